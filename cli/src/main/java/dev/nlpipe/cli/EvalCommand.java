@@ -1,0 +1,15 @@
+package dev.nlpipe.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code nlpipe eval ...}: evaluation commands, one per task. */
+@Command(name = "eval", mixinStandardHelpOptions = true,
+        description = "Evaluate segmentation, classification, NER or embeddings against gold data.",
+        subcommands = {CommandLine.HelpCommand.class})
+public final class EvalCommand implements Runnable {
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(new CommandLine(this), "name what to evaluate, e.g. `nlpipe eval segment --help`");
+    }
+}

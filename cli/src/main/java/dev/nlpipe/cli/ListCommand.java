@@ -1,0 +1,165 @@
+package dev.nlpipe.cli;
+
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.nlpipe.core.config.OptionSpec;
+import dev.nlpipe.core.config.Options;
+import dev.nlpipe.core.config.Location;
+import dev.nlpipe.core.doc.DocumentJson;
+import dev.nlpipe.core.doc.Layer;
+import dev.nlpipe.core.io.ReaderProvider;
+import dev.nlpipe.core.io.WriterProvider;
+import dev.nlpipe.core.model.TrainerProvider;
+import dev.nlpipe.core.stage.Component;
+import dev.nlpipe.core.stage.Components;
+import dev.nlpipe.core.stage.StageProvider;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code nlpipe list}: every registered stage (or format, or training task) with its options. */
+@Command(name = "list", mixinStandardHelpOptions = true,
+        description = "List registered stages (default), input/output formats or training tasks, with their options.")
+public final class ListCommand implements Callable<Integer> {
+
+    /** What to list. */
+    enum What { stages, formats, tasks, all }
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "WHAT", defaultValue = "stages",
+            description = "stages, formats, tasks or all (default: ${DEFAULT-VALUE})")
+    What what;
+
+    @Option(names = "--json", description = "print a JSON array (one object per component, with a 'kind')")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        Components c = Components.get();
+        List<Map<String, Object>> items = new ArrayList<>();
+        if (what == What.stages || what == What.all) {
+            c.stages().all().forEach(s -> items.add(describe(s)));
+        }
+        if (what == What.formats || what == What.all) {
+            c.readers().all().forEach(r -> items.add(describe(r)));
+            c.writers().all().forEach(w -> items.add(describe(w)));
+        }
+        if (what == What.tasks || what == What.all) {
+            c.trainers().all().forEach(t -> items.add(describe(t)));
+        }
+        PrintStream out = System.out;
+        if (json) {
+            out.println(DocumentJson.mapper().writer(SerializationFeature.INDENT_OUTPUT).writeValueAsString(items));
+        } else {
+            printHuman(items, out);
+        }
+        return ExitCodes.OK;
+    }
+
+    static Map<String, Object> describe(Component comp) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", comp.name());
+        m.put("kind", switch (comp) {
+            case StageProvider s -> "stage";
+            case ReaderProvider r -> "input-format";
+            case WriterProvider w -> "output-format";
+            case TrainerProvider t -> "task";
+            default -> "component";
+        });
+        m.put("description", comp.description());
+        if (comp instanceof TrainerProvider t) {
+            m.put("model", options(t.modelOptions()));
+            m.put("train", options(t.trainOptions()));
+            m.put("splits", t.requiredSplits());
+            return m;
+        }
+        m.put("options", options(comp.options()));
+        Options defaults = defaults(comp);
+        if (comp instanceof StageProvider s) {
+            m.put("requires", defaults == null ? List.of() : keys(s.requires(defaults)));
+            m.put("provides", defaults == null ? List.of() : keys(s.provides(defaults)));
+            m.put("model", s.modelUse().name().toLowerCase(java.util.Locale.ROOT));
+        }
+        if (comp instanceof ReaderProvider r && defaults != null) {
+            m.put("provides", keys(r.provides(defaults)));
+        }
+        if (comp instanceof WriterProvider w) {
+            m.put("extension", w.extension());
+        }
+        return m;
+    }
+
+    private static Options defaults(Component comp) {
+        try {
+            return Options.validate(comp.name(), null, Location.NONE, comp.options());
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static List<String> keys(Set<Layer> layers) {
+        return layers.stream().map(Layer::key).sorted().toList();
+    }
+
+    private static List<Map<String, Object>> options(List<OptionSpec> specs) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (OptionSpec o : specs) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", o.name());
+            m.put("type", o.type().display());
+            m.put("default", o.defaultValue() instanceof java.nio.file.Path p ? p.toString() : o.defaultValue());
+            m.put("required", o.required());
+            if (!o.choices().isEmpty()) {
+                m.put("choices", o.choices());
+            }
+            m.put("description", o.description());
+            out.add(m);
+        }
+        return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void printHuman(List<Map<String, Object>> items, PrintStream out) {
+        String lastKind = "";
+        for (Map<String, Object> item : items) {
+            String kind = (String) item.get("kind");
+            if (!kind.equals(lastKind)) {
+                out.println(switch (kind) {
+                    case "stage" -> "Stages (use under stages: with type: NAME)";
+                    case "input-format" -> "Input formats (input: {format: NAME})";
+                    case "output-format" -> "Output formats (output: {format: NAME})";
+                    default -> "Training tasks (task: NAME in a training file for `nlpipe train`)";
+                });
+                lastKind = kind;
+            }
+            out.printf("  %s  %s%n", item.get("name"), item.get("description"));
+            if (item.get("requires") instanceof List<?> r && !r.isEmpty()) {
+                out.println("      requires: " + String.join(", ", (List<String>) r));
+            }
+            if (item.get("provides") instanceof List<?> p && !p.isEmpty()) {
+                out.println("      provides: " + String.join(", ", (List<String>) p));
+            }
+            if (item.get("model") instanceof String model && !model.equals("none")) {
+                out.println("      model: " + model);
+            }
+            for (String section : List.of("options", "model", "train")) {
+                if (item.get(section) instanceof List<?> opts) {
+                    if (!section.equals("options") && !opts.isEmpty()) {
+                        out.println("      " + section + ":");
+                    }
+                    for (Object o : opts) {
+                        Map<String, Object> om = (Map<String, Object>) o;
+                        out.printf("      %s%-16s %-16s %s%s%n", section.equals("options") ? "" : "  ", om.get("name"),
+                                om.get("type") + (om.get("default") != null ? " = " + om.get("default") : ""),
+                                om.get("description"), Boolean.TRUE.equals(om.get("required")) ? " (required)" : "");
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package dev.nlpipe.cli;
+
+import dev.nlpipe.core.Version;
+import dev.nlpipe.core.config.ConfigException;
+import dev.nlpipe.core.io.InputFormatException;
+import dev.nlpipe.core.model.ModelException;
+import dev.nlpipe.core.run.RecordFailedException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code nlpipe} command. */
+@Command(name = "nlpipe",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.VersionProvider.class,
+        description = "NLP pipelines for Chinese and English: segment, vectorize, embed, tag entities, classify.",
+        subcommands = {RunCommand.class, TrainCommand.class, EvalCommand.class, ListCommand.class,
+                CommandLine.HelpCommand.class},
+        footer = {"", "Exit codes: 0 ok, 1 some records failed, 2 configuration or usage error, 3 runtime failure."})
+public final class Main implements Runnable {
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(new CommandLine(this), "a command is required (run, train, eval, list)");
+    }
+
+    /** Runs the command line and exits with its code. */
+    public static void main(String[] args) {
+        System.exit(execute(args, System.out, System.err));
+    }
+
+    /** Runs the command line and returns its exit code (for tests and embedding). */
+    public static int execute(String[] args, PrintStream out, PrintStream err) {
+        CommandLine cl = commandLine(out, err);
+        return cl.execute(args);
+    }
+
+    /** The configured picocli command line. */
+    public static CommandLine commandLine(PrintStream out, PrintStream err) {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setOut(new java.io.PrintWriter(out, true));
+        cl.setErr(new java.io.PrintWriter(err, true));
+        cl.setExecutionExceptionHandler((ex, cmd, parsed) -> handle(ex, err));
+        cl.setParameterExceptionHandler((ex, args) -> {
+            err.println("nlpipe: " + ex.getMessage());
+            CommandLine c = ex.getCommandLine();
+            err.println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for more information.");
+            return ExitCodes.CONFIG;
+        });
+        return cl;
+    }
+
+    /** Prints an error the way a user can act on it and maps it to an exit code. */
+    static int handle(Exception ex, PrintStream err) {
+        Throwable e = ex;
+        if (e instanceof UncheckedIOException u && u.getCause() != null) {
+            e = u.getCause();
+        }
+        if (e instanceof ConfigException c) {
+            err.println(c.getMessage());
+            return ExitCodes.CONFIG;
+        }
+        if (e instanceof InputFormatException f) {
+            err.println(f.getMessage());
+            return ExitCodes.CONFIG;
+        }
+        if (e instanceof ModelException m) {
+            err.println("nlpipe: " + m.getMessage());
+            return ExitCodes.CONFIG;
+        }
+        if (e instanceof RecordFailedException r) {
+            err.println("nlpipe: " + r.getMessage());
+            err.println("nothing was published; fix the record or set onError: skip to write bad records to the errors file");
+            return ExitCodes.RECORDS_FAILED;
+        }
+        err.println("nlpipe: " + (e.getMessage() == null ? e.getClass().getName() : e.getMessage()));
+        if (System.getenv("NLPIPE_DEBUG") != null) {
+            e.printStackTrace(err);
+        } else {
+            err.println("(set NLPIPE_DEBUG=1 for the stack trace)");
+        }
+        return ExitCodes.RUNTIME;
+    }
+
+    /** Supplies {@code --version}. */
+    public static final class VersionProvider implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"nlpipe " + Version.get(), "Java " + System.getProperty("java.version") + " ("
+                    + System.getProperty("java.vm.vendor") + ")"};
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package dev.nlpipe.cli;
+
+import dev.nlpipe.core.Pipeline;
+import dev.nlpipe.core.config.InputConfig;
+import dev.nlpipe.core.config.Location;
+import dev.nlpipe.core.config.OutputConfig;
+import dev.nlpipe.core.config.PipelineConfig;
+import dev.nlpipe.core.config.PlainNodes;
+import dev.nlpipe.core.model.ModelDir;
+import dev.nlpipe.core.run.RunOptions;
+import dev.nlpipe.core.run.RunSummary;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code nlpipe run PIPELINE.yaml}: streams the input through the pipeline into the output. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Run a pipeline over its input (or --input) and write its output (or --output).")
+public final class RunCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "PIPELINE.yaml", description = "the pipeline file")
+    Path pipeline;
+
+    @Option(names = "--input", paramLabel = "PATH", description = "input file or directory (- for standard input); overrides input.path")
+    Path input;
+
+    @Option(names = "--output", paramLabel = "PATH", description = "output file, directory (ending in /) or - ; overrides output.path")
+    Path output;
+
+    @Option(names = "--threads", paramLabel = "N", description = "worker threads (default: the pipeline's, else all cores)")
+    Integer threads;
+
+    @Option(names = "--batch-size", paramLabel = "N", description = "documents per batch (default: ${DEFAULT-VALUE})", defaultValue = "0")
+    int batchSize;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "override a setting, e.g. --set tokenize.regex.lowercase=true or --set input.format=jsonl")
+    List<String> sets = new ArrayList<>();
+
+    @Option(names = "--metrics", paramLabel = "FILE", description = "write the run summary as JSON")
+    Path metrics;
+
+    @Option(names = "--quiet", description = "no progress and no summary on standard error")
+    boolean quiet;
+
+    @Override
+    public Integer call() throws Exception {
+        PipelineConfig cfg = PipelineConfig.load(pipeline, sets);
+        InputConfig in = cfg.input();
+        if (input != null) {
+            in = in == null ? InputConfig.parse(PlainNodes.toNode(Map.of("path", input.toString()),
+                    new Location("--input", 1, 1))) : in.withPath(input);
+        }
+        OutputConfig out = cfg.output();
+        if (output != null) {
+            out = out == null ? OutputConfig.parse(PlainNodes.toNode(Map.of("path", output.toString()),
+                    new Location("--output", 1, 1))) : out.withPath(output);
+        }
+        cfg = new PipelineConfig(cfg.name(), in, cfg.stages(), out, cfg.onError(), cfg.threads(), cfg.batchSize(), cfg.source());
+        try (Pipeline p = Pipeline.fromConfig(cfg)) {
+            RunOptions defaults = p.defaultRunOptions(!quiet);
+            RunOptions options = new RunOptions(threads != null ? threads : defaults.threads(),
+                    batchSize > 0 ? batchSize : defaults.batchSize(), defaults.onError(), !quiet);
+            RunSummary summary = p.run(options, System.err);
+            if (!quiet) {
+                System.err.print(summary.format());
+            }
+            if (metrics != null) {
+                ModelDir.writeJson(metrics, summary.toMap());
+            }
+            return summary.exitCode();
+        }
+    }
+}

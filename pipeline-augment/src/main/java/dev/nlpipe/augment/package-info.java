@@ -1,0 +1,2 @@
+/** nlpipe augment module; its stages and trainers register through {@link java.util.ServiceLoader}. */
+package dev.nlpipe.augment;

@@ -1,0 +1,350 @@
+package dev.nlpipe.core;
+
+import dev.nlpipe.core.config.ConfigException;
+import dev.nlpipe.core.config.InputConfig;
+import dev.nlpipe.core.config.Location;
+import dev.nlpipe.core.config.Node;
+import dev.nlpipe.core.config.Options;
+import dev.nlpipe.core.config.OutputConfig;
+import dev.nlpipe.core.config.PipelineConfig;
+import dev.nlpipe.core.config.PlainNodes;
+import dev.nlpipe.core.config.StageConfig;
+import dev.nlpipe.core.doc.Document;
+import dev.nlpipe.core.doc.Layer;
+import dev.nlpipe.core.io.CorpusInput;
+import dev.nlpipe.core.io.ErrorLog;
+import dev.nlpipe.core.io.InputFormatException;
+import dev.nlpipe.core.io.OutputSink;
+import dev.nlpipe.core.io.ReadSettings;
+import dev.nlpipe.core.io.ReaderProvider;
+import dev.nlpipe.core.io.WriterProvider;
+import dev.nlpipe.core.run.OnError;
+import dev.nlpipe.core.run.PipelineRunner;
+import dev.nlpipe.core.run.RunOptions;
+import dev.nlpipe.core.run.RunSummary;
+import dev.nlpipe.core.stage.Components;
+import dev.nlpipe.core.stage.ConfiguredStage;
+import dev.nlpipe.core.stage.Processor;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+
+/**
+ * A built pipeline: stages checked and constructed, ready to process documents in a program or to
+ * run over its configured input and output. Thread-safe once built (stages are), so one instance
+ * can serve many threads.
+ *
+ * <pre>{@code
+ * try (Pipeline p = Pipeline.fromYaml(Path.of("examples/quickstart.yaml"))) {
+ *     List<Document> out = p.process(new Document("d1", "姚明在NBA打篮球"));
+ * }
+ * }</pre>
+ */
+public final class Pipeline implements AutoCloseable {
+    private final String name;
+    private final List<ConfiguredStage> stages;
+    private final PipelineConfig config;
+    private final Components components;
+    private final Set<Layer> layersOut;
+
+    private Pipeline(String name, List<ConfiguredStage> stages, PipelineConfig config, Components components, Set<Layer> layersOut) {
+        this.name = name;
+        this.stages = List.copyOf(stages);
+        this.config = config;
+        this.components = components;
+        this.layersOut = layersOut;
+    }
+
+    /** Reads, checks and builds a pipeline file, applying {@code key=value} overrides. */
+    public static Pipeline fromYaml(Path file, String... overrides) {
+        return fromConfig(PipelineConfig.load(file, List.of(overrides)));
+    }
+
+    /**
+     * Builds a parsed configuration: checks the input (exists, known format, valid options), the
+     * output format, every stage type, option and model, and the layer wiring — all before any
+     * document is read.
+     */
+    public static Pipeline fromConfig(PipelineConfig config) {
+        Components components = Components.get();
+        Set<Layer> inputLayers = null;
+        if (config.input() != null) {
+            InputConfig in = config.input();
+            ReaderProvider reader = components.readers().get(in.format(), in.location());
+            Options readerOptions = Options.validate("input format '" + in.format() + "'", in.formatOptions(), in.location(), reader.options());
+            if (in.path() != null) {
+                checkReadable(in);
+            }
+            inputLayers = reader.mayProvideAnyLayer() ? null : reader.provides(readerOptions);
+        }
+        if (config.output() != null) {
+            OutputConfig out = config.output();
+            WriterProvider writer = components.writers().get(out.format(), out.location());
+            Options.validate("output format '" + out.format() + "'", out.formatOptions(), out.location(), writer.options());
+        }
+        StageAssembler.Assembled a = StageAssembler.assemble(config.stages(), inputLayers, components);
+        return new Pipeline(config.name(), a.stages(), config, components, a.layersOut());
+    }
+
+    /**
+     * Builds stages for documents that carry {@code inputLayers} ({@code null} when unknown), e.g.
+     * a training file's preprocessing.
+     */
+    public static Pipeline ofStages(String name, List<StageConfig> stages, Set<Layer> inputLayers) {
+        Components components = Components.get();
+        StageAssembler.Assembled a = StageAssembler.assemble(stages, inputLayers, components);
+        return new Pipeline(name, a.stages(), new PipelineConfig(name, null, stages, null, "skip", 0, 0, null), components, a.layersOut());
+    }
+
+    /** The layers documents carry after the last stage, or {@code null} when the input's layers are unknown. */
+    public Set<Layer> layersOut() {
+        return layersOut;
+    }
+
+    private static void checkReadable(InputConfig in) {
+        Path p = in.path();
+        if (p.toString().equals("-")) {
+            return;
+        }
+        if (!Files.exists(p)) {
+            throw new ConfigException(in.pathLocation(), "input not found: " + p);
+        }
+        if (!Files.isReadable(p)) {
+            throw new ConfigException(in.pathLocation(), "input not readable: " + p + " (check its permissions)");
+        }
+    }
+
+    /** Starts a pipeline in code. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** The stages in order. */
+    public List<ConfiguredStage> stages() {
+        return stages;
+    }
+
+    /** The configuration it was built from (for code-built pipelines, a synthesized one without input/output). */
+    public PipelineConfig config() {
+        return config;
+    }
+
+    /** Runs one document through every stage; returns the documents that come out (usually just it). */
+    public List<Document> process(Document doc) {
+        return processBatch(List.of(doc));
+    }
+
+    /** Runs a batch through every stage, letting batching stages see the whole batch. */
+    public List<Document> processBatch(List<Document> docs) {
+        List<Document> cur = docs;
+        for (ConfiguredStage s : stages) {
+            if (cur.isEmpty()) {
+                break;
+            }
+            cur = s.processor().processBatch(cur);
+        }
+        return cur;
+    }
+
+    /** Processes a stream lazily, in order, on the calling thread. */
+    public Stream<Document> process(Stream<Document> docs) {
+        return docs.flatMap(d -> process(d).stream());
+    }
+
+    /** Processes an iterator lazily, in order, on the calling thread. */
+    public Iterator<Document> process(Iterator<Document> docs) {
+        return new Iterator<>() {
+            private Iterator<Document> pending = List.<Document>of().iterator();
+
+            @Override
+            public boolean hasNext() {
+                while (!pending.hasNext() && docs.hasNext()) {
+                    pending = process(docs.next()).iterator();
+                }
+                return pending.hasNext();
+            }
+
+            @Override
+            public Document next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                return pending.next();
+            }
+        };
+    }
+
+    /**
+     * Runs the configured input through the pipeline into the configured output.
+     *
+     * @param options threads, batch size, error handling, progress
+     * @param log where progress and messages go (standard error), or {@code null}
+     * @throws ConfigException when input or output is missing or unreadable
+     * @throws dev.nlpipe.core.run.RecordFailedException with {@code onError: fail}
+     */
+    public RunSummary run(RunOptions options, PrintStream log) throws IOException {
+        InputConfig in = config.input();
+        OutputConfig out = config.output();
+        if (in == null || in.path() == null) {
+            throw new ConfigException(config.source() == null ? Location.NONE : new Location(config.source().toString(), 1, 1),
+                    "no input: add 'input: {path: ..., format: ...}' or pass --input PATH");
+        }
+        if (out == null || out.path() == null) {
+            throw new ConfigException(config.source() == null ? Location.NONE : new Location(config.source().toString(), 1, 1),
+                    "no output: add 'output: {path: ..., format: jsonl}' or pass --output PATH (- for standard output)");
+        }
+        checkReadable(in);
+        ReaderProvider reader = components.readers().get(in.format(), in.location());
+        Options readerOptions = Options.validate("input format '" + in.format() + "'", in.formatOptions(), in.location(), reader.options());
+        WriterProvider writer = components.writers().get(out.format(), out.location());
+        Options writerOptions = Options.validate("output format '" + out.format() + "'", out.formatOptions(), out.location(), writer.options());
+
+        ErrorLog errors = new ErrorLog(errorsFile(out), log, options.onError());
+        ReadSettings settings = new ReadSettings(in.language(), in.maxLineLength(), errors, new AtomicLong());
+        try (CorpusInput input = CorpusInput.open(in.path(), in.glob(), in.recursive(), reader, readerOptions, settings);
+             OutputSink sink = OutputSink.open(out.path(), writer, writerOptions, input::relativeSource)) {
+            PipelineRunner runner = new PipelineRunner(name, stages, options, log);
+            try {
+                return runner.run(input, sink, errors, input.totalBytes(), input::bytesRead);
+            } catch (InputFormatException e) {
+                throw new ConfigException(new Location(e.source(), (int) e.line(), 1), e.getMessage().substring(e.getMessage().indexOf(": ") + 2), e);
+            } finally {
+                errors.commit();
+            }
+        }
+    }
+
+    /** {@code <output>.errors.jsonl}, or the configured errors file; {@code null} (standard error) for standard output. */
+    static Path errorsFile(OutputConfig out) {
+        if (out.errors() != null) {
+            return out.errors();
+        }
+        String p = out.path().toString();
+        if (p.equals("-")) {
+            return null;
+        }
+        while (p.endsWith("/") && p.length() > 1) {
+            p = p.substring(0, p.length() - 1);
+        }
+        return Path.of(p + ".errors.jsonl");
+    }
+
+    /** A pipeline with the same stages run with another run policy from the configuration. */
+    public RunOptions defaultRunOptions(boolean progress) {
+        return new RunOptions(config.threads(), config.batchSize(),
+                "fail".equals(config.onError()) ? OnError.FAIL : OnError.SKIP, progress);
+    }
+
+    /** Closes every stage. */
+    @Override
+    public void close() {
+        for (ConfiguredStage s : stages) {
+            s.processor().close();
+        }
+    }
+
+    /** Builds a pipeline in code: stages by registered name and options, or custom processors. */
+    public static final class Builder {
+        private String name = "pipeline";
+        private final List<Entry> entries = new ArrayList<>();
+        private Set<Layer> inputLayers = null;
+
+        private sealed interface Entry permits Registered, Custom {
+        }
+
+        private record Registered(String type, Map<String, Object> options, Path model) implements Entry {
+        }
+
+        private record Custom(String id, Processor processor) implements Entry {
+        }
+
+        public Builder name(String newName) {
+            this.name = newName;
+            return this;
+        }
+
+        /** Adds a registered stage with default options. */
+        public Builder add(String type) {
+            return add(type, Map.of(), null);
+        }
+
+        /** Adds a registered stage with options (checked like YAML values). */
+        public Builder add(String type, Map<String, ?> options) {
+            return add(type, options, null);
+        }
+
+        /** Adds a registered stage that loads a model directory. */
+        public Builder add(String type, Map<String, ?> options, Path model) {
+            entries.add(new Registered(type, new LinkedHashMap<>(options), model));
+            return this;
+        }
+
+        /** Adds a processor of your own, under an id. */
+        public Builder add(String id, Processor processor) {
+            entries.add(new Custom(id, processor));
+            return this;
+        }
+
+        /** Declares the layers input documents carry, turning on the wiring check. */
+        public Builder inputLayers(Layer... layers) {
+            this.inputLayers = EnumSet.noneOf(Layer.class);
+            inputLayers.addAll(List.of(layers));
+            return this;
+        }
+
+        /**
+         * Checks and builds the pipeline. The wiring check runs over the registered stages before
+         * the first custom processor (whose layers are unknown).
+         */
+        public Pipeline build() {
+            Components components = Components.get();
+            List<ConfiguredStage> built = new ArrayList<>();
+            List<StageConfig> pending = new ArrayList<>();
+            List<String> ids = new ArrayList<>();
+            boolean wiringKnown = true;
+            for (int i = 0; i < entries.size(); i++) {
+                Entry e = entries.get(i);
+                switch (e) {
+                    case Custom c -> {
+                        built.addAll(assemble(pending, components, wiringKnown ? inputLayers : null));
+                        pending.clear();
+                        wiringKnown = false;
+                        ids.add(c.id());
+                        built.add(new ConfiguredStage(c.id(), "custom", c.processor()));
+                    }
+                    case Registered r -> {
+                        Location at = new Location("builder stage " + (i + 1) + " (" + r.type() + ")", i + 1, 1);
+                        String id = r.type();
+                        for (int n = 2; ids.contains(id); n++) {
+                            id = r.type() + "#" + n;
+                        }
+                        ids.add(id);
+                        pending.add(new StageConfig(id, r.type(), (Node.MapNode) PlainNodes.toNode(r.options(), at), r.model(), at, at));
+                    }
+                }
+            }
+            built.addAll(assemble(pending, components, wiringKnown ? inputLayers : null));
+            PipelineConfig cfg = new PipelineConfig(name, null, List.of(), null, "skip", 0, 0, null);
+            return new Pipeline(name, built, cfg, components, null);
+        }
+
+        private static List<ConfiguredStage> assemble(List<StageConfig> pending, Components components, Set<Layer> layers) {
+            return pending.isEmpty() ? List.of() : StageAssembler.assemble(List.copyOf(pending), layers, components).stages();
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package dev.nlpipe.core;
+
+import dev.nlpipe.core.config.ConfigException;
+import dev.nlpipe.core.config.Location;
+import dev.nlpipe.core.config.Options;
+import dev.nlpipe.core.config.StageConfig;
+import dev.nlpipe.core.doc.Layer;
+import dev.nlpipe.core.stage.Components;
+import dev.nlpipe.core.stage.ConfiguredStage;
+import dev.nlpipe.core.stage.ModelUse;
+import dev.nlpipe.core.stage.Processor;
+import dev.nlpipe.core.stage.StageContext;
+import dev.nlpipe.core.stage.StageProvider;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Turns stage entries into processors, checking — before any document is read — that every type
+ * exists, every option is valid, every model directory exists, and that each stage's required
+ * layers are provided by the input or an earlier stage.
+ */
+final class StageAssembler {
+    private StageAssembler() {
+    }
+
+    /**
+     * @param entries the stage entries
+     * @param inputLayers layers the input provides, or {@code null} when unknown (then the wiring
+     *     check starts trusting documents and only checks what later stages need from earlier ones)
+     * @param components the registries
+     */
+    /** The built stages and the layers documents carry after them ({@code null} when unknown). */
+    record Assembled(List<ConfiguredStage> stages, Set<Layer> layersOut) {
+    }
+
+    static Assembled assemble(List<StageConfig> entries, Set<Layer> inputLayers, Components components) {
+        List<StageProvider> providers = new ArrayList<>();
+        List<Options> options = new ArrayList<>();
+        for (StageConfig e : entries) {
+            StageProvider p = components.stages().get(e.type(), e.location());
+            providers.add(p);
+            options.add(Options.validate("stage '" + e.id() + "'", e.with(), e.location(), p.options()));
+            checkModel(e, p);
+        }
+        Set<Layer> layersOut = checkWiring(entries, providers, options, inputLayers, components);
+        List<ConfiguredStage> built = new ArrayList<>();
+        try {
+            for (int i = 0; i < entries.size(); i++) {
+                StageConfig e = entries.get(i);
+                StageContext ctx = new StageContext(e.id(), e.type(), options.get(i), e.model(), e.location(), e.modelLocation());
+                Processor processor = providers.get(i).create(ctx);
+                built.add(new ConfiguredStage(e.id(), e.type(), processor));
+            }
+        } catch (RuntimeException ex) {
+            built.forEach(s -> s.processor().close());
+            throw ex;
+        }
+        return new Assembled(built, layersOut);
+    }
+
+    private static void checkModel(StageConfig e, StageProvider p) {
+        if (e.model() == null) {
+            if (p.modelUse() == ModelUse.REQUIRED) {
+                throw new ConfigException(e.location(), "stage '" + e.id() + "' needs 'model: DIR', a model directory written by `nlpipe train`");
+            }
+            return;
+        }
+        if (p.modelUse() == ModelUse.NONE) {
+            throw new ConfigException(e.modelLocation(), "stage '" + e.id() + "' (" + e.type() + ") takes no model; remove 'model:'");
+        }
+        if (!Files.isDirectory(e.model())) {
+            throw new ConfigException(e.modelLocation(), "model directory not found: " + e.model()
+                    + (Files.exists(e.model()) ? " (it is a file; a model is a directory with model.json)" : "")
+                    + "; train one with `nlpipe train` or fix the path");
+        }
+    }
+
+    private static Set<Layer> checkWiring(List<StageConfig> entries, List<StageProvider> providers, List<Options> options,
+                                          Set<Layer> inputLayers, Components components) {
+        if (inputLayers == null) {
+            return null;
+        }
+        Set<Layer> available = EnumSet.noneOf(Layer.class);
+        available.addAll(inputLayers);
+        for (int i = 0; i < entries.size(); i++) {
+            for (Layer need : providers.get(i).requires(options.get(i))) {
+                if (!available.contains(need)) {
+                    throw new ConfigException(entries.get(i).location(), "stage '" + entries.get(i).id() + "' needs the '"
+                            + need.key() + "' layer, which neither the input nor an earlier stage provides; add "
+                            + providersOf(need, components) + " before it");
+                }
+            }
+            available.addAll(providers.get(i).provides(options.get(i)));
+        }
+        return available;
+    }
+
+    /** "one of a, b, c" for the stages that provide a layer with their default options. */
+    static String providersOf(Layer layer, Components components) {
+        List<String> names = new ArrayList<>();
+        for (StageProvider p : components.stages().all()) {
+            try {
+                if (p.provides(Options.validate("stage '" + p.name() + "'", null, Location.NONE, p.options()))
+                        .contains(layer)) {
+                    names.add(p.name());
+                }
+            } catch (ConfigException ignored) {
+                // a stage with required options cannot be asked with defaults
+            }
+        }
+        return names.isEmpty() ? "a stage that provides it" : "a stage that provides it (" + String.join(", ", names) + ")";
+    }
+}

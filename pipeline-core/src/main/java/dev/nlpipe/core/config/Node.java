@@ -1,0 +1,128 @@
+package dev.nlpipe.core.config;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A YAML value that remembers where it was written, so every configuration error can name
+ * {@code FILE:LINE:COLUMN}.
+ */
+public sealed interface Node permits Node.MapNode, Node.ListNode, Node.ScalarNode {
+
+    Location location();
+
+    /** The value as plain Java objects (maps, lists, strings, numbers, booleans, null). */
+    Object toPlain();
+
+    /** A short description of the value's kind for messages ("a map", "a list", "the text 'abc'"). */
+    String describe();
+
+    /** A mapping; keys keep their order and their own locations. */
+    final class MapNode implements Node {
+        private final Location location;
+        private final Map<String, Node> entries = new LinkedHashMap<>();
+        private final Map<String, Location> keyLocations = new LinkedHashMap<>();
+
+        public MapNode(Location location) {
+            this.location = location;
+        }
+
+        @Override
+        public Location location() {
+            return location;
+        }
+
+        public Map<String, Node> entries() {
+            return entries;
+        }
+
+        public Node get(String key) {
+            return entries.get(key);
+        }
+
+        /** Where the key itself was written, or the map's location when unknown. */
+        public Location keyLocation(String key) {
+            return keyLocations.getOrDefault(key, location);
+        }
+
+        public void put(String key, Location keyLocation, Node value) {
+            entries.put(key, value);
+            keyLocations.put(key, keyLocation);
+        }
+
+        @Override
+        public Object toPlain() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            entries.forEach((k, v) -> m.put(k, v.toPlain()));
+            return m;
+        }
+
+        @Override
+        public String describe() {
+            return "a map";
+        }
+    }
+
+    /** A sequence. */
+    final class ListNode implements Node {
+        private final Location location;
+        private final List<Node> items = new ArrayList<>();
+
+        public ListNode(Location location) {
+            this.location = location;
+        }
+
+        @Override
+        public Location location() {
+            return location;
+        }
+
+        public List<Node> items() {
+            return items;
+        }
+
+        @Override
+        public Object toPlain() {
+            List<Object> l = new ArrayList<>();
+            items.forEach(i -> l.add(i.toPlain()));
+            return l;
+        }
+
+        @Override
+        public String describe() {
+            return "a list";
+        }
+    }
+
+    /**
+     * A scalar: a string, a number (Long or Double), a boolean, or null.
+     */
+    record ScalarNode(Location location, Object value) implements Node {
+        @Override
+        public Object toPlain() {
+            return value;
+        }
+
+        public boolean isNull() {
+            return value == null;
+        }
+
+        /** The scalar written as text ("3", "true", "abc"). */
+        public String asText() {
+            return value == null ? "" : String.valueOf(value);
+        }
+
+        @Override
+        public String describe() {
+            if (value == null) {
+                return "null";
+            }
+            if (value instanceof String s) {
+                return "the text '" + s + "'";
+            }
+            return (value instanceof Boolean ? "the boolean " : "the number ") + value;
+        }
+    }
+}

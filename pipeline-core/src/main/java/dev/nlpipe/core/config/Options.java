@@ -1,0 +1,307 @@
+package dev.nlpipe.core.config;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Validated, typed option values of one component (a stage, reader, writer or trainer section),
+ * with defaults filled in and the location of every value kept for later error messages.
+ */
+public final class Options {
+    private final String owner;
+    private final Location ownerLocation;
+    private final Map<String, OptionSpec> specs;
+    private final Map<String, Object> values;
+    private final Map<String, Location> locations;
+
+    private Options(String owner, Location ownerLocation, Map<String, OptionSpec> specs, Map<String, Object> values,
+                    Map<String, Location> locations) {
+        this.owner = owner;
+        this.ownerLocation = ownerLocation;
+        this.specs = specs;
+        this.values = values;
+        this.locations = locations;
+    }
+
+    /**
+     * Checks a YAML map against the declared options: unknown keys (with the closest valid ones),
+     * wrong value types, values outside a choice list, missing required options.
+     *
+     * @param owner how messages name the component ("stage 'tokenize.regex'")
+     * @param given the YAML map, or {@code null} when the section is absent
+     * @param ownerLocation where the component is declared, for missing-option errors
+     * @param declared the options the component accepts
+     */
+    public static Options validate(String owner, Node.MapNode given, Location ownerLocation, List<OptionSpec> declared) {
+        Map<String, OptionSpec> specs = new LinkedHashMap<>();
+        for (OptionSpec s : declared) {
+            specs.put(s.name(), s);
+        }
+        Map<String, Object> values = new LinkedHashMap<>();
+        Map<String, Location> locations = new LinkedHashMap<>();
+        if (given != null) {
+            for (Map.Entry<String, Node> e : given.entries().entrySet()) {
+                OptionSpec spec = specs.get(e.getKey());
+                if (spec == null) {
+                    throw new ConfigException(given.keyLocation(e.getKey()), "unknown option '" + e.getKey() + "' for " + owner
+                            + Suggest.didYouMean(e.getKey(), specs.keySet()) + validKeys(specs));
+                }
+                Object v = convert(owner, spec, e.getValue());
+                if (v != null) {
+                    values.put(spec.name(), v);
+                    locations.put(spec.name(), e.getValue().location());
+                }
+            }
+        }
+        for (OptionSpec s : declared) {
+            if (!values.containsKey(s.name())) {
+                if (s.required()) {
+                    throw new ConfigException(ownerLocation, owner + " needs option '" + s.name() + "' (" + s.type().display()
+                            + "): " + s.description());
+                }
+                if (s.defaultValue() != null) {
+                    values.put(s.name(), s.defaultValue());
+                }
+            }
+        }
+        return new Options(owner, ownerLocation, specs, values, locations);
+    }
+
+    /** Options built in code (Java API): the map's values are checked like YAML values. */
+    public static Options of(String owner, Map<String, ?> given, List<OptionSpec> declared) {
+        Node.MapNode map = new Node.MapNode(Location.NONE);
+        if (given != null) {
+            given.forEach((k, v) -> map.put(k, Location.NONE, PlainNodes.toNode(v, Location.NONE)));
+        }
+        return validate(owner, map, Location.NONE, declared);
+    }
+
+    private static String validKeys(Map<String, OptionSpec> specs) {
+        return specs.isEmpty() ? " (it takes no options)" : " (valid options: " + String.join(", ", specs.keySet()) + ")";
+    }
+
+    private static Object convert(String owner, OptionSpec spec, Node node) {
+        String what = "option '" + spec.name() + "' of " + owner;
+        if (node instanceof Node.ScalarNode s && s.isNull()) {
+            if (spec.required()) {
+                throw new ConfigException(node.location(), what + " must not be empty");
+            }
+            return null;
+        }
+        return switch (spec.type()) {
+            case STRING -> {
+                String v = scalar(node, what, "a string").asText();
+                if (!spec.choices().isEmpty() && !spec.choices().contains(v)) {
+                    throw new ConfigException(node.location(), what + " must be one of " + String.join(", ", spec.choices())
+                            + ", not '" + v + "'" + Suggest.didYouMean(v, spec.choices()));
+                }
+                yield v;
+            }
+            case INT -> toInt(scalar(node, what, "an integer"), what);
+            case NUMBER -> toNumber(scalar(node, what, "a number"), what);
+            case BOOLEAN -> toBoolean(scalar(node, what, "true or false"), what);
+            case PATH -> Path.of(scalar(node, what, "a path").asText());
+            case STRING_LIST -> {
+                List<String> out = new ArrayList<>();
+                for (Node item : items(node)) {
+                    out.add(scalar(item, what, "a list of strings").asText());
+                }
+                yield Collections.unmodifiableList(out);
+            }
+            case INT_LIST -> {
+                List<Integer> out = new ArrayList<>();
+                for (Node item : items(node)) {
+                    out.add(toInt(scalar(item, what, "a list of integers"), what));
+                }
+                yield Collections.unmodifiableList(out);
+            }
+            case NUMBER_LIST -> {
+                List<Number> out = new ArrayList<>();
+                for (Node item : items(node)) {
+                    out.add(toNumber(scalar(item, what, "a list of numbers"), what));
+                }
+                yield Collections.unmodifiableList(out);
+            }
+            case PATH_LIST -> {
+                List<Path> out = new ArrayList<>();
+                for (Node item : items(node)) {
+                    out.add(Path.of(scalar(item, what, "a list of paths").asText()));
+                }
+                yield Collections.unmodifiableList(out);
+            }
+            case MAP -> {
+                if (!(node instanceof Node.MapNode m)) {
+                    throw new ConfigException(node.location(), what + " must be a map, not " + node.describe());
+                }
+                yield m.toPlain();
+            }
+            case ANY -> node.toPlain();
+        };
+    }
+
+    /** A list node's items, or a single scalar as a one-item list (so {@code x: a} means {@code x: [a]}). */
+    private static List<Node> items(Node node) {
+        if (node instanceof Node.ListNode l) {
+            return l.items();
+        }
+        return List.of(node);
+    }
+
+    private static Node.ScalarNode scalar(Node node, String what, String expected) {
+        if (node instanceof Node.ScalarNode s && !s.isNull()) {
+            return s;
+        }
+        throw new ConfigException(node.location(), what + " must be " + expected + ", not " + node.describe());
+    }
+
+    private static Integer toInt(Node.ScalarNode s, String what) {
+        Object v = s.value();
+        if (v instanceof Long l && l >= Integer.MIN_VALUE && l <= Integer.MAX_VALUE) {
+            return l.intValue();
+        }
+        if (v instanceof String str) {
+            try {
+                return Integer.parseInt(str.trim());
+            } catch (NumberFormatException ignored) {
+                // fall through to the error
+            }
+        }
+        throw new ConfigException(s.location(), what + " must be an integer, not " + s.describe());
+    }
+
+    private static Number toNumber(Node.ScalarNode s, String what) {
+        Object v = s.value();
+        if (v instanceof Long || v instanceof Double) {
+            return (Number) v;
+        }
+        if (v instanceof String str) {
+            try {
+                return str.contains(".") || str.contains("e") || str.contains("E") ? Double.parseDouble(str) : Long.parseLong(str);
+            } catch (NumberFormatException ignored) {
+                // fall through to the error
+            }
+        }
+        throw new ConfigException(s.location(), what + " must be a number, not " + s.describe());
+    }
+
+    private static Boolean toBoolean(Node.ScalarNode s, String what) {
+        Object v = s.value();
+        if (v instanceof Boolean b) {
+            return b;
+        }
+        if (v instanceof String str && (str.equalsIgnoreCase("true") || str.equalsIgnoreCase("false"))) {
+            return Boolean.parseBoolean(str);
+        }
+        throw new ConfigException(s.location(), what + " must be true or false, not " + s.describe());
+    }
+
+    /** How messages name the owner of these options. */
+    public String owner() {
+        return owner;
+    }
+
+    /** Whether the option has a value (given or defaulted). */
+    public boolean has(String name) {
+        return values.containsKey(checked(name));
+    }
+
+    /** Whether the option was written in the configuration (not defaulted). */
+    public boolean isSet(String name) {
+        return locations.containsKey(checked(name));
+    }
+
+    public Object get(String name) {
+        return values.get(checked(name));
+    }
+
+    public String getString(String name) {
+        return (String) get(name);
+    }
+
+    public int getInt(String name) {
+        return ((Number) require(name)).intValue();
+    }
+
+    public double getDouble(String name) {
+        return ((Number) require(name)).doubleValue();
+    }
+
+    /** A NUMBER option as given: a {@link Long} when written as an integer, else a {@link Double}. */
+    public Number getNumber(String name) {
+        return (Number) get(name);
+    }
+
+    public boolean getBoolean(String name) {
+        return (Boolean) require(name);
+    }
+
+    public Path getPath(String name) {
+        return (Path) get(name);
+    }
+
+    @SuppressWarnings("unchecked")
+    public List<String> getStringList(String name) {
+        Object v = get(name);
+        return v == null ? List.of() : (List<String>) v;
+    }
+
+    @SuppressWarnings("unchecked")
+    public List<Integer> getIntList(String name) {
+        Object v = get(name);
+        return v == null ? List.of() : (List<Integer>) v;
+    }
+
+    @SuppressWarnings("unchecked")
+    public List<Number> getNumberList(String name) {
+        Object v = get(name);
+        return v == null ? List.of() : (List<Number>) v;
+    }
+
+    @SuppressWarnings("unchecked")
+    public List<Path> getPathList(String name) {
+        Object v = get(name);
+        return v == null ? List.of() : (List<Path>) v;
+    }
+
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> getMap(String name) {
+        Object v = get(name);
+        return v == null ? Map.of() : (Map<String, Object>) v;
+    }
+
+    /** All values (given and defaulted), for provenance records. */
+    public Map<String, Object> asMap() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        values.forEach((k, v) -> out.put(k, v instanceof Path p ? p.toString() : v));
+        return out;
+    }
+
+    /** Where the option's value was written, or the owner's location when it was defaulted. */
+    public Location location(String name) {
+        return locations.getOrDefault(name, ownerLocation);
+    }
+
+    /** A configuration error about one option, located at its value. */
+    public ConfigException error(String name, String problem) {
+        return new ConfigException(location(name), "option '" + name + "' of " + owner + ": " + problem);
+    }
+
+    private Object require(String name) {
+        Object v = get(name);
+        if (v == null) {
+            throw new ConfigException(ownerLocation, owner + " needs option '" + name + "'");
+        }
+        return v;
+    }
+
+    private String checked(String name) {
+        if (!specs.containsKey(name)) {
+            throw new IllegalArgumentException(owner + " did not declare option '" + name + "'");
+        }
+        return name;
+    }
+}

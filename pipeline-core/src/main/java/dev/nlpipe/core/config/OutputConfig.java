@@ -1,0 +1,35 @@
+package dev.nlpipe.core.config;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The {@code output:} section. A path ending in {@code /} (or an existing directory) mirrors each
+ * input file to its own output file; {@code -} writes to standard output; a {@code .gz} name is
+ * compressed. Other keys are the format's own options.
+ *
+ * @param path the output file, directory or {@code -}
+ * @param format a registered output format ({@code jsonl}, {@code text}, {@code conll}, ...)
+ * @param errors where bad records go; default {@code <path>.errors.jsonl}
+ * @param formatOptions the remaining keys, for the format
+ * @param location where the section is
+ */
+public record OutputConfig(Path path, String format, Path errors, Node.MapNode formatOptions, Location location) {
+
+    static final List<String> COMMON_KEYS = List.of("path", "format", "errors");
+
+    /** Parses the section. */
+    public static OutputConfig parse(Node node) {
+        Node.MapNode m = Sections.map(node, "output");
+        String path = Sections.text(m.get("path"), "output.path");
+        String format = Sections.text(m.get("format"), "output.format");
+        String errors = Sections.text(m.get("errors"), "output.errors");
+        return new OutputConfig(path == null ? null : Path.of(path), format == null ? "jsonl" : format,
+                errors == null ? null : Path.of(errors), Sections.without(m, COMMON_KEYS), m.location());
+    }
+
+    /** This output written elsewhere. */
+    public OutputConfig withPath(Path newPath) {
+        return new OutputConfig(newPath, format, errors, formatOptions, location);
+    }
+}

@@ -1,0 +1,110 @@
+package dev.nlpipe.core.config;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Applies {@code --set key.path=value} overrides to a parsed configuration. The first part of the
+ * key names a top-level section ({@code input.path}, {@code train.epochs}) or a stage by its id or
+ * type ({@code tokenize.regex.lowercase}, {@code ner.model}); the rest is a path inside it (for a
+ * stage, inside its {@code with:} options, except {@code model}). The value is read as YAML, so
+ * {@code 3}, {@code true}, {@code [1, 2]} keep their types.
+ */
+public final class Overrides {
+    /** Sections of pipeline and training files that may be created by an override. */
+    private static final List<String> SECTIONS = List.of("input", "output", "data", "model", "train");
+    /** Keys of a stage entry that sit outside its {@code with:} options. */
+    private static final List<String> STAGE_KEYS = List.of("model", "type", "id");
+    private Overrides() {
+    }
+
+    /** Applies each {@code key=value} to {@code root} (a map), in order. */
+    public static void apply(Node root, List<String> sets) {
+        if (!(root instanceof Node.MapNode map)) {
+            throw new ConfigException(root.location(), "the configuration must be a map of sections");
+        }
+        for (String set : sets) {
+            applyOne(map, set);
+        }
+    }
+
+    private static void applyOne(Node.MapNode root, String set) {
+        Location at = new Location("--set " + set, 1, 1);
+        int eq = set.indexOf('=');
+        if (eq <= 0) {
+            throw new ConfigException(at, "expected key=value, e.g. --set train.epochs=3");
+        }
+        String key = set.substring(0, eq).trim();
+        String raw = set.substring(eq + 1);
+        Node value = raw.isEmpty() ? new Node.ScalarNode(at, "") : YamlLoader.parse(raw, "--set " + set);
+        List<String> path = List.of(key.split("\\."));
+
+        if (root.entries().containsKey(path.get(0)) || SECTIONS.contains(path.get(0)) || path.size() == 1) {
+            put(root, path, value, at);
+            return;
+        }
+        List<String> known = new ArrayList<>(root.entries().keySet());
+        if (root.get("stages") instanceof Node.ListNode stages) {
+            for (int cut = path.size() - 1; cut >= 1; cut--) {
+                Node.MapNode stage = findStage(stages, String.join(".", path.subList(0, cut)));
+                if (stage != null) {
+                    List<String> rest = path.subList(cut, path.size());
+                    if (rest.size() == 1 && STAGE_KEYS.contains(rest.get(0))) {
+                        stage.put(rest.get(0), at, value);
+                    } else {
+                        put(child(stage, "with", at), rest, value, at);
+                    }
+                    return;
+                }
+            }
+            for (Node st : stages.items()) {
+                if (st instanceof Node.MapNode m) {
+                    known.add(stageId(m));
+                }
+            }
+        }
+        throw new ConfigException(at, "no section or stage named '" + path.get(0) + "'" + Suggest.didYouMean(key, known)
+                + " (sections and stages: " + String.join(", ", known) + ")");
+    }
+
+    private static Node.MapNode findStage(Node.ListNode stages, String id) {
+        for (Node s : stages.items()) {
+            if (s instanceof Node.MapNode m && stageId(m).equals(id)) {
+                return m;
+            }
+        }
+        return null;
+    }
+
+    /** A stage's id: its {@code id:} key, else its {@code type:}. */
+    static String stageId(Node.MapNode stage) {
+        if (stage.get("id") instanceof Node.ScalarNode s && !s.isNull()) {
+            return s.asText();
+        }
+        if (stage.get("type") instanceof Node.ScalarNode s && !s.isNull()) {
+            return s.asText();
+        }
+        return "";
+    }
+
+    private static void put(Node.MapNode map, List<String> path, Node value, Location at) {
+        Node.MapNode cur = map;
+        for (int i = 0; i < path.size() - 1; i++) {
+            cur = child(cur, path.get(i), at);
+        }
+        cur.put(path.get(path.size() - 1), at, value);
+    }
+
+    private static Node.MapNode child(Node.MapNode parent, String key, Location at) {
+        Node existing = parent.get(key);
+        if (existing instanceof Node.MapNode m) {
+            return m;
+        }
+        if (existing != null && !(existing instanceof Node.ScalarNode s && s.isNull())) {
+            throw new ConfigException(at, "'" + key + "' is " + existing.describe() + ", not a map, so it has no keys to set");
+        }
+        Node.MapNode created = new Node.MapNode(at);
+        parent.put(key, at, created);
+        return created;
+    }
+}

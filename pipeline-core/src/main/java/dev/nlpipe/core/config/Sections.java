@@ -1,0 +1,60 @@
+package dev.nlpipe.core.config;
+
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/** Small checks shared by the configuration parsers. */
+public final class Sections {
+    private Sections() {
+    }
+
+    /** The node as a map, or a located error naming what was expected. */
+    public static Node.MapNode map(Node node, String what) {
+        if (node instanceof Node.MapNode m) {
+            return m;
+        }
+        throw new ConfigException(node.location(), what + " must be a map, not " + node.describe());
+    }
+
+    /** The node as a list, or a located error. */
+    public static Node.ListNode list(Node node, String what) {
+        if (node instanceof Node.ListNode l) {
+            return l;
+        }
+        throw new ConfigException(node.location(), what + " must be a list, not " + node.describe());
+    }
+
+    /** A scalar's text, or a located error; {@code null} when the node is absent. */
+    public static String text(Node node, String what) {
+        if (node == null) {
+            return null;
+        }
+        if (node instanceof Node.ScalarNode s && !s.isNull()) {
+            return s.asText();
+        }
+        throw new ConfigException(node.location(), what + " must be a single value, not " + node.describe());
+    }
+
+    /** Rejects keys of {@code map} outside {@code allowed}, suggesting the closest. */
+    public static void onlyKeys(Node.MapNode map, String what, Collection<String> allowed) {
+        for (String key : map.entries().keySet()) {
+            if (!allowed.contains(key)) {
+                throw new ConfigException(map.keyLocation(key), "unknown key '" + key + "' in " + what
+                        + Suggest.didYouMean(key, allowed) + " (valid keys: " + String.join(", ", allowed) + ")");
+            }
+        }
+    }
+
+    /** {@code map} without the given keys (their locations kept), for handing the rest to a component. */
+    public static Node.MapNode without(Node.MapNode map, Collection<String> keys) {
+        Node.MapNode rest = new Node.MapNode(map.location());
+        Set<String> drop = new LinkedHashSet<>(keys);
+        map.entries().forEach((k, v) -> {
+            if (!drop.contains(k)) {
+                rest.put(k, map.keyLocation(k), v);
+            }
+        });
+        return rest;
+    }
+}

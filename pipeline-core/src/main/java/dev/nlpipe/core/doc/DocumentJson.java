@@ -1,0 +1,427 @@
+package dev.nlpipe.core.doc;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The public JSON form of a {@link Document}: one object per line with the fields {@code id, text,
+ * lang, tokens, sentences, entities, labels, vectors, meta}. Absent layers are omitted, never
+ * written as {@code null}. Written and parsed with Jackson's streaming API for speed.
+ */
+public final class DocumentJson {
+    private static final JsonFactory FACTORY = newFactory();
+    private static final ObjectMapper MAPPER = new ObjectMapper(FACTORY);
+
+    /** How input field names map onto the document; the defaults read what {@link #write} writes. */
+    public record Fields(String id, String text, String label, String lang) {
+        public static final Fields DEFAULT = new Fields("id", "text", "label", "lang");
+    }
+
+    private DocumentJson() {
+    }
+
+    private static JsonFactory newFactory() {
+        JsonFactory f = new JsonFactory();
+        f.setRootValueSeparator(null);
+        return f;
+    }
+
+    /** The shared Jackson factory (thread-safe). */
+    public static JsonFactory factory() {
+        return FACTORY;
+    }
+
+    /** The shared mapper for plain values (thread-safe once configured). */
+    public static ObjectMapper mapper() {
+        return MAPPER;
+    }
+
+    /** One document as a single JSON line, without the trailing newline. */
+    public static String toJson(Document doc) {
+        StringWriter out = new StringWriter(doc.text().length() * 2 + 64);
+        try (JsonGenerator g = FACTORY.createGenerator(out)) {
+            write(doc, g);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    /** Writes one document as a JSON object on {@code g}. */
+    public static void write(Document doc, JsonGenerator g) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("id", doc.id());
+        g.writeStringField("text", doc.text());
+        if (doc.lang() != null) {
+            g.writeStringField("lang", doc.lang());
+        }
+        if (doc.tokens() != null) {
+            g.writeArrayFieldStart("tokens");
+            for (Token t : doc.tokens()) {
+                g.writeStartObject();
+                g.writeStringField("text", t.text());
+                g.writeNumberField("start", t.start());
+                g.writeNumberField("end", t.end());
+                if (t.pos() != null) {
+                    g.writeStringField("pos", t.pos());
+                }
+                if (t.stop()) {
+                    g.writeBooleanField("stop", true);
+                }
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+        }
+        if (doc.sentences() != null) {
+            g.writeArrayFieldStart("sentences");
+            for (Span s : doc.sentences()) {
+                g.writeStartObject();
+                g.writeNumberField("start", s.start());
+                g.writeNumberField("end", s.end());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+        }
+        if (doc.entities() != null) {
+            g.writeArrayFieldStart("entities");
+            for (Entity e : doc.entities()) {
+                g.writeStartObject();
+                g.writeStringField("type", e.type());
+                g.writeNumberField("start", e.start());
+                g.writeNumberField("end", e.end());
+                g.writeStringField("text", e.text());
+                if (e.hasScore()) {
+                    g.writeNumberField("score", e.score());
+                }
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+        }
+        if (doc.labels() != null) {
+            g.writeObjectFieldStart("labels");
+            for (Map.Entry<String, Double> l : doc.labels().entrySet()) {
+                g.writeNumberField(l.getKey(), l.getValue());
+            }
+            g.writeEndObject();
+        }
+        if (doc.vectors() != null) {
+            g.writeObjectFieldStart("vectors");
+            for (Map.Entry<String, DocVector> v : doc.vectors().entrySet()) {
+                g.writeFieldName(v.getKey());
+                writeVector(v.getValue(), g);
+            }
+            g.writeEndObject();
+        }
+        if (!doc.meta().isEmpty()) {
+            g.writeFieldName("meta");
+            MAPPER.writeValue(g, doc.meta());
+        }
+        g.writeEndObject();
+    }
+
+    private static void writeVector(DocVector vector, JsonGenerator g) throws IOException {
+        switch (vector) {
+            case SparseVector s -> {
+                g.writeStartObject();
+                g.writeFieldName("indices");
+                g.writeArray(s.indices(), 0, s.indices().length);
+                g.writeFieldName("values");
+                g.writeArray(s.values(), 0, s.values().length);
+                g.writeEndObject();
+            }
+            case DenseVector d -> {
+                g.writeStartArray();
+                for (float f : d.values()) {
+                    g.writeNumber(f);
+                }
+                g.writeEndArray();
+            }
+        }
+    }
+
+    /** Parses one JSON line with the default field names. */
+    public static Document parse(String json) {
+        return parse(json, Fields.DEFAULT, null);
+    }
+
+    /**
+     * Parses one JSON object into a document.
+     *
+     * @param json the object's text
+     * @param fields the input's field names for id, text, label(s) and language
+     * @param fallbackId the id to use when the record has none (e.g. {@code file:line})
+     * @throws IOException-wrapped {@link IllegalArgumentException} when the line is not a valid document
+     */
+    public static Document parse(String json, Fields fields, String fallbackId) {
+        try (JsonParser p = FACTORY.createParser(json)) {
+            Document d = read(p, fields, fallbackId);
+            if (p.nextToken() != null) {
+                throw new IllegalArgumentException("unexpected content after the JSON object");
+            }
+            return d;
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("invalid JSON: " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("invalid JSON: " + e.getMessage(), e);
+        }
+    }
+
+    private static Document read(JsonParser p, Fields fields, String fallbackId) throws IOException {
+        if (p.nextToken() != JsonToken.START_OBJECT) {
+            throw new IllegalArgumentException("a JSON object was expected");
+        }
+        String id = null;
+        String text = null;
+        String lang = null;
+        List<Token> tokens = null;
+        List<Span> sentences = null;
+        List<Entity> entities = null;
+        Map<String, Double> labels = null;
+        Map<String, DocVector> vectors = null;
+        Map<String, Object> meta = null;
+        Map<String, Object> extra = null;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            JsonToken value = p.nextToken();
+            if (name.equals(fields.id())) {
+                id = scalarText(p, name);
+            } else if (name.equals(fields.text())) {
+                if (value != JsonToken.VALUE_STRING) {
+                    throw new IllegalArgumentException("field '" + name + "' must be a string");
+                }
+                text = p.getText();
+            } else if (name.equals(fields.lang())) {
+                lang = value == JsonToken.VALUE_NULL ? null : scalarText(p, name);
+            } else if (name.equals(fields.label())) {
+                labels = labels == null ? new LinkedHashMap<>() : labels;
+                readLabelField(p, name, labels);
+            } else {
+                switch (name) {
+                    case "tokens" -> tokens = readTokens(p);
+                    case "sentences" -> sentences = readSpans(p);
+                    case "entities" -> entities = readEntities(p);
+                    case "labels" -> {
+                        labels = labels == null ? new LinkedHashMap<>() : labels;
+                        readLabelField(p, name, labels);
+                    }
+                    case "vectors" -> vectors = readVectors(p);
+                    case "meta" -> meta = readMap(p, name);
+                    default -> {
+                        extra = extra == null ? new LinkedHashMap<>() : extra;
+                        extra.put(name, MAPPER.readValue(p, Object.class));
+                    }
+                }
+            }
+        }
+        if (text == null) {
+            throw new IllegalArgumentException("no '" + fields.text() + "' field");
+        }
+        if (id == null) {
+            id = fallbackId != null ? fallbackId : Integer.toHexString(text.hashCode());
+        }
+        Document d = new Document(id, text).setLang(lang);
+        if (meta != null) {
+            d.meta().putAll(meta);
+        }
+        if (extra != null) {
+            d.meta().putAll(extra);
+        }
+        d.setTokens(tokens).setSentences(sentences).setEntities(entities).setLabels(labels).setVectors(vectors);
+        checkOffsets(d);
+        return d;
+    }
+
+    private static void checkOffsets(Document d) {
+        int n = d.text().length();
+        if (d.tokens() != null) {
+            for (Token t : d.tokens()) {
+                if (t.end() > n) {
+                    throw new IllegalArgumentException("token '" + t.text() + "' ends at " + t.end() + ", past the text's length " + n);
+                }
+            }
+        }
+        if (d.entities() != null) {
+            for (Entity e : d.entities()) {
+                if (e.end() > n) {
+                    throw new IllegalArgumentException("entity '" + e.text() + "' ends at " + e.end() + ", past the text's length " + n);
+                }
+            }
+        }
+    }
+
+    private static String scalarText(JsonParser p, String name) throws IOException {
+        if (!p.currentToken().isScalarValue()) {
+            throw new IllegalArgumentException("field '" + name + "' must be a string or number");
+        }
+        return p.getText();
+    }
+
+    private static void readLabelField(JsonParser p, String name, Map<String, Double> labels) throws IOException {
+        switch (p.currentToken()) {
+            case VALUE_STRING, VALUE_NUMBER_INT, VALUE_TRUE, VALUE_FALSE -> labels.put(p.getText(), 1.0);
+            case START_ARRAY -> {
+                while (p.nextToken() != JsonToken.END_ARRAY) {
+                    labels.put(scalarText(p, name), 1.0);
+                }
+            }
+            case START_OBJECT -> {
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String label = p.currentName();
+                    p.nextToken();
+                    labels.put(label, p.getValueAsDouble());
+                }
+            }
+            case VALUE_NULL -> {
+                // no label
+            }
+            default -> throw new IllegalArgumentException("field '" + name + "' must be a label, a list of labels or an object of scores");
+        }
+    }
+
+    private static List<Token> readTokens(JsonParser p) throws IOException {
+        expect(p, JsonToken.START_ARRAY, "tokens");
+        List<Token> out = new ArrayList<>();
+        while (p.nextToken() == JsonToken.START_OBJECT) {
+            String text = null;
+            String pos = null;
+            int start = -1;
+            int end = -1;
+            boolean stop = false;
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String f = p.currentName();
+                p.nextToken();
+                switch (f) {
+                    case "text" -> text = p.getText();
+                    case "start" -> start = p.getIntValue();
+                    case "end" -> end = p.getIntValue();
+                    case "pos" -> pos = p.getText();
+                    case "stop" -> stop = p.getBooleanValue();
+                    default -> p.skipChildren();
+                }
+            }
+            if (text == null || start < 0 || end < 0) {
+                throw new IllegalArgumentException("a token needs text, start and end");
+            }
+            out.add(new Token(text, start, end, pos, stop));
+        }
+        return out;
+    }
+
+    private static List<Span> readSpans(JsonParser p) throws IOException {
+        expect(p, JsonToken.START_ARRAY, "sentences");
+        List<Span> out = new ArrayList<>();
+        while (p.nextToken() == JsonToken.START_OBJECT) {
+            int start = -1;
+            int end = -1;
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String f = p.currentName();
+                p.nextToken();
+                switch (f) {
+                    case "start" -> start = p.getIntValue();
+                    case "end" -> end = p.getIntValue();
+                    default -> p.skipChildren();
+                }
+            }
+            out.add(new Span(start, end));
+        }
+        return out;
+    }
+
+    private static List<Entity> readEntities(JsonParser p) throws IOException {
+        expect(p, JsonToken.START_ARRAY, "entities");
+        List<Entity> out = new ArrayList<>();
+        while (p.nextToken() == JsonToken.START_OBJECT) {
+            String type = null;
+            String text = null;
+            int start = -1;
+            int end = -1;
+            double score = Double.NaN;
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String f = p.currentName();
+                p.nextToken();
+                switch (f) {
+                    case "type" -> type = p.getText();
+                    case "text" -> text = p.getText();
+                    case "start" -> start = p.getIntValue();
+                    case "end" -> end = p.getIntValue();
+                    case "score" -> score = p.getDoubleValue();
+                    default -> p.skipChildren();
+                }
+            }
+            if (type == null || start < 0 || end < 0) {
+                throw new IllegalArgumentException("an entity needs type, start and end");
+            }
+            out.add(new Entity(type, start, end, text == null ? "" : text, score));
+        }
+        return out;
+    }
+
+    private static Map<String, DocVector> readVectors(JsonParser p) throws IOException {
+        expect(p, JsonToken.START_OBJECT, "vectors");
+        Map<String, DocVector> out = new LinkedHashMap<>();
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            JsonToken t = p.nextToken();
+            if (t == JsonToken.START_ARRAY) {
+                float[] buf = new float[16];
+                int n = 0;
+                while (p.nextToken() != JsonToken.END_ARRAY) {
+                    if (n == buf.length) {
+                        buf = java.util.Arrays.copyOf(buf, n * 2);
+                    }
+                    buf[n++] = p.getFloatValue();
+                }
+                out.put(name, new DenseVector(java.util.Arrays.copyOf(buf, n)));
+            } else if (t == JsonToken.START_OBJECT) {
+                int[] indices = new int[0];
+                double[] values = new double[0];
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String f = p.currentName();
+                    p.nextToken();
+                    switch (f) {
+                        case "indices" -> indices = MAPPER.readValue(p, int[].class);
+                        case "values" -> values = MAPPER.readValue(p, double[].class);
+                        default -> p.skipChildren();
+                    }
+                }
+                out.put(name, new SparseVector(indices, values));
+            } else {
+                throw new IllegalArgumentException("vector '" + name + "' must be an array or {indices, values}");
+            }
+        }
+        return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> readMap(JsonParser p, String name) throws IOException {
+        expect(p, JsonToken.START_OBJECT, name);
+        return MAPPER.readValue(p, LinkedHashMap.class);
+    }
+
+    private static void expect(JsonParser p, JsonToken token, String field) {
+        if (p.currentToken() != token) {
+            throw new IllegalArgumentException("field '" + field + "' must be " + (token == JsonToken.START_ARRAY ? "an array" : "an object"));
+        }
+    }
+
+    /** Writes one document followed by a newline. */
+    public static void writeLine(Document doc, Writer out) throws IOException {
+        try (JsonGenerator g = FACTORY.createGenerator(out)) {
+            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            write(doc, g);
+        }
+        out.write('\n');
+    }
+}

@@ -1,0 +1,16 @@
+package dev.nlpipe.core.doc;
+
+/** A stage asked a document for a layer that no earlier stage added. */
+public final class MissingLayerException extends RuntimeException {
+    private final Layer layer;
+
+    public MissingLayerException(Layer layer, String stage) {
+        super("stage '" + stage + "' needs the '" + layer.key() + "' layer, which this document does not have;"
+                + " add a stage that provides it before '" + stage + "' (see `nlpipe list`)");
+        this.layer = layer;
+    }
+
+    public Layer layer() {
+        return layer;
+    }
+}

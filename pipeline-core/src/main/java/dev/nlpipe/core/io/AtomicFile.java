@@ -1,0 +1,121 @@
+package dev.nlpipe.core.io;
+
+import java.io.BufferedWriter;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * A file written under a hidden temporary name beside its target and renamed onto it only when
+ * complete, so an interrupted run never leaves a truncated file under the final name. A target
+ * ending in {@code .gz} is gzip-compressed.
+ */
+public final class AtomicFile implements Closeable {
+    /** Temporary files not yet committed or aborted; removed by a shutdown hook on Ctrl-C or SIGTERM. */
+    private static final Set<Path> OPEN = ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            for (Path p : OPEN) {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException ignored) {
+                    // best effort while the JVM exits
+                }
+            }
+        }, "nlpipe-temp-cleanup"));
+    }
+
+    private final Path target;
+    private final Path temp;
+    private final Writer writer;
+    private boolean finished;
+
+    private AtomicFile(Path target) throws IOException {
+        this.target = target;
+        Path dir = target.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        this.temp = dir.resolve("." + target.getFileName() + ".tmp-" + ProcessHandle.current().pid() + "-"
+                + Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xffffffffL));
+        OutputStream out = Files.newOutputStream(temp);
+        if (target.getFileName().toString().endsWith(".gz")) {
+            out = new GZIPOutputStream(out, 1 << 16);
+        }
+        this.writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+        OPEN.add(temp);
+    }
+
+    /** Starts writing {@code target} (parent directories are created). */
+    public static AtomicFile create(Path target) throws IOException {
+        return new AtomicFile(target);
+    }
+
+    public Writer writer() {
+        return writer;
+    }
+
+    public Path target() {
+        return target;
+    }
+
+    /** The temporary file being written. */
+    public Path temp() {
+        return temp;
+    }
+
+    /** Flushes, closes and renames onto the target (replacing it). */
+    public void commit() throws IOException {
+        if (finished) {
+            return;
+        }
+        finished = true;
+        writer.close();
+        moveIntoPlace(temp, target);
+        OPEN.remove(temp);
+    }
+
+    /** Closes and deletes the temporary file; the target is left as it was. */
+    public void abort() {
+        if (finished) {
+            return;
+        }
+        finished = true;
+        try {
+            writer.close();
+        } catch (IOException ignored) {
+            // the file is deleted anyway
+        }
+        try {
+            Files.deleteIfExists(temp);
+        } catch (IOException ignored) {
+            // best effort: a hidden temp file is harmless
+        }
+        OPEN.remove(temp);
+    }
+
+    /** Renames {@code from} onto {@code to} atomically where the file system allows it. */
+    public static void moveIntoPlace(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /** Aborts unless committed. */
+    @Override
+    public void close() {
+        abort();
+    }
+}

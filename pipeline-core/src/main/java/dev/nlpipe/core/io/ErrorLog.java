@@ -1,0 +1,102 @@
+package dev.nlpipe.core.io;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.nlpipe.core.doc.DocumentJson;
+import dev.nlpipe.core.run.OnError;
+import dev.nlpipe.core.run.RecordFailedException;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Collects bad records: counts them, keeps the first few for the run summary, and writes all of
+ * them as JSON lines to the errors file (created only when there is an error, written atomically).
+ * Thread-safe.
+ */
+public final class ErrorLog implements BadRecordSink {
+    private static final int KEEP = 5;
+
+    private final Path file;
+    private final PrintStream fallback;
+    private final boolean failFast;
+    private AtomicFile out;
+    private long count;
+    private final List<BadRecord> first = new ArrayList<>();
+
+    /**
+     * @param file the errors file, or {@code null} to print errors to {@code fallback} instead
+     * @param fallback where errors go without a file (standard error)
+     * @param onError {@link OnError#FAIL} to throw {@link RecordFailedException} after logging the first record
+     */
+    public ErrorLog(Path file, PrintStream fallback, OnError onError) {
+        this.file = file;
+        this.fallback = fallback;
+        this.failFast = onError == OnError.FAIL;
+    }
+
+    @Override
+    public void accept(BadRecord record) {
+        log(record);
+        if (failFast) {
+            throw new RecordFailedException(record);
+        }
+    }
+
+    private synchronized void log(BadRecord record) {
+        count++;
+        if (first.size() < KEEP) {
+            first.add(record);
+        }
+        if (file == null) {
+            if (fallback != null) {
+                fallback.println("bad record: " + record);
+            }
+            return;
+        }
+        try {
+            if (out == null) {
+                out = AtomicFile.create(file);
+            }
+            try (JsonGenerator g = DocumentJson.factory().createGenerator(out.writer())) {
+                g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+                DocumentJson.mapper().writeValue(g, record.toMap());
+            }
+            out.writer().write('\n');
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the errors file " + file, e);
+        }
+    }
+
+    public synchronized long count() {
+        return count;
+    }
+
+    /** The first few bad records, for the summary. */
+    public synchronized List<BadRecord> firstRecords() {
+        return List.copyOf(first);
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** Publishes the errors file, or removes a stale one from an earlier run when there were no errors. */
+    public synchronized void commit() throws IOException {
+        if (out != null) {
+            out.commit();
+        } else if (file != null) {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    /** Drops the errors file being written. */
+    public synchronized void abort() {
+        if (out != null) {
+            out.abort();
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package dev.nlpipe.core.io;
+
+import java.io.BufferedInputStream;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * One input file (or standard input), opened as decompressed bytes. A {@code .gz} file, or any
+ * file starting with the gzip magic bytes, is decompressed transparently. Bytes read from the
+ * underlying file are added to a counter so progress can be shown against the input size.
+ *
+ * @param path the file, or {@code null} for standard input
+ * @param name how documents and errors name the source ({@code meta.source})
+ * @param relative the path relative to the input root, used to mirror outputs
+ */
+public record InputSource(Path path, String name, String relative) {
+
+    /** Standard input. */
+    public static InputSource stdin() {
+        return new InputSource(null, "-", "stdin");
+    }
+
+    /** Size in bytes on disk, 0 for standard input. */
+    public long size() {
+        try {
+            return path == null ? 0 : Files.size(path);
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    /** Opens the decompressed content; every raw byte read is added to {@code counter}. */
+    public InputStream open(AtomicLong counter) throws IOException {
+        InputStream raw = path == null ? System.in : Files.newInputStream(path);
+        InputStream counted = new FilterInputStream(raw) {
+            @Override
+            public int read() throws IOException {
+                int b = super.read();
+                if (b >= 0) {
+                    counter.incrementAndGet();
+                }
+                return b;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                int n = super.read(b, off, len);
+                if (n > 0) {
+                    counter.addAndGet(n);
+                }
+                return n;
+            }
+        };
+        BufferedInputStream in = new BufferedInputStream(counted, 1 << 16);
+        in.mark(2);
+        int b1 = in.read();
+        int b2 = in.read();
+        in.reset();
+        if (b1 == 0x1f && b2 == 0x8b) {
+            return new GZIPInputStream(in, 1 << 16);
+        }
+        return in;
+    }
+}

@@ -1,0 +1,175 @@
+package dev.nlpipe.core.io;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * Reads UTF-8 lines from a byte stream, strictly: a line with invalid UTF-8, a NUL byte (binary
+ * content) or more than {@code maxLineBytes} bytes is reported to a {@link BadRecordSink} and
+ * skipped, and reading goes on. Accepts {@code \n} and {@code \r\n}; drops a leading byte-order mark.
+ * Not thread-safe.
+ */
+public final class LineReader implements Closeable {
+    private static final int BUFFER = 1 << 16;
+
+    private final InputStream in;
+    private final int maxLineBytes;
+    private final String source;
+    private final BadRecordSink errors;
+    private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+
+    private final byte[] buf = new byte[BUFFER];
+    private int pos;
+    private int limit;
+    private byte[] line = new byte[256];
+    private long lineNumber;
+    private boolean eof;
+    private boolean first = true;
+
+    /**
+     * @param in the bytes (already decompressed)
+     * @param maxLineBytes the longest line accepted
+     * @param source how errors name the input
+     * @param errors where bad lines go
+     */
+    public LineReader(InputStream in, int maxLineBytes, String source, BadRecordSink errors) {
+        this.in = in;
+        this.maxLineBytes = maxLineBytes;
+        this.source = source;
+        this.errors = errors;
+    }
+
+    /** The next good line without its terminator, or {@code null} at the end. */
+    public String readLine() throws IOException {
+        while (true) {
+            int n = readRawLine();
+            if (n < 0) {
+                return null;
+            }
+            lineNumber++;
+            if (n > maxLineBytes) {
+                errors.accept(BadRecord.unreadable(source, lineNumber, "line longer than " + maxLineBytes + " bytes"));
+                continue;
+            }
+            int start = 0;
+            if (first) {
+                first = false;
+                if (n >= 3 && line[0] == (byte) 0xEF && line[1] == (byte) 0xBB && line[2] == (byte) 0xBF) {
+                    start = 3;
+                }
+            }
+            String s = decode(start, n);
+            if (s != null) {
+                return s;
+            }
+        }
+    }
+
+    /** The 1-based number of the line {@link #readLine} returned last. */
+    public long lineNumber() {
+        return lineNumber;
+    }
+
+    public String source() {
+        return source;
+    }
+
+    private String decode(int start, int end) {
+        boolean ascii = true;
+        for (int i = start; i < end; i++) {
+            byte b = line[i];
+            if (b == 0) {
+                errors.accept(BadRecord.unreadable(source, lineNumber, "binary content (NUL byte at column " + (i - start + 1) + ")"));
+                return null;
+            }
+            if (b < 0) {
+                ascii = false;
+            }
+        }
+        if (ascii) {
+            return new String(line, start, end - start, StandardCharsets.ISO_8859_1);
+        }
+        try {
+            CharBuffer chars = decoder.reset().decode(ByteBuffer.wrap(line, start, end - start));
+            return chars.toString();
+        } catch (CharacterCodingException e) {
+            errors.accept(BadRecord.unreadable(source, lineNumber, "invalid UTF-8"));
+            return null;
+        }
+    }
+
+    /**
+     * Copies the next line into {@link #line}; returns its length (possibly more than
+     * maxLineBytes, in which case the content was dropped), or -1 at end of input.
+     */
+    private int readRawLine() throws IOException {
+        int n = 0;
+        boolean any = false;
+        while (true) {
+            if (pos == limit) {
+                if (eof || !fill()) {
+                    if (!any) {
+                        return -1;
+                    }
+                    return stripCr(n);
+                }
+            }
+            any = true;
+            int i = pos;
+            while (i < limit && buf[i] != '\n') {
+                i++;
+            }
+            int chunk = i - pos;
+            if (n <= maxLineBytes) {
+                int keep = Math.min(chunk, maxLineBytes + 2 - n);
+                ensure(n + keep);
+                System.arraycopy(buf, pos, line, n, keep);
+            }
+            n += chunk;
+            if (i < limit) {
+                pos = i + 1;
+                return stripCr(n);
+            }
+            pos = limit;
+        }
+    }
+
+    private int stripCr(int n) {
+        if (n > 0 && n <= maxLineBytes + 1 && line[n - 1] == '\r') {
+            return n - 1;
+        }
+        return n;
+    }
+
+    private void ensure(int size) {
+        if (size > line.length) {
+            line = Arrays.copyOf(line, Math.max(size, Math.min(line.length * 2, maxLineBytes + 2)));
+        }
+    }
+
+    private boolean fill() throws IOException {
+        int r = in.read(buf, 0, buf.length);
+        if (r <= 0) {
+            eof = true;
+            return false;
+        }
+        pos = 0;
+        limit = r;
+        return true;
+    }
+
+    @Override
+    public void close() throws IOException {
+        in.close();
+    }
+}

@@ -1,0 +1,18 @@
+package dev.nlpipe.core.io;
+
+import dev.nlpipe.core.config.Options;
+import dev.nlpipe.core.stage.Component;
+
+/**
+ * An output format ({@code jsonl}, {@code text}, {@code conll}...), registered in
+ * {@code META-INF/services/dev.nlpipe.core.io.WriterProvider}. Its options sit beside
+ * {@code path} and {@code format} in the {@code output:} section.
+ */
+public interface WriterProvider extends Component {
+
+    /** The file extension used when mirroring inputs into an output directory ({@code jsonl}). */
+    String extension();
+
+    /** A writer for one run (or one output file, for stateful formats). */
+    DocumentWriter create(Options options);
+}

@@ -1,0 +1,160 @@
+package dev.nlpipe.core.io.format;
+
+import dev.nlpipe.core.config.OptionSpec;
+import dev.nlpipe.core.config.Options;
+import dev.nlpipe.core.doc.Document;
+import dev.nlpipe.core.doc.Entity;
+import dev.nlpipe.core.doc.Layer;
+import dev.nlpipe.core.doc.Token;
+import dev.nlpipe.core.io.BadRecord;
+import dev.nlpipe.core.io.CorpusReader;
+import dev.nlpipe.core.io.InputSource;
+import dev.nlpipe.core.io.ReadSettings;
+import dev.nlpipe.core.io.ReaderProvider;
+import dev.nlpipe.core.tag.TagScheme;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Column files for labelled sequences: one token per line with its tag in a column, a blank line
+ * between sentences, {@code -DOCSTART-} lines skipped. Each sentence becomes a document whose text
+ * is its tokens joined by {@code join} ({@code " "} for CoNLL, nothing for character-level BMES),
+ * with tokens and gold entity spans (decoded by conlleval's rules, any of BIO/IOB1/BIOES/BMES).
+ */
+public abstract class ColumnReader implements ReaderProvider {
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    private final String name;
+    private final String defaultJoin;
+    private final String what;
+
+    ColumnReader(String name, String defaultJoin, String what) {
+        this.name = name;
+        this.defaultJoin = defaultJoin;
+        this.what = what;
+    }
+
+    /** CoNLL column files ({@code word POS chunk NER}), tokens joined by a space. */
+    public static final class Conll extends ColumnReader {
+        public Conll() {
+            super("conll", " ", "CoNLL column file (token ... tag per line, blank line between sentences, -DOCSTART- skipped)");
+        }
+    }
+
+    /** Character-per-line BMES/BIO files ({@code 姚 B-PER}), characters joined without spaces. */
+    public static final class Bmes extends ColumnReader {
+        public Bmes() {
+            super("bmes", "", "character-per-line tagged file (char tag; BMES or BIO), characters joined without spaces");
+        }
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public String description() {
+        return what;
+    }
+
+    @Override
+    public List<OptionSpec> options() {
+        return List.of(
+                OptionSpec.integer("tokenColumn", 0, "0-based column of the token"),
+                OptionSpec.integer("tagColumn", -1, "0-based column of the tag; -1 for the last column"),
+                OptionSpec.integer("posColumn", -1, "0-based column of a part-of-speech tag; -1 for none"),
+                OptionSpec.choice("separator", "whitespace", "column separator", "whitespace", "tab"),
+                OptionSpec.string("join", defaultJoin, "text placed between tokens to rebuild the sentence text"));
+    }
+
+    @Override
+    public Set<Layer> provides(Options options) {
+        return Set.of(Layer.TOKENS, Layer.ENTITIES);
+    }
+
+    @Override
+    public CorpusReader open(InputSource source, Options options, ReadSettings settings) throws IOException {
+        int tokenCol = options.getInt("tokenColumn");
+        int tagCol = options.getInt("tagColumn");
+        int posCol = options.getInt("posColumn");
+        boolean tab = options.getString("separator").equals("tab");
+        String join = options.getString("join");
+        return new LineRecordReader(source, settings) {
+            @Override
+            protected Document readNext() throws IOException {
+                List<String> words = new ArrayList<>();
+                List<String> tags = new ArrayList<>();
+                List<String> pos = new ArrayList<>();
+                long first = 0;
+                boolean broken = false;
+                String line;
+                while ((line = lines.readLine()) != null) {
+                    String trimmed = line.strip();
+                    if (trimmed.isEmpty()) {
+                        if (!words.isEmpty() || broken) {
+                            if (broken) {
+                                words.clear();
+                                tags.clear();
+                                pos.clear();
+                                broken = false;
+                                continue;
+                            }
+                            break;
+                        }
+                        continue;
+                    }
+                    if (trimmed.startsWith("-DOCSTART-")) {
+                        continue;
+                    }
+                    if (words.isEmpty() && !broken) {
+                        first = lines.lineNumber();
+                    }
+                    String[] cols = tab ? trimmed.split("\t") : WHITESPACE.split(trimmed);
+                    int t = tagCol < 0 ? cols.length + tagCol : tagCol;
+                    if (cols.length < 2 || t < 0 || t >= cols.length || tokenCol >= cols.length || posCol >= cols.length) {
+                        if (!broken) {
+                            settings.errors().accept(BadRecord.unreadable(source.name(), lines.lineNumber(),
+                                    "expected a token and a tag column, found " + cols.length + " column(s); the sentence is skipped"));
+                        }
+                        broken = true;
+                        continue;
+                    }
+                    words.add(cols[tokenCol]);
+                    tags.add(cols[t]);
+                    if (posCol >= 0) {
+                        pos.add(cols[posCol]);
+                    }
+                }
+                if (words.isEmpty()) {
+                    return null;
+                }
+                return stamp(sentence(idAt(first), words, tags, posCol >= 0 ? pos : null, join), first);
+            }
+        };
+    }
+
+    /** A document for one tagged sentence: text, tokens with offsets, gold entities. */
+    public static Document sentence(String id, List<String> words, List<String> tags, List<String> pos, String join) {
+        StringBuilder text = new StringBuilder();
+        List<Token> tokens = new ArrayList<>(words.size());
+        for (int i = 0; i < words.size(); i++) {
+            if (i > 0) {
+                text.append(join);
+            }
+            int start = text.length();
+            text.append(words.get(i));
+            tokens.add(new Token(words.get(i), start, text.length(), pos == null ? null : pos.get(i), false));
+        }
+        String s = text.toString();
+        List<Entity> entities = new ArrayList<>();
+        for (TagScheme.TokenSpan span : TagScheme.decode(tags)) {
+            int start = tokens.get(span.start()).start();
+            int end = tokens.get(span.end() - 1).end();
+            entities.add(Entity.of(s, span.type(), start, end));
+        }
+        return new Document(id, s).setTokens(tokens).setEntities(entities);
+    }
+}

@@ -1,0 +1,102 @@
+package dev.nlpipe.core.io.format;
+
+import dev.nlpipe.core.config.OptionSpec;
+import dev.nlpipe.core.config.Options;
+import dev.nlpipe.core.doc.Document;
+import dev.nlpipe.core.doc.Entity;
+import dev.nlpipe.core.doc.Token;
+import dev.nlpipe.core.io.DocumentWriter;
+import dev.nlpipe.core.io.WriterProvider;
+import dev.nlpipe.core.tag.TagScheme;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * CoNLL columns: {@code token<TAB>tag} per line (tags from the document's entities, in the chosen
+ * scheme), a blank line after each document. Entities that do not fall on token boundaries are
+ * snapped to the tokens they overlap.
+ */
+public final class ConllWriter implements WriterProvider {
+
+    @Override
+    public String name() {
+        return "conll";
+    }
+
+    @Override
+    public String description() {
+        return "CoNLL columns: token<TAB>tag per line (tags from entities), blank line between documents";
+    }
+
+    @Override
+    public String extension() {
+        return "conll";
+    }
+
+    @Override
+    public List<OptionSpec> options() {
+        return List.of(
+                OptionSpec.choice("scheme", "bio", "tag scheme of the written tags", "bio", "iob1", "bioes", "bmes"),
+                OptionSpec.bool("pos", false, "write the part-of-speech tag as a middle column"));
+    }
+
+    @Override
+    public DocumentWriter create(Options options) {
+        TagScheme scheme = TagScheme.parse(options.getString("scheme"));
+        boolean withPos = options.getBoolean("pos");
+        return (doc, out) -> {
+            List<Token> tokens = doc.requireTokens("output conll");
+            List<String> tags = scheme.encode(tokenSpans(doc, tokens), tokens.size());
+            for (int i = 0; i < tokens.size(); i++) {
+                Token t = tokens.get(i);
+                appendField(t.text(), out);
+                if (withPos) {
+                    out.append('\t');
+                    appendField(t.pos() == null ? "_" : t.pos(), out);
+                }
+                out.append('\t').append(tags.get(i)).append('\n');
+            }
+            out.append('\n');
+        };
+    }
+
+    /** Entities as token index spans; overlapping entities after the first are dropped. */
+    static List<TagScheme.TokenSpan> tokenSpans(Document doc, List<Token> tokens) {
+        List<TagScheme.TokenSpan> spans = new ArrayList<>();
+        if (doc.entities() == null) {
+            return spans;
+        }
+        int lastEnd = 0;
+        List<Entity> sorted = new ArrayList<>(doc.entities());
+        sorted.sort((a, b) -> a.start() != b.start() ? Integer.compare(a.start(), b.start()) : Integer.compare(b.end(), a.end()));
+        for (Entity e : sorted) {
+            int first = -1;
+            int last = -1;
+            for (int i = 0; i < tokens.size(); i++) {
+                Token t = tokens.get(i);
+                if (t.end() > e.start() && t.start() < e.end()) {
+                    if (first < 0) {
+                        first = i;
+                    }
+                    last = i;
+                }
+            }
+            if (first >= lastEnd && first >= 0) {
+                spans.add(new TagScheme.TokenSpan(e.type(), first, last + 1));
+                lastEnd = last + 1;
+            }
+        }
+        return spans;
+    }
+
+    private static void appendField(String s, StringBuilder out) {
+        if (s.isEmpty()) {
+            out.append('_');
+            return;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            out.append(Character.isWhitespace(c) ? '_' : c);
+        }
+    }
+}

@@ -1,0 +1,171 @@
+package dev.nlpipe.core.io.format;
+
+import dev.nlpipe.core.config.OptionSpec;
+import dev.nlpipe.core.config.Options;
+import dev.nlpipe.core.doc.Document;
+import dev.nlpipe.core.io.BadRecord;
+import dev.nlpipe.core.io.CorpusReader;
+import dev.nlpipe.core.io.InputFormatException;
+import dev.nlpipe.core.io.InputSource;
+import dev.nlpipe.core.io.LineReader;
+import dev.nlpipe.core.io.ReadSettings;
+import dev.nlpipe.core.io.ReaderProvider;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * CSV and TSV files with a header row, parsed by Apache Commons CSV (RFC 4180 quoting for CSV;
+ * TSV unquoted by default, as GLUE and most Chinese corpora write it). Text, label, id and
+ * language columns are chosen by header name.
+ */
+public abstract class DelimitedReader implements ReaderProvider {
+    private final String name;
+    private final char delimiter;
+    private final String defaultQuote;
+
+    DelimitedReader(String name, char delimiter, String defaultQuote) {
+        this.name = name;
+        this.delimiter = delimiter;
+        this.defaultQuote = defaultQuote;
+    }
+
+    /** Comma-separated values, double-quote quoting (RFC 4180). */
+    public static final class Csv extends DelimitedReader {
+        public Csv() {
+            super("csv", ',', "\"");
+        }
+    }
+
+    /** Tab-separated values, unquoted unless {@code quote} is set. */
+    public static final class Tsv extends DelimitedReader {
+        public Tsv() {
+            super("tsv", '\t', "");
+        }
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public String description() {
+        return (delimiter == ',' ? "comma" : "tab") + "-separated values with a header row; text, label and id columns by name";
+    }
+
+    @Override
+    public List<OptionSpec> options() {
+        return List.of(
+                OptionSpec.string("textColumn", "text", "header name of the text column"),
+                OptionSpec.string("labelColumn", "label", "header name of the label column (ignored when absent unless set)"),
+                OptionSpec.string("idColumn", "id", "header name of the id column (default id: file:line)"),
+                OptionSpec.string("langColumn", "lang", "header name of the language column"),
+                OptionSpec.string("quote", defaultQuote, "quote character; empty for none"));
+    }
+
+    @Override
+    public CorpusReader open(InputSource source, Options options, ReadSettings settings) throws IOException {
+        String quote = options.getString("quote");
+        CSVFormat format = CSVFormat.RFC4180.builder()
+                .setDelimiter(delimiter)
+                .setQuote(quote == null || quote.isEmpty() ? null : quote.charAt(0))
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .setIgnoreEmptyLines(true)
+                .setAllowMissingColumnNames(true)
+                .setDuplicateHeaderMode(org.apache.commons.csv.DuplicateHeaderMode.ALLOW_ALL)
+                .get();
+        LineReader lines = new LineReader(source.open(settings.bytesRead()), settings.maxLineBytes(), source.name(), settings.errors());
+        ValidLinesReader chars = new ValidLinesReader(lines);
+        CSVParser parser;
+        try {
+            parser = CSVParser.builder().setReader(chars).setFormat(format).get();
+        } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
+            chars.close();
+            throw new InputFormatException(source.name(), 1, "cannot read the header row: " + e.getMessage());
+        }
+        List<String> header = parser.getHeaderNames();
+        int text = column(header, options, "textColumn", true, source);
+        int label = column(header, options, "labelColumn", false, source);
+        int id = column(header, options, "idColumn", false, source);
+        int lang = column(header, options, "langColumn", false, source);
+        Iterator<CSVRecord> records = parser.iterator();
+        return new CorpusReader() {
+            private Document next;
+            private boolean done;
+
+            @Override
+            public boolean hasNext() {
+                while (next == null && !done) {
+                    long before = parser.getCurrentLineNumber();
+                    long line = chars.physical(before + 1);
+                    try {
+                        if (!records.hasNext()) {
+                            done = true;
+                            break;
+                        }
+                        CSVRecord r = records.next();
+                        if (!r.isConsistent()) {
+                            settings.errors().accept(BadRecord.unreadable(source.name(), line,
+                                    "expected " + header.size() + " fields, found " + r.size()));
+                            continue;
+                        }
+                        String docId = id >= 0 ? r.get(id) : source.relative() + ":" + line;
+                        Document d = new Document(docId, r.get(text));
+                        if (label >= 0 && !r.get(label).isEmpty()) {
+                            d.addLabel(r.get(label));
+                        }
+                        if (lang >= 0 && !r.get(lang).isEmpty()) {
+                            d.setLang(r.get(lang));
+                        } else if (settings.language() != null) {
+                            d.setLang(settings.language());
+                        }
+                        d.meta().put("source", source.name());
+                        d.meta().put("line", line);
+                        next = d;
+                    } catch (UncheckedIOException | IllegalStateException e) {
+                        settings.errors().accept(BadRecord.unreadable(source.name(), line,
+                                "malformed " + name + " (the rest of this file is skipped): " + e.getMessage()));
+                        done = true;
+                    }
+                }
+                return next != null;
+            }
+
+            @Override
+            public Document next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                Document d = next;
+                next = null;
+                return d;
+            }
+
+            @Override
+            public void close() {
+                try {
+                    parser.close();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        };
+    }
+
+    private static int column(List<String> header, Options options, String option, boolean required, InputSource source) {
+        String wanted = options.getString(option);
+        int at = header.indexOf(wanted);
+        if (at < 0 && (required || options.isSet(option))) {
+            throw new InputFormatException(source.name(), 1, "no column '" + wanted + "' in the header (columns: "
+                    + String.join(", ", header) + "); set input." + option);
+        }
+        return at;
+    }
+}

@@ -1,0 +1,61 @@
+package dev.nlpipe.core.io.format;
+
+import dev.nlpipe.core.io.LineReader;
+import java.io.IOException;
+import java.io.Reader;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A character stream of the good lines of a {@link LineReader}, each followed by {@code \n}, for
+ * parsers (CSV) that need a {@link Reader}. Remembers how many bad lines were skipped before each
+ * good one so that the parser's line numbers can be mapped back to the file's.
+ */
+final class ValidLinesReader extends Reader {
+    private final LineReader lines;
+    private String current = "";
+    private int pos;
+    private long logical;
+    private boolean eof;
+    /** logical line number -> physical line number, recorded only where they start to differ. */
+    private final TreeMap<Long, Long> shifts = new TreeMap<>();
+
+    ValidLinesReader(LineReader lines) {
+        this.lines = lines;
+    }
+
+    @Override
+    public int read(char[] cbuf, int off, int len) throws IOException {
+        if (pos == current.length()) {
+            if (eof) {
+                return -1;
+            }
+            String line = lines.readLine();
+            if (line == null) {
+                eof = true;
+                return -1;
+            }
+            logical++;
+            if (lines.lineNumber() != physical(logical)) {
+                shifts.put(logical, lines.lineNumber() - logical);
+            }
+            current = line + "\n";
+            pos = 0;
+        }
+        int n = Math.min(len, current.length() - pos);
+        current.getChars(pos, pos + n, cbuf, off);
+        pos += n;
+        return n;
+    }
+
+    /** The file's line number of the given 1-based logical line. */
+    long physical(long logicalLine) {
+        Map.Entry<Long, Long> e = shifts.floorEntry(logicalLine);
+        return logicalLine + (e == null ? 0 : e.getValue());
+    }
+
+    @Override
+    public void close() throws IOException {
+        lines.close();
+    }
+}

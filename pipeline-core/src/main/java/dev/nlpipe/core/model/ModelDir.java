@@ -1,0 +1,71 @@
+package dev.nlpipe.core.model;
+
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.nlpipe.core.doc.DocumentJson;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Reading a model directory's {@code model.json} with the checks a user needs: the directory
+ * exists, it holds a model, of the expected kind, in a format version this build reads.
+ */
+public final class ModelDir {
+    /** The description file every model directory has. */
+    public static final String MODEL_JSON = "model.json";
+    /** Evaluation results written at the end of training. */
+    public static final String METRICS_JSON = "metrics.json";
+
+    private ModelDir() {
+    }
+
+    /**
+     * Reads and checks a model directory.
+     *
+     * @param dir the directory
+     * @param expectedKinds the kinds the caller can load (e.g. {@code vectorize.tfidf})
+     * @param maxFormatVersion the newest format version the caller reads
+     * @throws ModelException saying what is wrong and how to fix it
+     */
+    public static ModelMeta read(Path dir, int maxFormatVersion, String... expectedKinds) {
+        if (!Files.isDirectory(dir)) {
+            throw new ModelException(dir, Files.exists(dir) ? "is a file, not a model directory" : "does not exist");
+        }
+        Path json = dir.resolve(MODEL_JSON);
+        if (!Files.isRegularFile(json)) {
+            throw new ModelException(dir, "has no " + MODEL_JSON + "; it is not a model directory written by `nlpipe train`");
+        }
+        Map<String, Object> values;
+        try {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> v = DocumentJson.mapper().readValue(json.toFile(), LinkedHashMap.class);
+            values = v;
+        } catch (IOException e) {
+            throw new ModelException(dir, MODEL_JSON + " is not valid JSON: " + e.getMessage());
+        }
+        ModelMeta meta = new ModelMeta(values);
+        if (meta.kind() == null) {
+            throw new ModelException(dir, MODEL_JSON + " has no 'kind'");
+        }
+        if (expectedKinds.length > 0 && !java.util.Arrays.asList(expectedKinds).contains(meta.kind())) {
+            throw new ModelException(dir, "holds a '" + meta.kind() + "' model, but this needs " + String.join(" or ", expectedKinds));
+        }
+        if (meta.formatVersion() < 1 || meta.formatVersion() > maxFormatVersion) {
+            throw new ModelException(dir, "has format version " + meta.formatVersion() + ", but this nlpipe reads versions 1 to "
+                    + maxFormatVersion + (meta.formatVersion() > maxFormatVersion ? "; upgrade nlpipe" : ""));
+        }
+        return meta;
+    }
+
+    /** Writes {@code model.json} (pretty-printed) into a directory being built. */
+    public static void writeMeta(Path dir, ModelMeta meta) throws IOException {
+        writeJson(dir.resolve(MODEL_JSON), meta.asMap());
+    }
+
+    /** Writes a JSON file, pretty-printed. */
+    public static void writeJson(Path file, Object value) throws IOException {
+        DocumentJson.mapper().writer(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), value);
+    }
+}

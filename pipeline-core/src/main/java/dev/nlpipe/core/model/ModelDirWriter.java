@@ -1,0 +1,90 @@
+package dev.nlpipe.core.model;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Stream;
+
+/**
+ * Builds a model directory under a hidden temporary name beside the target and moves it into
+ * place only when complete, so a failed or interrupted training never leaves a half-written
+ * model under the final name (an existing model there is replaced only on success).
+ */
+public final class ModelDirWriter implements AutoCloseable {
+    private final Path target;
+    private final Path temp;
+    private boolean finished;
+
+    private ModelDirWriter(Path target) throws IOException {
+        this.target = target;
+        Path parent = target.toAbsolutePath().getParent();
+        Files.createDirectories(parent);
+        this.temp = parent.resolve("." + target.getFileName() + ".tmp-" + ProcessHandle.current().pid() + "-"
+                + Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xffffffffL));
+        Files.createDirectories(temp);
+    }
+
+    /** Starts building a model directory that will become {@code target}. */
+    public static ModelDirWriter create(Path target) throws IOException {
+        return new ModelDirWriter(target);
+    }
+
+    /** The directory to write files into while building. */
+    public Path dir() {
+        return temp;
+    }
+
+    /** The final location. */
+    public Path target() {
+        return target;
+    }
+
+    /** Moves the finished directory onto the target, replacing an older model there. */
+    public void commit() throws IOException {
+        if (finished) {
+            return;
+        }
+        finished = true;
+        Path old = null;
+        if (Files.exists(target)) {
+            old = target.toAbsolutePath().getParent().resolve("." + target.getFileName() + ".old-" + ProcessHandle.current().pid());
+            deleteTree(old);
+            Files.move(target, old);
+        }
+        Files.move(temp, target);
+        if (old != null) {
+            deleteTree(old);
+        }
+    }
+
+    /** Deletes the directory being built. */
+    public void abort() {
+        if (!finished) {
+            finished = true;
+            try {
+                deleteTree(temp);
+            } catch (IOException ignored) {
+                // a hidden leftover is harmless
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        abort();
+    }
+
+    /** Deletes a directory tree if it exists. */
+    public static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}

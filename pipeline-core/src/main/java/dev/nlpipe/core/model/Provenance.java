@@ -1,0 +1,79 @@
+package dev.nlpipe.core.model;
+
+import dev.nlpipe.core.Version;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/** How a model was made: versions, time, and a fingerprint of the data it was trained on. */
+public final class Provenance {
+    private Provenance() {
+    }
+
+    static void addTo(ModelMeta m) {
+        m.put("createdAt", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+        Map<String, Object> versions = new LinkedHashMap<>();
+        versions.put("nlpipe", Version.get());
+        versions.put("java", System.getProperty("java.version"));
+        m.put("versions", versions);
+    }
+
+    /** Adds a library's version (read from its jar manifest) to the record, e.g. DJL or HanLP. */
+    public static void addLibrary(ModelMeta m, String name, Class<?> anyClassOfIt) {
+        String v = anyClassOfIt.getPackage() == null ? null : anyClassOfIt.getPackage().getImplementationVersion();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> versions = (Map<String, Object>) m.asMap().computeIfAbsent("versions", k -> new LinkedHashMap<>());
+        versions.put(name, v == null ? "unknown" : v);
+    }
+
+    /**
+     * A fingerprint of training data: for each file (directories expanded, sorted), its path, size
+     * and SHA-256, so a model can be traced to the exact data that made it.
+     */
+    public static List<Map<String, Object>> fingerprint(List<Path> paths) throws IOException {
+        List<Map<String, Object>> out = new java.util.ArrayList<>();
+        for (Path p : paths) {
+            List<Path> files;
+            if (Files.isDirectory(p)) {
+                try (Stream<Path> walk = Files.walk(p)) {
+                    files = walk.filter(Files::isRegularFile).sorted().toList();
+                }
+            } else {
+                files = List.of(p);
+            }
+            for (Path f : files) {
+                Map<String, Object> e = new LinkedHashMap<>();
+                e.put("path", f.toString());
+                e.put("bytes", Files.size(f));
+                e.put("sha256", sha256(f));
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
+    /** The SHA-256 of a file, in hex. */
+    public static String sha256(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            byte[] buf = new byte[1 << 16];
+            int n;
+            while ((n = in.read(buf)) > 0) {
+                md.update(buf, 0, n);
+            }
+            return HexFormat.of().formatHex(md.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

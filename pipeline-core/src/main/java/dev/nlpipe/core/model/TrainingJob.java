@@ -1,0 +1,230 @@
+package dev.nlpipe.core.model;
+
+import dev.nlpipe.core.Pipeline;
+import dev.nlpipe.core.config.ConfigException;
+import dev.nlpipe.core.config.InputConfig;
+import dev.nlpipe.core.config.Location;
+import dev.nlpipe.core.config.Options;
+import dev.nlpipe.core.config.TrainConfig;
+import dev.nlpipe.core.doc.Layer;
+import dev.nlpipe.core.io.CorpusInput;
+import dev.nlpipe.core.io.ErrorLog;
+import dev.nlpipe.core.io.ReadSettings;
+import dev.nlpipe.core.io.ReaderProvider;
+import dev.nlpipe.core.run.DocumentStream;
+import dev.nlpipe.core.run.OnError;
+import dev.nlpipe.core.stage.Components;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * One training run as a trainer sees it: its validated {@code model:} and {@code train:} options,
+ * its data splits read through the input format and preprocessing stages, the model directory
+ * being built, and a log. Everything is checked when the job is prepared, before any data is read.
+ */
+public final class TrainingJob implements AutoCloseable {
+    private final TrainConfig config;
+    private final TrainerProvider trainer;
+    private final Options model;
+    private final Options train;
+    private final ReaderProvider reader;
+    private final Options readerOptions;
+    private final Pipeline preprocess;
+    private final Path output;
+    private final PrintStream log;
+    private final ErrorLog errors;
+    private ModelDirWriter writer;
+
+    private TrainingJob(TrainConfig config, TrainerProvider trainer, Options model, Options train, ReaderProvider reader,
+                        Options readerOptions, Pipeline preprocess, Path output, PrintStream log) {
+        this.config = config;
+        this.trainer = trainer;
+        this.model = model;
+        this.train = train;
+        this.reader = reader;
+        this.readerOptions = readerOptions;
+        this.preprocess = preprocess;
+        this.output = output;
+        this.log = log;
+        this.errors = new ErrorLog(null, log, OnError.SKIP);
+    }
+
+    /**
+     * Checks a training configuration completely — task, options, data files, input format,
+     * preprocessing stages and their wiring — and prepares the job.
+     *
+     * @param config the parsed training file
+     * @param output where the model directory will be written
+     * @param log progress and messages (standard error)
+     */
+    public static TrainingJob prepare(TrainConfig config, Path output, PrintStream log) {
+        Components components = Components.get();
+        TrainerProvider trainer = components.trainers().get(config.task(), config.taskLocation());
+        String owner = "task '" + config.task() + "'";
+        Options model = Options.validate(owner + " (model)", config.model(), config.location(), trainer.modelOptions());
+        Options train = Options.validate(owner + " (train)", config.train(), config.location(), trainer.trainOptions());
+        for (String split : trainer.requiredSplits()) {
+            if (!config.splits().containsKey(split)) {
+                throw new ConfigException(config.input().location(), owner + " needs data." + split + " (a file or directory)");
+            }
+        }
+        config.splits().forEach((split, path) -> checkData(split, path, config.splitLocations().get(split)));
+        InputConfig in = config.input();
+        ReaderProvider reader = components.readers().get(in.format(), in.location());
+        Options readerOptions = Options.validate("data format '" + in.format() + "'", in.formatOptions(), in.location(), reader.options());
+        Set<Layer> inputLayers = reader.mayProvideAnyLayer() ? null : reader.provides(readerOptions);
+        Pipeline preprocess = Pipeline.ofStages(config.task() + "-preprocess", config.stages(), inputLayers);
+        Set<Layer> available = preprocess.layersOut();
+        if (available != null) {
+            for (Layer need : trainer.requires(model)) {
+                if (!available.contains(need)) {
+                    preprocess.close();
+                    throw new ConfigException(config.taskLocation(), owner + " needs the '" + need.key()
+                            + "' layer on its training documents; add a stage that provides it under 'stages:' (see `nlpipe list`)");
+                }
+            }
+        }
+        return new TrainingJob(config, trainer, model, train, reader, readerOptions, preprocess, output, log);
+    }
+
+    private static void checkData(String split, Path path, Location at) {
+        if (!Files.exists(path)) {
+            String hint = path.toString().contains("shared/data")
+                    ? " (the public data sets are expected in ../shared/data beside the repository; see docs/benchmarks.md)" : "";
+            throw new ConfigException(at, "data." + split + ": not found: " + path + hint + "; point it elsewhere with --set data."
+                    + split + "=PATH");
+        }
+        if (!Files.isReadable(path)) {
+            throw new ConfigException(at, "data." + split + ": not readable: " + path);
+        }
+    }
+
+    /** Runs the trainer and publishes the model directory; on failure nothing is left behind. */
+    public void run() throws IOException {
+        writer = ModelDirWriter.create(output);
+        try {
+            trainer.train(this);
+            if (!Files.exists(writer.dir().resolve(ModelDir.MODEL_JSON))) {
+                throw new IllegalStateException("trainer '" + trainer.name() + "' wrote no model.json");
+            }
+            writer.commit();
+        } finally {
+            writer.abort();
+        }
+    }
+
+    /** The trainer's {@code model:} options. */
+    public Options model() {
+        return model;
+    }
+
+    /** The trainer's {@code train:} options. */
+    public Options train() {
+        return train;
+    }
+
+    public TrainConfig config() {
+        return config;
+    }
+
+    /** Whether a data split was given. */
+    public boolean hasSplit(String split) {
+        return config.splits().containsKey(split);
+    }
+
+    /** The path of a data split, or {@code null}. */
+    public Path splitPath(String split) {
+        return config.splits().get(split);
+    }
+
+    /**
+     * Streams a split's documents through the input format and the preprocessing stages (on
+     * {@code threads} background workers when there are stages). Unreadable records are logged and skipped.
+     */
+    public DocumentStream documents(String split, int threads) throws IOException {
+        Path path = config.splits().get(split);
+        if (path == null) {
+            throw new IllegalArgumentException("no data." + split + " in the training configuration");
+        }
+        InputConfig in = config.input();
+        ReadSettings settings = new ReadSettings(in.language(), in.maxLineLength(), errors, new AtomicLong());
+        CorpusInput input = CorpusInput.open(path, in.glob(), in.recursive(), reader, readerOptions, settings);
+        return DocumentStream.open(input, preprocess.stages(), threads, errors);
+    }
+
+    /** The preprocessing pipeline (for trainers that store it with the model or apply it themselves). */
+    public Pipeline preprocess() {
+        return preprocess;
+    }
+
+    /** The directory to write model files into (published under the output path on success). */
+    public Path dir() {
+        if (writer == null) {
+            throw new IllegalStateException("the job has not started");
+        }
+        return writer.dir();
+    }
+
+    /** The final model directory path. */
+    public Path output() {
+        return output;
+    }
+
+    public PrintStream log() {
+        return log;
+    }
+
+    /** Records that could not be read so far. */
+    public long badRecords() {
+        return errors.count();
+    }
+
+    /**
+     * A {@code model.json} record for this job: kind and format version, provenance, the task, the
+     * resolved options, the preprocessing stages and a fingerprint of every data file.
+     */
+    public ModelMeta newMeta(String kind, int formatVersion) throws IOException {
+        ModelMeta m = ModelMeta.create(kind, formatVersion);
+        m.put("task", config.task());
+        m.put("model", model.asMap());
+        m.put("train", train.asMap());
+        List<Map<String, Object>> stages = new ArrayList<>();
+        for (var s : config.stages()) {
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("type", s.type());
+            if (s.with() != null) {
+                e.put("with", s.with().toPlain());
+            }
+            stages.add(e);
+        }
+        m.put("stages", stages);
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("format", config.input().format());
+        for (Map.Entry<String, Path> split : config.splits().entrySet()) {
+            data.put(split.getKey(), Provenance.fingerprint(List.of(split.getValue())));
+        }
+        m.put("data", data);
+        if (config.source() != null) {
+            m.put("config", config.source().toString());
+        }
+        return m;
+    }
+
+    /** Writes {@code metrics.json} (dev and test scores, training time, throughput) into the model directory. */
+    public void writeMetrics(Map<String, Object> metrics) throws IOException {
+        ModelDir.writeJson(dir().resolve(ModelDir.METRICS_JSON), metrics);
+    }
+
+    @Override
+    public void close() {
+        preprocess.close();
+    }
+}

@@ -1,0 +1,212 @@
+package dev.nlpipe.core.run;
+
+import dev.nlpipe.core.doc.Document;
+import dev.nlpipe.core.doc.MissingLayerException;
+import dev.nlpipe.core.io.BadRecord;
+import dev.nlpipe.core.io.BadRecordSink;
+import dev.nlpipe.core.io.DocumentWriter;
+import dev.nlpipe.core.io.ErrorLog;
+import dev.nlpipe.core.io.DocumentSink;
+import dev.nlpipe.core.stage.ConfiguredStage;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
+
+/**
+ * Streams documents through the stages in batches, on a pool of worker threads, and writes the
+ * results in input order. A document that makes a stage throw is recorded as a bad record (or
+ * stops the run, with {@code onError: fail}); the others go on. Output is published only when the
+ * run completes.
+ */
+public final class PipelineRunner {
+    private final String name;
+    private final List<ConfiguredStage> stages;
+    private final RunOptions options;
+    private final PrintStream log;
+
+    /**
+     * @param name the pipeline's name, for the summary
+     * @param stages the stages, in order
+     * @param options threads, batch size, error handling, progress
+     * @param log where progress goes (standard error), or {@code null} for none
+     */
+    public PipelineRunner(String name, List<ConfiguredStage> stages, RunOptions options, PrintStream log) {
+        this.name = name;
+        this.stages = stages;
+        this.options = options;
+        this.log = log;
+    }
+
+    /** The outcome of one batch: the surviving documents and, for stateless formats, their output. */
+    private record BatchResult(List<Document> docs, String[] formatted) {
+    }
+
+    /**
+     * Runs the input through the stages into the sink.
+     *
+     * @param input documents to process (a reader reports its bad records to {@code errors})
+     * @param sink where results go
+     * @param errors the run's bad-record log (shared with the input's reader); with {@code onError: fail} it throws
+     * @param totalBytes input size for progress, 0 when unknown
+     * @param bytesRead input bytes read so far
+     * @return the summary; {@link RunSummary#exitCode()} tells whether records failed
+     * @throws RecordFailedException with {@code onError: fail}, at the first bad record (nothing published)
+     */
+    public RunSummary run(Iterator<Document> input, DocumentSink sink, ErrorLog errors, long totalBytes, LongSupplier bytesRead)
+            throws IOException {
+        long start = System.nanoTime();
+        List<StageStats> stats = new ArrayList<>();
+        for (ConfiguredStage s : stages) {
+            stats.add(new StageStats(s.id(), s.type()));
+        }
+        DocumentWriter formatter = sink.formatter();
+        Progress progress = options.progress() && log != null ? new Progress(log, "docs", totalBytes, bytesRead) : null;
+        long read = 0;
+        long written = 0;
+        ExecutorService pool = options.threads() > 1 ? Executors.newFixedThreadPool(options.threads(), workerThreads()) : null;
+        ArrayDeque<Future<BatchResult>> inflight = new ArrayDeque<>();
+        try {
+            while (true) {
+                List<Document> batch = new ArrayList<>(options.batchSize());
+                while (batch.size() < options.batchSize() && input.hasNext()) {
+                    batch.add(input.next());
+                }
+                if (batch.isEmpty()) {
+                    break;
+                }
+                read += batch.size();
+                if (pool == null) {
+                    written += write(process(batch, stats, errors, formatter), sink);
+                } else {
+                    inflight.add(pool.submit(() -> process(batch, stats, errors, formatter)));
+                    while (inflight.size() >= options.threads() * 2) {
+                        written += write(await(inflight.poll()), sink);
+                    }
+                }
+                if (progress != null) {
+                    progress.update(read, errors.count() > 0 ? errors.count() + " failed" : "");
+                }
+            }
+            while (!inflight.isEmpty()) {
+                written += write(await(inflight.poll()), sink);
+            }
+            sink.commit();
+        } catch (IOException | RuntimeException | Error e) {
+            inflight.forEach(f -> f.cancel(true));
+            sink.abort();
+            throw e;
+        } finally {
+            if (pool != null) {
+                pool.shutdownNow();
+            }
+            if (progress != null) {
+                progress.finish();
+            }
+        }
+        double wall = (System.nanoTime() - start) / 1e9;
+        return new RunSummary(name, read, written, errors.count(), wall, bytesRead.getAsLong(), options.threads(), stats,
+                errors.firstRecords(), errors.file() == null ? null : errors.file().toString(), sink.written().stream().map(Object::toString).toList());
+    }
+
+    private BatchResult process(List<Document> batch, List<StageStats> stats, BadRecordSink errors, DocumentWriter formatter) {
+        List<Document> docs = batch;
+        for (int i = 0; i < stages.size() && !docs.isEmpty(); i++) {
+            long t0 = System.nanoTime();
+            int in = docs.size();
+            docs = apply(stages.get(i), stats.get(i), docs, errors);
+            stats.get(i).record(System.nanoTime() - t0, in, docs.size());
+        }
+        String[] formatted = null;
+        if (formatter != null) {
+            formatted = new String[docs.size()];
+            StringBuilder sb = new StringBuilder(256);
+            for (int i = 0; i < formatted.length; i++) {
+                sb.setLength(0);
+                formatter.write(docs.get(i), sb);
+                formatted[i] = sb.toString();
+            }
+        }
+        return new BatchResult(docs, formatted);
+    }
+
+    /** Runs one stage on a batch; when the batch call throws, retries document by document to isolate the culprit. */
+    private static List<Document> apply(ConfiguredStage stage, StageStats stat, List<Document> docs, BadRecordSink errors) {
+        try {
+            return stage.processor().processBatch(docs);
+        } catch (RecordFailedException e) {
+            throw e;
+        } catch (RuntimeException batchFailure) {
+            List<Document> out = new ArrayList<>(docs.size());
+            for (Document d : docs) {
+                try {
+                    out.addAll(stage.processor().process(d));
+                } catch (RecordFailedException e) {
+                    throw e;
+                } catch (RuntimeException e) {
+                    stat.failure();
+                    errors.accept(failure(d, stage, e));
+                }
+            }
+            return out;
+        }
+    }
+
+    static BadRecord failure(Document d, ConfiguredStage stage, RuntimeException e) {
+        Object source = d.meta().get("source");
+        Object line = d.meta().get("line");
+        String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        if (!(e instanceof MissingLayerException) && !(e instanceof IllegalArgumentException)) {
+            reason = e.getClass().getSimpleName() + ": " + reason;
+        }
+        return new BadRecord(source == null ? "-" : source.toString(), line instanceof Number n ? n.longValue() : 0,
+                d.id(), stage.id(), reason);
+    }
+
+    private static long write(BatchResult r, DocumentSink sink) throws IOException {
+        for (int i = 0; i < r.docs().size(); i++) {
+            sink.accept(r.docs().get(i), r.formatted() == null ? null : r.formatted()[i]);
+        }
+        return r.docs().size();
+    }
+
+    private static BatchResult await(Future<BatchResult> f) throws IOException {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof RuntimeException r) {
+                throw r;
+            }
+            if (c instanceof Error err) {
+                throw err;
+            }
+            if (c instanceof IOException io) {
+                throw io;
+            }
+            throw new UncheckedIOException(new IOException(c));
+        }
+    }
+
+    private static ThreadFactory workerThreads() {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, "nlpipe-worker-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

@@ -1,0 +1,63 @@
+package dev.nlpipe.core.stage;
+
+import dev.nlpipe.core.config.ConfigException;
+import dev.nlpipe.core.config.Location;
+import dev.nlpipe.core.config.Suggest;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.TreeMap;
+
+/**
+ * The registered components of one kind, by name, loaded with {@link ServiceLoader}.
+ *
+ * @param <T> the component kind
+ */
+public final class Registry<T extends Component> {
+    private final String kind;
+    private final Map<String, T> byName;
+
+    private Registry(String kind, Map<String, T> byName) {
+        this.kind = kind;
+        this.byName = Collections.unmodifiableMap(byName);
+    }
+
+    /** Loads every registered implementation of {@code type} visible to {@code loader}. */
+    public static <T extends Component> Registry<T> load(Class<T> type, String kind, ClassLoader loader) {
+        Map<String, T> byName = new TreeMap<>();
+        for (T c : ServiceLoader.load(type, loader)) {
+            T previous = byName.putIfAbsent(c.name(), c);
+            if (previous != null && previous.getClass() != c.getClass()) {
+                throw new IllegalStateException("two " + kind + "s are registered as '" + c.name() + "': "
+                        + previous.getClass().getName() + " and " + c.getClass().getName());
+            }
+        }
+        return new Registry<>(kind, byName);
+    }
+
+    /** The component with this name, or a located error listing the closest valid names. */
+    public T get(String name, Location where) {
+        T c = byName.get(name);
+        if (c == null) {
+            String hint = Suggest.didYouMean(name, byName.keySet());
+            throw new ConfigException(where, "unknown " + kind + " '" + name + "'" + hint
+                    + (hint.isEmpty() ? " (valid: " + String.join(", ", byName.keySet()) + ")" : "")
+                    + "; `nlpipe list` shows them all");
+        }
+        return c;
+    }
+
+    public T find(String name) {
+        return byName.get(name);
+    }
+
+    /** All components, sorted by name. */
+    public Collection<T> all() {
+        return byName.values();
+    }
+
+    public Collection<String> names() {
+        return byName.keySet();
+    }
+}

@@ -1,0 +1,34 @@
+package dev.nlpipe.core.stage;
+
+import dev.nlpipe.core.config.Options;
+import dev.nlpipe.core.doc.Layer;
+import java.util.Set;
+
+/**
+ * A pipeline stage type, found through {@link java.util.ServiceLoader}: register implementations
+ * in {@code META-INF/services/dev.nlpipe.core.stage.StageProvider}. Names are
+ * {@code family.implementation} ({@code tokenize.regex}).
+ */
+public interface StageProvider extends Component {
+
+    /** The layers documents must carry before this stage, given its options. */
+    default Set<Layer> requires(Options options) {
+        return Set.of();
+    }
+
+    /** The layers this stage adds, given its options. */
+    default Set<Layer> provides(Options options) {
+        return Set.of();
+    }
+
+    /** Whether the stage takes a model directory. */
+    default ModelUse modelUse() {
+        return ModelUse.NONE;
+    }
+
+    /**
+     * Builds the processor. Runs before any document is read, so everything that can be checked
+     * (files exist, models load) is checked here and reported with {@link StageContext#error}.
+     */
+    Processor create(StageContext context);
+}

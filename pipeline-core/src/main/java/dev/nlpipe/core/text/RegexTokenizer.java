@@ -1,0 +1,175 @@
+package dev.nlpipe.core.text;
+
+import dev.nlpipe.core.config.OptionSpec;
+import dev.nlpipe.core.config.Options;
+import dev.nlpipe.core.doc.Document;
+import dev.nlpipe.core.doc.Layer;
+import dev.nlpipe.core.doc.Token;
+import dev.nlpipe.core.stage.Annotator;
+import dev.nlpipe.core.stage.Processor;
+import dev.nlpipe.core.stage.StageContext;
+import dev.nlpipe.core.stage.StageProvider;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * {@code tokenize.regex}: a Unicode-aware rule tokenizer. By default each CJK character (Han,
+ * kana) is a token; runs of letters, digits and marks are words (keeping an apostrophe between
+ * letters, "don't", and a point or comma between digits, "3.14", "1,000"); every other visible
+ * character (punctuation, symbols, emoji with their modifiers) is a token of its own. With
+ * {@code pattern}, tokens are the pattern's matches instead. Offsets always point into the
+ * original text, also after a normalizer.
+ */
+public final class RegexTokenizer implements StageProvider {
+
+    @Override
+    public String name() {
+        return "tokenize.regex";
+    }
+
+    @Override
+    public String description() {
+        return "Unicode rule tokenizer: CJK characters one token each, letter/digit runs as words, or the matches of a regex";
+    }
+
+    @Override
+    public List<OptionSpec> options() {
+        return List.of(
+                OptionSpec.string("pattern", null, "a Java regex whose matches are the tokens (default: the built-in rules)"),
+                OptionSpec.bool("punctuation", true, "keep punctuation and symbol tokens"),
+                OptionSpec.bool("lowercase", false, "lowercase token texts (offsets unchanged)"));
+    }
+
+    @Override
+    public Set<Layer> provides(Options options) {
+        return Set.of(Layer.TOKENS);
+    }
+
+    @Override
+    public Processor create(StageContext ctx) {
+        Options o = ctx.options();
+        boolean punct = o.getBoolean("punctuation");
+        boolean lower = o.getBoolean("lowercase");
+        String pattern = o.getString("pattern");
+        if (pattern != null) {
+            Pattern p;
+            try {
+                p = Pattern.compile(pattern, Pattern.UNICODE_CHARACTER_CLASS);
+            } catch (PatternSyntaxException e) {
+                throw o.error("pattern", "invalid regex: " + e.getDescription());
+            }
+            return (Annotator) doc -> doc.setTokens(byPattern(doc, p, lower));
+        }
+        return (Annotator) doc -> doc.setTokens(tokenize(doc, punct, lower));
+    }
+
+    private static List<Token> byPattern(Document doc, Pattern p, boolean lower) {
+        List<Token> out = new ArrayList<>();
+        Matcher m = p.matcher(doc.analysisText());
+        while (m.find()) {
+            if (m.end() > m.start()) {
+                out.add(finish(doc.tokenAt(m.start(), m.end()), lower));
+            }
+        }
+        return out;
+    }
+
+    /** Tokenizes a document's analysis text by the built-in rules. */
+    public static List<Token> tokenize(Document doc, boolean punctuation, boolean lowercase) {
+        String s = doc.analysisText();
+        List<Token> out = new ArrayList<>(Math.max(4, s.length() / 4));
+        int n = s.length();
+        int i = 0;
+        while (i < n) {
+            int cp = s.codePointAt(i);
+            int len = Character.charCount(cp);
+            if (isSpace(cp)) {
+                i += len;
+                continue;
+            }
+            int start = i;
+            if (isCjk(cp)) {
+                i += len;
+                i = absorbMarks(s, i);
+                out.add(finish(doc.tokenAt(start, i), lowercase));
+            } else if (isWordChar(cp)) {
+                i += len;
+                while (i < n) {
+                    int c = s.codePointAt(i);
+                    if (isWordChar(c) && !isCjk(c)) {
+                        i += Character.charCount(c);
+                    } else if (i + 1 < n && joinsWord(s, i, c)) {
+                        i += 1;
+                    } else {
+                        break;
+                    }
+                }
+                out.add(finish(doc.tokenAt(start, i), lowercase));
+            } else {
+                i += len;
+                i = absorbMarks(s, i);
+                if (punctuation) {
+                    out.add(finish(doc.tokenAt(start, i), lowercase));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static Token finish(Token t, boolean lowercase) {
+        return lowercase ? t.withText(t.text().toLowerCase(Locale.ROOT)) : t;
+    }
+
+    /** An apostrophe between letters, or a point/comma between digits, stays inside a word. */
+    private static boolean joinsWord(String s, int i, int c) {
+        int prev = s.codePointBefore(i);
+        int next = s.codePointAt(i + 1);
+        if ((c == '\'' || c == '\u2019') && Character.isLetter(prev) && Character.isLetter(next) && !isCjk(next)) {
+            return true;
+        }
+        return (c == '.' || c == ',') && Character.isDigit(prev) && Character.isDigit(next);
+    }
+
+    /** Swallows combining marks, variation selectors, emoji modifiers and zero-width-joiner sequences. */
+    private static int absorbMarks(String s, int i) {
+        int n = s.length();
+        while (i < n) {
+            int c = s.codePointAt(i);
+            int type = Character.getType(c);
+            boolean modifier = c >= 0x1F3FB && c <= 0x1F3FF;
+            if (type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK || type == Character.COMBINING_SPACING_MARK
+                    || (c >= 0xFE00 && c <= 0xFE0F) || modifier) {
+                i += Character.charCount(c);
+            } else if (c == 0x200D && i + 1 < n) {
+                i += 1;
+                i += Character.charCount(s.codePointAt(i));
+            } else {
+                break;
+            }
+        }
+        return i;
+    }
+
+    static boolean isSpace(int cp) {
+        return Character.isWhitespace(cp) || Character.isSpaceChar(cp) || Character.getType(cp) == Character.CONTROL
+                || cp == 0xFEFF || cp == 0x200B;
+    }
+
+    /** Han ideographs, kana and CJK symbols that are words of their own. */
+    static boolean isCjk(int cp) {
+        Character.UnicodeScript script = Character.UnicodeScript.of(cp);
+        return script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
+                || script == Character.UnicodeScript.KATAKANA;
+    }
+
+    static boolean isWordChar(int cp) {
+        int type = Character.getType(cp);
+        return Character.isLetterOrDigit(cp) || type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK
+                || type == Character.LETTER_NUMBER || type == Character.OTHER_NUMBER;
+    }
+}
