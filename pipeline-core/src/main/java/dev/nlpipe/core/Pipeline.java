@@ -217,7 +217,7 @@ public final class Pipeline implements AutoCloseable {
         ErrorLog errors = new ErrorLog(errorsFile(out), log, options.onError());
         ReadSettings settings = new ReadSettings(in.language(), in.maxLineLength(), errors, new AtomicLong());
         try (CorpusInput input = CorpusInput.open(in.path(), in.glob(), in.recursive(), reader, readerOptions, settings);
-             OutputSink sink = OutputSink.open(out.path(), writer, writerOptions, input::relativeSource)) {
+             OutputSink sink = OutputSink.open(out.path(), out.directory(), writer, writerOptions, input::relativeSource)) {
             PipelineRunner runner = new PipelineRunner(name, stages, options, log);
             try {
                 return runner.run(input, sink, errors, input.totalBytes(), input::bytesRead);
@@ -229,13 +229,16 @@ public final class Pipeline implements AutoCloseable {
         }
     }
 
-    /** {@code <output>.errors.jsonl}, or the configured errors file; {@code null} (standard error) for standard output. */
+    /**
+     * {@code <output>.errors.jsonl}, or the configured errors file; {@code null} (errors go to
+     * standard error) for standard output and special files such as {@code /dev/null}.
+     */
     static Path errorsFile(OutputConfig out) {
         if (out.errors() != null) {
             return out.errors();
         }
         String p = out.path().toString();
-        if (p.equals("-")) {
+        if (p.equals("-") || (Files.exists(out.path()) && !Files.isRegularFile(out.path()) && !Files.isDirectory(out.path()))) {
             return null;
         }
         while (p.endsWith("/") && p.length() > 1) {

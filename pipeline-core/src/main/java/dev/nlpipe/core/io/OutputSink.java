@@ -46,20 +46,15 @@ public final class OutputSink implements DocumentSink, AutoCloseable {
     /**
      * Opens a sink.
      *
-     * @param path a file, a directory (ends with {@code /} or exists as one), or {@code -}
+     * @param path a file, a directory, or {@code -}
+     * @param directory whether to mirror each input file into {@code path} as a directory
      * @param format the output format
      * @param options the format's options
      * @param relativeSource for directory output, a document's input path relative to the input root
      */
-    public static OutputSink open(Path path, WriterProvider format, Options options, Function<Document, String> relativeSource) {
-        boolean dir = isDirectory(path);
-        return new OutputSink(path, dir, format, options, relativeSource);
-    }
-
-    /** Whether a path names a directory output (trailing slash, or an existing directory). */
-    public static boolean isDirectory(Path path) {
-        String s = path.toString();
-        return !s.equals("-") && (s.endsWith("/") || Files.isDirectory(path));
+    public static OutputSink open(Path path, boolean directory, WriterProvider format, Options options,
+                                  Function<Document, String> relativeSource) {
+        return new OutputSink(path, directory, format, options, relativeSource);
     }
 
     /** The shared writer when it is stateless (workers format in parallel), else {@code null}. */
@@ -85,9 +80,9 @@ public final class OutputSink implements DocumentSink, AutoCloseable {
     }
 
     private Writer target(Document doc) throws IOException {
-        if (path.toString().equals("-")) {
+        if (isStream()) {
             if (stdout == null) {
-                stdout = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16);
+                stdout = openStream();
                 writer.start(stdout);
             }
             return stdout;
@@ -121,6 +116,19 @@ public final class OutputSink implements DocumentSink, AutoCloseable {
         }
     }
 
+    /**
+     * Standard output, or an existing special file such as {@code /dev/null} or a named pipe:
+     * written directly, since renaming a temporary file over it would replace the device.
+     */
+    private boolean isStream() {
+        return path.toString().equals("-") || (Files.exists(path) && !Files.isRegularFile(path) && !directory);
+    }
+
+    private Writer openStream() throws IOException {
+        var out = path.toString().equals("-") ? System.out : Files.newOutputStream(path);
+        return new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+    }
+
     static String withExtension(String relative, String ext) {
         String r = relative.endsWith(".gz") ? relative.substring(0, relative.length() - 3) : relative;
         int slash = r.lastIndexOf('/');
@@ -132,13 +140,17 @@ public final class OutputSink implements DocumentSink, AutoCloseable {
     /** Finishes and publishes everything written; an empty single-file output is still created. */
     @Override
     public void commit() throws IOException {
-        if (path.toString().equals("-")) {
+        if (isStream()) {
             if (stdout == null) {
-                stdout = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
+                stdout = openStream();
                 writer.start(stdout);
             }
             writer.finish(stdout);
-            stdout.flush();
+            if (path.toString().equals("-")) {
+                stdout.flush();
+            } else {
+                stdout.close();
+            }
             return;
         }
         if (!directory && file == null) {

@@ -104,13 +104,15 @@ public abstract class DelimitedReader implements ReaderProvider {
             public boolean hasNext() {
                 while (next == null && !done) {
                     long before = parser.getCurrentLineNumber();
-                    long line = chars.physical(before + 1);
+                    long line = 0;
                     try {
                         if (!records.hasNext()) {
                             done = true;
                             break;
                         }
                         CSVRecord r = records.next();
+                        // map after reading: the character stream records skipped lines only once it reaches them
+                        line = chars.physical(before + 1);
                         if (!r.isConsistent()) {
                             settings.errors().accept(BadRecord.unreadable(source.name(), line,
                                     "expected " + header.size() + " fields, found " + r.size()));
@@ -127,9 +129,10 @@ public abstract class DelimitedReader implements ReaderProvider {
                             d.setLang(settings.language());
                         }
                         d.meta().put("source", source.name());
-                        d.meta().put("line", line);
+                        d.meta().put("line", LineRecordReader.lineValue(line));
                         next = d;
                     } catch (UncheckedIOException | IllegalStateException e) {
+                        line = chars.physical(parser.getCurrentLineNumber() + 1);
                         settings.errors().accept(BadRecord.unreadable(source.name(), line,
                                 "malformed " + name + " (the rest of this file is skipped): " + e.getMessage()));
                         done = true;

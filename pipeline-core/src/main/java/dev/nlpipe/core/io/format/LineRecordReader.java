@@ -37,11 +37,19 @@ abstract class LineRecordReader implements CorpusReader {
     /** Sets the source metadata and default language on a new document. */
     protected Document stamp(Document d, long line) {
         d.meta().putIfAbsent("source", source.name());
-        d.meta().putIfAbsent("line", line);
+        d.meta().putIfAbsent("line", lineValue(line));
         if (d.lang() == null && settings.language() != null) {
             d.setLang(settings.language());
         }
         return d;
+    }
+
+    /**
+     * A line number as stored in {@code meta.line}: an {@code Integer} when it fits, as JSON reads
+     * small numbers back, so documents survive a JSONL round trip unchanged.
+     */
+    static Number lineValue(long line) {
+        return line <= Integer.MAX_VALUE ? (Number) (int) line : (Number) line;
     }
 
     @Override
