@@ -60,6 +60,7 @@ public final class RunCommand implements Callable<Integer> {
                     new Location("--output", 1, 1))) : out.withPath(output);
         }
         cfg = new PipelineConfig(cfg.name(), in, cfg.stages(), out, cfg.onError(), cfg.threads(), cfg.batchSize(), cfg.source());
+        Pipeline.checkInput(cfg);
         try (Pipeline p = Pipeline.fromConfig(cfg)) {
             RunOptions defaults = p.defaultRunOptions(!quiet);
             RunOptions options = new RunOptions(threads != null ? threads : defaults.threads(),

@@ -21,7 +21,11 @@ class ConfigErrorsTest {
     private ConfigException fail(String yaml, String... overrides) {
         Path file = TempFiles.write(dir.resolve("p.yaml"), yaml);
         TempFiles.write(dir.resolve("in.txt"), "hello\n");
-        return assertThrows(ConfigException.class, () -> Pipeline.fromYaml(file, overrides).close());
+        return assertThrows(ConfigException.class, () -> {
+            PipelineConfig cfg = PipelineConfig.load(file, List.of(overrides));
+            Pipeline.checkInput(cfg);
+            Pipeline.fromConfig(cfg).close();
+        });
     }
 
     private static String input(Path dir) {
@@ -95,7 +99,7 @@ class ConfigErrorsTest {
 
     @Test
     void unknownInputFormatAndFormatOption() {
-        assertTrue(fail("input: { path: x, format: jsonlines }\nstages: []\n").problem().contains("unknown input format 'jsonlines'"));
+        assertTrue(fail(input(dir).replace(" }", ", format: jsonlines }") + "stages: []\n").problem().contains("unknown input format 'jsonlines'"));
         ConfigException e = fail(input(dir).replace(" }", ", format: jsonl, textFeild: body }") + "stages: []\n");
         assertTrue(e.problem().contains("unknown option 'textFeild'") && e.problem().contains("did you mean 'textField'"), e.problem());
     }

@@ -120,7 +120,7 @@ public final class TestStages {
         }
 
         private static Document copy(Document doc) {
-            return doc.derive(doc.id() + "#copy", doc.text());
+            return doc.derive(doc.id() + "#copy", doc.text()).setTokens(doc.tokens());
         }
     }
 }
