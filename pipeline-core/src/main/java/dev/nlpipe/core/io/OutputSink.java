@@ -151,6 +151,7 @@ public final class OutputSink implements DocumentSink, AutoCloseable {
             } else {
                 stdout.close();
             }
+            stdout = null;
             return;
         }
         if (!directory && file == null) {

@@ -220,4 +220,11 @@ class FormatsTest {
         assertEquals(List.of("a.jsonl", "sub/b.jsonl"), TempFiles.tree(out));
         assertTrue(Files.readString(out.resolve("sub/b.jsonl")).contains("\"id\":\"b1\""));
     }
+
+    @Test
+    void specialFilesAreWrittenInPlaceNotReplaced() throws IOException {
+        Path devNull = Path.of("/dev/null");
+        Corpora.write(List.of(new Document("a", "x")), devNull, "jsonl", Map.of());
+        assertTrue(Files.exists(devNull) && !Files.isRegularFile(devNull), "/dev/null is still a device");
+    }
 }
