@@ -76,7 +76,7 @@ public final class VectorFormat {
     private static void write(WordVectors v, Path file, boolean binary) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
+        Path tmp = dir.resolve("." + file.getFileName() + ".tmp-" + ProcessHandle.current().pid() + "-" + System.nanoTime());
         try {
             try (OutputStream raw = Files.newOutputStream(tmp);
                  OutputStream out = new BufferedOutputStream(file.toString().endsWith(".gz") ? new GZIPOutputStream(raw, 1 << 16) : raw,
