@@ -15,6 +15,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -48,19 +49,34 @@ public final class EmbedCommand implements Runnable {
         return i;
     }
 
-    private static void print(PrintWriter out, List<WordVectors.Neighbor> result, boolean json) throws IOException {
-        if (json) {
-            List<Map<String, Object>> rows = new ArrayList<>();
-            for (WordVectors.Neighbor n : result) {
-                rows.add(Map.of("word", n.word(), "score", n.score()));
-            }
-            out.println(DocumentJson.mapper().writer(SerializationFeature.INDENT_OUTPUT).writeValueAsString(rows));
-        } else {
-            for (WordVectors.Neighbor n : result) {
-                out.printf(Locale.ROOT, "%s\t%.6f%n", n.word(), n.score());
-            }
+    /** How many words a query lists, among which, and how. */
+    static final class ListOptions {
+        @Option(names = {"-k", "--top"}, defaultValue = "10", description = "how many words (default: ${DEFAULT-VALUE})")
+        int k;
+        @Option(names = "--restrict-vocab", defaultValue = "0", paramLabel = "N", description = "consider only the N most frequent words (0 = all)")
+        int restrict;
+        @Option(names = "--json", description = "print a JSON array of {word, score}")
+        boolean json;
+
+        int limit(WordVectors v) {
+            return restrict > 0 ? restrict : v.size();
         }
-        out.flush();
+
+        void print(CommandSpec spec, List<WordVectors.Neighbor> result) throws IOException {
+            PrintWriter out = spec.commandLine().getOut();
+            if (json) {
+                List<Map<String, Object>> rows = new ArrayList<>();
+                for (WordVectors.Neighbor n : result) {
+                    rows.add(Map.of("word", n.word(), "score", n.score()));
+                }
+                out.println(DocumentJson.mapper().writer(SerializationFeature.INDENT_OUTPUT).writeValueAsString(rows));
+            } else {
+                for (WordVectors.Neighbor n : result) {
+                    out.printf(Locale.ROOT, "%s\t%.6f%n", n.word(), n.score());
+                }
+            }
+            out.flush();
+        }
     }
 
     /** {@code nlpipe embed neighbors VECTORS WORD}. */
@@ -72,19 +88,14 @@ public final class EmbedCommand implements Runnable {
         Path vectors;
         @Parameters(index = "1", paramLabel = "WORD")
         String word;
-        @Option(names = {"-k", "--top"}, defaultValue = "10", description = "how many (default: ${DEFAULT-VALUE})")
-        int k;
-        @Option(names = "--restrict-vocab", defaultValue = "0", paramLabel = "N", description = "search only the N most frequent words (0 = all)")
-        int restrict;
-        @Option(names = "--json", description = "print a JSON array of {word, score}")
-        boolean json;
+        @Mixin
+        ListOptions list;
 
         @Override
         public Integer call() throws IOException {
             WordVectors v = load(spec, vectors);
             int w = row(spec, v, word);
-            float[] q = v.vector(word);
-            print(spec.commandLine().getOut(), v.nearest(q, k, restrict > 0 ? restrict : v.size(), w), json);
+            list.print(spec, v.nearest(v.vector(word), list.k, list.limit(v), w));
             return ExitCodes.OK;
         }
     }
@@ -127,19 +138,14 @@ public final class EmbedCommand implements Runnable {
         String c;
         @Option(names = "--method", defaultValue = "add", description = "add (3CosAdd) or mul (3CosMul); default: ${DEFAULT-VALUE}")
         String method;
-        @Option(names = {"-k", "--top"}, defaultValue = "10", description = "how many answers (default: ${DEFAULT-VALUE})")
-        int k;
-        @Option(names = "--restrict-vocab", defaultValue = "0", paramLabel = "N", description = "answer only among the N most frequent words (0 = all)")
-        int restrict;
-        @Option(names = "--json", description = "print a JSON array of {word, score}")
-        boolean json;
+        @Mixin
+        ListOptions list;
 
         @Override
         public Integer call() throws IOException {
             WordVectors.AnalogyMethod m = EvalEmbedCommand.method(spec, method);
             WordVectors v = load(spec, vectors);
-            print(spec.commandLine().getOut(), v.analogy(row(spec, v, a), row(spec, v, b), row(spec, v, c), m, k,
-                    restrict > 0 ? restrict : v.size()), json);
+            list.print(spec, v.analogy(row(spec, v, a), row(spec, v, b), row(spec, v, c), m, list.k, list.limit(v)));
             return ExitCodes.OK;
         }
     }

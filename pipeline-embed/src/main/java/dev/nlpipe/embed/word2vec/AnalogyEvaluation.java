@@ -1,9 +1,6 @@
 package dev.nlpipe.embed.word2vec;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -128,33 +125,25 @@ public final class AnalogyEvaluation {
     }
 
     private static void read(Path file, List<String> names, List<Question> out) throws IOException {
-        String prefix = file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
+        String prefix = DataLines.baseName(file);
         int section = -1;
-        int lineNo = 0;
-        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String line;
-            while ((line = r.readLine()) != null) {
-                lineNo++;
-                line = line.strip();
-                if (line.isEmpty()) {
-                    continue;
-                }
-                if (line.startsWith(":")) {
-                    String name = line.substring(1).strip();
-                    names.add(names.contains(name) ? prefix + ":" + name : name);
-                    section = names.size() - 1;
-                    continue;
-                }
-                String[] w = line.split("\\s+");
-                if (w.length != 4) {
-                    throw new IOException(file + ":" + lineNo + ": expected 4 words 'a b c d' or a ': section' header, found '" + line + "'");
-                }
-                if (section < 0) {
-                    names.add(prefix);
-                    section = 0;
-                }
-                out.add(new Question(section, w[0], w[1], w[2], w[3]));
+        for (DataLines.Line l : DataLines.read(file, false)) {
+            String line = l.text();
+            if (line.startsWith(":")) {
+                String name = line.substring(1).strip();
+                names.add(names.contains(name) ? prefix + ":" + name : name);
+                section = names.size() - 1;
+                continue;
             }
+            String[] w = line.split("\\s+");
+            if (w.length != 4) {
+                throw new IOException(file + ":" + l.number() + ": expected 4 words 'a b c d' or a ': section' header, found '" + line + "'");
+            }
+            if (section < 0) {
+                names.add(prefix);
+                section = names.size() - 1;
+            }
+            out.add(new Question(section, w[0], w[1], w[2], w[3]));
         }
     }
 }

@@ -1,9 +1,6 @@
 package dev.nlpipe.embed.word2vec;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -47,40 +44,31 @@ public final class SimilarityEvaluation {
         List<Double> model = new ArrayList<>();
         int pairs = 0;
         int oov = 0;
-        int lineNo = 0;
-        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String line;
-            while ((line = r.readLine()) != null) {
-                lineNo++;
-                line = line.strip();
-                if (line.isEmpty() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] f = line.split(line.indexOf('\t') >= 0 ? "\t" : "\\s+");
-                double score;
-                try {
-                    score = f.length == 3 ? Double.parseDouble(f[2].strip()) : Double.NaN;
-                } catch (NumberFormatException e) {
-                    score = Double.NaN;
-                }
-                if (Double.isNaN(score)) {
-                    throw new IOException(file + ":" + lineNo + ": expected 'word1<TAB>word2<TAB>score', found '" + line + "'");
-                }
-                pairs++;
-                int a = v.lookup(f[0].strip(), Integer.MAX_VALUE);
-                int b = v.lookup(f[1].strip(), Integer.MAX_VALUE);
-                if (a < 0 || b < 0) {
-                    oov++;
-                    continue;
-                }
-                human.add(score);
-                model.add(v.similarity(a, b));
+        for (DataLines.Line l : DataLines.read(file, true)) {
+            String line = l.text();
+            String[] f = line.split(line.indexOf('\t') >= 0 ? "\t" : "\\s+");
+            double score;
+            try {
+                score = f.length == 3 ? Double.parseDouble(f[2].strip()) : Double.NaN;
+            } catch (NumberFormatException e) {
+                score = Double.NaN;
             }
+            if (Double.isNaN(score)) {
+                throw new IOException(file + ":" + l.number() + ": expected 'word1<TAB>word2<TAB>score', found '" + line + "'");
+            }
+            pairs++;
+            int a = v.lookup(f[0].strip(), Integer.MAX_VALUE);
+            int b = v.lookup(f[1].strip(), Integer.MAX_VALUE);
+            if (a < 0 || b < 0) {
+                oov++;
+                continue;
+            }
+            human.add(score);
+            model.add(v.similarity(a, b));
         }
         double[] h = human.stream().mapToDouble(Double::doubleValue).toArray();
         double[] m = model.stream().mapToDouble(Double::doubleValue).toArray();
-        String name = file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
-        return new Result(name, spearman(h, m), pearson(h, m), pairs, oov);
+        return new Result(DataLines.baseName(file), spearman(h, m), pearson(h, m), pairs, oov);
     }
 
     /** Spearman's ρ: Pearson's r of the ranks, tied values sharing their mean rank. */
