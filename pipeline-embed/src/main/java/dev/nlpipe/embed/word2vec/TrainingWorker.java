@@ -19,14 +19,17 @@ final class TrainingWorker implements Runnable {
     private static final int EXP_TABLE_SIZE = 1000;
     private static final int MAX_EXP = 6;
     private static final float EXP_SCALE = EXP_TABLE_SIZE / (float) MAX_EXP / 2f;
-    /** σ(x) and −log σ(x) for x in [−6, 6), sampled at 1000 points. */
-    private static final float[] SIGMOID = new float[EXP_TABLE_SIZE];
-    private static final float[] NEG_LOG_SIGMOID = new float[EXP_TABLE_SIZE];
+    /**
+     * σ(x) and −log σ(x) at x = −6 + 12·i/1000 for i = 0..1000; the table is symmetric, so
+     * −log σ(−x) is at index {@code 1000 − i}.
+     */
+    private static final float[] SIGMOID = new float[EXP_TABLE_SIZE + 1];
+    private static final float[] NEG_LOG_SIGMOID = new float[EXP_TABLE_SIZE + 1];
     /** {@link #keep} value of a word that is never discarded. */
     static final int KEEP_ALL = 1 << 24;
 
     static {
-        for (int i = 0; i < EXP_TABLE_SIZE; i++) {
+        for (int i = 0; i <= EXP_TABLE_SIZE; i++) {
             double x = (i / (double) EXP_TABLE_SIZE * 2 - 1) * MAX_EXP;
             double s = 1 / (1 + Math.exp(-x));
             SIGMOID[i] = (float) s;
@@ -219,10 +222,10 @@ final class TrainingWorker implements Runnable {
                 if (f <= -MAX_EXP || f >= MAX_EXP) {
                     continue;
                 }
-                int idx = (int) ((f + MAX_EXP) * EXP_SCALE);
+                int idx = sigmoidIndex(f);
                 int code = codes[d];
                 float g = (1 - code - SIGMOID[idx]) * alpha;
-                l += NEG_LOG_SIGMOID[code == 0 ? idx : EXP_TABLE_SIZE - 1 - idx];
+                l += NEG_LOG_SIGMOID[code == 0 ? idx : EXP_TABLE_SIZE - idx];
                 VecMath.update(g, in, io, syn1, l2, neu1e, dim);
             }
         }
@@ -250,13 +253,23 @@ final class TrainingWorker implements Runnable {
                 g = label * alpha;
                 l += label == 1 ? -f : 0;
             } else {
-                int idx = (int) ((f + MAX_EXP) * EXP_SCALE);
+                int idx = sigmoidIndex(f);
                 g = (label - SIGMOID[idx]) * alpha;
-                l += NEG_LOG_SIGMOID[label == 1 ? idx : EXP_TABLE_SIZE - 1 - idx];
+                l += NEG_LOG_SIGMOID[label == 1 ? idx : EXP_TABLE_SIZE - idx];
             }
             VecMath.update(g, in, io, syn1neg, l2, neu1e, dim);
         }
         return l;
+    }
+
+    /** The table index of {@code f} in [−6, 6]: 0 to 1000 (float rounding near 6 stays inside). */
+    static int sigmoidIndex(float f) {
+        return (int) ((f + MAX_EXP) * EXP_SCALE);
+    }
+
+    /** σ(x) as the training loop sees it, for tests. */
+    static float sigmoid(float f) {
+        return SIGMOID[sigmoidIndex(f)];
     }
 
     /** The C tool's generator: {@code x * 25214903917 + 11 (mod 2^64)}; use its high bits. */
