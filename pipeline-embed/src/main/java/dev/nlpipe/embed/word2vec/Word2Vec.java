@@ -137,8 +137,14 @@ public final class Word2Vec {
             Thread[] running = new Thread[threads];
             Throwable[] failure = new Throwable[1];
             for (int t = 0; t < threads; t++) {
-                workers[t] = new TrainingWorker(setup, size * t / threads, size * (t + 1) / threads, seed(p.seed(), epoch, t));
-                running[t] = new Thread(workers[t], "word2vec-" + t);
+                int thread = t;
+                long seed = seed(p.seed(), epoch, t);
+                // The worker and its buffers are allocated by its own thread, in that thread's allocation
+                // buffer, so no cache line that one thread writes per word is shared with another thread.
+                running[t] = new Thread(() -> {
+                    workers[thread] = new TrainingWorker(setup, size * thread / threads, size * (thread + 1) / threads, seed);
+                    workers[thread].run();
+                }, "word2vec-" + t);
                 running[t].setUncaughtExceptionHandler((th, e) -> {
                     synchronized (failure) {
                         if (failure[0] == null) {
