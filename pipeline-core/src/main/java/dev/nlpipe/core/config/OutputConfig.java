@@ -2,6 +2,7 @@ package dev.nlpipe.core.config;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The {@code output:} section. A path ending in {@code /} (or an existing directory) mirrors each
@@ -26,6 +27,11 @@ public record OutputConfig(Path path, String format, Path errors, Node.MapNode f
         String errors = Sections.text(m.get("errors"), "output.errors");
         return new OutputConfig(path == null ? null : Path.of(path), format == null ? "jsonl" : format,
                 errors == null ? null : Path.of(errors), Sections.without(m, COMMON_KEYS), m.location());
+    }
+
+    /** An output section for {@code path} with every other key at its default, as {@code --output PATH} alone gives. */
+    public static OutputConfig of(Path path) {
+        return parse(PlainNodes.toNode(Map.of("path", path.toString()), new Location("--output", 1, 1)));
     }
 
     /** This output written elsewhere. */

@@ -11,9 +11,15 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 
 /**
@@ -24,6 +30,8 @@ import java.util.zip.GZIPOutputStream;
 public final class AtomicFile implements Closeable {
     /** Temporary files not yet committed or aborted; removed by a shutdown hook on Ctrl-C or SIGTERM. */
     private static final Set<Path> OPEN = ConcurrentHashMap.newKeySet();
+    /** {@code .NAME.tmp-PID-RANDOM}: the writer's process id is in the name so leftovers can be attributed. */
+    private static final Pattern TEMP_NAME = Pattern.compile("\\..+\\.tmp-(\\d+)-[0-9a-f]+");
 
     static {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -102,6 +110,46 @@ public final class AtomicFile implements Closeable {
             // best effort: a hidden temp file is harmless
         }
         OPEN.remove(temp);
+    }
+
+    /** The id of the process that wrote {@code file}, when it is the temporary file of an {@code AtomicFile}. */
+    public static OptionalLong temporaryOwner(Path file) {
+        Path name = file.getFileName();
+        Matcher m = name == null ? null : TEMP_NAME.matcher(name.toString());
+        if (m == null || !m.matches()) {
+            return OptionalLong.empty();
+        }
+        try {
+            return OptionalLong.of(Long.parseLong(m.group(1)));
+        } catch (NumberFormatException e) {
+            return OptionalLong.empty();
+        }
+    }
+
+    /**
+     * Deletes the temporary files under {@code dir} (recursively) whose writing process is no
+     * longer running: what a process killed before it could commit or abort (SIGKILL, power loss)
+     * leaves behind. Temporary files of live processes, this one included, are left alone.
+     *
+     * @return the files deleted
+     */
+    public static List<Path> removeAbandoned(Path dir) throws IOException {
+        List<Path> removed = new ArrayList<>();
+        if (!Files.isDirectory(dir)) {
+            return removed;
+        }
+        List<Path> candidates;
+        try (Stream<Path> walk = Files.walk(dir)) {
+            candidates = walk.filter(p -> temporaryOwner(p).isPresent()).toList();
+        }
+        for (Path p : candidates) {
+            long pid = temporaryOwner(p).getAsLong();
+            boolean alive = ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+            if (!alive && Files.isRegularFile(p) && Files.deleteIfExists(p)) {
+                removed.add(p);
+            }
+        }
+        return removed;
     }
 
     /** Renames {@code from} onto {@code to} atomically where the file system allows it. */
