@@ -22,15 +22,15 @@ import picocli.CommandLine.Spec;
 
 /** {@code nlpipe schedule PIPELINE.yaml --input DIR --output DIR (--every D | --cron EXPR | --once)}. */
 @Command(name = "schedule", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Process the files of a directory with a pipeline, incrementally and crash-safely: on each tick, every new or"
-                + " changed file (path, size, time, confirmed by SHA-256) is processed into a mirrored file under --output,"
-                + " written atomically, and recorded in an embedded SQLite state database.",
-                "Failed files are retried with backoff, then quarantined. SIGTERM/SIGINT finish the files in progress and exit 0."},
+        description = {"Process the new and changed files of a directory with a pipeline, once or on a schedule.", "",
+                "On each tick, every new or changed file (path, size, time, confirmed by SHA-256) is processed into a mirrored"
+                + " file under --output, written atomically, and recorded in an embedded SQLite state database.",
+                "Failed files are retried with backoff, then quarantined. SIGTERM/SIGINT finish the files in progress and exit 0.", ""},
         subcommands = {ScheduleStatusCommand.class, ScheduleRetryCommand.class},
         footer = {"", "Examples:",
                 "  nlpipe schedule pipe.yaml --input inbox/ --output processed/ --once",
                 "  nlpipe schedule pipe.yaml --input inbox/ --output processed/ --every 10m",
-                "  nlpipe schedule pipe.yaml --input inbox/ --output processed/ --cron \"0 2 * * *\" --zone Asia/Shanghai",
+                "  nlpipe schedule pipe.yaml --input inbox/ --output out/ --cron \"0 2 * * *\" --zone UTC",
                 "  nlpipe schedule status --state processed/" + ScheduleSettings.DEFAULT_STATE_NAME,
                 "", "Exit codes: 0 ok (or stopped by a signal), 1 --once saw files or records fail, 2 configuration or usage error,"
                 + " 3 runtime failure, 4 another scheduler holds the state database."})

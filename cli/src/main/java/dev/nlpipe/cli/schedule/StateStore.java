@@ -9,7 +9,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -127,12 +126,7 @@ public final class StateStore implements AutoCloseable {
     }
 
     public void setMeta(String key, String value) throws SQLException {
-        try (PreparedStatement ps = db.prepareStatement("INSERT INTO meta(key, value) VALUES(?, ?)"
-                + " ON CONFLICT(key) DO UPDATE SET value = excluded.value")) {
-            ps.setString(1, key);
-            ps.setString(2, value);
-            ps.executeUpdate();
-        }
+        update("INSERT INTO meta(key, value) VALUES(?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value", key, value);
     }
 
     /** Every file row, by path. */
@@ -243,55 +237,24 @@ public final class StateStore implements AutoCloseable {
 
     /** Records a published output; called only after its rename, so a row that says done always has its file. */
     public void recordSuccess(WorkItem w, FileOutcome o, String configHash, Instant at) throws SQLException {
-        try (PreparedStatement ps = db.prepareStatement("UPDATE files SET size = ?, mtime_ns = ?, sha256 = ?, status = 'done',"
-                + " attempts = ?, last_error = NULL, output_path = ?, output_size = ?, config_hash = ?, processed_at = ?,"
-                + " next_attempt_at = NULL, deleted_at = NULL, duration_ms = ?, docs_in = ?, docs_out = ?, bad_records = ? WHERE path = ?")) {
-            ps.setLong(1, w.file().size());
-            ps.setLong(2, w.file().mtimeNanos());
-            ps.setString(3, w.sha256());
-            ps.setInt(4, w.attempt());
-            ps.setString(5, o.output());
-            ps.setLong(6, o.outputSize());
-            ps.setString(7, configHash);
-            ps.setLong(8, at.toEpochMilli());
-            ps.setLong(9, o.millis());
-            ps.setLong(10, o.docsIn());
-            ps.setLong(11, o.docsOut());
-            ps.setLong(12, o.badRecords());
-            ps.setString(13, w.file().relative());
-            ps.executeUpdate();
-        }
+        update("UPDATE files SET size = ?, mtime_ns = ?, sha256 = ?, status = 'done', attempts = ?, last_error = NULL, output_path = ?,"
+                        + " output_size = ?, config_hash = ?, processed_at = ?, next_attempt_at = NULL, deleted_at = NULL, duration_ms = ?,"
+                        + " docs_in = ?, docs_out = ?, bad_records = ? WHERE path = ?",
+                w.file().size(), w.file().mtimeNanos(), w.sha256(), w.attempt(), o.output(), o.outputSize(), configHash, at, o.millis(),
+                o.docsIn(), o.docsOut(), o.badRecords(), w.file().relative());
     }
 
     /** Records a failed attempt: {@code failed} with the time of the next try, or {@code quarantined}. */
     public void recordFailure(WorkItem w, String error, FileStatus status, Instant nextAttempt) throws SQLException {
-        try (PreparedStatement ps = db.prepareStatement("UPDATE files SET size = ?, mtime_ns = ?, sha256 = ?, status = ?, attempts = ?,"
-                + " last_error = ?, next_attempt_at = ? WHERE path = ?")) {
-            ps.setLong(1, w.file().size());
-            ps.setLong(2, w.file().mtimeNanos());
-            ps.setString(3, w.sha256());
-            ps.setString(4, status.key());
-            ps.setInt(5, w.attempt());
-            ps.setString(6, error);
-            if (nextAttempt == null) {
-                ps.setNull(7, Types.INTEGER);
-            } else {
-                ps.setLong(7, nextAttempt.toEpochMilli());
-            }
-            ps.setString(8, w.file().relative());
-            ps.executeUpdate();
-        }
+        update("UPDATE files SET size = ?, mtime_ns = ?, sha256 = ?, status = ?, attempts = ?, last_error = ?, next_attempt_at = ?"
+                + " WHERE path = ?", w.file().size(), w.file().mtimeNanos(), w.sha256(), status.key(), w.attempt(), error, nextAttempt,
+                w.file().relative());
     }
 
     /** Records an input found missing; {@code outputPath} is what is kept of its output ({@code null} when pruned). */
     public void recordDeleted(String path, String outputPath, Instant at) throws SQLException {
-        try (PreparedStatement ps = db.prepareStatement("UPDATE files SET status = 'deleted', deleted_at = ?, output_path = ?,"
-                + " next_attempt_at = NULL WHERE path = ?")) {
-            ps.setLong(1, at.toEpochMilli());
-            ps.setString(2, outputPath);
-            ps.setString(3, path);
-            ps.executeUpdate();
-        }
+        update("UPDATE files SET status = 'deleted', deleted_at = ?, output_path = ?, next_attempt_at = NULL WHERE path = ?",
+                at, outputPath, path);
     }
 
     /**
@@ -337,34 +300,15 @@ public final class StateStore implements AutoCloseable {
 
     /** Closes a tick's run row with its counts. */
     public void finishRun(long id, TickSummary s, Instant at) throws SQLException {
-        try (PreparedStatement ps = db.prepareStatement("UPDATE runs SET finished_at = ?, status = ?, files_seen = ?, processed = ?,"
-                + " succeeded = ?, failed = ?, quarantined = ?, deleted = ?, docs_in = ?, docs_out = ?, bad_records = ?, seconds = ?,"
-                + " message = ?, config_hash = ? WHERE id = ?")) {
-            ps.setLong(1, at.toEpochMilli());
-            ps.setString(2, s.error != null ? "error" : s.stopped ? "stopped" : "finished");
-            ps.setInt(3, s.seen);
-            ps.setInt(4, s.processed());
-            ps.setInt(5, s.succeeded);
-            ps.setInt(6, s.failed);
-            ps.setInt(7, s.quarantined);
-            ps.setInt(8, s.deleted);
-            ps.setLong(9, s.docsIn);
-            ps.setLong(10, s.docsOut);
-            ps.setLong(11, s.badRecords);
-            ps.setDouble(12, s.seconds);
-            ps.setString(13, s.error);
-            ps.setString(14, s.configHash);
-            ps.setLong(15, id);
-            ps.executeUpdate();
-        }
+        update("UPDATE runs SET finished_at = ?, status = ?, files_seen = ?, processed = ?, succeeded = ?, failed = ?, quarantined = ?,"
+                        + " deleted = ?, docs_in = ?, docs_out = ?, bad_records = ?, seconds = ?, message = ?, config_hash = ? WHERE id = ?",
+                at, s.error != null ? "error" : s.stopped ? "stopped" : "finished", s.seen, s.processed(), s.succeeded, s.failed,
+                s.quarantined, s.deleted, s.docsIn, s.docsOut, s.badRecords, s.seconds, s.error, s.configHash, id);
     }
 
     /** Marks runs left {@code running} by a process that died as {@code killed}; returns how many. */
     public int closeAbandonedRuns() throws SQLException {
-        try (PreparedStatement ps = db.prepareStatement("UPDATE runs SET status = 'killed' WHERE status = 'running' AND pid != ?")) {
-            ps.setLong(1, ProcessHandle.current().pid());
-            return ps.executeUpdate();
-        }
+        return update("UPDATE runs SET status = 'killed' WHERE status = 'running' AND pid != ?", ProcessHandle.current().pid());
     }
 
     /** The most recent runs, newest first, as column maps (for {@code status}). */
@@ -385,6 +329,16 @@ public final class StateStore implements AutoCloseable {
             }
         }
         return out;
+    }
+
+    /** Runs one statement with its parameters (instants as epoch milliseconds); returns the rows changed. */
+    private int update(String sql, Object... params) throws SQLException {
+        try (PreparedStatement ps = db.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i] instanceof Instant t ? t.toEpochMilli() : params[i]);
+            }
+            return ps.executeUpdate();
+        }
     }
 
     /** Work done inside one transaction. */

@@ -63,35 +63,41 @@ public final class StopSignal {
      */
     public AutoCloseable trapSignals(PrintStream log) {
         List<Runnable> restore = new ArrayList<>();
-        try {
-            Class<?> signalClass = Class.forName("sun.misc.Signal");
-            Class<?> handlerClass = Class.forName("sun.misc.SignalHandler");
-            Method handle = signalClass.getMethod("handle", signalClass, handlerClass);
-            for (String name : List.of("TERM", "INT")) {
-                Object signal = signalClass.getConstructor(String.class).newInstance(name);
-                InvocationHandler h = (proxy, method, args) -> switch (method.getName()) {
-                    case "handle" -> {
-                        onSignal(name, log);
-                        yield null;
-                    }
-                    case "hashCode" -> System.identityHashCode(proxy);
-                    case "equals" -> proxy == args[0];
-                    default -> "nlpipe-schedule-SIG" + name;
-                };
-                Object handler = Proxy.newProxyInstance(handlerClass.getClassLoader(), new Class<?>[] {handlerClass}, h);
-                Object previous = handle.invoke(null, signal, handler);
-                restore.add(() -> {
-                    try {
-                        handle.invoke(null, signal, previous);
-                    } catch (ReflectiveOperationException ignored) {
-                        // the JVM is going away or the API vanished; nothing to restore
-                    }
-                });
+        for (String name : List.of("TERM", "INT")) {
+            try {
+                restore.add(trap(name, log));
+            } catch (ReflectiveOperationException | RuntimeException | LinkageError unavailable) {
+                // No signal API, or this signal is reserved (INT under some debuggers, TERM on some
+                // platforms): the JVM's default handling stays for it.
             }
-        } catch (ReflectiveOperationException | RuntimeException | LinkageError unavailable) {
-            // No signal API (or the signal is reserved, e.g. INT under some debuggers): default handling stays.
         }
         return () -> restore.forEach(Runnable::run);
+    }
+
+    /** Routes one signal here; returns what puts the previous handler back. */
+    private Runnable trap(String name, PrintStream log) throws ReflectiveOperationException {
+        Class<?> signalClass = Class.forName("sun.misc.Signal");
+        Class<?> handlerClass = Class.forName("sun.misc.SignalHandler");
+        Method handle = signalClass.getMethod("handle", signalClass, handlerClass);
+        Object signal = signalClass.getConstructor(String.class).newInstance(name);
+        InvocationHandler h = (proxy, method, args) -> switch (method.getName()) {
+            case "handle" -> {
+                onSignal(name, log);
+                yield null;
+            }
+            case "hashCode" -> System.identityHashCode(proxy);
+            case "equals" -> proxy == args[0];
+            default -> "nlpipe-schedule-SIG" + name;
+        };
+        Object handler = Proxy.newProxyInstance(handlerClass.getClassLoader(), new Class<?>[] {handlerClass}, h);
+        Object previous = handle.invoke(null, signal, handler);
+        return () -> {
+            try {
+                handle.invoke(null, signal, previous);
+            } catch (ReflectiveOperationException | RuntimeException ignored) {
+                // the JVM is going away or the API vanished; nothing to restore
+            }
+        };
     }
 
     private void onSignal(String name, PrintStream log) {

@@ -41,7 +41,7 @@ final class TickRunner {
     }
 
     /** The outcome of one file on a worker. */
-    private record Result(WorkItem item, FileOutcome outcome, Exception error) {
+    private record Result(WorkItem item, FileOutcome outcome, Throwable error) {
     }
 
     private final ScheduleSettings settings;
@@ -85,7 +85,8 @@ final class TickRunner {
             s.error = "the pipeline file is invalid, nothing processed: " + e.getMessage();
         } catch (NoSuchFileException e) {
             s.error = "cannot read the input directory " + e.getFile() + (e.getReason() == null ? "" : ": " + e.getReason());
-        } catch (IOException | UncheckedIOException e) {
+        } catch (IOException | RuntimeException e) {
+            // e.g. a model that no longer loads after the pipeline file changed: the next tick tries again
             s.error = describe(e);
         }
         s.seconds = (System.nanoTime() - t0) / 1e9;
@@ -204,7 +205,8 @@ final class TickRunner {
                     done.submit(() -> {
                         try {
                             return new Result(w, processor.process(w.file().path(), w.output()), null);
-                        } catch (Exception e) {
+                        } catch (Exception | StackOverflowError e) {
+                            // a file that sends a stage into deep recursion is that file's failure, not the scheduler's
                             return new Result(w, null, e);
                         }
                     });

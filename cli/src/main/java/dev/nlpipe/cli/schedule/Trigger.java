@@ -8,6 +8,7 @@ import com.cronutils.parser.CronParser;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /** When ticks happen: once, at a fixed interval, or on a cron schedule. */
@@ -90,9 +91,14 @@ public sealed interface Trigger {
      * @param description a plain-English reading of it
      */
     record Cron(String expression, ExecutionTime time, String description) implements Trigger {
+        /** crontab(5)'s nicknames, which cron-utils' Unix definition does not read. */
+        private static final Map<String, String> NICKNAMES = Map.of("@yearly", "0 0 1 1 *", "@annually", "0 0 1 1 *",
+                "@monthly", "0 0 1 * *", "@weekly", "0 0 * * 0", "@daily", "0 0 * * *", "@midnight", "0 0 * * *", "@hourly", "0 * * * *");
+
         /**
          * Parses a Unix cron expression (minute hour day-of-month month day-of-week, with
-         * {@code * , - /} and names), e.g. {@code "*}{@code /15 * * * *"} or {@code "0 2 * * mon-fri"}.
+         * {@code * , - /} and names), e.g. {@code "*}{@code /15 * * * *"} or {@code "0 2 * * mon-fri"},
+         * or a nickname ({@code @hourly}, {@code @daily}, {@code @weekly}, {@code @monthly}, {@code @yearly}).
          *
          * @throws IllegalArgumentException naming what is wrong
          */
@@ -100,7 +106,7 @@ public sealed interface Trigger {
             CronParser parser = new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.UNIX));
             com.cronutils.model.Cron cron;
             try {
-                cron = parser.parse(expression.trim()).validate();
+                cron = parser.parse(NICKNAMES.getOrDefault(expression.trim().toLowerCase(Locale.ROOT), expression.trim())).validate();
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("invalid cron expression '" + expression + "': " + e.getMessage()
                         + " (Unix syntax: minute hour day-of-month month day-of-week, e.g. \"*/15 * * * *\" or \"0 2 * * mon-fri\")", e);

@@ -59,6 +59,8 @@ class DurationsAndTriggersTest {
         assertEquals(ZonedDateTime.parse("2025-03-01T09:00:00Z"), nine.first(oneUtc).orElseThrow());
         ZoneId tokyo = ZoneId.of("Asia/Tokyo");
         assertEquals(ZonedDateTime.of(2025, 3, 2, 9, 0, 0, 0, tokyo), nine.first(oneUtc.withZoneSameInstant(tokyo)).orElseThrow());
+        assertEquals(ZonedDateTime.parse("2025-03-02T00:00:00Z"), Trigger.Cron.parse("@daily").first(oneUtc).orElseThrow());
+        assertEquals(ZonedDateTime.parse("2025-03-01T02:00:00Z"), Trigger.Cron.parse("@hourly").first(oneUtc).orElseThrow());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Trigger.Cron.parse("0 0 * *"));
         assertTrue(e.getMessage().contains("Unix syntax: minute hour day-of-month month day-of-week"), e.getMessage());
     }
