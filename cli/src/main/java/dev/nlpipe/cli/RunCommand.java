@@ -26,7 +26,7 @@ public final class RunCommand implements Callable<Integer> {
     Path input;
 
     @Option(names = "--output", paramLabel = "PATH", description = "output file, directory (ending in /) or - ; overrides output.path")
-    Path output;
+    String output;
 
     @Option(names = "--threads", paramLabel = "N", description = "worker threads (default: the pipeline's, else all cores)")
     Integer threads;
@@ -55,6 +55,7 @@ public final class RunCommand implements Callable<Integer> {
             out = out == null ? OutputConfig.of(output) : out.withPath(output);
         }
         cfg = new PipelineConfig(cfg.name(), in, cfg.stages(), out, cfg.onError(), cfg.threads(), cfg.batchSize(), cfg.source());
+        Pipeline.checkInput(cfg);
         try (Pipeline p = Pipeline.fromConfig(cfg)) {
             RunOptions defaults = p.defaultRunOptions(!quiet);
             RunOptions options = new RunOptions(threads != null ? threads : defaults.threads(),

@@ -55,6 +55,6 @@ public final class FileProcessor {
 
     /** The pipeline's output section aimed at one file, its errors file beside it (a configured one would be shared by every file). */
     private OutputConfig outputFor(Path target) {
-        return new OutputConfig(target, output.format(), null, output.formatOptions(), output.location());
+        return new OutputConfig(target, false, output.format(), null, output.formatOptions(), output.location());
     }
 }

@@ -33,7 +33,8 @@ public record LoadedPipeline(PipelineConfig config, InputConfig input, OutputCon
     public static LoadedPipeline load(ScheduleSettings s, LoadedPipeline reuse) {
         PipelineConfig cfg = PipelineConfig.load(s.pipeline(), s.overrides());
         InputConfig in = cfg.input() == null ? InputConfig.of(s.input()) : cfg.input().withPath(s.input());
-        OutputConfig out = cfg.output() == null ? OutputConfig.of(s.output()) : cfg.output().withPath(s.output());
+        String outDir = s.output().toString() + "/";
+        OutputConfig out = cfg.output() == null ? OutputConfig.of(outDir) : cfg.output().withPath(outDir);
         PipelineConfig aimed = new PipelineConfig(cfg.name(), in, cfg.stages(), out, cfg.onError(), cfg.threads(), cfg.batchSize(),
                 cfg.source());
         String extension = Components.get().writers().get(out.format(), out.location()).extension();

@@ -1,6 +1,6 @@
 package dev.nlpipe.cli.schedule;
 
-import dev.nlpipe.core.io.AtomicFile;
+import dev.nlpipe.core.io.TempNames;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,7 +63,7 @@ public final class Scheduler {
             lock.takenOverFrom().ifPresent(o -> log.info("took over the lock left by " + o.describe() + ", which is no longer running"));
             bind(store);
             int killed = store.closeAbandonedRuns();
-            List<Path> temps = AtomicFile.removeAbandoned(settings.output());
+            List<Path> temps = TempNames.removeAbandoned(settings.output());
             if (killed > 0 || !temps.isEmpty()) {
                 log.info("recovered from an interrupted run: " + killed + " run(s) marked killed, " + temps.size()
                         + " temporary file(s) removed; unfinished files are processed again");

@@ -174,7 +174,7 @@ final class TickRunner {
 
     /** Where bad records of a file go: beside its output, as {@code nlpipe run} puts them. */
     private Path errorsFileOf(String outputRelative) {
-        return Pipeline.errorsFile(OutputConfig.of(settings.output().resolve(outputRelative)));
+        return Pipeline.errorsFile(OutputConfig.of(settings.output().resolve(outputRelative).toString()));
     }
 
     private void process(List<WorkItem> work, LoadedPipeline p, Set<String> liveOutputs, TickSummary s)

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.nlpipe.core.io.AtomicFile;
+import dev.nlpipe.core.io.TempNames;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -172,7 +172,7 @@ class ScheduleCrashTest {
             return List.of();
         }
         try (Stream<Path> walk = Files.walk(dir)) {
-            return walk.filter(p -> AtomicFile.temporaryOwner(p).isPresent()).toList();
+            return walk.filter(p -> TempNames.owner(p).isPresent()).toList();
         }
     }
 

@@ -8,7 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.nlpipe.cli.Main;
 import dev.nlpipe.core.doc.Document;
 import dev.nlpipe.core.doc.DocumentJson;
-import dev.nlpipe.core.io.AtomicFile;
+import dev.nlpipe.core.io.TempNames;
+import dev.nlpipe.core.testing.TempFiles;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -51,11 +52,8 @@ final class ScheduleFixture {
         Files.writeString(pipeline, yaml);
     }
 
-    Path write(String relative, String content) throws IOException {
-        Path p = in.resolve(relative);
-        Files.createDirectories(p.getParent());
-        Files.writeString(p, content);
-        return p;
+    Path write(String relative, String content) {
+        return TempFiles.write(in.resolve(relative), content);
     }
 
     Path state() {
@@ -152,7 +150,7 @@ final class ScheduleFixture {
         List<String> present = outputFiles();
         assertEquals(List.copyOf(expectedOutputs), present, "files under the output directory");
         try (Stream<Path> walk = Files.walk(out)) {
-            assertFalse(walk.anyMatch(p -> AtomicFile.temporaryOwner(p).isPresent()), "a temporary file was left");
+            assertFalse(walk.anyMatch(p -> TempNames.owner(p).isPresent()), "a temporary file was left");
         }
         assertTrue(inputs.size() > 0);
     }

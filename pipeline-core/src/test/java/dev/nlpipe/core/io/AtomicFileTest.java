@@ -21,7 +21,7 @@ class AtomicFileTest {
         try (AtomicFile f = AtomicFile.create(target)) {
             f.writer().write("hello");
             assertFalse(Files.exists(target));
-            assertEquals(OptionalLong.of(ProcessHandle.current().pid()), AtomicFile.temporaryOwner(f.temp()));
+            assertEquals(OptionalLong.of(ProcessHandle.current().pid()), TempNames.owner(f.temp()));
             f.commit();
         }
         assertEquals("hello", Files.readString(target));
@@ -44,10 +44,10 @@ class AtomicFileTest {
         Path keep = tmp.resolve("a/.y.jsonl.tmp-notapid-1");
         Files.writeString(keep, "");
         try (AtomicFile mine = AtomicFile.create(tmp.resolve("a/z.jsonl"))) {
-            assertEquals(List.of(dead), AtomicFile.removeAbandoned(tmp));
+            assertEquals(List.of(dead), TempNames.removeAbandoned(tmp));
             assertTrue(Files.exists(mine.temp()), "this process's temporary file is in use");
             assertTrue(Files.exists(keep), "not an AtomicFile name");
         }
-        assertEquals(List.of(), AtomicFile.removeAbandoned(tmp.resolve("missing")));
+        assertEquals(List.of(), TempNames.removeAbandoned(tmp.resolve("missing")));
     }
 }
