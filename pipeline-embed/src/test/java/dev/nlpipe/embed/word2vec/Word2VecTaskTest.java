@@ -115,5 +115,7 @@ class Word2VecTaskTest {
         assertTrue(e.getMessage().contains("must be one of skipgram, cbow"), e.getMessage());
         e = assertThrows(ConfigException.class, () -> train(config(""), "train.epochs=0"));
         assertTrue(e.getMessage().contains("option 'epochs'"), e.getMessage());
+        e = assertThrows(ConfigException.class, () -> train(config(", phrases: 1, phraseThreshold: 0")));
+        assertTrue(e.getMessage().contains("option 'phraseThreshold'") && e.getMessage().contains("must be positive"), e.getMessage());
     }
 }
