@@ -61,6 +61,43 @@ class VecMathTest {
         }
     }
 
+    /**
+     * The SIMD dot product is bit-for-bit a fixed sequence of float operations — lane-wise fused
+     * multiply-adds, lanes folded by halves, a sequential tail — so it gives the same result
+     * interpreted and JIT-compiled (what makes one-thread training reproducible).
+     */
+    @Test
+    void simdDotIsTheSameSequenceOfOperationsBeforeAndAfterCompilation() {
+        Random r = new Random(11);
+        float[] a = random(r, 1000);
+        float[] b = random(r, 1000);
+        int lanes = SimdMath.lanes();
+        for (int round = 0; round < 20_000; round++) {
+            int n = 1 + round % 130;
+            int ao = round % 7;
+            int bo = round % 13;
+            float[] acc = new float[lanes];
+            int i = 0;
+            for (; i + lanes <= n; i += lanes) {
+                for (int l = 0; l < lanes; l++) {
+                    acc[l] = Math.fma(a[ao + i + l], b[bo + i + l], acc[l]);
+                }
+            }
+            for (int w = lanes / 2; w >= 1; w /= 2) {
+                float[] next = new float[lanes];
+                for (int l = 0; l < lanes; l++) {
+                    next[l] = acc[l] + acc[(l + w) % lanes];
+                }
+                acc = next;
+            }
+            float expected = acc[0];
+            for (; i < n; i++) {
+                expected += a[ao + i] * b[bo + i];
+            }
+            assertEquals(Float.floatToIntBits(expected), Float.floatToIntBits(SimdMath.dot(a, ao, b, bo, n)), "round " + round + " n=" + n);
+        }
+    }
+
     private static float[] random(Random r, int n) {
         float[] a = new float[n];
         for (int i = 0; i < n; i++) {
