@@ -20,7 +20,15 @@ public final class AugmentProcessor implements Processor {
     private final Augmenter augmenter;
     private final Set<String> stopWords;
     private final MentionReplacer mentions;
-    private final boolean charTokens;
+    private final CharTokens charTokens;
+
+    /** Whether output documents get one token per character. */
+    public enum CharTokens {
+        TRUE,
+        FALSE,
+        /** When every token of the input document is one character and some are Chinese (a BMES corpus). */
+        AUTO
+    }
 
     /**
      * @param stageId the stage's id (part of every document's random stream and of variant ids)
@@ -31,7 +39,7 @@ public final class AugmentProcessor implements Processor {
      * @param charTokens whether output documents get one token per character
      */
     public AugmentProcessor(String stageId, AugmentSettings settings, Augmenter augmenter, Set<String> stopWords,
-                            MentionReplacer mentions, boolean charTokens) {
+                            MentionReplacer mentions, CharTokens charTokens) {
         this.stageId = stageId;
         this.settings = settings;
         this.augmenter = augmenter;
@@ -49,8 +57,9 @@ public final class AugmentProcessor implements Processor {
         SplittableRandom rng = DocRandom.of(settings.seed(), stageId, doc.id());
         List<Variant> candidates = augmenter.augment(s, rng, settings.numAug());
         List<Document> out = new ArrayList<>(1 + Math.min(candidates.size(), settings.numAug()));
+        boolean chars = charTokens == CharTokens.TRUE || (charTokens == CharTokens.AUTO && characterLevel(doc.tokens()));
         if (settings.keepOriginal()) {
-            if (charTokens) {
+            if (chars) {
                 doc.setTokens(charTokens(doc.text(), doc.tokens()));
             }
             out.add(doc);
@@ -65,7 +74,7 @@ public final class AugmentProcessor implements Processor {
             if (mentions != null) {
                 v = mentions.apply(s, v, rng);
             }
-            Document d = Variants.build(s, v, AugmentSettings.variantId(doc.id(), stageId, made + 1), stageId, charTokens);
+            Document d = Variants.build(s, v, AugmentSettings.variantId(doc.id(), stageId, made + 1), stageId, chars);
             if (settings.dropDuplicates() && !seen.add(d.text())) {
                 continue;
             }
@@ -73,6 +82,19 @@ public final class AugmentProcessor implements Processor {
             made++;
         }
         return out;
+    }
+
+    /** Whether every token is one character and some are Chinese: a character-level corpus. */
+    static boolean characterLevel(List<Token> tokens) {
+        boolean han = false;
+        for (Token t : tokens) {
+            String s = t.text();
+            if (s.isEmpty() || s.codePointCount(0, s.length()) != 1) {
+                return false;
+            }
+            han |= Gaps.spaceless(s.codePointAt(0));
+        }
+        return han;
     }
 
     /** Tokens split into one token per character (whitespace skipped), offsets kept. */

@@ -41,8 +41,9 @@ public abstract class TokenAugmentStage implements StageProvider {
         List<OptionSpec> out = new java.util.ArrayList<>(stageOptions());
         out.addAll(AugmentSettings.options(defaultNumAug()));
         out.addAll(mentionOptions());
-        out.add(OptionSpec.bool("charTokens", false,
-                "give every output document one token per character (for character-per-line corpora such as BMES)"));
+        out.add(OptionSpec.choice("charTokens", "auto", "one token per character in every output document, for character-per-line "
+                + "corpora such as BMES: true, false, or auto (when every input token is one character and some are Chinese)",
+                "auto", "true", "false"));
         return out;
     }
 
@@ -70,15 +71,20 @@ public abstract class TokenAugmentStage implements StageProvider {
         Options o = ctx.options();
         AugmentSettings settings = AugmentSettings.from(o);
         double p = AugmentSettings.probability(o, "mentionReplacement");
-        MentionReplacer mentions = p > 0 ? new MentionReplacer(mentionPool(o), p) : null;
-        return new AugmentProcessor(ctx.id(), settings, augmenter(ctx), stopWords(ctx), mentions, o.getBoolean("charTokens"));
+        MentionReplacer mentions = p > 0 ? new MentionReplacer(mentionPool(o, "mentionReplacement"), p) : null;
+        return new AugmentProcessor(ctx.id(), settings, augmenter(ctx), stopWords(ctx), mentions,
+                AugmentProcessor.CharTokens.valueOf(o.getString("charTokens").toUpperCase(java.util.Locale.ROOT)));
     }
 
-    /** Loads the pool named by {@code mentionsFrom}, with a located error when it is missing or empty. */
-    public static MentionPool mentionPool(Options o) {
+    /**
+     * Loads the pool named by {@code mentionsFrom}, with a located error when it is missing or empty.
+     *
+     * @param asker the option that needs the pool (named when {@code mentionsFrom} is missing)
+     */
+    public static MentionPool mentionPool(Options o, String asker) {
         Path from = o.getPath("mentionsFrom");
         if (from == null) {
-            throw o.error("mentionReplacement", "needs 'mentionsFrom: PATH', a corpus with entities whose mentions are "
+            throw o.error(asker, "needs 'mentionsFrom: PATH', a corpus with entities whose mentions are "
                     + "swapped in (usually the training file; `nlpipe augment` fills it in from the input)");
         }
         if (!Files.exists(from)) {
