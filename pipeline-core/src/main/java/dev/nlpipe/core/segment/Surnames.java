@@ -26,11 +26,12 @@ public final class Surnames {
 
     /**
      * The length of the family name that begins {@code name} (2 for a compound family name
-     * followed by at least one more character, 1 for a common single-character one), or 0.
+     * followed by at least one more character, 1 for a common single-character one), or 0 (also
+     * for a compound family name alone).
      */
     public static int prefixLength(String name) {
-        if (name.length() >= 3 && COMPOUND.contains(name.substring(0, 2))) {
-            return 2;
+        if (name.length() >= 2 && COMPOUND.contains(name.substring(0, 2))) {
+            return name.length() > 2 ? 2 : 0;
         }
         if (name.length() >= 2 && SINGLE.indexOf(name.charAt(0)) >= 0) {
             return 1;

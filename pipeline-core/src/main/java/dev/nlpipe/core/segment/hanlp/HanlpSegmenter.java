@@ -19,7 +19,7 @@ import java.util.logging.Level;
  * configuration methods are not, and they run once, here in the constructor).
  *
  * <p>Words come back with their offsets in the given text. Spaces and control characters, which
- * HanLP returns as words of their own, are left out. Texts longer than {@link #CHUNK} characters
+ * HanLP returns as words of their own (or glued to a symbol), are left out. Texts longer than {@link #CHUNK} characters
  * are segmented in chunks cut at sentence ends (see {@link TextChunker}), which bounds memory on
  * huge single-line documents; shorter texts go to HanLP in one call, exactly as a direct caller
  * would pass them.
@@ -116,20 +116,22 @@ public final class HanlpSegmenter {
                 at = found;
             }
             int end = at + w.length();
-            if (!isBlank(text, at, end)) {
-                out.add(new Word(at, end, t.nature == null ? null : t.nature.toString()));
+            int s = at;
+            int e = end;
+            while (s < e && isSpace(text.charAt(s))) {
+                s++;
+            }
+            while (e > s && isSpace(text.charAt(e - 1))) {
+                e--;
+            }
+            if (e > s) {
+                out.add(new Word(s, e, t.nature == null ? null : t.nature.toString()));
             }
             at = end;
         }
     }
 
-    private static boolean isBlank(String s, int from, int to) {
-        for (int i = from; i < to; i++) {
-            char c = s.charAt(i);
-            if (!Character.isWhitespace(c) && !Character.isSpaceChar(c) && !Character.isISOControl(c) && c != '\uFEFF' && c != '\u200B') {
-                return false;
-            }
-        }
-        return true;
+    private static boolean isSpace(char c) {
+        return Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.isISOControl(c) || c == '\uFEFF' || c == '\u200B';
     }
 }

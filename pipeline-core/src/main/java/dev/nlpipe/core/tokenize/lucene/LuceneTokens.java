@@ -22,7 +22,12 @@ public final class LuceneTokens {
      * The analyzer's tokens for the document's analysis text. Offsets come from Lucene's offset
      * attribute (which char filters keep pointing at their input) mapped back through the
      * document's normalized view; the token text is the analyzer's term (lowercased, stemmed...)
-     * or, with {@code surface}, the characters the token covers in the analysis text.
+     * or, with {@code surface}, the characters the token covers in the analysis text. Tokens
+     * that cover only spaces or control characters, or whose term is empty, are left out.
+     *
+     * <p>Lucene's sentence-buffering tokenizers (smartcn) can cut a surrogate pair at a 1024-char
+     * buffer boundary, emitting each half as a token; such a token is widened to the whole
+     * character (with the character as its text), and the second half, then identical, dropped.
      */
     public static List<Token> tokens(Analyzer analyzer, Document doc, boolean surface) {
         String text = doc.analysisText();
@@ -34,16 +39,42 @@ public final class LuceneTokens {
             while (ts.incrementToken()) {
                 int start = Math.min(offset.startOffset(), text.length());
                 int end = Math.min(offset.endOffset(), text.length());
-                if (end <= start) {
+                if (end <= start || isBlank(text, start, end)) {
                     continue;
                 }
+                boolean split = false;
+                if (start > 0 && Character.isLowSurrogate(text.charAt(start)) && Character.isHighSurrogate(text.charAt(start - 1))) {
+                    start--;
+                    split = true;
+                }
+                if (end < text.length() && Character.isLowSurrogate(text.charAt(end)) && Character.isHighSurrogate(text.charAt(end - 1))) {
+                    end++;
+                    split = true;
+                }
                 Token t = doc.tokenAt(start, end);
-                out.add(surface ? t : t.withText(term.toString()));
+                if (split && !out.isEmpty() && out.get(out.size() - 1).end() == t.end() && out.get(out.size() - 1).start() == t.start()) {
+                    continue;
+                }
+                if (surface || split) {
+                    out.add(t);
+                } else if (term.length() > 0) {
+                    out.add(t.withText(term.toString()));
+                }
             }
             ts.end();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return out;
+    }
+
+    private static boolean isBlank(String s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (!Character.isWhitespace(c) && !Character.isSpaceChar(c) && !Character.isISOControl(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 }
