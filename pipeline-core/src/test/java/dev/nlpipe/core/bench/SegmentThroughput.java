@@ -1,0 +1,212 @@
+package dev.nlpipe.core.bench;
+
+import dev.nlpipe.core.Pipeline;
+import dev.nlpipe.core.doc.Document;
+import dev.nlpipe.core.io.ErrorLog;
+import dev.nlpipe.core.run.MemorySink;
+import dev.nlpipe.core.run.OnError;
+import dev.nlpipe.core.run.PipelineRunner;
+import dev.nlpipe.core.run.RunOptions;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Segmentation throughput on a warm JVM, in characters per second, for every backend: through
+ * nlpipe's pipeline runner and by calling the wrapped library directly, on 1 and 2 threads, in the
+ * same run. Each figure is the median of several timed rounds, after warm-up; each round times the
+ * library and nlpipe back to back in ABBA order, and the overhead is the median of the rounds'
+ * time ratios, so that load from other processes on a shared machine hits both sides alike. Run by
+ * {@code bench/segment-throughput.sh}; not a unit test.
+ *
+ * <pre>SegmentThroughput TEXT TRAINING_WORDS PKU_PIPELINE [--seconds S] [--rounds N] [--peer NAME=CHARS_PER_SECOND]...</pre>
+ */
+public final class SegmentThroughput {
+    private static final int BATCH = 128;
+
+    private SegmentThroughput() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path text = Path.of(args[0]);
+        Path words = Path.of(args[1]);
+        Path pkuPipeline = Path.of(args[2]);
+        double seconds = 1;
+        int rounds = 5;
+        Map<String, Double> peers = new TreeMap<>();
+        for (int i = 3; i < args.length; i++) {
+            switch (args[i]) {
+                case "--seconds" -> seconds = Double.parseDouble(args[++i]);
+                case "--rounds" -> rounds = Integer.parseInt(args[++i]);
+                case "--peer" -> {
+                    String[] kv = args[++i].split("=", 2);
+                    peers.put(kv[0], Double.parseDouble(kv[1]));
+                }
+                default -> throw new IllegalArgumentException("unknown argument " + args[i]);
+            }
+        }
+        List<String> lines = Files.readAllLines(text, StandardCharsets.UTF_8).stream().map(String::strip).filter(l -> !l.isEmpty()).toList();
+        long chars = lines.stream().mapToLong(String::length).sum();
+        System.out.printf(Locale.ROOT, "text: %s, %d lines, %,d chars; %d cores; Java %s; %d ABBA rounds of >= %.1f s per side after warm-up; load average %s%n",
+                text, lines.size(), chars, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), rounds, seconds,
+                loadAverage());
+        System.out.printf(Locale.ROOT, "%-20s %7s %14s %14s %9s%n", "backend", "threads", "nlpipe chars/s", "direct chars/s", "overhead");
+        Map<String, double[]> nlpipeOneThread = new TreeMap<>();
+        for (SegmentBackends.Backend b : SegmentBackends.all(words, pkuPipeline)) {
+            try (Pipeline p = b.pipeline().get()) {
+                SegmentBackends.Direct direct = b.direct() == null ? null : b.direct().get();
+                double[] scaling = new double[2];
+                for (int threads : new int[] {1, 2}) {
+                    double[] n = new double[rounds];
+                    double[] d = new double[rounds];
+                    double[] ratio = new double[rounds];
+                    warmUp(p, direct, lines, threads, 2 * seconds);
+                    for (int r = 0; r < rounds; r++) {
+                        if (direct == null) {
+                            n[r] = timeNlpipe(p, lines, chars, threads, seconds);
+                            d[r] = Double.NaN;
+                        } else {
+                            double d1 = timeDirect(direct, lines, chars, threads, seconds / 2);
+                            double n1 = timeNlpipe(p, lines, chars, threads, seconds);
+                            double d2 = timeDirect(direct, lines, chars, threads, seconds / 2);
+                            n[r] = n1;
+                            d[r] = (d1 + d2) / 2;
+                        }
+                        ratio[r] = d[r] / n[r];
+                    }
+                    double nm = median(n);
+                    double dm = median(d);
+                    double overhead = median(ratio) - 1;
+                    scaling[threads - 1] = nm;
+                    System.out.printf(Locale.ROOT, "%-20s %7d %,14.0f %,14.0f %8s%n", b.name(), threads, nm, dm,
+                            Double.isNaN(dm) ? "-" : String.format(Locale.ROOT, "%+.1f%%", 100 * overhead));
+                }
+                System.out.printf(Locale.ROOT, "%-20s 2 threads / 1 thread: %.2fx (nlpipe)%n", "", scaling[1] / scaling[0]);
+                nlpipeOneThread.put(b.name(), scaling);
+            }
+        }
+        System.out.println("direct: " + String.join("; ", SegmentBackends.all(words, pkuPipeline).stream()
+                .map(b -> b.name() + " = " + b.note()).toList()));
+        System.out.println("overhead: how much longer nlpipe takes than the direct call (median of the rounds' time ratios, minus 1)");
+        System.out.println("load average at the end: " + loadAverage());
+        for (Map.Entry<String, Double> peer : peers.entrySet()) {
+            for (Map.Entry<String, double[]> e : nlpipeOneThread.entrySet()) {
+                System.out.printf(Locale.ROOT, "ratio nlpipe %s / %s: %.2fx on 1 thread, %.2fx on 2 threads (%s %,.0f chars/s, 1 process)%n",
+                        e.getKey(), peer.getKey(), e.getValue()[0] / peer.getValue(), e.getValue()[1] / peer.getValue(), peer.getKey(),
+                        peer.getValue());
+            }
+        }
+    }
+
+    private static void warmUp(Pipeline p, SegmentBackends.Direct direct, List<String> lines, int threads, double seconds)
+            throws Exception {
+        long end = System.nanoTime() + (long) (seconds * 1e9);
+        do {
+            runNlpipe(p, lines, threads);
+            if (direct != null) {
+                runDirect(direct, lines, threads);
+            }
+        } while (System.nanoTime() < end);
+    }
+
+    /** Chars per second of whole passes through the pipeline runner, repeated for at least {@code seconds}. */
+    private static double timeNlpipe(Pipeline p, List<String> lines, long chars, int threads, double seconds) throws IOException {
+        long t0 = System.nanoTime();
+        long passes = 0;
+        do {
+            runNlpipe(p, lines, threads);
+            passes++;
+        } while (System.nanoTime() - t0 < seconds * 1e9);
+        return passes * chars / ((System.nanoTime() - t0) / 1e9);
+    }
+
+    private static void runNlpipe(Pipeline p, List<String> lines, int threads) throws IOException {
+        Iterator<Document> docs = new Iterator<>() {
+            private int i;
+
+            @Override
+            public boolean hasNext() {
+                return i < lines.size();
+            }
+
+            @Override
+            public Document next() {
+                int n = i++;
+                return new Document("l" + n, lines.get(n));
+            }
+        };
+        MemorySink sink = new MemorySink(false);
+        new PipelineRunner(p.name(), p.stages(), new RunOptions(threads, BATCH, OnError.FAIL, false), null)
+                .run(docs, sink, new ErrorLog(null, null, OnError.FAIL), 0, () -> 0);
+        if (sink.count() != lines.size()) {
+            throw new IllegalStateException("lost documents");
+        }
+    }
+
+    private static double timeDirect(SegmentBackends.Direct direct, List<String> lines, long chars, int threads, double seconds)
+            throws Exception {
+        long t0 = System.nanoTime();
+        long passes = 0;
+        do {
+            runDirect(direct, lines, threads);
+            passes++;
+        } while (System.nanoTime() - t0 < seconds * 1e9);
+        return passes * chars / ((System.nanoTime() - t0) / 1e9);
+    }
+
+    /** Segments every line: on the calling thread, or on a pool taking batches of lines as the runner does. */
+    private static void runDirect(SegmentBackends.Direct direct, List<String> lines, int threads) throws Exception {
+        if (threads == 1) {
+            for (String l : lines) {
+                direct.segment(l);
+            }
+            return;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            AtomicInteger next = new AtomicInteger();
+            List<Future<?>> jobs = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                jobs.add(pool.submit(() -> {
+                    int from;
+                    while ((from = next.getAndAdd(BATCH)) < lines.size()) {
+                        for (int i = from; i < Math.min(lines.size(), from + BATCH); i++) {
+                            direct.segment(lines.get(i));
+                        }
+                    }
+                }));
+            }
+            for (Future<?> f : jobs) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).strip();
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
+    }
+
+    private static double median(double[] v) {
+        double[] s = v.clone();
+        Arrays.sort(s);
+        return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+    }
+}
