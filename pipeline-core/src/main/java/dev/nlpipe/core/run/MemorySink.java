@@ -26,7 +26,7 @@ public final class MemorySink implements DocumentSink {
     }
 
     @Override
-    public void accept(Document doc, String formatted) {
+    public void accept(Document doc, byte[] formatted) {
         count++;
         if (keep) {
             docs.add(doc);
