@@ -89,7 +89,7 @@ public final class SentenceSplitter implements StageProvider {
                 i++;
             } else if (isChineseEnd(c) || c == '!' || c == '?') {
                 int end = closers(text, i + 1);
-                if (isChineseEnd(c) || end == n || isSpace(text.charAt(end)) || isCjk(text.codePointAt(end))) {
+                if (isChineseEnd(c) || end == n || RegexTokenizer.isSpace(text.charAt(end)) || RegexTokenizer.isCjk(text.codePointAt(end))) {
                     cut = end;
                 }
                 i = end;
@@ -133,7 +133,7 @@ public final class SentenceSplitter implements StageProvider {
 
     private static boolean endsEnglishSentence(String text, int dot, int end, Set<String> abbreviations) {
         int n = text.length();
-        if (end < n && !isSpace(text.charAt(end)) && !isCjk(text.codePointAt(end))) {
+        if (end < n && !RegexTokenizer.isSpace(text.charAt(end)) && !RegexTokenizer.isCjk(text.codePointAt(end))) {
             return false;
         }
         if (end > dot + 1 && text.charAt(end - 1) != '.') {
@@ -150,7 +150,7 @@ public final class SentenceSplitter implements StageProvider {
             return false;
         }
         int next = end;
-        while (next < n && isSpace(text.charAt(next)) && text.charAt(next) != '\n') {
+        while (next < n && RegexTokenizer.isSpace(text.charAt(next)) && text.charAt(next) != '\n') {
             next++;
         }
         return next >= n || !Character.isLowerCase(text.charAt(next));
@@ -168,22 +168,14 @@ public final class SentenceSplitter implements StageProvider {
     }
 
     private static void add(List<Span> out, String text, int from, int to) {
-        while (from < to && isSpace(text.charAt(from))) {
+        while (from < to && RegexTokenizer.isSpace(text.charAt(from))) {
             from++;
         }
-        while (to > from && isSpace(text.charAt(to - 1))) {
+        while (to > from && RegexTokenizer.isSpace(text.charAt(to - 1))) {
             to--;
         }
         if (to > from) {
             out.add(new Span(from, to));
         }
-    }
-
-    private static boolean isSpace(char c) {
-        return Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.isISOControl(c) || c == '\uFEFF';
-    }
-
-    private static boolean isCjk(int cp) {
-        return RegexTokenizer.isCjk(cp);
     }
 }

@@ -121,15 +121,29 @@ public final class SegmentThroughput {
         } while (System.nanoTime() < end);
     }
 
-    /** Chars per second of whole passes through the pipeline runner, repeated for at least {@code seconds}. */
-    private static double timeNlpipe(Pipeline p, List<String> lines, long chars, int threads, double seconds) throws IOException {
+    /** One pass over the text. */
+    private interface Pass {
+        void run() throws Exception;
+    }
+
+    /** Chars per second of whole passes, repeated for at least {@code seconds}. */
+    private static double time(Pass pass, long chars, double seconds) throws Exception {
         long t0 = System.nanoTime();
         long passes = 0;
         do {
-            runNlpipe(p, lines, threads);
+            pass.run();
             passes++;
         } while (System.nanoTime() - t0 < seconds * 1e9);
         return passes * chars / ((System.nanoTime() - t0) / 1e9);
+    }
+
+    private static double timeNlpipe(Pipeline p, List<String> lines, long chars, int threads, double seconds) throws Exception {
+        return time(() -> runNlpipe(p, lines, threads), chars, seconds);
+    }
+
+    private static double timeDirect(SegmentBackends.Direct direct, List<String> lines, long chars, int threads, double seconds)
+            throws Exception {
+        return time(() -> runDirect(direct, lines, threads), chars, seconds);
     }
 
     private static void runNlpipe(Pipeline p, List<String> lines, int threads) throws IOException {
@@ -153,17 +167,6 @@ public final class SegmentThroughput {
         if (sink.count() != lines.size()) {
             throw new IllegalStateException("lost documents");
         }
-    }
-
-    private static double timeDirect(SegmentBackends.Direct direct, List<String> lines, long chars, int threads, double seconds)
-            throws Exception {
-        long t0 = System.nanoTime();
-        long passes = 0;
-        do {
-            runDirect(direct, lines, threads);
-            passes++;
-        } while (System.nanoTime() - t0 < seconds * 1e9);
-        return passes * chars / ((System.nanoTime() - t0) / 1e9);
     }
 
     /** Segments every line: on the calling thread, or on a pool taking batches of lines as the runner does. */

@@ -9,6 +9,7 @@ import com.hankcs.hanlp.seg.common.Term;
 import com.hankcs.hanlp.utility.Predefine;
 import dev.nlpipe.core.segment.TextChunker;
 import dev.nlpipe.core.segment.Word;
+import dev.nlpipe.core.text.RegexTokenizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Level;
@@ -118,10 +119,10 @@ public final class HanlpSegmenter {
             int end = at + w.length();
             int s = at;
             int e = end;
-            while (s < e && isSpace(text.charAt(s))) {
+            while (s < e && RegexTokenizer.isSpace(text.charAt(s))) {
                 s++;
             }
-            while (e > s && isSpace(text.charAt(e - 1))) {
+            while (e > s && RegexTokenizer.isSpace(text.charAt(e - 1))) {
                 e--;
             }
             if (e > s) {
@@ -129,9 +130,5 @@ public final class HanlpSegmenter {
             }
             at = end;
         }
-    }
-
-    private static boolean isSpace(char c) {
-        return Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.isISOControl(c) || c == '\uFEFF' || c == '\u200B';
     }
 }

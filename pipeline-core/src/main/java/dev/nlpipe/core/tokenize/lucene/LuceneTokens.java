@@ -2,6 +2,7 @@ package dev.nlpipe.core.tokenize.lucene;
 
 import dev.nlpipe.core.doc.Document;
 import dev.nlpipe.core.doc.Token;
+import dev.nlpipe.core.text.RegexTokenizer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -70,8 +71,7 @@ public final class LuceneTokens {
 
     private static boolean isBlank(String s, int from, int to) {
         for (int i = from; i < to; i++) {
-            char c = s.charAt(i);
-            if (!Character.isWhitespace(c) && !Character.isSpaceChar(c) && !Character.isISOControl(c)) {
+            if (!RegexTokenizer.isSpace(s.charAt(i))) {
                 return false;
             }
         }
