@@ -42,7 +42,7 @@ public final class StopWordFilter implements StageProvider {
         return List.of(
                 OptionSpec.stringList("languages", List.of("zh", "en"), "built-in lists to use: zh (HanLP), en (Lucene); [] for none"),
                 OptionSpec.pathList("files", "more stop-word files, UTF-8, one word per line, # starts a comment line"),
-                OptionSpec.choice("mode", "remove", "remove the tokens, or mark them as stop words and keep them", "remove", "mark"),
+                OptionSpec.choice("mode", "remove", "remove the tokens, or mark them (stop: true) and keep them", "remove", "mark"),
                 OptionSpec.bool("ignoreCase", true, "match regardless of case"));
     }
 

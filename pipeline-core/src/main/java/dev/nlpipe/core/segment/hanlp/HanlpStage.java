@@ -22,15 +22,15 @@ public final class HanlpStage implements StageProvider {
 
     /** The options, shared with the {@code segment} stage. */
     public static final List<OptionSpec> OPTIONS = List.of(
-            OptionSpec.choice("algorithm", "viterbi", "HanLP segmentation algorithm", "viterbi", "dijkstra", "nshort"),
+            OptionSpec.choice("algorithm", "viterbi", "HanLP segmentation algorithm: viterbi, dijkstra or nshort", "viterbi", "dijkstra", "nshort"),
             OptionSpec.pathList("userDictionaries", "user dictionary files, one entry per line: 'word [nature frequency]...'; "
                     + "kept per pipeline"),
             OptionSpec.bool("builtinDictionary", true, "use HanLP's bundled custom dictionary besides its core dictionary"),
             OptionSpec.bool("forcing", false, "force user dictionary words into the word lattice (HanLP's custom-dictionary forcing)"),
             OptionSpec.bool("pos", false, "put HanLP's part-of-speech tag (nature) on each token, resolved by its HMM tagger"),
             OptionSpec.bool("entities", false, "recognize person, place and organization names and add PER/LOC/ORG entity spans"),
-            OptionSpec.choice("conventions", "none", "rewrite words to a segmentation standard: pku splits person names into "
-                    + "family and given name and joins digits with date and magnitude units", "none", "pku"));
+            OptionSpec.choice("conventions", "none", "rewrite words to a segmentation standard: none, or pku (person names split "
+                    + "into family and given name, digits joined with date and magnitude units)", "none", "pku"));
 
     @Override
     public String name() {

@@ -26,7 +26,8 @@ import java.util.TreeMap;
  * never touches it: {@link #build} returns a private {@link DynamicCustomDictionary} that a
  * {@link com.hankcs.hanlp.seg.Segment} is given, so two pipelines with different dictionaries in
  * one program never see each other's words. The files are read by this class (not by HanLP, which
- * would write a {@code .bin} cache next to them).
+ * would write a {@code .bin} cache next to them). A nature HanLP does not know is registered with
+ * {@code Nature.create}, HanLP's one global table of tag names; only the name is shared.
  */
 public final class UserDictionary {
     private final TreeMap<String, CoreDictionary.Attribute> entries = new TreeMap<>();

@@ -35,7 +35,7 @@ public final class LuceneStage implements StageProvider {
     @Override
     public List<OptionSpec> options() {
         return List.of(
-                OptionSpec.choice("analyzer", "standard", "the Lucene analyzer", Analyzers.NAMES.toArray(String[]::new)),
+                OptionSpec.choice("analyzer", "standard", "the Lucene analyzer: " + String.join(", ", Analyzers.NAMES), Analyzers.NAMES.toArray(String[]::new)),
                 new OptionSpec("stopwords", OptionType.BOOLEAN, null, "drop the analyzer's stop words (default: true for english "
                         + "and cjk, as in Lucene; false for standard and smartcn, whose stop list is punctuation)", false, List.of()),
                 new OptionSpec("stemming", OptionType.BOOLEAN, null, "english: Porter stemming (default true)", false, List.of()),
