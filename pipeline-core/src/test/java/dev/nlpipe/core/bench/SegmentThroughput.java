@@ -7,7 +7,9 @@ import dev.nlpipe.core.run.MemorySink;
 import dev.nlpipe.core.run.OnError;
 import dev.nlpipe.core.run.PipelineRunner;
 import dev.nlpipe.core.run.RunOptions;
+import com.sun.management.OperatingSystemMXBean;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,8 +30,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * nlpipe's pipeline runner and by calling the wrapped library directly, on 1 and 2 threads, in the
  * same run. Each figure is the median of several timed rounds, after warm-up; each round times the
  * library and nlpipe back to back in ABBA order, and the overhead is the median of the rounds'
- * time ratios, so that load from other processes on a shared machine hits both sides alike. Run by
- * {@code bench/segment-throughput.sh}; not a unit test.
+ * time ratios, so that load from other processes on a shared machine hits both sides alike. Scaling
+ * is shown both by wall clock and by characters per CPU-second of the JVM: on a machine whose
+ * cores other processes also use, the second is the one that tells whether two threads contend.
+ * Run by {@code bench/segment-throughput.sh}; not a unit test.
  *
  * <pre>SegmentThroughput TEXT TRAINING_WORDS PKU_PIPELINE [--seconds S] [--rounds N] [--peer NAME=CHARS_PER_SECOND]...</pre>
  */
@@ -62,52 +66,71 @@ public final class SegmentThroughput {
         System.out.printf(Locale.ROOT, "text: %s, %d lines, %,d chars; %d cores; Java %s; %d ABBA rounds of >= %.1f s per side after warm-up; load average %s%n",
                 text, lines.size(), chars, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), rounds, seconds,
                 loadAverage());
-        System.out.printf(Locale.ROOT, "%-20s %7s %14s %14s %9s%n", "backend", "threads", "nlpipe chars/s", "direct chars/s", "overhead");
-        Map<String, double[]> nlpipeOneThread = new TreeMap<>();
+        System.out.printf(Locale.ROOT, "%-20s %7s %14s %14s %9s %16s %6s%n", "backend", "threads", "nlpipe chars/s", "direct chars/s",
+                "overhead", "nlpipe chars/CPU-s", "cores");
+        Map<String, double[]> nlpipeRates = new TreeMap<>();
         for (SegmentBackends.Backend b : SegmentBackends.all(words, pkuPipeline)) {
             try (Pipeline p = b.pipeline().get()) {
                 SegmentBackends.Direct direct = b.direct() == null ? null : b.direct().get();
-                double[] scaling = new double[2];
-                for (int threads : new int[] {1, 2}) {
-                    double[] n = new double[rounds];
-                    double[] d = new double[rounds];
-                    double[] ratio = new double[rounds];
-                    warmUp(p, direct, lines, threads, 2 * seconds);
-                    for (int r = 0; r < rounds; r++) {
-                        if (direct == null) {
-                            n[r] = timeNlpipe(p, lines, chars, threads, seconds);
-                            d[r] = Double.NaN;
-                        } else {
-                            double d1 = timeDirect(direct, lines, chars, threads, seconds / 2);
-                            double n1 = timeNlpipe(p, lines, chars, threads, seconds);
-                            double d2 = timeDirect(direct, lines, chars, threads, seconds / 2);
-                            n[r] = n1;
-                            d[r] = (d1 + d2) / 2;
-                        }
-                        ratio[r] = d[r] / n[r];
-                    }
-                    double nm = median(n);
-                    double dm = median(d);
-                    double overhead = median(ratio) - 1;
-                    scaling[threads - 1] = nm;
-                    System.out.printf(Locale.ROOT, "%-20s %7d %,14.0f %,14.0f %8s%n", b.name(), threads, nm, dm,
-                            Double.isNaN(dm) ? "-" : String.format(Locale.ROOT, "%+.1f%%", 100 * overhead));
+                Measurement one = measure(p, direct, lines, chars, 1, rounds, seconds);
+                Measurement two = measure(p, direct, lines, chars, 2, rounds, seconds);
+                for (Measurement m : List.of(one, two)) {
+                    System.out.printf(Locale.ROOT, "%-20s %7d %,14.0f %,14.0f %9s %,16.0f %6.2f%n", b.name(), m.threads(), m.nlpipe().wall(),
+                            m.direct(), Double.isNaN(m.overhead()) ? "-" : String.format(Locale.ROOT, "%+.1f%%", 100 * m.overhead()),
+                            m.nlpipe().perCpu(), m.nlpipe().wall() / m.nlpipe().perCpu());
                 }
-                System.out.printf(Locale.ROOT, "%-20s 2 threads / 1 thread: %.2fx (nlpipe)%n", "", scaling[1] / scaling[0]);
-                nlpipeOneThread.put(b.name(), scaling);
+                System.out.printf(Locale.ROOT, "%-20s 2 threads / 1 thread (nlpipe): %.2fx wall clock, %.2fx chars per CPU-second%n", "",
+                        two.nlpipe().wall() / one.nlpipe().wall(), two.nlpipe().perCpu() / one.nlpipe().perCpu());
+                nlpipeRates.put(b.name(), new double[] {one.nlpipe().wall(), two.nlpipe().wall()});
             }
         }
         System.out.println("direct: " + String.join("; ", SegmentBackends.all(words, pkuPipeline).stream()
                 .map(b -> b.name() + " = " + b.note()).toList()));
         System.out.println("overhead: how much longer nlpipe takes than the direct call (median of the rounds' time ratios, minus 1)");
+        System.out.println("cores: CPU time of the whole JVM (workers, GC, JIT) per second of wall time while nlpipe ran;"
+                + " chars per CPU-second that stay the same on 2 threads mean no contention, so the wall-clock gain is"
+                + " limited only by the cores other processes leave free");
         System.out.println("load average at the end: " + loadAverage());
         for (Map.Entry<String, Double> peer : peers.entrySet()) {
-            for (Map.Entry<String, double[]> e : nlpipeOneThread.entrySet()) {
+            for (Map.Entry<String, double[]> e : nlpipeRates.entrySet()) {
                 System.out.printf(Locale.ROOT, "ratio nlpipe %s / %s: %.2fx on 1 thread, %.2fx on 2 threads (%s %,.0f chars/s, 1 process)%n",
                         e.getKey(), peer.getKey(), e.getValue()[0] / peer.getValue(), e.getValue()[1] / peer.getValue(), peer.getKey(),
                         peer.getValue());
             }
         }
+    }
+
+    /** Wall-clock and CPU-time throughput of one timing. */
+    private record Rate(double wall, double perCpu) {
+    }
+
+    /**
+     * @param threads worker threads
+     * @param nlpipe median nlpipe throughput
+     * @param direct median direct throughput, NaN when there is no direct call
+     * @param overhead median over rounds of (nlpipe time / direct time) - 1, NaN without a direct call
+     */
+    private record Measurement(int threads, Rate nlpipe, double direct, double overhead) {
+    }
+
+    /** Warm-up, then ABBA rounds: direct, nlpipe, direct. */
+    private static Measurement measure(Pipeline p, SegmentBackends.Direct direct, List<String> lines, long chars, int threads, int rounds,
+                                       double seconds) throws Exception {
+        double[] wall = new double[rounds];
+        double[] cpu = new double[rounds];
+        double[] d = new double[rounds];
+        double[] ratio = new double[rounds];
+        warmUp(p, direct, lines, threads, 2 * seconds);
+        for (int r = 0; r < rounds; r++) {
+            double d1 = direct == null ? Double.NaN : time(() -> runDirect(direct, lines, threads), chars, seconds / 2).wall();
+            Rate n = time(() -> runNlpipe(p, lines, threads), chars, seconds);
+            double d2 = direct == null ? Double.NaN : time(() -> runDirect(direct, lines, threads), chars, seconds / 2).wall();
+            wall[r] = n.wall();
+            cpu[r] = n.perCpu();
+            d[r] = (d1 + d2) / 2;
+            ratio[r] = d[r] / n.wall();
+        }
+        return new Measurement(threads, new Rate(median(wall), median(cpu)), median(d), median(ratio) - 1);
     }
 
     private static void warmUp(Pipeline p, SegmentBackends.Direct direct, List<String> lines, int threads, double seconds)
@@ -126,24 +149,19 @@ public final class SegmentThroughput {
         void run() throws Exception;
     }
 
-    /** Chars per second of whole passes, repeated for at least {@code seconds}. */
-    private static double time(Pass pass, long chars, double seconds) throws Exception {
+    /** Chars per second (of wall time and of the JVM's CPU time) of whole passes, repeated for at least {@code seconds}. */
+    private static Rate time(Pass pass, long chars, double seconds) throws Exception {
+        OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        long c0 = os.getProcessCpuTime();
         long t0 = System.nanoTime();
         long passes = 0;
         do {
             pass.run();
             passes++;
         } while (System.nanoTime() - t0 < seconds * 1e9);
-        return passes * chars / ((System.nanoTime() - t0) / 1e9);
-    }
-
-    private static double timeNlpipe(Pipeline p, List<String> lines, long chars, int threads, double seconds) throws Exception {
-        return time(() -> runNlpipe(p, lines, threads), chars, seconds);
-    }
-
-    private static double timeDirect(SegmentBackends.Direct direct, List<String> lines, long chars, int threads, double seconds)
-            throws Exception {
-        return time(() -> runDirect(direct, lines, threads), chars, seconds);
+        double wall = (System.nanoTime() - t0) / 1e9;
+        double cpu = (os.getProcessCpuTime() - c0) / 1e9;
+        return new Rate(passes * chars / wall, passes * chars / cpu);
     }
 
     private static void runNlpipe(Pipeline p, List<String> lines, int threads) throws IOException {
