@@ -57,7 +57,7 @@ public final class PkuConventions {
     private static void add(List<Word> out, String text, Word w) {
         int n = out.size();
         Word prev = n > 0 ? out.get(n - 1) : null;
-        if (prev == null || prev.end() != w.start()) {
+        if (prev == null || prev.end() != w.start() || !mayJoin(text, prev, w)) {
             out.add(w);
             return;
         }
@@ -76,6 +76,19 @@ public final class PkuConventions {
         } else {
             out.add(w);
         }
+    }
+
+    /** A cheap test that rules out most word pairs before any substring or regex: a short word after a number, or a number after a sign. */
+    private static boolean mayJoin(String text, Word prev, Word w) {
+        return w.length() <= 2 && isNumeral(text.charAt(prev.end() - 1)) || prev.length() == 1 && isDigit(text.charAt(w.start()));
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9' || c >= '０' && c <= '９';
+    }
+
+    private static boolean isNumeral(char c) {
+        return isDigit(c) || "〇○零一二三四五六七八九".indexOf(c) >= 0;
     }
 
     private static boolean isYear(String digits) {

@@ -66,8 +66,8 @@ public final class SegmentThroughput {
         System.out.printf(Locale.ROOT, "text: %s, %d lines, %,d chars; %d cores; Java %s; %d ABBA rounds of >= %.1f s per side after warm-up; load average %s%n",
                 text, lines.size(), chars, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), rounds, seconds,
                 loadAverage());
-        System.out.printf(Locale.ROOT, "%-20s %7s %14s %14s %9s %16s %6s%n", "backend", "threads", "nlpipe chars/s", "direct chars/s",
-                "overhead", "nlpipe chars/CPU-s", "cores");
+        System.out.printf(Locale.ROOT, "%-20s %7s %14s %14s %9s %18s %18s %9s %6s%n", "backend", "threads", "nlpipe chars/s",
+                "direct chars/s", "overhead", "nlpipe chars/CPU-s", "direct chars/CPU-s", "overhead", "cores");
         Map<String, double[]> nlpipeRates = new TreeMap<>();
         for (SegmentBackends.Backend b : SegmentBackends.all(words, pkuPipeline)) {
             try (Pipeline p = b.pipeline().get()) {
@@ -75,9 +75,9 @@ public final class SegmentThroughput {
                 Measurement one = measure(p, direct, lines, chars, 1, rounds, seconds);
                 Measurement two = measure(p, direct, lines, chars, 2, rounds, seconds);
                 for (Measurement m : List.of(one, two)) {
-                    System.out.printf(Locale.ROOT, "%-20s %7d %,14.0f %,14.0f %9s %,16.0f %6.2f%n", b.name(), m.threads(), m.nlpipe().wall(),
-                            m.direct(), Double.isNaN(m.overhead()) ? "-" : String.format(Locale.ROOT, "%+.1f%%", 100 * m.overhead()),
-                            m.nlpipe().perCpu(), m.nlpipe().wall() / m.nlpipe().perCpu());
+                    System.out.printf(Locale.ROOT, "%-20s %7d %,14.0f %,14.0f %9s %,18.0f %,18.0f %9s %6.2f%n", b.name(), m.threads(),
+                            m.nlpipe().wall(), m.direct().wall(), percent(m.overhead()), m.nlpipe().perCpu(), m.direct().perCpu(),
+                            percent(m.cpuOverhead()), m.nlpipe().wall() / m.nlpipe().perCpu());
                 }
                 System.out.printf(Locale.ROOT, "%-20s 2 threads / 1 thread (nlpipe): %.2fx wall clock, %.2fx chars per CPU-second%n", "",
                         two.nlpipe().wall() / one.nlpipe().wall(), two.nlpipe().perCpu() / one.nlpipe().perCpu());
@@ -86,7 +86,8 @@ public final class SegmentThroughput {
         }
         System.out.println("direct: " + String.join("; ", SegmentBackends.all(words, pkuPipeline).stream()
                 .map(b -> b.name() + " = " + b.note()).toList()));
-        System.out.println("overhead: how much longer nlpipe takes than the direct call (median of the rounds' time ratios, minus 1)");
+        System.out.println("overhead: how much longer nlpipe takes than the direct call (median of the rounds' time ratios, minus 1),"
+                + " in wall time and in CPU time");
         System.out.println("cores: CPU time of the whole JVM (workers, GC, JIT) per second of wall time while nlpipe ran;"
                 + " chars per CPU-second that stay the same on 2 threads mean no contention, so the wall-clock gain is"
                 + " limited only by the cores other processes leave free");
@@ -108,29 +109,35 @@ public final class SegmentThroughput {
      * @param threads worker threads
      * @param nlpipe median nlpipe throughput
      * @param direct median direct throughput, NaN when there is no direct call
-     * @param overhead median over rounds of (nlpipe time / direct time) - 1, NaN without a direct call
+     * @param overhead median over rounds of (nlpipe wall time / direct wall time) - 1, NaN without a direct call
+     * @param cpuOverhead the same for CPU time
      */
-    private record Measurement(int threads, Rate nlpipe, double direct, double overhead) {
+    private record Measurement(int threads, Rate nlpipe, Rate direct, double overhead, double cpuOverhead) {
+    }
+
+    private static String percent(double fraction) {
+        return Double.isNaN(fraction) ? "-" : String.format(Locale.ROOT, "%+.1f%%", 100 * fraction);
     }
 
     /** Warm-up, then ABBA rounds: direct, nlpipe, direct. */
     private static Measurement measure(Pipeline p, SegmentBackends.Direct direct, List<String> lines, long chars, int threads, int rounds,
                                        double seconds) throws Exception {
-        double[] wall = new double[rounds];
-        double[] cpu = new double[rounds];
-        double[] d = new double[rounds];
-        double[] ratio = new double[rounds];
+        double[][] v = new double[6][rounds];   // nlpipe wall, nlpipe cpu, direct wall, direct cpu, wall ratio, cpu ratio
+        Rate none = new Rate(Double.NaN, Double.NaN);
         warmUp(p, direct, lines, threads, 2 * seconds);
         for (int r = 0; r < rounds; r++) {
-            double d1 = direct == null ? Double.NaN : time(() -> runDirect(direct, lines, threads), chars, seconds / 2).wall();
+            Rate d1 = direct == null ? none : time(() -> runDirect(direct, lines, threads), chars, seconds / 2);
             Rate n = time(() -> runNlpipe(p, lines, threads), chars, seconds);
-            double d2 = direct == null ? Double.NaN : time(() -> runDirect(direct, lines, threads), chars, seconds / 2).wall();
-            wall[r] = n.wall();
-            cpu[r] = n.perCpu();
-            d[r] = (d1 + d2) / 2;
-            ratio[r] = d[r] / n.wall();
+            Rate d2 = direct == null ? none : time(() -> runDirect(direct, lines, threads), chars, seconds / 2);
+            double[] row = {n.wall(), n.perCpu(), (d1.wall() + d2.wall()) / 2, (d1.perCpu() + d2.perCpu()) / 2, 0, 0};
+            row[4] = row[2] / row[0];
+            row[5] = row[3] / row[1];
+            for (int k = 0; k < row.length; k++) {
+                v[k][r] = row[k];
+            }
         }
-        return new Measurement(threads, new Rate(median(wall), median(cpu)), median(d), median(ratio) - 1);
+        return new Measurement(threads, new Rate(median(v[0]), median(v[1])), new Rate(median(v[2]), median(v[3])), median(v[4]) - 1,
+                median(v[5]) - 1);
     }
 
     private static void warmUp(Pipeline p, SegmentBackends.Direct direct, List<String> lines, int threads, double seconds)
