@@ -48,9 +48,11 @@ public final class HanlpAnnotator implements Annotator {
             words = PkuConventions.apply(text, words);
         }
         List<Token> tokens = new ArrayList<>(words.size());
+        boolean original = doc.normalized() == null;
         for (Word w : words) {
-            Token t = doc.tokenAt(w.start(), w.end());
-            tokens.add(pos ? t.withPos(w.pos()) : t);
+            // without a normalized view the word's own string is the token text: no second copy
+            String tag = pos ? w.pos() : null;
+            tokens.add(original ? new Token(w.in(text), w.start(), w.end(), tag, false) : doc.tokenAt(w.start(), w.end()).withPos(tag));
         }
         doc.setTokens(tokens);
     }

@@ -126,7 +126,7 @@ public final class HanlpSegmenter {
                 e--;
             }
             if (e > s) {
-                out.add(new Word(s, e, t.nature == null ? null : t.nature.toString()));
+                out.add(new Word(s, e, t.nature == null ? null : t.nature.toString(), s == at && e == end ? w : null));
             }
             at = end;
         }

@@ -33,6 +33,7 @@ public final class LuceneTokens {
     public static List<Token> tokens(Analyzer analyzer, Document doc, boolean surface) {
         String text = doc.analysisText();
         List<Token> out = new ArrayList<>(Math.max(4, text.length() / 4));
+        boolean original = doc.normalized() == null;
         try (TokenStream ts = analyzer.tokenStream(FIELD, text)) {
             CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
             OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
@@ -52,14 +53,15 @@ public final class LuceneTokens {
                     end++;
                     split = true;
                 }
-                Token t = doc.tokenAt(start, end);
-                if (split && !out.isEmpty() && out.get(out.size() - 1).end() == t.end() && out.get(out.size() - 1).start() == t.start()) {
-                    continue;
-                }
                 if (surface || split) {
-                    out.add(t);
+                    Token t = doc.tokenAt(start, end);
+                    Token last = out.isEmpty() ? null : out.get(out.size() - 1);
+                    if (!split || last == null || last.start() != t.start() || last.end() != t.end()) {
+                        out.add(t);
+                    }
                 } else if (term.length() > 0) {
-                    out.add(t.withText(term.toString()));
+                    // without a normalized view the offsets are already original: no surface string to copy
+                    out.add(original ? new Token(term.toString(), start, end) : doc.tokenAt(start, end).withText(term.toString()));
                 }
             }
             ts.end();
