@@ -35,7 +35,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * cores other processes also use, the second is the one that tells whether two threads contend.
  * Run by {@code bench/segment-throughput.sh}; not a unit test.
  *
- * <pre>SegmentThroughput TEXT TRAINING_WORDS PKU_PIPELINE [--seconds S] [--rounds N] [--peer NAME=CHARS_PER_SECOND]...</pre>
+ * <pre>SegmentThroughput TEXT TRAINING_WORDS PKU_PIPELINE [--seconds S] [--rounds N] [--peer NAME=CHARS_PER_SECOND:CHARS_PER_CPU_SECOND]...</pre>
  */
 public final class SegmentThroughput {
     private static final int BATCH = 128;
@@ -49,14 +49,15 @@ public final class SegmentThroughput {
         Path pkuPipeline = Path.of(args[2]);
         double seconds = 1;
         int rounds = 5;
-        Map<String, Double> peers = new TreeMap<>();
+        Map<String, Rate> peers = new TreeMap<>();
         for (int i = 3; i < args.length; i++) {
             switch (args[i]) {
                 case "--seconds" -> seconds = Double.parseDouble(args[++i]);
                 case "--rounds" -> rounds = Integer.parseInt(args[++i]);
                 case "--peer" -> {
                     String[] kv = args[++i].split("=", 2);
-                    peers.put(kv[0], Double.parseDouble(kv[1]));
+                    String[] rates = kv[1].split(":", 2);
+                    peers.put(kv[0], new Rate(Double.parseDouble(rates[0]), Double.parseDouble(rates[1])));
                 }
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
@@ -68,7 +69,7 @@ public final class SegmentThroughput {
                 loadAverage());
         System.out.printf(Locale.ROOT, "%-20s %7s %14s %14s %9s %18s %18s %9s %6s%n", "backend", "threads", "nlpipe chars/s",
                 "direct chars/s", "overhead", "nlpipe chars/CPU-s", "direct chars/CPU-s", "overhead", "cores");
-        Map<String, double[]> nlpipeRates = new TreeMap<>();
+        Map<String, Measurement> nlpipeOneThread = new TreeMap<>();
         for (SegmentBackends.Backend b : SegmentBackends.all(words, pkuPipeline)) {
             try (Pipeline p = b.pipeline().get()) {
                 SegmentBackends.Direct direct = b.direct() == null ? null : b.direct().get();
@@ -81,7 +82,7 @@ public final class SegmentThroughput {
                 }
                 System.out.printf(Locale.ROOT, "%-20s 2 threads / 1 thread (nlpipe): %.2fx wall clock, %.2fx chars per CPU-second%n", "",
                         two.nlpipe().wall() / one.nlpipe().wall(), two.nlpipe().perCpu() / one.nlpipe().perCpu());
-                nlpipeRates.put(b.name(), new double[] {one.nlpipe().wall(), two.nlpipe().wall()});
+                nlpipeOneThread.put(b.name(), one);
             }
         }
         System.out.println("direct: " + String.join("; ", SegmentBackends.all(words, pkuPipeline).stream()
@@ -92,11 +93,12 @@ public final class SegmentThroughput {
                 + " chars per CPU-second that stay the same on 2 threads mean no contention, so the wall-clock gain is"
                 + " limited only by the cores other processes leave free");
         System.out.println("load average at the end: " + loadAverage());
-        for (Map.Entry<String, Double> peer : peers.entrySet()) {
-            for (Map.Entry<String, double[]> e : nlpipeRates.entrySet()) {
-                System.out.printf(Locale.ROOT, "ratio nlpipe %s / %s: %.2fx on 1 thread, %.2fx on 2 threads (%s %,.0f chars/s, 1 process)%n",
-                        e.getKey(), peer.getKey(), e.getValue()[0] / peer.getValue(), e.getValue()[1] / peer.getValue(), peer.getKey(),
-                        peer.getValue());
+        for (Map.Entry<String, Rate> peer : peers.entrySet()) {
+            Rate pr = peer.getValue();
+            for (Map.Entry<String, Measurement> e : nlpipeOneThread.entrySet()) {
+                Rate n = e.getValue().nlpipe();
+                System.out.printf(Locale.ROOT, "ratio nlpipe %s / %s, 1 thread: %.2fx by wall clock, %.2fx by CPU time (%s: %,.0f chars/s, %,.0f chars/CPU-s)%n",
+                        e.getKey(), peer.getKey(), n.wall() / pr.wall(), n.perCpu() / pr.perCpu(), peer.getKey(), pr.wall(), pr.perCpu());
             }
         }
     }
