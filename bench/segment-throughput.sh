@@ -2,7 +2,7 @@
 # Segmentation throughput (chars/s, warm JVM, 1 and 2 threads) of every backend on the SIGHAN 2005
 # PKU test text: through nlpipe's pipeline runner and by calling the library directly, in the same
 # run, plus Python jieba when installed, with the ratios.
-#   bench/segment-throughput.sh [--seconds S] [--rounds N]
+#   bench/segment-throughput.sh [--seconds S] [--rounds N] [--only BACKEND_NAME_PART]
 source "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/common.sh"
 require_pku
 build_bench
@@ -13,7 +13,8 @@ while [[ $# -gt 0 ]]; do
   case $1 in
     --seconds) seconds=$2; shift 2 ;;
     --rounds) rounds=$2; shift 2 ;;
-    *) echo "usage: $0 [--seconds S] [--rounds N]" >&2; exit 2 ;;
+    --only) shift 2 ;;
+    *) echo "usage: $0 [--seconds S] [--rounds N] [--only BACKEND_NAME_PART]" >&2; exit 2 ;;
   esac
 done
 peers=()

@@ -35,7 +35,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * cores other processes also use, the second is the one that tells whether two threads contend.
  * Run by {@code bench/segment-throughput.sh}; not a unit test.
  *
- * <pre>SegmentThroughput TEXT TRAINING_WORDS PKU_PIPELINE [--seconds S] [--rounds N] [--peer NAME=CHARS_PER_SECOND:CHARS_PER_CPU_SECOND]...</pre>
+ * <pre>SegmentThroughput TEXT TRAINING_WORDS PKU_PIPELINE [--seconds S] [--rounds N] [--only TEXT]
+ *     [--peer NAME=CHARS_PER_SECOND:CHARS_PER_CPU_SECOND]...</pre>
  */
 public final class SegmentThroughput {
     private static final int BATCH = 128;
@@ -49,11 +50,13 @@ public final class SegmentThroughput {
         Path pkuPipeline = Path.of(args[2]);
         double seconds = 1;
         int rounds = 5;
+        String only = "";
         Map<String, Rate> peers = new TreeMap<>();
         for (int i = 3; i < args.length; i++) {
             switch (args[i]) {
                 case "--seconds" -> seconds = Double.parseDouble(args[++i]);
                 case "--rounds" -> rounds = Integer.parseInt(args[++i]);
+                case "--only" -> only = args[++i];
                 case "--peer" -> {
                     String[] kv = args[++i].split("=", 2);
                     String[] rates = kv[1].split(":", 2);
@@ -71,6 +74,9 @@ public final class SegmentThroughput {
                 "direct chars/s", "overhead", "nlpipe chars/CPU-s", "direct chars/CPU-s", "overhead", "cores");
         Map<String, Measurement> nlpipeOneThread = new TreeMap<>();
         for (SegmentBackends.Backend b : SegmentBackends.all(words, pkuPipeline)) {
+            if (!b.name().contains(only)) {
+                continue;
+            }
             try (Pipeline p = b.pipeline().get()) {
                 SegmentBackends.Direct direct = b.direct() == null ? null : b.direct().get();
                 Measurement one = measure(p, direct, lines, chars, 1, rounds, seconds);
