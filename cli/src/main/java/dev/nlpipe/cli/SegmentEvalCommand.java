@@ -85,7 +85,7 @@ public final class SegmentEvalCommand implements Callable<Integer> {
                     throw new CommandLine.ParameterException(spec.commandLine(), "the pipeline " + source.pipeline
                             + " produces no tokens; add a segment or tokenize stage");
                 }
-                SegmentationEvaluation.Result r = SegmentationEvaluation.evaluate(p, goldLines, training, language, threads);
+                SegmentationEvaluation.Result r = SegmentationEvaluation.evaluate(p, goldLines, training, language, threads, System.err);
                 score = r.score();
                 report.putAll(score.toMap());
                 report.put("chars_per_second", r.charsPerSecond());

@@ -12,6 +12,7 @@ import dev.nlpipe.core.run.PipelineRunner;
 import dev.nlpipe.core.run.RunOptions;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -120,9 +121,10 @@ public final class SegmentationEvaluation {
      *
      * @param lang the documents' language, or {@code null} to leave it unset
      * @param threads worker threads (0: all cores)
+     * @param progress where to report progress (standard error), or {@code null} for none
      */
-    public static Result evaluate(Pipeline pipeline, List<GoldLine> gold, Set<String> trainingWords, String lang, int threads)
-            throws IOException {
+    public static Result evaluate(Pipeline pipeline, List<GoldLine> gold, Set<String> trainingWords, String lang, int threads,
+                                  PrintStream progress) throws IOException {
         List<Document> docs = new ArrayList<>(gold.size());
         for (GoldLine g : gold) {
             Document d = new Document("line-" + g.line(), g.raw());
@@ -130,9 +132,9 @@ public final class SegmentationEvaluation {
             d.meta().put("line", g.line());
             docs.add(d);
         }
-        RunOptions options = new RunOptions(threads, 0, OnError.FAIL, false);
+        RunOptions options = new RunOptions(threads, 0, OnError.FAIL, progress != null);
         MemorySink sink = new MemorySink(true);
-        PipelineRunner runner = new PipelineRunner(pipeline.name(), pipeline.stages(), options, null);
+        PipelineRunner runner = new PipelineRunner(pipeline.name(), pipeline.stages(), options, progress);
         long t0 = System.nanoTime();
         runner.run(docs.iterator(), sink, new ErrorLog(null, null, OnError.FAIL), 0, () -> 0);
         double seconds = (System.nanoTime() - t0) / 1e9;

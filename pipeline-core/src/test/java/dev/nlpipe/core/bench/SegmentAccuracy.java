@@ -29,7 +29,7 @@ public final class SegmentAccuracy {
         for (SegmentBackends.Backend b : SegmentBackends.all(Path.of(args[1]), Path.of(args[2]))) {
             SegmentationScore n;
             try (Pipeline p = b.pipeline().get()) {
-                n = SegmentationEvaluation.evaluate(p, gold, words, null, 0).score();
+                n = SegmentationEvaluation.evaluate(p, gold, words, null, 0, null).score();
             }
             String direct = "-";
             if (b.direct() != null) {

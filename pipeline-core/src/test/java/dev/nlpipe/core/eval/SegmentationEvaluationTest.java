@@ -38,7 +38,7 @@ class SegmentationEvaluationTest {
         List<GoldLine> gold = SegmentationEvaluation.readGold(resource("gold-small.utf8"));
         Set<String> words = SegmentationEvaluation.readWords(resource("words-small.txt"));
         try (Pipeline p = Pipeline.builder().add("segment.hanlp").build()) {
-            SegmentationEvaluation.Result r = SegmentationEvaluation.evaluate(p, gold, words, "zh", 2);
+            SegmentationEvaluation.Result r = SegmentationEvaluation.evaluate(p, gold, words, "zh", 2, null);
             assertEquals(4, r.score().sentences());
             assertEquals(28, r.score().goldWords());
             assertTrue(r.score().f1() > 0.7 && r.score().f1() < 1, "HanLP joins 江泽民 and 2001 年 differently: " + r.score().f1());
