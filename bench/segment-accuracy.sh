@@ -3,7 +3,7 @@
 # (same scorer, same run); Python jieba through `nlpipe eval segment --pred`; and the bakeoff's
 # maximum-matching baseline, whose scores the data's README reports (a check of the scorer).
 #   bench/segment-accuracy.sh
-source "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/common.sh"
+source "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/segment-common.sh"
 require_pku
 build_bench
 "$JAVA_HOME/bin/java" -Xss8m -cp "$bench_cp" dev.nlpipe.core.bench.SegmentAccuracy \

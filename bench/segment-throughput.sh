@@ -3,7 +3,7 @@
 # PKU test text: through nlpipe's pipeline runner and by calling the library directly, in the same
 # run, plus Python jieba when installed, with the ratios.
 #   bench/segment-throughput.sh [--seconds S] [--rounds N] [--only BACKEND_NAME_PART]
-source "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/common.sh"
+source "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/segment-common.sh"
 require_pku
 build_bench
 seconds=1
