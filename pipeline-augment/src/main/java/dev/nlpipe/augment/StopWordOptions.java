@@ -2,6 +2,7 @@ package dev.nlpipe.augment;
 
 import dev.nlpipe.core.config.OptionSpec;
 import dev.nlpipe.core.config.Options;
+import dev.nlpipe.core.text.StopWords;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Collections;
@@ -11,8 +12,9 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * The stop-word options of stages that never choose stop words for editing: built-in lists by
- * language and user files (one word per line), matched in lower case.
+ * The stop-word options of stages that never choose stop words for editing: the built-in lists of
+ * {@link StopWords} (HanLP's Chinese list, Lucene's English list) and user files (one word per
+ * line), matched in lower case.
  */
 public final class StopWordOptions {
     private StopWordOptions() {
@@ -31,14 +33,14 @@ public final class StopWordOptions {
         Set<String> out = new HashSet<>();
         for (String lang : o.getStringList("stopWords")) {
             try {
-                addLower(out, BuiltinStopWords.of(lang));
+                addLower(out, StopWords.builtin(lang));
             } catch (IllegalArgumentException e) {
                 throw o.error("stopWords", e.getMessage());
             }
         }
         for (Path p : o.getPathList("stopWordFiles")) {
             try {
-                addLower(out, BuiltinStopWords.read(p));
+                addLower(out, StopWords.read(p));
             } catch (IOException e) {
                 throw o.error("stopWordFiles", "cannot read " + p + ": " + e.getMessage());
             }
