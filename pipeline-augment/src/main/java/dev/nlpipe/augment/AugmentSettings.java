@@ -18,8 +18,8 @@ import java.util.List;
  */
 public record AugmentSettings(long seed, int numAug, boolean keepOriginal, boolean dropDuplicates, boolean augmentVariants) {
 
-    /** The shared options, with this stage's default number of variants. */
-    public static List<OptionSpec> options(int defaultNumAug) {
+    /** The shared options, with this stage's default number of variants ({@code null}: the stage decides). */
+    public static List<OptionSpec> options(Integer defaultNumAug) {
         return new ArrayList<>(List.of(
                 OptionSpec.integer("seed", 42, "random seed; the same seed and input give the same variants at any thread count"),
                 OptionSpec.integer("numAug", defaultNumAug, "variants per original, at most"),
@@ -30,7 +30,12 @@ public record AugmentSettings(long seed, int numAug, boolean keepOriginal, boole
 
     /** Reads and checks the shared options. */
     public static AugmentSettings from(Options o) {
-        int numAug = o.getInt("numAug");
+        return from(o, 1);
+    }
+
+    /** Reads and checks the shared options, with {@code numAug} at {@code unset} when it has no value. */
+    public static AugmentSettings from(Options o, int unset) {
+        int numAug = o.get("numAug") == null ? unset : o.getInt("numAug");
         if (numAug < 0) {
             throw o.error("numAug", "must be 0 or more, not " + numAug);
         }
