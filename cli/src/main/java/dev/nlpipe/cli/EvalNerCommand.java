@@ -1,0 +1,65 @@
+package dev.nlpipe.cli;
+
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.nlpipe.core.doc.DocumentJson;
+import dev.nlpipe.core.io.AtomicFile;
+import dev.nlpipe.ner.NerEvaluator;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code nlpipe eval ner}: span-level precision, recall and F1 of a NER model on gold data, as conlleval counts them. */
+@Command(name = "ner", mixinStandardHelpOptions = true,
+        description = "Evaluate a NER model directory on gold data: span precision, recall and F1 (conlleval's counting), "
+                + "overall and per entity type.")
+public final class EvalNerCommand implements Callable<Integer> {
+
+    @Option(names = "--model", required = true, paramLabel = "DIR", description = "a model directory written by `nlpipe train`")
+    Path model;
+
+    @Option(names = "--data", required = true, paramLabel = "FILE", description = "gold data (a file or a directory)")
+    Path data;
+
+    @Option(names = "--format", required = true, paramLabel = "FORMAT",
+            description = "input format of the gold data: bmes, conll, cluener (or jsonl with entities)")
+    String format;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "also write the scores as JSON (precision, recall, f1, perType)")
+    Path json;
+
+    @Option(names = "--batch-size", paramLabel = "N", defaultValue = "64", description = "sentences per forward pass (default: ${DEFAULT-VALUE})")
+    int batchSize;
+
+    @Option(names = "--device", paramLabel = "DEVICE", defaultValue = "auto", description = "cpu, gpu, gpu:N or auto (default: ${DEFAULT-VALUE})")
+    String device;
+
+    @Override
+    public Integer call() throws Exception {
+        NerEvaluator.Result r;
+        try {
+            r = NerEvaluator.evaluate(model, data, format, device, batchSize, System.err);
+        } catch (IllegalArgumentException e) {
+            System.err.println("nlpipe: " + e.getMessage());
+            return ExitCodes.CONFIG;
+        }
+        System.out.print(r.scores().table());
+        System.err.printf(Locale.ROOT, "evaluated %d documents in %.1f s (%.0f documents/s)%n", r.documents(), r.seconds(),
+                r.documents() / Math.max(r.seconds(), 1e-9));
+        if (json != null) {
+            Map<String, Object> out = new LinkedHashMap<>(r.scores().toMap());
+            out.put("model", model.toString());
+            out.put("data", data.toString());
+            out.put("format", format);
+            try (AtomicFile f = AtomicFile.create(json)) {
+                f.writer().write(DocumentJson.mapper().writer(SerializationFeature.INDENT_OUTPUT).writeValueAsString(out));
+                f.writer().write('\n');
+                f.commit();
+            }
+        }
+        return ExitCodes.OK;
+    }
+}
