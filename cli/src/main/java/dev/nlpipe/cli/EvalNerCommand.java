@@ -4,13 +4,20 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.nlpipe.core.doc.DocumentJson;
 import dev.nlpipe.core.io.AtomicFile;
 import dev.nlpipe.ner.NerEvaluator;
+import dev.nlpipe.core.config.Suggest;
+import dev.nlpipe.core.nn.DeviceSpec;
+import dev.nlpipe.core.stage.Components;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** {@code nlpipe eval ner}: span-level precision, recall and F1 of a NER model on gold data, as conlleval counts them. */
 @Command(name = "ner", mixinStandardHelpOptions = true,
@@ -37,15 +44,25 @@ public final class EvalNerCommand implements Callable<Integer> {
     @Option(names = "--device", paramLabel = "DEVICE", defaultValue = "auto", description = "cpu, gpu, gpu:N or auto (default: ${DEFAULT-VALUE})")
     String device;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
-        NerEvaluator.Result r;
-        try {
-            r = NerEvaluator.evaluate(model, data, format, device, batchSize, System.err);
-        } catch (IllegalArgumentException e) {
-            System.err.println("nlpipe: " + e.getMessage());
-            return ExitCodes.CONFIG;
+        if (!Files.exists(data)) {
+            throw new ParameterException(spec.commandLine(), "--data: not found: " + data);
         }
+        var readers = Components.get().readers();
+        if (readers.find(format) == null) {
+            throw new ParameterException(spec.commandLine(), "--format: unknown format '" + format + "'"
+                    + Suggest.didYouMean(format, readers.names()) + " (valid: " + String.join(", ", readers.names()) + ")");
+        }
+        try {
+            DeviceSpec.parse(device);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--device: " + e.getMessage());
+        }
+        NerEvaluator.Result r = NerEvaluator.evaluate(model, data, format, device, batchSize, System.err);
         System.out.print(r.scores().table());
         System.err.printf(Locale.ROOT, "evaluated %d documents in %.1f s (%.0f documents/s)%n", r.documents(), r.seconds(),
                 r.documents() / Math.max(r.seconds(), 1e-9));
