@@ -1,6 +1,7 @@
 package dev.nlpipe.ner.bilstm;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import dev.nlpipe.core.nn.BiLstm;
@@ -21,7 +22,16 @@ final class Batch {
     final NDArray tags;
     final NDArray reverse;
 
+    /** A batch for inference or evaluation. */
     Batch(List<Example> examples, NDManager m) {
+        this(examples, m, null, 0);
+    }
+
+    /**
+     * A batch for training: each unit marked in {@code rare} is read as unknown with chance
+     * {@code rate} (drawn from the engine's generator, which the training loop seeds per epoch).
+     */
+    Batch(List<Example> examples, NDManager m, boolean[] rare, double rate) {
         int b = examples.size();
         lengths = new int[b];
         int t = 0;
@@ -31,7 +41,7 @@ final class Batch {
         }
         steps = t;
         Example first = examples.get(0);
-        units = ids(m, examples, Example::units);
+        units = rate > 0 && rare != null ? replaceRare(ids(m, examples, Example::units), rare, rate, m) : ids(m, examples, Example::units);
         bigrams = first.bigrams() == null ? null : ids(m, examples, Example::bigrams);
         shapes = first.shapes() == null ? null : ids(m, examples, Example::shapes);
         words = first.words() == null ? null : ids(m, examples, Example::words);
@@ -49,6 +59,21 @@ final class Batch {
             }
         }
         return m.create(v, new Shape(examples.size(), steps));
+    }
+
+    private static NDArray replaceRare(NDArray ids, boolean[] rare, double rate, NDManager m) {
+        long[] v = ids.toLongArray();
+        boolean[] mask = new boolean[v.length];
+        boolean any = false;
+        for (int i = 0; i < v.length; i++) {
+            mask[i] = rare[(int) v[i]];
+            any |= mask[i];
+        }
+        if (!any) {
+            return ids;
+        }
+        NDArray draw = m.randomUniform(0, 1, ids.getShape()).lt(rate).logicalAnd(m.create(mask, ids.getShape()));
+        return NDArrays.where(draw, m.full(ids.getShape(), (long) Vocabulary.UNK), ids);
     }
 
     private NDArray chars(NDManager m, List<Example> examples) {

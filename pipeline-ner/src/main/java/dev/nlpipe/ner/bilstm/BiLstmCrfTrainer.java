@@ -129,7 +129,7 @@ public final class BiLstmCrfTrainer implements TrainerProvider {
 
                 @Override
                 public NDArray loss(List<Example> batch, NDManager scope) {
-                    return network.loss(new Batch(batch, scope));
+                    return network.loss(new Batch(batch, scope, featurizer.rareUnits, spec.unkReplace()));
                 }
 
                 @Override

@@ -20,10 +20,13 @@ final class Featurizer {
     final Vocabulary bigrams;
     final Vocabulary chars;
     final List<String> tags;
+    /** Unit ids seen once in the training data ({@code null} for a loaded model). */
+    final boolean[] rareUnits;
     private final Map<String, Integer> tagIds = new HashMap<>();
 
-    Featurizer(NerSpec spec, Vocabulary units, Vocabulary bigrams, Vocabulary chars, List<String> tags) {
+    Featurizer(NerSpec spec, Vocabulary units, Vocabulary bigrams, Vocabulary chars, List<String> tags, boolean[] rareUnits) {
         this.spec = spec;
+        this.rareUnits = rareUnits;
         this.units = units;
         this.bigrams = bigrams;
         this.chars = chars;
@@ -50,8 +53,13 @@ final class Featurizer {
                 }
             }
         }
-        return new Featurizer(spec, Vocabulary.fromCounts(unitCounts, spec.minCount()),
-                Vocabulary.fromCounts(bigramCounts, spec.minCount()), Vocabulary.fromCounts(charCounts, 1), spec.scheme().tags(types));
+        Vocabulary units = Vocabulary.fromCounts(unitCounts, spec.minCount());
+        boolean[] rare = new boolean[units.size()];
+        for (int id = 2; id < units.size(); id++) {
+            rare[id] = unitCounts.get(units.get(id)) == 1;
+        }
+        return new Featurizer(spec, units, Vocabulary.fromCounts(bigramCounts, spec.minCount()), Vocabulary.fromCounts(charCounts, 1),
+                spec.scheme().tags(types), rare);
     }
 
     /** The lookup key of a unit: digits to 0, lowercased words in token mode (when configured). */
@@ -147,6 +155,6 @@ final class Featurizer {
     @SuppressWarnings("unchecked")
     static Featurizer fromVocabularies(NerSpec spec, Map<String, Object> m) {
         return new Featurizer(spec, new Vocabulary((List<String>) m.get("units")), new Vocabulary((List<String>) m.get("bigrams")),
-                new Vocabulary((List<String>) m.get("chars")), (List<String>) m.get("tags"));
+                new Vocabulary((List<String>) m.get("chars")), (List<String>) m.get("tags"), null);
     }
 }

@@ -31,10 +31,12 @@ import java.util.Map;
  * @param embeddings pretrained vectors for the units (word2vec text or binary), or {@code null}
  * @param embeddingsFormat {@code auto}, {@code text} or {@code binary}
  * @param freezeEmbeddings keep the pretrained vectors fixed
+ * @param unkReplace while training, the chance that a unit seen once in the training data is read as unknown
  */
 public record NerSpec(String unit, TagScheme scheme, int charDim, int bigramDim, int wordDim, int charFilters, int charKernel,
                       int caseDim, int segDim, int hidden, int layers, double dropout, int minCount, boolean lowercase,
-                      boolean normalizeDigits, Path embeddings, String embeddingsFormat, boolean freezeEmbeddings) {
+                      boolean normalizeDigits, Path embeddings, String embeddingsFormat, boolean freezeEmbeddings,
+                      double unkReplace) {
 
     /** The {@code model:} options of {@code ner.bilstm-crf}. */
     public static List<OptionSpec> options() {
@@ -59,7 +61,9 @@ public record NerSpec(String unit, TagScheme scheme, int charDim, int bigramDim,
                 OptionSpec.bool("normalizeDigits", true, "map every digit to 0 for the embeddings"),
                 OptionSpec.path("embeddings", "pretrained vectors for characters (char mode) or words (token mode), word2vec text or binary"),
                 OptionSpec.choice("embeddingsFormat", "auto", "format of the pretrained vectors", "auto", "text", "binary"),
-                OptionSpec.bool("freezeEmbeddings", false, "keep pretrained vectors fixed instead of fine-tuning them"));
+                OptionSpec.bool("freezeEmbeddings", false, "keep pretrained vectors fixed instead of fine-tuning them"),
+                OptionSpec.number("unkReplace", 0.0, "while training, read a unit seen once as unknown with this chance, so the"
+                        + " unknown vector learns what unseen words look like (0.5 helps English)"));
     }
 
     /** Reads and checks validated options. */
@@ -78,6 +82,10 @@ public record NerSpec(String unit, TagScheme scheme, int charDim, int bigramDim,
         if (dropout < 0 || dropout >= 1) {
             throw o.error("dropout", "must be at least 0 and below 1");
         }
+        double unkReplace = o.getDouble("unkReplace");
+        if (unkReplace < 0 || unkReplace > 1) {
+            throw o.error("unkReplace", "must be between 0 and 1");
+        }
         String unit = o.getString("unit");
         if (unit.equals("token") && (o.isSet("bigramDim") && o.getInt("bigramDim") > 0 || o.isSet("segDim") && o.getInt("segDim") > 0)) {
             throw o.error(o.isSet("bigramDim") ? "bigramDim" : "segDim", "applies to unit: char only");
@@ -89,7 +97,7 @@ public record NerSpec(String unit, TagScheme scheme, int charDim, int bigramDim,
         return new NerSpec(unit, TagScheme.parse(o.getString("scheme")), o.getInt("charDim"), o.getInt("bigramDim"),
                 o.getInt("wordDim"), o.getInt("charFilters"), o.getInt("charKernel"), o.getInt("caseDim"), o.getInt("segDim"),
                 o.getInt("hidden"), o.getInt("layers"), dropout, o.getInt("minCount"), o.getBoolean("lowercase"),
-                o.getBoolean("normalizeDigits"), emb, o.getString("embeddingsFormat"), o.getBoolean("freezeEmbeddings"));
+                o.getBoolean("normalizeDigits"), emb, o.getString("embeddingsFormat"), o.getBoolean("freezeEmbeddings"), unkReplace);
     }
 
     /** Whether units are tokens (else characters). */
@@ -123,6 +131,7 @@ public record NerSpec(String unit, TagScheme scheme, int charDim, int bigramDim,
         m.put("embeddings", embeddings == null ? null : embeddings.toString());
         m.put("embeddingsFormat", embeddingsFormat);
         m.put("freezeEmbeddings", freezeEmbeddings);
+        m.put("unkReplace", unkReplace);
         return m;
     }
 
@@ -132,7 +141,8 @@ public record NerSpec(String unit, TagScheme scheme, int charDim, int bigramDim,
                 num(m, "wordDim"), num(m, "charFilters"), num(m, "charKernel"), num(m, "caseDim"), num(m, "segDim"), num(m, "hidden"),
                 num(m, "layers"), ((Number) m.get("dropout")).doubleValue(), num(m, "minCount"), (Boolean) m.get("lowercase"),
                 (Boolean) m.get("normalizeDigits"), m.get("embeddings") == null ? null : Path.of((String) m.get("embeddings")),
-                (String) m.get("embeddingsFormat"), (Boolean) m.get("freezeEmbeddings"));
+                (String) m.get("embeddingsFormat"), (Boolean) m.get("freezeEmbeddings"),
+                m.get("unkReplace") instanceof Number n ? n.doubleValue() : 0.0);
     }
 
     private static int num(Map<String, Object> m, String k) {

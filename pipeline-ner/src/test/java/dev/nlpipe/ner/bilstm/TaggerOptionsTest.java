@@ -47,7 +47,7 @@ class TaggerOptionsTest {
         Path model = dir.resolve("ner-en");
         Training.run(dir, "task: ner.bilstm-crf\n"
                 + "data: { train: " + train + ", test: " + test + ", format: conll }\n"
-                + "model: { unit: token, wordDim: 16, charDim: 8, charFilters: 8, caseDim: 4, hidden: 16, dropout: 0.1 }\n"
+                + "model: { unit: token, wordDim: 16, charDim: 8, charFilters: 8, caseDim: 4, hidden: 16, dropout: 0.1, unkReplace: 0.5 }\n"
                 + "train: { epochs: 8, batchSize: 8, lr: 0.01, device: cpu, threads: 1, devFraction: 0.2 }\n", model);
         assertTrue(testF1(model) > 0.7, "test F1 " + testF1(model));
         try (Pipeline p = Pipeline.builder().add("tokenize.regex").add("ner", Map.of(), model).build()) {
