@@ -3,6 +3,7 @@ package dev.nlpipe.ner.bilstm;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import dev.nlpipe.core.nn.BiLstm;
 import java.util.List;
@@ -73,7 +74,7 @@ final class Batch {
             return ids;
         }
         NDArray draw = m.randomUniform(0, 1, ids.getShape()).lt(rate).logicalAnd(m.create(mask, ids.getShape()));
-        return NDArrays.where(draw, m.full(ids.getShape(), (long) Vocabulary.UNK), ids);
+        return NDArrays.where(draw, m.full(ids.getShape(), Vocabulary.UNK, DataType.INT64), ids);
     }
 
     private NDArray chars(NDManager m, List<Example> examples) {
