@@ -122,20 +122,37 @@ public final class LinearChainCrf {
 
     /** {@code log Z}, the log-sum of the scores of all tag paths, per sequence: {@code (B)}. */
     public NDArray logPartition(NDArray emissions, int[] lengths) {
-        NDManager m = emissions.getManager();
-        int steps = (int) emissions.getShape().get(1);
-        NDArray[] eff = effective(m, emissions.getDataType());
-        NDList columns = emissions.split(steps, 1);
-        NDArray transitions = eff[0].expandDims(0);
-        NDArray alpha = columns.get(0).squeeze(1).add(eff[1]);
-        List<NDArray> alphas = new ArrayList<>(steps);
+        Lattice l = lattice(emissions);
+        NDArray alpha = l.column(0).add(l.start());
+        List<NDArray> alphas = new ArrayList<>(l.steps());
         alphas.add(alpha);
-        for (int t = 1; t < steps; t++) {
-            alpha = Ops.logSumExp(alpha.expandDims(2).add(transitions), 1).add(columns.get(t).squeeze(1));
+        for (int t = 1; t < l.steps(); t++) {
+            alpha = Ops.logSumExp(alpha.expandDims(2).add(l.transitions()), 1).add(l.column(t));
             alphas.add(alpha);
         }
-        NDArray atEnd = atLastPosition(m, alphas, lengths);
-        return Ops.logSumExp(atEnd.add(eff[2]), 1);
+        return Ops.logSumExp(atLastPosition(l.manager(), alphas, lengths).add(l.end()), 1);
+    }
+
+    /**
+     * What the forward algorithm and Viterbi both walk over: the emission scores split per position
+     * and the constrained start, transition (as {@code (1, K, K)}) and end scores.
+     */
+    private record Lattice(NDManager manager, NDList columns, NDArray start, NDArray transitions, NDArray end) {
+        int steps() {
+            return columns.size();
+        }
+
+        /** The {@code (B, K)} emission scores at position {@code t}. */
+        NDArray column(int t) {
+            return columns.get(t).squeeze(1);
+        }
+    }
+
+    private Lattice lattice(NDArray emissions) {
+        NDManager m = emissions.getManager();
+        NDArray[] eff = effective(m, emissions.getDataType());
+        NDList columns = emissions.split(emissions.getShape().get(1), 1);
+        return new Lattice(m, columns, eff[1], eff[0].expandDims(0), eff[2]);
     }
 
     /** The per-sequence values at each sequence's last position, from per-position {@code (B, K)} arrays. */
@@ -169,23 +186,20 @@ public final class LinearChainCrf {
 
     /** The best path of each sequence and its score. */
     public Best viterbi(NDArray emissions, int[] lengths) {
-        NDManager m = emissions.getManager();
+        Lattice l = lattice(emissions);
         int batch = lengths.length;
-        int steps = (int) emissions.getShape().get(1);
-        NDArray[] eff = effective(m, emissions.getDataType());
-        NDList columns = emissions.split(steps, 1);
-        NDArray transitions = eff[0].expandDims(0);
-        NDArray score = columns.get(0).squeeze(1).add(eff[1]);
+        int steps = l.steps();
+        NDArray score = l.column(0).add(l.start());
         List<NDArray> scores = new ArrayList<>(steps);
         List<NDArray> pointers = new ArrayList<>(steps);
         scores.add(score);
         for (int t = 1; t < steps; t++) {
-            NDArray all = score.expandDims(2).add(transitions);
+            NDArray all = score.expandDims(2).add(l.transitions());
             pointers.add(all.argMax(1));
-            score = all.max(new int[] {1}).add(columns.get(t).squeeze(1));
+            score = all.max(new int[] {1}).add(l.column(t));
             scores.add(score);
         }
-        NDArray last = atLastPosition(m, scores, lengths).add(eff[2]);
+        NDArray last = atLastPosition(l.manager(), scores, lengths).add(l.end());
         long[] lastTags = last.argMax(1).toType(DataType.INT64, false).toLongArray();
         float[] best = last.max(new int[] {1}).toType(DataType.FLOAT32, false).toFloatArray();
         long[] back = pointers.isEmpty() ? new long[0]

@@ -41,12 +41,7 @@ final class SyntheticCorpus {
         StringBuilder sb = new StringBuilder();
         for (int s = 0; s < sentences; s++) {
             for (String slot : ZH_TEMPLATES[r.nextInt(ZH_TEMPLATES.length)]) {
-                String[] fill = switch (slot) {
-                    case "PER" -> ZH_PER;
-                    case "LOC" -> ZH_LOC;
-                    case "ORG" -> ZH_ORG;
-                    default -> null;
-                };
+                String[] fill = fillers(slot, ZH_PER, ZH_LOC, ZH_ORG);
                 String text = fill == null ? slot : fill[r.nextInt(fill.length)];
                 for (int i = 0; i < text.length(); i++) {
                     String tag = fill == null ? "O" : (text.length() == 1 ? "S" : i == 0 ? "B" : i == text.length() - 1 ? "E" : "M")
@@ -66,12 +61,7 @@ final class SyntheticCorpus {
         StringBuilder sb = new StringBuilder("-DOCSTART- -X- -X- O\n\n");
         for (int s = 0; s < sentences; s++) {
             for (String slot : EN_TEMPLATES[r.nextInt(EN_TEMPLATES.length)]) {
-                String[] fill = switch (slot) {
-                    case "PER" -> EN_PER;
-                    case "LOC" -> EN_LOC;
-                    case "ORG" -> EN_ORG;
-                    default -> null;
-                };
+                String[] fill = fillers(slot, EN_PER, EN_LOC, EN_ORG);
                 String[] words = (fill == null ? slot : fill[r.nextInt(fill.length)]).split(" ");
                 for (String w : words) {
                     sb.append(w).append(" NN O ").append(fill == null ? "O" : "I-" + slot).append('\n');
@@ -81,6 +71,16 @@ final class SyntheticCorpus {
         }
         Files.writeString(file, sb);
         return file;
+    }
+
+    /** The names that fill a template slot, or {@code null} for literal text. */
+    private static String[] fillers(String slot, String[] per, String[] loc, String[] org) {
+        return switch (slot) {
+            case "PER" -> per;
+            case "LOC" -> loc;
+            case "ORG" -> org;
+            default -> null;
+        };
     }
 
     /** The Chinese characters the corpus uses, for making pretrained vectors. */

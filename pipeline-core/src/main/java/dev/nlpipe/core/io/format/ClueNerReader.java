@@ -7,7 +7,6 @@ import dev.nlpipe.core.doc.Document;
 import dev.nlpipe.core.doc.DocumentJson;
 import dev.nlpipe.core.doc.Entity;
 import dev.nlpipe.core.doc.Layer;
-import dev.nlpipe.core.io.BadRecord;
 import dev.nlpipe.core.io.CorpusReader;
 import dev.nlpipe.core.io.InputSource;
 import dev.nlpipe.core.io.ReadSettings;
@@ -55,19 +54,7 @@ public final class ClueNerReader implements ReaderProvider {
         return new LineRecordReader(source, settings) {
             @Override
             protected Document readNext() throws IOException {
-                String line;
-                while ((line = lines.readLine()) != null) {
-                    if (line.isBlank()) {
-                        continue;
-                    }
-                    long n = lines.lineNumber();
-                    try {
-                        return stamp(parse(line, idField, idAt(n)), n);
-                    } catch (IllegalArgumentException | IOException e) {
-                        settings.errors().accept(BadRecord.unreadable(source.name(), n, e.getMessage()));
-                    }
-                }
-                return null;
+                return nextRecord((line, n) -> parse(line, idField, idAt(n)));
             }
         };
     }

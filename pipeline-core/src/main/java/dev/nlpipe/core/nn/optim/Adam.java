@@ -3,23 +3,20 @@ package dev.nlpipe.core.nn.optim;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import dev.nlpipe.core.nn.Params;
-import dev.nlpipe.core.nn.TensorFile;
-import java.util.Map;
 
 /**
  * Adam (Kingma and Ba) with bias correction, or AdamW (Loshchilov and Hutter: weight decay applied to
  * the weights directly, not through the gradient), using the engine's fused update kernel.
  */
-final class Adam implements Optimizer {
+final class Adam extends StatefulOptimizer {
     private static final float BETA1 = 0.9f;
     private static final float BETA2 = 0.999f;
     private static final float EPSILON = 1e-8f;
-    private final OptimizerState state;
     private final float weightDecay;
     private final boolean decoupled;
 
     Adam(Params params, float weightDecay, boolean decoupled) {
-        this.state = new OptimizerState(params);
+        super(params);
         this.weightDecay = weightDecay;
         this.decoupled = decoupled;
     }
@@ -36,15 +33,5 @@ final class Adam implements Optimizer {
             w.getNDArrayInternal().adamUpdate(new NDList(w, g, m, v), new NDList(w), lr, corrected, weightDecay, gradScale,
                     -1f, BETA1, BETA2, EPSILON, false, decoupled);
         }
-    }
-
-    @Override
-    public Map<String, TensorFile.Tensor> state() {
-        return state.save();
-    }
-
-    @Override
-    public void load(Map<String, TensorFile.Tensor> saved) {
-        state.load(saved);
     }
 }
