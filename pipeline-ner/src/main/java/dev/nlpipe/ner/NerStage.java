@@ -14,6 +14,7 @@ import dev.nlpipe.core.stage.StageContext;
 import dev.nlpipe.core.stage.StageProvider;
 import dev.nlpipe.ner.bilstm.NerModel;
 import dev.nlpipe.ner.bilstm.NerPredictor;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedDeque;
@@ -44,6 +45,19 @@ public final class NerStage implements StageProvider {
                 OptionSpec.integer("batchSize", 64, "sentences per forward pass"),
                 OptionSpec.string("device", "auto", "where to run: " + DeviceSpec.HELP),
                 OptionSpec.bool("append", false, "add to the document's existing entities instead of replacing them"));
+    }
+
+    /** Token models, and models with word-position features, need a tokens layer: known from the model's description. */
+    @Override
+    public Set<Layer> requires(Options options, Path model) {
+        if (model == null) {
+            return Set.of();
+        }
+        try {
+            return NerModel.describe(model).needsTokens() ? Set.of(Layer.TOKENS) : Set.of();
+        } catch (ModelException e) {
+            return Set.of(); // create() reports what is wrong with the directory
+        }
     }
 
     @Override

@@ -61,6 +61,16 @@ public final class NerModel {
         }
     }
 
+    /** The architecture recorded in a model directory, without loading its weights. */
+    public static NerSpec describe(Path dir) {
+        ModelMeta meta = ModelDir.read(dir, FORMAT, KIND);
+        try {
+            return NerSpec.fromMap(meta.getMap("network"));
+        } catch (RuntimeException e) {
+            throw new ModelException(dir, "has a damaged network description in model.json: " + e.getMessage());
+        }
+    }
+
     /** Writes {@code vocab.json} and {@code weights.bin} into a model directory being built. */
     void save(Path dir) throws IOException {
         Files.createDirectories(dir);
@@ -89,10 +99,6 @@ public final class NerModel {
         return out;
     }
 
-    /** Whether documents must carry tokens (token units or word-position features). */
-    public boolean needsTokens() {
-        return spec.tokenUnits() || spec.segDim() > 0;
-    }
 
     Featurizer featurizer() {
         return featurizer;

@@ -105,6 +105,11 @@ public record NerSpec(String unit, TagScheme scheme, int charDim, int bigramDim,
         return unit.equals("token");
     }
 
+    /** Whether documents must carry tokens (token units, or word-position features). */
+    public boolean needsTokens() {
+        return tokenUnits() || segDim > 0;
+    }
+
     /** The size of the unit embedding. */
     public int unitDim() {
         return tokenUnits() ? wordDim : charDim;

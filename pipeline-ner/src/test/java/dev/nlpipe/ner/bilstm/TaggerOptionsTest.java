@@ -58,6 +58,9 @@ class TaggerOptionsTest {
             MissingLayerException e = assertThrows(MissingLayerException.class, () -> p.process(new Document("d", "John works .")));
             assertTrue(e.getMessage().contains("tokens"), e.getMessage());
         }
+        ConfigException wiring = assertThrows(ConfigException.class, () -> Pipeline.builder().inputLayers().add("ner", Map.of(), model).build());
+        assertTrue(wiring.getMessage().contains("needs the 'tokens' layer") && wiring.getMessage().contains("tokenize.regex"),
+                wiring.getMessage());
     }
 
     private static Map<String, float[]> vectors(int dim) {
