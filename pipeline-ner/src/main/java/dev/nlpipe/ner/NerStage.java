@@ -7,6 +7,7 @@ import dev.nlpipe.core.doc.Document;
 import dev.nlpipe.core.doc.Layer;
 import dev.nlpipe.core.model.ModelException;
 import dev.nlpipe.core.nn.DeviceSpec;
+import dev.nlpipe.core.nn.NeuralEngine;
 import dev.nlpipe.core.nn.NeuralEngineException;
 import dev.nlpipe.core.stage.ModelUse;
 import dev.nlpipe.core.stage.Processor;
@@ -44,7 +45,9 @@ public final class NerStage implements StageProvider {
         return List.of(
                 OptionSpec.integer("batchSize", 64, "sentences per forward pass"),
                 OptionSpec.string("device", "auto", "where to run: " + DeviceSpec.HELP),
-                OptionSpec.bool("append", false, "add to the document's existing entities instead of replacing them"));
+                OptionSpec.bool("append", false, "add to the document's existing entities instead of replacing them"),
+                OptionSpec.integer("threads", 1, "threads per tensor operation (process-wide); parallelism comes from the pipeline's"
+                        + " worker threads, each tagging its own batches; 0 uses all cores"));
     }
 
     /** Token models, and models with word-position features, need a tokens layer: known from the model's description. */
@@ -77,11 +80,15 @@ public final class NerStage implements StageProvider {
         if (batchSize < 1) {
             throw o.error("batchSize", "must be at least 1");
         }
+        if (o.getInt("threads") < 0) {
+            throw o.error("threads", "must not be negative (0 uses all cores)");
+        }
         Device device;
         NerModel model;
         try {
             device = DeviceSpec.parse(o.getString("device")).resolve(msg -> LOG.info("stage '{}': {}", ctx.id(), msg));
             model = NerModel.load(ctx.model());
+            NeuralEngine.setThreads(o.getInt("threads") == 0 ? Runtime.getRuntime().availableProcessors() : o.getInt("threads"));
         } catch (IllegalArgumentException e) {
             throw o.error("device", e.getMessage());
         } catch (ModelException e) {

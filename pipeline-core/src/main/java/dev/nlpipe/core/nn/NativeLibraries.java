@@ -59,7 +59,8 @@ public final class NativeLibraries {
                     + "distribution, or unset it to use the " + CPU_ARTIFACT + " jar");
         }
         if (loader.getResource(MARKER) != null) {
-            return new Found(String.valueOf(loader.getResource(MARKER)).replaceFirst("!/.*$", ""));
+            String url = String.valueOf(loader.getResource(MARKER)).replaceFirst("!/.*$", "");
+            return new Found(url.substring(url.lastIndexOf('/') + 1));
         }
         String platform = (osName == null ? "?" : osName.toLowerCase(Locale.ROOT)) + "-" + osArch;
         boolean linuxX64 = osName != null && osName.toLowerCase(Locale.ROOT).startsWith("linux")

@@ -16,6 +16,7 @@ public final class NeuralEngine {
     public static final String NAME = "PyTorch";
     private static volatile Engine engine;
     private static volatile String nativesFrom;
+    private static volatile String ompWaitPolicy;
 
     private NeuralEngine() {
     }
@@ -40,6 +41,7 @@ public final class NeuralEngine {
         setIfAbsent("ai.djl.offline", "true");
         setIfAbsent("OPT_OUT_TRACKING", "true");
         nativesFrom = NativeLibraries.check().where();
+        ompWaitPolicy = OpenMpSettings.apply();
         try {
             Engine e = Engine.getEngine(NAME);
             e.getVersion();
@@ -105,6 +107,9 @@ public final class NeuralEngine {
         v.put("djl", Engine.getDjlVersion());
         v.put("pytorch", e.getVersion());
         v.put("natives", nativesFrom);
+        if (ompWaitPolicy != null) {
+            v.put("ompWaitPolicy", ompWaitPolicy);
+        }
         return v;
     }
 }
