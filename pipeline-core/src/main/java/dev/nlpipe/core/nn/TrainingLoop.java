@@ -141,7 +141,7 @@ public final class TrainingLoop {
             log.printf(Locale.ROOT, "epoch %d/%d  loss %.4f%s  lr %.3g  %.0f examples/s  %.1f s%s%n", epoch, settings.epochs(),
                     lossSum / train.size(), score == null ? "" : String.format(Locale.ROOT, "  dev %s %.4f", monitor, score), lr,
                     train.size() / secs, secs, best && score != null ? "  (best)" : "");
-            if (score != null && settings.patience() > 0 && badEpochs >= settings.patience()) {
+            if (score != null && settings.patience() > 0 && badEpochs >= settings.patience() && epoch < settings.epochs()) {
                 log.printf("early stop: dev %s has not improved for %d epochs; keeping epoch %d%n", monitor, badEpochs, bestEpoch);
                 stoppedEarly = true;
                 break;
