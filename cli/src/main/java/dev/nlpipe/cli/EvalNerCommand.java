@@ -6,6 +6,7 @@ import dev.nlpipe.core.io.AtomicFile;
 import dev.nlpipe.ner.NerEvaluator;
 import dev.nlpipe.core.config.Suggest;
 import dev.nlpipe.core.nn.DeviceSpec;
+import dev.nlpipe.core.nn.NeuralEngine;
 import dev.nlpipe.core.stage.Components;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,6 +45,10 @@ public final class EvalNerCommand implements Callable<Integer> {
     @Option(names = "--device", paramLabel = "DEVICE", defaultValue = "auto", description = "cpu, gpu, gpu:N or auto (default: ${DEFAULT-VALUE})")
     String device;
 
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "1",
+            description = "threads per tensor operation; 0 uses all cores (default: ${DEFAULT-VALUE})")
+    int threads;
+
     @Spec
     CommandSpec spec;
 
@@ -62,6 +67,10 @@ public final class EvalNerCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "--device: " + e.getMessage());
         }
+        if (threads < 0 || batchSize < 1) {
+            throw new ParameterException(spec.commandLine(), threads < 0 ? "--threads must not be negative" : "--batch-size must be at least 1");
+        }
+        NeuralEngine.setThreads(threads == 0 ? Runtime.getRuntime().availableProcessors() : threads);
         NerEvaluator.Result r = NerEvaluator.evaluate(model, data, format, device, batchSize, System.err);
         System.out.print(r.scores().table());
         System.err.printf(Locale.ROOT, "evaluated %d documents in %.1f s (%.0f documents/s)%n", r.documents(), r.seconds(),

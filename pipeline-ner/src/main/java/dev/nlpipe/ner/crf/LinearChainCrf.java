@@ -127,7 +127,7 @@ public final class LinearChainCrf {
         List<NDArray> alphas = new ArrayList<>(l.steps());
         alphas.add(alpha);
         for (int t = 1; t < l.steps(); t++) {
-            alpha = Ops.logSumExp(alpha.expandDims(2).add(l.transitions()), 1).add(l.column(t));
+            alpha = Ops.logSumExp(alpha.expandDims(1).add(l.incoming()), 2).add(l.column(t));
             alphas.add(alpha);
         }
         return Ops.logSumExp(atLastPosition(l.manager(), alphas, lengths).add(l.end()), 1);
@@ -135,9 +135,11 @@ public final class LinearChainCrf {
 
     /**
      * What the forward algorithm and Viterbi both walk over: the emission scores split per position
-     * and the constrained start, transition (as {@code (1, K, K)}) and end scores.
+     * and the constrained start, end and transition scores, the latter as {@code incoming[0][j][i]}
+     * = score of {@code i → j}, so that each step reduces over the last, contiguous axis (several
+     * times faster than over the middle one).
      */
-    private record Lattice(NDManager manager, NDList columns, NDArray start, NDArray transitions, NDArray end) {
+    private record Lattice(NDManager manager, NDList columns, NDArray start, NDArray incoming, NDArray end) {
         int steps() {
             return columns.size();
         }
@@ -152,7 +154,7 @@ public final class LinearChainCrf {
         NDManager m = emissions.getManager();
         NDArray[] eff = effective(m, emissions.getDataType());
         NDList columns = emissions.split(emissions.getShape().get(1), 1);
-        return new Lattice(m, columns, eff[1], eff[0].expandDims(0), eff[2]);
+        return new Lattice(m, columns, eff[1], eff[0].transpose().expandDims(0), eff[2]);
     }
 
     /** The per-sequence values at each sequence's last position, from per-position {@code (B, K)} arrays. */
@@ -194,9 +196,9 @@ public final class LinearChainCrf {
         List<NDArray> pointers = new ArrayList<>(steps);
         scores.add(score);
         for (int t = 1; t < steps; t++) {
-            NDArray all = score.expandDims(2).add(l.transitions());
-            pointers.add(all.argMax(1));
-            score = all.max(new int[] {1}).add(l.column(t));
+            NDArray all = score.expandDims(1).add(l.incoming());
+            pointers.add(all.argMax(2));
+            score = all.max(new int[] {2}).add(l.column(t));
             scores.add(score);
         }
         NDArray last = atLastPosition(l.manager(), scores, lengths).add(l.end());
