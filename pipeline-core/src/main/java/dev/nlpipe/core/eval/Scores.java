@@ -15,14 +15,17 @@ import java.util.Map;
  */
 public record Scores(Counts overall, Map<String, Counts> byType, long tokens, long correctTags, long sequences) {
 
+    /** Overall precision: correct / predicted spans. */
     public double precision() {
         return overall.precision();
     }
 
+    /** Overall recall: correct / gold spans. */
     public double recall() {
         return overall.recall();
     }
 
+    /** Overall F1, the harmonic mean of precision and recall. */
     public double f1() {
         return overall.f1();
     }

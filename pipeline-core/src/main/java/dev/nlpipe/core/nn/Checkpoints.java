@@ -25,6 +25,7 @@ public final class Checkpoints {
     static final String STATE = "state.json";
     private final Path dir;
 
+    /** The checkpoints kept in {@code dir} (created when the first epoch ends). */
     public Checkpoints(Path dir) {
         this.dir = dir;
     }
@@ -35,6 +36,7 @@ public final class Checkpoints {
         return new Checkpoints(abs.resolveSibling(abs.getFileName() + ".checkpoint"));
     }
 
+    /** The checkpoint directory. */
     public Path dir() {
         return dir;
     }
