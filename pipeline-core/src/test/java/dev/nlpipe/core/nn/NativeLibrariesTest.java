@@ -57,5 +57,7 @@ class NativeLibrariesTest {
         assertEquals("true", System.getProperty("ai.djl.offline"));
         assertEquals("2.7.1", NeuralEngine.versions().get("pytorch"));
         assertEquals(0, NeuralEngine.gpuCount(), "this test machine has no GPU");
+        String given = System.getenv("OMP_WAIT_POLICY");
+        assertEquals(given == null || given.isBlank() ? "PASSIVE" : given, NeuralEngine.versions().get("ompWaitPolicy"));
     }
 }
