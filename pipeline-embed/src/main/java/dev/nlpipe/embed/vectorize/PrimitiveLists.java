@@ -1,0 +1,60 @@
+package dev.nlpipe.embed.vectorize;
+
+import java.util.Arrays;
+
+/** Growable arrays of primitives, to collect millions of counts without boxing. */
+final class PrimitiveLists {
+    private PrimitiveLists() {
+    }
+
+    /** A growable int array. */
+    static final class Ints {
+        private int[] a = new int[1024];
+        private int n;
+
+        void add(int v) {
+            if (n == a.length) {
+                a = Arrays.copyOf(a, n * 2);
+            }
+            a[n++] = v;
+        }
+
+        int[] toArray() {
+            return Arrays.copyOf(a, n);
+        }
+    }
+
+    /** A growable long array. */
+    static final class Longs {
+        private long[] a = new long[1024];
+        private int n;
+
+        void add(long v) {
+            if (n == a.length) {
+                a = Arrays.copyOf(a, n * 2);
+            }
+            a[n++] = v;
+        }
+
+        long[] toArray() {
+            return Arrays.copyOf(a, n);
+        }
+    }
+
+    /** A growable double array. */
+    static final class Doubles {
+        private double[] a = new double[1024];
+        private int n;
+
+        void add(double v) {
+            if (n == a.length) {
+                a = Arrays.copyOf(a, n * 2);
+            }
+            a[n++] = v;
+        }
+
+        double[] toArray() {
+            return Arrays.copyOf(a, n);
+        }
+    }
+}
