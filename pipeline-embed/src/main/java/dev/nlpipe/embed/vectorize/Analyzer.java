@@ -54,7 +54,7 @@ public final class Analyzer {
                 } else {
                     fromPattern(lower(doc.analysisText()), g);
                 }
-                emitWords(g, sink);
+                sink.words(g, spec.minN(), spec.maxN());
             }
             case CHAR -> {
                 squeezeSpaces(lower(doc.analysisText()), g);
@@ -121,27 +121,6 @@ public final class Analyzer {
             }
             if (stopWords.isEmpty() || !stopWords.contains(tok)) {
                 g.appendToken(tok);
-            }
-        }
-    }
-
-    private void emitWords(Grams g, GramSink sink) {
-        int count = g.tokens;
-        int minN = spec.minN();
-        int maxN = spec.maxN();
-        for (int i = 0; i < count; i++) {
-            int hash = g.tokHash[i];
-            int length = g.tokenLength(i);
-            for (int n = 1; n <= maxN && i + n <= count; n++) {
-                if (n > 1) {
-                    int t = i + n - 1;
-                    int tl = g.tokenLength(t);
-                    hash = PolyHash.join(hash, ' ', g.tokHash[t], tl);
-                    length += 1 + tl;
-                }
-                if (n >= minN) {
-                    sink.word(g, i, n, hash, length);
-                }
             }
         }
     }

@@ -3,11 +3,10 @@ package dev.nlpipe.embed.vectorize;
 import java.util.Arrays;
 
 /**
- * Feature strings and their ids (0, 1, 2... in insertion order), in an open-addressing hash table
- * that finds an n-gram straight from a {@link Grams} buffer: no string is built for features that
- * are already known. Not thread-safe while growing; safe for concurrent lookups once filled.
+ * Character n-grams and their ids (0, 1, 2... in insertion order), in an open-addressing hash
+ * table that finds a slice of a {@link Grams} buffer without building its string. Not thread-safe while growing; safe for concurrent lookups once filled.
  */
-final class FeatureTable {
+final class FeatureTable implements FeatureIndex {
     private int[] slots;
     private int mask;
     private String[] terms;
@@ -22,42 +21,14 @@ final class FeatureTable {
         hashes = new int[terms.length];
     }
 
-    int size() {
+    @Override
+    public int size() {
         return size;
     }
 
-    String term(int id) {
+    @Override
+    public String text(int id) {
         return terms[id];
-    }
-
-    /** The id of a word n-gram, or -1. */
-    int findWord(Grams g, int from, int n, int hash, int length) {
-        for (int s = PolyHash.spread(hash) & mask; ; s = (s + 1) & mask) {
-            int id = slots[s] - 1;
-            if (id < 0) {
-                return -1;
-            }
-            String t = terms[id];
-            if (hashes[id] == hash && t.length() == length && g.wordEquals(t, from, n)) {
-                return id;
-            }
-        }
-    }
-
-    /** The id of a word n-gram, added when new. */
-    int addWord(Grams g, int from, int n, int hash, int length) {
-        int s = PolyHash.spread(hash) & mask;
-        for (; ; s = (s + 1) & mask) {
-            int id = slots[s] - 1;
-            if (id < 0) {
-                break;
-            }
-            String t = terms[id];
-            if (hashes[id] == hash && t.length() == length && g.wordEquals(t, from, n)) {
-                return id;
-            }
-        }
-        return insert(s, g.word(from, n), hash);
     }
 
     /** The id of a character slice, or -1. */
@@ -92,8 +63,8 @@ final class FeatureTable {
         return insert(s, new String(g.buf, start, length), hash);
     }
 
-    /** The id of a term, or -1. */
-    int find(String term) {
+    @Override
+    public int find(String term) {
         int hash = PolyHash.of(term);
         for (int s = PolyHash.spread(hash) & mask; ; s = (s + 1) & mask) {
             int id = slots[s] - 1;
@@ -106,8 +77,8 @@ final class FeatureTable {
         }
     }
 
-    /** The id of a term, added when new. */
-    int add(String term) {
+    @Override
+    public int add(String term) {
         int hash = PolyHash.of(term);
         int s = PolyHash.spread(hash) & mask;
         for (; ; s = (s + 1) & mask) {
@@ -151,8 +122,8 @@ final class FeatureTable {
         }
     }
 
-    /** Drops every term, keeping the allocated capacity. */
-    void clear() {
+    @Override
+    public void clear() {
         Arrays.fill(slots, 0);
         Arrays.fill(terms, 0, size, null);
         size = 0;

@@ -1,19 +1,14 @@
 package dev.nlpipe.embed.vectorize;
 
 /**
- * Receives the features (n-grams) of one document from an {@link Analyzer} without their strings
- * being built: a word n-gram is a run of tokens of a {@link Grams} buffer joined by single spaces,
- * a character n-gram a slice of its character buffer.
+ * Receives the features of one document from an {@link Analyzer} without their strings being
+ * built: the word n-grams of the tokens in a {@link Grams} buffer, or character n-grams as slices
+ * of its character buffer.
  */
 interface GramSink {
 
-    /**
-     * Tokens {@code from .. from+n-1} of {@code g}, joined by one space.
-     *
-     * @param hash the {@link PolyHash} of the joined text
-     * @param length the joined text's length in UTF-16 units
-     */
-    void word(Grams g, int from, int n, int hash, int length);
+    /** Every n-gram of the tokens of {@code g} with {@code minN <= n <= maxN}, tokens joined by one space. */
+    void words(Grams g, int minN, int maxN);
 
     /**
      * Characters {@code [start, end)} of {@code g.buf}.

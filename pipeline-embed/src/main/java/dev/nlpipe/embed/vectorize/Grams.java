@@ -15,6 +15,10 @@ final class Grams {
     int[] tokEnd = new int[128];
     int[] tokHash = new int[128];
     int tokens;
+    /** The piece ids of each token ({@link NgramTable}): {@code pieceIds[tokPieceFrom[t], tokPieceTo[t])}. */
+    int[] tokPieceFrom = new int[128];
+    int[] tokPieceTo = new int[128];
+    int[] pieceIds = new int[128];
 
     /** Char index of each code point in {@link #buf}; {@code cp[cps] == len}. */
     int[] cp = new int[513];
@@ -60,6 +64,23 @@ final class Grams {
         tokEnd[tokens] = end;
         tokHash[tokens] = PolyHash.of(buf, start, end);
         tokens++;
+    }
+
+    /** Makes room for the piece ranges of every token. */
+    void ensurePieces() {
+        if (tokPieceFrom.length < tokens) {
+            tokPieceFrom = new int[tokStart.length];
+            tokPieceTo = new int[tokStart.length];
+        }
+    }
+
+    /** Stores a piece id at {@code at}, growing as needed; returns the next position. */
+    int addPiece(int at, int id) {
+        if (at == pieceIds.length) {
+            pieceIds = Arrays.copyOf(pieceIds, at * 2);
+        }
+        pieceIds[at] = id;
+        return at + 1;
     }
 
     /** Copies a text into the buffer (for analyzers that find tokens in it). */
@@ -114,39 +135,6 @@ final class Grams {
 
     int tokenLength(int t) {
         return tokEnd[t] - tokStart[t];
-    }
-
-    /** The text of tokens {@code from .. from+n-1} joined by single spaces. */
-    String word(int from, int n) {
-        if (n == 1) {
-            return new String(buf, tokStart[from], tokenLength(from));
-        }
-        StringBuilder sb = new StringBuilder();
-        for (int t = from; t < from + n; t++) {
-            if (t > from) {
-                sb.append(' ');
-            }
-            sb.append(buf, tokStart[t], tokenLength(t));
-        }
-        return sb.toString();
-    }
-
-    /** Whether {@code term} equals tokens {@code from .. from+n-1} joined by single spaces (lengths already equal). */
-    boolean wordEquals(String term, int from, int n) {
-        int k = 0;
-        for (int t = from; t < from + n; t++) {
-            if (t > from) {
-                if (term.charAt(k++) != ' ') {
-                    return false;
-                }
-            }
-            for (int i = tokStart[t], e = tokEnd[t]; i < e; i++) {
-                if (term.charAt(k++) != buf[i]) {
-                    return false;
-                }
-            }
-        }
-        return true;
     }
 
     /** Whether {@code term} equals {@code buf[start, end)} (lengths already equal). */

@@ -125,15 +125,19 @@ public final class HashingStage implements StageProvider {
             int used;
 
             @Override
-            public void word(Grams g, int from, int n, int hash, int length) {
-                murmur.reset();
-                for (int t = from; t < from + n; t++) {
-                    if (t > from) {
-                        murmur.add(' ');
+            public void words(Grams g, int minN, int maxN) {
+                for (int n = minN; n <= maxN; n++) {
+                    for (int from = 0; from + n <= g.tokens; from++) {
+                        murmur.reset();
+                        for (int t = from; t < from + n; t++) {
+                            if (t > from) {
+                                murmur.add(' ');
+                            }
+                            murmur.add(g.buf, g.tokStart[t], g.tokEnd[t]);
+                        }
+                        add(murmur.finish());
                     }
-                    murmur.add(g.buf, g.tokStart[t], g.tokEnd[t]);
                 }
-                add(murmur.finish());
             }
 
             @Override

@@ -2,8 +2,8 @@ package dev.nlpipe.embed.vectorize;
 
 /**
  * A polynomial hash of UTF-16 text, {@code h(s) = Σ s[i]·B^(len-1-i)} modulo 2³², chosen because
- * it composes: the hash of an n-gram follows from its parts' hashes and lengths, and the hash of
- * any substring from prefix hashes. Features can so be looked up without building their strings.
+ * the hash of any substring follows from prefix hashes in constant time, so character n-grams can
+ * be looked up without building their strings.
  */
 final class PolyHash {
     static final int BASE = 0x9E3779B1;
@@ -51,11 +51,6 @@ final class PolyHash {
             h = h * BASE + buf[i];
         }
         return h;
-    }
-
-    /** The hash of {@code a + sep + b} from the hashes of its parts and the length of {@code b}. */
-    static int join(int hashA, char sep, int hashB, int lengthB) {
-        return (hashA * BASE + sep) * pow(lengthB) + hashB;
     }
 
     /** Spreads a hash over all bits (MurmurHash3's finalizer) before it indexes a power-of-two table. */

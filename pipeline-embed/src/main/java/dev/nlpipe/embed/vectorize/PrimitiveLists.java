@@ -19,6 +19,19 @@ final class PrimitiveLists {
             a[n++] = v;
         }
 
+        int size() {
+            return n;
+        }
+
+        int get(int i) {
+            return a[i];
+        }
+
+        /** The backing array (valid up to {@link #size()}). */
+        int[] array() {
+            return a;
+        }
+
         int[] toArray() {
             return Arrays.copyOf(a, n);
         }

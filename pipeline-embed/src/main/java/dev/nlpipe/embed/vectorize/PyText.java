@@ -1,5 +1,6 @@
 package dev.nlpipe.embed.vectorize;
 
+import java.util.Arrays;
 import java.util.Comparator;
 
 /**
@@ -29,6 +30,27 @@ public final class PyText {
             }
         }
         return a.length() - b.length();
+    }
+
+    /**
+     * Sorts strings into code point order, in parallel. When no string holds a surrogate, UTF-16
+     * order is code point order and the JDK's intrinsic {@code compareTo} is used.
+     */
+    public static void sort(String[] a) {
+        boolean surrogates = false;
+        for (String s : a) {
+            for (int i = 0; i < s.length() && !surrogates; i++) {
+                surrogates = Character.isSurrogate(s.charAt(i));
+            }
+            if (surrogates) {
+                break;
+            }
+        }
+        if (surrogates) {
+            Arrays.parallelSort(a, CODE_POINT_ORDER);
+        } else {
+            Arrays.parallelSort(a);
+        }
     }
 
     private static int fixup(char c) {

@@ -3,52 +3,91 @@ package dev.nlpipe.embed.vectorize;
 import java.util.Arrays;
 
 /**
- * Document frequency and corpus frequency of every feature seen by one counting thread. With a
- * fixed vocabulary only its terms are counted and the table is shared read-only.
+ * Document frequency and corpus frequency of every feature seen by one counting thread, keyed by
+ * the ids of a {@link FeatureIndex}. With a fixed vocabulary only its terms are counted and the
+ * index is shared read-only.
  */
 final class TermCounts implements GramSink {
-    final FeatureTable table;
+    final FeatureIndex index;
+    private final NgramTable words;
+    private final FeatureTable slices;
     private final boolean fixed;
     int[] df;
     long[] cf;
     private int[] lastDoc;
     private int docSeq;
     long docs;
+    /** When recording: every counted id in order, and per document its ordinal and first position. */
+    private PrimitiveLists.Ints rowIds;
+    private PrimitiveLists.Ints rowDocs;
+    private PrimitiveLists.Ints rowStarts;
 
-    TermCounts(FeatureTable table, boolean fixed) {
-        this.table = table;
+    TermCounts(FeatureIndex index, boolean fixed) {
+        this.index = index;
+        this.words = index instanceof NgramTable n ? n : null;
+        this.slices = index instanceof FeatureTable f ? f : null;
         this.fixed = fixed;
-        int n = Math.max(1024, table.size());
+        int n = Math.max(1024, index.size());
         df = new int[n];
         cf = new long[n];
         lastDoc = new int[n];
     }
 
-    /** Starts counting the next document's features. */
-    void beginDocument() {
+    /** Also keeps each document's feature ids, so rows can be built without analyzing again. */
+    void recordRows() {
+        rowIds = new PrimitiveLists.Ints();
+        rowDocs = new PrimitiveLists.Ints();
+        rowStarts = new PrimitiveLists.Ints();
+    }
+
+    /** Starts counting the next document's features; {@code ordinal} is its position in the corpus. */
+    void beginDocument(int ordinal) {
         docSeq++;
         docs++;
+        if (rowIds != null) {
+            rowDocs.add(ordinal);
+            rowStarts.add(rowIds.size());
+        }
+    }
+
+    /** Number of documents recorded. */
+    int recordedDocuments() {
+        return rowDocs == null ? 0 : rowDocs.size();
+    }
+
+    /** The corpus position of the {@code i}-th recorded document. */
+    int recordedOrdinal(int i) {
+        return rowDocs.get(i);
+    }
+
+    /** The ids recorded for all documents; document {@code i} holds {@code [recordedStart(i), recordedStart(i + 1))}. */
+    int[] recordedIds() {
+        return rowIds.array();
+    }
+
+    int recordedStart(int i) {
+        return i < rowStarts.size() ? rowStarts.get(i) : rowIds.size();
     }
 
     @Override
-    public void word(Grams g, int from, int n, int hash, int length) {
-        count(fixed ? table.findWord(g, from, n, hash, length) : table.addWord(g, from, n, hash, length));
+    public void words(Grams g, int minN, int maxN) {
+        words.visit(g, minN, maxN, !fixed, this::count);
     }
 
     @Override
     public void chars(Grams g, int start, int end, int hash) {
-        count(fixed ? table.findSlice(g, start, end, hash) : table.addSlice(g, start, end, hash));
+        count(fixed ? slices.findSlice(g, start, end, hash) : slices.addSlice(g, start, end, hash));
     }
 
     private void count(int id) {
         if (id < 0) {
             return;
         }
+        if (rowIds != null) {
+            rowIds.add(id);
+        }
         if (id >= df.length) {
-            int n = Math.max(df.length * 2, id + 1);
-            df = Arrays.copyOf(df, n);
-            cf = Arrays.copyOf(cf, n);
-            lastDoc = Arrays.copyOf(lastDoc, n);
+            grow(id);
         }
         if (lastDoc[id] != docSeq) {
             lastDoc[id] = docSeq;
@@ -57,35 +96,60 @@ final class TermCounts implements GramSink {
         cf[id]++;
     }
 
-    /** Number of distinct features held. */
-    int size() {
-        return table.size();
+    private void grow(int id) {
+        int n = Math.max(df.length * 2, id + 1);
+        df = Arrays.copyOf(df, n);
+        cf = Arrays.copyOf(cf, n);
+        lastDoc = Arrays.copyOf(lastDoc, n);
     }
 
-    /** Adds another thread's counts (same fixed vocabulary, or any terms when not fixed). */
-    void absorb(TermCounts other) {
+    /** Number of ids held (features and n-gram prefixes). */
+    int size() {
+        return index.size();
+    }
+
+    /** Whether an id was counted as a feature (not only a prefix of longer n-grams). */
+    boolean counted(int id) {
+        return id < df.length && cf[id] > 0;
+    }
+
+    /**
+     * Adds another thread's counts (same fixed vocabulary, or any terms when not fixed) and returns
+     * the id here of each of its ids ({@code null} for a shared fixed vocabulary).
+     */
+    int[] absorb(TermCounts other) {
         docs += other.docs;
+        int[] map = fixed ? null : new int[other.size()];
         for (int id = 0; id < other.size(); id++) {
-            if (other.df[id] == 0 && other.cf[id] == 0) {
-                continue;
+            int mine;
+            if (fixed) {
+                mine = id;
+            } else if (words != null) {
+                NgramTable o = (NgramTable) other.index;
+                int pre = o.prefixOf(id);
+                mine = pre < 0 ? words.add(o.text(id)) : words.extend(map[pre], map[o.lastOf(id)], true);
+                map[id] = mine;
+            } else {
+                mine = slices.add(other.index.text(id));
+                map[id] = mine;
             }
-            int mine = fixed ? id : table.add(other.table.term(id));
-            if (mine >= df.length) {
-                int n = Math.max(df.length * 2, mine + 1);
-                df = Arrays.copyOf(df, n);
-                cf = Arrays.copyOf(cf, n);
-                lastDoc = Arrays.copyOf(lastDoc, n);
+            if (other.counted(id)) {
+                if (mine >= df.length) {
+                    grow(mine);
+                }
+                df[mine] += other.df[id];
+                cf[mine] += other.cf[id];
             }
-            df[mine] += other.df[id];
-            cf[mine] += other.cf[id];
         }
+        return map;
     }
 
     /** Forgets all terms (after they were written to a run file); the document count stays. */
     void clearTerms() {
-        Arrays.fill(df, 0, size(), 0);
-        Arrays.fill(cf, 0, size(), 0L);
-        Arrays.fill(lastDoc, 0, size(), 0);
-        table.clear();
+        int n = Math.min(size(), df.length);
+        Arrays.fill(df, 0, n, 0);
+        Arrays.fill(cf, 0, n, 0L);
+        Arrays.fill(lastDoc, 0, n, 0);
+        index.clear();
     }
 }

@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 
 /**
  * A run of (term, df, cf) sorted by term in code point order — written when counting outgrows its
@@ -27,15 +26,21 @@ final class TermRun implements AutoCloseable {
 
     /** Writes the terms of {@code counts} to {@code file}, sorted. */
     static void write(TermCounts counts, Path file) throws IOException {
-        int n = counts.size();
-        String[] sorted = new String[n];
-        for (int id = 0; id < n; id++) {
-            sorted[id] = counts.table.term(id);
+        int n = 0;
+        int[] ids = new int[counts.size()];
+        for (int id = 0; id < counts.size(); id++) {
+            if (counts.counted(id)) {
+                ids[n++] = id;
+            }
         }
-        Arrays.parallelSort(sorted, PyText.CODE_POINT_ORDER);
+        String[] sorted = new String[n];
+        for (int i = 0; i < n; i++) {
+            sorted[i] = counts.index.text(ids[i]);
+        }
+        PyText.sort(sorted);
         try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16))) {
             for (String t : sorted) {
-                int id = counts.table.find(t);
+                int id = counts.index.find(t);
                 out.writeInt(t.length());
                 for (int i = 0; i < t.length(); i++) {
                     out.writeChar(t.charAt(i));

@@ -13,7 +13,11 @@ public final class VectorizerModel {
     private final Analyzer analyzer;
     private final Weighting weighting;
     private final Vocabulary vocabulary;
-    private final FeatureTable table;
+    private final FeatureIndex index;
+    private final NgramTable words;
+    private final FeatureTable slices;
+    /** Column of each index id; -1 for ids that are only prefixes of longer n-grams. */
+    private final int[] columnOf;
     private final double[] idf;
     private final ThreadLocal<Scratch> scratch;
 
@@ -28,12 +32,14 @@ public final class VectorizerModel {
         this.analyzer = analyzer;
         this.weighting = weighting;
         this.vocabulary = vocabulary;
-        this.table = new FeatureTable(vocabulary.size());
-        for (String t : vocabulary.terms()) {
-            table.add(t);
-        }
-        if (table.size() != vocabulary.size()) {
-            throw new IllegalArgumentException("the vocabulary holds duplicate terms");
+        this.index = VocabularyCounter.newIndex(analyzer.spec(), vocabulary.size());
+        this.words = index instanceof NgramTable n ? n : null;
+        this.slices = index instanceof FeatureTable f ? f : null;
+        int[] ids = VocabularyCounter.addAll(index, java.util.Arrays.asList(vocabulary.terms()));
+        this.columnOf = new int[index.size()];
+        java.util.Arrays.fill(columnOf, -1);
+        for (int c = 0; c < ids.length; c++) {
+            columnOf[ids[c]] = c;
         }
         if (weighting.useIdf()) {
             this.idf = idf != null ? idf.clone() : computeIdf(weighting, vocabulary);
@@ -84,7 +90,8 @@ public final class VectorizerModel {
 
     /** The column of a term, or -1. */
     public int column(String term) {
-        return table.find(term);
+        int id = index.find(term);
+        return id < 0 ? -1 : columnOf[id];
     }
 
     /** The idf of a column (1.0 when idf is not used). */
@@ -96,6 +103,19 @@ public final class VectorizerModel {
     public SparseVector transform(Document doc) {
         Scratch s = scratch.get();
         analyzer.analyze(doc, s.grams, s);
+        return finishRow(s);
+    }
+
+    /** The row of a document whose feature ids were recorded while counting, mapped to columns by {@code columnOf}. */
+    SparseVector row(int[] ids, int from, int to, int[] columnOf) {
+        Scratch s = scratch.get();
+        for (int i = from; i < to; i++) {
+            s.hitColumn(columnOf[ids[i]]);
+        }
+        return finishRow(s);
+    }
+
+    private SparseVector finishRow(Scratch s) {
         int n = s.touched;
         int[] cols = Arrays.copyOf(s.ids, n);
         Arrays.sort(cols);
@@ -126,16 +146,22 @@ public final class VectorizerModel {
         }
 
         @Override
-        public void word(Grams g, int from, int n, int hash, int length) {
-            hit(table.findWord(g, from, n, hash, length));
+        public void words(Grams g, int minN, int maxN) {
+            words.visit(g, minN, maxN, false, this::hit);
         }
 
         @Override
         public void chars(Grams g, int start, int end, int hash) {
-            hit(table.findSlice(g, start, end, hash));
+            hit(slices.findSlice(g, start, end, hash));
         }
 
-        private void hit(int id) {
+        private void hit(int indexId) {
+            if (indexId >= 0) {
+                hitColumn(columnOf[indexId]);
+            }
+        }
+
+        void hitColumn(int id) {
             if (id < 0) {
                 return;
             }

@@ -1,6 +1,7 @@
 package dev.nlpipe.embed.vectorize;
 
 import dev.nlpipe.core.doc.Document;
+import dev.nlpipe.core.doc.SparseVector;
 import dev.nlpipe.core.model.ModelDirWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,7 +11,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
-import java.util.PriorityQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -27,7 +27,8 @@ public final class VocabularyCounter implements AutoCloseable {
     private static final int BATCH = 256;
 
     private final Analyzer analyzer;
-    private final FeatureTable fixed;
+    private final FeatureIndex fixed;
+    private final int[] fixedIds;
     private final long termsPerShard;
     private final ExecutorService pool;
     private final Semaphore inFlight;
@@ -37,6 +38,11 @@ public final class VocabularyCounter implements AutoCloseable {
     private volatile Throwable failure;
     private Path tempDir;
     private int runs;
+    private final boolean recordRows;
+    private int ordinal;
+    /** After {@link #finish}: per shard, the column of each of its ids, when rows were recorded and kept in memory. */
+    private List<int[]> shardColumns;
+    private List<Shard> finished;
 
     /**
      * @param analyzer how documents become features
@@ -45,8 +51,22 @@ public final class VocabularyCounter implements AutoCloseable {
      * @param maxTermsInMemory distinct terms held in memory before spilling to disk
      */
     public VocabularyCounter(Analyzer analyzer, List<String> fixedVocabulary, int threads, long maxTermsInMemory) {
+        this(analyzer, fixedVocabulary, threads, maxTermsInMemory, false);
+    }
+
+    /**
+     * @param recordRows also keep every document's feature ids, for {@link #rows}
+     */
+    VocabularyCounter(Analyzer analyzer, List<String> fixedVocabulary, int threads, long maxTermsInMemory, boolean recordRows) {
         this.analyzer = analyzer;
-        this.fixed = fixedVocabulary == null ? null : fixedTable(fixedVocabulary);
+        this.recordRows = recordRows;
+        if (fixedVocabulary != null) {
+            this.fixed = newIndex(analyzer.spec(), fixedVocabulary.size());
+            this.fixedIds = addAll(fixed, fixedVocabulary);
+        } else {
+            this.fixed = null;
+            this.fixedIds = null;
+        }
         int n = Math.max(1, threads);
         this.termsPerShard = Math.max(1, maxTermsInMemory / n);
         this.pool = n == 1 ? null : Executors.newFixedThreadPool(n, r -> {
@@ -57,19 +77,29 @@ public final class VocabularyCounter implements AutoCloseable {
         this.inFlight = new Semaphore(n * 2);
     }
 
-    /** A table of the given terms in order; duplicate or empty lists are errors, as in scikit-learn. */
-    static FeatureTable fixedTable(List<String> terms) {
+    /** The feature index suited to an analyzer: n-gram chains for words, a string table for characters. */
+    static FeatureIndex newIndex(AnalyzerSpec spec, int expected) {
+        return spec.kind() == AnalyzerSpec.Kind.WORD ? new NgramTable(expected) : new FeatureTable(expected);
+    }
+
+    /**
+     * Adds terms in column order and returns the id of each; duplicate or empty lists are errors,
+     * as in scikit-learn.
+     */
+    static int[] addAll(FeatureIndex index, List<String> terms) {
         if (terms.isEmpty()) {
-            throw new IllegalArgumentException("empty vocabulary passed to fit");
+            throw new IllegalArgumentException("empty vocabulary");
         }
-        FeatureTable t = new FeatureTable(terms.size());
-        for (String term : terms) {
-            int before = t.size();
-            if (t.add(term) != before) {
-                throw new IllegalArgumentException("duplicate term in vocabulary: '" + term + "'");
+        int[] ids = new int[terms.size()];
+        java.util.BitSet seen = new java.util.BitSet();
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = index.add(terms.get(i));
+            if (seen.get(ids[i])) {
+                throw new IllegalArgumentException("duplicate term in vocabulary: '" + terms.get(i) + "'");
             }
+            seen.set(ids[i]);
         }
-        return t;
+        return ids;
     }
 
     /** A default memory budget: about a quarter of the maximum heap at ~400 bytes per term. */
@@ -78,7 +108,10 @@ public final class VocabularyCounter implements AutoCloseable {
     }
 
     private Shard newShard() {
-        Shard s = new Shard(new TermCounts(fixed != null ? fixed : new FeatureTable(1 << 16), fixed != null));
+        Shard s = new Shard(new TermCounts(fixed != null ? fixed : newIndex(analyzer.spec(), 1 << 16), fixed != null));
+        if (recordRows) {
+            s.counts.recordRows();
+        }
         shards.add(s);
         return s;
     }
@@ -87,7 +120,7 @@ public final class VocabularyCounter implements AutoCloseable {
     public void add(Document doc) {
         rethrow();
         if (pool == null) {
-            count(local.get(), doc);
+            count(local.get(), doc, ordinal++);
             return;
         }
         batch.add(doc);
@@ -98,6 +131,8 @@ public final class VocabularyCounter implements AutoCloseable {
 
     private void submit() {
         List<Document> work = batch;
+        int first = ordinal;
+        ordinal += work.size();
         batch = new ArrayList<>(BATCH);
         try {
             inFlight.acquire();
@@ -108,11 +143,11 @@ public final class VocabularyCounter implements AutoCloseable {
         pool.execute(() -> {
             try {
                 Shard s = local.get();
-                for (Document d : work) {
+                for (int i = 0; i < work.size(); i++) {
                     if (failure != null) {
                         return;
                     }
-                    count(s, d);
+                    count(s, work.get(i), first + i);
                 }
             } catch (Throwable e) {
                 if (failure == null) {
@@ -124,10 +159,10 @@ public final class VocabularyCounter implements AutoCloseable {
         });
     }
 
-    private void count(Shard s, Document doc) {
-        s.counts.beginDocument();
+    private void count(Shard s, Document doc, int docOrdinal) {
+        s.counts.beginDocument(docOrdinal);
         analyzer.analyze(doc, s.grams, s.counts);
-        if (fixed == null && s.counts.size() > termsPerShard) {
+        if (fixed == null && !recordRows && s.counts.size() > termsPerShard) {
             spill(s);
         }
     }
@@ -201,14 +236,29 @@ public final class VocabularyCounter implements AutoCloseable {
         boolean spilled = all.stream().anyMatch(s -> !s.runs.isEmpty());
         if (!spilled) {
             TermCounts total = all.get(0).counts;
+            List<int[]> maps = new ArrayList<>();
+            maps.add(null);
             for (int i = 1; i < all.size(); i++) {
-                total.absorb(all.get(i).counts);
+                maps.add(total.absorb(all.get(i).counts));
             }
+            Vocabulary v;
+            int[] columnOfId;
             if (fixed != null) {
-                return new Vocabulary(termsOf(fixed), Arrays.copyOf(total.df, fixed.size()), Arrays.copyOf(total.cf, fixed.size()),
-                        docs, fixed.size(), true);
+                v = fixedResult(total, docs);
+                columnOfId = new int[fixed.size()];
+                Arrays.fill(columnOfId, -1);
+                for (int c = 0; c < fixedIds.length; c++) {
+                    columnOfId[fixedIds[c]] = c;
+                }
+            } else {
+                VocabularyPruner.Pruned p = VocabularyPruner.inMemory(total, docs, pruning, binary);
+                v = p.vocabulary();
+                columnOfId = p.columnOfId();
             }
-            return pruneInMemory(total, docs, pruning, binary);
+            if (recordRows) {
+                keepColumns(all, maps, columnOfId);
+            }
+            return v;
         }
         for (Shard s : all) {
             if (s.counts.size() > 0) {
@@ -217,131 +267,59 @@ public final class VocabularyCounter implements AutoCloseable {
         }
         List<Path> files = new ArrayList<>();
         all.forEach(s -> files.addAll(s.runs));
-        return pruneMerged(files, docs, pruning, binary);
+        return VocabularyPruner.merged(files, docs, pruning, binary).vocabulary();
     }
 
-    private static String[] termsOf(FeatureTable t) {
-        String[] out = new String[t.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = t.term(i);
+    private void keepColumns(List<Shard> all, List<int[]> maps, int[] columnOfId) {
+        shardColumns = new ArrayList<>();
+        for (int s = 0; s < all.size(); s++) {
+            int[] map = maps.get(s);
+            if (map == null) {
+                shardColumns.add(columnOfId);
+            } else {
+                int[] cols = new int[map.length];
+                for (int id = 0; id < map.length; id++) {
+                    cols[id] = columnOfId[map[id]];
+                }
+                shardColumns.add(cols);
+            }
+        }
+        finished = all;
+    }
+
+    /**
+     * The rows of every counted document, in corpus order, built from the recorded feature ids
+     * (no second analysis). Only for a counter made with {@code recordRows}, after {@link #finish}.
+     */
+    SparseVector[] rows(VectorizerModel model) {
+        if (shardColumns == null) {
+            throw new IllegalStateException("no rows were recorded");
+        }
+        SparseVector[] out = new SparseVector[ordinal];
+        for (int s = 0; s < finished.size(); s++) {
+            TermCounts c = finished.get(s).counts;
+            int[] cols = shardColumns.get(s);
+            int[] ids = c.recordedIds();
+            java.util.stream.IntStream.range(0, c.recordedDocuments()).parallel().forEach(i ->
+                    out[c.recordedOrdinal(i)] = model.row(ids, c.recordedStart(i), c.recordedStart(i + 1), cols));
         }
         return out;
     }
 
-    private static Vocabulary pruneInMemory(TermCounts total, long docs, Pruning pruning, boolean binary) {
-        double lo = pruning.minDocs(docs);
-        double hi = checkedMax(pruning, docs, lo);
-        int distinct = total.size();
-        List<String> kept = new ArrayList<>();
-        for (int id = 0; id < distinct; id++) {
-            if (total.df[id] >= lo && total.df[id] <= hi) {
-                kept.add(total.table.term(id));
-            }
-        }
-        int n = kept.size();
+    private Vocabulary fixedResult(TermCounts total, long docs) {
+        int n = fixedIds.length;
+        String[] terms = new String[n];
         int[] df = new int[n];
         long[] cf = new long[n];
-        String[] terms = kept.toArray(new String[0]);
         for (int i = 0; i < n; i++) {
-            int id = total.table.find(terms[i]);
-            df[i] = total.df[id];
-            cf[i] = total.cf[id];
-        }
-        return finishPruning(terms, df, cf, docs, distinct, pruning, binary);
-    }
-
-    private static Vocabulary pruneMerged(List<Path> files, long docs, Pruning pruning, boolean binary) {
-        double lo = pruning.minDocs(docs);
-        double hi = checkedMax(pruning, docs, lo);
-        PriorityQueue<TermRun> heap = new PriorityQueue<>((a, b) -> PyText.compare(a.term, b.term));
-        List<String> terms = new ArrayList<>();
-        PrimitiveLists.Ints df = new PrimitiveLists.Ints();
-        PrimitiveLists.Longs cf = new PrimitiveLists.Longs();
-        long distinct = 0;
-        try {
-            for (Path f : files) {
-                TermRun r = TermRun.open(f);
-                if (r != null) {
-                    heap.add(r);
-                }
+            int id = fixedIds[i];
+            terms[i] = fixed.text(id);
+            if (total.counted(id)) {
+                df[i] = total.df[id];
+                cf[i] = total.cf[id];
             }
-            while (!heap.isEmpty()) {
-                TermRun first = heap.poll();
-                String term = first.term;
-                long d = 0;
-                long c = 0;
-                TermRun r = first;
-                while (true) {
-                    d += r.df;
-                    c += r.cf;
-                    if (r.advance()) {
-                        heap.add(r);
-                    } else {
-                        r.close();
-                    }
-                    if (heap.isEmpty() || !heap.peek().term.equals(term)) {
-                        break;
-                    }
-                    r = heap.poll();
-                }
-                distinct++;
-                if (d >= lo && d <= hi) {
-                    terms.add(term);
-                    df.add((int) d);
-                    cf.add(c);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read a vocabulary run file: " + e.getMessage(), e);
-        } finally {
-            heap.forEach(TermRun::close);
         }
-        return finishPruning(terms.toArray(new String[0]), df.toArray(), cf.toArray(), docs, distinct, pruning, binary);
-    }
-
-    private static double checkedMax(Pruning pruning, long docs, double lo) {
-        double hi = pruning.maxDocs(docs);
-        if (hi < lo) {
-            throw new IllegalArgumentException("maxDf corresponds to fewer documents than minDf (" + hi + " < " + lo
-                    + " of " + docs + " documents)");
-        }
-        return hi;
-    }
-
-    /** Applies {@code maxFeatures} and sorts the kept terms into column (code point) order. */
-    private static Vocabulary finishPruning(String[] terms, int[] df, long[] cf, long docs, long distinct, Pruning pruning,
-                                            boolean binary) {
-        if (distinct == 0) {
-            throw new IllegalArgumentException("empty vocabulary; perhaps the documents only contain stop words");
-        }
-        if (terms.length == 0) {
-            throw new IllegalArgumentException("after pruning, no terms remain; try a lower minDf or a higher maxDf");
-        }
-        Integer[] order = new Integer[terms.length];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        int keep = terms.length;
-        if (pruning.maxFeatures() != null && pruning.maxFeatures() < terms.length) {
-            // Most frequent first; scikit-learn leaves the order of equal frequencies unspecified, here it is term order.
-            Arrays.sort(order, (a, b) -> {
-                long fa = binary ? df[a] : cf[a];
-                long fb = binary ? df[b] : cf[b];
-                return fa != fb ? Long.compare(fb, fa) : PyText.compare(terms[a], terms[b]);
-            });
-            keep = pruning.maxFeatures();
-        }
-        Integer[] kept = Arrays.copyOf(order, keep);
-        Arrays.parallelSort(kept, (a, b) -> PyText.compare(terms[a], terms[b]));
-        String[] outTerms = new String[keep];
-        int[] outDf = new int[keep];
-        long[] outCf = new long[keep];
-        for (int i = 0; i < keep; i++) {
-            outTerms[i] = terms[kept[i]];
-            outDf[i] = df[kept[i]];
-            outCf[i] = cf[kept[i]];
-        }
-        return new Vocabulary(outTerms, outDf, outCf, docs, distinct, false);
+        return new Vocabulary(terms, df, cf, docs, n, true);
     }
 
     /** Stops the counting threads and deletes run files. */
