@@ -15,8 +15,13 @@ public final class PyRegex {
     private static final String SPACE = "\\t\\n\\x0B\\f\\r\\x1C-\\x1F\\x{85}\\p{Z}";
     private static final String DIGIT = "\\p{Nd}";
     private static final String W = "[" + WORD + "]";
-    private static final String BOUNDARY = "(?:(?<=" + W + ")(?!" + W + ")|(?<!" + W + ")(?=" + W + "))";
-    private static final String NON_BOUNDARY = "(?:(?<=" + W + ")(?=" + W + ")|(?<!" + W + ")(?!" + W + "))";
+    // Java sizes a lookbehind in UTF-16 units and counts a class as one, so "(?<=W)" never sees a
+    // supplementary character before it; "W{1,2}" lets it start two units back and still means
+    // "the previous code point is a word character".
+    private static final String AFTER_W = "(?<=" + W + "{1,2})";
+    private static final String NOT_AFTER_W = "(?<!" + W + "{1,2})";
+    private static final String BOUNDARY = "(?:" + AFTER_W + "(?!" + W + ")|" + NOT_AFTER_W + "(?=" + W + "))";
+    private static final String NON_BOUNDARY = "(?:" + AFTER_W + "(?=" + W + ")|" + NOT_AFTER_W + "(?!" + W + "))";
 
     private PyRegex() {
     }

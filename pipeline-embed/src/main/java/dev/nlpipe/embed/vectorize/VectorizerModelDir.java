@@ -54,6 +54,18 @@ public final class VectorizerModelDir {
     }
 
     /**
+     * Whether a model's analyzer reads the tokens layer, or {@code null} when the directory cannot
+     * be read (loading it reports why).
+     */
+    public static Boolean usesTokens(Path dir, String... kinds) {
+        try {
+            return AnalyzerSpec.fromMap(ModelDir.read(dir, FORMAT_VERSION, kinds).getMap("vectorizer")).usesTokens();
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /**
      * Loads a vectorizer model directory.
      *
      * @param stage the stage that loads it (named in missing-layer errors)

@@ -4,9 +4,7 @@ import dev.nlpipe.core.config.ConfigException;
 import dev.nlpipe.core.config.OptionSpec;
 import dev.nlpipe.core.config.Options;
 import dev.nlpipe.core.doc.Layer;
-import dev.nlpipe.core.model.ModelDir;
 import dev.nlpipe.core.model.ModelException;
-import dev.nlpipe.core.model.ModelMeta;
 import dev.nlpipe.core.stage.Annotator;
 import dev.nlpipe.core.stage.ModelUse;
 import dev.nlpipe.core.stage.Processor;
@@ -89,15 +87,11 @@ public abstract class VectorizerStage implements StageProvider {
 
     @Override
     public Set<Layer> requires(Options o, Path model) {
-        if (model == null) {
+        Boolean tokens = model == null ? null : VectorizerModelDir.usesTokens(model, kind);
+        if (tokens == null) {
             return requires(o);
         }
-        try {
-            ModelMeta meta = ModelDir.read(model, VectorizerModelDir.FORMAT_VERSION, kind);
-            return AnalyzerSpec.fromMap(meta.getMap("vectorizer")).usesTokens() ? Set.of(Layer.TOKENS) : Set.of();
-        } catch (RuntimeException e) {
-            return requires(o);
-        }
+        return tokens ? Set.of(Layer.TOKENS) : Set.of();
     }
 
     @Override
@@ -120,8 +114,8 @@ public abstract class VectorizerStage implements StageProvider {
         return (Annotator) doc -> doc.putVector(name, model.transform(doc));
     }
 
-    /** Loads a model directory, turning its problems into a located configuration error. */
-    static VectorizerModel load(StageContext ctx, String... kinds) {
+    /** Loads a vectorizer model directory for a stage, turning its problems into a located configuration error. */
+    public static VectorizerModel load(StageContext ctx, String... kinds) {
         try {
             return VectorizerModelDir.read(ctx.model(), ctx.id(), kinds);
         } catch (ModelException e) {
