@@ -1,0 +1,150 @@
+package dev.nlpipe.classify.linear;
+
+/**
+ * Limited-memory BFGS (Nocedal and Wright, algorithm 7.4) with a backtracking line search on the
+ * Armijo condition, for smooth convex objectives. It stops when the largest gradient component is
+ * at most {@code gtol}, when an iteration lowers the objective by less than {@code ftol} relative to
+ * its size (scipy's L-BFGS-B criteria, which scikit-learn uses), or after {@code maxIter} iterations.
+ */
+final class Lbfgs {
+    /** A differentiable objective. */
+    interface Objective {
+        /** Returns f(x) and writes ∇f(x) into {@code grad}. */
+        double evaluate(double[] x, double[] grad);
+    }
+
+    /**
+     * The outcome.
+     *
+     * @param value the objective at the solution
+     * @param iterations iterations run
+     * @param gradientNorm the largest absolute gradient component at the end
+     * @param converged whether the gradient or the decrease criterion was met
+     * @param reason why it stopped, in words
+     */
+    record Result(double value, int iterations, double gradientNorm, boolean converged, String reason) {
+    }
+
+    private static final double FTOL = 64 * Math.ulp(1.0);
+
+    private final int memory;
+    private final int maxIter;
+    private final double gtol;
+
+    Lbfgs(int memory, int maxIter, double gtol) {
+        this.memory = memory;
+        this.maxIter = maxIter;
+        this.gtol = gtol;
+    }
+
+    /** Minimizes {@code f} starting from {@code x}, which is overwritten with the solution. */
+    Result minimize(Objective f, double[] x) {
+        int n = x.length;
+        double[][] s = new double[memory][n];
+        double[][] y = new double[memory][n];
+        double[] rho = new double[memory];
+        double[] alpha = new double[memory];
+        double[] g = new double[n];
+        double[] gNew = new double[n];
+        double[] d = new double[n];
+        double[] xNew = new double[n];
+        double fx = f.evaluate(x, g);
+        int stored = 0;
+        int head = 0;
+        for (int iter = 0; iter < maxIter; iter++) {
+            double gNorm = maxAbs(g);
+            if (gNorm <= gtol) {
+                return new Result(fx, iter, gNorm, true, "gradient below tolerance");
+            }
+            // Two-loop recursion: d = -H·g.
+            System.arraycopy(g, 0, d, 0, n);
+            for (int k = 0; k < stored; k++) {
+                int j = Math.floorMod(head - 1 - k, memory);
+                alpha[j] = rho[j] * dot(s[j], d);
+                axpy(-alpha[j], y[j], d);
+            }
+            double scale = 1.0;
+            if (stored > 0) {
+                int last = Math.floorMod(head - 1, memory);
+                scale = dot(s[last], y[last]) / dot(y[last], y[last]);
+            }
+            for (int i = 0; i < n; i++) {
+                d[i] *= -scale;
+            }
+            for (int k = stored - 1; k >= 0; k--) {
+                int j = Math.floorMod(head - 1 - k, memory);
+                double beta = rho[j] * dot(y[j], d);
+                axpy(alpha[j] - beta, s[j], d);
+            }
+            double slope = dot(g, d);
+            if (slope >= 0) {
+                // Not a descent direction (numerical trouble): restart from steepest descent.
+                for (int i = 0; i < n; i++) {
+                    d[i] = -g[i];
+                }
+                slope = dot(g, d);
+                stored = 0;
+            }
+            double step = stored == 0 && iter == 0 ? Math.min(1.0, 1.0 / Math.sqrt(-slope)) : 1.0;
+            double fNew = Double.NaN;
+            boolean accepted = false;
+            for (int ls = 0; ls < 60; ls++) {
+                for (int i = 0; i < n; i++) {
+                    xNew[i] = x[i] + step * d[i];
+                }
+                fNew = f.evaluate(xNew, gNew);
+                if (fNew <= fx + 1e-4 * step * slope) {
+                    accepted = true;
+                    break;
+                }
+                step *= 0.5;
+            }
+            if (!accepted) {
+                return new Result(fx, iter, gNorm, false, "the line search found no lower point");
+            }
+            double[] sNew = s[head];
+            double[] yNew = y[head];
+            for (int i = 0; i < n; i++) {
+                sNew[i] = xNew[i] - x[i];
+                yNew[i] = gNew[i] - g[i];
+            }
+            double sy = dot(sNew, yNew);
+            if (sy > 1e-12 * Math.sqrt(dot(sNew, sNew) * dot(yNew, yNew))) {
+                rho[head] = 1.0 / sy;
+                head = (head + 1) % memory;
+                stored = Math.min(stored + 1, memory);
+            }
+            double decrease = fx - fNew;
+            System.arraycopy(xNew, 0, x, 0, n);
+            System.arraycopy(gNew, 0, g, 0, n);
+            fx = fNew;
+            if (decrease <= FTOL * Math.max(Math.max(Math.abs(fx), Math.abs(fx + decrease)), 1.0)) {
+                return new Result(fx, iter + 1, maxAbs(g), true, "objective no longer decreasing");
+            }
+        }
+        double gNorm = maxAbs(g);
+        return new Result(fx, maxIter, gNorm, gNorm <= gtol, "iteration limit " + maxIter + " reached");
+    }
+
+    private static double dot(double[] a, double[] b) {
+        double s = 0;
+        for (int i = 0; i < a.length; i++) {
+            s += a[i] * b[i];
+        }
+        return s;
+    }
+
+    private static void axpy(double a, double[] x, double[] y) {
+        for (int i = 0; i < x.length; i++) {
+            y[i] += a * x[i];
+        }
+    }
+
+    private static double maxAbs(double[] a) {
+        double m = 0;
+        for (double v : a) {
+            m = Math.max(m, Math.abs(v));
+        }
+        return m;
+    }
+}
