@@ -66,7 +66,7 @@ public final class ClassifierEvaluation {
             long n = 0;
             while (in.hasNext()) {
                 Document raw = in.next();
-                String g = raw.topLabel();
+                String g = LabelSet.goldOf(raw);
                 for (Document d : pre.process(raw)) {
                     if (g == null) {
                         unlabeled++;

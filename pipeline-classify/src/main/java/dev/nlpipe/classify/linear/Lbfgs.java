@@ -25,7 +25,8 @@ final class Lbfgs {
     record Result(double value, int iterations, double gradientNorm, boolean converged, String reason) {
     }
 
-    private static final double FTOL = 64 * Math.ulp(1.0);
+    /** scipy's default {@code ftol} (factr 1e7 × machine epsilon), which scikit-learn's lbfgs solver keeps. */
+    private static final double FTOL = 1e7 * Math.ulp(1.0);
 
     private final int memory;
     private final int maxIter;
@@ -69,12 +70,15 @@ final class Lbfgs {
                 scale = dot(s[last], y[last]) / dot(y[last], y[last]);
             }
             for (int i = 0; i < n; i++) {
-                d[i] *= -scale;
+                d[i] *= scale;
             }
             for (int k = stored - 1; k >= 0; k--) {
                 int j = Math.floorMod(head - 1 - k, memory);
                 double beta = rho[j] * dot(y[j], d);
                 axpy(alpha[j] - beta, s[j], d);
+            }
+            for (int i = 0; i < n; i++) {
+                d[i] = -d[i];
             }
             double slope = dot(g, d);
             if (slope >= 0) {

@@ -1,5 +1,7 @@
 package dev.nlpipe.classify.linear;
 
+import dev.nlpipe.core.config.ConfigException;
+import dev.nlpipe.core.config.Location;
 import dev.nlpipe.core.config.OptionSpec;
 import dev.nlpipe.core.config.Options;
 import dev.nlpipe.core.config.StageConfig;
@@ -102,12 +104,21 @@ public final class LinearClassifierTrainer implements TrainerProvider {
             log.printf(Locale.ROOT, "selected %s (%s %s %.4f)%n", chosen.describe(), selectedOn, ModelSelection.metricName(s), best.score());
         }
 
-        long fitStart = System.nanoTime();
-        FeatureRecipe.Fitted fitted = fitFeatures(job, s, train, chosen);
-        CsrMatrix x = CsrMatrix.of(Arrays.asList(fitted.rows()), fitted.features().dimension());
-        LinearFitter.Fit fit = LinearFitter.fit(x, train.y(), train.sampleWeights(labels.size(), s.balanced()), labels.size(),
-                s.solver(chosen.c()));
-        double fitSeconds = (System.nanoTime() - fitStart) / 1e9;
+        FeatureRecipe.Fitted fitted;
+        LinearFitter.Fit fit;
+        double fitSeconds;
+        if (best != null && best.fit() != null) {
+            // Selected on data.dev: the candidate was already fitted on all of data.train.
+            fitted = best.features();
+            fit = best.fit();
+            fitSeconds = best.fitSeconds();
+        } else {
+            fitted = fitFeatures(job, s, train, chosen);
+            CsrMatrix x = CsrMatrix.of(Arrays.asList(fitted.rows()), fitted.features().dimension());
+            long fitStart = System.nanoTime();
+            fit = LinearFitter.fit(x, train.y(), train.sampleWeights(labels.size(), s.balanced()), labels.size(), s.solver(chosen.c()));
+            fitSeconds = (System.nanoTime() - fitStart) / 1e9;
+        }
         if (!fit.converged()) {
             log.println("warning: the solver did not converge (" + fit.note() + "); raise train.maxIter or train.tol");
         }
@@ -143,7 +154,7 @@ public final class LinearClassifierTrainer implements TrainerProvider {
             log.println(shown + " report:");
             log.print(Predictions.of(model, rows(fitted.features(), data.get(shown))).metrics(labels, data.get(shown).y()).format());
         }
-        metrics.put("trainSeconds", fitSeconds);
+        metrics.put("solverSeconds", fitSeconds);
         metrics.put("totalSeconds", (System.nanoTime() - start) / 1e9);
         metrics.put("trainDocuments", train.size());
 
@@ -206,13 +217,14 @@ public final class LinearClassifierTrainer implements TrainerProvider {
     private static LabelSet labels(TrainingJob job, List<Document> train, String positive) {
         Set<String> seen = new LinkedHashSet<>();
         for (Document d : train) {
-            if (d.topLabel() != null) {
-                seen.add(d.topLabel());
+            if (LabelSet.goldOf(d) != null) {
+                seen.add(LabelSet.goldOf(d));
             }
         }
         if (seen.size() < 2) {
-            throw job.train().error("seed", "data.train has " + seen.size() + " distinct label(s); a classifier needs at least two"
-                    + " (is the label field or column set? e.g. data: {format: tsv, labelColumn: label})");
+            throw new ConfigException(job.config().splitLocations().get("train"), "data.train has " + seen.size()
+                    + " distinct label(s); a classifier needs at least two (is the label field or column set? e.g. data: {format: tsv,"
+                    + " labelColumn: label})");
         }
         try {
             return LabelSet.of(seen, positive);
@@ -227,13 +239,14 @@ public final class LinearClassifierTrainer implements TrainerProvider {
             List<Document> docs = e.getValue();
             int[] y = new int[docs.size()];
             for (int i = 0; i < y.length; i++) {
-                String l = docs.get(i).topLabel();
+                String l = LabelSet.goldOf(docs.get(i));
+                Location at = job.config().splitLocations().get(e.getKey());
                 if (l == null) {
-                    throw job.train().error("seed", "document " + docs.get(i).id() + " in data." + e.getKey() + " has no label");
+                    throw new ConfigException(at, "data." + e.getKey() + ": document " + docs.get(i).id() + " has no label");
                 }
                 y[i] = labels.indexOf(l);
                 if (y[i] < 0) {
-                    throw job.train().error("seed", "label '" + l + "' of document " + docs.get(i).id() + " in data." + e.getKey()
+                    throw new ConfigException(at, "data." + e.getKey() + ": label '" + l + "' of document " + docs.get(i).id()
                             + " does not occur in data.train");
                 }
             }

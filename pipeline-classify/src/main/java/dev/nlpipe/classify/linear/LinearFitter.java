@@ -20,8 +20,10 @@ final class LinearFitter {
      *     this (scikit-learn's {@code tol}); SVM: the dual projected-gradient gap
      * @param maxIter iterations (L-BFGS) or passes (SVM) at most
      * @param seed shuffling seed of the SVM solver
+     * @param threads threads for evaluating the logistic objective
      */
-    record Settings(LinearModel.Loss loss, double c, boolean multinomial, boolean intercept, double tol, int maxIter, long seed) {
+    record Settings(LinearModel.Loss loss, double c, boolean multinomial, boolean intercept, double tol, int maxIter, long seed,
+                    int threads) {
     }
 
     /**
@@ -67,7 +69,7 @@ final class LinearFitter {
 
     private static Fit logistic(CsrMatrix x, int[] y, double[] weight, int classes, Settings s) {
         int vectors = classes == 2 ? 1 : classes;
-        LogisticObjective f = new LogisticObjective(x, y, weight, vectors, s.c(), s.intercept());
+        LogisticObjective f = new LogisticObjective(x, y, weight, vectors, s.c(), s.intercept(), s.threads());
         double total = 0;
         for (double v : weight) {
             total += v;

@@ -45,8 +45,12 @@ final class ModelSelection {
      *
      * @param foldScores per fold (one entry when scored on data.dev)
      * @param heldOut decision values on the held-out examples (dev, or out-of-fold), binary tasks only
+     * @param fit the model fitted on all of data.train (scored on data.dev), or {@code null} after cross-validation
+     * @param features the features it was fitted with, or {@code null}
+     * @param fitSeconds the time its solver took (when {@code fit} is kept)
      */
-    record Outcome(Candidate candidate, double score, double[] foldScores, double[] heldOut, boolean converged) {
+    record Outcome(Candidate candidate, double score, double[] foldScores, double[] heldOut, boolean converged, LinearFitter.Fit fit,
+                   FeatureRecipe.Fitted features, double fitSeconds) {
         Map<String, Object> toMap() {
             Map<String, Object> m = candidate.toMap();
             m.put("score", score);
@@ -79,9 +83,10 @@ final class ModelSelection {
             for (int i = 0; i < grid.size(); i++) {
                 if (sameRange(grid.get(i).ngramRange(), range)) {
                     Scored.One one = scored.byC.get(grid.get(i).c());
-                    out.set(i, new Outcome(grid.get(i), one.score, new double[] {one.score}, one.decision, one.converged));
-                    log.printf(Locale.ROOT, "  %s: dev %s %.4f%s%n", grid.get(i).describe(), metricName(s), one.score,
-                            one.converged ? "" : " (solver did not converge)");
+                    out.set(i, new Outcome(grid.get(i), one.score, new double[] {one.score}, one.decision, one.fit.converged(), one.fit,
+                            scored.features, one.seconds));
+                    log.printf(Locale.ROOT, "  %s: dev %s %.4f (%d iterations, %.1f s%s)%n", grid.get(i).describe(), metricName(s),
+                            one.score, one.fit.iterations(), one.seconds, one.fit.converged() ? "" : ", did not converge");
                 }
             }
         }
@@ -106,7 +111,7 @@ final class ModelSelection {
                     if (sameRange(grid.get(i).ngramRange(), range)) {
                         Scored.One one = scored.byC.get(grid.get(i).c());
                         scores[i][f] = one.score;
-                        converged[i] &= one.converged;
+                        converged[i] &= one.fit.converged();
                         if (one.decision != null) {
                             for (int j = 0; j < out.length; j++) {
                                 heldOut[i][out[j]] = one.decision[j];
@@ -119,7 +124,7 @@ final class ModelSelection {
         List<Outcome> result = new ArrayList<>();
         for (int i = 0; i < grid.size(); i++) {
             double mean = Arrays.stream(scores[i]).average().orElse(0);
-            result.add(new Outcome(grid.get(i), mean, scores[i], labels.size() == 2 ? heldOut[i] : null, converged[i]));
+            result.add(new Outcome(grid.get(i), mean, scores[i], labels.size() == 2 ? heldOut[i] : null, converged[i], null, null, 0));
             log.printf(Locale.ROOT, "  %s: %d-fold cross-validated %s %.4f (folds %s)%n", grid.get(i).describe(), k, metricName(s), mean,
                     Arrays.stream(scores[i]).mapToObj(v -> String.format(Locale.ROOT, "%.4f", v)).toList());
         }
@@ -156,8 +161,8 @@ final class ModelSelection {
     }
 
     /** Scores of every C for one n-gram range and one train/held-out pair. */
-    private record Scored(Map<Double, One> byC) {
-        record One(double score, double[] decision, boolean converged) {
+    private record Scored(Map<Double, One> byC, FeatureRecipe.Fitted features) {
+        record One(double score, double[] decision, LinearFitter.Fit fit, double seconds) {
         }
     }
 
@@ -172,17 +177,19 @@ final class ModelSelection {
             Map<Double, Future<Scored.One>> futures = new LinkedHashMap<>();
             for (double c : s.cs()) {
                 futures.put(c, pool.submit(() -> {
+                    long t0 = System.nanoTime();
                     LinearFitter.Fit fit = LinearFitter.fit(x, train.y(), weights, labels.size(), s.solver(c));
+                    double secs = (System.nanoTime() - t0) / 1e9;
                     Predictions p = Predictions.of(fit.model(), rows);
                     ClassificationMetrics m = p.metrics(labels, heldOut.y());
-                    return new Scored.One(s.selectByMacroF1() ? m.macroF1() : m.accuracy(), p.decision(), fit.converged());
+                    return new Scored.One(s.selectByMacroF1() ? m.macroF1() : m.accuracy(), p.decision(), fit, secs);
                 }));
             }
             Map<Double, Scored.One> out = new LinkedHashMap<>();
             for (Map.Entry<Double, Future<Scored.One>> e : futures.entrySet()) {
                 out.put(e.getKey(), e.getValue().get());
             }
-            return new Scored(out);
+            return new Scored(out, fitted);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted during the grid search", e);
