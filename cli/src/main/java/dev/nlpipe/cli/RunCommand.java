@@ -29,7 +29,7 @@ public final class RunCommand implements Callable<Integer> {
     Path input;
 
     @Option(names = "--output", paramLabel = "PATH", description = "output file, directory (ending in /) or - ; overrides output.path")
-    Path output;
+    String output;
 
     @Option(names = "--threads", paramLabel = "N", description = "worker threads (default: the pipeline's, else all cores)")
     Integer threads;
@@ -56,10 +56,11 @@ public final class RunCommand implements Callable<Integer> {
         }
         OutputConfig out = cfg.output();
         if (output != null) {
-            out = out == null ? OutputConfig.parse(PlainNodes.toNode(Map.of("path", output.toString()),
+            out = out == null ? OutputConfig.parse(PlainNodes.toNode(Map.of("path", output),
                     new Location("--output", 1, 1))) : out.withPath(output);
         }
         cfg = new PipelineConfig(cfg.name(), in, cfg.stages(), out, cfg.onError(), cfg.threads(), cfg.batchSize(), cfg.source());
+        Pipeline.checkInput(cfg);
         try (Pipeline p = Pipeline.fromConfig(cfg)) {
             RunOptions defaults = p.defaultRunOptions(!quiet);
             RunOptions options = new RunOptions(threads != null ? threads : defaults.threads(),

@@ -72,9 +72,11 @@ public final class Pipeline implements AutoCloseable {
     }
 
     /**
-     * Builds a parsed configuration: checks the input (exists, known format, valid options), the
-     * output format, every stage type, option and model, and the layer wiring — all before any
-     * document is read.
+     * Builds a parsed configuration: checks the input and output formats and their options, every
+     * stage type, option and model, and the layer wiring — all before any document is read. The
+     * input path itself is checked by {@link #checkInput} (the command line calls it first) and
+     * again by {@link #run}, so a program that only calls {@code process} can keep an input section
+     * that does not resolve from its working directory.
      */
     public static Pipeline fromConfig(PipelineConfig config) {
         Components components = Components.get();
@@ -83,9 +85,6 @@ public final class Pipeline implements AutoCloseable {
             InputConfig in = config.input();
             ReaderProvider reader = components.readers().get(in.format(), in.location());
             Options readerOptions = Options.validate("input format '" + in.format() + "'", in.formatOptions(), in.location(), reader.options());
-            if (in.path() != null) {
-                checkReadable(in);
-            }
             inputLayers = reader.mayProvideAnyLayer() ? null : reader.provides(readerOptions);
         }
         if (config.output() != null) {
@@ -110,6 +109,13 @@ public final class Pipeline implements AutoCloseable {
     /** The layers documents carry after the last stage, or {@code null} when the input's layers are unknown. */
     public Set<Layer> layersOut() {
         return layersOut;
+    }
+
+    /** Checks that the configured input exists and is readable; a located error otherwise. */
+    public static void checkInput(PipelineConfig config) {
+        if (config.input() != null && config.input().path() != null) {
+            checkReadable(config.input());
+        }
     }
 
     private static void checkReadable(InputConfig in) {
@@ -217,7 +223,7 @@ public final class Pipeline implements AutoCloseable {
         ErrorLog errors = new ErrorLog(errorsFile(out), log, options.onError());
         ReadSettings settings = new ReadSettings(in.language(), in.maxLineLength(), errors, new AtomicLong());
         try (CorpusInput input = CorpusInput.open(in.path(), in.glob(), in.recursive(), reader, readerOptions, settings);
-             OutputSink sink = OutputSink.open(out.path(), writer, writerOptions, input::relativeSource)) {
+             OutputSink sink = OutputSink.open(out.path(), out.directory(), writer, writerOptions, input::relativeSource)) {
             PipelineRunner runner = new PipelineRunner(name, stages, options, log);
             try {
                 return runner.run(input, sink, errors, input.totalBytes(), input::bytesRead);
@@ -229,13 +235,16 @@ public final class Pipeline implements AutoCloseable {
         }
     }
 
-    /** {@code <output>.errors.jsonl}, or the configured errors file; {@code null} (standard error) for standard output. */
+    /**
+     * {@code <output>.errors.jsonl}, or the configured errors file; {@code null} (errors go to
+     * standard error) for standard output and special files such as {@code /dev/null}.
+     */
     static Path errorsFile(OutputConfig out) {
         if (out.errors() != null) {
             return out.errors();
         }
         String p = out.path().toString();
-        if (p.equals("-")) {
+        if (p.equals("-") || (Files.exists(out.path()) && !Files.isRegularFile(out.path()) && !Files.isDirectory(out.path()))) {
             return null;
         }
         while (p.endsWith("/") && p.length() > 1) {

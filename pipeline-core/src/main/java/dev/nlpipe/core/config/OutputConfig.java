@@ -1,5 +1,6 @@
 package dev.nlpipe.core.config;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -9,12 +10,14 @@ import java.util.List;
  * compressed. Other keys are the format's own options.
  *
  * @param path the output file, directory or {@code -}
+ * @param directory whether {@code path} names a directory to mirror inputs into (written with a
+ *     trailing {@code /}, or an existing directory)
  * @param format a registered output format ({@code jsonl}, {@code text}, {@code conll}, ...)
  * @param errors where bad records go; default {@code <path>.errors.jsonl}
  * @param formatOptions the remaining keys, for the format
  * @param location where the section is
  */
-public record OutputConfig(Path path, String format, Path errors, Node.MapNode formatOptions, Location location) {
+public record OutputConfig(Path path, boolean directory, String format, Path errors, Node.MapNode formatOptions, Location location) {
 
     static final List<String> COMMON_KEYS = List.of("path", "format", "errors");
 
@@ -24,12 +27,17 @@ public record OutputConfig(Path path, String format, Path errors, Node.MapNode f
         String path = Sections.text(m.get("path"), "output.path");
         String format = Sections.text(m.get("format"), "output.format");
         String errors = Sections.text(m.get("errors"), "output.errors");
-        return new OutputConfig(path == null ? null : Path.of(path), format == null ? "jsonl" : format,
-                errors == null ? null : Path.of(errors), Sections.without(m, COMMON_KEYS), m.location());
+        return new OutputConfig(path == null ? null : Path.of(path), path != null && isDirectory(path),
+                format == null ? "jsonl" : format, errors == null ? null : Path.of(errors), Sections.without(m, COMMON_KEYS), m.location());
     }
 
-    /** This output written elsewhere. */
-    public OutputConfig withPath(Path newPath) {
-        return new OutputConfig(newPath, format, errors, formatOptions, location);
+    /** This output written elsewhere ({@code path} as the user wrote it: a trailing {@code /} means a directory). */
+    public OutputConfig withPath(String newPath) {
+        return new OutputConfig(Path.of(newPath), isDirectory(newPath), format, errors, formatOptions, location);
+    }
+
+    /** Whether a path as written names a directory output (trailing slash, or an existing directory). */
+    public static boolean isDirectory(String path) {
+        return !path.equals("-") && (path.endsWith("/") || path.endsWith(java.io.File.separator) || Files.isDirectory(Path.of(path)));
     }
 }

@@ -126,9 +126,37 @@ public final class DocumentJson {
         }
         if (!doc.meta().isEmpty()) {
             g.writeFieldName("meta");
-            MAPPER.writeValue(g, doc.meta());
+            writePlain(doc.meta(), g);
         }
         g.writeEndObject();
+    }
+
+    /** Writes plain values (maps, lists, strings, numbers, booleans) without data binding: meta is on every line. */
+    private static void writePlain(Object v, JsonGenerator g) throws IOException {
+        switch (v) {
+            case null -> g.writeNull();
+            case String s -> g.writeString(s);
+            case Integer i -> g.writeNumber(i);
+            case Long l -> g.writeNumber(l);
+            case Double d -> g.writeNumber(d);
+            case Boolean b -> g.writeBoolean(b);
+            case Map<?, ?> m -> {
+                g.writeStartObject();
+                for (Map.Entry<?, ?> e : m.entrySet()) {
+                    g.writeFieldName(String.valueOf(e.getKey()));
+                    writePlain(e.getValue(), g);
+                }
+                g.writeEndObject();
+            }
+            case List<?> l -> {
+                g.writeStartArray();
+                for (Object o : l) {
+                    writePlain(o, g);
+                }
+                g.writeEndArray();
+            }
+            default -> MAPPER.writeValue(g, v);
+        }
     }
 
     private static void writeVector(DocVector vector, JsonGenerator g) throws IOException {

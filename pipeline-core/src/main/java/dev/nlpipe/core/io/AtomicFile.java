@@ -1,5 +1,6 @@
 package dev.nlpipe.core.io;
 
+import java.io.BufferedOutputStream;
 import java.io.BufferedWriter;
 import java.io.Closeable;
 import java.io.IOException;
@@ -13,13 +14,13 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.zip.GZIPOutputStream;
 
 /**
  * A file written under a hidden temporary name beside its target and renamed onto it only when
  * complete, so an interrupted run never leaves a truncated file under the final name. A target
- * ending in {@code .gz} is gzip-compressed.
+ * ending in {@code .gz} is gzip-compressed. Write either bytes ({@link #stream()}) or text
+ * ({@link #writer()}), not both.
  */
 public final class AtomicFile implements Closeable {
     /** Temporary files not yet committed or aborted; removed by a shutdown hook on Ctrl-C or SIGTERM. */
@@ -39,20 +40,19 @@ public final class AtomicFile implements Closeable {
 
     private final Path target;
     private final Path temp;
-    private final Writer writer;
+    private final OutputStream stream;
+    private Writer writer;
     private boolean finished;
 
     private AtomicFile(Path target) throws IOException {
         this.target = target;
-        Path dir = target.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        this.temp = dir.resolve("." + target.getFileName() + ".tmp-" + ProcessHandle.current().pid() + "-"
-                + Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xffffffffL));
+        Files.createDirectories(target.toAbsolutePath().getParent());
+        this.temp = TempNames.beside(target);
         OutputStream out = Files.newOutputStream(temp);
         if (target.getFileName().toString().endsWith(".gz")) {
             out = new GZIPOutputStream(out, 1 << 16);
         }
-        this.writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+        this.stream = new BufferedOutputStream(out, 1 << 16);
         OPEN.add(temp);
     }
 
@@ -61,7 +61,16 @@ public final class AtomicFile implements Closeable {
         return new AtomicFile(target);
     }
 
+    /** The file's content as bytes. */
+    public OutputStream stream() {
+        return stream;
+    }
+
+    /** The file's content as UTF-8 text. */
     public Writer writer() {
+        if (writer == null) {
+            writer = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 1 << 16);
+        }
         return writer;
     }
 
@@ -80,7 +89,7 @@ public final class AtomicFile implements Closeable {
             return;
         }
         finished = true;
-        writer.close();
+        closeStreams();
         moveIntoPlace(temp, target);
         OPEN.remove(temp);
     }
@@ -92,7 +101,7 @@ public final class AtomicFile implements Closeable {
         }
         finished = true;
         try {
-            writer.close();
+            closeStreams();
         } catch (IOException ignored) {
             // the file is deleted anyway
         }
@@ -102,6 +111,14 @@ public final class AtomicFile implements Closeable {
             // best effort: a hidden temp file is harmless
         }
         OPEN.remove(temp);
+    }
+
+    private void closeStreams() throws IOException {
+        if (writer != null) {
+            writer.close();
+        } else {
+            stream.close();
+        }
     }
 
     /** Renames {@code from} onto {@code to} atomically where the file system allows it. */

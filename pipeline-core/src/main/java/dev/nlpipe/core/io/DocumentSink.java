@@ -14,8 +14,8 @@ public interface DocumentSink {
      */
     DocumentWriter formatter();
 
-    /** Takes one document; {@code formatted} is its output when {@link #formatter()} ran in a worker. */
-    void accept(Document doc, String formatted) throws IOException;
+    /** Takes one document; {@code formatted} is its UTF-8 output when {@link #formatter()} ran in a worker. */
+    void accept(Document doc, byte[] formatted) throws IOException;
 
     /** Publishes everything accepted. */
     void commit() throws IOException;

@@ -2,8 +2,10 @@ package dev.nlpipe.core.io;
 
 import dev.nlpipe.core.config.Options;
 import dev.nlpipe.core.doc.Document;
-import java.io.BufferedWriter;
+import java.io.BufferedOutputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -16,27 +18,30 @@ import java.util.function.Function;
 
 /**
  * Where processed documents go: one file (written atomically), a directory that mirrors the input
- * files (each output file written atomically when its input is finished), or standard output.
- * Called from one thread, in output order.
+ * files (each output file written atomically when its input is finished), or a stream (standard
+ * output, or an existing special file such as {@code /dev/null}, written in place). Called from
+ * one thread, in output order; documents arrive already encoded as UTF-8 when a worker formatted them.
  */
 public final class OutputSink implements DocumentSink, AutoCloseable {
     private final Path path;
     private final boolean directory;
+    private final boolean stream;
     private final WriterProvider format;
     private final Options options;
     private final Function<Document, String> relativeSource;
     private final List<Path> written = new ArrayList<>();
+    private final StringBuilder scratch = new StringBuilder();
 
     private DocumentWriter writer;
     private AtomicFile file;
-    private Writer stdout;
+    private OutputStream streamOut;
     private String currentSource;
-    private final StringBuilder scratch = new StringBuilder();
 
     private OutputSink(Path path, boolean directory, WriterProvider format, Options options,
                        Function<Document, String> relativeSource) {
         this.path = path;
         this.directory = directory;
+        this.stream = path.toString().equals("-") || (!directory && Files.exists(path) && !Files.isRegularFile(path));
         this.format = format;
         this.options = options;
         this.relativeSource = relativeSource;
@@ -46,20 +51,15 @@ public final class OutputSink implements DocumentSink, AutoCloseable {
     /**
      * Opens a sink.
      *
-     * @param path a file, a directory (ends with {@code /} or exists as one), or {@code -}
+     * @param path a file, a directory, or {@code -}
+     * @param directory whether to mirror each input file into {@code path} as a directory
      * @param format the output format
      * @param options the format's options
      * @param relativeSource for directory output, a document's input path relative to the input root
      */
-    public static OutputSink open(Path path, WriterProvider format, Options options, Function<Document, String> relativeSource) {
-        boolean dir = isDirectory(path);
-        return new OutputSink(path, dir, format, options, relativeSource);
-    }
-
-    /** Whether a path names a directory output (trailing slash, or an existing directory). */
-    public static boolean isDirectory(Path path) {
-        String s = path.toString();
-        return !s.equals("-") && (s.endsWith("/") || Files.isDirectory(path));
+    public static OutputSink open(Path path, boolean directory, WriterProvider format, Options options,
+                                  Function<Document, String> relativeSource) {
+        return new OutputSink(path, directory, format, options, relativeSource);
     }
 
     /** The shared writer when it is stateless (workers format in parallel), else {@code null}. */
@@ -69,49 +69,85 @@ public final class OutputSink implements DocumentSink, AutoCloseable {
     }
 
     /**
-     * Writes one document; {@code formatted} is its output when a worker already formatted it with
-     * {@link #formatter()}, else {@code null}.
+     * Writes one document; {@code formatted} is its UTF-8 output when a worker already formatted
+     * it with {@link #formatter()}, else {@code null}.
      */
     @Override
-    public void accept(Document doc, String formatted) throws IOException {
-        Writer out = target(doc);
+    public void accept(Document doc, byte[] formatted) throws IOException {
+        OutputStream out = target(doc);
         if (formatted != null) {
             out.write(formatted);
         } else {
             scratch.setLength(0);
             writer.write(doc, scratch);
-            out.append(scratch);
+            out.write(scratch.toString().getBytes(StandardCharsets.UTF_8));
         }
     }
 
-    private Writer target(Document doc) throws IOException {
-        if (path.toString().equals("-")) {
-            if (stdout == null) {
-                stdout = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16);
-                writer.start(stdout);
+    private OutputStream target(Document doc) throws IOException {
+        if (stream) {
+            if (streamOut == null) {
+                OutputStream raw = path.toString().equals("-") ? new FilterOutputStream(System.out) {
+                    @Override
+                    public void close() throws IOException {
+                        flush();
+                    }
+                } : Files.newOutputStream(path);
+                streamOut = new BufferedOutputStream(raw, 1 << 16);
+                start(streamOut);
             }
-            return stdout;
+            return streamOut;
         }
         if (!directory) {
             if (file == null) {
                 file = AtomicFile.create(path);
-                writer.start(file.writer());
+                start(file.stream());
             }
-            return file.writer();
+            return file.stream();
         }
         String source = relativeSource.apply(doc);
         if (file == null || !source.equals(currentSource)) {
             finishFile();
             currentSource = source;
             file = AtomicFile.create(path.resolve(withExtension(source, format.extension())));
-            writer.start(file.writer());
+            start(file.stream());
         }
-        return file.writer();
+        return file.stream();
+    }
+
+    private void start(OutputStream out) throws IOException {
+        Writer w = new OutputStreamWriter(uncloseable(out), StandardCharsets.UTF_8);
+        writer.start(w);
+        w.flush();
+    }
+
+    private void finish(OutputStream out) throws IOException {
+        Writer w = new OutputStreamWriter(uncloseable(out), StandardCharsets.UTF_8);
+        writer.finish(w);
+        w.flush();
+    }
+
+    private static OutputStream uncloseable(OutputStream out) {
+        return new FilterOutputStream(out) {
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                out.write(b, off, len);
+            }
+
+            @Override
+            public void flush() {
+                // the underlying stream is flushed when the file is finished
+            }
+
+            @Override
+            public void close() {
+            }
+        };
     }
 
     private void finishFile() throws IOException {
         if (file != null) {
-            writer.finish(file.writer());
+            finish(file.stream());
             file.commit();
             written.add(file.target());
             file = null;
@@ -132,18 +168,18 @@ public final class OutputSink implements DocumentSink, AutoCloseable {
     /** Finishes and publishes everything written; an empty single-file output is still created. */
     @Override
     public void commit() throws IOException {
-        if (path.toString().equals("-")) {
-            if (stdout == null) {
-                stdout = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
-                writer.start(stdout);
+        if (stream) {
+            if (streamOut == null) {
+                target(null);
             }
-            writer.finish(stdout);
-            stdout.flush();
+            finish(streamOut);
+            streamOut.close();
+            streamOut = null;
             return;
         }
         if (!directory && file == null) {
             file = AtomicFile.create(path);
-            writer.start(file.writer());
+            start(file.stream());
         }
         if (directory) {
             Files.createDirectories(path);
@@ -158,12 +194,13 @@ public final class OutputSink implements DocumentSink, AutoCloseable {
             file.abort();
             file = null;
         }
-        if (stdout != null) {
+        if (streamOut != null) {
             try {
-                stdout.flush();
+                streamOut.close();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+            streamOut = null;
         }
     }
 

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
-import java.util.concurrent.ThreadLocalRandom;
+import dev.nlpipe.core.io.TempNames;
 import java.util.stream.Stream;
 
 /**
@@ -19,10 +19,8 @@ public final class ModelDirWriter implements AutoCloseable {
 
     private ModelDirWriter(Path target) throws IOException {
         this.target = target;
-        Path parent = target.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
-        this.temp = parent.resolve("." + target.getFileName() + ".tmp-" + ProcessHandle.current().pid() + "-"
-                + Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xffffffffL));
+        Files.createDirectories(target.toAbsolutePath().getParent());
+        this.temp = TempNames.beside(target);
         Files.createDirectories(temp);
     }
 

@@ -11,6 +11,7 @@ import dev.nlpipe.core.stage.ConfiguredStage;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -49,7 +50,7 @@ public final class PipelineRunner {
     }
 
     /** The outcome of one batch: the surviving documents and, for stateless formats, their output. */
-    private record BatchResult(List<Document> docs, String[] formatted) {
+    private record BatchResult(List<Document> docs, byte[][] formatted) {
     }
 
     /**
@@ -127,14 +128,14 @@ public final class PipelineRunner {
             docs = apply(stages.get(i), stats.get(i), docs, errors);
             stats.get(i).record(System.nanoTime() - t0, in, docs.size());
         }
-        String[] formatted = null;
+        byte[][] formatted = null;
         if (formatter != null) {
-            formatted = new String[docs.size()];
+            formatted = new byte[docs.size()][];
             StringBuilder sb = new StringBuilder(256);
             for (int i = 0; i < formatted.length; i++) {
                 sb.setLength(0);
                 formatter.write(docs.get(i), sb);
-                formatted[i] = sb.toString();
+                formatted[i] = sb.toString().getBytes(StandardCharsets.UTF_8);
             }
         }
         return new BatchResult(docs, formatted);

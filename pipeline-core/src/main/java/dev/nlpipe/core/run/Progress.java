@@ -44,7 +44,8 @@ public final class Progress {
             return false;
         }
         try {
-            Method m = console.getClass().getMethod("isTerminal");
+            // Java 22+: a Console exists even when redirected; isTerminal() tells. On 21, a console means a terminal.
+            Method m = java.io.Console.class.getMethod("isTerminal");
             return (Boolean) m.invoke(console);
         } catch (ReflectiveOperationException e) {
             return true;

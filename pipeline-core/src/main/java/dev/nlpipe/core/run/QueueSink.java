@@ -42,7 +42,7 @@ final class QueueSink implements DocumentSink {
     }
 
     @Override
-    public void accept(Document doc, String formatted) {
+    public void accept(Document doc, byte[] formatted) {
         pending.add(doc);
         if (pending.size() >= chunk) {
             put(pending);

@@ -14,7 +14,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -96,65 +95,62 @@ public abstract class DelimitedReader implements ReaderProvider {
         int id = column(header, options, "idColumn", false, source);
         int lang = column(header, options, "langColumn", false, source);
         Iterator<CSVRecord> records = parser.iterator();
-        return new CorpusReader() {
-            private Document next;
+        return new LookaheadReader() {
             private boolean done;
 
             @Override
-            public boolean hasNext() {
-                while (next == null && !done) {
+            protected Document readNext() {
+                while (!done) {
                     long before = parser.getCurrentLineNumber();
-                    long line = chars.physical(before + 1);
+                    long line = 0;
                     try {
                         if (!records.hasNext()) {
                             done = true;
                             break;
                         }
                         CSVRecord r = records.next();
+                        // map after reading: the character stream records skipped lines only once it reaches them
+                        line = chars.physical(before + 1);
                         if (!r.isConsistent()) {
                             settings.errors().accept(BadRecord.unreadable(source.name(), line,
                                     "expected " + header.size() + " fields, found " + r.size()));
                             continue;
                         }
-                        String docId = id >= 0 ? r.get(id) : source.relative() + ":" + line;
-                        Document d = new Document(docId, r.get(text));
-                        if (label >= 0 && !r.get(label).isEmpty()) {
-                            d.addLabel(r.get(label));
-                        }
-                        if (lang >= 0 && !r.get(lang).isEmpty()) {
-                            d.setLang(r.get(lang));
-                        } else if (settings.language() != null) {
-                            d.setLang(settings.language());
-                        }
-                        d.meta().put("source", source.name());
-                        d.meta().put("line", line);
-                        next = d;
+                        return toDocument(r, line);
                     } catch (UncheckedIOException | IllegalStateException e) {
+                        line = chars.physical(parser.getCurrentLineNumber() + 1);
                         settings.errors().accept(BadRecord.unreadable(source.name(), line,
                                 "malformed " + name + " (the rest of this file is skipped): " + e.getMessage()));
                         done = true;
                     }
                 }
-                return next != null;
+                return null;
             }
 
-            @Override
-            public Document next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException();
+            private Document toDocument(CSVRecord r, long line) {
+                String docId = id >= 0 ? r.get(id) : source.relative() + ":" + line;
+                Document d = new Document(docId, r.get(text));
+                if (label >= 0 && !r.get(label).isEmpty()) {
+                    d.addLabel(r.get(label));
                 }
-                Document d = next;
-                next = null;
+                if (lang >= 0 && !r.get(lang).isEmpty()) {
+                    d.setLang(r.get(lang));
+                } else if (settings.language() != null) {
+                    d.setLang(settings.language());
+                }
+                d.meta().put("source", source.name());
+                d.meta().put("line", LineRecordReader.lineValue(line));
                 return d;
             }
 
             @Override
-            public void close() {
-                try {
-                    parser.close();
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
+            protected void closeSource() throws IOException {
+                parser.close();
+            }
+
+            @Override
+            protected String sourceName() {
+                return source.name();
             }
         };
     }

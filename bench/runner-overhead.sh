@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Runner overhead: documents/s of a pipeline with one no-op stage and with tokenize.regex over
+# 1 M short lines, with 1 and 2 worker threads (best of REPEAT runs each; warm-up run first).
+# Usage: bench/runner-overhead.sh [LINES] [REPEAT]
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+lines=${1:-1000000}
+repeat=${2:-3}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+# Short mixed lines (about 40 characters), generated deterministically.
+awk -v n="$lines" 'BEGIN {
+  split("the river rose overnight and several roads were closed near bridge", en, " ");
+  split("今天 北京 天气 很好 我们 一起 去 公园 散步 吧", zh, " ");
+  for (i = 1; i <= n; i++) {
+    s = "";
+    for (j = 0; j < 5; j++) s = s en[(i * 7 + j * 3) % 12 + 1] " ";
+    for (j = 0; j < 4; j++) s = s zh[(i * 5 + j) % 10 + 1];
+    print s " " i;
+  }
+}' > "$work/lines.txt"
+echo "input: $lines lines, $(du -h "$work/lines.txt" | cut -f1)"
+
+for stage in util.noop tokenize.regex; do
+  cat > "$work/$stage.yaml" <<YAML
+pipeline: bench-$stage
+input:  { path: $work/lines.txt, format: text }
+stages: [ { type: $stage } ]
+output: { path: $work/out.jsonl, format: jsonl }
+YAML
+done
+
+./nlpipe run "$work/util.noop.yaml" --threads 1 --quiet   # warm-up (and build if needed)
+printf '%-16s %8s %14s\n' stage threads docs/s
+for stage in util.noop tokenize.regex; do
+  for threads in 1 2; do
+    best=0
+    for ((r = 0; r < repeat; r++)); do
+      ./nlpipe run "$work/$stage.yaml" --threads "$threads" --quiet --metrics "$work/m.json"
+      rate=$(sed -n 's/.*"documents_per_second" : \([0-9.]*\).*/\1/p' "$work/m.json" | cut -d. -f1)
+      (( rate > best )) && best=$rate
+    done
+    printf '%-16s %8d %14d\n' "$stage" "$threads" "$best"
+  done
+done

@@ -1,0 +1,171 @@
+package dev.nlpipe.core.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.nlpipe.core.Pipeline;
+import dev.nlpipe.core.doc.Document;
+import dev.nlpipe.core.testing.TempFiles;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every kind of configuration error is reported with its file, line and column, before any document is read. */
+class ConfigErrorsTest {
+    @TempDir
+    Path dir;
+
+    private ConfigException fail(String yaml, String... overrides) {
+        Path file = TempFiles.write(dir.resolve("p.yaml"), yaml);
+        TempFiles.write(dir.resolve("in.txt"), "hello\n");
+        return assertThrows(ConfigException.class, () -> {
+            PipelineConfig cfg = PipelineConfig.load(file, List.of(overrides));
+            Pipeline.checkInput(cfg);
+            Pipeline.fromConfig(cfg).close();
+        });
+    }
+
+    private static String input(Path dir) {
+        return "input: { path: " + dir.resolve("in.txt") + " }\n";
+    }
+
+    @Test
+    void unknownStageTypeNamesTheLineAndTheClosestTypes() {
+        ConfigException e = fail(input(dir) + "stages:\n  - type: tokenize.regx\n");
+        assertEquals(3, e.location().line());
+        assertEquals(5, e.location().column());
+        assertTrue(e.getMessage().startsWith(dir.resolve("p.yaml") + ":3:5: unknown stage type 'tokenize.regx'"), e.getMessage());
+        assertTrue(e.getMessage().contains("did you mean 'tokenize.regex'"), e.getMessage());
+    }
+
+    @Test
+    void unknownOptionKeyListsTheValidOnes() {
+        ConfigException e = fail(input(dir) + "stages:\n  - type: tokenize.regex\n    with:\n      lowercas: true\n");
+        assertEquals(5, e.location().line());
+        assertEquals(7, e.location().column());
+        assertTrue(e.problem().contains("unknown option 'lowercas'"), e.problem());
+        assertTrue(e.problem().contains("did you mean 'lowercase'"), e.problem());
+        assertTrue(e.problem().contains("valid options: pattern, punctuation, lowercase"), e.problem());
+    }
+
+    @Test
+    void wrongValueType() {
+        ConfigException e = fail(input(dir) + "stages:\n  - type: filter.length\n    with: { minTokens: many }\n");
+        assertEquals(4, e.location().line());
+        assertEquals(24, e.location().column());
+        assertTrue(e.problem().contains("option 'minTokens' of stage 'filter.length' must be an integer, not the text 'many'"), e.problem());
+    }
+
+    @Test
+    void wrongTypeForBooleanAndChoice() {
+        assertTrue(fail(input(dir) + "stages:\n  - type: tokenize.regex\n    with: { lowercase: 3 }\n").problem()
+                .contains("must be true or false, not the number 3"));
+        ConfigException e = fail(input(dir) + "stages: [ {type: tokenize.regex} ]\nonError: explode\n");
+        assertEquals(3, e.location().line());
+        assertTrue(e.problem().contains("must be one of skip, fail"), e.problem());
+    }
+
+    @Test
+    void missingRequiredOption() {
+        ConfigException e = fail(input(dir) + "stages:\n  - type: test.required\n");
+        assertEquals(3, e.location().line());
+        assertTrue(e.problem().contains("needs option 'size'"), e.problem());
+    }
+
+    @Test
+    void missingModelDirectory() {
+        ConfigException e = fail(input(dir) + "stages:\n  - type: test.required\n    with: { size: 1 }\n    model: models/nowhere\n");
+        assertEquals(5, e.location().line());
+        assertEquals(12, e.location().column());
+        assertTrue(e.problem().contains("model directory not found: models/nowhere"), e.problem());
+    }
+
+    @Test
+    void modelGivenToAStageThatTakesNone() {
+        ConfigException e = fail(input(dir) + "stages:\n  - type: tokenize.regex\n    model: " + dir + "\n");
+        assertTrue(e.problem().contains("takes no model"), e.problem());
+    }
+
+    @Test
+    void unreadableInput() {
+        ConfigException e = fail("input: { path: " + dir.resolve("missing.txt") + " }\nstages: [ {type: tokenize.regex} ]\n");
+        assertEquals(1, e.location().line());
+        assertEquals(16, e.location().column());
+        assertTrue(e.problem().contains("input not found"), e.problem());
+    }
+
+    @Test
+    void unknownInputFormatAndFormatOption() {
+        assertTrue(fail(input(dir).replace(" }", ", format: jsonlines }") + "stages: []\n").problem().contains("unknown input format 'jsonlines'"));
+        ConfigException e = fail(input(dir).replace(" }", ", format: jsonl, textFeild: body }") + "stages: []\n");
+        assertTrue(e.problem().contains("unknown option 'textFeild'") && e.problem().contains("did you mean 'textField'"), e.problem());
+    }
+
+    @Test
+    void unknownTopLevelKeyAndStageKey() {
+        ConfigException e = fail(input(dir) + "stages: []\noutptu: { path: x }\n");
+        assertEquals(3, e.location().line());
+        assertTrue(e.problem().contains("did you mean 'output'"), e.problem());
+        e = fail(input(dir) + "stages:\n  - type: tokenize.regex\n    options: {}\n");
+        assertTrue(e.problem().contains("unknown key 'options' in stage entry"), e.problem());
+    }
+
+    @Test
+    void missingLayerNamesTheStageThatWouldProvideIt() {
+        ConfigException e = fail(input(dir) + "stages:\n  - type: filter.length\n    with: { minTokens: 2 }\n");
+        assertEquals(3, e.location().line());
+        assertTrue(e.problem().contains("needs the 'tokens' layer"), e.problem());
+        assertTrue(e.problem().contains("tokenize.regex"), e.problem());
+        ConfigException e2 = fail(input(dir) + "stages:\n  - type: tokenize.regex\n  - type: test.needs-entities\n");
+        assertEquals(4, e2.location().line());
+        assertTrue(e2.problem().contains("'entities' layer"), e2.problem());
+    }
+
+    @Test
+    void conllInputProvidesTokensAndEntities() throws Exception {
+        TempFiles.write(dir.resolve("in.conll"), "EU B-ORG\nrejects O\n\n");
+        Path file = TempFiles.write(dir.resolve("c.yaml"), "input: { path: " + dir.resolve("in.conll") + ", format: conll }\n"
+                + "stages:\n  - type: test.needs-entities\n  - type: filter.length\n    with: { minTokens: 1 }\n");
+        Pipeline.fromYaml(file).close();
+    }
+
+    @Test
+    void invalidYamlAndDuplicateKeys() {
+        ConfigException e = fail("stages: [\n  - type: x\n");
+        assertTrue(e.problem().startsWith("invalid YAML"), e.problem());
+        e = fail("stages: []\nstages: []\n");
+        assertEquals(2, e.location().line());
+        assertTrue(e.problem().contains("appears twice"), e.problem());
+    }
+
+    @Test
+    void overridesSetStageOptionsAndSections() throws Exception {
+        TempFiles.write(dir.resolve("in.txt"), "hello\n");
+        Path file = TempFiles.write(dir.resolve("o.yaml"), input(dir) + "stages:\n  - type: tokenize.regex\n  - type: filter.length\n");
+        try (Pipeline p = Pipeline.fromYaml(file, "tokenize.regex.lowercase=true", "filter.length.minChars=10",
+                "input.format=jsonl", "threads=3")) {
+            assertEquals("jsonl", p.config().input().format());
+            assertEquals(3, p.config().threads());
+            var out = p.process(new Document("d", "Hello World"));
+            assertEquals("hello", out.get(0).tokens().get(0).text());
+            assertTrue(p.process(new Document("d", "short")).isEmpty());
+        }
+        ConfigException e = fail(input(dir) + "stages:\n  - type: tokenize.regex\n", "tokenise.regex.lowercase=true");
+        assertTrue(e.location().source().startsWith("--set tokenise.regex.lowercase=true"), e.getMessage());
+        assertTrue(e.problem().contains("did you mean"), e.problem());
+        e = fail(input(dir) + "stages:\n  - type: tokenize.regex\n", "tokenize.regex.lowercase=maybe");
+        assertTrue(e.problem().contains("must be true or false"), e.problem());
+    }
+
+    @Test
+    void trainingFilesAreRecognized() {
+        ConfigException e = fail("task: vectorize.tfidf\ndata: {}\n");
+        assertTrue(e.problem().contains("training configuration"), e.problem());
+        Path f = TempFiles.write(dir.resolve("t.yaml"), "data: { train: x }\n");
+        assertTrue(assertThrows(ConfigException.class, () -> TrainConfig.load(f, List.of())).problem().contains("needs 'task:'"));
+        assertTrue(Files.exists(f));
+    }
+}

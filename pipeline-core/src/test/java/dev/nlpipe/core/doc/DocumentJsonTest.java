@@ -1,0 +1,70 @@
+package dev.nlpipe.core.doc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import dev.nlpipe.core.testing.SampleDocuments;
+import org.junit.jupiter.api.Test;
+
+class DocumentJsonTest {
+
+    @Test
+    void roundTripsEveryLayer() {
+        Document d = SampleDocuments.full();
+        String json = DocumentJson.toJson(d);
+        assertFalse(json.contains("\n"), "one line");
+        Document back = DocumentJson.parse(json);
+        assertEquals(d, back);
+        assertEquals(json, DocumentJson.toJson(back), "stable when written again");
+    }
+
+    @Test
+    void usesThePublicFieldNames() {
+        String json = DocumentJson.toJson(SampleDocuments.full());
+        assertTrue(json.startsWith("{\"id\":\"doc-1\",\"text\":\"姚明在NBA打篮球 🏀\",\"lang\":\"zh\",\"tokens\":[{\"text\":\"姚明\",\"start\":0,\"end\":2,\"pos\":\"nr\"}"), json);
+        assertTrue(json.contains("\"entities\":[{\"type\":\"PER\",\"start\":0,\"end\":2,\"text\":\"姚明\",\"score\":0.98}"), json);
+        assertTrue(json.contains("\"labels\":{\"sports\":0.93,\"news\":0.07}"), json);
+        assertTrue(json.contains("\"vectors\":{\"tfidf\":{\"indices\":[3,17],\"values\":[0.41,0.9123456789012345]},\"w2v\":[0.1,-0.2,1.0E-7]}"), json);
+        assertTrue(json.endsWith("\"meta\":{\"source\":\"corpus/a.txt\",\"line\":12,\"tags\":[\"x\",\"y\"]}}"), json);
+    }
+
+    @Test
+    void omitsAbsentLayersAndKeepsEmptyOnes() {
+        Document d = new Document("a", "");
+        assertEquals("{\"id\":\"a\",\"text\":\"\"}", DocumentJson.toJson(d));
+        d.setTokens(List.of());
+        assertEquals("{\"id\":\"a\",\"text\":\"\",\"tokens\":[]}", DocumentJson.toJson(d));
+        Document back = DocumentJson.parse(DocumentJson.toJson(d));
+        assertEquals(List.of(), back.tokens());
+        assertNull(back.entities());
+    }
+
+    @Test
+    void mapsConfiguredFieldsAndKeepsUnknownOnesInMeta() {
+        Document d = DocumentJson.parse("{\"content\":\"hello\",\"cat\":[\"a\",\"b\"],\"title\":\"T\",\"n\":3}",
+                new DocumentJson.Fields("key", "content", "cat", "lang"), "f.jsonl:7");
+        assertEquals("f.jsonl:7", d.id());
+        assertEquals("hello", d.text());
+        assertEquals(Map.of("a", 1.0, "b", 1.0), d.labels());
+        assertEquals("T", d.meta().get("title"));
+        assertEquals(3, d.meta().get("n"));
+    }
+
+    @Test
+    void rejectsBrokenRecordsWithAReason() {
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> DocumentJson.parse("{\"text\": \"a\""))
+                .getMessage().startsWith("invalid JSON"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> DocumentJson.parse("{\"id\": \"a\"}"))
+                .getMessage().contains("no 'text' field"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> DocumentJson.parse("[1,2]"))
+                .getMessage().contains("object"));
+        assertTrue(assertThrows(IllegalArgumentException.class,
+                () -> DocumentJson.parse("{\"text\":\"ab\",\"tokens\":[{\"text\":\"abc\",\"start\":0,\"end\":3}]}"))
+                .getMessage().contains("past the text's length"));
+    }
+}

@@ -1,0 +1,65 @@
+package dev.nlpipe.core.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.nlpipe.core.testing.TempFiles;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ModelDirTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void writesAtomicallyAndReadsBackWithChecks() throws IOException {
+        Path target = dir.resolve("m");
+        try (ModelDirWriter w = ModelDirWriter.create(target)) {
+            ModelMeta meta = ModelMeta.create("test.kind", 2).put("seed", 42);
+            ModelDir.writeMeta(w.dir(), meta);
+            TempFiles.write(w.dir().resolve("weights.bin"), "w");
+            assertFalse(Files.exists(target), "invisible until committed");
+            w.commit();
+        }
+        ModelMeta read = ModelDir.read(target, 2, "test.kind");
+        assertEquals("test.kind", read.kind());
+        assertEquals(42, read.getInt("seed", 0));
+        assertTrue(read.getMap("versions").containsKey("nlpipe"));
+        assertEquals(List.of("m"), TempFiles.tree(dir).stream().map(p -> p.split("/")[0]).distinct().toList());
+
+        assertTrue(assertThrows(ModelException.class, () -> ModelDir.read(target, 2, "other.kind")).getMessage()
+                .contains("holds a 'test.kind' model, but this needs other.kind"));
+        assertTrue(assertThrows(ModelException.class, () -> ModelDir.read(target, 1, "test.kind")).getMessage()
+                .contains("format version 2, but this nlpipe reads versions 1 to 1; upgrade nlpipe"));
+        assertTrue(assertThrows(ModelException.class, () -> ModelDir.read(dir.resolve("none"), 1)).getMessage().contains("does not exist"));
+        Files.createDirectories(dir.resolve("empty"));
+        assertTrue(assertThrows(ModelException.class, () -> ModelDir.read(dir.resolve("empty"), 1)).getMessage().contains("has no model.json"));
+    }
+
+    @Test
+    void aFailedBuildLeavesTheOldModelInPlace() throws IOException {
+        Path target = dir.resolve("m");
+        TempFiles.write(target.resolve("model.json"), "{\"kind\":\"old\",\"formatVersion\":1}");
+        try (ModelDirWriter w = ModelDirWriter.create(target)) {
+            TempFiles.write(w.dir().resolve("partial.bin"), "x");
+        }
+        assertEquals("old", ModelDir.read(target, 1).kind());
+        assertEquals(List.of("m/model.json"), TempFiles.tree(dir));
+    }
+
+    @Test
+    void fingerprintsData() throws IOException {
+        Path f = TempFiles.write(dir.resolve("d/a.txt"), "abc");
+        var fp = Provenance.fingerprint(List.of(dir.resolve("d")));
+        assertEquals(1, fp.size());
+        assertEquals(3L, fp.get(0).get("bytes"));
+        assertEquals("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", fp.get(0).get("sha256"));
+        assertEquals(f.toString(), fp.get(0).get("path"));
+    }
+}

@@ -1,0 +1,171 @@
+package dev.nlpipe.core.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.nlpipe.core.Pipeline;
+import dev.nlpipe.core.doc.Document;
+import dev.nlpipe.core.doc.DocumentJson;
+import dev.nlpipe.core.testing.TempFiles;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RunnerTest {
+    @TempDir
+    Path dir;
+
+    private Path pipeline(String stages, String extra) {
+        return TempFiles.write(dir.resolve("p.yaml"), "pipeline: t\n"
+                + "input: { path: " + dir.resolve("in") + ", format: text }\n"
+                + "stages:\n" + stages
+                + "output: { path: " + dir.resolve("out.jsonl") + ", format: jsonl }\n" + extra);
+    }
+
+    private RunSummary run(Path yaml, int threads, int batch) throws IOException {
+        try (Pipeline p = Pipeline.fromYaml(yaml)) {
+            RunOptions d = p.defaultRunOptions(false);
+            return p.run(new RunOptions(threads, batch, d.onError(), false), null);
+        }
+    }
+
+    private void corpus(int n) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            sb.append(i % 7 == 0 ? "短句" : "line number " + i + " with 中文 words").append('\n');
+        }
+        TempFiles.write(dir.resolve("in/a.txt"), sb.toString());
+    }
+
+    @Test
+    void parallelOutputEqualsSequentialOutputInOrder() throws IOException {
+        corpus(5000);
+        Path yaml = pipeline("  - type: tokenize.regex\n  - type: test.duplicate\n  - type: filter.length\n    with: { minTokens: 3 }\n", "");
+        RunSummary one = run(yaml, 1, 64);
+        String sequential = Files.readString(dir.resolve("out.jsonl"));
+        RunSummary four = run(yaml, 4, 7);
+        String parallel = Files.readString(dir.resolve("out.jsonl"));
+        assertEquals(sequential, parallel);
+        assertEquals(5000, one.read());
+        assertEquals(one.written(), four.written());
+        assertEquals(2 * (5000 - 715), one.written(), "715 short lines dropped, the rest duplicated");
+        assertEquals(List.of("tokenize.regex", "test.duplicate", "filter.length"), four.stages().stream().map(StageStats::id).toList());
+        assertEquals(5000, four.stages().get(0).docsIn());
+        assertEquals(10000, four.stages().get(2).docsIn());
+        assertEquals(0, one.exitCode());
+        assertEquals(0, four.failed());
+        assertEquals("line number 1 with 中文 words", DocumentJson.parse(sequential.lines().findFirst().orElseThrow()).text());
+    }
+
+    @Test
+    void badRecordsGoToTheErrorsFileWithLineNumbersAndTheRunContinues() throws IOException {
+        ByteArrayOutputStream in = new ByteArrayOutputStream();
+        in.writeBytes("good one\n".getBytes(StandardCharsets.UTF_8));
+        in.writeBytes(new byte[] {'b', 'a', 'd', (byte) 0xFE, '\n'});
+        in.writeBytes("this will FAIL in a stage\n".getBytes(StandardCharsets.UTF_8));
+        in.writeBytes(new byte[] {'n', 'u', 0, 'l', '\n'});
+        in.writeBytes("good two\n".getBytes(StandardCharsets.UTF_8));
+        TempFiles.writeBytes(dir.resolve("in/a.txt"), in.toByteArray());
+        Path yaml = pipeline("  - type: tokenize.regex\n  - type: test.fail\n", "");
+        RunSummary s = run(yaml, 2, 2);
+        assertEquals(1, s.exitCode());
+        assertEquals(3, s.failed());
+        assertEquals(2, s.written());
+        List<String> out = TempFiles.lines(dir.resolve("out.jsonl"));
+        assertEquals(List.of("good one", "good two"), out.stream().map(l -> DocumentJson.parse(l).text()).toList());
+        List<Map<String, Object>> errors = TempFiles.lines(dir.resolve("out.jsonl.errors.jsonl")).stream().map(RunnerTest::json).toList();
+        assertEquals(3, errors.size());
+        Map<Object, Object> byLine = new java.util.HashMap<>();
+        errors.forEach(e -> byLine.put(((Number) e.get("line")).intValue(), e.get("reason")));
+        assertEquals("invalid UTF-8", byLine.get(2));
+        assertEquals("binary content (NUL byte at column 3)", byLine.get(4));
+        assertTrue(byLine.get(3).toString().contains("cannot handle a.txt:3"), byLine.toString());
+        Map<String, Object> stageError = errors.stream().filter(e -> e.containsKey("stage")).findFirst().orElseThrow();
+        assertEquals("test.fail", stageError.get("stage"));
+        assertEquals("a.txt:3", stageError.get("id"));
+        assertEquals(dir.resolve("in/a.txt").toString(), stageError.get("source"));
+    }
+
+    @Test
+    void aStaleErrorsFileIsRemovedWhenARunHasNoErrors() throws IOException {
+        corpus(10);
+        TempFiles.write(dir.resolve("out.jsonl.errors.jsonl"), "{\"old\":true}\n");
+        run(pipeline("  - type: tokenize.regex\n", ""), 1, 4);
+        assertFalse(Files.exists(dir.resolve("out.jsonl.errors.jsonl")));
+    }
+
+    @Test
+    void onErrorFailStopsAtTheFirstBadRecordAndPublishesNothing() throws IOException {
+        corpus(1000);
+        TempFiles.write(dir.resolve("in/b.txt"), "ok\nFAIL here\nok again\n");
+        Path yaml = pipeline("  - type: tokenize.regex\n  - type: test.fail\n", "onError: fail\n");
+        RecordFailedException e = assertThrows(RecordFailedException.class, () -> run(yaml, 2, 16));
+        assertEquals(2, e.record().line());
+        assertFalse(Files.exists(dir.resolve("out.jsonl")), "no final output");
+        assertEquals(List.of("in/a.txt", "in/b.txt", "out.jsonl.errors.jsonl", "p.yaml"), TempFiles.tree(dir), "no temporary files left");
+    }
+
+    @Test
+    void aStageThatThrowsAnErrorMidwayLeavesNoOutputFile() throws IOException {
+        corpus(3000);
+        TempFiles.write(dir.resolve("out.jsonl"), "previous complete output\n");
+        Path yaml = pipeline("  - type: test.fail\n    with: { marker: 'number 2000 ', fatal: true }\n", "");
+        assertThrows(AssertionError.class, () -> run(yaml, 2, 10));
+        assertEquals(List.of("previous complete output"), TempFiles.lines(dir.resolve("out.jsonl")), "old output untouched");
+        assertEquals(List.of("in/a.txt", "out.jsonl", "p.yaml"), TempFiles.tree(dir), "no temporary files left");
+    }
+
+    @Test
+    void directoryOutputMirrorsTheInputTree() throws IOException {
+        TempFiles.write(dir.resolve("in/a.txt"), "alpha\n");
+        TempFiles.write(dir.resolve("in/sub/b.txt.gz"), "");
+        TempFiles.write(dir.resolve("in/sub/c.txt"), "gamma one\ngamma two\n");
+        Path yaml = TempFiles.write(dir.resolve("d.yaml"), "input: { path: " + dir.resolve("in") + " }\n"
+                + "stages: [ {type: tokenize.regex} ]\noutput: { path: " + dir.resolve("out") + "/, format: text }\n");
+        try (Pipeline p = Pipeline.fromYaml(yaml)) {
+            p.run(new RunOptions(2, 1, OnError.SKIP, false), null);
+        }
+        assertEquals(List.of("a.txt", "sub/c.txt"), TempFiles.tree(dir.resolve("out")));
+        assertEquals(List.of("gamma one", "gamma two"), TempFiles.lines(dir.resolve("out/sub/c.txt")));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> json(String line) {
+        try {
+            return DocumentJson.mapper().readValue(line, Map.class);
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void summaryReportsCountsAndStages() throws IOException {
+        corpus(100);
+        RunSummary s = run(pipeline("  - type: util.noop\n", ""), 1, 10);
+        String text = s.format();
+        assertTrue(text.startsWith("t: read 100, wrote 100, failed 0 documents"), text);
+        assertTrue(text.contains("util.noop"), text);
+        Map<String, Object> m = s.toMap();
+        assertEquals(100L, m.get("documents_written"));
+        assertEquals(List.of(dir.resolve("out.jsonl").toString()), m.get("outputs"));
+    }
+
+    @Test
+    void documentsFlowThroughTheJavaApi() {
+        try (Pipeline p = Pipeline.builder().add("normalize.text").add("tokenize.regex", Map.of("lowercase", true)).build()) {
+            Document d = p.process(new Document("x", "ＡＢＣ Straße")).get(0);
+            assertEquals(List.of("abc", "straße"), d.tokens().stream().map(t -> t.text()).toList());
+            assertEquals(List.of(0, 4), d.tokens().stream().map(t -> t.start()).toList());
+            assertEquals(3, p.process(java.util.stream.Stream.of(new Document("a", "x"), new Document("b", "y"),
+                    new Document("c", "z"))).count());
+        }
+    }
+}

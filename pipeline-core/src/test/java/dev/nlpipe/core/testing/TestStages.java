@@ -1,0 +1,126 @@
+package dev.nlpipe.core.testing;
+
+import dev.nlpipe.core.config.OptionSpec;
+import dev.nlpipe.core.config.Options;
+import dev.nlpipe.core.doc.Document;
+import dev.nlpipe.core.doc.Layer;
+import dev.nlpipe.core.stage.Annotator;
+import dev.nlpipe.core.stage.ModelUse;
+import dev.nlpipe.core.stage.Processor;
+import dev.nlpipe.core.stage.StageContext;
+import dev.nlpipe.core.stage.StageProvider;
+import java.util.List;
+import java.util.Set;
+
+/** Stages that exist only in tests, to exercise the runner's and the validator's edge cases. */
+public final class TestStages {
+    private TestStages() {
+    }
+
+    /** {@code test.fail}: throws on documents whose text contains the {@code marker}. */
+    public static final class Fail implements StageProvider {
+        @Override
+        public String name() {
+            return "test.fail";
+        }
+
+        @Override
+        public String description() {
+            return "test only: throws on documents containing a marker";
+        }
+
+        @Override
+        public List<OptionSpec> options() {
+            return List.of(OptionSpec.string("marker", "FAIL", "text that makes the stage throw"),
+                    OptionSpec.bool("fatal", false, "throw an Error (stops the run) instead of an exception"));
+        }
+
+        @Override
+        public Processor create(StageContext ctx) {
+            String marker = ctx.options().getString("marker");
+            boolean fatal = ctx.options().getBoolean("fatal");
+            return (Annotator) doc -> {
+                if (doc.text().contains(marker)) {
+                    if (fatal) {
+                        throw new AssertionError("fatal failure on " + doc.id());
+                    }
+                    throw new IllegalStateException("cannot handle " + doc.id());
+                }
+            };
+        }
+    }
+
+    /** {@code test.needs-entities}: requires the entities layer. */
+    public static final class NeedsEntities implements StageProvider {
+        @Override
+        public String name() {
+            return "test.needs-entities";
+        }
+
+        @Override
+        public String description() {
+            return "test only: requires entities";
+        }
+
+        @Override
+        public Set<Layer> requires(Options options) {
+            return Set.of(Layer.ENTITIES);
+        }
+
+        @Override
+        public Processor create(StageContext ctx) {
+            return (Annotator) doc -> doc.requireEntities(ctx.id());
+        }
+    }
+
+    /** {@code test.required}: has a required option and an optional model. */
+    public static final class Required implements StageProvider {
+        @Override
+        public String name() {
+            return "test.required";
+        }
+
+        @Override
+        public String description() {
+            return "test only: a required option and an optional model";
+        }
+
+        @Override
+        public List<OptionSpec> options() {
+            return List.of(OptionSpec.integer("size", null, "a required size").asRequired());
+        }
+
+        @Override
+        public ModelUse modelUse() {
+            return ModelUse.OPTIONAL;
+        }
+
+        @Override
+        public Processor create(StageContext ctx) {
+            int size = ctx.options().getInt("size");
+            return (Annotator) doc -> doc.meta().put("size", size);
+        }
+    }
+
+    /** {@code test.duplicate}: emits each document twice (a second copy with a derived id). */
+    public static final class Duplicate implements StageProvider {
+        @Override
+        public String name() {
+            return "test.duplicate";
+        }
+
+        @Override
+        public String description() {
+            return "test only: emits a copy of every document";
+        }
+
+        @Override
+        public Processor create(StageContext ctx) {
+            return doc -> List.of(doc, copy(doc));
+        }
+
+        private static Document copy(Document doc) {
+            return doc.derive(doc.id() + "#copy", doc.text()).setTokens(doc.tokens());
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package dev.nlpipe.core.text;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import dev.nlpipe.core.Pipeline;
+import dev.nlpipe.core.doc.Document;
+import dev.nlpipe.core.doc.Token;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class TextNormalizerTest {
+
+    private static Document run(String text, Map<String, ?> normalize) {
+        try (Pipeline p = Pipeline.builder().add("normalize.text", normalize).add("tokenize.regex").build()) {
+            return p.process(new Document("d", text)).get(0);
+        }
+    }
+
+    @Test
+    void fullWidthBecomesHalfWidthWithOriginalOffsets() {
+        String text = "ＡＢＣ１２３，ｄｅｆ";
+        Document d = run(text, Map.of());
+        assertEquals(text, d.text(), "the text itself never changes");
+        List<Token> t = d.tokens();
+        assertEquals(List.of("ABC123", ",", "def"), t.stream().map(Token::text).toList());
+        assertEquals(List.of(0, 6, 6, 7, 7, 10), t.stream().flatMap(x -> java.util.stream.Stream.of(x.start(), x.end())).toList());
+    }
+
+    @Test
+    void expansionsMapBackToTheirSourceCharacter() {
+        String text = "ﬁne ①② ㎏";
+        Document d = run(text, Map.of("lowercase", true));
+        assertEquals(List.of("fine", "12", "kg"), d.tokens().stream().map(Token::text).toList());
+        for (Token t : d.tokens()) {
+            String original = text.substring(t.start(), t.end());
+            assertEquals(t.text(), java.text.Normalizer.normalize(original, java.text.Normalizer.Form.NFKC).toLowerCase());
+        }
+    }
+
+    @Test
+    void combiningSequencesCompose() {
+        String text = "Cafe\u0301 noir";
+        Document d = run(text, Map.of());
+        assertEquals("Café", d.tokens().get(0).text());
+        assertEquals(0, d.tokens().get(0).start());
+        assertEquals(5, d.tokens().get(0).end());
+        assertEquals(6, d.tokens().get(1).start());
+    }
+
+    @Test
+    void asciiWithoutChangesNeedsNoView() {
+        try (Pipeline p = Pipeline.builder().add("normalize.text").build()) {
+            assertNull(p.process(new Document("d", "plain ascii")).get(0).normalized());
+        }
+    }
+
+    @Test
+    void normalizersCompose() {
+        String text = "ＨＥＬＬＯ Wörld";
+        try (Pipeline p = Pipeline.builder().add("normalize.text", Map.of("lowercase", false))
+                .add("normalize.text", Map.of("nfkc", false, "fullWidth", false, "lowercase", true)).add("tokenize.regex").build()) {
+            Document d = p.process(new Document("d", text)).get(0);
+            assertEquals(List.of("hello", "wörld"), d.tokens().stream().map(Token::text).toList());
+            assertEquals(5, d.tokens().get(0).end());
+            assertEquals(6, d.tokens().get(1).start());
+            assertEquals(11, d.tokens().get(1).end());
+        }
+    }
+}
