@@ -26,16 +26,18 @@ final class Lbfgs {
     }
 
     /** scipy's default {@code ftol} (factr 1e7 × machine epsilon), which scikit-learn's lbfgs solver keeps. */
-    private static final double FTOL = 1e7 * Math.ulp(1.0);
+    static final double SCIPY_FTOL = 1e7 * Math.ulp(1.0);
 
     private final int memory;
     private final int maxIter;
     private final double gtol;
+    private final double ftol;
 
-    Lbfgs(int memory, int maxIter, double gtol) {
+    Lbfgs(int memory, int maxIter, double gtol, double ftol) {
         this.memory = memory;
         this.maxIter = maxIter;
         this.gtol = gtol;
+        this.ftol = ftol;
     }
 
     /** Minimizes {@code f} starting from {@code x}, which is overwritten with the solution. */
@@ -122,7 +124,7 @@ final class Lbfgs {
             System.arraycopy(xNew, 0, x, 0, n);
             System.arraycopy(gNew, 0, g, 0, n);
             fx = fNew;
-            if (decrease <= FTOL * Math.max(Math.max(Math.abs(fx), Math.abs(fx + decrease)), 1.0)) {
+            if (decrease <= ftol * Math.max(Math.max(Math.abs(fx), Math.abs(fx + decrease)), 1.0)) {
                 return new Result(fx, iter + 1, maxAbs(g), true, "objective no longer decreasing");
             }
         }

@@ -41,11 +41,16 @@ final class LinearFitter {
      * @param sampleWeight weight per row (class weights already applied)
      */
     static Fit fit(CsrMatrix x, int[] y, double[] sampleWeight, int classes, Settings s) {
+        return fit(x, y, sampleWeight, classes, s, Lbfgs.SCIPY_FTOL);
+    }
+
+    /** As {@link #fit(CsrMatrix, int[], double[], int, Settings)}, with L-BFGS's relative-decrease tolerance given. */
+    static Fit fit(CsrMatrix x, int[] y, double[] sampleWeight, int classes, Settings s, double ftol) {
         if (classes < 2) {
             throw new IllegalArgumentException("need at least two classes to train a classifier, found " + classes);
         }
         if (s.loss() == LinearModel.Loss.LOGISTIC && (classes == 2 || s.multinomial())) {
-            return logistic(x, y, sampleWeight, classes, s);
+            return logistic(x, y, sampleWeight, classes, s, ftol);
         }
         int vectors = classes == 2 ? 1 : classes;
         double[][] w = new double[vectors][];
@@ -55,7 +60,7 @@ final class LinearFitter {
         String note = null;
         for (int k = 0; k < vectors; k++) {
             int positive = classes == 2 ? 1 : k;
-            Fit one = binary(x, y, positive, sampleWeight, s);
+            Fit one = binary(x, y, positive, sampleWeight, s, ftol);
             w[k] = one.model().weights(0);
             b[k] = one.model().intercept(0);
             iterations = Math.max(iterations, one.iterations());
@@ -67,7 +72,7 @@ final class LinearFitter {
         return new Fit(new LinearModel(s.loss(), classes, false, w, b), iterations, converged, note);
     }
 
-    private static Fit logistic(CsrMatrix x, int[] y, double[] weight, int classes, Settings s) {
+    private static Fit logistic(CsrMatrix x, int[] y, double[] weight, int classes, Settings s, double ftol) {
         int vectors = classes == 2 ? 1 : classes;
         LogisticObjective f = new LogisticObjective(x, y, weight, vectors, s.c(), s.intercept(), s.threads());
         double total = 0;
@@ -75,7 +80,7 @@ final class LinearFitter {
             total += v;
         }
         double[] params = new double[f.size()];
-        Lbfgs.Result r = new Lbfgs(10, s.maxIter(), s.tol() / total).minimize(f, params);
+        Lbfgs.Result r = new Lbfgs(10, s.maxIter(), s.tol() / total, ftol).minimize(f, params);
         int d = x.cols;
         double[][] w = new double[vectors][];
         double[] b = new double[vectors];
@@ -88,13 +93,13 @@ final class LinearFitter {
     }
 
     /** One class against the rest. */
-    private static Fit binary(CsrMatrix x, int[] y, int positive, double[] weight, Settings s) {
+    private static Fit binary(CsrMatrix x, int[] y, int positive, double[] weight, Settings s, double ftol) {
         if (s.loss() == LinearModel.Loss.LOGISTIC) {
             int[] yb = new int[y.length];
             for (int i = 0; i < y.length; i++) {
                 yb[i] = y[i] == positive ? 1 : 0;
             }
-            return logistic(x, yb, weight, 2, s);
+            return logistic(x, yb, weight, 2, s, ftol);
         }
         boolean[] pos = new boolean[y.length];
         double[] cost = new double[y.length];
