@@ -51,6 +51,8 @@ public final class Analyzer {
             case WORD -> {
                 if (spec.tokenPattern() == null) {
                     fromTokens(doc.requireTokens(stage), g);
+                } else if (sklearnPattern) {
+                    wordRuns(doc.analysisText(), g);
                 } else {
                     fromPattern(lower(doc.analysisText()), g);
                 }
@@ -88,29 +90,35 @@ public final class Analyzer {
         }
     }
 
-    private void fromPattern(String text, Grams g) {
-        if (sklearnPattern) {
+    /** scikit-learn's default token pattern, {@code (?u)\\b\\w\\w+\\b}: runs of two or more Python word characters. */
+    private void wordRuns(String text, Grams g) {
+        if (spec.lowercase()) {
+            g.setLowerText(text);
+        } else {
             g.setText(text);
-            int n = text.length();
-            int i = 0;
-            while (i < n) {
-                int c = text.codePointAt(i);
-                if (!PyText.isWord(c)) {
-                    i += Character.charCount(c);
-                    continue;
-                }
-                int start = i;
-                int count = 0;
-                while (i < n && PyText.isWord(c = text.codePointAt(i))) {
-                    i += Character.charCount(c);
-                    count++;
-                }
-                if (count >= 2 && (stopWords.isEmpty() || !stopWords.contains(text.substring(start, i)))) {
-                    g.addToken(start, i);
-                }
-            }
-            return;
         }
+        char[] buf = g.buf;
+        int n = g.len;
+        int i = 0;
+        while (i < n) {
+            int c = Character.codePointAt(buf, i, n);
+            if (!PyText.isWord(c)) {
+                i += Character.charCount(c);
+                continue;
+            }
+            int start = i;
+            int count = 0;
+            while (i < n && PyText.isWord(c = Character.codePointAt(buf, i, n))) {
+                i += Character.charCount(c);
+                count++;
+            }
+            if (count >= 2 && (stopWords.isEmpty() || !stopWords.contains(new String(buf, start, i - start)))) {
+                g.addToken(start, i);
+            }
+        }
+    }
+
+    private void fromPattern(String text, Grams g) {
         g.reset();
         Matcher m = pattern.matcher(text);
         boolean group = m.groupCount() == 1;

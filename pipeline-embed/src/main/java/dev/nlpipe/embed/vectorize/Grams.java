@@ -91,6 +91,33 @@ final class Grams {
         len = s.length();
     }
 
+    /**
+     * Copies a text into the buffer lowercased as {@code String.toLowerCase(Locale.ROOT)} (and
+     * Python's {@code str.lower()}) would, in place. The two characters whose lowercase depends on
+     * context or has another length — capital sigma (final ς) and dotted capital I (i + U+0307) —
+     * are left to {@code toLowerCase}.
+     */
+    void setLowerText(String s) {
+        setText(s);
+        for (int i = 0; i < len; i++) {
+            char c = buf[i];
+            if (c < 128) {
+                if (c >= 'A' && c <= 'Z') {
+                    buf[i] = (char) (c + 32);
+                }
+            } else if (c == '\u03A3' || c == '\u0130') {
+                setText(s.toLowerCase(java.util.Locale.ROOT));
+                return;
+            } else if (Character.isHighSurrogate(c) && i + 1 < len && Character.isLowSurrogate(buf[i + 1])) {
+                int lower = Character.toLowerCase(Character.toCodePoint(c, buf[i + 1]));
+                Character.toChars(lower, buf, i);
+                i++;
+            } else {
+                buf[i] = Character.toLowerCase(c);
+            }
+        }
+    }
+
     /** Appends one code point as the next character position. */
     void appendCodePoint(int c) {
         ensure(2);

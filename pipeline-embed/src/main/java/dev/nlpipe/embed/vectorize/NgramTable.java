@@ -12,16 +12,26 @@ import java.util.Arrays;
  * lookups once filled.
  */
 final class NgramTable implements FeatureIndex {
-    /** Piece table slots: hash in the high half, id + 1 in the low half; 0 is empty. */
+    /**
+     * Piece table, two longs per slot: hash (high half) and id + 1 (low half; 0 is empty), then the
+     * piece's offset in {@link #arena} (high half) and length (low half), so a lookup reads one
+     * slot and the characters it compares, nothing else.
+     */
     private long[] pieceSlots;
     private int pieceMask;
     private int pieces;
+    private char[] arena = new char[1 << 12];
+    private int arenaSize;
     /** Pair table: key (prefix + 1, last + 1) at 2s, id at 2s + 1; key 0 is empty. */
     private long[] pairSlots;
     private int pairMask;
     private int pairs;
 
     /** Per id: the prefix id (-1 for a piece), the last piece id (itself for a piece), the piece text. */
+    private static final int HOT_SIZE = 1 << 15;
+    /** Recently used pairs (key, id), direct-mapped; only while adding. */
+    private long[] hot;
+
     private int[] prefix;
     private int[] last;
     private String[] pieceText;
@@ -29,7 +39,7 @@ final class NgramTable implements FeatureIndex {
 
     NgramTable(int expected) {
         int cap = Integer.highestOneBit(Math.max(16, expected * 2 - 1)) << 1;
-        pieceSlots = new long[cap];
+        pieceSlots = new long[2 * cap];
         pieceMask = cap - 1;
         pairSlots = new long[2 * cap];
         pairMask = cap - 1;
@@ -52,15 +62,14 @@ final class NgramTable implements FeatureIndex {
         int length = end - start;
         int s = PolyHash.spread(hash) & pieceMask;
         for (; ; s = (s + 1) & pieceMask) {
-            long slot = pieceSlots[s];
+            long slot = pieceSlots[2 * s];
             if (slot == 0) {
                 break;
             }
             if ((int) (slot >>> 32) == hash) {
-                int id = (int) slot - 1;
-                String t = pieceText[id];
-                if (t.length() == length && equals(t, buf, start)) {
-                    return id;
+                long where = pieceSlots[2 * s + 1];
+                if ((int) where == length && Arrays.equals(arena, (int) (where >>> 32), (int) (where >>> 32) + length, buf, start, end)) {
+                    return (int) slot - 1;
                 }
             }
         }
@@ -69,26 +78,55 @@ final class NgramTable implements FeatureIndex {
         }
         int id = newId(-1, -1, new String(buf, start, length));
         last[id] = id;
-        pieceSlots[s] = ((long) hash << 32) | (id + 1L);
-        if (++pieces * 2 > pieceSlots.length) {
-            rehashPieces(pieceSlots.length * 2);
+        if (arenaSize + length > arena.length) {
+            arena = Arrays.copyOf(arena, Math.max(arena.length * 2, arenaSize + length));
+        }
+        System.arraycopy(buf, start, arena, arenaSize, length);
+        pieceSlots[2 * s] = ((long) hash << 32) | (id + 1L);
+        pieceSlots[2 * s + 1] = ((long) arenaSize << 32) | length;
+        arenaSize += length;
+        if (++pieces * 2 > pieceMask + 1) {
+            rehashPieces((pieceMask + 1) * 2);
         }
         return id;
-    }
-
-    private static boolean equals(String t, char[] buf, int start) {
-        for (int k = 0, n = t.length(); k < n; k++) {
-            if (t.charAt(k) != buf[start + k]) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** The id of the n-gram {@code prefixId} followed by the piece {@code pieceId}, or -1 when absent and not {@code add}. */
     int extend(int prefixId, int pieceId, boolean add) {
         long key = ((prefixId + 1L) << 32) | (pieceId + 1L);
-        int s = (int) mix(key) & pairMask;
+        long mixed = mix(key);
+        if (!add) {
+            return findPair(key, mixed);
+        }
+        // While counting (one thread per table) frequent pairs are answered from a small cache
+        // that stays in L2, instead of a random read of the large table.
+        if (hot == null) {
+            hot = new long[2 * HOT_SIZE];
+        }
+        int h = 2 * ((int) (mixed >>> 40) & (HOT_SIZE - 1));
+        if (hot[h] == key) {
+            return (int) hot[h + 1];
+        }
+        int id = addPair(key, mixed, prefixId, pieceId);
+        hot[h] = key;
+        hot[h + 1] = id;
+        return id;
+    }
+
+    private int findPair(long key, long mixed) {
+        for (int s = (int) mixed & pairMask; ; s = (s + 1) & pairMask) {
+            long k = pairSlots[2 * s];
+            if (k == key) {
+                return (int) pairSlots[2 * s + 1];
+            }
+            if (k == 0) {
+                return -1;
+            }
+        }
+    }
+
+    private int addPair(long key, long mixed, int prefixId, int pieceId) {
+        int s = (int) mixed & pairMask;
         for (; ; s = (s + 1) & pairMask) {
             long k = pairSlots[2 * s];
             if (k == key) {
@@ -97,9 +135,6 @@ final class NgramTable implements FeatureIndex {
             if (k == 0) {
                 break;
             }
-        }
-        if (!add) {
-            return -1;
         }
         int id = newId(prefixId, pieceId, null);
         pairSlots[2 * s] = key;
@@ -132,15 +167,17 @@ final class NgramTable implements FeatureIndex {
 
     private void rehashPieces(int cap) {
         long[] old = pieceSlots;
-        pieceSlots = new long[cap];
+        pieceSlots = new long[2 * cap];
         pieceMask = cap - 1;
-        for (long slot : old) {
+        for (int i = 0; i < old.length; i += 2) {
+            long slot = old[i];
             if (slot != 0) {
                 int s = PolyHash.spread((int) (slot >>> 32)) & pieceMask;
-                while (pieceSlots[s] != 0) {
+                while (pieceSlots[2 * s] != 0) {
                     s = (s + 1) & pieceMask;
                 }
-                pieceSlots[s] = slot;
+                pieceSlots[2 * s] = slot;
+                pieceSlots[2 * s + 1] = old[i + 1];
             }
         }
     }
@@ -282,7 +319,9 @@ final class NgramTable implements FeatureIndex {
     public void clear() {
         Arrays.fill(pieceSlots, 0);
         Arrays.fill(pairSlots, 0);
+        hot = null;
         Arrays.fill(pieceText, 0, size, null);
+        arenaSize = 0;
         pieces = 0;
         pairs = 0;
         size = 0;

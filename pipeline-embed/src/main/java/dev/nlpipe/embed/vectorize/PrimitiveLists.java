@@ -27,13 +27,36 @@ final class PrimitiveLists {
             return a[i];
         }
 
-        /** The backing array (valid up to {@link #size()}). */
-        int[] array() {
-            return a;
-        }
-
         int[] toArray() {
             return Arrays.copyOf(a, n);
+        }
+    }
+
+    /** A growable int sequence in fixed-size blocks: appending never copies (for very long sequences). */
+    static final class IntBlocks {
+        private static final int SHIFT = 16;
+        private static final int BLOCK = 1 << SHIFT;
+        private int[][] blocks = new int[16][];
+        private int n;
+
+        void add(int v) {
+            int b = n >>> SHIFT;
+            if (b == blocks.length) {
+                blocks = Arrays.copyOf(blocks, b * 2);
+            }
+            if (blocks[b] == null) {
+                blocks[b] = new int[BLOCK];
+            }
+            blocks[b][n & (BLOCK - 1)] = v;
+            n++;
+        }
+
+        int size() {
+            return n;
+        }
+
+        int get(int i) {
+            return blocks[i >>> SHIFT][i & (BLOCK - 1)];
         }
     }
 

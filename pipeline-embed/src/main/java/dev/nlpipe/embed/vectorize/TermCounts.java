@@ -5,20 +5,20 @@ import java.util.Arrays;
 /**
  * Document frequency and corpus frequency of every feature seen by one counting thread, keyed by
  * the ids of a {@link FeatureIndex}. With a fixed vocabulary only its terms are counted and the
- * index is shared read-only.
+ * index is shared read-only. Each id's counters sit side by side in one array (last document seen
+ * and df in one long, cf in the next), so counting an occurrence touches one cache line.
  */
 final class TermCounts implements GramSink {
     final FeatureIndex index;
     private final NgramTable words;
     private final FeatureTable slices;
     private final boolean fixed;
-    int[] df;
-    long[] cf;
-    private int[] lastDoc;
+    /** {@code stats[2·id]} = last document (high 32 bits) and df (low 32 bits); {@code stats[2·id + 1]} = cf. */
+    private long[] stats;
     private int docSeq;
     long docs;
     /** When recording: every counted id in order, and per document its ordinal and first position. */
-    private PrimitiveLists.Ints rowIds;
+    private PrimitiveLists.IntBlocks rowIds;
     private PrimitiveLists.Ints rowDocs;
     private PrimitiveLists.Ints rowStarts;
 
@@ -27,15 +27,12 @@ final class TermCounts implements GramSink {
         this.words = index instanceof NgramTable n ? n : null;
         this.slices = index instanceof FeatureTable f ? f : null;
         this.fixed = fixed;
-        int n = Math.max(1024, index.size());
-        df = new int[n];
-        cf = new long[n];
-        lastDoc = new int[n];
+        stats = new long[2 * Math.max(1024, index.size())];
     }
 
     /** Also keeps each document's feature ids, so rows can be built without analyzing again. */
     void recordRows() {
-        rowIds = new PrimitiveLists.Ints();
+        rowIds = new PrimitiveLists.IntBlocks();
         rowDocs = new PrimitiveLists.Ints();
         rowStarts = new PrimitiveLists.Ints();
     }
@@ -61,8 +58,8 @@ final class TermCounts implements GramSink {
     }
 
     /** The ids recorded for all documents; document {@code i} holds {@code [recordedStart(i), recordedStart(i + 1))}. */
-    int[] recordedIds() {
-        return rowIds.array();
+    PrimitiveLists.IntBlocks recordedIds() {
+        return rowIds;
     }
 
     int recordedStart(int i) {
@@ -86,21 +83,34 @@ final class TermCounts implements GramSink {
         if (rowIds != null) {
             rowIds.add(id);
         }
-        if (id >= df.length) {
-            grow(id);
+        int at = 2 * id;
+        if (at >= stats.length) {
+            stats = Arrays.copyOf(stats, Math.max(stats.length * 2, at + 2));
         }
-        if (lastDoc[id] != docSeq) {
-            lastDoc[id] = docSeq;
-            df[id]++;
+        long s = stats[at];
+        if ((int) (s >>> 32) != docSeq) {
+            stats[at] = ((long) docSeq << 32) | ((s + 1) & 0xFFFFFFFFL);
         }
-        cf[id]++;
+        stats[at + 1]++;
     }
 
-    private void grow(int id) {
-        int n = Math.max(df.length * 2, id + 1);
-        df = Arrays.copyOf(df, n);
-        cf = Arrays.copyOf(cf, n);
-        lastDoc = Arrays.copyOf(lastDoc, n);
+    /** Documents containing an id. */
+    int df(int id) {
+        return 2 * id < stats.length ? (int) stats[2 * id] : 0;
+    }
+
+    /** Occurrences of an id. */
+    long cf(int id) {
+        return 2 * id < stats.length ? stats[2 * id + 1] : 0;
+    }
+
+    private void add(int id, int df, long cf) {
+        int at = 2 * id;
+        if (at >= stats.length) {
+            stats = Arrays.copyOf(stats, Math.max(stats.length * 2, at + 2));
+        }
+        stats[at] = (stats[at] & 0xFFFFFFFF00000000L) | ((stats[at] + df) & 0xFFFFFFFFL);
+        stats[at + 1] += cf;
     }
 
     /** Number of ids held (features and n-gram prefixes). */
@@ -110,7 +120,7 @@ final class TermCounts implements GramSink {
 
     /** Whether an id was counted as a feature (not only a prefix of longer n-grams). */
     boolean counted(int id) {
-        return id < df.length && cf[id] > 0;
+        return cf(id) > 0;
     }
 
     /**
@@ -134,11 +144,7 @@ final class TermCounts implements GramSink {
                 map[id] = mine;
             }
             if (other.counted(id)) {
-                if (mine >= df.length) {
-                    grow(mine);
-                }
-                df[mine] += other.df[id];
-                cf[mine] += other.cf[id];
+                add(mine, other.df(id), other.cf(id));
             }
         }
         return map;
@@ -146,10 +152,7 @@ final class TermCounts implements GramSink {
 
     /** Forgets all terms (after they were written to a run file); the document count stays. */
     void clearTerms() {
-        int n = Math.min(size(), df.length);
-        Arrays.fill(df, 0, n, 0);
-        Arrays.fill(cf, 0, n, 0L);
-        Arrays.fill(lastDoc, 0, n, 0);
+        Arrays.fill(stats, 0, Math.min(stats.length, 2 * size()), 0L);
         index.clear();
     }
 }

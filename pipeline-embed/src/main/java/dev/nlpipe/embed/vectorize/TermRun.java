@@ -45,8 +45,8 @@ final class TermRun implements AutoCloseable {
                 for (int i = 0; i < t.length(); i++) {
                     out.writeChar(t.charAt(i));
                 }
-                out.writeInt(counts.df[id]);
-                out.writeLong(counts.cf[id]);
+                out.writeInt(counts.df(id));
+                out.writeLong(counts.cf(id));
             }
         }
     }

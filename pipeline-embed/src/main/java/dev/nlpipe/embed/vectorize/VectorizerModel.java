@@ -107,10 +107,10 @@ public final class VectorizerModel {
     }
 
     /** The row of a document whose feature ids were recorded while counting, mapped to columns by {@code columnOf}. */
-    SparseVector row(int[] ids, int from, int to, int[] columnOf) {
+    SparseVector row(PrimitiveLists.IntBlocks ids, int from, int to, int[] columnOf) {
         Scratch s = scratch.get();
         for (int i = from; i < to; i++) {
-            s.hitColumn(columnOf[ids[i]]);
+            s.hitColumn(columnOf[ids.get(i)]);
         }
         return finishRow(s);
     }

@@ -299,7 +299,7 @@ public final class VocabularyCounter implements AutoCloseable {
         for (int s = 0; s < finished.size(); s++) {
             TermCounts c = finished.get(s).counts;
             int[] cols = shardColumns.get(s);
-            int[] ids = c.recordedIds();
+            PrimitiveLists.IntBlocks ids = c.recordedIds();
             java.util.stream.IntStream.range(0, c.recordedDocuments()).parallel().forEach(i ->
                     out[c.recordedOrdinal(i)] = model.row(ids, c.recordedStart(i), c.recordedStart(i + 1), cols));
         }
@@ -315,8 +315,8 @@ public final class VocabularyCounter implements AutoCloseable {
             int id = fixedIds[i];
             terms[i] = fixed.text(id);
             if (total.counted(id)) {
-                df[i] = total.df[id];
-                cf[i] = total.cf[id];
+                df[i] = total.df(id);
+                cf[i] = total.cf(id);
             }
         }
         return new Vocabulary(terms, df, cf, docs, n, true);

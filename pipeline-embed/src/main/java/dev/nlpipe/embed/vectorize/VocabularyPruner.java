@@ -41,11 +41,11 @@ final class VocabularyPruner {
                 continue;
             }
             distinct++;
-            if (total.df[id] >= lo && total.df[id] <= hi) {
+            if (total.df(id) >= lo && total.df(id) <= hi) {
                 terms.add(total.index.text(id));
                 ids.add(id);
-                df.add(total.df[id]);
-                cf.add(total.cf[id]);
+                df.add(total.df(id));
+                cf.add(total.cf(id));
             }
         }
         int[] keptIds = ids.toArray();
