@@ -99,27 +99,23 @@ public final class ClassificationMetrics {
 
     /** Unweighted mean of the per-class precisions. */
     public double macroPrecision() {
-        double s = 0;
-        for (int c = 0; c < labels.size(); c++) {
-            s += precision(c);
-        }
-        return labels.isEmpty() ? 0 : s / labels.size();
+        return classMean(this::precision);
     }
 
     /** Unweighted mean of the per-class recalls. */
     public double macroRecall() {
-        double s = 0;
-        for (int c = 0; c < labels.size(); c++) {
-            s += recall(c);
-        }
-        return labels.isEmpty() ? 0 : s / labels.size();
+        return classMean(this::recall);
     }
 
     /** Unweighted mean of the per-class F1 scores (scikit-learn's {@code f1_score(average='macro')}). */
     public double macroF1() {
+        return classMean(this::f1);
+    }
+
+    private double classMean(java.util.function.IntToDoubleFunction score) {
         double s = 0;
         for (int c = 0; c < labels.size(); c++) {
-            s += f1(c);
+            s += score.applyAsDouble(c);
         }
         return labels.isEmpty() ? 0 : s / labels.size();
     }

@@ -46,6 +46,11 @@ public final class TfidfKeywords implements StageProvider {
     }
 
     @Override
+    public Set<Layer> requires(Options o) {
+        return Set.of(Layer.TOKENS);
+    }
+
+    @Override
     public Set<Layer> requires(Options o, Path model) {
         Boolean tokens = model == null ? null : VectorizerModelDir.usesTokens(model, VectorizerModelDir.TFIDF);
         return Boolean.FALSE.equals(tokens) ? Set.of() : Set.of(Layer.TOKENS);

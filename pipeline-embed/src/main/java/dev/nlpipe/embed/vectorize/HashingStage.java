@@ -45,7 +45,7 @@ public final class HashingStage implements StageProvider {
 
     @Override
     public Set<Layer> requires(Options o) {
-        return "word".equals(o.getString("analyzer")) && o.getString("tokenPattern") == null ? Set.of(Layer.TOKENS) : Set.of();
+        return VectorizerOptions.readsTokens(o) ? Set.of(Layer.TOKENS) : Set.of();
     }
 
     @Override

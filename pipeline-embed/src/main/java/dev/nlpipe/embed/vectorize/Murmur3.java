@@ -96,13 +96,7 @@ final class Murmur3 {
         if (blockBytes > 0) {
             x ^= mixK(block);
         }
-        x ^= length;
-        x ^= x >>> 16;
-        x *= 0x85ebca6b;
-        x ^= x >>> 13;
-        x *= 0xc2b2ae35;
-        x ^= x >>> 16;
-        return x;
+        return PolyHash.spread(x ^ length);
     }
 
     /** The hash of a whole string. */

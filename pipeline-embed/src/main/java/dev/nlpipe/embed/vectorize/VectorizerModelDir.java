@@ -16,9 +16,9 @@ import java.util.Map;
  */
 public final class VectorizerModelDir {
     /** Model kind of a fitted TF-IDF vectorizer. */
-    public static final String TFIDF = "vectorize.tfidf";
+    public static final String TFIDF = VectorizerKind.TFIDF.registeredName();
     /** Model kind of a fitted count vectorizer. */
-    public static final String COUNT = "vectorize.count";
+    public static final String COUNT = VectorizerKind.COUNT.registeredName();
     /** The newest format this build writes and reads. */
     public static final int FORMAT_VERSION = 1;
 

@@ -63,6 +63,11 @@ public final class VectorizerOptions {
         return out;
     }
 
+    /** Whether the analysis options describe an analyzer that reads the tokens layer (word n-grams without tokenPattern). */
+    public static boolean readsTokens(Options o) {
+        return "word".equals(o.getString("analyzer")) && o.getString("tokenPattern") == null;
+    }
+
     /** The analyzer the options describe. */
     public static AnalyzerSpec analyzer(Options o) {
         List<Integer> range = o.getIntList("ngramRange");

@@ -22,25 +22,27 @@ import java.util.Set;
  * with {@code useIdf: false}).
  */
 public abstract class VectorizerStage implements StageProvider {
+    private final VectorizerKind vectorizer;
     private final String kind;
     private final boolean tfidf;
 
-    VectorizerStage(String kind, boolean tfidf) {
-        this.kind = kind;
-        this.tfidf = tfidf;
+    VectorizerStage(VectorizerKind vectorizer) {
+        this.vectorizer = vectorizer;
+        this.kind = vectorizer.registeredName();
+        this.tfidf = vectorizer.tfidf();
     }
 
     /** {@code vectorize.tfidf}. */
     public static final class Tfidf extends VectorizerStage {
         public Tfidf() {
-            super(VectorizerModelDir.TFIDF, true);
+            super(VectorizerKind.TFIDF);
         }
     }
 
     /** {@code vectorize.count}. */
     public static final class Count extends VectorizerStage {
         public Count() {
-            super(VectorizerModelDir.COUNT, false);
+            super(VectorizerKind.COUNT);
         }
     }
 
@@ -51,12 +53,8 @@ public abstract class VectorizerStage implements StageProvider {
 
     @Override
     public String description() {
-        return tfidf ? "TF-IDF sparse vector of word or character n-grams (scikit-learn's TfidfVectorizer), from a fitted model"
-                : "term-count sparse vector of word or character n-grams (scikit-learn's CountVectorizer)";
-    }
-
-    private String defaultName() {
-        return tfidf ? "tfidf" : "count";
+        return vectorizer.title() + " sparse vector of word or character n-grams (scikit-learn's "
+                + (tfidf ? "TfidfVectorizer), from a fitted model" : "CountVectorizer), from a fitted model or a fixed vocabulary");
     }
 
     /** The options that a model directory fixes. */
@@ -70,7 +68,7 @@ public abstract class VectorizerStage implements StageProvider {
     @Override
     public List<OptionSpec> options() {
         List<OptionSpec> out = new ArrayList<>();
-        out.add(OptionSpec.string("name", defaultName(), "name of the vector added to each document"));
+        out.add(OptionSpec.string("name", vectorizer.vectorName(), "name of the vector added to each document"));
         out.addAll(modelOptions());
         return out;
     }
@@ -82,7 +80,7 @@ public abstract class VectorizerStage implements StageProvider {
 
     @Override
     public Set<Layer> requires(Options o) {
-        return "word".equals(o.getString("analyzer")) && o.getString("tokenPattern") == null ? Set.of(Layer.TOKENS) : Set.of();
+        return VectorizerOptions.readsTokens(o) ? Set.of(Layer.TOKENS) : Set.of();
     }
 
     @Override

@@ -24,23 +24,25 @@ import java.util.Set;
 public abstract class VectorizerTrainer implements TrainerProvider {
     private final String kind;
     private final boolean tfidf;
+    private final String title;
 
-    VectorizerTrainer(String kind, boolean tfidf) {
-        this.kind = kind;
-        this.tfidf = tfidf;
+    VectorizerTrainer(VectorizerKind vectorizer) {
+        this.kind = vectorizer.registeredName();
+        this.tfidf = vectorizer.tfidf();
+        this.title = vectorizer.title();
     }
 
-    /** {@code vectorize.tfidf}. */
+    /** Task {@code vectorize.tfidf}. */
     public static final class Tfidf extends VectorizerTrainer {
         public Tfidf() {
-            super(VectorizerModelDir.TFIDF, true);
+            super(VectorizerKind.TFIDF);
         }
     }
 
-    /** {@code vectorize.count}. */
+    /** Task {@code vectorize.count}. */
     public static final class Count extends VectorizerTrainer {
         public Count() {
-            super(VectorizerModelDir.COUNT, false);
+            super(VectorizerKind.COUNT);
         }
     }
 
@@ -51,8 +53,8 @@ public abstract class VectorizerTrainer implements TrainerProvider {
 
     @Override
     public String description() {
-        return "fit a " + (tfidf ? "TF-IDF" : "count") + " vectorizer's vocabulary" + (tfidf ? " and idf" : "")
-                + " on data.train (scikit-learn semantics), for the " + kind + " stage";
+        return "fit a " + title + " vectorizer's vocabulary" + (tfidf ? " and idf" : "") + " on data.train (scikit-learn semantics), for the "
+                + kind + " stage";
     }
 
     @Override
@@ -74,7 +76,7 @@ public abstract class VectorizerTrainer implements TrainerProvider {
 
     @Override
     public Set<Layer> requires(Options model) {
-        return "word".equals(model.getString("analyzer")) && model.getString("tokenPattern") == null ? Set.of(Layer.TOKENS) : Set.of();
+        return VectorizerOptions.readsTokens(model) ? Set.of(Layer.TOKENS) : Set.of();
     }
 
     @Override
