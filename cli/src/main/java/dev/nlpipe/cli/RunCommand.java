@@ -2,17 +2,14 @@ package dev.nlpipe.cli;
 
 import dev.nlpipe.core.Pipeline;
 import dev.nlpipe.core.config.InputConfig;
-import dev.nlpipe.core.config.Location;
 import dev.nlpipe.core.config.OutputConfig;
 import dev.nlpipe.core.config.PipelineConfig;
-import dev.nlpipe.core.config.PlainNodes;
 import dev.nlpipe.core.model.ModelDir;
 import dev.nlpipe.core.run.RunOptions;
 import dev.nlpipe.core.run.RunSummary;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -51,13 +48,11 @@ public final class RunCommand implements Callable<Integer> {
         PipelineConfig cfg = PipelineConfig.load(pipeline, sets);
         InputConfig in = cfg.input();
         if (input != null) {
-            in = in == null ? InputConfig.parse(PlainNodes.toNode(Map.of("path", input.toString()),
-                    new Location("--input", 1, 1))) : in.withPath(input);
+            in = in == null ? InputConfig.of(input) : in.withPath(input);
         }
         OutputConfig out = cfg.output();
         if (output != null) {
-            out = out == null ? OutputConfig.parse(PlainNodes.toNode(Map.of("path", output),
-                    new Location("--output", 1, 1))) : out.withPath(output);
+            out = out == null ? OutputConfig.of(output) : out.withPath(output);
         }
         cfg = new PipelineConfig(cfg.name(), in, cfg.stages(), out, cfg.onError(), cfg.threads(), cfg.batchSize(), cfg.source());
         Pipeline.checkInput(cfg);

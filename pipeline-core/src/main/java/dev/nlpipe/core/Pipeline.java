@@ -204,8 +204,20 @@ public final class Pipeline implements AutoCloseable {
      * @throws dev.nlpipe.core.run.RecordFailedException with {@code onError: fail}
      */
     public RunSummary run(RunOptions options, PrintStream log) throws IOException {
-        InputConfig in = config.input();
-        OutputConfig out = config.output();
+        return run(config.input(), config.output(), options, log);
+    }
+
+    /**
+     * Runs another input through this pipeline's stages into another output (same checks and
+     * error handling as {@link #run(RunOptions, PrintStream)}), so one built pipeline can serve
+     * many inputs, e.g. each file of a scheduled directory.
+     *
+     * @param in the input (path, format and its options)
+     * @param out the output (path, format and its options)
+     * @param options threads, batch size, error handling, progress
+     * @param log where progress and messages go (standard error), or {@code null}
+     */
+    public RunSummary run(InputConfig in, OutputConfig out, RunOptions options, PrintStream log) throws IOException {
         if (in == null || in.path() == null) {
             throw new ConfigException(config.source() == null ? Location.NONE : new Location(config.source().toString(), 1, 1),
                     "no input: add 'input: {path: ..., format: ...}' or pass --input PATH");
@@ -239,7 +251,7 @@ public final class Pipeline implements AutoCloseable {
      * {@code <output>.errors.jsonl}, or the configured errors file; {@code null} (errors go to
      * standard error) for standard output and special files such as {@code /dev/null}.
      */
-    static Path errorsFile(OutputConfig out) {
+    public static Path errorsFile(OutputConfig out) {
         if (out.errors() != null) {
             return out.errors();
         }

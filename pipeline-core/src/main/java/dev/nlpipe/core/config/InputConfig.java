@@ -3,6 +3,7 @@ package dev.nlpipe.core.config;
 import dev.nlpipe.core.io.ReadSettings;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The {@code input:} section: where documents come from and in which format. Keys other than the
@@ -39,6 +40,11 @@ public record InputConfig(Path path, String format, String glob, boolean recursi
                 common.getBoolean("recursive"), common.getString("language"), common.getInt("maxLineLength"),
                 Sections.without(m, COMMON_KEYS), m.location(),
                 m.get("path") == null ? m.location() : m.get("path").location());
+    }
+
+    /** An input section for {@code path} with every other key at its default, as {@code --input PATH} alone gives. */
+    public static InputConfig of(Path path) {
+        return parse(PlainNodes.toNode(Map.of("path", path.toString()), new Location("--input", 1, 1)));
     }
 
     /** This input reading another path. */

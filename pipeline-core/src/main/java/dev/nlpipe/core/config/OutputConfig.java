@@ -3,6 +3,7 @@ package dev.nlpipe.core.config;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The {@code output:} section. A path ending in {@code /} (or an existing directory) mirrors each
@@ -29,6 +30,11 @@ public record OutputConfig(Path path, boolean directory, String format, Path err
         String errors = Sections.text(m.get("errors"), "output.errors");
         return new OutputConfig(path == null ? null : Path.of(path), path != null && isDirectory(path),
                 format == null ? "jsonl" : format, errors == null ? null : Path.of(errors), Sections.without(m, COMMON_KEYS), m.location());
+    }
+
+    /** An output section for {@code path} (as the user wrote it) with every other key at its default, as {@code --output PATH} alone gives. */
+    public static OutputConfig of(String path) {
+        return parse(PlainNodes.toNode(Map.of("path", path), new Location("--output", 1, 1)));
     }
 
     /** This output written elsewhere ({@code path} as the user wrote it: a trailing {@code /} means a directory). */

@@ -157,7 +157,11 @@ public final class OutputSink implements DocumentSink, AutoCloseable {
         }
     }
 
-    static String withExtension(String relative, String ext) {
+    /**
+     * The output name mirroring an input's relative path: its extension (after any {@code .gz})
+     * replaced by the output format's, e.g. {@code 2024/a.txt} → {@code 2024/a.jsonl}.
+     */
+    public static String withExtension(String relative, String ext) {
         String r = relative.endsWith(".gz") ? relative.substring(0, relative.length() - 3) : relative;
         int slash = r.lastIndexOf('/');
         int dot = r.lastIndexOf('.');

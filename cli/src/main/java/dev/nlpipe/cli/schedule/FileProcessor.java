@@ -1,0 +1,60 @@
+package dev.nlpipe.cli.schedule;
+
+import dev.nlpipe.core.Pipeline;
+import dev.nlpipe.core.config.InputConfig;
+import dev.nlpipe.core.config.OutputConfig;
+import dev.nlpipe.core.run.RunOptions;
+import dev.nlpipe.core.run.RunSummary;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Runs one input file through the pipeline into its mirrored output file, with the pipeline's own
+ * input format and output format (only the paths are replaced). The output is published by
+ * renaming a complete temporary file, so a file is either fully written or not there; bad
+ * records follow the pipeline's {@code onError} rule: with {@code skip} they go to
+ * {@code <output>.errors.jsonl} beside the output, with {@code fail} the file fails and nothing is
+ * published. Thread-safe (the pipeline is).
+ */
+public final class FileProcessor {
+    private final Pipeline pipeline;
+    private final InputConfig input;
+    private final OutputConfig output;
+    private final Path outputDir;
+    private final RunOptions options;
+
+    /**
+     * @param pipeline the built pipeline
+     * @param input the input section whose format and options every file is read with
+     * @param output the output section whose format and options every file is written with
+     * @param outputDir the output directory
+     * @param options per-file run options (threads, batch size, onError; no progress)
+     */
+    public FileProcessor(Pipeline pipeline, InputConfig input, OutputConfig output, Path outputDir, RunOptions options) {
+        this.pipeline = pipeline;
+        this.input = input;
+        this.output = output;
+        this.outputDir = outputDir;
+        this.options = options;
+    }
+
+    /**
+     * Processes {@code file} into {@code outputRelative} under the output directory.
+     *
+     * @throws IOException, {@link RuntimeException} when the file cannot be processed (nothing is published then)
+     */
+    public FileOutcome process(Path file, String outputRelative) throws IOException {
+        long t0 = System.nanoTime();
+        Path target = outputDir.resolve(outputRelative);
+        RunSummary s = pipeline.run(input.withPath(file), outputFor(target), options, null);
+        long millis = (System.nanoTime() - t0) / 1_000_000;
+        return new FileOutcome(s.read(), s.written(), s.failed(), millis, outputRelative, Files.size(target),
+                s.firstErrors().isEmpty() ? null : s.firstErrors().get(0).toString());
+    }
+
+    /** The pipeline's output section aimed at one file, its errors file beside it (a configured one would be shared by every file). */
+    private OutputConfig outputFor(Path target) {
+        return new OutputConfig(target, false, output.format(), null, output.formatOptions(), output.location());
+    }
+}

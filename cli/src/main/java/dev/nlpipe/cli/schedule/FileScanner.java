@@ -1,0 +1,72 @@
+package dev.nlpipe.cli.schedule;
+
+import dev.nlpipe.core.io.InputFiles;
+import dev.nlpipe.core.io.InputSource;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Lists the input files of a tick: the same selection as {@code nlpipe run} over a directory
+ * (regular, non-hidden files matching the glob, recursively, sorted), minus anything under the
+ * excluded paths (the output directory when it lies inside the input), with size and
+ * modification time.
+ */
+public final class FileScanner {
+    private final Path inputDir;
+    private final String glob;
+    private final boolean recursive;
+    private final List<Path> excluded;
+
+    /**
+     * @param inputDir the directory to scan
+     * @param glob file-name pattern ({@code *.txt}) or relative-path pattern ({@code 2024/**}{@code /*.txt}), or {@code null} for all
+     * @param recursive whether sub-directories are scanned
+     * @param excluded directories whose files are never inputs
+     */
+    public FileScanner(Path inputDir, String glob, boolean recursive, List<Path> excluded) {
+        this.inputDir = inputDir;
+        this.glob = glob;
+        this.recursive = recursive;
+        this.excluded = excluded.stream().map(p -> p.toAbsolutePath().normalize()).toList();
+    }
+
+    /**
+     * The files now present, sorted by relative path.
+     *
+     * @throws NoSuchFileException when the input directory is missing (never read as "every file
+     *     was deleted": a directory that is unmounted for a moment must not prune every output)
+     */
+    public List<ScannedFile> scan() throws IOException {
+        if (!Files.isDirectory(inputDir)) {
+            throw new NoSuchFileException(inputDir.toString(), null,
+                    Files.exists(inputDir) ? "the input is not a directory" : "the input directory does not exist");
+        }
+        List<ScannedFile> out = new ArrayList<>();
+        for (InputSource s : InputFiles.list(inputDir, glob, recursive)) {
+            Path abs = s.path().toAbsolutePath().normalize();
+            if (excluded.stream().anyMatch(abs::startsWith)) {
+                continue;
+            }
+            BasicFileAttributes a;
+            try {
+                a = Files.readAttributes(s.path(), BasicFileAttributes.class);
+            } catch (NoSuchFileException gone) {
+                continue;
+            }
+            out.add(new ScannedFile(s.relative().replace(File.separatorChar, '/'), s.path(), a.size(),
+                    a.lastModifiedTime().to(TimeUnit.NANOSECONDS)));
+        }
+        return out;
+    }
+
+    public Path inputDir() {
+        return inputDir;
+    }
+}

@@ -1,0 +1,195 @@
+package dev.nlpipe.cli.schedule;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import dev.nlpipe.core.doc.DocumentJson;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Makes sure one scheduler at a time uses a state database: an operating-system lock on
+ * {@code <state>.lock}, which the kernel releases when its process dies however it dies, so a
+ * lock left by a killed scheduler is never an obstacle. The file also names its holder (process
+ * id, host, process start time), so a second instance can say who is running, {@code status} can
+ * tell a live holder from a dead one, and a takeover from a killed holder is reported. The file
+ * is emptied, never deleted, on release: deleting it would let two processes lock two different
+ * files of the same name.
+ */
+public final class InstanceLock implements AutoCloseable {
+
+    /**
+     * Who holds (or held) a lock.
+     *
+     * @param pid the process id
+     * @param host the host name
+     * @param processStart when that process started (tells a live holder from a reused id), or {@code null}
+     * @param since when it took the lock
+     */
+    public record Owner(long pid, String host, Instant processStart, Instant since) {
+        /** Whether this process still runs on this host (same id and start time). */
+        public boolean isAlive() {
+            if (!Objects.equals(host, hostName())) {
+                return true;  // cannot check another host's processes; assume the best
+            }
+            Optional<ProcessHandle> p = ProcessHandle.of(pid);
+            if (p.isEmpty() || !p.get().isAlive()) {
+                return false;
+            }
+            Optional<Instant> start = p.get().info().startInstant();
+            return processStart == null || start.isEmpty() || Math.abs(start.get().toEpochMilli() - processStart.toEpochMilli()) < 1000;
+        }
+
+        /** {@code pid 1234 on host-a since 2025-01-01T10:00:00Z}. */
+        public String describe() {
+            return "pid " + pid + " on " + host + " since " + since;
+        }
+    }
+
+    /** Thrown when another live process holds the lock. */
+    public static final class HeldException extends Exception {
+        private final transient Owner owner;
+
+        HeldException(Path lockFile, Owner owner) {
+            super("another `nlpipe schedule` is using this state database"
+                    + (owner == null ? "" : " (" + owner.describe() + ")") + "; the lock is " + lockFile
+                    + ". Wait for it to finish, stop it, or give this run another --state.");
+            this.owner = owner;
+        }
+
+        /** The holder, when it could be read. */
+        public Optional<Owner> owner() {
+            return Optional.ofNullable(owner);
+        }
+    }
+
+    private final Path file;
+    private final FileChannel channel;
+    private final FileLock lock;
+    private final Owner previous;
+
+    private InstanceLock(Path file, FileChannel channel, FileLock lock, Owner previous) {
+        this.file = file;
+        this.channel = channel;
+        this.lock = lock;
+        this.previous = previous;
+    }
+
+    /** The lock file of a state database. */
+    public static Path fileFor(Path state) {
+        return state.resolveSibling(state.getFileName() + ".lock");
+    }
+
+    /**
+     * Takes the lock of a state database without waiting.
+     *
+     * @throws HeldException when another process (or another scheduler in this one) holds it
+     */
+    public static InstanceLock acquire(Path state) throws IOException, HeldException {
+        Path file = fileFor(state);
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        FileLock lock;
+        try {
+            lock = ch.tryLock();
+        } catch (OverlappingFileLockException sameProcess) {
+            lock = null;
+        } catch (IOException | RuntimeException e) {
+            ch.close();
+            throw e;
+        }
+        if (lock == null) {
+            Owner holder = read(ch);
+            ch.close();
+            throw new HeldException(file, holder);
+        }
+        // A non-empty file under a free lock was left by a holder that died without releasing it.
+        Owner previous = read(ch);
+        Map<String, Object> me = new LinkedHashMap<>();
+        me.put("pid", ProcessHandle.current().pid());
+        me.put("host", hostName());
+        me.put("processStart", ProcessHandle.current().info().startInstant().map(Instant::toString).orElse(null));
+        me.put("since", Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
+        byte[] bytes = (DocumentJson.mapper().writeValueAsString(me) + "\n").getBytes(StandardCharsets.UTF_8);
+        ch.truncate(0);
+        ch.write(ByteBuffer.wrap(bytes), 0);
+        ch.force(true);
+        return new InstanceLock(file, ch, lock, previous);
+    }
+
+    /** The holder recorded in a state database's lock file, if any (it may be dead: check {@link Owner#isAlive()}). */
+    public static Optional<Owner> recordedOwner(Path state) {
+        Path file = fileFor(state);
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            return Optional.ofNullable(read(ch));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The holder that died without releasing the lock this process took over, if any. */
+    public Optional<Owner> takenOverFrom() {
+        return Optional.ofNullable(previous);
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    private static Owner read(FileChannel ch) throws IOException {
+        long size = ch.size();
+        if (size == 0 || size > 4096) {
+            return null;
+        }
+        ByteBuffer buf = ByteBuffer.allocate((int) size);
+        ch.read(buf, 0);
+        try {
+            Map<String, Object> m = DocumentJson.mapper().readValue(new String(buf.array(), 0, buf.position(), StandardCharsets.UTF_8),
+                    new TypeReference<Map<String, Object>>() { });
+            return new Owner(((Number) m.get("pid")).longValue(), String.valueOf(m.get("host")),
+                    m.get("processStart") == null ? null : Instant.parse(m.get("processStart").toString()),
+                    Instant.parse(m.get("since").toString()));
+        } catch (IOException | RuntimeException unreadable) {
+            return null;  // half-written by a holder killed mid-write: no one to name
+        }
+    }
+
+    static String hostName() {
+        try {
+            Path proc = Path.of("/proc/sys/kernel/hostname");
+            if (Files.isReadable(proc)) {
+                return Files.readString(proc).trim();
+            }
+            return InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            return "localhost";
+        }
+    }
+
+    /** Empties the file and releases the lock. */
+    @Override
+    public void close() throws IOException {
+        try {
+            if (lock.isValid()) {
+                channel.truncate(0);
+                lock.release();
+            }
+        } finally {
+            channel.close();
+        }
+    }
+}

@@ -1,0 +1,367 @@
+package dev.nlpipe.cli.schedule;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+
+/**
+ * The scheduler's memory: an embedded SQLite database with one row per input file ever seen
+ * ({@code files}), one per tick ({@code runs}) and a few settings ({@code meta}). Write-ahead
+ * logging lets {@code nlpipe schedule status} read while a scheduler writes, and every change is
+ * its own transaction, so a process killed at any moment leaves the last committed state.
+ * Times are milliseconds since the epoch. Not thread-safe: one thread per store.
+ */
+public final class StateStore implements AutoCloseable {
+    /** The schema this code writes; a newer database is refused rather than misread. */
+    static final int SCHEMA = 1;
+
+    private static final String FILE_COLUMNS = "path, size, mtime_ns, sha256, status, attempts, last_error, output_path, output_size,"
+            + " config_hash, first_seen, processed_at, next_attempt_at, deleted_at, duration_ms, docs_in, docs_out, bad_records";
+
+    private final Path file;
+    private final Connection db;
+
+    private StateStore(Path file, Connection db) {
+        this.file = file;
+        this.db = db;
+    }
+
+    /** Opens the database, creating it (and its directory) when missing. */
+    public static StateStore open(Path file) throws IOException, SQLException {
+        Path parent = file.toAbsolutePath().getParent();
+        Files.createDirectories(parent);
+        StateStore s = new StateStore(file, connect(file));
+        s.createSchema();
+        return s;
+    }
+
+    /** Opens an existing database (for {@code status} and {@code retry}), never creating one. */
+    public static StateStore openExisting(Path file) throws IOException, SQLException {
+        if (!Files.isRegularFile(file)) {
+            throw new NoSuchFileException(file.toString(), null, "no state database here; give the --state of a `nlpipe schedule` run"
+                    + " (by default OUTPUT_DIR/" + ScheduleSettings.DEFAULT_STATE_NAME + ")");
+        }
+        return open(file);
+    }
+
+    private static Connection connect(Path file) throws SQLException {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        // NORMAL under WAL survives a killed process (committed transactions are in the log); only
+        // a power cut may lose the last ones, which then are simply processed again.
+        config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+        config.setBusyTimeout(30_000);
+        SQLiteDataSource ds = new SQLiteDataSource(config);
+        ds.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
+        return ds.getConnection();
+    }
+
+    /** Creates the tables in one transaction, so a process killed while creating them leaves none or all. */
+    private void createSchema() throws SQLException {
+        checkSchema();
+        transaction(() -> {
+            try (Statement st = db.createStatement()) {
+                st.executeUpdate("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
+                st.executeUpdate("CREATE TABLE IF NOT EXISTS files (path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL,"
+                        + " sha256 TEXT, status TEXT NOT NULL, attempts INTEGER NOT NULL DEFAULT 0, last_error TEXT, output_path TEXT,"
+                        + " output_size INTEGER NOT NULL DEFAULT 0, config_hash TEXT, first_seen INTEGER NOT NULL, processed_at INTEGER,"
+                        + " next_attempt_at INTEGER, deleted_at INTEGER, duration_ms INTEGER NOT NULL DEFAULT 0,"
+                        + " docs_in INTEGER NOT NULL DEFAULT 0, docs_out INTEGER NOT NULL DEFAULT 0, bad_records INTEGER NOT NULL DEFAULT 0)");
+                st.executeUpdate("CREATE INDEX IF NOT EXISTS files_status ON files(status)");
+                st.executeUpdate("CREATE TABLE IF NOT EXISTS runs (id INTEGER PRIMARY KEY AUTOINCREMENT, started_at INTEGER NOT NULL,"
+                        + " finished_at INTEGER, trigger TEXT NOT NULL, pid INTEGER NOT NULL, status TEXT NOT NULL, config_hash TEXT,"
+                        + " files_seen INTEGER NOT NULL DEFAULT 0, processed INTEGER NOT NULL DEFAULT 0, succeeded INTEGER NOT NULL DEFAULT 0,"
+                        + " failed INTEGER NOT NULL DEFAULT 0, quarantined INTEGER NOT NULL DEFAULT 0, deleted INTEGER NOT NULL DEFAULT 0,"
+                        + " docs_in INTEGER NOT NULL DEFAULT 0, docs_out INTEGER NOT NULL DEFAULT 0, bad_records INTEGER NOT NULL DEFAULT 0,"
+                        + " seconds REAL NOT NULL DEFAULT 0, message TEXT)");
+            }
+            if (meta("schema").isEmpty()) {
+                setMeta("schema", Integer.toString(SCHEMA));
+                setMeta("created_at", Long.toString(System.currentTimeMillis()));
+            }
+        });
+    }
+
+    private void checkSchema() throws SQLException {
+        Optional<String> v = meta("schema");
+        if (v.isPresent() && Integer.parseInt(v.get()) > SCHEMA) {
+            throw new SQLException("the state database " + file + " was written by a newer nlpipe (schema " + v.get()
+                    + "); use that version");
+        }
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** A setting, if recorded. */
+    public Optional<String> meta(String key) throws SQLException {
+        try (PreparedStatement ps = db.prepareStatement("SELECT value FROM meta WHERE key = ?")) {
+            ps.setString(1, key);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            if (e.getMessage() != null && e.getMessage().contains("no such table")) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    public void setMeta(String key, String value) throws SQLException {
+        update("INSERT INTO meta(key, value) VALUES(?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value", key, value);
+    }
+
+    /** Every file row, by path. */
+    public Map<String, FileRecord> files() throws SQLException {
+        Map<String, FileRecord> out = new HashMap<>();
+        for (FileRecord r : query("SELECT " + FILE_COLUMNS + " FROM files")) {
+            out.put(r.path(), r);
+        }
+        return out;
+    }
+
+    /** The rows with any of these statuses, by path. */
+    public List<FileRecord> withStatus(FileStatus... statuses) throws SQLException {
+        StringBuilder in = new StringBuilder();
+        for (FileStatus s : statuses) {
+            in.append(in.isEmpty() ? "'" : ", '").append(s.key()).append('\'');
+        }
+        return query("SELECT " + FILE_COLUMNS + " FROM files WHERE status IN (" + in + ") ORDER BY path");
+    }
+
+    /** One row, if present. */
+    public Optional<FileRecord> file(String path) throws SQLException {
+        try (PreparedStatement ps = db.prepareStatement("SELECT " + FILE_COLUMNS + " FROM files WHERE path = ?")) {
+            ps.setString(1, path);
+            List<FileRecord> rows = read(ps);
+            return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+        }
+    }
+
+    /** How many rows have each status (every status present, zero when none). */
+    public Map<FileStatus, Long> counts() throws SQLException {
+        Map<FileStatus, Long> out = new EnumMap<>(FileStatus.class);
+        for (FileStatus s : FileStatus.values()) {
+            out.put(s, 0L);
+        }
+        try (Statement st = db.createStatement(); ResultSet rs = st.executeQuery("SELECT status, count(*) FROM files GROUP BY status")) {
+            while (rs.next()) {
+                out.put(FileStatus.of(rs.getString(1)), rs.getLong(2));
+            }
+        }
+        return out;
+    }
+
+    /** Done files in which some records failed (skipped under {@code onError: skip}). */
+    public long filesWithBadRecords() throws SQLException {
+        try (Statement st = db.createStatement();
+             ResultSet rs = st.executeQuery("SELECT count(*) FROM files WHERE status = 'done' AND bad_records > 0")) {
+            return rs.next() ? rs.getLong(1) : 0;
+        }
+    }
+
+    private List<FileRecord> query(String sql) throws SQLException {
+        try (PreparedStatement ps = db.prepareStatement(sql)) {
+            return read(ps);
+        }
+    }
+
+    private static List<FileRecord> read(PreparedStatement ps) throws SQLException {
+        List<FileRecord> out = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(new FileRecord(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getString(4), FileStatus.of(rs.getString(5)),
+                        rs.getInt(6), rs.getString(7), rs.getString(8), rs.getLong(9), rs.getString(10), instant(rs, 11),
+                        instant(rs, 12), instant(rs, 13), instant(rs, 14), rs.getLong(15), rs.getLong(16), rs.getLong(17), rs.getLong(18)));
+            }
+        }
+        return out;
+    }
+
+    private static Instant instant(ResultSet rs, int column) throws SQLException {
+        long v = rs.getLong(column);
+        return rs.wasNull() ? null : Instant.ofEpochMilli(v);
+    }
+
+    /**
+     * Records the tick's plan in one transaction: the files about to be processed become pending
+     * (with their scanned size, time and hash), and files whose time changed but whose content did
+     * not get their new size and time.
+     */
+    public void recordPlan(List<WorkItem> work, List<ScannedFile> touched, Instant now) throws SQLException {
+        transaction(() -> {
+            try (PreparedStatement ps = db.prepareStatement("INSERT INTO files(path, size, mtime_ns, sha256, status, attempts, first_seen)"
+                    + " VALUES(?, ?, ?, ?, 'pending', ?, ?) ON CONFLICT(path) DO UPDATE SET size = excluded.size,"
+                    + " mtime_ns = excluded.mtime_ns, sha256 = excluded.sha256, status = 'pending', attempts = excluded.attempts,"
+                    + " deleted_at = NULL")) {
+                for (WorkItem w : work) {
+                    ps.setString(1, w.file().relative());
+                    ps.setLong(2, w.file().size());
+                    ps.setLong(3, w.file().mtimeNanos());
+                    ps.setString(4, w.sha256());
+                    ps.setInt(5, w.attemptsBefore());
+                    ps.setLong(6, now.toEpochMilli());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            try (PreparedStatement ps = db.prepareStatement("UPDATE files SET size = ?, mtime_ns = ? WHERE path = ?")) {
+                for (ScannedFile f : touched) {
+                    ps.setLong(1, f.size());
+                    ps.setLong(2, f.mtimeNanos());
+                    ps.setString(3, f.relative());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+        });
+    }
+
+    /** Records a published output; called only after its rename, so a row that says done always has its file. */
+    public void recordSuccess(WorkItem w, FileOutcome o, String configHash, Instant at) throws SQLException {
+        update("UPDATE files SET size = ?, mtime_ns = ?, sha256 = ?, status = 'done', attempts = ?, last_error = NULL, output_path = ?,"
+                        + " output_size = ?, config_hash = ?, processed_at = ?, next_attempt_at = NULL, deleted_at = NULL, duration_ms = ?,"
+                        + " docs_in = ?, docs_out = ?, bad_records = ? WHERE path = ?",
+                w.file().size(), w.file().mtimeNanos(), w.sha256(), w.attempt(), o.output(), o.outputSize(), configHash, at, o.millis(),
+                o.docsIn(), o.docsOut(), o.badRecords(), w.file().relative());
+    }
+
+    /** Records a failed attempt: {@code failed} with the time of the next try, or {@code quarantined}. */
+    public void recordFailure(WorkItem w, String error, FileStatus status, Instant nextAttempt) throws SQLException {
+        update("UPDATE files SET size = ?, mtime_ns = ?, sha256 = ?, status = ?, attempts = ?, last_error = ?, next_attempt_at = ?"
+                + " WHERE path = ?", w.file().size(), w.file().mtimeNanos(), w.sha256(), status.key(), w.attempt(), error, nextAttempt,
+                w.file().relative());
+    }
+
+    /** Records an input found missing; {@code outputPath} is what is kept of its output ({@code null} when pruned). */
+    public void recordDeleted(String path, String outputPath, Instant at) throws SQLException {
+        update("UPDATE files SET status = 'deleted', deleted_at = ?, output_path = ?, next_attempt_at = NULL WHERE path = ?",
+                at, outputPath, path);
+    }
+
+    /**
+     * Releases failed and quarantined files for processing on the next tick, with their attempts
+     * reset: the given paths, or all of them when none is given.
+     *
+     * @return the paths released
+     */
+    public List<String> release(Collection<String> paths) throws SQLException {
+        List<String> candidates = new ArrayList<>();
+        for (FileRecord r : withStatus(FileStatus.FAILED, FileStatus.QUARANTINED)) {
+            if (paths.isEmpty() || paths.contains(r.path())) {
+                candidates.add(r.path());
+            }
+        }
+        transaction(() -> {
+            try (PreparedStatement ps = db.prepareStatement("UPDATE files SET status = 'pending', attempts = 0, next_attempt_at = NULL"
+                    + " WHERE path = ? AND status IN ('failed', 'quarantined')")) {
+                for (String p : candidates) {
+                    ps.setString(1, p);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+        });
+        return candidates;
+    }
+
+    /** Opens a run row for a tick; returns its id. */
+    public long startRun(String trigger, Instant at) throws SQLException {
+        try (PreparedStatement ps = db.prepareStatement("INSERT INTO runs(started_at, trigger, pid, status)"
+                + " VALUES(?, ?, ?, 'running')", Statement.RETURN_GENERATED_KEYS)) {
+            ps.setLong(1, at.toEpochMilli());
+            ps.setString(2, trigger);
+            ps.setLong(3, ProcessHandle.current().pid());
+            ps.executeUpdate();
+            try (ResultSet rs = ps.getGeneratedKeys()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    /** Closes a tick's run row with its counts. */
+    public void finishRun(long id, TickSummary s, Instant at) throws SQLException {
+        update("UPDATE runs SET finished_at = ?, status = ?, files_seen = ?, processed = ?, succeeded = ?, failed = ?, quarantined = ?,"
+                        + " deleted = ?, docs_in = ?, docs_out = ?, bad_records = ?, seconds = ?, message = ?, config_hash = ? WHERE id = ?",
+                at, s.error != null ? "error" : s.stopped ? "stopped" : "finished", s.seen, s.processed(), s.succeeded, s.failed,
+                s.quarantined, s.deleted, s.docsIn, s.docsOut, s.badRecords, s.seconds, s.error, s.configHash, id);
+    }
+
+    /** Marks runs left {@code running} by a process that died as {@code killed}; returns how many. */
+    public int closeAbandonedRuns() throws SQLException {
+        return update("UPDATE runs SET status = 'killed' WHERE status = 'running' AND pid != ?", ProcessHandle.current().pid());
+    }
+
+    /** The most recent runs, newest first, as column maps (for {@code status}). */
+    public List<Map<String, Object>> lastRuns(int n) throws SQLException {
+        List<Map<String, Object>> out = new ArrayList<>();
+        try (PreparedStatement ps = db.prepareStatement("SELECT id, started_at, finished_at, trigger, pid, status, files_seen, processed,"
+                + " succeeded, failed, quarantined, deleted, docs_in, docs_out, bad_records, seconds, message FROM runs ORDER BY id DESC LIMIT ?")) {
+            ps.setInt(1, n);
+            try (ResultSet rs = ps.executeQuery()) {
+                int columns = rs.getMetaData().getColumnCount();
+                while (rs.next()) {
+                    Map<String, Object> row = new java.util.LinkedHashMap<>();
+                    for (int c = 1; c <= columns; c++) {
+                        row.put(rs.getMetaData().getColumnName(c), rs.getObject(c));
+                    }
+                    out.add(row);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Runs one statement with its parameters (instants as epoch milliseconds); returns the rows changed. */
+    private int update(String sql, Object... params) throws SQLException {
+        try (PreparedStatement ps = db.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i] instanceof Instant t ? t.toEpochMilli() : params[i]);
+            }
+            return ps.executeUpdate();
+        }
+    }
+
+    /** Work done inside one transaction. */
+    @FunctionalInterface
+    interface SqlWork {
+        void run() throws SQLException;
+    }
+
+    void transaction(SqlWork work) throws SQLException {
+        db.setAutoCommit(false);
+        try {
+            work.run();
+            db.commit();
+        } catch (SQLException | RuntimeException e) {
+            db.rollback();
+            throw e;
+        } finally {
+            db.setAutoCommit(true);
+        }
+    }
+
+    @Override
+    public void close() throws SQLException {
+        db.close();
+    }
+}

@@ -1,0 +1,175 @@
+package dev.nlpipe.cli.schedule;
+
+import dev.nlpipe.core.io.OutputSink;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Decides what a tick does, from the files found and the rows recorded: which files to process
+ * and why, which inputs were deleted, which only had their modification time touched. Size and
+ * modification time are the cheap test; a file whose stat differs is hashed, and only a
+ * different SHA-256 counts as a change. No side effects besides reading files to hash them and
+ * stat-ing outputs.
+ */
+public final class TickPlanner {
+
+    /** Reads what the planner needs from disk, so tests can stand in for it. */
+    public interface Disk {
+        /** The SHA-256 of an input. */
+        String sha256(ScannedFile f) throws IOException;
+
+        /** An output's size, or -1 when it does not exist. */
+        long outputSize(String outputRelative);
+    }
+
+    /**
+     * The plan.
+     *
+     * @param work files to process, in input order
+     * @param touched files whose stat changed but whose content did not (their stat is updated)
+     * @param deleted rows of inputs no longer present
+     * @param keptOutputs rows of inputs deleted on earlier ticks whose outputs were kept (pruned when asked)
+     * @param unchanged files that need nothing
+     * @param waiting failed files whose backoff has not passed
+     * @param quarantined quarantined files left alone
+     */
+    public record Plan(List<WorkItem> work, List<ScannedFile> touched, List<FileRecord> deleted, List<FileRecord> keptOutputs,
+                       int unchanged, int waiting, int quarantined) {
+    }
+
+    private final String outputExtension;
+    private final String configHash;
+    private final boolean reprocessOnConfigChange;
+
+    /**
+     * @param outputExtension the output format's extension ({@code jsonl})
+     * @param configHash the current configuration's fingerprint
+     * @param reprocessOnConfigChange whether done files made with another configuration are processed again
+     */
+    public TickPlanner(String outputExtension, String configHash, boolean reprocessOnConfigChange) {
+        this.outputExtension = outputExtension;
+        this.configHash = configHash;
+        this.reprocessOnConfigChange = reprocessOnConfigChange;
+    }
+
+    /** The output path, relative to the output directory, of an input. */
+    public String outputOf(String inputRelative) {
+        return OutputSink.withExtension(inputRelative, outputExtension);
+    }
+
+    /**
+     * Plans a tick.
+     *
+     * @param scanned the files found, sorted by relative path
+     * @param rows the recorded rows by path
+     * @param now the tick's time (retry backoffs are compared with it)
+     * @param disk hashes inputs and stats outputs
+     */
+    public Plan plan(List<ScannedFile> scanned, Map<String, FileRecord> rows, Instant now, Disk disk) {
+        Set<String> present = new HashSet<>();
+        scanned.forEach(f -> present.add(f.relative()));
+        List<FileRecord> deleted = new ArrayList<>();
+        List<FileRecord> keptOutputs = new ArrayList<>();
+        Map<String, String> goneByHash = new HashMap<>();
+        for (FileRecord r : rows.values()) {
+            if (present.contains(r.path())) {
+                continue;
+            }
+            if (r.sha256() != null) {
+                goneByHash.merge(r.sha256(), r.path(), (a, b) -> a.compareTo(b) <= 0 ? a : b);
+            }
+            if (r.status() != FileStatus.DELETED) {
+                deleted.add(r);
+            } else if (r.outputPath() != null) {
+                keptOutputs.add(r);
+            }
+        }
+        deleted.sort((a, b) -> a.path().compareTo(b.path()));
+        keptOutputs.sort((a, b) -> a.path().compareTo(b.path()));
+        Map<String, String> outputOwners = claimOutputs(scanned, rows);
+
+        List<WorkItem> work = new ArrayList<>();
+        List<ScannedFile> touched = new ArrayList<>();
+        int unchanged = 0;
+        int waiting = 0;
+        int quarantined = 0;
+        for (ScannedFile f : scanned) {
+            String output = outputOf(f.relative());
+            String owner = outputOwners.get(output);
+            String problem = owner.equals(f.relative()) ? null
+                    : "its output " + output + " is already written for " + owner + "; rename one of them or narrow --glob";
+            FileRecord r = rows.get(f.relative());
+            String previous = r == null || r.outputPath() == null || r.outputPath().equals(output) ? null : r.outputPath();
+            boolean sameStat = r != null && r.sha256() != null && f.sameStat(r.size(), r.mtimeNanos());
+            String hash;
+            try {
+                hash = sameStat ? r.sha256() : disk.sha256(f);
+            } catch (IOException e) {
+                int before = r != null && r.status() != FileStatus.DONE && r.status() != FileStatus.DELETED ? r.attempts() : 0;
+                work.add(new WorkItem(f, null, WorkItem.Reason.CHANGED, before, output, previous, null,
+                        "cannot read it: " + e.getMessage()));
+                continue;
+            }
+            if (r == null || r.status() == FileStatus.DELETED) {
+                String from = goneByHash.get(hash);
+                work.add(new WorkItem(f, hash, WorkItem.Reason.NEW, 0, output, previous, f.relative().equals(from) ? null : from, problem));
+                continue;
+            }
+            if (!hash.equals(r.sha256())) {
+                work.add(new WorkItem(f, hash, WorkItem.Reason.CHANGED, 0, output, previous, null, problem));
+                continue;
+            }
+            if (!sameStat) {
+                touched.add(f);
+            }
+            switch (r.status()) {
+                case PENDING -> work.add(new WorkItem(f, hash, WorkItem.Reason.PENDING, r.attempts(), output, previous, null, problem));
+                case QUARANTINED -> quarantined++;
+                case FAILED -> {
+                    if (r.nextAttemptAt() == null || !now.isBefore(r.nextAttemptAt())) {
+                        work.add(new WorkItem(f, hash, WorkItem.Reason.RETRY, r.attempts(), output, previous, null, problem));
+                    } else {
+                        waiting++;
+                    }
+                }
+                case DONE -> {
+                    if (reprocessOnConfigChange && !configHash.equals(r.configHash())) {
+                        work.add(new WorkItem(f, hash, WorkItem.Reason.CONFIG_CHANGED, 0, output, previous, null, problem));
+                    } else if (r.outputPath() == null || disk.outputSize(r.outputPath()) != r.outputSize()) {
+                        work.add(new WorkItem(f, hash, WorkItem.Reason.OUTPUT_MISSING, 0, output, previous, null, problem));
+                    } else {
+                        unchanged++;
+                    }
+                }
+                default -> throw new IllegalStateException("unexpected status " + r.status());
+            }
+        }
+        return new Plan(work, touched, deleted, keptOutputs, unchanged, waiting, quarantined);
+    }
+
+    /**
+     * Which input owns each output name when several inputs map to one ({@code a.txt} and
+     * {@code a.csv} both give {@code a.jsonl}): the one whose output it already is, else the first
+     * in path order. The others fail with a message instead of overwriting it.
+     */
+    private Map<String, String> claimOutputs(List<ScannedFile> scanned, Map<String, FileRecord> rows) {
+        Map<String, String> owners = new HashMap<>();
+        for (ScannedFile f : scanned) {
+            FileRecord r = rows.get(f.relative());
+            String output = outputOf(f.relative());
+            if (r != null && r.status() == FileStatus.DONE && output.equals(r.outputPath())) {
+                owners.putIfAbsent(output, f.relative());
+            }
+        }
+        for (ScannedFile f : scanned) {
+            owners.putIfAbsent(outputOf(f.relative()), f.relative());
+        }
+        return owners;
+    }
+}

@@ -1,0 +1,297 @@
+package dev.nlpipe.cli.schedule;
+
+import dev.nlpipe.core.Pipeline;
+import dev.nlpipe.core.config.ConfigException;
+import dev.nlpipe.core.config.OutputConfig;
+import dev.nlpipe.core.run.Progress;
+import dev.nlpipe.core.run.RecordFailedException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.CompletionService;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One tick: scan the input directory, plan, record the plan, handle deleted inputs, then process
+ * the planned files on a pool of workers, committing each file's row only after its output was
+ * renamed into place. A stop request lets the files in progress finish and leaves the rest
+ * pending. Failures of single files are recorded and retried later; only a broken pipeline file,
+ * a missing input directory or a failing state database end a tick early.
+ */
+final class TickRunner {
+
+    /** Supplies the tick's pipeline (re-reading the pipeline file). */
+    @FunctionalInterface
+    interface PipelineSource {
+        LoadedPipeline get();
+    }
+
+    /** The outcome of one file on a worker. */
+    private record Result(WorkItem item, FileOutcome outcome, Throwable error) {
+    }
+
+    private final ScheduleSettings settings;
+    private final StateStore store;
+    private final ScheduleLog log;
+    private final StopSignal stop;
+
+    TickRunner(ScheduleSettings settings, StateStore store, ScheduleLog log, StopSignal stop) {
+        this.settings = settings;
+        this.store = store;
+        this.log = log;
+        this.stop = stop;
+    }
+
+    /** Runs tick number {@code n}. Throws only when the state database cannot record it. */
+    TickSummary run(long n, Trigger trigger, PipelineSource source) throws SQLException {
+        Instant now = Instant.now();
+        TickSummary s = new TickSummary(n, trigger.describe());
+        long t0 = System.nanoTime();
+        long runId = store.startRun(trigger.kind(), now);
+        try {
+            LoadedPipeline p = source.get();
+            s.configHash = p.fingerprint();
+            FileScanner scanner = new FileScanner(settings.input(), p.glob(), p.input().recursive(), excluded());
+            List<ScannedFile> files = scanner.scan();
+            TickPlanner planner = new TickPlanner(p.extension(), p.fingerprint(), settings.reprocessOnConfigChange());
+            TickPlanner.Plan plan = planner.plan(files, store.files(), now, disk());
+            s.seen = files.size();
+            s.unchanged = plan.unchanged();
+            s.waiting = plan.waiting();
+            s.quarantinedSkipped = plan.quarantined();
+            plan.work().forEach(w -> s.planned.merge(w.reason(), 1, Integer::sum));
+            store.recordPlan(plan.work(), plan.touched(), now);
+            s.deleted = plan.deleted().size();
+            log.info(s.planLine(settings.input().toString()));
+            Set<String> liveOutputs = new HashSet<>();
+            files.forEach(f -> liveOutputs.add(planner.outputOf(f.relative())));
+            recordDeleted(plan, liveOutputs, s, now);
+            process(plan.work(), p, liveOutputs, s);
+        } catch (ConfigException e) {
+            s.error = "the pipeline file is invalid, nothing processed: " + e.getMessage();
+        } catch (NoSuchFileException e) {
+            s.error = "cannot read the input directory " + e.getFile() + (e.getReason() == null ? "" : ": " + e.getReason());
+        } catch (IOException | RuntimeException e) {
+            // e.g. a model that no longer loads after the pipeline file changed: the next tick tries again
+            s.error = describe(e);
+        }
+        s.seconds = (System.nanoTime() - t0) / 1e9;
+        store.finishRun(runId, s, Instant.now());
+        log.info(s.doneLine());
+        return s;
+    }
+
+    /** The output directory (when inside the input) and the state database's files are never inputs. */
+    private List<Path> excluded() {
+        Path st = settings.state();
+        String name = st.getFileName().toString();
+        return List.of(settings.output(), st, st.resolveSibling(name + "-wal"), st.resolveSibling(name + "-shm"),
+                st.resolveSibling(name + "-journal"), InstanceLock.fileFor(st));
+    }
+
+    private TickPlanner.Disk disk() {
+        return new TickPlanner.Disk() {
+            @Override
+            public String sha256(ScannedFile f) throws IOException {
+                return FileHasher.sha256(f.path());
+            }
+
+            @Override
+            public long outputSize(String outputRelative) {
+                try {
+                    return Files.size(settings.output().resolve(outputRelative));
+                } catch (IOException e) {
+                    return -1;
+                }
+            }
+        };
+    }
+
+    /**
+     * Records inputs found missing on this tick, pruning their outputs when asked; with
+     * {@code --prune}, also the outputs kept for inputs deleted on earlier ticks.
+     */
+    private void recordDeleted(TickPlanner.Plan plan, Set<String> liveOutputs, TickSummary s, Instant now)
+            throws SQLException, IOException {
+        for (FileRecord r : plan.deleted()) {
+            String kept = pruneIfAsked(r.outputPath(), liveOutputs, s);
+            store.recordDeleted(r.path(), kept, now);
+            log.file("deleted      " + r.path() + (r.outputPath() == null ? "" : kept != null ? " (output kept: " + kept + ")"
+                    : " (output " + r.outputPath() + (liveOutputs.contains(r.outputPath()) ? " now belongs to another input)" : " removed)")));
+        }
+        if (settings.prune()) {
+            for (FileRecord r : plan.keptOutputs()) {
+                pruneIfAsked(r.outputPath(), liveOutputs, s);
+                store.recordDeleted(r.path(), null, r.deletedAt() == null ? now : r.deletedAt());
+                log.file("pruned       " + r.outputPath() + " (its input " + r.path() + " was deleted earlier)");
+            }
+        }
+    }
+
+    /** Prunes an output when {@code --prune} is on and no present input owns it; returns what is kept of it ({@code null} when nothing). */
+    private String pruneIfAsked(String output, Set<String> liveOutputs, TickSummary s) throws IOException {
+        if (output == null || !settings.prune()) {
+            return output;
+        }
+        if (!liveOutputs.contains(output)) {
+            prune(output);
+            s.pruned++;
+        }
+        return null;
+    }
+
+    /** Removes an output, its errors file and the directories that become empty, never leaving the output directory. */
+    private void prune(String outputRelative) throws IOException {
+        Path root = settings.output().toAbsolutePath().normalize();
+        Path target = root.resolve(outputRelative).normalize();
+        if (!target.startsWith(root) || target.equals(root)) {
+            return;
+        }
+        Files.deleteIfExists(target);
+        Files.deleteIfExists(errorsFileOf(outputRelative));
+        for (Path dir = target.getParent(); dir != null && dir.startsWith(root) && !dir.equals(root); dir = dir.getParent()) {
+            try {
+                Files.delete(dir);
+            } catch (DirectoryNotEmptyException | NoSuchFileException e) {
+                break;
+            }
+        }
+    }
+
+    /** Where bad records of a file go: beside its output, as {@code nlpipe run} puts them. */
+    private Path errorsFileOf(String outputRelative) {
+        return Pipeline.errorsFile(OutputConfig.of(settings.output().resolve(outputRelative).toString()));
+    }
+
+    private void process(List<WorkItem> work, LoadedPipeline p, Set<String> liveOutputs, TickSummary s)
+            throws SQLException, IOException {
+        if (work.isEmpty()) {
+            return;
+        }
+        int workers = Math.min(p.workers(settings), work.size());
+        FileProcessor processor = p.processor(settings.output(), p.workers(settings), work.size());
+        AtomicInteger threadNo = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
+            Thread t = new Thread(r, "nlpipe-schedule-" + threadNo.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        CompletionService<Result> done = new ExecutorCompletionService<>(pool);
+        Progress progress = log.quiet() ? null : new Progress(log.stream(), "files", work.size(), s::processed);
+        int next = 0;
+        int inflight = 0;
+        try {
+            while (true) {
+                while (inflight < workers && next < work.size() && !stop.requested()) {
+                    WorkItem w = work.get(next++);
+                    if (w.problem() != null) {
+                        recordFailure(w, w.problem(), s);
+                        continue;
+                    }
+                    done.submit(() -> {
+                        try {
+                            return new Result(w, processor.process(w.file().path(), w.output()), null);
+                        } catch (Exception | StackOverflowError e) {
+                            // a file that sends a stage into deep recursion is that file's failure, not the scheduler's
+                            return new Result(w, null, e);
+                        }
+                    });
+                    inflight++;
+                }
+                if (inflight == 0) {
+                    break;
+                }
+                Result r = take(done);
+                inflight--;
+                if (r.error() == null) {
+                    recordSuccess(r.item(), r.outcome(), p, liveOutputs, s);
+                } else {
+                    recordFailure(r.item(), describe(r.error()), s);
+                }
+                if (progress != null) {
+                    progress.update(s.processed(), s.failures() > 0 ? s.failures() + " failed" : "");
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+            if (progress != null) {
+                progress.finish();
+            }
+        }
+        s.stopped = stop.requested() && next < work.size();
+    }
+
+    private static Result take(CompletionService<Result> done) {
+        try {
+            return done.take().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for a file", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    private void recordSuccess(WorkItem w, FileOutcome o, LoadedPipeline p, Set<String> liveOutputs, TickSummary s)
+            throws SQLException, IOException {
+        store.recordSuccess(w, o, p.fingerprint(), Instant.now());
+        s.succeeded++;
+        s.docsIn += o.docsIn();
+        s.docsOut += o.docsOut();
+        s.badRecords += o.badRecords();
+        String superseded = "";
+        if (w.previousOutput() != null && !liveOutputs.contains(w.previousOutput()) && pruneIfAsked(w.previousOutput(), liveOutputs, s) == null) {
+            superseded = ", replaced " + w.previousOutput();
+        }
+        log.file(String.format(Locale.ROOT, "ok           %s -> %s (%s%s%s) %,d docs in, %,d out%s, %,d ms", w.file().relative(), o.output(),
+                w.reason().label(), w.renamedFrom() == null ? "" : ", renamed from " + w.renamedFrom(), superseded,
+                o.docsIn(), o.docsOut(), o.badRecords() == 0 ? "" : String.format(Locale.ROOT, ", %,d bad records (first: %s; all in %s)",
+                        o.badRecords(), o.firstBadRecord(), errorsFileOf(o.output())), o.millis()));
+    }
+
+    private void recordFailure(WorkItem w, String error, TickSummary s) throws SQLException {
+        int attempts = w.attempt();
+        if (attempts >= settings.maxAttempts()) {
+            store.recordFailure(w, error, FileStatus.QUARANTINED, null);
+            s.quarantined++;
+            log.info(String.format(Locale.ROOT, "QUARANTINED  %s after %d attempt%s: %s (release it with `nlpipe schedule retry --state %s %s`)",
+                    w.file().relative(), attempts, attempts == 1 ? "" : "s", error, settings.state(), w.file().relative()));
+        } else {
+            Instant next = Instant.now().plus(settings.backoffAfter(attempts));
+            store.recordFailure(w, error, FileStatus.FAILED, next);
+            s.failed++;
+            log.info(String.format(Locale.ROOT, "FAILED       %s (attempt %d of %d; retried from %s): %s", w.file().relative(), attempts,
+                    settings.maxAttempts(), ScheduleLog.stamp(ZonedDateTime.ofInstant(next, log.zone())), error));
+        }
+    }
+
+    /** A one-line message for a failure, naming what the user can act on. */
+    static String describe(Throwable e) {
+        if (e instanceof UncheckedIOException u && u.getCause() != null) {
+            return describe(u.getCause());
+        }
+        if (e instanceof NoSuchFileException n) {
+            return "file not found: " + n.getFile();
+        }
+        String m = e.getMessage();
+        boolean selfExplaining = e instanceof ConfigException || e instanceof RecordFailedException || e instanceof IOException;
+        return selfExplaining && m != null ? m : e.getClass().getSimpleName() + (m == null ? "" : ": " + m);
+    }
+}

@@ -1,0 +1,143 @@
+package dev.nlpipe.cli.schedule;
+
+import com.cronutils.descriptor.CronDescriptor;
+import com.cronutils.model.CronType;
+import com.cronutils.model.definition.CronDefinitionBuilder;
+import com.cronutils.model.time.ExecutionTime;
+import com.cronutils.parser.CronParser;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/** When ticks happen: once, at a fixed interval, or on a cron schedule. */
+public sealed interface Trigger {
+
+    /** When the first tick runs, given the start time; empty for never. */
+    Optional<ZonedDateTime> first(ZonedDateTime start);
+
+    /** When the tick after one that started at {@code tickStart} runs, asked at {@code now} (after it ended); empty for never. */
+    Optional<ZonedDateTime> next(ZonedDateTime tickStart, ZonedDateTime now);
+
+    /** For logs: {@code once}, {@code every 10m}, {@code cron "0 * * * *" (every hour)}. */
+    String describe();
+
+    /** Name recorded with each run in the state database. */
+    String kind();
+
+    /** One tick, now. */
+    record Once() implements Trigger {
+        @Override
+        public Optional<ZonedDateTime> first(ZonedDateTime start) {
+            return Optional.of(start);
+        }
+
+        @Override
+        public Optional<ZonedDateTime> next(ZonedDateTime tickStart, ZonedDateTime now) {
+            return Optional.empty();
+        }
+
+        @Override
+        public String describe() {
+            return "once";
+        }
+
+        @Override
+        public String kind() {
+            return "once";
+        }
+    }
+
+    /**
+     * A tick at start, then one every {@code interval} measured from the start of the previous
+     * tick; a tick that overruns is followed at once by the next (missed ticks are not queued).
+     */
+    record Every(Duration interval) implements Trigger {
+        public Every {
+            if (interval.isNegative() || interval.isZero()) {
+                throw new IllegalArgumentException("--every must be longer than zero, not " + Durations.format(interval));
+            }
+        }
+
+        @Override
+        public Optional<ZonedDateTime> first(ZonedDateTime start) {
+            return Optional.of(start);
+        }
+
+        @Override
+        public Optional<ZonedDateTime> next(ZonedDateTime tickStart, ZonedDateTime now) {
+            ZonedDateTime due = tickStart.plus(interval);
+            return Optional.of(due.isAfter(now) ? due : now);
+        }
+
+        @Override
+        public String describe() {
+            return "every " + Durations.format(interval);
+        }
+
+        @Override
+        public String kind() {
+            return "every";
+        }
+    }
+
+    /**
+     * Ticks at the times a Unix cron expression matches, in the time zone of the times given; the
+     * first at the first match after start. Matches missed while a tick runs are skipped.
+     *
+     * @param expression the expression as written
+     * @param time its evaluator
+     * @param description a plain-English reading of it
+     */
+    record Cron(String expression, ExecutionTime time, String description) implements Trigger {
+        /** crontab(5)'s nicknames, which cron-utils' Unix definition does not read. */
+        private static final Map<String, String> NICKNAMES = Map.of("@yearly", "0 0 1 1 *", "@annually", "0 0 1 1 *",
+                "@monthly", "0 0 1 * *", "@weekly", "0 0 * * 0", "@daily", "0 0 * * *", "@midnight", "0 0 * * *", "@hourly", "0 * * * *");
+
+        /**
+         * Parses a Unix cron expression (minute hour day-of-month month day-of-week, with
+         * {@code * , - /} and names), e.g. {@code "*}{@code /15 * * * *"} or {@code "0 2 * * mon-fri"},
+         * or a nickname ({@code @hourly}, {@code @daily}, {@code @weekly}, {@code @monthly}, {@code @yearly}).
+         *
+         * @throws IllegalArgumentException naming what is wrong
+         */
+        public static Cron parse(String expression) {
+            CronParser parser = new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.UNIX));
+            com.cronutils.model.Cron cron;
+            try {
+                cron = parser.parse(NICKNAMES.getOrDefault(expression.trim().toLowerCase(Locale.ROOT), expression.trim())).validate();
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("invalid cron expression '" + expression + "': " + e.getMessage()
+                        + " (Unix syntax: minute hour day-of-month month day-of-week, e.g. \"*/15 * * * *\" or \"0 2 * * mon-fri\")", e);
+            }
+            String description;
+            try {
+                description = CronDescriptor.instance(Locale.ENGLISH).describe(cron);
+            } catch (RuntimeException e) {
+                description = expression;
+            }
+            return new Cron(expression.trim(), ExecutionTime.forCron(cron), description);
+        }
+
+        @Override
+        public Optional<ZonedDateTime> first(ZonedDateTime start) {
+            return time.nextExecution(start);
+        }
+
+        @Override
+        public Optional<ZonedDateTime> next(ZonedDateTime tickStart, ZonedDateTime now) {
+            return time.nextExecution(now);
+        }
+
+        @Override
+        public String describe() {
+            return "cron \"" + expression + "\" (" + description + ")";
+        }
+
+        @Override
+        public String kind() {
+            return "cron";
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package dev.nlpipe.cli.schedule;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class DurationsAndTriggersTest {
+
+    @Test
+    void durationsReadTheShortFormsAndIso() {
+        assertEquals(Duration.ofMinutes(10), Durations.parse("10m"));
+        assertEquals(Duration.ofSeconds(30), Durations.parse("30s"));
+        assertEquals(Duration.ofMinutes(90), Durations.parse("1h30m"));
+        assertEquals(Duration.ofDays(2), Durations.parse("2d"));
+        assertEquals(Duration.ofMillis(500), Durations.parse("500ms"));
+        assertEquals(Duration.ofMinutes(10), Durations.parse("PT10M"));
+        assertEquals("1h30m", Durations.format(Duration.ofMinutes(90)));
+        assertEquals("0s", Durations.format(Duration.ZERO));
+        for (String bad : new String[] {"", "10", "m", "10 minutes", "1.5h", "-5m"}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Durations.parse(bad), bad);
+            assertTrue(e.getMessage().contains("e.g. 30s, 10m"), e.getMessage());
+        }
+    }
+
+    @Test
+    void everyTicksAtStartThenAfterEachIntervalWithoutQueueingMissedTicks() {
+        Trigger every = new Trigger.Every(Duration.ofMinutes(10));
+        ZonedDateTime start = ZonedDateTime.parse("2025-03-01T10:00:00Z");
+        assertEquals(Optional.of(start), every.first(start));
+        assertEquals(Optional.of(start.plusMinutes(10)), every.next(start, start.plusMinutes(2)));
+        ZonedDateTime late = start.plusMinutes(25);
+        assertEquals(Optional.of(late), every.next(start, late), "an overrunning tick is followed at once");
+        assertThrows(IllegalArgumentException.class, () -> new Trigger.Every(Duration.ZERO));
+        Trigger once = new Trigger.Once();
+        assertEquals(Optional.of(start), once.first(start));
+        assertEquals(Optional.empty(), once.next(start, start));
+    }
+
+    @Test
+    void cronFollowsUnixSyntaxInTheGivenZone() {
+        Trigger.Cron cron = Trigger.Cron.parse("30 2 * * mon-fri");
+        ZoneId shanghai = ZoneId.of("Asia/Shanghai");
+        ZonedDateTime friday = ZonedDateTime.of(2025, 3, 7, 3, 0, 0, 0, shanghai);
+        assertEquals(ZonedDateTime.of(2025, 3, 10, 2, 30, 0, 0, shanghai), cron.first(friday).orElseThrow(),
+                "after Friday 03:00 the next weekday 02:30 is Monday");
+        Trigger.Cron quarter = Trigger.Cron.parse("*/15 * * * *");
+        ZonedDateTime t = ZonedDateTime.parse("2025-03-01T10:07:12Z");
+        assertEquals(ZonedDateTime.parse("2025-03-01T10:15:00Z"), quarter.next(t, t).orElseThrow());
+        assertTrue(quarter.describe().startsWith("cron \"*/15 * * * *\" ("), quarter.describe());
+        // 09:00 is read in the zone of the clock: 01:00 UTC is 10:00 in Tokyo, past its 09:00
+        ZonedDateTime oneUtc = ZonedDateTime.parse("2025-03-01T01:00:00Z");
+        Trigger.Cron nine = Trigger.Cron.parse("0 9 * * *");
+        assertEquals(ZonedDateTime.parse("2025-03-01T09:00:00Z"), nine.first(oneUtc).orElseThrow());
+        ZoneId tokyo = ZoneId.of("Asia/Tokyo");
+        assertEquals(ZonedDateTime.of(2025, 3, 2, 9, 0, 0, 0, tokyo), nine.first(oneUtc.withZoneSameInstant(tokyo)).orElseThrow());
+        assertEquals(ZonedDateTime.parse("2025-03-02T00:00:00Z"), Trigger.Cron.parse("@daily").first(oneUtc).orElseThrow());
+        assertEquals(ZonedDateTime.parse("2025-03-01T02:00:00Z"), Trigger.Cron.parse("@hourly").first(oneUtc).orElseThrow());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Trigger.Cron.parse("0 0 * *"));
+        assertTrue(e.getMessage().contains("Unix syntax: minute hour day-of-month month day-of-week"), e.getMessage());
+    }
+
+    @Test
+    void retryBackoffDoublesUpToADay() {
+        ScheduleSettings s = new ScheduleSettings(java.nio.file.Path.of("p.yaml"), java.util.List.of(), java.nio.file.Path.of("in"),
+                java.nio.file.Path.of("out"), java.nio.file.Path.of("out/s.db"), null, new Trigger.Once(), ZoneId.of("UTC"), 3,
+                Duration.ofMinutes(1), false, true, 0, false);
+        assertEquals(Duration.ofMinutes(1), s.backoffAfter(1));
+        assertEquals(Duration.ofMinutes(2), s.backoffAfter(2));
+        assertEquals(Duration.ofMinutes(4), s.backoffAfter(3));
+        assertEquals(Duration.ofDays(1), s.backoffAfter(40));
+    }
+}

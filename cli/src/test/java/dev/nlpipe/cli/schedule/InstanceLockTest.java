@@ -1,0 +1,62 @@
+package dev.nlpipe.cli.schedule;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The lock within one JVM; across processes (a live holder, a killed one) it is tested in {@link ScheduleCrashTest}. */
+class InstanceLockTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void oneHolderAtATimeAndTheFileNamesIt() throws Exception {
+        Path state = tmp.resolve("s.db");
+        try (InstanceLock lock = InstanceLock.acquire(state)) {
+            assertTrue(lock.takenOverFrom().isEmpty());
+            InstanceLock.HeldException e = assertThrows(InstanceLock.HeldException.class, () -> InstanceLock.acquire(state));
+            assertEquals(ProcessHandle.current().pid(), e.owner().orElseThrow().pid());
+            assertTrue(e.getMessage().contains("another `nlpipe schedule` is using this state database"), e.getMessage());
+            InstanceLock.Owner recorded = InstanceLock.recordedOwner(state).orElseThrow();
+            assertTrue(recorded.isAlive());
+        }
+        assertEquals(0, Files.size(InstanceLock.fileFor(state)), "released cleanly: the file is emptied, not deleted");
+        assertTrue(InstanceLock.recordedOwner(state).isEmpty());
+        try (InstanceLock again = InstanceLock.acquire(state)) {
+            assertTrue(again.takenOverFrom().isEmpty());
+        }
+    }
+
+    @Test
+    void aLockFileLeftByADeadProcessIsTakenOverAndNamed() throws Exception {
+        Path state = tmp.resolve("s.db");
+        long dead = deadPid();
+        Files.writeString(InstanceLock.fileFor(state), "{\"pid\":" + dead + ",\"host\":\"" + InstanceLock.hostName()
+                + "\",\"processStart\":\"2020-01-01T00:00:00Z\",\"since\":\"2020-01-01T00:00:01Z\"}\n");
+        InstanceLock.Owner left = InstanceLock.recordedOwner(state).orElseThrow();
+        assertFalse(left.isAlive());
+        try (InstanceLock lock = InstanceLock.acquire(state)) {
+            assertEquals(dead, lock.takenOverFrom().orElseThrow().pid());
+            assertEquals(ProcessHandle.current().pid(), InstanceLock.recordedOwner(state).orElseThrow().pid());
+        }
+        // a half-written file (holder killed while writing it) is taken over too
+        Files.writeString(InstanceLock.fileFor(state), "{\"pid\":12");
+        try (InstanceLock lock = InstanceLock.acquire(state)) {
+            assertTrue(lock.takenOverFrom().isEmpty());
+        }
+    }
+
+    /** A process id that is not running: a child that has exited. */
+    static long deadPid() throws Exception {
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-version")
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        p.waitFor();
+        return p.pid();
+    }
+}

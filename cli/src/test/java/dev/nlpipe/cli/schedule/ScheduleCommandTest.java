@@ -1,0 +1,279 @@
+package dev.nlpipe.cli.schedule;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import dev.nlpipe.core.doc.DocumentJson;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code nlpipe schedule --once}, {@code status} and {@code retry}, run in this JVM over small directories. */
+class ScheduleCommandTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void processesNewModifiedRenamedAndDeletedInputsIncrementally() throws Exception {
+        ScheduleFixture f = new ScheduleFixture(tmp);
+        f.write("a.txt", "Alpha one\nAlpha two\n");
+        f.write("sub/b.txt", "Beta\n");
+        ScheduleFixture.Result r = f.schedule("--once");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().contains("2 to process (2 new)"), r.err());
+        f.assertConsistent();
+        assertEquals(List.of("alpha", "one"), f.output("a.jsonl").get(0).tokens().stream().map(t -> t.text().toLowerCase()).toList());
+
+        r = f.schedule("--once");
+        assertTrue(r.err().contains("0 to process, 2 unchanged"), r.err());
+        FileRecord before = f.row("a.txt");
+
+        // a new modification time with the same content: the hash says unchanged, only the stat is updated
+        Files.setLastModifiedTime(f.in.resolve("a.txt"), FileTime.fromMillis(System.currentTimeMillis() + 60_000));
+        r = f.schedule("--once");
+        assertTrue(r.err().contains("0 to process, 2 unchanged"), r.err());
+        FileRecord touched = f.row("a.txt");
+        assertEquals(before.processedAt(), touched.processedAt());
+        assertTrue(touched.mtimeNanos() != before.mtimeNanos());
+
+        f.write("a.txt", "Alpha one\nAlpha two\nAlpha three\n");
+        r = f.schedule("--once");
+        assertTrue(r.err().contains("1 to process (1 changed)"), r.err());
+        assertEquals(3, f.output("a.jsonl").size());
+        f.assertConsistent();
+
+        Files.move(f.in.resolve("sub/b.txt"), f.in.resolve("sub/c.txt"));
+        r = f.schedule("--once");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().contains("sub/c.txt -> sub/c.jsonl (new, renamed from sub/b.txt)"), r.err());
+        assertTrue(r.err().contains("deleted      sub/b.txt (output kept: sub/b.jsonl)"), r.err());
+        assertEquals(FileStatus.DELETED, f.row("sub/b.txt").status());
+        assertEquals("sub/b.jsonl", f.row("sub/b.txt").outputPath());
+        assertTrue(Files.exists(f.out.resolve("sub/b.jsonl")), "outputs of deleted inputs are kept without --prune");
+        assertEquals("Beta", f.output("sub/c.jsonl").get(0).text());
+
+        Files.delete(f.in.resolve("a.txt"));
+        r = f.schedule("--once", "--prune");
+        assertEquals(0, r.code(), r.err());
+        assertFalse(Files.exists(f.out.resolve("a.jsonl")));
+        assertFalse(Files.exists(f.out.resolve("sub/b.jsonl")), "--prune also removes outputs kept from earlier deletions");
+        assertNull(f.row("a.txt").outputPath());
+        assertEquals(FileStatus.DELETED, f.row("a.txt").status());
+        f.assertConsistent();
+
+        // a deleted input that comes back is new again
+        f.write("a.txt", "Alpha again\n");
+        r = f.schedule("--once");
+        assertTrue(r.err().contains("1 to process (1 new)"), r.err());
+        f.assertConsistent();
+    }
+
+    @Test
+    void failedFilesAreRetriedWithBackoffThenQuarantinedUntilReleased() throws Exception {
+        ScheduleFixture f = new ScheduleFixture(tmp);
+        f.pipeline("""
+                input: { format: text }
+                stages: [ { type: tokenize.regex } ]
+                onError: fail
+                """);
+        f.write("good.txt", "fine text\n");
+        Path bad = f.in.resolve("bad.txt");
+        Files.write(bad, new byte[] {'o', 'k', '\n', (byte) 0xff, (byte) 0xfe, '\n'});
+
+        ScheduleFixture.Result r = f.schedule("--once", "--max-attempts", "2", "--retry-backoff", "1h");
+        assertEquals(1, r.code(), "a failed file makes --once exit 1");
+        assertTrue(r.err().contains("FAILED       bad.txt (attempt 1 of 2"), r.err());
+        FileRecord row = f.row("bad.txt");
+        assertEquals(FileStatus.FAILED, row.status());
+        assertEquals(1, row.attempts());
+        assertTrue(row.lastError().contains("invalid UTF-8"), row.lastError());
+        assertFalse(Files.exists(f.out.resolve("bad.jsonl")), "a failed file publishes no output");
+        assertEquals(FileStatus.DONE, f.row("good.txt").status(), "other files go on");
+
+        assertTrue(row.nextAttemptAt().isAfter(Instant.now().plusSeconds(3500)), "retried after the backoff: " + row.nextAttemptAt());
+
+        r = f.schedule("--once", "--max-attempts", "2", "--retry-backoff", "1h");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().contains("1 waiting to retry"), r.err());
+
+        // the hour passes
+        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + f.state());
+             Statement st = db.createStatement()) {
+            st.executeUpdate("UPDATE files SET next_attempt_at = 0 WHERE path = 'bad.txt'");
+        }
+        r = f.schedule("--once", "--max-attempts", "2", "--retry-backoff", "1h");
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains("QUARANTINED  bad.txt after 2 attempts"), r.err());
+        assertEquals(FileStatus.QUARANTINED, f.row("bad.txt").status());
+
+        r = f.schedule("--once", "--max-attempts", "2", "--retry-backoff", "0s");
+        assertEquals(0, r.code(), "quarantined files are left alone");
+        assertTrue(r.err().contains("1 quarantined"), r.err());
+
+        ScheduleFixture.Result status = ScheduleFixture.main("schedule", "status", "--state", f.state().toString(), "--json");
+        assertEquals(0, status.code(), status.err());
+        Map<String, Object> json = DocumentJson.mapper().readValue(status.out(), new TypeReference<Map<String, Object>>() { });
+        assertEquals(Map.of("pending", 0, "done", 1, "failed", 0, "quarantined", 1, "deleted", 0), json.get("counts"));
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> quarantined = (List<Map<String, Object>>) json.get("quarantined");
+        assertEquals("bad.txt", quarantined.get(0).get("path"));
+        assertTrue(quarantined.get(0).get("error").toString().contains("invalid UTF-8"));
+        assertTrue(((Map<?, ?>) json.get("lastRun")).get("finishedAt") != null);
+        status = ScheduleFixture.main("schedule", "status", "--output", f.out.toString());
+        assertTrue(status.out().contains("1 quarantined"), status.out());
+        assertTrue(status.out().contains("bad.txt  2 attempts"), status.out());
+
+        ScheduleFixture.Result retry = ScheduleFixture.main("schedule", "retry", "--state", f.state().toString(), bad.toString());
+        assertEquals(0, retry.code(), retry.err());
+        assertTrue(retry.out().contains("released bad.txt"), retry.out());
+        assertEquals(FileStatus.PENDING, f.row("bad.txt").status());
+        assertEquals(0, f.row("bad.txt").attempts());
+        assertEquals(2, ScheduleFixture.main("schedule", "retry", "--state", f.state().toString(), "good.txt").code(),
+                "releasing a file that is not failed is an error");
+
+        r = f.schedule("--once", "--max-attempts", "2", "--retry-backoff", "0s");
+        assertEquals(FileStatus.FAILED, f.row("bad.txt").status());
+        assertEquals(1, f.row("bad.txt").attempts(), "a released file starts counting again");
+
+        // fixing the content makes it a changed file, processed at once
+        Files.writeString(bad, "repaired\n");
+        r = f.schedule("--once", "--max-attempts", "2", "--retry-backoff", "1h");
+        assertEquals(0, r.code(), r.err());
+        f.assertConsistent();
+    }
+
+    @Test
+    void aChangedConfigurationReprocessesEveryFileUnlessDisabled() throws Exception {
+        ScheduleFixture f = new ScheduleFixture(tmp);
+        f.write("x/one.txt", "Hello World\n");
+        f.write("two.txt", "Second File\n");
+        assertEquals(0, f.schedule("--once").code());
+        assertEquals("Hello", f.output("x/one.jsonl").get(0).tokens().get(0).text());
+
+        f.pipeline("""
+                input: { format: text }
+                stages:
+                  - type: tokenize.regex
+                    with: { lowercase: true }
+                """);
+        ScheduleFixture.Result r = f.schedule("--once");
+        assertTrue(r.err().contains("2 to process (2 config-changed)"), r.err());
+        assertEquals("hello", f.output("x/one.jsonl").get(0).tokens().get(0).text());
+        String hash = f.row("two.txt").configHash();
+
+        // renaming the pipeline or adding threads changes nothing that outputs depend on
+        f.pipeline("""
+                pipeline: renamed
+                threads: 3
+                input: { format: text }
+                stages:
+                  - type: tokenize.regex
+                    with: { lowercase: true }
+                """);
+        r = f.schedule("--once");
+        assertTrue(r.err().contains("0 to process"), r.err());
+
+        f.pipeline("""
+                input: { format: text }
+                stages:
+                  - type: tokenize.regex
+                    with: { lowercase: false }
+                """);
+        r = f.schedule("--once", "--no-reprocess-on-config-change");
+        assertTrue(r.err().contains("0 to process"), r.err());
+        assertEquals(hash, f.row("two.txt").configHash());
+        f.write("three.txt", "Third File\n");
+        r = f.schedule("--once", "--no-reprocess-on-config-change");
+        assertTrue(r.err().contains("1 to process (1 new)"), r.err());
+        assertEquals("Third", f.output("three.jsonl").get(0).tokens().get(0).text());
+    }
+
+    @Test
+    void aMissingOrDamagedOutputIsWrittenAgain() throws Exception {
+        ScheduleFixture f = new ScheduleFixture(tmp);
+        f.write("a.txt", "one\n");
+        f.write("b.txt", "two\n");
+        assertEquals(0, f.schedule("--once").code());
+        Files.delete(f.out.resolve("a.jsonl"));
+        Files.writeString(f.out.resolve("b.jsonl"), "{\"id\":");
+        ScheduleFixture.Result r = f.schedule("--once");
+        assertTrue(r.err().contains("2 to process (2 output-missing)"), r.err());
+        f.assertConsistent();
+    }
+
+    @Test
+    void inputsWhoseOutputsWouldCollideFailInsteadOfOverwriting() throws Exception {
+        ScheduleFixture f = new ScheduleFixture(tmp);
+        f.write("a.txt", "from txt\n");
+        assertEquals(0, f.schedule("--once").code());
+        f.write("a.csv", "text\nfrom csv\n");
+        ScheduleFixture.Result r = f.schedule("--once", "--max-attempts", "1");
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains("its output a.jsonl is already written for a.txt"), r.err());
+        assertEquals(FileStatus.QUARANTINED, f.row("a.csv").status());
+        assertEquals("from txt", f.output("a.jsonl").get(0).text());
+    }
+
+    @Test
+    void globSelectsInputsAndTheOutputDirectoryInsideTheInputIsSkipped() throws Exception {
+        ScheduleFixture f = new ScheduleFixture(tmp);
+        f.write("keep.txt", "kept\n");
+        f.write("skip.log", "skipped\n");
+        Path nestedOut = f.in.resolve("out");
+        ScheduleFixture.Result r = ScheduleFixture.main("schedule", f.pipeline.toString(), "--input", f.in.toString(), "--output",
+                nestedOut.toString(), "--once", "--glob", "*.txt");
+        assertEquals(0, r.code(), r.err());
+        r = ScheduleFixture.main("schedule", f.pipeline.toString(), "--input", f.in.toString(), "--output", nestedOut.toString(), "--once");
+        assertTrue(r.err().contains("2 files under"), "the output directory's own files are not inputs: " + r.err());
+        assertTrue(Files.exists(nestedOut.resolve("keep.jsonl")));
+        assertTrue(Files.exists(nestedOut.resolve("skip.jsonl")));
+    }
+
+    @Test
+    void usageErrorsExitWithCodeTwoAndSayWhatToDo() throws Exception {
+        ScheduleFixture f = new ScheduleFixture(tmp);
+        assertUsage(f.schedule(), "exactly one of --once, --every DURATION or --cron");
+        assertUsage(f.schedule("--once", "--every", "10m"), "exactly one of");
+        assertUsage(f.schedule("--every", "ten minutes"), "invalid duration 'ten minutes'");
+        assertUsage(f.schedule("--cron", "61 * * * *"), "invalid cron expression '61 * * * *'");
+        assertUsage(f.schedule("--once", "--zone", "Mars/Olympus"), "unknown time zone 'Mars/Olympus'");
+        assertUsage(f.schedule("--once", "--max-attempts", "0"), "--max-attempts must be at least 1");
+        assertUsage(ScheduleFixture.main("schedule", f.pipeline.toString(), "--input", tmp.resolve("nope").toString(), "--output",
+                f.out.toString(), "--once"), "does not exist");
+        assertUsage(ScheduleFixture.main("schedule", f.pipeline.toString(), "--input", f.in.toString(), "--output", f.in.toString(),
+                "--once"), "--output must differ from --input");
+        assertUsage(ScheduleFixture.main("schedule", "status", "--state", tmp.resolve("none.db").toString()), "no state database");
+        f.pipeline("stages:\n  - type: tokenize.regexx\n");
+        ScheduleFixture.Result r = f.schedule("--once");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("pipe.yaml:2:5: unknown stage type 'tokenize.regexx'"), r.err());
+    }
+
+    @Test
+    void aStateDatabaseBelongsToOneInputAndOutput() throws Exception {
+        ScheduleFixture f = new ScheduleFixture(tmp);
+        f.write("a.txt", "one\n");
+        assertEquals(0, f.schedule("--once").code());
+        Path other = Files.createDirectories(tmp.resolve("other"));
+        ScheduleFixture.Result r = ScheduleFixture.main("schedule", f.pipeline.toString(), "--input", other.toString(), "--output",
+                f.out.toString(), "--once");
+        assertUsage(r, "belongs to --input " + f.in.toAbsolutePath());
+    }
+
+    private static void assertUsage(ScheduleFixture.Result r, String message) {
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains(message), "expected '" + message + "' in: " + r.err());
+    }
+}

@@ -1,0 +1,141 @@
+package dev.nlpipe.cli.schedule;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The planner's decisions, on made-up scans and rows, without touching a disk. */
+class TickPlannerTest {
+    private static final Instant NOW = Instant.parse("2025-03-01T10:00:00Z");
+
+    private final Map<String, String> hashes = new HashMap<>();
+    private final Map<String, Long> outputSizes = new HashMap<>();
+    private final List<String> hashed = new ArrayList<>();
+    private final TickPlanner.Disk disk = new TickPlanner.Disk() {
+        @Override
+        public String sha256(ScannedFile f) throws IOException {
+            hashed.add(f.relative());
+            String h = hashes.get(f.relative());
+            if (h == null) {
+                throw new IOException("Permission denied");
+            }
+            return h;
+        }
+
+        @Override
+        public long outputSize(String output) {
+            return outputSizes.getOrDefault(output, -1L);
+        }
+    };
+    private final TickPlanner planner = new TickPlanner("jsonl", "cfg1", true);
+
+    private static ScannedFile file(String rel, long size, long mtime) {
+        return new ScannedFile(rel, Path.of("in", rel), size, mtime);
+    }
+
+    private static FileRecord row(String path, long size, long mtime, String sha, FileStatus status, int attempts, String config,
+                                  Instant nextAttempt) {
+        String out = path.substring(0, path.lastIndexOf('.')) + ".jsonl";
+        return new FileRecord(path, size, mtime, sha, status, attempts, null, status == FileStatus.PENDING ? null : out, 10, config,
+                NOW, null, nextAttempt, null, 0, 1, 1, 0);
+    }
+
+    private Map<String, FileRecord> rows(FileRecord... rs) {
+        Map<String, FileRecord> m = new HashMap<>();
+        for (FileRecord r : rs) {
+            m.put(r.path(), r);
+            outputSizes.put(r.outputPath(), 10L);
+        }
+        return m;
+    }
+
+    @Test
+    void unchangedStatIsTrustedWithoutHashingAndATouchedFileWithTheSameHashIsOnlyRestated() {
+        hashes.put("b.txt", "hb");
+        TickPlanner.Plan p = planner.plan(List.of(file("a.txt", 5, 100), file("b.txt", 5, 999)),
+                rows(row("a.txt", 5, 100, "ha", FileStatus.DONE, 1, "cfg1", null), row("b.txt", 5, 200, "hb", FileStatus.DONE, 1, "cfg1", null)),
+                NOW, disk);
+        assertEquals(List.of(), p.work());
+        assertEquals(2, p.unchanged());
+        assertEquals(List.of("b.txt"), hashed, "only the file whose stat changed is hashed");
+        assertEquals(List.of("b.txt"), p.touched().stream().map(ScannedFile::relative).toList());
+    }
+
+    @Test
+    void newChangedConfigChangedAndMissingOutputsAreProcessed() {
+        hashes.putAll(Map.of("new.txt", "hn", "changed.txt", "hc2"));
+        Map<String, FileRecord> rows = rows(row("changed.txt", 5, 100, "hc1", FileStatus.DONE, 1, "cfg1", null),
+                row("old-config.txt", 5, 100, "ho", FileStatus.DONE, 1, "cfg0", null),
+                row("lost.txt", 5, 100, "hl", FileStatus.DONE, 1, "cfg1", null));
+        outputSizes.remove("lost.jsonl");
+        TickPlanner.Plan p = planner.plan(List.of(file("changed.txt", 6, 101), file("lost.txt", 5, 100), file("new.txt", 3, 1),
+                file("old-config.txt", 5, 100)), rows, NOW, disk);
+        assertEquals(Map.of("changed.txt", WorkItem.Reason.CHANGED, "lost.txt", WorkItem.Reason.OUTPUT_MISSING,
+                "new.txt", WorkItem.Reason.NEW, "old-config.txt", WorkItem.Reason.CONFIG_CHANGED), reasons(p));
+        assertEquals("hc2", p.work().get(0).sha256());
+        assertEquals("new.jsonl", p.work().get(2).output());
+        TickPlanner keep = new TickPlanner("jsonl", "cfg1", false);
+        assertEquals(3, keep.plan(List.of(file("changed.txt", 6, 101), file("lost.txt", 5, 100), file("new.txt", 3, 1),
+                file("old-config.txt", 5, 100)), rows, NOW, disk).work().size(), "without reprocessing, old-config.txt stays");
+    }
+
+    @Test
+    void deletedInputsAreReportedAndARenameIsRecognisedByItsHash() {
+        hashes.put("moved/a.txt", "ha");
+        Map<String, FileRecord> rows = rows(row("a.txt", 5, 100, "ha", FileStatus.DONE, 1, "cfg1", null),
+                row("gone-long-ago.txt", 5, 100, "hg", FileStatus.DELETED, 1, "cfg1", null));
+        TickPlanner.Plan p = planner.plan(List.of(file("moved/a.txt", 5, 300)), rows, NOW, disk);
+        assertEquals(List.of("a.txt"), p.deleted().stream().map(FileRecord::path).toList());
+        assertEquals(List.of("gone-long-ago.txt"), p.keptOutputs().stream().map(FileRecord::path).toList());
+        assertEquals("a.txt", p.work().get(0).renamedFrom());
+        assertEquals(WorkItem.Reason.NEW, p.work().get(0).reason());
+    }
+
+    @Test
+    void failedFilesWaitForTheirBackoffAndQuarantinedOnesWaitForAChange() {
+        hashes.put("q2.txt", "new content");
+        Map<String, FileRecord> rows = rows(
+                row("due.txt", 5, 100, "h1", FileStatus.FAILED, 1, "cfg1", NOW.minusSeconds(1)),
+                row("later.txt", 5, 100, "h2", FileStatus.FAILED, 2, "cfg1", NOW.plusSeconds(60)),
+                row("q.txt", 5, 100, "h3", FileStatus.QUARANTINED, 3, "cfg1", null),
+                row("q2.txt", 5, 100, "h4", FileStatus.QUARANTINED, 3, "cfg1", null),
+                row("released.txt", 5, 100, "h5", FileStatus.PENDING, 0, null, null));
+        TickPlanner.Plan p = planner.plan(List.of(file("due.txt", 5, 100), file("later.txt", 5, 100), file("q.txt", 5, 100),
+                file("q2.txt", 9, 200), file("released.txt", 5, 100)), rows, NOW, disk);
+        assertEquals(Map.of("due.txt", WorkItem.Reason.RETRY, "q2.txt", WorkItem.Reason.CHANGED, "released.txt", WorkItem.Reason.PENDING),
+                reasons(p));
+        assertEquals(2, p.work().get(0).attempt(), "a retry is the next attempt");
+        assertEquals(1, p.work().get(1).attempt(), "changed content starts counting again");
+        assertEquals(1, p.waiting());
+        assertEquals(1, p.quarantined());
+    }
+
+    @Test
+    void collidingOutputsGoToTheFileThatOwnsThemAndUnreadableFilesFailWithTheReason() {
+        hashes.putAll(Map.of("a.csv", "h1", "a.txt", "h2"));
+        TickPlanner.Plan p = planner.plan(List.of(file("a.csv", 5, 1), file("a.txt", 5, 1), file("secret.txt", 5, 1)),
+                rows(row("a.txt", 5, 1, "h2", FileStatus.DONE, 1, "cfg1", null)), NOW, disk);
+        WorkItem csv = p.work().get(0);
+        assertEquals("a.csv", csv.file().relative());
+        assertTrue(csv.problem().contains("its output a.jsonl is already written for a.txt"), csv.problem());
+        WorkItem secret = p.work().get(1);
+        assertNull(secret.sha256());
+        assertTrue(secret.problem().contains("cannot read it: Permission denied"), secret.problem());
+        assertEquals(1, p.unchanged());
+    }
+
+    private static Map<String, WorkItem.Reason> reasons(TickPlanner.Plan p) {
+        Map<String, WorkItem.Reason> m = new HashMap<>();
+        p.work().forEach(w -> m.put(w.file().relative(), w.reason()));
+        return m;
+    }
+}
