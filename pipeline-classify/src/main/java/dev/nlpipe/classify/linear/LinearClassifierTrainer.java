@@ -4,13 +4,10 @@ import dev.nlpipe.core.config.ConfigException;
 import dev.nlpipe.core.config.Location;
 import dev.nlpipe.core.config.OptionSpec;
 import dev.nlpipe.core.config.Options;
-import dev.nlpipe.core.config.StageConfig;
 import dev.nlpipe.core.doc.Document;
 import dev.nlpipe.core.doc.Layer;
 import dev.nlpipe.core.doc.SparseVector;
-import dev.nlpipe.core.model.ModelDir;
 import dev.nlpipe.core.model.ModelException;
-import dev.nlpipe.core.model.ModelMeta;
 import dev.nlpipe.core.model.TrainerProvider;
 import dev.nlpipe.core.model.TrainingJob;
 import dev.nlpipe.core.run.DocumentStream;
@@ -158,50 +155,8 @@ public final class LinearClassifierTrainer implements TrainerProvider {
         metrics.put("totalSeconds", (System.nanoTime() - start) / 1e9);
         metrics.put("trainDocuments", train.size());
 
-        ModelMeta meta = job.newMeta(ClassifierModel.KIND, ClassifierModel.FORMAT_VERSION);
-        meta.put("labels", labels.labels());
-        if (labels.size() == 2) {
-            meta.put("positiveLabel", labels.get(1));
-        }
-        Map<String, Object> classifier = new LinkedHashMap<>();
-        classifier.put("loss", s.loss().key());
-        classifier.put("C", chosen.c());
-        if (chosen.ngramRange() != null) {
-            classifier.put("ngramRange", List.of(chosen.ngramRange()[0], chosen.ngramRange()[1]));
-        }
-        classifier.put("multiClass", labels.size() == 2 ? "binary" : s.multinomial() && s.loss() == LinearModel.Loss.LOGISTIC
-                ? "multinomial" : "ovr");
-        classifier.put("classWeight", s.balanced() ? "balanced" : "none");
-        classifier.put("fitIntercept", s.intercept());
-        if (threshold != null) {
-            classifier.put("threshold", threshold);
-        }
-        meta.put("classifier", classifier);
-        meta.put("solver", Map.of("iterations", fit.iterations(), "converged", fit.converged()));
-        if (outcomes != null) {
-            meta.put("selection", Map.of("on", selectedOn, "metric", ModelSelection.metricName(s),
-                    "candidates", outcomes.stream().map(ModelSelection.Outcome::toMap).toList()));
-        }
-        meta.put("features", fitted.features().save(job.dir(), ModelMeta.create("vectorize." + featureKind(fitted.features()), 1)));
-        meta.put("preprocess", preprocessStages(job));
-        Map<String, Object> input = new LinkedHashMap<>();
-        input.put("format", job.config().input().format());
-        input.put("options", job.config().input().formatOptions() == null ? Map.of() : job.config().input().formatOptions().toPlain());
-        meta.put("input", input);
-        Map<String, Object> summary = new LinkedHashMap<>();
-        for (String split : List.of("dev", "test")) {
-            if (metrics.get(split) instanceof Map<?, ?> m) {
-                summary.put(split, Map.of("accuracy", m.get("accuracy"), "macro_f1", m.get("macro_f1")));
-            }
-        }
-        meta.put("metrics", summary);
-        model.write(job.dir().resolve(ClassifierModel.WEIGHTS));
-        ModelDir.writeMeta(job.dir(), meta);
-        job.writeMetrics(metrics);
-    }
-
-    private static String featureKind(Features f) {
-        return f instanceof Features.Vectorizer v ? v.kind().substring("vectorize.".length()) : "none";
+        ClassifierModelWriter.write(job, new ClassifierModelWriter.Trained(s, labels, chosen, model, fit, threshold, outcomes, selectedOn,
+                fitted.features(), metrics));
     }
 
     private static List<Document> read(TrainingJob job, String split, int threads) throws IOException {
@@ -305,21 +260,5 @@ public final class LinearClassifierTrainer implements TrainerProvider {
 
     private static Map<String, Object> evaluate(Dataset d, Features f, LinearModel model, LabelSet labels) {
         return Predictions.of(model, rows(f, d)).report(labels, d.y());
-    }
-
-    private static List<Map<String, Object>> preprocessStages(TrainingJob job) {
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (StageConfig sc : job.config().stages()) {
-            Map<String, Object> e = new LinkedHashMap<>();
-            e.put("type", sc.type());
-            if (sc.with() != null) {
-                e.put("with", sc.with().toPlain());
-            }
-            if (sc.model() != null) {
-                e.put("model", sc.model().toAbsolutePath().toString());
-            }
-            out.add(e);
-        }
-        return out;
     }
 }
