@@ -9,10 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * Grid search over C (and n-gram ranges): every candidate is fitted on the training part and
@@ -172,35 +168,17 @@ final class ModelSelection {
         SparseVector[] rows = new SparseVector[heldOut.size()];
         java.util.stream.IntStream.range(0, rows.length).parallel().forEach(i -> rows[i] = fitted.features().apply(heldOut.docs().get(i)));
         double[] weights = train.sampleWeights(labels.size(), s.balanced());
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(s.threads(), s.cs().size()));
-        try {
-            Map<Double, Future<Scored.One>> futures = new LinkedHashMap<>();
-            for (double c : s.cs()) {
-                futures.put(c, pool.submit(() -> {
-                    long t0 = System.nanoTime();
-                    LinearFitter.Fit fit = LinearFitter.fit(x, train.y(), weights, labels.size(), s.solver(c));
-                    double secs = (System.nanoTime() - t0) / 1e9;
-                    Predictions p = Predictions.of(fit.model(), rows);
-                    ClassificationMetrics m = p.metrics(labels, heldOut.y());
-                    return new Scored.One(s.selectByMacroF1() ? m.macroF1() : m.accuracy(), p.decision(), fit, secs);
-                }));
-            }
-            Map<Double, Scored.One> out = new LinkedHashMap<>();
-            for (Map.Entry<Double, Future<Scored.One>> e : futures.entrySet()) {
-                out.put(e.getKey(), e.getValue().get());
-            }
-            return new Scored(out, fitted);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted during the grid search", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw new IllegalStateException(e.getCause());
-        } finally {
-            pool.shutdownNow();
+        // One C after another: the logistic objective itself runs on all threads, and each fit's time is its own.
+        Map<Double, Scored.One> out = new LinkedHashMap<>();
+        for (double c : s.cs()) {
+            long t0 = System.nanoTime();
+            LinearFitter.Fit fit = LinearFitter.fit(x, train.y(), weights, labels.size(), s.solver(c));
+            double secs = (System.nanoTime() - t0) / 1e9;
+            Predictions p = Predictions.of(fit.model(), rows);
+            ClassificationMetrics m = p.metrics(labels, heldOut.y());
+            out.put(c, new Scored.One(s.selectByMacroF1() ? m.macroF1() : m.accuracy(), p.decision(), fit, secs));
         }
+        return new Scored(out, fitted);
     }
 
     static String fmt(double v) {
