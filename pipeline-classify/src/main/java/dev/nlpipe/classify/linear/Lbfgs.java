@@ -2,7 +2,7 @@ package dev.nlpipe.classify.linear;
 
 /**
  * Limited-memory BFGS (Nocedal and Wright, algorithm 7.4) with a backtracking line search on the
- * Armijo condition, for smooth convex objectives. It stops when the largest gradient component is
+ * Armijo condition (quadratic interpolation between tries), for smooth convex objectives. It stops when the largest gradient component is
  * at most {@code gtol}, when an iteration lowers the objective by less than {@code ftol} relative to
  * its size (scipy's L-BFGS-B criteria, which scikit-learn uses), or after {@code maxIter} iterations.
  */
@@ -103,7 +103,10 @@ final class Lbfgs {
                     accepted = true;
                     break;
                 }
-                step *= 0.5;
+                // Minimum of the quadratic through f(x), its slope and f(x + step·d), kept within [0.1, 0.5]·step.
+                double curvature = fNew - fx - slope * step;
+                double next = curvature > 0 ? -slope * step * step / (2 * curvature) : 0.5 * step;
+                step = Math.max(0.1 * step, Math.min(0.5 * step, next));
             }
             if (!accepted) {
                 return new Result(fx, iter, gNorm, false, "the line search found no lower point");
