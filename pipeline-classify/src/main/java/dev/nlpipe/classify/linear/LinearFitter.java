@@ -41,7 +41,7 @@ final class LinearFitter {
      * @param sampleWeight weight per row (class weights already applied)
      */
     static Fit fit(CsrMatrix x, int[] y, double[] sampleWeight, int classes, Settings s) {
-        return fit(x, y, sampleWeight, classes, s, Lbfgs.SCIPY_FTOL);
+        return fit(x, y, sampleWeight, classes, s, Lbfgs.DEFAULT_FTOL);
     }
 
     /** As {@link #fit(CsrMatrix, int[], double[], int, Settings)}, with L-BFGS's relative-decrease tolerance given. */
