@@ -1,6 +1,10 @@
 package dev.nlpipe.embed.vectorize;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Word n-grams as chains: a token (a <em>piece</em>, a run without spaces) has an id from a
@@ -303,6 +307,67 @@ final class NgramTable implements FeatureIndex {
             }
         }
         return -1;
+    }
+
+    /**
+     * Sorts {@code positions} (indices into {@code ids}) so that their terms are in code point order,
+     * without comparing strings: pieces are ranked once, and a term of one or two pieces sorts as
+     * the pair of ranks. This holds because a space sorts below every character a piece can hold,
+     * unless a piece holds a control character — then, or for longer n-grams, or when the keys do
+     * not fit in 63 bits, it returns {@code null} and the caller compares strings.
+     */
+    int[] sortByRanks(int[] ids, int[] positions) {
+        int[] rank = new int[size];
+        Arrays.fill(rank, -1);
+        List<Integer> pieceIds = new ArrayList<>();
+        for (int p : positions) {
+            int id = ids[p];
+            int pre = prefix[id];
+            if (pre >= 0 && prefix[pre] >= 0) {
+                return null;
+            }
+            for (int piece : pre < 0 ? new int[] {id} : new int[] {pre, last[id]}) {
+                if (rank[piece] == -1) {
+                    rank[piece] = -2;
+                    pieceIds.add(piece);
+                }
+            }
+        }
+        String[] texts = new String[pieceIds.size()];
+        Map<String, Integer> byText = new HashMap<>(texts.length * 2);
+        for (int i = 0; i < texts.length; i++) {
+            texts[i] = pieceText[pieceIds.get(i)];
+            for (int k = 0; k < texts[i].length(); k++) {
+                if (texts[i].charAt(k) < ' ') {
+                    return null;
+                }
+            }
+            byText.put(texts[i], pieceIds.get(i));
+        }
+        PyText.sort(texts);
+        for (int r = 0; r < texts.length; r++) {
+            rank[byText.get(texts[r])] = r;
+        }
+        int rankBits = 64 - Long.numberOfLeadingZeros(texts.length + 1L);
+        int positionBits = 64 - Long.numberOfLeadingZeros(Math.max(1, ids.length));
+        if (2 * rankBits + positionBits > 63) {
+            return null;
+        }
+        long[] keys = new long[positions.length];
+        for (int i = 0; i < positions.length; i++) {
+            int id = ids[positions[i]];
+            int pre = prefix[id];
+            long first = (pre < 0 ? rank[id] : rank[pre]) + 1L;
+            long second = pre < 0 ? 0 : rank[last[id]] + 1L;
+            keys[i] = (((first << rankBits) | second) << positionBits) | positions[i];
+        }
+        Arrays.parallelSort(keys);
+        int[] out = new int[keys.length];
+        long mask = (1L << positionBits) - 1;
+        for (int i = 0; i < keys.length; i++) {
+            out[i] = (int) (keys[i] & mask);
+        }
+        return out;
     }
 
     /** The id of a prefix chain, or -1 for a piece (used when merging tables in id order). */

@@ -102,9 +102,12 @@ public final class VocabularyCounter implements AutoCloseable {
         return ids;
     }
 
-    /** A default memory budget: about a quarter of the maximum heap at ~400 bytes per term. */
+    /**
+     * A default memory budget: a quarter of the maximum heap at about 100 bytes per distinct term
+     * (ids, hash slots and counters; ~5 million terms with a 2 GB heap).
+     */
     public static long defaultTermsInMemory() {
-        return Math.max(100_000, Runtime.getRuntime().maxMemory() / 1600);
+        return Math.max(100_000, Runtime.getRuntime().maxMemory() / 400);
     }
 
     private Shard newShard() {

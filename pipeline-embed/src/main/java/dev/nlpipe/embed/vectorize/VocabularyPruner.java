@@ -50,7 +50,8 @@ final class VocabularyPruner {
         }
         int[] keptIds = ids.toArray();
         int[] positions = new int[keptIds.length];
-        Vocabulary v = select(terms.toArray(new String[0]), df.toArray(), cf.toArray(), docs, distinct, pruning, binary, positions);
+        Order order = total.index instanceof NgramTable t ? keep -> t.sortByRanks(keptIds, keep) : null;
+        Vocabulary v = select(terms.toArray(new String[0]), df.toArray(), cf.toArray(), docs, distinct, pruning, binary, positions, order);
         int[] columnOfId = new int[total.size()];
         Arrays.fill(columnOfId, -1);
         for (int c = 0; c < v.size(); c++) {
@@ -106,7 +107,7 @@ final class VocabularyPruner {
             heap.forEach(TermRun::close);
         }
         String[] t = terms.toArray(new String[0]);
-        return new Pruned(select(t, df.toArray(), cf.toArray(), docs, distinct, pruning, binary, new int[t.length]), null);
+        return new Pruned(select(t, df.toArray(), cf.toArray(), docs, distinct, pruning, binary, new int[t.length], null), null);
     }
 
     private static double checkedMax(Pruning pruning, long docs, double lo) {
@@ -124,36 +125,56 @@ final class VocabularyPruner {
      * @param positions receives, per column, the term's index in {@code terms}
      */
     private static Vocabulary select(String[] terms, int[] df, long[] cf, long docs, long distinct, Pruning pruning, boolean binary,
-                                     int[] positions) {
+                                     int[] positions, Order order) {
         if (distinct == 0) {
             throw new IllegalArgumentException("empty vocabulary; perhaps the documents only contain stop words");
         }
         if (terms.length == 0) {
             throw new IllegalArgumentException("after pruning, no terms remain; try a lower minDf or a higher maxDf");
         }
-        int[] keep = null;
+        int[] keep;
         if (pruning.maxFeatures() != null && pruning.maxFeatures() < terms.length) {
             keep = mostFrequent(terms, binary ? null : cf, df, pruning.maxFeatures());
+        } else {
+            keep = java.util.stream.IntStream.range(0, terms.length).toArray();
         }
-        String[] out = keep == null ? terms.clone() : new String[keep.length];
-        Map<String, Integer> position = new HashMap<>(out.length * 2);
-        for (int i = 0; i < out.length; i++) {
-            if (keep != null) {
-                out[i] = terms[keep[i]];
-            }
-            position.put(out[i], keep == null ? i : keep[i]);
+        int[] sorted = order == null ? null : order.sort(keep);
+        if (sorted == null) {
+            sorted = byString(terms, keep);
         }
-        // Sorting the strings themselves is much faster than sorting indices with a comparator.
-        PyText.sort(out);
-        int[] outDf = new int[out.length];
-        long[] outCf = new long[out.length];
-        for (int c = 0; c < out.length; c++) {
-            int at = position.get(out[c]);
+        String[] out = new String[sorted.length];
+        int[] outDf = new int[sorted.length];
+        long[] outCf = new long[sorted.length];
+        for (int c = 0; c < sorted.length; c++) {
+            int at = sorted[c];
             positions[c] = at;
+            out[c] = terms[at];
             outDf[c] = df[at];
             outCf[c] = cf[at];
         }
         return new Vocabulary(out, outDf, outCf, docs, distinct, false);
+    }
+
+    /** Sorts positions into {@code terms} by their term's code point order; {@code null} when it cannot. */
+    @FunctionalInterface
+    interface Order {
+        int[] sort(int[] positions);
+    }
+
+    /** Sorts the strings themselves (much faster than sorting indices with a comparator), then finds their positions. */
+    private static int[] byString(String[] terms, int[] keep) {
+        String[] out = new String[keep.length];
+        Map<String, Integer> position = new HashMap<>(keep.length * 2);
+        for (int i = 0; i < keep.length; i++) {
+            out[i] = terms[keep[i]];
+            position.put(out[i], keep[i]);
+        }
+        PyText.sort(out);
+        int[] sorted = new int[out.length];
+        for (int c = 0; c < out.length; c++) {
+            sorted[c] = position.get(out[c]);
+        }
+        return sorted;
     }
 
     /**
