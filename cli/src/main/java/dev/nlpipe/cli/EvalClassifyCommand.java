@@ -25,7 +25,8 @@ public final class EvalClassifyCommand implements Callable<Integer> {
     @Option(names = "--data", required = true, paramLabel = "FILE", description = "labelled documents (file or directory)")
     Path data;
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "input format (jsonl, tsv, csv, ...); default: the training data's")
+    @Option(names = "--format", paramLabel = "FORMAT", description = "input format (jsonl, tsv, csv, ...); default: from the file"
+            + " extension (.jsonl, .tsv, .csv), else the training data's (whose options then apply)")
     String format;
 
     @Option(names = "--option", paramLabel = "KEY=VALUE", description = "an option of the input format, e.g. --option labelColumn=label")
@@ -42,12 +43,28 @@ public final class EvalClassifyCommand implements Callable<Integer> {
         }
         ClassifierModel m = ClassifierModel.load(model);
         Map<String, Object> formatOptions = options == null ? null : new LinkedHashMap<>(options);
-        Map<String, Object> r = ClassifierEvaluation.evaluate(m, data, format, formatOptions, System.err);
+        String fmt = format != null ? format : byExtension(data, String.valueOf(m.input().getOrDefault("format", "jsonl")));
+        Map<String, Object> r = ClassifierEvaluation.evaluate(m, data, fmt, formatOptions, System.err);
         System.out.print(report(r));
         if (json != null) {
             ModelDir.writeJson(json, r);
         }
         return ExitCodes.OK;
+    }
+
+    /**
+     * The format a data file's extension names ({@code .jsonl}, {@code .tsv}, {@code .csv}), or the
+     * training format when the extension names none or names that one (so its options apply).
+     */
+    static String byExtension(Path data, String trained) {
+        String name = data.getFileName().toString().toLowerCase(Locale.ROOT).replaceFirst("\\.gz$", "");
+        String ext = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1) : "";
+        String byName = switch (ext) {
+            case "jsonl", "json" -> "jsonl";
+            case "tsv", "csv" -> ext;
+            default -> null;
+        };
+        return byName == null ? trained : byName;
     }
 
     @SuppressWarnings("unchecked")

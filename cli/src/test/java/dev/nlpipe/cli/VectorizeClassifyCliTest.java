@@ -86,6 +86,11 @@ class VectorizeClassifyCliTest {
         assertEquals(1.0, m.get("accuracy").asDouble());
         assertEquals(1.0, m.get("macro_f1").asDouble());
         assertEquals(30, m.get("support").asInt());
+        Path jsonl = TempFiles.write(dir.resolve("test.jsonl"), "{\"text\": \"the hotel was superb\", \"label\": \"1\"}\n"
+                + "{\"text\": \"the hotel was dreadful\", \"label\": \"0\"}\n");
+        CliTest.Result j = nlpipe("eval", "classify", "--model", model.toString(), "--data", jsonl.toString());
+        assertEquals(0, j.code(), j.err());
+        assertTrue(j.out().contains("2 documents") && j.out().contains("accuracy 1.0000"), "format from the extension: " + j.out());
         CliTest.Result missing = nlpipe("eval", "classify", "--model", dir.resolve("nope").toString(), "--data", test.toString());
         assertEquals(2, missing.code());
         assertTrue(missing.err().contains("does not exist"), missing.err());
