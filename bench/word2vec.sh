@@ -47,7 +47,7 @@ if [[ $set_name == zh ]]; then
     echo "word2vec bench: SET=zh segments the corpus with jieba, which is not installed for $py; skipping"
     exit 0
   fi
-  find "$corpus" -type f | sort | xargs cat | "$py" -c '
+  find "$corpus" -type f -name '*.txt' | sort | xargs cat | "$py" -c '
 import sys, logging, jieba
 jieba.setLogLevel(logging.WARNING)
 for line in sys.stdin:
@@ -55,8 +55,8 @@ for line in sys.stdin:
     if words:
         print(" ".join(words))' > "$work/corpus.txt"
 else
-  find "$corpus" -type f | sort | xargs cat | "$py" -c 'import sys; sys.stdout.write(sys.stdin.read().lower())' > "$work/corpus.txt" 2>/dev/null \
-    || find "$corpus" -type f | sort | xargs cat | tr '[:upper:]' '[:lower:]' > "$work/corpus.txt"
+  find "$corpus" -type f -name '*.txt' | sort | xargs cat | "$py" -c 'import sys; sys.stdout.write(sys.stdin.read().lower())' > "$work/corpus.txt" 2>/dev/null \
+    || find "$corpus" -type f -name '*.txt' | sort | xargs cat | tr '[:upper:]' '[:lower:]' > "$work/corpus.txt"
 fi
 echo "corpus: $corpus ($set_name), $(wc -w < "$work/corpus.txt") tokens; $arch, $epochs epochs, dim 100, window 5, negative 5, sample 1e-3, min count 5"
 

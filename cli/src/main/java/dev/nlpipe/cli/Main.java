@@ -23,7 +23,8 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(new CommandLine(this), "a command is required (run, train, eval, list)");
+        CommandLine cl = new CommandLine(this);
+        throw new CommandLine.ParameterException(cl, "a command is required: " + String.join(", ", cl.getSubcommands().keySet()));
     }
 
     /** Runs the command line and exits with its code. */
