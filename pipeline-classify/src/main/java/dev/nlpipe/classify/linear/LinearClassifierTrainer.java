@@ -116,6 +116,7 @@ public final class LinearClassifierTrainer implements TrainerProvider {
             fit = LinearFitter.fit(x, train.y(), train.sampleWeights(labels.size(), s.balanced()), labels.size(), s.solver(chosen.c()));
             fitSeconds = (System.nanoTime() - fitStart) / 1e9;
         }
+        log.println("features: " + FeatureRecipe.describe(fitted.features()));
         if (!fit.converged()) {
             log.println("warning: the solver did not converge (" + fit.note() + "); raise train.maxIter or train.tol");
         }

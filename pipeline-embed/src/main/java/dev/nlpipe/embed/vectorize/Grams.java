@@ -160,10 +160,6 @@ final class Grams {
         return prefix[end] - prefix[start] * PolyHash.pow(end - start);
     }
 
-    int tokenLength(int t) {
-        return tokEnd[t] - tokStart[t];
-    }
-
     /** Whether {@code term} equals {@code buf[start, end)} (lengths already equal). */
     boolean sliceEquals(String term, int start, int end) {
         for (int i = start, k = 0; i < end; i++, k++) {
