@@ -12,7 +12,7 @@ import dev.nlpipe.core.model.TrainerProvider;
 import dev.nlpipe.core.stage.Component;
 import dev.nlpipe.core.stage.Components;
 import dev.nlpipe.core.stage.StageProvider;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,7 +21,9 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code nlpipe list}: every registered stage (or format, or training task) with its options. */
 @Command(name = "list", mixinStandardHelpOptions = true,
@@ -38,6 +40,9 @@ public final class ListCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print a JSON array (one object per component, with a 'kind')")
     boolean json;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
         Components c = Components.get();
@@ -52,12 +57,13 @@ public final class ListCommand implements Callable<Integer> {
         if (what == What.tasks || what == What.all) {
             c.trainers().all().forEach(t -> items.add(describe(t)));
         }
-        PrintStream out = System.out;
+        PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(DocumentJson.mapper().writer(SerializationFeature.INDENT_OUTPUT).writeValueAsString(items));
         } else {
             printHuman(items, out);
         }
+        out.flush();
         return ExitCodes.OK;
     }
 
@@ -124,7 +130,7 @@ public final class ListCommand implements Callable<Integer> {
     }
 
     @SuppressWarnings("unchecked")
-    private static void printHuman(List<Map<String, Object>> items, PrintStream out) {
+    private static void printHuman(List<Map<String, Object>> items, PrintWriter out) {
         String lastKind = "";
         for (Map<String, Object> item : items) {
             String kind = (String) item.get("kind");

@@ -16,14 +16,15 @@ import picocli.CommandLine.Command;
         versionProvider = Main.VersionProvider.class,
         description = "NLP pipelines for Chinese and English: segment, vectorize, embed, tag entities, classify.",
         subcommands = {RunCommand.class, TrainCommand.class, EvalCommand.class, ListCommand.class,
-                ScheduleCommand.class, CommandLine.HelpCommand.class},
+                ScheduleCommand.class, EmbedCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 some records failed, 2 configuration or usage error, 3 runtime failure,"
                 + " 4 another scheduler holds the state database."})
 public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(new CommandLine(this), "a command is required (run, train, eval, list)");
+        CommandLine cl = new CommandLine(this);
+        throw new CommandLine.ParameterException(cl, "a command is required: " + String.join(", ", cl.getSubcommands().keySet()));
     }
 
     /** Runs the command line and exits with its code. */

@@ -19,9 +19,8 @@ public interface StageProvider extends Component {
 
     /**
      * The layers documents must carry before this stage, given its options and its model directory
-     * ({@code null} when it has none, already checked to exist otherwise). Stages whose needs depend
-     * on the model (a tagger trained on tokens) read its description here; by default
-     * {@link #requires(Options)}.
+     * ({@code null} when none): a model-backed stage can tell from the model what it reads. A model
+     * that cannot be read should fall back to {@link #requires(Options)}; {@link #create} reports it.
      */
     default Set<Layer> requires(Options options, Path model) {
         return requires(options);

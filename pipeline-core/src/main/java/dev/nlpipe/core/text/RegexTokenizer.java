@@ -155,7 +155,8 @@ public final class RegexTokenizer implements StageProvider {
         return i;
     }
 
-    static boolean isSpace(int cp) {
+    /** Whether a code point separates tokens: white space, a control character, a byte-order mark or a zero-width space. */
+    public static boolean isSpace(int cp) {
         return Character.isWhitespace(cp) || Character.isSpaceChar(cp) || Character.getType(cp) == Character.CONTROL
                 || cp == 0xFEFF || cp == 0x200B;
     }

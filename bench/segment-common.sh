@@ -1,0 +1,45 @@
+# shellcheck shell=bash
+# Shared by the segmentation benchmark scripts: JDK, PKU data location, built classes, jieba.
+set -euo pipefail
+root=$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)
+# shellcheck source=../bin/find-jdk.sh
+source "$root/bin/find-jdk.sh"
+cd "$root"
+pku=${NLPIPE_PKU_DIR:-../shared/data/sighan2005-pku}
+
+# Exits 0 with a message when the SIGHAN 2005 PKU files are absent (a user's clone has no ../shared).
+require_pku() {
+  local f
+  for f in pku_test.utf8 pku_test_gold.utf8 pku_training_words.utf8; do
+    if [[ ! -f $pku/$f ]]; then
+      echo "$(basename "$0"): skipped: $pku/$f not found (SIGHAN 2005 PKU data; set NLPIPE_PKU_DIR to its directory)" >&2
+      exit 0
+    fi
+  done
+}
+
+# Builds the shaded jar and the benchmark classes (pipeline-core's test sources).
+build_bench() {
+  ./nlpipe --version >/dev/null
+  mvn -q -B -ntp -Dstyle.color=never -pl pipeline-core test-compile 2>&1 \
+    | grep -v -e 'sun.misc.Unsafe' -e 'terminally deprecated' -e 'Please consider reporting' -e 'will be removed in a future' >&2 || true
+  bench_cp="cli/target/nlpipe.jar:pipeline-core/target/test-classes"
+}
+
+# Whether Python's jieba is importable by /usr/bin/python3 (the peer; a missing one is skipped, not an error).
+have_jieba() {
+  if [[ -x /usr/bin/python3 ]] && /usr/bin/python3 -c 'import jieba' 2>/dev/null; then
+    return 0
+  fi
+  echo "jieba: skipped (not installed for /usr/bin/python3; apt-get install python3-jieba)" >&2
+  return 1
+}
+
+# Serializes timing runs between sessions sharing the machine.
+timed() {
+  if command -v flock >/dev/null; then
+    flock /tmp/nlpipe-bench.lock "$@"
+  else
+    "$@"
+  fi
+}

@@ -1,0 +1,152 @@
+package dev.nlpipe.cli;
+
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.nlpipe.core.doc.DocumentJson;
+import dev.nlpipe.embed.word2vec.VectorFormat;
+import dev.nlpipe.embed.word2vec.WordVectors;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code nlpipe embed ...}: queries on word vectors (any word2vec text or binary file, or a word2vec model directory). */
+@Command(name = "embed", mixinStandardHelpOptions = true,
+        description = "Query word vectors: nearest neighbours, cosine similarity, analogies. VECTORS is a word2vec model directory "
+                + "or a word2vec text (.txt, .vec) or binary (.bin) file, e.g. from gensim, fastText or the C tool.",
+        subcommands = {EmbedCommand.Neighbors.class, EmbedCommand.Similarity.class, EmbedCommand.Analogy.class,
+                CommandLine.HelpCommand.class})
+public final class EmbedCommand implements Runnable {
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(new CommandLine(this), "name a query: neighbors, similarity or analogy");
+    }
+
+    /** Loads vectors, turning a missing or malformed file into a usage error (exit code 2). */
+    static WordVectors load(CommandSpec spec, Path path) throws IOException {
+        try {
+            return WordVectors.load(path);
+        } catch (VectorFormat.VectorFormatException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    private static int row(CommandSpec spec, WordVectors v, String word) {
+        int i = v.indexOf(word);
+        if (i < 0) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "'" + word + "' is not in the vocabulary of " + v.size() + " words");
+        }
+        return i;
+    }
+
+    /** How many words a query lists, among which, and how. */
+    static final class ListOptions {
+        @Option(names = {"-k", "--top"}, defaultValue = "10", description = "how many words (default: ${DEFAULT-VALUE})")
+        int k;
+        @Option(names = "--restrict-vocab", defaultValue = "0", paramLabel = "N", description = "consider only the N most frequent words (0 = all)")
+        int restrict;
+        @Option(names = "--json", description = "print a JSON array of {word, score}")
+        boolean json;
+
+        int limit(WordVectors v) {
+            return restrict > 0 ? restrict : v.size();
+        }
+
+        void print(CommandSpec spec, List<WordVectors.Neighbor> result) throws IOException {
+            PrintWriter out = spec.commandLine().getOut();
+            if (json) {
+                List<Map<String, Object>> rows = new ArrayList<>();
+                for (WordVectors.Neighbor n : result) {
+                    rows.add(Map.of("word", n.word(), "score", n.score()));
+                }
+                out.println(DocumentJson.mapper().writer(SerializationFeature.INDENT_OUTPUT).writeValueAsString(rows));
+            } else {
+                for (WordVectors.Neighbor n : result) {
+                    out.printf(Locale.ROOT, "%s\t%.6f%n", n.word(), n.score());
+                }
+            }
+            out.flush();
+        }
+    }
+
+    /** {@code nlpipe embed neighbors VECTORS WORD}. */
+    @Command(name = "neighbors", mixinStandardHelpOptions = true, description = "The words closest to WORD by cosine similarity.")
+    static final class Neighbors implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Parameters(index = "0", paramLabel = "VECTORS", description = "word2vec model directory or vectors file")
+        Path vectors;
+        @Parameters(index = "1", paramLabel = "WORD")
+        String word;
+        @Mixin
+        ListOptions list;
+
+        @Override
+        public Integer call() throws IOException {
+            WordVectors v = load(spec, vectors);
+            int w = row(spec, v, word);
+            list.print(spec, v.nearest(v.vector(word), list.k, list.limit(v), w));
+            return ExitCodes.OK;
+        }
+    }
+
+    /** {@code nlpipe embed similarity VECTORS W1 W2}. */
+    @Command(name = "similarity", mixinStandardHelpOptions = true, description = "The cosine similarity of two words.")
+    static final class Similarity implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Parameters(index = "0", paramLabel = "VECTORS", description = "word2vec model directory or vectors file")
+        Path vectors;
+        @Parameters(index = "1", paramLabel = "WORD1")
+        String a;
+        @Parameters(index = "2", paramLabel = "WORD2")
+        String b;
+
+        @Override
+        public Integer call() throws IOException {
+            WordVectors v = load(spec, vectors);
+            PrintWriter out = spec.commandLine().getOut();
+            out.printf(Locale.ROOT, "%.6f%n", v.similarity(row(spec, v, a), row(spec, v, b)));
+            out.flush();
+            return ExitCodes.OK;
+        }
+    }
+
+    /** {@code nlpipe embed analogy VECTORS A B C}. */
+    @Command(name = "analogy", mixinStandardHelpOptions = true,
+            description = "Answers 'A is to B as C is to ?' (man king woman -> queen): the words closest to B - A + C.")
+    static final class Analogy implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Parameters(index = "0", paramLabel = "VECTORS", description = "word2vec model directory or vectors file")
+        Path vectors;
+        @Parameters(index = "1", paramLabel = "A")
+        String a;
+        @Parameters(index = "2", paramLabel = "B")
+        String b;
+        @Parameters(index = "3", paramLabel = "C")
+        String c;
+        @Option(names = "--method", defaultValue = "add", description = "add (3CosAdd) or mul (3CosMul); default: ${DEFAULT-VALUE}")
+        String method;
+        @Mixin
+        ListOptions list;
+
+        @Override
+        public Integer call() throws IOException {
+            WordVectors.AnalogyMethod m = EvalEmbedCommand.method(spec, method);
+            WordVectors v = load(spec, vectors);
+            list.print(spec, v.analogy(row(spec, v, a), row(spec, v, b), row(spec, v, c), m, list.k, list.limit(v)));
+            return ExitCodes.OK;
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package dev.nlpipe.cli;
+
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.nlpipe.core.doc.DocumentJson;
+import dev.nlpipe.core.io.AtomicFile;
+import dev.nlpipe.embed.word2vec.AnalogyEvaluation;
+import dev.nlpipe.embed.word2vec.SimilarityEvaluation;
+import dev.nlpipe.embed.word2vec.WordVectors;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code nlpipe eval embed}: word-analogy accuracy and word-similarity correlation of word vectors. */
+@Command(name = "embed", mixinStandardHelpOptions = true,
+        description = "Evaluate word vectors: analogy accuracy (questions-words format: Google's set, CA8) per section and overall, "
+                + "and Spearman's rho on word-similarity sets (WordSim-353, SimLex-999, wordsim-240/297).")
+public final class EvalEmbedCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--vectors", required = true, paramLabel = "FILE", description = "word2vec model directory or vectors file (.bin, .txt, .vec)")
+    Path vectors;
+
+    @Option(names = "--analogy", paramLabel = "FILE", description = "analogy questions ': section' + 'a b c d' lines (repeatable)")
+    List<Path> analogy = new ArrayList<>();
+
+    @Option(names = "--similarity", paramLabel = "FILE", description = "word pairs 'w1<TAB>w2<TAB>score' (repeatable)")
+    List<Path> similarity = new ArrayList<>();
+
+    @Option(names = "--restrict-vocab", defaultValue = "30000", paramLabel = "N",
+            description = "analogies use only the N most frequent words, as compute-accuracy and gensim do (default: ${DEFAULT-VALUE}; 0 = all)")
+    int restrict;
+
+    @Option(names = "--method", defaultValue = "add", description = "analogy scoring: add (3CosAdd) or mul (3CosMul); default: ${DEFAULT-VALUE}")
+    String method;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "also write the results as JSON ('-' for standard output)")
+    Path json;
+
+    @Override
+    public Integer call() throws IOException {
+        if (analogy.isEmpty() && similarity.isEmpty()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "give --analogy FILE and/or --similarity FILE");
+        }
+        WordVectors.AnalogyMethod m = method(spec, method);
+        for (Path p : concat(analogy, similarity)) {
+            if (!Files.isRegularFile(p)) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "evaluation file not found: " + p
+                        + (p.toString().contains("shared/data") ? " (the public data sets are expected in ../shared/data beside the repository)" : ""));
+            }
+        }
+        WordVectors v = EmbedCommand.load(spec, vectors);
+        PrintWriter out = spec.commandLine().getOut();
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("vectors", vectors.toString());
+        report.put("words", v.size());
+        report.put("dim", v.dim());
+        out.printf(Locale.ROOT, "%s: %,d words, %d dimensions%n", vectors, v.size(), v.dim());
+        if (!analogy.isEmpty()) {
+            AnalogyEvaluation.Result r = AnalogyEvaluation.evaluate(v, analogy, restrict, m);
+            out.printf(Locale.ROOT, "analogy (%s, %,d most frequent words): accuracy %.4f  (%d correct of %d answered; %d of %d questions skipped as out of vocabulary)%n",
+                    r.asMap().get("method"), r.restrictVocab(), r.accuracy(), r.correct(), r.answered(), r.questions() - r.answered(), r.questions());
+            for (AnalogyEvaluation.Section s : r.sections()) {
+                out.printf(Locale.ROOT, "  %-32s %.4f  %5d / %5d answered of %5d%n", s.name(), s.accuracy(), s.correct(), s.answered(), s.questions());
+            }
+            report.put("analogy", r.asMap());
+        }
+        if (!similarity.isEmpty()) {
+            Map<String, Object> sims = new LinkedHashMap<>();
+            for (Path p : similarity) {
+                SimilarityEvaluation.Result r = SimilarityEvaluation.evaluate(v, p);
+                out.printf(Locale.ROOT, "similarity %s: spearman %.4f  pearson %.4f  (%d pairs, %d out of vocabulary)%n", r.name(), r.spearman(),
+                        r.pearson(), r.pairs(), r.oov());
+                sims.put(r.name(), r.asMap());
+            }
+            report.put("similarity", sims);
+        }
+        out.flush();
+        if (json != null) {
+            String text = DocumentJson.mapper().writer(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report);
+            if (json.toString().equals("-")) {
+                out.println(text);
+                out.flush();
+            } else {
+                try (AtomicFile f = AtomicFile.create(json)) {
+                    f.writer().write(text + "\n");
+                    f.commit();
+                }
+            }
+        }
+        return ExitCodes.OK;
+    }
+
+    private static List<Path> concat(List<Path> a, List<Path> b) {
+        List<Path> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    static WordVectors.AnalogyMethod method(CommandSpec spec, String name) {
+        return switch (name.toLowerCase(Locale.ROOT)) {
+            case "add", "3cosadd" -> WordVectors.AnalogyMethod.ADD;
+            case "mul", "3cosmul" -> WordVectors.AnalogyMethod.MUL;
+            default -> throw new CommandLine.ParameterException(spec.commandLine(), "--method must be add (3CosAdd) or mul (3CosMul), not '" + name + "'");
+        };
+    }
+}

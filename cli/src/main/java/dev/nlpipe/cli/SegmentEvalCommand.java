@@ -1,0 +1,143 @@
+package dev.nlpipe.cli;
+
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.nlpipe.core.Pipeline;
+import dev.nlpipe.core.config.PipelineConfig;
+import dev.nlpipe.core.doc.DocumentJson;
+import dev.nlpipe.core.doc.Layer;
+import dev.nlpipe.core.eval.SegmentationEvaluation;
+import dev.nlpipe.core.eval.SegmentationEvaluation.GoldLine;
+import dev.nlpipe.core.eval.SegmentationScore;
+import dev.nlpipe.core.io.AtomicFile;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code nlpipe eval segment}: SIGHAN bakeoff scoring of a pipeline's (or a file's) word segmentation. */
+@Command(name = "segment", mixinStandardHelpOptions = true,
+        description = {"Score a word segmentation against a gold file in the SIGHAN bakeoff format (one sentence per line, "
+                + "words separated by spaces): precision, recall and F1 over words, OOV rate, OOV recall and IV recall "
+                + "(with --words), as the bakeoff's scoring script computes them.",
+                "With --pipeline, each gold line with its spaces removed is segmented by the pipeline's stages."})
+public final class SegmentEvalCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--gold", required = true, paramLabel = "GOLD", description = "the gold segmentation")
+    Path gold;
+
+    static final class Source {
+        @Option(names = "--pipeline", paramLabel = "P.yaml", description = "segment the gold text with this pipeline's stages")
+        Path pipeline;
+
+        @Option(names = "--pred", paramLabel = "PRED", description = "a segmented file to score, line n for gold line n")
+        Path pred;
+    }
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Source source;
+
+    @Option(names = "--words", paramLabel = "TRAINING_WORDS", description = "the training word list (one word per line), for OOV figures")
+    Path words;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "write the scores as JSON")
+    Path json;
+
+    @Option(names = "--write-pred", paramLabel = "FILE", description = "with --pipeline: write its segmentation in the gold format")
+    Path writePred;
+
+    @Option(names = "--threads", paramLabel = "N", description = "with --pipeline: worker threads (default: all cores)")
+    int threads;
+
+    @Option(names = "--lang", paramLabel = "CODE", description = "with --pipeline: the documents' language (default: the pipeline input's, else none)")
+    String lang;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "with --pipeline: override a setting, e.g. --set segment.hanlp.algorithm=dijkstra")
+    List<String> sets = new ArrayList<>();
+
+    @Override
+    public Integer call() throws IOException {
+        List<GoldLine> goldLines = SegmentationEvaluation.readGold(existing(gold, "--gold"));
+        Set<String> training = words == null ? null : SegmentationEvaluation.readWords(existing(words, "--words"));
+        PrintWriter out = spec.commandLine().getOut();
+        Map<String, Object> report = new LinkedHashMap<>();
+        SegmentationScore score;
+        if (source.pipeline != null) {
+            PipelineConfig cfg = PipelineConfig.load(existing(source.pipeline, "--pipeline"), sets);
+            String language = lang != null ? lang : cfg.input() == null ? null : cfg.input().language();
+            try (Pipeline p = Pipeline.ofStages(cfg.name(), cfg.stages(), Set.of())) {
+                if (p.layersOut() != null && !p.layersOut().contains(Layer.TOKENS)) {
+                    throw new CommandLine.ParameterException(spec.commandLine(), "the pipeline " + source.pipeline
+                            + " produces no tokens; add a segment or tokenize stage");
+                }
+                SegmentationEvaluation.Result r = SegmentationEvaluation.evaluate(p, goldLines, training, language, threads, System.err);
+                score = r.score();
+                report.putAll(score.toMap());
+                report.put("chars_per_second", r.charsPerSecond());
+                report.put("seconds", r.seconds());
+                report.put("threads", r.threads());
+                report.put("pipeline", source.pipeline.toString());
+                if (writePred != null) {
+                    writePredictions(goldLines, r);
+                }
+            }
+        } else {
+            if (writePred != null) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--write-pred goes with --pipeline");
+            }
+            score = SegmentationEvaluation.scoreFile(goldLines, existing(source.pred, "--pred"), training);
+            report.putAll(score.toMap());
+            report.put("pred", source.pred.toString());
+        }
+        report.put("gold", gold.toString());
+        if (words != null) {
+            report.put("words", words.toString());
+        }
+        out.print(score.format());
+        if (report.get("chars_per_second") instanceof Double cps) {
+            out.printf(Locale.ROOT, "chars/second     %,.0f (%d thread%s, one cold pass)%n", cps, (Integer) report.get("threads"),
+                    (Integer) report.get("threads") == 1 ? "" : "s");
+        }
+        out.flush();
+        if (json != null) {
+            try (AtomicFile f = AtomicFile.create(json)) {
+                f.writer().write(DocumentJson.mapper().writer(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report));
+                f.writer().write('\n');
+                f.commit();
+            }
+        }
+        return ExitCodes.OK;
+    }
+
+    private void writePredictions(List<GoldLine> goldLines, SegmentationEvaluation.Result r) throws IOException {
+        try (AtomicFile f = AtomicFile.create(writePred)) {
+            for (int i = 0; i < goldLines.size(); i++) {
+                f.writer().write(SegmentationEvaluation.format(goldLines.get(i).raw(), r.predicted().get(i)));
+                f.writer().write('\n');
+            }
+            f.commit();
+        }
+    }
+
+    private Path existing(Path p, String option) {
+        if (!Files.isRegularFile(p)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), option + ": file not found: " + p);
+        }
+        return p;
+    }
+}

@@ -1,0 +1,93 @@
+package dev.nlpipe.cli;
+
+import static dev.nlpipe.cli.CliTest.nlpipe;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.nlpipe.core.doc.DocumentJson;
+import dev.nlpipe.core.testing.TempFiles;
+import dev.nlpipe.embed.word2vec.VectorFormat;
+import dev.nlpipe.embed.word2vec.WordVectors;
+import java.io.IOException;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code nlpipe embed ...} and {@code nlpipe eval embed} on hand-made vectors, and {@code train} on a tiny corpus. */
+class EmbedCommandTest {
+    @TempDir
+    Path dir;
+
+    private Path vectors() throws IOException {
+        String[] words = {"man", "woman", "king", "queen", "apple"};
+        float[] m = {1, 0, 0, -1, 0, 0, 1, 1, 0, -1, 1, 0, 0, 0, 1};
+        Path f = dir.resolve("v.bin");
+        VectorFormat.writeBinary(new WordVectors(words, m, 3), f);
+        return f;
+    }
+
+    @Test
+    void neighborsSimilarityAndAnalogy() throws IOException {
+        Path v = vectors();
+        CliTest.Result r = nlpipe("embed", "neighbors", v.toString(), "king", "-k", "2");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().startsWith("man\t0.707107\n"), r.out());
+        assertEquals(2, r.out().lines().count());
+        r = nlpipe("embed", "similarity", v.toString(), "king", "queen");
+        assertEquals("0.000000", r.out().strip());
+        r = nlpipe("embed", "analogy", v.toString(), "man", "king", "woman", "-k", "1", "--json");
+        assertEquals(0, r.code(), r.err());
+        JsonNode json = DocumentJson.mapper().readTree(r.out());
+        assertEquals("queen", json.get(0).get("word").asText());
+        r = nlpipe("embed", "analogy", v.toString(), "man", "king", "woman", "-k", "1", "--method", "mul");
+        assertTrue(r.out().startsWith("queen\t"), r.out());
+    }
+
+    @Test
+    void unknownWordsAndFilesAreUsageErrors() throws IOException {
+        CliTest.Result r = nlpipe("embed", "similarity", vectors().toString(), "king", "emperor");
+        assertEquals(ExitCodes.CONFIG, r.code());
+        assertTrue(r.err().contains("'emperor' is not in the vocabulary"), r.err());
+        r = nlpipe("embed", "neighbors", dir.resolve("nope.bin").toString(), "king");
+        assertEquals(ExitCodes.CONFIG, r.code());
+        assertTrue(r.err().contains("nope.bin does not exist"), r.err());
+        r = nlpipe("eval", "embed", "--vectors", vectors().toString(), "--analogy", "../shared/data/nothing/here.txt");
+        assertEquals(ExitCodes.CONFIG, r.code());
+        assertTrue(r.err().contains("evaluation file not found") && r.err().contains("../shared/data"), r.err());
+    }
+
+    @Test
+    void evalEmbedWritesJson() throws IOException {
+        Path q = TempFiles.write(dir.resolve("questions.txt"), ": royal\r\nman king woman queen\r\nman king woman prince\r\n");
+        Path s = TempFiles.write(dir.resolve("pairs.tsv"), "king\tqueen\t7\nman\twoman\t8\nking\tapple\t1\nking\tprince\t5\n");
+        Path json = dir.resolve("eval.json");
+        CliTest.Result r = nlpipe("eval", "embed", "--vectors", vectors().toString(), "--analogy", q.toString(), "--similarity", s.toString(),
+                "--json", json.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("accuracy 1.0000"), r.out());
+        JsonNode j = DocumentJson.mapper().readTree(json.toFile());
+        assertEquals(1.0, j.get("analogy").get("accuracy").asDouble());
+        assertEquals(1, j.get("analogy").get("answered").asInt());
+        assertEquals(2, j.get("analogy").get("questions").asInt());
+        assertEquals(1.0, j.get("analogy").get("sections").get("royal").get("accuracy").asDouble());
+        assertEquals(1, j.get("similarity").get("pairs").get("oov").asInt());
+        assertTrue(j.get("similarity").get("pairs").has("spearman"));
+    }
+
+    @Test
+    void trainsFromTheCommandLine() throws IOException {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 300; i++) {
+            text.append(i % 2 == 0 ? "red green blue red green blue\n" : "one two three one two three\n");
+        }
+        Path corpus = TempFiles.write(dir.resolve("c.txt"), text.toString());
+        Path cfg = TempFiles.write(dir.resolve("w.yaml"), "task: embed.word2vec\ndata: { train: " + corpus + ", format: text }\n"
+                + "model: { dim: 8, minCount: 1, sample: 0 }\ntrain: { epochs: 3, threads: 1 }\n");
+        CliTest.Result r = nlpipe("train", cfg.toString(), "--output", dir.resolve("m").toString());
+        assertEquals(0, r.code(), r.err());
+        r = nlpipe("embed", "neighbors", dir.resolve("m").toString(), "red", "-k", "2");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().lines().allMatch(l -> l.startsWith("green") || l.startsWith("blue")), r.out());
+    }
+}

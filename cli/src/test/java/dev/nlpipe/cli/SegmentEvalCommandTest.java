@@ -1,0 +1,115 @@
+package dev.nlpipe.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.nlpipe.core.doc.DocumentJson;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SegmentEvalCommandTest {
+    @TempDir
+    Path dir;
+    Path gold;
+    Path words;
+
+    record Outcome(int code, String out, String err) {
+    }
+
+    static Outcome nlpipe(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Main.execute(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Outcome(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @BeforeEach
+    void files() throws IOException {
+        gold = Files.writeString(dir.resolve("gold.utf8"), "我  爱  北京  天安门  。  \r\n商品  和  服务  。  \r\n", StandardCharsets.UTF_8);
+        words = Files.write(dir.resolve("words.txt"), List.of("我", "爱", "北京", "。", "商品", "和"));
+    }
+
+    @Test
+    void scoresAPipelineAndWritesJson() throws IOException {
+        Path pipeline = Files.writeString(dir.resolve("p.yaml"), "pipeline: seg\nstages:\n  - type: segment.hanlp\n");
+        Path json = dir.resolve("scores.json");
+        Path pred = dir.resolve("pred.txt");
+        Outcome o = nlpipe("eval", "segment", "--gold", gold.toString(), "--pipeline", pipeline.toString(), "--words", words.toString(),
+                "--json", json.toString(), "--write-pred", pred.toString(), "--threads", "1");
+        assertEquals(0, o.code(), o.err());
+        assertTrue(o.out().contains("F1               1.0000"), o.out());
+        JsonNode j = DocumentJson.mapper().readTree(json.toFile());
+        for (String key : List.of("precision", "recall", "f1", "oov_rate", "oov_recall", "iv_recall", "chars_per_second")) {
+            assertTrue(j.has(key), key + " in " + j);
+        }
+        assertEquals(1.0, j.get("f1").asDouble(), 1e-12);
+        assertEquals(2.0 / 9, j.get("oov_rate").asDouble(), 1e-12, "天安门 and 服务 are not training words");
+        assertEquals(List.of("我  爱  北京  天安门  。", "商品  和  服务  。"), Files.readAllLines(pred));
+    }
+
+    @Test
+    void scoresAPredictionFile() throws IOException {
+        Path pred = Files.writeString(dir.resolve("pred.txt"), "我爱  北京  天安门  。\n商品  和服  务  。\n");
+        Outcome o = nlpipe("eval", "segment", "--gold", gold.toString(), "--pred", pred.toString());
+        assertEquals(0, o.code(), o.err());
+        // predicted 8 words, 5 right (北京 天安门 。 商品 。) of 9 gold words
+        assertTrue(o.out().contains("precision        0.6250"), o.out());
+        assertTrue(o.out().contains("recall           0.5556"), o.out());
+        assertTrue(!o.out().contains("OOV"), "no OOV figures without --words");
+    }
+
+    @Test
+    void usageErrorsExitWithTwo() throws IOException {
+        Outcome o = nlpipe("eval", "segment", "--gold", dir.resolve("none.utf8").toString(), "--pred", gold.toString());
+        assertEquals(2, o.code());
+        assertTrue(o.err().contains("--gold: file not found"), o.err());
+        o = nlpipe("eval", "segment", "--gold", gold.toString());
+        assertEquals(2, o.code(), "either --pipeline or --pred");
+        Path bad = Files.writeString(dir.resolve("bad.txt"), "我  爱  南京\n");
+        o = nlpipe("eval", "segment", "--gold", gold.toString(), "--pred", bad.toString());
+        assertEquals(2, o.code());
+        assertTrue(o.err().contains(bad + ":1:1: the segmented text differs"), o.err());
+        Path noTokens = Files.writeString(dir.resolve("q.yaml"), "pipeline: q\nstages:\n  - type: sentence.split\n");
+        o = nlpipe("eval", "segment", "--gold", gold.toString(), "--pipeline", noTokens.toString());
+        assertEquals(2, o.code());
+        assertTrue(o.err().contains("produces no tokens"), o.err());
+    }
+
+    @Test
+    void aMissingUserDictionaryInThePipelineIsAClearConfigurationError() throws IOException {
+        Path pipeline = Files.writeString(dir.resolve("p.yaml"),
+                "pipeline: seg\nstages:\n  - type: segment.hanlp\n    with: { userDictionaries: [missing/words.utf8] }\n");
+        Outcome o = nlpipe("eval", "segment", "--gold", gold.toString(), "--pipeline", pipeline.toString());
+        assertEquals(2, o.code());
+        assertTrue(o.err().contains(pipeline + ":4:") && o.err().contains("user dictionary not found: missing/words.utf8"), o.err());
+    }
+
+    @Test
+    void listShowsEverySegmentationStage() {
+        // ListCommand prints to System.out rather than to the command line's writer
+        PrintStream saved = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        Outcome o;
+        try {
+            System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+            o = nlpipe("list");
+        } finally {
+            System.setOut(saved);
+        }
+        o = new Outcome(o.code(), o.out() + captured.toString(StandardCharsets.UTF_8), o.err());
+        assertEquals(0, o.code(), o.err());
+        for (String stage : List.of("tokenize.lucene", "segment.hanlp", "segment", "sentence.split", "normalize.chinese", "stopwords.remove")) {
+            assertTrue(o.out().contains(stage), stage + " in\n" + o.out());
+        }
+        assertTrue(o.out().contains("userDictionaries"), o.out());
+    }
+}

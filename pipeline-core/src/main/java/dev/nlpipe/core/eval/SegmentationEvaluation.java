@@ -1,0 +1,170 @@
+package dev.nlpipe.core.eval;
+
+import dev.nlpipe.core.Pipeline;
+import dev.nlpipe.core.doc.Document;
+import dev.nlpipe.core.doc.Span;
+import dev.nlpipe.core.doc.Token;
+import dev.nlpipe.core.io.ErrorLog;
+import dev.nlpipe.core.io.InputFormatException;
+import dev.nlpipe.core.run.MemorySink;
+import dev.nlpipe.core.run.OnError;
+import dev.nlpipe.core.run.PipelineRunner;
+import dev.nlpipe.core.run.RunOptions;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Evaluates a word segmentation against a gold file in the SIGHAN bakeoff format (one sentence per
+ * line, words separated by spaces): either a pipeline, which segments each gold line with its
+ * spaces removed, or a file of predicted segmentations, line by line.
+ */
+public final class SegmentationEvaluation {
+
+    /** A non-empty gold line: its 1-based line number and words. */
+    public record GoldLine(int line, List<String> words) {
+        /** The raw sentence: the words without separators. */
+        public String raw() {
+            return SegmentationScorer.raw(words);
+        }
+    }
+
+    /**
+     * The outcome of segmenting the gold text with a pipeline.
+     *
+     * @param score the scores
+     * @param seconds wall time of the segmentation run (pipeline construction excluded)
+     * @param threads worker threads used
+     * @param predicted for each gold line, the predicted spans of its raw sentence
+     */
+    public record Result(SegmentationScore score, double seconds, int threads, List<List<Span>> predicted) {
+        /** Raw characters segmented per second of wall time. */
+        public double charsPerSecond() {
+            return seconds > 0 ? score.chars() / seconds : 0;
+        }
+    }
+
+    private SegmentationEvaluation() {
+    }
+
+    /** The non-empty lines of a gold file (UTF-8; CRLF and a byte-order mark are accepted). */
+    public static List<GoldLine> readGold(Path file) throws IOException {
+        List<GoldLine> out = new ArrayList<>();
+        int lineNo = 0;
+        for (String line : lines(file)) {
+            lineNo++;
+            List<String> words = SegmentationScorer.words(line);
+            if (!words.isEmpty()) {
+                out.add(new GoldLine(lineNo, words));
+            }
+        }
+        return out;
+    }
+
+    /** A training word list: one word per line (the first field of the line), blank lines skipped. */
+    public static Set<String> readWords(Path file) throws IOException {
+        Set<String> out = new HashSet<>();
+        for (String line : lines(file)) {
+            List<String> f = SegmentationScorer.words(line);
+            if (!f.isEmpty()) {
+                out.add(f.get(0));
+            }
+        }
+        return out;
+    }
+
+    private static List<String> lines(Path file) throws IOException {
+        List<String> out = new ArrayList<>();
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                if (out.isEmpty() && line.startsWith("\uFEFF")) {
+                    line = line.substring(1);
+                }
+                out.add(line);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Scores a predicted segmentation file against the gold lines: line {@code n} of the
+     * prediction segments line {@code n} of the gold file.
+     *
+     * @throws InputFormatException naming the line where the prediction's text differs from the gold text
+     */
+    public static SegmentationScore scoreFile(List<GoldLine> gold, Path predicted, Set<String> trainingWords) throws IOException {
+        List<String> pred = lines(predicted);
+        SegmentationScorer scorer = new SegmentationScorer(trainingWords);
+        for (GoldLine g : gold) {
+            List<String> p = g.line() <= pred.size() ? SegmentationScorer.words(pred.get(g.line() - 1)) : List.of();
+            try {
+                scorer.addWords(g.words(), p);
+            } catch (IllegalArgumentException e) {
+                throw new InputFormatException(predicted.toString(), g.line(), e.getMessage()
+                        + (g.line() > pred.size() ? " (the file has only " + pred.size() + " lines)" : ""));
+            }
+        }
+        return scorer.score();
+    }
+
+    /**
+     * Segments every gold sentence with the pipeline, through the pipeline runner, and scores the
+     * tokens' spans.
+     *
+     * @param lang the documents' language, or {@code null} to leave it unset
+     * @param threads worker threads (0: all cores)
+     * @param progress where to report progress (standard error), or {@code null} for none
+     */
+    public static Result evaluate(Pipeline pipeline, List<GoldLine> gold, Set<String> trainingWords, String lang, int threads,
+                                  PrintStream progress) throws IOException {
+        List<Document> docs = new ArrayList<>(gold.size());
+        for (GoldLine g : gold) {
+            Document d = new Document("line-" + g.line(), g.raw());
+            d.setLang(lang);
+            d.meta().put("line", g.line());
+            docs.add(d);
+        }
+        RunOptions options = new RunOptions(threads, 0, OnError.FAIL, progress != null);
+        MemorySink sink = new MemorySink(true);
+        PipelineRunner runner = new PipelineRunner(pipeline.name(), pipeline.stages(), options, progress);
+        long t0 = System.nanoTime();
+        runner.run(docs.iterator(), sink, new ErrorLog(null, null, OnError.FAIL), 0, () -> 0);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        if (sink.documents().size() != gold.size()) {
+            throw new IllegalStateException("the pipeline returned " + sink.documents().size() + " documents for " + gold.size()
+                    + " gold sentences; a segmentation pipeline must keep every document (drop filter stages)");
+        }
+        SegmentationScorer scorer = new SegmentationScorer(trainingWords);
+        List<List<Span>> predicted = new ArrayList<>(gold.size());
+        for (int i = 0; i < gold.size(); i++) {
+            Document d = sink.documents().get(i);
+            List<Span> spans = new ArrayList<>();
+            for (Token t : d.requireTokens("eval segment")) {
+                spans.add(new Span(t.start(), t.end()));
+            }
+            scorer.add(gold.get(i).words(), spans);
+            predicted.add(spans);
+        }
+        return new Result(scorer.score(), seconds, options.threads(), predicted);
+    }
+
+    /** A predicted segmentation in the gold file's format: the spans' characters separated by two spaces. */
+    public static String format(String raw, List<Span> spans) {
+        StringBuilder sb = new StringBuilder(raw.length() * 2);
+        for (Span s : spans) {
+            if (!sb.isEmpty()) {
+                sb.append("  ");
+            }
+            sb.append(raw, s.start(), s.end());
+        }
+        return sb.toString();
+    }
+}

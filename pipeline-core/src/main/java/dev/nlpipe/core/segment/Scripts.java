@@ -1,0 +1,41 @@
+package dev.nlpipe.core.segment;
+
+/** Counts of writing systems in a text, for choosing a segmenter when a document's language is not given. */
+public final class Scripts {
+    private Scripts() {
+    }
+
+    /** Whether a code point is a Han ideograph (including the ideographic zero 〇). */
+    public static boolean isHan(int cp) {
+        return Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN;
+    }
+
+    /**
+     * The share of Han ideographs among the text's units, where a unit is a Han character or a
+     * word of another script (a run of letters counts once, since a Han character carries about as
+     * much as a short word); 0 when the text has neither. Digits, punctuation, symbols and emoji
+     * do not count, so "2001年" is all Han, "NBA球星" two thirds and "I love 北京" one half.
+     */
+    public static double hanShare(CharSequence text) {
+        long han = 0;
+        long words = 0;
+        boolean inWord = false;
+        int n = text.length();
+        for (int i = 0; i < n; ) {
+            int cp = Character.codePointAt(text, i);
+            i += Character.charCount(cp);
+            if (isHan(cp)) {
+                han++;
+                inWord = false;
+            } else if (Character.isLetter(cp)) {
+                if (!inWord) {
+                    words++;
+                }
+                inWord = true;
+            } else {
+                inWord = false;
+            }
+        }
+        return han + words == 0 ? 0 : (double) han / (han + words);
+    }
+}

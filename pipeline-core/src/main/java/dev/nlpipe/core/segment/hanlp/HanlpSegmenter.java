@@ -1,0 +1,134 @@
+package dev.nlpipe.core.segment.hanlp;
+
+import com.hankcs.hanlp.dictionary.DynamicCustomDictionary;
+import com.hankcs.hanlp.seg.Dijkstra.DijkstraSegment;
+import com.hankcs.hanlp.seg.NShort.NShortSegment;
+import com.hankcs.hanlp.seg.Segment;
+import com.hankcs.hanlp.seg.Viterbi.ViterbiSegment;
+import com.hankcs.hanlp.seg.common.Term;
+import com.hankcs.hanlp.utility.Predefine;
+import dev.nlpipe.core.segment.TextChunker;
+import dev.nlpipe.core.segment.Word;
+import dev.nlpipe.core.text.RegexTokenizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Level;
+
+/**
+ * A configured HanLP segmenter: the algorithm, the dictionaries and the recognizers of one
+ * pipeline stage. {@link #segment} is thread-safe (HanLP's segmentation methods are; only its
+ * configuration methods are not, and they run once, here in the constructor).
+ *
+ * <p>Words come back with their offsets in the given text. Spaces and control characters, which
+ * HanLP returns as words of their own (or glued to a symbol), are left out. Texts longer than {@link #CHUNK} characters
+ * are segmented in chunks cut at sentence ends (see {@link TextChunker}), which bounds memory on
+ * huge single-line documents; shorter texts go to HanLP in one call, exactly as a direct caller
+ * would pass them.
+ */
+public final class HanlpSegmenter {
+    /** The longest text handed to HanLP in one call. */
+    public static final int CHUNK = 8192;
+
+    static {
+        // HanLP reports dictionary loading at INFO through java.util.logging, on standard error.
+        Predefine.logger.setLevel(Level.WARNING);
+    }
+
+    /** The segmentation algorithms HanLP offers. */
+    public enum Algorithm {
+        VITERBI, DIJKSTRA, NSHORT;
+
+        Segment newSegment() {
+            return switch (this) {
+                case VITERBI -> new ViterbiSegment();
+                case DIJKSTRA -> new DijkstraSegment();
+                case NSHORT -> new NShortSegment();
+            };
+        }
+    }
+
+    /**
+     * How to build a segmenter.
+     *
+     * @param algorithm the segmentation algorithm
+     * @param userWords the user dictionary (may be empty)
+     * @param builtinDictionary whether HanLP's bundled custom dictionary is used besides the core dictionary
+     * @param forcing whether dictionary words are forced into the word lattice (HanLP's custom-dictionary forcing)
+     * @param posTagging whether HanLP's HMM part-of-speech tagger resolves each word's nature
+     * @param entities whether place and organization recognition run besides HanLP's default person-name recognition
+     */
+    public record Settings(Algorithm algorithm, UserDictionary userWords, boolean builtinDictionary, boolean forcing,
+                           boolean posTagging, boolean entities) {
+    }
+
+    private final Segment segment;
+
+    public HanlpSegmenter(Settings s) {
+        Segment seg = s.algorithm().newSegment();
+        seg.enablePartOfSpeechTagging(s.posTagging());
+        if (s.entities()) {
+            seg.enableNameRecognize(true).enableTranslatedNameRecognize(true).enablePlaceRecognize(true)
+                    .enableOrganizationRecognize(true);
+        }
+        if (s.userWords().size() > 0) {
+            DynamicCustomDictionary dictionary = s.userWords().build(s.builtinDictionary());
+            seg.enableCustomDictionary(dictionary);
+        } else if (!s.builtinDictionary()) {
+            seg.enableCustomDictionary(false);
+        }
+        if (s.forcing()) {
+            seg.enableCustomDictionaryForcing(true);
+        }
+        this.segment = seg;
+    }
+
+    /** The HanLP segment this wraps (for benchmarks that compare against calling it directly). */
+    public Segment segment() {
+        return segment;
+    }
+
+    /** The words of {@code text} with HanLP's natures as part-of-speech tags. */
+    public List<Word> segment(String text) {
+        List<Word> out = new ArrayList<>(text.length() / 2 + 4);
+        int from = 0;
+        int n = text.length();
+        while (from < n) {
+            int to = TextChunker.end(text, from, CHUNK);
+            String chunk = from == 0 && to == n ? text : text.substring(from, to);
+            collect(segment.seg(chunk), text, from, to, out);
+            from = to;
+        }
+        return out;
+    }
+
+    private static void collect(List<Term> terms, String text, int from, int to, List<Word> out) {
+        int at = from;
+        for (Term t : terms) {
+            String w = t.word;
+            if (w.isEmpty()) {
+                continue;
+            }
+            if (!text.startsWith(w, at)) {
+                // HanLP returns the input characters unchanged (normalization is off); stay safe if a version does not.
+                int found = text.indexOf(w, at);
+                if (found < 0 || found + w.length() > to) {
+                    continue;
+                }
+                at = found;
+            }
+            int end = at + w.length();
+            int s = at;
+            int e = end;
+            while (s < e && RegexTokenizer.isSpace(text.charAt(s))) {
+                s++;
+            }
+            while (e > s && RegexTokenizer.isSpace(text.charAt(e - 1))) {
+                e--;
+            }
+            if (e > s) {
+                out.add(new Word(s, e, t.nature == null ? null : t.nature.toString(), s == at && e == end ? w : null));
+            }
+            at = end;
+        }
+    }
+}

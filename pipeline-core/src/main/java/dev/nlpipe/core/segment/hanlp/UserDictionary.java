@@ -1,0 +1,129 @@
+package dev.nlpipe.core.segment.hanlp;
+
+import com.hankcs.hanlp.collection.trie.DoubleArrayTrie;
+import com.hankcs.hanlp.collection.trie.bintrie.BinTrie;
+import com.hankcs.hanlp.corpus.tag.Nature;
+import com.hankcs.hanlp.dictionary.CoreDictionary;
+import com.hankcs.hanlp.dictionary.DynamicCustomDictionary;
+import dev.nlpipe.core.config.ConfigException;
+import dev.nlpipe.core.config.Location;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * User dictionaries for one pipeline: words read from files in HanLP's format, one entry per line,
+ * {@code word [nature frequency]...} separated by spaces or tabs. An entry without a nature is
+ * tagged {@code nz} with frequency 1, as HanLP's {@code CustomDictionary.insert} does.
+ *
+ * <p>HanLP keeps its custom dictionary in a static field shared by the whole JVM. This class
+ * never touches it: {@link #build} returns a private {@link DynamicCustomDictionary} that a
+ * {@link com.hankcs.hanlp.seg.Segment} is given, so two pipelines with different dictionaries in
+ * one program never see each other's words. The files are read by this class (not by HanLP, which
+ * would write a {@code .bin} cache next to them). A nature HanLP does not know is registered with
+ * {@code Nature.create}, HanLP's one global table of tag names; only the name is shared.
+ */
+public final class UserDictionary {
+    private final TreeMap<String, CoreDictionary.Attribute> entries = new TreeMap<>();
+
+    /** Number of distinct words read. */
+    public int size() {
+        return entries.size();
+    }
+
+    /** Whether the dictionary holds {@code word}. */
+    public boolean contains(String word) {
+        return entries.containsKey(word);
+    }
+
+    /**
+     * Adds the entries of a dictionary file; a word seen before takes the later entry.
+     *
+     * @throws ConfigException naming the file and line of a malformed entry
+     * @throws UncheckedIOException when the file cannot be read
+     */
+    public UserDictionary read(Path file) {
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String line;
+            int lineNo = 0;
+            while ((line = in.readLine()) != null) {
+                lineNo++;
+                if (lineNo == 1 && line.startsWith("\uFEFF")) {
+                    line = line.substring(1);
+                }
+                String[] f = line.trim().split("[ \t]+");
+                if (f[0].isEmpty()) {
+                    continue;
+                }
+                entries.put(f[0], attribute(f, new Location(file.toString(), lineNo, 1)));
+            }
+        } catch (CharacterCodingException e) {
+            throw new ConfigException(new Location(file.toString(), 1, 1), "user dictionary is not UTF-8 text");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read user dictionary " + file + ": " + e.getMessage(), e);
+        }
+        return this;
+    }
+
+    /** Adds one word with HanLP's default attribute for inserted words. */
+    public UserDictionary add(String word) {
+        entries.put(word, new CoreDictionary.Attribute(Nature.nz, 1));
+        return this;
+    }
+
+    private static CoreDictionary.Attribute attribute(String[] f, Location at) {
+        if (f.length == 1) {
+            return new CoreDictionary.Attribute(Nature.nz, 1);
+        }
+        if (f.length % 2 == 0) {
+            throw new ConfigException(at, "user dictionary entry '" + String.join(" ", f)
+                    + "' must be 'word' or 'word nature frequency [nature frequency]...' (a nature without a frequency?)");
+        }
+        int count = (f.length - 1) / 2;
+        Nature[] natures = new Nature[count];
+        int[] freqs = new int[count];
+        int total = 0;
+        for (int i = 0; i < count; i++) {
+            natures[i] = Nature.create(f[1 + 2 * i]);
+            try {
+                freqs[i] = Integer.parseInt(f[2 + 2 * i]);
+            } catch (NumberFormatException e) {
+                freqs[i] = -1;
+            }
+            if (freqs[i] < 0) {
+                throw new ConfigException(at, "user dictionary entry '" + f[0] + "': frequency '" + f[2 + 2 * i]
+                        + "' of nature '" + f[1 + 2 * i] + "' must be a non-negative integer");
+            }
+            total += freqs[i];
+        }
+        return new CoreDictionary.Attribute(natures, freqs, total);
+    }
+
+    /**
+     * A private custom dictionary holding these words, plus (when {@code withBuiltin}) a private
+     * copy of HanLP's bundled custom dictionary, so that these entries override bundled ones
+     * without changing the shared copy.
+     */
+    public DynamicCustomDictionary build(boolean withBuiltin) {
+        if (withBuiltin) {
+            DynamicCustomDictionary d = new DynamicCustomDictionary();
+            for (Map.Entry<String, CoreDictionary.Attribute> e : entries.entrySet()) {
+                if (!d.dat.set(e.getKey(), e.getValue())) {
+                    d.trie.put(e.getKey(), e.getValue());
+                }
+            }
+            return d;
+        }
+        DynamicCustomDictionary d = new DynamicCustomDictionary(new DoubleArrayTrie<>(), new BinTrie<>(), null);
+        if (!entries.isEmpty()) {
+            d.dat.build(entries);
+        }
+        return d;
+    }
+}

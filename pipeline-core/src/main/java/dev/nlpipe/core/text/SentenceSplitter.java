@@ -1,0 +1,181 @@
+package dev.nlpipe.core.text;
+
+import dev.nlpipe.core.config.OptionSpec;
+import dev.nlpipe.core.config.Options;
+import dev.nlpipe.core.doc.Layer;
+import dev.nlpipe.core.doc.Span;
+import dev.nlpipe.core.stage.Annotator;
+import dev.nlpipe.core.stage.Processor;
+import dev.nlpipe.core.stage.StageContext;
+import dev.nlpipe.core.stage.StageProvider;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * {@code sentence.split}: sentence spans for Chinese and English text, on the original text.
+ *
+ * <p>Chinese: a sentence ends after 。！？；(and their half-width forms ! ?), together with any
+ * following terminators and closing quotes or brackets (“你好！”). English: a sentence ends after
+ * "." "!" or "?" (and closing quotes) followed by a space, unless the period ends a known
+ * abbreviation ("Dr.", "e.g."), a single capital initial ("J. Smith"), or is followed by a
+ * lowercase word; a period inside a number ("3.14") or a word ("www.example.com") never ends one.
+ * Line breaks end sentences (or, with {@code newlines: false}, only blank lines do). Spans
+ * exclude surrounding whitespace.
+ */
+public final class SentenceSplitter implements StageProvider {
+    private static final Set<String> ABBREVIATIONS = Set.of("mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "mt", "vs", "etc",
+            "e.g", "i.e", "cf", "al", "inc", "ltd", "co", "corp", "dept", "univ", "no", "nos", "vol", "fig", "figs", "p", "pp",
+            "ed", "eds", "approx", "est", "gen", "col", "lt", "sgt", "capt", "cmdr", "adm", "rev", "hon", "gov", "sen", "rep",
+            "pres", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "wed",
+            "thu", "fri", "sat", "sun", "u.s", "u.k", "u.n", "a.m", "p.m", "ph.d", "b.a", "m.a", "b.sc", "m.sc", "ave", "blvd",
+            "rd", "op", "ch", "sec", "art");
+
+    @Override
+    public String name() {
+        return "sentence.split";
+    }
+
+    @Override
+    public String description() {
+        return "sentence spans for Chinese (。！？； and closing quotes) and English (abbreviations and decimals kept)";
+    }
+
+    @Override
+    public List<OptionSpec> options() {
+        return List.of(
+                OptionSpec.bool("newlines", true, "a line break ends a sentence (false: only a blank line does)"),
+                OptionSpec.stringList("abbreviations", List.of(), "more abbreviations whose period does not end a sentence, "
+                        + "without the final period (\"approx\", \"U.S\")"));
+    }
+
+    @Override
+    public Set<Layer> provides(Options options) {
+        return Set.of(Layer.SENTENCES);
+    }
+
+    @Override
+    public Processor create(StageContext ctx) {
+        Options o = ctx.options();
+        Set<String> abbreviations = new HashSet<>(ABBREVIATIONS);
+        o.getStringList("abbreviations").forEach(a -> abbreviations.add(stripDot(a).toLowerCase(Locale.ROOT)));
+        boolean newlines = o.getBoolean("newlines");
+        return (Annotator) doc -> doc.setSentences(split(doc.text(), newlines, abbreviations));
+    }
+
+    private static String stripDot(String s) {
+        return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
+    }
+
+    /** The sentences of {@code text} with the built-in abbreviations. */
+    public static List<Span> split(String text, boolean newlines) {
+        return split(text, newlines, ABBREVIATIONS);
+    }
+
+    static List<Span> split(String text, boolean newlines, Set<String> abbreviations) {
+        List<Span> out = new ArrayList<>();
+        int n = text.length();
+        int start = 0;
+        int i = 0;
+        while (i < n) {
+            char c = text.charAt(i);
+            int cut = -1;
+            if (c == '\n' || c == '\r' || c == '\u2029' || c == '\u2028') {
+                if (newlines || blankLineAt(text, i)) {
+                    cut = i;
+                }
+                i++;
+            } else if (isChineseEnd(c) || c == '!' || c == '?') {
+                int end = closers(text, i + 1);
+                if (isChineseEnd(c) || end == n || RegexTokenizer.isSpace(text.charAt(end)) || RegexTokenizer.isCjk(text.codePointAt(end))) {
+                    cut = end;
+                }
+                i = end;
+            } else if (c == '.') {
+                int end = closers(text, i + 1);
+                if (endsEnglishSentence(text, i, end, abbreviations)) {
+                    cut = end;
+                }
+                i = end;
+            } else {
+                i++;
+            }
+            if (cut >= 0) {
+                add(out, text, start, cut);
+                start = cut;
+            }
+        }
+        add(out, text, start, n);
+        return out;
+    }
+
+    private static boolean isChineseEnd(char c) {
+        return c == '。' || c == '！' || c == '？' || c == '；' || c == '｡';
+    }
+
+    /** Skips further terminators and closing quotes or brackets after a terminator. */
+    private static int closers(String text, int i) {
+        int n = text.length();
+        while (i < n) {
+            char c = text.charAt(i);
+            int type = Character.getType(c);
+            if (isChineseEnd(c) || c == '!' || c == '?' || c == '.' || c == '…' || c == '"' || c == '\''
+                    || type == Character.END_PUNCTUATION || type == Character.FINAL_QUOTE_PUNCTUATION) {
+                i++;
+            } else {
+                break;
+            }
+        }
+        return i;
+    }
+
+    private static boolean endsEnglishSentence(String text, int dot, int end, Set<String> abbreviations) {
+        int n = text.length();
+        if (end < n && !RegexTokenizer.isSpace(text.charAt(end)) && !RegexTokenizer.isCjk(text.codePointAt(end))) {
+            return false;
+        }
+        if (end > dot + 1 && text.charAt(end - 1) != '.') {
+            // "." followed by a closing quote or bracket: the quoted sentence ended
+            return true;
+        }
+        int w = dot;
+        while (w > 0 && (Character.isLetter(text.charAt(w - 1)) || text.charAt(w - 1) == '.')) {
+            w--;
+        }
+        String word = text.substring(w, dot);
+        if (!word.isEmpty() && (abbreviations.contains(word.toLowerCase(Locale.ROOT))
+                || word.length() == 1 && Character.isUpperCase(word.charAt(0)))) {
+            return false;
+        }
+        int next = end;
+        while (next < n && RegexTokenizer.isSpace(text.charAt(next)) && text.charAt(next) != '\n') {
+            next++;
+        }
+        return next >= n || !Character.isLowerCase(text.charAt(next));
+    }
+
+    private static boolean blankLineAt(String text, int i) {
+        int j = i + 1;
+        if (text.charAt(i) == '\r' && j < text.length() && text.charAt(j) == '\n') {
+            j++;
+        }
+        while (j < text.length() && (text.charAt(j) == ' ' || text.charAt(j) == '\t')) {
+            j++;
+        }
+        return j >= text.length() || text.charAt(j) == '\n' || text.charAt(j) == '\r';
+    }
+
+    private static void add(List<Span> out, String text, int from, int to) {
+        while (from < to && RegexTokenizer.isSpace(text.charAt(from))) {
+            from++;
+        }
+        while (to > from && RegexTokenizer.isSpace(text.charAt(to - 1))) {
+            to--;
+        }
+        if (to > from) {
+            out.add(new Span(from, to));
+        }
+    }
+}

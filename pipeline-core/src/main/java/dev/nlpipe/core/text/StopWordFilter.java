@@ -1,0 +1,108 @@
+package dev.nlpipe.core.text;
+
+import dev.nlpipe.core.config.OptionSpec;
+import dev.nlpipe.core.config.Options;
+import dev.nlpipe.core.doc.Document;
+import dev.nlpipe.core.doc.Layer;
+import dev.nlpipe.core.doc.Token;
+import dev.nlpipe.core.stage.Annotator;
+import dev.nlpipe.core.stage.Processor;
+import dev.nlpipe.core.stage.StageContext;
+import dev.nlpipe.core.stage.StageProvider;
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * {@code stopwords.remove}: removes stop-word tokens, or marks them ({@code "stop": true} in
+ * JSON) and keeps them. Lists: HanLP's Chinese list, Lucene's English list, and user files (one
+ * word per line, {@code #} comments). Matching is on the token text (its normalized form, when a
+ * normalizer ran), ignoring case unless told otherwise.
+ */
+public final class StopWordFilter implements StageProvider {
+
+    @Override
+    public String name() {
+        return "stopwords.remove";
+    }
+
+    @Override
+    public String description() {
+        return "remove or mark stop-word tokens: HanLP's Chinese list, Lucene's English list, user files";
+    }
+
+    @Override
+    public List<OptionSpec> options() {
+        return List.of(
+                OptionSpec.stringList("languages", List.of("zh", "en"), "built-in lists to use: zh (HanLP), en (Lucene); [] for none"),
+                OptionSpec.pathList("files", "more stop-word files, UTF-8, one word per line, # starts a comment line"),
+                OptionSpec.choice("mode", "remove", "remove the tokens, or mark them (stop: true) and keep them", "remove", "mark"),
+                OptionSpec.bool("ignoreCase", true, "match regardless of case"));
+    }
+
+    @Override
+    public Set<Layer> requires(Options options) {
+        return Set.of(Layer.TOKENS);
+    }
+
+    @Override
+    public Set<Layer> provides(Options options) {
+        return Set.of(Layer.TOKENS);
+    }
+
+    @Override
+    public Processor create(StageContext ctx) {
+        Options o = ctx.options();
+        boolean ignoreCase = o.getBoolean("ignoreCase");
+        Set<String> words = new HashSet<>();
+        for (String lang : o.getStringList("languages")) {
+            try {
+                addAll(words, StopWords.builtin(lang), ignoreCase);
+            } catch (IllegalArgumentException e) {
+                throw o.error("languages", e.getMessage());
+            }
+        }
+        for (Path p : o.getPathList("files")) {
+            if (!Files.isRegularFile(p)) {
+                throw o.error("files", "stop-word file not found: " + p + " (relative paths are resolved against "
+                        + Path.of("").toAbsolutePath() + ")");
+            }
+            try {
+                addAll(words, StopWords.read(p), ignoreCase);
+            } catch (CharacterCodingException e) {
+                throw o.error("files", "stop-word file " + p + " is not UTF-8 text");
+            } catch (IOException e) {
+                throw o.error("files", "cannot read stop-word file " + p + ": " + e.getMessage());
+            }
+        }
+        boolean mark = o.getString("mode").equals("mark");
+        String id = ctx.id();
+        return (Annotator) doc -> doc.setTokens(filter(doc, words, ignoreCase, mark, id));
+    }
+
+    private static void addAll(Set<String> into, Set<String> words, boolean ignoreCase) {
+        for (String w : words) {
+            into.add(ignoreCase ? w.toLowerCase(Locale.ROOT) : w);
+        }
+    }
+
+    private static List<Token> filter(Document doc, Set<String> words, boolean ignoreCase, boolean mark, String id) {
+        List<Token> in = doc.requireTokens(id);
+        List<Token> out = new ArrayList<>(in.size());
+        for (Token t : in) {
+            boolean stop = words.contains(ignoreCase ? t.text().toLowerCase(Locale.ROOT) : t.text());
+            if (mark) {
+                out.add(stop && !t.stop() ? t.withStop(true) : t);
+            } else if (!stop) {
+                out.add(t);
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,82 @@
+package dev.nlpipe.core.tokenize.lucene;
+
+import dev.nlpipe.core.doc.Document;
+import dev.nlpipe.core.doc.Token;
+import dev.nlpipe.core.text.RegexTokenizer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+
+/** Runs a Lucene analyzer over a document and turns its terms into tokens with offsets into the original text. */
+public final class LuceneTokens {
+    private static final String FIELD = "text";
+
+    private LuceneTokens() {
+    }
+
+    /**
+     * The analyzer's tokens for the document's analysis text. Offsets come from Lucene's offset
+     * attribute (which char filters keep pointing at their input) mapped back through the
+     * document's normalized view; the token text is the analyzer's term (lowercased, stemmed...)
+     * or, with {@code surface}, the characters the token covers in the analysis text. Tokens
+     * that cover only spaces or control characters, or whose term is empty, are left out.
+     *
+     * <p>Lucene's sentence-buffering tokenizers (smartcn) can cut a surrogate pair at a 1024-char
+     * buffer boundary, emitting each half as a token; such a token is widened to the whole
+     * character (with the character as its text), and the second half, then identical, dropped.
+     */
+    public static List<Token> tokens(Analyzer analyzer, Document doc, boolean surface) {
+        String text = doc.analysisText();
+        List<Token> out = new ArrayList<>(Math.max(4, text.length() / 4));
+        boolean original = doc.normalized() == null;
+        try (TokenStream ts = analyzer.tokenStream(FIELD, text)) {
+            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
+            ts.reset();
+            while (ts.incrementToken()) {
+                int start = Math.min(offset.startOffset(), text.length());
+                int end = Math.min(offset.endOffset(), text.length());
+                if (end <= start || isBlank(text, start, end)) {
+                    continue;
+                }
+                boolean split = false;
+                if (start > 0 && Character.isLowSurrogate(text.charAt(start)) && Character.isHighSurrogate(text.charAt(start - 1))) {
+                    start--;
+                    split = true;
+                }
+                if (end < text.length() && Character.isLowSurrogate(text.charAt(end)) && Character.isHighSurrogate(text.charAt(end - 1))) {
+                    end++;
+                    split = true;
+                }
+                if (surface || split) {
+                    Token t = doc.tokenAt(start, end);
+                    Token last = out.isEmpty() ? null : out.get(out.size() - 1);
+                    if (!split || last == null || last.start() != t.start() || last.end() != t.end()) {
+                        out.add(t);
+                    }
+                } else if (term.length() > 0) {
+                    // without a normalized view the offsets are already original: no surface string to copy
+                    out.add(original ? new Token(term.toString(), start, end) : doc.tokenAt(start, end).withText(term.toString()));
+                }
+            }
+            ts.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
+    }
+
+    private static boolean isBlank(String s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (!RegexTokenizer.isSpace(s.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

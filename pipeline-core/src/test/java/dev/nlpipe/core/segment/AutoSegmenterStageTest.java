@@ -1,0 +1,74 @@
+package dev.nlpipe.core.segment;
+
+import static dev.nlpipe.core.testing.TokenChecks.run;
+import static dev.nlpipe.core.testing.TokenChecks.texts;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.nlpipe.core.config.ConfigException;
+import dev.nlpipe.core.doc.Document;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class AutoSegmenterStageTest {
+
+    private static Document doc(String text, String lang) {
+        return new Document("d", text).setLang(lang);
+    }
+
+    @Test
+    void chineseDocumentsAreSegmentedIntoWords() {
+        assertEquals(List.of("我", "爱", "北京", "天安门"), texts(run("segment", Map.of(), doc("我爱北京天安门", "zh"))));
+        assertEquals(List.of("我", "爱", "北京", "天安门"), texts(run("segment", Map.of(), doc("我爱北京天安门", null))));
+        assertEquals(List.of("我", "爱", "北京", "天安门"), texts(run("segment", Map.of(), doc("我爱北京天安门", "zh-CN"))));
+    }
+
+    @Test
+    void otherDocumentsGoToLuceneStandard() {
+        Document d = run("segment", Map.of(), doc("Don't split e-mail, U.S.A. or 3.14!", null));
+        assertEquals(List.of("Don't", "split", "e", "mail", "U.S.A", "or", "3.14"), texts(d));
+        // Lucene's standard tokenizer makes each Han character a token: the language decides, not the script
+        assertEquals(List.of("我", "爱", "北", "京"), texts(run("segment", Map.of(), doc("我爱北京", "en"))));
+    }
+
+    @Test
+    void mixedChineseKeepsEnglishWordsAndNumbersWhole() {
+        Document d = run("segment", Map.of(), doc("我用iPhone看NBA总决赛，票价1999.5元", null));
+        List<String> words = texts(d);
+        assertTrue(words.containsAll(List.of("iPhone", "NBA", "1999.5", "总决赛")), words.toString());
+    }
+
+    @Test
+    void theHanShareDecidesWithoutALanguage() {
+        assertEquals(1.0, Scripts.hanShare("2001年，中国"));
+        assertEquals(2.0 / 3, Scripts.hanShare("NBA球星"), 1e-9);
+        assertEquals(0.5, Scripts.hanShare("I love 北京"), 1e-9);
+        assertEquals(0.0, Scripts.hanShare("12345 !!"));
+        List<String> mostlyEnglish = texts(run("segment", Map.of(), doc("The word 北京 means northern capital", null)));
+        assertTrue(mostlyEnglish.contains("北") && mostlyEnglish.contains("capital"), mostlyEnglish.toString());
+        List<String> threshold = texts(run("segment", Map.of("hanShare", 0.1), doc("The word 北京 means northern capital", null)));
+        assertTrue(threshold.contains("北京"), threshold.toString());
+    }
+
+    @Test
+    void lowercaseAppliesToBothBackends() {
+        assertEquals(List.of("我", "用", "iphone"), texts(run("segment", Map.of("lowercase", true), doc("我用iPhone", "zh"))));
+        assertEquals(List.of("hello", "world"), texts(run("segment", Map.of("lowercase", true), doc("Hello World", "en"))));
+    }
+
+    @Test
+    void hanlpOptionsApplyToChineseDocuments() {
+        Document d = run("segment", Map.of("pos", true, "entities", true), doc("张三在北京", null));
+        assertEquals("nr", d.tokens().get(0).pos());
+        assertEquals("PER", d.entities().get(0).type());
+        Document en = run("segment", Map.of("entities", true), doc("John lives in Paris", null));
+        assertEquals(List.of(), en.entities(), "the entity layer exists, empty, for documents Lucene tokenized");
+    }
+
+    @Test
+    void aHanShareOutsideZeroToOneIsAConfigurationError() {
+        assertThrows(ConfigException.class, () -> run("segment", Map.of("hanShare", 1.5), "x"));
+    }
+}

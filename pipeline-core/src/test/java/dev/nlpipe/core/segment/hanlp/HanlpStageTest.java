@@ -1,0 +1,186 @@
+package dev.nlpipe.core.segment.hanlp;
+
+import static dev.nlpipe.core.testing.TokenChecks.run;
+import static dev.nlpipe.core.testing.TokenChecks.texts;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.hankcs.hanlp.dictionary.CustomDictionary;
+import dev.nlpipe.core.Pipeline;
+import dev.nlpipe.core.config.ConfigException;
+import dev.nlpipe.core.doc.Document;
+import dev.nlpipe.core.doc.Entity;
+import dev.nlpipe.core.doc.Token;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class HanlpStageTest {
+    static final String NETSPEAK = "攻城狮逆袭单身狗，迎娶白富美";
+
+    @TempDir
+    Path dir;
+
+    private Path dictionary(String name, String... lines) throws IOException {
+        return Files.writeString(dir.resolve(name), String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
+    }
+
+    private static Pipeline hanlp(Map<String, ?> options) {
+        return Pipeline.builder().add("segment.hanlp", options).build();
+    }
+
+    private static List<String> words(Pipeline p, String text) {
+        return texts(p.process(new Document("d", text)).get(0));
+    }
+
+    @Test
+    void segmentsChineseWithOffsetsIntoTheOriginalText() {
+        Document d = run("segment.hanlp", Map.of(), "商品和服务，iPhone 12售价5999元。");
+        assertEquals(List.of("商品", "和", "服务", "，", "iPhone", "12", "售价", "5999", "元", "。"), texts(d));
+        Token iphone = d.tokens().get(4);
+        assertEquals(6, iphone.start());
+        assertEquals(12, iphone.end());
+        assertNull(iphone.pos(), "no part of speech unless asked for");
+    }
+
+    @Test
+    void userDictionariesStayInTheirOwnPipeline() throws IOException {
+        Path words = dictionary("netspeak.txt", "攻城狮", "单身狗 n 100");
+        try (Pipeline withWords = hanlp(Map.of("userDictionaries", List.of(words.toString())));
+             Pipeline plain = hanlp(Map.of());
+             Pipeline withWordsAndBuiltin = hanlp(Map.of("userDictionaries", List.of(words.toString()), "builtinDictionary", true))) {
+            assertEquals(List.of("攻城狮", "逆袭", "单身狗", "，", "迎娶", "白富美"), words(withWords, NETSPEAK));
+            assertEquals(List.of("攻城", "狮", "逆袭", "单身", "狗", "，", "迎娶", "白富美"), words(plain, NETSPEAK));
+            assertEquals(List.of("攻城狮", "逆袭", "单身狗", "，", "迎娶", "白富美"), words(withWordsAndBuiltin, NETSPEAK));
+            // built after the others, a plain pipeline still does not see their words
+            try (Pipeline later = hanlp(Map.of())) {
+                assertEquals(List.of("攻城", "狮", "逆袭", "单身", "狗", "，", "迎娶", "白富美"), words(later, NETSPEAK));
+            }
+        }
+        assertFalse(CustomDictionary.contains("攻城狮"), "HanLP's global custom dictionary is untouched");
+    }
+
+    @Test
+    void aUserEntryOverridesABuiltinWordOnlyInItsPipeline() throws IOException {
+        Path words = dictionary("override.txt", "白富美 nz 7");
+        String before = String.valueOf(CustomDictionary.get("白富美"));
+        try (Pipeline mine = hanlp(Map.of("userDictionaries", List.of(words.toString()), "pos", true));
+             Pipeline plain = hanlp(Map.of("pos", true))) {
+            assertEquals("nz", mine.process(new Document("d", NETSPEAK)).get(0).tokens().get(7).pos());
+            assertEquals("nr", plain.process(new Document("d", NETSPEAK)).get(0).tokens().get(7).pos());
+        }
+        assertEquals(before, String.valueOf(CustomDictionary.get("白富美")));
+    }
+
+    @Test
+    void twoPipelinesWithDifferentDictionariesRunConcurrently() throws Exception {
+        Path a = dictionary("a.txt", "攻城狮");
+        Path b = dictionary("b.txt", "单身狗");
+        try (Pipeline pa = hanlp(Map.of("userDictionaries", List.of(a.toString())));
+             Pipeline pb = hanlp(Map.of("userDictionaries", List.of(b.toString())))) {
+            ExecutorService pool = Executors.newFixedThreadPool(4);
+            try {
+                List<Future<List<String>>> fa = pool.invokeAll(java.util.Collections.nCopies(50, () -> words(pa, NETSPEAK)));
+                List<Future<List<String>>> fb = pool.invokeAll(java.util.Collections.nCopies(50, () -> words(pb, NETSPEAK)));
+                for (Future<List<String>> f : fa) {
+                    assertEquals(List.of("攻城狮", "逆袭", "单身", "狗", "，", "迎娶", "白富美"), f.get());
+                }
+                for (Future<List<String>> f : fb) {
+                    assertEquals(List.of("攻城", "狮", "逆袭", "单身狗", "，", "迎娶", "白富美"), f.get());
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    @Test
+    void forcingPutsUserWordsIntoTheLattice() throws IOException {
+        Path words = dictionary("force.txt", "与其说");
+        String text = "与其说是党发现的";
+        try (Pipeline lenient = hanlp(Map.of("userDictionaries", List.of(words.toString())));
+             Pipeline forced = hanlp(Map.of("userDictionaries", List.of(words.toString()), "forcing", true))) {
+            assertEquals(List.of("与其", "说是", "党", "发现", "的"), words(lenient, text));
+            assertEquals(List.of("与其说", "是", "党", "发现", "的"), words(forced, text));
+        }
+    }
+
+    @Test
+    void partOfSpeechTagsComeFromHanlp() {
+        Document d = run("segment.hanlp", Map.of("pos", true), "我爱北京天安门");
+        assertEquals(List.of("我", "爱", "北京", "天安门"), texts(d));
+        assertEquals(List.of("rr", "v", "ns", "ns"), d.tokens().stream().map(Token::pos).toList());
+    }
+
+    @Test
+    void entitiesArePersonPlaceAndOrganizationSpans() {
+        String text = "张三在上海林原科技有限公司工作，江泽民访问了北京。";
+        Document d = run("segment.hanlp", Map.of("entities", true), text);
+        assertEquals(List.of(
+                new Entity("PER", 0, 2, "张三", Double.NaN),
+                new Entity("ORG", 3, 13, "上海林原科技有限公司", Double.NaN),
+                new Entity("PER", 16, 19, "江泽民", Double.NaN),
+                new Entity("LOC", 22, 24, "北京", Double.NaN)), d.entities());
+        for (Entity e : d.entities()) {
+            assertEquals(text.substring(e.start(), e.end()), e.text());
+        }
+        assertNull(run("segment.hanlp", Map.of(), text).entities(), "no entity layer unless asked for");
+        assertEquals(List.of(), run("segment.hanlp", Map.of("entities", true), "今天天气很好。").entities());
+    }
+
+    @Test
+    void pkuConventionsSplitNamesAndJoinDates() {
+        Document d = run("segment.hanlp", Map.of("conventions", "pku", "entities", true), "江泽民在2001年12月31日发表讲话，已有20年。");
+        assertEquals(List.of("江", "泽民", "在", "2001年", "12月", "31日", "发表", "讲话", "，", "已有", "20", "年", "。"), texts(d));
+        assertEquals(new Entity("PER", 0, 3, "江泽民", Double.NaN), d.entities().get(0), "the entity spans the whole name");
+    }
+
+    @Test
+    void everyAlgorithmSegments() {
+        for (String algorithm : List.of("viterbi", "dijkstra", "nshort")) {
+            Document d = run("segment.hanlp", Map.of("algorithm", algorithm), "他说的确实在理");
+            assertTrue(d.tokens().size() >= 3, algorithm + ": " + texts(d));
+            assertEquals("他说的确实在理", String.join("", texts(d)), algorithm);
+        }
+    }
+
+    @Test
+    void aMissingUserDictionarySaysWhichFileAndWhere() {
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> hanlp(Map.of("userDictionaries", List.of("no/such/dict.txt"))));
+        assertTrue(e.getMessage().contains("user dictionary not found: no/such/dict.txt"), e.getMessage());
+    }
+
+    @Test
+    void aMalformedEntryNamesTheFileAndLine() throws IOException {
+        Path bad = dictionary("bad.txt", "好词", "坏词 n many");
+        ConfigException e = assertThrows(ConfigException.class, () -> hanlp(Map.of("userDictionaries", List.of(bad.toString()))));
+        assertTrue(e.getMessage().startsWith(bad + ":2:1: "), e.getMessage());
+        assertTrue(e.getMessage().contains("frequency 'many'"), e.getMessage());
+        Path odd = dictionary("odd.txt", "词 n");
+        e = assertThrows(ConfigException.class, () -> hanlp(Map.of("userDictionaries", List.of(odd.toString()))));
+        assertTrue(e.getMessage().startsWith(odd + ":1:1: "), e.getMessage());
+    }
+
+    @Test
+    void readsBomAndTabSeparatedEntriesAndLaterFilesWin() throws IOException {
+        Path first = dictionary("first.txt", "\uFEFF攻城狮\tn\t5", "", "   ");
+        Path second = dictionary("second.txt", "攻城狮 vn 9");
+        UserDictionary d = new UserDictionary().read(first).read(second);
+        assertEquals(1, d.size());
+        try (Pipeline p = hanlp(Map.of("userDictionaries", List.of(first.toString(), second.toString()), "pos", true))) {
+            assertEquals("vn", p.process(new Document("d", NETSPEAK)).get(0).tokens().get(0).pos());
+        }
+    }
+}

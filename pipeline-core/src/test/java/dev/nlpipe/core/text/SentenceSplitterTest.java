@@ -1,0 +1,74 @@
+package dev.nlpipe.core.text;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.nlpipe.core.doc.Document;
+import dev.nlpipe.core.doc.Span;
+import dev.nlpipe.core.testing.TokenChecks;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SentenceSplitterTest {
+
+    private static List<String> sentences(String text, Map<String, ?> options) {
+        Document d = TokenChecks.run("sentence.split", options, text);
+        TokenChecks.assertSentences(d);
+        return d.sentences().stream().map(s -> text.substring(s.start(), s.end())).toList();
+    }
+
+    private static List<String> sentences(String text) {
+        return sentences(text, Map.of());
+    }
+
+    @Test
+    void chineseTerminators() {
+        assertEquals(List.of("今天天气很好。", "我们去公园吧！", "你去吗？", "好；", "走"), sentences("今天天气很好。我们去公园吧！你去吗？好；走"));
+    }
+
+    @Test
+    void closingQuotesAndRepeatedTerminatorsStayWithTheirSentence() {
+        assertEquals(List.of("他说：“你好！”", "然后走了。"), sentences("他说：“你好！”然后走了。"));
+        assertEquals(List.of("真的吗？！", "是的……真的。"), sentences("真的吗？！是的……真的。"));
+        assertEquals(List.of("「這是什麼？」", "他問。"), sentences("「這是什麼？」他問。"));
+    }
+
+    @Test
+    void englishAbbreviationsInitialsAndDecimalsDoNotSplit() {
+        assertEquals(List.of("Dr. Smith paid $3.50 for it.", "Mr. J. R. Jones agreed, i.e. he paid too."),
+                sentences("Dr. Smith paid $3.50 for it. Mr. J. R. Jones agreed, i.e. he paid too."));
+        assertEquals(List.of("The U.S. economy grew 2.5% in 2001.", "Prices rose."),
+                sentences("The U.S. economy grew 2.5% in 2001. Prices rose."));
+        assertEquals(List.of("Visit www.example.com today.", "It's free!", "Really?"),
+                sentences("Visit www.example.com today. It's free! Really?"));
+        assertEquals(List.of("He said \"stop.\"", "Then he left..."), sentences("He said \"stop.\" Then he left..."));
+        assertEquals(List.of("It costs approx. 5 dollars."), sentences("It costs approx. 5 dollars.", Map.of("abbreviations", List.of("approx."))));
+    }
+
+    @Test
+    void aPeriodBeforeALowercaseWordIsNotAnEnd() {
+        assertEquals(List.of("See fig. three and the etc. list here."), sentences("See fig. three and the etc. list here."));
+    }
+
+    @Test
+    void newlinesEndSentencesUnlessToldOtherwise() {
+        String text = "第一行\n第二行\r\n\r\nThird line";
+        assertEquals(List.of("第一行", "第二行", "Third line"), sentences(text));
+        assertEquals(List.of("第一行\n第二行", "Third line"), sentences(text, Map.of("newlines", false)));
+    }
+
+    @Test
+    void mixedChineseAndEnglish() {
+        assertEquals(List.of("我在用iPhone 12。", "It works well.", "价格是3.14元！"),
+                sentences("我在用iPhone 12。It works well. 价格是3.14元！"));
+    }
+
+    @Test
+    void degenerateTexts() {
+        assertEquals(List.of(), sentences(""));
+        assertEquals(List.of(), sentences("  \n\t "));
+        assertEquals(List.of("。。。"), sentences("。。。"));
+        assertEquals(List.of("😀😀。", "𠀀𠀁"), sentences("😀😀。𠀀𠀁"));
+        assertEquals(List.of(new Span(2, 5)), TokenChecks.run("sentence.split", Map.of(), "  abc  ").sentences());
+    }
+}

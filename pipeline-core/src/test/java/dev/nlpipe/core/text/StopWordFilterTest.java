@@ -1,0 +1,74 @@
+package dev.nlpipe.core.text;
+
+import static dev.nlpipe.core.testing.TokenChecks.texts;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.nlpipe.core.Pipeline;
+import dev.nlpipe.core.config.ConfigException;
+import dev.nlpipe.core.doc.Document;
+import dev.nlpipe.core.doc.MissingLayerException;
+import dev.nlpipe.core.doc.Token;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StopWordFilterTest {
+    static final String TEXT = "我的猫和The cat of London";
+
+    private static Document run(Map<String, ?> options, String text) {
+        try (Pipeline p = Pipeline.builder().add("segment").add("stopwords.remove", options).build()) {
+            return p.process(new Document("d", text).setLang("zh")).get(0);
+        }
+    }
+
+    @Test
+    void builtInListsRemoveChineseAndEnglishStopWords() {
+        assertEquals(List.of("我", "的", "猫", "和", "The", "cat", "of", "London"), texts(run(Map.of("languages", List.of()), TEXT)));
+        assertEquals(List.of("猫", "cat", "London"), texts(run(Map.of(), TEXT)));
+        List<String> zh = texts(run(Map.of("languages", List.of("zh")), TEXT));
+        assertTrue(zh.containsAll(List.of("猫", "cat", "London")) && !zh.contains("的") && !zh.contains("我"), zh.toString());
+    }
+
+    @Test
+    void markModeKeepsTokensAndFlagsThem() {
+        Document d = run(Map.of("mode", "mark"), TEXT);
+        assertEquals(8, d.tokens().size());
+        assertEquals(List.of(true, true, false, true, true, false, true, false), d.tokens().stream().map(Token::stop).toList());
+    }
+
+    @Test
+    void userFilesAndCase(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("stop.txt"), "\uFEFF# my list\n猫\n  london \n\n");
+        assertEquals(List.of("我", "的", "和", "The", "cat", "of"),
+                texts(run(Map.of("languages", List.of(), "files", List.of(file.toString())), TEXT)));
+        assertEquals(List.of("我", "的", "和", "The", "cat", "of", "London"),
+                texts(run(Map.of("languages", List.of(), "files", List.of(file.toString()), "ignoreCase", false), TEXT)));
+    }
+
+    @Test
+    void errorsNameTheProblem() {
+        ConfigException e = assertThrows(ConfigException.class, () -> run(Map.of("languages", List.of("fr")), TEXT));
+        assertTrue(e.getMessage().contains("no built-in stop words for 'fr'"), e.getMessage());
+        e = assertThrows(ConfigException.class, () -> run(Map.of("files", List.of("missing-stop.txt")), TEXT));
+        assertTrue(e.getMessage().contains("stop-word file not found: missing-stop.txt"), e.getMessage());
+        try (Pipeline p = Pipeline.builder().add("stopwords.remove").build()) {
+            assertThrows(MissingLayerException.class, () -> p.process(new Document("d", "x")));
+        }
+    }
+
+    @Test
+    void theListsArePublicAndReadOnly() {
+        assertTrue(StopWords.chinese().contains("的"));
+        assertTrue(StopWords.english().contains("the"));
+        assertFalse(StopWords.english().contains("cat"));
+        assertThrows(UnsupportedOperationException.class, () -> StopWords.chinese().add("猫"));
+        assertEquals(StopWords.english(), StopWords.builtin("EN"));
+    }
+}

@@ -1,0 +1,54 @@
+package dev.nlpipe.embed.word2vec;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * A weight per term for pooling word vectors into a document vector: 1 for a plain mean, the
+ * term's inverse document frequency for a TF-IDF-weighted mean (each occurrence adds its idf, so a
+ * term counts tf × idf). Implementations must be thread-safe.
+ */
+@FunctionalInterface
+public interface TermWeights {
+
+    /** The weight of one occurrence of {@code term}; 0 leaves it out. */
+    double weight(String term);
+
+    /** Every term weighs 1: the plain mean. */
+    static TermWeights uniform() {
+        return term -> 1.0;
+    }
+
+    /**
+     * Weights from a file of {@code term<TAB>weight} lines (e.g. idf values exported from
+     * scikit-learn's {@code TfidfVectorizer.idf_}); terms not listed weigh {@code missing}.
+     */
+    static TermWeights load(Path file, double missing) throws IOException {
+        Map<String, Double> w = new HashMap<>();
+        int lineNo = 0;
+        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                lineNo++;
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                int tab = line.lastIndexOf('\t');
+                try {
+                    if (tab <= 0) {
+                        throw new NumberFormatException();
+                    }
+                    w.put(line.substring(0, tab), Double.parseDouble(line.substring(tab + 1).strip()));
+                } catch (NumberFormatException e) {
+                    throw new IOException(file + ":" + lineNo + ": expected 'term<TAB>weight', found '" + line + "'");
+                }
+            }
+        }
+        return term -> w.getOrDefault(term, missing);
+    }
+}

@@ -1,0 +1,75 @@
+package dev.nlpipe.embed.word2vec;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.nlpipe.core.Pipeline;
+import dev.nlpipe.core.config.ConfigException;
+import dev.nlpipe.core.doc.DenseVector;
+import dev.nlpipe.core.doc.Document;
+import dev.nlpipe.core.testing.TempFiles;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DocEmbedStageTest {
+    @TempDir
+    Path dir;
+
+    private Path vectors() throws IOException {
+        WordVectors v = new WordVectors(new String[] {"good", "bad", "movie"}, new float[] {1, 0, -1, 0, 0, 2}, 2);
+        Path f = dir.resolve("v.txt");
+        VectorFormat.writeText(v, f);
+        return f;
+    }
+
+    private float[] embed(Map<String, ?> options, Path model, String text) {
+        try (Pipeline p = Pipeline.builder().add("tokenize.regex").add("embed.doc", options, model).build()) {
+            Document d = p.process(new Document("d", text)).get(0);
+            return ((DenseVector) d.vectors().get(options.containsKey("name") ? (String) options.get("name") : "w2v")).values();
+        }
+    }
+
+    @Test
+    void meanOfKnownTokens() throws IOException {
+        Path v = vectors();
+        assertArrayEquals(new float[] {0, 0}, embed(Map.of("vectors", v.toString()), null, "good bad"));
+        assertArrayEquals(new float[] {0.5f, 1f}, embed(Map.of("vectors", v.toString()), null, "good unknown movie"));
+        assertArrayEquals(new float[] {0, 0}, embed(Map.of("vectors", v.toString()), null, "nothing known"), "zero vector");
+        float[] unit = embed(Map.of("vectors", v.toString(), "normalize", true, "name", "doc"), null, "good movie");
+        assertEquals(1.0, Math.hypot(unit[0], unit[1]), 1e-6);
+    }
+
+    @Test
+    void idfWeightedMean() throws IOException {
+        Path v = vectors();
+        Path idf = TempFiles.write(dir.resolve("idf.tsv"), "good\t1.0\nmovie\t3.0\n");
+        // good (1) + movie movie (2 × 3) → (1·(1,0) + 6·(0,2)) / 7
+        float[] e = embed(Map.of("vectors", v.toString(), "pooling", "tfidf", "weights", idf.toString()), null, "good movie movie bad");
+        assertArrayEquals(new float[] {1 / 7f, 12 / 7f}, e, 1e-6f);
+    }
+
+    @Test
+    void readsAModelDirectory() throws IOException {
+        Word2VecModel m = Word2Vec.train(Corpus.topics("ab", 4, 200, 6, 1).iterator(), Corpus.params()).model();
+        m.save(dir.resolve("w2v"), Corpus.params());
+        float[] e = embed(Map.of(), dir.resolve("w2v"), "a0 a0");
+        assertArrayEquals(m.wordVectors().vector("a0"), e, 1e-6f);
+    }
+
+    @Test
+    void misconfigurationsFailBeforeAnyDocument() throws IOException {
+        Path v = vectors();
+        assertThrows(ConfigException.class, () -> embed(Map.of(), null, "x"), "no vectors at all");
+        var e = assertThrows(ConfigException.class, () -> embed(Map.of("vectors", dir.resolve("none.bin").toString()), null, "x"));
+        assertTrue(e.getMessage().contains("none.bin does not exist"), e.getMessage());
+        e = assertThrows(ConfigException.class, () -> embed(Map.of("vectors", v.toString(), "pooling", "tfidf"), null, "x"));
+        assertTrue(e.getMessage().contains("needs 'weights: FILE'"), e.getMessage());
+        assertThrows(ConfigException.class, () -> Pipeline.builder().inputLayers().add("embed.doc", Map.of("vectors", v.toString())).build(),
+                "needs tokens");
+    }
+}

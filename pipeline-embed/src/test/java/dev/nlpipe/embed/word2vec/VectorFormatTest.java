@@ -1,0 +1,121 @@
+package dev.nlpipe.embed.word2vec;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.nlpipe.core.testing.TempFiles;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class VectorFormatTest {
+    @TempDir
+    Path dir;
+
+    private static WordVectors sample() {
+        String[] words = {"北京", "king", "queen", "naïve", "x"};
+        float[] m = new float[words.length * 3];
+        for (int i = 0; i < m.length; i++) {
+            m[i] = (float) Math.sin(i * 1.7) * (i % 4 == 0 ? 1e-4f : 2.5f);
+        }
+        return new WordVectors(words, m, 3);
+    }
+
+    @Test
+    void binaryRoundTripIsExact() throws IOException {
+        WordVectors v = sample();
+        Path f = dir.resolve("v.bin");
+        VectorFormat.writeBinary(v, f);
+        WordVectors back = WordVectors.load(f);
+        assertArrayEquals(v.words(), back.words());
+        assertArrayEquals(v.matrix(), back.matrix());
+        byte[] bytes = Files.readAllBytes(f);
+        assertTrue(new String(bytes, 0, 6, StandardCharsets.US_ASCII).startsWith("5 3\n"), "C tool header");
+        assertEquals("5 3\n".length() + "北京".getBytes(StandardCharsets.UTF_8).length + 1 + 12 + 1 + "king".length(),
+                indexOf(bytes, "king ".getBytes(StandardCharsets.US_ASCII)) + 4, "word, space, floats, newline");
+    }
+
+    @Test
+    void textRoundTripKeepsSixDecimals() throws IOException {
+        WordVectors v = sample();
+        Path f = dir.resolve("v.txt");
+        VectorFormat.writeText(v, f);
+        WordVectors back = WordVectors.load(f);
+        assertArrayEquals(v.words(), back.words());
+        assertArrayEquals(v.matrix(), back.matrix(), 1e-6f);
+        assertEquals("5 3", TempFiles.lines(f).get(0));
+        assertTrue(TempFiles.lines(f).get(1).matches("北京 -?\\d+\\.\\d{6} -?\\d+\\.\\d{6} -?\\d+\\.\\d{6}"), TempFiles.lines(f).get(1));
+    }
+
+    @Test
+    void gzipAndSniffedNamesWork() throws IOException {
+        WordVectors v = sample();
+        VectorFormat.writeBinary(v, dir.resolve("v.bin.gz"));
+        assertArrayEquals(v.matrix(), WordVectors.load(dir.resolve("v.bin.gz")).matrix());
+        VectorFormat.writeBinary(v, dir.resolve("vectors"));
+        assertArrayEquals(v.matrix(), WordVectors.load(dir.resolve("vectors")).matrix(), "binary without extension");
+        VectorFormat.writeText(v, dir.resolve("vectors.w2v"));
+        assertArrayEquals(v.matrix(), WordVectors.load(dir.resolve("vectors.w2v")).matrix(), 1e-6f);
+    }
+
+    @Test
+    void readsGensimBinaryWithoutNewlinesAndFastTextTrailingSpaces() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes("2 2\n".getBytes(StandardCharsets.US_ASCII));
+        for (String w : new String[] {"a", "词"}) {
+            out.writeBytes((w + " ").getBytes(StandardCharsets.UTF_8));
+            out.writeBytes(ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putFloat(1.5f).putFloat(-2f).array());
+        }
+        WordVectors g = WordVectors.load(TempFiles.writeBytes(dir.resolve("g.bin"), out.toByteArray()));
+        assertArrayEquals(new String[] {"a", "词"}, g.words());
+        assertArrayEquals(new float[] {1.5f, -2f, 1.5f, -2f}, g.matrix());
+
+        WordVectors ft = WordVectors.load(TempFiles.write(dir.resolve("ft.vec"), "2 2\n, 0.1 0.2 \nthe -1e-3 4 \n"));
+        assertArrayEquals(new String[] {",", "the"}, ft.words());
+        assertArrayEquals(new float[] {0.1f, 0.2f, -0.001f, 4f}, ft.matrix());
+    }
+
+    @Test
+    void malformedFilesSayWhereAndWhat() {
+        var e = assertThrows(VectorFormat.VectorFormatException.class,
+                () -> WordVectors.load(TempFiles.write(dir.resolve("a.txt"), "2 3\nx 1 2 3\ny 1 2\n")));
+        assertTrue(e.getMessage().contains("a.txt line 3: word 'y' has 2 numbers, expected 3"), e.getMessage());
+        e = assertThrows(VectorFormat.VectorFormatException.class, () -> WordVectors.load(TempFiles.write(dir.resolve("b.txt"), "hello world\n")));
+        assertTrue(e.getMessage().contains("line 1: expected a header 'WORDS DIMENSION'"), e.getMessage());
+        e = assertThrows(VectorFormat.VectorFormatException.class, () -> WordVectors.load(TempFiles.write(dir.resolve("c.txt"), "3 1\nx 1\n")));
+        assertTrue(e.getMessage().contains("ends after 1 of 3 vectors"), e.getMessage());
+        e = assertThrows(VectorFormat.VectorFormatException.class, () -> WordVectors.load(dir.resolve("missing.bin")));
+        assertTrue(e.getMessage().contains("missing.bin does not exist"), e.getMessage());
+        e = assertThrows(VectorFormat.VectorFormatException.class,
+                () -> WordVectors.load(TempFiles.writeBytes(dir.resolve("d.bin"), "2 4\nab \u0001\u0002".getBytes(StandardCharsets.ISO_8859_1))));
+        assertTrue(e.getMessage().contains("ends inside the vector of 'ab'"), e.getMessage());
+    }
+
+    @Test
+    void wordsWithWhitespaceCannotBeWritten() {
+        WordVectors v = new WordVectors(new String[] {"new york"}, new float[] {1f}, 1);
+        assertThrows(IllegalArgumentException.class, () -> VectorFormat.writeText(v, dir.resolve("x.txt")));
+        assertEquals("new_york", Word2Vec.wordForm("new york"));
+    }
+
+    private static int indexOf(byte[] a, byte[] pattern) {
+        outer:
+        for (int i = 0; i + pattern.length <= a.length; i++) {
+            for (int j = 0; j < pattern.length; j++) {
+                if (a[i + j] != pattern[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,121 @@
+package dev.nlpipe.embed.word2vec;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.nlpipe.core.config.ConfigException;
+import dev.nlpipe.core.config.TrainConfig;
+import dev.nlpipe.core.doc.DocumentJson;
+import dev.nlpipe.core.model.TrainingJob;
+import dev.nlpipe.core.testing.TempFiles;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code task: embed.word2vec} as {@code nlpipe train} runs it. */
+class Word2VecTaskTest {
+    @TempDir
+    Path dir;
+
+    private Path corpus() {
+        String text = Corpus.topics("abc", 6, 1500, 8, 5).stream()
+                .map(s -> s.stream().map(w -> w.toUpperCase(java.util.Locale.ROOT)).collect(Collectors.joining("  ")))
+                .collect(Collectors.joining("\n"));
+        return TempFiles.write(dir.resolve("corpus/part1.txt"), text + "\n");
+    }
+
+    private Path config(String extra) {
+        return TempFiles.write(dir.resolve("w2v.yaml"), """
+                task: embed.word2vec
+                data: { train: %s, format: text }
+                stages:
+                  - type: tokenize.regex
+                    with: { pattern: '\\S+', lowercase: true }
+                model: { dim: 12, window: 3, minCount: 1, sample: 0%s }
+                train: { epochs: 4, threads: 1, seed: 3 }
+                """.formatted(corpus().getParent(), extra));
+    }
+
+    private Path train(Path cfg, String... sets) throws IOException {
+        Path out = dir.resolve("model");
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        try (TrainingJob job = TrainingJob.prepare(TrainConfig.load(cfg, List.of(sets)), out, new PrintStream(log, true, StandardCharsets.UTF_8))) {
+            job.run();
+        }
+        assertTrue(log.toString(StandardCharsets.UTF_8).contains("words/s"), log.toString(StandardCharsets.UTF_8));
+        return out;
+    }
+
+    @Test
+    void writesAModelDirectoryWithBothFormatsAndMetrics() throws IOException {
+        Path out = train(config(""));
+        JsonNode meta = DocumentJson.mapper().readTree(out.resolve("model.json").toFile());
+        assertEquals("embed.word2vec", meta.get("kind").asText());
+        assertEquals(12, meta.get("dim").asInt());
+        assertEquals(18, meta.get("vocabSize").asInt());
+        assertEquals("skipgram", meta.get("word2vec").get("arch").asText());
+        assertEquals(3, meta.get("seed").asInt());
+        assertTrue(meta.get("data").get("train").get(0).get("sha256").asText().length() == 64, "data fingerprint");
+        JsonNode metrics = DocumentJson.mapper().readTree(out.resolve("metrics.json").toFile());
+        assertTrue(metrics.get("words_per_second").asLong() > 0);
+        assertEquals(12_000, metrics.get("train_words").asLong());
+        WordVectors bin = WordVectors.load(out.resolve("vectors.bin"));
+        WordVectors txt = WordVectors.load(out.resolve("vectors.txt"));
+        assertArrayEquals(bin.words(), txt.words());
+        assertArrayEquals(bin.matrix(), txt.matrix(), 1e-6f);
+        assertTrue(bin.contains("a0"), "lowercased by the stage");
+        assertTrue(Corpus.topicPurity(bin, 4) > 0.9);
+        assertFalse(Files.list(dir).anyMatch(p -> p.getFileName().toString().startsWith(".model")), "no temporary directory left");
+    }
+
+    @Test
+    void withoutATokenizerTextIsSplitOnWhitespace() throws IOException {
+        Path cfg = TempFiles.write(dir.resolve("plain.yaml"), """
+                task: embed.word2vec
+                data: { train: %s, format: text }
+                model: { dim: 8, minCount: 1, sample: 0 }
+                train: { epochs: 1, threads: 2 }
+                """.formatted(corpus()));
+        WordVectors v = WordVectors.load(train(cfg));
+        assertTrue(v.contains("A0"));
+        assertEquals(18, v.size());
+    }
+
+    @Test
+    void continuesAnExistingModel() throws IOException {
+        Path first = train(config(""));
+        Path moved = Files.move(first, dir.resolve("first"));
+        TempFiles.write(dir.resolve("more/new.txt"), "zeta eta zeta eta zeta eta\nzeta eta theta\n");
+        Path out = train(config(""), "train.continueFrom=" + moved, "data.train=" + dir.resolve("more"));
+        WordVectors before = WordVectors.load(moved);
+        WordVectors after = WordVectors.load(out);
+        assertEquals(before.size() + 3, after.size());
+        assertArrayEquals(before.vector("a0"), after.vector("a0"), "old words not in the new corpus keep their vectors");
+        JsonNode meta = DocumentJson.mapper().readTree(out.resolve("model.json").toFile());
+        assertEquals(moved.toString(), meta.get("continuedFrom").get("path").asText());
+    }
+
+    @Test
+    void badOptionsAreLocatedBeforeReading() {
+        var e = assertThrows(ConfigException.class, () -> train(config(", negative: 0")));
+        assertTrue(e.getMessage().contains("w2v.yaml:"), e.getMessage());
+        assertTrue(e.getMessage().contains("option 'negative'") && e.getMessage().contains("hierarchical softmax"), e.getMessage());
+        e = assertThrows(ConfigException.class, () -> train(config(", arch: glove")));
+        assertTrue(e.getMessage().contains("must be one of skipgram, cbow"), e.getMessage());
+        e = assertThrows(ConfigException.class, () -> train(config(""), "train.epochs=0"));
+        assertTrue(e.getMessage().contains("option 'epochs'"), e.getMessage());
+        e = assertThrows(ConfigException.class, () -> train(config(", phrases: 1, phraseThreshold: 0")));
+        assertTrue(e.getMessage().contains("option 'phraseThreshold'") && e.getMessage().contains("must be positive"), e.getMessage());
+    }
+}
