@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** {@code nlpipe eval ...}: evaluation commands, one per task. */
 @Command(name = "eval", mixinStandardHelpOptions = true,
         description = "Evaluate segmentation, classification, NER or embeddings against gold data.",
-        subcommands = {SegmentEvalCommand.class, EvalEmbedCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {SegmentEvalCommand.class, EvalClassifyCommand.class, EvalTfidfParityCommand.class, EvalEmbedCommand.class, EvalNerCommand.class,
+                CommandLine.HelpCommand.class})
 public final class EvalCommand implements Runnable {
     @Override
     public void run() {

@@ -71,6 +71,10 @@ public final class Main implements Runnable {
             err.println("nlpipe: " + m.getMessage());
             return ExitCodes.CONFIG;
         }
+        if (e instanceof dev.nlpipe.core.nn.NeuralEngineException n) {
+            err.println("nlpipe: " + n.getMessage());
+            return ExitCodes.RUNTIME;
+        }
         if (e instanceof RecordFailedException r) {
             err.println("nlpipe: " + r.getMessage());
             err.println("nothing was published; fix the record or set onError: skip to write bad records to the errors file");

@@ -86,7 +86,7 @@ final class StageAssembler {
         Set<Layer> available = EnumSet.noneOf(Layer.class);
         available.addAll(inputLayers);
         for (int i = 0; i < entries.size(); i++) {
-            for (Layer need : providers.get(i).requires(options.get(i))) {
+            for (Layer need : providers.get(i).requires(options.get(i), entries.get(i).model())) {
                 if (!available.contains(need)) {
                     throw new ConfigException(entries.get(i).location(), "stage '" + entries.get(i).id() + "' needs the '"
                             + need.key() + "' layer, which neither the input nor an earlier stage provides; add "

@@ -2,6 +2,7 @@ package dev.nlpipe.core.stage;
 
 import dev.nlpipe.core.config.Options;
 import dev.nlpipe.core.doc.Layer;
+import java.nio.file.Path;
 import java.util.Set;
 
 /**
@@ -14,6 +15,15 @@ public interface StageProvider extends Component {
     /** The layers documents must carry before this stage, given its options. */
     default Set<Layer> requires(Options options) {
         return Set.of();
+    }
+
+    /**
+     * The layers documents must carry before this stage, given its options and its model directory
+     * ({@code null} when none): a model-backed stage can tell from the model what it reads. A model
+     * that cannot be read should fall back to {@link #requires(Options)}; {@link #create} reports it.
+     */
+    default Set<Layer> requires(Options options, Path model) {
+        return requires(options);
     }
 
     /** The layers this stage adds, given its options. */

@@ -100,6 +100,31 @@ public enum TagScheme {
         return Arrays.asList(tags);
     }
 
+    /**
+     * Rewrites a tag sequence in this scheme: the chunks conlleval reads in {@code tags} (any scheme,
+     * ill-formed sequences included) encoded again, e.g. IOB1 to BIOES.
+     */
+    public List<String> convert(List<String> tags) {
+        return encode(decode(tags), tags.size());
+    }
+
+    /** Every tag of this scheme for the given entity types, {@code O} first, then by type. */
+    public List<String> tags(java.util.Collection<String> types) {
+        List<String> out = new ArrayList<>();
+        out.add("O");
+        String[] prefixes = switch (this) {
+            case BIO, IOB1 -> new String[] {"B", "I"};
+            case BIOES -> new String[] {"B", "I", "E", "S"};
+            case BMES -> new String[] {"B", "M", "E", "S"};
+        };
+        for (String t : new java.util.TreeSet<>(types)) {
+            for (String p : prefixes) {
+                out.add(p + "-" + t);
+            }
+        }
+        return out;
+    }
+
     /** Whether {@code next} may follow {@code prev} in a well-formed sequence of this scheme ({@code null} = sequence start/end). */
     public boolean allowed(String prev, String next) {
         String pp = prev == null ? "O" : prefix(prev);

@@ -4,7 +4,6 @@ import dev.nlpipe.core.config.OptionSpec;
 import dev.nlpipe.core.config.Options;
 import dev.nlpipe.core.doc.Document;
 import dev.nlpipe.core.doc.DocumentJson;
-import dev.nlpipe.core.io.BadRecord;
 import dev.nlpipe.core.io.CorpusReader;
 import dev.nlpipe.core.io.InputSource;
 import dev.nlpipe.core.io.ReadSettings;
@@ -50,19 +49,7 @@ public final class JsonlReader implements ReaderProvider {
         return new LineRecordReader(source, settings) {
             @Override
             protected Document readNext() throws IOException {
-                String line;
-                while ((line = lines.readLine()) != null) {
-                    if (line.isBlank()) {
-                        continue;
-                    }
-                    long n = lines.lineNumber();
-                    try {
-                        return stamp(DocumentJson.parse(line, fields, idAt(n)), n);
-                    } catch (IllegalArgumentException e) {
-                        settings.errors().accept(BadRecord.unreadable(source.name(), n, e.getMessage()));
-                    }
-                }
-                return null;
+                return nextRecord((line, n) -> DocumentJson.parse(line, fields, idAt(n)));
             }
         };
     }

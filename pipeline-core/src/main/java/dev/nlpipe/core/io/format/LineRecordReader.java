@@ -1,6 +1,7 @@
 package dev.nlpipe.core.io.format;
 
 import dev.nlpipe.core.doc.Document;
+import dev.nlpipe.core.io.BadRecord;
 import dev.nlpipe.core.io.InputSource;
 import dev.nlpipe.core.io.LineReader;
 import dev.nlpipe.core.io.ReadSettings;
@@ -34,6 +35,40 @@ abstract class LineRecordReader extends LookaheadReader {
             d.setLang(settings.language());
         }
         return d;
+    }
+
+    /** Turns one line of a one-record-per-line format into a document. */
+    @FunctionalInterface
+    interface LineParser {
+        /**
+         * @param line the line (not blank)
+         * @param number its 1-based line number
+         * @throws IllegalArgumentException or {@link IOException} when the line is not a valid record
+         */
+        Document parse(String line, long number) throws IOException;
+    }
+
+    /**
+     * The next document of a one-record-per-line format (JSON lines): blank lines are skipped, and a
+     * line the parser rejects is reported as a bad record and skipped; {@code null} at the end.
+     */
+    protected Document nextRecord(LineParser parser) throws IOException {
+        String line;
+        while ((line = lines.readLine()) != null) {
+            if (line.isBlank()) {
+                continue;
+            }
+            long n = lines.lineNumber();
+            Document d;
+            try {
+                d = parser.parse(line, n);
+            } catch (IllegalArgumentException | IOException e) {
+                settings.errors().accept(BadRecord.unreadable(source.name(), n, e.getMessage()));
+                continue;
+            }
+            return stamp(d, n);
+        }
+        return null;
     }
 
     /**

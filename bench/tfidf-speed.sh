@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# TF-IDF fit + transform throughput on the largest corpus in ../shared/data (the English raw
+# corpus, ~161k non-empty lines, 20.6 MB): nlpipe (in memory, like scikit-learn's fit_transform)
+# next to scikit-learn 1.2.1 in the same run, with the ratio, peak heap, and a check that both
+# produce the same vocabulary, non-zeros and values (checksums over the whole matrix).
+# Usage: bench/tfidf-speed.sh [THREADS] [REPEATS]      (run under: flock /tmp/nlpipe-bench.lock ...)
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+threads=${1:-2}
+repeats=${2:-3}
+corpus=${NLPIPE_BENCH_CORPUS:-../shared/data/en-raw-corpus}
+if [[ ! -d $corpus ]]; then
+  echo "skipped: $corpus not found (the public data sets live in ../shared/data)"; exit 0
+fi
+./nlpipe --version >/dev/null   # builds the jar if needed
+source bin/find-jdk.sh
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+echo "== nlpipe (threads $threads, best of $repeats, -Xmx2g)"
+"$JAVA_HOME/bin/java" -Xmx2g -cp cli/target/nlpipe.jar dev.nlpipe.cli.bench.TfidfBench "$corpus" "$threads" "$repeats" | tee "$work/nlpipe.txt"
+
+if ! /usr/bin/python3 -c 'import sklearn' 2>/dev/null; then
+  echo "skipped scikit-learn: /usr/bin/python3 has no sklearn (apt-get install python3-sklearn)"; exit 0
+fi
+echo "== scikit-learn $(/usr/bin/python3 -c 'import sklearn; print(sklearn.__version__)') (best of $repeats)"
+/usr/bin/python3 bench/tfidf_sklearn.py "$corpus" "$repeats" | tee "$work/sklearn.txt"
+
+val() { sed -n "s/^$1 //p" "$2"; }
+echo "== comparison"
+awk -v a="$(val docs_per_second "$work/nlpipe.txt")" -v b="$(val docs_per_second "$work/sklearn.txt")" \
+  'BEGIN { printf "throughput ratio (nlpipe / scikit-learn): %.2fx\n", a / b }'
+same=yes
+for key in vocabulary vocabulary_sha256 nnz; do
+  [[ $(val $key "$work/nlpipe.txt") == "$(val $key "$work/sklearn.txt")" ]] || { echo "DIFFERENT $key"; same=no; }
+done
+for key in sum_values sum_weighted; do
+  a=$(val $key "$work/nlpipe.txt"); b=$(val $key "$work/sklearn.txt")
+  awk -v a="$a" -v b="$b" 'BEGIN { d = a - b; if (d < 0) d = -d; exit !(d <= 1e-6 * (b < 0 ? -b : b) + 1e-6) }' || { echo "DIFFERENT $key: $a vs $b"; same=no; }
+done
+echo "identical vocabulary, non-zeros and value checksums: $same"
+[[ $same == yes ]]

@@ -1,0 +1,91 @@
+package dev.nlpipe.cli;
+
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.nlpipe.core.doc.DocumentJson;
+import dev.nlpipe.core.io.AtomicFile;
+import dev.nlpipe.ner.NerEvaluator;
+import dev.nlpipe.core.config.Suggest;
+import dev.nlpipe.core.nn.DeviceSpec;
+import dev.nlpipe.core.nn.NeuralEngine;
+import dev.nlpipe.core.stage.Components;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code nlpipe eval ner}: span-level precision, recall and F1 of a NER model on gold data, as conlleval counts them. */
+@Command(name = "ner", mixinStandardHelpOptions = true,
+        description = "Evaluate a NER model directory on gold data: span precision, recall and F1 (conlleval's counting), "
+                + "overall and per entity type.")
+public final class EvalNerCommand implements Callable<Integer> {
+
+    @Option(names = "--model", required = true, paramLabel = "DIR", description = "a model directory written by `nlpipe train`")
+    Path model;
+
+    @Option(names = "--data", required = true, paramLabel = "FILE", description = "gold data (a file or a directory)")
+    Path data;
+
+    @Option(names = "--format", required = true, paramLabel = "FORMAT",
+            description = "input format of the gold data: bmes, conll, cluener (or jsonl with entities)")
+    String format;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "also write the scores as JSON (precision, recall, f1, perType)")
+    Path json;
+
+    @Option(names = "--batch-size", paramLabel = "N", defaultValue = "64", description = "sentences per forward pass (default: ${DEFAULT-VALUE})")
+    int batchSize;
+
+    @Option(names = "--device", paramLabel = "DEVICE", defaultValue = "auto", description = "cpu, gpu, gpu:N or auto (default: ${DEFAULT-VALUE})")
+    String device;
+
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "1",
+            description = "threads per tensor operation; 0 uses all cores (default: ${DEFAULT-VALUE})")
+    int threads;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!Files.exists(data)) {
+            throw new ParameterException(spec.commandLine(), "--data: not found: " + data);
+        }
+        var readers = Components.get().readers();
+        if (readers.find(format) == null) {
+            throw new ParameterException(spec.commandLine(), "--format: unknown format '" + format + "'"
+                    + Suggest.didYouMean(format, readers.names()) + " (valid: " + String.join(", ", readers.names()) + ")");
+        }
+        try {
+            DeviceSpec.parse(device);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--device: " + e.getMessage());
+        }
+        if (threads < 0 || batchSize < 1) {
+            throw new ParameterException(spec.commandLine(), threads < 0 ? "--threads must not be negative" : "--batch-size must be at least 1");
+        }
+        NeuralEngine.setThreads(threads == 0 ? Runtime.getRuntime().availableProcessors() : threads);
+        NerEvaluator.Result r = NerEvaluator.evaluate(model, data, format, device, batchSize, System.err);
+        System.out.print(r.scores().table());
+        System.err.printf(Locale.ROOT, "evaluated %d documents in %.1f s (%.0f documents/s)%n", r.documents(), r.seconds(),
+                r.documents() / Math.max(r.seconds(), 1e-9));
+        if (json != null) {
+            Map<String, Object> out = new LinkedHashMap<>(r.scores().toMap());
+            out.put("model", model.toString());
+            out.put("data", data.toString());
+            out.put("format", format);
+            try (AtomicFile f = AtomicFile.create(json)) {
+                f.writer().write(DocumentJson.mapper().writer(SerializationFeature.INDENT_OUTPUT).writeValueAsString(out));
+                f.writer().write('\n');
+                f.commit();
+            }
+        }
+        return ExitCodes.OK;
+    }
+}

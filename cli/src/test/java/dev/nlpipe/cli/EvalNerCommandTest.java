@@ -1,0 +1,102 @@
+package dev.nlpipe.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.nlpipe.core.doc.DocumentJson;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code nlpipe train} for a NER task and {@code nlpipe eval ner}, run in-process. */
+class EvalNerCommandTest {
+    @TempDir
+    static Path dir;
+    static Path model;
+    static Path data;
+
+    private static final String[] SENTENCES = {"张伟在北京工作。", "王芳去了上海。", "李强在北京。", "今天上海下雨了。", "赵丽说北京很好。"};
+    private static final String[][] ENTITIES = {{"张伟", "PER", "北京", "LOC"}, {"王芳", "PER", "上海", "LOC"}, {"李强", "PER", "北京", "LOC"},
+        {"上海", "LOC"}, {"赵丽", "PER", "北京", "LOC"}};
+
+    private static String bmes(int copies) {
+        StringBuilder sb = new StringBuilder();
+        for (int c = 0; c < copies; c++) {
+            for (int s = 0; s < SENTENCES.length; s++) {
+                String text = SENTENCES[s];
+                String[] tags = new String[text.length()];
+                java.util.Arrays.fill(tags, "O");
+                for (int e = 0; e < ENTITIES[s].length; e += 2) {
+                    int at = text.indexOf(ENTITIES[s][e]);
+                    int len = ENTITIES[s][e].length();
+                    for (int i = 0; i < len; i++) {
+                        tags[at + i] = (i == 0 ? "B-" : i == len - 1 ? "E-" : "M-") + ENTITIES[s][e + 1];
+                    }
+                }
+                for (int i = 0; i < text.length(); i++) {
+                    sb.append(text.charAt(i)).append(' ').append(tags[i]).append('\n');
+                }
+                sb.append('\n');
+            }
+        }
+        return sb.toString();
+    }
+
+    @BeforeAll
+    static void train() throws IOException {
+        data = dir.resolve("data.bmes");
+        Files.writeString(data, bmes(6));
+        Path cfg = dir.resolve("ner.yaml");
+        Files.writeString(cfg, "task: ner.bilstm-crf\ndata: { train: " + data + ", test: " + data + ", format: bmes }\n"
+                + "model: { charDim: 8, hidden: 8, dropout: 0 }\ntrain: { epochs: 30, batchSize: 4, lr: 0.02, device: cpu, threads: 1 }\n");
+        model = dir.resolve("model");
+        CliTest.Result r = CliTest.nlpipe("train", cfg.toString(), "--output", model.toString(), "--set", "train.epochs=6");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().contains("epoch 6/6"), r.err());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> metrics = DocumentJson.mapper().readValue(model.resolve("metrics.json").toFile(), Map.class);
+        assertEquals(6, metrics.get("epochs"), "--set train.epochs overrides the file");
+    }
+
+    @Test
+    void evalPrintsConllevalScoresAndWritesJson() throws IOException {
+        Path json = dir.resolve("scores.json");
+        CliTest.Result r = CliTest.nlpipe("eval", "ner", "--model", model.toString(), "--data", data.toString(), "--format", "bmes", "--json", json.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("precision:") && r.out().contains("FB1:") && r.out().contains("PER:"), r.out());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> scores = DocumentJson.mapper().readValue(json.toFile(), Map.class);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> metrics = DocumentJson.mapper().readValue(model.resolve("metrics.json").toFile(), Map.class);
+        assertEquals(((Map<?, ?>) metrics.get("test")).get("f1"), scores.get("f1"), "eval agrees with the test score written by train");
+        assertTrue(((Map<?, ?>) scores.get("perType")).containsKey("LOC"));
+        for (String k : new String[] {"precision", "recall", "f1"}) {
+            assertTrue(scores.get(k) instanceof Number, k);
+        }
+    }
+
+    @Test
+    void mistakesExitWithCodeTwo() {
+        CliTest.Result noData = CliTest.nlpipe("eval", "ner", "--model", model.toString(), "--data", dir.resolve("nope.bmes").toString(), "--format", "bmes");
+        assertEquals(2, noData.code());
+        assertTrue(noData.err().contains("not found"), noData.err());
+        CliTest.Result badFormat = CliTest.nlpipe("eval", "ner", "--model", model.toString(), "--data", data.toString(), "--format", "bmse");
+        assertEquals(2, badFormat.code());
+        assertTrue(badFormat.err().contains("bmes"), badFormat.err());
+        CliTest.Result notAModel = CliTest.nlpipe("eval", "ner", "--model", dir.toString(), "--data", data.toString(), "--format", "bmes");
+        assertEquals(2, notAModel.code());
+        assertTrue(notAModel.err().contains("model.json"), notAModel.err());
+    }
+
+    @Test
+    void missingTrainingDataNamesTheOverride() {
+        CliTest.Result r = CliTest.nlpipe("train", dir.resolve("ner.yaml").toString(), "--output", dir.resolve("m2").toString(), "--set",
+                "data.train=../shared/data/none/train.char.bmes");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("--set data.train=PATH") && r.err().contains("../shared/data"), r.err());
+    }
+}

@@ -1,0 +1,114 @@
+package dev.nlpipe.cli;
+
+import static dev.nlpipe.cli.CliTest.nlpipe;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.nlpipe.core.doc.DocumentJson;
+import dev.nlpipe.core.testing.TempFiles;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Vectorizers, vector writers, classification and their evaluation commands as a user runs them. */
+class VectorizeClassifyCliTest {
+    @TempDir
+    Path dir;
+
+    private Path labelled(String name, int n, long seed) {
+        java.util.Random r = new java.util.Random(seed);
+        String[] good = {"great", "superb", "lovely"};
+        String[] bad = {"awful", "dreadful", "poor"};
+        StringBuilder sb = new StringBuilder("label\ttext\n");
+        for (int i = 0; i < n; i++) {
+            boolean pos = i % 2 == 0;
+            String w = pos ? good[r.nextInt(3)] : bad[r.nextInt(3)];
+            sb.append(pos ? "1" : "0").append('\t').append("the hotel was ").append(w).append(" and the room ").append(i % 7).append('\n');
+        }
+        return TempFiles.write(dir.resolve(name + ".tsv"), sb.toString());
+    }
+
+    @Test
+    void trainVectorizerThenWriteSvmlightAndMatrixMarket() throws IOException {
+        Path corpus = labelled("corpus", 20, 1);
+        Path config = TempFiles.write(dir.resolve("tfidf.yaml"), """
+                task: vectorize.tfidf
+                data: { train: %s, format: tsv }
+                model: { tokenPattern: '(?u)\\b\\w\\w+\\b', minDf: 2 }
+                """.formatted(corpus));
+        Path model = dir.resolve("tfidf");
+        CliTest.Result train = nlpipe("train", config.toString(), "--output", model.toString());
+        assertEquals(0, train.code(), train.err());
+        assertTrue(train.err().contains("vectorize.tfidf: 20 documents"), train.err());
+        for (String format : List.of("svmlight", "mtx")) {
+            Path pipeline = TempFiles.write(dir.resolve(format + ".yaml"), """
+                    pipeline: vec
+                    input: { path: %s, format: tsv }
+                    stages: [ { type: vectorize.tfidf, model: %s } ]
+                    output: { path: %s, format: %s }
+                    """.formatted(corpus, model, dir.resolve("out." + format), format));
+            CliTest.Result run = nlpipe("run", pipeline.toString(), "--threads", "2");
+            assertEquals(0, run.code(), run.err());
+        }
+        List<String> svm = TempFiles.lines(dir.resolve("out.svmlight"));
+        assertEquals(20, svm.size());
+        assertTrue(svm.get(0).matches("1( \\d+:[0-9.E-]+)+"), svm.get(0));
+        List<String> mtx = TempFiles.lines(dir.resolve("out.mtx"));
+        assertEquals("%%MatrixMarket matrix coordinate real general", mtx.get(0));
+        assertTrue(mtx.get(2).startsWith("20 "), mtx.get(2));
+    }
+
+    @Test
+    void trainClassifierAndEvaluateItWithJsonOutput() throws IOException {
+        Path train = labelled("train", 80, 2);
+        Path test = labelled("test", 30, 3);
+        Path config = TempFiles.write(dir.resolve("cls.yaml"), """
+                task: classify.linear
+                data: { train: %s, test: %s, format: tsv }
+                stages: [ { type: tokenize.regex } ]
+                model: { C: 10 }
+                """.formatted(train, test));
+        Path model = dir.resolve("cls");
+        CliTest.Result t = nlpipe("train", config.toString(), "--output", model.toString());
+        assertEquals(0, t.code(), t.err());
+        assertTrue(t.err().contains("test: accuracy 1.0000"), t.err());
+        Path json = dir.resolve("eval.json");
+        CliTest.Result e = nlpipe("eval", "classify", "--model", model.toString(), "--data", test.toString(), "--json", json.toString());
+        assertEquals(0, e.code(), e.err());
+        assertTrue(e.out().contains("accuracy 1.0000"), e.out());
+        JsonNode m = DocumentJson.mapper().readTree(json.toFile());
+        assertEquals(1.0, m.get("accuracy").asDouble());
+        assertEquals(1.0, m.get("macro_f1").asDouble());
+        assertEquals(30, m.get("support").asInt());
+        Path jsonl = TempFiles.write(dir.resolve("test.jsonl"), "{\"text\": \"the hotel was superb\", \"label\": \"1\"}\n"
+                + "{\"text\": \"the hotel was dreadful\", \"label\": \"0\"}\n");
+        CliTest.Result j = nlpipe("eval", "classify", "--model", model.toString(), "--data", jsonl.toString());
+        assertEquals(0, j.code(), j.err());
+        assertTrue(j.out().contains("2 documents") && j.out().contains("accuracy 1.0000"), "format from the extension: " + j.out());
+        CliTest.Result missing = nlpipe("eval", "classify", "--model", dir.resolve("nope").toString(), "--data", test.toString());
+        assertEquals(2, missing.code());
+        assertTrue(missing.err().contains("does not exist"), missing.err());
+    }
+
+    @Test
+    void tfidfParityReportsMatchesAndDifferences() throws IOException {
+        Path ref = dir.resolve("tfidf_ref_tiny.json");
+        try (InputStream in = getClass().getResourceAsStream("/parity/tfidf_ref_tiny.json")) {
+            Files.copy(in, ref);
+        }
+        CliTest.Result ok = nlpipe("eval", "tfidf-parity", ref.toString(), "--json", dir.resolve("p.json").toString());
+        assertEquals(0, ok.code(), ok.out() + ok.err());
+        assertTrue(ok.out().contains("OK") && ok.out().contains("vocabulary identical"), ok.out());
+        String tampered = Files.readString(ref, StandardCharsets.UTF_8).replaceFirst("\"idf\": \\[([0-9.]+)", "\"idf\": [9.5");
+        Path bad = TempFiles.write(dir.resolve("tfidf_ref_bad.json"), tampered);
+        CliTest.Result fail = nlpipe("eval", "tfidf-parity", bad.toString());
+        assertEquals(1, fail.code(), fail.out());
+        assertTrue(fail.out().contains("FAIL"), fail.out());
+    }
+}

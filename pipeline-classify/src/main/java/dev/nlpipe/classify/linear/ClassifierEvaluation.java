@@ -1,0 +1,121 @@
+package dev.nlpipe.classify.linear;
+
+import dev.nlpipe.core.Pipeline;
+import dev.nlpipe.core.config.Location;
+import dev.nlpipe.core.config.Options;
+import dev.nlpipe.core.config.PlainNodes;
+import dev.nlpipe.core.config.Node;
+import dev.nlpipe.core.doc.Document;
+import dev.nlpipe.core.eval.ClassificationMetrics;
+import dev.nlpipe.core.eval.RocAuc;
+import dev.nlpipe.core.io.CorpusInput;
+import dev.nlpipe.core.io.ErrorLog;
+import dev.nlpipe.core.io.ReadSettings;
+import dev.nlpipe.core.io.ReaderProvider;
+import dev.nlpipe.core.run.OnError;
+import dev.nlpipe.core.run.Progress;
+import dev.nlpipe.core.stage.Components;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Scores a {@code classify.linear} model on a labelled file: reads it (in the model's training
+ * input format unless another is given), applies the model's preprocessing stages and the
+ * classifier, and computes accuracy, per-class P/R/F1, macro/micro F1, the confusion matrix and,
+ * for binary models, ROC-AUC.
+ */
+public final class ClassifierEvaluation {
+    private ClassifierEvaluation() {
+    }
+
+    /**
+     * Evaluates a model.
+     *
+     * @param format the input format, or {@code null} for the one the model was trained on
+     * @param formatOptions the format's options, or {@code null} for the training ones (when the format is the same)
+     * @param log progress and warnings
+     * @return the metrics as a JSON-ready map ({@code accuracy}, {@code macro_f1}, ...)
+     */
+    public static Map<String, Object> evaluate(ClassifierModel model, Path data, String format, Map<String, Object> formatOptions,
+                                               PrintStream log) throws IOException {
+        Map<String, Object> input = model.input();
+        String trainedFormat = (String) input.getOrDefault("format", "jsonl");
+        String fmt = format == null ? trainedFormat : format;
+        @SuppressWarnings("unchecked")
+        Map<String, Object> opts = formatOptions != null ? formatOptions
+                : fmt.equals(trainedFormat) ? (Map<String, Object>) input.getOrDefault("options", Map.of()) : Map.of();
+        ReaderProvider reader = Components.get().readers().get(fmt, Location.NONE);
+        Options readerOptions = Options.validate("input format '" + fmt + "'", (Node.MapNode) PlainNodes.toNode(opts, Location.NONE),
+                Location.NONE, reader.options());
+        ErrorLog errors = new ErrorLog(null, log, OnError.SKIP);
+        List<String> labels = new ArrayList<>(model.labels());
+        List<Integer> gold = new ArrayList<>();
+        List<Integer> predicted = new ArrayList<>();
+        List<Double> decision = new ArrayList<>();
+        long unlabeled = 0;
+        try (CorpusInput in = CorpusInput.open(data, null, true, reader, readerOptions,
+                new ReadSettings(null, ReadSettings.DEFAULT_MAX_LINE_BYTES, errors, new AtomicLong()));
+             Pipeline pre = model.preprocessing()) {
+            Progress progress = new Progress(log, "docs", in.totalBytes(), in::bytesRead);
+            long n = 0;
+            while (in.hasNext()) {
+                Document raw = in.next();
+                String g = LabelSet.goldOf(raw);
+                for (Document d : pre.process(raw)) {
+                    if (g == null) {
+                        unlabeled++;
+                        continue;
+                    }
+                    int gi = labels.indexOf(g);
+                    if (gi < 0) {
+                        labels.add(g);
+                        gi = labels.size() - 1;
+                    }
+                    double[] s = model.scores(d);
+                    int best = 0;
+                    for (int k = 1; k < s.length; k++) {
+                        if (s[k] > s[best]) {
+                            best = k;
+                        }
+                    }
+                    gold.add(gi);
+                    predicted.add(best);
+                    if (s.length == 2) {
+                        decision.add(model.linear().decision(model.features(d)));
+                    }
+                }
+                progress.update(++n, null);
+            }
+            progress.finish();
+        }
+        if (gold.isEmpty()) {
+            throw new IllegalArgumentException(data + ": no labelled documents to evaluate (" + unlabeled + " without a label;"
+                    + " is the label field or column right for format " + fmt + "?)");
+        }
+        ClassificationMetrics m = ClassificationMetrics.of(labels, gold.stream().mapToInt(Integer::intValue).toArray(),
+                predicted.stream().mapToInt(Integer::intValue).toArray());
+        Map<String, Object> out = new LinkedHashMap<>(m.toMap());
+        if (model.labels().size() == 2) {
+            boolean[] positive = new boolean[gold.size()];
+            for (int i = 0; i < positive.length; i++) {
+                positive[i] = gold.get(i) == 1;
+            }
+            double auc = RocAuc.of(decision.stream().mapToDouble(Double::doubleValue).toArray(), positive);
+            if (!Double.isNaN(auc)) {
+                out.put("roc_auc", auc);
+                out.put("positive_label", model.labels().get(1));
+            }
+        }
+        out.put("unlabeled", unlabeled);
+        out.put("unreadable", errors.count());
+        out.put("model", model.dir().toString());
+        out.put("data", data.toString());
+        return out;
+    }
+}

@@ -1,0 +1,163 @@
+package dev.nlpipe.classify.linear;
+
+import dev.nlpipe.core.config.OptionSpec;
+import dev.nlpipe.core.config.Options;
+import dev.nlpipe.core.doc.Document;
+import dev.nlpipe.core.doc.Layer;
+import dev.nlpipe.core.doc.SparseVector;
+import dev.nlpipe.core.model.ModelException;
+import dev.nlpipe.embed.vectorize.Analyzer;
+import dev.nlpipe.embed.vectorize.AnalyzerSpec;
+import dev.nlpipe.embed.vectorize.HashingStage;
+import dev.nlpipe.embed.vectorize.Pruning;
+import dev.nlpipe.embed.vectorize.VectorizerFitter;
+import dev.nlpipe.embed.vectorize.VectorizerModel;
+import dev.nlpipe.embed.vectorize.VectorizerModelDir;
+import dev.nlpipe.embed.vectorize.VectorizerOptions;
+import dev.nlpipe.embed.vectorize.Weighting;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The {@code features} part of a {@code classify.linear} training file: which vectorizer to fit on
+ * the training documents (with the vectorizer options of {@code vectorize.tfidf}), or a fitted one
+ * to reuse, or a vector the preprocessing stages add.
+ */
+final class FeatureRecipe {
+    private final String type;
+    private final AnalyzerSpec analyzer;
+    private final Pruning pruning;
+    private final Weighting weighting;
+    private final List<String> fixedVocabulary;
+    private final Path fittedModel;
+    private final String vector;
+    private final int nFeatures;
+    private final boolean alternateSign;
+
+    private FeatureRecipe(String type, AnalyzerSpec analyzer, Pruning pruning, Weighting weighting, List<String> fixedVocabulary,
+                          Path fittedModel, String vector, int nFeatures, boolean alternateSign) {
+        this.type = type;
+        this.analyzer = analyzer;
+        this.pruning = pruning;
+        this.weighting = weighting;
+        this.fixedVocabulary = fixedVocabulary;
+        this.fittedModel = fittedModel;
+        this.vector = vector;
+        this.nFeatures = nFeatures;
+        this.alternateSign = alternateSign;
+    }
+
+    /** The options a training file's {@code model:} section takes for features. */
+    static List<OptionSpec> options() {
+        List<OptionSpec> out = new ArrayList<>();
+        out.add(OptionSpec.choice("features", "tfidf", "how documents become vectors: a TF-IDF or count vectorizer fitted on"
+                + " data.train, the hashing vectorizer, or a vector the stages add", "tfidf", "count", "hashing", "vector"));
+        out.add(OptionSpec.path("featuresModel", "reuse a fitted vectorize.tfidf / vectorize.count model instead of fitting one"));
+        out.add(OptionSpec.string("vector", null, "with features: vector, the name of the vector the stages add"));
+        out.addAll(VectorizerOptions.analysis());
+        out.addAll(VectorizerOptions.pruning());
+        out.addAll(VectorizerOptions.fixedVocabulary());
+        out.addAll(VectorizerOptions.weighting(true));
+        out.add(OptionSpec.integer("nFeatures", 1 << 20, "hashing: number of columns"));
+        out.add(OptionSpec.bool("alternateSign", true, "hashing: count features with the sign of their hash"));
+        return out;
+    }
+
+    /** Reads and checks the feature options. */
+    static FeatureRecipe parse(Options o) {
+        String type = o.getString("features");
+        Path fitted = o.getPath("featuresModel");
+        if (fitted != null && !type.equals("tfidf") && !type.equals("count")) {
+            throw o.error("featuresModel", "only applies to features: tfidf or count");
+        }
+        String vector = o.getString("vector");
+        if (type.equals("vector") && vector == null) {
+            throw o.error("features", "features: vector needs 'vector: NAME', the vector the stages add");
+        }
+        Weighting w = type.equals("count") ? Weighting.counts(o.getBoolean("binary"))
+                : type.equals("hashing") ? new Weighting(o.getBoolean("binary"), false, false, true, Weighting.Norm.of(o.getString("norm")))
+                : VectorizerOptions.weighting(o, true);
+        int n = o.getInt("nFeatures");
+        if (n < 1) {
+            throw o.error("nFeatures", "must be at least 1");
+        }
+        return new FeatureRecipe(type, VectorizerOptions.analyzer(o), VectorizerOptions.pruning(o), w,
+                VectorizerOptions.fixedVocabulary(o), fitted, vector, n, o.getBoolean("alternateSign"));
+    }
+
+    /** Whether the features are fitted on the training data (so an n-gram range grid refits them). */
+    boolean fitted() {
+        return fittedModel == null && (type.equals("tfidf") || type.equals("count"));
+    }
+
+    /** The layers the training documents need. */
+    Set<Layer> requires() {
+        if (type.equals("vector")) {
+            return Set.of(Layer.VECTORS);
+        }
+        if (fittedModel != null) {
+            Boolean tokens = VectorizerModelDir.usesTokens(fittedModel, "vectorize." + type);
+            return Boolean.FALSE.equals(tokens) ? Set.of() : Set.of(Layer.TOKENS);
+        }
+        return analyzer.usesTokens() ? Set.of(Layer.TOKENS) : Set.of();
+    }
+
+    AnalyzerSpec analyzer() {
+        return analyzer;
+    }
+
+    /** Features and the rows of the training documents. */
+    record Fitted(Features features, SparseVector[] rows) {
+    }
+
+    /**
+     * Fits (or loads) the features on {@code train} and vectorizes it.
+     *
+     * @param ngramRange an n-gram range that replaces the configured one, or {@code null}
+     * @throws IllegalArgumentException when the vectorizer keeps no terms
+     * @throws ModelException when {@code featuresModel} cannot be loaded
+     */
+    Fitted fit(List<Document> train, int[] ngramRange, int threads) {
+        AnalyzerSpec spec = ngramRange == null ? analyzer : analyzer.withNgramRange(ngramRange[0], ngramRange[1]);
+        Features f;
+        switch (type) {
+            case "tfidf", "count" -> {
+                String kind = "vectorize." + type;
+                if (fittedModel != null) {
+                    f = new Features.Vectorizer(VectorizerModelDir.read(fittedModel, "classify", kind), kind, Pruning.NONE);
+                } else {
+                    VectorizerFitter.Fitted v = VectorizerFitter.fitTransform(train, spec, pruning, weighting, fixedVocabulary, threads);
+                    return new Fitted(new Features.Vectorizer(v.model(), kind, pruning), v.rows());
+                }
+            }
+            case "hashing" -> f = new Features.Hashing(new HashingStage.Hasher(new Analyzer(spec, "classify"), nFeatures, alternateSign,
+                    weighting), spec, nFeatures, alternateSign, weighting);
+            default -> {
+                int dim = 0;
+                Features probe = new Features.FromLayer(vector, 0);
+                for (Document d : train) {
+                    SparseVector v = probe.apply(d);
+                    if (v.size() > 0) {
+                        dim = Math.max(dim, v.indices()[v.size() - 1] + 1);
+                    }
+                }
+                f = new Features.FromLayer(vector, dim);
+            }
+        }
+        SparseVector[] rows = new SparseVector[train.size()];
+        Features features = f;
+        java.util.stream.IntStream.range(0, rows.length).parallel().forEach(i -> rows[i] = features.apply(train.get(i)));
+        return new Fitted(f, rows);
+    }
+
+    /** A loaded model's vectorizer, for reporting. */
+    static String describe(Features f) {
+        if (f instanceof Features.Vectorizer v) {
+            VectorizerModel m = v.model();
+            return v.kind() + " (" + m.analyzerSpec() + ", " + m.size() + " terms)";
+        }
+        return f.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT) + " (" + f.dimension() + " columns)";
+    }
+}

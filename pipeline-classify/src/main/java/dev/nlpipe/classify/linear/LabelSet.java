@@ -1,0 +1,86 @@
+package dev.nlpipe.classify.linear;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * The classes of a classifier, in a fixed order: numerically when every label is a number, else
+ * alphabetically (as scikit-learn's {@code classes_}), with a binary task's positive label second.
+ */
+final class LabelSet {
+    private final List<String> labels;
+    private final Map<String, Integer> index = new HashMap<>();
+
+    LabelSet(List<String> labels) {
+        this.labels = List.copyOf(labels);
+        for (int i = 0; i < labels.size(); i++) {
+            index.put(labels.get(i), i);
+        }
+    }
+
+    /**
+     * The sorted labels; with {@code positive} given and two labels, that one is put second.
+     *
+     * @throws IllegalArgumentException when {@code positive} is not one of the labels
+     */
+    static LabelSet of(Collection<String> seen, String positive) {
+        boolean numeric = seen.stream().allMatch(LabelSet::isNumber);
+        Comparator<String> order = numeric ? Comparator.comparingDouble(Double::parseDouble) : Comparator.naturalOrder();
+        TreeSet<String> unique = new TreeSet<>(order);
+        unique.addAll(seen);
+        List<String> sorted = new ArrayList<>(unique);
+        if (positive != null) {
+            if (!sorted.contains(positive)) {
+                throw new IllegalArgumentException("positiveLabel '" + positive + "' is not among the labels " + sorted);
+            }
+            if (sorted.size() == 2 && sorted.get(0).equals(positive)) {
+                sorted = List.of(sorted.get(1), sorted.get(0));
+            }
+        }
+        return new LabelSet(sorted);
+    }
+
+    /**
+     * A document's gold label with surrounding whitespace removed (corpora such as ChnSentiCorp
+     * have a stray {@code "    0"}), or {@code null} when it has none.
+     */
+    static String goldOf(dev.nlpipe.core.doc.Document d) {
+        String l = d.topLabel();
+        if (l == null) {
+            return null;
+        }
+        String t = l.strip();
+        return t.isEmpty() ? null : t;
+    }
+
+    private static boolean isNumber(String s) {
+        try {
+            Double.parseDouble(s);
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    List<String> labels() {
+        return labels;
+    }
+
+    int size() {
+        return labels.size();
+    }
+
+    String get(int i) {
+        return labels.get(i);
+    }
+
+    /** The index of a label, or -1. */
+    int indexOf(String label) {
+        return index.getOrDefault(label, -1);
+    }
+}

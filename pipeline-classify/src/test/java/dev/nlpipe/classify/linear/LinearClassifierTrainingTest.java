@@ -1,0 +1,195 @@
+package dev.nlpipe.classify.linear;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.nlpipe.core.Pipeline;
+import dev.nlpipe.core.config.ConfigException;
+import dev.nlpipe.core.doc.Document;
+import dev.nlpipe.core.doc.DocumentJson;
+import dev.nlpipe.core.testing.TrainingRuns;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code nlpipe train} with task classify.linear end to end, then the model in a pipeline and in evaluation. */
+class LinearClassifierTrainingTest {
+    private static final String[][] CLASS_WORDS = {
+        {"great", "excellent", "love", "wonderful", "best", "superb"},
+        {"awful", "terrible", "hate", "worst", "boring", "dull"},
+        {"goal", "match", "team", "score", "league", "coach"}};
+    private static final String[] NEUTRAL = {"the", "movie", "film", "it", "was", "a", "plot", "actors", "and", "story", "we", "saw"};
+
+    @TempDir
+    Path dir;
+
+    /** {@code n} JSON lines of {@code classes} classes: neutral words plus two words of the class; 5% of labels flipped. */
+    private Path corpus(String name, int n, int classes, long seed) throws IOException {
+        Random r = new Random(seed);
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            int c = i % classes;
+            StringBuilder text = new StringBuilder();
+            for (int k = 0; k < 6; k++) {
+                text.append(NEUTRAL[r.nextInt(NEUTRAL.length)]).append(' ');
+                if (k == 2 || k == 4) {
+                    text.append(CLASS_WORDS[c][r.nextInt(CLASS_WORDS[c].length)]).append(' ');
+                }
+            }
+            int label = r.nextDouble() < 0.05 ? (c + 1) % classes : c;
+            sb.append(DocumentJson.mapper().writeValueAsString(Map.of("id", name + i, "text", text.toString().strip(),
+                    "label", new String[] {"pos", "neg", "sport"}[label]))).append('\n');
+        }
+        return Files.writeString(dir.resolve(name + ".jsonl"), sb.toString(), StandardCharsets.UTF_8);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> json(Path file) throws IOException {
+        return DocumentJson.mapper().readValue(file.toFile(), Map.class);
+    }
+
+    @Test
+    void binaryGridOnDevThenStageAndEvaluation() throws IOException {
+        Path train = corpus("train", 400, 2, 1);
+        Path dev = corpus("dev", 100, 2, 2);
+        Path test = corpus("test", 100, 2, 3);
+        StringBuilder log = new StringBuilder();
+        Path model = TrainingRuns.train(dir, """
+                task: classify.linear
+                data: { train: %s, dev: %s, test: %s, format: jsonl }
+                stages: [ { type: tokenize.regex } ]
+                model: { ngramRange: [1, 2], minDf: 2, sublinearTf: true, C: [0.1, 1, 10] }
+                """.formatted(train, dev, test), "binary", log);
+        assertTrue(log.toString().contains("grid search on data.dev"), log.toString());
+        for (String f : List.of("model.json", "metrics.json", "weights.bin", "features/model.json", "features/vocabulary.tsv")) {
+            assertTrue(Files.exists(model.resolve(f)), f);
+        }
+        Map<String, Object> metrics = json(model.resolve("metrics.json"));
+        Map<String, Object> testMetrics = (Map<String, Object>) metrics.get("test");
+        double accuracy = (Double) testMetrics.get("accuracy");
+        assertTrue(accuracy > 0.85, "test accuracy " + accuracy);
+        assertTrue((Double) testMetrics.get("roc_auc") > 0.9);
+        assertEquals("pos", testMetrics.get("positive_label"), "the second label in sorted order");
+        Map<String, Object> meta = json(model.resolve("model.json"));
+        assertEquals(List.of("neg", "pos"), meta.get("labels"));
+        assertEquals(3, ((List<?>) ((Map<String, Object>) meta.get("selection")).get("candidates")).size());
+
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        ClassifierModel loaded = ClassifierModel.load(model);
+        Map<String, Object> eval = ClassifierEvaluation.evaluate(loaded, test, null, null, new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertEquals(accuracy, (Double) eval.get("accuracy"), 1e-12, "evaluation agrees with training's test score");
+        assertEquals((Double) testMetrics.get("macro_f1"), (Double) eval.get("macro_f1"), 1e-12);
+
+        try (Pipeline p = Pipeline.builder().add("classify", Map.of("preprocess", true, "goldField", "gold"), model).build()) {
+            Document d = p.process(new Document("x", "the film was excellent and superb").addLabel("pos")).get(0);
+            assertEquals("pos", d.topLabel());
+            assertEquals("pos", d.meta().get("gold"));
+            assertEquals(1.0, d.labels().values().stream().mapToDouble(Double::doubleValue).sum(), 1e-12, "probabilities");
+        }
+        ConfigException noTokens = assertThrows(ConfigException.class, () -> Pipeline.builder().inputLayers()
+                .add("classify", Map.of(), model).build());
+        assertTrue(noTokens.getMessage().contains("'tokens'"), noTokens.getMessage());
+    }
+
+    @Test
+    void crossValidationWithThresholdAndClassWeights() throws IOException {
+        Path train = corpus("cv", 300, 2, 4);
+        StringBuilder log = new StringBuilder();
+        Path model = TrainingRuns.train(dir, """
+                task: classify.linear
+                data: { train: %s, format: jsonl }
+                model: { tokenPattern: '\\w+', C: [0.3, 3], classWeight: balanced, positiveLabel: neg }
+                train: { cvFolds: 3, thresholdSearch: true, selectBy: macro_f1 }
+                """.formatted(train), "cv", log);
+        assertTrue(log.toString().contains("3-fold cross-validated macro_f1"), log.toString());
+        Map<String, Object> meta = json(model.resolve("model.json"));
+        assertEquals(List.of("pos", "neg"), meta.get("labels"), "positive label second");
+        Map<String, Object> classifier = (Map<String, Object>) meta.get("classifier");
+        assertTrue(classifier.containsKey("threshold"), classifier.toString());
+        assertEquals("balanced", classifier.get("classWeight"));
+        List<?> candidates = (List<?>) ((Map<String, Object>) meta.get("selection")).get("candidates");
+        assertEquals(3, ((List<?>) ((Map<String, Object>) candidates.get(0)).get("folds")).size());
+    }
+
+    @Test
+    void multiClassSvmOnASplitAndMultinomialWithAnNgramGrid() throws IOException {
+        Path all = corpus("three", 450, 3, 5);
+        Path svm = TrainingRuns.train(dir, """
+                task: classify.linear
+                data: { train: %s, format: jsonl }
+                model: { tokenPattern: '\\w+', loss: hinge, C: 0.5 }
+                train: { split: [0.7, 0.15, 0.15], seed: 3 }
+                """.formatted(all), "svm");
+        Map<String, Object> m = json(svm.resolve("metrics.json"));
+        assertTrue((Double) ((Map<String, Object>) m.get("test")).get("accuracy") > 0.85, m.toString());
+        assertEquals("ovr", ((Map<String, Object>) json(svm.resolve("model.json")).get("classifier")).get("multiClass"));
+        assertEquals(3, ((List<?>) ((Map<String, Object>) m.get("test")).get("confusion")).size());
+
+        Path multinomial = TrainingRuns.train(dir, """
+                task: classify.linear
+                data: { train: %s, format: jsonl }
+                model: { tokenPattern: '\\w+', ngramRanges: [[1, 1], [1, 2]], C: [1, 10] }
+                train: { split: [0.7, 0.3] }
+                """.formatted(all), "multinomial");
+        Map<String, Object> meta = json(multinomial.resolve("model.json"));
+        assertEquals("multinomial", ((Map<String, Object>) meta.get("classifier")).get("multiClass"));
+        assertEquals(4, ((List<?>) ((Map<String, Object>) meta.get("selection")).get("candidates")).size());
+        ClassifierModel loaded = ClassifierModel.load(multinomial);
+        double[] scores = loaded.scores(new Document("x", "the coach saw the league match"));
+        assertEquals(3, scores.length);
+        assertEquals("sport", loaded.labels().get(argmax(scores)));
+    }
+
+    private static int argmax(double[] a) {
+        int best = 0;
+        for (int i = 1; i < a.length; i++) {
+            if (a[i] > a[best]) {
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    @Test
+    void mistakesAreReportedWithTheirLocation() throws IOException {
+        Path train = corpus("t", 60, 2, 6);
+        Path oneLabel = Files.writeString(dir.resolve("one.jsonl"), "{\"text\": \"a b\", \"label\": \"x\"}\n{\"text\": \"c\", \"label\": \"x\"}\n");
+        ConfigException single = assertThrows(ConfigException.class, () -> TrainingRuns.train(dir, """
+                task: classify.linear
+                data: { train: %s, format: jsonl }
+                model: { tokenPattern: '\\w+' }
+                """.formatted(oneLabel), "single"));
+        assertTrue(single.getMessage().contains("at least two"), single.getMessage());
+        Path unseen = Files.writeString(dir.resolve("unseen.jsonl"), "{\"text\": \"great\", \"label\": \"other\"}\n");
+        ConfigException unknown = assertThrows(ConfigException.class, () -> TrainingRuns.train(dir, """
+                task: classify.linear
+                data: { train: %s, test: %s, format: jsonl }
+                model: { tokenPattern: '\\w+' }
+                """.formatted(train, unseen), "unseen"));
+        assertTrue(unknown.getMessage().contains("does not occur in data.train"), unknown.getMessage());
+        ConfigException grid = assertThrows(ConfigException.class, () -> TrainingRuns.train(dir, """
+                task: classify.linear
+                data: { train: %s, format: jsonl }
+                model: { tokenPattern: '\\w+', C: [1, 2] }
+                """.formatted(train), "grid"));
+        assertTrue(grid.getMessage().contains("held-out"), grid.getMessage());
+        assertFalse(Files.exists(dir.resolve("grid")));
+        ConfigException badSplit = assertThrows(ConfigException.class, () -> TrainingRuns.train(dir, """
+                task: classify.linear
+                data: { train: %s, format: jsonl }
+                model: { tokenPattern: '\\w+' }
+                train: { split: [0.5, 0.2] }
+                """.formatted(train), "split"));
+        assertTrue(badSplit.getMessage().contains("summing to 1"), badSplit.getMessage());
+    }
+}

@@ -1,0 +1,28 @@
+package dev.nlpipe.core.nn.optim;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import dev.nlpipe.core.nn.Params;
+
+/** Stochastic gradient descent, with heavy-ball momentum when {@code momentum > 0}. */
+final class Sgd extends StatefulOptimizer {
+    private final float momentum;
+    private final float weightDecay;
+
+    Sgd(Params params, float momentum, float weightDecay) {
+        super(params);
+        this.momentum = momentum;
+        this.weightDecay = weightDecay;
+    }
+
+    @Override
+    public void step(Params params, float lr, float gradScale) {
+        state.nextStep();
+        for (String name : params.trainableNames()) {
+            NDArray w = params.get(name);
+            NDArray g = w.getGradient();
+            NDList inputs = momentum > 0 ? new NDList(w, g, state.slot(name, "velocity", w.getShape())) : new NDList(w, g);
+            w.getNDArrayInternal().sgdUpdate(inputs, new NDList(w), lr, weightDecay, gradScale, -1f, momentum, false);
+        }
+    }
+}

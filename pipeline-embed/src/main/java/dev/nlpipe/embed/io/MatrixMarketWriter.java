@@ -1,0 +1,119 @@
+package dev.nlpipe.embed.io;
+
+import dev.nlpipe.core.config.OptionSpec;
+import dev.nlpipe.core.config.Options;
+import dev.nlpipe.core.doc.Document;
+import dev.nlpipe.core.doc.SparseVector;
+import dev.nlpipe.core.io.DocumentWriter;
+import dev.nlpipe.core.io.WriterProvider;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * {@code mtx}: the documents' vectors as one Matrix Market coordinate matrix (scipy's
+ * {@code mmread}), row i being the i-th document written and column j the vector index j - 1.
+ * The size line precedes the entries but is known only at the end, so entries are kept in a
+ * temporary file until the output is finished.
+ */
+public final class MatrixMarketWriter implements WriterProvider {
+
+    @Override
+    public String name() {
+        return "mtx";
+    }
+
+    @Override
+    public String description() {
+        return "Matrix Market coordinate matrix of the documents' vectors (rows in output order)";
+    }
+
+    @Override
+    public String extension() {
+        return "mtx";
+    }
+
+    @Override
+    public List<OptionSpec> options() {
+        return List.of(
+                OptionSpec.string("vector", null, "name of the vector to write (default: the document's first vector)"),
+                OptionSpec.integer("columns", null, "number of columns, e.g. the vocabulary size (default: the largest index + 1)"));
+    }
+
+    @Override
+    public DocumentWriter create(Options options) {
+        Integer columns = options.get("columns") == null ? null : options.getInt("columns");
+        return new Matrix(options.getString("vector"), columns);
+    }
+
+    /** One output file's matrix. */
+    private static final class Matrix implements DocumentWriter {
+        private final String vector;
+        private final Integer columns;
+        private Path entries;
+        private BufferedWriter spill;
+        private long rows;
+        private long nnz;
+        private int maxColumn = -1;
+
+        Matrix(String vector, Integer columns) {
+            this.vector = vector;
+            this.columns = columns;
+        }
+
+        @Override
+        public boolean stateless() {
+            return false;
+        }
+
+        @Override
+        public void start(Writer out) throws IOException {
+            entries = Files.createTempFile("nlpipe-mtx-", ".tmp");
+            entries.toFile().deleteOnExit();
+            spill = Files.newBufferedWriter(entries, StandardCharsets.UTF_8);
+        }
+
+        @Override
+        public void write(Document doc, StringBuilder out) {
+            SparseVector v = VectorColumns.of(doc, vector, "mtx");
+            rows++;
+            StringBuilder sb = new StringBuilder(v.size() * 24);
+            for (int i = 0; i < v.size(); i++) {
+                int c = v.indices()[i];
+                if (columns != null && c >= columns) {
+                    throw new IllegalArgumentException("output mtx: document " + doc.id() + " has column " + c
+                            + ", beyond output.columns " + columns);
+                }
+                maxColumn = Math.max(maxColumn, c);
+                sb.append(rows).append(' ').append(c + 1).append(' ').append(v.values()[i]).append('\n');
+                nnz++;
+            }
+            try {
+                spill.append(sb);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public void finish(Writer out) throws IOException {
+            spill.close();
+            try {
+                out.write("%%MatrixMarket matrix coordinate real general\n");
+                out.write("% written by nlpipe: row i is the i-th document written, column j is vector index j-1\n");
+                out.write(rows + " " + (columns != null ? columns : maxColumn + 1) + " " + nnz + "\n");
+                try (Reader in = Files.newBufferedReader(entries, StandardCharsets.UTF_8)) {
+                    in.transferTo(out);
+                }
+            } finally {
+                Files.deleteIfExists(entries);
+            }
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package dev.nlpipe.embed.io;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.nlpipe.core.config.Options;
+import dev.nlpipe.core.doc.DenseVector;
+import dev.nlpipe.core.doc.Document;
+import dev.nlpipe.core.doc.SparseVector;
+import dev.nlpipe.core.io.DocumentWriter;
+import dev.nlpipe.core.io.WriterProvider;
+import dev.nlpipe.core.stage.Components;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class VectorWritersTest {
+
+    private static Document doc(String id, String label, int[] idx, double[] val) {
+        Document d = new Document(id, "text").putVector("tfidf", new SparseVector(idx, val));
+        if (label != null) {
+            d.addLabel(label);
+        }
+        return d;
+    }
+
+    private static DocumentWriter writer(String format, Map<String, ?> options) {
+        WriterProvider p = Components.get().writers().get(format, dev.nlpipe.core.config.Location.NONE);
+        return p.create(Options.of("output " + format, options, p.options()));
+    }
+
+    private static String write(DocumentWriter w, List<Document> docs) throws IOException {
+        StringWriter out = new StringWriter();
+        w.start(out);
+        StringBuilder sb = new StringBuilder();
+        for (Document d : docs) {
+            w.write(d, sb);
+        }
+        out.append(sb);
+        w.finish(out);
+        return out.toString();
+    }
+
+    @Test
+    void svmlightWritesLabelsAndOneBasedIndices() throws IOException {
+        List<Document> docs = List.of(doc("a", "1", new int[] {0, 4}, new double[] {0.5, 0.25}),
+                doc("b", null, new int[] {2}, new double[] {1.0}));
+        assertEquals("1 1:0.5 5:0.25\n0 3:1.0\n", write(writer("svmlight", Map.of()), docs));
+        assertEquals("1 0:0.5 4:0.25\n-1 2:1.0\n", write(writer("libsvm", Map.of("zeroBased", true, "unlabeled", "-1")), docs));
+    }
+
+    @Test
+    void svmlightNumbersNamedLabelsAndWritesMultilabels() throws IOException {
+        Document pos = doc("a", "pos", new int[] {1}, new double[] {2.0});
+        Document both = doc("b", "neg", new int[] {0}, new double[] {1.0}).addLabel("pos");
+        assertEquals("1 2:2.0\n0,1 1:1.0\n", write(writer("svmlight", Map.of("labels", List.of("neg", "pos"))), List.of(pos, both)));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> write(writer("svmlight", Map.of()), List.of(pos)));
+        assertTrue(e.getMessage().contains("output.labels"), e.getMessage());
+    }
+
+    @Test
+    void matrixMarketHeaderCountsRowsColumnsAndEntries() throws IOException {
+        Document dense = new Document("c", "t").putVector("w2v", new DenseVector(new float[] {0f, 1.5f}));
+        List<Document> docs = List.of(doc("a", null, new int[] {0, 4}, new double[] {0.5, 0.25}), doc("b", null, new int[] {}, new double[] {}));
+        String mtx = write(writer("mtx", Map.of()), docs);
+        assertEquals("""
+                %%MatrixMarket matrix coordinate real general
+                % written by nlpipe: row i is the i-th document written, column j is vector index j-1
+                2 5 2
+                1 1 0.5
+                1 5 0.25
+                """, mtx);
+        String withColumns = write(writer("mtx", Map.of("columns", 10, "vector", "w2v")), List.of(dense));
+        assertTrue(withColumns.contains("\n1 10 1\n1 2 1.5\n"), withColumns);
+        IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
+                () -> write(writer("mtx", Map.of("vector", "nope")), docs));
+        assertTrue(missing.getMessage().contains("nope"), missing.getMessage());
+    }
+}

@@ -1,0 +1,274 @@
+package dev.nlpipe.ner.bilstm;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import dev.nlpipe.core.config.OptionSpec;
+import dev.nlpipe.core.config.Options;
+import dev.nlpipe.core.doc.Layer;
+import dev.nlpipe.core.eval.Scores;
+import dev.nlpipe.core.eval.SpanF1;
+import dev.nlpipe.core.model.ModelDir;
+import dev.nlpipe.core.model.ModelMeta;
+import dev.nlpipe.core.model.TrainerProvider;
+import dev.nlpipe.core.model.TrainingJob;
+import dev.nlpipe.core.nn.Checkpoints;
+import dev.nlpipe.core.nn.NeuralEngine;
+import dev.nlpipe.core.nn.Params;
+import dev.nlpipe.core.nn.Seeds;
+import dev.nlpipe.core.nn.TrainSettings;
+import dev.nlpipe.core.nn.Trainable;
+import dev.nlpipe.core.nn.TrainingLoop;
+import dev.nlpipe.core.nn.TrainingResult;
+import dev.nlpipe.core.tag.TagScheme;
+import dev.nlpipe.ner.EntityEvaluation;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code task: ner.bilstm-crf}: trains a BiLSTM-CRF named-entity tagger from documents with gold
+ * entities (formats {@code bmes}, {@code conll}, {@code cluener}, or JSON lines with entities),
+ * selects the epoch with the best dev F1, evaluates on {@code data.test} and writes the model
+ * directory with its metrics and training curves.
+ */
+public final class BiLstmCrfTrainer implements TrainerProvider {
+    /** The task name. */
+    public static final String NAME = "ner.bilstm-crf";
+    /** Sequences per forward pass when evaluating. */
+    static final int EVAL_BATCH = 64;
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String description() {
+        return "BiLSTM-CRF named-entity tagger (characters for Chinese, tokens + character CNN for English) on DJL/PyTorch";
+    }
+
+    @Override
+    public List<OptionSpec> modelOptions() {
+        return NerSpec.options();
+    }
+
+    @Override
+    public List<OptionSpec> trainOptions() {
+        return TrainSettings.options(Map.of("batchSize", 16, "epochs", 30, "patience", 5));
+    }
+
+    @Override
+    public Set<Layer> requires(Options model) {
+        Set<Layer> need = EnumSet.of(Layer.ENTITIES);
+        if (model.getString("unit").equals("token") || model.getInt("segDim") > 0) {
+            need.add(Layer.TOKENS);
+        }
+        return need;
+    }
+
+    @Override
+    public void train(TrainingJob job) throws IOException {
+        NerSpec spec = NerSpec.from(job.model());
+        TrainSettings settings = TrainSettings.from(job.train());
+        PrintStream log = job.log();
+        NeuralEngine.get();
+        NeuralEngine.setThreads(settings.threads());
+        Device device = settings.device().resolve(log::println);
+        log.printf("engine: PyTorch %s on DJL %s, %d thread(s) per operation%n", NeuralEngine.versions().get("pytorch"),
+                NeuralEngine.versions().get("djl"), NeuralEngine.threads());
+
+        TaggedData train = TaggedData.read(job, "train", spec);
+        TaggedData dev = null;
+        if (job.hasSplit("dev")) {
+            dev = TaggedData.read(job, "dev", spec);
+        } else if (settings.devFraction() > 0) {
+            TaggedData[] parts = train.holdOut(settings.devFraction(), spec, Seeds.random(settings.seed(), "dev-split"));
+            train = parts[0];
+            dev = parts[1];
+            log.printf("no data.dev: holding out %d of the training documents as dev data (devFraction %s)%n", dev.docs().size(),
+                    settings.devFraction());
+        }
+        if (train.sequences().isEmpty()) {
+            throw new IllegalStateException("data.train " + job.splitPath("train") + " holds no text to train on");
+        }
+        Set<String> types = train.types();
+        if (types.isEmpty()) {
+            throw new IllegalStateException("data.train " + job.splitPath("train") + " has no gold entities; check data.format (bmes, conll,"
+                    + " cluener) and the tag column");
+        }
+        log.printf(Locale.ROOT, "data: %,d training sequences (%,d %ss)%s; entity types %s; gold entities %d exact, %d shrunk to %s"
+                        + " boundaries, %d dropped (overlapping or between units)%n", train.sequences().size(), train.units(),
+                spec.unit(), dev == null ? "" : String.format(Locale.ROOT, ", %,d dev sequences", dev.sequences().size()), types,
+                train.alignment().aligned, train.alignment().misaligned, spec.unit(), train.alignment().dropped);
+        warnAboutWordFeatures(spec, train, log);
+
+        Featurizer featurizer = Featurizer.build(spec, train.sequences(), types);
+        ModelMeta meta = job.newMeta(NerModel.KIND, NerModel.FORMAT);
+        try (Params params = new Params(device, true)) {
+            float[] unitTable = spec.embeddings() == null ? null : PretrainedTable.build(spec, featurizer, settings.seed(), log);
+            BiLstmCrfNetwork network = BiLstmCrfNetwork.create(spec, featurizer, params, unitTable,
+                    Seeds.random(settings.seed(), "init"));
+            if (spec.embeddings() != null && spec.freezeEmbeddings()) {
+                params.freeze("emb.unit");
+            }
+            List<Example> trainExamples = encode(featurizer, train);
+            List<Example> devExamples = dev == null ? List.of() : encode(featurizer, dev);
+            TaggedData devData = dev;
+            Trainable<Example> trainable = new Trainable<>() {
+                @Override
+                public Params params() {
+                    return params;
+                }
+
+                @Override
+                public NDArray loss(List<Example> batch, NDManager scope) {
+                    return network.loss(new Batch(batch, scope, featurizer.rareUnits, spec.unkReplace()));
+                }
+
+                @Override
+                public Map<String, Double> evaluate() {
+                    return devData == null ? Map.of() : devScores(network, featurizer.tags, devExamples, devData);
+                }
+            };
+            Checkpoints checkpoints = Checkpoints.beside(job.output());
+            TrainingLoop loop = new TrainingLoop(settings, "f1", checkpoints, fingerprint(job, meta), log);
+            TrainingResult result = loop.run(trainable, trainExamples, Example::length);
+
+            NerModel model = new NerModel(spec, featurizer, params.snapshot());
+            Map<String, Object> metrics = metrics(job, settings, result, device);
+            if (job.hasSplit("test")) {
+                metrics.put("test", test(job, model, device, log, metrics));
+            }
+            describe(meta, spec, featurizer, types, settings, result, device, metrics);
+            model.save(job.dir());
+            ModelDir.writeMeta(job.dir(), meta);
+            job.writeMetrics(metrics);
+            result.writeReports(job.dir(), NAME + " → " + job.output());
+            checkpoints.delete();
+        }
+    }
+
+    private static void warnAboutWordFeatures(NerSpec spec, TaggedData train, PrintStream log) {
+        if (spec.segDim() <= 0) {
+            return;
+        }
+        for (UnitSequence s : train.sequences()) {
+            for (byte p : s.wordPositions()) {
+                if (p != UnitSequence.S) {
+                    return;
+                }
+            }
+        }
+        log.println("warning: segDim is set but every character is a one-character word: the tokens layer holds characters. "
+                + "Add a word segmentation stage (e.g. segment.hanlp) under 'stages:' so the feature means something.");
+    }
+
+    private static List<Example> encode(Featurizer f, TaggedData data) {
+        List<Example> out = new ArrayList<>(data.sequences().size());
+        for (int i = 0; i < data.sequences().size(); i++) {
+            out.add(f.encode(data.sequences().get(i), data.gold().get(i)));
+        }
+        return out;
+    }
+
+    /** Unit-level span scores on the dev data (the model's gold spans vs its Viterbi paths). */
+    private static Map<String, Double> devScores(BiLstmCrfNetwork network, List<String> tags, List<Example> examples,
+                                                 TaggedData dev) {
+        int[][] paths = NerPredictor.predict(network, examples, EVAL_BATCH);
+        SpanF1 f1 = new SpanF1();
+        for (int i = 0; i < paths.length; i++) {
+            List<String> names = new ArrayList<>(paths[i].length);
+            for (int id : paths[i]) {
+                names.add(tags.get(id));
+            }
+            f1.add(dev.gold().get(i).stream().map(SpanF1.Span::of).toList(), TagScheme.decode(names).stream().map(SpanF1.Span::of).toList());
+        }
+        Scores s = f1.scores();
+        Map<String, Double> m = new LinkedHashMap<>();
+        m.put("f1", s.f1());
+        m.put("precision", s.precision());
+        m.put("recall", s.recall());
+        return m;
+    }
+
+    private static String fingerprint(TrainingJob job, ModelMeta meta) {
+        Map<String, Object> train = new LinkedHashMap<>(job.train().asMap());
+        for (String k : List.of("epochs", "patience", "resume", "threads", "device")) {
+            train.remove(k);
+        }
+        Map<String, Object> config = new LinkedHashMap<>();
+        config.put("task", NAME);
+        config.put("model", job.model().asMap());
+        config.put("train", train);
+        config.put("stages", meta.get("stages"));
+        config.put("data", meta.get("data"));
+        return Checkpoints.fingerprint(config);
+    }
+
+    private static Map<String, Object> metrics(TrainingJob job, TrainSettings settings, TrainingResult result, Device device) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        Map<String, Object> best = result.history().stream()
+                .filter(e -> ((Number) e.get("epoch")).intValue() == result.bestEpoch()).findFirst().orElse(Map.of());
+        if (best.get("dev") instanceof Map<?, ?> d && !d.isEmpty()) {
+            m.put("dev", d);
+        }
+        m.put("epochs", result.epochs());
+        m.put("bestEpoch", result.bestEpoch());
+        m.put("stoppedEarly", result.stoppedEarly());
+        m.put("trainingSeconds", Math.round(result.seconds() * 10) / 10.0);
+        m.put("trainSentencesPerSecond", Math.round(result.examplesPerSecond() * 10) / 10.0);
+        Map<String, Object> hw = new LinkedHashMap<>();
+        hw.put("device", device.isGpu() ? "gpu:" + device.getDeviceId() : "cpu");
+        hw.put("threads", NeuralEngine.threads());
+        hw.put("cpus", Runtime.getRuntime().availableProcessors());
+        hw.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+        m.put("hardware", hw);
+        return m;
+    }
+
+    private static Map<String, Object> test(TrainingJob job, NerModel model, Device device, PrintStream log, Map<String, Object> metrics)
+            throws IOException {
+        TaggedData test = TaggedData.read(job, "test", model.spec());
+        long t0 = System.nanoTime();
+        Scores scores;
+        try (NerPredictor predictor = model.predictorOn(device)) {
+            scores = EntityEvaluation.evaluate(test.docs().iterator(), docs -> predictor.tag(docs, EVAL_BATCH, false), n -> { });
+        }
+        double secs = (System.nanoTime() - t0) / 1e9;
+        metrics.put("testSentencesPerSecond", Math.round(test.sequences().size() / secs * 10) / 10.0);
+        log.print("test (" + job.splitPath("test") + "):\n" + scores.table());
+        return scores.toMap();
+    }
+
+    private static void describe(ModelMeta meta, NerSpec spec, Featurizer f, Set<String> types, TrainSettings settings,
+                                 TrainingResult result, Device device, Map<String, Object> metrics) {
+        meta.put("network", spec.toMap());
+        meta.put("labels", new ArrayList<>(types));
+        meta.put("tags", f.tags);
+        Map<String, Object> sizes = new LinkedHashMap<>();
+        sizes.put("units", f.units.size());
+        sizes.put("bigrams", spec.bigramDim() > 0 ? f.bigrams.size() : 0);
+        sizes.put("chars", spec.tokenUnits() && spec.charFilters() > 0 ? f.chars.size() : 0);
+        meta.put("vocabulary", Map.of("file", NerModel.VOCAB, "sizes", sizes));
+        meta.put("weights", NerModel.WEIGHTS);
+        meta.put("seed", settings.seed());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> versions = (Map<String, Object>) meta.asMap().computeIfAbsent("versions", k -> new LinkedHashMap<>());
+        versions.putAll(NeuralEngine.versions());
+        Map<String, Object> training = new LinkedHashMap<>();
+        training.put("epochs", result.epochs());
+        training.put("bestEpoch", result.bestEpoch());
+        training.put("stoppedEarly", result.stoppedEarly());
+        training.put("resumedFrom", result.resumedFrom());
+        training.put("device", device.isGpu() ? "gpu:" + device.getDeviceId() : "cpu");
+        meta.put("training", training);
+        meta.put("metrics", metrics);
+    }
+}

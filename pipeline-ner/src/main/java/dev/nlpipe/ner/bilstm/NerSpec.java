@@ -1,0 +1,160 @@
+package dev.nlpipe.ner.bilstm;
+
+import dev.nlpipe.core.config.OptionSpec;
+import dev.nlpipe.core.config.Options;
+import dev.nlpipe.core.tag.TagScheme;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The architecture and input features of a BiLSTM-CRF tagger: the {@code model:} options of
+ * {@code ner.bilstm-crf}, as validated and as stored in {@code model.json}.
+ *
+ * @param unit {@code char} (each character of the text is tagged; Chinese) or {@code token} (each
+ *     token; English, needs a tokens layer)
+ * @param scheme the tag scheme the CRF learns
+ * @param charDim character embedding size: the units in {@code char} mode, the character-CNN input in {@code token} mode
+ * @param bigramDim character-bigram embedding size ({@code char} mode; 0 = off)
+ * @param wordDim word embedding size ({@code token} mode)
+ * @param charFilters character-CNN output size ({@code token} mode; 0 = off)
+ * @param charKernel character-CNN window
+ * @param caseDim word-shape embedding size ({@code token} mode; 0 = off)
+ * @param segDim word-position (BMES from the tokens layer) embedding size ({@code char} mode; 0 = off)
+ * @param hidden LSTM units per direction
+ * @param layers stacked BiLSTM layers
+ * @param dropout dropout on the embeddings, between layers and before the output
+ * @param minCount the least count of a unit (or bigram) to get its own embedding
+ * @param lowercase lowercase words before the word embedding ({@code token} mode)
+ * @param normalizeDigits map every digit to 0 before the embeddings
+ * @param embeddings pretrained vectors for the units (word2vec text or binary), or {@code null}
+ * @param embeddingsFormat {@code auto}, {@code text} or {@code binary}
+ * @param freezeEmbeddings keep the pretrained vectors fixed
+ * @param unkReplace while training, the chance that a unit seen once in the training data is read as unknown
+ */
+public record NerSpec(String unit, TagScheme scheme, int charDim, int bigramDim, int wordDim, int charFilters, int charKernel,
+                      int caseDim, int segDim, int hidden, int layers, double dropout, int minCount, boolean lowercase,
+                      boolean normalizeDigits, Path embeddings, String embeddingsFormat, boolean freezeEmbeddings,
+                      double unkReplace) {
+
+    /** The {@code model:} options of {@code ner.bilstm-crf}. */
+    public static List<OptionSpec> options() {
+        return List.of(
+                OptionSpec.choice("unit", "char", "what is tagged: char (each character; Chinese) or token (each token; English)",
+                        "char", "token"),
+                OptionSpec.choice("scheme", "bioes", "tag scheme the CRF learns (output is always entity spans)", "bioes", "bio",
+                        "bmes"),
+                OptionSpec.integer("charDim", 50, "character embedding size (char mode: the units; token mode: the character CNN)"),
+                OptionSpec.integer("bigramDim", 0, "character-bigram embedding size, char mode; 0 = no bigrams"),
+                OptionSpec.integer("wordDim", 100, "word embedding size, token mode"),
+                OptionSpec.integer("charFilters", 50, "character-CNN features per word, token mode; 0 = no character features"),
+                OptionSpec.integer("charKernel", 3, "character-CNN window, token mode"),
+                OptionSpec.integer("caseDim", 0, "word-shape (capitalization, digits) embedding size, token mode; 0 = off"),
+                OptionSpec.integer("segDim", 0, "char mode: embedding size of each character's position (B/M/E/S) in its word from "
+                        + "the tokens layer of a segmentation stage (e.g. segment.hanlp); 0 = off"),
+                OptionSpec.integer("hidden", 100, "LSTM units per direction"),
+                OptionSpec.integer("layers", 1, "stacked BiLSTM layers"),
+                OptionSpec.number("dropout", 0.5, "dropout rate on embeddings, between layers and before the output layer"),
+                OptionSpec.integer("minCount", 1, "least training count for a character, bigram or word to get its own vector"),
+                OptionSpec.bool("lowercase", true, "token mode: lowercase words for the word embedding (the character CNN sees case)"),
+                OptionSpec.bool("normalizeDigits", true, "map every digit to 0 for the embeddings"),
+                OptionSpec.path("embeddings", "pretrained vectors for characters (char mode) or words (token mode), word2vec text or binary"),
+                OptionSpec.choice("embeddingsFormat", "auto", "format of the pretrained vectors", "auto", "text", "binary"),
+                OptionSpec.bool("freezeEmbeddings", false, "keep pretrained vectors fixed instead of fine-tuning them"),
+                OptionSpec.number("unkReplace", 0.0, "while training, read a unit seen once as unknown with this chance, so the"
+                        + " unknown vector learns what unseen words look like (0.5 helps English)"));
+    }
+
+    /** Reads and checks validated options. */
+    public static NerSpec from(Options o) {
+        for (String n : List.of("charDim", "hidden", "layers", "wordDim", "charKernel", "minCount")) {
+            if (o.getInt(n) < 1) {
+                throw o.error(n, "must be at least 1");
+            }
+        }
+        for (String n : List.of("bigramDim", "charFilters", "caseDim", "segDim")) {
+            if (o.getInt(n) < 0) {
+                throw o.error(n, "must not be negative (0 turns the feature off)");
+            }
+        }
+        double dropout = o.getDouble("dropout");
+        if (dropout < 0 || dropout >= 1) {
+            throw o.error("dropout", "must be at least 0 and below 1");
+        }
+        double unkReplace = o.getDouble("unkReplace");
+        if (unkReplace < 0 || unkReplace > 1) {
+            throw o.error("unkReplace", "must be between 0 and 1");
+        }
+        String unit = o.getString("unit");
+        if (unit.equals("token") && (o.isSet("bigramDim") && o.getInt("bigramDim") > 0 || o.isSet("segDim") && o.getInt("segDim") > 0)) {
+            throw o.error(o.isSet("bigramDim") ? "bigramDim" : "segDim", "applies to unit: char only");
+        }
+        Path emb = o.getPath("embeddings");
+        if (emb != null && !java.nio.file.Files.isReadable(emb)) {
+            throw o.error("embeddings", "not found or not readable: " + emb);
+        }
+        return new NerSpec(unit, TagScheme.parse(o.getString("scheme")), o.getInt("charDim"), o.getInt("bigramDim"),
+                o.getInt("wordDim"), o.getInt("charFilters"), o.getInt("charKernel"), o.getInt("caseDim"), o.getInt("segDim"),
+                o.getInt("hidden"), o.getInt("layers"), dropout, o.getInt("minCount"), o.getBoolean("lowercase"),
+                o.getBoolean("normalizeDigits"), emb, o.getString("embeddingsFormat"), o.getBoolean("freezeEmbeddings"), unkReplace);
+    }
+
+    /** Whether units are tokens (else characters). */
+    public boolean tokenUnits() {
+        return unit.equals("token");
+    }
+
+    /** Whether documents must carry tokens (token units, or word-position features). */
+    public boolean needsTokens() {
+        return tokenUnits() || segDim > 0;
+    }
+
+    /** The size of the unit embedding. */
+    public int unitDim() {
+        return tokenUnits() ? wordDim : charDim;
+    }
+
+    /** The form stored in {@code model.json}. */
+    public Map<String, Object> toMap() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("unit", unit);
+        m.put("scheme", scheme.name().toLowerCase(java.util.Locale.ROOT));
+        m.put("charDim", charDim);
+        m.put("bigramDim", bigramDim);
+        m.put("wordDim", wordDim);
+        m.put("charFilters", charFilters);
+        m.put("charKernel", charKernel);
+        m.put("caseDim", caseDim);
+        m.put("segDim", segDim);
+        m.put("hidden", hidden);
+        m.put("layers", layers);
+        m.put("dropout", dropout);
+        m.put("minCount", minCount);
+        m.put("lowercase", lowercase);
+        m.put("normalizeDigits", normalizeDigits);
+        m.put("embeddings", embeddings == null ? null : embeddings.toString());
+        m.put("embeddingsFormat", embeddingsFormat);
+        m.put("freezeEmbeddings", freezeEmbeddings);
+        m.put("unkReplace", unkReplace);
+        return m;
+    }
+
+    /** Reads the form stored in {@code model.json}. */
+    public static NerSpec fromMap(Map<String, Object> m) {
+        return new NerSpec((String) m.get("unit"), TagScheme.parse((String) m.get("scheme")), num(m, "charDim"), num(m, "bigramDim"),
+                num(m, "wordDim"), num(m, "charFilters"), num(m, "charKernel"), num(m, "caseDim"), num(m, "segDim"), num(m, "hidden"),
+                num(m, "layers"), ((Number) m.get("dropout")).doubleValue(), num(m, "minCount"), (Boolean) m.get("lowercase"),
+                (Boolean) m.get("normalizeDigits"), m.get("embeddings") == null ? null : Path.of((String) m.get("embeddings")),
+                (String) m.get("embeddingsFormat"), (Boolean) m.get("freezeEmbeddings"),
+                m.get("unkReplace") instanceof Number n ? n.doubleValue() : 0.0);
+    }
+
+    private static int num(Map<String, Object> m, String k) {
+        Object v = m.get(k);
+        if (!(v instanceof Number n)) {
+            throw new IllegalArgumentException("'" + k + "' is missing from the network description");
+        }
+        return n.intValue();
+    }
+}

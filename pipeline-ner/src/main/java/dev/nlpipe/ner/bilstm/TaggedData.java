@@ -1,0 +1,84 @@
+package dev.nlpipe.ner.bilstm;
+
+import dev.nlpipe.core.doc.Document;
+import dev.nlpipe.core.doc.Entity;
+import dev.nlpipe.core.model.TrainingJob;
+import dev.nlpipe.core.run.DocumentStream;
+import dev.nlpipe.core.tag.TagScheme;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The documents of one data split with their unit sequences and the gold entities as unit spans.
+ *
+ * @param docs the documents as read (gold entities included)
+ * @param sequences their unit sequences
+ * @param gold per sequence its gold spans
+ * @param alignment how the gold entities fitted the units
+ */
+record TaggedData(List<Document> docs, List<UnitSequence> sequences, List<List<TagScheme.TokenSpan>> gold, GoldSpans alignment) {
+
+    /** Reads a split through the job's input format and preprocessing stages. */
+    static TaggedData read(TrainingJob job, String split, NerSpec spec) throws IOException {
+        List<Document> docs = new ArrayList<>();
+        try (DocumentStream in = job.documents(split, Runtime.getRuntime().availableProcessors())) {
+            while (in.hasNext()) {
+                docs.add(in.next());
+            }
+        }
+        return of(docs, spec);
+    }
+
+    /** Builds the sequences and gold spans of documents. */
+    static TaggedData of(List<Document> docs, NerSpec spec) {
+        List<UnitSequence> seqs = new ArrayList<>();
+        List<List<TagScheme.TokenSpan>> gold = new ArrayList<>();
+        GoldSpans alignment = new GoldSpans();
+        for (Document d : docs) {
+            List<Entity> entities = d.entities() == null ? List.of() : d.entities();
+            for (UnitSequence s : UnitSequence.of(d, spec.tokenUnits(), spec.segDim() > 0, BiLstmCrfTrainer.NAME)) {
+                seqs.add(s);
+                gold.add(alignment.spans(s, entities));
+            }
+        }
+        return new TaggedData(docs, seqs, gold, alignment);
+    }
+
+    /** The entity types of the gold spans. */
+    Set<String> types() {
+        Set<String> out = new TreeSet<>();
+        gold.forEach(spans -> spans.forEach(s -> out.add(s.type())));
+        return out;
+    }
+
+    /** Splits off a share of the documents (chosen by {@code rng}) as dev data: {@code [rest, heldOut]}. */
+    TaggedData[] holdOut(double fraction, NerSpec spec, Random rng) {
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < docs.size(); i++) {
+            order.add(i);
+        }
+        Collections.shuffle(order, rng);
+        int n = (int) Math.round(docs.size() * fraction);
+        Set<Integer> held = new java.util.HashSet<>(order.subList(0, n));
+        List<Document> rest = new ArrayList<>();
+        List<Document> dev = new ArrayList<>();
+        for (int i = 0; i < docs.size(); i++) {
+            (held.contains(i) ? dev : rest).add(docs.get(i));
+        }
+        return new TaggedData[] {of(rest, spec), of(dev, spec)};
+    }
+
+    /** The number of units over all sequences. */
+    long units() {
+        long n = 0;
+        for (UnitSequence s : sequences) {
+            n += s.length();
+        }
+        return n;
+    }
+}

@@ -1,0 +1,139 @@
+package dev.nlpipe.ner.bilstm;
+
+import dev.nlpipe.core.doc.Document;
+import dev.nlpipe.core.doc.Span;
+import dev.nlpipe.core.doc.Token;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The units a tagger labels as one sequence: the characters (or tokens) of one sentence of a
+ * document, or of the whole document when it has no sentences layer, with their offsets in the
+ * document text. Whitespace is never a unit. In character mode each unit may also carry its
+ * position in the word of the document's tokens layer (for segmentation features).
+ *
+ * @param doc the document
+ * @param texts each unit's surface text (a code point, or a token's original text)
+ * @param starts each unit's first character (UTF-16 offset, inclusive)
+ * @param ends each unit's end (exclusive)
+ * @param wordPositions per unit {@link #NO_WORD}, {@link #B}, {@link #M}, {@link #E} or {@link #S}; {@code null} when not asked for
+ */
+public record UnitSequence(Document doc, String[] texts, int[] starts, int[] ends, byte[] wordPositions) {
+    /** A character outside every token. */
+    public static final byte NO_WORD = 1;
+    /** First character of a word. */
+    public static final byte B = 2;
+    /** Inner character of a word. */
+    public static final byte M = 3;
+    /** Last character of a word. */
+    public static final byte E = 4;
+    /** A one-character word. */
+    public static final byte S = 5;
+
+    /** The number of units. */
+    public int length() {
+        return texts.length;
+    }
+
+    /**
+     * The sequences of a document: one per sentence when it has sentences, else one for the text.
+     * Empty sequences (a blank sentence) are left out.
+     *
+     * @param doc the document
+     * @param tokenUnits tag tokens (the document must have tokens) instead of characters
+     * @param wordPositions fill {@link #wordPositions} from the tokens layer (character mode)
+     * @param stage the stage asking, for the missing-layer message
+     */
+    public static List<UnitSequence> of(Document doc, boolean tokenUnits, boolean wordPositions, String stage) {
+        List<Span> ranges = doc.sentences() != null && !doc.sentences().isEmpty() ? doc.sentences()
+                : List.of(new Span(0, doc.text().length()));
+        List<Token> tokens = tokenUnits || wordPositions ? doc.requireTokens(stage) : null;
+        List<UnitSequence> out = new ArrayList<>(ranges.size());
+        for (Span r : ranges) {
+            UnitSequence s = tokenUnits ? tokens(doc, tokens, r) : chars(doc, r, wordPositions ? tokens : null);
+            if (s.length() > 0) {
+                out.add(s);
+            }
+        }
+        return out;
+    }
+
+    private static UnitSequence tokens(Document doc, List<Token> tokens, Span range) {
+        List<String> texts = new ArrayList<>();
+        List<int[]> offsets = new ArrayList<>();
+        for (Token t : tokens) {
+            if (t.start() >= range.start() && t.end() <= range.end() && t.end() > t.start()) {
+                String surface = doc.text().substring(t.start(), t.end());
+                if (!surface.isBlank()) {
+                    texts.add(surface);
+                    offsets.add(new int[] {t.start(), t.end()});
+                }
+            }
+        }
+        return build(doc, texts, offsets, null);
+    }
+
+    private static UnitSequence chars(Document doc, Span range, List<Token> words) {
+        String text = doc.text();
+        List<String> texts = new ArrayList<>();
+        List<int[]> offsets = new ArrayList<>();
+        for (int i = range.start(); i < range.end(); ) {
+            int cp = text.codePointAt(i);
+            int n = Character.charCount(cp);
+            if (!Character.isWhitespace(cp) && !Character.isSpaceChar(cp)) {
+                texts.add(text.substring(i, i + n));
+                offsets.add(new int[] {i, i + n});
+            }
+            i += n;
+        }
+        byte[] positions = null;
+        if (words != null) {
+            positions = new byte[texts.size()];
+            int w = 0;
+            for (int u = 0; u < positions.length; u++) {
+                int start = offsets.get(u)[0];
+                while (w < words.size() && words.get(w).end() <= start) {
+                    w++;
+                }
+                if (w < words.size() && words.get(w).start() <= start) {
+                    Token t = words.get(w);
+                    boolean first = start == t.start() || onlySpaceBetween(text, t.start(), start);
+                    boolean last = offsets.get(u)[1] >= t.end() || onlySpaceBetween(text, offsets.get(u)[1], t.end());
+                    positions[u] = first && last ? S : first ? B : last ? E : M;
+                } else {
+                    positions[u] = NO_WORD;
+                }
+            }
+        }
+        return build(doc, texts, offsets, positions);
+    }
+
+    private static boolean onlySpaceBetween(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (!Character.isWhitespace(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static UnitSequence build(Document doc, List<String> texts, List<int[]> offsets, byte[] positions) {
+        int[] starts = new int[texts.size()];
+        int[] ends = new int[texts.size()];
+        for (int i = 0; i < starts.length; i++) {
+            starts[i] = offsets.get(i)[0];
+            ends[i] = offsets.get(i)[1];
+        }
+        return new UnitSequence(doc, texts.toArray(new String[0]), starts, ends, positions);
+    }
+
+    /** The first character of this sequence in the document. */
+    public int start() {
+        return starts[0];
+    }
+
+    /** The end of this sequence in the document. */
+    public int end() {
+        return ends[ends.length - 1];
+    }
+}

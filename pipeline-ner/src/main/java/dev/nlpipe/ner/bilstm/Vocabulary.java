@@ -1,0 +1,66 @@
+package dev.nlpipe.ner.bilstm;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Strings to dense ids: {@code 0} is padding, {@code 1} stands for every unknown string, then the
+ * known strings by falling frequency (ties by string order, so the same data gives the same ids).
+ */
+public final class Vocabulary {
+    /** The padding id. */
+    public static final int PAD = 0;
+    /** The unknown-string id. */
+    public static final int UNK = 1;
+    private final List<String> entries;
+    private final Map<String, Integer> ids;
+
+    /** A vocabulary with these entries after the two reserved ids. */
+    public Vocabulary(List<String> known) {
+        this.entries = new ArrayList<>(known.size() + 2);
+        entries.add("<pad>");
+        entries.add("<unk>");
+        entries.addAll(known);
+        this.ids = new HashMap<>(entries.size() * 2);
+        for (int i = 2; i < entries.size(); i++) {
+            ids.put(entries.get(i), i);
+        }
+    }
+
+    /** The strings counted at least {@code minCount} times, most frequent first. */
+    public static Vocabulary fromCounts(Map<String, Integer> counts, int minCount) {
+        List<Map.Entry<String, Integer>> list = new ArrayList<>(counts.entrySet());
+        list.removeIf(e -> e.getValue() < minCount);
+        list.sort(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
+        return new Vocabulary(list.stream().map(Map.Entry::getKey).toList());
+    }
+
+    /** The id of a string, {@link #UNK} when unknown. */
+    public int id(String s) {
+        Integer i = ids.get(s);
+        return i == null ? UNK : i;
+    }
+
+    /** Whether the string has its own id. */
+    public boolean contains(String s) {
+        return ids.containsKey(s);
+    }
+
+    /** The number of ids, reserved ones included. */
+    public int size() {
+        return entries.size();
+    }
+
+    /** The string of an id. */
+    public String get(int id) {
+        return entries.get(id);
+    }
+
+    /** The known strings (without the reserved entries), in id order, for saving. */
+    public List<String> known() {
+        return Collections.unmodifiableList(entries.subList(2, entries.size()));
+    }
+}

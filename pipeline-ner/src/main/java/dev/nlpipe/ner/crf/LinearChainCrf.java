@@ -1,0 +1,231 @@
+package dev.nlpipe.ner.crf;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import dev.nlpipe.core.nn.Init;
+import dev.nlpipe.core.nn.Ops;
+import dev.nlpipe.core.nn.Params;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * A linear-chain conditional random field over padded batches of emission scores: learned
+ * transition scores between tags plus start and end scores; the negative log-likelihood by the
+ * forward algorithm in log space; best paths by Viterbi. Both run batched, one step per position,
+ * and read each sequence only up to its own length. Forbidden transitions ({@link CrfConstraints})
+ * get a large negative score, so no path through them is counted or chosen.
+ */
+public final class LinearChainCrf {
+    /** The score added to a forbidden transition: far below any real path, finite so gradients stay finite. */
+    static final float FORBIDDEN = -10000f;
+    private final Params params;
+    private final String prefix;
+    private final CrfConstraints constraints;
+    private final int tags;
+
+    /**
+     * Creates the transition weights ({@code prefix.transitions}, {@code .start}, {@code .end}).
+     *
+     * @param params where the weights go
+     * @param prefix weight-name prefix
+     * @param constraints the allowed transitions; its size is the number of tags
+     * @param rng the seeded initialization generator
+     */
+    public LinearChainCrf(Params params, String prefix, CrfConstraints constraints, Random rng) {
+        this(params, prefix, constraints);
+        int k = tags;
+        params.create(prefix + ".transitions", new Shape(k, k), Init.uniform(0.1), rng);
+        params.create(prefix + ".start", new Shape(k), Init.uniform(0.1), rng);
+        params.create(prefix + ".end", new Shape(k), Init.uniform(0.1), rng);
+    }
+
+    private LinearChainCrf(Params params, String prefix, CrfConstraints constraints) {
+        this.params = params;
+        this.prefix = prefix;
+        this.constraints = constraints;
+        this.tags = constraints.size();
+    }
+
+    /** Binds to weights that already exist in {@code params}. */
+    public static LinearChainCrf bind(Params params, String prefix, CrfConstraints constraints) {
+        LinearChainCrf crf = new LinearChainCrf(params, prefix, constraints);
+        if (params.get(prefix + ".transitions").getShape().get(0) != constraints.size()) {
+            throw new IllegalArgumentException("the CRF weights are for " + params.get(prefix + ".transitions").getShape().get(0)
+                    + " tags, the constraints for " + constraints.size());
+        }
+        return crf;
+    }
+
+    /** The number of tags. */
+    public int size() {
+        return tags;
+    }
+
+    /** The transition, start and end scores with the constraints applied, in {@code m}. */
+    private NDArray[] effective(NDManager m, DataType type) {
+        float[] t = new float[tags * tags];
+        float[] s = new float[tags];
+        float[] e = new float[tags];
+        for (int i = 0; i < tags; i++) {
+            s[i] = constraints.start()[i] ? 0 : FORBIDDEN;
+            e[i] = constraints.end()[i] ? 0 : FORBIDDEN;
+            for (int j = 0; j < tags; j++) {
+                t[i * tags + j] = constraints.allowed()[i][j] ? 0 : FORBIDDEN;
+            }
+        }
+        return new NDArray[] {
+            m.create(t, new Shape(tags, tags)).toType(type, false).add(params.get(prefix + ".transitions")),
+            m.create(s, new Shape(tags)).toType(type, false).add(params.get(prefix + ".start")),
+            m.create(e, new Shape(tags)).toType(type, false).add(params.get(prefix + ".end"))};
+    }
+
+    /**
+     * The negative log-likelihood of each sequence's gold tags.
+     *
+     * @param emissions {@code (B, T, K)} scores, padded after each sequence's end
+     * @param gold {@code (B, T)} int64 tag ids (anything at padded positions)
+     * @param lengths each sequence's length (at least 1)
+     * @return {@code (B)}
+     */
+    public NDArray nll(NDArray emissions, NDArray gold, int[] lengths) {
+        return logPartition(emissions, lengths).sub(score(emissions, gold, lengths));
+    }
+
+    /** The score of given tag paths: emissions plus start, transition and end scores. Returns {@code (B)}. */
+    public NDArray score(NDArray emissions, NDArray gold, int[] lengths) {
+        NDManager m = emissions.getManager();
+        int batch = lengths.length;
+        int steps = (int) emissions.getShape().get(1);
+        NDArray[] eff = effective(m, emissions.getDataType());
+        NDArray mask = mask(m, lengths, steps, emissions.getDataType());
+        NDArray emitted = emissions.gather(gold.expandDims(2), 2).squeeze(2).mul(mask).sum(new int[] {1});
+        long[] first = new long[batch];
+        long[] last = new long[batch];
+        long[] goldIds = gold.toLongArray();
+        for (int b = 0; b < batch; b++) {
+            first[b] = goldIds[b * steps];
+            last[b] = goldIds[b * steps + lengths[b] - 1];
+        }
+        NDArray total = emitted.add(eff[1].take(m, m.create(first))).add(eff[2].take(m, m.create(last)));
+        if (steps > 1) {
+            NDArray pairs = gold.get(":, :-1").mul(tags).add(gold.get(":, 1:"));
+            NDArray moved = eff[0].reshape(tags * (long) tags).take(m, pairs).mul(mask.get(":, 1:")).sum(new int[] {1});
+            total = total.add(moved);
+        }
+        return total;
+    }
+
+    /** {@code log Z}, the log-sum of the scores of all tag paths, per sequence: {@code (B)}. */
+    public NDArray logPartition(NDArray emissions, int[] lengths) {
+        Lattice l = lattice(emissions);
+        NDArray alpha = l.column(0).add(l.start());
+        List<NDArray> alphas = new ArrayList<>(l.steps());
+        alphas.add(alpha);
+        for (int t = 1; t < l.steps(); t++) {
+            alpha = Ops.logSumExp(alpha.expandDims(1).add(l.incoming()), 2).add(l.column(t));
+            alphas.add(alpha);
+        }
+        return Ops.logSumExp(atLastPosition(l.manager(), alphas, lengths).add(l.end()), 1);
+    }
+
+    /**
+     * What the forward algorithm and Viterbi both walk over: the emission scores split per position
+     * and the constrained start, end and transition scores, the latter as {@code incoming[0][j][i]}
+     * = score of {@code i → j}, so that each step reduces over the last, contiguous axis (several
+     * times faster than over the middle one).
+     */
+    private record Lattice(NDManager manager, NDList columns, NDArray start, NDArray incoming, NDArray end) {
+        int steps() {
+            return columns.size();
+        }
+
+        /** The {@code (B, K)} emission scores at position {@code t}. */
+        NDArray column(int t) {
+            return columns.get(t).squeeze(1);
+        }
+    }
+
+    private Lattice lattice(NDArray emissions) {
+        NDManager m = emissions.getManager();
+        NDArray[] eff = effective(m, emissions.getDataType());
+        NDList columns = emissions.split(emissions.getShape().get(1), 1);
+        return new Lattice(m, columns, eff[1], eff[0].transpose().expandDims(0), eff[2]);
+    }
+
+    /** The per-sequence values at each sequence's last position, from per-position {@code (B, K)} arrays. */
+    private NDArray atLastPosition(NDManager m, List<NDArray> perStep, int[] lengths) {
+        if (perStep.size() == 1) {
+            return perStep.get(0);
+        }
+        NDArray stacked = NDArrays.stack(new NDList(perStep), 1);
+        long[] idx = new long[lengths.length];
+        for (int b = 0; b < lengths.length; b++) {
+            idx[b] = lengths[b] - 1;
+        }
+        NDArray index = m.create(idx, new Shape(lengths.length, 1, 1)).broadcast(new Shape(lengths.length, 1, tags));
+        return stacked.gather(index, 1).squeeze(1);
+    }
+
+    /**
+     * The best tag path of each sequence (Viterbi), batched.
+     *
+     * @param emissions {@code (B, T, K)}
+     * @param lengths each sequence's length (at least 1)
+     * @return per sequence, its tag ids ({@code lengths[b]} of them)
+     */
+    public int[][] decode(NDArray emissions, int[] lengths) {
+        return viterbi(emissions, lengths).paths();
+    }
+
+    /** Best paths and their scores. */
+    public record Best(int[][] paths, float[] scores) {
+    }
+
+    /** The best path of each sequence and its score. */
+    public Best viterbi(NDArray emissions, int[] lengths) {
+        Lattice l = lattice(emissions);
+        int batch = lengths.length;
+        int steps = l.steps();
+        NDArray score = l.column(0).add(l.start());
+        List<NDArray> scores = new ArrayList<>(steps);
+        List<NDArray> pointers = new ArrayList<>(steps);
+        scores.add(score);
+        for (int t = 1; t < steps; t++) {
+            NDArray all = score.expandDims(1).add(l.incoming());
+            pointers.add(all.argMax(2));
+            score = all.max(new int[] {2}).add(l.column(t));
+            scores.add(score);
+        }
+        NDArray last = atLastPosition(l.manager(), scores, lengths).add(l.end());
+        long[] lastTags = last.argMax(1).toType(DataType.INT64, false).toLongArray();
+        float[] best = last.max(new int[] {1}).toType(DataType.FLOAT32, false).toFloatArray();
+        long[] back = pointers.isEmpty() ? new long[0]
+                : NDArrays.stack(new NDList(pointers), 1).toType(DataType.INT64, false).toLongArray();
+        int[][] paths = new int[batch][];
+        for (int b = 0; b < batch; b++) {
+            int[] path = new int[lengths[b]];
+            int tag = (int) lastTags[b];
+            path[lengths[b] - 1] = tag;
+            for (int t = lengths[b] - 1; t > 0; t--) {
+                tag = (int) back[((b * (steps - 1)) + (t - 1)) * tags + tag];
+                path[t - 1] = tag;
+            }
+            paths[b] = path;
+        }
+        return new Best(paths, best);
+    }
+
+    /** A {@code (B, T)} mask, 1 within each sequence and 0 in its padding. */
+    static NDArray mask(NDManager m, int[] lengths, int steps, DataType type) {
+        float[] v = new float[lengths.length * steps];
+        for (int b = 0; b < lengths.length; b++) {
+            java.util.Arrays.fill(v, b * steps, b * steps + lengths[b], 1f);
+        }
+        return m.create(v, new Shape(lengths.length, steps)).toType(type, false);
+    }
+}

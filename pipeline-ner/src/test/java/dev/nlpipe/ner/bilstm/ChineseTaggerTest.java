@@ -1,0 +1,189 @@
+package dev.nlpipe.ner.bilstm;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.Device;
+import dev.nlpipe.core.Pipeline;
+import dev.nlpipe.core.doc.Document;
+import dev.nlpipe.core.doc.DocumentJson;
+import dev.nlpipe.core.doc.Entity;
+import dev.nlpipe.core.doc.Span;
+import dev.nlpipe.core.eval.Scores;
+import dev.nlpipe.core.io.format.ColumnReader;
+import dev.nlpipe.core.nn.Checkpoints;
+import dev.nlpipe.ner.EntityEvaluation;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** One tiny Chinese character model trained once, then checked as a model directory, a predictor and a stage. */
+class ChineseTaggerTest {
+    @TempDir
+    static Path dir;
+    static Path model;
+    static Path test;
+    static String log;
+
+    @BeforeAll
+    static void train() throws IOException {
+        Path train = SyntheticCorpus.chinese(dir.resolve("train.bmes"), 80, 1);
+        Path dev = SyntheticCorpus.chinese(dir.resolve("dev.bmes"), 20, 2);
+        test = SyntheticCorpus.chinese(dir.resolve("test.bmes"), 30, 3);
+        model = dir.resolve("ner-zh");
+        log = Training.run(dir, Training.chineseYaml(train, dev, test), model);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> json(Path file) throws IOException {
+        return DocumentJson.mapper().readValue(file.toFile(), LinkedHashMap.class);
+    }
+
+    @Test
+    void writesACompleteModelDirectoryWithProvenance() throws IOException {
+        for (String f : List.of("model.json", "vocab.json", "weights.bin", "metrics.json", "metrics.jsonl", "training-curves.html")) {
+            assertTrue(Files.isRegularFile(model.resolve(f)), f);
+        }
+        assertFalse(Files.exists(Checkpoints.beside(model).dir()), "the checkpoint is removed after a finished run");
+        Map<String, Object> meta = json(model.resolve("model.json"));
+        assertEquals("ner.bilstm-crf", meta.get("kind"));
+        assertEquals(1, meta.get("formatVersion"));
+        assertEquals(List.of("LOC", "ORG", "PER"), meta.get("labels"));
+        assertEquals(7, meta.get("seed"));
+        Map<String, Object> versions = (Map<String, Object>) meta.get("versions");
+        assertEquals("0.35.1", versions.get("djl"));
+        assertEquals("2.7.1", versions.get("pytorch"));
+        assertEquals("char", ((Map<String, Object>) meta.get("network")).get("unit"));
+        Map<String, Object> data = (Map<String, Object>) meta.get("data");
+        assertEquals(64, ((String) ((List<Map<String, Object>>) data.get("train")).get(0).get("sha256")).length());
+        assertTrue(log.contains("device: cpu (as configured)"), log);
+    }
+
+    @Test
+    void theLossFallsAndEveryEpochIsLogged() throws IOException {
+        List<String> lines = Files.readAllLines(model.resolve("metrics.jsonl"));
+        assertEquals(8, lines.size());
+        double first = ((Number) DocumentJson.mapper().readValue(lines.get(0), Map.class).get("loss")).doubleValue();
+        double last = ((Number) DocumentJson.mapper().readValue(lines.get(7), Map.class).get("loss")).doubleValue();
+        assertTrue(last < first / 3, "loss " + first + " -> " + last);
+        Map<String, Object> metrics = json(model.resolve("metrics.json"));
+        double f1 = ((Number) ((Map<?, ?>) metrics.get("test")).get("f1")).doubleValue();
+        assertTrue(f1 > 0.8, "test F1 " + f1);
+        assertTrue(((Map<?, ?>) metrics.get("test")).containsKey("perType"));
+    }
+
+    @Test
+    void theLoadedModelPredictsWhatTheTrainedOneDid() throws IOException {
+        Map<String, Object> metrics = json(model.resolve("metrics.json"));
+        double trained = ((Number) ((Map<?, ?>) metrics.get("test")).get("f1")).doubleValue();
+        NerModel loaded = NerModel.load(model);
+        List<Document> gold = read(test);
+        Scores s;
+        try (NerPredictor p = loaded.predictorOn(Device.cpu())) {
+            s = EntityEvaluation.evaluate(gold.iterator(), docs -> p.tag(docs, 7, false), n -> { });
+        }
+        assertEquals(trained, s.f1(), 1e-12);
+    }
+
+    private static List<Document> read(Path file) throws IOException {
+        ColumnReader.Bmes reader = new ColumnReader.Bmes();
+        List<Document> out = new ArrayList<>();
+        try (var r = reader.open(new dev.nlpipe.core.io.InputSource(file, file.toString(), file.getFileName().toString()),
+                dev.nlpipe.core.config.Options.of("bmes", Map.of(), reader.options()), dev.nlpipe.core.io.ReadSettings.defaults())) {
+            r.forEachRemaining(out::add);
+        }
+        return out;
+    }
+
+    @Test
+    void theStageTagsRawTextWithOffsetsIntoTheOriginal() {
+        try (Pipeline p = Pipeline.builder().add("ner", Map.of("device", "cpu"), model).build()) {
+            Document d = p.process(new Document("d", "😀 张伟在 北京的华为公司工作。")).get(0);
+            for (Entity e : d.entities()) {
+                assertEquals(d.text().substring(e.start(), e.end()), e.text());
+            }
+            assertTrue(d.entities().contains(Entity.of(d.text(), "PER", 3, 5)), d.entities().toString());
+            assertTrue(d.entities().contains(Entity.of(d.text(), "LOC", 7, 9)), d.entities().toString());
+            Document empty = p.process(new Document("e", "  ")).get(0);
+            assertEquals(List.of(), empty.entities());
+        }
+    }
+
+    @Test
+    void sentencesAreTaggedSeparately() {
+        try (Pipeline p = Pipeline.builder().add("ner", Map.of("device", "cpu"), model).build()) {
+            String a = "张伟毕业于北京大学。";
+            String b = "华为公司位于深圳。";
+            Document joined = new Document("j", a + b).setSentences(List.of(new Span(0, a.length()), new Span(a.length(), a.length() + b.length())));
+            List<Entity> together = p.process(joined).get(0).entities();
+            List<Entity> expected = new ArrayList<>(p.process(new Document("a", a)).get(0).entities());
+            for (Entity e : p.process(new Document("b", b)).get(0).entities()) {
+                expected.add(new Entity(e.type(), e.start() + a.length(), e.end() + a.length(), e.text(), e.score()));
+            }
+            assertEquals(expected, together);
+        }
+    }
+
+    @Test
+    void oneStageServesSeveralThreads() throws Exception {
+        List<String> texts = new ArrayList<>();
+        for (String line : Files.readString(test).split("\n\n")) {
+            StringBuilder sb = new StringBuilder();
+            for (String l : line.split("\n")) {
+                if (!l.isBlank()) {
+                    sb.append(l.charAt(0));
+                }
+            }
+            texts.add(sb.toString());
+        }
+        try (Pipeline p = Pipeline.builder().add("ner", Map.of("device", "cpu", "batchSize", 3), model).build()) {
+            List<List<Entity>> sequential = new ArrayList<>();
+            for (String t : texts) {
+                sequential.add(p.process(new Document("s", t)).get(0).entities());
+            }
+            ExecutorService pool = Executors.newFixedThreadPool(4);
+            try {
+                List<Future<List<List<Entity>>>> futures = new ArrayList<>();
+                for (int w = 0; w < 4; w++) {
+                    futures.add(pool.submit(() -> {
+                        List<Document> docs = new ArrayList<>();
+                        for (String t : texts) {
+                            docs.add(new Document("p", t));
+                        }
+                        List<List<Entity>> out = new ArrayList<>();
+                        for (int i = 0; i < docs.size(); i += 5) {
+                            for (Document d : p.processBatch(docs.subList(i, Math.min(docs.size(), i + 5)))) {
+                                out.add(d.entities());
+                            }
+                        }
+                        return out;
+                    }));
+                }
+                for (Future<List<List<Entity>>> f : futures) {
+                    assertEquals(sequential, f.get());
+                }
+            } finally {
+                pool.shutdown();
+            }
+        }
+    }
+
+    @Test
+    void theSameSeedTrainsTheSameWeights() throws IOException {
+        Path again = dir.resolve("ner-zh-again");
+        Training.run(dir, Training.chineseYaml(dir.resolve("train.bmes"), dir.resolve("dev.bmes"), test), again);
+        assertArrayEquals(Files.readAllBytes(model.resolve("weights.bin")), Files.readAllBytes(again.resolve("weights.bin")));
+    }
+}

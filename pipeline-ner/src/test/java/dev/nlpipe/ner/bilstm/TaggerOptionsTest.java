@@ -1,0 +1,192 @@
+package dev.nlpipe.ner.bilstm;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.nlpipe.core.Pipeline;
+import dev.nlpipe.core.config.ConfigException;
+import dev.nlpipe.core.doc.Document;
+import dev.nlpipe.core.doc.DocumentJson;
+import dev.nlpipe.core.doc.Entity;
+import dev.nlpipe.core.doc.MissingLayerException;
+import dev.nlpipe.core.nn.TensorFile;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** English token models, pretrained vectors, word-position features and configuration errors. */
+class TaggerOptionsTest {
+    @TempDir
+    Path dir;
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> json(Path file) throws IOException {
+        return DocumentJson.mapper().readValue(file.toFile(), LinkedHashMap.class);
+    }
+
+    private static double testF1(Path model) throws IOException {
+        return ((Number) ((Map<?, ?>) json(model.resolve("metrics.json")).get("test")).get("f1")).doubleValue();
+    }
+
+    @Test
+    void englishTokensWithCharacterFeatures() throws IOException {
+        Path train = SyntheticCorpus.english(dir.resolve("train.conll"), 80, 1);
+        Path test = SyntheticCorpus.english(dir.resolve("test.conll"), 30, 3);
+        Path model = dir.resolve("ner-en");
+        Training.run(dir, "task: ner.bilstm-crf\n"
+                + "data: { train: " + train + ", test: " + test + ", format: conll }\n"
+                + "model: { unit: token, wordDim: 16, charDim: 8, charFilters: 8, caseDim: 4, hidden: 16, dropout: 0.1, unkReplace: 0.5 }\n"
+                + "train: { epochs: 8, batchSize: 8, lr: 0.01, device: cpu, threads: 1, devFraction: 0.2 }\n", model);
+        assertTrue(testF1(model) > 0.7, "test F1 " + testF1(model));
+        try (Pipeline p = Pipeline.builder().add("tokenize.regex").add("ner", Map.of(), model).build()) {
+            Document d = p.process(new Document("d", "John Smith works for Acme Corp in Paris.")).get(0);
+            assertTrue(d.entities().contains(Entity.of(d.text(), "PER", 0, 10)), d.entities().toString());
+        }
+        try (Pipeline p = Pipeline.builder().add("ner", Map.of(), model).build()) {
+            MissingLayerException e = assertThrows(MissingLayerException.class, () -> p.process(new Document("d", "John works .")));
+            assertTrue(e.getMessage().contains("tokens"), e.getMessage());
+        }
+        ConfigException wiring = assertThrows(ConfigException.class, () -> Pipeline.builder().inputLayers().add("ner", Map.of(), model).build());
+        assertTrue(wiring.getMessage().contains("needs the 'tokens' layer") && wiring.getMessage().contains("tokenize.regex"),
+                wiring.getMessage());
+    }
+
+    private static Map<String, float[]> vectors(int dim) {
+        Map<String, float[]> v = new LinkedHashMap<>();
+        Random r = new Random(5);
+        for (String c : SyntheticCorpus.chineseCharacters()) {
+            float[] x = new float[dim];
+            for (int i = 0; i < dim; i++) {
+                x[i] = (float) r.nextGaussian();
+            }
+            v.putIfAbsent(c, x);
+        }
+        return v;
+    }
+
+    private static void writeText(Path file, Map<String, float[]> vectors, boolean header) throws IOException {
+        StringBuilder sb = new StringBuilder();
+        if (header) {
+            sb.append(vectors.size()).append(' ').append(vectors.values().iterator().next().length).append('\n');
+        }
+        vectors.forEach((w, v) -> {
+            sb.append(w);
+            for (float x : v) {
+                sb.append(' ').append(x);
+            }
+            sb.append('\n');
+        });
+        Files.writeString(file, sb);
+    }
+
+    private static void writeBinary(Path file, Map<String, float[]> vectors) throws IOException {
+        try (DataOutputStream out = new DataOutputStream(Files.newOutputStream(file))) {
+            out.write((vectors.size() + " " + vectors.values().iterator().next().length + "\n").getBytes(StandardCharsets.UTF_8));
+            for (Map.Entry<String, float[]> e : vectors.entrySet()) {
+                out.write((e.getKey() + " ").getBytes(StandardCharsets.UTF_8));
+                ByteBuffer b = ByteBuffer.allocate(e.getValue().length * 4).order(ByteOrder.LITTLE_ENDIAN);
+                b.asFloatBuffer().put(e.getValue());
+                out.write(b.array());
+                out.write('\n');
+            }
+        }
+    }
+
+    @Test
+    void wordVectorsReadEveryFormatAndKeepOnlyWhatIsAsked() throws IOException {
+        Map<String, float[]> v = vectors(6);
+        Path text = dir.resolve("v.txt");
+        Path bare = dir.resolve("v-noheader.txt");
+        Path bin = dir.resolve("v.bin");
+        writeText(text, v, true);
+        writeText(bare, v, false);
+        writeBinary(bin, v);
+        for (Path f : List.of(text, bare, bin)) {
+            WordVectors.Loaded l = WordVectors.read(f, "auto", w -> w, w -> w.equals("张") || w.equals("京"));
+            assertEquals(6, l.dim(), f.toString());
+            assertEquals(v.size(), l.read(), f.toString());
+            assertEquals(2, l.vectors().size(), f.toString());
+            assertArrayEquals(v.get("京"), l.vectors().get("京"), 1e-6f, f.toString());
+        }
+        Files.writeString(dir.resolve("bad.txt"), "2 3\na 1 2 3\nb 1 2\n");
+        IOException e = assertThrows(IOException.class, () -> WordVectors.read(dir.resolve("bad.txt"), "auto", w -> w, w -> true));
+        assertTrue(e.getMessage().contains("bad.txt:3"), e.getMessage());
+    }
+
+    @Test
+    void frozenPretrainedVectorsStayAsLoaded() throws IOException {
+        Map<String, float[]> v = vectors(16);
+        Path bin = dir.resolve("chars.bin");
+        writeBinary(bin, v);
+        Path train = SyntheticCorpus.chinese(dir.resolve("train.bmes"), 40, 1);
+        Path model = dir.resolve("ner-pre");
+        String log = Training.run(dir, "task: ner.bilstm-crf\n"
+                + "data: { train: " + train + ", format: bmes }\n"
+                + "model: { charDim: 16, hidden: 8, embeddings: " + bin + ", freezeEmbeddings: true }\n"
+                + "train: { epochs: 2, device: cpu, threads: 1 }\n", model);
+        assertTrue(log.contains("pretrained vectors:") && log.contains("frozen"), log);
+        Map<String, TensorFile.Tensor> w = TensorFile.read(model.resolve("weights.bin"));
+        @SuppressWarnings("unchecked")
+        List<String> units = (List<String>) json(model.resolve("vocab.json")).get("units");
+        int id = units.indexOf("伟") + 2;
+        float[] table = w.get("emb.unit").values();
+        float[] row = new float[16];
+        System.arraycopy(table, id * 16, row, 0, 16);
+        assertArrayEquals(v.get("伟"), row, 0f);
+        IllegalArgumentException wrongDim = assertThrows(IllegalArgumentException.class, () -> Training.run(dir,
+                "task: ner.bilstm-crf\ndata: { train: " + train + ", format: bmes }\nmodel: { charDim: 8, embeddings: " + bin + " }\n"
+                        + "train: { epochs: 1, device: cpu }\n", dir.resolve("x")));
+        assertTrue(wrongDim.getMessage().contains("set model.charDim: 16"), wrongDim.getMessage());
+    }
+
+    @Test
+    void wordPositionFeaturesComeFromTheTokensLayer() throws IOException {
+        Path train = SyntheticCorpus.chinese(dir.resolve("train.bmes"), 40, 1);
+        Path model = dir.resolve("ner-seg");
+        String stages = "stages:\n  - type: tokenize.regex\n    with: { pattern: '\\p{IsHan}{1,2}|\\S' }\n";
+        Training.run(dir, "task: ner.bilstm-crf\n"
+                + "data: { train: " + train + ", format: bmes }\n" + stages
+                + "model: { charDim: 8, hidden: 8, segDim: 4 }\n"
+                + "train: { epochs: 2, device: cpu, threads: 1 }\n", model);
+        try (Pipeline p = Pipeline.builder().add("ner", Map.of(), model).build()) {
+            Document raw = new Document("d", "张伟在北京。");
+            assertThrows(MissingLayerException.class, () -> p.process(raw));
+        }
+        try (Pipeline p = Pipeline.builder().add("tokenize.regex", Map.of("pattern", "\\p{IsHan}{1,2}|\\S")).add("ner", Map.of(), model)
+                .build()) {
+            Document d = p.process(new Document("d", "张伟在北京。")).get(0);
+            assertTrue(d.entities() != null);
+        }
+    }
+
+    @Test
+    void configurationMistakesAreLocatedAndExplained() throws IOException {
+        Path train = SyntheticCorpus.chinese(dir.resolve("train.bmes"), 10, 1);
+        String yaml = "task: ner.bilstm-crf\ndata: { train: " + train + ", format: bmes }\nmodel: { hidden: 8 }\ntrain: { epochs: 1 }\n";
+        ConfigException missing = assertThrows(ConfigException.class,
+                () -> Training.run(dir, yaml, dir.resolve("m1"), "data.train=" + dir.resolve("nope.bmes")));
+        assertTrue(missing.getMessage().contains("not found") && missing.getMessage().contains("--set data.train"), missing.getMessage());
+        ConfigException unknown = assertThrows(ConfigException.class,
+                () -> Training.run(dir, yaml.replace("hidden: 8", "hiden: 8"), dir.resolve("m2")));
+        assertTrue(unknown.getMessage().contains("hidden"), unknown.getMessage());
+        ConfigException device = assertThrows(ConfigException.class, () -> Training.run(dir, yaml, dir.resolve("m3"), "train.device=tpu"));
+        assertTrue(device.getMessage().contains("cpu, gpu, gpu:N or auto"), device.getMessage());
+        ConfigException tokenOnly = assertThrows(ConfigException.class,
+                () -> Training.run(dir, yaml.replace("hidden: 8", "unit: token, bigramDim: 4"), dir.resolve("m4")));
+        assertTrue(tokenOnly.getMessage().contains("char only"), tokenOnly.getMessage());
+        Training.run(dir, yaml, dir.resolve("m5"), "train.epochs=1", "train.device=cpu");
+        assertEquals(1, json(dir.resolve("m5").resolve("metrics.json")).get("epochs"));
+    }
+}

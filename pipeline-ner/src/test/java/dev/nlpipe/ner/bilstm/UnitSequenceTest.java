@@ -1,0 +1,50 @@
+package dev.nlpipe.ner.bilstm;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.nlpipe.core.doc.Document;
+import dev.nlpipe.core.doc.Entity;
+import dev.nlpipe.core.doc.Span;
+import dev.nlpipe.core.doc.Token;
+import dev.nlpipe.core.tag.TagScheme;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class UnitSequenceTest {
+
+    @Test
+    void charactersSkipWhitespaceAndKeepSurrogatePairsWhole() {
+        Document d = new Document("d", "a 😀王\u3000五");
+        UnitSequence s = UnitSequence.of(d, false, false, "ner").get(0);
+        assertArrayEquals(new String[] {"a", "😀", "王", "五"}, s.texts());
+        assertArrayEquals(new int[] {0, 2, 4, 6}, s.starts());
+        assertArrayEquals(new int[] {1, 4, 5, 7}, s.ends());
+    }
+
+    @Test
+    void sentencesMakeSeparateSequencesAndWordsGivePositions() {
+        Document d = new Document("d", "张伟在北京。我们").setSentences(List.of(new Span(0, 6), new Span(6, 8)))
+                .setTokens(List.of(new Token("张伟", 0, 2), new Token("在", 2, 3), new Token("北京", 3, 5), new Token("我们", 6, 8)));
+        List<UnitSequence> seqs = UnitSequence.of(d, false, true, "ner");
+        assertEquals(2, seqs.size());
+        assertArrayEquals(new byte[] {UnitSequence.B, UnitSequence.E, UnitSequence.S, UnitSequence.B, UnitSequence.E, UnitSequence.NO_WORD},
+                seqs.get(0).wordPositions());
+        List<UnitSequence> tokens = UnitSequence.of(d, true, false, "ner");
+        assertArrayEquals(new String[] {"张伟", "在", "北京"}, tokens.get(0).texts());
+    }
+
+    @Test
+    void goldEntitiesAlignToUnits() {
+        Document d = new Document("d", "New York-based Acme").setTokens(List.of(new Token("New", 0, 3), new Token("York-based", 4, 14),
+                new Token("Acme", 15, 19)));
+        UnitSequence s = UnitSequence.of(d, true, false, "ner").get(0);
+        GoldSpans g = new GoldSpans();
+        List<TagScheme.TokenSpan> spans = g.spans(s, List.of(Entity.of(d.text(), "LOC", 0, 8), Entity.of(d.text(), "ORG", 15, 19),
+                Entity.of(d.text(), "ORG", 15, 18)));
+        assertEquals(List.of(new TagScheme.TokenSpan("LOC", 0, 1), new TagScheme.TokenSpan("ORG", 2, 3)), spans);
+        assertEquals(1, g.aligned);
+        assertEquals(1, g.misaligned);
+        assertEquals(1, g.dropped);
+    }
+}
