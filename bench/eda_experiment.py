@@ -56,12 +56,12 @@ def summary(path):
         sd = statistics.stdev(v) if len(v) > 1 else 0.0
         return "%.4f ± %.4f (%d)" % (statistics.mean(v), sd, len(v))
 
-    print("| data set | N | training docs without / with EDA | without EDA | with EDA | gain |")
+    print("| data set | N | training documents without / with EDA (mean) | without EDA | with EDA | gain |")
     print("|---|---|---|---|---|---|")
     for key in order:
         base, eda = acc.get(key + ("no",), []), acc.get(key + ("yes",), [])
         gain = "%+.2f points" % (100 * (statistics.mean(eda) - statistics.mean(base))) if base and eda else "—"
-        docs = "%s / %s" % (rows.get(key + ("no",), ["—"])[0], rows.get(key + ("yes",), ["—"])[0])
+        docs = " / ".join("%.0f" % statistics.mean(rows[key + (e,)]) if rows.get(key + (e,)) else "—" for e in ("no", "yes"))
         print("| %s | %s | %s | %s | %s | %s |" % (key[0], key[1], docs, fmt(base), fmt(eda), gain))
 
 

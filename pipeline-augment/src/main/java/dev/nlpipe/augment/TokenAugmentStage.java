@@ -31,14 +31,17 @@ public abstract class TokenAugmentStage implements StageProvider {
     /** Builds the augmenter, checking this stage's options and loading its resources. */
     protected abstract Augmenter augmenter(StageContext ctx);
 
-    /** The words never chosen for editing; none unless the stage takes stop-word options. */
-    protected Set<String> stopWords(StageContext ctx) {
-        return Set.of();
+    /** Whether the stage never chooses stop words for editing: it then takes {@link StopWordOptions}. */
+    protected boolean avoidsStopWords() {
+        return false;
     }
 
     @Override
     public final List<OptionSpec> options() {
         List<OptionSpec> out = new java.util.ArrayList<>(stageOptions());
+        if (avoidsStopWords()) {
+            out.addAll(StopWordOptions.options());
+        }
         out.addAll(AugmentSettings.options(defaultNumAug()));
         out.addAll(mentionOptions());
         out.add(OptionSpec.choice("charTokens", "auto", "one token per character in every output document, for character-per-line "
@@ -72,7 +75,8 @@ public abstract class TokenAugmentStage implements StageProvider {
         AugmentSettings settings = AugmentSettings.from(o);
         double p = AugmentSettings.probability(o, "mentionReplacement");
         MentionReplacer mentions = p > 0 ? new MentionReplacer(mentionPool(o, "mentionReplacement"), p) : null;
-        return new AugmentProcessor(ctx.id(), settings, augmenter(ctx), stopWords(ctx), mentions,
+        Set<String> stopWords = avoidsStopWords() ? StopWordOptions.load(o) : Set.of();
+        return new AugmentProcessor(ctx.id(), settings, augmenter(ctx), stopWords, mentions,
                 AugmentProcessor.CharTokens.valueOf(o.getString("charTokens").toUpperCase(java.util.Locale.ROOT)));
     }
 

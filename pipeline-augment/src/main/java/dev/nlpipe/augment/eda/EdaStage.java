@@ -2,7 +2,6 @@ package dev.nlpipe.augment.eda;
 
 import dev.nlpipe.augment.AugmentSettings;
 import dev.nlpipe.augment.Augmenter;
-import dev.nlpipe.augment.StopWordOptions;
 import dev.nlpipe.augment.TokenAugmentStage;
 import dev.nlpipe.augment.synonym.CilinSynonyms;
 import dev.nlpipe.augment.synonym.SynonymGroups;
@@ -17,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * {@code augment.eda}: synonym replacement, random insertion, random swap and random deletion over
@@ -43,7 +41,7 @@ public final class EdaStage extends TokenAugmentStage {
 
     @Override
     protected List<OptionSpec> stageOptions() {
-        List<OptionSpec> out = new ArrayList<>(List.of(
+        return List.of(
                 OptionSpec.number("alphaSr", 0.1, "synonym replacement: share of words replaced (0 turns SR off)"),
                 OptionSpec.number("alphaRi", 0.1, "random insertion: share of words inserted (0 turns RI off)"),
                 OptionSpec.number("alphaRs", 0.1, "random swap: share of words swapped (0 turns RS off)"),
@@ -51,14 +49,12 @@ public final class EdaStage extends TokenAugmentStage {
                 OptionSpec.stringList("synonyms", List.of("zh", "en"),
                         "built-in synonym dictionaries: zh (HanLP CoreSynonym, Cilin extended), en (WordNet 3.1); [] for none"),
                 OptionSpec.pathList("synonymFiles", "user synonym files, UTF-8, one group of synonyms per line "
-                        + "(separated by spaces, tabs or commas), # starts a comment line")));
-        out.addAll(StopWordOptions.options());
-        return out;
+                        + "(separated by spaces, tabs or commas), # starts a comment line"));
     }
 
     @Override
-    protected Set<String> stopWords(StageContext ctx) {
-        return StopWordOptions.load(ctx.options());
+    protected boolean avoidsStopWords() {
+        return true;
     }
 
     @Override

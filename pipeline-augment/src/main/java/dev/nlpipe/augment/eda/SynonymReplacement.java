@@ -1,13 +1,9 @@
 package dev.nlpipe.augment.eda;
 
 import dev.nlpipe.augment.Piece;
-import dev.nlpipe.augment.Shuffle;
-import dev.nlpipe.augment.synonym.CasePattern;
+import dev.nlpipe.augment.WordReplacement;
 import dev.nlpipe.augment.synonym.SynonymSource;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
@@ -22,32 +18,7 @@ final class SynonymReplacement {
     }
 
     static List<Piece> apply(List<Piece> in, int n, SynonymSource synonyms, SplittableRandom rng) {
-        Set<String> keys = new LinkedHashSet<>();
-        for (Piece p : in) {
-            if (p.editable() && !p.stop()) {
-                keys.add(p.key());
-            }
-        }
-        List<String> order = new ArrayList<>(keys);
-        Shuffle.shuffle(order, rng);
-        List<Piece> out = new ArrayList<>(in);
-        int replaced = 0;
-        for (String key : order) {
-            List<String> options = synonyms.synonyms(key);
-            if (options.isEmpty()) {
-                continue;
-            }
-            String pick = options.get(rng.nextInt(options.size()));
-            for (int i = 0; i < out.size(); i++) {
-                Piece p = out.get(i);
-                if (p.editable() && !p.stop() && p.key().equals(key)) {
-                    out.set(i, p.replacedBy(CasePattern.like(p.surface(), pick)));
-                }
-            }
-            if (++replaced >= n) {
-                break;
-            }
-        }
-        return out;
+        List<Piece> out = WordReplacement.replace(in, n, synonyms::synonyms, rng);
+        return out == null ? in : out;
     }
 }

@@ -2,7 +2,6 @@ package dev.nlpipe.augment.embedding;
 
 import dev.nlpipe.augment.AugmentSettings;
 import dev.nlpipe.augment.Augmenter;
-import dev.nlpipe.augment.StopWordOptions;
 import dev.nlpipe.augment.TokenAugmentStage;
 import dev.nlpipe.core.config.OptionSpec;
 import dev.nlpipe.core.config.Options;
@@ -11,9 +10,7 @@ import dev.nlpipe.embed.word2vec.VectorFormat;
 import dev.nlpipe.embed.word2vec.WordVectors;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * {@code augment.embedding}: replaces words by one of their nearest neighbours in a word-vector
@@ -39,20 +36,18 @@ public final class EmbeddingStage extends TokenAugmentStage {
 
     @Override
     protected List<OptionSpec> stageOptions() {
-        List<OptionSpec> out = new ArrayList<>(List.of(
+        return List.of(
                 OptionSpec.path("vectors", "word vectors: a word2vec model directory or a word2vec text (.txt, .vec) or binary (.bin) file")
                         .asRequired(),
                 OptionSpec.integer("k", 10, "neighbours to choose from"),
                 OptionSpec.number("minSimilarity", 0.5, "least cosine similarity of a replacement"),
                 OptionSpec.number("alpha", 0.1, "share of words replaced: n = max(1, alpha * words)"),
-                OptionSpec.integer("restrictVocab", 0, "seek neighbours among the first N words of the file only (0: all)")));
-        out.addAll(StopWordOptions.options());
-        return out;
+                OptionSpec.integer("restrictVocab", 0, "seek neighbours among the first N words of the file only (0: all)"));
     }
 
     @Override
-    protected Set<String> stopWords(StageContext ctx) {
-        return StopWordOptions.load(ctx.options());
+    protected boolean avoidsStopWords() {
+        return true;
     }
 
     @Override

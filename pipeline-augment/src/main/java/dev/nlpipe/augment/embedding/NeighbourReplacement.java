@@ -3,16 +3,13 @@ package dev.nlpipe.augment.embedding;
 import dev.nlpipe.augment.Augmenter;
 import dev.nlpipe.augment.Piece;
 import dev.nlpipe.augment.Sentence;
-import dev.nlpipe.augment.Shuffle;
 import dev.nlpipe.augment.Variant;
-import dev.nlpipe.augment.synonym.CasePattern;
+import dev.nlpipe.augment.WordReplacement;
 import dev.nlpipe.embed.word2vec.WordVectors;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -44,34 +41,8 @@ final class NeighbourReplacement implements Augmenter.Operation {
 
     @Override
     public Variant apply(Sentence s, SplittableRandom rng) {
-        Set<String> keys = new LinkedHashSet<>();
-        for (Piece p : s.pieces()) {
-            if (p.editable() && !p.stop()) {
-                keys.add(p.key());
-            }
-        }
-        List<String> order = new ArrayList<>(keys);
-        Shuffle.shuffle(order, rng);
-        int n = Math.max(1, (int) (alpha * s.wordCount()));
-        List<Piece> out = new ArrayList<>(s.pieces());
-        int replaced = 0;
-        for (String key : order) {
-            List<String> options = neighbours(key);
-            if (options.isEmpty()) {
-                continue;
-            }
-            String pick = options.get(rng.nextInt(options.size()));
-            for (int i = 0; i < out.size(); i++) {
-                Piece p = out.get(i);
-                if (p.editable() && !p.stop() && p.key().equals(key)) {
-                    out.set(i, p.replacedBy(CasePattern.like(p.surface(), pick)));
-                }
-            }
-            if (++replaced >= n) {
-                break;
-            }
-        }
-        return replaced == 0 ? null : new Variant(out, List.of(OP));
+        List<Piece> out = WordReplacement.replace(s.pieces(), Math.max(1, (int) (alpha * s.wordCount())), this::neighbours, rng);
+        return out == null ? null : new Variant(out, List.of(OP));
     }
 
     /** The word's usable neighbours, most similar first; empty when it has no vector. */
