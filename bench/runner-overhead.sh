@@ -3,6 +3,10 @@
 # 1 M short lines, with 1 and 2 worker threads (best of REPEAT runs each; warm-up run first).
 # Usage: bench/runner-overhead.sh [LINES] [REPEAT]
 set -euo pipefail
+if [[ -z ${NLPIPE_BENCH_LOCKED:-} ]]; then   # one benchmark at a time on this machine
+  export NLPIPE_BENCH_LOCKED=1
+  exec flock /tmp/nlpipe-bench.lock "$0" "$@"
+fi
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 lines=${1:-1000000}
@@ -21,6 +25,7 @@ awk -v n="$lines" 'BEGIN {
     print s " " i;
   }
 }' > "$work/lines.txt"
+echo "load: $(cut -d" " -f1-3 /proc/loadavg), cores: $(nproc)"
 echo "input: $lines lines, $(du -h "$work/lines.txt" | cut -f1)"
 
 for stage in util.noop tokenize.regex; do

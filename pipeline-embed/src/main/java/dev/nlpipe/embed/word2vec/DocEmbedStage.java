@@ -11,7 +11,9 @@ import dev.nlpipe.core.stage.ModelUse;
 import dev.nlpipe.core.stage.Processor;
 import dev.nlpipe.core.stage.StageContext;
 import dev.nlpipe.core.stage.StageProvider;
+import dev.nlpipe.embed.vectorize.VectorizerModelDir;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,7 +42,7 @@ public final class DocEmbedStage implements StageProvider {
         return List.of(
                 OptionSpec.path("vectors", "a word2vec text or binary vectors file (instead of model: DIR)"),
                 OptionSpec.choice("pooling", "mean", "mean, or tfidf (each occurrence weighted by its term's idf from 'weights')", "mean", "tfidf"),
-                OptionSpec.path("weights", "for pooling: tfidf, a 'term<TAB>idf' file"),
+                OptionSpec.path("weights", "for pooling: tfidf, a TF-IDF model directory (nlpipe train, task vectorize.tfidf) or a 'term<TAB>idf' file"),
                 OptionSpec.number("missingWeight", 0, "for pooling: tfidf, the weight of terms the weights file does not list"),
                 OptionSpec.bool("normalize", false, "scale the document vector to unit length"),
                 OptionSpec.string("name", "w2v", "the name of the vector in the document's vectors layer"));
@@ -78,11 +80,14 @@ public final class DocEmbedStage implements StageProvider {
         if (o.getString("pooling").equals("tfidf")) {
             Path w = o.getPath("weights");
             if (w == null) {
-                throw o.error("pooling", "tfidf pooling needs 'weights: FILE' (term<TAB>idf lines)");
+                throw o.error("pooling", "tfidf pooling needs 'weights: FILE' (a TF-IDF model directory, or term<TAB>idf lines)");
             }
+            double missing = o.getDouble("missingWeight");
             try {
-                weights = TermWeights.load(w, o.getDouble("missingWeight"));
-            } catch (IOException e) {
+                weights = Files.isDirectory(w)
+                        ? TermWeights.idf(VectorizerModelDir.read(w, ctx.id(), VectorizerModelDir.TFIDF), missing)
+                        : TermWeights.load(w, missing);
+            } catch (IOException | ModelException e) {
                 throw o.error("weights", e.getMessage());
             }
         } else if (o.isSet("weights")) {

@@ -1,11 +1,13 @@
 package dev.nlpipe.embed.word2vec;
 
+import dev.nlpipe.embed.vectorize.VectorizerModel;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -50,5 +52,18 @@ public interface TermWeights {
             }
         }
         return term -> w.getOrDefault(term, missing);
+    }
+
+    /**
+     * Weights from a fitted TF-IDF model ({@code nlpipe train} with {@code task: vectorize.tfidf}):
+     * each term's idf, looked up the way the model analyses words (lowercased when it lowercases);
+     * terms outside its vocabulary weigh {@code missing}.
+     */
+    static TermWeights idf(VectorizerModel model, double missing) {
+        boolean lower = model.analyzerSpec().lowercase();
+        return term -> {
+            int column = model.column(lower ? term.toLowerCase(Locale.ROOT) : term);
+            return column < 0 ? missing : model.idf(column);
+        };
     }
 }

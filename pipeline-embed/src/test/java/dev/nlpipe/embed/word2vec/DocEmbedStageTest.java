@@ -54,6 +54,22 @@ class DocEmbedStageTest {
     }
 
     @Test
+    void idfFromAFittedTfidfModel() throws IOException {
+        Path v = vectors();
+        Path corpus = TempFiles.write(dir.resolve("corpus.txt"), "good movie\nGood film\nbad film\n");
+        Path tfidf = dev.nlpipe.core.testing.TrainingRuns.train(dir, """
+                task: vectorize.tfidf
+                data: { train: %s, format: text }
+                stages: [ { type: tokenize.regex } ]
+                """.formatted(corpus), "tfidf");
+        // smooth idf = ln((1+3)/(1+df)) + 1: good (df 2, "Good" lowercased by the model) 1.2877, movie (df 1) 1.6931
+        double good = Math.log(4 / 3.0) + 1;
+        double movie = Math.log(2) + 1;
+        float[] e = embed(Map.of("vectors", v.toString(), "pooling", "tfidf", "weights", tfidf.toString()), null, "good movie");
+        assertArrayEquals(new float[] {(float) (good / (good + movie)), (float) (2 * movie / (good + movie))}, e, 1e-6f);
+    }
+
+    @Test
     void readsAModelDirectory() throws IOException {
         Word2VecModel m = Word2Vec.train(Corpus.topics("ab", 4, 200, 6, 1).iterator(), Corpus.params()).model();
         m.save(dir.resolve("w2v"), Corpus.params());

@@ -16,9 +16,10 @@ import java.util.Random;
 /**
  * A linear-chain conditional random field over padded batches of emission scores: learned
  * transition scores between tags plus start and end scores; the negative log-likelihood by the
- * forward algorithm in log space; best paths by Viterbi. Both run batched, one step per position,
- * and read each sequence only up to its own length. Forbidden transitions ({@link CrfConstraints})
- * get a large negative score, so no path through them is counted or chosen.
+ * forward algorithm in log space, batched, one step per position; best paths by Viterbi. Both
+ * read each sequence only up to its own length. Forbidden transitions ({@link CrfConstraints})
+ * get a large negative score, so no path through them is counted or chosen. Viterbi decoding reads
+ * the emission scores back and walks them in Java.
  */
 public final class LinearChainCrf {
     /** The score added to a forbidden transition: far below any real path, finite so gradients stay finite. */
@@ -186,36 +187,66 @@ public final class LinearChainCrf {
     public record Best(int[][] paths, float[] scores) {
     }
 
-    /** The best path of each sequence and its score. */
+    /**
+     * The best path of each sequence and its score. Runs in Java over the emission scores copied off
+     * the device once: a batched NDArray Viterbi costs six native calls per position, which made
+     * decoding, not the network, the bulk of inference time for short sentences. Ties go to the
+     * lowest tag id, as {@code argMax} does.
+     */
     public Best viterbi(NDArray emissions, int[] lengths) {
-        Lattice l = lattice(emissions);
         int batch = lengths.length;
-        int steps = l.steps();
-        NDArray score = l.column(0).add(l.start());
-        List<NDArray> scores = new ArrayList<>(steps);
-        List<NDArray> pointers = new ArrayList<>(steps);
-        scores.add(score);
-        for (int t = 1; t < steps; t++) {
-            NDArray all = score.expandDims(1).add(l.incoming());
-            pointers.add(all.argMax(2));
-            score = all.max(new int[] {2}).add(l.column(t));
-            scores.add(score);
-        }
-        NDArray last = atLastPosition(l.manager(), scores, lengths).add(l.end());
-        long[] lastTags = last.argMax(1).toType(DataType.INT64, false).toLongArray();
-        float[] best = last.max(new int[] {1}).toType(DataType.FLOAT32, false).toFloatArray();
-        long[] back = pointers.isEmpty() ? new long[0]
-                : NDArrays.stack(new NDList(pointers), 1).toType(DataType.INT64, false).toLongArray();
+        int steps = (int) emissions.getShape().get(1);
+        float[] em = emissions.toType(DataType.FLOAT32, false).toFloatArray();
+        NDArray[] eff = effective(emissions.getManager(), DataType.FLOAT32);
+        float[] trans = eff[0].toType(DataType.FLOAT32, false).toFloatArray();
+        float[] start = eff[1].toType(DataType.FLOAT32, false).toFloatArray();
+        float[] end = eff[2].toType(DataType.FLOAT32, false).toFloatArray();
         int[][] paths = new int[batch][];
+        float[] best = new float[batch];
+        float[] score = new float[tags];
+        float[] next = new float[tags];
+        int[] back = new int[steps * tags];
         for (int b = 0; b < batch; b++) {
+            int base = b * steps * tags;
+            for (int j = 0; j < tags; j++) {
+                score[j] = em[base + j] + start[j];
+            }
+            for (int t = 1; t < lengths[b]; t++) {
+                int row = base + t * tags;
+                for (int j = 0; j < tags; j++) {
+                    float max = Float.NEGATIVE_INFINITY;
+                    int arg = 0;
+                    for (int i = 0; i < tags; i++) {
+                        float v = score[i] + trans[i * tags + j];
+                        if (v > max) {
+                            max = v;
+                            arg = i;
+                        }
+                    }
+                    back[t * tags + j] = arg;
+                    next[j] = max + em[row + j];
+                }
+                float[] swap = score;
+                score = next;
+                next = swap;
+            }
+            float max = Float.NEGATIVE_INFINITY;
+            int tag = 0;
+            for (int j = 0; j < tags; j++) {
+                float v = score[j] + end[j];
+                if (v > max) {
+                    max = v;
+                    tag = j;
+                }
+            }
             int[] path = new int[lengths[b]];
-            int tag = (int) lastTags[b];
             path[lengths[b] - 1] = tag;
             for (int t = lengths[b] - 1; t > 0; t--) {
-                tag = (int) back[((b * (steps - 1)) + (t - 1)) * tags + tag];
+                tag = back[t * tags + tag];
                 path[t - 1] = tag;
             }
             paths[b] = path;
+            best[b] = max;
         }
         return new Best(paths, best);
     }
