@@ -18,7 +18,7 @@ import picocli.CommandLine.Parameters;
 /** {@code nlpipe run PIPELINE.yaml}: streams the input through the pipeline into the output. */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Run a pipeline over its input (or --input) and write its output (or --output).")
-public final class RunCommand implements Callable<Integer> {
+public class RunCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "PIPELINE.yaml", description = "the pipeline file")
     Path pipeline;
 
@@ -43,6 +43,11 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "no progress and no summary on standard error")
     boolean quiet;
 
+    /** A hook for commands that run pipelines with defaults of their own ({@code nlpipe augment}); {@code run} changes nothing. */
+    PipelineConfig adjust(PipelineConfig cfg) throws java.io.IOException {
+        return cfg;
+    }
+
     @Override
     public Integer call() throws Exception {
         PipelineConfig cfg = PipelineConfig.load(pipeline, sets);
@@ -54,7 +59,7 @@ public final class RunCommand implements Callable<Integer> {
         if (output != null) {
             out = out == null ? OutputConfig.of(output) : out.withPath(output);
         }
-        cfg = new PipelineConfig(cfg.name(), in, cfg.stages(), out, cfg.onError(), cfg.threads(), cfg.batchSize(), cfg.source());
+        cfg = adjust(new PipelineConfig(cfg.name(), in, cfg.stages(), out, cfg.onError(), cfg.threads(), cfg.batchSize(), cfg.source()));
         Pipeline.checkInput(cfg);
         try (Pipeline p = Pipeline.fromConfig(cfg)) {
             RunOptions defaults = p.defaultRunOptions(!quiet);

@@ -14,29 +14,46 @@ import java.util.List;
 /**
  * CoNLL columns: {@code token<TAB>tag} per line (tags from the document's entities, in the chosen
  * scheme), a blank line after each document. Entities that do not fall on token boundaries are
- * snapped to the tokens they overlap.
+ * snapped to the tokens they overlap. {@link BmesWriter} is the character-per-line variant.
  */
-public final class ConllWriter implements WriterProvider {
+public class ConllWriter implements WriterProvider {
+    private final String name;
+    private final String defaultScheme;
+    private final String defaultSeparator;
+    private final String description;
+
+    public ConllWriter() {
+        this("conll", "bio", "tab", "CoNLL columns: token<TAB>tag per line (tags from entities), blank line between documents");
+    }
+
+    /** A column writer under another name, with its own default scheme and separator ({@code tab} or {@code space}). */
+    protected ConllWriter(String name, String defaultScheme, String defaultSeparator, String description) {
+        this.name = name;
+        this.defaultScheme = defaultScheme;
+        this.defaultSeparator = defaultSeparator;
+        this.description = description;
+    }
 
     @Override
     public String name() {
-        return "conll";
+        return name;
     }
 
     @Override
     public String description() {
-        return "CoNLL columns: token<TAB>tag per line (tags from entities), blank line between documents";
+        return description;
     }
 
     @Override
     public String extension() {
-        return "conll";
+        return name;
     }
 
     @Override
     public List<OptionSpec> options() {
         return List.of(
-                OptionSpec.choice("scheme", "bio", "tag scheme of the written tags", "bio", "iob1", "bioes", "bmes"),
+                OptionSpec.choice("scheme", defaultScheme, "tag scheme of the written tags", "bio", "iob1", "bioes", "bmes"),
+                OptionSpec.choice("separator", defaultSeparator, "column separator", "tab", "space"),
                 OptionSpec.bool("pos", false, "write the part-of-speech tag as a middle column"));
     }
 
@@ -44,6 +61,7 @@ public final class ConllWriter implements WriterProvider {
     public DocumentWriter create(Options options) {
         TagScheme scheme = TagScheme.parse(options.getString("scheme"));
         boolean withPos = options.getBoolean("pos");
+        char sep = options.getString("separator").equals("tab") ? '\t' : ' ';
         return (doc, out) -> {
             List<Token> tokens = doc.requireTokens("output conll");
             List<String> tags = scheme.encode(tokenSpans(doc, tokens), tokens.size());
@@ -51,10 +69,10 @@ public final class ConllWriter implements WriterProvider {
                 Token t = tokens.get(i);
                 appendField(t.text(), out);
                 if (withPos) {
-                    out.append('\t');
+                    out.append(sep);
                     appendField(t.pos() == null ? "_" : t.pos(), out);
                 }
-                out.append('\t').append(tags.get(i)).append('\n');
+                out.append(sep).append(tags.get(i)).append('\n');
             }
             out.append('\n');
         };

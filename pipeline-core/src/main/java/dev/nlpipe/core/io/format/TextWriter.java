@@ -9,8 +9,8 @@ import java.util.List;
 
 /**
  * One document per line: its tokens joined by a separator (a space by default), or its text when
- * it has no tokens. Line breaks inside a document are written as spaces so every document stays
- * on one line.
+ * it has no tokens (or with {@code tokens: false}). Line breaks inside a document are written as
+ * spaces so every document stays on one line.
  */
 public final class TextWriter implements WriterProvider {
 
@@ -33,15 +33,17 @@ public final class TextWriter implements WriterProvider {
     public List<OptionSpec> options() {
         return List.of(
                 OptionSpec.string("separator", " ", "placed between tokens"),
-                OptionSpec.bool("skipStopwords", false, "leave out tokens marked as stop words"));
+                OptionSpec.bool("skipStopwords", false, "leave out tokens marked as stop words"),
+                OptionSpec.bool("tokens", true, "write the tokens when the document has them; false writes its text"));
     }
 
     @Override
     public DocumentWriter create(Options options) {
         String sep = options.getString("separator");
         boolean skipStop = options.getBoolean("skipStopwords");
+        boolean useTokens = options.getBoolean("tokens");
         return (doc, out) -> {
-            List<Token> tokens = doc.tokens();
+            List<Token> tokens = useTokens ? doc.tokens() : null;
             if (tokens == null) {
                 appendOneLine(doc.text(), out);
             } else {

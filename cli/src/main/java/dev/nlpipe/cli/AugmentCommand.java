@@ -1,0 +1,82 @@
+package dev.nlpipe.cli;
+
+import dev.nlpipe.core.config.ConfigException;
+import dev.nlpipe.core.config.InputConfig;
+import dev.nlpipe.core.config.Location;
+import dev.nlpipe.core.config.Node;
+import dev.nlpipe.core.config.Overrides;
+import dev.nlpipe.core.config.PipelineConfig;
+import dev.nlpipe.core.config.PlainNodes;
+import dev.nlpipe.core.config.StageConfig;
+import dev.nlpipe.core.config.YamlLoader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code nlpipe augment CONFIG.yaml}: runs a pipeline with augment stages over a training file and
+ * writes the augmented file in the input's format (JSONL keeps labels, BMES/CoNLL get tags from the
+ * edited entity spans, CSV/TSV keep the header), next to the input unless {@code output.path} or
+ * {@code --output} says where. Mention replacement draws from the input itself unless
+ * {@code mentionsFrom} is set.
+ */
+@Command(name = "augment", mixinStandardHelpOptions = true,
+        description = "Augment a training file: run the pipeline's augment stages and write the originals and their variants "
+                + "in the input's format (default: INPUT.augmented.EXT next to the input).")
+public final class AugmentCommand extends RunCommand {
+
+    @Override
+    PipelineConfig adjust(PipelineConfig cfg) throws IOException {
+        Location top = new Location(pipeline.toString(), 1, 1);
+        InputConfig in = cfg.input();
+        if (in == null || in.path() == null || in.path().toString().equals("-")) {
+            throw new ConfigException(top, "`nlpipe augment` needs an input file: set input.path (and input.format) or give --input PATH");
+        }
+        if (cfg.stages().stream().noneMatch(s -> s.type().startsWith("augment."))) {
+            throw new ConfigException(top, "the pipeline has no augment stage (augment.eda, augment.tfidf, ...; `nlpipe list` shows them); "
+                    + "use `nlpipe run` for other pipelines");
+        }
+        String format = explicitOutputFormat();
+        if (format == null) {
+            format = AugmentOutput.formatFor(in.format());
+        }
+        List<StageConfig> stages = new ArrayList<>();
+        for (StageConfig s : cfg.stages()) {
+            stages.add(withMentionsFromInput(s, in));
+        }
+        return new PipelineConfig(cfg.name(), in, stages, AugmentOutput.resolve(cfg.output(), format, in), cfg.onError(),
+                cfg.threads(), cfg.batchSize(), cfg.source());
+    }
+
+    /** {@code output.format} when the pipeline file or {@code --set} gives one, else {@code null}. */
+    private String explicitOutputFormat() {
+        Node root = YamlLoader.load(pipeline);
+        Overrides.apply(root, sets);
+        if (root instanceof Node.MapNode m && m.get("output") instanceof Node.MapNode out && out.get("format") != null) {
+            return String.valueOf(out.get("format").toPlain());
+        }
+        return null;
+    }
+
+    /** An augment stage that swaps mentions gets the input as its mention pool unless it names one. */
+    private static StageConfig withMentionsFromInput(StageConfig s, InputConfig in) {
+        Node.MapNode with = s.with();
+        boolean swaps = s.type().equals("augment.mentions") || (with != null && with.get("mentionReplacement") != null
+                && with.get("mentionReplacement").toPlain() instanceof Number n && n.doubleValue() > 0);
+        if (!s.type().startsWith("augment.") || !swaps || (with != null && with.get("mentionsFrom") != null)
+                || !Files.isRegularFile(in.path())) {
+            return s;
+        }
+        Node.MapNode filled = new Node.MapNode(with == null ? s.location() : with.location());
+        if (with != null) {
+            with.entries().forEach((k, v) -> filled.put(k, with.keyLocation(k), v));
+        }
+        filled.put("mentionsFrom", in.pathLocation(), PlainNodes.toNode(in.path().toString(), in.pathLocation()));
+        if (filled.get("mentionsFormat") == null) {
+            filled.put("mentionsFormat", in.location(), PlainNodes.toNode(in.format(), in.location()));
+        }
+        return new StageConfig(s.id(), s.type(), filled, s.model(), s.location(), s.modelLocation());
+    }
+}

@@ -1,0 +1,141 @@
+package dev.nlpipe.cli;
+
+import dev.nlpipe.core.config.InputConfig;
+import dev.nlpipe.core.config.Location;
+import dev.nlpipe.core.config.Node;
+import dev.nlpipe.core.config.OutputConfig;
+import dev.nlpipe.core.config.PlainNodes;
+import dev.nlpipe.core.tag.TagScheme;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The output of {@code nlpipe augment}: the input's format, with the settings that make the written
+ * file read like the input (the tag scheme and separator of a column file, the header of a CSV/TSV
+ * file), next to the input unless an output path is given.
+ */
+final class AugmentOutput {
+    /** Formats written back as they are read; any other input format is written as JSONL. */
+    private static final Set<String> SAME_FORMAT = Set.of("jsonl", "text", "conll", "bmes", "csv", "tsv");
+    /** Column-file lines looked at to tell the tag scheme and separator. */
+    private static final int SNIFF_LINES = 20_000;
+
+    private AugmentOutput() {
+    }
+
+    /** The output format for an input format. */
+    static String formatFor(String inputFormat) {
+        return SAME_FORMAT.contains(inputFormat) ? inputFormat : "jsonl";
+    }
+
+    /** {@code dir/train.augmented.tsv} for {@code dir/train.tsv}; {@code dir.augmented/} for a directory. */
+    static String defaultPath(Path input, String format) {
+        if (Files.isDirectory(input)) {
+            return input + ".augmented/";
+        }
+        String name = input.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        String stem = dot > 0 ? name.substring(0, dot) : name;
+        String ext = dot > 0 && formatFor(name.substring(dot + 1)).equals(format) ? name.substring(dot + 1) : format;
+        return input.resolveSibling(stem + ".augmented." + ext).toString();
+    }
+
+    /**
+     * The output section: {@code given} (or a new one at the default path) in {@code format}, with the
+     * format options the input implies added where the user set none.
+     */
+    static OutputConfig resolve(OutputConfig given, String format, InputConfig in) throws IOException {
+        String path = given != null && given.path() != null ? given.path().toString() + (given.directory() ? "/" : "")
+                : defaultPath(in.path(), format);
+        Location at = given != null ? given.location() : new Location("nlpipe augment", 1, 1);
+        Node.MapNode options = new Node.MapNode(at);
+        if (given != null && given.format().equals(format)) {
+            given.formatOptions().entries().forEach((k, v) -> options.put(k, given.formatOptions().keyLocation(k), v));
+        }
+        for (Map.Entry<String, Object> e : implied(format, in).entrySet()) {
+            if (options.get(e.getKey()) == null) {
+                options.put(e.getKey(), at, PlainNodes.toNode(e.getValue(), at));
+            }
+        }
+        OutputConfig base = OutputConfig.of(path);
+        return new OutputConfig(base.path(), base.directory(), format, given == null ? null : given.errors(), options, at);
+    }
+
+    /** Writer options that reproduce the input's layout. */
+    static Map<String, Object> implied(String format, InputConfig in) throws IOException {
+        Path file = in.path();
+        if (file == null || !Files.isRegularFile(file)) {
+            return Map.of();
+        }
+        Map<String, Object> out = new java.util.LinkedHashMap<>();
+        switch (format) {
+            case "conll", "bmes" -> sniffColumns(file, out);
+            case "csv", "tsv" -> {
+                if (in.format().equals(format)) {
+                    out.put("columns", header(file, format.equals("tsv") ? '\t' : ','));
+                    for (String key : List.of("textColumn", "labelColumn", "idColumn", "langColumn")) {
+                        if (in.formatOptions().get(key) != null) {
+                            out.put(key, in.formatOptions().get(key).toPlain());
+                        }
+                    }
+                }
+            }
+            default -> {
+            }
+        }
+        return out;
+    }
+
+    /** The tag scheme (from the prefixes seen in the last column) and the column separator of a column file. */
+    private static void sniffColumns(Path file, Map<String, Object> out) throws IOException {
+        Set<String> prefixes = new HashSet<>();
+        boolean tab = false;
+        boolean any = false;
+        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String line;
+            for (int n = 0; n < SNIFF_LINES && (line = r.readLine()) != null; n++) {
+                String t = line.strip();
+                if (t.isEmpty() || t.startsWith("-DOCSTART-")) {
+                    continue;
+                }
+                any = true;
+                tab |= line.indexOf('\t') >= 0;
+                String[] cols = t.split("\\s+");
+                prefixes.add(TagScheme.prefix(cols[cols.length - 1]));
+            }
+        }
+        if (!any) {
+            return;
+        }
+        out.put("separator", tab ? "tab" : "space");
+        out.put("scheme", prefixes.contains("M") ? "bmes" : prefixes.contains("E") || prefixes.contains("S") ? "bioes"
+                : !prefixes.contains("B") && prefixes.contains("I") ? "iob1" : "bio");
+    }
+
+    /** The header names of a delimited file's first line (quotes stripped). */
+    private static List<String> header(Path file, char delimiter) throws IOException {
+        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String line = r.readLine();
+            List<String> names = new ArrayList<>();
+            if (line == null) {
+                return names;
+            }
+            for (String s : line.split(String.valueOf(delimiter), -1)) {
+                String name = s.strip();
+                if (name.length() >= 2 && name.startsWith("\"") && name.endsWith("\"")) {
+                    name = name.substring(1, name.length() - 1);
+                }
+                names.add(name);
+            }
+            return names;
+        }
+    }
+}

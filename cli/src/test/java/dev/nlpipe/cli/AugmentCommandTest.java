@@ -1,0 +1,210 @@
+package dev.nlpipe.cli;
+
+import static dev.nlpipe.cli.CliTest.nlpipe;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.nlpipe.core.doc.Document;
+import dev.nlpipe.core.doc.DocumentJson;
+import dev.nlpipe.core.tag.TagScheme;
+import dev.nlpipe.core.testing.TempFiles;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code nlpipe augment} writes augmented training files in the input's format; {@code nlpipe run} runs augment stages too. */
+class AugmentCommandTest {
+    @TempDir
+    Path dir;
+
+    private Path synonyms() {
+        return TempFiles.write(dir.resolve("syn.txt"), "good great fine\nmovie film picture\nboring dull tedious\n");
+    }
+
+    @Test
+    void tsvKeepsTheHeaderAndEveryVariantKeepsItsLabel() throws Exception {
+        Path train = TempFiles.write(dir.resolve("train.tsv"), """
+                id\tsentence\tlabel
+                a\ta good movie with a good story\t1
+                b\ta boring movie and a boring plot\t0
+                c\tthe film was good and the actors were good\t1
+                """);
+        Path yaml = TempFiles.write(dir.resolve("eda.yaml"), """
+                input: {path: %s, format: tsv, textColumn: sentence, language: en}
+                stages:
+                  - type: tokenize.regex
+                  - type: augment.eda
+                    with: {numAug: 3, synonyms: [], synonymFiles: [%s], seed: 1}
+                """.formatted(train, synonyms()));
+        CliTest.Result r = nlpipe("augment", yaml.toString(), "--quiet");
+        assertEquals(0, r.code(), r.err());
+        Path out = dir.resolve("train.augmented.tsv");
+        List<String> lines = Files.readAllLines(out);
+        assertEquals("id\tsentence\tlabel", lines.get(0), "the input's header");
+        Map<String, String> labelOf = Map.of("a", "1", "b", "0", "c", "1");
+        int variants = 0;
+        for (String line : lines.subList(1, lines.size())) {
+            String[] cols = line.split("\t");
+            assertEquals(3, cols.length, line);
+            String origin = cols[0].contains("#") ? cols[0].substring(0, cols[0].indexOf('#')) : cols[0];
+            assertEquals(labelOf.get(origin), cols[2], () -> "a variant keeps its original's label: " + line);
+            variants += cols[0].contains("#eda-") ? 1 : 0;
+        }
+        assertTrue(variants >= 6 && variants <= 9, "at most numAug variants per original: " + variants);
+    }
+
+    @Test
+    void jsonlVariantsKeepLabelsAndRecordTheirOrigin() throws Exception {
+        Path train = TempFiles.write(dir.resolve("train.jsonl"), """
+                {"id": "p1", "text": "a good movie", "label": "pos"}
+                {"id": "n1", "text": "a boring movie", "label": ["neg", "meh"]}
+                """);
+        Path yaml = TempFiles.write(dir.resolve("eda.yaml"), """
+                input: {path: %s, format: jsonl, language: en}
+                stages:
+                  - type: tokenize.regex
+                  - type: augment.eda
+                    with: {numAug: 2, alphaSr: 0.5, synonyms: [], synonymFiles: [%s]}
+                """.formatted(train, synonyms()));
+        Path out = dir.resolve("aug.jsonl");
+        CliTest.Result r = nlpipe("augment", yaml.toString(), "--output", out.toString(), "--quiet");
+        assertEquals(0, r.code(), r.err());
+        Map<String, Map<String, Double>> labels = new HashMap<>();
+        List<Document> docs = new ArrayList<>();
+        for (String line : Files.readAllLines(out)) {
+            Document d = DocumentJson.parse(line);
+            docs.add(d);
+            if (!d.id().contains("#")) {
+                labels.put(d.id(), d.labels());
+            }
+        }
+        assertEquals(Set.of("p1", "n1"), labels.keySet());
+        int variants = 0;
+        for (Document d : docs) {
+            if (d.meta().get("augment") instanceof Map<?, ?> mark) {
+                variants++;
+                String origin = String.valueOf(mark.get("origin"));
+                assertEquals(labels.get(origin), d.labels(), d.id());
+                assertTrue(d.id().startsWith(origin + "#eda-"), d.id());
+                assertFalse(((List<?>) mark.get("ops")).isEmpty(), "the operations are listed: " + mark);
+            }
+        }
+        assertTrue(variants >= 2 && variants <= 4, "variants: " + variants);
+    }
+
+    @Test
+    void bmesOutputHasValidTagsAndEntitiesFromTheCorpus() throws Exception {
+        String corpus = """
+                张 B-NAME
+                三 E-NAME
+                在 O
+                北 B-LOC
+                京 E-LOC
+                工 O
+                作 O
+                了 O
+                很 O
+                多 O
+                年 O
+
+                李 B-NAME
+                四 E-NAME
+                喜 O
+                欢 O
+                上 B-LOC
+                海 E-LOC
+                的 O
+                美 O
+                食 O
+
+                王 S-NAME
+                去 O
+                了 O
+                广 B-LOC
+                州 M-LOC
+                市 E-LOC
+                """;
+        Path train = TempFiles.write(dir.resolve("train.char.bmes"), corpus);
+        Path yaml = TempFiles.write(dir.resolve("ner.yaml"), """
+                input: {path: %s, format: bmes, language: zh}
+                stages:
+                  - type: augment.eda
+                    with: {numAug: 4, alphaRs: 0.3, pRd: 0.2, mentionReplacement: 0.5, seed: 3}
+                """.formatted(train));
+        CliTest.Result r = nlpipe("augment", yaml.toString(), "--quiet");
+        assertEquals(0, r.code(), r.err());
+        Path out = dir.resolve("train.char.augmented.bmes");
+        Set<String> mentions = Set.of("NAME:张三", "NAME:李四", "NAME:王", "LOC:北京", "LOC:上海", "LOC:广州市");
+        int sentences = 0;
+        Set<String> seenMentions = new HashSet<>();
+        for (String block : Files.readString(out).split("\n\n")) {
+            if (block.isBlank()) {
+                continue;
+            }
+            sentences++;
+            List<String> tags = new ArrayList<>();
+            StringBuilder chars = new StringBuilder();
+            for (String line : block.strip().split("\n")) {
+                String[] cols = line.split(" ");
+                assertEquals(2, cols.length, "char, space, tag: " + line);
+                assertEquals(1, cols[0].codePointCount(0, cols[0].length()), "one character per line: " + line);
+                chars.append(cols[0]);
+                tags.add(cols[1]);
+            }
+            String prev = "O";
+            for (String t : tags) {
+                assertTrue(TagScheme.BMES.allowed(prev, t), () -> "invalid BMES sequence " + tags + " in " + chars);
+                prev = t;
+            }
+            assertTrue(TagScheme.BMES.allowed(prev, "O"), () -> "unfinished entity in " + tags);
+            for (TagScheme.TokenSpan span : TagScheme.decode(tags)) {
+                String mention = span.type() + ":" + chars.substring(span.start(), span.end());
+                assertTrue(mentions.contains(mention), () -> "entity " + mention + " is not a corpus mention, in " + chars);
+                seenMentions.add(mention);
+            }
+        }
+        assertTrue(sentences > 3, "variants were written: " + sentences);
+        assertEquals(mentions, seenMentions);
+    }
+
+    @Test
+    void runWithAnAugmentStageWritesVariantsToo() throws Exception {
+        Path train = TempFiles.write(dir.resolve("in.txt"), "a good movie\na boring movie\n");
+        Path yaml = TempFiles.write(dir.resolve("eda.yaml"), """
+                input: {path: %s, format: text, language: en}
+                stages:
+                  - type: tokenize.regex
+                  - type: augment.eda
+                    with: {numAug: 2, alphaSr: 0.5, synonyms: [], synonymFiles: [%s]}
+                output: {path: %s, format: text}
+                """.formatted(train, synonyms(), dir.resolve("out.txt")));
+        CliTest.Result r = nlpipe("run", yaml.toString(), "--quiet");
+        assertEquals(0, r.code(), r.err());
+        List<String> lines = Files.readAllLines(dir.resolve("out.txt"));
+        assertEquals("a good movie", lines.get(0));
+        assertTrue(lines.size() >= 4 && lines.size() <= 6, lines.toString());
+        assertTrue(nlpipe("augment", yaml.toString(), "--quiet").code() == 0);
+        assertEquals(lines, Files.readAllLines(dir.resolve("out.txt")), "augment and run agree where the output is given");
+    }
+
+    @Test
+    void aPipelineWithoutAugmentStagesIsRefused() {
+        Path in = TempFiles.write(dir.resolve("in.txt"), "text\n");
+        Path yaml = TempFiles.write(dir.resolve("p.yaml"), "input: {path: %s}\nstages:\n  - type: tokenize.regex\n".formatted(in));
+        CliTest.Result r = nlpipe("augment", yaml.toString());
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("no augment stage"), r.err());
+        Path noInput = TempFiles.write(dir.resolve("q.yaml"), "stages:\n  - type: augment.eda\n");
+        CliTest.Result r2 = nlpipe("augment", noInput.toString());
+        assertEquals(2, r2.code(), r2.err());
+        assertTrue(r2.err().contains("needs an input file"), r2.err());
+    }
+}

@@ -1,0 +1,136 @@
+package dev.nlpipe.augment.backtranslate;
+
+import dev.nlpipe.augment.AugmentSettings;
+import dev.nlpipe.augment.DocRandom;
+import dev.nlpipe.augment.Shuffle;
+import dev.nlpipe.augment.Variants;
+import dev.nlpipe.core.doc.Document;
+import dev.nlpipe.core.stage.Processor;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Back-translates a batch: every document's routes are chosen from its own random stream, then
+ * each (language, route) group is translated hop by hop in one call per hop, and each document is
+ * followed by its distinct round-trip variants. Documents with entities are passed through: a
+ * translation cannot keep their spans.
+ */
+final class BackTranslateProcessor implements Processor {
+    private final String stageId;
+    private final AugmentSettings settings;
+    private final List<Route> routes;
+    private final String language;
+    private final Translator translator;
+
+    BackTranslateProcessor(String stageId, AugmentSettings settings, List<Route> routes, String language, Translator translator) {
+        this.stageId = stageId;
+        this.settings = settings;
+        this.routes = List.copyOf(routes);
+        this.language = language;
+        this.translator = translator;
+    }
+
+    @Override
+    public List<Document> process(Document doc) {
+        return processBatch(List.of(doc));
+    }
+
+    @Override
+    public List<Document> processBatch(List<Document> docs) {
+        // (source language, route) -> the documents taking it, and their texts along the way
+        Map<List<Object>, List<Integer>> work = new LinkedHashMap<>();
+        List<List<Route>> chosen = new ArrayList<>(docs.size());
+        for (int i = 0; i < docs.size(); i++) {
+            Document d = docs.get(i);
+            List<Route> mine = augments(d) ? routesFor(d) : List.of();
+            chosen.add(mine);
+            for (Route r : mine) {
+                work.computeIfAbsent(List.of(source(d), r), k -> new ArrayList<>()).add(i);
+            }
+        }
+        Map<List<Object>, Map<Integer, String>> results = new LinkedHashMap<>();
+        for (Map.Entry<List<Object>, List<Integer>> e : work.entrySet()) {
+            String src = (String) e.getKey().get(0);
+            Route route = (Route) e.getKey().get(1);
+            List<String> lines = new ArrayList<>();
+            for (int i : e.getValue()) {
+                lines.add(oneLine(docs.get(i).text()));
+            }
+            List<String> path = route.path(src);
+            for (int hop = 0; hop + 1 < path.size(); hop++) {
+                lines = translate(lines, path.get(hop), path.get(hop + 1));
+            }
+            Map<Integer, String> byDoc = new LinkedHashMap<>();
+            for (int k = 0; k < lines.size(); k++) {
+                byDoc.put(e.getValue().get(k), lines.get(k).strip());
+            }
+            results.put(e.getKey(), byDoc);
+        }
+        List<Document> out = new ArrayList<>(docs.size() * 2);
+        for (int i = 0; i < docs.size(); i++) {
+            Document d = docs.get(i);
+            if (settings.keepOriginal() || chosen.get(i).isEmpty()) {
+                out.add(d);
+            }
+            Set<String> seen = new HashSet<>();
+            seen.add(d.text().strip());
+            int made = 0;
+            for (Route r : chosen.get(i)) {
+                String text = results.get(List.of(source(d), r)).get(i);
+                if (text.isEmpty() || (settings.dropDuplicates() && !seen.add(text))) {
+                    continue;
+                }
+                made++;
+                out.add(Variants.derive(d, AugmentSettings.variantId(d.id(), stageId, made), text, stageId, List.of(r.op(source(d)))));
+            }
+        }
+        return out;
+    }
+
+    private boolean augments(Document d) {
+        return settings.numAug() > 0 && (!Variants.isVariant(d) || settings.augmentVariants())
+                && (d.entities() == null || d.entities().isEmpty()) && !d.text().isBlank();
+    }
+
+    /** All routes when numAug covers them, else numAug of them picked from the document's random stream. */
+    private List<Route> routesFor(Document d) {
+        if (settings.numAug() >= routes.size()) {
+            return routes;
+        }
+        List<Route> shuffled = new ArrayList<>(routes);
+        Shuffle.shuffle(shuffled, DocRandom.of(settings.seed(), stageId, d.id()));
+        return shuffled.subList(0, settings.numAug());
+    }
+
+    private String source(Document d) {
+        String lang = d.lang() != null ? d.lang() : language;
+        if (lang == null) {
+            throw new IllegalArgumentException("document '" + d.id() + "' has no language: set 'language' on the stage or on the input");
+        }
+        return lang;
+    }
+
+    private List<String> translate(List<String> lines, String from, String to) {
+        try {
+            return translator.translate(lines, from, to);
+        } catch (IOException e) {
+            throw new UncheckedIOException("stage '" + stageId + "': " + e.getMessage(), e);
+        }
+    }
+
+    /** The protocol is one line per text: line breaks inside a text become spaces. */
+    private static String oneLine(String text) {
+        return text.replace("\r\n", " ").replace('\n', ' ').replace('\r', ' ');
+    }
+
+    @Override
+    public void close() {
+        translator.close();
+    }
+}

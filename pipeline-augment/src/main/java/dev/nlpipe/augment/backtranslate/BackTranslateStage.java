@@ -1,0 +1,74 @@
+package dev.nlpipe.augment.backtranslate;
+
+import dev.nlpipe.augment.AugmentSettings;
+import dev.nlpipe.core.config.OptionSpec;
+import dev.nlpipe.core.config.Options;
+import dev.nlpipe.core.stage.Processor;
+import dev.nlpipe.core.stage.StageContext;
+import dev.nlpipe.core.stage.StageProvider;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code augment.backtranslate}: paraphrases by translating each text into one or more pivot
+ * languages and back, through a translation model the user provides: an external command that
+ * reads lines on standard input and writes one translation per line. Each route ({@code de},
+ * {@code de>fr}) gives one variant. Variants carry text and labels only (put a tokenizer after
+ * the stage when later stages need tokens); documents with entities are passed through unchanged.
+ */
+public final class BackTranslateStage implements StageProvider {
+
+    @Override
+    public String name() {
+        return "augment.backtranslate";
+    }
+
+    @Override
+    public String description() {
+        return "back-translation through pivot languages with a translation model you configure (an external command)";
+    }
+
+    @Override
+    public List<OptionSpec> options() {
+        List<OptionSpec> out = new ArrayList<>(List.of(
+                OptionSpec.stringList("pivots", List.of(), "routes, one variant each: a pivot language (de) or a chain (de>fr)"),
+                OptionSpec.stringList("command", List.of(), "translator program and arguments; {src} and {tgt} are replaced by the "
+                        + "language codes; it reads lines on standard input and writes one translation per line"),
+                OptionSpec.integer("timeout", 600, "seconds one translator call may take"),
+                OptionSpec.string("language", null, "language of documents that have none (ISO 639-1, e.g. en)")));
+        out.addAll(AugmentSettings.options(null));
+        return out;
+    }
+
+    @Override
+    public Processor create(StageContext ctx) {
+        Options o = ctx.options();
+        List<String> command = o.getStringList("command");
+        if (command.isEmpty()) {
+            throw ctx.error("needs a translation model: set 'command: [program, args...]', a program that reads lines on "
+                    + "standard input and writes one translation per line on standard output ({src} and {tgt} in its "
+                    + "arguments become the language codes), e.g. command: [python3, translate.py, --from, '{src}', --to, '{tgt}']");
+        }
+        String problem = CommandTranslator.checkProgram(command.get(0));
+        if (problem != null) {
+            throw o.error("command", problem);
+        }
+        List<Route> routes = new ArrayList<>();
+        for (String spec : o.getStringList("pivots")) {
+            Route r = Route.parse(spec);
+            if (r == null) {
+                throw o.error("pivots", "'" + spec + "' is not a language code (de) or a chain of them (de>fr)");
+            }
+            routes.add(r);
+        }
+        if (routes.isEmpty()) {
+            throw ctx.error("needs 'pivots': the languages to translate through, e.g. pivots: [de, fr] or pivots: ['de>fr']");
+        }
+        int timeout = o.getInt("timeout");
+        if (timeout < 1) {
+            throw o.error("timeout", "must be at least 1 second");
+        }
+        AugmentSettings settings = AugmentSettings.from(o, routes.size());
+        return new BackTranslateProcessor(ctx.id(), settings, routes, o.getString("language"), new CommandTranslator(command, timeout));
+    }
+}

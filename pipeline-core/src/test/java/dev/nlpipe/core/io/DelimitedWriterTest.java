@@ -1,0 +1,58 @@
+package dev.nlpipe.core.io;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.nlpipe.core.doc.Document;
+import dev.nlpipe.core.doc.Token;
+import dev.nlpipe.core.testing.Corpora;
+import dev.nlpipe.core.testing.TempFiles;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DelimitedWriterTest {
+    @TempDir
+    Path tmp;
+
+    private static List<Document> docs() {
+        Document a = new Document("a", "it's a \"charming\", often\taffecting\njourney ").addLabel("1");
+        a.meta().put("source", "x.tsv");
+        Document b = new Document("b", "这部电影很好看").addLabel("0");
+        return List.of(a, b);
+    }
+
+    @Test
+    void tsvRoundTripsThroughTheReaderInTheGivenColumnOrder() throws Exception {
+        Path out = tmp.resolve("out.tsv");
+        Corpora.write(docs(), out, "tsv", Map.of("columns", List.of("label", "text_a", "source"), "textColumn", "text_a"));
+        List<String> lines = TempFiles.lines(out);
+        assertEquals("label\ttext_a\tsource", lines.get(0));
+        assertEquals("1\tit's a \"charming\", often affecting journey \tx.tsv", lines.get(1), "tabs and line breaks become spaces");
+        assertEquals("0\t这部电影很好看\t", lines.get(2));
+        List<Document> back = Corpora.read(out, "tsv", Map.of("textColumn", "text_a"), new java.util.ArrayList<>());
+        assertEquals(List.of("1", "0"), back.stream().map(Document::topLabel).toList());
+        assertEquals("这部电影很好看", back.get(1).text());
+    }
+
+    @Test
+    void csvQuotesWhatNeedsQuoting() throws Exception {
+        Path out = tmp.resolve("out.csv");
+        Corpora.write(docs(), out, "csv", Map.of("columns", List.of("id", "text", "label")));
+        List<Document> back = Corpora.read(out, "csv");
+        assertEquals(docs().get(0).text(), back.get(0).text(), "commas, quotes, tabs and line breaks survive");
+        assertEquals(List.of("a", "b"), back.stream().map(Document::id).toList());
+        assertEquals("1", back.get(0).topLabel());
+    }
+
+    @Test
+    void textWriterCanWriteTheTextOfTokenizedDocuments() throws Exception {
+        Document d = new Document("d", "我喜欢").setTokens(List.of(new Token("我", 0, 1), new Token("喜欢", 1, 3)));
+        Path out = tmp.resolve("out.txt");
+        Corpora.write(List.of(d), out, "text", Map.of("tokens", false));
+        assertEquals(List.of("我喜欢"), TempFiles.lines(out));
+        Corpora.write(List.of(d), out, "text", Map.of());
+        assertEquals(List.of("我 喜欢"), TempFiles.lines(out));
+    }
+}
