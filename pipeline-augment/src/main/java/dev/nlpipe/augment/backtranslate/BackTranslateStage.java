@@ -1,18 +1,24 @@
 package dev.nlpipe.augment.backtranslate;
 
+import ai.djl.Device;
 import dev.nlpipe.augment.AugmentSettings;
 import dev.nlpipe.core.config.OptionSpec;
 import dev.nlpipe.core.config.Options;
+import dev.nlpipe.core.nn.DeviceSpec;
+import dev.nlpipe.core.nn.NeuralEngineException;
+import dev.nlpipe.core.stage.ModelUse;
 import dev.nlpipe.core.stage.Processor;
 import dev.nlpipe.core.stage.StageContext;
 import dev.nlpipe.core.stage.StageProvider;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * {@code augment.backtranslate}: paraphrases by translating each text into one or more pivot
- * languages and back, through a translation model the user provides: an external command that
- * reads lines on standard input and writes one translation per line. Each route ({@code de},
+ * languages and back, through a translation model the user provides: a DJL model directory
+ * ({@code model: DIR} holding a TorchScript {@code translator.pt}, see {@link TorchScriptTranslator})
+ * or an external command that reads lines on standard input and writes one translation per line. Each route ({@code de},
  * {@code de>fr}) gives one variant. Variants carry text and labels only (put a tokenizer after
  * the stage when later stages need tokens); documents with entities are passed through unchanged.
  */
@@ -25,7 +31,7 @@ public final class BackTranslateStage implements StageProvider {
 
     @Override
     public String description() {
-        return "back-translation through pivot languages with a translation model you configure (an external command)";
+        return "back-translation through pivot languages with a translation model you configure (model: DIR with a TorchScript translator.pt, or an external command)";
     }
 
     @Override
@@ -35,23 +41,36 @@ public final class BackTranslateStage implements StageProvider {
                 OptionSpec.stringList("command", List.of(), "translator program and arguments; {src} and {tgt} are replaced by the "
                         + "language codes; it reads lines on standard input and writes one translation per line"),
                 OptionSpec.integer("timeout", 600, "seconds one translator call may take"),
+                OptionSpec.string("device", "auto", "for model: DIR, where the model runs: " + DeviceSpec.HELP),
                 OptionSpec.string("language", null, "language of documents that have none (ISO 639-1, e.g. en)")));
         out.addAll(AugmentSettings.options(null));
         return out;
     }
 
     @Override
+    public ModelUse modelUse() {
+        return ModelUse.OPTIONAL;
+    }
+
+    @Override
     public Processor create(StageContext ctx) {
         Options o = ctx.options();
         List<String> command = o.getStringList("command");
-        if (command.isEmpty()) {
-            throw ctx.error("needs a translation model: set 'command: [program, args...]', a program that reads lines on "
-                    + "standard input and writes one translation per line on standard output ({src} and {tgt} in its "
-                    + "arguments become the language codes), e.g. command: [python3, translate.py, --from, '{src}', --to, '{tgt}']");
+        if (command.isEmpty() && ctx.model() == null) {
+            throw ctx.error("needs a translation model: either 'model: DIR', a directory holding translator.pt (a TorchScript "
+                    + "module with forward(lines: List[str], src: str, tgt: str) -> List[str]), or 'command: [program, args...]', "
+                    + "a program that reads lines on standard input and writes one translation per line on standard output "
+                    + "({src} and {tgt} in its arguments become the language codes), e.g. command: [python3, translate.py, "
+                    + "--from, '{src}', --to, '{tgt}']");
         }
-        String problem = CommandTranslator.checkProgram(command.get(0));
-        if (problem != null) {
-            throw o.error("command", problem);
+        if (!command.isEmpty() && ctx.model() != null) {
+            throw o.error("command", "give the translation model either as 'model: DIR' or as 'command', not both");
+        }
+        if (!command.isEmpty()) {
+            String problem = CommandTranslator.checkProgram(command.get(0));
+            if (problem != null) {
+                throw o.error("command", problem);
+            }
         }
         List<Route> routes = new ArrayList<>();
         for (String spec : o.getStringList("pivots")) {
@@ -69,6 +88,22 @@ public final class BackTranslateStage implements StageProvider {
             throw o.error("timeout", "must be at least 1 second");
         }
         AugmentSettings settings = AugmentSettings.from(o, routes.size());
-        return new BackTranslateProcessor(ctx.id(), settings, routes, o.getString("language"), new CommandTranslator(command, timeout));
+        Translator translator;
+        if (command.isEmpty()) {
+            Device device;
+            try {
+                device = DeviceSpec.parse(o.getString("device")).resolve(msg -> { });
+            } catch (IllegalArgumentException | NeuralEngineException e) {
+                throw o.error("device", e.getMessage());
+            }
+            try {
+                translator = new TorchScriptTranslator(ctx.model(), device);
+            } catch (IOException e) {
+                throw ctx.modelError(e.getMessage());
+            }
+        } else {
+            translator = new CommandTranslator(command, timeout);
+        }
+        return new BackTranslateProcessor(ctx.id(), settings, routes, o.getString("language"), translator);
     }
 }
