@@ -133,6 +133,8 @@ public final class Word2Vec {
         Progress progress = log == null ? null : new Progress(log, "words", rate.totalWords(), rate::processed);
         List<Double> losses = new ArrayList<>();
         for (int epoch = 0; epoch < p.epochs(); epoch++) {
+            long epochStart = System.nanoTime();
+            long wordsBefore = rate.processed();
             TrainingWorker[] workers = new TrainingWorker[threads];
             Thread[] running = new Thread[threads];
             Throwable[] failure = new Throwable[1];
@@ -181,6 +183,11 @@ public final class Word2Vec {
                 terms += w.lossTerms();
             }
             losses.add(terms > 0 ? loss / terms : 0);
+            if (log != null) {
+                double seconds = (System.nanoTime() - epochStart) / 1e9;
+                log.printf(Locale.ROOT, "word2vec: epoch %d/%d in %.1f s, %,.0f words/s, loss %.4f%n", epoch + 1, p.epochs(), seconds,
+                        (rate.processed() - wordsBefore) / seconds, losses.get(epoch));
+            }
         }
         if (progress != null) {
             progress.finish();
