@@ -73,8 +73,9 @@ public final class EvalNerCommand implements Callable<Integer> {
         NeuralEngine.setThreads(threads == 0 ? Runtime.getRuntime().availableProcessors() : threads);
         NerEvaluator.Result r = NerEvaluator.evaluate(model, data, format, device, batchSize, System.err);
         System.out.print(r.scores().table());
-        System.err.printf(Locale.ROOT, "evaluated %d documents in %.1f s (%.0f documents/s)%n", r.documents(), r.seconds(),
-                r.documents() / Math.max(r.seconds(), 1e-9));
+        System.err.printf(Locale.ROOT, "evaluated %d documents in %.1f s (%.0f documents/s); tagging alone %.1f s (%.0f documents/s)%n",
+                r.documents(), r.seconds(), r.documents() / Math.max(r.seconds(), 1e-9), r.taggingSeconds(),
+                r.documents() / Math.max(r.taggingSeconds(), 1e-9));
         if (json != null) {
             Map<String, Object> out = new LinkedHashMap<>(r.scores().toMap());
             out.put("model", model.toString());
