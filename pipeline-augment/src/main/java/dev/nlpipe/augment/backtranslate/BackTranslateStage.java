@@ -23,6 +23,7 @@ import java.util.List;
  * the stage when later stages need tokens); documents with entities are passed through unchanged.
  */
 public final class BackTranslateStage implements StageProvider {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(BackTranslateStage.class);
 
     @Override
     public String name() {
@@ -92,7 +93,7 @@ public final class BackTranslateStage implements StageProvider {
         if (command.isEmpty()) {
             Device device;
             try {
-                device = DeviceSpec.parse(o.getString("device")).resolve(msg -> { });
+                device = DeviceSpec.parse(o.getString("device")).resolve(msg -> LOG.info("stage '{}': {}", ctx.id(), msg));
             } catch (IllegalArgumentException | NeuralEngineException e) {
                 throw o.error("device", e.getMessage());
             }
