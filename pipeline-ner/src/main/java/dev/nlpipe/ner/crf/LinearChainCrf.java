@@ -28,6 +28,8 @@ public final class LinearChainCrf {
     private final String prefix;
     private final CrfConstraints constraints;
     private final int tags;
+    /** {@link #penalties}, fixed by the constraints. */
+    private final float[][] penalties;
 
     /**
      * Creates the transition weights ({@code prefix.transitions}, {@code .start}, {@code .end}).
@@ -50,6 +52,7 @@ public final class LinearChainCrf {
         this.prefix = prefix;
         this.constraints = constraints;
         this.tags = constraints.size();
+        this.penalties = penalties(constraints);
     }
 
     /** Binds to weights that already exist in {@code params}. */
@@ -69,20 +72,35 @@ public final class LinearChainCrf {
 
     /** The transition, start and end scores with the constraints applied, in {@code m}. */
     private NDArray[] effective(NDManager m, DataType type) {
-        float[] t = new float[tags * tags];
-        float[] s = new float[tags];
-        float[] e = new float[tags];
-        for (int i = 0; i < tags; i++) {
+        return new NDArray[] {
+            m.create(penalties[0], new Shape(tags, tags)).toType(type, false).add(params.get(prefix + ".transitions")),
+            m.create(penalties[1], new Shape(tags)).toType(type, false).add(params.get(prefix + ".start")),
+            m.create(penalties[2], new Shape(tags)).toType(type, false).add(params.get(prefix + ".end"))};
+    }
+
+    /** The constraints as additive scores: 0 where allowed, {@link #FORBIDDEN} where not (transitions, start, end). */
+    private static float[][] penalties(CrfConstraints constraints) {
+        int k = constraints.size();
+        float[] t = new float[k * k];
+        float[] s = new float[k];
+        float[] e = new float[k];
+        for (int i = 0; i < k; i++) {
             s[i] = constraints.start()[i] ? 0 : FORBIDDEN;
             e[i] = constraints.end()[i] ? 0 : FORBIDDEN;
-            for (int j = 0; j < tags; j++) {
-                t[i * tags + j] = constraints.allowed()[i][j] ? 0 : FORBIDDEN;
+            for (int j = 0; j < k; j++) {
+                t[i * k + j] = constraints.allowed()[i][j] ? 0 : FORBIDDEN;
             }
         }
-        return new NDArray[] {
-            m.create(t, new Shape(tags, tags)).toType(type, false).add(params.get(prefix + ".transitions")),
-            m.create(s, new Shape(tags)).toType(type, false).add(params.get(prefix + ".start")),
-            m.create(e, new Shape(tags)).toType(type, false).add(params.get(prefix + ".end"))};
+        return new float[][] {t, s, e};
+    }
+
+    /** A weight's values plus a penalty array, in Java. */
+    private float[] withPenalty(String weight, float[] penalty) {
+        float[] w = params.get(prefix + weight).toType(DataType.FLOAT32, false).toFloatArray();
+        for (int i = 0; i < w.length; i++) {
+            w[i] = penalty[i] + w[i];
+        }
+        return w;
     }
 
     /**
@@ -197,10 +215,9 @@ public final class LinearChainCrf {
         int batch = lengths.length;
         int steps = (int) emissions.getShape().get(1);
         float[] em = emissions.toType(DataType.FLOAT32, false).toFloatArray();
-        NDArray[] eff = effective(emissions.getManager(), DataType.FLOAT32);
-        float[] trans = eff[0].toType(DataType.FLOAT32, false).toFloatArray();
-        float[] start = eff[1].toType(DataType.FLOAT32, false).toFloatArray();
-        float[] end = eff[2].toType(DataType.FLOAT32, false).toFloatArray();
+        float[] trans = withPenalty(".transitions", penalties[0]);
+        float[] start = withPenalty(".start", penalties[1]);
+        float[] end = withPenalty(".end", penalties[2]);
         int[][] paths = new int[batch][];
         float[] best = new float[batch];
         float[] score = new float[tags];
