@@ -106,6 +106,11 @@ public final class Checkpoints {
         return dir.resolve("epoch-" + epoch + ".optimizer");
     }
 
+    /** The moving average of the weights after {@code epoch} (when training averages them). */
+    public Path lastAverage(int epoch) {
+        return dir.resolve("epoch-" + epoch + ".average");
+    }
+
     /** The best weights, found at {@code epoch}. */
     public Path bestWeights(int epoch) {
         return dir.resolve("best-" + epoch + ".weights");
@@ -122,8 +127,8 @@ public final class Checkpoints {
             DocumentJson.mapper().writer(SerializationFeature.INDENT_OUTPUT).writeValue(w, state.toMap());
             f.commit();
         }
-        List<Path> keep = List.of(lastWeights(state.epoch()), lastOptimizer(state.epoch()), bestWeights(state.bestEpoch()),
-                dir.resolve(STATE));
+        List<Path> keep = List.of(lastWeights(state.epoch()), lastOptimizer(state.epoch()), lastAverage(state.epoch()),
+                bestWeights(state.bestEpoch()), dir.resolve(STATE));
         try (Stream<Path> files = Files.list(dir)) {
             for (Path p : files.toList()) {
                 String n = p.getFileName().toString();

@@ -28,10 +28,12 @@ import java.util.Map;
  * @param threads threads per operator (0 = all cores)
  * @param resume whether to continue from a checkpoint of the same configuration
  * @param devFraction share of the training data held out as dev data when no {@code data.dev} is given
+ * @param averageDecay decay of the moving average of the weights that is scored and saved (0 = no averaging)
  */
 public record TrainSettings(int epochs, int batchSize, double lr, String optimizer, double momentum, double weightDecay,
                             LrSchedule.Kind schedule, int warmupSteps, int decayEvery, double decayRate, double clipNorm,
-                            int patience, DeviceSpec device, long seed, int threads, boolean resume, double devFraction) {
+                            int patience, DeviceSpec device, long seed, int threads, boolean resume, double devFraction,
+                            double averageDecay) {
 
     /** The shared options with their defaults; a trainer may change defaults with {@link #options(Map)}. */
     public static List<OptionSpec> options() {
@@ -52,7 +54,9 @@ public record TrainSettings(int epochs, int batchSize, double lr, String optimiz
                 OptionSpec.integer("seed", 42, "seed for initialization, shuffling and dropout"),
                 OptionSpec.integer("threads", 0, "threads per tensor operation; 0 uses all cores"),
                 OptionSpec.bool("resume", true, "continue from the checkpoint of an interrupted run with the same configuration"),
-                OptionSpec.number("devFraction", 0.0, "hold out this share of the training data as dev data when data.dev is not given"));
+                OptionSpec.number("devFraction", 0.0, "hold out this share of the training data as dev data when data.dev is not given"),
+                OptionSpec.number("averageDecay", 0.0, "score and save a moving average of the weights, updated every step with this"
+                        + " decay (e.g. 0.999; smooths the noise of SGD); 0 = the weights as trained"));
     }
 
     /** The shared options with some defaults replaced (e.g. {@code batchSize: 16}). */
@@ -82,6 +86,10 @@ public record TrainSettings(int epochs, int batchSize, double lr, String optimiz
         if (devFraction < 0 || devFraction >= 1) {
             throw o.error("devFraction", "must be at least 0 and below 1");
         }
+        double averageDecay = o.getDouble("averageDecay");
+        if (averageDecay < 0 || averageDecay >= 1) {
+            throw o.error("averageDecay", "must be at least 0 and below 1 (0 turns averaging off)");
+        }
         if (o.getInt("warmupSteps") < 0) {
             throw o.error("warmupSteps", "must not be negative");
         }
@@ -94,7 +102,8 @@ public record TrainSettings(int epochs, int batchSize, double lr, String optimiz
         return new TrainSettings(epochs, batchSize, lr, o.getString("optimizer"), o.getDouble("momentum"),
                 o.getDouble("weightDecay"), LrSchedule.kind(o.getString("schedule")), o.getInt("warmupSteps"),
                 positive(o, "decayEvery"), o.getDouble("decayRate"), o.getDouble("clipNorm"), o.getInt("patience"), device,
-                o.getInt("seed"), Math.max(0, o.getInt("threads")), o.getBoolean("resume"), devFraction);
+                o.getInt("seed"), Math.max(0, o.getInt("threads")), o.getBoolean("resume"), devFraction,
+                averageDecay);
     }
 
     private static int positive(Options o, String name) {

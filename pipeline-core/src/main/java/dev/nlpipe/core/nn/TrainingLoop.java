@@ -24,7 +24,8 @@ import java.util.function.ToIntFunction;
  * an optimizer step at the scheduled learning rate, all arrays freed with the batch's scope; after
  * each epoch a dev evaluation, a checkpoint (weights, optimizer state, progress), the best weights
  * kept, {@code metrics.jsonl} rewritten, and early stopping when the monitored score has not
- * improved for {@code patience} epochs. A run finds the checkpoint of an interrupted run with the same
+ * improved for {@code patience} epochs. With {@code averageDecay} set, a {@link WeightAverage} follows
+ * the weights and is what gets scored, kept as best and returned. A run finds the checkpoint of an interrupted run with the same
  * configuration and continues after its last finished epoch, replaying the same randomness.
  */
 public final class TrainingLoop {
@@ -65,15 +66,29 @@ public final class TrainingLoop {
         NeuralEngine.noGrad();
         Params params = model.params();
         Optimizer optimizer = Optimizer.create(settings.optimizer(), params, settings.momentum(), settings.weightDecay());
+        WeightAverage average = settings.averageDecay() > 0 ? new WeightAverage(params, settings.averageDecay()) : null;
+        try {
+            return train(engine, model, params, optimizer, average, train, length);
+        } finally {
+            if (average != null) {
+                average.close();
+            }
+        }
+    }
+
+    private <E> TrainingResult train(Engine engine, Trainable<E> model, Params params, Optimizer optimizer, WeightAverage average,
+                                     List<E> train, ToIntFunction<E> length) throws IOException {
         int[] lengths = train.stream().mapToInt(length).toArray();
         int stepsPerEpoch = (train.size() + settings.batchSize() - 1) / settings.batchSize();
         LrSchedule schedule = settings.lrSchedule(stepsPerEpoch);
-        Checkpoints.State state = restore(params, optimizer);
+        Checkpoints.State state = restore(params, optimizer, average);
         int resumedFrom = state.epoch();
         long[] counts = params.counts();
         log.printf(Locale.ROOT, "training: %,d examples, %d batches of up to %d per epoch, %,d weights (%,d trainable), %s lr %s,"
-                        + " seed %d; checkpoints in %s%n", train.size(), stepsPerEpoch, settings.batchSize(), counts[0], counts[1],
-                settings.optimizer(), settings.lr(), settings.seed(), checkpoints.dir());
+                        + " seed %d%s; checkpoints in %s%n", train.size(), stepsPerEpoch, settings.batchSize(), counts[0], counts[1],
+                settings.optimizer(), settings.lr(), settings.seed(),
+                average == null ? "" : ", scoring the weights' moving average (decay " + settings.averageDecay() + ")",
+                checkpoints.dir());
         List<Map<String, Object>> history = new ArrayList<>(state.history());
         List<Integer> liveArrays = new ArrayList<>();
         long step = state.step();
@@ -101,7 +116,7 @@ public final class TrainingLoop {
                     items.add(train.get(i));
                 }
                 lr = (float) schedule.at(step);
-                float loss = step(engine, model, params, optimizer, items, lr, epoch, step);
+                float loss = step(engine, model, params, optimizer, average, items, lr, epoch, step);
                 step++;
                 lossSum += (double) loss * items.size();
                 seen[0] += items.size();
@@ -112,6 +127,7 @@ public final class TrainingLoop {
             double secs = (System.nanoTime() - t0) / 1e9;
             trainSeconds += secs;
             trainExamples += train.size();
+            Map<String, TensorFile.Tensor> trained = average == null ? null : average.swapIn(params);
             Map<String, Double> dev = model.evaluate();
             Double score = dev.get(monitor);
             boolean best = score == null || bestEpoch == 0 || score > bestScore;
@@ -131,7 +147,8 @@ public final class TrainingLoop {
             record.put("seconds", round(secs));
             record.put("examplesPerSecond", round(train.size() / secs));
             history.add(record);
-            save(params, optimizer, new Checkpoints.State(fingerprint, epoch, step, bestEpoch, bestScore, badEpochs, history), best);
+            save(params, optimizer, average, trained,
+                    new Checkpoints.State(fingerprint, epoch, step, bestEpoch, bestScore, badEpochs, history), best);
             int live = params.manager().getManagedArrays().size();
             if (!liveArrays.isEmpty() && live > liveArrays.get(0)) {
                 log.printf("warning: %d arrays alive after epoch %d, %d after the first: native memory is growing%n", live, epoch,
@@ -147,15 +164,15 @@ public final class TrainingLoop {
                 break;
             }
         }
-        if (bestEpoch > 0 && bestEpoch != epoch) {
+        if (bestEpoch > 0 && (bestEpoch != epoch || average != null)) {
             params.load(checkpoints.bestWeights(bestEpoch));
         }
         return new TrainingResult(epoch, bestEpoch, bestScore, stoppedEarly, resumedFrom, (System.nanoTime() - start) / 1e9,
                 trainSeconds > 0 ? trainExamples / trainSeconds : 0, history, liveArrays);
     }
 
-    private <E> float step(Engine engine, Trainable<E> model, Params params, Optimizer optimizer, List<E> items, float lr,
-                           int epoch, long step) {
+    private <E> float step(Engine engine, Trainable<E> model, Params params, Optimizer optimizer, WeightAverage average,
+                           List<E> items, float lr, int epoch, long step) {
         try (NDManager scope = params.manager().newSubManager()) {
             params.attachTo(scope);
             float loss;
@@ -172,6 +189,9 @@ public final class TrainingLoop {
                 throw diverged(epoch, step, "a gradient is not finite");
             }
             optimizer.step(params, lr, scale);
+            if (average != null) {
+                average.update(params);
+            }
             return loss;
         }
     }
@@ -181,7 +201,7 @@ public final class TrainingLoop {
                 + "; lower train.lr or set train.clipNorm (the checkpoint of the last good epoch is in " + checkpoints.dir() + ")");
     }
 
-    private Checkpoints.State restore(Params params, Optimizer optimizer) throws IOException {
+    private Checkpoints.State restore(Params params, Optimizer optimizer, WeightAverage average) throws IOException {
         Checkpoints.State fresh = new Checkpoints.State(fingerprint, 0, 0, 0, Double.NaN, 0, List.of());
         if (!settings.resume()) {
             if (Files.exists(checkpoints.dir())) {
@@ -200,15 +220,30 @@ public final class TrainingLoop {
         }
         params.load(checkpoints.lastWeights(s.epoch()));
         optimizer.load(TensorFile.read(checkpoints.lastOptimizer(s.epoch())));
+        if (average != null) {
+            average.load(checkpoints.lastAverage(s.epoch()), params);
+        }
         log.printf("resuming after epoch %d from %s%n", s.epoch(), checkpoints.dir());
         return s;
     }
 
-    private void save(Params params, Optimizer optimizer, Checkpoints.State state, boolean best) throws IOException {
+    /**
+     * Writes an epoch's checkpoint. With averaging, {@code params} holds the averaged weights (saved
+     * as best when best) and {@code trained} the weights as trained, put back before saving them.
+     */
+    private void save(Params params, Optimizer optimizer, WeightAverage average, Map<String, TensorFile.Tensor> trained,
+                      Checkpoints.State state, boolean best) throws IOException {
         Files.createDirectories(checkpoints.dir());
+        if (average != null) {
+            if (best) {
+                params.save(checkpoints.bestWeights(state.epoch()));
+            }
+            params.load(trained);
+            average.save(checkpoints.lastAverage(state.epoch()));
+        }
         params.save(checkpoints.lastWeights(state.epoch()));
         TensorFile.write(checkpoints.lastOptimizer(state.epoch()), optimizer.state());
-        if (best) {
+        if (best && average == null) {
             Files.copy(checkpoints.lastWeights(state.epoch()), checkpoints.bestWeights(state.epoch()),
                     StandardCopyOption.REPLACE_EXISTING);
         }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.GradientCollector;
@@ -156,6 +157,64 @@ class TrainingLoopTest {
             String html = Files.readString(dir.resolve(TrainingCurves.FILE));
             assertTrue(html.contains("<svg") && html.contains("Dev scores") && html.contains("class=\"best\""));
             assertFalse(html.contains("<script"), "the report is self-contained and static");
+        }
+    }
+
+    @Test
+    void averagedWeightsAreScoredKeptAndResumedExactly(@TempDir Path dir) throws IOException {
+        Map<String, Object> cfg = Map.of("epochs", 4, "patience", 0, "optimizer", "sgd", "lr", 0.02, "averageDecay", 0.9);
+        float[][] scored = new float[5][];
+        float[] full;
+        try (ToyRegression m = new ToyRegression(3, 200)) {
+            m.scripted = new double[] {0.5, 0.6, 0.7, 0.9};
+            Trainable<Integer> spy = new Trainable<>() {
+                @Override
+                public Params params() {
+                    return m.params;
+                }
+
+                @Override
+                public NDArray loss(List<Integer> batch, NDManager scope) {
+                    return m.loss(batch, scope);
+                }
+
+                @Override
+                public Map<String, Double> evaluate() {
+                    scored[m.evaluations + 1] = m.params.get("w").toFloatArray();
+                    return m.evaluate();
+                }
+            };
+            Checkpoints ckpt = new Checkpoints(dir.resolve("full"));
+            TrainingResult r = new TrainingLoop(settings(cfg), "score", ckpt, "toy", log).run(spy, m.train, ToyRegression::length);
+            assertEquals(4, r.bestEpoch());
+            full = m.params.get("w").toFloatArray();
+            assertArrayEquals(scored[4], full, "the averaged weights of the best (and last) epoch are returned");
+            Params trained = m.params.copy(Device.cpu(), false);
+            trained.load(ckpt.lastWeights(4));
+            assertFalse(java.util.Arrays.equals(scored[4], trained.get("w").toFloatArray()),
+                    "the dev score saw the average, not the weights as trained");
+            trained.close();
+        }
+        Path ckpt = dir.resolve("interrupted");
+        try (ToyRegression m = new ToyRegression(3, 200)) {
+            m.scripted = new double[] {0.5, 0.6};
+            int[] calls = {0};
+            int perEpoch = (m.train.size() + 7) / 8;
+            m.beforeBatch = () -> {
+                if (++calls[0] == 2 * perEpoch + 3) {
+                    throw new IllegalStateException("simulated interruption");
+                }
+                return 0;
+            };
+            assertThrows(IllegalStateException.class, () -> train(m, settings(cfg), ckpt));
+        }
+        assertTrue(Files.isRegularFile(new Checkpoints(ckpt).lastAverage(2)));
+        try (ToyRegression m = new ToyRegression(99, 200)) {
+            m.scripted = new double[] {0.7, 0.9};
+            TrainingResult r = train(m, settings(cfg), ckpt);
+            assertEquals(2, r.resumedFrom());
+            assertEquals(4, r.bestEpoch());
+            assertArrayEquals(full, m.params.get("w").toFloatArray());
         }
     }
 

@@ -25,14 +25,14 @@ final class Batch {
 
     /** A batch for inference or evaluation. */
     Batch(List<Example> examples, NDManager m) {
-        this(examples, m, null, 0);
+        this(examples, m, null);
     }
 
     /**
-     * A batch for training: each unit marked in {@code rare} is read as unknown with chance
-     * {@code rate} (drawn from the engine's generator, which the training loop seeds per epoch).
+     * A batch for training: each unit id {@code u} is read as unknown with chance {@code unknownChance[u]}
+     * (none when {@code null}; drawn from the engine's generator, which the training loop seeds per epoch).
      */
-    Batch(List<Example> examples, NDManager m, boolean[] rare, double rate) {
+    Batch(List<Example> examples, NDManager m, float[] unknownChance) {
         int b = examples.size();
         lengths = new int[b];
         int t = 0;
@@ -42,13 +42,29 @@ final class Batch {
         }
         steps = t;
         Example first = examples.get(0);
-        units = rate > 0 && rare != null ? replaceRare(ids(m, examples, Example::units), rare, rate, m) : ids(m, examples, Example::units);
+        units = unknownChance == null ? ids(m, examples, Example::units) : replaceUnits(ids(m, examples, Example::units), unknownChance, m);
         bigrams = first.bigrams() == null ? null : ids(m, examples, Example::bigrams);
         shapes = first.shapes() == null ? null : ids(m, examples, Example::shapes);
         words = first.words() == null ? null : ids(m, examples, Example::words);
         tags = first.tags() == null ? null : ids(m, examples, Example::tags);
         chars = first.chars() == null ? null : chars(m, examples);
         reverse = BiLstm.reverseIndex(m, lengths, steps);
+    }
+
+    /**
+     * The chance that each unit id is read as unknown while training: {@code wordDropout} for all,
+     * at least {@code unkReplace} for units seen once ({@code rare}), never for padding or unknown.
+     * {@code null} when nothing is replaced.
+     */
+    static float[] unknownChances(boolean[] rare, double unkReplace, double wordDropout) {
+        if (unkReplace <= 0 && wordDropout <= 0) {
+            return null;
+        }
+        float[] chance = new float[rare.length];
+        for (int id = Vocabulary.UNK + 1; id < rare.length; id++) {
+            chance[id] = (float) (rare[id] ? Math.max(unkReplace, wordDropout) : wordDropout);
+        }
+        return chance;
     }
 
     private NDArray ids(NDManager m, List<Example> examples, java.util.function.Function<Example, int[]> field) {
@@ -62,18 +78,18 @@ final class Batch {
         return m.create(v, new Shape(examples.size(), steps));
     }
 
-    private static NDArray replaceRare(NDArray ids, boolean[] rare, double rate, NDManager m) {
+    private static NDArray replaceUnits(NDArray ids, float[] unknownChance, NDManager m) {
         long[] v = ids.toLongArray();
-        boolean[] mask = new boolean[v.length];
+        float[] chance = new float[v.length];
         boolean any = false;
         for (int i = 0; i < v.length; i++) {
-            mask[i] = rare[(int) v[i]];
-            any |= mask[i];
+            chance[i] = unknownChance[(int) v[i]];
+            any |= chance[i] > 0;
         }
         if (!any) {
             return ids;
         }
-        NDArray draw = m.randomUniform(0, 1, ids.getShape()).lt(rate).logicalAnd(m.create(mask, ids.getShape()));
+        NDArray draw = m.randomUniform(0, 1, ids.getShape()).lt(m.create(chance, ids.getShape()));
         return NDArrays.where(draw, m.full(ids.getShape(), Vocabulary.UNK, DataType.INT64), ids);
     }
 

@@ -121,6 +121,7 @@ public final class BiLstmCrfTrainer implements TrainerProvider {
             List<Example> trainExamples = encode(featurizer, train);
             List<Example> devExamples = dev == null ? List.of() : encode(featurizer, dev);
             TaggedData devData = dev;
+            float[] unknownChance = Batch.unknownChances(featurizer.rareUnits, spec.unkReplace(), spec.wordDropout());
             Trainable<Example> trainable = new Trainable<>() {
                 @Override
                 public Params params() {
@@ -129,7 +130,7 @@ public final class BiLstmCrfTrainer implements TrainerProvider {
 
                 @Override
                 public NDArray loss(List<Example> batch, NDManager scope) {
-                    return network.loss(new Batch(batch, scope, featurizer.rareUnits, spec.unkReplace()));
+                    return network.loss(new Batch(batch, scope, unknownChance));
                 }
 
                 @Override

@@ -32,11 +32,12 @@ import java.util.Map;
  * @param embeddingsFormat {@code auto}, {@code text} or {@code binary}
  * @param freezeEmbeddings keep the pretrained vectors fixed
  * @param unkReplace while training, the chance that a unit seen once in the training data is read as unknown
+ * @param wordDropout while training, the chance that any unit is read as unknown
  */
 public record NerSpec(String unit, TagScheme scheme, int charDim, int bigramDim, int wordDim, int charFilters, int charKernel,
                       int caseDim, int segDim, int hidden, int layers, double dropout, int minCount, boolean lowercase,
                       boolean normalizeDigits, Path embeddings, String embeddingsFormat, boolean freezeEmbeddings,
-                      double unkReplace) {
+                      double unkReplace, double wordDropout) {
 
     /** The {@code model:} options of {@code ner.bilstm-crf}. */
     public static List<OptionSpec> options() {
@@ -63,7 +64,9 @@ public record NerSpec(String unit, TagScheme scheme, int charDim, int bigramDim,
                 OptionSpec.choice("embeddingsFormat", "auto", "format of the pretrained vectors", "auto", "text", "binary"),
                 OptionSpec.bool("freezeEmbeddings", false, "keep pretrained vectors fixed instead of fine-tuning them"),
                 OptionSpec.number("unkReplace", 0.0, "while training, read a unit seen once as unknown with this chance, so the"
-                        + " unknown vector learns what unseen words look like (0.5 helps English)"));
+                        + " unknown vector learns what unseen words look like (0.5 helps English)"),
+                OptionSpec.number("wordDropout", 0.0, "while training, read any unit as unknown with this chance, so the tagger"
+                        + " leans on character and shape features that unseen words still have"));
     }
 
     /** Reads and checks validated options. */
@@ -86,6 +89,10 @@ public record NerSpec(String unit, TagScheme scheme, int charDim, int bigramDim,
         if (unkReplace < 0 || unkReplace > 1) {
             throw o.error("unkReplace", "must be between 0 and 1");
         }
+        double wordDropout = o.getDouble("wordDropout");
+        if (wordDropout < 0 || wordDropout >= 1) {
+            throw o.error("wordDropout", "must be at least 0 and below 1");
+        }
         String unit = o.getString("unit");
         if (unit.equals("token") && (o.isSet("bigramDim") && o.getInt("bigramDim") > 0 || o.isSet("segDim") && o.getInt("segDim") > 0)) {
             throw o.error(o.isSet("bigramDim") ? "bigramDim" : "segDim", "applies to unit: char only");
@@ -97,7 +104,8 @@ public record NerSpec(String unit, TagScheme scheme, int charDim, int bigramDim,
         return new NerSpec(unit, TagScheme.parse(o.getString("scheme")), o.getInt("charDim"), o.getInt("bigramDim"),
                 o.getInt("wordDim"), o.getInt("charFilters"), o.getInt("charKernel"), o.getInt("caseDim"), o.getInt("segDim"),
                 o.getInt("hidden"), o.getInt("layers"), dropout, o.getInt("minCount"), o.getBoolean("lowercase"),
-                o.getBoolean("normalizeDigits"), emb, o.getString("embeddingsFormat"), o.getBoolean("freezeEmbeddings"), unkReplace);
+                o.getBoolean("normalizeDigits"), emb, o.getString("embeddingsFormat"), o.getBoolean("freezeEmbeddings"), unkReplace,
+                wordDropout);
     }
 
     /** Whether units are tokens (else characters). */
@@ -137,6 +145,7 @@ public record NerSpec(String unit, TagScheme scheme, int charDim, int bigramDim,
         m.put("embeddingsFormat", embeddingsFormat);
         m.put("freezeEmbeddings", freezeEmbeddings);
         m.put("unkReplace", unkReplace);
+        m.put("wordDropout", wordDropout);
         return m;
     }
 
@@ -147,7 +156,8 @@ public record NerSpec(String unit, TagScheme scheme, int charDim, int bigramDim,
                 num(m, "layers"), ((Number) m.get("dropout")).doubleValue(), num(m, "minCount"), (Boolean) m.get("lowercase"),
                 (Boolean) m.get("normalizeDigits"), m.get("embeddings") == null ? null : Path.of((String) m.get("embeddings")),
                 (String) m.get("embeddingsFormat"), (Boolean) m.get("freezeEmbeddings"),
-                m.get("unkReplace") instanceof Number n ? n.doubleValue() : 0.0);
+                m.get("unkReplace") instanceof Number n ? n.doubleValue() : 0.0,
+                m.get("wordDropout") instanceof Number n ? n.doubleValue() : 0.0);
     }
 
     private static int num(Map<String, Object> m, String k) {

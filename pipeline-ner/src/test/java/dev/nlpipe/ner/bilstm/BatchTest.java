@@ -16,6 +16,14 @@ class BatchTest {
     }
 
     @Test
+    void unknownChancesCombineRareReplacementWithWordDropout() {
+        boolean[] rare = {false, false, false, true};
+        assertArrayEquals(new float[] {0, 0, 0.1f, 0.5f}, Batch.unknownChances(rare, 0.5, 0.1));
+        assertArrayEquals(new float[] {0, 0, 0.6f, 0.6f}, Batch.unknownChances(rare, 0.5, 0.6));
+        assertEquals(null, Batch.unknownChances(rare, 0.0, 0.0));
+    }
+
+    @Test
     void padsIdsAndReplacesRareUnitsWhenAsked() {
         boolean[] rare = {false, false, false, true, false, true};
         List<Example> examples = List.of(example(2, 3, 4), example(5, 3));
@@ -24,11 +32,14 @@ class BatchTest {
             assertEquals(DataType.INT64, plain.units.getDataType());
             assertArrayEquals(new long[] {2, 3, 4, 5, 3, 0}, plain.units.toLongArray());
             assertArrayEquals(new int[] {3, 2}, plain.lengths);
-            Batch always = new Batch(examples, m, rare, 1.0);
+            Batch always = new Batch(examples, m, Batch.unknownChances(rare, 1.0, 0.0));
             assertEquals(DataType.INT64, always.units.getDataType());
             assertArrayEquals(new long[] {2, Vocabulary.UNK, 4, Vocabulary.UNK, Vocabulary.UNK, 0}, always.units.toLongArray());
-            Batch never = new Batch(examples, m, rare, 0.0);
+            Batch never = new Batch(examples, m, Batch.unknownChances(rare, 0.0, 0.0));
             assertArrayEquals(plain.units.toLongArray(), never.units.toLongArray());
+            Batch allDropped = new Batch(examples, m, Batch.unknownChances(rare, 0.0, 0.9999f));
+            assertArrayEquals(new long[] {Vocabulary.UNK, Vocabulary.UNK, Vocabulary.UNK, Vocabulary.UNK, Vocabulary.UNK, 0},
+                    allDropped.units.toLongArray(), "word dropout reaches every unit but never padding");
         }
     }
 }
