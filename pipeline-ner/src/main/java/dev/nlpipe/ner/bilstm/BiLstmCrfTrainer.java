@@ -109,10 +109,12 @@ public final class BiLstmCrfTrainer implements TrainerProvider {
                 train.alignment().aligned, train.alignment().misaligned, spec.unit(), train.alignment().dropped);
         warnAboutWordFeatures(spec, train, log);
 
-        Featurizer featurizer = Featurizer.build(spec, train.sequences(), types);
+        Featurizer trainingUnits = Featurizer.build(spec, train.sequences(), types);
+        WordVectors.Loaded vectors = spec.embeddings() == null ? null : PretrainedTable.read(spec, trainingUnits);
+        Featurizer featurizer = spec.allPretrainedUnits() ? trainingUnits.withUnits(vectors.vectors().keySet()) : trainingUnits;
         ModelMeta meta = job.newMeta(NerModel.KIND, NerModel.FORMAT);
         try (Params params = new Params(device, true)) {
-            float[] unitTable = spec.embeddings() == null ? null : PretrainedTable.build(spec, featurizer, settings.seed(), log);
+            float[] unitTable = vectors == null ? null : PretrainedTable.build(spec, featurizer, vectors, settings.seed(), log);
             BiLstmCrfNetwork network = BiLstmCrfNetwork.create(spec, featurizer, params, unitTable,
                     Seeds.random(settings.seed(), "init"));
             if (spec.embeddings() != null && spec.freezeEmbeddings()) {

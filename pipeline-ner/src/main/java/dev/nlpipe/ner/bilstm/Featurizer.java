@@ -62,6 +62,20 @@ final class Featurizer {
                 spec.scheme().tags(types), rare);
     }
 
+    /**
+     * This featurizer with {@code extra} units (those not known yet, in string order) appended
+     * after the training units; they are not rare.
+     */
+    Featurizer withUnits(java.util.Collection<String> extra) {
+        List<String> known = new java.util.ArrayList<>(units.known());
+        List<String> added = extra.stream().filter(u -> !units.contains(u)).sorted().toList();
+        if (added.isEmpty()) {
+            return this;
+        }
+        known.addAll(added);
+        return new Featurizer(spec, new Vocabulary(known), bigrams, chars, tags, java.util.Arrays.copyOf(rareUnits, known.size() + 2));
+    }
+
     /** The lookup key of a unit: digits to 0, lowercased words in token mode (when configured). */
     static String key(NerSpec spec, String unit) {
         String k = unit;

@@ -31,13 +31,15 @@ import java.util.Map;
  * @param embeddings pretrained vectors for the units (word2vec text or binary), or {@code null}
  * @param embeddingsFormat {@code auto}, {@code text} or {@code binary}
  * @param freezeEmbeddings keep the pretrained vectors fixed
+ * @param embeddingsVocabulary {@code training} (vectors only for units of the training data) or {@code all}
+ *     (every unit in the vectors file gets a row, so units unseen in training keep their vector)
  * @param unkReplace while training, the chance that a unit seen once in the training data is read as unknown
  * @param wordDropout while training, the chance that any unit is read as unknown
  */
 public record NerSpec(String unit, TagScheme scheme, int charDim, int bigramDim, int wordDim, int charFilters, int charKernel,
                       int caseDim, int segDim, int hidden, int layers, double dropout, int minCount, boolean lowercase,
                       boolean normalizeDigits, Path embeddings, String embeddingsFormat, boolean freezeEmbeddings,
-                      double unkReplace, double wordDropout) {
+                      String embeddingsVocabulary, double unkReplace, double wordDropout) {
 
     /** The {@code model:} options of {@code ner.bilstm-crf}. */
     public static List<OptionSpec> options() {
@@ -63,6 +65,9 @@ public record NerSpec(String unit, TagScheme scheme, int charDim, int bigramDim,
                 OptionSpec.path("embeddings", "pretrained vectors for characters (char mode) or words (token mode), word2vec text or binary"),
                 OptionSpec.choice("embeddingsFormat", "auto", "format of the pretrained vectors", "auto", "text", "binary"),
                 OptionSpec.bool("freezeEmbeddings", false, "keep pretrained vectors fixed instead of fine-tuning them"),
+                OptionSpec.choice("embeddingsVocabulary", "training", "which units of the pretrained vectors get a row: training (those"
+                        + " in the training data) or all (every vector, so units unseen in training keep theirs; a larger model)",
+                        "training", "all"),
                 OptionSpec.number("unkReplace", 0.0, "while training, read a unit seen once as unknown with this chance, so the"
                         + " unknown vector learns what unseen words look like (0.5 helps English)"),
                 OptionSpec.number("wordDropout", 0.0, "while training, read any unit as unknown with this chance, so the tagger"
@@ -104,8 +109,14 @@ public record NerSpec(String unit, TagScheme scheme, int charDim, int bigramDim,
         return new NerSpec(unit, TagScheme.parse(o.getString("scheme")), o.getInt("charDim"), o.getInt("bigramDim"),
                 o.getInt("wordDim"), o.getInt("charFilters"), o.getInt("charKernel"), o.getInt("caseDim"), o.getInt("segDim"),
                 o.getInt("hidden"), o.getInt("layers"), dropout, o.getInt("minCount"), o.getBoolean("lowercase"),
-                o.getBoolean("normalizeDigits"), emb, o.getString("embeddingsFormat"), o.getBoolean("freezeEmbeddings"), unkReplace,
+                o.getBoolean("normalizeDigits"), emb, o.getString("embeddingsFormat"), o.getBoolean("freezeEmbeddings"),
+                o.getString("embeddingsVocabulary"), unkReplace,
                 wordDropout);
+    }
+
+    /** Whether every unit of the pretrained vectors gets a row (not only those of the training data). */
+    public boolean allPretrainedUnits() {
+        return embeddings != null && embeddingsVocabulary.equals("all");
     }
 
     /** Whether units are tokens (else characters). */
@@ -144,6 +155,7 @@ public record NerSpec(String unit, TagScheme scheme, int charDim, int bigramDim,
         m.put("embeddings", embeddings == null ? null : embeddings.toString());
         m.put("embeddingsFormat", embeddingsFormat);
         m.put("freezeEmbeddings", freezeEmbeddings);
+        m.put("embeddingsVocabulary", embeddingsVocabulary);
         m.put("unkReplace", unkReplace);
         m.put("wordDropout", wordDropout);
         return m;
@@ -156,6 +168,7 @@ public record NerSpec(String unit, TagScheme scheme, int charDim, int bigramDim,
                 num(m, "layers"), ((Number) m.get("dropout")).doubleValue(), num(m, "minCount"), (Boolean) m.get("lowercase"),
                 (Boolean) m.get("normalizeDigits"), m.get("embeddings") == null ? null : Path.of((String) m.get("embeddings")),
                 (String) m.get("embeddingsFormat"), (Boolean) m.get("freezeEmbeddings"),
+                m.get("embeddingsVocabulary") instanceof String v ? v : "training",
                 m.get("unkReplace") instanceof Number n ? n.doubleValue() : 0.0,
                 m.get("wordDropout") instanceof Number n ? n.doubleValue() : 0.0);
     }

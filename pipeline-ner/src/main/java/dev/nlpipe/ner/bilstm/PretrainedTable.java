@@ -12,15 +12,23 @@ final class PretrainedTable {
     private PretrainedTable() {
     }
 
-    /** Reads {@code spec.embeddings()} and returns the {@code vocab x unitDim} table. */
-    static float[] build(NerSpec spec, Featurizer f, long seed, PrintStream log) throws IOException {
+    /**
+     * Reads {@code spec.embeddings()}: the vectors of the featurizer's units, or all of them when
+     * {@code embeddingsVocabulary: all}.
+     */
+    static WordVectors.Loaded read(NerSpec spec, Featurizer f) throws IOException {
         WordVectors.Loaded vectors = WordVectors.read(spec.embeddings(), spec.embeddingsFormat(), w -> Featurizer.key(spec, w),
-                f.units::contains);
+                spec.allPretrainedUnits() ? w -> true : f.units::contains);
         if (vectors.dim() != spec.unitDim()) {
             String option = spec.tokenUnits() ? "wordDim" : "charDim";
             throw new IllegalArgumentException("the pretrained vectors in " + spec.embeddings() + " have " + vectors.dim()
                     + " dimensions, but " + option + " is " + spec.unitDim() + "; set model." + option + ": " + vectors.dim());
         }
+        return vectors;
+    }
+
+    /** The {@code vocab x unitDim} table: seeded random rows, overwritten by the pretrained vectors found. */
+    static float[] build(NerSpec spec, Featurizer f, WordVectors.Loaded vectors, long seed, PrintStream log) {
         int dim = spec.unitDim();
         float[] table = new float[f.units.size() * dim];
         Random rng = Seeds.random(seed, "pretrained");

@@ -145,6 +145,27 @@ class TaggerOptionsTest {
         float[] row = new float[16];
         System.arraycopy(table, id * 16, row, 0, 16);
         assertArrayEquals(v.get("伟"), row, 0f);
+        assertEquals(-1, units.indexOf("鑫"), "by default only units of the training data get a row");
+
+        // embeddingsVocabulary: all gives a unit that only the vectors file knows its own row
+        Map<String, float[]> withExtra = new LinkedHashMap<>(v);
+        withExtra.put("鑫", v.get("伟").clone());
+        withExtra.get("鑫")[0] = 42f;
+        Path extraBin = dir.resolve("chars-extra.bin");
+        writeBinary(extraBin, withExtra);
+        Path all = dir.resolve("ner-pre-all");
+        Training.run(dir, "task: ner.bilstm-crf\n"
+                + "data: { train: " + train + ", format: bmes }\n"
+                + "model: { charDim: 16, hidden: 8, embeddings: " + extraBin + ", freezeEmbeddings: true, embeddingsVocabulary: all }\n"
+                + "train: { epochs: 1, device: cpu, threads: 1 }\n", all);
+        @SuppressWarnings("unchecked")
+        List<String> allUnits = (List<String>) json(all.resolve("vocab.json")).get("units");
+        assertEquals(units, allUnits.subList(0, units.size()), "training units keep their ids; vector-only units follow");
+        int extraId = allUnits.indexOf("鑫") + 2;
+        assertTrue(extraId >= units.size() + 2, "鑫 is appended: " + allUnits);
+        float[] allTable = TensorFile.read(all.resolve("weights.bin")).get("emb.unit").values();
+        System.arraycopy(allTable, extraId * 16, row, 0, 16);
+        assertArrayEquals(withExtra.get("鑫"), row, 0f);
         IllegalArgumentException wrongDim = assertThrows(IllegalArgumentException.class, () -> Training.run(dir,
                 "task: ner.bilstm-crf\ndata: { train: " + train + ", format: bmes }\nmodel: { charDim: 8, embeddings: " + bin + " }\n"
                         + "train: { epochs: 1, device: cpu }\n", dir.resolve("x")));
