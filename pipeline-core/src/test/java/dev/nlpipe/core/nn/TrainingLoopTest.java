@@ -36,6 +36,39 @@ class TrainingLoopTest {
         return new TrainingLoop(s, "score", new Checkpoints(ckpt), "toy", log).run(model, model.train, ToyRegression::length);
     }
 
+    /** Makes training fail a few batches into the third epoch (batches of 8). */
+    private static void interruptInEpochThree(ToyRegression m) {
+        int[] calls = {0};
+        int perEpoch = (m.train.size() + 7) / 8;
+        m.beforeBatch = () -> {
+            if (++calls[0] == 2 * perEpoch + 3) {
+                throw new IllegalStateException("simulated interruption");
+            }
+            return 0;
+        };
+    }
+
+    /** The toy model, recording the weights {@code w} it is scored with at each epoch in {@code atEpoch[epoch]}. */
+    private static Trainable<Integer> recordingScoredWeights(ToyRegression m, float[][] atEpoch) {
+        return new Trainable<>() {
+            @Override
+            public Params params() {
+                return m.params;
+            }
+
+            @Override
+            public NDArray loss(List<Integer> batch, NDManager scope) {
+                return m.loss(batch, scope);
+            }
+
+            @Override
+            public Map<String, Double> evaluate() {
+                atEpoch[m.evaluations + 1] = m.params.get("w").toFloatArray();
+                return m.evaluate();
+            }
+        };
+    }
+
     @Test
     void everyOptimizerLowersTheLoss(@TempDir Path dir) throws IOException {
         for (String opt : List.of("adam", "adamw", "sgd")) {
@@ -81,14 +114,7 @@ class TrainingLoopTest {
         }
         Path ckpt = dir.resolve("interrupted");
         try (ToyRegression m = new ToyRegression(3, 200)) {
-            int[] calls = {0};
-            int perEpoch = (m.train.size() + 7) / 8;
-            m.beforeBatch = () -> {
-                if (++calls[0] == 2 * perEpoch + 3) {
-                    throw new IllegalStateException("simulated interruption");
-                }
-                return 0;
-            };
+            interruptInEpochThree(m);
             assertThrows(IllegalStateException.class, () -> train(m, settings(Map.of("epochs", 4, "patience", 0)), ckpt));
         }
         assertEquals(2, new Checkpoints(ckpt).read().epoch(), "the checkpoint holds the last finished epoch");
@@ -127,23 +153,7 @@ class TrainingLoopTest {
         try (ToyRegression m = new ToyRegression(5, 200)) {
             m.scripted = new double[] {0.5, 0.7, 0.6, 0.65, 0.69, 0.9, 0.95};
             float[][] atEpoch = new float[8][];
-            Trainable<Integer> spy = new Trainable<>() {
-                @Override
-                public Params params() {
-                    return m.params;
-                }
-
-                @Override
-                public NDArray loss(List<Integer> batch, NDManager scope) {
-                    return m.loss(batch, scope);
-                }
-
-                @Override
-                public Map<String, Double> evaluate() {
-                    atEpoch[m.evaluations + 1] = m.params.get("w").toFloatArray();
-                    return m.evaluate();
-                }
-            };
+            Trainable<Integer> spy = recordingScoredWeights(m, atEpoch);
             TrainingResult r = new TrainingLoop(settings(Map.of("epochs", 7, "patience", 3, "resume", false)), "score",
                     new Checkpoints(dir), "toy", log).run(spy, m.train, ToyRegression::length);
             assertTrue(r.stoppedEarly());
@@ -167,23 +177,7 @@ class TrainingLoopTest {
         float[] full;
         try (ToyRegression m = new ToyRegression(3, 200)) {
             m.scripted = new double[] {0.5, 0.6, 0.7, 0.9};
-            Trainable<Integer> spy = new Trainable<>() {
-                @Override
-                public Params params() {
-                    return m.params;
-                }
-
-                @Override
-                public NDArray loss(List<Integer> batch, NDManager scope) {
-                    return m.loss(batch, scope);
-                }
-
-                @Override
-                public Map<String, Double> evaluate() {
-                    scored[m.evaluations + 1] = m.params.get("w").toFloatArray();
-                    return m.evaluate();
-                }
-            };
+            Trainable<Integer> spy = recordingScoredWeights(m, scored);
             Checkpoints ckpt = new Checkpoints(dir.resolve("full"));
             TrainingResult r = new TrainingLoop(settings(cfg), "score", ckpt, "toy", log).run(spy, m.train, ToyRegression::length);
             assertEquals(4, r.bestEpoch());
@@ -198,14 +192,7 @@ class TrainingLoopTest {
         Path ckpt = dir.resolve("interrupted");
         try (ToyRegression m = new ToyRegression(3, 200)) {
             m.scripted = new double[] {0.5, 0.6};
-            int[] calls = {0};
-            int perEpoch = (m.train.size() + 7) / 8;
-            m.beforeBatch = () -> {
-                if (++calls[0] == 2 * perEpoch + 3) {
-                    throw new IllegalStateException("simulated interruption");
-                }
-                return 0;
-            };
+            interruptInEpochThree(m);
             assertThrows(IllegalStateException.class, () -> train(m, settings(cfg), ckpt));
         }
         assertTrue(Files.isRegularFile(new Checkpoints(ckpt).lastAverage(2)));
