@@ -1,0 +1,68 @@
+package dev.nlpipe.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.nlpipe.core.doc.DocumentJson;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The NER training configurations shipped in {@code examples/} load and train as written (stages,
+ * features, optimizer), on a few sentences instead of their data sets and with a tiny network.
+ */
+class ShippedNerConfigsTest {
+    @TempDir
+    Path dir;
+
+    private static final String BMES = "张 B-PER\n伟 E-PER\n在 O\n北 B-LOC\n京 E-LOC\n工 O\n作 O\n。 O\n\n"
+            + "王 B-PER\n芳 E-PER\n去 O\n了 O\n上 B-LOC\n海 E-LOC\n。 O\n\n";
+    private static final String CONLL = "-DOCSTART- -X- -X- O\n\n"
+            + "John NNP B-NP I-PER\nSmith NNP I-NP I-PER\nvisited VBD B-VP O\nParis NNP B-NP I-LOC\n. . O O\n\n"
+            + "Acme NNP B-NP I-ORG\nCorp NNP I-NP I-ORG\nhired VBD B-VP O\nMary NNP B-NP I-PER\n. . O O\n\n";
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> train(String example, String data, String... extra) throws IOException {
+        Path out = dir.resolve(example.replace(".yaml", ""));
+        List<String> args = new ArrayList<>(List.of("train", CliTest.repo().resolve("examples").resolve(example).toString(),
+                "--output", out.toString()));
+        for (String split : List.of("train", "dev", "test")) {
+            args.addAll(List.of("--set", "data." + split + "=" + data));
+        }
+        for (String s : List.of("train.epochs=1", "train.threads=1", "train.device=cpu", "model.hidden=4")) {
+            args.addAll(List.of("--set", s));
+        }
+        for (String s : extra) {
+            args.addAll(List.of("--set", s));
+        }
+        CliTest.Result r = CliTest.nlpipe(args.toArray(new String[0]));
+        assertEquals(0, r.code(), example + ": " + r.err());
+        Map<String, Object> metrics = DocumentJson.mapper().readValue(out.resolve("metrics.json").toFile(), Map.class);
+        assertTrue(((Map<?, ?>) metrics.get("test")).get("f1") instanceof Number, example + ": metrics.json has test f1");
+        return (Map<String, Object>) DocumentJson.mapper().readValue(out.resolve("model.json").toFile(), Map.class).get("model");
+    }
+
+    @Test
+    void chineseConfigsTrainAsWritten() throws IOException {
+        Path bmes = dir.resolve("tiny.bmes");
+        Files.writeString(bmes, BMES);
+        Map<String, Object> resume = train("ner-resume.yaml", bmes.toString(), "model.charDim=4", "model.bigramDim=4");
+        assertEquals(20, resume.get("segDim"), "the Resume config reads word positions from segment.hanlp");
+        Map<String, Object> msra = train("ner-msra.yaml", bmes.toString(), "model.charDim=4", "model.bigramDim=4");
+        assertEquals("char", msra.get("unit"));
+    }
+
+    @Test
+    void englishConfigTrainsAsWritten() throws IOException {
+        Path conll = dir.resolve("tiny.conll");
+        Files.writeString(conll, CONLL);
+        Map<String, Object> m = train("ner-conll2003.yaml", conll.toString(), "model.wordDim=4", "model.charFilters=4");
+        assertEquals("token", m.get("unit"));
+    }
+}
