@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# CoNLL-2003 English NER with word vectors that nlpipe learns from the CoNLL training text itself
+# (no external data or embeddings): the training sentences are lowercased with digits as 0, word2vec
+# (skip-gram, 100 dimensions, 20 epochs) is trained on them, then examples/ner-conll2003.yaml is
+# trained with those vectors as its initial word embeddings and word dropout 0.1 (any word is read as
+# unknown with that chance while training, so the tagger also learns from the character and shape
+# features that words unseen in training still have). Results: docs/benchmarks.md.
+#   examples/ner-conll2003-vectors.sh [OUTPUT_DIR] [--set key=value ...]
+# OUTPUT_DIR (default models/ner-conll2003-vectors) receives the tagger; the vectors go to
+# OUTPUT_DIR.vectors. Extra --set options are passed to the NER training. CONLL_DIR overrides the
+# data directory (default ../shared/data/conll2003).
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+out=models/ner-conll2003-vectors
+if [[ $# -gt 0 && $1 != --* ]]; then
+  out=$1
+  shift
+fi
+data=${CONLL_DIR:-../shared/data/conll2003}
+if [[ ! -f $data/eng.train ]]; then
+  echo "error: $data/eng.train not found; set CONLL_DIR to the directory holding eng.train, eng.testa and eng.testb" >&2
+  exit 2
+fi
+vectors=$out.vectors
+mkdir -p "$(dirname "$out")"
+tokens=$(mktemp)
+trap 'rm -f "$tokens"' EXIT
+# one sentence per line, -DOCSTART- lines dropped, lowercased, digits as 0 (the tagger's own lookup keys)
+awk 'NF == 0 { if (l != "") { print l; l = "" }; next }
+     $1 == "-DOCSTART-" { next }
+     { w = tolower($1); gsub(/[0-9]/, "0", w); l = (l == "" ? w : l " " w) }
+     END { if (l != "") print l }' "$data/eng.train" > "$tokens"
+./nlpipe train examples/word2vec-en.yaml --output "$vectors" --set data.train="$tokens" \
+    --set model.minCount=1 --set model.sample=0 --set train.epochs=20 --set train.threads=1
+./nlpipe train examples/ner-conll2003.yaml --output "$out" --set model.embeddings="$vectors/vectors.bin" --set model.wordDropout=0.1 \
+    --set data.train="$data/eng.train" --set data.dev="$data/eng.testa" --set data.test="$data/eng.testb" "$@"
