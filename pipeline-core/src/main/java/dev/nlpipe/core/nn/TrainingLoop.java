@@ -24,9 +24,10 @@ import java.util.function.ToIntFunction;
  * an optimizer step at the scheduled learning rate, all arrays freed with the batch's scope; after
  * each epoch a dev evaluation, a checkpoint (weights, optimizer state, progress), the best weights
  * kept, {@code metrics.jsonl} rewritten, and early stopping when the monitored score has not
- * improved for {@code patience} epochs. With {@code averageDecay} set, a {@link WeightAverage} follows
- * the weights and is what gets scored, kept as best and returned. A run finds the checkpoint of an interrupted run with the same
- * configuration and continues after its last finished epoch, replaying the same randomness.
+ * improved for {@code patience} epochs. With {@code averageDecay} set, a {@link WeightAverage}
+ * follows the weights and is what gets scored, kept as best and returned. A run finds the
+ * checkpoint of an interrupted run with the same configuration and continues after its last
+ * finished epoch, replaying the same randomness.
  */
 public final class TrainingLoop {
     private final TrainSettings settings;
