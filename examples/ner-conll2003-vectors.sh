@@ -2,9 +2,9 @@
 # CoNLL-2003 English NER with word vectors that nlpipe learns from the CoNLL training text itself
 # (no external data or embeddings): the training sentences are lowercased with digits as 0, word2vec
 # (skip-gram, 100 dimensions, 20 epochs) is trained on them, then examples/ner-conll2003.yaml is
-# trained with those vectors as its initial word embeddings and word dropout 0.1 (any word is read as
-# unknown with that chance while training, so the tagger also learns from the character and shape
-# features that words unseen in training still have). Results: docs/benchmarks.md.
+# trained with those vectors as its initial word embeddings (its word dropout 0.1 makes the tagger
+# also learn from the character and shape features that unseen words still have). Results:
+# docs/benchmarks.md.
 #   examples/ner-conll2003-vectors.sh [OUTPUT_DIR] [--set key=value ...]
 # OUTPUT_DIR (default models/ner-conll2003-vectors) receives the tagger; the vectors go to
 # OUTPUT_DIR.vectors. Extra --set options are passed to the NER training. CONLL_DIR overrides the
@@ -33,5 +33,5 @@ awk 'NF == 0 { if (l != "") { print l; l = "" }; next }
      END { if (l != "") print l }' "$data/eng.train" > "$tokens"
 ./nlpipe train examples/word2vec-en.yaml --output "$vectors" --set data.train="$tokens" \
     --set model.minCount=1 --set model.sample=0 --set train.epochs=20 --set train.threads=1
-./nlpipe train examples/ner-conll2003.yaml --output "$out" --set model.embeddings="$vectors/vectors.bin" --set model.wordDropout=0.1 \
+./nlpipe train examples/ner-conll2003.yaml --output "$out" --set model.embeddings="$vectors/vectors.bin" \
     --set data.train="$data/eng.train" --set data.dev="$data/eng.testa" --set data.test="$data/eng.testb" "$@"
