@@ -67,13 +67,9 @@ public final class TrainingLoop {
         NeuralEngine.noGrad();
         Params params = model.params();
         Optimizer optimizer = Optimizer.create(settings.optimizer(), params, settings.momentum(), settings.weightDecay());
-        WeightAverage average = settings.averageDecay() > 0 ? new WeightAverage(params, settings.averageDecay()) : null;
-        try {
+        // a null resource is allowed and skipped: no averaging
+        try (WeightAverage average = settings.averageDecay() > 0 ? new WeightAverage(params, settings.averageDecay()) : null) {
             return train(engine, model, params, optimizer, average, train, length);
-        } finally {
-            if (average != null) {
-                average.close();
-            }
         }
     }
 

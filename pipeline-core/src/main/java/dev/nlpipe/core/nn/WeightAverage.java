@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -72,15 +73,19 @@ public final class WeightAverage implements AutoCloseable {
 
     private Map<String, TensorFile.Tensor> averaged(Map<String, TensorFile.Tensor> current) {
         Map<String, TensorFile.Tensor> out = new LinkedHashMap<>(current);
-        averages.forEach((k, v) -> out.put(k, new TensorFile.Tensor(v.getShape().getShape(), v.toFloatArray())));
+        putAverages(out);
         return out;
+    }
+
+    private void putAverages(Map<String, TensorFile.Tensor> out) {
+        averages.forEach((k, v) -> out.put(k, new TensorFile.Tensor(v.getShape().getShape(), v.toFloatArray())));
     }
 
     /** Writes the averages and the update count (for resuming). */
     public void save(Path file) throws IOException {
         Map<String, TensorFile.Tensor> out = new LinkedHashMap<>();
         out.put(UPDATES, new TensorFile.Tensor(new long[] {1}, new float[] {updates}));
-        averages.forEach((k, v) -> out.put(k, new TensorFile.Tensor(v.getShape().getShape(), v.toFloatArray())));
+        putAverages(out);
         TensorFile.write(file, out);
     }
 
@@ -93,7 +98,7 @@ public final class WeightAverage implements AutoCloseable {
         }
         for (Map.Entry<String, TensorFile.Tensor> e : read.entrySet()) {
             if (!params.isTrainable(e.getKey())
-                    || !java.util.Arrays.equals(params.get(e.getKey()).getShape().getShape(), e.getValue().shape())) {
+                    || !Arrays.equals(params.get(e.getKey()).getShape().getShape(), e.getValue().shape())) {
                 throw new IOException(file + ": the weight average does not match the network (weight '" + e.getKey() + "')");
             }
         }

@@ -1,6 +1,9 @@
 package dev.nlpipe.ner.bilstm;
 
 import dev.nlpipe.core.tag.TagScheme;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,7 +40,7 @@ final class Featurizer {
     }
 
     /** Builds the vocabularies from training sequences; {@code types} are the entity types seen. */
-    static Featurizer build(NerSpec spec, List<UnitSequence> train, java.util.Collection<String> types) {
+    static Featurizer build(NerSpec spec, List<UnitSequence> train, Collection<String> types) {
         Map<String, Integer> unitCounts = new HashMap<>();
         Map<String, Integer> bigramCounts = new HashMap<>();
         Map<String, Integer> charCounts = new HashMap<>();
@@ -66,14 +69,14 @@ final class Featurizer {
      * This featurizer with {@code extra} units (those not known yet, in string order) appended
      * after the training units; they are not rare.
      */
-    Featurizer withUnits(java.util.Collection<String> extra) {
-        List<String> known = new java.util.ArrayList<>(units.known());
+    Featurizer withUnits(Collection<String> extra) {
+        List<String> known = new ArrayList<>(units.known());
         List<String> added = extra.stream().filter(u -> !units.contains(u)).sorted().toList();
         if (added.isEmpty()) {
             return this;
         }
         known.addAll(added);
-        return new Featurizer(spec, new Vocabulary(known), bigrams, chars, tags, java.util.Arrays.copyOf(rareUnits, known.size() + 2));
+        return new Featurizer(spec, new Vocabulary(known), bigrams, chars, tags, Arrays.copyOf(rareUnits, known.size() + 2));
     }
 
     /** The lookup key of a unit: digits to 0, lowercased words in token mode (when configured). */

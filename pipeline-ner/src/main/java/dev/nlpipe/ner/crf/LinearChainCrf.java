@@ -28,8 +28,8 @@ public final class LinearChainCrf {
     private final String prefix;
     private final CrfConstraints constraints;
     private final int tags;
-    /** {@link #penalties}, fixed by the constraints. */
-    private final float[][] penalties;
+    /** The constraints as additive scores, fixed for the life of the layer. */
+    private final Penalties penalties;
 
     /**
      * Creates the transition weights ({@code prefix.transitions}, {@code .start}, {@code .end}).
@@ -52,7 +52,7 @@ public final class LinearChainCrf {
         this.prefix = prefix;
         this.constraints = constraints;
         this.tags = constraints.size();
-        this.penalties = penalties(constraints);
+        this.penalties = Penalties.of(constraints);
     }
 
     /** Binds to weights that already exist in {@code params}. */
@@ -73,25 +73,27 @@ public final class LinearChainCrf {
     /** The transition, start and end scores with the constraints applied, in {@code m}. */
     private NDArray[] effective(NDManager m, DataType type) {
         return new NDArray[] {
-            m.create(penalties[0], new Shape(tags, tags)).toType(type, false).add(params.get(prefix + ".transitions")),
-            m.create(penalties[1], new Shape(tags)).toType(type, false).add(params.get(prefix + ".start")),
-            m.create(penalties[2], new Shape(tags)).toType(type, false).add(params.get(prefix + ".end"))};
+            m.create(penalties.transitions(), new Shape(tags, tags)).toType(type, false).add(params.get(prefix + ".transitions")),
+            m.create(penalties.start(), new Shape(tags)).toType(type, false).add(params.get(prefix + ".start")),
+            m.create(penalties.end(), new Shape(tags)).toType(type, false).add(params.get(prefix + ".end"))};
     }
 
-    /** The constraints as additive scores: 0 where allowed, {@link #FORBIDDEN} where not (transitions, start, end). */
-    private static float[][] penalties(CrfConstraints constraints) {
-        int k = constraints.size();
-        float[] t = new float[k * k];
-        float[] s = new float[k];
-        float[] e = new float[k];
-        for (int i = 0; i < k; i++) {
-            s[i] = constraints.start()[i] ? 0 : FORBIDDEN;
-            e[i] = constraints.end()[i] ? 0 : FORBIDDEN;
-            for (int j = 0; j < k; j++) {
-                t[i * k + j] = constraints.allowed()[i][j] ? 0 : FORBIDDEN;
+    /** The constraints as additive scores: 0 where allowed, {@link #FORBIDDEN} where not. */
+    private record Penalties(float[] transitions, float[] start, float[] end) {
+        static Penalties of(CrfConstraints constraints) {
+            int k = constraints.size();
+            float[] t = new float[k * k];
+            float[] s = new float[k];
+            float[] e = new float[k];
+            for (int i = 0; i < k; i++) {
+                s[i] = constraints.start()[i] ? 0 : FORBIDDEN;
+                e[i] = constraints.end()[i] ? 0 : FORBIDDEN;
+                for (int j = 0; j < k; j++) {
+                    t[i * k + j] = constraints.allowed()[i][j] ? 0 : FORBIDDEN;
+                }
             }
+            return new Penalties(t, s, e);
         }
-        return new float[][] {t, s, e};
     }
 
     /** A weight's values plus a penalty array, in Java. */
@@ -215,9 +217,9 @@ public final class LinearChainCrf {
         int batch = lengths.length;
         int steps = (int) emissions.getShape().get(1);
         float[] em = emissions.toType(DataType.FLOAT32, false).toFloatArray();
-        float[] trans = withPenalty(".transitions", penalties[0]);
-        float[] start = withPenalty(".start", penalties[1]);
-        float[] end = withPenalty(".end", penalties[2]);
+        float[] trans = withPenalty(".transitions", penalties.transitions());
+        float[] start = withPenalty(".start", penalties.start());
+        float[] end = withPenalty(".end", penalties.end());
         int[][] paths = new int[batch][];
         float[] best = new float[batch];
         float[] score = new float[tags];
