@@ -127,6 +127,9 @@ public final class TrainingLoop {
             Map<String, TensorFile.Tensor> trained = average == null ? null : average.swapIn(params);
             Map<String, Double> dev = model.evaluate();
             Double score = dev.get(monitor);
+            if (score == null && epoch == resumedFrom + 1) {
+                log.printf("no dev %s to select an epoch on: early stopping is off and the last epoch's weights are kept%n", monitor);
+            }
             boolean best = score == null || bestEpoch == 0 || score > bestScore;
             if (best) {
                 bestEpoch = epoch;

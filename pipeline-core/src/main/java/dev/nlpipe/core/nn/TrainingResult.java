@@ -9,7 +9,7 @@ import java.util.Map;
  * What a {@link TrainingLoop} run did.
  *
  * @param epochs the epochs finished, including those before a resume
- * @param bestEpoch the epoch whose weights were kept (0 without dev data: the last one is kept)
+ * @param bestEpoch the epoch whose weights were kept (without dev data, the last one)
  * @param bestScore the monitored dev score of that epoch ({@code NaN} without dev data)
  * @param stoppedEarly whether patience ran out
  * @param resumedFrom the epoch the run resumed after (0 for a fresh run)

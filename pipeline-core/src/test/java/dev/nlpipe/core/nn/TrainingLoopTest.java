@@ -16,9 +16,11 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -50,6 +52,11 @@ class TrainingLoopTest {
 
     /** The toy model, recording the weights {@code w} it is scored with at each epoch in {@code atEpoch[epoch]}. */
     private static Trainable<Integer> recordingScoredWeights(ToyRegression m, float[][] atEpoch) {
+        return recordingScoredWeights(m, atEpoch, m::evaluate);
+    }
+
+    /** The same, with {@code scores} as the dev evaluation (it must count {@code m.evaluations}). */
+    private static Trainable<Integer> recordingScoredWeights(ToyRegression m, float[][] atEpoch, Supplier<Map<String, Double>> scores) {
         return new Trainable<>() {
             @Override
             public Params params() {
@@ -64,7 +71,7 @@ class TrainingLoopTest {
             @Override
             public Map<String, Double> evaluate() {
                 atEpoch[m.evaluations + 1] = m.params.get("w").toFloatArray();
-                return m.evaluate();
+                return scores.get();
             }
         };
     }
@@ -167,6 +174,26 @@ class TrainingLoopTest {
             String html = Files.readString(dir.resolve(TrainingCurves.FILE));
             assertTrue(html.contains("<svg") && html.contains("Dev scores") && html.contains("class=\"best\""));
             assertFalse(html.contains("<script"), "the report is self-contained and static");
+        }
+    }
+
+    @Test
+    void withoutDevScoresEveryEpochRunsAndTheLastIsKept(@TempDir Path dir) throws IOException {
+        try (ToyRegression m = new ToyRegression(5, 200)) {
+            float[][] atEpoch = new float[6][];
+            Trainable<Integer> noDev = recordingScoredWeights(m, atEpoch, () -> {
+                m.evaluations++;
+                return Map.of();
+            });
+            TrainingResult r = new TrainingLoop(settings(Map.of("epochs", 5, "patience", 1, "resume", false)), "score",
+                    new Checkpoints(dir), "toy", log).run(noDev, m.train, ToyRegression::length);
+            assertFalse(r.stoppedEarly(), "patience has no score to count on");
+            assertEquals(5, r.epochs());
+            assertEquals(5, r.bestEpoch());
+            assertTrue(Double.isNaN(r.bestScore()));
+            assertArrayEquals(atEpoch[5], m.params.get("w").toFloatArray(), "the last epoch's weights are kept");
+            assertFalse(Arrays.equals(atEpoch[4], atEpoch[5]), "the weights still changed in the last epoch");
+            assertTrue(logBytes.toString().contains("no dev score to select an epoch on"), logBytes.toString());
         }
     }
 
