@@ -17,8 +17,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * A file written under a hidden temporary name beside its target and renamed onto it only when
- * complete, so an interrupted run never leaves a truncated file under the final name. A target
+ * A file written under a hidden temporary name beside its target, forced to disk and renamed onto
+ * it only when complete, so neither an interrupted run nor a power loss right after the rename
+ * leaves a truncated file under the final name. A target
  * ending in {@code .gz} is gzip-compressed. Write either bytes ({@link #stream()}) or text
  * ({@link #writer()}), not both.
  */
@@ -90,6 +91,7 @@ public final class AtomicFile implements Closeable {
         }
         finished = true;
         closeStreams();
+        Fsync.file(temp);
         moveIntoPlace(temp, target);
         OPEN.remove(temp);
     }

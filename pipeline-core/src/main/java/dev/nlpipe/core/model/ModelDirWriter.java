@@ -1,16 +1,17 @@
 package dev.nlpipe.core.model;
 
+import dev.nlpipe.core.io.Fsync;
+import dev.nlpipe.core.io.TempNames;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
-import dev.nlpipe.core.io.TempNames;
 import java.util.stream.Stream;
 
 /**
  * Builds a model directory under a hidden temporary name beside the target and moves it into
- * place only when complete, so a failed or interrupted training never leaves a half-written
- * model under the final name (an existing model there is replaced only on success).
+ * place only when complete (its files forced to disk first), so a failed or interrupted training
+ * never leaves a half-written model under the final name (an existing model there is replaced only on success).
  */
 public final class ModelDirWriter implements AutoCloseable {
     private final Path target;
@@ -45,6 +46,7 @@ public final class ModelDirWriter implements AutoCloseable {
             return;
         }
         finished = true;
+        Fsync.tree(temp);
         Path old = null;
         if (Files.exists(target)) {
             old = target.toAbsolutePath().getParent().resolve("." + target.getFileName() + ".old-" + ProcessHandle.current().pid());

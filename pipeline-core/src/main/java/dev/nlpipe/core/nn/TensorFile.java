@@ -2,7 +2,6 @@ package dev.nlpipe.core.nn;
 
 import dev.nlpipe.core.io.AtomicFile;
 import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
@@ -42,35 +41,30 @@ public final class TensorFile {
 
     /** Writes the tensors, replacing {@code file} only when complete. */
     public static void write(Path file, Map<String, Tensor> tensors) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
-        try {
-            try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16))) {
-                out.writeInt(MAGIC);
-                out.writeInt(VERSION);
-                out.writeInt(tensors.size());
-                ByteBuffer buf = ByteBuffer.allocate(1 << 16).order(ByteOrder.LITTLE_ENDIAN);
-                for (Map.Entry<String, Tensor> e : tensors.entrySet()) {
-                    out.writeUTF(e.getKey());
-                    long[] shape = e.getValue().shape();
-                    out.writeInt(shape.length);
-                    for (long d : shape) {
-                        out.writeLong(d);
-                    }
-                    float[] v = e.getValue().values();
-                    for (int i = 0; i < v.length; ) {
-                        buf.clear();
-                        int n = Math.min(v.length - i, buf.capacity() / 4);
-                        buf.asFloatBuffer().put(v, i, n);
-                        out.write(buf.array(), 0, n * 4);
-                        i += n;
-                    }
+        try (AtomicFile atomic = AtomicFile.create(file)) {
+            DataOutputStream out = new DataOutputStream(atomic.stream());
+            out.writeInt(MAGIC);
+            out.writeInt(VERSION);
+            out.writeInt(tensors.size());
+            ByteBuffer buf = ByteBuffer.allocate(1 << 16).order(ByteOrder.LITTLE_ENDIAN);
+            for (Map.Entry<String, Tensor> e : tensors.entrySet()) {
+                out.writeUTF(e.getKey());
+                long[] shape = e.getValue().shape();
+                out.writeInt(shape.length);
+                for (long d : shape) {
+                    out.writeLong(d);
+                }
+                float[] v = e.getValue().values();
+                for (int i = 0; i < v.length; ) {
+                    buf.clear();
+                    int n = Math.min(v.length - i, buf.capacity() / 4);
+                    buf.asFloatBuffer().put(v, i, n);
+                    out.write(buf.array(), 0, n * 4);
+                    i += n;
                 }
             }
-            AtomicFile.moveIntoPlace(tmp, file);
-        } finally {
-            Files.deleteIfExists(tmp);
+            out.flush();
+            atomic.commit();
         }
     }
 

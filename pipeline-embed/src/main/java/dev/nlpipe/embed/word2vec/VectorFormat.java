@@ -1,7 +1,7 @@
 package dev.nlpipe.embed.word2vec;
 
+import dev.nlpipe.core.io.AtomicFile;
 import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -12,9 +12,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.zip.GZIPInputStream;
-import java.util.zip.GZIPOutputStream;
 
 /**
  * The word2vec file formats that gensim ({@code KeyedVectors.load_word2vec_format}), fastText
@@ -74,22 +72,13 @@ public final class VectorFormat {
     }
 
     private static void write(WordVectors v, Path file, boolean binary) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = dir.resolve("." + file.getFileName() + ".tmp-" + ProcessHandle.current().pid() + "-" + System.nanoTime());
-        try {
-            try (OutputStream raw = Files.newOutputStream(tmp);
-                 OutputStream out = new BufferedOutputStream(file.toString().endsWith(".gz") ? new GZIPOutputStream(raw, 1 << 16) : raw,
-                         1 << 16)) {
-                if (binary) {
-                    writeBinary(v, out);
-                } else {
-                    writeText(v, out);
-                }
+        try (AtomicFile out = AtomicFile.create(file)) {
+            if (binary) {
+                writeBinary(v, out.stream());
+            } else {
+                writeText(v, out.stream());
             }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
+            out.commit();
         }
     }
 
