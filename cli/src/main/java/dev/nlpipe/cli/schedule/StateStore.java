@@ -31,6 +31,8 @@ public final class StateStore implements AutoCloseable {
     /** The schema this code writes; a newer database is refused rather than misread. */
     static final int SCHEMA = 1;
 
+    /** The error of an attempt that the process did not survive. */
+    public static final String PROCESS_ENDED = "the process ended while processing it (killed, or crashed e.g. out of memory)";
     private static final String FILE_COLUMNS = "path, size, mtime_ns, sha256, status, attempts, last_error, output_path, output_size,"
             + " config_hash, first_seen, processed_at, next_attempt_at, deleted_at, duration_ms, docs_in, docs_out, bad_records";
 
@@ -244,10 +246,22 @@ public final class StateStore implements AutoCloseable {
                 o.docsIn(), o.docsOut(), o.badRecords(), w.file().relative());
     }
 
-    /** Records a failed attempt: {@code failed} with the time of the next try, or {@code quarantined}. */
-    public void recordFailure(WorkItem w, String error, FileStatus status, Instant nextAttempt) throws SQLException {
+    /**
+     * Counts an attempt before the file is processed, so that an attempt the process does not
+     * survive (killed, out of memory) still counts and the row says so: the file stays pending, and
+     * {@code --max-attempts} such endings quarantine it instead of crashing every later run.
+     */
+    public void recordStart(WorkItem w) throws SQLException {
+        update("UPDATE files SET attempts = ?, last_error = ? WHERE path = ?", w.attempt(), PROCESS_ENDED, w.file().relative());
+    }
+
+    /**
+     * Records a failure after {@code attempts} attempts: {@code failed} with the time of the next
+     * try, or {@code quarantined}.
+     */
+    public void recordFailure(WorkItem w, int attempts, String error, FileStatus status, Instant nextAttempt) throws SQLException {
         update("UPDATE files SET size = ?, mtime_ns = ?, sha256 = ?, status = ?, attempts = ?, last_error = ?, next_attempt_at = ?"
-                + " WHERE path = ?", w.file().size(), w.file().mtimeNanos(), w.sha256(), status.key(), w.attempt(), error, nextAttempt,
+                + " WHERE path = ?", w.file().size(), w.file().mtimeNanos(), w.sha256(), status.key(), attempts, error, nextAttempt,
                 w.file().relative());
     }
 

@@ -199,9 +199,15 @@ final class TickRunner {
                 while (inflight < workers && next < work.size() && !stop.requested()) {
                     WorkItem w = work.get(next++);
                     if (w.problem() != null) {
-                        recordFailure(w, w.problem(), s);
+                        recordFailure(w, w.attempt(), w.problem(), s);
                         continue;
                     }
+                    if (w.reason() == WorkItem.Reason.PENDING && w.attemptsBefore() >= settings.maxAttempts()) {
+                        // attempts the process did not survive, counted before they ran
+                        recordFailure(w, w.attemptsBefore(), StateStore.PROCESS_ENDED, s);
+                        continue;
+                    }
+                    store.recordStart(w);
                     done.submit(() -> {
                         try {
                             return new Result(w, processor.process(w.file().path(), w.output()), null);
@@ -220,7 +226,7 @@ final class TickRunner {
                 if (r.error() == null) {
                     recordSuccess(r.item(), r.outcome(), p, liveOutputs, s);
                 } else {
-                    recordFailure(r.item(), describe(r.error()), s);
+                    recordFailure(r.item(), r.item().attempt(), describe(r.error()), s);
                 }
                 if (progress != null) {
                     progress.update(s.processed(), s.failures() > 0 ? s.failures() + " failed" : "");
@@ -266,16 +272,15 @@ final class TickRunner {
                         o.badRecords(), o.firstBadRecord(), errorsFileOf(o.output())), o.millis()));
     }
 
-    private void recordFailure(WorkItem w, String error, TickSummary s) throws SQLException {
-        int attempts = w.attempt();
+    private void recordFailure(WorkItem w, int attempts, String error, TickSummary s) throws SQLException {
         if (attempts >= settings.maxAttempts()) {
-            store.recordFailure(w, error, FileStatus.QUARANTINED, null);
+            store.recordFailure(w, attempts, error, FileStatus.QUARANTINED, null);
             s.quarantined++;
             log.info(String.format(Locale.ROOT, "QUARANTINED  %s after %d attempt%s: %s (release it with `nlpipe schedule retry --state %s %s`)",
                     w.file().relative(), attempts, attempts == 1 ? "" : "s", error, settings.state(), w.file().relative()));
         } else {
             Instant next = Instant.now().plus(settings.backoffAfter(attempts));
-            store.recordFailure(w, error, FileStatus.FAILED, next);
+            store.recordFailure(w, attempts, error, FileStatus.FAILED, next);
             s.failed++;
             log.info(String.format(Locale.ROOT, "FAILED       %s (attempt %d of %d; retried from %s): %s", w.file().relative(), attempts,
                     settings.maxAttempts(), ScheduleLog.stamp(ZonedDateTime.ofInstant(next, log.zone())), error));

@@ -64,10 +64,15 @@ final class ChildScheduler implements AutoCloseable {
         process.waitFor(30, TimeUnit.SECONDS);
     }
 
+    /** Waits for the process to end by itself; returns the exit code (or -1 after the timeout). */
+    int awaitExit(Duration timeout) throws InterruptedException {
+        return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS) ? process.exitValue() : -1;
+    }
+
     /** SIGTERM; returns the exit code (or -1 after the timeout). */
     int terminate(Duration timeout) throws InterruptedException {
         process.destroy();
-        return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS) ? process.exitValue() : -1;
+        return awaitExit(timeout);
     }
 
     /** Everything printed so far. */

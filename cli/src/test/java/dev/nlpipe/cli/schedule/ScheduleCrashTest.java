@@ -110,6 +110,40 @@ class ScheduleCrashTest {
     }
 
     @Test
+    void aFileThatKillsEveryProcessIsQuarantinedAfterMaxAttempts() throws Exception {
+        ScheduleFixture f = new ScheduleFixture(tmp);
+        f.pipeline("""
+                input: { format: text }
+                stages:
+                  - type: tokenize.regex
+                  - type: test.halt
+                    with: { marker: POISON }
+                output: { format: jsonl }
+                threads: 1
+                """);
+        f.write("a.txt", "fine\n");
+        f.write("b-poison.txt", "this one has POISON in it\n");
+        f.write("c.txt", "fine too\n");
+        for (int attempt = 1; attempt <= 2; attempt++) {
+            try (ChildScheduler child = ChildScheduler.start(tmp, args(f, "--once", "--max-attempts", "2"))) {
+                assertEquals(137, child.awaitExit(WAIT), child.output());
+            }
+            FileRecord row = f.row("b-poison.txt");
+            assertEquals(FileStatus.PENDING, row.status());
+            assertEquals(attempt, row.attempts(), "the attempt the process did not survive counts");
+            assertEquals(StateStore.PROCESS_ENDED, row.lastError());
+        }
+        try (ChildScheduler child = ChildScheduler.start(tmp, args(f, "--once", "--max-attempts", "2"))) {
+            assertEquals(1, child.awaitExit(WAIT), "the quarantine is a failure of this run: " + child.output());
+            assertTrue(child.output().contains("QUARANTINED  b-poison.txt after 2 attempts: " + StateStore.PROCESS_ENDED), child.output());
+        }
+        assertEquals(FileStatus.QUARANTINED, f.row("b-poison.txt").status());
+        assertEquals(FileStatus.DONE, f.row("a.txt").status());
+        assertEquals(FileStatus.DONE, f.row("c.txt").status(), "the files after it are processed at last");
+        assertEquals(List.of("fine too"), f.output("c.jsonl").stream().map(d -> d.text()).toList());
+    }
+
+    @Test
     void aSecondInstanceExitsAtOnceAndAKilledInstancesLockIsTakenOver() throws Exception {
         ScheduleFixture f = new ScheduleFixture(tmp);
         writeInputs(f, 10);
