@@ -5,18 +5,26 @@
 # trained with those vectors as its initial word embeddings (its word dropout 0.1 makes the tagger
 # also learn from the character and shape features that unseen words still have). Results:
 # docs/benchmarks.md.
-#   examples/ner-conll2003-vectors.sh [OUTPUT_DIR] [--set key=value ...]
+#   examples/ner-conll2003-vectors.sh [OUTPUT_DIR] [--train-dev] [--set key=value ...]
 # OUTPUT_DIR (default models/ner-conll2003-vectors) receives the tagger; the vectors go to
-# OUTPUT_DIR.vectors. Extra --set options are passed to the NER training. CONLL_DIR overrides the
-# data directory (default ../shared/data/conll2003).
+# OUTPUT_DIR.vectors. --train-dev trains on eng.train and eng.testa together (the final-model
+# practice of Chiu & Nichols and others): with no dev set left to pick an epoch, all 40 epochs run
+# and the last epoch's moving average of the weights (train.averageDecay 0.999) is kept. Extra --set
+# options are passed to the NER training. CONLL_DIR overrides the data directory (default
+# ../shared/data/conll2003).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 out=models/ner-conll2003-vectors
-if [[ $# -gt 0 && $1 != --* ]]; then
-  out=$1
+train_dev=false
+while [[ $# -gt 0 && $1 != --set ]]; do
+  case $1 in
+    --train-dev) train_dev=true ;;
+    -*) echo "error: unknown option $1; usage: $0 [OUTPUT_DIR] [--train-dev] [--set key=value ...]" >&2; exit 2 ;;
+    *) out=$1 ;;
+  esac
   shift
-fi
+done
 data=${CONLL_DIR:-../shared/data/conll2003}
 if [[ ! -f $data/eng.train ]]; then
   echo "error: $data/eng.train not found; set CONLL_DIR to the directory holding eng.train, eng.testa and eng.testb" >&2
@@ -24,14 +32,22 @@ if [[ ! -f $data/eng.train ]]; then
 fi
 vectors=$out.vectors
 mkdir -p "$(dirname "$out")"
-tokens=$(mktemp)
-trap 'rm -f "$tokens"' EXIT
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+tokens=$work/tokens.txt
+train=$data/eng.train
+splits=(--set data.dev="$data/eng.testa")
+if $train_dev; then
+  train=$work/train-dev.txt
+  cat "$data/eng.train" "$data/eng.testa" > "$train"
+  splits=(--set data.dev= --set train.averageDecay=0.999)
+fi
 # one sentence per line, -DOCSTART- lines dropped, lowercased, digits as 0 (the tagger's own lookup keys)
 awk 'NF == 0 { if (l != "") { print l; l = "" }; next }
      $1 == "-DOCSTART-" { next }
      { w = tolower($1); gsub(/[0-9]/, "0", w); l = (l == "" ? w : l " " w) }
-     END { if (l != "") print l }' "$data/eng.train" > "$tokens"
+     END { if (l != "") print l }' "$train" > "$tokens"
 ./nlpipe train examples/word2vec-en.yaml --output "$vectors" --set data.train="$tokens" \
     --set model.minCount=1 --set model.sample=0 --set train.epochs=20 --set train.threads=1
 ./nlpipe train examples/ner-conll2003.yaml --output "$out" --set model.embeddings="$vectors/vectors.bin" \
-    --set data.train="$data/eng.train" --set data.dev="$data/eng.testa" --set data.test="$data/eng.testb" "$@"
+    --set data.train="$train" "${splits[@]}" --set data.test="$data/eng.testb" "$@"
