@@ -33,6 +33,7 @@ public final class StateStore implements AutoCloseable {
 
     /** The error of an attempt that the process did not survive. */
     public static final String PROCESS_ENDED = "the process ended while processing it (killed, or crashed e.g. out of memory)";
+
     private static final String FILE_COLUMNS = "path, size, mtime_ns, sha256, status, attempts, last_error, output_path, output_size,"
             + " config_hash, first_seen, processed_at, next_attempt_at, deleted_at, duration_ms, docs_in, docs_out, bad_records";
 

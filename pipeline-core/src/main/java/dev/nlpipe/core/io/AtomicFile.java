@@ -19,9 +19,8 @@ import java.util.zip.GZIPOutputStream;
 /**
  * A file written under a hidden temporary name beside its target, forced to disk and renamed onto
  * it only when complete, so neither an interrupted run nor a power loss right after the rename
- * leaves a truncated file under the final name. A target
- * ending in {@code .gz} is gzip-compressed. Write either bytes ({@link #stream()}) or text
- * ({@link #writer()}), not both.
+ * leaves a truncated file under the final name. A target ending in {@code .gz} is gzip-compressed.
+ * Write either bytes ({@link #stream()}) or text ({@link #writer()}), not both.
  */
 public final class AtomicFile implements Closeable {
     /** Temporary files not yet committed or aborted; removed by a shutdown hook on Ctrl-C or SIGTERM. */

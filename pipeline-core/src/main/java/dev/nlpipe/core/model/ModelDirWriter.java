@@ -11,7 +11,8 @@ import java.util.stream.Stream;
 /**
  * Builds a model directory under a hidden temporary name beside the target and moves it into
  * place only when complete (its files forced to disk first), so a failed or interrupted training
- * never leaves a half-written model under the final name (an existing model there is replaced only on success).
+ * never leaves a half-written model under the final name (an existing model there is replaced
+ * only on success).
  */
 public final class ModelDirWriter implements AutoCloseable {
     private final Path target;
