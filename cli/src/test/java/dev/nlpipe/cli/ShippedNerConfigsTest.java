@@ -56,6 +56,7 @@ class ShippedNerConfigsTest {
         assertEquals(20, resume.get("segDim"), "the Resume config reads word positions from segment.hanlp");
         Map<String, Object> msra = train("ner-msra.yaml", bmes.toString(), "model.charDim=4", "model.bigramDim=4");
         assertEquals("char", msra.get("unit"));
+        assertEquals(20, msra.get("segDim"), "the MSRA config reads word positions from segment.hanlp");
     }
 
     @Test
