@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.nlpipe.core.doc.Document;
 import dev.nlpipe.core.io.TempNames;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -140,7 +141,7 @@ class ScheduleCrashTest {
         assertEquals(FileStatus.QUARANTINED, f.row("b-poison.txt").status());
         assertEquals(FileStatus.DONE, f.row("a.txt").status());
         assertEquals(FileStatus.DONE, f.row("c.txt").status(), "the files after it are processed at last");
-        assertEquals(List.of("fine too"), f.output("c.jsonl").stream().map(d -> d.text()).toList());
+        assertEquals(List.of("fine too"), f.output("c.jsonl").stream().map(Document::text).toList());
     }
 
     @Test
