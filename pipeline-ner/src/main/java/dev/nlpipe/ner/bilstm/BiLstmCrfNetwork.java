@@ -44,15 +44,12 @@ final class BiLstmCrfNetwork {
      * Creates fresh weights.
      *
      * @param unitTable initial unit embeddings ({@code vocab x unitDim}, pretrained rows filled in), or {@code null} for random
+     * @param bigramTable initial bigram embeddings ({@code bigrams x bigramDim}), or {@code null} for random
      */
-    static BiLstmCrfNetwork create(NerSpec spec, Featurizer f, Params params, float[] unitTable, Random rng) {
-        if (unitTable == null) {
-            params.create("emb.unit", new Shape(f.units.size(), spec.unitDim()), Init.embedding(), rng);
-        } else {
-            params.put("emb.unit", new Shape(f.units.size(), spec.unitDim()), unitTable);
-        }
+    static BiLstmCrfNetwork create(NerSpec spec, Featurizer f, Params params, float[] unitTable, float[] bigramTable, Random rng) {
+        embedding(params, "emb.unit", new Shape(f.units.size(), spec.unitDim()), unitTable, rng);
         if (spec.bigramDim() > 0) {
-            params.create("emb.bigram", new Shape(f.bigrams.size(), spec.bigramDim()), Init.embedding(), rng);
+            embedding(params, "emb.bigram", new Shape(f.bigrams.size(), spec.bigramDim()), bigramTable, rng);
         }
         if (spec.segDim() > 0) {
             params.create("emb.word", new Shape(UnitSequence.S + 1, spec.segDim()), Init.embedding(), rng);
@@ -71,6 +68,14 @@ final class BiLstmCrfNetwork {
         params.create("out.b", new Shape(k), Init.zeros(), rng);
         LinearChainCrf crf = new LinearChainCrf(params, "crf", constraints(spec, f), rng);
         return new BiLstmCrfNetwork(spec, params, lstm, crf);
+    }
+
+    private static void embedding(Params params, String name, Shape shape, float[] initial, Random rng) {
+        if (initial == null) {
+            params.create(name, shape, Init.embedding(), rng);
+        } else {
+            params.put(name, shape, initial);
+        }
     }
 
     /** Binds to existing weights (loaded or copied). */

@@ -110,15 +110,17 @@ public final class BiLstmCrfTrainer implements TrainerProvider {
         warnAboutWordFeatures(spec, train, log);
 
         Featurizer trainingUnits = Featurizer.build(spec, train.sequences(), types);
-        WordVectors.Loaded vectors = spec.embeddings() == null ? null : PretrainedTable.read(spec, trainingUnits);
-        Featurizer featurizer = spec.allPretrainedUnits() ? trainingUnits.withUnits(vectors.vectors().keySet()) : trainingUnits;
+        PretrainedTable pretrained = PretrainedTable.load(spec, trainingUnits, settings.seed(), log);
+        Featurizer featurizer = pretrained.featurizer();
         ModelMeta meta = job.newMeta(NerModel.KIND, NerModel.FORMAT);
         try (Params params = new Params(device, true)) {
-            float[] unitTable = vectors == null ? null : PretrainedTable.build(spec, featurizer, vectors, settings.seed(), log);
-            BiLstmCrfNetwork network = BiLstmCrfNetwork.create(spec, featurizer, params, unitTable,
+            BiLstmCrfNetwork network = BiLstmCrfNetwork.create(spec, featurizer, params, pretrained.unitTable(), pretrained.bigramTable(),
                     Seeds.random(settings.seed(), "init"));
-            if (spec.embeddings() != null && spec.freezeEmbeddings()) {
+            if (spec.freezeEmbeddings() && pretrained.unitTable() != null) {
                 params.freeze("emb.unit");
+            }
+            if (spec.freezeEmbeddings() && pretrained.bigramTable() != null) {
+                params.freeze("emb.bigram");
             }
             List<Example> trainExamples = encode(featurizer, train);
             List<Example> devExamples = dev == null ? List.of() : encode(featurizer, dev);

@@ -66,17 +66,23 @@ final class Featurizer {
     }
 
     /**
-     * This featurizer with {@code extra} units (those not known yet, in string order) appended
-     * after the training units; they are not rare.
+     * This featurizer with {@code extraUnits} and {@code extraBigrams} (those not known yet, in
+     * string order) appended after the training ones; the added units are not rare.
      */
-    Featurizer withUnits(Collection<String> extra) {
-        List<String> known = new ArrayList<>(units.known());
-        List<String> added = extra.stream().filter(u -> !units.contains(u)).sorted().toList();
+    Featurizer withPretrained(Collection<String> extraUnits, Collection<String> extraBigrams) {
+        Vocabulary u = appended(units, extraUnits);
+        Vocabulary b = appended(bigrams, extraBigrams);
+        return u == units && b == bigrams ? this : new Featurizer(spec, u, b, chars, tags, Arrays.copyOf(rareUnits, u.size()));
+    }
+
+    private static Vocabulary appended(Vocabulary vocab, Collection<String> extra) {
+        List<String> added = extra.stream().filter(s -> !vocab.contains(s)).sorted().toList();
         if (added.isEmpty()) {
-            return this;
+            return vocab;
         }
+        List<String> known = new ArrayList<>(vocab.known());
         known.addAll(added);
-        return new Featurizer(spec, new Vocabulary(known), bigrams, chars, tags, Arrays.copyOf(rareUnits, known.size() + 2));
+        return new Vocabulary(known);
     }
 
     /** The lookup key of a unit: digits to 0, lowercased words in token mode (when configured). */

@@ -31,15 +31,16 @@ import java.util.Map;
  * @param embeddings pretrained vectors for the units (word2vec text or binary), or {@code null}
  * @param embeddingsFormat {@code auto}, {@code text} or {@code binary}
  * @param freezeEmbeddings keep the pretrained vectors fixed
- * @param embeddingsVocabulary {@code training} (vectors only for units of the training data) or {@code all}
- *     (every unit in the vectors file gets a row, so units unseen in training keep their vector)
+ * @param embeddingsVocabulary {@code training} (vectors only for units and bigrams of the training data) or {@code all}
+ *     (every unit or bigram in the vectors files gets a row, so those unseen in training keep their vector)
+ * @param bigramEmbeddings pretrained character-bigram vectors ({@code char} mode), or {@code null}
  * @param unkReplace while training, the chance that a unit seen once in the training data is read as unknown
  * @param wordDropout while training, the chance that any unit is read as unknown
  */
 public record NerSpec(String unit, TagScheme scheme, int charDim, int bigramDim, int wordDim, int charFilters, int charKernel,
                       int caseDim, int segDim, int hidden, int layers, double dropout, int minCount, boolean lowercase,
                       boolean normalizeDigits, Path embeddings, String embeddingsFormat, boolean freezeEmbeddings,
-                      String embeddingsVocabulary, double unkReplace, double wordDropout) {
+                      String embeddingsVocabulary, Path bigramEmbeddings, double unkReplace, double wordDropout) {
 
     /** The {@code model:} options of {@code ner.bilstm-crf}. */
     public static List<OptionSpec> options() {
@@ -63,11 +64,13 @@ public record NerSpec(String unit, TagScheme scheme, int charDim, int bigramDim,
                 OptionSpec.bool("lowercase", true, "token mode: lowercase words for the word embedding (the character CNN sees case)"),
                 OptionSpec.bool("normalizeDigits", true, "map every digit to 0 for the embeddings"),
                 OptionSpec.path("embeddings", "pretrained vectors for characters (char mode) or words (token mode), word2vec text or binary"),
+                OptionSpec.path("bigramEmbeddings", "char mode, with bigramDim: pretrained character-bigram vectors (each word two"
+                        + " characters), word2vec text or binary"),
                 OptionSpec.choice("embeddingsFormat", "auto", "format of the pretrained vectors", "auto", "text", "binary"),
-                OptionSpec.bool("freezeEmbeddings", false, "keep pretrained vectors fixed instead of fine-tuning them"),
-                OptionSpec.choice("embeddingsVocabulary", "training", "which units of the pretrained vectors get a row: training (those"
-                        + " in the training data) or all (every vector, so units unseen in training keep theirs; a larger model)",
-                        "training", "all"),
+                OptionSpec.bool("freezeEmbeddings", false, "keep pretrained vectors (units and bigrams) fixed instead of fine-tuning them"),
+                OptionSpec.choice("embeddingsVocabulary", "training", "which units and bigrams of the pretrained vectors get a row:"
+                        + " training (those in the training data) or all (every vector, so those unseen in training keep theirs; a"
+                        + " larger model)", "training", "all"),
                 OptionSpec.number("unkReplace", 0.0, "while training, read a unit seen once as unknown with this chance, so the"
                         + " unknown vector learns what unseen words look like (0.5 helps English)"),
                 OptionSpec.number("wordDropout", 0.0, "while training, read any unit as unknown with this chance, so the tagger"
@@ -102,21 +105,34 @@ public record NerSpec(String unit, TagScheme scheme, int charDim, int bigramDim,
         if (unit.equals("token") && (o.isSet("bigramDim") && o.getInt("bigramDim") > 0 || o.isSet("segDim") && o.getInt("segDim") > 0)) {
             throw o.error(o.isSet("bigramDim") ? "bigramDim" : "segDim", "applies to unit: char only");
         }
-        Path emb = o.getPath("embeddings");
-        if (emb != null && !java.nio.file.Files.isReadable(emb)) {
-            throw o.error("embeddings", "not found or not readable: " + emb);
+        Path emb = readablePath(o, "embeddings");
+        Path bigramEmb = readablePath(o, "bigramEmbeddings");
+        if (bigramEmb != null && (unit.equals("token") || o.getInt("bigramDim") == 0)) {
+            throw o.error("bigramEmbeddings", "needs unit: char and bigramDim set to the vectors' size");
         }
         return new NerSpec(unit, TagScheme.parse(o.getString("scheme")), o.getInt("charDim"), o.getInt("bigramDim"),
                 o.getInt("wordDim"), o.getInt("charFilters"), o.getInt("charKernel"), o.getInt("caseDim"), o.getInt("segDim"),
                 o.getInt("hidden"), o.getInt("layers"), dropout, o.getInt("minCount"), o.getBoolean("lowercase"),
                 o.getBoolean("normalizeDigits"), emb, o.getString("embeddingsFormat"), o.getBoolean("freezeEmbeddings"),
-                o.getString("embeddingsVocabulary"), unkReplace,
-                wordDropout);
+                o.getString("embeddingsVocabulary"), bigramEmb, unkReplace, wordDropout);
+    }
+
+    private static Path readablePath(Options o, String name) {
+        Path p = o.getPath(name);
+        if (p != null && !java.nio.file.Files.isReadable(p)) {
+            throw o.error(name, "not found or not readable: " + p);
+        }
+        return p;
     }
 
     /** Whether every unit of the pretrained vectors gets a row (not only those of the training data). */
     public boolean allPretrainedUnits() {
         return embeddings != null && embeddingsVocabulary.equals("all");
+    }
+
+    /** Whether every bigram of the pretrained bigram vectors gets a row (not only those of the training data). */
+    public boolean allPretrainedBigrams() {
+        return bigramEmbeddings != null && embeddingsVocabulary.equals("all");
     }
 
     /** Whether units are tokens (else characters). */
@@ -156,6 +172,7 @@ public record NerSpec(String unit, TagScheme scheme, int charDim, int bigramDim,
         m.put("embeddingsFormat", embeddingsFormat);
         m.put("freezeEmbeddings", freezeEmbeddings);
         m.put("embeddingsVocabulary", embeddingsVocabulary);
+        m.put("bigramEmbeddings", bigramEmbeddings == null ? null : bigramEmbeddings.toString());
         m.put("unkReplace", unkReplace);
         m.put("wordDropout", wordDropout);
         return m;
@@ -169,6 +186,7 @@ public record NerSpec(String unit, TagScheme scheme, int charDim, int bigramDim,
                 (Boolean) m.get("normalizeDigits"), m.get("embeddings") == null ? null : Path.of((String) m.get("embeddings")),
                 (String) m.get("embeddingsFormat"), (Boolean) m.get("freezeEmbeddings"),
                 m.get("embeddingsVocabulary") instanceof String v ? v : "training",
+                m.get("bigramEmbeddings") instanceof String b ? Path.of(b) : null,
                 m.get("unkReplace") instanceof Number n ? n.doubleValue() : 0.0,
                 m.get("wordDropout") instanceof Number n ? n.doubleValue() : 0.0);
     }

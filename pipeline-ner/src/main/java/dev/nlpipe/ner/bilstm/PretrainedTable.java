@@ -4,46 +4,63 @@ import dev.nlpipe.core.nn.Init;
 import dev.nlpipe.core.nn.Seeds;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import java.util.function.Predicate;
 
-/** The initial unit-embedding table with the rows of pretrained vectors filled in. */
-final class PretrainedTable {
-    private PretrainedTable() {
+/**
+ * The initial embedding tables with the rows of pretrained vectors filled in: the units'
+ * ({@code embeddings}) and the character bigrams' ({@code bigramEmbeddings}).
+ *
+ * @param featurizer the training featurizer, with the vector-only units and bigrams appended when
+ *     {@code embeddingsVocabulary: all}
+ * @param unitTable the {@code units x unitDim} table, or {@code null} without unit vectors
+ * @param bigramTable the {@code bigrams x bigramDim} table, or {@code null} without bigram vectors
+ */
+record PretrainedTable(Featurizer featurizer, float[] unitTable, float[] bigramTable) {
+
+    /** Reads the configured vectors files and builds the tables for {@code training}'s vocabularies. */
+    static PretrainedTable load(NerSpec spec, Featurizer training, long seed, PrintStream log) throws IOException {
+        WordVectors.Loaded units = spec.embeddings() == null ? null : read(spec, spec.embeddings(), spec.unitDim(),
+                spec.tokenUnits() ? "wordDim" : "charDim", spec.allPretrainedUnits() ? w -> true : training.units::contains);
+        WordVectors.Loaded bigrams = spec.bigramEmbeddings() == null ? null : read(spec, spec.bigramEmbeddings(), spec.bigramDim(),
+                "bigramDim", spec.allPretrainedBigrams() ? w -> true : training.bigrams::contains);
+        Featurizer f = training.withPretrained(spec.allPretrainedUnits() ? units.vectors().keySet() : List.of(),
+                spec.allPretrainedBigrams() ? bigrams.vectors().keySet() : List.of());
+        return new PretrainedTable(f,
+                units == null ? null : build(f.units, units, Seeds.random(seed, "pretrained"), spec.unit(), spec, spec.embeddings(), log),
+                bigrams == null ? null : build(f.bigrams, bigrams, Seeds.random(seed, "pretrained.bigram"), "bigram", spec,
+                        spec.bigramEmbeddings(), log));
     }
 
-    /**
-     * Reads {@code spec.embeddings()}: the vectors of the featurizer's units, or all of them when
-     * {@code embeddingsVocabulary: all}.
-     */
-    static WordVectors.Loaded read(NerSpec spec, Featurizer f) throws IOException {
-        WordVectors.Loaded vectors = WordVectors.read(spec.embeddings(), spec.embeddingsFormat(), w -> Featurizer.key(spec, w),
-                spec.allPretrainedUnits() ? w -> true : f.units::contains);
-        if (vectors.dim() != spec.unitDim()) {
-            String option = spec.tokenUnits() ? "wordDim" : "charDim";
-            throw new IllegalArgumentException("the pretrained vectors in " + spec.embeddings() + " have " + vectors.dim()
-                    + " dimensions, but " + option + " is " + spec.unitDim() + "; set model." + option + ": " + vectors.dim());
+    private static WordVectors.Loaded read(NerSpec spec, Path file, int dim, String dimOption, Predicate<String> keep)
+            throws IOException {
+        WordVectors.Loaded vectors = WordVectors.read(file, spec.embeddingsFormat(), w -> Featurizer.key(spec, w), keep);
+        if (vectors.dim() != dim) {
+            throw new IllegalArgumentException("the pretrained vectors in " + file + " have " + vectors.dim()
+                    + " dimensions, but " + dimOption + " is " + dim + "; set model." + dimOption + ": " + vectors.dim());
         }
         return vectors;
     }
 
-    /** The {@code vocab x unitDim} table: seeded random rows, overwritten by the pretrained vectors found. */
-    static float[] build(NerSpec spec, Featurizer f, WordVectors.Loaded vectors, long seed, PrintStream log) {
-        int dim = spec.unitDim();
-        float[] table = new float[f.units.size() * dim];
-        Random rng = Seeds.random(seed, "pretrained");
-        Init.embedding().fill(table, new long[] {f.units.size(), dim}, rng);
+    /** The {@code vocab x dim} table: seeded random rows, overwritten by the pretrained vectors found. */
+    private static float[] build(Vocabulary vocab, WordVectors.Loaded vectors, Random rng, String what, NerSpec spec, Path file,
+                                 PrintStream log) {
+        int dim = vectors.dim();
+        float[] table = new float[vocab.size() * dim];
+        Init.embedding().fill(table, new long[] {vocab.size(), dim}, rng);
         int found = 0;
-        for (int id = 2; id < f.units.size(); id++) {
-            float[] v = vectors.vectors().get(f.units.get(id));
+        for (int id = 2; id < vocab.size(); id++) {
+            float[] v = vectors.vectors().get(vocab.get(id));
             if (v != null) {
                 System.arraycopy(v, 0, table, id * dim, dim);
                 found++;
             }
         }
         log.printf(Locale.ROOT, "pretrained vectors: %,d of %,d %ss found in %s (%,d vectors, %d dimensions)%s%n", found,
-                f.units.size() - 2, spec.unit(), spec.embeddings(), vectors.read(), dim,
-                spec.freezeEmbeddings() ? ", frozen" : ", fine-tuned");
+                vocab.size() - 2, what, file, vectors.read(), dim, spec.freezeEmbeddings() ? ", frozen" : ", fine-tuned");
         return table;
     }
 }

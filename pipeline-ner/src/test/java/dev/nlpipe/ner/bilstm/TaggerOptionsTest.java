@@ -173,6 +173,53 @@ class TaggerOptionsTest {
     }
 
     @Test
+    void pretrainedBigramVectorsFillTheBigramTable() throws IOException {
+        Path train = SyntheticCorpus.chinese(dir.resolve("train.bmes"), 40, 1);
+        Map<String, float[]> v = new LinkedHashMap<>();
+        Random r = new Random(9);
+        for (String sentence : Files.readString(train).split("\n\n")) {
+            String chars = sentence.lines().map(l -> l.substring(0, 1)).reduce("", String::concat);
+            for (int i = 0; i + 1 < chars.length(); i++) {
+                v.computeIfAbsent(chars.substring(i, i + 2), k -> new float[] {r.nextFloat(), r.nextFloat(), r.nextFloat(), r.nextFloat()});
+            }
+        }
+        v.put("鑫鑫", new float[] {42f, 0f, 0f, 1f});
+        Path vec = dir.resolve("bigrams.txt");
+        writeText(vec, v, true);
+        Path model = dir.resolve("ner-bigrams");
+        String log = Training.run(dir, "task: ner.bilstm-crf\n"
+                + "data: { train: " + train + ", format: bmes }\n"
+                + "model: { charDim: 8, bigramDim: 4, hidden: 8, bigramEmbeddings: " + vec
+                + ", freezeEmbeddings: true, embeddingsVocabulary: all }\n"
+                + "train: { epochs: 1, device: cpu, threads: 1 }\n", model);
+        assertTrue(log.contains("bigrams found in " + vec) && log.contains("frozen"), log);
+        @SuppressWarnings("unchecked")
+        List<String> bigrams = (List<String>) json(model.resolve("vocab.json")).get("bigrams");
+        float[] table = TensorFile.read(model.resolve("weights.bin")).get("emb.bigram").values();
+        float[] row = new float[4];
+        for (String b : List.of("张伟", "鑫鑫")) {
+            int id = bigrams.indexOf(b) + 2;
+            assertTrue(id >= 2, b + " has a row: " + bigrams);
+            System.arraycopy(table, id * 4, row, 0, 4);
+            assertArrayEquals(v.get(b), row, 0f, b);
+        }
+        assertEquals(bigrams.size() - 1, bigrams.indexOf("鑫鑫"), "the vector-only bigram follows the training ones");
+        try (Pipeline p = Pipeline.builder().add("ner", Map.of(), model).build()) {
+            assertTrue(p.process(new Document("d", "张伟在北京。")).get(0).entities() != null);
+        }
+
+        ConfigException noBigrams = assertThrows(ConfigException.class, () -> Training.run(dir, "task: ner.bilstm-crf\n"
+                + "data: { train: " + train + ", format: bmes }\nmodel: { bigramEmbeddings: " + vec + " }\ntrain: { epochs: 1 }\n",
+                dir.resolve("x")));
+        assertTrue(noBigrams.getMessage().contains("bigramEmbeddings") && noBigrams.getMessage().contains("bigramDim"),
+                noBigrams.getMessage());
+        IllegalArgumentException wrongDim = assertThrows(IllegalArgumentException.class, () -> Training.run(dir,
+                "task: ner.bilstm-crf\ndata: { train: " + train + ", format: bmes }\nmodel: { bigramDim: 8, bigramEmbeddings: " + vec
+                        + " }\ntrain: { epochs: 1, device: cpu }\n", dir.resolve("y")));
+        assertTrue(wrongDim.getMessage().contains("set model.bigramDim: 4"), wrongDim.getMessage());
+    }
+
+    @Test
     void wordPositionFeaturesComeFromTheTokensLayer() throws IOException {
         Path train = SyntheticCorpus.chinese(dir.resolve("train.bmes"), 40, 1);
         Path model = dir.resolve("ner-seg");

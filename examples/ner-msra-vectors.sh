@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# MSRA Chinese NER with character and character-bigram vectors that nlpipe learns from the MSRA
+# training text itself (no external data or embeddings), the way the published BiLSTM-CRF baselines
+# start from pretrained character and bigram vectors: the training sentences are written out once as
+# characters and once as bigrams (digits as 0, the tagger's own lookup keys), word2vec (skip-gram,
+# 5 epochs) learns 100-dimensional character and 50-dimensional bigram vectors from them, then
+# examples/ner-msra.yaml is trained with those vectors as its initial embeddings. Results:
+# docs/benchmarks.md.
+#   examples/ner-msra-vectors.sh [OUTPUT_DIR] [--set key=value ...]
+# OUTPUT_DIR (default models/ner-msra-vectors) receives the tagger; the vectors go to
+# OUTPUT_DIR.char-vectors and OUTPUT_DIR.bigram-vectors. Extra --set options are passed to the NER
+# training. MSRA_DIR overrides the data directory (default ../shared/data/msra-ner).
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+out=models/ner-msra-vectors
+if [[ $# -gt 0 && $1 != --set ]]; then
+  [[ $1 == -* ]] && { echo "error: unknown option $1; usage: $0 [OUTPUT_DIR] [--set key=value ...]" >&2; exit 2; }
+  out=$1
+  shift
+fi
+data=${MSRA_DIR:-../shared/data/msra-ner}
+if [[ ! -f $data/train.txt ]]; then
+  echo "error: $data/train.txt not found; set MSRA_DIR to the directory holding train.txt and test.txt" >&2
+  exit 2
+fi
+mkdir -p "$(dirname "$out")"
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+# one sentence per line: its characters, and its bigrams (each character with the next, the last
+# with </s>, as the tagger forms them), separated by spaces
+awk -v chars="$work/chars.txt" -v bigrams="$work/bigrams.txt" '
+  function flush(   i, c, b) {
+    if (n == 0) return
+    c = ""; b = ""
+    for (i = 1; i <= n; i++) {
+      c = c (i > 1 ? " " : "") u[i]
+      b = b (i > 1 ? " " : "") u[i] (i < n ? u[i + 1] : "</s>")
+    }
+    print c > chars; print b > bigrams; n = 0
+  }
+  NF == 0 { flush(); next }
+  { ch = $1; gsub(/[0-9]/, "0", ch); u[++n] = ch }
+  END { flush() }' "$data/train.txt"
+w2v=(--set tokenize.regex.lowercase=false --set model.minCount=1 --set train.threads=1)
+./nlpipe train examples/word2vec-en.yaml --output "$out.char-vectors" --set data.train="$work/chars.txt" "${w2v[@]}"
+./nlpipe train examples/word2vec-en.yaml --output "$out.bigram-vectors" --set data.train="$work/bigrams.txt" \
+    --set model.dim=50 "${w2v[@]}"
+./nlpipe train examples/ner-msra.yaml --output "$out" --set model.embeddings="$out.char-vectors/vectors.bin" \
+    --set model.bigramEmbeddings="$out.bigram-vectors/vectors.bin" "$@"
