@@ -13,7 +13,8 @@ import java.util.Optional;
 /**
  * What {@code nlpipe schedule status} shows, read from a state database (never from the input
  * directory): file counts by status, whether a scheduler is running, the last run, and the
- * failed and quarantined files with their errors. One map serves {@code --json} and the text form.
+ * failed, quarantined and interrupted files (pending after an attempt the process did not survive)
+ * with their errors. One map serves {@code --json} and the text form.
  */
 public final class StatusReport {
     private StatusReport() {
@@ -42,8 +43,17 @@ public final class StatusReport {
         int maxAttempts = Integer.parseInt(store.meta("max_attempts").orElse("3"));
         List<Map<String, Object>> failed = new ArrayList<>();
         List<Map<String, Object>> quarantined = new ArrayList<>();
-        for (FileRecord r : store.withStatus(FileStatus.FAILED, FileStatus.QUARANTINED)) {
-            List<Map<String, Object>> list = r.status() == FileStatus.FAILED ? failed : quarantined;
+        List<Map<String, Object>> interrupted = new ArrayList<>();
+        for (FileRecord r : store.withStatus(FileStatus.FAILED, FileStatus.QUARANTINED, FileStatus.PENDING)) {
+            // a pending file with an error: its last attempt ended with the process (or is under way now)
+            if (r.status() == FileStatus.PENDING && r.lastError() == null) {
+                continue;
+            }
+            List<Map<String, Object>> list = switch (r.status()) {
+                case FAILED -> failed;
+                case QUARANTINED -> quarantined;
+                default -> interrupted;
+            };
             if (list.size() < limit) {
                 Map<String, Object> f = new LinkedHashMap<>();
                 f.put("path", r.path());
@@ -58,6 +68,7 @@ public final class StatusReport {
         }
         m.put("failed", failed);
         m.put("quarantined", quarantined);
+        m.put("interrupted", interrupted);
         return m;
     }
 
@@ -131,6 +142,14 @@ public final class StatusReport {
             for (Map<String, Object> f : failed) {
                 sb.append(String.format(Locale.ROOT, "  %s  attempt %s of %s, next try from %s: %s%n", f.get("path"), f.get("attempts"),
                         f.get("maxAttempts"), f.get("nextAttempt"), f.get("error")));
+            }
+        }
+        List<Map<String, Object>> interrupted = (List<Map<String, Object>>) m.get("interrupted");
+        if (!interrupted.isEmpty()) {
+            sb.append("interrupted (the process ended while processing them, unless a scheduler is on them now; tried again on the"
+                    + " next tick, quarantined after max attempts):\n");
+            for (Map<String, Object> f : interrupted) {
+                sb.append(String.format(Locale.ROOT, "  %s  attempt %s of %s%n", f.get("path"), f.get("attempts"), f.get("maxAttempts")));
             }
         }
         List<Map<String, Object>> quarantined = (List<Map<String, Object>>) m.get("quarantined");

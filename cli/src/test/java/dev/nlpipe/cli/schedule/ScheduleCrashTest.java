@@ -133,6 +133,9 @@ class ScheduleCrashTest {
             assertEquals(FileStatus.PENDING, row.status());
             assertEquals(attempt, row.attempts(), "the attempt the process did not survive counts");
             assertEquals(StateStore.PROCESS_ENDED, row.lastError());
+            String status = ScheduleFixture.main("schedule", "status", "--state", f.state().toString()).out();
+            assertTrue(status.contains("interrupted (the process ended") && status.contains("b-poison.txt  attempt " + attempt + " of 2"),
+                    status);
         }
         try (ChildScheduler child = ChildScheduler.start(tmp, args(f, "--once", "--max-attempts", "2"))) {
             assertEquals(1, child.awaitExit(WAIT), "the quarantine is a failure of this run: " + child.output());
