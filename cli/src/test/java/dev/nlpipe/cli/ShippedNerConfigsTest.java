@@ -57,6 +57,7 @@ class ShippedNerConfigsTest {
         Map<String, Object> msra = train("ner-msra.yaml", bmes.toString(), "model.charDim=4", "model.bigramDim=4");
         assertEquals("char", msra.get("unit"));
         assertEquals(20, msra.get("segDim"), "the MSRA config reads word positions from segment.hanlp");
+        assertEquals(2, msra.get("minCount"), "the MSRA config reads bigrams seen once as unknown");
     }
 
     @Test
