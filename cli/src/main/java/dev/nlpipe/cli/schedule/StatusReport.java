@@ -45,13 +45,13 @@ public final class StatusReport {
         List<Map<String, Object>> quarantined = new ArrayList<>();
         List<Map<String, Object>> interrupted = new ArrayList<>();
         for (FileRecord r : store.withStatus(FileStatus.FAILED, FileStatus.QUARANTINED, FileStatus.PENDING)) {
-            // a pending file with an error: its last attempt ended with the process (or is under way now)
             if (r.status() == FileStatus.PENDING && r.lastError() == null) {
                 continue;
             }
             List<Map<String, Object>> list = switch (r.status()) {
                 case FAILED -> failed;
                 case QUARANTINED -> quarantined;
+                // pending with an error: its last attempt ended with the process (or is under way now)
                 default -> interrupted;
             };
             if (list.size() < limit) {
