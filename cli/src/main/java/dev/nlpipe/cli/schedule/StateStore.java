@@ -150,6 +150,18 @@ public final class StateStore implements AutoCloseable {
         return query("SELECT " + FILE_COLUMNS + " FROM files WHERE status IN (" + in + ") ORDER BY path");
     }
 
+    /**
+     * Pending files whose last attempt, counted by {@link #recordStart}, the process did not finish
+     * (it ended, or is still on the file).
+     */
+    public List<FileRecord> interrupted() throws SQLException {
+        try (PreparedStatement ps = db.prepareStatement("SELECT " + FILE_COLUMNS + " FROM files WHERE status = 'pending'"
+                + " AND last_error = ? ORDER BY path")) {
+            ps.setString(1, PROCESS_ENDED);
+            return read(ps);
+        }
+    }
+
     /** One row, if present. */
     public Optional<FileRecord> file(String path) throws SQLException {
         try (PreparedStatement ps = db.prepareStatement("SELECT " + FILE_COLUMNS + " FROM files WHERE path = ?")) {

@@ -43,33 +43,32 @@ public final class StatusReport {
         int maxAttempts = Integer.parseInt(store.meta("max_attempts").orElse("3"));
         List<Map<String, Object>> failed = new ArrayList<>();
         List<Map<String, Object>> quarantined = new ArrayList<>();
+        for (FileRecord r : store.withStatus(FileStatus.FAILED, FileStatus.QUARANTINED)) {
+            add(r.status() == FileStatus.FAILED ? failed : quarantined, r, maxAttempts, limit);
+        }
         List<Map<String, Object>> interrupted = new ArrayList<>();
-        for (FileRecord r : store.withStatus(FileStatus.FAILED, FileStatus.QUARANTINED, FileStatus.PENDING)) {
-            if (r.status() == FileStatus.PENDING && r.lastError() == null) {
-                continue;
-            }
-            List<Map<String, Object>> list = switch (r.status()) {
-                case FAILED -> failed;
-                case QUARANTINED -> quarantined;
-                // pending with an error: its last attempt ended with the process (or is under way now)
-                default -> interrupted;
-            };
-            if (list.size() < limit) {
-                Map<String, Object> f = new LinkedHashMap<>();
-                f.put("path", r.path());
-                f.put("attempts", r.attempts());
-                f.put("maxAttempts", maxAttempts);
-                f.put("error", r.lastError());
-                if (r.nextAttemptAt() != null) {
-                    f.put("nextAttempt", r.nextAttemptAt().toString());
-                }
-                list.add(f);
-            }
+        for (FileRecord r : store.interrupted()) {
+            add(interrupted, r, maxAttempts, limit);
         }
         m.put("failed", failed);
         m.put("quarantined", quarantined);
         m.put("interrupted", interrupted);
         return m;
+    }
+
+    private static void add(List<Map<String, Object>> list, FileRecord r, int maxAttempts, int limit) {
+        if (list.size() >= limit) {
+            return;
+        }
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("path", r.path());
+        f.put("attempts", r.attempts());
+        f.put("maxAttempts", maxAttempts);
+        f.put("error", r.lastError());
+        if (r.nextAttemptAt() != null) {
+            f.put("nextAttempt", r.nextAttemptAt().toString());
+        }
+        list.add(f);
     }
 
     private static Map<String, Object> owner(InstanceLock.Owner o) {
