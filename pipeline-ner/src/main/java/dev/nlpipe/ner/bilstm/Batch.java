@@ -25,14 +25,15 @@ final class Batch {
 
     /** A batch for inference or evaluation. */
     Batch(List<Example> examples, NDManager m) {
-        this(examples, m, null);
+        this(examples, m, null, null);
     }
 
     /**
-     * A batch for training: each unit id {@code u} is read as unknown with chance {@code unknownChance[u]}
-     * (none when {@code null}; drawn from the engine's generator, which the training loop seeds per epoch).
+     * A batch for training: each unit id {@code u} is read as unknown with chance {@code unknownChance[u]},
+     * and each bigram id {@code g} with chance {@code bigramUnknownChance[g]} (none when {@code null}; drawn
+     * from the engine's generator, which the training loop seeds per epoch).
      */
-    Batch(List<Example> examples, NDManager m, float[] unknownChance) {
+    Batch(List<Example> examples, NDManager m, float[] unknownChance, float[] bigramUnknownChance) {
         int b = examples.size();
         lengths = new int[b];
         int t = 0;
@@ -42,8 +43,8 @@ final class Batch {
         }
         steps = t;
         Example first = examples.get(0);
-        units = unknownChance == null ? ids(m, examples, Example::units) : replaceUnits(ids(m, examples, Example::units), unknownChance, m);
-        bigrams = first.bigrams() == null ? null : ids(m, examples, Example::bigrams);
+        units = replaced(ids(m, examples, Example::units), unknownChance, m);
+        bigrams = first.bigrams() == null ? null : replaced(ids(m, examples, Example::bigrams), bigramUnknownChance, m);
         shapes = first.shapes() == null ? null : ids(m, examples, Example::shapes);
         words = first.words() == null ? null : ids(m, examples, Example::words);
         tags = first.tags() == null ? null : ids(m, examples, Example::tags);
@@ -52,9 +53,9 @@ final class Batch {
     }
 
     /**
-     * The chance that each unit id is read as unknown while training: {@code wordDropout} for all,
-     * at least {@code unkReplace} for units seen once ({@code rare}), never for padding or unknown.
-     * {@code null} when nothing is replaced.
+     * The chance that each unit (or bigram) id is read as unknown while training: {@code wordDropout}
+     * for all, at least {@code unkReplace} for those seen once ({@code rare}), never for padding or
+     * unknown. {@code null} when nothing is replaced.
      */
     static float[] unknownChances(boolean[] rare, double unkReplace, double wordDropout) {
         if (unkReplace <= 0 && wordDropout <= 0) {
@@ -78,7 +79,10 @@ final class Batch {
         return m.create(v, new Shape(examples.size(), steps));
     }
 
-    private static NDArray replaceUnits(NDArray ids, float[] unknownChance, NDManager m) {
+    private static NDArray replaced(NDArray ids, float[] unknownChance, NDManager m) {
+        if (unknownChance == null) {
+            return ids;
+        }
         long[] v = ids.toLongArray();
         float[] chance = new float[v.length];
         boolean any = false;

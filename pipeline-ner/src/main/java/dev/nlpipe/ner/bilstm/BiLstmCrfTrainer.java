@@ -126,6 +126,7 @@ public final class BiLstmCrfTrainer implements TrainerProvider {
             List<Example> devExamples = dev == null ? List.of() : encode(featurizer, dev);
             TaggedData devData = dev;
             float[] unknownChance = Batch.unknownChances(featurizer.rareUnits, spec.unkReplace(), spec.wordDropout());
+            float[] bigramUnknownChance = Batch.unknownChances(new boolean[featurizer.bigrams.size()], 0, spec.bigramDropout());
             Trainable<Example> trainable = new Trainable<>() {
                 @Override
                 public Params params() {
@@ -134,7 +135,7 @@ public final class BiLstmCrfTrainer implements TrainerProvider {
 
                 @Override
                 public NDArray loss(List<Example> batch, NDManager scope) {
-                    return network.loss(new Batch(batch, scope, unknownChance));
+                    return network.loss(new Batch(batch, scope, unknownChance, bigramUnknownChance));
                 }
 
                 @Override

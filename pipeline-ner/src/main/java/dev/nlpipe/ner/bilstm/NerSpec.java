@@ -36,11 +36,13 @@ import java.util.Map;
  * @param bigramEmbeddings pretrained character-bigram vectors ({@code char} mode), or {@code null}
  * @param unkReplace while training, the chance that a unit seen once in the training data is read as unknown
  * @param wordDropout while training, the chance that any unit is read as unknown
+ * @param bigramDropout while training, the chance that any character bigram is read as the unknown bigram
  */
 public record NerSpec(String unit, TagScheme scheme, int charDim, int bigramDim, int wordDim, int charFilters, int charKernel,
                       int caseDim, int segDim, int hidden, int layers, double dropout, int minCount, boolean lowercase,
                       boolean normalizeDigits, Path embeddings, String embeddingsFormat, boolean freezeEmbeddings,
-                      String embeddingsVocabulary, Path bigramEmbeddings, double unkReplace, double wordDropout) {
+                      String embeddingsVocabulary, Path bigramEmbeddings, double unkReplace, double wordDropout,
+                      double bigramDropout) {
 
     /** The {@code model:} options of {@code ner.bilstm-crf}. */
     public static List<OptionSpec> options() {
@@ -74,7 +76,10 @@ public record NerSpec(String unit, TagScheme scheme, int charDim, int bigramDim,
                 OptionSpec.number("unkReplace", 0.0, "while training, read a unit seen once as unknown with this chance, so the"
                         + " unknown vector learns what unseen words look like (0.5 helps English)"),
                 OptionSpec.number("wordDropout", 0.0, "while training, read any unit as unknown with this chance, so the tagger"
-                        + " leans on character and shape features that unseen words still have"));
+                        + " leans on character and shape features that unseen words still have"),
+                OptionSpec.number("bigramDropout", 0.0, "char mode, with bigramDim: while training, read any character bigram as"
+                        + " the unknown bigram with this chance, so the tagger copes with the bigrams that test text brings and"
+                        + " training never showed"));
     }
 
     /** Reads and checks validated options. */
@@ -101,6 +106,10 @@ public record NerSpec(String unit, TagScheme scheme, int charDim, int bigramDim,
         if (wordDropout < 0 || wordDropout >= 1) {
             throw o.error("wordDropout", "must be at least 0 and below 1");
         }
+        double bigramDropout = o.getDouble("bigramDropout");
+        if (bigramDropout < 0 || bigramDropout >= 1) {
+            throw o.error("bigramDropout", "must be at least 0 and below 1");
+        }
         String unit = o.getString("unit");
         if (unit.equals("token") && (o.isSet("bigramDim") && o.getInt("bigramDim") > 0 || o.isSet("segDim") && o.getInt("segDim") > 0)) {
             throw o.error(o.isSet("bigramDim") ? "bigramDim" : "segDim", "applies to unit: char only");
@@ -110,11 +119,14 @@ public record NerSpec(String unit, TagScheme scheme, int charDim, int bigramDim,
         if (bigramEmb != null && (unit.equals("token") || o.getInt("bigramDim") == 0)) {
             throw o.error("bigramEmbeddings", "needs unit: char and bigramDim set to the vectors' size");
         }
+        if (bigramDropout > 0 && (unit.equals("token") || o.getInt("bigramDim") == 0)) {
+            throw o.error("bigramDropout", "needs unit: char and bigramDim above 0 (there are no bigrams to drop)");
+        }
         return new NerSpec(unit, TagScheme.parse(o.getString("scheme")), o.getInt("charDim"), o.getInt("bigramDim"),
                 o.getInt("wordDim"), o.getInt("charFilters"), o.getInt("charKernel"), o.getInt("caseDim"), o.getInt("segDim"),
                 o.getInt("hidden"), o.getInt("layers"), dropout, o.getInt("minCount"), o.getBoolean("lowercase"),
                 o.getBoolean("normalizeDigits"), emb, o.getString("embeddingsFormat"), o.getBoolean("freezeEmbeddings"),
-                o.getString("embeddingsVocabulary"), bigramEmb, unkReplace, wordDropout);
+                o.getString("embeddingsVocabulary"), bigramEmb, unkReplace, wordDropout, bigramDropout);
     }
 
     private static Path readablePath(Options o, String name) {
@@ -175,6 +187,7 @@ public record NerSpec(String unit, TagScheme scheme, int charDim, int bigramDim,
         m.put("bigramEmbeddings", bigramEmbeddings == null ? null : bigramEmbeddings.toString());
         m.put("unkReplace", unkReplace);
         m.put("wordDropout", wordDropout);
+        m.put("bigramDropout", bigramDropout);
         return m;
     }
 
@@ -188,7 +201,8 @@ public record NerSpec(String unit, TagScheme scheme, int charDim, int bigramDim,
                 m.get("embeddingsVocabulary") instanceof String v ? v : "training",
                 m.get("bigramEmbeddings") instanceof String b ? Path.of(b) : null,
                 m.get("unkReplace") instanceof Number n ? n.doubleValue() : 0.0,
-                m.get("wordDropout") instanceof Number n ? n.doubleValue() : 0.0);
+                m.get("wordDropout") instanceof Number n ? n.doubleValue() : 0.0,
+                m.get("bigramDropout") instanceof Number n ? n.doubleValue() : 0.0);
     }
 
     private static int num(Map<String, Object> m, String k) {
