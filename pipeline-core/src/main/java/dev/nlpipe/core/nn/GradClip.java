@@ -13,7 +13,10 @@ public final class GradClip {
     public static float globalNorm(Params params) {
         NDList norms = new NDList();
         for (String name : params.trainableNames()) {
-            norms.add(params.get(name).getGradient().norm());
+            NDArray g = params.gradient(name);
+            if (g != null) {
+                norms.add(g.norm());
+            }
         }
         if (norms.isEmpty()) {
             return 0f;
@@ -42,8 +45,10 @@ public final class GradClip {
             return;
         }
         for (String name : params.trainableNames()) {
-            NDArray g = params.get(name).getGradient();
-            g.muli(scale);
+            NDArray g = params.gradient(name);
+            if (g != null) {
+                g.muli(scale);
+            }
         }
     }
 }

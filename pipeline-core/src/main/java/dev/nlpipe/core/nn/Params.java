@@ -2,6 +2,7 @@ package dev.nlpipe.core.nn;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import java.io.IOException;
@@ -25,12 +26,19 @@ import java.util.Set;
  * training step first {@linkplain #attachTo attaches} the weights to its per-batch scope; closing the
  * scope frees every intermediate array and hands the weights back.
  *
+ * <p>An embedding table can be {@linkplain #updateByRows updated by rows}: a training batch then
+ * reads it through {@link #embed}, which copies out only the rows the batch uses, and the optimizer
+ * updates only those rows. With large tables (a Chinese tagger's character bigrams) this saves the
+ * dense gradient and the update of every row at every step.
+ *
  * <p>Not thread-safe: inference from several threads uses one {@linkplain #copy copy} per thread.
  */
 public final class Params implements AutoCloseable {
     private final NDManager manager;
     private final Map<String, NDArray> arrays = new LinkedHashMap<>();
     private final Set<String> frozen = new HashSet<>();
+    private final Set<String> byRows = new HashSet<>();
+    private final Map<String, RowSlice> slices = new LinkedHashMap<>();
     private final boolean trainable;
 
     /**
@@ -88,6 +96,76 @@ public final class Params implements AutoCloseable {
         if (frozen.add(name) && a.hasGradient()) {
             a.setRequiresGradient(false);
         }
+    }
+
+    /**
+     * Makes the optimizer update this embedding table (a {@code (rows, dim)} weight read with
+     * {@link #embed}) only in the rows each batch reads: the table itself gets no gradient. Adam's
+     * moments and SGD's velocity of a row then change only when a batch reads it (PyTorch's sparse
+     * embeddings with {@code SparseAdam}, TensorFlow's LazyAdam), so results differ slightly from
+     * dense updates, where a row read once keeps moving with its momentum. No effect on a frozen
+     * weight or an inference copy.
+     */
+    public void updateByRows(String name) {
+        NDArray a = get(name);
+        if (a.getShape().dimension() != 2) {
+            throw new IllegalArgumentException("weight '" + name + "' is not a table of rows: shape " + a.getShape());
+        }
+        if (isTrainable(name) && byRows.add(name) && a.hasGradient()) {
+            a.setRequiresGradient(false);
+        }
+    }
+
+    /** Whether this weight is trained {@linkplain #updateByRows by rows}. */
+    public boolean updatesByRows(String name) {
+        return byRows.contains(name) && isTrainable(name);
+    }
+
+    /**
+     * Looks up rows of an embedding table: {@code (ids..., dim)}. While training a weight
+     * {@linkplain #updateByRows updated by rows}, the rows the batch reads are copied into its scope
+     * (the manager of {@code ids}) as a {@link RowSlice} that collects their gradient; a table is read
+     * this way at most once per batch, and {@link #clearSlices} ends the batch.
+     *
+     * @param training whether this is a training pass (else the table is read directly)
+     */
+    public NDArray embed(String name, NDArray ids, boolean training) {
+        NDArray table = get(name);
+        if (!training || !updatesByRows(name)) {
+            return Ops.embedding(ids, table);
+        }
+        if (slices.containsKey(name)) {
+            throw new IllegalStateException("weight '" + name + "' was read twice in one batch; a table updated by rows is read once");
+        }
+        NDList unique = ids.flatten().unique(null, true, true, false);
+        NDArray rowIds = unique.get(0);
+        NDArray rows = Ops.embedding(rowIds, table);
+        rows.setRequiresGradient(true);
+        slices.put(name, new RowSlice(rowIds, rows));
+        return Ops.embedding(unique.get(1).reshape(ids.getShape()), rows);
+    }
+
+    /** The rows of a weight updated by rows that the current batch read, or {@code null} if none. */
+    public RowSlice slice(String name) {
+        return slices.get(name);
+    }
+
+    /**
+     * The gradient of a trainable weight for the current batch: the weight's own, or for one
+     * {@linkplain #updateByRows updated by rows} the gradient of the rows read ({@code null} when the
+     * batch read none).
+     */
+    public NDArray gradient(String name) {
+        if (!updatesByRows(name)) {
+            return get(name).getGradient();
+        }
+        RowSlice s = slices.get(name);
+        return s == null ? null : s.gradient();
+    }
+
+    /** Forgets the current batch's row slices (their arrays close with the batch's scope). */
+    public void clearSlices() {
+        slices.clear();
     }
 
     /** Whether the optimizer updates this weight. */
@@ -164,7 +242,7 @@ public final class Params implements AutoCloseable {
             NDArray old = e.getValue();
             NDArray fresh = manager.create(tensors.get(e.getKey()).values(), old.getShape());
             fresh.setName(e.getKey());
-            if (isTrainable(e.getKey())) {
+            if (isTrainable(e.getKey()) && !byRows.contains(e.getKey())) {
                 fresh.setRequiresGradient(true);
             }
             e.setValue(fresh);

@@ -29,11 +29,12 @@ import java.util.Map;
  * @param resume whether to continue from a checkpoint of the same configuration
  * @param devFraction share of the training data held out as dev data when no {@code data.dev} is given
  * @param averageDecay decay of the moving average of the weights that is scored and saved (0 = no averaging)
+ * @param sparseEmbeddings whether embedding tables are {@linkplain Params#updateByRows updated by rows}
  */
 public record TrainSettings(int epochs, int batchSize, double lr, String optimizer, double momentum, double weightDecay,
                             LrSchedule.Kind schedule, int warmupSteps, int decayEvery, double decayRate, double clipNorm,
                             int patience, DeviceSpec device, long seed, int threads, boolean resume, double devFraction,
-                            double averageDecay) {
+                            double averageDecay, boolean sparseEmbeddings) {
 
     /** The shared options with their defaults; a trainer may change defaults with {@link #options(Map)}. */
     public static List<OptionSpec> options() {
@@ -56,7 +57,10 @@ public record TrainSettings(int epochs, int batchSize, double lr, String optimiz
                 OptionSpec.bool("resume", true, "continue from the checkpoint of an interrupted run with the same configuration"),
                 OptionSpec.number("devFraction", 0.0, "hold out this share of the training data as dev data when data.dev is not given"),
                 OptionSpec.number("averageDecay", 0.0, "score and save a moving average of the weights, updated every step with this"
-                        + " decay (e.g. 0.999; smooths the noise of SGD); 0 = the weights as trained"));
+                        + " decay (e.g. 0.999; smooths the noise of SGD); 0 = the weights as trained"),
+                OptionSpec.bool("sparseEmbeddings", false, "update only the embedding rows each batch reads (lazy Adam and"
+                        + " momentum, as PyTorch's sparse embeddings with SparseAdam): faster with large tables such as character"
+                        + " bigrams; results differ slightly from dense updates"));
     }
 
     /** The shared options with some defaults replaced (e.g. {@code batchSize: 16}). */
@@ -103,7 +107,7 @@ public record TrainSettings(int epochs, int batchSize, double lr, String optimiz
                 o.getDouble("weightDecay"), LrSchedule.kind(o.getString("schedule")), o.getInt("warmupSteps"),
                 positive(o, "decayEvery"), o.getDouble("decayRate"), o.getDouble("clipNorm"), o.getInt("patience"), device,
                 o.getInt("seed"), Math.max(0, o.getInt("threads")), o.getBoolean("resume"), devFraction,
-                averageDecay);
+                averageDecay, o.getBoolean("sparseEmbeddings"));
     }
 
     private static int positive(Options o, String name) {

@@ -193,6 +193,8 @@ public final class TrainingLoop {
                 average.update(params);
             }
             return loss;
+        } finally {
+            params.clearSlices();
         }
     }
 

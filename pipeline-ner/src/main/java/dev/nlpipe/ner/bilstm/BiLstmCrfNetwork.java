@@ -96,18 +96,18 @@ final class BiLstmCrfNetwork {
     /** Tag scores {@code (B, T, K)}. */
     NDArray emissions(Batch batch, boolean training) {
         float dropout = (float) spec.dropout();
-        NDList parts = new NDList(Ops.embedding(batch.units, params.get("emb.unit")));
+        NDList parts = new NDList(params.embed("emb.unit", batch.units, training));
         if (batch.bigrams != null) {
-            parts.add(Ops.embedding(batch.bigrams, params.get("emb.bigram")));
+            parts.add(params.embed("emb.bigram", batch.bigrams, training));
         }
         if (batch.words != null) {
-            parts.add(Ops.embedding(batch.words, params.get("emb.word")));
+            parts.add(params.embed("emb.word", batch.words, training));
         }
         if (batch.shapes != null) {
-            parts.add(Ops.embedding(batch.shapes, params.get("emb.shape")));
+            parts.add(params.embed("emb.shape", batch.shapes, training));
         }
         if (batch.chars != null) {
-            NDArray c = Ops.embedding(batch.chars, params.get("emb.char"));
+            NDArray c = params.embed("emb.char", batch.chars, training);
             NDArray features = Ops.convMaxPool(c, params.get("char.cnn.w"), params.get("char.cnn.b"));
             parts.add(features.reshape(batch.size(), batch.steps, spec.charFilters()));
         }

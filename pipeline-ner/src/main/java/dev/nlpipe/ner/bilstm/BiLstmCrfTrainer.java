@@ -122,6 +122,16 @@ public final class BiLstmCrfTrainer implements TrainerProvider {
             if (spec.freezeEmbeddings() && pretrained.bigramTable() != null) {
                 params.freeze("emb.bigram");
             }
+            if (settings.sparseEmbeddings()) {
+                List<String> byRows = new ArrayList<>();
+                for (String table : List.of("emb.unit", "emb.bigram", "emb.char")) {
+                    if (params.has(table) && params.isTrainable(table)) {
+                        params.updateByRows(table);
+                        byRows.add(table);
+                    }
+                }
+                log.println("sparseEmbeddings: updating only the rows each batch reads of " + byRows);
+            }
             List<Example> trainExamples = encode(featurizer, train);
             List<Example> devExamples = dev == null ? List.of() : encode(featurizer, dev);
             TaggedData devData = dev;

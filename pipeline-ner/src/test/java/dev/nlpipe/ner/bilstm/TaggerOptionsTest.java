@@ -220,14 +220,15 @@ class TaggerOptionsTest {
     }
 
     @Test
-    void bigramDropoutTrainsAChineseTaggerAndNeedsBigrams() throws IOException {
+    void bigramDropoutAndSparseEmbeddingsTrainAChineseTagger() throws IOException {
         Path train = SyntheticCorpus.chinese(dir.resolve("train.bmes"), 60, 1);
         Path test = SyntheticCorpus.chinese(dir.resolve("test.bmes"), 20, 2);
         Path model = dir.resolve("ner-bigram-dropout");
-        Training.run(dir, "task: ner.bilstm-crf\n"
+        String log = Training.run(dir, "task: ner.bilstm-crf\n"
                 + "data: { train: " + train + ", test: " + test + ", format: bmes }\n"
                 + "model: { charDim: 16, bigramDim: 8, hidden: 16, dropout: 0.1, bigramDropout: 0.3 }\n"
-                + "train: { epochs: 8, batchSize: 8, lr: 0.01, device: cpu, threads: 1 }\n", model);
+                + "train: { epochs: 8, batchSize: 8, lr: 0.01, device: cpu, threads: 1, sparseEmbeddings: true }\n", model);
+        assertTrue(log.contains("only the rows each batch reads of [emb.unit, emb.bigram]"), log);
         assertEquals(0.3, ((Number) ((Map<?, ?>) json(model.resolve("model.json")).get("network")).get("bigramDropout")).doubleValue(),
                 1e-9);
         assertTrue(testF1(model) > 0.7, "test F1 " + testF1(model));

@@ -22,16 +22,14 @@ final class Adam extends StatefulOptimizer {
     }
 
     @Override
-    public void step(Params params, float lr, float gradScale) {
-        long t = state.nextStep();
-        float corrected = (float) (lr * Math.sqrt(1 - Math.pow(BETA2, t)) / (1 - Math.pow(BETA1, t)));
-        for (String name : params.trainableNames()) {
-            NDArray w = params.get(name);
-            NDArray g = w.getGradient();
-            NDArray m = state.slot(name, "m", w.getShape());
-            NDArray v = state.slot(name, "v", w.getShape());
-            w.getNDArrayInternal().adamUpdate(new NDList(w, g, m, v), new NDList(w), lr, corrected, weightDecay, gradScale,
-                    -1f, BETA1, BETA2, EPSILON, false, decoupled);
-        }
+    String[] slots() {
+        return new String[] {"m", "v"};
+    }
+
+    @Override
+    void update(NDArray w, NDArray g, NDList slots, float lr, float gradScale, long step) {
+        float corrected = (float) (lr * Math.sqrt(1 - Math.pow(BETA2, step)) / (1 - Math.pow(BETA1, step)));
+        w.getNDArrayInternal().adamUpdate(new NDList(w, g, slots.get(0), slots.get(1)), new NDList(w), lr, corrected, weightDecay,
+                gradScale, -1f, BETA1, BETA2, EPSILON, false, decoupled);
     }
 }

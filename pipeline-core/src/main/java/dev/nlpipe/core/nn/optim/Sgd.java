@@ -16,13 +16,13 @@ final class Sgd extends StatefulOptimizer {
     }
 
     @Override
-    public void step(Params params, float lr, float gradScale) {
-        state.nextStep();
-        for (String name : params.trainableNames()) {
-            NDArray w = params.get(name);
-            NDArray g = w.getGradient();
-            NDList inputs = momentum > 0 ? new NDList(w, g, state.slot(name, "velocity", w.getShape())) : new NDList(w, g);
-            w.getNDArrayInternal().sgdUpdate(inputs, new NDList(w), lr, weightDecay, gradScale, -1f, momentum, false);
-        }
+    String[] slots() {
+        return momentum > 0 ? new String[] {"velocity"} : new String[0];
+    }
+
+    @Override
+    void update(NDArray w, NDArray g, NDList slots, float lr, float gradScale, long step) {
+        NDList inputs = momentum > 0 ? new NDList(w, g, slots.get(0)) : new NDList(w, g);
+        w.getNDArrayInternal().sgdUpdate(inputs, new NDList(w), lr, weightDecay, gradScale, -1f, momentum, false);
     }
 }
