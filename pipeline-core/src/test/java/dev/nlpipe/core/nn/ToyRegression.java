@@ -28,10 +28,22 @@ final class ToyRegression implements Trainable<Integer>, AutoCloseable {
     IntSupplier beforeBatch = () -> 0;
 
     ToyRegression(long seed, int n) {
+        this(seed, n, false);
+    }
+
+    /**
+     * @param offsetsByRows whether each example also adds a learnt offset of its own, read from an
+     *     {@code (n, 1)} table that is {@linkplain Params#updateByRows updated by rows}
+     */
+    ToyRegression(long seed, int n, boolean offsetsByRows) {
         params = new Params(Device.cpu(), true);
         Random init = Seeds.random(seed, "init");
         params.create("w", new Shape(1, DIM), Init.xavierUniform(), init);
         params.create("b", new Shape(1), Init.zeros(), init);
+        if (offsetsByRows) {
+            params.create("offset", new Shape(n, 1), Init.zeros(), init);
+            params.updateByRows("offset");
+        }
         Random data = new Random(12345);
         x = new float[n][DIM];
         y = new float[n];
@@ -54,10 +66,10 @@ final class ToyRegression implements Trainable<Integer>, AutoCloseable {
     @Override
     public NDArray loss(List<Integer> batch, NDManager scope) {
         beforeBatch.getAsInt();
-        return mse(batch, scope);
+        return mse(batch, scope, true);
     }
 
-    private NDArray mse(List<Integer> batch, NDManager scope) {
+    private NDArray mse(List<Integer> batch, NDManager scope, boolean training) {
         float[] xs = new float[batch.size() * DIM];
         float[] ys = new float[batch.size()];
         for (int i = 0; i < batch.size(); i++) {
@@ -66,6 +78,10 @@ final class ToyRegression implements Trainable<Integer>, AutoCloseable {
         }
         NDArray in = scope.create(xs, new Shape(batch.size(), DIM));
         NDArray pred = Ops.linear(in, params.get("w"), params.get("b")).reshape(batch.size());
+        if (params.has("offset")) {
+            long[] ids = batch.stream().mapToLong(Integer::longValue).toArray();
+            pred = pred.add(params.embed("offset", scope.create(ids), training).reshape(batch.size()));
+        }
         return pred.sub(scope.create(ys)).square().mean();
     }
 
@@ -77,7 +93,7 @@ final class ToyRegression implements Trainable<Integer>, AutoCloseable {
         }
         try (NDManager scope = params.manager().newSubManager()) {
             params.attachTo(scope);
-            return Map.of("score", -(double) mse(dev, scope).getFloat());
+            return Map.of("score", -(double) mse(dev, scope, false).getFloat());
         }
     }
 
@@ -85,7 +101,7 @@ final class ToyRegression implements Trainable<Integer>, AutoCloseable {
     double trainLoss() {
         try (NDManager scope = params.manager().newSubManager()) {
             params.attachTo(scope);
-            return mse(train, scope).getFloat();
+            return mse(train, scope, false).getFloat();
         }
     }
 

@@ -112,26 +112,45 @@ class TrainingLoopTest {
 
     @Test
     void anInterruptedRunResumesToTheSameWeights(@TempDir Path dir) throws IOException {
-        float[] uninterrupted;
+        assertResumesExactly(dir, false);
+    }
+
+    @Test
+    void anInterruptedRunWithATableUpdatedByRowsResumesToTheSameWeights(@TempDir Path dir) throws IOException {
+        assertResumesExactly(dir, true);
+    }
+
+    private void assertResumesExactly(Path dir, boolean offsetsByRows) throws IOException {
+        String[] weights = offsetsByRows ? new String[] {"w", "offset"} : new String[] {"w"};
+        Map<String, float[]> uninterrupted = new HashMap<>();
         List<Map<String, Object>> fullHistory;
-        try (ToyRegression m = new ToyRegression(3, 200)) {
+        try (ToyRegression m = new ToyRegression(3, 200, offsetsByRows)) {
             TrainingResult r = train(m, settings(Map.of("epochs", 4, "patience", 0)), dir.resolve("full"));
-            uninterrupted = m.params.get("w").toFloatArray();
+            for (String w : weights) {
+                uninterrupted.put(w, m.params.get(w).toFloatArray());
+            }
             fullHistory = r.history();
         }
         Path ckpt = dir.resolve("interrupted");
-        try (ToyRegression m = new ToyRegression(3, 200)) {
+        try (ToyRegression m = new ToyRegression(3, 200, offsetsByRows)) {
             interruptInEpochThree(m);
             assertThrows(IllegalStateException.class, () -> train(m, settings(Map.of("epochs", 4, "patience", 0)), ckpt));
         }
         assertEquals(2, new Checkpoints(ckpt).read().epoch(), "the checkpoint holds the last finished epoch");
         assertEquals(2, Files.readAllLines(ckpt.resolve(MetricsLog.FILE)).size());
-        try (ToyRegression m = new ToyRegression(99, 200)) {
+        try (ToyRegression m = new ToyRegression(99, 200, offsetsByRows)) {
             TrainingResult r = train(m, settings(Map.of("epochs", 4, "patience", 0)), ckpt);
             assertEquals(2, r.resumedFrom());
-            assertArrayEquals(uninterrupted, m.params.get("w").toFloatArray());
+            for (String w : weights) {
+                assertArrayEquals(uninterrupted.get(w), m.params.get(w).toFloatArray(), w);
+            }
             assertEquals(4, r.history().size());
             assertEquals(fullHistory.get(3).get("loss"), r.history().get(3).get("loss"));
+        }
+        if (offsetsByRows) {
+            float[] offsets = uninterrupted.get("offset");
+            assertTrue(offsets[1] != 0f, "training examples' offsets were learnt");
+            assertEquals(0f, offsets[0], "a dev example's offset is never read while training, so never updated");
         }
         assertTrue(logBytes.toString().contains("resuming after epoch 2"));
     }
