@@ -43,8 +43,8 @@ final class Batch {
         }
         steps = t;
         Example first = examples.get(0);
-        units = replaced(ids(m, examples, Example::units), unknownChance, m);
-        bigrams = first.bigrams() == null ? null : replaced(ids(m, examples, Example::bigrams), bigramUnknownChance, m);
+        units = ids(m, examples, Example::units, unknownChance);
+        bigrams = first.bigrams() == null ? null : ids(m, examples, Example::bigrams, bigramUnknownChance);
         shapes = first.shapes() == null ? null : ids(m, examples, Example::shapes);
         words = first.words() == null ? null : ids(m, examples, Example::words);
         tags = first.tags() == null ? null : ids(m, examples, Example::tags);
@@ -69,6 +69,11 @@ final class Batch {
     }
 
     private NDArray ids(NDManager m, List<Example> examples, java.util.function.Function<Example, int[]> field) {
+        return ids(m, examples, field, null);
+    }
+
+    /** The padded ids of one field, each read as unknown with its chance (none when {@code unknownChance} is null). */
+    private NDArray ids(NDManager m, List<Example> examples, java.util.function.Function<Example, int[]> field, float[] unknownChance) {
         long[] v = new long[examples.size() * steps];
         for (int i = 0; i < examples.size(); i++) {
             int[] ids = field.apply(examples.get(i));
@@ -76,25 +81,25 @@ final class Batch {
                 v[i * steps + j] = ids[j];
             }
         }
-        return m.create(v, new Shape(examples.size(), steps));
+        Shape shape = new Shape(examples.size(), steps);
+        NDArray ids = m.create(v, shape);
+        float[] chance = unknownChance == null ? null : chances(v, unknownChance);
+        if (chance == null) {
+            return ids;
+        }
+        NDArray draw = m.randomUniform(0, 1, shape).lt(m.create(chance, shape));
+        return NDArrays.where(draw, m.full(shape, Vocabulary.UNK, DataType.INT64), ids);
     }
 
-    private static NDArray replaced(NDArray ids, float[] unknownChance, NDManager m) {
-        if (unknownChance == null) {
-            return ids;
-        }
-        long[] v = ids.toLongArray();
-        float[] chance = new float[v.length];
+    /** Each position's chance of being read as unknown, or {@code null} when all are 0. */
+    private static float[] chances(long[] ids, float[] unknownChance) {
+        float[] chance = new float[ids.length];
         boolean any = false;
-        for (int i = 0; i < v.length; i++) {
-            chance[i] = unknownChance[(int) v[i]];
+        for (int i = 0; i < ids.length; i++) {
+            chance[i] = unknownChance[(int) ids[i]];
             any |= chance[i] > 0;
         }
-        if (!any) {
-            return ids;
-        }
-        NDArray draw = m.randomUniform(0, 1, ids.getShape()).lt(m.create(chance, ids.getShape()));
-        return NDArrays.where(draw, m.full(ids.getShape(), Vocabulary.UNK, DataType.INT64), ids);
+        return any ? chance : null;
     }
 
     private NDArray chars(NDManager m, List<Example> examples) {

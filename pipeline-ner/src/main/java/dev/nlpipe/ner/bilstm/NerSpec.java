@@ -116,10 +116,11 @@ public record NerSpec(String unit, TagScheme scheme, int charDim, int bigramDim,
         }
         Path emb = readablePath(o, "embeddings");
         Path bigramEmb = readablePath(o, "bigramEmbeddings");
-        if (bigramEmb != null && (unit.equals("token") || o.getInt("bigramDim") == 0)) {
+        boolean bigrams = unit.equals("char") && o.getInt("bigramDim") > 0;
+        if (bigramEmb != null && !bigrams) {
             throw o.error("bigramEmbeddings", "needs unit: char and bigramDim set to the vectors' size");
         }
-        if (bigramDropout > 0 && (unit.equals("token") || o.getInt("bigramDim") == 0)) {
+        if (bigramDropout > 0 && !bigrams) {
             throw o.error("bigramDropout", "needs unit: char and bigramDim above 0 (there are no bigrams to drop)");
         }
         return new NerSpec(unit, TagScheme.parse(o.getString("scheme")), o.getInt("charDim"), o.getInt("bigramDim"),
