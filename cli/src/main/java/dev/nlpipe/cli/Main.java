@@ -71,7 +71,7 @@ public final class Main implements Runnable {
             err.println("nlpipe: " + m.getMessage());
             return ExitCodes.CONFIG;
         }
-        if (e instanceof dev.nlpipe.core.nn.NeuralEngineException n) {
+        if (e instanceof dev.nlpipe.nn.NeuralEngineException n) {
             err.println("nlpipe: " + n.getMessage());
             return ExitCodes.RUNTIME;
         }

@@ -12,7 +12,7 @@ import dev.nlpipe.core.io.ReadSettings;
 import dev.nlpipe.core.io.ReaderProvider;
 import dev.nlpipe.core.model.ModelDir;
 import dev.nlpipe.core.model.ModelMeta;
-import dev.nlpipe.core.nn.DeviceSpec;
+import dev.nlpipe.nn.DeviceSpec;
 import dev.nlpipe.core.run.OnError;
 import dev.nlpipe.core.run.Progress;
 import dev.nlpipe.core.stage.Components;

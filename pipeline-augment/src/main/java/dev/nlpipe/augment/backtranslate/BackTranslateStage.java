@@ -1,11 +1,8 @@
 package dev.nlpipe.augment.backtranslate;
 
-import ai.djl.Device;
 import dev.nlpipe.augment.AugmentSettings;
 import dev.nlpipe.core.config.OptionSpec;
 import dev.nlpipe.core.config.Options;
-import dev.nlpipe.core.nn.DeviceSpec;
-import dev.nlpipe.core.nn.NeuralEngineException;
 import dev.nlpipe.core.stage.ModelUse;
 import dev.nlpipe.core.stage.Processor;
 import dev.nlpipe.core.stage.StageContext;
@@ -21,6 +18,10 @@ import java.util.List;
  * or an external command that reads lines on standard input and writes one translation per line. Each route ({@code de},
  * {@code de>fr}) gives one variant. Variants carry text and labels only (put a tokenizer after
  * the stage when later stages need tokens); documents with entities are passed through unchanged.
+ *
+ * <p>The TorchScript route needs {@code dev.nlpipe:pipeline-nn} (DJL and libtorch) on the class
+ * path; this module depends on it optionally, so users of the other augmenters do not download
+ * libtorch. This class therefore never names a DJL or {@code pipeline-nn} type.
  */
 public final class BackTranslateStage implements StageProvider {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(BackTranslateStage.class);
@@ -42,7 +43,7 @@ public final class BackTranslateStage implements StageProvider {
                 OptionSpec.stringList("command", List.of(), "translator program and arguments; {src} and {tgt} are replaced by the "
                         + "language codes; it reads lines on standard input and writes one translation per line"),
                 OptionSpec.integer("timeout", 600, "seconds one translator call may take"),
-                OptionSpec.string("device", "auto", "for model: DIR, where the model runs: " + DeviceSpec.HELP),
+                OptionSpec.string("device", "auto", "for model: DIR, where the model runs: cpu, gpu, gpu:N or auto (a GPU when one is visible, else the CPU)"),
                 OptionSpec.string("language", null, "language of documents that have none (ISO 639-1, e.g. en)")));
         out.addAll(AugmentSettings.options(null));
         return out;
@@ -91,20 +92,24 @@ public final class BackTranslateStage implements StageProvider {
         AugmentSettings settings = AugmentSettings.from(o, routes.size());
         Translator translator;
         if (command.isEmpty()) {
-            Device device;
-            try {
-                device = DeviceSpec.parse(o.getString("device")).resolve(msg -> LOG.info("stage '{}': {}", ctx.id(), msg));
-            } catch (IllegalArgumentException | NeuralEngineException e) {
-                throw o.error("device", e.getMessage());
-            }
-            try {
-                translator = new TorchScriptTranslator(ctx.model(), device);
-            } catch (IOException e) {
-                throw ctx.modelError(e.getMessage());
-            }
+            translator = torchScript(ctx);
         } else {
             translator = new CommandTranslator(command, timeout);
         }
         return new BackTranslateProcessor(ctx.id(), settings, routes, o.getString("language"), translator);
+    }
+
+    private static Translator torchScript(StageContext ctx) {
+        try {
+            return TorchScriptTranslator.open(ctx.model(), ctx.options().getString("device"),
+                    msg -> LOG.info("stage '{}': {}", ctx.id(), msg));
+        } catch (NoClassDefFoundError e) {
+            throw ctx.error("a TorchScript translation model needs the neural module: add the dependency dev.nlpipe:pipeline-nn"
+                    + " (it brings DJL and libtorch), or give the translator as 'command' instead");
+        } catch (IllegalArgumentException e) {
+            throw ctx.options().error("device", e.getMessage());
+        } catch (IOException e) {
+            throw ctx.modelError(e.getMessage());
+        }
     }
 }

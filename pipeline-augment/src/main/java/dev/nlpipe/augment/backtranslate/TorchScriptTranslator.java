@@ -5,12 +5,15 @@ import ai.djl.MalformedModelException;
 import ai.djl.Model;
 import ai.djl.pytorch.engine.PtSymbolBlock;
 import ai.djl.pytorch.jni.IValue;
-import dev.nlpipe.core.nn.NeuralEngine;
+import dev.nlpipe.nn.DeviceSpec;
+import dev.nlpipe.nn.NeuralEngine;
+import dev.nlpipe.nn.NeuralEngineException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * A translation model in a DJL model directory: {@code translator.pt}, a TorchScript module whose
@@ -23,6 +26,24 @@ public final class TorchScriptTranslator implements Translator {
     public static final String FILE = "translator.pt";
     private final Model model;
     private final PtSymbolBlock block;
+
+    /**
+     * Loads {@code dir/translator.pt} on the device a {@link DeviceSpec} names; the stage's entry
+     * point, typed so that its caller names no DJL class.
+     *
+     * @param log where the device choice is reported
+     * @throws IllegalArgumentException when the device is not valid or not available
+     * @throws IOException when the file is missing or is not a loadable TorchScript module
+     */
+    public static Translator open(Path dir, String device, Consumer<String> log) throws IOException {
+        Device d;
+        try {
+            d = DeviceSpec.parse(device).resolve(log);
+        } catch (NeuralEngineException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+        return new TorchScriptTranslator(dir, d);
+    }
 
     /**
      * Loads {@code dir/translator.pt} onto {@code device}.

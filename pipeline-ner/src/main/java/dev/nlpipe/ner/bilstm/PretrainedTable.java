@@ -1,7 +1,7 @@
 package dev.nlpipe.ner.bilstm;
 
-import dev.nlpipe.core.nn.Init;
-import dev.nlpipe.core.nn.Seeds;
+import dev.nlpipe.nn.Init;
+import dev.nlpipe.nn.Seeds;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;

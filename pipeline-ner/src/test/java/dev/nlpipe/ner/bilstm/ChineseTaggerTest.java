@@ -13,7 +13,7 @@ import dev.nlpipe.core.doc.Entity;
 import dev.nlpipe.core.doc.Span;
 import dev.nlpipe.core.eval.Scores;
 import dev.nlpipe.core.io.format.ColumnReader;
-import dev.nlpipe.core.nn.Checkpoints;
+import dev.nlpipe.nn.Checkpoints;
 import dev.nlpipe.ner.EntityEvaluation;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -11,7 +11,7 @@ import dev.nlpipe.core.doc.Document;
 import dev.nlpipe.core.doc.DocumentJson;
 import dev.nlpipe.core.doc.Entity;
 import dev.nlpipe.core.doc.MissingLayerException;
-import dev.nlpipe.core.nn.TensorFile;
+import dev.nlpipe.nn.TensorFile;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;

@@ -1,0 +1,160 @@
+package dev.nlpipe.nn;
+
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.nlpipe.core.doc.DocumentJson;
+import dev.nlpipe.core.io.AtomicFile;
+import dev.nlpipe.core.model.ModelDirWriter;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The checkpoint directory of a training run ({@code MODEL_DIR.checkpoint} beside the model
+ * directory): the weights and optimizer state after the last finished epoch, the best weights so
+ * far, and {@code state.json} (epoch, step, best score, early-stopping counter, per-epoch history,
+ * configuration fingerprint). Files carry their epoch in their name and {@code state.json} is
+ * replaced last, atomically, so a crash at any moment leaves a consistent checkpoint.
+ */
+public final class Checkpoints {
+    static final String STATE = "state.json";
+    private final Path dir;
+
+    /** The checkpoints kept in {@code dir} (created when the first epoch ends). */
+    public Checkpoints(Path dir) {
+        this.dir = dir;
+    }
+
+    /** The checkpoint directory for a model directory being trained. */
+    public static Checkpoints beside(Path modelDir) {
+        Path abs = modelDir.toAbsolutePath().normalize();
+        return new Checkpoints(abs.resolveSibling(abs.getFileName() + ".checkpoint"));
+    }
+
+    /** The checkpoint directory. */
+    public Path dir() {
+        return dir;
+    }
+
+    /**
+     * The progress of a run as saved after an epoch.
+     *
+     * @param fingerprint the configuration it belongs to
+     * @param epoch the last finished epoch (1-based)
+     * @param step optimizer steps so far
+     * @param bestEpoch the epoch with the best dev score (0 = none yet)
+     * @param bestScore that score ({@code NaN} without dev data)
+     * @param badEpochs epochs since the best one
+     * @param history one record per finished epoch
+     */
+    public record State(String fingerprint, int epoch, long step, int bestEpoch, double bestScore, int badEpochs,
+                        List<Map<String, Object>> history) {
+
+        Map<String, Object> toMap() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("fingerprint", fingerprint);
+            m.put("epoch", epoch);
+            m.put("step", step);
+            m.put("bestEpoch", bestEpoch);
+            m.put("bestScore", Double.isNaN(bestScore) ? null : bestScore);
+            m.put("badEpochs", badEpochs);
+            m.put("history", history);
+            return m;
+        }
+
+        @SuppressWarnings("unchecked")
+        static State fromMap(Map<String, Object> m) {
+            Object best = m.get("bestScore");
+            return new State((String) m.get("fingerprint"), ((Number) m.get("epoch")).intValue(),
+                    ((Number) m.get("step")).longValue(), ((Number) m.get("bestEpoch")).intValue(),
+                    best instanceof Number n ? n.doubleValue() : Double.NaN, ((Number) m.get("badEpochs")).intValue(),
+                    new ArrayList<>((List<Map<String, Object>>) m.get("history")));
+        }
+    }
+
+    /** The saved state, or {@code null} when there is no usable checkpoint. */
+    public State read() throws IOException {
+        Path f = dir.resolve(STATE);
+        if (!Files.isRegularFile(f)) {
+            return null;
+        }
+        try {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> m = DocumentJson.mapper().readValue(f.toFile(), LinkedHashMap.class);
+            State s = State.fromMap(m);
+            if (!Files.isRegularFile(lastWeights(s.epoch())) || !Files.isRegularFile(lastOptimizer(s.epoch()))) {
+                throw new IOException("its files for epoch " + s.epoch() + " are missing");
+            }
+            return s;
+        } catch (IOException | RuntimeException e) {
+            throw new IOException("the checkpoint " + dir + " is damaged (" + e.getMessage() + "); delete it to start over", e);
+        }
+    }
+
+    /** The weights after {@code epoch}. */
+    public Path lastWeights(int epoch) {
+        return dir.resolve("epoch-" + epoch + ".weights");
+    }
+
+    /** The optimizer state after {@code epoch}. */
+    public Path lastOptimizer(int epoch) {
+        return dir.resolve("epoch-" + epoch + ".optimizer");
+    }
+
+    /** The moving average of the weights after {@code epoch} (when training averages them). */
+    public Path lastAverage(int epoch) {
+        return dir.resolve("epoch-" + epoch + ".average");
+    }
+
+    /** The best weights, found at {@code epoch}. */
+    public Path bestWeights(int epoch) {
+        return dir.resolve("best-" + epoch + ".weights");
+    }
+
+    /**
+     * Commits a finished epoch whose files ({@link #lastWeights}, {@link #lastOptimizer}, and
+     * {@link #bestWeights} when it is the best) were written: replaces {@code state.json}, then
+     * deletes the files of earlier epochs.
+     */
+    public void commit(State state) throws IOException {
+        try (AtomicFile f = AtomicFile.create(dir.resolve(STATE))) {
+            Writer w = f.writer();
+            DocumentJson.mapper().writer(SerializationFeature.INDENT_OUTPUT).writeValue(w, state.toMap());
+            f.commit();
+        }
+        List<Path> keep = List.of(lastWeights(state.epoch()), lastOptimizer(state.epoch()), lastAverage(state.epoch()),
+                bestWeights(state.bestEpoch()), dir.resolve(STATE));
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path p : files.toList()) {
+                String n = p.getFileName().toString();
+                if (!keep.contains(p) && (n.startsWith("epoch-") || n.startsWith("best-"))) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
+    }
+
+    /**
+     * A fingerprint of a training configuration (SHA-256 of its JSON form): a checkpoint is resumed
+     * only by a run with the same one. Leave out settings that may change between the interrupted
+     * run and its continuation (epochs, patience, threads, device).
+     */
+    public static String fingerprint(Map<String, Object> config) {
+        try {
+            byte[] json = DocumentJson.mapper().writer(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).writeValueAsBytes(config);
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(json));
+        } catch (IOException | java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Deletes the checkpoint directory. */
+    public void delete() throws IOException {
+        ModelDirWriter.deleteTree(dir);
+    }
+}

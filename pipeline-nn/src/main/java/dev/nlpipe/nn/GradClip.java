@@ -1,0 +1,54 @@
+package dev.nlpipe.nn;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+
+/** Gradient clipping by global norm (the norm of all trainable gradients taken as one vector). */
+public final class GradClip {
+    private GradClip() {
+    }
+
+    /** The global L2 norm of the trainable weights' gradients; call inside the batch scope. */
+    public static float globalNorm(Params params) {
+        NDList norms = new NDList();
+        for (String name : params.trainableNames()) {
+            NDArray g = params.gradient(name);
+            if (g != null) {
+                norms.add(g.norm());
+            }
+        }
+        if (norms.isEmpty()) {
+            return 0f;
+        }
+        return NDArrays.stack(norms).norm().getFloat();
+    }
+
+    /**
+     * The factor that brings the global norm down to {@code maxNorm} (1 when it is already below, or
+     * when {@code maxNorm <= 0} turns clipping off). The optimizers apply it to every gradient.
+     */
+    public static float scale(Params params, double maxNorm) {
+        if (maxNorm <= 0) {
+            return 1f;
+        }
+        float norm = globalNorm(params);
+        if (!Float.isFinite(norm)) {
+            return Float.NaN;
+        }
+        return norm > maxNorm ? (float) (maxNorm / (norm + 1e-6)) : 1f;
+    }
+
+    /** Scales every trainable gradient in place (for callers that do not pass the scale to an optimizer). */
+    public static void apply(Params params, float scale) {
+        if (scale == 1f) {
+            return;
+        }
+        for (String name : params.trainableNames()) {
+            NDArray g = params.gradient(name);
+            if (g != null) {
+                g.muli(scale);
+            }
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package dev.nlpipe.nn;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.ndarray.types.SparseFormat;
+
+/**
+ * Network building blocks as plain functions on NDArrays. Each puts its result in the manager of
+ * its first (data) argument, so results land in the caller's per-batch scope, never in the
+ * weights' manager.
+ */
+public final class Ops {
+    private Ops() {
+    }
+
+    /** Rows of {@code table} for integer {@code ids}: shape {@code ids.shape + (dim)}. */
+    public static NDArray embedding(NDArray ids, NDArray table) {
+        return ids.getNDArrayInternal().embedding(ids, table, SparseFormat.DENSE).singletonOrThrow();
+    }
+
+    /** {@code x · wᵀ + b} over the last axis; {@code w} is {@code (out, in)}, {@code b} may be {@code null}. */
+    public static NDArray linear(NDArray x, NDArray w, NDArray b) {
+        return x.getNDArrayInternal().linear(x, w, b).singletonOrThrow();
+    }
+
+    /** Inverted dropout when training; the identity otherwise. */
+    public static NDArray dropout(NDArray x, float rate, boolean training) {
+        if (!training || rate <= 0) {
+            return x;
+        }
+        return x.getNDArrayInternal().dropout(x, rate, true).singletonOrThrow();
+    }
+
+    /** {@code log(sum(exp(x)))} along {@code axis} (removed), computed stably. */
+    public static NDArray logSumExp(NDArray x, int axis) {
+        NDArray max = x.max(new int[] {axis}, true);
+        return x.sub(max).exp().sum(new int[] {axis}).log().add(max.squeeze(axis));
+    }
+
+    /**
+     * A 1-D convolution over the middle axis followed by max-pooling over it: {@code x} is
+     * {@code (N, W, C)}, {@code w} is {@code (F, C, K)}, {@code b} is {@code (F)}; the result is
+     * {@code (N, F)}. Padding keeps every window, so words shorter than the kernel still get features.
+     */
+    public static NDArray convMaxPool(NDArray x, NDArray w, NDArray b) {
+        long k = w.getShape().get(2);
+        NDArray ncw = x.transpose(0, 2, 1);
+        NDArray conv = ncw.getNDArrayInternal().convolution(ncw, w, b, new Shape(1), new Shape(k / 2), new Shape(1), 1)
+                .singletonOrThrow();
+        return conv.max(new int[] {2});
+    }
+
+    /** A {@code (rows, cols)} int64 array from Java values, in {@code manager}. */
+    public static NDArray longs(NDManager manager, long[] values, int rows, int cols) {
+        return manager.create(values, new Shape(rows, cols));
+    }
+}

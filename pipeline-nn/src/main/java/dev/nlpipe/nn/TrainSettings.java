@@ -1,0 +1,125 @@
+package dev.nlpipe.nn;
+
+import dev.nlpipe.core.config.OptionSpec;
+import dev.nlpipe.core.config.Options;
+import dev.nlpipe.nn.optim.Optimizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The {@code train:} settings every neural trainer shares, validated: epochs, batching, optimizer,
+ * learning-rate schedule, clipping, early stopping, device, seed, threads and resuming.
+ *
+ * @param epochs the most epochs to run
+ * @param batchSize examples per mini-batch
+ * @param lr the base learning rate
+ * @param optimizer {@code adam}, {@code adamw} or {@code sgd}
+ * @param momentum SGD momentum
+ * @param weightDecay L2 (adam, sgd) or decoupled (adamw) weight decay
+ * @param schedule the learning-rate decay
+ * @param warmupSteps linear warm-up steps
+ * @param decayEvery epochs between decays ({@code step} schedule)
+ * @param decayRate decay factor ({@code step}, {@code inverse})
+ * @param clipNorm the largest global gradient norm (0 = no clipping)
+ * @param patience epochs without a better dev score before stopping (0 = never stop early)
+ * @param device where to run
+ * @param seed the one seed of the run
+ * @param threads threads per operator (0 = all cores)
+ * @param resume whether to continue from a checkpoint of the same configuration
+ * @param devFraction share of the training data held out as dev data when no {@code data.dev} is given
+ * @param averageDecay decay of the moving average of the weights that is scored and saved (0 = no averaging)
+ * @param sparseEmbeddings whether embedding tables are {@linkplain Params#updateByRows updated by rows}
+ */
+public record TrainSettings(int epochs, int batchSize, double lr, String optimizer, double momentum, double weightDecay,
+                            LrSchedule.Kind schedule, int warmupSteps, int decayEvery, double decayRate, double clipNorm,
+                            int patience, DeviceSpec device, long seed, int threads, boolean resume, double devFraction,
+                            double averageDecay, boolean sparseEmbeddings) {
+
+    /** The shared options with their defaults; a trainer may change defaults with {@link #options(Map)}. */
+    public static List<OptionSpec> options() {
+        return List.of(
+                OptionSpec.integer("epochs", 30, "the most epochs to train"),
+                OptionSpec.integer("batchSize", 32, "examples per mini-batch (batches are grouped by length)"),
+                OptionSpec.number("lr", 0.001, "base learning rate"),
+                OptionSpec.choice("optimizer", "adam", "optimizer", Optimizer.NAMES),
+                OptionSpec.number("momentum", 0.9, "momentum (sgd)"),
+                OptionSpec.number("weightDecay", 0.0, "weight decay: L2 for adam and sgd, decoupled for adamw"),
+                OptionSpec.choice("schedule", "constant", "learning-rate decay after warm-up", LrSchedule.NAMES),
+                OptionSpec.integer("warmupSteps", 0, "steps of linear learning-rate warm-up"),
+                OptionSpec.integer("decayEvery", 1, "epochs between decays (schedule: step)"),
+                OptionSpec.number("decayRate", 0.5, "decay factor (schedule: step, inverse)"),
+                OptionSpec.number("clipNorm", 5.0, "clip gradients to this global L2 norm; 0 turns clipping off"),
+                OptionSpec.integer("patience", 5, "stop after this many epochs without a better dev score; 0 never stops early"),
+                OptionSpec.string("device", "auto", "where to train: " + DeviceSpec.HELP),
+                OptionSpec.integer("seed", 42, "seed for initialization, shuffling and dropout"),
+                OptionSpec.integer("threads", 0, "threads per tensor operation; 0 uses all cores"),
+                OptionSpec.bool("resume", true, "continue from the checkpoint of an interrupted run with the same configuration"),
+                OptionSpec.number("devFraction", 0.0, "hold out this share of the training data as dev data when data.dev is not given"),
+                OptionSpec.number("averageDecay", 0.0, "score and save a moving average of the weights, updated every step with this"
+                        + " decay (e.g. 0.999; smooths the noise of SGD); 0 = the weights as trained"),
+                OptionSpec.bool("sparseEmbeddings", false, "update only the embedding rows each batch reads (lazy Adam and"
+                        + " momentum, as PyTorch's sparse embeddings with SparseAdam): faster with large tables such as character"
+                        + " bigrams; results differ slightly from dense updates"));
+    }
+
+    /** The shared options with some defaults replaced (e.g. {@code batchSize: 16}). */
+    public static List<OptionSpec> options(Map<String, Object> defaults) {
+        List<OptionSpec> out = new ArrayList<>();
+        for (OptionSpec s : options()) {
+            out.add(defaults.containsKey(s.name()) ? s.withDefault(defaults.get(s.name())) : s);
+        }
+        return out;
+    }
+
+    /** Reads and checks validated options; a bad value gives a located configuration error. */
+    public static TrainSettings from(Options o) {
+        int epochs = positive(o, "epochs");
+        int batchSize = positive(o, "batchSize");
+        double lr = o.getDouble("lr");
+        if (!(lr > 0)) {
+            throw o.error("lr", "must be greater than 0");
+        }
+        DeviceSpec device;
+        try {
+            device = DeviceSpec.parse(o.getString("device"));
+        } catch (IllegalArgumentException e) {
+            throw o.error("device", e.getMessage());
+        }
+        double devFraction = o.getDouble("devFraction");
+        if (devFraction < 0 || devFraction >= 1) {
+            throw o.error("devFraction", "must be at least 0 and below 1");
+        }
+        double averageDecay = o.getDouble("averageDecay");
+        if (averageDecay < 0 || averageDecay >= 1) {
+            throw o.error("averageDecay", "must be at least 0 and below 1 (0 turns averaging off)");
+        }
+        if (o.getInt("warmupSteps") < 0) {
+            throw o.error("warmupSteps", "must not be negative");
+        }
+        if (o.getDouble("clipNorm") < 0) {
+            throw o.error("clipNorm", "must not be negative (0 turns clipping off)");
+        }
+        if (o.getInt("patience") < 0) {
+            throw o.error("patience", "must not be negative (0 never stops early)");
+        }
+        return new TrainSettings(epochs, batchSize, lr, o.getString("optimizer"), o.getDouble("momentum"),
+                o.getDouble("weightDecay"), LrSchedule.kind(o.getString("schedule")), o.getInt("warmupSteps"),
+                positive(o, "decayEvery"), o.getDouble("decayRate"), o.getDouble("clipNorm"), o.getInt("patience"), device,
+                o.getInt("seed"), Math.max(0, o.getInt("threads")), o.getBoolean("resume"), devFraction,
+                averageDecay, o.getBoolean("sparseEmbeddings"));
+    }
+
+    private static int positive(Options o, String name) {
+        int v = o.getInt(name);
+        if (v < 1) {
+            throw o.error(name, "must be at least 1");
+        }
+        return v;
+    }
+
+    /** The learning-rate schedule for a given number of batches per epoch. */
+    public LrSchedule lrSchedule(int stepsPerEpoch) {
+        return new LrSchedule(lr, schedule, warmupSteps, stepsPerEpoch, epochs, decayEvery, decayRate);
+    }
+}

@@ -1,0 +1,259 @@
+package dev.nlpipe.nn;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.training.GradientCollector;
+import dev.nlpipe.nn.optim.Optimizer;
+import dev.nlpipe.core.run.Progress;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.ToIntFunction;
+
+/**
+ * The training loop every neural model shares: epochs of shuffled, length-bucketed mini-batches;
+ * per batch a forward pass and loss under a gradient collector, gradient clipping by global norm,
+ * an optimizer step at the scheduled learning rate, all arrays freed with the batch's scope; after
+ * each epoch a dev evaluation, a checkpoint (weights, optimizer state, progress), the best weights
+ * kept, {@code metrics.jsonl} rewritten, and early stopping when the monitored score has not
+ * improved for {@code patience} epochs. With {@code averageDecay} set, a {@link WeightAverage}
+ * follows the weights and is what gets scored, kept as best and returned. A run finds the
+ * checkpoint of an interrupted run with the same configuration and continues after its last
+ * finished epoch, replaying the same randomness.
+ */
+public final class TrainingLoop {
+    private final TrainSettings settings;
+    private final String monitor;
+    private final Checkpoints checkpoints;
+    private final String fingerprint;
+    private final PrintStream log;
+
+    /**
+     * @param settings the {@code train:} settings
+     * @param monitor the dev score that selects the best epoch and drives early stopping (higher is better)
+     * @param checkpoints where checkpoints go
+     * @param fingerprint identifies the configuration; a checkpoint with another one is not resumed
+     * @param log progress and per-epoch lines (standard error)
+     */
+    public TrainingLoop(TrainSettings settings, String monitor, Checkpoints checkpoints, String fingerprint, PrintStream log) {
+        this.settings = settings;
+        this.monitor = monitor;
+        this.checkpoints = checkpoints;
+        this.fingerprint = fingerprint;
+        this.log = log;
+    }
+
+    /**
+     * Trains until the epochs are done or patience runs out; on return the weights are the best
+     * epoch's. The checkpoint directory is left in place (delete it once the model is saved).
+     *
+     * @param model the network
+     * @param train the training examples
+     * @param length an example's length, for bucketing
+     */
+    public <E> TrainingResult run(Trainable<E> model, List<E> train, ToIntFunction<E> length) throws IOException {
+        if (train.isEmpty()) {
+            throw new IllegalArgumentException("there are no training examples");
+        }
+        Engine engine = NeuralEngine.get();
+        NeuralEngine.noGrad();
+        Params params = model.params();
+        Optimizer optimizer = Optimizer.create(settings.optimizer(), params, settings.momentum(), settings.weightDecay());
+        // a null resource is allowed and skipped: no averaging
+        try (WeightAverage average = settings.averageDecay() > 0 ? new WeightAverage(params, settings.averageDecay()) : null) {
+            return train(engine, model, params, optimizer, average, train, length);
+        }
+    }
+
+    private <E> TrainingResult train(Engine engine, Trainable<E> model, Params params, Optimizer optimizer, WeightAverage average,
+                                     List<E> train, ToIntFunction<E> length) throws IOException {
+        int[] lengths = train.stream().mapToInt(length).toArray();
+        int stepsPerEpoch = (train.size() + settings.batchSize() - 1) / settings.batchSize();
+        LrSchedule schedule = settings.lrSchedule(stepsPerEpoch);
+        Checkpoints.State state = restore(params, optimizer, average);
+        int resumedFrom = state.epoch();
+        long[] counts = params.counts();
+        log.printf(Locale.ROOT, "training: %,d examples, %d batches of up to %d per epoch, %,d weights (%,d trainable), %s lr %s,"
+                        + " seed %d%s; checkpoints in %s%n", train.size(), stepsPerEpoch, settings.batchSize(), counts[0], counts[1],
+                settings.optimizer(), settings.lr(), settings.seed(),
+                average == null ? "" : ", scoring the weights' moving average (decay " + settings.averageDecay() + ")",
+                checkpoints.dir());
+        List<Map<String, Object>> history = new ArrayList<>(state.history());
+        List<Integer> liveArrays = new ArrayList<>();
+        long step = state.step();
+        int bestEpoch = state.bestEpoch();
+        double bestScore = state.bestScore();
+        int badEpochs = state.badEpochs();
+        boolean stoppedEarly = false;
+        double trainSeconds = 0;
+        long trainExamples = 0;
+        long start = System.nanoTime();
+        int epoch = state.epoch();
+        while (epoch < settings.epochs()) {
+            epoch++;
+            Seeds.seedEngine(settings.seed(), epoch);
+            Random shuffle = new Random(Seeds.derive(settings.seed(), "shuffle", epoch));
+            List<int[]> batches = BatchPlan.shuffled(lengths, settings.batchSize(), shuffle);
+            long[] seen = {0};
+            Progress progress = new Progress(log, "examples", train.size(), () -> seen[0]);
+            double lossSum = 0;
+            float lr = 0;
+            long t0 = System.nanoTime();
+            for (int[] b : batches) {
+                List<E> items = new ArrayList<>(b.length);
+                for (int i : b) {
+                    items.add(train.get(i));
+                }
+                lr = (float) schedule.at(step);
+                float loss = step(engine, model, params, optimizer, average, items, lr, epoch, step);
+                step++;
+                lossSum += (double) loss * items.size();
+                seen[0] += items.size();
+                progress.update(seen[0], String.format(Locale.ROOT, "epoch %d/%d  loss %.4f", epoch, settings.epochs(),
+                        lossSum / seen[0]));
+            }
+            progress.finish();
+            double secs = (System.nanoTime() - t0) / 1e9;
+            trainSeconds += secs;
+            trainExamples += train.size();
+            Map<String, TensorFile.Tensor> trained = average == null ? null : average.swapIn(params);
+            Map<String, Double> dev = model.evaluate();
+            Double score = dev.get(monitor);
+            if (score == null && epoch == resumedFrom + 1) {
+                log.printf("no dev %s to select an epoch on: early stopping is off and the last epoch's weights are kept%n", monitor);
+            }
+            boolean best = score == null || bestEpoch == 0 || score > bestScore;
+            if (best) {
+                bestEpoch = epoch;
+                bestScore = score == null ? Double.NaN : score;
+                badEpochs = 0;
+            } else {
+                badEpochs++;
+            }
+            Map<String, Object> record = new LinkedHashMap<>();
+            record.put("epoch", epoch);
+            record.put("loss", lossSum / train.size());
+            record.put("lr", lr);
+            record.put("dev", new LinkedHashMap<>(dev));
+            record.put("best", best);
+            record.put("seconds", round(secs));
+            record.put("examplesPerSecond", round(train.size() / secs));
+            history.add(record);
+            save(params, optimizer, average, trained,
+                    new Checkpoints.State(fingerprint, epoch, step, bestEpoch, bestScore, badEpochs, history), best);
+            int live = params.manager().getManagedArrays().size();
+            if (!liveArrays.isEmpty() && live > liveArrays.get(0)) {
+                log.printf("warning: %d arrays alive after epoch %d, %d after the first: native memory is growing%n", live, epoch,
+                        liveArrays.get(0));
+            }
+            liveArrays.add(live);
+            log.printf(Locale.ROOT, "epoch %d/%d  loss %.4f%s  lr %.3g  %.0f examples/s  %.1f s%s%n", epoch, settings.epochs(),
+                    lossSum / train.size(), score == null ? "" : String.format(Locale.ROOT, "  dev %s %.4f", monitor, score), lr,
+                    train.size() / secs, secs, best && score != null ? "  (best)" : "");
+            if (score != null && settings.patience() > 0 && badEpochs >= settings.patience() && epoch < settings.epochs()) {
+                log.printf("early stop: dev %s has not improved for %d epochs; keeping epoch %d%n", monitor, badEpochs, bestEpoch);
+                stoppedEarly = true;
+                break;
+            }
+        }
+        if (bestEpoch > 0 && (bestEpoch != epoch || average != null)) {
+            params.load(checkpoints.bestWeights(bestEpoch));
+        }
+        return new TrainingResult(epoch, bestEpoch, bestScore, stoppedEarly, resumedFrom, (System.nanoTime() - start) / 1e9,
+                trainSeconds > 0 ? trainExamples / trainSeconds : 0, history, liveArrays);
+    }
+
+    private <E> float step(Engine engine, Trainable<E> model, Params params, Optimizer optimizer, WeightAverage average,
+                           List<E> items, float lr, int epoch, long step) {
+        try (NDManager scope = params.manager().newSubManager()) {
+            params.attachTo(scope);
+            float loss;
+            try (GradientCollector gc = engine.newGradientCollector()) {
+                NDArray l = model.loss(items, scope);
+                loss = l.getFloat();
+                if (!Float.isFinite(loss)) {
+                    throw diverged(epoch, step, "the loss is " + loss);
+                }
+                gc.backward(l);
+            }
+            float scale = GradClip.scale(params, settings.clipNorm());
+            if (!Float.isFinite(scale)) {
+                throw diverged(epoch, step, "a gradient is not finite");
+            }
+            optimizer.step(params, lr, scale);
+            if (average != null) {
+                average.update(params);
+            }
+            return loss;
+        } finally {
+            params.clearSlices();
+        }
+    }
+
+    private IllegalStateException diverged(int epoch, long step, String what) {
+        return new IllegalStateException("training diverged at epoch " + epoch + ", step " + (step + 1) + ": " + what
+                + "; lower train.lr or set train.clipNorm (the checkpoint of the last good epoch is in " + checkpoints.dir() + ")");
+    }
+
+    private Checkpoints.State restore(Params params, Optimizer optimizer, WeightAverage average) throws IOException {
+        Checkpoints.State fresh = new Checkpoints.State(fingerprint, 0, 0, 0, Double.NaN, 0, List.of());
+        if (!settings.resume()) {
+            if (Files.exists(checkpoints.dir())) {
+                log.println("train.resume is false: deleting the old checkpoint " + checkpoints.dir());
+                checkpoints.delete();
+            }
+            return fresh;
+        }
+        Checkpoints.State s = checkpoints.read();
+        if (s == null) {
+            return fresh;
+        }
+        if (!fingerprint.equals(s.fingerprint())) {
+            throw new IllegalStateException("the checkpoint " + checkpoints.dir() + " was written by another configuration (model,"
+                    + " data or training settings differ); delete it, or set train.resume: false to start over");
+        }
+        params.load(checkpoints.lastWeights(s.epoch()));
+        optimizer.load(TensorFile.read(checkpoints.lastOptimizer(s.epoch())));
+        if (average != null) {
+            average.load(checkpoints.lastAverage(s.epoch()), params);
+        }
+        log.printf("resuming after epoch %d from %s%n", s.epoch(), checkpoints.dir());
+        return s;
+    }
+
+    /**
+     * Writes an epoch's checkpoint. With averaging, {@code params} holds the averaged weights (saved
+     * as best when best) and {@code trained} the weights as trained, put back before saving them.
+     */
+    private void save(Params params, Optimizer optimizer, WeightAverage average, Map<String, TensorFile.Tensor> trained,
+                      Checkpoints.State state, boolean best) throws IOException {
+        Files.createDirectories(checkpoints.dir());
+        if (average != null) {
+            if (best) {
+                params.save(checkpoints.bestWeights(state.epoch()));
+            }
+            params.load(trained);
+            average.save(checkpoints.lastAverage(state.epoch()));
+        }
+        params.save(checkpoints.lastWeights(state.epoch()));
+        TensorFile.write(checkpoints.lastOptimizer(state.epoch()), optimizer.state());
+        if (best && average == null) {
+            Files.copy(checkpoints.lastWeights(state.epoch()), checkpoints.bestWeights(state.epoch()),
+                    StandardCopyOption.REPLACE_EXISTING);
+        }
+        checkpoints.commit(state);
+        MetricsLog.write(checkpoints.dir().resolve(MetricsLog.FILE), state.history());
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 1000) / 1000.0;
+    }
+}

@@ -1,0 +1,30 @@
+package dev.nlpipe.nn;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a {@link TrainingLoop} run did.
+ *
+ * @param epochs the epochs finished, including those before a resume
+ * @param bestEpoch the epoch whose weights were kept (without dev data, the last one)
+ * @param bestScore the monitored dev score of that epoch ({@code NaN} without dev data)
+ * @param stoppedEarly whether patience ran out
+ * @param resumedFrom the epoch the run resumed after (0 for a fresh run)
+ * @param seconds training time of this process, evaluation included
+ * @param examplesPerSecond training throughput (forward, backward, update), averaged over this process's epochs
+ * @param history one record per epoch ({@code epoch, loss, lr, dev, seconds, examplesPerSecond})
+ * @param liveArrays the number of NDArrays alive in the weights' manager after each epoch of this
+ *     process (constant when memory is scoped correctly)
+ */
+public record TrainingResult(int epochs, int bestEpoch, double bestScore, boolean stoppedEarly, int resumedFrom, double seconds,
+                             double examplesPerSecond, List<Map<String, Object>> history, List<Integer> liveArrays) {
+
+    /** Writes {@code metrics.jsonl} and {@code training-curves.html} into a model directory. */
+    public void writeReports(Path modelDir, String title) throws IOException {
+        MetricsLog.write(modelDir.resolve(MetricsLog.FILE), history);
+        TrainingCurves.write(modelDir.resolve(TrainingCurves.FILE), title, history, bestEpoch);
+    }
+}

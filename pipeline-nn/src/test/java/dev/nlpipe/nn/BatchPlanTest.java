@@ -1,0 +1,74 @@
+package dev.nlpipe.nn;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class BatchPlanTest {
+
+    private static int[] lengths(int n, long seed) {
+        Random r = new Random(seed);
+        int[] l = new int[n];
+        for (int i = 0; i < n; i++) {
+            l[i] = 1 + r.nextInt(100);
+        }
+        return l;
+    }
+
+    @Test
+    void everyExampleOnceAndLittlePadding() {
+        int[] lengths = lengths(5000, 1);
+        List<int[]> batches = BatchPlan.shuffled(lengths, 16, new Random(7));
+        int[] seen = new int[lengths.length];
+        for (int[] b : batches) {
+            assertTrue(b.length <= 16);
+            for (int i : b) {
+                seen[i]++;
+            }
+        }
+        for (int s : seen) {
+            assertEquals(1, s);
+        }
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < lengths.length; i++) {
+            order.add(i);
+        }
+        Collections.shuffle(order, new Random(7));
+        List<int[]> unsorted = new ArrayList<>();
+        for (int i = 0; i < order.size(); i += 16) {
+            unsorted.add(order.subList(i, Math.min(order.size(), i + 16)).stream().mapToInt(Integer::intValue).toArray());
+        }
+        double bucketed = BatchPlan.paddingRatio(lengths, batches);
+        double random = BatchPlan.paddingRatio(lengths, unsorted);
+        assertTrue(bucketed < 0.05 && random > 0.3, "padding " + bucketed + " bucketed vs " + random + " random");
+    }
+
+    @Test
+    void theSameSeedGivesTheSameBatchesAndEpochsDiffer() {
+        int[] lengths = lengths(300, 2);
+        List<int[]> a = BatchPlan.shuffled(lengths, 8, new Random(3));
+        List<int[]> b = BatchPlan.shuffled(lengths, 8, new Random(3));
+        List<int[]> c = BatchPlan.shuffled(lengths, 8, new Random(4));
+        assertEquals(a.size(), b.size());
+        for (int i = 0; i < a.size(); i++) {
+            assertArrayEquals(a.get(i), b.get(i));
+        }
+        assertTrue(!Arrays.equals(a.get(0), c.get(0)) || !Arrays.equals(a.get(1), c.get(1)));
+    }
+
+    @Test
+    void evaluationBatchesAreSortedByLength() {
+        int[] lengths = {5, 1, 3, 3, 9};
+        List<int[]> b = BatchPlan.sorted(lengths, 2);
+        assertArrayEquals(new int[] {1, 2}, b.get(0));
+        assertArrayEquals(new int[] {3, 0}, b.get(1));
+        assertArrayEquals(new int[] {4}, b.get(2));
+    }
+}

@@ -1,0 +1,294 @@
+package dev.nlpipe.nn;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.training.GradientCollector;
+import dev.nlpipe.core.config.Options;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TrainingLoopTest {
+    private final ByteArrayOutputStream logBytes = new ByteArrayOutputStream();
+    private final PrintStream log = new PrintStream(logBytes, true);
+
+    static TrainSettings settings(Map<String, Object> given) {
+        Map<String, Object> m = new HashMap<>(Map.of("epochs", 6, "batchSize", 8, "lr", 0.05, "device", "cpu", "threads", 1));
+        m.putAll(given);
+        return TrainSettings.from(Options.of("train", m, TrainSettings.options()));
+    }
+
+    private TrainingResult train(ToyRegression model, TrainSettings s, Path ckpt) throws IOException {
+        return new TrainingLoop(s, "score", new Checkpoints(ckpt), "toy", log).run(model, model.train, ToyRegression::length);
+    }
+
+    /** Makes training fail a few batches into the third epoch (batches of 8). */
+    private static void interruptInEpochThree(ToyRegression m) {
+        int[] calls = {0};
+        int perEpoch = (m.train.size() + 7) / 8;
+        m.beforeBatch = () -> {
+            if (++calls[0] == 2 * perEpoch + 3) {
+                throw new IllegalStateException("simulated interruption");
+            }
+            return 0;
+        };
+    }
+
+    /** The toy model, recording the weights {@code w} it is scored with at each epoch in {@code atEpoch[epoch]}. */
+    private static Trainable<Integer> recordingScoredWeights(ToyRegression m, float[][] atEpoch) {
+        return recordingScoredWeights(m, atEpoch, m::evaluate);
+    }
+
+    /** The same, with {@code scores} as the dev evaluation (it must count {@code m.evaluations}). */
+    private static Trainable<Integer> recordingScoredWeights(ToyRegression m, float[][] atEpoch, Supplier<Map<String, Double>> scores) {
+        return new Trainable<>() {
+            @Override
+            public Params params() {
+                return m.params;
+            }
+
+            @Override
+            public NDArray loss(List<Integer> batch, NDManager scope) {
+                return m.loss(batch, scope);
+            }
+
+            @Override
+            public Map<String, Double> evaluate() {
+                atEpoch[m.evaluations + 1] = m.params.get("w").toFloatArray();
+                return scores.get();
+            }
+        };
+    }
+
+    @Test
+    void everyOptimizerLowersTheLoss(@TempDir Path dir) throws IOException {
+        for (String opt : List.of("adam", "adamw", "sgd")) {
+            try (ToyRegression m = new ToyRegression(1, 400)) {
+                double before = m.trainLoss();
+                Map<String, Object> cfg = new HashMap<>(Map.of("optimizer", opt, "weightDecay", 0.0001, "resume", false));
+                if (opt.equals("sgd")) {
+                    cfg.put("lr", 0.02);
+                }
+                TrainingResult r = train(m, settings(cfg), dir.resolve(opt));
+                double after = m.trainLoss();
+                assertTrue(after < before * 0.2, opt + ": loss " + before + " -> " + after);
+                double first = ((Number) r.history().get(0).get("loss")).doubleValue();
+                double last = ((Number) r.history().get(r.history().size() - 1).get("loss")).doubleValue();
+                assertTrue(last < first, opt + ": epoch loss " + first + " -> " + last);
+            }
+        }
+    }
+
+    @Test
+    void aFixedSeedRepeatsTheRunExactly(@TempDir Path dir) throws IOException {
+        float[] a;
+        float[] b;
+        try (ToyRegression m = new ToyRegression(7, 200)) {
+            train(m, settings(Map.of("resume", false)), dir.resolve("a"));
+            a = m.params.get("w").toFloatArray();
+        }
+        try (ToyRegression m = new ToyRegression(7, 200)) {
+            train(m, settings(Map.of("resume", false)), dir.resolve("b"));
+            b = m.params.get("w").toFloatArray();
+        }
+        assertArrayEquals(a, b);
+    }
+
+    @Test
+    void anInterruptedRunResumesToTheSameWeights(@TempDir Path dir) throws IOException {
+        assertResumesExactly(dir, false);
+    }
+
+    @Test
+    void anInterruptedRunWithATableUpdatedByRowsResumesToTheSameWeights(@TempDir Path dir) throws IOException {
+        assertResumesExactly(dir, true);
+    }
+
+    private void assertResumesExactly(Path dir, boolean offsetsByRows) throws IOException {
+        String[] weights = offsetsByRows ? new String[] {"w", "offset"} : new String[] {"w"};
+        Map<String, float[]> uninterrupted = new HashMap<>();
+        List<Map<String, Object>> fullHistory;
+        try (ToyRegression m = new ToyRegression(3, 200, offsetsByRows)) {
+            TrainingResult r = train(m, settings(Map.of("epochs", 4, "patience", 0)), dir.resolve("full"));
+            for (String w : weights) {
+                uninterrupted.put(w, m.params.get(w).toFloatArray());
+            }
+            fullHistory = r.history();
+        }
+        Path ckpt = dir.resolve("interrupted");
+        try (ToyRegression m = new ToyRegression(3, 200, offsetsByRows)) {
+            interruptInEpochThree(m);
+            assertThrows(IllegalStateException.class, () -> train(m, settings(Map.of("epochs", 4, "patience", 0)), ckpt));
+        }
+        assertEquals(2, new Checkpoints(ckpt).read().epoch(), "the checkpoint holds the last finished epoch");
+        assertEquals(2, Files.readAllLines(ckpt.resolve(MetricsLog.FILE)).size());
+        try (ToyRegression m = new ToyRegression(99, 200, offsetsByRows)) {
+            TrainingResult r = train(m, settings(Map.of("epochs", 4, "patience", 0)), ckpt);
+            assertEquals(2, r.resumedFrom());
+            for (String w : weights) {
+                assertArrayEquals(uninterrupted.get(w), m.params.get(w).toFloatArray(), w);
+            }
+            assertEquals(4, r.history().size());
+            assertEquals(fullHistory.get(3).get("loss"), r.history().get(3).get("loss"));
+        }
+        if (offsetsByRows) {
+            float[] offsets = uninterrupted.get("offset");
+            assertTrue(offsets[1] != 0f, "training examples' offsets were learnt");
+            assertEquals(0f, offsets[0], "a dev example's offset is never read while training, so never updated");
+        }
+        assertTrue(logBytes.toString().contains("resuming after epoch 2"));
+    }
+
+    @Test
+    void aCheckpointOfAnotherConfigurationIsNotResumed(@TempDir Path dir) throws IOException {
+        try (ToyRegression m = new ToyRegression(3, 100)) {
+            train(m, settings(Map.of("epochs", 1)), dir);
+        }
+        try (ToyRegression m = new ToyRegression(3, 100)) {
+            IllegalStateException e = assertThrows(IllegalStateException.class,
+                    () -> new TrainingLoop(settings(Map.of("epochs", 2)), "score", new Checkpoints(dir), "other", log)
+                            .run(m, m.train, ToyRegression::length));
+            assertTrue(e.getMessage().contains("another configuration") && e.getMessage().contains("resume: false"), e.getMessage());
+        }
+        try (ToyRegression m = new ToyRegression(3, 100)) {
+            TrainingResult r = new TrainingLoop(settings(Map.of("epochs", 2, "resume", false)), "score", new Checkpoints(dir), "other", log)
+                    .run(m, m.train, ToyRegression::length);
+            assertEquals(0, r.resumedFrom());
+            assertEquals(2, r.epochs());
+        }
+    }
+
+    @Test
+    void patienceStopsEarlyAndTheBestEpochIsKept(@TempDir Path dir) throws IOException {
+        try (ToyRegression m = new ToyRegression(5, 200)) {
+            m.scripted = new double[] {0.5, 0.7, 0.6, 0.65, 0.69, 0.9, 0.95};
+            float[][] atEpoch = new float[8][];
+            Trainable<Integer> spy = recordingScoredWeights(m, atEpoch);
+            TrainingResult r = new TrainingLoop(settings(Map.of("epochs", 7, "patience", 3, "resume", false)), "score",
+                    new Checkpoints(dir), "toy", log).run(spy, m.train, ToyRegression::length);
+            assertTrue(r.stoppedEarly());
+            assertEquals(5, r.epochs());
+            assertEquals(2, r.bestEpoch());
+            assertEquals(0.7, r.bestScore(), 1e-12);
+            assertArrayEquals(atEpoch[2], m.params.get("w").toFloatArray(), "the best epoch's weights are restored");
+            assertTrue(logBytes.toString().contains("early stop"));
+            r.writeReports(dir, "toy run");
+            assertEquals(5, Files.readAllLines(dir.resolve(MetricsLog.FILE)).size());
+            String html = Files.readString(dir.resolve(TrainingCurves.FILE));
+            assertTrue(html.contains("<svg") && html.contains("Dev scores") && html.contains("class=\"best\""));
+            assertFalse(html.contains("<script"), "the report is self-contained and static");
+        }
+    }
+
+    @Test
+    void withoutDevScoresEveryEpochRunsAndTheLastIsKept(@TempDir Path dir) throws IOException {
+        try (ToyRegression m = new ToyRegression(5, 200)) {
+            float[][] atEpoch = new float[6][];
+            Trainable<Integer> noDev = recordingScoredWeights(m, atEpoch, () -> {
+                m.evaluations++;
+                return Map.of();
+            });
+            TrainingResult r = new TrainingLoop(settings(Map.of("epochs", 5, "patience", 1, "resume", false)), "score",
+                    new Checkpoints(dir), "toy", log).run(noDev, m.train, ToyRegression::length);
+            assertFalse(r.stoppedEarly(), "patience has no score to count on");
+            assertEquals(5, r.epochs());
+            assertEquals(5, r.bestEpoch());
+            assertTrue(Double.isNaN(r.bestScore()));
+            assertArrayEquals(atEpoch[5], m.params.get("w").toFloatArray(), "the last epoch's weights are kept");
+            assertFalse(Arrays.equals(atEpoch[4], atEpoch[5]), "the weights still changed in the last epoch");
+            assertTrue(logBytes.toString().contains("no dev score to select an epoch on"), logBytes.toString());
+        }
+    }
+
+    @Test
+    void averagedWeightsAreScoredKeptAndResumedExactly(@TempDir Path dir) throws IOException {
+        Map<String, Object> cfg = Map.of("epochs", 4, "patience", 0, "optimizer", "sgd", "lr", 0.02, "averageDecay", 0.9);
+        float[][] scored = new float[5][];
+        float[] full;
+        try (ToyRegression m = new ToyRegression(3, 200)) {
+            m.scripted = new double[] {0.5, 0.6, 0.7, 0.9};
+            Trainable<Integer> spy = recordingScoredWeights(m, scored);
+            Checkpoints ckpt = new Checkpoints(dir.resolve("full"));
+            TrainingResult r = new TrainingLoop(settings(cfg), "score", ckpt, "toy", log).run(spy, m.train, ToyRegression::length);
+            assertEquals(4, r.bestEpoch());
+            full = m.params.get("w").toFloatArray();
+            assertArrayEquals(scored[4], full, "the averaged weights of the best (and last) epoch are returned");
+            Params trained = m.params.copy(Device.cpu(), false);
+            trained.load(ckpt.lastWeights(4));
+            assertFalse(java.util.Arrays.equals(scored[4], trained.get("w").toFloatArray()),
+                    "the dev score saw the average, not the weights as trained");
+            trained.close();
+        }
+        Path ckpt = dir.resolve("interrupted");
+        try (ToyRegression m = new ToyRegression(3, 200)) {
+            m.scripted = new double[] {0.5, 0.6};
+            interruptInEpochThree(m);
+            assertThrows(IllegalStateException.class, () -> train(m, settings(cfg), ckpt));
+        }
+        assertTrue(Files.isRegularFile(new Checkpoints(ckpt).lastAverage(2)));
+        try (ToyRegression m = new ToyRegression(99, 200)) {
+            m.scripted = new double[] {0.7, 0.9};
+            TrainingResult r = train(m, settings(cfg), ckpt);
+            assertEquals(2, r.resumedFrom());
+            assertEquals(4, r.bestEpoch());
+            assertArrayEquals(full, m.params.get("w").toFloatArray());
+        }
+    }
+
+    @Test
+    void batchMemoryIsFreedEveryStep(@TempDir Path dir) throws IOException {
+        try (ToyRegression m = new ToyRegression(5, 300)) {
+            TrainingResult r = train(m, settings(Map.of("epochs", 5, "resume", false)), dir);
+            assertEquals(5, r.liveArrays().size());
+            for (int live : r.liveArrays()) {
+                assertEquals(r.liveArrays().get(0), live, "arrays alive after each epoch: " + r.liveArrays());
+            }
+            assertEquals(2 + 2 * 2, r.liveArrays().get(0), "two weights and two Adam slots each");
+        }
+    }
+
+    @Test
+    void divergenceStopsWithAnActionableMessage(@TempDir Path dir) {
+        try (ToyRegression m = new ToyRegression(5, 100)) {
+            IllegalStateException e = assertThrows(IllegalStateException.class,
+                    () -> train(m, settings(Map.of("optimizer", "sgd", "lr", 1e6, "clipNorm", 0, "resume", false)), dir));
+            assertTrue(e.getMessage().contains("diverged") && e.getMessage().contains("train.lr"), e.getMessage());
+        }
+    }
+
+    @Test
+    void clippingScalesTheGlobalNorm() {
+        try (ToyRegression m = new ToyRegression(5, 10)) {
+            NeuralEngine.noGrad();
+            try (NDManager scope = m.params.manager().newSubManager()) {
+                m.params.attachTo(scope);
+                try (GradientCollector gc = NeuralEngine.get().newGradientCollector()) {
+                    NDArray w = m.params.get("w");
+                    NDArray c = scope.create(new float[] {3, 0, 0, 0, 0, 0, 0, 0}).reshape(1, 8);
+                    NDArray loss = w.mul(c).sum().add(m.params.get("b").mul(4).sum());
+                    gc.backward(loss);
+                }
+                assertEquals(5.0, GradClip.globalNorm(m.params), 1e-5);
+                assertEquals(0.5, GradClip.scale(m.params, 2.5), 1e-5);
+                assertEquals(1.0, GradClip.scale(m.params, 10), 0);
+                assertEquals(1.0, GradClip.scale(m.params, 0), 0);
+            }
+        }
+    }
+}
