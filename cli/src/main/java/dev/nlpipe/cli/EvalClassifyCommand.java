@@ -1,7 +1,6 @@
 package dev.nlpipe.cli;
 
-import dev.nlpipe.classify.linear.ClassifierEvaluation;
-import dev.nlpipe.classify.linear.ClassifierModel;
+import dev.nlpipe.classify.ClassifierEvaluation;
 import dev.nlpipe.core.model.ModelDir;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -14,12 +13,12 @@ import picocli.CommandLine.Option;
 
 /** {@code nlpipe eval classify --model DIR --data FILE}: scores a text classifier on labelled data. */
 @Command(name = "classify", mixinStandardHelpOptions = true,
-        description = {"Evaluate a classify.linear model on labelled documents: accuracy, per-class precision/recall/F1,",
+        description = {"Evaluate a text classifier (any classify.* model) on labelled documents: accuracy, per-class precision/recall/F1,",
                 "macro and micro F1, confusion matrix and (binary) ROC-AUC. The data is read in the model's training format",
                 "(e.g. tsv with its label column) unless --format is given, and goes through the model's preprocessing stages."})
 public final class EvalClassifyCommand implements Callable<Integer> {
 
-    @Option(names = "--model", required = true, paramLabel = "DIR", description = "a model directory written by `nlpipe train` (classify.linear)")
+    @Option(names = "--model", required = true, paramLabel = "DIR", description = "a model directory written by `nlpipe train` (any classify.* kind)")
     Path model;
 
     @Option(names = "--data", required = true, paramLabel = "FILE", description = "labelled documents (file or directory)")
@@ -41,10 +40,10 @@ public final class EvalClassifyCommand implements Callable<Integer> {
             System.err.println("nlpipe: --data " + data + " does not exist");
             return ExitCodes.CONFIG;
         }
-        ClassifierModel m = ClassifierModel.load(model);
+        Map<String, Object> trained = ClassifierEvaluation.trainingInput(ModelDir.read(model));
         Map<String, Object> formatOptions = options == null ? null : new LinkedHashMap<>(options);
-        String fmt = format != null ? format : byExtension(data, String.valueOf(m.input().getOrDefault("format", "jsonl")));
-        Map<String, Object> r = ClassifierEvaluation.evaluate(m, data, fmt, formatOptions, System.err);
+        String fmt = format != null ? format : byExtension(data, String.valueOf(trained.getOrDefault("format", "jsonl")));
+        Map<String, Object> r = ClassifierEvaluation.evaluate(model, data, fmt, formatOptions, System.err);
         System.out.print(report(r));
         if (json != null) {
             ModelDir.writeJson(json, r);

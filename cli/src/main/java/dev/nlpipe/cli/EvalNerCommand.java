@@ -3,10 +3,9 @@ package dev.nlpipe.cli;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.nlpipe.core.doc.DocumentJson;
 import dev.nlpipe.core.io.AtomicFile;
+import dev.nlpipe.core.model.LoadOptions;
 import dev.nlpipe.ner.NerEvaluator;
 import dev.nlpipe.core.config.Suggest;
-import dev.nlpipe.nn.DeviceSpec;
-import dev.nlpipe.nn.NeuralEngine;
 import dev.nlpipe.core.stage.Components;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +25,7 @@ import picocli.CommandLine.Spec;
                 + "overall and per entity type.")
 public final class EvalNerCommand implements Callable<Integer> {
 
-    @Option(names = "--model", required = true, paramLabel = "DIR", description = "a model directory written by `nlpipe train`")
+    @Option(names = "--model", required = true, paramLabel = "DIR", description = "a model directory written by `nlpipe train` (any ner.* kind)")
     Path model;
 
     @Option(names = "--data", required = true, paramLabel = "FILE", description = "gold data (a file or a directory)")
@@ -62,16 +61,15 @@ public final class EvalNerCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--format: unknown format '" + format + "'"
                     + Suggest.didYouMean(format, readers.names()) + " (valid: " + String.join(", ", readers.names()) + ")");
         }
-        try {
-            DeviceSpec.parse(device);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), "--device: " + e.getMessage());
-        }
         if (threads < 0 || batchSize < 1) {
             throw new ParameterException(spec.commandLine(), threads < 0 ? "--threads must not be negative" : "--batch-size must be at least 1");
         }
-        NeuralEngine.setThreads(threads == 0 ? Runtime.getRuntime().availableProcessors() : threads);
-        NerEvaluator.Result r = NerEvaluator.evaluate(model, data, format, device, batchSize, System.err);
+        NerEvaluator.Result r;
+        try {
+            r = NerEvaluator.evaluate(model, data, format, new LoadOptions(device, batchSize, threads), System.err);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--device: " + e.getMessage());
+        }
         System.out.print(r.scores().table());
         System.err.printf(Locale.ROOT, "evaluated %d documents in %.1f s (%.0f documents/s); tagging alone %.1f s (%.0f documents/s)%n",
                 r.documents(), r.seconds(), r.documents() / Math.max(r.seconds(), 1e-9), r.taggingSeconds(),

@@ -8,6 +8,7 @@ import dev.nlpipe.core.doc.DocumentJson;
 import dev.nlpipe.core.doc.Layer;
 import dev.nlpipe.core.io.ReaderProvider;
 import dev.nlpipe.core.io.WriterProvider;
+import dev.nlpipe.core.model.ModelKind;
 import dev.nlpipe.core.model.TrainerProvider;
 import dev.nlpipe.core.stage.Component;
 import dev.nlpipe.core.stage.Components;
@@ -25,16 +26,16 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code nlpipe list}: every registered stage (or format, or training task) with its options. */
+/** {@code nlpipe list}: every registered stage (or format, training task, model kind) with its options. */
 @Command(name = "list", mixinStandardHelpOptions = true,
-        description = "List registered stages (default), input/output formats or training tasks, with their options.")
+        description = "List registered stages (default), input/output formats, training tasks or model kinds, with their options.")
 public final class ListCommand implements Callable<Integer> {
 
     /** What to list. */
-    enum What { stages, formats, tasks, all }
+    enum What { stages, formats, tasks, kinds, all }
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "WHAT", defaultValue = "stages",
-            description = "stages, formats, tasks or all (default: ${DEFAULT-VALUE})")
+            description = "stages, formats, tasks, kinds or all (default: ${DEFAULT-VALUE})")
     What what;
 
     @Option(names = "--json", description = "print a JSON array (one object per component, with a 'kind')")
@@ -57,6 +58,9 @@ public final class ListCommand implements Callable<Integer> {
         if (what == What.tasks || what == What.all) {
             c.trainers().all().forEach(t -> items.add(describe(t)));
         }
+        if (what == What.kinds || what == What.all) {
+            c.kinds().all().forEach(k -> items.add(describe(k)));
+        }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(DocumentJson.mapper().writer(SerializationFeature.INDENT_OUTPUT).writeValueAsString(items));
@@ -75,9 +79,15 @@ public final class ListCommand implements Callable<Integer> {
             case ReaderProvider r -> "input-format";
             case WriterProvider w -> "output-format";
             case TrainerProvider t -> "task";
+            case ModelKind<?> k -> "model-kind";
             default -> "component";
         });
         m.put("description", comp.description());
+        if (comp instanceof ModelKind<?> k) {
+            m.put("loads", k.type().getSimpleName());
+            m.put("formatVersion", k.formatVersion());
+            return m;
+        }
         if (comp instanceof TrainerProvider t) {
             m.put("model", options(t.modelOptions()));
             m.put("train", options(t.trainOptions()));
@@ -139,6 +149,7 @@ public final class ListCommand implements Callable<Integer> {
                     case "stage" -> "Stages (use under stages: with type: NAME)";
                     case "input-format" -> "Input formats (input: {format: NAME})";
                     case "output-format" -> "Output formats (output: {format: NAME})";
+                    case "model-kind" -> "Model kinds (model.json's kind; the ner and classify stages load any kind of their type)";
                     default -> "Training tasks (task: NAME in a training file for `nlpipe train`)";
                 });
                 lastKind = kind;
@@ -149,6 +160,9 @@ public final class ListCommand implements Callable<Integer> {
             }
             if (item.get("provides") instanceof List<?> p && !p.isEmpty()) {
                 out.println("      provides: " + String.join(", ", (List<String>) p));
+            }
+            if (item.get("loads") instanceof String type) {
+                out.println("      loads as: " + type + ", format versions 1 to " + item.get("formatVersion"));
             }
             if (item.get("model") instanceof String model && !model.equals("none")) {
                 out.println("      model: " + model);

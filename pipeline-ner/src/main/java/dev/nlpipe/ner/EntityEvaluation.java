@@ -1,12 +1,13 @@
 package dev.nlpipe.ner;
 
 import dev.nlpipe.core.doc.Document;
+import dev.nlpipe.core.doc.Entity;
 import dev.nlpipe.core.eval.Scores;
 import dev.nlpipe.core.eval.SpanF1;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.LongConsumer;
 
 /**
@@ -25,10 +26,10 @@ public final class EntityEvaluation {
      * Evaluates.
      *
      * @param gold documents with a gold entities layer (documents without one count as having none)
-     * @param tagger sets the entities layer of each document it is given
+     * @param tagger the entities it finds in each document it is given, in order (the documents have no entities)
      * @param progress told the number of documents done after each chunk
      */
-    public static Scores evaluate(Iterator<Document> gold, Consumer<List<Document>> tagger, LongConsumer progress) {
+    public static Scores evaluate(Iterator<Document> gold, Function<List<Document>, List<List<Entity>>> tagger, LongConsumer progress) {
         SpanF1 f1 = new SpanF1();
         List<Document> golds = new ArrayList<>(CHUNK);
         long done = 0;
@@ -39,11 +40,9 @@ public final class EntityEvaluation {
                 for (Document g : golds) {
                     copies.add(g.derive(g.id(), g.text()).setTokens(g.tokens()).setSentences(g.sentences()));
                 }
-                tagger.accept(copies);
+                List<List<Entity>> found = tagger.apply(copies);
                 for (int i = 0; i < golds.size(); i++) {
-                    List<dev.nlpipe.core.doc.Entity> g = golds.get(i).entities() == null ? List.of() : golds.get(i).entities();
-                    List<dev.nlpipe.core.doc.Entity> p = copies.get(i).entities() == null ? List.of() : copies.get(i).entities();
-                    f1.addEntities(g, p);
+                    f1.addEntities(golds.get(i).entities() == null ? List.of() : golds.get(i).entities(), found.get(i));
                 }
                 done += golds.size();
                 progress.accept(done);

@@ -1,34 +1,34 @@
 package dev.nlpipe.ner;
 
-import ai.djl.Device;
+import dev.nlpipe.core.Pipeline;
+import dev.nlpipe.core.config.ConfigException;
 import dev.nlpipe.core.config.OptionSpec;
 import dev.nlpipe.core.config.Options;
 import dev.nlpipe.core.doc.Document;
+import dev.nlpipe.core.doc.Entity;
 import dev.nlpipe.core.doc.Layer;
+import dev.nlpipe.core.model.LoadOptions;
+import dev.nlpipe.core.model.ModelDir;
 import dev.nlpipe.core.model.ModelException;
-import dev.nlpipe.nn.DeviceSpec;
-import dev.nlpipe.nn.NeuralEngine;
-import dev.nlpipe.nn.NeuralEngineException;
+import dev.nlpipe.core.model.ModelKinds;
+import dev.nlpipe.core.model.ModelPreprocessing;
+import dev.nlpipe.core.model.Tagger;
 import dev.nlpipe.core.stage.ModelUse;
 import dev.nlpipe.core.stage.Processor;
 import dev.nlpipe.core.stage.StageContext;
 import dev.nlpipe.core.stage.StageProvider;
-import dev.nlpipe.ner.bilstm.NerModel;
-import dev.nlpipe.ner.bilstm.NerPredictor;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ConcurrentLinkedDeque;
 
 /**
- * {@code ner}: tags named entities with a model directory written by {@code nlpipe train} (task
- * {@code ner.bilstm-crf}). Character models tag the raw text (per sentence when a sentences layer
- * is present); token models need a tokens layer. Documents are tagged in batches; the stage is
- * safe to share between runner threads: each thread borrows a predictor (its own copy of the
- * weights) from a pool.
+ * {@code ner}: tags named entities with a model directory written by {@code nlpipe train}, of any
+ * installed {@link Tagger} kind ({@code nlpipe list kinds}); the model's {@code kind} picks the
+ * architecture. Character models tag the raw text (per sentence when a sentences layer is
+ * present); token models need a tokens layer, or {@code preprocess: true} to run the stages the
+ * model was trained behind. Safe to share between runner threads.
  */
 public final class NerStage implements StageProvider {
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(NerStage.class);
 
     @Override
     public String name() {
@@ -37,27 +37,29 @@ public final class NerStage implements StageProvider {
 
     @Override
     public String description() {
-        return "named-entity recognition with a trained tagger (model: DIR from `nlpipe train`, task ner.bilstm-crf)";
+        return "named-entity recognition with a trained tagger (model: DIR from `nlpipe train`, any ner.* task)";
     }
 
     @Override
     public List<OptionSpec> options() {
         return List.of(
                 OptionSpec.integer("batchSize", 64, "sentences per forward pass"),
-                OptionSpec.string("device", "auto", "where to run: " + DeviceSpec.HELP),
+                OptionSpec.string("device", "auto", "where to run: cpu, gpu, gpu:N or auto (a GPU when one is visible, else the CPU)"),
                 OptionSpec.bool("append", false, "add to the document's existing entities instead of replacing them"),
+                OptionSpec.bool("preprocess", false, "run the stages the model was trained behind (recorded in its model.json, e.g. a"
+                        + " segmenter for word-position features) first"),
                 OptionSpec.integer("threads", 1, "threads per tensor operation (process-wide); parallelism comes from the pipeline's"
                         + " worker threads, each tagging its own batches; 0 uses all cores"));
     }
 
-    /** Token models, and models with word-position features, need a tokens layer: known from the model's description. */
+    /** What the model reads (tokens for token models), known from its description; nothing with {@code preprocess}. */
     @Override
     public Set<Layer> requires(Options options, Path model) {
-        if (model == null) {
+        if (model == null || options.getBoolean("preprocess")) {
             return Set.of();
         }
         try {
-            return NerModel.describe(model).needsTokens() ? Set.of(Layer.TOKENS) : Set.of();
+            return ModelKinds.get().requires(model, Tagger.class);
         } catch (ModelException e) {
             return Set.of(); // create() reports what is wrong with the directory
         }
@@ -76,44 +78,48 @@ public final class NerStage implements StageProvider {
     @Override
     public Processor create(StageContext ctx) {
         Options o = ctx.options();
-        int batchSize = o.getInt("batchSize");
-        if (batchSize < 1) {
+        if (o.getInt("batchSize") < 1) {
             throw o.error("batchSize", "must be at least 1");
         }
         if (o.getInt("threads") < 0) {
             throw o.error("threads", "must not be negative (0 uses all cores)");
         }
-        Device device;
-        NerModel model;
+        Pipeline preprocess = o.getBoolean("preprocess") ? preprocessing(ctx) : null;
+        Tagger tagger;
         try {
-            device = DeviceSpec.parse(o.getString("device")).resolve(msg -> LOG.info("stage '{}': {}", ctx.id(), msg));
-            model = NerModel.load(ctx.model());
-            NeuralEngine.setThreads(o.getInt("threads") == 0 ? Runtime.getRuntime().availableProcessors() : o.getInt("threads"));
-        } catch (IllegalArgumentException e) {
-            throw o.error("device", e.getMessage());
+            tagger = ModelKinds.get().load(ctx.model(), Tagger.class, new LoadOptions(o.getString("device"), o.getInt("batchSize"),
+                    o.getInt("threads")));
         } catch (ModelException e) {
+            close(preprocess);
             throw ctx.modelError(e.getMessage().replaceFirst("^model \\S+ ", ""));
-        } catch (NeuralEngineException e) {
+        } catch (IllegalArgumentException e) {
+            close(preprocess);
+            throw o.error("device", e.getMessage());
+        } catch (RuntimeException e) {
+            close(preprocess);
             throw ctx.error(e.getMessage());
         }
-        return new Tagger(model, device, batchSize, o.getBoolean("append"));
+        return new Tagging(tagger, preprocess, o.getBoolean("append"));
     }
 
-    /** The thread-safe processor: a pool of per-thread predictors. */
-    private static final class Tagger implements Processor {
-        private final NerModel model;
-        private final Device device;
-        private final int batchSize;
-        private final boolean append;
-        private final ConcurrentLinkedDeque<NerPredictor> idle = new ConcurrentLinkedDeque<>();
-        private final ConcurrentLinkedDeque<NerPredictor> all = new ConcurrentLinkedDeque<>();
-
-        Tagger(NerModel model, Device device, int batchSize, boolean append) {
-            this.model = model;
-            this.device = device;
-            this.batchSize = batchSize;
-            this.append = append;
+    private static Pipeline preprocessing(StageContext ctx) {
+        try {
+            return ModelPreprocessing.rebuild(ModelDir.read(ctx.model()), "ner-preprocess");
+        } catch (ModelException e) {
+            throw ctx.modelError(e.getMessage().replaceFirst("^model \\S+ ", ""));
+        } catch (ConfigException e) {
+            throw ctx.modelError("the model's preprocessing stages cannot be built: " + e.getMessage());
         }
+    }
+
+    private static void close(Pipeline p) {
+        if (p != null) {
+            p.close();
+        }
+    }
+
+    /** The processor: the model's preprocessing (when asked for), then the tagger, batch by batch. */
+    private record Tagging(Tagger tagger, Pipeline preprocess, boolean append) implements Processor {
 
         @Override
         public List<Document> process(Document doc) {
@@ -122,26 +128,23 @@ public final class NerStage implements StageProvider {
 
         @Override
         public List<Document> processBatch(List<Document> docs) {
-            NerPredictor p = idle.pollFirst();
-            if (p == null) {
-                p = model.predictorOn(device);
-                all.add(p);
+            List<Document> in = preprocess == null ? docs : preprocess.processBatch(docs);
+            List<List<Entity>> found = tagger.tag(in);
+            for (int i = 0; i < in.size(); i++) {
+                Document d = in.get(i);
+                if (append && d.entities() != null) {
+                    d.addEntities(found.get(i));
+                } else {
+                    d.setEntities(found.get(i));
+                }
             }
-            try {
-                p.tag(docs, batchSize, append);
-            } finally {
-                idle.addFirst(p);
-            }
-            return docs;
+            return in;
         }
 
         @Override
         public void close() {
-            NerPredictor p;
-            while ((p = all.pollFirst()) != null) {
-                p.close();
-            }
-            idle.clear();
+            tagger.close();
+            NerStage.close(preprocess);
         }
     }
 }

@@ -45,19 +45,6 @@ final class LabelSet {
         return new LabelSet(sorted);
     }
 
-    /**
-     * A document's gold label with surrounding whitespace removed (corpora such as ChnSentiCorp
-     * have a stray {@code "    0"}), or {@code null} when it has none.
-     */
-    static String goldOf(dev.nlpipe.core.doc.Document d) {
-        String l = d.topLabel();
-        if (l == null) {
-            return null;
-        }
-        String t = l.strip();
-        return t.isEmpty() ? null : t;
-    }
-
     private static boolean isNumber(String s) {
         try {
             Double.parseDouble(s);

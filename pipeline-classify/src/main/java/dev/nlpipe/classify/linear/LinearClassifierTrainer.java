@@ -2,6 +2,7 @@ package dev.nlpipe.classify.linear;
 
 import dev.nlpipe.core.config.ConfigException;
 import dev.nlpipe.core.config.Location;
+import dev.nlpipe.classify.GoldLabel;
 import dev.nlpipe.core.config.OptionSpec;
 import dev.nlpipe.core.config.Options;
 import dev.nlpipe.core.doc.Document;
@@ -32,7 +33,7 @@ public final class LinearClassifierTrainer implements TrainerProvider {
 
     @Override
     public String name() {
-        return ClassifierModel.KIND;
+        return LinearClassifier.KIND;
     }
 
     @Override
@@ -156,7 +157,7 @@ public final class LinearClassifierTrainer implements TrainerProvider {
         metrics.put("totalSeconds", (System.nanoTime() - start) / 1e9);
         metrics.put("trainDocuments", train.size());
 
-        ClassifierModelWriter.write(job, new ClassifierModelWriter.Trained(s, labels, chosen, model, fit, threshold, outcomes, selectedOn,
+        LinearClassifierWriter.write(job, new LinearClassifierWriter.Trained(s, labels, chosen, model, fit, threshold, outcomes, selectedOn,
                 fitted.features(), metrics));
     }
 
@@ -173,8 +174,8 @@ public final class LinearClassifierTrainer implements TrainerProvider {
     private static LabelSet labels(TrainingJob job, List<Document> train, String positive) {
         Set<String> seen = new LinkedHashSet<>();
         for (Document d : train) {
-            if (LabelSet.goldOf(d) != null) {
-                seen.add(LabelSet.goldOf(d));
+            if (GoldLabel.of(d) != null) {
+                seen.add(GoldLabel.of(d));
             }
         }
         if (seen.size() < 2) {
@@ -195,7 +196,7 @@ public final class LinearClassifierTrainer implements TrainerProvider {
             List<Document> docs = e.getValue();
             int[] y = new int[docs.size()];
             for (int i = 0; i < y.length; i++) {
-                String l = LabelSet.goldOf(docs.get(i));
+                String l = GoldLabel.of(docs.get(i));
                 Location at = job.config().splitLocations().get(e.getKey());
                 if (l == null) {
                     throw new ConfigException(at, "data." + e.getKey() + ": document " + docs.get(i).id() + " has no label");

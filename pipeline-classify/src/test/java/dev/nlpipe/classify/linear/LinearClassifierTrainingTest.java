@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.nlpipe.classify.ClassifierEvaluation;
 import dev.nlpipe.core.Pipeline;
 import dev.nlpipe.core.config.ConfigException;
 import dev.nlpipe.core.doc.Document;
@@ -85,8 +86,7 @@ class LinearClassifierTrainingTest {
         assertEquals(3, ((List<?>) ((Map<String, Object>) meta.get("selection")).get("candidates")).size());
 
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        ClassifierModel loaded = ClassifierModel.load(model);
-        Map<String, Object> eval = ClassifierEvaluation.evaluate(loaded, test, null, null, new PrintStream(err, true, StandardCharsets.UTF_8));
+        Map<String, Object> eval = ClassifierEvaluation.evaluate(model, test, null, null, new PrintStream(err, true, StandardCharsets.UTF_8));
         assertEquals(accuracy, (Double) eval.get("accuracy"), 1e-12, "evaluation agrees with training's test score");
         assertEquals((Double) testMetrics.get("macro_f1"), (Double) eval.get("macro_f1"), 1e-12);
 
@@ -144,7 +144,7 @@ class LinearClassifierTrainingTest {
         Map<String, Object> meta = json(multinomial.resolve("model.json"));
         assertEquals("multinomial", ((Map<String, Object>) meta.get("classifier")).get("multiClass"));
         assertEquals(4, ((List<?>) ((Map<String, Object>) meta.get("selection")).get("candidates")).size());
-        ClassifierModel loaded = ClassifierModel.load(multinomial);
+        LinearClassifier loaded = LinearClassifier.load(multinomial);
         double[] scores = loaded.scores(new Document("x", "the coach saw the league match"));
         assertEquals(3, scores.length);
         assertEquals("sport", loaded.labels().get(argmax(scores)));

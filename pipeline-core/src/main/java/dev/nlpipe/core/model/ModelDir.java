@@ -30,6 +30,20 @@ public final class ModelDir {
      * @throws ModelException saying what is wrong and how to fix it
      */
     public static ModelMeta read(Path dir, int maxFormatVersion, String... expectedKinds) {
+        ModelMeta meta = read(dir);
+        if (expectedKinds.length > 0 && !java.util.Arrays.asList(expectedKinds).contains(meta.kind())) {
+            throw new ModelException(dir, "holds a '" + meta.kind() + "' model, but this needs " + String.join(" or ", expectedKinds));
+        }
+        checkFormat(dir, meta, maxFormatVersion);
+        return meta;
+    }
+
+    /**
+     * Reads a model directory's {@code model.json}, checking only that it is one and names its kind.
+     *
+     * @throws ModelException saying what is wrong and how to fix it
+     */
+    public static ModelMeta read(Path dir) {
         if (!Files.isDirectory(dir)) {
             throw new ModelException(dir, Files.exists(dir) ? "is a file, not a model directory" : "does not exist");
         }
@@ -49,14 +63,15 @@ public final class ModelDir {
         if (meta.kind() == null) {
             throw new ModelException(dir, MODEL_JSON + " has no 'kind'");
         }
-        if (expectedKinds.length > 0 && !java.util.Arrays.asList(expectedKinds).contains(meta.kind())) {
-            throw new ModelException(dir, "holds a '" + meta.kind() + "' model, but this needs " + String.join(" or ", expectedKinds));
-        }
+        return meta;
+    }
+
+    /** Checks that this build reads the directory's format version. */
+    static void checkFormat(Path dir, ModelMeta meta, int maxFormatVersion) {
         if (meta.formatVersion() < 1 || meta.formatVersion() > maxFormatVersion) {
             throw new ModelException(dir, "has format version " + meta.formatVersion() + ", but this nlpipe reads versions 1 to "
                     + maxFormatVersion + (meta.formatVersion() > maxFormatVersion ? "; upgrade nlpipe" : ""));
         }
-        return meta;
     }
 
     /** Writes {@code model.json} (pretty-printed) into a directory being built. */

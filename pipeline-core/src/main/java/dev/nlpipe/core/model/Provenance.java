@@ -31,9 +31,14 @@ public final class Provenance {
     /** Adds a library's version (read from its jar manifest) to the record, e.g. DJL or HanLP. */
     public static void addLibrary(ModelMeta m, String name, Class<?> anyClassOfIt) {
         String v = anyClassOfIt.getPackage() == null ? null : anyClassOfIt.getPackage().getImplementationVersion();
+        addVersions(m, Map.of(name, v == null ? "unknown" : v));
+    }
+
+    /** Adds library versions to the record's {@code versions} map (e.g. the neural engine's DJL and PyTorch versions). */
+    public static void addVersions(ModelMeta m, Map<String, ?> libraries) {
         @SuppressWarnings("unchecked")
         Map<String, Object> versions = (Map<String, Object>) m.asMap().computeIfAbsent("versions", k -> new LinkedHashMap<>());
-        versions.put(name, v == null ? "unknown" : v);
+        versions.putAll(libraries);
     }
 
     /**

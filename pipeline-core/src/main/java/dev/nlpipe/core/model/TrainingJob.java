@@ -18,7 +18,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -196,16 +195,7 @@ public final class TrainingJob implements AutoCloseable {
         m.put("task", config.task());
         m.put("model", model.asMap());
         m.put("train", train.asMap());
-        List<Map<String, Object>> stages = new ArrayList<>();
-        for (var s : config.stages()) {
-            Map<String, Object> e = new LinkedHashMap<>();
-            e.put("type", s.type());
-            if (s.with() != null) {
-                e.put("with", s.with().toPlain());
-            }
-            stages.add(e);
-        }
-        m.put("stages", stages);
+        m.put(ModelPreprocessing.KEY, ModelPreprocessing.record(config.stages()));
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("format", config.input().format());
         for (Map.Entry<String, Path> split : config.splits().entrySet()) {

@@ -25,8 +25,13 @@ public final class Registry<T extends Component> {
 
     /** Loads every registered implementation of {@code type} visible to {@code loader}. */
     public static <T extends Component> Registry<T> load(Class<T> type, String kind, ClassLoader loader) {
+        return of(kind, ServiceLoader.load(type, loader));
+    }
+
+    /** A registry of given components (tests, or an application that assembles its own). */
+    public static <T extends Component> Registry<T> of(String kind, Iterable<? extends T> components) {
         Map<String, T> byName = new TreeMap<>();
-        for (T c : ServiceLoader.load(type, loader)) {
+        for (T c : components) {
             T previous = byName.putIfAbsent(c.name(), c);
             if (previous != null && previous.getClass() != c.getClass()) {
                 throw new IllegalStateException("two " + kind + "s are registered as '" + c.name() + "': "

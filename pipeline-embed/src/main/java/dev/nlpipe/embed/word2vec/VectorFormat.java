@@ -2,8 +2,6 @@ package dev.nlpipe.embed.word2vec;
 
 import dev.nlpipe.core.io.AtomicFile;
 import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -12,6 +10,8 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -35,7 +35,8 @@ public final class VectorFormat {
 
     /**
      * Reads a vectors file or a word2vec model directory. The format follows the name
-     * ({@code .bin} binary; {@code .txt}, {@code .vec} text); other names are sniffed.
+     * ({@code .bin} binary; {@code .txt}, {@code .vec} text); other names are sniffed. A text file
+     * without the {@code WORDS DIM} header (GloVe's) is read too.
      *
      * @throws VectorFormatException saying where the file is malformed
      */
@@ -49,16 +50,56 @@ public final class VectorFormat {
             if (!Files.isRegularFile(file)) {
                 throw new VectorFormatException(path, "is a directory without " + BINARY_FILE + " or " + TEXT_FILE);
             }
-        } else if (!Files.isRegularFile(path)) {
-            throw new VectorFormatException(path, "does not exist");
         }
-        Boolean binary = binaryByName(file);
-        if (binary == null) {
-            binary = sniffBinary(file);
+        return read(file, "auto", UnaryOperator.identity(), w -> true, false).vectors();
+    }
+
+    /**
+     * The vectors a caller keeps from a file, and how many the file held.
+     *
+     * @param vectors the kept rows, words replaced by their keys, in file order
+     * @param read the number of vectors in the file
+     */
+    public record Selection(WordVectors vectors, long read) {
+    }
+
+    /**
+     * Reads only the vectors a caller wants (a tagger's characters from a large file): each file
+     * word is mapped to a key, and the first vector of each kept key is stored.
+     *
+     * @param file a vectors file ({@code .gz} decompressed)
+     * @param format {@code text}, {@code binary} or {@code auto} (by the name, else sniffed)
+     * @param key maps a file word to the caller's key (e.g. digits to 0)
+     * @param keep which keys to keep
+     * @throws VectorFormatException saying where the file is malformed
+     */
+    public static Selection read(Path file, String format, UnaryOperator<String> key, Predicate<String> keep) throws IOException {
+        return read(file, format, key, keep, true);
+    }
+
+    private static Selection read(Path file, String format, UnaryOperator<String> key, Predicate<String> keep, boolean firstPerKey)
+            throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new VectorFormatException(file, "does not exist");
         }
+        boolean binary = switch (format) {
+            case "binary" -> true;
+            case "text" -> false;
+            case "auto" -> {
+                Boolean byName = binaryByName(file);
+                yield byName != null ? byName : sniffBinary(file);
+            }
+            default -> throw new IllegalArgumentException("unknown vectors format '" + format + "' (valid: auto, text, binary)");
+        };
+        VectorReader reader = new VectorReader(file, key, keep, firstPerKey);
         try (InputStream in = open(file)) {
-            return binary ? readBinary(in, file) : readText(in, file);
+            if (binary) {
+                reader.readBinary(in);
+            } else {
+                reader.readText(in);
+            }
         }
+        return reader.result();
     }
 
     /** Writes vectors in the text format (atomically: a temporary file renamed when complete). */
@@ -187,132 +228,6 @@ public final class VectorFormat {
             in = new GZIPInputStream(in, 1 << 16);
         }
         return new BufferedInputStream(in, 1 << 16);
-    }
-
-    private static int[] header(InputStream in, Path file) throws IOException {
-        String line = readLine(in);
-        if (line == null) {
-            throw new VectorFormatException(file, "is empty; expected a header line 'WORDS DIMENSION'");
-        }
-        String[] parts = line.trim().split("\\s+");
-        try {
-            if (parts.length == 2) {
-                int words = Integer.parseInt(parts[0]);
-                int dim = Integer.parseInt(parts[1]);
-                if (words >= 0 && dim > 0) {
-                    return new int[] {words, dim};
-                }
-            }
-        } catch (NumberFormatException ignored) {
-            // reported below
-        }
-        throw new VectorFormatException(file, "line 1: expected a header 'WORDS DIMENSION' (e.g. '71290 100'), found '"
-                + (line.length() > 60 ? line.substring(0, 60) + "..." : line) + "'");
-    }
-
-    private static WordVectors readText(InputStream in, Path file) throws IOException {
-        int[] h = header(in, file);
-        int n = h[0];
-        int dim = h[1];
-        String[] words = new String[n];
-        float[] m = new float[Math.multiplyExact(n, dim)];
-        for (int r = 0; r < n; r++) {
-            int lineNo = r + 2;
-            String line = readLine(in);
-            if (line == null) {
-                throw new VectorFormatException(file, "ends after " + r + " of " + n + " vectors (truncated file?)");
-            }
-            int pos = 0;
-            int len = line.length();
-            int sp = line.indexOf(' ');
-            if (sp <= 0) {
-                throw new VectorFormatException(file, "line " + lineNo + ": expected a word and " + dim + " numbers");
-            }
-            words[r] = line.substring(0, sp);
-            pos = sp + 1;
-            for (int i = 0; i < dim; i++) {
-                while (pos < len && line.charAt(pos) == ' ') {
-                    pos++;
-                }
-                int end = pos;
-                while (end < len && line.charAt(end) != ' ') {
-                    end++;
-                }
-                if (end == pos) {
-                    throw new VectorFormatException(file, "line " + lineNo + ": word '" + words[r] + "' has " + i + " numbers, expected " + dim);
-                }
-                try {
-                    m[r * dim + i] = Float.parseFloat(line.substring(pos, end));
-                } catch (NumberFormatException e) {
-                    throw new VectorFormatException(file, "line " + lineNo + ": '" + line.substring(pos, end) + "' is not a number");
-                }
-                pos = end;
-            }
-            if (!line.substring(pos).isBlank()) {
-                throw new VectorFormatException(file, "line " + lineNo + ": word '" + words[r] + "' has more than " + dim + " numbers");
-            }
-        }
-        return new WordVectors(words, m, dim);
-    }
-
-    private static WordVectors readBinary(InputStream in, Path file) throws IOException {
-        int[] h = header(in, file);
-        int n = h[0];
-        int dim = h[1];
-        String[] words = new String[n];
-        float[] m = new float[Math.multiplyExact(n, dim)];
-        byte[] row = new byte[dim * 4];
-        ByteBuffer rowBuf = ByteBuffer.wrap(row).order(ByteOrder.LITTLE_ENDIAN);
-        ByteArrayOutputStream word = new ByteArrayOutputStream(64);
-        for (int r = 0; r < n; r++) {
-            word.reset();
-            int b = in.read();
-            while (b == '\n' || b == '\r') {
-                b = in.read();
-            }
-            while (b != ' ' && b >= 0) {
-                word.write(b);
-                b = in.read();
-            }
-            if (b < 0) {
-                throw new VectorFormatException(file, "ends after " + r + " of " + n + " vectors (truncated file?)");
-            }
-            words[r] = word.toString(StandardCharsets.UTF_8);
-            try {
-                readFully(in, row);
-            } catch (EOFException e) {
-                throw new VectorFormatException(file, "ends inside the vector of '" + words[r] + "' (vector " + (r + 1) + " of " + n + ")");
-            }
-            rowBuf.clear();
-            rowBuf.asFloatBuffer().get(m, r * dim, dim);
-        }
-        return new WordVectors(words, m, dim);
-    }
-
-    private static void readFully(InputStream in, byte[] buf) throws IOException {
-        int off = 0;
-        while (off < buf.length) {
-            int k = in.read(buf, off, buf.length - off);
-            if (k < 0) {
-                throw new EOFException();
-            }
-            off += k;
-        }
-    }
-
-    /** A UTF-8 line without its terminator, or {@code null} at the end. */
-    private static String readLine(InputStream in) throws IOException {
-        ByteArrayOutputStream buf = new ByteArrayOutputStream(1024);
-        int b = in.read();
-        if (b < 0) {
-            return null;
-        }
-        while (b >= 0 && b != '\n') {
-            buf.write(b);
-            b = in.read();
-        }
-        String s = buf.toString(StandardCharsets.UTF_8);
-        return s.endsWith("\r") ? s.substring(0, s.length() - 1) : s;
     }
 
     /** A vectors file that cannot be read; the message names the file and what is wrong. */

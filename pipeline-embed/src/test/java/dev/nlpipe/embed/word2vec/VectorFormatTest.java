@@ -13,6 +13,8 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -84,12 +86,44 @@ class VectorFormatTest {
     }
 
     @Test
+    void aSelectionKeepsTheKeptKeysFromEveryFormat() throws IOException {
+        WordVectors v = sample();
+        Path text = dir.resolve("s.txt");
+        Path bin = dir.resolve("s.bin");
+        VectorFormat.writeText(v, text);
+        VectorFormat.writeBinary(v, bin);
+        List<String> lines = TempFiles.lines(text);
+        Path glove = TempFiles.write(dir.resolve("glove.txt"), String.join("\n", lines.subList(1, lines.size())) + "\n");
+        for (Path f : List.of(text, bin, glove)) {
+            VectorFormat.Selection s = VectorFormat.read(f, "auto", w -> w.toUpperCase(Locale.ROOT), k -> k.equals("KING") || k.equals("X"));
+            assertEquals(5, s.read(), f.toString());
+            assertArrayEquals(new String[] {"KING", "X"}, s.vectors().words(), f.toString());
+            assertArrayEquals(v.vector("x"), s.vectors().vector("X"), 1e-6f, f.toString());
+        }
+    }
+
+    @Test
+    void aSelectionKeepsTheFirstVectorOfKeysThatCollide() throws IOException {
+        Path f = TempFiles.write(dir.resolve("dup.txt"), "3 2\nParis 1 2\nparis 3 4\nlondon 5 6\n");
+        VectorFormat.Selection s = VectorFormat.read(f, "text", w -> w.toLowerCase(Locale.ROOT), k -> true);
+        assertArrayEquals(new String[] {"paris", "london"}, s.vectors().words());
+        assertArrayEquals(new float[] {1, 2}, s.vectors().vector("paris"));
+    }
+
+    @Test
+    void aFileWithoutHeaderTakesItsDimensionFromTheFirstLine() throws IOException {
+        WordVectors v = WordVectors.load(TempFiles.write(dir.resolve("g.txt"), "the 0.5 -1\n\nof 2 3e-1\n"));
+        assertEquals(2, v.dim());
+        assertArrayEquals(new float[] {0.5f, -1f, 2f, 0.3f}, v.matrix());
+    }
+
+    @Test
     void malformedFilesSayWhereAndWhat() {
         var e = assertThrows(VectorFormat.VectorFormatException.class,
                 () -> WordVectors.load(TempFiles.write(dir.resolve("a.txt"), "2 3\nx 1 2 3\ny 1 2\n")));
         assertTrue(e.getMessage().contains("a.txt line 3: word 'y' has 2 numbers, expected 3"), e.getMessage());
         e = assertThrows(VectorFormat.VectorFormatException.class, () -> WordVectors.load(TempFiles.write(dir.resolve("b.txt"), "hello world\n")));
-        assertTrue(e.getMessage().contains("line 1: expected a header 'WORDS DIMENSION'"), e.getMessage());
+        assertTrue(e.getMessage().contains("line 1: 'world' is not a number"), e.getMessage());
         e = assertThrows(VectorFormat.VectorFormatException.class, () -> WordVectors.load(TempFiles.write(dir.resolve("c.txt"), "3 1\nx 1\n")));
         assertTrue(e.getMessage().contains("ends after 1 of 3 vectors"), e.getMessage());
         e = assertThrows(VectorFormat.VectorFormatException.class, () -> WordVectors.load(dir.resolve("missing.bin")));

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import dev.nlpipe.ner.data.Vocabulary;
 import dev.nlpipe.nn.BiLstm;
 import java.util.List;
 

@@ -11,6 +11,7 @@ import dev.nlpipe.nn.Params;
 import dev.nlpipe.core.tag.TagScheme;
 import dev.nlpipe.ner.crf.CrfConstraints;
 import dev.nlpipe.ner.crf.LinearChainCrf;
+import dev.nlpipe.ner.data.UnitSequence;
 import java.util.Random;
 
 /**
@@ -20,19 +21,19 @@ import java.util.Random;
  * binds to created, loaded or copied weights.
  */
 final class BiLstmCrfNetwork {
-    private final NerSpec spec;
+    private final BiLstmCrfSpec spec;
     private final Params params;
     private final BiLstm lstm;
     private final LinearChainCrf crf;
 
-    private BiLstmCrfNetwork(NerSpec spec, Params params, BiLstm lstm, LinearChainCrf crf) {
+    private BiLstmCrfNetwork(BiLstmCrfSpec spec, Params params, BiLstm lstm, LinearChainCrf crf) {
         this.spec = spec;
         this.params = params;
         this.lstm = lstm;
         this.crf = crf;
     }
 
-    private static int inputSize(NerSpec spec) {
+    private static int inputSize(BiLstmCrfSpec spec) {
         int in = spec.unitDim() + spec.bigramDim() + spec.segDim();
         if (spec.tokenUnits()) {
             in += spec.caseDim() + spec.charFilters();
@@ -46,7 +47,7 @@ final class BiLstmCrfNetwork {
      * @param unitTable initial unit embeddings ({@code vocab x unitDim}, pretrained rows filled in), or {@code null} for random
      * @param bigramTable initial bigram embeddings ({@code bigrams x bigramDim}), or {@code null} for random
      */
-    static BiLstmCrfNetwork create(NerSpec spec, Featurizer f, Params params, float[] unitTable, float[] bigramTable, Random rng) {
+    static BiLstmCrfNetwork create(BiLstmCrfSpec spec, Featurizer f, Params params, float[] unitTable, float[] bigramTable, Random rng) {
         embedding(params, "emb.unit", new Shape(f.units.size(), spec.unitDim()), unitTable, rng);
         if (spec.bigramDim() > 0) {
             embedding(params, "emb.bigram", new Shape(f.bigrams.size(), spec.bigramDim()), bigramTable, rng);
@@ -79,14 +80,14 @@ final class BiLstmCrfNetwork {
     }
 
     /** Binds to existing weights (loaded or copied). */
-    static BiLstmCrfNetwork bind(NerSpec spec, Featurizer f, Params params) {
+    static BiLstmCrfNetwork bind(BiLstmCrfSpec spec, Featurizer f, Params params) {
         BiLstm lstm = BiLstm.bind(params, "lstm", inputSize(spec), spec.hidden(), spec.layers());
         return new BiLstmCrfNetwork(spec, params, lstm, LinearChainCrf.bind(params, "crf", constraints(spec, f)));
     }
 
-    private static CrfConstraints constraints(NerSpec spec, Featurizer f) {
+    private static CrfConstraints constraints(BiLstmCrfSpec spec, Featurizer f) {
         TagScheme scheme = spec.scheme();
-        return CrfConstraints.of(scheme, f.tags);
+        return CrfConstraints.of(scheme, f.tags.tags());
     }
 
     Params params() {

@@ -10,6 +10,7 @@ import dev.nlpipe.core.eval.Scores;
 import dev.nlpipe.core.eval.SpanF1;
 import dev.nlpipe.core.model.ModelDir;
 import dev.nlpipe.core.model.ModelMeta;
+import dev.nlpipe.core.model.Provenance;
 import dev.nlpipe.core.model.TrainerProvider;
 import dev.nlpipe.core.model.TrainingJob;
 import dev.nlpipe.nn.Checkpoints;
@@ -20,8 +21,10 @@ import dev.nlpipe.nn.TrainSettings;
 import dev.nlpipe.nn.Trainable;
 import dev.nlpipe.nn.TrainingLoop;
 import dev.nlpipe.nn.TrainingResult;
-import dev.nlpipe.core.tag.TagScheme;
 import dev.nlpipe.ner.EntityEvaluation;
+import dev.nlpipe.ner.data.TagSet;
+import dev.nlpipe.ner.data.TaggedData;
+import dev.nlpipe.ner.data.UnitSequence;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -56,7 +59,7 @@ public final class BiLstmCrfTrainer implements TrainerProvider {
 
     @Override
     public List<OptionSpec> modelOptions() {
-        return NerSpec.options();
+        return BiLstmCrfSpec.options();
     }
 
     @Override
@@ -75,7 +78,7 @@ public final class BiLstmCrfTrainer implements TrainerProvider {
 
     @Override
     public void train(TrainingJob job) throws IOException {
-        NerSpec spec = NerSpec.from(job.model());
+        BiLstmCrfSpec spec = BiLstmCrfSpec.from(job.model());
         TrainSettings settings = TrainSettings.from(job.train());
         PrintStream log = job.log();
         NeuralEngine.get();
@@ -84,12 +87,12 @@ public final class BiLstmCrfTrainer implements TrainerProvider {
         log.printf("engine: PyTorch %s on DJL %s, %d thread(s) per operation%n", NeuralEngine.versions().get("pytorch"),
                 NeuralEngine.versions().get("djl"), NeuralEngine.threads());
 
-        TaggedData train = TaggedData.read(job, "train", spec);
+        TaggedData train = TaggedData.read(job, "train", spec.units(NAME));
         TaggedData dev = null;
         if (job.hasSplit("dev")) {
-            dev = TaggedData.read(job, "dev", spec);
+            dev = TaggedData.read(job, "dev", spec.units(NAME));
         } else if (settings.devFraction() > 0) {
-            TaggedData[] parts = train.holdOut(settings.devFraction(), spec, Seeds.random(settings.seed(), "dev-split"));
+            TaggedData[] parts = train.holdOut(settings.devFraction(), Seeds.random(settings.seed(), "dev-split"));
             train = parts[0];
             dev = parts[1];
             log.printf("no data.dev: holding out %d of the training documents as dev data (devFraction %s)%n", dev.docs().size(),
@@ -104,15 +107,15 @@ public final class BiLstmCrfTrainer implements TrainerProvider {
                     + " cluener) and the tag column");
         }
         log.printf(Locale.ROOT, "data: %,d training sequences (%,d %ss)%s; entity types %s; gold entities %d exact, %d shrunk to %s"
-                        + " boundaries, %d dropped (overlapping or between units)%n", train.sequences().size(), train.units(),
+                        + " boundaries, %d dropped (overlapping or between units)%n", train.sequences().size(), train.unitCount(),
                 spec.unit(), dev == null ? "" : String.format(Locale.ROOT, ", %,d dev sequences", dev.sequences().size()), types,
-                train.alignment().aligned, train.alignment().misaligned, spec.unit(), train.alignment().dropped);
+                train.alignment().aligned(), train.alignment().misaligned(), spec.unit(), train.alignment().dropped());
         warnAboutWordFeatures(spec, train, log);
 
         Featurizer trainingUnits = Featurizer.build(spec, train.sequences(), types);
         PretrainedTable pretrained = PretrainedTable.load(spec, trainingUnits, settings.seed(), log);
         Featurizer featurizer = pretrained.featurizer();
-        ModelMeta meta = job.newMeta(NerModel.KIND, NerModel.FORMAT);
+        ModelMeta meta = job.newMeta(BiLstmCrfModel.KIND, BiLstmCrfModel.FORMAT);
         try (Params params = new Params(device, true)) {
             BiLstmCrfNetwork network = BiLstmCrfNetwork.create(spec, featurizer, params, pretrained.unitTable(), pretrained.bigramTable(),
                     Seeds.random(settings.seed(), "init"));
@@ -157,7 +160,7 @@ public final class BiLstmCrfTrainer implements TrainerProvider {
             TrainingLoop loop = new TrainingLoop(settings, "f1", checkpoints, fingerprint(job, meta), log);
             TrainingResult result = loop.run(trainable, trainExamples, Example::length);
 
-            NerModel model = new NerModel(spec, featurizer, params.snapshot());
+            BiLstmCrfModel model = new BiLstmCrfModel(spec, featurizer, params.snapshot());
             Map<String, Object> metrics = metrics(job, settings, result, device);
             if (job.hasSplit("test")) {
                 metrics.put("test", test(job, model, device, log, metrics));
@@ -171,7 +174,7 @@ public final class BiLstmCrfTrainer implements TrainerProvider {
         }
     }
 
-    private static void warnAboutWordFeatures(NerSpec spec, TaggedData train, PrintStream log) {
+    private static void warnAboutWordFeatures(BiLstmCrfSpec spec, TaggedData train, PrintStream log) {
         if (spec.segDim() <= 0) {
             return;
         }
@@ -195,16 +198,11 @@ public final class BiLstmCrfTrainer implements TrainerProvider {
     }
 
     /** Unit-level span scores on the dev data (the model's gold spans vs its Viterbi paths). */
-    private static Map<String, Double> devScores(BiLstmCrfNetwork network, List<String> tags, List<Example> examples,
-                                                 TaggedData dev) {
-        int[][] paths = NerPredictor.predict(network, examples, EVAL_BATCH);
+    private static Map<String, Double> devScores(BiLstmCrfNetwork network, TagSet tags, List<Example> examples, TaggedData dev) {
+        int[][] paths = BiLstmCrfPredictor.predict(network, examples, EVAL_BATCH);
         SpanF1 f1 = new SpanF1();
         for (int i = 0; i < paths.length; i++) {
-            List<String> names = new ArrayList<>(paths[i].length);
-            for (int id : paths[i]) {
-                names.add(tags.get(id));
-            }
-            f1.add(dev.gold().get(i).stream().map(SpanF1.Span::of).toList(), TagScheme.decode(names).stream().map(SpanF1.Span::of).toList());
+            f1.add(dev.gold().get(i).stream().map(SpanF1.Span::of).toList(), tags.decode(paths[i]).stream().map(SpanF1.Span::of).toList());
         }
         Scores s = f1.scores();
         Map<String, Double> m = new LinkedHashMap<>();
@@ -249,13 +247,13 @@ public final class BiLstmCrfTrainer implements TrainerProvider {
         return m;
     }
 
-    private static Map<String, Object> test(TrainingJob job, NerModel model, Device device, PrintStream log, Map<String, Object> metrics)
+    private static Map<String, Object> test(TrainingJob job, BiLstmCrfModel model, Device device, PrintStream log, Map<String, Object> metrics)
             throws IOException {
-        TaggedData test = TaggedData.read(job, "test", model.spec());
+        TaggedData test = TaggedData.read(job, "test", model.spec().units(NAME));
         long t0 = System.nanoTime();
         Scores scores;
-        try (NerPredictor predictor = model.predictorOn(device)) {
-            scores = EntityEvaluation.evaluate(test.docs().iterator(), docs -> predictor.tag(docs, EVAL_BATCH, false), n -> { });
+        try (BiLstmCrfPredictor predictor = model.predictorOn(device)) {
+            scores = EntityEvaluation.evaluate(test.docs().iterator(), docs -> predictor.entities(docs, EVAL_BATCH), n -> { });
         }
         double secs = (System.nanoTime() - t0) / 1e9;
         metrics.put("testSentencesPerSecond", Math.round(test.sequences().size() / secs * 10) / 10.0);
@@ -263,21 +261,19 @@ public final class BiLstmCrfTrainer implements TrainerProvider {
         return scores.toMap();
     }
 
-    private static void describe(ModelMeta meta, NerSpec spec, Featurizer f, Set<String> types, TrainSettings settings,
+    private static void describe(ModelMeta meta, BiLstmCrfSpec spec, Featurizer f, Set<String> types, TrainSettings settings,
                                  TrainingResult result, Device device, Map<String, Object> metrics) {
         meta.put("network", spec.toMap());
         meta.put("labels", new ArrayList<>(types));
-        meta.put("tags", f.tags);
+        meta.put("tags", f.tags.tags());
         Map<String, Object> sizes = new LinkedHashMap<>();
         sizes.put("units", f.units.size());
         sizes.put("bigrams", spec.bigramDim() > 0 ? f.bigrams.size() : 0);
         sizes.put("chars", spec.tokenUnits() && spec.charFilters() > 0 ? f.chars.size() : 0);
-        meta.put("vocabulary", Map.of("file", NerModel.VOCAB, "sizes", sizes));
-        meta.put("weights", NerModel.WEIGHTS);
+        meta.put("vocabulary", Map.of("file", BiLstmCrfModel.VOCAB, "sizes", sizes));
+        meta.put("weights", BiLstmCrfModel.WEIGHTS);
         meta.put("seed", settings.seed());
-        @SuppressWarnings("unchecked")
-        Map<String, Object> versions = (Map<String, Object>) meta.asMap().computeIfAbsent("versions", k -> new LinkedHashMap<>());
-        versions.putAll(NeuralEngine.versions());
+        Provenance.addVersions(meta, NeuralEngine.versions());
         Map<String, Object> training = new LinkedHashMap<>();
         training.put("epochs", result.epochs());
         training.put("bestEpoch", result.bestEpoch());

@@ -1,51 +1,53 @@
 package dev.nlpipe.ner.bilstm;
 
 import dev.nlpipe.core.tag.TagScheme;
+import dev.nlpipe.ner.data.TagSet;
+import dev.nlpipe.ner.data.UnitKeys;
+import dev.nlpipe.ner.data.UnitSequence;
+import dev.nlpipe.ner.data.Vocabulary;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
- * Turns unit sequences into id arrays: the vocabularies (units, character bigrams, characters of
- * words) and the tag set of one model, and the normalization of strings before lookup.
+ * Turns unit sequences into the id arrays a BiLSTM-CRF reads: the vocabularies (units, character
+ * bigrams, characters of words) and the tag set of one model.
  */
 final class Featurizer {
     /** The longest word prefix the character CNN reads. */
     static final int MAX_WORD_CHARS = 20;
     private static final String END = "</s>";
-    final NerSpec spec;
+    final BiLstmCrfSpec spec;
     final Vocabulary units;
     final Vocabulary bigrams;
     final Vocabulary chars;
-    final List<String> tags;
+    final TagSet tags;
     /** Unit ids seen once in the training data ({@code null} for a loaded model). */
     final boolean[] rareUnits;
-    private final Map<String, Integer> tagIds = new HashMap<>();
+    private final UnitKeys keys;
 
-    Featurizer(NerSpec spec, Vocabulary units, Vocabulary bigrams, Vocabulary chars, List<String> tags, boolean[] rareUnits) {
+    Featurizer(BiLstmCrfSpec spec, Vocabulary units, Vocabulary bigrams, Vocabulary chars, TagSet tags, boolean[] rareUnits) {
         this.spec = spec;
         this.rareUnits = rareUnits;
         this.units = units;
         this.bigrams = bigrams;
         this.chars = chars;
-        this.tags = List.copyOf(tags);
-        for (int i = 0; i < tags.size(); i++) {
-            tagIds.put(tags.get(i), i);
-        }
+        this.tags = tags;
+        this.keys = spec.keys();
     }
 
     /** Builds the vocabularies from training sequences; {@code types} are the entity types seen. */
-    static Featurizer build(NerSpec spec, List<UnitSequence> train, Collection<String> types) {
+    static Featurizer build(BiLstmCrfSpec spec, List<UnitSequence> train, Collection<String> types) {
         Map<String, Integer> unitCounts = new HashMap<>();
         Map<String, Integer> bigramCounts = new HashMap<>();
         Map<String, Integer> charCounts = new HashMap<>();
+        UnitKeys unitKeys = spec.keys();
         for (UnitSequence s : train) {
-            String[] keys = keys(spec, s);
+            String[] keys = unitKeys.keys(s);
             for (int i = 0; i < keys.length; i++) {
                 unitCounts.merge(keys[i], 1, Integer::sum);
                 if (spec.bigramDim() > 0) {
@@ -62,7 +64,7 @@ final class Featurizer {
             rare[id] = unitCounts.get(units.get(id)) == 1;
         }
         return new Featurizer(spec, units, Vocabulary.fromCounts(bigramCounts, spec.minCount()), Vocabulary.fromCounts(charCounts, 1),
-                spec.scheme().tags(types), rare);
+                TagSet.of(spec.scheme(), types), rare);
     }
 
     /**
@@ -85,53 +87,13 @@ final class Featurizer {
         return new Vocabulary(known);
     }
 
-    /** The lookup key of a unit: digits to 0, lowercased words in token mode (when configured). */
-    static String key(NerSpec spec, String unit) {
-        String k = unit;
-        if (spec.normalizeDigits()) {
-            StringBuilder sb = null;
-            for (int i = 0; i < k.length(); i++) {
-                if (Character.isDigit(k.charAt(i))) {
-                    if (sb == null) {
-                        sb = new StringBuilder(k);
-                    }
-                    sb.setCharAt(i, '0');
-                }
-            }
-            if (sb != null) {
-                k = sb.toString();
-            }
-        }
-        if (spec.tokenUnits() && spec.lowercase()) {
-            k = k.toLowerCase(Locale.ROOT);
-        }
-        return k;
-    }
-
-    private static String[] keys(NerSpec spec, UnitSequence s) {
-        String[] out = new String[s.length()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = key(spec, s.texts()[i]);
-        }
-        return out;
-    }
-
     private static String bigram(String[] keys, int i) {
         return keys[i] + (i + 1 < keys.length ? keys[i + 1] : END);
     }
 
-    /** The id of a tag. */
-    int tagId(String tag) {
-        Integer id = tagIds.get(tag);
-        if (id == null) {
-            throw new IllegalArgumentException("tag '" + tag + "' is not in the model's tag set " + tags);
-        }
-        return id;
-    }
-
     /** Encodes a sequence; {@code gold} spans (or {@code null} at inference) become tag ids. */
     Example encode(UnitSequence s, List<TagScheme.TokenSpan> gold) {
-        String[] keys = keys(spec, s);
+        String[] keys = this.keys.keys(s);
         int n = keys.length;
         int[] unitIds = new int[n];
         int[] bigramIds = spec.bigramDim() > 0 ? new int[n] : null;
@@ -153,15 +115,7 @@ final class Featurizer {
                 charIds[i] = s.texts()[i].codePoints().limit(MAX_WORD_CHARS).map(cp -> chars.id(Character.toString(cp))).toArray();
             }
         }
-        int[] tagIdsOut = null;
-        if (gold != null) {
-            tagIdsOut = new int[n];
-            List<String> t = spec.scheme().encode(gold, n);
-            for (int i = 0; i < n; i++) {
-                tagIdsOut[i] = tagId(t.get(i));
-            }
-        }
-        return new Example(unitIds, bigramIds, shapes, words, charIds, tagIdsOut);
+        return new Example(unitIds, bigramIds, shapes, words, charIds, gold == null ? null : tags.encode(gold, n));
     }
 
     /** The vocabularies as stored in {@code vocab.json}. */
@@ -170,14 +124,14 @@ final class Featurizer {
         m.put("units", units.known());
         m.put("bigrams", bigrams.known());
         m.put("chars", chars.known());
-        m.put("tags", tags);
+        m.put("tags", tags.tags());
         return m;
     }
 
     /** Reads the vocabularies stored by {@link #vocabularies}. */
     @SuppressWarnings("unchecked")
-    static Featurizer fromVocabularies(NerSpec spec, Map<String, Object> m) {
+    static Featurizer fromVocabularies(BiLstmCrfSpec spec, Map<String, Object> m) {
         return new Featurizer(spec, new Vocabulary((List<String>) m.get("units")), new Vocabulary((List<String>) m.get("bigrams")),
-                new Vocabulary((List<String>) m.get("chars")), (List<String>) m.get("tags"), null);
+                new Vocabulary((List<String>) m.get("chars")), new TagSet(spec.scheme(), (List<String>) m.get("tags")), null);
     }
 }

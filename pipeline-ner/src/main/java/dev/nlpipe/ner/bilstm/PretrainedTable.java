@@ -1,10 +1,14 @@
 package dev.nlpipe.ner.bilstm;
 
+import dev.nlpipe.embed.word2vec.VectorFormat;
+import dev.nlpipe.embed.word2vec.WordVectors;
+import dev.nlpipe.ner.data.Vocabulary;
 import dev.nlpipe.nn.Init;
 import dev.nlpipe.nn.Seeds;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
@@ -22,45 +26,47 @@ import java.util.function.Predicate;
 record PretrainedTable(Featurizer featurizer, float[] unitTable, float[] bigramTable) {
 
     /** Reads the configured vectors files and builds the tables for {@code training}'s vocabularies. */
-    static PretrainedTable load(NerSpec spec, Featurizer training, long seed, PrintStream log) throws IOException {
-        WordVectors.Loaded units = spec.embeddings() == null ? null : read(spec, spec.embeddings(), spec.unitDim(),
+    static PretrainedTable load(BiLstmCrfSpec spec, Featurizer training, long seed, PrintStream log) throws IOException {
+        VectorFormat.Selection units = spec.embeddings() == null ? null : read(spec, spec.embeddings(), spec.unitDim(),
                 spec.tokenUnits() ? "wordDim" : "charDim", spec.allPretrainedUnits() ? w -> true : training.units::contains);
-        WordVectors.Loaded bigrams = spec.bigramEmbeddings() == null ? null : read(spec, spec.bigramEmbeddings(), spec.bigramDim(),
+        VectorFormat.Selection bigrams = spec.bigramEmbeddings() == null ? null : read(spec, spec.bigramEmbeddings(), spec.bigramDim(),
                 "bigramDim", spec.allPretrainedBigrams() ? w -> true : training.bigrams::contains);
-        Featurizer f = training.withPretrained(spec.allPretrainedUnits() ? units.vectors().keySet() : List.of(),
-                spec.allPretrainedBigrams() ? bigrams.vectors().keySet() : List.of());
+        Featurizer f = training.withPretrained(spec.allPretrainedUnits() ? Arrays.asList(units.vectors().words()) : List.of(),
+                spec.allPretrainedBigrams() ? Arrays.asList(bigrams.vectors().words()) : List.of());
         return new PretrainedTable(f,
                 units == null ? null : build(f.units, units, Seeds.random(seed, "pretrained"), spec.unit(), spec, spec.embeddings(), log),
                 bigrams == null ? null : build(f.bigrams, bigrams, Seeds.random(seed, "pretrained.bigram"), "bigram", spec,
                         spec.bigramEmbeddings(), log));
     }
 
-    private static WordVectors.Loaded read(NerSpec spec, Path file, int dim, String dimOption, Predicate<String> keep)
+    private static VectorFormat.Selection read(BiLstmCrfSpec spec, Path file, int dim, String dimOption, Predicate<String> keep)
             throws IOException {
-        WordVectors.Loaded vectors = WordVectors.read(file, spec.embeddingsFormat(), w -> Featurizer.key(spec, w), keep);
-        if (vectors.dim() != dim) {
-            throw new IllegalArgumentException("the pretrained vectors in " + file + " have " + vectors.dim()
-                    + " dimensions, but " + dimOption + " is " + dim + "; set model." + dimOption + ": " + vectors.dim());
+        VectorFormat.Selection vectors = VectorFormat.read(file, spec.embeddingsFormat(), spec.keys()::key, keep);
+        int found = vectors.vectors().dim();
+        if (found != dim) {
+            throw new IllegalArgumentException("the pretrained vectors in " + file + " have " + found
+                    + " dimensions, but " + dimOption + " is " + dim + "; set model." + dimOption + ": " + found);
         }
         return vectors;
     }
 
     /** The {@code vocab x dim} table: seeded random rows, overwritten by the pretrained vectors found. */
-    private static float[] build(Vocabulary vocab, WordVectors.Loaded vectors, Random rng, String what, NerSpec spec, Path file,
-                                 PrintStream log) {
+    private static float[] build(Vocabulary vocab, VectorFormat.Selection selection, Random rng, String what, BiLstmCrfSpec spec,
+                                 Path file, PrintStream log) {
+        WordVectors vectors = selection.vectors();
         int dim = vectors.dim();
         float[] table = new float[vocab.size() * dim];
         Init.embedding().fill(table, new long[] {vocab.size(), dim}, rng);
         int found = 0;
         for (int id = 2; id < vocab.size(); id++) {
-            float[] v = vectors.vectors().get(vocab.get(id));
-            if (v != null) {
-                System.arraycopy(v, 0, table, id * dim, dim);
+            int row = vectors.indexOf(vocab.get(id));
+            if (row >= 0) {
+                System.arraycopy(vectors.matrix(), row * dim, table, id * dim, dim);
                 found++;
             }
         }
         log.printf(Locale.ROOT, "pretrained vectors: %,d of %,d %ss found in %s (%,d vectors, %d dimensions)%s%n", found,
-                vocab.size() - 2, what, file, vectors.read(), dim, spec.freezeEmbeddings() ? ", frozen" : ", fine-tuned");
+                vocab.size() - 2, what, file, selection.read(), dim, spec.freezeEmbeddings() ? ", frozen" : ", fine-tuned");
         return table;
     }
 }

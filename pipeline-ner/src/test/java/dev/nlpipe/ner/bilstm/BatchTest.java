@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
+import dev.nlpipe.ner.data.Vocabulary;
 import dev.nlpipe.nn.NeuralEngine;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -88,11 +88,11 @@ class ChineseTaggerTest {
     void theLoadedModelPredictsWhatTheTrainedOneDid() throws IOException {
         Map<String, Object> metrics = json(model.resolve("metrics.json"));
         double trained = ((Number) ((Map<?, ?>) metrics.get("test")).get("f1")).doubleValue();
-        NerModel loaded = NerModel.load(model);
+        BiLstmCrfModel loaded = BiLstmCrfModel.load(model);
         List<Document> gold = read(test);
         Scores s;
-        try (NerPredictor p = loaded.predictorOn(Device.cpu())) {
-            s = EntityEvaluation.evaluate(gold.iterator(), docs -> p.tag(docs, 7, false), n -> { });
+        try (BiLstmCrfPredictor p = loaded.predictorOn(Device.cpu())) {
+            s = EntityEvaluation.evaluate(gold.iterator(), docs -> p.entities(docs, 7), n -> { });
         }
         assertEquals(trained, s.f1(), 1e-12);
     }

@@ -105,27 +105,6 @@ class TaggerOptionsTest {
     }
 
     @Test
-    void wordVectorsReadEveryFormatAndKeepOnlyWhatIsAsked() throws IOException {
-        Map<String, float[]> v = vectors(6);
-        Path text = dir.resolve("v.txt");
-        Path bare = dir.resolve("v-noheader.txt");
-        Path bin = dir.resolve("v.bin");
-        writeText(text, v, true);
-        writeText(bare, v, false);
-        writeBinary(bin, v);
-        for (Path f : List.of(text, bare, bin)) {
-            WordVectors.Loaded l = WordVectors.read(f, "auto", w -> w, w -> w.equals("张") || w.equals("京"));
-            assertEquals(6, l.dim(), f.toString());
-            assertEquals(v.size(), l.read(), f.toString());
-            assertEquals(2, l.vectors().size(), f.toString());
-            assertArrayEquals(v.get("京"), l.vectors().get("京"), 1e-6f, f.toString());
-        }
-        Files.writeString(dir.resolve("bad.txt"), "2 3\na 1 2 3\nb 1 2\n");
-        IOException e = assertThrows(IOException.class, () -> WordVectors.read(dir.resolve("bad.txt"), "auto", w -> w, w -> true));
-        assertTrue(e.getMessage().contains("bad.txt:3"), e.getMessage());
-    }
-
-    @Test
     void frozenPretrainedVectorsStayAsLoaded() throws IOException {
         Map<String, float[]> v = vectors(16);
         Path bin = dir.resolve("chars.bin");
@@ -240,15 +219,23 @@ class TaggerOptionsTest {
                 noBigrams.getMessage());
     }
 
+    /** A model with word-position features, trained behind a tokenizer (recorded as its preprocessing). */
+    private Path segmentedModel() throws IOException {
+        Path model = dir.resolve("ner-seg");
+        if (!Files.exists(model)) {
+            Path train = SyntheticCorpus.chinese(dir.resolve("train-seg.bmes"), 40, 1);
+            String stages = "stages:\n  - type: tokenize.regex\n    with: { pattern: '\\p{IsHan}{1,2}|\\S' }\n";
+            Training.run(dir, "task: ner.bilstm-crf\n"
+                    + "data: { train: " + train + ", format: bmes }\n" + stages
+                    + "model: { charDim: 8, hidden: 8, segDim: 4 }\n"
+                    + "train: { epochs: 2, device: cpu, threads: 1 }\n", model);
+        }
+        return model;
+    }
+
     @Test
     void wordPositionFeaturesComeFromTheTokensLayer() throws IOException {
-        Path train = SyntheticCorpus.chinese(dir.resolve("train.bmes"), 40, 1);
-        Path model = dir.resolve("ner-seg");
-        String stages = "stages:\n  - type: tokenize.regex\n    with: { pattern: '\\p{IsHan}{1,2}|\\S' }\n";
-        Training.run(dir, "task: ner.bilstm-crf\n"
-                + "data: { train: " + train + ", format: bmes }\n" + stages
-                + "model: { charDim: 8, hidden: 8, segDim: 4 }\n"
-                + "train: { epochs: 2, device: cpu, threads: 1 }\n", model);
+        Path model = segmentedModel();
         try (Pipeline p = Pipeline.builder().add("ner", Map.of(), model).build()) {
             Document raw = new Document("d", "张伟在北京。");
             assertThrows(MissingLayerException.class, () -> p.process(raw));
@@ -257,6 +244,21 @@ class TaggerOptionsTest {
                 .build()) {
             Document d = p.process(new Document("d", "张伟在北京。")).get(0);
             assertTrue(d.entities() != null);
+        }
+    }
+
+    @Test
+    void preprocessRunsTheStagesTheModelWasTrainedBehind() throws IOException {
+        Path model = segmentedModel();
+        List<Entity> expected;
+        try (Pipeline p = Pipeline.builder().add("tokenize.regex", Map.of("pattern", "\\p{IsHan}{1,2}|\\S")).add("ner", Map.of(), model)
+                .build()) {
+            expected = p.process(new Document("d", "张伟在北京的华为公司工作。")).get(0).entities();
+        }
+        try (Pipeline p = Pipeline.builder().inputLayers().add("ner", Map.of("preprocess", true), model).build()) {
+            Document d = p.process(new Document("d", "张伟在北京的华为公司工作。")).get(0);
+            assertEquals(expected, d.entities());
+            assertTrue(d.tokens() != null && !d.tokens().isEmpty(), "the model's tokenizer ran");
         }
     }
 

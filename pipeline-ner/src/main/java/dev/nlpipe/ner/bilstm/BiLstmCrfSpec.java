@@ -3,6 +3,8 @@ package dev.nlpipe.ner.bilstm;
 import dev.nlpipe.core.config.OptionSpec;
 import dev.nlpipe.core.config.Options;
 import dev.nlpipe.core.tag.TagScheme;
+import dev.nlpipe.ner.data.UnitKeys;
+import dev.nlpipe.ner.data.Units;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,7 +40,7 @@ import java.util.Map;
  * @param wordDropout while training, the chance that any unit is read as unknown
  * @param bigramDropout while training, the chance that any character bigram is read as the unknown bigram
  */
-public record NerSpec(String unit, TagScheme scheme, int charDim, int bigramDim, int wordDim, int charFilters, int charKernel,
+public record BiLstmCrfSpec(String unit, TagScheme scheme, int charDim, int bigramDim, int wordDim, int charFilters, int charKernel,
                       int caseDim, int segDim, int hidden, int layers, double dropout, int minCount, boolean lowercase,
                       boolean normalizeDigits, Path embeddings, String embeddingsFormat, boolean freezeEmbeddings,
                       String embeddingsVocabulary, Path bigramEmbeddings, double unkReplace, double wordDropout,
@@ -83,7 +85,7 @@ public record NerSpec(String unit, TagScheme scheme, int charDim, int bigramDim,
     }
 
     /** Reads and checks validated options. */
-    public static NerSpec from(Options o) {
+    public static BiLstmCrfSpec from(Options o) {
         for (String n : List.of("charDim", "hidden", "layers", "wordDim", "charKernel", "minCount")) {
             if (o.getInt(n) < 1) {
                 throw o.error(n, "must be at least 1");
@@ -123,7 +125,7 @@ public record NerSpec(String unit, TagScheme scheme, int charDim, int bigramDim,
         if (bigramDropout > 0 && !bigrams) {
             throw o.error("bigramDropout", "needs unit: char and bigramDim above 0 (there are no bigrams to drop)");
         }
-        return new NerSpec(unit, TagScheme.parse(o.getString("scheme")), o.getInt("charDim"), o.getInt("bigramDim"),
+        return new BiLstmCrfSpec(unit, TagScheme.parse(o.getString("scheme")), o.getInt("charDim"), o.getInt("bigramDim"),
                 o.getInt("wordDim"), o.getInt("charFilters"), o.getInt("charKernel"), o.getInt("caseDim"), o.getInt("segDim"),
                 o.getInt("hidden"), o.getInt("layers"), dropout, o.getInt("minCount"), o.getBoolean("lowercase"),
                 o.getBoolean("normalizeDigits"), emb, o.getString("embeddingsFormat"), o.getBoolean("freezeEmbeddings"),
@@ -156,6 +158,16 @@ public record NerSpec(String unit, TagScheme scheme, int charDim, int bigramDim,
     /** Whether documents must carry tokens (token units, or word-position features). */
     public boolean needsTokens() {
         return tokenUnits() || segDim > 0;
+    }
+
+    /** What the tagger labels; {@code stage} is named in missing-layer messages. */
+    public Units units(String stage) {
+        return new Units(tokenUnits(), segDim > 0, stage);
+    }
+
+    /** How unit texts become embedding keys. */
+    public UnitKeys keys() {
+        return new UnitKeys(normalizeDigits, tokenUnits() && lowercase);
     }
 
     /** The size of the unit embedding. */
@@ -193,8 +205,8 @@ public record NerSpec(String unit, TagScheme scheme, int charDim, int bigramDim,
     }
 
     /** Reads the form stored in {@code model.json}. */
-    public static NerSpec fromMap(Map<String, Object> m) {
-        return new NerSpec((String) m.get("unit"), TagScheme.parse((String) m.get("scheme")), num(m, "charDim"), num(m, "bigramDim"),
+    public static BiLstmCrfSpec fromMap(Map<String, Object> m) {
+        return new BiLstmCrfSpec((String) m.get("unit"), TagScheme.parse((String) m.get("scheme")), num(m, "charDim"), num(m, "bigramDim"),
                 num(m, "wordDim"), num(m, "charFilters"), num(m, "charKernel"), num(m, "caseDim"), num(m, "segDim"), num(m, "hidden"),
                 num(m, "layers"), ((Number) m.get("dropout")).doubleValue(), num(m, "minCount"), (Boolean) m.get("lowercase"),
                 (Boolean) m.get("normalizeDigits"), m.get("embeddings") == null ? null : Path.of((String) m.get("embeddings")),

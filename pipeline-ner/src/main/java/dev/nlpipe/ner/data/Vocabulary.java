@@ -1,4 +1,4 @@
-package dev.nlpipe.ner.bilstm;
+package dev.nlpipe.ner.data;
 
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,27 +1,26 @@
 package dev.nlpipe.classify.linear;
 
-import dev.nlpipe.core.Pipeline;
 import dev.nlpipe.core.doc.Document;
 import dev.nlpipe.core.doc.Layer;
 import dev.nlpipe.core.doc.SparseVector;
 import dev.nlpipe.core.model.ModelDir;
 import dev.nlpipe.core.model.ModelException;
 import dev.nlpipe.core.model.ModelMeta;
+import dev.nlpipe.core.model.TextClassifier;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
  * A {@code classify.linear} model directory loaded for prediction: {@code model.json} (labels,
  * classifier settings, features, the preprocessing stages it was trained behind, the input format,
  * grid search and metrics), {@code weights.bin}, and {@code features/} for a fitted vectorizer.
- * Thread-safe.
+ * Runs on the Java heap, with no neural engine; thread-safe. {@link LinearClassifierKind} loads it
+ * for the {@code classify} stage.
  */
-public final class ClassifierModel {
+public final class LinearClassifier implements TextClassifier {
     /** The model kind in {@code model.json}. */
     public static final String KIND = "classify.linear";
     /** The newest format this build writes and reads. */
@@ -35,7 +34,7 @@ public final class ClassifierModel {
     private final LinearModel linear;
     private final Features features;
 
-    ClassifierModel(Path dir, ModelMeta meta, List<String> labels, LinearModel linear, Features features) {
+    LinearClassifier(Path dir, ModelMeta meta, List<String> labels, LinearModel linear, Features features) {
         this.dir = dir;
         this.meta = meta;
         this.labels = List.copyOf(labels);
@@ -48,8 +47,12 @@ public final class ClassifierModel {
      *
      * @throws ModelException saying what is wrong with it
      */
-    public static ClassifierModel load(Path dir) {
-        ModelMeta meta = ModelDir.read(dir, FORMAT_VERSION, KIND);
+    public static LinearClassifier load(Path dir) {
+        return load(dir, ModelDir.read(dir, FORMAT_VERSION, KIND));
+    }
+
+    /** Loads a model directory whose {@code model.json} was read and checked. */
+    static LinearClassifier load(Path dir, ModelMeta meta) {
         List<String> labels = meta.getStringList("labels");
         if (labels.size() < 2) {
             throw new ModelException(dir, "model.json lists fewer than two labels");
@@ -71,7 +74,7 @@ public final class ClassifierModel {
         if (features.dimension() != linear.dimension() && !(features instanceof Features.FromLayer)) {
             throw new ModelException(dir, "features have " + features.dimension() + " columns but the weights " + linear.dimension());
         }
-        return new ClassifierModel(dir, meta, labels, linear, features);
+        return new LinearClassifier(dir, meta, labels, linear, features);
     }
 
     public Path dir() {
@@ -82,6 +85,7 @@ public final class ClassifierModel {
         return meta;
     }
 
+    @Override
     public List<String> labels() {
         return labels;
     }
@@ -91,6 +95,7 @@ public final class ClassifierModel {
     }
 
     /** The layers a preprocessed document needs for {@link #scores}. */
+    @Override
     public Set<Layer> requires() {
         return features.requires();
     }
@@ -101,35 +106,19 @@ public final class ClassifierModel {
     }
 
     /** A score per label (probabilities for logistic regression, decision values for the SVM); the argmax is the prediction. */
+    @Override
     public double[] scores(Document doc) {
         return linear.scores(features.apply(doc));
     }
 
-    /** The scores by label, in label order. */
-    public Map<String, Double> labelScores(Document doc) {
-        double[] s = scores(doc);
-        Map<String, Double> out = new LinkedHashMap<>();
-        for (int k = 0; k < s.length; k++) {
-            out.put(labels.get(k), s[k]);
-        }
-        return out;
+    /** For a binary model, the decision value {@code w·x + b} (unsaturated, unlike the probability). */
+    @Override
+    public double margin(Document doc) {
+        return linear.binary() ? linear.decision(features.apply(doc)) : TextClassifier.super.margin(doc);
     }
 
-    /** The preprocessing stages recorded at training, rebuilt (tokenization, segmentation...). */
-    public Pipeline preprocessing() {
-        Pipeline.Builder b = Pipeline.builder().name("classify-preprocess");
-        for (Object o : (List<?>) meta.asMap().getOrDefault("preprocess", List.of())) {
-            Map<?, ?> stage = (Map<?, ?>) o;
-            @SuppressWarnings("unchecked")
-            Map<String, Object> with = stage.get("with") instanceof Map<?, ?> w ? (Map<String, Object>) w : Map.of();
-            Object model = stage.get("model");
-            b.add(String.valueOf(stage.get("type")), with, model == null ? null : Path.of(model.toString()));
-        }
-        return b.build();
-    }
-
-    /** The input format the training data had: {@code format} and its options. */
-    public Map<String, Object> input() {
-        return meta.getMap("input");
+    /** Nothing to free: the model lives on the Java heap. */
+    @Override
+    public void close() {
     }
 }

@@ -1,8 +1,10 @@
-package dev.nlpipe.ner.bilstm;
+package dev.nlpipe.ner.data;
 
 import dev.nlpipe.core.doc.Document;
+import dev.nlpipe.core.doc.Entity;
 import dev.nlpipe.core.doc.Span;
 import dev.nlpipe.core.doc.Token;
+import dev.nlpipe.core.tag.TagScheme;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -135,5 +137,14 @@ public record UnitSequence(Document doc, String[] texts, int[] starts, int[] end
     /** The end of this sequence in the document. */
     public int end() {
         return ends[ends.length - 1];
+    }
+
+    /** Spans of this sequence's units as entities with character offsets into the document's text. */
+    public List<Entity> entities(List<TagScheme.TokenSpan> spans) {
+        List<Entity> out = new ArrayList<>(spans.size());
+        for (TagScheme.TokenSpan span : spans) {
+            out.add(Entity.of(doc.text(), span.type(), starts[span.start()], ends[span.end() - 1]));
+        }
+        return out;
     }
 }

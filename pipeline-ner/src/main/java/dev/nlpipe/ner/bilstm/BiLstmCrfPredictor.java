@@ -3,74 +3,60 @@ package dev.nlpipe.ner.bilstm;
 import ai.djl.ndarray.NDManager;
 import dev.nlpipe.core.doc.Document;
 import dev.nlpipe.core.doc.Entity;
+import dev.nlpipe.ner.data.UnitSequence;
+import dev.nlpipe.ner.data.Units;
 import dev.nlpipe.nn.BatchPlan;
 import dev.nlpipe.nn.NeuralEngine;
-import dev.nlpipe.core.tag.TagScheme;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
- * Runs a tagger over documents: their unit sequences, batched by length, through the network and
- * Viterbi decoding, and back to entity spans with character offsets into each document's text.
- * Holds its own weights; not thread-safe (use one per thread).
+ * Runs a BiLSTM-CRF over documents: their unit sequences, batched by length, through the network
+ * and Viterbi decoding, and back to entity spans with character offsets into each document's
+ * text. Holds its own weights; not thread-safe (use one per thread).
  */
-public final class NerPredictor implements AutoCloseable {
+public final class BiLstmCrfPredictor implements AutoCloseable {
     /** The stage name used in missing-layer messages. */
     static final String STAGE = "ner";
-    private final NerModel model;
+    private final BiLstmCrfModel model;
     private final BiLstmCrfNetwork network;
+    private final Units units;
 
-    NerPredictor(NerModel model, BiLstmCrfNetwork network) {
+    BiLstmCrfPredictor(BiLstmCrfModel model, BiLstmCrfNetwork network) {
         this.model = model;
         this.network = network;
+        this.units = model.spec().units(STAGE);
     }
 
     /**
-     * Finds the entities of each document and sets them as its entities layer (or adds them to the
-     * layer it has when {@code append}).
+     * The entities of each document, in input order (character models tag each sentence of the
+     * sentences layer, or the whole text; token models need tokens).
      *
-     * @param docs the documents (character models tag raw text; token models need tokens)
      * @param batchSize sequences per forward pass
-     * @param append keep the document's existing entities
      */
-    public void tag(List<Document> docs, int batchSize, boolean append) {
+    public List<List<Entity>> entities(List<Document> docs, int batchSize) {
         List<UnitSequence> seqs = new ArrayList<>();
-        for (Document d : docs) {
-            seqs.addAll(UnitSequence.of(d, model.spec().tokenUnits(), model.spec().segDim() > 0, STAGE));
+        List<Integer> owner = new ArrayList<>();
+        for (int d = 0; d < docs.size(); d++) {
+            for (UnitSequence s : units.of(docs.get(d))) {
+                seqs.add(s);
+                owner.add(d);
+            }
         }
         List<Example> examples = new ArrayList<>(seqs.size());
         for (UnitSequence s : seqs) {
             examples.add(model.featurizer().encode(s, null));
         }
         int[][] paths = predict(network, examples, batchSize);
-        Map<Document, List<Entity>> found = new IdentityHashMap<>();
-        for (Document d : docs) {
-            found.put(d, new ArrayList<>());
+        List<List<Entity>> found = new ArrayList<>(docs.size());
+        for (int d = 0; d < docs.size(); d++) {
+            found.add(new ArrayList<>());
         }
         for (int i = 0; i < seqs.size(); i++) {
-            UnitSequence s = seqs.get(i);
-            for (TagScheme.TokenSpan span : TagScheme.decode(tagNames(paths[i]))) {
-                found.get(s.doc()).add(Entity.of(s.doc().text(), span.type(), s.starts()[span.start()], s.ends()[span.end() - 1]));
-            }
+            found.get(owner.get(i)).addAll(seqs.get(i).entities(model.featurizer().tags.decode(paths[i])));
         }
-        for (Document d : docs) {
-            if (append && d.entities() != null) {
-                d.addEntities(found.get(d));
-            } else {
-                d.setEntities(found.get(d));
-            }
-        }
-    }
-
-    private List<String> tagNames(int[] path) {
-        List<String> out = new ArrayList<>(path.length);
-        for (int id : path) {
-            out.add(model.featurizer().tags.get(id));
-        }
-        return out;
+        return found;
     }
 
     /**

@@ -1,4 +1,4 @@
-package dev.nlpipe.classify.linear;
+package dev.nlpipe.classify;
 
 import dev.nlpipe.core.Pipeline;
 import dev.nlpipe.core.config.Location;
@@ -12,6 +12,12 @@ import dev.nlpipe.core.io.CorpusInput;
 import dev.nlpipe.core.io.ErrorLog;
 import dev.nlpipe.core.io.ReadSettings;
 import dev.nlpipe.core.io.ReaderProvider;
+import dev.nlpipe.core.model.LoadOptions;
+import dev.nlpipe.core.model.ModelDir;
+import dev.nlpipe.core.model.ModelKinds;
+import dev.nlpipe.core.model.ModelMeta;
+import dev.nlpipe.core.model.ModelPreprocessing;
+import dev.nlpipe.core.model.TextClassifier;
 import dev.nlpipe.core.run.OnError;
 import dev.nlpipe.core.run.Progress;
 import dev.nlpipe.core.stage.Components;
@@ -25,26 +31,44 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Scores a {@code classify.linear} model on a labelled file: reads it (in the model's training
- * input format unless another is given), applies the model's preprocessing stages and the
+ * Scores a text classifier of any installed kind on a labelled file: reads it (in the model's
+ * training input format unless another is given), applies the model's preprocessing stages and the
  * classifier, and computes accuracy, per-class P/R/F1, macro/micro F1, the confusion matrix and,
- * for binary models, ROC-AUC.
+ * for binary models, ROC-AUC (ranked by {@link TextClassifier#margin}).
  */
 public final class ClassifierEvaluation {
     private ClassifierEvaluation() {
     }
 
     /**
-     * Evaluates a model.
+     * Evaluates a model directory.
      *
+     * @param modelDir a model directory written by {@code nlpipe train} ({@code classify.*})
      * @param format the input format, or {@code null} for the one the model was trained on
      * @param formatOptions the format's options, or {@code null} for the training ones (when the format is the same)
      * @param log progress and warnings
      * @return the metrics as a JSON-ready map ({@code accuracy}, {@code macro_f1}, ...)
+     * @throws dev.nlpipe.core.model.ModelException when the directory is not a classifier this nlpipe can load
      */
-    public static Map<String, Object> evaluate(ClassifierModel model, Path data, String format, Map<String, Object> formatOptions,
+    public static Map<String, Object> evaluate(Path modelDir, Path data, String format, Map<String, Object> formatOptions,
                                                PrintStream log) throws IOException {
-        Map<String, Object> input = model.input();
+        ModelMeta meta = ModelDir.read(modelDir);
+        try (TextClassifier model = ModelKinds.get().load(modelDir, TextClassifier.class, LoadOptions.DEFAULT)) {
+            Map<String, Object> out = evaluate(model, meta, data, format, formatOptions, log);
+            out.put("model", modelDir.toString());
+            out.put("data", data.toString());
+            return out;
+        }
+    }
+
+    /** The input format a model's training data had: {@code format} and its {@code options}. */
+    public static Map<String, Object> trainingInput(ModelMeta meta) {
+        return meta.getMap("input");
+    }
+
+    private static Map<String, Object> evaluate(TextClassifier model, ModelMeta meta, Path data, String format,
+                                                Map<String, Object> formatOptions, PrintStream log) throws IOException {
+        Map<String, Object> input = trainingInput(meta);
         String trainedFormat = (String) input.getOrDefault("format", "jsonl");
         String fmt = format == null ? trainedFormat : format;
         @SuppressWarnings("unchecked")
@@ -61,13 +85,13 @@ public final class ClassifierEvaluation {
         long unlabeled = 0;
         try (CorpusInput in = CorpusInput.open(data, null, true, reader, readerOptions,
                 new ReadSettings(null, ReadSettings.DEFAULT_MAX_LINE_BYTES, errors, new AtomicLong()));
-             Pipeline pre = model.preprocessing()) {
+             Pipeline pre = ModelPreprocessing.rebuild(meta, "classify-eval-preprocess")) {
             Progress progress = new Progress(log, "docs", in.totalBytes(), in::bytesRead);
             long n = 0;
             while (in.hasNext()) {
                 Document raw = in.next();
-                String g = LabelSet.goldOf(raw);
-                for (Document d : pre.process(raw)) {
+                String g = GoldLabel.of(raw);
+                for (Document d : pre == null ? List.of(raw) : pre.process(raw)) {
                     if (g == null) {
                         unlabeled++;
                         continue;
@@ -87,7 +111,7 @@ public final class ClassifierEvaluation {
                     gold.add(gi);
                     predicted.add(best);
                     if (s.length == 2) {
-                        decision.add(model.linear().decision(model.features(d)));
+                        decision.add(model.margin(d));
                     }
                 }
                 progress.update(++n, null);
@@ -114,8 +138,6 @@ public final class ClassifierEvaluation {
         }
         out.put("unlabeled", unlabeled);
         out.put("unreadable", errors.count());
-        out.put("model", model.dir().toString());
-        out.put("data", data.toString());
         return out;
     }
 }

@@ -1,4 +1,4 @@
-package dev.nlpipe.ner.bilstm;
+package dev.nlpipe.ner.data;
 
 import dev.nlpipe.core.doc.Entity;
 import dev.nlpipe.core.tag.TagScheme;
@@ -10,16 +10,28 @@ import java.util.List;
  * a unit is shrunk to the units it covers and counted as misaligned; one that covers no unit, or
  * overlaps an earlier one (nested entities cannot be tagged), is dropped and counted.
  */
-final class GoldSpans {
+public final class GoldSpans {
+    private int aligned;
+    private int misaligned;
+    private int dropped;
+
     /** Entities used as they are. */
-    int aligned;
+    public int aligned() {
+        return aligned;
+    }
+
     /** Entities shrunk to unit boundaries. */
-    int misaligned;
-    /** Entities dropped. */
-    int dropped;
+    public int misaligned() {
+        return misaligned;
+    }
+
+    /** Entities dropped (overlapping an earlier one, or covering no unit). */
+    public int dropped() {
+        return dropped;
+    }
 
     /** The unit spans of the entities that lie within the sequence. */
-    List<TagScheme.TokenSpan> spans(UnitSequence seq, List<Entity> entities) {
+    public List<TagScheme.TokenSpan> spans(UnitSequence seq, List<Entity> entities) {
         List<TagScheme.TokenSpan> out = new ArrayList<>();
         int lastEnd = 0;
         List<Entity> sorted = new ArrayList<>(entities);

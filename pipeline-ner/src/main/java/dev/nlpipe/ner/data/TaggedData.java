@@ -1,4 +1,4 @@
-package dev.nlpipe.ner.bilstm;
+package dev.nlpipe.ner.data;
 
 import dev.nlpipe.core.doc.Document;
 import dev.nlpipe.core.doc.Entity;
@@ -20,44 +20,46 @@ import java.util.TreeSet;
  * @param sequences their unit sequences
  * @param gold per sequence its gold spans
  * @param alignment how the gold entities fitted the units
+ * @param units how the documents were cut into units
  */
-record TaggedData(List<Document> docs, List<UnitSequence> sequences, List<List<TagScheme.TokenSpan>> gold, GoldSpans alignment) {
+public record TaggedData(List<Document> docs, List<UnitSequence> sequences, List<List<TagScheme.TokenSpan>> gold, GoldSpans alignment,
+                         Units units) {
 
     /** Reads a split through the job's input format and preprocessing stages. */
-    static TaggedData read(TrainingJob job, String split, NerSpec spec) throws IOException {
+    public static TaggedData read(TrainingJob job, String split, Units units) throws IOException {
         List<Document> docs = new ArrayList<>();
         try (DocumentStream in = job.documents(split, Runtime.getRuntime().availableProcessors())) {
             while (in.hasNext()) {
                 docs.add(in.next());
             }
         }
-        return of(docs, spec);
+        return of(docs, units);
     }
 
     /** Builds the sequences and gold spans of documents. */
-    static TaggedData of(List<Document> docs, NerSpec spec) {
+    public static TaggedData of(List<Document> docs, Units units) {
         List<UnitSequence> seqs = new ArrayList<>();
         List<List<TagScheme.TokenSpan>> gold = new ArrayList<>();
         GoldSpans alignment = new GoldSpans();
         for (Document d : docs) {
             List<Entity> entities = d.entities() == null ? List.of() : d.entities();
-            for (UnitSequence s : UnitSequence.of(d, spec.tokenUnits(), spec.segDim() > 0, BiLstmCrfTrainer.NAME)) {
+            for (UnitSequence s : units.of(d)) {
                 seqs.add(s);
                 gold.add(alignment.spans(s, entities));
             }
         }
-        return new TaggedData(docs, seqs, gold, alignment);
+        return new TaggedData(docs, seqs, gold, alignment, units);
     }
 
     /** The entity types of the gold spans. */
-    Set<String> types() {
+    public Set<String> types() {
         Set<String> out = new TreeSet<>();
         gold.forEach(spans -> spans.forEach(s -> out.add(s.type())));
         return out;
     }
 
     /** Splits off a share of the documents (chosen by {@code rng}) as dev data: {@code [rest, heldOut]}. */
-    TaggedData[] holdOut(double fraction, NerSpec spec, Random rng) {
+    public TaggedData[] holdOut(double fraction, Random rng) {
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < docs.size(); i++) {
             order.add(i);
@@ -70,11 +72,11 @@ record TaggedData(List<Document> docs, List<UnitSequence> sequences, List<List<T
         for (int i = 0; i < docs.size(); i++) {
             (held.contains(i) ? dev : rest).add(docs.get(i));
         }
-        return new TaggedData[] {of(rest, spec), of(dev, spec)};
+        return new TaggedData[] {of(rest, units), of(dev, units)};
     }
 
     /** The number of units over all sequences. */
-    long units() {
+    public long unitCount() {
         long n = 0;
         for (UnitSequence s : sequences) {
             n += s.length();

@@ -1,4 +1,4 @@
-package dev.nlpipe.ner.bilstm;
+package dev.nlpipe.ner.data;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -43,8 +43,8 @@ class UnitSequenceTest {
         List<TagScheme.TokenSpan> spans = g.spans(s, List.of(Entity.of(d.text(), "LOC", 0, 8), Entity.of(d.text(), "ORG", 15, 19),
                 Entity.of(d.text(), "ORG", 15, 18)));
         assertEquals(List.of(new TagScheme.TokenSpan("LOC", 0, 1), new TagScheme.TokenSpan("ORG", 2, 3)), spans);
-        assertEquals(1, g.aligned);
-        assertEquals(1, g.misaligned);
-        assertEquals(1, g.dropped);
+        assertEquals(1, g.aligned());
+        assertEquals(1, g.misaligned());
+        assertEquals(1, g.dropped());
     }
 }

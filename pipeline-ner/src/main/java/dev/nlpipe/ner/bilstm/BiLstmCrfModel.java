@@ -15,43 +15,46 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
- * A trained BiLSTM-CRF tagger: its architecture ({@link NerSpec}), vocabularies and tag set, and
- * weights held on the Java heap. Immutable and shareable; {@link #predictor} makes the per-thread
- * objects that run it.
+ * A trained BiLSTM-CRF tagger: its architecture ({@link BiLstmCrfSpec}), vocabularies and tag set, and
+ * weights held on the Java heap. Immutable and shareable; {@link #predictorOn} makes the per-thread
+ * objects that run it, and {@link BiLstmCrfKind} loads it as a {@link dev.nlpipe.core.model.Tagger}.
  *
  * <p>Its model directory holds {@code model.json} (kind {@value #KIND}, the network description,
  * labels, provenance, metrics), {@code vocab.json} and {@code weights.bin}.
  */
-public final class NerModel {
+public final class BiLstmCrfModel {
     /** The model kind in {@code model.json}. */
     public static final String KIND = "ner.bilstm-crf";
     /** The newest format version this build writes and reads. */
     public static final int FORMAT = 1;
     static final String VOCAB = "vocab.json";
     static final String WEIGHTS = "weights.bin";
-    private final NerSpec spec;
+    private final BiLstmCrfSpec spec;
     private final Featurizer featurizer;
     private final Map<String, TensorFile.Tensor> weights;
 
-    NerModel(NerSpec spec, Featurizer featurizer, Map<String, TensorFile.Tensor> weights) {
+    BiLstmCrfModel(BiLstmCrfSpec spec, Featurizer featurizer, Map<String, TensorFile.Tensor> weights) {
         this.spec = spec;
         this.featurizer = featurizer;
         this.weights = weights;
     }
 
     /** Loads and checks a model directory; a bad directory gives a {@link ModelException} saying what is wrong. */
-    public static NerModel load(Path dir) {
-        ModelMeta meta = ModelDir.read(dir, FORMAT, KIND);
+    public static BiLstmCrfModel load(Path dir) {
+        return load(dir, ModelDir.read(dir, FORMAT, KIND));
+    }
+
+    /** Loads a model directory whose {@code model.json} was read and checked. */
+    static BiLstmCrfModel load(Path dir, ModelMeta meta) {
         try {
-            NerSpec spec = NerSpec.fromMap(meta.getMap("network"));
+            BiLstmCrfSpec spec = BiLstmCrfSpec.fromMap(meta.getMap("network"));
             @SuppressWarnings("unchecked")
             Map<String, Object> vocab = DocumentJson.mapper().readValue(dir.resolve(VOCAB).toFile(), LinkedHashMap.class);
             Featurizer f = Featurizer.fromVocabularies(spec, vocab);
             Map<String, TensorFile.Tensor> w = TensorFile.read(dir.resolve(WEIGHTS));
-            NerModel model = new NerModel(spec, f, w);
+            BiLstmCrfModel model = new BiLstmCrfModel(spec, f, w);
             model.predictorOn(Device.cpu()).close();
             return model;
         } catch (java.nio.file.NoSuchFileException e) {
@@ -61,11 +64,10 @@ public final class NerModel {
         }
     }
 
-    /** The architecture recorded in a model directory, without loading its weights. */
-    public static NerSpec describe(Path dir) {
-        ModelMeta meta = ModelDir.read(dir, FORMAT, KIND);
+    /** The architecture a model directory's {@code model.json} records, without loading its weights. */
+    static BiLstmCrfSpec describe(Path dir, ModelMeta meta) {
         try {
-            return NerSpec.fromMap(meta.getMap("network"));
+            return BiLstmCrfSpec.fromMap(meta.getMap("network"));
         } catch (RuntimeException e) {
             throw new ModelException(dir, "has a damaged network description in model.json: " + e.getMessage());
         }
@@ -79,37 +81,30 @@ public final class NerModel {
     }
 
     /** The architecture. */
-    public NerSpec spec() {
+    public BiLstmCrfSpec spec() {
         return spec;
     }
 
     /** The tag set, {@code O} first. */
     public List<String> tags() {
-        return featurizer.tags;
+        return featurizer.tags.tags();
     }
 
     /** The entity types the model predicts. */
     public Set<String> types() {
-        Set<String> out = new TreeSet<>();
-        for (String t : featurizer.tags) {
-            if (!t.equals("O")) {
-                out.add(dev.nlpipe.core.tag.TagScheme.type(t));
-            }
-        }
-        return out;
+        return featurizer.tags.types();
     }
-
 
     Featurizer featurizer() {
         return featurizer;
     }
 
     /** A predictor with its own copy of the weights on {@code device}; one per thread. */
-    public NerPredictor predictorOn(Device device) {
+    public BiLstmCrfPredictor predictorOn(Device device) {
         Params p = new Params(device, false);
         try {
             weights.forEach((name, t) -> p.put(name, new Shape(t.shape()), t.values()));
-            return new NerPredictor(this, BiLstmCrfNetwork.bind(spec, featurizer, p));
+            return new BiLstmCrfPredictor(this, BiLstmCrfNetwork.bind(spec, featurizer, p));
         } catch (RuntimeException e) {
             p.close();
             throw e;

@@ -1,18 +1,16 @@
 package dev.nlpipe.classify.linear;
 
-import dev.nlpipe.core.config.StageConfig;
 import dev.nlpipe.core.model.ModelDir;
 import dev.nlpipe.core.model.ModelMeta;
 import dev.nlpipe.core.model.TrainingJob;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /** Writes a trained {@code classify.linear} model directory: model.json, weights.bin, features/ and metrics.json. */
-final class ClassifierModelWriter {
-    private ClassifierModelWriter() {
+final class LinearClassifierWriter {
+    private LinearClassifierWriter() {
     }
 
     /**
@@ -30,7 +28,7 @@ final class ClassifierModelWriter {
     static void write(TrainingJob job, Trained t) throws IOException {
         LinearSettings s = t.settings();
         LabelSet labels = t.labels();
-        ModelMeta meta = job.newMeta(ClassifierModel.KIND, ClassifierModel.FORMAT_VERSION);
+        ModelMeta meta = job.newMeta(LinearClassifier.KIND, LinearClassifier.FORMAT_VERSION);
         meta.put("labels", labels.labels());
         if (labels.size() == 2) {
             meta.put("positiveLabel", labels.get(1));
@@ -56,7 +54,6 @@ final class ClassifierModelWriter {
         }
         String kind = t.features() instanceof Features.Vectorizer v ? v.kind() : "vectorize.none";
         meta.put("features", t.features().save(job.dir(), ModelMeta.create(kind, 1)));
-        meta.put("preprocess", preprocessStages(job));
         Map<String, Object> input = new LinkedHashMap<>();
         input.put("format", job.config().input().format());
         input.put("options", job.config().input().formatOptions() == null ? Map.of() : job.config().input().formatOptions().toPlain());
@@ -68,25 +65,8 @@ final class ClassifierModelWriter {
             }
         }
         meta.put("metrics", summary);
-        t.model().write(job.dir().resolve(ClassifierModel.WEIGHTS));
+        t.model().write(job.dir().resolve(LinearClassifier.WEIGHTS));
         ModelDir.writeMeta(job.dir(), meta);
         job.writeMetrics(t.metrics());
-    }
-
-    /** The preprocessing stages as the classify stage and eval rebuild them (model paths made absolute). */
-    private static List<Map<String, Object>> preprocessStages(TrainingJob job) {
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (StageConfig sc : job.config().stages()) {
-            Map<String, Object> e = new LinkedHashMap<>();
-            e.put("type", sc.type());
-            if (sc.with() != null) {
-                e.put("with", sc.with().toPlain());
-            }
-            if (sc.model() != null) {
-                e.put("model", sc.model().toAbsolutePath().toString());
-            }
-            out.add(e);
-        }
-        return out;
     }
 }

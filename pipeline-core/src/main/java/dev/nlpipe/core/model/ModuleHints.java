@@ -1,0 +1,32 @@
+package dev.nlpipe.core.model;
+
+import java.util.Map;
+
+/**
+ * Which nlpipe artifact provides a registered name, by its family, for messages about a name that
+ * is not installed: a Java application that depends on {@code pipeline-core} alone has no
+ * {@code ner} models until it adds {@code pipeline-ner}.
+ */
+public final class ModuleHints {
+    private static final Map<String, String> ARTIFACT_BY_FAMILY = Map.of(
+            "ner", "pipeline-ner",
+            "classify", "pipeline-classify",
+            "vectorize", "pipeline-embed",
+            "embed", "pipeline-embed",
+            "keywords", "pipeline-embed",
+            "augment", "pipeline-augment");
+
+    private ModuleHints() {
+    }
+
+    /**
+     * A sentence naming the artifact that provides {@code name} ({@code family.implementation}),
+     * or an empty string when the family is not one nlpipe ships.
+     */
+    public static String forName(String name) {
+        int dot = name.indexOf('.');
+        String artifact = ARTIFACT_BY_FAMILY.get(dot < 0 ? name : name.substring(0, dot));
+        return artifact == null ? "" : " ('" + name + "' comes with the dev.nlpipe:" + artifact
+                + " artifact; add it to the class path, or use the nlpipe command, which has every module)";
+    }
+}

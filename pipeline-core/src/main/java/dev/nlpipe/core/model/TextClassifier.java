@@ -1,0 +1,52 @@
+package dev.nlpipe.core.model;
+
+import dev.nlpipe.core.doc.Document;
+import dev.nlpipe.core.doc.Layer;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A text classifier as the {@code classify} stage and {@code nlpipe eval classify} use it,
+ * whatever its architecture: a document in, a score per label out. Thread-safe; closing frees
+ * what it holds.
+ */
+public interface TextClassifier extends AutoCloseable {
+
+    /** The labels, in score order; for a binary model the second is the positive one. */
+    List<String> labels();
+
+    /** The layers a document must have (tokens, a vector). */
+    Set<Layer> requires();
+
+    /**
+     * A score per label, in {@link #labels} order: probabilities for probabilistic models,
+     * decision values otherwise; the highest is the prediction.
+     */
+    double[] scores(Document doc);
+
+    /** The scores by label, in label order. */
+    default Map<String, Double> labelScores(Document doc) {
+        double[] s = scores(doc);
+        List<String> labels = labels();
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (int k = 0; k < s.length; k++) {
+            out.put(labels.get(k), s[k]);
+        }
+        return out;
+    }
+
+    /**
+     * For a binary model, a value that orders documents from most negative to most positive
+     * without the saturation of probabilities (ROC-AUC ranks by it): the decision value of a
+     * linear model, a logit difference for a neural one. By default the difference of the scores.
+     */
+    default double margin(Document doc) {
+        double[] s = scores(doc);
+        return s[s.length - 1] - s[0];
+    }
+
+    @Override
+    void close();
+}

@@ -1,0 +1,249 @@
+package dev.nlpipe.embed.word2vec;
+
+import dev.nlpipe.embed.word2vec.VectorFormat.VectorFormatException;
+import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
+
+/**
+ * Reads the rows of a word2vec text or binary file that a caller keeps: each file word is mapped
+ * to a key, and only kept keys are parsed and stored, so taking a tagger's few thousand characters
+ * from a large file costs little memory.
+ */
+final class VectorReader {
+    private final Path file;
+    private final UnaryOperator<String> key;
+    private final Predicate<String> keep;
+    private final boolean firstPerKey;
+    private final List<String> words = new ArrayList<>();
+    private final Set<String> seen = new HashSet<>();
+    private float[] values = new float[1 << 12];
+    private int dim;
+    private long read;
+
+    /**
+     * @param key maps a file word to the caller's key
+     * @param keep which keys to keep
+     * @param firstPerKey keep only the first row of a key (else every row, as the file has them)
+     */
+    VectorReader(Path file, UnaryOperator<String> key, Predicate<String> keep, boolean firstPerKey) {
+        this.file = file;
+        this.key = key;
+        this.keep = keep;
+        this.firstPerKey = firstPerKey;
+    }
+
+    /** The kept rows and the number of vectors in the file. */
+    VectorFormat.Selection result() {
+        int size = words.size() * dim;
+        float[] matrix = values.length == size ? values : Arrays.copyOf(values, size);
+        return new VectorFormat.Selection(new WordVectors(words.toArray(new String[0]), matrix, dim), read);
+    }
+
+    /** Sizes the storage for a whole file at once when every row will be kept (no filter). */
+    private void presize(long rows) {
+        if (!firstPerKey && rows > 0) {
+            values = new float[Math.toIntExact(Math.multiplyExact(rows, (long) dim))];
+        }
+    }
+
+    /**
+     * A text file: an optional {@code WORDS DIM} header (without one, as GloVe writes them, the
+     * first line gives the dimension), then a word and its numbers per line, separated by spaces
+     * or tabs; blank lines are skipped.
+     */
+    void readText(InputStream in) throws IOException {
+        String first = readLine(in);
+        while (first != null && first.isBlank()) {
+            first = readLine(in);
+        }
+        if (first == null) {
+            throw new VectorFormatException(file, "is empty; expected word vectors");
+        }
+        long[] header = header(first);
+        long expected = header == null ? -1 : header[0];
+        dim = header == null ? fields(first) - 1 : (int) header[1];
+        if (dim < 1) {
+            throw new VectorFormatException(file, "line 1: expected a header 'WORDS DIMENSION' (e.g. '71290 100') or a word and its"
+                    + " numbers");
+        }
+        if (expected > 0) {
+            presize(expected);
+        }
+        long lineNo = 1;
+        String line = header == null ? first : readLine(in);
+        if (header != null) {
+            lineNo++;
+        }
+        for (; line != null; line = readLine(in), lineNo++) {
+            if (!line.isBlank()) {
+                row(line, lineNo);
+            }
+        }
+        if (expected >= 0 && read < expected) {
+            throw new VectorFormatException(file, "ends after " + read + " of " + expected + " vectors (truncated file?)");
+        }
+    }
+
+    private void row(String line, long lineNo) throws IOException {
+        int len = line.length();
+        int pos = skipSpace(line, 0);
+        int end = fieldEnd(line, pos);
+        String word = line.substring(pos, end);
+        read++;
+        String k = key.apply(word);
+        boolean kept = keep.test(k) && (!firstPerKey || seen.add(k));
+        int base = kept ? reserve() : -1;
+        pos = end;
+        for (int i = 0; i < dim; i++) {
+            pos = skipSpace(line, pos);
+            end = fieldEnd(line, pos);
+            if (end == pos) {
+                throw new VectorFormatException(file, "line " + lineNo + ": word '" + word + "' has " + i + " numbers, expected " + dim);
+            }
+            if (kept) {
+                try {
+                    values[base + i] = Float.parseFloat(line.substring(pos, end));
+                } catch (NumberFormatException e) {
+                    throw new VectorFormatException(file, "line " + lineNo + ": '" + line.substring(pos, end) + "' is not a number");
+                }
+            }
+            pos = end;
+        }
+        if (skipSpace(line, pos) < len) {
+            throw new VectorFormatException(file, "line " + lineNo + ": word '" + word + "' has more than " + dim + " numbers");
+        }
+        if (kept) {
+            words.add(k);
+        }
+    }
+
+    /**
+     * A binary file: the {@code WORDS DIM} header, then per word its UTF-8 bytes, a space and
+     * {@code DIM} little-endian float32 values (and a newline that the C tool writes and gensim does not).
+     */
+    void readBinary(InputStream in) throws IOException {
+        String first = readLine(in);
+        long[] header = first == null ? null : header(first);
+        if (header == null) {
+            throw new VectorFormatException(file, first == null ? "is empty; expected a header line 'WORDS DIMENSION'"
+                    : "line 1: expected a header 'WORDS DIMENSION' (e.g. '71290 100'), found '"
+                    + (first.length() > 60 ? first.substring(0, 60) + "..." : first) + "'");
+        }
+        long n = header[0];
+        dim = (int) header[1];
+        presize(n);
+        byte[] row = new byte[dim * 4];
+        ByteBuffer rowBuf = ByteBuffer.wrap(row).order(ByteOrder.LITTLE_ENDIAN);
+        ByteArrayOutputStream word = new ByteArrayOutputStream(64);
+        for (long r = 0; r < n; r++) {
+            word.reset();
+            int b = in.read();
+            while (b == '\n' || b == '\r') {
+                b = in.read();
+            }
+            while (b != ' ' && b >= 0) {
+                word.write(b);
+                b = in.read();
+            }
+            if (b < 0) {
+                throw new VectorFormatException(file, "ends after " + r + " of " + n + " vectors (truncated file?)");
+            }
+            String w = word.toString(StandardCharsets.UTF_8);
+            try {
+                readFully(in, row);
+            } catch (EOFException e) {
+                throw new VectorFormatException(file, "ends inside the vector of '" + w + "' (vector " + (r + 1) + " of " + n + ")");
+            }
+            read++;
+            String k = key.apply(w);
+            if (keep.test(k) && (!firstPerKey || seen.add(k))) {
+                int base = reserve();
+                rowBuf.clear();
+                rowBuf.asFloatBuffer().get(values, base, dim);
+                words.add(k);
+            }
+        }
+    }
+
+    /** The offset of a new row in {@link #values}, grown as needed. */
+    private int reserve() {
+        int base = Math.multiplyExact(words.size(), dim);
+        if (base + dim > values.length) {
+            values = Arrays.copyOf(values, Math.max(base + dim, Math.multiplyExact(values.length, 2)));
+        }
+        return base;
+    }
+
+    /** {@code {words, dim}} when the line is a word2vec header, else {@code null}. */
+    private static long[] header(String line) {
+        String[] parts = line.trim().split("[ \t]+");
+        if (parts.length != 2 || !parts[0].matches("\\d{1,18}") || !parts[1].matches("\\d{1,9}")) {
+            return null;
+        }
+        long dim = Long.parseLong(parts[1]);
+        return dim > 0 ? new long[] {Long.parseLong(parts[0]), dim} : null;
+    }
+
+    private static int fields(String line) {
+        int n = 0;
+        int pos = skipSpace(line, 0);
+        while (pos < line.length()) {
+            n++;
+            pos = skipSpace(line, fieldEnd(line, pos));
+        }
+        return n;
+    }
+
+    private static int skipSpace(String s, int pos) {
+        while (pos < s.length() && (s.charAt(pos) == ' ' || s.charAt(pos) == '\t')) {
+            pos++;
+        }
+        return pos;
+    }
+
+    private static int fieldEnd(String s, int pos) {
+        while (pos < s.length() && s.charAt(pos) != ' ' && s.charAt(pos) != '\t') {
+            pos++;
+        }
+        return pos;
+    }
+
+    private static void readFully(InputStream in, byte[] buf) throws IOException {
+        int off = 0;
+        while (off < buf.length) {
+            int k = in.read(buf, off, buf.length - off);
+            if (k < 0) {
+                throw new EOFException();
+            }
+            off += k;
+        }
+    }
+
+    /** A UTF-8 line without its terminator, or {@code null} at the end. */
+    private static String readLine(InputStream in) throws IOException {
+        ByteArrayOutputStream buf = new ByteArrayOutputStream(1024);
+        int b = in.read();
+        if (b < 0) {
+            return null;
+        }
+        while (b >= 0 && b != '\n') {
+            buf.write(b);
+            b = in.read();
+        }
+        String s = buf.toString(StandardCharsets.UTF_8);
+        return s.endsWith("\r") ? s.substring(0, s.length() - 1) : s;
+    }
+}
