@@ -54,7 +54,7 @@ public final class NerEvaluator {
      * @param format the input format ({@code bmes}, {@code conll}, {@code cluener}, {@code jsonl}...)
      * @param device where to run ({@link DeviceSpec})
      * @param batchSize sentences per forward pass
-     * @param log progress and bad records
+     * @param log progress, bad records and warnings (the first few as they come, then how many in all)
      */
     public static Result evaluate(Path modelDir, Path data, String format, String device, int batchSize, PrintStream log)
             throws IOException {
@@ -66,8 +66,8 @@ public final class NerEvaluator {
         NerModel model = NerModel.load(modelDir);
         ModelMeta meta = ModelDir.read(modelDir, NerModel.FORMAT, NerModel.KIND);
         Device dev = DeviceSpec.parse(device).resolve(log::println);
-        ReadSettings settings = new ReadSettings(null, ReadSettings.DEFAULT_MAX_LINE_BYTES, new ErrorLog(null, log, OnError.SKIP),
-                new AtomicLong());
+        ErrorLog errors = new ErrorLog(null, log, OnError.SKIP);
+        ReadSettings settings = new ReadSettings(null, ReadSettings.DEFAULT_MAX_LINE_BYTES, errors, new AtomicLong());
         long start = System.nanoTime();
         try (CorpusInput in = CorpusInput.open(data, null, true, reader, readerOptions, settings);
              Pipeline preprocess = preprocessing(meta);
@@ -85,6 +85,9 @@ public final class NerEvaluator {
                 progress.update(n, "");
             });
             progress.finish();
+            if (errors.warningSummary() != null) {
+                log.println(errors.warningSummary());
+            }
             return new Result(scores, done[0], (System.nanoTime() - start) / 1e9, tagging[0] / 1e9);
         }
     }
