@@ -16,9 +16,9 @@ import java.util.List;
  * Collects bad records: counts them, keeps the first few for the run summary, and writes all of
  * them as JSON lines to the errors file (created only when there is an error, written atomically).
  * Also counts warnings (records read as they are but that look wrong, see
- * {@link BadRecordSink#warn}): they keep the first few for the summary (printed as they come when
- * there is no errors file) and stay out of the errors file, unless {@code onError: fail} makes the
- * first one a bad record that stops the run. Thread-safe.
+ * {@link BadRecordSink#warn}) and keeps the first few for the summary (printing them as they come
+ * when there is no errors file); warnings stay out of the errors file, unless {@code onError: fail}
+ * makes the first one a bad record that stops the run. Thread-safe.
  */
 public final class ErrorLog implements BadRecordSink {
     private static final int KEEP = 5;
