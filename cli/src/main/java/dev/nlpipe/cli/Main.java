@@ -45,9 +45,9 @@ public final class Main implements Runnable {
         cl.setErr(new java.io.PrintWriter(err, true));
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> handle(ex, err));
         cl.setParameterExceptionHandler((ex, args) -> {
-            err.println("nlpipe: " + ex.getMessage());
+            printError(err, "nlpipe: " + ex.getMessage());
             CommandLine c = ex.getCommandLine();
-            err.println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for more information.");
+            printError(err, "Try '" + c.getCommandSpec().qualifiedName() + " --help' for more information.");
             return ExitCodes.CONFIG;
         });
         return cl;
@@ -60,33 +60,45 @@ public final class Main implements Runnable {
             e = u.getCause();
         }
         if (e instanceof ConfigException c) {
-            err.println(c.getMessage());
+            printError(err, c.getMessage());
             return ExitCodes.CONFIG;
         }
         if (e instanceof InputFormatException f) {
-            err.println(f.getMessage());
+            printError(err, f.getMessage());
             return ExitCodes.CONFIG;
         }
         if (e instanceof ModelException m) {
-            err.println("nlpipe: " + m.getMessage());
+            printError(err, "nlpipe: " + m.getMessage());
             return ExitCodes.CONFIG;
         }
         if (e instanceof dev.nlpipe.nn.NeuralEngineException n) {
-            err.println("nlpipe: " + n.getMessage());
+            printError(err, "nlpipe: " + n.getMessage());
             return ExitCodes.RUNTIME;
         }
         if (e instanceof RecordFailedException r) {
-            err.println("nlpipe: " + r.getMessage());
-            err.println("nothing was published; fix the record or set onError: skip to write bad records to the errors file");
+            printError(err, "nlpipe: " + r.getMessage());
+            printError(err, "nothing was published; fix the record or set onError: skip to write bad records to the errors file");
             return ExitCodes.RECORDS_FAILED;
         }
-        err.println("nlpipe: " + (e.getMessage() == null ? e.getClass().getName() : e.getMessage()));
+        printError(err, "nlpipe: " + (e.getMessage() == null ? e.getClass().getName() : e.getMessage()));
         if (System.getenv("NLPIPE_DEBUG") != null) {
             e.printStackTrace(err);
         } else {
-            err.println("(set NLPIPE_DEBUG=1 for the stack trace)");
+            printError(err, "(set NLPIPE_DEBUG=1 for the stack trace)");
         }
+        err.flush();
         return ExitCodes.RUNTIME;
+    }
+
+    /**
+     * Prints one error message ending in exactly one newline, whatever the message ends with (a
+     * message built from another exception's may carry trailing line breaks or spaces), and
+     * flushes, so that the shell prompt starts on a line of its own.
+     */
+    static void printError(PrintStream err, String message) {
+        err.print(message.stripTrailing());
+        err.print('\n');
+        err.flush();
     }
 
     /** Supplies {@code --version}. */

@@ -31,6 +31,9 @@ public final class TrainCommand implements Callable<Integer> {
         try (TrainingJob job = TrainingJob.prepare(cfg, output, System.err)) {
             job.run();
             System.err.printf("trained %s in %.1f s -> %s%n", cfg.task(), (System.nanoTime() - start) / 1e9, output);
+            if (job.warningSummary() != null) {
+                System.err.println(job.warningSummary());
+            }
             if (job.badRecords() > 0) {
                 System.err.println(job.badRecords() + " unreadable records were skipped");
                 return ExitCodes.RECORDS_FAILED;

@@ -80,6 +80,17 @@ class EvalNerCommandTest {
     }
 
     @Test
+    void evalWarnsAboutTokensLongerThanOneCharacterAndCountsThem() throws IOException {
+        Path positions = dir.resolve("positions.bmes");
+        Files.writeString(positions, bmes(1).replaceAll("(?m)^(\\S) ", "$1" + "0 ")); // 张0 B-PER, as Weibo NER writes it
+        long lines = Files.readAllLines(positions).stream().filter(l -> !l.isBlank()).count();
+        CliTest.Result r = CliTest.nlpipe("eval", "ner", "--model", model.toString(), "--data", positions.toString(), "--format", "bmes");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().contains(positions + ":1:"), r.err());
+        assertTrue(r.err().lines().anyMatch(l -> l.startsWith(lines + " ")), "a closing line gives the count: " + r.err());
+    }
+
+    @Test
     void mistakesExitWithCodeTwo() {
         CliTest.Result noData = CliTest.nlpipe("eval", "ner", "--model", model.toString(), "--data", dir.resolve("nope.bmes").toString(), "--format", "bmes");
         assertEquals(2, noData.code());

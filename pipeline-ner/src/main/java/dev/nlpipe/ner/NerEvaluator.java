@@ -53,7 +53,7 @@ public final class NerEvaluator {
      * @param data a file or directory of gold data
      * @param format the input format ({@code bmes}, {@code conll}, {@code cluener}, {@code jsonl}...)
      * @param options where and how the model runs (device, batch size, threads)
-     * @param log progress and bad records
+     * @param log progress, bad records and warnings (the first few as they come, then how many in all)
      * @throws dev.nlpipe.core.model.ModelException when the directory is not a tagger this nlpipe can load
      */
     public static Result evaluate(Path modelDir, Path data, String format, LoadOptions options, PrintStream log) throws IOException {
@@ -62,8 +62,8 @@ public final class NerEvaluator {
         }
         ReaderProvider reader = Components.get().readers().get(format, Location.NONE);
         Options readerOptions = Options.of("data format '" + format + "'", Map.of(), reader.options());
-        ReadSettings settings = new ReadSettings(null, ReadSettings.DEFAULT_MAX_LINE_BYTES, new ErrorLog(null, log, OnError.SKIP),
-                new AtomicLong());
+        ErrorLog errors = new ErrorLog(null, log, OnError.SKIP);
+        ReadSettings settings = new ReadSettings(null, ReadSettings.DEFAULT_MAX_LINE_BYTES, errors, new AtomicLong());
         try (Tagger tagger = ModelKinds.get().load(modelDir, Tagger.class, options)) {
             long start = System.nanoTime();
             try (CorpusInput in = CorpusInput.open(data, null, true, reader, readerOptions, settings);
@@ -82,6 +82,9 @@ public final class NerEvaluator {
                     progress.update(n, "");
                 });
                 progress.finish();
+                if (errors.warningSummary() != null) {
+                    log.println(errors.warningSummary());
+                }
                 return new Result(scores, done[0], (System.nanoTime() - start) / 1e9, tagging[0] / 1e9);
             }
         }

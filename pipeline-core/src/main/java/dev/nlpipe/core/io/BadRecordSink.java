@@ -5,6 +5,15 @@ package dev.nlpipe.core.io;
 public interface BadRecordSink {
     void accept(BadRecord record);
 
+    /**
+     * Receives a record that was read but looks wrong, such as a {@code bmes} line whose token is
+     * longer than one character: the reader keeps the record as it is and goes on. {@link ErrorLog}
+     * counts and reports these, and stops the run at the first one under {@code onError: fail};
+     * this default drops it, for sinks that only collect failures.
+     */
+    default void warn(BadRecord record) {
+    }
+
     /** A sink that drops everything (tests, previews). */
     BadRecordSink IGNORE = r -> { };
 }

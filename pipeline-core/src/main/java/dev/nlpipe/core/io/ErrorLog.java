@@ -15,7 +15,10 @@ import java.util.List;
 /**
  * Collects bad records: counts them, keeps the first few for the run summary, and writes all of
  * them as JSON lines to the errors file (created only when there is an error, written atomically).
- * Thread-safe.
+ * Also counts warnings (records read as they are but that look wrong, see
+ * {@link BadRecordSink#warn}) and keeps the first few for the summary (printing them as they come
+ * when there is no errors file); warnings stay out of the errors file, unless {@code onError: fail}
+ * makes the first one a bad record that stops the run. Thread-safe.
  */
 public final class ErrorLog implements BadRecordSink {
     private static final int KEEP = 5;
@@ -26,6 +29,8 @@ public final class ErrorLog implements BadRecordSink {
     private AtomicFile out;
     private long count;
     private final List<BadRecord> first = new ArrayList<>();
+    private long warnings;
+    private final List<BadRecord> firstWarnings = new ArrayList<>();
 
     /**
      * @param file the errors file, or {@code null} to print errors to {@code fallback} instead
@@ -43,6 +48,26 @@ public final class ErrorLog implements BadRecordSink {
         log(record);
         if (failFast) {
             throw new RecordFailedException(record);
+        }
+    }
+
+    /** Counts a warning; with {@code onError: fail} it is a bad record and stops the run. */
+    @Override
+    public void warn(BadRecord record) {
+        if (failFast) {
+            accept(record);
+            return;
+        }
+        logWarning(record);
+    }
+
+    private synchronized void logWarning(BadRecord record) {
+        warnings++;
+        if (firstWarnings.size() < KEEP) {
+            firstWarnings.add(record);
+            if (file == null && fallback != null) {
+                fallback.println("warning: " + record);
+            }
         }
     }
 
@@ -78,6 +103,29 @@ public final class ErrorLog implements BadRecordSink {
     /** The first few bad records, for the summary. */
     public synchronized List<BadRecord> firstRecords() {
         return List.copyOf(first);
+    }
+
+    /** Warnings so far (records read as they are that look wrong). */
+    public synchronized long warnings() {
+        return warnings;
+    }
+
+    /** The first few warnings, for the summary. */
+    public synchronized List<BadRecord> firstWarnings() {
+        return List.copyOf(firstWarnings);
+    }
+
+    /**
+     * A closing line for commands that print warnings as they come (no errors file): how many
+     * there were in all; {@code null} when there were none.
+     */
+    public synchronized String warningSummary() {
+        if (warnings == 0) {
+            return null;
+        }
+        return warnings + (warnings == 1 ? " warning" : " warnings") + " in all"
+                + (warnings > firstWarnings.size() ? " (the first " + firstWarnings.size() + " are listed above)" : "")
+                + "; those records were read as they are";
     }
 
     public Path file() {

@@ -146,7 +146,8 @@ public final class TrainingJob implements AutoCloseable {
 
     /**
      * Streams a split's documents through the input format and the preprocessing stages (on
-     * {@code threads} background workers when there are stages). Unreadable records are logged and skipped.
+     * {@code threads} background workers when there are stages). Unreadable records are logged and skipped;
+     * warnings (records read as they are that look wrong) are logged and counted.
      */
     public DocumentStream documents(String split, int threads) throws IOException {
         Path path = config.splits().get(split);
@@ -184,6 +185,19 @@ public final class TrainingJob implements AutoCloseable {
     /** Records that could not be read so far. */
     public long badRecords() {
         return errors.count();
+    }
+
+    /**
+     * Records read as they are that look wrong so far (a {@code bmes} token longer than one
+     * character, say); the first few were printed to the log as they came.
+     */
+    public long warnings() {
+        return errors.warnings();
+    }
+
+    /** A closing line on the warnings (how many in all), or {@code null} when there were none. */
+    public String warningSummary() {
+        return errors.warningSummary();
     }
 
     /**

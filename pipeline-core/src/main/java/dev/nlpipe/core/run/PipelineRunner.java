@@ -96,7 +96,7 @@ public final class PipelineRunner {
                     }
                 }
                 if (progress != null) {
-                    progress.update(read, errors.count() > 0 ? errors.count() + " failed" : "");
+                    progress.update(read, problems(errors));
                 }
             }
             while (!inflight.isEmpty()) {
@@ -117,7 +117,8 @@ public final class PipelineRunner {
         }
         double wall = (System.nanoTime() - start) / 1e9;
         return new RunSummary(name, read, written, errors.count(), wall, bytesRead.getAsLong(), options.threads(), stats,
-                errors.firstRecords(), errors.file() == null ? null : errors.file().toString(), sink.written().stream().map(Object::toString).toList());
+                errors.firstRecords(), errors.file() == null ? null : errors.file().toString(), sink.written().stream().map(Object::toString).toList(),
+                errors.warnings(), errors.firstWarnings());
     }
 
     private BatchResult process(List<Document> batch, List<StageStats> stats, BadRecordSink errors, DocumentWriter formatter) {
@@ -161,6 +162,15 @@ public final class PipelineRunner {
             }
             return out;
         }
+    }
+
+    /** Failures and warnings so far, for the progress line ("" when none). */
+    private static String problems(ErrorLog errors) {
+        long failed = errors.count();
+        long warned = errors.warnings();
+        String f = failed > 0 ? failed + " failed" : "";
+        String w = warned > 0 ? warned + (warned == 1 ? " warning" : " warnings") : "";
+        return f.isEmpty() || w.isEmpty() ? f + w : f + ", " + w;
     }
 
     static BadRecord failure(Document d, ConfiguredStage stage, RuntimeException e) {

@@ -21,9 +21,19 @@ import java.util.Map;
  * @param firstErrors the first few bad records
  * @param errorsFile where all bad records were written, or {@code null}
  * @param outputs the files published
+ * @param warnings records read as they are that look wrong (see {@link dev.nlpipe.core.io.BadRecordSink#warn});
+ *     they do not count as failed
+ * @param firstWarnings the first few warnings
  */
 public record RunSummary(String pipeline, long read, long written, long failed, double wallSeconds, long inputBytes, int threads,
-                         List<StageStats> stages, List<BadRecord> firstErrors, String errorsFile, List<String> outputs) {
+                         List<StageStats> stages, List<BadRecord> firstErrors, String errorsFile, List<String> outputs,
+                         long warnings, List<BadRecord> firstWarnings) {
+
+    /** A summary without warnings. */
+    public RunSummary(String pipeline, long read, long written, long failed, double wallSeconds, long inputBytes, int threads,
+                      List<StageStats> stages, List<BadRecord> firstErrors, String errorsFile, List<String> outputs) {
+        this(pipeline, read, written, failed, wallSeconds, inputBytes, threads, stages, firstErrors, errorsFile, outputs, 0, List.of());
+    }
 
     /** Exit code for scripts: 0 when nothing failed, 1 when some records failed. */
     public int exitCode() {
@@ -57,6 +67,13 @@ public record RunSummary(String pipeline, long read, long written, long failed, 
         } else if (failed > 0 && errorsFile != null) {
             sb.append("  all bad records: ").append(errorsFile).append('\n');
         }
+        for (BadRecord w : firstWarnings) {
+            sb.append("  warning: ").append(w).append('\n');
+        }
+        if (warnings > firstWarnings.size()) {
+            sb.append("  ... ").append(warnings - firstWarnings.size()).append(" more warnings (").append(warnings)
+                    .append(" in all; those records were read as they are)\n");
+        }
         for (String o : outputs) {
             sb.append("  output: ").append(o).append('\n');
         }
@@ -70,6 +87,7 @@ public record RunSummary(String pipeline, long read, long written, long failed, 
         m.put("documents_read", read);
         m.put("documents_written", written);
         m.put("documents_failed", failed);
+        m.put("warnings", warnings);
         m.put("wall_seconds", wallSeconds);
         m.put("documents_per_second", docsPerSecond());
         m.put("input_bytes", inputBytes);

@@ -23,30 +23,38 @@ import java.util.regex.Pattern;
  * between sentences, {@code -DOCSTART-} lines skipped. Each sentence becomes a document whose text
  * is its tokens joined by {@code join} ({@code " "} for CoNLL, nothing for character-level BMES),
  * with tokens and gold entity spans (decoded by conlleval's rules, any of BIO/IOB1/BIOES/BMES).
+ *
+ * <p>A line that is read but looks wrong is kept as it is and reported as a warning
+ * ({@link dev.nlpipe.core.io.BadRecordSink#warn}, a bad record under {@code onError: fail}): a line
+ * whose number of columns differs from the file's first line (a token with a space in it, say), and
+ * in a character-per-line file a token longer than one character (a corpus that appends each
+ * character's position in its word, {@code 我0}).
  */
 public abstract class ColumnReader implements ReaderProvider {
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private final String name;
     private final String defaultJoin;
     private final String what;
+    private final boolean oneCharacter;
 
-    ColumnReader(String name, String defaultJoin, String what) {
+    ColumnReader(String name, String defaultJoin, String what, boolean oneCharacter) {
         this.name = name;
         this.defaultJoin = defaultJoin;
         this.what = what;
+        this.oneCharacter = oneCharacter;
     }
 
     /** CoNLL column files ({@code word POS chunk NER}), tokens joined by a space. */
     public static final class Conll extends ColumnReader {
         public Conll() {
-            super("conll", " ", "CoNLL column file (token ... tag per line, blank line between sentences, -DOCSTART- skipped)");
+            super("conll", " ", "CoNLL column file (token ... tag per line, blank line between sentences, -DOCSTART- skipped)", false);
         }
     }
 
     /** Character-per-line BMES/BIO files ({@code 姚 B-PER}), characters joined without spaces. */
     public static final class Bmes extends ColumnReader {
         public Bmes() {
-            super("bmes", "", "character-per-line tagged file (char tag; BMES or BIO), characters joined without spaces");
+            super("bmes", "", "character-per-line tagged file (char tag; BMES or BIO), characters joined without spaces", true);
         }
     }
 
@@ -83,6 +91,9 @@ public abstract class ColumnReader implements ReaderProvider {
         boolean tab = options.getString("separator").equals("tab");
         String join = options.getString("join");
         return new LineRecordReader(source, settings) {
+            /** The column count of the file's first token line, what the others are checked against. */
+            private int columns = -1;
+
             @Override
             protected Document readNext() throws IOException {
                 List<String> words = new ArrayList<>();
@@ -122,6 +133,9 @@ public abstract class ColumnReader implements ReaderProvider {
                         broken = true;
                         continue;
                     }
+                    if (!broken) {
+                        checkLine(cols, tokenCol, t);
+                    }
                     words.add(cols[tokenCol]);
                     tags.add(cols[t]);
                     if (posCol >= 0) {
@@ -132,6 +146,34 @@ public abstract class ColumnReader implements ReaderProvider {
                     return null;
                 }
                 return stamp(sentence(idAt(first), words, tags, posCol >= 0 ? pos : null, join), first);
+            }
+
+            /** Warns about a line that is read as it is but looks wrong (see the class comment). */
+            private void checkLine(String[] cols, int tokenCol, int tagCol) {
+                if (columns < 0) {
+                    columns = cols.length;
+                }
+                String token = cols[tokenCol];
+                int chars = token.codePointCount(0, token.length());
+                boolean oddColumns = cols.length != columns;
+                boolean longToken = oneCharacter && chars > 1;
+                if (!oddColumns && !longToken) {
+                    return;
+                }
+                StringBuilder why = new StringBuilder();
+                if (oddColumns) {
+                    why.append(cols.length).append(" columns where the first token line of the file has ").append(columns);
+                }
+                if (longToken) {
+                    why.append(oddColumns ? "; " : "").append("token '").append(token).append("' has ").append(chars)
+                            .append(" characters where a ").append(name).append(" line has one");
+                }
+                if (oddColumns) {
+                    why.append("; read as token '").append(token).append("', tag '").append(cols[tagCol]).append('\'');
+                } else {
+                    why.append("; the token is read as it is");
+                }
+                settings.errors().warn(BadRecord.unreadable(source.name(), lines.lineNumber(), why.toString()));
             }
         };
     }

@@ -10,11 +10,14 @@ import dev.nlpipe.core.io.WriterProvider;
 import dev.nlpipe.core.tag.TagScheme;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * CoNLL columns: {@code token<TAB>tag} per line (tags from the document's entities, in the chosen
  * scheme), a blank line after each document. Entities that do not fall on token boundaries are
- * snapped to the tokens they overlap. {@link BmesWriter} is the character-per-line variant.
+ * snapped to the tokens they overlap; of overlapping entities only the first is written (see
+ * {@link #unitSpans}). {@link BmesWriter} is the character-per-line variant, which writes characters
+ * whatever the tokens are.
  */
 public class ConllWriter implements WriterProvider {
     private final String name;
@@ -78,16 +81,9 @@ public class ConllWriter implements WriterProvider {
         };
     }
 
-    /** Entities as token index spans; overlapping entities after the first are dropped. */
+    /** Entities as token index spans, snapped to the tokens they overlap; see {@link #unitSpans} for overlaps. */
     static List<TagScheme.TokenSpan> tokenSpans(Document doc, List<Token> tokens) {
-        List<TagScheme.TokenSpan> spans = new ArrayList<>();
-        if (doc.entities() == null) {
-            return spans;
-        }
-        int lastEnd = 0;
-        List<Entity> sorted = new ArrayList<>(doc.entities());
-        sorted.sort((a, b) -> a.start() != b.start() ? Integer.compare(a.start(), b.start()) : Integer.compare(b.end(), a.end()));
-        for (Entity e : sorted) {
+        return unitSpans(doc, e -> {
             int first = -1;
             int last = -1;
             for (int i = 0; i < tokens.size(); i++) {
@@ -99,9 +95,30 @@ public class ConllWriter implements WriterProvider {
                     last = i;
                 }
             }
-            if (first >= lastEnd && first >= 0) {
-                spans.add(new TagScheme.TokenSpan(e.type(), first, last + 1));
-                lastEnd = last + 1;
+            return first < 0 ? null : new int[] {first, last + 1};
+        });
+    }
+
+    /**
+     * A document's entities as spans of output units (tokens, or characters for {@link BmesWriter}),
+     * in text order. Where entities overlap, the first one (the earliest start, the longest of those
+     * starting together) is kept and those overlapping it are dropped.
+     *
+     * @param units an entity's units as {@code {first, end}} (end exclusive), or {@code null} when it covers none
+     */
+    static List<TagScheme.TokenSpan> unitSpans(Document doc, Function<Entity, int[]> units) {
+        List<TagScheme.TokenSpan> spans = new ArrayList<>();
+        if (doc.entities() == null) {
+            return spans;
+        }
+        int lastEnd = 0;
+        List<Entity> sorted = new ArrayList<>(doc.entities());
+        sorted.sort((a, b) -> a.start() != b.start() ? Integer.compare(a.start(), b.start()) : Integer.compare(b.end(), a.end()));
+        for (Entity e : sorted) {
+            int[] u = units.apply(e);
+            if (u != null && u[0] >= lastEnd) {
+                spans.add(new TagScheme.TokenSpan(e.type(), u[0], u[1]));
+                lastEnd = u[1];
             }
         }
         return spans;
