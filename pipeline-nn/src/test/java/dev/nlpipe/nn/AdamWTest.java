@@ -10,8 +10,14 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import dev.nlpipe.nn.optim.Optimizer;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** AdamW with Hugging Face's parameter groups and linear warm-up schedule against torch.optim.AdamW. */
 class AdamWTest {
@@ -90,6 +96,21 @@ class AdamWTest {
             }
             assertEquals(1f, p.get("norm1.gain").toFloatArray()[0], 0f);
             assertEquals(1 - 0.1 * 0.5, p.get("proj").toFloatArray()[0], 1e-7);
+        }
+    }
+
+    @Test
+    void trainsInTheTrainingLoopWithoutKeepingArraysAlive(@TempDir Path dir) throws IOException {
+        try (ToyRegression m = new ToyRegression(5, 300)) {
+            double before = m.trainLoss();
+            TrainSettings s = TrainingLoopTest.settings(Map.of("optimizer", "adamw", "weightDecay", 0.01, "schedule",
+                    "warmup-linear", "warmupSteps", 5, "clipNorm", 1.0, "epochs", 4, "resume", false));
+            TrainingResult r = new TrainingLoop(s, "score", new Checkpoints(dir), "toy", new PrintStream(new ByteArrayOutputStream()))
+                    .run(m, m.train, ToyRegression::length);
+            assertTrue(m.trainLoss() < before / 4, "loss " + before + " -> " + m.trainLoss());
+            for (int live : r.liveArrays()) {
+                assertEquals(2 + 2 * 2, live, "two weights and two AdamW slots each, after every epoch: " + r.liveArrays());
+            }
         }
     }
 }
