@@ -4,6 +4,7 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -246,6 +247,23 @@ public final class Params implements AutoCloseable {
                 fresh.setRequiresGradient(true);
             }
             e.setValue(fresh);
+            old.close();
+        }
+    }
+
+    /**
+     * Converts every weight to another floating-point type, keeping names and gradient flags. For
+     * gradient checks in float64 only: {@link #snapshot} and saving need float32.
+     */
+    void castTo(DataType type) {
+        for (Map.Entry<String, NDArray> e : arrays.entrySet()) {
+            NDArray old = e.getValue();
+            NDArray cast = old.toType(type, true);
+            cast.setName(e.getKey());
+            if (old.hasGradient()) {
+                cast.setRequiresGradient(true);
+            }
+            e.setValue(cast);
             old.close();
         }
     }

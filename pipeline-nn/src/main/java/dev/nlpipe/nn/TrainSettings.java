@@ -16,7 +16,7 @@ import java.util.Map;
  * @param lr the base learning rate
  * @param optimizer {@code adam}, {@code adamw} or {@code sgd}
  * @param momentum SGD momentum
- * @param weightDecay L2 (adam, sgd) or decoupled (adamw) weight decay
+ * @param weightDecay L2 (adam, sgd) or decoupled (adamw; not on biases and LayerNorm weights) weight decay
  * @param schedule the learning-rate decay
  * @param warmupSteps linear warm-up steps
  * @param decayEvery epochs between decays ({@code step} schedule)
@@ -44,7 +44,7 @@ public record TrainSettings(int epochs, int batchSize, double lr, String optimiz
                 OptionSpec.number("lr", 0.001, "base learning rate"),
                 OptionSpec.choice("optimizer", "adam", "optimizer", Optimizer.NAMES),
                 OptionSpec.number("momentum", 0.9, "momentum (sgd)"),
-                OptionSpec.number("weightDecay", 0.0, "weight decay: L2 for adam and sgd, decoupled for adamw"),
+                OptionSpec.number("weightDecay", 0.0, "weight decay: L2 for adam and sgd, decoupled for adamw (not on biases and LayerNorm weights)"),
                 OptionSpec.choice("schedule", "constant", "learning-rate decay after warm-up", LrSchedule.NAMES),
                 OptionSpec.integer("warmupSteps", 0, "steps of linear learning-rate warm-up"),
                 OptionSpec.integer("decayEvery", 1, "epochs between decays (schedule: step)"),

@@ -38,4 +38,23 @@ class LrScheduleTest {
         assertEquals(0.015, inv.at(9), EPS);
         assertEquals(0.015 / 1.1, inv.at(20), EPS);
     }
+
+    @Test
+    void warmupLinearIsHuggingFacesScheduleStepForStep() {
+        // transformers.get_linear_schedule_with_warmup(opt, num_warmup_steps=4, num_training_steps=20)
+        LrSchedule s = new LrSchedule(2.0, LrSchedule.Kind.WARMUP_LINEAR, 4, 10, 2, 1, 0.5);
+        assertEquals(0.0, s.at(0), EPS);
+        assertEquals(0.5, s.at(1), EPS);
+        assertEquals(1.5, s.at(3), EPS);
+        assertEquals(2.0, s.at(4), EPS);
+        assertEquals(2.0 * 6 / 16, s.at(14), EPS);
+        assertEquals(2.0 / 16, s.at(19), EPS);
+        assertEquals(0.0, s.at(25), EPS);
+    }
+
+    @Test
+    void warmupLinearParsesFromItsOptionName() {
+        assertEquals(LrSchedule.Kind.WARMUP_LINEAR, LrSchedule.kind("warmup-linear"));
+        assertEquals(LrSchedule.Kind.LINEAR, LrSchedule.kind("linear"));
+    }
 }

@@ -60,7 +60,7 @@ class RowUpdatesTest {
 
     @Test
     void adamByRowsMatchesDenseAdamOnReadRowsAndLeavesTheOthersStill() {
-        for (String name : new String[] {"adam", "sgd"}) {
+        for (String name : new String[] {"adam", "adamw", "sgd"}) {
             try (Params dense = table(false); Params rows = table(true)) {
                 Optimizer denseOpt = Optimizer.create(name, dense, 0.9, 0.0);
                 Optimizer rowsOpt = Optimizer.create(name, rows, 0.9, 0.0);

@@ -4,6 +4,7 @@ import dev.nlpipe.nn.Params;
 import dev.nlpipe.nn.TensorFile;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * Updates a network's trainable weights from their gradients, keeping its own state (moments,
@@ -34,17 +35,47 @@ public interface Optimizer {
     /**
      * An optimizer by name.
      *
-     * @param name {@code adam}, {@code adamw} (decoupled weight decay) or {@code sgd} (with momentum)
+     * @param name {@code adam}, {@code adamw} ({@code torch.optim.AdamW}: decoupled weight decay, none
+     *     on the weights {@link #hfNoDecay} names) or {@code sgd} (with momentum)
      * @param params the weights it will update (its state lives in their manager)
      * @param momentum SGD momentum (0 for plain SGD)
      * @param weightDecay L2 penalty (adam, sgd) or decoupled decay (adamw)
      */
     static Optimizer create(String name, Params params, double momentum, double weightDecay) {
         return switch (name.toLowerCase(Locale.ROOT)) {
-            case "adam" -> new Adam(params, (float) weightDecay, false);
-            case "adamw" -> new Adam(params, (float) weightDecay, true);
+            case "adam" -> new Adam(params, (float) weightDecay);
+            case "adamw" -> adamW(params, weightDecay, Optimizer::hfNoDecay);
             case "sgd" -> new Sgd(params, (float) momentum, (float) weightDecay);
             default -> throw new IllegalArgumentException("unknown optimizer '" + name + "' (valid: adam, adamw, sgd)");
         };
+    }
+
+    /**
+     * AdamW with PyTorch's defaults (betas 0.9 and 0.999, epsilon 1e-8), computed as
+     * {@code torch.optim.AdamW}, with two parameter groups: the weights {@code noDecay} accepts get
+     * no weight decay.
+     *
+     * @param params the weights it will update
+     * @param weightDecay the decoupled decay of the other weights (HF's Trainer default: 0; BERT: 0.01)
+     * @param noDecay the names of the weights not to decay, e.g. {@link #hfNoDecay}
+     */
+    static Optimizer adamW(Params params, double weightDecay, Predicate<String> noDecay) {
+        return adamW(params, weightDecay, noDecay, 0.9, 0.999, 1e-8);
+    }
+
+    /** AdamW as {@link #adamW(Params, double, Predicate)} with other betas and epsilon (BERT's original: 1e-6). */
+    static Optimizer adamW(Params params, double weightDecay, Predicate<String> noDecay, double beta1, double beta2,
+                           double eps) {
+        return new AdamW(params, weightDecay, noDecay, beta1, beta2, eps);
+    }
+
+    /**
+     * Hugging Face's {@code no_decay = ["bias", "LayerNorm.weight"]} convention: biases (names that
+     * are or end in {@code .bias}) and LayerNorm gains (names containing {@code LayerNorm.weight}) get
+     * no weight decay. HF matches {@code "bias"} anywhere in a name; nlpipe only as the last name
+     * part, so that no weight is spared by an accident of naming.
+     */
+    static boolean hfNoDecay(String name) {
+        return name.equals("bias") || name.endsWith(".bias") || name.contains("LayerNorm.weight");
     }
 }

@@ -33,6 +33,14 @@ abstract class StatefulOptimizer implements Optimizer {
      */
     abstract void update(NDArray w, NDArray g, NDList slots, float lr, float gradScale, long step);
 
+    /**
+     * Updates the weight called {@code name}; the default ignores the name. Optimizers whose rule
+     * depends on the weight (parameter groups) override this one instead.
+     */
+    void update(String name, NDArray w, NDArray g, NDList slots, float lr, float gradScale, long step) {
+        update(w, g, slots, lr, gradScale, step);
+    }
+
     @Override
     public final void step(Params params, float lr, float gradScale) {
         long step = state.nextStep();
@@ -43,7 +51,7 @@ abstract class StatefulOptimizer implements Optimizer {
                 slots.add(state.slot(name, s, w.getShape()));
             }
             if (!params.updatesByRows(name)) {
-                update(w, w.getGradient(), slots, lr, gradScale, step);
+                update(name, w, w.getGradient(), slots, lr, gradScale, step);
                 continue;
             }
             RowSlice slice = params.slice(name);
@@ -57,7 +65,7 @@ abstract class StatefulOptimizer implements Optimizer {
             for (NDArray s : slots) {
                 slotRows.add(s.get(scope, rows));
             }
-            update(wRows, slice.gradient(), slotRows, lr, gradScale, step);
+            update(name, wRows, slice.gradient(), slotRows, lr, gradScale, step);
             w.set(rows, wRows);
             for (int i = 0; i < slots.size(); i++) {
                 slots.get(i).set(rows, slotRows.get(i));

@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# One BERT-style Transformer encoder layer, forward + backward in training mode (dropout 0.1), float32
+# on the CPU: nlpipe's EncoderLayer (DJL / libtorch 2.7.1) against the same layer written with
+# torch.nn in PyTorch (bench/transformer_layer_torch.py, as Hugging Face's BertLayer), same shapes,
+# padding and iteration counts, warm-up excluded, with 1 and 2 threads, in the same run. Prints
+# milliseconds per iteration and iterations/s of each side and the ratio. The reference is skipped
+# with a message when /usr/bin/python3 has no torch. Each side also prints the speed of its BLAS on one
+# (4096 x 256) · (256 x 1024) product: Debian's python3-torch calls whatever libblas.so.3 the system
+# selects, and with the reference BLAS (package libblas3, a few GFLOPS) the layer runs ~15 times slower
+# than with OpenBLAS, which says nothing about nlpipe. TORCH_LD_LIBRARY_PATH, when set, is put in front
+# of LD_LIBRARY_PATH for the Python side only, e.g. a directory holding OpenBLAS's libblas.so.3
+# (/usr/lib/x86_64-linux-gnu/openblas-pthread once libopenblas0-pthread is installed, or that
+# directory unpacked from the .deb with dpkg-deb -x); OPENBLAS_NUM_THREADS follows the thread count.
+# Usage: bench/transformer-layer.sh [ITERATIONS] [WARMUP]   (hidden 256, 4 heads, sequence 128, batch 32;
+#        runs under flock /tmp/nlpipe-bench.lock)
+set -euo pipefail
+if [[ -z ${NLPIPE_BENCH_LOCKED:-} ]]; then
+  export NLPIPE_BENCH_LOCKED=1
+  exec flock /tmp/nlpipe-bench.lock "$0" "$@"
+fi
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+iterations=${1:-10}
+warmup=${2:-3}
+shape=(256 4 128 32)   # hidden, heads, sequence, batch
+./nlpipe --version > /dev/null   # builds when needed, outside the timings
+source bin/find-jdk.sh
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+py=/usr/bin/python3
+have_torch=1
+if ! "$py" -c 'import torch' 2> /dev/null; then
+  have_torch=0
+  echo "PyTorch reference skipped: $py cannot import torch (install python3-torch)"
+fi
+val() { sed -n "s/^$1 //p" "$2"; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+
+echo "encoder layer: hidden ${shape[0]}, ${shape[1]} heads, FFN $((4 * shape[0])), sequence ${shape[2]}, batch ${shape[3]};"
+echo "forward + backward, dropout 0.1, float32, CPU; $iterations timed iterations after $warmup warm-up"
+torch_env=(env OPENBLAS_NUM_THREADS=1)
+if [[ -n ${TORCH_LD_LIBRARY_PATH:-} ]]; then
+  torch_env+=(LD_LIBRARY_PATH="$TORCH_LD_LIBRARY_PATH${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}")
+fi
+if [[ $have_torch == 1 ]]; then
+  echo "PyTorch reference: $("${torch_env[@]}" "$py" -c 'import torch; print(torch.__version__)')${TORCH_LD_LIBRARY_PATH:+, libraries first from $TORCH_LD_LIBRARY_PATH}"
+fi
+printf '%-8s %-8s %12s %12s %12s %14s\n' threads system "ms/iter" "best ms" "iter/s" "sgemm GFLOPS"
+for threads in 1 2; do
+  "$JAVA_HOME/bin/java" -cp cli/target/nlpipe.jar dev.nlpipe.cli.bench.TransformerLayerBench "$threads" "$iterations" "$warmup" \
+      "${shape[@]}" > "$work/nlpipe$threads.txt" 2> "$work/nlpipe$threads.err" || { cat "$work/nlpipe$threads.err"; exit 1; }
+  printf '%-8s %-8s %12s %12s %12s %14s\n' "$threads" nlpipe "$(val ms_per_iteration "$work/nlpipe$threads.txt")" \
+      "$(val best_ms "$work/nlpipe$threads.txt")" "$(val iterations_per_second "$work/nlpipe$threads.txt")" \
+      "$(val sgemm_gflops "$work/nlpipe$threads.txt")"
+  if [[ $have_torch == 1 ]]; then
+    "${torch_env[@]}" OPENBLAS_NUM_THREADS="$threads" "$py" bench/transformer_layer_torch.py "$threads" "$iterations" "$warmup" \
+        "${shape[@]}" > "$work/torch$threads.txt"
+    printf '%-8s %-8s %12s %12s %12s %14s\n' "$threads" pytorch "$(val ms_per_iteration "$work/torch$threads.txt")" \
+        "$(val best_ms "$work/torch$threads.txt")" "$(val iterations_per_second "$work/torch$threads.txt")" \
+        "$(val sgemm_gflops "$work/torch$threads.txt")"
+    if awk -v g="$(val sgemm_gflops "$work/torch$threads.txt")" 'BEGIN { exit !(g < 10) }'; then
+      echo "         (PyTorch's BLAS runs below 10 GFLOPS, likely the reference libblas3: set TORCH_LD_LIBRARY_PATH, see the top of this script)"
+    fi
+    printf '%-8s %-8s %38sx\n' "$threads" ratio \
+        "$(ratio "$(val iterations_per_second "$work/nlpipe$threads.txt")" "$(val iterations_per_second "$work/torch$threads.txt")")"
+  fi
+done
+echo "ratio = nlpipe / pytorch iterations per second (above 1: nlpipe is faster)."

@@ -1,0 +1,134 @@
+package dev.nlpipe.nn;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.Shape;
+import java.util.Random;
+
+/**
+ * Multi-head scaled dot-product self-attention (Vaswani et al.) as BERT computes it, with its output
+ * projection:
+ * <pre>
+ * q, k, v = split_heads(x·W_qᵀ + b_q), ...        (B, H, T, d), d = hidden / H
+ * scores  = (q·kᵀ + term(q, k)) / √d + mask        (B, H, T, T)
+ * out     = merge_heads(dropout(softmax(scores))·v)·W_oᵀ + b_o
+ * </pre>
+ * The mask is additive ({@link AttentionMask}); the optional {@link ScoreTerm} is the hook for
+ * relative positions. The residual connection, hidden dropout and LayerNorm that follow in BERT
+ * belong to {@link EncoderLayer}.
+ *
+ * <p>Weights carry Hugging Face BERT's names under {@code prefix} (BERT's {@code attention}):
+ * {@code prefix.self.query.weight}/{@code .bias}, {@code self.key.*}, {@code self.value.*} and
+ * {@code prefix.output.dense.*}, matrices stored {@code (out, in)} as {@link Ops#linear} and
+ * {@code torch.nn.Linear} keep them.
+ */
+public final class SelfAttention {
+    private static final String[] PROJECTIONS = {"self.query", "self.key", "self.value", "output.dense"};
+    private final Params params;
+    private final String prefix;
+    private final int hidden;
+    private final int heads;
+    private final float dropout;
+
+    /**
+     * Creates the weights with BERT's initialization: matrices normal(0, 0.02), biases 0.
+     *
+     * @param params where the weights go
+     * @param prefix weight-name prefix (e.g. {@code encoder.layer.0.attention})
+     * @param hidden model width; a multiple of {@code heads}
+     * @param heads attention heads
+     * @param dropout dropout on the attention probabilities while training (BERT: 0.1)
+     * @param rng the seeded initialization generator
+     */
+    public SelfAttention(Params params, String prefix, int hidden, int heads, float dropout, Random rng) {
+        this(params, prefix, hidden, heads, dropout, Init.normal(0.02), rng);
+    }
+
+    /** Creates the weights with another initialization of the matrices (biases start at 0). */
+    public SelfAttention(Params params, String prefix, int hidden, int heads, float dropout, Init init, Random rng) {
+        this(params, prefix, hidden, heads, dropout);
+        for (String p : PROJECTIONS) {
+            params.create(prefix + "." + p + ".weight", new Shape(hidden, hidden), init, rng);
+            params.create(prefix + "." + p + ".bias", new Shape(hidden), Init.zeros(), rng);
+        }
+    }
+
+    /** Binds to weights that already exist in {@code params} (a loaded or copied network). */
+    public static SelfAttention bind(Params params, String prefix, int hidden, int heads, float dropout) {
+        SelfAttention a = new SelfAttention(params, prefix, hidden, heads, dropout);
+        for (String p : PROJECTIONS) {
+            Shape s = params.get(prefix + "." + p + ".weight").getShape();
+            if (!s.equals(new Shape(hidden, hidden))) {
+                throw new IllegalArgumentException("weight '" + prefix + "." + p + ".weight' has shape " + s + ", expected ("
+                        + hidden + ", " + hidden + ")");
+            }
+            params.get(prefix + "." + p + ".bias");
+        }
+        return a;
+    }
+
+    private SelfAttention(Params params, String prefix, int hidden, int heads, float dropout) {
+        if (heads < 1 || hidden % heads != 0) {
+            throw new IllegalArgumentException("hidden size " + hidden + " is not a multiple of " + heads + " heads");
+        }
+        this.params = params;
+        this.prefix = prefix;
+        this.hidden = hidden;
+        this.heads = heads;
+        this.dropout = dropout;
+    }
+
+    /** The model width. */
+    public int hidden() {
+        return hidden;
+    }
+
+    /** The number of heads. */
+    public int heads() {
+        return heads;
+    }
+
+    /** Features per head, {@code hidden / heads}. */
+    public int headSize() {
+        return hidden / heads;
+    }
+
+    /**
+     * Runs the attention.
+     *
+     * @param x {@code (B, T, hidden)}
+     * @param mask an additive mask broadcastable to {@code (B, H, T, T)}, usually
+     *     {@link AttentionMask} {@code (B, 1, 1, T)}; {@code null} when nothing is padded
+     * @param term an additive score term (relative positions), or {@code null}
+     * @param training whether attention dropout is active
+     * @return {@code (B, T, hidden)}; rows at padded positions are computed (they attend to the real
+     *     keys) but meaningless
+     */
+    public NDArray forward(NDArray x, NDArray mask, ScoreTerm term, boolean training) {
+        long b = x.getShape().get(0);
+        long t = x.getShape().get(1);
+        NDArray q = heads(project(x, "self.query"), b, t);
+        NDArray k = heads(project(x, "self.key"), b, t);
+        NDArray v = heads(project(x, "self.value"), b, t);
+        NDArray scores = q.matMul(k.transpose(0, 1, 3, 2));
+        if (term != null) {
+            scores = scores.add(term.apply(q, k));
+        }
+        // a division, not a multiplication by 1/√d, to round as BERT does
+        scores = scores.div((float) Math.sqrt(headSize()));
+        if (mask != null) {
+            scores = scores.add(mask);
+        }
+        NDArray probs = Ops.dropout(scores.softmax(-1), dropout, training);
+        NDArray context = probs.matMul(v).transpose(0, 2, 1, 3).reshape(b, t, hidden);
+        return project(context, "output.dense");
+    }
+
+    private NDArray project(NDArray x, String name) {
+        return Ops.linear(x, params.get(prefix + "." + name + ".weight"), params.get(prefix + "." + name + ".bias"));
+    }
+
+    /** {@code (B, T, hidden)} to {@code (B, H, T, d)}. */
+    private NDArray heads(NDArray x, long b, long t) {
+        return x.reshape(b, t, heads, headSize()).transpose(0, 2, 1, 3);
+    }
+}

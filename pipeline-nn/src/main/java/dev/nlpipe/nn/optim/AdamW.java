@@ -1,0 +1,91 @@
+package dev.nlpipe.nn.optim;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.jni.JniUtils;
+import dev.nlpipe.nn.Params;
+import java.util.function.Predicate;
+
+/**
+ * AdamW (Loshchilov and Hutter) exactly as {@code torch.optim.AdamW} computes it, with parameter
+ * groups: weights the {@code noDecay} predicate names (by default Hugging Face's biases and
+ * LayerNorm weights) get no weight decay. Per weight and step {@code t}:
+ * <pre>
+ * w ← w · (1 - lr · decay)
+ * m ← β1 · m + (1 - β1) · g
+ * v ← β2 · v + (1 - β2) · g²
+ * w ← w - lr / (1 - β1^t) · m / (√v / √(1 - β2^t) + ε)
+ * </pre>
+ * Written with one array operation per step of PyTorch's single-tensor implementation, in its
+ * order, rather than with DJL's fused Adam kernel: that kernel adds ε to {@code √v} before the bias
+ * correction, in effect {@code ε / √(1 - β2^t)} (32 times PyTorch's ε at the first step, near it only
+ * after thousands of steps), and decays with {@code w - w·lr·decay}; the {@code adam} optimizer keeps
+ * using it unchanged.
+ */
+final class AdamW extends StatefulOptimizer {
+    private final double weightDecay;
+    private final Predicate<String> noDecay;
+    private final double beta1;
+    private final double beta2;
+    private final double eps;
+
+    AdamW(Params params, double weightDecay, Predicate<String> noDecay, double beta1, double beta2, double eps) {
+        super(params);
+        if (!(beta1 >= 0 && beta1 < 1 && beta2 >= 0 && beta2 < 1)) {
+            throw new IllegalArgumentException("AdamW's betas must be in [0, 1), not " + beta1 + ", " + beta2);
+        }
+        this.weightDecay = weightDecay;
+        this.noDecay = noDecay;
+        this.beta1 = beta1;
+        this.beta2 = beta2;
+        this.eps = eps;
+    }
+
+    @Override
+    String[] slots() {
+        return new String[] {"m", "v"};
+    }
+
+    @Override
+    void update(String name, NDArray w, NDArray g, NDList slots, float lr, float gradScale, long step) {
+        apply(w, g, slots, lr, gradScale, step, noDecay.test(name) ? 0 : weightDecay);
+    }
+
+    @Override
+    void update(NDArray w, NDArray g, NDList slots, float lr, float gradScale, long step) {
+        apply(w, g, slots, lr, gradScale, step, weightDecay);
+    }
+
+    private void apply(NDArray w, NDArray g, NDList slots, double lr, float gradScale, long step, double decay) {
+        NDArray m = slots.get(0);
+        NDArray v = slots.get(1);
+        // Temporaries are closed here: those computed from the moments would otherwise live in the
+        // weights' manager until the network is closed.
+        try (NDList temps = new NDList()) {
+            NDArray grad = g;
+            if (gradScale != 1f) {
+                grad = keep(temps, g.mul(gradScale));
+            }
+            if (decay != 0) {
+                w.muli((float) (1 - lr * decay));
+            }
+            m.muli((float) beta1).addi(keep(temps, grad.mul((float) (1 - beta1))));
+            // addcmul_(g, g, value=1-β2) rounds (value·g)·g
+            v.muli((float) beta2).addi(keep(temps, keep(temps, grad.mul((float) (1 - beta2))).mul(grad)));
+            double stepSize = lr / (1 - Math.pow(beta1, step));
+            NDArray denom = keep(temps, v.sqrt()).divi((float) Math.sqrt(1 - Math.pow(beta2, step))).addi((float) eps);
+            // addcdiv_(m, denom, value=-stepSize) rounds (value·m)/denom
+            w.addi(keep(temps, keep(temps, m.mul((float) -stepSize)).div(denom)));
+        }
+        // as DJL's fused updates do: gradients accumulate in PyTorch until cleared
+        if (w.hasGradient()) {
+            JniUtils.zeroGrad((PtNDArray) w);
+        }
+    }
+
+    private static NDArray keep(NDList temps, NDArray a) {
+        temps.add(a);
+        return a;
+    }
+}
