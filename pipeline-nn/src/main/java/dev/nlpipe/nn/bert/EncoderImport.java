@@ -1,0 +1,182 @@
+package dev.nlpipe.nn.bert;
+
+import dev.nlpipe.core.doc.DocumentJson;
+import dev.nlpipe.core.model.ModelDir;
+import dev.nlpipe.core.model.ModelDirWriter;
+import dev.nlpipe.core.model.ModelMeta;
+import dev.nlpipe.core.model.Provenance;
+import dev.nlpipe.nn.NeuralEngine;
+import dev.nlpipe.nn.SafeTensorsFile;
+import dev.nlpipe.nn.TensorFile;
+import dev.nlpipe.nn.bert.onnx.OnnxBertWeights;
+import dev.nlpipe.nn.bert.onnx.OnnxGraph;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code nlpipe model import}: turns a pretrained BERT encoder from an {@link EncoderSource} into a
+ * {@link PretrainedEncoder} directory — weights renamed to Hugging Face's {@code BertModel} names
+ * (a task checkpoint's {@code bert.} prefix and heads dropped, old {@code gamma}/{@code beta} names
+ * mapped), written as safetensors, with the vocabulary and tokenizer, and the SHA-256 of every
+ * source file in {@code model.json}. Nothing is executed: ONNX graphs and safetensors are read as
+ * data, and PyTorch pickles are refused.
+ */
+public final class EncoderImport {
+    private EncoderImport() {
+    }
+
+    /**
+     * What was imported.
+     *
+     * @param config the encoder's sizes
+     * @param parameters the number of scalars in its weights
+     */
+    public record Result(BertConfig config, long parameters) {
+    }
+
+    /**
+     * Imports a source into {@code output} (built beside it and moved into place when complete).
+     *
+     * @throws IOException saying what is wrong with the source
+     */
+    public static Result run(EncoderSource source, Path output, PrintStream log) throws IOException {
+        log.println("reading " + source.path() + " (" + source.kind() + ")");
+        Encoder e = source.kind().equals("onnx") ? fromOnnx(source) : fromHuggingFace(source.path());
+        Vocabulary vocab = e.vocabulary();
+        if (vocab.pieces().size() != e.config().vocabSize()) {
+            throw new IOException("the vocabulary has " + vocab.pieces().size() + " pieces but the word embeddings "
+                    + e.config().vocabSize() + " rows");
+        }
+        long parameters = e.weights().values().stream().mapToLong(t -> t.values().length).sum();
+        try (ModelDirWriter w = ModelDirWriter.create(output)) {
+            PretrainedEncoder.writeWeights(w.dir(), e.config(), e.weights());
+            Files.write(w.dir().resolve(PretrainedEncoder.VOCAB), vocab.pieces(), StandardCharsets.UTF_8);
+            if (vocab.tokenizerJson() != null) {
+                Files.copy(vocab.tokenizerJson(), w.dir().resolve(PretrainedEncoder.TOKENIZER));
+            }
+            ModelMeta meta = ModelMeta.create(PretrainedEncoder.KIND, PretrainedEncoder.FORMAT);
+            Provenance.addVersions(meta, NeuralEngine.versions());
+            meta.put("config", e.config().toHuggingFace());
+            meta.put("parameters", parameters);
+            meta.put("tokenizer", Map.of("lowercase", vocab.lowercase(), "from", vocab.tokenizerJson() != null
+                    ? PretrainedEncoder.TOKENIZER : PretrainedEncoder.VOCAB));
+            meta.put("source", provenance(source, e.files()));
+            ModelDir.writeMeta(w.dir(), meta);
+            w.commit();
+        }
+        log.printf("imported a BERT encoder: %d layers, hidden %d, %d heads, vocabulary %,d, %,d parameters%s -> %s%n",
+                e.config().layers(), e.config().hidden(), e.config().heads(), e.config().vocabSize(), parameters,
+                e.config().pooler() ? ", pooler" : "", output);
+        return new Result(e.config(), parameters);
+    }
+
+    /** An encoder read from a source, with the files it came from. */
+    private record Encoder(BertConfig config, Map<String, TensorFile.Tensor> weights, Vocabulary vocabulary, List<Path> files) {
+    }
+
+    /** The word pieces in id order, whether to lowercase, and the {@code tokenizer.json} when there is one. */
+    private record Vocabulary(List<String> pieces, boolean lowercase, Path tokenizerJson) {
+    }
+
+    private static Encoder fromOnnx(EncoderSource source) throws IOException {
+        OnnxBertWeights w = OnnxBertWeights.of(OnnxGraph.read(source.path()));
+        return new Encoder(w.config(), w.weights(), fromTokenizerJson(source.tokenizer()), files(source.path(), source.tokenizer()));
+    }
+
+    private static Encoder fromHuggingFace(Path dir) throws IOException {
+        Path config = dir.resolve(PretrainedEncoder.CONFIG);
+        Path weights = dir.resolve(PretrainedEncoder.WEIGHTS);
+        if (!Files.isRegularFile(weights)) {
+            throw new IOException(dir + " has no " + PretrainedEncoder.WEIGHTS + (Files.exists(dir.resolve("pytorch_model.bin"))
+                    ? "; its pytorch_model.bin is a Python pickle, which can run code when read and which nlpipe does not read: save"
+                    + " the model with safe_serialization=True (the default of recent transformers) to get model.safetensors"
+                    : "; a Hugging Face model directory holds config.json, model.safetensors and vocab.txt or tokenizer.json"));
+        }
+        Map<String, TensorFile.Tensor> renamed = huggingFaceNames(SafeTensorsFile.read(weights));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> hf = DocumentJson.mapper().readValue(config.toFile(), LinkedHashMap.class);
+        BertConfig c = BertConfig.fromHuggingFace(hf, renamed.containsKey("pooler.dense.weight"));
+        Path tokenizer = dir.resolve(PretrainedEncoder.TOKENIZER);
+        Path vocab = dir.resolve(PretrainedEncoder.VOCAB);
+        Vocabulary v;
+        if (Files.isRegularFile(tokenizer)) {
+            v = fromTokenizerJson(tokenizer);
+        } else if (Files.isRegularFile(vocab)) {
+            v = new Vocabulary(Files.readAllLines(vocab, StandardCharsets.UTF_8), lowercaseOf(dir), null);
+        } else {
+            throw new IOException(dir + " has neither " + PretrainedEncoder.TOKENIZER + " nor " + PretrainedEncoder.VOCAB);
+        }
+        List<Path> files = new ArrayList<>(files(config, weights));
+        files.add(Files.isRegularFile(tokenizer) ? tokenizer : vocab);
+        return new Encoder(c, renamed, v, files);
+    }
+
+    /** A task checkpoint's tensors under {@code BertModel}'s names; heads and buffers left out. */
+    static Map<String, TensorFile.Tensor> huggingFaceNames(Map<String, TensorFile.Tensor> in) {
+        Map<String, TensorFile.Tensor> out = new LinkedHashMap<>();
+        for (Map.Entry<String, TensorFile.Tensor> e : in.entrySet()) {
+            String n = e.getKey().startsWith("bert.") ? e.getKey().substring(5) : e.getKey();
+            n = n.replaceFirst("LayerNorm\\.gamma$", "LayerNorm.weight").replaceFirst("LayerNorm\\.beta$", "LayerNorm.bias");
+            if ((n.startsWith("embeddings.") || n.startsWith("encoder.layer.") || n.startsWith("pooler.")) && !n.endsWith("position_ids")) {
+                out.put(n, e.getValue());
+            }
+        }
+        return out;
+    }
+
+    /** {@code do_lower_case} of {@code tokenizer_config.json}, true (BERT's default) without one. */
+    private static boolean lowercaseOf(Path dir) throws IOException {
+        Path f = dir.resolve("tokenizer_config.json");
+        if (!Files.isRegularFile(f)) {
+            return true;
+        }
+        Object v = DocumentJson.mapper().readValue(f.toFile(), Map.class).get("do_lower_case");
+        return !(v instanceof Boolean b) || b;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Vocabulary fromTokenizerJson(Path file) throws IOException {
+        Map<String, Object> t = DocumentJson.mapper().readValue(file.toFile(), LinkedHashMap.class);
+        Map<String, Object> model = (Map<String, Object>) t.getOrDefault("model", Map.of());
+        if (!"WordPiece".equals(model.get("type")) || !(model.get("vocab") instanceof Map<?, ?> vocab)) {
+            throw new IOException(file + " is not a WordPiece tokenizer (model.type " + model.get("type") + "); BERT encoders use one");
+        }
+        String[] pieces = new String[vocab.size()];
+        for (Map.Entry<?, ?> e : vocab.entrySet()) {
+            int id = ((Number) e.getValue()).intValue();
+            if (id < 0 || id >= pieces.length || pieces[id] != null) {
+                throw new IOException(file + ": the vocabulary's ids are not 0.." + (pieces.length - 1) + " once each");
+            }
+            pieces[id] = (String) e.getKey();
+        }
+        Map<String, Object> normalizer = t.get("normalizer") instanceof Map<?, ?> n ? (Map<String, Object>) n : Map.of();
+        return new Vocabulary(List.of(pieces), Boolean.TRUE.equals(normalizer.get("lowercase")), file);
+    }
+
+    private static List<Path> files(Path... files) {
+        return List.of(files);
+    }
+
+    private static Map<String, Object> provenance(EncoderSource source, List<Path> files) throws IOException {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("kind", source.kind());
+        m.put("origin", source.origin());
+        if (source.jar() != null) {
+            m.put("jar", Provenance.fingerprint(List.of(source.jar())).get(0));
+        }
+        List<Map<String, Object>> fingerprints = new ArrayList<>();
+        for (Map<String, Object> f : Provenance.fingerprint(files)) {
+            f.put("path", Path.of((String) f.get("path")).getFileName().toString());
+            fingerprints.add(f);
+        }
+        m.put("files", fingerprints);
+        return m;
+    }
+}

