@@ -30,11 +30,12 @@ import java.util.Map;
  * @param devFraction share of the training data held out as dev data when no {@code data.dev} is given
  * @param averageDecay decay of the moving average of the weights that is scored and saved (0 = no averaging)
  * @param sparseEmbeddings whether embedding tables are {@linkplain Params#updateByRows updated by rows}
+ * @param accumulate mini-batches whose gradients add up before one optimizer step (1 = a step per batch)
  */
 public record TrainSettings(int epochs, int batchSize, double lr, String optimizer, double momentum, double weightDecay,
                             LrSchedule.Kind schedule, int warmupSteps, int decayEvery, double decayRate, double clipNorm,
                             int patience, DeviceSpec device, long seed, int threads, boolean resume, double devFraction,
-                            double averageDecay, boolean sparseEmbeddings) {
+                            double averageDecay, boolean sparseEmbeddings, int accumulate) {
 
     /** The shared options with their defaults; a trainer may change defaults with {@link #options(Map)}. */
     public static List<OptionSpec> options() {
@@ -60,7 +61,9 @@ public record TrainSettings(int epochs, int batchSize, double lr, String optimiz
                         + " decay (e.g. 0.999; smooths the noise of SGD); 0 = the weights as trained"),
                 OptionSpec.bool("sparseEmbeddings", false, "update only the embedding rows each batch reads (lazy Adam and"
                         + " momentum, as PyTorch's sparse embeddings with SparseAdam): faster with large tables such as character"
-                        + " bigrams; results differ slightly from dense updates"));
+                        + " bigrams; results differ slightly from dense updates"),
+                OptionSpec.integer("accumulate", 1, "mini-batches whose gradients add up before one optimizer step: batchSize x"
+                        + " accumulate examples per step in the memory of batchSize (1 = a step per batch)"));
     }
 
     /** The shared options with some defaults replaced (e.g. {@code batchSize: 16}). */
@@ -103,11 +106,14 @@ public record TrainSettings(int epochs, int batchSize, double lr, String optimiz
         if (o.getInt("patience") < 0) {
             throw o.error("patience", "must not be negative (0 never stops early)");
         }
+        if (o.getInt("accumulate") > 1 && o.getBoolean("sparseEmbeddings")) {
+            throw o.error("accumulate", "does not combine with sparseEmbeddings, whose rows are updated batch by batch");
+        }
         return new TrainSettings(epochs, batchSize, lr, o.getString("optimizer"), o.getDouble("momentum"),
                 o.getDouble("weightDecay"), LrSchedule.kind(o.getString("schedule")), o.getInt("warmupSteps"),
                 positive(o, "decayEvery"), o.getDouble("decayRate"), o.getDouble("clipNorm"), o.getInt("patience"), device,
                 o.getInt("seed"), Math.max(0, o.getInt("threads")), o.getBoolean("resume"), devFraction,
-                averageDecay, o.getBoolean("sparseEmbeddings"));
+                averageDecay, o.getBoolean("sparseEmbeddings"), positive(o, "accumulate"));
     }
 
     private static int positive(Options o, String name) {
@@ -118,7 +124,7 @@ public record TrainSettings(int epochs, int batchSize, double lr, String optimiz
         return v;
     }
 
-    /** The learning-rate schedule for a given number of batches per epoch. */
+    /** The learning-rate schedule for a given number of optimizer steps per epoch. */
     public LrSchedule lrSchedule(int stepsPerEpoch) {
         return new LrSchedule(lr, schedule, warmupSteps, stepsPerEpoch, epochs, decayEvery, decayRate);
     }

@@ -2,6 +2,7 @@ package dev.nlpipe.nn;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.training.GradientCollector;
 import java.util.List;
 import java.util.Map;
 
@@ -21,6 +22,27 @@ public interface Trainable<E> {
      * (the weights are attached to it); it is closed after the update.
      */
     NDArray loss(List<E> batch, NDManager scope);
+
+    /**
+     * Adds the batch's gradients to the weights' and returns its loss: by default one forward pass
+     * ({@link #loss}) under a gradient collector, then the backward pass. Training schemes with
+     * more passes per batch (adversarial perturbations of the embeddings) override it; the
+     * gradients of every pass add up. A loss that is not finite is returned without a backward
+     * pass (the loop then stops).
+     *
+     * @param scale multiplies the loss before the backward pass ({@code 1/accumulate} when several
+     *     batches make one step); exactly 1 leaves the loss as it is
+     */
+    default float backward(List<E> batch, NDManager scope, float scale) {
+        try (GradientCollector gc = NeuralEngine.get().newGradientCollector()) {
+            NDArray l = loss(batch, scope);
+            float loss = l.getFloat();
+            if (Float.isFinite(loss)) {
+                gc.backward(scale == 1f ? l : l.mul(scale));
+            }
+            return loss;
+        }
+    }
 
     /**
      * Scores on the dev data in inference mode, higher is better for the monitored score; an empty

@@ -1,9 +1,6 @@
 package dev.nlpipe.nn;
 
-import ai.djl.engine.Engine;
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.training.GradientCollector;
 import dev.nlpipe.nn.optim.Optimizer;
 import dev.nlpipe.core.run.Progress;
 import java.io.IOException;
@@ -63,26 +60,28 @@ public final class TrainingLoop {
         if (train.isEmpty()) {
             throw new IllegalArgumentException("there are no training examples");
         }
-        Engine engine = NeuralEngine.get();
         NeuralEngine.noGrad();
         Params params = model.params();
         Optimizer optimizer = Optimizer.create(settings.optimizer(), params, settings.momentum(), settings.weightDecay());
         // a null resource is allowed and skipped: no averaging
         try (WeightAverage average = settings.averageDecay() > 0 ? new WeightAverage(params, settings.averageDecay()) : null) {
-            return train(engine, model, params, optimizer, average, train, length);
+            return train(model, params, optimizer, average, train, length);
         }
     }
 
-    private <E> TrainingResult train(Engine engine, Trainable<E> model, Params params, Optimizer optimizer, WeightAverage average,
+    private <E> TrainingResult train(Trainable<E> model, Params params, Optimizer optimizer, WeightAverage average,
                                      List<E> train, ToIntFunction<E> length) throws IOException {
         int[] lengths = train.stream().mapToInt(length).toArray();
-        int stepsPerEpoch = (train.size() + settings.batchSize() - 1) / settings.batchSize();
+        int batchesPerEpoch = (train.size() + settings.batchSize() - 1) / settings.batchSize();
+        int stepsPerEpoch = (batchesPerEpoch + settings.accumulate() - 1) / settings.accumulate();
         LrSchedule schedule = settings.lrSchedule(stepsPerEpoch);
         Checkpoints.State state = restore(params, optimizer, average);
         int resumedFrom = state.epoch();
         long[] counts = params.counts();
-        log.printf(Locale.ROOT, "training: %,d examples, %d batches of up to %d per epoch, %,d weights (%,d trainable), %s lr %s,"
-                        + " seed %d%s; checkpoints in %s%n", train.size(), stepsPerEpoch, settings.batchSize(), counts[0], counts[1],
+        log.printf(Locale.ROOT, "training: %,d examples, %d batches of up to %d per epoch%s, %,d weights (%,d trainable), %s lr %s,"
+                        + " seed %d%s; checkpoints in %s%n", train.size(), batchesPerEpoch, settings.batchSize(),
+                settings.accumulate() == 1 ? "" : String.format(Locale.ROOT, " (%d optimizer steps of %d batches)", stepsPerEpoch,
+                        settings.accumulate()), counts[0], counts[1],
                 settings.optimizer(), settings.lr(), settings.seed(),
                 average == null ? "" : ", scoring the weights' moving average (decay " + settings.averageDecay() + ")",
                 checkpoints.dir());
@@ -107,14 +106,18 @@ public final class TrainingLoop {
             double lossSum = 0;
             float lr = 0;
             long t0 = System.nanoTime();
-            for (int[] b : batches) {
+            for (int k = 0; k < batches.size(); k++) {
+                int[] b = batches.get(k);
                 List<E> items = new ArrayList<>(b.length);
                 for (int i : b) {
                     items.add(train.get(i));
                 }
                 lr = (float) schedule.at(step);
-                float loss = step(engine, model, params, optimizer, average, items, lr, epoch, step);
-                step++;
+                boolean update = (k + 1) % settings.accumulate() == 0 || k == batches.size() - 1;
+                float loss = step(model, params, optimizer, average, items, lr, epoch, step, update);
+                if (update) {
+                    step++;
+                }
                 lossSum += (double) loss * items.size();
                 seen[0] += items.size();
                 progress.update(seen[0], String.format(Locale.ROOT, "epoch %d/%d  loss %.4f", epoch, settings.epochs(),
@@ -171,18 +174,21 @@ public final class TrainingLoop {
                 trainSeconds > 0 ? trainExamples / trainSeconds : 0, history, liveArrays);
     }
 
-    private <E> float step(Engine engine, Trainable<E> model, Params params, Optimizer optimizer, WeightAverage average,
-                           List<E> items, float lr, int epoch, long step) {
+    /**
+     * One mini-batch: its gradients added to the weights'; on the last batch of a step (every
+     * {@code accumulate} batches, or the epoch's last) clipping, the optimizer update (which clears
+     * the gradients) and the weight average.
+     */
+    private <E> float step(Trainable<E> model, Params params, Optimizer optimizer, WeightAverage average, List<E> items, float lr,
+                           int epoch, long step, boolean update) {
         try (NDManager scope = params.manager().newSubManager()) {
             params.attachTo(scope);
-            float loss;
-            try (GradientCollector gc = engine.newGradientCollector()) {
-                NDArray l = model.loss(items, scope);
-                loss = l.getFloat();
-                if (!Float.isFinite(loss)) {
-                    throw diverged(epoch, step, "the loss is " + loss);
-                }
-                gc.backward(l);
+            float loss = model.backward(items, scope, 1f / settings.accumulate());
+            if (!Float.isFinite(loss)) {
+                throw diverged(epoch, step, "the loss is " + loss);
+            }
+            if (!update) {
+                return loss;
             }
             float scale = GradClip.scale(params, settings.clipNorm());
             if (!Float.isFinite(scale)) {

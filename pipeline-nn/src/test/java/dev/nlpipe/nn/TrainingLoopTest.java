@@ -291,4 +291,48 @@ class TrainingLoopTest {
             }
         }
     }
+
+    @Test
+    void gradientsOfScaledBatchesAddUpToTheGradientOfTheirUnion() {
+        try (ToyRegression m = new ToyRegression(5, 20)) {
+            NeuralEngine.noGrad();
+            List<Integer> all = m.train.subList(0, 12);
+            float[] whole;
+            float[] halves;
+            try (NDManager scope = m.params.manager().newSubManager()) {
+                m.params.attachTo(scope);
+                m.backward(all, scope, 1f);
+                whole = m.params.get("w").getGradient().toFloatArray();
+                m.params.get("w").getGradient().subi(m.params.get("w").getGradient());
+                m.params.get("b").getGradient().subi(m.params.get("b").getGradient());
+                m.backward(all.subList(0, 6), scope, 0.5f);
+                m.backward(all.subList(6, 12), scope, 0.5f);
+                halves = m.params.get("w").getGradient().toFloatArray();
+            }
+            for (int i = 0; i < whole.length; i++) {
+                assertEquals(whole[i], halves[i], 1e-5, "weight " + i);
+            }
+        }
+    }
+
+    @Test
+    void accumulatedBatchesMakeOneOptimizerStep(@TempDir Path dir) throws IOException {
+        try (ToyRegression m = new ToyRegression(5, 40)) {
+            train(m, settings(Map.of("epochs", 1, "accumulate", 2, "resume", false, "patience", 0)), dir);
+            int batches = (m.train.size() + 7) / 8;
+            Map<String, TensorFile.Tensor> optimizer = TensorFile.read(new Checkpoints(dir).lastOptimizer(1));
+            assertEquals((batches + 1) / 2, (int) optimizer.get("#steps").values()[0]);
+        }
+    }
+
+    @Test
+    void accumulationTrainsTheModel(@TempDir Path dir) throws IOException {
+        try (ToyRegression m = new ToyRegression(5, 200)) {
+            TrainingResult r = train(m, settings(Map.of("epochs", 6, "accumulate", 3, "resume", false, "patience", 0)), dir);
+            List<Map<String, Object>> h = r.history();
+            double first = ((Number) h.get(0).get("loss")).doubleValue();
+            double last = ((Number) h.get(h.size() - 1).get("loss")).doubleValue();
+            assertTrue(last < first / 2, first + " -> " + last);
+        }
+    }
 }
