@@ -1,0 +1,43 @@
+# shellcheck shell=bash
+# Shared by bench/tokenizer.sh and bench/tokenizer-parity.sh: JDK, corpora, the test classes of pipeline-nn and
+# their class path (DJL's Hugging Face tokenizers and the tokenizer.json files come from test-scoped dependencies).
+set -euo pipefail
+root=$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)
+# shellcheck source=../bin/find-jdk.sh
+source "$root/bin/find-jdk.sh"
+cd "$root"
+zh=${NLPIPE_ZH_RAW:-../shared/data/zh-raw-novels}
+en=${NLPIPE_EN_RAW:-../shared/data/en-raw-corpus}
+
+# Exits 0 with a message when the raw corpora are absent (a user's clone has no ../shared).
+require_corpora() {
+  local d
+  for d in "$zh" "$en"; do
+    if ! compgen -G "$d/*.txt" > /dev/null; then
+      echo "$(basename "$0"): skipped: no .txt files in $d (raw text corpora of ../shared/data; set NLPIPE_ZH_RAW / NLPIPE_EN_RAW)" >&2
+      exit 0
+    fi
+  done
+}
+
+# Compiles pipeline-nn with its tests and sets bench_cp to run its benchmark classes.
+build_bench() {
+  local mvn=(mvn -q -B -ntp -Dstyle.color=never ${NLPIPE_MVN_OPTS:-})
+  local quiet=(grep -v -e $'^\e\[0m' -e 'sun.misc.Unsafe' -e 'terminally deprecated' -e 'Please consider reporting' -e 'will be removed in a future')
+  "${mvn[@]}" -pl pipeline-nn -am test-compile 2>&1 | "${quiet[@]}" >&2 || true
+  local deps
+  deps=$(mktemp)
+  "${mvn[@]}" -pl pipeline-nn dependency:build-classpath -Dmdep.includeScope=test -Dmdep.excludeGroupIds=dev.nlpipe \
+      -Dmdep.outputFile="$deps" 2>&1 | "${quiet[@]}" >&2 || true
+  bench_cp="pipeline-nn/target/test-classes:pipeline-nn/target/classes:pipeline-core/target/classes:$(cat "$deps")"
+  rm -f "$deps"
+}
+
+# Serializes timing runs between sessions sharing the machine.
+timed() {
+  if command -v flock > /dev/null; then
+    flock /tmp/nlpipe-bench.lock "$@"
+  else
+    "$@"
+  fi
+}

@@ -1,0 +1,109 @@
+package dev.nlpipe.nn.bert;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One text to WordPiece tokens, as Hugging Face's pipeline does it before post-processing: added tokens found in the
+ * original text, normalization, added tokens found in the normalized text, the BERT pre-tokenizer (split on
+ * whitespace, every punctuation character a word of its own), WordPiece on each word. Thread-safe.
+ */
+final class SequenceTokenizer {
+    private final WordPieceVocabulary vocab;
+    private final TextNormalizer normalizer;
+    private final AddedTokenMatcher raw;
+    private final AddedTokenMatcher normalized;
+    private final ThreadLocal<NormalizedText> scratch = ThreadLocal.withInitial(NormalizedText::new);
+
+    SequenceTokenizer(WordPieceVocabulary vocab, BertNormalization normalization, List<AddedToken> addedTokens) {
+        this.vocab = vocab;
+        this.normalizer = new TextNormalizer(normalization);
+        List<AddedToken> rawTokens = new ArrayList<>();
+        List<String> rawPatterns = new ArrayList<>();
+        List<AddedToken> normTokens = new ArrayList<>();
+        List<String> normPatterns = new ArrayList<>();
+        NormalizedText n = new NormalizedText();
+        for (AddedToken t : addedTokens) {
+            if (t.normalized()) {
+                normalizer.normalize(t.content(), 0, t.content().length(), n);
+                if (n.length > 0) {
+                    normTokens.add(t);
+                    normPatterns.add(n.toString());
+                }
+            } else {
+                rawTokens.add(t);
+                rawPatterns.add(t.content());
+            }
+        }
+        this.raw = new AddedTokenMatcher(rawTokens, rawPatterns);
+        this.normalized = new AddedTokenMatcher(normTokens, normPatterns);
+    }
+
+    TokenBuffer tokenize(String text) {
+        TokenBuffer out = new TokenBuffer(text.length() / 2 + 4);
+        NormalizedText norm = scratch.get();
+        int pos = 0;
+        if (!raw.isEmpty()) {
+            for (AddedTokenMatcher.Match m : raw.find(text, 0, text.length())) {
+                if (m.start() > pos) {
+                    segment(text, pos, m.start(), norm, out);
+                }
+                out.add(m.token().id(), text.substring(m.start(), m.end()), m.start(), m.end());
+                pos = m.end();
+            }
+        }
+        if (pos < text.length()) {
+            segment(text, pos, text.length(), norm, out);
+        }
+        return out;
+    }
+
+    private void segment(String text, int from, int to, NormalizedText norm, TokenBuffer out) {
+        normalizer.normalize(text, from, to, norm);
+        int pos = 0;
+        if (!normalized.isEmpty()) {
+            for (AddedTokenMatcher.Match m : normalized.find(norm, 0, norm.length)) {
+                preTokenize(norm, pos, m.start(), out);
+                out.add(m.token().id(), new String(norm.chars, m.start(), m.end() - m.start()), norm.starts[m.start()],
+                        norm.ends[m.end() - 1]);
+                pos = m.end();
+            }
+        }
+        preTokenize(norm, pos, norm.length, out);
+    }
+
+    /** Splits on whitespace and punctuation and runs WordPiece on every word. */
+    private void preTokenize(NormalizedText norm, int from, int to, TokenBuffer out) {
+        char[] chars = norm.chars;
+        int word = -1;
+        int i = from;
+        while (i < to) {
+            char c = chars[i];
+            int cp;
+            int n;
+            if (Character.isHighSurrogate(c) && i + 1 < to && Character.isLowSurrogate(chars[i + 1])) {
+                cp = Character.toCodePoint(c, chars[i + 1]);
+                n = 2;
+            } else {
+                cp = c;
+                n = 1;
+            }
+            int flags = CharClasses.of(cp);
+            if ((flags & (CharClasses.SPACE | CharClasses.PUNCT)) != 0) {
+                if (word >= 0) {
+                    vocab.tokenizeWord(chars, norm.starts, norm.ends, word, i, out);
+                    word = -1;
+                }
+                if ((flags & CharClasses.SPACE) == 0) {
+                    vocab.tokenizeWord(chars, norm.starts, norm.ends, i, i + n, out);
+                }
+            } else if (word < 0) {
+                word = i;
+            }
+            i += n;
+        }
+        if (word >= 0) {
+            vocab.tokenizeWord(chars, norm.starts, norm.ends, word, to, out);
+        }
+    }
+}
