@@ -61,6 +61,9 @@ public final class ClassifierEvaluation {
         }
     }
 
+    /** Documents scored per call of the classifier. */
+    private static final int BATCH = 64;
+
     /** The input format a model's training data had: {@code format} and its {@code options}. */
     public static Map<String, Object> trainingInput(ModelMeta meta) {
         return meta.getMap("input");
@@ -88,6 +91,8 @@ public final class ClassifierEvaluation {
              Pipeline pre = ModelPreprocessing.rebuild(meta, "classify-eval-preprocess")) {
             Progress progress = new Progress(log, "docs", in.totalBytes(), in::bytesRead);
             long n = 0;
+            List<Document> batch = new ArrayList<>(BATCH);
+            List<Integer> golds = new ArrayList<>(BATCH);
             while (in.hasNext()) {
                 Document raw = in.next();
                 String g = GoldLabel.of(raw);
@@ -101,18 +106,11 @@ public final class ClassifierEvaluation {
                         labels.add(g);
                         gi = labels.size() - 1;
                     }
-                    double[] s = model.scores(d);
-                    int best = 0;
-                    for (int k = 1; k < s.length; k++) {
-                        if (s[k] > s[best]) {
-                            best = k;
-                        }
-                    }
-                    gold.add(gi);
-                    predicted.add(best);
-                    if (s.length == 2) {
-                        decision.add(model.margin(d));
-                    }
+                    batch.add(d);
+                    golds.add(gi);
+                }
+                if (batch.size() >= BATCH || !in.hasNext()) {
+                    predict(model, batch, golds, gold, predicted, decision);
                 }
                 progress.update(++n, null);
             }
@@ -139,5 +137,30 @@ public final class ClassifierEvaluation {
         out.put("unlabeled", unlabeled);
         out.put("unreadable", errors.count());
         return out;
+    }
+
+    /** Scores a batch, adds its gold and predicted classes (and margins) to the lists, and empties it. */
+    private static void predict(TextClassifier model, List<Document> batch, List<Integer> golds, List<Integer> gold,
+                                List<Integer> predicted, List<Double> decision) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        List<TextClassifier.Scored> scored = model.score(batch);
+        for (int i = 0; i < batch.size(); i++) {
+            double[] s = scored.get(i).scores();
+            int best = 0;
+            for (int k = 1; k < s.length; k++) {
+                if (s[k] > s[best]) {
+                    best = k;
+                }
+            }
+            gold.add(golds.get(i));
+            predicted.add(best);
+            if (s.length == 2) {
+                decision.add(scored.get(i).margin());
+            }
+        }
+        batch.clear();
+        golds.clear();
     }
 }

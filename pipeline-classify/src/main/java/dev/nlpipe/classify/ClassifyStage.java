@@ -94,22 +94,26 @@ public final class ClassifyStage implements StageProvider {
         return new Labelling(model, stages, ctx.options().getString("goldField"));
     }
 
-    /** The processor: the model's preprocessing (when asked for), then the classifier. */
+    /** The processor: the model's preprocessing (when asked for), then the classifier, a batch at a time. */
     private record Labelling(TextClassifier model, Pipeline stages, String goldField) implements Processor {
 
         @Override
         public List<Document> process(Document doc) {
-            if (stages == null) {
-                return List.of(label(doc));
-            }
-            return stages.process(doc).stream().map(this::label).toList();
+            return processBatch(List.of(doc));
         }
 
-        private Document label(Document doc) {
-            if (goldField != null && doc.topLabel() != null) {
-                doc.meta().put(goldField, doc.topLabel());
+        @Override
+        public List<Document> processBatch(List<Document> docs) {
+            List<Document> in = stages == null ? docs : stages.processBatch(docs);
+            List<TextClassifier.Scored> scored = model.score(in);
+            for (int i = 0; i < in.size(); i++) {
+                Document doc = in.get(i);
+                if (goldField != null && doc.topLabel() != null) {
+                    doc.meta().put(goldField, doc.topLabel());
+                }
+                doc.setLabels(model.labelScores(scored.get(i).scores()));
             }
-            return doc.setLabels(model.labelScores(doc));
+            return in;
         }
 
         @Override

@@ -117,6 +117,17 @@ public final class LinearClassifier implements TextClassifier {
         return linear.binary() ? linear.decision(features.apply(doc)) : TextClassifier.super.margin(doc);
     }
 
+    /** Scores and margins from one feature vector per document. */
+    @Override
+    public List<Scored> score(List<Document> docs) {
+        List<Scored> out = new java.util.ArrayList<>(docs.size());
+        for (Document d : docs) {
+            SparseVector x = features.apply(d);
+            out.add(new Scored(linear.scores(x), linear.binary() ? linear.decision(x) : Double.NaN));
+        }
+        return out;
+    }
+
     /** Nothing to free: the model lives on the Java heap. */
     @Override
     public void close() {

@@ -1,5 +1,6 @@
 package dev.nlpipe.classify.linear;
 
+import dev.nlpipe.classify.LabelSet;
 import dev.nlpipe.core.config.ConfigException;
 import dev.nlpipe.core.config.Location;
 import dev.nlpipe.classify.GoldLabel;

@@ -1,5 +1,6 @@
 package dev.nlpipe.classify.linear;
 
+import dev.nlpipe.classify.LabelSet;
 import dev.nlpipe.core.model.ModelDir;
 import dev.nlpipe.core.model.ModelMeta;
 import dev.nlpipe.core.model.TrainingJob;

@@ -1,5 +1,6 @@
 package dev.nlpipe.classify.linear;
 
+import dev.nlpipe.classify.LabelSet;
 import dev.nlpipe.core.doc.SparseVector;
 import dev.nlpipe.core.eval.ClassificationMetrics;
 import dev.nlpipe.core.eval.RocAuc;

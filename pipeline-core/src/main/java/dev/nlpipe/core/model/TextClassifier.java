@@ -26,9 +26,36 @@ public interface TextClassifier extends AutoCloseable {
      */
     double[] scores(Document doc);
 
+    /**
+     * A document's scores and, for a binary model, its {@linkplain #margin margin}.
+     *
+     * @param scores a score per label, in {@link #labels} order
+     * @param margin the margin of a binary model, {@code NaN} for more labels
+     */
+    record Scored(double[] scores, double margin) {
+    }
+
+    /**
+     * The scores (and margins) of several documents, in order. Models that gain from batching
+     * (neural ones, which pad a batch to one length) override it; so do models that can give the
+     * margin from the same pass.
+     */
+    default List<Scored> score(List<Document> docs) {
+        List<Scored> out = new java.util.ArrayList<>(docs.size());
+        boolean binary = labels().size() == 2;
+        for (Document d : docs) {
+            out.add(new Scored(scores(d), binary ? margin(d) : Double.NaN));
+        }
+        return out;
+    }
+
     /** The scores by label, in label order. */
     default Map<String, Double> labelScores(Document doc) {
-        double[] s = scores(doc);
+        return labelScores(scores(doc));
+    }
+
+    /** Scores as a map by label, in label order. */
+    default Map<String, Double> labelScores(double[] s) {
         List<String> labels = labels();
         Map<String, Double> out = new LinkedHashMap<>();
         for (int k = 0; k < s.length; k++) {

@@ -1,4 +1,4 @@
-package dev.nlpipe.classify.linear;
+package dev.nlpipe.classify;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -12,11 +12,12 @@ import java.util.TreeSet;
  * The classes of a classifier, in a fixed order: numerically when every label is a number, else
  * alphabetically (as scikit-learn's {@code classes_}), with a binary task's positive label second.
  */
-final class LabelSet {
+public final class LabelSet {
     private final List<String> labels;
     private final Map<String, Integer> index = new HashMap<>();
 
-    LabelSet(List<String> labels) {
+    /** These labels in this order. */
+    public LabelSet(List<String> labels) {
         this.labels = List.copyOf(labels);
         for (int i = 0; i < labels.size(); i++) {
             index.put(labels.get(i), i);
@@ -28,7 +29,7 @@ final class LabelSet {
      *
      * @throws IllegalArgumentException when {@code positive} is not one of the labels
      */
-    static LabelSet of(Collection<String> seen, String positive) {
+    public static LabelSet of(Collection<String> seen, String positive) {
         boolean numeric = seen.stream().allMatch(LabelSet::isNumber);
         Comparator<String> order = numeric ? Comparator.comparingDouble(Double::parseDouble) : Comparator.naturalOrder();
         TreeSet<String> unique = new TreeSet<>(order);
@@ -54,20 +55,23 @@ final class LabelSet {
         }
     }
 
-    List<String> labels() {
+    /** The labels in order. */
+    public List<String> labels() {
         return labels;
     }
 
-    int size() {
+    /** The number of labels. */
+    public int size() {
         return labels.size();
     }
 
-    String get(int i) {
+    /** The label at an index. */
+    public String get(int i) {
         return labels.get(i);
     }
 
     /** The index of a label, or -1. */
-    int indexOf(String label) {
+    public int indexOf(String label) {
         return index.getOrDefault(label, -1);
     }
 }
