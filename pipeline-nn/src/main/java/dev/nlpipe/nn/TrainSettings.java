@@ -31,11 +31,12 @@ import java.util.Map;
  * @param averageDecay decay of the moving average of the weights that is scored and saved (0 = no averaging)
  * @param sparseEmbeddings whether embedding tables are {@linkplain Params#updateByRows updated by rows}
  * @param accumulate mini-batches whose gradients add up before one optimizer step (1 = a step per batch)
+ * @param warmupRatio warm-up as a share of all optimizer steps (replaces {@code warmupSteps} when above 0)
  */
 public record TrainSettings(int epochs, int batchSize, double lr, String optimizer, double momentum, double weightDecay,
                             LrSchedule.Kind schedule, int warmupSteps, int decayEvery, double decayRate, double clipNorm,
                             int patience, DeviceSpec device, long seed, int threads, boolean resume, double devFraction,
-                            double averageDecay, boolean sparseEmbeddings, int accumulate) {
+                            double averageDecay, boolean sparseEmbeddings, int accumulate, double warmupRatio) {
 
     /** The shared options with their defaults; a trainer may change defaults with {@link #options(Map)}. */
     public static List<OptionSpec> options() {
@@ -48,6 +49,7 @@ public record TrainSettings(int epochs, int batchSize, double lr, String optimiz
                 OptionSpec.number("weightDecay", 0.0, "weight decay: L2 for adam and sgd, decoupled for adamw (not on biases and LayerNorm weights)"),
                 OptionSpec.choice("schedule", "constant", "learning-rate decay after warm-up", LrSchedule.NAMES),
                 OptionSpec.integer("warmupSteps", 0, "steps of linear learning-rate warm-up"),
+                OptionSpec.number("warmupRatio", 0.0, "warm up over this share of all optimizer steps instead (BERT recipes: 0.1)"),
                 OptionSpec.integer("decayEvery", 1, "epochs between decays (schedule: step)"),
                 OptionSpec.number("decayRate", 0.5, "decay factor (schedule: step, inverse)"),
                 OptionSpec.number("clipNorm", 5.0, "clip gradients to this global L2 norm; 0 turns clipping off"),
@@ -100,6 +102,9 @@ public record TrainSettings(int epochs, int batchSize, double lr, String optimiz
         if (o.getInt("warmupSteps") < 0) {
             throw o.error("warmupSteps", "must not be negative");
         }
+        if (o.getDouble("warmupRatio") < 0 || o.getDouble("warmupRatio") >= 1) {
+            throw o.error("warmupRatio", "must be at least 0 and below 1");
+        }
         if (o.getDouble("clipNorm") < 0) {
             throw o.error("clipNorm", "must not be negative (0 turns clipping off)");
         }
@@ -113,7 +118,7 @@ public record TrainSettings(int epochs, int batchSize, double lr, String optimiz
                 o.getDouble("weightDecay"), LrSchedule.kind(o.getString("schedule")), o.getInt("warmupSteps"),
                 positive(o, "decayEvery"), o.getDouble("decayRate"), o.getDouble("clipNorm"), o.getInt("patience"), device,
                 o.getInt("seed"), Math.max(0, o.getInt("threads")), o.getBoolean("resume"), devFraction,
-                averageDecay, o.getBoolean("sparseEmbeddings"), positive(o, "accumulate"));
+                averageDecay, o.getBoolean("sparseEmbeddings"), positive(o, "accumulate"), o.getDouble("warmupRatio"));
     }
 
     private static int positive(Options o, String name) {
@@ -126,6 +131,7 @@ public record TrainSettings(int epochs, int batchSize, double lr, String optimiz
 
     /** The learning-rate schedule for a given number of optimizer steps per epoch. */
     public LrSchedule lrSchedule(int stepsPerEpoch) {
-        return new LrSchedule(lr, schedule, warmupSteps, stepsPerEpoch, epochs, decayEvery, decayRate);
+        int warmup = warmupRatio > 0 ? (int) Math.round(warmupRatio * stepsPerEpoch * epochs) : warmupSteps;
+        return new LrSchedule(lr, schedule, warmup, stepsPerEpoch, epochs, decayEvery, decayRate);
     }
 }

@@ -63,6 +63,24 @@ public record PretrainedEncoder(Path dir, BertConfig config, Map<String, TensorF
     }
 
     /**
+     * The encoder's tokenizer: its {@code tokenizer.json}, or its {@code vocab.txt} with the
+     * lowercasing {@code model.json} records.
+     */
+    public BertTokenizer tokenizer() throws IOException {
+        return tokenizerOf(dir);
+    }
+
+    /** The tokenizer of a directory written by this class or by a fine-tuning task. */
+    public static BertTokenizer tokenizerOf(Path dir) throws IOException {
+        if (Files.isRegularFile(dir.resolve(TOKENIZER))) {
+            return BertTokenizer.fromTokenizerJson(dir.resolve(TOKENIZER));
+        }
+        Object tokenizer = ModelDir.read(dir).get("tokenizer");
+        boolean lowercase = !(tokenizer instanceof Map<?, ?> m) || !Boolean.FALSE.equals(m.get("lowercase"));
+        return BertTokenizer.fromVocab(dir.resolve(VOCAB), lowercase);
+    }
+
+    /**
      * Writes the encoder's files ({@code config.json}, {@code model.safetensors}) into a directory being built.
      */
     public static void writeWeights(Path dir, BertConfig config, Map<String, TensorFile.Tensor> weights) throws IOException {

@@ -1,0 +1,154 @@
+package dev.nlpipe.bert;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.training.GradientCollector;
+import dev.nlpipe.core.config.Options;
+import dev.nlpipe.nn.NeuralEngine;
+import dev.nlpipe.nn.Params;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * Adversarial training on the word embeddings: after the clean pass's backward, the embedding
+ * table is pushed along its gradient and the loss of the perturbed model is back-propagated too,
+ * its gradients adding to the clean ones; then the table is restored. FGM (Miyato et al.) takes
+ * one step of size {@code epsilon}; PGD (Madry et al., as used for BERT) takes {@code steps} steps
+ * of size {@code alpha}, projected back into the ball of radius {@code epsilon}, and keeps the
+ * gradients of the last one.
+ *
+ * @param method {@code none}, {@code fgm} or {@code pgd}
+ * @param epsilon the perturbation's L2 norm (FGM) or its largest norm (PGD)
+ * @param steps PGD's steps
+ * @param alpha PGD's step size
+ */
+public record Adversarial(String method, double epsilon, int steps, double alpha) {
+    /** No adversarial training. */
+    public static final Adversarial NONE = new Adversarial("none", 0, 0, 0);
+
+    /**
+     * Reads the {@code adversarial:} option: {@code {method: fgm|pgd, epsilon: 1.0, steps: 3, alpha: 0.3}}.
+     *
+     * @throws dev.nlpipe.core.config.ConfigException located at the option when a value is wrong
+     */
+    public static Adversarial from(Options o, String key) {
+        Map<String, Object> m = o.getMap(key);
+        if (m == null || m.isEmpty()) {
+            return NONE;
+        }
+        for (String k : m.keySet()) {
+            if (!java.util.List.of("method", "epsilon", "steps", "alpha").contains(k)) {
+                throw o.error(key, "unknown key '" + k + "' (valid: method, epsilon, steps, alpha)");
+            }
+        }
+        String method = String.valueOf(m.getOrDefault("method", "fgm")).toLowerCase(Locale.ROOT);
+        if (!method.equals("fgm") && !method.equals("pgd") && !method.equals("none")) {
+            throw o.error(key, "method must be fgm, pgd or none, not '" + method + "'");
+        }
+        double epsilon = number(o, key, m, "epsilon", 1.0);
+        int steps = (int) number(o, key, m, "steps", 3);
+        double alpha = number(o, key, m, "alpha", 0.3);
+        if (!(epsilon > 0) || steps < 1 || !(alpha > 0)) {
+            throw o.error(key, "epsilon and alpha must be above 0 and steps at least 1");
+        }
+        return method.equals("none") ? NONE : new Adversarial(method, epsilon, steps, alpha);
+    }
+
+    private static double number(Options o, String key, Map<String, Object> m, String name, double fallback) {
+        Object v = m.getOrDefault(name, fallback);
+        if (!(v instanceof Number n)) {
+            throw o.error(key, name + " must be a number, not '" + v + "'");
+        }
+        return n.doubleValue();
+    }
+
+    /** Whether a perturbed pass is made. */
+    public boolean active() {
+        return !method.equals("none");
+    }
+
+    /** The settings as recorded in {@code model.json}. */
+    public Map<String, Object> toMap() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("method", method);
+        if (active()) {
+            m.put("epsilon", epsilon);
+            if (method.equals("pgd")) {
+                m.put("steps", steps);
+                m.put("alpha", alpha);
+            }
+        }
+        return m;
+    }
+
+    /**
+     * Adds the gradients of the perturbed passes to those of the clean pass, already in the weights.
+     * Call after the clean backward, in the batch's scope, outside any gradient collector.
+     *
+     * @param table the word-embedding table's weight name
+     * @param pass a forward pass in training mode returning the loss
+     * @param scale multiplies each perturbed loss before its backward pass (gradient accumulation)
+     */
+    public void addPerturbedGradients(Params params, String table, Supplier<NDArray> pass, float scale) {
+        if (!active()) {
+            return;
+        }
+        NDArray w = params.get(table);
+        if (method.equals("fgm")) {
+            NDArray r = step(w, epsilon);
+            if (r != null) {
+                w.addi(r);
+                backward(pass, scale);
+                w.subi(r);
+            }
+            return;
+        }
+        NDArray original = w.duplicate();
+        Map<String, NDArray> clean = new LinkedHashMap<>();
+        for (String name : params.trainableNames()) {
+            NDArray g = params.gradient(name);
+            if (g != null) {
+                clean.put(name, g.duplicate());
+            }
+        }
+        for (int t = 0; t < steps; t++) {
+            NDArray r = step(w, alpha);
+            if (r == null) {
+                break;
+            }
+            w.addi(r);
+            NDArray d = w.sub(original);
+            double norm = d.norm().getDouble();
+            if (norm > epsilon) {
+                w.subi(d).addi(d.mul(epsilon / norm));
+            }
+            for (Map.Entry<String, NDArray> e : clean.entrySet()) {
+                NDArray g = params.gradient(e.getKey());
+                g.subi(g);
+                if (t == steps - 1) {
+                    g.addi(e.getValue());
+                }
+            }
+            backward(pass, scale);
+        }
+        w.subi(w).addi(original);
+    }
+
+    /** {@code size · g / ||g||} for the table's gradient, or {@code null} when it is zero or not finite. */
+    private static NDArray step(NDArray w, double size) {
+        NDArray g = w.getGradient();
+        double norm = g.norm().getDouble();
+        if (!(norm > 0) || !Double.isFinite(norm)) {
+            return null;
+        }
+        return g.mul(size / norm);
+    }
+
+    private static void backward(Supplier<NDArray> pass, float scale) {
+        try (GradientCollector gc = NeuralEngine.get().newGradientCollector()) {
+            NDArray l = pass.get();
+            gc.backward(scale == 1f ? l : l.mul(scale));
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package dev.nlpipe.bert.classify;
+
+import dev.nlpipe.bert.Adversarial;
+import dev.nlpipe.bert.Pooling;
+import dev.nlpipe.core.config.OptionSpec;
+import dev.nlpipe.core.config.Options;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The {@code model:} options of {@code classify.bert}, validated.
+ *
+ * @param encoder the pretrained encoder's model directory ({@code nlpipe model import} or {@code pretrain.mlm})
+ * @param maxLength the most word pieces of a text, [CLS] and [SEP] included (longer texts are cut)
+ * @param pooling how the hidden states become one vector ({@code auto}, {@code cls}, {@code mean}, {@code pooler})
+ * @param dropout dropout before the output layer
+ * @param rdropAlpha the weight of R-Drop's symmetric KL term (0 = off)
+ * @param adversarial adversarial training on the word embeddings
+ */
+public record BertClassifierSpec(Path encoder, int maxLength, String pooling, double dropout, double rdropAlpha,
+                                 Adversarial adversarial) {
+
+    /** The options. */
+    public static List<OptionSpec> options() {
+        return List.of(
+                OptionSpec.path("encoder", "the pretrained encoder: a model directory written by `nlpipe model import` or task"
+                        + " pretrain.mlm").asRequired(),
+                OptionSpec.integer("maxLength", 128, "the most word pieces per text, [CLS] and [SEP] included; longer texts are cut"),
+                OptionSpec.choice("pooling", "auto", "one vector per text: cls (the first token), mean (of the tokens), pooler"
+                        + " (BERT's pooler), auto (the pooler when the encoder has one, else cls)", Pooling.NAMES),
+                OptionSpec.number("dropout", 0.1, "dropout before the output layer (the encoder's own rates come from its config)"),
+                OptionSpec.map("rdrop", "R-Drop: {alpha: 4.0} runs each batch twice with different dropout and adds alpha times"
+                        + " the symmetric KL divergence of the two predictions to the loss"),
+                OptionSpec.map("adversarial", "adversarial training on the word embeddings: {method: fgm, epsilon: 1.0} or {method:"
+                        + " pgd, epsilon: 1.0, steps: 3, alpha: 0.3}"));
+    }
+
+    /** Reads and checks validated options. */
+    public static BertClassifierSpec from(Options o) {
+        Path encoder = o.getPath("encoder");
+        if (!Files.isDirectory(encoder)) {
+            throw o.error("encoder", "not found: " + encoder + "; import one with `nlpipe model import SOURCE --output DIR`");
+        }
+        int maxLength = o.getInt("maxLength");
+        if (maxLength < 3) {
+            throw o.error("maxLength", "must be at least 3 ([CLS], one piece, [SEP])");
+        }
+        double dropout = o.getDouble("dropout");
+        if (dropout < 0 || dropout >= 1) {
+            throw o.error("dropout", "must be at least 0 and below 1");
+        }
+        Map<String, Object> rdrop = o.getMap("rdrop");
+        double alpha = 0;
+        if (rdrop != null && !rdrop.isEmpty()) {
+            if (!rdrop.keySet().equals(java.util.Set.of("alpha")) || !(rdrop.get("alpha") instanceof Number n) || n.doubleValue() < 0) {
+                throw o.error("rdrop", "is {alpha: NUMBER}, the weight of the KL term (e.g. 4.0)");
+            }
+            alpha = n.doubleValue();
+        }
+        return new BertClassifierSpec(encoder, maxLength, o.getString("pooling"), dropout, alpha, Adversarial.from(o, "adversarial"));
+    }
+
+    /** The form stored in {@code model.json}. */
+    public Map<String, Object> toMap() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("maxLength", maxLength);
+        m.put("pooling", pooling);
+        m.put("dropout", dropout);
+        return m;
+    }
+}

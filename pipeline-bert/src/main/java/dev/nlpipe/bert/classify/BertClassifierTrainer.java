@@ -1,0 +1,293 @@
+package dev.nlpipe.bert.classify;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import dev.nlpipe.bert.Adversarial;
+import dev.nlpipe.bert.BertInput;
+import dev.nlpipe.bert.FineTunedFiles;
+import dev.nlpipe.bert.Pooling;
+import dev.nlpipe.classify.ClassifierEvaluation;
+import dev.nlpipe.classify.GoldLabel;
+import dev.nlpipe.classify.LabelSet;
+import dev.nlpipe.core.config.OptionSpec;
+import dev.nlpipe.core.doc.Document;
+import dev.nlpipe.core.model.LoadOptions;
+import dev.nlpipe.core.model.ModelDir;
+import dev.nlpipe.core.model.ModelKinds;
+import dev.nlpipe.core.model.ModelMeta;
+import dev.nlpipe.core.model.Provenance;
+import dev.nlpipe.core.model.TrainerProvider;
+import dev.nlpipe.core.model.TrainingJob;
+import dev.nlpipe.core.run.DocumentStream;
+import dev.nlpipe.nn.Checkpoints;
+import dev.nlpipe.nn.NeuralEngine;
+import dev.nlpipe.nn.Params;
+import dev.nlpipe.nn.Seeds;
+import dev.nlpipe.nn.TrainSettings;
+import dev.nlpipe.nn.Trainable;
+import dev.nlpipe.nn.TrainingLoop;
+import dev.nlpipe.nn.TrainingResult;
+import dev.nlpipe.nn.bert.BertEncoding;
+import dev.nlpipe.nn.bert.BertTokenizer;
+import dev.nlpipe.nn.bert.PretrainedEncoder;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code task: classify.bert}: fine-tunes a pretrained BERT encoder for text classification —
+ * encoder, pooled vector, dropout, linear layer — with AdamW, warm-up and linear decay, gradient
+ * clipping and accumulation, length-bucketed batches padded to their longest text, early stopping
+ * on dev accuracy; optionally R-Drop and adversarial training on the word embeddings. Evaluates on
+ * {@code data.test} the way {@code nlpipe eval classify} does and writes the model directory.
+ */
+public final class BertClassifierTrainer implements TrainerProvider {
+    /** The task name. */
+    public static final String NAME = BertClassifierKind.KIND;
+    private static final int EVAL_BATCH = 64;
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String description() {
+        return "fine-tunes a pretrained BERT encoder (nlpipe model import) for text classification, on DJL/PyTorch";
+    }
+
+    @Override
+    public List<OptionSpec> modelOptions() {
+        return BertClassifierSpec.options();
+    }
+
+    @Override
+    public List<OptionSpec> trainOptions() {
+        return TrainSettings.options(Map.of("epochs", 3, "batchSize", 32, "lr", 2e-5, "optimizer", "adamw", "weightDecay", 0.01,
+                "schedule", "warmup-linear", "warmupRatio", 0.1, "clipNorm", 1.0, "patience", 2));
+    }
+
+    /** One labelled text, tokenized. */
+    record Example(BertEncoding encoding, int label) {
+        int length() {
+            return encoding.length();
+        }
+    }
+
+    @Override
+    public void train(TrainingJob job) throws IOException {
+        BertClassifierSpec spec = BertClassifierSpec.from(job.model());
+        TrainSettings settings = TrainSettings.from(job.train());
+        PrintStream log = job.log();
+        NeuralEngine.get();
+        NeuralEngine.setThreads(settings.threads());
+        Device device = settings.device().resolve(log::println);
+        PretrainedEncoder encoder = ModelKinds.get().load(spec.encoder(), PretrainedEncoder.class, LoadOptions.DEFAULT);
+        BertTokenizer tokenizer = encoder.tokenizer().withMaxLength(spec.maxLength());
+        Map<String, List<Document>> docs = new LinkedHashMap<>();
+        for (String split : List.of("train", "dev")) {
+            if (job.hasSplit(split)) {
+                docs.put(split, read(job, split));
+            }
+        }
+        LabelSet labels = labels(job, docs.get("train"));
+        List<Example> train = encode(docs.get("train"), labels, tokenizer, log, "train");
+        List<Example> dev = docs.containsKey("dev") ? encode(docs.get("dev"), labels, tokenizer, log, "dev") : List.of();
+        Pooling pooling = Pooling.parse(spec.pooling(), encoder.config().pooler());
+        log.printf(Locale.ROOT, "classify.bert: %d labels %s; %,d training texts, %,d dev; encoder %s (%d layers, hidden %d), %s"
+                        + " pooling, max length %d%s%s%n", labels.size(), labels.labels(), train.size(), dev.size(), spec.encoder(),
+                encoder.config().layers(), encoder.config().hidden(), pooling, spec.maxLength(),
+                spec.rdropAlpha() > 0 ? ", R-Drop alpha " + spec.rdropAlpha() : "",
+                spec.adversarial().active() ? ", adversarial " + spec.adversarial().toMap() : "");
+        ModelMeta meta = job.newMeta(BertClassifierKind.KIND, BertClassifierKind.FORMAT);
+        try (Params params = new Params(device, true)) {
+            BertClassifierNetwork net = BertClassifierNetwork.create(params, encoder.config(), encoder.weights(), pooling,
+                    (float) spec.dropout(), labels.size(), Seeds.random(settings.seed(), "init"));
+            Trainable<Example> trainable = trainable(net, spec, dev, labels.size());
+            TrainingLoop loop = new TrainingLoop(settings, "accuracy", Checkpoints.beside(job.output()), fingerprint(job, meta), log);
+            TrainingResult result = loop.run(trainable, train, Example::length);
+            new FineTunedFiles(encoder.config(), encoder.tokenizer(), params.snapshot()).write(job.dir());
+            describe(meta, spec, pooling, labels, encoder, settings, result, job);
+            ModelDir.writeMeta(job.dir(), meta);
+            Map<String, Object> metrics = metrics(result);
+            if (job.hasSplit("test")) {
+                Map<String, Object> test = ClassifierEvaluation.evaluate(job.dir(), job.splitPath("test"), null, null, log);
+                test.remove("model");
+                metrics.put("test", test);
+                log.printf(Locale.ROOT, "test: accuracy %.4f  macro F1 %.4f%n", test.get("accuracy"), test.get("macro_f1"));
+                meta.put("metrics", Map.of("test", Map.of("accuracy", test.get("accuracy"), "macro_f1", test.get("macro_f1"))));
+                ModelDir.writeMeta(job.dir(), meta);
+            }
+            job.writeMetrics(metrics);
+            result.writeReports(job.dir(), NAME + " → " + job.output());
+            Checkpoints.beside(job.output()).delete();
+        }
+    }
+
+    private static Trainable<Example> trainable(BertClassifierNetwork net, BertClassifierSpec spec, List<Example> dev, int labels) {
+        Adversarial adversarial = spec.adversarial();
+        return new Trainable<>() {
+            @Override
+            public Params params() {
+                return net.params();
+            }
+
+            @Override
+            public NDArray loss(List<Example> batch, NDManager scope) {
+                BertInput in = BertInput.of(batch.stream().map(Example::encoding).toList(), scope);
+                NDArray gold = scope.create(batch.stream().mapToLong(Example::label).toArray());
+                NDArray logits = net.logits(in, true);
+                NDArray ce = ClassificationLoss.crossEntropy(logits, gold);
+                if (spec.rdropAlpha() <= 0) {
+                    return ce;
+                }
+                NDArray again = net.logits(in, true);
+                NDArray both = ce.add(ClassificationLoss.crossEntropy(again, gold)).mul(0.5);
+                return both.add(ClassificationLoss.symmetricKl(logits, again).mul(spec.rdropAlpha()));
+            }
+
+            @Override
+            public float backward(List<Example> batch, NDManager scope, float scale) {
+                float loss = Trainable.super.backward(batch, scope, scale);
+                if (Float.isFinite(loss)) {
+                    adversarial.addPerturbedGradients(net.params(), net.encoder().wordEmbeddingsName(), () -> loss(batch, scope), scale);
+                }
+                return loss;
+            }
+
+            @Override
+            public Map<String, Double> evaluate() {
+                if (dev.isEmpty()) {
+                    return Map.of();
+                }
+                int[] predicted = BertClassifier.predict(net, dev.stream().map(Example::encoding).toList(), EVAL_BATCH,
+                        () -> net.params().manager().newSubManager());
+                int correct = 0;
+                for (int i = 0; i < predicted.length; i++) {
+                    if (predicted[i] == dev.get(i).label()) {
+                        correct++;
+                    }
+                }
+                return Map.of("accuracy", correct / (double) dev.size());
+            }
+        };
+    }
+
+    private static List<Document> read(TrainingJob job, String split) throws IOException {
+        List<Document> out = new ArrayList<>();
+        try (DocumentStream in = job.documents(split, Runtime.getRuntime().availableProcessors())) {
+            while (in.hasNext()) {
+                out.add(in.next());
+            }
+        }
+        return out;
+    }
+
+    private static LabelSet labels(TrainingJob job, List<Document> train) {
+        Set<String> seen = new LinkedHashSet<>();
+        for (Document d : train) {
+            if (GoldLabel.of(d) != null) {
+                seen.add(GoldLabel.of(d));
+            }
+        }
+        if (seen.size() < 2) {
+            throw new IllegalStateException("data.train " + job.splitPath("train") + " has " + seen.size() + " label(s); a classifier"
+                    + " needs at least two (is the label column right for format " + job.config().input().format() + "?)");
+        }
+        return LabelSet.of(seen, null);
+    }
+
+    private static List<Example> encode(List<Document> docs, LabelSet labels, BertTokenizer tokenizer, PrintStream log, String split) {
+        List<Example> out = new ArrayList<>(docs.size());
+        int unlabeled = 0;
+        int unknown = 0;
+        int truncated = 0;
+        for (Document d : docs) {
+            String g = GoldLabel.of(d);
+            int label = g == null ? -1 : labels.indexOf(g);
+            if (label < 0) {
+                if (g == null) {
+                    unlabeled++;
+                } else {
+                    unknown++;
+                }
+                continue;
+            }
+            BertEncoding e = tokenizer.encode(d.text());
+            if (e.truncated()) {
+                truncated++;
+            }
+            out.add(new Example(e, label));
+        }
+        if (unlabeled + unknown + truncated > 0) {
+            log.printf(Locale.ROOT, "%s: %,d texts without a label and %,d with a label training never saw left out; %,d texts cut to"
+                    + " maxLength%n", split, unlabeled, unknown, truncated);
+        }
+        return out;
+    }
+
+    private static String fingerprint(TrainingJob job, ModelMeta meta) {
+        Map<String, Object> train = new LinkedHashMap<>(job.train().asMap());
+        for (String k : List.of("epochs", "patience", "resume", "threads", "device")) {
+            train.remove(k);
+        }
+        Map<String, Object> config = new LinkedHashMap<>();
+        config.put("task", NAME);
+        config.put("model", job.model().asMap());
+        config.put("train", train);
+        config.put("stages", meta.get("stages"));
+        config.put("data", meta.get("data"));
+        return Checkpoints.fingerprint(config);
+    }
+
+    private static void describe(ModelMeta meta, BertClassifierSpec spec, Pooling pooling, LabelSet labels, PretrainedEncoder encoder,
+                                 TrainSettings settings, TrainingResult result, TrainingJob job) {
+        Map<String, Object> network = new LinkedHashMap<>(spec.toMap());
+        network.put("pooling", pooling.toString());
+        meta.put("network", network);
+        meta.put("labels", labels.labels());
+        Map<String, Object> source = new LinkedHashMap<>();
+        source.put("path", spec.encoder().toString());
+        source.put("source", ModelDir.read(spec.encoder()).get("source"));
+        meta.put("encoder", source);
+        Map<String, Object> recipe = new LinkedHashMap<>();
+        recipe.put("rdrop", spec.rdropAlpha());
+        recipe.put("adversarial", spec.adversarial().toMap());
+        meta.put("regularization", recipe);
+        Map<String, Object> input = new LinkedHashMap<>();
+        input.put("format", job.config().input().format());
+        input.put("options", job.config().input().formatOptions() == null ? Map.of() : job.config().input().formatOptions().toPlain());
+        meta.put("input", input);
+        meta.put("seed", settings.seed());
+        Provenance.addVersions(meta, NeuralEngine.versions());
+        Map<String, Object> training = new LinkedHashMap<>();
+        training.put("epochs", result.epochs());
+        training.put("bestEpoch", result.bestEpoch());
+        training.put("stoppedEarly", result.stoppedEarly());
+        training.put("resumedFrom", result.resumedFrom());
+        meta.put("training", training);
+        meta.put("encoderParameters", encoder.weights().values().stream().mapToLong(t -> t.values().length).sum());
+    }
+
+    private static Map<String, Object> metrics(TrainingResult result) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        Map<String, Object> best = result.history().stream()
+                .filter(e -> ((Number) e.get("epoch")).intValue() == result.bestEpoch()).findFirst().orElse(Map.of());
+        if (best.get("dev") instanceof Map<?, ?> d && !d.isEmpty()) {
+            m.put("dev", d);
+        }
+        m.put("epochs", result.epochs());
+        m.put("bestEpoch", result.bestEpoch());
+        m.put("trainingSeconds", Math.round(result.seconds() * 10) / 10.0);
+        m.put("trainTextsPerSecond", Math.round(result.examplesPerSecond() * 10) / 10.0);
+        m.put("threads", NeuralEngine.threads());
+        return m;
+    }
+}

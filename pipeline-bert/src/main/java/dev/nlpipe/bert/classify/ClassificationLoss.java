@@ -1,0 +1,28 @@
+package dev.nlpipe.bert.classify;
+
+import ai.djl.ndarray.NDArray;
+
+/** The losses of a classifier's logits: cross-entropy, and R-Drop's symmetric KL between two predictions. */
+final class ClassificationLoss {
+    private ClassificationLoss() {
+    }
+
+    /** Mean cross-entropy of {@code (B, K)} logits against int64 gold classes {@code (B)}. */
+    static NDArray crossEntropy(NDArray logits, NDArray gold) {
+        NDArray logp = logits.logSoftmax(1);
+        return logp.mul(gold.oneHot(Math.toIntExact(logits.getShape().get(1)))).sum(new int[] {1}).neg().mean();
+    }
+
+    /**
+     * R-Drop's regularizer (Liang et al. 2021): the mean over the batch of
+     * {@code (KL(p1 || p2) + KL(p2 || p1)) / 2} for the predictions of two passes with different dropout.
+     */
+    static NDArray symmetricKl(NDArray logits1, NDArray logits2) {
+        NDArray lp1 = logits1.logSoftmax(1);
+        NDArray lp2 = logits2.logSoftmax(1);
+        NDArray diff = lp1.sub(lp2);
+        NDArray kl12 = lp1.exp().mul(diff).sum(new int[] {1});
+        NDArray kl21 = lp2.exp().mul(diff.neg()).sum(new int[] {1});
+        return kl12.add(kl21).mul(0.5).mean();
+    }
+}
