@@ -119,9 +119,9 @@ public record Adversarial(String method, double epsilon, int steps, double alpha
             }
             w.addi(r);
             NDArray d = w.sub(original);
-            double norm = d.norm().getDouble();
+            double norm = d.norm().getFloat();
             if (norm > epsilon) {
-                w.subi(d).addi(d.mul(epsilon / norm));
+                w.subi(d).addi(d.mul((float) (epsilon / norm)));
             }
             for (Map.Entry<String, NDArray> e : clean.entrySet()) {
                 NDArray g = params.gradient(e.getKey());
@@ -138,11 +138,11 @@ public record Adversarial(String method, double epsilon, int steps, double alpha
     /** {@code size · g / ||g||} for the table's gradient, or {@code null} when it is zero or not finite. */
     private static NDArray step(NDArray w, double size) {
         NDArray g = w.getGradient();
-        double norm = g.norm().getDouble();
+        double norm = g.norm().getFloat();
         if (!(norm > 0) || !Double.isFinite(norm)) {
             return null;
         }
-        return g.mul(size / norm);
+        return g.mul((float) (size / norm));
     }
 
     private static void backward(Supplier<NDArray> pass, float scale) {

@@ -149,8 +149,8 @@ public final class BertClassifierTrainer implements TrainerProvider {
                     return ce;
                 }
                 NDArray again = net.logits(in, true);
-                NDArray both = ce.add(ClassificationLoss.crossEntropy(again, gold)).mul(0.5);
-                return both.add(ClassificationLoss.symmetricKl(logits, again).mul(spec.rdropAlpha()));
+                NDArray both = ce.add(ClassificationLoss.crossEntropy(again, gold)).mul(0.5f);
+                return both.add(ClassificationLoss.symmetricKl(logits, again).mul((float) spec.rdropAlpha()));
             }
 
             @Override

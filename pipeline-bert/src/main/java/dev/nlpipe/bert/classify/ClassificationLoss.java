@@ -23,6 +23,6 @@ final class ClassificationLoss {
         NDArray diff = lp1.sub(lp2);
         NDArray kl12 = lp1.exp().mul(diff).sum(new int[] {1});
         NDArray kl21 = lp2.exp().mul(diff.neg()).sum(new int[] {1});
-        return kl12.add(kl21).mul(0.5).mean();
+        return kl12.add(kl21).mul(0.5f).mean();
     }
 }

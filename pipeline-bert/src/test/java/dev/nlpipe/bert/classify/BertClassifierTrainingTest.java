@@ -1,0 +1,156 @@
+package dev.nlpipe.bert.classify;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.nlpipe.bert.TinyEncoder;
+import dev.nlpipe.classify.ClassifierEvaluation;
+import dev.nlpipe.core.Pipeline;
+import dev.nlpipe.core.config.TrainConfig;
+import dev.nlpipe.core.doc.Document;
+import dev.nlpipe.core.doc.DocumentJson;
+import dev.nlpipe.core.model.LoadOptions;
+import dev.nlpipe.core.model.ModelKinds;
+import dev.nlpipe.core.model.TextClassifier;
+import dev.nlpipe.core.model.TrainingJob;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A tiny random encoder fine-tuned once on a made-up sentiment corpus, then used as a model directory. */
+class BertClassifierTrainingTest {
+    @TempDir
+    static Path dir;
+    static Path model;
+    static Path test;
+    static String log;
+
+    static String train(Path out, String extra, String... sets) throws IOException {
+        Path encoder = dir.resolve("encoder");
+        if (!Files.exists(encoder)) {
+            TinyEncoder.write(encoder, SentimentTexts.vocabulary(), 1);
+        }
+        Path train = SentimentTexts.tsv(dir.resolve("train.tsv"), 160, 1);
+        Path dev = SentimentTexts.tsv(dir.resolve("dev.tsv"), 40, 2);
+        test = SentimentTexts.tsv(dir.resolve("test.tsv"), 60, 3);
+        Path cfg = dir.resolve("train-" + out.getFileName() + ".yaml");
+        Files.writeString(cfg, "task: classify.bert\n"
+                + "data: { train: " + train + ", dev: " + dev + ", test: " + test + ", format: tsv, textColumn: text, labelColumn: label }\n"
+                + "model: { encoder: " + encoder + ", maxLength: 16, pooling: mean" + extra + " }\n"
+                + "train: { epochs: 8, batchSize: 16, lr: 0.003, device: cpu, threads: 1, seed: 5, patience: 0, warmupRatio: 0.1 }\n");
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (PrintStream p = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+             TrainingJob job = TrainingJob.prepare(TrainConfig.load(cfg, List.of(sets)), out, p)) {
+            job.run();
+        }
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    @BeforeAll
+    static void trainOnce() throws IOException {
+        model = dir.resolve("clf");
+        log = train(model, "");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> json(Path file) throws IOException {
+        return DocumentJson.mapper().readValue(file.toFile(), LinkedHashMap.class);
+    }
+
+    @Test
+    void theLossFallsAndTheTestTextsAreClassified() throws IOException {
+        List<String> lines = Files.readAllLines(model.resolve("metrics.jsonl"));
+        double first = ((Number) DocumentJson.mapper().readValue(lines.get(0), Map.class).get("loss")).doubleValue();
+        double last = ((Number) DocumentJson.mapper().readValue(lines.get(lines.size() - 1), Map.class).get("loss")).doubleValue();
+        assertTrue(last < first / 2, first + " -> " + last);
+        double accuracy = ((Number) ((Map<?, ?>) json(model.resolve("metrics.json")).get("test")).get("accuracy")).doubleValue();
+        assertTrue(accuracy > 0.9, "test accuracy " + accuracy + "\n" + log);
+    }
+
+    @Test
+    void theDirectoryHoldsTheHuggingFaceFilesAndItsProvenance() throws IOException {
+        for (String f : List.of("model.json", "config.json", "model.safetensors", "vocab.txt", "tokenizer.json", "metrics.json")) {
+            assertTrue(Files.isRegularFile(model.resolve(f)), f);
+        }
+        Map<String, Object> meta = json(model.resolve("model.json"));
+        assertEquals("classify.bert", meta.get("kind"));
+        assertEquals(List.of("neg", "pos"), meta.get("labels"));
+        assertEquals(Map.of("kind", "test"), ((Map<?, ?>) meta.get("encoder")).get("source"));
+    }
+
+    @Test
+    void evalClassifyGivesTheScoreTrainingReported() throws IOException {
+        double trained = ((Number) ((Map<?, ?>) json(model.resolve("metrics.json")).get("test")).get("accuracy")).doubleValue();
+        Map<String, Object> r = ClassifierEvaluation.evaluate(model, test, null, null, new PrintStream(OutputStream.nullOutputStream()));
+        assertEquals(trained, (Double) r.get("accuracy"), 1e-12);
+        assertTrue(r.containsKey("roc_auc"));
+    }
+
+    @Test
+    void theClassifyStageLabelsRawText() {
+        try (Pipeline p = Pipeline.builder().inputLayers().add("classify", Map.of(), model).build()) {
+            assertEquals("pos", p.process(new Document("a", "房间 服务 很好")).get(0).topLabel());
+            assertEquals("neg", p.process(new Document("b", "the staff was awful")).get(0).topLabel());
+        }
+    }
+
+    @Test
+    void oneLoadedModelServesSeveralThreadsWithTheSameScores() throws Exception {
+        List<Document> docs = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            docs.add(new Document("d" + i, (i % 2 == 0 ? "价格 位置 " : "room and ") + (i % 3 == 0 ? "失望" : "excellent")));
+        }
+        try (TextClassifier c = ModelKinds.get().load(model, TextClassifier.class, new LoadOptions("cpu", 8, 1))) {
+            List<TextClassifier.Scored> alone = c.score(docs);
+            ExecutorService pool = Executors.newFixedThreadPool(4);
+            try {
+                List<Future<List<TextClassifier.Scored>>> runs = new ArrayList<>();
+                for (int t = 0; t < 8; t++) {
+                    runs.add(pool.submit(() -> c.score(docs)));
+                }
+                for (Future<List<TextClassifier.Scored>> run : runs) {
+                    List<TextClassifier.Scored> got = run.get();
+                    for (int i = 0; i < docs.size(); i++) {
+                        assertEquals(alone.get(i).margin(), got.get(i).margin(), 1e-5, docs.get(i).text());
+                    }
+                }
+            } finally {
+                pool.shutdown();
+            }
+        }
+    }
+
+    @Test
+    void aTextScoresTheSameAloneAndInAPaddedBatch() {
+        try (TextClassifier c = ModelKinds.get().load(model, TextClassifier.class, new LoadOptions("cpu", 8, 1))) {
+            Document shortText = new Document("s", "很好");
+            Document longText = new Document("l", "the room was great and the staff was excellent and 早餐 很好");
+            double alone = c.score(List.of(shortText)).get(0).margin();
+            double batched = c.score(List.of(longText, shortText)).get(1).margin();
+            assertEquals(alone, batched, 1e-4);
+        }
+    }
+
+    @Test
+    void rDropAndAdversarialTrainingRunAndLearn() throws IOException {
+        Path out = dir.resolve("clf-regularized");
+        String trainLog = train(out, ", rdrop: {alpha: 1.0}, adversarial: {method: fgm, epsilon: 0.05}");
+        assertTrue(trainLog.contains("R-Drop alpha 1.0") && trainLog.contains("fgm"), trainLog);
+        double accuracy = ((Number) ((Map<?, ?>) json(out.resolve("metrics.json")).get("test")).get("accuracy")).doubleValue();
+        assertTrue(accuracy > 0.8, "test accuracy " + accuracy + "\n" + trainLog);
+    }
+}
