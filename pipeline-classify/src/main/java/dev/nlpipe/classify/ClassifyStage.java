@@ -43,7 +43,10 @@ public final class ClassifyStage implements StageProvider {
     public List<OptionSpec> options() {
         return List.of(
                 OptionSpec.bool("preprocess", false, "run the stages the model was trained behind (recorded in its model.json) first"),
-                OptionSpec.string("goldField", null, "keep a document's previous top label in this meta field (e.g. gold)"));
+                OptionSpec.string("goldField", null, "keep a document's previous top label in this meta field (e.g. gold)"),
+                OptionSpec.string("device", "auto", "neural models: where to run (cpu, gpu, gpu:N, auto)"),
+                OptionSpec.integer("batchSize", 64, "neural models: documents per forward pass"),
+                OptionSpec.integer("threads", 1, "neural models: threads per tensor operation (process-wide); 0 uses all cores"));
     }
 
     @Override
@@ -77,9 +80,13 @@ public final class ClassifyStage implements StageProvider {
     public Processor create(StageContext ctx) {
         TextClassifier model;
         try {
-            model = ModelKinds.get().load(ctx.model(), TextClassifier.class, LoadOptions.DEFAULT);
+            Options o = ctx.options();
+            model = ModelKinds.get().load(ctx.model(), TextClassifier.class, new LoadOptions(o.getString("device"), o.getInt("batchSize"),
+                    o.getInt("threads")));
         } catch (ModelException e) {
             throw new ConfigException(ctx.modelLocation(), "stage '" + ctx.id() + "': " + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw ctx.error(e.getMessage());
         }
         Pipeline stages = null;
         try {

@@ -32,7 +32,7 @@ public record OnnxBertWeights(BertConfig config, Map<String, TensorFile.Tensor> 
     public static OnnxBertWeights of(OnnxGraph graph) throws IOException {
         Map<String, TensorFile.Tensor> weights = new LinkedHashMap<>();
         for (OnnxTensor t : graph.initializers().values()) {
-            if (isModuleWeight(t.name())) {
+            if (isModuleWeight(t.name()) && t.isFloating()) {
                 weights.put(t.name(), new TensorFile.Tensor(t.dims(), t.toFloats()));
             }
         }
@@ -57,6 +57,7 @@ public record OnnxBertWeights(BertConfig config, Map<String, TensorFile.Tensor> 
         return new OnnxBertWeights(config(graph, weights), weights);
     }
 
+    /** Module weights, not buffers such as {@code embeddings.position_ids} (int64). */
     private static boolean isModuleWeight(String name) {
         return name.startsWith("embeddings.") || name.startsWith("encoder.layer.") || name.startsWith("pooler.");
     }

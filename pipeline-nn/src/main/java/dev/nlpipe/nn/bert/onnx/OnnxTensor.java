@@ -34,6 +34,11 @@ public record OnnxTensor(String name, long[] dims, int dataType, ByteBuffer raw,
         return n;
     }
 
+    /** Whether the elements are floating point (float16, float32, float64). */
+    public boolean isFloating() {
+        return dataType == FLOAT || dataType == FLOAT16 || dataType == DOUBLE;
+    }
+
     /** The values as float32, from any floating type. */
     public float[] toFloats() {
         int n = Math.toIntExact(size());
