@@ -97,6 +97,9 @@ public final class BertClassifierTrainer implements TrainerProvider {
                 docs.put(split, read(job, split));
             }
         }
+        if (!docs.containsKey("dev") && settings.devFraction() > 0) {
+            holdOut(docs, settings, log);
+        }
         LabelSet labels = labels(job, docs.get("train"));
         List<Example> train = encode(docs.get("train"), labels, tokenizer, log, "train");
         List<Example> dev = docs.containsKey("dev") ? encode(docs.get("dev"), labels, tokenizer, log, "dev") : List.of();
@@ -188,6 +191,16 @@ public final class BertClassifierTrainer implements TrainerProvider {
             }
         }
         return out;
+    }
+
+    /** Moves a seeded share of the training documents to the dev split. */
+    private static void holdOut(Map<String, List<Document>> docs, TrainSettings settings, PrintStream log) {
+        List<Document> all = new ArrayList<>(docs.get("train"));
+        java.util.Collections.shuffle(all, Seeds.random(settings.seed(), "dev-split"));
+        int n = (int) Math.round(all.size() * settings.devFraction());
+        docs.put("dev", new ArrayList<>(all.subList(0, n)));
+        docs.put("train", new ArrayList<>(all.subList(n, all.size())));
+        log.printf("no data.dev: holding out %d of the training documents as dev data (devFraction %s)%n", n, settings.devFraction());
     }
 
     private static LabelSet labels(TrainingJob job, List<Document> train) {
