@@ -1,6 +1,7 @@
 package dev.nlpipe.nn.bert;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -315,7 +316,7 @@ public final class WordPieceTrainer {
             int q = pairs.add(PairTable.key(x, y), delta, word);
             if (delta > 0) {
                 if (q >= pairStamp.length) {
-                    pairStamp = java.util.Arrays.copyOf(pairStamp, Math.max(q + 1, pairStamp.length * 2));
+                    pairStamp = Arrays.copyOf(pairStamp, Math.max(q + 1, pairStamp.length * 2));
                 }
                 if (pairStamp[q] != stamp) {
                     pairStamp[q] = stamp;
