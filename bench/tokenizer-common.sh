@@ -20,16 +20,19 @@ require_corpora() {
   done
 }
 
-# Compiles pipeline-nn with its tests and sets bench_cp to run its benchmark classes.
+# Compiles pipeline-nn with its tests and sets bench_cp to run its benchmark classes. One Maven run, so that
+# pipeline-core resolves to its freshly compiled classes, never to an installed jar.
 build_bench() {
-  local mvn=(mvn -q -B -ntp -Dstyle.color=never ${NLPIPE_MVN_OPTS:-})
-  local quiet=(grep -v -e $'^\e\[0m' -e 'sun.misc.Unsafe' -e 'terminally deprecated' -e 'Please consider reporting' -e 'will be removed in a future')
-  "${mvn[@]}" -pl pipeline-nn -am test-compile 2>&1 | "${quiet[@]}" >&2 || true
   local deps
   deps=$(mktemp)
-  "${mvn[@]}" -pl pipeline-nn dependency:build-classpath -Dmdep.includeScope=test -Dmdep.excludeGroupIds=dev.nlpipe \
-      -Dmdep.outputFile="$deps" 2>&1 | "${quiet[@]}" >&2 || true
-  bench_cp="pipeline-nn/target/test-classes:pipeline-nn/target/classes:pipeline-core/target/classes:$(cat "$deps")"
+  mvn -q -B -ntp -Dstyle.color=never ${NLPIPE_MVN_OPTS:-} -pl pipeline-nn -am test-compile dependency:build-classpath \
+      -Dmdep.includeScope=test -Dmdep.outputFile="$deps" 2>&1 \
+    | grep -v -e $'^\e\[0m' -e 'sun.misc.Unsafe' -e 'terminally deprecated' -e 'Please consider reporting' -e 'will be removed in a future' >&2 || true
+  if [[ ! -s $deps ]]; then
+    echo "$(basename "$0"): the build failed; run 'mvn -pl pipeline-nn -am test-compile' to see why" >&2
+    exit 3
+  fi
+  bench_cp="pipeline-nn/target/test-classes:pipeline-nn/target/classes:$(cat "$deps")"
   rm -f "$deps"
 }
 

@@ -8,6 +8,13 @@ import java.util.Map;
  * {@code ner} models until it adds {@code pipeline-ner}.
  */
 public final class ModuleHints {
+    private static final Map<String, String> ARTIFACT_BY_NAME = Map.of(
+            "classify.bert", "pipeline-bert",
+            "ner.bert", "pipeline-bert",
+            "embed.bert", "pipeline-bert",
+            "tokenize.wordpiece", "pipeline-bert",
+            "pretrain.mlm", "pipeline-bert",
+            "encoder.bert", "pipeline-nn");
     private static final Map<String, String> ARTIFACT_BY_FAMILY = Map.of(
             "ner", "pipeline-ner",
             "classify", "pipeline-classify",
@@ -25,7 +32,7 @@ public final class ModuleHints {
      */
     public static String forName(String name) {
         int dot = name.indexOf('.');
-        String artifact = ARTIFACT_BY_FAMILY.get(dot < 0 ? name : name.substring(0, dot));
+        String artifact = ARTIFACT_BY_NAME.getOrDefault(name, ARTIFACT_BY_FAMILY.get(dot < 0 ? name : name.substring(0, dot)));
         return artifact == null ? "" : " ('" + name + "' comes with the dev.nlpipe:" + artifact
                 + " artifact; add it to the class path, or use the nlpipe command, which has every module)";
     }

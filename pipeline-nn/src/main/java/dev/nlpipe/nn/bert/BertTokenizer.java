@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 
 /**
@@ -156,7 +157,7 @@ public final class BertTokenizer {
         return batch(texts.size(), i -> encode(texts.get(i), pairs.get(i)));
     }
 
-    private static List<BertEncoding> batch(int n, java.util.function.IntFunction<BertEncoding> encode) {
+    private static List<BertEncoding> batch(int n, IntFunction<BertEncoding> encode) {
         BertEncoding[] out = new BertEncoding[n];
         IntStream range = IntStream.range(0, n);
         (n >= PARALLEL_BATCH ? range.parallel() : range).forEach(i -> out[i] = encode.apply(i));

@@ -75,35 +75,8 @@ final class SequenceTokenizer {
     /** Splits on whitespace and punctuation and runs WordPiece on every word. */
     private void preTokenize(NormalizedText norm, int from, int to, TokenBuffer out) {
         char[] chars = norm.chars;
-        int word = -1;
-        int i = from;
-        while (i < to) {
-            char c = chars[i];
-            int cp;
-            int n;
-            if (Character.isHighSurrogate(c) && i + 1 < to && Character.isLowSurrogate(chars[i + 1])) {
-                cp = Character.toCodePoint(c, chars[i + 1]);
-                n = 2;
-            } else {
-                cp = c;
-                n = 1;
-            }
-            int flags = CharClasses.of(cp);
-            if ((flags & (CharClasses.SPACE | CharClasses.PUNCT)) != 0) {
-                if (word >= 0) {
-                    vocab.tokenizeWord(chars, norm.starts, norm.ends, word, i, out);
-                    word = -1;
-                }
-                if ((flags & CharClasses.SPACE) == 0) {
-                    vocab.tokenizeWord(chars, norm.starts, norm.ends, i, i + n, out);
-                }
-            } else if (word < 0) {
-                word = i;
-            }
-            i += n;
-        }
-        if (word >= 0) {
-            vocab.tokenizeWord(chars, norm.starts, norm.ends, word, to, out);
-        }
+        int[] starts = norm.starts;
+        int[] ends = norm.ends;
+        PreTokenizer.split(chars, from, to, (f, t) -> vocab.tokenizeWord(chars, starts, ends, f, t, out));
     }
 }

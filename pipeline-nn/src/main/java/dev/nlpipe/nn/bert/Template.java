@@ -1,6 +1,7 @@
 package dev.nlpipe.nn.bert;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -66,7 +67,7 @@ record Template(List<Piece> single, List<Piece> pair, Map<String, SpecialToken> 
         int[] seq = new int[n];
         int[] special = new int[n];
         int[] mask = new int[n];
-        java.util.Arrays.fill(mask, 1);
+        Arrays.fill(mask, 1);
         int k = 0;
         for (Piece p : pieces) {
             if (p.isSpecial()) {
@@ -87,8 +88,8 @@ record Template(List<Piece> single, List<Piece> pair, Map<String, SpecialToken> 
                 System.arraycopy(t.tokens, 0, tokens, k, t.size);
                 System.arraycopy(t.starts, 0, starts, k, t.size);
                 System.arraycopy(t.ends, 0, ends, k, t.size);
-                java.util.Arrays.fill(types, k, k + t.size, p.typeId());
-                java.util.Arrays.fill(seq, k, k + t.size, p.sequence());
+                Arrays.fill(types, k, k + t.size, p.typeId());
+                Arrays.fill(seq, k, k + t.size, p.sequence());
                 k += t.size;
             }
         }

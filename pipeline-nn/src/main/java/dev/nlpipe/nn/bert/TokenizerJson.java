@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,8 +70,7 @@ final class TokenizerJson {
             throw new IllegalArgumentException(source + ": model.vocab is not a token → id object");
         }
         Map<String, Integer> vocab = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = v.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : v.properties()) {
             vocab.put(e.getKey(), e.getValue().asInt());
         }
         String unk = model.path("unk_token").asText(WordPieceVocabulary.UNKNOWN);
@@ -114,8 +112,7 @@ final class TokenizerJson {
                     + "BertProcessing and TemplateProcessing");
         }
         Map<String, Template.SpecialToken> specials = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = p.path("special_tokens").fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : p.path("special_tokens").properties()) {
             JsonNode ids = e.getValue().path("ids");
             JsonNode tokens = e.getValue().path("tokens");
             int[] idArray = new int[ids.size()];

@@ -1,5 +1,7 @@
 package dev.nlpipe.nn.bert;
 
+import java.util.Locale;
+
 /**
  * How long an encoding may be, special tokens included, and how it is cut to fit: Hugging Face's truncation
  * parameters (without stride and overflowing encodings).
@@ -95,7 +97,7 @@ public record Truncation(int maxLength, Strategy strategy, Direction direction) 
         }
         if (target.size <= toRemove) {
             throw new IllegalArgumentException("the " + (target == a ? "first" : "second") + " sequence has " + target.size
-                    + " tokens, too few to cut " + toRemove + " with truncation " + strategy.name().toLowerCase(java.util.Locale.ROOT)
+                    + " tokens, too few to cut " + toRemove + " with truncation " + strategy.name().toLowerCase(Locale.ROOT)
                     + " to " + maxLength);
         }
         target.truncate(target.size - toRemove, left);

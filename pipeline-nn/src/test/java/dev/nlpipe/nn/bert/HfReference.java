@@ -16,11 +16,11 @@ import java.util.Map;
  * files come from the langchain4j model jars on the test class path. DJL's character spans count code points (Rust
  * chars); {@link #compare} turns them into UTF-16 indices, nlpipe's convention.
  */
-final class HfReference {
+public final class HfReference {
     /** bge-small-zh-v1.5: Chinese BERT vocabulary (21128), cased (lowercase false, strip_accents null). */
-    static final String ZH = "bge-small-zh-v1.5-tokenizer.json";
+    public static final String ZH = "bge-small-zh-v1.5-tokenizer.json";
     /** all-MiniLM-L6-v2: English uncased BERT vocabulary (30522); its file truncates to 128 and pads to 128. */
-    static final String EN = "all-minilm-l6-v2-tokenizer.json";
+    public static final String EN = "all-minilm-l6-v2-tokenizer.json";
 
     static {
         System.setProperty("ai.djl.offline", "true");
@@ -29,7 +29,7 @@ final class HfReference {
     private HfReference() {
     }
 
-    static byte[] json(String resource) {
+    public static byte[] json(String resource) {
         try (InputStream in = HfReference.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException(resource + " is not on the test class path (langchain4j embedding jars)");
@@ -40,7 +40,7 @@ final class HfReference {
         }
     }
 
-    static BertTokenizer nlpipe(String resource) {
+    public static BertTokenizer nlpipe(String resource) {
         try {
             return BertTokenizer.fromTokenizerJson(new ByteArrayInputStream(json(resource)), resource);
         } catch (IOException e) {
@@ -49,7 +49,7 @@ final class HfReference {
     }
 
     /** DJL's tokenizer for a tokenizer.json, truncating to {@code maxLength} (0: not at all), never padding. */
-    static HuggingFaceTokenizer djl(byte[] json, int maxLength) {
+    public static HuggingFaceTokenizer djl(byte[] json, int maxLength) {
         Map<String, String> options = new HashMap<>();
         options.put("padding", "false");
         options.put("addSpecialTokens", "true");
@@ -66,12 +66,12 @@ final class HfReference {
         }
     }
 
-    static HuggingFaceTokenizer djl(String resource, int maxLength) {
+    public static HuggingFaceTokenizer djl(String resource, int maxLength) {
         return djl(json(resource), maxLength);
     }
 
     /** {@code null} when both give the same ids, tokens, type ids and offsets; else what differs. */
-    static String compare(BertEncoding mine, Encoding hf, String text, String pair) {
+    public static String compare(BertEncoding mine, Encoding hf, String text, String pair) {
         long[] ids = hf.getIds();
         int[] myIds = mine.ids();
         if (!Arrays.equals(Arrays.stream(myIds).asLongStream().toArray(), ids)) {

@@ -9,11 +9,11 @@ import java.util.List;
 import java.util.Random;
 
 /** The hand-written cases of {@code bert/tokenizer-cases.txt}, and seeded random mixtures of tricky characters. */
-final class TokenizerCases {
+public final class TokenizerCases {
     private TokenizerCases() {
     }
 
-    static List<String> read() {
+    public static List<String> read() {
         String text;
         try (InputStream in = TokenizerCases.class.getResourceAsStream("/bert/tokenizer-cases.txt")) {
             text = new String(in.readAllBytes(), StandardCharsets.UTF_8);

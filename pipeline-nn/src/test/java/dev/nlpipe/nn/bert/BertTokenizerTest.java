@@ -1,0 +1,255 @@
+package dev.nlpipe.nn.bert;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The tokenizer's behaviour on a small vocabulary made here. */
+class BertTokenizerTest {
+    private static final List<String> PIECES = List.of("[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", "un", "##aff", "##able", "aff",
+            "able", "hello", "world", "!", ",", "中", "文", "cafe", "##s", "the", "a", "##a", "𝐀", "##𝐀");
+    private static final WordPieceVocabulary VOCAB = WordPieceVocabulary.of(PIECES);
+    private static final BertTokenizer UNCASED = BertTokenizer.of(VOCAB, BertNormalization.uncased());
+    private static final BertTokenizer CASED = BertTokenizer.of(VOCAB, BertNormalization.cased());
+
+    private static List<String> pieces(BertTokenizer t, String text) {
+        return t.tokenize(text);
+    }
+
+    @Test
+    void wordsSplitGreedilyLongestMatchFirst() {
+        assertEquals(List.of("un", "##aff", "##able"), pieces(UNCASED, "unaffable"));
+    }
+
+    @Test
+    void aWordWithAnUnmatchedPartIsOneUnknownToken() {
+        assertEquals(List.of("[UNK]"), pieces(UNCASED, "unaffx"));
+    }
+
+    @Test
+    void aWordLongerThanTheLimitIsOneUnknownToken() {
+        assertEquals(List.of("[UNK]"), pieces(UNCASED, "a".repeat(101)));
+        assertEquals(100, pieces(UNCASED, "a".repeat(100)).size());
+    }
+
+    @Test
+    void theWordLimitCountsCodePointsNotUtf16Units() {
+        assertEquals(60, pieces(CASED, "𝐀".repeat(60)).size(), "120 UTF-16 units but 60 characters");
+    }
+
+    @Test
+    void punctuationIsAWordOfItsOwn() {
+        assertEquals(List.of("hello", ",", "world", "!", "!"), pieces(UNCASED, "hello,world!!"));
+    }
+
+    @Test
+    void everyChineseCharacterIsAWordOfItsOwn() {
+        assertEquals(List.of("中", "文", "中"), pieces(CASED, "中文中"));
+    }
+
+    @Test
+    void uncasedLowercasesAndStripsAccents() {
+        assertEquals(List.of("cafe", "##s"), pieces(UNCASED, "CAFÉS"));
+    }
+
+    @Test
+    void casedKeepsCaseAndAccents() {
+        assertEquals(List.of("[UNK]"), pieces(CASED, "Hello"));
+        assertEquals(List.of("[UNK]"), pieces(CASED, "café"));
+    }
+
+    @Test
+    void stripAccentsCanBeSetApartFromLowercase() {
+        BertTokenizer t = BertTokenizer.of(VOCAB, new BertNormalization(true, true, true, false));
+        assertEquals(List.of("cafe"), pieces(t, "café"));
+    }
+
+    @Test
+    void controlAndFormatCharactersVanish() {
+        assertEquals(List.of("hello"), pieces(UNCASED, "hel\u0000l\u200Bo\u00AD"));
+    }
+
+    @Test
+    void aLoneSurrogateIsDroppedLikeAReplacementCharacter() {
+        assertEquals(List.of("hello"), pieces(UNCASED, "hel\uD800lo"));
+    }
+
+    @Test
+    void offsetsAreUtf16IndicesOfTheOriginalText() {
+        BertEncoding e = UNCASED.withSpecialTokens(false).encode("𝐁 CAFÉS!");
+        assertEquals(List.of("[UNK]", "cafe", "##s", "!"), List.of(e.tokens()));
+        assertArrayEquals(new int[] {0, 3, 7, 8}, e.starts());
+        assertArrayEquals(new int[] {2, 7, 8, 9}, e.ends());
+    }
+
+    @Test
+    void aStrippedCombiningMarkBelongsToNoToken() {
+        BertEncoding e = UNCASED.withSpecialTokens(false).encode("cafe\u0301s");
+        assertEquals(List.of("cafe", "##s"), List.of(e.tokens()));
+        assertArrayEquals(new int[] {0, 5}, e.starts());
+        assertArrayEquals(new int[] {4, 6}, e.ends());
+    }
+
+    @Test
+    void specialTokensSurroundTheTextWithEmptyOffsets() {
+        BertEncoding e = UNCASED.encode("hello");
+        assertEquals(List.of("[CLS]", "hello", "[SEP]"), List.of(e.tokens()));
+        assertArrayEquals(new int[] {2, 10, 3}, e.ids());
+        assertArrayEquals(new int[] {0, 0, 0}, e.starts());
+        assertArrayEquals(new int[] {0, 5, 0}, e.ends());
+        assertArrayEquals(new int[] {1, 0, 1}, e.specialTokensMask());
+        assertArrayEquals(new int[] {1, 1, 1}, e.attentionMask());
+    }
+
+    @Test
+    void anEmptyTextIsClsAndSep() {
+        assertEquals(List.of("[CLS]", "[SEP]"), List.of(UNCASED.encode("").tokens()));
+        assertEquals(List.of("[CLS]", "[SEP]"), List.of(UNCASED.encode(" \t\u3000").tokens()));
+    }
+
+    @Test
+    void aPairHasTypeIdsZeroThenOneAndOffsetsIntoItsOwnText() {
+        BertEncoding e = UNCASED.encode("hello world", "the a");
+        assertEquals(List.of("[CLS]", "hello", "world", "[SEP]", "the", "a", "[SEP]"), List.of(e.tokens()));
+        assertArrayEquals(new int[] {0, 0, 0, 0, 1, 1, 1}, e.typeIds());
+        assertArrayEquals(new int[] {-1, 0, 0, -1, 1, 1, -1}, e.sequenceIds());
+        assertArrayEquals(new int[] {0, 0, 6, 0, 0, 4, 0}, e.starts());
+    }
+
+    @Test
+    void specialTokensWrittenInTheTextKeepTheirIds() {
+        BertEncoding e = UNCASED.withSpecialTokens(false).encode("hello[MASK]world [mask]");
+        assertEquals(List.of("hello", "[MASK]", "world", "[UNK]", "[UNK]", "[UNK]"), List.of(e.tokens()));
+        assertEquals(4, e.ids()[1]);
+        assertEquals(5, e.starts()[1]);
+        assertEquals(11, e.ends()[1]);
+    }
+
+    @Test
+    void truncationKeepsTheBeginningAndCountsSpecialTokens() {
+        BertEncoding e = UNCASED.withMaxLength(4).encode("hello world the a");
+        assertEquals(List.of("[CLS]", "hello", "world", "[SEP]"), List.of(e.tokens()));
+        assertTrue(e.truncated());
+        assertFalse(UNCASED.withMaxLength(6).encode("hello world the a").truncated());
+    }
+
+    @Test
+    void longestFirstCutsTheLongerTextOfAPairFirst() {
+        BertEncoding e = UNCASED.withMaxLength(7).encode("a a a a a a", "hello world");
+        assertEquals(List.of("[CLS]", "a", "a", "[SEP]", "hello", "world", "[SEP]"), List.of(e.tokens()));
+    }
+
+    @Test
+    void leftTruncationKeepsTheEnd() {
+        BertTokenizer t = UNCASED.withTruncation(new Truncation(4, Truncation.Strategy.LONGEST_FIRST, Truncation.Direction.LEFT));
+        assertEquals(List.of("[CLS]", "the", "a", "[SEP]"), List.of(t.encode("hello world the a").tokens()));
+    }
+
+    @Test
+    void onlySecondFailsWithoutAPair() {
+        BertTokenizer t = UNCASED.withTruncation(new Truncation(3, Truncation.Strategy.ONLY_SECOND, Truncation.Direction.RIGHT));
+        assertThrows(IllegalArgumentException.class, () -> t.encode("hello world"));
+    }
+
+    @Test
+    void aBatchEncodesAsOneTextAtATime() {
+        List<String> texts = java.util.stream.IntStream.range(0, 200).mapToObj(i -> "hello world ".repeat(i % 7) + "中文" + i).toList();
+        List<BertEncoding> batch = UNCASED.encodeBatch(texts);
+        for (int i = 0; i < texts.size(); i++) {
+            BertEncoding one = UNCASED.encode(texts.get(i));
+            assertArrayEquals(one.ids(), batch.get(i).ids());
+            assertArrayEquals(one.starts(), batch.get(i).starts());
+        }
+    }
+
+    @Test
+    void paddingFillsRowsToTheLongestWithPadAndMaskZero() {
+        PaddedBatch b = UNCASED.pad(UNCASED.encodeBatch(List.of("hello", "hello world the")));
+        assertEquals(5, b.length());
+        assertArrayEquals(new int[] {2, 10, 3, 0, 0}, b.ids()[0]);
+        assertArrayEquals(new int[] {1, 1, 1, 0, 0}, b.attentionMask()[0]);
+        assertArrayEquals(new int[] {1, 1, 1, 1, 1}, b.attentionMask()[1]);
+    }
+
+    @Test
+    void paddingRefusesAnEncodingLongerThanTheLength() {
+        assertThrows(IllegalArgumentException.class, () -> UNCASED.pad(List.of(UNCASED.encode("hello world")), 3));
+    }
+
+    @Test
+    void tokenizerJsonRoundTripGivesTheSameEncodings(@TempDir Path dir) throws IOException {
+        BertTokenizer t = UNCASED.withMaxLength(9);
+        t.saveTokenizerJson(dir.resolve("tokenizer.json"));
+        BertTokenizer back = BertTokenizer.load(dir.resolve("tokenizer.json"));
+        assertEquals(t.vocabulary(), back.vocabulary());
+        assertEquals(t.normalization(), back.normalization());
+        assertEquals(t.truncation(), back.truncation());
+        assertEquals(t.addedTokens(), back.addedTokens());
+        for (String s : List.of("unaffable CAFÉS!", "hello[MASK]中文", "a a a a a a a a a a a a")) {
+            assertArrayEquals(t.encode(s, "the").ids(), back.encode(s, "the").ids());
+        }
+    }
+
+    @Test
+    void vocabTxtRoundTripKeepsEveryPieceInOrder(@TempDir Path dir) throws IOException {
+        UNCASED.saveVocab(dir.resolve("vocab.txt"));
+        assertEquals(String.join("\n", PIECES) + "\n", Files.readString(dir.resolve("vocab.txt")));
+        assertEquals(VOCAB, WordPieceVocabulary.read(dir.resolve("vocab.txt")));
+    }
+
+    @Test
+    void aDirectoryLoadsItsTokenizerJson(@TempDir Path dir) throws IOException {
+        CASED.save(dir);
+        assertTrue(Files.exists(dir.resolve("vocab.txt")));
+        assertEquals(BertNormalization.cased(), BertTokenizer.load(dir).normalization());
+    }
+
+    @Test
+    void aDirectoryWithOnlyAVocabTxtIsRefused(@TempDir Path dir) throws IOException {
+        UNCASED.saveVocab(dir.resolve("vocab.txt"));
+        assertThrows(IOException.class, () -> BertTokenizer.load(dir));
+    }
+
+    private static BertTokenizer fromJson(String json) throws IOException {
+        return BertTokenizer.fromTokenizerJson(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), "test.json");
+    }
+
+    @Test
+    void aBpeTokenizerJsonIsRefused() {
+        assertThrows(IllegalArgumentException.class, () -> fromJson("""
+                {"model": {"type": "BPE", "vocab": {"a": 0}, "merges": []}, "pre_tokenizer": {"type": "ByteLevel"}}"""));
+    }
+
+    @Test
+    void anotherPreTokenizerIsRefused() {
+        assertThrows(IllegalArgumentException.class, () -> fromJson("""
+                {"model": {"type": "WordPiece", "vocab": {"[UNK]": 0}}, "pre_tokenizer": {"type": "Whitespace"}}"""));
+    }
+
+    @Test
+    void aVocabularyWithoutTheUnknownTokenIsRefused() {
+        assertThrows(IllegalArgumentException.class, () -> fromJson("""
+                {"model": {"type": "WordPiece", "vocab": {"a": 0}}, "pre_tokenizer": {"type": "BertPreTokenizer"}}"""));
+    }
+
+    @Test
+    void aMinimalTokenizerJsonHasNoSpecialTokensOrTruncation() throws IOException {
+        BertTokenizer t = fromJson("""
+                {"model": {"type": "WordPiece", "vocab": {"[UNK]": 0, "ab": 1, "##c": 2}},
+                 "normalizer": null, "pre_tokenizer": {"type": "BertPreTokenizer"}}""");
+        assertEquals(List.of("ab", "##c", "[UNK]"), List.of(t.encode("abc AB").tokens()));
+        assertNull(t.truncation());
+    }
+}
