@@ -45,13 +45,16 @@ final class MaskedLmNetwork {
      * A network to train: a pretrained encoder's weights (or a new encoder drawn with BERT's
      * initialization when {@code encoderWeights} is {@code null}), and the MLM head — the given one
      * (a directory written by this task or imported from a {@code BertForMaskedLM} checkpoint) or a new
-     * one. The pooler, which masked-LM training does not use, is frozen.
+     * one, initialized as Hugging Face does (dense normal(0, 0.02), LayerNorm 1 and 0) except for its
+     * bias, which starts at {@code newBias} (the log frequencies of the pieces) when given, else at 0.
+     * The pooler, which masked-LM training does not use, is frozen.
      *
      * @param head weights under {@value PretrainedEncoder#HEAD_PREFIX}..., possibly empty
+     * @param newBias the bias of a new head, or {@code null} for zeros
      * @throws IllegalArgumentException when the head's weights do not fit the encoder
      */
     static MaskedLmNetwork create(Params params, BertConfig config, Map<String, TensorFile.Tensor> encoderWeights,
-                                  Map<String, TensorFile.Tensor> head, Random rng) {
+                                  Map<String, TensorFile.Tensor> head, float[] newBias, Random rng) {
         String prefix = FineTunedFiles.ENCODER_PREFIX;
         if (encoderWeights == null) {
             new BertEncoder(params, prefix, config, rng);
@@ -65,7 +68,7 @@ final class MaskedLmNetwork {
         shapes.put(NORM + ".weight", new Shape(h));
         shapes.put(NORM + ".bias", new Shape(h));
         shapes.put(BIAS, new Shape(config.vocabSize()));
-        boolean given = head.keySet().containsAll(shapes.keySet());
+        boolean given = hasHead(head);
         for (Map.Entry<String, Shape> e : shapes.entrySet()) {
             String name = e.getKey();
             if (given) {
@@ -75,6 +78,8 @@ final class MaskedLmNetwork {
                             + e.getValue());
                 }
                 params.put(name, e.getValue(), t.values());
+            } else if (name.equals(BIAS) && newBias != null) {
+                params.put(name, e.getValue(), newBias);
             } else {
                 Init init = name.equals(DENSE + ".weight") ? Init.normal(0.02) : name.equals(NORM + ".weight") ? Init.constant(1f) : Init.zeros();
                 params.create(name, e.getValue(), init, rng);
@@ -109,6 +114,36 @@ final class MaskedLmNetwork {
         NDArray rows = Ops.embedding(positions, hidden.reshape(s[0] * s[1], s[2]));
         NDArray t = norm.forward(Gelu.apply(Ops.linear(rows, params.get(DENSE + ".weight"), params.get(DENSE + ".bias"))));
         return Ops.linear(t, params.get(encoder.wordEmbeddingsName()), params.get(BIAS));
+    }
+
+    /** Whether a head's weights are all there (else {@link #create} makes a new head). */
+    static boolean hasHead(Map<String, TensorFile.Tensor> head) {
+        return head.keySet().containsAll(List.of(DENSE + ".weight", DENSE + ".bias", NORM + ".weight", NORM + ".bias", BIAS));
+    }
+
+    /**
+     * The bias a new head starts from: the log of each piece's share among the maskable pieces of
+     * the training sequences, add-one smoothed. The head then predicts the unigram distribution
+     * before it has learnt anything, instead of a uniform one: the loss starts near the corpus's
+     * unigram entropy, and the bias, which AdamW moves by about the learning rate per step, need not
+     * travel to log frequencies of -3 to -14 on its own.
+     */
+    static float[] logFrequencies(List<MlmSequence> sequences, int vocabSize) {
+        long[] counts = new long[vocabSize];
+        long total = 0;
+        for (MlmSequence s : sequences) {
+            for (int i = 0; i < s.length(); i++) {
+                if (s.words()[i] >= 0) {
+                    counts[s.ids()[i]]++;
+                    total++;
+                }
+            }
+        }
+        float[] bias = new float[vocabSize];
+        for (int v = 0; v < vocabSize; v++) {
+            bias[v] = (float) Math.log((counts[v] + 1.0) / (total + vocabSize));
+        }
+        return bias;
     }
 
     /** The weights as an {@code encoder.bert} directory stores them: the encoder without its {@code bert.} prefix, then the head. */

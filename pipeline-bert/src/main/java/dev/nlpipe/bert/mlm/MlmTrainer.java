@@ -137,8 +137,12 @@ public final class MlmTrainer implements TrainerProvider {
                 spec.maskProbability() * 100, describeWords(words, trainDocs), start.config().vocabSize());
         ModelMeta meta = job.newMeta(PretrainedEncoder.KIND, PretrainedEncoder.FORMAT);
         try (Params params = new Params(device, true)) {
+            boolean newHead = !MaskedLmNetwork.hasHead(start.head());
             MaskedLmNetwork net = MaskedLmNetwork.create(params, start.config(), start.weights(), start.head(),
+                    newHead ? MaskedLmNetwork.logFrequencies(trainSeqs, start.config().vocabSize()) : null,
                     Seeds.random(settings.seed(), "init"));
+            log.println(newHead ? "MLM head: new (the encoder has none), its bias set to the log frequencies of the training pieces"
+                    : "MLM head: the encoder's own");
             int evalBatch = Math.max(settings.batchSize(), 16);
             Map<String, Double> before = MlmEvaluation.score(net, dev, evalBatch);
             if (!before.isEmpty()) {
@@ -160,7 +164,7 @@ public final class MlmTrainer implements TrainerProvider {
                 metrics.put("test", scores);
                 log.printf(Locale.ROOT, "test: masked accuracy %.4f  perplexity %.2f%n", scores.get("accuracy"), scores.get("perplexity"));
             }
-            describe(meta, spec, start, words, train.size(), parameters, settings, result, metrics);
+            describe(meta, spec, start, words, newHead, train.size(), parameters, settings, result, metrics);
             ModelDir.writeMeta(job.dir(), meta);
             job.writeMetrics(metrics);
             result.writeReports(job.dir(), NAME + " → " + job.output());
@@ -282,7 +286,7 @@ public final class MlmTrainer implements TrainerProvider {
         return Checkpoints.fingerprint(config);
     }
 
-    private static void describe(ModelMeta meta, MlmSpec spec, Start start, String words, int sequences, long parameters,
+    private static void describe(ModelMeta meta, MlmSpec spec, Start start, String words, boolean newHead, int sequences, long parameters,
                                  TrainSettings settings, TrainingResult result, Map<String, Object> metrics) {
         Provenance.addVersions(meta, NeuralEngine.versions());
         meta.put("config", start.config().toHuggingFace());
@@ -295,8 +299,7 @@ public final class MlmTrainer implements TrainerProvider {
         Map<String, Object> mlm = new LinkedHashMap<>(spec.toMap());
         mlm.put("words", words);
         mlm.put("sequences", sequences);
-        mlm.put("head", List.of(MaskedLmNetwork.DENSE, MaskedLmNetwork.NORM, MaskedLmNetwork.BIAS, "decoder tied to"
-                + " embeddings.word_embeddings.weight"));
+        mlm.put("head", newHead ? "new" : "continued");
         meta.put("mlm", mlm);
         meta.put("seed", settings.seed());
         Map<String, Object> training = new LinkedHashMap<>();
