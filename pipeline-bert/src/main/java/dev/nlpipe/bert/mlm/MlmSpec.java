@@ -98,8 +98,11 @@ public record MlmSpec(Path encoder, Path vocabulary, int layers, int hidden, int
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("maxLength", maxLength);
         m.put("maskProbability", maskProbability);
-        m.put("replacement", Map.of("mask", Masking.MASK_TOKEN, "random", Masking.RANDOM_TOKEN, "keep",
-                Math.round((1 - Masking.MASK_TOKEN - Masking.RANDOM_TOKEN) * 100) / 100.0));
+        Map<String, Object> replacement = new LinkedHashMap<>();
+        replacement.put("mask", Masking.MASK_TOKEN);
+        replacement.put("random", Masking.RANDOM_TOKEN);
+        replacement.put("keep", Math.round((1 - Masking.MASK_TOKEN - Masking.RANDOM_TOKEN) * 100) / 100.0);
+        m.put("replacement", replacement);
         m.put("wholeWord", wholeWord);
         m.put("dynamic", true);
         return m;
