@@ -1,11 +1,18 @@
 package dev.nlpipe.cli;
 
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.nlpipe.bert.Pooling;
+import dev.nlpipe.bert.embed.SentenceEncoder;
 import dev.nlpipe.core.doc.DocumentJson;
+import dev.nlpipe.core.model.LoadOptions;
+import dev.nlpipe.core.model.ModelDir;
+import dev.nlpipe.core.model.ModelException;
 import dev.nlpipe.embed.word2vec.VectorFormat;
 import dev.nlpipe.embed.word2vec.WordVectors;
+import dev.nlpipe.nn.bert.PretrainedEncoder;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +30,8 @@ import picocli.CommandLine.Spec;
 /** {@code nlpipe embed ...}: queries on word vectors (any word2vec text or binary file, or a word2vec model directory). */
 @Command(name = "embed", mixinStandardHelpOptions = true,
         description = "Query word vectors: nearest neighbours, cosine similarity, analogies. VECTORS is a word2vec model directory "
-                + "or a word2vec text (.txt, .vec) or binary (.bin) file, e.g. from gensim, fastText or the C tool.",
+                + "or a word2vec text (.txt, .vec) or binary (.bin) file, e.g. from gensim, fastText or the C tool; similarity also"
+                + " takes a BERT encoder directory and two texts.",
         subcommands = {EmbedCommand.Neighbors.class, EmbedCommand.Similarity.class, EmbedCommand.Analogy.class,
                 CommandLine.HelpCommand.class})
 public final class EmbedCommand implements Runnable {
@@ -100,25 +108,54 @@ public final class EmbedCommand implements Runnable {
         }
     }
 
-    /** {@code nlpipe embed similarity VECTORS W1 W2}. */
-    @Command(name = "similarity", mixinStandardHelpOptions = true, description = "The cosine similarity of two words.")
+    /** {@code nlpipe embed similarity VECTORS W1 W2}, or {@code ENCODER TEXT1 TEXT2} for a BERT encoder directory. */
+    @Command(name = "similarity", mixinStandardHelpOptions = true,
+            description = "The cosine similarity of two words; or, when VECTORS is a BERT encoder directory (kind encoder.bert:"
+                    + " `nlpipe model import`, task pretrain.mlm), of the sentence vectors of two texts, as stage embed.bert"
+                    + " computes them.")
     static final class Similarity implements Callable<Integer> {
         @Spec
         CommandSpec spec;
-        @Parameters(index = "0", paramLabel = "VECTORS", description = "word2vec model directory or vectors file")
+        @Parameters(index = "0", paramLabel = "VECTORS", description = "word2vec model directory or vectors file, or an encoder.bert directory")
         Path vectors;
-        @Parameters(index = "1", paramLabel = "WORD1")
+        @Parameters(index = "1", paramLabel = "WORD1", description = "a word (a text for an encoder)")
         String a;
-        @Parameters(index = "2", paramLabel = "WORD2")
+        @Parameters(index = "2", paramLabel = "WORD2", description = "a word (a text for an encoder)")
         String b;
+        @Option(names = "--pooling", defaultValue = "cls", description = "for an encoder: cls or mean (default: ${DEFAULT-VALUE})")
+        String pooling;
 
         @Override
         public Integer call() throws IOException {
-            WordVectors v = load(spec, vectors);
             PrintWriter out = spec.commandLine().getOut();
+            if (isEncoder(vectors)) {
+                if (!pooling.equals("cls") && !pooling.equals("mean")) {
+                    throw new CommandLine.ParameterException(spec.commandLine(), "--pooling is cls or mean, not '" + pooling + "'");
+                }
+                try (SentenceEncoder enc = SentenceEncoder.load(vectors, Pooling.parse(pooling, false), true, 0, LoadOptions.DEFAULT)) {
+                    float[][] v = enc.embed(List.of(a, b));
+                    out.printf(Locale.ROOT, "%.6f%n", SentenceEncoder.dot(v[0], v[1]));
+                } catch (ModelException e) {
+                    throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+                }
+                out.flush();
+                return ExitCodes.OK;
+            }
+            WordVectors v = load(spec, vectors);
             out.printf(Locale.ROOT, "%.6f%n", v.similarity(row(spec, v, a), row(spec, v, b)));
             out.flush();
             return ExitCodes.OK;
+        }
+
+        private static boolean isEncoder(Path dir) {
+            if (!Files.isRegularFile(dir.resolve(ModelDir.MODEL_JSON))) {
+                return false;
+            }
+            try {
+                return PretrainedEncoder.KIND.equals(ModelDir.read(dir).get("kind"));
+            } catch (ModelException e) {
+                return false;
+            }
         }
     }
 

@@ -4,13 +4,26 @@ import static dev.nlpipe.cli.CliTest.nlpipe;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.djl.Device;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.nlpipe.core.doc.DocumentJson;
+import dev.nlpipe.core.model.ModelDir;
+import dev.nlpipe.core.model.ModelMeta;
 import dev.nlpipe.core.testing.TempFiles;
 import dev.nlpipe.embed.word2vec.VectorFormat;
 import dev.nlpipe.embed.word2vec.WordVectors;
+import dev.nlpipe.nn.Params;
+import dev.nlpipe.nn.bert.BertConfig;
+import dev.nlpipe.nn.bert.BertEncoder;
+import dev.nlpipe.nn.bert.BertNormalization;
+import dev.nlpipe.nn.bert.BertTokenizer;
+import dev.nlpipe.nn.bert.PretrainedEncoder;
+import dev.nlpipe.nn.bert.WordPieceVocabulary;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -55,6 +68,32 @@ class EmbedCommandTest {
         r = nlpipe("eval", "embed", "--vectors", vectors().toString(), "--analogy", "../shared/data/nothing/here.txt");
         assertEquals(ExitCodes.CONFIG, r.code());
         assertTrue(r.err().contains("evaluation file not found") && r.err().contains("../shared/data"), r.err());
+    }
+
+    /** A tiny random BERT encoder directory (kind encoder.bert). */
+    private Path encoder() throws IOException {
+        Path enc = Files.createDirectories(dir.resolve("encoder"));
+        List<String> vocab = List.of("[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", "酒", "店", "很", "好", "差", "房", "间");
+        BertConfig config = new BertConfig(vocab.size(), 16, 1, 2, 32, 32, 2, 0.1f, 0.1f, 1e-12, false);
+        try (Params p = new Params(Device.cpu(), false)) {
+            new BertEncoder(p, "", config, new Random(1));
+            PretrainedEncoder.writeWeights(enc, config, p.snapshot());
+        }
+        BertTokenizer.of(WordPieceVocabulary.of(vocab), BertNormalization.cased()).save(enc);
+        ModelDir.writeMeta(enc, ModelMeta.create(PretrainedEncoder.KIND, PretrainedEncoder.FORMAT));
+        return enc;
+    }
+
+    @Test
+    void similarityOfTwoTextsWithAnEncoderIsTheCosineOfTheirSentenceVectors() throws IOException {
+        Path enc = encoder();
+        CliTest.Result same = nlpipe("embed", "similarity", enc.toString(), "酒店很好", "酒店很好");
+        assertEquals(0, same.code(), same.err());
+        assertEquals(1.0, Double.parseDouble(same.out().strip()), 1e-5);
+        CliTest.Result other = nlpipe("embed", "similarity", enc.toString(), "酒店很好", "房间很差", "--pooling", "mean");
+        assertEquals(0, other.code(), other.err());
+        double cos = Double.parseDouble(other.out().strip());
+        assertTrue(cos < 1 - 1e-4 && cos > -1, other.out());
     }
 
     @Test

@@ -45,6 +45,16 @@ public interface Trainable<E> {
     }
 
     /**
+     * Called by the loop at the start of every epoch (1-based), after the engine was reseeded for it
+     * and also when a resumed run starts after its last finished epoch: a network that draws
+     * per-epoch randomness of its own in Java (masked-LM pre-training masks its inputs anew every
+     * epoch) derives it from the seed and this number, so a resumed run replays it. Does nothing by
+     * default.
+     */
+    default void startEpoch(int epoch) {
+    }
+
+    /**
      * Scores on the dev data in inference mode, higher is better for the monitored score; an empty
      * map when there is no dev data. Must free what it allocates (use a sub-manager of the weights'
      * manager and close it).

@@ -99,6 +99,7 @@ public final class TrainingLoop {
         while (epoch < settings.epochs()) {
             epoch++;
             Seeds.seedEngine(settings.seed(), epoch);
+            model.startEpoch(epoch);
             Random shuffle = new Random(Seeds.derive(settings.seed(), "shuffle", epoch));
             List<int[]> batches = BatchPlan.shuffled(lengths, settings.batchSize(), shuffle);
             long[] seen = {0};

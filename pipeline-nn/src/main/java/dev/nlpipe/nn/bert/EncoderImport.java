@@ -118,13 +118,21 @@ public final class EncoderImport {
         return new Encoder(c, renamed, v, files);
     }
 
-    /** A task checkpoint's tensors under {@code BertModel}'s names; heads and buffers left out. */
+    /**
+     * A task checkpoint's tensors under {@code BertModel}'s names; task heads and buffers left out. The
+     * masked-LM head of a {@code BertForMaskedLM} or {@code BertForPreTraining} checkpoint
+     * ({@code cls.predictions.transform.*}, {@code cls.predictions.bias}) is kept under its own names,
+     * so {@code task: pretrain.mlm} continues with it; its decoder is the word-embedding table (tied)
+     * and is not stored.
+     */
     static Map<String, TensorFile.Tensor> huggingFaceNames(Map<String, TensorFile.Tensor> in) {
         Map<String, TensorFile.Tensor> out = new LinkedHashMap<>();
         for (Map.Entry<String, TensorFile.Tensor> e : in.entrySet()) {
             String n = e.getKey().startsWith("bert.") ? e.getKey().substring(5) : e.getKey();
             n = n.replaceFirst("LayerNorm\\.gamma$", "LayerNorm.weight").replaceFirst("LayerNorm\\.beta$", "LayerNorm.bias");
-            if ((n.startsWith("embeddings.") || n.startsWith("encoder.layer.") || n.startsWith("pooler.")) && !n.endsWith("position_ids")) {
+            boolean mlmHead = n.startsWith("cls.predictions.transform.") || n.equals("cls.predictions.bias");
+            if ((n.startsWith("embeddings.") || n.startsWith("encoder.layer.") || n.startsWith("pooler.") || mlmHead)
+                    && !n.endsWith("position_ids")) {
                 out.put(n, e.getValue());
             }
         }

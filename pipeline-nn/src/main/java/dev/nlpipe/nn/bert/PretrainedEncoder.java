@@ -21,11 +21,17 @@ import java.util.Map;
  * and {@code tokenizer.json} — so the directory also loads in Python with
  * {@code BertModel.from_pretrained(DIR)}.
  *
+ * <p>A directory written by masked-LM pre-training also keeps its MLM head in the same file, under
+ * Hugging Face's {@code BertForMaskedLM} names ({@code cls.predictions.*}); they are kept apart in
+ * {@link #heads()}, so {@link #weights()} is the encoder alone, what fine-tuning tasks copy.
+ *
  * @param dir the directory
  * @param config the encoder's sizes
- * @param weights the weights under Hugging Face's names, on the Java heap
+ * @param weights the encoder's weights under Hugging Face's names, on the Java heap
+ * @param heads the weights of a pre-training head ({@value #HEAD_PREFIX}...), empty when there is none
  */
-public record PretrainedEncoder(Path dir, BertConfig config, Map<String, TensorFile.Tensor> weights) {
+public record PretrainedEncoder(Path dir, BertConfig config, Map<String, TensorFile.Tensor> weights,
+                                Map<String, TensorFile.Tensor> heads) {
     /** The model kind in {@code model.json}. */
     public static final String KIND = "encoder.bert";
     /** The newest format this build writes and reads. */
@@ -38,18 +44,27 @@ public record PretrainedEncoder(Path dir, BertConfig config, Map<String, TensorF
     public static final String VOCAB = "vocab.txt";
     /** Hugging Face's tokenizer description. */
     public static final String TOKENIZER = "tokenizer.json";
+    /** The prefix of the pre-training heads' weights (Hugging Face's {@code BertForMaskedLM} and {@code BertForPreTraining}). */
+    public static final String HEAD_PREFIX = "cls.";
+
+    /** An encoder without pre-training heads. */
+    public PretrainedEncoder(Path dir, BertConfig config, Map<String, TensorFile.Tensor> weights) {
+        this(dir, config, weights, Map.of());
+    }
 
     /** Loads a directory whose {@code model.json} was read and checked. */
     public static PretrainedEncoder load(Path dir, ModelMeta meta) {
         try {
             @SuppressWarnings("unchecked")
             Map<String, Object> hf = DocumentJson.mapper().readValue(dir.resolve(CONFIG).toFile(), LinkedHashMap.class);
-            Map<String, TensorFile.Tensor> weights = SafeTensorsFile.read(dir.resolve(WEIGHTS));
+            Map<String, TensorFile.Tensor> weights = new LinkedHashMap<>();
+            Map<String, TensorFile.Tensor> heads = new LinkedHashMap<>();
+            SafeTensorsFile.read(dir.resolve(WEIGHTS)).forEach((name, t) -> (name.startsWith(HEAD_PREFIX) ? heads : weights).put(name, t));
             BertConfig config = BertConfig.fromHuggingFace(hf, weights.containsKey("pooler.dense.weight"));
             if (!Files.isRegularFile(dir.resolve(VOCAB))) {
                 throw new ModelException(dir, "is incomplete: " + VOCAB + " is missing");
             }
-            return new PretrainedEncoder(dir, config, weights);
+            return new PretrainedEncoder(dir, config, weights, heads);
         } catch (NoSuchFileException e) {
             throw new ModelException(dir, "is incomplete: " + Path.of(e.getFile()).getFileName() + " is missing");
         } catch (IOException | IllegalArgumentException e) {

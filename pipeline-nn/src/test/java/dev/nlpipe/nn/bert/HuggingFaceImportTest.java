@@ -83,6 +83,28 @@ class HuggingFaceImportTest {
     }
 
     @Test
+    void aMaskedLmCheckpointKeepsItsMlmHeadApartFromTheEncoder() throws IOException {
+        Path hf = huggingFaceDir(true);
+        Map<String, TensorFile.Tensor> weights = new LinkedHashMap<>(checkpoint());
+        weights.remove("classifier.weight");
+        weights.put("cls.predictions.transform.dense.weight", new TensorFile.Tensor(new long[] {8, 8}, new float[64]));
+        weights.put("cls.predictions.transform.dense.bias", new TensorFile.Tensor(new long[] {8}, new float[8]));
+        weights.put("cls.predictions.transform.LayerNorm.gamma", new TensorFile.Tensor(new long[] {8}, new float[8]));
+        weights.put("cls.predictions.transform.LayerNorm.beta", new TensorFile.Tensor(new long[] {8}, new float[8]));
+        weights.put("cls.predictions.bias", new TensorFile.Tensor(new long[] {20}, new float[20]));
+        weights.put("cls.predictions.decoder.weight", new TensorFile.Tensor(new long[] {20, 8}, new float[160]));
+        weights.put("cls.seq_relationship.weight", new TensorFile.Tensor(new long[] {2, 8}, new float[16]));
+        SafeTensorsFile.write(hf.resolve("model.safetensors"), weights);
+        Path out = dir.resolve("enc");
+        EncoderImport.run(EncoderSource.resolve(hf.toString(), null, dir, dir), out, QUIET);
+        PretrainedEncoder enc = PretrainedEncoder.load(out);
+        assertEquals(java.util.Set.of("cls.predictions.transform.dense.weight", "cls.predictions.transform.dense.bias",
+                "cls.predictions.transform.LayerNorm.weight", "cls.predictions.transform.LayerNorm.bias", "cls.predictions.bias"),
+                enc.heads().keySet());
+        assertFalse(enc.weights().keySet().stream().anyMatch(n -> n.startsWith("cls.")), enc.weights().keySet().toString());
+    }
+
+    @Test
     void aPickleIsRefusedAndNothingIsWritten() throws IOException {
         Path hf = huggingFaceDir(false);
         Path out = dir.resolve("enc");

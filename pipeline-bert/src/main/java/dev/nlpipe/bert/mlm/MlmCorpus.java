@@ -1,0 +1,119 @@
+package dev.nlpipe.bert.mlm;
+
+import dev.nlpipe.core.doc.Document;
+import dev.nlpipe.core.doc.Token;
+import dev.nlpipe.nn.bert.BertEncoding;
+import dev.nlpipe.nn.bert.BertTokenizer;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Cuts raw documents into pre-training sequences. Each document becomes one sequence
+ * {@code [CLS] pieces [SEP]}; a document with more than {@code maxLength - 2} pieces is cut into
+ * several consecutive ones, each cut placed at a word boundary where one lies in the window.
+ * Documents are not packed together: fine-tuning sees one text per sequence too, and the training
+ * loop's length-bucketed batches keep padding low without packing.
+ *
+ * <p>Words, for whole-word masking: with {@code wholeWord} off every piece is a word of its own
+ * (BERT's original masking). With it on, a piece joins the word of the piece before it when it is a
+ * WordPiece continuation ({@code ##ing}), or when the document carries a {@code tokens} layer (a
+ * segmenter such as {@code segment.hanlp} ran under the training file's {@code stages:}) and both
+ * pieces start inside the same token: the characters of 北京大学 then form one word, as in
+ * Chinese-BERT-wwm. Without a tokens layer Chinese characters stay words of their own.
+ */
+public final class MlmCorpus {
+    private final BertTokenizer tokenizer;
+    private final int maxLength;
+    private final boolean wholeWord;
+    private final int cls;
+    private final int sep;
+    private final String continuation;
+
+    /**
+     * @param tokenizer the encoder's tokenizer (its truncation and special tokens are not used)
+     * @param maxLength the most positions of a sequence, [CLS] and [SEP] included (at least 3)
+     * @param wholeWord whether words are found as described above, or every piece is one
+     * @throws IllegalArgumentException when the vocabulary lacks [CLS] or [SEP]
+     */
+    public MlmCorpus(BertTokenizer tokenizer, int maxLength, boolean wholeWord) {
+        if (maxLength < 3) {
+            throw new IllegalArgumentException("maxLength must be at least 3, not " + maxLength);
+        }
+        this.tokenizer = tokenizer.withTruncation(null).withSpecialTokens(false);
+        this.maxLength = maxLength;
+        this.wholeWord = wholeWord;
+        this.cls = tokenizer.tokenId("[CLS]");
+        this.sep = tokenizer.tokenId("[SEP]");
+        if (cls < 0 || sep < 0) {
+            throw new IllegalArgumentException("the vocabulary has no [CLS] or no [SEP] token");
+        }
+        this.continuation = tokenizer.vocabulary().continuationPrefix();
+    }
+
+    /** The sequences of documents, in order; documents without pieces give none. */
+    public List<MlmSequence> sequences(List<Document> docs) {
+        List<MlmSequence> out = new ArrayList<>();
+        List<BertEncoding> encodings = tokenizer.encodeBatch(docs.stream().map(Document::text).toList());
+        for (int d = 0; d < docs.size(); d++) {
+            BertEncoding e = encodings.get(d);
+            cut(e.ids(), words(e, docs.get(d).tokens()), out);
+        }
+        return out;
+    }
+
+    /** The word index of each piece of a text encoded without special tokens. */
+    int[] words(BertEncoding e, List<Token> tokens) {
+        int[] words = new int[e.length()];
+        int word = -1;
+        int prevToken = -1;
+        int t = 0;
+        for (int i = 0; i < e.length(); i++) {
+            int token = -1;
+            if (tokens != null) {
+                while (t < tokens.size() && tokens.get(t).end() <= e.starts()[i]) {
+                    t++;
+                }
+                if (t < tokens.size() && tokens.get(t).start() <= e.starts()[i]) {
+                    token = t;
+                }
+            }
+            boolean joins = wholeWord && i > 0 && (e.tokens()[i].startsWith(continuation) || (token >= 0 && token == prevToken));
+            if (!joins) {
+                word++;
+            }
+            words[i] = word;
+            prevToken = token;
+        }
+        return words;
+    }
+
+    private void cut(int[] ids, int[] words, List<MlmSequence> out) {
+        int window = maxLength - 2;
+        int from = 0;
+        while (from < ids.length) {
+            int to = Math.min(ids.length, from + window);
+            if (to < ids.length) {
+                int back = to;
+                while (back > from && words[back] == words[back - 1]) {
+                    back--;
+                }
+                if (back > from) {
+                    to = back;
+                }
+            }
+            int n = to - from;
+            int[] seqIds = new int[n + 2];
+            int[] seqWords = new int[n + 2];
+            seqIds[0] = cls;
+            seqIds[n + 1] = sep;
+            seqWords[0] = -1;
+            seqWords[n + 1] = -1;
+            System.arraycopy(ids, from, seqIds, 1, n);
+            for (int i = 0; i < n; i++) {
+                seqWords[i + 1] = words[from + i] - words[from];
+            }
+            out.add(new MlmSequence(seqIds, seqWords));
+            from = to;
+        }
+    }
+}

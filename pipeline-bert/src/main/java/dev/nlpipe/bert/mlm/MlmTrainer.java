@@ -1,0 +1,339 @@
+package dev.nlpipe.bert.mlm;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import dev.nlpipe.core.config.OptionSpec;
+import dev.nlpipe.core.doc.Document;
+import dev.nlpipe.core.model.LoadOptions;
+import dev.nlpipe.core.model.ModelDir;
+import dev.nlpipe.core.model.ModelKinds;
+import dev.nlpipe.core.model.ModelMeta;
+import dev.nlpipe.core.model.Provenance;
+import dev.nlpipe.core.model.TrainerProvider;
+import dev.nlpipe.core.model.TrainingJob;
+import dev.nlpipe.core.run.DocumentStream;
+import dev.nlpipe.nn.Checkpoints;
+import dev.nlpipe.nn.NeuralEngine;
+import dev.nlpipe.nn.Params;
+import dev.nlpipe.nn.Seeds;
+import dev.nlpipe.nn.TensorFile;
+import dev.nlpipe.nn.TrainSettings;
+import dev.nlpipe.nn.Trainable;
+import dev.nlpipe.nn.TrainingLoop;
+import dev.nlpipe.nn.TrainingResult;
+import dev.nlpipe.nn.bert.BertConfig;
+import dev.nlpipe.nn.bert.BertTokenizer;
+import dev.nlpipe.nn.bert.PretrainedEncoder;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * {@code task: pretrain.mlm}: masked-language-model pre-training of a BERT encoder on raw text, as
+ * BERT and Chinese-BERT-wwm do it — continued ("in-domain") pre-training of an {@code encoder.bert}
+ * directory, or a new encoder from scratch. Documents become sequences ({@link MlmCorpus}), masked
+ * anew every epoch ({@link Masking}, whole words optionally), and the encoder with its MLM head
+ * ({@link MaskedLmNetwork}) learns to predict the masked pieces. Held-out data, masked once, gives
+ * masked-piece accuracy, loss and perplexity before training and after every epoch (early stopping
+ * on the accuracy). Writes an {@code encoder.bert} model directory with the MLM head kept beside
+ * the encoder, which {@code classify.bert}, {@code ner.bert}, {@code embed.bert} and this task take
+ * as {@code encoder}.
+ */
+public final class MlmTrainer implements TrainerProvider {
+    /** The task name. */
+    public static final String NAME = "pretrain.mlm";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String description() {
+        return "masked-LM pre-training of a BERT encoder on raw text (continued from an encoder.bert directory, or from scratch);"
+                + " writes an encoder.bert directory";
+    }
+
+    @Override
+    public List<OptionSpec> modelOptions() {
+        return MlmSpec.options();
+    }
+
+    @Override
+    public List<OptionSpec> trainOptions() {
+        return TrainSettings.options(Map.of("epochs", 3, "batchSize", 32, "lr", 5e-5, "optimizer", "adamw", "weightDecay", 0.01,
+                "schedule", "warmup-linear", "warmupRatio", 0.06, "clipNorm", 1.0, "patience", 2, "devFraction", 0.05));
+    }
+
+    /** One training sequence and its place in the list (which, with the epoch and seed, fixes its masking). */
+    record Example(MlmSequence sequence, int index) {
+        int length() {
+            return sequence.length();
+        }
+    }
+
+    /** Where training starts: the encoder's sizes, its weights (null from scratch), its head and tokenizer. */
+    private record Start(BertConfig config, Map<String, TensorFile.Tensor> weights, Map<String, TensorFile.Tensor> head,
+                         BertTokenizer tokenizer, Map<String, Object> source) {
+    }
+
+    @Override
+    public void train(TrainingJob job) throws IOException {
+        MlmSpec spec = MlmSpec.from(job.model());
+        TrainSettings settings = TrainSettings.from(job.train());
+        PrintStream log = job.log();
+        if (settings.sparseEmbeddings()) {
+            throw job.train().error("sparseEmbeddings", "does not combine with pretrain.mlm, whose output layer is the word-embedding"
+                    + " table (tied) and needs its full gradient");
+        }
+        NeuralEngine.get();
+        NeuralEngine.setThreads(settings.threads());
+        Device device = settings.device().resolve(log::println);
+        Start start = start(spec);
+        if (spec.maxLength() > start.config().maxPositions()) {
+            throw job.model().error("maxLength", "is " + spec.maxLength() + " but the encoder takes at most " + start.config().maxPositions()
+                    + " positions");
+        }
+        int maskId = start.tokenizer().tokenId("[MASK]");
+        if (maskId < 0) {
+            throw new IllegalStateException("the tokenizer's vocabulary has no [MASK] token");
+        }
+        Masking masking = new Masking(spec.maskProbability(), maskId, start.config().vocabSize(),
+                start.tokenizer().addedTokens().stream().filter(a -> a.special()).mapToInt(a -> a.id()).toArray());
+        MlmCorpus corpus = new MlmCorpus(start.tokenizer(), spec.maxLength(), spec.wholeWord());
+
+        List<Document> trainDocs = read(job, "train");
+        List<Document> devDocs;
+        if (job.hasSplit("dev")) {
+            devDocs = read(job, "dev");
+        } else {
+            List<Document>[] parts = holdOut(trainDocs, settings.devFraction(), Seeds.random(settings.seed(), "dev-split"));
+            trainDocs = parts[0];
+            devDocs = parts[1];
+            if (!devDocs.isEmpty()) {
+                log.printf("no data.dev: holding out %,d of the training documents as dev data (devFraction %s)%n", devDocs.size(),
+                        settings.devFraction());
+            }
+        }
+        String words = words(spec, trainDocs);
+        List<MlmSequence> trainSeqs = corpus.sequences(trainDocs);
+        List<Example> train = new ArrayList<>(trainSeqs.size());
+        for (int i = 0; i < trainSeqs.size(); i++) {
+            train.add(new Example(trainSeqs.get(i), i));
+        }
+        List<Masking.Masked> dev = MlmEvaluation.fixed(corpus.sequences(devDocs), masking, settings.seed(), "dev-mask");
+        long pieces = trainSeqs.stream().mapToLong(MlmSequence::maskable).sum();
+        log.printf(Locale.ROOT, "pretrain.mlm: %,d documents -> %,d sequences (%,d pieces, max length %d), %,d dev sequences; %s;"
+                        + " masking %.0f %% of the pieces, %s; vocabulary %,d%n", trainDocs.size(), train.size(), pieces,
+                spec.maxLength(), dev.size(), spec.encoder() != null ? "continuing encoder " + spec.encoder() : String.format(Locale.ROOT,
+                        "new encoder (%d layers, hidden %d, %d heads)", spec.layers(), spec.hidden(), spec.heads()),
+                spec.maskProbability() * 100, describeWords(words, trainDocs), start.config().vocabSize());
+        ModelMeta meta = job.newMeta(PretrainedEncoder.KIND, PretrainedEncoder.FORMAT);
+        try (Params params = new Params(device, true)) {
+            boolean newHead = !MaskedLmNetwork.hasHead(start.head());
+            MaskedLmNetwork net = MaskedLmNetwork.create(params, start.config(), start.weights(), start.head(),
+                    newHead ? MaskedLmNetwork.logFrequencies(trainSeqs, start.config().vocabSize()) : null,
+                    Seeds.random(settings.seed(), "init"));
+            log.println(newHead ? "MLM head: new (the encoder has none), its bias set to the log frequencies of the training pieces"
+                    : "MLM head: the encoder's own");
+            int evalBatch = Math.max(settings.batchSize(), 16);
+            Map<String, Double> before = MlmEvaluation.score(net, dev, evalBatch);
+            if (!before.isEmpty()) {
+                log.printf(Locale.ROOT, "epoch 0 (the starting weights): dev masked accuracy %.4f  loss %.4f  perplexity %.2f%n",
+                        before.get("accuracy"), before.get("loss"), before.get("perplexity"));
+            }
+            Trainable<Example> trainable = trainable(net, masking, settings.seed(), dev, evalBatch);
+            TrainingLoop loop = new TrainingLoop(settings, "accuracy", Checkpoints.beside(job.output()), fingerprint(job, meta), log);
+            TrainingResult result = loop.run(trainable, train, Example::length);
+            Map<String, TensorFile.Tensor> weights = net.encoderDirectoryWeights();
+            PretrainedEncoder.writeWeights(job.dir(), start.config(), weights);
+            long parameters = weights.entrySet().stream().filter(e -> !e.getKey().startsWith(PretrainedEncoder.HEAD_PREFIX))
+                    .mapToLong(e -> e.getValue().values().length).sum();
+            start.tokenizer().save(job.dir());
+            Map<String, Object> metrics = metrics(result, before);
+            if (job.hasSplit("test")) {
+                List<Masking.Masked> test = MlmEvaluation.fixed(corpus.sequences(read(job, "test")), masking, settings.seed(), "test-mask");
+                Map<String, Double> scores = MlmEvaluation.score(net, test, evalBatch);
+                metrics.put("test", scores);
+                log.printf(Locale.ROOT, "test: masked accuracy %.4f  perplexity %.2f%n", scores.get("accuracy"), scores.get("perplexity"));
+            }
+            describe(meta, spec, start, words, newHead, train.size(), parameters, settings, result, metrics);
+            ModelDir.writeMeta(job.dir(), meta);
+            job.writeMetrics(metrics);
+            result.writeReports(job.dir(), NAME + " → " + job.output());
+            Checkpoints.beside(job.output()).delete();
+        }
+    }
+
+    private static Start start(MlmSpec spec) throws IOException {
+        if (spec.encoder() != null) {
+            PretrainedEncoder e = ModelKinds.get().load(spec.encoder(), PretrainedEncoder.class, LoadOptions.DEFAULT);
+            Map<String, Object> source = new LinkedHashMap<>();
+            source.put("path", spec.encoder().toString());
+            source.put("source", ModelDir.read(spec.encoder()).get("source"));
+            return new Start(e.config(), e.weights(), e.heads(), e.tokenizer(), source);
+        }
+        BertTokenizer tokenizer = Vocabularies.load(spec.vocabulary());
+        BertConfig config = new BertConfig(tokenizer.vocabulary().size(), spec.hidden(), spec.layers(), spec.heads(), spec.intermediate(),
+                spec.maxPositions(), 2, 0.1f, 0.1f, 1e-12, false);
+        return new Start(config, null, Map.of(), tokenizer, Map.of("vocabulary", spec.vocabulary().toString()));
+    }
+
+    private static Trainable<Example> trainable(MaskedLmNetwork net, Masking masking, long seed, List<Masking.Masked> dev,
+                                                int evalBatch) {
+        return new Trainable<>() {
+            private int epoch = 1;
+
+            @Override
+            public Params params() {
+                return net.params();
+            }
+
+            @Override
+            public void startEpoch(int number) {
+                epoch = number;
+            }
+
+            @Override
+            public NDArray loss(List<Example> batch, NDManager scope) {
+                List<Masking.Masked> masked = new ArrayList<>(batch.size());
+                for (Example e : batch) {
+                    masked.add(masking.mask(e.sequence(), Masking.random(seed, "mask", epoch, e.index())));
+                }
+                MaskedLmNetwork.Batch b = MaskedLmNetwork.batch(masked, scope);
+                return MaskedLmNetwork.loss(net.logits(b.ids(), b.lengths(), b.positions(), true), b.labels());
+            }
+
+            @Override
+            public Map<String, Double> evaluate() {
+                return MlmEvaluation.score(net, dev, evalBatch);
+            }
+        };
+    }
+
+    /**
+     * How words are found, as {@code model.json} records it: {@code pieces} (every piece is one, no
+     * whole-word masking), {@code wordpiece} (##-continued groups: no document has a tokens layer) or
+     * {@code tokens} (the tokens of the stages' segmenter, and ##-continued groups).
+     */
+    private static String words(MlmSpec spec, List<Document> docs) {
+        if (!spec.wholeWord()) {
+            return "pieces";
+        }
+        return docs.stream().anyMatch(d -> d.tokens() != null) ? "tokens" : "wordpiece";
+    }
+
+    private static String describeWords(String words, List<Document> docs) {
+        return switch (words) {
+            case "pieces" -> "every piece masked on its own";
+            case "wordpiece" -> "whole words = ##-continued piece groups (no tokens layer: Chinese characters stay single; add"
+                    + " segment.hanlp under stages: for Chinese whole words)";
+            default -> {
+                long without = docs.stream().filter(d -> d.tokens() == null).count();
+                yield "whole words = the tokens of the stages' segmenter (and ##-continued piece groups)"
+                        + (without > 0 ? String.format(Locale.ROOT, "; %,d documents without tokens", without) : "");
+            }
+        };
+    }
+
+    private static List<Document> read(TrainingJob job, String split) throws IOException {
+        List<Document> out = new ArrayList<>();
+        try (DocumentStream in = job.documents(split, Runtime.getRuntime().availableProcessors())) {
+            while (in.hasNext()) {
+                out.add(in.next());
+            }
+        }
+        return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Document>[] holdOut(List<Document> docs, double fraction, Random rng) {
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < docs.size(); i++) {
+            order.add(i);
+        }
+        Collections.shuffle(order, rng);
+        boolean[] held = new boolean[docs.size()];
+        for (int i = 0; i < Math.round(docs.size() * fraction); i++) {
+            held[order.get(i)] = true;
+        }
+        List<Document> rest = new ArrayList<>();
+        List<Document> dev = new ArrayList<>();
+        for (int i = 0; i < docs.size(); i++) {
+            (held[i] ? dev : rest).add(docs.get(i));
+        }
+        return new List[] {rest, dev};
+    }
+
+    private static String fingerprint(TrainingJob job, ModelMeta meta) {
+        Map<String, Object> train = new LinkedHashMap<>(job.train().asMap());
+        for (String k : List.of("epochs", "patience", "resume", "threads", "device")) {
+            train.remove(k);
+        }
+        Map<String, Object> config = new LinkedHashMap<>();
+        config.put("task", NAME);
+        config.put("model", job.model().asMap());
+        config.put("train", train);
+        config.put("stages", meta.get("stages"));
+        config.put("data", meta.get("data"));
+        return Checkpoints.fingerprint(config);
+    }
+
+    private static void describe(ModelMeta meta, MlmSpec spec, Start start, String words, boolean newHead, int sequences, long parameters,
+                                 TrainSettings settings, TrainingResult result, Map<String, Object> metrics) {
+        Provenance.addVersions(meta, NeuralEngine.versions());
+        meta.put("config", start.config().toHuggingFace());
+        meta.put("parameters", parameters);
+        meta.put("tokenizer", Map.of("lowercase", start.tokenizer().normalization().lowercase(), "from", PretrainedEncoder.TOKENIZER));
+        Map<String, Object> source = new LinkedHashMap<>();
+        source.put("kind", NAME);
+        source.put(spec.encoder() != null ? "encoder" : "scratch", start.source());
+        meta.put("source", source);
+        Map<String, Object> mlm = new LinkedHashMap<>(spec.toMap());
+        mlm.put("words", words);
+        mlm.put("sequences", sequences);
+        mlm.put("head", newHead ? "new" : "continued");
+        meta.put("mlm", mlm);
+        meta.put("seed", settings.seed());
+        Map<String, Object> training = new LinkedHashMap<>();
+        training.put("epochs", result.epochs());
+        training.put("bestEpoch", result.bestEpoch());
+        training.put("stoppedEarly", result.stoppedEarly());
+        training.put("resumedFrom", result.resumedFrom());
+        meta.put("training", training);
+        Map<String, Object> scores = new LinkedHashMap<>();
+        for (String k : List.of("dev", "test")) {
+            if (metrics.containsKey(k)) {
+                scores.put(k, metrics.get(k));
+            }
+        }
+        meta.put("metrics", scores);
+    }
+
+    private static Map<String, Object> metrics(TrainingResult result, Map<String, Double> before) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        Map<String, Object> best = result.history().stream()
+                .filter(e -> ((Number) e.get("epoch")).intValue() == result.bestEpoch()).findFirst().orElse(Map.of());
+        if (!before.isEmpty()) {
+            Map<String, Object> dev = new LinkedHashMap<>();
+            dev.put("before", before);
+            if (best.get("dev") instanceof Map<?, ?> d && !d.isEmpty()) {
+                dev.put("after", d);
+            }
+            m.put("dev", dev);
+        }
+        m.put("epochs", result.epochs());
+        m.put("bestEpoch", result.bestEpoch());
+        m.put("trainingSeconds", Math.round(result.seconds() * 10) / 10.0);
+        m.put("trainSequencesPerSecond", Math.round(result.examplesPerSecond() * 10) / 10.0);
+        m.put("threads", NeuralEngine.threads());
+        return m;
+    }
+}

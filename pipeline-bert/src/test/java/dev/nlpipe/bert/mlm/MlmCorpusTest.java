@@ -1,0 +1,87 @@
+package dev.nlpipe.bert.mlm;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.nlpipe.core.doc.Document;
+import dev.nlpipe.core.doc.Token;
+import dev.nlpipe.nn.bert.BertNormalization;
+import dev.nlpipe.nn.bert.BertTokenizer;
+import dev.nlpipe.nn.bert.WordPieceVocabulary;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Documents cut into sequences and their words found, with a hand-made vocabulary. */
+class MlmCorpusTest {
+    private static final List<String> PIECES = List.of("[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]",
+            "北", "京", "大", "学", "很", "好", "play", "##ing", "un", "##believ", "##able", "the", "game");
+    private static final BertTokenizer TOKENIZER = BertTokenizer.of(WordPieceVocabulary.of(PIECES), BertNormalization.uncased());
+
+    private static int id(String piece) {
+        return PIECES.indexOf(piece);
+    }
+
+    @Test
+    void aChineseWordIsTheTokenOfTheSegmenter() {
+        Document d = new Document("d", "北京大学很好");
+        d.setTokens(List.of(new Token("北京大学", 0, 4), new Token("很", 4, 5), new Token("好", 5, 6)));
+        MlmSequence s = new MlmCorpus(TOKENIZER, 32, true).sequences(List.of(d)).get(0);
+        assertArrayEquals(new int[] {id("[CLS]"), id("北"), id("京"), id("大"), id("学"), id("很"), id("好"), id("[SEP]")}, s.ids());
+        assertArrayEquals(new int[] {-1, 0, 0, 0, 0, 1, 2, -1}, s.words());
+    }
+
+    @Test
+    void withoutTokensChineseCharactersAreWordsOfTheirOwn() {
+        MlmSequence s = new MlmCorpus(TOKENIZER, 32, true).sequences(List.of(new Document("d", "北京大学"))).get(0);
+        assertArrayEquals(new int[] {-1, 0, 1, 2, 3, -1}, s.words());
+    }
+
+    @Test
+    void anEnglishWordIsItsContinuedPieces() {
+        MlmSequence s = new MlmCorpus(TOKENIZER, 32, true).sequences(List.of(new Document("d", "playing the unbelievable game")))
+                .get(0);
+        assertArrayEquals(new int[] {id("[CLS]"), id("play"), id("##ing"), id("the"), id("un"), id("##believ"), id("##able"),
+                id("game"), id("[SEP]")}, s.ids());
+        assertArrayEquals(new int[] {-1, 0, 0, 1, 2, 2, 2, 3, -1}, s.words());
+    }
+
+    @Test
+    void withoutWholeWordsEveryPieceIsAWord() {
+        Document d = new Document("d", "北京 playing");
+        d.setTokens(List.of(new Token("北京", 0, 2), new Token("playing", 3, 10)));
+        MlmSequence s = new MlmCorpus(TOKENIZER, 32, false).sequences(List.of(d)).get(0);
+        assertArrayEquals(new int[] {-1, 0, 1, 2, 3, -1}, s.words());
+    }
+
+    @Test
+    void aLongDocumentIsCutAtWordBoundariesAndKeepsEveryPiece() {
+        String text = "playing the unbelievable game ".repeat(6) + "北京大学很好";
+        Document d = new Document("d", text);
+        List<MlmSequence> seqs = new MlmCorpus(TOKENIZER, 7, true).sequences(List.of(d));
+        List<Integer> all = new ArrayList<>();
+        for (MlmSequence s : seqs) {
+            assertTrue(s.length() <= 7, Arrays.toString(s.ids()));
+            assertEquals(id("[CLS]"), s.ids()[0]);
+            assertEquals(id("[SEP]"), s.ids()[s.length() - 1]);
+            assertEquals(0, s.words()[1]);
+            assertTrue(!PIECES.get(s.ids()[1]).startsWith("##"), "a sequence starts inside a word: " + Arrays.toString(s.ids()));
+            for (int i = 1; i < s.length() - 1; i++) {
+                all.add(s.ids()[i]);
+            }
+        }
+        List<Integer> expected = new ArrayList<>();
+        for (int i : TOKENIZER.withSpecialTokens(false).encode(text).ids()) {
+            expected.add(i);
+        }
+        assertEquals(expected, all);
+        assertTrue(seqs.size() >= 6, seqs.size() + " sequences");
+    }
+
+    @Test
+    void aDocumentWithoutPiecesGivesNoSequence() {
+        assertEquals(0, new MlmCorpus(TOKENIZER, 16, false).sequences(List.of(new Document("d", "   "))).size());
+    }
+}

@@ -1,0 +1,186 @@
+package dev.nlpipe.bert.mlm;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import dev.nlpipe.bert.FineTunedFiles;
+import dev.nlpipe.bert.TinyEncoder;
+import dev.nlpipe.core.config.TrainConfig;
+import dev.nlpipe.core.doc.DocumentJson;
+import dev.nlpipe.core.model.LoadOptions;
+import dev.nlpipe.core.model.ModelDir;
+import dev.nlpipe.core.model.ModelKinds;
+import dev.nlpipe.core.model.TrainingJob;
+import dev.nlpipe.nn.NeuralEngine;
+import dev.nlpipe.nn.Params;
+import dev.nlpipe.nn.SafeTensorsFile;
+import dev.nlpipe.nn.TensorFile;
+import dev.nlpipe.nn.bert.BertEncoder;
+import dev.nlpipe.nn.bert.PretrainedEncoder;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A tiny random encoder pre-trained once on a made-up corpus, then used as an encoder.bert directory. */
+class MlmTrainingTest {
+    @TempDir
+    static Path dir;
+    static Path encoder;
+    static Path corpus;
+    static Path model;
+
+    static void train(Path out, String model, String train, String stages) throws IOException {
+        Path cfg = dir.resolve("train-" + out.getFileName() + ".yaml");
+        Files.writeString(cfg, "task: pretrain.mlm\n"
+                + "data: { train: " + corpus + ", format: text }\n"
+                + (stages == null ? "" : "stages: " + stages + "\n")
+                + "model: { " + model + " }\n"
+                + "train: { batchSize: 16, device: cpu, threads: 1, seed: 5, patience: 0, devFraction: 0.2" + train + " }\n");
+        try (PrintStream p = new PrintStream(OutputStream.nullOutputStream());
+             TrainingJob job = TrainingJob.prepare(TrainConfig.load(cfg, List.of()), out, p)) {
+            job.run();
+        }
+    }
+
+    @BeforeAll
+    static void pretrainOnce() throws IOException {
+        encoder = TinyEncoder.write(dir.resolve("encoder"), MlmTexts.vocabulary(), 1);
+        corpus = MlmTexts.write(dir.resolve("corpus.txt"), 400, 1);
+        model = dir.resolve("mlm");
+        train(model, "encoder: " + encoder + ", maxLength: 32", ", epochs: 8, lr: 0.01", null);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> json(Path file) throws IOException {
+        return DocumentJson.mapper().readValue(file.toFile(), LinkedHashMap.class);
+    }
+
+    private static double dev(Path modelDir, String when, String score) throws IOException {
+        Map<?, ?> dev = (Map<?, ?>) json(modelDir.resolve("metrics.json")).get("dev");
+        return ((Number) ((Map<?, ?>) dev.get(when)).get(score)).doubleValue();
+    }
+
+    @Test
+    void theLossFallsAndHeldOutMaskedAccuracyRises() throws IOException {
+        List<String> lines = Files.readAllLines(model.resolve("metrics.jsonl"));
+        double first = ((Number) DocumentJson.mapper().readValue(lines.get(0), Map.class).get("loss")).doubleValue();
+        double last = ((Number) DocumentJson.mapper().readValue(lines.get(lines.size() - 1), Map.class).get("loss")).doubleValue();
+        assertTrue(last < first * 0.6, first + " -> " + last);
+        double before = dev(model, "before", "accuracy");
+        double after = dev(model, "after", "accuracy");
+        assertTrue(after > before + 0.15, before + " -> " + after);
+        assertTrue(dev(model, "after", "perplexity") < dev(model, "before", "perplexity"));
+    }
+
+    @Test
+    void theOutputIsAnEncoderDirectoryWhoseEncoderBindsWithoutTheHead() throws IOException {
+        for (String f : List.of("model.json", "config.json", "model.safetensors", "vocab.txt", "tokenizer.json", "metrics.json")) {
+            assertTrue(Files.isRegularFile(model.resolve(f)), f);
+        }
+        PretrainedEncoder e = ModelKinds.get().load(model, PretrainedEncoder.class, LoadOptions.DEFAULT);
+        assertEquals(TinyEncoder.config(e.config().vocabSize()), e.config());
+        assertEquals(Set.of("cls.predictions.transform.dense.weight", "cls.predictions.transform.dense.bias",
+                "cls.predictions.transform.LayerNorm.weight", "cls.predictions.transform.LayerNorm.bias", "cls.predictions.bias"),
+                e.heads().keySet());
+        assertFalse(e.weights().keySet().stream().anyMatch(n -> n.startsWith("cls.") || n.startsWith("bert.")));
+        NeuralEngine.noGrad();
+        try (Params p = new Params(Device.cpu(), false); NDManager scope = p.manager().newSubManager()) {
+            e.weights().forEach((name, t) -> p.put(name, new Shape(t.shape()), t.values()));
+            NDArray ids = scope.create(new long[] {2, 7, 8, 3}, new Shape(1, 4));
+            NDArray h = BertEncoder.bind(p, "", e.config()).forward(ids, null, new int[] {4}, false);
+            assertEquals(new Shape(1, 4, 32), h.getShape());
+        }
+    }
+
+    @Test
+    void theModelJsonRecordsTheStartingEncoderAndTheScores() throws IOException {
+        Map<String, Object> meta = json(model.resolve("model.json"));
+        assertEquals(PretrainedEncoder.KIND, meta.get("kind"));
+        Map<?, ?> source = (Map<?, ?>) meta.get("source");
+        assertEquals("pretrain.mlm", source.get("kind"));
+        assertEquals(Map.of("kind", "test"), ((Map<?, ?>) source.get("encoder")).get("source"));
+        assertEquals("pieces", ((Map<?, ?>) meta.get("mlm")).get("words"));
+        assertTrue(((Map<?, ?>) ((Map<?, ?>) meta.get("metrics")).get("dev")).containsKey("after"));
+    }
+
+    @Test
+    void classifyBertFineTunesThePretrainedEncoder() throws IOException {
+        Path tsv = dir.resolve("labelled.tsv");
+        StringBuilder sb = new StringBuilder("label\ttext\n");
+        for (int i = 0; i < 48; i++) {
+            sb.append(i % 2 == 0 ? "pos\t我们 喜欢 音乐 很好\n" : "neg\t他们 讨论 历史 失望\n");
+        }
+        Files.writeString(tsv, sb);
+        Path cfg = dir.resolve("classify.yaml");
+        Files.writeString(cfg, "task: classify.bert\n"
+                + "data: { train: " + tsv + ", format: tsv, textColumn: text, labelColumn: label }\n"
+                + "model: { encoder: " + model + ", maxLength: 16 }\n"
+                + "train: { epochs: 1, batchSize: 16, lr: 0.003, device: cpu, threads: 1, seed: 5 }\n");
+        Path out = dir.resolve("clf");
+        try (PrintStream p = new PrintStream(OutputStream.nullOutputStream());
+             TrainingJob job = TrainingJob.prepare(TrainConfig.load(cfg, List.of()), out, p)) {
+            job.run();
+        }
+        assertEquals("classify.bert", ModelDir.read(out).get("kind"));
+        Set<String> names = FineTunedFiles.read(out).weights().keySet();
+        assertTrue(names.contains("bert.embeddings.word_embeddings.weight"));
+        assertFalse(names.stream().anyMatch(n -> n.contains("cls.")), names.toString());
+    }
+
+    @Test
+    void continuedPreTrainingStartsFromTheSavedEncoderAndHead() throws IOException {
+        Path again = dir.resolve("mlm-continued");
+        train(again, "encoder: " + model + ", maxLength: 32", ", epochs: 1, lr: 0.01", null);
+        assertEquals(dev(model, "after", "accuracy"), dev(again, "before", "accuracy"), 1e-9);
+        assertEquals(dev(model, "after", "loss"), dev(again, "before", "loss"), 1e-5);
+    }
+
+    @Test
+    void theSameSeedGivesTheSameWeights() throws IOException {
+        Path twin = dir.resolve("mlm-twin");
+        train(twin, "encoder: " + encoder + ", maxLength: 32", ", epochs: 8, lr: 0.01", null);
+        assertEquals(Files.readAllLines(model.resolve("metrics.jsonl")).stream().map(l -> l.replaceAll(",\"seconds.*", "")).toList(),
+                Files.readAllLines(twin.resolve("metrics.jsonl")).stream().map(l -> l.replaceAll(",\"seconds.*", "")).toList());
+        Map<String, TensorFile.Tensor> a = SafeTensorsFile.read(model.resolve("model.safetensors"));
+        Map<String, TensorFile.Tensor> b = SafeTensorsFile.read(twin.resolve("model.safetensors"));
+        assertEquals(List.copyOf(a.keySet()), List.copyOf(b.keySet()));
+        a.forEach((name, t) -> assertArrayEquals(t.values(), b.get(name).values(), name));
+    }
+
+    @Test
+    void aNewEncoderIsPreTrainedFromAVocabulary() throws IOException {
+        Path scratch = dir.resolve("mlm-scratch");
+        train(scratch, "vocabulary: " + encoder + ", layers: 1, hidden: 16, heads: 2, maxPositions: 40, maxLength: 32", ", epochs: 2, lr: 0.01",
+                null);
+        PretrainedEncoder e = ModelKinds.get().load(scratch, PretrainedEncoder.class, LoadOptions.DEFAULT);
+        assertEquals(1, e.config().layers());
+        assertEquals(16, e.config().hidden());
+        assertEquals(64, e.config().intermediate());
+        assertEquals(40, e.config().maxPositions());
+        assertTrue(((Map<?, ?>) json(scratch.resolve("model.json")).get("source")).containsKey("scratch"));
+    }
+
+    @Test
+    void wholeWordMaskingTakesTheWordsOfTheStagesTokens() throws IOException {
+        Path wwm = dir.resolve("mlm-wwm");
+        train(wwm, "encoder: " + encoder + ", maxLength: 32, wholeWord: true", ", epochs: 1, lr: 0.01",
+                "[{type: tokenize.regex, with: {pattern: '\\S+'}}]");
+        assertEquals("tokens", ((Map<?, ?>) json(wwm.resolve("model.json")).get("mlm")).get("words"));
+        assertTrue(dev(wwm, "after", "accuracy") >= 0);
+    }
+}
