@@ -8,7 +8,6 @@ backward, AdamW with Hugging Face's no-decay groups, clipping at 1.0). Prints `k
 Usage: bert_speed_torch.py ENCODER_DIR IDS_FILE THREADS TRAIN_STEPS
 """
 import json
-import math
 import struct
 import sys
 import time
@@ -16,6 +15,8 @@ import time
 import torch
 import torch.nn.functional as F
 from torch import nn
+
+from transformer_layer_torch import Layer
 
 
 def read_safetensors(path):
@@ -33,29 +34,6 @@ def read_safetensors(path):
     return out
 
 
-class Layer(nn.Module):
-    def __init__(self, c):
-        super().__init__()
-        h = c["hidden_size"]
-        self.heads, self.size = c["num_attention_heads"], h // c["num_attention_heads"]
-        self.query, self.key, self.value, self.attn_out = (nn.Linear(h, h) for _ in range(4))
-        self.attn_norm, self.out_norm = nn.LayerNorm(h, eps=c["layer_norm_eps"]), nn.LayerNorm(h, eps=c["layer_norm_eps"])
-        self.inter, self.out = nn.Linear(h, c["intermediate_size"]), nn.Linear(c["intermediate_size"], h)
-        self.p = c["hidden_dropout_prob"]
-
-    def split(self, t):
-        b, s, _ = t.shape
-        return t.view(b, s, self.heads, self.size).permute(0, 2, 1, 3)
-
-    def forward(self, x, mask):
-        q, k, v = self.split(self.query(x)), self.split(self.key(x)), self.split(self.value(x))
-        scores = torch.matmul(q, k.transpose(-1, -2)) / math.sqrt(self.size) + mask
-        probs = F.dropout(F.softmax(scores, dim=-1), self.p, self.training)
-        ctx = torch.matmul(probs, v).permute(0, 2, 1, 3).contiguous().view(x.shape)
-        a = self.attn_norm(F.dropout(self.attn_out(ctx), self.p, self.training) + x)
-        return self.out_norm(F.dropout(self.out(F.gelu(self.inter(a))), self.p, self.training) + a)
-
-
 class Classifier(nn.Module):
     def __init__(self, c):
         super().__init__()
@@ -64,7 +42,8 @@ class Classifier(nn.Module):
         self.pos = nn.Embedding(c["max_position_embeddings"], h)
         self.types = nn.Embedding(c["type_vocab_size"], h)
         self.norm = nn.LayerNorm(h, eps=c["layer_norm_eps"])
-        self.layers = nn.ModuleList(Layer(c) for _ in range(c["num_hidden_layers"]))
+        self.layers = nn.ModuleList(Layer(h, c["num_attention_heads"], c["hidden_dropout_prob"], c["intermediate_size"],
+                                          c["layer_norm_eps"]) for _ in range(c["num_hidden_layers"]))
         self.classifier = nn.Linear(h, 2)
         self.p = c["hidden_dropout_prob"]
 

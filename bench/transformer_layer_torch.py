@@ -17,13 +17,16 @@ from torch import nn
 
 
 class Layer(nn.Module):
-    def __init__(self, hidden, heads, dropout=0.1):
+    """Hugging Face's BertLayer; also the layer of bert_speed_torch.py's encoder."""
+
+    def __init__(self, hidden, heads, dropout=0.1, intermediate=None, eps=1e-12):
         super().__init__()
+        intermediate = intermediate or 4 * hidden
         self.heads, self.size = heads, hidden // heads
         self.query, self.key, self.value = nn.Linear(hidden, hidden), nn.Linear(hidden, hidden), nn.Linear(hidden, hidden)
-        self.attn_out, self.attn_norm = nn.Linear(hidden, hidden), nn.LayerNorm(hidden, eps=1e-12)
-        self.inter, self.out = nn.Linear(hidden, 4 * hidden), nn.Linear(4 * hidden, hidden)
-        self.out_norm = nn.LayerNorm(hidden, eps=1e-12)
+        self.attn_out, self.attn_norm = nn.Linear(hidden, hidden), nn.LayerNorm(hidden, eps=eps)
+        self.inter, self.out = nn.Linear(hidden, intermediate), nn.Linear(intermediate, hidden)
+        self.out_norm = nn.LayerNorm(hidden, eps=eps)
         self.dropout = dropout
 
     def split(self, t):
