@@ -39,6 +39,28 @@ public final class GradClip {
         return norm > maxNorm ? (float) (maxNorm / (norm + 1e-6)) : 1f;
     }
 
+    /** The names of the trainable weights whose gradient holds a NaN or an infinity, for the divergence message. */
+    public static java.util.List<String> notFinite(Params params) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (String name : params.trainableNames()) {
+            NDArray g = params.gradient(name);
+            if (g != null && (g.isNaN().any().getBoolean() || g.isInfinite().any().getBoolean())) {
+                out.add(name);
+            }
+        }
+        return out;
+    }
+
+    /** Sets every trainable gradient to zero, whatever it holds (NaN included). */
+    public static void clear(Params params) {
+        for (String name : params.trainableNames()) {
+            NDArray g = params.gradient(name);
+            if (g != null) {
+                g.set(new ai.djl.ndarray.index.NDIndex("..."), 0);
+            }
+        }
+    }
+
     /** Scales every trainable gradient in place (for callers that do not pass the scale to an optimizer). */
     public static void apply(Params params, float scale) {
         if (scale == 1f) {

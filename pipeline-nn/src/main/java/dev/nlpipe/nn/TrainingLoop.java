@@ -32,6 +32,9 @@ public final class TrainingLoop {
     private final Checkpoints checkpoints;
     private final String fingerprint;
     private final PrintStream log;
+    /** Steps with a loss or gradient that is not finite, one after another, before a run counts as diverged. */
+    private static final int MAX_SKIPPED_IN_A_ROW = 3;
+    private int skippedInARow;
 
     /**
      * @param settings the {@code train:} settings
@@ -186,15 +189,20 @@ public final class TrainingLoop {
             params.attachTo(scope);
             float loss = model.backward(items, scope, 1f / settings.accumulate());
             if (!Float.isFinite(loss)) {
-                throw diverged(epoch, step, "the loss is " + loss);
+                skip(params, epoch, step, "the loss is " + loss);
+                return 0f;
             }
             if (!update) {
                 return loss;
             }
             float scale = GradClip.scale(params, settings.clipNorm());
             if (!Float.isFinite(scale)) {
-                throw diverged(epoch, step, "a gradient is not finite");
+                List<String> bad = GradClip.notFinite(params);
+                skip(params, epoch, step, "a gradient is not finite (" + (bad.size() > 5 ? bad.subList(0, 5) + " and " + (bad.size() - 5)
+                        + " more" : bad) + ")");
+                return loss;
             }
+            skippedInARow = 0;
             optimizer.step(params, lr, scale);
             if (average != null) {
                 average.update(params);
@@ -203,6 +211,20 @@ public final class TrainingLoop {
         } finally {
             params.clearSlices();
         }
+    }
+
+    /**
+     * Drops a step whose loss or gradients are not finite, as mixed-precision loss scalers do: the
+     * gradients are cleared and the weights stay as they were. On a busy multi-threaded CPU a rare
+     * batch can overflow where the same batch alone does not; a run that keeps overflowing has
+     * diverged and stops.
+     */
+    private void skip(Params params, int epoch, long step, String what) {
+        if (++skippedInARow > MAX_SKIPPED_IN_A_ROW) {
+            throw diverged(epoch, step, what + ", " + MAX_SKIPPED_IN_A_ROW + " steps in a row");
+        }
+        log.printf("warning: epoch %d, step %d: %s; the step is skipped%n", epoch, step + 1, what);
+        GradClip.clear(params);
     }
 
     private IllegalStateException diverged(int epoch, long step, String what) {

@@ -335,4 +335,35 @@ class TrainingLoopTest {
             assertTrue(last < first / 2, first + " -> " + last);
         }
     }
+
+    @Test
+    void aStepWhoseGradientsAreNotFiniteIsSkippedAndTrainingGoesOn(@TempDir Path dir) throws IOException {
+        try (ToyRegression m = new ToyRegression(5, 100)) {
+            int[] calls = {0};
+            Trainable<Integer> flaky = new Trainable<>() {
+                @Override
+                public Params params() {
+                    return m.params;
+                }
+
+                @Override
+                public NDArray loss(List<Integer> batch, NDManager scope) {
+                    NDArray l = m.loss(batch, scope);
+                    return ++calls[0] == 3 ? l.mul(m.params.get("b").sum().mul(Float.POSITIVE_INFINITY)) : l;
+                }
+
+                @Override
+                public Map<String, Double> evaluate() {
+                    return m.evaluate();
+                }
+            };
+            TrainingResult r = new TrainingLoop(settings(Map.of("epochs", 2, "resume", false, "patience", 0)), "score",
+                    new Checkpoints(dir), "toy", log).run(flaky, m.train, ToyRegression::length);
+            assertEquals(2, r.epochs());
+            assertTrue(logBytes.toString().contains("the step is skipped"), logBytes.toString());
+            for (float w : m.params.get("w").toFloatArray()) {
+                assertTrue(Float.isFinite(w));
+            }
+        }
+    }
 }
