@@ -62,7 +62,7 @@ public final class TrainingLoop {
         }
         NeuralEngine.noGrad();
         Params params = model.params();
-        Optimizer optimizer = Optimizer.create(settings.optimizer(), params, settings.momentum(), settings.weightDecay());
+        Optimizer optimizer = Optimizer.create(settings.optimizer(), params, settings.momentum(), settings.weightDecay(), model::lrScale);
         // a null resource is allowed and skipped: no averaging
         try (WeightAverage average = settings.averageDecay() > 0 ? new WeightAverage(params, settings.averageDecay()) : null) {
             return train(model, params, optimizer, average, train, length);
