@@ -191,6 +191,19 @@ public final class TrainingLoop {
                 return loss;
             }
             float scale = GradClip.scale(params, settings.clipNorm());
+            if (!Float.isFinite(scale) && settings.accumulate() == 1) {
+                // Rarely, the natives return garbage gradients for a batch whose loss is finite, and the
+                // same batch computed again is fine (seen in BERT fine-tuning on the CPU): one more try
+                // before giving up. Real divergence fails again.
+                log.printf(Locale.ROOT, "warning: epoch %d, step %d: a gradient is not finite although the loss (%.4f) is;"
+                        + " computing the batch again%n", epoch, step + 1, loss);
+                params.zeroGradients();
+                loss = model.backward(items, scope, 1f);
+                if (!Float.isFinite(loss)) {
+                    throw diverged(epoch, step, "the loss is " + loss);
+                }
+                scale = GradClip.scale(params, settings.clipNorm());
+            }
             if (!Float.isFinite(scale)) {
                 throw diverged(epoch, step, "a gradient is not finite");
             }
