@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import dev.nlpipe.nn.bert.BertEncoding;
 import java.util.List;
+import java.util.function.IntFunction;
 
 /**
  * Encodings as the encoder's input arrays, padded to the longest of the batch (dynamic padding:
@@ -18,22 +19,32 @@ public record BertInput(NDArray ids, NDArray types, int[] lengths) {
 
     /** The input of a batch, in {@code scope}. */
     public static BertInput of(List<BertEncoding> batch, NDManager scope) {
+        return build(batch.size(), b -> batch.get(b).ids(), b -> batch.get(b).typeIds(), scope);
+    }
+
+    /** Rows of word-piece ids, special tokens included, all of token type 0, in {@code scope}. */
+    public static BertInput ofIds(List<int[]> rows, NDManager scope) {
+        return build(rows.size(), rows::get, b -> null, scope);
+    }
+
+    private static BertInput build(int rows, IntFunction<int[]> idsOf, IntFunction<int[]> typesOf, NDManager scope) {
         int steps = 0;
-        for (BertEncoding e : batch) {
-            steps = Math.max(steps, e.length());
+        for (int b = 0; b < rows; b++) {
+            steps = Math.max(steps, idsOf.apply(b).length);
         }
-        long[] ids = new long[batch.size() * steps];
+        long[] ids = new long[rows * steps];
         long[] types = new long[ids.length];
-        int[] lengths = new int[batch.size()];
-        for (int b = 0; b < batch.size(); b++) {
-            BertEncoding e = batch.get(b);
-            lengths[b] = e.length();
-            for (int t = 0; t < e.length(); t++) {
-                ids[b * steps + t] = e.ids()[t];
-                types[b * steps + t] = e.typeIds()[t];
+        int[] lengths = new int[rows];
+        for (int b = 0; b < rows; b++) {
+            int[] row = idsOf.apply(b);
+            int[] rowTypes = typesOf.apply(b);
+            lengths[b] = row.length;
+            for (int t = 0; t < row.length; t++) {
+                ids[b * steps + t] = row[t];
+                types[b * steps + t] = rowTypes == null ? 0 : rowTypes[t];
             }
         }
-        Shape shape = new Shape(batch.size(), steps);
+        Shape shape = new Shape(rows, steps);
         return new BertInput(scope.create(ids, shape), scope.create(types, shape), lengths);
     }
 

@@ -39,7 +39,13 @@ public final class TinyEncoder {
      * their lower-cased words.
      */
     public static Path write(Path dir, List<String> texts, long seed) throws IOException {
+        return write(dir, texts, List.of(), seed);
+    }
+
+    /** The same, with {@code pieces} added to the vocabulary as they are (e.g. sub-words such as {@code ##son}). */
+    public static Path write(Path dir, List<String> texts, List<String> extra, long seed) throws IOException {
         Set<String> pieces = new LinkedHashSet<>(List.of("[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]"));
+        pieces.addAll(extra);
         for (String t : texts) {
             t.codePoints().filter(cp -> !Character.isWhitespace(cp)).forEach(cp -> pieces.add(Character.toString(cp).toLowerCase()));
             for (String w : t.toLowerCase().split("[\\s\\p{Punct}]+")) {

@@ -6,6 +6,8 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.jni.JniUtils;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -162,6 +164,20 @@ public final class Params implements AutoCloseable {
         }
         RowSlice s = slices.get(name);
         return s == null ? null : s.gradient();
+    }
+
+    /**
+     * Discards the current batch's gradients: every trainable weight's gradient becomes zero (NaN and
+     * infinity included) and the row slices are forgotten, so the batch can be computed again.
+     */
+    public void zeroGradients() {
+        for (String name : trainableNames()) {
+            NDArray a = arrays.get(name);
+            if (!byRows.contains(name) && a.hasGradient()) {
+                JniUtils.zeroGrad((PtNDArray) a);
+            }
+        }
+        slices.clear();
     }
 
     /** Forgets the current batch's row slices (their arrays close with the batch's scope). */

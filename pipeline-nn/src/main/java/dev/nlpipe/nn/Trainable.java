@@ -55,6 +55,15 @@ public interface Trainable<E> {
     }
 
     /**
+     * The factor on the scheduled learning rate for one weight; 1 (the default) for all weights
+     * gives every weight the base rate. A fine-tuned model returns a larger factor for its new task
+     * head than for its pretrained encoder (parameter groups with their own learning rates).
+     */
+    default double lrScale(String weight) {
+        return 1.0;
+    }
+
+    /**
      * Scores on the dev data in inference mode, higher is better for the monitored score; an empty
      * map when there is no dev data. Must free what it allocates (use a sub-manager of the weights'
      * manager and close it).

@@ -65,7 +65,7 @@ public final class TrainingLoop {
         }
         NeuralEngine.noGrad();
         Params params = model.params();
-        Optimizer optimizer = Optimizer.create(settings.optimizer(), params, settings.momentum(), settings.weightDecay());
+        Optimizer optimizer = Optimizer.create(settings.optimizer(), params, settings.momentum(), settings.weightDecay(), model::lrScale);
         // a null resource is allowed and skipped: no averaging
         try (WeightAverage average = settings.averageDecay() > 0 ? new WeightAverage(params, settings.averageDecay()) : null) {
             return train(model, params, optimizer, average, train, length);
@@ -196,6 +196,20 @@ public final class TrainingLoop {
                 return loss;
             }
             float scale = GradClip.scale(params, settings.clipNorm());
+            if (!Float.isFinite(scale) && settings.accumulate() == 1) {
+                // Rarely, the natives return garbage gradients for a batch whose loss is finite, and the
+                // same batch computed again is fine (seen in BERT fine-tuning on the CPU): one more try
+                // before the step is skipped. Real divergence fails again.
+                log.printf(Locale.ROOT, "warning: epoch %d, step %d: a gradient is not finite although the loss (%.4f) is;"
+                        + " computing the batch again%n", epoch, step + 1, loss);
+                params.zeroGradients();
+                loss = model.backward(items, scope, 1f);
+                if (!Float.isFinite(loss)) {
+                    skip(params, epoch, step, "the loss is " + loss + " when the batch is computed again");
+                    return 0f;
+                }
+                scale = GradClip.scale(params, settings.clipNorm());
+            }
             if (!Float.isFinite(scale)) {
                 List<String> bad = GradClip.notFinite(params);
                 skip(params, epoch, step, "a gradient is not finite (" + (bad.size() > 5 ? bad.subList(0, 5) + " and " + (bad.size() - 5)

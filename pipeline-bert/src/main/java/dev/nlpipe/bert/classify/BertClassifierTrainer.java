@@ -3,9 +3,10 @@ package dev.nlpipe.bert.classify;
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import dev.nlpipe.bert.Adversarial;
 import dev.nlpipe.bert.BertInput;
+import dev.nlpipe.bert.BertTrainable;
 import dev.nlpipe.bert.FineTunedFiles;
+import dev.nlpipe.bert.FineTuning;
 import dev.nlpipe.bert.Pooling;
 import dev.nlpipe.classify.ClassifierEvaluation;
 import dev.nlpipe.classify.GoldLabel;
@@ -16,7 +17,6 @@ import dev.nlpipe.core.model.LoadOptions;
 import dev.nlpipe.core.model.ModelDir;
 import dev.nlpipe.core.model.ModelKinds;
 import dev.nlpipe.core.model.ModelMeta;
-import dev.nlpipe.core.model.Provenance;
 import dev.nlpipe.core.model.TrainerProvider;
 import dev.nlpipe.core.model.TrainingJob;
 import dev.nlpipe.core.run.DocumentStream;
@@ -114,12 +114,13 @@ public final class BertClassifierTrainer implements TrainerProvider {
             BertClassifierNetwork net = BertClassifierNetwork.create(params, encoder.config(), encoder.weights(), pooling,
                     (float) spec.dropout(), labels.size(), Seeds.random(settings.seed(), "init"));
             Trainable<Example> trainable = trainable(net, spec, dev, labels.size());
-            TrainingLoop loop = new TrainingLoop(settings, "accuracy", Checkpoints.beside(job.output()), fingerprint(job, meta), log);
+            TrainingLoop loop = new TrainingLoop(settings, "accuracy", Checkpoints.beside(job.output()),
+                    FineTuning.fingerprint(job, meta, NAME), log);
             TrainingResult result = loop.run(trainable, train, Example::length);
             new FineTunedFiles(encoder.config(), encoder.tokenizer(), params.snapshot()).write(job.dir());
             describe(meta, spec, pooling, labels, encoder, settings, result, job);
             ModelDir.writeMeta(job.dir(), meta);
-            Map<String, Object> metrics = metrics(result);
+            Map<String, Object> metrics = FineTuning.metrics(result, "trainTextsPerSecond");
             if (job.hasSplit("test")) {
                 Map<String, Object> test = ClassifierEvaluation.evaluate(job.dir(), job.splitPath("test"), null, null, log);
                 test.remove("model");
@@ -135,13 +136,7 @@ public final class BertClassifierTrainer implements TrainerProvider {
     }
 
     private static Trainable<Example> trainable(BertClassifierNetwork net, BertClassifierSpec spec, List<Example> dev, int labels) {
-        Adversarial adversarial = spec.adversarial();
-        return new Trainable<>() {
-            @Override
-            public Params params() {
-                return net.params();
-            }
-
+        return new BertTrainable<>(net.params(), net.encoder().wordEmbeddingsName(), spec.adversarial(), w -> false, 1.0) {
             @Override
             public NDArray loss(List<Example> batch, NDManager scope) {
                 BertInput in = BertInput.of(batch.stream().map(Example::encoding).toList(), scope);
@@ -154,15 +149,6 @@ public final class BertClassifierTrainer implements TrainerProvider {
                 NDArray again = net.logits(in, true);
                 NDArray both = ce.add(ClassificationLoss.crossEntropy(again, gold)).mul(0.5f);
                 return both.add(ClassificationLoss.symmetricKl(logits, again).mul((float) spec.rdropAlpha()));
-            }
-
-            @Override
-            public float backward(List<Example> batch, NDManager scope, float scale) {
-                float loss = Trainable.super.backward(batch, scope, scale);
-                if (Float.isFinite(loss)) {
-                    adversarial.addPerturbedGradients(net.params(), net.encoder().wordEmbeddingsName(), () -> loss(batch, scope), scale);
-                }
-                return loss;
             }
 
             @Override
@@ -246,30 +232,12 @@ public final class BertClassifierTrainer implements TrainerProvider {
         return out;
     }
 
-    private static String fingerprint(TrainingJob job, ModelMeta meta) {
-        Map<String, Object> train = new LinkedHashMap<>(job.train().asMap());
-        for (String k : List.of("epochs", "patience", "resume", "threads", "device")) {
-            train.remove(k);
-        }
-        Map<String, Object> config = new LinkedHashMap<>();
-        config.put("task", NAME);
-        config.put("model", job.model().asMap());
-        config.put("train", train);
-        config.put("stages", meta.get("stages"));
-        config.put("data", meta.get("data"));
-        return Checkpoints.fingerprint(config);
-    }
-
     private static void describe(ModelMeta meta, BertClassifierSpec spec, Pooling pooling, LabelSet labels, PretrainedEncoder encoder,
                                  TrainSettings settings, TrainingResult result, TrainingJob job) {
         Map<String, Object> network = new LinkedHashMap<>(spec.toMap());
         network.put("pooling", pooling.toString());
         meta.put("network", network);
         meta.put("labels", labels.labels());
-        Map<String, Object> source = new LinkedHashMap<>();
-        source.put("path", spec.encoder().toString());
-        source.put("source", ModelDir.read(spec.encoder()).get("source"));
-        meta.put("encoder", source);
         Map<String, Object> recipe = new LinkedHashMap<>();
         recipe.put("rdrop", spec.rdropAlpha());
         recipe.put("adversarial", spec.adversarial().toMap());
@@ -278,29 +246,6 @@ public final class BertClassifierTrainer implements TrainerProvider {
         input.put("format", job.config().input().format());
         input.put("options", job.config().input().formatOptions() == null ? Map.of() : job.config().input().formatOptions().toPlain());
         meta.put("input", input);
-        meta.put("seed", settings.seed());
-        Provenance.addVersions(meta, NeuralEngine.versions());
-        Map<String, Object> training = new LinkedHashMap<>();
-        training.put("epochs", result.epochs());
-        training.put("bestEpoch", result.bestEpoch());
-        training.put("stoppedEarly", result.stoppedEarly());
-        training.put("resumedFrom", result.resumedFrom());
-        meta.put("training", training);
-        meta.put("encoderParameters", encoder.weights().values().stream().mapToLong(t -> t.values().length).sum());
-    }
-
-    private static Map<String, Object> metrics(TrainingResult result) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        Map<String, Object> best = result.history().stream()
-                .filter(e -> ((Number) e.get("epoch")).intValue() == result.bestEpoch()).findFirst().orElse(Map.of());
-        if (best.get("dev") instanceof Map<?, ?> d && !d.isEmpty()) {
-            m.put("dev", d);
-        }
-        m.put("epochs", result.epochs());
-        m.put("bestEpoch", result.bestEpoch());
-        m.put("trainingSeconds", Math.round(result.seconds() * 10) / 10.0);
-        m.put("trainTextsPerSecond", Math.round(result.examplesPerSecond() * 10) / 10.0);
-        m.put("threads", NeuralEngine.threads());
-        return m;
+        FineTuning.describe(meta, spec.encoder(), encoder, settings, result);
     }
 }

@@ -5,6 +5,7 @@ import dev.nlpipe.nn.TensorFile;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Predicate;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Updates a network's trainable weights from their gradients, keeping its own state (moments,
@@ -48,6 +49,20 @@ public interface Optimizer {
             case "sgd" -> new Sgd(params, (float) momentum, (float) weightDecay);
             default -> throw new IllegalArgumentException("unknown optimizer '" + name + "' (valid: adam, adamw, sgd)");
         };
+    }
+
+    /**
+     * An optimizer by name whose weights learn at rates of their own: weight {@code name} is
+     * updated with {@code lr · lrScale(name)} at every step, so the schedule moves every rate in
+     * proportion (as PyTorch's {@code LambdaLR} does with parameter groups of different rates, e.g.
+     * a new task head learning faster than the pretrained encoder under it).
+     *
+     * @param lrScale each weight's factor on the scheduled learning rate (1 = the base rate)
+     */
+    static Optimizer create(String name, Params params, double momentum, double weightDecay, ToDoubleFunction<String> lrScale) {
+        Optimizer o = create(name, params, momentum, weightDecay);
+        ((StatefulOptimizer) o).scaleRates(lrScale);
+        return o;
     }
 
     /**

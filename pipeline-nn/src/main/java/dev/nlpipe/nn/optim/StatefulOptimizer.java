@@ -8,6 +8,7 @@ import dev.nlpipe.nn.Params;
 import dev.nlpipe.nn.RowSlice;
 import dev.nlpipe.nn.TensorFile;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 
 /**
  * The part every optimizer shares: its per-weight state, saved and restored with checkpoints, and
@@ -17,9 +18,16 @@ import java.util.Map;
  */
 abstract class StatefulOptimizer implements Optimizer {
     protected final OptimizerState state;
+    /** Each weight's factor on the step's learning rate (parameter groups with their own rates); {@code null}: 1 for all. */
+    private ToDoubleFunction<String> lrScale;
 
     StatefulOptimizer(Params params) {
         this.state = new OptimizerState(params);
+    }
+
+    /** Gives each weight the learning rate {@code lr · lrScale(name)} from now on. */
+    void scaleRates(ToDoubleFunction<String> scale) {
+        this.lrScale = scale;
     }
 
     /** The names of the state arrays each weight has (each shaped like the weight). */
@@ -46,12 +54,13 @@ abstract class StatefulOptimizer implements Optimizer {
         long step = state.nextStep();
         for (String name : params.trainableNames()) {
             NDArray w = params.get(name);
+            float rate = lrScale == null ? lr : (float) (lr * lrScale.applyAsDouble(name));
             NDList slots = new NDList();
             for (String s : slots()) {
                 slots.add(state.slot(name, s, w.getShape()));
             }
             if (!params.updatesByRows(name)) {
-                update(name, w, w.getGradient(), slots, lr, gradScale, step);
+                update(name, w, w.getGradient(), slots, rate, gradScale, step);
                 continue;
             }
             RowSlice slice = params.slice(name);
@@ -65,7 +74,7 @@ abstract class StatefulOptimizer implements Optimizer {
             for (NDArray s : slots) {
                 slotRows.add(s.get(scope, rows));
             }
-            update(name, wRows, slice.gradient(), slotRows, lr, gradScale, step);
+            update(name, wRows, slice.gradient(), slotRows, rate, gradScale, step);
             w.set(rows, wRows);
             for (int i = 0; i < slots.size(); i++) {
                 slots.get(i).set(rows, slotRows.get(i));

@@ -1,0 +1,58 @@
+package dev.nlpipe.bert;
+
+import ai.djl.ndarray.NDManager;
+import dev.nlpipe.nn.Params;
+import dev.nlpipe.nn.Trainable;
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * What every fine-tuned BERT task gives the training loop beside its loss and dev scores: the
+ * adversarial passes on the word embeddings after each clean backward pass ({@link Adversarial}),
+ * and a learning rate of its own for the task's new head (output layer, CRF), which starts from
+ * random weights while the encoder under it is only adjusted.
+ *
+ * @param <E> one training example
+ */
+public abstract class BertTrainable<E> implements Trainable<E> {
+    private final Params params;
+    private final String wordEmbeddings;
+    private final Adversarial adversarial;
+    private final Predicate<String> head;
+    private final double headScale;
+
+    /**
+     * @param params the weights: the encoder and the head
+     * @param wordEmbeddings the word-embedding table's name (perturbed by adversarial training)
+     * @param adversarial adversarial training, or {@link Adversarial#NONE}
+     * @param head which weights belong to the head
+     * @param headScale the head's learning rate as a multiple of the encoder's (1 = the same rate)
+     */
+    protected BertTrainable(Params params, String wordEmbeddings, Adversarial adversarial, Predicate<String> head, double headScale) {
+        this.params = params;
+        this.wordEmbeddings = wordEmbeddings;
+        this.adversarial = adversarial;
+        this.head = head;
+        this.headScale = headScale;
+    }
+
+    @Override
+    public final Params params() {
+        return params;
+    }
+
+    /** The clean pass, then the perturbed passes of adversarial training (their gradients add up). */
+    @Override
+    public float backward(List<E> batch, NDManager scope, float scale) {
+        float loss = Trainable.super.backward(batch, scope, scale);
+        if (Float.isFinite(loss)) {
+            adversarial.addPerturbedGradients(params, wordEmbeddings, () -> loss(batch, scope), scale);
+        }
+        return loss;
+    }
+
+    @Override
+    public double lrScale(String weight) {
+        return head.test(weight) ? headScale : 1.0;
+    }
+}

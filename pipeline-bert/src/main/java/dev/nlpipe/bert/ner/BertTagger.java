@@ -1,0 +1,133 @@
+package dev.nlpipe.bert.ner;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDManager;
+import dev.nlpipe.core.doc.Document;
+import dev.nlpipe.core.doc.Entity;
+import dev.nlpipe.core.doc.Layer;
+import dev.nlpipe.core.model.Tagger;
+import dev.nlpipe.core.tag.TagScheme;
+import dev.nlpipe.ner.data.TagSet;
+import dev.nlpipe.ner.data.UnitSequence;
+import dev.nlpipe.ner.data.Units;
+import dev.nlpipe.nn.NeuralEngine;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * A fine-tuned BERT tagger as a {@link Tagger}: each sentence's units (characters, or tokens of
+ * the tokens layer) are laid out as word pieces ({@link PieceWindows}), run through the encoder
+ * in batches of similar lengths, decoded by the CRF, and the tagged spans of units become entities
+ * with character offsets into the document's text. One copy of the weights serves every thread:
+ * each call works in its own scope and never moves the weights, and PyTorch runs the operators of
+ * several threads on shared, read-only arrays.
+ */
+final class BertTagger implements Tagger {
+    /** The stage named in missing-layer messages. */
+    static final String STAGE = "ner";
+    private final TagSet tags;
+    private final Units units;
+    private final PieceWindows windows;
+    private final BertTaggerNetwork network;
+    private final Device device;
+    private final int batchSize;
+
+    BertTagger(TagSet tags, Units units, PieceWindows windows, BertTaggerNetwork network, Device device, int batchSize) {
+        this.tags = tags;
+        this.units = units;
+        this.windows = windows;
+        this.network = network;
+        this.device = device;
+        this.batchSize = batchSize;
+    }
+
+    @Override
+    public Set<String> types() {
+        return tags.types();
+    }
+
+    @Override
+    public Set<Layer> requires() {
+        return units.needTokens() ? Set.of(Layer.TOKENS) : Set.of();
+    }
+
+    @Override
+    public List<List<Entity>> tag(List<Document> docs) {
+        List<UnitSequence> seqs = new ArrayList<>();
+        List<Integer> owner = new ArrayList<>();
+        for (int d = 0; d < docs.size(); d++) {
+            for (UnitSequence s : units.of(docs.get(d))) {
+                seqs.add(s);
+                owner.add(d);
+            }
+        }
+        List<UnitLayout> layouts = seqs.stream().map(windows::layout).toList();
+        List<List<TagScheme.TokenSpan>> spans = spans(network, tags, layouts, batchSize, () -> NeuralEngine.get().newBaseManager(device));
+        List<List<Entity>> found = new ArrayList<>(docs.size());
+        for (int d = 0; d < docs.size(); d++) {
+            found.add(new ArrayList<>());
+        }
+        for (int i = 0; i < seqs.size(); i++) {
+            found.get(owner.get(i)).addAll(seqs.get(i).entities(spans.get(i)));
+        }
+        return found;
+    }
+
+    /** The tagged spans of units of each sentence, in order. */
+    static List<List<TagScheme.TokenSpan>> spans(BertTaggerNetwork network, TagSet tags, List<UnitLayout> layouts, int batchSize,
+                                                 Supplier<NDManager> scopes) {
+        int[][] paths = decode(network, layouts, batchSize, scopes);
+        List<List<TagScheme.TokenSpan>> out = new ArrayList<>(layouts.size());
+        for (int i = 0; i < layouts.size(); i++) {
+            out.add(layouts.get(i).toUnits(tags.decode(paths[i])));
+        }
+        return out;
+    }
+
+    /**
+     * The best tag ids of each sentence's positions, in order (empty for a sentence without
+     * positions): sentences sorted by length, cut into batches of at most {@code batchSize}
+     * encoder rows (a sentence longer than a window brings several), each batch in a new scope
+     * from {@code scopes}.
+     */
+    static int[][] decode(BertTaggerNetwork network, List<UnitLayout> layouts, int batchSize, Supplier<NDManager> scopes) {
+        NeuralEngine.noGrad();
+        int[][] out = new int[layouts.size()][];
+        Integer[] order = new Integer[layouts.size()];
+        Arrays.setAll(order, i -> i);
+        Arrays.sort(order, Comparator.comparingInt(i -> layouts.get(i).width()));
+        List<Integer> batch = new ArrayList<>();
+        int rows = 0;
+        for (int k = 0; k <= order.length; k++) {
+            UnitLayout next = k < order.length ? layouts.get(order[k]) : null;
+            if (next != null && next.length() == 0) {
+                out[order[k]] = new int[0];
+                continue;
+            }
+            if (!batch.isEmpty() && (next == null || rows + next.windows().length > batchSize)) {
+                try (NDManager scope = scopes.get()) {
+                    int[][] paths = network.decode(TaggerBatch.of(batch.stream().map(layouts::get).toList(), null, scope));
+                    for (int i = 0; i < batch.size(); i++) {
+                        out[batch.get(i)] = paths[i];
+                    }
+                }
+                batch.clear();
+                rows = 0;
+            }
+            if (next != null) {
+                batch.add(order[k]);
+                rows += next.windows().length;
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public void close() {
+        network.params().close();
+    }
+}

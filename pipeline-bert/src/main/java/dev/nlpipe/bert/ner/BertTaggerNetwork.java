@@ -1,0 +1,139 @@
+package dev.nlpipe.bert.ner;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import dev.nlpipe.bert.FineTunedFiles;
+import dev.nlpipe.core.tag.TagScheme;
+import dev.nlpipe.ner.crf.CrfConstraints;
+import dev.nlpipe.ner.crf.LinearChainCrf;
+import dev.nlpipe.nn.Init;
+import dev.nlpipe.nn.Ops;
+import dev.nlpipe.nn.Params;
+import dev.nlpipe.nn.TensorFile;
+import dev.nlpipe.nn.bert.BertConfig;
+import dev.nlpipe.nn.bert.BertEncoder;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * BERT for token classification with a CRF: the encoder (weights under {@code bert.}), the hidden
+ * state of each unit's first word piece, dropout, a linear layer ({@code classifier.weight},
+ * {@code classifier.bias}, as Hugging Face's {@code BertForTokenClassification}) to a score per tag,
+ * and a linear-chain CRF ({@code crf.transitions}, {@code crf.start}, {@code crf.end}) that never
+ * takes a transition the tag scheme forbids. Without the CRF each unit takes its best-scoring tag.
+ */
+final class BertTaggerNetwork {
+    static final String WEIGHT = "classifier.weight";
+    static final String BIAS = "classifier.bias";
+    static final String CRF = "crf";
+    private final Params params;
+    private final BertEncoder encoder;
+    private final LinearChainCrf crf;
+    private final float dropout;
+
+    private BertTaggerNetwork(Params params, BertEncoder encoder, LinearChainCrf crf, float dropout) {
+        this.params = params;
+        this.encoder = encoder;
+        this.crf = crf;
+        this.dropout = dropout;
+    }
+
+    /**
+     * A network to fine-tune: the pretrained weights (without a pooler, which tagging does not use),
+     * a new output layer initialized as BERT initializes it (normal(0, 0.02), zero bias) and a new CRF.
+     *
+     * @param config the encoder's sizes, without a pooler
+     */
+    static BertTaggerNetwork create(Params params, BertConfig config, Map<String, TensorFile.Tensor> pretrained, TagScheme scheme,
+                                    List<String> tags, boolean withCrf, float dropout, Random rng) {
+        pretrained.forEach((name, t) -> {
+            if (!name.startsWith("pooler.")) {
+                params.put(FineTunedFiles.ENCODER_PREFIX + name, new Shape(t.shape()), t.values());
+            }
+        });
+        params.create(WEIGHT, new Shape(tags.size(), config.hidden()), Init.normal(0.02), rng);
+        params.create(BIAS, new Shape(tags.size()), Init.zeros(), rng);
+        LinearChainCrf crf = withCrf ? new LinearChainCrf(params, CRF, CrfConstraints.of(scheme, tags), rng) : null;
+        return new BertTaggerNetwork(params, BertEncoder.bind(params, FineTunedFiles.ENCODER_PREFIX, config), crf, dropout);
+    }
+
+    /** Binds to weights that exist in {@code params} (loaded or being trained). */
+    static BertTaggerNetwork bind(Params params, BertConfig config, TagScheme scheme, List<String> tags, boolean withCrf,
+                                  float dropout) {
+        long scored = params.get(WEIGHT).getShape().get(0);
+        if (scored != tags.size()) {
+            throw new IllegalArgumentException("the output layer scores " + scored + " tags, the tag list has " + tags.size());
+        }
+        LinearChainCrf crf = withCrf ? LinearChainCrf.bind(params, CRF, CrfConstraints.of(scheme, tags)) : null;
+        return new BertTaggerNetwork(params, BertEncoder.bind(params, FineTunedFiles.ENCODER_PREFIX, config), crf, dropout);
+    }
+
+    /** Whether a weight belongs to the task's head (output layer and CRF) rather than to the encoder. */
+    static boolean isHead(String weight) {
+        return weight.startsWith("classifier.") || weight.startsWith(CRF + ".");
+    }
+
+    Params params() {
+        return params;
+    }
+
+    BertEncoder encoder() {
+        return encoder;
+    }
+
+    /** Tag scores {@code (B, L, tags)} at each sentence's positions. */
+    NDArray emissions(TaggerBatch batch, boolean training) {
+        NDArray h = encoder.forward(batch.input().ids(), batch.input().types(), batch.input().lengths(), training);
+        long hidden = h.getShape().get(2);
+        NDArray states = Ops.embedding(batch.index(), h.reshape(-1, hidden));
+        return Ops.linear(Ops.dropout(states, dropout, training), params.get(WEIGHT), params.get(BIAS));
+    }
+
+    /** The batch's mean loss: the CRF's negative log-likelihood per sentence, or the cross-entropy per position without a CRF. */
+    NDArray loss(TaggerBatch batch) {
+        NDArray scores = emissions(batch, true);
+        if (crf != null) {
+            return crf.nll(scores, batch.tags(), batch.lengths()).mean();
+        }
+        int[] lengths = batch.lengths();
+        long steps = scores.getShape().get(1);
+        float[] mask = new float[lengths.length * (int) steps];
+        int positions = 0;
+        for (int b = 0; b < lengths.length; b++) {
+            java.util.Arrays.fill(mask, b * (int) steps, b * (int) steps + lengths[b], 1f);
+            positions += lengths[b];
+        }
+        NDArray gold = scores.logSoftmax(2).gather(batch.tags().expandDims(2), 2).squeeze(2);
+        NDArray m = scores.getManager().create(mask, new Shape(lengths.length, steps));
+        return gold.mul(m).sum().neg().div(positions);
+    }
+
+    /** The best tag ids of each sentence's positions. */
+    int[][] decode(TaggerBatch batch) {
+        NDArray scores = emissions(batch, false);
+        if (crf != null) {
+            return crf.decode(scores, batch.lengths());
+        }
+        int[] lengths = batch.lengths();
+        int steps = (int) scores.getShape().get(1);
+        int tags = (int) scores.getShape().get(2);
+        float[] s = scores.toType(DataType.FLOAT32, false).toFloatArray();
+        int[][] out = new int[lengths.length][];
+        for (int b = 0; b < lengths.length; b++) {
+            out[b] = new int[lengths[b]];
+            for (int t = 0; t < lengths[b]; t++) {
+                int base = (b * steps + t) * tags;
+                int best = 0;
+                for (int k = 1; k < tags; k++) {
+                    if (s[base + k] > s[base + best]) {
+                        best = k;
+                    }
+                }
+                out[b][t] = best;
+            }
+        }
+        return out;
+    }
+}

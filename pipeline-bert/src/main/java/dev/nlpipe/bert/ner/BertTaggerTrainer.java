@@ -1,0 +1,289 @@
+package dev.nlpipe.bert.ner;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import dev.nlpipe.bert.BertTrainable;
+import dev.nlpipe.bert.FineTunedFiles;
+import dev.nlpipe.bert.FineTuning;
+import dev.nlpipe.core.config.OptionSpec;
+import dev.nlpipe.core.config.Options;
+import dev.nlpipe.core.doc.Layer;
+import dev.nlpipe.core.eval.Scores;
+import dev.nlpipe.core.eval.SpanF1;
+import dev.nlpipe.core.model.LoadOptions;
+import dev.nlpipe.core.model.ModelDir;
+import dev.nlpipe.core.model.ModelKinds;
+import dev.nlpipe.core.model.ModelMeta;
+import dev.nlpipe.core.model.Tagger;
+import dev.nlpipe.core.model.TrainerProvider;
+import dev.nlpipe.core.model.TrainingJob;
+import dev.nlpipe.core.tag.TagScheme;
+import dev.nlpipe.ner.EntityEvaluation;
+import dev.nlpipe.ner.data.TagSet;
+import dev.nlpipe.ner.data.TaggedData;
+import dev.nlpipe.ner.data.UnitSequence;
+import dev.nlpipe.ner.data.Units;
+import dev.nlpipe.nn.Checkpoints;
+import dev.nlpipe.nn.NeuralEngine;
+import dev.nlpipe.nn.Params;
+import dev.nlpipe.nn.Seeds;
+import dev.nlpipe.nn.TrainSettings;
+import dev.nlpipe.nn.Trainable;
+import dev.nlpipe.nn.TrainingLoop;
+import dev.nlpipe.nn.TrainingResult;
+import dev.nlpipe.nn.bert.BertConfig;
+import dev.nlpipe.nn.bert.BertTokenizer;
+import dev.nlpipe.nn.bert.PretrainedEncoder;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.IntStream;
+
+/**
+ * {@code task: ner.bert}: fine-tunes a pretrained BERT encoder for named entities — encoder, the
+ * first word piece of each unit (character or token), dropout, linear layer, CRF — with AdamW (a
+ * rate of its own for the new output layer and CRF), warm-up and linear decay, gradient clipping,
+ * length-bucketed batches, early stopping on dev span F1, and optionally adversarial training on
+ * the word embeddings. Evaluates on {@code data.test} by loading the written model directory as
+ * {@code nlpipe eval ner} does.
+ */
+public final class BertTaggerTrainer implements TrainerProvider {
+    /** The task name. */
+    public static final String NAME = BertTaggerKind.KIND;
+    /** Encoder rows per forward pass when evaluating. */
+    static final int EVAL_BATCH = 64;
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String description() {
+        return "fine-tunes a pretrained BERT encoder (nlpipe model import) with a CRF for named entities, on DJL/PyTorch";
+    }
+
+    @Override
+    public List<OptionSpec> modelOptions() {
+        return BertTaggerSpec.options();
+    }
+
+    @Override
+    public List<OptionSpec> trainOptions() {
+        List<OptionSpec> out = new ArrayList<>(TrainSettings.options(Map.of("epochs", 10, "batchSize", 16, "lr", 5e-5, "optimizer",
+                "adamw", "weightDecay", 0.01, "schedule", "warmup-linear", "warmupRatio", 0.1, "clipNorm", 1.0, "patience", 3)));
+        out.add(OptionSpec.number("headLr", 1e-3, "learning rate of the new output layer and CRF, which start from random weights"
+                + " (the schedule moves it with lr); 0 = lr"));
+        return out;
+    }
+
+    @Override
+    public Set<Layer> requires(Options model) {
+        Set<Layer> need = EnumSet.of(Layer.ENTITIES);
+        if (model.getString("unit").equals("token")) {
+            need.add(Layer.TOKENS);
+        }
+        return need;
+    }
+
+    /** One training sentence: its layout and a gold tag id per position. */
+    record Example(UnitLayout layout, int[] tags) {
+        int width() {
+            return layout.width();
+        }
+    }
+
+    @Override
+    public void train(TrainingJob job) throws IOException {
+        BertTaggerSpec spec = BertTaggerSpec.from(job.model());
+        TrainSettings settings = TrainSettings.from(job.train());
+        double headLr = job.train().getDouble("headLr");
+        if (headLr < 0) {
+            throw job.train().error("headLr", "must not be negative (0 uses lr)");
+        }
+        PrintStream log = job.log();
+        NeuralEngine.get();
+        NeuralEngine.setThreads(settings.threads());
+        Device device = settings.device().resolve(log::println);
+        log.printf("engine: PyTorch %s on DJL %s, %d thread(s) per operation%n", NeuralEngine.versions().get("pytorch"),
+                NeuralEngine.versions().get("djl"), NeuralEngine.threads());
+        PretrainedEncoder encoder = ModelKinds.get().load(spec.encoder(), PretrainedEncoder.class, LoadOptions.DEFAULT);
+        if (spec.maxLength() > encoder.config().maxPositions()) {
+            throw job.model().error("maxLength", "is " + spec.maxLength() + " but the encoder has only " + encoder.config().maxPositions()
+                    + " positions");
+        }
+        BertTokenizer tokenizer = encoder.tokenizer();
+        PieceWindows windows = new PieceWindows(tokenizer, spec.maxLength());
+        Units units = spec.units(NAME);
+        TaggedData train = TaggedData.read(job, "train", units);
+        TaggedData dev = null;
+        if (job.hasSplit("dev")) {
+            dev = TaggedData.read(job, "dev", units);
+        } else if (settings.devFraction() > 0) {
+            TaggedData[] parts = train.holdOut(settings.devFraction(), Seeds.random(settings.seed(), "dev-split"));
+            train = parts[0];
+            dev = parts[1];
+            log.printf("no data.dev: holding out %d of the training documents as dev data (devFraction %s)%n", dev.docs().size(),
+                    settings.devFraction());
+        }
+        if (train.sequences().isEmpty()) {
+            throw new IllegalStateException("data.train " + job.splitPath("train") + " holds no text to train on");
+        }
+        Set<String> types = train.types();
+        if (types.isEmpty()) {
+            throw new IllegalStateException("data.train " + job.splitPath("train") + " has no gold entities; check data.format (bmes, conll,"
+                    + " cluener) and the tag column");
+        }
+        TagSet tags = TagSet.of(spec.scheme(), types);
+        log.printf(Locale.ROOT, "ner.bert: %,d training sentences (%,d %ss), %,d dev; entity types %s, %d tags (%s); encoder %s"
+                        + " (%d layers, hidden %d), max length %d, %s%s; learning rates %s (encoder), %s (output layer%s)%n",
+                train.sequences().size(), train.unitCount(), spec.unit(), dev == null ? 0 : dev.sequences().size(), types, tags.size(),
+                spec.scheme().name().toLowerCase(Locale.ROOT), spec.encoder(), encoder.config().layers(), encoder.config().hidden(),
+                spec.maxLength(), spec.crf() ? "CRF" : "no CRF", spec.adversarial().active() ? ", adversarial "
+                        + spec.adversarial().toMap() : "", settings.lr(), headLr > 0 ? headLr : settings.lr(), spec.crf() ? " and CRF" : "");
+        List<Example> trainExamples = examples(train, windows, tags, log);
+        List<UnitLayout> devLayouts = dev == null ? List.of() : layouts(dev.sequences(), windows);
+        ModelMeta meta = job.newMeta(BertTaggerKind.KIND, BertTaggerKind.FORMAT);
+        BertConfig config = encoder.config().withPooler(false);
+        try (Params params = new Params(device, true)) {
+            BertTaggerNetwork net = BertTaggerNetwork.create(params, config, encoder.weights(), spec.scheme(), tags.tags(), spec.crf(),
+                    (float) spec.dropout(), Seeds.random(settings.seed(), "init"));
+            Trainable<Example> trainable = trainable(net, spec, headLr > 0 ? headLr / settings.lr() : 1.0, tags, devLayouts, dev);
+            Checkpoints checkpoints = Checkpoints.beside(job.output());
+            TrainingLoop loop = new TrainingLoop(settings, "f1", checkpoints, FineTuning.fingerprint(job, meta, NAME), log);
+            TrainingResult result = loop.run(trainable, trainExamples, Example::width);
+            new FineTunedFiles(config, tokenizer, params.snapshot()).write(job.dir());
+            describe(meta, spec, tags, encoder, settings, headLr, result);
+            ModelDir.writeMeta(job.dir(), meta);
+            Map<String, Object> metrics = FineTuning.metrics(result, "trainSentencesPerSecond");
+            metrics.put("stoppedEarly", result.stoppedEarly());
+            metrics.put("hardware", hardware(device));
+            if (job.hasSplit("test")) {
+                metrics.put("test", test(job, units, device, log, metrics));
+            }
+            meta.put("metrics", metrics);
+            ModelDir.writeMeta(job.dir(), meta);
+            job.writeMetrics(metrics);
+            result.writeReports(job.dir(), NAME + " → " + job.output());
+            checkpoints.delete();
+        }
+    }
+
+    private static Trainable<Example> trainable(BertTaggerNetwork net, BertTaggerSpec spec, double headScale, TagSet tags,
+                                                List<UnitLayout> devLayouts, TaggedData dev) {
+        return new BertTrainable<>(net.params(), net.encoder().wordEmbeddingsName(), spec.adversarial(), BertTaggerNetwork::isHead,
+                headScale) {
+            @Override
+            public NDArray loss(List<Example> batch, NDManager scope) {
+                return net.loss(TaggerBatch.of(batch.stream().map(Example::layout).toList(), batch.stream().map(Example::tags).toList(),
+                        scope));
+            }
+
+            @Override
+            public Map<String, Double> evaluate() {
+                return dev == null ? Map.of() : devScores(net, tags, devLayouts, dev);
+            }
+        };
+    }
+
+    /** Unit-level span scores on the dev data: the gold spans against the decoded ones. */
+    private static Map<String, Double> devScores(BertTaggerNetwork net, TagSet tags, List<UnitLayout> layouts, TaggedData dev) {
+        List<List<TagScheme.TokenSpan>> found = BertTagger.spans(net, tags, layouts, EVAL_BATCH,
+                () -> net.params().manager().newSubManager());
+        SpanF1 f1 = new SpanF1();
+        for (int i = 0; i < layouts.size(); i++) {
+            f1.add(dev.gold().get(i).stream().map(SpanF1.Span::of).toList(), found.get(i).stream().map(SpanF1.Span::of).toList());
+        }
+        Scores s = f1.scores();
+        Map<String, Double> m = new LinkedHashMap<>();
+        m.put("f1", s.f1());
+        m.put("precision", s.precision());
+        m.put("recall", s.recall());
+        return m;
+    }
+
+    /** The layouts of sentences, in order (on several threads when there are many). */
+    static List<UnitLayout> layouts(List<UnitSequence> seqs, PieceWindows windows) {
+        IntStream range = IntStream.range(0, seqs.size());
+        return (seqs.size() >= 256 ? range.parallel() : range).mapToObj(i -> windows.layout(seqs.get(i))).toList();
+    }
+
+    /** The training examples, with a log line on what did not fit: units without pieces, long sentences, cut pieces. */
+    private static List<Example> examples(TaggedData data, PieceWindows windows, TagSet tags, PrintStream log) {
+        List<UnitLayout> layouts = layouts(data.sequences(), windows);
+        List<Example> out = new ArrayList<>(layouts.size());
+        int empty = 0;
+        int windowed = 0;
+        int longest = 0;
+        long cut = 0;
+        long unplaced = 0;
+        long lostEntities = 0;
+        for (int i = 0; i < layouts.size(); i++) {
+            UnitLayout l = layouts.get(i);
+            List<TagScheme.TokenSpan> gold = data.gold().get(i);
+            longest = Math.max(longest, l.pieces());
+            cut += l.cut();
+            unplaced += l.unitCount() - l.length();
+            if (l.windows().length > 1) {
+                windowed++;
+            }
+            if (l.length() == 0) {
+                empty++;
+                lostEntities += gold.size();
+                continue;
+            }
+            List<TagScheme.TokenSpan> positions = l.toPositions(gold);
+            lostEntities += gold.size() - positions.size();
+            out.add(new Example(l, tags.encode(positions, l.length())));
+        }
+        log.printf(Locale.ROOT, "word pieces: longest sentence %,d pieces, %,d sentence(s) read in several windows; %,d unit(s) without"
+                        + " a word piece (tagged only inside an entity), %,d gold entit%s on them alone left out, %,d sentence(s) without"
+                        + " any piece skipped, %,d piece(s) of over-long units cut%n", longest, windowed, unplaced, lostEntities,
+                lostEntities == 1 ? "y" : "ies", empty, cut);
+        return out;
+    }
+
+    private static Map<String, Object> test(TrainingJob job, Units units, Device device, PrintStream log, Map<String, Object> metrics)
+            throws IOException {
+        TaggedData test = TaggedData.read(job, "test", units);
+        LoadOptions options = new LoadOptions(device.isGpu() ? "gpu:" + device.getDeviceId() : "cpu", EVAL_BATCH, NeuralEngine.threads());
+        long t0 = System.nanoTime();
+        Scores scores;
+        try (Tagger tagger = ModelKinds.get().load(job.dir(), Tagger.class, options)) {
+            scores = EntityEvaluation.evaluate(test.docs().iterator(), tagger::tag, n -> { });
+        }
+        double secs = (System.nanoTime() - t0) / 1e9;
+        metrics.put("testSentencesPerSecond", Math.round(test.sequences().size() / secs * 10) / 10.0);
+        log.print("test (" + job.splitPath("test") + "):\n" + scores.table());
+        return scores.toMap();
+    }
+
+    private static Map<String, Object> hardware(Device device) {
+        Map<String, Object> hw = new LinkedHashMap<>();
+        hw.put("device", device.isGpu() ? "gpu:" + device.getDeviceId() : "cpu");
+        hw.put("threads", NeuralEngine.threads());
+        hw.put("cpus", Runtime.getRuntime().availableProcessors());
+        hw.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+        return hw;
+    }
+
+    private static void describe(ModelMeta meta, BertTaggerSpec spec, TagSet tags, PretrainedEncoder encoder, TrainSettings settings,
+                                 double headLr, TrainingResult result) {
+        meta.put("network", spec.toMap());
+        meta.put("labels", new ArrayList<>(tags.types()));
+        meta.put("tags", tags.tags());
+        Map<String, Object> rates = new LinkedHashMap<>();
+        rates.put("encoder", settings.lr());
+        rates.put("head", headLr > 0 ? headLr : settings.lr());
+        meta.put("learningRates", rates);
+        meta.put("regularization", Map.of("adversarial", spec.adversarial().toMap()));
+        FineTuning.describe(meta, spec.encoder(), encoder, settings, result);
+    }
+}

@@ -1,0 +1,204 @@
+package dev.nlpipe.bert.ner;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.nlpipe.bert.TinyEncoder;
+import dev.nlpipe.core.Pipeline;
+import dev.nlpipe.core.config.TrainConfig;
+import dev.nlpipe.core.doc.Document;
+import dev.nlpipe.core.doc.DocumentJson;
+import dev.nlpipe.core.doc.Entity;
+import dev.nlpipe.core.model.LoadOptions;
+import dev.nlpipe.core.model.ModelKinds;
+import dev.nlpipe.core.model.Tagger;
+import dev.nlpipe.core.model.TrainingJob;
+import dev.nlpipe.ner.NerEvaluator;
+import dev.nlpipe.nn.Checkpoints;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A tiny random encoder fine-tuned once on a made-up Chinese corpus, then used as a model directory, a tagger and a stage. */
+class BertTaggerTrainingTest {
+    @TempDir
+    static Path dir;
+    static Path model;
+    static Path test;
+    static String log;
+
+    /** Trains {@code ner.bert} with the given YAML and returns the log. */
+    static String train(Path yamlDir, String yaml, Path out) throws IOException {
+        Path cfg = yamlDir.resolve("train-" + out.getFileName() + ".yaml");
+        Files.writeString(cfg, yaml);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (PrintStream p = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+             TrainingJob job = TrainingJob.prepare(TrainConfig.load(cfg, List.of()), out, p)) {
+            job.run();
+        }
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    /** A training file over the made-up Chinese corpus with extra model options. */
+    static String chineseYaml(String modelOptions) {
+        return "task: ner.bert\n"
+                + "data: { train: " + dir.resolve("train.bmes") + ", dev: " + dir.resolve("dev.bmes") + ", test: " + test
+                + ", format: bmes }\n"
+                + "model: { encoder: " + dir.resolve("encoder") + ", unit: char, maxLength: 24" + modelOptions + " }\n"
+                + "train: { epochs: 6, batchSize: 8, lr: 0.005, headLr: 0.01, device: cpu, threads: 1, seed: 5, patience: 0 }\n";
+    }
+
+    @BeforeAll
+    static void trainOnce() throws IOException {
+        TinyEncoder.write(dir.resolve("encoder"), NerTexts.chineseVocabulary(), 1);
+        NerTexts.chinese(dir.resolve("train.bmes"), 120, 1);
+        NerTexts.chinese(dir.resolve("dev.bmes"), 30, 2);
+        test = NerTexts.chinese(dir.resolve("test.bmes"), 40, 3);
+        model = dir.resolve("ner-zh");
+        log = train(dir, chineseYaml(""), model);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> json(Path file) throws IOException {
+        return DocumentJson.mapper().readValue(file.toFile(), LinkedHashMap.class);
+    }
+
+    private static double testF1() throws IOException {
+        return ((Number) ((Map<?, ?>) json(model.resolve("metrics.json")).get("test")).get("f1")).doubleValue();
+    }
+
+    private static Set<String> found(List<Entity> entities) {
+        Set<String> out = new HashSet<>();
+        for (Entity e : entities) {
+            out.add(e.type() + ":" + e.start() + "-" + e.end() + ":" + e.text());
+        }
+        return out;
+    }
+
+    @Test
+    void theLossFallsAndTheTestEntitiesAreFound() throws IOException {
+        List<String> lines = Files.readAllLines(model.resolve("metrics.jsonl"));
+        double first = ((Number) DocumentJson.mapper().readValue(lines.get(0), Map.class).get("loss")).doubleValue();
+        double last = ((Number) DocumentJson.mapper().readValue(lines.get(lines.size() - 1), Map.class).get("loss")).doubleValue();
+        assertTrue(last < first / 4, first + " -> " + last);
+        assertTrue(testF1() > 0.9, "test F1 " + testF1() + "\n" + log);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theDirectoryHoldsTheHuggingFaceFilesTheTagsAndItsProvenance() throws IOException {
+        for (String f : List.of("model.json", "config.json", "model.safetensors", "vocab.txt", "tokenizer.json", "metrics.json",
+                "metrics.jsonl", "training-curves.html")) {
+            assertTrue(Files.isRegularFile(model.resolve(f)), f);
+        }
+        assertFalse(Files.exists(Checkpoints.beside(model).dir()), "the checkpoint is removed after a finished run");
+        Map<String, Object> meta = json(model.resolve("model.json"));
+        assertEquals("ner.bert", meta.get("kind"));
+        assertEquals(List.of("LOC", "ORG", "PER"), meta.get("labels"));
+        assertEquals(13, ((List<?>) meta.get("tags")).size(), "O and B, I, E, S of three types");
+        Map<String, Object> network = (Map<String, Object>) meta.get("network");
+        assertEquals("char", network.get("unit"));
+        assertEquals("bioes", network.get("scheme"));
+        assertEquals(24, network.get("maxLength"));
+        assertEquals(Map.of("encoder", 0.005, "head", 0.01), meta.get("learningRates"));
+        assertEquals(Map.of("kind", "test"), ((Map<?, ?>) meta.get("encoder")).get("source"));
+        assertEquals(5, meta.get("seed"));
+    }
+
+    @Test
+    void evalNerGivesTheScoreTrainingReported() throws IOException {
+        NerEvaluator.Result r = NerEvaluator.evaluate(model, test, "bmes", new LoadOptions("cpu", 8, 1),
+                new PrintStream(OutputStream.nullOutputStream()));
+        assertEquals(testF1(), r.scores().f1(), 1e-12);
+    }
+
+    @Test
+    void aCharacterModelNeedsNoLayerAndLoadsAsATagger() {
+        assertEquals(Set.of(), ModelKinds.get().requires(model, Tagger.class));
+        try (Tagger t = ModelKinds.get().load(model, Tagger.class, new LoadOptions("cpu", 8, 1))) {
+            assertEquals(Set.of("LOC", "ORG", "PER"), t.types());
+            assertEquals(Set.of(), t.requires());
+        }
+    }
+
+    @Test
+    void theNerStageTagsRawTextWithOffsetsIntoTheOriginal() {
+        String text = "😀 张伟  在 北京 的 华为公司 工作 。";
+        try (Pipeline p = Pipeline.builder().inputLayers().add("ner", Map.of(), model).build()) {
+            List<Entity> entities = p.process(new Document("a", text)).get(0).entities();
+            for (Entity e : entities) {
+                assertEquals(text.substring(e.start(), e.end()), e.text());
+            }
+            assertEquals(Set.of("PER:3-5:张伟", "LOC:9-11:北京", "ORG:14-18:华为公司"), found(entities));
+        }
+    }
+
+    @Test
+    void aTextLongerThanMaxLengthIsTaggedAsItsSentencesAreAlone() {
+        List<String> parts = List.of("张伟在北京的华为公司工作。", "王芳毕业于北京大学。", "李强在上海的腾讯集团工作。", "清华大学位于北京。");
+        String whole = String.join("", parts);
+        try (Tagger t = ModelKinds.get().load(model, Tagger.class, new LoadOptions("cpu", 8, 1))) {
+            Set<String> expected = new HashSet<>();
+            int offset = 0;
+            for (String part : parts) {
+                for (Entity e : t.tag(List.of(new Document("p", part))).get(0)) {
+                    expected.add(e.type() + ":" + (e.start() + offset) + "-" + (e.end() + offset) + ":" + e.text());
+                }
+                offset += part.length();
+            }
+            assertTrue(whole.length() > 24 && expected.size() >= 10, whole.length() + " characters, " + expected);
+            assertEquals(expected, found(t.tag(List.of(new Document("w", whole))).get(0)));
+        }
+    }
+
+    @Test
+    void oneLoadedModelServesSeveralThreadsWithTheSameEntities() throws Exception {
+        List<Document> docs = new ArrayList<>();
+        for (int i = 0; i < 24; i++) {
+            docs.add(new Document("d" + i, NerTexts.ZH_PER[i % 8] + "在" + NerTexts.ZH_LOC[i % 6] + "的" + NerTexts.ZH_ORG[i % 5] + "工作。"
+                    + (i % 3 == 0 ? "今天下雨了。" : "")));
+        }
+        try (Tagger t = ModelKinds.get().load(model, Tagger.class, new LoadOptions("cpu", 4, 1))) {
+            List<List<Entity>> alone = t.tag(docs);
+            ExecutorService pool = Executors.newFixedThreadPool(4);
+            try {
+                List<Future<List<List<Entity>>>> runs = new ArrayList<>();
+                for (int k = 0; k < 8; k++) {
+                    runs.add(pool.submit(() -> t.tag(docs)));
+                }
+                for (Future<List<List<Entity>>> run : runs) {
+                    assertEquals(alone, run.get());
+                }
+            } finally {
+                pool.shutdown();
+            }
+        }
+    }
+
+    @Test
+    void withoutACrfEachUnitTakesItsBestTagAndTheTaggerStillLearns() throws IOException {
+        Path plain = dir.resolve("ner-zh-plain");
+        String trainLog = train(dir, chineseYaml(", crf: false"), plain);
+        Map<String, Object> meta = json(plain.resolve("model.json"));
+        assertEquals(false, ((Map<?, ?>) meta.get("network")).get("crf"));
+        double f1 = ((Number) ((Map<?, ?>) json(plain.resolve("metrics.json")).get("test")).get("f1")).doubleValue();
+        assertTrue(f1 > 0.8, "test F1 " + f1 + "\n" + trainLog);
+    }
+}

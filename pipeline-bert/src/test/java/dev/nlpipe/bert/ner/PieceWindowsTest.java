@@ -1,0 +1,95 @@
+package dev.nlpipe.bert.ner;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.nlpipe.core.doc.Document;
+import dev.nlpipe.core.doc.Token;
+import dev.nlpipe.core.tag.TagScheme;
+import dev.nlpipe.ner.data.UnitSequence;
+import dev.nlpipe.nn.bert.BertNormalization;
+import dev.nlpipe.nn.bert.BertTokenizer;
+import dev.nlpipe.nn.bert.WordPieceVocabulary;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** How units become word pieces, positions and windows: no model, only a small WordPiece vocabulary. */
+class PieceWindowsTest {
+    private static final List<String> VOCAB = List.of("[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", "高", "勇", "张", "伟", "在",
+            "北", "京", "工", "作", "。", "m", "b", "a", "mba", "john", "##son", "visited", "ber", "##lin", ".");
+    private static final BertTokenizer TOKENIZER = BertTokenizer.of(WordPieceVocabulary.of(VOCAB), BertNormalization.uncased());
+    private static final int CLS = VOCAB.indexOf("[CLS]");
+    private static final int SEP = VOCAB.indexOf("[SEP]");
+
+    private static UnitSequence chars(String text) {
+        return UnitSequence.of(new Document("d", text), false, false, "test").get(0);
+    }
+
+    @Test
+    void everyCharacterIsItsOwnPositionLatinLettersIncluded() {
+        UnitLayout l = new PieceWindows(TOKENIZER, 32).layout(chars("高勇 MBA"));
+        assertEquals(5, l.length());
+        assertArrayEquals(new int[] {0, 1, 2, 3, 4}, l.units());
+        assertArrayEquals(new int[] {1, 2, 3, 4, 5}, l.columns());
+        int[] ids = l.windows()[0];
+        assertArrayEquals(new int[] {CLS, VOCAB.indexOf("高"), VOCAB.indexOf("勇"), VOCAB.indexOf("m"), VOCAB.indexOf("b"),
+            VOCAB.indexOf("a"), SEP}, ids, "M, B and A are read one by one, not as the piece 'mba'");
+    }
+
+    @Test
+    void aTokenIsReadThroughItsFirstSubWord() {
+        String text = "Johnson visited Berlin .";
+        Document doc = new Document("d", text).setTokens(List.of(new Token("Johnson", 0, 7), new Token("visited", 8, 15),
+                new Token("Berlin", 16, 22), new Token(".", 23, 24)));
+        UnitLayout l = new PieceWindows(TOKENIZER, 32).layout(UnitSequence.of(doc, true, false, "test").get(0));
+        // [CLS] john ##son visited ber ##lin . [SEP]
+        assertEquals(8, l.windows()[0].length);
+        assertArrayEquals(new int[] {1, 3, 4, 6}, l.columns());
+        assertEquals(VOCAB.indexOf("john"), l.windows()[0][l.columns()[0]]);
+        assertEquals(VOCAB.indexOf("ber"), l.windows()[0][l.columns()[2]]);
+    }
+
+    @Test
+    void aCharacterTheTokenizerDropsHasNoPositionButLiesInsideTheSpanAroundIt() {
+        UnitLayout l = new PieceWindows(TOKENIZER, 32).layout(chars("张\u200b伟在北京"));
+        assertEquals(6, l.unitCount());
+        assertArrayEquals(new int[] {0, 2, 3, 4, 5}, l.units(), "the zero-width space has no piece");
+        assertEquals(List.of(new TagScheme.TokenSpan("PER", 0, 3)), l.toUnits(List.of(new TagScheme.TokenSpan("PER", 0, 2))));
+        assertEquals(List.of(new TagScheme.TokenSpan("PER", 0, 2)), l.toPositions(List.of(new TagScheme.TokenSpan("PER", 0, 3))));
+        assertEquals(List.of(), l.toPositions(List.of(new TagScheme.TokenSpan("X", 1, 2))), "a span of pieceless units has no positions");
+    }
+
+    @Test
+    void aSentenceLongerThanMaxLengthIsReadInWindowsThatTagEveryUnitThroughItsOwnPiece() {
+        String text = "张伟在北京工作。".repeat(6);
+        UnitSequence seq = chars(text);
+        UnitLayout l = new PieceWindows(TOKENIZER, 12).layout(seq);
+        assertTrue(l.windows().length > 4, "windows: " + l.windows().length);
+        for (int[] w : l.windows()) {
+            assertTrue(w.length <= 12, "a window of " + w.length);
+            assertEquals(CLS, w[0]);
+            assertEquals(SEP, w[w.length - 1]);
+        }
+        assertEquals(text.length(), l.length(), "every unit has a position");
+        assertEquals(0, l.cut());
+        List<Integer> read = new ArrayList<>();
+        for (int i = 0; i < l.length(); i++) {
+            assertEquals(i, l.units()[i]);
+            read.add(l.windows()[l.rows()[i]][l.columns()[i]]);
+            assertEquals(VOCAB.indexOf(seq.texts()[i]), read.get(i), "unit " + i + " is read at its own piece");
+        }
+    }
+
+    @Test
+    void aUnitIsReadWithContextOnBothSidesUnlessAtTheSentenceEdge() {
+        UnitLayout l = new PieceWindows(TOKENIZER, 18).layout(chars("张伟在北京工作。".repeat(6)));
+        for (int i = 0; i < l.length(); i++) {
+            int column = l.columns()[i];
+            int width = l.windows()[l.rows()[i]].length;
+            boolean edge = i < 4 || i >= l.length() - 4;
+            assertTrue(edge || column > 4 && column < width - 5, "unit " + i + " at column " + column + " of " + width);
+        }
+    }
+}
