@@ -1,41 +1,22 @@
 package dev.nlpipe.bert;
 
+import dev.nlpipe.core.config.OptionSpec;
+import dev.nlpipe.core.config.Options;
 import dev.nlpipe.core.model.ModelDir;
 import dev.nlpipe.core.model.ModelMeta;
 import dev.nlpipe.core.model.Provenance;
-import dev.nlpipe.core.model.TrainingJob;
-import dev.nlpipe.nn.Checkpoints;
 import dev.nlpipe.nn.NeuralEngine;
 import dev.nlpipe.nn.TrainSettings;
 import dev.nlpipe.nn.TrainingResult;
 import dev.nlpipe.nn.bert.PretrainedEncoder;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /** What the fine-tuning tasks record alike: the checkpoint fingerprint, the provenance in {@code model.json}, the training metrics. */
 public final class FineTuning {
     private FineTuning() {
-    }
-
-    /**
-     * Identifies a run's configuration for its checkpoint: task, model options, training options
-     * (less those that may change between an interrupted run and its continuation), preprocessing
-     * stages and data fingerprints.
-     */
-    public static String fingerprint(TrainingJob job, ModelMeta meta, String task) {
-        Map<String, Object> train = new LinkedHashMap<>(job.train().asMap());
-        for (String k : List.of("epochs", "patience", "resume", "threads", "device")) {
-            train.remove(k);
-        }
-        Map<String, Object> config = new LinkedHashMap<>();
-        config.put("task", task);
-        config.put("model", job.model().asMap());
-        config.put("train", train);
-        config.put("stages", meta.get("stages"));
-        config.put("data", meta.get("data"));
-        return Checkpoints.fingerprint(config);
     }
 
     /**
@@ -60,21 +41,45 @@ public final class FineTuning {
     }
 
     /**
-     * The training part of {@code metrics.json}: the best epoch's dev scores, the epochs, the time,
-     * the training speed under {@code speedKey}, and the threads per operation.
+     * The training part of {@code metrics.json}: what {@link TrainingResult#metrics} gives, and the threads per
+     * operation.
      */
     public static Map<String, Object> metrics(TrainingResult result, String speedKey) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        Map<String, Object> best = result.history().stream()
-                .filter(e -> ((Number) e.get("epoch")).intValue() == result.bestEpoch()).findFirst().orElse(Map.of());
-        if (best.get("dev") instanceof Map<?, ?> d && !d.isEmpty()) {
-            m.put("dev", d);
-        }
-        m.put("epochs", result.epochs());
-        m.put("bestEpoch", result.bestEpoch());
-        m.put("trainingSeconds", Math.round(result.seconds() * 10) / 10.0);
-        m.put(speedKey, Math.round(result.examplesPerSecond() * 10) / 10.0);
+        Map<String, Object> m = result.metrics(speedKey);
         m.put("threads", NeuralEngine.threads());
         return m;
+    }
+
+    /** The {@code adversarial} model option that every fine-tuning task takes. */
+    public static OptionSpec adversarialOption() {
+        return OptionSpec.map("adversarial", "adversarial training on the word embeddings: {method: fgm, epsilon: 1.0} or {method:"
+                + " pgd, epsilon: 1.0, steps: 3, alpha: 0.3}");
+    }
+
+    /** The {@code encoder} model option: an existing directory. */
+    public static Path encoder(Options o) {
+        Path encoder = o.getPath("encoder");
+        if (!Files.isDirectory(encoder)) {
+            throw o.error("encoder", "not found: " + encoder + "; import one with `nlpipe model import SOURCE --output DIR`");
+        }
+        return encoder;
+    }
+
+    /** The {@code maxLength} model option: room for [CLS], one piece and [SEP] at least. */
+    public static int maxLength(Options o) {
+        int maxLength = o.getInt("maxLength");
+        if (maxLength < 3) {
+            throw o.error("maxLength", "must be at least 3 ([CLS], one piece, [SEP])");
+        }
+        return maxLength;
+    }
+
+    /** The {@code dropout} model option: a rate in [0, 1). */
+    public static double dropout(Options o) {
+        double dropout = o.getDouble("dropout");
+        if (dropout < 0 || dropout >= 1) {
+            throw o.error("dropout", "must be at least 0 and below 1");
+        }
+        return dropout;
     }
 }

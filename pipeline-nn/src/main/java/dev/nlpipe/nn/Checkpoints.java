@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.nlpipe.core.doc.DocumentJson;
 import dev.nlpipe.core.io.AtomicFile;
 import dev.nlpipe.core.model.ModelDirWriter;
+import dev.nlpipe.core.model.ModelMeta;
+import dev.nlpipe.core.model.TrainingJob;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Files;
@@ -151,6 +153,26 @@ public final class Checkpoints {
         } catch (IOException | java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * Identifies a training run's configuration for its checkpoint: the task, the model options, the
+     * training options less those that may change between an interrupted run and its continuation
+     * (epochs, patience, resume, threads, device), the preprocessing stages and the data fingerprints
+     * that {@code meta} records.
+     */
+    public static String fingerprint(TrainingJob job, ModelMeta meta, String task) {
+        Map<String, Object> train = new LinkedHashMap<>(job.train().asMap());
+        for (String k : List.of("epochs", "patience", "resume", "threads", "device")) {
+            train.remove(k);
+        }
+        Map<String, Object> config = new LinkedHashMap<>();
+        config.put("task", task);
+        config.put("model", job.model().asMap());
+        config.put("train", train);
+        config.put("stages", meta.get("stages"));
+        config.put("data", meta.get("data"));
+        return fingerprint(config);
     }
 
     /** Deletes the checkpoint directory. */

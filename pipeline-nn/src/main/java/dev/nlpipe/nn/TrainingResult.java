@@ -2,6 +2,7 @@ package dev.nlpipe.nn;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -21,6 +22,26 @@ import java.util.Map;
  */
 public record TrainingResult(int epochs, int bestEpoch, double bestScore, boolean stoppedEarly, int resumedFrom, double seconds,
                              double examplesPerSecond, List<Map<String, Object>> history, List<Integer> liveArrays) {
+
+    /**
+     * The training part of a model's {@code metrics.json}: the kept epoch's dev scores, the epochs,
+     * whether patience ran out, the time, and the training speed under {@code speedKey} (e.g.
+     * {@code trainSentencesPerSecond}).
+     */
+    public Map<String, Object> metrics(String speedKey) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        Map<String, Object> best = history.stream()
+                .filter(e -> ((Number) e.get("epoch")).intValue() == bestEpoch).findFirst().orElse(Map.of());
+        if (best.get("dev") instanceof Map<?, ?> d && !d.isEmpty()) {
+            m.put("dev", d);
+        }
+        m.put("epochs", epochs);
+        m.put("bestEpoch", bestEpoch);
+        m.put("stoppedEarly", stoppedEarly);
+        m.put("trainingSeconds", Math.round(seconds * 10) / 10.0);
+        m.put(speedKey, Math.round(examplesPerSecond * 10) / 10.0);
+        return m;
+    }
 
     /** Writes {@code metrics.jsonl} and {@code training-curves.html} into a model directory. */
     public void writeReports(Path modelDir, String title) throws IOException {

@@ -1,10 +1,10 @@
 package dev.nlpipe.bert.classify;
 
 import dev.nlpipe.bert.Adversarial;
+import dev.nlpipe.bert.FineTuning;
 import dev.nlpipe.bert.Pooling;
 import dev.nlpipe.core.config.OptionSpec;
 import dev.nlpipe.core.config.Options;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,24 +34,14 @@ public record BertClassifierSpec(Path encoder, int maxLength, String pooling, do
                 OptionSpec.number("dropout", 0.1, "dropout before the output layer (the encoder's own rates come from its config)"),
                 OptionSpec.map("rdrop", "R-Drop: {alpha: 4.0} runs each batch twice with different dropout and adds alpha times"
                         + " the symmetric KL divergence of the two predictions to the loss"),
-                OptionSpec.map("adversarial", "adversarial training on the word embeddings: {method: fgm, epsilon: 1.0} or {method:"
-                        + " pgd, epsilon: 1.0, steps: 3, alpha: 0.3}"));
+                FineTuning.adversarialOption());
     }
 
     /** Reads and checks validated options. */
     public static BertClassifierSpec from(Options o) {
-        Path encoder = o.getPath("encoder");
-        if (!Files.isDirectory(encoder)) {
-            throw o.error("encoder", "not found: " + encoder + "; import one with `nlpipe model import SOURCE --output DIR`");
-        }
-        int maxLength = o.getInt("maxLength");
-        if (maxLength < 3) {
-            throw o.error("maxLength", "must be at least 3 ([CLS], one piece, [SEP])");
-        }
-        double dropout = o.getDouble("dropout");
-        if (dropout < 0 || dropout >= 1) {
-            throw o.error("dropout", "must be at least 0 and below 1");
-        }
+        Path encoder = FineTuning.encoder(o);
+        int maxLength = FineTuning.maxLength(o);
+        double dropout = FineTuning.dropout(o);
         Map<String, Object> rdrop = o.getMap("rdrop");
         double alpha = 0;
         if (rdrop != null && !rdrop.isEmpty()) {

@@ -115,7 +115,7 @@ public final class BertClassifierTrainer implements TrainerProvider {
                     (float) spec.dropout(), labels.size(), Seeds.random(settings.seed(), "init"));
             Trainable<Example> trainable = trainable(net, spec, dev, labels.size());
             TrainingLoop loop = new TrainingLoop(settings, "accuracy", Checkpoints.beside(job.output()),
-                    FineTuning.fingerprint(job, meta, NAME), log);
+                    Checkpoints.fingerprint(job, meta, NAME), log);
             TrainingResult result = loop.run(trainable, train, Example::length);
             new FineTunedFiles(encoder.config(), encoder.tokenizer(), params.snapshot()).write(job.dir());
             describe(meta, spec, pooling, labels, encoder, settings, result, job);

@@ -3,6 +3,7 @@ package dev.nlpipe.bert.mlm;
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import dev.nlpipe.bert.FineTuning;
 import dev.nlpipe.core.config.OptionSpec;
 import dev.nlpipe.core.doc.Document;
 import dev.nlpipe.core.model.LoadOptions;
@@ -150,7 +151,7 @@ public final class MlmTrainer implements TrainerProvider {
                         before.get("accuracy"), before.get("loss"), before.get("perplexity"));
             }
             Trainable<Example> trainable = trainable(net, masking, settings.seed(), dev, evalBatch);
-            TrainingLoop loop = new TrainingLoop(settings, "accuracy", Checkpoints.beside(job.output()), fingerprint(job, meta), log);
+            TrainingLoop loop = new TrainingLoop(settings, "accuracy", Checkpoints.beside(job.output()), Checkpoints.fingerprint(job, meta, NAME), log);
             TrainingResult result = loop.run(trainable, train, Example::length);
             Map<String, TensorFile.Tensor> weights = net.encoderDirectoryWeights();
             PretrainedEncoder.writeWeights(job.dir(), start.config(), weights);
@@ -272,20 +273,6 @@ public final class MlmTrainer implements TrainerProvider {
         return new List[] {rest, dev};
     }
 
-    private static String fingerprint(TrainingJob job, ModelMeta meta) {
-        Map<String, Object> train = new LinkedHashMap<>(job.train().asMap());
-        for (String k : List.of("epochs", "patience", "resume", "threads", "device")) {
-            train.remove(k);
-        }
-        Map<String, Object> config = new LinkedHashMap<>();
-        config.put("task", NAME);
-        config.put("model", job.model().asMap());
-        config.put("train", train);
-        config.put("stages", meta.get("stages"));
-        config.put("data", meta.get("data"));
-        return Checkpoints.fingerprint(config);
-    }
-
     private static void describe(ModelMeta meta, MlmSpec spec, Start start, String words, boolean newHead, int sequences, long parameters,
                                  TrainSettings settings, TrainingResult result, Map<String, Object> metrics) {
         Provenance.addVersions(meta, NeuralEngine.versions());
@@ -318,22 +305,18 @@ public final class MlmTrainer implements TrainerProvider {
     }
 
     private static Map<String, Object> metrics(TrainingResult result, Map<String, Double> before) {
+        Map<String, Object> training = FineTuning.metrics(result, "trainSequencesPerSecond");
+        Object after = training.remove("dev");
         Map<String, Object> m = new LinkedHashMap<>();
-        Map<String, Object> best = result.history().stream()
-                .filter(e -> ((Number) e.get("epoch")).intValue() == result.bestEpoch()).findFirst().orElse(Map.of());
         if (!before.isEmpty()) {
             Map<String, Object> dev = new LinkedHashMap<>();
             dev.put("before", before);
-            if (best.get("dev") instanceof Map<?, ?> d && !d.isEmpty()) {
-                dev.put("after", d);
+            if (after != null) {
+                dev.put("after", after);
             }
             m.put("dev", dev);
         }
-        m.put("epochs", result.epochs());
-        m.put("bestEpoch", result.bestEpoch());
-        m.put("trainingSeconds", Math.round(result.seconds() * 10) / 10.0);
-        m.put("trainSequencesPerSecond", Math.round(result.examplesPerSecond() * 10) / 10.0);
-        m.put("threads", NeuralEngine.threads());
+        m.putAll(training);
         return m;
     }
 }

@@ -1,11 +1,11 @@
 package dev.nlpipe.bert.ner;
 
 import dev.nlpipe.bert.Adversarial;
+import dev.nlpipe.bert.FineTuning;
 import dev.nlpipe.core.config.OptionSpec;
 import dev.nlpipe.core.config.Options;
 import dev.nlpipe.core.tag.TagScheme;
 import dev.nlpipe.ner.data.Units;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,24 +42,14 @@ public record BertTaggerSpec(Path encoder, String unit, TagScheme scheme, int ma
                         + " longer sentences are read in overlapping windows, so nothing is cut"),
                 OptionSpec.number("dropout", 0.1, "dropout before the output layer (the encoder's own rates come from its config)"),
                 OptionSpec.bool("crf", true, "a linear-chain CRF over the units' tag scores; false tags each unit by its own best score"),
-                OptionSpec.map("adversarial", "adversarial training on the word embeddings: {method: fgm, epsilon: 1.0} or {method:"
-                        + " pgd, epsilon: 1.0, steps: 3, alpha: 0.3}"));
+                FineTuning.adversarialOption());
     }
 
     /** Reads and checks validated options. */
     public static BertTaggerSpec from(Options o) {
-        Path encoder = o.getPath("encoder");
-        if (!Files.isDirectory(encoder)) {
-            throw o.error("encoder", "not found: " + encoder + "; import one with `nlpipe model import SOURCE --output DIR`");
-        }
-        int maxLength = o.getInt("maxLength");
-        if (maxLength < 3) {
-            throw o.error("maxLength", "must be at least 3 ([CLS], one piece, [SEP])");
-        }
-        double dropout = o.getDouble("dropout");
-        if (dropout < 0 || dropout >= 1) {
-            throw o.error("dropout", "must be at least 0 and below 1");
-        }
+        Path encoder = FineTuning.encoder(o);
+        int maxLength = FineTuning.maxLength(o);
+        double dropout = FineTuning.dropout(o);
         return new BertTaggerSpec(encoder, o.getString("unit"), TagScheme.parse(o.getString("scheme")), maxLength, dropout,
                 o.getBoolean("crf"), Adversarial.from(o, "adversarial"));
     }

@@ -157,7 +157,7 @@ public final class BertTaggerTrainer implements TrainerProvider {
                     (float) spec.dropout(), Seeds.random(settings.seed(), "init"));
             Trainable<Example> trainable = trainable(net, spec, headLr > 0 ? headLr / settings.lr() : 1.0, tags, devLayouts, dev);
             Checkpoints checkpoints = Checkpoints.beside(job.output());
-            TrainingLoop loop = new TrainingLoop(settings, "f1", checkpoints, FineTuning.fingerprint(job, meta, NAME), log);
+            TrainingLoop loop = new TrainingLoop(settings, "f1", checkpoints, Checkpoints.fingerprint(job, meta, NAME), log);
             TrainingResult result = loop.run(trainable, trainExamples, Example::width);
             new FineTunedFiles(config, tokenizer, params.snapshot()).write(job.dir());
             describe(meta, spec, tags, encoder, settings, headLr, result);

@@ -157,7 +157,7 @@ public final class BiLstmCrfTrainer implements TrainerProvider {
                 }
             };
             Checkpoints checkpoints = Checkpoints.beside(job.output());
-            TrainingLoop loop = new TrainingLoop(settings, "f1", checkpoints, fingerprint(job, meta), log);
+            TrainingLoop loop = new TrainingLoop(settings, "f1", checkpoints, Checkpoints.fingerprint(job, meta, NAME), log);
             TrainingResult result = loop.run(trainable, trainExamples, Example::length);
 
             BiLstmCrfModel model = new BiLstmCrfModel(spec, featurizer, params.snapshot());
@@ -212,32 +212,8 @@ public final class BiLstmCrfTrainer implements TrainerProvider {
         return m;
     }
 
-    private static String fingerprint(TrainingJob job, ModelMeta meta) {
-        Map<String, Object> train = new LinkedHashMap<>(job.train().asMap());
-        for (String k : List.of("epochs", "patience", "resume", "threads", "device")) {
-            train.remove(k);
-        }
-        Map<String, Object> config = new LinkedHashMap<>();
-        config.put("task", NAME);
-        config.put("model", job.model().asMap());
-        config.put("train", train);
-        config.put("stages", meta.get("stages"));
-        config.put("data", meta.get("data"));
-        return Checkpoints.fingerprint(config);
-    }
-
     private static Map<String, Object> metrics(TrainingJob job, TrainSettings settings, TrainingResult result, Device device) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        Map<String, Object> best = result.history().stream()
-                .filter(e -> ((Number) e.get("epoch")).intValue() == result.bestEpoch()).findFirst().orElse(Map.of());
-        if (best.get("dev") instanceof Map<?, ?> d && !d.isEmpty()) {
-            m.put("dev", d);
-        }
-        m.put("epochs", result.epochs());
-        m.put("bestEpoch", result.bestEpoch());
-        m.put("stoppedEarly", result.stoppedEarly());
-        m.put("trainingSeconds", Math.round(result.seconds() * 10) / 10.0);
-        m.put("trainSentencesPerSecond", Math.round(result.examplesPerSecond() * 10) / 10.0);
+        Map<String, Object> m = result.metrics("trainSentencesPerSecond");
         Map<String, Object> hw = new LinkedHashMap<>();
         hw.put("device", device.isGpu() ? "gpu:" + device.getDeviceId() : "cpu");
         hw.put("threads", NeuralEngine.threads());
