@@ -31,12 +31,7 @@ public final class FineTuning {
         meta.put("encoder", source);
         meta.put("seed", settings.seed());
         Provenance.addVersions(meta, NeuralEngine.versions());
-        Map<String, Object> training = new LinkedHashMap<>();
-        training.put("epochs", result.epochs());
-        training.put("bestEpoch", result.bestEpoch());
-        training.put("stoppedEarly", result.stoppedEarly());
-        training.put("resumedFrom", result.resumedFrom());
-        meta.put("training", training);
+        meta.put("training", result.summary());
         meta.put("encoderParameters", encoder.weights().values().stream().mapToLong(t -> t.values().length).sum());
     }
 

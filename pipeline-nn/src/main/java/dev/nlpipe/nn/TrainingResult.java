@@ -43,6 +43,16 @@ public record TrainingResult(int epochs, int bestEpoch, double bestScore, boolea
         return m;
     }
 
+    /** What {@code model.json} records of the run: the epochs, the kept one, early stop, and the resume. */
+    public Map<String, Object> summary() {
+        Map<String, Object> training = new LinkedHashMap<>();
+        training.put("epochs", epochs);
+        training.put("bestEpoch", bestEpoch);
+        training.put("stoppedEarly", stoppedEarly);
+        training.put("resumedFrom", resumedFrom);
+        return training;
+    }
+
     /** Writes {@code metrics.jsonl} and {@code training-curves.html} into a model directory. */
     public void writeReports(Path modelDir, String title) throws IOException {
         MetricsLog.write(modelDir.resolve(MetricsLog.FILE), history);

@@ -289,12 +289,7 @@ public final class MlmTrainer implements TrainerProvider {
         mlm.put("head", newHead ? "new" : "continued");
         meta.put("mlm", mlm);
         meta.put("seed", settings.seed());
-        Map<String, Object> training = new LinkedHashMap<>();
-        training.put("epochs", result.epochs());
-        training.put("bestEpoch", result.bestEpoch());
-        training.put("stoppedEarly", result.stoppedEarly());
-        training.put("resumedFrom", result.resumedFrom());
-        meta.put("training", training);
+        meta.put("training", result.summary());
         Map<String, Object> scores = new LinkedHashMap<>();
         for (String k : List.of("dev", "test")) {
             if (metrics.containsKey(k)) {

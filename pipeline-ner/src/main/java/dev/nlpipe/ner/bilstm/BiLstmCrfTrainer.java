@@ -250,11 +250,7 @@ public final class BiLstmCrfTrainer implements TrainerProvider {
         meta.put("weights", BiLstmCrfModel.WEIGHTS);
         meta.put("seed", settings.seed());
         Provenance.addVersions(meta, NeuralEngine.versions());
-        Map<String, Object> training = new LinkedHashMap<>();
-        training.put("epochs", result.epochs());
-        training.put("bestEpoch", result.bestEpoch());
-        training.put("stoppedEarly", result.stoppedEarly());
-        training.put("resumedFrom", result.resumedFrom());
+        Map<String, Object> training = result.summary();
         training.put("device", device.isGpu() ? "gpu:" + device.getDeviceId() : "cpu");
         meta.put("training", training);
         meta.put("metrics", metrics);
