@@ -1,6 +1,6 @@
 package dev.nlpipe.cli;
 
-/** Exit codes scripts can trust (documented in the README). */
+/** Exit codes scripts can trust (documented in docs/cli.md). */
 public final class ExitCodes {
     /** Everything worked. */
     public static final int OK = 0;

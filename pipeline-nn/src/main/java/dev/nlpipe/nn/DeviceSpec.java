@@ -73,7 +73,7 @@ public record DeviceSpec(Kind kind, int index) {
                 if (gpus == 0) {
                     throw new NeuralEngineException("device: " + this + " was requested, but DJL sees no GPU (the CPU build of "
                             + "the PyTorch natives is installed, or CUDA is not visible); use device: auto or cpu, or install "
-                            + "a CUDA build of the natives (README, section 'GPU')");
+                            + "a CUDA build of the natives (docs/training.md, section 'Using a GPU (CUDA)', linked from the README)");
                 }
                 if (index >= gpus) {
                     throw new NeuralEngineException("device: " + this + " was requested, but DJL sees only " + gpus

@@ -97,7 +97,7 @@ public final class TrainingJob implements AutoCloseable {
     private static void checkData(String split, Path path, Location at) {
         if (!Files.exists(path)) {
             String hint = path.toString().contains("shared/data")
-                    ? " (the public data sets are expected in ../shared/data beside the repository; see docs/benchmarks.md)" : "";
+                    ? " (the public data sets are expected in ../shared/data beside the repository; see docs/data.md)" : "";
             throw new ConfigException(at, "data." + split + ": not found: " + path + hint + "; point it elsewhere with --set data."
                     + split + "=PATH");
         }

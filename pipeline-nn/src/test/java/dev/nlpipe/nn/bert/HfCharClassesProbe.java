@@ -22,8 +22,8 @@ import java.util.Map;
  *
  * <pre>
  * mvn -o -q test-compile -pl pipeline-nn -am
- * mvn -o -q dependency:build-classpath -pl pipeline-nn -Dmdep.outputFile=/tmp/cp.txt -Dmdep.includeScope=test
- * java -Xmx4g -cp "pipeline-nn/target/test-classes:$(cat /tmp/cp.txt)" dev.nlpipe.nn.bert.HfCharClassesProbe \
+ * mvn -o -q dependency:build-classpath -pl pipeline-nn -Dmdep.outputFile=$PWD/pipeline-nn/target/cp.txt -Dmdep.includeScope=test
+ * java -Xmx4g -cp "pipeline-nn/target/test-classes:$(cat pipeline-nn/target/cp.txt)" dev.nlpipe.nn.bert.HfCharClassesProbe \
  *     pipeline-nn/src/main/resources/dev/nlpipe/nn/bert/hf-bert-chars.txt
  * </pre>
  *
