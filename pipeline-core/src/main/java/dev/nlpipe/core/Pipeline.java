@@ -13,8 +13,11 @@ import dev.nlpipe.core.doc.Document;
 import dev.nlpipe.core.doc.Layer;
 import dev.nlpipe.core.io.CorpusInput;
 import dev.nlpipe.core.io.ErrorLog;
+import dev.nlpipe.core.io.InputFiles;
 import dev.nlpipe.core.io.InputFormatException;
+import dev.nlpipe.core.io.InputSource;
 import dev.nlpipe.core.io.OutputSink;
+import dev.nlpipe.core.io.OutputTargets;
 import dev.nlpipe.core.io.ReadSettings;
 import dev.nlpipe.core.io.ReaderProvider;
 import dev.nlpipe.core.io.WriterProvider;
@@ -232,9 +235,11 @@ public final class Pipeline implements AutoCloseable {
         WriterProvider writer = components.writers().get(out.format(), out.location());
         Options writerOptions = Options.validate("output format '" + out.format() + "'", out.formatOptions(), out.location(), writer.options());
 
+        List<InputSource> sources = InputFiles.list(in.path(), in.glob(), in.recursive());
+        OutputTargets.check(sources, out.path(), out.directory(), writer.extension(), errorsFile(out), out.location());
         ErrorLog errors = new ErrorLog(errorsFile(out), log, options.onError());
         ReadSettings settings = new ReadSettings(in.language(), in.maxLineLength(), errors, new AtomicLong());
-        try (CorpusInput input = CorpusInput.open(in.path(), in.glob(), in.recursive(), reader, readerOptions, settings);
+        try (CorpusInput input = new CorpusInput(sources, reader, readerOptions, settings);
              OutputSink sink = OutputSink.open(out.path(), out.directory(), writer, writerOptions, input::relativeSource)) {
             PipelineRunner runner = new PipelineRunner(name, stages, options, log);
             try {
