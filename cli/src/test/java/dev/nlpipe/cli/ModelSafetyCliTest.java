@@ -88,6 +88,31 @@ class ModelSafetyCliTest {
     }
 
     @Test
+    void aModelWithoutChecksumsLoadsWithOneWarning() throws IOException {
+        Path model = train("old", "[ { type: tokenize.regex } ]", "{ C: 10 }");
+        Path json = model.resolve("model.json");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> m = DocumentJson.mapper().readValue(json.toFile(), LinkedHashMap.class);
+        m.remove("checksums");
+        DocumentJson.mapper().writeValue(json.toFile(), m);
+        Path test = labelled("test", 10);
+        CliTest.Result r = nlpipe("eval", "classify", "--model", model.toString(), "--data", test.toString());
+        assertEquals(0, r.code(), r.err());
+        assertEquals(1, r.err().split("records no checksums", -1).length - 1, r.err());
+    }
+
+    @Test
+    void aDamagedModelFileFailsTheLoadNamingIt() throws IOException {
+        Path model = train("damaged", "[ { type: tokenize.regex } ]", "{ C: 10 }");
+        Path vocab = model.resolve("features/vocabulary.tsv");
+        String content = Files.readString(vocab);
+        Files.writeString(vocab, content.substring(0, content.length() / 2));
+        CliTest.Result r = nlpipe("eval", "classify", "--model", model.toString(), "--data", labelled("test", 10).toString());
+        assertEquals(ExitCodes.CONFIG, r.code(), r.err());
+        assertTrue(r.err().contains("features/vocabulary.tsv of "), r.err());
+    }
+
+    @Test
     void aClassifierTrainedBehindAVectorizerCarriesThatVectorizerInside() throws IOException {
         Path corpus = labelled("corpus", 20);
         Path tfidfConfig = TempFiles.write(dir.resolve("tfidf.yaml"), """
