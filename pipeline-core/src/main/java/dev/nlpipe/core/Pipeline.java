@@ -114,11 +114,26 @@ public final class Pipeline implements AutoCloseable {
         return layersOut;
     }
 
-    /** Checks that the configured input exists and is readable; a located error otherwise. */
-    public static void checkInput(PipelineConfig config) {
-        if (config.input() != null && config.input().path() != null) {
-            checkReadable(config.input());
+    /**
+     * Checks that the configured input exists and is readable and, when an output is configured
+     * too, that no output file would overwrite an input or another input's output (see
+     * {@link OutputTargets}); a located error otherwise. The command line calls it before any
+     * stage is built, so such a mistake costs no model loading.
+     */
+    public static void checkInput(PipelineConfig config) throws IOException {
+        InputConfig in = config.input();
+        if (in != null && in.path() != null) {
+            checkReadable(in);
+            OutputConfig out = config.output();
+            WriterProvider writer = out == null || out.path() == null ? null : Components.get().writers().find(out.format());
+            if (writer != null) {
+                checkOutputs(InputFiles.list(in.path(), in.glob(), in.recursive()), out, writer);
+            }
         }
+    }
+
+    private static void checkOutputs(List<InputSource> sources, OutputConfig out, WriterProvider writer) {
+        OutputTargets.check(sources, out.path(), out.directory(), writer.extension(), errorsFile(out), out.location());
     }
 
     private static void checkReadable(InputConfig in) {
@@ -236,7 +251,7 @@ public final class Pipeline implements AutoCloseable {
         Options writerOptions = Options.validate("output format '" + out.format() + "'", out.formatOptions(), out.location(), writer.options());
 
         List<InputSource> sources = InputFiles.list(in.path(), in.glob(), in.recursive());
-        OutputTargets.check(sources, out.path(), out.directory(), writer.extension(), errorsFile(out), out.location());
+        checkOutputs(sources, out, writer);
         ErrorLog errors = new ErrorLog(errorsFile(out), log, options.onError());
         ReadSettings settings = new ReadSettings(in.language(), in.maxLineLength(), errors, new AtomicLong());
         try (CorpusInput input = new CorpusInput(sources, reader, readerOptions, settings);

@@ -32,6 +32,9 @@ public final class ModelPreprocessing {
     private ModelPreprocessing() {
     }
 
+    /** Option types whose values can name files to read: paths, and free-form values nlpipe passes on unchecked. */
+    private static final Set<OptionType> UNSAFE_OPTION_TYPES = EnumSet.of(OptionType.PATH, OptionType.PATH_LIST, OptionType.ANY,
+            OptionType.MAP);
     /** Where a recorded stage's model directory is copied inside the model: {@code stages/<position>}. */
     private static final String STAGE_MODELS = "stages";
 
@@ -114,10 +117,6 @@ public final class ModelPreprocessing {
             }
         }
     }
-
-    /** Option types whose values can name files to read: paths, and free-form values nlpipe passes on unchecked. */
-    private static final Set<OptionType> UNSAFE_OPTION_TYPES = EnumSet.of(OptionType.PATH, OptionType.PATH_LIST, OptionType.ANY,
-            OptionType.MAP);
 
     private static String where(int i, String type) {
         return ModelDir.MODEL_JSON + ": preprocessing stage " + (i + 1) + " '" + type + "'";
