@@ -88,6 +88,22 @@ class ModelSafetyCliTest {
     }
 
     @Test
+    void listTellsWhichStagesAreSafeInsideAModel() throws IOException {
+        CliTest.Result r = nlpipe("list", "--json");
+        assertEquals(0, r.code(), r.err());
+        Map<String, Boolean> safe = new LinkedHashMap<>();
+        DocumentJson.mapper().readTree(r.out()).forEach(s -> {
+            if (s.has("safeInsideModel")) {
+                safe.put(s.get("name").asText(), s.get("safeInsideModel").asBoolean());
+            }
+        });
+        assertEquals(true, safe.get("tokenize.regex"));
+        assertEquals(true, safe.get("vectorize.tfidf"));
+        assertEquals(false, safe.get("augment.backtranslate"));
+        assertEquals(false, safe.get("classify"));
+    }
+
+    @Test
     void aModelWithoutChecksumsLoadsWithOneWarning() throws IOException {
         Path model = train("old", "[ { type: tokenize.regex } ]", "{ C: 10 }");
         Path json = model.resolve("model.json");
