@@ -14,7 +14,7 @@ import java.util.stream.Stream;
  * lead out through a symbolic link. Every model kind resolves the names it reads here.
  */
 public final class ModelFiles {
-    private static final String MODEL_JSON_AT = ModelDir.MODEL_JSON + ": ";
+    private static final String MODEL_JSON_AT = "names in " + ModelDir.MODEL_JSON + " as ";
 
     private ModelFiles() {
     }
@@ -30,22 +30,22 @@ public final class ModelFiles {
      */
     public static Path resolve(Path dir, String name, String field) {
         if (name == null || name.isBlank()) {
-            throw new ModelException(dir, MODEL_JSON_AT + field + " is empty; it must name a file inside the model directory");
+            throw new ModelException(dir, MODEL_JSON_AT + field + " an empty name; it must name a file inside the model directory");
         }
         Path given;
         try {
             given = Path.of(name);
         } catch (InvalidPathException e) {
-            throw new ModelException(dir, MODEL_JSON_AT + field + " is not a valid file name: " + e.getReason());
+            throw new ModelException(dir, MODEL_JSON_AT + field + " something that is not a valid file name: " + e.getReason());
         }
         if (given.isAbsolute() || given.getRoot() != null) {
-            throw new ModelException(dir, MODEL_JSON_AT + field + " names the absolute path '" + name
+            throw new ModelException(dir, MODEL_JSON_AT + field + " the absolute path '" + name
                     + "'; a model may only name files inside its own directory, by a relative name");
         }
         Path base = dir.toAbsolutePath().normalize();
         Path file = base.resolve(given).normalize();
         if (!file.startsWith(base) || file.equals(base)) {
-            throw new ModelException(dir, MODEL_JSON_AT + field + " names '" + name
+            throw new ModelException(dir, MODEL_JSON_AT + field + " '" + name
                     + "', which is outside the model directory; a model may only name files inside it");
         }
         checkNoEscapingLink(dir, file, field + " '" + name + "'");

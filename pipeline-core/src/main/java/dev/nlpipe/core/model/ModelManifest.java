@@ -98,14 +98,14 @@ public final class ModelManifest {
             return;
         }
         if (!(recorded instanceof Map<?, ?> files)) {
-            throw new ModelException(dir, ModelDir.MODEL_JSON + ": '" + KEY + "' must map file names to {sha256, size}");
+            throw new ModelException(dir, "has a damaged " + ModelDir.MODEL_JSON + ": '" + KEY + "' must map file names to {sha256, size}");
         }
         for (Map.Entry<?, ?> e : files.entrySet()) {
             String name = String.valueOf(e.getKey());
             Path file = ModelFiles.resolve(dir, name, KEY);
             if (!(e.getValue() instanceof Map<?, ?> want) || !(want.get("size") instanceof Number size)
                     || !(want.get("sha256") instanceof String sha)) {
-                throw new ModelException(dir, ModelDir.MODEL_JSON + ": '" + KEY + "' entry for " + name + " needs 'sha256' and 'size'");
+                throw new ModelException(dir, "has a damaged " + ModelDir.MODEL_JSON + ": its '" + KEY + "' entry for " + name + " needs 'sha256' and 'size'");
             }
             check(dir, name, file, size.longValue(), sha);
         }

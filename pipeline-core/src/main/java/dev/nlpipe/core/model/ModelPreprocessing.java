@@ -35,6 +35,7 @@ public final class ModelPreprocessing {
     /** Option types whose values can name files to read: paths, and free-form values nlpipe passes on unchecked. */
     private static final Set<OptionType> UNSAFE_OPTION_TYPES = EnumSet.of(OptionType.PATH, OptionType.PATH_LIST, OptionType.ANY,
             OptionType.MAP);
+    private static final String TRUST = "If you trust it, put the stage in your own pipeline before this one and leave preprocess off";
     /** Where a recorded stage's model directory is copied inside the model: {@code stages/<position>}. */
     private static final String STAGE_MODELS = "stages";
 
@@ -88,7 +89,7 @@ public final class ModelPreprocessing {
         Pipeline.Builder b = Pipeline.builder().name(name);
         for (int i = 0; i < stages.size(); i++) {
             if (!(stages.get(i) instanceof Map<?, ?> stage)) {
-                throw new ModelException(dir, where(i, "?") + " is not a {type, with, model} map");
+                throw new ModelException(dir, where(i, "?") + ", which is not a {type, with, model} map");
             }
             String type = String.valueOf(stage.get("type"));
             @SuppressWarnings("unchecked")
@@ -105,21 +106,19 @@ public final class ModelPreprocessing {
 
     private static void checkAllowed(Path dir, int i, StageProvider provider, Map<String, Object> with) {
         if (!provider.safeInsideModel()) {
-            throw new ModelException(dir, where(i, provider.name()) + " may run a program or read files outside the model, so it is"
-                    + " not rebuilt from a model; only tokenizers, segmenters, normalizers and vectorizers are. Run the stages you"
-                    + " trust in your own pipeline before this one instead of preprocess");
+            throw new ModelException(dir, where(i, provider.name()) + ", which may run a program or read files outside the model,"
+                    + " so nlpipe does not rebuild it from a model (only tokenizers, segmenters, normalizers and vectorizers). " + TRUST);
         }
         for (OptionSpec spec : provider.options()) {
             if (with.containsKey(spec.name()) && UNSAFE_OPTION_TYPES.contains(spec.type())) {
-                throw new ModelException(dir, where(i, provider.name()) + " sets option '" + spec.name() + "' ("
-                        + spec.type().display() + "), which a model may not set: it could name files outside the model."
-                        + " Run the stage in your own pipeline before this one instead of preprocess");
+                throw new ModelException(dir, where(i, provider.name()) + " with option '" + spec.name() + "' ("
+                        + spec.type().display() + "), which a model may not set: it could name files outside the model. " + TRUST);
             }
         }
     }
 
     private static String where(int i, String type) {
-        return ModelDir.MODEL_JSON + ": preprocessing stage " + (i + 1) + " '" + type + "'";
+        return "lists in " + ModelDir.MODEL_JSON + " the preprocessing stage " + (i + 1) + " '" + type + "'";
     }
 
     private static void copyTree(Path from, Path to) throws IOException {

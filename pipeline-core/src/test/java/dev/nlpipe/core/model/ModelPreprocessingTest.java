@@ -66,7 +66,7 @@ class ModelPreprocessingTest {
         Path marker = dir.resolve("PWNED");
         ModelMeta m = stages(Map.of("type", "tokenize.regex"), Map.of("type", "test.runs-command", "with", Map.of("touch", marker.toString())));
         ModelException e = assertThrows(ModelException.class, () -> ModelPreprocessing.rebuild(dir, m, "pre"));
-        assertTrue(e.getMessage().contains("model.json: preprocessing stage 2 'test.runs-command'"), e.getMessage());
+        assertTrue(e.getMessage().contains("model.json the preprocessing stage 2 'test.runs-command'"), e.getMessage());
         assertFalse(Files.exists(marker), "the stage must not have been built");
     }
 
