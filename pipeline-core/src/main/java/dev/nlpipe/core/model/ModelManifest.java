@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * the middle or a weights file with bytes appended then fails to load, naming the file, instead of
  * loading and giving wrong results.
  *
- * <p>Hashing costs one read of each file per process (about a third of a second for a 90 MB
+ * <p>Hashing costs one read of each file per process (about half a second for a 90 MB
  * BERT weights file); a file whose size and modification time have not changed since it was
  * checked is not hashed again, so the several readers of one model share one check.
  */
