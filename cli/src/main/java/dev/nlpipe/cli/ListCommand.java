@@ -100,6 +100,7 @@ public final class ListCommand implements Callable<Integer> {
             m.put("requires", defaults == null ? List.of() : keys(s.requires(defaults)));
             m.put("provides", defaults == null ? List.of() : keys(s.provides(defaults)));
             m.put("model", s.modelUse().name().toLowerCase(java.util.Locale.ROOT));
+            m.put("safeInsideModel", s.safeInsideModel());
         }
         if (comp instanceof ReaderProvider r && defaults != null) {
             m.put("provides", keys(r.provides(defaults)));
@@ -166,6 +167,9 @@ public final class ListCommand implements Callable<Integer> {
             }
             if (item.get("model") instanceof String model && !model.equals("none")) {
                 out.println("      model: " + model);
+            }
+            if (Boolean.TRUE.equals(item.get("safeInsideModel"))) {
+                out.println("      safe inside a model: a model may record it as preprocessing (docs/model-safety.md)");
             }
             for (String section : List.of("options", "model", "train")) {
                 if (item.get(section) instanceof List<?> opts) {

@@ -54,7 +54,7 @@ public final class ClassifierEvaluation {
                                                PrintStream log) throws IOException {
         ModelMeta meta = ModelDir.read(modelDir);
         try (TextClassifier model = ModelKinds.get().load(modelDir, TextClassifier.class, LoadOptions.DEFAULT)) {
-            Map<String, Object> out = evaluate(model, meta, data, format, formatOptions, log);
+            Map<String, Object> out = evaluate(model, modelDir, meta, data, format, formatOptions, log);
             out.put("model", modelDir.toString());
             out.put("data", data.toString());
             return out;
@@ -69,7 +69,7 @@ public final class ClassifierEvaluation {
         return meta.getMap("input");
     }
 
-    private static Map<String, Object> evaluate(TextClassifier model, ModelMeta meta, Path data, String format,
+    private static Map<String, Object> evaluate(TextClassifier model, Path modelDir, ModelMeta meta, Path data, String format,
                                                 Map<String, Object> formatOptions, PrintStream log) throws IOException {
         Map<String, Object> input = trainingInput(meta);
         String trainedFormat = (String) input.getOrDefault("format", "jsonl");
@@ -88,7 +88,7 @@ public final class ClassifierEvaluation {
         long unlabeled = 0;
         try (CorpusInput in = CorpusInput.open(data, null, true, reader, readerOptions,
                 new ReadSettings(null, ReadSettings.DEFAULT_MAX_LINE_BYTES, errors, new AtomicLong()));
-             Pipeline pre = ModelPreprocessing.rebuild(meta, "classify-eval-preprocess")) {
+             Pipeline pre = ModelPreprocessing.rebuild(modelDir, meta, "classify-eval-preprocess")) {
             Progress progress = new Progress(log, "docs", in.totalBytes(), in::bytesRead);
             long n = 0;
             List<Document> batch = new ArrayList<>(BATCH);

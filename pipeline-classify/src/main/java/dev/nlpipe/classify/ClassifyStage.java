@@ -91,8 +91,11 @@ public final class ClassifyStage implements StageProvider {
         Pipeline stages = null;
         try {
             if (ctx.options().getBoolean("preprocess")) {
-                stages = ModelPreprocessing.rebuild(ModelDir.read(ctx.model()), "classify-preprocess");
+                stages = ModelPreprocessing.rebuild(ctx.model(), ModelDir.read(ctx.model()), "classify-preprocess");
             }
+        } catch (ModelException e) {
+            model.close();
+            throw new ConfigException(ctx.modelLocation(), "stage '" + ctx.id() + "': " + e.getMessage());
         } catch (ConfigException e) {
             model.close();
             throw new ConfigException(ctx.modelLocation(), "stage '" + ctx.id() + "': the model's preprocessing stages cannot be built: "

@@ -13,8 +13,11 @@ import dev.nlpipe.core.doc.Document;
 import dev.nlpipe.core.doc.Layer;
 import dev.nlpipe.core.io.CorpusInput;
 import dev.nlpipe.core.io.ErrorLog;
+import dev.nlpipe.core.io.InputFiles;
 import dev.nlpipe.core.io.InputFormatException;
+import dev.nlpipe.core.io.InputSource;
 import dev.nlpipe.core.io.OutputSink;
+import dev.nlpipe.core.io.OutputTargets;
 import dev.nlpipe.core.io.ReadSettings;
 import dev.nlpipe.core.io.ReaderProvider;
 import dev.nlpipe.core.io.WriterProvider;
@@ -111,11 +114,26 @@ public final class Pipeline implements AutoCloseable {
         return layersOut;
     }
 
-    /** Checks that the configured input exists and is readable; a located error otherwise. */
-    public static void checkInput(PipelineConfig config) {
-        if (config.input() != null && config.input().path() != null) {
-            checkReadable(config.input());
+    /**
+     * Checks that the configured input exists and is readable and, when an output is configured
+     * too, that no output file would overwrite an input or another input's output (see
+     * {@link OutputTargets}); a located error otherwise. The command line calls it before any
+     * stage is built, so such a mistake costs no model loading.
+     */
+    public static void checkInput(PipelineConfig config) throws IOException {
+        InputConfig in = config.input();
+        if (in != null && in.path() != null) {
+            checkReadable(in);
+            OutputConfig out = config.output();
+            WriterProvider writer = out == null || out.path() == null ? null : Components.get().writers().find(out.format());
+            if (writer != null) {
+                checkOutputs(InputFiles.list(in.path(), in.glob(), in.recursive()), out, writer);
+            }
         }
+    }
+
+    private static void checkOutputs(List<InputSource> sources, OutputConfig out, WriterProvider writer) {
+        OutputTargets.check(sources, out.path(), out.directory(), writer.extension(), errorsFile(out), out.location());
     }
 
     private static void checkReadable(InputConfig in) {
@@ -232,9 +250,11 @@ public final class Pipeline implements AutoCloseable {
         WriterProvider writer = components.writers().get(out.format(), out.location());
         Options writerOptions = Options.validate("output format '" + out.format() + "'", out.formatOptions(), out.location(), writer.options());
 
+        List<InputSource> sources = InputFiles.list(in.path(), in.glob(), in.recursive());
+        checkOutputs(sources, out, writer);
         ErrorLog errors = new ErrorLog(errorsFile(out), log, options.onError());
         ReadSettings settings = new ReadSettings(in.language(), in.maxLineLength(), errors, new AtomicLong());
-        try (CorpusInput input = CorpusInput.open(in.path(), in.glob(), in.recursive(), reader, readerOptions, settings);
+        try (CorpusInput input = new CorpusInput(sources, reader, readerOptions, settings);
              OutputSink sink = OutputSink.open(out.path(), out.directory(), writer, writerOptions, input::relativeSource)) {
             PipelineRunner runner = new PipelineRunner(name, stages, options, log);
             try {

@@ -67,7 +67,7 @@ public final class NerEvaluator {
         try (Tagger tagger = ModelKinds.get().load(modelDir, Tagger.class, options)) {
             long start = System.nanoTime();
             try (CorpusInput in = CorpusInput.open(data, null, true, reader, readerOptions, settings);
-                 Pipeline preprocess = ModelPreprocessing.rebuild(ModelDir.read(modelDir), "ner-eval-preprocess")) {
+                 Pipeline preprocess = ModelPreprocessing.rebuild(modelDir, ModelDir.read(modelDir), "ner-eval-preprocess")) {
                 Iterator<Document> docs = preprocess == null ? in : preprocess.process(in);
                 long[] done = {0};
                 long[] tagging = {0};

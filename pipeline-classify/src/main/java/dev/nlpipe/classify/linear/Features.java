@@ -6,6 +6,7 @@ import dev.nlpipe.core.doc.Document;
 import dev.nlpipe.core.doc.Layer;
 import dev.nlpipe.core.doc.SparseVector;
 import dev.nlpipe.core.model.ModelException;
+import dev.nlpipe.core.model.ModelFiles;
 import dev.nlpipe.core.model.ModelMeta;
 import dev.nlpipe.embed.vectorize.Analyzer;
 import dev.nlpipe.embed.vectorize.AnalyzerSpec;
@@ -147,7 +148,8 @@ sealed interface Features permits Features.Vectorizer, Features.Hashing, Feature
         switch (type) {
             case "tfidf", "count" -> {
                 String kind = "vectorize." + type;
-                VectorizerModel v = VectorizerModelDir.read(modelDir.resolve(String.valueOf(m.getOrDefault("model", DIR))), "classify", kind);
+                VectorizerModel v = VectorizerModelDir.read(
+                        ModelFiles.resolve(modelDir, String.valueOf(m.getOrDefault("model", DIR)), "features.model"), "classify", kind);
                 return new Vectorizer(v, kind, Pruning.NONE);
             }
             case "hashing" -> {

@@ -39,7 +39,9 @@ public final class ModelDir {
     }
 
     /**
-     * Reads a model directory's {@code model.json}, checking only that it is one and names its kind.
+     * Reads a model directory's {@code model.json}, checking that it is one, names its kind, and
+     * that its files match the checksums it records (see {@link ModelManifest}) with no symbolic
+     * link leading outside it.
      *
      * @throws ModelException saying what is wrong and how to fix it
      */
@@ -63,6 +65,7 @@ public final class ModelDir {
         if (meta.kind() == null) {
             throw new ModelException(dir, MODEL_JSON + " has no 'kind'");
         }
+        ModelManifest.verify(dir, meta);
         return meta;
     }
 

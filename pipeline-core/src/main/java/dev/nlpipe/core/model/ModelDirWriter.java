@@ -6,15 +6,19 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
  * Builds a model directory under a hidden temporary name beside the target and moves it into
  * place only when complete (its files forced to disk first), so a failed or interrupted training
  * never leaves a half-written model under the final name (an existing model there is replaced
- * only on success).
+ * only on success). Before the move, {@link ModelManifest#seal} records the checksum of every file.
  */
 public final class ModelDirWriter implements AutoCloseable {
+    /** Directories being built in this process: reading one (to evaluate it) is not reading an old model. */
+    private static final Set<Path> BUILDING = ConcurrentHashMap.newKeySet();
     private final Path target;
     private final Path temp;
     private boolean finished;
@@ -24,6 +28,7 @@ public final class ModelDirWriter implements AutoCloseable {
         Files.createDirectories(target.toAbsolutePath().getParent());
         this.temp = TempNames.beside(target);
         Files.createDirectories(temp);
+        BUILDING.add(temp.toAbsolutePath().normalize());
     }
 
     /** Starts building a model directory that will become {@code target}. */
@@ -46,8 +51,10 @@ public final class ModelDirWriter implements AutoCloseable {
         if (finished) {
             return;
         }
-        finished = true;
+        ModelManifest.seal(temp);
         Fsync.tree(temp);
+        finished = true;
+        BUILDING.remove(temp.toAbsolutePath().normalize());
         Path old = null;
         if (Files.exists(target)) {
             old = target.toAbsolutePath().getParent().resolve("." + target.getFileName() + ".old-" + ProcessHandle.current().pid());
@@ -64,6 +71,7 @@ public final class ModelDirWriter implements AutoCloseable {
     public void abort() {
         if (!finished) {
             finished = true;
+            BUILDING.remove(temp.toAbsolutePath().normalize());
             try {
                 deleteTree(temp);
             } catch (IOException ignored) {
@@ -75,6 +83,12 @@ public final class ModelDirWriter implements AutoCloseable {
     @Override
     public void close() {
         abort();
+    }
+
+    /** Whether {@code dir} is, or lies inside, a model directory this process is still building. */
+    static boolean isBeingBuilt(Path dir) {
+        Path p = dir.toAbsolutePath().normalize();
+        return BUILDING.stream().anyMatch(p::startsWith);
     }
 
     /** Deletes a directory tree if it exists. */

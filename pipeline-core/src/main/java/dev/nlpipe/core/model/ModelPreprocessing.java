@@ -1,12 +1,22 @@
 package dev.nlpipe.core.model;
 
 import dev.nlpipe.core.Pipeline;
+import dev.nlpipe.core.config.OptionSpec;
+import dev.nlpipe.core.config.OptionType;
 import dev.nlpipe.core.config.StageConfig;
+import dev.nlpipe.core.stage.Components;
+import dev.nlpipe.core.stage.Registry;
+import dev.nlpipe.core.stage.StageProvider;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * The preprocessing stages a model was trained behind (a segmenter, a tokenizer), recorded in
@@ -22,17 +32,33 @@ public final class ModelPreprocessing {
     private ModelPreprocessing() {
     }
 
-    /** The stages of a training configuration as {@code model.json} records them (model directories made absolute). */
-    public static List<Map<String, Object>> record(List<StageConfig> stages) {
+    /** Option types whose values can name files to read: paths, and free-form values nlpipe passes on unchecked. */
+    private static final Set<OptionType> UNSAFE_OPTION_TYPES = EnumSet.of(OptionType.PATH, OptionType.PATH_LIST, OptionType.ANY,
+            OptionType.MAP);
+    private static final String TRUST = "If you trust it, put the stage in your own pipeline before this one and leave preprocess off";
+    /** Where a recorded stage's model directory is copied inside the model: {@code stages/<position>}. */
+    private static final String STAGE_MODELS = "stages";
+
+    /**
+     * The stages of a training configuration as {@code model.json} records them. A stage's model
+     * directory is copied into {@code modelDir} and recorded by its relative name, so the model is
+     * complete when it is shared and never points outside itself.
+     *
+     * @param modelDir the model directory being written
+     */
+    public static List<Map<String, Object>> record(List<StageConfig> stages, Path modelDir) throws IOException {
         List<Map<String, Object>> out = new ArrayList<>();
-        for (StageConfig sc : stages) {
+        for (int i = 0; i < stages.size(); i++) {
+            StageConfig sc = stages.get(i);
             Map<String, Object> e = new LinkedHashMap<>();
             e.put("type", sc.type());
             if (sc.with() != null) {
                 e.put("with", sc.with().toPlain());
             }
             if (sc.model() != null) {
-                e.put("model", sc.model().toAbsolutePath().toString());
+                String name = STAGE_MODELS + "/" + i;
+                copyTree(sc.model(), modelDir.resolve(name));
+                e.put("model", name);
             }
             out.add(e);
         }
@@ -46,23 +72,68 @@ public final class ModelPreprocessing {
 
     /**
      * The recorded stages as a pipeline named {@code name}, or {@code null} when there are none.
+     * A model is data from anywhere, so each stage is checked first: its type must be
+     * {@linkplain StageProvider#safeInsideModel() safe inside a model}, it may set no option that
+     * names a file or is free-form, and its model must lie inside {@code dir}.
      *
+     * @param dir the model directory whose {@code model.json} is {@code meta}
+     * @throws ModelException naming the model file and the stage when a stage is not allowed
      * @throws dev.nlpipe.core.config.ConfigException when a stage cannot be built here (a module is missing)
      */
-    public static Pipeline rebuild(ModelMeta meta, String name) {
+    public static Pipeline rebuild(Path dir, ModelMeta meta, String name) {
         List<?> stages = recorded(meta);
         if (stages.isEmpty()) {
             return null;
         }
+        Registry<StageProvider> registry = Components.get().stages();
         Pipeline.Builder b = Pipeline.builder().name(name);
-        for (Object o : stages) {
-            Map<?, ?> stage = (Map<?, ?>) o;
+        for (int i = 0; i < stages.size(); i++) {
+            if (!(stages.get(i) instanceof Map<?, ?> stage)) {
+                throw new ModelException(dir, where(i, "?") + ", which is not a {type, with, model} map");
+            }
+            String type = String.valueOf(stage.get("type"));
             @SuppressWarnings("unchecked")
             Map<String, Object> with = stage.get("with") instanceof Map<?, ?> w ? (Map<String, Object>) w : Map.of();
+            StageProvider provider = registry.find(type);
+            if (provider != null) {
+                checkAllowed(dir, i, provider, with);
+            }
             Object model = stage.get("model");
-            b.add(String.valueOf(stage.get("type")), with, model == null ? null : Path.of(model.toString()));
+            b.add(type, with, model == null ? null : ModelFiles.resolve(dir, model.toString(), KEY + "[" + i + "].model"));
         }
         return b.build();
+    }
+
+    private static void checkAllowed(Path dir, int i, StageProvider provider, Map<String, Object> with) {
+        if (!provider.safeInsideModel()) {
+            throw new ModelException(dir, where(i, provider.name()) + ", which may run a program or read files outside the model,"
+                    + " so nlpipe does not rebuild it from a model (only tokenizers, segmenters, normalizers and vectorizers). " + TRUST);
+        }
+        for (OptionSpec spec : provider.options()) {
+            if (with.containsKey(spec.name()) && UNSAFE_OPTION_TYPES.contains(spec.type())) {
+                throw new ModelException(dir, where(i, provider.name()) + " with option '" + spec.name() + "' ("
+                        + spec.type().display() + "), which a model may not set: it could name files outside the model. " + TRUST);
+            }
+        }
+    }
+
+    private static String where(int i, String type) {
+        return "lists in " + ModelDir.MODEL_JSON + " the preprocessing stage " + (i + 1) + " '" + type + "'";
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        ModelDirWriter.deleteTree(to);
+        Path source = from.toAbsolutePath().normalize();
+        try (Stream<Path> walk = Files.walk(source)) {
+            for (Path p : (Iterable<Path>) walk::iterator) {
+                Path target = to.resolve(source.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target);
+                }
+            }
+        }
     }
 
     private static List<?> recorded(ModelMeta meta) {

@@ -209,7 +209,7 @@ public final class TrainingJob implements AutoCloseable {
         m.put("task", config.task());
         m.put("model", model.asMap());
         m.put("train", train.asMap());
-        m.put(ModelPreprocessing.KEY, ModelPreprocessing.record(config.stages()));
+        m.put(ModelPreprocessing.KEY, ModelPreprocessing.record(config.stages(), dir()));
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("format", config.input().format());
         for (Map.Entry<String, Path> split : config.splits().entrySet()) {

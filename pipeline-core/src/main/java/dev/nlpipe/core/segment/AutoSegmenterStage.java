@@ -29,6 +29,12 @@ import org.apache.lucene.analysis.standard.StandardAnalyzer;
  */
 public final class AutoSegmenterStage implements StageProvider {
 
+    /** Reads nothing outside its options and model, so a model may record it as preprocessing. */
+    @Override
+    public boolean safeInsideModel() {
+        return true;
+    }
+
     @Override
     public String name() {
         return "segment";

@@ -37,6 +37,18 @@ public interface StageProvider extends Component {
     }
 
     /**
+     * Whether this stage may be rebuilt from a model directory's {@code model.json} (the
+     * preprocessing a model was trained behind, see {@link dev.nlpipe.core.model.ModelPreprocessing}).
+     * Models are shared like data, so only a stage that runs no external program and reads no
+     * file but its own {@code model:} directory may say yes: tokenizers, segmenters, normalizers,
+     * vectorizers. Its path options are refused when read from a model all the same, and its
+     * model must lie inside the model that records it. The default is no.
+     */
+    default boolean safeInsideModel() {
+        return false;
+    }
+
+    /**
      * Builds the processor. Runs before any document is read, so everything that can be checked
      * (files exist, models load) is checked here and reported with {@link StageContext#error}.
      */

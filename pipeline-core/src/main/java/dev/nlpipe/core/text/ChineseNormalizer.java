@@ -21,6 +21,12 @@ import java.util.List;
  */
 public final class ChineseNormalizer implements StageProvider {
 
+    /** Reads nothing outside its options and model, so a model may record it as preprocessing. */
+    @Override
+    public boolean safeInsideModel() {
+        return true;
+    }
+
     @Override
     public String name() {
         return "normalize.chinese";

@@ -13,6 +13,12 @@ import java.util.Set;
 /** {@code filter.length}: drops documents whose character or token count is outside bounds. */
 public final class LengthFilter implements StageProvider {
 
+    /** Reads nothing outside its options and model, so a model may record it as preprocessing. */
+    @Override
+    public boolean safeInsideModel() {
+        return true;
+    }
+
     @Override
     public String name() {
         return "filter.length";

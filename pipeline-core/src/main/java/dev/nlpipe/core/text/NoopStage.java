@@ -8,6 +8,12 @@ import dev.nlpipe.core.stage.StageProvider;
 /** {@code util.noop}: passes documents through unchanged; measures the runner's own overhead. */
 public final class NoopStage implements StageProvider {
 
+    /** Reads nothing outside its options and model, so a model may record it as preprocessing. */
+    @Override
+    public boolean safeInsideModel() {
+        return true;
+    }
+
     @Override
     public String name() {
         return "util.noop";

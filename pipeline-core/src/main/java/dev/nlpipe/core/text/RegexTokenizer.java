@@ -27,6 +27,12 @@ import java.util.regex.PatternSyntaxException;
  */
 public final class RegexTokenizer implements StageProvider {
 
+    /** Reads nothing outside its options and model, so a model may record it as preprocessing. */
+    @Override
+    public boolean safeInsideModel() {
+        return true;
+    }
+
     @Override
     public String name() {
         return "tokenize.regex";

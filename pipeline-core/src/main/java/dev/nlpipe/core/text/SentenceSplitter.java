@@ -33,6 +33,12 @@ public final class SentenceSplitter implements StageProvider {
             "thu", "fri", "sat", "sun", "u.s", "u.k", "u.n", "a.m", "p.m", "ph.d", "b.a", "m.a", "b.sc", "m.sc", "ave", "blvd",
             "rd", "op", "ch", "sec", "art");
 
+    /** Reads nothing outside its options and model, so a model may record it as preprocessing. */
+    @Override
+    public boolean safeInsideModel() {
+        return true;
+    }
+
     @Override
     public String name() {
         return "sentence.split";

@@ -21,6 +21,12 @@ import java.util.Locale;
  */
 public final class TextNormalizer implements StageProvider {
 
+    /** Reads nothing outside its options and model, so a model may record it as preprocessing. */
+    @Override
+    public boolean safeInsideModel() {
+        return true;
+    }
+
     @Override
     public String name() {
         return "normalize.text";

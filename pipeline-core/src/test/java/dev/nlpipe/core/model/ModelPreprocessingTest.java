@@ -3,18 +3,34 @@ package dev.nlpipe.core.model;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nlpipe.core.Pipeline;
+import dev.nlpipe.core.config.PipelineConfig;
+import dev.nlpipe.core.config.StageConfig;
 import dev.nlpipe.core.doc.Document;
+import dev.nlpipe.core.testing.TempFiles;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ModelPreprocessingTest {
+    @TempDir
+    Path dir;
 
     private static ModelMeta meta(Map<String, Object> values) {
         return new ModelMeta(new LinkedHashMap<>(values));
+    }
+
+    @SafeVarargs
+    private static ModelMeta stages(Map<String, Object>... stages) {
+        return meta(Map.of(ModelPreprocessing.KEY, List.of(stages)));
     }
 
     private static List<String> tokens(Pipeline p, String text) {
@@ -23,8 +39,8 @@ class ModelPreprocessingTest {
 
     @Test
     void theRecordedStagesAreRebuiltWithTheirOptions() {
-        ModelMeta m = meta(Map.of(ModelPreprocessing.KEY, List.of(Map.of("type", "tokenize.regex", "with", Map.of("lowercase", true)))));
-        try (Pipeline p = ModelPreprocessing.rebuild(m, "pre")) {
+        ModelMeta m = stages(Map.of("type", "tokenize.regex", "with", Map.of("lowercase", true)));
+        try (Pipeline p = ModelPreprocessing.rebuild(dir, m, "pre")) {
             assertEquals(List.of("hello", "world"), tokens(p, "Hello World"));
         }
     }
@@ -33,7 +49,7 @@ class ModelPreprocessingTest {
     void theLegacyKeyOfOldClassifiersWinsOverTheStagesList() {
         ModelMeta m = meta(Map.of(ModelPreprocessing.KEY, List.of(Map.of("type", "tokenize.regex")),
                 ModelPreprocessing.LEGACY_KEY, List.of(Map.of("type", "tokenize.regex", "with", Map.of("lowercase", true)))));
-        try (Pipeline p = ModelPreprocessing.rebuild(m, "pre")) {
+        try (Pipeline p = ModelPreprocessing.rebuild(dir, m, "pre")) {
             assertEquals(List.of("hello"), tokens(p, "Hello"));
         }
     }
@@ -41,7 +57,56 @@ class ModelPreprocessingTest {
     @Test
     void aModelWithoutStagesHasNoPreprocessing() {
         ModelMeta m = meta(Map.of(ModelPreprocessing.KEY, List.of()));
-        assertNull(ModelPreprocessing.rebuild(m, "pre"));
+        assertNull(ModelPreprocessing.rebuild(dir, m, "pre"));
         assertFalse(ModelPreprocessing.any(m));
+    }
+
+    @Test
+    void aStageThatIsNotSafeInsideAModelIsRefusedBeforeItIsBuilt() {
+        Path marker = dir.resolve("PWNED");
+        ModelMeta m = stages(Map.of("type", "tokenize.regex"), Map.of("type", "test.runs-command", "with", Map.of("touch", marker.toString())));
+        ModelException e = assertThrows(ModelException.class, () -> ModelPreprocessing.rebuild(dir, m, "pre"));
+        assertTrue(e.getMessage().contains("model.json the preprocessing stage 2 'test.runs-command'"), e.getMessage());
+        assertFalse(Files.exists(marker), "the stage must not have been built");
+    }
+
+    @Test
+    void aPathOptionReadFromAModelIsRefused() {
+        ModelMeta m = stages(Map.of("type", "stopwords.remove", "with", Map.of("files", List.of("/etc/passwd"))));
+        ModelException e = assertThrows(ModelException.class, () -> ModelPreprocessing.rebuild(dir, m, "pre"));
+        assertTrue(e.getMessage().contains("option 'files'"), e.getMessage());
+    }
+
+    @Test
+    void aStageModelOutsideTheModelDirectoryIsRefused() throws IOException {
+        Path elsewhere = Files.createDirectories(dir.resolve("elsewhere"));
+        Path model = Files.createDirectories(dir.resolve("model"));
+        for (String name : List.of("../elsewhere", elsewhere.toString())) {
+            ModelMeta m = stages(Map.of("type", "test.model-reader", "model", name));
+            ModelException e = assertThrows(ModelException.class, () -> ModelPreprocessing.rebuild(model, m, "pre"));
+            assertTrue(e.getMessage().contains("stages[0].model"), e.getMessage());
+        }
+    }
+
+    @Test
+    void aStageModelInsideTheModelDirectoryIsResolvedAgainstIt() throws IOException {
+        Path model = Files.createDirectories(dir.resolve("model"));
+        Files.createDirectories(model.resolve("stages/0"));
+        try (Pipeline p = ModelPreprocessing.rebuild(model, stages(Map.of("type", "test.model-reader", "model", "stages/0")), "pre")) {
+            assertEquals(model.resolve("stages/0").toAbsolutePath().toString(), p.process(new Document("d", "x")).get(0).meta().get("model"));
+        }
+    }
+
+    @Test
+    void recordingCopiesAStageModelIntoTheModelDirectory() throws IOException {
+        Path stageModel = TempFiles.write(dir.resolve("tfidf/vocabulary.tsv"), "v").getParent();
+        Path model = Files.createDirectories(dir.resolve("model"));
+        List<StageConfig> configured = PipelineConfig.load(TempFiles.write(dir.resolve("p.yaml"), """
+                pipeline: p
+                stages: [ { type: test.model-reader, model: %s } ]
+                """.formatted(stageModel)), List.of()).stages();
+        List<Map<String, Object>> recorded = ModelPreprocessing.record(configured, model);
+        assertEquals("stages/0", recorded.get(0).get("model"));
+        assertEquals("v", Files.readString(model.resolve("stages/0/vocabulary.tsv")));
     }
 }

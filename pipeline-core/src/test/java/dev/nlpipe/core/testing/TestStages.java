@@ -102,6 +102,63 @@ public final class TestStages {
         }
     }
 
+    /** {@code test.model-reader}: safe inside a model; records the model directory it was given. */
+    public static final class ModelReader implements StageProvider {
+        @Override
+        public String name() {
+            return "test.model-reader";
+        }
+
+        @Override
+        public String description() {
+            return "test only: safe inside a model, with an optional model";
+        }
+
+        @Override
+        public ModelUse modelUse() {
+            return ModelUse.OPTIONAL;
+        }
+
+        @Override
+        public boolean safeInsideModel() {
+            return true;
+        }
+
+        @Override
+        public Processor create(StageContext ctx) {
+            String model = String.valueOf(ctx.model());
+            return (Annotator) doc -> doc.meta().put("model", model);
+        }
+    }
+
+    /** {@code test.runs-command}: stands for a stage that runs a program: creating it creates the file {@code touch}. */
+    public static final class RunsCommand implements StageProvider {
+        @Override
+        public String name() {
+            return "test.runs-command";
+        }
+
+        @Override
+        public String description() {
+            return "test only: creates a file when built, as a stage running a command would";
+        }
+
+        @Override
+        public List<OptionSpec> options() {
+            return List.of(OptionSpec.string("touch", null, "the file to create").asRequired());
+        }
+
+        @Override
+        public Processor create(StageContext ctx) {
+            try {
+                java.nio.file.Files.writeString(java.nio.file.Path.of(ctx.options().getString("touch")), "ran");
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return (Annotator) doc -> { };
+        }
+    }
+
     /** {@code test.duplicate}: emits each document twice (a second copy with a derived id). */
     public static final class Duplicate implements StageProvider {
         @Override

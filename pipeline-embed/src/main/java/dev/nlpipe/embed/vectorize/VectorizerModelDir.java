@@ -2,6 +2,7 @@ package dev.nlpipe.embed.vectorize;
 
 import dev.nlpipe.core.model.ModelDir;
 import dev.nlpipe.core.model.ModelException;
+import dev.nlpipe.core.model.ModelFiles;
 import dev.nlpipe.core.model.ModelMeta;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -88,7 +89,8 @@ public final class VectorizerModelDir {
         } catch (RuntimeException e) {
             throw new ModelException(dir, "has unreadable vectorizer settings in model.json: " + e.getMessage());
         }
-        Path vocab = dir.resolve(meta.getString("vocabularyFile") == null ? VocabularyFile.NAME : meta.getString("vocabularyFile"));
+        Path vocab = meta.get("vocabularyFile") == null ? dir.resolve(VocabularyFile.NAME)
+                : ModelFiles.resolve(dir, meta.getString("vocabularyFile"), "vocabularyFile");
         if (!Files.isRegularFile(vocab)) {
             throw new ModelException(dir, "has no " + vocab.getFileName() + "; the model directory is incomplete");
         }

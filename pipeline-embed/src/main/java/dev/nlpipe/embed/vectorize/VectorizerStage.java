@@ -46,6 +46,12 @@ public abstract class VectorizerStage implements StageProvider {
         }
     }
 
+    /** Reads nothing outside its options and model, so a model may record it as preprocessing. */
+    @Override
+    public boolean safeInsideModel() {
+        return true;
+    }
+
     @Override
     public String name() {
         return kind;

@@ -82,7 +82,7 @@ public final class VocabularyFile {
                         idfs.add(Double.NaN);
                     }
                 } catch (NumberFormatException e) {
-                    throw new IllegalArgumentException(file + ":" + lineNo + ": bad number: " + e.getMessage());
+                    throw new IllegalArgumentException(file + ":" + lineNo + ": a count or idf field is not a number");
                 }
             }
         }

@@ -27,6 +27,12 @@ import java.util.Set;
  */
 public final class DocEmbedStage implements StageProvider {
 
+    /** Reads nothing outside its options and model, so a model may record it as preprocessing. */
+    @Override
+    public boolean safeInsideModel() {
+        return true;
+    }
+
     @Override
     public String name() {
         return "embed.doc";

@@ -47,7 +47,7 @@ public interface TermWeights {
                     }
                     w.put(line.substring(0, tab), Double.parseDouble(line.substring(tab + 1).strip()));
                 } catch (NumberFormatException e) {
-                    throw new IOException(file + ":" + lineNo + ": expected 'term<TAB>weight', found '" + line + "'");
+                    throw new IOException(file + ":" + lineNo + ": expected 'term<TAB>weight' with a number as weight");
                 }
             }
         }

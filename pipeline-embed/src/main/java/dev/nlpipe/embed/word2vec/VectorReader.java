@@ -111,19 +111,19 @@ final class VectorReader {
             pos = skipSpace(line, pos);
             end = fieldEnd(line, pos);
             if (end == pos) {
-                throw new VectorFormatException(file, "line " + lineNo + ": word '" + word + "' has " + i + " numbers, expected " + dim);
+                throw new VectorFormatException(file, "line " + lineNo + ": the word has " + i + " numbers, expected " + dim);
             }
             if (kept) {
                 try {
                     values[base + i] = Float.parseFloat(line.substring(pos, end));
                 } catch (NumberFormatException e) {
-                    throw new VectorFormatException(file, "line " + lineNo + ": '" + line.substring(pos, end) + "' is not a number");
+                    throw new VectorFormatException(file, "line " + lineNo + ": value " + (i + 1) + " is not a number");
                 }
             }
             pos = end;
         }
         if (skipSpace(line, pos) < len) {
-            throw new VectorFormatException(file, "line " + lineNo + ": word '" + word + "' has more than " + dim + " numbers");
+            throw new VectorFormatException(file, "line " + lineNo + ": the word has more than " + dim + " numbers");
         }
         if (kept) {
             words.add(k);
@@ -139,8 +139,7 @@ final class VectorReader {
         long[] header = first == null ? null : header(first);
         if (header == null) {
             throw new VectorFormatException(file, first == null ? "is empty; expected a header line 'WORDS DIMENSION'"
-                    : "line 1: expected a header 'WORDS DIMENSION' (e.g. '71290 100'), found '"
-                    + (first.length() > 60 ? first.substring(0, 60) + "..." : first) + "'");
+                    : "line 1: expected a header 'WORDS DIMENSION' (e.g. '71290 100'); this is not a word2vec vectors file");
         }
         long n = header[0];
         dim = (int) header[1];

@@ -1,6 +1,7 @@
 package dev.nlpipe.embed.word2vec;
 
 import dev.nlpipe.core.model.ModelDir;
+import dev.nlpipe.core.model.ModelManifest;
 import dev.nlpipe.core.model.ModelException;
 import dev.nlpipe.core.model.ModelMeta;
 import java.io.BufferedReader;
@@ -140,6 +141,7 @@ public final class Word2VecModel {
         ModelMeta meta = ModelMeta.create(KIND, FORMAT_VERSION);
         describe(meta, params);
         ModelDir.writeMeta(dir, meta);
+        ModelManifest.seal(dir);
     }
 
     /** Adds this model's shape and hyper-parameters to a {@code model.json} record. */
@@ -176,6 +178,10 @@ public final class Word2VecModel {
         float[] hs = readFloats(dir, HS_FILE, (long) Math.max(1, vocab.size() - 1) * dim);
         if (meta.getInt("dim", dim) != dim) {
             throw new ModelException(dir, "model.json says dim " + meta.getInt("dim", dim) + " but the vectors have " + dim);
+        }
+        if (meta.getInt("vocabSize", vocab.size()) != vocab.size()) {
+            throw new ModelException(dir, "model.json says vocabSize " + meta.getInt("vocabSize", 0) + " but " + VectorFormat.BINARY_FILE
+                    + " has " + vocab.size() + " words");
         }
         return new Word2VecModel(vocab, dim, v.matrix(), neg, hs);
     }

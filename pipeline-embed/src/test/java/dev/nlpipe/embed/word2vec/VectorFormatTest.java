@@ -121,9 +121,9 @@ class VectorFormatTest {
     void malformedFilesSayWhereAndWhat() {
         var e = assertThrows(VectorFormat.VectorFormatException.class,
                 () -> WordVectors.load(TempFiles.write(dir.resolve("a.txt"), "2 3\nx 1 2 3\ny 1 2\n")));
-        assertTrue(e.getMessage().contains("a.txt line 3: word 'y' has 2 numbers, expected 3"), e.getMessage());
+        assertTrue(e.getMessage().contains("a.txt line 3: the word has 2 numbers, expected 3"), e.getMessage());
         e = assertThrows(VectorFormat.VectorFormatException.class, () -> WordVectors.load(TempFiles.write(dir.resolve("b.txt"), "hello world\n")));
-        assertTrue(e.getMessage().contains("line 1: 'world' is not a number"), e.getMessage());
+        assertTrue(e.getMessage().contains("line 1: value 1 is not a number"), e.getMessage());
         e = assertThrows(VectorFormat.VectorFormatException.class, () -> WordVectors.load(TempFiles.write(dir.resolve("c.txt"), "3 1\nx 1\n")));
         assertTrue(e.getMessage().contains("ends after 1 of 3 vectors"), e.getMessage());
         e = assertThrows(VectorFormat.VectorFormatException.class, () -> WordVectors.load(dir.resolve("missing.bin")));

@@ -32,6 +32,12 @@ public final class HanlpStage implements StageProvider {
             OptionSpec.choice("conventions", "none", "rewrite words to a segmentation standard: none, or pku (person names split "
                     + "into family and given name, digits joined with date and magnitude units)", "none", "pku"));
 
+    /** Reads nothing outside its options and model, so a model may record it as preprocessing. */
+    @Override
+    public boolean safeInsideModel() {
+        return true;
+    }
+
     @Override
     public String name() {
         return "segment.hanlp";

@@ -82,8 +82,8 @@ public final class UserDictionary {
             return new CoreDictionary.Attribute(Nature.nz, 1);
         }
         if (f.length % 2 == 0) {
-            throw new ConfigException(at, "user dictionary entry '" + String.join(" ", f)
-                    + "' must be 'word' or 'word nature frequency [nature frequency]...' (a nature without a frequency?)");
+            throw new ConfigException(at, "user dictionary entry has " + f.length
+                    + " fields; it must be 'word' or 'word nature frequency [nature frequency]...' (a nature without a frequency?)");
         }
         int count = (f.length - 1) / 2;
         Nature[] natures = new Nature[count];
@@ -97,8 +97,8 @@ public final class UserDictionary {
                 freqs[i] = -1;
             }
             if (freqs[i] < 0) {
-                throw new ConfigException(at, "user dictionary entry '" + f[0] + "': frequency '" + f[2 + 2 * i]
-                        + "' of nature '" + f[1 + 2 * i] + "' must be a non-negative integer");
+                throw new ConfigException(at, "user dictionary entry: frequency " + (i + 1)
+                        + " (field " + (3 + 2 * i) + ") must be a non-negative integer");
             }
             total += freqs[i];
         }

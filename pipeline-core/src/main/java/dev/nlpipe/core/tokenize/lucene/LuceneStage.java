@@ -22,6 +22,12 @@ import org.apache.lucene.analysis.Analyzer;
  */
 public final class LuceneStage implements StageProvider {
 
+    /** Reads nothing outside its options and model, so a model may record it as preprocessing. */
+    @Override
+    public boolean safeInsideModel() {
+        return true;
+    }
+
     @Override
     public String name() {
         return "tokenize.lucene";

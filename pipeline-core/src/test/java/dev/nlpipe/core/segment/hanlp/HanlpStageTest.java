@@ -167,10 +167,18 @@ class HanlpStageTest {
         Path bad = dictionary("bad.txt", "好词", "坏词 n many");
         ConfigException e = assertThrows(ConfigException.class, () -> hanlp(Map.of("userDictionaries", List.of(bad.toString()))));
         assertTrue(e.getMessage().startsWith(bad + ":2:1: "), e.getMessage());
-        assertTrue(e.getMessage().contains("frequency 'many'"), e.getMessage());
+        assertTrue(e.getMessage().contains("frequency 1 (field 3)"), e.getMessage());
         Path odd = dictionary("odd.txt", "词 n");
         e = assertThrows(ConfigException.class, () -> hanlp(Map.of("userDictionaries", List.of(odd.toString()))));
         assertTrue(e.getMessage().startsWith(odd + ":1:1: "), e.getMessage());
+    }
+
+    @Test
+    void aFileThatIsNoDictionaryIsNotQuoted() throws IOException {
+        Path passwd = dictionary("passwd", "root:x:0:0:root secret-home /bin/bash");
+        ConfigException e = assertThrows(ConfigException.class, () -> hanlp(Map.of("userDictionaries", List.of(passwd.toString()))));
+        assertTrue(e.getMessage().startsWith(passwd + ":1:1: "), e.getMessage());
+        assertFalse(e.getMessage().contains("root") || e.getMessage().contains("secret-home"), e.getMessage());
     }
 
     @Test

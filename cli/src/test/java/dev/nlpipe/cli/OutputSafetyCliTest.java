@@ -1,0 +1,47 @@
+package dev.nlpipe.cli;
+
+import static dev.nlpipe.cli.CliTest.nlpipe;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.nlpipe.core.testing.TempFiles;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** `nlpipe run` refuses outputs that would destroy an input or another input's output, before building any stage. */
+class OutputSafetyCliTest {
+    @TempDir
+    Path dir;
+
+    private Path pipeline(String input, String output) {
+        return TempFiles.write(dir.resolve("p.yaml"), """
+                pipeline: p
+                input: { path: %s, format: text }
+                stages: [ { type: tokenize.regex } ]
+                output: { path: %s, format: jsonl }
+                """.formatted(input, output));
+    }
+
+    @Test
+    void anOutputEqualToTheInputIsAConfigurationError() throws IOException {
+        Path data = TempFiles.write(dir.resolve("same/data.txt"), "keep me\n");
+        CliTest.Result r = nlpipe("run", pipeline(data.toString(), "x.jsonl").toString(), "--output", data.toString());
+        assertEquals(ExitCodes.CONFIG, r.code(), r.err());
+        assertTrue(r.err().contains("is the input file"), r.err());
+        assertEquals("keep me\n", Files.readString(data));
+    }
+
+    @Test
+    void twoInputsWithOneOutputNameAreAConfigurationError() {
+        TempFiles.write(dir.resolve("coll/a.txt"), "one\n");
+        TempFiles.write(dir.resolve("coll/a.log"), "two\n");
+        CliTest.Result r = nlpipe("run", pipeline(dir.resolve("coll") + "/", dir.resolve("coll_out") + "/").toString());
+        assertEquals(ExitCodes.CONFIG, r.code(), r.err());
+        assertTrue(r.err().contains("a.txt") && r.err().contains("a.log"), r.err());
+        assertFalse(Files.exists(dir.resolve("coll_out")));
+    }
+}

@@ -1,0 +1,87 @@
+package dev.nlpipe.core.io;
+
+import dev.nlpipe.core.config.ConfigException;
+import dev.nlpipe.core.config.Location;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The files a run will write, checked against its inputs before anything is read or written: no
+ * output (nor the errors file) may be one of the input files, and in directory output no two
+ * inputs may map to the same output file. Both would otherwise lose data silently: an input
+ * replaced by its own output, or one input's documents replaced by another's (`a.txt` and `a.log`
+ * both becoming `a.jsonl`).
+ */
+public final class OutputTargets {
+    private OutputTargets() {
+    }
+
+    /**
+     * Checks a run's outputs against its inputs.
+     *
+     * @param sources the input files
+     * @param output the output file or directory ({@code -} for standard output)
+     * @param directory whether each input is mirrored to its own file under {@code output}
+     * @param extension the output format's file extension
+     * @param errors the errors file, or {@code null} when errors go to standard error
+     * @param at where the output is configured
+     * @throws ConfigException naming the inputs and the output file they collide on
+     */
+    public static void check(List<InputSource> sources, Path output, boolean directory, String extension, Path errors, Location at) {
+        boolean stream = output.toString().equals("-") || (!directory && Files.exists(output) && !Files.isRegularFile(output));
+        Map<Path, InputSource> inputs = new HashMap<>();
+        for (InputSource s : sources) {
+            if (s.path() != null) {
+                inputs.putIfAbsent(key(s.path()), s);
+                inputs.putIfAbsent(real(s.path()), s);
+            }
+        }
+        if (errors != null && input(inputs, errors) != null) {
+            throw new ConfigException(at, "the errors file " + errors + " is the input file " + input(inputs, errors).path()
+                    + "; writing it would destroy the input. Choose another output.errors");
+        }
+        if (stream) {
+            return;
+        }
+        Map<Path, InputSource> targets = new HashMap<>();
+        for (InputSource s : sources) {
+            if (s.path() == null || (!directory && targets.containsKey(key(output)))) {
+                continue;
+            }
+            Path target = directory ? output.resolve(OutputSink.withExtension(s.relative(), extension)) : output;
+            InputSource overwritten = input(inputs, target);
+            if (overwritten != null) {
+                throw new ConfigException(at, "output " + target + " is the input file " + overwritten.path()
+                        + "; writing it would replace the input. Choose another output path");
+            }
+            InputSource previous = targets.putIfAbsent(key(target), s);
+            if (previous != null && directory) {
+                throw new ConfigException(at, "inputs " + previous.path() + " and " + s.path() + " would both be written to " + target
+                        + " (an output file is named after its input without the extension), so one would be lost;"
+                        + " rename one of them, or run them to separate outputs");
+            }
+        }
+    }
+
+    /** The input that {@code file} is, by name or (through links) on disk, or {@code null}. */
+    private static InputSource input(Map<Path, InputSource> inputs, Path file) {
+        InputSource s = inputs.get(key(file));
+        return s != null ? s : inputs.get(real(file));
+    }
+
+    private static Path real(Path p) {
+        try {
+            return p.toRealPath();
+        } catch (IOException e) {
+            return key(p);
+        }
+    }
+
+    private static Path key(Path p) {
+        return p.toAbsolutePath().normalize();
+    }
+}

@@ -1,0 +1,76 @@
+package dev.nlpipe.core.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.nlpipe.core.Pipeline;
+import dev.nlpipe.core.config.ConfigException;
+import dev.nlpipe.core.testing.TempFiles;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Runs whose outputs would overwrite an input or each other are refused before anything is read or written. */
+class OutputTargetsRunTest {
+    @TempDir
+    Path dir;
+
+    private ConfigException refused(String input, String output) {
+        Path yaml = TempFiles.write(dir.resolve("p.yaml"), """
+                pipeline: p
+                input: { path: %s, format: text }
+                stages: [ { type: tokenize.regex } ]
+                output: { path: %s, format: jsonl }
+                """.formatted(input, output));
+        return assertThrows(ConfigException.class, () -> {
+            try (Pipeline p = Pipeline.fromYaml(yaml)) {
+                p.run(new RunOptions(1, 4, OnError.SKIP, false), null);
+            }
+        });
+    }
+
+    @Test
+    void twoInputsMappingToOneOutputFileAreRefusedNamingBoth() {
+        TempFiles.write(dir.resolve("coll/a.txt"), "one\n");
+        TempFiles.write(dir.resolve("coll/a.log"), "two\n");
+        ConfigException e = refused(dir.resolve("coll") + "/", dir.resolve("coll_out") + "/");
+        assertTrue(e.getMessage().contains("coll/a.log") && e.getMessage().contains("coll/a.txt")
+                && e.getMessage().contains("a.jsonl"), e.getMessage());
+        assertFalse(Files.exists(dir.resolve("coll_out")), "nothing is written");
+    }
+
+    @Test
+    void anOutputEqualToTheInputIsRefusedAndTheInputKept() throws IOException {
+        Path data = TempFiles.write(dir.resolve("same/data.txt"), "keep me\n");
+        ConfigException e = refused(data.toString(), dir.resolve("same/./data.txt").toString());
+        assertTrue(e.getMessage().contains("is the input file"), e.getMessage());
+        assertEquals("keep me\n", Files.readString(data));
+    }
+
+    @Test
+    void anOutputReachingTheInputThroughALinkIsRefused() throws IOException {
+        Path data = TempFiles.write(dir.resolve("same/data.txt"), "keep me\n");
+        Path link = Files.createSymbolicLink(dir.resolve("alias"), dir.resolve("same"));
+        refused(data.toString(), link.resolve("data.txt").toString());
+        assertEquals("keep me\n", Files.readString(data));
+    }
+
+    @Test
+    void aMirroredOutputLandingOnAnInputIsRefused() throws IOException {
+        Path data = TempFiles.write(dir.resolve("corpus/a.jsonl"), "keep me\n");
+        refused(dir.resolve("corpus") + "/", dir.resolve("corpus") + "/");
+        assertEquals("keep me\n", Files.readString(data));
+    }
+
+    @Test
+    void anErrorsFileEqualToTheInputIsRefusedAndTheInputKept() throws IOException {
+        Path data = TempFiles.write(dir.resolve("d/x.errors.jsonl"), "keep me\n");
+        ConfigException e = refused(data.toString(), dir.resolve("d/x").toString());
+        assertTrue(e.getMessage().contains("errors file"), e.getMessage());
+        assertEquals("keep me\n", Files.readString(data));
+    }
+}
