@@ -1,6 +1,7 @@
 package dev.nlpipe.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -80,6 +81,15 @@ class CliTest {
         Result r = nlpipe("run", yaml.toString(), "--input", yaml.toString(), "--output", "-");
         assertEquals(2, r.code());
         assertTrue(r.err().startsWith(yaml + ":4:5: unknown stage type 'segment.magic'"), r.err());
+    }
+
+    @Test
+    void misspeltStageOfAnInstalledModuleSuggestsTheNameNotAnArtifact() {
+        Path yaml = TempFiles.write(dir.resolve("typo.yaml"), "pipeline: x\nstages:\n  - type: vectorize.tfidff\n");
+        Result r = nlpipe("run", yaml.toString(), "--input", yaml.toString(), "--output", "-");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("did you mean 'vectorize.tfidf'"), r.err());
+        assertFalse(r.err().contains("artifact"), r.err());
     }
 
     @Test

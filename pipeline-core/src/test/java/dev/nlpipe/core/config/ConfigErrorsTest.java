@@ -42,6 +42,13 @@ class ConfigErrorsTest {
     }
 
     @Test
+    void stageOfAnAbsentModuleNamesTheArtifactToAdd() {
+        // pipeline-core's tests run without pipeline-classify, as an application that depends on core alone
+        ConfigException e = fail(input(dir) + "stages:\n  - type: classify\n");
+        assertTrue(e.problem().contains("dev.nlpipe:pipeline-classify"), e.problem());
+    }
+
+    @Test
     void unknownOptionKeyListsTheValidOnes() {
         ConfigException e = fail(input(dir) + "stages:\n  - type: tokenize.regex\n    with:\n      lowercas: true\n");
         assertEquals(5, e.location().line());
