@@ -9,15 +9,20 @@ public class ConfigException extends RuntimeException {
     private final String problem;
 
     public ConfigException(Location location, String problem) {
-        super(location + ": " + problem);
+        super(prefix(location) + problem);
         this.location = location;
         this.problem = problem;
     }
 
     public ConfigException(Location location, String problem, Throwable cause) {
-        super(location + ": " + problem, cause);
+        super(prefix(location) + problem, cause);
         this.location = location;
         this.problem = problem;
+    }
+
+    // A value given in code (Pipeline.builder()) has no file to point at; "<default>:" would only confuse.
+    private static String prefix(Location location) {
+        return location == null || location.equals(Location.NONE) ? "" : location + ": ";
     }
 
     public Location location() {

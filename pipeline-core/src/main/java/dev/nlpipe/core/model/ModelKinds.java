@@ -47,7 +47,7 @@ public final class ModelKinds {
         ModelKind<?> kind = registry.find(meta.kind());
         if (kind == null) {
             throw new ModelException(dir, "holds a '" + meta.kind() + "' model, a kind this nlpipe does not know; installed kinds: "
-                    + String.join(", ", registry.names()) + ModuleHints.forMissing(meta.kind(), registry.names()));
+                    + String.join(", ", registry.names()) + ModuleHints.forName(meta.kind()));
         }
         if (!type.isAssignableFrom(kind.type())) {
             throw new ModelException(dir, "holds a '" + meta.kind() + "' model, which is not a " + type.getSimpleName() + "; "
