@@ -115,6 +115,19 @@ class VectorizeClassifyCliTest {
     }
 
     @Test
+    void aMissingTextColumnInTrainingDataNamesTheDataKey() {
+        Path train = TempFiles.write(dir.resolve("cols.tsv"), "label\ttext_a\n1\tgood\n0\tbad\n");
+        Path config = TempFiles.write(dir.resolve("cols.yaml"), """
+                task: classify.linear
+                data: { train: %s, format: tsv }
+                stages: [ { type: tokenize.regex } ]
+                """.formatted(train));
+        CliTest.Result r = nlpipe("train", config.toString(), "--output", dir.resolve("cols").toString());
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("set data.textColumn"), r.err());
+    }
+
+    @Test
     void tfidfParityReportsMatchesAndDifferences() throws IOException {
         Path ref = dir.resolve("tfidf_ref_tiny.json");
         try (InputStream in = getClass().getResourceAsStream("/parity/tfidf_ref_tiny.json")) {
