@@ -42,6 +42,7 @@ final class StageAssembler {
         errors.throwIfAny();
         List<StageProvider> providers = checked.stream().map(StageChecks.Checked::provider).toList();
         List<Options> options = checked.stream().map(StageChecks.Checked::options).toList();
+        ModelTokenizers.check(entries, providers, options);
         Set<Layer> layersOut = checkWiring(entries, providers, options, inputLayers, components);
         List<ConfiguredStage> built = new ArrayList<>();
         try {
@@ -68,9 +69,10 @@ final class StageAssembler {
         for (int i = 0; i < entries.size(); i++) {
             for (Layer need : providers.get(i).requires(options.get(i), entries.get(i).model())) {
                 if (!available.contains(need)) {
+                    String own = ModelTokenizers.ownStages(entries.get(i), providers.get(i), options.get(i));
                     throw new ConfigException(entries.get(i).location(), "stage '" + entries.get(i).id() + "' needs the '"
-                            + need.key() + "' layer, which neither the input nor an earlier stage provides; add "
-                            + providersOf(need, components) + " before it");
+                            + need.key() + "' layer, which neither the input nor an earlier stage provides; "
+                            + (own != null ? own : "add " + providersOf(need, components) + " before it"));
                 }
             }
             available.addAll(providers.get(i).provides(options.get(i)));
