@@ -34,7 +34,6 @@ public final class TrainCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(onInterrupt);
         try (TrainingJob job = TrainingJob.prepare(cfg, output, System.err)) {
             job.run();
-            Runtime.getRuntime().removeShutdownHook(onInterrupt);
             System.err.printf("trained %s in %.1f s -> %s%n", cfg.task(), (System.nanoTime() - start) / 1e9, output);
             if (job.warningSummary() != null) {
                 System.err.println(job.warningSummary());
@@ -43,8 +42,19 @@ public final class TrainCommand implements Callable<Integer> {
                 System.err.println(job.badRecords() + " unreadable records were skipped");
                 return ExitCodes.RECORDS_FAILED;
             }
+        } finally {
+            // a run that failed on its own is not an interrupt; the message must not follow its error at exit
+            forget(onInterrupt);
         }
         return ExitCodes.OK;
+    }
+
+    private static void forget(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // Ctrl-C: the hook is already running, as it should
+        }
     }
 
     /** What to tell a user who interrupts training: where the last epoch's checkpoint is and the command that resumes from it. */
