@@ -27,6 +27,8 @@ import picocli.CommandLine.Spec;
  * so that {@code echo 姚明在NBA打篮球 | nlpipe segment} needs no YAML file.
  */
 abstract class LineCommand implements Callable<Integer> {
+    private static final String LOG_LEVEL = "org.slf4j.simpleLogger.defaultLogLevel";
+
     @Parameters(arity = "0..*", paramLabel = "TEXT", description = "texts to process; without any, each line of standard input is one text")
     List<String> texts = new ArrayList<>();
 
@@ -48,6 +50,11 @@ abstract class LineCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        // The answer is the output here; the model loaders' informational lines (device chosen, ...) would only clutter
+        // a terminal or a script's stderr. Warnings and errors still show. Set before the first logger is created.
+        if (System.getProperty(LOG_LEVEL) == null) {
+            System.setProperty(LOG_LEVEL, "warn");
+        }
         PrintWriter out = spec.commandLine().getOut();
         try (Pipeline p = pipeline(options())) {
             if (!texts.isEmpty()) {

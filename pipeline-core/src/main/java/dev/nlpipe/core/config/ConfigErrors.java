@@ -38,6 +38,7 @@ public final class ConfigErrors {
         errors.addAll(e.errors());
     }
 
+    /** Whether no error is recorded. */
     public boolean isEmpty() {
         return errors.isEmpty();
     }
