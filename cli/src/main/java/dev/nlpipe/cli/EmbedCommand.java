@@ -3,6 +3,7 @@ package dev.nlpipe.cli;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.nlpipe.bert.Pooling;
 import dev.nlpipe.bert.embed.SentenceEncoder;
+import dev.nlpipe.core.config.Suggest;
 import dev.nlpipe.core.doc.DocumentJson;
 import dev.nlpipe.core.model.LoadOptions;
 import dev.nlpipe.core.model.ModelDir;
@@ -52,9 +53,28 @@ public final class EmbedCommand implements Runnable {
     private static int row(CommandSpec spec, WordVectors v, String word) {
         int i = v.indexOf(word);
         if (i < 0) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "'" + word + "' is not in the vocabulary of " + v.size() + " words");
+            throw new CommandLine.ParameterException(spec.commandLine(), "'" + word + "' is not in the vocabulary of " + v.size() + " words"
+                    + suggestion(v, word));
         }
         return i;
+    }
+
+    /**
+     * "; did you mean 'king'?" for a word that is in the vocabulary in another case (corpora are
+     * often lowercased before training), else for the closest spellings among the most frequent
+     * words; the empty string when none is close.
+     */
+    static String suggestion(WordVectors v, String word) {
+        List<String> cased = new ArrayList<>();
+        for (String form : List.of(word.toLowerCase(Locale.ROOT), word.toUpperCase(Locale.ROOT),
+                word.isEmpty() ? word : word.substring(0, 1).toUpperCase(Locale.ROOT) + word.substring(1).toLowerCase(Locale.ROOT))) {
+            if (!form.equals(word) && v.contains(form) && !cased.contains(form)) {
+                cased.add(form);
+            }
+        }
+        // vocabularies are sorted by frequency and can hold millions of words: the frequent ones are the likely intent
+        List<String> frequent = List.of(v.words()).subList(0, Math.min(v.size(), 50_000));
+        return Suggest.didYouMean(word, cased.isEmpty() ? frequent : cased);
     }
 
     /** How many words a query lists, among which, and how. */
@@ -87,23 +107,33 @@ public final class EmbedCommand implements Runnable {
         }
     }
 
-    /** {@code nlpipe embed neighbors VECTORS WORD}. */
-    @Command(name = "neighbors", mixinStandardHelpOptions = true, description = "The words closest to WORD by cosine similarity.")
+    /** {@code nlpipe embed neighbors VECTORS WORD...}. */
+    @Command(name = "neighbors", mixinStandardHelpOptions = true,
+            description = "The words closest to each WORD by cosine similarity; with several words, one list each, under a 'WORD:' line.")
     static final class Neighbors implements Callable<Integer> {
         @Spec
         CommandSpec spec;
         @Parameters(index = "0", paramLabel = "VECTORS", description = "word2vec model directory or vectors file")
         Path vectors;
-        @Parameters(index = "1", paramLabel = "WORD")
-        String word;
+        @Parameters(index = "1..*", arity = "1..*", paramLabel = "WORD", description = "one or more words")
+        List<String> words;
         @Mixin
         ListOptions list;
 
         @Override
         public Integer call() throws IOException {
             WordVectors v = load(spec, vectors);
-            int w = row(spec, v, word);
-            list.print(spec, v.nearest(v.vector(word), list.k, list.limit(v), w));
+            List<Integer> rows = new ArrayList<>();
+            for (String word : words) {
+                rows.add(row(spec, v, word)); // every word checked before any output, so a typo costs no half-printed result
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            for (int i = 0; i < words.size(); i++) {
+                if (words.size() > 1 && !list.json) {
+                    out.println((i > 0 ? "\n" : "") + words.get(i) + ":");
+                }
+                list.print(spec, v.nearest(v.vector(words.get(i)), list.k, list.limit(v), rows.get(i)));
+            }
             return ExitCodes.OK;
         }
     }

@@ -13,9 +13,10 @@ import picocli.CommandLine.Option;
 
 /** {@code nlpipe eval classify --model DIR --data FILE}: scores a text classifier on labelled data. */
 @Command(name = "classify", mixinStandardHelpOptions = true,
-        description = {"Evaluate a text classifier (any classify.* model) on labelled documents: accuracy, per-class precision/recall/F1,",
-                "macro and micro F1, confusion matrix and (binary) ROC-AUC. The data is read in the model's training format",
-                "(e.g. tsv with its label column) unless --format is given, and goes through the model's preprocessing stages."})
+        description = {"Evaluate a text classifier (any classify.* model) on labelled documents: accuracy, per-class precision/recall/F1,"
+                + " macro and micro F1, confusion matrix and (binary) ROC-AUC.",
+                "The data is read in the format its extension names (.jsonl, .tsv, .csv), else in the model's training format"
+                + " (e.g. tsv with its label column), unless --format is given, and goes through the model's preprocessing stages."})
 public final class EvalClassifyCommand implements Callable<Integer> {
 
     @Option(names = "--model", required = true, paramLabel = "DIR", description = "a model directory written by `nlpipe train` (any classify.* kind)")

@@ -31,8 +31,9 @@ public final class EvalNerCommand implements Callable<Integer> {
     @Option(names = "--data", required = true, paramLabel = "FILE", description = "gold data (a file or a directory)")
     Path data;
 
-    @Option(names = "--format", required = true, paramLabel = "FORMAT",
-            description = "input format of the gold data: bmes, conll, cluener (or jsonl with entities)")
+    @Option(names = "--format", paramLabel = "FORMAT",
+            description = "input format of the gold data: bmes, conll, cluener (or jsonl with entities); default: from the"
+                    + " file's extension (.bmes, .conll/.bio/.iob, .json for CLUENER, .jsonl)")
     String format;
 
     @Option(names = "--json", paramLabel = "FILE", description = "also write the scores as JSON (precision, recall, f1, perType)")
@@ -57,6 +58,11 @@ public final class EvalNerCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--data: not found: " + data);
         }
         var readers = Components.get().readers();
+        String format = this.format != null ? this.format : byExtension(data);
+        if (format == null) {
+            throw new ParameterException(spec.commandLine(), "--format: cannot tell the format of " + data
+                    + " from its extension; give --format bmes, conll, cluener or jsonl");
+        }
         if (readers.find(format) == null) {
             throw new ParameterException(spec.commandLine(), "--format: unknown format '" + format + "'"
                     + Suggest.didYouMean(format, readers.names()) + " (valid: " + String.join(", ", readers.names()) + ")");
@@ -86,5 +92,19 @@ public final class EvalNerCommand implements Callable<Integer> {
             }
         }
         return ExitCodes.OK;
+    }
+
+    /** The NER format a gold file's name says ({@code train.char.bmes}, {@code dev.json}), or {@code null}. */
+    static String byExtension(Path data) {
+        String name = data.getFileName().toString().toLowerCase(Locale.ROOT).replaceFirst("\\.gz$", "");
+        String ext = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1) : "";
+        return switch (ext) {
+            case "bmes" -> "bmes";
+            case "conll", "bio", "iob", "iob2", "conllu" -> "conll";
+            // CLUENER ships dev.json / train.json, one JSON object per line with a "label" map
+            case "json" -> "cluener";
+            case "jsonl" -> "jsonl";
+            default -> null;
+        };
     }
 }

@@ -16,9 +16,9 @@ import picocli.CommandLine.Parameters;
 
 /** {@code nlpipe eval tfidf-parity REF.json...}: reproduces scikit-learn TF-IDF reference files and reports the differences. */
 @Command(name = "tfidf-parity", mixinStandardHelpOptions = true,
-        description = {"Reproduce scikit-learn TfidfVectorizer reference files (settings, documents, vocabulary, idf and every",
-                "value, as in shared/parity/) with nlpipe, and report whether the vocabulary is identical and the largest",
-                "absolute difference. Exits 1 when any file differs by more than --tolerance."})
+        description = {"Reproduce scikit-learn TfidfVectorizer reference files (settings, documents, vocabulary, idf and every"
+                + " value) with nlpipe, and report whether the vocabulary is identical and the largest absolute difference.",
+                "Exits 1 when any file differs by more than --tolerance."})
 public final class EvalTfidfParityCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "REF.json", arity = "1..*", description = "reference files (or directories of tfidf_ref_*.json)")

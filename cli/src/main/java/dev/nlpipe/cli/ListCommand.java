@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.nlpipe.core.config.OptionSpec;
 import dev.nlpipe.core.config.Options;
 import dev.nlpipe.core.config.Location;
+import dev.nlpipe.core.config.Suggest;
 import dev.nlpipe.core.doc.DocumentJson;
 import dev.nlpipe.core.doc.Layer;
 import dev.nlpipe.core.io.ReaderProvider;
@@ -28,15 +29,20 @@ import picocli.CommandLine.Spec;
 
 /** {@code nlpipe list}: every registered stage (or format, training task, model kind) with its options. */
 @Command(name = "list", mixinStandardHelpOptions = true,
-        description = "List registered stages (default), input/output formats, training tasks or model kinds, with their options.")
+        description = {"List registered stages (default), input/output formats, training tasks or model kinds, with their options;"
+                + " or one of them in detail, with an example.",
+                "",
+                "  nlpipe list                 every stage, one line each, with its options",
+                "  nlpipe list segment.hanlp   one stage: options, layers it needs and adds, an example",
+                ""})
 public final class ListCommand implements Callable<Integer> {
 
     /** What to list. */
     enum What { stages, formats, tasks, kinds, all }
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "WHAT", defaultValue = "stages",
-            description = "stages, formats, tasks, kinds or all (default: ${DEFAULT-VALUE})")
-    What what;
+            description = "stages, formats, tasks, kinds or all (default: ${DEFAULT-VALUE}), or the name of one stage, format, task or kind")
+    String what;
 
     @Option(names = "--json", description = "print a JSON array (one object per component, with a 'kind')")
     boolean json;
@@ -47,6 +53,13 @@ public final class ListCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Components c = Components.get();
+        PrintWriter out = spec.commandLine().getOut();
+        What what;
+        try {
+            what = What.valueOf(this.what);
+        } catch (IllegalArgumentException notAGroup) {
+            return showOne(c, out);
+        }
         List<Map<String, Object>> items = new ArrayList<>();
         if (what == What.stages || what == What.all) {
             c.stages().all().forEach(s -> items.add(describe(s)));
@@ -61,14 +74,84 @@ public final class ListCommand implements Callable<Integer> {
         if (what == What.kinds || what == What.all) {
             c.kinds().all().forEach(k -> items.add(describe(k)));
         }
-        PrintWriter out = spec.commandLine().getOut();
+        print(items, out);
+        return ExitCodes.OK;
+    }
+
+    private void print(List<Map<String, Object>> items, PrintWriter out) throws java.io.IOException {
         if (json) {
             out.println(DocumentJson.mapper().writer(SerializationFeature.INDENT_OUTPUT).writeValueAsString(items));
         } else {
             printHuman(items, out);
         }
         out.flush();
+    }
+
+    /** One named component in detail: everything {@code list} prints for it, plus an example of its use. */
+    private int showOne(Components c, PrintWriter out) throws java.io.IOException {
+        List<Component> all = new ArrayList<>();
+        all.addAll(c.stages().all());
+        all.addAll(c.readers().all());
+        all.addAll(c.writers().all());
+        all.addAll(c.trainers().all());
+        all.addAll(c.kinds().all());
+        // a name may be both a stage and a task (vectorize.tfidf): show each
+        List<Component> found = all.stream().filter(comp -> comp.name().equals(what)).toList();
+        if (found.isEmpty()) {
+            List<String> names = all.stream().map(Component::name).distinct().toList();
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "nothing is registered as '" + what + "'"
+                    + Suggest.didYouMean(what, names) + dev.nlpipe.core.model.ModuleHints.forMissing(what, names)
+                    + "; give stages, formats, tasks, kinds or all, or one of the names they list");
+        }
+        List<Map<String, Object>> items = found.stream().map(ListCommand::describe).toList();
+        print(items, out);
+        if (!json) {
+            for (Component comp : found) {
+                out.print(example(comp));
+            }
+            out.flush();
+        }
         return ExitCodes.OK;
+    }
+
+    /** A YAML (and, where one exists, a one-line command) example of using {@code comp}. */
+    static String example(Component comp) {
+        StringBuilder b = new StringBuilder("\n  example:\n");
+        switch (comp) {
+            case StageProvider s -> {
+                b.append("    stages:\n      - type: ").append(s.name()).append('\n');
+                if (s.modelUse() != dev.nlpipe.core.stage.ModelUse.NONE) {
+                    b.append("        model: models/MY_MODEL        # a directory written by `nlpipe train`\n");
+                }
+                List<OptionSpec> shown = s.options().stream().filter(o -> o.defaultValue() != null).limit(2).toList();
+                if (!shown.isEmpty()) {
+                    b.append("        with: { ").append(String.join(", ", shown.stream()
+                            .map(o -> o.name() + ": " + yamlValue(o.defaultValue())).toList())).append(" }   # the defaults\n");
+                }
+                String oneLiner = switch (s.name()) {
+                    case "segment", "segment.hanlp", "tokenize.lucene", "tokenize.regex" ->
+                            "echo 姚明在NBA打篮球 | nlpipe segment" + (s.name().equals("segment") ? "" : " --stage " + s.name());
+                    case "ner" -> "echo 姚明在NBA打篮球 | nlpipe tag --model models/MY_NER_MODEL";
+                    case "classify" -> "echo 这家酒店很干净 | nlpipe classify --model models/MY_CLASSIFIER";
+                    default -> null;
+                };
+                if (oneLiner != null) {
+                    b.append("  or, without a pipeline file:\n    ").append(oneLiner).append('\n');
+                }
+            }
+            case ReaderProvider r -> b.append("    input: { path: corpus/, format: ").append(r.name()).append(" }\n");
+            case WriterProvider w -> b.append("    output: { path: out/result.").append(w.extension()).append(", format: ")
+                    .append(w.name()).append(" }\n");
+            case TrainerProvider t -> b.append("    task: ").append(t.name()).append("\n    data: { ")
+                    .append(String.join(", ", t.requiredSplits().stream().map(x -> x + ": data/" + x + ".txt").toList()))
+                    .append(" }\n  then: nlpipe train CONFIG.yaml --output models/MY_MODEL\n");
+            default -> b.append("    (model.json's kind; the ner and classify stages load it by this name)\n");
+        }
+        return b.toString();
+    }
+
+    private static String yamlValue(Object v) {
+        return v instanceof String str ? (str.isEmpty() ? "\"\"" : str) : String.valueOf(v);
     }
 
     static Map<String, Object> describe(Component comp) {

@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.VersionProvider.class,
         description = "NLP pipelines for Chinese and English: segment, vectorize, embed, tag entities, classify.",
-        subcommands = {RunCommand.class, AugmentCommand.class, TrainCommand.class, EvalCommand.class, ModelCommand.class, ListCommand.class,
+        subcommands = {RunCommand.class, SegmentCommand.class, TagCommand.class, ClassifyCommand.class, AugmentCommand.class, TrainCommand.class, EvalCommand.class, ModelCommand.class, ListCommand.class,
                 ScheduleCommand.class, EmbedCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 some records failed, 2 configuration or usage error, 3 runtime failure,"
                 + " 4 another scheduler holds the state database."})

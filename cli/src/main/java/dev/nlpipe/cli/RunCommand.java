@@ -31,7 +31,9 @@ public class RunCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "worker threads (default: the pipeline's, else all cores)")
     Integer threads;
 
-    @Option(names = "--batch-size", paramLabel = "N", description = "documents per batch (default: ${DEFAULT-VALUE})", defaultValue = "0")
+    @Option(names = "--batch-size", paramLabel = "N", defaultValue = "0",
+            description = "documents handed to each stage at once; neural stages run a batch in one forward pass"
+                    + " (default: the pipeline's batchSize, else " + RunOptions.DEFAULT_BATCH + ")")
     int batchSize;
 
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "override a setting, e.g. --set tokenize.regex.lowercase=true or --set input.format=jsonl")

@@ -2,6 +2,7 @@ package dev.nlpipe.cli;
 
 import dev.nlpipe.core.config.TrainConfig;
 import dev.nlpipe.core.model.TrainingJob;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +29,9 @@ public final class TrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         TrainConfig cfg = TrainConfig.load(config, sets);
         long start = System.nanoTime();
+        // Ctrl-C ends the JVM without unwinding this method: a shutdown hook is the one place left to say how to go on
+        Thread onInterrupt = new Thread(() -> System.err.println(interrupted(config, output, sets)));
+        Runtime.getRuntime().addShutdownHook(onInterrupt);
         try (TrainingJob job = TrainingJob.prepare(cfg, output, System.err)) {
             job.run();
             System.err.printf("trained %s in %.1f s -> %s%n", cfg.task(), (System.nanoTime() - start) / 1e9, output);
@@ -38,7 +42,31 @@ public final class TrainCommand implements Callable<Integer> {
                 System.err.println(job.badRecords() + " unreadable records were skipped");
                 return ExitCodes.RECORDS_FAILED;
             }
+        } finally {
+            // a run that failed on its own is not an interrupt; the message must not follow its error at exit
+            forget(onInterrupt);
         }
         return ExitCodes.OK;
+    }
+
+    private static void forget(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // Ctrl-C: the hook is already running, as it should
+        }
+    }
+
+    /** What to tell a user who interrupts training: where the last epoch's checkpoint is and the command that resumes from it. */
+    static String interrupted(Path config, Path output, List<String> sets) {
+        Path checkpoint = Path.of(output + ".checkpoint");
+        StringBuilder again = new StringBuilder("nlpipe train " + config + " --output " + output);
+        sets.forEach(s -> again.append(" --set ").append(s));
+        if (!Files.isDirectory(checkpoint)) {
+            return "\nnlpipe: training interrupted before a checkpoint was written; nothing was saved to " + output
+                    + ". Start again with: " + again;
+        }
+        return "\nnlpipe: training interrupted; the last finished epoch is checkpointed in " + checkpoint.toAbsolutePath()
+                + ".\nResume from it with the same command: " + again + "\n(--set train.resume=false starts over instead)";
     }
 }

@@ -1,6 +1,7 @@
 package dev.nlpipe.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -83,6 +84,15 @@ class CliTest {
     }
 
     @Test
+    void misspeltStageOfAnInstalledModuleSuggestsTheNameNotAnArtifact() {
+        Path yaml = TempFiles.write(dir.resolve("typo.yaml"), "pipeline: x\nstages:\n  - type: vectorize.tfidff\n");
+        Result r = nlpipe("run", yaml.toString(), "--input", yaml.toString(), "--output", "-");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("did you mean 'vectorize.tfidf'"), r.err());
+        assertFalse(r.err().contains("artifact"), r.err());
+    }
+
+    @Test
     void someBadRecordsExitOne() {
         Path in = TempFiles.writeBytes(dir.resolve("in.jsonl"), "{\"text\":\"ok\"}\nnot json\n".getBytes(StandardCharsets.UTF_8));
         Path yaml = TempFiles.write(dir.resolve("p.yaml"), "input: { path: " + in + ", format: jsonl }\nstages: [ {type: tokenize.regex} ]\n"
@@ -142,7 +152,9 @@ class CliTest {
         assertEquals(2, nlpipe("frobnicate").code());
         Result r = nlpipe("run", dir.resolve("missing.yaml").toString());
         assertEquals(2, r.code());
-        assertTrue(r.err().contains("missing.yaml:0:0: file not found"), r.err());
+        assertTrue(r.err().contains("missing.yaml: file not found"), r.err());
+        assertTrue(r.err().contains("working directory"), r.err());
+        assertFalse(r.err().contains(":0:0"), r.err());
         Path t = TempFiles.write(dir.resolve("t.yaml"), "task: no.such.task\ndata: { train: x }\n");
         Result tr = nlpipe("train", t.toString(), "--output", dir.resolve("m").toString());
         assertEquals(2, tr.code());

@@ -58,6 +58,28 @@ class EmbedCommandTest {
     }
 
     @Test
+    void aWordInAnotherCaseIsSuggested() throws IOException {
+        CliTest.Result r = nlpipe("embed", "neighbors", vectors().toString(), "King");
+        assertEquals(ExitCodes.CONFIG, r.code());
+        assertTrue(r.err().contains("did you mean 'king'"), r.err());
+    }
+
+    @Test
+    void aMisspeltWordGetsTheClosestSpelling() throws IOException {
+        CliTest.Result r = nlpipe("embed", "neighbors", vectors().toString(), "quen");
+        assertTrue(r.err().contains("'queen'"), r.err());
+    }
+
+    @Test
+    void neighborsOfSeveralWordsListEachUnderItsName() throws IOException {
+        CliTest.Result r = nlpipe("embed", "neighbors", vectors().toString(), "king", "queen", "-k", "1");
+        assertEquals(0, r.code(), r.err());
+        List<String> lines = r.out().lines().toList();
+        assertEquals(List.of("king:", "queen:"), lines.stream().filter(l -> l.endsWith(":")).toList(), r.out());
+        assertEquals(5, lines.size(), r.out());
+    }
+
+    @Test
     void unknownWordsAndFilesAreUsageErrors() throws IOException {
         CliTest.Result r = nlpipe("embed", "similarity", vectors().toString(), "king", "emperor");
         assertEquals(ExitCodes.CONFIG, r.code());

@@ -7,6 +7,7 @@ import dev.nlpipe.core.doc.DocumentJson;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -88,6 +89,45 @@ class EvalNerCommandTest {
         assertEquals(0, r.code(), r.err());
         assertTrue(r.err().contains(positions + ":1:"), r.err());
         assertTrue(r.err().lines().anyMatch(l -> l.startsWith(lines + " ")), "a closing line gives the count: " + r.err());
+    }
+
+    @Test
+    void evalInfersTheFormatFromTheExtension() {
+        CliTest.Result r = CliTest.nlpipe("eval", "ner", "--model", model.toString(), "--data", data.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("FB1:"), r.out());
+    }
+
+    @Test
+    void evalWithoutFormatOrKnownExtensionAsksForTheFormat() throws IOException {
+        Path odd = dir.resolve("gold.data");
+        Files.writeString(odd, bmes(1));
+        CliTest.Result r = CliTest.nlpipe("eval", "ner", "--model", model.toString(), "--data", odd.toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("--format"), r.err());
+    }
+
+    @Test
+    void tagPrintsTheEntitiesOfEachTextOnItsOwnLine() {
+        CliTest.Result r = CliTest.nlpipe("tag", "--model", model.toString(), SENTENCES[0], SENTENCES[1]);
+        assertEquals(0, r.code(), r.err());
+        List<String> lines = r.out().lines().toList();
+        assertEquals(2, lines.size(), r.out());
+        for (String line : lines) {
+            for (String entity : line.isEmpty() ? new String[0] : line.split(" ")) {
+                assertTrue(entity.matches("\\S+/(PER|LOC)"), line);
+            }
+        }
+    }
+
+    @Test
+    void tagJsonGivesEntitySpansOnTheText() {
+        CliTest.Result r = CliTest.nlpipe("tag", "--model", model.toString(), "--json", SENTENCES[0]);
+        assertEquals(0, r.code(), r.err());
+        dev.nlpipe.core.doc.Document d = DocumentJson.parse(r.out().strip());
+        for (dev.nlpipe.core.doc.Entity e : d.entities()) {
+            assertEquals(d.text().substring(e.start(), e.end()), e.text());
+        }
     }
 
     @Test

@@ -97,6 +97,37 @@ class VectorizeClassifyCliTest {
     }
 
     @Test
+    void classifyPrintsTheTopLabelOfEachText() {
+        Path train = labelled("oneliner", 80, 2);
+        Path config = TempFiles.write(dir.resolve("cls1.yaml"), """
+                task: classify.linear
+                data: { train: %s, format: tsv }
+                stages: [ { type: tokenize.regex } ]
+                """.formatted(train));
+        Path model = dir.resolve("cls1");
+        assertEquals(0, nlpipe("train", config.toString(), "--output", model.toString()).code());
+        CliTest.Result r = nlpipe("classify", "--model", model.toString(), "the hotel was superb", "the hotel was dreadful");
+        assertEquals(0, r.code(), r.err());
+        List<String> lines = r.out().lines().toList();
+        assertEquals(2, lines.size(), r.out());
+        assertTrue(lines.get(0).matches("1\t[01]\\.\\d{4}"), lines.get(0));
+        assertTrue(lines.get(1).startsWith("0\t"), lines.get(1));
+    }
+
+    @Test
+    void aMissingTextColumnInTrainingDataNamesTheDataKey() {
+        Path train = TempFiles.write(dir.resolve("cols.tsv"), "label\ttext_a\n1\tgood\n0\tbad\n");
+        Path config = TempFiles.write(dir.resolve("cols.yaml"), """
+                task: classify.linear
+                data: { train: %s, format: tsv }
+                stages: [ { type: tokenize.regex } ]
+                """.formatted(train));
+        CliTest.Result r = nlpipe("train", config.toString(), "--output", dir.resolve("cols").toString());
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("set data.textColumn"), r.err());
+    }
+
+    @Test
     void tfidfParityReportsMatchesAndDifferences() throws IOException {
         Path ref = dir.resolve("tfidf_ref_tiny.json");
         try (InputStream in = getClass().getResourceAsStream("/parity/tfidf_ref_tiny.json")) {

@@ -1,17 +1,17 @@
 package dev.nlpipe.core;
 
+import dev.nlpipe.core.config.ConfigErrors;
 import dev.nlpipe.core.config.ConfigException;
 import dev.nlpipe.core.config.Location;
 import dev.nlpipe.core.config.Options;
+import dev.nlpipe.core.config.StageChecks;
 import dev.nlpipe.core.config.StageConfig;
 import dev.nlpipe.core.doc.Layer;
 import dev.nlpipe.core.stage.Components;
 import dev.nlpipe.core.stage.ConfiguredStage;
-import dev.nlpipe.core.stage.ModelUse;
 import dev.nlpipe.core.stage.Processor;
 import dev.nlpipe.core.stage.StageContext;
 import dev.nlpipe.core.stage.StageProvider;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -37,14 +37,12 @@ final class StageAssembler {
     }
 
     static Assembled assemble(List<StageConfig> entries, Set<Layer> inputLayers, Components components) {
-        List<StageProvider> providers = new ArrayList<>();
-        List<Options> options = new ArrayList<>();
-        for (StageConfig e : entries) {
-            StageProvider p = components.stages().get(e.type(), e.location());
-            providers.add(p);
-            options.add(Options.validate("stage '" + e.id() + "'", e.with(), e.location(), p.options()));
-            checkModel(e, p);
-        }
+        ConfigErrors errors = new ConfigErrors();
+        List<StageChecks.Checked> checked = StageChecks.check(entries, components, errors);
+        errors.throwIfAny();
+        List<StageProvider> providers = checked.stream().map(StageChecks.Checked::provider).toList();
+        List<Options> options = checked.stream().map(StageChecks.Checked::options).toList();
+        ModelTokenizers.check(entries, providers, options);
         Set<Layer> layersOut = checkWiring(entries, providers, options, inputLayers, components);
         List<ConfiguredStage> built = new ArrayList<>();
         try {
@@ -61,23 +59,6 @@ final class StageAssembler {
         return new Assembled(built, layersOut);
     }
 
-    private static void checkModel(StageConfig e, StageProvider p) {
-        if (e.model() == null) {
-            if (p.modelUse() == ModelUse.REQUIRED) {
-                throw new ConfigException(e.location(), "stage '" + e.id() + "' needs 'model: DIR', a model directory written by `nlpipe train`");
-            }
-            return;
-        }
-        if (p.modelUse() == ModelUse.NONE) {
-            throw new ConfigException(e.modelLocation(), "stage '" + e.id() + "' (" + e.type() + ") takes no model; remove 'model:'");
-        }
-        if (!Files.isDirectory(e.model())) {
-            throw new ConfigException(e.modelLocation(), "model directory not found: " + e.model()
-                    + (Files.exists(e.model()) ? " (it is a file; a model is a directory with model.json)" : "")
-                    + "; train one with `nlpipe train` or fix the path");
-        }
-    }
-
     private static Set<Layer> checkWiring(List<StageConfig> entries, List<StageProvider> providers, List<Options> options,
                                           Set<Layer> inputLayers, Components components) {
         if (inputLayers == null) {
@@ -88,9 +69,10 @@ final class StageAssembler {
         for (int i = 0; i < entries.size(); i++) {
             for (Layer need : providers.get(i).requires(options.get(i), entries.get(i).model())) {
                 if (!available.contains(need)) {
+                    String own = ModelTokenizers.ownStages(entries.get(i), providers.get(i), options.get(i));
                     throw new ConfigException(entries.get(i).location(), "stage '" + entries.get(i).id() + "' needs the '"
-                            + need.key() + "' layer, which neither the input nor an earlier stage provides; add "
-                            + providersOf(need, components) + " before it");
+                            + need.key() + "' layer, which neither the input nor an earlier stage provides; "
+                            + (own != null ? own : "add " + providersOf(need, components) + " before it"));
                 }
             }
             available.addAll(providers.get(i).provides(options.get(i)));

@@ -174,6 +174,13 @@ public final class TrainingLoop {
         if (bestEpoch > 0 && (bestEpoch != epoch || average != null)) {
             params.load(checkpoints.bestWeights(bestEpoch));
         }
+        if (bestEpoch > 0 && bestScore == 0) {
+            // "(best)" on a score of 0 reads as success; a model that learned nothing should not pass unnoticed
+            log.printf(Locale.ROOT, "warning: the best dev %s is 0 after %d epoch(s): this model has learned nothing usable. Train for"
+                    + " more epochs (--set train.epochs=N; a decaying learning-rate schedule reaches about 0 by the last epoch, so a"
+                    + " single epoch is rarely enough), raise train.lr, or check that the data's labels are read as intended%n",
+                    monitor, epoch);
+        }
         return new TrainingResult(epoch, bestEpoch, bestScore, stoppedEarly, resumedFrom, (System.nanoTime() - start) / 1e9,
                 trainSeconds > 0 ? trainExamples / trainSeconds : 0, history, liveArrays);
     }

@@ -3,9 +3,11 @@ package dev.nlpipe.core.config;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Validated, typed option values of one component (a stage, reader, writer or trainer section),
@@ -43,15 +45,21 @@ public final class Options {
         }
         Map<String, Object> values = new LinkedHashMap<>();
         Map<String, Location> locations = new LinkedHashMap<>();
+        Set<String> bad = new HashSet<>();
+        ConfigErrors errors = new ConfigErrors();
         if (given != null) {
             for (Map.Entry<String, Node> e : given.entries().entrySet()) {
                 OptionSpec spec = specs.get(e.getKey());
                 if (spec == null) {
-                    throw new ConfigException(given.keyLocation(e.getKey()), "unknown option '" + e.getKey() + "' for " + owner
-                            + Suggest.didYouMean(e.getKey(), specs.keySet()) + validKeys(specs));
+                    errors.add(new ConfigException(given.keyLocation(e.getKey()), "unknown option '" + e.getKey() + "' for " + owner
+                            + Suggest.didYouMean(e.getKey(), specs.keySet()) + validKeys(specs)));
+                    continue;
                 }
-                Object v = convert(owner, spec, e.getValue());
-                if (v != null) {
+                int before = errors.size();
+                Object v = errors.collect(() -> convert(owner, spec, e.getValue()));
+                if (errors.size() > before) {
+                    bad.add(spec.name()); // already reported as a bad value; "needs option" would repeat it
+                } else if (v != null) {
                     values.put(spec.name(), v);
                     locations.put(spec.name(), e.getValue().location());
                 }
@@ -59,15 +67,17 @@ public final class Options {
         }
         for (OptionSpec s : declared) {
             if (!values.containsKey(s.name())) {
-                if (s.required()) {
-                    throw new ConfigException(ownerLocation, owner + " needs option '" + s.name() + "' (" + s.type().display()
-                            + "): " + s.description());
+                if (s.required() && !bad.contains(s.name())) {
+                    errors.add(new ConfigException(ownerLocation, owner + " needs option '" + s.name() + "' (" + s.type().display()
+                            + "): " + s.description()));
+                    continue;
                 }
                 if (s.defaultValue() != null) {
                     values.put(s.name(), s.defaultValue());
                 }
             }
         }
+        errors.throwIfAny();
         return new Options(owner, ownerLocation, specs, values, locations);
     }
 

@@ -32,43 +32,72 @@ public record PipelineConfig(String name, InputConfig input, List<StageConfig> s
         return parse(root, file);
     }
 
-    /** Parses an already loaded tree. */
+    /**
+     * Parses an already loaded tree. Every error found is reported at once: those of the file's
+     * sections and, when there are any, those of the stage entries too (types, options, models),
+     * which building the pipeline would otherwise report only in the next run.
+     */
     public static PipelineConfig parse(Node root, Path source) {
         Node.MapNode m = Sections.map(root, "a pipeline file");
         if (m.get("task") != null) {
             throw new ConfigException(m.keyLocation("task"), "this is a training configuration (it has 'task'); use `nlpipe train`");
         }
-        Sections.onlyKeys(m, "the pipeline file", KEYS);
-        Options top = Options.validate("the pipeline", Sections.without(m, List.of("input", "stages", "output", "description")),
-                m.location(), List.of(
+        ConfigErrors errors = new ConfigErrors();
+        errors.run(() -> Sections.onlyKeys(m, "the pipeline file", KEYS));
+        // unknown keys were reported just above; the run settings are checked without them, so each is reported once
+        List<String> notSettings = new ArrayList<>(List.of("input", "stages", "output", "description"));
+        m.entries().keySet().stream().filter(k -> !KEYS.contains(k)).forEach(notSettings::add);
+        Options top = errors.collect(() -> Options.validate("the pipeline", Sections.without(m, notSettings), m.location(), List.of(
                         OptionSpec.string("pipeline", source == null ? "pipeline" : stripExtension(source), "pipeline name"),
                         OptionSpec.choice("onError", "skip", "what a bad record does: 'skip' it (logged to the errors file) or 'fail' the run",
                                 "skip", "fail"),
                         OptionSpec.integer("threads", 0, "worker threads (0: number of cores)"),
-                        OptionSpec.integer("batchSize", 0, "documents per batch (0: default)")));
+                        OptionSpec.integer("batchSize", 0, "documents per batch (0: default)"))));
         Node stagesNode = m.get("stages");
+        List<StageConfig> stages = List.of();
         if (stagesNode == null) {
-            throw new ConfigException(m.location(), "the pipeline has no 'stages:' list");
+            errors.add(new ConfigException(m.location(), "the pipeline has no 'stages:' list"));
+        } else {
+            stages = parseStages(stagesNode, errors);
         }
-        List<StageConfig> stages = parseStages(stagesNode);
-        InputConfig input = m.get("input") == null ? null : InputConfig.parse(m.get("input"));
-        OutputConfig output = m.get("output") == null ? null : OutputConfig.parse(m.get("output"));
+        InputConfig input = m.get("input") == null ? null : errors.collect(() -> InputConfig.parse(m.get("input")));
+        OutputConfig output = m.get("output") == null ? null : errors.collect(() -> OutputConfig.parse(m.get("output")));
+        if (!errors.isEmpty()) {
+            StageChecks.check(stages, errors);
+        }
+        errors.throwIfAny();
         return new PipelineConfig(top.getString("pipeline"), input, stages, output, top.getString("onError"),
                 top.getInt("threads"), top.getInt("batchSize"), source);
     }
 
     /** Parses a {@code stages:} list (also used by training files), giving repeated types unique ids. */
     public static List<StageConfig> parseStages(Node stagesNode) {
+        ConfigErrors errors = new ConfigErrors();
+        List<StageConfig> stages = parseStages(stagesNode, errors);
+        errors.throwIfAny();
+        return stages;
+    }
+
+    /** {@link #parseStages(Node)}, recording errors in {@code errors}; returns the entries that parsed. */
+    static List<StageConfig> parseStages(Node stagesNode, ConfigErrors errors) {
         Node.ListNode list = stagesNode instanceof Node.ScalarNode s && s.isNull()
-                ? new Node.ListNode(stagesNode.location()) : Sections.list(stagesNode, "'stages'");
+                ? new Node.ListNode(stagesNode.location()) : errors.collect(() -> Sections.list(stagesNode, "'stages'"));
         List<StageConfig> stages = new ArrayList<>();
+        if (list == null) {
+            return stages;
+        }
         Set<String> ids = new HashSet<>();
         for (int i = 0; i < list.items().size(); i++) {
-            StageConfig s = StageConfig.parse(list.items().get(i), i);
+            int index = i;
+            StageConfig s = errors.collect(() -> StageConfig.parse(list.items().get(index), index));
+            if (s == null) {
+                continue;
+            }
             if (!ids.add(s.id())) {
                 boolean explicit = list.items().get(i) instanceof Node.MapNode mm && mm.get("id") != null;
                 if (explicit) {
-                    throw new ConfigException(s.location(), "two stages have the id '" + s.id() + "'; ids must be unique");
+                    errors.add(new ConfigException(s.location(), "two stages have the id '" + s.id() + "'; ids must be unique"));
+                    continue;
                 }
                 int n = 2;
                 while (!ids.add(s.type() + "#" + n)) {

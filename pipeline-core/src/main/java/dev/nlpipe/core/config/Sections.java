@@ -38,12 +38,14 @@ public final class Sections {
 
     /** Rejects keys of {@code map} outside {@code allowed}, suggesting the closest. */
     public static void onlyKeys(Node.MapNode map, String what, Collection<String> allowed) {
+        ConfigErrors errors = new ConfigErrors();
         for (String key : map.entries().keySet()) {
             if (!allowed.contains(key)) {
-                throw new ConfigException(map.keyLocation(key), "unknown key '" + key + "' in " + what
-                        + Suggest.didYouMean(key, allowed) + " (valid keys: " + String.join(", ", allowed) + ")");
+                errors.add(new ConfigException(map.keyLocation(key), "unknown key '" + key + "' in " + what
+                        + Suggest.didYouMean(key, allowed) + " (valid keys: " + String.join(", ", allowed) + ")"));
             }
         }
+        errors.throwIfAny();
     }
 
     /** {@code map} without the given keys (their locations kept), for handing the rest to a component. */

@@ -21,8 +21,10 @@ public record StageConfig(String id, String type, Node.MapNode with, Path model,
     /** Parses one entry of the {@code stages:} list. */
     static StageConfig parse(Node node, int index) {
         Node.MapNode m = Sections.map(node, "stages[" + index + "]");
-        Sections.onlyKeys(m, "stage entry", KEYS);
-        String type = Sections.text(m.get("type"), "stage 'type'");
+        ConfigErrors errors = new ConfigErrors();
+        errors.run(() -> Sections.onlyKeys(m, "stage entry", KEYS));
+        String type = errors.collect(() -> Sections.text(m.get("type"), "stage 'type'"));
+        errors.throwIfAny();
         if (type == null || type.isBlank()) {
             throw new ConfigException(m.location(), "stage entry has no 'type' (e.g. type: tokenize.regex; `nlpipe list` shows all types)");
         }

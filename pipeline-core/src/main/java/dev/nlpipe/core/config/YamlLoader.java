@@ -23,7 +23,8 @@ public final class YamlLoader {
         try {
             text = Files.readString(file);
         } catch (NoSuchFileException e) {
-            throw new ConfigException(new Location(file.toString(), 0, 0), "file not found");
+            throw new ConfigException(new Location(file.toString(), 0, 0), "file not found (looked for " + file.toAbsolutePath().normalize()
+                    + " from the working directory " + Path.of("").toAbsolutePath() + ")");
         } catch (IOException e) {
             throw new ConfigException(new Location(file.toString(), 0, 0), "cannot read: " + e.getMessage());
         }

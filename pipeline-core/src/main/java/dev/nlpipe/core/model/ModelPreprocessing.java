@@ -65,6 +65,11 @@ public final class ModelPreprocessing {
         return out;
     }
 
+    /** The types of the recorded stages, in order ({@code [normalize.chinese, segment.hanlp]}); empty when none. */
+    public static List<String> types(ModelMeta meta) {
+        return recorded(meta).stream().map(o -> String.valueOf(((Map<?, ?>) o).get("type"))).toList();
+    }
+
     /** Whether the model recorded any preprocessing stage. */
     public static boolean any(ModelMeta meta) {
         return !recorded(meta).isEmpty();

@@ -1,5 +1,6 @@
 package dev.nlpipe.core.model;
 
+import java.util.Collection;
 import java.util.Map;
 
 /**
@@ -27,13 +28,35 @@ public final class ModuleHints {
     }
 
     /**
+     * The artifact id that provides {@code name} ({@code family.implementation}), or {@code null}
+     * when the family is not one nlpipe ships outside {@code pipeline-core}.
+     */
+    public static String artifactOf(String name) {
+        int dot = name.indexOf('.');
+        return ARTIFACT_BY_NAME.getOrDefault(name, ARTIFACT_BY_FAMILY.get(dot < 0 ? name : name.substring(0, dot)));
+    }
+
+    /**
      * A sentence naming the artifact that provides {@code name} ({@code family.implementation}),
      * or an empty string when the family is not one nlpipe ships.
      */
     public static String forName(String name) {
-        int dot = name.indexOf('.');
-        String artifact = ARTIFACT_BY_NAME.getOrDefault(name, ARTIFACT_BY_FAMILY.get(dot < 0 ? name : name.substring(0, dot)));
+        String artifact = artifactOf(name);
         return artifact == null ? "" : " ('" + name + "' comes with the dev.nlpipe:" + artifact
-                + " artifact; add it to the class path, or use the nlpipe command, which has every module)";
+                + " artifact (or dev.nlpipe:nlpipe-all, which has every module); add it to the class path,"
+                + " or use the nlpipe command, which has them all)";
+    }
+
+    /**
+     * {@link #forName} for a name that is not registered, but only when the artifact that would
+     * provide it is absent: when any of {@code installed} comes from that artifact, the name is a
+     * typo, and telling the user to add a jar they already have would send them the wrong way.
+     */
+    public static String forMissing(String name, Collection<String> installed) {
+        String artifact = artifactOf(name);
+        if (artifact == null || installed.stream().anyMatch(n -> artifact.equals(artifactOf(n)))) {
+            return "";
+        }
+        return forName(name);
     }
 }

@@ -24,8 +24,12 @@ import org.apache.lucene.analysis.standard.StandardAnalyzer;
  * {@code segment}: one tokenizer for corpora that mix Chinese and other languages. A document
  * whose language is Chinese ({@code zh}, {@code zh-*}), or, when no language is given, whose
  * text is mostly Han characters, is segmented by HanLP (which keeps Latin words and numbers inside
- * Chinese text whole); any other document is tokenized by Lucene's standard tokenizer. Token text
- * is the original characters (or lowercased, with {@code lowercase}).
+ * Chinese text whole); any other document is tokenized by Lucene's standard tokenizer, except its
+ * runs of Han characters, which HanLP segments ("The conference in 上海" keeps 上海 whole). Token
+ * text is the original characters (or lowercased, with {@code lowercase}). Punctuation is treated
+ * alike in both: with {@code punctuation: keep} (the default) each mark is a token of its own, as
+ * HanLP makes Chinese ones; with {@code drop} no punctuation or symbol is a token. A document
+ * without a language gets {@code lang: zh} when HanLP segmented it as Chinese.
  */
 public final class AutoSegmenterStage implements StageProvider {
 
@@ -51,6 +55,8 @@ public final class AutoSegmenterStage implements StageProvider {
         out.add(OptionSpec.number("hanShare", 0.5, "without a document language: segment with HanLP when at least this share of "
                 + "the text's units are Han characters (a Latin word counts as one unit)"));
         out.add(OptionSpec.bool("lowercase", false, "lowercase token texts (offsets unchanged)"));
+        out.add(OptionSpec.choice("punctuation", "keep", "keep: every punctuation mark or symbol is a token of its own, in Chinese and"
+                + " other text alike; drop: none is a token", "keep", "drop"));
         return out;
     }
 
@@ -69,17 +75,29 @@ public final class AutoSegmenterStage implements StageProvider {
         HanlpAnnotator hanlp = HanlpStage.annotator(o);
         boolean entities = o.getBoolean("entities");
         boolean lowercase = o.getBoolean("lowercase");
+        boolean keepPunctuation = o.getString("punctuation").equals("keep");
+        boolean pos = o.getBoolean("pos");
         Analyzer standard = new StandardAnalyzer(CharArraySet.EMPTY_SET);
         return new Annotator() {
             @Override
             public void annotate(Document doc) {
                 if (isChinese(doc, threshold)) {
                     hanlp.annotate(doc);
+                    if (doc.lang() == null) {
+                        doc.setLang("zh");
+                    }
                 } else {
-                    doc.setTokens(LuceneTokens.tokens(standard, doc, true));
+                    // repaired on the analysis text's own offsets, then moved onto the original text in one step
+                    String text = doc.analysisText();
+                    List<Token> tokens = LuceneTokens.tokens(standard, new Document(doc.id(), text), true);
+                    tokens = MixedText.hanRunsSegmented(text, tokens, hanlp.segmenter(), pos);
+                    doc.setTokens(MixedText.toOriginal(doc, keepPunctuation ? MixedText.withPunctuation(text, tokens) : tokens));
                     if (entities) {
                         doc.addEntities(List.of());
                     }
+                }
+                if (!keepPunctuation) {
+                    doc.setTokens(MixedText.withoutPunctuation(doc.tokens()));
                 }
                 if (lowercase) {
                     doc.setTokens(lower(doc.tokens()));

@@ -3,6 +3,7 @@ package dev.nlpipe.core.stage;
 import dev.nlpipe.core.config.ConfigException;
 import dev.nlpipe.core.config.Location;
 import dev.nlpipe.core.config.Suggest;
+import dev.nlpipe.core.model.ModuleHints;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Map;
@@ -45,9 +46,10 @@ public final class Registry<T extends Component> {
     public T get(String name, Location where) {
         T c = byName.get(name);
         if (c == null) {
-            String hint = Suggest.didYouMean(name, byName.keySet());
-            throw new ConfigException(where, "unknown " + kind + " '" + name + "'" + hint
-                    + (hint.isEmpty() ? " (valid: " + String.join(", ", byName.keySet()) + ")" : "")
+            String module = ModuleHints.forMissing(name, byName.keySet());
+            String hint = module.isEmpty() ? Suggest.didYouMean(name, byName.keySet()) : "";
+            throw new ConfigException(where, "unknown " + kind + " '" + name + "'" + module + hint
+                    + (hint.isEmpty() && module.isEmpty() ? " (valid: " + String.join(", ", byName.keySet()) + ")" : "")
                     + "; `nlpipe list` shows them all");
         }
         return c;

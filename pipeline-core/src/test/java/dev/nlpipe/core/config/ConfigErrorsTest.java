@@ -42,6 +42,31 @@ class ConfigErrorsTest {
     }
 
     @Test
+    void everyErrorOfAFileIsReportedInOnePass() {
+        ConfigException e = fail("inptu: { path: x }\n"
+                + "stages:\n"
+                + "  - type: tokenize.regx\n"
+                + "  - type: tokenize.regex\n"
+                + "    with: { lowercas: true }\n");
+        List<String> where = e.errors().stream().map(x -> x.location().line() + ":" + x.location().column()).toList();
+        assertEquals(List.of("1:1", "3:5", "5:13"), where, e.getMessage());
+        assertEquals(3, e.getMessage().lines().filter(l -> l.startsWith(dir.resolve("p.yaml") + ":")).count(), e.getMessage());
+    }
+
+    @Test
+    void everyBadOptionOfAStageIsReported() {
+        ConfigException e = fail(input(dir) + "stages:\n  - type: filter.length\n    with: { minTokens: many, maxTokns: 3 }\n");
+        assertEquals(2, e.errors().size(), e.getMessage());
+    }
+
+    @Test
+    void stageOfAnAbsentModuleNamesTheArtifactToAdd() {
+        // pipeline-core's tests run without pipeline-classify, as an application that depends on core alone
+        ConfigException e = fail(input(dir) + "stages:\n  - type: classify\n");
+        assertTrue(e.problem().contains("dev.nlpipe:pipeline-classify"), e.problem());
+    }
+
+    @Test
     void unknownOptionKeyListsTheValidOnes() {
         ConfigException e = fail(input(dir) + "stages:\n  - type: tokenize.regex\n    with:\n      lowercas: true\n");
         assertEquals(5, e.location().line());

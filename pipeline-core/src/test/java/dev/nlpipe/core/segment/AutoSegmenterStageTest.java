@@ -27,10 +27,44 @@ class AutoSegmenterStageTest {
 
     @Test
     void otherDocumentsGoToLuceneStandard() {
-        Document d = run("segment", Map.of(), doc("Don't split e-mail, U.S.A. or 3.14!", null));
+        Document d = run("segment", Map.of("punctuation", "drop"), doc("Don't split e-mail, U.S.A. or 3.14!", null));
         assertEquals(List.of("Don't", "split", "e", "mail", "U.S.A", "or", "3.14"), texts(d));
-        // Lucene's standard tokenizer makes each Han character a token: the language decides, not the script
-        assertEquals(List.of("我", "爱", "北", "京"), texts(run("segment", Map.of(), doc("我爱北京", "en"))));
+    }
+
+    @Test
+    void englishPunctuationIsKeptAsChinesePunctuationIs() {
+        Document d = run("segment", Map.of(), doc("Don't split e-mail, U.S.A. or 3.14!", null));
+        assertEquals(List.of("Don't", "split", "e", "-", "mail", ",", "U.S.A", ".", "or", "3.14", "!"), texts(d));
+        assertTrue(texts(run("segment", Map.of(), doc("我爱北京。", null))).contains("。"));
+    }
+
+    @Test
+    void punctuationDropRemovesMarksInEveryLanguage() {
+        assertEquals(List.of("我", "爱", "北京"), texts(run("segment", Map.of("punctuation", "drop"), doc("我爱北京。", null))));
+        assertEquals(List.of("Hi", "there"), texts(run("segment", Map.of("punctuation", "drop"), doc("Hi, there!", null))));
+    }
+
+    @Test
+    void chineseRunsInsideOtherTextAreSegmentedAsWords() {
+        List<String> words = texts(run("segment", Map.of(), doc("The conference in 上海 opens on Monday.", null)));
+        assertTrue(words.contains("上海"), words.toString());
+        assertEquals(List.of("我", "爱", "北京"), texts(run("segment", Map.of(), doc("我爱北京", "en"))));
+    }
+
+    @Test
+    void offsetsOfChineseRunsPointAtTheOriginalAfterNormalization() {
+        Document d = run("normalize.text", Map.of(), doc("ＡＢＣ in 上海 now", null));
+        d = run("segment", Map.of(), d);
+        for (dev.nlpipe.core.doc.Token t : d.tokens()) {
+            assertEquals(java.text.Normalizer.normalize(d.text().substring(t.start(), t.end()), java.text.Normalizer.Form.NFKC), t.text());
+        }
+        assertTrue(texts(d).contains("上海"), texts(d).toString());
+    }
+
+    @Test
+    void aDocumentSegmentedAsChineseGetsItsLanguage() {
+        assertEquals("zh", run("segment", Map.of(), doc("我爱北京天安门", null)).lang());
+        assertEquals("zh-TW", run("segment", Map.of(), doc("我愛北京", "zh-TW")).lang());
     }
 
     @Test
@@ -47,7 +81,7 @@ class AutoSegmenterStageTest {
         assertEquals(0.5, Scripts.hanShare("I love 北京"), 1e-9);
         assertEquals(0.0, Scripts.hanShare("12345 !!"));
         List<String> mostlyEnglish = texts(run("segment", Map.of(), doc("The word 北京 means northern capital", null)));
-        assertTrue(mostlyEnglish.contains("北") && mostlyEnglish.contains("capital"), mostlyEnglish.toString());
+        assertTrue(mostlyEnglish.contains("北京") && mostlyEnglish.contains("capital"), mostlyEnglish.toString());
         List<String> threshold = texts(run("segment", Map.of("hanShare", 0.1), doc("The word 北京 means northern capital", null)));
         assertTrue(threshold.contains("北京"), threshold.toString());
     }

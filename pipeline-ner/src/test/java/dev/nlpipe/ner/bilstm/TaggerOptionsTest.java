@@ -248,6 +248,32 @@ class TaggerOptionsTest {
     }
 
     @Test
+    void aModelThatScoresZeroOnDevIsFlagged() throws IOException {
+        Path train = SyntheticCorpus.chinese(dir.resolve("train-zero.bmes"), 10, 1);
+        // a dev set without entities: nothing can be found correctly, so its F1 is 0 whatever the weights
+        Path dev = Files.writeString(dir.resolve("dev-zero.bmes"), Files.readString(train).replaceAll("[BMES]-[A-Z]+", "O"));
+        String log = Training.run(dir, "task: ner.bilstm-crf\ndata: { train: " + train + ", dev: " + dev + ", format: bmes }\n"
+                + "model: { charDim: 4, hidden: 4 }\ntrain: { epochs: 1, device: cpu, threads: 1 }\n", dir.resolve("zero"));
+        assertTrue(log.contains("warning: the best dev"), log);
+    }
+
+    @Test
+    void anotherTokenizerThanTheModelsIsRefusedNamingTheRightOne() throws IOException {
+        Path model = segmentedModel();
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> Pipeline.builder().add("segment").add("ner", Map.of(), model).build().close());
+        assertTrue(e.problem().contains("tokenize.regex"), e.problem());
+    }
+
+    @Test
+    void missingTokensPointAtTheModelsOwnStages() throws IOException {
+        Path model = segmentedModel();
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> Pipeline.builder().inputLayers().add("ner", Map.of(), model).build().close());
+        assertTrue(e.problem().contains("preprocess: true") && e.problem().contains("tokenize.regex"), e.problem());
+    }
+
+    @Test
     void preprocessRunsTheStagesTheModelWasTrainedBehind() throws IOException {
         Path model = segmentedModel();
         List<Entity> expected;

@@ -155,12 +155,17 @@ public abstract class DelimitedReader implements ReaderProvider {
         };
     }
 
+    /** The key prefix under which the user wrote these options: a training file's data section, else a pipeline's input. */
+    private static String section(Options options) {
+        return options.owner().startsWith("data ") ? "data." : "input.";
+    }
+
     private static int column(List<String> header, Options options, String option, boolean required, InputSource source) {
         String wanted = options.getString(option);
         int at = header.indexOf(wanted);
         if (at < 0 && (required || options.isSet(option))) {
             throw new InputFormatException(source.name(), 1, "no column '" + wanted + "' in the header (columns: "
-                    + String.join(", ", header) + "); set input." + option);
+                    + String.join(", ", header) + "); set " + section(options) + option);
         }
         return at;
     }

@@ -1,0 +1,97 @@
+package dev.nlpipe.cli;
+
+import dev.nlpipe.core.Pipeline;
+import dev.nlpipe.core.config.ConfigException;
+import dev.nlpipe.core.config.Location;
+import dev.nlpipe.core.config.YamlLoader;
+import dev.nlpipe.core.doc.Document;
+import dev.nlpipe.core.doc.DocumentJson;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * The shape every one-line command shares ({@code nlpipe segment}, {@code tag}, {@code classify}):
+ * texts from the arguments, or else one document per line of standard input, through a pipeline
+ * built in code, one output line per input line (or the full JSON document with {@code --json}),
+ * so that {@code echo 姚明在NBA打篮球 | nlpipe segment} needs no YAML file.
+ */
+abstract class LineCommand implements Callable<Integer> {
+    private static final String LOG_LEVEL = "org.slf4j.simpleLogger.defaultLogLevel";
+
+    @Parameters(arity = "0..*", paramLabel = "TEXT", description = "texts to process; without any, each line of standard input is one text")
+    List<String> texts = new ArrayList<>();
+
+    @Option(names = "--json", description = "print each document as a JSON line (tokens, entities, labels with offsets), as `nlpipe run` writes it")
+    boolean json;
+
+    @Option(names = "--with", paramLabel = "KEY=VALUE", description = "an option of the command's stage, as in YAML (`nlpipe list STAGE` lists them),"
+            + " e.g. --with algorithm=dijkstra")
+    List<String> with = new ArrayList<>();
+
+    @Spec
+    CommandSpec spec;
+
+    /** The pipeline to run; {@code options} are the {@code --with} values for the command's main stage. */
+    abstract Pipeline pipeline(Map<String, Object> options);
+
+    /** One line of plain output for a processed document. */
+    abstract String format(Document doc);
+
+    @Override
+    public Integer call() throws Exception {
+        // The answer is the output here; the model loaders' informational lines (device chosen, ...) would only clutter
+        // a terminal or a script's stderr. Warnings and errors still show. Set before the first logger is created.
+        if (System.getProperty(LOG_LEVEL) == null) {
+            System.setProperty(LOG_LEVEL, "warn");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        try (Pipeline p = pipeline(options())) {
+            if (!texts.isEmpty()) {
+                for (int i = 0; i < texts.size(); i++) {
+                    print(p, new Document("arg-" + (i + 1), texts.get(i)), out);
+                }
+            } else {
+                BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+                int n = 0;
+                for (String line = in.readLine(); line != null; line = in.readLine()) {
+                    print(p, new Document("stdin-" + (++n), line), out);
+                }
+            }
+        }
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    private void print(Pipeline p, Document doc, PrintWriter out) {
+        for (Document d : p.process(doc)) {
+            out.println(json ? DocumentJson.toJson(d) : format(d));
+        }
+        // flushed per line so that an interactive session, or a script feeding lines one by one, sees each answer at once
+        out.flush();
+    }
+
+    private Map<String, Object> options() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (String kv : with) {
+            int eq = kv.indexOf('=');
+            if (eq <= 0) {
+                throw new ConfigException(new Location("--with " + kv, 0, 0), "expected KEY=VALUE, e.g. --with pos=true");
+            }
+            String key = kv.substring(0, eq);
+            // parsed as a YAML value, so that --with pos=true is a boolean and --with userDictionaries=[a.txt] a list
+            m.put(key, YamlLoader.parse(kv.substring(eq + 1), "--with " + key).toPlain());
+        }
+        return m;
+    }
+}

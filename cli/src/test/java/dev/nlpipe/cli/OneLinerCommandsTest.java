@@ -1,0 +1,84 @@
+package dev.nlpipe.cli;
+
+import static dev.nlpipe.cli.CliTest.nlpipe;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.nlpipe.core.doc.Document;
+import dev.nlpipe.core.doc.DocumentJson;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** {@code nlpipe segment} and {@code nlpipe list NAME}: use without a pipeline file. */
+class OneLinerCommandsTest {
+
+    @Test
+    void segmentPrintsTheWordsOfEachTextSeparatedBySpaces() {
+        CliTest.Result r = nlpipe("segment", "姚明在NBA打篮球", "我爱北京天安门");
+        assertEquals(0, r.code(), r.err());
+        assertEquals(List.of("姚明 在 NBA 打篮球", "我 爱 北京 天安门"), r.out().lines().toList());
+    }
+
+    @Test
+    void segmentReadsStandardInputLineByLine() {
+        InputStream old = System.in;
+        try {
+            System.setIn(new ByteArrayInputStream("我爱北京天安门\n\nHello, world\n".getBytes(StandardCharsets.UTF_8)));
+            CliTest.Result r = nlpipe("segment");
+            assertEquals(0, r.code(), r.err());
+            assertEquals(List.of("我 爱 北京 天安门", "", "Hello , world"), r.out().lines().toList(), "one output line per input line");
+        } finally {
+            System.setIn(old);
+        }
+    }
+
+    @Test
+    void segmentJsonPrintsWholeDocuments() {
+        CliTest.Result r = nlpipe("segment", "--json", "我爱北京");
+        assertEquals(0, r.code(), r.err());
+        Document d = DocumentJson.parse(r.out().strip());
+        assertEquals("我爱北京", d.text());
+        assertEquals("zh", d.lang());
+        assertEquals(3, d.tokens().size());
+    }
+
+    @Test
+    void withPassesOptionsToTheStage() {
+        CliTest.Result r = nlpipe("segment", "--with", "punctuation=drop", "Hello, world!");
+        assertEquals(0, r.code(), r.err());
+        assertEquals("Hello world", r.out().strip());
+    }
+
+    @Test
+    void posTagsFollowTheirWords() {
+        CliTest.Result r = nlpipe("segment", "--pos", "张三在北京");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().startsWith("张三/nr "), r.out());
+    }
+
+    @Test
+    void anUnknownStageOptionIsAUsageError() {
+        CliTest.Result r = nlpipe("segment", "--with", "algoritm=viterbi", "x");
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("did you mean 'algorithm'"), r.err());
+    }
+
+    @Test
+    void listOfOneStageShowsItsOptionsAndAnExample() {
+        CliTest.Result r = nlpipe("list", "segment.hanlp");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("userDictionaries"), r.out());
+        assertTrue(r.out().contains("- type: segment.hanlp"), r.out());
+        assertTrue(r.out().contains("provides: tokens"), r.out());
+    }
+
+    @Test
+    void listOfAnUnknownNameSuggestsTheClosest() {
+        CliTest.Result r = nlpipe("list", "segmnt");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("did you mean 'segment'"), r.err());
+    }
+}

@@ -1,0 +1,31 @@
+package dev.nlpipe.cli;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What {@code nlpipe train} says when it is interrupted (Ctrl-C). */
+class TrainInterruptTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void anInterruptedRunNamesItsCheckpointAndTheCommandThatResumes() throws IOException {
+        Path out = dir.resolve("m");
+        Files.createDirectories(dir.resolve("m.checkpoint"));
+        String message = TrainCommand.interrupted(Path.of("ner.yaml"), out, List.of("train.epochs=3"));
+        assertTrue(message.contains(dir.resolve("m.checkpoint").toAbsolutePath().toString()), message);
+        assertTrue(message.contains("nlpipe train ner.yaml --output " + out + " --set train.epochs=3"), message);
+    }
+
+    @Test
+    void anInterruptBeforeTheFirstCheckpointSaysNothingWasSaved() {
+        String message = TrainCommand.interrupted(Path.of("ner.yaml"), dir.resolve("m"), List.of());
+        assertTrue(message.contains("before a checkpoint was written"), message);
+    }
+}

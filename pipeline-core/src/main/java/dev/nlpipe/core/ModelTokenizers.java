@@ -1,0 +1,94 @@
+package dev.nlpipe.core;
+
+import dev.nlpipe.core.config.ConfigException;
+import dev.nlpipe.core.config.Options;
+import dev.nlpipe.core.config.StageConfig;
+import dev.nlpipe.core.doc.Layer;
+import dev.nlpipe.core.model.ModelDir;
+import dev.nlpipe.core.model.ModelMeta;
+import dev.nlpipe.core.model.ModelPreprocessing;
+import dev.nlpipe.core.stage.Components;
+import dev.nlpipe.core.stage.StageProvider;
+import java.util.List;
+
+/**
+ * Keeps a model stage ({@code ner}, {@code classify}) from reading tokens cut by another tokenizer
+ * than the one its model was trained behind: a word model fed regex tokens instead of HanLP words
+ * runs without complaint and quietly tags badly. A model records its preprocessing stages in
+ * {@code model.json}; stages with a {@code preprocess} option can run them themselves.
+ */
+final class ModelTokenizers {
+    private static final String OPTION = "preprocess";
+
+    private ModelTokenizers() {
+    }
+
+    /**
+     * Refuses a model stage that does not run its own preprocessing and follows a tokenizer of
+     * another type than the one its model recorded, naming the right stage.
+     */
+    static void check(List<StageConfig> entries, List<StageProvider> providers, List<Options> options) {
+        String lastTokenizer = null;
+        String lastTokenizerId = null;
+        for (int i = 0; i < entries.size(); i++) {
+            StageConfig e = entries.get(i);
+            List<String> trained = recordedTokenizers(e, providers.get(i), options.get(i));
+            if (lastTokenizer != null && trained != null && !trained.isEmpty() && trained.stream().noneMatch(sameWordsAs(lastTokenizer))) {
+                throw new ConfigException(e.location(), "stage '" + e.id() + "': its model was trained on tokens from "
+                        + String.join(" or ", trained) + ", but here they come from " + lastTokenizer + " (stage '" + lastTokenizerId
+                        + "'); use " + trained.get(trained.size() - 1) + " with the model's options instead, or set '" + OPTION
+                        + ": true' on this stage to run the model's own stages");
+            }
+            if (providers.get(i).provides(options.get(i)).contains(Layer.TOKENS)) {
+                lastTokenizer = e.type();
+                lastTokenizerId = e.id();
+            }
+        }
+    }
+
+    // segment hands Chinese text to the same HanLP segmenter as segment.hanlp, so either serves a model trained behind the other
+    private static java.util.function.Predicate<String> sameWordsAs(String tokenizer) {
+        List<String> hanlp = List.of("segment", "segment.hanlp");
+        return t -> t.equals(tokenizer) || hanlp.contains(t) && hanlp.contains(tokenizer);
+    }
+
+    /**
+     * For a model stage missing its tokens: the advice to run the model's own stages, or
+     * {@code null} when the model recorded none (or the stage cannot run them).
+     */
+    static String ownStages(StageConfig e, StageProvider p, Options o) {
+        List<String> types = recordedTypes(e, p, o);
+        return types == null || types.isEmpty() ? null : "its model was trained behind " + String.join(", ", types)
+                + ": set '" + OPTION + ": true' on this stage to run them, or add them before it with the options in the model's model.json";
+    }
+
+    /** The tokenizer types among the model's recorded stages, or {@code null} when this does not apply. */
+    private static List<String> recordedTokenizers(StageConfig e, StageProvider stage, Options o) {
+        List<String> types = recordedTypes(e, stage, o);
+        if (types == null) {
+            return null;
+        }
+        Components components = Components.get();
+        return types.stream().filter(t -> {
+            StageProvider p = components.stages().find(t);
+            try {
+                return p != null && p.provides(Options.validate(t, null, e.location(), p.options())).contains(Layer.TOKENS);
+            } catch (ConfigException requiredOptions) {
+                return false;
+            }
+        }).toList();
+    }
+
+    /** The model's recorded stage types when the stage has a model and a {@code preprocess} option that is off; else {@code null}. */
+    private static List<String> recordedTypes(StageConfig e, StageProvider stage, Options o) {
+        if (e.model() == null || stage.options().stream().noneMatch(s -> s.name().equals(OPTION)) || o.getBoolean(OPTION)) {
+            return null;
+        }
+        try {
+            ModelMeta meta = ModelDir.read(e.model());
+            return ModelPreprocessing.types(meta);
+        } catch (RuntimeException unreadable) {
+            return null; // the stage itself reports what is wrong with the directory when it loads it
+        }
+    }
+}

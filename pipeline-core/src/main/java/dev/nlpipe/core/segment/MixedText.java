@@ -1,0 +1,104 @@
+package dev.nlpipe.core.segment;
+
+import dev.nlpipe.core.doc.Document;
+import dev.nlpipe.core.doc.Token;
+import dev.nlpipe.core.segment.hanlp.HanlpSegmenter;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Token-list repairs for text that mixes Chinese with another language, so that a line is
+ * tokenized the same way whichever tokenizer its language picked: Han runs segmented into words,
+ * and punctuation either a token everywhere or nowhere. The methods work on offsets into the
+ * text they are given (a document's analysis text); {@link #toOriginal} maps the result onto a
+ * document whose analysis text is a normalized view.
+ */
+final class MixedText {
+    private MixedText() {
+    }
+
+    /**
+     * {@code tokens} (from a tokenizer that makes every Han character a token) with each run of
+     * two or more adjacent Han characters replaced by HanLP's words for it.
+     */
+    static List<Token> hanRunsSegmented(String text, List<Token> tokens, HanlpSegmenter hanlp, boolean pos) {
+        List<Token> out = new ArrayList<>(tokens.size());
+        int i = 0;
+        while (i < tokens.size()) {
+            int j = i;
+            while (j < tokens.size() && isHan(text, tokens.get(j)) && (j == i || tokens.get(j - 1).end() == tokens.get(j).start())) {
+                j++;
+            }
+            if (j - i < 2) {
+                out.add(tokens.get(i));
+                i++;
+                continue;
+            }
+            int runStart = tokens.get(i).start();
+            String run = text.substring(runStart, tokens.get(j - 1).end());
+            for (Word w : hanlp.segment(run)) {
+                int start = runStart + w.start();
+                int end = runStart + w.end();
+                out.add(new Token(w.in(run), start, end, pos ? w.pos() : null, false));
+            }
+            i = j;
+        }
+        return out;
+    }
+
+    /** {@code tokens} plus a token for each punctuation mark or symbol the tokenizer skipped (one per code point). */
+    static List<Token> withPunctuation(String text, List<Token> tokens) {
+        List<Token> out = new ArrayList<>(tokens.size() + 8);
+        int at = 0;
+        for (Token t : tokens) {
+            addMarks(text, at, t.start(), out);
+            out.add(t);
+            at = Math.max(at, t.end());
+        }
+        addMarks(text, at, text.length(), out);
+        return out;
+    }
+
+    /** {@code tokens} without those made only of punctuation and symbols. */
+    static List<Token> withoutPunctuation(List<Token> tokens) {
+        List<Token> out = new ArrayList<>(tokens.size());
+        for (Token t : tokens) {
+            if (!t.text().codePoints().allMatch(MixedText::isMark)) {
+                out.add(t);
+            }
+        }
+        return out;
+    }
+
+    private static void addMarks(String text, int from, int to, List<Token> out) {
+        for (int k = from; k < to; ) {
+            int cp = text.codePointAt(k);
+            int next = k + Character.charCount(cp);
+            if (isMark(cp)) {
+                out.add(new Token(text.substring(k, next), k, next, null, false));
+            }
+            k = next;
+        }
+    }
+
+    /** Tokens with offsets into {@code doc}'s analysis text, moved onto its original text (the text keeps the analysis form). */
+    static List<Token> toOriginal(Document doc, List<Token> tokens) {
+        if (doc.normalized() == null) {
+            return tokens;
+        }
+        List<Token> out = new ArrayList<>(tokens.size());
+        for (Token t : tokens) {
+            out.add(doc.tokenAt(t.start(), t.end()).withPos(t.pos()));
+        }
+        return out;
+    }
+
+    private static boolean isMark(int cp) {
+        return !Character.isLetterOrDigit(cp) && !Character.isWhitespace(cp) && !Character.isSpaceChar(cp) && !Character.isISOControl(cp)
+                && Character.getType(cp) != Character.FORMAT;
+    }
+
+    private static boolean isHan(String text, Token t) {
+        return t.end() - t.start() > 0 && text.substring(t.start(), t.end()).codePoints().allMatch(Scripts::isHan);
+    }
+}
