@@ -74,14 +74,18 @@ public final class OutputSink implements DocumentSink, AutoCloseable {
      */
     @Override
     public void accept(Document doc, byte[] formatted) throws IOException {
-        OutputStream out = target(doc);
-        if (formatted != null) {
-            out.write(formatted);
-        } else {
+        byte[] bytes = formatted;
+        if (bytes == null) {
             scratch.setLength(0);
-            writer.write(doc, scratch);
-            out.write(scratch.toString().getBytes(StandardCharsets.UTF_8));
+            try {
+                writer.write(doc, scratch);
+            } catch (RuntimeException e) {
+                throw new UnwritableDocumentException(doc, e);
+            }
+            bytes = scratch.toString().getBytes(StandardCharsets.UTF_8);
         }
+        // Formatted before the target is opened, so a document that cannot be written leaves no empty file behind.
+        target(doc).write(bytes);
     }
 
     private OutputStream target(Document doc) throws IOException {
