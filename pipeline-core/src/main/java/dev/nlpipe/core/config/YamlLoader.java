@@ -1,5 +1,6 @@
 package dev.nlpipe.core.config;
 
+import dev.nlpipe.core.io.IoErrors;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -55,7 +56,7 @@ public final class YamlLoader {
         } catch (NoSuchFileException e) {
             throw new ConfigException(new Location(file.toString(), 0, 0), "file not found");
         } catch (IOException e) {
-            throw new ConfigException(new Location(file.toString(), 0, 0), "cannot read: " + e.getMessage());
+            throw new ConfigException(new Location(file.toString(), 0, 0), "cannot read: " + IoErrors.describe(e));
         }
         return parse(text, file.toString());
     }

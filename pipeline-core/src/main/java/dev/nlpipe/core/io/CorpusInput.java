@@ -2,7 +2,6 @@ package dev.nlpipe.core.io;
 
 import dev.nlpipe.core.config.Options;
 import dev.nlpipe.core.doc.Document;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -11,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.zip.ZipException;
 
 /**
  * All documents of an input: its files, in order, each read by the configured format, streamed.
@@ -93,10 +91,7 @@ public final class CorpusInput implements Iterator<Document>, AutoCloseable {
     }
 
     private void fileFailed(IOException e) {
-        String what = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        if (e instanceof EOFException || e instanceof ZipException) {
-            what += " (a truncated or damaged compressed file?)";
-        }
+        String what = IoErrors.describe(e);
         settings.errors().accept(BadRecord.unreadable(currentSource.name(), 0, "cannot read the file: " + what + "; "
                 + readFromCurrent + " record(s) were read from it before, the rest of the file is skipped"));
     }

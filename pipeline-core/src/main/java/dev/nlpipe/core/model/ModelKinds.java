@@ -65,7 +65,31 @@ public final class ModelKinds {
      */
     public <M> M load(Path dir, Class<M> type, LoadOptions options) {
         ModelMeta meta = ModelDir.read(dir);
-        return type.cast(kindOf(dir, meta, type).load(dir, meta, options));
+        ModelKind<?> kind = kindOf(dir, meta, type);
+        try {
+            return type.cast(kind.load(dir, meta, options));
+        } catch (NullPointerException | ClassCastException | IndexOutOfBoundsException | NumberFormatException
+                 | ArithmeticException | NegativeArraySizeException e) {
+            throw damaged(dir, kind, e);
+        }
+    }
+
+    /**
+     * A loader that trips over a missing field or a value of the wrong type has found a damaged or
+     * hand-made model.json, not a bug of its own: say so, naming the directory and the kind, rather
+     * than print the exception's text.
+     */
+    private static ModelException damaged(Path dir, ModelKind<?> kind, RuntimeException e) {
+        String what = switch (e) {
+            case NullPointerException x -> "a field it needs is missing";
+            case ClassCastException x -> "a field has a value of the wrong type";
+            case NumberFormatException x -> "a number cannot be read";
+            default -> "a size or index is out of range";
+        };
+        ModelException m = new ModelException(dir, "is not a complete '" + kind.name() + "' model: " + what
+                + " in model.json or its files; export or train the model again with nlpipe");
+        m.initCause(e);
+        return m;
     }
 
     /**
@@ -75,6 +99,11 @@ public final class ModelKinds {
      */
     public Set<Layer> requires(Path dir, Class<?> type) {
         ModelMeta meta = ModelDir.read(dir);
-        return kindOf(dir, meta, type).requires(dir, meta);
+        ModelKind<?> kind = kindOf(dir, meta, type);
+        try {
+            return kind.requires(dir, meta);
+        } catch (NullPointerException | ClassCastException | IndexOutOfBoundsException | NumberFormatException e) {
+            throw damaged(dir, kind, e);
+        }
     }
 }

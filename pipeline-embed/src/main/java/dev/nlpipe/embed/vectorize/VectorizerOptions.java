@@ -1,5 +1,6 @@
 package dev.nlpipe.embed.vectorize;
 
+import dev.nlpipe.core.io.IoErrors;
 import dev.nlpipe.core.config.OptionSpec;
 import dev.nlpipe.core.config.Options;
 import java.io.IOException;
@@ -165,7 +166,7 @@ public final class VectorizerOptions {
             }
             return out;
         } catch (IOException e) {
-            throw o.error(name, "cannot read " + file + ": " + e.getMessage());
+            throw o.error(name, "cannot read " + file + ": " + IoErrors.describe(e));
         }
     }
 
