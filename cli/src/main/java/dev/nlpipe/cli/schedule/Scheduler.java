@@ -59,7 +59,7 @@ public final class Scheduler {
     public int run() throws ScheduleException, IOException, SQLException, InterruptedException {
         checkDirectories();
         current = LoadedPipeline.load(settings, null);
-        try (InstanceLock lock = acquire(); StateStore store = StateStore.open(settings.state())) {
+        try (InstanceLock lock = acquire(); InstanceLock outputLock = acquireOutput(); StateStore store = StateStore.open(settings.state())) {
             lock.takenOverFrom().ifPresent(o -> log.info("took over the lock left by " + o.describe() + ", which is no longer running"));
             bind(store);
             int killed = store.closeAbandonedRuns();
@@ -97,6 +97,14 @@ public final class Scheduler {
     private InstanceLock acquire() throws ScheduleException, IOException {
         try {
             return InstanceLock.acquire(settings.state());
+        } catch (InstanceLock.HeldException e) {
+            throw new ScheduleException(LOCKED, e.getMessage());
+        }
+    }
+
+    private InstanceLock acquireOutput() throws ScheduleException, IOException {
+        try {
+            return InstanceLock.acquireOutput(settings.output());
         } catch (InstanceLock.HeldException e) {
             throw new ScheduleException(LOCKED, e.getMessage());
         }
