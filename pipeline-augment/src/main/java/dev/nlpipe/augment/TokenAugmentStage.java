@@ -98,8 +98,10 @@ public abstract class TokenAugmentStage implements StageProvider {
         MentionPool pool;
         try {
             pool = MentionPool.read(from, o.getString("mentionsFormat"), o.location("mentionsFormat"));
-        } catch (IOException | UncheckedIOException e) {
+        } catch (IOException e) {
             throw o.error("mentionsFrom", "cannot read " + from + ": " + IoErrors.describe(e));
+        } catch (UncheckedIOException e) {
+            throw o.error("mentionsFrom", "cannot read " + from + ": " + IoErrors.describe(e.getCause()));
         }
         if (pool.size() == 0) {
             throw o.error("mentionsFrom", from + " has no entity mentions (is mentionsFormat right?)");
