@@ -14,6 +14,7 @@ class FuzzAllStagesTest {
     @Test
     void everyModelFreeStageSurvivesRandomTextWithConsistentOffsets() {
         StageFuzz.Report r = StageFuzz.run(Fuzz.documents(100), 13, true);
+        Fuzz.print(r, System.out);
         assertTrue(r.results().size() >= 15, "stages fuzzed: " + r.results() + "; skipped: " + r.skipped());
         assertEquals(List.of(), r.results().stream().filter(s -> s.exceptions() + s.offsetErrors() > 0).toList());
     }

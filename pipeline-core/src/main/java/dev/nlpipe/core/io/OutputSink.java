@@ -74,6 +74,8 @@ public final class OutputSink implements DocumentSink, AutoCloseable {
      */
     @Override
     public void accept(Document doc, byte[] formatted) throws IOException {
+        // Opened first: opening starts the file (a header), which a stateful writer needs before its first document.
+        OutputStream out = target(doc);
         byte[] bytes = formatted;
         if (bytes == null) {
             scratch.setLength(0);
@@ -84,8 +86,7 @@ public final class OutputSink implements DocumentSink, AutoCloseable {
             }
             bytes = scratch.toString().getBytes(StandardCharsets.UTF_8);
         }
-        // Formatted before the target is opened, so a document that cannot be written leaves no empty file behind.
-        target(doc).write(bytes);
+        out.write(bytes);
     }
 
     private OutputStream target(Document doc) throws IOException {

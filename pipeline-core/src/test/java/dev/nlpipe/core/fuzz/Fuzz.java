@@ -1,6 +1,7 @@
 package dev.nlpipe.core.fuzz;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,17 +21,22 @@ public final class Fuzz {
         return Integer.getInteger("nlpipe.fuzz.docs", fallback);
     }
 
+    /** One line per stage fuzzed or skipped, then the totals. */
+    public static void print(StageFuzz.Report stages, PrintStream out) {
+        stages.results().forEach(out::println);
+        stages.skipped().forEach((k, v) -> out.println("skipped " + k + ": " + v));
+        out.println("fuzz: " + stages.results().size() + " stages, " + stages.tokens() + " tokens, "
+                + stages.exceptions() + " exceptions, " + stages.offsetErrors() + " offset errors");
+    }
+
     public static void main(String[] args) throws IOException {
         int documents = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
         long seed = args.length > 1 ? Long.parseLong(args[1]) : 42;
         StageFuzz.Report stages = StageFuzz.run(documents, seed, true);
-        stages.results().forEach(r -> System.out.println(r));
-        stages.skipped().forEach((k, v) -> System.out.println("skipped " + k + ": " + v));
+        print(stages, System.out);
         Path dir = Files.createTempDirectory("nlpipe-fuzz");
         List<IoFuzz.Result> io = IoFuzz.run(dir, documents, seed);
         io.forEach(System.out::println);
-        System.out.println("stages: " + stages.results().size() + " fuzzed, " + stages.tokens() + " tokens, "
-                + stages.exceptions() + " exceptions, " + stages.offsetErrors() + " offset errors");
         boolean ok = stages.exceptions() == 0 && stages.offsetErrors() == 0 && io.stream().allMatch(IoFuzz.Result::ok);
         System.exit(ok ? 0 : 1);
     }

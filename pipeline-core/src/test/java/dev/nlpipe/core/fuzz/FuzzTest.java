@@ -24,6 +24,7 @@ class FuzzTest {
     @Test
     void everyRecordIsWrittenOrABadRecordAndTextsComeBackUnchanged() throws IOException {
         List<IoFuzz.Result> results = IoFuzz.run(dir, Fuzz.documents(150), 11);
+        results.forEach(System.out::println);
         assertEquals(List.of(), results.stream().filter(r -> !r.ok()).toList());
     }
 }
