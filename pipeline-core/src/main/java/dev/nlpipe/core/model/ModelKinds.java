@@ -70,26 +70,9 @@ public final class ModelKinds {
             return type.cast(kind.load(dir, meta, options));
         } catch (NullPointerException | ClassCastException | IndexOutOfBoundsException | NumberFormatException
                  | ArithmeticException | NegativeArraySizeException e) {
-            throw damaged(dir, kind, e);
+            // a loader that trips over a missing field or a wrong type has found a damaged or hand-made model, not a bug of its own
+            throw ModelException.cannotLoad(dir, e);
         }
-    }
-
-    /**
-     * A loader that trips over a missing field or a value of the wrong type has found a damaged or
-     * hand-made model.json, not a bug of its own: say so, naming the directory and the kind, rather
-     * than print the exception's text.
-     */
-    private static ModelException damaged(Path dir, ModelKind<?> kind, RuntimeException e) {
-        String what = switch (e) {
-            case NullPointerException x -> "a field it needs is missing";
-            case ClassCastException x -> "a field has a value of the wrong type";
-            case NumberFormatException x -> "a number cannot be read";
-            default -> "a size or index is out of range";
-        };
-        ModelException m = new ModelException(dir, "is not a complete '" + kind.name() + "' model: " + what
-                + " in model.json or its files; export or train the model again with nlpipe");
-        m.initCause(e);
-        return m;
     }
 
     /**
@@ -103,7 +86,8 @@ public final class ModelKinds {
         try {
             return kind.requires(dir, meta);
         } catch (NullPointerException | ClassCastException | IndexOutOfBoundsException | NumberFormatException e) {
-            throw damaged(dir, kind, e);
+            // a loader that trips over a missing field or a wrong type has found a damaged or hand-made model, not a bug of its own
+            throw ModelException.cannotLoad(dir, e);
         }
     }
 }

@@ -15,7 +15,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A model.json that lacks what its kind's loader needs is a ModelException naming the directory, not a raw exception. */
+/** A model.json that lacks what its kind's loader needs is a ModelException naming the directory, not a raw exception's text. */
 class DamagedModelTest {
     @TempDir
     Path dir;
@@ -55,12 +55,12 @@ class DamagedModelTest {
     }
 
     @Test
-    void aMissingFieldNamesTheDirectoryAndKindWithoutTheExceptionText() throws IOException {
+    void aMissingFieldNamesTheDirectoryWithoutTheExceptionText() throws IOException {
         Path m = Files.createDirectories(dir.resolve("minimal"));
         ModelDir.writeMeta(m, new ModelMeta(new LinkedHashMap<>()).put("kind", "ner.trusting").put("formatVersion", 1));
         ModelKinds kinds = new ModelKinds(Registry.of("model kind", List.of(new TrustingKind())));
         ModelException e = assertThrows(ModelException.class, () -> kinds.load(m, Tagger.class, LoadOptions.DEFAULT));
-        assertTrue(e.getMessage().contains(m.toString()) && e.getMessage().contains("ner.trusting"), e.getMessage());
+        assertTrue(e.getMessage().contains(m.toString()), e.getMessage());
         assertFalse(e.getMessage().contains("Cannot invoke"), e.getMessage());
     }
 }
