@@ -35,7 +35,12 @@ public final class Main implements Runnable {
     /** Runs the command line and returns its exit code (for tests and embedding). */
     public static int execute(String[] args, PrintStream out, PrintStream err) {
         CommandLine cl = commandLine(out, err);
-        return cl.execute(args);
+        try {
+            return cl.execute(args);
+        } catch (Error e) {
+            // picocli hands only Exceptions to the handler; an Error would reach the JVM as a stack trace and exit 1.
+            return FatalErrors.report(e, err);
+        }
     }
 
     /** The configured picocli command line. */
@@ -58,6 +63,9 @@ public final class Main implements Runnable {
         Throwable e = ex;
         if (e instanceof UncheckedIOException u && u.getCause() != null) {
             e = u.getCause();
+        }
+        if (e instanceof CommandLine.ExecutionException x && x.getCause() instanceof Error fatal) {
+            return FatalErrors.report(fatal, err);
         }
         if (e instanceof ConfigException c) {
             printError(err, c.getMessage());

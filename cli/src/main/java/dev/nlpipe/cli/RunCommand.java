@@ -45,6 +45,17 @@ public class RunCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "no progress and no summary on standard error")
     boolean quiet;
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    /** A usage error (exit code 2) when a numeric option lies outside its range, as the same key in the pipeline file would be. */
+    private void requireRange(String option, int value, int min, int max) {
+        if (value < min || value > max) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    option + " must be between " + min + " and " + max + ", not " + value);
+        }
+    }
+
     /** A hook for commands that run pipelines with defaults of their own ({@code nlpipe augment}); {@code run} changes nothing. */
     PipelineConfig adjust(PipelineConfig cfg) throws java.io.IOException {
         return cfg;
@@ -52,6 +63,12 @@ public class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (threads != null) {
+            requireRange("--threads", threads, 1, RunOptions.MAX_THREADS);
+        }
+        if (batchSize != 0) {
+            requireRange("--batch-size", batchSize, 1, RunOptions.MAX_BATCH);
+        }
         PipelineConfig cfg = PipelineConfig.load(pipeline, sets);
         InputConfig in = cfg.input();
         if (input != null) {

@@ -1,5 +1,6 @@
 package dev.nlpipe.augment;
 
+import dev.nlpipe.core.io.IoErrors;
 import dev.nlpipe.core.config.OptionSpec;
 import dev.nlpipe.core.config.Options;
 import dev.nlpipe.core.text.StopWords;
@@ -42,7 +43,7 @@ public final class StopWordOptions {
             try {
                 addLower(out, StopWords.read(p));
             } catch (IOException e) {
-                throw o.error("stopWordFiles", "cannot read " + p + ": " + e.getMessage());
+                throw o.error("stopWordFiles", "cannot read " + p + ": " + IoErrors.describe(e));
             }
         }
         return Collections.unmodifiableSet(out);

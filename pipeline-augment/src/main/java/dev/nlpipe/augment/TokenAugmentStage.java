@@ -1,5 +1,6 @@
 package dev.nlpipe.augment;
 
+import dev.nlpipe.core.io.IoErrors;
 import dev.nlpipe.augment.mentions.MentionPool;
 import dev.nlpipe.augment.mentions.MentionReplacer;
 import dev.nlpipe.core.config.OptionSpec;
@@ -97,8 +98,10 @@ public abstract class TokenAugmentStage implements StageProvider {
         MentionPool pool;
         try {
             pool = MentionPool.read(from, o.getString("mentionsFormat"), o.location("mentionsFormat"));
-        } catch (IOException | UncheckedIOException e) {
-            throw o.error("mentionsFrom", "cannot read " + from + ": " + e.getMessage());
+        } catch (IOException e) {
+            throw o.error("mentionsFrom", "cannot read " + from + ": " + IoErrors.describe(e));
+        } catch (UncheckedIOException e) {
+            throw o.error("mentionsFrom", "cannot read " + from + ": " + IoErrors.describe(e.getCause()));
         }
         if (pool.size() == 0) {
             throw o.error("mentionsFrom", from + " has no entity mentions (is mentionsFormat right?)");

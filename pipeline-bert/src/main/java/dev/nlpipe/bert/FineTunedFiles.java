@@ -47,7 +47,7 @@ public record FineTunedFiles(BertConfig config, BertTokenizer tokenizer, Map<Str
         } catch (NoSuchFileException e) {
             throw new ModelException(dir, "is incomplete: " + Path.of(e.getFile()).getFileName() + " is missing");
         } catch (IOException | IllegalArgumentException e) {
-            throw new ModelException(dir, "cannot be loaded: " + e.getMessage());
+            throw ModelException.cannotLoad(dir, e);
         }
     }
 }

@@ -20,6 +20,7 @@ import dev.nlpipe.core.io.OutputSink;
 import dev.nlpipe.core.io.OutputTargets;
 import dev.nlpipe.core.io.ReadSettings;
 import dev.nlpipe.core.io.ReaderProvider;
+import dev.nlpipe.core.io.TempNames;
 import dev.nlpipe.core.io.WriterProvider;
 import dev.nlpipe.core.run.OnError;
 import dev.nlpipe.core.run.PipelineRunner;
@@ -222,7 +223,27 @@ public final class Pipeline implements AutoCloseable {
      * @throws dev.nlpipe.core.run.RecordFailedException with {@code onError: fail}
      */
     public RunSummary run(RunOptions options, PrintStream log) throws IOException {
+        removeAbandonedTemporaries(config.output(), log);
         return run(config.input(), config.output(), options, log);
+    }
+
+    /**
+     * Deletes what earlier runs to the same output left when they were killed before publishing
+     * (their hidden {@code .NAME.tmp-PID-*} files); files of processes still running are kept.
+     */
+    private static void removeAbandonedTemporaries(OutputConfig out, PrintStream log) throws IOException {
+        if (out == null || out.path() == null || out.path().toString().equals("-")) {
+            return;
+        }
+        List<Path> removed = new ArrayList<>(out.directory() ? TempNames.removeAbandoned(out.path())
+                : TempNames.removeAbandonedBeside(out.path()));
+        Path errors = errorsFile(out);
+        if (errors != null) {
+            removed.addAll(TempNames.removeAbandonedBeside(errors));
+        }
+        if (!removed.isEmpty() && log != null) {
+            log.println("nlpipe: removed " + removed.size() + " temporary file(s) left by interrupted runs, e.g. " + removed.get(0));
+        }
     }
 
     /**

@@ -61,10 +61,10 @@ public final class InstanceLock implements AutoCloseable {
     public static final class HeldException extends Exception {
         private final transient Owner owner;
 
-        HeldException(Path lockFile, Owner owner) {
-            super("another `nlpipe schedule` is using this state database"
+        HeldException(Path lockFile, Owner owner, String what, String option) {
+            super("another `nlpipe schedule` " + what
                     + (owner == null ? "" : " (" + owner.describe() + ")") + "; the lock is " + lockFile
-                    + ". Wait for it to finish, stop it, or give this run another --state.");
+                    + ". Wait for it to finish, stop it, or give this run another " + option + ".");
             this.owner = owner;
         }
 
@@ -91,13 +91,31 @@ public final class InstanceLock implements AutoCloseable {
         return state.resolveSibling(state.getFileName() + ".lock");
     }
 
+    /** The lock file of an output directory: hidden, so it is never taken for an output or an input. */
+    public static Path fileForOutput(Path outputDir) {
+        return outputDir.resolve(".nlpipe-schedule.lock");
+    }
+
     /**
      * Takes the lock of a state database without waiting.
      *
      * @throws HeldException when another process (or another scheduler in this one) holds it
      */
     public static InstanceLock acquire(Path state) throws IOException, HeldException {
-        Path file = fileFor(state);
+        return acquire(fileFor(state), "is using this state database", "--state");
+    }
+
+    /**
+     * Takes the lock of an output directory without waiting, so that two schedulers with different
+     * state databases never write (and clean up temporary files) in one directory at once.
+     *
+     * @throws HeldException when another process (or another scheduler in this one) holds it
+     */
+    public static InstanceLock acquireOutput(Path outputDir) throws IOException, HeldException {
+        return acquire(fileForOutput(outputDir), "is writing to this output directory", "--output");
+    }
+
+    private static InstanceLock acquire(Path file, String what, String option) throws IOException, HeldException {
         Files.createDirectories(file.toAbsolutePath().getParent());
         FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
         FileLock lock;
@@ -112,7 +130,7 @@ public final class InstanceLock implements AutoCloseable {
         if (lock == null) {
             Owner holder = read(ch);
             ch.close();
-            throw new HeldException(file, holder);
+            throw new HeldException(file, holder, what, option);
         }
         // A non-empty file under a free lock was left by a holder that died without releasing it.
         Owner previous = read(ch);

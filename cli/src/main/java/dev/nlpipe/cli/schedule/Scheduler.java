@@ -59,14 +59,16 @@ public final class Scheduler {
     public int run() throws ScheduleException, IOException, SQLException, InterruptedException {
         checkDirectories();
         current = LoadedPipeline.load(settings, null);
-        try (InstanceLock lock = acquire(); StateStore store = StateStore.open(settings.state())) {
+        try (InstanceLock lock = acquire(); InstanceLock outputLock = acquireOutput(); StateStore store = StateStore.open(settings.state())) {
             lock.takenOverFrom().ifPresent(o -> log.info("took over the lock left by " + o.describe() + ", which is no longer running"));
             bind(store);
             int killed = store.closeAbandonedRuns();
+            int forgiven = store.judgeInterruptedAttempts();
             List<Path> temps = TempNames.removeAbandoned(settings.output());
-            if (killed > 0 || !temps.isEmpty()) {
+            if (killed > 0 || !temps.isEmpty() || forgiven > 0) {
                 log.info("recovered from an interrupted run: " + killed + " run(s) marked killed, " + temps.size()
-                        + " temporary file(s) removed; unfinished files are processed again");
+                        + " temporary file(s) removed; unfinished files are processed again"
+                        + (forgiven > 0 ? " (" + forgiven + " were in progress together, so the interruption is not counted against them)" : ""));
             }
             log.info("scheduling " + settings.pipeline() + " over " + settings.input() + " -> " + settings.output() + ", "
                     + settings.trigger().describe() + "; state " + settings.state() + "; config "
@@ -97,6 +99,14 @@ public final class Scheduler {
     private InstanceLock acquire() throws ScheduleException, IOException {
         try {
             return InstanceLock.acquire(settings.state());
+        } catch (InstanceLock.HeldException e) {
+            throw new ScheduleException(LOCKED, e.getMessage());
+        }
+    }
+
+    private InstanceLock acquireOutput() throws ScheduleException, IOException {
+        try {
+            return InstanceLock.acquireOutput(settings.output());
         } catch (InstanceLock.HeldException e) {
             throw new ScheduleException(LOCKED, e.getMessage());
         }

@@ -33,6 +33,11 @@ public final class StateStore implements AutoCloseable {
 
     /** The error of an attempt that the process did not survive. */
     public static final String PROCESS_ENDED = "the process ended while processing it (killed, or crashed e.g. out of memory)";
+    /** An attempt the process did not survive while this file alone was in progress: it counts, as the file may be the cause. */
+    public static final String PROCESS_ENDED_ALONE = PROCESS_ENDED + "; it was the only file in progress";
+    /** An attempt the process did not survive with other files in progress: no one file can be blamed, so it does not count. */
+    public static final String PROCESS_ENDED_SHARED = "the process ended while processing it and other files (stopped from outside?);"
+            + " not counted as a failed attempt";
 
     private static final String FILE_COLUMNS = "path, size, mtime_ns, sha256, status, attempts, last_error, output_path, output_size,"
             + " config_hash, first_seen, processed_at, next_attempt_at, deleted_at, duration_ms, docs_in, docs_out, bad_records";
@@ -156,10 +161,41 @@ public final class StateStore implements AutoCloseable {
      */
     public List<FileRecord> interrupted() throws SQLException {
         try (PreparedStatement ps = db.prepareStatement("SELECT " + FILE_COLUMNS + " FROM files WHERE status = 'pending'"
-                + " AND last_error = ? ORDER BY path")) {
+                + " AND last_error IN (?, ?, ?) ORDER BY path")) {
             ps.setString(1, PROCESS_ENDED);
+            ps.setString(2, PROCESS_ENDED_ALONE);
+            ps.setString(3, PROCESS_ENDED_SHARED);
             return read(ps);
         }
+    }
+
+    /**
+     * Judges the attempts a dead process left unfinished (call once the lock is held, before the
+     * first tick). A death with several files in progress says nothing about any one of them (an
+     * operator's kill, the machine going down), so those attempts are given back; a death with one
+     * file in progress still counts against it, so a file that crashes every process is quarantined
+     * after {@code --max-attempts} deaths. Each death is judged once.
+     *
+     * @return how many attempts were given back
+     */
+    public int judgeInterruptedAttempts() throws SQLException {
+        int[] forgiven = {0};
+        transaction(() -> {
+            int unjudged;
+            try (PreparedStatement ps = db.prepareStatement("SELECT count(*) FROM files WHERE status = 'pending' AND last_error = ?")) {
+                ps.setString(1, PROCESS_ENDED);
+                try (ResultSet rs = ps.executeQuery()) {
+                    unjudged = rs.next() ? rs.getInt(1) : 0;
+                }
+            }
+            if (unjudged == 1) {
+                update("UPDATE files SET last_error = ? WHERE status = 'pending' AND last_error = ?", PROCESS_ENDED_ALONE, PROCESS_ENDED);
+            } else if (unjudged > 1) {
+                forgiven[0] = update("UPDATE files SET last_error = ?, attempts = max(attempts - 1, 0) WHERE status = 'pending'"
+                        + " AND last_error = ?", PROCESS_ENDED_SHARED, PROCESS_ENDED);
+            }
+        });
+        return forgiven[0];
     }
 
     /** One row, if present. */

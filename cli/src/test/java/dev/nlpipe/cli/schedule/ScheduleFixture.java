@@ -107,11 +107,12 @@ final class ScheduleFixture {
         return docs;
     }
 
-    /** Regular files under the output directory, relative, excluding the state database and its lock. */
+    /** Regular files under the output directory, relative, excluding the state database and the locks. */
     List<String> outputFiles() throws IOException {
         try (Stream<Path> walk = Files.walk(out)) {
             return walk.filter(Files::isRegularFile).map(p -> out.relativize(p).toString())
-                    .filter(p -> !p.startsWith(ScheduleSettings.DEFAULT_STATE_NAME)).sorted().toList();
+                    .filter(p -> !p.startsWith(ScheduleSettings.DEFAULT_STATE_NAME))
+                    .filter(p -> !p.equals(InstanceLock.fileForOutput(out).getFileName().toString())).sorted().toList();
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.nlpipe.augment.eda;
 
+import dev.nlpipe.core.io.IoErrors;
 import dev.nlpipe.augment.AugmentSettings;
 import dev.nlpipe.augment.Augmenter;
 import dev.nlpipe.augment.TokenAugmentStage;
@@ -80,7 +81,7 @@ public final class EdaStage extends TokenAugmentStage {
             try {
                 user.add(SynonymGroups.read(p));
             } catch (IOException e) {
-                throw o.error("synonymFiles", "cannot read " + p + ": " + e.getMessage());
+                throw o.error("synonymFiles", "cannot read " + p + ": " + IoErrors.describe(e));
             }
         }
         SynonymSource zh = null;

@@ -1,5 +1,6 @@
 package dev.nlpipe.augment.embedding;
 
+import dev.nlpipe.core.io.IoErrors;
 import dev.nlpipe.augment.AugmentSettings;
 import dev.nlpipe.augment.Augmenter;
 import dev.nlpipe.augment.TokenAugmentStage;
@@ -73,7 +74,7 @@ public final class EmbeddingStage extends TokenAugmentStage {
         } catch (VectorFormat.VectorFormatException e) {
             throw o.error("vectors", e.getMessage());
         } catch (IOException e) {
-            throw o.error("vectors", "cannot read " + path + ": " + e.getMessage());
+            throw o.error("vectors", "cannot read " + path + ": " + IoErrors.describe(e));
         }
         return Augmenter.repeating(new NeighbourReplacement(vectors, k, min, alpha, restrict == 0 ? vectors.size() : restrict));
     }

@@ -1,5 +1,6 @@
 package dev.nlpipe.augment.noise;
 
+import dev.nlpipe.core.io.IoErrors;
 import dev.nlpipe.augment.AugmentSettings;
 import dev.nlpipe.augment.Augmenter;
 import dev.nlpipe.augment.TokenAugmentStage;
@@ -80,7 +81,7 @@ public final class NoiseStage extends TokenAugmentStage {
             }
             return CharGroups.read(sources);
         } catch (IOException e) {
-            throw o.error("confusionFiles", "cannot read: " + e.getMessage());
+            throw o.error("confusionFiles", "cannot read: " + IoErrors.describe(e));
         } finally {
             for (InputStream in : sources) {
                 try {

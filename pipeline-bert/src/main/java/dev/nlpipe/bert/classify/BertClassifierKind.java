@@ -68,7 +68,7 @@ public final class BertClassifierKind implements ModelKind<TextClassifier> {
             return new BertClassifier(labels, files.tokenizer().withMaxLength(maxLength.intValue()), net, device, options.batchSize());
         } catch (RuntimeException e) {
             params.close();
-            throw e instanceof ModelException m ? m : new ModelException(dir, "cannot be loaded: " + e.getMessage());
+            throw ModelException.cannotLoad(dir, e);
         }
     }
 }

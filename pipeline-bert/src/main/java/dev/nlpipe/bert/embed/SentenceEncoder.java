@@ -94,7 +94,7 @@ public final class SentenceEncoder implements AutoCloseable {
                     options.batchSize());
         } catch (RuntimeException ex) {
             params.close();
-            throw ex instanceof ModelException m ? m : new ModelException(dir, "cannot be loaded: " + ex.getMessage());
+            throw ModelException.cannotLoad(dir, ex);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.nlpipe.classify.linear;
 
+import dev.nlpipe.core.io.IoErrors;
 import dev.nlpipe.core.doc.Document;
 import dev.nlpipe.core.doc.Layer;
 import dev.nlpipe.core.doc.SparseVector;
@@ -65,7 +66,7 @@ public final class LinearClassifier implements TextClassifier {
         try {
             linear = LinearModel.read(weights);
         } catch (IOException e) {
-            throw new ModelException(dir, "cannot read " + WEIGHTS + ": " + e.getMessage());
+            throw new ModelException(dir, "cannot read " + WEIGHTS + ": " + IoErrors.describe(e));
         }
         if (linear.classes() != labels.size()) {
             throw new ModelException(dir, WEIGHTS + " has " + linear.classes() + " classes but model.json lists " + labels.size());

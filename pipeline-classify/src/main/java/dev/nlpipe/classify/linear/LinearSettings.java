@@ -3,6 +3,7 @@ package dev.nlpipe.classify.linear;
 import dev.nlpipe.core.config.OptionSpec;
 import dev.nlpipe.core.config.OptionType;
 import dev.nlpipe.core.config.Options;
+import dev.nlpipe.embed.vectorize.AnalyzerSpec;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -64,8 +65,8 @@ record LinearSettings(FeatureRecipe features, LinearModel.Loss loss, List<Double
             }
             for (Object r : list) {
                 if (!(r instanceof List<?> pair) || pair.size() != 2 || !(pair.get(0) instanceof Number a) || !(pair.get(1) instanceof Number b)
-                        || a.intValue() < 1 || b.intValue() < a.intValue()) {
-                    throw m.error("ngramRanges", "each entry must be [min, max] with 1 <= min <= max, not " + r);
+                        || a.intValue() < 1 || b.intValue() < a.intValue() || b.longValue() > AnalyzerSpec.MAX_N) {
+                    throw m.error("ngramRanges", "each entry must be [min, max] with 1 <= min <= max <= " + AnalyzerSpec.MAX_N + ", not " + r);
                 }
                 ranges.add(new int[] {a.intValue(), b.intValue()});
             }

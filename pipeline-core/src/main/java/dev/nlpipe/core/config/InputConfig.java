@@ -35,7 +35,8 @@ public record InputConfig(Path path, String format, String glob, boolean recursi
                 OptionSpec.string("glob", null, "file-name pattern inside a directory"),
                 OptionSpec.bool("recursive", true, "walk sub-directories"),
                 OptionSpec.string("language", null, "language code for documents without one"),
-                OptionSpec.integer("maxLineLength", ReadSettings.DEFAULT_MAX_LINE_BYTES, "longest accepted line, in bytes")));
+                OptionSpec.integer("maxLineLength", ReadSettings.DEFAULT_MAX_LINE_BYTES, "longest accepted line, in bytes")
+                        .between(1, ReadSettings.MAX_LINE_BYTES)));
         return new InputConfig(path == null ? null : Path.of(path), common.getString("format"), common.getString("glob"),
                 common.getBoolean("recursive"), common.getString("language"), common.getInt("maxLineLength"),
                 Sections.without(m, COMMON_KEYS), m.location(),

@@ -12,12 +12,19 @@ import java.util.List;
  * @param description one line for {@code nlpipe list}
  * @param required whether the option must be given
  * @param choices allowed values of a string option, empty for any
+ * @param min the smallest value a number option (or each item of a number list) may be given, or {@code null}
+ * @param max the largest value a number option (or each item of a number list) may be given, or {@code null}
  */
 public record OptionSpec(String name, OptionType type, Object defaultValue, String description, boolean required,
-                         List<String> choices) {
+                         List<String> choices, Number min, Number max) {
 
     public OptionSpec {
         choices = List.copyOf(choices);
+    }
+
+    /** An option without a range. */
+    public OptionSpec(String name, OptionType type, Object defaultValue, String description, boolean required, List<String> choices) {
+        this(name, type, defaultValue, description, required, choices, null, null);
     }
 
     public static OptionSpec string(String name, String defaultValue, String description) {
@@ -67,11 +74,20 @@ public record OptionSpec(String name, OptionType type, Object defaultValue, Stri
 
     /** This option, made mandatory. */
     public OptionSpec asRequired() {
-        return new OptionSpec(name, type, defaultValue, description, true, choices);
+        return new OptionSpec(name, type, defaultValue, description, true, choices, min, max);
     }
 
     /** This option with another default. */
     public OptionSpec withDefault(Object newDefault) {
-        return new OptionSpec(name, type, newDefault, description, required, choices);
+        return new OptionSpec(name, type, newDefault, description, required, choices, min, max);
+    }
+
+    /**
+     * This option, accepting only given values from {@code lowest} to {@code highest} (inclusive; for a
+     * list, each item). The default is not checked, so a default such as 0 may stand for "automatic"
+     * while a user who writes 0 is told the range.
+     */
+    public OptionSpec between(Number lowest, Number highest) {
+        return new OptionSpec(name, type, defaultValue, description, required, choices, lowest, highest);
     }
 }

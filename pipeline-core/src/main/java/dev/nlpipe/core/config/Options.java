@@ -111,8 +111,8 @@ public final class Options {
                 }
                 yield v;
             }
-            case INT -> toInt(scalar(node, what, "an integer"), what);
-            case NUMBER -> toNumber(scalar(node, what, "a number"), what);
+            case INT -> inRange(spec, node, toInt(scalar(node, what, "an integer"), what), what);
+            case NUMBER -> inRange(spec, node, toNumber(scalar(node, what, "a number"), what), what);
             case BOOLEAN -> toBoolean(scalar(node, what, "true or false"), what);
             case PATH -> Path.of(scalar(node, what, "a path").asText());
             case STRING_LIST -> {
@@ -125,14 +125,14 @@ public final class Options {
             case INT_LIST -> {
                 List<Integer> out = new ArrayList<>();
                 for (Node item : items(node)) {
-                    out.add(toInt(scalar(item, what, "a list of integers"), what));
+                    out.add(inRange(spec, item, toInt(scalar(item, what, "a list of integers"), what), what));
                 }
                 yield Collections.unmodifiableList(out);
             }
             case NUMBER_LIST -> {
                 List<Number> out = new ArrayList<>();
                 for (Node item : items(node)) {
-                    out.add(toNumber(scalar(item, what, "a list of numbers"), what));
+                    out.add(inRange(spec, item, toNumber(scalar(item, what, "a list of numbers"), what), what));
                 }
                 yield Collections.unmodifiableList(out);
             }
@@ -166,6 +166,19 @@ public final class Options {
             return s;
         }
         throw new ConfigException(node.location(), what + " must be " + expected + ", not " + node.describe());
+    }
+
+    /** The value when it lies in the option's declared range; an error at the value's location otherwise. */
+    private static <N extends Number> N inRange(OptionSpec spec, Node node, N value, String what) {
+        double v = value.doubleValue();
+        boolean low = spec.min() != null && v < spec.min().doubleValue();
+        boolean high = spec.max() != null && v > spec.max().doubleValue();
+        if (low || high || Double.isNaN(v) && (spec.min() != null || spec.max() != null)) {
+            String range = spec.min() != null && spec.max() != null ? "between " + spec.min() + " and " + spec.max()
+                    : spec.min() != null ? "at least " + spec.min() : "at most " + spec.max();
+            throw new ConfigException(node.location(), what + " must be " + range + ", not " + value);
+        }
+        return value;
     }
 
     private static Integer toInt(Node.ScalarNode s, String what) {

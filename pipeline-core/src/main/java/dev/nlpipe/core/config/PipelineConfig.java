@@ -1,5 +1,6 @@
 package dev.nlpipe.core.config;
 
+import dev.nlpipe.core.run.RunOptions;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -51,8 +52,9 @@ public record PipelineConfig(String name, InputConfig input, List<StageConfig> s
                         OptionSpec.string("pipeline", source == null ? "pipeline" : stripExtension(source), "pipeline name"),
                         OptionSpec.choice("onError", "skip", "what a bad record does: 'skip' it (logged to the errors file) or 'fail' the run",
                                 "skip", "fail"),
-                        OptionSpec.integer("threads", 0, "worker threads (0: number of cores)"),
-                        OptionSpec.integer("batchSize", 0, "documents per batch (0: default)"))));
+                        OptionSpec.integer("threads", 0, "worker threads (default: number of cores)").between(1, RunOptions.MAX_THREADS),
+                        OptionSpec.integer("batchSize", 0, "documents per batch (default: " + RunOptions.DEFAULT_BATCH + ")")
+                                .between(1, RunOptions.MAX_BATCH))));
         Node stagesNode = m.get("stages");
         List<StageConfig> stages = List.of();
         if (stagesNode == null) {

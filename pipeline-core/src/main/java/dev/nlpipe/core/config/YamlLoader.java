@@ -1,50 +1,92 @@
 package dev.nlpipe.core.config;
 
+import dev.nlpipe.core.io.IoErrors;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 
-/** Parses YAML into a {@link Node} tree in which every value knows its file, line and column. */
+/**
+ * Parses YAML into a {@link Node} tree in which every value knows its file, line and column.
+ *
+ * <p>Anchors and aliases ({@code &v [a, b]} ... {@code *v}) are expanded; an alias to an undefined
+ * anchor is an error at the alias. Expansion is capped at {@link #MAX_ALIAS_VALUES} values, so a
+ * "billion laughs" file, a few lines that expand to billions of values, is refused at once. Files
+ * over {@link #MAX_BYTES} bytes are refused before parsing: a configuration names its data in
+ * other files, and parsing a huge scalar takes minutes.
+ */
 public final class YamlLoader {
+    /** The largest configuration accepted, in bytes (or characters for text given directly). */
+    public static final int MAX_BYTES = 2 * 1024 * 1024;
+    /** The most values that aliases may add to a configuration by expansion. */
+    public static final long MAX_ALIAS_VALUES = 100_000;
+
     private static final YAMLFactory FACTORY = new YAMLFactory();
 
-    private YamlLoader() {
+    private final JsonParser parser;
+    private final String source;
+    private final Map<String, Node> anchors = new HashMap<>();
+    private final Map<String, Long> anchorSizes = new HashMap<>();
+    /** Values read so far, counting each alias as the values it stands for. */
+    private long values;
+    private long aliasValues;
+
+    private YamlLoader(JsonParser parser, String source) {
+        this.parser = parser;
+        this.source = source;
     }
 
-    /** Reads a YAML file; a missing or malformed file is a {@link ConfigException}. */
+    /** Reads a YAML file; a missing, oversized or malformed file is a {@link ConfigException}. */
     public static Node load(Path file) {
         String text;
         try {
+            long size = Files.size(file);
+            if (size > MAX_BYTES) {
+                throw tooLarge(file.toString(), size + " bytes");
+            }
             text = Files.readString(file);
         } catch (NoSuchFileException e) {
             throw new ConfigException(new Location(file.toString(), 0, 0), "file not found (looked for " + file.toAbsolutePath().normalize()
                     + " from the working directory " + Path.of("").toAbsolutePath() + ")");
         } catch (IOException e) {
-            throw new ConfigException(new Location(file.toString(), 0, 0), "cannot read: " + e.getMessage());
+            throw new ConfigException(new Location(file.toString(), 0, 0), "cannot read: " + IoErrors.describe(e));
         }
         return parse(text, file.toString());
     }
 
     /** Parses YAML text; {@code source} names it in error locations. */
     public static Node parse(String yaml, String source) {
-        try (JsonParser p = FACTORY.createParser(yaml)) {
+        if (yaml.length() > MAX_BYTES) {
+            throw tooLarge(source, yaml.length() + " characters");
+        }
+        JsonParser p;
+        try {
+            p = FACTORY.createParser(yaml);
+        } catch (IOException e) {
+            throw new ConfigException(new Location(source, 0, 0), "cannot read YAML: " + e.getMessage());
+        }
+        try (p) {
             JsonToken first = p.nextToken();
             if (first == null) {
                 return new Node.MapNode(new Location(source, 1, 1));
             }
-            Node root = read(p, source);
+            YamlLoader loader = new YamlLoader(p, source);
+            Node root = loader.read();
             if (p.nextToken() != null) {
-                throw new ConfigException(at(p, source), "more than one YAML document; put everything in one");
+                throw new ConfigException(loader.here(), "more than one YAML document; put everything in one");
             }
             return root;
         } catch (JsonProcessingException e) {
-            JsonLocation l = e.getLocation();
+            // Some errors (nesting too deep, say) carry no location; the parser still knows where it stopped.
+            JsonLocation l = e.getLocation() != null ? e.getLocation() : p.currentLocation();
             Location loc = l == null ? new Location(source, 0, 0) : new Location(source, l.getLineNr(), l.getColumnNr());
             throw new ConfigException(loc, "invalid YAML: " + firstLine(e.getOriginalMessage()));
         } catch (IOException e) {
@@ -52,38 +94,76 @@ public final class YamlLoader {
         }
     }
 
-    private static Node read(JsonParser p, String source) throws IOException {
-        Location here = at(p, source);
-        JsonToken t = p.currentToken();
+    private static ConfigException tooLarge(String source, String size) {
+        return new ConfigException(new Location(source, 0, 0), "the configuration is " + size + ", over the limit of "
+                + MAX_BYTES + "; keep data (vocabularies, word lists) in files the configuration names");
+    }
+
+    /** Reads the value at the current token, recording its anchor when it has one. */
+    private Node read() throws IOException {
+        Location here = here();
+        if (parser instanceof YAMLParser y && y.isCurrentAlias()) {
+            return alias(y.getText(), here);
+        }
+        String anchor = parser.getObjectId() instanceof String s ? s : null;
+        long before = values;
+        Node node = readValue(here);
+        if (anchor != null) {
+            anchors.put(anchor, node);
+            anchorSizes.put(anchor, values - before);
+        }
+        return node;
+    }
+
+    private Node alias(String name, Location here) {
+        Node target = anchors.get(name);
+        if (target == null) {
+            throw new ConfigException(here, "alias '*" + name + "' names no anchor defined before it"
+                    + (anchors.isEmpty() ? " (the file defines none)" : " (defined: &" + String.join(", &", anchors.keySet()) + ")"));
+        }
+        long size = anchorSizes.get(name);
+        values += size;
+        aliasValues += size;
+        if (aliasValues > MAX_ALIAS_VALUES) {
+            throw new ConfigException(here, "aliases expand to more than " + MAX_ALIAS_VALUES
+                    + " values; write the values out, or keep them in a file the configuration names");
+        }
+        // Nodes are read-only once parsed, so the alias can share its anchor's tree.
+        return target;
+    }
+
+    private Node readValue(Location here) throws IOException {
+        values++;
+        JsonToken t = parser.currentToken();
         switch (t) {
             case START_OBJECT -> {
                 Node.MapNode map = new Node.MapNode(here);
-                while (p.nextToken() == JsonToken.FIELD_NAME) {
-                    String key = p.currentName();
-                    Location keyLoc = at(p, source);
+                while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                    String key = parser.currentName();
+                    Location keyLoc = here();
                     if (map.entries().containsKey(key)) {
                         throw new ConfigException(keyLoc, "key '" + key + "' appears twice (first at line " + map.keyLocation(key).line() + ")");
                     }
-                    p.nextToken();
-                    map.put(key, keyLoc, read(p, source));
+                    parser.nextToken();
+                    map.put(key, keyLoc, read());
                 }
                 return map;
             }
             case START_ARRAY -> {
                 Node.ListNode list = new Node.ListNode(here);
-                while (p.nextToken() != JsonToken.END_ARRAY) {
-                    list.items().add(read(p, source));
+                while (parser.nextToken() != JsonToken.END_ARRAY) {
+                    list.items().add(read());
                 }
                 return list;
             }
             case VALUE_STRING -> {
-                return new Node.ScalarNode(here, p.getText());
+                return new Node.ScalarNode(here, parser.getText());
             }
             case VALUE_NUMBER_INT -> {
-                return new Node.ScalarNode(here, p.getLongValue());
+                return new Node.ScalarNode(here, parser.getLongValue());
             }
             case VALUE_NUMBER_FLOAT -> {
-                return new Node.ScalarNode(here, p.getDoubleValue());
+                return new Node.ScalarNode(here, parser.getDoubleValue());
             }
             case VALUE_TRUE, VALUE_FALSE -> {
                 return new Node.ScalarNode(here, t == JsonToken.VALUE_TRUE);
@@ -95,8 +175,8 @@ public final class YamlLoader {
         }
     }
 
-    private static Location at(JsonParser p, String source) {
-        JsonLocation l = p.currentTokenLocation();
+    private Location here() {
+        JsonLocation l = parser.currentTokenLocation();
         return new Location(source, l.getLineNr(), l.getColumnNr());
     }
 

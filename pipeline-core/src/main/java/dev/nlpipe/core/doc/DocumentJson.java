@@ -194,6 +194,8 @@ public final class DocumentJson {
      */
     public static Document parse(String json, Fields fields, String fallbackId) {
         try (JsonParser p = FACTORY.createParser(json)) {
+            // A repeated key would otherwise keep its last value without a word.
+            p.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
             Document d = read(p, fields, fallbackId);
             if (p.nextToken() != null) {
                 throw new IllegalArgumentException("unexpected content after the JSON object");
@@ -231,7 +233,10 @@ public final class DocumentJson {
                 }
                 text = p.getText();
             } else if (name.equals(fields.lang())) {
-                lang = value == JsonToken.VALUE_NULL ? null : scalarText(p, name);
+                if (value != JsonToken.VALUE_NULL && value != JsonToken.VALUE_STRING) {
+                    throw new IllegalArgumentException("field '" + name + "' must be a language code string such as \"en\", not " + p.getText());
+                }
+                lang = value == JsonToken.VALUE_NULL ? null : p.getText();
             } else if (name.equals(fields.label())) {
                 labels = labels == null ? new LinkedHashMap<>() : labels;
                 readLabelField(p, name, labels);
@@ -268,6 +273,7 @@ public final class DocumentJson {
         }
         d.setTokens(tokens).setSentences(sentences).setEntities(entities).setLabels(labels).setVectors(vectors);
         checkOffsets(d);
+        LoneSurrogates.check(d);
         return d;
     }
 
@@ -307,8 +313,12 @@ public final class DocumentJson {
             case START_OBJECT -> {
                 while (p.nextToken() == JsonToken.FIELD_NAME) {
                     String label = p.currentName();
-                    p.nextToken();
-                    labels.put(label, p.getValueAsDouble());
+                    JsonToken score = p.nextToken();
+                    if (score != JsonToken.VALUE_NUMBER_INT && score != JsonToken.VALUE_NUMBER_FLOAT) {
+                        throw new IllegalArgumentException("the score of label '" + label + "' in field '" + name
+                                + "' must be a number, not " + (score.isScalarValue() ? "'" + p.getText() + "'" : "a " + (score == JsonToken.START_ARRAY ? "list" : "map")));
+                    }
+                    labels.put(label, p.getDoubleValue());
                 }
             }
             case VALUE_NULL -> {

@@ -24,6 +24,8 @@ public final class CorpusInput implements Iterator<Document>, AutoCloseable {
     private final Map<String, String> relativeByName = new ConcurrentHashMap<>();
     private int nextSource;
     private CorpusReader current;
+    private InputSource currentSource;
+    private long readFromCurrent;
 
     /**
      * @param sources the files to read, in order
@@ -50,24 +52,56 @@ public final class CorpusInput implements Iterator<Document>, AutoCloseable {
         return new CorpusInput(InputFiles.list(path, glob, recursive), format, options, settings);
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>A file that fails to read part-way (a truncated {@code .gz}, a disk error) is reported as
+     * one bad record naming it and the records read from it, and reading goes on with the next
+     * file; under {@code onError: fail} the error sink stops the run there.
+     */
     @Override
     public boolean hasNext() {
-        while (current == null || !current.hasNext()) {
+        while (current == null || !currentHasNext()) {
             if (current != null) {
-                current.close();
+                closeQuietly(current);
                 current = null;
             }
             if (nextSource >= sources.size()) {
                 return false;
             }
             InputSource s = sources.get(nextSource++);
+            currentSource = s;
+            readFromCurrent = 0;
             try {
                 current = format.open(s, options, settings);
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot read " + s.name() + ": " + e.getMessage(), e);
+                fileFailed(e);
             }
         }
         return true;
+    }
+
+    private boolean currentHasNext() {
+        try {
+            return current.hasNext();
+        } catch (UncheckedIOException e) {
+            fileFailed(e.getCause());
+            return false;
+        }
+    }
+
+    private void fileFailed(IOException e) {
+        String what = IoErrors.describe(e);
+        settings.errors().accept(BadRecord.unreadable(currentSource.name(), 0, "cannot read the file: " + what + "; "
+                + readFromCurrent + " record(s) were read from it before, the rest of the file is skipped"));
+    }
+
+    private static void closeQuietly(CorpusReader reader) {
+        try {
+            reader.close();
+        } catch (UncheckedIOException ignored) {
+            // the file already failed or was read to the end; nothing more can be lost by closing it
+        }
     }
 
     @Override
@@ -75,6 +109,7 @@ public final class CorpusInput implements Iterator<Document>, AutoCloseable {
         if (!hasNext()) {
             throw new NoSuchElementException();
         }
+        readFromCurrent++;
         return current.next();
     }
 
@@ -106,7 +141,7 @@ public final class CorpusInput implements Iterator<Document>, AutoCloseable {
     @Override
     public void close() {
         if (current != null) {
-            current.close();
+            closeQuietly(current);
             current = null;
         }
     }

@@ -1,15 +1,19 @@
 package dev.nlpipe.core.io;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.FileSystems;
+import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * Expands an input path into the files to read, in a stable order: a file is itself; a directory
@@ -31,15 +35,37 @@ public final class InputFiles {
         }
         PathMatcher matcher = glob == null || glob.isEmpty() ? p -> true : FileSystems.getDefault().getPathMatcher("glob:" + glob);
         boolean byName = glob == null || !glob.contains("/");
-        List<InputSource> out = new ArrayList<>();
-        try (Stream<Path> walk = recursive ? Files.walk(path) : Files.list(path)) {
-            walk.filter(Files::isRegularFile)
-                    .filter(p -> !isHidden(path.relativize(p)))
-                    .filter(p -> matcher.matches(byName ? p.getFileName() : path.relativize(p)))
-                    .sorted(Comparator.comparing(p -> path.relativize(p).toString()))
-                    .forEach(p -> out.add(new InputSource(p, p.toString(), path.relativize(p).toString())));
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
+        List<Path> files = new ArrayList<>();
+        Files.walkFileTree(path, EnumSet.noneOf(FileVisitOption.class), recursive ? Integer.MAX_VALUE : 1, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                // Hidden directories hold no inputs (and often another process's work in progress): not entered.
+                return !dir.equals(path) && isHidden(path.relativize(dir)) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                Path rel = path.relativize(file);
+                boolean regular = attrs.isRegularFile() || attrs.isSymbolicLink() && Files.isRegularFile(file);
+                if (regular && !isHidden(rel) && matcher.matches(byName ? file.getFileName() : rel)) {
+                    files.add(file);
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                // A file or directory deleted between listing and reading it is simply no longer an input.
+                if (e instanceof NoSuchFileException && !file.equals(path)) {
+                    return FileVisitResult.CONTINUE;
+                }
+                throw e;
+            }
+        });
+        files.sort(Comparator.comparing(p -> path.relativize(p).toString()));
+        List<InputSource> out = new ArrayList<>(files.size());
+        for (Path p : files) {
+            out.add(new InputSource(p, p.toString(), path.relativize(p).toString()));
         }
         return out;
     }

@@ -15,15 +15,19 @@ import java.util.Arrays;
  * Reads UTF-8 lines from a byte stream, strictly: a line with invalid UTF-8, a NUL byte (binary
  * content) or more than {@code maxLineBytes} bytes is reported to a {@link BadRecordSink} and
  * skipped, and reading goes on. Accepts {@code \n} and {@code \r\n}; drops a leading byte-order mark.
- * Not thread-safe.
+ * A line with no end within {@link #GIVE_UP_BYTES} bytes ({@code /dev/zero}, say) is reported and
+ * ends the input, since skipping it would never finish. Not thread-safe.
  */
 public final class LineReader implements Closeable {
     private static final int BUFFER = 1 << 16;
+    /** How far an over-long line is skipped looking for its end before the rest of the input is given up. */
+    public static final long GIVE_UP_BYTES = 1L << 32;
 
     private final InputStream in;
     private final int maxLineBytes;
     private final String source;
     private final BadRecordSink errors;
+    private final long giveUpBytes;
     private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT)
             .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -43,22 +47,35 @@ public final class LineReader implements Closeable {
      * @param errors where bad lines go
      */
     public LineReader(InputStream in, int maxLineBytes, String source, BadRecordSink errors) {
+        this(in, maxLineBytes, source, errors, GIVE_UP_BYTES);
+    }
+
+    LineReader(InputStream in, int maxLineBytes, String source, BadRecordSink errors, long giveUpBytes) {
         this.in = in;
         this.maxLineBytes = maxLineBytes;
         this.source = source;
         this.errors = errors;
+        this.giveUpBytes = giveUpBytes;
     }
 
     /** The next good line without its terminator, or {@code null} at the end. */
     public String readLine() throws IOException {
         while (true) {
-            int n = readRawLine();
+            long n = readRawLine();
             if (n < 0) {
                 return null;
             }
             lineNumber++;
+            if (n > giveUpBytes) {
+                errors.accept(BadRecord.unreadable(source, lineNumber, "no line end within " + giveUpBytes
+                        + " bytes (binary data or a device?); the rest of the input is skipped"));
+                eof = true;
+                pos = limit;
+                return null;
+            }
             if (n > maxLineBytes) {
-                errors.accept(BadRecord.unreadable(source, lineNumber, "line longer than " + maxLineBytes + " bytes"));
+                errors.accept(BadRecord.unreadable(source, lineNumber, "line longer than " + maxLineBytes
+                        + " bytes (raise input.maxLineLength to read it)"));
                 continue;
             }
             int start = 0;
@@ -68,7 +85,7 @@ public final class LineReader implements Closeable {
                     start = 3;
                 }
             }
-            String s = decode(start, n);
+            String s = decode(start, (int) n);
             if (s != null) {
                 return s;
             }
@@ -110,10 +127,11 @@ public final class LineReader implements Closeable {
 
     /**
      * Copies the next line into {@link #line}; returns its length (possibly more than
-     * maxLineBytes, in which case the content was dropped), or -1 at end of input.
+     * maxLineBytes, in which case the content was dropped; a long, as a line may pass 2 GiB), or
+     * -1 at end of input. Stops early, returning a length over giveUpBytes, when the line has no end.
      */
-    private int readRawLine() throws IOException {
-        int n = 0;
+    private long readRawLine() throws IOException {
+        long n = 0;
         boolean any = false;
         while (true) {
             if (pos == limit) {
@@ -131,9 +149,10 @@ public final class LineReader implements Closeable {
             }
             int chunk = i - pos;
             if (n <= maxLineBytes) {
-                int keep = Math.min(chunk, maxLineBytes + 2 - n);
-                ensure(n + keep);
-                System.arraycopy(buf, pos, line, n, keep);
+                int kept = (int) n;
+                int keep = (int) Math.min(chunk, maxLineBytes + 2L - kept);
+                ensure(kept + keep);
+                System.arraycopy(buf, pos, line, kept, keep);
             }
             n += chunk;
             if (i < limit) {
@@ -141,11 +160,14 @@ public final class LineReader implements Closeable {
                 return stripCr(n);
             }
             pos = limit;
+            if (n > giveUpBytes) {
+                return n;
+            }
         }
     }
 
-    private int stripCr(int n) {
-        if (n > 0 && n <= maxLineBytes + 1 && line[n - 1] == '\r') {
+    private long stripCr(long n) {
+        if (n > 0 && n <= maxLineBytes + 1L && line[(int) n - 1] == '\r') {
             return n - 1;
         }
         return n;
@@ -153,7 +175,7 @@ public final class LineReader implements Closeable {
 
     private void ensure(int size) {
         if (size > line.length) {
-            line = Arrays.copyOf(line, Math.max(size, Math.min(line.length * 2, maxLineBytes + 2)));
+            line = Arrays.copyOf(line, (int) Math.max(size, Math.min(line.length * 2L, maxLineBytes + 2L)));
         }
     }
 

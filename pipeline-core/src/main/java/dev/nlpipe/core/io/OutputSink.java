@@ -74,14 +74,19 @@ public final class OutputSink implements DocumentSink, AutoCloseable {
      */
     @Override
     public void accept(Document doc, byte[] formatted) throws IOException {
+        // Opened first: opening starts the file (a header), which a stateful writer needs before its first document.
         OutputStream out = target(doc);
-        if (formatted != null) {
-            out.write(formatted);
-        } else {
+        byte[] bytes = formatted;
+        if (bytes == null) {
             scratch.setLength(0);
-            writer.write(doc, scratch);
-            out.write(scratch.toString().getBytes(StandardCharsets.UTF_8));
+            try {
+                writer.write(doc, scratch);
+            } catch (RuntimeException e) {
+                throw new UnwritableDocumentException(doc, e);
+            }
+            bytes = scratch.toString().getBytes(StandardCharsets.UTF_8);
         }
+        out.write(bytes);
     }
 
     private OutputStream target(Document doc) throws IOException {

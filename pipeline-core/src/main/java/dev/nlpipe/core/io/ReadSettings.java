@@ -13,6 +13,8 @@ import java.util.concurrent.atomic.AtomicLong;
 public record ReadSettings(String language, int maxLineBytes, BadRecordSink errors, AtomicLong bytesRead) {
     /** Ten megabytes, the default longest line. */
     public static final int DEFAULT_MAX_LINE_BYTES = 10 * 1024 * 1024;
+    /** The largest {@code maxLineLength} accepted, 1 GiB: a line is held in memory several times over as it is decoded. */
+    public static final int MAX_LINE_BYTES = 1 << 30;
 
     /** Defaults for reading in code: no language, 10 MB lines, errors ignored. */
     public static ReadSettings defaults() {

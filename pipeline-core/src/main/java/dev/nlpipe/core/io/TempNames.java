@@ -1,8 +1,12 @@
 package dev.nlpipe.core.io;
 
 import java.io.IOException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
@@ -52,17 +56,59 @@ public final class TempNames {
      * @return the files deleted
      */
     public static List<Path> removeAbandoned(Path dir) throws IOException {
-        List<Path> removed = new ArrayList<>();
         if (!Files.isDirectory(dir)) {
-            return removed;
+            return List.of();
         }
+        List<Path> candidates = new ArrayList<>();
+        // Another process may create, rename or delete files (its own temporary ones) while we walk:
+        // an entry that vanished is skipped, not an error.
+        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                if (attrs.isRegularFile() && owner(file).isPresent()) {
+                    candidates.add(file);
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                if (e instanceof NoSuchFileException) {
+                    return FileVisitResult.CONTINUE;
+                }
+                throw e;
+            }
+        });
+        return removeDead(candidates);
+    }
+
+    /**
+     * Deletes the temporary files of dead processes beside one output file: those of the file
+     * itself and of files named after it ({@code out.jsonl.errors.jsonl}). Unlike
+     * {@link #removeAbandoned} it does not descend, since the output's directory may be any
+     * directory (a home directory) that nlpipe does not own.
+     *
+     * @return the files deleted
+     */
+    public static List<Path> removeAbandonedBeside(Path target) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        if (dir == null || !Files.isDirectory(dir) || target.getFileName() == null) {
+            return List.of();
+        }
+        String prefix = "." + target.getFileName();
         List<Path> candidates;
-        try (Stream<Path> walk = Files.walk(dir)) {
-            candidates = walk.filter(p -> owner(p).isPresent()).toList();
+        try (Stream<Path> list = Files.list(dir)) {
+            candidates = list.filter(p -> p.getFileName().toString().startsWith(prefix) && owner(p).isPresent()).toList();
         }
+        return removeDead(candidates.stream().filter(Files::isRegularFile).toList());
+    }
+
+    private static List<Path> removeDead(List<Path> candidates) throws IOException {
+        List<Path> removed = new ArrayList<>();
         for (Path p : candidates) {
-            boolean alive = ProcessHandle.of(owner(p).getAsLong()).map(ProcessHandle::isAlive).orElse(false);
-            if (!alive && Files.isRegularFile(p) && Files.deleteIfExists(p)) {
+            long pid = owner(p).getAsLong();
+            boolean alive = ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+            if (!alive && Files.deleteIfExists(p)) {
                 removed.add(p);
             }
         }

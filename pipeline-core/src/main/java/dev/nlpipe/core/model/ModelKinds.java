@@ -65,7 +65,14 @@ public final class ModelKinds {
      */
     public <M> M load(Path dir, Class<M> type, LoadOptions options) {
         ModelMeta meta = ModelDir.read(dir);
-        return type.cast(kindOf(dir, meta, type).load(dir, meta, options));
+        ModelKind<?> kind = kindOf(dir, meta, type);
+        try {
+            return type.cast(kind.load(dir, meta, options));
+        } catch (NullPointerException | ClassCastException | IndexOutOfBoundsException | NumberFormatException
+                 | ArithmeticException | NegativeArraySizeException e) {
+            // a loader that trips over a missing field or a wrong type has found a damaged or hand-made model, not a bug of its own
+            throw ModelException.cannotLoad(dir, e);
+        }
     }
 
     /**
@@ -75,6 +82,12 @@ public final class ModelKinds {
      */
     public Set<Layer> requires(Path dir, Class<?> type) {
         ModelMeta meta = ModelDir.read(dir);
-        return kindOf(dir, meta, type).requires(dir, meta);
+        ModelKind<?> kind = kindOf(dir, meta, type);
+        try {
+            return kind.requires(dir, meta);
+        } catch (NullPointerException | ClassCastException | IndexOutOfBoundsException | NumberFormatException e) {
+            // a loader that trips over a missing field or a wrong type has found a damaged or hand-made model, not a bug of its own
+            throw ModelException.cannotLoad(dir, e);
+        }
     }
 }

@@ -7,6 +7,7 @@ import dev.nlpipe.core.io.BadRecordSink;
 import dev.nlpipe.core.io.DocumentWriter;
 import dev.nlpipe.core.io.ErrorLog;
 import dev.nlpipe.core.io.DocumentSink;
+import dev.nlpipe.core.io.UnwritableDocumentException;
 import dev.nlpipe.core.stage.ConfiguredStage;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -88,11 +89,11 @@ public final class PipelineRunner {
                 }
                 read += batch.size();
                 if (pool == null) {
-                    written += write(process(batch, stats, errors, formatter), sink);
+                    written += write(process(batch, stats, errors, formatter), sink, errors);
                 } else {
                     inflight.add(pool.submit(() -> process(batch, stats, errors, formatter)));
                     while (inflight.size() >= options.threads() * 2) {
-                        written += write(await(inflight.poll()), sink);
+                        written += write(await(inflight.poll()), sink, errors);
                     }
                 }
                 if (progress != null) {
@@ -100,7 +101,7 @@ public final class PipelineRunner {
                 }
             }
             while (!inflight.isEmpty()) {
-                written += write(await(inflight.poll()), sink);
+                written += write(await(inflight.poll()), sink, errors);
             }
             sink.commit();
         } catch (IOException | RuntimeException | Error e) {
@@ -129,17 +130,37 @@ public final class PipelineRunner {
             docs = apply(stages.get(i), stats.get(i), docs, errors);
             stats.get(i).record(System.nanoTime() - t0, in, docs.size());
         }
-        byte[][] formatted = null;
-        if (formatter != null) {
-            formatted = new byte[docs.size()][];
-            StringBuilder sb = new StringBuilder(256);
-            for (int i = 0; i < formatted.length; i++) {
-                sb.setLength(0);
-                formatter.write(docs.get(i), sb);
-                formatted[i] = sb.toString().getBytes(StandardCharsets.UTF_8);
-            }
+        if (formatter == null) {
+            return new BatchResult(docs, null);
         }
-        return new BatchResult(docs, formatted);
+        List<Document> kept = new ArrayList<>(docs.size());
+        List<byte[]> formatted = new ArrayList<>(docs.size());
+        StringBuilder sb = new StringBuilder(256);
+        for (Document d : docs) {
+            sb.setLength(0);
+            try {
+                formatter.write(d, sb);
+            } catch (RuntimeException e) {
+                errors.accept(unwritable(new UnwritableDocumentException(d, e)));
+                continue;
+            }
+            kept.add(d);
+            formatted.add(sb.toString().getBytes(StandardCharsets.UTF_8));
+        }
+        return new BatchResult(kept, formatted.toArray(byte[][]::new));
+    }
+
+    /** A document the output format rejected, as a bad record of the pseudo-stage {@code output}. */
+    private static BadRecord unwritable(UnwritableDocumentException e) {
+        return badRecord(e.document(), "output", e.getMessage());
+    }
+
+    /** A bad record located at the document's source and line. */
+    private static BadRecord badRecord(Document d, String stage, String reason) {
+        Object source = d.meta().get("source");
+        Object line = d.meta().get("line");
+        return new BadRecord(source == null ? "-" : source.toString(), line instanceof Number n ? n.longValue() : 0,
+                d.id(), stage, reason);
     }
 
     /** Runs one stage on a batch; when the batch call throws, retries document by document to isolate the culprit. */
@@ -174,21 +195,24 @@ public final class PipelineRunner {
     }
 
     static BadRecord failure(Document d, ConfiguredStage stage, RuntimeException e) {
-        Object source = d.meta().get("source");
-        Object line = d.meta().get("line");
         String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         if (!(e instanceof MissingLayerException) && !(e instanceof IllegalArgumentException)) {
             reason = e.getClass().getSimpleName() + ": " + reason;
         }
-        return new BadRecord(source == null ? "-" : source.toString(), line instanceof Number n ? n.longValue() : 0,
-                d.id(), stage.id(), reason);
+        return badRecord(d, stage.id(), reason);
     }
 
-    private static long write(BatchResult r, DocumentSink sink) throws IOException {
+    private static long write(BatchResult r, DocumentSink sink, BadRecordSink errors) throws IOException {
+        long written = 0;
         for (int i = 0; i < r.docs().size(); i++) {
-            sink.accept(r.docs().get(i), r.formatted() == null ? null : r.formatted()[i]);
+            try {
+                sink.accept(r.docs().get(i), r.formatted() == null ? null : r.formatted()[i]);
+                written++;
+            } catch (UnwritableDocumentException e) {
+                errors.accept(unwritable(e));
+            }
         }
-        return r.docs().size();
+        return written;
     }
 
     private static BatchResult await(Future<BatchResult> f) throws IOException {

@@ -142,6 +142,28 @@ public enum TagScheme {
         };
     }
 
+    /**
+     * What is wrong with a tag read from a corpus, or {@code null} when it is {@code O} or a known
+     * prefix ({@code B I M E S U L}) joined to a non-empty entity type by {@code -} or {@code _}.
+     * {@link #decode} reads anything, so a tag such as {@code ZZZ}, {@code B-} or a bare {@code S}
+     * would otherwise become an entity of the empty type.
+     */
+    public static String problem(String tag) {
+        if (tag.equals("O")) {
+            return null;
+        }
+        int sep = separator(tag);
+        String p = prefix(tag);
+        boolean knownPrefix = switch (p) {
+            case "B", "I", "M", "E", "S", "U", "L" -> true;
+            default -> false;
+        };
+        if (sep < 0 || !knownPrefix || sep == tag.length() - 1) {
+            return "tag '" + tag + "' is neither O nor a prefix (B, I, M, E, S, U, L) joined to an entity type, as in B-PER";
+        }
+        return null;
+    }
+
     /** The tag's prefix ({@code B}, {@code I}, {@code O}...), upper-cased. */
     public static String prefix(String tag) {
         if (tag.equals("O") || tag.isEmpty()) {

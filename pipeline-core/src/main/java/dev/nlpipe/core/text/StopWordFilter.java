@@ -1,5 +1,6 @@
 package dev.nlpipe.core.text;
 
+import dev.nlpipe.core.io.IoErrors;
 import dev.nlpipe.core.config.OptionSpec;
 import dev.nlpipe.core.config.Options;
 import dev.nlpipe.core.doc.Document;
@@ -84,7 +85,7 @@ public final class StopWordFilter implements StageProvider {
             } catch (CharacterCodingException e) {
                 throw o.error("files", "stop-word file " + p + " is not UTF-8 text");
             } catch (IOException e) {
-                throw o.error("files", "cannot read stop-word file " + p + ": " + e.getMessage());
+                throw o.error("files", "cannot read stop-word file " + p + ": " + IoErrors.describe(e));
             }
         }
         boolean mark = o.getString("mode").equals("mark");

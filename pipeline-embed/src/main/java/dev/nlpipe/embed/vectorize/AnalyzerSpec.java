@@ -55,9 +55,13 @@ public record AnalyzerSpec(Kind kind, int minN, int maxN, boolean lowercase, Str
         }
     }
 
+    /** The longest n-gram: longer ones are almost all unique, and counting them costs time and memory that grow with n. */
+    public static final int MAX_N = 32;
+
     public AnalyzerSpec {
-        if (minN < 1 || maxN < minN) {
-            throw new IllegalArgumentException("ngramRange must be [min, max] with 1 <= min <= max, not [" + minN + ", " + maxN + "]");
+        if (minN < 1 || maxN < minN || maxN > MAX_N) {
+            throw new IllegalArgumentException("ngramRange must be [min, max] with 1 <= min <= max <= " + MAX_N + ", not ["
+                    + minN + ", " + maxN + "]");
         }
         stopWords = Set.copyOf(stopWords);
     }

@@ -1,5 +1,6 @@
 package dev.nlpipe.embed.vectorize;
 
+import dev.nlpipe.core.io.IoErrors;
 import dev.nlpipe.core.model.ModelDir;
 import dev.nlpipe.core.model.ModelException;
 import dev.nlpipe.core.model.ModelFiles;
@@ -103,7 +104,7 @@ public final class VectorizerModelDir {
             }
             return new VectorizerModel(analyzer, weighting, c.vocabulary(), c.idf());
         } catch (IOException e) {
-            throw new ModelException(dir, "cannot read " + vocab.getFileName() + ": " + e.getMessage());
+            throw new ModelException(dir, "cannot read " + vocab.getFileName() + ": " + IoErrors.describe(e));
         } catch (IllegalArgumentException | NullPointerException | ClassCastException e) {
             throw new ModelException(dir, "has a malformed vocabulary: " + e.getMessage());
         }

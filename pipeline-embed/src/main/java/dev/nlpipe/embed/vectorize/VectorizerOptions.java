@@ -1,5 +1,6 @@
 package dev.nlpipe.embed.vectorize;
 
+import dev.nlpipe.core.io.IoErrors;
 import dev.nlpipe.core.config.OptionSpec;
 import dev.nlpipe.core.config.Options;
 import java.io.IOException;
@@ -26,7 +27,8 @@ public final class VectorizerOptions {
         return List.of(
                 OptionSpec.choice("analyzer", "word", "features are word n-grams of the tokens, or character n-grams (char, char_wb)",
                         "word", "char", "char_wb"),
-                OptionSpec.intList("ngramRange", List.of(1, 1), "[min, max] n-gram lengths, e.g. [1, 2] for unigrams and bigrams"),
+                OptionSpec.intList("ngramRange", List.of(1, 1), "[min, max] n-gram lengths, e.g. [1, 2] for unigrams and bigrams")
+                        .between(1, AnalyzerSpec.MAX_N),
                 OptionSpec.bool("lowercase", true, "lowercase before analysis"),
                 OptionSpec.string("tokenPattern", null, "word analyzer: a Python regex whose matches are the words, read from the text"
                         + " (scikit-learn's default is (?u)\\b\\w\\w+\\b); unset: use the document's tokens"),
@@ -164,7 +166,7 @@ public final class VectorizerOptions {
             }
             return out;
         } catch (IOException e) {
-            throw o.error(name, "cannot read " + file + ": " + e.getMessage());
+            throw o.error(name, "cannot read " + file + ": " + IoErrors.describe(e));
         }
     }
 

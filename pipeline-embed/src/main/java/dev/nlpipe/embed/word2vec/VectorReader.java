@@ -23,6 +23,12 @@ import java.util.function.UnaryOperator;
  * from a large file costs little memory.
  */
 final class VectorReader {
+    /** The most numbers a Java float array holds. */
+    private static final long MAX_VALUES = Integer.MAX_VALUE - 8;
+    /** The most numbers allocated up front from a header's promise; more are grown as rows arrive. */
+    private static final int PRESIZE_LIMIT = 1 << 26;
+    /** The largest dimension accepted: real vectors have hundreds; a larger header number is damage. */
+    static final int MAX_DIM = 1 << 20;
     private final Path file;
     private final UnaryOperator<String> key;
     private final Predicate<String> keep;
@@ -52,10 +58,18 @@ final class VectorReader {
         return new VectorFormat.Selection(new WordVectors(words.toArray(new String[0]), matrix, dim), read);
     }
 
-    /** Sizes the storage for a whole file at once when every row will be kept (no filter). */
-    private void presize(long rows) {
+    /**
+     * Sizes the storage for a whole file at once when every row will be kept (no filter); at most
+     * {@link #PRESIZE_LIMIT} values, so a damaged header cannot allocate gigabytes before the rows
+     * show it is wrong.
+     */
+    private void presize(long rows) throws VectorFormatException {
         if (!firstPerKey && rows > 0) {
-            values = new float[Math.toIntExact(Math.multiplyExact(rows, (long) dim))];
+            if (rows > MAX_VALUES / dim) {
+                throw new VectorFormatException(file, "header announces " + rows + " vectors of " + dim
+                        + " dimensions, more numbers than one model can hold (" + MAX_VALUES + "); the header is damaged, or the file must be cut down");
+            }
+            values = new float[(int) Math.min(rows * dim, PRESIZE_LIMIT)];
         }
     }
 
@@ -178,21 +192,33 @@ final class VectorReader {
     }
 
     /** The offset of a new row in {@link #values}, grown as needed. */
-    private int reserve() {
-        int base = Math.multiplyExact(words.size(), dim);
-        if (base + dim > values.length) {
-            values = Arrays.copyOf(values, Math.max(base + dim, Math.multiplyExact(values.length, 2)));
+    private int reserve() throws VectorFormatException {
+        long base = (long) words.size() * dim;
+        if (base + dim > MAX_VALUES) {
+            throw new VectorFormatException(file, "holds more numbers than one model can (" + MAX_VALUES + ") after "
+                    + words.size() + " vectors of " + dim + " dimensions; keep fewer words (cut the file down)");
         }
-        return base;
+        if (base + dim > values.length) {
+            values = Arrays.copyOf(values, (int) Math.min(MAX_VALUES, Math.max(base + dim, values.length * 2L)));
+        }
+        return (int) base;
     }
 
-    /** {@code {words, dim}} when the line is a word2vec header, else {@code null}. */
-    private static long[] header(String line) {
+    /**
+     * {@code {words, dim}} when the line is a word2vec header, else {@code null}.
+     *
+     * @throws VectorFormatException when it is a header whose dimension no real file has
+     */
+    private long[] header(String line) throws VectorFormatException {
         String[] parts = line.trim().split("[ \t]+");
         if (parts.length != 2 || !parts[0].matches("\\d{1,18}") || !parts[1].matches("\\d{1,9}")) {
             return null;
         }
         long dim = Long.parseLong(parts[1]);
+        if (dim > MAX_DIM) {
+            throw new VectorFormatException(file, "line 1: the header gives " + dim + " dimensions, over the limit of " + MAX_DIM
+                    + "; the header is damaged");
+        }
         return dim > 0 ? new long[] {Long.parseLong(parts[0]), dim} : null;
     }
 

@@ -1,5 +1,6 @@
 package dev.nlpipe.embed.word2vec;
 
+import dev.nlpipe.core.io.IoErrors;
 import dev.nlpipe.core.doc.Layer;
 import dev.nlpipe.core.model.LoadOptions;
 import dev.nlpipe.core.model.ModelException;
@@ -42,7 +43,7 @@ public final class Word2VecModelKind implements ModelKind<Word2VecModel> {
         try {
             return Word2VecModel.load(dir);
         } catch (IOException e) {
-            throw new ModelException(dir, "cannot be read: " + e.getMessage());
+            throw new ModelException(dir, "cannot be read: " + IoErrors.describe(e));
         }
     }
 }

@@ -153,4 +153,15 @@ class VectorizerTrainingTest {
             assertArrayEquals(new double[] {1, 1}, v.values());
         }
     }
+
+    @Test
+    void aHugeNgramRangeIsRefusedAtLoadInsteadOfHanging() throws IOException {
+        Path corpus = corpus();
+        ConfigException e = assertThrows(ConfigException.class, () -> TrainingRuns.train(dir, """
+                task: vectorize.tfidf
+                data: { train: %s, format: text }
+                model: { tokenPattern: '\\w+', ngramRange: [1, 2147483647] }
+                """.formatted(corpus), "huge"));
+        assertEquals(3, e.location().line(), e.getMessage());
+    }
 }

@@ -134,6 +134,20 @@ class VectorFormatTest {
     }
 
     @Test
+    void aBinaryHeaderWithAHugeDimensionIsADamagedHeaderNotAnOverflow() {
+        Path f = TempFiles.writeBytes(dir.resolve("huge.bin"), "2000000000 2000000000\n".getBytes(StandardCharsets.UTF_8));
+        var e = assertThrows(VectorFormat.VectorFormatException.class, () -> WordVectors.load(f));
+        assertTrue(e.getMessage().contains("huge.bin"), e.getMessage());
+    }
+
+    @Test
+    void aBinaryHeaderAnnouncingMoreNumbersThanMemoryHoldsIsRefusedBeforeAllocating() {
+        Path f = TempFiles.writeBytes(dir.resolve("many.bin"), "2000000000 300\n".getBytes(StandardCharsets.UTF_8));
+        var e = assertThrows(VectorFormat.VectorFormatException.class, () -> WordVectors.load(f));
+        assertTrue(e.getMessage().contains("many.bin"), e.getMessage());
+    }
+
+    @Test
     void wordsWithWhitespaceCannotBeWritten() {
         WordVectors v = new WordVectors(new String[] {"new york"}, new float[] {1f}, 1);
         assertThrows(IllegalArgumentException.class, () -> VectorFormat.writeText(v, dir.resolve("x.txt")));

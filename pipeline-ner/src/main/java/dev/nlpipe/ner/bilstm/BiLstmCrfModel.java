@@ -60,7 +60,7 @@ public final class BiLstmCrfModel {
         } catch (java.nio.file.NoSuchFileException e) {
             throw new ModelException(dir, "is incomplete: " + Path.of(e.getFile()).getFileName() + " is missing");
         } catch (IOException | RuntimeException e) {
-            throw new ModelException(dir, "cannot be loaded: " + e.getMessage());
+            throw ModelException.cannotLoad(dir, e);
         }
     }
 
@@ -69,7 +69,7 @@ public final class BiLstmCrfModel {
         try {
             return BiLstmCrfSpec.fromMap(meta.getMap("network"));
         } catch (RuntimeException e) {
-            throw new ModelException(dir, "has a damaged network description in model.json: " + e.getMessage());
+            throw ModelException.cannotLoad(dir, e);
         }
     }
 

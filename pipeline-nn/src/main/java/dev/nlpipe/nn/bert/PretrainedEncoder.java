@@ -68,7 +68,7 @@ public record PretrainedEncoder(Path dir, BertConfig config, Map<String, TensorF
         } catch (NoSuchFileException e) {
             throw new ModelException(dir, "is incomplete: " + Path.of(e.getFile()).getFileName() + " is missing");
         } catch (IOException | IllegalArgumentException e) {
-            throw new ModelException(dir, "cannot be loaded: " + e.getMessage());
+            throw ModelException.cannotLoad(dir, e);
         }
     }
 

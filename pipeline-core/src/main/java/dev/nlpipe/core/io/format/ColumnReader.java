@@ -133,6 +133,15 @@ public abstract class ColumnReader implements ReaderProvider {
                         broken = true;
                         continue;
                     }
+                    String tagProblem = TagScheme.problem(cols[t]);
+                    if (tagProblem != null) {
+                        if (!broken) {
+                            settings.errors().accept(BadRecord.unreadable(source.name(), lines.lineNumber(),
+                                    tagProblem + "; the sentence is skipped"));
+                        }
+                        broken = true;
+                        continue;
+                    }
                     if (!broken) {
                         checkLine(cols, tokenCol, t);
                     }
@@ -142,7 +151,8 @@ public abstract class ColumnReader implements ReaderProvider {
                         pos.add(cols[posCol]);
                     }
                 }
-                if (words.isEmpty()) {
+                // A broken last sentence with no blank line after it ends here, and is skipped like the others.
+                if (words.isEmpty() || broken) {
                     return null;
                 }
                 return stamp(sentence(idAt(first), words, tags, posCol >= 0 ? pos : null, join), first);

@@ -118,13 +118,34 @@ public abstract class DelimitedReader implements ReaderProvider {
                         }
                         return toDocument(r, line);
                     } catch (UncheckedIOException | IllegalStateException e) {
-                        line = chars.physical(parser.getCurrentLineNumber() + 1);
-                        settings.errors().accept(BadRecord.unreadable(source.name(), line,
-                                "malformed " + name + " (the rest of this file is skipped): " + e.getMessage()));
                         done = true;
+                        reportLost(before + 1, e);
                     }
                 }
                 return null;
+            }
+
+            /**
+             * The parser cannot go on past a malformed record (a quote left open swallows the rest of
+             * the file), so every non-blank line from the record's first line to the end is a lost
+             * record: each is reported, all naming the one line where the malformed record starts.
+             */
+            private void reportLost(long logicalStart, RuntimeException e) {
+                List<Long> lost;
+                try {
+                    lost = chars.nonBlankLinesFrom(logicalStart);
+                } catch (IOException | UncheckedIOException io) {
+                    lost = List.of(chars.physical(logicalStart));
+                }
+                long start = lost.isEmpty() ? chars.physical(logicalStart) : lost.get(0);
+                String why = "malformed " + name + " record starting at line " + start + " (" + parserProblem(e)
+                        + "); it and the " + Math.max(0, lost.size() - 1) + " non-blank line(s) after it cannot be split into records";
+                if (lost.isEmpty()) {
+                    settings.errors().accept(BadRecord.unreadable(source.name(), start, why));
+                }
+                for (long l : lost) {
+                    settings.errors().accept(BadRecord.unreadable(source.name(), l, why));
+                }
             }
 
             private Document toDocument(CSVRecord r, long line) {
@@ -158,6 +179,23 @@ public abstract class DelimitedReader implements ReaderProvider {
     /** The key prefix under which the user wrote these options: a training file's data section, else a pipeline's input. */
     private static String section(Options options) {
         return options.owner().startsWith("data ") ? "data." : "input.";
+    }
+
+    /**
+     * The parser's complaint without its own line number, which counts the lines the parser saw
+     * (bad lines removed), not the file's, and would contradict the line reported.
+     */
+    static String parserProblem(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String m = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        m = m.replaceAll("\\(line \\d+\\)\\s*", "").replaceAll("\\s*at line:? \\d+(, position:? \\d+)?", "");
+        if (m.contains("EOF reached before encapsulated token finished")) {
+            m = "a quote opened here is never closed";
+        }
+        return m.strip();
     }
 
     private static int column(List<String> header, Options options, String option, boolean required, InputSource source) {

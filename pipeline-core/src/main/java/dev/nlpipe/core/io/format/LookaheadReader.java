@@ -1,5 +1,6 @@
 package dev.nlpipe.core.io.format;
 
+import dev.nlpipe.core.io.IoErrors;
 import dev.nlpipe.core.doc.Document;
 import dev.nlpipe.core.io.CorpusReader;
 import java.io.IOException;
@@ -26,7 +27,7 @@ abstract class LookaheadReader implements CorpusReader {
             try {
                 next = readNext();
             } catch (IOException e) {
-                throw new UncheckedIOException(sourceName() + ": " + e.getMessage(), e);
+                throw new UncheckedIOException(sourceName() + ": " + IoErrors.describe(e), e);
             }
             done = next == null;
         }

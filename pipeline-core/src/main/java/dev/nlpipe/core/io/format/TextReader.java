@@ -3,7 +3,6 @@ package dev.nlpipe.core.io.format;
 import dev.nlpipe.core.config.OptionSpec;
 import dev.nlpipe.core.config.Options;
 import dev.nlpipe.core.doc.Document;
-import dev.nlpipe.core.io.BadRecord;
 import dev.nlpipe.core.io.CorpusReader;
 import dev.nlpipe.core.io.InputSource;
 import dev.nlpipe.core.io.ReadSettings;
@@ -35,36 +34,7 @@ public final class TextReader implements ReaderProvider {
     public CorpusReader open(InputSource source, Options options, ReadSettings settings) throws IOException {
         boolean skipEmpty = options.getBoolean("skipEmpty");
         if (options.getString("unit").equals("file")) {
-            return new LineRecordReader(source, settings) {
-                private boolean read;
-
-                @Override
-                protected Document readNext() throws IOException {
-                    if (read) {
-                        return null;
-                    }
-                    read = true;
-                    StringBuilder sb = new StringBuilder();
-                    String line;
-                    boolean first = true;
-                    while ((line = lines.readLine()) != null) {
-                        if (!first) {
-                            sb.append('\n');
-                        }
-                        sb.append(line);
-                        first = false;
-                        if (sb.length() > settings.maxLineBytes()) {
-                            settings.errors().accept(BadRecord.unreadable(source.name(), 0, "file longer than " + settings.maxLineBytes() + " characters"));
-                            return null;
-                        }
-                    }
-                    String text = sb.toString();
-                    if (skipEmpty && text.isBlank()) {
-                        return null;
-                    }
-                    return stamp(new Document(source.relative(), text), 1);
-                }
-            };
+            return WholeFileReader.open(source, settings, skipEmpty);
         }
         return new LineRecordReader(source, settings) {
             @Override

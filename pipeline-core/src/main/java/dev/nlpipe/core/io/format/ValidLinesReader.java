@@ -3,6 +3,9 @@ package dev.nlpipe.core.io.format;
 import dev.nlpipe.core.io.LineReader;
 import java.io.IOException;
 import java.io.Reader;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -19,6 +22,8 @@ final class ValidLinesReader extends Reader {
     private boolean eof;
     /** logical line number -> physical line number, recorded only where they start to differ. */
     private final TreeMap<Long, Long> shifts = new TreeMap<>();
+    /** Logical lines that are blank, so that records lost after a parse error can be counted. */
+    private final BitSet blank = new BitSet();
 
     ValidLinesReader(LineReader lines) {
         this.lines = lines;
@@ -39,6 +44,9 @@ final class ValidLinesReader extends Reader {
             if (lines.lineNumber() != physical(logical)) {
                 shifts.put(logical, lines.lineNumber() - logical);
             }
+            if (line.isBlank() && logical <= Integer.MAX_VALUE) {
+                blank.set((int) logical);
+            }
             current = line + "\n";
             pos = 0;
         }
@@ -52,6 +60,25 @@ final class ValidLinesReader extends Reader {
     long physical(long logicalLine) {
         Map.Entry<Long, Long> e = shifts.floorEntry(logicalLine);
         return logicalLine + (e == null ? 0 : e.getValue());
+    }
+
+    /**
+     * Reads the rest of the input and returns the physical line numbers of the non-blank lines
+     * from logical line {@code from} to the end: the records a parser that gave up at
+     * {@code from} has lost.
+     */
+    List<Long> nonBlankLinesFrom(long from) throws IOException {
+        char[] sink = new char[1 << 14];
+        while (read(sink, 0, sink.length) >= 0) {
+            // drain, so every remaining line is counted
+        }
+        List<Long> out = new ArrayList<>();
+        for (long l = Math.max(1, from); l <= logical; l++) {
+            if (l > Integer.MAX_VALUE || !blank.get((int) l)) {
+                out.add(physical(l));
+            }
+        }
+        return out;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.nlpipe.core.segment.hanlp;
 
+import dev.nlpipe.core.io.IoErrors;
 import com.hankcs.hanlp.collection.trie.DoubleArrayTrie;
 import com.hankcs.hanlp.collection.trie.bintrie.BinTrie;
 import com.hankcs.hanlp.corpus.tag.Nature;
@@ -66,7 +67,7 @@ public final class UserDictionary {
         } catch (CharacterCodingException e) {
             throw new ConfigException(new Location(file.toString(), 1, 1), "user dictionary is not UTF-8 text");
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read user dictionary " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot read user dictionary " + file + ": " + IoErrors.describe(e), e);
         }
         return this;
     }

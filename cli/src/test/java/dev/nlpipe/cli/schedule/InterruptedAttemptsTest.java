@@ -1,0 +1,64 @@
+package dev.nlpipe.cli.schedule;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A death with several files in progress is not counted against them; one with a single file is. */
+class InterruptedAttemptsTest {
+    @TempDir
+    Path tmp;
+
+    /** Plans and starts {@code names} as a process would right before it is killed. */
+    private static void startAndDie(StateStore store, String... names) throws Exception {
+        List<WorkItem> work = new ArrayList<>();
+        for (String n : names) {
+            int before = store.file(n).map(FileRecord::attempts).orElse(0);
+            work.add(new WorkItem(new ScannedFile(n, Path.of(n), 1, 1), "h-" + n, WorkItem.Reason.PENDING, before,
+                    n + ".jsonl", null, null, null));
+        }
+        store.recordPlan(work, List.of(), Instant.now());
+        for (WorkItem w : work) {
+            store.recordStart(w);
+        }
+    }
+
+    @Test
+    void filesInProgressTogetherAreNotBlamedForTheDeath() throws Exception {
+        try (StateStore store = StateStore.open(tmp.resolve("s.db"))) {
+            for (int death = 0; death < 3; death++) {
+                startAndDie(store, "a.txt", "b.txt");
+                assertEquals(2, store.judgeInterruptedAttempts());
+            }
+            assertEquals(0, store.file("a.txt").orElseThrow().attempts());
+            assertEquals(0, store.file("b.txt").orElseThrow().attempts());
+        }
+    }
+
+    @Test
+    void aFileAloneInProgressAtEachDeathIsCounted() throws Exception {
+        try (StateStore store = StateStore.open(tmp.resolve("s.db"))) {
+            for (int death = 0; death < 3; death++) {
+                startAndDie(store, "poison.txt");
+                assertEquals(0, store.judgeInterruptedAttempts());
+            }
+            assertEquals(3, store.file("poison.txt").orElseThrow().attempts());
+        }
+    }
+
+    @Test
+    void aDeathIsJudgedOnce() throws Exception {
+        try (StateStore store = StateStore.open(tmp.resolve("s.db"))) {
+            startAndDie(store, "poison.txt");
+            store.judgeInterruptedAttempts();
+            startAndDie(store, "other.txt");
+            assertEquals(0, store.judgeInterruptedAttempts(), "poison.txt's earlier death is not judged again with other.txt's");
+            assertEquals(1, store.file("poison.txt").orElseThrow().attempts());
+        }
+    }
+}

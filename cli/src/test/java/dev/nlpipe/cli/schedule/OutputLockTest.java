@@ -1,0 +1,34 @@
+package dev.nlpipe.cli.schedule;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.nlpipe.cli.ExitCodes;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Two schedulers with different state databases never share an output directory. */
+class OutputLockTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void aSecondSchedulerOnTheSameOutputWithAnotherStateIsRefused() throws Exception {
+        ScheduleFixture f = new ScheduleFixture(tmp);
+        f.write("a.txt", "hello\n");
+        try (InstanceLock other = InstanceLock.acquireOutput(f.out)) {
+            ScheduleFixture.Result r = f.schedule("--once", "--state", tmp.resolve("other.db").toString());
+            assertEquals(ExitCodes.LOCKED, r.code(), r.err());
+        }
+    }
+
+    @Test
+    void theOutputIsFreeAgainOnceTheOtherSchedulerEnds() throws Exception {
+        ScheduleFixture f = new ScheduleFixture(tmp);
+        f.write("a.txt", "hello\n");
+        try (InstanceLock other = InstanceLock.acquireOutput(f.out)) {
+            f.schedule("--once", "--state", tmp.resolve("other.db").toString());
+        }
+        assertEquals(ExitCodes.OK, f.schedule("--once").code());
+    }
+}

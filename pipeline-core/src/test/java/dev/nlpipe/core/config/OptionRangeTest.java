@@ -1,0 +1,51 @@
+package dev.nlpipe.core.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.nlpipe.core.testing.TempFiles;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Numeric options outside their range are refused at load, located at the value. */
+class OptionRangeTest {
+    @TempDir
+    Path dir;
+
+    private Path pipeline(String extra, String inputExtra) {
+        return TempFiles.write(dir.resolve("p.yaml"), "pipeline: t\ninput: { path: in.txt, format: text" + inputExtra + " }\n"
+                + "stages: []\n" + extra);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"threads: -5", "threads: 0", "threads: 50000", "batchSize: 0", "batchSize: 2147483647"})
+    void aNonsenseRunSettingIsRefusedAtItsLine(String setting) {
+        ConfigException e = assertThrows(ConfigException.class, () -> PipelineConfig.load(pipeline(setting + "\n", ""), List.of()));
+        assertEquals(4, e.location().line(), e.getMessage());
+    }
+
+    @Test
+    void aNegativeMaxLineLengthIsRefusedAtItsColumn() {
+        ConfigException e = assertThrows(ConfigException.class, () -> PipelineConfig.load(pipeline("", ", maxLineLength: -1"), List.of()));
+        assertEquals(2, e.location().line());
+        assertEquals(53, e.location().column(), e.getMessage());
+    }
+
+    @Test
+    void theDefaultsNeedNotLieInTheRange() {
+        PipelineConfig c = PipelineConfig.load(pipeline("", ""), List.of());
+        assertEquals(0, c.threads());
+    }
+
+    @Test
+    void eachListItemIsChecked() {
+        List<OptionSpec> specs = List.of(OptionSpec.intList("range", List.of(1, 1), "a range").between(1, 32));
+        Node.MapNode given = (Node.MapNode) YamlLoader.parse("range: [1, 2147483647]\n", "x.yaml");
+        ConfigException e = assertThrows(ConfigException.class, () -> Options.validate("test", given, Location.NONE, specs));
+        assertEquals(12, e.location().column(), e.getMessage());
+    }
+}

@@ -1,0 +1,51 @@
+package dev.nlpipe.core.io.format;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.nlpipe.core.doc.Document;
+import dev.nlpipe.core.io.BadRecord;
+import dev.nlpipe.core.testing.Corpora;
+import dev.nlpipe.core.testing.TempFiles;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A malformed CSV record: every record lost is counted, and all name one line, the file's. */
+class DelimitedReaderMalformedTest {
+    @TempDir
+    Path dir;
+
+    private final List<BadRecord> bad = new ArrayList<>();
+
+    private List<Document> readUnclosedQuote() throws IOException {
+        Path f = TempFiles.write(dir.resolve("q.csv"), "id,label,text\n1,a,one\n2,b,two\n3,a,three\n"
+                + "4,b,\"open quote\n5,a,five\n\n6,b,six\n7,a,seven\n");
+        return Corpora.read(f, "csv", Map.of(), bad);
+    }
+
+    @Test
+    void everyRecordLostAfterAnUnclosedQuoteIsABadRecord() throws IOException {
+        List<Document> docs = readUnclosedQuote();
+        assertEquals(List.of("one", "two", "three"), docs.stream().map(Document::text).toList());
+        assertEquals(List.of(5L, 6L, 8L, 9L), bad.stream().map(BadRecord::line).toList());
+    }
+
+    @Test
+    void theLostRecordsNameTheLineWhereTheMalformedRecordStarts() throws IOException {
+        readUnclosedQuote();
+        for (BadRecord r : bad) {
+            assertTrue(r.reason().contains("line 5 ") && !r.reason().contains("line 4") && !r.reason().contains("line 6"), r.reason());
+        }
+    }
+
+    @Test
+    void theParsersOwnLineNumberIsLeftOut() {
+        assertEquals("a quote opened here is never closed", DelimitedReader.parserProblem(new java.io.UncheckedIOException(
+                new java.io.IOException("(line 5) EOF reached before encapsulated token finished"))));
+    }
+}
