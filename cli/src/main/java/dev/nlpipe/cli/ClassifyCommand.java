@@ -3,7 +3,6 @@ package dev.nlpipe.cli;
 import dev.nlpipe.core.Pipeline;
 import dev.nlpipe.core.doc.Document;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine.Command;
@@ -23,11 +22,7 @@ final class ClassifyCommand extends LineCommand {
 
     @Override
     Pipeline pipeline(Map<String, Object> options) {
-        Map<String, Object> o = new LinkedHashMap<>();
-        // the model's own tokenizer or segmenter, so a raw line is featurized as its training data was
-        o.put("preprocess", true);
-        o.putAll(options);
-        return Pipeline.builder().name("classify").add("classify", o, model).build();
+        return servingModel("classify", model, options);
     }
 
     @Override

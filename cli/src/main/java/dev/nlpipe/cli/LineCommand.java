@@ -10,6 +10,7 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,6 +44,18 @@ abstract class LineCommand implements Callable<Integer> {
     CommandSpec spec;
 
     /** The pipeline to run; {@code options} are the {@code --with} values for the command's main stage. */
+    /**
+     * A one-stage pipeline serving {@code model} through a stage of type {@code stageType}, behind
+     * the tokenizer or segmenter the model was trained behind, so a raw line gets the token
+     * boundaries its training data had.
+     */
+    static Pipeline servingModel(String stageType, Path model, Map<String, Object> options) {
+        Map<String, Object> o = new LinkedHashMap<>();
+        o.put("preprocess", true);
+        o.putAll(options);
+        return Pipeline.builder().name(stageType).add(stageType, o, model).build();
+    }
+
     abstract Pipeline pipeline(Map<String, Object> options);
 
     /** One line of plain output for a processed document. */

@@ -3,7 +3,6 @@ package dev.nlpipe.cli;
 import dev.nlpipe.core.Pipeline;
 import dev.nlpipe.core.doc.Document;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
@@ -23,11 +22,7 @@ final class TagCommand extends LineCommand {
 
     @Override
     Pipeline pipeline(Map<String, Object> options) {
-        Map<String, Object> o = new LinkedHashMap<>();
-        // the model's own segmenter or tokenizer, so raw lines get the token boundaries it was trained on
-        o.put("preprocess", true);
-        o.putAll(options);
-        return Pipeline.builder().name("tag").add("ner", o, model).build();
+        return servingModel("ner", model, options);
     }
 
     @Override
