@@ -1,0 +1,303 @@
+package dev.nlpipe.spark;
+
+import dev.nlpipe.core.Pipeline;
+import dev.nlpipe.core.config.ConfigException;
+import dev.nlpipe.core.config.InputConfig;
+import dev.nlpipe.core.config.Location;
+import dev.nlpipe.core.config.Node;
+import dev.nlpipe.core.config.Options;
+import dev.nlpipe.core.config.Overrides;
+import dev.nlpipe.core.config.PipelineConfig;
+import dev.nlpipe.core.config.YamlLoader;
+import dev.nlpipe.core.doc.Document;
+import dev.nlpipe.core.io.CorpusReader;
+import dev.nlpipe.core.io.ReadSettings;
+import dev.nlpipe.core.io.ReaderProvider;
+import dev.nlpipe.core.run.RecordFailedException;
+import dev.nlpipe.core.stage.Components;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
+import org.apache.spark.util.LongAccumulator;
+
+/**
+ * {@code spark-submit --class dev.nlpipe.spark.NlpipeSparkJob nlpipe-spark.jar run PIPELINE.yaml
+ * [--input URI] [--output URI] [--set KEY=VALUE]...}: {@code nlpipe run} on a Spark cluster.
+ *
+ * <p>The pipeline file, {@code --set} and the checks are {@code nlpipe run}'s: everything is
+ * checked on the driver before any record is read. Input files are read by nlpipe's own readers
+ * (every format of {@code nlpipe list formats}), one Spark partition per file, so documents get
+ * the same ids and {@code meta} as locally. The output is a directory of JSONL part files whose
+ * lines, taken in part order, are the lines {@code nlpipe run} writes; bad records go to the
+ * directory {@code <output>.errors.jsonl}. Both are written through Spark's output commit
+ * protocol, so a retried or speculative task neither duplicates nor loses lines, and a failed job
+ * publishes nothing.
+ *
+ * <p>Exit codes are {@code nlpipe run}'s: 0 done, 1 some records failed (or {@code onError: fail}
+ * stopped the job), 2 a configuration or usage error, 3 a runtime failure.
+ */
+public final class NlpipeSparkJob {
+    static final String USAGE = "usage: spark-submit --class " + NlpipeSparkJob.class.getName()
+            + " nlpipe-spark.jar run PIPELINE.yaml [--input URI] [--output URI] [--set KEY=VALUE]...";
+    private static final StructType OUTCOMES = new StructType()
+            .add(NlpipeSpark.DOCUMENT, DataTypes.StringType, true)
+            .add(NlpipeSpark.ERROR, DataTypes.StringType, true);
+
+    private NlpipeSparkJob() {
+    }
+
+    /** The {@code spark-submit} entry point; exits with the job's exit code. */
+    public static void main(String[] args) {
+        int code;
+        SparkSession spark = SparkSession.builder().appName("nlpipe").getOrCreate();
+        try {
+            code = run(spark, args, System.err);
+        } finally {
+            spark.stop();
+        }
+        System.exit(code);
+    }
+
+    /**
+     * Runs the job on an existing session (tests, or a driver program of your own).
+     *
+     * @param spark the session
+     * @param args {@code run PIPELINE.yaml [--input URI] [--output URI] [--set KEY=VALUE]...}
+     * @param log where the summary and errors go
+     * @return the exit code
+     */
+    public static int run(SparkSession spark, String[] args, PrintStream log) {
+        try {
+            Arguments a = Arguments.parse(args);
+            Summary s = execute(spark, a);
+            log.print(s.format());
+            return s.failed() > 0 ? 1 : 0;
+        } catch (ConfigException e) {
+            log.println("nlpipe-spark: " + e.getMessage());
+            return 2;
+        } catch (IllegalArgumentException e) {
+            log.println("nlpipe-spark: " + e.getMessage());
+            log.println(USAGE);
+            return 2;
+        } catch (Exception e) {
+            // Spark rethrows a task's failure wrapped (SparkException, undeclared); the cause tells what happened.
+            String stopped = recordFailure(e);
+            if (stopped != null) {
+                log.println("nlpipe-spark: " + stopped);
+                log.println("nothing was published; fix the record or set onError: skip to write bad records to the errors output");
+                return 1;
+            }
+            log.println("nlpipe-spark: " + e);
+            return 3;
+        }
+    }
+
+    /** The job's counts, printed as {@code nlpipe run} prints its summary line. */
+    record Summary(String pipeline, long read, long written, long failed, long warnings, double seconds, int partitions,
+                   String output, String errors) {
+        String format() {
+            return String.format(Locale.ROOT, "%s: read %,d, wrote %,d, failed %,d documents in %.2f s (spark, %d partitions)%n",
+                    pipeline, read, written, failed, seconds, partitions)
+                    + (warnings > 0 ? String.format(Locale.ROOT, "  %,d warnings (records read as they are)%n", warnings) : "")
+                    + "  output: " + output + "\n"
+                    + (failed > 0 ? "  errors: " + errors + "\n" : "");
+        }
+    }
+
+    static Summary execute(SparkSession spark, Arguments a) throws IOException {
+        long start = System.nanoTime();
+        Node root = YamlLoader.load(a.pipeline());
+        Overrides.apply(root, a.sets());
+        PipelineConfig config = PipelineConfig.parse(root, a.pipeline());
+        Location at = new Location(a.pipeline().toString(), 1, 1);
+        String inPath = a.input() != null ? a.input() : rawPath(root, "input");
+        String outPath = a.output() != null ? a.output() : rawPath(root, "output");
+        if (inPath == null) {
+            throw new ConfigException(at, "no input: add 'input: {path: ..., format: ...}' or pass --input URI");
+        }
+        if (outPath == null) {
+            throw new ConfigException(at, "no output: add 'output: {path: ..., format: jsonl}' or pass --output URI");
+        }
+        if (config.output() != null && !"jsonl".equals(config.output().format())) {
+            throw new ConfigException(config.output().location(), "the Spark job writes format 'jsonl', not '" + config.output().format() + "'");
+        }
+        InputConfig in = config.input() != null ? config.input() : InputConfig.of(Path.of("-"));
+        // Same checks as nlpipe run, on the driver, before any record is read (the path itself is
+        // checked by listing it, which works for URIs too).
+        Pipeline.fromConfig(config).close();
+        PipelineSpec spec = PipelineSpec.of(config);
+
+        Configuration hadoop = spark.sparkContext().hadoopConfiguration();
+        List<SourceFiles.Ref> files;
+        try {
+            files = SourceFiles.list(inPath, in.glob(), in.recursive(), hadoop);
+        } catch (java.io.FileNotFoundException | java.nio.file.NoSuchFileException e) {
+            throw new ConfigException(in.pathLocation(), "input not found: " + inPath);
+        }
+        LongAccumulator read = spark.sparkContext().longAccumulator("nlpipe documents read");
+        LongAccumulator warnings = spark.sparkContext().longAccumulator("nlpipe warnings");
+        FileReading reading = new FileReading(spec, in.format(), plain(in.formatOptions()), in.language(),
+                in.maxLineLength(), SourceFiles.entries(hadoop), read, warnings);
+        JavaRDD<SourceFiles.Ref> sources = JavaSparkContext.fromSparkContext(spark.sparkContext())
+                .parallelize(files, Math.max(1, files.size()));
+        JavaRDD<Row> outcomes = sources.mapPartitions(reading::process);
+        Dataset<Row> result = spark.createDataFrame(outcomes, OUTCOMES).persist(StorageLevel.MEMORY_AND_DISK());
+        try {
+            String errorsPath = outPath.replaceFirst("/+$", "") + ".errors.jsonl";
+            result.where(NlpipeSpark.DOCUMENT + " IS NOT NULL").select(NlpipeSpark.DOCUMENT)
+                    .write().mode(SaveMode.Overwrite).text(outPath);
+            long written = result.where(NlpipeSpark.DOCUMENT + " IS NOT NULL").count();
+            long failed = result.where(NlpipeSpark.ERROR + " IS NOT NULL").count();
+            if (failed > 0) {
+                result.where(NlpipeSpark.ERROR + " IS NOT NULL").select(NlpipeSpark.ERROR).coalesce(1)
+                        .write().mode(SaveMode.Overwrite).text(errorsPath);
+            } else {
+                // A stale errors output from an earlier run would claim failures this run did not have.
+                org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(errorsPath);
+                p.getFileSystem(hadoop).delete(p, true);
+            }
+            return new Summary(config.name(), read.value(), written, failed, warnings.value(), (System.nanoTime() - start) / 1e9,
+                    Math.max(1, files.size()), outPath, errorsPath);
+        } finally {
+            result.unpersist();
+        }
+    }
+
+    @SuppressWarnings("unchecked") // a MapNode's plain form is a map with string keys by construction
+    private static Map<String, Object> plain(Node.MapNode node) {
+        return node == null ? Map.of() : (Map<String, Object>) node.toPlain();
+    }
+
+    /** A path as written in the YAML (after --set), before {@link Path} would fold {@code hdfs://} into {@code hdfs:/}. */
+    private static String rawPath(Node root, String section) {
+        if (root instanceof Node.MapNode m && m.get(section) instanceof Node.MapNode s && s.get("path") instanceof Node.ScalarNode p
+                && !p.isNull()) {
+            return p.asText();
+        }
+        return null;
+    }
+
+    /**
+     * The message of an {@code onError: fail} stop, or {@code null}. A task's exception reaches the
+     * driver as a cause when it runs in the driver's JVM, and only as text in a job abort message
+     * when it ran on an executor.
+     */
+    static String recordFailure(Throwable t) {
+        String marker = RecordFailedException.class.getName() + ": ";
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof RecordFailedException r) {
+                return r.getMessage();
+            }
+            String m = c.getMessage();
+            if (m != null && m.contains(marker)) {
+                String rest = m.substring(m.indexOf(marker) + marker.length());
+                int end = rest.indexOf('\n');
+                return end < 0 ? rest : rest.substring(0, end);
+            }
+        }
+        return null;
+    }
+
+    /** Reads the files of one partition with nlpipe's reader and runs the documents through the pipeline. */
+    private record FileReading(PipelineSpec spec, String format, Map<String, Object> formatOptions, String language,
+                               int maxLineLength, Map<String, String> hadoopConf, LongAccumulator read,
+                               LongAccumulator warnings) implements java.io.Serializable {
+        Iterator<Row> process(Iterator<SourceFiles.Ref> refs) {
+            ReaderProvider reader = Components.get().readers().get(format, Location.NONE);
+            Options options = Options.of(format, formatOptions, reader.options());
+            RecordCollector errors = new RecordCollector(spec.onError(), warnings);
+            ReadSettings settings = new ReadSettings(language, maxLineLength, errors, new AtomicLong());
+            Iterator<Document> docs = new Iterator<>() {
+                private CorpusReader current;
+
+                @Override
+                public boolean hasNext() {
+                    while (current == null || !current.hasNext()) {
+                        if (current != null) {
+                            current.close();
+                            current = null;
+                        }
+                        if (!refs.hasNext()) {
+                            return false;
+                        }
+                        SourceFiles.Ref ref = refs.next();
+                        try {
+                            current = reader.open(ref.open(hadoopConf), options, settings);
+                        } catch (IOException e) {
+                            throw new UncheckedIOException("cannot read " + ref.name() + ": " + e.getMessage(), e);
+                        }
+                    }
+                    return true;
+                }
+
+                @Override
+                public Document next() {
+                    if (!hasNext()) {
+                        throw new NoSuchElementException();
+                    }
+                    read.add(1);
+                    return current.next();
+                }
+            };
+            PartitionRunner<Document> runner = new PartitionRunner<>(spec, docs, d -> d, errors);
+            return new Iterator<>() {
+                @Override
+                public boolean hasNext() {
+                    return runner.hasNext();
+                }
+
+                @Override
+                public Row next() {
+                    PartitionRunner.Outcome<Document> o = runner.next();
+                    return RowFactory.create(o.document() == null ? null : NlpipeSpark.json(o.document()),
+                            o.error() == null ? null : NlpipeSpark.json(o.error()));
+                }
+            };
+        }
+    }
+
+    /** The job's command line. */
+    record Arguments(Path pipeline, String input, String output, List<String> sets) {
+        static Arguments parse(String[] args) {
+            if (args.length < 2 || !"run".equals(args[0])) {
+                throw new IllegalArgumentException(args.length == 0 ? "no command" : "expected 'run PIPELINE.yaml', got '" + String.join(" ", args) + "'");
+            }
+            String input = null;
+            String output = null;
+            List<String> sets = new ArrayList<>();
+            for (int i = 2; i < args.length; i++) {
+                String opt = args[i];
+                if (i + 1 >= args.length) {
+                    throw new IllegalArgumentException("option " + opt + " needs a value");
+                }
+                String value = args[++i];
+                switch (opt) {
+                    case "--input" -> input = value;
+                    case "--output" -> output = value;
+                    case "--set" -> sets.add(value);
+                    default -> throw new IllegalArgumentException("unknown option " + opt + " (valid: --input, --output, --set)");
+                }
+            }
+            return new Arguments(Path.of(args[1]), input, output, sets);
+        }
+    }
+}
