@@ -5,27 +5,18 @@ import dev.nlpipe.core.config.ConfigException;
 import dev.nlpipe.core.config.InputConfig;
 import dev.nlpipe.core.config.Location;
 import dev.nlpipe.core.config.Node;
-import dev.nlpipe.core.config.Options;
 import dev.nlpipe.core.config.Overrides;
 import dev.nlpipe.core.config.PipelineConfig;
 import dev.nlpipe.core.config.YamlLoader;
 import dev.nlpipe.core.doc.Document;
-import dev.nlpipe.core.io.CorpusReader;
-import dev.nlpipe.core.io.ReadSettings;
-import dev.nlpipe.core.io.ReaderProvider;
 import dev.nlpipe.core.run.RecordFailedException;
-import dev.nlpipe.core.stage.Components;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.NoSuchElementException;
-import java.util.concurrent.atomic.AtomicLong;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -52,12 +43,15 @@ import org.apache.spark.util.LongAccumulator;
  * protocol, so a retried or speculative task neither duplicates nor loses lines, and a failed job
  * publishes nothing.
  *
+ * <p>{@code fit TRAINING.yaml --output MODEL_DIR [--set KEY=VALUE]...} fits a {@code vectorize.tfidf}
+ * or {@code vectorize.count} training file on the cluster ({@link SparkVectorizerFit}).
+ *
  * <p>Exit codes are {@code nlpipe run}'s: 0 done, 1 some records failed (or {@code onError: fail}
  * stopped the job), 2 a configuration or usage error, 3 a runtime failure.
  */
 public final class NlpipeSparkJob {
     static final String USAGE = "usage: spark-submit --class " + NlpipeSparkJob.class.getName()
-            + " nlpipe-spark.jar run PIPELINE.yaml [--input URI] [--output URI] [--set KEY=VALUE]...";
+            + " nlpipe-spark.jar (run PIPELINE.yaml [--input URI] [--output URI] | fit TRAINING.yaml --output MODEL_DIR) [--set KEY=VALUE]...";
     private static final StructType OUTCOMES = new StructType()
             .add(NlpipeSpark.DOCUMENT, DataTypes.StringType, true)
             .add(NlpipeSpark.ERROR, DataTypes.StringType, true);
@@ -88,6 +82,13 @@ public final class NlpipeSparkJob {
     public static int run(SparkSession spark, String[] args, PrintStream log) {
         try {
             Arguments a = Arguments.parse(args);
+            if (a.command().equals("fit")) {
+                if (a.output() == null || a.input() != null) {
+                    throw new IllegalArgumentException("fit takes TRAINING.yaml --output MODEL_DIR [--set KEY=VALUE]...");
+                }
+                SparkVectorizerFit.fit(spark, a.pipeline(), a.sets(), Path.of(a.output()), log);
+                return 0;
+            }
             Summary s = execute(spark, a);
             log.print(s.format());
             return s.failed() > 0 ? 1 : 0;
@@ -155,11 +156,10 @@ public final class NlpipeSparkJob {
         }
         LongAccumulator read = spark.sparkContext().longAccumulator("nlpipe documents read");
         LongAccumulator warnings = spark.sparkContext().longAccumulator("nlpipe warnings");
-        FileReading reading = new FileReading(spec, in.format(), plain(in.formatOptions()), in.language(),
-                in.maxLineLength(), SourceFiles.entries(hadoop), read, warnings);
+        FileDocuments reading = FileDocuments.of(spec, in, SourceFiles.entries(hadoop), read, warnings);
         JavaRDD<SourceFiles.Ref> sources = JavaSparkContext.fromSparkContext(spark.sparkContext())
                 .parallelize(files, Math.max(1, files.size()));
-        JavaRDD<Row> outcomes = sources.mapPartitions(reading::process);
+        JavaRDD<Row> outcomes = sources.mapPartitions(refs -> toRows(reading.process(refs)));
         Dataset<Row> result = spark.createDataFrame(outcomes, OUTCOMES).persist(StorageLevel.MEMORY_AND_DISK());
         try {
             String errorsPath = outPath.replaceFirst("/+$", "") + ".errors.jsonl";
@@ -182,9 +182,20 @@ public final class NlpipeSparkJob {
         }
     }
 
-    @SuppressWarnings("unchecked") // a MapNode's plain form is a map with string keys by construction
-    private static Map<String, Object> plain(Node.MapNode node) {
-        return node == null ? Map.of() : (Map<String, Object>) node.toPlain();
+    private static Iterator<Row> toRows(Iterator<PartitionRunner.Outcome<Document>> outcomes) {
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return outcomes.hasNext();
+            }
+
+            @Override
+            public Row next() {
+                PartitionRunner.Outcome<Document> o = outcomes.next();
+                return RowFactory.create(o.document() == null ? null : NlpipeSpark.json(o.document()),
+                        o.error() == null ? null : NlpipeSpark.json(o.error()));
+            }
+        };
     }
 
     /** A path as written in the YAML (after --set), before {@link Path} would fold {@code hdfs://} into {@code hdfs:/}. */
@@ -217,69 +228,12 @@ public final class NlpipeSparkJob {
         return null;
     }
 
-    /** Reads the files of one partition with nlpipe's reader and runs the documents through the pipeline. */
-    private record FileReading(PipelineSpec spec, String format, Map<String, Object> formatOptions, String language,
-                               int maxLineLength, Map<String, String> hadoopConf, LongAccumulator read,
-                               LongAccumulator warnings) implements java.io.Serializable {
-        Iterator<Row> process(Iterator<SourceFiles.Ref> refs) {
-            ReaderProvider reader = Components.get().readers().get(format, Location.NONE);
-            Options options = Options.of(format, formatOptions, reader.options());
-            RecordCollector errors = new RecordCollector(spec.onError(), warnings);
-            ReadSettings settings = new ReadSettings(language, maxLineLength, errors, new AtomicLong());
-            Iterator<Document> docs = new Iterator<>() {
-                private CorpusReader current;
-
-                @Override
-                public boolean hasNext() {
-                    while (current == null || !current.hasNext()) {
-                        if (current != null) {
-                            current.close();
-                            current = null;
-                        }
-                        if (!refs.hasNext()) {
-                            return false;
-                        }
-                        SourceFiles.Ref ref = refs.next();
-                        try {
-                            current = reader.open(ref.open(hadoopConf), options, settings);
-                        } catch (IOException e) {
-                            throw new UncheckedIOException("cannot read " + ref.name() + ": " + e.getMessage(), e);
-                        }
-                    }
-                    return true;
-                }
-
-                @Override
-                public Document next() {
-                    if (!hasNext()) {
-                        throw new NoSuchElementException();
-                    }
-                    read.add(1);
-                    return current.next();
-                }
-            };
-            PartitionRunner<Document> runner = new PartitionRunner<>(spec, docs, d -> d, errors);
-            return new Iterator<>() {
-                @Override
-                public boolean hasNext() {
-                    return runner.hasNext();
-                }
-
-                @Override
-                public Row next() {
-                    PartitionRunner.Outcome<Document> o = runner.next();
-                    return RowFactory.create(o.document() == null ? null : NlpipeSpark.json(o.document()),
-                            o.error() == null ? null : NlpipeSpark.json(o.error()));
-                }
-            };
-        }
-    }
-
     /** The job's command line. */
-    record Arguments(Path pipeline, String input, String output, List<String> sets) {
+    record Arguments(String command, Path pipeline, String input, String output, List<String> sets) {
         static Arguments parse(String[] args) {
-            if (args.length < 2 || !"run".equals(args[0])) {
-                throw new IllegalArgumentException(args.length == 0 ? "no command" : "expected 'run PIPELINE.yaml', got '" + String.join(" ", args) + "'");
+            if (args.length < 2 || !List.of("run", "fit").contains(args[0])) {
+                throw new IllegalArgumentException(args.length == 0 ? "no command"
+                        : "expected 'run PIPELINE.yaml' or 'fit TRAINING.yaml', got '" + String.join(" ", args) + "'");
             }
             String input = null;
             String output = null;
@@ -297,7 +251,7 @@ public final class NlpipeSparkJob {
                     default -> throw new IllegalArgumentException("unknown option " + opt + " (valid: --input, --output, --set)");
                 }
             }
-            return new Arguments(Path.of(args[1]), input, output, sets);
+            return new Arguments(args[0], Path.of(args[1]), input, output, sets);
         }
     }
 }

@@ -62,7 +62,8 @@ final class SourceFiles {
         List<Ref> out = new ArrayList<>();
         if (!isUri(path)) {
             for (InputSource s : InputFiles.list(Path.of(path), glob, recursive)) {
-                out.add(new Ref(s.name(), s.relative(), s.path().toString(), null));
+                // Executors run in their own working directories: they get the absolute path, documents keep nlpipe run's name.
+                out.add(new Ref(s.name(), s.relative(), s.path().toAbsolutePath().toString(), null));
             }
             return out;
         }

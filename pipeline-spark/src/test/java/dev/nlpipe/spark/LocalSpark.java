@@ -4,7 +4,8 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * One {@code local[2]} session for every test class of the module: starting Spark costs seconds,
- * and surefire runs the classes in one JVM.
+ * and surefire runs the classes in one JVM. A task may fail twice ({@code local[2,2]}), so
+ * retries can be tested.
  */
 final class LocalSpark {
     private static SparkSession session;
@@ -15,7 +16,7 @@ final class LocalSpark {
     static synchronized SparkSession get() {
         if (session == null) {
             session = SparkSession.builder()
-                    .master("local[2]")
+                    .master("local[2,2]")
                     .appName("nlpipe-tests")
                     .config("spark.ui.enabled", "false")
                     .config("spark.sql.shuffle.partitions", "2")

@@ -153,6 +153,18 @@ class NlpipeSparkJobTest {
     }
 
     @Test
+    void aRetriedTaskNeitherDuplicatesNorLosesDocuments() throws IOException {
+        String yaml = segmentTfidf("skip").replace("  - type: sentence.split\n", "  - type: test.crash-once\n");
+        Path pipeline = pipeline("crash", yaml);
+        Path local = dir.resolve("crash-local.jsonl");
+        assertEquals(0, runLocally(pipeline("crash-local", yaml.replace("test.crash-once", "util.noop")), corpus, local));
+        StringBuilder log = new StringBuilder();
+        Path spark = dir.resolve("crash-spark");
+        assertEquals(0, runOnSpark(pipeline, corpus, spark, log), log::toString);
+        assertEquals(sortedById(Files.readAllLines(local)), sortedById(partLines(spark)));
+    }
+
+    @Test
     void onErrorFailPublishesNothing() throws IOException {
         Path in = Files.writeString(dir.resolve("fail.jsonl"), "{\"id\": \"a\", \"text\": \"fine\"}\nnot json\n", StandardCharsets.UTF_8);
         Path yaml = pipeline("fail", segmentTfidf("fail").replace("format: text", "format: jsonl"));
