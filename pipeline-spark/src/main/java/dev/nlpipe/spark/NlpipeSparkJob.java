@@ -5,6 +5,8 @@ import dev.nlpipe.core.config.ConfigException;
 import dev.nlpipe.core.config.InputConfig;
 import dev.nlpipe.core.config.Location;
 import dev.nlpipe.core.config.Node;
+import dev.nlpipe.core.config.OptionSpec;
+import dev.nlpipe.core.config.Options;
 import dev.nlpipe.core.config.Overrides;
 import dev.nlpipe.core.config.PipelineConfig;
 import dev.nlpipe.core.config.YamlLoader;
@@ -17,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.LongSupplier;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -37,7 +40,8 @@ import org.apache.spark.util.LongAccumulator;
  * <p>The pipeline file, {@code --set} and the checks are {@code nlpipe run}'s: everything is
  * checked on the driver before any record is read. Input files are read by nlpipe's own readers
  * (every format of {@code nlpipe list formats}), one Spark partition per file, so documents get
- * the same ids and {@code meta} as locally. The output is a directory of JSONL part files whose
+ * the same ids and {@code meta} as locally; {@code format: parquet} is read by Spark instead,
+ * with {@code textColumn}, {@code idColumn}, {@code labelColumn} and {@code langColumn}. The output is a directory of JSONL part files whose
  * lines, taken in part order, are the lines {@code nlpipe run} writes; bad records go to the
  * directory {@code <output>.errors.jsonl}. Both are written through Spark's output commit
  * protocol, so a retried or speculative task neither duplicates nor loses lines, and a failed job
@@ -142,11 +146,42 @@ public final class NlpipeSparkJob {
             throw new ConfigException(config.output().location(), "the Spark job writes format 'jsonl', not '" + config.output().format() + "'");
         }
         InputConfig in = config.input() != null ? config.input() : InputConfig.of(Path.of("-"));
+        Inputs inputs = PARQUET.equals(in.format()) ? parquet(spark, config, in, inPath) : files(spark, config, in, inPath);
+        Dataset<Row> result = inputs.outcomes().persist(StorageLevel.MEMORY_AND_DISK());
+        try {
+            String errorsPath = outPath.replaceFirst("/+$", "") + ".errors.jsonl";
+            result.where(NlpipeSpark.DOCUMENT + " IS NOT NULL").select(NlpipeSpark.DOCUMENT)
+                    .write().mode(SaveMode.Overwrite).text(outPath);
+            long written = result.where(NlpipeSpark.DOCUMENT + " IS NOT NULL").count();
+            long failed = result.where(NlpipeSpark.ERROR + " IS NOT NULL").count();
+            if (failed > 0) {
+                result.where(NlpipeSpark.ERROR + " IS NOT NULL").select(NlpipeSpark.ERROR).coalesce(1)
+                        .write().mode(SaveMode.Overwrite).text(errorsPath);
+            } else {
+                // A stale errors output from an earlier run would claim failures this run did not have.
+                org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(errorsPath);
+                p.getFileSystem(spark.sparkContext().hadoopConfiguration()).delete(p, true);
+            }
+            return new Summary(config.name(), inputs.read().getAsLong(), written, failed, inputs.warnings().getAsLong(),
+                    (System.nanoTime() - start) / 1e9, result.rdd().getNumPartitions(), outPath, errorsPath);
+        } finally {
+            result.unpersist();
+        }
+    }
+
+    /** The format name of Parquet input, read by Spark rather than by an nlpipe reader. */
+    static final String PARQUET = "parquet";
+
+    /** The outcomes of an input (document and error columns) and its counts, read once the outcomes are computed. */
+    private record Inputs(Dataset<Row> outcomes, LongSupplier read, LongSupplier warnings) {
+    }
+
+    /** Files read by nlpipe's readers, one partition per file. */
+    private static Inputs files(SparkSession spark, PipelineConfig config, InputConfig in, String inPath) throws IOException {
         // Same checks as nlpipe run, on the driver, before any record is read (the path itself is
         // checked by listing it, which works for URIs too).
         Pipeline.fromConfig(config).close();
         PipelineSpec spec = PipelineSpec.of(config);
-
         Configuration hadoop = spark.sparkContext().hadoopConfiguration();
         List<SourceFiles.Ref> files;
         try {
@@ -160,26 +195,33 @@ public final class NlpipeSparkJob {
         JavaRDD<SourceFiles.Ref> sources = JavaSparkContext.fromSparkContext(spark.sparkContext())
                 .parallelize(files, Math.max(1, files.size()));
         JavaRDD<Row> outcomes = sources.mapPartitions(refs -> toRows(reading.process(refs)));
-        Dataset<Row> result = spark.createDataFrame(outcomes, OUTCOMES).persist(StorageLevel.MEMORY_AND_DISK());
+        return new Inputs(spark.createDataFrame(outcomes, OUTCOMES), read::value, warnings::value);
+    }
+
+    /**
+     * A Parquet file or directory read by Spark, its rows run through {@link NlpipeSpark#apply}:
+     * {@code textColumn}, {@code idColumn}, {@code labelColumn} and {@code langColumn} name the
+     * columns (as for csv); documents have no {@code meta}, since a row has no file and line.
+     */
+    private static Inputs parquet(SparkSession spark, PipelineConfig config, InputConfig in, String inPath) {
+        Options o = Options.validate("input format 'parquet'", in.formatOptions(), in.location(), List.of(
+                OptionSpec.string("textColumn", "text", "column holding the text"),
+                OptionSpec.string("idColumn", "id", "column holding the id (row-PARTITION-INDEX when absent)"),
+                OptionSpec.string("labelColumn", "label", "column holding a gold label, when present"),
+                OptionSpec.string("langColumn", "lang", "column holding a language code, when present")));
+        PipelineConfig stagesOnly = new PipelineConfig(config.name(), null, config.stages(), config.output(), config.onError(),
+                config.threads(), config.batchSize(), config.source());
+        Dataset<Row> rows;
         try {
-            String errorsPath = outPath.replaceFirst("/+$", "") + ".errors.jsonl";
-            result.where(NlpipeSpark.DOCUMENT + " IS NOT NULL").select(NlpipeSpark.DOCUMENT)
-                    .write().mode(SaveMode.Overwrite).text(outPath);
-            long written = result.where(NlpipeSpark.DOCUMENT + " IS NOT NULL").count();
-            long failed = result.where(NlpipeSpark.ERROR + " IS NOT NULL").count();
-            if (failed > 0) {
-                result.where(NlpipeSpark.ERROR + " IS NOT NULL").select(NlpipeSpark.ERROR).coalesce(1)
-                        .write().mode(SaveMode.Overwrite).text(errorsPath);
-            } else {
-                // A stale errors output from an earlier run would claim failures this run did not have.
-                org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(errorsPath);
-                p.getFileSystem(hadoop).delete(p, true);
-            }
-            return new Summary(config.name(), read.value(), written, failed, warnings.value(), (System.nanoTime() - start) / 1e9,
-                    Math.max(1, files.size()), outPath, errorsPath);
-        } finally {
-            result.unpersist();
+            rows = spark.read().parquet(inPath);
+        } catch (RuntimeException e) {
+            throw new ConfigException(in.pathLocation(), "cannot read Parquet input " + inPath + ": " + e.getMessage());
         }
+        NlpipeSpark.Columns columns = new NlpipeSpark.Columns(o.getString("textColumn"), o.getString("idColumn"),
+                o.getString("labelColumn"), o.getString("langColumn"));
+        // apply checks the stages, on the driver, before any row is read (only the schema has been).
+        Dataset<Row> outcomes = NlpipeSpark.apply(rows, stagesOnly, columns).select(NlpipeSpark.DOCUMENT, NlpipeSpark.ERROR);
+        return new Inputs(outcomes, rows::count, () -> 0);
     }
 
     private static Iterator<Row> toRows(Iterator<PartitionRunner.Outcome<Document>> outcomes) {

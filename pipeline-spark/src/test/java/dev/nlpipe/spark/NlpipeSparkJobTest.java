@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nlpipe.core.Pipeline;
 import dev.nlpipe.core.config.PipelineConfig;
+import dev.nlpipe.core.config.YamlLoader;
+import dev.nlpipe.core.doc.Document;
 import dev.nlpipe.core.doc.DocumentJson;
 import dev.nlpipe.core.run.OnError;
 import dev.nlpipe.core.run.RunOptions;
@@ -21,6 +23,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -173,6 +178,36 @@ class NlpipeSparkJobTest {
         assertEquals(1, runOnSpark(yaml, in, spark, log), log::toString);
         assertFalse(Files.exists(spark.resolve("_SUCCESS")), log::toString);
         assertTrue(log.toString().contains("onError: fail"), log::toString);
+    }
+
+    @Test
+    void parquetInputIsReadByColumnName() throws IOException {
+        Path in = dir.resolve("rows.parquet");
+        StructType schema = new StructType().add("key", DataTypes.StringType).add("body", DataTypes.StringType)
+                .add("topic", DataTypes.StringType);
+        LocalSpark.get().createDataFrame(List.of(RowFactory.create("p1", "The cat sat. It slept.", "pets"),
+                RowFactory.create("p2", "北京天安门", "places")), schema).write().parquet(in.toString());
+        String yaml = """
+                input: { format: parquet, textColumn: body, idColumn: key, labelColumn: topic }
+                stages: [ { type: tokenize.regex }, { type: sentence.split } ]
+                """;
+        StringBuilder log = new StringBuilder();
+        Path out = dir.resolve("parquet-out");
+        assertEquals(0, runOnSpark(pipeline("parquet", yaml), in, out, log), log::toString);
+        List<String> expected = new ArrayList<>();
+        try (Pipeline local = Pipeline.fromConfig(PipelineConfig.parse(YamlLoader.parse(yaml.replace("format: parquet", "format: jsonl")
+                .replaceAll(", textColumn.*topic", ""), "p.yaml"), null))) {
+            expected.add(DocumentJson.toJson(local.process(new Document("p1", "The cat sat. It slept.").addLabel("pets")).get(0)));
+            expected.add(DocumentJson.toJson(local.process(new Document("p2", "北京天安门").addLabel("places")).get(0)));
+        }
+        assertEquals(expected, sortedById(partLines(out)));
+    }
+
+    @Test
+    void anUnknownParquetOptionIsAConfigurationError() throws IOException {
+        Path yaml = pipeline("parquet-typo", "input: { format: parquet, textColumm: body }\nstages: [ { type: tokenize.regex } ]\n");
+        StringBuilder log = new StringBuilder();
+        assertEquals(2, runOnSpark(yaml, dir.resolve("nowhere"), dir.resolve("parquet-typo-out"), log), log::toString);
     }
 
     @Test
