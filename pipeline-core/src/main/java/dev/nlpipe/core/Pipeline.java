@@ -11,6 +11,7 @@ import dev.nlpipe.core.config.PlainNodes;
 import dev.nlpipe.core.config.StageConfig;
 import dev.nlpipe.core.doc.Document;
 import dev.nlpipe.core.doc.Layer;
+import dev.nlpipe.core.io.BadRecordSink;
 import dev.nlpipe.core.io.CorpusInput;
 import dev.nlpipe.core.io.ErrorLog;
 import dev.nlpipe.core.io.InputFiles;
@@ -184,6 +185,18 @@ public final class Pipeline implements AutoCloseable {
             cur = s.processor().processBatch(cur);
         }
         return cur;
+    }
+
+    /**
+     * Runs a batch through every stage as {@code nlpipe run} does: a document that makes a stage
+     * throw goes to {@code errors} as a bad record naming the stage, and the others go on.
+     *
+     * @param docs the documents
+     * @param errors receives the failures; an {@link dev.nlpipe.core.io.ErrorLog} with {@code onError: fail} throws at the first
+     * @return the documents that come out of the last stage
+     */
+    public List<Document> processBatch(List<Document> docs, BadRecordSink errors) {
+        return PipelineRunner.processBatch(stages, docs, errors, null);
     }
 
     /** Processes a stream lazily, in order, on the calling thread. */

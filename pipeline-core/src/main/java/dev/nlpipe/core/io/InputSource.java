@@ -17,8 +17,26 @@ import java.util.zip.GZIPInputStream;
  * @param path the file, or {@code null} for standard input
  * @param name how documents and errors name the source ({@code meta.source})
  * @param relative the path relative to the input root, used to mirror outputs
+ * @param opener opens the raw bytes of a source that is not a local file (a Hadoop file system
+ *               URI read by the Spark runner), or {@code null} to open {@code path}
  */
-public record InputSource(Path path, String name, String relative) {
+public record InputSource(Path path, String name, String relative, Opener opener) {
+
+    /** Opens the raw (possibly compressed) bytes of a source that is not a local file. */
+    @FunctionalInterface
+    public interface Opener {
+        InputStream open() throws IOException;
+    }
+
+    /** A local file (or standard input when {@code path} is {@code null}). */
+    public InputSource(Path path, String name, String relative) {
+        this(path, name, relative, null);
+    }
+
+    /** A source read through {@code opener}, such as a file on a distributed file system. */
+    public static InputSource of(String name, String relative, Opener opener) {
+        return new InputSource(null, name, relative, opener);
+    }
 
     /** Standard input. */
     public static InputSource stdin() {
@@ -28,7 +46,7 @@ public record InputSource(Path path, String name, String relative) {
     /** Size in bytes on disk, 0 for standard input. */
     public long size() {
         try {
-            return path == null ? 0 : Files.size(path);
+            return path == null || opener != null ? 0 : Files.size(path);
         } catch (IOException e) {
             return 0;
         }
@@ -36,7 +54,7 @@ public record InputSource(Path path, String name, String relative) {
 
     /** Opens the decompressed content; every raw byte read is added to {@code counter}. */
     public InputStream open(AtomicLong counter) throws IOException {
-        InputStream raw = path == null ? System.in : Files.newInputStream(path);
+        InputStream raw = opener != null ? opener.open() : path == null ? System.in : Files.newInputStream(path);
         InputStream counted = new FilterInputStream(raw) {
             @Override
             public int read() throws IOException {

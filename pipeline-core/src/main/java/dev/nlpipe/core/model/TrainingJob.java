@@ -108,9 +108,25 @@ public final class TrainingJob implements AutoCloseable {
 
     /** Runs the trainer and publishes the model directory; on failure nothing is left behind. */
     public void run() throws IOException {
+        run(trainer::train);
+    }
+
+    /** The work of {@link #run(Body)}: writes the model files into {@link #dir()}. */
+    @FunctionalInterface
+    public interface Body {
+        void train(TrainingJob job) throws IOException;
+    }
+
+    /**
+     * Runs {@code body} in place of the task's trainer, with the same model directory handling
+     * (written aside, published only when complete, removed on failure): for fits whose counting
+     * runs elsewhere, such as a vectorizer fitted on Spark, which then write their directory with
+     * the trainer's own code.
+     */
+    public void run(Body body) throws IOException {
         writer = ModelDirWriter.create(output);
         try {
-            trainer.train(this);
+            body.train(this);
             if (!Files.exists(writer.dir().resolve(ModelDir.MODEL_JSON))) {
                 throw new IllegalStateException("trainer '" + trainer.name() + "' wrote no model.json");
             }

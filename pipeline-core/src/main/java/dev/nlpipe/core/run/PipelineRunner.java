@@ -123,13 +123,7 @@ public final class PipelineRunner {
     }
 
     private BatchResult process(List<Document> batch, List<StageStats> stats, BadRecordSink errors, DocumentWriter formatter) {
-        List<Document> docs = batch;
-        for (int i = 0; i < stages.size() && !docs.isEmpty(); i++) {
-            long t0 = System.nanoTime();
-            int in = docs.size();
-            docs = apply(stages.get(i), stats.get(i), docs, errors);
-            stats.get(i).record(System.nanoTime() - t0, in, docs.size());
-        }
+        List<Document> docs = processBatch(stages, batch, errors, stats);
         if (formatter == null) {
             return new BatchResult(docs, null);
         }
@@ -163,6 +157,33 @@ public final class PipelineRunner {
                 d.id(), stage, reason);
     }
 
+    /**
+     * Runs a batch through the stages the way every runner does (this one, and distributed ones
+     * such as Spark's), so a document fails the same way everywhere: a stage sees the whole batch,
+     * and when its batch call throws it is retried document by document so that only the
+     * documents that still throw are set aside, each as a {@link BadRecord} naming the stage.
+     *
+     * @param stages the stages, in order
+     * @param batch the documents
+     * @param errors receives the documents that failed; throws {@link RecordFailedException} under {@code onError: fail}
+     * @param stats per-stage statistics parallel to {@code stages}, or {@code null}
+     * @return the documents that come out of the last stage
+     */
+    public static List<Document> processBatch(List<ConfiguredStage> stages, List<Document> batch, BadRecordSink errors,
+                                              List<StageStats> stats) {
+        List<Document> docs = batch;
+        for (int i = 0; i < stages.size() && !docs.isEmpty(); i++) {
+            long t0 = System.nanoTime();
+            int in = docs.size();
+            StageStats stat = stats == null ? null : stats.get(i);
+            docs = apply(stages.get(i), stat, docs, errors);
+            if (stat != null) {
+                stat.record(System.nanoTime() - t0, in, docs.size());
+            }
+        }
+        return docs;
+    }
+
     /** Runs one stage on a batch; when the batch call throws, retries document by document to isolate the culprit. */
     private static List<Document> apply(ConfiguredStage stage, StageStats stat, List<Document> docs, BadRecordSink errors) {
         try {
@@ -177,7 +198,9 @@ public final class PipelineRunner {
                 } catch (RecordFailedException e) {
                     throw e;
                 } catch (RuntimeException e) {
-                    stat.failure();
+                    if (stat != null) {
+                        stat.failure();
+                    }
                     errors.accept(failure(d, stage, e));
                 }
             }

@@ -9,6 +9,7 @@ import dev.nlpipe.core.model.TrainingJob;
 import dev.nlpipe.core.run.DocumentStream;
 import dev.nlpipe.core.run.Progress;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -83,31 +84,50 @@ public abstract class VectorizerTrainer implements TrainerProvider {
     public void train(TrainingJob job) throws IOException {
         Options m = job.model();
         Options t = job.train();
-        AnalyzerSpec spec = VectorizerOptions.analyzer(m);
-        Pruning pruning = VectorizerOptions.pruning(m);
-        Weighting weighting = VectorizerOptions.weighting(m, tfidf);
-        List<String> fixed = VectorizerOptions.fixedVocabulary(m);
         int threads = Math.max(1, t.getInt("threads"));
         long budget = t.get("maxTermsInMemory") == null ? VocabularyCounter.defaultTermsInMemory() : t.getInt("maxTermsInMemory");
         if (budget < 1) {
             throw t.error("maxTermsInMemory", "must be at least 1");
         }
-        Analyzer analyzer = new Analyzer(spec, "task " + kind);
+        Analyzer analyzer = analyzer(job);
         long start = System.nanoTime();
-        Vocabulary vocabulary = fit(job, analyzer, fixed, threads, budget, pruning, weighting.binary());
-        double secs = (System.nanoTime() - start) / 1e9;
+        Vocabulary vocabulary = fit(job, analyzer, VectorizerOptions.fixedVocabulary(m), threads, budget, VectorizerOptions.pruning(m),
+                VectorizerOptions.weighting(m, tfidf).binary());
+        write(job, vocabulary, (System.nanoTime() - start) / 1e9);
+    }
+
+    /** The analyzer of a {@code vectorize.*} job's {@code model:} options. */
+    public static Analyzer analyzer(TrainingJob job) {
+        return new Analyzer(VectorizerOptions.analyzer(job.model()), "task " + job.config().task());
+    }
+
+    /**
+     * Writes the model directory of a fitted vocabulary, as {@code nlpipe train} does after
+     * counting: {@code model.json}, the vocabulary with idf, and {@code metrics.json}. Public for
+     * fits whose counting runs elsewhere (on Spark, {@code dev.nlpipe.spark}), so their model
+     * directories are the same.
+     *
+     * @param job a {@code vectorize.tfidf} or {@code vectorize.count} job, running
+     * @param vocabulary the counted and pruned vocabulary
+     * @param fitSeconds how long counting took, for the metrics
+     */
+    public static void write(TrainingJob job, Vocabulary vocabulary, double fitSeconds) throws IOException {
+        String kind = job.config().task();
+        Options m = job.model();
+        Analyzer analyzer = analyzer(job);
+        Weighting weighting = VectorizerOptions.weighting(m, VectorizerModelDir.TFIDF.equals(kind));
         VectorizerModel model = new VectorizerModel(analyzer, weighting, vocabulary, null);
         ModelMeta meta = job.newMeta(kind, VectorizerModelDir.FORMAT_VERSION);
-        VectorizerModelDir.write(job.dir(), meta, model, pruning);
+        VectorizerModelDir.write(job.dir(), meta, model, VectorizerOptions.pruning(m));
         Map<String, Object> metrics = new LinkedHashMap<>();
         metrics.put("documents", vocabulary.documents());
         metrics.put("distinctTerms", vocabulary.distinct());
         metrics.put("vocabularySize", vocabulary.size());
-        metrics.put("fitSeconds", secs);
-        metrics.put("documentsPerSecond", vocabulary.documents() / Math.max(secs, 1e-9));
+        metrics.put("fitSeconds", fitSeconds);
+        metrics.put("documentsPerSecond", vocabulary.documents() / Math.max(fitSeconds, 1e-9));
         job.writeMetrics(metrics);
         job.log().printf(Locale.ROOT, "%s: %,d documents, %,d distinct terms, %,d kept (%,d pruned) in %.1f s%n", kind,
-                vocabulary.documents(), vocabulary.distinct(), vocabulary.size(), vocabulary.pruned(), secs);
+                vocabulary.documents(), vocabulary.distinct(), vocabulary.size(), vocabulary.pruned(), fitSeconds);
     }
 
     private static Vocabulary fit(TrainingJob job, Analyzer analyzer, List<String> fixed, int threads, long budget, Pruning pruning,
@@ -122,11 +142,30 @@ public abstract class VectorizerTrainer implements TrainerProvider {
                 progress.update(++n, null);
             }
             progress.finish();
-            try {
-                return counter.finish(pruning, binary);
-            } catch (IllegalArgumentException e) {
-                throw m.error(e.getMessage().contains("maxDf") ? "maxDf" : "minDf", e.getMessage());
-            }
+            return pruned(m, () -> counter.finish(pruning, binary));
+        }
+    }
+
+    /**
+     * Sums run files counted elsewhere ({@link VocabularyCounter#finishRuns} on each part of a
+     * distributed corpus) and prunes them by the job's options, as {@code nlpipe train} prunes its own counts.
+     *
+     * @param job the running {@code vectorize.*} job
+     * @param runs every part's run files
+     * @param documents the documents all the parts counted
+     */
+    public static Vocabulary merge(TrainingJob job, List<Path> runs, long documents) {
+        Options m = job.model();
+        return pruned(m, () -> VocabularyCounter.merge(runs, documents, VectorizerOptions.pruning(m),
+                VectorizerOptions.weighting(m, VectorizerModelDir.TFIDF.equals(job.config().task())).binary()));
+    }
+
+    /** Reports impossible pruning options ({@code minDf} above {@code maxDf}, nothing left) against the option. */
+    private static Vocabulary pruned(Options m, java.util.function.Supplier<Vocabulary> prune) {
+        try {
+            return prune.get();
+        } catch (IllegalArgumentException e) {
+            throw m.error(e.getMessage().contains("maxDf") ? "maxDf" : "minDf", e.getMessage());
         }
     }
 }

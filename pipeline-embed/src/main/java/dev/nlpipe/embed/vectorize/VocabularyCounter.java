@@ -216,6 +216,60 @@ public final class VocabularyCounter implements AutoCloseable {
      * @throws IllegalArgumentException when nothing remains, or {@code maxDf} allows fewer documents than {@code minDf}
      */
     public Vocabulary finish(Pruning pruning, boolean binary) {
+        awaitCounting();
+        List<Shard> all = new ArrayList<>(shards);
+        if (all.isEmpty()) {
+            all.add(newShard());
+        }
+        long docs = all.stream().mapToLong(s -> s.counts.docs).sum();
+        boolean spilled = all.stream().anyMatch(s -> !s.runs.isEmpty());
+        if (!spilled) {
+            return inMemory(all, docs, pruning, binary);
+        }
+        return merge(spillAll(all), docs, pruning, binary);
+    }
+
+    /**
+     * Waits for counting and writes every count, unpruned, to sorted run files: one part of a
+     * count split across machines (a Spark task's share of a distributed fit), to be summed by
+     * {@link #merge} with the runs of the other parts.
+     *
+     * @return the run files, in this counter's temporary directory (deleted by {@link #close})
+     * @throws IllegalStateException for a fixed vocabulary, which needs no distributed fit
+     */
+    public List<Path> finishRuns() {
+        if (fixed != null) {
+            throw new IllegalStateException("a fixed vocabulary is not fitted; count it with finish()");
+        }
+        awaitCounting();
+        return spillAll(new ArrayList<>(shards));
+    }
+
+    /**
+     * Sums the run files of any number of counters ({@link #finishRuns}) and prunes them, giving
+     * exactly the vocabulary one counter that had seen every document would give.
+     *
+     * @param runs the run files
+     * @param documents the documents all the counters counted
+     * @param pruning which terms to keep
+     * @param binary whether {@code maxFeatures} ranks by document frequency
+     */
+    public static Vocabulary merge(List<Path> runs, long documents, Pruning pruning, boolean binary) {
+        return VocabularyPruner.merged(runs, documents, pruning, binary).vocabulary();
+    }
+
+    private List<Path> spillAll(List<Shard> all) {
+        for (Shard s : all) {
+            if (s.counts.size() > 0) {
+                spill(s);
+            }
+        }
+        List<Path> files = new ArrayList<>();
+        all.forEach(s -> files.addAll(s.runs));
+        return files;
+    }
+
+    private void awaitCounting() {
         if (pool != null) {
             if (!batch.isEmpty()) {
                 submit();
@@ -231,46 +285,33 @@ public final class VocabularyCounter implements AutoCloseable {
             }
         }
         rethrow();
-        List<Shard> all = new ArrayList<>(shards);
-        if (all.isEmpty()) {
-            all.add(newShard());
+    }
+
+    private Vocabulary inMemory(List<Shard> all, long docs, Pruning pruning, boolean binary) {
+        TermCounts total = all.get(0).counts;
+        List<int[]> maps = new ArrayList<>();
+        maps.add(null);
+        for (int i = 1; i < all.size(); i++) {
+            maps.add(total.absorb(all.get(i).counts));
         }
-        long docs = all.stream().mapToLong(s -> s.counts.docs).sum();
-        boolean spilled = all.stream().anyMatch(s -> !s.runs.isEmpty());
-        if (!spilled) {
-            TermCounts total = all.get(0).counts;
-            List<int[]> maps = new ArrayList<>();
-            maps.add(null);
-            for (int i = 1; i < all.size(); i++) {
-                maps.add(total.absorb(all.get(i).counts));
+        Vocabulary v;
+        int[] columnOfId;
+        if (fixed != null) {
+            v = fixedResult(total, docs);
+            columnOfId = new int[fixed.size()];
+            Arrays.fill(columnOfId, -1);
+            for (int c = 0; c < fixedIds.length; c++) {
+                columnOfId[fixedIds[c]] = c;
             }
-            Vocabulary v;
-            int[] columnOfId;
-            if (fixed != null) {
-                v = fixedResult(total, docs);
-                columnOfId = new int[fixed.size()];
-                Arrays.fill(columnOfId, -1);
-                for (int c = 0; c < fixedIds.length; c++) {
-                    columnOfId[fixedIds[c]] = c;
-                }
-            } else {
-                VocabularyPruner.Pruned p = VocabularyPruner.inMemory(total, docs, pruning, binary);
-                v = p.vocabulary();
-                columnOfId = p.columnOfId();
-            }
-            if (recordRows) {
-                keepColumns(all, maps, columnOfId);
-            }
-            return v;
+        } else {
+            VocabularyPruner.Pruned p = VocabularyPruner.inMemory(total, docs, pruning, binary);
+            v = p.vocabulary();
+            columnOfId = p.columnOfId();
         }
-        for (Shard s : all) {
-            if (s.counts.size() > 0) {
-                spill(s);
-            }
+        if (recordRows) {
+            keepColumns(all, maps, columnOfId);
         }
-        List<Path> files = new ArrayList<>();
-        all.forEach(s -> files.addAll(s.runs));
-        return VocabularyPruner.merged(files, docs, pruning, binary).vocabulary();
+        return v;
     }
 
     private void keepColumns(List<Shard> all, List<int[]> maps, int[] columnOfId) {

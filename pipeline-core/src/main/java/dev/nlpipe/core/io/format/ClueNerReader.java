@@ -74,9 +74,9 @@ public final class ClueNerReader implements ReaderProvider {
                 throw new IllegalArgumentException("\"label\" must be an object {type: {mention: [[start, end]]}}");
             }
             int codePoints = text.codePointCount(0, text.length());
-            for (Iterator<Map.Entry<String, JsonNode>> types = label.fields(); types.hasNext(); ) {
+            for (Iterator<Map.Entry<String, JsonNode>> types = label.properties().iterator(); types.hasNext(); ) {
                 Map.Entry<String, JsonNode> type = types.next();
-                for (Iterator<Map.Entry<String, JsonNode>> mentions = type.getValue().fields(); mentions.hasNext(); ) {
+                for (Iterator<Map.Entry<String, JsonNode>> mentions = type.getValue().properties().iterator(); mentions.hasNext(); ) {
                     Map.Entry<String, JsonNode> mention = mentions.next();
                     for (JsonNode span : mention.getValue()) {
                         if (!span.isArray() || span.size() != 2 || !span.get(0).canConvertToInt() || !span.get(1).canConvertToInt()) {

@@ -1,0 +1,88 @@
+package dev.nlpipe.spark;
+
+import dev.nlpipe.core.config.InputConfig;
+import dev.nlpipe.core.config.Location;
+import dev.nlpipe.core.config.Options;
+import dev.nlpipe.core.doc.Document;
+import dev.nlpipe.core.io.CorpusReader;
+import dev.nlpipe.core.io.ReadSettings;
+import dev.nlpipe.core.io.ReaderProvider;
+import dev.nlpipe.core.stage.Components;
+import java.io.IOException;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.spark.util.LongAccumulator;
+
+/**
+ * Reads the files of one partition with nlpipe's own reader (so documents get the ids, metadata
+ * and bad records {@code nlpipe run} gives them) and runs them through a pipeline: the job's
+ * stages, or a training file's preprocessing.
+ *
+ * @param spec the stages
+ * @param format the input format's registered name
+ * @param formatOptions the format's options, as plain values
+ * @param language the language for documents without one, or {@code null}
+ * @param maxLineLength the longest accepted line, in bytes
+ * @param hadoopConf Hadoop's configuration entries, to open URIs on the executors
+ * @param read counts documents read
+ * @param warnings counts records read as they are that look wrong
+ */
+record FileDocuments(PipelineSpec spec, String format, Map<String, Object> formatOptions, String language, int maxLineLength,
+                     Map<String, String> hadoopConf, LongAccumulator read, LongAccumulator warnings) implements Serializable {
+
+    /** The reading settings of an {@code input:} (or training {@code data:}) section. */
+    static FileDocuments of(PipelineSpec spec, InputConfig in, Map<String, String> hadoopConf, LongAccumulator read,
+                            LongAccumulator warnings) {
+        return new FileDocuments(spec, in.format(), plain(in), in.language(), in.maxLineLength(), hadoopConf, read, warnings);
+    }
+
+    @SuppressWarnings("unchecked") // a MapNode's plain form is a map with string keys by construction
+    private static Map<String, Object> plain(InputConfig in) {
+        return in.formatOptions() == null ? Map.of() : (Map<String, Object>) in.formatOptions().toPlain();
+    }
+
+    /** The documents and bad records of the partition's files, streamed. */
+    Iterator<PartitionRunner.Outcome<Document>> process(Iterator<SourceFiles.Ref> refs) {
+        ReaderProvider reader = Components.get().readers().get(format, Location.NONE);
+        Options options = Options.of(format, formatOptions, reader.options());
+        RecordCollector errors = new RecordCollector(spec.onError(), warnings);
+        ReadSettings settings = new ReadSettings(language, maxLineLength, errors, new AtomicLong());
+        Iterator<Document> docs = new Iterator<>() {
+            private CorpusReader current;
+
+            @Override
+            public boolean hasNext() {
+                while (current == null || !current.hasNext()) {
+                    if (current != null) {
+                        current.close();
+                        current = null;
+                    }
+                    if (!refs.hasNext()) {
+                        return false;
+                    }
+                    SourceFiles.Ref ref = refs.next();
+                    try {
+                        current = reader.open(ref.open(hadoopConf), options, settings);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException("cannot read " + ref.name() + ": " + e.getMessage(), e);
+                    }
+                }
+                return true;
+            }
+
+            @Override
+            public Document next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                read.add(1);
+                return current.next();
+            }
+        };
+        return new PartitionRunner<>(spec, docs, d -> d, errors);
+    }
+}

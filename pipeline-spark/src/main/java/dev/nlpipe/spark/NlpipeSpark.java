@@ -1,0 +1,175 @@
+package dev.nlpipe.spark;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.nlpipe.core.Pipeline;
+import dev.nlpipe.core.config.PipelineConfig;
+import dev.nlpipe.core.doc.Document;
+import dev.nlpipe.core.doc.DocumentJson;
+import dev.nlpipe.core.io.BadRecord;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import org.apache.spark.TaskContext;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * nlpipe pipelines on Spark Datasets: each row's text becomes a document, runs through the same
+ * stages as {@code nlpipe run}, and comes back as columns beside the row's own.
+ *
+ * <pre>{@code
+ * PipelineConfig config = PipelineConfig.load(Path.of("news.yaml"), List.of());
+ * Dataset<Row> out = NlpipeSpark.apply(spark.read().parquet("hdfs:///corpus"), config);
+ * out.where("error IS NULL").select("id", "document");
+ * }</pre>
+ *
+ * <p>The output has the input's columns plus {@value #DOCUMENT} (the document in the JSONL
+ * contract, as {@code nlpipe run} writes it; parse it with {@code from_json}) and {@value #ERROR}
+ * (a bad record as in {@code <output>.errors.jsonl}: {@code source, line, id, stage, reason}).
+ * A row whose document fails in a stage is kept with a {@code null} document and the error, never
+ * dropped; under {@code onError: fail} it fails the job instead. A stage that filters documents
+ * ({@code filter.length}) removes their rows; one that derives documents (augmentation) adds rows
+ * that repeat the source row's columns.
+ *
+ * <p>Each executor JVM builds the pipeline once (models loaded once) and shares it between its
+ * task slots; partitions are processed in batches of the pipeline's {@code batchSize}.
+ */
+public final class NlpipeSpark {
+    /** The column holding each output document as JSON. */
+    public static final String DOCUMENT = "document";
+    /** The column holding a bad record as JSON, {@code null} for a document. */
+    public static final String ERROR = "error";
+
+    private NlpipeSpark() {
+    }
+
+    /**
+     * Which input columns hold a document's parts. Only {@code text} must exist; the others are
+     * used when the Dataset has them.
+     *
+     * @param text the text column
+     * @param id the id column; without one, ids are {@code row-PARTITION-INDEX}
+     * @param label a gold label (as the {@code label} of the csv and jsonl readers)
+     * @param lang a language code
+     */
+    public record Columns(String text, String id, String label, String lang) implements Serializable {
+        /** {@code text}, {@code id}, {@code label}, {@code lang}: the jsonl reader's field names. */
+        public static final Columns DEFAULT = new Columns("text", "id", "label", "lang");
+    }
+
+    /** {@link #apply(Dataset, PipelineConfig, Columns)} with the {@link Columns#DEFAULT default columns}. */
+    public static Dataset<Row> apply(Dataset<Row> input, PipelineConfig config) {
+        return apply(input, config, Columns.DEFAULT);
+    }
+
+    /**
+     * Runs the stages of {@code config} over every row (its input and output sections are not
+     * used). The stages, options, models and wiring are checked here, on the driver, before any
+     * row is read, with the same messages as {@code nlpipe run}.
+     *
+     * @param input the rows; {@code columns.text()} must be a string column
+     * @param config a pipeline, e.g. from {@link PipelineConfig#load}
+     * @param columns which columns hold text, id, label and language
+     * @return the input columns plus {@value #DOCUMENT} and {@value #ERROR}
+     * @throws dev.nlpipe.core.config.ConfigException for a bad pipeline
+     * @throws IllegalArgumentException when the text column is missing or an output column already exists
+     */
+    public static Dataset<Row> apply(Dataset<Row> input, PipelineConfig config, Columns columns) {
+        StructType schema = input.schema();
+        List<String> names = Arrays.asList(schema.fieldNames());
+        if (!names.contains(columns.text())) {
+            throw new IllegalArgumentException("no text column '" + columns.text() + "' in " + names + "; name it with NlpipeSpark.Columns");
+        }
+        for (String out : List.of(DOCUMENT, ERROR)) {
+            if (names.contains(out)) {
+                throw new IllegalArgumentException("the input already has a column '" + out + "', which nlpipe adds; rename or drop it");
+            }
+        }
+        check(config);
+        PipelineSpec spec = PipelineSpec.of(config);
+        RowDocuments rows = new RowDocuments(columns, schema);
+        StructType outSchema = schema.add(DOCUMENT, DataTypes.StringType, true).add(ERROR, DataTypes.StringType, true);
+        MapPartitionsFunction<Row, Row> f = it -> rows.process(spec, it);
+        return input.mapPartitions(f, Encoders.row(outSchema));
+    }
+
+    /** Checks stages, options, models and wiring for documents that carry only text, as rows do. */
+    static void check(PipelineConfig config) {
+        try (Pipeline p = Pipeline.ofStages(config.name(), config.stages(), Set.of())) {
+            // Built only to be checked; executors build their own.
+            p.name();
+        }
+    }
+
+    /** JSON of a document or a bad record, as the local writers produce it. */
+    static String json(Document d) {
+        return DocumentJson.toJson(d);
+    }
+
+    static String json(BadRecord r) {
+        try {
+            return DocumentJson.mapper().writeValueAsString(r.toMap());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Turns rows into documents and outcomes back into rows; travels to the executors. */
+    private record RowDocuments(Columns columns, StructType schema) implements Serializable {
+        Iterator<Row> process(PipelineSpec spec, Iterator<Row> rows) {
+            int text = schema.fieldIndex(columns.text());
+            int id = index(columns.id());
+            int label = index(columns.label());
+            int lang = index(columns.lang());
+            int partition = TaskContext.get() == null ? 0 : TaskContext.get().partitionId();
+            RecordCollector errors = new RecordCollector(spec.onError(), null);
+            long[] n = {0};
+            PartitionRunner<Row> runner = new PartitionRunner<>(spec, rows, row -> {
+                long index = n[0]++;
+                String docId = id >= 0 && !row.isNullAt(id) ? String.valueOf(row.get(id)) : "row-" + partition + "-" + index;
+                if (row.isNullAt(text)) {
+                    errors.accept(new BadRecord("-", index + 1, docId, null, "no text: column '" + columns.text() + "' is null"));
+                    return null;
+                }
+                Document d = new Document(docId, row.get(text).toString());
+                if (label >= 0 && !row.isNullAt(label) && !row.get(label).toString().isEmpty()) {
+                    d.addLabel(row.get(label).toString());
+                }
+                if (lang >= 0 && !row.isNullAt(lang)) {
+                    d.setLang(row.get(lang).toString());
+                }
+                return d;
+            }, errors);
+            return new Iterator<>() {
+                @Override
+                public boolean hasNext() {
+                    return runner.hasNext();
+                }
+
+                @Override
+                public Row next() {
+                    PartitionRunner.Outcome<Row> o = runner.next();
+                    List<Object> values = new ArrayList<>(schema.size() + 2);
+                    for (int i = 0; i < schema.size(); i++) {
+                        values.add(o.item() == null ? null : o.item().get(i));
+                    }
+                    values.add(o.document() == null ? null : json(o.document()));
+                    values.add(o.error() == null ? null : json(o.error()));
+                    return RowFactory.create(values.toArray());
+                }
+            };
+        }
+
+        private int index(String column) {
+            return column != null && Arrays.asList(schema.fieldNames()).contains(column) ? schema.fieldIndex(column) : -1;
+        }
+    }
+}

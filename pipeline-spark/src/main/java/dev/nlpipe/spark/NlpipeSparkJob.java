@@ -1,0 +1,299 @@
+package dev.nlpipe.spark;
+
+import dev.nlpipe.core.Pipeline;
+import dev.nlpipe.core.config.ConfigException;
+import dev.nlpipe.core.config.InputConfig;
+import dev.nlpipe.core.config.Location;
+import dev.nlpipe.core.config.Node;
+import dev.nlpipe.core.config.OptionSpec;
+import dev.nlpipe.core.config.Options;
+import dev.nlpipe.core.config.Overrides;
+import dev.nlpipe.core.config.PipelineConfig;
+import dev.nlpipe.core.config.YamlLoader;
+import dev.nlpipe.core.doc.Document;
+import dev.nlpipe.core.run.RecordFailedException;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.LongSupplier;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
+import org.apache.spark.util.LongAccumulator;
+
+/**
+ * {@code spark-submit --class dev.nlpipe.spark.NlpipeSparkJob nlpipe-spark.jar run PIPELINE.yaml
+ * [--input URI] [--output URI] [--set KEY=VALUE]...}: {@code nlpipe run} on a Spark cluster.
+ *
+ * <p>The pipeline file, {@code --set} and the checks are {@code nlpipe run}'s: everything is
+ * checked on the driver before any record is read. Input files are read by nlpipe's own readers
+ * (every format of {@code nlpipe list formats}), one Spark partition per file, so documents get
+ * the same ids and {@code meta} as locally; {@code format: parquet} is read by Spark instead,
+ * with {@code textColumn}, {@code idColumn}, {@code labelColumn} and {@code langColumn}. The output is a directory of JSONL part files whose
+ * lines, taken in part order, are the lines {@code nlpipe run} writes; bad records go to the
+ * directory {@code <output>.errors.jsonl}. Both are written through Spark's output commit
+ * protocol, so a retried or speculative task neither duplicates nor loses lines, and a failed job
+ * publishes nothing.
+ *
+ * <p>{@code fit TRAINING.yaml --output MODEL_DIR [--set KEY=VALUE]...} fits a {@code vectorize.tfidf}
+ * or {@code vectorize.count} training file on the cluster ({@link SparkVectorizerFit}).
+ *
+ * <p>Exit codes are {@code nlpipe run}'s: 0 done, 1 some records failed (or {@code onError: fail}
+ * stopped the job), 2 a configuration or usage error, 3 a runtime failure.
+ */
+public final class NlpipeSparkJob {
+    static final String USAGE = "usage: spark-submit --class " + NlpipeSparkJob.class.getName()
+            + " nlpipe-spark.jar (run PIPELINE.yaml [--input URI] [--output URI] | fit TRAINING.yaml --output MODEL_DIR) [--set KEY=VALUE]...";
+    private static final StructType OUTCOMES = new StructType()
+            .add(NlpipeSpark.DOCUMENT, DataTypes.StringType, true)
+            .add(NlpipeSpark.ERROR, DataTypes.StringType, true);
+
+    private NlpipeSparkJob() {
+    }
+
+    /** The {@code spark-submit} entry point; exits with the job's exit code. */
+    public static void main(String[] args) {
+        int code;
+        SparkSession spark = SparkSession.builder().appName("nlpipe").getOrCreate();
+        try {
+            code = run(spark, args, System.err);
+        } finally {
+            spark.stop();
+        }
+        System.exit(code);
+    }
+
+    /**
+     * Runs the job on an existing session (tests, or a driver program of your own).
+     *
+     * @param spark the session
+     * @param args {@code run PIPELINE.yaml [--input URI] [--output URI] [--set KEY=VALUE]...}
+     * @param log where the summary and errors go
+     * @return the exit code
+     */
+    public static int run(SparkSession spark, String[] args, PrintStream log) {
+        try {
+            Arguments a = Arguments.parse(args);
+            if (a.command().equals("fit")) {
+                if (a.output() == null || a.input() != null) {
+                    throw new IllegalArgumentException("fit takes TRAINING.yaml --output MODEL_DIR [--set KEY=VALUE]...");
+                }
+                SparkVectorizerFit.fit(spark, a.pipeline(), a.sets(), Path.of(a.output()), log);
+                return 0;
+            }
+            Summary s = execute(spark, a);
+            log.print(s.format());
+            return s.failed() > 0 ? 1 : 0;
+        } catch (ConfigException e) {
+            log.println("nlpipe-spark: " + e.getMessage());
+            return 2;
+        } catch (IllegalArgumentException e) {
+            log.println("nlpipe-spark: " + e.getMessage());
+            log.println(USAGE);
+            return 2;
+        } catch (Exception e) {
+            // Spark rethrows a task's failure wrapped (SparkException, undeclared); the cause tells what happened.
+            String stopped = recordFailure(e);
+            if (stopped != null) {
+                log.println("nlpipe-spark: " + stopped);
+                log.println("nothing was published; fix the record or set onError: skip to write bad records to the errors output");
+                return 1;
+            }
+            log.println("nlpipe-spark: " + e);
+            return 3;
+        }
+    }
+
+    /** The job's counts, printed as {@code nlpipe run} prints its summary line. */
+    record Summary(String pipeline, long read, long written, long failed, long warnings, double seconds, int partitions,
+                   String output, String errors) {
+        String format() {
+            return String.format(Locale.ROOT, "%s: read %,d, wrote %,d, failed %,d documents in %.2f s (spark, %d partitions)%n",
+                    pipeline, read, written, failed, seconds, partitions)
+                    + (warnings > 0 ? String.format(Locale.ROOT, "  %,d warnings (records read as they are)%n", warnings) : "")
+                    + "  output: " + output + "\n"
+                    + (failed > 0 ? "  errors: " + errors + "\n" : "");
+        }
+    }
+
+    static Summary execute(SparkSession spark, Arguments a) throws IOException {
+        long start = System.nanoTime();
+        Node root = YamlLoader.load(a.pipeline());
+        Overrides.apply(root, a.sets());
+        PipelineConfig config = PipelineConfig.parse(root, a.pipeline());
+        Location at = new Location(a.pipeline().toString(), 1, 1);
+        String inPath = a.input() != null ? a.input() : rawPath(root, "input");
+        String outPath = a.output() != null ? a.output() : rawPath(root, "output");
+        if (inPath == null) {
+            throw new ConfigException(at, "no input: add 'input: {path: ..., format: ...}' or pass --input URI");
+        }
+        if (outPath == null) {
+            throw new ConfigException(at, "no output: add 'output: {path: ..., format: jsonl}' or pass --output URI");
+        }
+        if (config.output() != null && !"jsonl".equals(config.output().format())) {
+            throw new ConfigException(config.output().location(), "the Spark job writes format 'jsonl', not '" + config.output().format() + "'");
+        }
+        InputConfig in = config.input() != null ? config.input() : InputConfig.of(Path.of("-"));
+        Inputs inputs = PARQUET.equals(in.format()) ? parquet(spark, config, in, inPath) : files(spark, config, in, inPath);
+        Dataset<Row> result = inputs.outcomes().persist(StorageLevel.MEMORY_AND_DISK());
+        try {
+            String errorsPath = outPath.replaceFirst("/+$", "") + ".errors.jsonl";
+            result.where(NlpipeSpark.DOCUMENT + " IS NOT NULL").select(NlpipeSpark.DOCUMENT)
+                    .write().mode(SaveMode.Overwrite).text(outPath);
+            long written = result.where(NlpipeSpark.DOCUMENT + " IS NOT NULL").count();
+            long failed = result.where(NlpipeSpark.ERROR + " IS NOT NULL").count();
+            if (failed > 0) {
+                result.where(NlpipeSpark.ERROR + " IS NOT NULL").select(NlpipeSpark.ERROR).coalesce(1)
+                        .write().mode(SaveMode.Overwrite).text(errorsPath);
+            } else {
+                // A stale errors output from an earlier run would claim failures this run did not have.
+                org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(errorsPath);
+                p.getFileSystem(spark.sparkContext().hadoopConfiguration()).delete(p, true);
+            }
+            return new Summary(config.name(), inputs.read().getAsLong(), written, failed, inputs.warnings().getAsLong(),
+                    (System.nanoTime() - start) / 1e9, result.rdd().getNumPartitions(), outPath, errorsPath);
+        } finally {
+            result.unpersist();
+        }
+    }
+
+    /** The format name of Parquet input, read by Spark rather than by an nlpipe reader. */
+    static final String PARQUET = "parquet";
+
+    /** The outcomes of an input (document and error columns) and its counts, read once the outcomes are computed. */
+    private record Inputs(Dataset<Row> outcomes, LongSupplier read, LongSupplier warnings) {
+    }
+
+    /** Files read by nlpipe's readers, one partition per file. */
+    private static Inputs files(SparkSession spark, PipelineConfig config, InputConfig in, String inPath) throws IOException {
+        // Same checks as nlpipe run, on the driver, before any record is read (the path itself is
+        // checked by listing it, which works for URIs too).
+        Pipeline.fromConfig(config).close();
+        PipelineSpec spec = PipelineSpec.of(config);
+        Configuration hadoop = spark.sparkContext().hadoopConfiguration();
+        List<SourceFiles.Ref> files;
+        try {
+            files = SourceFiles.list(inPath, in.glob(), in.recursive(), hadoop);
+        } catch (java.io.FileNotFoundException | java.nio.file.NoSuchFileException e) {
+            throw new ConfigException(in.pathLocation(), "input not found: " + inPath);
+        }
+        LongAccumulator read = spark.sparkContext().longAccumulator("nlpipe documents read");
+        LongAccumulator warnings = spark.sparkContext().longAccumulator("nlpipe warnings");
+        FileDocuments reading = FileDocuments.of(spec, in, SourceFiles.entries(hadoop), read, warnings);
+        JavaRDD<SourceFiles.Ref> sources = JavaSparkContext.fromSparkContext(spark.sparkContext())
+                .parallelize(files, Math.max(1, files.size()));
+        JavaRDD<Row> outcomes = sources.mapPartitions(refs -> toRows(reading.process(refs)));
+        return new Inputs(spark.createDataFrame(outcomes, OUTCOMES), read::value, warnings::value);
+    }
+
+    /**
+     * A Parquet file or directory read by Spark, its rows run through {@link NlpipeSpark#apply}:
+     * {@code textColumn}, {@code idColumn}, {@code labelColumn} and {@code langColumn} name the
+     * columns (as for csv); documents have no {@code meta}, since a row has no file and line.
+     */
+    private static Inputs parquet(SparkSession spark, PipelineConfig config, InputConfig in, String inPath) {
+        Options o = Options.validate("input format 'parquet'", in.formatOptions(), in.location(), List.of(
+                OptionSpec.string("textColumn", "text", "column holding the text"),
+                OptionSpec.string("idColumn", "id", "column holding the id (row-PARTITION-INDEX when absent)"),
+                OptionSpec.string("labelColumn", "label", "column holding a gold label, when present"),
+                OptionSpec.string("langColumn", "lang", "column holding a language code, when present")));
+        PipelineConfig stagesOnly = new PipelineConfig(config.name(), null, config.stages(), config.output(), config.onError(),
+                config.threads(), config.batchSize(), config.source());
+        Dataset<Row> rows;
+        try {
+            rows = spark.read().parquet(inPath);
+        } catch (RuntimeException e) {
+            throw new ConfigException(in.pathLocation(), "cannot read Parquet input " + inPath + ": " + e.getMessage());
+        }
+        NlpipeSpark.Columns columns = new NlpipeSpark.Columns(o.getString("textColumn"), o.getString("idColumn"),
+                o.getString("labelColumn"), o.getString("langColumn"));
+        // apply checks the stages, on the driver, before any row is read (only the schema has been).
+        Dataset<Row> outcomes = NlpipeSpark.apply(rows, stagesOnly, columns).select(NlpipeSpark.DOCUMENT, NlpipeSpark.ERROR);
+        return new Inputs(outcomes, rows::count, () -> 0);
+    }
+
+    private static Iterator<Row> toRows(Iterator<PartitionRunner.Outcome<Document>> outcomes) {
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return outcomes.hasNext();
+            }
+
+            @Override
+            public Row next() {
+                PartitionRunner.Outcome<Document> o = outcomes.next();
+                return RowFactory.create(o.document() == null ? null : NlpipeSpark.json(o.document()),
+                        o.error() == null ? null : NlpipeSpark.json(o.error()));
+            }
+        };
+    }
+
+    /** A path as written in the YAML (after --set), before {@link Path} would fold {@code hdfs://} into {@code hdfs:/}. */
+    private static String rawPath(Node root, String section) {
+        if (root instanceof Node.MapNode m && m.get(section) instanceof Node.MapNode s && s.get("path") instanceof Node.ScalarNode p
+                && !p.isNull()) {
+            return p.asText();
+        }
+        return null;
+    }
+
+    /**
+     * The message of an {@code onError: fail} stop, or {@code null}. A task's exception reaches the
+     * driver as a cause when it runs in the driver's JVM, and only as text in a job abort message
+     * when it ran on an executor.
+     */
+    static String recordFailure(Throwable t) {
+        String marker = RecordFailedException.class.getName() + ": ";
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof RecordFailedException r) {
+                return r.getMessage();
+            }
+            String m = c.getMessage();
+            if (m != null && m.contains(marker)) {
+                String rest = m.substring(m.indexOf(marker) + marker.length());
+                int end = rest.indexOf('\n');
+                return end < 0 ? rest : rest.substring(0, end);
+            }
+        }
+        return null;
+    }
+
+    /** The job's command line. */
+    record Arguments(String command, Path pipeline, String input, String output, List<String> sets) {
+        static Arguments parse(String[] args) {
+            if (args.length < 2 || !List.of("run", "fit").contains(args[0])) {
+                throw new IllegalArgumentException(args.length == 0 ? "no command"
+                        : "expected 'run PIPELINE.yaml' or 'fit TRAINING.yaml', got '" + String.join(" ", args) + "'");
+            }
+            String input = null;
+            String output = null;
+            List<String> sets = new ArrayList<>();
+            for (int i = 2; i < args.length; i++) {
+                String opt = args[i];
+                if (i + 1 >= args.length) {
+                    throw new IllegalArgumentException("option " + opt + " needs a value");
+                }
+                String value = args[++i];
+                switch (opt) {
+                    case "--input" -> input = value;
+                    case "--output" -> output = value;
+                    case "--set" -> sets.add(value);
+                    default -> throw new IllegalArgumentException("unknown option " + opt + " (valid: --input, --output, --set)");
+                }
+            }
+            return new Arguments(args[0], Path.of(args[1]), input, output, sets);
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package dev.nlpipe.spark;
+
+import dev.nlpipe.core.io.InputFiles;
+import dev.nlpipe.core.io.InputSource;
+import java.io.IOException;
+import java.io.Serializable;
+import java.nio.file.FileSystems;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocatedFileStatus;
+import org.apache.hadoop.fs.RemoteIterator;
+
+/**
+ * The files of a job's input, listed on the driver and opened on the executors. A plain path is
+ * listed exactly as {@code nlpipe run} lists it (same order, same {@code meta.source} names, so
+ * the outputs compare equal); a URI with a scheme ({@code hdfs://}, {@code s3a://}, {@code file:})
+ * is listed and read through Hadoop's file systems with the same rules: sorted by relative path,
+ * hidden files (and Hadoop's {@code _SUCCESS}-style {@code _} files) skipped, the glob matching names (or relative paths when it holds {@code /}).
+ */
+final class SourceFiles {
+    private static final Pattern SCHEME = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]+:.*");
+
+    /**
+     * One input file as it travels to an executor.
+     *
+     * @param name {@code meta.source} of its documents
+     * @param relative the path relative to the input root
+     * @param local a local path, or {@code null} for a Hadoop URI
+     * @param uri the Hadoop URI, or {@code null}
+     */
+    record Ref(String name, String relative, String local, String uri) implements Serializable {
+        InputSource open(Map<String, String> hadoopConf) {
+            if (local != null) {
+                return new InputSource(Path.of(local), name, relative);
+            }
+            return InputSource.of(name, relative, () -> {
+                org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(uri);
+                return p.getFileSystem(toConfiguration(hadoopConf)).open(p);
+            });
+        }
+    }
+
+    private SourceFiles() {
+    }
+
+    /** Whether {@code path} names a Hadoop file system URI rather than a local path. */
+    static boolean isUri(String path) {
+        return SCHEME.matcher(path).matches();
+    }
+
+    /** The files under {@code path}, in reading order. */
+    static List<Ref> list(String path, String glob, boolean recursive, Configuration conf) throws IOException {
+        List<Ref> out = new ArrayList<>();
+        if (!isUri(path)) {
+            for (InputSource s : InputFiles.list(Path.of(path), glob, recursive)) {
+                // Executors run in their own working directories: they get the absolute path, documents keep nlpipe run's name.
+                out.add(new Ref(s.name(), s.relative(), s.path().toAbsolutePath().toString(), null));
+            }
+            return out;
+        }
+        org.apache.hadoop.fs.Path root = new org.apache.hadoop.fs.Path(path);
+        FileSystem fs = root.getFileSystem(conf);
+        FileStatus status = fs.getFileStatus(root);
+        if (!status.isDirectory()) {
+            out.add(new Ref(path, root.getName(), null, status.getPath().toString()));
+            return out;
+        }
+        String rootUri = status.getPath().toUri().getPath();
+        PathMatcher matcher = glob == null || glob.isEmpty() ? p -> true : FileSystems.getDefault().getPathMatcher("glob:" + glob);
+        boolean byName = glob == null || !glob.contains("/");
+        RemoteIterator<LocatedFileStatus> files = fs.listFiles(root, recursive);
+        while (files.hasNext()) {
+            LocatedFileStatus f = files.next();
+            String relative = f.getPath().toUri().getPath().substring(rootUri.length()).replaceFirst("^/+", "");
+            if (hidden(relative) || !matcher.matches(byName ? Path.of(f.getPath().getName()) : Path.of(relative))) {
+                continue;
+            }
+            out.add(new Ref(f.getPath().toString(), relative, null, f.getPath().toString()));
+        }
+        out.sort(Comparator.comparing(Ref::relative));
+        return out;
+    }
+
+    /** Hadoop's configuration as plain entries, which serialize (a {@link Configuration} does not). */
+    static Map<String, String> entries(Configuration conf) {
+        Map<String, String> m = new HashMap<>();
+        conf.forEach(e -> m.put(e.getKey(), e.getValue()));
+        return m;
+    }
+
+    static Configuration toConfiguration(Map<String, String> entries) {
+        Configuration conf = new Configuration(false);
+        entries.forEach(conf::set);
+        return conf;
+    }
+
+    private static boolean hidden(String relative) {
+        for (String part : relative.split("/")) {
+            if (part.startsWith(".") || part.startsWith("_")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

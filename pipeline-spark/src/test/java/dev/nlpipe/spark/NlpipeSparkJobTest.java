@@ -1,0 +1,226 @@
+package dev.nlpipe.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.nlpipe.core.Pipeline;
+import dev.nlpipe.core.config.PipelineConfig;
+import dev.nlpipe.core.config.YamlLoader;
+import dev.nlpipe.core.doc.Document;
+import dev.nlpipe.core.doc.DocumentJson;
+import dev.nlpipe.core.run.OnError;
+import dev.nlpipe.core.run.RunOptions;
+import dev.nlpipe.core.testing.TrainingRuns;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The Spark job against {@code nlpipe run} (the same {@link Pipeline#run} the command calls) on the same input. */
+class NlpipeSparkJobTest {
+    @TempDir
+    static Path dir;
+    static Path corpus;
+    static Path tfidf;
+
+    @BeforeAll
+    static void trainTfidf() throws IOException {
+        corpus = dir.resolve("corpus");
+        Files.createDirectories(corpus);
+        for (String name : List.of("a.txt", "b.txt")) {
+            try (var in = NlpipeSparkJobTest.class.getResourceAsStream("/corpus/" + name)) {
+                Files.copy(in, corpus.resolve(name));
+            }
+        }
+        tfidf = TrainingRuns.train(dir, """
+                task: vectorize.tfidf
+                data: { train: %s, format: text }
+                stages: [ { type: segment } ]
+                model: { minDf: 2 }
+                """.formatted(corpus), "tfidf");
+    }
+
+    private static Path pipeline(String name, String yaml) throws IOException {
+        return Files.writeString(dir.resolve(name + ".yaml"), yaml, StandardCharsets.UTF_8);
+    }
+
+    private static String segmentTfidf(String onError) {
+        return """
+                pipeline: seg-tfidf
+                input: { format: text }
+                stages:
+                  - type: segment
+                  - type: sentence.split
+                  - type: vectorize.tfidf
+                    model: %s
+                onError: %s
+                batchSize: 4
+                """.formatted(tfidf, onError);
+    }
+
+    /** What {@code nlpipe run PIPELINE --input IN --output OUT} writes, and its exit code. */
+    private static int runLocally(Path yaml, Path in, Path out) throws IOException {
+        PipelineConfig cfg = PipelineConfig.load(yaml, List.of("input.path=" + in, "output.path=" + out, "output.format=jsonl"));
+        try (Pipeline p = Pipeline.fromConfig(cfg)) {
+            RunOptions o = p.defaultRunOptions(false);
+            return p.run(new RunOptions(2, o.batchSize(), o.onError(), false), null).exitCode();
+        }
+    }
+
+    private static int runOnSpark(Path yaml, Path in, Path out, StringBuilder log) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        int code = NlpipeSparkJob.run(LocalSpark.get(), new String[] {"run", yaml.toString(), "--input", in.toString(),
+                "--output", out.toString()}, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        log.append(bytes.toString(StandardCharsets.UTF_8));
+        return code;
+    }
+
+    /** The lines of a Spark output directory's part files, in part order. */
+    private static List<String> partLines(Path outDir) throws IOException {
+        List<String> lines = new ArrayList<>();
+        try (Stream<Path> parts = Files.list(outDir)) {
+            for (Path p : parts.filter(p -> p.getFileName().toString().startsWith("part-")).sorted().toList()) {
+                lines.addAll(Files.readAllLines(p, StandardCharsets.UTF_8));
+            }
+        }
+        return lines;
+    }
+
+    private static List<String> sortedById(List<String> lines) {
+        return lines.stream().sorted(Comparator.comparing((String l) -> id(l)).thenComparing(l -> l)).toList();
+    }
+
+    private static String id(String json) {
+        try {
+            var node = DocumentJson.mapper().readTree(json);
+            return node.has("id") ? node.get("id").asText() : node.path("source").asText() + ":" + node.path("line").asText();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void segmentationAndTfidfEqualNlpipeRun() throws IOException {
+        Path yaml = pipeline("seg-tfidf", segmentTfidf("skip"));
+        Path local = dir.resolve("local.jsonl");
+        assertEquals(0, runLocally(yaml, corpus, local));
+        StringBuilder log = new StringBuilder();
+        Path spark = dir.resolve("spark-out");
+        assertEquals(0, runOnSpark(yaml, corpus, spark, log), log::toString);
+
+        List<String> expected = Files.readAllLines(local, StandardCharsets.UTF_8);
+        List<String> actual = partLines(spark);
+        assertEquals(24, expected.size());
+        assertTrue(expected.get(0).contains("\"tfidf\""), "documents carry TF-IDF vectors");
+        assertEquals(sortedById(expected), sortedById(actual));
+        assertTrue(Files.exists(spark.resolve("_SUCCESS")), "published through the commit protocol");
+    }
+
+    @Test
+    void badRecordsGoToTheErrorsOutputAsLocally() throws IOException {
+        Path in = dir.resolve("bad-in");
+        Files.createDirectories(in);
+        Files.writeString(in.resolve("one.jsonl"), """
+                {"id": "j1", "text": "Cats and dogs."}
+                {"id": "j2", "text": "broken
+                {"id": "j3", "text": "The cat sat on the mat."}
+                """, StandardCharsets.UTF_8);
+        byte[] invalidUtf8 = {'o', 'k', '\n', (byte) 0xC3, (byte) 0x28, '\n', 'f', 'i', 'n', 'e', '\n'};
+        Files.write(in.resolve("two.jsonl"), ("{\"id\": \"k1\", \"text\": \"北京天安门\"}\n{\"id\": \"k2\", \"text\": \"")
+                .getBytes(StandardCharsets.UTF_8));
+        Files.write(in.resolve("two.jsonl"), invalidUtf8, java.nio.file.StandardOpenOption.APPEND);
+        Path yaml = pipeline("bad", segmentTfidf("skip").replace("format: text", "format: jsonl"));
+
+        Path local = dir.resolve("bad-local.jsonl");
+        assertEquals(1, runLocally(yaml, in, local));
+        StringBuilder log = new StringBuilder();
+        Path spark = dir.resolve("bad-spark");
+        assertEquals(1, runOnSpark(yaml, in, spark, log), log::toString);
+
+        assertEquals(sortedById(Files.readAllLines(local)), sortedById(partLines(spark)));
+        List<String> localErrors = Files.readAllLines(dir.resolve("bad-local.jsonl.errors.jsonl"));
+        assertFalse(localErrors.isEmpty());
+        assertEquals(sortedById(localErrors), sortedById(partLines(dir.resolve("bad-spark.errors.jsonl"))));
+    }
+
+    @Test
+    void aRetriedTaskNeitherDuplicatesNorLosesDocuments() throws IOException {
+        String yaml = segmentTfidf("skip").replace("  - type: sentence.split\n", "  - type: test.crash-once\n");
+        Path pipeline = pipeline("crash", yaml);
+        Path local = dir.resolve("crash-local.jsonl");
+        assertEquals(0, runLocally(pipeline("crash-local", yaml.replace("test.crash-once", "util.noop")), corpus, local));
+        StringBuilder log = new StringBuilder();
+        Path spark = dir.resolve("crash-spark");
+        assertEquals(0, runOnSpark(pipeline, corpus, spark, log), log::toString);
+        assertEquals(sortedById(Files.readAllLines(local)), sortedById(partLines(spark)));
+    }
+
+    @Test
+    void onErrorFailPublishesNothing() throws IOException {
+        Path in = Files.writeString(dir.resolve("fail.jsonl"), "{\"id\": \"a\", \"text\": \"fine\"}\nnot json\n", StandardCharsets.UTF_8);
+        Path yaml = pipeline("fail", segmentTfidf("fail").replace("format: text", "format: jsonl"));
+        StringBuilder log = new StringBuilder();
+        Path spark = dir.resolve("fail-spark");
+        assertEquals(1, runOnSpark(yaml, in, spark, log), log::toString);
+        assertFalse(Files.exists(spark.resolve("_SUCCESS")), log::toString);
+        assertTrue(log.toString().contains("onError: fail"), log::toString);
+    }
+
+    @Test
+    void parquetInputIsReadByColumnName() throws IOException {
+        Path in = dir.resolve("rows.parquet");
+        StructType schema = new StructType().add("key", DataTypes.StringType).add("body", DataTypes.StringType)
+                .add("topic", DataTypes.StringType);
+        LocalSpark.get().createDataFrame(List.of(RowFactory.create("p1", "The cat sat. It slept.", "pets"),
+                RowFactory.create("p2", "北京天安门", "places")), schema).write().parquet(in.toString());
+        String yaml = """
+                input: { format: parquet, textColumn: body, idColumn: key, labelColumn: topic }
+                stages: [ { type: tokenize.regex }, { type: sentence.split } ]
+                """;
+        StringBuilder log = new StringBuilder();
+        Path out = dir.resolve("parquet-out");
+        assertEquals(0, runOnSpark(pipeline("parquet", yaml), in, out, log), log::toString);
+        List<String> expected = new ArrayList<>();
+        try (Pipeline local = Pipeline.fromConfig(PipelineConfig.parse(YamlLoader.parse(yaml.replace("format: parquet", "format: jsonl")
+                .replaceAll(", textColumn.*topic", ""), "p.yaml"), null))) {
+            expected.add(DocumentJson.toJson(local.process(new Document("p1", "The cat sat. It slept.").addLabel("pets")).get(0)));
+            expected.add(DocumentJson.toJson(local.process(new Document("p2", "北京天安门").addLabel("places")).get(0)));
+        }
+        assertEquals(expected, sortedById(partLines(out)));
+    }
+
+    @Test
+    void anUnknownParquetOptionIsAConfigurationError() throws IOException {
+        Path yaml = pipeline("parquet-typo", "input: { format: parquet, textColumm: body }\nstages: [ { type: tokenize.regex } ]\n");
+        StringBuilder log = new StringBuilder();
+        assertEquals(2, runOnSpark(yaml, dir.resolve("nowhere"), dir.resolve("parquet-typo-out"), log), log::toString);
+    }
+
+    @Test
+    void aConfigurationErrorIsReportedBeforeReading() throws IOException {
+        Path yaml = pipeline("typo", "stages: [ { type: segmnt } ]\n");
+        StringBuilder log = new StringBuilder();
+        assertEquals(2, runOnSpark(yaml, corpus, dir.resolve("typo-out"), log), log::toString);
+        assertFalse(Files.exists(dir.resolve("typo-out")));
+    }
+
+    @Test
+    void onErrorFailIsTheLocalPolicy() {
+        assertEquals(OnError.FAIL, PipelineSpec.of(PipelineConfig.parse(
+                dev.nlpipe.core.config.YamlLoader.parse("stages: [ { type: segment } ]\nonError: fail\n", "t.yaml"), null)).onError());
+    }
+}

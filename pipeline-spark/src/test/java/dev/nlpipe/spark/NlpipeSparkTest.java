@@ -1,0 +1,95 @@
+package dev.nlpipe.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.nlpipe.core.Pipeline;
+import dev.nlpipe.core.config.ConfigException;
+import dev.nlpipe.core.config.PipelineConfig;
+import dev.nlpipe.core.config.YamlLoader;
+import dev.nlpipe.core.doc.Document;
+import dev.nlpipe.core.doc.DocumentJson;
+import java.util.Comparator;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.Test;
+
+/** {@link NlpipeSpark#apply}: rows in, the rows with document and error columns out. */
+class NlpipeSparkTest {
+    private static final String YAML = """
+            pipeline: tokens
+            stages:
+              - type: tokenize.regex
+                with: { lowercase: true }
+              - type: sentence.split
+            batchSize: 2
+            """;
+
+    private static PipelineConfig config(String yaml) {
+        return PipelineConfig.parse(YamlLoader.parse(yaml, "test.yaml"), null);
+    }
+
+    private static Dataset<Row> rows(Object[]... values) {
+        StructType schema = new StructType().add("id", DataTypes.StringType).add("text", DataTypes.StringType)
+                .add("source", DataTypes.IntegerType);
+        return LocalSpark.get().createDataFrame(List.of(values).stream().map(RowFactory::create).toList(), schema).repartition(2);
+    }
+
+    @Test
+    void documentsEqualThoseOfTheLocalPipelineAndKeepTheRowsColumns() {
+        Dataset<Row> in = rows(new Object[] {"a", "The cat sat. The dog ran.", 1}, new Object[] {"b", "Cats and dogs.", 2},
+                new Object[] {"c", "北京 天安门", 3}, new Object[] {"d", "One more line.", 4});
+        List<Row> out = NlpipeSpark.apply(in, config(YAML)).collectAsList().stream()
+                .sorted(Comparator.comparing((Row r) -> r.getString(0))).toList();
+        assertEquals(4, out.size());
+        try (Pipeline local = Pipeline.fromConfig(config(YAML))) {
+            for (Row r : out) {
+                Document expected = local.process(new Document(r.getString(0), r.getString(1))).get(0);
+                assertEquals(DocumentJson.toJson(expected), r.getString(r.fieldIndex(NlpipeSpark.DOCUMENT)));
+                assertNull(r.get(r.fieldIndex(NlpipeSpark.ERROR)));
+            }
+        }
+        assertEquals(List.of(1, 2, 3, 4), out.stream().map(r -> r.getInt(2)).toList());
+    }
+
+    @Test
+    void aRowWithoutTextIsKeptWithItsError() {
+        Dataset<Row> in = rows(new Object[] {"a", "Fine text.", 1}, new Object[] {"b", null, 2});
+        Row bad = NlpipeSpark.apply(in, config(YAML)).where("id = 'b'").collectAsList().get(0);
+        assertNull(bad.get(bad.fieldIndex(NlpipeSpark.DOCUMENT)));
+        String error = bad.getString(bad.fieldIndex(NlpipeSpark.ERROR));
+        assertNotNull(error);
+        assertTrue(error.contains("\"id\":\"b\""), error);
+        assertEquals(2, bad.getInt(2));
+    }
+
+    @Test
+    void aMissingTextColumnIsNamed() {
+        Dataset<Row> in = rows(new Object[] {"a", "x", 1});
+        assertThrows(IllegalArgumentException.class,
+                () -> NlpipeSpark.apply(in, config(YAML), new NlpipeSpark.Columns("body", "id", null, null)));
+    }
+
+    @Test
+    void badStagesFailOnTheDriverBeforeAnyRowIsRead() {
+        Dataset<Row> in = rows(new Object[] {"a", "x", 1});
+        assertThrows(ConfigException.class, () -> NlpipeSpark.apply(in, config("stages: [ { type: vectorize.tfidf } ]\n")));
+    }
+
+    @Test
+    void oneExecutorJvmBuildsAConfigurationOnce() {
+        Dataset<Row> in = rows(new Object[] {"a", "x", 1}, new Object[] {"b", "y", 2});
+        String yaml = YAML.replace("pipeline: tokens", "pipeline: cached");
+        NlpipeSpark.apply(in, config(yaml)).collectAsList();
+        int built = ExecutorPipelines.size();
+        NlpipeSpark.apply(in, config(yaml)).collectAsList();
+        assertEquals(built, ExecutorPipelines.size());
+    }
+}

@@ -1,0 +1,91 @@
+package dev.nlpipe.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.nlpipe.core.config.ConfigException;
+import dev.nlpipe.core.model.ModelDir;
+import dev.nlpipe.core.model.ModelMeta;
+import dev.nlpipe.core.testing.TrainingRuns;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The distributed fit against {@code nlpipe train} on the same corpus and training file. */
+class SparkVectorizerFitTest {
+    @TempDir
+    static Path dir;
+    static Path corpus;
+
+    @BeforeAll
+    static void copyCorpus() throws IOException {
+        corpus = dir.resolve("corpus");
+        Files.createDirectories(corpus);
+        for (String name : List.of("a.txt", "b.txt")) {
+            try (var in = SparkVectorizerFitTest.class.getResourceAsStream("/corpus/" + name)) {
+                Files.copy(in, corpus.resolve(name));
+            }
+        }
+    }
+
+    /** {@code spark-submit … nlpipe-spark.jar fit TRAINING.yaml --output DIR}. */
+    private static Path fitOnSpark(String name, String yaml) throws IOException {
+        Path file = Files.writeString(dir.resolve(name + "-spark.yaml"), yaml, StandardCharsets.UTF_8);
+        Path out = dir.resolve(name + "-spark");
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        int code = NlpipeSparkJob.run(LocalSpark.get(), new String[] {"fit", file.toString(), "--output", out.toString()},
+                new PrintStream(log, true, StandardCharsets.UTF_8));
+        assertEquals(0, code, () -> log.toString(StandardCharsets.UTF_8));
+        return out;
+    }
+
+    private static void assertSameModel(Path local, Path spark) throws IOException {
+        assertEquals(Files.readAllLines(local.resolve("vocabulary.tsv")), Files.readAllLines(spark.resolve("vocabulary.tsv")));
+        ModelMeta a = ModelDir.read(local, 1, "vectorize.tfidf", "vectorize.count");
+        ModelMeta b = ModelDir.read(spark, 1, "vectorize.tfidf", "vectorize.count");
+        assertEquals(a.get("documents"), b.get("documents"));
+        assertEquals(a.getMap("vectorizer"), b.getMap("vectorizer"));
+    }
+
+    @Test
+    void tfidfVocabularyAndIdfEqualNlpipeTrain() throws IOException {
+        String yaml = """
+                task: vectorize.tfidf
+                data: { train: %s, format: text }
+                stages: [ { type: segment } ]
+                model: { ngramRange: [1, 2], minDf: 2, sublinearTf: true }
+                """.formatted(corpus);
+        Path local = TrainingRuns.train(dir, yaml, "tfidf-local");
+        Path spark = fitOnSpark("tfidf", yaml);
+        assertSameModel(local, spark);
+        assertTrue(Files.readAllLines(spark.resolve("vocabulary.tsv")).size() > 10, "a vocabulary worth comparing");
+    }
+
+    @Test
+    void countWithMaxFeaturesEqualsNlpipeTrain() throws IOException {
+        String yaml = """
+                task: vectorize.count
+                data: { train: %s, format: text }
+                model: { analyzer: char, ngramRange: [1, 2], maxFeatures: 40, binary: true }
+                """.formatted(corpus);
+        assertSameModel(TrainingRuns.train(dir, yaml, "count-local"), fitOnSpark("count", yaml));
+    }
+
+    @Test
+    void otherTasksAreLeftToNlpipeTrain() throws IOException {
+        Path file = Files.writeString(dir.resolve("w2v.yaml"), """
+                task: embed.word2vec
+                data: { train: %s, format: text }
+                """.formatted(corpus), StandardCharsets.UTF_8);
+        assertThrows(ConfigException.class, () -> SparkVectorizerFit.fit(LocalSpark.get(), file, List.of(), dir.resolve("w2v"),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)));
+    }
+}
