@@ -5,6 +5,7 @@ import dev.nlpipe.core.doc.DocumentJson;
 import dev.nlpipe.core.io.AtomicFile;
 import dev.nlpipe.core.model.ModelDirWriter;
 import dev.nlpipe.core.model.ModelMeta;
+import dev.nlpipe.core.model.Provenance;
 import dev.nlpipe.core.model.TrainingJob;
 import java.io.IOException;
 import java.io.Writer;
@@ -147,12 +148,7 @@ public final class Checkpoints {
      * run and its continuation (epochs, patience, threads, device).
      */
     public static String fingerprint(Map<String, Object> config) {
-        try {
-            byte[] json = DocumentJson.mapper().writer(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).writeValueAsBytes(config);
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(json));
-        } catch (IOException | java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Provenance.fingerprint(config);
     }
 
     /**

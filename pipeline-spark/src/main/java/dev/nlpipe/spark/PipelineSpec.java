@@ -1,7 +1,5 @@
 package dev.nlpipe.spark;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.nlpipe.core.Pipeline;
 import dev.nlpipe.core.config.ConfigException;
 import dev.nlpipe.core.config.Location;
@@ -9,8 +7,8 @@ import dev.nlpipe.core.config.Node;
 import dev.nlpipe.core.config.PipelineConfig;
 import dev.nlpipe.core.config.PlainNodes;
 import dev.nlpipe.core.config.StageConfig;
-import dev.nlpipe.core.doc.DocumentJson;
 import dev.nlpipe.core.model.ModelDir;
+import dev.nlpipe.core.model.Provenance;
 import dev.nlpipe.core.run.OnError;
 import dev.nlpipe.core.run.RunOptions;
 import java.io.IOException;
@@ -18,10 +16,7 @@ import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,7 +50,7 @@ public final class PipelineSpec implements Serializable {
         all.put("name", name);
         all.put("stages", stages);
         all.put("models", modelChecksums);
-        this.fingerprint = sha256(canonicalJson(all));
+        this.fingerprint = Provenance.fingerprint(all);
     }
 
     /**
@@ -134,25 +129,9 @@ public final class PipelineSpec implements Serializable {
                     + " on this machine; Spark workers read models from the same path (use a shared file system)");
         }
         try {
-            return sha256(Files.readString(json));
+            return Provenance.sha256(json);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + json, e);
-        }
-    }
-
-    private static String canonicalJson(Object value) {
-        try {
-            return DocumentJson.mapper().writer().with(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stage options that are not plain values: " + e.getMessage(), e);
-        }
-    }
-
-    private static String sha256(String s) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -2,14 +2,10 @@ package dev.nlpipe.core.model;
 
 import dev.nlpipe.core.doc.DocumentJson;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -73,7 +69,7 @@ public final class ModelManifest {
         for (Path f : all) {
             if (!f.equals(modelDir.resolve(ModelDir.MODEL_JSON))) {
                 Map<String, Object> entry = new LinkedHashMap<>();
-                entry.put("sha256", sha256(f));
+                entry.put("sha256", Provenance.sha256(f));
                 entry.put("size", Files.size(f));
                 files.put(ModelFiles.relativeName(modelDir, f), entry);
             }
@@ -126,7 +122,7 @@ public final class ModelManifest {
             if (VERIFIED.contains(key)) {
                 return;
             }
-            String actual = sha256(file);
+            String actual = Provenance.sha256(file);
             if (!actual.equalsIgnoreCase(sha)) {
                 throw new ModelException(dir, "has " + name + " with SHA-256 " + actual + ", but " + ModelDir.MODEL_JSON + " records "
                         + sha + "; the file is damaged or was changed (copy the model again)");
@@ -135,21 +131,5 @@ public final class ModelManifest {
         } catch (IOException e) {
             throw new ModelException(dir, "cannot read " + name + " to check it: " + e.getMessage());
         }
-    }
-
-    private static String sha256(Path file) throws IOException {
-        MessageDigest md;
-        try {
-            md = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
-        byte[] buf = new byte[1 << 16];
-        try (InputStream in = Files.newInputStream(file)) {
-            for (int n; (n = in.read(buf)) > 0; ) {
-                md.update(buf, 0, n);
-            }
-        }
-        return HexFormat.of().formatHex(md.digest());
     }
 }

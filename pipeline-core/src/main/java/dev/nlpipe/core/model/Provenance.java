@@ -1,6 +1,9 @@
 package dev.nlpipe.core.model;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.nlpipe.core.Version;
+import dev.nlpipe.core.doc.DocumentJson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -70,15 +73,34 @@ public final class Provenance {
     /** The SHA-256 of a file, in hex. */
     public static String sha256(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            MessageDigest md = sha256();
             byte[] buf = new byte[1 << 16];
             int n;
             while ((n = in.read(buf)) > 0) {
                 md.update(buf, 0, n);
             }
             return HexFormat.of().formatHex(md.digest());
+        }
+    }
+
+    /**
+     * A fingerprint of a configuration: the SHA-256, in hex, of its JSON form with map keys sorted,
+     * so equal configurations give equal fingerprints whatever order their maps were built in.
+     */
+    public static String fingerprint(Object config) {
+        try {
+            byte[] json = DocumentJson.mapper().writer(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).writeValueAsBytes(config);
+            return HexFormat.of().formatHex(sha256().digest(json));
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("a configuration that is not plain values: " + e.getMessage(), e);
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
         }
     }
 }
