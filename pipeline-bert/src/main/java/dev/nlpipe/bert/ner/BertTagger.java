@@ -8,7 +8,6 @@ import dev.nlpipe.core.doc.Layer;
 import dev.nlpipe.core.model.Tagger;
 import dev.nlpipe.core.tag.TagScheme;
 import dev.nlpipe.ner.data.TagSet;
-import dev.nlpipe.ner.data.UnitSequence;
 import dev.nlpipe.ner.data.Units;
 import dev.nlpipe.nn.NeuralEngine;
 import java.util.ArrayList;
@@ -57,24 +56,8 @@ final class BertTagger implements Tagger {
 
     @Override
     public List<List<Entity>> tag(List<Document> docs) {
-        List<UnitSequence> seqs = new ArrayList<>();
-        List<Integer> owner = new ArrayList<>();
-        for (int d = 0; d < docs.size(); d++) {
-            for (UnitSequence s : units.of(docs.get(d))) {
-                seqs.add(s);
-                owner.add(d);
-            }
-        }
-        List<UnitLayout> layouts = seqs.stream().map(windows::layout).toList();
-        List<List<TagScheme.TokenSpan>> spans = spans(network, tags, layouts, batchSize, () -> NeuralEngine.get().newBaseManager(device));
-        List<List<Entity>> found = new ArrayList<>(docs.size());
-        for (int d = 0; d < docs.size(); d++) {
-            found.add(new ArrayList<>());
-        }
-        for (int i = 0; i < seqs.size(); i++) {
-            found.get(owner.get(i)).addAll(seqs.get(i).entities(spans.get(i)));
-        }
-        return found;
+        return units.entities(docs, seqs -> spans(network, tags, seqs.stream().map(windows::layout).toList(), batchSize,
+                () -> NeuralEngine.get().newBaseManager(device)));
     }
 
     /** The tagged spans of units of each sentence, in order. */

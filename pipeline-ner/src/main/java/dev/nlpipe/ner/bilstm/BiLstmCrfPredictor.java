@@ -36,27 +36,14 @@ public final class BiLstmCrfPredictor implements AutoCloseable {
      * @param batchSize sequences per forward pass
      */
     public List<List<Entity>> entities(List<Document> docs, int batchSize) {
-        List<UnitSequence> seqs = new ArrayList<>();
-        List<Integer> owner = new ArrayList<>();
-        for (int d = 0; d < docs.size(); d++) {
-            for (UnitSequence s : units.of(docs.get(d))) {
-                seqs.add(s);
-                owner.add(d);
+        return units.entities(docs, seqs -> {
+            List<Example> examples = new ArrayList<>(seqs.size());
+            for (UnitSequence s : seqs) {
+                examples.add(model.featurizer().encode(s, null));
             }
-        }
-        List<Example> examples = new ArrayList<>(seqs.size());
-        for (UnitSequence s : seqs) {
-            examples.add(model.featurizer().encode(s, null));
-        }
-        int[][] paths = predict(network, examples, batchSize);
-        List<List<Entity>> found = new ArrayList<>(docs.size());
-        for (int d = 0; d < docs.size(); d++) {
-            found.add(new ArrayList<>());
-        }
-        for (int i = 0; i < seqs.size(); i++) {
-            found.get(owner.get(i)).addAll(seqs.get(i).entities(model.featurizer().tags.decode(paths[i])));
-        }
-        return found;
+            int[][] paths = predict(network, examples, batchSize);
+            return Arrays.stream(paths).map(model.featurizer().tags::decode).toList();
+        });
     }
 
     /**
