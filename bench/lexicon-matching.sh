@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Lexicon matching speed: every word of HanLP's core dictionary (2-10 characters) found in each
+# sentence of a character-per-line NER file, by nlpipe's Lexicon (HanLP's Aho-Corasick double-array
+# trie, one pass per sentence) and by HanLP's core-dictionary trie searched for common prefixes at
+# every position. One thread; best of REPEATS after a warm-up round. Both must report the same
+# number of matches.
+# Usage: bench/lexicon-matching.sh [FILE] [REPEATS]   (default ../shared/data/msra-ner/train.txt, 5)
+set -euo pipefail
+if [[ -z ${NLPIPE_BENCH_LOCKED:-} ]]; then
+  export NLPIPE_BENCH_LOCKED=1
+  exec flock /tmp/nlpipe-bench.lock "$0" "$@"
+fi
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+file=${1:-../shared/data/msra-ner/train.txt}
+[[ -f $file ]] || { echo "error: $file not found" >&2; exit 2; }
+./nlpipe --version > /dev/null   # builds when needed, outside the timings
+source bin/find-jdk.sh
+"$JAVA_HOME/bin/java" -cp cli/target/nlpipe.jar dev.nlpipe.cli.bench.LexiconMatchBench "$file" "${2:-5}" | tee /dev/stderr |
+  awk '{ v[$1] = $2 } END { if (v["nlpipe_matches"] != v["prefix_search_matches"]) { print "error: the two disagree"; exit 1 }
+       printf "ratio (nlpipe / prefix search, characters per second): %.2f\n", v["nlpipe_chars_per_second"] / v["prefix_search_chars_per_second"] }'

@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Training and tagging speed of the lattice NER models beside the BiLSTM-CRF, in the same run: each
+# shipped Resume example (examples/ner-resume.yaml, ner-lattice-resume.yaml, ner-flat-resume.yaml)
+# trained for EPOCHS epochs on the first SENTENCES training sentences of Resume with 1 and 2 threads,
+# no dev data; then the test set (477 sentences) is tagged with `nlpipe eval ner` in batches of 64.
+# Prints training sentences/s (the trainer's own figure) and tagging sentences/s (the tagger's own
+# time, without reading files or loading the model), and the test F1 (of a short run: not a result).
+# Usage: bench/ner-lattice-speed.sh [EPOCHS] [SENTENCES]   (default 1, 1000; runs under flock /tmp/nlpipe-bench.lock)
+set -euo pipefail
+if [[ -z ${NLPIPE_BENCH_LOCKED:-} ]]; then
+  export NLPIPE_BENCH_LOCKED=1
+  exec flock /tmp/nlpipe-bench.lock "$0" "$@"
+fi
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+epochs=${1:-1}
+sentences=${2:-1000}
+data=../shared/data/resume-ner
+[[ -f $data/train.char.bmes ]] || { echo "error: Resume NER not found in $data (see docs/data.md)" >&2; exit 2; }
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+./nlpipe --version > /dev/null   # builds when needed, outside the timings
+awk -v n="$sentences" 'NF == 0 { if (++k >= n) exit } { print }' "$data/train.char.bmes" > "$work/train.bmes"
+source bin/find-jdk.sh
+field() { sed -n "s/.*\"$2\" *: *\([0-9.]*\).*/\1/p" "$1" | head -1; }
+echo "Resume NER: $sentences training sentences, $epochs epoch(s); tagging the 477 test sentences at batch 64"
+printf '%-18s %-8s %14s %14s %8s\n' model threads "train sent/s" "tag sent/s" "test F1"
+for config in examples/ner-resume.yaml examples/ner-lattice-resume.yaml examples/ner-flat-resume.yaml; do
+  name=$(sed -n 's/^task: *//p' "$config")
+  for threads in 1 2; do
+    out="$work/$(basename "$config" .yaml)-$threads"
+    ./nlpipe train "$config" --output "$out" --set data.train="$work/train.bmes" --set data.dev= --set train.devFraction=0 \
+        --set train.epochs="$epochs" --set train.threads="$threads" --set train.device=cpu > "$work/log" 2>&1 \
+      || { tail -20 "$work/log"; exit 1; }
+    ./nlpipe eval ner --model "$out" --data "$data/test.char.bmes" --format bmes --device cpu --threads "$threads" \
+        --batch-size 64 > "$work/eval.out" 2> "$work/eval.err"
+    tag=$(sed -n 's/.*tagging alone [0-9.]* s (\([0-9.]*\) documents\/s).*/\1/p' "$work/eval.err")
+    f1=$(sed -n 's/^ *\(all\|micro\|overall\)[^0-9]*\([0-9.]*\) *\([0-9.]*\) *\([0-9.]*\).*/\4/p' "$work/eval.out" | head -1)
+    printf '%-18s %-8s %14s %14s %8s\n' "$name" "$threads" "$(field "$out/metrics.json" trainSentencesPerSecond)" "$tag" "${f1:--}"
+  done
+done
