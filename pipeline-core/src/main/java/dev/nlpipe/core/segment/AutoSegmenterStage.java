@@ -95,6 +95,9 @@ public final class AutoSegmenterStage implements StageProvider {
                     if (entities) {
                         doc.addEntities(List.of());
                     }
+                    if (doc.lang() == null && EnglishGuess.isEnglish(text)) {
+                        doc.setLang("en");
+                    }
                 }
                 if (!keepPunctuation) {
                     doc.setTokens(MixedText.withoutPunctuation(doc.tokens()));

@@ -68,6 +68,15 @@ class AutoSegmenterStageTest {
     }
 
     @Test
+    void englishRunningTextGetsItsLanguageAndOtherTextNone() {
+        assertEquals("en", run("segment", Map.of(), doc("The conference in Shanghai was moved to the spring.", null)).lang());
+        assertEquals("en", run("segment", Map.of(), doc("The conference in 上海 was moved to the spring of 2027.", null)).lang());
+        assertEquals(null, run("segment", Map.of(), doc("La conférence de Shanghai a été déplacée au printemps.", null)).lang());
+        assertEquals(null, run("segment", Map.of(), doc("Apple iPhone 15 Pro", null)).lang(), "too short to tell");
+        assertEquals("fr", run("segment", Map.of(), doc("The weather is fine in the city.", "fr")).lang(), "a given language stays");
+    }
+
+    @Test
     void mixedChineseKeepsEnglishWordsAndNumbersWhole() {
         Document d = run("segment", Map.of(), doc("我用iPhone看NBA总决赛，票价1999.5元", null));
         List<String> words = texts(d);
