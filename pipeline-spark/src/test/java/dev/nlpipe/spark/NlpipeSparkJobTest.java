@@ -23,6 +23,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
@@ -128,6 +130,30 @@ class NlpipeSparkJobTest {
         assertTrue(expected.get(0).contains("\"tfidf\""), "documents carry TF-IDF vectors");
         assertEquals(sortedById(expected), sortedById(actual));
         assertTrue(Files.exists(spark.resolve("_SUCCESS")), "published through the commit protocol");
+    }
+
+    @Test
+    void parquetOutputHoldsTheDocumentsOfNlpipeRunAsTypedColumns() throws IOException {
+        Path yaml = pipeline("seg-tfidf-parquet", segmentTfidf("skip") + "output: { format: parquet }\n");
+        Path local = dir.resolve("parquet-local.jsonl");
+        assertEquals(0, runLocally(yaml, corpus, local));
+        StringBuilder log = new StringBuilder();
+        Path spark = dir.resolve("parquet-spark");
+        assertEquals(0, runOnSpark(yaml, corpus, spark, log), log::toString);
+
+        Dataset<Row> read = LocalSpark.get().read().parquet(spark.toString());
+        assertEquals(DocumentRows.SCHEMA.catalogString(), read.schema().catalogString());
+        List<String> actual = read.collectAsList().stream().map(r -> DocumentJson.toJson(DocumentRows.toDocument(r))).toList();
+        assertEquals(sortedById(Files.readAllLines(local, StandardCharsets.UTF_8)), sortedById(actual));
+        assertTrue(read.where("size(vectors['tfidf'].indices) > 0 AND size(sentences) > 0").count() > 0, "typed layers are queryable");
+    }
+
+    @Test
+    void anUnknownOutputFormatIsAConfigurationError() throws IOException {
+        Path yaml = pipeline("orc", segmentTfidf("skip") + "output: { format: orc }\n");
+        StringBuilder log = new StringBuilder();
+        assertEquals(2, runOnSpark(yaml, corpus, dir.resolve("orc-out"), log), log::toString);
+        assertTrue(log.toString().contains("'jsonl' or 'parquet'"), log::toString);
     }
 
     @Test
