@@ -12,6 +12,8 @@ import dev.nlpipe.core.doc.DocumentJson;
 import dev.nlpipe.core.run.OnError;
 import dev.nlpipe.core.run.RunOptions;
 import dev.nlpipe.core.testing.TrainingRuns;
+import dev.nlpipe.ner.bilstm.SyntheticCorpus;
+import dev.nlpipe.ner.bilstm.Training;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -154,6 +156,75 @@ class NlpipeSparkJobTest {
         StringBuilder log = new StringBuilder();
         assertEquals(2, runOnSpark(yaml, corpus, dir.resolve("orc-out"), log), log::toString);
         assertTrue(log.toString().contains("'jsonl' or 'parquet'"), log::toString);
+    }
+
+    @Test
+    void aBiLstmCrfTaggerEqualsNlpipeRun() throws IOException {
+        Path train = SyntheticCorpus.chinese(dir.resolve("ner-train.bmes"), 80, 1);
+        Path dev = SyntheticCorpus.chinese(dir.resolve("ner-dev.bmes"), 20, 2);
+        Path model = dir.resolve("ner-zh");
+        Training.run(dir, Training.chineseYaml(train, dev, dev), model);
+        Path in = Files.createDirectories(dir.resolve("ner-in"));
+        Files.writeString(in.resolve("one.txt"), "张伟在北京的华为公司工作。\n王芳毕业于清华大学。\n今天上海下雨了。\n", StandardCharsets.UTF_8);
+        Files.writeString(in.resolve("two.txt"), "腾讯集团位于深圳。\n我和李强去了杭州。\n", StandardCharsets.UTF_8);
+        Path yaml = pipeline("ner", """
+                pipeline: ner
+                input: { format: text }
+                stages:
+                  - type: ner
+                    model: %s
+                batchSize: 2
+                """.formatted(model));
+
+        Path local = dir.resolve("ner-local.jsonl");
+        assertEquals(0, runLocally(yaml, in, local));
+        StringBuilder log = new StringBuilder();
+        Path spark = dir.resolve("ner-spark");
+        assertEquals(0, runOnSpark(yaml, in, spark, log), log::toString);
+        List<String> expected = Files.readAllLines(local, StandardCharsets.UTF_8);
+        assertEquals(5, expected.size());
+        assertTrue(expected.stream().anyMatch(l -> l.contains("\"type\":\"LOC\"")), "the tagger finds entities: " + expected);
+        assertEquals(sortedById(expected), sortedById(partLines(spark)));
+    }
+
+    @Test
+    void aLinearClassifierEqualsNlpipeRun() throws IOException {
+        StringBuilder train = new StringBuilder();
+        String[][] words = {{"goal", "match", "team", "league"}, {"vote", "party", "election", "minister"}};
+        for (int i = 0; i < 60; i++) {
+            int c = i % 2;
+            train.append("{\"id\": \"t%d\", \"text\": \"the %s and the %s today\", \"label\": \"%s\"}\n".formatted(i,
+                    words[c][i % 4], words[c][(i / 4) % 4], c == 0 ? "sport" : "politics"));
+        }
+        Path data = Files.writeString(dir.resolve("classify-train.jsonl"), train, StandardCharsets.UTF_8);
+        Path model = TrainingRuns.train(dir, """
+                task: classify.linear
+                data: { train: %s, format: jsonl }
+                stages: [ { type: tokenize.regex } ]
+                model: { C: 1 }
+                """.formatted(data), "classify");
+        Path in = Files.writeString(dir.resolve("classify-in.jsonl"), """
+                {"id": "c1", "text": "the team won the match"}
+                {"id": "c2", "text": "the party lost the election"}
+                {"id": "c3", "text": "a minister at the league"}
+                """, StandardCharsets.UTF_8);
+        Path yaml = pipeline("classify", """
+                pipeline: classify
+                input: { format: jsonl }
+                stages:
+                  - type: tokenize.regex
+                  - type: classify
+                    model: %s
+                """.formatted(model));
+
+        Path local = dir.resolve("classify-local.jsonl");
+        assertEquals(0, runLocally(yaml, in, local));
+        StringBuilder log = new StringBuilder();
+        Path spark = dir.resolve("classify-spark");
+        assertEquals(0, runOnSpark(yaml, in, spark, log), log::toString);
+        List<String> expected = Files.readAllLines(local, StandardCharsets.UTF_8);
+        assertTrue(expected.get(0).contains("\"labels\":{\"") && expected.get(1).contains("\"politics\""), expected::toString);
+        assertEquals(sortedById(expected), sortedById(partLines(spark)));
     }
 
     @Test
