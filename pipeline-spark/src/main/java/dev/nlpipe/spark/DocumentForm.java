@@ -2,6 +2,7 @@ package dev.nlpipe.spark;
 
 import dev.nlpipe.core.doc.Document;
 import dev.nlpipe.core.doc.DocumentJson;
+import java.util.function.Function;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 
@@ -11,33 +12,25 @@ import org.apache.spark.sql.types.DataTypes;
  */
 public enum DocumentForm {
     /** A string column holding the document's JSON line, exactly as {@code nlpipe run} writes it. */
-    JSON {
-        @Override
-        public DataType type() {
-            return DataTypes.StringType;
-        }
-
-        @Override
-        Object value(Document d) {
-            return DocumentJson.toJson(d);
-        }
-    },
+    JSON(DataTypes.StringType, DocumentJson::toJson),
     /** A struct column of {@link DocumentRows#SCHEMA}: tokens, entities, labels and vectors as Spark types. */
-    TYPED {
-        @Override
-        public DataType type() {
-            return DocumentRows.SCHEMA;
-        }
+    TYPED(DocumentRows.SCHEMA, DocumentRows::toRow);
 
-        @Override
-        Object value(Document d) {
-            return DocumentRows.toRow(d);
-        }
-    };
+    private final DataType type;
+    private final transient Function<Document, Object> value;
+
+    DocumentForm(DataType type, Function<Document, Object> value) {
+        this.type = type;
+        this.value = value;
+    }
 
     /** The Spark type of the document column. */
-    public abstract DataType type();
+    public DataType type() {
+        return type;
+    }
 
     /** The column value of a document. */
-    abstract Object value(Document d);
+    Object value(Document d) {
+        return value.apply(d);
+    }
 }

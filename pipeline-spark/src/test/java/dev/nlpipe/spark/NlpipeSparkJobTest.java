@@ -43,19 +43,8 @@ class NlpipeSparkJobTest {
 
     @BeforeAll
     static void trainTfidf() throws IOException {
-        corpus = dir.resolve("corpus");
-        Files.createDirectories(corpus);
-        for (String name : List.of("a.txt", "b.txt")) {
-            try (var in = NlpipeSparkJobTest.class.getResourceAsStream("/corpus/" + name)) {
-                Files.copy(in, corpus.resolve(name));
-            }
-        }
-        tfidf = TrainingRuns.train(dir, """
-                task: vectorize.tfidf
-                data: { train: %s, format: text }
-                stages: [ { type: segment } ]
-                model: { minDf: 2 }
-                """.formatted(corpus), "tfidf");
+        corpus = TestCorpus.copy(dir);
+        tfidf = TestCorpus.tfidf(dir, corpus);
     }
 
     private static Path pipeline(String name, String yaml) throws IOException {
@@ -91,6 +80,18 @@ class NlpipeSparkJobTest {
                 "--output", out.toString()}, new PrintStream(bytes, true, StandardCharsets.UTF_8));
         log.append(bytes.toString(StandardCharsets.UTF_8));
         return code;
+    }
+
+    /**
+     * Runs {@code yaml} over {@code in} with {@code nlpipe run} into {@code NAME-local.jsonl} and
+     * on Spark into {@code NAME-spark}, checks that both succeed and returns the local lines.
+     */
+    private static List<String> runBoth(Path yaml, Path in, String name) throws IOException {
+        Path local = dir.resolve(name + "-local.jsonl");
+        assertEquals(0, runLocally(yaml, in, local));
+        StringBuilder log = new StringBuilder();
+        assertEquals(0, runOnSpark(yaml, in, dir.resolve(name + "-spark"), log), log::toString);
+        return Files.readAllLines(local, StandardCharsets.UTF_8);
     }
 
     /** The lines of a Spark output directory's part files, in part order. */
@@ -137,16 +138,12 @@ class NlpipeSparkJobTest {
     @Test
     void parquetOutputHoldsTheDocumentsOfNlpipeRunAsTypedColumns() throws IOException {
         Path yaml = pipeline("seg-tfidf-parquet", segmentTfidf("skip") + "output: { format: parquet }\n");
-        Path local = dir.resolve("parquet-local.jsonl");
-        assertEquals(0, runLocally(yaml, corpus, local));
-        StringBuilder log = new StringBuilder();
-        Path spark = dir.resolve("parquet-spark");
-        assertEquals(0, runOnSpark(yaml, corpus, spark, log), log::toString);
+        List<String> expected = runBoth(yaml, corpus, "parquet");
 
-        Dataset<Row> read = LocalSpark.get().read().parquet(spark.toString());
+        Dataset<Row> read = LocalSpark.get().read().parquet(dir.resolve("parquet-spark").toString());
         assertEquals(DocumentRows.SCHEMA.catalogString(), read.schema().catalogString());
         List<String> actual = read.collectAsList().stream().map(r -> DocumentJson.toJson(DocumentRows.toDocument(r))).toList();
-        assertEquals(sortedById(Files.readAllLines(local, StandardCharsets.UTF_8)), sortedById(actual));
+        assertEquals(sortedById(expected), sortedById(actual));
         assertTrue(read.where("size(vectors['tfidf'].indices) > 0 AND size(sentences) > 0").count() > 0, "typed layers are queryable");
     }
 
@@ -176,15 +173,10 @@ class NlpipeSparkJobTest {
                 batchSize: 2
                 """.formatted(model));
 
-        Path local = dir.resolve("ner-local.jsonl");
-        assertEquals(0, runLocally(yaml, in, local));
-        StringBuilder log = new StringBuilder();
-        Path spark = dir.resolve("ner-spark");
-        assertEquals(0, runOnSpark(yaml, in, spark, log), log::toString);
-        List<String> expected = Files.readAllLines(local, StandardCharsets.UTF_8);
+        List<String> expected = runBoth(yaml, in, "ner");
         assertEquals(5, expected.size());
         assertTrue(expected.stream().anyMatch(l -> l.contains("\"type\":\"LOC\"")), "the tagger finds entities: " + expected);
-        assertEquals(sortedById(expected), sortedById(partLines(spark)));
+        assertEquals(sortedById(expected), sortedById(partLines(dir.resolve("ner-spark"))));
     }
 
     @Test
@@ -217,14 +209,9 @@ class NlpipeSparkJobTest {
                     model: %s
                 """.formatted(model));
 
-        Path local = dir.resolve("classify-local.jsonl");
-        assertEquals(0, runLocally(yaml, in, local));
-        StringBuilder log = new StringBuilder();
-        Path spark = dir.resolve("classify-spark");
-        assertEquals(0, runOnSpark(yaml, in, spark, log), log::toString);
-        List<String> expected = Files.readAllLines(local, StandardCharsets.UTF_8);
+        List<String> expected = runBoth(yaml, in, "classify");
         assertTrue(expected.get(0).contains("\"labels\":{\"") && expected.get(1).contains("\"politics\""), expected::toString);
-        assertEquals(sortedById(expected), sortedById(partLines(spark)));
+        assertEquals(sortedById(expected), sortedById(partLines(dir.resolve("classify-spark"))));
     }
 
     @Test

@@ -11,14 +11,12 @@ import dev.nlpipe.core.config.YamlLoader;
 import dev.nlpipe.core.doc.Document;
 import dev.nlpipe.core.doc.DocumentJson;
 import dev.nlpipe.core.model.ModelDir;
-import dev.nlpipe.core.testing.TrainingRuns;
+import dev.nlpipe.core.model.ModelDirWriter;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
@@ -44,18 +42,7 @@ class ShippedModelsTest {
 
     @BeforeAll
     static void trainTfidf() throws IOException {
-        Path corpus = Files.createDirectories(dir.resolve("corpus"));
-        for (String name : List.of("a.txt", "b.txt")) {
-            try (InputStream in = ShippedModelsTest.class.getResourceAsStream("/corpus/" + name)) {
-                Files.copy(in, corpus.resolve(name));
-            }
-        }
-        model = TrainingRuns.train(dir, """
-                task: vectorize.tfidf
-                data: { train: %s, format: text }
-                stages: [ { type: segment } ]
-                model: { minDf: 2 }
-                """.formatted(corpus), "tfidf");
+        model = TestCorpus.tfidf(dir, TestCorpus.copy(dir));
     }
 
     /**
@@ -100,14 +87,6 @@ class ShippedModelsTest {
                 RowFactory.create("c", "The cat sat on the mat.")), schema).repartition(2);
     }
 
-    private static void delete(Path tree) throws IOException {
-        try (Stream<Path> files = Files.walk(tree)) {
-            for (Path f : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(f);
-            }
-        }
-    }
-
     @Test
     void aModelMissingOnTheExecutorIsReadFromTheShippedDirectory() throws IOException {
         Path driver = copy(dir.resolve("driver"), "tfidf-shipped");
@@ -119,7 +98,7 @@ class ShippedModelsTest {
                     .map(d -> DocumentJson.toJson(local.process(d).get(0))).toList();
         }
         LocalSpark.get().sparkContext().addFile(copy(shipping(), "tfidf-shipped").toString(), true);
-        delete(driver);
+        ModelDirWriter.deleteTree(driver);
 
         List<String> actual = out.orderBy("id").select(NlpipeSpark.DOCUMENT).collectAsList().stream().map(r -> r.getString(0)).toList();
         assertEquals(expected, actual);
@@ -134,7 +113,7 @@ class ShippedModelsTest {
         Files.writeString(driver.resolve(ModelDir.MODEL_JSON), "\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
         Dataset<Row> out = NlpipeSpark.apply(rows(), config(driver));
         LocalSpark.get().sparkContext().addFile(copy(shipping(), "tfidf-changed").toString(), true);
-        delete(driver);
+        ModelDirWriter.deleteTree(driver);
 
         Exception e = assertThrows(Exception.class, out::collectAsList);
         assertTrue(e.getMessage().contains("differs from the driver's") && e.getMessage().contains("tfidf-changed"), e.getMessage());
