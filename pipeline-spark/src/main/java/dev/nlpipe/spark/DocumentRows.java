@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.ArrayType;
@@ -152,7 +153,7 @@ public final class DocumentRows {
         return d;
     }
 
-    private static <T> List<T> map(List<Row> rows, java.util.function.Function<Row, T> f) {
+    private static <T> List<T> map(List<Row> rows, Function<Row, T> f) {
         List<T> out = new ArrayList<>(rows.size());
         for (Row r : rows) {
             out.add(f.apply(r));
