@@ -23,10 +23,10 @@ import java.util.function.Predicate;
  * @param unitTable the {@code units x unitDim} table, or {@code null} without unit vectors
  * @param bigramTable the {@code bigrams x bigramDim} table, or {@code null} without bigram vectors
  */
-record PretrainedTable(Featurizer featurizer, float[] unitTable, float[] bigramTable) {
+public record PretrainedTable(Featurizer featurizer, float[] unitTable, float[] bigramTable) {
 
     /** Reads the configured vectors files and builds the tables for {@code training}'s vocabularies. */
-    static PretrainedTable load(BiLstmCrfSpec spec, Featurizer training, long seed, PrintStream log) throws IOException {
+    public static PretrainedTable load(BiLstmCrfSpec spec, Featurizer training, long seed, PrintStream log) throws IOException {
         VectorFormat.Selection units = spec.embeddings() == null ? null : read(spec, spec.embeddings(), spec.unitDim(),
                 spec.tokenUnits() ? "wordDim" : "charDim", spec.allPretrainedUnits() ? w -> true : training.units::contains);
         VectorFormat.Selection bigrams = spec.bigramEmbeddings() == null ? null : read(spec, spec.bigramEmbeddings(), spec.bigramDim(),
