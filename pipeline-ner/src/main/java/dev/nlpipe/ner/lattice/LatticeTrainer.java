@@ -161,8 +161,8 @@ public final class LatticeTrainer implements TrainerProvider {
     private static Lexicon lexicon(TrainingJob job, LatticeSpec spec, TaggedData train, PrintStream log) throws IOException {
         Lexicon all = Lexicon.build(spec.lexicon(), log);
         if (all.dim() > 0 && all.dim() != spec.wordDim()) {
-            throw job.model().error("wordDim", "is " + spec.wordDim() + " but the lexicon's vectors (" + spec.lexicon().vectors()
-                    + ") have " + all.dim() + " dimensions; set model.wordDim: " + all.dim());
+            throw job.model().error("wordDim", "is " + spec.wordDim() + " but the lexicon's vectors (word lists of 'lexicon' and"
+                    + " lexiconVectors) have " + all.dim() + " dimensions; set model.wordDim: " + all.dim());
         }
         List<String[]> sentences = new ArrayList<>(train.sequences().size());
         for (UnitSequence s : train.sequences()) {
@@ -181,7 +181,7 @@ public final class LatticeTrainer implements TrainerProvider {
      * The initial word embedding: the lexicon's vectors where it has them, seeded random rows for
      * the others, or {@code null} (all random) without vectors.
      */
-    private static float[] wordTable(Lexicon lexicon, int dim, long seed) {
+    static float[] wordTable(Lexicon lexicon, int dim, long seed) {
         float[] vectors = lexicon.vectors();
         if (vectors == null) {
             return null;
