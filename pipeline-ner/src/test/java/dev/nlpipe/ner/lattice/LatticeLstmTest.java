@@ -72,6 +72,57 @@ class LatticeLstmTest {
         assertEquals(0, bw.rows[5].length);
     }
 
+    @Test
+    void gradientsReachEveryWeightThroughTheWordCellsAsFiniteDifferencesSay() {
+        // Two words end at the same character and one word starts where another ends, so the
+        // gradient must flow back through the gathered start states and the per-character sums.
+        float[] x = {0.5f, -1.0f, 0.3f, 0.8f, -0.7f, 0.2f, 0.1f, 0.9f};
+        float[] words = {0.9f, -0.4f, -0.3f, 0.6f, 0.2f, 0.2f};
+        float[] mix = {0.3f, -0.8f, 0.5f, 0.7f, -0.2f, 0.4f, 0.9f, -0.6f};
+        List<int[][]> lattice = List.<int[][]>of(new int[][] {{0, 2, 1}, {0, 3, 2}, {1, 3, 3}});
+        try (Params params = new Params(Device.cpu(), true)) {
+            LatticeLstm lstm = new LatticeLstm(params, "l", IN, WORD, H, new Random(9));
+            Map<String, TensorFile.Tensor> weights = params.snapshot();
+            java.util.Map<String, float[]> autograd = new java.util.LinkedHashMap<>();
+            try (NDManager m = params.manager().newSubManager();
+                 ai.djl.training.GradientCollector gc = dev.nlpipe.nn.NeuralEngine.get().newGradientCollector()) {
+                params.attachTo(m);
+                gc.backward(objective(lstm, m, x, words, mix, lattice));
+                for (String name : params.names()) {
+                    autograd.put(name, params.get(name).getGradient().toFloatArray());
+                }
+            }
+            float eps = 1e-2f;
+            for (String name : weights.keySet()) {
+                float[] values = weights.get(name).values();
+                for (int k = 0; k < values.length; k++) {
+                    float saved = values[k];
+                    values[k] = saved + eps;
+                    params.load(weights);
+                    float up = objectiveValue(params, lstm, x, words, mix, lattice);
+                    values[k] = saved - eps;
+                    params.load(weights);
+                    float down = objectiveValue(params, lstm, x, words, mix, lattice);
+                    values[k] = saved;
+                    assertEquals((up - down) / (2 * eps), autograd.get(name)[k], 2e-3f, name + "[" + k + "]");
+                }
+            }
+        }
+    }
+
+    private static NDArray objective(LatticeLstm lstm, NDManager m, float[] x, float[] words, float[] mix, List<int[][]> lattice) {
+        LatticeSteps steps = LatticeSteps.of(lattice, new int[] {4}, 4, false);
+        NDArray out = lstm.forward(m.create(x, new Shape(1, 4, IN)), m.create(words, new Shape(3, WORD)), steps);
+        return out.mul(m.create(mix, new Shape(1, 4, H))).sum();
+    }
+
+    private static float objectiveValue(Params params, LatticeLstm lstm, float[] x, float[] words, float[] mix, List<int[][]> lattice) {
+        try (NDManager m = params.manager().newSubManager()) {
+            params.attachTo(m);
+            return objective(lstm, m, x, words, mix, lattice).getFloat();
+        }
+    }
+
     /** Eq. 11–17 of Zhang and Yang (2018), with the reference code's coupled forget gate where no word ends. */
     private static float[] byHand(Map<String, TensorFile.Tensor> w, float[] x, float[] word) {
         float[][] hs = new float[3][];
