@@ -1,8 +1,8 @@
 package dev.nlpipe.ner.lattice;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import dev.nlpipe.ner.bilstm.BiLstmCrfSpec;
 import dev.nlpipe.ner.crf.CrfConstraints;
@@ -10,6 +10,7 @@ import dev.nlpipe.ner.crf.LinearChainCrf;
 import dev.nlpipe.nn.Init;
 import dev.nlpipe.nn.Ops;
 import dev.nlpipe.nn.Params;
+import java.util.List;
 import java.util.Random;
 
 /**
@@ -42,7 +43,7 @@ final class LatticeNetwork {
      * @param tables the sizes and initial values of the embedding tables
      * @param tags the tags in id order
      */
-    static LatticeNetwork create(BiLstmCrfSpec spec, int wordDim, Tables tables, java.util.List<String> tags, Params params, Random rng) {
+    static LatticeNetwork create(BiLstmCrfSpec spec, int wordDim, Tables tables, List<String> tags, Params params, Random rng) {
         embedding(params, "emb.unit", tables.units(), spec.charDim(), tables.unitTable(), rng);
         if (spec.bigramDim() > 0) {
             embedding(params, "emb.bigram", tables.bigrams(), spec.bigramDim(), tables.bigramTable(), rng);
@@ -77,7 +78,7 @@ final class LatticeNetwork {
     }
 
     /** Binds to existing weights (loaded or copied). */
-    static LatticeNetwork bind(BiLstmCrfSpec spec, java.util.List<String> tags, Params params) {
+    static LatticeNetwork bind(BiLstmCrfSpec spec, List<String> tags, Params params) {
         return new LatticeNetwork(spec, params, LatticeLstm.bind(params, "lattice.fw", spec.hidden()),
                 LatticeLstm.bind(params, "lattice.bw", spec.hidden()), LinearChainCrf.bind(params, "crf", CrfConstraints.of(spec.scheme(), tags)));
     }
