@@ -83,6 +83,22 @@ public final class SyntheticCorpus {
         };
     }
 
+    /** The Chinese words the corpus spells (names and the longer template words), for making a lexicon. */
+    public static List<String> chineseWords() {
+        List<String> out = new ArrayList<>();
+        for (String[] list : new String[][] {ZH_PER, ZH_LOC, ZH_ORG}) {
+            out.addAll(List.of(list));
+        }
+        for (String[] template : ZH_TEMPLATES) {
+            for (String part : template) {
+                if (part.length() > 1 && fillers(part, ZH_PER, ZH_LOC, ZH_ORG) == null) {
+                    out.add(part);
+                }
+            }
+        }
+        return out.stream().distinct().toList();
+    }
+
     /** The Chinese characters the corpus uses, for making pretrained vectors. */
     static List<String> chineseCharacters() {
         List<String> out = new ArrayList<>();
