@@ -57,8 +57,6 @@ public final class BiLstmCrfModel {
             BiLstmCrfModel model = new BiLstmCrfModel(spec, f, w);
             model.predictorOn(Device.cpu()).close();
             return model;
-        } catch (java.nio.file.NoSuchFileException e) {
-            throw new ModelException(dir, "is incomplete: " + Path.of(e.getFile()).getFileName() + " is missing");
         } catch (IOException | RuntimeException e) {
             throw ModelException.cannotLoad(dir, e);
         }

@@ -63,10 +63,6 @@ public final class LatticeModel {
             LatticeModel model = new LatticeModel(spec, f, lexicon, TensorFile.read(dir.resolve(WEIGHTS)));
             model.predictorOn(Device.cpu()).close();
             return model;
-        } catch (ModelException e) {
-            throw e;
-        } catch (java.nio.file.NoSuchFileException e) {
-            throw new ModelException(dir, "is incomplete: " + Path.of(e.getFile()).getFileName() + " is missing");
         } catch (IOException | RuntimeException e) {
             throw ModelException.cannotLoad(dir, e);
         }
