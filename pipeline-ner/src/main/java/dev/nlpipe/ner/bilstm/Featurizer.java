@@ -1,10 +1,14 @@
 package dev.nlpipe.ner.bilstm;
 
+import dev.nlpipe.core.doc.DocumentJson;
+import dev.nlpipe.core.model.ModelDir;
 import dev.nlpipe.core.tag.TagScheme;
 import dev.nlpipe.ner.data.TagSet;
 import dev.nlpipe.ner.data.UnitKeys;
 import dev.nlpipe.ner.data.UnitSequence;
 import dev.nlpipe.ner.data.Vocabulary;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -121,19 +125,20 @@ public final class Featurizer {
         return new Example(unitIds, bigramIds, shapes, words, charIds, gold == null ? null : tags.encode(gold, n));
     }
 
-    /** The vocabularies as stored in {@code vocab.json}. */
-    public Map<String, Object> vocabularies() {
+    /** Writes the vocabularies and the tag set to {@code file} (a model directory's {@code vocab.json}). */
+    public void save(Path file) throws IOException {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("units", units.known());
         m.put("bigrams", bigrams.known());
         m.put("chars", chars.known());
         m.put("tags", tags.tags());
-        return m;
+        ModelDir.writeJson(file, m);
     }
 
-    /** Reads the vocabularies stored by {@link #vocabularies}. */
+    /** Reads what {@link #save} wrote, for a model of architecture {@code spec}. */
     @SuppressWarnings("unchecked")
-    public static Featurizer fromVocabularies(BiLstmCrfSpec spec, Map<String, Object> m) {
+    public static Featurizer load(Path file, BiLstmCrfSpec spec) throws IOException {
+        Map<String, Object> m = DocumentJson.mapper().readValue(file.toFile(), LinkedHashMap.class);
         return new Featurizer(spec, new Vocabulary((List<String>) m.get("units")), new Vocabulary((List<String>) m.get("bigrams")),
                 new Vocabulary((List<String>) m.get("chars")), new TagSet(spec.scheme(), (List<String>) m.get("tags")), null);
     }

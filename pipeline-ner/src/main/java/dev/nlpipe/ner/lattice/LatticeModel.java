@@ -1,8 +1,6 @@
 package dev.nlpipe.ner.lattice;
 
 import ai.djl.Device;
-import ai.djl.ndarray.types.Shape;
-import dev.nlpipe.core.doc.DocumentJson;
 import dev.nlpipe.core.model.ModelDir;
 import dev.nlpipe.core.model.ModelException;
 import dev.nlpipe.core.model.ModelMeta;
@@ -13,7 +11,6 @@ import dev.nlpipe.nn.TensorFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -57,9 +54,7 @@ public final class LatticeModel {
         try {
             LatticeSpec spec = LatticeSpec.fromMap(meta.getMap("network"));
             Lexicon lexicon = Lexicon.load(dir, meta.getMap("lexicon"));
-            @SuppressWarnings("unchecked")
-            Map<String, Object> vocab = DocumentJson.mapper().readValue(dir.resolve(VOCAB).toFile(), LinkedHashMap.class);
-            Featurizer f = Featurizer.fromVocabularies(spec.chars(), vocab);
+            Featurizer f = Featurizer.load(dir.resolve(VOCAB), spec.chars());
             LatticeModel model = new LatticeModel(spec, f, lexicon, TensorFile.read(dir.resolve(WEIGHTS)));
             model.predictorOn(Device.cpu()).close();
             return model;
@@ -74,7 +69,7 @@ public final class LatticeModel {
      */
     Map<String, Object> save(Path dir) throws IOException {
         Files.createDirectories(dir);
-        ModelDir.writeJson(dir.resolve(VOCAB), featurizer.vocabularies());
+        featurizer.save(dir.resolve(VOCAB));
         TensorFile.write(dir.resolve(WEIGHTS), weights);
         return lexicon.save(dir);
     }
@@ -104,13 +99,6 @@ public final class LatticeModel {
 
     /** A predictor with its own copy of the weights on {@code device}; one per thread. */
     public LatticePredictor predictorOn(Device device) {
-        Params p = new Params(device, false);
-        try {
-            weights.forEach((name, t) -> p.put(name, new Shape(t.shape()), t.values()));
-            return new LatticePredictor(this, LatticeNetwork.bind(spec.chars(), tags(), p));
-        } catch (RuntimeException e) {
-            p.close();
-            throw e;
-        }
+        return Params.bindCopy(device, weights, p -> new LatticePredictor(this, LatticeNetwork.bind(spec.chars(), tags(), p)));
     }
 }
