@@ -1,12 +1,10 @@
 package dev.nlpipe.ner.bilstm;
 
-import ai.djl.ndarray.NDManager;
 import dev.nlpipe.core.doc.Document;
 import dev.nlpipe.core.doc.Entity;
 import dev.nlpipe.ner.data.UnitSequence;
 import dev.nlpipe.ner.data.Units;
-import dev.nlpipe.nn.BatchPlan;
-import dev.nlpipe.nn.NeuralEngine;
+import dev.nlpipe.nn.LengthBatches;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -51,20 +49,8 @@ public final class BiLstmCrfPredictor implements AutoCloseable {
      * weights being trained; the caller's thread must own them).
      */
     static int[][] predict(BiLstmCrfNetwork network, List<Example> examples, int batchSize) {
-        NeuralEngine.noGrad();
-        int[] lengths = examples.stream().mapToInt(Example::length).toArray();
-        int[][] out = new int[examples.size()][];
-        for (int[] b : BatchPlan.sorted(lengths, batchSize)) {
-            try (NDManager scope = network.params().manager().newSubManager()) {
-                network.params().attachTo(scope);
-                List<Example> items = Arrays.stream(b).mapToObj(examples::get).toList();
-                int[][] paths = network.decode(new Batch(items, scope));
-                for (int i = 0; i < b.length; i++) {
-                    out[b[i]] = paths[i];
-                }
-            }
-        }
-        return out;
+        return LengthBatches.map(network.params(), examples, Example::length, batchSize,
+                (items, scope) -> network.decode(new Batch(items, scope)));
     }
 
     /** Frees the weights. */

@@ -1,12 +1,10 @@
 package dev.nlpipe.ner.lattice;
 
-import ai.djl.ndarray.NDManager;
 import dev.nlpipe.core.doc.Document;
 import dev.nlpipe.core.doc.Entity;
 import dev.nlpipe.ner.data.UnitSequence;
 import dev.nlpipe.ner.data.Units;
-import dev.nlpipe.nn.BatchPlan;
-import dev.nlpipe.nn.NeuralEngine;
+import dev.nlpipe.nn.LengthBatches;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -52,20 +50,8 @@ public final class LatticePredictor implements AutoCloseable {
      * weights being trained; the caller's thread must own them).
      */
     static int[][] predict(LatticeNetwork network, List<LatticeExample> examples, int batchSize) {
-        NeuralEngine.noGrad();
-        int[] lengths = examples.stream().mapToInt(LatticeExample::length).toArray();
-        int[][] out = new int[examples.size()][];
-        for (int[] b : BatchPlan.sorted(lengths, batchSize)) {
-            try (NDManager scope = network.params().manager().newSubManager()) {
-                network.params().attachTo(scope);
-                List<LatticeExample> items = Arrays.stream(b).mapToObj(examples::get).toList();
-                int[][] paths = network.decode(new LatticeBatch(items, scope));
-                for (int i = 0; i < b.length; i++) {
-                    out[b[i]] = paths[i];
-                }
-            }
-        }
-        return out;
+        return LengthBatches.map(network.params(), examples, LatticeExample::length, batchSize,
+                (items, scope) -> network.decode(new LatticeBatch(items, scope)));
     }
 
     /** Frees the weights. */
