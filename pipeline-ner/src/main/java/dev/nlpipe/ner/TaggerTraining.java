@@ -18,6 +18,7 @@ import dev.nlpipe.nn.TrainSettings;
 import dev.nlpipe.nn.TrainingResult;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -62,6 +63,22 @@ public final class TaggerTraining {
      * @param unit what a unit is called in the log ({@code char}, {@code token})
      */
     public static Splits read(TrainingJob job, TrainSettings settings, Units units, String unit, PrintStream log) throws IOException {
+        Splits s = split(job, settings, units, log);
+        TaggedData train = s.train();
+        TaggedData dev = s.dev();
+        log.printf(Locale.ROOT, "data: %,d training sequences (%,d %ss)%s; entity types %s; gold entities %d exact, %d shrunk to %s"
+                        + " boundaries, %d dropped (overlapping or between units)%n", train.sequences().size(), train.unitCount(),
+                unit, dev == null ? "" : String.format(Locale.ROOT, ", %,d dev sequences", dev.sequences().size()), s.types(),
+                train.alignment().aligned(), train.alignment().misaligned(), unit, train.alignment().dropped());
+        return s;
+    }
+
+    /**
+     * Reads {@code data.train} and the dev data ({@code data.dev}, or a held-out share of the
+     * training documents, which is logged) and checks that there is text with gold entities; a
+     * trainer that logs the sizes its own way calls this instead of {@link #read}.
+     */
+    public static Splits split(TrainingJob job, TrainSettings settings, Units units, PrintStream log) throws IOException {
         TaggedData train = TaggedData.read(job, "train", units);
         TaggedData dev = null;
         if (job.hasSplit("dev")) {
@@ -81,18 +98,19 @@ public final class TaggerTraining {
             throw new IllegalStateException("data.train " + job.splitPath("train") + " has no gold entities; check data.format (bmes, conll,"
                     + " cluener) and the tag column");
         }
-        log.printf(Locale.ROOT, "data: %,d training sequences (%,d %ss)%s; entity types %s; gold entities %d exact, %d shrunk to %s"
-                        + " boundaries, %d dropped (overlapping or between units)%n", train.sequences().size(), train.unitCount(),
-                unit, dev == null ? "" : String.format(Locale.ROOT, ", %,d dev sequences", dev.sequences().size()), types,
-                train.alignment().aligned(), train.alignment().misaligned(), unit, train.alignment().dropped());
         return new Splits(train, dev, types);
     }
 
     /** Unit-level span scores ({@code f1}, {@code precision}, {@code recall}) of predicted tag paths against gold spans. */
     public static Map<String, Double> spanScores(TagSet tags, List<List<TagScheme.TokenSpan>> gold, int[][] paths) {
+        return spanScores(gold, Arrays.stream(paths).map(tags::decode).toList());
+    }
+
+    /** Unit-level span scores ({@code f1}, {@code precision}, {@code recall}) of found spans against gold, sequence by sequence. */
+    public static Map<String, Double> spanScores(List<List<TagScheme.TokenSpan>> gold, List<List<TagScheme.TokenSpan>> found) {
         SpanF1 f1 = new SpanF1();
-        for (int i = 0; i < paths.length; i++) {
-            f1.add(gold.get(i).stream().map(SpanF1.Span::of).toList(), tags.decode(paths[i]).stream().map(SpanF1.Span::of).toList());
+        for (int i = 0; i < found.size(); i++) {
+            f1.add(gold.get(i).stream().map(SpanF1.Span::of).toList(), found.get(i).stream().map(SpanF1.Span::of).toList());
         }
         Scores s = f1.scores();
         Map<String, Double> m = new LinkedHashMap<>();
@@ -105,13 +123,18 @@ public final class TaggerTraining {
     /** The training metrics with the hardware they were measured on. */
     public static Map<String, Object> metrics(TrainingResult result, Device device) {
         Map<String, Object> m = result.metrics("trainSentencesPerSecond");
+        m.put("hardware", hardware(device));
+        return m;
+    }
+
+    /** What the metrics were measured on: the device, the engine's threads, the CPUs and the OS. */
+    public static Map<String, Object> hardware(Device device) {
         Map<String, Object> hw = new LinkedHashMap<>();
         hw.put("device", deviceName(device));
         hw.put("threads", NeuralEngine.threads());
         hw.put("cpus", Runtime.getRuntime().availableProcessors());
         hw.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
-        m.put("hardware", hw);
-        return m;
+        return hw;
     }
 
     /**
@@ -141,7 +164,8 @@ public final class TaggerTraining {
         meta.put("metrics", metrics);
     }
 
-    private static String deviceName(Device device) {
+    /** The device as {@code model.json} and the load options name it: {@code cpu} or {@code gpu:N}. */
+    public static String deviceName(Device device) {
         return device.isGpu() ? "gpu:" + device.getDeviceId() : "cpu";
     }
 }
