@@ -91,8 +91,10 @@ public final class BiLstmCrfTrainer implements TrainerProvider {
                     Seeds.random(settings.seed(), "init"));
             pretrained.configure(params, spec.freezeEmbeddings(), settings.sparseEmbeddings(), List.of("emb.unit", "emb.bigram", "emb.char"),
                     log);
-            List<Example> trainExamples = encode(featurizer, train);
-            List<Example> devExamples = dev == null ? List.of() : encode(featurizer, dev);
+            List<Example> trainExamples = encode(featurizer, train, true);
+            // dev sentences are only decoded and scored against their gold spans, so a dev entity type the
+            // training data lacks counts as missed instead of failing the tag encoding
+            List<Example> devExamples = dev == null ? List.of() : encode(featurizer, dev, false);
             TaggedData devData = dev;
             float[] unknownChance = Batch.unknownChances(featurizer.rareUnits, spec.unkReplace(), spec.wordDropout());
             float[] bigramUnknownChance = Batch.unknownChances(new boolean[featurizer.bigrams.size()], 0, spec.bigramDropout());
@@ -149,10 +151,11 @@ public final class BiLstmCrfTrainer implements TrainerProvider {
                 + "Add a word segmentation stage (e.g. segment.hanlp) under 'stages:' so the feature means something.");
     }
 
-    private static List<Example> encode(Featurizer f, TaggedData data) {
+    /** The sentences as examples, with gold tag ids when {@code withTags}. */
+    private static List<Example> encode(Featurizer f, TaggedData data, boolean withTags) {
         List<Example> out = new ArrayList<>(data.sequences().size());
         for (int i = 0; i < data.sequences().size(); i++) {
-            out.add(f.encode(data.sequences().get(i), data.gold().get(i)));
+            out.add(f.encode(data.sequences().get(i), withTags ? data.gold().get(i) : null));
         }
         return out;
     }

@@ -107,8 +107,9 @@ public final class LatticeTrainer implements TrainerProvider {
                     Seeds.random(settings.seed(), "init"));
             pretrained.configure(params, spec.chars().freezeEmbeddings(), settings.sparseEmbeddings(),
                     List.of("emb.unit", "emb.bigram", "emb.lexicon"), log);
-            List<LatticeExample> trainExamples = encode(featurizer, lexicon, train);
-            List<LatticeExample> devExamples = dev == null ? List.of() : encode(featurizer, lexicon, dev);
+            List<LatticeExample> trainExamples = encode(featurizer, lexicon, train, true);
+            // decoded and scored against gold spans only: a dev type the training data lacks counts as missed
+            List<LatticeExample> devExamples = dev == null ? List.of() : encode(featurizer, lexicon, dev, false);
             logCoverage(trainExamples, log);
             Trainable<LatticeExample> trainable = new Trainable<>() {
                 @Override
@@ -202,10 +203,11 @@ public final class LatticeTrainer implements TrainerProvider {
         return table;
     }
 
-    private static List<LatticeExample> encode(Featurizer f, Lexicon lexicon, TaggedData data) {
+    /** The sentences as lattice examples, with gold tag ids when {@code withTags}. */
+    private static List<LatticeExample> encode(Featurizer f, Lexicon lexicon, TaggedData data, boolean withTags) {
         List<LatticeExample> out = new ArrayList<>(data.sequences().size());
         for (int i = 0; i < data.sequences().size(); i++) {
-            out.add(LatticeExample.of(f, lexicon, data.sequences().get(i), data.gold().get(i)));
+            out.add(LatticeExample.of(f, lexicon, data.sequences().get(i), withTags ? data.gold().get(i) : null));
         }
         return out;
     }
