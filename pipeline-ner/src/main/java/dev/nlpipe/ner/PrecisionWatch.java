@@ -62,17 +62,16 @@ public final class PrecisionWatch {
 
     /**
      * Reads {@code precision} and {@code recall} from one epoch's dev scores (nothing happens when either
-     * is missing) and prints the warning to {@code log} when {@link #observe} returns one.
+     * is missing), prints the warning to {@code log} when {@link #observe} returns one, and returns
+     * {@code dev}, so a trainer's evaluation can pass its scores through.
      */
-    public void check(Map<String, Double> dev, PrintStream log) {
+    public Map<String, Double> check(Map<String, Double> dev, PrintStream log) {
         Double p = dev.get("precision");
         Double r = dev.get("recall");
-        if (p == null || r == null) {
-            return;
-        }
-        String warning = observe(p, r);
+        String warning = p == null || r == null ? null : observe(p, r);
         if (warning != null) {
             log.println(warning);
         }
+        return dev;
     }
 }

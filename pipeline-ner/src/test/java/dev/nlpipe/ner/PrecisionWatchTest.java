@@ -3,6 +3,7 @@ package dev.nlpipe.ner;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -65,8 +66,9 @@ class PrecisionWatchTest {
         PrintStream log = new PrintStream(out, true, StandardCharsets.UTF_8);
         PrecisionWatch watch = new PrecisionWatch("Try: model.minCount 2.");
         watch.check(Map.of("f1", 0.4), log);
+        Map<String, Double> low = Map.of("f1", 0.45, "precision", 0.35, "recall", 0.62);
         for (int i = 0; i < 3; i++) {
-            watch.check(Map.of("f1", 0.45, "precision", 0.35, "recall", 0.62), log);
+            assertSame(low, watch.check(low, log), "the scores pass through");
         }
         String text = out.toString(StandardCharsets.UTF_8);
         assertTrue(text.startsWith("warning: dev precision 35.0 has stayed below 75% of recall 62.0 for 3 epochs in a row"), text);

@@ -198,12 +198,7 @@ public final class BertTaggerTrainer implements TrainerProvider {
 
             @Override
             public Map<String, Double> evaluate() {
-                if (dev == null) {
-                    return Map.of();
-                }
-                Map<String, Double> scores = devScores(net, tags, devLayouts, dev);
-                watch.check(scores, log);
-                return scores;
+                return dev == null ? Map.of() : watch.check(devScores(net, tags, devLayouts, dev), log);
             }
         };
     }

@@ -167,12 +167,7 @@ public final class BiLstmCrfTrainer implements TrainerProvider {
 
                 @Override
                 public Map<String, Double> evaluate() {
-                    if (devData == null) {
-                        return Map.of();
-                    }
-                    Map<String, Double> scores = devScores(network, featurizer.tags, devExamples, devData);
-                    watch.check(scores, log);
-                    return scores;
+                    return devData == null ? Map.of() : watch.check(devScores(network, featurizer.tags, devExamples, devData), log);
                 }
             };
             Checkpoints checkpoints = Checkpoints.beside(job.output());
