@@ -54,7 +54,7 @@ class ShippedNerConfigsTest {
         Files.writeString(bmes, BMES);
         Map<String, Object> resume = train("ner-resume.yaml", bmes.toString(), "model.charDim=4", "model.bigramDim=4");
         assertEquals(20, resume.get("segDim"), "the Resume config reads word positions from segment.hanlp");
-        assertEquals(2, resume.get("minCount"), "the default minCount trains the unknown vectors");
+        assertEquals(0.5, resume.get("unkReplace"), "the default unkReplace trains the unknown vectors");
         Map<String, Object> cluener = train("ner-cluener.yaml", bmes.toString(), "data.format=bmes", "model.charDim=4",
                 "model.bigramDim=4");
         cluener.keySet().removeAll(List.of("charDim", "bigramDim"));

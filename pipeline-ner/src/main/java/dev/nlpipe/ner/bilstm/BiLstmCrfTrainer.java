@@ -48,9 +48,9 @@ public final class BiLstmCrfTrainer implements TrainerProvider {
     /** Sequences per forward pass when evaluating. */
     static final int EVAL_BATCH = 64;
     /** What {@link PrecisionWatch} suggests for this tagger. */
-    private static final String ADVICE = "Try: model.minCount 2 (the default; characters, bigrams and words seen once read as"
-            + " unknown, so the unknown vector is trained) or model.unkReplace 0.5 if you set minCount to 1; model.bigramDropout 0.1"
-            + " and model.wordDropout 0.1; pretrained vectors from text of the same kind (model.embeddings, model.bigramEmbeddings)."
+    private static final String ADVICE = "Try: model.unkReplace 0.5 (the default: characters, bigrams and words seen once read as"
+            + " unknown half the time, so the unknown vectors are trained) or model.minCount 2; model.bigramDropout 0.1 and"
+            + " model.wordDropout 0.1; pretrained vectors from text of the same kind (model.embeddings, model.bigramEmbeddings)."
             + " See docs/ner.md#unknown-characters-and-low-precision.";
 
     @Override
@@ -119,9 +119,9 @@ public final class BiLstmCrfTrainer implements TrainerProvider {
         warnAboutWordFeatures(spec, train, log);
         String untrained = untrainedUnknowns(spec);
         if (untrained != null) {
-            log.println("warning: " + untrained + " never trained (model.minCount 1, no unkReplace, no dropout): at test"
+            log.println("warning: " + untrained + " never trained (model.minCount 1, unkReplace 0, no dropout): at test"
                     + " time everything unseen in training reads one random vector, harmless on text like the training data, many"
-                    + " false positives on other text. Leave model.minCount at its default 2 or set model.unkReplace 0.5;"
+                    + " false positives on other text. Leave model.unkReplace at its default 0.5 or set model.minCount 2;"
                     + " docs/ner.md#unknown-characters-and-low-precision");
         }
 

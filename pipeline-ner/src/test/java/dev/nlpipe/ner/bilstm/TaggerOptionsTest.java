@@ -168,8 +168,7 @@ class TaggerOptionsTest {
         Path model = dir.resolve("ner-bigrams");
         String log = Training.run(dir, "task: ner.bilstm-crf\n"
                 + "data: { train: " + train + ", format: bmes }\n"
-                // minCount 1: every training bigram is a training row, so the one only the vectors have comes last
-                + "model: { charDim: 8, bigramDim: 4, hidden: 8, minCount: 1, bigramEmbeddings: " + vec
+                + "model: { charDim: 8, bigramDim: 4, hidden: 8, bigramEmbeddings: " + vec
                 + ", freezeEmbeddings: true, embeddingsVocabulary: all }\n"
                 + "train: { epochs: 1, device: cpu, threads: 1 }\n", model);
         assertTrue(log.contains("bigrams found in " + vec) && log.contains("frozen"), log);

@@ -18,33 +18,34 @@ class UnknownVectorDefaultsTest {
     @Test
     void theDefaultsLeaveNoUnknownVectorUntrained() {
         BiLstmCrfSpec chars = spec(Map.of("bigramDim", 50));
-        assertEquals(2, chars.minCount());
+        assertEquals(1, chars.minCount(), "every training unit keeps a vector ...");
+        assertEquals(0.5, chars.unkReplace(), "... and those seen once train the unknown ones half the time");
         assertNull(BiLstmCrfTrainer.untrainedUnknowns(chars));
         assertNull(BiLstmCrfTrainer.untrainedUnknowns(spec(Map.of("unit", "token"))));
     }
 
     @Test
-    void minCountOneNamesTheVectorsNothingWouldTrain() {
+    void unkReplaceZeroNamesTheVectorsNothingWouldTrain() {
         assertEquals("the unknown-character and unknown-bigram vectors are",
-                BiLstmCrfTrainer.untrainedUnknowns(spec(Map.of("minCount", 1, "bigramDim", 50))));
+                BiLstmCrfTrainer.untrainedUnknowns(spec(Map.of("unkReplace", 0, "bigramDim", 50))));
         assertEquals("the unknown-bigram vector is",
-                BiLstmCrfTrainer.untrainedUnknowns(spec(Map.of("minCount", 1, "bigramDim", 50, "wordDropout", 0.1))));
+                BiLstmCrfTrainer.untrainedUnknowns(spec(Map.of("unkReplace", 0, "bigramDim", 50, "wordDropout", 0.1))));
         assertEquals("the unknown-character vector is",
-                BiLstmCrfTrainer.untrainedUnknowns(spec(Map.of("minCount", 1, "bigramDim", 50, "bigramDropout", 0.1))));
-        assertEquals("the unknown-word vector is", BiLstmCrfTrainer.untrainedUnknowns(spec(Map.of("unit", "token", "minCount", 1))));
-        assertNull(BiLstmCrfTrainer.untrainedUnknowns(spec(Map.of("minCount", 1, "bigramDim", 50, "unkReplace", 0.5))),
-                "unkReplace trains both rows from the units and bigrams seen once");
+                BiLstmCrfTrainer.untrainedUnknowns(spec(Map.of("unkReplace", 0, "bigramDim", 50, "bigramDropout", 0.1))));
+        assertEquals("the unknown-word vector is", BiLstmCrfTrainer.untrainedUnknowns(spec(Map.of("unit", "token", "unkReplace", 0))));
+        assertNull(BiLstmCrfTrainer.untrainedUnknowns(spec(Map.of("unkReplace", 0, "bigramDim", 50, "minCount", 2))),
+                "minCount 2 trains both rows from the units and bigrams seen once");
     }
 
     @Test
     void aStoredDescriptionKeepsItsValuesAndOldOnesLackingKeysReadAsTrained() {
-        Map<String, Object> stored = new LinkedHashMap<>(spec(Map.of("minCount", 1, "bigramDim", 50)).toMap());
-        assertEquals(1, BiLstmCrfSpec.fromMap(stored).minCount(), "a model trained with minCount 1 stays so");
+        Map<String, Object> stored = new LinkedHashMap<>(spec(Map.of("unkReplace", 0.25, "bigramDim", 50)).toMap());
+        assertEquals(0.25, BiLstmCrfSpec.fromMap(stored).unkReplace(), "a model keeps the unkReplace it was trained with");
         stored.remove("unkReplace");
         stored.remove("wordDropout");
         stored.remove("bigramDropout");
         BiLstmCrfSpec old = BiLstmCrfSpec.fromMap(stored);
-        assertEquals(0.0, old.unkReplace());
+        assertEquals(0.0, old.unkReplace(), "a directory from before unkReplace existed was trained without it, not with the default");
         assertEquals(0.0, old.wordDropout());
         assertEquals(0.0, old.bigramDropout());
     }
