@@ -6,8 +6,6 @@ import ai.djl.ndarray.NDManager;
 import dev.nlpipe.core.config.OptionSpec;
 import dev.nlpipe.core.config.Options;
 import dev.nlpipe.core.doc.Layer;
-import dev.nlpipe.core.eval.Scores;
-import dev.nlpipe.core.eval.SpanF1;
 import dev.nlpipe.core.model.ModelDir;
 import dev.nlpipe.core.model.ModelMeta;
 import dev.nlpipe.core.model.Provenance;
@@ -21,7 +19,7 @@ import dev.nlpipe.nn.TrainSettings;
 import dev.nlpipe.nn.Trainable;
 import dev.nlpipe.nn.TrainingLoop;
 import dev.nlpipe.nn.TrainingResult;
-import dev.nlpipe.ner.EntityEvaluation;
+import dev.nlpipe.ner.NerTraining;
 import dev.nlpipe.ner.data.TagSet;
 import dev.nlpipe.ner.data.TaggedData;
 import dev.nlpipe.ner.data.UnitSequence;
@@ -31,7 +29,6 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -45,7 +42,7 @@ public final class BiLstmCrfTrainer implements TrainerProvider {
     /** The task name. */
     public static final String NAME = "ner.bilstm-crf";
     /** Sequences per forward pass when evaluating. */
-    static final int EVAL_BATCH = 64;
+    static final int EVAL_BATCH = NerTraining.EVAL_BATCH;
 
     @Override
     public String name() {
@@ -81,35 +78,11 @@ public final class BiLstmCrfTrainer implements TrainerProvider {
         BiLstmCrfSpec spec = BiLstmCrfSpec.from(job.model());
         TrainSettings settings = TrainSettings.from(job.train());
         PrintStream log = job.log();
-        NeuralEngine.get();
-        NeuralEngine.setThreads(settings.threads());
-        Device device = settings.device().resolve(log::println);
-        log.printf("engine: PyTorch %s on DJL %s, %d thread(s) per operation%n", NeuralEngine.versions().get("pytorch"),
-                NeuralEngine.versions().get("djl"), NeuralEngine.threads());
-
-        TaggedData train = TaggedData.read(job, "train", spec.units(NAME));
-        TaggedData dev = null;
-        if (job.hasSplit("dev")) {
-            dev = TaggedData.read(job, "dev", spec.units(NAME));
-        } else if (settings.devFraction() > 0) {
-            TaggedData[] parts = train.holdOut(settings.devFraction(), Seeds.random(settings.seed(), "dev-split"));
-            train = parts[0];
-            dev = parts[1];
-            log.printf("no data.dev: holding out %d of the training documents as dev data (devFraction %s)%n", dev.docs().size(),
-                    settings.devFraction());
-        }
-        if (train.sequences().isEmpty()) {
-            throw new IllegalStateException("data.train " + job.splitPath("train") + " holds no text to train on");
-        }
+        Device device = NerTraining.startEngine(settings, log);
+        NerTraining.Splits splits = NerTraining.read(job, settings, spec.units(NAME), spec.unit());
+        TaggedData train = splits.train();
+        TaggedData dev = splits.dev();
         Set<String> types = train.types();
-        if (types.isEmpty()) {
-            throw new IllegalStateException("data.train " + job.splitPath("train") + " has no gold entities; check data.format (bmes, conll,"
-                    + " cluener) and the tag column");
-        }
-        log.printf(Locale.ROOT, "data: %,d training sequences (%,d %ss)%s; entity types %s; gold entities %d exact, %d shrunk to %s"
-                        + " boundaries, %d dropped (overlapping or between units)%n", train.sequences().size(), train.unitCount(),
-                spec.unit(), dev == null ? "" : String.format(Locale.ROOT, ", %,d dev sequences", dev.sequences().size()), types,
-                train.alignment().aligned(), train.alignment().misaligned(), spec.unit(), train.alignment().dropped());
         warnAboutWordFeatures(spec, train, log);
 
         Featurizer trainingUnits = Featurizer.build(spec, train.sequences(), types);
@@ -161,9 +134,9 @@ public final class BiLstmCrfTrainer implements TrainerProvider {
             TrainingResult result = loop.run(trainable, trainExamples, Example::length);
 
             BiLstmCrfModel model = new BiLstmCrfModel(spec, featurizer, params.snapshot());
-            Map<String, Object> metrics = metrics(job, settings, result, device);
+            Map<String, Object> metrics = NerTraining.metrics(result, device);
             if (job.hasSplit("test")) {
-                metrics.put("test", test(job, model, device, log, metrics));
+                metrics.put("test", test(job, model, device, metrics));
             }
             describe(meta, spec, featurizer, types, settings, result, device, metrics);
             model.save(job.dir());
@@ -200,41 +173,14 @@ public final class BiLstmCrfTrainer implements TrainerProvider {
     /** Unit-level span scores on the dev data (the model's gold spans vs its Viterbi paths). */
     private static Map<String, Double> devScores(BiLstmCrfNetwork network, TagSet tags, List<Example> examples, TaggedData dev) {
         int[][] paths = BiLstmCrfPredictor.predict(network, examples, EVAL_BATCH);
-        SpanF1 f1 = new SpanF1();
-        for (int i = 0; i < paths.length; i++) {
-            f1.add(dev.gold().get(i).stream().map(SpanF1.Span::of).toList(), tags.decode(paths[i]).stream().map(SpanF1.Span::of).toList());
-        }
-        Scores s = f1.scores();
-        Map<String, Double> m = new LinkedHashMap<>();
-        m.put("f1", s.f1());
-        m.put("precision", s.precision());
-        m.put("recall", s.recall());
-        return m;
+        return NerTraining.spanScores(dev.gold(), java.util.Arrays.stream(paths).map(tags::decode).toList());
     }
 
-    private static Map<String, Object> metrics(TrainingJob job, TrainSettings settings, TrainingResult result, Device device) {
-        Map<String, Object> m = result.metrics("trainSentencesPerSecond");
-        Map<String, Object> hw = new LinkedHashMap<>();
-        hw.put("device", device.isGpu() ? "gpu:" + device.getDeviceId() : "cpu");
-        hw.put("threads", NeuralEngine.threads());
-        hw.put("cpus", Runtime.getRuntime().availableProcessors());
-        hw.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
-        m.put("hardware", hw);
-        return m;
-    }
-
-    private static Map<String, Object> test(TrainingJob job, BiLstmCrfModel model, Device device, PrintStream log, Map<String, Object> metrics)
+    private static Map<String, Object> test(TrainingJob job, BiLstmCrfModel model, Device device, Map<String, Object> metrics)
             throws IOException {
-        TaggedData test = TaggedData.read(job, "test", model.spec().units(NAME));
-        long t0 = System.nanoTime();
-        Scores scores;
         try (BiLstmCrfPredictor predictor = model.predictorOn(device)) {
-            scores = EntityEvaluation.evaluate(test.docs().iterator(), docs -> predictor.entities(docs, EVAL_BATCH), n -> { });
+            return NerTraining.test(job, model.spec().units(NAME), docs -> predictor.entities(docs, EVAL_BATCH), metrics);
         }
-        double secs = (System.nanoTime() - t0) / 1e9;
-        metrics.put("testSentencesPerSecond", Math.round(test.sequences().size() / secs * 10) / 10.0);
-        log.print("test (" + job.splitPath("test") + "):\n" + scores.table());
-        return scores.toMap();
     }
 
     private static void describe(ModelMeta meta, BiLstmCrfSpec spec, Featurizer f, Set<String> types, TrainSettings settings,
