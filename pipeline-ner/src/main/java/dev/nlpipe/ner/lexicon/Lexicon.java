@@ -1,0 +1,219 @@
+package dev.nlpipe.ner.lexicon;
+
+import com.hankcs.hanlp.collection.AhoCorasick.AhoCorasickDoubleArrayTrie;
+import dev.nlpipe.core.model.ModelException;
+import dev.nlpipe.core.model.Provenance;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The words a lattice NER model enriches sentences with, and where they occur in a sentence.
+ * Words have ids {@code 1..size()} ({@link #NONE} is reserved for padding); matching runs HanLP's
+ * Aho-Corasick double-array trie over the sentence, so all words at all positions are found in
+ * one pass over its characters. Optional vectors (from word-list files or a word2vec file)
+ * initialise a model's word embedding.
+ *
+ * <p>A trained model keeps its lexicon ({@link #save}, {@link #load}): a word list with its
+ * checksum, so the model matches the same words on any machine whatever HanLP version is installed.
+ * The word vectors themselves live on, fine-tuned, in the model's weights.
+ */
+public final class Lexicon {
+    /** The id of no word. */
+    public static final int NONE = 0;
+    /** The file of the word list in a model directory. */
+    public static final String FILE = "lexicon.txt";
+    private final LexiconSpec spec;
+    private final List<String> words;
+    private final float[] vectors;
+    private final BitSet withVector;
+    private final int dim;
+    private final AhoCorasickDoubleArrayTrie<Integer> automaton;
+
+    /**
+     * @param vectors {@code (words + 1) x dim} rows, or {@code null}
+     * @param withVector the ids whose row is a real vector (empty without vectors)
+     */
+    Lexicon(LexiconSpec spec, List<String> words, float[] vectors, BitSet withVector, int dim) {
+        this.spec = spec;
+        this.words = List.copyOf(words);
+        this.vectors = vectors;
+        this.withVector = withVector;
+        this.dim = dim;
+        TreeMap<String, Integer> ids = new TreeMap<>();
+        for (int i = 0; i < words.size(); i++) {
+            ids.putIfAbsent(words.get(i), i + 1);
+        }
+        this.automaton = new AhoCorasickDoubleArrayTrie<>();
+        if (!ids.isEmpty()) {
+            automaton.build(ids);
+        }
+    }
+
+    /** Reads the configured sources (and vectors); {@code log} gets one line on what was read. */
+    public static Lexicon build(LexiconSpec spec, PrintStream log) throws IOException {
+        return LexiconSources.read(spec, log);
+    }
+
+    /**
+     * This lexicon cut down to what a model trained on {@code sentences} can use: the words that
+     * match in them (a model learns their vectors) and the words with a pretrained vector (which
+     * mean something without training). Ids are renumbered in the original order.
+     */
+    public Lexicon forTraining(List<String[]> sentences) {
+        BitSet keep = new BitSet(words.size() + 1);
+        for (String[] s : sentences) {
+            for (LexiconMatch m : matches(s)) {
+                keep.set(m.word());
+            }
+        }
+        keep.or(withVector);
+        List<String> kept = new ArrayList<>(keep.cardinality());
+        float[] keptVectors = vectors == null ? null : new float[(keep.cardinality() + 1) * dim];
+        BitSet keptWithVector = new BitSet();
+        for (int id = keep.nextSetBit(1); id >= 0; id = keep.nextSetBit(id + 1)) {
+            kept.add(words.get(id - 1));
+            if (withVector.get(id)) {
+                System.arraycopy(vectors, id * dim, keptVectors, kept.size() * dim, dim);
+                keptWithVector.set(kept.size());
+            }
+        }
+        return new Lexicon(spec, kept, keptVectors, keptWithVector, dim);
+    }
+
+    /** How many words have a pretrained vector. */
+    public int vectorCount() {
+        return withVector.cardinality();
+    }
+
+    /** How many words; ids run from 1 to this. */
+    public int size() {
+        return words.size();
+    }
+
+    /** The word with id {@code id} (1-based). */
+    public String word(int id) {
+        return words.get(id - 1);
+    }
+
+    /** What the lexicon was built from and which matches it keeps. */
+    public LexiconSpec spec() {
+        return spec;
+    }
+
+    /** The vector size; 0 without vectors. */
+    public int dim() {
+        return dim;
+    }
+
+    /**
+     * The vectors, {@code (size() + 1) x dim()} row-major, row {@code id} for word {@code id}; row 0
+     * and the rows of words without a vector are zeros. {@code null} without vectors.
+     */
+    public float[] vectors() {
+        return vectors;
+    }
+
+    /**
+     * Every word spelled by consecutive units of the sentence whose length in units is within the
+     * spec's bounds, at most {@code maxMatchesPerChar} (the longest) per first unit, sorted by start,
+     * then end. A word must begin and end on unit boundaries.
+     */
+    public List<LexiconMatch> matches(String[] units) {
+        if (words.isEmpty() || units.length == 0) {
+            return List.of();
+        }
+        StringBuilder text = new StringBuilder();
+        int[] unitAt = new int[totalLength(units) + 1];
+        java.util.Arrays.fill(unitAt, -1);
+        for (int u = 0; u < units.length; u++) {
+            unitAt[text.length()] = u;
+            text.append(units[u]);
+        }
+        unitAt[text.length()] = units.length;
+        List<LexiconMatch> found = new ArrayList<>();
+        char[] chars = text.toString().toCharArray();
+        automaton.parseText(chars, (begin, end, id) -> {
+            int s = unitAt[begin];
+            int e = unitAt[end];
+            if (s >= 0 && e >= 0 && e - s >= spec.minLength() && e - s <= spec.maxLength()) {
+                found.add(new LexiconMatch(s, e, id));
+            }
+        });
+        found.sort(Comparator.comparingInt(LexiconMatch::start).thenComparing(Comparator.comparingInt(LexiconMatch::end).reversed()));
+        List<LexiconMatch> kept = new ArrayList<>(found.size());
+        int cap = spec.maxMatchesPerChar();
+        int run = 0;
+        for (int i = 0; i < found.size(); i++) {
+            run = i > 0 && found.get(i - 1).start() == found.get(i).start() ? run + 1 : 0;
+            if (cap == 0 || run < cap) {
+                kept.add(found.get(i));
+            }
+        }
+        kept.sort(Comparator.comparingInt(LexiconMatch::start).thenComparingInt(LexiconMatch::end));
+        return kept;
+    }
+
+    private static int totalLength(String[] units) {
+        int n = 0;
+        for (String u : units) {
+            n += u.length();
+        }
+        return n;
+    }
+
+    /**
+     * Writes the word list into a model directory being built and returns its description for
+     * {@code model.json}: the spec, the file, its word count and SHA-256.
+     */
+    public Map<String, Object> save(Path modelDir) throws IOException {
+        Files.createDirectories(modelDir);
+        Path file = modelDir.resolve(FILE);
+        Files.write(file, words, StandardCharsets.UTF_8);
+        Map<String, Object> d = new LinkedHashMap<>(spec.toMap());
+        d.put("file", FILE);
+        d.put("words", words.size());
+        d.put("sha256", Provenance.sha256(file));
+        return d;
+    }
+
+    /**
+     * Reads the lexicon a model directory keeps, as {@link #save} described it; a changed or
+     * missing word list is a {@link ModelException}. The loaded lexicon has no vectors.
+     */
+    public static Lexicon load(Path modelDir, Map<String, Object> description) {
+        Path file = modelDir.resolve(String.valueOf(description.getOrDefault("file", FILE)));
+        try {
+            String sha = Provenance.sha256(file);
+            if (!sha.equals(description.get("sha256"))) {
+                throw new ModelException(modelDir, "has a changed " + file.getFileName() + " (SHA-256 " + sha + ", model.json records "
+                        + description.get("sha256") + "); restore the file or retrain the model");
+            }
+            List<String> words = Files.readAllLines(file, StandardCharsets.UTF_8);
+            Object expected = description.get("words");
+            if (expected instanceof Number n && n.intValue() != words.size()) {
+                throw new ModelException(modelDir, file.getFileName() + " holds " + words.size() + " words, model.json records " + n);
+            }
+            return new Lexicon(LexiconSpec.fromMap(description), words, null, new BitSet(), 0);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new ModelException(modelDir, "is incomplete: " + file.getFileName() + " is missing");
+        } catch (IOException e) {
+            throw ModelException.cannotLoad(modelDir, e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return String.format(Locale.ROOT, "Lexicon[%,d words%s]", words.size(), dim > 0 ? ", " + dim + "-d vectors" : "");
+    }
+}

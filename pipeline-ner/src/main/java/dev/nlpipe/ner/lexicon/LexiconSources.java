@@ -1,0 +1,111 @@
+package dev.nlpipe.ner.lexicon;
+
+import dev.nlpipe.embed.word2vec.VectorFormat;
+import dev.nlpipe.embed.word2vec.WordVectors;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Reads a {@link LexiconSpec}'s sources into a {@link Lexicon}: HanLP's core dictionary and word
+ * lists in order (a word listed again keeps its first place and first vector), then the vectors
+ * file for the words still without one.
+ */
+final class LexiconSources {
+    private LexiconSources() {
+    }
+
+    static Lexicon read(LexiconSpec spec, PrintStream log) throws IOException {
+        Map<String, float[]> words = new LinkedHashMap<>();
+        List<String> counts = new ArrayList<>();
+        int dim = 0;
+        for (String source : spec.sources()) {
+            int before = words.size();
+            if (source.equals(LexiconSpec.HANLP)) {
+                for (String w : HanlpCoreWords.all()) {
+                    words.putIfAbsent(w, null);
+                }
+            } else {
+                dim = readWordList(Path.of(source), words, dim);
+            }
+            counts.add(String.format(Locale.ROOT, "%s %,d", source, words.size() - before));
+        }
+        Path vectorsFile = spec.vectors();
+        long inFile = 0;
+        if (vectorsFile != null) {
+            VectorFormat.Selection sel = VectorFormat.read(vectorsFile, spec.vectorsFormat(), w -> w,
+                    w -> words.containsKey(w) && words.get(w) == null);
+            WordVectors v = sel.vectors();
+            inFile = sel.read();
+            if (dim != 0 && v.size() > 0 && v.dim() != dim) {
+                throw new IllegalArgumentException("lexiconVectors " + vectorsFile + " has " + v.dim() + " dimensions, but the word lists'"
+                        + " vectors have " + dim);
+            }
+            if (v.size() > 0) {
+                dim = v.dim();
+            }
+            for (int row = 0; row < v.size(); row++) {
+                words.put(v.word(row), java.util.Arrays.copyOfRange(v.matrix(), row * v.dim(), (row + 1) * v.dim()));
+            }
+        }
+        List<String> list = new ArrayList<>(words.keySet());
+        float[] table = dim == 0 ? null : new float[(list.size() + 1) * dim];
+        BitSet withVector = new BitSet();
+        for (int i = 0; i < list.size(); i++) {
+            float[] v = words.get(list.get(i));
+            if (v != null) {
+                System.arraycopy(v, 0, table, (i + 1) * dim, dim);
+                withVector.set(i + 1);
+            }
+        }
+        log.printf(Locale.ROOT, "lexicon: %,d words (%s)%s%n", list.size(), String.join(", ", counts), dim == 0 ? ", no vectors"
+                : String.format(Locale.ROOT, ", %,d with %d-d vectors%s", withVector.cardinality(), dim,
+                        vectorsFile == null ? "" : String.format(Locale.ROOT, " (%s: %,d vectors read)", vectorsFile, inFile)));
+        return new Lexicon(spec, list, table, withVector, dim);
+    }
+
+    /** Adds a word list's words (and vectors) in file order; returns the vector size seen so far (0 = none yet). */
+    private static int readWordList(Path file, Map<String, float[]> words, int dim) throws IOException {
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String line;
+            int lineNo = 0;
+            while ((line = in.readLine()) != null) {
+                lineNo++;
+                String[] parts = line.strip().split("\\s+");
+                if (parts[0].isEmpty()) {
+                    continue;
+                }
+                float[] v = null;
+                if (parts.length > 1) {
+                    if (dim != 0 && parts.length - 1 != dim) {
+                        throw new IllegalArgumentException(file + ":" + lineNo + ": '" + parts[0] + "' has " + (parts.length - 1)
+                                + " numbers after it, earlier vectors have " + dim + "; give every word the same vector size or none");
+                    }
+                    dim = parts.length - 1;
+                    v = new float[dim];
+                    for (int i = 0; i < dim; i++) {
+                        try {
+                            v[i] = Float.parseFloat(parts[i + 1]);
+                        } catch (NumberFormatException e) {
+                            throw new IllegalArgumentException(file + ":" + lineNo + ": '" + parts[i + 1] + "' is not a number; a"
+                                    + " word-list line is a word, optionally followed by its vector");
+                        }
+                    }
+                }
+                if (!words.containsKey(parts[0]) || words.get(parts[0]) == null && v != null) {
+                    words.put(parts[0], v);
+                }
+            }
+        }
+        return dim;
+    }
+}

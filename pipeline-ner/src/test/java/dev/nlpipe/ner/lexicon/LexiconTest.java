@@ -1,0 +1,173 @@
+package dev.nlpipe.ner.lexicon;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.nlpipe.core.model.ModelException;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LexiconTest {
+    @TempDir
+    Path tmp;
+
+    private static LexiconSpec spec(int min, int max, int cap) {
+        return new LexiconSpec(List.of("test"), null, "auto", min, max, cap);
+    }
+
+    private static Lexicon of(LexiconSpec spec, String... words) {
+        return new Lexicon(spec, List.of(words), null, new BitSet(), 0);
+    }
+
+    private static String[] chars(String s) {
+        return s.codePoints().mapToObj(Character::toString).toArray(String[]::new);
+    }
+
+    /** Every (start, end) whose units spell a lexicon word, by trying them all. */
+    private static List<LexiconMatch> bruteForce(Lexicon lex, String[] units, int min, int max) {
+        Map<String, Integer> ids = new HashMap<>();
+        for (int id = lex.size(); id >= 1; id--) {
+            ids.put(lex.word(id), id);
+        }
+        List<LexiconMatch> out = new ArrayList<>();
+        for (int s = 0; s < units.length; s++) {
+            StringBuilder w = new StringBuilder();
+            for (int e = s + 1; e <= units.length; e++) {
+                w.append(units[e - 1]);
+                Integer id = ids.get(w.toString());
+                if (id != null && e - s >= min && e - s <= max) {
+                    out.add(new LexiconMatch(s, e, id));
+                }
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void matchesEveryOccurrenceLikeBruteForceSubstringSearch() {
+        Random rng = new Random(7);
+        String alphabet = "中国人民大学生活动";
+        List<String> words = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            StringBuilder w = new StringBuilder();
+            int len = 1 + rng.nextInt(5);
+            for (int j = 0; j < len; j++) {
+                w.append(alphabet.charAt(rng.nextInt(alphabet.length())));
+            }
+            if (!words.contains(w.toString())) {
+                words.add(w.toString());
+            }
+        }
+        for (int[] bounds : new int[][] {{1, 10}, {2, 3}, {2, 10}}) {
+            Lexicon lex = of(spec(bounds[0], bounds[1], 0), words.toArray(String[]::new));
+            for (int t = 0; t < 200; t++) {
+                StringBuilder s = new StringBuilder();
+                int len = rng.nextInt(30);
+                for (int j = 0; j < len; j++) {
+                    s.append(alphabet.charAt(rng.nextInt(alphabet.length())));
+                }
+                String[] units = chars(s.toString());
+                assertEquals(bruteForce(lex, units, bounds[0], bounds[1]), lex.matches(units), s.toString());
+            }
+        }
+    }
+
+    @Test
+    void hanlpCoreDictionaryMatchesLikeBruteForce() throws IOException {
+        Lexicon lex = Lexicon.build(new LexiconSpec(List.of(LexiconSpec.HANLP), null, "auto", 2, 10, 0), quiet());
+        assertTrue(lex.size() > 50_000, "HanLP's core dictionary has tens of thousands of words, read " + lex.size());
+        String sentence = "高勇，男，中国国籍，无境外居留权，1966年出生，本科学历，现任北京大学生命科学学院教授。";
+        String[] units = chars(sentence);
+        List<LexiconMatch> found = lex.matches(units);
+        assertEquals(bruteForce(lex, units, 2, 10), found);
+        List<String> spelled = found.stream().map(m -> sentence.substring(m.start(), m.end())).toList();
+        assertTrue(spelled.containsAll(List.of("中国", "国籍", "出生", "北京", "大学")), spelled.toString());
+    }
+
+    @Test
+    void wordsMustStartAndEndOnUnitBoundaries() {
+        Lexicon lex = of(spec(1, 10, 0), "abc", "bc", "c", "ab");
+        String[] units = {"ab", "c"};
+        assertEquals(List.of(new LexiconMatch(0, 1, 4), new LexiconMatch(0, 2, 1), new LexiconMatch(1, 2, 3)), lex.matches(units));
+    }
+
+    @Test
+    void theCapKeepsTheLongestWordsStartingAtEachUnit() {
+        Lexicon lex = of(spec(2, 10, 2), "北京", "北京大", "北京大学", "大学", "大学生");
+        List<LexiconMatch> found = lex.matches(chars("北京大学生"));
+        assertEquals(List.of(new LexiconMatch(0, 3, 2), new LexiconMatch(0, 4, 3), new LexiconMatch(2, 4, 4), new LexiconMatch(2, 5, 5)),
+                found);
+    }
+
+    @Test
+    void trainingKeepsMatchedWordsAndWordsWithVectors() throws IOException {
+        Path list = tmp.resolve("words.txt");
+        Files.writeString(list, "北京 0.5 1\n上海\n广州 2 3\n深圳\n北京 9 9\n\n", StandardCharsets.UTF_8);
+        Lexicon lex = Lexicon.build(new LexiconSpec(List.of(list.toString()), null, "auto", 2, 4, 0), quiet());
+        assertEquals(4, lex.size());
+        assertEquals(2, lex.dim());
+        assertEquals(2, lex.vectorCount());
+        Lexicon kept = lex.forTraining(List.<String[]>of(chars("我在深圳工作")));
+        assertEquals(List.of("北京", "广州", "深圳"), List.of(kept.word(1), kept.word(2), kept.word(3)));
+        assertEquals(3, kept.size());
+        float[] v = kept.vectors();
+        assertEquals(0.5f, v[2]);
+        assertEquals(1f, v[3]);
+        assertEquals(2f, v[4]);
+        assertEquals(0f, v[6]);
+        assertEquals(List.of(new LexiconMatch(2, 4, 3)), kept.matches(chars("我在深圳工作")));
+    }
+
+    @Test
+    void vectorsFileFillsWordsWithoutAVector() throws IOException {
+        Path list = tmp.resolve("words.txt");
+        Files.writeString(list, "北京\n上海\n", StandardCharsets.UTF_8);
+        Path vec = tmp.resolve("vec.txt");
+        Files.writeString(vec, "3 2\n上海 1 2\n天津 3 4\n北京 5 6\n", StandardCharsets.UTF_8);
+        Lexicon lex = Lexicon.build(new LexiconSpec(List.of(list.toString()), vec, "text", 2, 4, 0), quiet());
+        assertEquals(2, lex.size());
+        assertEquals(2, lex.vectorCount());
+        assertEquals(5f, lex.vectors()[2]);
+        assertEquals(2f, lex.vectors()[5]);
+    }
+
+    @Test
+    void aBadWordListLineNamesFileAndLine() throws IOException {
+        Path list = tmp.resolve("words.txt");
+        Files.writeString(list, "北京 1 2\n上海 1 x\n", StandardCharsets.UTF_8);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Lexicon.build(new LexiconSpec(List.of(list.toString()), null, "auto", 2, 4, 0), quiet()));
+        assertTrue(e.getMessage().contains("words.txt:2"), e.getMessage());
+    }
+
+    @Test
+    void savedLexiconReloadsAndRefusesAChangedFile() throws IOException {
+        Lexicon lex = of(spec(2, 4, 0), "北京", "大学", "北京大学");
+        Map<String, Object> d = lex.save(tmp);
+        Lexicon back = Lexicon.load(tmp, d);
+        String[] s = chars("他在北京大学读书");
+        assertEquals(lex.matches(s), back.matches(s));
+        assertNull(back.vectors());
+        Files.writeString(tmp.resolve(Lexicon.FILE), "北京\n", StandardCharsets.UTF_8);
+        ModelException e = assertThrows(ModelException.class, () -> Lexicon.load(tmp, d));
+        assertTrue(e.getMessage().contains("lexicon.txt"), e.getMessage());
+    }
+
+    private static PrintStream quiet() {
+        return new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+    }
+}
