@@ -11,7 +11,7 @@ import java.util.Random;
  * Small tagged corpora made up by the tests: Chinese sentences in BMES character files and English
  * sentences in CoNLL files, from templates with person, place and organization slots.
  */
-final class SyntheticCorpus {
+public final class SyntheticCorpus {
     private static final String[] ZH_PER = {"张伟", "王芳", "李强", "赵丽", "刘洋", "陈静", "杨军", "黄敏", "周杰", "吴磊"};
     private static final String[] ZH_LOC = {"北京", "上海", "广州", "深圳", "杭州", "南京", "成都", "武汉"};
     private static final String[] ZH_ORG = {"华为公司", "北京大学", "人民银行", "腾讯集团", "清华大学", "中国移动"};
@@ -36,7 +36,7 @@ final class SyntheticCorpus {
     }
 
     /** Chinese sentences as {@code char TAG} lines (BMES tags), a blank line between sentences. */
-    static Path chinese(Path file, int sentences, long seed) throws IOException {
+    public static Path chinese(Path file, int sentences, long seed) throws IOException {
         Random r = new Random(seed);
         StringBuilder sb = new StringBuilder();
         for (int s = 0; s < sentences; s++) {
@@ -56,7 +56,7 @@ final class SyntheticCorpus {
     }
 
     /** English sentences as CoNLL lines ({@code word POS chunk NER}, IOB1 tags) with a -DOCSTART- line. */
-    static Path english(Path file, int sentences, long seed) throws IOException {
+    public static Path english(Path file, int sentences, long seed) throws IOException {
         Random r = new Random(seed);
         StringBuilder sb = new StringBuilder("-DOCSTART- -X- -X- O\n\n");
         for (int s = 0; s < sentences; s++) {
@@ -83,8 +83,20 @@ final class SyntheticCorpus {
         };
     }
 
+    /**
+     * A small Chinese lexicon for lattice models: the corpus's places and organizations, some of
+     * their parts and a few of its other words (person names are left out, so a model must also tag
+     * what the lexicon does not know).
+     */
+    public static List<String> chineseWords() {
+        List<String> out = new ArrayList<>(List.of(ZH_LOC));
+        out.addAll(List.of(ZH_ORG));
+        out.addAll(List.of("公司", "大学", "银行", "集团", "中国", "工作", "毕业", "位于", "今天", "下雨", "很好", "京的"));
+        return out;
+    }
+
     /** The Chinese characters the corpus uses, for making pretrained vectors. */
-    static List<String> chineseCharacters() {
+    public static List<String> chineseCharacters() {
         List<String> out = new ArrayList<>();
         for (String[] list : new String[][] {ZH_PER, ZH_LOC, ZH_ORG}) {
             for (String w : list) {

@@ -11,12 +11,12 @@ import java.nio.file.Path;
 import java.util.List;
 
 /** Runs {@code nlpipe train} in-process for the tests and keeps its log. */
-final class Training {
+public final class Training {
     private Training() {
     }
 
     /** Writes {@code yaml} as the training file in {@code dir}, trains into {@code out}, returns the log. */
-    static String run(Path dir, String yaml, Path out, String... sets) throws IOException {
+    public static String run(Path dir, String yaml, Path out, String... sets) throws IOException {
         Path cfg = dir.resolve("train-" + out.getFileName() + ".yaml");
         Files.writeString(cfg, yaml);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
