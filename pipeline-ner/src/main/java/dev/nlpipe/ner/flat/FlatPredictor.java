@@ -19,6 +19,12 @@ import java.util.List;
 public final class FlatPredictor implements AutoCloseable {
     /** The stage name used in missing-layer messages. */
     static final String STAGE = "ner";
+    /**
+     * The most pairs of lattice spans one forward pass holds: the relative positions take
+     * {@code hidden} floats per pair (at width 160, 256 MiB here), so a batch of long sentences is
+     * split into smaller passes.
+     */
+    static final int PAIRS_PER_PASS = 1 << 18;
     private final FlatModel model;
     private final FlatNetwork network;
 
@@ -51,7 +57,7 @@ public final class FlatPredictor implements AutoCloseable {
         NeuralEngine.noGrad();
         int[] sizes = lattices.stream().mapToInt(Lattice::size).toArray();
         int[][] out = new int[lattices.size()][];
-        for (int[] b : BatchPlan.sorted(sizes, batchSize)) {
+        for (int[] b : passes(BatchPlan.sorted(sizes, batchSize), sizes)) {
             List<Lattice> items = new ArrayList<>();
             for (int i : b) {
                 if (lattices.get(i).length() == 0) {
@@ -72,6 +78,22 @@ public final class FlatPredictor implements AutoCloseable {
                         out[i] = paths[k++];
                     }
                 }
+            }
+        }
+        return out;
+    }
+
+    /** The batches, each split into passes of at most {@link #PAIRS_PER_PASS} pairs of spans. */
+    private static List<int[]> passes(List<int[]> batches, int[] sizes) {
+        List<int[]> out = new ArrayList<>();
+        for (int[] b : batches) {
+            long largest = 1;
+            for (int i : b) {
+                largest = Math.max(largest, sizes[i]);
+            }
+            int per = (int) Math.max(1, PAIRS_PER_PASS / (largest * largest));
+            for (int from = 0; from < b.length; from += per) {
+                out.add(Arrays.copyOfRange(b, from, Math.min(b.length, from + per)));
             }
         }
         return out;
