@@ -21,7 +21,7 @@ public final class FlatPredictor implements AutoCloseable {
     static final String STAGE = "ner";
     /**
      * The most pairs of lattice spans one forward pass holds: the relative positions take
-     * {@code hidden} floats per pair (at width 160, 256 MiB here), so a batch of long sentences is
+     * {@code hidden} floats per pair (at width 160, 160 MiB here), so a batch of long sentences is
      * split into smaller passes.
      */
     static final int PAIRS_PER_PASS = 1 << 18;
