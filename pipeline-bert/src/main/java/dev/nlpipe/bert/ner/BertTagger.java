@@ -1,5 +1,7 @@
 package dev.nlpipe.bert.ner;
 
+import dev.nlpipe.nn.bert.PieceWindows;
+import dev.nlpipe.nn.bert.UnitLayout;
 import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
 import dev.nlpipe.core.doc.Document;
@@ -56,7 +58,7 @@ final class BertTagger implements Tagger {
 
     @Override
     public List<List<Entity>> tag(List<Document> docs) {
-        return units.entities(docs, seqs -> spans(network, tags, seqs.stream().map(windows::layout).toList(), batchSize,
+        return units.entities(docs, seqs -> spans(network, tags, seqs.stream().map(s -> windows.layout(s.texts())).toList(), batchSize,
                 () -> NeuralEngine.get().newBaseManager(device)));
     }
 

@@ -1,5 +1,7 @@
 package dev.nlpipe.bert.ner;
 
+import dev.nlpipe.nn.bert.PieceWindows;
+import dev.nlpipe.nn.bert.UnitLayout;
 import ai.djl.Device;
 import ai.djl.ndarray.types.Shape;
 import dev.nlpipe.bert.FineTunedFiles;

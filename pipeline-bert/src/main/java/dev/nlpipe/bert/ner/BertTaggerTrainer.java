@@ -1,5 +1,7 @@
 package dev.nlpipe.bert.ner;
 
+import dev.nlpipe.nn.bert.PieceWindows;
+import dev.nlpipe.nn.bert.UnitLayout;
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -192,7 +194,7 @@ public final class BertTaggerTrainer implements TrainerProvider {
     /** The layouts of sentences, in order (on several threads when there are many). */
     static List<UnitLayout> layouts(List<UnitSequence> seqs, PieceWindows windows) {
         IntStream range = IntStream.range(0, seqs.size());
-        return (seqs.size() >= 256 ? range.parallel() : range).mapToObj(i -> windows.layout(seqs.get(i))).toList();
+        return (seqs.size() >= 256 ? range.parallel() : range).mapToObj(i -> windows.layout(seqs.get(i).texts())).toList();
     }
 
     /** The training examples, with a log line on what did not fit: units without pieces, long sentences, cut pieces. */

@@ -1,5 +1,7 @@
 package dev.nlpipe.bert.ner;
 
+import dev.nlpipe.nn.bert.PieceWindows;
+import dev.nlpipe.nn.bert.UnitLayout;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;

@@ -3,7 +3,7 @@ package dev.nlpipe.bert.classify;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.nlpipe.bert.TinyEncoder;
+import dev.nlpipe.nn.bert.TinyEncoder;
 import dev.nlpipe.classify.ClassifierEvaluation;
 import dev.nlpipe.core.Pipeline;
 import dev.nlpipe.core.config.TrainConfig;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.nlpipe.bert.Pooling;
-import dev.nlpipe.bert.TinyEncoder;
+import dev.nlpipe.nn.bert.TinyEncoder;
 import dev.nlpipe.core.Pipeline;
 import dev.nlpipe.core.config.ConfigException;
 import dev.nlpipe.core.doc.DenseVector;

@@ -10,7 +10,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import dev.nlpipe.bert.FineTunedFiles;
-import dev.nlpipe.bert.TinyEncoder;
+import dev.nlpipe.nn.bert.TinyEncoder;
 import dev.nlpipe.core.config.TrainConfig;
 import dev.nlpipe.core.doc.DocumentJson;
 import dev.nlpipe.core.model.LoadOptions;

@@ -3,7 +3,7 @@ package dev.nlpipe.bert.ner;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.nlpipe.bert.TinyEncoder;
+import dev.nlpipe.nn.bert.TinyEncoder;
 import dev.nlpipe.core.doc.Document;
 import dev.nlpipe.core.doc.DocumentJson;
 import dev.nlpipe.core.doc.Entity;

@@ -88,7 +88,14 @@ public final class Batch {
                 v[i * steps + j] = ids[j];
             }
         }
-        Shape shape = new Shape(examples.size(), steps);
+        return withUnknowns(m, v, new Shape(examples.size(), steps), unknownChance);
+    }
+
+    /**
+     * The ids {@code v} as an array of {@code shape}, each id {@code u} read as {@link Vocabulary#UNK}
+     * with chance {@code unknownChance[u]} (none when {@code null}), drawn from the engine's generator.
+     */
+    public static NDArray withUnknowns(NDManager m, long[] v, Shape shape, float[] unknownChance) {
         NDArray ids = m.create(v, shape);
         float[] chance = unknownChance == null ? null : chances(v, unknownChance);
         if (chance == null) {

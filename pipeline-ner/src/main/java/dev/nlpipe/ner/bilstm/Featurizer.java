@@ -72,16 +72,7 @@ public final class Featurizer {
         Vocabulary units = Vocabulary.fromCounts(unitCounts, spec.minCount());
         Vocabulary bigrams = Vocabulary.fromCounts(bigramCounts, spec.minCount());
         return new Featurizer(spec, units, bigrams, Vocabulary.fromCounts(charCounts, 1), TagSet.of(spec.scheme(), types),
-                seenOnce(units, unitCounts), seenOnce(bigrams, bigramCounts));
-    }
-
-    /** Which ids of {@code vocab} were counted once. */
-    private static boolean[] seenOnce(Vocabulary vocab, Map<String, Integer> counts) {
-        boolean[] rare = new boolean[vocab.size()];
-        for (int id = Vocabulary.UNK + 1; id < vocab.size(); id++) {
-            rare[id] = counts.get(vocab.get(id)) == 1;
-        }
-        return rare;
+                units.seenOnce(unitCounts), bigrams.seenOnce(bigramCounts));
     }
 
     /**

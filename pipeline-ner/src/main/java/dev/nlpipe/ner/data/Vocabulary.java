@@ -38,6 +38,18 @@ public final class Vocabulary {
         return new Vocabulary(list.stream().map(Map.Entry::getKey).toList());
     }
 
+    /**
+     * Which ids were counted once in {@code counts} (the counts this vocabulary was built from):
+     * the rare units that {@code unkReplace} reads as unknown now and then, so the unknown vector is trained.
+     */
+    public boolean[] seenOnce(Map<String, Integer> counts) {
+        boolean[] rare = new boolean[size()];
+        for (int id = UNK + 1; id < size(); id++) {
+            rare[id] = counts.get(get(id)) == 1;
+        }
+        return rare;
+    }
+
     /** The id of a string, {@link #UNK} when unknown. */
     public int id(String s) {
         Integer i = ids.get(s);

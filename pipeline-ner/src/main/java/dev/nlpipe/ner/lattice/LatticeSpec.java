@@ -32,7 +32,7 @@ public record LatticeSpec(BiLstmCrfSpec chars, int wordDim, LexiconSpec lexicon)
         m.put("bigramDim", 50);
         m.put("hidden", 200);
         m.put("dropout", 0.5);
-        for (String same : List.of("minCount", "normalizeDigits", "embeddings", "bigramEmbeddings", "embeddingsFormat",
+        for (String same : List.of("minCount", "unkReplace", "normalizeDigits", "embeddings", "bigramEmbeddings", "embeddingsFormat",
                 "freezeEmbeddings", "embeddingsVocabulary")) {
             m.put(same, null);
         }

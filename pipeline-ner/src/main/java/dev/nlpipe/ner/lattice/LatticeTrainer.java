@@ -10,14 +10,16 @@ import dev.nlpipe.core.model.ModelDir;
 import dev.nlpipe.core.model.ModelMeta;
 import dev.nlpipe.core.model.TrainerProvider;
 import dev.nlpipe.core.model.TrainingJob;
+import dev.nlpipe.ner.PrecisionWatch;
 import dev.nlpipe.ner.TaggerTraining;
+import dev.nlpipe.ner.bilstm.Batch;
 import dev.nlpipe.ner.bilstm.Featurizer;
 import dev.nlpipe.ner.bilstm.PretrainedTable;
 import dev.nlpipe.ner.data.TaggedData;
 import dev.nlpipe.ner.data.UnitSequence;
 import dev.nlpipe.ner.lexicon.Lexicon;
+import dev.nlpipe.ner.lexicon.TrainingLexicon;
 import dev.nlpipe.nn.Checkpoints;
-import dev.nlpipe.nn.Init;
 import dev.nlpipe.nn.Params;
 import dev.nlpipe.nn.Seeds;
 import dev.nlpipe.nn.TrainSettings;
@@ -32,7 +34,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Random;
 import java.util.Set;
 
 /**
@@ -50,6 +51,10 @@ public final class LatticeTrainer implements TrainerProvider {
     public static final String NAME = "ner.lattice-lstm";
     /** Sequences per forward pass when evaluating. */
     static final int EVAL_BATCH = 32;
+    /** What {@link PrecisionWatch} suggests for this tagger. */
+    private static final String ADVICE = "Try: model.unkReplace 0.5 (the default: characters and bigrams seen once read as unknown"
+            + " half the time, so the unknown vectors are trained) or model.minCount 2; a lexicon and lexicon vectors from text of"
+            + " the same kind (model.lexicon, model.lexiconVectors). See docs/ner.md#unknown-characters-and-low-precision.";
 
     @Override
     public String name() {
@@ -94,7 +99,7 @@ public final class LatticeTrainer implements TrainerProvider {
         TaggerTraining.Splits splits = TaggerTraining.read(job, settings, spec.chars().units(NAME), "char", log);
         TaggedData train = splits.train();
         TaggedData dev = splits.dev();
-        Lexicon lexicon = lexicon(job, spec, train, log);
+        Lexicon lexicon = TrainingLexicon.of(job, spec.lexicon(), spec.wordDim(), train, log);
 
         Featurizer trainingUnits = Featurizer.build(spec.chars(), train.sequences(), splits.types());
         PretrainedTable pretrained = PretrainedTable.load(spec.chars(), trainingUnits, settings.seed(), log);
@@ -102,7 +107,7 @@ public final class LatticeTrainer implements TrainerProvider {
         ModelMeta meta = job.newMeta(LatticeModel.KIND, LatticeModel.FORMAT);
         try (Params params = new Params(device, true)) {
             LatticeNetwork.Tables tables = new LatticeNetwork.Tables(featurizer.units.size(), featurizer.bigrams.size(), lexicon.size() + 1,
-                    pretrained.unitTable(), pretrained.bigramTable(), wordTable(lexicon, spec.wordDim(), settings.seed()));
+                    pretrained.unitTable(), pretrained.bigramTable(), lexicon.initialTable(settings.seed()));
             LatticeNetwork network = LatticeNetwork.create(spec.chars(), spec.wordDim(), tables, featurizer.tags.tags(), params,
                     Seeds.random(settings.seed(), "init"));
             pretrained.configure(params, spec.chars().freezeEmbeddings(), settings.sparseEmbeddings(),
@@ -111,6 +116,9 @@ public final class LatticeTrainer implements TrainerProvider {
             // decoded and scored against gold spans only: a dev type the training data lacks counts as missed
             List<LatticeExample> devExamples = dev == null ? List.of() : encode(featurizer, lexicon, dev, false);
             logCoverage(trainExamples, log);
+            PrecisionWatch watch = new PrecisionWatch(ADVICE);
+            float[] unknownChance = Batch.unknownChances(featurizer.rareUnits, spec.chars().unkReplace(), 0);
+            float[] bigramUnknownChance = Batch.unknownChances(featurizer.rareBigrams, spec.chars().unkReplace(), 0);
             Trainable<LatticeExample> trainable = new Trainable<>() {
                 @Override
                 public Params params() {
@@ -119,13 +127,13 @@ public final class LatticeTrainer implements TrainerProvider {
 
                 @Override
                 public NDArray loss(List<LatticeExample> batch, NDManager scope) {
-                    return network.loss(new LatticeBatch(batch, scope));
+                    return network.loss(new LatticeBatch(batch, scope, unknownChance, bigramUnknownChance));
                 }
 
                 @Override
                 public Map<String, Double> evaluate() {
-                    return dev == null ? Map.of() : TaggerTraining.spanScores(featurizer.tags, dev.gold(),
-                            LatticePredictor.predict(network, devExamples, EVAL_BATCH));
+                    return dev == null ? Map.of() : watch.check(TaggerTraining.spanScores(featurizer.tags, dev.gold(),
+                            LatticePredictor.predict(network, devExamples, EVAL_BATCH)), log);
                 }
             };
             Checkpoints checkpoints = Checkpoints.beside(job.output());
@@ -156,51 +164,6 @@ public final class LatticeTrainer implements TrainerProvider {
             result.writeReports(job.dir(), NAME + " → " + job.output());
             checkpoints.delete();
         }
-    }
-
-    /** The configured lexicon cut down to the words of the training data and those with vectors. */
-    private static Lexicon lexicon(TrainingJob job, LatticeSpec spec, TaggedData train, PrintStream log) throws IOException {
-        Lexicon all = Lexicon.build(spec.lexicon(), log);
-        if (all.dim() > 0 && all.dim() != spec.wordDim()) {
-            throw job.model().error("wordDim", "is " + spec.wordDim() + " but the lexicon's vectors (word lists of 'lexicon' and"
-                    + " lexiconVectors) have " + all.dim() + " dimensions; set model.wordDim: " + all.dim());
-        }
-        List<String[]> sentences = new ArrayList<>(train.sequences().size());
-        for (UnitSequence s : train.sequences()) {
-            sentences.add(s.texts());
-        }
-        Lexicon kept = all.forTraining(sentences);
-        log.printf(Locale.ROOT, "lexicon: %,d of %,d words match the training data or have a vector%n", kept.size(), all.size());
-        if (kept.size() == 0) {
-            throw job.model().error("lexicon", "no word of the lexicon occurs in data.train " + job.splitPath("train")
-                    + " and none has a vector; give a lexicon of words of this language (e.g. hanlp for Chinese)");
-        }
-        return kept;
-    }
-
-    /**
-     * The initial word embedding: the lexicon's vectors where it has them, seeded random rows for
-     * the others, or {@code null} (all random) without vectors.
-     */
-    static float[] wordTable(Lexicon lexicon, int dim, long seed) {
-        float[] vectors = lexicon.vectors();
-        if (vectors == null) {
-            return null;
-        }
-        int rows = lexicon.size() + 1;
-        float[] table = new float[rows * dim];
-        Random rng = Seeds.random(seed, "lexicon");
-        Init.embedding().fill(table, new long[] {rows, dim}, rng);
-        for (int r = 0; r < rows; r++) {
-            boolean given = false;
-            for (int k = 0; k < dim && !given; k++) {
-                given = vectors[r * dim + k] != 0;
-            }
-            if (given) {
-                System.arraycopy(vectors, r * dim, table, r * dim, dim);
-            }
-        }
-        return table;
     }
 
     /** The sentences as lattice examples, with gold tag ids when {@code withTags}. */

@@ -3,6 +3,8 @@ package dev.nlpipe.ner.lexicon;
 import com.hankcs.hanlp.collection.AhoCorasick.AhoCorasickDoubleArrayTrie;
 import dev.nlpipe.core.model.ModelException;
 import dev.nlpipe.core.model.Provenance;
+import dev.nlpipe.nn.Init;
+import dev.nlpipe.nn.Seeds;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -122,6 +124,24 @@ public final class Lexicon {
      */
     public float[] vectors() {
         return vectors;
+    }
+
+    /**
+     * The word embedding a tagger starts from, {@code (size() + 1) x dim()}: each word's pretrained
+     * vector where it has one, seeded random rows (stream {@code "lexicon"} of {@code seed}) for the
+     * others and for row 0; {@code null} without vectors, where the tagger initializes every row itself.
+     */
+    public float[] initialTable(long seed) {
+        if (vectors == null) {
+            return null;
+        }
+        int rows = size() + 1;
+        float[] table = new float[rows * dim];
+        Init.embedding().fill(table, new long[] {rows, dim}, Seeds.random(seed, "lexicon"));
+        for (int id = withVector.nextSetBit(1); id >= 0; id = withVector.nextSetBit(id + 1)) {
+            System.arraycopy(vectors, id * dim, table, id * dim, dim);
+        }
+        return table;
     }
 
     /**

@@ -56,7 +56,7 @@ public final class SyntheticCorpus {
     }
 
     /** English sentences as CoNLL lines ({@code word POS chunk NER}, IOB1 tags) with a -DOCSTART- line. */
-    static Path english(Path file, int sentences, long seed) throws IOException {
+    public static Path english(Path file, int sentences, long seed) throws IOException {
         Random r = new Random(seed);
         StringBuilder sb = new StringBuilder("-DOCSTART- -X- -X- O\n\n");
         for (int s = 0; s < sentences; s++) {
@@ -99,8 +99,20 @@ public final class SyntheticCorpus {
         return out.stream().distinct().toList();
     }
 
+    /**
+     * A small Chinese lexicon for lattice models: the corpus's places and organizations, some of
+     * their parts and a few of its other words (person names are left out, so a model must also tag
+     * what the lexicon does not know).
+     */
+    public static List<String> partialLexicon() {
+        List<String> out = new ArrayList<>(List.of(ZH_LOC));
+        out.addAll(List.of(ZH_ORG));
+        out.addAll(List.of("公司", "大学", "银行", "集团", "中国", "工作", "毕业", "位于", "今天", "下雨", "很好", "京的"));
+        return out;
+    }
+
     /** The Chinese characters the corpus uses, for making pretrained vectors. */
-    static List<String> chineseCharacters() {
+    public static List<String> chineseCharacters() {
         List<String> out = new ArrayList<>();
         for (String[] list : new String[][] {ZH_PER, ZH_LOC, ZH_ORG}) {
             for (String w : list) {

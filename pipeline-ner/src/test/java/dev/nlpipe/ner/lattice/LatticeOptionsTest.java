@@ -48,6 +48,7 @@ class LatticeOptionsTest {
         assertEquals(50, spec.wordDim());
         assertEquals(200, spec.chars().hidden());
         assertEquals(0.5, spec.chars().dropout());
+        assertEquals(0.5, spec.chars().unkReplace(), "characters and bigrams seen once train the unknown vectors");
         assertEquals(List.of(LexiconSpec.HANLP), spec.lexicon().sources());
         assertEquals(spec, LatticeSpec.fromMap(spec.toMap()));
     }
@@ -83,9 +84,9 @@ class LatticeOptionsTest {
         Path words = Files.writeString(dir.resolve("vectors.txt"), "北京 0.5 -0.5 0.25\n上海\n");
         Lexicon lexicon = Lexicon.build(LexiconSpec.from(Options.of("model", Map.of("lexicon", List.of(words.toString())),
                 LexiconSpec.options())), new PrintStream(OutputStream.nullOutputStream()));
-        float[] table = LatticeTrainer.wordTable(lexicon, 3, 42);
+        float[] table = lexicon.initialTable(42);
         assertArrayEquals(new float[] {0.5f, -0.5f, 0.25f}, Arrays.copyOfRange(table, 3, 6));
         assertNotEquals(0f, table[6] * table[6] + table[7] * table[7] + table[8] * table[8]);
-        assertArrayEquals(table, LatticeTrainer.wordTable(lexicon, 3, 42));
+        assertArrayEquals(table, lexicon.initialTable(42));
     }
 }

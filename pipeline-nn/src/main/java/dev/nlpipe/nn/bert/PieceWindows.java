@@ -1,14 +1,12 @@
-package dev.nlpipe.bert.ner;
+package dev.nlpipe.nn.bert;
 
-import dev.nlpipe.ner.data.UnitSequence;
-import dev.nlpipe.nn.bert.BertEncoding;
-import dev.nlpipe.nn.bert.BertTokenizer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 /**
- * Lays a sentence's units out as the encoder reads them ({@link UnitLayout}).
+ * Lays a sentence's units (characters or tokens of a sequence tagger) out as a BERT encoder reads
+ * them ({@link UnitLayout}); shared by the BERT tagger and FLAT + BERT.
  *
  * <p><b>Pieces.</b> The units are joined with one space between them and the result is tokenized
  * by the encoder's WordPiece tokenizer, so a word piece never spans two units: each unit gets its
@@ -26,18 +24,20 @@ import java.util.List;
  * the sentence's edge. The CRF runs over the whole sentence. Only a unit with more pieces than a
  * chunk holds loses its extra pieces (its first piece stays).
  */
-final class PieceWindows {
+public final class PieceWindows {
     private final BertTokenizer pieces;
     private final int[] prefix;
     private final int[] suffix;
     private final int budget;
 
     /**
+     * A layout for one encoder.
+     *
      * @param tokenizer the encoder's tokenizer (its truncation is ignored)
      * @param maxLength the most pieces per window, special tokens included
      * @throws IllegalArgumentException when the template's special tokens leave no room for a piece
      */
-    PieceWindows(BertTokenizer tokenizer, int maxLength) {
+    public PieceWindows(BertTokenizer tokenizer, int maxLength) {
         this.pieces = tokenizer.withTruncation(null).withSpecialTokens(false);
         BertEncoding probe = tokenizer.withTruncation(null).withSpecialTokens(true).encode("a");
         int first = 0;
@@ -57,9 +57,12 @@ final class PieceWindows {
         }
     }
 
-    /** The layout of one sentence. */
-    UnitLayout layout(UnitSequence seq) {
-        String[] texts = seq.texts();
+    /**
+     * The layout of one sentence.
+     *
+     * @param texts the texts of its units (characters, or tokens), in order
+     */
+    public UnitLayout layout(String[] texts) {
         int n = texts.length;
         StringBuilder joined = new StringBuilder();
         int[] at = new int[n + 1];

@@ -1,15 +1,9 @@
-package dev.nlpipe.bert;
+package dev.nlpipe.nn.bert;
 
 import ai.djl.Device;
 import dev.nlpipe.core.model.ModelDir;
 import dev.nlpipe.core.model.ModelMeta;
 import dev.nlpipe.nn.Params;
-import dev.nlpipe.nn.bert.BertConfig;
-import dev.nlpipe.nn.bert.BertEncoder;
-import dev.nlpipe.nn.bert.BertNormalization;
-import dev.nlpipe.nn.bert.BertTokenizer;
-import dev.nlpipe.nn.bert.PretrainedEncoder;
-import dev.nlpipe.nn.bert.WordPieceVocabulary;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package dev.nlpipe.bert.ner;
+package dev.nlpipe.nn.bert;
 
 import dev.nlpipe.core.tag.TagScheme;
 import java.util.ArrayList;
@@ -19,15 +19,15 @@ import java.util.List;
  * @param pieces the sentence's word pieces
  * @param cut pieces left out: those of a unit beyond what one window holds
  */
-record UnitLayout(int[][] windows, int[] units, int[] rows, int[] columns, int unitCount, int pieces, int cut) {
+public record UnitLayout(int[][] windows, int[] units, int[] rows, int[] columns, int unitCount, int pieces, int cut) {
 
     /** The number of positions (units with a piece). */
-    int length() {
+    public int length() {
         return units.length;
     }
 
     /** The word pieces the encoder reads for this sentence, special tokens included (for batching by length). */
-    int width() {
+    public int width() {
         int n = 0;
         for (int[] w : windows) {
             n += w.length;
@@ -36,7 +36,7 @@ record UnitLayout(int[][] windows, int[] units, int[] rows, int[] columns, int u
     }
 
     /** Spans of positions as spans of units: from the first position's unit to the last one's. */
-    List<TagScheme.TokenSpan> toUnits(List<TagScheme.TokenSpan> positionSpans) {
+    public List<TagScheme.TokenSpan> toUnits(List<TagScheme.TokenSpan> positionSpans) {
         List<TagScheme.TokenSpan> out = new ArrayList<>(positionSpans.size());
         for (TagScheme.TokenSpan s : positionSpans) {
             out.add(new TagScheme.TokenSpan(s.type(), units[s.start()], units[s.end() - 1] + 1));
@@ -48,7 +48,7 @@ record UnitLayout(int[][] windows, int[] units, int[] rows, int[] columns, int u
      * Spans of units as spans of the positions they hold; a span holding no position (its units
      * have no piece) is left out.
      */
-    List<TagScheme.TokenSpan> toPositions(List<TagScheme.TokenSpan> unitSpans) {
+    public List<TagScheme.TokenSpan> toPositions(List<TagScheme.TokenSpan> unitSpans) {
         List<TagScheme.TokenSpan> out = new ArrayList<>(unitSpans.size());
         for (TagScheme.TokenSpan s : unitSpans) {
             int from = firstPositionFrom(s.start());

@@ -1,16 +1,10 @@
-package dev.nlpipe.bert.ner;
+package dev.nlpipe.nn.bert;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.nlpipe.core.doc.Document;
-import dev.nlpipe.core.doc.Token;
 import dev.nlpipe.core.tag.TagScheme;
-import dev.nlpipe.ner.data.UnitSequence;
-import dev.nlpipe.nn.bert.BertNormalization;
-import dev.nlpipe.nn.bert.BertTokenizer;
-import dev.nlpipe.nn.bert.WordPieceVocabulary;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -23,8 +17,9 @@ class PieceWindowsTest {
     private static final int CLS = VOCAB.indexOf("[CLS]");
     private static final int SEP = VOCAB.indexOf("[SEP]");
 
-    private static UnitSequence chars(String text) {
-        return UnitSequence.of(new Document("d", text), false, false, "test").get(0);
+    /** The characters of a text as units, spaces left out (as a character tagger's units are). */
+    private static String[] chars(String text) {
+        return text.codePoints().filter(cp -> !Character.isWhitespace(cp)).mapToObj(Character::toString).toArray(String[]::new);
     }
 
     @Test
@@ -40,10 +35,7 @@ class PieceWindowsTest {
 
     @Test
     void aTokenIsReadThroughItsFirstSubWord() {
-        String text = "Johnson visited Berlin .";
-        Document doc = new Document("d", text).setTokens(List.of(new Token("Johnson", 0, 7), new Token("visited", 8, 15),
-                new Token("Berlin", 16, 22), new Token(".", 23, 24)));
-        UnitLayout l = new PieceWindows(TOKENIZER, 32).layout(UnitSequence.of(doc, true, false, "test").get(0));
+        UnitLayout l = new PieceWindows(TOKENIZER, 32).layout(new String[] {"Johnson", "visited", "Berlin", "."});
         // [CLS] john ##son visited ber ##lin . [SEP]
         assertEquals(8, l.windows()[0].length);
         assertArrayEquals(new int[] {1, 3, 4, 6}, l.columns());
@@ -64,7 +56,7 @@ class PieceWindowsTest {
     @Test
     void aSentenceLongerThanMaxLengthIsReadInWindowsThatTagEveryUnitThroughItsOwnPiece() {
         String text = "张伟在北京工作。".repeat(6);
-        UnitSequence seq = chars(text);
+        String[] seq = chars(text);
         UnitLayout l = new PieceWindows(TOKENIZER, 12).layout(seq);
         assertTrue(l.windows().length > 4, "windows: " + l.windows().length);
         for (int[] w : l.windows()) {
@@ -78,7 +70,7 @@ class PieceWindowsTest {
         for (int i = 0; i < l.length(); i++) {
             assertEquals(i, l.units()[i]);
             read.add(l.windows()[l.rows()[i]][l.columns()[i]]);
-            assertEquals(VOCAB.indexOf(seq.texts()[i]), read.get(i), "unit " + i + " is read at its own piece");
+            assertEquals(VOCAB.indexOf(seq[i]), read.get(i), "unit " + i + " is read at its own piece");
         }
     }
 

@@ -1,0 +1,107 @@
+package dev.nlpipe.ner.flat;
+
+import ai.djl.ndarray.NDManager;
+import dev.nlpipe.core.doc.Document;
+import dev.nlpipe.core.doc.Entity;
+import dev.nlpipe.ner.data.UnitSequence;
+import dev.nlpipe.nn.BatchPlan;
+import dev.nlpipe.nn.NeuralEngine;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Runs a FLAT tagger over documents: the characters of each sentence (or of the whole text) and
+ * the lexicon words found in them as lattices, batched by lattice size, through the network and
+ * Viterbi decoding, and back to entity spans with character offsets into each document's text.
+ * Sentences are never clipped here. Holds its own weights; not thread-safe (use one per thread).
+ */
+public final class FlatPredictor implements AutoCloseable {
+    /** The stage name used in missing-layer messages. */
+    static final String STAGE = "ner";
+    /**
+     * The most pairs of lattice spans one forward pass holds: the relative positions take
+     * {@code hidden} floats per pair (at width 160, 160 MiB here), so a batch of long sentences is
+     * split into smaller passes.
+     */
+    static final int PAIRS_PER_PASS = 1 << 18;
+    private final FlatModel model;
+    private final FlatNetwork network;
+
+    FlatPredictor(FlatModel model, FlatNetwork network) {
+        this.model = model;
+        this.network = network;
+    }
+
+    /**
+     * The entities of each document, in input order.
+     *
+     * @param batchSize sentences per forward pass
+     */
+    public List<List<Entity>> entities(List<Document> docs, int batchSize) {
+        return FlatSpec.units(STAGE).entities(docs, seqs -> {
+            List<Lattice> lattices = new ArrayList<>(seqs.size());
+            for (UnitSequence s : seqs) {
+                lattices.add(model.featurizer().encode(s, null));
+            }
+            int[][] paths = predict(network, lattices, batchSize);
+            return Arrays.stream(paths).map(model.featurizer().tags::decode).toList();
+        });
+    }
+
+    /**
+     * The best tag ids of each lattice, in input order, from any network (a predictor's copy or the
+     * weights being trained; the caller's thread must own them). An empty sentence gets no tags.
+     */
+    static int[][] predict(FlatNetwork network, List<Lattice> lattices, int batchSize) {
+        NeuralEngine.noGrad();
+        int[] sizes = lattices.stream().mapToInt(Lattice::size).toArray();
+        int[][] out = new int[lattices.size()][];
+        for (int[] b : passes(BatchPlan.sorted(sizes, batchSize), sizes)) {
+            List<Lattice> items = new ArrayList<>();
+            for (int i : b) {
+                if (lattices.get(i).length() == 0) {
+                    out[i] = new int[0];
+                } else {
+                    items.add(lattices.get(i));
+                }
+            }
+            if (items.isEmpty()) {
+                continue;
+            }
+            try (NDManager scope = network.params().manager().newSubManager()) {
+                network.params().attachTo(scope);
+                int[][] paths = network.decode(new FlatBatch(items, scope));
+                int k = 0;
+                for (int i : b) {
+                    if (out[i] == null) {
+                        out[i] = paths[k++];
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The batches, each split into passes of at most {@link #PAIRS_PER_PASS} pairs of spans. */
+    private static List<int[]> passes(List<int[]> batches, int[] sizes) {
+        List<int[]> out = new ArrayList<>();
+        for (int[] b : batches) {
+            long largest = 1;
+            for (int i : b) {
+                largest = Math.max(largest, sizes[i]);
+            }
+            int per = (int) Math.max(1, PAIRS_PER_PASS / (largest * largest));
+            for (int from = 0; from < b.length; from += per) {
+                out.add(Arrays.copyOfRange(b, from, Math.min(b.length, from + per)));
+            }
+        }
+        return out;
+    }
+
+    /** Frees the weights. */
+    @Override
+    public void close() {
+        network.params().close();
+    }
+}

@@ -1,0 +1,249 @@
+package dev.nlpipe.ner.flat;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import dev.nlpipe.core.config.OptionSpec;
+import dev.nlpipe.core.config.Options;
+import dev.nlpipe.core.doc.Layer;
+import dev.nlpipe.core.model.LoadOptions;
+import dev.nlpipe.core.model.ModelDir;
+import dev.nlpipe.core.model.ModelKinds;
+import dev.nlpipe.core.model.ModelMeta;
+import dev.nlpipe.core.model.TrainerProvider;
+import dev.nlpipe.core.model.TrainingJob;
+import dev.nlpipe.core.tag.TagScheme;
+import dev.nlpipe.ner.PrecisionWatch;
+import dev.nlpipe.ner.TaggerTraining;
+import dev.nlpipe.ner.bilstm.Batch;
+import dev.nlpipe.ner.data.TaggedData;
+import dev.nlpipe.ner.data.UnitSequence;
+import dev.nlpipe.ner.lexicon.Lexicon;
+import dev.nlpipe.ner.lexicon.LexiconSpec;
+import dev.nlpipe.ner.lexicon.TrainingLexicon;
+import dev.nlpipe.nn.Checkpoints;
+import dev.nlpipe.nn.Params;
+import dev.nlpipe.nn.Seeds;
+import dev.nlpipe.nn.TrainSettings;
+import dev.nlpipe.nn.Trainable;
+import dev.nlpipe.nn.TrainingLoop;
+import dev.nlpipe.nn.TrainingResult;
+import dev.nlpipe.nn.bert.BertConfig;
+import dev.nlpipe.nn.bert.BertTokenizer;
+import dev.nlpipe.nn.bert.PieceWindows;
+import dev.nlpipe.nn.bert.PretrainedEncoder;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code task: ner.flat}: trains a FLAT tagger (Li et al. 2020, "FLAT: Chinese NER Using
+ * Flat-Lattice Transformer") from Chinese documents with gold entities: each sentence's characters
+ * and the lexicon words matched in it form a flat lattice read by a Transformer with relative
+ * positions of the spans' heads and tails, and a CRF tags the characters. With
+ * {@code model.encoder}, a BERT encoder's character features join the input and are fine-tuned
+ * (FLAT + BERT). Selects the epoch with the best dev F1, evaluates on {@code data.test} and writes
+ * the model directory with its lexicon, metrics and training curves.
+ */
+public final class FlatTrainer implements TrainerProvider {
+    /** The task name. */
+    public static final String NAME = "ner.flat";
+    private static final int EVAL_BATCH = 64;
+    /** What {@link PrecisionWatch} suggests for this tagger. */
+    private static final String ADVICE = "Try: model.unkReplace 0.5 (the default: characters and bigrams seen once read as unknown half the time,"
+            + " so the unknown vectors are trained); lexicon vectors and a lexicon from text of the same kind (model.lexicon,"
+            + " model.lexiconVectors). See docs/ner.md#unknown-characters-and-low-precision.";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String description() {
+        return "FLAT lexicon-enhanced Chinese named-entity tagger (flat-lattice Transformer + CRF, optionally with BERT) on DJL/PyTorch";
+    }
+
+    @Override
+    public List<OptionSpec> modelOptions() {
+        List<OptionSpec> out = new ArrayList<>(FlatSpec.options());
+        out.addAll(LexiconSpec.options());
+        return out;
+    }
+
+    @Override
+    public List<OptionSpec> trainOptions() {
+        // Adam rather than the reference code's SGD (momentum 0.9, lr 6e-4), which learned next to nothing in 5 epochs on
+        // 300 Resume sentences where Adam reached 0.72 dev F1 (docs/ner-lattice.md)
+        // and the paper's inverse decay after a warm-up, which (unlike a linear decay to 0) gives a short run a usable rate
+        Map<String, Object> defaults = Map.of("batchSize", 16, "epochs", 30, "patience", 10, "optimizer", "adam", "lr", 1e-3,
+                "schedule", "inverse", "decayRate", 0.05, "warmupSteps", 200);
+        List<OptionSpec> out = new ArrayList<>(TrainSettings.options(defaults));
+        out.add(OptionSpec.number("encoderLrScale", 0.05, "with model.encoder: the encoder's learning rate as a share of lr"
+                + " (the reference code's bert_lr_rate); 0 keeps the encoder fixed"));
+        return out;
+    }
+
+    @Override
+    public Set<Layer> requires(Options model) {
+        return EnumSet.of(Layer.ENTITIES);
+    }
+
+    @Override
+    public void train(TrainingJob job) throws IOException {
+        FlatSpec spec = FlatSpec.from(job.model());
+        LexiconSpec lexiconSpec = LexiconSpec.from(job.model());
+        TrainSettings settings = TrainSettings.from(job.train());
+        double encoderLrScale = job.train().getDouble("encoderLrScale");
+        double unkReplace = job.model().getDouble("unkReplace");
+        if (encoderLrScale < 0) {
+            throw job.train().error("encoderLrScale", "must not be negative (0 keeps the encoder fixed)");
+        }
+        PrintStream log = job.log();
+        Device device = TaggerTraining.start(settings, log);
+        TaggerTraining.Splits splits = TaggerTraining.read(job, settings, FlatSpec.units(NAME), "char", log);
+        TaggedData train = splits.train();
+        TaggedData dev = splits.dev();
+
+        PretrainedEncoder encoder = null;
+        BertTokenizer tokenizer = null;
+        PieceWindows pieces = null;
+        if (spec.hasEncoder()) {
+            encoder = ModelKinds.get().load(spec.encoder(), PretrainedEncoder.class, LoadOptions.DEFAULT);
+            if (spec.encoderMaxLength() > encoder.config().maxPositions()) {
+                throw job.model().error("encoderMaxLength", "is " + spec.encoderMaxLength() + " but the encoder has only "
+                        + encoder.config().maxPositions() + " positions; set encoderMaxLength: " + encoder.config().maxPositions());
+            }
+            tokenizer = encoder.tokenizer();
+            pieces = new PieceWindows(tokenizer, spec.encoderMaxLength());
+        }
+        Lexicon lexicon = TrainingLexicon.of(job, lexiconSpec, spec.wordDim(), train, log);
+        FlatFeaturizer featurizer = FlatFeaturizer.build(spec, train.sequences(), splits.types(), lexicon, pieces);
+        List<Lattice> trainLattices = encode(featurizer, train, spec.maxLength(), log);
+        List<Lattice> devLattices = dev == null ? List.of() : encode(featurizer, dev, 0, null);
+        logLattices(trainLattices, lexicon, log);
+
+        ModelMeta meta = job.newMeta(FlatModel.KIND, FlatModel.FORMAT);
+        BertConfig encoderConfig = encoder == null ? null : encoder.config().withPooler(false);
+        FlatNetwork.Sizes sizes = new FlatNetwork.Sizes(featurizer.chars.size(), featurizer.bigrams.size(), lexicon.size() + 1,
+                featurizer.tags.tags(), encoderConfig);
+        try (Params params = new Params(device, true)) {
+            FlatNetwork network = FlatNetwork.create(spec, sizes, lexicon.initialTable(settings.seed()),
+                    encoder == null ? null : encoder.weights(), params, Seeds.random(settings.seed(), "init"));
+            TaggedData devData = dev;
+            PrecisionWatch watch = new PrecisionWatch(ADVICE);
+            float[] charUnknownChance = Batch.unknownChances(featurizer.rareChars, unkReplace, 0);
+            float[] bigramUnknownChance = Batch.unknownChances(featurizer.rareBigrams, unkReplace, 0);
+            Trainable<Lattice> trainable = new Trainable<>() {
+                @Override
+                public Params params() {
+                    return params;
+                }
+
+                @Override
+                public NDArray loss(List<Lattice> batch, NDManager scope) {
+                    return network.loss(new FlatBatch(batch, scope, charUnknownChance, bigramUnknownChance));
+                }
+
+                @Override
+                public double lrScale(String weight) {
+                    return FlatNetwork.isEncoder(weight) ? encoderLrScale : 1.0;
+                }
+
+                @Override
+                public Map<String, Double> evaluate() {
+                    if (devData == null) {
+                        return Map.of();
+                    }
+                    return watch.check(TaggerTraining.spanScores(featurizer.tags, devData.gold(),
+                            FlatPredictor.predict(network, devLattices, EVAL_BATCH)), log);
+                }
+            };
+            Checkpoints checkpoints = Checkpoints.beside(job.output());
+            TrainingLoop loop = new TrainingLoop(settings, "f1", checkpoints, Checkpoints.fingerprint(job, meta, NAME), log);
+            TrainingResult result = loop.run(trainable, trainLattices, Lattice::size);
+
+            FlatModel model = new FlatModel(spec, featurizer, encoderConfig, tokenizer, params.snapshot());
+            Map<String, Object> metrics = TaggerTraining.metrics(result, device);
+            if (job.hasSplit("test")) {
+                try (FlatPredictor predictor = model.predictorOn(device)) {
+                    metrics.put("test", TaggerTraining.test(job, FlatSpec.units(NAME), docs -> predictor.entities(docs, EVAL_BATCH),
+                            log, metrics));
+                }
+            }
+            describe(meta, spec, featurizer, settings, encoderLrScale, result, device, metrics);
+            model.save(job.dir(), meta);
+            ModelDir.writeMeta(job.dir(), meta);
+            job.writeMetrics(metrics);
+            result.writeReports(job.dir(), NAME + " → " + job.output());
+            checkpoints.delete();
+        }
+    }
+
+    /**
+     * The lattices of a data set; with {@code maxLength > 0} (training) longer sentences are clipped
+     * to their first {@code maxLength} characters, dropping the gold entities the cut crosses, and
+     * the clipped ones are counted in the log.
+     */
+    private static List<Lattice> encode(FlatFeaturizer f, TaggedData data, int maxLength, PrintStream log) {
+        List<Lattice> out = new ArrayList<>(data.sequences().size());
+        int clipped = 0;
+        long cut = 0;
+        for (int i = 0; i < data.sequences().size(); i++) {
+            UnitSequence s = data.sequences().get(i);
+            List<TagScheme.TokenSpan> gold = data.gold().get(i);
+            if (maxLength > 0 && s.length() > maxLength) {
+                clipped++;
+                cut += s.length() - maxLength;
+                s = FlatFeaturizer.clip(s, maxLength);
+                gold = gold.stream().filter(g -> g.end() <= maxLength).toList();
+            }
+            out.add(f.encode(s, gold));
+        }
+        if (log != null && maxLength > 0) {
+            log.printf(Locale.ROOT, "maxLength %d: %,d of %,d training sentences clipped (%,d characters left out)%n", maxLength, clipped,
+                    data.sequences().size(), cut);
+        }
+        return out;
+    }
+
+    private static void logLattices(List<Lattice> lattices, Lexicon lexicon, PrintStream log) {
+        long chars = 0;
+        long words = 0;
+        int largest = 0;
+        for (Lattice l : lattices) {
+            chars += l.length();
+            words += l.words().length;
+            largest = Math.max(largest, l.size());
+        }
+        log.printf(Locale.ROOT, "lattices: %,d lexicon words kept (%,d with vectors); %.1f words per sentence, %.2f per character;"
+                        + " largest lattice %d spans%n", lexicon.size(), lexicon.vectorCount(), words / (double) lattices.size(),
+                words / (double) Math.max(1, chars), largest);
+    }
+
+    private static void describe(ModelMeta meta, FlatSpec spec, FlatFeaturizer f, TrainSettings settings, double encoderLrScale,
+                                 TrainingResult result, Device device, Map<String, Object> metrics) {
+        meta.put("network", spec.toMap());
+        meta.put("labels", new ArrayList<>(f.tags.types()));
+        meta.put("tags", f.tags.tags());
+        Map<String, Object> sizes = new LinkedHashMap<>();
+        sizes.put("chars", f.chars.size());
+        sizes.put("bigrams", spec.bigramDim() > 0 ? f.bigrams.size() : 0);
+        sizes.put("lexiconWords", f.lexicon.size());
+        meta.put("vocabulary", Map.of("file", FlatModel.VOCAB, "sizes", sizes));
+        meta.put("weights", FlatModel.WEIGHTS);
+        if (spec.hasEncoder()) {
+            Map<String, Object> enc = new LinkedHashMap<>();
+            enc.put("source", spec.encoder().toString());
+            enc.put("lrScale", encoderLrScale);
+            meta.put("encoder", enc);
+        }
+        TaggerTraining.describe(meta, settings, result, device, metrics);
+    }
+}

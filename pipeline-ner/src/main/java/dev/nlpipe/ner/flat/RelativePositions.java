@@ -1,0 +1,99 @@
+package dev.nlpipe.ner.flat;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import dev.nlpipe.nn.Init;
+import dev.nlpipe.nn.Ops;
+import dev.nlpipe.nn.Params;
+import dev.nlpipe.nn.SinusoidalPositions;
+import java.util.Random;
+
+/**
+ * FLAT's relative position encoding of every pair of lattice spans. For spans {@code i} and
+ * {@code j} with heads {@code h} and tails {@code t} the four distances
+ * <pre>
+ * d_hh = h_i - h_j,  d_ht = h_i - t_j,  d_th = t_i - h_j,  d_tt = t_i - t_j
+ * </pre>
+ * each pass through the fixed sinusoidal table ({@link SinusoidalPositions}, the reference code's
+ * layout) and are fused by a linear layer and a ReLU:
+ * <pre>
+ * R_ij = ReLU(W_f · [p(d_hh); p(d_ht); p(d_th); p(d_tt)] + b_f)       (hidden)
+ * </pre>
+ * The linear layer is applied to the small table of the distances that occur ({@code -(n-1)..n-1}
+ * for the batch's longest sentence of {@code n} characters) before the lookup, which gives the
+ * same {@code R} as applying it to every pair's concatenation at a fraction of the work. {@code R}
+ * is shared by all layers, as in the reference code. Weights: {@code pos.fuse.weight}
+ * {@code (hidden, 4·hidden)} and {@code pos.fuse.bias}.
+ */
+final class RelativePositions {
+    static final String WEIGHT = "pos.fuse.weight";
+    static final String BIAS = "pos.fuse.bias";
+    private final Params params;
+    private final int hidden;
+
+    private RelativePositions(Params params, int hidden) {
+        this.params = params;
+        this.hidden = hidden;
+    }
+
+    /** Creates the fusion layer: Xavier-uniform matrix, zero bias. */
+    static RelativePositions create(Params params, int hidden, Random rng) {
+        params.create(WEIGHT, new Shape(hidden, 4L * hidden), Init.xavierUniform(), rng);
+        params.create(BIAS, new Shape(hidden), Init.zeros(), rng);
+        return new RelativePositions(params, hidden);
+    }
+
+    /** Binds to existing weights. */
+    static RelativePositions bind(Params params, int hidden) {
+        Shape s = params.get(WEIGHT).getShape();
+        if (!s.equals(new Shape(hidden, 4L * hidden))) {
+            throw new IllegalArgumentException("weight '" + WEIGHT + "' has shape " + s + ", expected (" + hidden + ", " + 4 * hidden + ")");
+        }
+        params.get(BIAS);
+        return new RelativePositions(params, hidden);
+    }
+
+    /**
+     * The four distance matrices of a batch: {@code d_hh, d_ht, d_th, d_tt}, each {@code (B, L, L)}
+     * int64 with element {@code [b, i, j]} the distance from span {@code j} to span {@code i}.
+     *
+     * @param heads {@code (B, L)} int64 first character of each lattice span
+     * @param tails {@code (B, L)} int64 last character of each lattice span
+     */
+    static NDList distances(NDArray heads, NDArray tails) {
+        NDArray hi = heads.expandDims(2);
+        NDArray ti = tails.expandDims(2);
+        NDArray hj = heads.expandDims(1);
+        NDArray tj = tails.expandDims(1);
+        return new NDList(hi.sub(hj), hi.sub(tj), ti.sub(hj), ti.sub(tj));
+    }
+
+    /**
+     * {@code R} for a batch: {@code (B, L, L, hidden)}.
+     *
+     * @param longest the batch's most characters in a sentence (distances lie in {@code -(longest-1)..longest-1})
+     */
+    NDArray encode(NDArray heads, NDArray tails, int longest) {
+        NDManager m = heads.getManager();
+        int span = Math.max(longest - 1, 0);
+        NDArray table = SinusoidalPositions.range(m, -span, span, hidden, SinusoidalPositions.Layout.CONCATENATED);
+        NDArray w = params.get(WEIGHT);
+        NDList d = distances(heads, tails);
+        NDArray r = null;
+        for (int k = 0; k < 4; k++) {
+            NDArray fused = Ops.linear(table, w.get(":, " + (k * hidden) + ":" + ((k + 1) * hidden)), null);
+            NDArray looked = Ops.embedding(d.get(k).add(span), fused);
+            if (r == null) {
+                r = looked;
+            } else {
+                // in place: the sum's gradient needs none of its inputs, so the four lookups need not all stay in memory
+                r.addi(looked);
+                looked.close();
+            }
+        }
+        return Activation.relu(r.add(params.get(BIAS)));
+    }
+}

@@ -1,0 +1,44 @@
+package dev.nlpipe.ner.lexicon;
+
+import dev.nlpipe.core.model.TrainingJob;
+import dev.nlpipe.ner.data.TaggedData;
+import dev.nlpipe.ner.data.UnitSequence;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** The lexicon a lexicon-enhanced tagger trains with, built and checked the same way for every such task. */
+public final class TrainingLexicon {
+    private TrainingLexicon() {
+    }
+
+    /**
+     * The configured lexicon cut down to the words that occur in the training sentences or have a
+     * vector ({@link Lexicon#forTraining}); dev sentences do not count, so dev scores what a model
+     * does with words its training never showed, as test text will.
+     *
+     * @param wordDim the model's word embedding size, which lexicon vectors must match
+     * @throws dev.nlpipe.core.config.ConfigException naming {@code model.wordDim} or {@code model.lexicon}
+     *         when the vectors' size differs or no word is left
+     */
+    public static Lexicon of(TrainingJob job, LexiconSpec spec, int wordDim, TaggedData train, PrintStream log) throws IOException {
+        Lexicon all = Lexicon.build(spec, log);
+        if (all.dim() > 0 && all.dim() != wordDim) {
+            throw job.model().error("wordDim", "is " + wordDim + " but the lexicon's vectors (word lists of 'lexicon' and"
+                    + " lexiconVectors) have " + all.dim() + " dimensions; set model.wordDim: " + all.dim());
+        }
+        List<String[]> sentences = new ArrayList<>(train.sequences().size());
+        for (UnitSequence s : train.sequences()) {
+            sentences.add(s.texts());
+        }
+        Lexicon kept = all.forTraining(sentences);
+        log.printf(Locale.ROOT, "lexicon: %,d of %,d words match the training data or have a vector%n", kept.size(), all.size());
+        if (kept.size() == 0) {
+            throw job.model().error("lexicon", "no word of the lexicon occurs in data.train " + job.splitPath("train")
+                    + " and none has a vector; give a lexicon of words of this language (e.g. hanlp for Chinese)");
+        }
+        return kept;
+    }
+}

@@ -1,0 +1,141 @@
+package dev.nlpipe.ner.flat;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.Device;
+import dev.nlpipe.core.Pipeline;
+import dev.nlpipe.core.doc.Document;
+import dev.nlpipe.core.doc.DocumentJson;
+import dev.nlpipe.core.doc.Entity;
+import dev.nlpipe.core.model.LoadOptions;
+import dev.nlpipe.ner.NerEvaluator;
+import dev.nlpipe.ner.bilstm.SyntheticCorpus;
+import dev.nlpipe.ner.bilstm.Training;
+import dev.nlpipe.nn.Checkpoints;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** One tiny FLAT model trained once on a made-up Chinese corpus with a word-list lexicon, then checked as a directory, a kind and a stage. */
+class FlatTaggerTest {
+    @TempDir
+    static Path dir;
+    static Path model;
+    static Path test;
+    static Path lexicon;
+    static String log;
+
+    /** A tiny, fast FLAT configuration over the given BMES files and word list. */
+    static String yaml(Path train, Path dev, Path test, Path lexicon, String extraModel) {
+        return "task: ner.flat\n"
+                + "data: { train: " + train + ", dev: " + dev + ", test: " + test + ", format: bmes }\n"
+                + "model: { charDim: 16, bigramDim: 8, wordDim: 8, heads: 2, headDim: 8, feedForward: 2, embedDropout: 0.1,"
+                + " lexiconDropout: 0.1, ffDropout: 0.1, outputDropout: 0.1, maxLength: 12, lexicon: [" + lexicon + "]" + extraModel + " }\n"
+                + "train: { epochs: 8, batchSize: 8, optimizer: adam, lr: 0.01, warmupRatio: 0, schedule: constant, device: cpu,"
+                + " threads: 1, seed: 7, patience: 0 }\n";
+    }
+
+    @BeforeAll
+    static void train() throws IOException {
+        Path train = SyntheticCorpus.chinese(dir.resolve("train.bmes"), 80, 1);
+        Path dev = SyntheticCorpus.chinese(dir.resolve("dev.bmes"), 20, 2);
+        test = SyntheticCorpus.chinese(dir.resolve("test.bmes"), 30, 3);
+        lexicon = Files.write(dir.resolve("words.txt"), SyntheticCorpus.partialLexicon());
+        model = dir.resolve("flat");
+        log = Training.run(dir, yaml(train, dev, test, lexicon, ""), model);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> json(Path file) throws IOException {
+        return DocumentJson.mapper().readValue(file.toFile(), LinkedHashMap.class);
+    }
+
+    private static double testF1() throws IOException {
+        return ((Number) ((Map<?, ?>) json(model.resolve("metrics.json")).get("test")).get("f1")).doubleValue();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void writesAModelDirectoryWithItsLexicon() throws IOException {
+        for (String f : List.of("model.json", "vocab.json", "weights.bin", "lexicon.txt", "metrics.json", "metrics.jsonl")) {
+            assertTrue(Files.isRegularFile(model.resolve(f)), f);
+        }
+        assertFalse(Files.exists(Checkpoints.beside(model).dir()), "the checkpoint is removed after a finished run");
+        Map<String, Object> meta = json(model.resolve("model.json"));
+        assertEquals("ner.flat", meta.get("kind"));
+        assertEquals(List.of("LOC", "ORG", "PER"), meta.get("labels"));
+        Map<String, Object> network = (Map<String, Object>) meta.get("network");
+        assertEquals(2, network.get("heads"));
+        assertEquals(false, network.get("encoder"));
+        Map<String, Object> lex = (Map<String, Object>) meta.get("lexicon");
+        assertEquals(64, ((String) lex.get("sha256")).length());
+        assertTrue(((Number) lex.get("words")).intValue() > 10, lex.toString());
+    }
+
+    @Test
+    void logsTheClippedSentencesAndTheLattices() {
+        assertTrue(log.matches("(?s).*maxLength 12: \\d+ of 80 training sentences clipped \\(\\d+ characters left out\\).*"), log);
+        assertTrue(log.contains("lattices: "), log);
+    }
+
+    @Test
+    void theLossFallsAndTheEntitiesAreLearned() throws IOException {
+        List<String> lines = Files.readAllLines(model.resolve("metrics.jsonl"));
+        assertEquals(8, lines.size());
+        double first = ((Number) DocumentJson.mapper().readValue(lines.get(0), Map.class).get("loss")).doubleValue();
+        double last = ((Number) DocumentJson.mapper().readValue(lines.get(7), Map.class).get("loss")).doubleValue();
+        assertTrue(last < first / 3, "loss " + first + " -> " + last);
+        assertTrue(testF1() > 0.8, "test F1 " + testF1());
+    }
+
+    @Test
+    void theReloadedModelPredictsWhatTheTrainedOneDid() throws IOException {
+        NerEvaluator.Result r = NerEvaluator.evaluate(model, test, "bmes", new LoadOptions("cpu", 7, 1),
+                new PrintStream(OutputStream.nullOutputStream()));
+        assertEquals(testF1(), r.scores().f1(), 1e-12, "eval ner on the saved model equals the test score of the trained one");
+        FlatModel loaded = FlatModel.load(model);
+        List<Document> docs = List.of(new Document("a", "张伟在北京的华为公司工作。"), new Document("b", "吴磊毕业于清华大学。"));
+        try (FlatPredictor p = loaded.predictorOn(Device.cpu()); FlatPredictor q = FlatModel.load(model).predictorOn(Device.cpu())) {
+            assertEquals(p.entities(docs, 1), q.entities(docs, 2));
+        }
+    }
+
+    @Test
+    void theStageTagsRawTextWithOffsetsIntoTheOriginal() {
+        try (Pipeline p = Pipeline.builder().add("ner", Map.of("device", "cpu"), model).build()) {
+            Document d = p.process(new Document("d", "😀 张伟在 北京的华为公司工作。")).get(0);
+            for (Entity e : d.entities()) {
+                assertEquals(d.text().substring(e.start(), e.end()), e.text());
+            }
+            assertTrue(d.entities().contains(Entity.of(d.text(), "LOC", 7, 9)), d.entities().toString());
+            assertTrue(d.entities().contains(Entity.of(d.text(), "ORG", 10, 14)), d.entities().toString());
+            assertEquals(List.of(), p.process(new Document("e", "  ")).get(0).entities());
+        }
+    }
+
+    @Test
+    void aChangedLexiconFileIsRefused() throws IOException {
+        Path copy = Files.createDirectories(dir.resolve("changed"));
+        try (var files = Files.list(model)) {
+            for (Path f : files.toList()) {
+                if (Files.isRegularFile(f)) {
+                    Files.copy(f, copy.resolve(f.getFileName()));
+                }
+            }
+        }
+        Files.writeString(copy.resolve("lexicon.txt"), "北京\n", java.nio.charset.StandardCharsets.UTF_8,
+                java.nio.file.StandardOpenOption.APPEND);
+        Exception e = org.junit.jupiter.api.Assertions.assertThrows(dev.nlpipe.core.model.ModelException.class, () -> FlatModel.load(copy));
+        assertTrue(e.getMessage().contains("lexicon.txt"), e.getMessage());
+    }
+}
