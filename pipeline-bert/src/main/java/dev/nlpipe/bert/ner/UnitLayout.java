@@ -1,6 +1,7 @@
 package dev.nlpipe.bert.ner;
 
 import dev.nlpipe.core.tag.TagScheme;
+import dev.nlpipe.ner.data.ScoredSpan;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -37,11 +38,16 @@ record UnitLayout(int[][] windows, int[] units, int[] rows, int[] columns, int u
 
     /** Spans of positions as spans of units: from the first position's unit to the last one's. */
     List<TagScheme.TokenSpan> toUnits(List<TagScheme.TokenSpan> positionSpans) {
-        List<TagScheme.TokenSpan> out = new ArrayList<>(positionSpans.size());
-        for (TagScheme.TokenSpan s : positionSpans) {
-            out.add(new TagScheme.TokenSpan(s.type(), units[s.start()], units[s.end() - 1] + 1));
-        }
-        return out;
+        return positionSpans.stream().map(this::toUnits).toList();
+    }
+
+    /** Scored spans of positions as spans of units ({@link #toUnits}), each keeping its score. */
+    List<ScoredSpan> toScoredUnits(List<ScoredSpan> positionSpans) {
+        return positionSpans.stream().map(s -> new ScoredSpan(toUnits(s.span()), s.score())).toList();
+    }
+
+    private TagScheme.TokenSpan toUnits(TagScheme.TokenSpan s) {
+        return new TagScheme.TokenSpan(s.type(), units[s.start()], units[s.end() - 1] + 1);
     }
 
     /**

@@ -6,18 +6,23 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import dev.nlpipe.core.tag.TagScheme;
+import dev.nlpipe.ner.data.ScoredSpan;
 import dev.nlpipe.nn.Init;
 import dev.nlpipe.nn.Ops;
 import dev.nlpipe.nn.Params;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.function.Function;
 
 /**
  * A linear-chain conditional random field over padded batches of emission scores: learned
  * transition scores between tags plus start and end scores; the negative log-likelihood by the
  * forward algorithm in log space, batched, one step per position; best paths by Viterbi. Both
- * read each sequence only up to its own length. Forbidden transitions ({@link CrfConstraints})
+ * read each sequence only up to its own length; the backward algorithm too, for the marginal
+ * probability of a span ({@link #decodeWithScores}). Forbidden transitions ({@link CrfConstraints})
  * get a large negative score, so no path through them is counted or chosen. Viterbi decoding reads
  * the emission scores back and walks them in Java.
  */
@@ -144,14 +149,129 @@ public final class LinearChainCrf {
     /** {@code log Z}, the log-sum of the scores of all tag paths, per sequence: {@code (B)}. */
     public NDArray logPartition(NDArray emissions, int[] lengths) {
         Lattice l = lattice(emissions);
+        return logPartition(l, forward(l), lengths);
+    }
+
+    private NDArray logPartition(Lattice l, List<NDArray> alphas, int[] lengths) {
+        return Ops.logSumExp(atLastPosition(l.manager(), alphas, lengths).add(l.end()), 1);
+    }
+
+    /**
+     * The forward scores {@code alpha_t}, {@code (B, K)} per position: the log-sum of the scores of
+     * all paths from the start to tag {@code j} at {@code t}, its emission included. Positions past
+     * a sequence's end hold values nobody reads.
+     */
+    private static List<NDArray> forward(Lattice l) {
         NDArray alpha = l.column(0).add(l.start());
         List<NDArray> alphas = new ArrayList<>(l.steps());
         alphas.add(alpha);
         for (int t = 1; t < l.steps(); t++) {
-            alpha = Ops.logSumExp(alpha.expandDims(1).add(l.incoming()), 2).add(l.column(t));
+            alpha = step(alpha, l.incoming()).add(l.column(t));
             alphas.add(alpha);
         }
-        return Ops.logSumExp(atLastPosition(l.manager(), alphas, lengths).add(l.end()), 1);
+        return alphas;
+    }
+
+    /**
+     * The backward scores {@code beta_t}, {@code (B, K)} per position: the log-sum of the scores of
+     * all paths from tag {@code i} at {@code t} to the sequence's end, the end score included and
+     * the emission at {@code t} not. Each sequence's recursion starts at its own last position, so
+     * padding never reaches a real one.
+     */
+    private List<NDArray> backward(Lattice l, int[] lengths) {
+        int batch = lengths.length;
+        Shape shape = new Shape(batch, tags);
+        NDArray outgoing = l.incoming().transpose(0, 2, 1);
+        NDArray atEnd = l.end().expandDims(0).broadcast(shape);
+        NDArray[] betas = new NDArray[l.steps()];
+        NDArray beta = atEnd;
+        betas[l.steps() - 1] = beta;
+        for (int t = l.steps() - 2; t >= 0; t--) {
+            boolean[] inside = new boolean[batch * tags];
+            for (int b = 0; b < batch; b++) {
+                Arrays.fill(inside, b * tags, (b + 1) * tags, t < lengths[b] - 1);
+            }
+            NDArray continued = step(l.column(t + 1).add(beta), outgoing);
+            beta = NDArrays.where(l.manager().create(inside, shape), continued, atEnd);
+            betas[t] = beta;
+        }
+        return List.of(betas);
+    }
+
+    /**
+     * One step of either recursion: per tag {@code j}, the log-sum over tags {@code i} of
+     * {@code scores[i] + transitions[0][j][i]}.
+     *
+     * @param scores {@code (B, K)}
+     * @param transitions {@code (1, K, K)}, the axis summed over last
+     */
+    private static NDArray step(NDArray scores, NDArray transitions) {
+        return Ops.logSumExp(scores.expandDims(1).add(transitions), 2);
+    }
+
+    /**
+     * What span probabilities are computed from: the forward and backward scores of every sequence,
+     * by the same recursions as {@link #logPartition}, in float32 whatever the emissions' type.
+     *
+     * @param emissions {@code (B, T, K)}
+     * @param lengths each sequence's length (at least 1)
+     */
+    public SpanMarginals marginals(NDArray emissions, int[] lengths) {
+        NDArray em = emissions.toType(DataType.FLOAT32, false);
+        Lattice l = lattice(em);
+        List<NDArray> alphas = forward(l);
+        float[] logZ = logPartition(l, alphas, lengths).toFloatArray();
+        float[] alpha = NDArrays.stack(new NDList(alphas), 1).toFloatArray();
+        float[] beta = NDArrays.stack(new NDList(backward(l, lengths)), 1).toFloatArray();
+        return new SpanMarginals(tags, l.steps(), em.toFloatArray(), withPenalty(".transitions", penalties.transitions()),
+                alpha, beta, logZ);
+    }
+
+    /**
+     * The marginal probability of each span on a given path: that the sequence's tags at the span's
+     * positions are exactly the path's tags there, whatever the tags elsewhere.
+     *
+     * @param emissions {@code (B, T, K)}
+     * @param lengths each sequence's length (at least 1)
+     * @param paths per sequence, a tag path (such as its Viterbi path)
+     * @param spans per sequence, spans of positions of its path
+     * @return per sequence, one probability per span, in order
+     */
+    public double[][] spanMarginals(NDArray emissions, int[] lengths, int[][] paths, List<List<TagScheme.TokenSpan>> spans) {
+        SpanMarginals marginals = marginals(emissions, lengths);
+        double[][] out = new double[lengths.length][];
+        for (int b = 0; b < lengths.length; b++) {
+            List<TagScheme.TokenSpan> s = spans.get(b);
+            out[b] = new double[s.size()];
+            for (int i = 0; i < out[b].length; i++) {
+                out[b][i] = marginals.probability(b, paths[b], s.get(i).start(), s.get(i).end());
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The best path of each sequence (as {@link #decode}, the same paths) and the spans it marks,
+     * each with its marginal probability ({@link #spanMarginals}): what a tagger writes as entity
+     * scores.
+     *
+     * @param emissions {@code (B, T, K)}
+     * @param lengths each sequence's length (at least 1)
+     * @param spansOf the spans a path of tag ids marks, such as {@code TagSet::decode}
+     */
+    public List<ScoredPath> decodeWithScores(NDArray emissions, int[] lengths, Function<int[], List<TagScheme.TokenSpan>> spansOf) {
+        int[][] paths = decode(emissions, lengths);
+        List<List<TagScheme.TokenSpan>> spans = Arrays.stream(paths).map(spansOf).toList();
+        double[][] scores = spanMarginals(emissions, lengths, paths, spans);
+        List<ScoredPath> out = new ArrayList<>(paths.length);
+        for (int b = 0; b < paths.length; b++) {
+            List<ScoredSpan> scored = new ArrayList<>(spans.get(b).size());
+            for (int i = 0; i < scores[b].length; i++) {
+                scored.add(new ScoredSpan(spans.get(b).get(i), scores[b][i]));
+            }
+            out.add(new ScoredPath(paths[b], scored));
+        }
+        return out;
     }
 
     /**
