@@ -114,10 +114,26 @@ class ChineseTaggerTest {
             for (Entity e : d.entities()) {
                 assertEquals(d.text().substring(e.start(), e.end()), e.text());
             }
-            assertTrue(d.entities().contains(Entity.of(d.text(), "PER", 3, 5)), d.entities().toString());
-            assertTrue(d.entities().contains(Entity.of(d.text(), "LOC", 7, 9)), d.entities().toString());
+            List<Entity> unscored = d.entities().stream().map(e -> Entity.of(d.text(), e.type(), e.start(), e.end())).toList();
+            assertTrue(unscored.contains(Entity.of(d.text(), "PER", 3, 5)), d.entities().toString());
+            assertTrue(unscored.contains(Entity.of(d.text(), "LOC", 7, 9)), d.entities().toString());
             Document empty = p.process(new Document("e", "  ")).get(0);
             assertEquals(List.of(), empty.entities());
+        }
+    }
+
+    @Test
+    void everyEntityCarriesItsMarginalProbabilityIntoTheJsonOutput() throws IOException {
+        try (Pipeline p = Pipeline.builder().add("ner", Map.of("device", "cpu"), model).build()) {
+            Document d = p.process(new Document("d", "张伟在北京的华为公司工作。王芳毕业于北京大学。")).get(0);
+            assertFalse(d.entities().isEmpty());
+            for (Entity e : d.entities()) {
+                assertTrue(e.hasScore() && e.score() > 0 && e.score() <= 1, e.toString());
+            }
+            List<?> written = (List<?>) DocumentJson.mapper().readValue(DocumentJson.toJson(d), Map.class).get("entities");
+            for (int i = 0; i < written.size(); i++) {
+                assertEquals(d.entities().get(i).score(), ((Number) ((Map<?, ?>) written.get(i)).get("score")).doubleValue(), 0);
+            }
         }
     }
 
