@@ -17,7 +17,8 @@ import java.util.function.BiFunction;
 /**
  * Runs a BiLSTM-CRF over documents: their unit sequences, batched by length, through the network
  * and Viterbi decoding, and back to entity spans with character offsets into each document's
- * text, each scored with its marginal probability under the CRF. Holds its own weights; not thread-safe (use one per thread).
+ * text, each scored with its marginal probability under the CRF. Holds its own weights; not
+ * thread-safe (use one per thread).
  */
 public final class BiLstmCrfPredictor implements AutoCloseable {
     /** The stage name used in missing-layer messages. */
