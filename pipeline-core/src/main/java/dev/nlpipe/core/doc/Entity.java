@@ -22,12 +22,7 @@ public record Entity(String type, int start, int end, String text, double score)
 
     /** An entity without a score, its text taken from the document text. */
     public static Entity of(String documentText, String type, int start, int end) {
-        return of(documentText, type, start, end, Double.NaN);
-    }
-
-    /** An entity with a score ({@code NaN} for none), its text taken from the document text. */
-    public static Entity of(String documentText, String type, int start, int end, double score) {
-        return new Entity(type, start, end, documentText.substring(start, end), score);
+        return new Entity(type, start, end, documentText.substring(start, end), Double.NaN);
     }
 
     /** Whether a score is present. */

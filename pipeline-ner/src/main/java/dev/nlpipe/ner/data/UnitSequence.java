@@ -149,7 +149,9 @@ public record UnitSequence(Document doc, String[] texts, int[] starts, int[] end
         List<Entity> out = new ArrayList<>(spans.size());
         for (ScoredSpan scored : spans) {
             TagScheme.TokenSpan span = scored.span();
-            out.add(Entity.of(doc.text(), span.type(), starts[span.start()], ends[span.end() - 1], scored.score()));
+            int start = starts[span.start()];
+            int end = ends[span.end() - 1];
+            out.add(new Entity(span.type(), start, end, doc.text().substring(start, end), scored.score()));
         }
         return out;
     }
