@@ -21,10 +21,10 @@ import java.util.function.Function;
  * A linear-chain conditional random field over padded batches of emission scores: learned
  * transition scores between tags plus start and end scores; the negative log-likelihood by the
  * forward algorithm in log space, batched, one step per position; best paths by Viterbi. Both
- * read each sequence only up to its own length; the backward algorithm too, for the marginal
- * probability of a span ({@link #decodeWithScores}). Forbidden transitions ({@link CrfConstraints})
+ * read each sequence only up to its own length. Forbidden transitions ({@link CrfConstraints})
  * get a large negative score, so no path through them is counted or chosen. Viterbi decoding reads
- * the emission scores back and walks them in Java.
+ * the emission scores back and walks them in Java, and so does the forward–backward algorithm that
+ * gives each decoded span its marginal probability ({@link #decodeWithScores}).
  */
 public final class LinearChainCrf {
     /** The score added to a forbidden transition: far below any real path, finite so gradients stay finite. */
@@ -149,82 +149,32 @@ public final class LinearChainCrf {
     /** {@code log Z}, the log-sum of the scores of all tag paths, per sequence: {@code (B)}. */
     public NDArray logPartition(NDArray emissions, int[] lengths) {
         Lattice l = lattice(emissions);
-        return logPartition(l, forward(l), lengths);
-    }
-
-    private NDArray logPartition(Lattice l, List<NDArray> alphas, int[] lengths) {
-        return Ops.logSumExp(atLastPosition(l.manager(), alphas, lengths).add(l.end()), 1);
-    }
-
-    /**
-     * The forward scores {@code alpha_t}, {@code (B, K)} per position: the log-sum of the scores of
-     * all paths from the start to tag {@code j} at {@code t}, its emission included. Positions past
-     * a sequence's end hold values nobody reads.
-     */
-    private static List<NDArray> forward(Lattice l) {
         NDArray alpha = l.column(0).add(l.start());
         List<NDArray> alphas = new ArrayList<>(l.steps());
         alphas.add(alpha);
         for (int t = 1; t < l.steps(); t++) {
-            alpha = step(alpha, l.incoming()).add(l.column(t));
+            alpha = Ops.logSumExp(alpha.expandDims(1).add(l.incoming()), 2).add(l.column(t));
             alphas.add(alpha);
         }
-        return alphas;
+        return Ops.logSumExp(atLastPosition(l.manager(), alphas, lengths).add(l.end()), 1);
     }
 
     /**
-     * The backward scores {@code beta_t}, {@code (B, K)} per position: the log-sum of the scores of
-     * all paths from tag {@code i} at {@code t} to the sequence's end, the end score included and
-     * the emission at {@code t} not. Each sequence's recursion starts at its own last position, so
-     * padding never reaches a real one.
-     */
-    private List<NDArray> backward(Lattice l, int[] lengths) {
-        int batch = lengths.length;
-        Shape shape = new Shape(batch, tags);
-        NDArray outgoing = l.incoming().transpose(0, 2, 1);
-        NDArray atEnd = l.end().expandDims(0).broadcast(shape);
-        NDArray[] betas = new NDArray[l.steps()];
-        NDArray beta = atEnd;
-        betas[l.steps() - 1] = beta;
-        for (int t = l.steps() - 2; t >= 0; t--) {
-            boolean[] inside = new boolean[batch * tags];
-            for (int b = 0; b < batch; b++) {
-                Arrays.fill(inside, b * tags, (b + 1) * tags, t < lengths[b] - 1);
-            }
-            NDArray continued = step(l.column(t + 1).add(beta), outgoing);
-            beta = NDArrays.where(l.manager().create(inside, shape), continued, atEnd);
-            betas[t] = beta;
-        }
-        return List.of(betas);
-    }
-
-    /**
-     * One step of either recursion: per tag {@code j}, the log-sum over tags {@code i} of
-     * {@code scores[i] + transitions[0][j][i]}.
-     *
-     * @param scores {@code (B, K)}
-     * @param transitions {@code (1, K, K)}, the axis summed over last
-     */
-    private static NDArray step(NDArray scores, NDArray transitions) {
-        return Ops.logSumExp(scores.expandDims(1).add(transitions), 2);
-    }
-
-    /**
-     * What span probabilities are computed from: the forward and backward scores of every sequence,
-     * by the same recursions as {@link #logPartition}, in float32 whatever the emissions' type.
+     * What span probabilities are computed from: the forward and backward scores of every sequence.
+     * Run in Java over the emission scores copied off the device once, as {@link #viterbi} is and
+     * for the same reason: the batched NDArray recursion made tagging seven times slower on short
+     * sentences. Training's {@link #logPartition} stays on NDArrays for its gradients.
      *
      * @param emissions {@code (B, T, K)}
      * @param lengths each sequence's length (at least 1)
      */
     public SpanMarginals marginals(NDArray emissions, int[] lengths) {
-        NDArray em = emissions.toType(DataType.FLOAT32, false);
-        Lattice l = lattice(em);
-        List<NDArray> alphas = forward(l);
-        float[] logZ = logPartition(l, alphas, lengths).toFloatArray();
-        float[] alpha = NDArrays.stack(new NDList(alphas), 1).toFloatArray();
-        float[] beta = NDArrays.stack(new NDList(backward(l, lengths)), 1).toFloatArray();
-        return new SpanMarginals(tags, l.steps(), em.toFloatArray(), withPenalty(".transitions", penalties.transitions()),
-                alpha, beta, logZ);
+        return marginals(emissions.toType(DataType.FLOAT32, false).toFloatArray(), (int) emissions.getShape().get(1), lengths);
+    }
+
+    private SpanMarginals marginals(float[] em, int steps, int[] lengths) {
+        return SpanMarginals.of(em, steps, lengths, withPenalty(".transitions", penalties.transitions()),
+                withPenalty(".start", penalties.start()), withPenalty(".end", penalties.end()));
     }
 
     /**
@@ -238,9 +188,12 @@ public final class LinearChainCrf {
      * @return per sequence, one probability per span, in order
      */
     public double[][] spanMarginals(NDArray emissions, int[] lengths, int[][] paths, List<List<TagScheme.TokenSpan>> spans) {
-        SpanMarginals marginals = marginals(emissions, lengths);
-        double[][] out = new double[lengths.length][];
-        for (int b = 0; b < lengths.length; b++) {
+        return spanMarginals(marginals(emissions, lengths), paths, spans);
+    }
+
+    private static double[][] spanMarginals(SpanMarginals marginals, int[][] paths, List<List<TagScheme.TokenSpan>> spans) {
+        double[][] out = new double[paths.length][];
+        for (int b = 0; b < paths.length; b++) {
             List<TagScheme.TokenSpan> s = spans.get(b);
             out[b] = new double[s.size()];
             for (int i = 0; i < out[b].length; i++) {
@@ -260,9 +213,11 @@ public final class LinearChainCrf {
      * @param spansOf the spans a path of tag ids marks, such as {@code TagSet::decode}
      */
     public List<ScoredPath> decodeWithScores(NDArray emissions, int[] lengths, Function<int[], List<TagScheme.TokenSpan>> spansOf) {
-        int[][] paths = decode(emissions, lengths);
+        float[] em = emissions.toType(DataType.FLOAT32, false).toFloatArray();
+        int steps = (int) emissions.getShape().get(1);
+        int[][] paths = viterbi(em, steps, lengths).paths();
         List<List<TagScheme.TokenSpan>> spans = Arrays.stream(paths).map(spansOf).toList();
-        double[][] scores = spanMarginals(emissions, lengths, paths, spans);
+        double[][] scores = spanMarginals(marginals(em, steps, lengths), paths, spans);
         List<ScoredPath> out = new ArrayList<>(paths.length);
         for (int b = 0; b < paths.length; b++) {
             List<ScoredSpan> scored = new ArrayList<>(spans.get(b).size());
@@ -334,9 +289,11 @@ public final class LinearChainCrf {
      * lowest tag id, as {@code argMax} does.
      */
     public Best viterbi(NDArray emissions, int[] lengths) {
+        return viterbi(emissions.toType(DataType.FLOAT32, false).toFloatArray(), (int) emissions.getShape().get(1), lengths);
+    }
+
+    private Best viterbi(float[] em, int steps, int[] lengths) {
         int batch = lengths.length;
-        int steps = (int) emissions.getShape().get(1);
-        float[] em = emissions.toType(DataType.FLOAT32, false).toFloatArray();
         float[] trans = withPenalty(".transitions", penalties.transitions());
         float[] start = withPenalty(".start", penalties.start());
         float[] end = withPenalty(".end", penalties.end());
