@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Word vectors for the lexicon of lattice NER models (ner.lattice-lstm, ner.flat: model.lexiconVectors),
+# Word vectors for the lexicon of lattice NER models (ner.lattice-lstm: model.lexiconVectors),
 # learned by nlpipe from the Chinese text under ../shared/data: the THUCNews news sample and titles,
 # the TNEWS headlines, the ChnSentiCorp reviews and the four classic novels (about 9 M characters).
 # The text is segmented by HanLP (segment.hanlp, the same dictionary the default lexicon uses), then

@@ -8,7 +8,6 @@ import dev.nlpipe.nn.bert.BertConfig;
 import dev.nlpipe.nn.bert.BertTokenizer;
 import dev.nlpipe.nn.bert.PretrainedEncoder;
 import java.io.IOException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -44,8 +43,6 @@ public record FineTunedFiles(BertConfig config, BertTokenizer tokenizer, Map<Str
             Map<String, TensorFile.Tensor> weights = SafeTensorsFile.read(dir.resolve(PretrainedEncoder.WEIGHTS));
             BertConfig config = BertConfig.fromHuggingFace(hf, weights.containsKey(ENCODER_PREFIX + "pooler.dense.weight"));
             return new FineTunedFiles(config, PretrainedEncoder.tokenizerOf(dir), weights);
-        } catch (NoSuchFileException e) {
-            throw new ModelException(dir, "is incomplete: " + Path.of(e.getFile()).getFileName() + " is missing");
         } catch (IOException | IllegalArgumentException e) {
             throw ModelException.cannotLoad(dir, e);
         }

@@ -59,8 +59,8 @@ class ModelsOfEarlierVersionsTest {
 
     @Test
     void aModelOfAnUninstalledKindNamesTheInstalledOnes() throws IOException {
-        Path m = Files.createDirectories(dir.resolve("lattice"));
-        Files.writeString(m.resolve("model.json"), "{\"kind\": \"ner.lattice-lstm\", \"formatVersion\": 1}");
+        Path m = Files.createDirectories(dir.resolve("uninstalled"));
+        Files.writeString(m.resolve("model.json"), "{\"kind\": \"ner.not-installed\", \"formatVersion\": 1}");
         ConfigException e = assertThrows(ConfigException.class, () -> Pipeline.builder().add("ner", Map.of(), m).build());
         assertTrue(e.getMessage().contains("ner.bilstm-crf"), e.getMessage());
     }

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The named weights of a network, owned by one {@link NDManager} on one device. Trainable weights
@@ -217,6 +218,22 @@ public final class Params implements AutoCloseable {
     /** Temporarily moves every weight into {@code scope}; they return when the scope closes. */
     public void attachTo(NDManager scope) {
         scope.tempAttachAll(arrays.values().toArray(new NDArray[0]));
+    }
+
+    /**
+     * An inference copy of {@code weights} on {@code device} (no gradients), handed to {@code bind},
+     * which builds a network on it; the copy is closed when that fails, so a bad model leaks no
+     * native memory.
+     */
+    public static <T> T bindCopy(Device device, Map<String, TensorFile.Tensor> weights, Function<Params, T> bind) {
+        Params p = new Params(device, false);
+        try {
+            weights.forEach((name, t) -> p.put(name, new Shape(t.shape()), t.values()));
+            return bind.apply(p);
+        } catch (RuntimeException e) {
+            p.close();
+            throw e;
+        }
     }
 
     /** The weights as heap tensors, in creation order. */

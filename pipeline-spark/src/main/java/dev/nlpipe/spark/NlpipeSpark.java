@@ -33,7 +33,8 @@ import org.apache.spark.sql.types.StructType;
  *
  * <p>The output has the input's columns plus {@value #DOCUMENT} (the document in the JSONL
  * contract, as {@code nlpipe run} writes it; parse it with {@code from_json}) and {@value #ERROR}
- * (a bad record as in {@code <output>.errors.jsonl}: {@code source, line, id, stage, reason}).
+ * (a bad record as in {@code <output>.errors.jsonl}: {@code source, line, id, stage, reason}); with
+ * {@link DocumentForm#TYPED} the document is a struct of typed columns ({@link DocumentRows#SCHEMA}).
  * A row whose document fails in a stage is kept with a {@code null} document and the error, never
  * dropped; under {@code onError: fail} it fails the job instead. A stage that filters documents
  * ({@code filter.length}) removes their rows; one that derives documents (augmentation) adds rows
@@ -83,6 +84,24 @@ public final class NlpipeSpark {
      * @throws IllegalArgumentException when the text column is missing or an output column already exists
      */
     public static Dataset<Row> apply(Dataset<Row> input, PipelineConfig config, Columns columns) {
+        return apply(input, config, columns, DocumentForm.JSON);
+    }
+
+    /**
+     * {@link #apply(Dataset, PipelineConfig, Columns)} with the document column in the given form:
+     * {@link DocumentForm#TYPED} makes it a struct of {@link DocumentRows#SCHEMA} (select
+     * {@code document.*} for one column per field, or {@code document.entities} alone), ready for
+     * Parquet; {@link DocumentForm#JSON} a JSON string.
+     *
+     * @param input the rows; {@code columns.text()} must be a string column
+     * @param config a pipeline, e.g. from {@link PipelineConfig#load}
+     * @param columns which columns hold text, id, label and language
+     * @param form the type of the {@value #DOCUMENT} column
+     * @return the input columns plus {@value #DOCUMENT} and {@value #ERROR}
+     * @throws dev.nlpipe.core.config.ConfigException for a bad pipeline
+     * @throws IllegalArgumentException when the text column is missing or an output column already exists
+     */
+    public static Dataset<Row> apply(Dataset<Row> input, PipelineConfig config, Columns columns, DocumentForm form) {
         StructType schema = input.schema();
         List<String> names = Arrays.asList(schema.fieldNames());
         if (!names.contains(columns.text())) {
@@ -95,8 +114,8 @@ public final class NlpipeSpark {
         }
         check(config);
         PipelineSpec spec = PipelineSpec.of(config);
-        RowDocuments rows = new RowDocuments(columns, schema);
-        StructType outSchema = schema.add(DOCUMENT, DataTypes.StringType, true).add(ERROR, DataTypes.StringType, true);
+        RowDocuments rows = new RowDocuments(columns, schema, form);
+        StructType outSchema = schema.add(DOCUMENT, form.type(), true).add(ERROR, DataTypes.StringType, true);
         MapPartitionsFunction<Row, Row> f = it -> rows.process(spec, it);
         return input.mapPartitions(f, Encoders.row(outSchema));
     }
@@ -109,11 +128,7 @@ public final class NlpipeSpark {
         }
     }
 
-    /** JSON of a document or a bad record, as the local writers produce it. */
-    static String json(Document d) {
-        return DocumentJson.toJson(d);
-    }
-
+    /** JSON of a bad record, as the local writers produce it. */
     static String json(BadRecord r) {
         try {
             return DocumentJson.mapper().writeValueAsString(r.toMap());
@@ -123,7 +138,7 @@ public final class NlpipeSpark {
     }
 
     /** Turns rows into documents and outcomes back into rows; travels to the executors. */
-    private record RowDocuments(Columns columns, StructType schema) implements Serializable {
+    private record RowDocuments(Columns columns, StructType schema, DocumentForm form) implements Serializable {
         Iterator<Row> process(PipelineSpec spec, Iterator<Row> rows) {
             int text = schema.fieldIndex(columns.text());
             int id = index(columns.id());
@@ -161,7 +176,7 @@ public final class NlpipeSpark {
                     for (int i = 0; i < schema.size(); i++) {
                         values.add(o.item() == null ? null : o.item().get(i));
                     }
-                    values.add(o.document() == null ? null : json(o.document()));
+                    values.add(o.document() == null ? null : form.value(o.document()));
                     values.add(o.error() == null ? null : json(o.error()));
                     return RowFactory.create(values.toArray());
                 }

@@ -6,6 +6,7 @@ import dev.nlpipe.core.config.InputConfig;
 import dev.nlpipe.core.config.Location;
 import dev.nlpipe.core.config.Node;
 import dev.nlpipe.core.config.OptionSpec;
+import dev.nlpipe.core.config.OutputConfig;
 import dev.nlpipe.core.config.Options;
 import dev.nlpipe.core.config.Overrides;
 import dev.nlpipe.core.config.PipelineConfig;
@@ -42,7 +43,8 @@ import org.apache.spark.util.LongAccumulator;
  * (every format of {@code nlpipe list formats}), one Spark partition per file, so documents get
  * the same ids and {@code meta} as locally; {@code format: parquet} is read by Spark instead,
  * with {@code textColumn}, {@code idColumn}, {@code labelColumn} and {@code langColumn}. The output is a directory of JSONL part files whose
- * lines, taken in part order, are the lines {@code nlpipe run} writes; bad records go to the
+ * lines, taken in part order, are the lines {@code nlpipe run} writes, or with {@code output: {format: parquet}} a
+ * directory of Parquet files holding the same documents in typed columns ({@link DocumentRows}); bad records go to the
  * directory {@code <output>.errors.jsonl}. Both are written through Spark's output commit
  * protocol, so a retried or speculative task neither duplicates nor loses lines, and a failed job
  * publishes nothing.
@@ -56,9 +58,6 @@ import org.apache.spark.util.LongAccumulator;
 public final class NlpipeSparkJob {
     static final String USAGE = "usage: spark-submit --class " + NlpipeSparkJob.class.getName()
             + " nlpipe-spark.jar (run PIPELINE.yaml [--input URI] [--output URI] | fit TRAINING.yaml --output MODEL_DIR) [--set KEY=VALUE]...";
-    private static final StructType OUTCOMES = new StructType()
-            .add(NlpipeSpark.DOCUMENT, DataTypes.StringType, true)
-            .add(NlpipeSpark.ERROR, DataTypes.StringType, true);
 
     private NlpipeSparkJob() {
     }
@@ -142,16 +141,18 @@ public final class NlpipeSparkJob {
         if (outPath == null) {
             throw new ConfigException(at, "no output: add 'output: {path: ..., format: jsonl}' or pass --output URI");
         }
-        if (config.output() != null && !"jsonl".equals(config.output().format())) {
-            throw new ConfigException(config.output().location(), "the Spark job writes format 'jsonl', not '" + config.output().format() + "'");
-        }
+        DocumentForm form = outputForm(config.output());
         InputConfig in = config.input() != null ? config.input() : InputConfig.of(Path.of("-"));
-        Inputs inputs = PARQUET.equals(in.format()) ? parquet(spark, config, in, inPath) : files(spark, config, in, inPath);
+        Inputs inputs = PARQUET.equals(in.format()) ? parquet(spark, config, in, inPath, form) : files(spark, config, in, inPath, form);
         Dataset<Row> result = inputs.outcomes().persist(StorageLevel.MEMORY_AND_DISK());
         try {
             String errorsPath = outPath.replaceFirst("/+$", "") + ".errors.jsonl";
-            result.where(NlpipeSpark.DOCUMENT + " IS NOT NULL").select(NlpipeSpark.DOCUMENT)
-                    .write().mode(SaveMode.Overwrite).text(outPath);
+            Dataset<Row> documents = result.where(NlpipeSpark.DOCUMENT + " IS NOT NULL");
+            if (form == DocumentForm.TYPED) {
+                documents.select(NlpipeSpark.DOCUMENT + ".*").write().mode(SaveMode.Overwrite).parquet(outPath);
+            } else {
+                documents.select(NlpipeSpark.DOCUMENT).write().mode(SaveMode.Overwrite).text(outPath);
+            }
             long written = result.where(NlpipeSpark.DOCUMENT + " IS NOT NULL").count();
             long failed = result.where(NlpipeSpark.ERROR + " IS NOT NULL").count();
             if (failed > 0) {
@@ -169,18 +170,32 @@ public final class NlpipeSparkJob {
         }
     }
 
-    /** The format name of Parquet input, read by Spark rather than by an nlpipe reader. */
+    /** The format name of Parquet input and output, read and written by Spark rather than by nlpipe. */
     static final String PARQUET = "parquet";
+
+    /** JSONL lines for {@code format: jsonl} (the default), typed columns for {@code format: parquet}. */
+    private static DocumentForm outputForm(OutputConfig out) {
+        if (out == null || "jsonl".equals(out.format())) {
+            return DocumentForm.JSON;
+        }
+        if (!PARQUET.equals(out.format())) {
+            throw new ConfigException(out.location(), "the Spark job writes format 'jsonl' or 'parquet', not '" + out.format() + "'");
+        }
+        Options.validate("output format 'parquet'", out.formatOptions(), out.location(), List.of());
+        return DocumentForm.TYPED;
+    }
 
     /** The outcomes of an input (document and error columns) and its counts, read once the outcomes are computed. */
     private record Inputs(Dataset<Row> outcomes, LongSupplier read, LongSupplier warnings) {
     }
 
     /** Files read by nlpipe's readers, one partition per file. */
-    private static Inputs files(SparkSession spark, PipelineConfig config, InputConfig in, String inPath) throws IOException {
+    private static Inputs files(SparkSession spark, PipelineConfig config, InputConfig in, String inPath, DocumentForm form)
+            throws IOException {
         // Same checks as nlpipe run, on the driver, before any record is read (the path itself is
-        // checked by listing it, which works for URIs too).
-        Pipeline.fromConfig(config).close();
+        // checked by listing it, which works for URIs too). Parquet output is the job's, not a local writer's.
+        Pipeline.fromConfig(form == DocumentForm.TYPED ? new PipelineConfig(config.name(), config.input(), config.stages(), null,
+                config.onError(), config.threads(), config.batchSize(), config.source()) : config).close();
         PipelineSpec spec = PipelineSpec.of(config);
         Configuration hadoop = spark.sparkContext().hadoopConfiguration();
         List<SourceFiles.Ref> files;
@@ -194,8 +209,9 @@ public final class NlpipeSparkJob {
         FileDocuments reading = FileDocuments.of(spec, in, SourceFiles.entries(hadoop), read, warnings);
         JavaRDD<SourceFiles.Ref> sources = JavaSparkContext.fromSparkContext(spark.sparkContext())
                 .parallelize(files, Math.max(1, files.size()));
-        JavaRDD<Row> outcomes = sources.mapPartitions(refs -> toRows(reading.process(refs)));
-        return new Inputs(spark.createDataFrame(outcomes, OUTCOMES), read::value, warnings::value);
+        JavaRDD<Row> outcomes = sources.mapPartitions(refs -> toRows(reading.process(refs), form));
+        StructType schema = new StructType().add(NlpipeSpark.DOCUMENT, form.type(), true).add(NlpipeSpark.ERROR, DataTypes.StringType, true);
+        return new Inputs(spark.createDataFrame(outcomes, schema), read::value, warnings::value);
     }
 
     /**
@@ -203,13 +219,13 @@ public final class NlpipeSparkJob {
      * {@code textColumn}, {@code idColumn}, {@code labelColumn} and {@code langColumn} name the
      * columns (as for csv); documents have no {@code meta}, since a row has no file and line.
      */
-    private static Inputs parquet(SparkSession spark, PipelineConfig config, InputConfig in, String inPath) {
+    private static Inputs parquet(SparkSession spark, PipelineConfig config, InputConfig in, String inPath, DocumentForm form) {
         Options o = Options.validate("input format 'parquet'", in.formatOptions(), in.location(), List.of(
                 OptionSpec.string("textColumn", "text", "column holding the text"),
                 OptionSpec.string("idColumn", "id", "column holding the id (row-PARTITION-INDEX when absent)"),
                 OptionSpec.string("labelColumn", "label", "column holding a gold label, when present"),
                 OptionSpec.string("langColumn", "lang", "column holding a language code, when present")));
-        PipelineConfig stagesOnly = new PipelineConfig(config.name(), null, config.stages(), config.output(), config.onError(),
+        PipelineConfig stagesOnly = new PipelineConfig(config.name(), null, config.stages(), null, config.onError(),
                 config.threads(), config.batchSize(), config.source());
         Dataset<Row> rows;
         try {
@@ -220,11 +236,11 @@ public final class NlpipeSparkJob {
         NlpipeSpark.Columns columns = new NlpipeSpark.Columns(o.getString("textColumn"), o.getString("idColumn"),
                 o.getString("labelColumn"), o.getString("langColumn"));
         // apply checks the stages, on the driver, before any row is read (only the schema has been).
-        Dataset<Row> outcomes = NlpipeSpark.apply(rows, stagesOnly, columns).select(NlpipeSpark.DOCUMENT, NlpipeSpark.ERROR);
+        Dataset<Row> outcomes = NlpipeSpark.apply(rows, stagesOnly, columns, form).select(NlpipeSpark.DOCUMENT, NlpipeSpark.ERROR);
         return new Inputs(outcomes, rows::count, () -> 0);
     }
 
-    private static Iterator<Row> toRows(Iterator<PartitionRunner.Outcome<Document>> outcomes) {
+    private static Iterator<Row> toRows(Iterator<PartitionRunner.Outcome<Document>> outcomes, DocumentForm form) {
         return new Iterator<>() {
             @Override
             public boolean hasNext() {
@@ -234,7 +250,7 @@ public final class NlpipeSparkJob {
             @Override
             public Row next() {
                 PartitionRunner.Outcome<Document> o = outcomes.next();
-                return RowFactory.create(o.document() == null ? null : NlpipeSpark.json(o.document()),
+                return RowFactory.create(o.document() == null ? null : form.value(o.document()),
                         o.error() == null ? null : NlpipeSpark.json(o.error()));
             }
         };

@@ -25,9 +25,10 @@ import java.util.Map;
  * The stages of a pipeline in a form that travels to Spark executors. {@link PipelineConfig} holds
  * located YAML nodes, which are not serializable; this holds the same stages as plain values, so an
  * executor rebuilds exactly the pipeline the driver checked. Model directories are named by
- * absolute path (they must be readable there: a shared file system, or the same path on every
- * worker) together with a checksum of their {@code model.json}, so a worker that holds another
- * model at that path fails with a clear message instead of producing different output.
+ * absolute path (read there on a shared file system or the same path on every worker, else from a
+ * directory of the same name shipped with {@code --archives}, see {@link ShippedModels}) together
+ * with a checksum of their {@code model.json}, so a worker that holds another model fails with a
+ * clear message instead of producing different output.
  */
 public final class PipelineSpec implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -98,15 +99,23 @@ public final class PipelineSpec implements Serializable {
         return fingerprint;
     }
 
-    /** Builds the pipeline on this JVM, after checking that its model directories are the driver's. */
+    /**
+     * Builds the pipeline on this JVM, after checking that its model directories are the driver's.
+     * A directory missing at the driver's path is looked up among the files shipped with the job
+     * ({@link ShippedModels}).
+     */
     @SuppressWarnings("unchecked")
     Pipeline build() {
+        Map<String, Path> located = new LinkedHashMap<>();
         modelChecksums.forEach((dir, expected) -> {
-            String actual = modelChecksum(Path.of(dir), new Location(dir, 1, 1));
+            Path here = ShippedModels.locate(Path.of(dir));
+            String actual = modelChecksum(here, new Location(dir, 1, 1));
             if (!actual.equals(expected)) {
-                throw new IllegalStateException("model directory " + dir + " on this worker differs from the driver's (model.json checksum "
-                        + actual + ", expected " + expected + "); put the same model at that path on every worker or on a shared file system");
+                throw new IllegalStateException("model directory " + here + (here.toString().equals(dir) ? "" : " (shipped for " + dir + ")")
+                        + " on this worker differs from the driver's (model.json checksum " + actual + ", expected " + expected
+                        + "); put the same model at that path on every worker, on a shared file system, or ship it with --archives");
             }
+            located.put(dir, here);
         });
         List<StageConfig> configs = new ArrayList<>();
         for (int i = 0; i < stages.size(); i++) {
@@ -116,7 +125,7 @@ public final class PipelineSpec implements Serializable {
             Node.MapNode options = with == null ? null : (Node.MapNode) PlainNodes.toNode((Map<String, Object>) with, at);
             Object model = m.get("model");
             configs.add(new StageConfig((String) m.get("id"), (String) m.get("type"), options,
-                    model == null ? null : Path.of((String) model), at, at));
+                    model == null ? null : located.get((String) model), at, at));
         }
         // The driver checked the wiring against the input's layers; here the documents are trusted.
         return Pipeline.ofStages(name, configs, null);
@@ -126,7 +135,8 @@ public final class PipelineSpec implements Serializable {
         Path json = dir.resolve(ModelDir.MODEL_JSON);
         if (!Files.isRegularFile(json)) {
             throw new ConfigException(at, "model directory " + dir + " has no " + ModelDir.MODEL_JSON
-                    + " on this machine; Spark workers read models from the same path (use a shared file system)");
+                    + " on this machine; Spark workers read models from the same path (a shared file system) or from a directory"
+                    + " of the same name shipped with the job (--archives " + dir.getFileName() + ".zip#" + dir.getFileName() + ")");
         }
         try {
             return Provenance.sha256(json);

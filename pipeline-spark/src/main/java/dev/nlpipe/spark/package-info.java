@@ -7,6 +7,8 @@
  *       {@code Dataset<Row>}, adding {@code document} and {@code error} columns.</li>
  *   <li>{@link dev.nlpipe.spark.NlpipeSparkJob} is the {@code spark-submit} entry point of the shaded
  *       {@code nlpipe-spark.jar}: {@code run PIPELINE.yaml} and {@code fit TRAINING.yaml}.</li>
+ *   <li>{@link dev.nlpipe.spark.DocumentRows} is a document as typed Spark columns, for Parquet output
+ *       and {@link dev.nlpipe.spark.DocumentForm#TYPED}.</li>
  *   <li>{@link dev.nlpipe.spark.SparkVectorizerFit} fits {@code vectorize.tfidf} and
  *       {@code vectorize.count} with the vocabulary and idf {@code nlpipe train} would fit.</li>
  * </ul>

@@ -12,6 +12,8 @@ import dev.nlpipe.core.doc.DocumentJson;
 import dev.nlpipe.core.run.OnError;
 import dev.nlpipe.core.run.RunOptions;
 import dev.nlpipe.core.testing.TrainingRuns;
+import dev.nlpipe.ner.bilstm.SyntheticCorpus;
+import dev.nlpipe.ner.bilstm.Training;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -23,6 +25,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
@@ -39,19 +43,8 @@ class NlpipeSparkJobTest {
 
     @BeforeAll
     static void trainTfidf() throws IOException {
-        corpus = dir.resolve("corpus");
-        Files.createDirectories(corpus);
-        for (String name : List.of("a.txt", "b.txt")) {
-            try (var in = NlpipeSparkJobTest.class.getResourceAsStream("/corpus/" + name)) {
-                Files.copy(in, corpus.resolve(name));
-            }
-        }
-        tfidf = TrainingRuns.train(dir, """
-                task: vectorize.tfidf
-                data: { train: %s, format: text }
-                stages: [ { type: segment } ]
-                model: { minDf: 2 }
-                """.formatted(corpus), "tfidf");
+        corpus = TestCorpus.copy(dir);
+        tfidf = TestCorpus.tfidf(dir, corpus);
     }
 
     private static Path pipeline(String name, String yaml) throws IOException {
@@ -87,6 +80,18 @@ class NlpipeSparkJobTest {
                 "--output", out.toString()}, new PrintStream(bytes, true, StandardCharsets.UTF_8));
         log.append(bytes.toString(StandardCharsets.UTF_8));
         return code;
+    }
+
+    /**
+     * Runs {@code yaml} over {@code in} with {@code nlpipe run} into {@code NAME-local.jsonl} and
+     * on Spark into {@code NAME-spark}, checks that both succeed and returns the local lines.
+     */
+    private static List<String> runBoth(Path yaml, Path in, String name) throws IOException {
+        Path local = dir.resolve(name + "-local.jsonl");
+        assertEquals(0, runLocally(yaml, in, local));
+        StringBuilder log = new StringBuilder();
+        assertEquals(0, runOnSpark(yaml, in, dir.resolve(name + "-spark"), log), log::toString);
+        return Files.readAllLines(local, StandardCharsets.UTF_8);
     }
 
     /** The lines of a Spark output directory's part files, in part order. */
@@ -128,6 +133,85 @@ class NlpipeSparkJobTest {
         assertTrue(expected.get(0).contains("\"tfidf\""), "documents carry TF-IDF vectors");
         assertEquals(sortedById(expected), sortedById(actual));
         assertTrue(Files.exists(spark.resolve("_SUCCESS")), "published through the commit protocol");
+    }
+
+    @Test
+    void parquetOutputHoldsTheDocumentsOfNlpipeRunAsTypedColumns() throws IOException {
+        Path yaml = pipeline("seg-tfidf-parquet", segmentTfidf("skip") + "output: { format: parquet }\n");
+        List<String> expected = runBoth(yaml, corpus, "parquet");
+
+        Dataset<Row> read = LocalSpark.get().read().parquet(dir.resolve("parquet-spark").toString());
+        assertEquals(DocumentRows.SCHEMA.catalogString(), read.schema().catalogString());
+        List<String> actual = read.collectAsList().stream().map(r -> DocumentJson.toJson(DocumentRows.toDocument(r))).toList();
+        assertEquals(sortedById(expected), sortedById(actual));
+        assertTrue(read.where("size(vectors['tfidf'].indices) > 0 AND size(sentences) > 0").count() > 0, "typed layers are queryable");
+    }
+
+    @Test
+    void anUnknownOutputFormatIsAConfigurationError() throws IOException {
+        Path yaml = pipeline("orc", segmentTfidf("skip") + "output: { format: orc }\n");
+        StringBuilder log = new StringBuilder();
+        assertEquals(2, runOnSpark(yaml, corpus, dir.resolve("orc-out"), log), log::toString);
+        assertTrue(log.toString().contains("'jsonl' or 'parquet'"), log::toString);
+    }
+
+    @Test
+    void aBiLstmCrfTaggerEqualsNlpipeRun() throws IOException {
+        Path train = SyntheticCorpus.chinese(dir.resolve("ner-train.bmes"), 80, 1);
+        Path dev = SyntheticCorpus.chinese(dir.resolve("ner-dev.bmes"), 20, 2);
+        Path model = dir.resolve("ner-zh");
+        Training.run(dir, Training.chineseYaml(train, dev, dev), model);
+        Path in = Files.createDirectories(dir.resolve("ner-in"));
+        Files.writeString(in.resolve("one.txt"), "张伟在北京的华为公司工作。\n王芳毕业于清华大学。\n今天上海下雨了。\n", StandardCharsets.UTF_8);
+        Files.writeString(in.resolve("two.txt"), "腾讯集团位于深圳。\n我和李强去了杭州。\n", StandardCharsets.UTF_8);
+        Path yaml = pipeline("ner", """
+                pipeline: ner
+                input: { format: text }
+                stages:
+                  - type: ner
+                    model: %s
+                batchSize: 2
+                """.formatted(model));
+
+        List<String> expected = runBoth(yaml, in, "ner");
+        assertEquals(5, expected.size());
+        assertTrue(expected.stream().anyMatch(l -> l.contains("\"type\":\"LOC\"")), "the tagger finds entities: " + expected);
+        assertEquals(sortedById(expected), sortedById(partLines(dir.resolve("ner-spark"))));
+    }
+
+    @Test
+    void aLinearClassifierEqualsNlpipeRun() throws IOException {
+        StringBuilder train = new StringBuilder();
+        String[][] words = {{"goal", "match", "team", "league"}, {"vote", "party", "election", "minister"}};
+        for (int i = 0; i < 60; i++) {
+            int c = i % 2;
+            train.append("{\"id\": \"t%d\", \"text\": \"the %s and the %s today\", \"label\": \"%s\"}\n".formatted(i,
+                    words[c][i % 4], words[c][(i / 4) % 4], c == 0 ? "sport" : "politics"));
+        }
+        Path data = Files.writeString(dir.resolve("classify-train.jsonl"), train, StandardCharsets.UTF_8);
+        Path model = TrainingRuns.train(dir, """
+                task: classify.linear
+                data: { train: %s, format: jsonl }
+                stages: [ { type: tokenize.regex } ]
+                model: { C: 1 }
+                """.formatted(data), "classify");
+        Path in = Files.writeString(dir.resolve("classify-in.jsonl"), """
+                {"id": "c1", "text": "the team won the match"}
+                {"id": "c2", "text": "the party lost the election"}
+                {"id": "c3", "text": "a minister at the league"}
+                """, StandardCharsets.UTF_8);
+        Path yaml = pipeline("classify", """
+                pipeline: classify
+                input: { format: jsonl }
+                stages:
+                  - type: tokenize.regex
+                  - type: classify
+                    model: %s
+                """.formatted(model));
+
+        List<String> expected = runBoth(yaml, in, "classify");
+        assertTrue(expected.get(0).contains("\"labels\":{\"") && expected.get(1).contains("\"politics\""), expected::toString);
+        assertEquals(sortedById(expected), sortedById(partLines(dir.resolve("classify-spark"))));
     }
 
     @Test

@@ -9,8 +9,6 @@ import dev.nlpipe.bert.FineTuning;
 import dev.nlpipe.core.config.OptionSpec;
 import dev.nlpipe.core.config.Options;
 import dev.nlpipe.core.doc.Layer;
-import dev.nlpipe.core.eval.Scores;
-import dev.nlpipe.core.eval.SpanF1;
 import dev.nlpipe.core.model.LoadOptions;
 import dev.nlpipe.core.model.ModelDir;
 import dev.nlpipe.core.model.ModelKinds;
@@ -19,7 +17,7 @@ import dev.nlpipe.core.model.Tagger;
 import dev.nlpipe.core.model.TrainerProvider;
 import dev.nlpipe.core.model.TrainingJob;
 import dev.nlpipe.core.tag.TagScheme;
-import dev.nlpipe.ner.EntityEvaluation;
+import dev.nlpipe.ner.TaggerTraining;
 import dev.nlpipe.ner.data.TagSet;
 import dev.nlpipe.ner.data.TaggedData;
 import dev.nlpipe.ner.data.UnitSequence;
@@ -109,11 +107,7 @@ public final class BertTaggerTrainer implements TrainerProvider {
             throw job.train().error("headLr", "must not be negative (0 uses lr)");
         }
         PrintStream log = job.log();
-        NeuralEngine.get();
-        NeuralEngine.setThreads(settings.threads());
-        Device device = settings.device().resolve(log::println);
-        log.printf("engine: PyTorch %s on DJL %s, %d thread(s) per operation%n", NeuralEngine.versions().get("pytorch"),
-                NeuralEngine.versions().get("djl"), NeuralEngine.threads());
+        Device device = TaggerTraining.start(settings, log);
         PretrainedEncoder encoder = ModelKinds.get().load(spec.encoder(), PretrainedEncoder.class, LoadOptions.DEFAULT);
         if (spec.maxLength() > encoder.config().maxPositions()) {
             throw job.model().error("maxLength", "is " + spec.maxLength() + " but the encoder has only " + encoder.config().maxPositions()
@@ -122,25 +116,10 @@ public final class BertTaggerTrainer implements TrainerProvider {
         BertTokenizer tokenizer = encoder.tokenizer();
         PieceWindows windows = new PieceWindows(tokenizer, spec.maxLength());
         Units units = spec.units(NAME);
-        TaggedData train = TaggedData.read(job, "train", units);
-        TaggedData dev = null;
-        if (job.hasSplit("dev")) {
-            dev = TaggedData.read(job, "dev", units);
-        } else if (settings.devFraction() > 0) {
-            TaggedData[] parts = train.holdOut(settings.devFraction(), Seeds.random(settings.seed(), "dev-split"));
-            train = parts[0];
-            dev = parts[1];
-            log.printf("no data.dev: holding out %d of the training documents as dev data (devFraction %s)%n", dev.docs().size(),
-                    settings.devFraction());
-        }
-        if (train.sequences().isEmpty()) {
-            throw new IllegalStateException("data.train " + job.splitPath("train") + " holds no text to train on");
-        }
-        Set<String> types = train.types();
-        if (types.isEmpty()) {
-            throw new IllegalStateException("data.train " + job.splitPath("train") + " has no gold entities; check data.format (bmes, conll,"
-                    + " cluener) and the tag column");
-        }
+        TaggerTraining.Splits splits = TaggerTraining.split(job, settings, units, log);
+        TaggedData train = splits.train();
+        TaggedData dev = splits.dev();
+        Set<String> types = splits.types();
         TagSet tags = TagSet.of(spec.scheme(), types);
         log.printf(Locale.ROOT, "ner.bert: %,d training sentences (%,d %ss), %,d dev; entity types %s, %d tags (%s); encoder %s"
                         + " (%d layers, hidden %d), max length %d, %s%s; learning rates %s (encoder), %s (output layer%s)%n",
@@ -164,7 +143,7 @@ public final class BertTaggerTrainer implements TrainerProvider {
             ModelDir.writeMeta(job.dir(), meta);
             Map<String, Object> metrics = FineTuning.metrics(result, "trainSentencesPerSecond");
             metrics.put("stoppedEarly", result.stoppedEarly());
-            metrics.put("hardware", hardware(device));
+            metrics.put("hardware", TaggerTraining.hardware(device));
             if (job.hasSplit("test")) {
                 metrics.put("test", test(job, units, device, log, metrics));
             }
@@ -197,16 +176,7 @@ public final class BertTaggerTrainer implements TrainerProvider {
     private static Map<String, Double> devScores(BertTaggerNetwork net, TagSet tags, List<UnitLayout> layouts, TaggedData dev) {
         List<List<TagScheme.TokenSpan>> found = BertTagger.spans(net, tags, layouts, EVAL_BATCH,
                 () -> net.params().manager().newSubManager());
-        SpanF1 f1 = new SpanF1();
-        for (int i = 0; i < layouts.size(); i++) {
-            f1.add(dev.gold().get(i).stream().map(SpanF1.Span::of).toList(), found.get(i).stream().map(SpanF1.Span::of).toList());
-        }
-        Scores s = f1.scores();
-        Map<String, Double> m = new LinkedHashMap<>();
-        m.put("f1", s.f1());
-        m.put("precision", s.precision());
-        m.put("recall", s.recall());
-        return m;
+        return TaggerTraining.spanScores(dev.gold(), found);
     }
 
     /** The layouts of sentences, in order (on several threads when there are many). */
@@ -252,26 +222,10 @@ public final class BertTaggerTrainer implements TrainerProvider {
 
     private static Map<String, Object> test(TrainingJob job, Units units, Device device, PrintStream log, Map<String, Object> metrics)
             throws IOException {
-        TaggedData test = TaggedData.read(job, "test", units);
-        LoadOptions options = new LoadOptions(device.isGpu() ? "gpu:" + device.getDeviceId() : "cpu", EVAL_BATCH, NeuralEngine.threads());
-        long t0 = System.nanoTime();
-        Scores scores;
+        LoadOptions options = new LoadOptions(TaggerTraining.deviceName(device), EVAL_BATCH, NeuralEngine.threads());
         try (Tagger tagger = ModelKinds.get().load(job.dir(), Tagger.class, options)) {
-            scores = EntityEvaluation.evaluate(test.docs().iterator(), tagger::tag, n -> { });
+            return TaggerTraining.test(job, units, tagger::tag, log, metrics);
         }
-        double secs = (System.nanoTime() - t0) / 1e9;
-        metrics.put("testSentencesPerSecond", Math.round(test.sequences().size() / secs * 10) / 10.0);
-        log.print("test (" + job.splitPath("test") + "):\n" + scores.table());
-        return scores.toMap();
-    }
-
-    private static Map<String, Object> hardware(Device device) {
-        Map<String, Object> hw = new LinkedHashMap<>();
-        hw.put("device", device.isGpu() ? "gpu:" + device.getDeviceId() : "cpu");
-        hw.put("threads", NeuralEngine.threads());
-        hw.put("cpus", Runtime.getRuntime().availableProcessors());
-        hw.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
-        return hw;
     }
 
     private static void describe(ModelMeta meta, BertTaggerSpec spec, TagSet tags, PretrainedEncoder encoder, TrainSettings settings,

@@ -2,6 +2,7 @@ package dev.nlpipe.core.model;
 
 import dev.nlpipe.core.io.IoErrors;
 import java.io.IOException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /** A model directory that cannot be loaded; the message says what is wrong with it. */
@@ -15,13 +16,19 @@ public final class ModelException extends RuntimeException {
 
     /**
      * A model directory that failed to load with {@code cause}, described in words: a loader's own
-     * refusal ({@link IllegalArgumentException}, another ModelException) keeps its message; an I/O
+     * refusal ({@link IllegalArgumentException}, another ModelException) keeps its message; a file
+     * that is not there ({@link NoSuchFileException}) makes the directory incomplete; an I/O
      * failure says what happened to the file; a {@link NullPointerException} or a wrong cast means
      * model.json lacks a field or holds the wrong type, which is said instead of the exception's text.
      */
     public static ModelException cannotLoad(Path dir, Exception cause) {
         if (cause instanceof ModelException m) {
             return m;
+        }
+        if (cause instanceof NoSuchFileException missing) {
+            ModelException e = new ModelException(dir, "is incomplete: " + Path.of(missing.getFile()).getFileName() + " is missing");
+            e.initCause(cause);
+            return e;
         }
         String what = switch (cause) {
             case IOException io -> "cannot be loaded: " + IoErrors.describe(io);

@@ -13,19 +13,25 @@ import java.util.List;
  * A padded mini-batch of examples as arrays in one manager: ids {@code (B, T)}, characters of
  * words {@code (B * T, W)}, gold tags, and the reversal indices of the BiLSTM.
  */
-final class Batch {
-    final int[] lengths;
-    final int steps;
-    final NDArray units;
-    final NDArray bigrams;
+public final class Batch {
+    /** Each sequence's length. */
+    public final int[] lengths;
+    /** The padded length. */
+    public final int steps;
+    /** Unit ids {@code (B, T)}. */
+    public final NDArray units;
+    /** Bigram ids {@code (B, T)}, or {@code null}. */
+    public final NDArray bigrams;
     final NDArray shapes;
     final NDArray words;
     final NDArray chars;
-    final NDArray tags;
-    final NDArray reverse;
+    /** Gold tag ids {@code (B, T)}, or {@code null} at inference. */
+    public final NDArray tags;
+    /** The reversal indices of {@link BiLstm#reverseIndex}. */
+    public final NDArray reverse;
 
     /** A batch for inference or evaluation. */
-    Batch(List<Example> examples, NDManager m) {
+    public Batch(List<Example> examples, NDManager m) {
         this(examples, m, null, null);
     }
 
@@ -34,7 +40,7 @@ final class Batch {
      * and each bigram id {@code g} with chance {@code bigramUnknownChance[g]} (none when {@code null}; drawn
      * from the engine's generator, which the training loop seeds per epoch).
      */
-    Batch(List<Example> examples, NDManager m, float[] unknownChance, float[] bigramUnknownChance) {
+    public Batch(List<Example> examples, NDManager m, float[] unknownChance, float[] bigramUnknownChance) {
         int b = examples.size();
         lengths = new int[b];
         int t = 0;
@@ -58,7 +64,7 @@ final class Batch {
      * for all, at least {@code unkReplace} for those seen once ({@code rare}), never for padding or
      * unknown. {@code null} when nothing is replaced.
      */
-    static float[] unknownChances(boolean[] rare, double unkReplace, double wordDropout) {
+    public static float[] unknownChances(boolean[] rare, double unkReplace, double wordDropout) {
         if (unkReplace <= 0 && wordDropout <= 0) {
             return null;
         }
@@ -123,7 +129,8 @@ final class Batch {
         return m.create(v, new Shape((long) examples.size() * steps, width));
     }
 
-    int size() {
+    /** The number of sequences. */
+    public int size() {
         return lengths.length;
     }
 }

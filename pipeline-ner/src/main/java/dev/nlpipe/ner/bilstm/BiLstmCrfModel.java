@@ -1,8 +1,6 @@
 package dev.nlpipe.ner.bilstm;
 
 import ai.djl.Device;
-import ai.djl.ndarray.types.Shape;
-import dev.nlpipe.core.doc.DocumentJson;
 import dev.nlpipe.core.model.ModelDir;
 import dev.nlpipe.core.model.ModelException;
 import dev.nlpipe.core.model.ModelMeta;
@@ -11,7 +9,6 @@ import dev.nlpipe.nn.TensorFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -50,15 +47,11 @@ public final class BiLstmCrfModel {
     static BiLstmCrfModel load(Path dir, ModelMeta meta) {
         try {
             BiLstmCrfSpec spec = BiLstmCrfSpec.fromMap(meta.getMap("network"));
-            @SuppressWarnings("unchecked")
-            Map<String, Object> vocab = DocumentJson.mapper().readValue(dir.resolve(VOCAB).toFile(), LinkedHashMap.class);
-            Featurizer f = Featurizer.fromVocabularies(spec, vocab);
+            Featurizer f = Featurizer.load(dir.resolve(VOCAB), spec);
             Map<String, TensorFile.Tensor> w = TensorFile.read(dir.resolve(WEIGHTS));
             BiLstmCrfModel model = new BiLstmCrfModel(spec, f, w);
             model.predictorOn(Device.cpu()).close();
             return model;
-        } catch (java.nio.file.NoSuchFileException e) {
-            throw new ModelException(dir, "is incomplete: " + Path.of(e.getFile()).getFileName() + " is missing");
         } catch (IOException | RuntimeException e) {
             throw ModelException.cannotLoad(dir, e);
         }
@@ -76,7 +69,7 @@ public final class BiLstmCrfModel {
     /** Writes {@code vocab.json} and {@code weights.bin} into a model directory being built. */
     void save(Path dir) throws IOException {
         Files.createDirectories(dir);
-        ModelDir.writeJson(dir.resolve(VOCAB), featurizer.vocabularies());
+        featurizer.save(dir.resolve(VOCAB));
         TensorFile.write(dir.resolve(WEIGHTS), weights);
     }
 
@@ -101,13 +94,6 @@ public final class BiLstmCrfModel {
 
     /** A predictor with its own copy of the weights on {@code device}; one per thread. */
     public BiLstmCrfPredictor predictorOn(Device device) {
-        Params p = new Params(device, false);
-        try {
-            weights.forEach((name, t) -> p.put(name, new Shape(t.shape()), t.values()));
-            return new BiLstmCrfPredictor(this, BiLstmCrfNetwork.bind(spec, featurizer, p));
-        } catch (RuntimeException e) {
-            p.close();
-            throw e;
-        }
+        return Params.bindCopy(device, weights, p -> new BiLstmCrfPredictor(this, BiLstmCrfNetwork.bind(spec, featurizer, p)));
     }
 }

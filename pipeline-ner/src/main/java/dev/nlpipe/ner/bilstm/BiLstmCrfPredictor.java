@@ -1,18 +1,14 @@
 package dev.nlpipe.ner.bilstm;
 
-import ai.djl.ndarray.NDManager;
 import dev.nlpipe.core.doc.Document;
 import dev.nlpipe.core.doc.Entity;
 import dev.nlpipe.ner.crf.ScoredPath;
 import dev.nlpipe.ner.data.UnitSequence;
 import dev.nlpipe.ner.data.Units;
-import dev.nlpipe.nn.BatchPlan;
-import dev.nlpipe.nn.NeuralEngine;
+import dev.nlpipe.nn.LengthBatches;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
-import java.util.function.BiFunction;
 
 /**
  * Runs a BiLSTM-CRF over documents: their unit sequences, batched by length, through the network
@@ -45,8 +41,8 @@ public final class BiLstmCrfPredictor implements AutoCloseable {
             for (UnitSequence s : seqs) {
                 examples.add(model.featurizer().encode(s, null));
             }
-            List<ScoredPath> decoded = inBatches(network, examples, batchSize,
-                    (net, batch) -> net.decodeWithScores(batch, model.featurizer().tags::decode));
+            List<ScoredPath> decoded = LengthBatches.map(network.params(), examples, Example::length, batchSize,
+                    (items, scope) -> network.decodeWithScores(new Batch(items, scope), model.featurizer().tags::decode));
             return decoded.stream().map(ScoredPath::spans).toList();
         });
     }
@@ -56,27 +52,8 @@ public final class BiLstmCrfPredictor implements AutoCloseable {
      * weights being trained; the caller's thread must own them).
      */
     static int[][] predict(BiLstmCrfNetwork network, List<Example> examples, int batchSize) {
-        return inBatches(network, examples, batchSize, (net, batch) -> Arrays.asList(net.decode(batch)))
-                .toArray(new int[0][]);
-    }
-
-    /** One result per example, in input order: examples batched by length, each batch in its own scope. */
-    private static <T> List<T> inBatches(BiLstmCrfNetwork network, List<Example> examples, int batchSize,
-                                         BiFunction<BiLstmCrfNetwork, Batch, List<T>> run) {
-        NeuralEngine.noGrad();
-        int[] lengths = examples.stream().mapToInt(Example::length).toArray();
-        List<T> out = new ArrayList<>(Collections.nCopies(examples.size(), null));
-        for (int[] b : BatchPlan.sorted(lengths, batchSize)) {
-            try (NDManager scope = network.params().manager().newSubManager()) {
-                network.params().attachTo(scope);
-                List<Example> items = Arrays.stream(b).mapToObj(examples::get).toList();
-                List<T> results = run.apply(network, new Batch(items, scope));
-                for (int i = 0; i < b.length; i++) {
-                    out.set(b[i], results.get(i));
-                }
-            }
-        }
-        return out;
+        return LengthBatches.map(network.params(), examples, Example::length, batchSize,
+                (items, scope) -> Arrays.asList(network.decode(new Batch(items, scope)))).toArray(int[][]::new);
     }
 
     /** Frees the weights. */

@@ -6,23 +6,18 @@ import ai.djl.ndarray.NDManager;
 import dev.nlpipe.core.config.OptionSpec;
 import dev.nlpipe.core.config.Options;
 import dev.nlpipe.core.doc.Layer;
-import dev.nlpipe.core.eval.Scores;
-import dev.nlpipe.core.eval.SpanF1;
 import dev.nlpipe.core.model.ModelDir;
 import dev.nlpipe.core.model.ModelMeta;
-import dev.nlpipe.core.model.Provenance;
 import dev.nlpipe.core.model.TrainerProvider;
 import dev.nlpipe.core.model.TrainingJob;
 import dev.nlpipe.nn.Checkpoints;
-import dev.nlpipe.nn.NeuralEngine;
 import dev.nlpipe.nn.Params;
 import dev.nlpipe.nn.Seeds;
 import dev.nlpipe.nn.TrainSettings;
 import dev.nlpipe.nn.Trainable;
 import dev.nlpipe.nn.TrainingLoop;
 import dev.nlpipe.nn.TrainingResult;
-import dev.nlpipe.ner.EntityEvaluation;
-import dev.nlpipe.ner.data.TagSet;
+import dev.nlpipe.ner.TaggerTraining;
 import dev.nlpipe.ner.data.TaggedData;
 import dev.nlpipe.ner.data.UnitSequence;
 import java.io.IOException;
@@ -31,7 +26,6 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -81,35 +75,11 @@ public final class BiLstmCrfTrainer implements TrainerProvider {
         BiLstmCrfSpec spec = BiLstmCrfSpec.from(job.model());
         TrainSettings settings = TrainSettings.from(job.train());
         PrintStream log = job.log();
-        NeuralEngine.get();
-        NeuralEngine.setThreads(settings.threads());
-        Device device = settings.device().resolve(log::println);
-        log.printf("engine: PyTorch %s on DJL %s, %d thread(s) per operation%n", NeuralEngine.versions().get("pytorch"),
-                NeuralEngine.versions().get("djl"), NeuralEngine.threads());
-
-        TaggedData train = TaggedData.read(job, "train", spec.units(NAME));
-        TaggedData dev = null;
-        if (job.hasSplit("dev")) {
-            dev = TaggedData.read(job, "dev", spec.units(NAME));
-        } else if (settings.devFraction() > 0) {
-            TaggedData[] parts = train.holdOut(settings.devFraction(), Seeds.random(settings.seed(), "dev-split"));
-            train = parts[0];
-            dev = parts[1];
-            log.printf("no data.dev: holding out %d of the training documents as dev data (devFraction %s)%n", dev.docs().size(),
-                    settings.devFraction());
-        }
-        if (train.sequences().isEmpty()) {
-            throw new IllegalStateException("data.train " + job.splitPath("train") + " holds no text to train on");
-        }
-        Set<String> types = train.types();
-        if (types.isEmpty()) {
-            throw new IllegalStateException("data.train " + job.splitPath("train") + " has no gold entities; check data.format (bmes, conll,"
-                    + " cluener) and the tag column");
-        }
-        log.printf(Locale.ROOT, "data: %,d training sequences (%,d %ss)%s; entity types %s; gold entities %d exact, %d shrunk to %s"
-                        + " boundaries, %d dropped (overlapping or between units)%n", train.sequences().size(), train.unitCount(),
-                spec.unit(), dev == null ? "" : String.format(Locale.ROOT, ", %,d dev sequences", dev.sequences().size()), types,
-                train.alignment().aligned(), train.alignment().misaligned(), spec.unit(), train.alignment().dropped());
+        Device device = TaggerTraining.start(settings, log);
+        TaggerTraining.Splits splits = TaggerTraining.read(job, settings, spec.units(NAME), spec.unit(), log);
+        TaggedData train = splits.train();
+        TaggedData dev = splits.dev();
+        Set<String> types = splits.types();
         warnAboutWordFeatures(spec, train, log);
 
         Featurizer trainingUnits = Featurizer.build(spec, train.sequences(), types);
@@ -119,24 +89,12 @@ public final class BiLstmCrfTrainer implements TrainerProvider {
         try (Params params = new Params(device, true)) {
             BiLstmCrfNetwork network = BiLstmCrfNetwork.create(spec, featurizer, params, pretrained.unitTable(), pretrained.bigramTable(),
                     Seeds.random(settings.seed(), "init"));
-            if (spec.freezeEmbeddings() && pretrained.unitTable() != null) {
-                params.freeze("emb.unit");
-            }
-            if (spec.freezeEmbeddings() && pretrained.bigramTable() != null) {
-                params.freeze("emb.bigram");
-            }
-            if (settings.sparseEmbeddings()) {
-                List<String> byRows = new ArrayList<>();
-                for (String table : List.of("emb.unit", "emb.bigram", "emb.char")) {
-                    if (params.has(table) && params.isTrainable(table)) {
-                        params.updateByRows(table);
-                        byRows.add(table);
-                    }
-                }
-                log.println("sparseEmbeddings: updating only the rows each batch reads of " + byRows);
-            }
-            List<Example> trainExamples = encode(featurizer, train);
-            List<Example> devExamples = dev == null ? List.of() : encode(featurizer, dev);
+            pretrained.configure(params, spec.freezeEmbeddings(), settings.sparseEmbeddings(), List.of("emb.unit", "emb.bigram", "emb.char"),
+                    log);
+            List<Example> trainExamples = encode(featurizer, train, true);
+            // dev sentences are only decoded and scored against their gold spans, so a dev entity type the
+            // training data lacks counts as missed instead of failing the tag encoding
+            List<Example> devExamples = dev == null ? List.of() : encode(featurizer, dev, false);
             TaggedData devData = dev;
             float[] unknownChance = Batch.unknownChances(featurizer.rareUnits, spec.unkReplace(), spec.wordDropout());
             float[] bigramUnknownChance = Batch.unknownChances(new boolean[featurizer.bigrams.size()], 0, spec.bigramDropout());
@@ -153,7 +111,8 @@ public final class BiLstmCrfTrainer implements TrainerProvider {
 
                 @Override
                 public Map<String, Double> evaluate() {
-                    return devData == null ? Map.of() : devScores(network, featurizer.tags, devExamples, devData);
+                    return devData == null ? Map.of() : TaggerTraining.spanScores(featurizer.tags, devData.gold(),
+                            BiLstmCrfPredictor.predict(network, devExamples, EVAL_BATCH));
                 }
             };
             Checkpoints checkpoints = Checkpoints.beside(job.output());
@@ -161,9 +120,12 @@ public final class BiLstmCrfTrainer implements TrainerProvider {
             TrainingResult result = loop.run(trainable, trainExamples, Example::length);
 
             BiLstmCrfModel model = new BiLstmCrfModel(spec, featurizer, params.snapshot());
-            Map<String, Object> metrics = metrics(job, settings, result, device);
+            Map<String, Object> metrics = TaggerTraining.metrics(result, device);
             if (job.hasSplit("test")) {
-                metrics.put("test", test(job, model, device, log, metrics));
+                try (BiLstmCrfPredictor predictor = model.predictorOn(device)) {
+                    metrics.put("test", TaggerTraining.test(job, spec.units(NAME), docs -> predictor.entities(docs, EVAL_BATCH), log,
+                            metrics));
+                }
             }
             describe(meta, spec, featurizer, types, settings, result, device, metrics);
             model.save(job.dir());
@@ -189,52 +151,13 @@ public final class BiLstmCrfTrainer implements TrainerProvider {
                 + "Add a word segmentation stage (e.g. segment.hanlp) under 'stages:' so the feature means something.");
     }
 
-    private static List<Example> encode(Featurizer f, TaggedData data) {
+    /** The sentences as examples, with gold tag ids when {@code withTags}. */
+    private static List<Example> encode(Featurizer f, TaggedData data, boolean withTags) {
         List<Example> out = new ArrayList<>(data.sequences().size());
         for (int i = 0; i < data.sequences().size(); i++) {
-            out.add(f.encode(data.sequences().get(i), data.gold().get(i)));
+            out.add(f.encode(data.sequences().get(i), withTags ? data.gold().get(i) : null));
         }
         return out;
-    }
-
-    /** Unit-level span scores on the dev data (the model's gold spans vs its Viterbi paths). */
-    private static Map<String, Double> devScores(BiLstmCrfNetwork network, TagSet tags, List<Example> examples, TaggedData dev) {
-        int[][] paths = BiLstmCrfPredictor.predict(network, examples, EVAL_BATCH);
-        SpanF1 f1 = new SpanF1();
-        for (int i = 0; i < paths.length; i++) {
-            f1.add(dev.gold().get(i).stream().map(SpanF1.Span::of).toList(), tags.decode(paths[i]).stream().map(SpanF1.Span::of).toList());
-        }
-        Scores s = f1.scores();
-        Map<String, Double> m = new LinkedHashMap<>();
-        m.put("f1", s.f1());
-        m.put("precision", s.precision());
-        m.put("recall", s.recall());
-        return m;
-    }
-
-    private static Map<String, Object> metrics(TrainingJob job, TrainSettings settings, TrainingResult result, Device device) {
-        Map<String, Object> m = result.metrics("trainSentencesPerSecond");
-        Map<String, Object> hw = new LinkedHashMap<>();
-        hw.put("device", device.isGpu() ? "gpu:" + device.getDeviceId() : "cpu");
-        hw.put("threads", NeuralEngine.threads());
-        hw.put("cpus", Runtime.getRuntime().availableProcessors());
-        hw.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
-        m.put("hardware", hw);
-        return m;
-    }
-
-    private static Map<String, Object> test(TrainingJob job, BiLstmCrfModel model, Device device, PrintStream log, Map<String, Object> metrics)
-            throws IOException {
-        TaggedData test = TaggedData.read(job, "test", model.spec().units(NAME));
-        long t0 = System.nanoTime();
-        Scores scores;
-        try (BiLstmCrfPredictor predictor = model.predictorOn(device)) {
-            scores = EntityEvaluation.evaluate(test.docs().iterator(), docs -> predictor.entities(docs, EVAL_BATCH), n -> { });
-        }
-        double secs = (System.nanoTime() - t0) / 1e9;
-        metrics.put("testSentencesPerSecond", Math.round(test.sequences().size() / secs * 10) / 10.0);
-        log.print("test (" + job.splitPath("test") + "):\n" + scores.table());
-        return scores.toMap();
     }
 
     private static void describe(ModelMeta meta, BiLstmCrfSpec spec, Featurizer f, Set<String> types, TrainSettings settings,
@@ -248,11 +171,6 @@ public final class BiLstmCrfTrainer implements TrainerProvider {
         sizes.put("chars", spec.tokenUnits() && spec.charFilters() > 0 ? f.chars.size() : 0);
         meta.put("vocabulary", Map.of("file", BiLstmCrfModel.VOCAB, "sizes", sizes));
         meta.put("weights", BiLstmCrfModel.WEIGHTS);
-        meta.put("seed", settings.seed());
-        Provenance.addVersions(meta, NeuralEngine.versions());
-        Map<String, Object> training = result.summary();
-        training.put("device", device.isGpu() ? "gpu:" + device.getDeviceId() : "cpu");
-        meta.put("training", training);
-        meta.put("metrics", metrics);
+        TaggerTraining.describe(meta, settings, result, device, metrics);
     }
 }

@@ -1,7 +1,7 @@
 package dev.nlpipe.ner.bilstm;
 
 /**
- * One sequence as ids, ready for batching.
+ * One sequence as ids, ready for batching (also the character part of a lattice tagger's input).
  *
  * @param units unit ids
  * @param bigrams character-bigram ids, or {@code null}
@@ -10,8 +10,9 @@ package dev.nlpipe.ner.bilstm;
  * @param chars per unit its character ids (token mode), or {@code null}
  * @param tags gold tag ids, or {@code null} at inference
  */
-record Example(int[] units, int[] bigrams, int[] shapes, int[] words, int[][] chars, int[] tags) {
-    int length() {
+public record Example(int[] units, int[] bigrams, int[] shapes, int[] words, int[][] chars, int[] tags) {
+    /** The number of units. */
+    public int length() {
         return units.length;
     }
 }

@@ -1,10 +1,14 @@
 package dev.nlpipe.ner.bilstm;
 
+import dev.nlpipe.core.doc.DocumentJson;
+import dev.nlpipe.core.model.ModelDir;
 import dev.nlpipe.core.tag.TagScheme;
 import dev.nlpipe.ner.data.TagSet;
 import dev.nlpipe.ner.data.UnitKeys;
 import dev.nlpipe.ner.data.UnitSequence;
 import dev.nlpipe.ner.data.Vocabulary;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -17,17 +21,20 @@ import java.util.Map;
  * Turns unit sequences into the id arrays a BiLSTM-CRF reads: the vocabularies (units, character
  * bigrams, characters of words) and the tag set of one model.
  */
-final class Featurizer {
+public final class Featurizer {
     /** The longest word prefix the character CNN reads. */
     static final int MAX_WORD_CHARS = 20;
     private static final String END = "</s>";
     final BiLstmCrfSpec spec;
-    final Vocabulary units;
-    final Vocabulary bigrams;
+    /** The unit (character or token) vocabulary. */
+    public final Vocabulary units;
+    /** The character-bigram vocabulary. */
+    public final Vocabulary bigrams;
     final Vocabulary chars;
-    final TagSet tags;
+    /** The tag set. */
+    public final TagSet tags;
     /** Unit ids seen once in the training data ({@code null} for a loaded model). */
-    final boolean[] rareUnits;
+    public final boolean[] rareUnits;
     private final UnitKeys keys;
 
     Featurizer(BiLstmCrfSpec spec, Vocabulary units, Vocabulary bigrams, Vocabulary chars, TagSet tags, boolean[] rareUnits) {
@@ -41,7 +48,7 @@ final class Featurizer {
     }
 
     /** Builds the vocabularies from training sequences; {@code types} are the entity types seen. */
-    static Featurizer build(BiLstmCrfSpec spec, List<UnitSequence> train, Collection<String> types) {
+    public static Featurizer build(BiLstmCrfSpec spec, List<UnitSequence> train, Collection<String> types) {
         Map<String, Integer> unitCounts = new HashMap<>();
         Map<String, Integer> bigramCounts = new HashMap<>();
         Map<String, Integer> charCounts = new HashMap<>();
@@ -92,7 +99,7 @@ final class Featurizer {
     }
 
     /** Encodes a sequence; {@code gold} spans (or {@code null} at inference) become tag ids. */
-    Example encode(UnitSequence s, List<TagScheme.TokenSpan> gold) {
+    public Example encode(UnitSequence s, List<TagScheme.TokenSpan> gold) {
         String[] keys = this.keys.keys(s);
         int n = keys.length;
         int[] unitIds = new int[n];
@@ -118,19 +125,20 @@ final class Featurizer {
         return new Example(unitIds, bigramIds, shapes, words, charIds, gold == null ? null : tags.encode(gold, n));
     }
 
-    /** The vocabularies as stored in {@code vocab.json}. */
-    Map<String, Object> vocabularies() {
+    /** Writes the vocabularies and the tag set to {@code file} (a model directory's {@code vocab.json}). */
+    public void save(Path file) throws IOException {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("units", units.known());
         m.put("bigrams", bigrams.known());
         m.put("chars", chars.known());
         m.put("tags", tags.tags());
-        return m;
+        ModelDir.writeJson(file, m);
     }
 
-    /** Reads the vocabularies stored by {@link #vocabularies}. */
+    /** Reads what {@link #save} wrote, for a model of architecture {@code spec}. */
     @SuppressWarnings("unchecked")
-    static Featurizer fromVocabularies(BiLstmCrfSpec spec, Map<String, Object> m) {
+    public static Featurizer load(Path file, BiLstmCrfSpec spec) throws IOException {
+        Map<String, Object> m = DocumentJson.mapper().readValue(file.toFile(), LinkedHashMap.class);
         return new Featurizer(spec, new Vocabulary((List<String>) m.get("units")), new Vocabulary((List<String>) m.get("bigrams")),
                 new Vocabulary((List<String>) m.get("chars")), new TagSet(spec.scheme(), (List<String>) m.get("tags")), null);
     }

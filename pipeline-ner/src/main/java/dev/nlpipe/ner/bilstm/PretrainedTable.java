@@ -8,6 +8,8 @@ import dev.nlpipe.nn.Seeds;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import dev.nlpipe.nn.Params;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -23,10 +25,10 @@ import java.util.function.Predicate;
  * @param unitTable the {@code units x unitDim} table, or {@code null} without unit vectors
  * @param bigramTable the {@code bigrams x bigramDim} table, or {@code null} without bigram vectors
  */
-record PretrainedTable(Featurizer featurizer, float[] unitTable, float[] bigramTable) {
+public record PretrainedTable(Featurizer featurizer, float[] unitTable, float[] bigramTable) {
 
     /** Reads the configured vectors files and builds the tables for {@code training}'s vocabularies. */
-    static PretrainedTable load(BiLstmCrfSpec spec, Featurizer training, long seed, PrintStream log) throws IOException {
+    public static PretrainedTable load(BiLstmCrfSpec spec, Featurizer training, long seed, PrintStream log) throws IOException {
         VectorFormat.Selection units = spec.embeddings() == null ? null : read(spec, spec.embeddings(), spec.unitDim(),
                 spec.tokenUnits() ? "wordDim" : "charDim", spec.allPretrainedUnits() ? w -> true : training.units::contains);
         VectorFormat.Selection bigrams = spec.bigramEmbeddings() == null ? null : read(spec, spec.bigramEmbeddings(), spec.bigramDim(),
@@ -37,6 +39,31 @@ record PretrainedTable(Featurizer featurizer, float[] unitTable, float[] bigramT
                 units == null ? null : build(f.units, units, Seeds.random(seed, "pretrained"), spec.unit(), spec, spec.embeddings(), log),
                 bigrams == null ? null : build(f.bigrams, bigrams, Seeds.random(seed, "pretrained.bigram"), "bigram", spec,
                         spec.bigramEmbeddings(), log));
+    }
+
+    /**
+     * Prepares the embedding tables of a network being trained: with {@code freeze}, the tables that
+     * got pretrained vectors ({@code emb.unit}, {@code emb.bigram}) stay fixed; with {@code byRows}
+     * ({@code train.sparseEmbeddings}), each trainable table of {@code tables} that exists is updated
+     * only in the rows a batch reads.
+     */
+    public void configure(Params params, boolean freeze, boolean byRows, List<String> tables, PrintStream log) {
+        if (freeze && unitTable != null) {
+            params.freeze("emb.unit");
+        }
+        if (freeze && bigramTable != null) {
+            params.freeze("emb.bigram");
+        }
+        if (byRows) {
+            List<String> updated = new ArrayList<>();
+            for (String table : tables) {
+                if (params.has(table) && params.isTrainable(table)) {
+                    params.updateByRows(table);
+                    updated.add(table);
+                }
+            }
+            log.println("sparseEmbeddings: updating only the rows each batch reads of " + updated);
+        }
     }
 
     private static VectorFormat.Selection read(BiLstmCrfSpec spec, Path file, int dim, String dimOption, Predicate<String> keep)

@@ -205,8 +205,6 @@ public final class Lexicon {
                 throw new ModelException(modelDir, file.getFileName() + " holds " + words.size() + " words, model.json records " + n);
             }
             return new Lexicon(LexiconSpec.fromMap(description), words, null, new BitSet(), 0);
-        } catch (java.nio.file.NoSuchFileException e) {
-            throw new ModelException(modelDir, "is incomplete: " + file.getFileName() + " is missing");
         } catch (IOException e) {
             throw ModelException.cannotLoad(modelDir, e);
         }

@@ -11,7 +11,7 @@ import java.util.Random;
  * Small tagged corpora made up by the tests: Chinese sentences in BMES character files and English
  * sentences in CoNLL files, from templates with person, place and organization slots.
  */
-final class SyntheticCorpus {
+public final class SyntheticCorpus {
     private static final String[] ZH_PER = {"张伟", "王芳", "李强", "赵丽", "刘洋", "陈静", "杨军", "黄敏", "周杰", "吴磊"};
     private static final String[] ZH_LOC = {"北京", "上海", "广州", "深圳", "杭州", "南京", "成都", "武汉"};
     private static final String[] ZH_ORG = {"华为公司", "北京大学", "人民银行", "腾讯集团", "清华大学", "中国移动"};
@@ -36,7 +36,7 @@ final class SyntheticCorpus {
     }
 
     /** Chinese sentences as {@code char TAG} lines (BMES tags), a blank line between sentences. */
-    static Path chinese(Path file, int sentences, long seed) throws IOException {
+    public static Path chinese(Path file, int sentences, long seed) throws IOException {
         Random r = new Random(seed);
         StringBuilder sb = new StringBuilder();
         for (int s = 0; s < sentences; s++) {
@@ -81,6 +81,22 @@ final class SyntheticCorpus {
             case "ORG" -> org;
             default -> null;
         };
+    }
+
+    /** The Chinese words the corpus spells (names and the longer template words), for making a lexicon. */
+    public static List<String> chineseWords() {
+        List<String> out = new ArrayList<>();
+        for (String[] list : new String[][] {ZH_PER, ZH_LOC, ZH_ORG}) {
+            out.addAll(List.of(list));
+        }
+        for (String[] template : ZH_TEMPLATES) {
+            for (String part : template) {
+                if (part.length() > 1 && fillers(part, ZH_PER, ZH_LOC, ZH_ORG) == null) {
+                    out.add(part);
+                }
+            }
+        }
+        return out.stream().distinct().toList();
     }
 
     /** The Chinese characters the corpus uses, for making pretrained vectors. */

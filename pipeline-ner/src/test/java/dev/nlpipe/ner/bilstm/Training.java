@@ -11,12 +11,12 @@ import java.nio.file.Path;
 import java.util.List;
 
 /** Runs {@code nlpipe train} in-process for the tests and keeps its log. */
-final class Training {
+public final class Training {
     private Training() {
     }
 
     /** Writes {@code yaml} as the training file in {@code dir}, trains into {@code out}, returns the log. */
-    static String run(Path dir, String yaml, Path out, String... sets) throws IOException {
+    public static String run(Path dir, String yaml, Path out, String... sets) throws IOException {
         Path cfg = dir.resolve("train-" + out.getFileName() + ".yaml");
         Files.writeString(cfg, yaml);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -28,7 +28,7 @@ final class Training {
     }
 
     /** A tiny, fast character-model configuration over the given BMES files. */
-    static String chineseYaml(Path train, Path dev, Path test) {
+    public static String chineseYaml(Path train, Path dev, Path test) {
         return "task: ner.bilstm-crf\n"
                 + "data: { train: " + train + ", dev: " + dev + ", test: " + test + ", format: bmes }\n"
                 + "model: { unit: char, charDim: 16, bigramDim: 8, hidden: 16, dropout: 0.1 }\n"

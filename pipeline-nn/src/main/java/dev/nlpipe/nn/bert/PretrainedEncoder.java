@@ -8,7 +8,6 @@ import dev.nlpipe.nn.SafeTensorsFile;
 import dev.nlpipe.nn.TensorFile;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -65,8 +64,6 @@ public record PretrainedEncoder(Path dir, BertConfig config, Map<String, TensorF
                 throw new ModelException(dir, "is incomplete: " + VOCAB + " is missing");
             }
             return new PretrainedEncoder(dir, config, weights, heads);
-        } catch (NoSuchFileException e) {
-            throw new ModelException(dir, "is incomplete: " + Path.of(e.getFile()).getFileName() + " is missing");
         } catch (IOException | IllegalArgumentException e) {
             throw ModelException.cannotLoad(dir, e);
         }

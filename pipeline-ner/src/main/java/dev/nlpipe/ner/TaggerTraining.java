@@ -1,0 +1,171 @@
+package dev.nlpipe.ner;
+
+import ai.djl.Device;
+import dev.nlpipe.core.doc.Document;
+import dev.nlpipe.core.doc.Entity;
+import dev.nlpipe.core.eval.Scores;
+import dev.nlpipe.core.eval.SpanF1;
+import dev.nlpipe.core.model.ModelMeta;
+import dev.nlpipe.core.model.Provenance;
+import dev.nlpipe.core.model.TrainingJob;
+import dev.nlpipe.core.tag.TagScheme;
+import dev.nlpipe.ner.data.TagSet;
+import dev.nlpipe.ner.data.TaggedData;
+import dev.nlpipe.ner.data.Units;
+import dev.nlpipe.nn.NeuralEngine;
+import dev.nlpipe.nn.Seeds;
+import dev.nlpipe.nn.TrainSettings;
+import dev.nlpipe.nn.TrainingResult;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * The steps every neural sequence-tagger trainer of this module takes around its own network:
+ * starting the engine, reading and checking the training and dev data, scoring dev paths, timing
+ * and scoring the test split, and the shared parts of {@code model.json} and the metrics.
+ */
+public final class TaggerTraining {
+    private TaggerTraining() {
+    }
+
+    /**
+     * The training and dev data: {@code dev} is {@code data.dev}, a held-out share of the training
+     * documents ({@code devFraction}), or {@code null}.
+     *
+     * @param train the training data, with text and gold entities
+     * @param dev the dev data, or {@code null}
+     * @param types the entity types of the training data
+     */
+    public record Splits(TaggedData train, TaggedData dev, Set<String> types) {
+    }
+
+    /** Starts the engine with the configured threads, resolves the device and logs both. */
+    public static Device start(TrainSettings settings, PrintStream log) {
+        NeuralEngine.get();
+        NeuralEngine.setThreads(settings.threads());
+        Device device = settings.device().resolve(log::println);
+        log.printf("engine: PyTorch %s on DJL %s, %d thread(s) per operation%n", NeuralEngine.versions().get("pytorch"),
+                NeuralEngine.versions().get("djl"), NeuralEngine.threads());
+        return device;
+    }
+
+    /**
+     * Reads {@code data.train} and the dev data, checks that there is text with gold entities, and
+     * logs their sizes and how the gold entities fitted the units.
+     *
+     * @param unit what a unit is called in the log ({@code char}, {@code token})
+     */
+    public static Splits read(TrainingJob job, TrainSettings settings, Units units, String unit, PrintStream log) throws IOException {
+        Splits s = split(job, settings, units, log);
+        TaggedData train = s.train();
+        TaggedData dev = s.dev();
+        log.printf(Locale.ROOT, "data: %,d training sequences (%,d %ss)%s; entity types %s; gold entities %d exact, %d shrunk to %s"
+                        + " boundaries, %d dropped (overlapping or between units)%n", train.sequences().size(), train.unitCount(),
+                unit, dev == null ? "" : String.format(Locale.ROOT, ", %,d dev sequences", dev.sequences().size()), s.types(),
+                train.alignment().aligned(), train.alignment().misaligned(), unit, train.alignment().dropped());
+        return s;
+    }
+
+    /**
+     * Reads {@code data.train} and the dev data ({@code data.dev}, or a held-out share of the
+     * training documents, which is logged) and checks that there is text with gold entities; a
+     * trainer that logs the sizes its own way calls this instead of {@link #read}.
+     */
+    public static Splits split(TrainingJob job, TrainSettings settings, Units units, PrintStream log) throws IOException {
+        TaggedData train = TaggedData.read(job, "train", units);
+        TaggedData dev = null;
+        if (job.hasSplit("dev")) {
+            dev = TaggedData.read(job, "dev", units);
+        } else if (settings.devFraction() > 0) {
+            TaggedData[] parts = train.holdOut(settings.devFraction(), Seeds.random(settings.seed(), "dev-split"));
+            train = parts[0];
+            dev = parts[1];
+            log.printf("no data.dev: holding out %d of the training documents as dev data (devFraction %s)%n", dev.docs().size(),
+                    settings.devFraction());
+        }
+        if (train.sequences().isEmpty()) {
+            throw new IllegalStateException("data.train " + job.splitPath("train") + " holds no text to train on");
+        }
+        Set<String> types = train.types();
+        if (types.isEmpty()) {
+            throw new IllegalStateException("data.train " + job.splitPath("train") + " has no gold entities; check data.format (bmes, conll,"
+                    + " cluener) and the tag column");
+        }
+        return new Splits(train, dev, types);
+    }
+
+    /** Unit-level span scores ({@code f1}, {@code precision}, {@code recall}) of predicted tag paths against gold spans. */
+    public static Map<String, Double> spanScores(TagSet tags, List<List<TagScheme.TokenSpan>> gold, int[][] paths) {
+        return spanScores(gold, Arrays.stream(paths).map(tags::decode).toList());
+    }
+
+    /** Unit-level span scores ({@code f1}, {@code precision}, {@code recall}) of found spans against gold, sequence by sequence. */
+    public static Map<String, Double> spanScores(List<List<TagScheme.TokenSpan>> gold, List<List<TagScheme.TokenSpan>> found) {
+        SpanF1 f1 = new SpanF1();
+        for (int i = 0; i < found.size(); i++) {
+            f1.add(gold.get(i).stream().map(SpanF1.Span::of).toList(), found.get(i).stream().map(SpanF1.Span::of).toList());
+        }
+        Scores s = f1.scores();
+        Map<String, Double> m = new LinkedHashMap<>();
+        m.put("f1", s.f1());
+        m.put("precision", s.precision());
+        m.put("recall", s.recall());
+        return m;
+    }
+
+    /** The training metrics with the hardware they were measured on. */
+    public static Map<String, Object> metrics(TrainingResult result, Device device) {
+        Map<String, Object> m = result.metrics("trainSentencesPerSecond");
+        m.put("hardware", hardware(device));
+        return m;
+    }
+
+    /** What the metrics were measured on: the device, the engine's threads, the CPUs and the OS. */
+    public static Map<String, Object> hardware(Device device) {
+        Map<String, Object> hw = new LinkedHashMap<>();
+        hw.put("device", deviceName(device));
+        hw.put("threads", NeuralEngine.threads());
+        hw.put("cpus", Runtime.getRuntime().availableProcessors());
+        hw.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+        return hw;
+    }
+
+    /**
+     * Tags {@code data.test} with the trained model, logs the score table, records the tagging speed
+     * ({@code testSentencesPerSecond}) in {@code metrics} and returns the scores.
+     *
+     * @param tagger the entities of each document
+     */
+    public static Map<String, Object> test(TrainingJob job, Units units, Function<List<Document>, List<List<Entity>>> tagger,
+                                           PrintStream log, Map<String, Object> metrics) throws IOException {
+        TaggedData test = TaggedData.read(job, "test", units);
+        long t0 = System.nanoTime();
+        Scores scores = EntityEvaluation.evaluate(test.docs().iterator(), tagger, n -> { });
+        double secs = (System.nanoTime() - t0) / 1e9;
+        metrics.put("testSentencesPerSecond", Math.round(test.sequences().size() / secs * 10) / 10.0);
+        log.print("test (" + job.splitPath("test") + "):\n" + scores.table());
+        return scores.toMap();
+    }
+
+    /** Records the seed, the engine versions, the training summary and the metrics in {@code model.json}. */
+    public static void describe(ModelMeta meta, TrainSettings settings, TrainingResult result, Device device, Map<String, Object> metrics) {
+        meta.put("seed", settings.seed());
+        Provenance.addVersions(meta, NeuralEngine.versions());
+        Map<String, Object> training = result.summary();
+        training.put("device", deviceName(device));
+        meta.put("training", training);
+        meta.put("metrics", metrics);
+    }
+
+    /** The device as {@code model.json} and the load options name it: {@code cpu} or {@code gpu:N}. */
+    public static String deviceName(Device device) {
+        return device.isGpu() ? "gpu:" + device.getDeviceId() : "cpu";
+    }
+}

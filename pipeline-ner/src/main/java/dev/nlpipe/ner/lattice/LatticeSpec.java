@@ -1,0 +1,92 @@
+package dev.nlpipe.ner.lattice;
+
+import dev.nlpipe.core.config.OptionSpec;
+import dev.nlpipe.core.config.Options;
+import dev.nlpipe.ner.bilstm.BiLstmCrfSpec;
+import dev.nlpipe.ner.lexicon.LexiconSpec;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The architecture of a Lattice LSTM tagger: the {@code model:} options of {@code ner.lattice-lstm},
+ * as validated and as stored in {@code model.json}. The character side (embeddings, bigrams,
+ * pretrained vectors, hidden size, dropout, tag scheme) takes the BiLSTM-CRF's options of the same
+ * names with the paper's sizes as defaults; the word side adds {@code wordDim} and the lexicon's
+ * options.
+ *
+ * @param chars the character side, always {@code unit: char} with one layer
+ * @param wordDim the lexicon word embedding size
+ * @param lexicon where the lexicon comes from and which matches it keeps
+ */
+public record LatticeSpec(BiLstmCrfSpec chars, int wordDim, LexiconSpec lexicon) {
+    /** The BiLSTM-CRF options a lattice model takes, with the paper's defaults where they differ. */
+    private static final Map<String, Object> CHAR_OPTIONS = charOptions();
+
+    private static Map<String, Object> charOptions() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("scheme", "bmes");
+        m.put("charDim", 50);
+        m.put("bigramDim", 50);
+        m.put("hidden", 200);
+        m.put("dropout", 0.5);
+        for (String same : List.of("minCount", "normalizeDigits", "embeddings", "bigramEmbeddings", "embeddingsFormat",
+                "freezeEmbeddings", "embeddingsVocabulary")) {
+            m.put(same, null);
+        }
+        return m;
+    }
+
+    /** The {@code model:} options of {@code ner.lattice-lstm}. */
+    public static List<OptionSpec> options() {
+        List<OptionSpec> out = new ArrayList<>();
+        for (OptionSpec s : BiLstmCrfSpec.options()) {
+            if (CHAR_OPTIONS.containsKey(s.name())) {
+                Object d = CHAR_OPTIONS.get(s.name());
+                out.add(d == null ? s : s.withDefault(d));
+            }
+        }
+        out.add(OptionSpec.integer("wordDim", 50, "lexicon word embedding size; must equal the size of lexiconVectors when given"));
+        out.addAll(LexiconSpec.options());
+        return out;
+    }
+
+    /** Reads and checks validated options. */
+    public static LatticeSpec from(Options o) {
+        if (o.getInt("wordDim") < 1) {
+            throw o.error("wordDim", "must be at least 1");
+        }
+        Map<String, Object> chars = new LinkedHashMap<>();
+        chars.put("unit", "char");
+        for (String name : CHAR_OPTIONS.keySet()) {
+            Object v = o.get(name);
+            if (v != null) {
+                chars.put(name, v instanceof Path p ? p.toString() : v);
+            }
+        }
+        return new LatticeSpec(BiLstmCrfSpec.from(Options.of(o.owner(), chars, BiLstmCrfSpec.options())), o.getInt("wordDim"),
+                LexiconSpec.from(o));
+    }
+
+    /** The form stored in {@code model.json}. */
+    public Map<String, Object> toMap() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("chars", chars.toMap());
+        m.put("wordDim", wordDim);
+        m.put("lexicon", lexicon.toMap());
+        return m;
+    }
+
+    /** Reads the form stored by {@link #toMap}. */
+    @SuppressWarnings("unchecked")
+    public static LatticeSpec fromMap(Map<String, Object> m) {
+        if (!(m.get("wordDim") instanceof Number wordDim) || !(m.get("chars") instanceof Map<?, ?> chars)
+                || !(m.get("lexicon") instanceof Map<?, ?> lexicon)) {
+            throw new IllegalArgumentException("the network description lacks 'chars', 'wordDim' or 'lexicon'");
+        }
+        return new LatticeSpec(BiLstmCrfSpec.fromMap((Map<String, Object>) chars), wordDim.intValue(),
+                LexiconSpec.fromMap((Map<String, Object>) lexicon));
+    }
+}

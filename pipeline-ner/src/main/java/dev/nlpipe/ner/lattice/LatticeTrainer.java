@@ -1,0 +1,225 @@
+package dev.nlpipe.ner.lattice;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import dev.nlpipe.core.config.OptionSpec;
+import dev.nlpipe.core.config.Options;
+import dev.nlpipe.core.doc.Layer;
+import dev.nlpipe.core.model.ModelDir;
+import dev.nlpipe.core.model.ModelMeta;
+import dev.nlpipe.core.model.TrainerProvider;
+import dev.nlpipe.core.model.TrainingJob;
+import dev.nlpipe.ner.TaggerTraining;
+import dev.nlpipe.ner.bilstm.Featurizer;
+import dev.nlpipe.ner.bilstm.PretrainedTable;
+import dev.nlpipe.ner.data.TaggedData;
+import dev.nlpipe.ner.data.UnitSequence;
+import dev.nlpipe.ner.lexicon.Lexicon;
+import dev.nlpipe.nn.Checkpoints;
+import dev.nlpipe.nn.Init;
+import dev.nlpipe.nn.Params;
+import dev.nlpipe.nn.Seeds;
+import dev.nlpipe.nn.TrainSettings;
+import dev.nlpipe.nn.Trainable;
+import dev.nlpipe.nn.TrainingLoop;
+import dev.nlpipe.nn.TrainingResult;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+
+/**
+ * {@code task: ner.lattice-lstm}: trains Zhang and Yang's Lattice LSTM (2018), a character
+ * BiLSTM-CRF whose cells also receive the lexicon words ending at each character, from documents
+ * with gold entities; selects the epoch with the best dev F1, evaluates on {@code data.test} and
+ * writes the model directory with its lexicon, metrics and training curves.
+ *
+ * <p>Training defaults follow the paper (SGD, learning rate 0.015 decayed as {@code lr / (1 + 0.05
+ * epoch)}), batched: the paper updates after every sentence; here a step averages 10 sentences and
+ * momentum 0.9 brings the step per sentence back to about the paper's.
+ */
+public final class LatticeTrainer implements TrainerProvider {
+    /** The task name. */
+    public static final String NAME = "ner.lattice-lstm";
+    /** Sequences per forward pass when evaluating. */
+    static final int EVAL_BATCH = 32;
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String description() {
+        return "Lattice LSTM named-entity tagger (Zhang & Yang 2018: characters plus lexicon words) on DJL/PyTorch";
+    }
+
+    @Override
+    public List<OptionSpec> modelOptions() {
+        return LatticeSpec.options();
+    }
+
+    @Override
+    public List<OptionSpec> trainOptions() {
+        Map<String, Object> defaults = new LinkedHashMap<>();
+        defaults.put("batchSize", 10);
+        defaults.put("epochs", 30);
+        defaults.put("patience", 5);
+        defaults.put("optimizer", "sgd");
+        defaults.put("lr", 0.015);
+        defaults.put("momentum", 0.9);
+        defaults.put("schedule", "inverse");
+        defaults.put("decayRate", 0.05);
+        return TrainSettings.options(defaults);
+    }
+
+    @Override
+    public Set<Layer> requires(Options model) {
+        return EnumSet.of(Layer.ENTITIES);
+    }
+
+    @Override
+    public void train(TrainingJob job) throws IOException {
+        LatticeSpec spec = LatticeSpec.from(job.model());
+        TrainSettings settings = TrainSettings.from(job.train());
+        PrintStream log = job.log();
+        Device device = TaggerTraining.start(settings, log);
+        TaggerTraining.Splits splits = TaggerTraining.read(job, settings, spec.chars().units(NAME), "char", log);
+        TaggedData train = splits.train();
+        TaggedData dev = splits.dev();
+        Lexicon lexicon = lexicon(job, spec, train, log);
+
+        Featurizer trainingUnits = Featurizer.build(spec.chars(), train.sequences(), splits.types());
+        PretrainedTable pretrained = PretrainedTable.load(spec.chars(), trainingUnits, settings.seed(), log);
+        Featurizer featurizer = pretrained.featurizer();
+        ModelMeta meta = job.newMeta(LatticeModel.KIND, LatticeModel.FORMAT);
+        try (Params params = new Params(device, true)) {
+            LatticeNetwork.Tables tables = new LatticeNetwork.Tables(featurizer.units.size(), featurizer.bigrams.size(), lexicon.size() + 1,
+                    pretrained.unitTable(), pretrained.bigramTable(), wordTable(lexicon, spec.wordDim(), settings.seed()));
+            LatticeNetwork network = LatticeNetwork.create(spec.chars(), spec.wordDim(), tables, featurizer.tags.tags(), params,
+                    Seeds.random(settings.seed(), "init"));
+            pretrained.configure(params, spec.chars().freezeEmbeddings(), settings.sparseEmbeddings(),
+                    List.of("emb.unit", "emb.bigram", "emb.lexicon"), log);
+            List<LatticeExample> trainExamples = encode(featurizer, lexicon, train, true);
+            // decoded and scored against gold spans only: a dev type the training data lacks counts as missed
+            List<LatticeExample> devExamples = dev == null ? List.of() : encode(featurizer, lexicon, dev, false);
+            logCoverage(trainExamples, log);
+            Trainable<LatticeExample> trainable = new Trainable<>() {
+                @Override
+                public Params params() {
+                    return params;
+                }
+
+                @Override
+                public NDArray loss(List<LatticeExample> batch, NDManager scope) {
+                    return network.loss(new LatticeBatch(batch, scope));
+                }
+
+                @Override
+                public Map<String, Double> evaluate() {
+                    return dev == null ? Map.of() : TaggerTraining.spanScores(featurizer.tags, dev.gold(),
+                            LatticePredictor.predict(network, devExamples, EVAL_BATCH));
+                }
+            };
+            Checkpoints checkpoints = Checkpoints.beside(job.output());
+            TrainingLoop loop = new TrainingLoop(settings, "f1", checkpoints, Checkpoints.fingerprint(job, meta, NAME), log);
+            TrainingResult result = loop.run(trainable, trainExamples, LatticeExample::length);
+
+            LatticeModel model = new LatticeModel(spec, featurizer, lexicon, params.snapshot());
+            Map<String, Object> metrics = TaggerTraining.metrics(result, device);
+            if (job.hasSplit("test")) {
+                try (LatticePredictor predictor = model.predictorOn(device)) {
+                    metrics.put("test", TaggerTraining.test(job, spec.chars().units(NAME), docs -> predictor.entities(docs, EVAL_BATCH),
+                            log, metrics));
+                }
+            }
+            Map<String, Object> lexiconDescription = model.save(job.dir());
+            meta.put("network", spec.toMap());
+            meta.put("labels", new ArrayList<>(splits.types()));
+            meta.put("tags", featurizer.tags.tags());
+            Map<String, Object> sizes = new LinkedHashMap<>();
+            sizes.put("units", featurizer.units.size());
+            sizes.put("bigrams", spec.chars().bigramDim() > 0 ? featurizer.bigrams.size() : 0);
+            meta.put("vocabulary", Map.of("file", LatticeModel.VOCAB, "sizes", sizes));
+            meta.put("lexicon", lexiconDescription);
+            meta.put("weights", LatticeModel.WEIGHTS);
+            TaggerTraining.describe(meta, settings, result, device, metrics);
+            ModelDir.writeMeta(job.dir(), meta);
+            job.writeMetrics(metrics);
+            result.writeReports(job.dir(), NAME + " → " + job.output());
+            checkpoints.delete();
+        }
+    }
+
+    /** The configured lexicon cut down to the words of the training data and those with vectors. */
+    private static Lexicon lexicon(TrainingJob job, LatticeSpec spec, TaggedData train, PrintStream log) throws IOException {
+        Lexicon all = Lexicon.build(spec.lexicon(), log);
+        if (all.dim() > 0 && all.dim() != spec.wordDim()) {
+            throw job.model().error("wordDim", "is " + spec.wordDim() + " but the lexicon's vectors (word lists of 'lexicon' and"
+                    + " lexiconVectors) have " + all.dim() + " dimensions; set model.wordDim: " + all.dim());
+        }
+        List<String[]> sentences = new ArrayList<>(train.sequences().size());
+        for (UnitSequence s : train.sequences()) {
+            sentences.add(s.texts());
+        }
+        Lexicon kept = all.forTraining(sentences);
+        log.printf(Locale.ROOT, "lexicon: %,d of %,d words match the training data or have a vector%n", kept.size(), all.size());
+        if (kept.size() == 0) {
+            throw job.model().error("lexicon", "no word of the lexicon occurs in data.train " + job.splitPath("train")
+                    + " and none has a vector; give a lexicon of words of this language (e.g. hanlp for Chinese)");
+        }
+        return kept;
+    }
+
+    /**
+     * The initial word embedding: the lexicon's vectors where it has them, seeded random rows for
+     * the others, or {@code null} (all random) without vectors.
+     */
+    static float[] wordTable(Lexicon lexicon, int dim, long seed) {
+        float[] vectors = lexicon.vectors();
+        if (vectors == null) {
+            return null;
+        }
+        int rows = lexicon.size() + 1;
+        float[] table = new float[rows * dim];
+        Random rng = Seeds.random(seed, "lexicon");
+        Init.embedding().fill(table, new long[] {rows, dim}, rng);
+        for (int r = 0; r < rows; r++) {
+            boolean given = false;
+            for (int k = 0; k < dim && !given; k++) {
+                given = vectors[r * dim + k] != 0;
+            }
+            if (given) {
+                System.arraycopy(vectors, r * dim, table, r * dim, dim);
+            }
+        }
+        return table;
+    }
+
+    /** The sentences as lattice examples, with gold tag ids when {@code withTags}. */
+    private static List<LatticeExample> encode(Featurizer f, Lexicon lexicon, TaggedData data, boolean withTags) {
+        List<LatticeExample> out = new ArrayList<>(data.sequences().size());
+        for (int i = 0; i < data.sequences().size(); i++) {
+            out.add(LatticeExample.of(f, lexicon, data.sequences().get(i), withTags ? data.gold().get(i) : null));
+        }
+        return out;
+    }
+
+    private static void logCoverage(List<LatticeExample> examples, PrintStream log) {
+        long chars = 0;
+        long words = 0;
+        for (LatticeExample e : examples) {
+            chars += e.length();
+            words += e.words().length;
+        }
+        log.printf(Locale.ROOT, "lattice: %,d word matches over %,d training characters (%.2f per character)%n", words, chars,
+                chars == 0 ? 0.0 : (double) words / chars);
+    }
+}

@@ -1,0 +1,51 @@
+package dev.nlpipe.ner;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.nlpipe.ner.bilstm.SyntheticCorpus;
+import dev.nlpipe.ner.bilstm.Training;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Dev data with an entity type the training data lacks (a small training slice) is scored, not refused. */
+class DevTypesTest {
+    @TempDir
+    static Path dir;
+
+    /** Training sentences whose LOC entities are untagged, so the model has no LOC tags; dev keeps them. */
+    private static Path trainWithoutLoc() throws IOException {
+        Path full = SyntheticCorpus.chinese(dir.resolve("full.bmes"), 40, 1);
+        List<String> lines = Files.readAllLines(full, StandardCharsets.UTF_8).stream()
+                .map(l -> l.endsWith("-LOC") ? l.substring(0, l.indexOf(' ') < 0 ? l.indexOf('\t') : l.indexOf(' ')) + " O" : l).toList();
+        return Files.write(dir.resolve("train-no-loc.bmes"), lines, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aBiLstmCrfTrainsAgainstDevDataWithAnUnseenType() throws IOException {
+        Path train = trainWithoutLoc();
+        Path dev = SyntheticCorpus.chinese(dir.resolve("dev.bmes"), 20, 2);
+        assertTrue(Files.readString(dev).contains("-LOC"), "the dev data must hold LOC entities");
+        String log = Training.run(dir, Training.chineseYaml(train, dev, dev), dir.resolve("bilstm"), "train.epochs=1");
+        assertTrue(log.contains("dev f1"), log);
+        assertTrue(Files.exists(dir.resolve("bilstm/model.json")));
+    }
+
+    @Test
+    void aLatticeLstmTrainsAgainstDevDataWithAnUnseenType() throws IOException {
+        Path train = trainWithoutLoc();
+        Path dev = SyntheticCorpus.chinese(dir.resolve("dev.bmes"), 20, 2);
+        Path words = Files.write(dir.resolve("words.txt"), SyntheticCorpus.chineseWords());
+        String yaml = "task: ner.lattice-lstm\n"
+                + "data: { train: " + train + ", dev: " + dev + ", test: " + dev + ", format: bmes }\n"
+                + "model: { charDim: 8, bigramDim: 4, wordDim: 4, hidden: 8, lexicon: [" + words + "] }\n"
+                + "train: { epochs: 1, batchSize: 8, optimizer: adam, lr: 0.01, device: cpu, threads: 1, seed: 7 }\n";
+        String log = Training.run(dir, yaml, dir.resolve("lattice"));
+        assertTrue(log.contains("dev f1"), log);
+        assertTrue(Files.exists(dir.resolve("lattice/model.json")));
+    }
+}

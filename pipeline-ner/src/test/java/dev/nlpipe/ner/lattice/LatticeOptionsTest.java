@@ -1,0 +1,91 @@
+package dev.nlpipe.ner.lattice;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.nlpipe.core.config.ConfigException;
+import dev.nlpipe.core.config.Options;
+import dev.nlpipe.ner.bilstm.SyntheticCorpus;
+import dev.nlpipe.ner.bilstm.Training;
+import dev.nlpipe.ner.lexicon.Lexicon;
+import dev.nlpipe.ner.lexicon.LexiconSpec;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The options of {@code ner.lattice-lstm}: defaults, the stored form, and errors that name the option and the fix. */
+class LatticeOptionsTest {
+    @TempDir
+    Path dir;
+
+    private String yaml(Path train, String model) {
+        return "task: ner.lattice-lstm\n"
+                + "data: { train: " + train + ", format: bmes }\n"
+                + "model: { charDim: 8, bigramDim: 4, hidden: 8, " + model + " }\n"
+                + "train: { epochs: 1, batchSize: 8, device: cpu, threads: 1 }\n";
+    }
+
+    private ConfigException fails(String model) throws IOException {
+        Path train = SyntheticCorpus.chinese(dir.resolve("train.bmes"), 10, 1);
+        return assertThrows(ConfigException.class, () -> Training.run(dir, yaml(train, model), dir.resolve("out")));
+    }
+
+    @Test
+    void thePapersSizesAreTheDefaultsAndSurviveTheStoredForm() {
+        LatticeSpec spec = LatticeSpec.from(Options.of("model", Map.of(), LatticeSpec.options()));
+        assertEquals(50, spec.chars().charDim());
+        assertEquals(50, spec.chars().bigramDim());
+        assertEquals(50, spec.wordDim());
+        assertEquals(200, spec.chars().hidden());
+        assertEquals(0.5, spec.chars().dropout());
+        assertEquals(List.of(LexiconSpec.HANLP), spec.lexicon().sources());
+        assertEquals(spec, LatticeSpec.fromMap(spec.toMap()));
+    }
+
+    @Test
+    void aWordDimOtherThanTheLexiconVectorsNamesTheSizeToSet() throws IOException {
+        Path words = Files.writeString(dir.resolve("words.txt"), "北京 0.1 0.2 0.3\n上海 0.3 0.2 0.1\n");
+        ConfigException e = fails("wordDim: 8, lexicon: [" + words + "]");
+        assertTrue(e.getMessage().contains("wordDim") && e.getMessage().contains("wordDim: 3"), e.getMessage());
+    }
+
+    @Test
+    void badSizesAndMissingWordListsAreConfigurationErrors() throws IOException {
+        ConfigException wordDim = fails("wordDim: 0");
+        assertTrue(wordDim.getMessage().contains("wordDim"), wordDim.getMessage());
+        ConfigException hidden = fails("hidden: 0");
+        assertTrue(hidden.getMessage().contains("hidden"), hidden.getMessage());
+        ConfigException missing = fails("lexicon: [" + dir.resolve("no-such-words.txt") + "]");
+        assertTrue(missing.getMessage().contains("lexicon") && missing.getMessage().contains("no-such-words.txt"), missing.getMessage());
+        ConfigException tokens = fails("segDim: 10");
+        assertTrue(tokens.getMessage().contains("segDim"), tokens.getMessage());
+    }
+
+    @Test
+    void aLexiconWithoutAWordOfTheTrainingDataIsRefused() throws IOException {
+        Path words = Files.writeString(dir.resolve("english.txt"), "hello\nworld\n");
+        ConfigException e = fails("lexicon: [" + words + "]");
+        assertTrue(e.getMessage().contains("no word of the lexicon occurs"), e.getMessage());
+    }
+
+    @Test
+    void lexiconVectorsStartTheWordEmbeddingAndWordsWithoutOneStartRandom() throws IOException {
+        Path words = Files.writeString(dir.resolve("vectors.txt"), "北京 0.5 -0.5 0.25\n上海\n");
+        Lexicon lexicon = Lexicon.build(LexiconSpec.from(Options.of("model", Map.of("lexicon", List.of(words.toString())),
+                LexiconSpec.options())), new PrintStream(OutputStream.nullOutputStream()));
+        float[] table = LatticeTrainer.wordTable(lexicon, 3, 42);
+        assertArrayEquals(new float[] {0.5f, -0.5f, 0.25f}, Arrays.copyOfRange(table, 3, 6));
+        assertNotEquals(0f, table[6] * table[6] + table[7] * table[7] + table[8] * table[8]);
+        assertArrayEquals(table, LatticeTrainer.wordTable(lexicon, 3, 42));
+    }
+}

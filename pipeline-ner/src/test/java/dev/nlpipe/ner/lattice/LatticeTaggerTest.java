@@ -1,0 +1,127 @@
+package dev.nlpipe.ner.lattice;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.Device;
+import dev.nlpipe.core.Pipeline;
+import dev.nlpipe.core.doc.Document;
+import dev.nlpipe.core.doc.DocumentJson;
+import dev.nlpipe.core.doc.Entity;
+import dev.nlpipe.core.model.LoadOptions;
+import dev.nlpipe.ner.NerEvaluator;
+import dev.nlpipe.ner.bilstm.SyntheticCorpus;
+import dev.nlpipe.ner.bilstm.Training;
+import dev.nlpipe.nn.Checkpoints;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** One tiny Lattice LSTM trained once on a synthetic corpus with a word list, then checked as a model directory, predictor and stage. */
+class LatticeTaggerTest {
+    @TempDir
+    static Path dir;
+    static Path model;
+    static Path test;
+    static String log;
+
+    static String yaml(Path train, Path dev, Path test, Path words, int epochs) {
+        return "task: ner.lattice-lstm\n"
+                + "data: { train: " + train + ", dev: " + dev + ", test: " + test + ", format: bmes }\n"
+                + "model: { charDim: 16, bigramDim: 8, wordDim: 8, hidden: 16, dropout: 0.1, lexicon: [" + words + "] }\n"
+                + "train: { epochs: " + epochs + ", batchSize: 8, optimizer: adam, lr: 0.01, schedule: constant, device: cpu,"
+                + " threads: 1, seed: 7, patience: 0 }\n";
+    }
+
+    @BeforeAll
+    static void train() throws IOException {
+        Path train = SyntheticCorpus.chinese(dir.resolve("train.bmes"), 80, 1);
+        Path dev = SyntheticCorpus.chinese(dir.resolve("dev.bmes"), 20, 2);
+        test = SyntheticCorpus.chinese(dir.resolve("test.bmes"), 30, 3);
+        Path words = Files.write(dir.resolve("words.txt"), SyntheticCorpus.chineseWords());
+        model = dir.resolve("lattice");
+        log = Training.run(dir, yaml(train, dev, test, words, 8), model);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> json(Path file) throws IOException {
+        return DocumentJson.mapper().readValue(file.toFile(), LinkedHashMap.class);
+    }
+
+    @Test
+    void writesAModelDirectoryWithItsLexicon() throws IOException {
+        for (String f : List.of("model.json", "vocab.json", "weights.bin", "lexicon.txt", "metrics.json", "metrics.jsonl")) {
+            assertTrue(Files.isRegularFile(model.resolve(f)), f);
+        }
+        assertFalse(Files.exists(Checkpoints.beside(model).dir()));
+        Map<String, Object> meta = json(model.resolve("model.json"));
+        assertEquals("ner.lattice-lstm", meta.get("kind"));
+        assertEquals(List.of("LOC", "ORG", "PER"), meta.get("labels"));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> lexicon = (Map<String, Object>) meta.get("lexicon");
+        assertEquals(64, ((String) lexicon.get("sha256")).length());
+        assertEquals(Files.readAllLines(model.resolve("lexicon.txt")).size(), lexicon.get("words"));
+        assertTrue(log.contains("word matches over"), log);
+    }
+
+    @Test
+    void theLossFallsAndTheEntitiesAreLearned() throws IOException {
+        List<String> lines = Files.readAllLines(model.resolve("metrics.jsonl"));
+        assertEquals(8, lines.size());
+        double first = ((Number) DocumentJson.mapper().readValue(lines.get(0), Map.class).get("loss")).doubleValue();
+        double last = ((Number) DocumentJson.mapper().readValue(lines.get(7), Map.class).get("loss")).doubleValue();
+        assertTrue(last < first / 3, "loss " + first + " -> " + last);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> scores = (Map<String, Object>) json(model.resolve("metrics.json")).get("test");
+        assertTrue(((Number) scores.get("f1")).doubleValue() > 0.9, "test scores " + scores);
+    }
+
+    @Test
+    void theReloadedModelScoresExactlyAsTheTrainedOneThroughTheRegistry() throws IOException {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> trained = (Map<String, Object>) json(model.resolve("metrics.json")).get("test");
+        NerEvaluator.Result reloaded = NerEvaluator.evaluate(model, test, "bmes", LoadOptions.DEFAULT,
+                new PrintStream(OutputStream.nullOutputStream()));
+        assertEquals(((Number) trained.get("f1")).doubleValue(), reloaded.scores().f1(), 1e-12);
+        assertEquals(((Number) trained.get("precision")).doubleValue(), reloaded.scores().precision(), 1e-12);
+    }
+
+    @Test
+    void theNerStageAndAPredictorFindTheSameEntitiesWithOffsetsIntoTheText() throws IOException {
+        String text = "  张伟在 北京的华为公司工作。\n李强毕业于清华大学。";
+        List<Entity> direct;
+        try (LatticePredictor p = LatticeModel.load(model).predictorOn(Device.cpu())) {
+            direct = p.entities(List.of(new Document("d", text)), 4).get(0);
+        }
+        try (Pipeline pipeline = Pipeline.builder().add("ner", Map.of(), model).build()) {
+            Document d = pipeline.process(new Document("d", text)).get(0);
+            assertEquals(direct, d.entities());
+        }
+        assertTrue(direct.contains(Entity.of(text, "PER", 2, 4)), direct.toString());
+        assertTrue(direct.contains(Entity.of(text, "ORG", 9, 13)), direct.toString());
+        for (Entity e : direct) {
+            assertEquals(e.text(), text.substring(e.start(), e.end()));
+        }
+    }
+
+    @Test
+    void aFixedSeedGivesTheSameWeights() throws IOException {
+        Path train = SyntheticCorpus.chinese(dir.resolve("small.bmes"), 12, 5);
+        Path words = Files.write(dir.resolve("words2.txt"), SyntheticCorpus.chineseWords());
+        Path a = dir.resolve("a");
+        Path b = dir.resolve("b");
+        Training.run(dir, yaml(train, train, train, words, 1), a);
+        Training.run(dir, yaml(train, train, train, words, 1), b);
+        assertArrayEquals(Files.readAllBytes(a.resolve("weights.bin")), Files.readAllBytes(b.resolve("weights.bin")));
+    }
+}

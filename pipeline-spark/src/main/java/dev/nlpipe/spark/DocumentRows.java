@@ -1,0 +1,171 @@
+package dev.nlpipe.spark;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.nlpipe.core.doc.DenseVector;
+import dev.nlpipe.core.doc.DocVector;
+import dev.nlpipe.core.doc.Document;
+import dev.nlpipe.core.doc.DocumentJson;
+import dev.nlpipe.core.doc.Entity;
+import dev.nlpipe.core.doc.Span;
+import dev.nlpipe.core.doc.SparseVector;
+import dev.nlpipe.core.doc.Token;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.ArrayType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import scala.jdk.javaapi.CollectionConverters;
+
+/**
+ * A document as typed Spark columns: the fields of the JSONL contract, each layer a column of
+ * structs, so Parquet output and Spark SQL read entities or vectors without parsing JSON.
+ *
+ * <pre>
+ * id         string not null
+ * text       string not null
+ * lang       string
+ * tokens     array&lt;struct&lt;text: string, start: int, end: int, pos: string, stop: boolean&gt;&gt;
+ * sentences  array&lt;struct&lt;start: int, end: int&gt;&gt;
+ * entities   array&lt;struct&lt;type: string, start: int, end: int, text: string, score: double&gt;&gt;
+ * labels     map&lt;string, double&gt;
+ * vectors    map&lt;string, struct&lt;dense: array&lt;float&gt;, indices: array&lt;int&gt;, values: array&lt;double&gt;&gt;&gt;
+ * meta       string (a JSON object)
+ * </pre>
+ *
+ * <p>As in the JSON form, an absent layer is {@code null} and a layer a stage ran on and found
+ * nothing in is an empty array. An entity without a score has a {@code null} score. A vector has
+ * either {@code dense} (an embedding) or {@code indices} and {@code values} (TF-IDF, counts).
+ * {@code meta} holds free-form values (nested maps and lists, numbers of any type), which no fixed
+ * schema can type, so it stays the JSON object of the JSONL line ({@code get_json_object(meta,
+ * '$.source')}), {@code null} when empty. Offsets are UTF-16 code units of {@code text}, as in the
+ * JSON form. {@link #toDocument} reads a row back into the same document.
+ */
+public final class DocumentRows {
+    private static final StructType TOKEN = new StructType()
+            .add("text", DataTypes.StringType, false)
+            .add("start", DataTypes.IntegerType, false)
+            .add("end", DataTypes.IntegerType, false)
+            .add("pos", DataTypes.StringType, true)
+            .add("stop", DataTypes.BooleanType, false);
+    private static final StructType SPAN = new StructType()
+            .add("start", DataTypes.IntegerType, false)
+            .add("end", DataTypes.IntegerType, false);
+    private static final StructType ENTITY = new StructType()
+            .add("type", DataTypes.StringType, false)
+            .add("start", DataTypes.IntegerType, false)
+            .add("end", DataTypes.IntegerType, false)
+            .add("text", DataTypes.StringType, false)
+            .add("score", DataTypes.DoubleType, true);
+    private static final StructType VECTOR = new StructType()
+            .add("dense", DataTypes.createArrayType(DataTypes.FloatType, false), true)
+            .add("indices", DataTypes.createArrayType(DataTypes.IntegerType, false), true)
+            .add("values", DataTypes.createArrayType(DataTypes.DoubleType, false), true);
+
+    /** The typed form of a document, one column per field of the JSONL contract. */
+    public static final StructType SCHEMA = new StructType()
+            .add("id", DataTypes.StringType, false)
+            .add("text", DataTypes.StringType, false)
+            .add("lang", DataTypes.StringType, true)
+            .add("tokens", array(TOKEN), true)
+            .add("sentences", array(SPAN), true)
+            .add("entities", array(ENTITY), true)
+            .add("labels", DataTypes.createMapType(DataTypes.StringType, DataTypes.DoubleType, false), true)
+            .add("vectors", DataTypes.createMapType(DataTypes.StringType, VECTOR, false), true)
+            .add("meta", DataTypes.StringType, true);
+
+    private DocumentRows() {
+    }
+
+    private static ArrayType array(StructType element) {
+        return DataTypes.createArrayType(element, false);
+    }
+
+    /** The document as a row of {@link #SCHEMA}. */
+    public static Row toRow(Document d) {
+        return RowFactory.create(d.id(), d.text(), d.lang(),
+                d.tokens() == null ? null : d.tokens().stream()
+                        .map(t -> RowFactory.create(t.text(), t.start(), t.end(), t.pos(), t.stop())).toArray(),
+                d.sentences() == null ? null : d.sentences().stream().map(s -> RowFactory.create(s.start(), s.end())).toArray(),
+                d.entities() == null ? null : d.entities().stream()
+                        .map(e -> RowFactory.create(e.type(), e.start(), e.end(), e.text(), e.hasScore() ? e.score() : null)).toArray(),
+                d.labels() == null ? null : CollectionConverters.asScala(new LinkedHashMap<>(d.labels())),
+                d.vectors() == null ? null : CollectionConverters.asScala(vectorRows(d.vectors())),
+                d.meta().isEmpty() ? null : metaJson(d.meta()));
+    }
+
+    private static Map<String, Row> vectorRows(Map<String, DocVector> vectors) {
+        Map<String, Row> out = new LinkedHashMap<>();
+        vectors.forEach((name, v) -> out.put(name, switch (v) {
+            case DenseVector dense -> RowFactory.create(dense.values(), null, null);
+            case SparseVector sparse -> RowFactory.create(null, sparse.indices(), sparse.values());
+        }));
+        return out;
+    }
+
+    private static String metaJson(Map<String, Object> meta) {
+        try {
+            return DocumentJson.mapper().writeValueAsString(meta);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("meta of a document cannot be written as JSON", e);
+        }
+    }
+
+    /**
+     * The document a row of {@link #SCHEMA} holds (read back from Parquet, say), equal to the one
+     * {@link #toRow} was given.
+     */
+    @SuppressWarnings("unchecked")
+    public static Document toDocument(Row row) {
+        Document d = new Document(row.getString(0), row.getString(1)).setLang(row.getString(2));
+        if (!row.isNullAt(3)) {
+            d.setTokens(map(row.getList(3), t -> new Token(t.getString(0), t.getInt(1), t.getInt(2), t.getString(3), t.getBoolean(4))));
+        }
+        if (!row.isNullAt(4)) {
+            d.setSentences(map(row.getList(4), s -> new Span(s.getInt(0), s.getInt(1))));
+        }
+        if (!row.isNullAt(5)) {
+            d.setEntities(map(row.getList(5), e -> new Entity(e.getString(0), e.getInt(1), e.getInt(2), e.getString(3),
+                    e.isNullAt(4) ? Double.NaN : e.getDouble(4))));
+        }
+        if (!row.isNullAt(6)) {
+            d.setLabels(new LinkedHashMap<>(row.<String, Double>getJavaMap(6)));
+        }
+        if (!row.isNullAt(7)) {
+            Map<String, DocVector> vectors = new LinkedHashMap<>();
+            row.<String, Row>getJavaMap(7).forEach((name, v) -> vectors.put(name, v.isNullAt(0)
+                    ? new SparseVector(v.<Integer>getList(1).stream().mapToInt(Integer::intValue).toArray(),
+                            v.<Double>getList(2).stream().mapToDouble(Double::doubleValue).toArray())
+                    : new DenseVector(floats(v.getList(0)))));
+            d.setVectors(vectors);
+        }
+        if (!row.isNullAt(8)) {
+            try {
+                d.meta().putAll(DocumentJson.mapper().readValue(row.getString(8), LinkedHashMap.class));
+            } catch (JsonProcessingException e) {
+                throw new IllegalArgumentException("column meta is not a JSON object: " + e.getOriginalMessage(), e);
+            }
+        }
+        return d;
+    }
+
+    private static <T> List<T> map(List<Row> rows, Function<Row, T> f) {
+        List<T> out = new ArrayList<>(rows.size());
+        for (Row r : rows) {
+            out.add(f.apply(r));
+        }
+        return out;
+    }
+
+    private static float[] floats(List<Float> values) {
+        float[] out = new float[values.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = values.get(i);
+        }
+        return out;
+    }
+}
