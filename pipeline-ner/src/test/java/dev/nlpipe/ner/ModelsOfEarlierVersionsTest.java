@@ -42,7 +42,7 @@ class ModelsOfEarlierVersionsTest {
             for (Document want : expected) {
                 List<Entity> found = p.process(new Document(want.id(), want.text())).get(0).entities();
                 // That version wrote no scores; the spans must be the same and each now has one.
-                assertEquals(want.entities(), found.stream().map(e -> Entity.of(want.text(), e.type(), e.start(), e.end())).toList(),
+                assertEquals(want.entities(), EntityScores.unscored(want.text(), found),
                         want.text());
                 assertTrue(found.stream().allMatch(e -> e.score() > 0 && e.score() <= 1), found.toString());
             }

@@ -15,6 +15,7 @@ import dev.nlpipe.core.eval.Scores;
 import dev.nlpipe.core.io.format.ColumnReader;
 import dev.nlpipe.nn.Checkpoints;
 import dev.nlpipe.ner.EntityEvaluation;
+import dev.nlpipe.ner.EntityScores;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -114,7 +115,7 @@ class ChineseTaggerTest {
             for (Entity e : d.entities()) {
                 assertEquals(d.text().substring(e.start(), e.end()), e.text());
             }
-            List<Entity> unscored = d.entities().stream().map(e -> Entity.of(d.text(), e.type(), e.start(), e.end())).toList();
+            List<Entity> unscored = EntityScores.unscored(d.text(), d.entities());
             assertTrue(unscored.contains(Entity.of(d.text(), "PER", 3, 5)), d.entities().toString());
             assertTrue(unscored.contains(Entity.of(d.text(), "LOC", 7, 9)), d.entities().toString());
             Document empty = p.process(new Document("e", "  ")).get(0);
@@ -125,15 +126,7 @@ class ChineseTaggerTest {
     @Test
     void everyEntityCarriesItsMarginalProbabilityIntoTheJsonOutput() throws IOException {
         try (Pipeline p = Pipeline.builder().add("ner", Map.of("device", "cpu"), model).build()) {
-            Document d = p.process(new Document("d", "张伟在北京的华为公司工作。王芳毕业于北京大学。")).get(0);
-            assertFalse(d.entities().isEmpty());
-            for (Entity e : d.entities()) {
-                assertTrue(e.hasScore() && e.score() > 0 && e.score() <= 1, e.toString());
-            }
-            List<?> written = (List<?>) DocumentJson.mapper().readValue(DocumentJson.toJson(d), Map.class).get("entities");
-            for (int i = 0; i < written.size(); i++) {
-                assertEquals(d.entities().get(i).score(), ((Number) ((Map<?, ?>) written.get(i)).get("score")).doubleValue(), 0);
-            }
+            EntityScores.assertScoredInJson(p.process(new Document("d", "张伟在北京的华为公司工作。王芳毕业于北京大学。")).get(0));
         }
     }
 
