@@ -54,6 +54,12 @@ class ShippedNerConfigsTest {
         Files.writeString(bmes, BMES);
         Map<String, Object> resume = train("ner-resume.yaml", bmes.toString(), "model.charDim=4", "model.bigramDim=4");
         assertEquals(20, resume.get("segDim"), "the Resume config reads word positions from segment.hanlp");
+        assertEquals(0.5, resume.get("unkReplace"), "the default unkReplace trains the unknown vectors");
+        Map<String, Object> cluener = train("ner-cluener.yaml", bmes.toString(), "data.format=bmes", "model.charDim=4",
+                "model.bigramDim=4");
+        cluener.keySet().removeAll(List.of("charDim", "bigramDim"));
+        resume.keySet().removeAll(List.of("charDim", "bigramDim"));
+        assertEquals(resume, cluener, "the CLUENER config is the Resume config with other data");
         Map<String, Object> msra = train("ner-msra.yaml", bmes.toString(), "model.charDim=4", "model.bigramDim=4");
         assertEquals("char", msra.get("unit"));
         assertEquals(20, msra.get("segDim"), "the MSRA config reads word positions from segment.hanlp");
@@ -66,5 +72,7 @@ class ShippedNerConfigsTest {
         Files.writeString(conll, CONLL);
         Map<String, Object> m = train("ner-conll2003.yaml", conll.toString(), "model.wordDim=4", "model.charFilters=4");
         assertEquals("token", m.get("unit"));
+        assertEquals(1, m.get("minCount"), "every training word keeps a vector ...");
+        assertEquals(0.5, m.get("unkReplace"), "... and unkReplace trains the unknown one");
     }
 }

@@ -17,6 +17,7 @@ import dev.nlpipe.core.model.Tagger;
 import dev.nlpipe.core.model.TrainerProvider;
 import dev.nlpipe.core.model.TrainingJob;
 import dev.nlpipe.core.tag.TagScheme;
+import dev.nlpipe.ner.PrecisionWatch;
 import dev.nlpipe.ner.TaggerTraining;
 import dev.nlpipe.ner.data.TagSet;
 import dev.nlpipe.ner.data.TaggedData;
@@ -57,6 +58,13 @@ public final class BertTaggerTrainer implements TrainerProvider {
     public static final String NAME = BertTaggerKind.KIND;
     /** Encoder rows per forward pass when evaluating. */
     static final int EVAL_BATCH = 64;
+    /**
+     * What {@link PrecisionWatch} suggests here: word pieces not in the vocabulary read [UNK], whose
+     * vector comes pretrained, so unknown units are not the usual cause for this tagger.
+     */
+    private static final String ADVICE = "Unknown characters read the encoder's pretrained [UNK] piece here, so look first at the"
+            + " gold labels (a sample of the dev data), then try more epochs or a lower train.lr."
+            + " See docs/ner.md#unknown-characters-and-low-precision.";
 
     @Override
     public String name() {
@@ -134,7 +142,8 @@ public final class BertTaggerTrainer implements TrainerProvider {
         try (Params params = new Params(device, true)) {
             BertTaggerNetwork net = BertTaggerNetwork.create(params, config, encoder.weights(), spec.scheme(), tags.tags(), spec.crf(),
                     (float) spec.dropout(), Seeds.random(settings.seed(), "init"));
-            Trainable<Example> trainable = trainable(net, spec, headLr > 0 ? headLr / settings.lr() : 1.0, tags, devLayouts, dev);
+            Trainable<Example> trainable = trainable(net, spec, headLr > 0 ? headLr / settings.lr() : 1.0, tags, devLayouts, dev,
+                    log);
             Checkpoints checkpoints = Checkpoints.beside(job.output());
             TrainingLoop loop = new TrainingLoop(settings, "f1", checkpoints, Checkpoints.fingerprint(job, meta, NAME), log);
             TrainingResult result = loop.run(trainable, trainExamples, Example::width);
@@ -156,7 +165,8 @@ public final class BertTaggerTrainer implements TrainerProvider {
     }
 
     private static Trainable<Example> trainable(BertTaggerNetwork net, BertTaggerSpec spec, double headScale, TagSet tags,
-                                                List<UnitLayout> devLayouts, TaggedData dev) {
+                                                List<UnitLayout> devLayouts, TaggedData dev, PrintStream log) {
+        PrecisionWatch watch = new PrecisionWatch(ADVICE);
         return new BertTrainable<>(net.params(), net.encoder().wordEmbeddingsName(), spec.adversarial(), BertTaggerNetwork::isHead,
                 headScale) {
             @Override
@@ -167,7 +177,7 @@ public final class BertTaggerTrainer implements TrainerProvider {
 
             @Override
             public Map<String, Double> evaluate() {
-                return dev == null ? Map.of() : devScores(net, tags, devLayouts, dev);
+                return dev == null ? Map.of() : watch.check(devScores(net, tags, devLayouts, dev), log);
             }
         };
     }

@@ -17,6 +17,7 @@ import dev.nlpipe.nn.TrainSettings;
 import dev.nlpipe.nn.Trainable;
 import dev.nlpipe.nn.TrainingLoop;
 import dev.nlpipe.nn.TrainingResult;
+import dev.nlpipe.ner.PrecisionWatch;
 import dev.nlpipe.ner.TaggerTraining;
 import dev.nlpipe.ner.data.TaggedData;
 import dev.nlpipe.ner.data.UnitSequence;
@@ -40,6 +41,11 @@ public final class BiLstmCrfTrainer implements TrainerProvider {
     public static final String NAME = "ner.bilstm-crf";
     /** Sequences per forward pass when evaluating. */
     static final int EVAL_BATCH = 64;
+    /** What {@link PrecisionWatch} suggests for this tagger. */
+    private static final String ADVICE = "Try: model.unkReplace 0.5 (the default: characters, bigrams and words seen once read as"
+            + " unknown half the time, so the unknown vectors are trained) or model.minCount 2; model.bigramDropout 0.1 and"
+            + " model.wordDropout 0.1; pretrained vectors from text of the same kind (model.embeddings, model.bigramEmbeddings)."
+            + " See docs/ner.md#unknown-characters-and-low-precision.";
 
     @Override
     public String name() {
@@ -81,6 +87,13 @@ public final class BiLstmCrfTrainer implements TrainerProvider {
         TaggedData dev = splits.dev();
         Set<String> types = splits.types();
         warnAboutWordFeatures(spec, train, log);
+        String untrained = untrainedUnknowns(spec);
+        if (untrained != null) {
+            log.println("warning: " + untrained + " never trained (model.minCount 1, unkReplace 0, no dropout): at test"
+                    + " time everything unseen in training reads one random vector, harmless on text like the training data, many"
+                    + " false positives on other text. Leave model.unkReplace at its default 0.5 or set model.minCount 2;"
+                    + " docs/ner.md#unknown-characters-and-low-precision");
+        }
 
         Featurizer trainingUnits = Featurizer.build(spec, train.sequences(), types);
         PretrainedTable pretrained = PretrainedTable.load(spec, trainingUnits, settings.seed(), log);
@@ -96,8 +109,9 @@ public final class BiLstmCrfTrainer implements TrainerProvider {
             // training data lacks counts as missed instead of failing the tag encoding
             List<Example> devExamples = dev == null ? List.of() : encode(featurizer, dev, false);
             TaggedData devData = dev;
+            PrecisionWatch watch = new PrecisionWatch(ADVICE);
             float[] unknownChance = Batch.unknownChances(featurizer.rareUnits, spec.unkReplace(), spec.wordDropout());
-            float[] bigramUnknownChance = Batch.unknownChances(new boolean[featurizer.bigrams.size()], 0, spec.bigramDropout());
+            float[] bigramUnknownChance = Batch.unknownChances(featurizer.rareBigrams, spec.unkReplace(), spec.bigramDropout());
             Trainable<Example> trainable = new Trainable<>() {
                 @Override
                 public Params params() {
@@ -111,8 +125,8 @@ public final class BiLstmCrfTrainer implements TrainerProvider {
 
                 @Override
                 public Map<String, Double> evaluate() {
-                    return devData == null ? Map.of() : TaggerTraining.spanScores(featurizer.tags, devData.gold(),
-                            BiLstmCrfPredictor.predict(network, devExamples, EVAL_BATCH));
+                    return devData == null ? Map.of() : watch.check(TaggerTraining.spanScores(featurizer.tags, devData.gold(),
+                            BiLstmCrfPredictor.predict(network, devExamples, EVAL_BATCH)), log);
                 }
             };
             Checkpoints checkpoints = Checkpoints.beside(job.output());
@@ -149,6 +163,20 @@ public final class BiLstmCrfTrainer implements TrainerProvider {
         }
         log.println("warning: segDim is set but every character is a one-character word: the tokens layer holds characters. "
                 + "Add a word segmentation stage (e.g. segment.hanlp) under 'stages:' so the feature means something.");
+    }
+
+    /** Which unknown vectors no training step would update with these options ("the unknown-... vector is"), or {@code null}. */
+    static String untrainedUnknowns(BiLstmCrfSpec spec) {
+        if (spec.minCount() > 1 || spec.unkReplace() > 0) {
+            return null;
+        }
+        String unit = spec.tokenUnits() ? "word" : "character";
+        boolean units = spec.wordDropout() <= 0;
+        boolean bigrams = !spec.tokenUnits() && spec.bigramDim() > 0 && spec.bigramDropout() <= 0;
+        if (units && bigrams) {
+            return "the unknown-" + unit + " and unknown-bigram vectors are";
+        }
+        return units ? "the unknown-" + unit + " vector is" : bigrams ? "the unknown-bigram vector is" : null;
     }
 
     /** The sentences as examples, with gold tag ids when {@code withTags}. */

@@ -35,11 +35,15 @@ public final class Featurizer {
     public final TagSet tags;
     /** Unit ids seen once in the training data ({@code null} for a loaded model). */
     public final boolean[] rareUnits;
+    /** Bigram ids seen once in the training data ({@code null} for a loaded model). */
+    public final boolean[] rareBigrams;
     private final UnitKeys keys;
 
-    Featurizer(BiLstmCrfSpec spec, Vocabulary units, Vocabulary bigrams, Vocabulary chars, TagSet tags, boolean[] rareUnits) {
+    Featurizer(BiLstmCrfSpec spec, Vocabulary units, Vocabulary bigrams, Vocabulary chars, TagSet tags, boolean[] rareUnits,
+               boolean[] rareBigrams) {
         this.spec = spec;
         this.rareUnits = rareUnits;
+        this.rareBigrams = rareBigrams;
         this.units = units;
         this.bigrams = bigrams;
         this.chars = chars;
@@ -66,22 +70,29 @@ public final class Featurizer {
             }
         }
         Vocabulary units = Vocabulary.fromCounts(unitCounts, spec.minCount());
-        boolean[] rare = new boolean[units.size()];
-        for (int id = 2; id < units.size(); id++) {
-            rare[id] = unitCounts.get(units.get(id)) == 1;
+        Vocabulary bigrams = Vocabulary.fromCounts(bigramCounts, spec.minCount());
+        return new Featurizer(spec, units, bigrams, Vocabulary.fromCounts(charCounts, 1), TagSet.of(spec.scheme(), types),
+                seenOnce(units, unitCounts), seenOnce(bigrams, bigramCounts));
+    }
+
+    /** Which ids of {@code vocab} were counted once. */
+    private static boolean[] seenOnce(Vocabulary vocab, Map<String, Integer> counts) {
+        boolean[] rare = new boolean[vocab.size()];
+        for (int id = Vocabulary.UNK + 1; id < vocab.size(); id++) {
+            rare[id] = counts.get(vocab.get(id)) == 1;
         }
-        return new Featurizer(spec, units, Vocabulary.fromCounts(bigramCounts, spec.minCount()), Vocabulary.fromCounts(charCounts, 1),
-                TagSet.of(spec.scheme(), types), rare);
+        return rare;
     }
 
     /**
      * This featurizer with {@code extraUnits} and {@code extraBigrams} (those not known yet, in
-     * string order) appended after the training ones; the added units are not rare.
+     * string order) appended after the training ones; the added units and bigrams are not rare.
      */
     Featurizer withPretrained(Collection<String> extraUnits, Collection<String> extraBigrams) {
         Vocabulary u = appended(units, extraUnits);
         Vocabulary b = appended(bigrams, extraBigrams);
-        return u == units && b == bigrams ? this : new Featurizer(spec, u, b, chars, tags, Arrays.copyOf(rareUnits, u.size()));
+        return u == units && b == bigrams ? this : new Featurizer(spec, u, b, chars, tags, Arrays.copyOf(rareUnits, u.size()),
+                Arrays.copyOf(rareBigrams, b.size()));
     }
 
     private static Vocabulary appended(Vocabulary vocab, Collection<String> extra) {
@@ -140,6 +151,6 @@ public final class Featurizer {
     public static Featurizer load(Path file, BiLstmCrfSpec spec) throws IOException {
         Map<String, Object> m = DocumentJson.mapper().readValue(file.toFile(), LinkedHashMap.class);
         return new Featurizer(spec, new Vocabulary((List<String>) m.get("units")), new Vocabulary((List<String>) m.get("bigrams")),
-                new Vocabulary((List<String>) m.get("chars")), new TagSet(spec.scheme(), (List<String>) m.get("tags")), null);
+                new Vocabulary((List<String>) m.get("chars")), new TagSet(spec.scheme(), (List<String>) m.get("tags")), null, null);
     }
 }
