@@ -8,6 +8,7 @@ import dev.nlpipe.core.Pipeline;
 import dev.nlpipe.core.config.ConfigException;
 import dev.nlpipe.core.doc.Document;
 import dev.nlpipe.core.doc.DocumentJson;
+import dev.nlpipe.core.doc.Entity;
 import dev.nlpipe.core.model.LoadOptions;
 import dev.nlpipe.core.model.ModelKinds;
 import dev.nlpipe.core.model.Tagger;
@@ -23,8 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A {@code ner.bilstm-crf} directory written before the model-kind registry (fixtures/bilstm-crf-v1)
- * loads unchanged and tags exactly as that version did (fixtures/bilstm-crf-v1.expected.jsonl,
- * written by it from fixtures/bilstm-crf-v1.input.txt).
+ * loads unchanged and finds exactly the entities that version did (fixtures/bilstm-crf-v1.expected.jsonl,
+ * written by it from fixtures/bilstm-crf-v1.input.txt), now with scores.
  */
 class ModelsOfEarlierVersionsTest {
     @TempDir
@@ -39,7 +40,11 @@ class ModelsOfEarlierVersionsTest {
         List<Document> expected = Files.readAllLines(fixture("bilstm-crf-v1.expected.jsonl")).stream().map(DocumentJson::parse).toList();
         try (Pipeline p = Pipeline.builder().add("ner", Map.of("device", "cpu"), fixture("bilstm-crf-v1")).build()) {
             for (Document want : expected) {
-                assertEquals(want.entities(), p.process(new Document(want.id(), want.text())).get(0).entities(), want.text());
+                List<Entity> found = p.process(new Document(want.id(), want.text())).get(0).entities();
+                // That version wrote no scores; the spans must be the same and each now has one.
+                assertEquals(want.entities(), EntityScores.unscored(want.text(), found),
+                        want.text());
+                assertTrue(found.stream().allMatch(e -> e.score() > 0 && e.score() <= 1), found.toString());
             }
         }
     }

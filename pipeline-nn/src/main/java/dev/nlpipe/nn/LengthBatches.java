@@ -1,7 +1,9 @@
 package dev.nlpipe.nn;
 
 import ai.djl.ndarray.NDManager;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.function.BiFunction;
 import java.util.function.ToIntFunction;
@@ -22,19 +24,20 @@ public final class LengthBatches {
      * @param params the weights the network reads
      * @param length the length of an example
      * @param batchSize examples per forward pass
-     * @param run the results of one group, in the group's order; arrays it makes go in the given scope
+     * @param run the results of one group, in the group's order; arrays it makes go in the given scope,
+     *            so results must be plain Java values (tag ids, scores), not arrays of that scope
      */
-    public static <E> int[][] map(Params params, List<E> examples, ToIntFunction<E> length, int batchSize,
-                                  BiFunction<List<E>, NDManager, int[][]> run) {
+    public static <E, R> List<R> map(Params params, List<E> examples, ToIntFunction<E> length, int batchSize,
+                                     BiFunction<List<E>, NDManager, List<R>> run) {
         NeuralEngine.noGrad();
         int[] lengths = examples.stream().mapToInt(length).toArray();
-        int[][] out = new int[examples.size()][];
+        List<R> out = new ArrayList<>(Collections.nCopies(examples.size(), null));
         for (int[] b : BatchPlan.sorted(lengths, batchSize)) {
             try (NDManager scope = params.manager().newSubManager()) {
                 params.attachTo(scope);
-                int[][] results = run.apply(Arrays.stream(b).mapToObj(examples::get).toList(), scope);
+                List<R> results = run.apply(Arrays.stream(b).mapToObj(examples::get).toList(), scope);
                 for (int i = 0; i < b.length; i++) {
-                    out[b[i]] = results[i];
+                    out.set(b[i], results.get(i));
                 }
             }
         }

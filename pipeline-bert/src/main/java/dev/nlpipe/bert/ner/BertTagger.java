@@ -1,7 +1,5 @@
 package dev.nlpipe.bert.ner;
 
-import dev.nlpipe.nn.bert.PieceWindows;
-import dev.nlpipe.nn.bert.UnitLayout;
 import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
 import dev.nlpipe.core.doc.Document;
@@ -9,21 +7,28 @@ import dev.nlpipe.core.doc.Entity;
 import dev.nlpipe.core.doc.Layer;
 import dev.nlpipe.core.model.Tagger;
 import dev.nlpipe.core.tag.TagScheme;
+import dev.nlpipe.ner.crf.ScoredPath;
+import dev.nlpipe.ner.data.ScoredSpan;
 import dev.nlpipe.ner.data.TagSet;
 import dev.nlpipe.ner.data.Units;
 import dev.nlpipe.nn.NeuralEngine;
+import dev.nlpipe.nn.bert.PieceWindows;
+import dev.nlpipe.nn.bert.UnitLayout;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
 /**
  * A fine-tuned BERT tagger as a {@link Tagger}: each sentence's units (characters, or tokens of
  * the tokens layer) are laid out as word pieces ({@link PieceWindows}), run through the encoder
  * in batches of similar lengths, decoded by the CRF, and the tagged spans of units become entities
- * with character offsets into the document's text. One copy of the weights serves every thread:
+ * with character offsets into the document's text, each scored with its marginal probability
+ * under the CRF (unscored without one). One copy of the weights serves every thread:
  * each call works in its own scope and never moves the weights, and PyTorch runs the operators of
  * several threads on shared, read-only arrays.
  */
@@ -58,8 +63,17 @@ final class BertTagger implements Tagger {
 
     @Override
     public List<List<Entity>> tag(List<Document> docs) {
-        return units.entities(docs, seqs -> spans(network, tags, seqs.stream().map(s -> windows.layout(s.texts())).toList(), batchSize,
-                () -> NeuralEngine.get().newBaseManager(device)));
+        return units.scoredEntities(docs, seqs -> {
+            List<UnitLayout> layouts = seqs.stream().map(s -> windows.layout(s.texts())).toList();
+            List<ScoredPath> decoded = inBatches(network, layouts, batchSize, () -> NeuralEngine.get().newBaseManager(device),
+                    (net, batch) -> net.decodeWithScores(batch, tags::decode), new ScoredPath(new int[0], List.of()));
+            List<List<ScoredSpan>> out = new ArrayList<>(layouts.size());
+            for (int i = 0; i < layouts.size(); i++) {
+                UnitLayout layout = layouts.get(i);
+                out.add(decoded.get(i).spans().stream().map(p -> new ScoredSpan(layout.toUnits(p.span()), p.score())).toList());
+            }
+            return out;
+        });
     }
 
     /** The tagged spans of units of each sentence, in order. */
@@ -73,15 +87,21 @@ final class BertTagger implements Tagger {
         return out;
     }
 
-    /**
-     * The best tag ids of each sentence's positions, in order (empty for a sentence without
-     * positions): sentences sorted by length, cut into batches of at most {@code batchSize}
-     * encoder rows (a sentence longer than a window brings several), each batch in a new scope
-     * from {@code scopes}.
-     */
+    /** The best tag ids of each sentence's positions, in order (empty for a sentence without positions), batched as {@link #inBatches}. */
     static int[][] decode(BertTaggerNetwork network, List<UnitLayout> layouts, int batchSize, Supplier<NDManager> scopes) {
+        return inBatches(network, layouts, batchSize, scopes, (net, batch) -> Arrays.asList(net.decode(batch)), new int[0])
+                .toArray(new int[0][]);
+    }
+
+    /**
+     * One result per sentence, in order ({@code empty} for a sentence without positions):
+     * sentences sorted by length, cut into batches of at most {@code batchSize} encoder rows (a
+     * sentence longer than a window brings several), each batch in a new scope from {@code scopes}.
+     */
+    private static <T> List<T> inBatches(BertTaggerNetwork network, List<UnitLayout> layouts, int batchSize, Supplier<NDManager> scopes,
+                                         BiFunction<BertTaggerNetwork, TaggerBatch, List<T>> run, T empty) {
         NeuralEngine.noGrad();
-        int[][] out = new int[layouts.size()][];
+        List<T> out = new ArrayList<>(Collections.nCopies(layouts.size(), null));
         Integer[] order = new Integer[layouts.size()];
         Arrays.setAll(order, i -> i);
         Arrays.sort(order, Comparator.comparingInt(i -> layouts.get(i).width()));
@@ -90,14 +110,14 @@ final class BertTagger implements Tagger {
         for (int k = 0; k <= order.length; k++) {
             UnitLayout next = k < order.length ? layouts.get(order[k]) : null;
             if (next != null && next.length() == 0) {
-                out[order[k]] = new int[0];
+                out.set(order[k], empty);
                 continue;
             }
             if (!batch.isEmpty() && (next == null || rows + next.windows().length > batchSize)) {
                 try (NDManager scope = scopes.get()) {
-                    int[][] paths = network.decode(TaggerBatch.of(batch.stream().map(layouts::get).toList(), null, scope));
+                    List<T> results = run.apply(network, TaggerBatch.of(batch.stream().map(layouts::get).toList(), null, scope));
                     for (int i = 0; i < batch.size(); i++) {
-                        out[batch.get(i)] = paths[i];
+                        out.set(batch.get(i), results.get(i));
                     }
                 }
                 batch.clear();

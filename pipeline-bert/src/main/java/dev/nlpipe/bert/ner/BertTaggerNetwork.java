@@ -7,15 +7,19 @@ import dev.nlpipe.bert.FineTunedFiles;
 import dev.nlpipe.core.tag.TagScheme;
 import dev.nlpipe.ner.crf.CrfConstraints;
 import dev.nlpipe.ner.crf.LinearChainCrf;
+import dev.nlpipe.ner.crf.ScoredPath;
+import dev.nlpipe.ner.data.ScoredSpan;
 import dev.nlpipe.nn.Init;
 import dev.nlpipe.nn.Ops;
 import dev.nlpipe.nn.Params;
 import dev.nlpipe.nn.TensorFile;
 import dev.nlpipe.nn.bert.BertConfig;
 import dev.nlpipe.nn.bert.BertEncoder;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.Function;
 
 /**
  * BERT for token classification with a CRF: the encoder (weights under {@code bert.}), the hidden
@@ -113,10 +117,24 @@ final class BertTaggerNetwork {
     /** The best tag ids of each sentence's positions. */
     int[][] decode(TaggerBatch batch) {
         NDArray scores = emissions(batch, false);
+        return crf != null ? crf.decode(scores, batch.lengths()) : bestPerPosition(scores, batch.lengths());
+    }
+
+    /**
+     * The best tag ids of each sentence's positions and the spans they mark ({@code spansOf}): with
+     * a CRF each span scored with its marginal probability, without one unscored.
+     */
+    List<ScoredPath> decodeWithScores(TaggerBatch batch, Function<int[], List<TagScheme.TokenSpan>> spansOf) {
+        NDArray scores = emissions(batch, false);
         if (crf != null) {
-            return crf.decode(scores, batch.lengths());
+            return crf.decodeWithScores(scores, batch.lengths(), spansOf);
         }
-        int[] lengths = batch.lengths();
+        return Arrays.stream(bestPerPosition(scores, batch.lengths()))
+                .map(path -> new ScoredPath(path, spansOf.apply(path).stream().map(ScoredSpan::unscored).toList())).toList();
+    }
+
+    /** Each position's own best tag, without a CRF. */
+    private static int[][] bestPerPosition(NDArray scores, int[] lengths) {
         int steps = (int) scores.getShape().get(1);
         int tags = (int) scores.getShape().get(2);
         float[] s = scores.toType(DataType.FLOAT32, false).toFloatArray();

@@ -145,6 +145,7 @@ class BertTaggerTrainingTest {
             List<Entity> entities = p.process(new Document("a", text)).get(0).entities();
             for (Entity e : entities) {
                 assertEquals(text.substring(e.start(), e.end()), e.text());
+                assertTrue(e.score() > 0 && e.score() <= 1, "the CRF's marginal probability of the span: " + e);
             }
             assertEquals(Set.of("PER:3-5:张伟", "LOC:9-11:北京", "ORG:14-18:华为公司"), found(entities));
         }
@@ -200,5 +201,10 @@ class BertTaggerTrainingTest {
         assertEquals(false, ((Map<?, ?>) meta.get("network")).get("crf"));
         double f1 = ((Number) ((Map<?, ?>) json(plain.resolve("metrics.json")).get("test")).get("f1")).doubleValue();
         assertTrue(f1 > 0.8, "test F1 " + f1 + "\n" + trainLog);
+        try (Tagger t = ModelKinds.get().load(plain, Tagger.class, new LoadOptions("cpu", 8, 1))) {
+            List<Entity> found = t.tag(List.of(new Document("d", "张伟在北京的华为公司工作。"))).get(0);
+            assertFalse(found.isEmpty());
+            assertTrue(found.stream().noneMatch(Entity::hasScore), "no CRF, no span probability: " + found);
+        }
     }
 }

@@ -11,8 +11,11 @@ import dev.nlpipe.nn.Params;
 import dev.nlpipe.core.tag.TagScheme;
 import dev.nlpipe.ner.crf.CrfConstraints;
 import dev.nlpipe.ner.crf.LinearChainCrf;
+import dev.nlpipe.ner.crf.ScoredPath;
 import dev.nlpipe.ner.data.UnitSequence;
+import java.util.List;
 import java.util.Random;
+import java.util.function.Function;
 
 /**
  * The BiLSTM-CRF network: unit embeddings (plus bigram, word-position, word-shape embeddings and a
@@ -127,5 +130,10 @@ final class BiLstmCrfNetwork {
     /** The best tag ids per sequence. */
     int[][] decode(Batch batch) {
         return crf.decode(emissions(batch, false), batch.lengths);
+    }
+
+    /** The best tag ids per sequence and the spans they mark ({@code spansOf}), each with its marginal probability. */
+    List<ScoredPath> decodeWithScores(Batch batch, Function<int[], List<TagScheme.TokenSpan>> spansOf) {
+        return crf.decodeWithScores(emissions(batch, false), batch.lengths, spansOf);
     }
 }

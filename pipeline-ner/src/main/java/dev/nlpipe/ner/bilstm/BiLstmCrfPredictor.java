@@ -2,6 +2,7 @@ package dev.nlpipe.ner.bilstm;
 
 import dev.nlpipe.core.doc.Document;
 import dev.nlpipe.core.doc.Entity;
+import dev.nlpipe.ner.crf.ScoredPath;
 import dev.nlpipe.ner.data.UnitSequence;
 import dev.nlpipe.ner.data.Units;
 import dev.nlpipe.nn.LengthBatches;
@@ -12,7 +13,8 @@ import java.util.List;
 /**
  * Runs a BiLSTM-CRF over documents: their unit sequences, batched by length, through the network
  * and Viterbi decoding, and back to entity spans with character offsets into each document's
- * text. Holds its own weights; not thread-safe (use one per thread).
+ * text, each scored with its marginal probability under the CRF. Holds its own weights; not
+ * thread-safe (use one per thread).
  */
 public final class BiLstmCrfPredictor implements AutoCloseable {
     /** The stage name used in missing-layer messages. */
@@ -34,13 +36,14 @@ public final class BiLstmCrfPredictor implements AutoCloseable {
      * @param batchSize sequences per forward pass
      */
     public List<List<Entity>> entities(List<Document> docs, int batchSize) {
-        return units.entities(docs, seqs -> {
+        return units.scoredEntities(docs, seqs -> {
             List<Example> examples = new ArrayList<>(seqs.size());
             for (UnitSequence s : seqs) {
                 examples.add(model.featurizer().encode(s, null));
             }
-            int[][] paths = predict(network, examples, batchSize);
-            return Arrays.stream(paths).map(model.featurizer().tags::decode).toList();
+            List<ScoredPath> decoded = LengthBatches.map(network.params(), examples, Example::length, batchSize,
+                    (items, scope) -> network.decodeWithScores(new Batch(items, scope), model.featurizer().tags::decode));
+            return decoded.stream().map(ScoredPath::spans).toList();
         });
     }
 
@@ -50,7 +53,7 @@ public final class BiLstmCrfPredictor implements AutoCloseable {
      */
     static int[][] predict(BiLstmCrfNetwork network, List<Example> examples, int batchSize) {
         return LengthBatches.map(network.params(), examples, Example::length, batchSize,
-                (items, scope) -> network.decode(new Batch(items, scope)));
+                (items, scope) -> Arrays.asList(network.decode(new Batch(items, scope)))).toArray(int[][]::new);
     }
 
     /** Frees the weights. */

@@ -6,12 +6,16 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import dev.nlpipe.core.tag.TagScheme;
+import dev.nlpipe.ner.data.ScoredSpan;
 import dev.nlpipe.nn.Init;
 import dev.nlpipe.nn.Ops;
 import dev.nlpipe.nn.Params;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.function.Function;
 
 /**
  * A linear-chain conditional random field over padded batches of emission scores: learned
@@ -19,7 +23,8 @@ import java.util.Random;
  * forward algorithm in log space, batched, one step per position; best paths by Viterbi. Both
  * read each sequence only up to its own length. Forbidden transitions ({@link CrfConstraints})
  * get a large negative score, so no path through them is counted or chosen. Viterbi decoding reads
- * the emission scores back and walks them in Java.
+ * the emission scores back and walks them in Java, and so does the forward–backward algorithm that
+ * gives each decoded span its marginal probability ({@link #decodeWithScores}).
  */
 public final class LinearChainCrf {
     /** The score added to a forbidden transition: far below any real path, finite so gradients stay finite. */
@@ -155,6 +160,76 @@ public final class LinearChainCrf {
     }
 
     /**
+     * What span probabilities are computed from: the forward and backward scores of every sequence.
+     * Run in Java over the emission scores copied off the device once, as {@link #viterbi} is and
+     * for the same reason: the batched NDArray recursion made tagging seven times slower on short
+     * sentences. Training's {@link #logPartition} stays on NDArrays for its gradients.
+     *
+     * @param emissions {@code (B, T, K)}
+     * @param lengths each sequence's length (at least 1)
+     */
+    public SpanMarginals marginals(NDArray emissions, int[] lengths) {
+        return marginals(emissions.toType(DataType.FLOAT32, false).toFloatArray(), (int) emissions.getShape().get(1), lengths);
+    }
+
+    private SpanMarginals marginals(float[] em, int steps, int[] lengths) {
+        return SpanMarginals.of(em, steps, lengths, withPenalty(".transitions", penalties.transitions()),
+                withPenalty(".start", penalties.start()), withPenalty(".end", penalties.end()));
+    }
+
+    /**
+     * The marginal probability of each span on a given path: that the sequence's tags at the span's
+     * positions are exactly the path's tags there, whatever the tags elsewhere.
+     *
+     * @param emissions {@code (B, T, K)}
+     * @param lengths each sequence's length (at least 1)
+     * @param paths per sequence, a tag path (such as its Viterbi path)
+     * @param spans per sequence, spans of positions of its path
+     * @return per sequence, one probability per span, in order
+     */
+    public double[][] spanMarginals(NDArray emissions, int[] lengths, int[][] paths, List<List<TagScheme.TokenSpan>> spans) {
+        return spanMarginals(marginals(emissions, lengths), paths, spans);
+    }
+
+    private static double[][] spanMarginals(SpanMarginals marginals, int[][] paths, List<List<TagScheme.TokenSpan>> spans) {
+        double[][] out = new double[paths.length][];
+        for (int b = 0; b < paths.length; b++) {
+            List<TagScheme.TokenSpan> s = spans.get(b);
+            out[b] = new double[s.size()];
+            for (int i = 0; i < out[b].length; i++) {
+                out[b][i] = marginals.probability(b, paths[b], s.get(i).start(), s.get(i).end());
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The best path of each sequence (as {@link #decode}, the same paths) and the spans it marks,
+     * each with its marginal probability ({@link #spanMarginals}): what a tagger writes as entity
+     * scores.
+     *
+     * @param emissions {@code (B, T, K)}
+     * @param lengths each sequence's length (at least 1)
+     * @param spansOf the spans a path of tag ids marks, such as {@code TagSet::decode}
+     */
+    public List<ScoredPath> decodeWithScores(NDArray emissions, int[] lengths, Function<int[], List<TagScheme.TokenSpan>> spansOf) {
+        float[] em = emissions.toType(DataType.FLOAT32, false).toFloatArray();
+        int steps = (int) emissions.getShape().get(1);
+        int[][] paths = viterbi(em, steps, lengths).paths();
+        List<List<TagScheme.TokenSpan>> spans = Arrays.stream(paths).map(spansOf).toList();
+        double[][] scores = spanMarginals(marginals(em, steps, lengths), paths, spans);
+        List<ScoredPath> out = new ArrayList<>(paths.length);
+        for (int b = 0; b < paths.length; b++) {
+            List<ScoredSpan> scored = new ArrayList<>(spans.get(b).size());
+            for (int i = 0; i < scores[b].length; i++) {
+                scored.add(new ScoredSpan(spans.get(b).get(i), scores[b][i]));
+            }
+            out.add(new ScoredPath(paths[b], scored));
+        }
+        return out;
+    }
+
+    /**
      * What the forward algorithm and Viterbi both walk over: the emission scores split per position
      * and the constrained start, end and transition scores, the latter as {@code incoming[0][j][i]}
      * = score of {@code i → j}, so that each step reduces over the last, contiguous axis (several
@@ -214,9 +289,11 @@ public final class LinearChainCrf {
      * lowest tag id, as {@code argMax} does.
      */
     public Best viterbi(NDArray emissions, int[] lengths) {
+        return viterbi(emissions.toType(DataType.FLOAT32, false).toFloatArray(), (int) emissions.getShape().get(1), lengths);
+    }
+
+    private Best viterbi(float[] em, int steps, int[] lengths) {
         int batch = lengths.length;
-        int steps = (int) emissions.getShape().get(1);
-        float[] em = emissions.toType(DataType.FLOAT32, false).toFloatArray();
         float[] trans = withPenalty(".transitions", penalties.transitions());
         float[] start = withPenalty(".start", penalties.start());
         float[] end = withPenalty(".end", penalties.end());

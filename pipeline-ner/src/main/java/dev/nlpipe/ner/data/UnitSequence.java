@@ -141,9 +141,17 @@ public record UnitSequence(Document doc, String[] texts, int[] starts, int[] end
 
     /** Spans of this sequence's units as entities with character offsets into the document's text. */
     public List<Entity> entities(List<TagScheme.TokenSpan> spans) {
+        return scoredEntities(spans.stream().map(ScoredSpan::unscored).toList());
+    }
+
+    /** Scored spans of this sequence's units as entities carrying their scores. */
+    public List<Entity> scoredEntities(List<ScoredSpan> spans) {
         List<Entity> out = new ArrayList<>(spans.size());
-        for (TagScheme.TokenSpan span : spans) {
-            out.add(Entity.of(doc.text(), span.type(), starts[span.start()], ends[span.end() - 1]));
+        for (ScoredSpan scored : spans) {
+            TagScheme.TokenSpan span = scored.span();
+            int start = starts[span.start()];
+            int end = ends[span.end() - 1];
+            out.add(new Entity(span.type(), start, end, doc.text().substring(start, end), scored.score()));
         }
         return out;
     }

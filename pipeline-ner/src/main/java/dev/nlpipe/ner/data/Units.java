@@ -35,6 +35,16 @@ public record Units(boolean tokens, boolean wordPositions, String stage) {
      * @param spansOf the tagged spans of units of each sequence, in order
      */
     public List<List<Entity>> entities(List<Document> docs, Function<List<UnitSequence>, List<List<TagScheme.TokenSpan>>> spansOf) {
+        return scoredEntities(docs, seqs -> spansOf.apply(seqs).stream()
+                .map(spans -> spans.stream().map(ScoredSpan::unscored).toList()).toList());
+    }
+
+    /**
+     * As {@link #entities}, for a tagger that scores its spans: each entity carries its span's score.
+     *
+     * @param spansOf the scored spans of units of each sequence, in order
+     */
+    public List<List<Entity>> scoredEntities(List<Document> docs, Function<List<UnitSequence>, List<List<ScoredSpan>>> spansOf) {
         List<UnitSequence> seqs = new ArrayList<>();
         List<Integer> owner = new ArrayList<>();
         for (int d = 0; d < docs.size(); d++) {
@@ -43,13 +53,13 @@ public record Units(boolean tokens, boolean wordPositions, String stage) {
                 owner.add(d);
             }
         }
-        List<List<TagScheme.TokenSpan>> spans = spansOf.apply(seqs);
+        List<List<ScoredSpan>> spans = spansOf.apply(seqs);
         List<List<Entity>> found = new ArrayList<>(docs.size());
         for (int d = 0; d < docs.size(); d++) {
             found.add(new ArrayList<>());
         }
         for (int i = 0; i < seqs.size(); i++) {
-            found.get(owner.get(i)).addAll(seqs.get(i).entities(spans.get(i)));
+            found.get(owner.get(i)).addAll(seqs.get(i).scoredEntities(spans.get(i)));
         }
         return found;
     }

@@ -9,6 +9,7 @@ import ai.djl.ndarray.types.Shape;
 import dev.nlpipe.core.tag.TagScheme;
 import dev.nlpipe.ner.crf.CrfConstraints;
 import dev.nlpipe.ner.crf.LinearChainCrf;
+import dev.nlpipe.ner.crf.ScoredPath;
 import dev.nlpipe.nn.Init;
 import dev.nlpipe.nn.Ops;
 import dev.nlpipe.nn.Params;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.Function;
 
 /**
  * The FLAT network (Li et al. 2020): character embeddings with their bigrams' (and, for FLAT +
@@ -206,5 +208,10 @@ final class FlatNetwork {
     /** The best tag ids per sentence. */
     int[][] decode(FlatBatch batch) {
         return crf.decode(emissions(batch, false), batch.lengths);
+    }
+
+    /** The best tag path of each sentence with its entity spans ({@code spansOf} a path) and their marginal probabilities. */
+    List<ScoredPath> decodeWithScores(FlatBatch batch, Function<int[], List<TagScheme.TokenSpan>> spansOf) {
+        return crf.decodeWithScores(emissions(batch, false), batch.lengths, spansOf);
     }
 }

@@ -3,17 +3,21 @@ package dev.nlpipe.ner.flat;
 import ai.djl.ndarray.NDManager;
 import dev.nlpipe.core.doc.Document;
 import dev.nlpipe.core.doc.Entity;
+import dev.nlpipe.ner.crf.ScoredPath;
 import dev.nlpipe.ner.data.UnitSequence;
 import dev.nlpipe.nn.BatchPlan;
 import dev.nlpipe.nn.NeuralEngine;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Runs a FLAT tagger over documents: the characters of each sentence (or of the whole text) and
  * the lexicon words found in them as lattices, batched by lattice size, through the network and
- * Viterbi decoding, and back to entity spans with character offsets into each document's text.
+ * Viterbi decoding, and back to entity spans with character offsets into each document's text,
+ * each scored with its marginal probability under the CRF.
  * Sentences are never clipped here. Holds its own weights; not thread-safe (use one per thread).
  */
 public final class FlatPredictor implements AutoCloseable {
@@ -39,13 +43,14 @@ public final class FlatPredictor implements AutoCloseable {
      * @param batchSize sentences per forward pass
      */
     public List<List<Entity>> entities(List<Document> docs, int batchSize) {
-        return FlatSpec.units(STAGE).entities(docs, seqs -> {
+        return FlatSpec.units(STAGE).scoredEntities(docs, seqs -> {
             List<Lattice> lattices = new ArrayList<>(seqs.size());
             for (UnitSequence s : seqs) {
                 lattices.add(model.featurizer().encode(s, null));
             }
-            int[][] paths = predict(network, lattices, batchSize);
-            return Arrays.stream(paths).map(model.featurizer().tags::decode).toList();
+            List<ScoredPath> decoded = inPasses(network, lattices, batchSize,
+                    b -> network.decodeWithScores(b, model.featurizer().tags::decode), new ScoredPath(new int[0], List.of()));
+            return decoded.stream().map(ScoredPath::spans).toList();
         });
     }
 
@@ -54,16 +59,28 @@ public final class FlatPredictor implements AutoCloseable {
      * weights being trained; the caller's thread must own them). An empty sentence gets no tags.
      */
     static int[][] predict(FlatNetwork network, List<Lattice> lattices, int batchSize) {
+        return inPasses(network, lattices, batchSize, b -> Arrays.asList(network.decode(b)), new int[0]).toArray(int[][]::new);
+    }
+
+    /**
+     * One result per lattice, in input order ({@code empty} for an empty sentence): lattices of
+     * similar sizes batched, each batch split into passes of at most {@link #PAIRS_PER_PASS} span
+     * pairs, each pass in its own scope.
+     */
+    private static <T> List<T> inPasses(FlatNetwork network, List<Lattice> lattices, int batchSize, Function<FlatBatch, List<T>> run,
+                                        T empty) {
         NeuralEngine.noGrad();
         int[] sizes = lattices.stream().mapToInt(Lattice::size).toArray();
-        int[][] out = new int[lattices.size()][];
+        List<T> out = new ArrayList<>(Collections.nCopies(lattices.size(), null));
         for (int[] b : passes(BatchPlan.sorted(sizes, batchSize), sizes)) {
             List<Lattice> items = new ArrayList<>();
+            List<Integer> at = new ArrayList<>();
             for (int i : b) {
                 if (lattices.get(i).length() == 0) {
-                    out[i] = new int[0];
+                    out.set(i, empty);
                 } else {
                     items.add(lattices.get(i));
+                    at.add(i);
                 }
             }
             if (items.isEmpty()) {
@@ -71,12 +88,9 @@ public final class FlatPredictor implements AutoCloseable {
             }
             try (NDManager scope = network.params().manager().newSubManager()) {
                 network.params().attachTo(scope);
-                int[][] paths = network.decode(new FlatBatch(items, scope));
-                int k = 0;
-                for (int i : b) {
-                    if (out[i] == null) {
-                        out[i] = paths[k++];
-                    }
+                List<T> results = run.apply(new FlatBatch(items, scope));
+                for (int k = 0; k < at.size(); k++) {
+                    out.set(at.get(k), results.get(k));
                 }
             }
         }

@@ -4,14 +4,17 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
+import dev.nlpipe.core.tag.TagScheme;
 import dev.nlpipe.ner.bilstm.BiLstmCrfSpec;
 import dev.nlpipe.ner.crf.CrfConstraints;
 import dev.nlpipe.ner.crf.LinearChainCrf;
+import dev.nlpipe.ner.crf.ScoredPath;
 import dev.nlpipe.nn.Init;
 import dev.nlpipe.nn.Ops;
 import dev.nlpipe.nn.Params;
 import java.util.List;
 import java.util.Random;
+import java.util.function.Function;
 
 /**
  * The Lattice LSTM-CRF network: character and character-bigram embeddings, dropout, a lattice LSTM
@@ -119,5 +122,10 @@ final class LatticeNetwork {
     /** The best tag ids per sequence. */
     int[][] decode(LatticeBatch batch) {
         return crf.decode(emissions(batch, false), batch.chars.lengths);
+    }
+
+    /** The best tag ids per sequence and the spans they mark ({@code spansOf}), each with its marginal probability. */
+    List<ScoredPath> decodeWithScores(LatticeBatch batch, Function<int[], List<TagScheme.TokenSpan>> spansOf) {
+        return crf.decodeWithScores(emissions(batch, false), batch.chars.lengths, spansOf);
     }
 }

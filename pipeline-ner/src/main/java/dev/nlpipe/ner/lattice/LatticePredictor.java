@@ -2,6 +2,7 @@ package dev.nlpipe.ner.lattice;
 
 import dev.nlpipe.core.doc.Document;
 import dev.nlpipe.core.doc.Entity;
+import dev.nlpipe.ner.crf.ScoredPath;
 import dev.nlpipe.ner.data.UnitSequence;
 import dev.nlpipe.ner.data.Units;
 import dev.nlpipe.nn.LengthBatches;
@@ -12,8 +13,8 @@ import java.util.List;
 /**
  * Runs a Lattice LSTM over documents: each sentence's characters with the lexicon words they
  * contain, batched by length, through the network and Viterbi decoding, and back to entity spans
- * with character offsets into each document's text. Holds its own weights; not thread-safe (use one
- * per thread).
+ * with character offsets into each document's text, each scored with its marginal probability
+ * under the CRF. Holds its own weights; not thread-safe (use one per thread).
  */
 public final class LatticePredictor implements AutoCloseable {
     /** The stage name used in missing-layer messages. */
@@ -35,13 +36,14 @@ public final class LatticePredictor implements AutoCloseable {
      * @param batchSize sequences per forward pass
      */
     public List<List<Entity>> entities(List<Document> docs, int batchSize) {
-        return units.entities(docs, seqs -> {
+        return units.scoredEntities(docs, seqs -> {
             List<LatticeExample> examples = new ArrayList<>(seqs.size());
             for (UnitSequence s : seqs) {
                 examples.add(LatticeExample.of(model.featurizer(), model.lexicon(), s, null));
             }
-            int[][] paths = predict(network, examples, batchSize);
-            return Arrays.stream(paths).map(model.featurizer().tags::decode).toList();
+            List<ScoredPath> decoded = LengthBatches.map(network.params(), examples, LatticeExample::length, batchSize,
+                    (items, scope) -> network.decodeWithScores(new LatticeBatch(items, scope), model.featurizer().tags::decode));
+            return decoded.stream().map(ScoredPath::spans).toList();
         });
     }
 
@@ -51,7 +53,7 @@ public final class LatticePredictor implements AutoCloseable {
      */
     static int[][] predict(LatticeNetwork network, List<LatticeExample> examples, int batchSize) {
         return LengthBatches.map(network.params(), examples, LatticeExample::length, batchSize,
-                (items, scope) -> network.decode(new LatticeBatch(items, scope)));
+                (items, scope) -> Arrays.asList(network.decode(new LatticeBatch(items, scope)))).toArray(int[][]::new);
     }
 
     /** Frees the weights. */

@@ -15,6 +15,7 @@ import dev.nlpipe.core.eval.Scores;
 import dev.nlpipe.core.io.format.ColumnReader;
 import dev.nlpipe.nn.Checkpoints;
 import dev.nlpipe.ner.EntityEvaluation;
+import dev.nlpipe.ner.EntityScores;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -114,10 +115,18 @@ class ChineseTaggerTest {
             for (Entity e : d.entities()) {
                 assertEquals(d.text().substring(e.start(), e.end()), e.text());
             }
-            assertTrue(d.entities().contains(Entity.of(d.text(), "PER", 3, 5)), d.entities().toString());
-            assertTrue(d.entities().contains(Entity.of(d.text(), "LOC", 7, 9)), d.entities().toString());
+            List<Entity> unscored = EntityScores.unscored(d.text(), d.entities());
+            assertTrue(unscored.contains(Entity.of(d.text(), "PER", 3, 5)), d.entities().toString());
+            assertTrue(unscored.contains(Entity.of(d.text(), "LOC", 7, 9)), d.entities().toString());
             Document empty = p.process(new Document("e", "  ")).get(0);
             assertEquals(List.of(), empty.entities());
+        }
+    }
+
+    @Test
+    void everyEntityCarriesItsMarginalProbabilityIntoTheJsonOutput() throws IOException {
+        try (Pipeline p = Pipeline.builder().add("ner", Map.of("device", "cpu"), model).build()) {
+            EntityScores.assertScoredInJson(p.process(new Document("d", "张伟在北京的华为公司工作。王芳毕业于北京大学。")).get(0));
         }
     }
 

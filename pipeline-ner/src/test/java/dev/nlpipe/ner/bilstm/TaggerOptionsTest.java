@@ -52,7 +52,8 @@ class TaggerOptionsTest {
         assertTrue(testF1(model) > 0.7, "test F1 " + testF1(model));
         try (Pipeline p = Pipeline.builder().add("tokenize.regex").add("ner", Map.of(), model).build()) {
             Document d = p.process(new Document("d", "John Smith works for Acme Corp in Paris.")).get(0);
-            assertTrue(d.entities().contains(Entity.of(d.text(), "PER", 0, 10)), d.entities().toString());
+            assertTrue(d.entities().stream().anyMatch(e -> e.type().equals("PER") && e.start() == 0 && e.end() == 10 && e.score() > 0
+                    && e.score() <= 1), d.entities().toString());
         }
         try (Pipeline p = Pipeline.builder().add("ner", Map.of(), model).build()) {
             MissingLayerException e = assertThrows(MissingLayerException.class, () -> p.process(new Document("d", "John works .")));

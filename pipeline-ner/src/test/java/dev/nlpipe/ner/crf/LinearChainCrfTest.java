@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
@@ -26,75 +25,7 @@ class LinearChainCrfTest {
         NeuralEngine.noGrad();
     }
 
-    /** A random CRF problem: emissions, weights, lengths. */
-    private record Problem(int k, int t, int[] lengths, float[] emissions, float[] trans, float[] start, float[] end, CrfConstraints c) {
-        static Problem random(long seed, int k, int t, int[] lengths, CrfConstraints c) {
-            Random r = new Random(seed);
-            return new Problem(k, t, lengths, gauss(r, lengths.length * t * k, 1.5), gauss(r, k * k, 1), gauss(r, k, 1), gauss(r, k, 1), c);
-        }
-
-        private static float[] gauss(Random r, int n, double std) {
-            float[] v = new float[n];
-            for (int i = 0; i < n; i++) {
-                v[i] = (float) (r.nextGaussian() * std);
-            }
-            return v;
-        }
-
-        double em(int b, int pos, int tag) {
-            return emissions[(b * t + pos) * k + tag];
-        }
-
-        /** The path's score, forbidden steps included (as the CRF scores them). */
-        double score(int b, int[] path) {
-            double s = start[path[0]] + (c.start()[path[0]] ? 0 : LinearChainCrf.FORBIDDEN) + em(b, 0, path[0]);
-            for (int i = 1; i < path.length; i++) {
-                s += trans[path[i - 1] * k + path[i]] + (c.allowed()[path[i - 1]][path[i]] ? 0 : LinearChainCrf.FORBIDDEN) + em(b, i, path[i]);
-            }
-            int last = path[path.length - 1];
-            return s + end[last] + (c.end()[last] ? 0 : LinearChainCrf.FORBIDDEN);
-        }
-
-        /** Every path of a sequence's length: [logZ, best score], and the best path in {@code best}. */
-        double[] enumerate(int b, int[] best) {
-            int n = lengths[b];
-            int total = (int) Math.pow(k, n);
-            double max = Double.NEGATIVE_INFINITY;
-            double[] scores = new double[total];
-            for (int code = 0; code < total; code++) {
-                int[] path = decodePath(code, n);
-                scores[code] = score(b, path);
-                if (scores[code] > max) {
-                    max = scores[code];
-                    System.arraycopy(path, 0, best, 0, n);
-                }
-            }
-            double sum = 0;
-            for (double s : scores) {
-                sum += Math.exp(s - max);
-            }
-            return new double[] {max + Math.log(sum), max};
-        }
-
-        int[] decodePath(int code, int n) {
-            int[] path = new int[n];
-            for (int i = 0; i < n; i++) {
-                path[i] = code % k;
-                code /= k;
-            }
-            return path;
-        }
-
-        Params params() {
-            Params p = new Params(Device.cpu(), true);
-            p.put("crf.transitions", new Shape(k, k), trans);
-            p.put("crf.start", new Shape(k), start);
-            p.put("crf.end", new Shape(k), end);
-            return p;
-        }
-    }
-
-    private static void checkAgainstBruteForce(Problem p) {
+    private static void checkAgainstBruteForce(CrfProblem p) {
         try (Params params = p.params(); NDManager m = params.manager().newSubManager()) {
             params.attachTo(m);
             LinearChainCrf crf = LinearChainCrf.bind(params, "crf", p.c());
@@ -114,7 +45,7 @@ class LinearChainCrfTest {
     @Test
     void partitionAndBestPathMatchEnumerationWithoutConstraints() {
         for (long seed = 1; seed <= 8; seed++) {
-            checkAgainstBruteForce(Problem.random(seed, 3, 5, new int[] {5, 3, 1, 4}, CrfConstraints.none(3)));
+            checkAgainstBruteForce(CrfProblem.random(seed, 3, 5, new int[] {5, 3, 1, 4}, CrfConstraints.none(3)));
         }
     }
 
@@ -122,7 +53,7 @@ class LinearChainCrfTest {
     void partitionAndBestPathMatchEnumerationWithBioConstraints() {
         CrfConstraints bio = CrfConstraints.of(TagScheme.BIO, TAGS);
         for (long seed = 11; seed <= 16; seed++) {
-            Problem p = Problem.random(seed, 5, 4, new int[] {4, 2, 3}, bio);
+            CrfProblem p = CrfProblem.random(seed, 5, 4, new int[] {4, 2, 3}, bio);
             checkAgainstBruteForce(p);
             try (Params params = p.params(); NDManager m = params.manager().newSubManager()) {
                 params.attachTo(m);
@@ -140,7 +71,7 @@ class LinearChainCrfTest {
     @Test
     void bioesAndBmesForbidUnfinishedEntities() {
         CrfConstraints bioes = CrfConstraints.of(TagScheme.BIOES, TagScheme.BIOES.tags(List.of("X")));
-        checkAgainstBruteForce(Problem.random(21, 5, 4, new int[] {4, 1, 3}, bioes));
+        checkAgainstBruteForce(CrfProblem.random(21, 5, 4, new int[] {4, 1, 3}, bioes));
         List<String> bmes = TagScheme.BMES.tags(List.of("X"));
         CrfConstraints c = CrfConstraints.of(TagScheme.BMES, bmes);
         assertTrue(!c.end()[bmes.indexOf("B-X")] && !c.start()[bmes.indexOf("M-X")] && !c.allowed()[0][bmes.indexOf("E-X")]);
@@ -148,7 +79,7 @@ class LinearChainCrfTest {
 
     @Test
     void goldScoreAndNllMatchEnumeration() {
-        Problem p = Problem.random(31, 3, 4, new int[] {4, 2, 3}, CrfConstraints.none(3));
+        CrfProblem p = CrfProblem.random(31, 3, 4, new int[] {4, 2, 3}, CrfConstraints.none(3));
         int[][] gold = {{0, 2, 1, 1}, {2, 0, 0, 0}, {1, 1, 2, 0}};
         try (Params params = p.params(); NDManager m = params.manager().newSubManager()) {
             params.attachTo(m);
@@ -172,7 +103,7 @@ class LinearChainCrfTest {
 
     @Test
     void gradientsMatchFiniteDifferences() {
-        Problem p = Problem.random(41, 3, 3, new int[] {3, 2}, CrfConstraints.none(3));
+        CrfProblem p = CrfProblem.random(41, 3, 3, new int[] {3, 2}, CrfConstraints.none(3));
         long[] gold = {0, 2, 1, 2, 1, 0};
         float[] analytic;
         float[] emissionGrad;
@@ -212,7 +143,7 @@ class LinearChainCrfTest {
         }
     }
 
-    private static double totalNll(Problem p, long[] gold) {
+    private static double totalNll(CrfProblem p, long[] gold) {
         try (Params params = p.params(); NDManager m = params.manager().newSubManager()) {
             params.attachTo(m);
             LinearChainCrf crf = LinearChainCrf.bind(params, "crf", p.c());

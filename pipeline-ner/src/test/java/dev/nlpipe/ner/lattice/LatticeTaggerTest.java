@@ -11,6 +11,7 @@ import dev.nlpipe.core.doc.Document;
 import dev.nlpipe.core.doc.DocumentJson;
 import dev.nlpipe.core.doc.Entity;
 import dev.nlpipe.core.model.LoadOptions;
+import dev.nlpipe.ner.EntityScores;
 import dev.nlpipe.ner.NerEvaluator;
 import dev.nlpipe.ner.bilstm.SyntheticCorpus;
 import dev.nlpipe.ner.bilstm.Training;
@@ -107,10 +108,18 @@ class LatticeTaggerTest {
             Document d = pipeline.process(new Document("d", text)).get(0);
             assertEquals(direct, d.entities());
         }
-        assertTrue(direct.contains(Entity.of(text, "PER", 2, 4)), direct.toString());
-        assertTrue(direct.contains(Entity.of(text, "ORG", 9, 13)), direct.toString());
+        List<Entity> unscored = EntityScores.unscored(text, direct);
+        assertTrue(unscored.contains(Entity.of(text, "PER", 2, 4)), direct.toString());
+        assertTrue(unscored.contains(Entity.of(text, "ORG", 9, 13)), direct.toString());
         for (Entity e : direct) {
             assertEquals(e.text(), text.substring(e.start(), e.end()));
+        }
+    }
+
+    @Test
+    void everyEntityCarriesItsMarginalProbabilityIntoTheJsonOutput() throws IOException {
+        try (Pipeline p = Pipeline.builder().add("ner", Map.of("device", "cpu"), model).build()) {
+            EntityScores.assertScoredInJson(p.process(new Document("d", "张伟在北京的华为公司工作。李强毕业于清华大学。")).get(0));
         }
     }
 

@@ -37,11 +37,12 @@ public record UnitLayout(int[][] windows, int[] units, int[] rows, int[] columns
 
     /** Spans of positions as spans of units: from the first position's unit to the last one's. */
     public List<TagScheme.TokenSpan> toUnits(List<TagScheme.TokenSpan> positionSpans) {
-        List<TagScheme.TokenSpan> out = new ArrayList<>(positionSpans.size());
-        for (TagScheme.TokenSpan s : positionSpans) {
-            out.add(new TagScheme.TokenSpan(s.type(), units[s.start()], units[s.end() - 1] + 1));
-        }
-        return out;
+        return positionSpans.stream().map(this::toUnits).toList();
+    }
+
+    /** A span of positions as a span of units: from the first position's unit to the last one's. */
+    public TagScheme.TokenSpan toUnits(TagScheme.TokenSpan s) {
+        return new TagScheme.TokenSpan(s.type(), units[s.start()], units[s.end() - 1] + 1);
     }
 
     /**
