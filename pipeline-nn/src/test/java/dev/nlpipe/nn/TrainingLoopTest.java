@@ -197,6 +197,25 @@ class TrainingLoopTest {
     }
 
     @Test
+    void aRunWhoseBestDevScoreIsZeroSaysItLearnedNothing(@TempDir Path dir) throws IOException {
+        try (ToyRegression m = new ToyRegression(5, 200)) {
+            Trainable<Integer> zero = recordingScoredWeights(m, new float[3][], () -> {
+                m.evaluations++;
+                return Map.of("score", 0.0);
+            });
+            new TrainingLoop(settings(Map.of("epochs", 2, "resume", false)), "score", new Checkpoints(dir), "toy", log)
+                    .run(zero, m.train, ToyRegression::length);
+            assertTrue(logBytes.toString().contains("warning: the best dev score is 0 after 2 epoch(s): this model has learned"
+                    + " nothing usable"), logBytes.toString());
+        }
+        logBytes.reset();
+        try (ToyRegression m = new ToyRegression(5, 200)) {
+            train(m, settings(Map.of("epochs", 2, "resume", false)), dir.resolve("scored"));
+            assertFalse(logBytes.toString().contains("learned nothing"), "a run with a dev score above 0 gets no warning");
+        }
+    }
+
+    @Test
     void withoutDevScoresEveryEpochRunsAndTheLastIsKept(@TempDir Path dir) throws IOException {
         try (ToyRegression m = new ToyRegression(5, 200)) {
             float[][] atEpoch = new float[6][];
