@@ -1,5 +1,8 @@
 package dev.nlpipe.nn;
 
+import dev.nlpipe.core.model.ModelDir;
+import dev.nlpipe.core.model.ModelMeta;
+import dev.nlpipe.core.model.TrainingJob;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -51,6 +54,21 @@ public record TrainingResult(int epochs, int bestEpoch, double bestScore, boolea
         training.put("stoppedEarly", stoppedEarly);
         training.put("resumedFrom", resumedFrom);
         return training;
+    }
+
+    /**
+     * The last steps of a finished training: writes {@code model.json}, {@code metrics.json}, the
+     * reports of {@link #writeReports} into the job's model directory, then removes the checkpoint
+     * (only once everything is written, so a failure here still leaves a run to resume).
+     *
+     * @param task the task name, for the reports' title
+     */
+    public void complete(TrainingJob job, ModelMeta meta, Map<String, Object> metrics, Checkpoints checkpoints, String task)
+            throws IOException {
+        ModelDir.writeMeta(job.dir(), meta);
+        job.writeMetrics(metrics);
+        writeReports(job.dir(), task + " → " + job.output());
+        checkpoints.delete();
     }
 
     /** Writes {@code metrics.jsonl} and {@code training-curves.html} into a model directory. */

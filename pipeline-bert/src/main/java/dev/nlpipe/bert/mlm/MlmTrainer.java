@@ -166,10 +166,7 @@ public final class MlmTrainer implements TrainerProvider {
                 log.printf(Locale.ROOT, "test: masked accuracy %.4f  perplexity %.2f%n", scores.get("accuracy"), scores.get("perplexity"));
             }
             describe(meta, spec, start, words, newHead, train.size(), parameters, settings, result, metrics);
-            ModelDir.writeMeta(job.dir(), meta);
-            job.writeMetrics(metrics);
-            result.writeReports(job.dir(), NAME + " → " + job.output());
-            Checkpoints.beside(job.output()).delete();
+            result.complete(job, meta, metrics, Checkpoints.beside(job.output()), NAME);
         }
     }
 

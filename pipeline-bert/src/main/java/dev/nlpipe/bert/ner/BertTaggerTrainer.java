@@ -159,10 +159,7 @@ public final class BertTaggerTrainer implements TrainerProvider {
                 metrics.put("test", test(job, units, device, log, metrics));
             }
             meta.put("metrics", metrics);
-            ModelDir.writeMeta(job.dir(), meta);
-            job.writeMetrics(metrics);
-            result.writeReports(job.dir(), NAME + " → " + job.output());
-            checkpoints.delete();
+            result.complete(job, meta, metrics, checkpoints, NAME);
         }
     }
 

@@ -6,7 +6,6 @@ import ai.djl.ndarray.NDManager;
 import dev.nlpipe.core.config.OptionSpec;
 import dev.nlpipe.core.config.Options;
 import dev.nlpipe.core.doc.Layer;
-import dev.nlpipe.core.model.ModelDir;
 import dev.nlpipe.core.model.ModelMeta;
 import dev.nlpipe.core.model.TrainerProvider;
 import dev.nlpipe.core.model.TrainingJob;
@@ -143,10 +142,7 @@ public final class BiLstmCrfTrainer implements TrainerProvider {
             }
             describe(meta, spec, featurizer, types, settings, result, device, metrics);
             model.save(job.dir());
-            ModelDir.writeMeta(job.dir(), meta);
-            job.writeMetrics(metrics);
-            result.writeReports(job.dir(), NAME + " → " + job.output());
-            checkpoints.delete();
+            result.complete(job, meta, metrics, checkpoints, NAME);
         }
     }
 

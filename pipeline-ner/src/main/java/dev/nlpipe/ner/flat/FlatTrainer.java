@@ -7,7 +7,6 @@ import dev.nlpipe.core.config.OptionSpec;
 import dev.nlpipe.core.config.Options;
 import dev.nlpipe.core.doc.Layer;
 import dev.nlpipe.core.model.LoadOptions;
-import dev.nlpipe.core.model.ModelDir;
 import dev.nlpipe.core.model.ModelKinds;
 import dev.nlpipe.core.model.ModelMeta;
 import dev.nlpipe.core.model.TrainerProvider;
@@ -179,10 +178,7 @@ public final class FlatTrainer implements TrainerProvider {
             }
             describe(meta, spec, featurizer, settings, encoderLrScale, result, device, metrics);
             model.save(job.dir(), meta);
-            ModelDir.writeMeta(job.dir(), meta);
-            job.writeMetrics(metrics);
-            result.writeReports(job.dir(), NAME + " → " + job.output());
-            checkpoints.delete();
+            result.complete(job, meta, metrics, checkpoints, NAME);
         }
     }
 

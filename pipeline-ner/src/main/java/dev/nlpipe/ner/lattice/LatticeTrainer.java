@@ -6,7 +6,6 @@ import ai.djl.ndarray.NDManager;
 import dev.nlpipe.core.config.OptionSpec;
 import dev.nlpipe.core.config.Options;
 import dev.nlpipe.core.doc.Layer;
-import dev.nlpipe.core.model.ModelDir;
 import dev.nlpipe.core.model.ModelMeta;
 import dev.nlpipe.core.model.TrainerProvider;
 import dev.nlpipe.core.model.TrainingJob;
@@ -159,10 +158,7 @@ public final class LatticeTrainer implements TrainerProvider {
             meta.put("lexicon", lexiconDescription);
             meta.put("weights", LatticeModel.WEIGHTS);
             TaggerTraining.describe(meta, settings, result, device, metrics);
-            ModelDir.writeMeta(job.dir(), meta);
-            job.writeMetrics(metrics);
-            result.writeReports(job.dir(), NAME + " → " + job.output());
-            checkpoints.delete();
+            result.complete(job, meta, metrics, checkpoints, NAME);
         }
     }
 

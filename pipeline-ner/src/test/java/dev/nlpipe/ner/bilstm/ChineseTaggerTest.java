@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.Device;
 import dev.nlpipe.core.Pipeline;
+import dev.nlpipe.ner.TrainedModelFiles;
 import dev.nlpipe.core.doc.Document;
 import dev.nlpipe.core.doc.DocumentJson;
 import dev.nlpipe.core.doc.Entity;
@@ -74,11 +75,7 @@ class ChineseTaggerTest {
 
     @Test
     void theLossFallsAndEveryEpochIsLogged() throws IOException {
-        List<String> lines = Files.readAllLines(model.resolve("metrics.jsonl"));
-        assertEquals(8, lines.size());
-        double first = ((Number) DocumentJson.mapper().readValue(lines.get(0), Map.class).get("loss")).doubleValue();
-        double last = ((Number) DocumentJson.mapper().readValue(lines.get(7), Map.class).get("loss")).doubleValue();
-        assertTrue(last < first / 3, "loss " + first + " -> " + last);
+        TrainedModelFiles.assertLossFellOver(model, 8);
         Map<String, Object> metrics = json(model.resolve("metrics.json"));
         double f1 = ((Number) ((Map<?, ?>) metrics.get("test")).get("f1")).doubleValue();
         assertTrue(f1 > 0.8, "test F1 " + f1);

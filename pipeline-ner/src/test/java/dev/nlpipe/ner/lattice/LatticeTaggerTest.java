@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.Device;
 import dev.nlpipe.core.Pipeline;
+import dev.nlpipe.ner.TrainedModelFiles;
 import dev.nlpipe.core.doc.Document;
 import dev.nlpipe.core.doc.DocumentJson;
 import dev.nlpipe.core.doc.Entity;
@@ -77,11 +78,7 @@ class LatticeTaggerTest {
 
     @Test
     void theLossFallsAndTheEntitiesAreLearned() throws IOException {
-        List<String> lines = Files.readAllLines(model.resolve("metrics.jsonl"));
-        assertEquals(8, lines.size());
-        double first = ((Number) DocumentJson.mapper().readValue(lines.get(0), Map.class).get("loss")).doubleValue();
-        double last = ((Number) DocumentJson.mapper().readValue(lines.get(7), Map.class).get("loss")).doubleValue();
-        assertTrue(last < first / 3, "loss " + first + " -> " + last);
+        TrainedModelFiles.assertLossFellOver(model, 8);
         @SuppressWarnings("unchecked")
         Map<String, Object> scores = (Map<String, Object>) json(model.resolve("metrics.json")).get("test");
         assertTrue(((Number) scores.get("f1")).doubleValue() > 0.9, "test scores " + scores);
