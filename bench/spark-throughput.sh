@@ -11,7 +11,8 @@
 # lines of the NLTK corpus (../shared/data), repeated to LINES lines and cut into PARTS files
 # (each file is one Spark partition). Pipeline: normalize.text, segment, sentence.split,
 # filter.length and a TF-IDF + logistic-regression classifier trained here on ChnSentiCorp.
-# Usage: bench/spark-throughput.sh [LINES [PARTS]]   (default 200000 lines in 8 files; holds a lock file)
+# Usage: bench/spark-throughput.sh [LINES [PARTS]]   (default 200000 lines in 8 files; holds a lock file;
+#        SKIP_BUILD=1 uses the jars already built)
 set -euo pipefail
 if [[ -z ${NLPIPE_BENCH_LOCKED:-} ]]; then   # one benchmark at a time on this machine
   export NLPIPE_BENCH_LOCKED=1
@@ -41,7 +42,11 @@ echo "spark-throughput: building (nlpipe.jar, nlpipe-spark.jar, Spark's class pa
 spark_home_setup
 
 echo "spark-throughput: training the classifier (ChnSentiCorp, C = 3)" >&2
-./nlpipe train examples/classify-chnsenticorp.yaml --output "$work/chnsenticorp" --set model.C=3 > "$work/logs/train.log" 2>&1
+if ! ./nlpipe train examples/classify-chnsenticorp.yaml --output "$work/chnsenticorp" --set model.C=3 > "$work/logs/train.log" 2>&1; then
+  echo "spark-throughput: training the classifier failed; its log:" >&2
+  tail -20 "$work/logs/train.log" >&2
+  exit 3
+fi
 
 perl -CSD -Mutf8 -ne 'chomp; s/^\s+|\s+$//g; next unless length;
     if ($ARGV =~ /zh-raw/) { push @zh, grep { length > 1 } split /(?<=[。！？])/ } else { push @en, $_ }
