@@ -122,7 +122,8 @@ public final class NlpipeSpark {
 
     /** Checks stages, options, models and wiring for documents that carry only text, as rows do. */
     static void check(PipelineConfig config) {
-        try (Pipeline p = Pipeline.ofStages(config.name(), config.stages(), Set.of())) {
+        PipelineConfig located = ShippedModels.located(config);
+        try (Pipeline p = Pipeline.ofStages(located.name(), located.stages(), Set.of())) {
             // Built only to be checked; executors build their own.
             p.name();
         }

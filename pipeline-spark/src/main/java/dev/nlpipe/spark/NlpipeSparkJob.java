@@ -194,8 +194,9 @@ public final class NlpipeSparkJob {
             throws IOException {
         // Same checks as nlpipe run, on the driver, before any record is read (the path itself is
         // checked by listing it, which works for URIs too). Parquet output is the job's, not a local writer's.
-        Pipeline.fromConfig(form == DocumentForm.TYPED ? new PipelineConfig(config.name(), config.input(), config.stages(), null,
-                config.onError(), config.threads(), config.batchSize(), config.source()) : config).close();
+        PipelineConfig located = ShippedModels.located(config);
+        Pipeline.fromConfig(form == DocumentForm.TYPED ? new PipelineConfig(located.name(), located.input(), located.stages(), null,
+                located.onError(), located.threads(), located.batchSize(), located.source()) : located).close();
         PipelineSpec spec = PipelineSpec.of(config);
         Configuration hadoop = spark.sparkContext().hadoopConfiguration();
         List<SourceFiles.Ref> files;

@@ -70,7 +70,8 @@ public final class PipelineSpec implements Serializable {
             if (s.model() != null) {
                 String dir = s.model().toAbsolutePath().normalize().toString();
                 m.put("model", dir);
-                checksums.put(dir, modelChecksum(Path.of(dir), s.modelLocation()));
+                // The spec names the directory as written; its checksum is that of the copy this driver reads.
+                checksums.put(dir, modelChecksum(ShippedModels.locate(Path.of(dir)), s.modelLocation()));
             }
             stages.add(m);
         }

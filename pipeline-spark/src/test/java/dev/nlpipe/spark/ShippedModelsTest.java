@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nlpipe.core.Pipeline;
+import dev.nlpipe.core.config.ConfigException;
 import dev.nlpipe.core.config.PipelineConfig;
 import dev.nlpipe.core.config.YamlLoader;
 import dev.nlpipe.core.doc.Document;
@@ -29,11 +30,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A model directory missing at the driver's path on the executor is read from the copy shipped
- * with the job ({@code SparkContext.addFile(dir, true)}, as {@code --archives} would), and only when
- * its {@code model.json} is the driver's. In local mode driver and executor share one file system,
- * so the driver's directory is removed after the driver checked the pipeline and before any task
- * builds it.
+ * A model directory missing at the driver's path on the executor, or on the driver too (cluster
+ * deploy mode), is read from the copy shipped with the job ({@code SparkContext.addFile(dir, true)},
+ * as {@code --archives} would), and only when its {@code model.json} is the driver's. In local mode
+ * driver and executor share one file system, so the driver's directory is removed after the driver
+ * checked the pipeline and before any task builds it.
  */
 class ShippedModelsTest {
     @TempDir
@@ -104,6 +105,34 @@ class ShippedModelsTest {
         assertEquals(expected, actual);
         assertTrue(actual.get(0).contains("\"tfidf\""), "documents carry TF-IDF vectors");
         assertFalse(Files.exists(driver), "the driver's directory was not read");
+    }
+
+    @Test
+    void aModelOnlyShippedWithTheJobIsFoundByTheDriverToo() throws IOException {
+        // Cluster deploy mode: the model exists only in what was shipped, never at the path the pipeline names.
+        Path shipped = copy(shipping(), "tfidf-driverless");
+        LocalSpark.get().sparkContext().addFile(shipped.toString(), true);
+        Path named = dir.resolve("not-on-this-machine").resolve("tfidf-driverless");
+        PipelineConfig config = config(named);
+
+        List<String> actual = NlpipeSpark.apply(rows(), config).orderBy("id").select(NlpipeSpark.DOCUMENT).collectAsList().stream()
+                .map(r -> r.getString(0)).toList();
+        List<String> expected;
+        try (Pipeline local = Pipeline.fromConfig(config(shipped))) {
+            expected = Stream.of(new Document("a", "北京天安门广场"), new Document("b", "今天北京下雨了"), new Document("c", "The cat sat on the mat."))
+                    .map(d -> DocumentJson.toJson(local.process(d).get(0))).toList();
+        }
+        assertEquals(expected, actual);
+        assertTrue(actual.get(0).contains("\"tfidf\""), "documents carry TF-IDF vectors");
+        assertFalse(Files.exists(named), "nothing was read from the named path");
+    }
+
+    @Test
+    void aModelNeitherAtItsPathNorShippedIsRefusedOnTheDriver() {
+        Path nowhere = dir.resolve("not-on-this-machine").resolve("tfidf-never-shipped");
+        // Refused when apply is called, on the driver, before any row is read.
+        ConfigException e = assertThrows(ConfigException.class, () -> NlpipeSpark.apply(rows(), config(nowhere)));
+        assertTrue(e.getMessage().contains("tfidf-never-shipped"), e.getMessage());
     }
 
     @Test
