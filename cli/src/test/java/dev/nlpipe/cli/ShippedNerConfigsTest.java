@@ -35,7 +35,7 @@ class ShippedNerConfigsTest {
         for (String split : List.of("train", "dev", "test")) {
             args.addAll(List.of("--set", "data." + split + "=" + data));
         }
-        for (String s : List.of("train.epochs=1", "train.threads=1", "train.device=cpu", "model.hidden=4")) {
+        for (String s : List.of("train.epochs=1", "train.threads=1", "train.device=cpu")) {
             args.addAll(List.of("--set", s));
         }
         for (String s : extra) {
@@ -52,25 +52,39 @@ class ShippedNerConfigsTest {
     void chineseConfigsTrainAsWritten() throws IOException {
         Path bmes = dir.resolve("tiny.bmes");
         Files.writeString(bmes, BMES);
-        Map<String, Object> resume = train("ner-resume.yaml", bmes.toString(), "model.charDim=4", "model.bigramDim=4");
+        Map<String, Object> resume = train("ner-resume.yaml", bmes.toString(), "model.charDim=4", "model.bigramDim=4", "model.hidden=4");
         assertEquals(20, resume.get("segDim"), "the Resume config reads word positions from segment.hanlp");
         assertEquals(0.5, resume.get("unkReplace"), "the default unkReplace trains the unknown vectors");
         Map<String, Object> cluener = train("ner-cluener.yaml", bmes.toString(), "data.format=bmes", "model.charDim=4",
-                "model.bigramDim=4");
+                "model.bigramDim=4", "model.hidden=4");
         cluener.keySet().removeAll(List.of("charDim", "bigramDim"));
         resume.keySet().removeAll(List.of("charDim", "bigramDim"));
         assertEquals(resume, cluener, "the CLUENER config is the Resume config with other data");
-        Map<String, Object> msra = train("ner-msra.yaml", bmes.toString(), "model.charDim=4", "model.bigramDim=4");
+        Map<String, Object> msra = train("ner-msra.yaml", bmes.toString(), "model.charDim=4", "model.bigramDim=4", "model.hidden=4");
         assertEquals("char", msra.get("unit"));
         assertEquals(20, msra.get("segDim"), "the MSRA config reads word positions from segment.hanlp");
         assertEquals(2, msra.get("minCount"), "the MSRA config reads bigrams seen once as unknown");
     }
 
     @Test
+    void lexiconConfigsTrainAsWrittenWithHanlpsDictionary() throws IOException {
+        Path bmes = dir.resolve("tiny.bmes");
+        Files.writeString(bmes, BMES);
+        Map<String, Object> lattice = train("ner-lattice-resume.yaml", bmes.toString(), "model.charDim=4", "model.bigramDim=4",
+                "model.wordDim=4", "model.hidden=4");
+        assertEquals(List.of("hanlp"), lattice.get("lexicon"));
+        assertEquals(0.5, lattice.get("unkReplace"), "the lattice tagger trains its unknown vectors by default");
+        Map<String, Object> flat = train("ner-flat-resume.yaml", bmes.toString(), "model.charDim=4", "model.bigramDim=4",
+                "model.wordDim=4", "model.heads=2", "model.headDim=4");
+        assertEquals(List.of("hanlp"), flat.get("lexicon"));
+        assertEquals(0.5, flat.get("unkReplace"), "FLAT trains its unknown vectors by default");
+    }
+
+    @Test
     void englishConfigTrainsAsWritten() throws IOException {
         Path conll = dir.resolve("tiny.conll");
         Files.writeString(conll, CONLL);
-        Map<String, Object> m = train("ner-conll2003.yaml", conll.toString(), "model.wordDim=4", "model.charFilters=4");
+        Map<String, Object> m = train("ner-conll2003.yaml", conll.toString(), "model.wordDim=4", "model.charFilters=4", "model.hidden=4");
         assertEquals("token", m.get("unit"));
         assertEquals(1, m.get("minCount"), "every training word keeps a vector ...");
         assertEquals(0.5, m.get("unkReplace"), "... and unkReplace trains the unknown one");
