@@ -45,10 +45,24 @@ record FileDocuments(PipelineSpec spec, String format, Map<String, Object> forma
         return in.formatOptions() == null ? Map.of() : (Map<String, Object>) in.formatOptions().toPlain();
     }
 
-    /** The documents and bad records of the partition's files, streamed. */
-    Iterator<PartitionRunner.Outcome<Document>> process(Iterator<SourceFiles.Ref> refs) {
-        ReaderProvider reader = Components.get().readers().get(format, Location.NONE);
-        Options options = Options.of(format, formatOptions, reader.options());
+    /** Whether the format, with these options, reads any run of whole lines of a file as the whole file does, so large files can be split. */
+    boolean splitsAtLines() {
+        ReaderProvider reader = reader();
+        return reader.readsLinesIndependently(options(reader));
+    }
+
+    private ReaderProvider reader() {
+        return Components.get().readers().get(format, Location.NONE);
+    }
+
+    private Options options(ReaderProvider reader) {
+        return Options.of(format, formatOptions, reader.options());
+    }
+
+    /** The documents and bad records of the partition's files or parts of files, streamed. */
+    Iterator<PartitionRunner.Outcome<Document>> process(Iterator<FileSplits.Split> splits) {
+        ReaderProvider reader = reader();
+        Options options = options(reader);
         RecordCollector errors = new RecordCollector(spec.onError(), warnings);
         ReadSettings settings = new ReadSettings(language, maxLineLength, errors, new AtomicLong());
         Iterator<Document> docs = new Iterator<>() {
@@ -61,14 +75,14 @@ record FileDocuments(PipelineSpec spec, String format, Map<String, Object> forma
                         current.close();
                         current = null;
                     }
-                    if (!refs.hasNext()) {
+                    if (!splits.hasNext()) {
                         return false;
                     }
-                    SourceFiles.Ref ref = refs.next();
+                    FileSplits.Split split = splits.next();
                     try {
-                        current = reader.open(ref.open(hadoopConf), options, settings);
+                        current = reader.open(split.open(hadoopConf), options, settings);
                     } catch (IOException e) {
-                        throw new UncheckedIOException("cannot read " + ref.name() + ": " + e.getMessage(), e);
+                        throw new UncheckedIOException("cannot read " + split.ref().name() + ": " + e.getMessage(), e);
                     }
                 }
                 return true;

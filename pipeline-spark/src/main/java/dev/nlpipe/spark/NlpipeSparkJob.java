@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.LongSupplier;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.api.java.JavaRDD;
@@ -40,7 +41,8 @@ import org.apache.spark.util.LongAccumulator;
  *
  * <p>The pipeline file, {@code --set} and the checks are {@code nlpipe run}'s: everything is
  * checked on the driver before any record is read. Input files are read by nlpipe's own readers
- * (every format of {@code nlpipe list formats}), one Spark partition per file, so documents get
+ * (every format of {@code nlpipe list formats}), one Spark partition per file or per range of
+ * {@code spark.sql.files.maxPartitionBytes} of a larger file of a line format ({@link FileSplits}), so documents get
  * the same ids and {@code meta} as locally; {@code format: parquet} is read by Spark instead,
  * with {@code textColumn}, {@code idColumn}, {@code labelColumn} and {@code langColumn}. The output is a directory of JSONL part files whose
  * lines, taken in part order, are the lines {@code nlpipe run} writes, or with {@code output: {format: parquet}} a
@@ -189,7 +191,7 @@ public final class NlpipeSparkJob {
     private record Inputs(Dataset<Row> outcomes, LongSupplier read, LongSupplier warnings) {
     }
 
-    /** Files read by nlpipe's readers, one partition per file. */
+    /** Files read by nlpipe's readers, one partition per file or, for large files of line formats, per range of lines. */
     private static Inputs files(SparkSession spark, PipelineConfig config, InputConfig in, String inPath, DocumentForm form)
             throws IOException {
         // Same checks as nlpipe run, on the driver, before any record is read (the path itself is
@@ -207,9 +209,11 @@ public final class NlpipeSparkJob {
         }
         LongAccumulator read = spark.sparkContext().longAccumulator("nlpipe documents read");
         LongAccumulator warnings = spark.sparkContext().longAccumulator("nlpipe warnings");
-        FileDocuments reading = FileDocuments.of(spec, in, SourceFiles.entries(hadoop), read, warnings);
-        JavaRDD<SourceFiles.Ref> sources = JavaSparkContext.fromSparkContext(spark.sparkContext())
-                .parallelize(files, Math.max(1, files.size()));
+        Map<String, String> hadoopConf = SourceFiles.entries(hadoop);
+        FileDocuments reading = FileDocuments.of(spec, in, hadoopConf, read, warnings);
+        List<FileSplits.Split> splits = FileSplits.plan(spark, files, reading.splitsAtLines(), FileSplits.maxBytes(spark), hadoopConf);
+        JavaRDD<FileSplits.Split> sources = JavaSparkContext.fromSparkContext(spark.sparkContext())
+                .parallelize(splits, Math.max(1, splits.size()));
         JavaRDD<Row> outcomes = sources.mapPartitions(refs -> toRows(reading.process(refs), form));
         StructType schema = new StructType().add(NlpipeSpark.DOCUMENT, form.type(), true).add(NlpipeSpark.ERROR, DataTypes.StringType, true);
         return new Inputs(spark.createDataFrame(outcomes, schema), read::value, warnings::value);

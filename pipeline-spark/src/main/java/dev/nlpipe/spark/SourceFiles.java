@@ -3,7 +3,10 @@ package dev.nlpipe.spark;
 import dev.nlpipe.core.io.InputFiles;
 import dev.nlpipe.core.io.InputSource;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Serializable;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.FileSystems;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
@@ -14,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocatedFileStatus;
@@ -36,16 +40,27 @@ final class SourceFiles {
      * @param relative the path relative to the input root
      * @param local a local path, or {@code null} for a Hadoop URI
      * @param uri the Hadoop URI, or {@code null}
+     * @param length the file's size in bytes, as listed
      */
-    record Ref(String name, String relative, String local, String uri) implements Serializable {
+    record Ref(String name, String relative, String local, String uri, long length) implements Serializable {
         InputSource open(Map<String, String> hadoopConf) {
             if (local != null) {
                 return new InputSource(Path.of(local), name, relative);
             }
-            return InputSource.of(name, relative, () -> {
-                org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(uri);
-                return p.getFileSystem(toConfiguration(hadoopConf)).open(p);
-            });
+            return InputSource.of(name, relative, () -> openAt(0, hadoopConf));
+        }
+
+        /** The file's raw bytes from {@code offset} on. */
+        InputStream openAt(long offset, Map<String, String> hadoopConf) throws IOException {
+            if (local != null) {
+                FileChannel channel = FileChannel.open(Path.of(local));
+                channel.position(offset);
+                return Channels.newInputStream(channel);
+            }
+            org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(uri);
+            FSDataInputStream in = p.getFileSystem(toConfiguration(hadoopConf)).open(p);
+            in.seek(offset);
+            return in;
         }
     }
 
@@ -63,7 +78,7 @@ final class SourceFiles {
         if (!isUri(path)) {
             for (InputSource s : InputFiles.list(Path.of(path), glob, recursive)) {
                 // Executors run in their own working directories: they get the absolute path, documents keep nlpipe run's name.
-                out.add(new Ref(s.name(), s.relative(), s.path().toAbsolutePath().toString(), null));
+                out.add(new Ref(s.name(), s.relative(), s.path().toAbsolutePath().toString(), null, s.size()));
             }
             return out;
         }
@@ -71,7 +86,7 @@ final class SourceFiles {
         FileSystem fs = root.getFileSystem(conf);
         FileStatus status = fs.getFileStatus(root);
         if (!status.isDirectory()) {
-            out.add(new Ref(path, root.getName(), null, status.getPath().toString()));
+            out.add(new Ref(path, root.getName(), null, status.getPath().toString(), status.getLen()));
             return out;
         }
         String rootUri = status.getPath().toUri().getPath();
@@ -84,7 +99,7 @@ final class SourceFiles {
             if (hidden(relative) || !matcher.matches(byName ? Path.of(f.getPath().getName()) : Path.of(relative))) {
                 continue;
             }
-            out.add(new Ref(f.getPath().toString(), relative, null, f.getPath().toString()));
+            out.add(new Ref(f.getPath().toString(), relative, null, f.getPath().toString(), f.getLen()));
         }
         out.sort(Comparator.comparing(Ref::relative));
         return out;

@@ -88,12 +88,14 @@ public final class SparkVectorizerFit {
                 "skip", 0, 0, null));
         LongAccumulator read = spark.sparkContext().longAccumulator("nlpipe documents read");
         LongAccumulator warnings = spark.sparkContext().longAccumulator("nlpipe warnings");
-        FileDocuments reading = FileDocuments.of(preprocess, config.input(), SourceFiles.entries(hadoop), read, warnings);
+        Map<String, String> hadoopConf = SourceFiles.entries(hadoop);
+        FileDocuments reading = FileDocuments.of(preprocess, config.input(), hadoopConf, read, warnings);
+        List<FileSplits.Split> splits = FileSplits.plan(spark, files, reading.splitsAtLines(), FileSplits.maxBytes(spark), hadoopConf);
         Counting counting = new Counting(config.task(), new java.util.LinkedHashMap<>(job.model().asMap()),
                 job.train().get("maxTermsInMemory") == null ? 0 : ((Number) job.train().get("maxTermsInMemory")).longValue());
         Iterator<Part> parts = JavaSparkContext.fromSparkContext(spark.sparkContext())
-                .parallelize(files, Math.max(1, files.size()))
-                .mapPartitions(refs -> List.of(counting.count(reading.process(refs))).iterator())
+                .parallelize(splits, Math.max(1, splits.size()))
+                .mapPartitions(part -> List.of(counting.count(reading.process(part))).iterator())
                 .toLocalIterator();
         Path dir = Files.createTempDirectory("nlpipe-spark-runs-");
         try {

@@ -109,6 +109,14 @@ class NlpipeSparkJobTest {
         return lines.stream().sorted(Comparator.comparing((String l) -> id(l)).thenComparing(l -> l)).toList();
     }
 
+    private static byte[] bytes(Object... parts) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (Object p : parts) {
+            out.writeBytes(p instanceof String t ? t.getBytes(StandardCharsets.UTF_8) : (byte[]) p);
+        }
+        return out.toByteArray();
+    }
+
     private static String id(String json) {
         try {
             var node = DocumentJson.mapper().readTree(json);
@@ -239,6 +247,88 @@ class NlpipeSparkJobTest {
         List<String> localErrors = Files.readAllLines(dir.resolve("bad-local.jsonl.errors.jsonl"));
         assertFalse(localErrors.isEmpty());
         assertEquals(sortedById(localErrors), sortedById(partLines(dir.resolve("bad-spark.errors.jsonl"))));
+    }
+
+    /**
+     * Runs {@code yaml} over {@code in} locally and on Spark with files split every {@code splitBytes}
+     * bytes; checks that both find bad records and that the documents and bad records are
+     * {@code nlpipe run}'s, in its order; returns the Spark job's log.
+     */
+    private static String runSplit(Path yaml, Path in, String name, int splitBytes) throws IOException {
+        Path local = dir.resolve(name + "-local.jsonl");
+        assertEquals(1, runLocally(yaml, in, local));
+        StringBuilder log = new StringBuilder();
+        LocalSpark.get().conf().set(FileSplits.MAX_PARTITION_BYTES, Integer.toString(splitBytes));
+        try {
+            assertEquals(1, runOnSpark(yaml, in, dir.resolve(name + "-spark"), log), log::toString);
+        } finally {
+            LocalSpark.get().conf().unset(FileSplits.MAX_PARTITION_BYTES);
+        }
+        assertEquals(Files.readAllLines(local), partLines(dir.resolve(name + "-spark")));
+        assertEquals(Files.readAllLines(dir.resolve(name + "-local.jsonl.errors.jsonl")),
+                partLines(dir.resolve(name + "-spark.errors.jsonl")));
+        return log.toString();
+    }
+
+    /** The byte offsets, multiples of {@code step}, at which a line starts, and those a line crosses. */
+    private static List<List<Integer>> boundaries(byte[] file, int step) {
+        List<Integer> atLineStart = new ArrayList<>();
+        List<Integer> inALine = new ArrayList<>();
+        for (int at = step; at < file.length; at += step) {
+            (file[at - 1] == '\n' ? atLineStart : inALine).add(at);
+        }
+        return List.of(atLineStart, inALine);
+    }
+
+    @Test
+    void aLargeTextFileSplitAcrossTasksReadsAsNlpipeRunReadsIt() throws IOException {
+        Path in = Files.createDirectories(dir.resolve("split-text-in"));
+        byte[] text = bytes("The cat sat.\n", "\n", "Dogs bark at night.\r\n", "   \n",
+                "A line much longer than any split, crossing several of them whole.\n",
+                "ok\n", "bad ", new byte[] {(byte) 0xC3, (byte) 0x28}, "\n", "Fish swim.\r\n", "\n", "Birds fly south.\n",
+                "北京天安门\n", "last line without an end");
+        Files.write(in.resolve("big.txt"), text);
+        List<List<Integer>> cuts = boundaries(text, 16);
+        assertFalse(cuts.get(0).isEmpty(), "a split starts exactly at a line start");
+        assertFalse(cuts.get(1).isEmpty(), "a line crosses a split boundary");
+        // A compressed file cannot be split: it is read whole, however large.
+        ByteArrayOutputStream gz = new ByteArrayOutputStream();
+        try (var out = new java.util.zip.GZIPOutputStream(gz)) {
+            out.write(bytes("gzip one\n", "gzip two\n"));
+        }
+        Files.write(in.resolve("small.txt.gz"), gz.toByteArray());
+        assertTrue(gz.size() > 16);
+        Path yaml = pipeline("split-text", """
+                pipeline: split-text
+                input: { format: text }
+                stages: [ { type: tokenize.regex }, { type: sentence.split } ]
+                onError: skip
+                batchSize: 2
+                """);
+
+        String log = runSplit(yaml, in, "split-text", 16);
+        int parts = (text.length + 15) / 16;
+        assertTrue(log.contains("(spark, " + (parts + 1) + " partitions)"), log);
+        List<String> local = Files.readAllLines(dir.resolve("split-text-local.jsonl"));
+        assertTrue(local.stream().anyMatch(l -> l.contains("\"id\":\"big.txt:3\"") && l.contains("\"line\":3")), local::toString);
+        assertTrue(Files.readString(dir.resolve("split-text-local.jsonl.errors.jsonl")).contains("\"line\":7"));
+    }
+
+    @Test
+    void aLargeJsonlFileSplitAcrossTasksReadsAsNlpipeRunReadsIt() throws IOException {
+        byte[] jsonl = bytes("{\"text\": \"The cat sat.\"}\n", "\n", "{\"id\": \"d\", \"text\": \"Dogs bark.\"}\r\n",
+                "{\"text\": \"broken\n", "{\"text\": \"Fish swim.\", \"label\": \"sea\"}\n", "\n", "\n",
+                "{\"text\": \"北京天安门\"}\n");
+        Path in = Files.write(dir.resolve("split.jsonl"), jsonl);
+        List<List<Integer>> cuts = boundaries(jsonl, 9);
+        assertFalse(cuts.get(0).isEmpty(), "a split starts exactly at a line start");
+        assertFalse(cuts.get(1).isEmpty(), "a line crosses a split boundary");
+        Path yaml = pipeline("split-jsonl", segmentTfidf("skip").replace("format: text", "format: jsonl"));
+
+        String log = runSplit(yaml, in, "split-jsonl", 9);
+        assertTrue(log.contains("(spark, " + (jsonl.length + 8) / 9 + " partitions)"), log);
+        assertTrue(Files.readString(dir.resolve("split-jsonl-local.jsonl.errors.jsonl")).contains("\"line\":4"));
+        assertTrue(Files.readString(dir.resolve("split-jsonl-local.jsonl")).contains("\"id\":\"split.jsonl:8\""));
     }
 
     @Test

@@ -19,8 +19,10 @@ import java.util.zip.GZIPInputStream;
  * @param relative the path relative to the input root, used to mirror outputs
  * @param opener opens the raw bytes of a source that is not a local file (a Hadoop file system
  *               URI read by the Spark runner), or {@code null} to open {@code path}
+ * @param firstLine the file's line number of the source's first line: 1 for a whole file, more for
+ *                  a part of a file that starts at a later line (a split read by one Spark task)
  */
-public record InputSource(Path path, String name, String relative, Opener opener) {
+public record InputSource(Path path, String name, String relative, Opener opener, long firstLine) {
 
     /** Opens the raw (possibly compressed) bytes of a source that is not a local file. */
     @FunctionalInterface
@@ -30,12 +32,23 @@ public record InputSource(Path path, String name, String relative, Opener opener
 
     /** A local file (or standard input when {@code path} is {@code null}). */
     public InputSource(Path path, String name, String relative) {
-        this(path, name, relative, null);
+        this(path, name, relative, null, 1);
     }
 
-    /** A source read through {@code opener}, such as a file on a distributed file system. */
+    /** A whole file read through {@code opener}, such as a file on a distributed file system. */
     public static InputSource of(String name, String relative, Opener opener) {
-        return new InputSource(null, name, relative, opener);
+        return new InputSource(null, name, relative, opener, 1);
+    }
+
+    /**
+     * The lines of a file from line {@code firstLine} on, whose bytes {@code opener} opens; documents
+     * and bad records are named and numbered as when the whole file is read.
+     */
+    public static InputSource part(String name, String relative, Opener opener, long firstLine) {
+        if (firstLine < 1) {
+            throw new IllegalArgumentException("line numbers start at 1, not " + firstLine);
+        }
+        return new InputSource(null, name, relative, opener, firstLine);
     }
 
     /** Standard input. */
@@ -75,6 +88,10 @@ public record InputSource(Path path, String name, String relative, Opener opener
             }
         };
         BufferedInputStream in = new BufferedInputStream(counted, 1 << 16);
+        if (firstLine > 1) {
+            // Only a whole file can be compressed; bytes in the middle of a text file are never a gzip header.
+            return in;
+        }
         in.mark(2);
         int b1 = in.read();
         int b2 = in.read();

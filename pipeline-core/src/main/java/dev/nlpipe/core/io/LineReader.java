@@ -38,7 +38,7 @@ public final class LineReader implements Closeable {
     private byte[] line = new byte[256];
     private long lineNumber;
     private boolean eof;
-    private boolean first = true;
+    private boolean first;
 
     /**
      * @param in the bytes (already decompressed)
@@ -47,14 +47,24 @@ public final class LineReader implements Closeable {
      * @param errors where bad lines go
      */
     public LineReader(InputStream in, int maxLineBytes, String source, BadRecordSink errors) {
-        this(in, maxLineBytes, source, errors, GIVE_UP_BYTES);
+        this(in, maxLineBytes, source, errors, 1, GIVE_UP_BYTES);
     }
 
-    LineReader(InputStream in, int maxLineBytes, String source, BadRecordSink errors, long giveUpBytes) {
+    /**
+     * Lines of a part of a file that starts at line {@code firstLine} (a line start): they are
+     * numbered from there, and only the file's first line may start with a byte-order mark.
+     */
+    public LineReader(InputStream in, int maxLineBytes, String source, BadRecordSink errors, long firstLine) {
+        this(in, maxLineBytes, source, errors, firstLine, GIVE_UP_BYTES);
+    }
+
+    LineReader(InputStream in, int maxLineBytes, String source, BadRecordSink errors, long firstLine, long giveUpBytes) {
         this.in = in;
         this.maxLineBytes = maxLineBytes;
         this.source = source;
         this.errors = errors;
+        this.lineNumber = firstLine - 1;
+        this.first = firstLine == 1;
         this.giveUpBytes = giveUpBytes;
     }
 

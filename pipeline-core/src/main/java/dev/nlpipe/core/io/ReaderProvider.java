@@ -28,4 +28,15 @@ public interface ReaderProvider extends Component {
     default boolean mayProvideAnyLayer() {
         return false;
     }
+
+    /**
+     * Whether, with these options, every record is one line and a line's document depends on
+     * nothing but the line, its number and the source's name: then any run of whole lines of a
+     * file, opened as an {@link InputSource#part} numbered from its first line, reads as those
+     * lines read in the whole file, so a large file can be read in parts in parallel (the Spark
+     * job). Formats with a header or records spanning lines keep the default, {@code false}.
+     */
+    default boolean readsLinesIndependently(Options options) {
+        return false;
+    }
 }

@@ -123,10 +123,23 @@ class LineReaderTest {
 
     @Test
     void aLineWithoutEndIsReportedOnceAndEndsTheInput() throws IOException {
-        try (LineReader r = new LineReader(longLine(Long.MAX_VALUE, new byte[0]), 100, "src", bad::add, 1 << 20)) {
+        try (LineReader r = new LineReader(longLine(Long.MAX_VALUE, new byte[0]), 100, "src", bad::add, 1, 1 << 20)) {
             assertNull(r.readLine());
             assertNull(r.readLine());
         }
         assertEquals(1, bad.size());
+    }
+
+    @Test
+    void aPartOfAFileNumbersFromItsFirstLineAndKeepsAByteOrderMarkThatDoesNotStartTheFile() throws IOException {
+        byte[] part = bytes(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, "a\r\n", new byte[] {(byte) 0xC3, (byte) 0x28}, "\nb\n");
+        List<String> good = new ArrayList<>();
+        try (LineReader r = new LineReader(new ByteArrayInputStream(part), 100, "src", bad::add, 7)) {
+            for (String line; (line = r.readLine()) != null; ) {
+                good.add(r.lineNumber() + ":" + line);
+            }
+        }
+        assertEquals(List.of("7:\uFEFFa", "9:b"), good);
+        assertEquals(List.of(8L), bad.stream().map(BadRecord::line).toList());
     }
 }

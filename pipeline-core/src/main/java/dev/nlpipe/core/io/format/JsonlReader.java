@@ -43,6 +43,11 @@ public final class JsonlReader implements ReaderProvider {
     }
 
     @Override
+    public boolean readsLinesIndependently(Options options) {
+        return true;
+    }
+
+    @Override
     public CorpusReader open(InputSource source, Options options, ReadSettings settings) throws IOException {
         DocumentJson.Fields fields = new DocumentJson.Fields(options.getString("idField"), options.getString("textField"),
                 options.getString("labelField"), options.getString("langField"));

@@ -31,6 +31,11 @@ public final class TextReader implements ReaderProvider {
     }
 
     @Override
+    public boolean readsLinesIndependently(Options options) {
+        return options.getString("unit").equals("line");
+    }
+
+    @Override
     public CorpusReader open(InputSource source, Options options, ReadSettings settings) throws IOException {
         boolean skipEmpty = options.getBoolean("skipEmpty");
         if (options.getString("unit").equals("file")) {
