@@ -158,7 +158,7 @@ final class FileSplits {
             return true;
         }
         try (InputStream in = ref.openAt(0, hadoopConf)) {
-            return in.read() == 0x1f && in.read() == 0x8b;
+            return InputSource.isGzipMagic(in.read(), in.read());
         }
     }
 

@@ -96,9 +96,14 @@ public record InputSource(Path path, String name, String relative, Opener opener
         int b1 = in.read();
         int b2 = in.read();
         in.reset();
-        if (b1 == 0x1f && b2 == 0x8b) {
+        if (isGzipMagic(b1, b2)) {
             return new GZIPInputStream(in, 1 << 16);
         }
         return in;
+    }
+
+    /** Whether the first two bytes of a file are gzip's magic number, which marks it compressed whatever its name. */
+    public static boolean isGzipMagic(int b1, int b2) {
+        return b1 == 0x1f && b2 == 0x8b;
     }
 }
