@@ -21,18 +21,21 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Observation;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.apache.spark.storage.StorageLevel;
 import org.apache.spark.util.LongAccumulator;
 
 /**
@@ -129,7 +132,7 @@ public final class NlpipeSparkJob {
         }
     }
 
-    static Summary execute(SparkSession spark, Arguments a) throws IOException {
+    static Summary execute(SparkSession spark, Arguments a) throws IOException, InterruptedException {
         long start = System.nanoTime();
         Node root = YamlLoader.load(a.pipeline());
         Overrides.apply(root, a.sets());
@@ -146,31 +149,48 @@ public final class NlpipeSparkJob {
         DocumentForm form = outputForm(config.output());
         InputConfig in = config.input() != null ? config.input() : InputConfig.of(Path.of("-"));
         Inputs inputs = PARQUET.equals(in.format()) ? parquet(spark, config, in, inPath, form) : files(spark, config, in, inPath, form);
-        Dataset<Row> result = inputs.outcomes().persist(StorageLevel.MEMORY_AND_DISK());
-        try {
-            String errorsPath = outPath.replaceFirst("/+$", "") + ".errors.jsonl";
-            Dataset<Row> documents = result.where(NlpipeSpark.DOCUMENT + " IS NOT NULL");
-            if (form == DocumentForm.TYPED) {
-                documents.select(NlpipeSpark.DOCUMENT + ".*").write().mode(SaveMode.Overwrite).parquet(outPath);
-            } else {
-                documents.select(NlpipeSpark.DOCUMENT).write().mode(SaveMode.Overwrite).text(outPath);
-            }
-            long written = result.where(NlpipeSpark.DOCUMENT + " IS NOT NULL").count();
-            long failed = result.where(NlpipeSpark.ERROR + " IS NOT NULL").count();
-            if (failed > 0) {
-                result.where(NlpipeSpark.ERROR + " IS NOT NULL").select(NlpipeSpark.ERROR).coalesce(1)
-                        .write().mode(SaveMode.Overwrite).text(errorsPath);
-            } else {
-                // A stale errors output from an earlier run would claim failures this run did not have.
-                org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(errorsPath);
-                p.getFileSystem(spark.sparkContext().hadoopConfiguration()).delete(p, true);
-            }
-            return new Summary(config.name(), inputs.read().getAsLong(), written, failed, inputs.warnings().getAsLong(),
-                    (System.nanoTime() - start) / 1e9, result.rdd().getNumPartitions(), outPath, errorsPath);
-        } finally {
-            result.unpersist();
+        String errorsPath = outPath.replaceFirst("/+$", "") + ".errors.jsonl";
+        // The counts and the sources of bad records are gathered while the documents are written, so the
+        // stages run once per document: caching the outcomes for a second pass cost more than the JSON encoding.
+        Observation seen = new Observation("nlpipe-outcomes");
+        Dataset<Row> documents = inputs.outcomes().observe(seen, functions.count(functions.col(NlpipeSpark.DOCUMENT)).as(WRITTEN),
+                        functions.count(functions.col(NlpipeSpark.ERROR)).as(FAILED),
+                        functions.collect_set(functions.get_json_object(functions.col(NlpipeSpark.ERROR), "$.source")).as(SOURCES))
+                .where(NlpipeSpark.DOCUMENT + " IS NOT NULL");
+        if (form == DocumentForm.TYPED) {
+            documents.select(NlpipeSpark.DOCUMENT + ".*").write().mode(SaveMode.Overwrite).parquet(outPath);
+        } else {
+            documents.select(NlpipeSpark.DOCUMENT).write().mode(SaveMode.Overwrite).text(outPath);
         }
+        java.util.Map<String, Object> counts = seen.getAsJava();
+        long written = ((Number) counts.get(WRITTEN)).longValue();
+        long failed = ((Number) counts.get(FAILED)).longValue();
+        // Read before a second pass adds to them.
+        long read = inputs.read().getAsLong();
+        long warnings = inputs.warnings().getAsLong();
+        if (failed > 0) {
+            // Bad records are rare: rerunning only the sources that had them is cheaper than keeping every document.
+            inputs.rerun().apply(sources(counts.get(SOURCES)))
+                    .where(NlpipeSpark.ERROR + " IS NOT NULL").select(NlpipeSpark.ERROR).coalesce(1)
+                    .write().mode(SaveMode.Overwrite).text(errorsPath);
+        } else {
+            // A stale errors output from an earlier run would claim failures this run did not have.
+            org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(errorsPath);
+            p.getFileSystem(spark.sparkContext().hadoopConfiguration()).delete(p, true);
+        }
+        return new Summary(config.name(), read, written, failed, warnings, (System.nanoTime() - start) / 1e9, inputs.partitions(),
+                outPath, errorsPath);
     }
+
+    /** The file names of an observed {@code collect_set}, which Spark hands over as a Scala sequence. */
+    @SuppressWarnings("unchecked")
+    private static Set<String> sources(Object set) {
+        return Set.copyOf(scala.jdk.javaapi.CollectionConverters.asJava((scala.collection.Seq<String>) set));
+    }
+
+    private static final String WRITTEN = "written";
+    private static final String FAILED = "failed";
+    private static final String SOURCES = "sources";
 
     /** The format name of Parquet input and output, read and written by Spark rather than by nlpipe. */
     static final String PARQUET = "parquet";
@@ -187,8 +207,13 @@ public final class NlpipeSparkJob {
         return DocumentForm.TYPED;
     }
 
-    /** The outcomes of an input (document and error columns) and its counts, read once the outcomes are computed. */
-    private record Inputs(Dataset<Row> outcomes, LongSupplier read, LongSupplier warnings) {
+    /**
+     * The outcomes of an input (document and error columns) and its counts, read once the outcomes are computed.
+     *
+     * @param rerun the outcomes again, of at least the inputs whose bad records name one of the given sources
+     */
+    private record Inputs(Dataset<Row> outcomes, LongSupplier read, LongSupplier warnings, int partitions,
+                          Function<Set<String>, Dataset<Row>> rerun) {
     }
 
     /** Files read by nlpipe's readers, one partition per file or, for large files of line formats, per range of lines. */
@@ -211,12 +236,28 @@ public final class NlpipeSparkJob {
         LongAccumulator warnings = spark.sparkContext().longAccumulator("nlpipe warnings");
         Map<String, String> hadoopConf = SourceFiles.entries(hadoop);
         FileDocuments reading = FileDocuments.of(spec, in, hadoopConf, read, warnings);
-        List<FileSplits.Split> splits = FileSplits.plan(spark, files, reading.splitsAtLines(), FileSplits.maxBytes(spark), hadoopConf);
-        JavaRDD<FileSplits.Split> sources = JavaSparkContext.fromSparkContext(spark.sparkContext())
-                .parallelize(splits, Math.max(1, splits.size()));
-        JavaRDD<Row> outcomes = sources.mapPartitions(refs -> toRows(reading.process(refs), form));
+        long maxBytes = FileSplits.maxBytes(spark);
         StructType schema = new StructType().add(NlpipeSpark.DOCUMENT, form.type(), true).add(NlpipeSpark.ERROR, DataTypes.StringType, true);
-        return new Inputs(spark.createDataFrame(outcomes, schema), read::value, warnings::value);
+        Function<List<FileSplits.Split>, Dataset<Row>> outcomes = splits -> {
+            JavaRDD<FileSplits.Split> sources = JavaSparkContext.fromSparkContext(spark.sparkContext())
+                    .parallelize(splits, Math.max(1, splits.size()));
+            return spark.createDataFrame(sources.mapPartitions(part -> toRows(reading.process(part), form)), schema);
+        };
+        List<FileSplits.Split> all = FileSplits.plan(spark, files, reading.splitsAtLines(), maxBytes, hadoopConf);
+        // A bad record names its file as meta.source does; one that names none (a stage's record of a
+        // document without meta) cannot be traced to a file, so every file is read again.
+        Function<Set<String>, Dataset<Row>> rerun = failing -> {
+            List<SourceFiles.Ref> some = files.stream().filter(f -> failing.contains(f.name())).toList();
+            if (some.size() != failing.size()) {
+                return outcomes.apply(all);
+            }
+            try {
+                return outcomes.apply(FileSplits.plan(spark, some, reading.splitsAtLines(), maxBytes, hadoopConf));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        };
+        return new Inputs(outcomes.apply(all), read::value, warnings::value, Math.max(1, all.size()), rerun);
     }
 
     /**
@@ -242,7 +283,8 @@ public final class NlpipeSparkJob {
                 o.getString("labelColumn"), o.getString("langColumn"));
         // apply checks the stages, on the driver, before any row is read (only the schema has been).
         Dataset<Row> outcomes = NlpipeSpark.apply(rows, stagesOnly, columns, form).select(NlpipeSpark.DOCUMENT, NlpipeSpark.ERROR);
-        return new Inputs(outcomes, rows::count, () -> 0);
+        // Rows have no file to rerun alone: a second pass reads them all.
+        return new Inputs(outcomes, rows::count, () -> 0, rows.rdd().getNumPartitions(), failing -> outcomes);
     }
 
     private static Iterator<Row> toRows(Iterator<PartitionRunner.Outcome<Document>> outcomes, DocumentForm form) {

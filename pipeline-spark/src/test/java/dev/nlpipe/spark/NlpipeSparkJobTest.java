@@ -11,6 +11,7 @@ import dev.nlpipe.core.doc.Document;
 import dev.nlpipe.core.doc.DocumentJson;
 import dev.nlpipe.core.run.OnError;
 import dev.nlpipe.core.run.RunOptions;
+import dev.nlpipe.core.run.RunSummary;
 import dev.nlpipe.core.testing.TrainingRuns;
 import dev.nlpipe.ner.bilstm.SyntheticCorpus;
 import dev.nlpipe.ner.bilstm.Training;
@@ -67,10 +68,15 @@ class NlpipeSparkJobTest {
 
     /** What {@code nlpipe run PIPELINE --input IN --output OUT} writes, and its exit code. */
     private static int runLocally(Path yaml, Path in, Path out) throws IOException {
+        return runLocallySummary(yaml, in, out).exitCode();
+    }
+
+    /** {@link #runLocally}, returning {@code nlpipe run}'s summary. */
+    private static RunSummary runLocallySummary(Path yaml, Path in, Path out) throws IOException {
         PipelineConfig cfg = PipelineConfig.load(yaml, List.of("input.path=" + in, "output.path=" + out, "output.format=jsonl"));
         try (Pipeline p = Pipeline.fromConfig(cfg)) {
             RunOptions o = p.defaultRunOptions(false);
-            return p.run(new RunOptions(2, o.batchSize(), o.onError(), false), null).exitCode();
+            return p.run(new RunOptions(2, o.batchSize(), o.onError(), false), null);
         }
     }
 
@@ -235,13 +241,18 @@ class NlpipeSparkJobTest {
         Files.write(in.resolve("two.jsonl"), ("{\"id\": \"k1\", \"text\": \"北京天安门\"}\n{\"id\": \"k2\", \"text\": \"")
                 .getBytes(StandardCharsets.UTF_8));
         Files.write(in.resolve("two.jsonl"), invalidUtf8, java.nio.file.StandardOpenOption.APPEND);
+        // A file without bad records: the errors pass reads only the other two, and the counts must still be the first pass's.
+        Files.writeString(in.resolve("zero.jsonl"), "{\"id\": \"z1\", \"text\": \"All good here.\"}\n", StandardCharsets.UTF_8);
         Path yaml = pipeline("bad", segmentTfidf("skip").replace("format: text", "format: jsonl"));
 
         Path local = dir.resolve("bad-local.jsonl");
-        assertEquals(1, runLocally(yaml, in, local));
+        RunSummary localRun = runLocallySummary(yaml, in, local);
+        assertEquals(1, localRun.exitCode());
         StringBuilder log = new StringBuilder();
         Path spark = dir.resolve("bad-spark");
         assertEquals(1, runOnSpark(yaml, in, spark, log), log::toString);
+        assertTrue(log.toString().contains(String.format(java.util.Locale.ROOT, "read %,d, wrote %,d, failed %,d documents",
+                localRun.read(), localRun.written(), localRun.failed())), () -> localRun + "\n" + log);
 
         assertEquals(sortedById(Files.readAllLines(local)), sortedById(partLines(spark)));
         List<String> localErrors = Files.readAllLines(dir.resolve("bad-local.jsonl.errors.jsonl"));
