@@ -6,6 +6,7 @@ import dev.nlpipe.core.model.LoadOptions;
 import dev.nlpipe.core.model.ModelKind;
 import dev.nlpipe.core.model.ModelMeta;
 import dev.nlpipe.core.model.Tagger;
+import dev.nlpipe.ner.PooledTagger;
 import dev.nlpipe.nn.Inference;
 import java.nio.file.Path;
 import java.util.Set;
@@ -42,6 +43,7 @@ public final class FlatKind implements ModelKind<Tagger> {
     @Override
     public Tagger load(Path dir, ModelMeta meta, LoadOptions options) {
         Device device = Inference.prepare(options, msg -> LOG.info("model {}: {}", dir, msg));
-        return new FlatTagger(FlatModel.load(dir, meta), device, options.batchSize());
+        FlatModel model = FlatModel.load(dir, meta);
+        return new PooledTagger<>(model.types(), Set.of(), () -> model.predictorOn(device), (p, docs) -> p.entities(docs, options.batchSize()));
     }
 }

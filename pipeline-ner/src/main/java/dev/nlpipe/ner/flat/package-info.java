@@ -6,7 +6,7 @@
  * adds those relative positions Transformer-XL style ({@code FlatLayer}) and tags the characters
  * with a CRF ({@code FlatNetwork}); optionally with a fine-tuned BERT encoder's character features
  * (FLAT + BERT). Its trainer ({@code FlatTrainer}), the model directory ({@code FlatModel},
- * {@code FlatSpec}) and its thread-safe {@code Tagger} ({@code FlatTagger}), loaded by kind
+ * {@code FlatSpec}) and its thread-safe {@code Tagger} (a {@code PooledTagger} of predictors), loaded by kind
  * ({@code FlatKind}).
  */
 package dev.nlpipe.ner.flat;
