@@ -9,16 +9,17 @@ spark_pids=()
 # A throw-away SPARK_HOME whose jars/ links to Spark's class path: Spark's launcher finds its jars
 # under $SPARK_HOME/jars when a RELEASE file marks a distribution.
 spark_home_setup() {
-  mvn -q -B -ntp -pl pipeline-spark dependency:build-classpath -Dmdep.outputFile="$work/cp.txt" \
-      -Dmdep.includeScope=provided >&2
+  # Spark's jars and what they need, from pipeline-spark's compile class path (compile + provided:
+  # libraries Spark shares with nlpipe, Jackson or commons-io, are compile-scoped there and must be on
+  # Spark's own class path too). Not nlpipe's modules: they come from the job jar, never from ~/.m2,
+  # where an older install would shadow the job's classes (Spark's jars come first). -am lets the
+  # reactor resolve nlpipe's modules on a machine that never installed them.
+  mvn -q -B -ntp -pl pipeline-spark -am dependency:build-classpath -Dmdep.outputFile="$work/cp.txt" \
+      -DincludeScope=compile -DexcludeGroupIds=dev.nlpipe >&2
   export SPARK_HOME=$work/spark SPARK_SCALA_VERSION=2.13 SPARK_LOCAL_IP=127.0.0.1
   mkdir -p "$SPARK_HOME/jars" "$work/logs"
   touch "$SPARK_HOME/RELEASE"
-  tr ':' '\n' < "$work/cp.txt" | while read -r jar; do ln -sf "$jar" "$SPARK_HOME/jars/"; done
-  # Jackson and SLF4J are nlpipe's compile dependencies too, so Maven lists them outside 'provided'.
-  mvn -q -B -ntp -pl pipeline-spark dependency:build-classpath -Dmdep.outputFile="$work/cp-compile.txt" \
-      -Dmdep.includeGroupIds=com.fasterxml.jackson.core,com.fasterxml.jackson.dataformat,org.yaml,org.slf4j >&2
-  tr ':' '\n' < "$work/cp-compile.txt" | while read -r jar; do [[ -n $jar ]] && ln -sf "$jar" "$SPARK_HOME/jars/"; done
+  tr ':' '\n' < "$work/cp.txt" | while read -r jar || [[ -n $jar ]]; do [[ -n $jar ]] && ln -sf "$jar" "$SPARK_HOME/jars/"; done
 }
 
 # The java command Spark's launcher builds for a class (with the --add-opens Java 17+ needs), as
@@ -71,7 +72,8 @@ spark_stop_all() {
   spark_pids=()
 }
 
-# The spark-submit arguments that run nlpipe-spark.jar against MASTER (local[N] or a cluster URL);
+# The spark-submit arguments that run nlpipe-spark.jar (or $NLPIPE_SPARK_JAR, e.g. the neural-job
+# profile's nlpipe-spark-neural.jar) against MASTER (local[N] or a cluster URL);
 # on a cluster, executors of 768 MB with one core per worker.
 spark_submit_command() {   # OUTPUT_ARRAY_NAME MASTER JOB_ARGS...
   local -n submit_out=$1
@@ -80,5 +82,5 @@ spark_submit_command() {   # OUTPUT_ARRAY_NAME MASTER JOB_ARGS...
   [[ $spark_master_url == spark://* ]] && extra=(--executor-memory 768m --total-executor-cores 2)
   spark_command submit_out org.apache.spark.deploy.SparkSubmit --master "$spark_master_url" --deploy-mode client \
       --conf spark.driver.host=127.0.0.1 --conf spark.ui.enabled=false "${extra[@]}" \
-      --class dev.nlpipe.spark.NlpipeSparkJob pipeline-spark/target/nlpipe-spark.jar "$@"
+      --class dev.nlpipe.spark.NlpipeSparkJob "${NLPIPE_SPARK_JAR:-pipeline-spark/target/nlpipe-spark.jar}" "$@"
 }
