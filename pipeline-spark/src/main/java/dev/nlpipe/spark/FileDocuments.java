@@ -5,6 +5,7 @@ import dev.nlpipe.core.config.Location;
 import dev.nlpipe.core.config.Options;
 import dev.nlpipe.core.doc.Document;
 import dev.nlpipe.core.io.CorpusReader;
+import dev.nlpipe.core.io.LineSplitting;
 import dev.nlpipe.core.io.ReadSettings;
 import dev.nlpipe.core.io.ReaderProvider;
 import dev.nlpipe.core.stage.Components;
@@ -12,9 +13,11 @@ import java.io.IOException;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.spark.sql.SparkSession;
 import org.apache.spark.util.LongAccumulator;
 
 /**
@@ -45,10 +48,19 @@ record FileDocuments(PipelineSpec spec, String format, Map<String, Object> forma
         return in.formatOptions() == null ? Map.of() : (Map<String, Object>) in.formatOptions().toPlain();
     }
 
-    /** Whether the format, with these options, reads any run of whole lines of a file as the whole file does, so large files can be split. */
-    boolean splitsAtLines() {
+    /**
+     * How large files of the format split at lines ({@link ReaderProvider#lineSplitting}), or
+     * {@code null} when, with these options, it does not read lines independently.
+     */
+    LineSplitting lineSplitting() {
         ReaderProvider reader = reader();
-        return reader.readsLinesIndependently(options(reader));
+        Options options = options(reader);
+        return reader.readsLinesIndependently(options) ? reader.lineSplitting(options) : null;
+    }
+
+    /** The partitions of {@code files}: whole, or large ones split at lines ({@link FileSplits#plan}). */
+    List<FileSplits.Split> plan(SparkSession spark, List<SourceFiles.Ref> files, long maxBytes) throws IOException {
+        return FileSplits.plan(spark, files, lineSplitting(), maxLineLength, maxBytes, hadoopConf);
     }
 
     private ReaderProvider reader() {

@@ -1,6 +1,9 @@
 package dev.nlpipe.spark;
 
+import dev.nlpipe.core.io.BadRecordSink;
 import dev.nlpipe.core.io.InputSource;
+import dev.nlpipe.core.io.LineReader;
+import dev.nlpipe.core.io.LineSplitting;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,6 +26,11 @@ import org.apache.spark.sql.SparkSession;
  * crosses its end. Line numbers (and with them ids and {@code meta.line}) come from a first pass
  * in which each range counts its newlines; the driver sums them, so every range knows the number
  * of its first line and its documents and bad records are those of reading the whole file.
+ *
+ * <p>A format with a header line (csv, tsv) gives the file's first line, read on the driver, to
+ * every range after the first. A format whose records span lines in some files only ({@link
+ * LineSplitting}: a quoted CSV field may hold line ends) has every range checked in the same pass,
+ * and a file in which one is found is read whole, as one partition.
  */
 final class FileSplits {
     /** The setting that sizes the ranges, as for Spark's own file sources. */
@@ -33,6 +41,10 @@ final class FileSplits {
     private FileSplits() {
     }
 
+    /** What the first pass found in one range. */
+    record Scan(long newlines, boolean wholeFile) implements Serializable {
+    }
+
     /**
      * One partition's input.
      *
@@ -40,10 +52,15 @@ final class FileSplits {
      * @param start the first byte of the range, 0 for a whole file
      * @param end the byte after the range, or -1 for the whole file
      * @param newlinesBefore the newlines in the bytes before {@code start - 1}: the range's first line is this plus 2
+     * @param header the file's first line, for a format whose ranges need it, else {@code null}
      */
-    record Split(SourceFiles.Ref ref, long start, long end, long newlinesBefore) implements Serializable {
+    record Split(SourceFiles.Ref ref, long start, long end, long newlinesBefore, String header) implements Serializable {
         static Split whole(SourceFiles.Ref ref) {
-            return new Split(ref, 0, -1, 0);
+            return new Split(ref, 0, -1, 0, null);
+        }
+
+        Split numbered(long newlines) {
+            return new Split(ref, start, end, newlines, header);
         }
 
         /** The range's lines as a source that names and numbers them as the whole file does. */
@@ -54,7 +71,7 @@ final class FileSplits {
             if (start == 0) {
                 return InputSource.part(ref.name(), ref.relative(), () -> new LinesBefore(ref.openAt(0, hadoopConf), 0, end), 1);
             }
-            return InputSource.part(ref.name(), ref.relative(), () -> {
+            InputSource part = InputSource.part(ref.name(), ref.relative(), () -> {
                 // Reading from the byte before start finds the first line start at or after start, even when start is one.
                 InputStream in = new BufferedInputStream(ref.openAt(start - 1, hadoopConf), BUFFER);
                 long pos = start - 1;
@@ -67,31 +84,44 @@ final class FileSplits {
                 }
                 return new LinesBefore(in, pos + 1, end);
             }, newlinesBefore + 2);
+            return header == null ? part : part.withHeader(header);
         }
 
-        /** The newlines from {@code start - 1} (0 for the first range) to before {@code end - 1}: the bytes before the next range's start search. */
-        long countNewlines(Map<String, String> hadoopConf) {
+        /**
+         * The newlines from {@code start - 1} (0 for the first range) to before {@code end - 1} (the
+         * bytes before the next range's start search) and, when {@code rules} {@link LineSplitting#scans
+         * scans}, whether the range's bytes (and the one after, which tells a lone {@code \r}) make
+         * the file be read whole.
+         */
+        Scan scan(Map<String, String> hadoopConf, LineSplitting rules) {
             long from = Math.max(0, start - 1);
-            long remaining = end - 1 - from;
+            long countTo = end - 1;
+            long to = rules.scans() ? Math.min(ref.length(), end + 1) : countTo;
+            LineSplitting.Scanner scanner = rules.scanner();
             long count = 0;
             byte[] buf = new byte[BUFFER];
             try (InputStream in = ref.openAt(from, hadoopConf)) {
-                while (remaining > 0) {
-                    int n = in.read(buf, 0, (int) Math.min(buf.length, remaining));
+                long pos = from;
+                while (pos < to) {
+                    int n = in.read(buf, 0, (int) Math.min(buf.length, to - pos));
                     if (n < 0) {
                         break;
                     }
-                    for (int i = 0; i < n; i++) {
+                    for (int i = 0, stop = (int) Math.max(0, Math.min(n, countTo - pos)); i < stop; i++) {
                         if (buf[i] == '\n') {
                             count++;
                         }
                     }
-                    remaining -= n;
+                    if (rules.scans()) {
+                        int skip = (int) Math.max(0, Math.min(n, start - pos));
+                        scanner.feed(buf, skip, n - skip);
+                    }
+                    pos += n;
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read " + ref.name() + ": " + e.getMessage(), e);
             }
-            return count;
+            return new Scan(count, rules.scans() && scanner.wholeFile(end >= ref.length()));
         }
     }
 
@@ -106,50 +136,82 @@ final class FileSplits {
     }
 
     /**
-     * The partitions of {@code files}, in reading order. With {@code byLines} (the format reads
-     * lines independently), an uncompressed file larger than {@code maxBytes} becomes ranges of
-     * {@code maxBytes}, whose newlines a Spark job counts first; other files stay whole.
+     * The partitions of {@code files}, in reading order. With {@code rules} (the format reads lines
+     * independently), an uncompressed file larger than {@code maxBytes} becomes ranges of
+     * {@code maxBytes}, which a Spark job counts (and checks) first; other files stay whole.
+     *
+     * @param rules how the format's files split, or {@code null} when they cannot
+     * @param maxLineBytes the longest line read, which a header line must not exceed
      */
-    static List<Split> plan(SparkSession spark, List<SourceFiles.Ref> files, boolean byLines, long maxBytes,
+    static List<Split> plan(SparkSession spark, List<SourceFiles.Ref> files, LineSplitting rules, int maxLineBytes, long maxBytes,
                             Map<String, String> hadoopConf) throws IOException {
-        List<Split> out = new ArrayList<>();
-        List<Split> toCount = new ArrayList<>();
+        List<List<Split>> perFile = new ArrayList<>();
+        List<Split> toScan = new ArrayList<>();
         for (SourceFiles.Ref ref : files) {
-            if (!byLines || ref.length() <= maxBytes || compressed(ref, hadoopConf)) {
-                out.add(Split.whole(ref));
+            String header = null;
+            boolean split = rules != null && ref.length() > maxBytes && !compressed(ref, hadoopConf);
+            if (split && rules.header()) {
+                header = headerLine(ref, maxLineBytes, hadoopConf);
+                split = header != null;
+            }
+            if (!split) {
+                perFile.add(List.of(Split.whole(ref)));
                 continue;
             }
+            List<Split> ranges = new ArrayList<>();
             for (long s = 0; s < ref.length(); s += maxBytes) {
-                Split split = new Split(ref, s, Math.min(ref.length(), s + maxBytes), 0);
-                out.add(split);
-                if (split.end() < ref.length()) {
-                    toCount.add(split);
+                Split range = new Split(ref, s, Math.min(ref.length(), s + maxBytes), 0, s == 0 ? null : header);
+                ranges.add(range);
+                if (scanned(range, rules)) {
+                    toScan.add(range);
                 }
             }
+            perFile.add(ranges);
         }
-        if (toCount.isEmpty()) {
-            return out;
+        if (toScan.isEmpty()) {
+            return perFile.stream().flatMap(List::stream).toList();
         }
-        List<Long> counts = JavaSparkContext.fromSparkContext(spark.sparkContext())
-                .parallelize(toCount, toCount.size())
-                .map(s -> s.countNewlines(hadoopConf))
+        List<Scan> scans = JavaSparkContext.fromSparkContext(spark.sparkContext())
+                .parallelize(toScan, toScan.size())
+                .map(s -> s.scan(hadoopConf, rules))
                 .collect();
+        List<Split> out = new ArrayList<>();
         int next = 0;
-        long before = 0;
-        for (int i = 0; i < out.size(); i++) {
-            Split s = out.get(i);
-            if (s.end() < 0) {
+        for (List<Split> ranges : perFile) {
+            if (ranges.get(0).end() < 0) {
+                out.addAll(ranges);
                 continue;
             }
-            if (s.start() == 0) {
-                before = 0;
+            List<Split> numbered = new ArrayList<>();
+            long before = 0;
+            boolean whole = false;
+            for (Split range : ranges) {
+                numbered.add(range.numbered(before));
+                if (scanned(range, rules)) {
+                    Scan scan = scans.get(next++);
+                    before += scan.newlines();
+                    whole |= scan.wholeFile();
+                }
             }
-            out.set(i, new Split(s.ref(), s.start(), s.end(), before));
-            if (s.end() < s.ref().length()) {
-                before += counts.get(next++);
-            }
+            out.addAll(whole ? List.of(Split.whole(ranges.get(0).ref())) : numbered);
         }
         return out;
+    }
+
+    /** Whether the first pass reads a range: to count the lines before the next one, or to check the bytes of a file that may have to stay whole. */
+    private static boolean scanned(Split range, LineSplitting rules) {
+        return range.end() < range.ref().length() || rules.scans();
+    }
+
+    /**
+     * The file's first line, which names the columns of every range, or {@code null} when it is not
+     * one the reader would take as the header (empty, unreadable, too long): such a file is read whole.
+     */
+    private static String headerLine(SourceFiles.Ref ref, int maxLineBytes, Map<String, String> hadoopConf) throws IOException {
+        try (LineReader lines = new LineReader(ref.openAt(0, hadoopConf), maxLineBytes, ref.name(), BadRecordSink.IGNORE)) {
+            String line = lines.readLine();
+            return line != null && lines.lineNumber() == 1 && !line.isEmpty() ? line : null;
+        }
     }
 
     /** Whether a file is gzip (by name, or by its first bytes, as {@link InputSource#open} tells): it can only be read whole. */

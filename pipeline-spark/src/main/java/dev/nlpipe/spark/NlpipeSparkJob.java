@@ -243,7 +243,7 @@ public final class NlpipeSparkJob {
                     .parallelize(splits, Math.max(1, splits.size()));
             return spark.createDataFrame(sources.mapPartitions(part -> toRows(reading.process(part), form)), schema);
         };
-        List<FileSplits.Split> all = FileSplits.plan(spark, files, reading.splitsAtLines(), maxBytes, hadoopConf);
+        List<FileSplits.Split> all = reading.plan(spark, files, maxBytes);
         // A bad record names its file as meta.source does; one that names none (a stage's record of a
         // document without meta) cannot be traced to a file, so every file is read again.
         Function<Set<String>, Dataset<Row>> rerun = failing -> {
@@ -252,7 +252,7 @@ public final class NlpipeSparkJob {
                 return outcomes.apply(all);
             }
             try {
-                return outcomes.apply(FileSplits.plan(spark, some, reading.splitsAtLines(), maxBytes, hadoopConf));
+                return outcomes.apply(reading.plan(spark, some, maxBytes));
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }

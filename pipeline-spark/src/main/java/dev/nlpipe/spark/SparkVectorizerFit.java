@@ -90,7 +90,8 @@ public final class SparkVectorizerFit {
         LongAccumulator warnings = spark.sparkContext().longAccumulator("nlpipe warnings");
         Map<String, String> hadoopConf = SourceFiles.entries(hadoop);
         FileDocuments reading = FileDocuments.of(preprocess, config.input(), hadoopConf, read, warnings);
-        List<FileSplits.Split> splits = FileSplits.plan(spark, files, reading.splitsAtLines(), FileSplits.maxBytes(spark), hadoopConf);
+        List<FileSplits.Split> splits = reading.plan(spark, files, FileSplits.maxBytes(spark));
+        job.log().printf(java.util.Locale.ROOT, "counting terms on Spark: %,d files in %,d partitions%n", files.size(), splits.size());
         Counting counting = new Counting(config.task(), new java.util.LinkedHashMap<>(job.model().asMap()),
                 job.train().get("maxTermsInMemory") == null ? 0 : ((Number) job.train().get("maxTermsInMemory")).longValue());
         Iterator<Part> parts = JavaSparkContext.fromSparkContext(spark.sparkContext())

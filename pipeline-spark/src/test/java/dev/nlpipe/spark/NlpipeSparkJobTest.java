@@ -81,8 +81,13 @@ class NlpipeSparkJobTest {
     }
 
     private static int runOnSpark(Path yaml, Path in, Path out, StringBuilder log) {
+        return runOnSpark(yaml, in.toString(), out, log);
+    }
+
+    /** The job on an input named as on its command line: a path or a Hadoop URI. */
+    private static int runOnSpark(Path yaml, String in, Path out, StringBuilder log) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        int code = NlpipeSparkJob.run(LocalSpark.get(), new String[] {"run", yaml.toString(), "--input", in.toString(),
+        int code = NlpipeSparkJob.run(LocalSpark.get(), new String[] {"run", yaml.toString(), "--input", in,
                 "--output", out.toString()}, new PrintStream(bytes, true, StandardCharsets.UTF_8));
         log.append(bytes.toString(StandardCharsets.UTF_8));
         return code;
@@ -340,6 +345,65 @@ class NlpipeSparkJobTest {
         assertTrue(log.contains("(spark, " + (jsonl.length + 8) / 9 + " partitions)"), log);
         assertTrue(Files.readString(dir.resolve("split-jsonl-local.jsonl.errors.jsonl")).contains("\"line\":4"));
         assertTrue(Files.readString(dir.resolve("split-jsonl-local.jsonl")).contains("\"id\":\"split.jsonl:8\""));
+    }
+
+    @Test
+    void aLargeCsvFileSplitAcrossTasksReadsAsNlpipeRunReadsIt() throws IOException {
+        Path in = Files.createDirectories(dir.resolve("split-csv-in"));
+        byte[] csv = bytes("text,label\n", "The cat sat.,pets\n", "\n", "\n", "\n", "Dogs bark at night.,pets\r\n", "   ,blank\n",
+                "A line much longer than any split; it crosses several of them whole.,long\n", "only one field\n",
+                "bad ", new byte[] {(byte) 0xC3, (byte) 0x28}, ",x\n", "Fish swim.,sea\r\n", "\n", "Birds fly south.,\n",
+                "北京天安门,places\n", "last line without an end,end");
+        Files.write(in.resolve("big.csv"), csv);
+        List<List<Integer>> cuts = boundaries(csv, 16);
+        assertFalse(cuts.get(0).isEmpty(), "a split starts exactly at a line start");
+        assertFalse(cuts.get(1).isEmpty(), "a line crosses a split boundary");
+        // A quoted field may hold a line end: a file with a quote is read whole, however large.
+        Files.writeString(in.resolve("quoted.csv"), "text,label\n\"two\nlines\",a\nplain text here,b\n", StandardCharsets.UTF_8);
+        Path yaml = pipeline("split-csv", """
+                pipeline: split-csv
+                input: { format: csv }
+                stages: [ { type: tokenize.regex }, { type: sentence.split } ]
+                onError: skip
+                batchSize: 2
+                """);
+
+        String log = runSplit(yaml, in, "split-csv", 16);
+        assertTrue(log.contains("(spark, " + ((csv.length + 15) / 16 + 1) + " partitions)"), log);
+        List<String> local = Files.readAllLines(dir.resolve("split-csv-local.jsonl"));
+        assertTrue(local.stream().anyMatch(l -> l.contains("\"id\":\"big.csv:6\"") && l.contains("\"pets\"")), local::toString);
+        assertTrue(local.stream().anyMatch(l -> l.contains("\"text\":\"two\\nlines\"")), local::toString);
+        String errors = Files.readString(dir.resolve("split-csv-local.jsonl.errors.jsonl"));
+        assertTrue(errors.contains("\"line\":9") && errors.contains("\"line\":10"), errors);
+    }
+
+    @Test
+    void aFileNamedByAHadoopUriSplitsAsTheLocalPath() throws IOException {
+        Path in = Files.write(dir.resolve("split-uri.jsonl"), bytes("{\"text\": \"The cat sat.\"}\n", "\n",
+                "{\"text\": \"A line longer than a split, crossing two of them.\"}\r\n", "{\"text\": \"broken\n",
+                "{\"text\": \"北京天安门\"}\n"));
+        String uri = in.toUri().toString();
+        assertTrue(uri.startsWith("file:/"), uri);
+        Path yaml = pipeline("split-uri", segmentTfidf("skip").replace("format: text", "format: jsonl"));
+        Path local = dir.resolve("split-uri-local.jsonl");
+        assertEquals(1, runLocally(yaml, in, local));
+        StringBuilder log = new StringBuilder();
+        Path out = dir.resolve("split-uri-spark");
+        LocalSpark.get().conf().set(FileSplits.MAX_PARTITION_BYTES, "12");
+        try {
+            assertEquals(1, runOnSpark(yaml, uri, out, log), log::toString);
+        } finally {
+            LocalSpark.get().conf().unset(FileSplits.MAX_PARTITION_BYTES);
+        }
+        assertTrue(log.toString().contains("(spark, " + (Files.size(in) + 11) / 12 + " partitions)"), log::toString);
+        // Through Hadoop the file is named by its URI; ids (file:line), lines and everything else are the local path's.
+        List<String> spark = partLines(out);
+        String uriSource = DocumentJson.mapper().readTree(spark.get(0)).path("meta").path("source").asText();
+        assertTrue(uriSource.startsWith("file:") && uriSource.endsWith(in.toUri().getPath()), uriSource);
+        String quoted = "\"" + in + "\"";
+        assertEquals(Files.readAllLines(local).stream().map(l -> l.replace(quoted, "\"" + uriSource + "\"")).toList(), spark);
+        assertEquals(Files.readAllLines(dir.resolve("split-uri-local.jsonl.errors.jsonl")).stream()
+                .map(l -> l.replace(quoted, "\"" + uriSource + "\"")).toList(), partLines(dir.resolve("split-uri-spark.errors.jsonl")));
     }
 
     @Test

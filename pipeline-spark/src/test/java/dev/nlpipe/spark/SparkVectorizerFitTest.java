@@ -38,12 +38,18 @@ class SparkVectorizerFitTest {
 
     /** {@code spark-submit … nlpipe-spark.jar fit TRAINING.yaml --output DIR}. */
     private static Path fitOnSpark(String name, String yaml) throws IOException {
+        return fitOnSpark(name, yaml, new StringBuilder());
+    }
+
+    /** {@link #fitOnSpark(String, String)}, appending the job's log to {@code log}. */
+    private static Path fitOnSpark(String name, String yaml, StringBuilder log) throws IOException {
         Path file = Files.writeString(dir.resolve(name + "-spark.yaml"), yaml, StandardCharsets.UTF_8);
         Path out = dir.resolve(name + "-spark");
-        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         int code = NlpipeSparkJob.run(LocalSpark.get(), new String[] {"fit", file.toString(), "--output", out.toString()},
-                new PrintStream(log, true, StandardCharsets.UTF_8));
-        assertEquals(0, code, () -> log.toString(StandardCharsets.UTF_8));
+                new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        log.append(bytes.toString(StandardCharsets.UTF_8));
+        assertEquals(0, code, log::toString);
         return out;
     }
 
@@ -77,6 +83,31 @@ class SparkVectorizerFitTest {
                 model: { analyzer: char, ngramRange: [1, 2], maxFeatures: 40, binary: true }
                 """.formatted(corpus);
         assertSameModel(TrainingRuns.train(dir, yaml, "count-local"), fitOnSpark("count", yaml));
+    }
+
+    @Test
+    void aLargeTrainingFileSplitAcrossTasksFitsAsNlpipeTrain() throws IOException {
+        Path one = dir.resolve("one-file.txt");
+        Files.write(one, Files.readAllBytes(corpus.resolve("a.txt")));
+        Files.write(one, Files.readAllBytes(corpus.resolve("b.txt")), java.nio.file.StandardOpenOption.APPEND);
+        String yaml = """
+                task: vectorize.tfidf
+                data: { train: %s, format: text }
+                stages: [ { type: segment } ]
+                model: { minDf: 2 }
+                """.formatted(one);
+        Path local = TrainingRuns.train(dir, yaml, "split-local");
+        StringBuilder log = new StringBuilder();
+        LocalSpark.get().conf().set(FileSplits.MAX_PARTITION_BYTES, "64");
+        Path spark;
+        try {
+            spark = fitOnSpark("split", yaml, log);
+        } finally {
+            LocalSpark.get().conf().unset(FileSplits.MAX_PARTITION_BYTES);
+        }
+        assertTrue(log.toString().contains("1 files in " + (Files.size(one) + 63) / 64 + " partitions"), log::toString);
+        assertSameModel(local, spark);
+        assertTrue(Files.readAllLines(spark.resolve("vocabulary.tsv")).size() > 10, "a vocabulary worth comparing");
     }
 
     @Test

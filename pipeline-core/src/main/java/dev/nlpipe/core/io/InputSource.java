@@ -21,8 +21,10 @@ import java.util.zip.GZIPInputStream;
  *               URI read by the Spark runner), or {@code null} to open {@code path}
  * @param firstLine the file's line number of the source's first line: 1 for a whole file, more for
  *                  a part of a file that starts at a later line (a split read by one Spark task)
+ * @param header the file's first line, for a part that starts after it in a format whose first line
+ *               names the columns (csv, tsv; {@link LineSplitting#header}); {@code null} otherwise
  */
-public record InputSource(Path path, String name, String relative, Opener opener, long firstLine) {
+public record InputSource(Path path, String name, String relative, Opener opener, long firstLine, String header) {
 
     /** Opens the raw (possibly compressed) bytes of a source that is not a local file. */
     @FunctionalInterface
@@ -32,12 +34,12 @@ public record InputSource(Path path, String name, String relative, Opener opener
 
     /** A local file (or standard input when {@code path} is {@code null}). */
     public InputSource(Path path, String name, String relative) {
-        this(path, name, relative, null, 1);
+        this(path, name, relative, null, 1, null);
     }
 
     /** A whole file read through {@code opener}, such as a file on a distributed file system. */
     public static InputSource of(String name, String relative, Opener opener) {
-        return new InputSource(null, name, relative, opener, 1);
+        return new InputSource(null, name, relative, opener, 1, null);
     }
 
     /**
@@ -48,7 +50,15 @@ public record InputSource(Path path, String name, String relative, Opener opener
         if (firstLine < 1) {
             throw new IllegalArgumentException("line numbers start at 1, not " + firstLine);
         }
-        return new InputSource(null, name, relative, opener, firstLine);
+        return new InputSource(null, name, relative, opener, firstLine, null);
+    }
+
+    /** This part of a file with the file's first line, its header, which the part does not hold. */
+    public InputSource withHeader(String headerLine) {
+        if (firstLine < 2) {
+            throw new IllegalArgumentException("a source from the file's first line reads the header itself");
+        }
+        return new InputSource(path, name, relative, opener, firstLine, headerLine);
     }
 
     /** Standard input. */

@@ -34,9 +34,19 @@ public interface ReaderProvider extends Component {
      * nothing but the line, its number and the source's name: then any run of whole lines of a
      * file, opened as an {@link InputSource#part} numbered from its first line, reads as those
      * lines read in the whole file, so a large file can be read in parts in parallel (the Spark
-     * job). Formats with a header or records spanning lines keep the default, {@code false}.
+     * job). Formats whose records span lines keep the default, {@code false}; one that needs more
+     * than the lines (a header) or whose records span lines only in some files (quoted CSV fields)
+     * says so in {@link #lineSplitting}.
      */
     default boolean readsLinesIndependently(Options options) {
         return false;
+    }
+
+    /**
+     * For a format that {@link #readsLinesIndependently reads lines independently}: what a part of
+     * a file needs besides its lines, and which files must be read whole after all.
+     */
+    default LineSplitting lineSplitting(Options options) {
+        return LineSplitting.PLAIN;
     }
 }

@@ -8,10 +8,12 @@ import dev.nlpipe.core.io.CorpusReader;
 import dev.nlpipe.core.io.InputFormatException;
 import dev.nlpipe.core.io.InputSource;
 import dev.nlpipe.core.io.LineReader;
+import dev.nlpipe.core.io.LineSplitting;
 import dev.nlpipe.core.io.ReadSettings;
 import dev.nlpipe.core.io.ReaderProvider;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
@@ -68,19 +70,38 @@ public abstract class DelimitedReader implements ReaderProvider {
                 OptionSpec.string("quote", defaultQuote, "quote character; empty for none"));
     }
 
+    /**
+     * Every record is one line when the file holds no quote character (a quoted field may hold line
+     * ends) and no carriage return without a line feed after it (Commons CSV ends a record there);
+     * a part of a file after the header is given the header line.
+     */
+    @Override
+    public boolean readsLinesIndependently(Options options) {
+        return true;
+    }
+
+    @Override
+    public LineSplitting lineSplitting(Options options) {
+        String quote = options.getString("quote");
+        // A quote outside ASCII is found by its UTF-8 lead byte: a file holding that byte for another character is read whole too.
+        byte[] quoteBytes = quote == null || quote.isEmpty() ? new byte[0]
+                : new byte[] {quote.substring(0, 1).getBytes(StandardCharsets.UTF_8)[0]};
+        return new LineSplitting(true, quoteBytes, true);
+    }
+
     @Override
     public CorpusReader open(InputSource source, Options options, ReadSettings settings) throws IOException {
         String quote = options.getString("quote");
-        CSVFormat format = CSVFormat.RFC4180.builder()
+        CSVFormat.Builder builder = CSVFormat.RFC4180.builder()
                 .setDelimiter(delimiter)
                 .setQuote(quote == null || quote.isEmpty() ? null : quote.charAt(0))
-                .setHeader()
-                .setSkipHeaderRecord(true)
                 .setIgnoreEmptyLines(true)
                 .setAllowMissingColumnNames(true)
-                .setDuplicateHeaderMode(org.apache.commons.csv.DuplicateHeaderMode.ALLOW_ALL)
-                .get();
-        LineReader lines = new LineReader(source.open(settings.bytesRead()), settings.maxLineBytes(), source.name(), settings.errors());
+                .setDuplicateHeaderMode(org.apache.commons.csv.DuplicateHeaderMode.ALLOW_ALL);
+        CSVFormat format = source.header() == null ? builder.setHeader().setSkipHeaderRecord(true).get()
+                : builder.setHeader(headerNames(source, builder.get())).setSkipHeaderRecord(false).get();
+        LineReader lines = new LineReader(source.open(settings.bytesRead()), settings.maxLineBytes(), source.name(), settings.errors(),
+                source.firstLine());
         ValidLinesReader chars = new ValidLinesReader(lines);
         CSVParser parser;
         try {
@@ -110,7 +131,7 @@ public abstract class DelimitedReader implements ReaderProvider {
                         }
                         CSVRecord r = records.next();
                         // map after reading: the character stream records skipped lines only once it reaches them
-                        line = chars.physical(before + 1);
+                        line = chars.recordStart(before + 1);
                         if (!r.isConsistent()) {
                             settings.errors().accept(BadRecord.unreadable(source.name(), line,
                                     "expected " + header.size() + " fields, found " + r.size()));
@@ -174,6 +195,19 @@ public abstract class DelimitedReader implements ReaderProvider {
                 return source.name();
             }
         };
+    }
+
+    /** The column names of a part's header line, given apart from its lines, parsed as the first record of the file would be. */
+    private static String[] headerNames(InputSource source, CSVFormat format) {
+        try (CSVParser p = CSVParser.builder().setReader(new java.io.StringReader(source.header())).setFormat(format).get()) {
+            List<CSVRecord> records = p.getRecords();
+            if (records.isEmpty()) {
+                throw new InputFormatException(source.name(), 1, "cannot read the header row: it is empty");
+            }
+            return records.get(0).values();
+        } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
+            throw new InputFormatException(source.name(), 1, "cannot read the header row: " + e.getMessage());
+        }
     }
 
     /** The key prefix under which the user wrote these options: a training file's data section, else a pipeline's input. */

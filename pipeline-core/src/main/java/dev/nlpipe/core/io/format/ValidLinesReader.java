@@ -24,6 +24,8 @@ final class ValidLinesReader extends Reader {
     private final TreeMap<Long, Long> shifts = new TreeMap<>();
     /** Logical lines that are blank, so that records lost after a parse error can be counted. */
     private final BitSet blank = new BitSet();
+    /** Logical lines that are empty, which the CSV parser skips without counting them as records. */
+    private final BitSet empty = new BitSet();
 
     ValidLinesReader(LineReader lines) {
         this.lines = lines;
@@ -46,6 +48,9 @@ final class ValidLinesReader extends Reader {
             }
             if (line.isBlank() && logical <= Integer.MAX_VALUE) {
                 blank.set((int) logical);
+                if (line.isEmpty()) {
+                    empty.set((int) logical);
+                }
             }
             current = line + "\n";
             pos = 0;
@@ -60,6 +65,15 @@ final class ValidLinesReader extends Reader {
     long physical(long logicalLine) {
         Map.Entry<Long, Long> e = shifts.floorEntry(logicalLine);
         return logicalLine + (e == null ? 0 : e.getValue());
+    }
+
+    /**
+     * The file's line number of the first non-empty logical line from {@code logicalLine} on: where
+     * a record that the parser began to read after that line starts, the empty lines before it skipped.
+     */
+    long recordStart(long logicalLine) {
+        long l = logicalLine <= Integer.MAX_VALUE ? empty.nextClearBit((int) logicalLine) : logicalLine;
+        return physical(l);
     }
 
     /**
