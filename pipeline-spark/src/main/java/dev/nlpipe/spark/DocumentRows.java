@@ -116,31 +116,33 @@ public final class DocumentRows {
     }
 
     /**
-     * The document a row of {@link #SCHEMA} holds (read back from Parquet, say), equal to the one
-     * {@link #toRow} was given.
+     * The document a row of {@link #SCHEMA} holds, equal to the one {@link #toRow} was given: a row
+     * read back from Parquet (arrays as Scala sequences) or {@link #toRow}'s own (Java arrays).
+     *
+     * @throws IllegalArgumentException when {@code meta} is not a JSON object
      */
     @SuppressWarnings("unchecked")
     public static Document toDocument(Row row) {
         Document d = new Document(row.getString(0), row.getString(1)).setLang(row.getString(2));
         if (!row.isNullAt(3)) {
-            d.setTokens(map(row.getList(3), t -> new Token(t.getString(0), t.getInt(1), t.getInt(2), t.getString(3), t.getBoolean(4))));
+            d.setTokens(map(rows(row.get(3)), t -> new Token(t.getString(0), t.getInt(1), t.getInt(2), t.getString(3), t.getBoolean(4))));
         }
         if (!row.isNullAt(4)) {
-            d.setSentences(map(row.getList(4), s -> new Span(s.getInt(0), s.getInt(1))));
+            d.setSentences(map(rows(row.get(4)), s -> new Span(s.getInt(0), s.getInt(1))));
         }
         if (!row.isNullAt(5)) {
-            d.setEntities(map(row.getList(5), e -> new Entity(e.getString(0), e.getInt(1), e.getInt(2), e.getString(3),
+            d.setEntities(map(rows(row.get(5)), e -> new Entity(e.getString(0), e.getInt(1), e.getInt(2), e.getString(3),
                     e.isNullAt(4) ? Double.NaN : e.getDouble(4))));
         }
         if (!row.isNullAt(6)) {
-            d.setLabels(new LinkedHashMap<>(row.<String, Double>getJavaMap(6)));
+            d.setLabels(new LinkedHashMap<>(DocumentRows.<Double>javaMap(row.get(6))));
         }
         if (!row.isNullAt(7)) {
             Map<String, DocVector> vectors = new LinkedHashMap<>();
-            row.<String, Row>getJavaMap(7).forEach((name, v) -> vectors.put(name, v.isNullAt(0)
-                    ? new SparseVector(v.<Integer>getList(1).stream().mapToInt(Integer::intValue).toArray(),
-                            v.<Double>getList(2).stream().mapToDouble(Double::doubleValue).toArray())
-                    : new DenseVector(floats(v.getList(0)))));
+            DocumentRows.<Row>javaMap(row.get(7)).forEach((name, v) -> vectors.put(name, v.isNullAt(0)
+                    ? new SparseVector(numbers(v.get(1)).stream().mapToInt(Number::intValue).toArray(),
+                            numbers(v.get(2)).stream().mapToDouble(Number::doubleValue).toArray())
+                    : new DenseVector(floats(numbers(v.get(0))))));
             d.setVectors(vectors);
         }
         if (!row.isNullAt(8)) {
@@ -153,6 +155,48 @@ public final class DocumentRows {
         return d;
     }
 
+    /** An array column's structs: a Scala sequence once through Spark, an {@code Object[]} from {@link #toRow}. */
+    private static List<Row> rows(Object array) {
+        List<Row> out = new ArrayList<>();
+        for (Object o : array instanceof Object[] a ? java.util.Arrays.asList(a) : elements(array)) {
+            out.add((Row) o);
+        }
+        return out;
+    }
+
+    /** A numeric array column: a Scala sequence once through Spark, a primitive array from {@link #toRow}. */
+    private static List<Number> numbers(Object array) {
+        List<Number> out = new ArrayList<>();
+        switch (array) {
+            case float[] a -> {
+                for (float f : a) {
+                    out.add(f);
+                }
+            }
+            case int[] a -> {
+                for (int i : a) {
+                    out.add(i);
+                }
+            }
+            case double[] a -> {
+                for (double x : a) {
+                    out.add(x);
+                }
+            }
+            default -> elements(array).forEach(o -> out.add((Number) o));
+        }
+        return out;
+    }
+
+    private static List<?> elements(Object seq) {
+        return seq instanceof List<?> l ? l : CollectionConverters.asJava((scala.collection.Seq<?>) seq);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <V> Map<String, V> javaMap(Object map) {
+        return map instanceof Map<?, ?> m ? (Map<String, V>) m : CollectionConverters.asJava((scala.collection.Map<String, V>) map);
+    }
+
     private static <T> List<T> map(List<Row> rows, Function<Row, T> f) {
         List<T> out = new ArrayList<>(rows.size());
         for (Row r : rows) {
@@ -161,10 +205,10 @@ public final class DocumentRows {
         return out;
     }
 
-    private static float[] floats(List<Float> values) {
+    private static float[] floats(List<Number> values) {
         float[] out = new float[values.size()];
         for (int i = 0; i < out.length; i++) {
-            out[i] = values.get(i);
+            out[i] = values.get(i).floatValue();
         }
         return out;
     }

@@ -5,6 +5,7 @@ import dev.nlpipe.core.Pipeline;
 import dev.nlpipe.core.config.PipelineConfig;
 import dev.nlpipe.core.doc.Document;
 import dev.nlpipe.core.doc.DocumentJson;
+import dev.nlpipe.core.doc.Layer;
 import dev.nlpipe.core.io.BadRecord;
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -112,7 +113,7 @@ public final class NlpipeSpark {
                 throw new IllegalArgumentException("the input already has a column '" + out + "', which nlpipe adds; rename or drop it");
             }
         }
-        check(config);
+        check(config, Set.of());
         PipelineSpec spec = PipelineSpec.of(config);
         RowDocuments rows = new RowDocuments(columns, schema, form);
         StructType outSchema = schema.add(DOCUMENT, form.type(), true).add(ERROR, DataTypes.StringType, true);
@@ -120,10 +121,13 @@ public final class NlpipeSpark {
         return input.mapPartitions(f, Encoders.row(outSchema));
     }
 
-    /** Checks stages, options, models and wiring for documents that carry only text, as rows do. */
-    static void check(PipelineConfig config) {
+    /**
+     * Checks stages, options, models and wiring for documents that carry {@code inputLayers}: none
+     * for rows of text, {@code null} (unknown, trusted) for typed documents.
+     */
+    static void check(PipelineConfig config, Set<Layer> inputLayers) {
         PipelineConfig located = ShippedModels.located(config);
-        try (Pipeline p = Pipeline.ofStages(located.name(), located.stages(), Set.of())) {
+        try (Pipeline p = Pipeline.ofStages(located.name(), located.stages(), inputLayers)) {
             // Built only to be checked; executors build their own.
             p.name();
         }

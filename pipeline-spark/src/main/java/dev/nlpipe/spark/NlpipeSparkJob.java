@@ -11,7 +11,6 @@ import dev.nlpipe.core.config.Options;
 import dev.nlpipe.core.config.Overrides;
 import dev.nlpipe.core.config.PipelineConfig;
 import dev.nlpipe.core.config.YamlLoader;
-import dev.nlpipe.core.doc.Document;
 import dev.nlpipe.core.run.RecordFailedException;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -47,7 +46,9 @@ import org.apache.spark.util.LongAccumulator;
  * (every format of {@code nlpipe list formats}), one Spark partition per file or per range of
  * {@code spark.sql.files.maxPartitionBytes} of a larger file of a line format ({@link FileSplits}), so documents get
  * the same ids and {@code meta} as locally; {@code format: parquet} is read by Spark instead,
- * with {@code textColumn}, {@code idColumn}, {@code labelColumn} and {@code langColumn}. The output is a directory of JSONL part files whose
+ * with {@code textColumn}, {@code idColumn}, {@code labelColumn} and {@code langColumn}, or, when
+ * its columns are the typed documents of {@link DocumentRows#SCHEMA} (this job's Parquet output),
+ * as those documents, every layer included, so one job can continue from another's output. The output is a directory of JSONL part files whose
  * lines, taken in part order, are the lines {@code nlpipe run} writes, or with {@code output: {format: parquet}} a
  * directory of Parquet files holding the same documents in typed columns ({@link DocumentRows}); bad records go to the
  * directory {@code <output>.errors.jsonl}. Both are written through Spark's output commit
@@ -237,7 +238,7 @@ public final class NlpipeSparkJob {
         Map<String, String> hadoopConf = SourceFiles.entries(hadoop);
         FileDocuments reading = FileDocuments.of(spec, in, hadoopConf, read, warnings);
         long maxBytes = FileSplits.maxBytes(spark);
-        StructType schema = new StructType().add(NlpipeSpark.DOCUMENT, form.type(), true).add(NlpipeSpark.ERROR, DataTypes.StringType, true);
+        StructType schema = outcomeSchema(form);
         Function<List<FileSplits.Split>, Dataset<Row>> outcomes = splits -> {
             JavaRDD<FileSplits.Split> sources = JavaSparkContext.fromSparkContext(spark.sparkContext())
                     .parallelize(splits, Math.max(1, splits.size()));
@@ -263,7 +264,9 @@ public final class NlpipeSparkJob {
     /**
      * A Parquet file or directory read by Spark, its rows run through {@link NlpipeSpark#apply}:
      * {@code textColumn}, {@code idColumn}, {@code labelColumn} and {@code langColumn} name the
-     * columns (as for csv); documents have no {@code meta}, since a row has no file and line.
+     * columns (as for csv); documents have no {@code meta}, since a row has no file and line. Parquet
+     * whose columns are {@link DocumentRows#SCHEMA}'s (the job's own Parquet output) is read back as
+     * the documents it holds instead ({@link TypedDocuments}).
      */
     private static Inputs parquet(SparkSession spark, PipelineConfig config, InputConfig in, String inPath, DocumentForm form) {
         Options o = Options.validate("input format 'parquet'", in.formatOptions(), in.location(), List.of(
@@ -279,6 +282,9 @@ public final class NlpipeSparkJob {
         } catch (RuntimeException e) {
             throw new ConfigException(in.pathLocation(), "cannot read Parquet input " + inPath + ": " + e.getMessage());
         }
+        if (TypedDocuments.matches(rows.schema())) {
+            return typedDocuments(stagesOnly, in, o, inPath, rows, form);
+        }
         NlpipeSpark.Columns columns = new NlpipeSpark.Columns(o.getString("textColumn"), o.getString("idColumn"),
                 o.getString("labelColumn"), o.getString("langColumn"));
         // apply checks the stages, on the driver, before any row is read (only the schema has been).
@@ -287,7 +293,31 @@ public final class NlpipeSparkJob {
         return new Inputs(outcomes, rows::count, () -> 0, rows.rdd().getNumPartitions(), failing -> outcomes);
     }
 
-    private static Iterator<Row> toRows(Iterator<PartitionRunner.Outcome<Document>> outcomes, DocumentForm form) {
+    /** The columns of an input's outcomes: the document in the output's form, and the bad record as JSON. */
+    static StructType outcomeSchema(DocumentForm form) {
+        return new StructType().add(NlpipeSpark.DOCUMENT, form.type(), true).add(NlpipeSpark.ERROR, DataTypes.StringType, true);
+    }
+
+    /**
+     * Parquet of typed documents ({@link DocumentRows#SCHEMA}, an earlier job's output), read back
+     * whole, layers included: their columns are fixed, so naming columns is an error.
+     */
+    private static Inputs typedDocuments(PipelineConfig stagesOnly, InputConfig in, Options o, String inPath, Dataset<Row> rows,
+                                         DocumentForm form) {
+        for (String option : List.of("textColumn", "idColumn", "labelColumn", "langColumn")) {
+            if (o.isSet(option)) {
+                throw new ConfigException(in.location(), "input " + inPath + " holds typed documents (an nlpipe job's Parquet output),"
+                        + " whose columns are fixed: remove input." + option);
+            }
+        }
+        // Like JSON lines, typed documents may carry any layer: the stages' wiring trusts them.
+        NlpipeSpark.check(stagesOnly, null);
+        Dataset<Row> outcomes = new TypedDocuments(PipelineSpec.of(stagesOnly), form).apply(rows);
+        return new Inputs(outcomes, rows::count, () -> 0, rows.rdd().getNumPartitions(), failing -> outcomes);
+    }
+
+    /** Outcomes as rows of {@link #outcomeSchema}. */
+    static <T> Iterator<Row> toRows(Iterator<PartitionRunner.Outcome<T>> outcomes, DocumentForm form) {
         return new Iterator<>() {
             @Override
             public boolean hasNext() {
@@ -296,7 +326,7 @@ public final class NlpipeSparkJob {
 
             @Override
             public Row next() {
-                PartitionRunner.Outcome<Document> o = outcomes.next();
+                PartitionRunner.Outcome<T> o = outcomes.next();
                 return RowFactory.create(o.document() == null ? null : form.value(o.document()),
                         o.error() == null ? null : NlpipeSpark.json(o.error()));
             }

@@ -92,6 +92,15 @@ class DocumentRowsTest {
     }
 
     @Test
+    void aRowConvertsBackToTheSameDocument() {
+        for (Document d : documents()) {
+            Document back = DocumentRows.toDocument(DocumentRows.toRow(d));
+            assertEquals(d, back, d.id());
+            assertEquals(DocumentJson.toJson(d), DocumentJson.toJson(back), d.id());
+        }
+    }
+
+    @Test
     void theSchemaTypesEveryField() {
         StructType s = DocumentRows.SCHEMA;
         assertEquals(List.of("id", "text", "lang", "tokens", "sentences", "entities", "labels", "vectors", "meta"), List.of(s.fieldNames()));

@@ -453,6 +453,46 @@ class NlpipeSparkJobTest {
     }
 
     @Test
+    void aSecondJobContinuesFromTheTypedParquetOfTheFirst() throws IOException {
+        Path segment = pipeline("stage-segment", """
+                pipeline: stage-segment
+                input: { format: text }
+                stages: [ { type: segment }, { type: sentence.split } ]
+                output: { format: parquet }
+                """);
+        Path vectorize = pipeline("stage-vectorize", """
+                pipeline: stage-vectorize
+                input: { format: parquet }
+                stages:
+                  - type: vectorize.tfidf
+                    model: %s
+                batchSize: 4
+                """.formatted(tfidf));
+        Path local = dir.resolve("stages-local.jsonl");
+        assertEquals(0, runLocally(pipeline("stages-whole", segmentTfidf("skip")), corpus, local));
+        StringBuilder log = new StringBuilder();
+        Path typed = dir.resolve("stage-segment.parquet");
+        assertEquals(0, runOnSpark(segment, corpus, typed, log), log::toString);
+        Path out = dir.resolve("stage-vectorize-out");
+        assertEquals(0, runOnSpark(vectorize, typed, out, log), log::toString);
+
+        List<String> expected = Files.readAllLines(local, StandardCharsets.UTF_8);
+        assertTrue(expected.get(0).contains("\"tfidf\"") && expected.get(0).contains("\"sentences\""), expected.get(0));
+        assertEquals(sortedById(expected), sortedById(partLines(out)));
+    }
+
+    @Test
+    void typedParquetInputHasNoColumnOptions() throws IOException {
+        Path typed = dir.resolve("typed-columns.parquet");
+        LocalSpark.get().createDataFrame(List.of(DocumentRows.toRow(new Document("t1", "The cat sat."))), DocumentRows.SCHEMA)
+                .write().parquet(typed.toString());
+        Path yaml = pipeline("typed-columns", "input: { format: parquet, textColumn: body }\nstages: [ { type: tokenize.regex } ]\n");
+        StringBuilder log = new StringBuilder();
+        assertEquals(2, runOnSpark(yaml, typed, dir.resolve("typed-columns-out"), log), log::toString);
+        assertFalse(Files.exists(dir.resolve("typed-columns-out")), log::toString);
+    }
+
+    @Test
     void anUnknownParquetOptionIsAConfigurationError() throws IOException {
         Path yaml = pipeline("parquet-typo", "input: { format: parquet, textColumm: body }\nstages: [ { type: tokenize.regex } ]\n");
         StringBuilder log = new StringBuilder();
