@@ -21,7 +21,7 @@ import java.util.Map;
  * earliest position, which orders words of equal count as local training does (by first appearance).
  *
  * <p>A first position is the part's index in the corpus (its files and their ranges, in reading
- * order) in the high bits and the token's position within the part in the low {@value #PART_SHIFT}
+ * order) in the high bits and the token's position within the part in the low 40
  * bits, so up to 8 million parts of up to 10<sup>12</sup> tokens each.
  */
 public final class WordCounter implements AutoCloseable {
