@@ -10,8 +10,10 @@ import dev.nlpipe.core.config.OutputConfig;
 import dev.nlpipe.core.config.Options;
 import dev.nlpipe.core.config.Overrides;
 import dev.nlpipe.core.config.PipelineConfig;
+import dev.nlpipe.core.config.TrainConfig;
 import dev.nlpipe.core.config.YamlLoader;
 import dev.nlpipe.core.run.RecordFailedException;
+import dev.nlpipe.embed.word2vec.Word2VecModel;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -55,15 +57,17 @@ import org.apache.spark.util.LongAccumulator;
  * protocol, so a retried or speculative task neither duplicates nor loses lines, and a failed job
  * publishes nothing.
  *
- * <p>{@code fit TRAINING.yaml --output MODEL_DIR [--set KEY=VALUE]...} fits a {@code vectorize.tfidf}
- * or {@code vectorize.count} training file on the cluster ({@link SparkVectorizerFit}).
+ * <p>{@code fit TRAINING.yaml --output DIR [--set KEY=VALUE]...} fits a {@code vectorize.tfidf}
+ * or {@code vectorize.count} training file on the cluster ({@link SparkVectorizerFit}), or counts the
+ * vocabulary of an {@code embed.word2vec} training file ({@link SparkWord2VecCount}) for {@code nlpipe train}'s
+ * {@code model.vocabulary}.
  *
  * <p>Exit codes are {@code nlpipe run}'s: 0 done, 1 some records failed (or {@code onError: fail}
  * stopped the job), 2 a configuration or usage error, 3 a runtime failure.
  */
 public final class NlpipeSparkJob {
     static final String USAGE = "usage: spark-submit --class " + NlpipeSparkJob.class.getName()
-            + " nlpipe-spark.jar (run PIPELINE.yaml [--input URI] [--output URI] | fit TRAINING.yaml --output MODEL_DIR) [--set KEY=VALUE]...";
+            + " nlpipe-spark.jar (run PIPELINE.yaml [--input URI] [--output URI] | fit TRAINING.yaml --output DIR) [--set KEY=VALUE]...";
 
     private NlpipeSparkJob() {
     }
@@ -93,9 +97,13 @@ public final class NlpipeSparkJob {
             Arguments a = Arguments.parse(args);
             if (a.command().equals("fit")) {
                 if (a.output() == null || a.input() != null) {
-                    throw new IllegalArgumentException("fit takes TRAINING.yaml --output MODEL_DIR [--set KEY=VALUE]...");
+                    throw new IllegalArgumentException("fit takes TRAINING.yaml --output DIR [--set KEY=VALUE]...");
                 }
-                SparkVectorizerFit.fit(spark, a.pipeline(), a.sets(), Path.of(a.output()), log);
+                if (Word2VecModel.KIND.equals(TrainConfig.load(a.pipeline(), a.sets()).task())) {
+                    SparkWord2VecCount.count(spark, a.pipeline(), a.sets(), Path.of(a.output()), log);
+                } else {
+                    SparkVectorizerFit.fit(spark, a.pipeline(), a.sets(), Path.of(a.output()), log);
+                }
                 return 0;
             }
             Summary s = execute(spark, a);

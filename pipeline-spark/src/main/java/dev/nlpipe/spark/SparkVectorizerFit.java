@@ -3,7 +3,6 @@ package dev.nlpipe.spark;
 import dev.nlpipe.core.config.ConfigException;
 import dev.nlpipe.core.config.Location;
 import dev.nlpipe.core.config.Options;
-import dev.nlpipe.core.config.PipelineConfig;
 import dev.nlpipe.core.config.TrainConfig;
 import dev.nlpipe.core.doc.Document;
 import dev.nlpipe.core.model.TrainingJob;
@@ -16,18 +15,11 @@ import dev.nlpipe.embed.vectorize.Vocabulary;
 import dev.nlpipe.embed.vectorize.VocabularyCounter;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.Serializable;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import org.apache.hadoop.conf.Configuration;
-import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.util.LongAccumulator;
 
 /**
  * {@code vectorize.tfidf} and {@code vectorize.count} fitted on Spark: each task reads its files,
@@ -38,7 +30,8 @@ import org.apache.spark.util.LongAccumulator;
  *
  * <p>The training file is {@code nlpipe train}'s, checked the same way before any record is
  * read; {@code data.train} must be readable by every executor at the same path (a shared file
- * system). A fixed {@code vocabulary:} has nothing to fit: use {@code nlpipe train}.
+ * system). A fixed {@code vocabulary:} has nothing to fit: use {@code nlpipe train}. The counting
+ * on the tasks and the merge on the driver are {@link SparkRunCount}'s, shared with {@link SparkWord2VecCount}.
  */
 public final class SparkVectorizerFit {
     private SparkVectorizerFit() {
@@ -59,7 +52,8 @@ public final class SparkVectorizerFit {
         TrainConfig config = TrainConfig.load(trainingFile, overrides);
         if (!VectorizerModelDir.TFIDF.equals(config.task()) && !VectorizerModelDir.COUNT.equals(config.task())) {
             throw new ConfigException(config.taskLocation(), "Spark fits only " + VectorizerModelDir.TFIDF + " and "
-                    + VectorizerModelDir.COUNT + "; train '" + config.task() + "' with `nlpipe train`");
+                    + VectorizerModelDir.COUNT + " (and counts the vocabulary of embed.word2vec, SparkWord2VecCount); train '"
+                    + config.task() + "' with `nlpipe train`");
         }
         Vocabulary[] fitted = new Vocabulary[1];
         try (TrainingJob job = TrainingJob.prepare(config, output, log)) {
@@ -75,54 +69,16 @@ public final class SparkVectorizerFit {
         return fitted[0];
     }
 
-    /** What one task counted: its documents and its sorted runs, as bytes. */
-    private record Part(long documents, long badRecords, List<byte[]> runs) implements Serializable {
-    }
-
     private static Vocabulary count(SparkSession spark, TrainingJob job) throws IOException {
-        TrainConfig config = job.config();
-        Configuration hadoop = spark.sparkContext().hadoopConfiguration();
-        List<SourceFiles.Ref> files = SourceFiles.list(job.splitPath("train").toString(), config.input().glob(),
-                config.input().recursive(), hadoop);
-        PipelineSpec preprocess = PipelineSpec.of(new PipelineConfig(config.task() + "-preprocess", null, config.stages(), null,
-                "skip", 0, 0, null));
-        LongAccumulator read = spark.sparkContext().longAccumulator("nlpipe documents read");
-        LongAccumulator warnings = spark.sparkContext().longAccumulator("nlpipe warnings");
-        Map<String, String> hadoopConf = SourceFiles.entries(hadoop);
-        FileDocuments reading = FileDocuments.of(preprocess, config.input(), hadoopConf, read, warnings);
-        List<FileSplits.Split> splits = reading.plan(spark, files, FileSplits.maxBytes(spark));
-        job.log().printf(java.util.Locale.ROOT, "counting terms on Spark: %,d files in %,d partitions%n", files.size(), splits.size());
-        Counting counting = new Counting(config.task(), new java.util.LinkedHashMap<>(job.model().asMap()),
+        Counting counting = new Counting(job.config().task(), new java.util.LinkedHashMap<>(job.model().asMap()),
                 job.train().get("maxTermsInMemory") == null ? 0 : ((Number) job.train().get("maxTermsInMemory")).longValue());
-        Iterator<Part> parts = JavaSparkContext.fromSparkContext(spark.sparkContext())
-                .parallelize(splits, Math.max(1, splits.size()))
-                .mapPartitions(part -> List.of(counting.count(reading.process(part))).iterator())
-                .toLocalIterator();
-        Path dir = Files.createTempDirectory("nlpipe-spark-runs-");
-        try {
-            List<Path> runs = new ArrayList<>();
-            long documents = 0;
-            long bad = 0;
-            while (parts.hasNext()) {
-                Part p = parts.next();
-                documents += p.documents();
-                bad += p.badRecords();
-                for (byte[] run : p.runs()) {
-                    runs.add(Files.write(dir.resolve("run-" + runs.size() + ".bin"), run));
-                }
-            }
-            if (bad > 0) {
-                job.log().printf("%,d bad records skipped (not counted)%n", bad);
-            }
-            return VectorizerTrainer.merge(job, runs, documents);
-        } finally {
-            dev.nlpipe.core.model.ModelDirWriter.deleteTree(dir);
-        }
+        return SparkRunCount.count(spark, job, counting, (runs, documents) -> VectorizerTrainer.merge(job, runs, documents));
     }
 
     /** A task's counting: the analyzer rebuilt from the job's options, one counter per partition. */
-    private record Counting(String task, Map<String, Object> modelOptions, long maxTermsInMemory) implements Serializable {
-        Part count(Iterator<PartitionRunner.Outcome<Document>> docs) {
+    private record Counting(String task, Map<String, Object> modelOptions, long maxTermsInMemory) implements SparkRunCount.Counter {
+        @Override
+        public SparkRunCount.Part count(int part, Iterator<PartitionRunner.Outcome<Document>> docs) {
             Options options = Options.of(task, modelOptions, Components.get().trainers().get(task, Location.NONE).modelOptions());
             Analyzer analyzer = new Analyzer(VectorizerOptions.analyzer(options), "task " + task);
             long budget = maxTermsInMemory > 0 ? maxTermsInMemory : VocabularyCounter.defaultTermsInMemory();
@@ -136,13 +92,7 @@ public final class SparkVectorizerFit {
                         bad++;
                     }
                 }
-                List<byte[]> runs = new ArrayList<>();
-                for (Path run : counter.finishRuns()) {
-                    runs.add(Files.readAllBytes(run));
-                }
-                return new Part(counter.documents(), bad, runs);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read a vocabulary run: " + e.getMessage(), e);
+                return SparkRunCount.Part.of(counter.documents(), bad, counter.finishRuns());
             }
         }
     }

@@ -11,6 +11,9 @@
  *       and {@link dev.nlpipe.spark.DocumentForm#TYPED}.</li>
  *   <li>{@link dev.nlpipe.spark.SparkVectorizerFit} fits {@code vectorize.tfidf} and
  *       {@code vectorize.count} with the vocabulary and idf {@code nlpipe train} would fit.</li>
+ *   <li>{@link dev.nlpipe.spark.SparkWord2VecCount} counts the vocabulary of {@code embed.word2vec}, which
+ *       {@code nlpipe train} then trains from ({@code model.vocabulary}) with the vectors it would train
+ *       after counting the corpus itself.</li>
  * </ul>
  *
  * <p>Spark is a {@code provided} dependency; a JVM that starts Spark in-process needs the

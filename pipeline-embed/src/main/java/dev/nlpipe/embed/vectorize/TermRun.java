@@ -11,20 +11,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * A run of (term, df, cf) sorted by term in code point order — written when counting outgrows its
- * memory budget, read back by the merge that sums the runs and prunes by document frequency.
+ * A run file of (term, two numbers) sorted by term in code point order: what a counter writes
+ * when its counts outgrow memory, or what one part of a distributed count hands over, for
+ * {@link TermRuns#merge} to combine. The vectorizers store (df, cf); word2vec stores (count,
+ * first position).
  */
-final class TermRun implements AutoCloseable {
+public final class TermRun implements AutoCloseable {
     private final DataInputStream in;
     String term;
-    int df;
-    long cf;
+    long first;
+    long second;
 
     private TermRun(Path file) throws IOException {
         this.in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16));
     }
 
-    /** Writes the terms of {@code counts} to {@code file}, sorted. */
+    /** Writes the terms of {@code counts} to {@code file}, sorted, as (df, cf). */
     static void write(TermCounts counts, Path file) throws IOException {
         int n = 0;
         int[] ids = new int[counts.size()];
@@ -38,16 +40,36 @@ final class TermRun implements AutoCloseable {
             sorted[i] = counts.index.text(ids[i]);
         }
         PyText.sort(sorted);
-        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16))) {
+        try (Writer out = new Writer(file)) {
             for (String t : sorted) {
                 int id = counts.index.find(t);
-                out.writeInt(t.length());
-                for (int i = 0; i < t.length(); i++) {
-                    out.writeChar(t.charAt(i));
-                }
-                out.writeInt(counts.df(id));
-                out.writeLong(counts.cf(id));
+                out.add(t, counts.df(id), counts.cf(id));
             }
+        }
+    }
+
+    /** Appends entries to a new run file; the caller adds the terms in {@link PyText#sort code point order}, each once. */
+    public static final class Writer implements AutoCloseable {
+        private final DataOutputStream out;
+
+        /** Creates (or replaces) the run file. */
+        public Writer(Path file) throws IOException {
+            this.out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16));
+        }
+
+        /** Appends one term and its two numbers. */
+        public void add(String term, long first, long second) throws IOException {
+            out.writeInt(term.length());
+            for (int i = 0; i < term.length(); i++) {
+                out.writeChar(term.charAt(i));
+            }
+            out.writeLong(first);
+            out.writeLong(second);
+        }
+
+        @Override
+        public void close() throws IOException {
+            out.close();
         }
     }
 
@@ -76,8 +98,8 @@ final class TermRun implements AutoCloseable {
                 chars[i] = in.readChar();
             }
             term = new String(chars);
-            df = in.readInt();
-            cf = in.readLong();
+            first = in.readLong();
+            second = in.readLong();
             return true;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -1,14 +1,11 @@
 package dev.nlpipe.embed.vectorize;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
 
 /**
  * Turns summed counts into a vocabulary with scikit-learn's {@code _limit_features} rules: keep
@@ -64,50 +61,20 @@ final class VocabularyPruner {
     static Pruned merged(List<Path> files, long docs, Pruning pruning, boolean binary) {
         double lo = pruning.minDocs(docs);
         double hi = checkedMax(pruning, docs, lo);
-        PriorityQueue<TermRun> heap = new PriorityQueue<>((a, b) -> PyText.compare(a.term, b.term));
         List<String> terms = new ArrayList<>();
         PrimitiveLists.Ints df = new PrimitiveLists.Ints();
         PrimitiveLists.Longs cf = new PrimitiveLists.Longs();
-        long distinct = 0;
-        try {
-            for (Path f : files) {
-                TermRun r = TermRun.open(f);
-                if (r != null) {
-                    heap.add(r);
-                }
+        long[] distinct = {0};
+        TermRuns.merge(files, Long::sum, Long::sum, (term, d, c) -> {
+            distinct[0]++;
+            if (d >= lo && d <= hi) {
+                terms.add(term);
+                df.add((int) d);
+                cf.add(c);
             }
-            while (!heap.isEmpty()) {
-                TermRun r = heap.poll();
-                String term = r.term;
-                long d = 0;
-                long c = 0;
-                while (true) {
-                    d += r.df;
-                    c += r.cf;
-                    if (r.advance()) {
-                        heap.add(r);
-                    } else {
-                        r.close();
-                    }
-                    if (heap.isEmpty() || !heap.peek().term.equals(term)) {
-                        break;
-                    }
-                    r = heap.poll();
-                }
-                distinct++;
-                if (d >= lo && d <= hi) {
-                    terms.add(term);
-                    df.add((int) d);
-                    cf.add(c);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read a vocabulary run file: " + e.getMessage(), e);
-        } finally {
-            heap.forEach(TermRun::close);
-        }
+        });
         String[] t = terms.toArray(new String[0]);
-        return new Pruned(select(t, df.toArray(), cf.toArray(), docs, distinct, pruning, binary, new int[t.length], null), null);
+        return new Pruned(select(t, df.toArray(), cf.toArray(), docs, distinct[0], pruning, binary, new int[t.length], null), null);
     }
 
     private static double checkedMax(Pruning pruning, long docs, double lo) {

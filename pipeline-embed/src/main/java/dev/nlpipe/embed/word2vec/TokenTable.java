@@ -31,6 +31,13 @@ public final class TokenTable {
         return id;
     }
 
+    /** Counts {@code times} occurrences of {@code token} at once (a count made elsewhere) and returns its id. */
+    int add(String token, long times) {
+        int id = intern(token);
+        counts[id] += times;
+        return id;
+    }
+
     /** The id of a token, adding it with count 0 when new. */
     int intern(String token) {
         int id = add(token);

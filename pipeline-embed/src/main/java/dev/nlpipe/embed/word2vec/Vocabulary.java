@@ -1,5 +1,12 @@
 package dev.nlpipe.embed.word2vec;
 
+import dev.nlpipe.core.model.ModelException;
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -117,5 +124,54 @@ public final class Vocabulary {
     /** The counts in row order (a copy). */
     public long[] counts() {
         return counts.clone();
+    }
+
+    /** Writes {@code word<TAB>count} lines in row order: a model's {@code vocab.tsv}, the C tool's {@code -save-vocab} with a tab. */
+    public void writeTsv(Path file) throws IOException {
+        try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            for (int i = 0; i < words.length; i++) {
+                w.write(words[i]);
+                w.write('\t');
+                w.write(Long.toString(counts[i]));
+                w.write('\n');
+            }
+        }
+    }
+
+    /**
+     * Reads a file written by {@link #writeTsv}.
+     *
+     * @param dir the model directory holding it, named in errors
+     * @param name the file's name in {@code dir}
+     * @throws ModelException when a line is not {@code word<TAB>count}
+     */
+    public static Vocabulary readTsv(Path dir, String name) throws IOException {
+        List<String> words = new ArrayList<>();
+        List<Long> counts = new ArrayList<>();
+        try (BufferedReader r = Files.newBufferedReader(dir.resolve(name), StandardCharsets.UTF_8)) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                int tab = line.lastIndexOf('\t');
+                Long count = tab <= 0 ? null : parseCount(line.substring(tab + 1).trim());
+                if (count == null) {
+                    throw new ModelException(dir, name + " line " + (words.size() + 1) + " is not 'word<TAB>count'");
+                }
+                words.add(line.substring(0, tab));
+                counts.add(count);
+            }
+        }
+        try {
+            return new Vocabulary(words.toArray(new String[0]), counts.stream().mapToLong(Long::longValue).toArray());
+        } catch (IllegalArgumentException e) {
+            throw new ModelException(dir, name + ": " + e.getMessage());
+        }
+    }
+
+    private static Long parseCount(String s) {
+        try {
+            return Long.parseLong(s);
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.ToIntFunction;
 
 /**
  * Trains word2vec (skip-gram or CBOW, negative sampling and/or hierarchical softmax) the way the
@@ -49,15 +50,38 @@ public final class Word2Vec {
             throw new Word2VecParams.InvalidParameterException("dim", "is " + params.dim() + " but the model being continued has "
                     + previous.dim() + " dimensions");
         }
+        return train(sentences, params, previous, null, cacheDir, log);
+    }
+
+    /**
+     * Trains a new model on tokenized sentences with a vocabulary counted beforehand (on Spark, by
+     * {@link WordCounter}) from the same sentences, so the corpus is read once without counting
+     * every distinct token: the vectors are those
+     * {@link #train(Iterator, Word2VecParams, Word2VecModel, Path, PrintStream)} gives.
+     *
+     * @param vocabulary the counted vocabulary; its options are checked against {@code params}
+     *     ({@link CountedVocabulary#checkChosenAs}) and its counts against the sentences
+     * @throws Word2VecParams.InvalidParameterException when it was chosen with other options, or its
+     *     counts do not match the sentences ({@code vocabulary})
+     */
+    public static Result trainWithVocabulary(Iterator<? extends List<String>> sentences, Word2VecParams params, CountedVocabulary vocabulary,
+                                             Path cacheDir, PrintStream log) throws IOException {
+        vocabulary.checkChosenAs(params);
+        return train(sentences, params, null, vocabulary.vocabulary(), cacheDir, log);
+    }
+
+    private static Result train(Iterator<? extends List<String>> sentences, Word2VecParams params, Word2VecModel previous,
+                                Vocabulary counted, Path cacheDir, PrintStream log) throws IOException {
         TokenTable table = new TokenTable();
         CorpusCache[] cache = {CorpusCache.create(cacheDir)};
         try {
-            long tokens = scan(sentences, table, cache[0]);
+            long tokens = scan(sentences, counted == null ? table::add : knownWords(table, counted), cache[0]);
             int phrases = params.phrases().passes() > 0 ? PhraseDetector.apply(cache[0], table, params.phrases(), cacheDir, cache) : 0;
             if (phrases > 0) {
                 tokens = table.total();
             }
-            Vocabulary vocab = Vocabulary.merge(previous == null ? null : previous.vocabulary(), table, params.minCount(), params.maxVocab());
+            Vocabulary vocab = counted != null ? checked(counted, table)
+                    : Vocabulary.merge(previous == null ? null : previous.vocabulary(), table, params.minCount(), params.maxVocab());
             int[] tokenToWord = vocab.mapping(table);
             long[] corpusCounts = new long[vocab.size()];
             long trainWords = 0;
@@ -73,8 +97,9 @@ public final class Word2Vec {
             }
             int newWords = vocab.size() - (previous == null ? 0 : previous.vocabulary().size());
             if (log != null) {
-                log.printf(Locale.ROOT, "word2vec: %,d tokens, %,d distinct%s; vocabulary %,d words (%,d new), %,d training words per epoch%n",
-                        tokens, table.size(), phrases > 0 ? ", " + phrases + " phrases" : "", vocab.size(), newWords, trainWords);
+                log.printf(Locale.ROOT, "word2vec: %,d tokens, %s%s; vocabulary %,d words (%,d new), %,d training words per epoch%n",
+                        tokens, counted == null ? String.format(Locale.ROOT, "%,d distinct", table.size()) : "vocabulary counted beforehand",
+                        phrases > 0 ? ", " + phrases + " phrases" : "", vocab.size(), newWords, trainWords);
             }
             Word2VecModel model = Word2VecModel.initialize(vocab, params, previous);
             TrainingWorker.LearningRate rate = new TrainingWorker.LearningRate(params.alpha(), params.minAlpha(),
@@ -97,14 +122,15 @@ public final class Word2Vec {
         }
     }
 
-    private static long scan(Iterator<? extends List<String>> sentences, TokenTable table, CorpusCache cache) throws IOException {
+    private static long scan(Iterator<? extends List<String>> sentences, ToIntFunction<String> ids, CorpusCache cache) throws IOException {
         long tokens = 0;
         try (CorpusCache.Writer w = cache.writer()) {
             while (sentences.hasNext()) {
                 boolean empty = true;
                 for (String t : sentences.next()) {
-                    if (t != null && !t.isEmpty()) {
-                        w.add(table.add(wordForm(t)));
+                    String word = word(t);
+                    if (word != null) {
+                        w.add(ids.applyAsInt(word));
                         empty = false;
                         tokens++;
                     }
@@ -113,6 +139,42 @@ public final class Word2Vec {
             }
         }
         return tokens;
+    }
+
+    /**
+     * Token ids for a corpus whose vocabulary is known: its words take the ids of their rows and
+     * every other token one shared id, which maps to no row. The cache then has the length and
+     * the training words of a fully counted corpus, so every thread's slice and every update is the same.
+     */
+    private static ToIntFunction<String> knownWords(TokenTable table, Vocabulary vocabulary) {
+        for (int i = 0; i < vocabulary.size(); i++) {
+            table.intern(vocabulary.word(i));
+        }
+        // No word holds whitespace (wordForm), so this cannot be one.
+        int other = table.intern(" ");
+        return word -> {
+            int id = table.id(word);
+            id = id < 0 ? other : id;
+            table.increment(id);
+            return id;
+        };
+    }
+
+    /** The counted vocabulary, once its counts are found equal to those of the corpus just read. */
+    private static Vocabulary checked(Vocabulary counted, TokenTable table) {
+        for (int i = 0; i < counted.size(); i++) {
+            if (table.count(i) != counted.count(i)) {
+                throw new Word2VecParams.InvalidParameterException("vocabulary", "counts '" + counted.word(i) + "' " + counted.count(i)
+                        + " times, but the training data holds it " + table.count(i) + " times: it was counted on other data or"
+                        + " with other stages; count it again from this training file");
+            }
+        }
+        return counted;
+    }
+
+    /** A token as training counts it, or {@code null} for a token it skips (empty). */
+    static String word(String token) {
+        return token == null || token.isEmpty() ? null : wordForm(token);
     }
 
     /** The word2vec formats separate words by whitespace, so whitespace inside a token becomes '_'. */

@@ -4,17 +4,13 @@ import dev.nlpipe.core.model.ModelDir;
 import dev.nlpipe.core.model.ModelManifest;
 import dev.nlpipe.core.model.ModelException;
 import dev.nlpipe.core.model.ModelMeta;
-import java.io.BufferedReader;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -119,14 +115,7 @@ public final class Word2VecModel {
         WordVectors v = wordVectors();
         VectorFormat.writeBinary(v, dir.resolve(VectorFormat.BINARY_FILE));
         VectorFormat.writeText(v, dir.resolve(VectorFormat.TEXT_FILE));
-        try (BufferedWriter w = Files.newBufferedWriter(dir.resolve(VOCAB_FILE), StandardCharsets.UTF_8)) {
-            for (int i = 0; i < vocab.size(); i++) {
-                w.write(vocab.word(i));
-                w.write('\t');
-                w.write(Long.toString(vocab.count(i)));
-                w.write('\n');
-            }
-        }
+        vocab.writeTsv(dir.resolve(VOCAB_FILE));
         if (syn1neg != null) {
             writeFloats(dir.resolve(NEGATIVE_FILE), syn1neg);
         }
@@ -156,23 +145,10 @@ public final class Word2VecModel {
     public static Word2VecModel load(Path dir) throws IOException {
         ModelMeta meta = ModelDir.read(dir, FORMAT_VERSION, KIND);
         WordVectors v = VectorFormat.read(dir.resolve(VectorFormat.BINARY_FILE));
-        List<String> words = new ArrayList<>();
-        List<Long> counts = new ArrayList<>();
-        try (BufferedReader r = Files.newBufferedReader(dir.resolve(VOCAB_FILE), StandardCharsets.UTF_8)) {
-            String line;
-            while ((line = r.readLine()) != null) {
-                int tab = line.lastIndexOf('\t');
-                if (tab <= 0) {
-                    throw new ModelException(dir, VOCAB_FILE + " line " + (words.size() + 1) + " is not 'word<TAB>count'");
-                }
-                words.add(line.substring(0, tab));
-                counts.add(Long.parseLong(line.substring(tab + 1).trim()));
-            }
-        }
-        if (words.size() != v.size() || !Arrays.equals(words.toArray(new String[0]), v.words())) {
+        Vocabulary vocab = Vocabulary.readTsv(dir, VOCAB_FILE);
+        if (!Arrays.equals(vocab.words(), v.words())) {
             throw new ModelException(dir, VOCAB_FILE + " does not list the words of " + VectorFormat.BINARY_FILE + " in the same order");
         }
-        Vocabulary vocab = new Vocabulary(v.words(), counts.stream().mapToLong(Long::longValue).toArray());
         int dim = v.dim();
         float[] neg = readFloats(dir, NEGATIVE_FILE, (long) vocab.size() * dim);
         float[] hs = readFloats(dir, HS_FILE, (long) Math.max(1, vocab.size() - 1) * dim);

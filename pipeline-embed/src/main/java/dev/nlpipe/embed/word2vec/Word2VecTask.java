@@ -50,7 +50,9 @@ public final class Word2VecTask implements TrainerProvider {
                 OptionSpec.integer("phrases", 0, "word2phrase passes joining frequent bigrams into one token a_b (0 = off)"),
                 OptionSpec.number("phraseThreshold", 100, "score a bigram must exceed to become a phrase"),
                 OptionSpec.integer("phraseMinCount", 5, "words and bigrams rarer than this never join"),
-                OptionSpec.string("phraseDelimiter", "_", "joins the words of a phrase"));
+                OptionSpec.string("phraseDelimiter", "_", "joins the words of a phrase"),
+                OptionSpec.path("vocabulary", "a vocabulary directory counted beforehand from this training file (`nlpipe-spark fit`):"
+                        + " training reads the corpus once and does not count it"));
     }
 
     @Override
@@ -69,15 +71,32 @@ public final class Word2VecTask implements TrainerProvider {
     public void train(TrainingJob job) throws IOException {
         Word2VecParams params = params(job.model(), job.train());
         Path from = job.train().getPath("continueFrom");
+        Path counted = job.model().getPath("vocabulary");
+        if (counted != null && from != null) {
+            throw job.train().error("continueFrom", "cannot be combined with model.vocabulary: continuing merges the old model's"
+                    + " vocabulary with the new corpus' counts; remove one of the two");
+        }
         Word2VecModel previous = from == null ? null : Word2VecModel.load(from);
         if (previous != null && previous.dim() != params.dim()) {
             throw job.model().error("dim", "is " + params.dim() + " but the model in " + from + " has " + previous.dim()
                     + " dimensions; set dim: " + previous.dim());
         }
+        CountedVocabulary vocabulary = counted == null ? null : CountedVocabulary.load(counted);
+        if (vocabulary != null) {
+            try {
+                vocabulary.checkChosenAs(params);
+            } catch (Word2VecParams.InvalidParameterException e) {
+                throw located(job.model(), job.train(), e);
+            }
+        }
         Word2Vec.Result result;
         try (DocumentStream docs = job.documents("train", params.threads())) {
-            result = Word2Vec.train(new Sentences(docs, new Progress(job.log(), "docs", docs.totalBytes(), docs::bytesRead)), params,
-                    previous, job.train().getPath("cacheDir"), job.log());
+            Sentences sentences = new Sentences(docs, new Progress(job.log(), "docs", docs.totalBytes(), docs::bytesRead));
+            if (vocabulary == null) {
+                result = Word2Vec.train(sentences, params, previous, job.train().getPath("cacheDir"), job.log());
+            } else {
+                result = Word2Vec.trainWithVocabulary(sentences, params, vocabulary, job.train().getPath("cacheDir"), job.log());
+            }
         } catch (Word2VecParams.InvalidParameterException e) {
             throw located(job.model(), job.train(), e);
         }
@@ -139,16 +158,24 @@ public final class Word2VecTask implements TrainerProvider {
         public List<String> next() {
             Document d = docs.next();
             progress.update(++count, "reading the corpus");
-            List<Token> tokens = d.tokens();
-            if (tokens != null) {
-                List<String> out = new ArrayList<>(tokens.size());
-                for (Token t : tokens) {
-                    out.add(t.text());
-                }
-                return out;
-            }
-            return whitespaceSplit(d.text());
+            return tokens(d);
         }
+    }
+
+    /**
+     * The tokens word2vec trains on in a preprocessed document: its {@code tokens} layer's texts,
+     * or without one its text split on whitespace.
+     */
+    public static List<String> tokens(Document d) {
+        List<Token> tokens = d.tokens();
+        if (tokens != null) {
+            List<String> out = new ArrayList<>(tokens.size());
+            for (Token t : tokens) {
+                out.add(t.text());
+            }
+            return out;
+        }
+        return whitespaceSplit(d.text());
     }
 
     /** Splits on whitespace (the C tool's tokenization). */

@@ -4,7 +4,8 @@
  * on-disk token cache ({@code Word2Vec}, {@code Word2VecParams}, task {@code embed.word2vec}), the
  * model directory and word2vec file formats ({@code Word2VecModel}, {@code VectorFormat}), queries on
  * any word vectors ({@code WordVectors}: neighbours, similarity, analogies), their evaluation
- * ({@code AnalogyEvaluation}, {@code SimilarityEvaluation}), and the {@code embed.doc} stage that pools
- * word vectors into document vectors.
+ * ({@code AnalogyEvaluation}, {@code SimilarityEvaluation}), the {@code embed.doc} stage that pools
+ * word vectors into document vectors, and a vocabulary counted in parts across machines
+ * ({@code WordCounter}) that training accepts instead of counting ({@code CountedVocabulary}).
  */
 package dev.nlpipe.embed.word2vec;

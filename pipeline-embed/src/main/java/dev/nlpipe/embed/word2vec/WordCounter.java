@@ -1,0 +1,163 @@
+package dev.nlpipe.embed.word2vec;
+
+import dev.nlpipe.core.model.ModelDirWriter;
+import dev.nlpipe.embed.vectorize.PyText;
+import dev.nlpipe.embed.vectorize.TermRun;
+import dev.nlpipe.embed.vectorize.TermRuns;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Word2vec's vocabulary counted in parts — one per Spark task — and merged into exactly the
+ * vocabulary that training chooses when it counts the whole corpus itself. A part counts each
+ * word's occurrences and its first position, and writes them to sorted {@link TermRun} files
+ * when they outgrow memory; {@link #merge} sums the counts of all parts and keeps each word's
+ * earliest position, which orders words of equal count as local training does (by first appearance).
+ *
+ * <p>A first position is the part's index in the corpus (its files and their ranges, in reading
+ * order) in the high bits and the token's position within the part in the low 40
+ * bits, so up to 8 million parts of up to 10<sup>12</sup> tokens each.
+ */
+public final class WordCounter implements AutoCloseable {
+    static final int PART_SHIFT = 40;
+    private static final long MAX_PARTS = 1L << (63 - PART_SHIFT);
+
+    private final long base;
+    private final long maxWordsInMemory;
+    /** Per word: {count, first position}. */
+    private final Map<String, long[]> counts = new HashMap<>();
+    private final List<Path> runs = new ArrayList<>();
+    private long tokens;
+    private Path tempDir;
+
+    /**
+     * @param part this part's index in corpus order (0 for the first)
+     * @param maxWordsInMemory distinct words held before a sorted run is written to disk
+     */
+    public WordCounter(int part, long maxWordsInMemory) {
+        if (part < 0 || part >= MAX_PARTS) {
+            throw new IllegalArgumentException("part " + part + " is outside 0.." + (MAX_PARTS - 1));
+        }
+        this.base = (long) part << PART_SHIFT;
+        this.maxWordsInMemory = Math.max(1, maxWordsInMemory);
+    }
+
+    /** Counts one sentence's tokens as training reads them ({@link Word2Vec#word}). */
+    public void add(List<String> sentence) {
+        for (String token : sentence) {
+            String w = Word2Vec.word(token);
+            if (w == null) {
+                continue;
+            }
+            if (tokens == 1L << PART_SHIFT) {
+                throw new IllegalStateException("a part of the corpus holds more than 2^" + PART_SHIFT + " tokens; split it into more parts");
+            }
+            long[] c = counts.computeIfAbsent(w, k -> new long[] {0, base + tokens});
+            c[0]++;
+            tokens++;
+            if (counts.size() > maxWordsInMemory) {
+                spill();
+            }
+        }
+    }
+
+    /** Tokens counted so far. */
+    public long tokens() {
+        return tokens;
+    }
+
+    /**
+     * Writes what is still in memory and returns every run of this part, for {@link #merge} with
+     * the runs of the other parts.
+     *
+     * @return the run files, in this counter's temporary directory (deleted by {@link #close})
+     */
+    public List<Path> finishRuns() {
+        if (!counts.isEmpty()) {
+            spill();
+        }
+        return List.copyOf(runs);
+    }
+
+    private void spill() {
+        String[] words = counts.keySet().toArray(new String[0]);
+        PyText.sort(words);
+        try {
+            if (tempDir == null) {
+                tempDir = Files.createTempDirectory("nlpipe-w2v-vocab-");
+            }
+            Path file = tempDir.resolve("run-" + runs.size() + ".bin");
+            try (TermRun.Writer out = new TermRun.Writer(file)) {
+                for (String w : words) {
+                    long[] c = counts.get(w);
+                    out.add(w, c[0], c[1]);
+                }
+            }
+            runs.add(file);
+            counts.clear();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write a vocabulary run file: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * What the merge of all parts found.
+     *
+     * @param vocabulary the chosen words, most frequent first, ties in order of first appearance
+     * @param tokens tokens in the whole corpus
+     * @param distinct distinct words in the whole corpus
+     */
+    public record Counted(Vocabulary vocabulary, long tokens, long distinct) {
+    }
+
+    /**
+     * Sums the runs of all parts and chooses the vocabulary with {@link Vocabulary#select}'s rules.
+     *
+     * @param runs every part's run files, in any order
+     * @param minCount drop words seen fewer times
+     * @param maxVocab keep at most this many words (0 = no limit)
+     */
+    public static Counted merge(List<Path> runs, int minCount, int maxVocab) {
+        List<String> words = new ArrayList<>();
+        List<long[]> kept = new ArrayList<>();
+        long[] totals = new long[2];
+        TermRuns.merge(runs, Long::sum, Math::min, (word, count, first) -> {
+            totals[0] += count;
+            totals[1]++;
+            if (count >= minCount) {
+                words.add(word);
+                kept.add(new long[] {count, first});
+            }
+        });
+        // Entered in order of first appearance, the table numbers the words as local counting does,
+        // so Vocabulary.select breaks ties of count exactly as training does.
+        Integer[] order = new Integer[words.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, (a, b) -> Long.compare(kept.get(a)[1], kept.get(b)[1]));
+        TokenTable table = new TokenTable();
+        for (int i : order) {
+            table.add(words.get(i), kept.get(i)[0]);
+        }
+        return new Counted(Vocabulary.select(table, minCount, maxVocab), totals[0], totals[1]);
+    }
+
+    /** Deletes this part's run files. */
+    @Override
+    public void close() {
+        if (tempDir != null) {
+            try {
+                ModelDirWriter.deleteTree(tempDir);
+            } catch (IOException ignored) {
+                // a leftover temporary directory is harmless
+            }
+        }
+    }
+}
