@@ -11,7 +11,7 @@
 # lines of the NLTK corpus (../shared/data), repeated to LINES lines and cut into PARTS files
 # (each file is one Spark partition). Pipeline: normalize.text, segment, sentence.split,
 # filter.length and a TF-IDF + logistic-regression classifier trained here on ChnSentiCorp.
-# Usage: bench/spark-throughput.sh [LINES [PARTS]]   (default 200000 lines in 8 files; holds a lock file;
+# Usage: bench/spark-throughput.sh [LINES [PARTS]]   (default 1000000 lines in 8 files; holds a lock file;
 #        SKIP_BUILD=1 uses the jars already built)
 set -euo pipefail
 if [[ -z ${NLPIPE_BENCH_LOCKED:-} ]]; then   # one benchmark at a time on this machine
@@ -22,7 +22,7 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 # shellcheck source=../bin/find-jdk.sh
 source bin/find-jdk.sh
-lines=${1:-200000}
+lines=${1:-1000000}
 parts=${2:-8}
 data=../shared/data
 for d in zh-raw-novels en-raw-corpus chnsenticorp; do

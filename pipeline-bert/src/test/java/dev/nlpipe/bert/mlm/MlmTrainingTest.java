@@ -19,6 +19,7 @@ import dev.nlpipe.core.model.TrainingJob;
 import dev.nlpipe.nn.NeuralEngine;
 import dev.nlpipe.nn.Params;
 import dev.nlpipe.nn.SafeTensorsFile;
+import dev.nlpipe.nn.SameSeedRuns;
 import dev.nlpipe.nn.TensorFile;
 import dev.nlpipe.nn.bert.BertEncoder;
 import dev.nlpipe.nn.bert.PretrainedEncoder;
@@ -151,17 +152,8 @@ class MlmTrainingTest {
 
     @Test
     void theSameSeedGivesTheSameWeights() throws IOException {
-        // The CPU engine now and then returns a step with different gradients for the same inputs (the
-        // known fault in docs/bert.md; it broke this test in one of several full runs), so a third run may break a tie: a
-        // seed that is not honoured makes every run differ and still fails.
-        Path twin = dir.resolve("mlm-twin");
-        train(twin, "encoder: " + encoder + ", maxLength: 32", ", epochs: 8, lr: 0.01", null);
-        if (sameRun(model, twin)) {
-            return;
-        }
-        Path third = dir.resolve("mlm-third");
-        train(third, "encoder: " + encoder + ", maxLength: 32", ", epochs: 8, lr: 0.01", null);
-        assertTrue(sameRun(model, third) || sameRun(twin, third), "three runs with one seed, no two alike");
+        SameSeedRuns.assertReproduced(model, dir.resolve("mlm-twin"),
+                out -> train(out, "encoder: " + encoder + ", maxLength: 32", ", epochs: 8, lr: 0.01", null), MlmTrainingTest::sameRun);
     }
 
     /** Whether two trainings logged the same epochs and wrote the same weights. */

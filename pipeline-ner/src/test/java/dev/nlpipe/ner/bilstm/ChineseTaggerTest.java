@@ -1,6 +1,5 @@
 package dev.nlpipe.ner.bilstm;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,6 +16,7 @@ import dev.nlpipe.core.io.format.ColumnReader;
 import dev.nlpipe.nn.Checkpoints;
 import dev.nlpipe.ner.EntityEvaluation;
 import dev.nlpipe.ner.EntityScores;
+import dev.nlpipe.nn.SameSeedRuns;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -188,8 +188,8 @@ class ChineseTaggerTest {
 
     @Test
     void theSameSeedTrainsTheSameWeights() throws IOException {
-        Path again = dir.resolve("ner-zh-again");
-        Training.run(dir, Training.chineseYaml(dir.resolve("train.bmes"), dir.resolve("dev.bmes"), test), again);
-        assertArrayEquals(Files.readAllBytes(model.resolve("weights.bin")), Files.readAllBytes(again.resolve("weights.bin")));
+        SameSeedRuns.assertReproduced(model, dir.resolve("ner-zh-again"),
+                out -> Training.run(dir, Training.chineseYaml(dir.resolve("train.bmes"), dir.resolve("dev.bmes"), test), out),
+                SameSeedRuns.sameFile("weights.bin"));
     }
 }

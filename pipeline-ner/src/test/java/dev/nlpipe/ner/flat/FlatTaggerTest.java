@@ -16,6 +16,7 @@ import dev.nlpipe.ner.NerEvaluator;
 import dev.nlpipe.ner.bilstm.SyntheticCorpus;
 import dev.nlpipe.ner.bilstm.Training;
 import dev.nlpipe.nn.Checkpoints;
+import dev.nlpipe.nn.SameSeedRuns;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -88,6 +89,13 @@ class FlatTaggerTest {
     void logsTheClippedSentencesAndTheLattices() {
         assertTrue(log.matches("(?s).*maxLength 12: \\d+ of 80 training sentences clipped \\(\\d+ characters left out\\).*"), log);
         assertTrue(log.contains("lattices: "), log);
+    }
+
+    @Test
+    void aFixedSeedGivesTheSameWeights() throws IOException {
+        SameSeedRuns.assertReproduced(model, dir.resolve("flat-again"),
+                out -> Training.run(dir, yaml(dir.resolve("train.bmes"), dir.resolve("dev.bmes"), test, lexicon, ""), out),
+                SameSeedRuns.sameFile("weights.bin"));
     }
 
     @Test
