@@ -52,6 +52,17 @@ class NlpipeSparkJobTest {
         return Files.writeString(dir.resolve(name + ".yaml"), yaml, StandardCharsets.UTF_8);
     }
 
+    /** Tokens and sentences in batches of two, so a split file's documents cross batches as well as tasks. */
+    private static Path splitPipeline(String name, String format) throws IOException {
+        return pipeline(name, """
+                pipeline: %s
+                input: { format: %s }
+                stages: [ { type: tokenize.regex }, { type: sentence.split } ]
+                onError: skip
+                batchSize: 2
+                """.formatted(name, format));
+    }
+
     private static String segmentTfidf(String onError) {
         return """
                 pipeline: seg-tfidf
@@ -314,13 +325,7 @@ class NlpipeSparkJobTest {
         }
         Files.write(in.resolve("small.txt.gz"), gz.toByteArray());
         assertTrue(gz.size() > 16);
-        Path yaml = pipeline("split-text", """
-                pipeline: split-text
-                input: { format: text }
-                stages: [ { type: tokenize.regex }, { type: sentence.split } ]
-                onError: skip
-                batchSize: 2
-                """);
+        Path yaml = splitPipeline("split-text", "text");
 
         String log = runSplit(yaml, in, "split-text", 16);
         int parts = (text.length + 15) / 16;
@@ -360,13 +365,7 @@ class NlpipeSparkJobTest {
         assertFalse(cuts.get(1).isEmpty(), "a line crosses a split boundary");
         // A quoted field may hold a line end: a file with a quote is read whole, however large.
         Files.writeString(in.resolve("quoted.csv"), "text,label\n\"two\nlines\",a\nplain text here,b\n", StandardCharsets.UTF_8);
-        Path yaml = pipeline("split-csv", """
-                pipeline: split-csv
-                input: { format: csv }
-                stages: [ { type: tokenize.regex }, { type: sentence.split } ]
-                onError: skip
-                batchSize: 2
-                """);
+        Path yaml = splitPipeline("split-csv", "csv");
 
         String log = runSplit(yaml, in, "split-csv", 16);
         assertTrue(log.contains("(spark, " + ((csv.length + 15) / 16 + 1) + " partitions)"), log);

@@ -27,13 +27,7 @@ class SparkVectorizerFitTest {
 
     @BeforeAll
     static void copyCorpus() throws IOException {
-        corpus = dir.resolve("corpus");
-        Files.createDirectories(corpus);
-        for (String name : List.of("a.txt", "b.txt")) {
-            try (var in = SparkVectorizerFitTest.class.getResourceAsStream("/corpus/" + name)) {
-                Files.copy(in, corpus.resolve(name));
-            }
-        }
+        corpus = TestCorpus.copy(dir);
     }
 
     /** {@code spark-submit … nlpipe-spark.jar fit TRAINING.yaml --output DIR}. */

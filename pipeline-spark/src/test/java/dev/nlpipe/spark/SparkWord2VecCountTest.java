@@ -31,13 +31,7 @@ class SparkWord2VecCountTest {
 
     @BeforeAll
     static void countOnSparkAndLocally() throws IOException {
-        corpus = dir.resolve("corpus");
-        Files.createDirectories(corpus);
-        for (String name : List.of("a.txt", "b.txt")) {
-            try (var in = SparkWord2VecCountTest.class.getResourceAsStream("/corpus/" + name)) {
-                Files.copy(in, corpus.resolve(name));
-            }
-        }
+        corpus = TestCorpus.copy(dir);
         local = TrainingRuns.train(dir, yaml(""), "w2v-local");
         LocalSpark.get().conf().set(FileSplits.MAX_PARTITION_BYTES, Integer.toString(SPLIT_BYTES));
         try {
