@@ -5,7 +5,6 @@ import dev.nlpipe.core.config.Location;
 import dev.nlpipe.core.config.Options;
 import dev.nlpipe.core.doc.Document;
 import dev.nlpipe.core.io.CorpusReader;
-import dev.nlpipe.core.io.LineSplitting;
 import dev.nlpipe.core.io.ReadSettings;
 import dev.nlpipe.core.io.ReaderProvider;
 import dev.nlpipe.core.stage.Components;
@@ -49,18 +48,12 @@ record FileDocuments(PipelineSpec spec, String format, Map<String, Object> forma
     }
 
     /**
-     * How large files of the format split at lines ({@link ReaderProvider#lineSplitting}), or
-     * {@code null} when, with these options, it does not read lines independently.
+     * The partitions of {@code files}: whole, or large ones split at lines ({@link FileSplits#plan})
+     * when the format, with these options, allows it ({@link ReaderProvider#lineSplitting}).
      */
-    LineSplitting lineSplitting() {
-        ReaderProvider reader = reader();
-        Options options = options(reader);
-        return reader.readsLinesIndependently(options) ? reader.lineSplitting(options) : null;
-    }
-
-    /** The partitions of {@code files}: whole, or large ones split at lines ({@link FileSplits#plan}). */
     List<FileSplits.Split> plan(SparkSession spark, List<SourceFiles.Ref> files, long maxBytes) throws IOException {
-        return FileSplits.plan(spark, files, lineSplitting(), maxLineLength, maxBytes, hadoopConf);
+        ReaderProvider reader = reader();
+        return FileSplits.plan(spark, files, reader.lineSplitting(options(reader)), maxLineLength, maxBytes, hadoopConf);
     }
 
     private ReaderProvider reader() {

@@ -3,8 +3,8 @@ package dev.nlpipe.spark;
 import dev.nlpipe.core.config.PipelineConfig;
 import dev.nlpipe.core.config.TrainConfig;
 import dev.nlpipe.core.doc.Document;
-import dev.nlpipe.core.model.ModelDirWriter;
 import dev.nlpipe.core.model.TrainingJob;
+import dev.nlpipe.embed.vectorize.RunFiles;
 import java.io.IOException;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
@@ -32,18 +32,6 @@ final class SparkRunCount {
 
     /** What one task counted: its documents, its bad records and its sorted runs, as bytes. */
     record Part(long documents, long badRecords, List<byte[]> runs) implements Serializable {
-        /** A part whose runs are read from these files. */
-        static Part of(long documents, long badRecords, List<Path> runs) {
-            List<byte[]> bytes = new ArrayList<>();
-            try {
-                for (Path run : runs) {
-                    bytes.add(Files.readAllBytes(run));
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read a counted run: " + e.getMessage(), e);
-            }
-            return new Part(documents, badRecords, bytes);
-        }
     }
 
     /** A task's counting; shipped to the executors, so it holds only serializable settings. */
@@ -51,15 +39,64 @@ final class SparkRunCount {
     interface Counter extends Serializable {
         /**
          * @param part the task's index: its files and ranges come before those of every later index, in reading order
-         * @param documents its preprocessed documents, or the bad records among them
+         * @param documents its preprocessed documents (its bad records are counted apart)
+         * @return the sorted runs, as bytes (read before the counter deletes its files)
          */
-        Part count(int part, Iterator<PartitionRunner.Outcome<Document>> documents);
+        List<byte[]> count(int part, Iterator<Document> documents);
+    }
+
+    /** The contents of a counter's run files, to send to the driver. */
+    static List<byte[]> contents(List<Path> runs) {
+        List<byte[]> bytes = new ArrayList<>();
+        try {
+            for (Path run : runs) {
+                bytes.add(Files.readAllBytes(run));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read a counted run: " + e.getMessage(), e);
+        }
+        return bytes;
     }
 
     /** The driver's merge of every task's runs. */
     @FunctionalInterface
     interface Merge<R> {
         R merge(List<Path> runs, long documents) throws IOException;
+    }
+
+    /** Runs a task's counter over its documents, counting them and the bad records between them. */
+    private static Part countPart(Counter counter, int index, Iterator<PartitionRunner.Outcome<Document>> outcomes) {
+        long[] documents = new long[1];
+        long[] bad = new long[1];
+        Iterator<Document> good = new Iterator<>() {
+            private Document next;
+
+            @Override
+            public boolean hasNext() {
+                while (next == null && outcomes.hasNext()) {
+                    PartitionRunner.Outcome<Document> o = outcomes.next();
+                    if (o.document() == null) {
+                        bad[0]++;
+                    } else {
+                        next = o.document();
+                        documents[0]++;
+                    }
+                }
+                return next != null;
+            }
+
+            @Override
+            public Document next() {
+                if (!hasNext()) {
+                    throw new java.util.NoSuchElementException();
+                }
+                Document d = next;
+                next = null;
+                return d;
+            }
+        };
+        List<byte[]> runs = counter.count(index, good);
+        return new Part(documents[0], bad[0], runs);
     }
 
     /**
@@ -82,10 +119,9 @@ final class SparkRunCount {
         job.log().printf(java.util.Locale.ROOT, "counting on Spark: %,d files in %,d partitions%n", files.size(), splits.size());
         Iterator<Part> parts = JavaSparkContext.fromSparkContext(spark.sparkContext())
                 .parallelize(splits, Math.max(1, splits.size()))
-                .mapPartitionsWithIndex((index, part) -> List.of(counter.count(index, reading.process(part))).iterator(), false)
+                .mapPartitionsWithIndex((index, part) -> List.of(countPart(counter, index, reading.process(part))).iterator(), false)
                 .toLocalIterator();
-        Path dir = Files.createTempDirectory("nlpipe-spark-runs-");
-        try {
+        try (RunFiles gathered = new RunFiles("nlpipe-spark-runs-")) {
             List<Path> runs = new ArrayList<>();
             long documents = 0;
             long bad = 0;
@@ -94,15 +130,13 @@ final class SparkRunCount {
                 documents += p.documents();
                 bad += p.badRecords();
                 for (byte[] run : p.runs()) {
-                    runs.add(Files.write(dir.resolve("run-" + runs.size() + ".bin"), run));
+                    runs.add(Files.write(gathered.next(), run));
                 }
             }
             if (bad > 0) {
                 job.log().printf("%,d bad records skipped (not counted)%n", bad);
             }
             return merge.merge(runs, documents);
-        } finally {
-            ModelDirWriter.deleteTree(dir);
         }
     }
 }

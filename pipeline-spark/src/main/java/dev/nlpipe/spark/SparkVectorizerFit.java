@@ -78,21 +78,13 @@ public final class SparkVectorizerFit {
     /** A task's counting: the analyzer rebuilt from the job's options, one counter per partition. */
     private record Counting(String task, Map<String, Object> modelOptions, long maxTermsInMemory) implements SparkRunCount.Counter {
         @Override
-        public SparkRunCount.Part count(int part, Iterator<PartitionRunner.Outcome<Document>> docs) {
+        public List<byte[]> count(int part, Iterator<Document> docs) {
             Options options = Options.of(task, modelOptions, Components.get().trainers().get(task, Location.NONE).modelOptions());
             Analyzer analyzer = new Analyzer(VectorizerOptions.analyzer(options), "task " + task);
             long budget = maxTermsInMemory > 0 ? maxTermsInMemory : VocabularyCounter.defaultTermsInMemory();
-            long bad = 0;
             try (VocabularyCounter counter = new VocabularyCounter(analyzer, null, 1, budget)) {
-                while (docs.hasNext()) {
-                    PartitionRunner.Outcome<Document> o = docs.next();
-                    if (o.document() != null) {
-                        counter.add(o.document());
-                    } else {
-                        bad++;
-                    }
-                }
-                return SparkRunCount.Part.of(counter.documents(), bad, counter.finishRuns());
+                docs.forEachRemaining(counter::add);
+                return SparkRunCount.contents(counter.finishRuns());
             }
         }
     }

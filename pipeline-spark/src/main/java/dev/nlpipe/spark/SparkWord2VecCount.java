@@ -93,20 +93,10 @@ public final class SparkWord2VecCount {
     /** A task's counting: one {@link WordCounter} per partition, numbered by the partition's place in the corpus. */
     private record Counting(long maxWordsInMemory) implements SparkRunCount.Counter {
         @Override
-        public SparkRunCount.Part count(int part, Iterator<PartitionRunner.Outcome<Document>> docs) {
-            long documents = 0;
-            long bad = 0;
+        public List<byte[]> count(int part, Iterator<Document> docs) {
             try (WordCounter counter = new WordCounter(part, maxWordsInMemory)) {
-                while (docs.hasNext()) {
-                    PartitionRunner.Outcome<Document> o = docs.next();
-                    if (o.document() != null) {
-                        counter.add(Word2VecTask.tokens(o.document()));
-                        documents++;
-                    } else {
-                        bad++;
-                    }
-                }
-                return SparkRunCount.Part.of(documents, bad, counter.finishRuns());
+                docs.forEachRemaining(d -> counter.add(Word2VecTask.tokens(d)));
+                return SparkRunCount.contents(counter.finishRuns());
             }
         }
     }

@@ -3,7 +3,7 @@ package dev.nlpipe.core.io;
 import java.io.Serializable;
 
 /**
- * What reading a file of a line format ({@link ReaderProvider#readsLinesIndependently}) in parts
+ * What reading a file of a line format ({@link ReaderProvider#lineSplitting}) in parts
  * needs beyond whole lines, and which files must be read whole after all. A part that starts after
  * the file's first line is given that line when the format has a header ({@link InputSource#header});
  * a file holding one of the {@link #wholeFileBytes} (a CSV quote, which may join lines into one

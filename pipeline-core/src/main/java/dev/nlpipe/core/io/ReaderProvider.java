@@ -30,23 +30,15 @@ public interface ReaderProvider extends Component {
     }
 
     /**
-     * Whether, with these options, every record is one line and a line's document depends on
-     * nothing but the line, its number and the source's name: then any run of whole lines of a
-     * file, opened as an {@link InputSource#part} numbered from its first line, reads as those
-     * lines read in the whole file, so a large file can be read in parts in parallel (the Spark
-     * job). Formats whose records span lines keep the default, {@code false}; one that needs more
-     * than the lines (a header) or whose records span lines only in some files (quoted CSV fields)
-     * says so in {@link #lineSplitting}.
-     */
-    default boolean readsLinesIndependently(Options options) {
-        return false;
-    }
-
-    /**
-     * For a format that {@link #readsLinesIndependently reads lines independently}: what a part of
-     * a file needs besides its lines, and which files must be read whole after all.
+     * How, with these options, a large file can be read in parts in parallel (the Spark job), or
+     * {@code null} (the default) when it cannot. A format may split when every record is one line and
+     * a line's document depends on nothing but the line, its number and the source's name: then any
+     * run of whole lines of a file, opened as an {@link InputSource#part} numbered from its first line,
+     * reads as those lines read in the whole file. Formats whose records span lines keep the default;
+     * the returned rules say what a part needs besides its lines (a header) and which files must be
+     * read whole after all (records that span lines in some files only, as quoted CSV fields do).
      */
     default LineSplitting lineSplitting(Options options) {
-        return LineSplitting.PLAIN;
+        return null;
     }
 }

@@ -2,10 +2,8 @@ package dev.nlpipe.embed.vectorize;
 
 import dev.nlpipe.core.doc.Document;
 import dev.nlpipe.core.doc.SparseVector;
-import dev.nlpipe.core.model.ModelDirWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -36,8 +34,7 @@ public final class VocabularyCounter implements AutoCloseable {
     private final ThreadLocal<Shard> local = ThreadLocal.withInitial(this::newShard);
     private List<Document> batch = new ArrayList<>(BATCH);
     private volatile Throwable failure;
-    private Path tempDir;
-    private int runs;
+    private final RunFiles runFiles = new RunFiles("nlpipe-vocab-");
     private final boolean recordRows;
     private int ordinal;
     /** After {@link #finish}: per shard, the column of each of its ids, when rows were recorded and kept in memory. */
@@ -172,13 +169,7 @@ public final class VocabularyCounter implements AutoCloseable {
 
     private void spill(Shard s) {
         try {
-            Path file;
-            synchronized (this) {
-                if (tempDir == null) {
-                    tempDir = Files.createTempDirectory("nlpipe-vocab-");
-                }
-                file = tempDir.resolve("run-" + (runs++) + ".bin");
-            }
+            Path file = runFiles.next();
             TermRun.write(s.counts, file);
             s.runs.add(file);
             s.counts.clearTerms();
@@ -372,13 +363,7 @@ public final class VocabularyCounter implements AutoCloseable {
         if (pool != null) {
             pool.shutdownNow();
         }
-        if (tempDir != null) {
-            try {
-                ModelDirWriter.deleteTree(tempDir);
-            } catch (IOException ignored) {
-                // a leftover temporary directory is harmless
-            }
-        }
+        runFiles.close();
     }
 
     private static final class Shard {

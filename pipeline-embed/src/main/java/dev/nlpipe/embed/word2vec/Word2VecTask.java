@@ -81,14 +81,8 @@ public final class Word2VecTask implements TrainerProvider {
             throw job.model().error("dim", "is " + params.dim() + " but the model in " + from + " has " + previous.dim()
                     + " dimensions; set dim: " + previous.dim());
         }
+        // trainWithVocabulary checks the counted vocabulary's options before it reads any sentence.
         CountedVocabulary vocabulary = counted == null ? null : CountedVocabulary.load(counted);
-        if (vocabulary != null) {
-            try {
-                vocabulary.checkChosenAs(params);
-            } catch (Word2VecParams.InvalidParameterException e) {
-                throw located(job.model(), job.train(), e);
-            }
-        }
         Word2Vec.Result result;
         try (DocumentStream docs = job.documents("train", params.threads())) {
             Sentences sentences = new Sentences(docs, new Progress(job.log(), "docs", docs.totalBytes(), docs::bytesRead));

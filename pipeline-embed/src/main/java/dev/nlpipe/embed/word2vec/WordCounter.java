@@ -1,12 +1,11 @@
 package dev.nlpipe.embed.word2vec;
 
-import dev.nlpipe.core.model.ModelDirWriter;
 import dev.nlpipe.embed.vectorize.PyText;
+import dev.nlpipe.embed.vectorize.RunFiles;
 import dev.nlpipe.embed.vectorize.TermRun;
 import dev.nlpipe.embed.vectorize.TermRuns;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -34,7 +33,7 @@ public final class WordCounter implements AutoCloseable {
     private final Map<String, long[]> counts = new HashMap<>();
     private final List<Path> runs = new ArrayList<>();
     private long tokens;
-    private Path tempDir;
+    private final RunFiles runFiles = new RunFiles("nlpipe-w2v-vocab-");
 
     /**
      * @param part this part's index in corpus order (0 for the first)
@@ -89,10 +88,7 @@ public final class WordCounter implements AutoCloseable {
         String[] words = counts.keySet().toArray(new String[0]);
         PyText.sort(words);
         try {
-            if (tempDir == null) {
-                tempDir = Files.createTempDirectory("nlpipe-w2v-vocab-");
-            }
-            Path file = tempDir.resolve("run-" + runs.size() + ".bin");
+            Path file = runFiles.next();
             try (TermRun.Writer out = new TermRun.Writer(file)) {
                 for (String w : words) {
                     long[] c = counts.get(w);
@@ -124,40 +120,32 @@ public final class WordCounter implements AutoCloseable {
      * @param maxVocab keep at most this many words (0 = no limit)
      */
     public static Counted merge(List<Path> runs, int minCount, int maxVocab) {
-        List<String> words = new ArrayList<>();
-        List<long[]> kept = new ArrayList<>();
+        List<Kept> kept = new ArrayList<>();
         long[] totals = new long[2];
         TermRuns.merge(runs, Long::sum, Math::min, (word, count, first) -> {
             totals[0] += count;
             totals[1]++;
             if (count >= minCount) {
-                words.add(word);
-                kept.add(new long[] {count, first});
+                kept.add(new Kept(word, count, first));
             }
         });
         // Entered in order of first appearance, the table numbers the words as local counting does,
         // so Vocabulary.select breaks ties of count exactly as training does.
-        Integer[] order = new Integer[words.size()];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        java.util.Arrays.sort(order, (a, b) -> Long.compare(kept.get(a)[1], kept.get(b)[1]));
+        kept.sort(java.util.Comparator.comparingLong(Kept::first));
         TokenTable table = new TokenTable();
-        for (int i : order) {
-            table.add(words.get(i), kept.get(i)[0]);
+        for (Kept k : kept) {
+            table.add(k.word(), k.count());
         }
         return new Counted(Vocabulary.select(table, minCount, maxVocab), totals[0], totals[1]);
+    }
+
+    /** A word the merge keeps, with its total count and earliest position. */
+    private record Kept(String word, long count, long first) {
     }
 
     /** Deletes this part's run files. */
     @Override
     public void close() {
-        if (tempDir != null) {
-            try {
-                ModelDirWriter.deleteTree(tempDir);
-            } catch (IOException ignored) {
-                // a leftover temporary directory is harmless
-            }
-        }
+        runFiles.close();
     }
 }

@@ -76,11 +76,6 @@ public abstract class DelimitedReader implements ReaderProvider {
      * a part of a file after the header is given the header line.
      */
     @Override
-    public boolean readsLinesIndependently(Options options) {
-        return true;
-    }
-
-    @Override
     public LineSplitting lineSplitting(Options options) {
         String quote = options.getString("quote");
         // A quote outside ASCII is found by its UTF-8 lead byte: a file holding that byte for another character is read whole too.

@@ -6,6 +6,7 @@ import dev.nlpipe.core.doc.Document;
 import dev.nlpipe.core.doc.DocumentJson;
 import dev.nlpipe.core.io.CorpusReader;
 import dev.nlpipe.core.io.InputSource;
+import dev.nlpipe.core.io.LineSplitting;
 import dev.nlpipe.core.io.ReadSettings;
 import dev.nlpipe.core.io.ReaderProvider;
 import java.io.IOException;
@@ -43,8 +44,8 @@ public final class JsonlReader implements ReaderProvider {
     }
 
     @Override
-    public boolean readsLinesIndependently(Options options) {
-        return true;
+    public LineSplitting lineSplitting(Options options) {
+        return LineSplitting.PLAIN;
     }
 
     @Override

@@ -5,6 +5,7 @@ import dev.nlpipe.core.config.Options;
 import dev.nlpipe.core.doc.Document;
 import dev.nlpipe.core.io.CorpusReader;
 import dev.nlpipe.core.io.InputSource;
+import dev.nlpipe.core.io.LineSplitting;
 import dev.nlpipe.core.io.ReadSettings;
 import dev.nlpipe.core.io.ReaderProvider;
 import java.io.IOException;
@@ -31,8 +32,8 @@ public final class TextReader implements ReaderProvider {
     }
 
     @Override
-    public boolean readsLinesIndependently(Options options) {
-        return options.getString("unit").equals("line");
+    public LineSplitting lineSplitting(Options options) {
+        return options.getString("unit").equals("line") ? LineSplitting.PLAIN : null;
     }
 
     @Override
