@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.training.GradientCollector;
 import dev.nlpipe.core.config.Options;
 import dev.nlpipe.nn.NeuralEngine;
+import dev.nlpipe.nn.Ops;
 import dev.nlpipe.nn.Params;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -121,7 +122,7 @@ public record Adversarial(String method, double epsilon, int steps, double alpha
             NDArray d = w.sub(original);
             double norm = d.norm().getFloat();
             if (norm > epsilon) {
-                w.subi(d).addi(d.mul((float) (epsilon / norm)));
+                w.subi(d).addi(Ops.times(d, (float) (epsilon / norm)));
             }
             for (Map.Entry<String, NDArray> e : clean.entrySet()) {
                 NDArray g = params.gradient(e.getKey());
@@ -142,13 +143,13 @@ public record Adversarial(String method, double epsilon, int steps, double alpha
         if (!(norm > 0) || !Double.isFinite(norm)) {
             return null;
         }
-        return g.mul((float) (size / norm));
+        return Ops.times(g, (float) (size / norm));
     }
 
     private static void backward(Supplier<NDArray> pass, float scale) {
         try (GradientCollector gc = NeuralEngine.get().newGradientCollector()) {
             NDArray l = pass.get();
-            gc.backward(scale == 1f ? l : l.mul(scale));
+            gc.backward(scale == 1f ? l : Ops.times(l, scale));
         }
     }
 }

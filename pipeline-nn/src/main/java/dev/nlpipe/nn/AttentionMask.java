@@ -49,7 +49,7 @@ public final class AttentionMask {
         }
         Shape s = mask.getShape();
         NDArray pad = mask.toType(type, false).neg().add(1);
-        return pad.mul(lowest(type)).reshape(s.get(0), 1, 1, s.get(1));
+        return Ops.times(pad, lowest(type)).reshape(s.get(0), 1, 1, s.get(1));
     }
 
     private static double lowest(DataType type) {

@@ -69,7 +69,7 @@ public final class GradClip {
         for (String name : params.trainableNames()) {
             NDArray g = params.gradient(name);
             if (g != null) {
-                g.muli(scale);
+                Ops.timesInPlace(g, scale);
             }
         }
     }

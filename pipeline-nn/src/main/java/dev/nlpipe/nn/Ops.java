@@ -4,6 +4,8 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.ndarray.types.SparseFormat;
+import ai.djl.pytorch.engine.PtNDManager;
+import ai.djl.pytorch.jni.JniUtils;
 
 /**
  * Network building blocks as plain functions on NDArrays. Each puts its result in the manager of
@@ -12,6 +14,48 @@ import ai.djl.ndarray.types.SparseFormat;
  */
 public final class Ops {
     private Ops() {
+    }
+
+    /**
+     * {@code x × factor}, safe under autograd. Use it instead of DJL's {@code NDArray.mul(Number)}:
+     * on the PyTorch engine that wraps the number in a tensor over Java memory, closes it when the
+     * call returns, and the garbage collector may then free the memory while the backward pass
+     * still reads it as the saved operand of the product, giving gradients of 1e20 or NaN long after
+     * the forward pass was right. Here the number is a tensor libtorch owns, kept alive by autograd
+     * as long as it needs it. The factor is converted to {@code x}'s type, as PyTorch converts a
+     * Python number.
+     */
+    public static NDArray times(NDArray x, double factor) {
+        try (NDArray f = scalar(x, factor)) {
+            return x.mul(f);
+        }
+    }
+
+    /** {@code x / divisor}, safe under autograd (see {@link #times}). */
+    public static NDArray dividedBy(NDArray x, double divisor) {
+        try (NDArray d = scalar(x, divisor)) {
+            return x.div(d);
+        }
+    }
+
+    /** Multiplies {@code x} by {@code factor} in place (see {@link #times}); returns {@code x}. */
+    public static NDArray timesInPlace(NDArray x, double factor) {
+        try (NDArray f = scalar(x, factor)) {
+            return x.muli(f);
+        }
+    }
+
+    /** Divides {@code x} by {@code divisor} in place (see {@link #times}); returns {@code x}. */
+    public static NDArray dividedByInPlace(NDArray x, double divisor) {
+        try (NDArray d = scalar(x, divisor)) {
+            return x.divi(d);
+        }
+    }
+
+    /** A 0-d tensor holding {@code value} in {@code like}'s type, manager and device, in memory libtorch owns. */
+    private static NDArray scalar(NDArray like, double value) {
+        return JniUtils.full((PtNDManager) like.getManager(), new Shape(), value, like.getDataType(), like.getDevice(),
+                SparseFormat.DENSE);
     }
 
     /** Rows of {@code table} for integer {@code ids}: shape {@code ids.shape + (dim)}. */

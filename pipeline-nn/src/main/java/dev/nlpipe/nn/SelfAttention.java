@@ -114,7 +114,7 @@ public final class SelfAttention {
             scores = scores.add(term.apply(q, k));
         }
         // a division, not a multiplication by 1/√d, to round as BERT does
-        scores = scores.div((float) Math.sqrt(headSize()));
+        scores = Ops.dividedBy(scores, Math.sqrt(headSize()));
         if (mask != null) {
             scores = scores.add(mask);
         }

@@ -38,7 +38,7 @@ public interface Trainable<E> {
             NDArray l = loss(batch, scope);
             float loss = l.getFloat();
             if (Float.isFinite(loss)) {
-                gc.backward(scale == 1f ? l : l.mul(scale));
+                gc.backward(scale == 1f ? l : Ops.times(l, scale));
             }
             return loss;
         }

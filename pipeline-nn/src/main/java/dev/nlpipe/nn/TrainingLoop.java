@@ -204,9 +204,10 @@ public final class TrainingLoop {
             }
             float scale = GradClip.scale(params, settings.clipNorm());
             if (!Float.isFinite(scale) && settings.accumulate() == 1) {
-                // Rarely, the natives return garbage gradients for a batch whose loss is finite, and the
-                // same batch computed again is fine (seen in BERT fine-tuning on the CPU): one more try
-                // before the step is skipped. Real divergence fails again.
+                // Gradients that overflow while the loss does not can come from one unlucky dropout draw:
+                // one more try, with fresh masks, before the step is skipped. Real divergence fails again.
+                // (Garbage gradients that a second try cured were once common on the CPU; their cause,
+                // DJL's scalar arithmetic, is gone: see Ops.times.)
                 log.printf(Locale.ROOT, "warning: epoch %d, step %d: a gradient is not finite although the loss (%.4f) is;"
                         + " computing the batch again%n", epoch, step + 1, loss);
                 params.zeroGradients();

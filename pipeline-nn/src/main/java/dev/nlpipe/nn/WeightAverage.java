@@ -51,7 +51,7 @@ public final class WeightAverage implements AutoCloseable {
             if (avg == null) {
                 averages.put(name, manager.create(w.toFloatArray(), w.getShape()));
             } else {
-                avg.muli(d).addi(w.mul(1 - d));
+                Ops.timesInPlace(avg, d).addi(Ops.times(w, 1 - d));
             }
         }
     }

@@ -90,7 +90,7 @@ class AdamWTest {
                 p.attachTo(m);
                 try (GradientCollector gc = NeuralEngine.get().newGradientCollector()) {
                     // zero gradients: only the decay moves a weight
-                    gc.backward(p.get("norm1.gain").mul(0).sum().add(p.get("proj").mul(0).sum()));
+                    gc.backward(Ops.times(p.get("norm1.gain"), 0).sum().add(Ops.times(p.get("proj"), 0).sum()));
                 }
                 opt.step(p, 0.1f, 1f);
             }

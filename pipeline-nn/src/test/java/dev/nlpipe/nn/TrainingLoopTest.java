@@ -300,7 +300,7 @@ class TrainingLoopTest {
                 try (GradientCollector gc = NeuralEngine.get().newGradientCollector()) {
                     NDArray w = m.params.get("w");
                     NDArray c = scope.create(new float[] {3, 0, 0, 0, 0, 0, 0, 0}).reshape(1, 8);
-                    NDArray loss = w.mul(c).sum().add(m.params.get("b").mul(4).sum());
+                    NDArray loss = w.mul(c).sum().add(Ops.times(m.params.get("b"), 4).sum());
                     gc.backward(loss);
                 }
                 assertEquals(5.0, GradClip.globalNorm(m.params), 1e-5);
@@ -368,7 +368,7 @@ class TrainingLoopTest {
                 @Override
                 public NDArray loss(List<Integer> batch, NDManager scope) {
                     NDArray l = m.loss(batch, scope);
-                    return ++calls[0] == 3 ? l.mul(m.params.get("b").sum().mul(Float.POSITIVE_INFINITY)) : l;
+                    return ++calls[0] == 3 ? l.mul(Ops.times(m.params.get("b").sum(), Float.POSITIVE_INFINITY)) : l;
                 }
 
                 @Override

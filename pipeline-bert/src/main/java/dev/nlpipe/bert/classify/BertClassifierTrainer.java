@@ -22,6 +22,7 @@ import dev.nlpipe.core.model.TrainingJob;
 import dev.nlpipe.core.run.DocumentStream;
 import dev.nlpipe.nn.Checkpoints;
 import dev.nlpipe.nn.NeuralEngine;
+import dev.nlpipe.nn.Ops;
 import dev.nlpipe.nn.Params;
 import dev.nlpipe.nn.Seeds;
 import dev.nlpipe.nn.TrainSettings;
@@ -147,8 +148,8 @@ public final class BertClassifierTrainer implements TrainerProvider {
                     return ce;
                 }
                 NDArray again = net.logits(in, true);
-                NDArray both = ce.add(ClassificationLoss.crossEntropy(again, gold)).mul(0.5f);
-                return both.add(ClassificationLoss.symmetricKl(logits, again).mul((float) spec.rdropAlpha()));
+                NDArray both = Ops.times(ce.add(ClassificationLoss.crossEntropy(again, gold)), 0.5);
+                return both.add(Ops.times(ClassificationLoss.symmetricKl(logits, again), (float) spec.rdropAlpha()));
             }
 
             @Override

@@ -1,6 +1,7 @@
 package dev.nlpipe.bert.classify;
 
 import ai.djl.ndarray.NDArray;
+import dev.nlpipe.nn.Ops;
 
 /** The losses of a classifier's logits: cross-entropy, and R-Drop's symmetric KL between two predictions. */
 final class ClassificationLoss {
@@ -23,6 +24,6 @@ final class ClassificationLoss {
         NDArray diff = lp1.sub(lp2);
         NDArray kl12 = lp1.exp().mul(diff).sum(new int[] {1});
         NDArray kl21 = lp2.exp().mul(diff.neg()).sum(new int[] {1});
-        return kl12.add(kl21).mul(0.5f).mean();
+        return Ops.times(kl12.add(kl21), 0.5).mean();
     }
 }

@@ -111,7 +111,7 @@ final class BertTaggerNetwork {
         }
         NDArray gold = scores.logSoftmax(2).gather(batch.tags().expandDims(2), 2).squeeze(2);
         NDArray m = scores.getManager().create(mask, new Shape(lengths.length, steps));
-        return gold.mul(m).sum().neg().div(positions);
+        return Ops.dividedBy(gold.mul(m).sum().neg(), positions);
     }
 
     /** The best tag ids of each sentence's positions. */

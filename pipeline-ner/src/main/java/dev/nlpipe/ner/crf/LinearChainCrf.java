@@ -139,7 +139,7 @@ public final class LinearChainCrf {
         }
         NDArray total = emitted.add(eff[1].take(m, m.create(first))).add(eff[2].take(m, m.create(last)));
         if (steps > 1) {
-            NDArray pairs = gold.get(":, :-1").mul(tags).add(gold.get(":, 1:"));
+            NDArray pairs = Ops.times(gold.get(":, :-1"), tags).add(gold.get(":, 1:"));
             NDArray moved = eff[0].reshape(tags * (long) tags).take(m, pairs).mul(mask.get(":, 1:")).sum(new int[] {1});
             total = total.add(moved);
         }

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
+import dev.nlpipe.nn.Ops;
 import dev.nlpipe.nn.Params;
 import java.util.function.Predicate;
 
@@ -65,18 +66,18 @@ final class AdamW extends StatefulOptimizer {
         try (NDList temps = new NDList()) {
             NDArray grad = g;
             if (gradScale != 1f) {
-                grad = keep(temps, g.mul(gradScale));
+                grad = keep(temps, Ops.times(g, gradScale));
             }
             if (decay != 0) {
-                w.muli((float) (1 - lr * decay));
+                Ops.timesInPlace(w, (float) (1 - lr * decay));
             }
-            m.muli((float) beta1).addi(keep(temps, grad.mul((float) (1 - beta1))));
+            Ops.timesInPlace(m, (float) beta1).addi(keep(temps, Ops.times(grad, (float) (1 - beta1))));
             // addcmul_(g, g, value=1-β2) rounds (value·g)·g
-            v.muli((float) beta2).addi(keep(temps, keep(temps, grad.mul((float) (1 - beta2))).mul(grad)));
+            Ops.timesInPlace(v, (float) beta2).addi(keep(temps, keep(temps, Ops.times(grad, (float) (1 - beta2))).mul(grad)));
             double stepSize = lr / (1 - Math.pow(beta1, step));
-            NDArray denom = keep(temps, v.sqrt()).divi((float) Math.sqrt(1 - Math.pow(beta2, step))).addi((float) eps);
+            NDArray denom = Ops.dividedByInPlace(keep(temps, v.sqrt()), (float) Math.sqrt(1 - Math.pow(beta2, step))).addi((float) eps);
             // addcdiv_(m, denom, value=-stepSize) rounds (value·m)/denom
-            w.addi(keep(temps, keep(temps, m.mul((float) -stepSize)).div(denom)));
+            w.addi(keep(temps, keep(temps, Ops.times(m, (float) -stepSize)).div(denom)));
         }
         // as DJL's fused updates do: gradients accumulate in PyTorch until cleared
         if (w.hasGradient()) {
