@@ -6,6 +6,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.ndarray.types.SparseFormat;
 import ai.djl.pytorch.engine.PtNDManager;
 import ai.djl.pytorch.jni.JniUtils;
+import java.util.function.BinaryOperator;
 
 /**
  * Network building blocks as plain functions on NDArrays. Each puts its result in the manager of
@@ -26,36 +27,33 @@ public final class Ops {
      * Python number.
      */
     public static NDArray times(NDArray x, double factor) {
-        try (NDArray f = scalar(x, factor)) {
-            return x.mul(f);
-        }
+        return withScalar(x, factor, NDArray::mul);
     }
 
     /** {@code x / divisor}, safe under autograd (see {@link #times}). */
     public static NDArray dividedBy(NDArray x, double divisor) {
-        try (NDArray d = scalar(x, divisor)) {
-            return x.div(d);
-        }
+        return withScalar(x, divisor, NDArray::div);
     }
 
     /** Multiplies {@code x} by {@code factor} in place (see {@link #times}); returns {@code x}. */
     public static NDArray timesInPlace(NDArray x, double factor) {
-        try (NDArray f = scalar(x, factor)) {
-            return x.muli(f);
-        }
+        return withScalar(x, factor, NDArray::muli);
     }
 
     /** Divides {@code x} by {@code divisor} in place (see {@link #times}); returns {@code x}. */
     public static NDArray dividedByInPlace(NDArray x, double divisor) {
-        try (NDArray d = scalar(x, divisor)) {
-            return x.divi(d);
-        }
+        return withScalar(x, divisor, NDArray::divi);
     }
 
-    /** A 0-d tensor holding {@code value} in {@code like}'s type, manager and device, in memory libtorch owns. */
-    private static NDArray scalar(NDArray like, double value) {
-        return JniUtils.full((PtNDManager) like.getManager(), new Shape(), value, like.getDataType(), like.getDevice(),
-                SparseFormat.DENSE);
+    /**
+     * {@code op(x, value)} with {@code value} as a 0-d tensor of {@code x}'s type, manager and device
+     * in memory libtorch owns: closing it here only drops Java's handle.
+     */
+    private static NDArray withScalar(NDArray x, double value, BinaryOperator<NDArray> op) {
+        try (NDArray s = JniUtils.full((PtNDManager) x.getManager(), new Shape(), value, x.getDataType(), x.getDevice(),
+                SparseFormat.DENSE)) {
+            return op.apply(x, s);
+        }
     }
 
     /** Rows of {@code table} for integer {@code ids}: shape {@code ids.shape + (dim)}. */
