@@ -14,6 +14,9 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.stream.StreamSupport;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
@@ -68,33 +71,17 @@ final class SparkRunCount {
     private static Part countPart(Counter counter, int index, Iterator<PartitionRunner.Outcome<Document>> outcomes) {
         long[] documents = new long[1];
         long[] bad = new long[1];
-        Iterator<Document> good = new Iterator<>() {
-            private Document next;
-
-            @Override
-            public boolean hasNext() {
-                while (next == null && outcomes.hasNext()) {
-                    PartitionRunner.Outcome<Document> o = outcomes.next();
-                    if (o.document() == null) {
+        Iterator<Document> good = StreamSupport.stream(Spliterators.spliteratorUnknownSize(outcomes, Spliterator.ORDERED), false)
+                .map(PartitionRunner.Outcome::document)
+                .filter(d -> {
+                    if (d == null) {
                         bad[0]++;
-                    } else {
-                        next = o.document();
-                        documents[0]++;
+                        return false;
                     }
-                }
-                return next != null;
-            }
-
-            @Override
-            public Document next() {
-                if (!hasNext()) {
-                    throw new java.util.NoSuchElementException();
-                }
-                Document d = next;
-                next = null;
-                return d;
-            }
-        };
+                    documents[0]++;
+                    return true;
+                })
+                .iterator();
         List<byte[]> runs = counter.count(index, good);
         return new Part(documents[0], bad[0], runs);
     }
