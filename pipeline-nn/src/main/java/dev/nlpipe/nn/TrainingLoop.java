@@ -204,10 +204,9 @@ public final class TrainingLoop {
             }
             float scale = GradClip.scale(params, settings.clipNorm());
             if (!Float.isFinite(scale) && settings.accumulate() == 1) {
-                // Gradients that overflow while the loss does not can come from one unlucky dropout draw:
-                // one more try, with fresh masks, before the step is skipped. Real divergence fails again.
-                // (Garbage gradients that a second try cured were once common on the CPU; their cause,
-                // DJL's scalar arithmetic, is gone: see Ops.times.)
+                // One more try, with fresh dropout masks, before the step is skipped; real divergence fails
+                // again. It cured the CPU's garbage gradients until their cause, DJL's scalar arithmetic,
+                // was removed (Ops.times); it stays as a guard.
                 log.printf(Locale.ROOT, "warning: epoch %d, step %d: a gradient is not finite although the loss (%.4f) is;"
                         + " computing the batch again%n", epoch, step + 1, loss);
                 params.zeroGradients();
