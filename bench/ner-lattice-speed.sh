@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Training and tagging speed of the lattice NER models beside the BiLSTM-CRF, in the same run: each
-# shipped Resume example (examples/ner-resume.yaml, ner-lattice-resume.yaml, ner-flat-resume.yaml)
-# trained for EPOCHS epochs on the first SENTENCES training sentences of Resume with 1 and 2 threads
+# shipped Resume example (examples/ner-resume.yaml, ner-lattice-resume.yaml, ner-flat-resume.yaml and
+# ner-flat-bert-resume.yaml, the last only when models/bge-small-zh exists: docs/bert.md) trained for EPOCHS epochs on the first SENTENCES training sentences of Resume with 1 and 2 threads
 # (the dev set is scored after each epoch, outside the training speed); then the test set (477
 # sentences) is tagged with `nlpipe eval ner` in batches of 64.
 # Prints training sentences/s (the trainer's own figure) and tagging sentences/s (the tagger's own
@@ -25,10 +25,16 @@ awk -v n="$sentences" 'NF == 0 { if (++k >= n) exit } { print }' "$data/train.ch
 source bin/find-jdk.sh
 field() { sed -n "s/.*\"$2\" *: *\([0-9.]*\).*/\1/p" "$1" | head -1; }
 echo "Resume NER: $sentences training sentences, $epochs epoch(s); tagging the 477 test sentences at batch 64"
-printf '%-18s %-8s %14s %14s %8s\n' model threads "train sent/s" "tag sent/s" "test F1"
-for config in examples/ner-resume.yaml examples/ner-lattice-resume.yaml examples/ner-flat-resume.yaml; do
+printf '%-30s %-8s %14s %14s %8s\n' model threads "train sent/s" "tag sent/s" "test F1"
+for config in examples/ner-resume.yaml examples/ner-lattice-resume.yaml examples/ner-flat-resume.yaml \
+    examples/ner-flat-bert-resume.yaml; do
   [[ -f $config ]] || { echo "($config not in this checkout: skipped)"; continue; }
   name=$(sed -n 's/^task: *//p' "$config")
+  encoder=$(sed -n 's/^ *encoder: *\([^ #]*\).*/\1/p' "$config")
+  if [[ -n $encoder ]]; then
+    [[ -d $encoder ]] || { echo "($config skipped: its encoder $encoder is missing; import it as docs/bert.md says)"; continue; }
+    name="$name + $(basename "$encoder")"
+  fi
   for threads in 1 2; do
     out="$work/$(basename "$config" .yaml)-$threads"
     ./nlpipe train "$config" --output "$out" --set data.train="$work/train.bmes" \
@@ -38,6 +44,7 @@ for config in examples/ner-resume.yaml examples/ner-lattice-resume.yaml examples
         --batch-size 64 --json "$work/eval.json" > /dev/null 2> "$work/eval.err"
     tag=$(sed -n 's/.*tagging alone [0-9.]* s (\([0-9.]*\) documents\/s).*/\1/p' "$work/eval.err")
     f1=$(field "$work/eval.json" f1)
-    printf '%-18s %-8s %14s %14s %8s\n' "$name" "$threads" "$(field "$out/metrics.json" trainSentencesPerSecond)" "$tag" "${f1:--}"
+    [[ -n $f1 ]] && f1=$(printf '%.4f' "$f1")
+    printf '%-30s %-8s %14s %14s %8s\n' "$name" "$threads" "$(field "$out/metrics.json" trainSentencesPerSecond)" "$tag" "${f1:--}"
   done
 done
