@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Training and tagging speed of the lattice NER models beside the BiLSTM-CRF, in the same run: each
 # shipped Resume example (examples/ner-resume.yaml, ner-lattice-resume.yaml, ner-flat-resume.yaml and
-# ner-flat-bert-resume.yaml, the last only when models/bge-small-zh exists: docs/bert.md) trained for EPOCHS epochs on the first SENTENCES training sentences of Resume with 1 and 2 threads
+# ner-flat-bert-resume.yaml, the last only when models/bge-small-zh exists: docs/bert.md) trained
+# for EPOCHS epochs on the first SENTENCES training sentences of Resume with 1 and 2 threads
 # (the dev set is scored after each epoch, outside the training speed); then the test set (477
 # sentences) is tagged with `nlpipe eval ner` in batches of 64.
 # Prints training sentences/s (the trainer's own figure) and tagging sentences/s (the tagger's own
