@@ -46,13 +46,30 @@ public final class TaggerTraining {
     public record Splits(TaggedData train, TaggedData dev, Set<String> types) {
     }
 
-    /** Starts the engine with the configured threads, resolves the device and logs both. */
-    public static Device start(TrainSettings settings, PrintStream log) {
+    /**
+     * Threads per operation a recurrent tagger (BiLSTM-CRF, Lattice LSTM) trains with when
+     * {@code train.threads} is 0: its steps are small kernels whose hand-offs between threads cost
+     * more than they share. Two epochs of Resume on an idle 2-core machine: BiLSTM-CRF 213-231
+     * sentences/s on one thread against 111-122 on two, Lattice LSTM 67 against 30 (docs/benchmarks.md).
+     */
+    public static final int RECURRENT_THREADS = 1;
+
+    /**
+     * Starts the engine with the configured threads, resolves the device and logs both.
+     *
+     * @param settings the training settings; their {@code threads}, when above 0, win
+     * @param threadsWhenAuto threads per operation when {@code train.threads} is 0; 0 for all cores
+     * @param log where the engine line goes
+     * @return the device to train on
+     */
+    public static Device start(TrainSettings settings, int threadsWhenAuto, PrintStream log) {
         NeuralEngine.get();
-        NeuralEngine.setThreads(settings.threads());
+        boolean auto = settings.threads() == 0;
+        NeuralEngine.setThreads(auto ? threadsWhenAuto : settings.threads());
         Device device = settings.device().resolve(log::println);
-        log.printf("engine: PyTorch %s on DJL %s, %d thread(s) per operation%n", NeuralEngine.versions().get("pytorch"),
-                NeuralEngine.versions().get("djl"), NeuralEngine.threads());
+        log.printf("engine: PyTorch %s on DJL %s, %d thread(s) per operation%s%n", NeuralEngine.versions().get("pytorch"),
+                NeuralEngine.versions().get("djl"), NeuralEngine.threads(),
+                auto && threadsWhenAuto > 0 ? " (what this recurrent model trains fastest with; --set train.threads=N to change)" : "");
         return device;
     }
 

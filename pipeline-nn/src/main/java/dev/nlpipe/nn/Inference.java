@@ -18,7 +18,7 @@ public final class Inference {
      */
     public static Device prepare(LoadOptions options, Consumer<String> log) {
         DeviceSpec spec = DeviceSpec.parse(options.device());
-        NeuralEngine.setThreads(options.threads() == 0 ? Runtime.getRuntime().availableProcessors() : options.threads());
+        NeuralEngine.setThreads(options.threads());
         return spec.resolve(log);
     }
 }

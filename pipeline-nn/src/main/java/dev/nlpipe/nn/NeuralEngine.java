@@ -74,12 +74,14 @@ public final class NeuralEngine {
 
     /**
      * Sets the number of threads one operator may use (PyTorch's intra-op threads, process-wide);
-     * {@code 0} or less keeps the default (all cores).
+     * {@code 0} or less means all cores. Set on every use, since an earlier training or model in this
+     * JVM may have changed it.
      */
     public static void setThreads(int threads) {
         get();
-        if (threads > 0 && JniUtils.getNumThreads() != threads) {
-            JniUtils.setNumThreads(threads);
+        int n = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+        if (JniUtils.getNumThreads() != n) {
+            JniUtils.setNumThreads(n);
         }
     }
 

@@ -25,7 +25,7 @@ import java.util.Map;
  * @param patience epochs without a better dev score before stopping (0 = never stop early)
  * @param device where to run
  * @param seed the one seed of the run
- * @param threads threads per operator (0 = all cores)
+ * @param threads threads per operator (0 = the trainer's choice: one for recurrent taggers, else all cores)
  * @param resume whether to continue from a checkpoint of the same configuration
  * @param devFraction share of the training data held out as dev data when no {@code data.dev} is given
  * @param averageDecay decay of the moving average of the weights that is scored and saved (0 = no averaging)
@@ -56,7 +56,7 @@ public record TrainSettings(int epochs, int batchSize, double lr, String optimiz
                 OptionSpec.integer("patience", 5, "stop after this many epochs without a better dev score; 0 never stops early"),
                 OptionSpec.string("device", "auto", "where to train: " + DeviceSpec.HELP),
                 OptionSpec.integer("seed", 42, "seed for initialization, shuffling and dropout"),
-                OptionSpec.integer("threads", 0, "threads per tensor operation; 0 uses all cores"),
+                OptionSpec.integer("threads", 0, "threads per tensor operation; 0: one for the recurrent taggers, all cores otherwise"),
                 OptionSpec.bool("resume", true, "continue from the checkpoint of an interrupted run with the same configuration"),
                 OptionSpec.number("devFraction", 0.0, "hold out this share of the training data as dev data when data.dev is not given"),
                 OptionSpec.number("averageDecay", 0.0, "score and save a moving average of the weights, updated every step with this"

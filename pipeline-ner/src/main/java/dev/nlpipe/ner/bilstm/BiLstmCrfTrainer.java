@@ -80,7 +80,7 @@ public final class BiLstmCrfTrainer implements TrainerProvider {
         BiLstmCrfSpec spec = BiLstmCrfSpec.from(job.model());
         TrainSettings settings = TrainSettings.from(job.train());
         PrintStream log = job.log();
-        Device device = TaggerTraining.start(settings, log);
+        Device device = TaggerTraining.start(settings, TaggerTraining.RECURRENT_THREADS, log);
         TaggerTraining.Splits splits = TaggerTraining.read(job, settings, spec.units(NAME), spec.unit(), log);
         TaggedData train = splits.train();
         TaggedData dev = splits.dev();

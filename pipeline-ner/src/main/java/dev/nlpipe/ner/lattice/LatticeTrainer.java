@@ -94,7 +94,7 @@ public final class LatticeTrainer implements TrainerProvider {
         LatticeSpec spec = LatticeSpec.from(job.model());
         TrainSettings settings = TrainSettings.from(job.train());
         PrintStream log = job.log();
-        Device device = TaggerTraining.start(settings, log);
+        Device device = TaggerTraining.start(settings, TaggerTraining.RECURRENT_THREADS, log);
         TaggerTraining.Splits splits = TaggerTraining.read(job, settings, spec.chars().units(NAME), "char", log);
         TaggedData train = splits.train();
         TaggedData dev = splits.dev();
