@@ -54,11 +54,14 @@ public final class TaggerTraining {
      */
     public static final int RECURRENT_THREADS = 1;
 
+    /** Threads per operation the other taggers train with when {@code train.threads} is 0: every core. */
+    public static final int ALL_CORES = 0;
+
     /**
      * Starts the engine with the configured threads, resolves the device and logs both.
      *
      * @param settings the training settings; their {@code threads}, when above 0, win
-     * @param threadsWhenAuto threads per operation when {@code train.threads} is 0; 0 for all cores
+     * @param threadsWhenAuto threads per operation when {@code train.threads} is 0: {@link #RECURRENT_THREADS} or {@link #ALL_CORES}
      * @param log where the engine line goes
      * @return the device to train on
      */

@@ -39,7 +39,7 @@ class TrainingThreadsTest {
     void autoGivesOtherModelsAllCoresEvenAfterARecurrentTraining() {
         TaggerTraining.start(threads(0), TaggerTraining.RECURRENT_THREADS, log);
         logged.reset();
-        TaggerTraining.start(threads(0), 0, log);
+        TaggerTraining.start(threads(0), TaggerTraining.ALL_CORES, log);
         assertEquals(Runtime.getRuntime().availableProcessors(), NeuralEngine.threads());
         assertFalse(logged.toString(StandardCharsets.UTF_8).contains("recurrent"), logged::toString);
     }

@@ -117,7 +117,7 @@ public final class BertTaggerTrainer implements TrainerProvider {
             throw job.train().error("headLr", "must not be negative (0 uses lr)");
         }
         PrintStream log = job.log();
-        Device device = TaggerTraining.start(settings, 0, log);
+        Device device = TaggerTraining.start(settings, TaggerTraining.ALL_CORES, log);
         PretrainedEncoder encoder = ModelKinds.get().load(spec.encoder(), PretrainedEncoder.class, LoadOptions.DEFAULT);
         if (spec.maxLength() > encoder.config().maxPositions()) {
             throw job.model().error("maxLength", "is " + spec.maxLength() + " but the encoder has only " + encoder.config().maxPositions()

@@ -105,7 +105,7 @@ public final class FlatTrainer implements TrainerProvider {
             throw job.train().error("encoderLrScale", "must not be negative (0 keeps the encoder fixed)");
         }
         PrintStream log = job.log();
-        Device device = TaggerTraining.start(settings, 0, log);
+        Device device = TaggerTraining.start(settings, TaggerTraining.ALL_CORES, log);
         TaggerTraining.Splits splits = TaggerTraining.read(job, settings, FlatSpec.units(NAME), "char", log);
         TaggedData train = splits.train();
         TaggedData dev = splits.dev();
