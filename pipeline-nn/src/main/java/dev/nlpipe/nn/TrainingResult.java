@@ -58,8 +58,9 @@ public record TrainingResult(int epochs, int bestEpoch, double bestScore, boolea
 
     /**
      * The last steps of a finished training: writes {@code model.json}, {@code metrics.json}, the
-     * reports of {@link #writeReports} into the job's model directory, then removes the checkpoint
-     * (only once everything is written, so a failure here still leaves a run to resume).
+     * reports of {@link #writeReports} into the job's model directory, and removes the checkpoint
+     * once the directory is published (so a failure or an interrupt before that still leaves a run
+     * to resume).
      *
      * @param task the task name, for the reports' title
      */
@@ -68,7 +69,7 @@ public record TrainingResult(int epochs, int bestEpoch, double bestScore, boolea
         ModelDir.writeMeta(job.dir(), meta);
         job.writeMetrics(metrics);
         writeReports(job.dir(), task + " → " + job.output());
-        checkpoints.delete();
+        job.afterPublish(checkpoints::delete);
     }
 
     /** Writes {@code metrics.jsonl} and {@code training-curves.html} into a model directory. */

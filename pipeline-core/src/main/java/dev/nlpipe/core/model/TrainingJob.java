@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +42,7 @@ public final class TrainingJob implements AutoCloseable {
     private final PrintStream log;
     private final ErrorLog errors;
     private ModelDirWriter writer;
+    private final List<PublishedStep> afterPublish = new ArrayList<>();
 
     private TrainingJob(TrainConfig config, TrainerProvider trainer, Options model, Options train, ReaderProvider reader,
                         Options readerOptions, Pipeline preprocess, Path output, PrintStream log) {
@@ -131,9 +133,26 @@ public final class TrainingJob implements AutoCloseable {
                 throw new IllegalStateException("trainer '" + trainer.name() + "' wrote no model.json");
             }
             writer.commit();
+            for (PublishedStep step : afterPublish) {
+                step.run();
+            }
         } finally {
             writer.abort();
         }
+    }
+
+    /**
+     * Runs {@code step} once the model directory is published, such as removing the training's
+     * checkpoint: until then an interrupted or failed run still has its checkpoint to resume from.
+     */
+    public void afterPublish(PublishedStep step) {
+        afterPublish.add(step);
+    }
+
+    /** A step of {@link #afterPublish}. */
+    @FunctionalInterface
+    public interface PublishedStep {
+        void run() throws IOException;
     }
 
     /** The trainer's {@code model:} options. */

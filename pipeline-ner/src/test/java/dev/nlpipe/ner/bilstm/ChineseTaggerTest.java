@@ -2,10 +2,13 @@ package dev.nlpipe.ner.bilstm;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.Device;
 import dev.nlpipe.core.Pipeline;
+import dev.nlpipe.core.config.TrainConfig;
+import dev.nlpipe.core.model.TrainingJob;
 import dev.nlpipe.ner.TrainedModelFiles;
 import dev.nlpipe.core.doc.Document;
 import dev.nlpipe.core.doc.DocumentJson;
@@ -18,6 +21,8 @@ import dev.nlpipe.ner.EntityEvaluation;
 import dev.nlpipe.ner.EntityScores;
 import dev.nlpipe.nn.SameSeedRuns;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -71,6 +76,24 @@ class ChineseTaggerTest {
         Map<String, Object> data = (Map<String, Object>) meta.get("data");
         assertEquals(64, ((String) ((List<Map<String, Object>>) data.get("train")).get(0).get("sha256")).length());
         assertTrue(log.contains("device: cpu (as configured)"), log);
+    }
+
+    @Test
+    void aRunThatFailsBeforeItsModelIsPublishedKeepsItsCheckpoint() throws IOException {
+        Path failed = dir.resolve("ner-zh-failed");
+        Path cfg = Files.writeString(dir.resolve("failed.yaml"), Training.chineseYaml(dir.resolve("train.bmes"), dir.resolve("dev.bmes"),
+                dir.resolve("test.bmes")));
+        try (PrintStream log = new PrintStream(OutputStream.nullOutputStream());
+             TrainingJob job = TrainingJob.prepare(TrainConfig.load(cfg, List.of("train.epochs=2")), failed, log)) {
+            // the model is written in full, then publishing fails: the checkpoint is what is left to resume from
+            IOException e = assertThrows(IOException.class, () -> job.run(j -> {
+                new BiLstmCrfTrainer().train(j);
+                throw new IOException("disk full");
+            }));
+            assertEquals("disk full", e.getMessage());
+        }
+        assertFalse(Files.exists(failed), "nothing is published");
+        assertTrue(Files.isDirectory(Checkpoints.beside(failed).dir()), "the checkpoint stays until the model is published");
     }
 
     @Test

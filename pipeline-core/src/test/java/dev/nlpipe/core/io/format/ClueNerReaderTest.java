@@ -8,6 +8,7 @@ import dev.nlpipe.core.config.Options;
 import dev.nlpipe.core.doc.Document;
 import dev.nlpipe.core.doc.Entity;
 import dev.nlpipe.core.io.BadRecord;
+import dev.nlpipe.core.io.BadRecordSink;
 import dev.nlpipe.core.io.CorpusReader;
 import dev.nlpipe.core.io.InputSource;
 import dev.nlpipe.core.io.ReadSettings;
@@ -25,7 +26,7 @@ class ClueNerReaderTest {
     @Test
     void spansBecomeEntitiesWithExclusiveEnds() throws Exception {
         Document d = ClueNerReader.parse("{\"text\": \"浙商银行企业信贷部叶老桂博士\", \"label\": {\"name\": {\"叶老桂\": [[9, 11]]},"
-                + " \"company\": {\"浙商银行\": [[0, 3]]}}}", "id", "f:1");
+                + " \"company\": {\"浙商银行\": [[0, 3]]}}}", "id", "f:1", ClueNerReaderTest::noDrop);
         assertEquals(List.of(Entity.of(d.text(), "company", 0, 4), Entity.of(d.text(), "name", 9, 12)), d.entities());
         assertEquals("f:1", d.id());
     }
@@ -33,33 +34,81 @@ class ClueNerReaderTest {
     @Test
     void offsetsCountCodePointsAndBecomeUtf16() throws Exception {
         String text = "😀王五来了";
-        Document d = ClueNerReader.parse("{\"text\": \"" + text + "\", \"label\": {\"name\": {\"王五\": [[1, 2]]}}}", "id", "x");
+        Document d = ClueNerReader.parse("{\"text\": \"" + text + "\", \"label\": {\"name\": {\"王五\": [[1, 2]]}}}", "id", "x", ClueNerReaderTest::noDrop);
         assertEquals("王五", d.entities().get(0).text());
         assertEquals(2, d.entities().get(0).start());
     }
 
     @Test
     void unlabelledLinesHaveNoEntities() throws Exception {
-        Document d = ClueNerReader.parse("{\"id\": 7, \"text\": \"四川敦煌\"}", "id", "x");
+        Document d = ClueNerReader.parse("{\"id\": 7, \"text\": \"四川敦煌\"}", "id", "x", ClueNerReaderTest::noDrop);
         assertEquals("7", d.id());
         assertEquals(List.of(), d.entities());
+    }
+
+    private static void noDrop(String why) {
+        throw new AssertionError("nothing should be dropped: " + why);
+    }
+
+    @Test
+    void nestedEntitiesKeepTheOuterOneAndWarnForEachDropped(@TempDir Path dir) throws Exception {
+        // train.json line 1507 of CLUENER2020 has this shape: two companies inside a book title
+        Path f = dir.resolve("train.json");
+        Files.writeString(f, "{\"text\": \"题为《招商银行：投资永隆银行》的文章\", \"label\": {\"company\": {\"招商银行\": [[3, 6]],"
+                + " \"永隆银行\": [[10, 13]]}, \"book\": {\"《招商银行：投资永隆银行》\": [[2, 14]]}, \"name\": {\"文章\": [[16, 17]]}}}\n");
+        List<BadRecord> errors = new ArrayList<>();
+        List<BadRecord> warnings = new ArrayList<>();
+        ReadSettings settings = new ReadSettings(null, ReadSettings.DEFAULT_MAX_LINE_BYTES, new BadRecordSink() {
+            @Override
+            public void accept(BadRecord record) {
+                errors.add(record);
+            }
+
+            @Override
+            public void warn(BadRecord record) {
+                warnings.add(record);
+            }
+        }, new AtomicLong());
+        List<Document> docs = read(f, settings);
+        assertEquals(List.of(), errors);
+        assertEquals(1, docs.size());
+        String text = docs.get(0).text();
+        assertEquals(List.of(Entity.of(text, "book", 2, 15), Entity.of(text, "name", 16, 18)), docs.get(0).entities());
+        assertEquals(2, warnings.size());
+        assertEquals(1, warnings.get(0).line());
+        assertTrue(warnings.get(0).reason().contains("'招商银行' (company) overlaps '《招商银行：投资永隆银行》' (book)"), warnings.get(0).reason());
+        assertTrue(warnings.get(1).reason().contains("'永隆银行' (company)"), warnings.get(1).reason());
+    }
+
+    @Test
+    void crossingEntitiesKeepTheOneThatStartsFirst() throws Exception {
+        List<String> dropped = new ArrayList<>();
+        Document d = ClueNerReader.parse("{\"text\": \"北京大学城\", \"label\": {\"organization\": {\"北京大学\": [[0, 3]]},"
+                + " \"address\": {\"大学城\": [[2, 4]]}}}", "id", "x", dropped::add);
+        assertEquals(List.of(Entity.of(d.text(), "organization", 0, 4)), d.entities());
+        assertEquals(1, dropped.size());
+    }
+
+    private static List<Document> read(Path f, ReadSettings settings) throws Exception {
+        ClueNerReader reader = new ClueNerReader();
+        List<Document> docs = new ArrayList<>();
+        try (CorpusReader r = reader.open(new InputSource(f, f.toString(), f.getFileName().toString()),
+                Options.of("cluener", Map.of(), reader.options()), settings)) {
+            r.forEachRemaining(docs::add);
+        }
+        return docs;
     }
 
     @Test
     void badSpansAreBadRecordsAndTheRestIsRead(@TempDir Path dir) throws Exception {
         assertThrows(IllegalArgumentException.class,
-                () -> ClueNerReader.parse("{\"text\": \"abc\", \"label\": {\"x\": {\"ab\": [[1, 2]]}}}", "id", "x"));
+                () -> ClueNerReader.parse("{\"text\": \"abc\", \"label\": {\"x\": {\"ab\": [[1, 2]]}}}", "id", "x", ClueNerReaderTest::noDrop));
         Path f = dir.resolve("dev.json");
         Files.writeString(f, "{\"text\": \"abc\", \"label\": {\"x\": {\"zz\": [[0, 1]]}}}\n{\"text\": \"李四\", \"label\": {\"name\":"
                 + " {\"李四\": [[0, 1]]}}}\nnot json\n");
         List<BadRecord> bad = new ArrayList<>();
         ReadSettings settings = new ReadSettings(null, ReadSettings.DEFAULT_MAX_LINE_BYTES, bad::add, new AtomicLong());
-        ClueNerReader reader = new ClueNerReader();
-        List<Document> docs = new ArrayList<>();
-        try (CorpusReader r = reader.open(new InputSource(f, f.toString(), "dev.json"), Options.of("cluener", Map.of(), reader.options()),
-                settings)) {
-            r.forEachRemaining(docs::add);
-        }
+        List<Document> docs = read(f, settings);
         assertEquals(1, docs.size());
         assertEquals("李四", docs.get(0).entities().get(0).text());
         assertEquals(2, bad.size());
