@@ -35,19 +35,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 # one sentence per line: its characters, and its bigrams (each character with the next, the last
 # with </s>, as the tagger forms them), separated by spaces
-awk -v chars="$work/chars.txt" -v bigrams="$work/bigrams.txt" '
-  function flush(   i, c, b) {
-    if (n == 0) return
-    c = ""; b = ""
-    for (i = 1; i <= n; i++) {
-      c = c (i > 1 ? " " : "") u[i]
-      b = b (i > 1 ? " " : "") u[i] (i < n ? u[i + 1] : "</s>")
-    }
-    print c > chars; print b > bigrams; n = 0
-  }
-  NF == 0 { flush(); next }
-  { ch = $1; gsub(/[0-9]/, "0", ch); u[++n] = ch }
-  END { flush() }' "$data/train.txt"
+awk -v chars="$work/chars.txt" -v bigrams="$work/bigrams.txt" -f examples/char-bigram-lines.awk "$data/train.txt"
 w2v=(--set tokenize.regex.lowercase=false --set model.minCount=1 --set train.threads=1)
 ./nlpipe train examples/word2vec-en.yaml --output "$out.char-vectors" --set data.train="$work/chars.txt" "${w2v[@]}"
 ./nlpipe train examples/word2vec-en.yaml --output "$out.bigram-vectors" --set data.train="$work/bigrams.txt" \
