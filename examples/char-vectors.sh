@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Character and character-bigram vectors for the Chinese character taggers (model.embeddings and
-# model.bigramEmbeddings of ner.bilstm-crf and ner.lattice-lstm), learned by nlpipe's
+# model.bigramEmbeddings of ner.bilstm-crf, ner.lattice-lstm and ner.flat), learned by nlpipe's
 # word2vec (skip-gram, 5 epochs, units seen at least twice) from the Chinese text of the shared data
 # sets (examples/zh-text.sh: news, headlines, reviews, the four classic novels; about 9 M characters)
 # plus the text of the bmes files given, such as the NER corpus's training split. The papers

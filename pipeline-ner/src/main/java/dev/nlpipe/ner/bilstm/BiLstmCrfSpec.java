@@ -145,7 +145,8 @@ public record BiLstmCrfSpec(String unit, TagScheme scheme, int charDim, int bigr
                 o.getString("embeddingsVocabulary"), bigramEmb, unkReplace, wordDropout, bigramDropout);
     }
 
-    private static Path readablePath(Options o, String name) {
+    /** The path option {@code name}, or {@code null} when not set; an error names the option when the file cannot be read. */
+    public static Path readablePath(Options o, String name) {
         Path p = o.getPath(name);
         if (p != null && !java.nio.file.Files.isReadable(p)) {
             throw o.error(name, "not found or not readable: " + p);

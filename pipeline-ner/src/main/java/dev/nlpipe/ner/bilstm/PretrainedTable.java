@@ -2,6 +2,7 @@ package dev.nlpipe.ner.bilstm;
 
 import dev.nlpipe.embed.word2vec.VectorFormat;
 import dev.nlpipe.embed.word2vec.WordVectors;
+import dev.nlpipe.ner.data.UnitKeys;
 import dev.nlpipe.ner.data.Vocabulary;
 import dev.nlpipe.nn.Init;
 import dev.nlpipe.nn.Seeds;
@@ -29,16 +30,34 @@ public record PretrainedTable(Featurizer featurizer, float[] unitTable, float[] 
 
     /** Reads the configured vectors files and builds the tables for {@code training}'s vocabularies. */
     public static PretrainedTable load(BiLstmCrfSpec spec, Featurizer training, long seed, PrintStream log) throws IOException {
-        VectorFormat.Selection units = spec.embeddings() == null ? null : read(spec, spec.embeddings(), spec.unitDim(),
-                spec.tokenUnits() ? "wordDim" : "charDim", spec.allPretrainedUnits() ? w -> true : training.units::contains);
-        VectorFormat.Selection bigrams = spec.bigramEmbeddings() == null ? null : read(spec, spec.bigramEmbeddings(), spec.bigramDim(),
-                "bigramDim", spec.allPretrainedBigrams() ? w -> true : training.bigrams::contains);
+        VectorFormat.Selection units = spec.embeddings() == null ? null : read(spec.embeddings(), spec.embeddingsFormat(), spec.keys(),
+                spec.unitDim(), spec.tokenUnits() ? "wordDim" : "charDim",
+                spec.allPretrainedUnits() ? w -> true : training.units::contains);
+        VectorFormat.Selection bigrams = spec.bigramEmbeddings() == null ? null : read(spec.bigramEmbeddings(),
+                spec.embeddingsFormat(), spec.keys(), spec.bigramDim(), "bigramDim",
+                spec.allPretrainedBigrams() ? w -> true : training.bigrams::contains);
         Featurizer f = training.withPretrained(spec.allPretrainedUnits() ? Arrays.asList(units.vectors().words()) : List.of(),
                 spec.allPretrainedBigrams() ? Arrays.asList(bigrams.vectors().words()) : List.of());
         return new PretrainedTable(f,
-                units == null ? null : build(f.units, units, Seeds.random(seed, "pretrained"), spec.unit(), spec, spec.embeddings(), log),
-                bigrams == null ? null : build(f.bigrams, bigrams, Seeds.random(seed, "pretrained.bigram"), "bigram", spec,
-                        spec.bigramEmbeddings(), log));
+                units == null ? null : build(f.units, units, Seeds.random(seed, "pretrained"), spec.unit(), spec.freezeEmbeddings(),
+                        spec.embeddings(), log),
+                bigrams == null ? null : build(f.bigrams, bigrams, Seeds.random(seed, "pretrained.bigram"), "bigram",
+                        spec.freezeEmbeddings(), spec.bigramEmbeddings(), log));
+    }
+
+    /**
+     * The {@code vocab x dim} table of a vocabulary built beforehand (such as {@code ner.flat}'s
+     * characters or bigrams): seeded random rows, those whose key has a vector in {@code file}
+     * overwritten by it.
+     *
+     * @param format {@code auto}, {@code text} or {@code binary}
+     * @param dimOption the option that sets {@code dim}, named in the error when the file's size differs
+     * @param what the units' name in the log line ({@code char}, {@code bigram})
+     * @param frozen whether the table will stay fixed, for the log line
+     */
+    public static float[] forVocabulary(Vocabulary vocab, Path file, String format, UnitKeys keys, int dim, String dimOption,
+                                        Random rng, String what, boolean frozen, PrintStream log) throws IOException {
+        return build(vocab, read(file, format, keys, dim, dimOption, vocab::contains), rng, what, frozen, file, log);
     }
 
     /**
@@ -66,9 +85,9 @@ public record PretrainedTable(Featurizer featurizer, float[] unitTable, float[] 
         }
     }
 
-    private static VectorFormat.Selection read(BiLstmCrfSpec spec, Path file, int dim, String dimOption, Predicate<String> keep)
-            throws IOException {
-        VectorFormat.Selection vectors = VectorFormat.read(file, spec.embeddingsFormat(), spec.keys()::key, keep);
+    private static VectorFormat.Selection read(Path file, String format, UnitKeys keys, int dim, String dimOption,
+                                               Predicate<String> keep) throws IOException {
+        VectorFormat.Selection vectors = VectorFormat.read(file, format, keys::key, keep);
         int found = vectors.vectors().dim();
         if (found != dim) {
             throw new IllegalArgumentException("the pretrained vectors in " + file + " have " + found
@@ -78,7 +97,7 @@ public record PretrainedTable(Featurizer featurizer, float[] unitTable, float[] 
     }
 
     /** The {@code vocab x dim} table: seeded random rows, overwritten by the pretrained vectors found. */
-    private static float[] build(Vocabulary vocab, VectorFormat.Selection selection, Random rng, String what, BiLstmCrfSpec spec,
+    private static float[] build(Vocabulary vocab, VectorFormat.Selection selection, Random rng, String what, boolean frozen,
                                  Path file, PrintStream log) {
         WordVectors vectors = selection.vectors();
         int dim = vectors.dim();
@@ -93,7 +112,7 @@ public record PretrainedTable(Featurizer featurizer, float[] unitTable, float[] 
             }
         }
         log.printf(Locale.ROOT, "pretrained vectors: %,d of %,d %ss found in %s (%,d vectors, %d dimensions)%s%n", found,
-                vocab.size() - 2, what, file, selection.read(), dim, spec.freezeEmbeddings() ? ", frozen" : ", fine-tuned");
+                vocab.size() - 2, what, file, selection.read(), dim, frozen ? ", frozen" : ", fine-tuned");
         return table;
     }
 }

@@ -61,24 +61,31 @@ final class FlatNetwork {
     }
 
     /**
+     * The starting rows of the embedding tables that do not start random: pretrained character and
+     * bigram vectors ({@link CharVectors}) and the lexicon's word vectors; {@code null} for a
+     * random table.
+     *
+     * @param chars {@code chars x charDim}
+     * @param bigrams {@code bigrams x bigramDim}
+     * @param words {@code words x wordDim} (row 0 for no word)
+     */
+    record InitialTables(float[] chars, float[] bigrams, float[] words) {
+    }
+
+    /**
      * Creates fresh weights.
      *
-     * @param wordVectors the lexicon's vectors, {@code words x wordDim} (row 0 for no word), or {@code null} for random rows
+     * @param tables the embedding rows to start from where they are not random
      * @param encoderWeights the pretrained encoder's weights (with an encoder), or {@code null}
      */
-    static FlatNetwork create(FlatSpec spec, Sizes sizes, float[] wordVectors, Map<String, TensorFile.Tensor> encoderWeights,
+    static FlatNetwork create(FlatSpec spec, Sizes sizes, InitialTables tables, Map<String, TensorFile.Tensor> encoderWeights,
                               Params params, Random rng) {
         int hidden = spec.hidden();
-        params.create("emb.char", new Shape(sizes.chars(), spec.charDim()), Init.embedding(), rng);
+        embedding(params, "emb.char", new Shape(sizes.chars(), spec.charDim()), tables.chars(), rng);
         if (spec.bigramDim() > 0) {
-            params.create("emb.bigram", new Shape(sizes.bigrams(), spec.bigramDim()), Init.embedding(), rng);
+            embedding(params, "emb.bigram", new Shape(sizes.bigrams(), spec.bigramDim()), tables.bigrams(), rng);
         }
-        Shape words = new Shape(sizes.words(), spec.wordDim());
-        if (wordVectors == null) {
-            params.create("emb.word", words, Init.embedding(), rng);
-        } else {
-            params.put("emb.word", words, wordVectors);
-        }
+        embedding(params, "emb.word", new Shape(sizes.words(), spec.wordDim()), tables.words(), rng);
         BertEncoder encoder = null;
         if (sizes.encoder() != null) {
             encoderWeights.forEach((name, t) -> {
@@ -213,5 +220,14 @@ final class FlatNetwork {
     /** The best tag path of each sentence with its entity spans ({@code spansOf} a path) and their marginal probabilities. */
     List<ScoredPath> decodeWithScores(FlatBatch batch, Function<int[], List<TagScheme.TokenSpan>> spansOf) {
         return crf.decodeWithScores(emissions(batch, false), batch.lengths, spansOf);
+    }
+
+    /** A random embedding table, or one that starts from {@code rows}. */
+    private static void embedding(Params params, String name, Shape shape, float[] rows, Random rng) {
+        if (rows == null) {
+            params.create(name, shape, Init.embedding(), rng);
+        } else {
+            params.put(name, shape, rows);
+        }
     }
 }

@@ -72,6 +72,7 @@ public final class FlatTrainer implements TrainerProvider {
     @Override
     public List<OptionSpec> modelOptions() {
         List<OptionSpec> out = new ArrayList<>(FlatSpec.options());
+        out.addAll(CharVectors.options());
         out.addAll(LexiconSpec.options());
         return out;
     }
@@ -97,6 +98,7 @@ public final class FlatTrainer implements TrainerProvider {
     @Override
     public void train(TrainingJob job) throws IOException {
         FlatSpec spec = FlatSpec.from(job.model());
+        CharVectors charVectors = CharVectors.from(job.model(), spec);
         LexiconSpec lexiconSpec = LexiconSpec.from(job.model());
         TrainSettings settings = TrainSettings.from(job.train());
         double encoderLrScale = job.train().getDouble("encoderLrScale");
@@ -132,9 +134,17 @@ public final class FlatTrainer implements TrainerProvider {
         BertConfig encoderConfig = encoder == null ? null : encoder.config().withPooler(false);
         FlatNetwork.Sizes sizes = new FlatNetwork.Sizes(featurizer.chars.size(), featurizer.bigrams.size(), lexicon.size() + 1,
                 featurizer.tags.tags(), encoderConfig);
+        FlatNetwork.InitialTables tables = new FlatNetwork.InitialTables(charVectors.charTable(featurizer, settings.seed(), log),
+                charVectors.bigramTable(featurizer, settings.seed(), log), lexicon.initialTable(settings.seed()));
         try (Params params = new Params(device, true)) {
-            FlatNetwork network = FlatNetwork.create(spec, sizes, lexicon.initialTable(settings.seed()),
-                    encoder == null ? null : encoder.weights(), params, Seeds.random(settings.seed(), "init"));
+            FlatNetwork network = FlatNetwork.create(spec, sizes, tables, encoder == null ? null : encoder.weights(), params,
+                    Seeds.random(settings.seed(), "init"));
+            if (charVectors.freeze() && tables.chars() != null) {
+                params.freeze("emb.char");
+            }
+            if (charVectors.freeze() && tables.bigrams() != null) {
+                params.freeze("emb.bigram");
+            }
             TaggedData devData = dev;
             PrecisionWatch watch = new PrecisionWatch(ADVICE);
             float[] charUnknownChance = Batch.unknownChances(featurizer.rareChars, unkReplace, 0);
@@ -176,6 +186,7 @@ public final class FlatTrainer implements TrainerProvider {
                             log, metrics));
                 }
             }
+            meta.put("pretrained", charVectors.toMap());
             describe(meta, spec, featurizer, settings, encoderLrScale, result, device, metrics);
             model.save(job.dir(), meta);
             result.complete(job, meta, metrics, checkpoints, NAME);

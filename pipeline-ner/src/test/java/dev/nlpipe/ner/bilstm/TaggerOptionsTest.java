@@ -64,34 +64,6 @@ class TaggerOptionsTest {
                 wiring.getMessage());
     }
 
-    private static Map<String, float[]> vectors(int dim) {
-        Map<String, float[]> v = new LinkedHashMap<>();
-        Random r = new Random(5);
-        for (String c : SyntheticCorpus.chineseCharacters()) {
-            float[] x = new float[dim];
-            for (int i = 0; i < dim; i++) {
-                x[i] = (float) r.nextGaussian();
-            }
-            v.putIfAbsent(c, x);
-        }
-        return v;
-    }
-
-    private static void writeText(Path file, Map<String, float[]> vectors, boolean header) throws IOException {
-        StringBuilder sb = new StringBuilder();
-        if (header) {
-            sb.append(vectors.size()).append(' ').append(vectors.values().iterator().next().length).append('\n');
-        }
-        vectors.forEach((w, v) -> {
-            sb.append(w);
-            for (float x : v) {
-                sb.append(' ').append(x);
-            }
-            sb.append('\n');
-        });
-        Files.writeString(file, sb);
-    }
-
     private static void writeBinary(Path file, Map<String, float[]> vectors) throws IOException {
         try (DataOutputStream out = new DataOutputStream(Files.newOutputStream(file))) {
             out.write((vectors.size() + " " + vectors.values().iterator().next().length + "\n").getBytes(StandardCharsets.UTF_8));
@@ -107,7 +79,7 @@ class TaggerOptionsTest {
 
     @Test
     void frozenPretrainedVectorsStayAsLoaded() throws IOException {
-        Map<String, float[]> v = vectors(16);
+        Map<String, float[]> v = VectorFiles.characterVectors(16);
         Path bin = dir.resolve("chars.bin");
         writeBinary(bin, v);
         Path train = SyntheticCorpus.chinese(dir.resolve("train.bmes"), 40, 1);
@@ -165,7 +137,7 @@ class TaggerOptionsTest {
         }
         v.put("鑫鑫", new float[] {42f, 0f, 0f, 1f});
         Path vec = dir.resolve("bigrams.txt");
-        writeText(vec, v, true);
+        VectorFiles.writeText(vec, v);
         Path model = dir.resolve("ner-bigrams");
         String log = Training.run(dir, "task: ner.bilstm-crf\n"
                 + "data: { train: " + train + ", format: bmes }\n"

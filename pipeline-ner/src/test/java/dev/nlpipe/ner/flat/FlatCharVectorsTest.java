@@ -1,0 +1,78 @@
+package dev.nlpipe.ner.flat;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.nlpipe.core.config.ConfigException;
+import dev.nlpipe.core.doc.DocumentJson;
+import dev.nlpipe.ner.bilstm.SyntheticCorpus;
+import dev.nlpipe.ner.bilstm.Training;
+import dev.nlpipe.ner.bilstm.VectorFiles;
+import dev.nlpipe.nn.TensorFile;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** FLAT's character and bigram tables start from pretrained vectors ({@code model.embeddings}, {@code model.bigramEmbeddings}). */
+class FlatCharVectorsTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void frozenCharacterAndBigramVectorsStayAsLoaded() throws IOException {
+        Path train = SyntheticCorpus.chinese(dir.resolve("train.bmes"), 40, 1);
+        Path lexicon = Files.write(dir.resolve("words.txt"), SyntheticCorpus.partialLexicon());
+        Map<String, float[]> chars = VectorFiles.characterVectors(16);
+        Path charFile = VectorFiles.writeText(dir.resolve("chars.txt"), chars);
+        Map<String, float[]> bigrams = new LinkedHashMap<>();
+        bigrams.put("张伟", new float[] {1, 2, 3, 4, 5, 6, 7, 8});
+        bigrams.put("鑫鑫", new float[] {9, 9, 9, 9, 9, 9, 9, 9});
+        Path bigramFile = VectorFiles.writeText(dir.resolve("bigrams.txt"), bigrams);
+        Path model = dir.resolve("flat-vectors");
+        String log = Training.run(dir, FlatTaggerTest.yaml(train, train, train, lexicon, ", embeddings: " + charFile
+                + ", bigramEmbeddings: " + bigramFile + ", freezeEmbeddings: true"), model, "train.epochs=2");
+        assertTrue(log.contains("chars found in " + charFile) && log.contains("1 of ") && log.contains("bigrams found in " + bigramFile)
+                && log.contains("frozen"), log);
+
+        Map<String, Object> vocab = json(model.resolve(FlatModel.VOCAB));
+        Map<String, TensorFile.Tensor> weights = TensorFile.read(model.resolve(FlatModel.WEIGHTS));
+        assertArrayEquals(chars.get("伟"), row(weights.get("emb.char").values(), (List<String>) vocab.get("chars"), "伟", 16), 0f);
+        assertArrayEquals(bigrams.get("张伟"), row(weights.get("emb.bigram").values(), (List<String>) vocab.get("bigrams"), "张伟", 8),
+                0f);
+        assertEquals(-1, ((List<String>) vocab.get("bigrams")).indexOf("鑫鑫"), "only bigrams of the training data get a row");
+        Map<String, Object> pretrained = (Map<String, Object>) json(model.resolve("model.json")).get("pretrained");
+        assertEquals(charFile.toString(), pretrained.get("embeddings"));
+        assertEquals(true, pretrained.get("freezeEmbeddings"));
+
+        IllegalArgumentException wrongDim = assertThrows(IllegalArgumentException.class, () -> Training.run(dir,
+                FlatTaggerTest.yaml(train, train, train, lexicon, ", embeddings: " + charFile), dir.resolve("x"), "model.charDim=8"));
+        assertTrue(wrongDim.getMessage().contains("set model.charDim: 16"), wrongDim.getMessage());
+        ConfigException noBigrams = assertThrows(ConfigException.class, () -> Training.run(dir,
+                FlatTaggerTest.yaml(train, train, train, lexicon, ", bigramEmbeddings: " + bigramFile), dir.resolve("y"),
+                "model.bigramDim=0"));
+        assertTrue(noBigrams.getMessage().contains("bigramEmbeddings") && noBigrams.getMessage().contains("bigramDim"),
+                noBigrams.getMessage());
+    }
+
+    /** The table row of {@code key} (ids 0 and 1 are padding and unknown, then the vocabulary in order). */
+    private static float[] row(float[] table, List<String> vocabulary, String key, int dim) {
+        int id = vocabulary.indexOf(key) + 2;
+        assertTrue(id >= 2, key + " has a row: " + vocabulary);
+        float[] out = new float[dim];
+        System.arraycopy(table, id * dim, out, 0, dim);
+        return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> json(Path file) throws IOException {
+        return DocumentJson.mapper().readValue(file.toFile(), LinkedHashMap.class);
+    }
+}
