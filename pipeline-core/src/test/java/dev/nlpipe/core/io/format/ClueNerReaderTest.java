@@ -8,7 +8,6 @@ import dev.nlpipe.core.config.Options;
 import dev.nlpipe.core.doc.Document;
 import dev.nlpipe.core.doc.Entity;
 import dev.nlpipe.core.io.BadRecord;
-import dev.nlpipe.core.io.BadRecordSink;
 import dev.nlpipe.core.io.CorpusReader;
 import dev.nlpipe.core.io.InputSource;
 import dev.nlpipe.core.io.ReadSettings;
@@ -56,21 +55,11 @@ class ClueNerReaderTest {
         Path f = dir.resolve("train.json");
         Files.writeString(f, "{\"text\": \"题为《招商银行：投资永隆银行》的文章\", \"label\": {\"company\": {\"招商银行\": [[3, 6]],"
                 + " \"永隆银行\": [[10, 13]]}, \"book\": {\"《招商银行：投资永隆银行》\": [[2, 14]]}, \"name\": {\"文章\": [[16, 17]]}}}\n");
-        List<BadRecord> errors = new ArrayList<>();
-        List<BadRecord> warnings = new ArrayList<>();
-        ReadSettings settings = new ReadSettings(null, ReadSettings.DEFAULT_MAX_LINE_BYTES, new BadRecordSink() {
-            @Override
-            public void accept(BadRecord record) {
-                errors.add(record);
-            }
-
-            @Override
-            public void warn(BadRecord record) {
-                warnings.add(record);
-            }
-        }, new AtomicLong());
+        CollectedRecords records = new CollectedRecords();
+        ReadSettings settings = new ReadSettings(null, ReadSettings.DEFAULT_MAX_LINE_BYTES, records, new AtomicLong());
         List<Document> docs = read(f, settings);
-        assertEquals(List.of(), errors);
+        List<BadRecord> warnings = records.warnings;
+        assertEquals(List.of(), records.bad);
         assertEquals(1, docs.size());
         String text = docs.get(0).text();
         assertEquals(List.of(Entity.of(text, "book", 2, 15), Entity.of(text, "name", 16, 18)), docs.get(0).entities());

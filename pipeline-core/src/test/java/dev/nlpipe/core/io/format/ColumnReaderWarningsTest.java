@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.nlpipe.core.config.Options;
 import dev.nlpipe.core.doc.Document;
 import dev.nlpipe.core.io.BadRecord;
-import dev.nlpipe.core.io.BadRecordSink;
 import dev.nlpipe.core.io.CorpusInput;
 import dev.nlpipe.core.io.ReadSettings;
 import dev.nlpipe.core.io.ReaderProvider;
@@ -26,23 +25,7 @@ class ColumnReaderWarningsTest {
     @TempDir
     Path dir;
 
-    /** Collects failures and warnings apart. */
-    private static final class Collected implements BadRecordSink {
-        final List<BadRecord> bad = new ArrayList<>();
-        final List<BadRecord> warnings = new ArrayList<>();
-
-        @Override
-        public void accept(BadRecord record) {
-            bad.add(record);
-        }
-
-        @Override
-        public void warn(BadRecord record) {
-            warnings.add(record);
-        }
-    }
-
-    private static List<Document> read(Path file, String format, Collected sink) throws IOException {
+    private static List<Document> read(Path file, String format, CollectedRecords sink) throws IOException {
         ReaderProvider reader = Components.get().readers().find(format);
         Options options = Options.of("input format '" + format + "'", Map.of(), reader.options());
         List<Document> docs = new ArrayList<>();
@@ -60,14 +43,14 @@ class ColumnReaderWarningsTest {
 
     @Test
     void bmesTokensLongerThanOneCharacterAreWarnedWithTheirLines() throws IOException {
-        Collected sink = new Collected();
+        CollectedRecords sink = new CollectedRecords();
         read(positions(), "bmes", sink);
         assertEquals(List.of(1L, 2L, 3L, 4L, 6L), sink.warnings.stream().map(BadRecord::line).toList());
     }
 
     @Test
     void bmesWarningsNameTheFile() throws IOException {
-        Collected sink = new Collected();
+        CollectedRecords sink = new CollectedRecords();
         Path f = positions();
         read(f, "bmes", sink);
         assertEquals(f.toString(), sink.warnings.get(0).source());
@@ -75,7 +58,7 @@ class ColumnReaderWarningsTest {
 
     @Test
     void bmesLinesWithLongTokensAreStillReadAsBefore() throws IOException {
-        Collected sink = new Collected();
+        CollectedRecords sink = new CollectedRecords();
         List<Document> docs = read(positions(), "bmes", sink);
         assertEquals(List.of("我0爱0北0京1", "好0"), docs.stream().map(Document::text).toList());
         assertEquals("北0京1", docs.get(0).entities().get(0).text());
@@ -83,21 +66,21 @@ class ColumnReaderWarningsTest {
 
     @Test
     void warningsAreNotBadRecords() throws IOException {
-        Collected sink = new Collected();
+        CollectedRecords sink = new CollectedRecords();
         read(positions(), "bmes", sink);
         assertEquals(List.of(), sink.bad);
     }
 
     @Test
     void aCharacterOutsideTheBmpIsOneBmesCharacter() throws IOException {
-        Collected sink = new Collected();
+        CollectedRecords sink = new CollectedRecords();
         read(TempFiles.write(dir.resolve("ext.bmes"), "𠀋 S-PER\n好 O\n\n"), "bmes", sink);
         assertEquals(List.of(), sink.warnings);
     }
 
     @Test
     void aBmesLineWithAnExtraColumnIsWarned() throws IOException {
-        Collected sink = new Collected();
+        CollectedRecords sink = new CollectedRecords();
         List<Document> docs = read(TempFiles.write(dir.resolve("cols.bmes"), "我 O\n爱 O\n北 0 B-LOC\n京 E-LOC\n\n"), "bmes", sink);
         assertEquals(List.of(3L), sink.warnings.stream().map(BadRecord::line).toList());
         assertEquals("我爱北京", docs.get(0).text());
@@ -105,7 +88,7 @@ class ColumnReaderWarningsTest {
 
     @Test
     void aConllLineWhoseColumnCountDiffersFromTheFirstIsWarned() throws IOException {
-        Collected sink = new Collected();
+        CollectedRecords sink = new CollectedRecords();
         Path f = TempFiles.write(dir.resolve("in.conll"), "-DOCSTART- O\n\nWe O\nvisited O\n\nNew York B-LOC\ntoday O\n\n");
         List<Document> docs = read(f, "conll", sink);
         assertEquals(List.of(6L), sink.warnings.stream().map(BadRecord::line).toList());
@@ -114,7 +97,7 @@ class ColumnReaderWarningsTest {
 
     @Test
     void conllWordsAreNotWarned() throws IOException {
-        Collected sink = new Collected();
+        CollectedRecords sink = new CollectedRecords();
         read(TempFiles.write(dir.resolve("words.conll"), "Yao B-PER\nMing I-PER\nplays O\n\nBeijing B-LOC\n\n"), "conll", sink);
         assertEquals(List.of(), sink.warnings);
     }
@@ -123,7 +106,7 @@ class ColumnReaderWarningsTest {
     void eachFileIsCheckedAgainstItsOwnFirstLine() throws IOException {
         TempFiles.write(dir.resolve("c/a.conll"), "We PRP O\n\n");
         TempFiles.write(dir.resolve("c/b.conll"), "They O\n\n");
-        Collected sink = new Collected();
+        CollectedRecords sink = new CollectedRecords();
         List<Document> docs = read(dir.resolve("c"), "conll", sink);
         assertEquals(2, docs.size());
         assertTrue(sink.warnings.isEmpty(), sink.warnings.toString());
