@@ -7,7 +7,6 @@ import dev.nlpipe.core.doc.Document;
 import dev.nlpipe.core.doc.DocumentJson;
 import dev.nlpipe.core.doc.Entity;
 import dev.nlpipe.core.doc.Layer;
-import dev.nlpipe.core.io.BadRecord;
 import dev.nlpipe.core.io.CorpusReader;
 import dev.nlpipe.core.io.InputSource;
 import dev.nlpipe.core.io.ReadSettings;
@@ -20,17 +19,16 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Consumer;
 
 /**
  * CLUENER2020 JSON lines: {@code {"text": ..., "label": {TYPE: {MENTION: [[start, end], ...]}}}},
  * where {@code end} is inclusive and both count characters (code points) of {@code text}. Each line
  * becomes a document with its gold entities (offsets converted to the usual UTF-16, end exclusive);
  * a line without {@code label} (the unlabelled test split) has no entities. A span that does not
- * match its mention text makes the line a bad record. Entities that overlap (CLUENER's training
- * split nests two companies inside a book title) cannot all be kept by a flat tagger: the one that
- * starts first, the longer when two start together, is kept, and each one dropped is a warning
- * naming the line, so the record is still read.
+ * match its mention text makes the line a bad record. Overlapping entities are kept as the file has
+ * them (CLUENER's training split nests two companies inside a book title), as the {@code jsonl}
+ * reader keeps them: training a tagger keeps the first of overlapping entities and counts the others
+ * in its log ({@code GoldSpans}), and the {@code bmes} and {@code conll} writers write the first.
  */
 public final class ClueNerReader implements ReaderProvider {
 
@@ -60,18 +58,13 @@ public final class ClueNerReader implements ReaderProvider {
         return new LineRecordReader(source, settings) {
             @Override
             protected Document readNext() throws IOException {
-                return nextRecord((line, n) -> parse(line, idField, idAt(n),
-                        dropped -> settings.errors().warn(BadRecord.unreadable(source.name(), n, dropped))));
+                return nextRecord((line, n) -> parse(line, idField, idAt(n)));
             }
         };
     }
 
-    /**
-     * One CLUENER record as a document.
-     *
-     * @param dropped told why each overlapping entity left out of the document was dropped
-     */
-    static Document parse(String line, String idField, String fallbackId, Consumer<String> dropped) throws IOException {
+    /** One CLUENER record as a document, its entities in text order. */
+    static Document parse(String line, String idField, String fallbackId) throws IOException {
         JsonNode root = DocumentJson.mapper().readTree(line);
         if (root == null || !root.isObject() || !root.path("text").isTextual()) {
             throw new IllegalArgumentException("expected a JSON object with a \"text\" string");
@@ -110,24 +103,7 @@ public final class ClueNerReader implements ReaderProvider {
                 }
             }
         }
-        return new Document(id, text).setEntities(withoutOverlaps(entities, dropped));
-    }
-
-    /** The entities in text order, each one that overlaps an earlier-starting (or longer) one left out. */
-    private static List<Entity> withoutOverlaps(List<Entity> entities, Consumer<String> dropped) {
-        List<Entity> sorted = new ArrayList<>(new LinkedHashSet<>(entities));
-        sorted.sort(Comparator.comparingInt(Entity::start).thenComparing(Comparator.comparingInt(Entity::end).reversed())
-                .thenComparing(Entity::type));
-        List<Entity> kept = new ArrayList<>(sorted.size());
-        for (Entity e : sorted) {
-            Entity last = kept.isEmpty() ? null : kept.get(kept.size() - 1);
-            if (last != null && e.start() < last.end()) {
-                dropped.accept("entity '" + e.text() + "' (" + e.type() + ") overlaps '" + last.text() + "' (" + last.type()
-                        + ") and is left out: a flat tagger keeps one of two overlapping entities, the one that starts first");
-            } else {
-                kept.add(e);
-            }
-        }
-        return kept;
+        entities.sort(Comparator.comparingInt(Entity::start).thenComparingInt(Entity::end));
+        return new Document(id, text).setEntities(new ArrayList<>(new LinkedHashSet<>(entities)));
     }
 }

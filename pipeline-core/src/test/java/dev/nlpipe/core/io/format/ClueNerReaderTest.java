@@ -25,7 +25,7 @@ class ClueNerReaderTest {
     @Test
     void spansBecomeEntitiesWithExclusiveEnds() throws Exception {
         Document d = ClueNerReader.parse("{\"text\": \"浙商银行企业信贷部叶老桂博士\", \"label\": {\"name\": {\"叶老桂\": [[9, 11]]},"
-                + " \"company\": {\"浙商银行\": [[0, 3]]}}}", "id", "f:1", ClueNerReaderTest::noDrop);
+                + " \"company\": {\"浙商银行\": [[0, 3]]}}}", "id", "f:1");
         assertEquals(List.of(Entity.of(d.text(), "company", 0, 4), Entity.of(d.text(), "name", 9, 12)), d.entities());
         assertEquals("f:1", d.id());
     }
@@ -33,49 +33,31 @@ class ClueNerReaderTest {
     @Test
     void offsetsCountCodePointsAndBecomeUtf16() throws Exception {
         String text = "😀王五来了";
-        Document d = ClueNerReader.parse("{\"text\": \"" + text + "\", \"label\": {\"name\": {\"王五\": [[1, 2]]}}}", "id", "x", ClueNerReaderTest::noDrop);
+        Document d = ClueNerReader.parse("{\"text\": \"" + text + "\", \"label\": {\"name\": {\"王五\": [[1, 2]]}}}", "id", "x");
         assertEquals("王五", d.entities().get(0).text());
         assertEquals(2, d.entities().get(0).start());
     }
 
     @Test
     void unlabelledLinesHaveNoEntities() throws Exception {
-        Document d = ClueNerReader.parse("{\"id\": 7, \"text\": \"四川敦煌\"}", "id", "x", ClueNerReaderTest::noDrop);
+        Document d = ClueNerReader.parse("{\"id\": 7, \"text\": \"四川敦煌\"}", "id", "x");
         assertEquals("7", d.id());
         assertEquals(List.of(), d.entities());
     }
 
-    private static void noDrop(String why) {
-        throw new AssertionError("nothing should be dropped: " + why);
-    }
-
     @Test
-    void nestedEntitiesKeepTheOuterOneAndWarnForEachDropped(@TempDir Path dir) throws Exception {
+    void nestedEntitiesAreReadAsTheFileHasThem(@TempDir Path dir) throws Exception {
         // train.json line 1507 of CLUENER2020 has this shape: two companies inside a book title
         Path f = dir.resolve("train.json");
         Files.writeString(f, "{\"text\": \"题为《招商银行：投资永隆银行》的文章\", \"label\": {\"company\": {\"招商银行\": [[3, 6]],"
                 + " \"永隆银行\": [[10, 13]]}, \"book\": {\"《招商银行：投资永隆银行》\": [[2, 14]]}, \"name\": {\"文章\": [[16, 17]]}}}\n");
         CollectedRecords records = new CollectedRecords();
-        ReadSettings settings = new ReadSettings(null, ReadSettings.DEFAULT_MAX_LINE_BYTES, records, new AtomicLong());
-        List<Document> docs = read(f, settings);
-        List<BadRecord> warnings = records.warnings;
+        List<Document> docs = read(f, new ReadSettings(null, ReadSettings.DEFAULT_MAX_LINE_BYTES, records, new AtomicLong()));
         assertEquals(List.of(), records.bad);
-        assertEquals(1, docs.size());
+        assertEquals(List.of(), records.warnings);
         String text = docs.get(0).text();
-        assertEquals(List.of(Entity.of(text, "book", 2, 15), Entity.of(text, "name", 16, 18)), docs.get(0).entities());
-        assertEquals(2, warnings.size());
-        assertEquals(1, warnings.get(0).line());
-        assertTrue(warnings.get(0).reason().contains("'招商银行' (company) overlaps '《招商银行：投资永隆银行》' (book)"), warnings.get(0).reason());
-        assertTrue(warnings.get(1).reason().contains("'永隆银行' (company)"), warnings.get(1).reason());
-    }
-
-    @Test
-    void crossingEntitiesKeepTheOneThatStartsFirst() throws Exception {
-        List<String> dropped = new ArrayList<>();
-        Document d = ClueNerReader.parse("{\"text\": \"北京大学城\", \"label\": {\"organization\": {\"北京大学\": [[0, 3]]},"
-                + " \"address\": {\"大学城\": [[2, 4]]}}}", "id", "x", dropped::add);
-        assertEquals(List.of(Entity.of(d.text(), "organization", 0, 4)), d.entities());
-        assertEquals(1, dropped.size());
+        assertEquals(List.of(Entity.of(text, "book", 2, 15), Entity.of(text, "company", 3, 7), Entity.of(text, "company", 10, 14),
+                Entity.of(text, "name", 16, 18)), docs.get(0).entities());
     }
 
     private static List<Document> read(Path f, ReadSettings settings) throws Exception {
@@ -91,7 +73,7 @@ class ClueNerReaderTest {
     @Test
     void badSpansAreBadRecordsAndTheRestIsRead(@TempDir Path dir) throws Exception {
         assertThrows(IllegalArgumentException.class,
-                () -> ClueNerReader.parse("{\"text\": \"abc\", \"label\": {\"x\": {\"ab\": [[1, 2]]}}}", "id", "x", ClueNerReaderTest::noDrop));
+                () -> ClueNerReader.parse("{\"text\": \"abc\", \"label\": {\"x\": {\"ab\": [[1, 2]]}}}", "id", "x"));
         Path f = dir.resolve("dev.json");
         Files.writeString(f, "{\"text\": \"abc\", \"label\": {\"x\": {\"zz\": [[0, 1]]}}}\n{\"text\": \"李四\", \"label\": {\"name\":"
                 + " {\"李四\": [[0, 1]]}}}\nnot json\n");
