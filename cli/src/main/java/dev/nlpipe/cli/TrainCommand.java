@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -30,9 +31,12 @@ public final class TrainCommand implements Callable<Integer> {
         TrainConfig cfg = TrainConfig.load(config, sets);
         long start = System.nanoTime();
         // Ctrl-C ends the JVM without unwinding this method: a shutdown hook is the one place left to say how to go on
-        Thread onInterrupt = new Thread(() -> System.err.println(interrupted(config, output, sets)));
+        AtomicReference<TrainingJob> running = new AtomicReference<>();
+        Thread onInterrupt = new Thread(() -> System.err.println(running.get() != null && running.get().published()
+                ? publishedThenInterrupted(output) : interrupted(config, output, sets)));
         Runtime.getRuntime().addShutdownHook(onInterrupt);
         try (TrainingJob job = TrainingJob.prepare(cfg, output, System.err)) {
+            running.set(job);
             job.run();
             System.err.printf("trained %s in %.1f s -> %s%n", cfg.task(), (System.nanoTime() - start) / 1e9, output);
             if (job.warningSummary() != null) {
@@ -55,6 +59,12 @@ public final class TrainCommand implements Callable<Integer> {
         } catch (IllegalStateException shuttingDown) {
             // Ctrl-C: the hook is already running, as it should
         }
+    }
+
+    /** What to tell a user who interrupts training once the model is in place: that nothing is lost. */
+    static String publishedThenInterrupted(Path output) {
+        return "\nnlpipe: interrupted after the model was written; it is complete in " + output + ". The checkpoint "
+                + Path.of(output + ".checkpoint").toAbsolutePath() + ", if still there, can be removed.";
     }
 
     /** What to tell a user who interrupts training: where the last epoch's checkpoint is and the command that resumes from it. */

@@ -1,5 +1,6 @@
 package dev.nlpipe.cli;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -27,5 +28,12 @@ class TrainInterruptTest {
     void anInterruptBeforeTheFirstCheckpointSaysNothingWasSaved() {
         String message = TrainCommand.interrupted(Path.of("ner.yaml"), dir.resolve("m"), List.of());
         assertTrue(message.contains("before a checkpoint was written"), message);
+    }
+
+    @Test
+    void anInterruptAfterTheModelIsPublishedSaysItIsComplete() {
+        String message = TrainCommand.publishedThenInterrupted(dir.resolve("m"));
+        assertTrue(message.contains("complete in " + dir.resolve("m")), message);
+        assertFalse(message.contains("Resume"), message);
     }
 }

@@ -43,6 +43,7 @@ public final class TrainingJob implements AutoCloseable {
     private final ErrorLog errors;
     private ModelDirWriter writer;
     private final List<PublishedStep> afterPublish = new ArrayList<>();
+    private volatile boolean published;
 
     private TrainingJob(TrainConfig config, TrainerProvider trainer, Options model, Options train, ReaderProvider reader,
                         Options readerOptions, Pipeline preprocess, Path output, PrintStream log) {
@@ -133,12 +134,31 @@ public final class TrainingJob implements AutoCloseable {
                 throw new IllegalStateException("trainer '" + trainer.name() + "' wrote no model.json");
             }
             writer.commit();
+            published = true;
             for (PublishedStep step : afterPublish) {
-                step.run();
+                runAfterPublish(step);
             }
         } finally {
             writer.abort();
         }
+    }
+
+    /** A step that fails after publishing leaves a complete model: the run succeeded, so it warns rather than fails. */
+    private void runAfterPublish(PublishedStep step) {
+        try {
+            step.run();
+        } catch (IOException | RuntimeException e) {
+            log.println("warning: the model is complete in " + output + ", but cleaning up after it failed (" + e
+                    + "); what is left can be removed by hand");
+        }
+    }
+
+    /**
+     * Whether the model directory has been published: from then on an interrupt or a failed clean-up
+     * step loses nothing. Safe to read from another thread (an interrupt handler).
+     */
+    public boolean published() {
+        return published;
     }
 
     /**

@@ -20,9 +20,11 @@ import dev.nlpipe.nn.Checkpoints;
 import dev.nlpipe.ner.EntityEvaluation;
 import dev.nlpipe.ner.EntityScores;
 import dev.nlpipe.nn.SameSeedRuns;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -94,6 +96,27 @@ class ChineseTaggerTest {
         }
         assertFalse(Files.exists(failed), "nothing is published");
         assertTrue(Files.isDirectory(Checkpoints.beside(failed).dir()), "the checkpoint stays until the model is published");
+    }
+
+    @Test
+    void aCleanUpThatFailsAfterTheModelIsPublishedOnlyWarns() throws IOException {
+        Path out = dir.resolve("ner-zh-cleanup");
+        Path cfg = Files.writeString(dir.resolve("cleanup.yaml"), Training.chineseYaml(dir.resolve("train.bmes"), dir.resolve("dev.bmes"),
+                dir.resolve("test.bmes")));
+        ByteArrayOutputStream logged = new ByteArrayOutputStream();
+        try (PrintStream log = new PrintStream(logged, true, StandardCharsets.UTF_8);
+             TrainingJob job = TrainingJob.prepare(TrainConfig.load(cfg, List.of("train.epochs=1")), out, log)) {
+            job.run(j -> {
+                new BiLstmCrfTrainer().train(j);
+                j.afterPublish(() -> {
+                    throw new IOException("permission denied");
+                });
+            });
+            assertTrue(job.published());
+        }
+        assertTrue(Files.isRegularFile(out.resolve("model.json")), "the model stays published");
+        String text = logged.toString(StandardCharsets.UTF_8);
+        assertTrue(text.contains("warning: the model is complete in " + out) && text.contains("permission denied"), text);
     }
 
     @Test
