@@ -2,6 +2,7 @@ package dev.nlpipe.nn.optim;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 import dev.nlpipe.nn.Ops;
@@ -9,7 +10,7 @@ import dev.nlpipe.nn.Params;
 import java.util.function.Predicate;
 
 /**
- * AdamW (Loshchilov and Hutter) exactly as {@code torch.optim.AdamW} computes it, with parameter
+ * AdamW (Loshchilov and Hutter) as {@code torch.optim.AdamW} computes it (to rounding), with parameter
  * groups: weights the {@code noDecay} predicate names (by default Hugging Face's biases and
  * LayerNorm weights) get no weight decay. Per weight and step {@code t}:
  * <pre>
@@ -18,9 +19,9 @@ import java.util.function.Predicate;
  * v ← β2 · v + (1 - β2) · g²
  * w ← w - lr / (1 - β1^t) · m / (√v / √(1 - β2^t) + ε)
  * </pre>
- * Written with one array operation per step of PyTorch's single-tensor implementation, in its
- * order, rather than with DJL's fused Adam kernel: that kernel adds ε to {@code √v} before the bias
- * correction, in effect {@code ε / √(1 - β2^t)} (32 times PyTorch's ε at the first step, near it only
+ * Computed in place, the gradient serving as scratch space (it is cleared after the step) and one
+ * square root the only new array, rather than with DJL's fused Adam kernel: that kernel adds ε to
+ * {@code √v} before the bias correction, in effect {@code ε / √(1 - β2^t)} (32 times PyTorch's ε at the first step, near it only
  * after thousands of steps), and decays with {@code w - w·lr·decay}; the {@code adam} optimizer keeps
  * using it unchanged.
  */
@@ -61,32 +62,29 @@ final class AdamW extends StatefulOptimizer {
     private void apply(NDArray w, NDArray g, NDList slots, double lr, float gradScale, long step, double decay) {
         NDArray m = slots.get(0);
         NDArray v = slots.get(1);
-        // Temporaries are closed here: those computed from the moments would otherwise live in the
-        // weights' manager until the network is closed.
-        try (NDList temps = new NDList()) {
-            NDArray grad = g;
-            if (gradScale != 1f) {
-                grad = keep(temps, Ops.times(g, gradScale));
-            }
-            if (decay != 0) {
-                Ops.timesInPlace(w, (float) (1 - lr * decay));
-            }
-            Ops.timesInPlace(m, (float) beta1).addi(keep(temps, Ops.times(grad, (float) (1 - beta1))));
-            // addcmul_(g, g, value=1-β2) rounds (value·g)·g
-            Ops.timesInPlace(v, (float) beta2).addi(keep(temps, keep(temps, Ops.times(grad, (float) (1 - beta2))).mul(grad)));
-            double stepSize = lr / (1 - Math.pow(beta1, step));
-            NDArray denom = Ops.dividedByInPlace(keep(temps, v.sqrt()), (float) Math.sqrt(1 - Math.pow(beta2, step))).addi((float) eps);
-            // addcdiv_(m, denom, value=-stepSize) rounds (value·m)/denom
-            w.addi(keep(temps, keep(temps, Ops.times(m, (float) -stepSize)).div(denom)));
+        // In place throughout, with the gradient as scratch space (it is cleared at the end anyway): a
+        // new array as large as BERT's word embeddings costs six passes over one (its pages come fresh
+        // from the kernel), and six such temporaries made this step slower than the whole backward pass.
+        if (decay != 0) {
+            Ops.timesInPlace(w, (float) (1 - lr * decay));
         }
+        Ops.timesInPlace(g, (1 - beta1) * gradScale);                  // g = (1-β1)·s·grad
+        Ops.timesInPlace(m, (float) beta1).addi(g);
+        g.muli(g);                                                     // g = (1-β1)²·s²·grad²
+        Ops.timesInPlace(g, (1 - beta2) / ((1 - beta1) * (1 - beta1)));
+        Ops.timesInPlace(v, (float) beta2).addi(g);
+        // lr/(1-β1^t) · m/(√v/√(1-β2^t) + ε) = lr·√(1-β2^t)/(1-β1^t) · m/(√v + ε·√(1-β2^t))
+        double root2 = Math.sqrt(1 - Math.pow(beta2, step));
+        try (NDArray denom = v.sqrt()) {
+            denom.addi((float) (eps * root2));
+            g.set(new NDIndex("..."), m);
+            g.divi(denom);
+        }
+        Ops.timesInPlace(g, -lr * root2 / (1 - Math.pow(beta1, step)));
+        w.addi(g);
         // as DJL's fused updates do: gradients accumulate in PyTorch until cleared
         if (w.hasGradient()) {
             JniUtils.zeroGrad((PtNDArray) w);
         }
-    }
-
-    private static NDArray keep(NDList temps, NDArray a) {
-        temps.add(a);
-        return a;
     }
 }

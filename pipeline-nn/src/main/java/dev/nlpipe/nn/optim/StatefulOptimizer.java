@@ -35,7 +35,8 @@ abstract class StatefulOptimizer implements Optimizer {
 
     /**
      * Updates {@code w} in place from its gradient, and {@code slots} (the state arrays named by
-     * {@link #slots}, in that order) in place.
+     * {@link #slots}, in that order) in place. The gradient {@code g} is spent: an update may use it
+     * as scratch space, and it is cleared afterwards.
      *
      * @param step the 1-based number of this update
      */
