@@ -24,6 +24,19 @@ public enum Pooling {
     }
 
     /**
+     * Runs {@code encoder} over a batch and pools its last hidden states into {@code (B, H)}. [CLS]
+     * and the pooler read the first token alone, so the encoder's last layer runs for it alone
+     * ({@link BertEncoder#firstToken}); the mean runs it for every token.
+     */
+    public NDArray encode(BertEncoder encoder, BertInput in, boolean training) {
+        return switch (this) {
+            case CLS -> encoder.firstToken(in.ids(), in.types(), in.lengths(), training);
+            case POOLER -> encoder.poolFirst(encoder.firstToken(in.ids(), in.types(), in.lengths(), training));
+            case MEAN -> apply(encoder.forward(in.ids(), in.types(), in.lengths(), training), in.lengths(), encoder);
+        };
+    }
+
+    /**
      * Pools {@code (B, T, H)} hidden states into {@code (B, H)}.
      *
      * @param lengths each sequence's real length (for the mean)

@@ -1,6 +1,7 @@
 package dev.nlpipe.nn;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import java.util.Random;
 
@@ -94,8 +95,22 @@ public final class EncoderLayer {
      * @return {@code (B, T, hidden)}; rows at padded positions are meaningless
      */
     public NDArray forward(NDArray x, NDArray mask, ScoreTerm term, boolean training) {
-        NDArray a = Ops.dropout(attention.forward(x, mask, term, training), config.hiddenDropout(), training);
-        a = attentionNorm.forward(a.add(x));
+        return forward(x, x, mask, term, training);
+    }
+
+    /**
+     * The layer's output at the first position only, {@code (B, 1, hidden)}: what
+     * {@link #forward(NDArray, NDArray, ScoreTerm, boolean)} gives there, for a fraction of the work
+     * when nothing after this layer reads the other positions (a last layer under [CLS] pooling).
+     */
+    public NDArray forwardFirst(NDArray x, NDArray mask, boolean training) {
+        return forward(x.get(new NDIndex(":, :1, :")), x, mask, null, training);
+    }
+
+    /** The layer at the positions {@code rows} (rows of {@code x}), attending to all of {@code x}. */
+    private NDArray forward(NDArray rows, NDArray x, NDArray mask, ScoreTerm term, boolean training) {
+        NDArray a = Ops.dropout(attention.forward(rows, x, mask, term, training), config.hiddenDropout(), training);
+        a = attentionNorm.forward(a.add(rows));
         NDArray h = Gelu.apply(dense(a, ".intermediate.dense"));
         h = Ops.dropout(dense(h, ".output.dense"), config.hiddenDropout(), training);
         return outputNorm.forward(h.add(a));

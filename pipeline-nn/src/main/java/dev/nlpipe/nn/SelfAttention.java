@@ -104,9 +104,27 @@ public final class SelfAttention {
      *     keys) but meaningless
      */
     public NDArray forward(NDArray x, NDArray mask, ScoreTerm term, boolean training) {
+        return forward(x, x, mask, term, training);
+    }
+
+    /**
+     * Runs the attention for some positions only: {@code queries} attend to all of {@code x}.
+     * Row {@code i} of the result is what {@link #forward(NDArray, NDArray, ScoreTerm, boolean)}
+     * gives at the position {@code queries} row {@code i} was taken from.
+     *
+     * @param queries {@code (B, Q, hidden)} the rows of {@code x} whose output is wanted
+     * @param x {@code (B, T, hidden)} the keys and values
+     * @param mask an additive mask broadcastable to {@code (B, H, Q, T)} ({@link AttentionMask}'s
+     *     {@code (B, 1, 1, T)} is), or {@code null}
+     * @param term an additive score term giving {@code (B, H, Q, T)}, or {@code null}
+     * @param training whether attention dropout is active
+     * @return {@code (B, Q, hidden)}
+     */
+    public NDArray forward(NDArray queries, NDArray x, NDArray mask, ScoreTerm term, boolean training) {
         long b = x.getShape().get(0);
         long t = x.getShape().get(1);
-        NDArray q = heads(project(x, "self.query"), b, t);
+        long tq = queries.getShape().get(1);
+        NDArray q = heads(project(queries, "self.query"), b, tq);
         NDArray k = heads(project(x, "self.key"), b, t);
         NDArray v = heads(project(x, "self.value"), b, t);
         NDArray scores = q.matMul(k.transpose(0, 1, 3, 2));
@@ -119,7 +137,7 @@ public final class SelfAttention {
             scores = scores.add(mask);
         }
         NDArray probs = Ops.dropout(scores.softmax(-1), dropout, training);
-        NDArray context = probs.matMul(v).transpose(0, 2, 1, 3).reshape(b, t, hidden);
+        NDArray context = probs.matMul(v).transpose(0, 2, 1, 3).reshape(b, tq, hidden);
         return project(context, "output.dense");
     }
 

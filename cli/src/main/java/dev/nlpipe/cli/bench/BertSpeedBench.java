@@ -3,7 +3,6 @@ package dev.nlpipe.cli.bench;
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import dev.nlpipe.nn.GradClip;
@@ -30,7 +29,8 @@ import java.util.Random;
 
 /**
  * Benchmark behind {@code bench/bert-speed.sh}: a BERT classifier (the encoder of an
- * {@code encoder.bert} directory, the [CLS] vector, a linear layer to two logits) fine-tuned for a
+ * {@code encoder.bert} directory, the [CLS] vector, a linear layer to two logits, run as
+ * {@code classify.bert} runs it: the last layer for [CLS] alone) fine-tuned for a
  * number of steps (forward, backward, AdamW, clipping) and run for inference, on texts tokenized to
  * at most {@code MAX_LENGTH} pieces, sorted by length and cut into consecutive batches. Writes the
  * batches' ids and the output layer to {@code IDS_FILE}, so that the PyTorch reference
@@ -102,8 +102,9 @@ public final class BertSpeedBench {
                 ids[b * steps + t] = batch.get(b).ids()[t];
             }
         }
-        NDArray h = encoder.forward(scope.create(ids, new Shape(batch.size(), steps)), null, lengths, training);
-        NDArray cls = Ops.dropout(h.get(new NDIndex(":, 0, :")), 0.1f, training);
+        // as classify.bert with [CLS] pooling runs it: the last layer for [CLS] alone
+        NDArray first = encoder.firstToken(scope.create(ids, new Shape(batch.size(), steps)), null, lengths, training);
+        NDArray cls = Ops.dropout(first, 0.1f, training);
         return Ops.linear(cls, params.get("classifier.weight"), params.get("classifier.bias"));
     }
 

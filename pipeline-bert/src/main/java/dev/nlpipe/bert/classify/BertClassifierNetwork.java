@@ -61,8 +61,7 @@ final class BertClassifierNetwork {
 
     /** The logits {@code (B, labels)}. */
     NDArray logits(BertInput in, boolean training) {
-        NDArray h = encoder.forward(in.ids(), in.types(), in.lengths(), training);
-        NDArray pooled = Ops.dropout(pooling.apply(h, in.lengths(), encoder), dropout, training);
+        NDArray pooled = Ops.dropout(pooling.encode(encoder, in, training), dropout, training);
         return Ops.linear(pooled, params.get(WEIGHT), params.get(BIAS));
     }
 }

@@ -120,8 +120,7 @@ public final class SentenceEncoder implements AutoCloseable {
             }
             try (NDManager scope = NeuralEngine.get().newBaseManager(device)) {
                 BertInput in = BertInput.of(batch, scope);
-                NDArray hidden = encoder.forward(in.ids(), in.types(), in.lengths(), false);
-                float[] flat = pooling.apply(hidden, in.lengths(), encoder).toFloatArray();
+                float[] flat = pooling.encode(encoder, in, false).toFloatArray();
                 for (int i = 0; i < batch.size(); i++) {
                     float[] v = Arrays.copyOfRange(flat, i * dim, (i + 1) * dim);
                     out[order[from + i]] = normalize ? unit(v) : v;
