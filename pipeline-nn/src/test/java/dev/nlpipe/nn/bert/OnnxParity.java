@@ -21,7 +21,8 @@ final class OnnxParity {
     }
 
     /**
-     * The largest absolute difference of the last hidden states at real (unpadded) positions.
+     * The largest absolute difference of the last hidden states at real (unpadded) positions, and of
+     * the first token's state from {@link BertEncoder#firstToken}.
      *
      * @param model the imported {@code encoder.bert} directory (its tokenizer makes the ids)
      * @param onnx the original model
@@ -59,11 +60,16 @@ final class OnnxParity {
                 }
                 try (NDManager scope = params.manager().newSubManager()) {
                     float[] got = encoder.forward(scope.create(ids), null, lengths, false).toFloatArray();
+                    // and the [CLS] states that classifiers and sentence vectors take, last layer run for [CLS] alone
+                    float[] first = encoder.firstToken(scope.create(ids), null, lengths, false).toFloatArray();
                     for (int b = 0; b < batch.size(); b++) {
                         for (int t = 0; t < lengths[b]; t++) {
                             for (int h = 0; h < hidden; h++) {
                                 worst = Math.max(worst, Math.abs(got[(b * steps + t) * hidden + h] - expected[b][t][h]));
                             }
+                        }
+                        for (int h = 0; h < hidden; h++) {
+                            worst = Math.max(worst, Math.abs(first[b * hidden + h] - expected[b][0][h]));
                         }
                     }
                 }
