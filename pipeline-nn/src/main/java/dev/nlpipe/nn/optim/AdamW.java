@@ -21,9 +21,9 @@ import java.util.function.Predicate;
  * </pre>
  * Computed in place, the gradient serving as scratch space (it is cleared after the step) and one
  * square root the only new array, rather than with DJL's fused Adam kernel: that kernel adds ε to
- * {@code √v} before the bias correction, in effect {@code ε / √(1 - β2^t)} (32 times PyTorch's ε at the first step, near it only
- * after thousands of steps), and decays with {@code w - w·lr·decay}; the {@code adam} optimizer keeps
- * using it unchanged.
+ * {@code √v} before the bias correction, in effect {@code ε / √(1 - β2^t)} (32 times PyTorch's ε at
+ * the first step, near it only after thousands of steps), decays with {@code w - w·lr·decay}, and
+ * makes five new arrays per weight; the {@code adam} optimizer keeps using it unchanged.
  */
 final class AdamW extends StatefulOptimizer {
     private final double weightDecay;
