@@ -64,12 +64,12 @@ public final class TrainCommand implements Callable<Integer> {
     /** What to tell a user who interrupts training once the model is in place: that nothing is lost. */
     static String publishedThenInterrupted(Path output) {
         return "\nnlpipe: interrupted after the model was written; it is complete in " + output + ". The checkpoint "
-                + Path.of(output + ".checkpoint").toAbsolutePath() + ", if still there, can be removed.";
+                + checkpointOf(output).toAbsolutePath() + ", if still there, can be removed.";
     }
 
     /** What to tell a user who interrupts training: where the last epoch's checkpoint is and the command that resumes from it. */
     static String interrupted(Path config, Path output, List<String> sets) {
-        Path checkpoint = Path.of(output + ".checkpoint");
+        Path checkpoint = checkpointOf(output);
         StringBuilder again = new StringBuilder("nlpipe train " + config + " --output " + output);
         sets.forEach(s -> again.append(" --set ").append(s));
         if (!Files.isDirectory(checkpoint)) {
@@ -78,5 +78,10 @@ public final class TrainCommand implements Callable<Integer> {
         }
         return "\nnlpipe: training interrupted; the last finished epoch is checkpointed in " + checkpoint.toAbsolutePath()
                 + ".\nResume from it with the same command: " + again + "\n(--set train.resume=false starts over instead)";
+    }
+
+    /** Where training keeps the checkpoint of a run writing {@code output}. */
+    private static Path checkpointOf(Path output) {
+        return Path.of(output + ".checkpoint");
     }
 }

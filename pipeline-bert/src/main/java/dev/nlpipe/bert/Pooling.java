@@ -1,7 +1,6 @@
 package dev.nlpipe.bert;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import dev.nlpipe.nn.bert.BertEncoder;
 import java.util.Locale;
@@ -32,34 +31,24 @@ public enum Pooling {
         return switch (this) {
             case CLS -> encoder.firstToken(in.ids(), in.types(), in.lengths(), training);
             case POOLER -> encoder.poolFirst(encoder.firstToken(in.ids(), in.types(), in.lengths(), training));
-            case MEAN -> apply(encoder.forward(in.ids(), in.types(), in.lengths(), training), in.lengths(), encoder);
+            case MEAN -> mean(encoder.forward(in.ids(), in.types(), in.lengths(), training), in.lengths());
         };
     }
 
-    /**
-     * Pools {@code (B, T, H)} hidden states into {@code (B, H)}.
-     *
-     * @param lengths each sequence's real length (for the mean)
-     */
-    public NDArray apply(NDArray hidden, int[] lengths, BertEncoder encoder) {
-        return switch (this) {
-            case CLS -> hidden.get(new NDIndex(":, 0, :"));
-            case POOLER -> encoder.pool(hidden);
-            case MEAN -> {
-                long steps = hidden.getShape().get(1);
-                float[] mask = new float[lengths.length * (int) steps];
-                float[] inverse = new float[lengths.length];
-                for (int b = 0; b < lengths.length; b++) {
-                    for (int t = 0; t < lengths[b]; t++) {
-                        mask[b * (int) steps + t] = 1;
-                    }
-                    inverse[b] = 1f / lengths[b];
-                }
-                NDArray m = hidden.getManager().create(mask, new Shape(lengths.length, steps, 1));
-                NDArray inv = hidden.getManager().create(inverse, new Shape(lengths.length, 1));
-                yield hidden.mul(m).sum(new int[] {1}).mul(inv);
+    /** The mean of {@code (B, T, H)} hidden states over each sequence's {@code lengths[b]} real tokens, {@code (B, H)}. */
+    private static NDArray mean(NDArray hidden, int[] lengths) {
+        long steps = hidden.getShape().get(1);
+        float[] mask = new float[lengths.length * (int) steps];
+        float[] inverse = new float[lengths.length];
+        for (int b = 0; b < lengths.length; b++) {
+            for (int t = 0; t < lengths[b]; t++) {
+                mask[b * (int) steps + t] = 1;
             }
-        };
+            inverse[b] = 1f / lengths[b];
+        }
+        NDArray m = hidden.getManager().create(mask, new Shape(lengths.length, steps, 1));
+        NDArray inv = hidden.getManager().create(inverse, new Shape(lengths.length, 1));
+        return hidden.mul(m).sum(new int[] {1}).mul(inv);
     }
 
     @Override
