@@ -9,8 +9,9 @@ import java.util.function.Predicate;
 /**
  * What every fine-tuned BERT task gives the training loop beside its loss and dev scores: the
  * adversarial passes on the word embeddings after each clean backward pass ({@link Adversarial}),
- * and a learning rate of its own for the task's new head (output layer, CRF), which starts from
- * random weights while the encoder under it is only adjusted.
+ * a learning rate of its own for the task's new head (output layer, CRF), which starts from
+ * random weights while the encoder under it is only adjusted, and the encoder's rates by layer
+ * ({@link LayerDecay}).
  *
  * @param <E> one training example
  */
@@ -20,6 +21,7 @@ public abstract class BertTrainable<E> implements Trainable<E> {
     private final Adversarial adversarial;
     private final Predicate<String> head;
     private final double headScale;
+    private final LayerDecay layerDecay;
 
     /**
      * @param params the weights: the encoder and the head
@@ -27,13 +29,16 @@ public abstract class BertTrainable<E> implements Trainable<E> {
      * @param adversarial adversarial training, or {@link Adversarial#NONE}
      * @param head which weights belong to the head
      * @param headScale the head's learning rate as a multiple of the encoder's (1 = the same rate)
+     * @param layerDecay the encoder's rates by layer
      */
-    protected BertTrainable(Params params, String wordEmbeddings, Adversarial adversarial, Predicate<String> head, double headScale) {
+    protected BertTrainable(Params params, String wordEmbeddings, Adversarial adversarial, Predicate<String> head, double headScale,
+                            LayerDecay layerDecay) {
         this.params = params;
         this.wordEmbeddings = wordEmbeddings;
         this.adversarial = adversarial;
         this.head = head;
         this.headScale = headScale;
+        this.layerDecay = layerDecay;
     }
 
     @Override
@@ -53,6 +58,6 @@ public abstract class BertTrainable<E> implements Trainable<E> {
 
     @Override
     public double lrScale(String weight) {
-        return head.test(weight) ? headScale : 1.0;
+        return head.test(weight) ? headScale : layerDecay.scale(weight);
     }
 }

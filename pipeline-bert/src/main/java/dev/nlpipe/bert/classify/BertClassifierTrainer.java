@@ -7,6 +7,7 @@ import dev.nlpipe.bert.BertInput;
 import dev.nlpipe.bert.BertTrainable;
 import dev.nlpipe.bert.FineTunedFiles;
 import dev.nlpipe.bert.FineTuning;
+import dev.nlpipe.bert.LayerDecay;
 import dev.nlpipe.bert.Pooling;
 import dev.nlpipe.classify.ClassifierEvaluation;
 import dev.nlpipe.classify.GoldLabel;
@@ -71,8 +72,10 @@ public final class BertClassifierTrainer implements TrainerProvider {
 
     @Override
     public List<OptionSpec> trainOptions() {
-        return TrainSettings.options(Map.of("epochs", 3, "batchSize", 32, "lr", 2e-5, "optimizer", "adamw", "weightDecay", 0.01,
-                "schedule", "warmup-linear", "warmupRatio", 0.1, "clipNorm", 1.0, "patience", 2));
+        List<OptionSpec> out = new ArrayList<>(TrainSettings.options(Map.of("epochs", 3, "batchSize", 32, "lr", 2e-5, "optimizer",
+                "adamw", "weightDecay", 0.01, "schedule", "warmup-linear", "warmupRatio", 0.1, "clipNorm", 1.0, "patience", 2)));
+        out.add(LayerDecay.option());
+        return out;
     }
 
     /** One labelled text, tokenized. */
@@ -91,6 +94,7 @@ public final class BertClassifierTrainer implements TrainerProvider {
         NeuralEngine.setThreads(settings.threads());
         Device device = settings.device().resolve(log::println);
         PretrainedEncoder encoder = ModelKinds.get().load(spec.encoder(), PretrainedEncoder.class, LoadOptions.DEFAULT);
+        LayerDecay layerDecay = LayerDecay.from(job.train(), encoder.config().layers());
         BertTokenizer tokenizer = encoder.tokenizer().withMaxLength(spec.maxLength());
         Map<String, List<Document>> docs = new LinkedHashMap<>();
         for (String split : List.of("train", "dev")) {
@@ -106,20 +110,21 @@ public final class BertClassifierTrainer implements TrainerProvider {
         List<Example> dev = docs.containsKey("dev") ? encode(docs.get("dev"), labels, tokenizer, log, "dev") : List.of();
         Pooling pooling = Pooling.parse(spec.pooling(), encoder.config().pooler());
         log.printf(Locale.ROOT, "classify.bert: %d labels %s; %,d training texts, %,d dev; encoder %s (%d layers, hidden %d), %s"
-                        + " pooling, max length %d%s%s%n", labels.size(), labels.labels(), train.size(), dev.size(), spec.encoder(),
+                        + " pooling, max length %d%s%s%s%n", labels.size(), labels.labels(), train.size(), dev.size(), spec.encoder(),
                 encoder.config().layers(), encoder.config().hidden(), pooling, spec.maxLength(),
+                layerDecay.active() ? ", learning rate × " + layerDecay.decay() + " per layer below the last" : "",
                 spec.rdropAlpha() > 0 ? ", R-Drop alpha " + spec.rdropAlpha() : "",
                 spec.adversarial().active() ? ", adversarial " + spec.adversarial().toMap() : "");
         ModelMeta meta = job.newMeta(BertClassifierKind.KIND, BertClassifierKind.FORMAT);
         try (Params params = new Params(device, true)) {
             BertClassifierNetwork net = BertClassifierNetwork.create(params, encoder.config(), encoder.weights(), pooling,
                     (float) spec.dropout(), labels.size(), Seeds.random(settings.seed(), "init"));
-            Trainable<Example> trainable = trainable(net, spec, dev, labels.size());
+            Trainable<Example> trainable = trainable(net, spec, layerDecay, dev, labels.size());
             TrainingLoop loop = new TrainingLoop(settings, "accuracy", Checkpoints.beside(job.output()),
                     Checkpoints.fingerprint(job, meta, NAME), log);
             TrainingResult result = loop.run(trainable, train, Example::length);
             new FineTunedFiles(encoder.config(), encoder.tokenizer(), params.snapshot()).write(job.dir());
-            describe(meta, spec, pooling, labels, encoder, settings, result, job);
+            describe(meta, spec, pooling, labels, encoder, settings, layerDecay, result, job);
             ModelDir.writeMeta(job.dir(), meta);
             Map<String, Object> metrics = FineTuning.metrics(result, "trainTextsPerSecond");
             if (job.hasSplit("test")) {
@@ -136,8 +141,9 @@ public final class BertClassifierTrainer implements TrainerProvider {
         }
     }
 
-    private static Trainable<Example> trainable(BertClassifierNetwork net, BertClassifierSpec spec, List<Example> dev, int labels) {
-        return new BertTrainable<>(net.params(), net.encoder().wordEmbeddingsName(), spec.adversarial(), w -> false, 1.0) {
+    private static Trainable<Example> trainable(BertClassifierNetwork net, BertClassifierSpec spec, LayerDecay layerDecay,
+                                                List<Example> dev, int labels) {
+        return new BertTrainable<>(net.params(), net.encoder().wordEmbeddingsName(), spec.adversarial(), w -> false, 1.0, layerDecay) {
             @Override
             public NDArray loss(List<Example> batch, NDManager scope) {
                 BertInput in = BertInput.of(batch.stream().map(Example::encoding).toList(), scope);
@@ -234,7 +240,7 @@ public final class BertClassifierTrainer implements TrainerProvider {
     }
 
     private static void describe(ModelMeta meta, BertClassifierSpec spec, Pooling pooling, LabelSet labels, PretrainedEncoder encoder,
-                                 TrainSettings settings, TrainingResult result, TrainingJob job) {
+                                 TrainSettings settings, LayerDecay layerDecay, TrainingResult result, TrainingJob job) {
         Map<String, Object> network = new LinkedHashMap<>(spec.toMap());
         network.put("pooling", pooling.toString());
         meta.put("network", network);
@@ -243,6 +249,10 @@ public final class BertClassifierTrainer implements TrainerProvider {
         recipe.put("rdrop", spec.rdropAlpha());
         recipe.put("adversarial", spec.adversarial().toMap());
         meta.put("regularization", recipe);
+        Map<String, Object> rates = new LinkedHashMap<>();
+        rates.put("encoder", settings.lr());
+        rates.put(LayerDecay.OPTION, layerDecay.decay());
+        meta.put("learningRates", rates);
         Map<String, Object> input = new LinkedHashMap<>();
         input.put("format", job.config().input().format());
         input.put("options", job.config().input().formatOptions() == null ? Map.of() : job.config().input().formatOptions().toPlain());

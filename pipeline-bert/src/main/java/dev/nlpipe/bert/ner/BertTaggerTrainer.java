@@ -8,6 +8,7 @@ import ai.djl.ndarray.NDManager;
 import dev.nlpipe.bert.BertTrainable;
 import dev.nlpipe.bert.FineTunedFiles;
 import dev.nlpipe.bert.FineTuning;
+import dev.nlpipe.bert.LayerDecay;
 import dev.nlpipe.core.config.OptionSpec;
 import dev.nlpipe.core.config.Options;
 import dev.nlpipe.core.doc.Layer;
@@ -89,6 +90,7 @@ public final class BertTaggerTrainer implements TrainerProvider {
                 "adamw", "weightDecay", 0.01, "schedule", "warmup-linear", "warmupRatio", 0.1, "clipNorm", 1.0, "patience", 3)));
         out.add(OptionSpec.number("headLr", 1e-3, "learning rate of the new output layer and CRF, which start from random weights"
                 + " (the schedule moves it with lr); 0 = lr"));
+        out.add(LayerDecay.option());
         return out;
     }
 
@@ -119,6 +121,7 @@ public final class BertTaggerTrainer implements TrainerProvider {
         PrintStream log = job.log();
         Device device = TaggerTraining.start(settings, TaggerTraining.ALL_CORES, log);
         PretrainedEncoder encoder = ModelKinds.get().load(spec.encoder(), PretrainedEncoder.class, LoadOptions.DEFAULT);
+        LayerDecay layerDecay = LayerDecay.from(job.train(), encoder.config().layers());
         if (spec.maxLength() > encoder.config().maxPositions()) {
             throw job.model().error("maxLength", "is " + spec.maxLength() + " but the encoder has only " + encoder.config().maxPositions()
                     + " positions");
@@ -132,11 +135,12 @@ public final class BertTaggerTrainer implements TrainerProvider {
         Set<String> types = splits.types();
         TagSet tags = TagSet.of(spec.scheme(), types);
         log.printf(Locale.ROOT, "ner.bert: %,d training sentences (%,d %ss), %,d dev; entity types %s, %d tags (%s); encoder %s"
-                        + " (%d layers, hidden %d), max length %d, %s%s; learning rates %s (encoder), %s (output layer%s)%n",
+                        + " (%d layers, hidden %d), max length %d, %s%s; learning rates %s (encoder%s), %s (output layer%s)%n",
                 train.sequences().size(), train.unitCount(), spec.unit(), dev == null ? 0 : dev.sequences().size(), types, tags.size(),
                 spec.scheme().name().toLowerCase(Locale.ROOT), spec.encoder(), encoder.config().layers(), encoder.config().hidden(),
                 spec.maxLength(), spec.crf() ? "CRF" : "no CRF", spec.adversarial().active() ? ", adversarial "
-                        + spec.adversarial().toMap() : "", settings.lr(), headLr > 0 ? headLr : settings.lr(), spec.crf() ? " and CRF" : "");
+                        + spec.adversarial().toMap() : "", settings.lr(), layerDecay.active() ? "'s last layer, × " + layerDecay.decay()
+                        + " per layer below" : "", headLr > 0 ? headLr : settings.lr(), spec.crf() ? " and CRF" : "");
         List<Example> trainExamples = examples(train, windows, tags, log);
         List<UnitLayout> devLayouts = dev == null ? List.of() : layouts(dev.sequences(), windows);
         ModelMeta meta = job.newMeta(BertTaggerKind.KIND, BertTaggerKind.FORMAT);
@@ -144,13 +148,13 @@ public final class BertTaggerTrainer implements TrainerProvider {
         try (Params params = new Params(device, true)) {
             BertTaggerNetwork net = BertTaggerNetwork.create(params, config, encoder.weights(), spec.scheme(), tags.tags(), spec.crf(),
                     (float) spec.dropout(), Seeds.random(settings.seed(), "init"));
-            Trainable<Example> trainable = trainable(net, spec, headLr > 0 ? headLr / settings.lr() : 1.0, tags, devLayouts, dev,
-                    log);
+            Trainable<Example> trainable = trainable(net, spec, headLr > 0 ? headLr / settings.lr() : 1.0, layerDecay, tags,
+                    devLayouts, dev, log);
             Checkpoints checkpoints = Checkpoints.beside(job.output());
             TrainingLoop loop = new TrainingLoop(settings, "f1", checkpoints, Checkpoints.fingerprint(job, meta, NAME), log);
             TrainingResult result = loop.run(trainable, trainExamples, Example::width);
             new FineTunedFiles(config, tokenizer, params.snapshot()).write(job.dir());
-            describe(meta, spec, tags, encoder, settings, headLr, result);
+            describe(meta, spec, tags, encoder, settings, headLr, layerDecay, result);
             ModelDir.writeMeta(job.dir(), meta);
             Map<String, Object> metrics = FineTuning.metrics(result, "trainSentencesPerSecond");
             metrics.put("stoppedEarly", result.stoppedEarly());
@@ -163,11 +167,11 @@ public final class BertTaggerTrainer implements TrainerProvider {
         }
     }
 
-    private static Trainable<Example> trainable(BertTaggerNetwork net, BertTaggerSpec spec, double headScale, TagSet tags,
-                                                List<UnitLayout> devLayouts, TaggedData dev, PrintStream log) {
+    private static Trainable<Example> trainable(BertTaggerNetwork net, BertTaggerSpec spec, double headScale, LayerDecay layerDecay,
+                                                TagSet tags, List<UnitLayout> devLayouts, TaggedData dev, PrintStream log) {
         PrecisionWatch watch = new PrecisionWatch(ADVICE);
         return new BertTrainable<>(net.params(), net.encoder().wordEmbeddingsName(), spec.adversarial(), BertTaggerNetwork::isHead,
-                headScale) {
+                headScale, layerDecay) {
             @Override
             public NDArray loss(List<Example> batch, NDManager scope) {
                 return net.loss(TaggerBatch.of(batch.stream().map(Example::layout).toList(), batch.stream().map(Example::tags).toList(),
@@ -238,13 +242,14 @@ public final class BertTaggerTrainer implements TrainerProvider {
     }
 
     private static void describe(ModelMeta meta, BertTaggerSpec spec, TagSet tags, PretrainedEncoder encoder, TrainSettings settings,
-                                 double headLr, TrainingResult result) {
+                                 double headLr, LayerDecay layerDecay, TrainingResult result) {
         meta.put("network", spec.toMap());
         meta.put("labels", new ArrayList<>(tags.types()));
         meta.put("tags", tags.tags());
         Map<String, Object> rates = new LinkedHashMap<>();
         rates.put("encoder", settings.lr());
         rates.put("head", headLr > 0 ? headLr : settings.lr());
+        rates.put(LayerDecay.OPTION, layerDecay.decay());
         meta.put("learningRates", rates);
         meta.put("regularization", Map.of("adversarial", spec.adversarial().toMap()));
         FineTuning.describe(meta, spec.encoder(), encoder, settings, result);

@@ -90,6 +90,7 @@ class BertClassifierTrainingTest {
         assertEquals("classify.bert", meta.get("kind"));
         assertEquals(List.of("neg", "pos"), meta.get("labels"));
         assertEquals(Map.of("kind", "test"), ((Map<?, ?>) meta.get("encoder")).get("source"));
+        assertEquals(Map.of("encoder", 0.003, "layerDecay", 1.0), meta.get("learningRates"));
     }
 
     @Test
@@ -150,6 +151,16 @@ class BertClassifierTrainingTest {
         Path out = dir.resolve("clf-regularized");
         String trainLog = train(out, ", rdrop: {alpha: 1.0}, adversarial: {method: fgm, epsilon: 0.05}");
         assertTrue(trainLog.contains("R-Drop alpha 1.0") && trainLog.contains("fgm"), trainLog);
+        double accuracy = ((Number) ((Map<?, ?>) json(out.resolve("metrics.json")).get("test")).get("accuracy")).doubleValue();
+        assertTrue(accuracy > 0.8, "test accuracy " + accuracy + "\n" + trainLog);
+    }
+
+    @Test
+    void layerDecayIsLoggedRecordedAndTheClassifierStillLearns() throws IOException {
+        Path out = dir.resolve("clf-layer-decay");
+        String trainLog = train(out, "", "train.layerDecay=0.5");
+        assertTrue(trainLog.contains("learning rate × 0.5 per layer below the last"), trainLog);
+        assertEquals(0.5, ((Map<?, ?>) json(out.resolve("model.json")).get("learningRates")).get("layerDecay"));
         double accuracy = ((Number) ((Map<?, ?>) json(out.resolve("metrics.json")).get("test")).get("accuracy")).doubleValue();
         assertTrue(accuracy > 0.8, "test accuracy " + accuracy + "\n" + trainLog);
     }

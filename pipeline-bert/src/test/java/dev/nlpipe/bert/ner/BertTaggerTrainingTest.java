@@ -2,9 +2,11 @@ package dev.nlpipe.bert.ner;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nlpipe.nn.bert.TinyEncoder;
+import dev.nlpipe.bert.FineTunedFiles;
 import dev.nlpipe.core.Pipeline;
 import dev.nlpipe.core.config.TrainConfig;
 import dev.nlpipe.core.doc.Document;
@@ -16,6 +18,8 @@ import dev.nlpipe.core.model.Tagger;
 import dev.nlpipe.core.model.TrainingJob;
 import dev.nlpipe.ner.NerEvaluator;
 import dev.nlpipe.nn.Checkpoints;
+import dev.nlpipe.nn.SafeTensorsFile;
+import dev.nlpipe.nn.TensorFile;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -117,7 +121,7 @@ class BertTaggerTrainingTest {
         assertEquals("char", network.get("unit"));
         assertEquals("bioes", network.get("scheme"));
         assertEquals(24, network.get("maxLength"));
-        assertEquals(Map.of("encoder", 0.005, "head", 0.01), meta.get("learningRates"));
+        assertEquals(Map.of("encoder", 0.005, "head", 0.01, "layerDecay", 1.0), meta.get("learningRates"));
         assertEquals(Map.of("kind", "test"), ((Map<?, ?>) meta.get("encoder")).get("source"));
         assertEquals(5, meta.get("seed"));
     }
@@ -206,5 +210,45 @@ class BertTaggerTrainingTest {
             assertFalse(found.isEmpty());
             assertTrue(found.stream().noneMatch(Entity::hasScore), "no CRF, no span probability: " + found);
         }
+    }
+
+    /** The largest change of any value of the weights whose names start with {@code prefix}, from the encoder to the tagger. */
+    private static double moved(Map<String, TensorFile.Tensor> before, Map<String, TensorFile.Tensor> after, String prefix) {
+        double most = 0;
+        for (Map.Entry<String, TensorFile.Tensor> e : before.entrySet()) {
+            if (e.getKey().startsWith(prefix)) {
+                float[] a = e.getValue().values();
+                float[] b = after.get(FineTunedFiles.ENCODER_PREFIX + e.getKey()).values();
+                for (int i = 0; i < a.length; i++) {
+                    most = Math.max(most, Math.abs(a[i] - b[i]));
+                }
+            }
+        }
+        return most;
+    }
+
+    @Test
+    void withLayerDecayTheLowerLayersAndTheEmbeddingsMoveLess() throws IOException {
+        Path decayed = dir.resolve("ner-zh-decay");
+        String yaml = chineseYaml("").replace("epochs: 6", "epochs: 1, layerDecay: 0.1");
+        String trainLog = train(dir, yaml, decayed);
+        assertTrue(trainLog.contains("× 0.1 per layer below"), trainLog);
+        assertEquals(0.1, ((Map<?, ?>) json(decayed.resolve("model.json")).get("learningRates")).get("layerDecay"));
+        Map<String, TensorFile.Tensor> before = SafeTensorsFile.read(dir.resolve("encoder/model.safetensors"));
+        Map<String, TensorFile.Tensor> after = SafeTensorsFile.read(decayed.resolve("model.safetensors"));
+        double top = moved(before, after, "encoder.layer.1.");
+        double below = moved(before, after, "encoder.layer.0.");
+        double embeddings = moved(before, after, "embeddings.");
+        // Adam's steps are about the rate in size, so each tenth of the rate shows as about a tenth of the change
+        assertTrue(top > 0, "the last layer learns");
+        assertTrue(below < 0.3 * top, "layer 0 moved " + below + ", layer 1 " + top);
+        assertTrue(embeddings < 0.3 * below, "the embeddings moved " + embeddings + ", layer 0 " + below);
+    }
+
+    @Test
+    void aLayerDecayOutsideZeroToOneIsRefusedByName() {
+        String yaml = chineseYaml("").replace("epochs: 6", "epochs: 1, layerDecay: 1.5");
+        Exception e = assertThrows(Exception.class, () -> train(dir, yaml, dir.resolve("ner-zh-bad-decay")));
+        assertTrue(e.getMessage().contains("layerDecay") && e.getMessage().contains("at most 1"), e.getMessage());
     }
 }
