@@ -21,11 +21,6 @@ public record LayerDecay(int layers, double decay) {
     private static final Pattern LAYER = Pattern.compile("(?:^|\\.)encoder\\.layer\\.(\\d+)\\.");
     private static final Pattern EMBEDDINGS = Pattern.compile("(?:^|\\.)embeddings\\.");
 
-    /** No decay: every encoder weight at the encoder's rate. */
-    public static LayerDecay none(int layers) {
-        return new LayerDecay(layers, 1.0);
-    }
-
     /** The {@code layerDecay} option spec, shared by the fine-tuning tasks. */
     public static OptionSpec option() {
         return OptionSpec.number(OPTION, 1.0, "layer-wise learning-rate decay: each encoder layer learns at this factor times the rate"
