@@ -2,6 +2,7 @@ package dev.nlpipe.cli;
 
 import dev.nlpipe.core.config.TrainConfig;
 import dev.nlpipe.core.model.TrainingJob;
+import dev.nlpipe.nn.Checkpoints;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -64,24 +65,19 @@ public final class TrainCommand implements Callable<Integer> {
     /** What to tell a user who interrupts training once the model is in place: that nothing is lost. */
     static String publishedThenInterrupted(Path output) {
         return "\nnlpipe: interrupted after the model was written; it is complete in " + output + ". The checkpoint "
-                + checkpointOf(output).toAbsolutePath() + ", if still there, can be removed.";
+                + Checkpoints.beside(output).dir() + ", if still there, can be removed.";
     }
 
     /** What to tell a user who interrupts training: where the last epoch's checkpoint is and the command that resumes from it. */
     static String interrupted(Path config, Path output, List<String> sets) {
-        Path checkpoint = checkpointOf(output);
+        Path checkpoint = Checkpoints.beside(output).dir();
         StringBuilder again = new StringBuilder("nlpipe train " + config + " --output " + output);
         sets.forEach(s -> again.append(" --set ").append(s));
         if (!Files.isDirectory(checkpoint)) {
             return "\nnlpipe: training interrupted before a checkpoint was written; nothing was saved to " + output
                     + ". Start again with: " + again;
         }
-        return "\nnlpipe: training interrupted; the last finished epoch is checkpointed in " + checkpoint.toAbsolutePath()
+        return "\nnlpipe: training interrupted; the last finished epoch is checkpointed in " + checkpoint
                 + ".\nResume from it with the same command: " + again + "\n(--set train.resume=false starts over instead)";
-    }
-
-    /** Where training keeps the checkpoint of a run writing {@code output}. */
-    private static Path checkpointOf(Path output) {
-        return Path.of(output + ".checkpoint");
     }
 }

@@ -45,6 +45,14 @@ public final class FineTuning {
         return m;
     }
 
+    /** {@code model.json}'s {@code learningRates}: the encoder's rate and its decay per layer; a task adds its head's. */
+    public static Map<String, Object> learningRates(TrainSettings settings, LayerDecay layerDecay) {
+        Map<String, Object> rates = new LinkedHashMap<>();
+        rates.put("encoder", settings.lr());
+        rates.put(LayerDecay.OPTION, layerDecay.decay());
+        return rates;
+    }
+
     /** The {@code adversarial} model option that every fine-tuning task takes. */
     public static OptionSpec adversarialOption() {
         return OptionSpec.map("adversarial", "adversarial training on the word embeddings: {method: fgm, epsilon: 1.0} or {method:"

@@ -36,6 +36,11 @@ public record LayerDecay(int layers, double decay) {
         return new LayerDecay(layers, decay);
     }
 
+    /** For the training log: {@code × D per layer below the last}. */
+    public String describe() {
+        return "× " + decay + " per layer below the last";
+    }
+
     /** Whether some weight learns below the encoder's rate. */
     public boolean active() {
         return decay < 1;

@@ -112,7 +112,7 @@ public final class BertClassifierTrainer implements TrainerProvider {
         log.printf(Locale.ROOT, "classify.bert: %d labels %s; %,d training texts, %,d dev; encoder %s (%d layers, hidden %d), %s"
                         + " pooling, max length %d%s%s%s%n", labels.size(), labels.labels(), train.size(), dev.size(), spec.encoder(),
                 encoder.config().layers(), encoder.config().hidden(), pooling, spec.maxLength(),
-                layerDecay.active() ? ", learning rate × " + layerDecay.decay() + " per layer below the last" : "",
+                layerDecay.active() ? ", learning rate " + layerDecay.describe() : "",
                 spec.rdropAlpha() > 0 ? ", R-Drop alpha " + spec.rdropAlpha() : "",
                 spec.adversarial().active() ? ", adversarial " + spec.adversarial().toMap() : "");
         ModelMeta meta = job.newMeta(BertClassifierKind.KIND, BertClassifierKind.FORMAT);
@@ -249,10 +249,7 @@ public final class BertClassifierTrainer implements TrainerProvider {
         recipe.put("rdrop", spec.rdropAlpha());
         recipe.put("adversarial", spec.adversarial().toMap());
         meta.put("regularization", recipe);
-        Map<String, Object> rates = new LinkedHashMap<>();
-        rates.put("encoder", settings.lr());
-        rates.put(LayerDecay.OPTION, layerDecay.decay());
-        meta.put("learningRates", rates);
+        meta.put("learningRates", FineTuning.learningRates(settings, layerDecay));
         Map<String, Object> input = new LinkedHashMap<>();
         input.put("format", job.config().input().format());
         input.put("options", job.config().input().formatOptions() == null ? Map.of() : job.config().input().formatOptions().toPlain());

@@ -41,7 +41,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -139,8 +138,8 @@ public final class BertTaggerTrainer implements TrainerProvider {
                 train.sequences().size(), train.unitCount(), spec.unit(), dev == null ? 0 : dev.sequences().size(), types, tags.size(),
                 spec.scheme().name().toLowerCase(Locale.ROOT), spec.encoder(), encoder.config().layers(), encoder.config().hidden(),
                 spec.maxLength(), spec.crf() ? "CRF" : "no CRF", spec.adversarial().active() ? ", adversarial "
-                        + spec.adversarial().toMap() : "", settings.lr(), layerDecay.active() ? "'s last layer, × " + layerDecay.decay()
-                        + " per layer below" : "", headLr > 0 ? headLr : settings.lr(), spec.crf() ? " and CRF" : "");
+                        + spec.adversarial().toMap() : "", settings.lr(), layerDecay.active() ? ", " + layerDecay.describe() : "",
+                headLr > 0 ? headLr : settings.lr(), spec.crf() ? " and CRF" : "");
         List<Example> trainExamples = examples(train, windows, tags, log);
         List<UnitLayout> devLayouts = dev == null ? List.of() : layouts(dev.sequences(), windows);
         ModelMeta meta = job.newMeta(BertTaggerKind.KIND, BertTaggerKind.FORMAT);
@@ -246,10 +245,8 @@ public final class BertTaggerTrainer implements TrainerProvider {
         meta.put("network", spec.toMap());
         meta.put("labels", new ArrayList<>(tags.types()));
         meta.put("tags", tags.tags());
-        Map<String, Object> rates = new LinkedHashMap<>();
-        rates.put("encoder", settings.lr());
+        Map<String, Object> rates = FineTuning.learningRates(settings, layerDecay);
         rates.put("head", headLr > 0 ? headLr : settings.lr());
-        rates.put(LayerDecay.OPTION, layerDecay.decay());
         meta.put("learningRates", rates);
         meta.put("regularization", Map.of("adversarial", spec.adversarial().toMap()));
         FineTuning.describe(meta, spec.encoder(), encoder, settings, result);
