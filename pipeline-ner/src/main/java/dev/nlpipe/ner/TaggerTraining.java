@@ -25,6 +25,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The steps every neural sequence-tagger trainer of this module takes around its own network:
@@ -121,9 +122,27 @@ public final class TaggerTraining {
         return new Splits(train, dev, types);
     }
 
-    /** Unit-level span scores ({@code f1}, {@code precision}, {@code recall}) of predicted tag paths against gold spans. */
-    public static Map<String, Double> spanScores(TagSet tags, List<List<TagScheme.TokenSpan>> gold, int[][] paths) {
-        return spanScores(gold, Arrays.stream(paths).map(tags::decode).toList());
+    /**
+     * A tagger's dev scores while it trains ({@code Trainable.evaluate}): unit-level span scores of
+     * what it finds against the gold spans, watched by a {@link PrecisionWatch} that logs
+     * {@code advice} when precision stays far below recall; no scores without dev data.
+     *
+     * @param dev the dev data, or {@code null}
+     * @param found decodes the dev sequences in inference mode, in order
+     */
+    public static Supplier<Map<String, Double>> devScores(TaggedData dev, Supplier<List<List<TagScheme.TokenSpan>>> found, String advice,
+                                                          PrintStream log) {
+        if (dev == null) {
+            return Map::of;
+        }
+        PrecisionWatch watch = new PrecisionWatch(advice);
+        return () -> watch.check(spanScores(dev.gold(), found.get()), log);
+    }
+
+    /** {@link #devScores(TaggedData, Supplier, String, PrintStream)} for a tagger that decodes tag paths. */
+    public static Supplier<Map<String, Double>> devScores(TaggedData dev, TagSet tags, Supplier<int[][]> paths, String advice,
+                                                          PrintStream log) {
+        return devScores(dev, () -> Arrays.stream(paths.get()).map(tags::decode).toList(), advice, log);
     }
 
     /** Unit-level span scores ({@code f1}, {@code precision}, {@code recall}) of found spans against gold, sequence by sequence. */

@@ -5,6 +5,9 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.training.GradientCollector;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.function.Supplier;
+import java.util.function.ToDoubleFunction;
 
 /**
  * A network as the {@link TrainingLoop} sees it: its weights, the loss of a batch, and its scores
@@ -13,6 +16,45 @@ import java.util.Map;
  * @param <E> one training example (an encoded sentence, say)
  */
 public interface Trainable<E> {
+
+    /**
+     * A trainable made of its parts, for a network that adds nothing else (one forward pass per
+     * batch, no per-epoch randomness of its own).
+     *
+     * @param params the weights
+     * @param loss the mean loss of a batch, made in the given scope ({@link #loss})
+     * @param lrScale the factor on the learning rate per weight name ({@link #lrScale})
+     * @param evaluate the dev scores ({@link #evaluate})
+     */
+    static <E> Trainable<E> of(Params params, BiFunction<List<E>, NDManager, NDArray> loss, ToDoubleFunction<String> lrScale,
+                               Supplier<Map<String, Double>> evaluate) {
+        return new Trainable<>() {
+            @Override
+            public Params params() {
+                return params;
+            }
+
+            @Override
+            public NDArray loss(List<E> batch, NDManager scope) {
+                return loss.apply(batch, scope);
+            }
+
+            @Override
+            public double lrScale(String weight) {
+                return lrScale.applyAsDouble(weight);
+            }
+
+            @Override
+            public Map<String, Double> evaluate() {
+                return evaluate.get();
+            }
+        };
+    }
+
+    /** {@link #of(Params, BiFunction, ToDoubleFunction, Supplier)} with the base rate for every weight. */
+    static <E> Trainable<E> of(Params params, BiFunction<List<E>, NDManager, NDArray> loss, Supplier<Map<String, Double>> evaluate) {
+        return of(params, loss, weight -> 1.0, evaluate);
+    }
 
     /** The weights the optimizer updates and the checkpoints save. */
     Params params();

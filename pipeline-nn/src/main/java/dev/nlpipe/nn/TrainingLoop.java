@@ -1,6 +1,8 @@
 package dev.nlpipe.nn;
 
 import ai.djl.ndarray.NDManager;
+import dev.nlpipe.core.model.ModelMeta;
+import dev.nlpipe.core.model.TrainingJob;
 import dev.nlpipe.nn.optim.Optimizer;
 import dev.nlpipe.core.run.Progress;
 import java.io.IOException;
@@ -49,6 +51,19 @@ public final class TrainingLoop {
         this.checkpoints = checkpoints;
         this.fingerprint = fingerprint;
         this.log = log;
+    }
+
+    /**
+     * The loop of a training job: checkpoints beside its output ({@link Checkpoints#beside}), which
+     * a run resumes only with the same configuration ({@link Checkpoints#fingerprint(TrainingJob, ModelMeta, String)}).
+     *
+     * @param meta the model's {@code model.json} so far (its data fingerprints and stages count)
+     * @param task the task name
+     * @param monitor the dev score that selects the best epoch and drives early stopping
+     */
+    public static TrainingLoop forJob(TrainingJob job, ModelMeta meta, String task, TrainSettings settings, String monitor,
+                                      PrintStream log) {
+        return new TrainingLoop(settings, monitor, Checkpoints.beside(job.output()), Checkpoints.fingerprint(job, meta, task), log);
     }
 
     /**

@@ -59,16 +59,16 @@ public record TrainingResult(int epochs, int bestEpoch, double bestScore, boolea
     /**
      * The last steps of a finished training: writes {@code model.json}, {@code metrics.json}, the
      * reports of {@link #writeReports} into the job's model directory, and removes the checkpoint
-     * once the directory is published (so a failure or an interrupt before that still leaves a run
-     * to resume).
+     * ({@link Checkpoints#beside} the output, where {@link TrainingLoop#forJob} keeps it) once the
+     * directory is published, so a failure or an interrupt before that still leaves a run to resume.
      *
      * @param task the task name, for the reports' title
      */
-    public void complete(TrainingJob job, ModelMeta meta, Map<String, Object> metrics, Checkpoints checkpoints, String task)
-            throws IOException {
+    public void complete(TrainingJob job, ModelMeta meta, Map<String, Object> metrics, String task) throws IOException {
         ModelDir.writeMeta(job.dir(), meta);
         job.writeMetrics(metrics);
         writeReports(job.dir(), task + " → " + job.output());
+        Checkpoints checkpoints = Checkpoints.beside(job.output());
         job.afterPublish(checkpoints::delete);
     }
 

@@ -21,7 +21,6 @@ import dev.nlpipe.core.model.ModelMeta;
 import dev.nlpipe.core.model.TrainerProvider;
 import dev.nlpipe.core.model.TrainingJob;
 import dev.nlpipe.core.run.DocumentStream;
-import dev.nlpipe.nn.Checkpoints;
 import dev.nlpipe.nn.NeuralEngine;
 import dev.nlpipe.nn.Ops;
 import dev.nlpipe.nn.Params;
@@ -120,11 +119,10 @@ public final class BertClassifierTrainer implements TrainerProvider {
             BertClassifierNetwork net = BertClassifierNetwork.create(params, encoder.config(), encoder.weights(), pooling,
                     (float) spec.dropout(), labels.size(), Seeds.random(settings.seed(), "init"));
             Trainable<Example> trainable = trainable(net, spec, layerDecay, dev, labels.size());
-            TrainingLoop loop = new TrainingLoop(settings, "accuracy", Checkpoints.beside(job.output()),
-                    Checkpoints.fingerprint(job, meta, NAME), log);
-            TrainingResult result = loop.run(trainable, train, Example::length);
+            TrainingResult result = TrainingLoop.forJob(job, meta, NAME, settings, "accuracy", log).run(trainable, train, Example::length);
             new FineTunedFiles(encoder.config(), encoder.tokenizer(), params.snapshot()).write(job.dir());
             describe(meta, spec, pooling, labels, encoder, settings, layerDecay, result, job);
+            // the test below loads the model from its directory; complete() rewrites model.json with the test scores
             ModelDir.writeMeta(job.dir(), meta);
             Map<String, Object> metrics = FineTuning.metrics(result, "trainTextsPerSecond");
             if (job.hasSplit("test")) {
@@ -133,11 +131,8 @@ public final class BertClassifierTrainer implements TrainerProvider {
                 metrics.put("test", test);
                 log.printf(Locale.ROOT, "test: accuracy %.4f  macro F1 %.4f%n", test.get("accuracy"), test.get("macro_f1"));
                 meta.put("metrics", Map.of("test", Map.of("accuracy", test.get("accuracy"), "macro_f1", test.get("macro_f1"))));
-                ModelDir.writeMeta(job.dir(), meta);
             }
-            job.writeMetrics(metrics);
-            result.writeReports(job.dir(), NAME + " → " + job.output());
-            Checkpoints.beside(job.output()).delete();
+            result.complete(job, meta, metrics, NAME);
         }
     }
 

@@ -14,7 +14,6 @@ import dev.nlpipe.core.model.Provenance;
 import dev.nlpipe.core.model.TrainerProvider;
 import dev.nlpipe.core.model.TrainingJob;
 import dev.nlpipe.core.run.DocumentStream;
-import dev.nlpipe.nn.Checkpoints;
 import dev.nlpipe.nn.NeuralEngine;
 import dev.nlpipe.nn.Params;
 import dev.nlpipe.nn.Seeds;
@@ -151,8 +150,7 @@ public final class MlmTrainer implements TrainerProvider {
                         before.get("accuracy"), before.get("loss"), before.get("perplexity"));
             }
             Trainable<Example> trainable = trainable(net, masking, settings.seed(), dev, evalBatch);
-            TrainingLoop loop = new TrainingLoop(settings, "accuracy", Checkpoints.beside(job.output()), Checkpoints.fingerprint(job, meta, NAME), log);
-            TrainingResult result = loop.run(trainable, train, Example::length);
+            TrainingResult result = TrainingLoop.forJob(job, meta, NAME, settings, "accuracy", log).run(trainable, train, Example::length);
             Map<String, TensorFile.Tensor> weights = net.encoderDirectoryWeights();
             PretrainedEncoder.writeWeights(job.dir(), start.config(), weights);
             long parameters = weights.entrySet().stream().filter(e -> !e.getKey().startsWith(PretrainedEncoder.HEAD_PREFIX))
@@ -166,7 +164,7 @@ public final class MlmTrainer implements TrainerProvider {
                 log.printf(Locale.ROOT, "test: masked accuracy %.4f  perplexity %.2f%n", scores.get("accuracy"), scores.get("perplexity"));
             }
             describe(meta, spec, start, words, newHead, train.size(), parameters, settings, result, metrics);
-            result.complete(job, meta, metrics, Checkpoints.beside(job.output()), NAME);
+            result.complete(job, meta, metrics, NAME);
         }
     }
 

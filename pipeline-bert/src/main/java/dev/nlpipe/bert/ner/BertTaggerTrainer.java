@@ -26,7 +26,6 @@ import dev.nlpipe.ner.data.TagSet;
 import dev.nlpipe.ner.data.TaggedData;
 import dev.nlpipe.ner.data.UnitSequence;
 import dev.nlpipe.ner.data.Units;
-import dev.nlpipe.nn.Checkpoints;
 import dev.nlpipe.nn.NeuralEngine;
 import dev.nlpipe.nn.Params;
 import dev.nlpipe.nn.Seeds;
@@ -45,6 +44,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
 
 /**
@@ -149,9 +149,7 @@ public final class BertTaggerTrainer implements TrainerProvider {
                     (float) spec.dropout(), Seeds.random(settings.seed(), "init"));
             Trainable<Example> trainable = trainable(net, spec, headLr > 0 ? headLr / settings.lr() : 1.0, layerDecay, tags,
                     devLayouts, dev, log);
-            Checkpoints checkpoints = Checkpoints.beside(job.output());
-            TrainingLoop loop = new TrainingLoop(settings, "f1", checkpoints, Checkpoints.fingerprint(job, meta, NAME), log);
-            TrainingResult result = loop.run(trainable, trainExamples, Example::width);
+            TrainingResult result = TrainingLoop.forJob(job, meta, NAME, settings, "f1", log).run(trainable, trainExamples, Example::width);
             new FineTunedFiles(config, tokenizer, params.snapshot()).write(job.dir());
             describe(meta, spec, tags, encoder, settings, headLr, layerDecay, result);
             ModelDir.writeMeta(job.dir(), meta);
@@ -162,13 +160,14 @@ public final class BertTaggerTrainer implements TrainerProvider {
                 metrics.put("test", test(job, units, device, log, metrics));
             }
             meta.put("metrics", metrics);
-            result.complete(job, meta, metrics, checkpoints, NAME);
+            result.complete(job, meta, metrics, NAME);
         }
     }
 
     private static Trainable<Example> trainable(BertTaggerNetwork net, BertTaggerSpec spec, double headScale, LayerDecay layerDecay,
                                                 TagSet tags, List<UnitLayout> devLayouts, TaggedData dev, PrintStream log) {
-        PrecisionWatch watch = new PrecisionWatch(ADVICE);
+        Supplier<Map<String, Double>> devScores = TaggerTraining.devScores(dev,
+                () -> BertTagger.spans(net, tags, devLayouts, EVAL_BATCH, () -> net.params().manager().newSubManager()), ADVICE, log);
         return new BertTrainable<>(net.params(), net.encoder().wordEmbeddingsName(), spec.adversarial(), BertTaggerNetwork::isHead,
                 headScale, layerDecay) {
             @Override
@@ -179,16 +178,9 @@ public final class BertTaggerTrainer implements TrainerProvider {
 
             @Override
             public Map<String, Double> evaluate() {
-                return dev == null ? Map.of() : watch.check(devScores(net, tags, devLayouts, dev), log);
+                return devScores.get();
             }
         };
-    }
-
-    /** Unit-level span scores on the dev data: the gold spans against the decoded ones. */
-    private static Map<String, Double> devScores(BertTaggerNetwork net, TagSet tags, List<UnitLayout> layouts, TaggedData dev) {
-        List<List<TagScheme.TokenSpan>> found = BertTagger.spans(net, tags, layouts, EVAL_BATCH,
-                () -> net.params().manager().newSubManager());
-        return TaggerTraining.spanScores(dev.gold(), found);
     }
 
     /** The layouts of sentences, in order (on several threads when there are many). */

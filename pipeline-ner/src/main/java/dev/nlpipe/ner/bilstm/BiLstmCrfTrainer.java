@@ -1,15 +1,12 @@
 package dev.nlpipe.ner.bilstm;
 
 import ai.djl.Device;
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
 import dev.nlpipe.core.config.OptionSpec;
 import dev.nlpipe.core.config.Options;
 import dev.nlpipe.core.doc.Layer;
 import dev.nlpipe.core.model.ModelMeta;
 import dev.nlpipe.core.model.TrainerProvider;
 import dev.nlpipe.core.model.TrainingJob;
-import dev.nlpipe.nn.Checkpoints;
 import dev.nlpipe.nn.Params;
 import dev.nlpipe.nn.Seeds;
 import dev.nlpipe.nn.TrainSettings;
@@ -107,30 +104,13 @@ public final class BiLstmCrfTrainer implements TrainerProvider {
             // dev sentences are only decoded and scored against their gold spans, so a dev entity type the
             // training data lacks counts as missed instead of failing the tag encoding
             List<Example> devExamples = dev == null ? List.of() : encode(featurizer, dev, false);
-            TaggedData devData = dev;
-            PrecisionWatch watch = new PrecisionWatch(ADVICE);
             float[] unknownChance = Batch.unknownChances(featurizer.rareUnits, spec.unkReplace(), spec.wordDropout());
             float[] bigramUnknownChance = Batch.unknownChances(featurizer.rareBigrams, spec.unkReplace(), spec.bigramDropout());
-            Trainable<Example> trainable = new Trainable<>() {
-                @Override
-                public Params params() {
-                    return params;
-                }
-
-                @Override
-                public NDArray loss(List<Example> batch, NDManager scope) {
-                    return network.loss(new Batch(batch, scope, unknownChance, bigramUnknownChance));
-                }
-
-                @Override
-                public Map<String, Double> evaluate() {
-                    return devData == null ? Map.of() : watch.check(TaggerTraining.spanScores(featurizer.tags, devData.gold(),
-                            BiLstmCrfPredictor.predict(network, devExamples, EVAL_BATCH)), log);
-                }
-            };
-            Checkpoints checkpoints = Checkpoints.beside(job.output());
-            TrainingLoop loop = new TrainingLoop(settings, "f1", checkpoints, Checkpoints.fingerprint(job, meta, NAME), log);
-            TrainingResult result = loop.run(trainable, trainExamples, Example::length);
+            Trainable<Example> trainable = Trainable.of(params,
+                    (batch, scope) -> network.loss(new Batch(batch, scope, unknownChance, bigramUnknownChance)),
+                    TaggerTraining.devScores(dev, featurizer.tags, () -> BiLstmCrfPredictor.predict(network, devExamples, EVAL_BATCH),
+                            ADVICE, log));
+            TrainingResult result = TrainingLoop.forJob(job, meta, NAME, settings, "f1", log).run(trainable, trainExamples, Example::length);
 
             BiLstmCrfModel model = new BiLstmCrfModel(spec, featurizer, params.snapshot());
             Map<String, Object> metrics = TaggerTraining.metrics(result, device);
@@ -142,7 +122,7 @@ public final class BiLstmCrfTrainer implements TrainerProvider {
             }
             describe(meta, spec, featurizer, types, settings, result, device, metrics);
             model.save(job.dir());
-            result.complete(job, meta, metrics, checkpoints, NAME);
+            result.complete(job, meta, metrics, NAME);
         }
     }
 

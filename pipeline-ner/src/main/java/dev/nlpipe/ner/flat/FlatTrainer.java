@@ -1,8 +1,6 @@
 package dev.nlpipe.ner.flat;
 
 import ai.djl.Device;
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
 import dev.nlpipe.core.config.OptionSpec;
 import dev.nlpipe.core.config.Options;
 import dev.nlpipe.core.doc.Layer;
@@ -20,7 +18,6 @@ import dev.nlpipe.ner.data.UnitSequence;
 import dev.nlpipe.ner.lexicon.Lexicon;
 import dev.nlpipe.ner.lexicon.LexiconSpec;
 import dev.nlpipe.ner.lexicon.TrainingLexicon;
-import dev.nlpipe.nn.Checkpoints;
 import dev.nlpipe.nn.Params;
 import dev.nlpipe.nn.Seeds;
 import dev.nlpipe.nn.TrainSettings;
@@ -145,38 +142,14 @@ public final class FlatTrainer implements TrainerProvider {
             if (charVectors.freeze() && tables.bigrams() != null) {
                 params.freeze("emb.bigram");
             }
-            TaggedData devData = dev;
-            PrecisionWatch watch = new PrecisionWatch(ADVICE);
             float[] charUnknownChance = Batch.unknownChances(featurizer.rareChars, unkReplace, 0);
             float[] bigramUnknownChance = Batch.unknownChances(featurizer.rareBigrams, unkReplace, 0);
-            Trainable<Lattice> trainable = new Trainable<>() {
-                @Override
-                public Params params() {
-                    return params;
-                }
-
-                @Override
-                public NDArray loss(List<Lattice> batch, NDManager scope) {
-                    return network.loss(new FlatBatch(batch, scope, charUnknownChance, bigramUnknownChance));
-                }
-
-                @Override
-                public double lrScale(String weight) {
-                    return FlatNetwork.isEncoder(weight) ? encoderLrScale : 1.0;
-                }
-
-                @Override
-                public Map<String, Double> evaluate() {
-                    if (devData == null) {
-                        return Map.of();
-                    }
-                    return watch.check(TaggerTraining.spanScores(featurizer.tags, devData.gold(),
-                            FlatPredictor.predict(network, devLattices, EVAL_BATCH)), log);
-                }
-            };
-            Checkpoints checkpoints = Checkpoints.beside(job.output());
-            TrainingLoop loop = new TrainingLoop(settings, "f1", checkpoints, Checkpoints.fingerprint(job, meta, NAME), log);
-            TrainingResult result = loop.run(trainable, trainLattices, Lattice::size);
+            Trainable<Lattice> trainable = Trainable.of(params,
+                    (batch, scope) -> network.loss(new FlatBatch(batch, scope, charUnknownChance, bigramUnknownChance)),
+                    weight -> FlatNetwork.isEncoder(weight) ? encoderLrScale : 1.0,
+                    TaggerTraining.devScores(dev, featurizer.tags, () -> FlatPredictor.predict(network, devLattices, EVAL_BATCH), ADVICE,
+                            log));
+            TrainingResult result = TrainingLoop.forJob(job, meta, NAME, settings, "f1", log).run(trainable, trainLattices, Lattice::size);
 
             FlatModel model = new FlatModel(spec, featurizer, encoderConfig, tokenizer, params.snapshot());
             Map<String, Object> metrics = TaggerTraining.metrics(result, device);
@@ -189,7 +162,7 @@ public final class FlatTrainer implements TrainerProvider {
             meta.put("pretrained", charVectors.toMap());
             describe(meta, spec, featurizer, settings, encoderLrScale, result, device, metrics);
             model.save(job.dir(), meta);
-            result.complete(job, meta, metrics, checkpoints, NAME);
+            result.complete(job, meta, metrics, NAME);
         }
     }
 

@@ -1,8 +1,6 @@
 package dev.nlpipe.ner.lattice;
 
 import ai.djl.Device;
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
 import dev.nlpipe.core.config.OptionSpec;
 import dev.nlpipe.core.config.Options;
 import dev.nlpipe.core.doc.Layer;
@@ -15,10 +13,8 @@ import dev.nlpipe.ner.bilstm.Batch;
 import dev.nlpipe.ner.bilstm.Featurizer;
 import dev.nlpipe.ner.bilstm.PretrainedTable;
 import dev.nlpipe.ner.data.TaggedData;
-import dev.nlpipe.ner.data.UnitSequence;
 import dev.nlpipe.ner.lexicon.Lexicon;
 import dev.nlpipe.ner.lexicon.TrainingLexicon;
-import dev.nlpipe.nn.Checkpoints;
 import dev.nlpipe.nn.Params;
 import dev.nlpipe.nn.Seeds;
 import dev.nlpipe.nn.TrainSettings;
@@ -115,29 +111,14 @@ public final class LatticeTrainer implements TrainerProvider {
             // decoded and scored against gold spans only: a dev type the training data lacks counts as missed
             List<LatticeExample> devExamples = dev == null ? List.of() : encode(featurizer, lexicon, dev, false);
             logCoverage(trainExamples, log);
-            PrecisionWatch watch = new PrecisionWatch(ADVICE);
             float[] unknownChance = Batch.unknownChances(featurizer.rareUnits, spec.chars().unkReplace(), 0);
             float[] bigramUnknownChance = Batch.unknownChances(featurizer.rareBigrams, spec.chars().unkReplace(), 0);
-            Trainable<LatticeExample> trainable = new Trainable<>() {
-                @Override
-                public Params params() {
-                    return params;
-                }
-
-                @Override
-                public NDArray loss(List<LatticeExample> batch, NDManager scope) {
-                    return network.loss(new LatticeBatch(batch, scope, unknownChance, bigramUnknownChance));
-                }
-
-                @Override
-                public Map<String, Double> evaluate() {
-                    return dev == null ? Map.of() : watch.check(TaggerTraining.spanScores(featurizer.tags, dev.gold(),
-                            LatticePredictor.predict(network, devExamples, EVAL_BATCH)), log);
-                }
-            };
-            Checkpoints checkpoints = Checkpoints.beside(job.output());
-            TrainingLoop loop = new TrainingLoop(settings, "f1", checkpoints, Checkpoints.fingerprint(job, meta, NAME), log);
-            TrainingResult result = loop.run(trainable, trainExamples, LatticeExample::length);
+            Trainable<LatticeExample> trainable = Trainable.of(params,
+                    (batch, scope) -> network.loss(new LatticeBatch(batch, scope, unknownChance, bigramUnknownChance)),
+                    TaggerTraining.devScores(dev, featurizer.tags, () -> LatticePredictor.predict(network, devExamples, EVAL_BATCH),
+                            ADVICE, log));
+            TrainingResult result = TrainingLoop.forJob(job, meta, NAME, settings, "f1", log)
+                    .run(trainable, trainExamples, LatticeExample::length);
 
             LatticeModel model = new LatticeModel(spec, featurizer, lexicon, params.snapshot());
             Map<String, Object> metrics = TaggerTraining.metrics(result, device);
@@ -158,7 +139,7 @@ public final class LatticeTrainer implements TrainerProvider {
             meta.put("lexicon", lexiconDescription);
             meta.put("weights", LatticeModel.WEIGHTS);
             TaggerTraining.describe(meta, settings, result, device, metrics);
-            result.complete(job, meta, metrics, checkpoints, NAME);
+            result.complete(job, meta, metrics, NAME);
         }
     }
 
