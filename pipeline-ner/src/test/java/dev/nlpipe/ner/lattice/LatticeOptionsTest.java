@@ -12,6 +12,8 @@ import dev.nlpipe.ner.bilstm.SyntheticCorpus;
 import dev.nlpipe.ner.bilstm.Training;
 import dev.nlpipe.ner.lexicon.Lexicon;
 import dev.nlpipe.ner.lexicon.LexiconSpec;
+import dev.nlpipe.nn.LrSchedule;
+import dev.nlpipe.nn.TrainSettings;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -51,6 +53,19 @@ class LatticeOptionsTest {
         assertEquals(0.5, spec.chars().unkReplace(), "characters and bigrams seen once train the unknown vectors");
         assertEquals(List.of(LexiconSpec.HANLP), spec.lexicon().sources());
         assertEquals(spec, LatticeSpec.fromMap(spec.toMap()));
+    }
+
+    @Test
+    void theTrainingDefaultsAreTheRecipeMeasuredOnResume() {
+        TrainSettings settings = TrainSettings.from(Options.of("train", Map.of(), new LatticeTrainer().trainOptions()));
+        assertEquals("adam", settings.optimizer());
+        assertEquals(0.0015, settings.lr());
+        assertEquals(16, settings.batchSize());
+        assertEquals(200, settings.warmupSteps());
+        assertEquals(LrSchedule.Kind.INVERSE, settings.schedule());
+        assertEquals(0.05, settings.decayRate());
+        assertEquals(30, settings.epochs());
+        assertEquals(10, settings.patience());
     }
 
     @Test
