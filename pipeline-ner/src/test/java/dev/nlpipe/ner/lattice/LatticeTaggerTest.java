@@ -41,7 +41,7 @@ class LatticeTaggerTest {
         return "task: ner.lattice-lstm\n"
                 + "data: { train: " + train + ", dev: " + dev + ", test: " + test + ", format: bmes }\n"
                 + "model: { charDim: 16, bigramDim: 8, wordDim: 8, hidden: 16, dropout: 0.1, lexicon: [" + words + "] }\n"
-                + "train: { epochs: " + epochs + ", batchSize: 8, optimizer: adam, lr: 0.01, schedule: constant, device: cpu,"
+                + "train: { epochs: " + epochs + ", batchSize: 8, optimizer: adam, lr: 0.01, schedule: constant, warmupSteps: 0, device: cpu,"
                 + " threads: 1, seed: 7, patience: 0 }\n";
     }
 
