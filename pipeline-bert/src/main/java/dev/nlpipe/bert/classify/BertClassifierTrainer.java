@@ -122,10 +122,10 @@ public final class BertClassifierTrainer implements TrainerProvider {
             TrainingResult result = TrainingLoop.forJob(job, meta, NAME, settings, "accuracy", log).run(trainable, train, Example::length);
             new FineTunedFiles(encoder.config(), encoder.tokenizer(), params.snapshot()).write(job.dir());
             describe(meta, spec, pooling, labels, encoder, settings, layerDecay, result, job);
-            // the test below loads the model from its directory; complete() rewrites model.json with the test scores
-            ModelDir.writeMeta(job.dir(), meta);
             Map<String, Object> metrics = FineTuning.metrics(result, "trainTextsPerSecond");
             if (job.hasSplit("test")) {
+                // the test loads the model from its directory; complete() rewrites model.json with the test scores
+                ModelDir.writeMeta(job.dir(), meta);
                 Map<String, Object> test = ClassifierEvaluation.evaluate(job.dir(), job.splitPath("test"), null, null, log);
                 test.remove("model");
                 metrics.put("test", test);

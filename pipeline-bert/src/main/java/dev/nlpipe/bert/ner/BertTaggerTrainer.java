@@ -152,11 +152,12 @@ public final class BertTaggerTrainer implements TrainerProvider {
             TrainingResult result = TrainingLoop.forJob(job, meta, NAME, settings, "f1", log).run(trainable, trainExamples, Example::width);
             new FineTunedFiles(config, tokenizer, params.snapshot()).write(job.dir());
             describe(meta, spec, tags, encoder, settings, headLr, layerDecay, result);
-            ModelDir.writeMeta(job.dir(), meta);
             Map<String, Object> metrics = FineTuning.metrics(result, "trainSentencesPerSecond");
             metrics.put("stoppedEarly", result.stoppedEarly());
             metrics.put("hardware", TaggerTraining.hardware(device));
             if (job.hasSplit("test")) {
+                // the test loads the model from its directory; complete() rewrites model.json with the test scores
+                ModelDir.writeMeta(job.dir(), meta);
                 metrics.put("test", test(job, units, device, log, metrics));
             }
             meta.put("metrics", metrics);
