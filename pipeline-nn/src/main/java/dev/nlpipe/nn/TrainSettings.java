@@ -23,6 +23,7 @@ import java.util.Map;
  * @param decayRate decay factor ({@code step}, {@code inverse})
  * @param clipNorm the largest global gradient norm (0 = no clipping)
  * @param patience epochs without a better dev score before stopping (0 = never stop early)
+ * @param minEpochs epochs that always run before patience may stop the run
  * @param device where to run
  * @param seed the one seed of the run
  * @param threads threads per operator (0 = the trainer's choice: one for recurrent taggers, else all cores)
@@ -35,7 +36,7 @@ import java.util.Map;
  */
 public record TrainSettings(int epochs, int batchSize, double lr, String optimizer, double momentum, double weightDecay,
                             LrSchedule.Kind schedule, int warmupSteps, int decayEvery, double decayRate, double clipNorm,
-                            int patience, DeviceSpec device, long seed, int threads, boolean resume, double devFraction,
+                            int patience, int minEpochs, DeviceSpec device, long seed, int threads, boolean resume, double devFraction,
                             double averageDecay, boolean sparseEmbeddings, int accumulate, double warmupRatio) {
 
     /** The shared options with their defaults; a trainer may change defaults with {@link #options(Map)}. */
@@ -54,6 +55,8 @@ public record TrainSettings(int epochs, int batchSize, double lr, String optimiz
                 OptionSpec.number("decayRate", 0.5, "decay factor (schedule: step, inverse)"),
                 OptionSpec.number("clipNorm", 5.0, "clip gradients to this global L2 norm; 0 turns clipping off"),
                 OptionSpec.integer("patience", 5, "stop after this many epochs without a better dev score; 0 never stops early"),
+                OptionSpec.integer("minEpochs", 0, "never stop early before this epoch (a dev dip while the learning rate is"
+                        + " still high does not end the run)"),
                 OptionSpec.string("device", "auto", "where to train: " + DeviceSpec.HELP),
                 OptionSpec.integer("seed", 42, "seed for initialization, shuffling and dropout"),
                 OptionSpec.integer("threads", 0, "threads per tensor operation; 0: one for the recurrent taggers, all cores otherwise"),
@@ -111,12 +114,16 @@ public record TrainSettings(int epochs, int batchSize, double lr, String optimiz
         if (o.getInt("patience") < 0) {
             throw o.error("patience", "must not be negative (0 never stops early)");
         }
+        if (o.getInt("minEpochs") < 0) {
+            throw o.error("minEpochs", "must not be negative (0 lets patience stop the run at any epoch)");
+        }
         if (o.getInt("accumulate") > 1 && o.getBoolean("sparseEmbeddings")) {
             throw o.error("accumulate", "does not combine with sparseEmbeddings, whose rows are updated batch by batch");
         }
         return new TrainSettings(epochs, batchSize, lr, o.getString("optimizer"), o.getDouble("momentum"),
                 o.getDouble("weightDecay"), LrSchedule.kind(o.getString("schedule")), o.getInt("warmupSteps"),
-                positive(o, "decayEvery"), o.getDouble("decayRate"), o.getDouble("clipNorm"), o.getInt("patience"), device,
+                positive(o, "decayEvery"), o.getDouble("decayRate"), o.getDouble("clipNorm"), o.getInt("patience"),
+                o.getInt("minEpochs"), device,
                 o.getInt("seed"), Math.max(0, o.getInt("threads")), o.getBoolean("resume"), devFraction,
                 averageDecay, o.getBoolean("sparseEmbeddings"), positive(o, "accumulate"), o.getDouble("warmupRatio"));
     }

@@ -23,7 +23,7 @@ import java.util.function.ToIntFunction;
  * an optimizer step at the scheduled learning rate, all arrays freed with the batch's scope; after
  * each epoch a dev evaluation, a checkpoint (weights, optimizer state, progress), the best weights
  * kept, {@code metrics.jsonl} rewritten, and early stopping when the monitored score has not
- * improved for {@code patience} epochs. With {@code averageDecay} set, a {@link WeightAverage}
+ * improved for {@code patience} epochs (never before epoch {@code minEpochs}). With {@code averageDecay} set, a {@link WeightAverage}
  * follows the weights and is what gets scored, kept as best and returned. A run finds the
  * checkpoint of an interrupted run with the same configuration and continues after its last
  * finished epoch, replaying the same randomness.
@@ -180,7 +180,8 @@ public final class TrainingLoop {
             log.printf(Locale.ROOT, "epoch %d/%d  loss %.4f%s  lr %.3g  %.0f examples/s  %.1f s%s%n", epoch, settings.epochs(),
                     lossSum / train.size(), score == null ? "" : String.format(Locale.ROOT, "  dev %s %.4f", monitor, score), lr,
                     train.size() / secs, secs, best && score != null ? "  (best)" : "");
-            if (score != null && settings.patience() > 0 && badEpochs >= settings.patience() && epoch < settings.epochs()) {
+            if (score != null && settings.patience() > 0 && badEpochs >= settings.patience() && epoch >= settings.minEpochs()
+                    && epoch < settings.epochs()) {
                 log.printf("early stop: dev %s has not improved for %d epochs; keeping epoch %d%n", monitor, badEpochs, bestEpoch);
                 stoppedEarly = true;
                 break;

@@ -10,6 +10,7 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.GradientCollector;
+import dev.nlpipe.core.config.ConfigException;
 import dev.nlpipe.core.config.Options;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -194,6 +195,26 @@ class TrainingLoopTest {
             assertTrue(html.contains("<svg") && html.contains("Dev scores") && html.contains("class=\"best\""));
             assertFalse(html.contains("<script"), "the report is self-contained and static");
         }
+    }
+
+    @Test
+    void minEpochsKeepsPatienceFromEndingARunBeforeThatEpoch(@TempDir Path dir) throws IOException {
+        try (ToyRegression m = new ToyRegression(5, 200)) {
+            // the same dip as above: patience 3 would stop after epoch 5, before the scores that beat epoch 2
+            m.scripted = new double[] {0.5, 0.7, 0.6, 0.65, 0.69, 0.9, 0.95};
+            TrainingResult r = new TrainingLoop(settings(Map.of("epochs", 7, "patience", 3, "minEpochs", 6, "resume", false)),
+                    "score", new Checkpoints(dir), "toy", log).run(m, m.train, ToyRegression::length);
+            assertFalse(r.stoppedEarly());
+            assertEquals(7, r.epochs());
+            assertEquals(7, r.bestEpoch());
+            assertEquals(0.95, r.bestScore(), 1e-12);
+        }
+    }
+
+    @Test
+    void aNegativeMinEpochsIsRefusedByName() {
+        ConfigException e = assertThrows(ConfigException.class, () -> settings(Map.of("minEpochs", -1)));
+        assertTrue(e.getMessage().contains("minEpochs"), e.getMessage());
     }
 
     @Test
