@@ -72,7 +72,7 @@ public final class BertTaggerKind implements ModelKind<Tagger> {
         Params params = new Params(device, false);
         try {
             files.weights().forEach((name, t) -> params.put(name, new Shape(t.shape()), t.values()));
-            BertTaggerNetwork net = BertTaggerNetwork.bind(params, files.config(), spec.scheme(), tags, spec.crf(), 0f);
+            BertTaggerNetwork net = BertTaggerNetwork.bind(params, files.config(), spec.scheme(), tags, spec.crf(), spec.lstm(), 0f);
             TagSet tagSet = new TagSet(spec.scheme(), tags);
             return new BertTagger(tagSet, spec.units(BertTagger.STAGE), new PieceWindows(files.tokenizer(), spec.maxLength()), net,
                     device, options.batchSize());

@@ -9,6 +9,7 @@ import dev.nlpipe.ner.crf.CrfConstraints;
 import dev.nlpipe.ner.crf.LinearChainCrf;
 import dev.nlpipe.ner.crf.ScoredPath;
 import dev.nlpipe.ner.data.ScoredSpan;
+import dev.nlpipe.nn.BiLstm;
 import dev.nlpipe.nn.Init;
 import dev.nlpipe.nn.Ops;
 import dev.nlpipe.nn.Params;
@@ -23,7 +24,8 @@ import java.util.function.Function;
 
 /**
  * BERT for token classification with a CRF: the encoder (weights under {@code bert.}), the hidden
- * state of each unit's first word piece, dropout, a linear layer ({@code classifier.weight},
+ * state of each unit's first word piece, optionally a BiLSTM over those states ({@code lstm.},
+ * BERT-BiLSTM-CRF), dropout, a linear layer ({@code classifier.weight},
  * {@code classifier.bias}, as Hugging Face's {@code BertForTokenClassification}) to a score per tag,
  * and a linear-chain CRF ({@code crf.transitions}, {@code crf.start}, {@code crf.end}) that never
  * takes a transition the tag scheme forbids. Without the CRF each unit takes its best-scoring tag.
@@ -32,51 +34,59 @@ final class BertTaggerNetwork {
     static final String WEIGHT = "classifier.weight";
     static final String BIAS = "classifier.bias";
     static final String CRF = "crf";
+    static final String LSTM = "lstm";
     private final Params params;
     private final BertEncoder encoder;
+    private final BiLstm lstm;
     private final LinearChainCrf crf;
     private final float dropout;
 
-    private BertTaggerNetwork(Params params, BertEncoder encoder, LinearChainCrf crf, float dropout) {
+    private BertTaggerNetwork(Params params, BertEncoder encoder, BiLstm lstm, LinearChainCrf crf, float dropout) {
         this.params = params;
         this.encoder = encoder;
+        this.lstm = lstm;
         this.crf = crf;
         this.dropout = dropout;
     }
 
     /**
      * A network to fine-tune: the pretrained weights (without a pooler, which tagging does not use),
-     * a new output layer initialized as BERT initializes it (normal(0, 0.02), zero bias) and a new CRF.
+     * a new output layer initialized as BERT initializes it (normal(0, 0.02), zero bias), a new CRF
+     * and, with {@code lstm} above 0, a new BiLSTM with PyTorch's initialization.
      *
      * @param config the encoder's sizes, without a pooler
+     * @param lstm units per direction of the BiLSTM (0 = none)
      */
     static BertTaggerNetwork create(Params params, BertConfig config, Map<String, TensorFile.Tensor> pretrained, TagScheme scheme,
-                                    List<String> tags, boolean withCrf, float dropout, Random rng) {
+                                    List<String> tags, boolean withCrf, int lstm, float dropout, Random rng) {
         pretrained.forEach((name, t) -> {
             if (!name.startsWith("pooler.")) {
                 params.put(FineTunedFiles.ENCODER_PREFIX + name, new Shape(t.shape()), t.values());
             }
         });
-        params.create(WEIGHT, new Shape(tags.size(), config.hidden()), Init.normal(0.02), rng);
+        params.create(WEIGHT, new Shape(tags.size(), lstm > 0 ? 2L * lstm : config.hidden()), Init.normal(0.02), rng);
         params.create(BIAS, new Shape(tags.size()), Init.zeros(), rng);
         LinearChainCrf crf = withCrf ? new LinearChainCrf(params, CRF, CrfConstraints.of(scheme, tags), rng) : null;
-        return new BertTaggerNetwork(params, BertEncoder.bind(params, FineTunedFiles.ENCODER_PREFIX, config), crf, dropout);
+        // created last, so that the weights drawn before it are those of a run without it
+        BiLstm bilstm = lstm > 0 ? new BiLstm(params, LSTM, config.hidden(), lstm, 1, rng) : null;
+        return new BertTaggerNetwork(params, BertEncoder.bind(params, FineTunedFiles.ENCODER_PREFIX, config), bilstm, crf, dropout);
     }
 
     /** Binds to weights that exist in {@code params} (loaded or being trained). */
     static BertTaggerNetwork bind(Params params, BertConfig config, TagScheme scheme, List<String> tags, boolean withCrf,
-                                  float dropout) {
+                                  int lstm, float dropout) {
         long scored = params.get(WEIGHT).getShape().get(0);
         if (scored != tags.size()) {
             throw new IllegalArgumentException("the output layer scores " + scored + " tags, the tag list has " + tags.size());
         }
         LinearChainCrf crf = withCrf ? LinearChainCrf.bind(params, CRF, CrfConstraints.of(scheme, tags)) : null;
-        return new BertTaggerNetwork(params, BertEncoder.bind(params, FineTunedFiles.ENCODER_PREFIX, config), crf, dropout);
+        BiLstm bilstm = lstm > 0 ? BiLstm.bind(params, LSTM, config.hidden(), lstm, 1) : null;
+        return new BertTaggerNetwork(params, BertEncoder.bind(params, FineTunedFiles.ENCODER_PREFIX, config), bilstm, crf, dropout);
     }
 
-    /** Whether a weight belongs to the task's head (output layer and CRF) rather than to the encoder. */
+    /** Whether a weight belongs to the task's head (BiLSTM, output layer and CRF) rather than to the encoder. */
     static boolean isHead(String weight) {
-        return weight.startsWith("classifier.") || weight.startsWith(CRF + ".");
+        return weight.startsWith("classifier.") || weight.startsWith(CRF + ".") || weight.startsWith(LSTM + ".");
     }
 
     Params params() {
@@ -92,6 +102,10 @@ final class BertTaggerNetwork {
         NDArray h = encoder.forward(batch.input().ids(), batch.input().types(), batch.input().lengths(), training);
         long hidden = h.getShape().get(2);
         NDArray states = Ops.embedding(batch.index(), h.reshape(-1, hidden));
+        if (lstm != null) {
+            NDArray reverse = BiLstm.reverseIndex(states.getManager(), batch.lengths(), (int) states.getShape().get(1));
+            states = lstm.forward(states, reverse, 0f, training);
+        }
         return Ops.linear(Ops.dropout(states, dropout, training), params.get(WEIGHT), params.get(BIAS));
     }
 

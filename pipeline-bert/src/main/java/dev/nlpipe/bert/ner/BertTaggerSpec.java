@@ -24,10 +24,11 @@ import java.util.Map;
  *     sentences are read in overlapping windows
  * @param dropout dropout on the hidden states before the output layer
  * @param crf a CRF over the units' scores (else each unit's tag is the best of its own scores)
+ * @param lstm units per direction of a BiLSTM between the encoder and the output layer (0 = none)
  * @param adversarial adversarial training on the word embeddings
  */
 public record BertTaggerSpec(Path encoder, String unit, TagScheme scheme, int maxLength, double dropout, boolean crf,
-                             Adversarial adversarial) {
+                             int lstm, Adversarial adversarial) {
 
     /** The options. */
     public static List<OptionSpec> options() {
@@ -42,6 +43,8 @@ public record BertTaggerSpec(Path encoder, String unit, TagScheme scheme, int ma
                         + " longer sentences are read in overlapping windows, so nothing is cut"),
                 OptionSpec.number("dropout", 0.1, "dropout before the output layer (the encoder's own rates come from its config)"),
                 OptionSpec.bool("crf", true, "a linear-chain CRF over the units' tag scores; false tags each unit by its own best score"),
+                OptionSpec.integer("lstm", 0, "units per direction of a BiLSTM between the encoder and the output layer"
+                        + " (BERT-BiLSTM-CRF; it learns at headLr); 0 = none"),
                 FineTuning.adversarialOption());
     }
 
@@ -50,8 +53,12 @@ public record BertTaggerSpec(Path encoder, String unit, TagScheme scheme, int ma
         Path encoder = FineTuning.encoder(o);
         int maxLength = FineTuning.maxLength(o);
         double dropout = FineTuning.dropout(o);
+        int lstm = o.getInt("lstm");
+        if (lstm < 0) {
+            throw o.error("lstm", "must not be negative (0 = no BiLSTM)");
+        }
         return new BertTaggerSpec(encoder, o.getString("unit"), TagScheme.parse(o.getString("scheme")), maxLength, dropout,
-                o.getBoolean("crf"), Adversarial.from(o, "adversarial"));
+                o.getBoolean("crf"), lstm, Adversarial.from(o, "adversarial"));
     }
 
     /** Whether units are tokens (else characters). */
@@ -72,6 +79,9 @@ public record BertTaggerSpec(Path encoder, String unit, TagScheme scheme, int ma
         m.put("maxLength", maxLength);
         m.put("dropout", dropout);
         m.put("crf", crf);
+        if (lstm > 0) {
+            m.put("lstm", lstm);
+        }
         return m;
     }
 
@@ -89,6 +99,7 @@ public record BertTaggerSpec(Path encoder, String unit, TagScheme scheme, int ma
         }
         double dropout = m.get("dropout") instanceof Number d ? d.doubleValue() : 0.0;
         boolean crf = !(m.get("crf") instanceof Boolean b) || b;
-        return new BertTaggerSpec(null, unit, TagScheme.parse(scheme), maxLength.intValue(), dropout, crf, Adversarial.NONE);
+        int lstm = m.get("lstm") instanceof Number n ? n.intValue() : 0;
+        return new BertTaggerSpec(null, unit, TagScheme.parse(scheme), maxLength.intValue(), dropout, crf, lstm, Adversarial.NONE);
     }
 }

@@ -137,16 +137,17 @@ public final class BertTaggerTrainer implements TrainerProvider {
                         + " (%d layers, hidden %d), max length %d, %s%s; learning rates %s (encoder%s), %s (output layer%s)%n",
                 train.sequences().size(), train.unitCount(), spec.unit(), dev == null ? 0 : dev.sequences().size(), types, tags.size(),
                 spec.scheme().name().toLowerCase(Locale.ROOT), spec.encoder(), encoder.config().layers(), encoder.config().hidden(),
-                spec.maxLength(), spec.crf() ? "CRF" : "no CRF", spec.adversarial().active() ? ", adversarial "
+                spec.maxLength(), (spec.lstm() > 0 ? "BiLSTM " + spec.lstm() + " x 2, " : "") + (spec.crf() ? "CRF" : "no CRF"),
+                spec.adversarial().active() ? ", adversarial "
                         + spec.adversarial().toMap() : "", settings.lr(), layerDecay.active() ? ", " + layerDecay.describe() : "",
-                headLr > 0 ? headLr : settings.lr(), spec.crf() ? " and CRF" : "");
+                headLr > 0 ? headLr : settings.lr(), (spec.lstm() > 0 ? ", BiLSTM" : "") + (spec.crf() ? " and CRF" : ""));
         List<Example> trainExamples = examples(train, windows, tags, log);
         List<UnitLayout> devLayouts = dev == null ? List.of() : layouts(dev.sequences(), windows);
         ModelMeta meta = job.newMeta(BertTaggerKind.KIND, BertTaggerKind.FORMAT);
         BertConfig config = encoder.config().withPooler(false);
         try (Params params = new Params(device, true)) {
             BertTaggerNetwork net = BertTaggerNetwork.create(params, config, encoder.weights(), spec.scheme(), tags.tags(), spec.crf(),
-                    (float) spec.dropout(), Seeds.random(settings.seed(), "init"));
+                    spec.lstm(), (float) spec.dropout(), Seeds.random(settings.seed(), "init"));
             Trainable<Example> trainable = trainable(net, spec, headLr > 0 ? headLr / settings.lr() : 1.0, layerDecay, tags,
                     devLayouts, dev, log);
             TrainingResult result = TrainingLoop.forJob(job, meta, NAME, settings, "f1", log).run(trainable, trainExamples, Example::width);

@@ -212,6 +212,38 @@ class BertTaggerTrainingTest {
         }
     }
 
+    @Test
+    void withABiLstmTheTaggerLearnsSavesItAndTagsTheSameAfterLoading() throws IOException {
+        Path stacked = dir.resolve("ner-zh-lstm");
+        String trainLog = train(dir, chineseYaml(", lstm: 12"), stacked);
+        assertTrue(trainLog.contains("BiLSTM 12 x 2, CRF"), trainLog);
+        Map<String, Object> meta = json(stacked.resolve("model.json"));
+        assertEquals(12, ((Map<?, ?>) meta.get("network")).get("lstm"));
+        Map<String, TensorFile.Tensor> weights = SafeTensorsFile.read(stacked.resolve("model.safetensors"));
+        assertEquals(List.of(4L * 12, 32L), toList(weights.get("lstm.l0.fw.wih").shape()), "the BiLSTM reads the encoder's states");
+        assertEquals(List.of(13L, 24L), toList(weights.get(BertTaggerNetwork.WEIGHT).shape()), "the output layer reads both directions");
+        assertTrue(BertTaggerNetwork.isHead("lstm.l0.bw.whh"), "the new BiLSTM learns at headLr, as the output layer does");
+        double f1 = ((Number) ((Map<?, ?>) json(stacked.resolve("metrics.json")).get("test")).get("f1")).doubleValue();
+        assertTrue(f1 > 0.9, "test F1 " + f1 + "\n" + trainLog);
+        NerEvaluator.Result r = NerEvaluator.evaluate(stacked, test, "bmes", new LoadOptions("cpu", 8, 1),
+                new PrintStream(OutputStream.nullOutputStream()));
+        assertEquals(f1, r.scores().f1(), 1e-12, "the loaded model tags as the trained one did");
+    }
+
+    @Test
+    void aNegativeLstmSizeIsRefusedByName() {
+        Exception e = assertThrows(Exception.class, () -> train(dir, chineseYaml(", lstm: -4"), dir.resolve("ner-zh-bad-lstm")));
+        assertTrue(e.getMessage().contains("lstm"), e.getMessage());
+    }
+
+    private static List<Long> toList(long[] shape) {
+        List<Long> out = new ArrayList<>();
+        for (long d : shape) {
+            out.add(d);
+        }
+        return out;
+    }
+
     /** The largest change of any value of the weights whose names start with {@code prefix}, from the encoder to the tagger. */
     private static double moved(Map<String, TensorFile.Tensor> before, Map<String, TensorFile.Tensor> after, String prefix) {
         double most = 0;
