@@ -11,7 +11,8 @@
 #   --set model.embeddings=OUTPUT_PREFIX.char-vectors/vectors.bin
 #   --set model.bigramEmbeddings=OUTPUT_PREFIX.bigram-vectors/vectors.bin
 # DIM (default 50, the Resume examples' charDim and bigramDim) sets the size of both; DATA_DIR
-# overrides ../shared/data.
+# overrides ../shared/data. THREADS (default 1) sets word2vec's threads: with one, the same vectors
+# come out of every run (so a tagger trained on them repeats its F1); more are faster but not repeatable.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 [[ $# -ge 1 && $1 != -* ]] || { echo "usage: $0 OUTPUT_PREFIX [BMES_FILE...]" >&2; exit 2; }
@@ -30,7 +31,7 @@ cd "$root"
 examples/zh-text.sh "$work/text"
 ./nlpipe run examples/text-to-chars.yaml --input "$work/text" --output "$work/text.bmes" --quiet
 awk -v chars="$work/chars.txt" -v bigrams="$work/bigrams.txt" -f examples/char-bigram-lines.awk "$work/text.bmes" "${bmes[@]}"
-w2v=(--set tokenize.regex.lowercase=false --set model.dim="$dim" --set model.minCount=2)
+w2v=(--set tokenize.regex.lowercase=false --set model.dim="$dim" --set model.minCount=2 --set train.threads="${THREADS:-1}")
 ./nlpipe train examples/word2vec-en.yaml --output "$out.char-vectors" --set data.train="$work/chars.txt" "${w2v[@]}"
 ./nlpipe train examples/word2vec-en.yaml --output "$out.bigram-vectors" --set data.train="$work/bigrams.txt" "${w2v[@]}"
 echo "character vectors: $out.char-vectors/vectors.bin, bigram vectors: $out.bigram-vectors/vectors.bin"

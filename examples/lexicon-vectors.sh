@@ -8,7 +8,8 @@
 # not available here, so these are much weaker vectors from about 1 % of that text.
 #   examples/lexicon-vectors.sh [OUTPUT_DIR]          (default models/lexicon-vectors)
 # then train with --set model.lexiconVectors=OUTPUT_DIR/vectors.bin
-# DATA_DIR overrides ../shared/data.
+# DATA_DIR overrides ../shared/data. THREADS (default 1) sets word2vec's threads: with one, the same
+# vectors come out of every run; more are faster but not repeatable.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -18,5 +19,5 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 examples/zh-text.sh "$work"
 ./nlpipe train examples/word2vec-zh.yaml --output "$out" --set data.train="$work" \
-    --set model.dim=50 --set model.minCount=2 "${@:2}"
+    --set model.dim=50 --set model.minCount=2 --set train.threads="${THREADS:-1}" "${@:2}"
 echo "lexicon vectors: $out/vectors.bin (use --set model.lexiconVectors=$out/vectors.bin)"
