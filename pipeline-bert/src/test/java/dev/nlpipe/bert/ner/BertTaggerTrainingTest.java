@@ -28,6 +28,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -237,11 +238,7 @@ class BertTaggerTrainingTest {
     }
 
     private static List<Long> toList(long[] shape) {
-        List<Long> out = new ArrayList<>();
-        for (long d : shape) {
-            out.add(d);
-        }
-        return out;
+        return Arrays.stream(shape).boxed().toList();
     }
 
     /** The largest change of any value of the weights whose names start with {@code prefix}, from the encoder to the tagger. */
