@@ -61,6 +61,16 @@ public record BertTaggerSpec(Path encoder, String unit, TagScheme scheme, int ma
                 o.getBoolean("crf"), lstm, Adversarial.from(o, "adversarial"));
     }
 
+    /** The layers above the encoder, as the training log names them: {@code BiLSTM 256 x 2, CRF}. */
+    public String describeHead() {
+        return (lstm > 0 ? "BiLSTM " + lstm + " x 2, " : "") + (crf ? "CRF" : "no CRF");
+    }
+
+    /** The layers that start random and learn at {@code headLr}: {@code output layer, BiLSTM and CRF}. */
+    public String newLayers() {
+        return "output layer" + (lstm > 0 ? ", BiLSTM" : "") + (crf ? " and CRF" : "");
+    }
+
     /** Whether units are tokens (else characters). */
     public boolean tokenUnits() {
         return unit.equals("token");

@@ -134,13 +134,12 @@ public final class BertTaggerTrainer implements TrainerProvider {
         Set<String> types = splits.types();
         TagSet tags = TagSet.of(spec.scheme(), types);
         log.printf(Locale.ROOT, "ner.bert: %,d training sentences (%,d %ss), %,d dev; entity types %s, %d tags (%s); encoder %s"
-                        + " (%d layers, hidden %d), max length %d, %s%s; learning rates %s (encoder%s), %s (output layer%s)%n",
+                        + " (%d layers, hidden %d), max length %d, %s%s; learning rates %s (encoder%s), %s (%s)%n",
                 train.sequences().size(), train.unitCount(), spec.unit(), dev == null ? 0 : dev.sequences().size(), types, tags.size(),
                 spec.scheme().name().toLowerCase(Locale.ROOT), spec.encoder(), encoder.config().layers(), encoder.config().hidden(),
-                spec.maxLength(), (spec.lstm() > 0 ? "BiLSTM " + spec.lstm() + " x 2, " : "") + (spec.crf() ? "CRF" : "no CRF"),
-                spec.adversarial().active() ? ", adversarial "
-                        + spec.adversarial().toMap() : "", settings.lr(), layerDecay.active() ? ", " + layerDecay.describe() : "",
-                headLr > 0 ? headLr : settings.lr(), (spec.lstm() > 0 ? ", BiLSTM" : "") + (spec.crf() ? " and CRF" : ""));
+                spec.maxLength(), spec.describeHead(), spec.adversarial().active() ? ", adversarial " + spec.adversarial().toMap() : "",
+                settings.lr(), layerDecay.active() ? ", " + layerDecay.describe() : "", headLr > 0 ? headLr : settings.lr(),
+                spec.newLayers());
         List<Example> trainExamples = examples(train, windows, tags, log);
         List<UnitLayout> devLayouts = dev == null ? List.of() : layouts(dev.sequences(), windows);
         ModelMeta meta = job.newMeta(BertTaggerKind.KIND, BertTaggerKind.FORMAT);

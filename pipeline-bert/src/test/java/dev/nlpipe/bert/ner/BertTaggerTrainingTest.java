@@ -1,5 +1,6 @@
 package dev.nlpipe.bert.ner;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -28,7 +29,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -221,8 +221,8 @@ class BertTaggerTrainingTest {
         Map<String, Object> meta = json(stacked.resolve("model.json"));
         assertEquals(12, ((Map<?, ?>) meta.get("network")).get("lstm"));
         Map<String, TensorFile.Tensor> weights = SafeTensorsFile.read(stacked.resolve("model.safetensors"));
-        assertEquals(List.of(4L * 12, 32L), toList(weights.get("lstm.l0.fw.wih").shape()), "the BiLSTM reads the encoder's states");
-        assertEquals(List.of(13L, 24L), toList(weights.get(BertTaggerNetwork.WEIGHT).shape()), "the output layer reads both directions");
+        assertArrayEquals(new long[] {4 * 12, 32}, weights.get("lstm.l0.fw.wih").shape(), "the BiLSTM reads the encoder's states");
+        assertArrayEquals(new long[] {13, 24}, weights.get(BertTaggerNetwork.WEIGHT).shape(), "the output layer reads both directions");
         assertTrue(BertTaggerNetwork.isHead("lstm.l0.bw.whh"), "the new BiLSTM learns at headLr, as the output layer does");
         double f1 = ((Number) ((Map<?, ?>) json(stacked.resolve("metrics.json")).get("test")).get("f1")).doubleValue();
         assertTrue(f1 > 0.9, "test F1 " + f1 + "\n" + trainLog);
@@ -235,10 +235,6 @@ class BertTaggerTrainingTest {
     void aNegativeLstmSizeIsRefusedByName() {
         Exception e = assertThrows(Exception.class, () -> train(dir, chineseYaml(", lstm: -4"), dir.resolve("ner-zh-bad-lstm")));
         assertTrue(e.getMessage().contains("lstm"), e.getMessage());
-    }
-
-    private static List<Long> toList(long[] shape) {
-        return Arrays.stream(shape).boxed().toList();
     }
 
     /** The largest change of any value of the weights whose names start with {@code prefix}, from the encoder to the tagger. */
