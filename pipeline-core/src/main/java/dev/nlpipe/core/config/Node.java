@@ -52,6 +52,12 @@ public sealed interface Node permits Node.MapNode, Node.ListNode, Node.ScalarNod
             keyLocations.put(key, keyLocation);
         }
 
+        /** Removes a key and its value, if present. */
+        public void remove(String key) {
+            entries.remove(key);
+            keyLocations.remove(key);
+        }
+
         @Override
         public Object toPlain() {
             Map<String, Object> m = new LinkedHashMap<>();

@@ -8,7 +8,10 @@ import java.util.List;
  * key names a top-level section ({@code input.path}, {@code train.epochs}) or a stage by its id or
  * type ({@code tokenize.regex.lowercase}, {@code ner.model}); the rest is a path inside it (for a
  * stage, inside its {@code with:} options, except {@code model}). The value is read as YAML, so
- * {@code 3}, {@code true}, {@code [1, 2]} keep their types.
+ * {@code 3}, {@code true}, {@code [1, 2]} keep their types. An empty value removes the key, so the
+ * setting takes its default as if the file never named it ({@code --set data.dev=},
+ * {@code --set train=} for all of a task's training defaults): switching {@code data.format} can drop
+ * an option the new format does not have.
  */
 public final class Overrides {
     /** Sections of pipeline and training files that may be created by an override. */
@@ -36,7 +39,7 @@ public final class Overrides {
         }
         String key = set.substring(0, eq).trim();
         String raw = set.substring(eq + 1);
-        Node value = raw.isEmpty() ? new Node.ScalarNode(at, "") : YamlLoader.parse(raw, "--set " + set);
+        Node value = raw.isEmpty() ? null : YamlLoader.parse(raw, "--set " + set);
         List<String> path = List.of(key.split("\\."));
 
         if (root.entries().containsKey(path.get(0)) || SECTIONS.contains(path.get(0)) || path.size() == 1) {
@@ -49,11 +52,11 @@ public final class Overrides {
                 Node.MapNode stage = findStage(stages, String.join(".", path.subList(0, cut)));
                 if (stage != null) {
                     List<String> rest = path.subList(cut, path.size());
-                    if (rest.size() == 1 && STAGE_KEYS.contains(rest.get(0))) {
-                        stage.put(rest.get(0), at, value);
-                    } else {
-                        put(child(stage, "with", at), rest, value, at);
+                    List<String> inStage = new ArrayList<>(rest);
+                    if (rest.size() > 1 || !STAGE_KEYS.contains(rest.get(0))) {
+                        inStage.addFirst("with");
                     }
+                    put(stage, inStage, value, at);
                     return;
                 }
             }
@@ -87,12 +90,21 @@ public final class Overrides {
         return "";
     }
 
+    /** Sets the value at {@code path}, creating the maps on the way; a null value removes the key. */
     private static void put(Node.MapNode map, List<String> path, Node value, Location at) {
         Node.MapNode cur = map;
         for (int i = 0; i < path.size() - 1; i++) {
+            if (value == null && !(cur.get(path.get(i)) instanceof Node.MapNode)) {
+                return;
+            }
             cur = child(cur, path.get(i), at);
         }
-        cur.put(path.get(path.size() - 1), at, value);
+        String key = path.get(path.size() - 1);
+        if (value == null) {
+            cur.remove(key);
+        } else {
+            cur.put(key, at, value);
+        }
     }
 
     private static Node.MapNode child(Node.MapNode parent, String key, Location at) {

@@ -1,0 +1,53 @@
+package dev.nlpipe.core.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** {@code --set KEY=VALUE} on a parsed file: values replace, an empty value removes the key. */
+class OverridesTest {
+    private static final String FILE = """
+            task: pretrain.mlm
+            data: { train: reviews.tsv, dev: dev.tsv, format: tsv, textColumn: text_a }
+            stages:
+              - type: segment.hanlp
+                with: { customWords: words.txt }
+            model: { encoder: models/bge }
+            train: { epochs: 1, lr: 1.0e-4 }
+            """;
+
+    private static Object afterSets(String... sets) {
+        Node root = YamlLoader.parse(FILE, "t.yaml");
+        Overrides.apply(root, List.of(sets));
+        return root.toPlain();
+    }
+
+    @Test
+    void aValueReplacesOrAddsTheKeyWithItsYamlType() {
+        var plain = (Map<?, ?>) afterSets("train.epochs=5", "data.format=bmes", "model.maxLength=128");
+        assertEquals(5L, ((Map<?, ?>) plain.get("train")).get("epochs"));
+        assertEquals("bmes", ((Map<?, ?>) plain.get("data")).get("format"));
+        assertEquals(128L, ((Map<?, ?>) plain.get("model")).get("maxLength"));
+    }
+
+    @Test
+    void anEmptyValueRemovesTheKeySoTheSettingTakesItsDefault() {
+        var plain = (Map<?, ?>) afterSets("data.format=bmes", "data.textColumn=", "data.dev=");
+        assertEquals(Map.of("train", "reviews.tsv", "format", "bmes"), plain.get("data"));
+
+        plain = (Map<?, ?>) afterSets("train=");
+        assertEquals(List.of("task", "data", "stages", "model"), List.copyOf(plain.keySet()), "a whole section goes");
+
+        plain = (Map<?, ?>) afterSets("segment.hanlp.customWords=");
+        var stage = (Map<?, ?>) ((List<?>) plain.get("stages")).get(0);
+        assertEquals(Map.of(), stage.get("with"), "a stage's option goes from its with: map");
+    }
+
+    @Test
+    void removingWhatIsNotThereChangesNothingAndCreatesNoSection() {
+        var plain = (Map<?, ?>) afterSets("data.separator=", "input.path=", "train.schedule.kind=");
+        assertEquals(afterSets(), plain);
+    }
+}
