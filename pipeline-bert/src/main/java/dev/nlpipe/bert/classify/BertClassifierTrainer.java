@@ -71,7 +71,7 @@ public final class BertClassifierTrainer implements TrainerProvider {
 
     @Override
     public List<OptionSpec> trainOptions() {
-        List<OptionSpec> out = new ArrayList<>(TrainSettings.options(Map.of("epochs", 3, "batchSize", 32, "lr", 2e-5, "optimizer",
+        List<OptionSpec> out = new ArrayList<>(TrainSettings.options(Map.of("epochs", 3, "batchSize", 32, "lr", 5e-5, "optimizer",
                 "adamw", "weightDecay", 0.01, "schedule", "warmup-linear", "warmupRatio", 0.1, "clipNorm", 1.0, "patience", 2)));
         out.add(LayerDecay.option());
         return out;
