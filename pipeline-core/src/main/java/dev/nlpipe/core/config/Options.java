@@ -39,6 +39,19 @@ public final class Options {
      * @param declared the options the component accepts
      */
     public static Options validate(String owner, Node.MapNode given, Location ownerLocation, List<OptionSpec> declared) {
+        return validate(owner, given, ownerLocation, declared, null);
+    }
+
+    /**
+     * As {@link #validate(String, Node.MapNode, Location, List)}, for a section that {@code --set}
+     * reaches as {@code setPath.KEY}: an unknown key written in the file also names the
+     * {@code --set setPath.KEY=} that drops it, since such a key is often left over from a file
+     * whose format or task a {@code --set} switched.
+     *
+     * @param setPath the section's {@code --set} prefix ({@code data}, {@code train}, a stage id), or {@code null}
+     */
+    public static Options validate(String owner, Node.MapNode given, Location ownerLocation, List<OptionSpec> declared,
+                                   String setPath) {
         Map<String, OptionSpec> specs = new LinkedHashMap<>();
         for (OptionSpec s : declared) {
             specs.put(s.name(), s);
@@ -51,8 +64,9 @@ public final class Options {
             for (Map.Entry<String, Node> e : given.entries().entrySet()) {
                 OptionSpec spec = specs.get(e.getKey());
                 if (spec == null) {
-                    errors.add(new ConfigException(given.keyLocation(e.getKey()), "unknown option '" + e.getKey() + "' for " + owner
-                            + Suggest.didYouMean(e.getKey(), specs.keySet()) + validKeys(specs)));
+                    Location at = given.keyLocation(e.getKey());
+                    errors.add(new ConfigException(at, "unknown option '" + e.getKey() + "' for " + owner
+                            + Suggest.didYouMean(e.getKey(), specs.keySet()) + validKeys(specs) + dropHint(setPath, e.getKey(), at)));
                     continue;
                 }
                 int before = errors.size();
@@ -88,6 +102,10 @@ public final class Options {
             given.forEach((k, v) -> map.put(k, Location.NONE, PlainNodes.toNode(v, Location.NONE)));
         }
         return validate(owner, map, Location.NONE, declared);
+    }
+
+    private static String dropHint(String setPath, String key, Location at) {
+        return setPath == null || Overrides.isOverride(at) ? "" : "; to drop it without editing the file: --set " + setPath + "." + key + "=";
     }
 
     private static String validKeys(Map<String, OptionSpec> specs) {

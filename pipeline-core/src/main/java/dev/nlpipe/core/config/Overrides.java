@@ -18,7 +18,15 @@ public final class Overrides {
     private static final List<String> SECTIONS = List.of("input", "output", "data", "model", "train");
     /** Keys of a stage entry that sit outside its {@code with:} options. */
     private static final List<String> STAGE_KEYS = List.of("model", "type", "id");
+    /** How the location of an overridden value starts: {@code --set KEY=VALUE}. */
+    private static final String SOURCE = "--set ";
+
     private Overrides() {
+    }
+
+    /** Whether a value at {@code at} was given by {@code --set} rather than written in a file. */
+    public static boolean isOverride(Location at) {
+        return at.source().startsWith(SOURCE);
     }
 
     /** Applies each {@code key=value} to {@code root} (a map), in order. */
@@ -32,14 +40,14 @@ public final class Overrides {
     }
 
     private static void applyOne(Node.MapNode root, String set) {
-        Location at = new Location("--set " + set, 1, 1);
+        Location at = new Location(SOURCE + set, 1, 1);
         int eq = set.indexOf('=');
         if (eq <= 0) {
             throw new ConfigException(at, "expected key=value, e.g. --set train.epochs=3");
         }
         String key = set.substring(0, eq).trim();
         String raw = set.substring(eq + 1);
-        Node value = raw.isEmpty() ? null : YamlLoader.parse(raw, "--set " + set);
+        Node value = raw.isEmpty() ? null : YamlLoader.parse(raw, SOURCE + set);
         List<String> path = List.of(key.split("\\."));
 
         if (root.entries().containsKey(path.get(0)) || SECTIONS.contains(path.get(0)) || path.size() == 1) {

@@ -39,7 +39,7 @@ public final class StageChecks {
                 out.add(null);
                 continue;
             }
-            Options o = errors.collect(() -> Options.validate("stage '" + e.id() + "'", e.with(), e.location(), p.options()));
+            Options o = errors.collect(() -> Options.validate("stage '" + e.id() + "'", e.with(), e.location(), p.options(), e.id()));
             boolean modelOk = errors.run(() -> checkModel(e, p));
             out.add(o != null && modelOk ? new Checked(p, o) : null);
         }

@@ -71,8 +71,8 @@ public final class TrainingJob implements AutoCloseable {
         Components components = Components.get();
         TrainerProvider trainer = components.trainers().get(config.task(), config.taskLocation());
         String owner = "task '" + config.task() + "'";
-        Options model = Options.validate(owner + " (model)", config.model(), config.location(), trainer.modelOptions());
-        Options train = Options.validate(owner + " (train)", config.train(), config.location(), trainer.trainOptions());
+        Options model = Options.validate(owner + " (model)", config.model(), config.location(), trainer.modelOptions(), "model");
+        Options train = Options.validate(owner + " (train)", config.train(), config.location(), trainer.trainOptions(), "train");
         for (String split : trainer.requiredSplits()) {
             if (!config.splits().containsKey(split)) {
                 throw new ConfigException(config.input().location(), owner + " needs data." + split + " (a file or directory)");
@@ -81,7 +81,8 @@ public final class TrainingJob implements AutoCloseable {
         config.splits().forEach((split, path) -> checkData(split, path, config.splitLocations().get(split)));
         InputConfig in = config.input();
         ReaderProvider reader = components.readers().get(in.format(), in.location());
-        Options readerOptions = Options.validate("data format '" + in.format() + "'", in.formatOptions(), in.location(), reader.options());
+        Options readerOptions = Options.validate("data format '" + in.format() + "'", in.formatOptions(), in.location(), reader.options(),
+                "data");
         Set<Layer> inputLayers = reader.mayProvideAnyLayer() ? null : reader.provides(readerOptions);
         Pipeline preprocess = Pipeline.ofStages(config.task() + "-preprocess", config.stages(), inputLayers);
         Set<Layer> available = preprocess.layersOut();

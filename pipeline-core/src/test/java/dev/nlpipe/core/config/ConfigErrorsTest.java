@@ -130,6 +130,21 @@ class ConfigErrorsTest {
     }
 
     @Test
+    void anUnknownOptionWrittenInTheFileNamesTheSetThatDropsIt() {
+        String yaml = input(dir).replace(" }", ", format: csv, textColumn: body }") + "stages: []\n";
+        ConfigException e = fail(yaml, "input.format=jsonl");
+        assertTrue(e.problem().contains("unknown option 'textColumn' for input format 'jsonl'")
+                && e.problem().endsWith("to drop it without editing the file: --set input.textColumn="), e.problem());
+
+        e = fail(input(dir) + "stages:\n  - type: tokenize.regex\n    with: { lowercse: true }\n");
+        assertTrue(e.problem().endsWith("--set tokenize.regex.lowercse="), "a stage's options are reached by its id: " + e.problem());
+
+        e = fail(input(dir) + "stages: [ {type: tokenize.regex} ]\n", "tokenize.regex.lowercse=true");
+        assertTrue(e.problem().contains("unknown option 'lowercse'") && !e.problem().contains("without editing the file"),
+                "a key the command line added is fixed there: " + e.problem());
+    }
+
+    @Test
     void unknownTopLevelKeyAndStageKey() {
         ConfigException e = fail(input(dir) + "stages: []\noutptu: { path: x }\n");
         assertEquals(3, e.location().line());
