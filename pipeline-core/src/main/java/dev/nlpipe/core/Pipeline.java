@@ -89,13 +89,15 @@ public final class Pipeline implements AutoCloseable {
         if (config.input() != null) {
             InputConfig in = config.input();
             ReaderProvider reader = components.readers().get(in.format(), in.location());
-            Options readerOptions = Options.validate("input format '" + in.format() + "'", in.formatOptions(), in.location(), reader.options(), "input");
+            Options readerOptions = Options.validate("input format '" + in.format() + "'", in.formatOptions(), in.location(),
+                    reader.options(), "input");
             inputLayers = reader.mayProvideAnyLayer() ? null : reader.provides(readerOptions);
         }
         if (config.output() != null) {
             OutputConfig out = config.output();
             WriterProvider writer = components.writers().get(out.format(), out.location());
-            Options.validate("output format '" + out.format() + "'", out.formatOptions(), out.location(), writer.options(), "output");
+            Options.validate("output format '" + out.format() + "'", out.formatOptions(), out.location(),
+                    writer.options(), "output");
         }
         StageAssembler.Assembled a = StageAssembler.assemble(config.stages(), inputLayers, components);
         return new Pipeline(config.name(), a.stages(), config, components, a.layersOut());
@@ -280,9 +282,11 @@ public final class Pipeline implements AutoCloseable {
         }
         checkReadable(in);
         ReaderProvider reader = components.readers().get(in.format(), in.location());
-        Options readerOptions = Options.validate("input format '" + in.format() + "'", in.formatOptions(), in.location(), reader.options(), "input");
+        Options readerOptions = Options.validate("input format '" + in.format() + "'", in.formatOptions(), in.location(),
+                reader.options(), "input");
         WriterProvider writer = components.writers().get(out.format(), out.location());
-        Options writerOptions = Options.validate("output format '" + out.format() + "'", out.formatOptions(), out.location(), writer.options(), "output");
+        Options writerOptions = Options.validate("output format '" + out.format() + "'", out.formatOptions(), out.location(),
+                writer.options(), "output");
 
         List<InputSource> sources = InputFiles.list(in.path(), in.glob(), in.recursive());
         checkOutputs(sources, out, writer);

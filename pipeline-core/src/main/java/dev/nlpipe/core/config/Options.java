@@ -105,7 +105,8 @@ public final class Options {
     }
 
     private static String dropHint(String setPath, String key, Location at) {
-        return setPath == null || Overrides.isOverride(at) ? "" : "; to drop it without editing the file: --set " + setPath + "." + key + "=";
+        return setPath == null || Overrides.isOverride(at) ? ""
+                : "; to drop it without editing the file: --set " + setPath + "." + key + "=";
     }
 
     private static String validKeys(Map<String, OptionSpec> specs) {
