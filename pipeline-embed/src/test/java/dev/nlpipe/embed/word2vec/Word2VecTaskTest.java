@@ -117,5 +117,7 @@ class Word2VecTaskTest {
         assertTrue(e.getMessage().contains("option 'epochs'"), e.getMessage());
         e = assertThrows(ConfigException.class, () -> train(config(", phrases: 1, phraseThreshold: 0")));
         assertTrue(e.getMessage().contains("option 'phraseThreshold'") && e.getMessage().contains("must be positive"), e.getMessage());
+        e = assertThrows(ConfigException.class, () -> train(config(", minCont: 2")));
+        assertTrue(e.getMessage().contains("unknown option 'minCont'") && e.getMessage().endsWith("--set model.minCont="), e.getMessage());
     }
 }
