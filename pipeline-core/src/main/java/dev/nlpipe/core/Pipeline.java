@@ -89,15 +89,13 @@ public final class Pipeline implements AutoCloseable {
         if (config.input() != null) {
             InputConfig in = config.input();
             ReaderProvider reader = components.readers().get(in.format(), in.location());
-            Options readerOptions = Options.validate("input format '" + in.format() + "'", in.formatOptions(), in.location(),
-                    reader.options(), "input");
+            Options readerOptions = readerOptions(in, reader);
             inputLayers = reader.mayProvideAnyLayer() ? null : reader.provides(readerOptions);
         }
         if (config.output() != null) {
             OutputConfig out = config.output();
             WriterProvider writer = components.writers().get(out.format(), out.location());
-            Options.validate("output format '" + out.format() + "'", out.formatOptions(), out.location(),
-                    writer.options(), "output");
+            writerOptions(out, writer);
         }
         StageAssembler.Assembled a = StageAssembler.assemble(config.stages(), inputLayers, components);
         return new Pipeline(config.name(), a.stages(), config, components, a.layersOut());
@@ -134,6 +132,17 @@ public final class Pipeline implements AutoCloseable {
                 checkOutputs(InputFiles.list(in.path(), in.glob(), in.recursive()), out, writer);
             }
         }
+    }
+
+    /** The input section's format options, checked against what {@code reader} declares. */
+    private static Options readerOptions(InputConfig in, ReaderProvider reader) {
+        return Options.validate("input format '" + in.format() + "'", in.formatOptions(), in.location(), reader.options(), "input");
+    }
+
+    /** The output section's format options, checked against what {@code writer} declares. */
+    private static Options writerOptions(OutputConfig out, WriterProvider writer) {
+        return Options.validate("output format '" + out.format() + "'", out.formatOptions(), out.location(), writer.options(),
+                "output");
     }
 
     private static void checkOutputs(List<InputSource> sources, OutputConfig out, WriterProvider writer) {
@@ -282,11 +291,9 @@ public final class Pipeline implements AutoCloseable {
         }
         checkReadable(in);
         ReaderProvider reader = components.readers().get(in.format(), in.location());
-        Options readerOptions = Options.validate("input format '" + in.format() + "'", in.formatOptions(), in.location(),
-                reader.options(), "input");
+        Options readerOptions = readerOptions(in, reader);
         WriterProvider writer = components.writers().get(out.format(), out.location());
-        Options writerOptions = Options.validate("output format '" + out.format() + "'", out.formatOptions(), out.location(),
-                writer.options(), "output");
+        Options writerOptions = writerOptions(out, writer);
 
         List<InputSource> sources = InputFiles.list(in.path(), in.glob(), in.recursive());
         checkOutputs(sources, out, writer);
