@@ -2,6 +2,8 @@ package dev.nlpipe.nn;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 
 /**
@@ -20,14 +22,41 @@ import java.util.Random;
  * {@code prefix.self.query.weight}/{@code .bias}, {@code self.key.*}, {@code self.value.*} and
  * {@code prefix.output.dense.*}, matrices stored {@code (out, in)} as {@link Ops#linear} and
  * {@code torch.nn.Linear} keep them.
+ *
+ * <p>A {@link Form} other than {@link Form#BERT} leaves out the key or output projection or the
+ * scaling, as FLAT's reference code does; the weights it leaves out are neither created nor read.
  */
 public final class SelfAttention {
-    private static final String[] PROJECTIONS = {"self.query", "self.key", "self.value", "output.dense"};
     private final Params params;
     private final String prefix;
     private final int hidden;
     private final int heads;
     private final float dropout;
+    private final Form form;
+
+    /**
+     * Which of BERT's steps the attention takes.
+     *
+     * @param projectKeys keys are {@code x·W_kᵀ + b_k}; without it, {@code x} itself
+     * @param projectOutput the heads' merged output goes through {@code W_o}
+     * @param scaled scores are divided by {@code √d}
+     */
+    public record Form(boolean projectKeys, boolean projectOutput, boolean scaled) {
+        /** All three, as BERT and the Transformer have them. */
+        public static final Form BERT = new Form(true, true, true);
+
+        List<String> projections() {
+            List<String> out = new ArrayList<>(List.of("self.query"));
+            if (projectKeys) {
+                out.add("self.key");
+            }
+            out.add("self.value");
+            if (projectOutput) {
+                out.add("output.dense");
+            }
+            return out;
+        }
+    }
 
     /**
      * Creates the weights with BERT's initialization: matrices normal(0, 0.02), biases 0.
@@ -45,8 +74,13 @@ public final class SelfAttention {
 
     /** Creates the weights with another initialization of the matrices (biases start at 0). */
     public SelfAttention(Params params, String prefix, int hidden, int heads, float dropout, Init init, Random rng) {
-        this(params, prefix, hidden, heads, dropout);
-        for (String p : PROJECTIONS) {
+        this(params, prefix, hidden, heads, dropout, Form.BERT, init, rng);
+    }
+
+    /** Creates the weights of an attention of another {@link Form}. */
+    public SelfAttention(Params params, String prefix, int hidden, int heads, float dropout, Form form, Init init, Random rng) {
+        this(params, prefix, hidden, heads, dropout, form);
+        for (String p : form.projections()) {
             params.create(prefix + "." + p + ".weight", new Shape(hidden, hidden), init, rng);
             params.create(prefix + "." + p + ".bias", new Shape(hidden), Init.zeros(), rng);
         }
@@ -54,8 +88,13 @@ public final class SelfAttention {
 
     /** Binds to weights that already exist in {@code params} (a loaded or copied network). */
     public static SelfAttention bind(Params params, String prefix, int hidden, int heads, float dropout) {
-        SelfAttention a = new SelfAttention(params, prefix, hidden, heads, dropout);
-        for (String p : PROJECTIONS) {
+        return bind(params, prefix, hidden, heads, dropout, Form.BERT);
+    }
+
+    /** Binds an attention of another {@link Form} to weights that already exist in {@code params}. */
+    public static SelfAttention bind(Params params, String prefix, int hidden, int heads, float dropout, Form form) {
+        SelfAttention a = new SelfAttention(params, prefix, hidden, heads, dropout, form);
+        for (String p : form.projections()) {
             Shape s = params.get(prefix + "." + p + ".weight").getShape();
             if (!s.equals(new Shape(hidden, hidden))) {
                 throw new IllegalArgumentException("weight '" + prefix + "." + p + ".weight' has shape " + s + ", expected ("
@@ -66,7 +105,7 @@ public final class SelfAttention {
         return a;
     }
 
-    private SelfAttention(Params params, String prefix, int hidden, int heads, float dropout) {
+    private SelfAttention(Params params, String prefix, int hidden, int heads, float dropout, Form form) {
         if (heads < 1 || hidden % heads != 0) {
             throw new IllegalArgumentException("hidden size " + hidden + " is not a multiple of " + heads + " heads");
         }
@@ -75,6 +114,7 @@ public final class SelfAttention {
         this.hidden = hidden;
         this.heads = heads;
         this.dropout = dropout;
+        this.form = form;
     }
 
     /** The model width. */
@@ -125,7 +165,7 @@ public final class SelfAttention {
         long t = x.getShape().get(1);
         long tq = queries.getShape().get(1);
         NDArray q = heads(project(queries, "self.query"), b, tq);
-        NDArray k = heads(project(x, "self.key"), b, t);
+        NDArray k = heads(form.projectKeys() ? project(x, "self.key") : x, b, t);
         NDArray v = heads(project(x, "self.value"), b, t);
         // The (B, H, Q, T) scores are the largest arrays here (134 MB for 64 sequences of 256 pieces),
         // and each new one comes as fresh pages from the kernel: they are adjusted in place, which
@@ -134,14 +174,16 @@ public final class SelfAttention {
         if (term != null) {
             scores.addi(term.apply(q, k));
         }
-        // a division, not a multiplication by 1/√d, to round as BERT does
-        Ops.dividedByInPlace(scores, Math.sqrt(headSize()));
+        if (form.scaled()) {
+            // a division, not a multiplication by 1/√d, to round as BERT does
+            Ops.dividedByInPlace(scores, Math.sqrt(headSize()));
+        }
         if (mask != null) {
             scores.addi(mask);
         }
         NDArray probs = Ops.dropout(scores.softmax(-1), dropout, training);
         NDArray context = probs.matMul(v).transpose(0, 2, 1, 3).reshape(b, tq, hidden);
-        return project(context, "output.dense");
+        return form.projectOutput() ? project(context, "output.dense") : context;
     }
 
     private NDArray project(NDArray x, String name) {

@@ -23,10 +23,12 @@ import java.util.Random;
  * learned per-head biases {@code u} and {@code v}, and {@code R} from {@link RelativePositions};
  * {@link SelfAttention} computes {@code q·k} and adds the rest through its {@link ScoreTerm}, then
  * scales by {@code 1/√d} and masks. {@code W_r} has no bias: a bias would add the same amount to
- * all of a query's scores, which the softmax ignores.
+ * all of a query's scores, which the softmax ignores. {@link FlatVariant#REFERENCE} computes the
+ * layer as the reference code does: {@code k = x}, no scaling, no output projection and no residual
+ * connections.
  *
  * <p>Weights under {@code prefix}: {@code attention.self.*} and {@code attention.output.dense.*}
- * (as BERT's), {@code attention.u}, {@code attention.v} {@code (heads, headDim)},
+ * (as BERT's; the reference variant has neither {@code self.key} nor {@code output.dense}), {@code attention.u}, {@code attention.v} {@code (heads, headDim)},
  * {@code attention.rel.weight} {@code (hidden, hidden)}, {@code attention.output.LayerNorm.*},
  * {@code ff.in.*}, {@code ff.out.*}, {@code output.LayerNorm.*}.
  */
@@ -38,15 +40,17 @@ final class FlatLayer {
     private final LayerNorm attentionNorm;
     private final LayerNorm outputNorm;
     private final float ffDropout;
+    private final boolean residual;
 
     private FlatLayer(Params params, String prefix, SelfAttention attention, LayerNorm attentionNorm, LayerNorm outputNorm,
-                      float ffDropout) {
+                      FlatSpec spec) {
         this.params = params;
         this.prefix = prefix;
         this.attention = attention;
         this.attentionNorm = attentionNorm;
         this.outputNorm = outputNorm;
-        this.ffDropout = ffDropout;
+        this.ffDropout = (float) spec.ffDropout();
+        this.residual = spec.variant().residual();
     }
 
     /** Creates the weights: matrices and the {@code u}, {@code v} biases Xavier-uniform as in the reference code, biases 0. */
@@ -54,7 +58,7 @@ final class FlatLayer {
         int hidden = spec.hidden();
         Init init = Init.xavierUniform();
         SelfAttention attention = new SelfAttention(params, prefix + ".attention", hidden, spec.heads(),
-                (float) spec.attentionDropout(), init, rng);
+                (float) spec.attentionDropout(), spec.variant().attention(), init, rng);
         params.create(prefix + ".attention.u", new Shape(spec.heads(), spec.headDim()), init, rng);
         params.create(prefix + ".attention.v", new Shape(spec.heads(), spec.headDim()), init, rng);
         params.create(prefix + ".attention.rel.weight", new Shape(hidden, hidden), init, rng);
@@ -65,13 +69,14 @@ final class FlatLayer {
         params.create(prefix + ".ff.out.weight", new Shape(hidden, ff), init, rng);
         params.create(prefix + ".ff.out.bias", new Shape(hidden), Init.zeros(), rng);
         LayerNorm outputNorm = new LayerNorm(params, prefix + ".output.LayerNorm", hidden, EPS);
-        return new FlatLayer(params, prefix, attention, attentionNorm, outputNorm, (float) spec.ffDropout());
+        return new FlatLayer(params, prefix, attention, attentionNorm, outputNorm, spec);
     }
 
     /** Binds to existing weights. */
     static FlatLayer bind(Params params, String prefix, FlatSpec spec) {
         int hidden = spec.hidden();
-        SelfAttention attention = SelfAttention.bind(params, prefix + ".attention", hidden, spec.heads(), (float) spec.attentionDropout());
+        SelfAttention attention = SelfAttention.bind(params, prefix + ".attention", hidden, spec.heads(), (float) spec.attentionDropout(),
+                spec.variant().attention());
         int ff = hidden * spec.feedForward();
         expect(params, prefix + ".attention.u", new Shape(spec.heads(), spec.headDim()));
         expect(params, prefix + ".attention.v", new Shape(spec.heads(), spec.headDim()));
@@ -79,7 +84,7 @@ final class FlatLayer {
         expect(params, prefix + ".ff.in.weight", new Shape(ff, hidden));
         expect(params, prefix + ".ff.out.weight", new Shape(hidden, ff));
         return new FlatLayer(params, prefix, attention, LayerNorm.bind(params, prefix + ".attention.output.LayerNorm", hidden, EPS),
-                LayerNorm.bind(params, prefix + ".output.LayerNorm", hidden, EPS), (float) spec.ffDropout());
+                LayerNorm.bind(params, prefix + ".output.LayerNorm", hidden, EPS), spec);
     }
 
     private static void expect(Params params, String name, Shape shape) {
@@ -97,11 +102,12 @@ final class FlatLayer {
      * @param r {@code (B, L, L, hidden)} the fused relative positions
      */
     NDArray forward(NDArray x, NDArray mask, NDArray r, boolean training) {
-        NDArray a = Ops.dropout(attention.forward(x, mask, term(r), training), ffDropout, training);
-        a = attentionNorm.forward(a.add(x));
+        NDArray a = attention.forward(x, mask, term(r), training);
+        // the reference code's "add" doubles the output, which its LayerNorm then undoes (up to its epsilon)
+        a = attentionNorm.forward(residual ? Ops.dropout(a, ffDropout, training).add(x) : a);
         NDArray h = Ops.dropout(Activation.relu(dense(a, ".ff.in")), ffDropout, training);
         h = Ops.dropout(dense(h, ".ff.out"), ffDropout, training);
-        return outputNorm.forward(h.add(a));
+        return outputNorm.forward(residual ? h.add(a) : h);
     }
 
     /** FLAT's position terms {@code (q_i + v)·(W_r R_ij) + u·k_j}, {@code (B, H, L, L)}. */

@@ -97,7 +97,7 @@ final class FlatNetwork {
         }
         linear(params, "proj.char", hidden, sizes.charInput(spec), rng);
         linear(params, "proj.word", hidden, spec.wordDim(), rng);
-        RelativePositions positions = RelativePositions.create(params, hidden, rng);
+        RelativePositions positions = RelativePositions.create(params, hidden, spec.variant().distances(), rng);
         List<FlatLayer> layers = new ArrayList<>();
         for (int l = 0; l < spec.layers(); l++) {
             layers.add(FlatLayer.create(params, "layer." + l, spec, rng));
@@ -115,7 +115,7 @@ final class FlatNetwork {
     /** Binds to existing weights (loaded or copied); {@code encoder} is the encoder's sizes, or {@code null}. */
     static FlatNetwork bind(FlatSpec spec, List<String> tags, BertConfig encoderConfig, Params params) {
         BertEncoder encoder = encoderConfig == null ? null : BertEncoder.bind(params, ENCODER_PREFIX, encoderConfig);
-        RelativePositions positions = RelativePositions.bind(params, spec.hidden());
+        RelativePositions positions = RelativePositions.bind(params, spec.hidden(), spec.variant().distances());
         List<FlatLayer> layers = new ArrayList<>();
         for (int l = 0; l < spec.layers(); l++) {
             layers.add(FlatLayer.bind(params, "layer." + l, spec));

@@ -39,11 +39,12 @@ import java.util.Map;
  * @param normalizeDigits map every digit to 0 for the character and bigram embeddings
  * @param encoder a BERT encoder directory whose character features join the character input, or {@code null}
  * @param encoderMaxLength the most word pieces the encoder reads at once, [CLS] and [SEP] included
+ * @param variant the layer's form: the paper's formulas in a standard Transformer layer, or the reference code's
  */
 public record FlatSpec(TagScheme scheme, int charDim, int bigramDim, int wordDim, int heads, int headDim, int feedForward,
                        int layers, double embedDropout, double lexiconDropout, double ffDropout, double outputDropout,
                        double attentionDropout, int maxLength, int minCount, boolean normalizeDigits, Path encoder,
-                       int encoderMaxLength) {
+                       int encoderMaxLength, FlatVariant variant) {
 
     /** The {@code model:} options of {@code ner.flat} that are not the lexicon's. */
     public static List<OptionSpec> options() {
@@ -71,7 +72,11 @@ public record FlatSpec(TagScheme scheme, int charDim, int bigramDim, int wordDim
                 OptionSpec.path("encoder", "FLAT + BERT: a BERT encoder directory (nlpipe model import, encoder.bert) whose"
                         + " hidden state at each character's first word piece joins the character input; fine-tuned"),
                 OptionSpec.integer("encoderMaxLength", 256, "with encoder: the most word pieces it reads at once, [CLS] and [SEP]"
-                        + " included; longer sentences are read in overlapping windows")));
+                        + " included; longer sentences are read in overlapping windows"),
+                OptionSpec.choice("variant", "standard", "the layer's form: standard (the paper's formulas in a post-LN Transformer"
+                        + " layer) or reference (as FLAT's reference code computes it: no residual connections, unprojected keys,"
+                        + " unscaled scores, no attention output projection, head-head and tail-tail distances only)", "standard",
+                        "reference")));
         return out;
     }
 
@@ -109,7 +114,8 @@ public record FlatSpec(TagScheme scheme, int charDim, int bigramDim, int wordDim
         return new FlatSpec(TagScheme.parse(o.getString("scheme")), o.getInt("charDim"), o.getInt("bigramDim"), o.getInt("wordDim"),
                 o.getInt("heads"), o.getInt("headDim"), o.getInt("feedForward"), o.getInt("layers"), o.getDouble("embedDropout"),
                 o.getDouble("lexiconDropout"), o.getDouble("ffDropout"), o.getDouble("outputDropout"), o.getDouble("attentionDropout"),
-                o.getInt("maxLength"), o.getInt("minCount"), o.getBoolean("normalizeDigits"), encoder, o.getInt("encoderMaxLength"));
+                o.getInt("maxLength"), o.getInt("minCount"), o.getBoolean("normalizeDigits"), encoder, o.getInt("encoderMaxLength"),
+                FlatVariant.parse(o.getString("variant")));
     }
 
     /** The model width, {@code heads × headDim}. */
@@ -135,7 +141,7 @@ public record FlatSpec(TagScheme scheme, int charDim, int bigramDim, int wordDim
     /** This architecture as a loaded model records it: the encoder's path is not kept (its weights are in the model). */
     public FlatSpec withEncoder(Path dir) {
         return new FlatSpec(scheme, charDim, bigramDim, wordDim, heads, headDim, feedForward, layers, embedDropout, lexiconDropout,
-                ffDropout, outputDropout, attentionDropout, maxLength, minCount, normalizeDigits, dir, encoderMaxLength);
+                ffDropout, outputDropout, attentionDropout, maxLength, minCount, normalizeDigits, dir, encoderMaxLength, variant);
     }
 
     /** The form stored in {@code model.json} ({@code encoder} as a flag: the encoder's weights are in the model). */
@@ -159,6 +165,7 @@ public record FlatSpec(TagScheme scheme, int charDim, int bigramDim, int wordDim
         m.put("normalizeDigits", normalizeDigits);
         m.put("encoder", encoder != null);
         m.put("encoderMaxLength", encoderMaxLength);
+        m.put("variant", variant.id());
         return m;
     }
 
@@ -172,7 +179,9 @@ public record FlatSpec(TagScheme scheme, int charDim, int bigramDim, int wordDim
                 num(m, "heads"), num(m, "headDim"), num(m, "feedForward"), num(m, "layers"), real(m, "embedDropout"),
                 real(m, "lexiconDropout"), real(m, "ffDropout"), real(m, "outputDropout"), real(m, "attentionDropout"),
                 num(m, "maxLength"), num(m, "minCount"), Boolean.TRUE.equals(m.get("normalizeDigits")),
-                Boolean.TRUE.equals(m.get("encoder")) ? modelDir : null, num(m, "encoderMaxLength"));
+                Boolean.TRUE.equals(m.get("encoder")) ? modelDir : null, num(m, "encoderMaxLength"),
+                // models written before the option existed are standard
+                m.get("variant") instanceof String v ? FlatVariant.parse(v) : FlatVariant.STANDARD);
     }
 
     private static String text(Map<String, Object> m, String k) {

@@ -25,35 +25,48 @@ import java.util.Random;
  * The linear layer is applied to the small table of the distances that occur ({@code -(n-1)..n-1}
  * for the batch's longest sentence of {@code n} characters) before the lookup, which gives the
  * same {@code R} as applying it to every pair's concatenation at a fraction of the work. {@code R}
- * is shared by all layers, as in the reference code. Weights: {@code pos.fuse.weight}
- * {@code (hidden, 4·hidden)} and {@code pos.fuse.bias}.
+ * is shared by all layers, as in the reference code. The reference code's default fuses only
+ * {@code d_hh} and {@code d_tt} ({@link #TWO}; {@link FlatVariant#REFERENCE}). Weights:
+ * {@code pos.fuse.weight} {@code (hidden, n·hidden)} for {@code n} fused distances and
+ * {@code pos.fuse.bias}.
  */
 final class RelativePositions {
     static final String WEIGHT = "pos.fuse.weight";
     static final String BIAS = "pos.fuse.bias";
+    /** All four distances, in the order of {@link #distances}: the paper's fusion. */
+    static final int[] FOUR = {0, 1, 2, 3};
+    /** Head–head and tail–tail only: the reference code's default ({@code ff_two}). */
+    static final int[] TWO = {0, 3};
     private final Params params;
     private final int hidden;
+    private final int[] fused;
 
-    private RelativePositions(Params params, int hidden) {
+    private RelativePositions(Params params, int hidden, int[] fused) {
         this.params = params;
         this.hidden = hidden;
+        this.fused = fused.clone();
     }
 
-    /** Creates the fusion layer: Xavier-uniform matrix, zero bias. */
-    static RelativePositions create(Params params, int hidden, Random rng) {
-        params.create(WEIGHT, new Shape(hidden, 4L * hidden), Init.xavierUniform(), rng);
+    /**
+     * Creates the fusion layer: Xavier-uniform matrix, zero bias.
+     *
+     * @param fused the distances fused, indices into {@link #distances} ({@link #FOUR} or {@link #TWO})
+     */
+    static RelativePositions create(Params params, int hidden, int[] fused, Random rng) {
+        params.create(WEIGHT, new Shape(hidden, (long) fused.length * hidden), Init.xavierUniform(), rng);
         params.create(BIAS, new Shape(hidden), Init.zeros(), rng);
-        return new RelativePositions(params, hidden);
+        return new RelativePositions(params, hidden, fused);
     }
 
     /** Binds to existing weights. */
-    static RelativePositions bind(Params params, int hidden) {
+    static RelativePositions bind(Params params, int hidden, int[] fused) {
         Shape s = params.get(WEIGHT).getShape();
-        if (!s.equals(new Shape(hidden, 4L * hidden))) {
-            throw new IllegalArgumentException("weight '" + WEIGHT + "' has shape " + s + ", expected (" + hidden + ", " + 4 * hidden + ")");
+        if (!s.equals(new Shape(hidden, (long) fused.length * hidden))) {
+            throw new IllegalArgumentException("weight '" + WEIGHT + "' has shape " + s + ", expected (" + hidden + ", "
+                    + fused.length * hidden + ")");
         }
         params.get(BIAS);
-        return new RelativePositions(params, hidden);
+        return new RelativePositions(params, hidden, fused);
     }
 
     /**
@@ -83,13 +96,13 @@ final class RelativePositions {
         NDArray w = params.get(WEIGHT);
         NDList d = distances(heads, tails);
         NDArray r = null;
-        for (int k = 0; k < 4; k++) {
-            NDArray fused = Ops.linear(table, w.get(":, " + (k * hidden) + ":" + ((k + 1) * hidden)), null);
-            NDArray looked = Ops.embedding(d.get(k).add(span), fused);
+        for (int k = 0; k < fused.length; k++) {
+            NDArray block = Ops.linear(table, w.get(":, " + (k * hidden) + ":" + ((k + 1) * hidden)), null);
+            NDArray looked = Ops.embedding(d.get(fused[k]).add(span), block);
             if (r == null) {
                 r = looked;
             } else {
-                // in place: the sum's gradient needs none of its inputs, so the four lookups need not all stay in memory
+                // in place: the sum's gradient needs none of its inputs, so the lookups need not all stay in memory
                 r.addi(looked);
                 looked.close();
             }

@@ -1,5 +1,6 @@
 package dev.nlpipe.ner.flat;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,12 +10,17 @@ import dev.nlpipe.ner.bilstm.Training;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Configuration errors of {@code ner.flat}: each names the option and the fix, before any training. */
+/**
+ * Configuration errors of {@code ner.flat}: each names the option and the fix, before any training;
+ * and how an older {@code model.json} reads.
+ */
 class FlatOptionsTest {
     @TempDir
     Path dir;
@@ -50,6 +56,20 @@ class FlatOptionsTest {
         names(refused("model.maxLength=-1"), "maxLength", "0 turns clipping off");
         names(refused("model.bigramDim=-2"), "bigramDim");
         names(refused("train.encoderLrScale=-1"), "encoderLrScale");
+    }
+
+    @Test
+    void anUnknownVariantNamesBoth() {
+        names(refused("model.variant=paper"), "variant", "standard", "reference");
+    }
+
+    @Test
+    void aModelWrittenBeforeTheVariantOptionIsStandard() {
+        FlatSpec spec = LatticeTest.tinySpec(FlatVariant.REFERENCE);
+        Map<String, Object> stored = new LinkedHashMap<>(spec.toMap());
+        assertEquals(FlatVariant.REFERENCE, FlatSpec.fromMap(stored, dir).variant());
+        stored.remove("variant");
+        assertEquals(FlatVariant.STANDARD, FlatSpec.fromMap(stored, dir).variant());
     }
 
     @Test

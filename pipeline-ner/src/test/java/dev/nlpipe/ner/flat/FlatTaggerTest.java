@@ -80,6 +80,7 @@ class FlatTaggerTest {
         Map<String, Object> network = (Map<String, Object>) meta.get("network");
         assertEquals(2, network.get("heads"));
         assertEquals(false, network.get("encoder"));
+        assertEquals("standard", network.get("variant"));
         Map<String, Object> lex = (Map<String, Object>) meta.get("lexicon");
         assertEquals(64, ((String) lex.get("sha256")).length());
         assertTrue(((Number) lex.get("words")).intValue() > 10, lex.toString());
@@ -102,6 +103,20 @@ class FlatTaggerTest {
     void theLossFallsAndTheEntitiesAreLearned() throws IOException {
         TrainedModelFiles.assertLossFellOver(model, 8);
         assertTrue(testF1() > 0.8, "test F1 " + testF1());
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theReferenceCodesFormOfTheLayerLearnsAndReloads() throws IOException {
+        Path ref = dir.resolve("flat-reference");
+        Training.run(dir, yaml(dir.resolve("train.bmes"), dir.resolve("dev.bmes"), test, lexicon, ", variant: reference"), ref);
+        assertEquals("reference", ((Map<String, Object>) json(ref.resolve("model.json")).get("network")).get("variant"));
+        TrainedModelFiles.assertLossFellOver(ref, 8);
+        double f1 = ((Number) ((Map<?, ?>) json(ref.resolve("metrics.json")).get("test")).get("f1")).doubleValue();
+        assertTrue(f1 > 0.8, "test F1 " + f1);
+        NerEvaluator.Result r = NerEvaluator.evaluate(ref, test, "bmes", new LoadOptions("cpu", 7, 1),
+                new PrintStream(OutputStream.nullOutputStream()));
+        assertEquals(f1, r.scores().f1(), 1e-12, "the reloaded model binds the variant's weights and scores as trained");
     }
 
     @Test
