@@ -28,7 +28,8 @@ import java.util.Random;
  * connections.
  *
  * <p>Weights under {@code prefix}: {@code attention.self.*} and {@code attention.output.dense.*}
- * (as BERT's; the reference variant has neither {@code self.key} nor {@code output.dense}), {@code attention.u}, {@code attention.v} {@code (heads, headDim)},
+ * (as BERT's; the reference variant has neither {@code self.key} nor {@code output.dense}),
+ * {@code attention.u}, {@code attention.v} {@code (heads, headDim)},
  * {@code attention.rel.weight} {@code (hidden, hidden)}, {@code attention.output.LayerNorm.*},
  * {@code ff.in.*}, {@code ff.out.*}, {@code output.LayerNorm.*}.
  */
