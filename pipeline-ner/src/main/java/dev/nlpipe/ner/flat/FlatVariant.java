@@ -33,9 +33,9 @@ public enum FlatVariant {
         return attention;
     }
 
-    /** The distances fused into the relative positions, as indices into {@link RelativePositions#distances}. */
+    /** The distances fused into the relative positions, as indices into {@link RelativePositions#distances} (which copies them). */
     int[] distances() {
-        return distances.clone();
+        return distances;
     }
 
     /** Whether each sub-layer's input is added to its output before the LayerNorm. */

@@ -64,7 +64,18 @@ class FlatTaggerTest {
     }
 
     private static double testF1() throws IOException {
-        return ((Number) ((Map<?, ?>) json(model.resolve("metrics.json")).get("test")).get("f1")).doubleValue();
+        return testF1(model);
+    }
+
+    /** The test F1 the training of {@code dir} wrote into its {@code metrics.json}. */
+    private static double testF1(Path dir) throws IOException {
+        return ((Number) ((Map<?, ?>) json(dir.resolve("metrics.json")).get("test")).get("f1")).doubleValue();
+    }
+
+    /** What {@code eval ner} scores the saved model {@code dir} on the test file. */
+    private static double evaluatedF1(Path dir) throws IOException {
+        return NerEvaluator.evaluate(dir, test, "bmes", new LoadOptions("cpu", 7, 1), new PrintStream(OutputStream.nullOutputStream()))
+                .scores().f1();
     }
 
     @Test
@@ -112,18 +123,14 @@ class FlatTaggerTest {
         Training.run(dir, yaml(dir.resolve("train.bmes"), dir.resolve("dev.bmes"), test, lexicon, ", variant: reference"), ref);
         assertEquals("reference", ((Map<String, Object>) json(ref.resolve("model.json")).get("network")).get("variant"));
         TrainedModelFiles.assertLossFellOver(ref, 8);
-        double f1 = ((Number) ((Map<?, ?>) json(ref.resolve("metrics.json")).get("test")).get("f1")).doubleValue();
+        double f1 = testF1(ref);
         assertTrue(f1 > 0.8, "test F1 " + f1);
-        NerEvaluator.Result r = NerEvaluator.evaluate(ref, test, "bmes", new LoadOptions("cpu", 7, 1),
-                new PrintStream(OutputStream.nullOutputStream()));
-        assertEquals(f1, r.scores().f1(), 1e-12, "the reloaded model binds the variant's weights and scores as trained");
+        assertEquals(f1, evaluatedF1(ref), 1e-12, "the reloaded model binds the variant's weights and scores as trained");
     }
 
     @Test
     void theReloadedModelPredictsWhatTheTrainedOneDid() throws IOException {
-        NerEvaluator.Result r = NerEvaluator.evaluate(model, test, "bmes", new LoadOptions("cpu", 7, 1),
-                new PrintStream(OutputStream.nullOutputStream()));
-        assertEquals(testF1(), r.scores().f1(), 1e-12, "eval ner on the saved model equals the test score of the trained one");
+        assertEquals(testF1(), evaluatedF1(model), 1e-12, "eval ner on the saved model equals the test score of the trained one");
         FlatModel loaded = FlatModel.load(model);
         List<Document> docs = List.of(new Document("a", "张伟在北京的华为公司工作。"), new Document("b", "吴磊毕业于清华大学。"));
         try (FlatPredictor p = loaded.predictorOn(Device.cpu()); FlatPredictor q = FlatModel.load(model).predictorOn(Device.cpu())) {
