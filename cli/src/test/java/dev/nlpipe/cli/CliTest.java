@@ -93,6 +93,17 @@ class CliTest {
     }
 
     @Test
+    void aMisspeltRemovalExitsTwoBeforeAnyWork() {
+        Path out = dir.resolve("never.jsonl");
+        Result r = nlpipe("run", repo().resolve("examples/quickstart.yaml").toString(), "--output", out.toString(),
+                "--set", "input.pth=");
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().startsWith("--set input.pth=:1:1: 'pth' is not set, so there is nothing to remove; did you mean 'path'?"),
+                r.err());
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
     void someBadRecordsExitOne() {
         Path in = TempFiles.writeBytes(dir.resolve("in.jsonl"), "{\"text\":\"ok\"}\nnot json\n".getBytes(StandardCharsets.UTF_8));
         Path yaml = TempFiles.write(dir.resolve("p.yaml"), "input: { path: " + in + ", format: jsonl }\nstages: [ {type: tokenize.regex} ]\n"

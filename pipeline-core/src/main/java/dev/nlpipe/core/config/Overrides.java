@@ -11,7 +11,8 @@ import java.util.List;
  * {@code 3}, {@code true}, {@code [1, 2]} keep their types. An empty value removes the key, so the
  * setting takes its default as if the file never named it ({@code --set data.dev=},
  * {@code --set train=} for all of a task's training defaults): switching {@code data.format} can drop
- * an option the new format does not have.
+ * an option the new format does not have. Removing a key that is not there is an error naming the
+ * keys that are, since a misspelt removal would otherwise leave the setting in force unnoticed.
  */
 public final class Overrides {
     /** Sections of pipeline and training files that may be created by an override. */
@@ -103,16 +104,26 @@ public final class Overrides {
         Node.MapNode cur = map;
         for (int i = 0; i < path.size() - 1; i++) {
             if (value == null && !(cur.get(path.get(i)) instanceof Node.MapNode)) {
-                return;
+                throw nothingToRemove(cur, path.get(i), at);
             }
             cur = child(cur, path.get(i), at);
         }
         String key = path.get(path.size() - 1);
         if (value == null) {
+            if (!cur.entries().containsKey(key)) {
+                throw nothingToRemove(cur, key, at);
+            }
             cur.remove(key);
         } else {
             cur.put(key, at, value);
         }
+    }
+
+    /** The location names the whole {@code --set}, so the message need only say what is missing. */
+    private static ConfigException nothingToRemove(Node.MapNode in, String key, Location at) {
+        var present = in.entries().keySet();
+        return new ConfigException(at, "'" + key + "' is not set, so there is nothing to remove" + Suggest.didYouMean(key, present)
+                + (present.isEmpty() ? "" : " (set there: " + String.join(", ", present) + ")"));
     }
 
     private static Node.MapNode child(Node.MapNode parent, String key, Location at) {

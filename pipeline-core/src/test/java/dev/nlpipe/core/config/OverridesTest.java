@@ -1,6 +1,8 @@
 package dev.nlpipe.core.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
@@ -46,8 +48,20 @@ class OverridesTest {
     }
 
     @Test
-    void removingWhatIsNotThereChangesNothingAndCreatesNoSection() {
-        var plain = (Map<?, ?>) afterSets("data.separator=", "input.path=", "train.schedule.kind=");
-        assertEquals(afterSets(), plain);
+    void removingWhatIsNotThereIsAnErrorNamingWhatIs() {
+        var e = assertThrows(ConfigException.class, () -> afterSets("data.deev="));
+        assertEquals("--set data.deev=:1:1: 'deev' is not set, so there is nothing to remove; did you mean 'dev'?"
+                + " (set there: train, dev, format, textColumn)", e.getMessage());
+
+        e = assertThrows(ConfigException.class, () -> afterSets("train.schedule.kind="));
+        assertTrue(e.getMessage().contains("'schedule' is not set") && e.getMessage().endsWith("(set there: epochs, lr)"), e.getMessage());
+
+        e = assertThrows(ConfigException.class, () -> afterSets("input="));
+        assertTrue(e.getMessage().contains("'input' is not set") && e.getMessage().contains("task, data, stages, model, train"),
+                e.getMessage());
+
+        e = assertThrows(ConfigException.class, () -> afterSets("segment.hanlp.userWords="));
+        assertTrue(e.getMessage().contains("'userWords' is not set") && e.getMessage().endsWith("(set there: customWords)"),
+                e.getMessage());
     }
 }
