@@ -22,10 +22,12 @@ import java.util.Random;
  * <pre>
  * R_ij = ReLU(W_f · [p(d_hh); p(d_ht); p(d_th); p(d_tt)] + b_f)       (hidden)
  * </pre>
- * The linear layer is applied to the small table of the distances that occur ({@code -(n-1)..n-1}
- * for the batch's longest sentence of {@code n} characters) before the lookup, which gives the
- * same {@code R} as applying it to every pair's concatenation at a fraction of the work. {@code R}
- * is shared by all layers, as in the reference code. The reference code's default fuses only
+ * All four distances follow from {@code Δ = h_i - h_j} and the two spans' lengths, so {@code R} is
+ * computed once per combination of {@code Δ} (in {@code -(n-1)..n-1} for the batch's longest
+ * sentence of {@code n} characters) and the two lengths (up to the batch's longest span), and each
+ * pair then looks up its row: one lookup over the {@code (B, L, L)} pairs instead of one per fused
+ * distance plus their sum and ReLU, with the same values (the fused sum is taken in the same order).
+ * {@code R} is shared by all layers, as in the reference code. The reference code's default fuses only
  * {@code d_hh} and {@code d_tt} ({@link #TWO}; {@link FlatVariant#REFERENCE}). Weights:
  * {@code pos.fuse.weight} {@code (hidden, n·hidden)} for {@code n} fused distances and
  * {@code pos.fuse.bias}.
@@ -92,21 +94,46 @@ final class RelativePositions {
     NDArray encode(NDArray heads, NDArray tails, int longest) {
         NDManager m = heads.getManager();
         int span = Math.max(longest - 1, 0);
+        NDArray extra = tails.sub(heads); // a span's length - 1
+        int widest = (int) extra.max().getLong() + 1;
         NDArray table = SinusoidalPositions.range(m, -span, span, hidden, SinusoidalPositions.Layout.CONCATENATED);
         NDArray w = params.get(WEIGHT);
-        NDList d = distances(heads, tails);
+        long[][] rows = combinationRows(span, widest);
         NDArray r = null;
         for (int k = 0; k < fused.length; k++) {
             NDArray block = Ops.linear(table, w.get(":, " + (k * hidden) + ":" + ((k + 1) * hidden)), null);
-            NDArray looked = Ops.embedding(d.get(fused[k]).add(span), block);
-            if (r == null) {
-                r = looked;
-            } else {
-                // in place: the sum's gradient needs none of its inputs, so the lookups need not all stay in memory
-                r.addi(looked);
-                looked.close();
+            NDArray looked = Ops.embedding(m.create(rows[fused[k]]), block);
+            r = r == null ? looked : r.add(looked);
+        }
+        NDArray perCombination = Activation.relu(r.add(params.get(BIAS)));
+        // the row of pair (i, j): ((Δ + span) · widest + extra_i) · widest + extra_j
+        NDArray delta = heads.expandDims(2).sub(heads.expandDims(1)).add(span);
+        NDArray key = Ops.times(Ops.times(delta, widest).add(extra.expandDims(2)), widest).add(extra.expandDims(1));
+        return Ops.embedding(key, perCombination);
+    }
+
+    /**
+     * For each of the four distances (in the order of {@link #distances}), its row in the sinusoid
+     * table for every combination {@code (Δ, extra_i, extra_j)}, {@code extra} being a span's length
+     * - 1: {@code d_hh = Δ}, {@code d_ht = Δ - extra_j}, {@code d_th = Δ + extra_i},
+     * {@code d_tt = Δ + extra_i - extra_j}. Combinations no pair of the batch has may fall outside
+     * the table and are clamped to it; their rows are never looked up.
+     */
+    private static long[][] combinationRows(int span, int widest) {
+        int n = (2 * span + 1) * widest * widest;
+        long[][] rows = new long[4][n];
+        int row = 0;
+        for (int delta = -span; delta <= span; delta++) {
+            for (int ei = 0; ei < widest; ei++) {
+                for (int ej = 0; ej < widest; ej++) {
+                    int[] d = {delta, delta - ej, delta + ei, delta + ei - ej};
+                    for (int k = 0; k < 4; k++) {
+                        rows[k][row] = Math.clamp(d[k], -span, span) + span;
+                    }
+                    row++;
+                }
             }
         }
-        return Activation.relu(r.add(params.get(BIAS)));
+        return rows;
     }
 }

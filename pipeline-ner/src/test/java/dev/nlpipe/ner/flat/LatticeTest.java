@@ -100,8 +100,12 @@ class LatticeTest {
     @Test
     void theFusedEncodingIsTheLinearLayerAndReluOnEachPairsSinusoids() {
         int hidden = 6;
-        int[] heads = {0, 1, 2, 0, 1};
-        int[] tails = {0, 1, 2, 1, 2};
+        // a batch of two lattices: 北 京 人 北京 京人 北京人 (spans of one, two and three characters), and
+        // 京 人 京人 padded with spans at 0
+        long[][] heads = {{0, 1, 2, 0, 1, 0}, {0, 1, 0, 0, 0, 0}};
+        long[][] tails = {{0, 1, 2, 1, 2, 2}, {0, 1, 1, 0, 0, 0}};
+        int[] sizes = {6, 3};
+        int spans = heads[0].length;
         // the paper's four distances, and the reference code's head-head and tail-tail
         for (int[] fused : new int[][] {RelativePositions.FOUR, RelativePositions.TWO}) {
             int n = fused.length;
@@ -112,24 +116,29 @@ class LatticeTest {
                 float[] w = p.get(RelativePositions.WEIGHT).toFloatArray();
                 float[] b = p.get(RelativePositions.BIAS).toFloatArray();
                 NDManager m = p.manager();
-                NDArray r = positions.encode(m.create(new long[] {0, 1, 2, 0, 1}, new Shape(1, 5)),
-                        m.create(new long[] {0, 1, 2, 1, 2}, new Shape(1, 5)), 3);
-                assertEquals(new Shape(1, 5, 5, hidden), r.getShape());
+                NDArray r = positions.encode(m.create(heads), m.create(tails), 3);
+                assertEquals(new Shape(2, spans, spans, hidden), r.getShape());
                 float[] got = r.toFloatArray();
-                for (int i = 0; i < 5; i++) {
-                    for (int j = 0; j < 5; j++) {
-                        int[] all = {heads[i] - heads[j], heads[i] - tails[j], tails[i] - heads[j], tails[i] - tails[j]};
-                        float[] input = new float[n * hidden];
-                        for (int k = 0; k < n; k++) {
-                            float[] row = SinusoidalPositions.values(new int[] {all[fused[k]]}, hidden, SinusoidalPositions.Layout.CONCATENATED);
-                            System.arraycopy(row, 0, input, k * hidden, hidden);
-                        }
-                        for (int o = 0; o < hidden; o++) {
-                            double s = b[o];
-                            for (int c = 0; c < n * hidden; c++) {
-                                s += w[o * n * hidden + c] * input[c];
+                for (int x = 0; x < 2; x++) {
+                    long[] h = heads[x];
+                    long[] t = tails[x];
+                    for (int i = 0; i < sizes[x]; i++) {
+                        for (int j = 0; j < sizes[x]; j++) {
+                            long[] all = {h[i] - h[j], h[i] - t[j], t[i] - h[j], t[i] - t[j]};
+                            float[] input = new float[n * hidden];
+                            for (int k = 0; k < n; k++) {
+                                float[] row = SinusoidalPositions.values(new int[] {(int) all[fused[k]]}, hidden,
+                                        SinusoidalPositions.Layout.CONCATENATED);
+                                System.arraycopy(row, 0, input, k * hidden, hidden);
                             }
-                            assertEquals(Math.max(0, s), got[((i * 5) + j) * hidden + o], 1e-5, n + " distances: R[" + i + "][" + j + "][" + o + "]");
+                            for (int o = 0; o < hidden; o++) {
+                                double s = b[o];
+                                for (int c = 0; c < n * hidden; c++) {
+                                    s += w[o * n * hidden + c] * input[c];
+                                }
+                                assertEquals(Math.max(0, s), got[(((x * spans) + i) * spans + j) * hidden + o], 1e-5,
+                                        n + " distances: R[" + x + "][" + i + "][" + j + "][" + o + "]");
+                            }
                         }
                     }
                 }
