@@ -1,7 +1,6 @@
 package dev.nlpipe.ner.flat;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
@@ -35,7 +34,7 @@ import java.util.Random;
 final class RelativePositions {
     static final String WEIGHT = "pos.fuse.weight";
     static final String BIAS = "pos.fuse.bias";
-    /** All four distances, in the order of {@link #distances}: the paper's fusion. */
+    /** All four distances, in the order {@code d_hh, d_ht, d_th, d_tt}: the paper's fusion. */
     static final int[] FOUR = {0, 1, 2, 3};
     /** Head–head and tail–tail only: the reference code's default ({@code ff_two}). */
     static final int[] TWO = {0, 3};
@@ -52,7 +51,7 @@ final class RelativePositions {
     /**
      * Creates the fusion layer: Xavier-uniform matrix, zero bias.
      *
-     * @param fused the distances fused, indices into {@link #distances} ({@link #FOUR} or {@link #TWO})
+     * @param fused the distances fused, indices into {@code d_hh, d_ht, d_th, d_tt} ({@link #FOUR} or {@link #TWO})
      */
     static RelativePositions create(Params params, int hidden, int[] fused, Random rng) {
         params.create(WEIGHT, new Shape(hidden, (long) fused.length * hidden), Init.xavierUniform(), rng);
@@ -69,21 +68,6 @@ final class RelativePositions {
         }
         params.get(BIAS);
         return new RelativePositions(params, hidden, fused);
-    }
-
-    /**
-     * The four distance matrices of a batch: {@code d_hh, d_ht, d_th, d_tt}, each {@code (B, L, L)}
-     * int64 with element {@code [b, i, j]} the distance from span {@code j} to span {@code i}.
-     *
-     * @param heads {@code (B, L)} int64 first character of each lattice span
-     * @param tails {@code (B, L)} int64 last character of each lattice span
-     */
-    static NDList distances(NDArray heads, NDArray tails) {
-        NDArray hi = heads.expandDims(2);
-        NDArray ti = tails.expandDims(2);
-        NDArray hj = heads.expandDims(1);
-        NDArray tj = tails.expandDims(1);
-        return new NDList(hi.sub(hj), hi.sub(tj), ti.sub(hj), ti.sub(tj));
     }
 
     /**
@@ -113,7 +97,7 @@ final class RelativePositions {
     }
 
     /**
-     * For each of the four distances (in the order of {@link #distances}), its row in the sinusoid
+     * For each of the four distances ({@code d_hh, d_ht, d_th, d_tt}), its row in the sinusoid
      * table for every combination {@code (Δ, extra_i, extra_j)}, {@code extra} being a span's length
      * - 1: {@code d_hh = Δ}, {@code d_ht = Δ - extra_j}, {@code d_th = Δ + extra_i},
      * {@code d_tt = Δ + extra_i - extra_j}. Combinations no pair of the batch has may fall outside

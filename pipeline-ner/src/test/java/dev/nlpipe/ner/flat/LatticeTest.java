@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import dev.nlpipe.core.tag.TagScheme;
@@ -56,45 +55,6 @@ class LatticeTest {
     void aWordOutsideTheSentenceIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> Lattice.of(new int[] {5, 6}, null, new int[] {1}, new int[] {3}, new int[] {1},
                 null, null));
-    }
-
-    @Test
-    void theFourDistancesElementByElement() {
-        try (NDManager m = NDManager.newBaseManager(Device.cpu())) {
-            NDArray heads = m.create(new long[] {0, 1, 2, 0, 1}, new Shape(1, 5));
-            NDArray tails = m.create(new long[] {0, 1, 2, 1, 2}, new Shape(1, 5));
-            NDList d = RelativePositions.distances(heads, tails);
-            // rows i (the query span), columns j (the key span): 北 京 人 北京 京人
-            long[] hh = {
-                0, -1, -2, 0, -1,
-                1, 0, -1, 1, 0,
-                2, 1, 0, 2, 1,
-                0, -1, -2, 0, -1,
-                1, 0, -1, 1, 0};
-            long[] ht = {
-                0, -1, -2, -1, -2,
-                1, 0, -1, 0, -1,
-                2, 1, 0, 1, 0,
-                0, -1, -2, -1, -2,
-                1, 0, -1, 0, -1};
-            long[] th = {
-                0, -1, -2, 0, -1,
-                1, 0, -1, 1, 0,
-                2, 1, 0, 2, 1,
-                1, 0, -1, 1, 0,
-                2, 1, 0, 2, 1};
-            long[] tt = {
-                0, -1, -2, -1, -2,
-                1, 0, -1, 0, -1,
-                2, 1, 0, 1, 0,
-                1, 0, -1, 0, -1,
-                2, 1, 0, 1, 0};
-            long[][] expected = {hh, ht, th, tt};
-            for (int k = 0; k < 4; k++) {
-                assertEquals(new Shape(1, 5, 5), d.get(k).getShape());
-                assertArrayEquals(expected[k], d.get(k).toLongArray(), "distance matrix " + k);
-            }
-        }
     }
 
     @Test
