@@ -33,7 +33,10 @@ public enum FlatVariant {
         return attention;
     }
 
-    /** The distances fused into the relative positions, as indices into {@link RelativePositions#distances} (which copies them). */
+    /**
+     * The distances fused into the relative positions, as indices into {@code d_hh, d_ht, d_th, d_tt}
+     * ({@link RelativePositions#FOUR}, {@link RelativePositions#TWO}; {@code RelativePositions} copies them).
+     */
     int[] distances() {
         return distances;
     }
