@@ -3,9 +3,15 @@ package dev.nlpipe.nn;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.index.NDIndex;
 
-/** Gradient clipping by global norm (the norm of all trainable gradients taken as one vector). */
+/**
+ * Gradient clipping: by global norm (the norm of all trainable gradients taken as one vector) and by
+ * value (each element clamped).
+ */
 public final class GradClip {
+    private static final NDIndex ALL = new NDIndex("...");
+
     private GradClip() {
     }
 
@@ -39,6 +45,24 @@ public final class GradClip {
         return norm > maxNorm ? (float) (maxNorm / (norm + 1e-6)) : 1f;
     }
 
+    /**
+     * Clamps every element of every trainable gradient to {@code [-maxValue, maxValue]} in place, as
+     * PyTorch's {@code clip_grad_value_} (the FLAT reference code clamps at 5); {@code maxValue <= 0}
+     * leaves the gradients as they are. A NaN stays NaN, so divergence is still seen. Call inside the
+     * batch scope, before {@link #scale}.
+     */
+    public static void clampValues(Params params, double maxValue) {
+        if (maxValue <= 0) {
+            return;
+        }
+        for (String name : params.trainableNames()) {
+            NDArray g = params.gradient(name);
+            if (g != null) {
+                g.set(ALL, g.clip(-maxValue, maxValue));
+            }
+        }
+    }
+
     /** The names of the trainable weights whose gradient holds a NaN or an infinity, for the divergence message. */
     public static java.util.List<String> notFinite(Params params) {
         java.util.List<String> out = new java.util.ArrayList<>();
@@ -56,7 +80,7 @@ public final class GradClip {
         for (String name : params.trainableNames()) {
             NDArray g = params.gradient(name);
             if (g != null) {
-                g.set(new ai.djl.ndarray.index.NDIndex("..."), 0);
+                g.set(ALL, 0);
             }
         }
     }

@@ -22,6 +22,7 @@ import java.util.Map;
  * @param decayEvery epochs between decays ({@code step} schedule)
  * @param decayRate decay factor ({@code step}, {@code inverse})
  * @param clipNorm the largest global gradient norm (0 = no clipping)
+ * @param clipValue the largest absolute value of a gradient element, clamped before the norm is taken (0 = no clamping)
  * @param patience epochs without a better dev score before stopping (0 = never stop early)
  * @param minEpochs epochs that always run before patience may stop the run
  * @param device where to run
@@ -36,7 +37,7 @@ import java.util.Map;
  */
 public record TrainSettings(int epochs, int batchSize, double lr, String optimizer, double momentum, double weightDecay,
                             LrSchedule.Kind schedule, int warmupSteps, int decayEvery, double decayRate, double clipNorm,
-                            int patience, int minEpochs, DeviceSpec device, long seed, int threads, boolean resume, double devFraction,
+                            double clipValue, int patience, int minEpochs, DeviceSpec device, long seed, int threads, boolean resume, double devFraction,
                             double averageDecay, boolean sparseEmbeddings, int accumulate, double warmupRatio) {
 
     /** The shared options with their defaults; a trainer may change defaults with {@link #options(Map)}. */
@@ -54,6 +55,8 @@ public record TrainSettings(int epochs, int batchSize, double lr, String optimiz
                 OptionSpec.integer("decayEvery", 1, "epochs between decays (schedule: step)"),
                 OptionSpec.number("decayRate", 0.5, "decay factor (schedule: step, inverse)"),
                 OptionSpec.number("clipNorm", 5.0, "clip gradients to this global L2 norm; 0 turns clipping off"),
+                OptionSpec.number("clipValue", 0.0, "clamp each gradient element to [-clipValue, clipValue] before clipNorm"
+                        + " (PyTorch's clip_grad_value_); 0 turns it off"),
                 OptionSpec.integer("patience", 5, "stop after this many epochs without a better dev score; 0 never stops early"),
                 OptionSpec.integer("minEpochs", 0, "never stop early before this epoch (a dev dip while the learning rate is"
                         + " still high does not end the run)"),
@@ -111,6 +114,9 @@ public record TrainSettings(int epochs, int batchSize, double lr, String optimiz
         if (o.getDouble("clipNorm") < 0) {
             throw o.error("clipNorm", "must not be negative (0 turns clipping off)");
         }
+        if (o.getDouble("clipValue") < 0) {
+            throw o.error("clipValue", "must not be negative (0 turns clamping off)");
+        }
         if (o.getInt("patience") < 0) {
             throw o.error("patience", "must not be negative (0 never stops early)");
         }
@@ -122,7 +128,8 @@ public record TrainSettings(int epochs, int batchSize, double lr, String optimiz
         }
         return new TrainSettings(epochs, batchSize, lr, o.getString("optimizer"), o.getDouble("momentum"),
                 o.getDouble("weightDecay"), LrSchedule.kind(o.getString("schedule")), o.getInt("warmupSteps"),
-                positive(o, "decayEvery"), o.getDouble("decayRate"), o.getDouble("clipNorm"), o.getInt("patience"),
+                positive(o, "decayEvery"), o.getDouble("decayRate"), o.getDouble("clipNorm"), o.getDouble("clipValue"),
+                o.getInt("patience"),
                 o.getInt("minEpochs"), device,
                 o.getInt("seed"), Math.max(0, o.getInt("threads")), o.getBoolean("resume"), devFraction,
                 averageDecay, o.getBoolean("sparseEmbeddings"), positive(o, "accumulate"), o.getDouble("warmupRatio"));

@@ -201,6 +201,12 @@ public final class TrainingLoop {
                 trainSeconds > 0 ? trainExamples / trainSeconds : 0, history, liveArrays);
     }
 
+    /** Clamps the gradients' values, then returns the factor that brings their global norm within bounds. */
+    private float clippedScale(Params params) {
+        GradClip.clampValues(params, settings.clipValue());
+        return GradClip.scale(params, settings.clipNorm());
+    }
+
     /**
      * One mini-batch: its gradients added to the weights'; on the last batch of a step (every
      * {@code accumulate} batches, or the epoch's last) clipping, the optimizer update (which clears
@@ -218,7 +224,7 @@ public final class TrainingLoop {
             if (!update) {
                 return loss;
             }
-            float scale = GradClip.scale(params, settings.clipNorm());
+            float scale = clippedScale(params);
             if (!Float.isFinite(scale) && settings.accumulate() == 1) {
                 // One more try, with fresh dropout masks, before the step is skipped; real divergence fails
                 // again. It cured the CPU's garbage gradients until their cause, DJL's scalar arithmetic,
@@ -231,7 +237,7 @@ public final class TrainingLoop {
                     skip(params, epoch, step, "the loss is " + loss + " when the batch is computed again");
                     return 0f;
                 }
-                scale = GradClip.scale(params, settings.clipNorm());
+                scale = clippedScale(params);
             }
             if (!Float.isFinite(scale)) {
                 List<String> bad = GradClip.notFinite(params);

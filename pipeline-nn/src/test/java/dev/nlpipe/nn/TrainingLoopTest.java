@@ -333,6 +333,51 @@ class TrainingLoopTest {
     }
 
     @Test
+    void clampingByValueBoundsEachElementBeforeTheNormIsTaken() {
+        try (ToyRegression m = new ToyRegression(5, 10)) {
+            NeuralEngine.noGrad();
+            try (NDManager scope = m.params.manager().newSubManager()) {
+                m.params.attachTo(scope);
+                try (GradientCollector gc = NeuralEngine.get().newGradientCollector()) {
+                    NDArray c = scope.create(new float[] {3, -7, 0.5f, 0, 0, 0, 0, 0}).reshape(1, 8);
+                    NDArray loss = m.params.get("w").mul(c).sum().add(Ops.times(m.params.get("b"), 4).sum());
+                    gc.backward(loss);
+                }
+                GradClip.clampValues(m.params, 0);
+                assertArrayEquals(new float[] {3, -7, 0.5f, 0, 0, 0, 0, 0}, m.params.gradient("w").toFloatArray(), "0 leaves them");
+                GradClip.clampValues(m.params, 2);
+                assertArrayEquals(new float[] {2, -2, 0.5f, 0, 0, 0, 0, 0}, m.params.gradient("w").toFloatArray());
+                assertArrayEquals(new float[] {2}, m.params.gradient("b").toFloatArray());
+                assertEquals(Math.sqrt(4 + 4 + 0.25 + 4), GradClip.globalNorm(m.params), 1e-5);
+            }
+        }
+    }
+
+    @Test
+    void clipValueBoundsEveryWeightsChangeInATrainingStep(@TempDir Path dir) throws IOException {
+        try (ToyRegression m = new ToyRegression(5, 40)) {
+            float[] before = m.params.get("w").toFloatArray();
+            // one step of plain SGD with rate 1 over all 32 training examples: each weight moves by its clamped gradient
+            train(m, settings(Map.of("epochs", 1, "batchSize", 32, "optimizer", "sgd", "momentum", 0, "lr", 1,
+                    "clipNorm", 0, "clipValue", 0.01, "resume", false)), dir);
+            float[] after = m.params.get("w").toFloatArray();
+            int atTheBound = 0;
+            for (int i = 0; i < before.length; i++) {
+                float moved = Math.abs(after[i] - before[i]);
+                assertTrue(moved <= 0.01 + 1e-6, "weight " + i + " moved " + moved);
+                atTheBound += moved > 0.01 - 1e-6 ? 1 : 0;
+            }
+            assertTrue(atTheBound >= before.length / 2, "most gradients of the untrained toy exceed 0.01: " + atTheBound);
+        }
+    }
+
+    @Test
+    void aNegativeClipValueIsRefusedByName() {
+        ConfigException e = assertThrows(ConfigException.class, () -> settings(Map.of("clipValue", -1)));
+        assertTrue(e.getMessage().contains("clipValue"), e.getMessage());
+    }
+
+    @Test
     void gradientsOfScaledBatchesAddUpToTheGradientOfTheirUnion() {
         try (ToyRegression m = new ToyRegression(5, 20)) {
             NeuralEngine.noGrad();
