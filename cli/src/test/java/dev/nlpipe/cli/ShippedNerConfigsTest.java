@@ -81,6 +81,27 @@ class ShippedNerConfigsTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void theSgdFlatConfigIsTheFlatConfigWithTheReferenceLayerAndRecipe() throws IOException {
+        Path bmes = dir.resolve("tiny.bmes");
+        Files.writeString(bmes, BMES);
+        String[] tiny = {"model.charDim=4", "model.bigramDim=4", "model.wordDim=4", "model.heads=2", "model.headDim=4"};
+        Map<String, Object> flat = train("ner-flat-resume.yaml", bmes.toString(), tiny);
+        Map<String, Object> sgd = train("ner-flat-resume-sgd.yaml", bmes.toString(), tiny);
+        assertEquals("reference", sgd.remove("variant"));
+        assertEquals("standard", flat.remove("variant"));
+        assertEquals(flat, sgd, "only the layer's variant differs in the model section");
+        Map<String, Object> recipe = (Map<String, Object>) DocumentJson.mapper()
+                .readValue(dir.resolve("ner-flat-resume-sgd").resolve("model.json").toFile(), Map.class).get("train");
+        assertEquals("sgd", recipe.get("optimizer"));
+        assertEquals(0.9, recipe.get("momentum"));
+        assertEquals(0.0006, recipe.get("lr"));
+        assertEquals(10, recipe.get("batchSize"));
+        assertEquals(0.1, recipe.get("warmupRatio"));
+        assertEquals("constant", recipe.get("schedule"));
+    }
+
+    @Test
     void englishConfigTrainsAsWritten() throws IOException {
         Path conll = dir.resolve("tiny.conll");
         Files.writeString(conll, CONLL);
