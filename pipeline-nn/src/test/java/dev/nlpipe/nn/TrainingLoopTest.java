@@ -312,18 +312,21 @@ class TrainingLoopTest {
         }
     }
 
+    /** Makes {@code w} the gradient of the toy's weights and {@code b} its bias's, by back-propagating {@code w·weights + b·bias}. */
+    private static void setGradients(ToyRegression m, NDManager scope, float[] w, float b) {
+        m.params.attachTo(scope);
+        try (GradientCollector gc = NeuralEngine.get().newGradientCollector()) {
+            NDArray c = scope.create(w).reshape(1, w.length);
+            gc.backward(m.params.get("w").mul(c).sum().add(Ops.times(m.params.get("b"), b).sum()));
+        }
+    }
+
     @Test
     void clippingScalesTheGlobalNorm() {
         try (ToyRegression m = new ToyRegression(5, 10)) {
             NeuralEngine.noGrad();
             try (NDManager scope = m.params.manager().newSubManager()) {
-                m.params.attachTo(scope);
-                try (GradientCollector gc = NeuralEngine.get().newGradientCollector()) {
-                    NDArray w = m.params.get("w");
-                    NDArray c = scope.create(new float[] {3, 0, 0, 0, 0, 0, 0, 0}).reshape(1, 8);
-                    NDArray loss = w.mul(c).sum().add(Ops.times(m.params.get("b"), 4).sum());
-                    gc.backward(loss);
-                }
+                setGradients(m, scope, new float[] {3, 0, 0, 0, 0, 0, 0, 0}, 4);
                 assertEquals(5.0, GradClip.globalNorm(m.params), 1e-5);
                 assertEquals(0.5, GradClip.scale(m.params, 2.5), 1e-5);
                 assertEquals(1.0, GradClip.scale(m.params, 10), 0);
@@ -337,12 +340,7 @@ class TrainingLoopTest {
         try (ToyRegression m = new ToyRegression(5, 10)) {
             NeuralEngine.noGrad();
             try (NDManager scope = m.params.manager().newSubManager()) {
-                m.params.attachTo(scope);
-                try (GradientCollector gc = NeuralEngine.get().newGradientCollector()) {
-                    NDArray c = scope.create(new float[] {3, -7, 0.5f, 0, 0, 0, 0, 0}).reshape(1, 8);
-                    NDArray loss = m.params.get("w").mul(c).sum().add(Ops.times(m.params.get("b"), 4).sum());
-                    gc.backward(loss);
-                }
+                setGradients(m, scope, new float[] {3, -7, 0.5f, 0, 0, 0, 0, 0}, 4);
                 GradClip.clampValues(m.params, 0);
                 assertArrayEquals(new float[] {3, -7, 0.5f, 0, 0, 0, 0, 0}, m.params.gradient("w").toFloatArray(), "0 leaves them");
                 GradClip.clampValues(m.params, 2);
