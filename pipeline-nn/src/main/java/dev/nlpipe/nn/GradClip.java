@@ -58,6 +58,8 @@ public final class GradClip {
         for (String name : params.trainableNames()) {
             NDArray g = params.gradient(name);
             if (g != null) {
+                // clip(Number, Number) puts its bounds in tensors over Java memory, the hazard Ops.times avoids; harmless
+                // here: no autograd graph reads them later, and they stay open until the batch scope closes
                 g.set(ALL, g.clip(-maxValue, maxValue));
             }
         }
