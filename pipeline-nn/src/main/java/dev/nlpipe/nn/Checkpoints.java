@@ -145,10 +145,28 @@ public final class Checkpoints {
     /**
      * A fingerprint of a training configuration (SHA-256 of its JSON form): a checkpoint is resumed
      * only by a run with the same one. Leave out settings that may change between the interrupted
-     * run and its continuation (epochs, patience, minEpochs, threads, device).
+     * run and its continuation (epochs, patience, minEpochs, threads, device). Numbers count by
+     * value: a number option keeps the form it was written in ({@code 0} or {@code 0.0}), and
+     * {@code --set train.averageDecay=0} must resume a run that took the default 0.0.
      */
     public static String fingerprint(Map<String, Object> config) {
-        return Provenance.fingerprint(config);
+        return Provenance.fingerprint(numbersByValue(config));
+    }
+
+    /** {@code value} with every number in it, however deep in maps and lists, as a double. */
+    private static Object numbersByValue(Object value) {
+        if (value instanceof Number n) {
+            return n.doubleValue();
+        }
+        if (value instanceof Map<?, ?> m) {
+            Map<Object, Object> out = new LinkedHashMap<>();
+            m.forEach((k, v) -> out.put(k, numbersByValue(v)));
+            return out;
+        }
+        if (value instanceof List<?> l) {
+            return l.stream().map(Checkpoints::numbersByValue).toList();
+        }
+        return value;
     }
 
     /**
