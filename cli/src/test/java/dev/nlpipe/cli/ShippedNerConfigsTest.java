@@ -48,6 +48,13 @@ class ShippedNerConfigsTest {
         return (Map<String, Object>) DocumentJson.mapper().readValue(out.resolve("model.json").toFile(), Map.class).get("model");
     }
 
+    /** The {@code train} section that {@link #train} recorded in the model directory of {@code name}. */
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> trainSection(String name) throws IOException {
+        return (Map<String, Object>) DocumentJson.mapper().readValue(dir.resolve(name).resolve("model.json").toFile(), Map.class)
+                .get("train");
+    }
+
     @Test
     void chineseConfigsTrainAsWritten() throws IOException {
         Path bmes = dir.resolve("tiny.bmes");
@@ -67,7 +74,6 @@ class ShippedNerConfigsTest {
     }
 
     @Test
-    @SuppressWarnings("unchecked")
     void lexiconConfigsTrainAsWrittenWithHanlpsDictionary() throws IOException {
         Path bmes = dir.resolve("tiny.bmes");
         Files.writeString(bmes, BMES);
@@ -85,8 +91,9 @@ class ShippedNerConfigsTest {
         assertEquals("reference", sgd.remove("variant"));
         assertEquals("standard", flat.remove("variant"));
         assertEquals(flat, sgd, "only the layer's variant differs in the model section");
-        Map<String, Object> recipe = (Map<String, Object>) DocumentJson.mapper()
-                .readValue(dir.resolve("ner-flat-resume-sgd").resolve("model.json").toFile(), Map.class).get("train");
+        assertEquals(0.999, trainSection("ner-flat-resume").get("averageDecay"), "the FLAT file scores and keeps the weights' average");
+        Map<String, Object> recipe = trainSection("ner-flat-resume-sgd");
+        assertEquals(0.0, recipe.get("averageDecay"), "the reference code's recipe has no weight average");
         assertEquals("sgd", recipe.get("optimizer"));
         assertEquals(0.9, recipe.get("momentum"));
         assertEquals(0.0006, recipe.get("lr"));
