@@ -29,7 +29,8 @@ class ShippedNerConfigsTest {
 
     @SuppressWarnings("unchecked")
     private Map<String, Object> train(String example, String data, String... extra) throws IOException {
-        Path out = dir.resolve(example.replace(".yaml", ""));
+        String name = example.replace(".yaml", "");
+        Path out = dir.resolve(name);
         List<String> args = new ArrayList<>(List.of("train", CliTest.repo().resolve("examples").resolve(example).toString(),
                 "--output", out.toString()));
         for (String split : List.of("train", "dev", "test")) {
@@ -45,14 +46,14 @@ class ShippedNerConfigsTest {
         assertEquals(0, r.code(), example + ": " + r.err());
         Map<String, Object> metrics = DocumentJson.mapper().readValue(out.resolve("metrics.json").toFile(), Map.class);
         assertTrue(((Map<?, ?>) metrics.get("test")).get("f1") instanceof Number, example + ": metrics.json has test f1");
-        return (Map<String, Object>) DocumentJson.mapper().readValue(out.resolve("model.json").toFile(), Map.class).get("model");
+        return recorded(name, "model");
     }
 
-    /** The {@code train} section that {@link #train} recorded in the model directory of {@code name}. */
+    /** A section ({@code model}, {@code train}) of the {@code model.json} that {@link #train} wrote for {@code name}. */
     @SuppressWarnings("unchecked")
-    private Map<String, Object> trainSection(String name) throws IOException {
+    private Map<String, Object> recorded(String name, String section) throws IOException {
         return (Map<String, Object>) DocumentJson.mapper().readValue(dir.resolve(name).resolve("model.json").toFile(), Map.class)
-                .get("train");
+                .get(section);
     }
 
     @Test
@@ -91,8 +92,8 @@ class ShippedNerConfigsTest {
         assertEquals("reference", sgd.remove("variant"));
         assertEquals("standard", flat.remove("variant"));
         assertEquals(flat, sgd, "only the layer's variant differs in the model section");
-        assertEquals(0.999, trainSection("ner-flat-resume").get("averageDecay"), "the FLAT file scores and keeps the weights' average");
-        Map<String, Object> recipe = trainSection("ner-flat-resume-sgd");
+        assertEquals(0.999, recorded("ner-flat-resume", "train").get("averageDecay"), "the FLAT file scores and keeps the weights' average");
+        Map<String, Object> recipe = recorded("ner-flat-resume-sgd", "train");
         assertEquals(0.0, recipe.get("averageDecay"), "the reference code's recipe has no weight average");
         assertEquals("sgd", recipe.get("optimizer"));
         assertEquals(0.9, recipe.get("momentum"));
