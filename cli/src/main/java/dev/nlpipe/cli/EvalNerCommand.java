@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.nlpipe.core.doc.DocumentJson;
 import dev.nlpipe.core.io.AtomicFile;
 import dev.nlpipe.core.model.LoadOptions;
+import dev.nlpipe.core.model.ModelDir;
+import dev.nlpipe.core.model.ModelException;
 import dev.nlpipe.ner.NerEvaluator;
 import dev.nlpipe.core.config.Suggest;
 import dev.nlpipe.core.stage.Components;
@@ -33,7 +35,7 @@ public final class EvalNerCommand implements Callable<Integer> {
 
     @Option(names = "--format", paramLabel = "FORMAT",
             description = "input format of the gold data: bmes, conll, cluener (or jsonl with entities); default: from the"
-                    + " file's extension (.bmes, .conll/.bio/.iob, .json for CLUENER, .jsonl)")
+                    + " file's extension (.bmes, .conll/.bio/.iob, .json for CLUENER, .jsonl), else the format the model was trained on")
     String format;
 
     @Option(names = "--json", paramLabel = "FILE", description = "also write the scores as JSON (precision, recall, f1, perType)")
@@ -60,8 +62,14 @@ public final class EvalNerCommand implements Callable<Integer> {
         var readers = Components.get().readers();
         String format = this.format != null ? this.format : byExtension(data);
         if (format == null) {
-            throw new ParameterException(spec.commandLine(), "--format: cannot tell the format of " + data
-                    + " from its extension; give --format bmes, conll, cluener or jsonl");
+            // MSRA ships train.txt/test.txt: a gold file named like that is most likely in the format the model was trained on
+            format = trainedFormat(model);
+            if (format == null) {
+                throw new ParameterException(spec.commandLine(), "--format: cannot tell the format of " + data
+                        + " from its extension, and " + model + " records no training format; give --format bmes, conll, cluener or jsonl");
+            }
+            System.err.println("reading " + data + " as " + format + ", the format " + model
+                    + " was trained on (its extension does not say; give --format to choose another)");
         }
         if (readers.find(format) == null) {
             throw new ParameterException(spec.commandLine(), "--format: unknown format '" + format + "'"
@@ -92,6 +100,16 @@ public final class EvalNerCommand implements Callable<Integer> {
             }
         }
         return ExitCodes.OK;
+    }
+
+    /** The {@code data.format} a model directory's {@code model.json} records, or {@code null} when it cannot be read or records none. */
+    static String trainedFormat(Path model) {
+        try {
+            Object format = ModelDir.read(model).getMap("data").get("format");
+            return format instanceof String s && !s.isBlank() ? s : null;
+        } catch (ModelException e) {
+            return null; // the evaluation itself then says what is wrong with the directory
+        }
     }
 
     /** The NER format a gold file's name says ({@code train.char.bmes}, {@code dev.json}), or {@code null}. */

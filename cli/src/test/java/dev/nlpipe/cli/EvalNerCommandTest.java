@@ -99,12 +99,34 @@ class EvalNerCommandTest {
     }
 
     @Test
-    void evalWithoutFormatOrKnownExtensionAsksForTheFormat() throws IOException {
-        Path odd = dir.resolve("gold.data");
+    void evalWithoutFormatOrKnownExtensionReadsTheFormatTheModelWasTrainedOn() throws IOException {
+        Path odd = dir.resolve("gold.txt");
         Files.writeString(odd, bmes(1));
         CliTest.Result r = CliTest.nlpipe("eval", "ner", "--model", model.toString(), "--data", odd.toString());
-        assertEquals(2, r.code());
-        assertTrue(r.err().contains("--format"), r.err());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().contains("as bmes, the format " + model + " was trained on"), r.err());
+        CliTest.Result named = CliTest.nlpipe("eval", "ner", "--model", model.toString(), "--data", odd.toString(), "--format", "bmes");
+        assertEquals(named.out(), r.out(), "the same scores as with --format bmes");
+    }
+
+    @Test
+    void evalWithoutFormatOrKnownExtensionAsksForTheFormatWhenTheModelRecordsNone() throws IOException {
+        Path odd = dir.resolve("gold.data");
+        Files.writeString(odd, bmes(1));
+        Path bare = dir.resolve("model-without-format");
+        try (var files = Files.list(model)) {
+            Files.createDirectories(bare);
+            for (Path f : files.toList()) {
+                Files.copy(f, bare.resolve(f.getFileName()));
+            }
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> meta = DocumentJson.mapper().readValue(bare.resolve("model.json").toFile(), Map.class);
+        ((Map<?, ?>) meta.get("data")).remove("format");
+        DocumentJson.mapper().writeValue(bare.resolve("model.json").toFile(), meta);
+        CliTest.Result r = CliTest.nlpipe("eval", "ner", "--model", bare.toString(), "--data", odd.toString());
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("records no training format; give --format"), r.err());
     }
 
     @Test
