@@ -16,7 +16,6 @@ import dev.nlpipe.core.config.OptionSpec;
 import dev.nlpipe.core.doc.Document;
 import dev.nlpipe.core.model.LoadOptions;
 import dev.nlpipe.core.model.ModelDir;
-import dev.nlpipe.core.model.ModelKinds;
 import dev.nlpipe.core.model.ModelMeta;
 import dev.nlpipe.core.model.TrainerProvider;
 import dev.nlpipe.core.model.TrainingJob;
@@ -92,7 +91,7 @@ public final class BertClassifierTrainer implements TrainerProvider {
         NeuralEngine.get();
         NeuralEngine.setThreads(settings.threads());
         Device device = settings.device().resolve(log::println);
-        PretrainedEncoder encoder = ModelKinds.get().load(spec.encoder(), PretrainedEncoder.class, LoadOptions.DEFAULT);
+        PretrainedEncoder encoder = PretrainedEncoder.open(spec.encoder(), LoadOptions.DEFAULT);
         LayerDecay layerDecay = LayerDecay.from(job.train(), encoder.config().layers());
         BertTokenizer tokenizer = encoder.tokenizer().withMaxLength(spec.maxLength());
         Map<String, List<Document>> docs = new LinkedHashMap<>();

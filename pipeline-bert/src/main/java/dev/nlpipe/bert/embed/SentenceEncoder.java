@@ -8,7 +8,6 @@ import dev.nlpipe.bert.BertInput;
 import dev.nlpipe.bert.Pooling;
 import dev.nlpipe.core.model.LoadOptions;
 import dev.nlpipe.core.model.ModelException;
-import dev.nlpipe.core.model.ModelKinds;
 import dev.nlpipe.nn.Inference;
 import dev.nlpipe.nn.NeuralEngine;
 import dev.nlpipe.nn.Params;
@@ -72,7 +71,7 @@ public final class SentenceEncoder implements AutoCloseable {
      * @throws ModelException when the directory is not an encoder, or says what is wrong with it
      */
     public static SentenceEncoder load(Path dir, Pooling pooling, boolean normalize, int maxLength, LoadOptions options) {
-        PretrainedEncoder e = ModelKinds.get().load(dir, PretrainedEncoder.class, options);
+        PretrainedEncoder e = PretrainedEncoder.open(dir, options);
         if (pooling == Pooling.POOLER && !e.config().pooler()) {
             throw new ModelException(dir, "has no pooler (its checkpoint had none); use pooling cls or mean");
         }

@@ -8,7 +8,6 @@ import dev.nlpipe.core.config.OptionSpec;
 import dev.nlpipe.core.doc.Document;
 import dev.nlpipe.core.model.LoadOptions;
 import dev.nlpipe.core.model.ModelDir;
-import dev.nlpipe.core.model.ModelKinds;
 import dev.nlpipe.core.model.ModelMeta;
 import dev.nlpipe.core.model.Provenance;
 import dev.nlpipe.core.model.TrainerProvider;
@@ -170,7 +169,7 @@ public final class MlmTrainer implements TrainerProvider {
 
     private static Start start(MlmSpec spec) throws IOException {
         if (spec.encoder() != null) {
-            PretrainedEncoder e = ModelKinds.get().load(spec.encoder(), PretrainedEncoder.class, LoadOptions.DEFAULT);
+            PretrainedEncoder e = PretrainedEncoder.open(spec.encoder(), LoadOptions.DEFAULT);
             Map<String, Object> source = new LinkedHashMap<>();
             source.put("path", spec.encoder().toString());
             source.put("source", ModelDir.read(spec.encoder()).get("source"));

@@ -119,7 +119,7 @@ public final class BertTaggerTrainer implements TrainerProvider {
         }
         PrintStream log = job.log();
         Device device = TaggerTraining.start(settings, TaggerTraining.ALL_CORES, log);
-        PretrainedEncoder encoder = ModelKinds.get().load(spec.encoder(), PretrainedEncoder.class, LoadOptions.DEFAULT);
+        PretrainedEncoder encoder = PretrainedEncoder.open(spec.encoder(), LoadOptions.DEFAULT);
         LayerDecay layerDecay = LayerDecay.from(job.train(), encoder.config().layers());
         if (spec.maxLength() > encoder.config().maxPositions()) {
             throw job.model().error("maxLength", "is " + spec.maxLength() + " but the encoder has only " + encoder.config().maxPositions()

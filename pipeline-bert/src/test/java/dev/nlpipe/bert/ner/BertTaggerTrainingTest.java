@@ -14,6 +14,7 @@ import dev.nlpipe.core.doc.Document;
 import dev.nlpipe.core.doc.DocumentJson;
 import dev.nlpipe.core.doc.Entity;
 import dev.nlpipe.core.model.LoadOptions;
+import dev.nlpipe.core.model.ModelException;
 import dev.nlpipe.core.model.ModelKinds;
 import dev.nlpipe.core.model.Tagger;
 import dev.nlpipe.core.model.TrainingJob;
@@ -21,6 +22,9 @@ import dev.nlpipe.ner.NerEvaluator;
 import dev.nlpipe.nn.Checkpoints;
 import dev.nlpipe.nn.SafeTensorsFile;
 import dev.nlpipe.nn.TensorFile;
+import dev.nlpipe.nn.bert.EncoderImport;
+import dev.nlpipe.nn.bert.EncoderSource;
+import dev.nlpipe.nn.bert.PretrainedEncoder;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -125,6 +129,20 @@ class BertTaggerTrainingTest {
         assertEquals(Map.of("encoder", 0.005, "head", 0.01, "layerDecay", 1.0), meta.get("learningRates"));
         assertEquals(Map.of("kind", "test"), ((Map<?, ?>) meta.get("encoder")).get("source"));
         assertEquals(5, meta.get("seed"));
+    }
+
+    @Test
+    void aFineTunedModelNamedAsTheEncoderIsRefusedWithTheCommandThatTakesItsEncoderOut() throws IOException {
+        ModelException e = assertThrows(ModelException.class, () -> PretrainedEncoder.open(model, LoadOptions.DEFAULT));
+        assertTrue(e.getMessage().contains("nlpipe model import " + model + " --output"), e.getMessage());
+        Path taken = dir.resolve("encoder-of-ner-zh");
+        EncoderImport.run(EncoderSource.resolve(model.toString(), null, null, dir), taken, new PrintStream(OutputStream.nullOutputStream()));
+        Map<String, TensorFile.Tensor> fineTuned = SafeTensorsFile.read(model.resolve("model.safetensors"));
+        PretrainedEncoder encoder = PretrainedEncoder.open(taken, LoadOptions.DEFAULT);
+        assertArrayEquals(fineTuned.get("bert.embeddings.word_embeddings.weight").values(),
+                encoder.weights().get("embeddings.word_embeddings.weight").values(), "the fine-tuned weights, not the tiny encoder's");
+        assertFalse(encoder.weights().keySet().stream().anyMatch(k -> k.startsWith("crf") || k.startsWith("classifier")),
+                "the tagger's own layers stay behind: " + encoder.weights().keySet());
     }
 
     @Test

@@ -5,7 +5,6 @@ import dev.nlpipe.core.config.OptionSpec;
 import dev.nlpipe.core.config.Options;
 import dev.nlpipe.core.doc.Layer;
 import dev.nlpipe.core.model.LoadOptions;
-import dev.nlpipe.core.model.ModelKinds;
 import dev.nlpipe.core.model.ModelMeta;
 import dev.nlpipe.core.model.TrainerProvider;
 import dev.nlpipe.core.model.TrainingJob;
@@ -113,7 +112,7 @@ public final class FlatTrainer implements TrainerProvider {
         BertTokenizer tokenizer = null;
         PieceWindows pieces = null;
         if (spec.hasEncoder()) {
-            encoder = ModelKinds.get().load(spec.encoder(), PretrainedEncoder.class, LoadOptions.DEFAULT);
+            encoder = PretrainedEncoder.open(spec.encoder(), LoadOptions.DEFAULT);
             if (spec.encoderMaxLength() > encoder.config().maxPositions()) {
                 throw job.model().error("encoderMaxLength", "is " + spec.encoderMaxLength() + " but the encoder has only "
                         + encoder.config().maxPositions() + " positions; set encoderMaxLength: " + encoder.config().maxPositions());

@@ -2,7 +2,9 @@ package dev.nlpipe.nn.bert;
 
 import dev.nlpipe.core.doc.DocumentJson;
 import dev.nlpipe.core.model.ModelDir;
+import dev.nlpipe.core.model.LoadOptions;
 import dev.nlpipe.core.model.ModelException;
+import dev.nlpipe.core.model.ModelKinds;
 import dev.nlpipe.core.model.ModelMeta;
 import dev.nlpipe.nn.SafeTensorsFile;
 import dev.nlpipe.nn.TensorFile;
@@ -72,6 +74,23 @@ public record PretrainedEncoder(Path dir, BertConfig config, Map<String, TensorF
     /** Loads and checks a model directory. */
     public static PretrainedEncoder load(Path dir) {
         return load(dir, ModelDir.read(dir, FORMAT, KIND));
+    }
+
+    /**
+     * Loads the encoder directory a task names ({@code model.encoder}) through the model-kind
+     * registry. A fine-tuned model named in its place (a {@code ner.bert} or {@code classify.bert}
+     * directory, which holds the Hugging Face files too) is refused with the command that takes
+     * its encoder out, since starting from a fine-tuned encoder is a reasonable thing to want.
+     *
+     * @throws ModelException saying what is wrong with the directory and how to fix it
+     */
+    public static PretrainedEncoder open(Path dir, LoadOptions options) {
+        ModelMeta meta = ModelDir.read(dir);
+        if (!KIND.equals(meta.kind()) && Files.isRegularFile(dir.resolve(CONFIG)) && Files.isRegularFile(dir.resolve(WEIGHTS))) {
+            throw new ModelException(dir, "holds a fine-tuned '" + meta.kind() + "' model, not an encoder; to start from its"
+                    + " encoder, take it out with `nlpipe model import " + dir + " --output ENCODER_DIR` and name that directory");
+        }
+        return ModelKinds.get().load(dir, PretrainedEncoder.class, options);
     }
 
     /**
