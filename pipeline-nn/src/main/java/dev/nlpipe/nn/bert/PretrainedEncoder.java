@@ -85,12 +85,20 @@ public record PretrainedEncoder(Path dir, BertConfig config, Map<String, TensorF
      * @throws ModelException saying what is wrong with the directory and how to fix it
      */
     public static PretrainedEncoder open(Path dir, LoadOptions options) {
-        ModelMeta meta = ModelDir.read(dir);
-        if (!KIND.equals(meta.kind()) && Files.isRegularFile(dir.resolve(CONFIG)) && Files.isRegularFile(dir.resolve(WEIGHTS))) {
-            throw new ModelException(dir, "holds a fine-tuned '" + meta.kind() + "' model, not an encoder; to start from its"
+        try {
+            return ModelKinds.get().load(dir, PretrainedEncoder.class, options);
+        } catch (ModelException e) {
+            // only a refused directory is looked at again, so a good encoder's model.json is read once
+            if (!Files.isRegularFile(dir.resolve(CONFIG)) || !Files.isRegularFile(dir.resolve(WEIGHTS))) {
+                throw e;
+            }
+            String kind = ModelDir.read(dir).kind();
+            if (KIND.equals(kind)) {
+                throw e;
+            }
+            throw new ModelException(dir, "holds a fine-tuned '" + kind + "' model, not an encoder; to start from its"
                     + " encoder, take it out with `nlpipe model import " + dir + " --output ENCODER_DIR` and name that directory");
         }
-        return ModelKinds.get().load(dir, PretrainedEncoder.class, options);
     }
 
     /**
