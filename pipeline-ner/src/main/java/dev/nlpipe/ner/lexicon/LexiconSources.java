@@ -16,7 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Reads a {@link LexiconSpec}'s sources into a {@link Lexicon}: HanLP's core dictionary and word
+ * Reads a {@link LexiconSpec}'s sources into a {@link Lexicon}: HanLP's dictionaries and word
  * lists in order (a word listed again keeps its first place and first vector), then the vectors
  * file for the words still without one.
  */
@@ -30,8 +30,8 @@ final class LexiconSources {
         int dim = 0;
         for (String source : spec.sources()) {
             int before = words.size();
-            if (source.equals(LexiconSpec.HANLP)) {
-                for (String w : HanlpCoreWords.all()) {
+            if (source.equals(LexiconSpec.HANLP) || source.equals(LexiconSpec.HANLP_CUSTOM)) {
+                for (String w : source.equals(LexiconSpec.HANLP) ? HanlpDictionaryWords.core() : HanlpDictionaryWords.custom()) {
                     words.putIfAbsent(w, null);
                 }
             } else {

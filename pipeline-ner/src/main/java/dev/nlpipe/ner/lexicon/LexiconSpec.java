@@ -13,8 +13,9 @@ import java.util.Map;
  * Where a lattice model's lexicon comes from and which matches it keeps: the {@code lexicon*}
  * options under {@code model:}, as validated and as stored in {@code model.json}.
  *
- * @param sources {@value #HANLP} (HanLP's core dictionary) and/or word-list files (one word per
- *     line, optionally followed by its vector), in order; a word listed twice keeps its first vector
+ * @param sources {@value #HANLP} (HanLP's core dictionary), {@value #HANLP_CUSTOM} (its custom dictionary)
+ *     and/or word-list files (one word per line, optionally followed by its vector), in order; a word
+ *     listed twice keeps its first vector
  * @param vectors a word2vec file (text or binary) with vectors for the lexicon's words, or {@code null}
  * @param vectorsFormat {@code auto}, {@code text} or {@code binary}
  * @param minLength the fewest units a matched word spans
@@ -25,12 +26,15 @@ public record LexiconSpec(List<String> sources, Path vectors, String vectorsForm
                           int maxMatchesPerChar) {
     /** The source name of HanLP's core dictionary. */
     public static final String HANLP = "hanlp";
+    /** The source name of HanLP's custom dictionary. */
+    public static final String HANLP_CUSTOM = "hanlp-custom";
 
     /** The {@code model:} options of the lexicon. */
     public static List<OptionSpec> options() {
         return List.of(
                 OptionSpec.stringList("lexicon", List.of(HANLP), "lexicon sources, in order: hanlp (HanLP's core dictionary, about"
-                        + " 85,000 words) and/or word-list files (UTF-8, one word per line, optionally followed by its vector,"
+                        + " 85,000 words), hanlp-custom (HanLP's custom dictionary, about 72,000 words, 28,000 of them not in the"
+                        + " core one) and/or word-list files (UTF-8, one word per line, optionally followed by its vector,"
                         + " space-separated)"),
                 OptionSpec.path("lexiconVectors", "word2vec vectors (text or binary) for the lexicon's words, e.g. from"
                         + " examples/lexicon-vectors.sh; words without a vector start random"),
@@ -46,18 +50,19 @@ public record LexiconSpec(List<String> sources, Path vectors, String vectorsForm
     public static LexiconSpec from(Options o) {
         List<String> sources = new ArrayList<>();
         for (String s : o.getStringList("lexicon")) {
-            if (s.equals(HANLP)) {
+            if (s.equals(HANLP) || s.equals(HANLP_CUSTOM)) {
                 sources.add(s);
                 continue;
             }
             Path p = Path.of(s);
             if (!Files.isReadable(p)) {
-                throw o.error("lexicon", "word list not found or not readable: " + p + " (use 'hanlp' for HanLP's core dictionary)");
+                throw o.error("lexicon", "word list not found or not readable: " + p + " (use 'hanlp' for HanLP's core dictionary,"
+                        + " 'hanlp-custom' for its custom dictionary)");
             }
             sources.add(p.toString());
         }
         if (sources.isEmpty()) {
-            throw o.error("lexicon", "needs at least one source: hanlp or a word-list file");
+            throw o.error("lexicon", "needs at least one source: hanlp, hanlp-custom or a word-list file");
         }
         int min = o.getInt("lexiconMinLength");
         int max = o.getInt("lexiconMaxLength");

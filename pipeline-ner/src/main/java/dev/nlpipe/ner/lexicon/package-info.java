@@ -1,5 +1,5 @@
 /**
- * Lexicons for lattice NER models: word lists (HanLP's core dictionary, user files), their
- * optional vectors, and matching every word of a sentence with an Aho-Corasick automaton.
+ * Lexicons for lattice NER models: word lists (HanLP's core and custom dictionaries, user files),
+ * their optional vectors, and matching every word of a sentence with an Aho-Corasick automaton.
  */
 package dev.nlpipe.ner.lexicon;

@@ -88,6 +88,16 @@ class LatticeOptionsTest {
     }
 
     @Test
+    void hanlpCustomIsASourceNameAndAMisspeltOneIsAMissingFileThatNamesBoth() {
+        LatticeSpec spec = LatticeSpec.from(Options.of("model", Map.of("lexicon", List.of("hanlp", "hanlp-custom")), LatticeSpec.options()));
+        assertEquals(List.of(LexiconSpec.HANLP, LexiconSpec.HANLP_CUSTOM), spec.lexicon().sources());
+        assertEquals(spec, LatticeSpec.fromMap(spec.toMap()));
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> LatticeSpec.from(Options.of("model", Map.of("lexicon", List.of("hanlp-costum")), LatticeSpec.options())));
+        assertTrue(e.getMessage().contains("hanlp-costum") && e.getMessage().contains("'hanlp-custom'"), e.getMessage());
+    }
+
+    @Test
     void aLexiconWithoutAWordOfTheTrainingDataIsRefused() throws IOException {
         Path words = Files.writeString(dir.resolve("english.txt"), "hello\nworld\n");
         ConfigException e = fails("lexicon: [" + words + "]");

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.hankcs.hanlp.dictionary.CustomDictionary;
 import dev.nlpipe.core.model.ModelException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -15,9 +16,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -96,6 +99,36 @@ class LexiconTest {
         assertEquals(bruteForce(lex, units, 2, 10), found);
         List<String> spelled = found.stream().map(m -> sentence.substring(m.start(), m.end())).toList();
         assertTrue(spelled.containsAll(List.of("中国", "国籍", "出生", "北京", "大学")), spelled.toString());
+    }
+
+    @Test
+    void hanlpCustomDictionaryAddsItsWordsAfterTheCoreOnes() throws IOException {
+        Lexicon core = Lexicon.build(new LexiconSpec(List.of(LexiconSpec.HANLP), null, "auto", 1, 10, 0), quiet());
+        Lexicon custom = Lexicon.build(new LexiconSpec(List.of(LexiconSpec.HANLP_CUSTOM), null, "auto", 1, 10, 0), quiet());
+        Lexicon both = Lexicon.build(new LexiconSpec(List.of(LexiconSpec.HANLP, LexiconSpec.HANLP_CUSTOM), null, "auto", 1, 10, 0),
+                quiet());
+        assertTrue(custom.size() > 50_000, "HanLP's custom dictionary has tens of thousands of words, read " + custom.size());
+        Set<String> coreWords = new HashSet<>();
+        for (int id = 1; id <= core.size(); id++) {
+            coreWords.add(core.word(id));
+        }
+        int added = 0;
+        for (int id = 1; id <= custom.size(); id++) {
+            String w = custom.word(id);
+            // every word read back from the trie is one HanLP itself finds in that dictionary
+            assertTrue(CustomDictionary.contains(w), w);
+            added += coreWords.contains(w) ? 0 : 1;
+        }
+        assertTrue(added > 10_000, "the custom dictionary should add words the core one lacks, added " + added);
+        assertEquals(core.size() + added, both.size());
+        for (int id = 1; id <= core.size(); id++) {
+            assertEquals(core.word(id), both.word(id), "the core words keep their ids");
+        }
+        String sentence = "卡斯特罗访问了新罕布什尔和港交所";
+        List<String> onlyCustom = List.of("卡斯特罗", "新罕布什尔", "港交所");
+        assertTrue(onlyCustom.stream().noneMatch(coreWords::contains));
+        List<String> spelled = both.matches(chars(sentence)).stream().map(m -> sentence.substring(m.start(), m.end())).toList();
+        assertTrue(spelled.containsAll(onlyCustom), spelled.toString());
     }
 
     @Test

@@ -2,22 +2,36 @@ package dev.nlpipe.ner.lexicon;
 
 import com.hankcs.hanlp.collection.trie.DoubleArrayTrie;
 import com.hankcs.hanlp.dictionary.CoreDictionary;
+import com.hankcs.hanlp.dictionary.CustomDictionary;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The words of HanLP's core dictionary, the one its segmenters use. HanLP ships the dictionary
- * only as a double-array trie without its keys, so the words are recovered by walking the trie:
+ * The words of HanLP's dictionaries: the core dictionary its segmenters use, and the custom
+ * dictionary they add to it (place, person and organization names, newer words). HanLP ships both
+ * only as double-array tries without their keys, so the words are recovered by walking the trie:
  * a child of the state with base {@code b} sits at {@code p = b + c + 1} with {@code check[p] == b},
  * and a word ends at a state whose slot {@code p == b} has {@code check[p] == b} and a negative base.
  */
-final class HanlpCoreWords {
-    private HanlpCoreWords() {
+final class HanlpDictionaryWords {
+    private HanlpDictionaryWords() {
     }
 
     /** Every word of the core dictionary, in the trie's (character code) order. */
-    static List<String> all() {
-        DoubleArrayTrie<CoreDictionary.Attribute> trie = CoreDictionary.trie;
+    static List<String> core() {
+        return words(CoreDictionary.trie);
+    }
+
+    /**
+     * Every word of the custom dictionary as HanLP's portable release ships it (its compiled main
+     * dictionary; words added at run time with {@code CustomDictionary.add} are not included), in
+     * the trie's order.
+     */
+    static List<String> custom() {
+        return words(CustomDictionary.DEFAULT.dat);
+    }
+
+    private static List<String> words(DoubleArrayTrie<?> trie) {
         int[] base = trie.getBase();
         int[] check = trie.getCheck();
         int n = Math.min(base.length, check.length);
