@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * The words of HanLP's dictionaries: the core dictionary its segmenters use, and the custom
- * dictionary they add to it (place, person and organization names, newer words). HanLP ships both
+ * dictionary they add to it (most of its words the core lacks are proper names). HanLP ships both
  * only as double-array tries without their keys, so the words are recovered by walking the trie:
  * a child of the state with base {@code b} sits at {@code p = b + c + 1} with {@code check[p] == b},
  * and a word ends at a state whose slot {@code p == b} has {@code check[p] == b} and a negative base.

@@ -30,12 +30,10 @@ final class LexiconSources {
         int dim = 0;
         for (String source : spec.sources()) {
             int before = words.size();
-            if (source.equals(LexiconSpec.HANLP) || source.equals(LexiconSpec.HANLP_CUSTOM)) {
-                for (String w : source.equals(LexiconSpec.HANLP) ? HanlpDictionaryWords.core() : HanlpDictionaryWords.custom()) {
-                    words.putIfAbsent(w, null);
-                }
-            } else {
-                dim = readWordList(Path.of(source), words, dim);
+            switch (source) {
+                case LexiconSpec.HANLP -> HanlpDictionaryWords.core().forEach(w -> words.putIfAbsent(w, null));
+                case LexiconSpec.HANLP_CUSTOM -> HanlpDictionaryWords.custom().forEach(w -> words.putIfAbsent(w, null));
+                default -> dim = readWordList(Path.of(source), words, dim);
             }
             counts.add(String.format(Locale.ROOT, "%s %,d", source, words.size() - before));
         }
