@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.nlpipe.core.doc.DocumentJson;
 import dev.nlpipe.core.io.AtomicFile;
 import dev.nlpipe.core.model.LoadOptions;
-import dev.nlpipe.core.model.ModelDir;
-import dev.nlpipe.core.model.ModelException;
 import dev.nlpipe.ner.NerEvaluator;
 import dev.nlpipe.core.config.Suggest;
 import dev.nlpipe.core.stage.Components;
@@ -63,7 +61,7 @@ public final class EvalNerCommand implements Callable<Integer> {
         String format = this.format != null ? this.format : byExtension(data);
         if (format == null) {
             // MSRA ships train.txt/test.txt: a gold file named like that is most likely in the format the model was trained on
-            format = trainedFormat(model);
+            format = NerEvaluator.trainedFormat(model);
             if (format == null) {
                 throw new ParameterException(spec.commandLine(), "--format: cannot tell the format of " + data
                         + " from its extension, and " + model + " records no training format; give --format bmes, conll, cluener or jsonl");
@@ -100,16 +98,6 @@ public final class EvalNerCommand implements Callable<Integer> {
             }
         }
         return ExitCodes.OK;
-    }
-
-    /** The {@code data.format} a model directory's {@code model.json} records, or {@code null} when it cannot be read or records none. */
-    static String trainedFormat(Path model) {
-        try {
-            Object format = ModelDir.read(model).getMap("data").get("format");
-            return format instanceof String s && !s.isBlank() ? s : null;
-        } catch (ModelException e) {
-            return null; // the evaluation itself then says what is wrong with the directory
-        }
     }
 
     /** The NER format a gold file's name says ({@code train.char.bmes}, {@code dev.json}), or {@code null}. */

@@ -12,6 +12,7 @@ import dev.nlpipe.core.io.ReadSettings;
 import dev.nlpipe.core.io.ReaderProvider;
 import dev.nlpipe.core.model.LoadOptions;
 import dev.nlpipe.core.model.ModelDir;
+import dev.nlpipe.core.model.ModelException;
 import dev.nlpipe.core.model.ModelKinds;
 import dev.nlpipe.core.model.ModelPreprocessing;
 import dev.nlpipe.core.model.Tagger;
@@ -44,6 +45,20 @@ public final class NerEvaluator {
      *     compare with another tagger's inference speed
      */
     public record Result(Scores scores, long documents, double seconds, double taggingSeconds) {
+    }
+
+    /**
+     * The gold-data format a model was trained on ({@code data.format} in its {@code model.json}),
+     * for a data file whose name does not tell its format; {@code null} when the directory cannot
+     * be read or records none (evaluating it then says what is wrong).
+     */
+    public static String trainedFormat(Path modelDir) {
+        try {
+            Object format = ModelDir.read(modelDir).getMap("data").get("format");
+            return format instanceof String s && !s.isBlank() ? s : null;
+        } catch (ModelException e) {
+            return null;
+        }
     }
 
     /**

@@ -28,6 +28,8 @@ public record LexiconSpec(List<String> sources, Path vectors, String vectorsForm
     public static final String HANLP = "hanlp";
     /** The source name of HanLP's custom dictionary. */
     public static final String HANLP_CUSTOM = "hanlp-custom";
+    /** The source names that are built in rather than files. */
+    public static final List<String> BUILT_IN = List.of(HANLP, HANLP_CUSTOM);
 
     /** The {@code model:} options of the lexicon. */
     public static List<OptionSpec> options() {
@@ -50,7 +52,7 @@ public record LexiconSpec(List<String> sources, Path vectors, String vectorsForm
     public static LexiconSpec from(Options o) {
         List<String> sources = new ArrayList<>();
         for (String s : o.getStringList("lexicon")) {
-            if (s.equals(HANLP) || s.equals(HANLP_CUSTOM)) {
+            if (BUILT_IN.contains(s)) {
                 sources.add(s);
                 continue;
             }
