@@ -33,7 +33,7 @@ public final class LexiconMatchBench {
         long chars = sentences.stream().mapToLong(String::length).sum();
         List<String[]> units = sentences.stream().map(s -> s.codePoints().mapToObj(Character::toString).toArray(String[]::new)).toList();
         long t0 = System.nanoTime();
-        Lexicon lexicon = Lexicon.build(new LexiconSpec(List.of(LexiconSpec.HANLP), null, "auto", 2, 10, 0),
+        Lexicon lexicon = Lexicon.build(new LexiconSpec(List.of(LexiconSpec.HANLP), null, "auto", 2, 10, 0, 0),
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
         double buildSeconds = (System.nanoTime() - t0) / 1e9;
         long acMatches = 0;

@@ -96,13 +96,18 @@ public final class Batch {
      * with chance {@code unknownChance[u]} (none when {@code null}), drawn from the engine's generator.
      */
     public static NDArray withUnknowns(NDManager m, long[] v, Shape shape, float[] unknownChance) {
+        return withUnknowns(m, v, shape, unknownChance, Vocabulary.UNK);
+    }
+
+    /** As {@link #withUnknowns(NDManager, long[], Shape, float[])}, reading ids as {@code unknownId}. */
+    public static NDArray withUnknowns(NDManager m, long[] v, Shape shape, float[] unknownChance, int unknownId) {
         NDArray ids = m.create(v, shape);
         float[] chance = unknownChance == null ? null : chances(v, unknownChance);
         if (chance == null) {
             return ids;
         }
         NDArray draw = m.randomUniform(0, 1, shape).lt(m.create(chance, shape));
-        return NDArrays.where(draw, m.full(shape, Vocabulary.UNK, DataType.INT64), ids);
+        return NDArrays.where(draw, m.full(shape, unknownId, DataType.INT64), ids);
     }
 
     /** Each position's chance of being read as unknown, or {@code null} when all are 0. */

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import dev.nlpipe.ner.bilstm.Batch;
+import dev.nlpipe.ner.lexicon.WordUnknowns;
 import dev.nlpipe.nn.AttentionMask;
 import java.util.List;
 import java.util.function.Function;
@@ -32,15 +33,15 @@ final class FlatBatch {
 
     /** A batch for inference or evaluation. */
     FlatBatch(List<Lattice> lattices, NDManager m) {
-        this(lattices, m, null, null);
+        this(lattices, m, null, null, null);
     }
 
     /**
      * A batch for training: each character id {@code c} is read as unknown with chance
-     * {@code charUnknownChance[c]}, each bigram id {@code g} with {@code bigramUnknownChance[g]} (none when
-     * {@code null}).
+     * {@code charUnknownChance[c]}, each bigram id {@code g} with {@code bigramUnknownChance[g]}, each
+     * word as {@code wordUnknowns} says (none when {@code null}).
      */
-    FlatBatch(List<Lattice> lattices, NDManager m, float[] charUnknownChance, float[] bigramUnknownChance) {
+    FlatBatch(List<Lattice> lattices, NDManager m, float[] charUnknownChance, float[] bigramUnknownChance, WordUnknowns wordUnknowns) {
         this.lattices = lattices;
         int b = lattices.size();
         lengths = new int[b];
@@ -61,7 +62,8 @@ final class FlatBatch {
         spans = l;
         charIds = ids(m, lattices, Lattice::chars, t, charUnknownChance);
         bigramIds = lattices.get(0).bigrams() == null ? null : ids(m, lattices, Lattice::bigrams, t, bigramUnknownChance);
-        wordIds = ids(m, lattices, Lattice::words, w, null);
+        wordIds = wordUnknowns == null ? ids(m, lattices, Lattice::words, w, null)
+                : Batch.withUnknowns(m, values(lattices, Lattice::words, w), new Shape(b, w), wordUnknowns.chance(), wordUnknowns.row());
         heads = ids(m, lattices, Lattice::heads, l, null);
         tails = ids(m, lattices, Lattice::tails, l, null);
         tags = lattices.get(0).tags() == null ? null : ids(m, lattices, Lattice::tags, t, null);
@@ -78,6 +80,11 @@ final class FlatBatch {
     }
 
     private static NDArray ids(NDManager m, List<Lattice> lattices, Function<Lattice, int[]> field, int steps, float[] unknownChance) {
+        return Batch.withUnknowns(m, values(lattices, field, steps), new Shape(lattices.size(), steps), unknownChance);
+    }
+
+    /** One field of every lattice, each padded with 0 to {@code steps}, row after row. */
+    private static long[] values(List<Lattice> lattices, Function<Lattice, int[]> field, int steps) {
         long[] v = new long[lattices.size() * steps];
         for (int i = 0; i < lattices.size(); i++) {
             int[] ids = field.apply(lattices.get(i));
@@ -85,7 +92,7 @@ final class FlatBatch {
                 v[i * steps + j] = ids[j];
             }
         }
-        return Batch.withUnknowns(m, v, new Shape(lattices.size(), steps), unknownChance);
+        return v;
     }
 
     int size() {

@@ -91,7 +91,7 @@ final class FlatFeaturizer {
         for (int w = 0; w < words.length; w++) {
             starts[w] = matches.get(w).start();
             ends[w] = matches.get(w).end();
-            words[w] = matches.get(w).word();
+            words[w] = lexicon.row(matches.get(w).word());
         }
         return Lattice.of(charIds, bigramIds, starts, ends, words, gold == null ? null : tags.encode(gold, n),
                 pieces == null ? null : pieces(pieces.layout(s.texts()), n));

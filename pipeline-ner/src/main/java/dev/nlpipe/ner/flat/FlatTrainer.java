@@ -17,6 +17,7 @@ import dev.nlpipe.ner.data.UnitSequence;
 import dev.nlpipe.ner.lexicon.Lexicon;
 import dev.nlpipe.ner.lexicon.LexiconSpec;
 import dev.nlpipe.ner.lexicon.TrainingLexicon;
+import dev.nlpipe.ner.lexicon.WordUnknowns;
 import dev.nlpipe.nn.Params;
 import dev.nlpipe.nn.Seeds;
 import dev.nlpipe.nn.TrainSettings;
@@ -128,7 +129,7 @@ public final class FlatTrainer implements TrainerProvider {
 
         ModelMeta meta = job.newMeta(FlatModel.KIND, FlatModel.FORMAT);
         BertConfig encoderConfig = encoder == null ? null : encoder.config().withPooler(false);
-        FlatNetwork.Sizes sizes = new FlatNetwork.Sizes(featurizer.chars.size(), featurizer.bigrams.size(), lexicon.size() + 1,
+        FlatNetwork.Sizes sizes = new FlatNetwork.Sizes(featurizer.chars.size(), featurizer.bigrams.size(), lexicon.rows(),
                 featurizer.tags.tags(), encoderConfig);
         FlatNetwork.InitialTables tables = new FlatNetwork.InitialTables(charVectors.charTable(featurizer, settings.seed(), log),
                 charVectors.bigramTable(featurizer, settings.seed(), log), lexicon.initialTable(settings.seed()));
@@ -143,8 +144,9 @@ public final class FlatTrainer implements TrainerProvider {
             }
             float[] charUnknownChance = Batch.unknownChances(featurizer.rareChars, unkReplace, 0);
             float[] bigramUnknownChance = Batch.unknownChances(featurizer.rareBigrams, unkReplace, 0);
+            WordUnknowns wordUnknowns = WordUnknowns.of(lexicon);
             Trainable<Lattice> trainable = Trainable.of(params,
-                    (batch, scope) -> network.loss(new FlatBatch(batch, scope, charUnknownChance, bigramUnknownChance)),
+                    (batch, scope) -> network.loss(new FlatBatch(batch, scope, charUnknownChance, bigramUnknownChance, wordUnknowns)),
                     weight -> FlatNetwork.isEncoder(weight) ? encoderLrScale : 1.0,
                     TaggerTraining.devScores(dev, featurizer.tags, () -> FlatPredictor.predict(network, devLattices, EVAL_BATCH), ADVICE,
                             log));
@@ -201,8 +203,8 @@ public final class FlatTrainer implements TrainerProvider {
             words += l.words().length;
             largest = Math.max(largest, l.size());
         }
-        log.printf(Locale.ROOT, "lattices: %,d lexicon words kept (%,d with vectors); %.1f words per sentence, %.2f per character;"
-                        + " largest lattice %d spans%n", lexicon.size(), lexicon.vectorCount(), words / (double) lattices.size(),
+        log.printf(Locale.ROOT, "lattices: %,d lexicon words trained (%,d with vectors); %.1f words per sentence, %.2f per character;"
+                        + " largest lattice %d spans%n", lexicon.trained(), lexicon.vectorCount(), words / (double) lattices.size(),
                 words / (double) Math.max(1, chars), largest);
     }
 

@@ -2,7 +2,9 @@ package dev.nlpipe.ner.lattice;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 import dev.nlpipe.ner.bilstm.Batch;
+import dev.nlpipe.ner.lexicon.WordUnknowns;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,7 +19,11 @@ final class LatticeBatch {
     final LatticeSteps forward;
     final LatticeSteps backward;
 
-    LatticeBatch(List<LatticeExample> examples, NDManager m, float[] unknownChance, float[] bigramUnknownChance) {
+    /**
+     * A batch for training: characters and bigrams read as unknown as {@link Batch} does, words as
+     * {@code wordUnknowns} says (none when {@code null}).
+     */
+    LatticeBatch(List<LatticeExample> examples, NDManager m, float[] unknownChance, float[] bigramUnknownChance, WordUnknowns wordUnknowns) {
         chars = new Batch(examples.stream().map(LatticeExample::chars).toList(), m, unknownChance, bigramUnknownChance);
         List<int[][]> words = new ArrayList<>(examples.size());
         int n = 0;
@@ -32,12 +38,13 @@ final class LatticeBatch {
                 ids[k++] = w[2];
             }
         }
-        wordIds = n == 0 ? null : m.create(ids);
+        wordIds = n == 0 ? null
+                : wordUnknowns == null ? m.create(ids) : Batch.withUnknowns(m, ids, new Shape(n), wordUnknowns.chance(), wordUnknowns.row());
         forward = LatticeSteps.of(words, chars.lengths, chars.steps, false);
         backward = LatticeSteps.of(words, chars.lengths, chars.steps, true);
     }
 
     LatticeBatch(List<LatticeExample> examples, NDManager m) {
-        this(examples, m, null, null);
+        this(examples, m, null, null, null);
     }
 }

@@ -22,7 +22,7 @@ record LatticeExample(Example chars, int[][] words) {
         int[][] words = new int[matches.size()][];
         for (int i = 0; i < words.length; i++) {
             LexiconMatch m = matches.get(i);
-            words[i] = new int[] {m.start(), m.end(), m.word()};
+            words[i] = new int[] {m.start(), m.end(), lexicon.row(m.word())};
         }
         return new LatticeExample(f.encode(s, gold), words);
     }

@@ -15,6 +15,7 @@ import dev.nlpipe.ner.bilstm.PretrainedTable;
 import dev.nlpipe.ner.data.TaggedData;
 import dev.nlpipe.ner.lexicon.Lexicon;
 import dev.nlpipe.ner.lexicon.TrainingLexicon;
+import dev.nlpipe.ner.lexicon.WordUnknowns;
 import dev.nlpipe.nn.Params;
 import dev.nlpipe.nn.Seeds;
 import dev.nlpipe.nn.TrainSettings;
@@ -102,7 +103,7 @@ public final class LatticeTrainer implements TrainerProvider {
         Featurizer featurizer = pretrained.featurizer();
         ModelMeta meta = job.newMeta(LatticeModel.KIND, LatticeModel.FORMAT);
         try (Params params = new Params(device, true)) {
-            LatticeNetwork.Tables tables = new LatticeNetwork.Tables(featurizer.units.size(), featurizer.bigrams.size(), lexicon.size() + 1,
+            LatticeNetwork.Tables tables = new LatticeNetwork.Tables(featurizer.units.size(), featurizer.bigrams.size(), lexicon.rows(),
                     pretrained.unitTable(), pretrained.bigramTable(), lexicon.initialTable(settings.seed()));
             LatticeNetwork network = LatticeNetwork.create(spec.chars(), spec.wordDim(), tables, featurizer.tags.tags(), params,
                     Seeds.random(settings.seed(), "init"));
@@ -114,8 +115,9 @@ public final class LatticeTrainer implements TrainerProvider {
             logCoverage(trainExamples, log);
             float[] unknownChance = Batch.unknownChances(featurizer.rareUnits, spec.chars().unkReplace(), 0);
             float[] bigramUnknownChance = Batch.unknownChances(featurizer.rareBigrams, spec.chars().unkReplace(), 0);
+            WordUnknowns wordUnknowns = WordUnknowns.of(lexicon);
             Trainable<LatticeExample> trainable = Trainable.of(params,
-                    (batch, scope) -> network.loss(new LatticeBatch(batch, scope, unknownChance, bigramUnknownChance)),
+                    (batch, scope) -> network.loss(new LatticeBatch(batch, scope, unknownChance, bigramUnknownChance, wordUnknowns)),
                     TaggerTraining.devScores(dev, featurizer.tags, () -> LatticePredictor.predict(network, devExamples, EVAL_BATCH),
                             ADVICE, log));
             TrainingResult result = TrainingLoop.forJob(job, meta, NAME, settings, "f1", log)

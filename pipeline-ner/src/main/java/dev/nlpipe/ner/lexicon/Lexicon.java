@@ -24,7 +24,9 @@ import java.util.TreeMap;
  * Words have ids {@code 1..size()} ({@link #NONE} is reserved for padding); matching runs HanLP's
  * Aho-Corasick double-array trie over the sentence, so all words at all positions are found in
  * one pass over its characters. Optional vectors (from word-list files or a word2vec file)
- * initialise a model's word embedding.
+ * initialise a model's word embedding. In a model's lexicon the words training matched (or that have
+ * a vector) come first, each with its own embedding row; any words after them share one
+ * unknown-word row ({@link #row}).
  *
  * <p>A trained model keeps its lexicon ({@link #save}, {@link #load}): a word list with its
  * checksum, so the model matches the same words on any machine whatever HanLP version is installed.
@@ -37,6 +39,8 @@ public final class Lexicon {
     public static final String FILE = "lexicon.txt";
     private final LexiconSpec spec;
     private final List<String> words;
+    private final int trained;
+    private final BitSet seenOnce;
     private final float[] vectors;
     private final BitSet withVector;
     private final int dim;
@@ -47,8 +51,18 @@ public final class Lexicon {
      * @param withVector the ids whose row is a real vector (empty without vectors)
      */
     Lexicon(LexiconSpec spec, List<String> words, float[] vectors, BitSet withVector, int dim) {
+        this(spec, words, words.size(), new BitSet(), vectors, withVector, dim);
+    }
+
+    /**
+     * @param trained how many words, the first ones, have their own embedding row
+     * @param seenOnce the ids matched once in the training sentences
+     */
+    private Lexicon(LexiconSpec spec, List<String> words, int trained, BitSet seenOnce, float[] vectors, BitSet withVector, int dim) {
         this.spec = spec;
         this.words = List.copyOf(words);
+        this.trained = trained;
+        this.seenOnce = seenOnce;
         this.vectors = vectors;
         this.withVector = withVector;
         this.dim = dim;
@@ -68,29 +82,83 @@ public final class Lexicon {
     }
 
     /**
-     * This lexicon cut down to what a model trained on {@code sentences} can use: the words that
-     * match in them (a model learns their vectors) and the words with a pretrained vector (which
-     * mean something without training). Ids are renumbered in the original order.
+     * This lexicon as a model trained on {@code sentences} uses it: first the words that match in
+     * them (a model learns their vectors) and the words with a pretrained vector (which mean something
+     * without training), each with its own embedding row; then, when the spec's
+     * {@link LexiconSpec#unknownWords} is above 0, every other word, all sharing one unknown-word row
+     * ({@link #row}), else none of them. Ids are renumbered in the original order within each part.
      */
     public Lexicon forTraining(List<String[]> sentences) {
-        BitSet keep = new BitSet(words.size() + 1);
+        int[] count = new int[words.size() + 1];
         for (String[] s : sentences) {
             for (LexiconMatch m : matches(s)) {
-                keep.set(m.word());
+                count[m.word()]++;
+            }
+        }
+        BitSet keep = new BitSet(words.size() + 1);
+        for (int id = 1; id < count.length; id++) {
+            if (count[id] > 0) {
+                keep.set(id);
             }
         }
         keep.or(withVector);
         List<String> kept = new ArrayList<>(keep.cardinality());
         float[] keptVectors = vectors == null ? null : new float[(keep.cardinality() + 1) * dim];
         BitSet keptWithVector = new BitSet();
+        BitSet keptSeenOnce = new BitSet();
         for (int id = keep.nextSetBit(1); id >= 0; id = keep.nextSetBit(id + 1)) {
             kept.add(words.get(id - 1));
             if (withVector.get(id)) {
                 System.arraycopy(vectors, id * dim, keptVectors, kept.size() * dim, dim);
                 keptWithVector.set(kept.size());
             }
+            if (count[id] == 1) {
+                keptSeenOnce.set(kept.size());
+            }
         }
-        return new Lexicon(spec, kept, keptVectors, keptWithVector, dim);
+        int trainedWords = kept.size();
+        if (spec.unknownWords() > 0) {
+            for (int id = keep.nextClearBit(1); id <= words.size(); id = keep.nextClearBit(id + 1)) {
+                kept.add(words.get(id - 1));
+            }
+        }
+        return new Lexicon(spec, kept, trainedWords, keptSeenOnce, keptVectors, keptWithVector, dim);
+    }
+
+    /** How many words, ids {@code 1..trained()}, have their own embedding row; the others share {@link #unknownRow}. */
+    public int trained() {
+        return trained;
+    }
+
+    /** The rows of a model's word embedding: padding, one per trained word, and the unknown-word row if any word shares it. */
+    public int rows() {
+        return trained + (spec.unknownWords() > 0 ? 2 : 1);
+    }
+
+    /** The unknown-word row that the words after {@link #trained} share. */
+    public int unknownRow() {
+        return trained + 1;
+    }
+
+    /** The embedding row of word {@code id}. */
+    public int row(int id) {
+        return Math.min(id, unknownRow());
+    }
+
+    /**
+     * Each row's chance of being read as the unknown-word row in a training batch: the spec's
+     * {@link LexiconSpec#unknownWords} for the words matched once in the training sentences, 0 for the
+     * others; {@code null} when no word is ever replaced.
+     */
+    public float[] unknownChances() {
+        if (spec.unknownWords() <= 0 || seenOnce.isEmpty()) {
+            return null;
+        }
+        float[] chance = new float[rows()];
+        for (int id = seenOnce.nextSetBit(1); id >= 0; id = seenOnce.nextSetBit(id + 1)) {
+            chance[id] = (float) spec.unknownWords();
+        }
+        return chance;
     }
 
     /** How many words have a pretrained vector. */
@@ -119,7 +187,7 @@ public final class Lexicon {
     }
 
     /**
-     * The vectors, {@code (size() + 1) x dim()} row-major, row {@code id} for word {@code id}; row 0
+     * The vectors, {@code (trained() + 1) x dim()} row-major, row {@code id} for word {@code id}; row 0
      * and the rows of words without a vector are zeros. {@code null} without vectors.
      */
     public float[] vectors() {
@@ -127,15 +195,16 @@ public final class Lexicon {
     }
 
     /**
-     * The word embedding a tagger starts from, {@code (size() + 1) x dim()}: each word's pretrained
-     * vector where it has one, seeded random rows (stream {@code "lexicon"} of {@code seed}) for the
-     * others and for row 0; {@code null} without vectors, where the tagger initializes every row itself.
+     * The word embedding a tagger starts from, {@code rows() x dim()}: each word's pretrained vector
+     * where it has one, seeded random rows (stream {@code "lexicon"} of {@code seed}) for the others,
+     * for row 0 and for the unknown-word row; {@code null} without vectors, where the tagger
+     * initializes every row itself.
      */
     public float[] initialTable(long seed) {
         if (vectors == null) {
             return null;
         }
-        int rows = size() + 1;
+        int rows = rows();
         float[] table = new float[rows * dim];
         Init.embedding().fill(table, new long[] {rows, dim}, Seeds.random(seed, "lexicon"));
         for (int id = withVector.nextSetBit(1); id >= 0; id = withVector.nextSetBit(id + 1)) {
@@ -203,13 +272,15 @@ public final class Lexicon {
         Map<String, Object> d = new LinkedHashMap<>(spec.toMap());
         d.put("file", FILE);
         d.put("words", words.size());
+        d.put("trained", trained);
         d.put("sha256", Provenance.sha256(file));
         return d;
     }
 
     /**
      * Reads the lexicon a model directory keeps, as {@link #save} described it; a changed or
-     * missing word list is a {@link ModelException}. The loaded lexicon has no vectors.
+     * missing word list is a {@link ModelException}. The loaded lexicon has no vectors; a model saved
+     * before {@code trained} was recorded trained every word it lists.
      */
     public static Lexicon load(Path modelDir, Map<String, Object> description) {
         Path file = modelDir.resolve(String.valueOf(description.getOrDefault("file", FILE)));
@@ -224,7 +295,8 @@ public final class Lexicon {
             if (expected instanceof Number n && n.intValue() != words.size()) {
                 throw new ModelException(modelDir, file.getFileName() + " holds " + words.size() + " words, model.json records " + n);
             }
-            return new Lexicon(LexiconSpec.fromMap(description), words, null, new BitSet(), 0);
+            int trainedWords = description.get("trained") instanceof Number t ? t.intValue() : words.size();
+            return new Lexicon(LexiconSpec.fromMap(description), words, trainedWords, new BitSet(), null, new BitSet(), 0);
         } catch (IOException e) {
             throw ModelException.cannotLoad(modelDir, e);
         }

@@ -21,9 +21,15 @@ import java.util.Map;
  * @param minLength the fewest units a matched word spans
  * @param maxLength the most units a matched word spans
  * @param maxMatchesPerChar the most words kept that start at one unit (the longest ones); 0 = all
+ * @param unknownWords 0 to drop the words no training sentence matches (and that have no vector);
+ *     above 0 to keep them, read through one shared "unknown word" vector, which training learns by
+ *     reading each word matched only once in the training sentences as unknown with this chance
  */
 public record LexiconSpec(List<String> sources, Path vectors, String vectorsFormat, int minLength, int maxLength,
-                          int maxMatchesPerChar) {
+                          int maxMatchesPerChar, double unknownWords) {
+    /** The default of {@code lexiconUnknown}. */
+    public static final double DEFAULT_UNKNOWN_WORDS = 0;
+
     /** The source name of HanLP's core dictionary. */
     public static final String HANLP = "hanlp";
     /** The source name of HanLP's custom dictionary. */
@@ -45,7 +51,11 @@ public record LexiconSpec(List<String> sources, Path vectors, String vectorsForm
                         + " lattice's characters already)"),
                 OptionSpec.integer("lexiconMaxLength", 10, "the most characters a matched word spans"),
                 OptionSpec.integer("lexiconMaxMatches", 0, "the most words kept that start at one character, the longest first;"
-                        + " 0 keeps every match"));
+                        + " 0 keeps every match"),
+                OptionSpec.number("lexiconUnknown", DEFAULT_UNKNOWN_WORDS, "keep the lexicon's words that no training sentence"
+                        + " matches, all read through one shared unknown-word vector, so test text keeps their lattice spans; while"
+                        + " training, a word matched only once is read as unknown with this chance (as unkReplace does for"
+                        + " characters); 0 drops those words from the model"));
     }
 
     /** Reads and checks validated options. */
@@ -77,12 +87,16 @@ public record LexiconSpec(List<String> sources, Path vectors, String vectorsForm
         if (o.getInt("lexiconMaxMatches") < 0) {
             throw o.error("lexiconMaxMatches", "must not be negative (0 keeps every match)");
         }
+        double unknown = o.getDouble("lexiconUnknown");
+        if (unknown < 0 || unknown >= 1) {
+            throw o.error("lexiconUnknown", "must be at least 0 and below 1 (0 drops the words training never matched)");
+        }
         Path vectors = o.getPath("lexiconVectors");
         if (vectors != null && !Files.isReadable(vectors)) {
             throw o.error("lexiconVectors", "not found or not readable: " + vectors);
         }
         return new LexiconSpec(List.copyOf(sources), vectors, o.getString("lexiconVectorsFormat"), min, max,
-                o.getInt("lexiconMaxMatches"));
+                o.getInt("lexiconMaxMatches"), unknown);
     }
 
     /** The form stored in {@code model.json}. */
@@ -94,14 +108,15 @@ public record LexiconSpec(List<String> sources, Path vectors, String vectorsForm
         m.put("minLength", minLength);
         m.put("maxLength", maxLength);
         m.put("maxMatchesPerChar", maxMatchesPerChar);
+        m.put("unknownWords", unknownWords);
         return m;
     }
 
-    /** Reads the form stored by {@link #toMap}. */
+    /** Reads the form stored by {@link #toMap}; a model saved before {@code unknownWords} existed dropped unseen words (0). */
     @SuppressWarnings("unchecked")
     public static LexiconSpec fromMap(Map<String, Object> m) {
         return new LexiconSpec((List<String>) m.get("sources"), m.get("vectors") instanceof String v ? Path.of(v) : null,
                 (String) m.get("vectorsFormat"), ((Number) m.get("minLength")).intValue(), ((Number) m.get("maxLength")).intValue(),
-                ((Number) m.get("maxMatchesPerChar")).intValue());
+                ((Number) m.get("maxMatchesPerChar")).intValue(), m.get("unknownWords") instanceof Number u ? u.doubleValue() : 0);
     }
 }

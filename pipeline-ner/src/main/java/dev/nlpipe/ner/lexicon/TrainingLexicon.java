@@ -15,9 +15,10 @@ public final class TrainingLexicon {
     }
 
     /**
-     * The configured lexicon cut down to the words that occur in the training sentences or have a
-     * vector ({@link Lexicon#forTraining}); dev sentences do not count, so dev scores what a model
-     * does with words its training never showed, as test text will.
+     * The configured lexicon as a model trained on {@code train} uses it ({@link Lexicon#forTraining}):
+     * the words that occur in the training sentences or have a vector get their own rows, the others
+     * share the unknown-word row or are dropped ({@code model.lexiconUnknown}); dev sentences do not
+     * count, so dev scores what a model does with words its training never showed, as test text will.
      *
      * @param wordDim the model's word embedding size, which lexicon vectors must match
      * @throws dev.nlpipe.core.config.ConfigException naming {@code model.wordDim} or {@code model.lexicon}
@@ -34,8 +35,10 @@ public final class TrainingLexicon {
             sentences.add(s.texts());
         }
         Lexicon kept = all.forTraining(sentences);
-        log.printf(Locale.ROOT, "lexicon: %,d of %,d words match the training data or have a vector%n", kept.size(), all.size());
-        if (kept.size() == 0) {
+        log.printf(Locale.ROOT, "lexicon: %,d of %,d words match the training data or have a vector%s%n", kept.trained(), all.size(),
+                kept.size() > kept.trained() ? String.format(Locale.ROOT, "; the other %,d share the unknown-word vector",
+                        kept.size() - kept.trained()) : "");
+        if (kept.trained() == 0) {
             throw job.model().error("lexicon", "no word of the lexicon occurs in data.train " + job.splitPath("train")
                     + " and none has a vector; give a lexicon of words of this language (e.g. hanlp for Chinese)");
         }

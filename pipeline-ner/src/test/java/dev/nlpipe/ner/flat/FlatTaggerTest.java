@@ -15,6 +15,7 @@ import dev.nlpipe.ner.EntityScores;
 import dev.nlpipe.ner.NerEvaluator;
 import dev.nlpipe.ner.bilstm.SyntheticCorpus;
 import dev.nlpipe.ner.bilstm.Training;
+import dev.nlpipe.ner.data.UnitSequence;
 import dev.nlpipe.nn.Checkpoints;
 import dev.nlpipe.nn.SameSeedRuns;
 import java.io.IOException;
@@ -22,6 +23,8 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -126,6 +129,30 @@ class FlatTaggerTest {
         double f1 = testF1(ref);
         assertTrue(f1 > 0.8, "test F1 " + f1);
         assertEquals(f1, evaluatedF1(ref), 1e-12, "the reloaded model binds the variant's weights and scores as trained");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void wordsTrainingNeverMatchedKeepTheirSpansThroughTheUnknownWordVector() throws IOException {
+        List<String> words = new ArrayList<>(SyntheticCorpus.partialLexicon());
+        words.addAll(List.of("深圳湾", "西湖区", "南京路"));
+        Path list = Files.write(dir.resolve("words-with-unseen.txt"), words);
+        Path unknown = dir.resolve("flat-unknown");
+        String out = Training.run(dir, yaml(dir.resolve("train.bmes"), dir.resolve("dev.bmes"), test, list, ", lexiconUnknown: 0.5"),
+                unknown);
+        assertTrue(out.contains("the other 3 share the unknown-word vector"), out);
+        Map<String, Object> lex = (Map<String, Object>) json(unknown.resolve("model.json")).get("lexicon");
+        assertEquals(words.size(), lex.get("words"));
+        assertEquals(words.size() - 3, lex.get("trained"));
+        assertEquals(0.5, lex.get("unknownWords"));
+        assertTrue(testF1(unknown) > 0.8, "test F1 " + testF1(unknown));
+        assertEquals(testF1(unknown), evaluatedF1(unknown), 1e-12, "the reloaded model matches the same words");
+
+        FlatFeaturizer f = FlatModel.load(unknown).featurizer();
+        Lattice l = f.encode(UnitSequence.of(new Document("x", "他在深圳湾工作"), false, false, "ner").get(0), null);
+        int unknownRow = f.lexicon.unknownRow();
+        assertTrue(Arrays.stream(l.words()).anyMatch(w -> w == unknownRow), Arrays.toString(l.words()));
+        assertTrue(Arrays.stream(l.words()).anyMatch(w -> w > 0 && w < unknownRow), "工作 keeps its own vector");
     }
 
     @Test

@@ -8,12 +8,13 @@ import ai.djl.ndarray.NDManager;
 import dev.nlpipe.core.config.Options;
 import dev.nlpipe.ner.bilstm.Batch;
 import dev.nlpipe.ner.data.Vocabulary;
+import dev.nlpipe.ner.lexicon.WordUnknowns;
 import dev.nlpipe.nn.NeuralEngine;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** FLAT trains its unknown character and bigram vectors: units seen once are read as unknown now and then. */
+/** FLAT trains its unknown character, bigram and word vectors: units and words seen once are read as unknown now and then. */
 class FlatUnknownsTest {
 
     @Test
@@ -39,11 +40,25 @@ class FlatUnknownsTest {
             FlatBatch plain = new FlatBatch(List.of(a, b), m);
             assertArrayEquals(new long[] {2, 3, 4, 3, 2, 0}, plain.charIds.toLongArray());
             FlatBatch always = new FlatBatch(List.of(a, b), m, Batch.unknownChances(rareChars, 1.0, 0),
-                    Batch.unknownChances(rareBigrams, 1.0, 0));
+                    Batch.unknownChances(rareBigrams, 1.0, 0), null);
             long unk = Vocabulary.UNK;
             assertArrayEquals(new long[] {2, unk, 4, unk, 2, 0}, always.charIds.toLongArray());
             assertArrayEquals(new long[] {unk, 6, 7, 6, unk, 0}, always.bigramIds.toLongArray());
-            assertArrayEquals(plain.wordIds.toLongArray(), always.wordIds.toLongArray(), "lexicon words are never replaced");
+            assertArrayEquals(plain.wordIds.toLongArray(), always.wordIds.toLongArray(), "lexicon words are replaced only when asked");
+        }
+    }
+
+    @Test
+    void aTrainingBatchReadsWordsMatchedOnceAsTheUnknownWordRow() {
+        Lattice a = Lattice.of(new int[] {2, 3, 4}, null, new int[] {0, 1}, new int[] {2, 3}, new int[] {1, 2}, new int[3], null);
+        Lattice b = Lattice.of(new int[] {3, 2}, null, new int[] {0}, new int[] {2}, new int[] {2}, new int[2], null);
+        WordUnknowns words = new WordUnknowns(new float[] {0, 0, 1, 0}, 3);
+        try (NDManager m = NeuralEngine.get().newBaseManager()) {
+            FlatBatch plain = new FlatBatch(List.of(a, b), m);
+            assertArrayEquals(new long[] {1, 2, 2, 0}, plain.wordIds.toLongArray());
+            FlatBatch replaced = new FlatBatch(List.of(a, b), m, null, null, words);
+            assertArrayEquals(new long[] {1, 3, 3, 0}, replaced.wordIds.toLongArray());
+            assertArrayEquals(plain.charIds.toLongArray(), replaced.charIds.toLongArray());
         }
     }
 

@@ -9,6 +9,7 @@ import dev.nlpipe.core.tag.TagScheme;
 import dev.nlpipe.ner.bilstm.BiLstmCrfSpec;
 import dev.nlpipe.ner.bilstm.Example;
 import dev.nlpipe.ner.data.TagSet;
+import dev.nlpipe.ner.lexicon.WordUnknowns;
 import dev.nlpipe.nn.NeuralEngine;
 import dev.nlpipe.nn.Params;
 import java.util.Arrays;
@@ -18,7 +19,7 @@ import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** Stepping over positions for a whole batch gives each sentence the states it gets alone. */
+/** Stepping over positions for a whole batch gives each sentence the states it gets alone; training batches read rare words as unknown. */
 class LatticeBatchingTest {
 
     private static LatticeExample example(int[] units, int[][] words) {
@@ -51,6 +52,17 @@ class LatticeBatchingTest {
                     assertArrayEquals(alone, part, 1e-5f, "sentence " + s);
                 }
             }
+        }
+    }
+
+    @Test
+    void aTrainingBatchReadsWordsMatchedOnceAsTheUnknownWordRow() {
+        List<LatticeExample> examples = List.of(example(new int[] {2, 3, 4}, new int[][] {{0, 2, 1}, {1, 3, 2}}),
+                example(new int[] {5, 6}, new int[][] {{0, 2, 2}}));
+        try (NDManager m = NeuralEngine.get().newBaseManager()) {
+            assertArrayEquals(new long[] {1, 2, 2}, new LatticeBatch(examples, m).wordIds.toLongArray());
+            LatticeBatch replaced = new LatticeBatch(examples, m, null, null, new WordUnknowns(new float[] {0, 0, 1, 0}, 3));
+            assertArrayEquals(new long[] {1, 3, 3}, replaced.wordIds.toLongArray());
         }
     }
 }

@@ -15,6 +15,7 @@ import dev.nlpipe.ner.EntityScores;
 import dev.nlpipe.ner.NerEvaluator;
 import dev.nlpipe.ner.bilstm.SyntheticCorpus;
 import dev.nlpipe.ner.bilstm.Training;
+import dev.nlpipe.ner.data.UnitSequence;
 import dev.nlpipe.nn.Checkpoints;
 import dev.nlpipe.nn.SameSeedRuns;
 import java.io.IOException;
@@ -22,6 +23,8 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,9 +41,13 @@ class LatticeTaggerTest {
     static String log;
 
     static String yaml(Path train, Path dev, Path test, Path words, int epochs) {
+        return yaml(train, dev, test, words, epochs, "");
+    }
+
+    static String yaml(Path train, Path dev, Path test, Path words, int epochs, String extraModel) {
         return "task: ner.lattice-lstm\n"
                 + "data: { train: " + train + ", dev: " + dev + ", test: " + test + ", format: bmes }\n"
-                + "model: { charDim: 16, bigramDim: 8, wordDim: 8, hidden: 16, dropout: 0.1, lexicon: [" + words + "] }\n"
+                + "model: { charDim: 16, bigramDim: 8, wordDim: 8, hidden: 16, dropout: 0.1, lexicon: [" + words + "]" + extraModel + " }\n"
                 + "train: { epochs: " + epochs + ", batchSize: 8, optimizer: adam, lr: 0.01, schedule: constant, warmupSteps: 0, device: cpu,"
                 + " threads: 1, seed: 7, patience: 0 }\n";
     }
@@ -92,6 +99,29 @@ class LatticeTaggerTest {
                 new PrintStream(OutputStream.nullOutputStream()));
         assertEquals(((Number) trained.get("f1")).doubleValue(), reloaded.scores().f1(), 1e-12);
         assertEquals(((Number) trained.get("precision")).doubleValue(), reloaded.scores().precision(), 1e-12);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void wordsTrainingNeverMatchedKeepTheirSpansThroughTheUnknownWordVector() throws IOException {
+        List<String> words = new ArrayList<>(SyntheticCorpus.chineseWords());
+        words.addAll(List.of("深圳湾", "西湖区"));
+        Path list = Files.write(dir.resolve("words-with-unseen.txt"), words);
+        Path unknown = dir.resolve("lattice-unknown");
+        String out = Training.run(dir, yaml(dir.resolve("train.bmes"), dir.resolve("dev.bmes"), test, list, 8, ", lexiconUnknown: 0.5"),
+                unknown);
+        assertTrue(out.contains("the other 2 share the unknown-word vector"), out);
+        Map<String, Object> lexicon = (Map<String, Object>) json(unknown.resolve("model.json")).get("lexicon");
+        assertEquals(words.size() - 2, lexicon.get("trained"));
+        LatticeModel loaded = LatticeModel.load(unknown);
+        LatticeExample e = LatticeExample.of(loaded.featurizer(), loaded.lexicon(),
+                UnitSequence.of(new Document("x", "他在深圳湾"), false, false, "ner").get(0), null);
+        int[] bay = Arrays.stream(e.words()).filter(w -> w[0] == 2 && w[1] == 5).findFirst().orElseThrow();
+        assertEquals(loaded.lexicon().unknownRow(), bay[2], "深圳湾 is in the lattice, read as the unknown word");
+        Map<String, Object> trained = (Map<String, Object>) json(unknown.resolve("metrics.json")).get("test");
+        NerEvaluator.Result reloaded = NerEvaluator.evaluate(unknown, test, "bmes", LoadOptions.DEFAULT,
+                new PrintStream(OutputStream.nullOutputStream()));
+        assertEquals(((Number) trained.get("f1")).doubleValue(), reloaded.scores().f1(), 1e-12);
     }
 
     @Test

@@ -29,7 +29,7 @@ class LexiconTest {
     Path tmp;
 
     private static LexiconSpec spec(int min, int max, int cap) {
-        return new LexiconSpec(List.of("test"), null, "auto", min, max, cap);
+        return new LexiconSpec(List.of("test"), null, "auto", min, max, cap, 0);
     }
 
     private static Lexicon of(LexiconSpec spec, String... words) {
@@ -91,7 +91,7 @@ class LexiconTest {
 
     @Test
     void hanlpCoreDictionaryMatchesLikeBruteForce() throws IOException {
-        Lexicon lex = Lexicon.build(new LexiconSpec(List.of(LexiconSpec.HANLP), null, "auto", 2, 10, 0), quiet());
+        Lexicon lex = Lexicon.build(new LexiconSpec(List.of(LexiconSpec.HANLP), null, "auto", 2, 10, 0, 0), quiet());
         assertTrue(lex.size() > 50_000, "HanLP's core dictionary has tens of thousands of words, read " + lex.size());
         String sentence = "高勇，男，中国国籍，无境外居留权，1966年出生，本科学历，现任北京大学生命科学学院教授。";
         String[] units = chars(sentence);
@@ -103,9 +103,9 @@ class LexiconTest {
 
     @Test
     void hanlpCustomDictionaryAddsItsWordsAfterTheCoreOnes() throws IOException {
-        Lexicon core = Lexicon.build(new LexiconSpec(List.of(LexiconSpec.HANLP), null, "auto", 1, 10, 0), quiet());
-        Lexicon custom = Lexicon.build(new LexiconSpec(List.of(LexiconSpec.HANLP_CUSTOM), null, "auto", 1, 10, 0), quiet());
-        Lexicon both = Lexicon.build(new LexiconSpec(List.of(LexiconSpec.HANLP, LexiconSpec.HANLP_CUSTOM), null, "auto", 1, 10, 0),
+        Lexicon core = Lexicon.build(new LexiconSpec(List.of(LexiconSpec.HANLP), null, "auto", 1, 10, 0, 0), quiet());
+        Lexicon custom = Lexicon.build(new LexiconSpec(List.of(LexiconSpec.HANLP_CUSTOM), null, "auto", 1, 10, 0, 0), quiet());
+        Lexicon both = Lexicon.build(new LexiconSpec(List.of(LexiconSpec.HANLP, LexiconSpec.HANLP_CUSTOM), null, "auto", 1, 10, 0, 0),
                 quiet());
         assertTrue(custom.size() > 50_000, "HanLP's custom dictionary has tens of thousands of words, read " + custom.size());
         Set<String> coreWords = new HashSet<>();
@@ -150,7 +150,7 @@ class LexiconTest {
     void trainingKeepsMatchedWordsAndWordsWithVectors() throws IOException {
         Path list = tmp.resolve("words.txt");
         Files.writeString(list, "北京 0.5 1\n上海\n广州 2 3\n深圳\n北京 9 9\n\n", StandardCharsets.UTF_8);
-        Lexicon lex = Lexicon.build(new LexiconSpec(List.of(list.toString()), null, "auto", 2, 4, 0), quiet());
+        Lexicon lex = Lexicon.build(new LexiconSpec(List.of(list.toString()), null, "auto", 2, 4, 0, 0), quiet());
         assertEquals(4, lex.size());
         assertEquals(2, lex.dim());
         assertEquals(2, lex.vectorCount());
@@ -166,12 +166,58 @@ class LexiconTest {
     }
 
     @Test
+    void unseenWordsShareTheUnknownRowAndWordsMatchedOnceMayBeReadAsIt() throws IOException {
+        Lexicon lex = of(new LexiconSpec(List.of("test"), null, "auto", 2, 4, 0, 0.3), "北京", "上海", "深圳", "广州", "工作");
+        Lexicon kept = lex.forTraining(List.of(chars("我在深圳工作"), chars("他在深圳")));
+        assertEquals(List.of("深圳", "工作", "北京", "上海", "广州"), List.of(kept.word(1), kept.word(2), kept.word(3), kept.word(4),
+                kept.word(5)));
+        assertEquals(2, kept.trained());
+        assertEquals(4, kept.rows());
+        assertEquals(3, kept.unknownRow());
+        assertEquals(List.of(1, 2, 3, 3, 3), List.of(kept.row(1), kept.row(2), kept.row(3), kept.row(4), kept.row(5)));
+        assertEquals(List.of(new LexiconMatch(0, 2, 3)), kept.matches(chars("北京")));
+        // 深圳 matched twice is never replaced; 工作 matched once is, with the configured chance
+        float[] chance = kept.unknownChances();
+        assertEquals(4, chance.length);
+        assertEquals(0f, chance[1]);
+        assertEquals(0.3f, chance[2]);
+        assertEquals(0f, chance[3]);
+
+        Lexicon back = Lexicon.load(tmp, kept.save(tmp));
+        assertEquals(2, back.trained());
+        assertEquals(4, back.rows());
+        assertEquals(kept.matches(chars("北京深圳")), back.matches(chars("北京深圳")));
+        assertNull(back.unknownChances());
+    }
+
+    @Test
+    void withoutUnknownWordsTrainingDropsTheUnseenWords() {
+        Lexicon kept = of(spec(2, 4, 0), "北京", "深圳", "工作").forTraining(List.<String[]>of(chars("我在深圳工作")));
+        assertEquals(2, kept.size());
+        assertEquals(2, kept.trained());
+        assertEquals(3, kept.rows());
+        assertNull(kept.unknownChances());
+        assertEquals(List.of(), kept.matches(chars("北京")));
+    }
+
+    @Test
+    void aModelSavedBeforeUnknownWordsTrainedEveryWordItLists() throws IOException {
+        Map<String, Object> d = new HashMap<>(of(spec(2, 4, 0), "北京", "深圳").save(tmp));
+        d.remove("trained");
+        d.remove("unknownWords");
+        Lexicon back = Lexicon.load(tmp, d);
+        assertEquals(2, back.trained());
+        assertEquals(3, back.rows());
+        assertEquals(0, back.spec().unknownWords());
+    }
+
+    @Test
     void vectorsFileFillsWordsWithoutAVector() throws IOException {
         Path list = tmp.resolve("words.txt");
         Files.writeString(list, "北京\n上海\n", StandardCharsets.UTF_8);
         Path vec = tmp.resolve("vec.txt");
         Files.writeString(vec, "3 2\n上海 1 2\n天津 3 4\n北京 5 6\n", StandardCharsets.UTF_8);
-        Lexicon lex = Lexicon.build(new LexiconSpec(List.of(list.toString()), vec, "text", 2, 4, 0), quiet());
+        Lexicon lex = Lexicon.build(new LexiconSpec(List.of(list.toString()), vec, "text", 2, 4, 0, 0), quiet());
         assertEquals(2, lex.size());
         assertEquals(2, lex.vectorCount());
         assertEquals(5f, lex.vectors()[2]);
@@ -183,7 +229,7 @@ class LexiconTest {
         Path list = tmp.resolve("words.txt");
         Files.writeString(list, "北京 1 2\n上海 1 x\n", StandardCharsets.UTF_8);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Lexicon.build(new LexiconSpec(List.of(list.toString()), null, "auto", 2, 4, 0), quiet()));
+                () -> Lexicon.build(new LexiconSpec(List.of(list.toString()), null, "auto", 2, 4, 0, 0), quiet()));
         assertTrue(e.getMessage().contains("words.txt:2"), e.getMessage());
     }
 
