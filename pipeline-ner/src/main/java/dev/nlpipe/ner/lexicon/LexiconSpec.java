@@ -28,7 +28,7 @@ import java.util.Map;
 public record LexiconSpec(List<String> sources, Path vectors, String vectorsFormat, int minLength, int maxLength,
                           int maxMatchesPerChar, double unknownWords) {
     /** The default of {@code lexiconUnknown}. */
-    public static final double DEFAULT_UNKNOWN_WORDS = 0;
+    public static final double DEFAULT_UNKNOWN_WORDS = 0.5;
 
     /** The source name of HanLP's core dictionary. */
     public static final String HANLP = "hanlp";

@@ -52,6 +52,7 @@ class LatticeOptionsTest {
         assertEquals(0.5, spec.chars().dropout());
         assertEquals(0.5, spec.chars().unkReplace(), "characters and bigrams seen once train the unknown vectors");
         assertEquals(List.of(LexiconSpec.HANLP), spec.lexicon().sources());
+        assertEquals(0.5, spec.lexicon().unknownWords(), "words matched once train the unknown-word vector");
         assertEquals(spec, LatticeSpec.fromMap(spec.toMap()));
     }
 
@@ -83,6 +84,8 @@ class LatticeOptionsTest {
         assertTrue(hidden.getMessage().contains("hidden"), hidden.getMessage());
         ConfigException missing = fails("lexicon: [" + dir.resolve("no-such-words.txt") + "]");
         assertTrue(missing.getMessage().contains("lexicon") && missing.getMessage().contains("no-such-words.txt"), missing.getMessage());
+        ConfigException unknown = fails("lexiconUnknown: 1");
+        assertTrue(unknown.getMessage().contains("lexiconUnknown"), unknown.getMessage());
         ConfigException tokens = fails("segDim: 10");
         assertTrue(tokens.getMessage().contains("segDim"), tokens.getMessage());
     }
