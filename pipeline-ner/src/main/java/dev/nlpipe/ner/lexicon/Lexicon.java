@@ -130,7 +130,11 @@ public final class Lexicon {
         return trained;
     }
 
-    /** The rows of a model's word embedding: padding, one per trained word, and the unknown-word row if any word shares it. */
+    /**
+     * The rows of a model's word embedding: padding, one per trained word and, when the spec's
+     * {@link LexiconSpec#unknownWords} is above 0, the unknown-word row (even if no word shares it, so
+     * the table's size follows from the options alone).
+     */
     public int rows() {
         return trained + (spec.unknownWords() > 0 ? 2 : 1);
     }
