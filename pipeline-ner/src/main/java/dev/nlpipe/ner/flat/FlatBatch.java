@@ -33,13 +33,13 @@ final class FlatBatch {
 
     /** A batch for inference or evaluation. */
     FlatBatch(List<Lattice> lattices, NDManager m) {
-        this(lattices, m, null, null, null);
+        this(lattices, m, null, null, WordUnknowns.NONE);
     }
 
     /**
      * A batch for training: each character id {@code c} is read as unknown with chance
-     * {@code charUnknownChance[c]}, each bigram id {@code g} with {@code bigramUnknownChance[g]}, each
-     * word as {@code wordUnknowns} says (none when {@code null}).
+     * {@code charUnknownChance[c]}, each bigram id {@code g} with {@code bigramUnknownChance[g]} (none when
+     * {@code null}), each word as {@code wordUnknowns} says.
      */
     FlatBatch(List<Lattice> lattices, NDManager m, float[] charUnknownChance, float[] bigramUnknownChance, WordUnknowns wordUnknowns) {
         this.lattices = lattices;
@@ -62,8 +62,7 @@ final class FlatBatch {
         spans = l;
         charIds = ids(m, lattices, Lattice::chars, t, charUnknownChance);
         bigramIds = lattices.get(0).bigrams() == null ? null : ids(m, lattices, Lattice::bigrams, t, bigramUnknownChance);
-        wordIds = wordUnknowns == null ? ids(m, lattices, Lattice::words, w, null)
-                : Batch.withUnknowns(m, values(lattices, Lattice::words, w), new Shape(b, w), wordUnknowns.chance(), wordUnknowns.row());
+        wordIds = Batch.withUnknowns(m, values(lattices, Lattice::words, w), new Shape(b, w), wordUnknowns.chance(), wordUnknowns.row());
         heads = ids(m, lattices, Lattice::heads, l, null);
         tails = ids(m, lattices, Lattice::tails, l, null);
         tags = lattices.get(0).tags() == null ? null : ids(m, lattices, Lattice::tags, t, null);

@@ -21,7 +21,7 @@ final class LatticeBatch {
 
     /**
      * A batch for training: characters and bigrams read as unknown as {@link Batch} does, words as
-     * {@code wordUnknowns} says (none when {@code null}).
+     * {@code wordUnknowns} says.
      */
     LatticeBatch(List<LatticeExample> examples, NDManager m, float[] unknownChance, float[] bigramUnknownChance, WordUnknowns wordUnknowns) {
         chars = new Batch(examples.stream().map(LatticeExample::chars).toList(), m, unknownChance, bigramUnknownChance);
@@ -38,13 +38,12 @@ final class LatticeBatch {
                 ids[k++] = w[2];
             }
         }
-        wordIds = n == 0 ? null
-                : wordUnknowns == null ? m.create(ids) : Batch.withUnknowns(m, ids, new Shape(n), wordUnknowns.chance(), wordUnknowns.row());
+        wordIds = n == 0 ? null : Batch.withUnknowns(m, ids, new Shape(n), wordUnknowns.chance(), wordUnknowns.row());
         forward = LatticeSteps.of(words, chars.lengths, chars.steps, false);
         backward = LatticeSteps.of(words, chars.lengths, chars.steps, true);
     }
 
     LatticeBatch(List<LatticeExample> examples, NDManager m) {
-        this(examples, m, null, null, null);
+        this(examples, m, null, null, WordUnknowns.NONE);
     }
 }

@@ -90,15 +90,11 @@ public final class Lexicon {
      */
     public Lexicon forTraining(List<String[]> sentences) {
         int[] count = new int[words.size() + 1];
+        BitSet keep = new BitSet(words.size() + 1);
         for (String[] s : sentences) {
             for (LexiconMatch m : matches(s)) {
                 count[m.word()]++;
-            }
-        }
-        BitSet keep = new BitSet(words.size() + 1);
-        for (int id = 1; id < count.length; id++) {
-            if (count[id] > 0) {
-                keep.set(id);
+                keep.set(m.word());
             }
         }
         keep.or(withVector);

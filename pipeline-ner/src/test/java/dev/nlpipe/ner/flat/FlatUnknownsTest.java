@@ -40,7 +40,7 @@ class FlatUnknownsTest {
             FlatBatch plain = new FlatBatch(List.of(a, b), m);
             assertArrayEquals(new long[] {2, 3, 4, 3, 2, 0}, plain.charIds.toLongArray());
             FlatBatch always = new FlatBatch(List.of(a, b), m, Batch.unknownChances(rareChars, 1.0, 0),
-                    Batch.unknownChances(rareBigrams, 1.0, 0), null);
+                    Batch.unknownChances(rareBigrams, 1.0, 0), WordUnknowns.NONE);
             long unk = Vocabulary.UNK;
             assertArrayEquals(new long[] {2, unk, 4, unk, 2, 0}, always.charIds.toLongArray());
             assertArrayEquals(new long[] {unk, 6, 7, 6, unk, 0}, always.bigramIds.toLongArray());
