@@ -145,7 +145,7 @@ public final class Checkpoints {
     /**
      * A fingerprint of a training configuration (SHA-256 of its JSON form): a checkpoint is resumed
      * only by a run with the same one. Leave out settings that may change between the interrupted
-     * run and its continuation (epochs, patience, minEpochs, threads, device). Numbers count by
+     * run and its continuation (epochs, patience, minEpochs, keep, threads, device). Numbers count by
      * value: a number option keeps the form it was written in ({@code 0} or {@code 0.0}), and
      * {@code --set train.averageDecay=0} must resume a run that took the default 0.0.
      */
@@ -172,12 +172,12 @@ public final class Checkpoints {
     /**
      * Identifies a training run's configuration for its checkpoint: the task, the model options, the
      * training options less those that may change between an interrupted run and its continuation
-     * (epochs, patience, minEpochs, resume, threads, device), the preprocessing stages and the data fingerprints
+     * (epochs, patience, minEpochs, keep, resume, threads, device), the preprocessing stages and the data fingerprints
      * that {@code meta} records.
      */
     public static String fingerprint(TrainingJob job, ModelMeta meta, String task) {
         Map<String, Object> train = new LinkedHashMap<>(job.train().asMap());
-        for (String k : List.of("epochs", "patience", "minEpochs", "resume", "threads", "device")) {
+        for (String k : List.of("epochs", "patience", "minEpochs", "keep", "resume", "threads", "device")) {
             train.remove(k);
         }
         Map<String, Object> config = new LinkedHashMap<>();

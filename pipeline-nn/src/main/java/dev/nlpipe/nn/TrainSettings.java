@@ -34,11 +34,13 @@ import java.util.Map;
  * @param sparseEmbeddings whether embedding tables are {@linkplain Params#updateByRows updated by rows}
  * @param accumulate mini-batches whose gradients add up before one optimizer step (1 = a step per batch)
  * @param warmupRatio warm-up as a share of all optimizer steps (replaces {@code warmupSteps} when above 0)
+ * @param keepLast whether the model keeps the last epoch's weights instead of the best dev epoch's
+ *     ({@code keep: last}; early stopping is then off)
  */
 public record TrainSettings(int epochs, int batchSize, double lr, String optimizer, double momentum, double weightDecay,
                             LrSchedule.Kind schedule, int warmupSteps, int decayEvery, double decayRate, double clipNorm,
                             double clipValue, int patience, int minEpochs, DeviceSpec device, long seed, int threads, boolean resume, double devFraction,
-                            double averageDecay, boolean sparseEmbeddings, int accumulate, double warmupRatio) {
+                            double averageDecay, boolean sparseEmbeddings, int accumulate, double warmupRatio, boolean keepLast) {
 
     /** The shared options with their defaults; a trainer may change defaults with {@link #options(Map)}. */
     public static List<OptionSpec> options() {
@@ -60,6 +62,8 @@ public record TrainSettings(int epochs, int batchSize, double lr, String optimiz
                 OptionSpec.integer("patience", 5, "stop after this many epochs without a better dev score; 0 never stops early"),
                 OptionSpec.integer("minEpochs", 0, "never stop early before this epoch (a dev dip while the learning rate is"
                         + " still high does not end the run)"),
+                OptionSpec.choice("keep", "best", "the weights the model keeps: best (the epoch with the best dev score) or last"
+                        + " (the last epoch's; early stopping is then off)", "best", "last"),
                 OptionSpec.string("device", "auto", "where to train: " + DeviceSpec.HELP),
                 OptionSpec.integer("seed", 42, "seed for initialization, shuffling and dropout"),
                 OptionSpec.integer("threads", 0, "threads per tensor operation; 0: one for the recurrent taggers, all cores otherwise"),
@@ -132,7 +136,8 @@ public record TrainSettings(int epochs, int batchSize, double lr, String optimiz
                 o.getInt("patience"),
                 o.getInt("minEpochs"), device,
                 o.getInt("seed"), Math.max(0, o.getInt("threads")), o.getBoolean("resume"), devFraction,
-                averageDecay, o.getBoolean("sparseEmbeddings"), positive(o, "accumulate"), o.getDouble("warmupRatio"));
+                averageDecay, o.getBoolean("sparseEmbeddings"), positive(o, "accumulate"), o.getDouble("warmupRatio"),
+                "last".equals(o.getString("keep")));
     }
 
     private static int positive(Options o, String name) {

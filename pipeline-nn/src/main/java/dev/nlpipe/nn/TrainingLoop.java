@@ -24,7 +24,9 @@ import java.util.function.ToIntFunction;
  * each epoch a dev evaluation, a checkpoint (weights, optimizer state, progress), the best weights
  * kept, {@code metrics.jsonl} rewritten, and early stopping when the monitored score has not
  * improved for {@code patience} epochs (never before epoch {@code minEpochs}). With {@code averageDecay} set, a {@link WeightAverage}
- * follows the weights and is what gets scored, kept as best and returned. A run finds the
+ * follows the weights and is what gets scored, kept as best and returned. With {@code keep: last} the
+ * last epoch's weights are returned and early stopping is off: on a dev curve that is flat for the
+ * last epochs, the best one is chosen by noise. A run finds the
  * checkpoint of an interrupted run with the same configuration and continues after its last
  * finished epoch, replaying the same randomness.
  */
@@ -97,11 +99,12 @@ public final class TrainingLoop {
         int resumedFrom = state.epoch();
         long[] counts = params.counts();
         log.printf(Locale.ROOT, "training: %,d examples, %d batches of up to %d per epoch%s, %,d weights (%,d trainable), %s lr %s,"
-                        + " seed %d%s; checkpoints in %s%n", train.size(), batchesPerEpoch, settings.batchSize(),
+                        + " seed %d%s%s; checkpoints in %s%n", train.size(), batchesPerEpoch, settings.batchSize(),
                 settings.accumulate() == 1 ? "" : String.format(Locale.ROOT, " (%d optimizer steps of %d batches)", stepsPerEpoch,
                         settings.accumulate()), counts[0], counts[1],
                 settings.optimizer(), settings.lr(), settings.seed(),
                 average == null ? "" : ", scoring the weights' moving average (decay " + settings.averageDecay() + ")",
+                settings.keepLast() ? "; keeping the last epoch's weights (train.keep: last; no early stopping)" : "",
                 checkpoints.dir());
         List<Map<String, Object>> history = new ArrayList<>(state.history());
         List<Integer> liveArrays = new ArrayList<>();
@@ -180,14 +183,19 @@ public final class TrainingLoop {
             log.printf(Locale.ROOT, "epoch %d/%d  loss %.4f%s  lr %.3g  %.0f examples/s  %.1f s%s%n", epoch, settings.epochs(),
                     lossSum / train.size(), score == null ? "" : String.format(Locale.ROOT, "  dev %s %.4f", monitor, score), lr,
                     train.size() / secs, secs, best && score != null ? "  (best)" : "");
-            if (score != null && settings.patience() > 0 && badEpochs >= settings.patience() && epoch >= settings.minEpochs()
+            if (score != null && !settings.keepLast() && settings.patience() > 0 && badEpochs >= settings.patience() && epoch >= settings.minEpochs()
                     && epoch < settings.epochs()) {
                 log.printf("early stop: dev %s has not improved for %d epochs; keeping epoch %d%n", monitor, badEpochs, bestEpoch);
                 stoppedEarly = true;
                 break;
             }
         }
-        if (bestEpoch > 0 && (bestEpoch != epoch || average != null)) {
+        int keptEpoch = settings.keepLast() ? epoch : bestEpoch;
+        if (settings.keepLast()) {
+            if (average != null) {
+                average.swapIn(params);
+            }
+        } else if (bestEpoch > 0 && (bestEpoch != epoch || average != null)) {
             params.load(checkpoints.bestWeights(bestEpoch));
         }
         if (bestEpoch > 0 && bestScore == 0) {
@@ -197,7 +205,7 @@ public final class TrainingLoop {
                     + " single epoch is rarely enough), raise train.lr, or check that the data's labels are read as intended%n",
                     monitor, epoch);
         }
-        return new TrainingResult(epoch, bestEpoch, bestScore, stoppedEarly, resumedFrom, (System.nanoTime() - start) / 1e9,
+        return new TrainingResult(epoch, bestEpoch, bestScore, keptEpoch, stoppedEarly, resumedFrom, (System.nanoTime() - start) / 1e9,
                 trainSeconds > 0 ? trainExamples / trainSeconds : 0, history, liveArrays);
     }
 

@@ -13,8 +13,9 @@ import java.util.Map;
  * What a {@link TrainingLoop} run did.
  *
  * @param epochs the epochs finished, including those before a resume
- * @param bestEpoch the epoch whose weights were kept (without dev data, the last one)
+ * @param bestEpoch the epoch with the best dev score (without dev data, the last one)
  * @param bestScore the monitored dev score of that epoch ({@code NaN} without dev data)
+ * @param keptEpoch the epoch whose weights the model holds: {@code bestEpoch}, or the last one under {@code train.keep: last}
  * @param stoppedEarly whether patience ran out
  * @param resumedFrom the epoch the run resumed after (0 for a fresh run)
  * @param seconds training time of this process, evaluation included
@@ -23,34 +24,36 @@ import java.util.Map;
  * @param liveArrays the number of NDArrays alive in the weights' manager after each epoch of this
  *     process (constant when memory is scoped correctly)
  */
-public record TrainingResult(int epochs, int bestEpoch, double bestScore, boolean stoppedEarly, int resumedFrom, double seconds,
+public record TrainingResult(int epochs, int bestEpoch, double bestScore, int keptEpoch, boolean stoppedEarly, int resumedFrom, double seconds,
                              double examplesPerSecond, List<Map<String, Object>> history, List<Integer> liveArrays) {
 
     /**
-     * The training part of a model's {@code metrics.json}: the kept epoch's dev scores, the epochs,
+     * The training part of a model's {@code metrics.json}: the kept epoch's dev scores, the epochs, the best and the kept one,
      * whether patience ran out, the time, and the training speed under {@code speedKey} (e.g.
      * {@code trainSentencesPerSecond}).
      */
     public Map<String, Object> metrics(String speedKey) {
         Map<String, Object> m = new LinkedHashMap<>();
-        Map<String, Object> best = history.stream()
-                .filter(e -> ((Number) e.get("epoch")).intValue() == bestEpoch).findFirst().orElse(Map.of());
-        if (best.get("dev") instanceof Map<?, ?> d && !d.isEmpty()) {
+        Map<String, Object> kept = history.stream()
+                .filter(e -> ((Number) e.get("epoch")).intValue() == keptEpoch).findFirst().orElse(Map.of());
+        if (kept.get("dev") instanceof Map<?, ?> d && !d.isEmpty()) {
             m.put("dev", d);
         }
         m.put("epochs", epochs);
         m.put("bestEpoch", bestEpoch);
+        m.put("keptEpoch", keptEpoch);
         m.put("stoppedEarly", stoppedEarly);
         m.put("trainingSeconds", Math.round(seconds * 10) / 10.0);
         m.put(speedKey, Math.round(examplesPerSecond * 10) / 10.0);
         return m;
     }
 
-    /** What {@code model.json} records of the run: the epochs, the kept one, early stop, and the resume. */
+    /** What {@code model.json} records of the run: the epochs, the best and the kept one, early stop, and the resume. */
     public Map<String, Object> summary() {
         Map<String, Object> training = new LinkedHashMap<>();
         training.put("epochs", epochs);
         training.put("bestEpoch", bestEpoch);
+        training.put("keptEpoch", keptEpoch);
         training.put("stoppedEarly", stoppedEarly);
         training.put("resumedFrom", resumedFrom);
         return training;
@@ -75,6 +78,6 @@ public record TrainingResult(int epochs, int bestEpoch, double bestScore, boolea
     /** Writes {@code metrics.jsonl} and {@code training-curves.html} into a model directory. */
     public void writeReports(Path modelDir, String title) throws IOException {
         MetricsLog.write(modelDir.resolve(MetricsLog.FILE), history);
-        TrainingCurves.write(modelDir.resolve(TrainingCurves.FILE), title, history, bestEpoch);
+        TrainingCurves.write(modelDir.resolve(TrainingCurves.FILE), title, history, keptEpoch);
     }
 }

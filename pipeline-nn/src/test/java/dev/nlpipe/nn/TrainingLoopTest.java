@@ -212,6 +212,58 @@ class TrainingLoopTest {
     }
 
     @Test
+    void keepLastReturnsTheLastEpochsWeightsAndNeverStopsEarly(@TempDir Path dir) throws IOException {
+        try (ToyRegression m = new ToyRegression(5, 200)) {
+            // the dip that ends a patience-3 run after epoch 5 under keep: best
+            m.scripted = new double[] {0.5, 0.7, 0.6, 0.65, 0.69, 0.68, 0.66};
+            float[][] atEpoch = new float[8][];
+            Trainable<Integer> spy = recordingScoredWeights(m, atEpoch);
+            TrainingResult r = new TrainingLoop(settings(Map.of("epochs", 7, "patience", 3, "keep", "last", "resume", false)),
+                    "score", new Checkpoints(dir), "toy", log).run(spy, m.train, ToyRegression::length);
+            assertFalse(r.stoppedEarly(), "keep: last turns early stopping off");
+            assertEquals(7, r.epochs());
+            assertEquals(2, r.bestEpoch(), "the best dev epoch is still reported");
+            assertEquals(0.7, r.bestScore(), 1e-12);
+            assertEquals(7, r.keptEpoch());
+            assertArrayEquals(atEpoch[7], m.params.get("w").toFloatArray(), "the last epoch's weights are kept");
+            assertFalse(Arrays.equals(atEpoch[2], atEpoch[7]));
+            Map<String, Object> metrics = r.metrics("speed");
+            assertEquals(Map.of("score", 0.66), metrics.get("dev"), "metrics give the kept epoch's dev scores");
+            assertEquals(2, metrics.get("bestEpoch"));
+            assertEquals(7, metrics.get("keptEpoch"));
+            assertTrue(logBytes.toString().contains("keeping the last epoch's weights"), logBytes.toString());
+        }
+    }
+
+    @Test
+    void keepLastWithAveragingKeepsTheLastAverage(@TempDir Path dir) throws IOException {
+        Map<String, Object> cfg = Map.of("epochs", 4, "patience", 0, "optimizer", "sgd", "lr", 0.02, "averageDecay", 0.9,
+                "keep", "last", "resume", false);
+        try (ToyRegression m = new ToyRegression(3, 200)) {
+            m.scripted = new double[] {0.5, 0.9, 0.7, 0.6};
+            float[][] scored = new float[5][];
+            Checkpoints ckpt = new Checkpoints(dir);
+            TrainingResult r = new TrainingLoop(settings(cfg), "score", ckpt, "toy", log)
+                    .run(recordingScoredWeights(m, scored), m.train, ToyRegression::length);
+            assertEquals(2, r.bestEpoch());
+            assertEquals(4, r.keptEpoch());
+            assertArrayEquals(scored[4], m.params.get("w").toFloatArray(), "the last epoch's average, as scored, is kept");
+            Params trained = m.params.copy(Device.cpu(), false);
+            trained.load(ckpt.lastWeights(4));
+            assertFalse(Arrays.equals(scored[4], trained.get("w").toFloatArray()), "not the weights as trained");
+            trained.close();
+        }
+    }
+
+    @Test
+    void keepIsBestOrLastAndOtherValuesAreRefusedByName() {
+        assertFalse(settings(Map.of()).keepLast(), "the best dev epoch is kept by default");
+        assertTrue(settings(Map.of("keep", "last")).keepLast());
+        ConfigException e = assertThrows(ConfigException.class, () -> settings(Map.of("keep", "latest")));
+        assertTrue(e.getMessage().contains("keep"), e.getMessage());
+    }
+
+    @Test
     void aNegativeMinEpochsIsRefusedByName() {
         ConfigException e = assertThrows(ConfigException.class, () -> settings(Map.of("minEpochs", -1)));
         assertTrue(e.getMessage().contains("minEpochs"), e.getMessage());
