@@ -69,7 +69,7 @@ public final class TrainingLoop {
     }
 
     /**
-     * Trains until the epochs are done or patience runs out; on return the weights are the best
+     * Trains until the epochs are done or patience runs out; on return the weights are the kept ({@code train.keep})
      * epoch's. The checkpoint directory is left in place (delete it once the model is saved).
      *
      * @param model the network

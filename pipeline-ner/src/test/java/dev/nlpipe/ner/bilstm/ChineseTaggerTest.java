@@ -81,6 +81,32 @@ class ChineseTaggerTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void anInterruptedRunResumesUnderTheOtherKeepAndTheModelRecordsTheKeptEpoch() throws IOException {
+        Path out = dir.resolve("ner-zh-keep");
+        Path cfg = Files.writeString(dir.resolve("keep.yaml"), Training.chineseYaml(dir.resolve("train.bmes"), dir.resolve("dev.bmes"),
+                dir.resolve("test.bmes")));
+        try (PrintStream log = new PrintStream(OutputStream.nullOutputStream());
+             TrainingJob job = TrainingJob.prepare(TrainConfig.load(cfg, List.of("train.epochs=2")), out, log)) {
+            assertThrows(IOException.class, () -> job.run(j -> {
+                new BiLstmCrfTrainer().train(j);
+                throw new IOException("interrupted");
+            }));
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (PrintStream log = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+             TrainingJob job = TrainingJob.prepare(TrainConfig.load(cfg, List.of("train.epochs=3", "train.keep=last")), out, log)) {
+            job.run();
+        }
+        assertTrue(bytes.toString(StandardCharsets.UTF_8).contains("resuming after epoch 2"), "keep is not part of the checkpoint's"
+                + " configuration: " + bytes.toString(StandardCharsets.UTF_8));
+        Map<String, Object> training = (Map<String, Object>) json(out.resolve("model.json")).get("training");
+        assertEquals(3, training.get("keptEpoch"));
+        assertTrue(training.containsKey("bestEpoch"));
+        assertEquals(3, json(out.resolve("metrics.json")).get("keptEpoch"));
+    }
+
+    @Test
     void aRunThatFailsBeforeItsModelIsPublishedKeepsItsCheckpoint() throws IOException {
         Path failed = dir.resolve("ner-zh-failed");
         Path cfg = Files.writeString(dir.resolve("failed.yaml"), Training.chineseYaml(dir.resolve("train.bmes"), dir.resolve("dev.bmes"),
