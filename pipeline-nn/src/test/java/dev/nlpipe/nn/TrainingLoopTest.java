@@ -175,14 +175,20 @@ class TrainingLoopTest {
         }
     }
 
+    /** Trains {@code m} under {@code cfg} with {@code scores} as its dev scores, recording the weights scored at each epoch. */
+    private TrainingResult scriptedRun(ToyRegression m, double[] scores, float[][] atEpoch, Map<String, Object> cfg, Path dir)
+            throws IOException {
+        m.scripted = scores;
+        return new TrainingLoop(settings(cfg), "score", new Checkpoints(dir), "toy", log)
+                .run(recordingScoredWeights(m, atEpoch), m.train, ToyRegression::length);
+    }
+
     @Test
     void patienceStopsEarlyAndTheBestEpochIsKept(@TempDir Path dir) throws IOException {
         try (ToyRegression m = new ToyRegression(5, 200)) {
-            m.scripted = new double[] {0.5, 0.7, 0.6, 0.65, 0.69, 0.9, 0.95};
             float[][] atEpoch = new float[8][];
-            Trainable<Integer> spy = recordingScoredWeights(m, atEpoch);
-            TrainingResult r = new TrainingLoop(settings(Map.of("epochs", 7, "patience", 3, "resume", false)), "score",
-                    new Checkpoints(dir), "toy", log).run(spy, m.train, ToyRegression::length);
+            TrainingResult r = scriptedRun(m, new double[] {0.5, 0.7, 0.6, 0.65, 0.69, 0.9, 0.95}, atEpoch,
+                    Map.of("epochs", 7, "patience", 3, "resume", false), dir);
             assertTrue(r.stoppedEarly());
             assertEquals(5, r.epochs());
             assertEquals(2, r.bestEpoch());
@@ -215,11 +221,9 @@ class TrainingLoopTest {
     void keepLastReturnsTheLastEpochsWeightsAndNeverStopsEarly(@TempDir Path dir) throws IOException {
         try (ToyRegression m = new ToyRegression(5, 200)) {
             // the dip that ends a patience-3 run after epoch 5 under keep: best
-            m.scripted = new double[] {0.5, 0.7, 0.6, 0.65, 0.69, 0.68, 0.66};
             float[][] atEpoch = new float[8][];
-            Trainable<Integer> spy = recordingScoredWeights(m, atEpoch);
-            TrainingResult r = new TrainingLoop(settings(Map.of("epochs", 7, "patience", 3, "keep", "last", "resume", false)),
-                    "score", new Checkpoints(dir), "toy", log).run(spy, m.train, ToyRegression::length);
+            TrainingResult r = scriptedRun(m, new double[] {0.5, 0.7, 0.6, 0.65, 0.69, 0.68, 0.66}, atEpoch,
+                    Map.of("epochs", 7, "patience", 3, "keep", "last", "resume", false), dir);
             assertFalse(r.stoppedEarly(), "keep: last turns early stopping off");
             assertEquals(7, r.epochs());
             assertEquals(2, r.bestEpoch(), "the best dev epoch is still reported");

@@ -84,15 +84,7 @@ class ChineseTaggerTest {
     @SuppressWarnings("unchecked")
     void anInterruptedRunResumesUnderTheOtherKeepAndTheModelRecordsTheKeptEpoch() throws IOException {
         Path out = dir.resolve("ner-zh-keep");
-        Path cfg = Files.writeString(dir.resolve("keep.yaml"), Training.chineseYaml(dir.resolve("train.bmes"), dir.resolve("dev.bmes"),
-                dir.resolve("test.bmes")));
-        try (PrintStream log = new PrintStream(OutputStream.nullOutputStream());
-             TrainingJob job = TrainingJob.prepare(TrainConfig.load(cfg, List.of("train.epochs=2")), out, log)) {
-            assertThrows(IOException.class, () -> job.run(j -> {
-                new BiLstmCrfTrainer().train(j);
-                throw new IOException("interrupted");
-            }));
-        }
+        Path cfg = trainTwoEpochsThenFailToPublish("keep.yaml", out);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (PrintStream log = new PrintStream(bytes, true, StandardCharsets.UTF_8);
              TrainingJob job = TrainingJob.prepare(TrainConfig.load(cfg, List.of("train.epochs=3", "train.keep=last")), out, log)) {
@@ -109,19 +101,27 @@ class ChineseTaggerTest {
     @Test
     void aRunThatFailsBeforeItsModelIsPublishedKeepsItsCheckpoint() throws IOException {
         Path failed = dir.resolve("ner-zh-failed");
-        Path cfg = Files.writeString(dir.resolve("failed.yaml"), Training.chineseYaml(dir.resolve("train.bmes"), dir.resolve("dev.bmes"),
+        trainTwoEpochsThenFailToPublish("failed.yaml", failed);
+        assertFalse(Files.exists(failed), "nothing is published");
+        assertTrue(Files.isDirectory(Checkpoints.beside(failed).dir()), "the checkpoint stays until the model is published");
+    }
+
+    /**
+     * Trains the Chinese config (written to {@code configName}) for two epochs into {@code out}, then
+     * fails as a full disk would before the model is published, leaving the checkpoint; returns the config.
+     */
+    private static Path trainTwoEpochsThenFailToPublish(String configName, Path out) throws IOException {
+        Path cfg = Files.writeString(dir.resolve(configName), Training.chineseYaml(dir.resolve("train.bmes"), dir.resolve("dev.bmes"),
                 dir.resolve("test.bmes")));
         try (PrintStream log = new PrintStream(OutputStream.nullOutputStream());
-             TrainingJob job = TrainingJob.prepare(TrainConfig.load(cfg, List.of("train.epochs=2")), failed, log)) {
-            // the model is written in full, then publishing fails: the checkpoint is what is left to resume from
+             TrainingJob job = TrainingJob.prepare(TrainConfig.load(cfg, List.of("train.epochs=2")), out, log)) {
             IOException e = assertThrows(IOException.class, () -> job.run(j -> {
                 new BiLstmCrfTrainer().train(j);
                 throw new IOException("disk full");
             }));
             assertEquals("disk full", e.getMessage());
         }
-        assertFalse(Files.exists(failed), "nothing is published");
-        assertTrue(Files.isDirectory(Checkpoints.beside(failed).dir()), "the checkpoint stays until the model is published");
+        return cfg;
     }
 
     @Test
