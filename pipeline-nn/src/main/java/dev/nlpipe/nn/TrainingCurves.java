@@ -32,9 +32,9 @@ public final class TrainingCurves {
      * @param file where
      * @param title the heading (e.g. the task and model directory)
      * @param history one record per epoch with {@code epoch}, {@code loss} and {@code dev} (a map of scores)
-     * @param bestEpoch the epoch kept as the model (0 for none)
+     * @param keptEpoch the epoch kept as the model (0 for none)
      */
-    public static void write(Path file, String title, List<Map<String, Object>> history, int bestEpoch) throws IOException {
+    public static void write(Path file, String title, List<Map<String, Object>> history, int keptEpoch) throws IOException {
         List<Double> loss = new ArrayList<>();
         Map<String, List<Double>> dev = new LinkedHashMap<>();
         for (Map<String, Object> e : history) {
@@ -57,9 +57,9 @@ public final class TrainingCurves {
                         + "table{border-collapse:collapse;margin-top:16px}td,th{border:1px solid #ccc;padding:3px 8px;text-align:right}"
                         + ".best{background:#fff3c4}</style></head><body>\n")
                 .append("<h1>").append(escape(title)).append("</h1>\n");
-        html.append("<h2>Training loss</h2>\n").append(chart(Map.of("loss", loss), bestEpoch, history.size()));
+        html.append("<h2>Training loss</h2>\n").append(chart(Map.of("loss", loss), keptEpoch, history.size()));
         if (!dev.isEmpty()) {
-            html.append("<h2>Dev scores</h2>\n").append(chart(dev, bestEpoch, history.size()));
+            html.append("<h2>Dev scores</h2>\n").append(chart(dev, keptEpoch, history.size()));
         }
         html.append("<table><tr><th>epoch</th><th>loss</th>");
         dev.keySet().forEach(k -> html.append("<th>dev ").append(escape(k)).append("</th>"));
@@ -67,7 +67,7 @@ public final class TrainingCurves {
         for (int i = 0; i < history.size(); i++) {
             Map<String, Object> e = history.get(i);
             int epoch = (int) number(e.get("epoch")).doubleValue();
-            html.append(epoch == bestEpoch ? "<tr class=\"best\">" : "<tr>").append("<td>").append(epoch).append("</td><td>")
+            html.append(epoch == keptEpoch ? "<tr class=\"best\">" : "<tr>").append("<td>").append(epoch).append("</td><td>")
                     .append(format(loss.get(i))).append("</td>");
             for (List<Double> values : dev.values()) {
                 html.append("<td>").append(format(values.get(i))).append("</td>");
@@ -75,7 +75,7 @@ public final class TrainingCurves {
             html.append("<td>").append(format(number(e.get("lr")))).append("</td><td>")
                     .append(format(number(e.get("seconds")))).append("</td></tr>\n");
         }
-        html.append("</table>\n<p>").append(bestEpoch > 0 ? "The highlighted epoch is the one kept as the model." : "")
+        html.append("</table>\n<p>").append(keptEpoch > 0 ? "The highlighted epoch is the one kept as the model." : "")
                 .append("</p></body></html>\n");
         try (AtomicFile f = AtomicFile.create(file)) {
             Writer w = f.writer();
@@ -84,7 +84,7 @@ public final class TrainingCurves {
         }
     }
 
-    private static String chart(Map<String, List<Double>> series, int bestEpoch, int epochs) {
+    private static String chart(Map<String, List<Double>> series, int keptEpoch, int epochs) {
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
         for (List<Double> s : series.values()) {
@@ -119,8 +119,8 @@ public final class TrainingCurves {
         }
         svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-size=\"12\" text-anchor=\"middle\">epoch</text>%n",
                 W / 2, H - 8));
-        if (bestEpoch > 0) {
-            svg.append(line(x(bestEpoch, epochs), PAD / 2.0, x(bestEpoch, epochs), H - PAD, "#e8b800"));
+        if (keptEpoch > 0) {
+            svg.append(line(x(keptEpoch, epochs), PAD / 2.0, x(keptEpoch, epochs), H - PAD, "#e8b800"));
         }
         int c = 0;
         for (Map.Entry<String, List<Double>> s : series.entrySet()) {

@@ -172,6 +172,7 @@ public final class TrainingLoop {
             record.put("seconds", round(secs));
             record.put("examplesPerSecond", round(train.size() / secs));
             history.add(record);
+            // the best weights are written under keep: last too, since a resumed run may change keep to best
             save(params, optimizer, average, trained,
                     new Checkpoints.State(fingerprint, epoch, step, bestEpoch, bestScore, badEpochs, history), best);
             int live = params.manager().getManagedArrays().size();
@@ -183,8 +184,8 @@ public final class TrainingLoop {
             log.printf(Locale.ROOT, "epoch %d/%d  loss %.4f%s  lr %.3g  %.0f examples/s  %.1f s%s%n", epoch, settings.epochs(),
                     lossSum / train.size(), score == null ? "" : String.format(Locale.ROOT, "  dev %s %.4f", monitor, score), lr,
                     train.size() / secs, secs, best && score != null ? "  (best)" : "");
-            if (score != null && !settings.keepLast() && settings.patience() > 0 && badEpochs >= settings.patience() && epoch >= settings.minEpochs()
-                    && epoch < settings.epochs()) {
+            if (score != null && !settings.keepLast() && settings.patience() > 0 && badEpochs >= settings.patience()
+                    && epoch >= settings.minEpochs() && epoch < settings.epochs()) {
                 log.printf("early stop: dev %s has not improved for %d epochs; keeping epoch %d%n", monitor, badEpochs, bestEpoch);
                 stoppedEarly = true;
                 break;

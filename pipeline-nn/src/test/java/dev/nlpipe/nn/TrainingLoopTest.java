@@ -244,16 +244,13 @@ class TrainingLoopTest {
         Map<String, Object> cfg = Map.of("epochs", 4, "patience", 0, "optimizer", "sgd", "lr", 0.02, "averageDecay", 0.9,
                 "keep", "last", "resume", false);
         try (ToyRegression m = new ToyRegression(3, 200)) {
-            m.scripted = new double[] {0.5, 0.9, 0.7, 0.6};
             float[][] scored = new float[5][];
-            Checkpoints ckpt = new Checkpoints(dir);
-            TrainingResult r = new TrainingLoop(settings(cfg), "score", ckpt, "toy", log)
-                    .run(recordingScoredWeights(m, scored), m.train, ToyRegression::length);
+            TrainingResult r = scriptedRun(m, new double[] {0.5, 0.9, 0.7, 0.6}, scored, cfg, dir);
             assertEquals(2, r.bestEpoch());
             assertEquals(4, r.keptEpoch());
             assertArrayEquals(scored[4], m.params.get("w").toFloatArray(), "the last epoch's average, as scored, is kept");
             Params trained = m.params.copy(Device.cpu(), false);
-            trained.load(ckpt.lastWeights(4));
+            trained.load(new Checkpoints(dir).lastWeights(4));
             assertFalse(Arrays.equals(scored[4], trained.get("w").toFloatArray()), "not the weights as trained");
             trained.close();
         }
