@@ -1,6 +1,6 @@
 package dev.nlpipe.cli;
 
-import dev.nlpipe.cli.schedule.Durations;
+import dev.nlpipe.core.config.Durations;
 import dev.nlpipe.cli.schedule.ScheduleLog;
 import dev.nlpipe.cli.schedule.ScheduleSettings;
 import dev.nlpipe.cli.schedule.Scheduler;

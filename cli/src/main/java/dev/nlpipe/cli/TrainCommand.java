@@ -3,8 +3,10 @@ package dev.nlpipe.cli;
 import dev.nlpipe.core.config.TrainConfig;
 import dev.nlpipe.core.model.TrainingJob;
 import dev.nlpipe.nn.Checkpoints;
+import dev.nlpipe.nn.ShutdownGate;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -17,6 +19,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = "Train a model from a training file (task, data, stages, model, train) and write a model directory.")
 public final class TrainCommand implements Callable<Integer> {
+    /** The longest an interrupt waits for the training step under way: a dev scoring of a large split can take minutes. */
+    private static final Duration STOP_WAIT = Duration.ofMinutes(3);
 
     @Parameters(index = "0", paramLabel = "CONFIG.yaml", description = "the training file")
     Path config;
@@ -33,8 +37,11 @@ public final class TrainCommand implements Callable<Integer> {
         long start = System.nanoTime();
         // Ctrl-C ends the JVM without unwinding this method: a shutdown hook is the one place left to say how to go on
         AtomicReference<TrainingJob> running = new AtomicReference<>();
-        Thread onInterrupt = new Thread(() -> System.err.println(running.get() != null && running.get().published()
-                ? publishedThenInterrupted(output) : interrupted(config, output, sets)));
+        Thread onInterrupt = new Thread(() -> {
+            stopTraining();
+            System.err.println(running.get() != null && running.get().published()
+                    ? publishedThenInterrupted(output) : interrupted(config, output, sets));
+        });
         Runtime.getRuntime().addShutdownHook(onInterrupt);
         try (TrainingJob job = TrainingJob.prepare(cfg, output, System.err)) {
             running.set(job);
@@ -52,6 +59,24 @@ public final class TrainCommand implements Callable<Integer> {
             forget(onInterrupt);
         }
         return ExitCodes.OK;
+    }
+
+    /**
+     * Lets the training thread reach its next safe point, between steps, before the JVM exits: one
+     * still inside a PyTorch operator when libtorch's static destructors run crashes the JVM.
+     */
+    private static void stopTraining() {
+        ShutdownGate gate = ShutdownGate.global();
+        if (gate.busy()) {
+            System.err.println("\nnlpipe: interrupted; stopping after the current training step (or dev scoring) ...");
+        }
+        try {
+            if (!gate.closeAndAwait(STOP_WAIT)) {
+                System.err.println("nlpipe: the training step did not end within " + STOP_WAIT.toSeconds() + " s; exiting anyway");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void forget(Thread hook) {

@@ -172,12 +172,12 @@ public final class Checkpoints {
     /**
      * Identifies a training run's configuration for its checkpoint: the task, the model options, the
      * training options less those that may change between an interrupted run and its continuation
-     * (epochs, patience, minEpochs, keep, resume, threads, device), the preprocessing stages and the data fingerprints
+     * (epochs, patience, minEpochs, keep, maxTime, resume, threads, device), the preprocessing stages and the data fingerprints
      * that {@code meta} records.
      */
     public static String fingerprint(TrainingJob job, ModelMeta meta, String task) {
         Map<String, Object> train = new LinkedHashMap<>(job.train().asMap());
-        for (String k : List.of("epochs", "patience", "minEpochs", "keep", "resume", "threads", "device")) {
+        for (String k : List.of("epochs", "patience", "minEpochs", "keep", "maxTime", "resume", "threads", "device")) {
             train.remove(k);
         }
         Map<String, Object> config = new LinkedHashMap<>();

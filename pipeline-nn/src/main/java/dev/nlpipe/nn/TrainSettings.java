@@ -1,8 +1,10 @@
 package dev.nlpipe.nn;
 
+import dev.nlpipe.core.config.Durations;
 import dev.nlpipe.core.config.OptionSpec;
 import dev.nlpipe.core.config.Options;
 import dev.nlpipe.nn.optim.Optimizer;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +42,8 @@ import java.util.Map;
 public record TrainSettings(int epochs, int batchSize, double lr, String optimizer, double momentum, double weightDecay,
                             LrSchedule.Kind schedule, int warmupSteps, int decayEvery, double decayRate, double clipNorm,
                             double clipValue, int patience, int minEpochs, DeviceSpec device, long seed, int threads, boolean resume, double devFraction,
-                            double averageDecay, boolean sparseEmbeddings, int accumulate, double warmupRatio, boolean keepLast) {
+                            double averageDecay, boolean sparseEmbeddings, int accumulate, double warmupRatio, boolean keepLast,
+                            Duration maxTime) {
 
     /** The shared options with their defaults; a trainer may change defaults with {@link #options(Map)}. */
     public static List<OptionSpec> options() {
@@ -64,6 +67,9 @@ public record TrainSettings(int epochs, int batchSize, double lr, String optimiz
                         + " still high does not end the run)"),
                 OptionSpec.choice("keep", "best", "the weights the model keeps: best (the epoch with the best dev score) or last"
                         + " (the last epoch's; early stopping is then off)", "best", "last"),
+                OptionSpec.string("maxTime", null, "stop before an epoch that would end after this much time (e.g. 2h,"
+                        + " 90m, 1h30m), judged by the slowest epoch so far; the model is completed as usual and the checkpoint"
+                        + " kept, so the same command continues the run; none by default"),
                 OptionSpec.string("device", "auto", "where to train: " + DeviceSpec.HELP),
                 OptionSpec.integer("seed", 42, "seed for initialization, shuffling and dropout"),
                 OptionSpec.integer("threads", 0, "threads per tensor operation; 0: one for the recurrent taggers, all cores otherwise"),
@@ -130,6 +136,17 @@ public record TrainSettings(int epochs, int batchSize, double lr, String optimiz
         if (o.getInt("accumulate") > 1 && o.getBoolean("sparseEmbeddings")) {
             throw o.error("accumulate", "does not combine with sparseEmbeddings, whose rows are updated batch by batch");
         }
+        Duration maxTime = null;
+        if (o.getString("maxTime") != null && !o.getString("maxTime").isBlank()) {
+            try {
+                maxTime = Durations.parse(o.getString("maxTime"));
+            } catch (IllegalArgumentException e) {
+                throw o.error("maxTime", e.getMessage());
+            }
+            if (maxTime.isZero() || maxTime.isNegative()) {
+                throw o.error("maxTime", "must be longer than zero (leave it out for no limit)");
+            }
+        }
         return new TrainSettings(epochs, batchSize, lr, o.getString("optimizer"), o.getDouble("momentum"),
                 o.getDouble("weightDecay"), LrSchedule.kind(o.getString("schedule")), o.getInt("warmupSteps"),
                 positive(o, "decayEvery"), o.getDouble("decayRate"), o.getDouble("clipNorm"), o.getDouble("clipValue"),
@@ -137,7 +154,7 @@ public record TrainSettings(int epochs, int batchSize, double lr, String optimiz
                 o.getInt("minEpochs"), device,
                 o.getInt("seed"), Math.max(0, o.getInt("threads")), o.getBoolean("resume"), devFraction,
                 averageDecay, o.getBoolean("sparseEmbeddings"), positive(o, "accumulate"), o.getDouble("warmupRatio"),
-                "last".equals(o.getString("keep")));
+                "last".equals(o.getString("keep")), maxTime);
     }
 
     private static int positive(Options o, String name) {

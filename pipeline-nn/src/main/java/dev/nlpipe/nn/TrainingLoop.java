@@ -1,6 +1,7 @@
 package dev.nlpipe.nn;
 
 import ai.djl.ndarray.NDManager;
+import dev.nlpipe.core.config.Durations;
 import dev.nlpipe.core.model.ModelMeta;
 import dev.nlpipe.core.model.TrainingJob;
 import dev.nlpipe.nn.optim.Optimizer;
@@ -9,12 +10,14 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.LongSupplier;
 import java.util.function.ToIntFunction;
 
 /**
@@ -26,7 +29,9 @@ import java.util.function.ToIntFunction;
  * improved for {@code patience} epochs (never before epoch {@code minEpochs}). With {@code averageDecay} set, a {@link WeightAverage}
  * follows the weights and is what gets scored, kept as best and returned. With {@code keep: last} the
  * last epoch's weights are returned and early stopping is off: on a dev curve that is flat for the
- * last epochs, the best one is chosen by noise. A run finds the
+ * last epochs, the best one is chosen by noise. With {@code maxTime} the run stops before an epoch
+ * that would end after it, and keeps its checkpoint to be continued. On Ctrl-C or SIGTERM the loop
+ * stops at its next {@link ShutdownGate} pass, between steps, never inside an operator or a checkpoint. A run finds the
  * checkpoint of an interrupted run with the same configuration and continues after its last
  * finished epoch, replaying the same randomness.
  */
@@ -39,6 +44,10 @@ public final class TrainingLoop {
     /** Steps with a loss or gradient that is not finite, one after another, before a run counts as diverged. */
     private static final int MAX_SKIPPED_IN_A_ROW = 3;
     private int skippedInARow;
+    /** Nanoseconds for epoch times and {@code maxTime}; tests put a clock of their own in to make time limits deterministic. */
+    private LongSupplier clock = System::nanoTime;
+    /** Where the loop stops for good when the JVM exits, outside PyTorch's operators. */
+    private ShutdownGate gate = ShutdownGate.global();
 
     /**
      * @param settings the {@code train:} settings
@@ -53,6 +62,18 @@ public final class TrainingLoop {
         this.checkpoints = checkpoints;
         this.fingerprint = fingerprint;
         this.log = log;
+    }
+
+    /** This loop with a gate of its own (for tests). */
+    TrainingLoop withGate(ShutdownGate gate) {
+        this.gate = gate;
+        return this;
+    }
+
+    /** This loop with {@code nanoTime} as its clock (for tests). */
+    TrainingLoop withClock(LongSupplier nanoTime) {
+        this.clock = nanoTime;
+        return this;
     }
 
     /**
@@ -84,7 +105,8 @@ public final class TrainingLoop {
         Params params = model.params();
         Optimizer optimizer = Optimizer.create(settings.optimizer(), params, settings.momentum(), settings.weightDecay(), model::lrScale);
         // a null resource is allowed and skipped: no averaging
-        try (WeightAverage average = settings.averageDecay() > 0 ? new WeightAverage(params, settings.averageDecay()) : null) {
+        try (ShutdownGate.Registration inside = gate.enter();
+             WeightAverage average = settings.averageDecay() > 0 ? new WeightAverage(params, settings.averageDecay()) : null) {
             return train(model, params, optimizer, average, train, length);
         }
     }
@@ -113,9 +135,11 @@ public final class TrainingLoop {
         double bestScore = state.bestScore();
         int badEpochs = state.badEpochs();
         boolean stoppedEarly = false;
+        boolean outOfTime = false;
+        double slowestEpoch = 0;
         double trainSeconds = 0;
         long trainExamples = 0;
-        long start = System.nanoTime();
+        long start = clock.getAsLong();
         int epoch = state.epoch();
         while (epoch < settings.epochs()) {
             epoch++;
@@ -127,13 +151,15 @@ public final class TrainingLoop {
             Progress progress = new Progress(log, "examples", train.size(), () -> seen[0]);
             double lossSum = 0;
             float lr = 0;
-            long t0 = System.nanoTime();
+            long t0 = clock.getAsLong();
+            long epochStart = t0;
             for (int k = 0; k < batches.size(); k++) {
                 int[] b = batches.get(k);
                 List<E> items = new ArrayList<>(b.length);
                 for (int i : b) {
                     items.add(train.get(i));
                 }
+                gate.pass();
                 lr = (float) schedule.at(step);
                 boolean update = (k + 1) % settings.accumulate() == 0 || k == batches.size() - 1;
                 float loss = step(model, params, optimizer, average, items, lr, epoch, step, update);
@@ -146,11 +172,13 @@ public final class TrainingLoop {
                         lossSum / seen[0]));
             }
             progress.finish();
-            double secs = (System.nanoTime() - t0) / 1e9;
+            double secs = (clock.getAsLong() - t0) / 1e9;
             trainSeconds += secs;
             trainExamples += train.size();
+            gate.pass();
             Map<String, TensorFile.Tensor> trained = average == null ? null : average.swapIn(params);
             Map<String, Double> dev = model.evaluate();
+            gate.pass();
             Double score = dev.get(monitor);
             if (score == null && epoch == resumedFrom + 1) {
                 log.printf("no dev %s to select an epoch on: early stopping is off and the last epoch's weights are kept%n", monitor);
@@ -190,6 +218,11 @@ public final class TrainingLoop {
                 stoppedEarly = true;
                 break;
             }
+            slowestEpoch = Math.max(slowestEpoch, (clock.getAsLong() - epochStart) / 1e9);
+            if (epoch < settings.epochs() && outOfTime((clock.getAsLong() - start) / 1e9, slowestEpoch, epoch)) {
+                outOfTime = true;
+                break;
+            }
         }
         int keptEpoch = settings.keepLast() ? epoch : bestEpoch;
         if (settings.keepLast()) {
@@ -206,8 +239,31 @@ public final class TrainingLoop {
                     + " single epoch is rarely enough), raise train.lr, or check that the data's labels are read as intended%n",
                     monitor, epoch);
         }
-        return new TrainingResult(epoch, bestEpoch, bestScore, keptEpoch, stoppedEarly, resumedFrom, (System.nanoTime() - start) / 1e9,
+        return new TrainingResult(epoch, bestEpoch, bestScore, keptEpoch, stoppedEarly, outOfTime, resumedFrom, (clock.getAsLong() - start) / 1e9,
                 trainSeconds > 0 ? trainExamples / trainSeconds : 0, history, liveArrays);
+    }
+
+    /**
+     * Whether {@code train.maxTime} ends the run after {@code epoch}: the next epoch, if it took as long
+     * as the slowest so far (training, dev scoring and checkpoint), would end after the limit. Judging
+     * by the slowest rather than the last keeps a run within its limit when epochs vary (a busy machine,
+     * a longer dev pass); the limit counts from this process's first epoch, so a continued run gets a
+     * limit of its own.
+     */
+    private boolean outOfTime(double elapsedSeconds, double slowestEpochSeconds, int epoch) {
+        if (settings.maxTime() == null || elapsedSeconds + slowestEpochSeconds <= settings.maxTime().toMillis() / 1000.0) {
+            return false;
+        }
+        log.printf(Locale.ROOT, "train.maxTime %s: stopping after epoch %d of %d (%s so far; an epoch takes up to %s, so the next"
+                        + " would end after the limit); the checkpoint stays in %s, and the same command continues the run from"
+                        + " epoch %d%n", Durations.format(settings.maxTime()), epoch, settings.epochs(), roundedDuration(elapsedSeconds),
+                roundedDuration(slowestEpochSeconds), checkpoints.dir(), epoch + 1);
+        return true;
+    }
+
+    /** A duration for a log line, to the second. */
+    private static String roundedDuration(double seconds) {
+        return Durations.format(Duration.ofSeconds(Math.round(seconds)));
     }
 
     /** Clamps the gradients' values, then returns the factor that brings their global norm within bounds. */

@@ -17,6 +17,8 @@ import java.util.Map;
  * @param bestScore the monitored dev score of that epoch ({@code NaN} without dev data)
  * @param keptEpoch the epoch whose weights the model holds: {@code bestEpoch}, or the last one under {@code train.keep: last}
  * @param stoppedEarly whether patience ran out
+ * @param outOfTime whether {@code train.maxTime} ended the run before its epochs were done (its checkpoint is then kept
+ *     so that the same command continues it)
  * @param resumedFrom the epoch the run resumed after (0 for a fresh run)
  * @param seconds training time of this process, evaluation included
  * @param examplesPerSecond training throughput (forward, backward, update), averaged over this process's epochs
@@ -24,7 +26,7 @@ import java.util.Map;
  * @param liveArrays the number of NDArrays alive in the weights' manager after each epoch of this
  *     process (constant when memory is scoped correctly)
  */
-public record TrainingResult(int epochs, int bestEpoch, double bestScore, int keptEpoch, boolean stoppedEarly, int resumedFrom, double seconds,
+public record TrainingResult(int epochs, int bestEpoch, double bestScore, int keptEpoch, boolean stoppedEarly, boolean outOfTime, int resumedFrom, double seconds,
                              double examplesPerSecond, List<Map<String, Object>> history, List<Integer> liveArrays) {
 
     /**
@@ -43,6 +45,7 @@ public record TrainingResult(int epochs, int bestEpoch, double bestScore, int ke
         m.put("bestEpoch", bestEpoch);
         m.put("keptEpoch", keptEpoch);
         m.put("stoppedEarly", stoppedEarly);
+        m.put("outOfTime", outOfTime);
         m.put("trainingSeconds", Math.round(seconds * 10) / 10.0);
         m.put(speedKey, Math.round(examplesPerSecond * 10) / 10.0);
         return m;
@@ -55,6 +58,7 @@ public record TrainingResult(int epochs, int bestEpoch, double bestScore, int ke
         training.put("bestEpoch", bestEpoch);
         training.put("keptEpoch", keptEpoch);
         training.put("stoppedEarly", stoppedEarly);
+        training.put("outOfTime", outOfTime);
         training.put("resumedFrom", resumedFrom);
         return training;
     }
@@ -63,7 +67,8 @@ public record TrainingResult(int epochs, int bestEpoch, double bestScore, int ke
      * The last steps of a finished training: writes {@code model.json}, {@code metrics.json}, the
      * reports of {@link #writeReports} into the job's model directory, and removes the checkpoint
      * ({@link Checkpoints#beside} the output, where {@link TrainingLoop#forJob} keeps it) once the
-     * directory is published, so a failure or an interrupt before that still leaves a run to resume.
+     * directory is published, so a failure or an interrupt before that still leaves a run to resume. A run
+     * that {@code train.maxTime} ended keeps its checkpoint: the same command continues it.
      *
      * @param task the task name, for the reports' title
      */
@@ -71,8 +76,9 @@ public record TrainingResult(int epochs, int bestEpoch, double bestScore, int ke
         ModelDir.writeMeta(job.dir(), meta);
         job.writeMetrics(metrics);
         writeReports(job.dir(), task + " → " + job.output());
-        Checkpoints checkpoints = Checkpoints.beside(job.output());
-        job.afterPublish(checkpoints::delete);
+        if (!outOfTime) {
+            job.afterPublish(Checkpoints.beside(job.output())::delete);
+        }
     }
 
     /** Writes {@code metrics.jsonl} and {@code training-curves.html} into a model directory. */

@@ -3,6 +3,7 @@ package dev.nlpipe.nn;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,6 +18,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -253,6 +255,49 @@ class TrainingLoopTest {
             trained.load(new Checkpoints(dir).lastWeights(4));
             assertFalse(Arrays.equals(scored[4], trained.get("w").toFloatArray()), "not the weights as trained");
             trained.close();
+        }
+    }
+
+    @Test
+    void maxTimeStopsBeforeAnEpochThatWouldOverrunAndTheSameRunContinuesToTheSameWeights(@TempDir Path dir) throws IOException {
+        float[] straight;
+        try (ToyRegression m = new ToyRegression(3, 200)) {
+            train(m, settings(Map.of("epochs", 5, "patience", 0, "resume", false)), dir.resolve("straight"));
+            straight = m.params.get("w").toFloatArray();
+        }
+        Path ckpt = dir.resolve("limited");
+        try (ToyRegression m = new ToyRegression(3, 200)) {
+            // a clock that moves a minute per batch: 160 training examples in batches of 8 make an epoch of 20 minutes
+            long[] now = {0};
+            m.beforeBatch = () -> {
+                now[0] += 60_000_000_000L;
+                return 0;
+            };
+            TrainingResult r = new TrainingLoop(settings(Map.of("epochs", 5, "patience", 0, "maxTime", "50m")), "score",
+                    new Checkpoints(ckpt), "toy", log).withClock(() -> now[0]).run(m, m.train, ToyRegression::length);
+            // after epoch 1 (20 min) a second fits in the 50; after epoch 2 (40 min) a third would end at 60
+            assertEquals(2, r.epochs());
+            assertTrue(r.outOfTime());
+            assertFalse(r.stoppedEarly());
+            assertEquals(true, r.metrics("speed").get("outOfTime"));
+            assertTrue(logBytes.toString().contains("train.maxTime 50m: stopping after epoch 2 of 5 (40m so far; an epoch takes up to"
+                    + " 20m"), logBytes.toString());
+        }
+        try (ToyRegression m = new ToyRegression(3, 200)) {
+            TrainingResult r = train(m, settings(Map.of("epochs", 5, "patience", 0)), ckpt);
+            assertEquals(2, r.resumedFrom(), "the checkpoint of the time-limited run is continued");
+            assertFalse(r.outOfTime());
+            assertArrayEquals(straight, m.params.get("w").toFloatArray(), "the continued run ends where an unlimited one does");
+        }
+    }
+
+    @Test
+    void maxTimeIsADurationLongerThanZero() {
+        assertNull(settings(Map.of()).maxTime(), "no limit by default");
+        assertEquals(Duration.ofMinutes(90), settings(Map.of("maxTime", "1h30m")).maxTime());
+        for (String bad : List.of("soon", "0s", "90")) {
+            ConfigException e = assertThrows(ConfigException.class, () -> settings(Map.of("maxTime", bad)), bad);
+            assertTrue(e.getMessage().contains("maxTime"), e.getMessage());
         }
     }
 

@@ -5,6 +5,7 @@ import com.cronutils.model.CronType;
 import com.cronutils.model.definition.CronDefinitionBuilder;
 import com.cronutils.model.time.ExecutionTime;
 import com.cronutils.parser.CronParser;
+import dev.nlpipe.core.config.Durations;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.util.Locale;

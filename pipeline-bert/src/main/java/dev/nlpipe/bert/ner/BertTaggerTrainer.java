@@ -153,7 +153,6 @@ public final class BertTaggerTrainer implements TrainerProvider {
             new FineTunedFiles(config, tokenizer, params.snapshot()).write(job.dir());
             describe(meta, spec, tags, encoder, settings, headLr, layerDecay, result);
             Map<String, Object> metrics = FineTuning.metrics(result, "trainSentencesPerSecond");
-            metrics.put("stoppedEarly", result.stoppedEarly());
             metrics.put("hardware", TaggerTraining.hardware(device));
             if (job.hasSplit("test")) {
                 // the test loads the model from its directory; complete() rewrites model.json with the test scores

@@ -99,6 +99,38 @@ class ChineseTaggerTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void aRunThatMaxTimeEndsIsCompleteAndTheSameCommandContinuesIt() throws IOException {
+        Path out = dir.resolve("ner-zh-timed");
+        Path cfg = Files.writeString(dir.resolve("timed.yaml"), Training.chineseYaml(dir.resolve("train.bmes"), dir.resolve("dev.bmes"),
+                dir.resolve("test.bmes")));
+        // no epoch fits in a millisecond: the run stops after the first, which always runs
+        String first = train(cfg, out, List.of("train.epochs=3", "train.maxTime=1ms"));
+        assertTrue(first.contains("train.maxTime 1ms: stopping after epoch 1 of 3"), first);
+        Map<String, Object> metrics = json(out.resolve("metrics.json"));
+        assertEquals(true, metrics.get("outOfTime"));
+        assertEquals(1, metrics.get("epochs"));
+        assertTrue(metrics.containsKey("test"), "the stopped run is scored and published like any other");
+        assertTrue(Files.isDirectory(Checkpoints.beside(out).dir()), "its checkpoint stays to be continued");
+
+        String second = train(cfg, out, List.of("train.epochs=3"));
+        assertTrue(second.contains("resuming after epoch 1"), "maxTime is not part of the checkpoint's configuration: " + second);
+        Map<String, Object> training = (Map<String, Object>) json(out.resolve("model.json")).get("training");
+        assertEquals(3, training.get("epochs"));
+        assertEquals(false, training.get("outOfTime"));
+        assertFalse(Files.exists(Checkpoints.beside(out).dir()), "a run that finishes removes its checkpoint");
+    }
+
+    private static String train(Path cfg, Path out, List<String> sets) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (PrintStream log = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+             TrainingJob job = TrainingJob.prepare(TrainConfig.load(cfg, sets), out, log)) {
+            job.run();
+        }
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
     void aRunThatFailsBeforeItsModelIsPublishedKeepsItsCheckpoint() throws IOException {
         Path failed = dir.resolve("ner-zh-failed");
         trainTwoEpochsThenFailToPublish("failed.yaml", failed);

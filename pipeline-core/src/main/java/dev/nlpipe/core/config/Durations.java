@@ -1,4 +1,4 @@
-package dev.nlpipe.cli.schedule;
+package dev.nlpipe.core.config;
 
 import java.time.Duration;
 import java.time.format.DateTimeParseException;

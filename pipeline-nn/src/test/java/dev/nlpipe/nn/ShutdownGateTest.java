@@ -1,0 +1,89 @@
+package dev.nlpipe.nn;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ShutdownGateTest {
+
+    @Test
+    void anOpenGateLetsThreadsPassAndClosingWithNobodyInsideDoesNotWait() throws InterruptedException {
+        ShutdownGate gate = new ShutdownGate();
+        try (ShutdownGate.Registration inside = gate.enter()) {
+            gate.pass();
+            assertTrue(gate.busy());
+        }
+        assertFalse(gate.busy(), "a thread that left is not waited for");
+        assertTrue(gate.closeAndAwait(Duration.ZERO));
+    }
+
+    @Test
+    void closingWaitsForAThreadInsideAStepUntilItParksAtTheNextPass() throws InterruptedException {
+        ShutdownGate gate = new ShutdownGate();
+        CountDownLatch inStep = new CountDownLatch(1);
+        CountDownLatch endStep = new CountDownLatch(1);
+        AtomicInteger stepsAfterClose = new AtomicInteger();
+        Thread worker = new Thread(() -> {
+            try (ShutdownGate.Registration inside = gate.enter()) {
+                gate.pass();
+                inStep.countDown();
+                endStep.await();
+                gate.pass();
+                stepsAfterClose.incrementAndGet();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        worker.setDaemon(true);
+        worker.start();
+        inStep.await();
+        assertFalse(gate.closeAndAwait(Duration.ofMillis(50)), "the step under way is not over");
+        endStep.countDown();
+        assertTrue(gate.closeAndAwait(Duration.ofMinutes(1)));
+        assertEquals(Thread.State.WAITING, worker.getState(), "parked at the gate");
+        assertEquals(0, stepsAfterClose.get(), "no step runs once the gate is closed");
+    }
+
+    @Test
+    void anInterruptedTrainingParksBetweenStepsWithItsLastCheckpointComplete(@TempDir Path dir) throws Exception {
+        ShutdownGate gate = new ShutdownGate();
+        ToyRegression m = new ToyRegression(3, 200);
+        int perEpoch = 20; // 160 training examples in batches of 8
+        AtomicInteger batches = new AtomicInteger();
+        CountDownLatch inEpochTwo = new CountDownLatch(1);
+        m.beforeBatch = () -> {
+            if (batches.incrementAndGet() == perEpoch + 5) {
+                inEpochTwo.countDown();
+            }
+            return 0;
+        };
+        PrintStream log = new PrintStream(new ByteArrayOutputStream(), true);
+        Thread training = new Thread(() -> {
+            try {
+                new TrainingLoop(TrainingLoopTest.settings(Map.of("epochs", 50, "patience", 0)), "score", new Checkpoints(dir), "toy", log)
+                        .withGate(gate).run(m, m.train, ToyRegression::length);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        training.setDaemon(true);
+        training.start();
+        inEpochTwo.await();
+        assertTrue(gate.closeAndAwait(Duration.ofMinutes(1)));
+        int atClose = batches.get();
+        Thread.sleep(50);
+        assertEquals(atClose, batches.get(), "no batch runs after the gate closed");
+        assertEquals(Thread.State.WAITING, training.getState());
+        assertEquals(1, new Checkpoints(dir).read().epoch(), "epoch 1's checkpoint is complete and readable");
+    }
+}
