@@ -50,7 +50,7 @@ class ShutdownGateTest {
         assertFalse(gate.closeAndAwait(Duration.ofMillis(50)), "the step under way is not over");
         endStep.countDown();
         assertTrue(gate.closeAndAwait(Duration.ofMinutes(1)));
-        assertEquals(Thread.State.WAITING, worker.getState(), "parked at the gate");
+        assertParks(worker);
         assertEquals(0, stepsAfterClose.get(), "no step runs once the gate is closed");
     }
 
@@ -83,7 +83,15 @@ class ShutdownGateTest {
         int atClose = batches.get();
         Thread.sleep(50);
         assertEquals(atClose, batches.get(), "no batch runs after the gate closed");
-        assertEquals(Thread.State.WAITING, training.getState());
+        assertParks(training);
         assertEquals(1, new Checkpoints(dir).read().epoch(), "epoch 1's checkpoint is complete and readable");
+    }
+
+    /** The thread reaches its park: closeAndAwait returns once it is at the gate, a moment before it parks. */
+    private static void assertParks(Thread t) throws InterruptedException {
+        for (int i = 0; i < 1000 && t.getState() != Thread.State.WAITING; i++) {
+            Thread.sleep(10);
+        }
+        assertEquals(Thread.State.WAITING, t.getState(), "parked at the gate");
     }
 }
