@@ -105,7 +105,7 @@ class ChineseTaggerTest {
         Path cfg = Files.writeString(dir.resolve("timed.yaml"), Training.chineseYaml(dir.resolve("train.bmes"), dir.resolve("dev.bmes"),
                 dir.resolve("test.bmes")));
         // no epoch fits in a millisecond: the run stops after the first, which always runs
-        String first = train(cfg, out, List.of("train.epochs=3", "train.maxTime=1ms"));
+        String first = trainWith(cfg, out, List.of("train.epochs=3", "train.maxTime=1ms"));
         assertTrue(first.contains("train.maxTime 1ms: stopping after epoch 1 of 3"), first);
         Map<String, Object> metrics = json(out.resolve("metrics.json"));
         assertEquals(true, metrics.get("outOfTime"));
@@ -113,7 +113,7 @@ class ChineseTaggerTest {
         assertTrue(metrics.containsKey("test"), "the stopped run is scored and published like any other");
         assertTrue(Files.isDirectory(Checkpoints.beside(out).dir()), "its checkpoint stays to be continued");
 
-        String second = train(cfg, out, List.of("train.epochs=3"));
+        String second = trainWith(cfg, out, List.of("train.epochs=3"));
         assertTrue(second.contains("resuming after epoch 1"), "maxTime is not part of the checkpoint's configuration: " + second);
         Map<String, Object> training = (Map<String, Object>) json(out.resolve("model.json")).get("training");
         assertEquals(3, training.get("epochs"));
@@ -121,7 +121,8 @@ class ChineseTaggerTest {
         assertFalse(Files.exists(Checkpoints.beside(out).dir()), "a run that finishes removes its checkpoint");
     }
 
-    private static String train(Path cfg, Path out, List<String> sets) throws IOException {
+    /** Trains {@code cfg} with {@code sets} into {@code out}; returns the log. */
+    private static String trainWith(Path cfg, Path out, List<String> sets) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (PrintStream log = new PrintStream(bytes, true, StandardCharsets.UTF_8);
              TrainingJob job = TrainingJob.prepare(TrainConfig.load(cfg, sets), out, log)) {
