@@ -66,8 +66,13 @@ public final class ShutdownGate {
     /** Whether a thread has entered and not left, so that closing would have to wait for it. */
     public boolean busy() {
         synchronized (lock) {
-            return !parked.containsAll(working);
+            return !allParked();
         }
+    }
+
+    /** Whether every thread inside has parked at the gate (or none is inside); called holding {@code lock}. */
+    private boolean allParked() {
+        return parked.containsAll(working);
     }
 
     /**
@@ -80,7 +85,7 @@ public final class ShutdownGate {
         closed = true;
         long deadline = System.nanoTime() + timeout.toNanos();
         synchronized (lock) {
-            while (!parked.containsAll(working)) {
+            while (!allParked()) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     return false;

@@ -137,9 +137,10 @@ public record TrainSettings(int epochs, int batchSize, double lr, String optimiz
             throw o.error("accumulate", "does not combine with sparseEmbeddings, whose rows are updated batch by batch");
         }
         Duration maxTime = null;
-        if (o.getString("maxTime") != null && !o.getString("maxTime").isBlank()) {
+        String budget = o.getString("maxTime");
+        if (budget != null && !budget.isBlank()) {
             try {
-                maxTime = Durations.parse(o.getString("maxTime"));
+                maxTime = Durations.parse(budget);
             } catch (IllegalArgumentException e) {
                 throw o.error("maxTime", e.getMessage());
             }

@@ -152,7 +152,6 @@ public final class TrainingLoop {
             double lossSum = 0;
             float lr = 0;
             long t0 = clock.getAsLong();
-            long epochStart = t0;
             for (int k = 0; k < batches.size(); k++) {
                 int[] b = batches.get(k);
                 List<E> items = new ArrayList<>(b.length);
@@ -218,8 +217,9 @@ public final class TrainingLoop {
                 stoppedEarly = true;
                 break;
             }
-            slowestEpoch = Math.max(slowestEpoch, (clock.getAsLong() - epochStart) / 1e9);
-            if (epoch < settings.epochs() && outOfTime((clock.getAsLong() - start) / 1e9, slowestEpoch, epoch)) {
+            long now = clock.getAsLong();
+            slowestEpoch = Math.max(slowestEpoch, (now - t0) / 1e9);
+            if (epoch < settings.epochs() && outOfTime((now - start) / 1e9, slowestEpoch, epoch)) {
                 outOfTime = true;
                 break;
             }

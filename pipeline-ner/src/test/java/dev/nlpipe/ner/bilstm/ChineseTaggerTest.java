@@ -85,13 +85,8 @@ class ChineseTaggerTest {
     void anInterruptedRunResumesUnderTheOtherKeepAndTheModelRecordsTheKeptEpoch() throws IOException {
         Path out = dir.resolve("ner-zh-keep");
         Path cfg = trainTwoEpochsThenFailToPublish("keep.yaml", out);
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (PrintStream log = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-             TrainingJob job = TrainingJob.prepare(TrainConfig.load(cfg, List.of("train.epochs=3", "train.keep=last")), out, log)) {
-            job.run();
-        }
-        assertTrue(bytes.toString(StandardCharsets.UTF_8).contains("resuming after epoch 2"), "keep is not part of the checkpoint's"
-                + " configuration: " + bytes.toString(StandardCharsets.UTF_8));
+        String resumed = trainWith(cfg, out, List.of("train.epochs=3", "train.keep=last"));
+        assertTrue(resumed.contains("resuming after epoch 2"), "keep is not part of the checkpoint's configuration: " + resumed);
         Map<String, Object> training = (Map<String, Object>) json(out.resolve("model.json")).get("training");
         assertEquals(3, training.get("keptEpoch"));
         assertTrue(training.containsKey("bestEpoch"));
@@ -102,8 +97,7 @@ class ChineseTaggerTest {
     @SuppressWarnings("unchecked")
     void aRunThatMaxTimeEndsIsCompleteAndTheSameCommandContinuesIt() throws IOException {
         Path out = dir.resolve("ner-zh-timed");
-        Path cfg = Files.writeString(dir.resolve("timed.yaml"), Training.chineseYaml(dir.resolve("train.bmes"), dir.resolve("dev.bmes"),
-                dir.resolve("test.bmes")));
+        Path cfg = chineseConfig("timed.yaml");
         // no epoch fits in a millisecond: the run stops after the first, which always runs
         String first = trainWith(cfg, out, List.of("train.epochs=3", "train.maxTime=1ms"));
         assertTrue(first.contains("train.maxTime 1ms: stopping after epoch 1 of 3"), first);
@@ -119,6 +113,12 @@ class ChineseTaggerTest {
         assertEquals(3, training.get("epochs"));
         assertEquals(false, training.get("outOfTime"));
         assertFalse(Files.exists(Checkpoints.beside(out).dir()), "a run that finishes removes its checkpoint");
+    }
+
+    /** Writes the Chinese training file over the class's train, dev and test data to {@code name}. */
+    private static Path chineseConfig(String name) throws IOException {
+        return Files.writeString(dir.resolve(name), Training.chineseYaml(dir.resolve("train.bmes"), dir.resolve("dev.bmes"),
+                dir.resolve("test.bmes")));
     }
 
     /** Trains {@code cfg} with {@code sets} into {@code out}; returns the log. */
@@ -144,8 +144,7 @@ class ChineseTaggerTest {
      * fails as a full disk would before the model is published, leaving the checkpoint; returns the config.
      */
     private static Path trainTwoEpochsThenFailToPublish(String configName, Path out) throws IOException {
-        Path cfg = Files.writeString(dir.resolve(configName), Training.chineseYaml(dir.resolve("train.bmes"), dir.resolve("dev.bmes"),
-                dir.resolve("test.bmes")));
+        Path cfg = chineseConfig(configName);
         try (PrintStream log = new PrintStream(OutputStream.nullOutputStream());
              TrainingJob job = TrainingJob.prepare(TrainConfig.load(cfg, List.of("train.epochs=2")), out, log)) {
             IOException e = assertThrows(IOException.class, () -> job.run(j -> {
@@ -160,8 +159,7 @@ class ChineseTaggerTest {
     @Test
     void aCleanUpThatFailsAfterTheModelIsPublishedOnlyWarns() throws IOException {
         Path out = dir.resolve("ner-zh-cleanup");
-        Path cfg = Files.writeString(dir.resolve("cleanup.yaml"), Training.chineseYaml(dir.resolve("train.bmes"), dir.resolve("dev.bmes"),
-                dir.resolve("test.bmes")));
+        Path cfg = chineseConfig("cleanup.yaml");
         ByteArrayOutputStream logged = new ByteArrayOutputStream();
         try (PrintStream log = new PrintStream(logged, true, StandardCharsets.UTF_8);
              TrainingJob job = TrainingJob.prepare(TrainConfig.load(cfg, List.of("train.epochs=1")), out, log)) {
