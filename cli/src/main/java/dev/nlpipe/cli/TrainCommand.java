@@ -6,7 +6,6 @@ import dev.nlpipe.nn.Checkpoints;
 import dev.nlpipe.nn.ShutdownGate;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -19,9 +18,6 @@ import picocli.CommandLine.Parameters;
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = "Train a model from a training file (task, data, stages, model, train) and write a model directory.")
 public final class TrainCommand implements Callable<Integer> {
-    /** The longest an interrupt waits for the training step under way: a dev scoring of a large split can take minutes. */
-    private static final Duration STOP_WAIT = Duration.ofMinutes(3);
-
     @Parameters(index = "0", paramLabel = "CONFIG.yaml", description = "the training file")
     Path config;
 
@@ -62,18 +58,16 @@ public final class TrainCommand implements Callable<Integer> {
     }
 
     /**
-     * Lets the training thread reach its next safe point, between steps, before the JVM exits: one
-     * still inside a PyTorch operator when libtorch's static destructors run crashes the JVM.
+     * Waits, before saying how to go on, until the training thread has reached its next safe point
+     * between steps (the process's {@link ShutdownGate} closes at exit and says so if that outlasts its wait).
      */
     private static void stopTraining() {
         ShutdownGate gate = ShutdownGate.global();
         if (gate.busy()) {
-            System.err.println("\nnlpipe: interrupted; stopping after the current training step (or dev scoring) ...");
+            System.err.println("\nnlpipe: interrupted; stopping after the current training or scoring batch ...");
         }
         try {
-            if (!gate.closeAndAwait(STOP_WAIT)) {
-                System.err.println("nlpipe: the training step did not end within " + STOP_WAIT.toSeconds() + " s; exiting anyway");
-            }
+            gate.closeAndAwait(ShutdownGate.STOP_WAIT);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

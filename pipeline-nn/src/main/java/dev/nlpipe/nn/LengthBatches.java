@@ -33,7 +33,7 @@ public final class LengthBatches {
         int[] lengths = examples.stream().mapToInt(length).toArray();
         List<R> out = new ArrayList<>(Collections.nCopies(examples.size(), null));
         for (int[] b : BatchPlan.sorted(lengths, batchSize)) {
-            try (NDManager scope = params.manager().newSubManager()) {
+            try (ShutdownGate.Registration step = ShutdownGate.global().step(); NDManager scope = params.manager().newSubManager()) {
                 params.attachTo(scope);
                 List<R> results = run.apply(Arrays.stream(b).mapToObj(examples::get).toList(), scope);
                 for (int i = 0; i < b.length; i++) {

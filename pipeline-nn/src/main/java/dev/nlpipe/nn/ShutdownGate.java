@@ -1,25 +1,43 @@
 package dev.nlpipe.nn;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Stops training threads at a safe point before the JVM exits on Ctrl-C or SIGTERM. The exit runs
- * libtorch's static destructors, and a thread still inside a PyTorch operator then crashes the JVM
- * (SIGSEGV in {@code libtorch_cpu.so}, an {@code hs_err_pid*.log} left in the working directory):
- * measured at one interrupted FLAT training in five. A training thread {@linkplain #enter() enters}
- * the gate and {@linkplain #pass() passes} it between its steps; a shutdown hook
- * {@linkplain #closeAndAwait closes} it and waits until each such thread has parked at the gate,
- * outside native code, before it lets the exit go on. Checkpoints are written between the passes, so
- * an interrupt during one waits for it to be complete.
+ * Stops threads that run PyTorch at a safe point before the JVM exits on Ctrl-C or SIGTERM. The exit
+ * runs libtorch's static destructors, and a thread still inside a PyTorch operator then crashes the
+ * JVM (SIGSEGV in {@code libtorch_cpu.so}, an {@code hs_err_pid*.log} left in the working
+ * directory): measured at one interrupted FLAT training in five. A training thread
+ * {@linkplain #enter() enters} the gate for its whole run and {@linkplain #pass() passes} it between
+ * its steps; inference runs each batch as a {@linkplain #step() step}. The {@linkplain #global()
+ * process's gate} has a shutdown hook that {@linkplain #closeAndAwait closes} it and waits until each
+ * thread inside has parked at the gate or left it, outside native code, before the exit goes on
+ * (shutdown hooks run side by side, so this holds whatever else the exit does). Checkpoints are
+ * written between the passes, so an interrupt during one waits for it to be complete.
  */
 public final class ShutdownGate {
+    /**
+     * How long the exit waits for the steps under way: a training step, a checkpoint or a batch of a
+     * large model on a slow CPU takes minutes at worst; past this the JVM exits anyway.
+     */
+    public static final Duration STOP_WAIT = Duration.ofMinutes(3);
     private static final ShutdownGate GLOBAL = new ShutdownGate();
 
+    static {
+        try {
+            Runtime.getRuntime().addShutdownHook(new Thread(GLOBAL::closeAtExit, "nlpipe-shutdown-gate"));
+        } catch (IllegalStateException exiting) {
+            // first used while the JVM already exits (by another shutdown hook): nothing left to wait for
+        }
+    }
+
     private final Object lock = new Object();
-    private final Set<Thread> working = new HashSet<>();
+    /** The threads inside, each with how many registrations it holds (a training run and a dev scoring's steps nest). */
+    private final Map<Thread, Integer> working = new HashMap<>();
     private final Set<Thread> parked = new HashSet<>();
     private volatile boolean closed;
 
@@ -27,7 +45,7 @@ public final class ShutdownGate {
     ShutdownGate() {
     }
 
-    /** The process's gate, which {@link TrainingLoop} passes and {@code nlpipe train}'s shutdown hook closes. */
+    /** The process's gate, which {@link TrainingLoop} and inference pass and the JVM's exit closes. */
     public static ShutdownGate global() {
         return GLOBAL;
     }
@@ -36,14 +54,25 @@ public final class ShutdownGate {
     public Registration enter() {
         Thread t = Thread.currentThread();
         synchronized (lock) {
-            working.add(t);
+            working.merge(t, 1, Integer::sum);
         }
         return () -> {
             synchronized (lock) {
-                working.remove(t);
+                working.computeIfPresent(t, (k, n) -> n == 1 ? null : n - 1);
                 lock.notifyAll();
             }
         };
+    }
+
+    /**
+     * One unit of native work, such as an inference batch: {@linkplain #enter() enters} and
+     * {@linkplain #pass() passes} the gate, so no step starts once it is closed and a closing hook
+     * waits for the one under way. Close the registration when the step is done.
+     */
+    public Registration step() {
+        Registration inside = enter();
+        pass();
+        return inside;
     }
 
     /**
@@ -72,7 +101,7 @@ public final class ShutdownGate {
 
     /** Whether every thread inside has parked at the gate (or none is inside); called holding {@code lock}. */
     private boolean allParked() {
-        return parked.containsAll(working);
+        return parked.containsAll(working.keySet());
     }
 
     /**
@@ -93,6 +122,17 @@ public final class ShutdownGate {
                 lock.wait(Math.max(1, left / 1_000_000));
             }
             return true;
+        }
+    }
+
+    /** The exit's hook: waits for the steps under way, and says so when one outlasts {@link #STOP_WAIT}. */
+    private void closeAtExit() {
+        try {
+            if (!closeAndAwait(STOP_WAIT)) {
+                System.err.println("nlpipe: a PyTorch step did not end within " + STOP_WAIT.toSeconds() + " s; exiting anyway");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

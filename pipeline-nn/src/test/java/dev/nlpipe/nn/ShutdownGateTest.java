@@ -8,6 +8,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -52,6 +53,49 @@ class ShutdownGateTest {
         assertTrue(gate.closeAndAwait(Duration.ofMinutes(1)));
         assertParks(worker);
         assertEquals(0, stepsAfterClose.get(), "no step runs once the gate is closed");
+    }
+
+    @Test
+    void stepsNestInsideARunAndNoStepStartsOnceTheGateIsClosed() throws InterruptedException {
+        ShutdownGate gate = new ShutdownGate();
+        CountDownLatch inStep = new CountDownLatch(1);
+        CountDownLatch endStep = new CountDownLatch(1);
+        AtomicInteger steps = new AtomicInteger();
+        Thread worker = new Thread(() -> {
+            try (ShutdownGate.Registration run = gate.enter()) {
+                try (ShutdownGate.Registration step = gate.step()) {
+                    steps.incrementAndGet();
+                    inStep.countDown();
+                    endStep.await();
+                }
+                try (ShutdownGate.Registration step = gate.step()) {
+                    steps.incrementAndGet();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        worker.setDaemon(true);
+        worker.start();
+        inStep.await();
+        assertFalse(gate.closeAndAwait(Duration.ofMillis(50)), "the step under way is waited for");
+        endStep.countDown();
+        assertTrue(gate.closeAndAwait(Duration.ofMinutes(1)), "the thread parks at its next step, still inside its run");
+        assertParks(worker);
+        assertEquals(1, steps.get(), "the step after the close never started");
+    }
+
+    @Test
+    void inferenceRunsEachBatchAsAStepOfTheProcesssGate() {
+        try (ToyRegression m = new ToyRegression(3, 20)) {
+            assertFalse(ShutdownGate.global().busy());
+            List<Boolean> insideTheGate = LengthBatches.map(m.params, List.of(1, 2, 3, 4, 5), i -> i, 2, (batch, scope) -> {
+                boolean busy = ShutdownGate.global().busy();
+                return batch.stream().map(i -> busy).toList();
+            });
+            assertEquals(List.of(true, true, true, true, true), insideTheGate, "every batch ran as a step of the gate the exit closes");
+            assertFalse(ShutdownGate.global().busy(), "the thread left the gate with the last batch");
+        }
     }
 
     @Test

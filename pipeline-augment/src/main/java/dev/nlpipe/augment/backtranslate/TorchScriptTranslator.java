@@ -8,6 +8,7 @@ import ai.djl.pytorch.jni.IValue;
 import dev.nlpipe.nn.DeviceSpec;
 import dev.nlpipe.nn.NeuralEngine;
 import dev.nlpipe.nn.NeuralEngineException;
+import dev.nlpipe.nn.ShutdownGate;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -79,7 +80,7 @@ public final class TorchScriptTranslator implements Translator {
         }
         NeuralEngine.noGrad();
         List<IValue> owned = new ArrayList<>(lines.size() + 3);
-        try {
+        try (ShutdownGate.Registration step = ShutdownGate.global().step()) {
             IValue[] items = new IValue[lines.size()];
             for (int i = 0; i < items.length; i++) {
                 items[i] = IValue.from(lines.get(i));

@@ -8,6 +8,7 @@ import dev.nlpipe.core.doc.Layer;
 import dev.nlpipe.core.model.TextClassifier;
 import dev.nlpipe.nn.NeuralEngine;
 import dev.nlpipe.nn.Params;
+import dev.nlpipe.nn.ShutdownGate;
 import dev.nlpipe.nn.bert.BertEncoding;
 import dev.nlpipe.nn.bert.BertTokenizer;
 import java.util.ArrayList;
@@ -98,7 +99,7 @@ final class BertClassifier implements TextClassifier {
             for (int i = from; i < to; i++) {
                 batch.add(encodings.get(order[i]));
             }
-            try (NDManager scope = scopes.get()) {
+            try (ShutdownGate.Registration step = ShutdownGate.global().step(); NDManager scope = scopes.get()) {
                 float[] flat = network.logits(BertInput.of(batch, scope), false).toFloatArray();
                 int k = flat.length / batch.size();
                 for (int i = 0; i < batch.size(); i++) {

@@ -11,6 +11,7 @@ import dev.nlpipe.core.model.ModelException;
 import dev.nlpipe.nn.Inference;
 import dev.nlpipe.nn.NeuralEngine;
 import dev.nlpipe.nn.Params;
+import dev.nlpipe.nn.ShutdownGate;
 import dev.nlpipe.nn.bert.BertEncoder;
 import dev.nlpipe.nn.bert.BertEncoding;
 import dev.nlpipe.nn.bert.BertTokenizer;
@@ -117,7 +118,7 @@ public final class SentenceEncoder implements AutoCloseable {
             for (int i = from; i < to; i++) {
                 batch.add(encodings.get(order[i]));
             }
-            try (NDManager scope = NeuralEngine.get().newBaseManager(device)) {
+            try (ShutdownGate.Registration step = ShutdownGate.global().step(); NDManager scope = NeuralEngine.get().newBaseManager(device)) {
                 BertInput in = BertInput.of(batch, scope);
                 float[] flat = pooling.encode(encoder, in, false).toFloatArray();
                 for (int i = 0; i < batch.size(); i++) {

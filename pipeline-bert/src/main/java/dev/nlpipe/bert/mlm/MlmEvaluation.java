@@ -3,6 +3,7 @@ package dev.nlpipe.bert.mlm;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import dev.nlpipe.nn.NeuralEngine;
+import dev.nlpipe.nn.ShutdownGate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -45,7 +46,7 @@ final class MlmEvaluation {
             for (int i = from; i < Math.min(order.length, from + batchSize); i++) {
                 batch.add(data.get(order[i]));
             }
-            try (NDManager scope = net.params().manager().newSubManager()) {
+            try (ShutdownGate.Registration step = ShutdownGate.global().step(); NDManager scope = net.params().manager().newSubManager()) {
                 MaskedLmNetwork.Batch b = MaskedLmNetwork.batch(batch, scope);
                 if (b.labels().getShape().get(0) == 0) {
                     continue;

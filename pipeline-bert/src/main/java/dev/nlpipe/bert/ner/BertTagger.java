@@ -12,6 +12,7 @@ import dev.nlpipe.ner.data.ScoredSpan;
 import dev.nlpipe.ner.data.TagSet;
 import dev.nlpipe.ner.data.Units;
 import dev.nlpipe.nn.NeuralEngine;
+import dev.nlpipe.nn.ShutdownGate;
 import dev.nlpipe.nn.bert.PieceWindows;
 import dev.nlpipe.nn.bert.UnitLayout;
 import java.util.ArrayList;
@@ -114,7 +115,7 @@ final class BertTagger implements Tagger {
                 continue;
             }
             if (!batch.isEmpty() && (next == null || rows + next.windows().length > batchSize)) {
-                try (NDManager scope = scopes.get()) {
+                try (ShutdownGate.Registration step = ShutdownGate.global().step(); NDManager scope = scopes.get()) {
                     List<T> results = run.apply(network, TaggerBatch.of(batch.stream().map(layouts::get).toList(), null, scope));
                     for (int i = 0; i < batch.size(); i++) {
                         out.set(batch.get(i), results.get(i));

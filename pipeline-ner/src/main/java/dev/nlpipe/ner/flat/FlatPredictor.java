@@ -7,6 +7,7 @@ import dev.nlpipe.ner.crf.ScoredPath;
 import dev.nlpipe.ner.data.UnitSequence;
 import dev.nlpipe.nn.BatchPlan;
 import dev.nlpipe.nn.NeuralEngine;
+import dev.nlpipe.nn.ShutdownGate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -86,7 +87,8 @@ public final class FlatPredictor implements AutoCloseable {
             if (items.isEmpty()) {
                 continue;
             }
-            try (NDManager scope = network.params().manager().newSubManager()) {
+            try (ShutdownGate.Registration step = ShutdownGate.global().step();
+                 NDManager scope = network.params().manager().newSubManager()) {
                 network.params().attachTo(scope);
                 List<T> results = run.apply(new FlatBatch(items, scope));
                 for (int k = 0; k < at.size(); k++) {

@@ -1,0 +1,99 @@
+package dev.nlpipe.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The ./nlpipe launcher's build step, with a stand-in for Maven on the PATH: a build cut short
+ * leaves the jar corrupt but newer than every source (the shade step rewrites it in place), and
+ * the next run must build again rather than start from it.
+ */
+class LauncherBuildTest {
+    private static final Path REPO = Path.of("..").toAbsolutePath().normalize();
+
+    /**
+     * A checkout with the real launcher and its scripts, one source file, and a fake {@code mvn}
+     * that counts its builds in {@code builds.txt}; while {@code slow} exists it writes half a jar
+     * and then hangs, as a build interrupted in its last step would.
+     */
+    private static Path checkout(Path root) throws IOException {
+        Files.createDirectories(root.resolve("bin"));
+        for (String f : List.of("nlpipe", "bin/find-jdk.sh", "bin/build-lock.sh")) {
+            Files.copy(REPO.resolve(f), root.resolve(f), StandardCopyOption.COPY_ATTRIBUTES);
+        }
+        Path src = root.resolve("cli/src/main/java/Main.java");
+        Files.createDirectories(src.getParent());
+        Files.writeString(src, "class Main {}\n");
+        Path mvn = root.resolve("fake-maven/mvn");
+        Files.createDirectories(mvn.getParent());
+        Files.writeString(mvn, """
+                #!/usr/bin/env bash
+                echo build >> builds.txt
+                mkdir -p cli/target
+                if [[ -e slow ]]; then
+                  printf 'PK half a jar' > cli/target/nlpipe.jar
+                  exec sleep 60
+                fi
+                printf 'PK a whole jar' > cli/target/nlpipe.jar
+                """);
+        Files.setPosixFilePermissions(mvn, PosixFilePermissions.fromString("rwxr-xr-x"));
+        return root;
+    }
+
+    private static Process launch(Path root) throws IOException {
+        ProcessBuilder pb = new ProcessBuilder("bash", root.resolve("nlpipe").toString(), "--version").directory(root.toFile())
+                .redirectErrorStream(true).redirectOutput(root.resolve("out-" + System.nanoTime() + ".txt").toFile());
+        pb.environment().put("PATH", root.resolve("fake-maven") + ":" + System.getenv("PATH"));
+        pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        return pb.start();
+    }
+
+    private static List<String> builds(Path root) throws IOException {
+        Path f = root.resolve("builds.txt");
+        return Files.exists(f) ? Files.readAllLines(f) : List.of();
+    }
+
+    private static String output(Path root) throws IOException {
+        StringBuilder all = new StringBuilder();
+        try (var files = Files.list(root)) {
+            for (Path p : files.filter(f -> f.getFileName().toString().startsWith("out-")).sorted().toList()) {
+                all.append(Files.readString(p, StandardCharsets.UTF_8));
+            }
+        }
+        return all.toString();
+    }
+
+    @Test
+    void aBuildCutShortIsDoneAgainByTheNextRunAndAFinishedOneIsNot(@TempDir Path dir) throws Exception {
+        Path root = checkout(dir);
+        Files.writeString(root.resolve("slow"), "");
+        Process first = launch(root);
+        Path jar = root.resolve("cli/target/nlpipe.jar");
+        for (int i = 0; i < 1500 && !Files.exists(jar) && first.isAlive(); i++) {
+            Thread.sleep(20);
+        }
+        assertTrue(Files.exists(jar), output(root));
+        first.destroy(); // SIGTERM, as Ctrl-C or a closed terminal would end it
+        assertTrue(first.waitFor(30, TimeUnit.SECONDS));
+        assertEquals(1, builds(root).size());
+
+        Files.delete(root.resolve("slow"));
+        launch(root).waitFor(60, TimeUnit.SECONDS);
+        assertEquals(2, builds(root).size(), "the half-written jar is newer than the sources, yet is built again\n" + output(root));
+        assertTrue(output(root).contains("the last build did not finish; building again"), output(root));
+
+        launch(root).waitFor(60, TimeUnit.SECONDS);
+        assertEquals(2, builds(root).size(), "a finished build is not repeated\n" + output(root));
+    }
+}
