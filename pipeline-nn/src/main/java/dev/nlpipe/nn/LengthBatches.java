@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.function.BiFunction;
+import java.util.function.Supplier;
 import java.util.function.ToIntFunction;
 
 /**
@@ -29,12 +30,25 @@ public final class LengthBatches {
      */
     public static <E, R> List<R> map(Params params, List<E> examples, ToIntFunction<E> length, int batchSize,
                                      BiFunction<List<E>, NDManager, List<R>> run) {
+        return map(examples, length, batchSize, () -> {
+            NDManager scope = params.manager().newSubManager();
+            params.attachTo(scope);
+            return scope;
+        }, run);
+    }
+
+    /**
+     * One result per example, in input order, as {@link #map(Params, List, ToIntFunction, int, BiFunction)}
+     * but each group in a new scope from {@code scopes}: for weights that several threads read at
+     * once, each batch in a manager of its own thread's.
+     */
+    public static <E, R> List<R> map(List<E> examples, ToIntFunction<E> length, int batchSize, Supplier<NDManager> scopes,
+                                     BiFunction<List<E>, NDManager, List<R>> run) {
         NeuralEngine.noGrad();
         int[] lengths = examples.stream().mapToInt(length).toArray();
         List<R> out = new ArrayList<>(Collections.nCopies(examples.size(), null));
         for (int[] b : BatchPlan.sorted(lengths, batchSize)) {
-            try (ShutdownGate.Registration step = ShutdownGate.global().step(); NDManager scope = params.manager().newSubManager()) {
-                params.attachTo(scope);
+            try (ShutdownGate.Registration step = ShutdownGate.global().step(); NDManager scope = scopes.get()) {
                 List<R> results = run.apply(Arrays.stream(b).mapToObj(examples::get).toList(), scope);
                 for (int i = 0; i < b.length; i++) {
                     out.set(b[i], results.get(i));

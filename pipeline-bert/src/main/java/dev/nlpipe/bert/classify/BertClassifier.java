@@ -6,14 +6,13 @@ import dev.nlpipe.bert.BertInput;
 import dev.nlpipe.core.doc.Document;
 import dev.nlpipe.core.doc.Layer;
 import dev.nlpipe.core.model.TextClassifier;
+import dev.nlpipe.nn.LengthBatches;
 import dev.nlpipe.nn.NeuralEngine;
 import dev.nlpipe.nn.Params;
-import dev.nlpipe.nn.ShutdownGate;
 import dev.nlpipe.nn.bert.BertEncoding;
 import dev.nlpipe.nn.bert.BertTokenizer;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -88,26 +87,15 @@ final class BertClassifier implements TextClassifier {
 
     /** The logits of each encoding, in order: batches of similar lengths, each in a new scope from {@code scopes}. */
     static float[][] logits(BertClassifierNetwork network, List<BertEncoding> encodings, int batchSize, Supplier<NDManager> scopes) {
-        NeuralEngine.noGrad();
-        Integer[] order = new Integer[encodings.size()];
-        Arrays.setAll(order, i -> i);
-        Arrays.sort(order, Comparator.comparingInt(i -> encodings.get(i).length()));
-        float[][] out = new float[encodings.size()][];
-        for (int from = 0; from < order.length; from += batchSize) {
-            int to = Math.min(order.length, from + batchSize);
-            List<BertEncoding> batch = new ArrayList<>(to - from);
-            for (int i = from; i < to; i++) {
-                batch.add(encodings.get(order[i]));
+        return LengthBatches.map(encodings, BertEncoding::length, batchSize, scopes, (batch, scope) -> {
+            float[] flat = network.logits(BertInput.of(batch, scope), false).toFloatArray();
+            int k = flat.length / batch.size();
+            List<float[]> rows = new ArrayList<>(batch.size());
+            for (int i = 0; i < batch.size(); i++) {
+                rows.add(Arrays.copyOfRange(flat, i * k, (i + 1) * k));
             }
-            try (ShutdownGate.Registration step = ShutdownGate.global().step(); NDManager scope = scopes.get()) {
-                float[] flat = network.logits(BertInput.of(batch, scope), false).toFloatArray();
-                int k = flat.length / batch.size();
-                for (int i = 0; i < batch.size(); i++) {
-                    out[order[from + i]] = Arrays.copyOfRange(flat, i * k, (i + 1) * k);
-                }
-            }
-        }
-        return out;
+            return rows;
+        }).toArray(float[][]::new);
     }
 
     private static double[] softmax(float[] logits) {

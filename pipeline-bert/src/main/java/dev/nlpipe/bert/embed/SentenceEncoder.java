@@ -1,17 +1,15 @@
 package dev.nlpipe.bert.embed;
 
 import ai.djl.Device;
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import dev.nlpipe.bert.BertInput;
 import dev.nlpipe.bert.Pooling;
 import dev.nlpipe.core.model.LoadOptions;
 import dev.nlpipe.core.model.ModelException;
 import dev.nlpipe.nn.Inference;
+import dev.nlpipe.nn.LengthBatches;
 import dev.nlpipe.nn.NeuralEngine;
 import dev.nlpipe.nn.Params;
-import dev.nlpipe.nn.ShutdownGate;
 import dev.nlpipe.nn.bert.BertEncoder;
 import dev.nlpipe.nn.bert.BertEncoding;
 import dev.nlpipe.nn.bert.BertTokenizer;
@@ -20,7 +18,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -105,29 +102,17 @@ public final class SentenceEncoder implements AutoCloseable {
 
     /** The vector of each text, in order. */
     public float[][] embed(List<String> texts) {
-        List<BertEncoding> encodings = tokenizer.encodeBatch(texts);
-        NeuralEngine.noGrad();
-        Integer[] order = new Integer[encodings.size()];
-        Arrays.setAll(order, i -> i);
-        Arrays.sort(order, Comparator.comparingInt(i -> encodings.get(i).length()));
-        float[][] out = new float[encodings.size()][];
         int dim = dimension();
-        for (int from = 0; from < order.length; from += batchSize) {
-            int to = Math.min(order.length, from + batchSize);
-            List<BertEncoding> batch = new ArrayList<>(to - from);
-            for (int i = from; i < to; i++) {
-                batch.add(encodings.get(order[i]));
-            }
-            try (ShutdownGate.Registration step = ShutdownGate.global().step(); NDManager scope = NeuralEngine.get().newBaseManager(device)) {
-                BertInput in = BertInput.of(batch, scope);
-                float[] flat = pooling.encode(encoder, in, false).toFloatArray();
-                for (int i = 0; i < batch.size(); i++) {
-                    float[] v = Arrays.copyOfRange(flat, i * dim, (i + 1) * dim);
-                    out[order[from + i]] = normalize ? unit(v) : v;
-                }
-            }
-        }
-        return out;
+        return LengthBatches.map(tokenizer.encodeBatch(texts), BertEncoding::length, batchSize,
+                () -> NeuralEngine.get().newBaseManager(device), (batch, scope) -> {
+                    float[] flat = pooling.encode(encoder, BertInput.of(batch, scope), false).toFloatArray();
+                    List<float[]> vectors = new ArrayList<>(batch.size());
+                    for (int i = 0; i < batch.size(); i++) {
+                        float[] v = Arrays.copyOfRange(flat, i * dim, (i + 1) * dim);
+                        vectors.add(normalize ? unit(v) : v);
+                    }
+                    return vectors;
+                }).toArray(float[][]::new);
     }
 
     /** The vector of one text. */
