@@ -29,34 +29,7 @@ class ShutdownGateTest {
     }
 
     @Test
-    void closingWaitsForAThreadInsideAStepUntilItParksAtTheNextPass() throws InterruptedException {
-        ShutdownGate gate = new ShutdownGate();
-        CountDownLatch inStep = new CountDownLatch(1);
-        CountDownLatch endStep = new CountDownLatch(1);
-        AtomicInteger stepsAfterClose = new AtomicInteger();
-        Thread worker = new Thread(() -> {
-            try (ShutdownGate.Registration inside = gate.enter()) {
-                gate.pass();
-                inStep.countDown();
-                endStep.await();
-                gate.pass();
-                stepsAfterClose.incrementAndGet();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
-        worker.setDaemon(true);
-        worker.start();
-        inStep.await();
-        assertFalse(gate.closeAndAwait(Duration.ofMillis(50)), "the step under way is not over");
-        endStep.countDown();
-        assertTrue(gate.closeAndAwait(Duration.ofMinutes(1)));
-        assertParks(worker);
-        assertEquals(0, stepsAfterClose.get(), "no step runs once the gate is closed");
-    }
-
-    @Test
-    void stepsNestInsideARunAndNoStepStartsOnceTheGateIsClosed() throws InterruptedException {
+    void closingWaitsForTheStepUnderWayAndNoStepStartsAfterItEvenInsideARun() throws InterruptedException {
         ShutdownGate gate = new ShutdownGate();
         CountDownLatch inStep = new CountDownLatch(1);
         CountDownLatch endStep = new CountDownLatch(1);
