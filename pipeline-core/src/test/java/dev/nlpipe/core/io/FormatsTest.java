@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.nlpipe.core.config.ConfigException;
 import dev.nlpipe.core.doc.Document;
 import dev.nlpipe.core.doc.Entity;
 import dev.nlpipe.core.doc.Token;
@@ -173,6 +174,41 @@ class FormatsTest {
         assertEquals(Map.of("1", 1.0), docs.get(0).labels());
         InputFormatException e = assertThrows(InputFormatException.class, () -> Corpora.read(f, "tsv"));
         assertTrue(e.getMessage().contains("no column 'text' in the header (columns: label, text_a); set input.textColumn"), e.getMessage());
+    }
+
+    @Test
+    void aTsvWithoutHeaderRowReadsEveryRowWithColumnsByPosition() throws IOException {
+        // as TNEWS and THUCNews come: title<TAB>label, no header
+        Path f = TempFiles.write(dir.resolve("titles.tsv"), "上课时学生手机响个不停\tnews_edu\n商赢环球公告\tnews_finance\nonly one field\n");
+        List<BadRecord> bad = new ArrayList<>();
+        List<Document> docs = Corpora.read(f, "tsv", Map.of("header", false), bad);
+        assertEquals(List.of("上课时学生手机响个不停", "商赢环球公告"), docs.stream().map(Document::text).toList());
+        assertEquals(List.of(Map.of("news_edu", 1.0), Map.of("news_finance", 1.0)), docs.stream().map(Document::labels).toList());
+        assertEquals(List.of("titles.tsv:1", "titles.tsv:2"), docs.stream().map(Document::id).toList());
+        assertEquals(1, bad.size());
+        assertEquals(3, bad.get(0).line());
+        assertTrue(bad.get(0).reason().contains("expected 2 fields, found 1"), bad.get(0).reason());
+
+        Path swapped = TempFiles.write(dir.resolve("swapped.tsv"), "8\t体验2D巅峰\n5\t铁树开花\n");
+        List<Document> byNumber = Corpora.read(swapped, "tsv", Map.of("header", false, "textColumn", "2", "labelColumn", "1"),
+                new ArrayList<>());
+        assertEquals(List.of("体验2D巅峰", "铁树开花"), byNumber.stream().map(Document::text).toList());
+        assertEquals(Map.of("8", 1.0), byNumber.get(0).labels());
+    }
+
+    @Test
+    void aHeaderlessFileIsNamedInTheErrorsThatItsColumnsCauseAndTheHeaderErrorSuggestsIt() throws IOException {
+        Path f = TempFiles.write(dir.resolve("titles.tsv"), "标题一\tnews_edu\n");
+        ConfigException name = assertThrows(ConfigException.class,
+                () -> Corpora.read(f, "tsv", Map.of("header", false, "textColumn", "text_a"), new ArrayList<>()));
+        assertTrue(name.getMessage().contains("textColumn") && name.getMessage().contains("numbered from 1"), name.getMessage());
+        InputFormatException beyond = assertThrows(InputFormatException.class,
+                () -> Corpora.read(f, "tsv", Map.of("header", false, "labelColumn", "3"), new ArrayList<>()));
+        assertTrue(beyond.getMessage().contains("the first row has 2 field(s), but input.labelColumn, idColumn or langColumn names column 3"),
+                beyond.getMessage());
+        InputFormatException header = assertThrows(InputFormatException.class, () -> Corpora.read(f, "tsv"));
+        assertTrue(header.getMessage().contains("no column 'text' in the header (columns: 标题一, news_edu); set input.textColumn, or"
+                + " input.header: false if the file has no header row"), header.getMessage());
     }
 
     @Test

@@ -21,9 +21,10 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * CSV and TSV files with a header row, parsed by Apache Commons CSV (RFC 4180 quoting for CSV;
- * TSV unquoted by default, as GLUE and most Chinese corpora write it). Text, label, id and
- * language columns are chosen by header name.
+ * CSV and TSV files, parsed by Apache Commons CSV (RFC 4180 quoting for CSV; TSV unquoted by
+ * default, as GLUE and most Chinese corpora write it). Text, label, id and language columns are
+ * chosen by header name or, in a file without a header row ({@code header: false}, as many
+ * Chinese classification sets come: {@code title<TAB>label}), by position from 1.
  */
 public abstract class DelimitedReader implements ReaderProvider {
     private final String name;
@@ -57,12 +58,15 @@ public abstract class DelimitedReader implements ReaderProvider {
 
     @Override
     public String description() {
-        return (delimiter == ',' ? "comma" : "tab") + "-separated values with a header row; text, label and id columns by name";
+        return (delimiter == ',' ? "comma" : "tab") + "-separated values with a header row (or header: false); text, label and id"
+                + " columns by name (or position)";
     }
 
     @Override
     public List<OptionSpec> options() {
         return List.of(
+                OptionSpec.bool("header", true, "whether the first row names the columns; with false every row is a record and"
+                        + " columns are numbered from 1 (textColumn and labelColumn then default to 1 and 2)"),
                 OptionSpec.string("textColumn", "text", "header name of the text column"),
                 OptionSpec.string("labelColumn", "label", "header name of the label column (ignored when absent unless set)"),
                 OptionSpec.string("idColumn", "id", "header name of the id column (default id: file:line)"),
@@ -81,7 +85,7 @@ public abstract class DelimitedReader implements ReaderProvider {
         // A quote outside ASCII is found by its UTF-8 lead byte: a file holding that byte for another character is read whole too.
         byte[] quoteBytes = quote == null || quote.isEmpty() ? new byte[0]
                 : new byte[] {quote.substring(0, 1).getBytes(StandardCharsets.UTF_8)[0]};
-        return new LineSplitting(true, quoteBytes, true);
+        return new LineSplitting(options.getBoolean("header"), quoteBytes, true);
     }
 
     @Override
@@ -93,7 +97,9 @@ public abstract class DelimitedReader implements ReaderProvider {
                 .setIgnoreEmptyLines(true)
                 .setAllowMissingColumnNames(true)
                 .setDuplicateHeaderMode(org.apache.commons.csv.DuplicateHeaderMode.ALLOW_ALL);
-        CSVFormat format = source.header() == null ? builder.setHeader().setSkipHeaderRecord(true).get()
+        boolean named = options.getBoolean("header");
+        CSVFormat format = !named ? builder.get()
+                : source.header() == null ? builder.setHeader().setSkipHeaderRecord(true).get()
                 : builder.setHeader(headerNames(source, builder.get())).setSkipHeaderRecord(false).get();
         LineReader lines = new LineReader(source.open(settings.bytesRead()), settings.maxLineBytes(), source.name(), settings.errors(),
                 source.firstLine());
@@ -106,13 +112,16 @@ public abstract class DelimitedReader implements ReaderProvider {
             throw new InputFormatException(source.name(), 1, "cannot read the header row: " + e.getMessage());
         }
         List<String> header = parser.getHeaderNames();
-        int text = column(header, options, "textColumn", true, source);
-        int label = column(header, options, "labelColumn", false, source);
-        int id = column(header, options, "idColumn", false, source);
-        int lang = column(header, options, "langColumn", false, source);
+        int text = named ? column(header, options, "textColumn", true, source) : position(options, "textColumn", 1);
+        int label = named ? column(header, options, "labelColumn", false, source) : position(options, "labelColumn", 2);
+        int id = named ? column(header, options, "idColumn", false, source) : position(options, "idColumn", 0);
+        int lang = named ? column(header, options, "langColumn", false, source) : position(options, "langColumn", 0);
+        int needed = Math.max(Math.max(text, options.isSet("labelColumn") ? label : 0), Math.max(id, lang)) + 1;
         Iterator<CSVRecord> records = parser.iterator();
         return new LookaheadReader() {
             private boolean done;
+            /** Without a header, every record must have as many fields as the first. */
+            private int fields = named ? header.size() : -1;
 
             @Override
             protected Document readNext() {
@@ -127,9 +136,18 @@ public abstract class DelimitedReader implements ReaderProvider {
                         CSVRecord r = records.next();
                         // map after reading: the character stream records skipped lines only once it reaches them
                         line = chars.recordStart(before + 1);
-                        if (!r.isConsistent()) {
+                        if (fields < 0) {
+                            fields = r.size();
+                            if (fields < needed) {
+                                throw new InputFormatException(source.name(), line, "the first row has " + fields + " field(s), but "
+                                        + section(options) + (fields <= text ? "textColumn" : "labelColumn, idColumn or langColumn")
+                                        + " names column " + needed + " (" + section(options) + "header is false: columns are"
+                                        + " numbered from 1)");
+                            }
+                        }
+                        if (named ? !r.isConsistent() : r.size() != fields) {
                             settings.errors().accept(BadRecord.unreadable(source.name(), line,
-                                    "expected " + header.size() + " fields, found " + r.size()));
+                                    "expected " + fields + " fields, found " + r.size()));
                             continue;
                         }
                         return toDocument(r, line);
@@ -167,7 +185,7 @@ public abstract class DelimitedReader implements ReaderProvider {
             private Document toDocument(CSVRecord r, long line) {
                 String docId = id >= 0 ? r.get(id) : source.relative() + ":" + line;
                 Document d = new Document(docId, r.get(text));
-                if (label >= 0 && !r.get(label).isEmpty()) {
+                if (label >= 0 && label < r.size() && !r.get(label).isEmpty()) {
                     d.addLabel(r.get(label));
                 }
                 if (lang >= 0 && !r.get(lang).isEmpty()) {
@@ -232,8 +250,30 @@ public abstract class DelimitedReader implements ReaderProvider {
         int at = header.indexOf(wanted);
         if (at < 0 && (required || options.isSet(option))) {
             throw new InputFormatException(source.name(), 1, "no column '" + wanted + "' in the header (columns: "
-                    + String.join(", ", header) + "); set " + section(options) + option);
+                    + String.join(", ", header) + "); set " + section(options) + option + ", or " + section(options)
+                    + "header: false if the file has no header row (columns are then numbered from 1)");
         }
         return at;
+    }
+
+    /**
+     * The 0-based index of a column given by its position from 1 (a file without a header), or
+     * {@code fallback - 1} when the option is not set ({@code -1}: no such column).
+     */
+    private static int position(Options options, String option, int fallback) {
+        if (!options.isSet(option)) {
+            return fallback - 1;
+        }
+        String given = options.getString(option).strip();
+        try {
+            int n = Integer.parseInt(given);
+            if (n >= 1) {
+                return n - 1;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw options.error(option, "is '" + given + "', but without a header row (header: false) columns are numbered from 1:"
+                + " give the column's number (1 for the first)");
     }
 }

@@ -98,6 +98,21 @@ class DelimitedReaderPartsTest {
     }
 
     @Test
+    void aFileWithoutHeaderGivesItsPartsNoHeaderLine() throws IOException {
+        assertFalse(reader("tsv").lineSplitting(options("tsv", Map.of("header", false))).header(),
+                "the first line is a record, not a header for every part");
+        String tsv = "one\ta\ntwo\tb\nthree\tc\n";
+        InputSource part = InputSource.part("f.tsv", "f.tsv", () -> new ByteArrayInputStream("two\tb\nthree\tc\n".getBytes(StandardCharsets.UTF_8)), 2);
+        ReadSettings settings = new ReadSettings(null, ReadSettings.DEFAULT_MAX_LINE_BYTES, b -> { }, new AtomicLong());
+        List<String> texts = new ArrayList<>();
+        try (CorpusReader r = reader("tsv").open(part, options("tsv", Map.of("header", false)), settings)) {
+            r.forEachRemaining(d -> texts.add(d.text() + "@" + d.meta().get("line")));
+        }
+        assertEquals(List.of("two@2", "three@3"), texts);
+        assertEquals(3, Corpora.read(TempFiles.write(dir.resolve("f.tsv"), tsv), "tsv", Map.of("header", false), new ArrayList<>()).size());
+    }
+
+    @Test
     void csvFilesWithQuotesOrLoneCarriageReturnsAreReadWhole() {
         LineSplitting csv = reader("csv").lineSplitting(options("csv", Map.of()));
         assertTrue(csv.header());
