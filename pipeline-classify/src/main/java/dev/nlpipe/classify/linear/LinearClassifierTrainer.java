@@ -211,8 +211,11 @@ public final class LinearClassifierTrainer implements TrainerProvider {
             out.put(e.getKey(), new Dataset(docs, y));
         }
         if (s.split() != null) {
-            if (out.containsKey("dev") || out.containsKey("test")) {
-                throw job.train().error("split", "carves dev/test out of data.train; remove data.dev and data.test, or this option");
+            // [train, dev] carves dev only, so a data.test file may stay; [train, dev, test] carves both
+            if (out.containsKey("dev") || s.split().length > 2 && out.containsKey("test")) {
+                throw job.train().error("split", s.split().length > 2
+                        ? "carves dev and test out of data.train; remove data.dev and data.test, or give [train, dev] fractions only"
+                        : "carves dev out of data.train; remove data.dev, or this option");
             }
             int[][] parts = Splits.stratified(out.get("train").y(), labels.size(), s.split(), s.seed());
             Dataset all = out.get("train");

@@ -40,7 +40,7 @@ record LinearSettings(FeatureRecipe features, LinearModel.Loss loss, List<Double
                 OptionSpec.integer("cvFolds", 0, "stratified k-fold cross-validation on data.train to choose C when there is no"
                         + " data.dev (0: none)"),
                 new OptionSpec("split", OptionType.NUMBER_LIST, null, "carve train/dev/test out of data.train by these fractions,"
-                        + " stratified, e.g. [0.8, 0.1, 0.1]", false, List.of()),
+                        + " stratified, e.g. [0.8, 0.1, 0.1]; [0.9, 0.1] carves dev only (data.test may be given)", false, List.of()),
                 OptionSpec.choice("selectBy", "accuracy", "the score the grid search maximizes", "accuracy", "macro_f1"),
                 OptionSpec.bool("thresholdSearch", false, "binary tasks: move the decision threshold to the F1-best point on data.dev"
                         + " (or the cross-validation predictions)"));

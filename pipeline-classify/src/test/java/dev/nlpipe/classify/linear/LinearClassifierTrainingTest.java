@@ -161,6 +161,31 @@ class LinearClassifierTrainingTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void aTwoWaySplitCarvesDevBesideATestFileAndAThreeWayOneRefusesIt() throws IOException {
+        Path train = corpus("sd", 300, 2, 8);
+        Path test = corpus("sdtest", 100, 2, 9);
+        StringBuilder log = new StringBuilder();
+        Path model = TrainingRuns.train(dir, """
+                task: classify.linear
+                data: { train: %s, test: %s, format: jsonl }
+                model: { tokenPattern: '\\w+', C: [0.1, 1, 10] }
+                train: { split: [0.8, 0.2] }
+                """.formatted(train, test), "twoway", log);
+        assertTrue(log.toString().contains("grid search on data.dev"), log.toString());
+        Map<String, Object> metrics = json(model.resolve("metrics.json"));
+        assertEquals(100, ((Map<String, Object>) metrics.get("test")).get("support"), "the test file, not a carved share");
+        ConfigException both = assertThrows(ConfigException.class, () -> TrainingRuns.train(dir, """
+                task: classify.linear
+                data: { train: %s, test: %s, format: jsonl }
+                model: { tokenPattern: '\\w+' }
+                train: { split: [0.6, 0.2, 0.2] }
+                """.formatted(train, test), "threeway"));
+        assertTrue(both.getMessage().contains("carves dev and test out of data.train; remove data.dev and data.test, or give [train, dev]"),
+                both.getMessage());
+    }
+
+    @Test
     void mistakesAreReportedWithTheirLocation() throws IOException {
         Path train = corpus("t", 60, 2, 6);
         Path oneLabel = Files.writeString(dir.resolve("one.jsonl"), "{\"text\": \"a b\", \"label\": \"x\"}\n{\"text\": \"c\", \"label\": \"x\"}\n");
