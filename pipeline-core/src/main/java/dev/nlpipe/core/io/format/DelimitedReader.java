@@ -67,10 +67,12 @@ public abstract class DelimitedReader implements ReaderProvider {
         return List.of(
                 OptionSpec.bool("header", true, "whether the first row names the columns; with false every row is a record and"
                         + " columns are numbered from 1 (textColumn and labelColumn then default to 1 and 2)"),
-                OptionSpec.string("textColumn", "text", "header name of the text column"),
-                OptionSpec.string("labelColumn", "label", "header name of the label column (ignored when absent unless set)"),
-                OptionSpec.string("idColumn", "id", "header name of the id column (default id: file:line)"),
-                OptionSpec.string("langColumn", "lang", "header name of the language column"),
+                OptionSpec.string("textColumn", "text", "header name of the text column (its number from 1 with header: false)"),
+                OptionSpec.string("labelColumn", "label", "header name of the label column, ignored when absent unless set"
+                        + " (its number from 1 with header: false)"),
+                OptionSpec.string("idColumn", "id", "header name of the id column (default id: file:line; its number from 1"
+                        + " with header: false)"),
+                OptionSpec.string("langColumn", "lang", "header name of the language column (its number from 1 with header: false)"),
                 OptionSpec.string("quote", defaultQuote, "quote character; empty for none"));
     }
 
