@@ -95,7 +95,7 @@ public final class LinearClassifierTrainer implements TrainerProvider {
             selectedOn = s.cvFolds() + "-fold cross-validation";
         } else if (needHeldOut) {
             throw job.train().error("cvFolds", (grid.size() > 1 ? "a grid of " + grid.size() + " candidates" : "thresholdSearch")
-                    + " needs held-out data: give data.dev, train.split or train.cvFolds");
+                    + " needs held-out data: give data.dev, train.devFraction, train.split or train.cvFolds");
         }
         ModelSelection.Outcome best = outcomes == null ? null : ModelSelection.best(outcomes);
         ModelSelection.Candidate chosen = best == null ? grid.get(0) : best.candidate();
@@ -215,7 +215,7 @@ public final class LinearClassifierTrainer implements TrainerProvider {
             if (out.containsKey("dev") || s.split().length > 2 && out.containsKey("test")) {
                 throw job.train().error("split", s.split().length > 2
                         ? "carves dev and test out of data.train; remove data.dev and data.test, or give [train, dev] fractions only"
-                        : "carves dev out of data.train; remove data.dev, or this option");
+                        : "carves dev out of data.train (so does devFraction); remove data.dev, or this option");
             }
             int[][] parts = Splits.stratified(out.get("train").y(), labels.size(), s.split(), s.seed());
             Dataset all = out.get("train");

@@ -39,6 +39,8 @@ record LinearSettings(FeatureRecipe features, LinearModel.Loss loss, List<Double
                 OptionSpec.number("tol", 1e-4, "solver tolerance (scikit-learn's tol)"),
                 OptionSpec.integer("cvFolds", 0, "stratified k-fold cross-validation on data.train to choose C when there is no"
                         + " data.dev (0: none)"),
+                OptionSpec.number("devFraction", 0.0, "hold out this share of data.train as dev data, stratified, when data.dev is"
+                        + " not given (as the neural trainers' devFraction; the same as split: [1 - f, f])"),
                 new OptionSpec("split", OptionType.NUMBER_LIST, null, "carve train/dev/test out of data.train by these fractions,"
                         + " stratified, e.g. [0.8, 0.1, 0.1]; [0.9, 0.1] carves dev only (data.test may be given)", false, List.of()),
                 OptionSpec.choice("selectBy", "accuracy", "the score the grid search maximizes", "accuracy", "macro_f1"),
@@ -89,6 +91,16 @@ record LinearSettings(FeatureRecipe features, LinearModel.Loss loss, List<Double
             if (split.length < 2 || split.length > 3 || Math.abs(sum - 1) > 1e-9) {
                 throw t.error("split", "must be [train, dev] or [train, dev, test] fractions summing to 1, e.g. [0.8, 0.1, 0.1]");
             }
+        }
+        double devFraction = t.getDouble("devFraction");
+        if (devFraction < 0 || devFraction >= 1) {
+            throw t.error("devFraction", "must be at least 0 and below 1");
+        }
+        if (devFraction > 0) {
+            if (split != null) {
+                throw t.error("devFraction", "and split both carve dev out of data.train: give one of them");
+            }
+            split = new double[] {1 - devFraction, devFraction};
         }
         int folds = t.getInt("cvFolds");
         if (folds == 1 || folds < 0) {

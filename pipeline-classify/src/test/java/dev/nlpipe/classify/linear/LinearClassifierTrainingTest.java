@@ -162,7 +162,7 @@ class LinearClassifierTrainingTest {
 
     @Test
     @SuppressWarnings("unchecked")
-    void aTwoWaySplitCarvesDevBesideATestFileAndAThreeWayOneRefusesIt() throws IOException {
+    void aTwoWaySplitOrDevFractionCarvesDevBesideATestFileAndAThreeWayOneRefusesIt() throws IOException {
         Path train = corpus("sd", 300, 2, 8);
         Path test = corpus("sdtest", 100, 2, 9);
         StringBuilder log = new StringBuilder();
@@ -175,6 +175,13 @@ class LinearClassifierTrainingTest {
         assertTrue(log.toString().contains("grid search on data.dev"), log.toString());
         Map<String, Object> metrics = json(model.resolve("metrics.json"));
         assertEquals(100, ((Map<String, Object>) metrics.get("test")).get("support"), "the test file, not a carved share");
+        Path same = TrainingRuns.train(dir, """
+                task: classify.linear
+                data: { train: %s, test: %s, format: jsonl }
+                model: { tokenPattern: '\\w+', C: [0.1, 1, 10] }
+                train: { devFraction: 0.2 }
+                """.formatted(train, test), "devfraction");
+        assertEquals(metrics.get("test"), json(same.resolve("metrics.json")).get("test"), "devFraction 0.2 is split [0.8, 0.2]");
         ConfigException both = assertThrows(ConfigException.class, () -> TrainingRuns.train(dir, """
                 task: classify.linear
                 data: { train: %s, test: %s, format: jsonl }
