@@ -39,8 +39,8 @@ public final class LengthBatches {
 
     /**
      * One result per example, in input order, as {@link #map(Params, List, ToIntFunction, int, BiFunction)}
-     * but each group in a new scope from {@code scopes}: for weights that several threads read at
-     * once, each batch in a manager of its own thread's.
+     * but each group in a new scope from {@code scopes}, for weights that several threads read at
+     * once and so must not be attached to any one thread's scope.
      */
     public static <E, R> List<R> map(List<E> examples, ToIntFunction<E> length, int batchSize, Supplier<NDManager> scopes,
                                      BiFunction<List<E>, NDManager, List<R>> run) {
