@@ -1,11 +1,11 @@
 package dev.nlpipe.cli;
 
-import dev.nlpipe.core.config.Durations;
 import dev.nlpipe.cli.schedule.ScheduleLog;
 import dev.nlpipe.cli.schedule.ScheduleSettings;
 import dev.nlpipe.cli.schedule.Scheduler;
 import dev.nlpipe.cli.schedule.StopSignal;
 import dev.nlpipe.cli.schedule.Trigger;
+import dev.nlpipe.core.config.Durations;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.Duration;

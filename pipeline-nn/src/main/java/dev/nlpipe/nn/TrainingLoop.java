@@ -174,8 +174,9 @@ public final class TrainingLoop {
             double secs = (clock.getAsLong() - t0) / 1e9;
             trainSeconds += secs;
             trainExamples += train.size();
-            gate.pass();
             Map<String, TensorFile.Tensor> trained = average == null ? null : average.swapIn(params);
+            // dev scoring runs each batch as a step of the process's gate; this pass keeps a closed gate from
+            // letting a checkpoint start after it
             Map<String, Double> dev = model.evaluate();
             gate.pass();
             Double score = dev.get(monitor);
