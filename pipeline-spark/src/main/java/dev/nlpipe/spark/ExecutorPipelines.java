@@ -8,14 +8,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * One built pipeline per executor JVM and configuration. Building loads models (a TF-IDF
  * vocabulary, a tagger's weights), which costs far more than a task's batch; a built pipeline is
  * thread-safe, so every task slot of the executor shares it. Pipelines live as long as the JVM and
- * are closed (releasing native memory) when it exits.
+ * are never closed: closing them at exit (in a shutdown hook) would free a tagger's weights while a
+ * task may still be in a forward pass over them, since shutdown hooks run side by side with the
+ * threads that are finishing; the operating system frees that memory with the process anyway.
  */
 final class ExecutorPipelines {
     private static final Map<String, Pipeline> BUILT = new ConcurrentHashMap<>();
-
-    static {
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> BUILT.values().forEach(Pipeline::close), "nlpipe-close-pipelines"));
-    }
 
     private ExecutorPipelines() {
     }
