@@ -47,6 +47,17 @@ class DelimitedWriterTest {
     }
 
     @Test
+    void headerFalseWritesRowsOnlyAsTheReaderWithHeaderFalseReadsThem() throws Exception {
+        Path out = tmp.resolve("out.tsv");
+        Corpora.write(docs(), out, "tsv", Map.of("columns", List.of("text", "label"), "header", false));
+        List<String> lines = TempFiles.lines(out);
+        assertEquals(List.of("it's a \"charming\", often affecting journey \t1", "这部电影很好看\t0"), lines);
+        List<Document> back = Corpora.read(out, "tsv", Map.of("header", false), new java.util.ArrayList<>());
+        assertEquals(List.of("1", "0"), back.stream().map(Document::topLabel).toList());
+        assertEquals("这部电影很好看", back.get(1).text());
+    }
+
+    @Test
     void textWriterCanWriteTheTextOfTokenizedDocuments() throws Exception {
         Document d = new Document("d", "我喜欢").setTokens(List.of(new Token("我", 0, 1), new Token("喜欢", 1, 3)));
         Path out = tmp.resolve("out.txt");

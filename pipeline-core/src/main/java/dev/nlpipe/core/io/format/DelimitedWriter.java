@@ -11,8 +11,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * CSV and TSV with a header row, the counterpart of {@link DelimitedReader}: one row per document
- * with the columns named in {@code columns}, filled by name — the text, label (the top label), id
+ * CSV and TSV with a header row (none with {@code header: false}, for tools that read every row as
+ * a record), the counterpart of {@link DelimitedReader}: one row per document with the columns named
+ * in {@code columns}, filled by name — the text, label (the top label), id
  * and language columns, and any other name from the document's metadata (empty when absent). TSV
  * is written unquoted (tabs and line breaks inside values become spaces), CSV quoted as RFC 4180
  * asks.
@@ -47,7 +48,7 @@ public abstract class DelimitedWriter implements WriterProvider {
 
     @Override
     public String description() {
-        return (delimiter == ',' ? "comma" : "tab") + "-separated values with a header row: text, label, id or metadata columns by name";
+        return (delimiter == ',' ? "comma" : "tab") + "-separated values with a header row (or header: false): text, label, id or metadata columns by name";
     }
 
     @Override
@@ -59,6 +60,8 @@ public abstract class DelimitedWriter implements WriterProvider {
     public List<OptionSpec> options() {
         return List.of(
                 OptionSpec.stringList("columns", List.of("text", "label"), "header names, in order"),
+                OptionSpec.bool("header", true, "whether the first row names the columns (false: rows only, as the reader's"
+                        + " header: false reads them)"),
                 OptionSpec.string("textColumn", "text", "the column that holds the text"),
                 OptionSpec.string("labelColumn", "label", "the column that holds the label (the top label)"),
                 OptionSpec.string("idColumn", "id", "the column that holds the document id"),
@@ -72,6 +75,7 @@ public abstract class DelimitedWriter implements WriterProvider {
         String label = options.getString("labelColumn");
         String id = options.getString("idColumn");
         String lang = options.getString("langColumn");
+        boolean named = options.getBoolean("header");
         return new DocumentWriter() {
             @Override
             public void write(Document doc, StringBuilder out) {
@@ -100,6 +104,9 @@ public abstract class DelimitedWriter implements WriterProvider {
 
             @Override
             public void start(Writer out) throws IOException {
+                if (!named) {
+                    return;
+                }
                 StringBuilder header = new StringBuilder();
                 for (int i = 0; i < columns.size(); i++) {
                     if (i > 0) {
