@@ -93,6 +93,19 @@ public record TrainSettings(int epochs, int batchSize, double lr, String optimiz
         return out;
     }
 
+    /**
+     * Refuses {@code sparseEmbeddings: true} for a task that has no table it updates by rows, rather
+     * than ignoring it.
+     *
+     * @param why what the task's embeddings are, for the error
+     */
+    public static void refuseSparseEmbeddings(Options o, String why) {
+        if (o.getBoolean("sparseEmbeddings")) {
+            throw o.error("sparseEmbeddings", "is only for the character, bigram and word tables of ner.bilstm-crf,"
+                    + " ner.lattice-lstm and ner.flat; " + why);
+        }
+    }
+
     /** Reads and checks validated options; a bad value gives a located configuration error. */
     public static TrainSettings from(Options o) {
         int epochs = positive(o, "epochs");

@@ -87,6 +87,7 @@ public final class BertClassifierTrainer implements TrainerProvider {
     public void train(TrainingJob job) throws IOException {
         BertClassifierSpec spec = BertClassifierSpec.from(job.model());
         TrainSettings settings = TrainSettings.from(job.train());
+        TrainSettings.refuseSparseEmbeddings(job.train(), "classify.bert trains its encoder's word-piece table densely");
         PrintStream log = job.log();
         NeuralEngine.get();
         NeuralEngine.setThreads(settings.threads());

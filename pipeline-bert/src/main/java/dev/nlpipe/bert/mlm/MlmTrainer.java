@@ -88,10 +88,8 @@ public final class MlmTrainer implements TrainerProvider {
         MlmSpec spec = MlmSpec.from(job.model());
         TrainSettings settings = TrainSettings.from(job.train());
         PrintStream log = job.log();
-        if (settings.sparseEmbeddings()) {
-            throw job.train().error("sparseEmbeddings", "does not combine with pretrain.mlm, whose output layer is the word-embedding"
-                    + " table (tied) and needs its full gradient");
-        }
+        TrainSettings.refuseSparseEmbeddings(job.train(), "pretrain.mlm's output layer is the word-piece table (tied), which needs"
+                + " its full gradient");
         NeuralEngine.get();
         NeuralEngine.setThreads(settings.threads());
         Device device = settings.device().resolve(log::println);

@@ -113,6 +113,7 @@ public final class BertTaggerTrainer implements TrainerProvider {
     public void train(TrainingJob job) throws IOException {
         BertTaggerSpec spec = BertTaggerSpec.from(job.model());
         TrainSettings settings = TrainSettings.from(job.train());
+        TrainSettings.refuseSparseEmbeddings(job.train(), "ner.bert trains its encoder's word-piece table densely");
         double headLr = job.train().getDouble("headLr");
         if (headLr < 0) {
             throw job.train().error("headLr", "must not be negative (0 uses lr)");

@@ -294,4 +294,11 @@ class BertTaggerTrainingTest {
         Exception e = assertThrows(Exception.class, () -> train(dir, yaml, dir.resolve("ner-zh-bad-decay")));
         assertTrue(e.getMessage().contains("layerDecay") && e.getMessage().contains("at most 1"), e.getMessage());
     }
+
+    @Test
+    void sparseEmbeddingsIsRefusedByNameRatherThanIgnored() {
+        String yaml = chineseYaml("").replace("epochs: 6", "epochs: 1, sparseEmbeddings: true");
+        Exception e = assertThrows(Exception.class, () -> train(dir, yaml, dir.resolve("ner-zh-sparse")));
+        assertTrue(e.getMessage().contains("sparseEmbeddings") && e.getMessage().contains("word-piece table densely"), e.getMessage());
+    }
 }

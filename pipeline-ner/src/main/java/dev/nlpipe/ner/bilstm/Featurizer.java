@@ -9,7 +9,6 @@ import dev.nlpipe.ner.data.UnitSequence;
 import dev.nlpipe.ner.data.Vocabulary;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
@@ -80,20 +79,10 @@ public final class Featurizer {
      * string order) appended after the training ones; the added units and bigrams are not rare.
      */
     Featurizer withPretrained(Collection<String> extraUnits, Collection<String> extraBigrams) {
-        Vocabulary u = appended(units, extraUnits);
-        Vocabulary b = appended(bigrams, extraBigrams);
+        Vocabulary u = units.withAppended(extraUnits);
+        Vocabulary b = bigrams.withAppended(extraBigrams);
         return u == units && b == bigrams ? this : new Featurizer(spec, u, b, chars, tags, Arrays.copyOf(rareUnits, u.size()),
                 Arrays.copyOf(rareBigrams, b.size()));
-    }
-
-    private static Vocabulary appended(Vocabulary vocab, Collection<String> extra) {
-        List<String> added = extra.stream().filter(s -> !vocab.contains(s)).sorted().toList();
-        if (added.isEmpty()) {
-            return vocab;
-        }
-        List<String> known = new ArrayList<>(vocab.known());
-        known.addAll(added);
-        return new Vocabulary(known);
     }
 
     private static String bigram(String[] keys, int i) {

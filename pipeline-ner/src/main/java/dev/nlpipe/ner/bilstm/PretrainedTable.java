@@ -46,18 +46,30 @@ public record PretrainedTable(Featurizer featurizer, float[] unitTable, float[] 
     }
 
     /**
-     * The {@code vocab x dim} table of a vocabulary built beforehand (such as {@code ner.flat}'s
-     * characters or bigrams): seeded random rows, those whose key has a vector in {@code file}
-     * overwritten by it.
+     * A vocabulary built beforehand (such as {@code ner.flat}'s characters or bigrams) and its
+     * {@code vocab x dim} table: seeded random rows, those whose key has a vector in {@code file}
+     * overwritten by it. With {@code all} ({@code embeddingsVocabulary: all}) every key of the file
+     * the vocabulary lacks is appended to it first, so it keeps its vector.
      *
      * @param format {@code auto}, {@code text} or {@code binary}
      * @param dimOption the option that sets {@code dim}, named in the error when the file's size differs
      * @param what the units' name in the log line ({@code char}, {@code bigram})
      * @param frozen whether the table will stay fixed, for the log line
      */
-    public static float[] forVocabulary(Vocabulary vocab, Path file, String format, UnitKeys keys, int dim, String dimOption,
-                                        Random rng, String what, boolean frozen, PrintStream log) throws IOException {
-        return build(vocab, read(file, format, keys, dim, dimOption, vocab::contains), rng, what, frozen, file, log);
+    public static Grown forVocabulary(Vocabulary vocab, boolean all, Path file, String format, UnitKeys keys, int dim,
+                                      String dimOption, Random rng, String what, boolean frozen, PrintStream log) throws IOException {
+        VectorFormat.Selection vectors = read(file, format, keys, dim, dimOption, all ? w -> true : vocab::contains);
+        Vocabulary grown = all ? vocab.withAppended(Arrays.asList(vectors.vectors().words())) : vocab;
+        return new Grown(grown, build(grown, vectors, rng, what, frozen, file, log));
+    }
+
+    /**
+     * A vocabulary and its initial table.
+     *
+     * @param vocabulary the vocabulary given, with the vector-only keys appended when asked
+     * @param table its {@code vocabulary.size() x dim} rows
+     */
+    public record Grown(Vocabulary vocabulary, float[] table) {
     }
 
     /**
@@ -74,15 +86,23 @@ public record PretrainedTable(Featurizer featurizer, float[] unitTable, float[] 
             params.freeze("emb.bigram");
         }
         if (byRows) {
-            List<String> updated = new ArrayList<>();
-            for (String table : tables) {
-                if (params.has(table) && params.isTrainable(table)) {
-                    params.updateByRows(table);
-                    updated.add(table);
-                }
-            }
-            log.println("sparseEmbeddings: updating only the rows each batch reads of " + updated);
+            updateByRows(params, tables, log);
         }
+    }
+
+    /**
+     * {@code train.sparseEmbeddings}: each trainable table of {@code tables} that exists is updated
+     * only in the rows a batch reads; the log names them.
+     */
+    public static void updateByRows(Params params, List<String> tables, PrintStream log) {
+        List<String> updated = new ArrayList<>();
+        for (String table : tables) {
+            if (params.has(table) && params.isTrainable(table)) {
+                params.updateByRows(table);
+                updated.add(table);
+            }
+        }
+        log.println("sparseEmbeddings: updating only the rows each batch reads of " + updated);
     }
 
     private static VectorFormat.Selection read(Path file, String format, UnitKeys keys, int dim, String dimOption,

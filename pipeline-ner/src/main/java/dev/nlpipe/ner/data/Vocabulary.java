@@ -1,6 +1,7 @@
 package dev.nlpipe.ner.data;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -48,6 +49,20 @@ public final class Vocabulary {
             rare[id] = counts.get(get(id)) == 1;
         }
         return rare;
+    }
+
+    /**
+     * This vocabulary with the strings of {@code extra} it lacks appended after its own, in string
+     * order (so existing ids stay as they are); this same vocabulary when there are none.
+     */
+    public Vocabulary withAppended(Collection<String> extra) {
+        List<String> added = extra.stream().filter(s -> !contains(s)).distinct().sorted().toList();
+        if (added.isEmpty()) {
+            return this;
+        }
+        List<String> known = new ArrayList<>(known());
+        known.addAll(added);
+        return new Vocabulary(known);
     }
 
     /** The id of a string, {@link #UNK} when unknown. */

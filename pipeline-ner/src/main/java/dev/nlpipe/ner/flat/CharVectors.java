@@ -15,16 +15,22 @@ import java.util.Map;
 /**
  * Pretrained character and bigram vectors that start FLAT's embedding tables, as the paper's
  * Gigaword vectors do: the {@code model:} options {@code embeddings}, {@code bigramEmbeddings},
- * {@code embeddingsFormat} and {@code freezeEmbeddings}, read as {@code ner.bilstm-crf} and
- * {@code ner.lattice-lstm} read them. Only characters and bigrams of the training data get a row.
+ * {@code embeddingsFormat}, {@code freezeEmbeddings} and {@code embeddingsVocabulary}, read as
+ * {@code ner.bilstm-crf} and {@code ner.lattice-lstm} read them. Only characters and bigrams of the
+ * training data get a row, unless {@code embeddingsVocabulary: all} appends every other one of the
+ * files (as the reference code's vocabularies hold the pretrained vectors of characters and bigrams
+ * it never trains on), so a character or bigram unseen in training reads its vector, not the
+ * unknown one.
  *
  * @param chars word2vec vectors of single characters, or {@code null}
  * @param bigrams word2vec vectors of character bigrams (the last character with {@code </s>}), or {@code null}
  * @param format {@code auto}, {@code text} or {@code binary}
  * @param freeze keep the pretrained tables fixed instead of fine-tuning them
+ * @param all give every character and bigram of the files a row ({@code embeddingsVocabulary: all})
  */
-record CharVectors(Path chars, Path bigrams, String format, boolean freeze) {
-    private static final List<String> NAMES = List.of("embeddings", "bigramEmbeddings", "embeddingsFormat", "freezeEmbeddings");
+record CharVectors(Path chars, Path bigrams, String format, boolean freeze, boolean all) {
+    private static final List<String> NAMES = List.of("embeddings", "bigramEmbeddings", "embeddingsFormat", "freezeEmbeddings",
+            "embeddingsVocabulary");
 
     /** The options, as {@code ner.bilstm-crf} declares them. */
     static List<OptionSpec> options() {
@@ -38,19 +44,31 @@ record CharVectors(Path chars, Path bigrams, String format, boolean freeze) {
         if (bigrams != null && spec.bigramDim() == 0) {
             throw o.error("bigramEmbeddings", "needs bigramDim set to the vectors' size (it is 0: no bigrams)");
         }
-        return new CharVectors(chars, bigrams, o.getString("embeddingsFormat"), o.getBoolean("freezeEmbeddings"));
+        return new CharVectors(chars, bigrams, o.getString("embeddingsFormat"), o.getBoolean("freezeEmbeddings"),
+                o.getString("embeddingsVocabulary").equals("all"));
     }
 
-    /** The character table ({@code chars x charDim}) with the pretrained rows filled in, or {@code null} without vectors. */
-    float[] charTable(FlatFeaturizer f, long seed, PrintStream log) throws IOException {
-        return chars == null ? null : PretrainedTable.forVocabulary(f.chars, chars, format, f.spec.keys(), f.spec.charDim(), "charDim",
-                Seeds.random(seed, "pretrained"), "char", freeze, log);
+    /**
+     * The featurizer the model keeps (the training one, with the vector-only characters and bigrams
+     * appended under {@code all}) and its initial tables.
+     *
+     * @param featurizer the featurizer {@code training} becomes
+     * @param chars the {@code chars x charDim} table with the pretrained rows filled in, or {@code null} without character vectors
+     * @param bigrams the {@code bigrams x bigramDim} table likewise, or {@code null} without bigram vectors
+     */
+    record Tables(FlatFeaturizer featurizer, float[] chars, float[] bigrams) {
     }
 
-    /** The bigram table ({@code bigrams x bigramDim}) with the pretrained rows filled in, or {@code null} without vectors. */
-    float[] bigramTable(FlatFeaturizer f, long seed, PrintStream log) throws IOException {
-        return bigrams == null ? null : PretrainedTable.forVocabulary(f.bigrams, bigrams, format, f.spec.keys(), f.spec.bigramDim(),
-                "bigramDim", Seeds.random(seed, "pretrained.bigram"), "bigram", freeze, log);
+    /** Reads the vectors files into {@link Tables} for {@code training}'s vocabularies. */
+    Tables tables(FlatFeaturizer training, long seed, PrintStream log) throws IOException {
+        PretrainedTable.Grown c = this.chars == null ? null : PretrainedTable.forVocabulary(training.chars, all, this.chars, format,
+                training.spec.keys(), training.spec.charDim(), "charDim", Seeds.random(seed, "pretrained"), "char", freeze, log);
+        PretrainedTable.Grown b = this.bigrams == null ? null : PretrainedTable.forVocabulary(training.bigrams, all, this.bigrams,
+                format, training.spec.keys(), training.spec.bigramDim(), "bigramDim", Seeds.random(seed, "pretrained.bigram"),
+                "bigram", freeze, log);
+        FlatFeaturizer f = training.withVocabularies(c == null ? training.chars : c.vocabulary(),
+                b == null ? training.bigrams : b.vocabulary());
+        return new Tables(f, c == null ? null : c.table(), b == null ? null : b.table());
     }
 
     /** The form stored in {@code model.json}: the files the tables started from. */
@@ -60,6 +78,7 @@ record CharVectors(Path chars, Path bigrams, String format, boolean freeze) {
         m.put("bigramEmbeddings", bigrams == null ? null : bigrams.toString());
         m.put("embeddingsFormat", format);
         m.put("freezeEmbeddings", freeze);
+        m.put("embeddingsVocabulary", all ? "all" : "training");
         return m;
     }
 }

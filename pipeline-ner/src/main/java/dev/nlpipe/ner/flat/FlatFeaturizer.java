@@ -68,6 +68,18 @@ final class FlatFeaturizer {
                 bigrams.seenOnce(bigramCounts));
     }
 
+    /**
+     * This featurizer with {@code chars} and {@code bigrams} in place of its vocabularies, which they
+     * extend (the appended entries are not rare: they never occur in training).
+     */
+    FlatFeaturizer withVocabularies(Vocabulary chars, Vocabulary bigrams) {
+        if (chars == this.chars && bigrams == this.bigrams) {
+            return this;
+        }
+        return new FlatFeaturizer(spec, chars, bigrams, lexicon, tags, pieces, Arrays.copyOf(rareChars, chars.size()),
+                Arrays.copyOf(rareBigrams, bigrams.size()));
+    }
+
     private static String bigram(String[] keys, int i) {
         return keys[i] + (i + 1 < keys.length ? keys[i + 1] : END);
     }

@@ -12,6 +12,7 @@ import dev.nlpipe.core.tag.TagScheme;
 import dev.nlpipe.ner.PrecisionWatch;
 import dev.nlpipe.ner.TaggerTraining;
 import dev.nlpipe.ner.bilstm.Batch;
+import dev.nlpipe.ner.bilstm.PretrainedTable;
 import dev.nlpipe.ner.data.TaggedData;
 import dev.nlpipe.ner.data.UnitSequence;
 import dev.nlpipe.ner.lexicon.Lexicon;
@@ -122,7 +123,9 @@ public final class FlatTrainer implements TrainerProvider {
             pieces = new PieceWindows(tokenizer, spec.encoderMaxLength());
         }
         Lexicon lexicon = TrainingLexicon.of(job, lexiconSpec, spec.wordDim(), train, log);
-        FlatFeaturizer featurizer = FlatFeaturizer.build(spec, train.sequences(), splits.types(), lexicon, pieces);
+        CharVectors.Tables pretrained = charVectors.tables(FlatFeaturizer.build(spec, train.sequences(), splits.types(), lexicon, pieces),
+                settings.seed(), log);
+        FlatFeaturizer featurizer = pretrained.featurizer();
         List<Lattice> trainLattices = encode(featurizer, train, spec.maxLength(), log);
         List<Lattice> devLattices = dev == null ? List.of() : encode(featurizer, dev, 0, null);
         logLattices(trainLattices, lexicon, log);
@@ -131,8 +134,8 @@ public final class FlatTrainer implements TrainerProvider {
         BertConfig encoderConfig = encoder == null ? null : encoder.config().withPooler(false);
         FlatNetwork.Sizes sizes = new FlatNetwork.Sizes(featurizer.chars.size(), featurizer.bigrams.size(), lexicon.rows(),
                 featurizer.tags.tags(), encoderConfig);
-        FlatNetwork.InitialTables tables = new FlatNetwork.InitialTables(charVectors.charTable(featurizer, settings.seed(), log),
-                charVectors.bigramTable(featurizer, settings.seed(), log), lexicon.initialTable(settings.seed()));
+        FlatNetwork.InitialTables tables = new FlatNetwork.InitialTables(pretrained.chars(), pretrained.bigrams(),
+                lexicon.initialTable(settings.seed()));
         try (Params params = new Params(device, true)) {
             FlatNetwork network = FlatNetwork.create(spec, sizes, tables, encoder == null ? null : encoder.weights(), params,
                     Seeds.random(settings.seed(), "init"));
@@ -141,6 +144,9 @@ public final class FlatTrainer implements TrainerProvider {
             }
             if (charVectors.freeze() && tables.bigrams() != null) {
                 params.freeze("emb.bigram");
+            }
+            if (settings.sparseEmbeddings()) {
+                PretrainedTable.updateByRows(params, List.of("emb.char", "emb.bigram", "emb.word"), log);
             }
             float[] charUnknownChance = Batch.unknownChances(featurizer.rareChars, unkReplace, 0);
             float[] bigramUnknownChance = Batch.unknownChances(featurizer.rareBigrams, unkReplace, 0);

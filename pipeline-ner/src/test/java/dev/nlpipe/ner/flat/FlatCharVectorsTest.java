@@ -2,6 +2,7 @@ package dev.nlpipe.ner.flat;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,6 +15,7 @@ import dev.nlpipe.nn.TensorFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,6 +62,39 @@ class FlatCharVectorsTest {
                 "model.bigramDim=0"));
         assertTrue(noBigrams.getMessage().contains("bigramEmbeddings") && noBigrams.getMessage().contains("bigramDim"),
                 noBigrams.getMessage());
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void embeddingsVocabularyAllGivesVectorOnlyCharactersAndBigramsTheirRowsAndSparseUpdatesLeaveThemAsLoaded() throws IOException {
+        Path train = SyntheticCorpus.chinese(dir.resolve("train.bmes"), 40, 1);
+        Path lexicon = Files.write(dir.resolve("words.txt"), SyntheticCorpus.partialLexicon());
+        Map<String, float[]> chars = new LinkedHashMap<>(VectorFiles.characterVectors(16));
+        float[] onlyInFile = chars.get("伟").clone();
+        onlyInFile[0] = 42f;
+        chars.put("鑫", onlyInFile);
+        Path charFile = VectorFiles.writeText(dir.resolve("chars.txt"), chars);
+        Map<String, float[]> bigrams = new LinkedHashMap<>();
+        bigrams.put("张伟", new float[] {1, 2, 3, 4, 5, 6, 7, 8});
+        bigrams.put("鑫鑫", new float[] {9, 9, 9, 9, 9, 9, 9, 9});
+        Path bigramFile = VectorFiles.writeText(dir.resolve("bigrams.txt"), bigrams);
+        Path model = dir.resolve("flat-all");
+        String log = Training.run(dir, FlatTaggerTest.yaml(train, train, train, lexicon, ", embeddings: " + charFile
+                + ", bigramEmbeddings: " + bigramFile + ", embeddingsVocabulary: all"), model, "train.epochs=2",
+                "train.sparseEmbeddings=true");
+        assertTrue(log.contains("sparseEmbeddings: updating only the rows each batch reads of [emb.char, emb.bigram, emb.word]"), log);
+
+        Map<String, Object> vocab = json(model.resolve(FlatModel.VOCAB));
+        List<String> charVocab = (List<String>) vocab.get("chars");
+        List<String> bigramVocab = (List<String>) vocab.get("bigrams");
+        assertEquals(charVocab.size() - 1, charVocab.indexOf("鑫"), "the vector-only character follows the training ones");
+        assertEquals(bigramVocab.size() - 1, bigramVocab.indexOf("鑫鑫"), "the vector-only bigram follows the training ones");
+        Map<String, TensorFile.Tensor> weights = TensorFile.read(model.resolve(FlatModel.WEIGHTS));
+        float[] charTable = weights.get("emb.char").values();
+        assertArrayEquals(onlyInFile, row(charTable, charVocab, "鑫", 16), 0f, "a row no batch reads keeps its vector");
+        assertArrayEquals(bigrams.get("鑫鑫"), row(weights.get("emb.bigram").values(), bigramVocab, "鑫鑫", 8), 0f);
+        assertFalse(Arrays.equals(chars.get("伟"), row(charTable, charVocab, "伟", 16)), "rows the batches read are fine-tuned");
+        assertEquals("all", ((Map<String, Object>) json(model.resolve("model.json")).get("pretrained")).get("embeddingsVocabulary"));
     }
 
     /** The table row of {@code key} (ids 0 and 1 are padding and unknown, then the vocabulary in order). */
