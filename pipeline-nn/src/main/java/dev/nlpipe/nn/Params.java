@@ -2,6 +2,7 @@ package dev.nlpipe.nn;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
@@ -38,6 +39,8 @@ import java.util.function.Function;
  * <p>Not thread-safe: inference from several threads uses one {@linkplain #copy copy} per thread.
  */
 public final class Params implements AutoCloseable {
+    /** The suffix of the weight that holds a table's fixed rows ({@link #createTable}). */
+    public static final String FIXED_ROWS = ".fixed";
     private final NDManager manager;
     private final Map<String, NDArray> arrays = new LinkedHashMap<>();
     private final Set<String> frozen = new HashSet<>();
@@ -64,6 +67,33 @@ public final class Params implements AutoCloseable {
         float[] v = new float[Math.toIntExact(shape.size())];
         init.fill(v, shape.getShape(), rng);
         return put(name, shape, v);
+    }
+
+    /**
+     * Creates an embedding table {@code (rows, dim)}: seeded random rows ({@link Init#embedding})
+     * when {@code initial} is {@code null}, else those rows. Rows from {@code trained} on (vectors of
+     * keys that no training example reads, such as a tagger's characters known only to a pretrained
+     * vectors file) go to a frozen weight of their own, {@code name + }{@link #FIXED_ROWS}, which
+     * {@link #embed} reads for ids past the trained rows: trained with the rest they would get no
+     * gradient and not move, yet every dense update would sweep them.
+     *
+     * @param trained the rows that are trained; {@code rows} or more for all of them
+     */
+    public void createTable(String name, Shape shape, float[] initial, long trained, Random rng) {
+        if (initial == null) {
+            create(name, shape, Init.embedding(), rng);
+            return;
+        }
+        long rows = shape.get(0);
+        int dim = Math.toIntExact(shape.get(1));
+        if (trained >= rows) {
+            put(name, shape, initial);
+            return;
+        }
+        int split = Math.toIntExact(trained * dim);
+        put(name, new Shape(trained, dim), Arrays.copyOf(initial, split));
+        put(name + FIXED_ROWS, new Shape(rows - trained, dim), Arrays.copyOfRange(initial, split, initial.length));
+        freeze(name + FIXED_ROWS);
     }
 
     /** Creates a weight from given values (pretrained vectors, a loaded file). */
@@ -129,11 +159,24 @@ public final class Params implements AutoCloseable {
      * Looks up rows of an embedding table: {@code (ids..., dim)}. While training a weight
      * {@linkplain #updateByRows updated by rows}, the rows the batch reads are copied into its scope
      * (the manager of {@code ids}) as a {@link RowSlice} that collects their gradient; a table is read
-     * this way at most once per batch, and {@link #clearSlices} ends the batch.
+     * this way at most once per batch, and {@link #clearSlices} ends the batch. Ids past the rows of a
+     * table {@linkplain #createTable created with fixed rows} read those.
      *
      * @param training whether this is a training pass (else the table is read directly)
      */
     public NDArray embed(String name, NDArray ids, boolean training) {
+        NDArray fixed = arrays.get(name + FIXED_ROWS);
+        if (fixed == null) {
+            return embedTrained(name, ids, training);
+        }
+        long trained = get(name).getShape().get(0);
+        NDManager m = ids.getManager();
+        NDArray own = embedTrained(name, ids.minimum(m.create(trained - 1).toType(ids.getDataType(), false)), training);
+        NDArray rest = Ops.embedding(ids.sub(trained).maximum(m.zeros(new Shape(), ids.getDataType())), fixed);
+        return NDArrays.where(ids.lt(trained).expandDims(-1).broadcast(own.getShape()), own, rest);
+    }
+
+    private NDArray embedTrained(String name, NDArray ids, boolean training) {
         NDArray table = get(name);
         if (!training || !updatesByRows(name)) {
             return Ops.embedding(ids, table);

@@ -47,13 +47,13 @@ final class BiLstmCrfNetwork {
     /**
      * Creates fresh weights.
      *
-     * @param unitTable initial unit embeddings ({@code vocab x unitDim}, pretrained rows filled in), or {@code null} for random
-     * @param bigramTable initial bigram embeddings ({@code bigrams x bigramDim}), or {@code null} for random
+     * @param tables the initial unit and bigram embeddings (pretrained rows filled in; {@code null} tables for random ones)
      */
-    static BiLstmCrfNetwork create(BiLstmCrfSpec spec, Featurizer f, Params params, float[] unitTable, float[] bigramTable, Random rng) {
-        embedding(params, "emb.unit", new Shape(f.units.size(), spec.unitDim()), unitTable, rng);
+    static BiLstmCrfNetwork create(BiLstmCrfSpec spec, Featurizer f, Params params, PretrainedTable tables, Random rng) {
+        params.createTable("emb.unit", new Shape(f.units.size(), spec.unitDim()), tables.unitTable(), tables.trainedUnits(), rng);
         if (spec.bigramDim() > 0) {
-            embedding(params, "emb.bigram", new Shape(f.bigrams.size(), spec.bigramDim()), bigramTable, rng);
+            params.createTable("emb.bigram", new Shape(f.bigrams.size(), spec.bigramDim()), tables.bigramTable(), tables.trainedBigrams(),
+                    rng);
         }
         if (spec.segDim() > 0) {
             params.create("emb.word", new Shape(UnitSequence.S + 1, spec.segDim()), Init.embedding(), rng);
@@ -72,14 +72,6 @@ final class BiLstmCrfNetwork {
         params.create("out.b", new Shape(k), Init.zeros(), rng);
         LinearChainCrf crf = new LinearChainCrf(params, "crf", constraints(spec, f), rng);
         return new BiLstmCrfNetwork(spec, params, lstm, crf);
-    }
-
-    private static void embedding(Params params, String name, Shape shape, float[] initial, Random rng) {
-        if (initial == null) {
-            params.create(name, shape, Init.embedding(), rng);
-        } else {
-            params.put(name, shape, initial);
-        }
     }
 
     /** Binds to existing weights (loaded or copied). */

@@ -96,8 +96,7 @@ public final class BiLstmCrfTrainer implements TrainerProvider {
         Featurizer featurizer = pretrained.featurizer();
         ModelMeta meta = job.newMeta(BiLstmCrfModel.KIND, BiLstmCrfModel.FORMAT);
         try (Params params = new Params(device, true)) {
-            BiLstmCrfNetwork network = BiLstmCrfNetwork.create(spec, featurizer, params, pretrained.unitTable(), pretrained.bigramTable(),
-                    Seeds.random(settings.seed(), "init"));
+            BiLstmCrfNetwork network = BiLstmCrfNetwork.create(spec, featurizer, params, pretrained, Seeds.random(settings.seed(), "init"));
             pretrained.configure(params, spec.freezeEmbeddings(), settings.sparseEmbeddings(), List.of("emb.unit", "emb.bigram", "emb.char"),
                     log);
             List<Example> trainExamples = encode(featurizer, train, true);

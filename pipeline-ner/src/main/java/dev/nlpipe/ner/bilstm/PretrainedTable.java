@@ -25,8 +25,11 @@ import java.util.function.Predicate;
  *     {@code embeddingsVocabulary: all}
  * @param unitTable the {@code units x unitDim} table, or {@code null} without unit vectors
  * @param bigramTable the {@code bigrams x bigramDim} table, or {@code null} without bigram vectors
+ * @param trainedUnits the unit rows of the training vocabulary, which are trained; the vector-only
+ *     rows after them stay fixed ({@link Params#createTable})
+ * @param trainedBigrams the bigram rows of the training vocabulary
  */
-public record PretrainedTable(Featurizer featurizer, float[] unitTable, float[] bigramTable) {
+public record PretrainedTable(Featurizer featurizer, float[] unitTable, float[] bigramTable, int trainedUnits, int trainedBigrams) {
 
     /** Reads the configured vectors files and builds the tables for {@code training}'s vocabularies. */
     public static PretrainedTable load(BiLstmCrfSpec spec, Featurizer training, long seed, PrintStream log) throws IOException {
@@ -42,7 +45,7 @@ public record PretrainedTable(Featurizer featurizer, float[] unitTable, float[] 
                 units == null ? null : build(f.units, units, Seeds.random(seed, "pretrained"), spec.unit(), spec.freezeEmbeddings(),
                         spec.embeddings(), log),
                 bigrams == null ? null : build(f.bigrams, bigrams, Seeds.random(seed, "pretrained.bigram"), "bigram",
-                        spec.freezeEmbeddings(), spec.bigramEmbeddings(), log));
+                        spec.freezeEmbeddings(), spec.bigramEmbeddings(), log), training.units.size(), training.bigrams.size());
     }
 
     /**

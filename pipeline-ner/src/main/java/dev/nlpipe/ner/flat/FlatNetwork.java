@@ -30,7 +30,10 @@ import java.util.function.Function;
  * {@link RelativePositions}; then, at the character positions only, dropout, a linear layer to tag
  * scores and a CRF over the scheme's allowed transitions.
  *
- * <p>Weights: {@code emb.char}, {@code emb.bigram}, {@code emb.word}, {@code proj.char.*},
+ * <p>Weights: {@code emb.char}, {@code emb.bigram}, {@code emb.word}, with
+ * {@code embeddingsVocabulary: all} the fixed rows of the characters and bigrams that only the
+ * vectors files know ({@code emb.char.fixed}, {@code emb.bigram.fixed}: {@link Params#createTable}),
+ * {@code proj.char.*},
  * {@code proj.word.*}, {@code pos.fuse.*}, {@code layer.N.*}, {@code out.*}, {@code crf.*} and,
  * with an encoder, its weights under {@code bert.} as Hugging Face names them.
  */
@@ -63,13 +66,18 @@ final class FlatNetwork {
     /**
      * The starting rows of the embedding tables that do not start random: pretrained character and
      * bigram vectors ({@link CharVectors}) and the lexicon's word vectors; {@code null} for a
-     * random table.
+     * random table. The character and bigram rows from {@code trainedChars} and
+     * {@code trainedBigrams} on (those {@code embeddingsVocabulary: all} appends, which no training
+     * sentence reads) are kept fixed in tables of their own: trained densely they would get no
+     * gradient, so they would not move either, yet every step would update them.
      *
      * @param chars {@code chars x charDim}
      * @param bigrams {@code bigrams x bigramDim}
      * @param words {@code words x wordDim} (row 0 for no word)
+     * @param trainedChars the character rows that are trained (all of them without appended ones)
+     * @param trainedBigrams the bigram rows that are trained
      */
-    record InitialTables(float[] chars, float[] bigrams, float[] words) {
+    record InitialTables(float[] chars, float[] bigrams, float[] words, int trainedChars, int trainedBigrams) {
     }
 
     /**
@@ -81,11 +89,11 @@ final class FlatNetwork {
     static FlatNetwork create(FlatSpec spec, Sizes sizes, InitialTables tables, Map<String, TensorFile.Tensor> encoderWeights,
                               Params params, Random rng) {
         int hidden = spec.hidden();
-        embedding(params, "emb.char", new Shape(sizes.chars(), spec.charDim()), tables.chars(), rng);
+        params.createTable("emb.char", new Shape(sizes.chars(), spec.charDim()), tables.chars(), tables.trainedChars(), rng);
         if (spec.bigramDim() > 0) {
-            embedding(params, "emb.bigram", new Shape(sizes.bigrams(), spec.bigramDim()), tables.bigrams(), rng);
+            params.createTable("emb.bigram", new Shape(sizes.bigrams(), spec.bigramDim()), tables.bigrams(), tables.trainedBigrams(), rng);
         }
-        embedding(params, "emb.word", new Shape(sizes.words(), spec.wordDim()), tables.words(), rng);
+        params.createTable("emb.word", new Shape(sizes.words(), spec.wordDim()), tables.words(), sizes.words(), rng);
         BertEncoder encoder = null;
         if (sizes.encoder() != null) {
             encoderWeights.forEach((name, t) -> {
@@ -222,12 +230,4 @@ final class FlatNetwork {
         return crf.decodeWithScores(emissions(batch, false), batch.lengths, spansOf);
     }
 
-    /** A random embedding table, or one that starts from {@code rows}. */
-    private static void embedding(Params params, String name, Shape shape, float[] rows, Random rng) {
-        if (rows == null) {
-            params.create(name, shape, Init.embedding(), rng);
-        } else {
-            params.put(name, shape, rows);
-        }
-    }
 }

@@ -123,8 +123,8 @@ public final class FlatTrainer implements TrainerProvider {
             pieces = new PieceWindows(tokenizer, spec.encoderMaxLength());
         }
         Lexicon lexicon = TrainingLexicon.of(job, lexiconSpec, spec.wordDim(), train, log);
-        CharVectors.Tables pretrained = charVectors.tables(FlatFeaturizer.build(spec, train.sequences(), splits.types(), lexicon, pieces),
-                settings.seed(), log);
+        FlatFeaturizer trained = FlatFeaturizer.build(spec, train.sequences(), splits.types(), lexicon, pieces);
+        CharVectors.Tables pretrained = charVectors.tables(trained, settings.seed(), log);
         FlatFeaturizer featurizer = pretrained.featurizer();
         List<Lattice> trainLattices = encode(featurizer, train, spec.maxLength(), log);
         List<Lattice> devLattices = dev == null ? List.of() : encode(featurizer, dev, 0, null);
@@ -135,7 +135,7 @@ public final class FlatTrainer implements TrainerProvider {
         FlatNetwork.Sizes sizes = new FlatNetwork.Sizes(featurizer.chars.size(), featurizer.bigrams.size(), lexicon.rows(),
                 featurizer.tags.tags(), encoderConfig);
         FlatNetwork.InitialTables tables = new FlatNetwork.InitialTables(pretrained.chars(), pretrained.bigrams(),
-                lexicon.initialTable(settings.seed()));
+                lexicon.initialTable(settings.seed()), trained.chars.size(), trained.bigrams.size());
         try (Params params = new Params(device, true)) {
             FlatNetwork network = FlatNetwork.create(spec, sizes, tables, encoder == null ? null : encoder.weights(), params,
                     Seeds.random(settings.seed(), "init"));

@@ -47,11 +47,12 @@ final class LatticeNetwork {
      * @param tags the tags in id order
      */
     static LatticeNetwork create(BiLstmCrfSpec spec, int wordDim, Tables tables, List<String> tags, Params params, Random rng) {
-        embedding(params, "emb.unit", tables.units(), spec.charDim(), tables.unitTable(), rng);
+        params.createTable("emb.unit", new Shape(tables.units(), spec.charDim()), tables.unitTable(), tables.trainedUnits(), rng);
         if (spec.bigramDim() > 0) {
-            embedding(params, "emb.bigram", tables.bigrams(), spec.bigramDim(), tables.bigramTable(), rng);
+            params.createTable("emb.bigram", new Shape(tables.bigrams(), spec.bigramDim()), tables.bigramTable(), tables.trainedBigrams(),
+                    rng);
         }
-        embedding(params, "emb.lexicon", tables.words(), wordDim, tables.wordTable(), rng);
+        params.createTable("emb.lexicon", new Shape(tables.words(), wordDim), tables.wordTable(), tables.words(), rng);
         int in = spec.charDim() + spec.bigramDim();
         LatticeLstm fw = new LatticeLstm(params, "lattice.fw", in, wordDim, spec.hidden(), rng);
         LatticeLstm bw = new LatticeLstm(params, "lattice.bw", in, wordDim, spec.hidden(), rng);
@@ -67,17 +68,11 @@ final class LatticeNetwork {
      * @param units character rows
      * @param bigrams bigram rows
      * @param words lexicon rows, the unused row 0 included
+     * @param trainedUnits the character rows that are trained; those after them stay fixed ({@link Params#createTable})
+     * @param trainedBigrams the bigram rows that are trained
      */
-    record Tables(int units, int bigrams, int words, float[] unitTable, float[] bigramTable, float[] wordTable) {
-    }
-
-    private static void embedding(Params params, String name, int rows, int dim, float[] initial, Random rng) {
-        Shape shape = new Shape(rows, dim);
-        if (initial == null) {
-            params.create(name, shape, Init.embedding(), rng);
-        } else {
-            params.put(name, shape, initial);
-        }
+    record Tables(int units, int bigrams, int words, float[] unitTable, float[] bigramTable, float[] wordTable, int trainedUnits,
+                  int trainedBigrams) {
     }
 
     /** Binds to existing weights (loaded or copied). */

@@ -104,7 +104,8 @@ public final class LatticeTrainer implements TrainerProvider {
         ModelMeta meta = job.newMeta(LatticeModel.KIND, LatticeModel.FORMAT);
         try (Params params = new Params(device, true)) {
             LatticeNetwork.Tables tables = new LatticeNetwork.Tables(featurizer.units.size(), featurizer.bigrams.size(), lexicon.rows(),
-                    pretrained.unitTable(), pretrained.bigramTable(), lexicon.initialTable(settings.seed()));
+                    pretrained.unitTable(), pretrained.bigramTable(), lexicon.initialTable(settings.seed()), pretrained.trainedUnits(),
+                    pretrained.trainedBigrams());
             LatticeNetwork network = LatticeNetwork.create(spec.chars(), spec.wordDim(), tables, featurizer.tags.tags(), params,
                     Seeds.random(settings.seed(), "init"));
             pretrained.configure(params, spec.chars().freezeEmbeddings(), settings.sparseEmbeddings(),

@@ -115,7 +115,7 @@ class TaggerOptionsTest {
         assertEquals(units, allUnits.subList(0, units.size()), "training units keep their ids; vector-only units follow");
         int extraId = allUnits.indexOf("鑫") + 2;
         assertTrue(extraId >= units.size() + 2, "鑫 is appended: " + allUnits);
-        float[] allTable = TensorFile.read(all.resolve("weights.bin")).get("emb.unit").values();
+        float[] allTable = wholeTable(all.resolve("weights.bin"), "emb.unit");
         System.arraycopy(allTable, extraId * 16, row, 0, 16);
         assertArrayEquals(withExtra.get("鑫"), row, 0f);
         IllegalArgumentException wrongDim = assertThrows(IllegalArgumentException.class, () -> Training.run(dir,
@@ -147,7 +147,9 @@ class TaggerOptionsTest {
         assertTrue(log.contains("bigrams found in " + vec) && log.contains("frozen"), log);
         @SuppressWarnings("unchecked")
         List<String> bigrams = (List<String>) json(model.resolve("vocab.json")).get("bigrams");
-        float[] table = TensorFile.read(model.resolve("weights.bin")).get("emb.bigram").values();
+        float[] table = wholeTable(model.resolve("weights.bin"), "emb.bigram");
+        assertEquals(1, TensorFile.read(model.resolve("weights.bin")).get("emb.bigram.fixed").values().length / 4,
+                "the vector-only bigram's row is kept apart, fixed");
         float[] row = new float[4];
         for (String b : List.of("张伟", "鑫鑫")) {
             int id = bigrams.indexOf(b) + 2;
@@ -278,5 +280,15 @@ class TaggerOptionsTest {
         assertTrue(tokenOnly.getMessage().contains("char only"), tokenOnly.getMessage());
         Training.run(dir, yaml, dir.resolve("m5"), "train.epochs=1", "train.device=cpu");
         assertEquals(1, json(dir.resolve("m5").resolve("metrics.json")).get("epochs"));
+    }
+
+    /** A table's trained rows followed by its fixed ones ({@code NAME.fixed}), as the tagger's ids number them. */
+    private static float[] wholeTable(Path weights, String name) throws IOException {
+        Map<String, TensorFile.Tensor> w = TensorFile.read(weights);
+        float[] trained = w.get(name).values();
+        float[] fixed = w.containsKey(name + ".fixed") ? w.get(name + ".fixed").values() : new float[0];
+        float[] all = java.util.Arrays.copyOf(trained, trained.length + fixed.length);
+        System.arraycopy(fixed, 0, all, trained.length, fixed.length);
+        return all;
     }
 }

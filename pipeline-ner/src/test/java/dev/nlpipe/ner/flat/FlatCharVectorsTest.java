@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.nlpipe.core.Pipeline;
 import dev.nlpipe.core.config.ConfigException;
+import dev.nlpipe.core.doc.Document;
 import dev.nlpipe.core.doc.DocumentJson;
 import dev.nlpipe.ner.bilstm.SyntheticCorpus;
 import dev.nlpipe.ner.bilstm.Training;
@@ -91,10 +93,22 @@ class FlatCharVectorsTest {
         assertEquals(bigramVocab.size() - 1, bigramVocab.indexOf("鑫鑫"), "the vector-only bigram follows the training ones");
         Map<String, TensorFile.Tensor> weights = TensorFile.read(model.resolve(FlatModel.WEIGHTS));
         float[] charTable = weights.get("emb.char").values();
-        assertArrayEquals(onlyInFile, row(charTable, charVocab, "鑫", 16), 0f, "a row no batch reads keeps its vector");
-        assertArrayEquals(bigrams.get("鑫鑫"), row(weights.get("emb.bigram").values(), bigramVocab, "鑫鑫", 8), 0f);
+        assertEquals(charVocab.size() + 1, charTable.length / 16, "the trained table ends before the vector-only row");
+        assertArrayEquals(onlyInFile, weights.get("emb.char.fixed").values(), 0f, "the vector-only row is kept fixed");
+        assertArrayEquals(bigrams.get("鑫鑫"), weights.get("emb.bigram.fixed").values(), 0f);
         assertFalse(Arrays.equals(chars.get("伟"), row(charTable, charVocab, "伟", 16)), "rows the batches read are fine-tuned");
         assertEquals("all", ((Map<String, Object>) json(model.resolve("model.json")).get("pretrained")).get("embeddingsVocabulary"));
+        try (Pipeline p = Pipeline.builder().add("ner", Map.of(), model).build()) {
+            // 龘 is in neither the training data nor the vectors, so it reads the unknown row; 鑫 reads its own fixed row
+            List<Double> vectorOnly = scores(p.process(new Document("a", "鑫张伟在北京。")).get(0));
+            List<Double> unknown = scores(p.process(new Document("b", "龘张伟在北京。")).get(0));
+            assertFalse(vectorOnly.equals(unknown), "a vector-only character is not read as unknown: " + vectorOnly + " " + unknown);
+        }
+    }
+
+    /** The tagger's entity scores, in order. */
+    private static List<Double> scores(Document tagged) {
+        return tagged.entities().stream().map(e -> e.score()).toList();
     }
 
     /** The table row of {@code key} (ids 0 and 1 are padding and unknown, then the vocabulary in order). */
