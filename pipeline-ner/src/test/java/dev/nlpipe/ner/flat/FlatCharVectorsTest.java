@@ -21,6 +21,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,18 +29,24 @@ import org.junit.jupiter.api.io.TempDir;
 class FlatCharVectorsTest {
     @TempDir
     Path dir;
+    private final Map<String, float[]> chars = charVectors();
+    private final Map<String, float[]> bigrams = bigramVectors();
+    private Path train;
+    private Path lexicon;
+    private Path charFile;
+    private Path bigramFile;
+
+    @BeforeEach
+    void writeCorpusAndVectors() throws IOException {
+        train = SyntheticCorpus.chinese(dir.resolve("train.bmes"), 40, 1);
+        lexicon = Files.write(dir.resolve("words.txt"), SyntheticCorpus.partialLexicon());
+        charFile = VectorFiles.writeText(dir.resolve("chars.txt"), chars);
+        bigramFile = VectorFiles.writeText(dir.resolve("bigrams.txt"), bigrams);
+    }
 
     @Test
     @SuppressWarnings("unchecked")
     void frozenCharacterAndBigramVectorsStayAsLoaded() throws IOException {
-        Path train = SyntheticCorpus.chinese(dir.resolve("train.bmes"), 40, 1);
-        Path lexicon = Files.write(dir.resolve("words.txt"), SyntheticCorpus.partialLexicon());
-        Map<String, float[]> chars = VectorFiles.characterVectors(16);
-        Path charFile = VectorFiles.writeText(dir.resolve("chars.txt"), chars);
-        Map<String, float[]> bigrams = new LinkedHashMap<>();
-        bigrams.put("张伟", new float[] {1, 2, 3, 4, 5, 6, 7, 8});
-        bigrams.put("鑫鑫", new float[] {9, 9, 9, 9, 9, 9, 9, 9});
-        Path bigramFile = VectorFiles.writeText(dir.resolve("bigrams.txt"), bigrams);
         Path model = dir.resolve("flat-vectors");
         String log = Training.run(dir, FlatTaggerTest.yaml(train, train, train, lexicon, ", embeddings: " + charFile
                 + ", bigramEmbeddings: " + bigramFile + ", freezeEmbeddings: true"), model, "train.epochs=2");
@@ -69,17 +76,7 @@ class FlatCharVectorsTest {
     @Test
     @SuppressWarnings("unchecked")
     void embeddingsVocabularyAllGivesVectorOnlyCharactersAndBigramsTheirRowsAndSparseUpdatesLeaveThemAsLoaded() throws IOException {
-        Path train = SyntheticCorpus.chinese(dir.resolve("train.bmes"), 40, 1);
-        Path lexicon = Files.write(dir.resolve("words.txt"), SyntheticCorpus.partialLexicon());
-        Map<String, float[]> chars = new LinkedHashMap<>(VectorFiles.characterVectors(16));
-        float[] onlyInFile = chars.get("伟").clone();
-        onlyInFile[0] = 42f;
-        chars.put("鑫", onlyInFile);
-        Path charFile = VectorFiles.writeText(dir.resolve("chars.txt"), chars);
-        Map<String, float[]> bigrams = new LinkedHashMap<>();
-        bigrams.put("张伟", new float[] {1, 2, 3, 4, 5, 6, 7, 8});
-        bigrams.put("鑫鑫", new float[] {9, 9, 9, 9, 9, 9, 9, 9});
-        Path bigramFile = VectorFiles.writeText(dir.resolve("bigrams.txt"), bigrams);
+        float[] onlyInFile = chars.get("鑫");
         Path model = dir.resolve("flat-all");
         String log = Training.run(dir, FlatTaggerTest.yaml(train, train, train, lexicon, ", embeddings: " + charFile
                 + ", bigramEmbeddings: " + bigramFile + ", embeddingsVocabulary: all"), model, "train.epochs=2",
@@ -104,6 +101,23 @@ class FlatCharVectorsTest {
             List<Double> unknown = scores(p.process(new Document("b", "龘张伟在北京。")).get(0));
             assertFalse(vectorOnly.equals(unknown), "a vector-only character is not read as unknown: " + vectorOnly + " " + unknown);
         }
+    }
+
+    /** 16-dimensional vectors of the synthetic corpus's characters, and of 鑫, which no training sentence holds. */
+    private static Map<String, float[]> charVectors() {
+        Map<String, float[]> chars = new LinkedHashMap<>(VectorFiles.characterVectors(16));
+        float[] onlyInFile = chars.get("伟").clone();
+        onlyInFile[0] = 42f;
+        chars.put("鑫", onlyInFile);
+        return chars;
+    }
+
+    /** 8-dimensional vectors of a training bigram (张伟) and of one no training sentence holds (鑫鑫). */
+    private static Map<String, float[]> bigramVectors() {
+        Map<String, float[]> bigrams = new LinkedHashMap<>();
+        bigrams.put("张伟", new float[] {1, 2, 3, 4, 5, 6, 7, 8});
+        bigrams.put("鑫鑫", new float[] {9, 9, 9, 9, 9, 9, 9, 9});
+        return bigrams;
     }
 
     /** The tagger's entity scores, in order. */
