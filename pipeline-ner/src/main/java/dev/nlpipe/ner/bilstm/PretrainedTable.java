@@ -41,6 +41,9 @@ public record PretrainedTable(Featurizer featurizer, float[] unitTable, float[] 
                 spec.allPretrainedBigrams() ? w -> true : training.bigrams::contains);
         Featurizer f = training.withPretrained(spec.allPretrainedUnits() ? Arrays.asList(units.vectors().words()) : List.of(),
                 spec.allPretrainedBigrams() ? Arrays.asList(bigrams.vectors().words()) : List.of());
+        if (f != training) {
+            logFixed(log, f.units.size() - training.units.size(), spec.unit(), f.bigrams.size() - training.bigrams.size());
+        }
         return new PretrainedTable(f,
                 units == null ? null : build(f.units, units, Seeds.random(seed, "pretrained"), spec.unit(), spec.freezeEmbeddings(),
                         spec.embeddings(), log),
@@ -73,6 +76,12 @@ public record PretrainedTable(Featurizer featurizer, float[] unitTable, float[] 
      * @param table its {@code vocabulary.size() x dim} rows
      */
     public record Grown(Vocabulary vocabulary, float[] table) {
+    }
+
+    /** The log line of {@code embeddingsVocabulary: all}: how many rows only the vectors files hold, kept fixed. */
+    public static void logFixed(PrintStream log, int units, String what, int bigrams) {
+        log.printf(Locale.ROOT, "embeddingsVocabulary all: %,d %s and %,d bigram vectors that only the vectors files hold are kept"
+                + ", fixed (no training sentence reads them)%n", units, what, bigrams);
     }
 
     /**

@@ -10,7 +10,6 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -70,9 +69,7 @@ record CharVectors(Path chars, Path bigrams, String format, boolean freeze, bool
         FlatFeaturizer f = training.withVocabularies(c == null ? training.chars : c.vocabulary(),
                 b == null ? training.bigrams : b.vocabulary());
         if (all) {
-            log.printf(Locale.ROOT, "embeddingsVocabulary all: %,d characters and %,d bigrams that only the vectors files hold keep"
-                    + " their vectors, fixed (no training sentence reads them)%n", f.chars.size() - training.chars.size(),
-                    f.bigrams.size() - training.bigrams.size());
+            PretrainedTable.logFixed(log, f.chars.size() - training.chars.size(), "char", f.bigrams.size() - training.bigrams.size());
         }
         return new Tables(f, c == null ? null : c.table(), b == null ? null : b.table());
     }

@@ -106,10 +106,11 @@ class TaggerOptionsTest {
         Path extraBin = dir.resolve("chars-extra.bin");
         writeBinary(extraBin, withExtra);
         Path all = dir.resolve("ner-pre-all");
-        Training.run(dir, "task: ner.bilstm-crf\n"
+        String allLog = Training.run(dir, "task: ner.bilstm-crf\n"
                 + "data: { train: " + train + ", format: bmes }\n"
                 + "model: { charDim: 16, hidden: 8, embeddings: " + extraBin + ", freezeEmbeddings: true, embeddingsVocabulary: all }\n"
                 + "train: { epochs: 1, device: cpu, threads: 1 }\n", all);
+        assertTrue(allLog.contains("embeddingsVocabulary all: 1 char and 0 bigram vectors that only the vectors files hold are kept, fixed"), allLog);
         @SuppressWarnings("unchecked")
         List<String> allUnits = (List<String>) json(all.resolve("vocab.json")).get("units");
         assertEquals(units, allUnits.subList(0, units.size()), "training units keep their ids; vector-only units follow");
