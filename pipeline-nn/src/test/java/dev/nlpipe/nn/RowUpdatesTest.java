@@ -13,6 +13,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import dev.nlpipe.nn.optim.Optimizer;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Embedding tables updated by rows against the same tables updated densely. */
@@ -21,12 +22,17 @@ class RowUpdatesTest {
     private static final int DIM = 3;
 
     private static Params table(boolean byRows) {
+        return table(byRows, ROWS);
+    }
+
+    /** The table {@code t} with its rows from {@code trained} on fixed ({@link Params#createTable}), and a bias {@code b}. */
+    private static Params table(boolean byRows, int trained) {
         Params p = new Params(Device.cpu(), true);
         float[] v = new float[ROWS * DIM];
         for (int i = 0; i < v.length; i++) {
             v[i] = 0.1f * i - 0.5f;
         }
-        p.put("t", new Shape(ROWS, DIM), v);
+        p.createTable("t", new Shape(ROWS, DIM), v, trained, null);
         p.put("b", new Shape(DIM), new float[] {1, 2, 3});
         if (byRows) {
             p.updateByRows("t");
@@ -100,6 +106,33 @@ class RowUpdatesTest {
             assertTrue(!p.get("t").hasGradient(), "the table itself collects no gradient");
             p.clearSlices();
             assertNull(p.slice("t"));
+        }
+    }
+
+    @Test
+    void rowsPastTheTrainedOnesStayFixedAndEverythingElseTrainsAsWithTheWholeTable() {
+        for (boolean byRows : new boolean[] {false, true}) {
+            try (Params whole = table(byRows); Params split = table(byRows, 2)) {
+                assertEquals(new Shape(2, DIM), split.get("t").getShape());
+                assertEquals(List.of("t", "b"), split.trainableNames(), "the fixed rows are not trained");
+                Optimizer wholeOpt = Optimizer.create("adam", whole, 0.9, 0.0);
+                Optimizer splitOpt = Optimizer.create("adam", split, 0.9, 0.0);
+                // training reads only the trained rows, as a tagger's training sentences do
+                assertEquals(step(whole, wholeOpt, 0, 1, 1), step(split, splitOpt, 0, 1, 1), 1e-6f);
+                step(whole, wholeOpt, 1);
+                step(split, splitOpt, 1);
+                float[] all = whole.get("t").toFloatArray();
+                assertArrayEquals(Arrays.copyOf(all, 2 * DIM), split.get("t").toFloatArray(), 1e-6f, "byRows " + byRows);
+                assertArrayEquals(Arrays.copyOfRange(all, 2 * DIM, all.length), split.get("t" + Params.FIXED_ROWS).toFloatArray(),
+                        "rows no batch reads do not move in the whole table either");
+                try (NDManager scope = split.manager().newSubManager()) {
+                    NDArray ids = scope.create(new long[] {3, 0, 2, 1}, new Shape(2, 2));
+                    NDArray read = split.embed("t", ids, false);
+                    assertEquals(new Shape(2, 2, DIM), read.getShape());
+                    assertArrayEquals(whole.embed("t", ids, false).toFloatArray(), read.toFloatArray(), 1e-6f,
+                            "ids past the trained rows read the fixed ones");
+                }
+            }
         }
     }
 }

@@ -229,5 +229,4 @@ final class FlatNetwork {
     List<ScoredPath> decodeWithScores(FlatBatch batch, Function<int[], List<TagScheme.TokenSpan>> spansOf) {
         return crf.decodeWithScores(emissions(batch, false), batch.lengths, spansOf);
     }
-
 }
