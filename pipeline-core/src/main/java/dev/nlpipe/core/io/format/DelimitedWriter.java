@@ -48,7 +48,8 @@ public abstract class DelimitedWriter implements WriterProvider {
 
     @Override
     public String description() {
-        return (delimiter == ',' ? "comma" : "tab") + "-separated values with a header row (or header: false): text, label, id or metadata columns by name";
+        return (delimiter == ',' ? "comma" : "tab") + "-separated values with a header row (or header: false): text, label, id or"
+                + " metadata columns by name";
     }
 
     @Override
