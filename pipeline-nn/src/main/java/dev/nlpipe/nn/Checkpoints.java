@@ -4,9 +4,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.nlpipe.core.doc.DocumentJson;
 import dev.nlpipe.core.io.AtomicFile;
 import dev.nlpipe.core.model.ModelDirWriter;
-import dev.nlpipe.core.model.ModelMeta;
 import dev.nlpipe.core.model.Provenance;
-import dev.nlpipe.core.model.TrainingJob;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Files;
@@ -21,8 +19,9 @@ import java.util.stream.Stream;
  * The checkpoint directory of a training run ({@code MODEL_DIR.checkpoint} beside the model
  * directory): the weights and optimizer state after the last finished epoch, the best weights so
  * far, and {@code state.json} (epoch, step, best score, early-stopping counter, per-epoch history,
- * configuration fingerprint). Files carry their epoch in their name and {@code state.json} is
- * replaced last, atomically, so a crash at any moment leaves a consistent checkpoint.
+ * configuration fingerprint and, since 2026-12-06, the configuration itself: {@link RunConfiguration}).
+ * Files carry their epoch in their name and {@code state.json} is replaced last, atomically, so a
+ * crash at any moment leaves a consistent checkpoint.
  */
 public final class Checkpoints {
     static final String STATE = "state.json";
@@ -54,9 +53,11 @@ public final class Checkpoints {
      * @param bestScore that score ({@code NaN} without dev data)
      * @param badEpochs epochs since the best one
      * @param history one record per finished epoch
+     * @param config the configuration's values ({@link RunConfiguration#values}), or {@code null} (written before
+     *     checkpoints kept them, or by a run known only by its fingerprint)
      */
     public record State(String fingerprint, int epoch, long step, int bestEpoch, double bestScore, int badEpochs,
-                        List<Map<String, Object>> history) {
+                        List<Map<String, Object>> history, Map<String, Object> config) {
 
         Map<String, Object> toMap() {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -67,6 +68,9 @@ public final class Checkpoints {
             m.put("bestScore", Double.isNaN(bestScore) ? null : bestScore);
             m.put("badEpochs", badEpochs);
             m.put("history", history);
+            if (config != null) {
+                m.put("config", config);
+            }
             return m;
         }
 
@@ -76,7 +80,7 @@ public final class Checkpoints {
             return new State((String) m.get("fingerprint"), ((Number) m.get("epoch")).intValue(),
                     ((Number) m.get("step")).longValue(), ((Number) m.get("bestEpoch")).intValue(),
                     best instanceof Number n ? n.doubleValue() : Double.NaN, ((Number) m.get("badEpochs")).intValue(),
-                    new ArrayList<>((List<Map<String, Object>>) m.get("history")));
+                    new ArrayList<>((List<Map<String, Object>>) m.get("history")), (Map<String, Object>) m.get("config"));
         }
     }
 
@@ -154,7 +158,7 @@ public final class Checkpoints {
     }
 
     /** {@code value} with every number in it, however deep in maps and lists, as a double. */
-    private static Object numbersByValue(Object value) {
+    static Object numbersByValue(Object value) {
         if (value instanceof Number n) {
             return n.doubleValue();
         }
@@ -167,26 +171,6 @@ public final class Checkpoints {
             return l.stream().map(Checkpoints::numbersByValue).toList();
         }
         return value;
-    }
-
-    /**
-     * Identifies a training run's configuration for its checkpoint: the task, the model options, the
-     * training options less those that may change between an interrupted run and its continuation
-     * (epochs, patience, minEpochs, keep, maxTime, resume, threads, device), the preprocessing stages and the data fingerprints
-     * that {@code meta} records.
-     */
-    public static String fingerprint(TrainingJob job, ModelMeta meta, String task) {
-        Map<String, Object> train = new LinkedHashMap<>(job.train().asMap());
-        for (String k : List.of("epochs", "patience", "minEpochs", "keep", "maxTime", "resume", "threads", "device")) {
-            train.remove(k);
-        }
-        Map<String, Object> config = new LinkedHashMap<>();
-        config.put("task", task);
-        config.put("model", job.model().asMap());
-        config.put("train", train);
-        config.put("stages", meta.get("stages"));
-        config.put("data", meta.get("data"));
-        return fingerprint(config);
     }
 
     /** Deletes the checkpoint directory. */

@@ -39,7 +39,7 @@ public final class TrainingLoop {
     private final TrainSettings settings;
     private final String monitor;
     private final Checkpoints checkpoints;
-    private final String fingerprint;
+    private final RunConfiguration configuration;
     private final PrintStream log;
     /** Steps with a loss or gradient that is not finite, one after another, before a run counts as diverged. */
     private static final int MAX_SKIPPED_IN_A_ROW = 3;
@@ -57,10 +57,19 @@ public final class TrainingLoop {
      * @param log progress and per-epoch lines (standard error)
      */
     public TrainingLoop(TrainSettings settings, String monitor, Checkpoints checkpoints, String fingerprint, PrintStream log) {
+        this(settings, monitor, checkpoints, RunConfiguration.named(fingerprint), log);
+    }
+
+    /**
+     * @param configuration what the checkpoint belongs to: a checkpoint of another configuration is not resumed, unless
+     *     this one only adds options at their defaults ({@link RunConfiguration#added})
+     */
+    public TrainingLoop(TrainSettings settings, String monitor, Checkpoints checkpoints, RunConfiguration configuration,
+                        PrintStream log) {
         this.settings = settings;
         this.monitor = monitor;
         this.checkpoints = checkpoints;
-        this.fingerprint = fingerprint;
+        this.configuration = configuration;
         this.log = log;
     }
 
@@ -78,7 +87,7 @@ public final class TrainingLoop {
 
     /**
      * The loop of a training job: checkpoints beside its output ({@link Checkpoints#beside}), which
-     * a run resumes only with the same configuration ({@link Checkpoints#fingerprint(TrainingJob, ModelMeta, String)}).
+     * a run resumes only with the same configuration ({@link RunConfiguration#of(TrainingJob, ModelMeta, String)}).
      *
      * @param meta the model's {@code model.json} so far (its data fingerprints and stages count)
      * @param task the task name
@@ -86,7 +95,7 @@ public final class TrainingLoop {
      */
     public static TrainingLoop forJob(TrainingJob job, ModelMeta meta, String task, TrainSettings settings, String monitor,
                                       PrintStream log) {
-        return new TrainingLoop(settings, monitor, Checkpoints.beside(job.output()), Checkpoints.fingerprint(job, meta, task), log);
+        return new TrainingLoop(settings, monitor, Checkpoints.beside(job.output()), RunConfiguration.of(job, meta, task), log);
     }
 
     /**
@@ -202,7 +211,8 @@ public final class TrainingLoop {
             history.add(record);
             // the best weights are written under keep: last too, since a resumed run may change keep to best
             save(params, optimizer, average, trained,
-                    new Checkpoints.State(fingerprint, epoch, step, bestEpoch, bestScore, badEpochs, history), best);
+                    new Checkpoints.State(configuration.fingerprint(), epoch, step, bestEpoch, bestScore, badEpochs, history,
+                            configuration.values()), best);
             int live = params.manager().getManagedArrays().size();
             if (!liveArrays.isEmpty() && live > liveArrays.get(0)) {
                 log.printf("warning: %d arrays alive after epoch %d, %d after the first: native memory is growing%n", live, epoch,
@@ -342,7 +352,8 @@ public final class TrainingLoop {
     }
 
     private Checkpoints.State restore(Params params, Optimizer optimizer, WeightAverage average) throws IOException {
-        Checkpoints.State fresh = new Checkpoints.State(fingerprint, 0, 0, 0, Double.NaN, 0, List.of());
+        Checkpoints.State fresh = new Checkpoints.State(configuration.fingerprint(), 0, 0, 0, Double.NaN, 0, List.of(),
+                configuration.values());
         if (!settings.resume()) {
             if (Files.exists(checkpoints.dir())) {
                 log.println("train.resume is false: deleting the old checkpoint " + checkpoints.dir());
@@ -354,9 +365,15 @@ public final class TrainingLoop {
         if (s == null) {
             return fresh;
         }
-        if (!fingerprint.equals(s.fingerprint())) {
-            throw new IllegalStateException("the checkpoint " + checkpoints.dir() + " was written by another configuration (model,"
-                    + " data or training settings differ); delete it, or set train.resume: false to start over");
+        if (!configuration.fingerprint().equals(s.fingerprint())) {
+            List<String> added = configuration.added(s.config());
+            if (added == null) {
+                throw new IllegalStateException("the checkpoint " + checkpoints.dir() + " was written by another configuration (model,"
+                        + " data or training settings differ); delete it, or set train.resume: false to start over");
+            }
+            if (!added.isEmpty()) {
+                log.println("the checkpoint predates the options " + added + "; they are at their defaults, as it was trained");
+            }
         }
         params.load(checkpoints.lastWeights(s.epoch()));
         optimizer.load(TensorFile.read(checkpoints.lastOptimizer(s.epoch())));

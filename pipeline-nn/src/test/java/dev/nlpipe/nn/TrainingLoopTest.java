@@ -23,6 +23,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -175,6 +176,29 @@ class TrainingLoopTest {
             assertEquals(0, r.resumedFrom());
             assertEquals(2, r.epochs());
         }
+    }
+
+    @Test
+    void aCheckpointContinuesUnderAVersionThatOnlyAddsOptionsLeftAtTheirDefaults(@TempDir Path dir) throws IOException {
+        Map<String, Object> written = Map.of("task", "toy", "model", Map.of("hidden", 8), "train", Map.of("lr", 0.05));
+        try (ToyRegression m = new ToyRegression(3, 100)) {
+            new TrainingLoop(settings(Map.of("epochs", 1)), "score", new Checkpoints(dir), RunConfiguration.of(written, Set.of()), log)
+                    .run(m, m.train, ToyRegression::length);
+        }
+        Map<String, Object> later = Map.of("task", "toy", "model", Map.of("hidden", 8, "vocabulary", "training"),
+                "train", Map.of("lr", 0.05));
+        try (ToyRegression m = new ToyRegression(3, 100)) {
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> new TrainingLoop(settings(Map.of("epochs", 2)),
+                    "score", new Checkpoints(dir), RunConfiguration.of(later, Set.of()), log).run(m, m.train, ToyRegression::length));
+            assertTrue(e.getMessage().contains("another configuration"), "the added option was set: " + e.getMessage());
+        }
+        try (ToyRegression m = new ToyRegression(3, 100)) {
+            TrainingResult r = new TrainingLoop(settings(Map.of("epochs", 2)), "score", new Checkpoints(dir),
+                    RunConfiguration.of(later, Set.of("model.vocabulary")), log).run(m, m.train, ToyRegression::length);
+            assertEquals(1, r.resumedFrom());
+            assertEquals(2, r.epochs());
+        }
+        assertTrue(logBytes.toString().contains("the checkpoint predates the options [model.vocabulary]"), logBytes.toString());
     }
 
     /** Trains {@code m} under {@code cfg} with {@code scores} as its dev scores, recording the weights scored at each epoch. */

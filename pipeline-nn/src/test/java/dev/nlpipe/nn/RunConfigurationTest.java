@@ -1,0 +1,36 @@
+package dev.nlpipe.nn;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** Which checkpoint configurations a later run may continue. */
+class RunConfigurationTest {
+    private static Map<String, Object> config(Map<String, Object> model) {
+        return Map.of("task", "ner.flat", "model", model, "train", Map.of("lr", 0.001), "data", List.of(Map.of("sha256", "ab")));
+    }
+
+    @Test
+    void onlyOptionsAddedAtTheirDefaultsAreAccepted() {
+        Map<String, Object> written = RunConfiguration.of(config(Map.of("charDim", 50, "lexicon", List.of("hanlp"))), Set.of()).values();
+        RunConfiguration same = RunConfiguration.of(config(Map.of("charDim", 50.0, "lexicon", List.of("hanlp"))), Set.of());
+        assertEquals(List.of(), same.added(written), "numbers compare by value");
+        RunConfiguration added = RunConfiguration.of(config(Map.of("charDim", 50, "lexicon", List.of("hanlp"), "embeddingsVocabulary",
+                "training")), Set.of("model.embeddingsVocabulary"));
+        assertEquals(List.of("model.embeddingsVocabulary"), added.added(written));
+
+        RunConfiguration setByHand = RunConfiguration.of(config(Map.of("charDim", 50, "lexicon", List.of("hanlp"),
+                "embeddingsVocabulary", "training")), Set.of());
+        assertNull(setByHand.added(written), "an added option given by hand may differ from how the checkpoint was trained");
+        RunConfiguration changed = RunConfiguration.of(config(Map.of("charDim", 64, "lexicon", List.of("hanlp"))), Set.of("model.charDim"));
+        assertNull(changed.added(written), "a changed value, a changed default included, is refused");
+        RunConfiguration removed = RunConfiguration.of(config(Map.of("charDim", 50)), Set.of());
+        assertNull(removed.added(written), "an option the checkpoint had and this run lacks");
+        assertNull(added.added(null), "a checkpoint that kept only its fingerprint");
+        assertNull(RunConfiguration.named("toy").added(written));
+    }
+}
