@@ -75,12 +75,10 @@ public final class Featurizer {
     }
 
     /**
-     * This featurizer with {@code extraUnits} and {@code extraBigrams} (those not known yet, in
-     * string order) appended after the training ones; the added units and bigrams are not rare.
+     * This featurizer with {@code u} and {@code b} in place of its unit and bigram vocabularies, which
+     * they extend ({@link Vocabulary#withAppended}); the appended units and bigrams are not rare.
      */
-    Featurizer withPretrained(Collection<String> extraUnits, Collection<String> extraBigrams) {
-        Vocabulary u = units.withAppended(extraUnits);
-        Vocabulary b = bigrams.withAppended(extraBigrams);
+    Featurizer withVocabularies(Vocabulary u, Vocabulary b) {
         return u == units && b == bigrams ? this : new Featurizer(spec, u, b, chars, tags, Arrays.copyOf(rareUnits, u.size()),
                 Arrays.copyOf(rareBigrams, b.size()));
     }

@@ -33,26 +33,23 @@ public record PretrainedTable(Featurizer featurizer, float[] unitTable, float[] 
 
     /** Reads the configured vectors files and builds the tables for {@code training}'s vocabularies. */
     public static PretrainedTable load(BiLstmCrfSpec spec, Featurizer training, long seed, PrintStream log) throws IOException {
-        VectorFormat.Selection units = spec.embeddings() == null ? null : read(spec.embeddings(), spec.embeddingsFormat(), spec.keys(),
-                spec.unitDim(), spec.tokenUnits() ? "wordDim" : "charDim",
-                spec.allPretrainedUnits() ? w -> true : training.units::contains);
-        VectorFormat.Selection bigrams = spec.bigramEmbeddings() == null ? null : read(spec.bigramEmbeddings(),
-                spec.embeddingsFormat(), spec.keys(), spec.bigramDim(), "bigramDim",
-                spec.allPretrainedBigrams() ? w -> true : training.bigrams::contains);
-        Featurizer f = training.withPretrained(spec.allPretrainedUnits() ? Arrays.asList(units.vectors().words()) : List.of(),
-                spec.allPretrainedBigrams() ? Arrays.asList(bigrams.vectors().words()) : List.of());
+        Grown units = spec.embeddings() == null ? null : forVocabulary(training.units, spec.allPretrainedUnits(), spec.embeddings(),
+                spec.embeddingsFormat(), spec.keys(), spec.unitDim(), spec.tokenUnits() ? "wordDim" : "charDim",
+                Seeds.random(seed, "pretrained"), spec.unit(), spec.freezeEmbeddings(), log);
+        Grown bigrams = spec.bigramEmbeddings() == null ? null : forVocabulary(training.bigrams, spec.allPretrainedBigrams(),
+                spec.bigramEmbeddings(), spec.embeddingsFormat(), spec.keys(), spec.bigramDim(), "bigramDim",
+                Seeds.random(seed, "pretrained.bigram"), "bigram", spec.freezeEmbeddings(), log);
+        Featurizer f = training.withVocabularies(units == null ? training.units : units.vocabulary(),
+                bigrams == null ? training.bigrams : bigrams.vocabulary());
         if (f != training) {
             logFixed(log, f.units.size() - training.units.size(), spec.unit(), f.bigrams.size() - training.bigrams.size());
         }
-        return new PretrainedTable(f,
-                units == null ? null : build(f.units, units, Seeds.random(seed, "pretrained"), spec.unit(), spec.freezeEmbeddings(),
-                        spec.embeddings(), log),
-                bigrams == null ? null : build(f.bigrams, bigrams, Seeds.random(seed, "pretrained.bigram"), "bigram",
-                        spec.freezeEmbeddings(), spec.bigramEmbeddings(), log), training.units.size(), training.bigrams.size());
+        return new PretrainedTable(f, units == null ? null : units.table(), bigrams == null ? null : bigrams.table(),
+                training.units.size(), training.bigrams.size());
     }
 
     /**
-     * A vocabulary built beforehand (such as {@code ner.flat}'s characters or bigrams) and its
+     * A training vocabulary (units, characters or bigrams) and its
      * {@code vocab x dim} table: seeded random rows, those whose key has a vector in {@code file}
      * overwritten by it. With {@code all} ({@code embeddingsVocabulary: all}) every key of the file
      * the vocabulary lacks is appended to it first, so it keeps its vector.
