@@ -71,41 +71,94 @@ public record RunConfiguration(String fingerprint, Map<String, Object> values, S
     /**
      * Whether a run of this configuration may continue a checkpoint written under {@code written}
      * (its {@link #values}, as read back): the options this one has beyond it, each left at its
-     * default, or {@code null} when it may not (another value anywhere, a section added or removed).
+     * default, or {@code null} when it may not ({@link #differences} names why).
      *
      * @param written the checkpoint's configuration, or {@code null} for one written before
      *     checkpoints kept it (then only the fingerprint decides)
      */
     public List<String> added(Map<String, Object> written) {
+        Comparison c = compare(written);
+        return c == null || !c.differences.isEmpty() ? null : c.added;
+    }
+
+    /**
+     * What keeps a run of this configuration from continuing a checkpoint written under {@code written},
+     * one line each ({@code model.heads: 8 in the checkpoint, 4 here}); empty when it may continue it or
+     * when either configuration is known by its fingerprint alone.
+     */
+    public List<String> differences(Map<String, Object> written) {
+        Comparison c = compare(written);
+        return c == null ? List.of() : c.differences;
+    }
+
+    private record Comparison(List<String> added, List<String> differences) {
+    }
+
+    private Comparison compare(Map<String, Object> written) {
         if (values == null || written == null) {
             return null;
         }
-        Object old = Checkpoints.numbersByValue(written);
-        if (!(old instanceof Map<?, ?> then) || !then.keySet().equals(values.keySet())) {
-            return null;
+        Comparison c = new Comparison(new ArrayList<>(), new ArrayList<>());
+        if (!(Checkpoints.numbersByValue(written) instanceof Map<?, ?> then)) {
+            c.differences.add("the checkpoint's configuration is not a JSON object");
+            return c;
         }
-        List<String> added = new ArrayList<>();
-        for (Map.Entry<String, Object> e : values.entrySet()) {
-            Object before = then.get(e.getKey());
-            if (OPTION_SECTIONS.contains(e.getKey()) && e.getValue() instanceof Map<?, ?> now && before instanceof Map<?, ?> was) {
-                for (Map.Entry<?, ?> o : was.entrySet()) {
-                    if (!now.containsKey(o.getKey()) || !Objects.equals(now.get(o.getKey()), o.getValue())) {
-                        return null;
-                    }
-                }
-                for (Object name : now.keySet()) {
-                    String key = e.getKey() + "." + name;
-                    if (!was.containsKey(name)) {
-                        if (!unset.contains(key)) {
-                            return null;
-                        }
-                        added.add(key);
-                    }
-                }
-            } else if (!Objects.equals(e.getValue(), before)) {
-                return null;
+        Set<Object> keys = new LinkedHashSet<>(values.keySet());
+        keys.addAll(then.keySet());
+        for (Object key : keys) {
+            Object now = values.get(key);
+            Object before = then.get(key);
+            if (OPTION_SECTIONS.contains(key) && now instanceof Map<?, ?> options && before instanceof Map<?, ?> was) {
+                compareOptions((String) key, options, was, c);
+            } else if (now instanceof Map<?, ?> section && before instanceof Map<?, ?> was) {
+                Set<Object> names = new LinkedHashSet<>(was.keySet());
+                names.addAll(section.keySet());
+                names.forEach(name -> describe(key + "." + name, was.get(name), section.get(name), c.differences));
+            } else {
+                describe(String.valueOf(key), before, now, c.differences);
             }
         }
-        return added;
+        return c;
+    }
+
+    private void compareOptions(String section, Map<?, ?> now, Map<?, ?> was, Comparison c) {
+        Set<Object> names = new LinkedHashSet<>(was.keySet());
+        names.addAll(now.keySet());
+        for (Object name : names) {
+            String key = section + "." + name;
+            if (!was.containsKey(name)) {
+                if (unset.contains(key)) {
+                    c.added.add(key);
+                } else {
+                    c.differences.add(key + ": set to " + shown(now.get(name)) + " here; the checkpoint predates the option");
+                }
+            } else if (!now.containsKey(name)) {
+                c.differences.add(key + ": " + shown(was.get(name)) + " in the checkpoint; this version has no such option");
+            } else {
+                describe(key, was.get(name), now.get(name), c.differences);
+            }
+        }
+    }
+
+    /** Adds a line for {@code label} when its values differ: both values when they are plain, else that it differs. */
+    private static void describe(String label, Object before, Object now, List<String> differences) {
+        if (Objects.equals(before, now)) {
+            return;
+        }
+        differences.add(plain(before) && plain(now) ? label + ": " + shown(before) + " in the checkpoint, " + shown(now) + " here"
+                : label + " differs (files, their contents or nested settings)");
+    }
+
+    private static boolean plain(Object value) {
+        return !(value instanceof Map) && !(value instanceof List<?> l && l.stream().anyMatch(e -> e instanceof Map || e instanceof List));
+    }
+
+    /** A value as the YAML would give it: whole numbers without the ".0" they carry as doubles; "none" for an absent one. */
+    private static String shown(Object value) {
+        if (value == null) {
+            return "none";
+        }
+        Object plain = value instanceof Double d && d == Math.rint(d) && !d.isInfinite() ? (Object) d.longValue() : value;
+        return plain instanceof List<?> l ? l.stream().map(RunConfiguration::shown).toList().toString() : String.valueOf(plain);
     }
 }

@@ -368,8 +368,10 @@ public final class TrainingLoop {
         if (!configuration.fingerprint().equals(s.fingerprint())) {
             List<String> added = configuration.added(s.config());
             if (added == null) {
-                throw new IllegalStateException("the checkpoint " + checkpoints.dir() + " was written by another configuration (model,"
-                        + " data or training settings differ); delete it, or set train.resume: false to start over");
+                List<String> differences = configuration.differences(s.config());
+                throw new IllegalStateException("the checkpoint " + checkpoints.dir() + " was written by another configuration ("
+                        + (differences.isEmpty() ? "model, data or training settings differ" : String.join("; ", differences))
+                        + "); delete it, or set train.resume: false to start over");
             }
             if (!added.isEmpty()) {
                 log.println("the checkpoint predates the options " + added + "; they are at their defaults, as it was trained");

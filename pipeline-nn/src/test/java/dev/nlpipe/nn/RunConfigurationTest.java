@@ -33,4 +33,24 @@ class RunConfigurationTest {
         assertNull(added.added(null), "a checkpoint that kept only its fingerprint");
         assertNull(RunConfiguration.named("toy").added(written));
     }
+
+    @Test
+    void differencesNameEachOptionAndSection() {
+        Map<String, Object> written = RunConfiguration.of(config(Map.of("charDim", 50, "lexicon", List.of("hanlp"), "heads", 8)),
+                Set.of()).values();
+        RunConfiguration later = RunConfiguration.of(Map.of("task", "ner.flat",
+                "model", Map.of("charDim", 64, "lexicon", List.of("hanlp", "user"), "embeddingsVocabulary", "all"),
+                "train", Map.of("lr", 0.001), "data", List.of(Map.of("sha256", "cd"))), Set.of("model.charDim"));
+        assertEquals(Set.of("model.charDim: 50 in the checkpoint, 64 here",
+                "model.lexicon: [hanlp] in the checkpoint, [hanlp, user] here",
+                "model.heads: 8 in the checkpoint; this version has no such option",
+                "model.embeddingsVocabulary: set to all here; the checkpoint predates the option",
+                "data differs (files, their contents or nested settings)"), Set.copyOf(later.differences(written)));
+        assertNull(later.added(written));
+
+        RunConfiguration onlyAdded = RunConfiguration.of(config(Map.of("charDim", 50, "lexicon", List.of("hanlp"), "heads", 8,
+                "embeddingsVocabulary", "training")), Set.of("model.embeddingsVocabulary"));
+        assertEquals(List.of(), onlyAdded.differences(written), "an option added at its default is no difference");
+        assertEquals(List.of(), onlyAdded.differences(null), "a checkpoint that kept only its fingerprint: nothing to name");
+    }
 }
