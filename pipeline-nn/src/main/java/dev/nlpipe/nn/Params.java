@@ -171,6 +171,8 @@ public final class Params implements AutoCloseable {
         }
         long trained = get(name).getShape().get(0);
         NDManager m = ids.getManager();
+        // training never reads a fixed row (they hold what no training sentence has), so in training the clamp
+        // changes no id and a table updated by rows gets no row it did not read
         NDArray own = embedTrained(name, ids.minimum(m.create(trained - 1).toType(ids.getDataType(), false)), training);
         NDArray rest = Ops.embedding(ids.sub(trained).maximum(m.zeros(new Shape(), ids.getDataType())), fixed);
         return NDArrays.where(ids.lt(trained).expandDims(-1).broadcast(own.getShape()), own, rest);

@@ -377,10 +377,17 @@ public final class TrainingLoop {
                 log.println("the checkpoint predates the options " + added + "; they are at their defaults, as it was trained");
             }
         }
-        params.load(checkpoints.lastWeights(s.epoch()));
-        optimizer.load(TensorFile.read(checkpoints.lastOptimizer(s.epoch())));
-        if (average != null) {
-            average.load(checkpoints.lastAverage(s.epoch()), params);
+        try {
+            params.load(checkpoints.lastWeights(s.epoch()));
+            optimizer.load(TensorFile.read(checkpoints.lastOptimizer(s.epoch())));
+            if (average != null) {
+                average.load(checkpoints.lastAverage(s.epoch()), params);
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            // the same configuration, other weights: a version that lays out the network's weights differently wrote it
+            throw new IllegalStateException("the checkpoint " + checkpoints.dir() + " cannot be resumed (" + e.getMessage()
+                    + "): an earlier version that lays out the weights differently may have written it, or it is damaged; finish"
+                    + " the run with the version that started it, or set train.resume: false to start over", e);
         }
         log.printf("resuming after epoch %d from %s%n", s.epoch(), checkpoints.dir());
         return s;

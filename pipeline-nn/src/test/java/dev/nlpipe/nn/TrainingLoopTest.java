@@ -179,6 +179,19 @@ class TrainingLoopTest {
     }
 
     @Test
+    void aCheckpointWhoseWeightsDoNotFitTheNetworkIsRefusedWithTheWayOut(@TempDir Path dir) throws IOException {
+        try (ToyRegression m = new ToyRegression(3, 100)) {
+            train(m, settings(Map.of("epochs", 1)), dir);
+        }
+        // the same configuration, a network with one more weight: what a version that splits a table writes
+        try (ToyRegression m = new ToyRegression(3, 100, true)) {
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> train(m, settings(Map.of("epochs", 2)), dir));
+            assertTrue(e.getMessage().contains("cannot be resumed") && e.getMessage().contains("offset")
+                    && e.getMessage().contains("train.resume: false"), e.getMessage());
+        }
+    }
+
+    @Test
     void aCheckpointContinuesUnderAVersionThatOnlyAddsOptionsLeftAtTheirDefaults(@TempDir Path dir) throws IOException {
         Map<String, Object> written = Map.of("task", "toy", "model", Map.of("hidden", 8), "train", Map.of("lr", 0.05));
         try (ToyRegression m = new ToyRegression(3, 100)) {

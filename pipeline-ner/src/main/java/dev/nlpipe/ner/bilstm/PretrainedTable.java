@@ -15,6 +15,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -41,18 +42,22 @@ public record PretrainedTable(Featurizer featurizer, float[] unitTable, float[] 
                 Seeds.random(seed, "pretrained.bigram"), "bigram", spec.freezeEmbeddings(), log);
         Featurizer f = training.withVocabularies(units == null ? training.units : units.vocabulary(),
                 bigrams == null ? training.bigrams : bigrams.vocabulary());
+        int trainedUnits = units == null ? training.units.size() : units.trained();
+        int trainedBigrams = bigrams == null ? training.bigrams.size() : bigrams.trained();
         if (f != training) {
-            logFixed(log, f.units.size() - training.units.size(), spec.unit(), f.bigrams.size() - training.bigrams.size());
+            logFixed(log, f.units.size() - trainedUnits, spec.unit(), f.bigrams.size() - trainedBigrams);
         }
-        return new PretrainedTable(f, units == null ? null : units.table(), bigrams == null ? null : bigrams.table(),
-                training.units.size(), training.bigrams.size());
+        return new PretrainedTable(f, units == null ? null : units.table(), bigrams == null ? null : bigrams.table(), trainedUnits,
+                trainedBigrams);
     }
 
     /**
      * A training vocabulary (units, characters or bigrams) and its
      * {@code vocab x dim} table: seeded random rows, those whose key has a vector in {@code file}
      * overwritten by it. With {@code all} ({@code embeddingsVocabulary: all}) every key of the file
-     * the vocabulary lacks is appended to it first, so it keeps its vector.
+     * the vocabulary lacks is appended to it first, so it keeps its vector: first those the training
+     * data has fewer than {@code minCount} times ({@link Vocabulary#belowMinCount}), which training
+     * reads and so trains, then those only the file has.
      *
      * @param format {@code auto}, {@code text} or {@code binary}
      * @param dimOption the option that sets {@code dim}, named in the error when the file's size differs
@@ -62,17 +67,25 @@ public record PretrainedTable(Featurizer featurizer, float[] unitTable, float[] 
     public static Grown forVocabulary(Vocabulary vocab, boolean all, Path file, String format, UnitKeys keys, int dim,
                                       String dimOption, Random rng, String what, boolean frozen, PrintStream log) throws IOException {
         VectorFormat.Selection vectors = read(file, format, keys, dim, dimOption, all ? w -> true : vocab::contains);
-        Vocabulary grown = all ? vocab.withAppended(Arrays.asList(vectors.vectors().words())) : vocab;
-        return new Grown(grown, build(grown, vectors, rng, what, frozen, file, log));
+        if (!all) {
+            return new Grown(vocab, build(vocab, vectors, rng, what, frozen, file, log), vocab.size());
+        }
+        List<String> words = Arrays.asList(vectors.vectors().words());
+        Set<String> rare = vocab.belowMinCount();
+        Vocabulary trained = vocab.withAppended(words.stream().filter(rare::contains).toList());
+        Vocabulary grown = trained.withAppended(words);
+        return new Grown(grown, build(grown, vectors, rng, what, frozen, file, log), trained.size());
     }
 
     /**
      * A vocabulary and its initial table.
      *
-     * @param vocabulary the vocabulary given, with the vector-only keys appended when asked
+     * @param vocabulary the vocabulary given, with the keys of the vectors file appended when asked
      * @param table its {@code vocabulary.size() x dim} rows
+     * @param trained the rows training reads, which are trained; the rows after them only the
+     *     vectors file has, and they stay fixed ({@link Params#createTable})
      */
-    public record Grown(Vocabulary vocabulary, float[] table) {
+    public record Grown(Vocabulary vocabulary, float[] table, int trained) {
     }
 
     /** The log line of {@code embeddingsVocabulary: all}: how many rows only the vectors files hold, kept fixed. */

@@ -4,8 +4,10 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Strings to dense ids: {@code 0} is padding, {@code 1} stands for every unknown string, then the
@@ -18,9 +20,15 @@ public final class Vocabulary {
     public static final int UNK = 1;
     private final List<String> entries;
     private final Map<String, Integer> ids;
+    private final Set<String> belowMinCount;
 
     /** A vocabulary with these entries after the two reserved ids. */
     public Vocabulary(List<String> known) {
+        this(known, Set.of());
+    }
+
+    private Vocabulary(List<String> known, Set<String> belowMinCount) {
+        this.belowMinCount = belowMinCount;
         this.entries = new ArrayList<>(known.size() + 2);
         entries.add("<pad>");
         entries.add("<unk>");
@@ -31,12 +39,30 @@ public final class Vocabulary {
         }
     }
 
-    /** The strings counted at least {@code minCount} times, most frequent first. */
+    /**
+     * The strings counted at least {@code minCount} times, most frequent first; it remembers the
+     * others ({@link #belowMinCount}).
+     */
     public static Vocabulary fromCounts(Map<String, Integer> counts, int minCount) {
         List<Map.Entry<String, Integer>> list = new ArrayList<>(counts.entrySet());
         list.removeIf(e -> e.getValue() < minCount);
         list.sort(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
-        return new Vocabulary(list.stream().map(Map.Entry::getKey).toList());
+        Set<String> below = new HashSet<>();
+        counts.forEach((key, count) -> {
+            if (count < minCount) {
+                below.add(key);
+            }
+        });
+        return new Vocabulary(list.stream().map(Map.Entry::getKey).toList(), below);
+    }
+
+    /**
+     * The strings counted but fewer than {@code minCount} times, which read as unknown: those the
+     * data this vocabulary was {@linkplain #fromCounts counted from} has beyond its ids. Empty for a
+     * vocabulary built otherwise (a saved one read back, or one {@linkplain #withAppended grown}).
+     */
+    public Set<String> belowMinCount() {
+        return Collections.unmodifiableSet(belowMinCount);
     }
 
     /**

@@ -55,8 +55,10 @@ record CharVectors(Path chars, Path bigrams, String format, boolean freeze, bool
      * @param featurizer the featurizer {@code training} becomes
      * @param chars the {@code chars x charDim} table with the pretrained rows filled in, or {@code null} without character vectors
      * @param bigrams the {@code bigrams x bigramDim} table likewise, or {@code null} without bigram vectors
+     * @param trainedChars the character rows training reads; those after them only the vectors file has
+     * @param trainedBigrams the bigram rows training reads
      */
-    record Tables(FlatFeaturizer featurizer, float[] chars, float[] bigrams) {
+    record Tables(FlatFeaturizer featurizer, float[] chars, float[] bigrams, int trainedChars, int trainedBigrams) {
     }
 
     /** Reads the vectors files into {@link Tables} for {@code training}'s vocabularies. */
@@ -68,10 +70,12 @@ record CharVectors(Path chars, Path bigrams, String format, boolean freeze, bool
                 "bigram", freeze, log);
         FlatFeaturizer f = training.withVocabularies(c == null ? training.chars : c.vocabulary(),
                 b == null ? training.bigrams : b.vocabulary());
+        int trainedChars = c == null ? training.chars.size() : c.trained();
+        int trainedBigrams = b == null ? training.bigrams.size() : b.trained();
         if (all) {
-            PretrainedTable.logFixed(log, f.chars.size() - training.chars.size(), "char", f.bigrams.size() - training.bigrams.size());
+            PretrainedTable.logFixed(log, f.chars.size() - trainedChars, "char", f.bigrams.size() - trainedBigrams);
         }
-        return new Tables(f, c == null ? null : c.table(), b == null ? null : b.table());
+        return new Tables(f, c == null ? null : c.table(), b == null ? null : b.table(), trainedChars, trainedBigrams);
     }
 
     /** The form stored in {@code model.json}: the files the tables started from. */

@@ -123,11 +123,12 @@ public final class FlatTrainer implements TrainerProvider {
             pieces = new PieceWindows(tokenizer, spec.encoderMaxLength());
         }
         Lexicon lexicon = TrainingLexicon.of(job, lexiconSpec, spec.wordDim(), train, log);
-        FlatFeaturizer trained = FlatFeaturizer.build(spec, train.sequences(), splits.types(), lexicon, pieces);
+        Sentences trainSentences = Sentences.clipped(train, spec.maxLength(), log);
+        FlatFeaturizer trained = FlatFeaturizer.build(spec, trainSentences.sequences(), splits.types(), lexicon, pieces);
         CharVectors.Tables pretrained = charVectors.tables(trained, settings.seed(), log);
         FlatFeaturizer featurizer = pretrained.featurizer();
-        List<Lattice> trainLattices = encode(featurizer, train, spec.maxLength(), log);
-        List<Lattice> devLattices = dev == null ? List.of() : encode(featurizer, dev, 0, null);
+        List<Lattice> trainLattices = trainSentences.encode(featurizer);
+        List<Lattice> devLattices = dev == null ? List.of() : new Sentences(dev.sequences(), dev.gold()).encode(featurizer);
         logLattices(trainLattices, lexicon, log);
 
         ModelMeta meta = job.newMeta(FlatModel.KIND, FlatModel.FORMAT);
@@ -135,7 +136,7 @@ public final class FlatTrainer implements TrainerProvider {
         FlatNetwork.Sizes sizes = new FlatNetwork.Sizes(featurizer.chars.size(), featurizer.bigrams.size(), lexicon.rows(),
                 featurizer.tags.tags(), encoderConfig);
         FlatNetwork.InitialTables tables = new FlatNetwork.InitialTables(pretrained.chars(), pretrained.bigrams(),
-                lexicon.initialTable(settings.seed()), trained.chars.size(), trained.bigrams.size());
+                lexicon.initialTable(settings.seed()), pretrained.trainedChars(), pretrained.trainedBigrams());
         try (Params params = new Params(device, true)) {
             FlatNetwork network = FlatNetwork.create(spec, sizes, tables, encoder == null ? null : encoder.weights(), params,
                     Seeds.random(settings.seed(), "init"));
@@ -173,31 +174,46 @@ public final class FlatTrainer implements TrainerProvider {
         }
     }
 
-    /**
-     * The lattices of a data set; with {@code maxLength > 0} (training) longer sentences are clipped
-     * to their first {@code maxLength} characters, dropping the gold entities the cut crosses, and
-     * the clipped ones are counted in the log.
-     */
-    private static List<Lattice> encode(FlatFeaturizer f, TaggedData data, int maxLength, PrintStream log) {
-        List<Lattice> out = new ArrayList<>(data.sequences().size());
-        int clipped = 0;
-        long cut = 0;
-        for (int i = 0; i < data.sequences().size(); i++) {
-            UnitSequence s = data.sequences().get(i);
-            List<TagScheme.TokenSpan> gold = data.gold().get(i);
-            if (maxLength > 0 && s.length() > maxLength) {
-                clipped++;
-                cut += s.length() - maxLength;
-                s = FlatFeaturizer.clip(s, maxLength);
-                gold = gold.stream().filter(g -> g.end() <= maxLength).toList();
+    /** Sentences with their gold spans, as training reads them. */
+    private record Sentences(List<UnitSequence> sequences, List<List<TagScheme.TokenSpan>> gold) {
+
+        /**
+         * The training sentences; with {@code maxLength > 0} longer ones are clipped to their first
+         * {@code maxLength} characters, dropping the gold entities the cut crosses, and the clipped ones
+         * are counted in the log. Clipped before the vocabularies are counted, so these hold every
+         * character and bigram training reads (a clipped sentence ends in a bigram of its own).
+         */
+        static Sentences clipped(TaggedData data, int maxLength, PrintStream log) {
+            List<UnitSequence> sequences = new ArrayList<>(data.sequences().size());
+            List<List<TagScheme.TokenSpan>> gold = new ArrayList<>(data.sequences().size());
+            int clipped = 0;
+            long cut = 0;
+            for (int i = 0; i < data.sequences().size(); i++) {
+                UnitSequence s = data.sequences().get(i);
+                List<TagScheme.TokenSpan> spans = data.gold().get(i);
+                if (maxLength > 0 && s.length() > maxLength) {
+                    clipped++;
+                    cut += s.length() - maxLength;
+                    s = FlatFeaturizer.clip(s, maxLength);
+                    spans = spans.stream().filter(g -> g.end() <= maxLength).toList();
+                }
+                sequences.add(s);
+                gold.add(spans);
             }
-            out.add(f.encode(s, gold));
+            if (maxLength > 0) {
+                log.printf(Locale.ROOT, "maxLength %d: %,d of %,d training sentences clipped (%,d characters left out)%n", maxLength,
+                        clipped, data.sequences().size(), cut);
+            }
+            return new Sentences(sequences, gold);
         }
-        if (log != null && maxLength > 0) {
-            log.printf(Locale.ROOT, "maxLength %d: %,d of %,d training sentences clipped (%,d characters left out)%n", maxLength, clipped,
-                    data.sequences().size(), cut);
+
+        List<Lattice> encode(FlatFeaturizer f) {
+            List<Lattice> out = new ArrayList<>(sequences.size());
+            for (int i = 0; i < sequences.size(); i++) {
+                out.add(f.encode(sequences.get(i), gold.get(i)));
+            }
+            return out;
         }
-        return out;
     }
 
     private static void logLattices(List<Lattice> lattices, Lexicon lexicon, PrintStream log) {

@@ -103,6 +103,23 @@ class FlatCharVectorsTest {
         }
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void withAMinimumCountTheRareTrainingCharactersThatHaveVectorsAreTrainedNotFixed() throws IOException {
+        Path model = dir.resolve("flat-all-min-count");
+        // every character of the 40 sentences is counted fewer than 10,000 times: none gets a row from the counts alone
+        String log = Training.run(dir, FlatTaggerTest.yaml(train, train, train, lexicon, ", embeddings: " + charFile
+                + ", embeddingsVocabulary: all, minCount: 10000"), model, "train.epochs=1");
+        assertTrue(log.contains("embeddingsVocabulary all: 1 char and 0 bigram vectors"), log);
+
+        List<String> charVocab = (List<String>) json(model.resolve(FlatModel.VOCAB)).get("chars");
+        Map<String, TensorFile.Tensor> weights = TensorFile.read(model.resolve(FlatModel.WEIGHTS));
+        assertArrayEquals(chars.get("鑫"), weights.get("emb.char.fixed").values(), 0f, "only the vector-only character is fixed");
+        assertEquals(charVocab.size() + 1, weights.get("emb.char").values().length / 16);
+        assertFalse(Arrays.equals(chars.get("伟"), row(weights.get("emb.char").values(), charVocab, "伟", 16)),
+                "a training character below minCount that has a vector is fine-tuned");
+    }
+
     /** 16-dimensional vectors of the synthetic corpus's characters, and of 鑫, which no training sentence holds. */
     private static Map<String, float[]> charVectors() {
         Map<String, float[]> chars = new LinkedHashMap<>(VectorFiles.characterVectors(16));
