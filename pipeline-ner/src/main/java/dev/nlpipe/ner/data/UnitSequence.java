@@ -6,6 +6,7 @@ import dev.nlpipe.core.doc.Span;
 import dev.nlpipe.core.doc.Token;
 import dev.nlpipe.core.tag.TagScheme;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -35,6 +36,12 @@ public record UnitSequence(Document doc, String[] texts, int[] starts, int[] end
     /** The number of units. */
     public int length() {
         return texts.length;
+    }
+
+    /** Units {@code from} (inclusive) to {@code to} (exclusive), with their offsets in the same document. */
+    public UnitSequence slice(int from, int to) {
+        return new UnitSequence(doc, Arrays.copyOfRange(texts, from, to), Arrays.copyOfRange(starts, from, to),
+                Arrays.copyOfRange(ends, from, to), wordPositions == null ? null : Arrays.copyOfRange(wordPositions, from, to));
     }
 
     /**

@@ -121,12 +121,6 @@ final class FlatFeaturizer {
         return new CharPieces(layout.windows(), rows, columns);
     }
 
-    /** The first {@code max} characters of a training sentence. */
-    static UnitSequence clip(UnitSequence s, int max) {
-        return new UnitSequence(s.doc(), Arrays.copyOf(s.texts(), max), Arrays.copyOf(s.starts(), max), Arrays.copyOf(s.ends(), max),
-                s.wordPositions() == null ? null : Arrays.copyOf(s.wordPositions(), max));
-    }
-
     /** The vocabularies as stored in {@code vocab.json}. */
     Map<String, Object> vocabularies() {
         Map<String, Object> m = new LinkedHashMap<>();

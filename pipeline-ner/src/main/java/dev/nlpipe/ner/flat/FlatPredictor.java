@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDManager;
 import dev.nlpipe.core.doc.Document;
 import dev.nlpipe.core.doc.Entity;
 import dev.nlpipe.ner.crf.ScoredPath;
+import dev.nlpipe.ner.data.SequenceWindows;
 import dev.nlpipe.ner.data.UnitSequence;
 import dev.nlpipe.nn.BatchPlan;
 import dev.nlpipe.nn.NeuralEngine;
@@ -18,8 +19,10 @@ import java.util.function.Function;
  * Runs a FLAT tagger over documents: the characters of each sentence (or of the whole text) and
  * the lexicon words found in them as lattices, batched by lattice size, through the network and
  * Viterbi decoding, and back to entity spans with character offsets into each document's text,
- * each scored with its marginal probability under the CRF.
- * Sentences are never clipped here. Holds its own weights; not thread-safe (use one per thread).
+ * each scored with its marginal probability under the CRF. A sentence (or text) longer than the
+ * model's {@code maxLength} is tagged in windows of at most that many characters
+ * ({@link SequenceWindows}), as its attention's memory grows with the square of the lattice.
+ * Holds its own weights; not thread-safe (use one per thread).
  */
 public final class FlatPredictor implements AutoCloseable {
     /** The stage name used in missing-layer messages. */
@@ -45,13 +48,14 @@ public final class FlatPredictor implements AutoCloseable {
      */
     public List<List<Entity>> entities(List<Document> docs, int batchSize) {
         return FlatSpec.units(STAGE).scoredEntities(docs, seqs -> {
-            List<Lattice> lattices = new ArrayList<>(seqs.size());
-            for (UnitSequence s : seqs) {
+            SequenceWindows windows = SequenceWindows.of(seqs, model.spec().maxLength());
+            List<Lattice> lattices = new ArrayList<>(windows.windows().size());
+            for (UnitSequence s : windows.windows()) {
                 lattices.add(model.featurizer().encode(s, null));
             }
             List<ScoredPath> decoded = inPasses(network, lattices, batchSize,
                     b -> network.decodeWithScores(b, model.featurizer().tags::decode), new ScoredPath(new int[0], List.of()));
-            return decoded.stream().map(ScoredPath::spans).toList();
+            return windows.merge(decoded.stream().map(ScoredPath::spans).toList());
         });
     }
 

@@ -34,7 +34,8 @@ import java.util.Map;
  * @param ffDropout dropout inside and after the feed-forward layer and after the attention
  * @param outputDropout dropout before the output layer
  * @param attentionDropout dropout on the attention probabilities
- * @param maxLength training sentences are clipped to this many characters (0 = no clipping)
+ * @param maxLength training sentences are clipped to this many characters, longer texts tagged in windows of
+ *     this many (0 = neither)
  * @param minCount the least training count of a character or bigram to get its own embedding
  * @param normalizeDigits map every digit to 0 for the character and bigram embeddings
  * @param encoder a BERT encoder directory whose character features join the character input, or {@code null}
@@ -64,7 +65,8 @@ public record FlatSpec(TagScheme scheme, int charDim, int bigramDim, int wordDim
                 OptionSpec.number("outputDropout", 0.3, "dropout before the output layer"),
                 OptionSpec.number("attentionDropout", 0.0, "dropout on the attention probabilities"),
                 OptionSpec.integer("maxLength", 200, "clip training sentences to this many characters (the paper's 200; the"
-                        + " attention's memory grows with the square of the lattice); 0 = no clipping. Tagging never clips"),
+                        + " attention's memory grows with the square of the lattice), and tag longer texts in windows of this many"
+                        + " characters; 0 = neither"),
                 OptionSpec.integer("minCount", 1, "least training count for a character or bigram to get its own vector"),
                 OptionSpec.number("unkReplace", BiLstmCrfSpec.DEFAULT_UNK_REPLACE, "while training, read a character or bigram seen"
                         + " once as unknown with this chance, so the unknown vectors that unseen text reads are trained"),

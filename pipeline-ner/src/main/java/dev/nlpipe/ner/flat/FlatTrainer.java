@@ -122,8 +122,8 @@ public final class FlatTrainer implements TrainerProvider {
             tokenizer = encoder.tokenizer();
             pieces = new PieceWindows(tokenizer, spec.encoderMaxLength());
         }
-        Lexicon lexicon = TrainingLexicon.of(job, lexiconSpec, spec.wordDim(), train, log);
         Sentences trainSentences = Sentences.clipped(train, spec.maxLength(), log);
+        Lexicon lexicon = TrainingLexicon.of(job, lexiconSpec, spec.wordDim(), trainSentences.sequences(), log);
         FlatFeaturizer trained = FlatFeaturizer.build(spec, trainSentences.sequences(), splits.types(), lexicon, pieces);
         CharVectors.Tables pretrained = charVectors.tables(trained, settings.seed(), log);
         FlatFeaturizer featurizer = pretrained.featurizer();
@@ -180,8 +180,8 @@ public final class FlatTrainer implements TrainerProvider {
         /**
          * The training sentences; with {@code maxLength > 0} longer ones are clipped to their first
          * {@code maxLength} characters, dropping the gold entities the cut crosses, and the clipped ones
-         * are counted in the log. Clipped before the vocabularies are counted, so these hold every
-         * character and bigram training reads (a clipped sentence ends in a bigram of its own).
+         * are counted in the log. Clipped before the vocabularies and the lexicon's training words are
+         * counted, so these hold every character, bigram and word training reads, and no other.
          */
         static Sentences clipped(TaggedData data, int maxLength, PrintStream log) {
             List<UnitSequence> sequences = new ArrayList<>(data.sequences().size());
@@ -194,7 +194,7 @@ public final class FlatTrainer implements TrainerProvider {
                 if (maxLength > 0 && s.length() > maxLength) {
                     clipped++;
                     cut += s.length() - maxLength;
-                    s = FlatFeaturizer.clip(s, maxLength);
+                    s = s.slice(0, maxLength);
                     spans = spans.stream().filter(g -> g.end() <= maxLength).toList();
                 }
                 sequences.add(s);

@@ -58,6 +58,10 @@ public record LatticeSpec(BiLstmCrfSpec chars, int wordDim, LexiconSpec lexicon)
         if (o.getInt("wordDim") < 1) {
             throw o.error("wordDim", "must be at least 1");
         }
+        if (o.getInt("lexiconMinLength") < 2) {
+            // a word cell runs from its first character to its last, so a one-character word has no cell (the paper's as well)
+            throw o.error("lexiconMinLength", "must be at least 2 for ner.lattice-lstm: a one-character word has no word cell");
+        }
         Map<String, Object> chars = new LinkedHashMap<>();
         chars.put("unit", "char");
         for (String name : CHAR_OPTIONS.keySet()) {

@@ -96,7 +96,7 @@ public final class LatticeTrainer implements TrainerProvider {
         TaggerTraining.Splits splits = TaggerTraining.read(job, settings, spec.chars().units(NAME), "char", log);
         TaggedData train = splits.train();
         TaggedData dev = splits.dev();
-        Lexicon lexicon = TrainingLexicon.of(job, spec.lexicon(), spec.wordDim(), train, log);
+        Lexicon lexicon = TrainingLexicon.of(job, spec.lexicon(), spec.wordDim(), train.sequences(), log);
 
         Featurizer trainingUnits = Featurizer.build(spec.chars(), train.sequences(), splits.types());
         PretrainedTable pretrained = PretrainedTable.load(spec.chars(), trainingUnits, settings.seed(), log);

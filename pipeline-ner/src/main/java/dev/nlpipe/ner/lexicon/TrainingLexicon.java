@@ -1,7 +1,6 @@
 package dev.nlpipe.ner.lexicon;
 
 import dev.nlpipe.core.model.TrainingJob;
-import dev.nlpipe.ner.data.TaggedData;
 import dev.nlpipe.ner.data.UnitSequence;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -15,7 +14,7 @@ public final class TrainingLexicon {
     }
 
     /**
-     * The configured lexicon as a model trained on {@code train} uses it ({@link Lexicon#forTraining}):
+     * The configured lexicon as a model trained on the sentences {@code train} uses it ({@link Lexicon#forTraining}):
      * the words that occur in the training sentences or have a vector get their own rows, the others
      * share the unknown-word row or are dropped ({@code model.lexiconUnknown}); dev sentences do not
      * count, so dev scores what a model does with words its training never showed, as test text will.
@@ -24,14 +23,15 @@ public final class TrainingLexicon {
      * @throws dev.nlpipe.core.config.ConfigException naming {@code model.wordDim} or {@code model.lexicon}
      *         when the vectors' size differs or no word is left
      */
-    public static Lexicon of(TrainingJob job, LexiconSpec spec, int wordDim, TaggedData train, PrintStream log) throws IOException {
+    public static Lexicon of(TrainingJob job, LexiconSpec spec, int wordDim, List<UnitSequence> train, PrintStream log)
+            throws IOException {
         Lexicon all = Lexicon.build(spec, log);
         if (all.dim() > 0 && all.dim() != wordDim) {
             throw job.model().error("wordDim", "is " + wordDim + " but the lexicon's vectors (word lists of 'lexicon' and"
                     + " lexiconVectors) have " + all.dim() + " dimensions; set model.wordDim: " + all.dim());
         }
-        List<String[]> sentences = new ArrayList<>(train.sequences().size());
-        for (UnitSequence s : train.sequences()) {
+        List<String[]> sentences = new ArrayList<>(train.size());
+        for (UnitSequence s : train) {
             sentences.add(s.texts());
         }
         Lexicon kept = all.forTraining(sentences);

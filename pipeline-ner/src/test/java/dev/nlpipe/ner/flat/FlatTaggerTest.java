@@ -178,9 +178,33 @@ class FlatTaggerTest {
     }
 
     @Test
+    void aTextLongerThanMaxLengthIsTaggedInWindowsAsIfEachWereATextOfItsOwn() {
+        String first = "张伟在北京的华为公司工作";
+        String second = "。吴磊毕业于清华大学。";
+        try (FlatPredictor p = FlatModel.load(model).predictorOn(Device.cpu())) {
+            List<List<Entity>> found = p.entities(List.of(new Document("long", first + second), new Document("a", first),
+                    new Document("b", second)), 4);
+            List<Entity> expected = new ArrayList<>(found.get(1));
+            for (Entity e : found.get(2)) {
+                expected.add(new Entity(e.type(), e.start() + first.length(), e.end() + first.length(), e.text(), e.score()));
+            }
+            assertFalse(expected.isEmpty(), "the windows hold entities");
+            assertEquals(expected.size(), found.get(0).size(), found.toString());
+            for (int k = 0; k < expected.size(); k++) {
+                Entity want = expected.get(k);
+                Entity got = found.get(0).get(k);
+                assertEquals(List.of(want.type(), want.start(), want.end(), want.text()), List.of(got.type(), got.start(), got.end(),
+                        got.text()));
+                assertEquals(want.score(), got.score(), 1e-6);
+            }
+        }
+    }
+
+    @Test
     void theStageTagsRawTextWithOffsetsIntoTheOriginal() {
         try (Pipeline p = Pipeline.builder().add("ner", Map.of("device", "cpu"), model).build()) {
-            Document d = p.process(new Document("d", "😀 张伟在 北京的华为公司工作。")).get(0);
+            // 12 characters, the model's maxLength: tagged as one window
+            Document d = p.process(new Document("d", "😀 张伟在 北京的华为公司。")).get(0);
             for (Entity e : d.entities()) {
                 assertEquals(d.text().substring(e.start(), e.end()), e.text());
             }

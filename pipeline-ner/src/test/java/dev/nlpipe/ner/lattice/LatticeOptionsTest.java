@@ -88,6 +88,9 @@ class LatticeOptionsTest {
         assertTrue(unknown.getMessage().contains("lexiconUnknown"), unknown.getMessage());
         ConfigException tokens = fails("segDim: 10");
         assertTrue(tokens.getMessage().contains("segDim"), tokens.getMessage());
+        ConfigException oneCharacterWords = fails("lexiconMinLength: 1");
+        assertTrue(oneCharacterWords.getMessage().contains("lexiconMinLength") && oneCharacterWords.getMessage().contains("at least 2"),
+                oneCharacterWords.getMessage());
     }
 
     @Test

@@ -1,0 +1,90 @@
+package dev.nlpipe.ner.data;
+
+import dev.nlpipe.core.tag.TagScheme;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Sequences longer than a limit cut into consecutive windows that a tagger reads one by one, and
+ * the spans found in the windows put back together as spans of the sequences. A window ends after
+ * the last sentence-final punctuation mark in its second half, else at the limit; an entity across
+ * a cut is found as two. For taggers whose cost grows with the square of the length (FLAT's
+ * attention over a lattice of characters and words), a text with no sentences layer stays in
+ * bounded memory this way, and in the range of distances training showed.
+ */
+public final class SequenceWindows {
+    private static final Set<String> SENTENCE_ENDS = Set.of("。", "！", "？", "!", "?", "；", ";", "…");
+    private final List<UnitSequence> windows = new ArrayList<>();
+    private final List<Integer> owner = new ArrayList<>();
+    private final List<Integer> offset = new ArrayList<>();
+    private final int sequences;
+
+    private SequenceWindows(int sequences) {
+        this.sequences = sequences;
+    }
+
+    /**
+     * The windows of {@code seqs}, in order.
+     *
+     * @param limit the most units in a window; 0 or less leaves every sequence whole
+     */
+    public static SequenceWindows of(List<UnitSequence> seqs, int limit) {
+        SequenceWindows w = new SequenceWindows(seqs.size());
+        for (int i = 0; i < seqs.size(); i++) {
+            UnitSequence s = seqs.get(i);
+            if (limit <= 0 || s.length() <= limit) {
+                w.add(s, i, 0);
+                continue;
+            }
+            for (int from = 0; from < s.length(); ) {
+                int to = cut(s, from, limit);
+                w.add(from == 0 && to == s.length() ? s : s.slice(from, to), i, from);
+                from = to;
+            }
+        }
+        return w;
+    }
+
+    /** Where the window starting at {@code from} ends: after a sentence end in its second half, else at the limit. */
+    private static int cut(UnitSequence s, int from, int limit) {
+        int end = from + limit;
+        if (end >= s.length()) {
+            return s.length();
+        }
+        for (int i = end - 1; i >= from + limit / 2; i--) {
+            if (SENTENCE_ENDS.contains(s.texts()[i])) {
+                return i + 1;
+            }
+        }
+        return end;
+    }
+
+    private void add(UnitSequence window, int sequence, int first) {
+        windows.add(window);
+        owner.add(sequence);
+        offset.add(first);
+    }
+
+    /** The windows to tag, each a sequence of its own with its offsets in its document. */
+    public List<UnitSequence> windows() {
+        return windows;
+    }
+
+    /** The spans of each sequence, in order, from the spans found in each {@linkplain #windows window}. */
+    public List<List<ScoredSpan>> merge(List<List<ScoredSpan>> perWindow) {
+        List<List<ScoredSpan>> out = new ArrayList<>(sequences);
+        for (int i = 0; i < sequences; i++) {
+            out.add(new ArrayList<>());
+        }
+        for (int w = 0; w < windows.size(); w++) {
+            int shift = offset.get(w);
+            for (ScoredSpan found : perWindow.get(w)) {
+                TagScheme.TokenSpan span = found.span();
+                out.get(owner.get(w)).add(shift == 0 ? found
+                        : new ScoredSpan(new TagScheme.TokenSpan(span.type(), span.start() + shift, span.end() + shift), found.score()));
+            }
+        }
+        return out;
+    }
+}
