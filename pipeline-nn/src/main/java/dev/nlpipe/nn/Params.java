@@ -284,7 +284,7 @@ public final class Params implements AutoCloseable {
     /** The weights as heap tensors, in creation order. */
     public Map<String, TensorFile.Tensor> snapshot() {
         Map<String, TensorFile.Tensor> out = new LinkedHashMap<>();
-        arrays.forEach((k, v) -> out.put(k, new TensorFile.Tensor(v.getShape().getShape(), v.toFloatArray())));
+        arrays.forEach((k, v) -> out.put(k, new TensorFile.Tensor(v.getShape().getShape(), HostArrays.floats(v))));
         return out;
     }
 

@@ -78,7 +78,7 @@ public final class WeightAverage implements AutoCloseable {
     }
 
     private void putAverages(Map<String, TensorFile.Tensor> out) {
-        averages.forEach((k, v) -> out.put(k, new TensorFile.Tensor(v.getShape().getShape(), v.toFloatArray())));
+        averages.forEach((k, v) -> out.put(k, new TensorFile.Tensor(v.getShape().getShape(), HostArrays.floats(v))));
     }
 
     /** Writes the averages and the update count (for resuming). */

@@ -93,6 +93,7 @@ public final class BertClassifierTrainer implements TrainerProvider {
         NeuralEngine.setThreads(settings.threads());
         Device device = settings.device().resolve(log::println);
         PretrainedEncoder encoder = PretrainedEncoder.open(spec.encoder(), LoadOptions.DEFAULT);
+        encoder.config().checkPositions(job.model(), "maxLength", spec.maxLength());
         LayerDecay layerDecay = LayerDecay.from(job.train(), encoder.config().layers());
         BertTokenizer tokenizer = encoder.tokenizer().withMaxLength(spec.maxLength());
         Map<String, List<Document>> docs = new LinkedHashMap<>();

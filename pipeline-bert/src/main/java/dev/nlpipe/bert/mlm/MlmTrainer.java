@@ -94,10 +94,7 @@ public final class MlmTrainer implements TrainerProvider {
         NeuralEngine.setThreads(settings.threads());
         Device device = settings.device().resolve(log::println);
         Start start = start(spec);
-        if (spec.maxLength() > start.config().maxPositions()) {
-            throw job.model().error("maxLength", "is " + spec.maxLength() + " but the encoder takes at most " + start.config().maxPositions()
-                    + " positions");
-        }
+        start.config().checkPositions(job.model(), "maxLength", spec.maxLength());
         int maskId = start.tokenizer().tokenId("[MASK]");
         if (maskId < 0) {
             throw new IllegalStateException("the tokenizer's vocabulary has no [MASK] token");

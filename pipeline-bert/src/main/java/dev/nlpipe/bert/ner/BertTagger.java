@@ -97,7 +97,8 @@ final class BertTagger implements Tagger {
     /**
      * One result per sentence, in order ({@code empty} for a sentence without positions):
      * sentences sorted by length, cut into batches of at most {@code batchSize} encoder rows (a
-     * sentence longer than a window brings several), each batch in a new scope from {@code scopes}.
+     * sentence longer than a window brings several; one of more windows than that is a batch of its
+     * own, which the network encodes in passes), each batch in a new scope from {@code scopes}.
      */
     private static <T> List<T> inBatches(BertTaggerNetwork network, List<UnitLayout> layouts, int batchSize, Supplier<NDManager> scopes,
                                          BiFunction<BertTaggerNetwork, TaggerBatch, List<T>> run, T empty) {

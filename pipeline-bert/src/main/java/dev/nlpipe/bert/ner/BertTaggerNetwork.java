@@ -1,8 +1,12 @@
 package dev.nlpipe.bert.ner;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import dev.nlpipe.bert.BertInput;
 import dev.nlpipe.bert.FineTunedFiles;
 import dev.nlpipe.core.tag.TagScheme;
 import dev.nlpipe.ner.crf.CrfConstraints;
@@ -35,6 +39,8 @@ final class BertTaggerNetwork {
     static final String BIAS = "classifier.bias";
     static final String CRF = "crf";
     static final String LSTM = "lstm";
+    /** The most windows one inference pass through the encoder holds ({@link #encode}). */
+    static final int ROWS_PER_PASS = 64;
     private final Params params;
     private final BertEncoder encoder;
     private final BiLstm lstm;
@@ -99,7 +105,7 @@ final class BertTaggerNetwork {
 
     /** Tag scores {@code (B, L, tags)} at each sentence's positions. */
     NDArray emissions(TaggerBatch batch, boolean training) {
-        NDArray h = encoder.forward(batch.input().ids(), batch.input().types(), batch.input().lengths(), training);
+        NDArray h = encode(batch.input(), training);
         long hidden = h.getShape().get(2);
         NDArray states = Ops.embedding(batch.index(), h.reshape(-1, hidden));
         if (lstm != null) {
@@ -107,6 +113,27 @@ final class BertTaggerNetwork {
             states = lstm.forward(states, reverse, 0f, training);
         }
         return Ops.linear(Ops.dropout(states, dropout, training), params.get(WEIGHT), params.get(BIAS));
+    }
+
+    /**
+     * The encoder's last hidden states of a batch's windows. At inference they are encoded in passes of
+     * at most {@link #ROWS_PER_PASS} windows: batches hold at most the tagger's batch size of windows,
+     * except one sentence longer than that many windows (a long text with no sentences layer), whose
+     * windows would otherwise all go through the encoder at once.
+     */
+    private NDArray encode(BertInput in, boolean training) {
+        int rows = in.lengths().length;
+        if (training || rows <= ROWS_PER_PASS) {
+            return encoder.forward(in.ids(), in.types(), in.lengths(), training);
+        }
+        NDList passes = new NDList();
+        for (int from = 0; from < rows; from += ROWS_PER_PASS) {
+            int to = Math.min(rows, from + ROWS_PER_PASS);
+            NDIndex slice = new NDIndex().addSliceDim(from, to);
+            passes.add(encoder.forward(in.ids().get(slice), in.types() == null ? null : in.types().get(slice),
+                    Arrays.copyOfRange(in.lengths(), from, to), false));
+        }
+        return NDArrays.concat(passes, 0);
     }
 
     /** The batch's mean loss: the CRF's negative log-likelihood per sentence, or the cross-entropy per position without a CRF. */

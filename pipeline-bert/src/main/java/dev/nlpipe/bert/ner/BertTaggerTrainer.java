@@ -122,10 +122,7 @@ public final class BertTaggerTrainer implements TrainerProvider {
         Device device = TaggerTraining.start(settings, TaggerTraining.ALL_CORES, log);
         PretrainedEncoder encoder = PretrainedEncoder.open(spec.encoder(), LoadOptions.DEFAULT);
         LayerDecay layerDecay = LayerDecay.from(job.train(), encoder.config().layers());
-        if (spec.maxLength() > encoder.config().maxPositions()) {
-            throw job.model().error("maxLength", "is " + spec.maxLength() + " but the encoder has only " + encoder.config().maxPositions()
-                    + " positions");
-        }
+        encoder.config().checkPositions(job.model(), "maxLength", spec.maxLength());
         BertTokenizer tokenizer = encoder.tokenizer();
         PieceWindows windows = new PieceWindows(tokenizer, spec.maxLength());
         Units units = spec.units(NAME);

@@ -1,10 +1,12 @@
 package dev.nlpipe.bert.classify;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nlpipe.nn.bert.TinyEncoder;
 import dev.nlpipe.classify.ClassifierEvaluation;
+import dev.nlpipe.core.config.ConfigException;
 import dev.nlpipe.core.Pipeline;
 import dev.nlpipe.core.config.TrainConfig;
 import dev.nlpipe.core.doc.Document;
@@ -79,6 +81,12 @@ class BertClassifierTrainingTest {
         assertTrue(last < first / 2, first + " -> " + last);
         double accuracy = ((Number) ((Map<?, ?>) json(model.resolve("metrics.json")).get("test")).get("accuracy")).doubleValue();
         assertTrue(accuracy > 0.9, "test accuracy " + accuracy + "\n" + log);
+    }
+
+    @Test
+    void aMaxLengthPastTheEncodersPositionsIsRefusedBeforeTraining() {
+        ConfigException e = assertThrows(ConfigException.class, () -> train(dir.resolve("too-long"), "", "model.maxLength=100000"));
+        assertTrue(e.getMessage().contains("maxLength") && e.getMessage().contains("positions; set maxLength: "), e.getMessage());
     }
 
     @Test

@@ -8,6 +8,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import dev.nlpipe.core.tag.TagScheme;
 import dev.nlpipe.ner.data.ScoredSpan;
+import dev.nlpipe.nn.HostArrays;
 import dev.nlpipe.nn.Init;
 import dev.nlpipe.nn.Ops;
 import dev.nlpipe.nn.Params;
@@ -103,7 +104,7 @@ public final class LinearChainCrf {
 
     /** A weight's values plus a penalty array, in Java. */
     private float[] withPenalty(String weight, float[] penalty) {
-        float[] w = params.get(prefix + weight).toType(DataType.FLOAT32, false).toFloatArray();
+        float[] w = HostArrays.floats(params.get(prefix + weight));
         for (int i = 0; i < w.length; i++) {
             w[i] = penalty[i] + w[i];
         }

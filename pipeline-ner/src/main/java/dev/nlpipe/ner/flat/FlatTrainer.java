@@ -115,10 +115,7 @@ public final class FlatTrainer implements TrainerProvider {
         PieceWindows pieces = null;
         if (spec.hasEncoder()) {
             encoder = PretrainedEncoder.open(spec.encoder(), LoadOptions.DEFAULT);
-            if (spec.encoderMaxLength() > encoder.config().maxPositions()) {
-                throw job.model().error("encoderMaxLength", "is " + spec.encoderMaxLength() + " but the encoder has only "
-                        + encoder.config().maxPositions() + " positions; set encoderMaxLength: " + encoder.config().maxPositions());
-            }
+            encoder.config().checkPositions(job.model(), "encoderMaxLength", spec.encoderMaxLength());
             tokenizer = encoder.tokenizer();
             pieces = new PieceWindows(tokenizer, spec.encoderMaxLength());
         }

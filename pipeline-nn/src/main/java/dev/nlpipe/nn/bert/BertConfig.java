@@ -1,5 +1,6 @@
 package dev.nlpipe.nn.bert;
 
+import dev.nlpipe.core.config.Options;
 import dev.nlpipe.nn.EncoderConfig;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -99,5 +100,17 @@ public record BertConfig(int vocabSize, int hidden, int layers, int heads, int i
 
     private static double number(Map<String, Object> json, String key, double fallback) {
         return json.get(key) instanceof Number n ? n.doubleValue() : fallback;
+    }
+
+    /**
+     * Refuses {@code options}' {@code option} when its {@code length} pieces would not fit this
+     * encoder's position table, naming the largest value that does (as a configuration error, before
+     * training, rather than at the first long enough text).
+     */
+    public void checkPositions(Options options, String option, int length) {
+        if (length > maxPositions) {
+            throw options.error(option, "is " + length + " but the encoder has only " + maxPositions + " positions; set " + option + ": "
+                    + maxPositions);
+        }
     }
 }

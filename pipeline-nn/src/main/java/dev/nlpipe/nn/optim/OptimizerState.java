@@ -2,6 +2,7 @@ package dev.nlpipe.nn.optim;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
+import dev.nlpipe.nn.HostArrays;
 import dev.nlpipe.nn.Params;
 import dev.nlpipe.nn.TensorFile;
 import java.util.Arrays;
@@ -37,7 +38,7 @@ final class OptimizerState {
     Map<String, TensorFile.Tensor> save() {
         Map<String, TensorFile.Tensor> out = new LinkedHashMap<>();
         out.put("#steps", new TensorFile.Tensor(new long[] {1}, new float[] {steps}));
-        slots.forEach((k, v) -> out.put(k, new TensorFile.Tensor(v.getShape().getShape(), v.toFloatArray())));
+        slots.forEach((k, v) -> out.put(k, new TensorFile.Tensor(v.getShape().getShape(), HostArrays.floats(v))));
         return out;
     }
 
