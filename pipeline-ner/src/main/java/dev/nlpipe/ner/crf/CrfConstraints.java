@@ -12,8 +12,12 @@ import java.util.List;
  * @param allowed transition permissions, {@code [from][to]}
  * @param start tags that may begin a sequence
  * @param end tags that may end a sequence
+ * @param continues {@code [from][to]}: tag {@code j} after tag {@code i} is the same entity going on
+ *     ({@code I-X} after {@code B-X} or {@code I-X}...), so an entity whose tags end in {@code i}
+ *     is not closed when {@code j} follows (BIO and IOB1 close an entity only by what comes after it)
  */
-public record CrfConstraints(boolean[][] allowed, boolean[] start, boolean[] end) {
+public record CrfConstraints(boolean[][] allowed, boolean[] start, boolean[] end, boolean[][] continues) {
+    private static final java.util.Set<String> INSIDE = java.util.Set.of("I", "M", "E", "L");
 
     /** No constraint on {@code tags} tags. */
     public static CrfConstraints none(int tags) {
@@ -25,7 +29,7 @@ public record CrfConstraints(boolean[][] allowed, boolean[] start, boolean[] end
             s[i] = true;
             e[i] = true;
         }
-        return new CrfConstraints(a, s, e);
+        return new CrfConstraints(a, s, e, new boolean[tags][tags]);
     }
 
     /** The constraints of {@code scheme} over the given tag list (index = tag id). */
@@ -34,14 +38,19 @@ public record CrfConstraints(boolean[][] allowed, boolean[] start, boolean[] end
         boolean[][] a = new boolean[k][k];
         boolean[] s = new boolean[k];
         boolean[] e = new boolean[k];
+        boolean[][] c = new boolean[k][k];
         for (int i = 0; i < k; i++) {
-            s[i] = scheme.allowed(null, tags.get(i));
-            e[i] = scheme.allowed(tags.get(i), null);
+            String from = tags.get(i);
+            s[i] = scheme.allowed(null, from);
+            e[i] = scheme.allowed(from, null);
             for (int j = 0; j < k; j++) {
-                a[i][j] = scheme.allowed(tags.get(i), tags.get(j));
+                String to = tags.get(j);
+                a[i][j] = scheme.allowed(from, to);
+                c[i][j] = a[i][j] && !TagScheme.prefix(from).equals("O") && TagScheme.type(from).equals(TagScheme.type(to))
+                        && INSIDE.contains(TagScheme.prefix(to));
             }
         }
-        return new CrfConstraints(a, s, e);
+        return new CrfConstraints(a, s, e, c);
     }
 
     /** The number of tags. */

@@ -179,12 +179,13 @@ public final class LinearChainCrf {
     }
 
     /**
-     * The marginal probability of each span on a given path: that the sequence's tags at the span's
-     * positions are exactly the path's tags there, whatever the tags elsewhere.
+     * The marginal probability of each span on a given path: that the sequence holds exactly that
+     * entity, the path's tags at the span's positions and no tag next to it that would make it part of
+     * a longer one ({@link SpanMarginals#spanProbability}), whatever the tags elsewhere.
      *
      * @param emissions {@code (B, T, K)}
      * @param lengths each sequence's length (at least 1)
-     * @param paths per sequence, a tag path (such as its Viterbi path)
+     * @param paths per sequence, a tag path as long as the sequence (such as its Viterbi path)
      * @param spans per sequence, spans of positions of its path
      * @return per sequence, one probability per span, in order
      */
@@ -192,13 +193,13 @@ public final class LinearChainCrf {
         return spanMarginals(marginals(emissions, lengths), paths, spans);
     }
 
-    private static double[][] spanMarginals(SpanMarginals marginals, int[][] paths, List<List<TagScheme.TokenSpan>> spans) {
+    private double[][] spanMarginals(SpanMarginals marginals, int[][] paths, List<List<TagScheme.TokenSpan>> spans) {
         double[][] out = new double[paths.length][];
         for (int b = 0; b < paths.length; b++) {
             List<TagScheme.TokenSpan> s = spans.get(b);
             out[b] = new double[s.size()];
             for (int i = 0; i < out[b].length; i++) {
-                out[b][i] = marginals.probability(b, paths[b], s.get(i).start(), s.get(i).end());
+                out[b][i] = marginals.spanProbability(b, paths[b], s.get(i).start(), s.get(i).end(), constraints.continues());
             }
         }
         return out;

@@ -101,6 +101,9 @@ public final class SpanMarginals {
         for (double v : x) {
             max = Math.max(max, v);
         }
+        if (max == Double.NEGATIVE_INFINITY) {
+            return max;
+        }
         double sum = 0;
         for (double v : x) {
             sum += Math.exp(v - max);
@@ -128,5 +131,43 @@ public final class SpanMarginals {
      */
     public double probability(int b, int[] path, int start, int end) {
         return Math.min(1.0, Math.exp(logProbability(b, path, start, end)));
+    }
+
+    /**
+     * The probability that sequence {@code b} holds exactly the entity that {@code path}'s tags mark
+     * from {@code start} to {@code end} (exclusive): those tags there, and neither the tag before it
+     * nor the tag after it one that makes it part of a longer entity ({@code continues}, as in
+     * {@link CrfConstraints#continues}). Under BIOES or BMES the span's own tags close it and this is
+     * {@link #probability}; under BIO an {@code I-X} after it would extend it.
+     *
+     * @param path the sequence's tags, as long as the sequence
+     */
+    public double spanProbability(int b, int[] path, int start, int end, boolean[][] continues) {
+        int base = b * steps * tags;
+        double s = start == 0 ? alpha[base + path[0]] : closedStart(base, path[start], start, continues);
+        for (int t = start + 1; t < end; t++) {
+            s += transitions[path[t - 1] * tags + path[t]] + emissions[base + t * tags + path[t]];
+        }
+        int lastCell = base + (end - 1) * tags + path[end - 1];
+        double rest = end == path.length ? fromEnd[lastCell] - emissions[lastCell] : closedEnd(base, path[end - 1], end, continues);
+        return Math.min(1.0, Math.exp(s + rest - logZ[b]));
+    }
+
+    /** {@code alpha} of {@code tag} at {@code t > 0}, over the paths whose tag at {@code t - 1} does not run into it. */
+    private double closedStart(int base, int tag, int t, boolean[][] continues) {
+        double[] terms = new double[tags];
+        for (int i = 0; i < tags; i++) {
+            terms[i] = continues[i][tag] ? Double.NEGATIVE_INFINITY : alpha[base + (t - 1) * tags + i] + transitions[i * tags + tag];
+        }
+        return logSumExp(terms) + emissions[base + t * tags + tag];
+    }
+
+    /** The paths' scores from after {@code tag} at {@code t - 1} to the end, over those whose tag at {@code t} does not go on with it. */
+    private double closedEnd(int base, int tag, int t, boolean[][] continues) {
+        double[] terms = new double[tags];
+        for (int j = 0; j < tags; j++) {
+            terms[j] = continues[tag][j] ? Double.NEGATIVE_INFINITY : transitions[tag * tags + j] + fromEnd[base + t * tags + j];
+        }
+        return logSumExp(terms);
     }
 }

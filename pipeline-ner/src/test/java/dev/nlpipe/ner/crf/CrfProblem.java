@@ -76,6 +76,30 @@ record CrfProblem(int k, int t, int[] lengths, float[] emissions, float[] trans,
         return sum;
     }
 
+    /**
+     * By enumeration: the probability that sequence {@code b} has {@code tags} from {@code start} on
+     * and, next to them, no tag that {@code continues} them.
+     */
+    double closedSpanProbability(int b, int start, int[] tags, boolean[][] continues) {
+        int n = lengths[b];
+        int end = start + tags.length;
+        double logZ = enumerate(b, new int[n])[0];
+        double sum = 0;
+        for (int code = 0; code < (int) Math.pow(k, n); code++) {
+            int[] path = decodePath(code, n);
+            boolean matches = true;
+            for (int i = 0; i < tags.length; i++) {
+                matches &= path[start + i] == tags[i];
+            }
+            matches &= start == 0 || !continues[path[start - 1]][path[start]];
+            matches &= end == n || !continues[path[end - 1]][path[end]];
+            if (matches) {
+                sum += Math.exp(score(b, path) - logZ);
+            }
+        }
+        return sum;
+    }
+
     int[] decodePath(int code, int n) {
         int[] path = new int[n];
         for (int i = 0; i < n; i++) {

@@ -122,6 +122,39 @@ class SpanMarginalsTest {
     }
 
     @Test
+    void anEntitysProbabilityExcludesTheTagsThatWouldExtendItUnderEveryScheme() {
+        List<String> types = List.of("X", "Y");
+        for (TagScheme scheme : List.of(TagScheme.BIO, TagScheme.IOB1, TagScheme.BIOES, TagScheme.BMES)) {
+            List<String> tags = scheme.tags(types);
+            CrfProblem p = CrfProblem.random(11, tags.size(), 4, new int[] {4, 2}, CrfConstraints.of(scheme, tags));
+            boolean[][] continues = p.c().continues();
+            withCrf(p, (crf, em) -> {
+                SpanMarginals marginals = crf.marginals(em, p.lengths());
+                for (int b = 0; b < p.lengths().length; b++) {
+                    int n = p.lengths()[b];
+                    // every run of one or two tags at every place
+                    for (int start = 0; start < n; start++) {
+                        for (int end = start + 1; end <= Math.min(n, start + 2); end++) {
+                            for (int code = 0; code < (int) Math.pow(p.k(), end - start); code++) {
+                                int[] path = new int[n];
+                                for (int i = start, c = code; i < end; i++, c /= p.k()) {
+                                    path[i] = c % p.k();
+                                }
+                                int[] run = Arrays.copyOfRange(path, start, end);
+                                assertEquals(p.closedSpanProbability(b, start, run, continues),
+                                        marginals.spanProbability(b, path, start, end, continues), 1e-5,
+                                        scheme + ", tags " + Arrays.toString(run) + " at " + start);
+                            }
+                        }
+                    }
+                }
+            });
+        }
+        boolean[][] bio = CrfConstraints.of(TagScheme.BIO, BIO).continues();
+        assertTrue(bio[1][2] && bio[2][2] && !bio[0][2] && !bio[2][1], "I-X goes on with B-X and I-X; B-X starts anew");
+    }
+
+    @Test
     void decodingWithScoresKeepsTheViterbiPathsAndScoresTheirSpans() {
         TagSet tags = new TagSet(TagScheme.BIO, List.of("O", "B-X", "I-X", "B-Y", "I-Y"));
         CrfProblem p = CrfProblem.random(7, 5, 6, new int[] {6, 4, 2}, CrfConstraints.of(TagScheme.BIO, tags.tags()));
@@ -137,8 +170,9 @@ class SpanMarginalsTest {
                     anySpan = true;
                     assertTrue(s.score() > 0 && s.score() <= 1, "score " + s.score());
                     int[] sub = Arrays.copyOfRange(paths[b], s.span().start(), s.span().end());
-                    assertEquals(p.subPathProbability(b, s.span().start(), sub), s.score(), 1e-5);
-                    assertEquals(marginals.probability(b, paths[b], s.span().start(), s.span().end()), s.score(), 0);
+                    assertEquals(p.closedSpanProbability(b, s.span().start(), sub, p.c().continues()), s.score(), 1e-5);
+                    assertTrue(s.score() <= p.subPathProbability(b, s.span().start(), sub) + 1e-9,
+                            "an entity is its tags and more: no I-X after it");
                 }
             }
             assertTrue(anySpan, "the random problem decodes to at least one entity");
