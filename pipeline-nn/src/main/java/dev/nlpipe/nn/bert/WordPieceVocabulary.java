@@ -108,26 +108,18 @@ public final class WordPieceVocabulary {
     }
 
     /**
-     * Writes {@code vocab.txt}, one piece per line in id order.
-     *
-     * @throws IllegalStateException when the ids have holes, which a vocab.txt cannot express
+     * Writes {@code vocab.txt}, one piece per line in id order. An id no piece has (a vocab.txt that
+     * listed a piece twice keeps its last line, leaving the first line's id without a piece) gets the
+     * line {@code [unused-hole-ID]}, which no text tokenizes to (the brackets split off as
+     * punctuation), so the file has a line for every embedding row and reads back to the same ids.
      */
     public void write(Path vocabTxt) throws IOException {
-        if (!isContiguous()) {
-            throw new IllegalStateException("the vocabulary's ids are not 0.." + (tokens.length - 1) + " without holes; a vocab.txt "
-                    + "cannot hold it (save tokenizer.json instead)");
-        }
         try (Writer w = Files.newBufferedWriter(vocabTxt, StandardCharsets.UTF_8)) {
-            for (String t : tokens) {
-                w.write(t);
+            for (int id = 0; id < tokens.length; id++) {
+                w.write(tokens[id] != null ? tokens[id] : "[unused-hole-" + id + "]");
                 w.write('\n');
             }
         }
-    }
-
-    /** Whether the ids are exactly 0 to size - 1. */
-    public boolean isContiguous() {
-        return ids.size() == tokens.length;
     }
 
     /** The number of pieces. */

@@ -210,6 +210,22 @@ class BertTokenizerTest {
     }
 
     @Test
+    void aVocabTxtThatListsAPieceTwiceWritesBackWithALineForEveryId(@TempDir Path dir) throws IOException {
+        Path twice = Files.writeString(dir.resolve("twice.txt"), "[PAD]\n[UNK]\n[CLS]\n[SEP]\nab\n##c\nab\nd\n");
+        WordPieceVocabulary read = WordPieceVocabulary.read(twice);
+        assertEquals(6, read.id("ab"), "the last line of a repeated piece wins, as in Hugging Face");
+        Path written = dir.resolve("vocab.txt");
+        read.write(written);
+        List<String> lines = Files.readAllLines(written);
+        assertEquals(List.of("[PAD]", "[UNK]", "[CLS]", "[SEP]", "[unused-hole-4]", "##c", "ab", "d"), lines,
+                "a line per embedding row; the id no piece has gets a placeholder");
+        WordPieceVocabulary again = WordPieceVocabulary.read(written);
+        for (String piece : List.of("[PAD]", "[UNK]", "ab", "##c", "d")) {
+            assertEquals(read.id(piece), again.id(piece), piece);
+        }
+    }
+
+    @Test
     void aDirectoryLoadsItsTokenizerJson(@TempDir Path dir) throws IOException {
         CASED.save(dir);
         assertTrue(Files.exists(dir.resolve("vocab.txt")));
