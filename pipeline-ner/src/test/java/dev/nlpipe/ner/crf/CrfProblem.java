@@ -60,20 +60,7 @@ record CrfProblem(int k, int t, int[] lengths, float[] emissions, float[] trans,
      * {@code start + 1}...: the summed probabilities of all paths that do.
      */
     double subPathProbability(int b, int start, int[] tags) {
-        int n = lengths[b];
-        double logZ = enumerate(b, new int[n])[0];
-        double sum = 0;
-        for (int code = 0; code < (int) Math.pow(k, n); code++) {
-            int[] path = decodePath(code, n);
-            boolean matches = true;
-            for (int i = 0; i < tags.length; i++) {
-                matches &= path[start + i] == tags[i];
-            }
-            if (matches) {
-                sum += Math.exp(score(b, path) - logZ);
-            }
-        }
-        return sum;
+        return probabilityOf(b, path -> holds(path, start, tags));
     }
 
     /**
@@ -81,19 +68,28 @@ record CrfProblem(int k, int t, int[] lengths, float[] emissions, float[] trans,
      * and, next to them, no tag that {@code continues} them.
      */
     double closedSpanProbability(int b, int start, int[] tags, boolean[][] continues) {
-        int n = lengths[b];
         int end = start + tags.length;
+        return probabilityOf(b, path -> holds(path, start, tags) && (start == 0 || !continues[path[start - 1]][path[start]])
+                && (end == path.length || !continues[path[end - 1]][path[end]]));
+    }
+
+    private static boolean holds(int[] path, int start, int[] tags) {
+        for (int i = 0; i < tags.length; i++) {
+            if (path[start + i] != tags[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The summed probabilities of the paths of sequence {@code b} that {@code counts}. */
+    private double probabilityOf(int b, java.util.function.Predicate<int[]> counts) {
+        int n = lengths[b];
         double logZ = enumerate(b, new int[n])[0];
         double sum = 0;
         for (int code = 0; code < (int) Math.pow(k, n); code++) {
             int[] path = decodePath(code, n);
-            boolean matches = true;
-            for (int i = 0; i < tags.length; i++) {
-                matches &= path[start + i] == tags[i];
-            }
-            matches &= start == 0 || !continues[path[start - 1]][path[start]];
-            matches &= end == n || !continues[path[end - 1]][path[end]];
-            if (matches) {
+            if (counts.test(path)) {
                 sum += Math.exp(score(b, path) - logZ);
             }
         }
