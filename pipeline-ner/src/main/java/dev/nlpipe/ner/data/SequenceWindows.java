@@ -87,4 +87,22 @@ public final class SequenceWindows {
         }
         return out;
     }
+
+    /** The tags of each sequence, in order: its windows' tags one after the other. */
+    public int[][] joinTags(int[][] perWindow) {
+        int[][] out = new int[sequences][];
+        int w = 0;
+        for (int i = 0; i < sequences; i++) {
+            int length = 0;
+            for (int v = w; v < windows.size() && owner.get(v) == i; v++) {
+                length += perWindow[v].length;
+            }
+            out[i] = new int[length];
+            for (int at = 0; w < windows.size() && owner.get(w) == i; w++) {
+                System.arraycopy(perWindow[w], 0, out[i], at, perWindow[w].length);
+                at += perWindow[w].length;
+            }
+        }
+        return out;
+    }
 }

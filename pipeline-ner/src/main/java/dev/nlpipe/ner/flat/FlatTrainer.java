@@ -13,6 +13,7 @@ import dev.nlpipe.ner.PrecisionWatch;
 import dev.nlpipe.ner.TaggerTraining;
 import dev.nlpipe.ner.bilstm.Batch;
 import dev.nlpipe.ner.bilstm.PretrainedTable;
+import dev.nlpipe.ner.data.SequenceWindows;
 import dev.nlpipe.ner.data.TaggedData;
 import dev.nlpipe.ner.data.UnitSequence;
 import dev.nlpipe.ner.lexicon.Lexicon;
@@ -125,7 +126,9 @@ public final class FlatTrainer implements TrainerProvider {
         CharVectors.Tables pretrained = charVectors.tables(trained, settings.seed(), log);
         FlatFeaturizer featurizer = pretrained.featurizer();
         List<Lattice> trainLattices = trainSentences.encode(featurizer);
-        List<Lattice> devLattices = dev == null ? List.of() : new Sentences(dev.sequences(), dev.gold()).encode(featurizer);
+        // dev sentences are read as tagging reads them, in windows of at most maxLength characters
+        SequenceWindows devWindows = SequenceWindows.of(dev == null ? List.of() : dev.sequences(), spec.maxLength());
+        List<Lattice> devLattices = devWindows.windows().stream().map(s -> featurizer.encode(s, null)).toList();
         logLattices(trainLattices, lexicon, log);
 
         ModelMeta meta = job.newMeta(FlatModel.KIND, FlatModel.FORMAT);
@@ -152,7 +155,7 @@ public final class FlatTrainer implements TrainerProvider {
             Trainable<Lattice> trainable = Trainable.of(params,
                     (batch, scope) -> network.loss(new FlatBatch(batch, scope, charUnknownChance, bigramUnknownChance, wordUnknowns)),
                     weight -> FlatNetwork.isEncoder(weight) ? encoderLrScale : 1.0,
-                    TaggerTraining.devScores(dev, featurizer.tags, () -> FlatPredictor.predict(network, devLattices, EVAL_BATCH), ADVICE,
+                    TaggerTraining.devScores(dev, featurizer.tags, () -> devWindows.joinTags(FlatPredictor.predict(network, devLattices, EVAL_BATCH)), ADVICE,
                             log));
             TrainingResult result = TrainingLoop.forJob(job, meta, NAME, settings, "f1", log).run(trainable, trainLattices, Lattice::size);
 

@@ -1,5 +1,6 @@
 package dev.nlpipe.ner.data;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
@@ -53,6 +54,13 @@ class SequenceWindowsTest {
                 List.of(span("PER", 0, 2, 0.8), span("LOC", 3, 5, 0.7), span("PER", 7, 9, 0.6), span("LOC", 10, 12, 0.5),
                         span("PER", 23, 25, 0.4))), w.merge(found));
         assertEquals("赵六", longOne.scoredEntities(List.of(span("PER", 23, 25, 0.4))).get(0).text());
+
+        int[][] tags = w.joinTags(new int[][] {{1, 2, 0, 0, 0, 0}, {1, 2, 0, 0, 0, 0, 0}, {1, 2, 0, 3, 4, 0, 0, 0, 0, 0},
+            {0, 0, 0, 0, 0, 0, 1, 2}});
+        assertEquals(2, tags.length);
+        assertArrayEquals(new int[] {1, 2, 0, 0, 0, 0}, tags[0]);
+        assertArrayEquals(new int[] {1, 2, 0, 0, 0, 0, 0, 1, 2, 0, 3, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 2}, tags[1],
+                "a sequence's tags are its windows' in order");
     }
 
     @Test
