@@ -1,5 +1,6 @@
 package dev.nlpipe.nn;
 
+import dev.nlpipe.core.io.AtomicFile;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -33,6 +34,14 @@ public final class ShutdownGate {
         } catch (IllegalStateException exiting) {
             // first used while the JVM already exits (by another shutdown hook): nothing left to wait for
         }
+        // a checkpoint being written when the exit comes is let finish, so its files must not be removed under it
+        AtomicFile.awaitAtExit(() -> {
+            try {
+                GLOBAL.closeAndAwait(STOP_WAIT);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
     }
 
     private final Object lock = new Object();

@@ -128,6 +128,7 @@ public final class TrainingLoop {
         LrSchedule schedule = settings.lrSchedule(stepsPerEpoch);
         Checkpoints.State state = restore(params, optimizer, average);
         int resumedFrom = state.epoch();
+        warnIfTheScheduleMoved(schedule, state);
         long[] counts = params.counts();
         log.printf(Locale.ROOT, "training: %,d examples, %d batches of up to %d per epoch%s, %,d weights (%,d trainable), %s lr %s,"
                         + " seed %d%s%s; checkpoints in %s%n", train.size(), batchesPerEpoch, settings.batchSize(),
@@ -344,6 +345,23 @@ public final class TrainingLoop {
         }
         log.printf("warning: epoch %d, step %d: %s; the step is skipped%n", epoch, step + 1, what);
         GradClip.clear(params);
+    }
+
+    /**
+     * A linear schedule (and a warm-up set by {@code warmupRatio}) spans the planned epochs, which may
+     * change between an interrupted run and its continuation: say so when the rate at the last step
+     * taken is no longer the one that run used, as the rate then jumps.
+     */
+    private void warnIfTheScheduleMoved(LrSchedule schedule, Checkpoints.State state) {
+        if (state.step() == 0 || state.history().isEmpty() || !(state.history().getLast().get("lr") instanceof Number then)) {
+            return;
+        }
+        float now = (float) schedule.at(state.step() - 1);
+        if (Math.abs(now - then.floatValue()) > 1e-3 * Math.max(Math.abs(now), Math.abs(then.floatValue()))) {
+            log.printf(Locale.ROOT, "warning: at the last step the checkpoint took, the learning rate is now %.3g, not the %.3g"
+                    + " it trained with: train.epochs changed and the schedule spans the planned epochs, so the rate jumps here."
+                    + " Keep train.epochs as it was to continue the same schedule%n", now, then.floatValue());
+        }
     }
 
     private IllegalStateException diverged(int epoch, long step, String what) {

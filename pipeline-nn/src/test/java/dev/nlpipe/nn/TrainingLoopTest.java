@@ -179,6 +179,22 @@ class TrainingLoopTest {
     }
 
     @Test
+    void continuingALinearScheduleWithOtherEpochsWarnsThatTheRateJumps(@TempDir Path dir) throws IOException {
+        try (ToyRegression m = new ToyRegression(3, 100)) {
+            train(m, settings(Map.of("epochs", 2, "schedule", "linear")), dir.resolve("linear"));
+            train(m, settings(Map.of("epochs", 2, "schedule", "constant")), dir.resolve("constant"));
+        }
+        logBytes.reset();
+        try (ToyRegression m = new ToyRegression(3, 100)) {
+            train(m, settings(Map.of("epochs", 3, "schedule", "constant")), dir.resolve("constant"));
+            assertFalse(logBytes.toString().contains("the learning rate is now"), "a constant rate does not depend on epochs");
+            train(m, settings(Map.of("epochs", 4, "schedule", "linear")), dir.resolve("linear"));
+            assertTrue(logBytes.toString().contains("warning: at the last step the checkpoint took, the learning rate is now"),
+                    logBytes.toString());
+        }
+    }
+
+    @Test
     void aCheckpointWhoseWeightsDoNotFitTheNetworkIsRefusedWithTheWayOut(@TempDir Path dir) throws IOException {
         try (ToyRegression m = new ToyRegression(3, 100)) {
             train(m, settings(Map.of("epochs", 1)), dir);

@@ -12,8 +12,10 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.zip.GZIPOutputStream;
 
 /**
@@ -25,17 +27,32 @@ import java.util.zip.GZIPOutputStream;
 public final class AtomicFile implements Closeable {
     /** Temporary files not yet committed or aborted; removed by a shutdown hook on Ctrl-C or SIGTERM. */
     private static final Set<Path> OPEN = ConcurrentHashMap.newKeySet();
+    /** What the exit waits for before it removes them ({@link #awaitAtExit}). */
+    private static final List<Runnable> BEFORE_CLEANUP = new CopyOnWriteArrayList<>();
 
     static {
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            for (Path p : OPEN) {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException ignored) {
-                    // best effort while the JVM exits
-                }
+        Runtime.getRuntime().addShutdownHook(new Thread(AtomicFile::cleanUpAtExit, "nlpipe-temp-cleanup"));
+    }
+
+    /**
+     * Makes the exit's removal of uncommitted temporary files wait for {@code work} first: work that the
+     * exit lets finish, such as a checkpoint being written when Ctrl-C comes, commits its files instead
+     * of losing them to the removal (shutdown hooks run side by side).
+     */
+    public static void awaitAtExit(Runnable work) {
+        BEFORE_CLEANUP.add(work);
+    }
+
+    /** The exit's hook: waits for {@link #awaitAtExit} work, then removes the temporary files still open. */
+    static void cleanUpAtExit() {
+        BEFORE_CLEANUP.forEach(Runnable::run);
+        for (Path p : OPEN) {
+            try {
+                Files.deleteIfExists(p);
+            } catch (IOException ignored) {
+                // best effort while the JVM exits
             }
-        }, "nlpipe-temp-cleanup"));
+        }
     }
 
     private final Path target;

@@ -35,6 +35,32 @@ class AtomicFileTest {
     }
 
     @Test
+    void theExitLetsAwaitedWorkCommitItsFileBeforeRemovingTheUncommittedOnes() throws Exception {
+        Path done = tmp.resolve("checkpoint.bin");
+        AtomicFile finishing = AtomicFile.create(done);
+        finishing.writer().write("complete");
+        AtomicFile abandoned = AtomicFile.create(tmp.resolve("output.jsonl"));
+        abandoned.writer().write("{\"id\":");
+        boolean[] ran = {false};
+        // what the shutdown gate does: the step under way (here the checkpoint's commit) finishes first
+        AtomicFile.awaitAtExit(() -> {
+            if (!ran[0]) {
+                ran[0] = true;
+                try {
+                    finishing.commit();
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+        });
+        AtomicFile.cleanUpAtExit();
+        assertEquals("complete", Files.readString(done), "the awaited write was committed, not removed under it");
+        assertFalse(Files.exists(abandoned.temp()), "an uncommitted temporary file is removed");
+        finishing.close();
+        abandoned.close();
+    }
+
+    @Test
     void temporaryFilesOfDeadProcessesAreRemovedAndLiveOnesKept() throws Exception {
         Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-version")
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
