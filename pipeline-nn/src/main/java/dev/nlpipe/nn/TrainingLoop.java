@@ -2,6 +2,7 @@ package dev.nlpipe.nn;
 
 import ai.djl.ndarray.NDManager;
 import dev.nlpipe.core.config.Durations;
+import dev.nlpipe.core.io.AtomicFile;
 import dev.nlpipe.core.model.ModelMeta;
 import dev.nlpipe.core.model.TrainingJob;
 import dev.nlpipe.nn.optim.Optimizer;
@@ -9,7 +10,6 @@ import dev.nlpipe.core.run.Progress;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -428,8 +428,11 @@ public final class TrainingLoop {
         params.save(checkpoints.lastWeights(state.epoch()));
         TensorFile.write(checkpoints.lastOptimizer(state.epoch()), optimizer.state());
         if (best && average == null) {
-            Files.copy(checkpoints.lastWeights(state.epoch()), checkpoints.bestWeights(state.epoch()),
-                    StandardCopyOption.REPLACE_EXISTING);
+            // as every checkpoint file: complete and on disk before state.json names it
+            try (AtomicFile copy = AtomicFile.create(checkpoints.bestWeights(state.epoch()))) {
+                Files.copy(checkpoints.lastWeights(state.epoch()), copy.stream());
+                copy.commit();
+            }
         }
         checkpoints.commit(state);
         MetricsLog.write(checkpoints.dir().resolve(MetricsLog.FILE), state.history());
