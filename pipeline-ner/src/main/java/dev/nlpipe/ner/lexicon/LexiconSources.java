@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Reads a {@link LexiconSpec}'s sources into a {@link Lexicon}: HanLP's dictionaries and word
@@ -21,6 +22,10 @@ import java.util.Map;
  * file for the words still without one.
  */
 final class LexiconSources {
+    /** What separates a word list's columns: whitespace and Unicode spaces (no-break, ideographic). */
+    private static final Pattern SEPARATORS = Pattern.compile("[\\s\\p{Z}]+");
+    private static final Pattern EDGES = Pattern.compile("^[\\s\\p{Z}]+|[\\s\\p{Z}]+$");
+
     private LexiconSources() {
     }
 
@@ -78,7 +83,12 @@ final class LexiconSources {
             int lineNo = 0;
             while ((line = in.readLine()) != null) {
                 lineNo++;
-                String[] parts = line.strip().split("\\s+");
+                if (lineNo == 1) {
+                    // a byte-order mark (written by Notepad and other Windows tools) is not part of the first word
+                    line = line.replace("\uFEFF", "");
+                }
+                // no-break and ideographic spaces separate as other spaces do: the tagger never sees them inside a word
+                String[] parts = SEPARATORS.split(EDGES.matcher(line).replaceAll(""));
                 if (parts[0].isEmpty()) {
                     continue;
                 }
@@ -95,7 +105,8 @@ final class LexiconSources {
                             v[i] = Float.parseFloat(parts[i + 1]);
                         } catch (NumberFormatException e) {
                             throw new IllegalArgumentException(file + ":" + lineNo + ": '" + parts[i + 1] + "' is not a number; a"
-                                    + " word-list line is a word, optionally followed by its vector");
+                                    + " word-list line is a word, optionally followed by its vector (a jieba or HanLP dictionary"
+                                    + " line such as '词 nz 100' is not: keep its first column, e.g. cut -d' ' -f1)");
                         }
                     }
                 }

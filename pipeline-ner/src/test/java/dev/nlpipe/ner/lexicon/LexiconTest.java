@@ -225,6 +225,17 @@ class LexiconTest {
     }
 
     @Test
+    void aByteOrderMarkAndUnicodeSpacesInAWordListDoNotBecomePartOfAWord() throws IOException {
+        Path list = tmp.resolve("windows.txt");
+        // Notepad's byte-order mark before the first word; a no-break space after one, an ideographic space before another
+        Files.writeString(list, "\uFEFF北京大学\n清华大学\u00A0\n\u3000复旦大学 1 2\n", StandardCharsets.UTF_8);
+        Lexicon lex = Lexicon.build(new LexiconSpec(List.of(list.toString()), null, "auto", 2, 4, 0, 0), quiet());
+        assertEquals(List.of("北京大学", "清华大学", "复旦大学"), List.of(lex.word(1), lex.word(2), lex.word(3)));
+        assertEquals(List.of(new LexiconMatch(0, 4, 1)), lex.matches(chars("北京大学")));
+        assertEquals(1, lex.vectorCount());
+    }
+
+    @Test
     void aBadWordListLineNamesFileAndLine() throws IOException {
         Path list = tmp.resolve("words.txt");
         Files.writeString(list, "北京 1 2\n上海 1 x\n", StandardCharsets.UTF_8);
