@@ -15,7 +15,8 @@ import java.util.Random;
  * taken anyway, so each sequence has something to predict); each chosen piece becomes
  * {@code [MASK]} with probability 0.8, a random piece of the vocabulary (never a special token) with
  * 0.1, and stays as it is with 0.1. The model must predict the original piece at every chosen
- * position. [CLS] and [SEP] are never chosen.
+ * position. [CLS] and [SEP], and special tokens written in the text ({@link MlmCorpus}), are never
+ * chosen (their word is -1).
  */
 public final class Masking {
     /** The share of chosen pieces replaced by [MASK]. */

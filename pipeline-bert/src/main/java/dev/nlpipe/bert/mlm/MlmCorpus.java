@@ -2,10 +2,13 @@ package dev.nlpipe.bert.mlm;
 
 import dev.nlpipe.core.doc.Document;
 import dev.nlpipe.core.doc.Token;
+import dev.nlpipe.nn.bert.AddedToken;
 import dev.nlpipe.nn.bert.BertEncoding;
 import dev.nlpipe.nn.bert.BertTokenizer;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Cuts raw documents into pre-training sequences. Each document becomes one sequence
@@ -28,6 +31,8 @@ public final class MlmCorpus {
     private final int cls;
     private final int sep;
     private final String continuation;
+    /** The special tokens' ids and texts. */
+    private final Map<Integer, String> specialTokens = new HashMap<>();
 
     /**
      * @param tokenizer the encoder's tokenizer (its truncation and special tokens are not used)
@@ -48,6 +53,11 @@ public final class MlmCorpus {
             throw new IllegalArgumentException("the vocabulary has no [CLS] or no [SEP] token");
         }
         this.continuation = tokenizer.vocabulary().continuationPrefix();
+        for (AddedToken a : tokenizer.addedTokens()) {
+            if (a.special()) {
+                specialTokens.put(a.id(), a.content());
+            }
+        }
     }
 
     /** The sequences of documents, in order; documents without pieces give none. */
@@ -56,7 +66,18 @@ public final class MlmCorpus {
         List<BertEncoding> encodings = tokenizer.encodeBatch(docs.stream().map(Document::text).toList());
         for (int d = 0; d < docs.size(); d++) {
             BertEncoding e = encodings.get(d);
-            cut(e.ids(), words(e, docs.get(d).tokens()), out);
+            int[] words = words(e, docs.get(d).tokens());
+            String text = docs.get(d).text();
+            for (int i = 0; i < words.length; i++) {
+                String special = specialTokens.get(e.ids()[i]);
+                // a special token written in the text ("[SEP]" between the sentences of a CLUE-style corpus) is no word to
+                // predict; an [UNK] that stands for an unknown character is (its text is that character), as in BERT
+                if (special != null && text.regionMatches(e.starts()[i], special, 0, special.length())
+                        && e.ends()[i] - e.starts()[i] == special.length()) {
+                    words[i] = -1;
+                }
+            }
+            cut(e.ids(), words, out);
         }
         return out;
     }
@@ -109,8 +130,15 @@ public final class MlmCorpus {
             seqWords[0] = -1;
             seqWords[n + 1] = -1;
             System.arraycopy(ids, from, seqIds, 1, n);
+            int base = 0;
+            for (int i = from; i < to; i++) {
+                if (words[i] >= 0) {
+                    base = words[i];
+                    break;
+                }
+            }
             for (int i = 0; i < n; i++) {
-                seqWords[i + 1] = words[from + i] - words[from];
+                seqWords[i + 1] = words[from + i] < 0 ? -1 : words[from + i] - base;
             }
             out.add(new MlmSequence(seqIds, seqWords));
             from = to;

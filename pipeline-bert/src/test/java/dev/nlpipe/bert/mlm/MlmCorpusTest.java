@@ -34,6 +34,16 @@ class MlmCorpusTest {
     }
 
     @Test
+    void aSpecialTokenWrittenInTheTextIsNoWordButAnUnknownCharactersUnkIs() {
+        MlmSequence s = new MlmCorpus(TOKENIZER, 32, true).sequences(List.of(new Document("d", "北京[SEP]鑫学"))).get(0);
+        assertArrayEquals(new int[] {id("[CLS]"), id("北"), id("京"), id("[SEP]"), id("[UNK]"), id("学"), id("[SEP]")}, s.ids());
+        assertArrayEquals(new int[] {-1, 0, 1, -1, 3, 4, -1}, s.words(), "the written [SEP] is never masked; 鑫's [UNK] may be");
+        MlmSequence cut = new MlmCorpus(TOKENIZER, 4, false).sequences(List.of(new Document("d", "北京[SEP]学"))).get(1);
+        assertArrayEquals(new int[] {id("[CLS]"), id("[SEP]"), id("学"), id("[SEP]")}, cut.ids());
+        assertArrayEquals(new int[] {-1, -1, 0, -1}, cut.words(), "a window that starts at one keeps it out");
+    }
+
+    @Test
     void withoutTokensChineseCharactersAreWordsOfTheirOwn() {
         MlmSequence s = new MlmCorpus(TOKENIZER, 32, true).sequences(List.of(new Document("d", "北京大学"))).get(0);
         assertArrayEquals(new int[] {-1, 0, 1, 2, 3, -1}, s.words());

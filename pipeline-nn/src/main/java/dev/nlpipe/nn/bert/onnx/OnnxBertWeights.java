@@ -129,15 +129,18 @@ public record OnnxBertWeights(BertConfig config, Map<String, TensorFile.Tensor> 
                 + " /encoder/layer.0/attention/self); import the Hugging Face directory instead, whose config.json says it");
     }
 
-    /** The LayerNorm epsilon: a fused LayerNormalization's attribute, or the constant added to the variance. */
-    private static double epsilon(OnnxGraph graph) {
+    /**
+     * The LayerNorm epsilon: a fused LayerNormalization's attribute (ONNX's default, 1e-5, when it has
+     * none), or the constant added to the variance; BERT's 1e-12 when the graph shows neither.
+     */
+    static double epsilon(OnnxGraph graph) {
         for (OnnxNode n : graph.nodes()) {
-            if (n.op().equals("LayerNormalization") && n.floats().containsKey("epsilon")) {
-                return n.floats().get("epsilon");
+            if (n.op().equals("LayerNormalization")) {
+                return n.floats().containsKey("epsilon") ? n.floats().get("epsilon") : 1e-5;
             }
             if (n.op().equals("Constant") && n.name().startsWith("/embeddings/LayerNorm/") && n.tensors().containsKey("value")) {
                 OnnxTensor v = n.tensors().get("value");
-                if (v.size() == 1 && v.dataType() == OnnxTensor.FLOAT) {
+                if (v.size() == 1 && (v.dataType() == OnnxTensor.FLOAT || v.dataType() == OnnxTensor.DOUBLE)) {
                     float f = v.toFloats()[0];
                     if (f > 0 && f < 1e-3) {
                         return Double.parseDouble(Float.toString(f));
