@@ -116,6 +116,10 @@ public record Adversarial(String method, double epsilon, int steps, double alpha
         for (int t = 0; t < steps; t++) {
             NDArray r = step(w, alpha);
             if (r == null) {
+                if (t > 0) {
+                    // the gradients hold step t - 1's perturbed pass alone: the clean pass's go back beside it, as at the last step
+                    clean.forEach((name, g) -> params.gradient(name).addi(g));
+                }
                 break;
             }
             w.addi(r);

@@ -42,13 +42,18 @@ class AdversarialTest {
 
     /** Runs the clean pass and the perturbed ones; returns {gradient, weights after}. */
     private static float[][] run(Adversarial adversarial) {
+        return run(adversarial, W, (w, scope) -> w.sub(scope.create(T, new Shape(2, 2))).square().sum());
+    }
+
+    /** The same for the table {@code start} and another loss. */
+    private static float[][] run(Adversarial adversarial, float[] start,
+                                 java.util.function.BiFunction<NDArray, NDManager, NDArray> lossOf) {
         NeuralEngine.noGrad();
         try (Params p = new Params(Device.cpu(), true)) {
-            p.put("emb", new Shape(2, 2), W);
+            p.put("emb", new Shape(2, 2), start);
             try (NDManager scope = p.manager().newSubManager()) {
                 p.attachTo(scope);
-                NDArray t = scope.create(T, new Shape(2, 2));
-                java.util.function.Supplier<NDArray> loss = () -> p.get("emb").sub(t).square().sum();
+                java.util.function.Supplier<NDArray> loss = () -> lossOf.apply(p.get("emb"), scope);
                 try (GradientCollector gc = NeuralEngine.get().newGradientCollector()) {
                     gc.backward(loss.get());
                 }
@@ -65,6 +70,16 @@ class AdversarialTest {
         float[][] got = run(new Adversarial("fgm", 1.0, 1, 0.3));
         assertArrayEquals(plus(g0, gradAt(moved), 1), got[0], 1e-5f);
         assertArrayEquals(W, got[1], 1e-6f, "the embeddings are restored");
+    }
+
+    @Test
+    void pgdThatStopsEarlyKeepsTheCleanGradient() {
+        float[] start = {0.9f, 0.9f, 0.9f, 0.9f};
+        // loss Σ min(w, 1): gradient 1 below 1, 0 above; the first step (0.25 each) lifts every weight past 1, so the
+        // second step finds no gradient and stops
+        float[][] got = run(new Adversarial("pgd", 1.0, 3, 0.5), start, (w, scope) -> w.minimum(scope.ones(new Shape(2, 2))).sum());
+        assertArrayEquals(new float[] {1, 1, 1, 1}, got[0], 1e-6f, "the clean gradient plus the perturbed pass's (0)");
+        assertArrayEquals(start, got[1], 1e-6f, "the embeddings are restored");
     }
 
     @Test
