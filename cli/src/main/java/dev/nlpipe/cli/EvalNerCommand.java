@@ -83,6 +83,10 @@ public final class EvalNerCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--device: " + e.getMessage());
         }
         System.out.print(r.scores().table());
+        if (r.skipped() > 0) {
+            System.out.printf(Locale.ROOT, "skipped %d gold record(s) that could not be read (the bad records above): these scores"
+                    + " leave out their entities%n", r.skipped());
+        }
         System.err.printf(Locale.ROOT, "evaluated %d documents in %.1f s (%.0f documents/s); tagging alone %.1f s (%.0f documents/s)%n",
                 r.documents(), r.seconds(), r.documents() / Math.max(r.seconds(), 1e-9), r.taggingSeconds(),
                 r.documents() / Math.max(r.taggingSeconds(), 1e-9));
@@ -91,6 +95,7 @@ public final class EvalNerCommand implements Callable<Integer> {
             out.put("model", model.toString());
             out.put("data", data.toString());
             out.put("format", format);
+            out.put("skippedRecords", r.skipped());
             try (AtomicFile f = AtomicFile.create(json)) {
                 f.writer().write(DocumentJson.mapper().writer(SerializationFeature.INDENT_OUTPUT).writeValueAsString(out));
                 f.writer().write('\n');
@@ -106,7 +111,8 @@ public final class EvalNerCommand implements Callable<Integer> {
         String ext = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1) : "";
         return switch (ext) {
             case "bmes" -> "bmes";
-            case "conll", "bio", "iob", "iob2", "conllu" -> "conll";
+            // not .conllu: CoNLL-U's first column is a token number and its last is MISC, which the conll reader would take for the tag
+            case "conll", "bio", "iob", "iob2" -> "conll";
             // CLUENER ships dev.json / train.json, one JSON object per line with a "label" map
             case "json" -> "cluener";
             case "jsonl" -> "jsonl";

@@ -78,6 +78,18 @@ class EvalNerCommandTest {
         for (String k : new String[] {"precision", "recall", "f1"}) {
             assertTrue(scores.get(k) instanceof Number, k);
         }
+        assertEquals(0, scores.get("skippedRecords"));
+    }
+
+    @Test
+    void evalSaysHowManyGoldRecordsItCouldNotReadAndLeftOut() throws IOException {
+        Path bad = dir.resolve("with-a-bad-tag.bmes");
+        Files.writeString(bad, Files.readString(data) + "\n张 B-\n三 E-PER\n");
+        Path json = dir.resolve("bad-scores.json");
+        CliTest.Result r = CliTest.nlpipe("eval", "ner", "--model", model.toString(), "--data", bad.toString(), "--json", json.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("skipped 1 gold record(s) that could not be read"), r.out());
+        assertEquals(1, DocumentJson.mapper().readValue(json.toFile(), Map.class).get("skippedRecords"));
     }
 
     @Test
@@ -96,6 +108,8 @@ class EvalNerCommandTest {
         CliTest.Result r = CliTest.nlpipe("eval", "ner", "--model", model.toString(), "--data", data.toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("FB1:"), r.out());
+        assertEquals("conll", EvalNerCommand.byExtension(Path.of("test.iob2")));
+        assertEquals(null, EvalNerCommand.byExtension(Path.of("en_ewt-ud-test.conllu")), "CoNLL-U is not a NER column file");
     }
 
     @Test

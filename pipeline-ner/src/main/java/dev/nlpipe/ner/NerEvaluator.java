@@ -43,8 +43,10 @@ public final class NerEvaluator {
      * @param seconds the whole evaluation after the model is loaded: reading, preprocessing, tagging, scoring
      * @param taggingSeconds only the tagger's calls (featurizing, network, decoding), the figure to
      *     compare with another tagger's inference speed
+     * @param skipped gold records that could not be read (a malformed tag...), left out with their
+     *     entities: scores over a file with any are over part of it
      */
-    public record Result(Scores scores, long documents, double seconds, double taggingSeconds) {
+    public record Result(Scores scores, long documents, double seconds, double taggingSeconds, long skipped) {
     }
 
     /**
@@ -100,7 +102,7 @@ public final class NerEvaluator {
                 if (errors.warningSummary() != null) {
                     log.println(errors.warningSummary());
                 }
-                return new Result(scores, done[0], (System.nanoTime() - start) / 1e9, tagging[0] / 1e9);
+                return new Result(scores, done[0], (System.nanoTime() - start) / 1e9, tagging[0] / 1e9, errors.count());
             }
         }
     }
