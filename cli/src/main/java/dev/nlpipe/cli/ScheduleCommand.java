@@ -76,6 +76,11 @@ public final class ScheduleCommand implements Callable<Integer> {
             description = "wait before retrying a failed file, doubled after each failure, at most 1d (default: ${DEFAULT-VALUE})")
     String retryBackoff;
 
+    @Option(names = "--settle", paramLabel = "DURATION", defaultValue = "2s",
+            description = "leave a file modified less than this long ago for a later tick: it may still be being written"
+                    + " (default: ${DEFAULT-VALUE}; 0s reads every file at once)")
+    String settle;
+
     @Option(names = "--prune", description = "remove the outputs of deleted inputs (kept by default) and outputs superseded under another name")
     boolean prune;
 
@@ -122,7 +127,7 @@ public final class ScheduleCommand implements Callable<Integer> {
             ZoneId z = zone == null ? ZoneId.systemDefault() : ZoneId.of(zone);
             Duration backoff = Durations.parse(retryBackoff);
             return new ScheduleSettings(pipeline, sets, input, output, state != null ? state : ScheduleSettings.defaultState(output), glob,
-                    trigger, z, maxAttempts, backoff, prune, !keepOnConfigChange, threads, quiet);
+                    trigger, z, maxAttempts, backoff, prune, !keepOnConfigChange, threads, quiet, Durations.parse(settle));
         } catch (DateTimeException e) {
             throw usage("unknown time zone '" + zone + "' (use a region like Asia/Shanghai or Europe/Berlin, or UTC)");
         } catch (IllegalArgumentException e) {

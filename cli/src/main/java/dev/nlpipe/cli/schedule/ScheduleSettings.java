@@ -22,10 +22,11 @@ import java.util.List;
  * @param reprocessOnConfigChange whether a changed pipeline configuration reprocesses every file
  * @param threads files processed at once (0: the pipeline's {@code threads}, else the number of cores)
  * @param quiet no per-file lines or progress, only tick summaries and errors
+ * @param settle how long a file must have gone unmodified before a tick reads it (a copy may still be in progress)
  */
 public record ScheduleSettings(Path pipeline, List<String> overrides, Path input, Path output, Path state, String glob,
                                Trigger trigger, ZoneId zone, int maxAttempts, Duration retryBackoff, boolean prune,
-                               boolean reprocessOnConfigChange, int threads, boolean quiet) {
+                               boolean reprocessOnConfigChange, int threads, boolean quiet, Duration settle) {
     /** The state database's name inside the output directory when {@code --state} is not given. */
     public static final String DEFAULT_STATE_NAME = ".nlpipe-schedule.db";
     /** The longest wait between retries, however many attempts. */
@@ -38,6 +39,9 @@ public record ScheduleSettings(Path pipeline, List<String> overrides, Path input
         }
         if (retryBackoff.isNegative()) {
             throw new IllegalArgumentException("--retry-backoff must not be negative");
+        }
+        if (settle.isNegative()) {
+            throw new IllegalArgumentException("--settle must not be negative");
         }
     }
 

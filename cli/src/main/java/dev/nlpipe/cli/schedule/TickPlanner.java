@@ -2,6 +2,7 @@ package dev.nlpipe.cli.schedule;
 
 import dev.nlpipe.core.io.OutputSink;
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -38,24 +39,29 @@ public final class TickPlanner {
      * @param unchanged files that need nothing
      * @param waiting failed files whose backoff has not passed
      * @param quarantined quarantined files left alone
+     * @param settling files modified too recently to be complete for sure, left for a later tick
      */
     public record Plan(List<WorkItem> work, List<ScannedFile> touched, List<FileRecord> deleted, List<FileRecord> keptOutputs,
-                       int unchanged, int waiting, int quarantined) {
+                       int unchanged, int waiting, int quarantined, int settling) {
     }
 
     private final String outputExtension;
     private final String configHash;
     private final boolean reprocessOnConfigChange;
+    private final Duration settle;
 
     /**
      * @param outputExtension the output format's extension ({@code jsonl})
      * @param configHash the current configuration's fingerprint
      * @param reprocessOnConfigChange whether done files made with another configuration are processed again
+     * @param settle how long a file must have gone unmodified before it is read: one modified since may
+     *     still be being written (a copy in progress), and is left for a later tick
      */
-    public TickPlanner(String outputExtension, String configHash, boolean reprocessOnConfigChange) {
+    public TickPlanner(String outputExtension, String configHash, boolean reprocessOnConfigChange, Duration settle) {
         this.outputExtension = outputExtension;
         this.configHash = configHash;
         this.reprocessOnConfigChange = reprocessOnConfigChange;
+        this.settle = settle;
     }
 
     /** The output path, relative to the output directory, of an input. */
@@ -99,7 +105,15 @@ public final class TickPlanner {
         int unchanged = 0;
         int waiting = 0;
         int quarantined = 0;
+        int settling = 0;
+        long nowNanos = now.getEpochSecond() * 1_000_000_000L + now.getNano();
+        long settledNanos = nowNanos - settle.toNanos();
         for (ScannedFile f : scanned) {
+            // a modification time ahead of this clock (a file server whose clock runs ahead) cannot be judged: not waited for
+            if (f.mtimeNanos() > settledNanos && f.mtimeNanos() <= nowNanos) {
+                settling++;
+                continue;
+            }
             String output = outputOf(f.relative());
             String owner = outputOwners.get(output);
             String problem = owner.equals(f.relative()) ? null
@@ -150,7 +164,7 @@ public final class TickPlanner {
                 default -> throw new IllegalStateException("unexpected status " + r.status());
             }
         }
-        return new Plan(work, touched, deleted, keptOutputs, unchanged, waiting, quarantined);
+        return new Plan(work, touched, deleted, keptOutputs, unchanged, waiting, quarantined, settling);
     }
 
     /**

@@ -67,11 +67,12 @@ final class TickRunner {
             s.configHash = p.fingerprint();
             FileScanner scanner = new FileScanner(settings.input(), p.glob(), p.input().recursive(), excluded());
             List<ScannedFile> files = scanner.scan();
-            TickPlanner planner = new TickPlanner(p.extension(), p.fingerprint(), settings.reprocessOnConfigChange());
+            TickPlanner planner = new TickPlanner(p.extension(), p.fingerprint(), settings.reprocessOnConfigChange(), settings.settle());
             TickPlanner.Plan plan = planner.plan(files, store.files(), now, disk());
             s.seen = files.size();
             s.unchanged = plan.unchanged();
             s.waiting = plan.waiting();
+            s.settling = plan.settling();
             s.quarantinedSkipped = plan.quarantined();
             plan.work().forEach(w -> s.planned.merge(w.reason(), 1, Integer::sum));
             store.recordPlan(plan.work(), plan.touched(), now);

@@ -12,6 +12,7 @@ public final class TickSummary {
     int seen;
     int unchanged;
     int waiting;
+    int settling;
     int quarantinedSkipped;
     int deleted;
     int pruned;
@@ -56,10 +57,11 @@ public final class TickSummary {
     String planLine(String inputDir) {
         String reasons = planned.entrySet().stream().filter(e -> e.getValue() > 0)
                 .map(e -> e.getValue() + " " + e.getKey().label()).collect(Collectors.joining(", "));
-        return String.format(Locale.ROOT, "tick %d (%s): %,d files under %s; %,d to process%s, %,d unchanged, %,d deleted%s%s",
+        return String.format(Locale.ROOT, "tick %d (%s): %,d files under %s; %,d to process%s, %,d unchanged, %,d deleted%s%s%s",
                 tick, trigger, seen, inputDir, planned(), reasons.isEmpty() ? "" : " (" + reasons + ")", unchanged, deleted,
                 waiting > 0 ? String.format(Locale.ROOT, ", %,d waiting to retry", waiting) : "",
-                quarantinedSkipped > 0 ? String.format(Locale.ROOT, ", %,d quarantined", quarantinedSkipped) : "");
+                quarantinedSkipped > 0 ? String.format(Locale.ROOT, ", %,d quarantined", quarantinedSkipped) : "",
+                settling > 0 ? String.format(Locale.ROOT, ", %,d modified in the last moments (left for a later tick)", settling) : "");
     }
 
     /** The tick's last line: what was done, and how fast. */

@@ -70,7 +70,7 @@ class DurationsAndTriggersTest {
     void retryBackoffDoublesUpToADay() {
         ScheduleSettings s = new ScheduleSettings(java.nio.file.Path.of("p.yaml"), java.util.List.of(), java.nio.file.Path.of("in"),
                 java.nio.file.Path.of("out"), java.nio.file.Path.of("out/s.db"), null, new Trigger.Once(), ZoneId.of("UTC"), 3,
-                Duration.ofMinutes(1), false, true, 0, false);
+                Duration.ofMinutes(1), false, true, 0, false, Duration.ofSeconds(2));
         assertEquals(Duration.ofMinutes(1), s.backoffAfter(1));
         assertEquals(Duration.ofMinutes(2), s.backoffAfter(2));
         assertEquals(Duration.ofMinutes(4), s.backoffAfter(3));

@@ -81,6 +81,22 @@ class ScheduleCommandTest {
     }
 
     @Test
+    void aFileJustWrittenIsLeftForTheNextTickByDefault() throws Exception {
+        ScheduleFixture f = new ScheduleFixture(tmp);
+        f.write("copying.txt", "Alpha one\n");
+        ScheduleFixture.Result r = ScheduleFixture.main("schedule", f.pipeline.toString(), "--input", f.in.toString(), "--output",
+                f.out.toString(), "--once");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().contains("0 to process") && r.err().contains("1 modified in the last moments (left for a later tick)"),
+                r.err());
+        assertTrue(!Files.exists(f.out.resolve("copying.jsonl")), "not read while it may still be being written");
+        Files.setLastModifiedTime(f.in.resolve("copying.txt"), FileTime.fromMillis(System.currentTimeMillis() - 5_000));
+        r = ScheduleFixture.main("schedule", f.pipeline.toString(), "--input", f.in.toString(), "--output", f.out.toString(), "--once");
+        assertTrue(r.err().contains("1 to process"), r.err());
+        assertTrue(Files.exists(f.out.resolve("copying.jsonl")));
+    }
+
+    @Test
     void failedFilesAreRetriedWithBackoffThenQuarantinedUntilReleased() throws Exception {
         ScheduleFixture f = new ScheduleFixture(tmp);
         f.pipeline("""
@@ -233,9 +249,10 @@ class ScheduleCommandTest {
         f.write("skip.log", "skipped\n");
         Path nestedOut = f.in.resolve("out");
         ScheduleFixture.Result r = ScheduleFixture.main("schedule", f.pipeline.toString(), "--input", f.in.toString(), "--output",
-                nestedOut.toString(), "--once", "--glob", "*.txt");
+                nestedOut.toString(), "--once", "--glob", "*.txt", "--settle", "0s");
         assertEquals(0, r.code(), r.err());
-        r = ScheduleFixture.main("schedule", f.pipeline.toString(), "--input", f.in.toString(), "--output", nestedOut.toString(), "--once");
+        r = ScheduleFixture.main("schedule", f.pipeline.toString(), "--input", f.in.toString(), "--output", nestedOut.toString(), "--once",
+                "--settle", "0s");
         assertTrue(r.err().contains("2 files under"), "the output directory's own files are not inputs: " + r.err());
         assertTrue(Files.exists(nestedOut.resolve("keep.jsonl")));
         assertTrue(Files.exists(nestedOut.resolve("skip.jsonl")));

@@ -176,7 +176,8 @@ class ScheduleCrashTest {
     }
 
     private static List<String> args(ScheduleFixture f, String... trigger) {
-        List<String> a = new ArrayList<>(List.of("schedule", f.pipeline.toString(), "--input", f.in.toString(), "--output", f.out.toString()));
+        List<String> a = new ArrayList<>(List.of("schedule", f.pipeline.toString(), "--input", f.in.toString(), "--output", f.out.toString(),
+                "--settle", "0s"));
         a.addAll(List.of(trigger));
         return a;
     }

@@ -60,9 +60,13 @@ final class ScheduleFixture {
         return ScheduleSettings.defaultState(out);
     }
 
-    /** {@code nlpipe schedule PIPE --input IN --output OUT ARGS...} in this JVM. */
+    /**
+     * {@code nlpipe schedule PIPE --input IN --output OUT --settle 0s ARGS...} in this JVM: the tests
+     * write their inputs just before, which the default settle time would leave for a later tick.
+     */
     Result schedule(String... args) {
-        List<String> all = new ArrayList<>(List.of("schedule", pipeline.toString(), "--input", in.toString(), "--output", out.toString()));
+        List<String> all = new ArrayList<>(List.of("schedule", pipeline.toString(), "--input", in.toString(), "--output", out.toString(),
+                "--settle", "0s"));
         all.addAll(List.of(args));
         return main(all.toArray(String[]::new));
     }

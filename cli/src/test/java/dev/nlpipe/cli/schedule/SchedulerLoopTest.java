@@ -30,7 +30,7 @@ class SchedulerLoopTest {
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
         PrintStream log = new PrintStream(buf, true, StandardCharsets.UTF_8);
         ScheduleSettings s = new ScheduleSettings(f.pipeline, List.of(), f.in, f.out, f.state(), null,
-                new Trigger.Every(Duration.ofMillis(200)), ZoneId.of("UTC"), 3, Duration.ZERO, false, true, 1, false);
+                new Trigger.Every(Duration.ofMillis(200)), ZoneId.of("UTC"), 3, Duration.ZERO, false, true, 1, false, Duration.ZERO);
         StopSignal stop = new StopSignal();
         ExecutorService exec = Executors.newSingleThreadExecutor();
         try {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -36,7 +37,7 @@ class TickPlannerTest {
             return outputSizes.getOrDefault(output, -1L);
         }
     };
-    private final TickPlanner planner = new TickPlanner("jsonl", "cfg1", true);
+    private final TickPlanner planner = new TickPlanner("jsonl", "cfg1", true, Duration.ZERO);
 
     private static ScannedFile file(String rel, long size, long mtime) {
         return new ScannedFile(rel, Path.of("in", rel), size, mtime);
@@ -83,7 +84,7 @@ class TickPlannerTest {
                 "new.txt", WorkItem.Reason.NEW, "old-config.txt", WorkItem.Reason.CONFIG_CHANGED), reasons(p));
         assertEquals("hc2", p.work().get(0).sha256());
         assertEquals("new.jsonl", p.work().get(2).output());
-        TickPlanner keep = new TickPlanner("jsonl", "cfg1", false);
+        TickPlanner keep = new TickPlanner("jsonl", "cfg1", false, Duration.ZERO);
         assertEquals(3, keep.plan(List.of(file("changed.txt", 6, 101), file("lost.txt", 5, 100), file("new.txt", 3, 1),
                 file("old-config.txt", 5, 100)), rows, NOW, disk).work().size(), "without reprocessing, old-config.txt stays");
     }
@@ -131,6 +132,25 @@ class TickPlannerTest {
         assertNull(secret.sha256());
         assertTrue(secret.problem().contains("cannot read it: Permission denied"), secret.problem());
         assertEquals(1, p.unchanged());
+    }
+
+    @Test
+    void aFileModifiedWithinTheSettleTimeIsLeftForALaterTick() {
+        long nowNanos = NOW.getEpochSecond() * 1_000_000_000L;
+        TickPlanner settling = new TickPlanner("jsonl", "cfg1", true, Duration.ofSeconds(2));
+        Map<String, FileRecord> rows = new HashMap<>();
+        rows.put("copying.txt", row("copying.txt", 5, 100, "h1", FileStatus.DONE, 0, "cfg1", null));
+        hashes.put("quiet.txt", "hq");
+        hashes.put("ahead.txt", "ha");
+        // one still being copied (modified a second ago, and a changed one among them), one that has been quiet for three
+        TickPlanner.Plan p = settling.plan(List.of(file("copying.txt", 9, nowNanos - 1_000_000_000L),
+                file("fresh.txt", 3, nowNanos - 500_000_000L), file("quiet.txt", 3, nowNanos - 3_000_000_000L),
+                file("ahead.txt", 3, nowNanos + 60_000_000_000L)), rows, NOW, disk);
+        assertEquals(Map.of("quiet.txt", WorkItem.Reason.NEW, "ahead.txt", WorkItem.Reason.NEW), reasons(p),
+                "a modification time ahead of the clock cannot be judged, so it is not waited for");
+        assertTrue(!hashed.contains("fresh.txt") && !hashed.contains("copying.txt"), "a settling file is not even read");
+        assertEquals(2, p.settling());
+        assertTrue(p.deleted().isEmpty(), "a settling file is present, not deleted");
     }
 
     private static Map<String, WorkItem.Reason> reasons(TickPlanner.Plan p) {
