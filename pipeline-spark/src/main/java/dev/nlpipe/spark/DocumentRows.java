@@ -123,6 +123,10 @@ public final class DocumentRows {
      */
     @SuppressWarnings("unchecked")
     public static Document toDocument(Row row) {
+        if (row.isNullAt(0) || row.isNullAt(1)) {
+            throw new IllegalArgumentException("column " + (row.isNullAt(0) ? "id" : "text") + " is null; every document needs an id"
+                    + " and a text");
+        }
         Document d = new Document(row.getString(0), row.getString(1)).setLang(row.getString(2));
         if (!row.isNullAt(3)) {
             d.setTokens(map(rows(row.get(3)), t -> new Token(t.getString(0), t.getInt(1), t.getInt(2), t.getString(3), t.getBoolean(4))));

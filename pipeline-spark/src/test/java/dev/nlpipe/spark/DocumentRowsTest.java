@@ -148,6 +148,25 @@ class DocumentRowsTest {
         assertEquals("sat", out.where("id = 'a'").selectExpr("document.tokens[2].text").first().getString(0));
     }
 
+    @Test
+    void typedDocumentsWithANullIdOrTextAreBadRecordsNotAFailedJob() {
+        // Parquet from other tools makes every column nullable
+        StructType nullable = new StructType(java.util.Arrays.stream(DocumentRows.SCHEMA.fields())
+                .map(f -> new org.apache.spark.sql.types.StructField(f.name(), f.dataType(), true, f.metadata()))
+                .toArray(org.apache.spark.sql.types.StructField[]::new));
+        Row good = DocumentRows.toRow(new Document("a", "The cat sat."));
+        Dataset<Row> in = LocalSpark.get().createDataFrame(List.of(good,
+                RowFactory.create("b", null, null, null, null, null, null, null, null),
+                RowFactory.create(null, "no id", null, null, null, null, null, null, null)), nullable);
+        PipelineConfig config = PipelineConfig.parse(YamlLoader.parse("stages: [ { type: tokenize.regex } ]\n", "t.yaml"), null);
+        List<Row> out = new TypedDocuments(PipelineSpec.of(config), DocumentForm.TYPED).apply(in).collectAsList();
+        assertEquals(1, out.stream().filter(r -> !r.isNullAt(0)).count(), out.toString());
+        List<String> errors = out.stream().filter(r -> !r.isNullAt(1)).map(r -> r.getString(1)).toList();
+        assertEquals(2, errors.size(), out.toString());
+        assertTrue(errors.stream().anyMatch(e -> e.contains("column text is null")) && errors.stream().anyMatch(e -> e.contains("column id is null")),
+                errors.toString());
+    }
+
     private static DataType element(DataType array) {
         return ((ArrayType) array).elementType();
     }
