@@ -5,6 +5,7 @@ import dev.nlpipe.core.doc.Document;
 import dev.nlpipe.core.io.BadRecord;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -77,8 +78,8 @@ final class PartitionRunner<T> implements Iterator<PartitionRunner.Outcome<T>> {
 
     private void nextBatch() {
         List<T> items = new ArrayList<>(batchSize);
+        List<String> ids = new ArrayList<>(batchSize);
         List<Document> batch = new ArrayList<>(batchSize);
-        Map<String, T> byId = new HashMap<>();
         while (batch.size() < batchSize && input.hasNext()) {
             T item = input.next();
             Document d = toDocument.apply(item);
@@ -88,16 +89,28 @@ final class PartitionRunner<T> implements Iterator<PartitionRunner.Outcome<T>> {
             }
             d.meta().put(ITEM, items.size());
             items.add(item);
-            byId.putIfAbsent(d.id(), item);
+            ids.add(d.id());
             batch.add(d);
         }
         // A reader's bad records come before the batch's documents: they were met first.
         drainErrors(r -> null);
+        boolean[] cameOut = new boolean[items.size()];
         for (Document d : pipeline.processBatch(batch, errors)) {
             Object index = d.meta().remove(ITEM);
+            if (index instanceof Integer i) {
+                cameOut[i] = true;
+            }
             ready.add(new Outcome<>(index instanceof Integer i ? items.get(i) : null, d, null));
         }
-        drainErrors(r -> r.id() == null ? null : byId.get(r.id()));
+        // a stage's bad record names its document by id, which rows may share (paragraphs of one article): it belongs to
+        // an item of that id whose document did not come out, taken in input order as the stages report them
+        Map<String, Deque<T>> failedById = new HashMap<>();
+        for (int i = 0; i < items.size(); i++) {
+            if (!cameOut[i]) {
+                failedById.computeIfAbsent(ids.get(i), k -> new ArrayDeque<>()).add(items.get(i));
+            }
+        }
+        drainErrors(r -> r.id() == null || !failedById.containsKey(r.id()) ? null : failedById.get(r.id()).poll());
     }
 
     private void drainErrors(Function<BadRecord, T> itemOf) {

@@ -71,6 +71,22 @@ class NlpipeSparkTest {
     }
 
     @Test
+    void aFailedRowKeepsItsOwnColumnsWhenRowsShareAnId() {
+        // paragraphs of one article: one id, several rows; the second paragraph fails in a stage
+        Dataset<Row> in = LocalSpark.get().createDataFrame(List.of(RowFactory.create("article", "First paragraph.", 1),
+                RowFactory.create("article", "REFUSE this one.", 2), RowFactory.create("article", "Third paragraph.", 3)),
+                new StructType().add("id", DataTypes.StringType).add("text", DataTypes.StringType).add("source", DataTypes.IntegerType))
+                .coalesce(1);
+        String yaml = "stages: [ { type: tokenize.regex }, { type: test.refuse-marked } ]\nonError: skip\n";
+        List<Row> out = NlpipeSpark.apply(in, config(yaml)).collectAsList();
+        assertEquals(3, out.size());
+        Row bad = out.stream().filter(r -> !r.isNullAt(r.fieldIndex(NlpipeSpark.ERROR))).findFirst().orElseThrow();
+        assertEquals("REFUSE this one.", bad.getString(1), "the failed row's own text, not its first namesake's");
+        assertEquals(2, bad.getInt(2));
+        assertEquals(List.of(1, 2, 3), out.stream().map(r -> r.getInt(2)).sorted().toList(), "every row once");
+    }
+
+    @Test
     void aMissingTextColumnIsNamed() {
         Dataset<Row> in = rows(new Object[] {"a", "x", 1});
         assertThrows(IllegalArgumentException.class,
