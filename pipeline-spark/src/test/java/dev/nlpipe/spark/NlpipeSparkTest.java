@@ -77,7 +77,7 @@ class NlpipeSparkTest {
                 RowFactory.create("article", "REFUSE this one.", 2), RowFactory.create("article", "Third paragraph.", 3)),
                 new StructType().add("id", DataTypes.StringType).add("text", DataTypes.StringType).add("source", DataTypes.IntegerType))
                 .coalesce(1);
-        String yaml = "stages: [ { type: tokenize.regex }, { type: test.refuse-marked } ]\nonError: skip\n";
+        String yaml = "stages: [ { type: tokenize.regex }, { type: test.fail, with: { marker: REFUSE } } ]\nonError: skip\n";
         List<Row> out = NlpipeSpark.apply(in, config(yaml)).collectAsList();
         assertEquals(3, out.size());
         Row bad = out.stream().filter(r -> !r.isNullAt(r.fieldIndex(NlpipeSpark.ERROR))).findFirst().orElseThrow();

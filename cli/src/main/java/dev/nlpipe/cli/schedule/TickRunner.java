@@ -215,6 +215,11 @@ final class TickRunner {
                         } catch (Exception | StackOverflowError e) {
                             // a file that sends a stage into deep recursion is that file's failure, not the scheduler's
                             return new Result(w, null, e);
+                        } catch (OutOfMemoryError e) {
+                            // so is one too large for the heap: what it held is freed as this worker returns, and the
+                            // file is retried and quarantined like any other instead of ending the scheduler on every tick
+                            return new Result(w, null, new IllegalStateException("it needs more memory than the JVM has ("
+                                    + e.getMessage() + "): split the file, or give nlpipe more heap (NLPIPE_JAVA_OPTS=\"-Xmx8g -Xss8m\")"));
                         }
                     });
                     inflight++;

@@ -97,6 +97,21 @@ class ScheduleCommandTest {
     }
 
     @Test
+    void aFileTooLargeForTheHeapIsThatFilesFailureNotTheSchedulers() throws Exception {
+        ScheduleFixture f = new ScheduleFixture(tmp);
+        f.pipeline("""
+                input: { format: text }
+                stages: [ { type: test.fail, with: { marker: HUGE, outOfMemory: true } } ]
+                """);
+        f.write("fine.txt", "fine text\n");
+        f.write("huge.txt", "HUGE text\n");
+        ScheduleFixture.Result r = f.schedule("--once", "--max-attempts", "1");
+        assertEquals(1, r.code(), r.err());
+        assertTrue(r.err().contains("QUARANTINED  huge.txt") && r.err().contains("needs more memory than the JVM has"), r.err());
+        assertEquals(FileStatus.DONE, f.row("fine.txt").status(), "the other file is done");
+    }
+
+    @Test
     void failedFilesAreRetriedWithBackoffThenQuarantinedUntilReleased() throws Exception {
         ScheduleFixture f = new ScheduleFixture(tmp);
         f.pipeline("""

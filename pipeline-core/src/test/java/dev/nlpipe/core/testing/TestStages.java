@@ -32,15 +32,20 @@ public final class TestStages {
         @Override
         public List<OptionSpec> options() {
             return List.of(OptionSpec.string("marker", "FAIL", "text that makes the stage throw"),
-                    OptionSpec.bool("fatal", false, "throw an Error (stops the run) instead of an exception"));
+                    OptionSpec.bool("fatal", false, "throw an Error (stops the run) instead of an exception"),
+                    OptionSpec.bool("outOfMemory", false, "throw an OutOfMemoryError, as a document too large for the heap does"));
         }
 
         @Override
         public Processor create(StageContext ctx) {
             String marker = ctx.options().getString("marker");
             boolean fatal = ctx.options().getBoolean("fatal");
+            boolean outOfMemory = ctx.options().getBoolean("outOfMemory");
             return (Annotator) doc -> {
                 if (doc.text().contains(marker)) {
+                    if (outOfMemory) {
+                        throw new OutOfMemoryError("Java heap space (test.fail on " + doc.id() + ")");
+                    }
                     if (fatal) {
                         throw new AssertionError("fatal failure on " + doc.id());
                     }
