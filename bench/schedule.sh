@@ -55,7 +55,8 @@ run_timed() {
 }
 tick_line() { grep -E 'tick 1 (done|stopped)' "$work/$1.log" | tail -1 | sed 's/^[^ ]* //'; }
 
-sched=("${nlpipe[@]}" schedule "$pipeline" --input "$work/in" --output "$work/out" --once --quiet --threads "$threads")
+# --settle 0s: the inputs are written just before each pass and are complete
+sched=("${nlpipe[@]}" schedule "$pipeline" --input "$work/in" --output "$work/out" --once --quiet --threads "$threads" --settle 0s)
 
 run_timed first "${sched[@]}"
 first=$secs

@@ -59,6 +59,11 @@ public final class EvalNerCommand implements Callable<Integer> {
         }
         var readers = Components.get().readers();
         String format = this.format != null ? this.format : byExtension(data);
+        if (format == null && data.getFileName().toString().toLowerCase(Locale.ROOT).matches(".*\\.conllu(\\.gz)?")) {
+            throw new ParameterException(spec.commandLine(), "--format: " + data + " is CoNLL-U, whose first column is a token"
+                    + " number and last is MISC, not a NER column file; convert it to word and tag columns, or give --format if it"
+                    + " holds NER columns despite its name");
+        }
         if (format == null) {
             // MSRA ships train.txt/test.txt: a gold file named like that is most likely in the format the model was trained on
             format = NerEvaluator.trainedFormat(model);

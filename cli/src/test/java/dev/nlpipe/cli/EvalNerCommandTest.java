@@ -113,6 +113,14 @@ class EvalNerCommandTest {
     }
 
     @Test
+    void evalRefusesACoNllUFileWithoutAFormatEvenForAConllModel() throws IOException {
+        Path conllu = Files.writeString(dir.resolve("test.conllu"), "# text = Beta\n1\tBeta\tbeta\tPROPN\t_\t_\t0\troot\t_\t_\n\n");
+        CliTest.Result r = CliTest.nlpipe("eval", "ner", "--model", model.toString(), "--data", conllu.toString());
+        assertEquals(2, r.code(), r.out());
+        assertTrue(r.err().contains("is CoNLL-U") && r.err().contains("give --format"), r.err());
+    }
+
+    @Test
     void evalWithoutFormatOrKnownExtensionReadsTheFormatTheModelWasTrainedOn() throws IOException {
         Path odd = dir.resolve("gold.txt");
         Files.writeString(odd, bmes(1));

@@ -115,6 +115,14 @@ public final class DocumentRows {
         }
     }
 
+    /** An offset field of a layer's element ({@code tokens[i].start}...); Parquet from another tool may hold a null there. */
+    private static int offset(Row element, int field, String layer, String name) {
+        if (element.isNullAt(field)) {
+            throw new IllegalArgumentException("column " + layer + " has an element whose " + name + " is null");
+        }
+        return element.getInt(field);
+    }
+
     /**
      * The document a row of {@link #SCHEMA} holds, equal to the one {@link #toRow} was given: a row
      * read back from Parquet (arrays as Scala sequences) or {@link #toRow}'s own (Java arrays).
@@ -129,14 +137,16 @@ public final class DocumentRows {
         }
         Document d = new Document(row.getString(0), row.getString(1)).setLang(row.getString(2));
         if (!row.isNullAt(3)) {
-            d.setTokens(map(rows(row.get(3)), t -> new Token(t.getString(0), t.getInt(1), t.getInt(2), t.getString(3), t.getBoolean(4))));
+            d.setTokens(map(rows(row.get(3)), t -> new Token(t.getString(0), offset(t, 1, "tokens", "start"), offset(t, 2, "tokens", "end"),
+                    t.getString(3), !t.isNullAt(4) && t.getBoolean(4))));
         }
         if (!row.isNullAt(4)) {
-            d.setSentences(map(rows(row.get(4)), s -> new Span(s.getInt(0), s.getInt(1))));
+            d.setSentences(map(rows(row.get(4)), s -> new Span(offset(s, 0, "sentences", "start"),
+                    offset(s, 1, "sentences", "end"))));
         }
         if (!row.isNullAt(5)) {
-            d.setEntities(map(rows(row.get(5)), e -> new Entity(e.getString(0), e.getInt(1), e.getInt(2), e.getString(3),
-                    e.isNullAt(4) ? Double.NaN : e.getDouble(4))));
+            d.setEntities(map(rows(row.get(5)), e -> new Entity(e.getString(0), offset(e, 1, "entities", "start"),
+                    offset(e, 2, "entities", "end"), e.getString(3), e.isNullAt(4) ? Double.NaN : e.getDouble(4))));
         }
         if (!row.isNullAt(6)) {
             d.setLabels(new LinkedHashMap<>(DocumentRows.<Double>javaMap(row.get(6))));

@@ -103,7 +103,8 @@ final class PartitionRunner<T> implements Iterator<PartitionRunner.Outcome<T>> {
             ready.add(new Outcome<>(index instanceof Integer i ? items.get(i) : null, d, null));
         }
         // a stage's bad record names its document by id, which rows may share (paragraphs of one article): it belongs to
-        // an item of that id whose document did not come out, taken in input order as the stages report them
+        // an item of that id whose document did not come out, taken in input order. Right when one stage fails them; when a
+        // filter drops a row of that id too, or two stages fail rows of one id out of order, a namesake's columns may be taken
         Map<String, Deque<T>> failedById = new HashMap<>();
         for (int i = 0; i < items.size(); i++) {
             if (!cameOut[i]) {

@@ -52,10 +52,8 @@ record TypedDocuments(PipelineSpec spec, DocumentForm form) implements Serializa
             n[0]++;
             try {
                 return DocumentRows.toDocument(row);
-            } catch (IllegalArgumentException | NullPointerException e) {
-                // Spark's Row getters throw NullPointerException for a null in a number field (a token's start...)
-                String why = e instanceof NullPointerException ? "a null where a value is required: " + e.getMessage() : e.getMessage();
-                errors.accept(new BadRecord("-", n[0], row.isNullAt(0) ? null : row.getString(0), null, why));
+            } catch (IllegalArgumentException e) {
+                errors.accept(new BadRecord("-", n[0], row.isNullAt(0) ? null : row.getString(0), null, e.getMessage()));
                 return null;
             }
         }, errors);

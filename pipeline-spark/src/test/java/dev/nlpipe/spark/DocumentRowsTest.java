@@ -165,6 +165,11 @@ class DocumentRowsTest {
         assertEquals(2, errors.size(), out.toString());
         assertTrue(errors.stream().anyMatch(e -> e.contains("column text is null")) && errors.stream().anyMatch(e -> e.contains("column id is null")),
                 errors.toString());
+        Row nullStart = RowFactory.create("c", "The cat.", null, new Row[] {RowFactory.create("The", null, 3, null, false)}, null, null,
+                null, null, null);
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> DocumentRows.toDocument(nullStart));
+        assertTrue(e.getMessage().contains("column tokens has an element whose start is null"), e.getMessage());
     }
 
     private static DataType element(DataType array) {

@@ -45,6 +45,8 @@ public final class TickPlanner {
                        int unchanged, int waiting, int quarantined, int settling) {
     }
 
+    /** How far past the tick's time a modification time still counts as this machine's clock, not a skewed one. */
+    static final Duration CLOCK_AHEAD = Duration.ofMinutes(1);
     private final String outputExtension;
     private final String configHash;
     private final boolean reprocessOnConfigChange;
@@ -108,9 +110,11 @@ public final class TickPlanner {
         int settling = 0;
         long nowNanos = now.getEpochSecond() * 1_000_000_000L + now.getNano();
         long settledNanos = nowNanos - settle.toNanos();
+        // files written while this tick loaded the pipeline and scanned are a little ahead of its time and still settling; a
+        // modification time further ahead (a file server whose clock runs ahead) cannot be judged, and is not waited for
+        long aheadNanos = nowNanos + CLOCK_AHEAD.toNanos();
         for (ScannedFile f : scanned) {
-            // a modification time ahead of this clock (a file server whose clock runs ahead) cannot be judged: not waited for
-            if (f.mtimeNanos() > settledNanos && f.mtimeNanos() <= nowNanos) {
+            if (!settle.isZero() && f.mtimeNanos() > settledNanos && f.mtimeNanos() <= aheadNanos) {
                 settling++;
                 continue;
             }

@@ -81,11 +81,12 @@ class ScheduleCommandTest {
     }
 
     @Test
-    void aFileJustWrittenIsLeftForTheNextTickByDefault() throws Exception {
+    void aFileJustWrittenIsLeftForALaterTickAndAQuietOneIsRead() throws Exception {
         ScheduleFixture f = new ScheduleFixture(tmp);
         f.write("copying.txt", "Alpha one\n");
+        // an hour rather than the default 2 s, so a slow start of this tick cannot let the file through
         ScheduleFixture.Result r = ScheduleFixture.main("schedule", f.pipeline.toString(), "--input", f.in.toString(), "--output",
-                f.out.toString(), "--once");
+                f.out.toString(), "--once", "--settle", "1h");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.err().contains("0 to process") && r.err().contains("1 modified in the last moments (left for a later tick)"),
                 r.err());

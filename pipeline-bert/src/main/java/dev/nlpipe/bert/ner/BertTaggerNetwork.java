@@ -119,7 +119,8 @@ final class BertTaggerNetwork {
      * The encoder's last hidden states of a batch's windows. At inference they are encoded in passes of
      * at most {@link #ROWS_PER_PASS} windows: batches hold at most the tagger's batch size of windows,
      * except one sentence longer than that many windows (a long text with no sentences layer), whose
-     * windows would otherwise all go through the encoder at once.
+     * windows would otherwise all go through the encoder at once; a batch size above 64 is encoded in
+     * passes of 64 too.
      */
     private NDArray encode(BertInput in, boolean training) {
         int rows = in.lengths().length;

@@ -26,9 +26,10 @@ import java.util.function.Predicate;
  *     {@code embeddingsVocabulary: all}
  * @param unitTable the {@code units x unitDim} table, or {@code null} without unit vectors
  * @param bigramTable the {@code bigrams x bigramDim} table, or {@code null} without bigram vectors
- * @param trainedUnits the unit rows of the training vocabulary, which are trained; the vector-only
- *     rows after them stay fixed ({@link Params#createTable})
- * @param trainedBigrams the bigram rows of the training vocabulary
+ * @param trainedUnits the unit rows training reads, which are trained (the training vocabulary's, and
+ *     under {@code embeddingsVocabulary: all} those it has below {@code minCount} that the file holds);
+ *     the vector-only rows after them stay fixed ({@link Params#createTable})
+ * @param trainedBigrams the bigram rows training reads
  */
 public record PretrainedTable(Featurizer featurizer, float[] unitTable, float[] bigramTable, int trainedUnits, int trainedBigrams) {
 

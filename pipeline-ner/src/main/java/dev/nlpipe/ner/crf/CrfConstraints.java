@@ -2,6 +2,7 @@ package dev.nlpipe.ner.crf;
 
 import dev.nlpipe.core.tag.TagScheme;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Which tag transitions a CRF may use: {@code allowed[i][j]} for tag {@code i} followed by tag
@@ -14,10 +15,11 @@ import java.util.List;
  * @param end tags that may end a sequence
  * @param continues {@code [from][to]}: tag {@code j} after tag {@code i} is the same entity going on
  *     ({@code I-X} after {@code B-X} or {@code I-X}...), so an entity whose tags end in {@code i}
- *     is not closed when {@code j} follows (BIO and IOB1 close an entity only by what comes after it)
+ *     is not closed when {@code j} follows (BIO closes an entity only by what comes after it; IOB1, where
+ *     an entity may begin with {@code I-X}, also by what comes before it)
  */
 public record CrfConstraints(boolean[][] allowed, boolean[] start, boolean[] end, boolean[][] continues) {
-    private static final java.util.Set<String> INSIDE = java.util.Set.of("I", "M", "E", "L");
+    private static final Set<String> INSIDE = Set.of("I", "M", "E", "L");
 
     /** No constraint on {@code tags} tags. */
     public static CrfConstraints none(int tags) {

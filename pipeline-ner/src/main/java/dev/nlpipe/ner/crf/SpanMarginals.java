@@ -112,25 +112,12 @@ public final class SpanMarginals {
     }
 
     /**
-     * The log-probability that sequence {@code b} has exactly {@code path}'s tags at positions
-     * {@code start} to {@code end} (exclusive), whatever its tags elsewhere.
-     */
-    public double logProbability(int b, int[] path, int start, int end) {
-        int base = b * steps * tags;
-        double s = alpha[base + start * tags + path[start]];
-        for (int t = start + 1; t < end; t++) {
-            s += transitions[path[t - 1] * tags + path[t]] + emissions[base + t * tags + path[t]];
-        }
-        int lastCell = base + (end - 1) * tags + path[end - 1];
-        return s + fromEnd[lastCell] - emissions[lastCell] - logZ[b];
-    }
-
-    /**
-     * {@link #logProbability} as a probability, at most 1 (rounding can put a certain span a hair
-     * above it).
+     * The probability that sequence {@code b} has exactly {@code path}'s tags at positions
+     * {@code start} to {@code end} (exclusive), whatever its tags elsewhere; at most 1 (rounding can
+     * put a certain run a hair above it).
      */
     public double probability(int b, int[] path, int start, int end) {
-        return Math.min(1.0, Math.exp(logProbability(b, path, start, end)));
+        return spanProbability(b, path, start, end, null);
     }
 
     /**
@@ -141,15 +128,18 @@ public final class SpanMarginals {
      * {@link #probability}; under BIO an {@code I-X} after it would extend it.
      *
      * @param path the sequence's tags, as long as the sequence
+     * @param continues {@code null} for the run of tags alone ({@link #probability})
      */
     public double spanProbability(int b, int[] path, int start, int end, boolean[][] continues) {
         int base = b * steps * tags;
-        double s = start == 0 ? alpha[base + path[0]] : closedStart(base, path[start], start, continues);
+        double s = start == 0 || continues == null ? alpha[base + start * tags + path[start]]
+                : closedStart(base, path[start], start, continues);
         for (int t = start + 1; t < end; t++) {
             s += transitions[path[t - 1] * tags + path[t]] + emissions[base + t * tags + path[t]];
         }
         int lastCell = base + (end - 1) * tags + path[end - 1];
-        double rest = end == path.length ? fromEnd[lastCell] - emissions[lastCell] : closedEnd(base, path[end - 1], end, continues);
+        double rest = end == path.length || continues == null ? fromEnd[lastCell] - emissions[lastCell]
+                : closedEnd(base, path[end - 1], end, continues);
         return Math.min(1.0, Math.exp(s + rest - logZ[b]));
     }
 

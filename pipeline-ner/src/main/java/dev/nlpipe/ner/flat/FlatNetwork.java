@@ -67,9 +67,9 @@ final class FlatNetwork {
      * The starting rows of the embedding tables that do not start random: pretrained character and
      * bigram vectors ({@link CharVectors}) and the lexicon's word vectors; {@code null} for a
      * random table. The character and bigram rows from {@code trainedChars} and
-     * {@code trainedBigrams} on (those {@code embeddingsVocabulary: all} appends, which no training
-     * sentence reads) are kept fixed in tables of their own: trained densely they would get no
-     * gradient, so they would not move either, yet every step would update them.
+     * {@code trainedBigrams} on (those only the vectors files have, which {@code embeddingsVocabulary:
+     * all} appends and no training sentence reads) are kept fixed in tables of their own: trained
+     * densely they would get no gradient, so they would not move either, yet every step would update them.
      *
      * @param chars {@code chars x charDim}
      * @param bigrams {@code bigrams x bigramDim}
