@@ -113,6 +113,27 @@ class EvalNerCommandTest {
     }
 
     @Test
+    void evalReadsGoldDataWithTheReaderOptionsTheModelWasTrainedWith() throws IOException {
+        // the tag in the middle column, a third column after it: read with tagColumn: 1, as in training
+        Path threeColumns = Files.writeString(dir.resolve("three.bmes"), bmes(2).replaceAll("(?m)^(\\S+ \\S+)$", "$1 x"));
+        Path cfg = Files.writeString(dir.resolve("three.yaml"), "task: ner.bilstm-crf\ndata: { train: " + threeColumns + ", test: "
+                + threeColumns + ", format: bmes, tagColumn: 1 }\nmodel: { charDim: 8, hidden: 8, dropout: 0 }\n"
+                + "train: { epochs: 2, batchSize: 4, lr: 0.02, device: cpu, threads: 1 }\n");
+        Path threeModel = dir.resolve("three-model");
+        assertEquals(0, CliTest.nlpipe("train", cfg.toString(), "--output", threeModel.toString()).code());
+        Path json = dir.resolve("three-scores.json");
+        CliTest.Result r = CliTest.nlpipe("eval", "ner", "--model", threeModel.toString(), "--data", threeColumns.toString(), "--json",
+                json.toString());
+        assertEquals(0, r.code(), r.err());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> scores = DocumentJson.mapper().readValue(json.toFile(), Map.class);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> metrics = DocumentJson.mapper().readValue(threeModel.resolve("metrics.json").toFile(), Map.class);
+        assertEquals(0, scores.get("skippedRecords"), r.err());
+        assertEquals(((Map<?, ?>) metrics.get("test")).get("f1"), scores.get("f1"), "eval reads the file as training did");
+    }
+
+    @Test
     void evalRefusesACoNllUFileWithoutAFormatEvenForAConllModel() throws IOException {
         Path conllu = Files.writeString(dir.resolve("test.conllu"), "# text = Beta\n1\tBeta\tbeta\tPROPN\t_\t_\t0\troot\t_\t_\n\n");
         CliTest.Result r = CliTest.nlpipe("eval", "ner", "--model", model.toString(), "--data", conllu.toString());

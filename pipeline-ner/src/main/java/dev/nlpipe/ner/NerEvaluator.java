@@ -50,6 +50,21 @@ public final class NerEvaluator {
     }
 
     /**
+     * The reader options ({@code tagColumn}...) a model's training data was read with, when
+     * {@code format} is the format it was trained on; none otherwise (another format's options
+     * would not apply).
+     */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> trainedOptions(Path modelDir, String format) {
+        try {
+            Map<String, Object> data = ModelDir.read(modelDir).getMap("data");
+            return format.equals(data.get("format")) && data.get("options") instanceof Map<?, ?> o ? (Map<String, Object>) o : Map.of();
+        } catch (ModelException e) {
+            return Map.of();
+        }
+    }
+
+    /**
      * The gold-data format a model was trained on ({@code data.format} in its {@code model.json}),
      * for a data file whose name does not tell its format; {@code null} when the directory cannot
      * be read or records none (evaluating it then says what is wrong).
@@ -78,7 +93,7 @@ public final class NerEvaluator {
             throw new IllegalArgumentException("gold data not found: " + data);
         }
         ReaderProvider reader = Components.get().readers().get(format, Location.NONE);
-        Options readerOptions = Options.of("data format '" + format + "'", Map.of(), reader.options());
+        Options readerOptions = Options.of("data format '" + format + "'", trainedOptions(modelDir, format), reader.options());
         ErrorLog errors = new ErrorLog(null, log, OnError.SKIP);
         ReadSettings settings = new ReadSettings(null, ReadSettings.DEFAULT_MAX_LINE_BYTES, errors, new AtomicLong());
         try (Tagger tagger = ModelKinds.get().load(modelDir, Tagger.class, options)) {
