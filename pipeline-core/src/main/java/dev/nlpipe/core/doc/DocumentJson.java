@@ -293,6 +293,13 @@ public final class DocumentJson {
                 }
             }
         }
+        if (d.sentences() != null) {
+            for (Span s : d.sentences()) {
+                if (s.end() > n) {
+                    throw new IllegalArgumentException("sentence " + s.start() + ".." + s.end() + " ends past the text's length " + n);
+                }
+            }
+        }
     }
 
     private static String scalarText(JsonParser p, String name) throws IOException {

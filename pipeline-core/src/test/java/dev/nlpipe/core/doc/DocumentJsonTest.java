@@ -66,5 +66,8 @@ class DocumentJsonTest {
         assertTrue(assertThrows(IllegalArgumentException.class,
                 () -> DocumentJson.parse("{\"text\":\"ab\",\"tokens\":[{\"text\":\"abc\",\"start\":0,\"end\":3}]}"))
                 .getMessage().contains("past the text's length"));
+        assertTrue(assertThrows(IllegalArgumentException.class,
+                () -> DocumentJson.parse("{\"text\":\"高勇\",\"sentences\":[{\"start\":0,\"end\":5}]}"))
+                .getMessage().contains("sentence 0..5 ends past the text's length 2"));
     }
 }

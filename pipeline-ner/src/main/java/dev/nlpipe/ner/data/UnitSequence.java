@@ -57,14 +57,61 @@ public record UnitSequence(Document doc, String[] texts, int[] starts, int[] end
         List<Span> ranges = doc.sentences() != null && !doc.sentences().isEmpty() ? doc.sentences()
                 : List.of(new Span(0, doc.text().length()));
         List<Token> tokens = tokenUnits || wordPositions ? doc.requireTokens(stage) : null;
+        boolean sorted = tokens == null || isSortedByStart(tokens);
         List<UnitSequence> out = new ArrayList<>(ranges.size());
         for (Span r : ranges) {
-            UnitSequence s = tokenUnits ? tokens(doc, tokens, r) : chars(doc, r, wordPositions ? tokens : null);
+            // a long document has many sentences: each reads only the tokens that reach into it, found by binary search,
+            // rather than the whole list (sentences x tokens steps for a book read as one document)
+            List<Token> near = tokens;
+            if (tokens != null && sorted) {
+                int from = firstEndingAfter(tokens, r.start());
+                near = tokens.subList(from, Math.max(from, firstStartingFrom(tokens, r.end())));
+            }
+            UnitSequence s = tokenUnits ? tokens(doc, near, r) : chars(doc, r, wordPositions ? near : null);
             if (s.length() > 0) {
                 out.add(s);
             }
         }
         return out;
+    }
+
+    private static boolean isSortedByStart(List<Token> tokens) {
+        for (int i = 1; i < tokens.size(); i++) {
+            if (tokens.get(i).start() < tokens.get(i - 1).start() || tokens.get(i).end() < tokens.get(i - 1).end()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The first token (of tokens sorted by start and end) that ends after {@code offset}, by binary search. */
+    private static int firstEndingAfter(List<Token> tokens, int offset) {
+        int lo = 0;
+        int hi = tokens.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (tokens.get(mid).end() <= offset) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    /** The first token (of tokens sorted by start) that starts at or after {@code offset}, by binary search. */
+    private static int firstStartingFrom(List<Token> tokens, int offset) {
+        int lo = 0;
+        int hi = tokens.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (tokens.get(mid).start() < offset) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 
     private static UnitSequence tokens(Document doc, List<Token> tokens, Span range) {

@@ -35,6 +35,32 @@ class UnitSequenceTest {
     }
 
     @Test
+    void everySentenceOfALongDocumentGetsItsOwnTokens() {
+        // many sentences: each reads the tokens that reach into it by binary search in the sorted tokens list
+        StringBuilder text = new StringBuilder();
+        List<Span> sentences = new java.util.ArrayList<>();
+        List<Token> tokens = new java.util.ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            int start = text.length();
+            text.append("张伟在北京。 ");
+            tokens.addAll(List.of(new Token("张伟", start, start + 2), new Token("在", start + 2, start + 3),
+                    new Token("北京", start + 3, start + 5), new Token("。", start + 5, start + 6)));
+            sentences.add(new Span(start, start + 7));
+        }
+        Document d = new Document("d", text.toString()).setSentences(sentences).setTokens(tokens);
+        List<UnitSequence> words = UnitSequence.of(d, true, false, "ner");
+        List<UnitSequence> chars = UnitSequence.of(d, false, true, "ner");
+        assertEquals(50, words.size());
+        for (int i = 0; i < 50; i++) {
+            int start = 7 * i;
+            assertArrayEquals(new String[] {"张伟", "在", "北京", "。"}, words.get(i).texts());
+            assertArrayEquals(new int[] {start, start + 2, start + 3, start + 5}, words.get(i).starts());
+            assertArrayEquals(new byte[] {UnitSequence.B, UnitSequence.E, UnitSequence.S, UnitSequence.B, UnitSequence.E, UnitSequence.S},
+                    chars.get(i).wordPositions());
+        }
+    }
+
+    @Test
     void goldEntitiesAlignToUnits() {
         Document d = new Document("d", "New York-based Acme").setTokens(List.of(new Token("New", 0, 3), new Token("York-based", 4, 14),
                 new Token("Acme", 15, 19)));
