@@ -91,7 +91,7 @@ public final class ClassifyStage implements StageProvider {
         Pipeline stages = null;
         try {
             if (ctx.options().getBoolean("preprocess")) {
-                stages = ModelPreprocessing.rebuild(ctx.model(), ModelDir.read(ctx.model()), "classify-preprocess");
+                stages = ModelPreprocessing.rebuildForServing(ctx.model(), ModelDir.read(ctx.model()), "classify-preprocess");
             }
         } catch (ModelException e) {
             model.close();

@@ -104,7 +104,7 @@ public final class NerStage implements StageProvider {
 
     private static Pipeline preprocessing(StageContext ctx) {
         try {
-            return ModelPreprocessing.rebuild(ctx.model(), ModelDir.read(ctx.model()), "ner-preprocess");
+            return ModelPreprocessing.rebuildForServing(ctx.model(), ModelDir.read(ctx.model()), "ner-preprocess");
         } catch (ModelException e) {
             throw ctx.modelError(e.getMessage().replaceFirst("^model \\S+ ", ""));
         } catch (ConfigException e) {

@@ -86,12 +86,27 @@ public final class ModelPreprocessing {
      * @throws dev.nlpipe.core.config.ConfigException when a stage cannot be built here (a module is missing)
      */
     public static Pipeline rebuild(Path dir, ModelMeta meta, String name) {
+        return rebuild(dir, meta, name, true);
+    }
+
+    /**
+     * {@link #rebuild} for a model serving text (a stage, {@code nlpipe tag}): stages that
+     * {@linkplain StageProvider#dropsDocuments() drop documents} selected its training data and are
+     * left out, since every document given must come back. Evaluations keep them, to score the
+     * documents training scored.
+     */
+    public static Pipeline rebuildForServing(Path dir, ModelMeta meta, String name) {
+        return rebuild(dir, meta, name, false);
+    }
+
+    private static Pipeline rebuild(Path dir, ModelMeta meta, String name, boolean withFilters) {
         List<?> stages = recorded(meta);
         if (stages.isEmpty()) {
             return null;
         }
         Registry<StageProvider> registry = Components.get().stages();
         Pipeline.Builder b = Pipeline.builder().name(name);
+        int added = 0;
         for (int i = 0; i < stages.size(); i++) {
             if (!(stages.get(i) instanceof Map<?, ?> stage)) {
                 throw new ModelException(dir, where(i, "?") + ", which is not a {type, with, model} map");
@@ -102,11 +117,15 @@ public final class ModelPreprocessing {
             StageProvider provider = registry.find(type);
             if (provider != null) {
                 checkAllowed(dir, i, provider, with);
+                if (provider.dropsDocuments() && !withFilters) {
+                    continue;
+                }
             }
             Object model = stage.get("model");
             b.add(type, with, model == null ? null : ModelFiles.resolve(dir, model.toString(), KEY + "[" + i + "].model"));
+            added++;
         }
-        return b.build();
+        return added == 0 ? null : b.build();
     }
 
     private static void checkAllowed(Path dir, int i, StageProvider provider, Map<String, Object> with) {

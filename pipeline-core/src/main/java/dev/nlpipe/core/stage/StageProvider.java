@@ -49,6 +49,15 @@ public interface StageProvider extends Component {
     }
 
     /**
+     * Whether this stage drops documents (a filter such as {@code filter.length}): it selects a
+     * model's training data, so the model's recorded preprocessing leaves it out when the model
+     * serves text, where every document given must come back. The default is no.
+     */
+    default boolean dropsDocuments() {
+        return false;
+    }
+
+    /**
      * Builds the processor. Runs before any document is read, so everything that can be checked
      * (files exist, models load) is checked here and reported with {@link StageContext#error}.
      */

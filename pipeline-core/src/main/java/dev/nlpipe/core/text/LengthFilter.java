@@ -20,6 +20,11 @@ public final class LengthFilter implements StageProvider {
     }
 
     @Override
+    public boolean dropsDocuments() {
+        return true;
+    }
+
+    @Override
     public String name() {
         return "filter.length";
     }

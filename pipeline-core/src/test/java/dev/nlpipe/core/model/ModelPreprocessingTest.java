@@ -46,6 +46,18 @@ class ModelPreprocessingTest {
     }
 
     @Test
+    void aFilterThatSelectedTheTrainingDataIsLeftOutWhenTheModelServesText() {
+        ModelMeta m = stages(Map.of("type", "filter.length", "with", Map.of("minChars", 50)), Map.of("type", "tokenize.regex"));
+        try (Pipeline p = ModelPreprocessing.rebuildForServing(dir, m, "pre")) {
+            assertEquals(List.of("Short", "text"), tokens(p, "Short text"), "a text below minChars comes back, tokenized");
+        }
+        assertNull(ModelPreprocessing.rebuildForServing(dir, stages(Map.of("type", "filter.length")), "pre"), "nothing else to rebuild");
+        try (Pipeline p = ModelPreprocessing.rebuild(dir, m, "pre")) {
+            assertEquals(List.of(), p.process(new Document("d", "Short text")), "an evaluation scores what training scored");
+        }
+    }
+
+    @Test
     void theLegacyKeyOfOldClassifiersWinsOverTheStagesList() {
         ModelMeta m = meta(Map.of(ModelPreprocessing.KEY, List.of(Map.of("type", "tokenize.regex")),
                 ModelPreprocessing.LEGACY_KEY, List.of(Map.of("type", "tokenize.regex", "with", Map.of("lowercase", true)))));
