@@ -54,7 +54,7 @@ public record UnitSequence(Document doc, String[] texts, int[] starts, int[] end
      * @param stage the stage asking, for the missing-layer message
      */
     public static List<UnitSequence> of(Document doc, boolean tokenUnits, boolean wordPositions, String stage) {
-        List<Span> ranges = doc.sentences() != null && !doc.sentences().isEmpty() ? doc.sentences()
+        List<Span> ranges = doc.sentences() != null && !doc.sentences().isEmpty() ? covering(doc.sentences(), doc.text().length())
                 : List.of(new Span(0, doc.text().length()));
         List<Token> tokens = tokenUnits || wordPositions ? doc.requireTokens(stage) : null;
         boolean sorted = tokens == null || isSortedByStart(tokens);
@@ -71,6 +71,33 @@ public record UnitSequence(Document doc, String[] texts, int[] starts, int[] end
             if (s.length() > 0) {
                 out.add(s);
             }
+        }
+        return out;
+    }
+
+    /**
+     * The sentences in text order, each character in one of them: overlaps cut off (a span given
+     * twice would tag its entities twice), and the text no sentence covers added as spans of its own
+     * (a sentences layer from JSON lines may cover part of the text; the rest is still tagged).
+     */
+    static List<Span> covering(List<Span> sentences, int length) {
+        List<Span> sorted = new ArrayList<>(sentences);
+        // at one start the longest first, so a span nested in it adds nothing
+        sorted.sort(java.util.Comparator.comparingInt(Span::start).thenComparing(Span::end, java.util.Comparator.reverseOrder()));
+        List<Span> out = new ArrayList<>(sorted.size() + 1);
+        int at = 0;
+        for (Span s : sorted) {
+            int start = Math.max(s.start(), at);
+            if (start > at) {
+                out.add(new Span(at, start));
+            }
+            if (s.end() > start) {
+                out.add(new Span(start, s.end()));
+                at = s.end();
+            }
+        }
+        if (at < length) {
+            out.add(new Span(at, length));
         }
         return out;
     }

@@ -61,6 +61,16 @@ class UnitSequenceTest {
     }
 
     @Test
+    void sentencesAreReadInOrderOnceEachAndTheTextTheyLeaveOutIsStillRead() {
+        Document d = new Document("d", "高勇是工程师。李明在北京。").setSentences(List.of(new Span(0, 7), new Span(0, 3)));
+        List<UnitSequence> seqs = UnitSequence.of(d, false, false, "ner");
+        assertEquals(List.of("高勇是工程师。", "李明在北京。"), seqs.stream().map(s -> String.join("", s.texts())).toList(),
+                "the repeated span is read once, the uncovered rest as a sequence of its own");
+        assertEquals(List.of(new Span(0, 2), new Span(2, 5), new Span(5, 9), new Span(9, 10)),
+                UnitSequence.covering(List.of(new Span(5, 9), new Span(2, 5), new Span(3, 4)), 10));
+    }
+
+    @Test
     void goldEntitiesAlignToUnits() {
         Document d = new Document("d", "New York-based Acme").setTokens(List.of(new Token("New", 0, 3), new Token("York-based", 4, 14),
                 new Token("Acme", 15, 19)));
