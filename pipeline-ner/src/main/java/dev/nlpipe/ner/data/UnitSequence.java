@@ -64,8 +64,8 @@ public record UnitSequence(Document doc, String[] texts, int[] starts, int[] end
             // rather than the whole list (sentences x tokens steps for a book read as one document)
             List<Token> near = tokens;
             if (tokens != null && sorted) {
-                int from = firstEndingAfter(tokens, r.start());
-                near = tokens.subList(from, Math.max(from, firstStartingFrom(tokens, r.end())));
+                int from = first(tokens, t -> t.end() > r.start());
+                near = tokens.subList(from, Math.max(from, first(tokens, t -> t.start() >= r.end())));
             }
             UnitSequence s = tokenUnits ? tokens(doc, near, r) : chars(doc, r, wordPositions ? near : null);
             if (s.length() > 0) {
@@ -111,31 +111,19 @@ public record UnitSequence(Document doc, String[] texts, int[] starts, int[] end
         return true;
     }
 
-    /** The first token (of tokens sorted by start and end) that ends after {@code offset}, by binary search. */
-    private static int firstEndingAfter(List<Token> tokens, int offset) {
+    /**
+     * The first of the tokens (sorted by start and end) for which {@code reached} holds, by binary
+     * search; {@code reached} must hold for every token after that one too.
+     */
+    private static int first(List<Token> tokens, java.util.function.Predicate<Token> reached) {
         int lo = 0;
         int hi = tokens.size();
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
-            if (tokens.get(mid).end() <= offset) {
-                lo = mid + 1;
-            } else {
+            if (reached.test(tokens.get(mid))) {
                 hi = mid;
-            }
-        }
-        return lo;
-    }
-
-    /** The first token (of tokens sorted by start) that starts at or after {@code offset}, by binary search. */
-    private static int firstStartingFrom(List<Token> tokens, int offset) {
-        int lo = 0;
-        int hi = tokens.size();
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (tokens.get(mid).start() < offset) {
-                lo = mid + 1;
             } else {
-                hi = mid;
+                lo = mid + 1;
             }
         }
         return lo;
