@@ -7,7 +7,9 @@ import dev.nlpipe.core.doc.Token;
 import dev.nlpipe.core.tag.TagScheme;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * The units a tagger labels as one sequence: the characters (or tokens) of one sentence of a
@@ -83,7 +85,7 @@ public record UnitSequence(Document doc, String[] texts, int[] starts, int[] end
     static List<Span> covering(List<Span> sentences, int length) {
         List<Span> sorted = new ArrayList<>(sentences);
         // at one start the longest first, so a span nested in it adds nothing
-        sorted.sort(java.util.Comparator.comparingInt(Span::start).thenComparing(Span::end, java.util.Comparator.reverseOrder()));
+        sorted.sort(Comparator.comparingInt(Span::start).thenComparing(Span::end, Comparator.reverseOrder()));
         List<Span> out = new ArrayList<>(sorted.size() + 1);
         int at = 0;
         for (Span s : sorted) {
@@ -115,7 +117,7 @@ public record UnitSequence(Document doc, String[] texts, int[] starts, int[] end
      * The first of the tokens (sorted by start and end) for which {@code reached} holds, by binary
      * search; {@code reached} must hold for every token after that one too.
      */
-    private static int first(List<Token> tokens, java.util.function.Predicate<Token> reached) {
+    private static int first(List<Token> tokens, Predicate<Token> reached) {
         int lo = 0;
         int hi = tokens.size();
         while (lo < hi) {
