@@ -2,6 +2,7 @@ package dev.nlpipe.cli;
 
 import dev.nlpipe.classify.ClassifierEvaluation;
 import dev.nlpipe.core.model.ModelDir;
+import dev.nlpipe.core.model.TrainingInput;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,7 +42,7 @@ public final class EvalClassifyCommand implements Callable<Integer> {
             System.err.println("nlpipe: --data " + data + " does not exist");
             return ExitCodes.CONFIG;
         }
-        Map<String, Object> trained = ClassifierEvaluation.trainingInput(ModelDir.read(model));
+        Map<String, Object> trained = TrainingInput.of(ModelDir.read(model));
         Map<String, Object> formatOptions = options == null ? null : new LinkedHashMap<>(options);
         String fmt = format != null ? format : byExtension(data, String.valueOf(trained.getOrDefault("format", "jsonl")));
         Map<String, Object> r = ClassifierEvaluation.evaluate(model, data, fmt, formatOptions, System.err);

@@ -113,13 +113,10 @@ public record Adversarial(String method, double epsilon, int steps, double alpha
                 clean.put(name, g.duplicate());
             }
         }
+        boolean perturbed = false;
         for (int t = 0; t < steps; t++) {
             NDArray r = step(w, alpha);
             if (r == null) {
-                if (t > 0) {
-                    // the gradients hold step t - 1's perturbed pass alone: the clean pass's go back beside it, as at the last step
-                    clean.forEach((name, g) -> params.gradient(name).addi(g));
-                }
                 break;
             }
             w.addi(r);
@@ -128,14 +125,14 @@ public record Adversarial(String method, double epsilon, int steps, double alpha
             if (norm > epsilon) {
                 w.subi(d).addi(Ops.times(d, (float) (epsilon / norm)));
             }
-            for (Map.Entry<String, NDArray> e : clean.entrySet()) {
-                NDArray g = params.gradient(e.getKey());
-                g.subi(g);
-                if (t == steps - 1) {
-                    g.addi(e.getValue());
-                }
-            }
+            // each step's gradient is taken alone (the next step follows it); the last one's is kept
+            clean.keySet().forEach(name -> params.gradient(name).subi(params.gradient(name)));
             backward(pass, scale);
+            perturbed = true;
+        }
+        if (perturbed) {
+            // the clean pass's gradients beside the last perturbed pass's, however many steps ran
+            clean.forEach((name, g) -> params.gradient(name).addi(g));
         }
         w.subi(w).addi(original);
     }

@@ -18,6 +18,7 @@ import dev.nlpipe.core.model.ModelKinds;
 import dev.nlpipe.core.model.ModelMeta;
 import dev.nlpipe.core.model.ModelPreprocessing;
 import dev.nlpipe.core.model.TextClassifier;
+import dev.nlpipe.core.model.TrainingInput;
 import dev.nlpipe.core.run.OnError;
 import dev.nlpipe.core.run.Progress;
 import dev.nlpipe.core.stage.Components;
@@ -64,19 +65,10 @@ public final class ClassifierEvaluation {
     /** Documents scored per call of the classifier. */
     private static final int BATCH = 64;
 
-    /** The input format a model's training data had: {@code format} and its {@code options}. */
-    public static Map<String, Object> trainingInput(ModelMeta meta) {
-        return meta.getMap("input");
-    }
-
     private static Map<String, Object> evaluate(TextClassifier model, Path modelDir, ModelMeta meta, Path data, String format,
                                                 Map<String, Object> formatOptions, PrintStream log) throws IOException {
-        Map<String, Object> input = trainingInput(meta);
-        String trainedFormat = (String) input.getOrDefault("format", "jsonl");
-        String fmt = format == null ? trainedFormat : format;
-        @SuppressWarnings("unchecked")
-        Map<String, Object> opts = formatOptions != null ? formatOptions
-                : fmt.equals(trainedFormat) ? (Map<String, Object>) input.getOrDefault("options", Map.of()) : Map.of();
+        String fmt = format == null ? (String) TrainingInput.of(meta).getOrDefault("format", "jsonl") : format;
+        Map<String, Object> opts = formatOptions != null ? formatOptions : TrainingInput.optionsFor(meta, fmt);
         ReaderProvider reader = Components.get().readers().get(fmt, Location.NONE);
         Options readerOptions = Options.validate("input format '" + fmt + "'", (Node.MapNode) PlainNodes.toNode(opts, Location.NONE),
                 Location.NONE, reader.options());

@@ -14,8 +14,10 @@ import dev.nlpipe.core.model.LoadOptions;
 import dev.nlpipe.core.model.ModelDir;
 import dev.nlpipe.core.model.ModelException;
 import dev.nlpipe.core.model.ModelKinds;
+import dev.nlpipe.core.model.ModelMeta;
 import dev.nlpipe.core.model.ModelPreprocessing;
 import dev.nlpipe.core.model.Tagger;
+import dev.nlpipe.core.model.TrainingInput;
 import dev.nlpipe.core.run.OnError;
 import dev.nlpipe.core.run.Progress;
 import dev.nlpipe.core.stage.Components;
@@ -25,7 +27,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -47,21 +48,6 @@ public final class NerEvaluator {
      *     entities: scores over a file with any are over part of it
      */
     public record Result(Scores scores, long documents, double seconds, double taggingSeconds, long skipped) {
-    }
-
-    /**
-     * The reader options ({@code tagColumn}...) a model's training data was read with, when
-     * {@code format} is the format it was trained on; none otherwise (another format's options
-     * would not apply).
-     */
-    @SuppressWarnings("unchecked")
-    static Map<String, Object> trainedOptions(Path modelDir, String format) {
-        try {
-            Map<String, Object> data = ModelDir.read(modelDir).getMap("data");
-            return format.equals(data.get("format")) && data.get("options") instanceof Map<?, ?> o ? (Map<String, Object>) o : Map.of();
-        } catch (ModelException e) {
-            return Map.of();
-        }
     }
 
     /**
@@ -93,13 +79,15 @@ public final class NerEvaluator {
             throw new IllegalArgumentException("gold data not found: " + data);
         }
         ReaderProvider reader = Components.get().readers().get(format, Location.NONE);
-        Options readerOptions = Options.of("data format '" + format + "'", trainedOptions(modelDir, format), reader.options());
         ErrorLog errors = new ErrorLog(null, log, OnError.SKIP);
         ReadSettings settings = new ReadSettings(null, ReadSettings.DEFAULT_MAX_LINE_BYTES, errors, new AtomicLong());
         try (Tagger tagger = ModelKinds.get().load(modelDir, Tagger.class, options)) {
             long start = System.nanoTime();
+            ModelMeta meta = ModelDir.read(modelDir);
+            // a file of the format the model was trained on is read with the reader options training used (tagColumn...)
+            Options readerOptions = Options.of("data format '" + format + "'", TrainingInput.optionsFor(meta, format), reader.options());
             try (CorpusInput in = CorpusInput.open(data, null, true, reader, readerOptions, settings);
-                 Pipeline preprocess = ModelPreprocessing.rebuild(modelDir, ModelDir.read(modelDir), "ner-eval-preprocess")) {
+                 Pipeline preprocess = ModelPreprocessing.rebuild(modelDir, meta, "ner-eval-preprocess")) {
                 Iterator<Document> docs = preprocess == null ? in : preprocess.process(in);
                 long[] done = {0};
                 long[] tagging = {0};

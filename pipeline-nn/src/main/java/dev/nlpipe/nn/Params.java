@@ -159,21 +159,20 @@ public final class Params implements AutoCloseable {
      * Looks up rows of an embedding table: {@code (ids..., dim)}. While training a weight
      * {@linkplain #updateByRows updated by rows}, the rows the batch reads are copied into its scope
      * (the manager of {@code ids}) as a {@link RowSlice} that collects their gradient; a table is read
-     * this way at most once per batch, and {@link #clearSlices} ends the batch. Ids past the rows of a
-     * table {@linkplain #createTable created with fixed rows} read those.
+     * this way at most once per batch, and {@link #clearSlices} ends the batch. At inference, ids past the
+     * rows of a table {@linkplain #createTable created with fixed rows} read those (training never has them).
      *
      * @param training whether this is a training pass (else the table is read directly)
      */
     public NDArray embed(String name, NDArray ids, boolean training) {
         NDArray fixed = arrays.get(name + FIXED_ROWS);
-        if (fixed == null) {
+        // training never reads a fixed row (they hold what no training sentence has): only inference needs the split look-up
+        if (fixed == null || training) {
             return embedTrained(name, ids, training);
         }
         long trained = get(name).getShape().get(0);
         NDManager m = ids.getManager();
-        // training never reads a fixed row (they hold what no training sentence has), so in training the clamp
-        // changes no id and a table updated by rows gets no row it did not read
-        NDArray own = embedTrained(name, ids.minimum(m.create(trained - 1).toType(ids.getDataType(), false)), training);
+        NDArray own = Ops.embedding(ids.minimum(m.create(trained - 1).toType(ids.getDataType(), false)), get(name));
         NDArray rest = Ops.embedding(ids.sub(trained).maximum(m.zeros(new Shape(), ids.getDataType())), fixed);
         return NDArrays.where(ids.lt(trained).expandDims(-1).broadcast(own.getShape()), own, rest);
     }
@@ -284,7 +283,7 @@ public final class Params implements AutoCloseable {
     /** The weights as heap tensors, in creation order. */
     public Map<String, TensorFile.Tensor> snapshot() {
         Map<String, TensorFile.Tensor> out = new LinkedHashMap<>();
-        arrays.forEach((k, v) -> out.put(k, new TensorFile.Tensor(v.getShape().getShape(), HostArrays.floats(v))));
+        arrays.forEach((k, v) -> out.put(k, TensorFile.Tensor.of(v)));
         return out;
     }
 

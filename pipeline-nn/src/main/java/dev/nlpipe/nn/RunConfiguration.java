@@ -3,6 +3,7 @@ package dev.nlpipe.nn;
 import dev.nlpipe.core.config.Options;
 import dev.nlpipe.core.doc.DocumentJson;
 import dev.nlpipe.core.model.ModelMeta;
+import dev.nlpipe.core.model.Provenance;
 import dev.nlpipe.core.model.TrainingJob;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -57,7 +58,8 @@ public record RunConfiguration(String fingerprint, Map<String, Object> values, S
     static RunConfiguration of(Map<String, Object> config, Set<String> unset) {
         Map<String, Object> values = (Map<String, Object>) Checkpoints.numbersByValue(
                 DocumentJson.mapper().convertValue(config, LinkedHashMap.class));
-        return new RunConfiguration(Checkpoints.fingerprint(values), values, Set.copyOf(unset));
+        // values are already by value, which is what Checkpoints.fingerprint would make them
+        return new RunConfiguration(Provenance.fingerprint(values), values, Set.copyOf(unset));
     }
 
     private static void addUnset(Set<String> unset, String section, Options options, Map<String, Object> config) {

@@ -1,5 +1,6 @@
 package dev.nlpipe.nn;
 
+import ai.djl.ndarray.NDArray;
 import dev.nlpipe.core.io.AtomicFile;
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
@@ -28,6 +29,11 @@ public final class TensorFile {
 
     /** A named tensor held on the Java heap. */
     public record Tensor(long[] shape, float[] values) {
+        /** An array's shape and values, read into Java memory ({@link HostArrays#floats}). */
+        public static Tensor of(NDArray array) {
+            return new Tensor(array.getShape().getShape(), HostArrays.floats(array));
+        }
+
         public Tensor {
             long n = 1;
             for (long d : shape) {

@@ -49,7 +49,7 @@ public final class WeightAverage implements AutoCloseable {
             NDArray w = params.get(name);
             NDArray avg = averages.get(name);
             if (avg == null) {
-                averages.put(name, manager.create(w.toFloatArray(), w.getShape()));
+                averages.put(name, manager.create(HostArrays.floats(w), w.getShape()));
             } else {
                 Ops.timesInPlace(avg, d).addi(Ops.times(w, 1 - d));
             }
@@ -78,7 +78,7 @@ public final class WeightAverage implements AutoCloseable {
     }
 
     private void putAverages(Map<String, TensorFile.Tensor> out) {
-        averages.forEach((k, v) -> out.put(k, new TensorFile.Tensor(v.getShape().getShape(), HostArrays.floats(v))));
+        averages.forEach((k, v) -> out.put(k, TensorFile.Tensor.of(v)));
     }
 
     /** Writes the averages and the update count (for resuming). */

@@ -78,7 +78,6 @@ final class PartitionRunner<T> implements Iterator<PartitionRunner.Outcome<T>> {
 
     private void nextBatch() {
         List<T> items = new ArrayList<>(batchSize);
-        List<String> ids = new ArrayList<>(batchSize);
         List<Document> batch = new ArrayList<>(batchSize);
         while (batch.size() < batchSize && input.hasNext()) {
             T item = input.next();
@@ -89,7 +88,6 @@ final class PartitionRunner<T> implements Iterator<PartitionRunner.Outcome<T>> {
             }
             d.meta().put(ITEM, items.size());
             items.add(item);
-            ids.add(d.id());
             batch.add(d);
         }
         // A reader's bad records come before the batch's documents: they were met first.
@@ -108,7 +106,7 @@ final class PartitionRunner<T> implements Iterator<PartitionRunner.Outcome<T>> {
         Map<String, Deque<T>> failedById = new HashMap<>();
         for (int i = 0; i < items.size(); i++) {
             if (!cameOut[i]) {
-                failedById.computeIfAbsent(ids.get(i), k -> new ArrayDeque<>()).add(items.get(i));
+                failedById.computeIfAbsent(batch.get(i).id(), k -> new ArrayDeque<>()).add(items.get(i));
             }
         }
         drainErrors(r -> r.id() == null || !failedById.containsKey(r.id()) ? null : failedById.get(r.id()).poll());

@@ -246,10 +246,6 @@ public final class BertClassifierTrainer implements TrainerProvider {
         recipe.put("adversarial", spec.adversarial().toMap());
         meta.put("regularization", recipe);
         meta.put("learningRates", FineTuning.learningRates(settings, layerDecay));
-        Map<String, Object> input = new LinkedHashMap<>();
-        input.put("format", job.config().input().format());
-        input.put("options", job.config().input().formatOptions() == null ? Map.of() : job.config().input().formatOptions().toPlain());
-        meta.put("input", input);
         FineTuning.describe(meta, spec.encoder(), encoder, settings, result);
     }
 }

@@ -55,10 +55,6 @@ final class LinearClassifierWriter {
         }
         String kind = t.features() instanceof Features.Vectorizer v ? v.kind() : "vectorize.none";
         meta.put("features", t.features().save(job.dir(), ModelMeta.create(kind, 1)));
-        Map<String, Object> input = new LinkedHashMap<>();
-        input.put("format", job.config().input().format());
-        input.put("options", job.config().input().formatOptions() == null ? Map.of() : job.config().input().formatOptions().toPlain());
-        meta.put("input", input);
         Map<String, Object> summary = new LinkedHashMap<>();
         for (String split : List.of("dev", "test")) {
             if (t.metrics().get(split) instanceof Map<?, ?> m) {

@@ -101,9 +101,6 @@ public final class ModelPreprocessing {
 
     private static Pipeline rebuild(Path dir, ModelMeta meta, String name, boolean withFilters) {
         List<?> stages = recorded(meta);
-        if (stages.isEmpty()) {
-            return null;
-        }
         Registry<StageProvider> registry = Components.get().stages();
         Pipeline.Builder b = Pipeline.builder().name(name);
         int added = 0;

@@ -268,15 +268,11 @@ public final class TrainingJob implements AutoCloseable {
         m.put(ModelPreprocessing.KEY, ModelPreprocessing.record(config.stages(), dir()));
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("format", config.input().format());
-        Object options = config.input().formatOptions() == null ? null : config.input().formatOptions().toPlain();
-        if (options instanceof Map<?, ?> o && !o.isEmpty()) {
-            // the reader's options (tagColumn...), so that scoring a model reads other files of its format as it was trained
-            data.put("options", o);
-        }
         for (Map.Entry<String, Path> split : config.splits().entrySet()) {
             data.put(split.getKey(), Provenance.fingerprint(List.of(split.getValue())));
         }
         m.put("data", data);
+        m.put(TrainingInput.KEY, TrainingInput.describe(config.input()));
         if (config.source() != null) {
             m.put("config", config.source().toString());
         }

@@ -39,7 +39,8 @@ public final class TextChunker {
         return limit;
     }
 
-    private static boolean endsSentence(char c) {
+    /** Whether a character ends a sentence (。！？；… and their ASCII forms) or a line. */
+    public static boolean endsSentence(char c) {
         return switch (c) {
             case '。', '！', '？', '；', '!', '?', ';', '\n', '\r', '…' -> true;
             default -> false;

@@ -35,21 +35,19 @@ public record PretrainedTable(Featurizer featurizer, float[] unitTable, float[] 
 
     /** Reads the configured vectors files and builds the tables for {@code training}'s vocabularies. */
     public static PretrainedTable load(BiLstmCrfSpec spec, Featurizer training, long seed, PrintStream log) throws IOException {
-        Grown units = spec.embeddings() == null ? null : forVocabulary(training.units, spec.allPretrainedUnits(), spec.embeddings(),
-                spec.embeddingsFormat(), spec.keys(), spec.unitDim(), spec.tokenUnits() ? "wordDim" : "charDim",
-                Seeds.random(seed, "pretrained"), spec.unit(), spec.freezeEmbeddings(), log);
-        Grown bigrams = spec.bigramEmbeddings() == null ? null : forVocabulary(training.bigrams, spec.allPretrainedBigrams(),
-                spec.bigramEmbeddings(), spec.embeddingsFormat(), spec.keys(), spec.bigramDim(), "bigramDim",
-                Seeds.random(seed, "pretrained.bigram"), "bigram", spec.freezeEmbeddings(), log);
-        Featurizer f = training.withVocabularies(units == null ? training.units : units.vocabulary(),
-                bigrams == null ? training.bigrams : bigrams.vocabulary());
-        int trainedUnits = units == null ? training.units.size() : units.trained();
-        int trainedBigrams = bigrams == null ? training.bigrams.size() : bigrams.trained();
+        Grown units = spec.embeddings() == null ? Grown.none(training.units)
+                : forVocabulary(training.units, spec.allPretrainedUnits(), spec.embeddings(), spec.embeddingsFormat(), spec.keys(),
+                        spec.unitDim(), spec.tokenUnits() ? "wordDim" : "charDim", Seeds.random(seed, "pretrained"), spec.unit(),
+                        spec.freezeEmbeddings(), log);
+        Grown bigrams = spec.bigramEmbeddings() == null ? Grown.none(training.bigrams)
+                : forVocabulary(training.bigrams, spec.allPretrainedBigrams(), spec.bigramEmbeddings(), spec.embeddingsFormat(),
+                        spec.keys(), spec.bigramDim(), "bigramDim", Seeds.random(seed, "pretrained.bigram"), "bigram",
+                        spec.freezeEmbeddings(), log);
+        Featurizer f = training.withVocabularies(units.vocabulary(), bigrams.vocabulary());
         if (f != training) {
-            logFixed(log, f.units.size() - trainedUnits, spec.unit(), f.bigrams.size() - trainedBigrams);
+            logFixed(log, units.fixedRows(), spec.unit(), bigrams.fixedRows());
         }
-        return new PretrainedTable(f, units == null ? null : units.table(), bigrams == null ? null : bigrams.table(), trainedUnits,
-                trainedBigrams);
+        return new PretrainedTable(f, units.table(), bigrams.table(), units.trained(), bigrams.trained());
     }
 
     /**
@@ -82,11 +80,20 @@ public record PretrainedTable(Featurizer featurizer, float[] unitTable, float[] 
      * A vocabulary and its initial table.
      *
      * @param vocabulary the vocabulary given, with the keys of the vectors file appended when asked
-     * @param table its {@code vocabulary.size() x dim} rows
+     * @param table its {@code vocabulary.size() x dim} rows, or {@code null} without a vectors file (random rows)
      * @param trained the rows training reads, which are trained; the rows after them only the
      *     vectors file has, and they stay fixed ({@link Params#createTable})
      */
     public record Grown(Vocabulary vocabulary, float[] table, int trained) {
+        /** A vocabulary without a vectors file: no table, every row trained. */
+        public static Grown none(Vocabulary vocabulary) {
+            return new Grown(vocabulary, null, vocabulary.size());
+        }
+
+        /** The rows only the vectors file has, kept fixed. */
+        public int fixedRows() {
+            return vocabulary.size() - trained;
+        }
     }
 
     /** The log line of {@code embeddingsVocabulary: all}: how many rows only the vectors files hold, kept fixed. */

@@ -1,20 +1,19 @@
 package dev.nlpipe.ner.data;
 
+import dev.nlpipe.core.segment.TextChunker;
 import dev.nlpipe.core.tag.TagScheme;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Sequences longer than a limit cut into consecutive windows that a tagger reads one by one, and
  * the spans found in the windows put back together as spans of the sequences. A window ends after
- * the last sentence-final punctuation mark in its second half, else at the limit; an entity across
+ * the last sentence-final punctuation mark in its second half ({@link TextChunker#endsSentence}), else at the limit; an entity across
  * a cut is found as two. For taggers whose cost grows with the square of the length (FLAT's
  * attention over a lattice of characters and words), a text with no sentences layer stays in
  * bounded memory this way, and in the range of distances training showed.
  */
 public final class SequenceWindows {
-    private static final Set<String> SENTENCE_ENDS = Set.of("。", "！", "？", "!", "?", "；", ";", "…");
     private final List<UnitSequence> windows = new ArrayList<>();
     private final List<Integer> owner = new ArrayList<>();
     private final List<Integer> offset = new ArrayList<>();
@@ -39,7 +38,7 @@ public final class SequenceWindows {
             }
             for (int from = 0; from < s.length(); ) {
                 int to = cut(s, from, limit);
-                w.add(from == 0 && to == s.length() ? s : s.slice(from, to), i, from);
+                w.add(s.slice(from, to), i, from);
                 from = to;
             }
         }
@@ -53,7 +52,8 @@ public final class SequenceWindows {
             return s.length();
         }
         for (int i = end - 1; i >= from + limit / 2; i--) {
-            if (SENTENCE_ENDS.contains(s.texts()[i])) {
+            String unit = s.texts()[i];
+            if (unit.length() == 1 && TextChunker.endsSentence(unit.charAt(0))) {
                 return i + 1;
             }
         }

@@ -63,19 +63,17 @@ record CharVectors(Path chars, Path bigrams, String format, boolean freeze, bool
 
     /** Reads the vectors files into {@link Tables} for {@code training}'s vocabularies. */
     Tables tables(FlatFeaturizer training, long seed, PrintStream log) throws IOException {
-        PretrainedTable.Grown c = this.chars == null ? null : PretrainedTable.forVocabulary(training.chars, all, this.chars, format,
-                training.spec.keys(), training.spec.charDim(), "charDim", Seeds.random(seed, "pretrained"), "char", freeze, log);
-        PretrainedTable.Grown b = this.bigrams == null ? null : PretrainedTable.forVocabulary(training.bigrams, all, this.bigrams,
-                format, training.spec.keys(), training.spec.bigramDim(), "bigramDim", Seeds.random(seed, "pretrained.bigram"),
-                "bigram", freeze, log);
-        FlatFeaturizer f = training.withVocabularies(c == null ? training.chars : c.vocabulary(),
-                b == null ? training.bigrams : b.vocabulary());
-        int trainedChars = c == null ? training.chars.size() : c.trained();
-        int trainedBigrams = b == null ? training.bigrams.size() : b.trained();
+        PretrainedTable.Grown c = this.chars == null ? PretrainedTable.Grown.none(training.chars)
+                : PretrainedTable.forVocabulary(training.chars, all, this.chars, format, training.spec.keys(), training.spec.charDim(),
+                        "charDim", Seeds.random(seed, "pretrained"), "char", freeze, log);
+        PretrainedTable.Grown b = this.bigrams == null ? PretrainedTable.Grown.none(training.bigrams)
+                : PretrainedTable.forVocabulary(training.bigrams, all, this.bigrams, format, training.spec.keys(),
+                        training.spec.bigramDim(), "bigramDim", Seeds.random(seed, "pretrained.bigram"), "bigram", freeze, log);
+        FlatFeaturizer f = training.withVocabularies(c.vocabulary(), b.vocabulary());
         if (all) {
-            PretrainedTable.logFixed(log, f.chars.size() - trainedChars, "char", f.bigrams.size() - trainedBigrams);
+            PretrainedTable.logFixed(log, c.fixedRows(), "char", b.fixedRows());
         }
-        return new Tables(f, c == null ? null : c.table(), b == null ? null : b.table(), trainedChars, trainedBigrams);
+        return new Tables(f, c.table(), b.table(), c.trained(), b.trained());
     }
 
     /** The form stored in {@code model.json}: the files the tables started from. */

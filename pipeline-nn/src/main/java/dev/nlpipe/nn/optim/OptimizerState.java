@@ -2,7 +2,6 @@ package dev.nlpipe.nn.optim;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
-import dev.nlpipe.nn.HostArrays;
 import dev.nlpipe.nn.Params;
 import dev.nlpipe.nn.TensorFile;
 import java.util.Arrays;
@@ -38,7 +37,7 @@ final class OptimizerState {
     Map<String, TensorFile.Tensor> save() {
         Map<String, TensorFile.Tensor> out = new LinkedHashMap<>();
         out.put("#steps", new TensorFile.Tensor(new long[] {1}, new float[] {steps}));
-        slots.forEach((k, v) -> out.put(k, new TensorFile.Tensor(v.getShape().getShape(), HostArrays.floats(v))));
+        slots.forEach((k, v) -> out.put(k, TensorFile.Tensor.of(v)));
         return out;
     }
 
