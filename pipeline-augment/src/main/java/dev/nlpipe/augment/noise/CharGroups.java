@@ -1,10 +1,9 @@
 package dev.nlpipe.augment.noise;
 
+import dev.nlpipe.core.io.Utf8Text;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -26,10 +25,10 @@ final class CharGroups {
     static CharGroups read(List<InputStream> sources) throws IOException {
         Map<Integer, Set<Integer>> acc = new HashMap<>();
         for (InputStream in : sources) {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            try (BufferedReader r = Utf8Text.open(in)) {
                 String line;
                 while ((line = r.readLine()) != null) {
-                    line = line.replace("\uFEFF", "").strip();
+                    line = line.strip();
                     if (line.isEmpty() || line.startsWith("#")) {
                         continue;
                     }

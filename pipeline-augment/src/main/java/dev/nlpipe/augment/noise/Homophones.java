@@ -1,11 +1,10 @@
 package dev.nlpipe.augment.noise;
 
+import dev.nlpipe.core.io.Utf8Text;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -70,7 +69,7 @@ final class Homophones {
                 if (eq <= 0) {
                     continue;
                 }
-                String word = line.substring(0, eq).replace("\uFEFF", "");
+                String word = line.substring(0, eq);
                 readings.put(word, line.substring(eq + 1).strip().split(","));
                 word.codePoints().distinct().forEach(c -> counts.merge(c, 1, Integer::sum));
             }
@@ -93,12 +92,12 @@ final class Homophones {
         return new Homophones(readings, counts);
     }
 
-    private static BufferedReader open(String resource) {
+    private static BufferedReader open(String resource) throws IOException {
         InputStream in = Homophones.class.getClassLoader().getResourceAsStream(resource);
         if (in == null) {
             throw new IllegalStateException(resource + " is not on the class path; it ships in com.hankcs:hanlp:portable-1.8.6");
         }
-        return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        return Utf8Text.open(in);
     }
 
     /**

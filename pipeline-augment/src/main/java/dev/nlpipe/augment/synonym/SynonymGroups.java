@@ -1,10 +1,9 @@
 package dev.nlpipe.augment.synonym;
 
+import dev.nlpipe.core.io.Utf8Text;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -68,10 +67,10 @@ public final class SynonymGroups implements SynonymSource {
      */
     static List<List<String>> readGroups(InputStream in, boolean cilin) throws IOException {
         List<List<String>> groups = new ArrayList<>();
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+        try (BufferedReader r = Utf8Text.open(in)) {
             String line;
             while ((line = r.readLine()) != null) {
-                line = line.replace("\uFEFF", "").strip();
+                line = line.strip();
                 if (line.isEmpty() || (!cilin && line.startsWith("#"))) {
                     continue;
                 }

@@ -6,6 +6,7 @@ import dev.nlpipe.core.doc.Span;
 import dev.nlpipe.core.doc.Token;
 import dev.nlpipe.core.io.ErrorLog;
 import dev.nlpipe.core.io.InputFormatException;
+import dev.nlpipe.core.io.Utf8Text;
 import dev.nlpipe.core.run.MemorySink;
 import dev.nlpipe.core.run.OnError;
 import dev.nlpipe.core.run.PipelineRunner;
@@ -13,8 +14,6 @@ import dev.nlpipe.core.run.RunOptions;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -82,12 +81,9 @@ public final class SegmentationEvaluation {
 
     private static List<String> lines(Path file) throws IOException {
         List<String> out = new ArrayList<>();
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (BufferedReader in = Utf8Text.open(file)) {
             String line;
             while ((line = in.readLine()) != null) {
-                if (out.isEmpty() && line.startsWith("\uFEFF")) {
-                    line = line.substring(1);
-                }
                 out.add(line);
             }
         }

@@ -1,10 +1,9 @@
 package dev.nlpipe.core.text;
 
 import com.hankcs.hanlp.dictionary.stopword.CoreStopWordDictionary;
+import dev.nlpipe.core.io.Utf8Text;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashSet;
@@ -71,14 +70,9 @@ public final class StopWords {
      */
     public static Set<String> read(Path file) throws IOException {
         Set<String> out = new LinkedHashSet<>();
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (BufferedReader in = Utf8Text.open(file)) {
             String line;
-            boolean first = true;
             while ((line = in.readLine()) != null) {
-                if (first && line.startsWith("\uFEFF")) {
-                    line = line.substring(1);
-                }
-                first = false;
                 String w = line.strip();
                 if (!w.isEmpty() && !w.startsWith("#")) {
                     out.add(w);

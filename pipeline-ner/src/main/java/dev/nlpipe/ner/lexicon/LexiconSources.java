@@ -1,12 +1,11 @@
 package dev.nlpipe.ner.lexicon;
 
+import dev.nlpipe.core.io.Utf8Text;
 import dev.nlpipe.embed.word2vec.VectorFormat;
 import dev.nlpipe.embed.word2vec.WordVectors;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -78,15 +77,11 @@ final class LexiconSources {
 
     /** Adds a word list's words (and vectors) in file order; returns the vector size seen so far (0 = none yet). */
     private static int readWordList(Path file, Map<String, float[]> words, int dim) throws IOException {
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (BufferedReader in = Utf8Text.open(file)) {
             String line;
             int lineNo = 0;
             while ((line = in.readLine()) != null) {
                 lineNo++;
-                if (lineNo == 1) {
-                    // a byte-order mark (written by Notepad and other Windows tools) is not part of the first word
-                    line = line.replace("\uFEFF", "");
-                }
                 // no-break and ideographic spaces separate as other spaces do: the tagger never sees them inside a word
                 String[] parts = SEPARATORS.split(EDGES.matcher(line).replaceAll(""));
                 if (parts[0].isEmpty()) {

@@ -1,6 +1,5 @@
 package dev.nlpipe.core.segment.hanlp;
 
-import dev.nlpipe.core.io.IoErrors;
 import com.hankcs.hanlp.collection.trie.DoubleArrayTrie;
 import com.hankcs.hanlp.collection.trie.bintrie.BinTrie;
 import com.hankcs.hanlp.corpus.tag.Nature;
@@ -8,12 +7,12 @@ import com.hankcs.hanlp.dictionary.CoreDictionary;
 import com.hankcs.hanlp.dictionary.DynamicCustomDictionary;
 import dev.nlpipe.core.config.ConfigException;
 import dev.nlpipe.core.config.Location;
+import dev.nlpipe.core.io.IoErrors;
+import dev.nlpipe.core.io.Utf8Text;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
@@ -50,14 +49,11 @@ public final class UserDictionary {
      * @throws UncheckedIOException when the file cannot be read
      */
     public UserDictionary read(Path file) {
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (BufferedReader in = Utf8Text.open(file)) {
             String line;
             int lineNo = 0;
             while ((line = in.readLine()) != null) {
                 lineNo++;
-                if (lineNo == 1 && line.startsWith("\uFEFF")) {
-                    line = line.substring(1);
-                }
                 String[] f = line.trim().split("[ \t]+");
                 if (f[0].isEmpty()) {
                     continue;
