@@ -2,9 +2,15 @@ package dev.nlpipe.nn;
 
 import dev.nlpipe.core.config.Options;
 import dev.nlpipe.core.doc.DocumentJson;
+import dev.nlpipe.core.io.IoErrors;
 import dev.nlpipe.core.model.ModelMeta;
 import dev.nlpipe.core.model.Provenance;
 import dev.nlpipe.core.model.TrainingJob;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -12,12 +18,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * What a training run's checkpoint belongs to: the task, the model options, the training options
  * less those that may change between an interrupted run and its continuation (epochs, patience,
  * minEpochs, keep, maxTime, resume, threads, device), the preprocessing stages and the data
- * fingerprints. A checkpoint is resumed by a run of the same configuration, or by one that only
+ * fingerprints, and the contents of the files model options name (vectors, lexicon word lists, an
+ * encoder directory: {@link #FILES}), so a word list edited between an interrupted run and its
+ * continuation cannot renumber trained rows unnoticed. A checkpoint is resumed by a run of the same configuration, or by one that only
  * adds options a later version introduced and leaves them at their defaults (options are added with
  * the old behaviour as their default, so such a run is the one that wrote the checkpoint); a
  * changed value, a changed default included, is refused.
@@ -31,6 +42,11 @@ public record RunConfiguration(String fingerprint, Map<String, Object> values, S
     private static final List<String> MAY_CHANGE = List.of("epochs", "patience", "minEpochs", "keep", "maxTime", "resume", "threads",
             "device");
     private static final List<String> OPTION_SECTIONS = List.of("model", "train");
+    /**
+     * The key of the files' fingerprints: for each model option whose value, or an element of whose
+     * list, names an existing file or directory, each file's path, size and SHA-256.
+     */
+    static final String FILES = "files";
 
     /** A configuration known by its fingerprint alone, resumed only by the same one. */
     public static RunConfiguration named(String fingerprint) {
@@ -47,6 +63,7 @@ public record RunConfiguration(String fingerprint, Map<String, Object> values, S
         config.put("train", train);
         config.put("stages", meta.get("stages"));
         config.put("data", meta.get("data"));
+        config.put(FILES, optionFiles(job.model()));
         Set<String> unset = new LinkedHashSet<>();
         addUnset(unset, "model", job.model(), config);
         addUnset(unset, "train", job.train(), config);
@@ -60,6 +77,40 @@ public record RunConfiguration(String fingerprint, Map<String, Object> values, S
                 DocumentJson.mapper().convertValue(config, LinkedHashMap.class));
         // values are already by value, which is what Checkpoints.fingerprint would make them
         return new RunConfiguration(Provenance.fingerprint(values), values, Set.copyOf(unset));
+    }
+
+    /**
+     * The fingerprints of the files and directories model options name. Options are recognised by
+     * their values rather than their types because a source list may mix built-in names with files
+     * ({@code lexicon: [hanlp, words.txt]}).
+     */
+    static Map<String, Object> optionFiles(Options model) {
+        Map<String, Object> files = new TreeMap<>();
+        model.asMap().forEach((name, value) -> {
+            List<Path> named = (value instanceof List<?> list ? list.stream() : Stream.of(value))
+                    .map(RunConfiguration::existingPath).filter(Objects::nonNull).toList();
+            if (!named.isEmpty()) {
+                try {
+                    files.put(name, Provenance.fingerprint(named));
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot read " + named + " (model." + name + ") to fingerprint the training run: "
+                            + IoErrors.describe(e), e);
+                }
+            }
+        });
+        return files;
+    }
+
+    private static Path existingPath(Object value) {
+        if (!(value instanceof String s) || s.isBlank()) {
+            return null;
+        }
+        try {
+            Path p = Path.of(s);
+            return Files.exists(p) ? p : null;
+        } catch (InvalidPathException e) {
+            return null;
+        }
     }
 
     private static void addUnset(Set<String> unset, String section, Options options, Map<String, Object> config) {
@@ -112,6 +163,11 @@ public record RunConfiguration(String fingerprint, Map<String, Object> values, S
             Object before = then.get(key);
             if (OPTION_SECTIONS.contains(key) && now instanceof Map<?, ?> options && before instanceof Map<?, ?> was) {
                 compareOptions((String) key, options, was, c);
+            } else if (FILES.equals(key)) {
+                // a checkpoint from before files were fingerprinted cannot be checked; it is continued as before
+                if (before instanceof Map<?, ?> was && now instanceof Map<?, ?> files) {
+                    compareFiles(files, was, c.differences);
+                }
             } else if (now instanceof Map<?, ?> section && before instanceof Map<?, ?> was) {
                 Set<Object> names = new LinkedHashSet<>(was.keySet());
                 names.addAll(section.keySet());
@@ -140,6 +196,27 @@ public record RunConfiguration(String fingerprint, Map<String, Object> values, S
                 describe(key, was.get(name), now.get(name), c.differences);
             }
         }
+    }
+
+    private static void compareFiles(Map<?, ?> now, Map<?, ?> was, List<String> differences) {
+        Set<Object> names = new LinkedHashSet<>(was.keySet());
+        names.addAll(now.keySet());
+        for (Object name : names) {
+            if (!Objects.equals(was.get(name), now.get(name))) {
+                differences.add("model." + name + ": the contents of " + files(now.get(name), was.get(name))
+                        + " differ from the checkpoint's (edited or replaced since it was written)");
+            }
+        }
+    }
+
+    /** The paths of a file fingerprint, or of the other one when this one is absent. */
+    private static String files(Object fingerprint, Object otherwise) {
+        Object f = fingerprint != null ? fingerprint : otherwise;
+        if (!(f instanceof List<?> entries)) {
+            return "its files";
+        }
+        return entries.stream().map(e -> e instanceof Map<?, ?> m ? String.valueOf(m.get("path")) : String.valueOf(e)).distinct()
+                .collect(Collectors.joining(", "));
     }
 
     /** Adds a line for {@code label} when its values differ: both values when they are plain, else that it differs. */

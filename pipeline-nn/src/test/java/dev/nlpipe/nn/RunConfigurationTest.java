@@ -3,10 +3,17 @@ package dev.nlpipe.nn;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import dev.nlpipe.core.config.OptionSpec;
+import dev.nlpipe.core.config.Options;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Which checkpoint configurations a later run may continue. */
 class RunConfigurationTest {
@@ -52,5 +59,34 @@ class RunConfigurationTest {
                 "embeddingsVocabulary", "training")), Set.of("model.embeddingsVocabulary"));
         assertEquals(List.of(), onlyAdded.differences(written), "an option added at its default is no difference");
         assertEquals(List.of(), onlyAdded.differences(null), "a checkpoint that kept only its fingerprint: nothing to name");
+    }
+
+    @Test
+    void aWordListEditedSinceTheCheckpointIsNamed(@TempDir Path dir) throws IOException {
+        Path words = dir.resolve("words.txt");
+        Path vectors = dir.resolve("vectors.txt");
+        Files.writeString(words, "北京\n上海\n");
+        Files.writeString(vectors, "2 1\n北京 0.5\n上海 0.25\n");
+        Options model = Options.of("ner.flat", Map.of("lexicon", List.of("hanlp", words.toString()), "lexiconVectors", vectors.toString()),
+                List.of(OptionSpec.stringList("lexicon", List.of("hanlp"), "sources"), OptionSpec.path("lexiconVectors", "vectors"),
+                        OptionSpec.integer("charDim", 50, "size")));
+        Map<String, Object> written = withFiles(model).values();
+        assertEquals(Set.of("lexicon", "lexiconVectors"), ((Map<?, ?>) written.get(RunConfiguration.FILES)).keySet(),
+                "the built-in source and the number are no files");
+        assertEquals(List.of(), withFiles(model).differences(written), "the same files");
+
+        Files.writeString(words, "上海\n北京\n");
+        assertEquals(List.of("model.lexicon: the contents of " + words + " differ from the checkpoint's (edited or replaced since it"
+                + " was written)"), withFiles(model).differences(written));
+
+        Map<String, Object> beforeFilesWereKept = new HashMap<>(written);
+        beforeFilesWereKept.remove(RunConfiguration.FILES);
+        assertEquals(List.of(), withFiles(model).added(beforeFilesWereKept), "an older checkpoint is continued as before");
+    }
+
+    private static RunConfiguration withFiles(Options model) {
+        Map<String, Object> config = new HashMap<>(config(model.asMap()));
+        config.put(RunConfiguration.FILES, RunConfiguration.optionFiles(model));
+        return RunConfiguration.of(config, Set.of());
     }
 }
