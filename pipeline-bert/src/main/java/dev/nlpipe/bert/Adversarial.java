@@ -96,16 +96,17 @@ public record Adversarial(String method, double epsilon, int steps, double alpha
             return;
         }
         NDArray w = params.get(table);
+        // restored from a copy: subtracting the step again would leave rounding errors that build up over training
+        NDArray original = w.duplicate();
         if (method.equals("fgm")) {
             NDArray r = step(w, epsilon);
             if (r != null) {
                 w.addi(r);
                 backward(pass, scale);
-                w.subi(r);
+                restore(w, original);
             }
             return;
         }
-        NDArray original = w.duplicate();
         Map<String, NDArray> clean = new LinkedHashMap<>();
         for (String name : params.trainableNames()) {
             NDArray g = params.gradient(name);
@@ -134,6 +135,11 @@ public record Adversarial(String method, double epsilon, int steps, double alpha
             // the clean pass's gradients beside the last perturbed pass's, however many steps ran
             clean.forEach((name, g) -> params.gradient(name).addi(g));
         }
+        restore(w, original);
+    }
+
+    /** Puts {@code original}'s values back into {@code w} in place, on its device (w − w is exactly 0 for finite w). */
+    private static void restore(NDArray w, NDArray original) {
         w.subi(w).addi(original);
     }
 

@@ -73,6 +73,14 @@ class AdversarialTest {
     }
 
     @Test
+    void fgmRestoresTheTableBitForBit() {
+        float[] start = {0.1f, 1e-7f, 3.3f, -7.7f};
+        float[][] got = run(new Adversarial("fgm", 1.0, 1, 0.3), start,
+                (w, scope) -> w.sub(scope.create(T, new Shape(2, 2))).square().sum());
+        assertArrayEquals(start, got[1], 0f, "(w + r) - r is not w in floats; the table is put back as it was");
+    }
+
+    @Test
     void pgdThatStopsEarlyKeepsTheCleanGradient() {
         float[] start = {0.9f, 0.9f, 0.9f, 0.9f};
         // loss Σ min(w, 1): gradient 1 below 1, 0 above; the first step (0.25 each) lifts every weight past 1, so the
