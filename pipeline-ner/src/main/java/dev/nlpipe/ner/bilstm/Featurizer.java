@@ -71,7 +71,7 @@ public final class Featurizer {
         Vocabulary units = Vocabulary.fromCounts(unitCounts, spec.minCount());
         Vocabulary bigrams = Vocabulary.fromCounts(bigramCounts, spec.minCount());
         return new Featurizer(spec, units, bigrams, Vocabulary.fromCounts(charCounts, 1), TagSet.of(spec.scheme(), types),
-                units.seenOnce(unitCounts), bigrams.seenOnce(bigramCounts));
+                units.rare(unitCounts), bigrams.rare(bigramCounts));
     }
 
     /**

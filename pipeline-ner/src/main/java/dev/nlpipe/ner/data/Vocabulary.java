@@ -1,6 +1,7 @@
 package dev.nlpipe.ner.data;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
@@ -66,15 +67,28 @@ public final class Vocabulary {
     }
 
     /**
-     * Which ids were counted once in {@code counts} (the counts this vocabulary was built from):
-     * the rare units that {@code unkReplace} reads as unknown now and then, so the unknown vector is trained.
+     * Which ids the unknown vector is trained through ({@code unkReplace} reads them as unknown now
+     * and then), given the counts this vocabulary was built from: those counted once. When strings fell
+     * below {@code minCount}, they read as unknown already and train it; when none did, and no id
+     * was counted once, the ids counted the fewest times ({@link RareIds}).
      */
-    public boolean[] seenOnce(Map<String, Integer> counts) {
-        boolean[] rare = new boolean[size()];
+    public boolean[] rare(Map<String, Integer> counts) {
+        int[] byId = new int[size()];
         for (int id = UNK + 1; id < size(); id++) {
-            rare[id] = counts.get(get(id)) == 1;
+            byId[id] = counts.get(get(id));
         }
-        return rare;
+        BitSet rare = belowMinCount.isEmpty() ? RareIds.of(byId) : countedOnce(byId);
+        boolean[] out = new boolean[size()];
+        rare.stream().forEach(id -> out[id] = true);
+        return out;
+    }
+
+    private static BitSet countedOnce(int[] counts) {
+        BitSet once = new BitSet(counts.length);
+        for (int id = 0; id < counts.length; id++) {
+            once.set(id, counts[id] == 1);
+        }
+        return once;
     }
 
     /**

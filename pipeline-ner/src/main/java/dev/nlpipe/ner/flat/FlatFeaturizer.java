@@ -64,8 +64,8 @@ final class FlatFeaturizer {
         }
         Vocabulary chars = Vocabulary.fromCounts(charCounts, spec.minCount());
         Vocabulary bigrams = Vocabulary.fromCounts(bigramCounts, spec.minCount());
-        return new FlatFeaturizer(spec, chars, bigrams, lexicon, TagSet.of(spec.scheme(), types), pieces, chars.seenOnce(charCounts),
-                bigrams.seenOnce(bigramCounts));
+        return new FlatFeaturizer(spec, chars, bigrams, lexicon, TagSet.of(spec.scheme(), types), pieces, chars.rare(charCounts),
+                bigrams.rare(bigramCounts));
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.nlpipe.ner.lexicon;
 import com.hankcs.hanlp.collection.AhoCorasick.AhoCorasickDoubleArrayTrie;
 import dev.nlpipe.core.model.ModelException;
 import dev.nlpipe.core.model.Provenance;
+import dev.nlpipe.ner.data.RareIds;
 import dev.nlpipe.nn.Init;
 import dev.nlpipe.nn.Seeds;
 import java.io.IOException;
@@ -40,7 +41,7 @@ public final class Lexicon {
     private final LexiconSpec spec;
     private final List<String> words;
     private final int trained;
-    private final BitSet seenOnce;
+    private final BitSet rare;
     private final float[] vectors;
     private final BitSet withVector;
     private final int dim;
@@ -56,13 +57,14 @@ public final class Lexicon {
 
     /**
      * @param trained how many words, the first ones, have their own embedding row
-     * @param seenOnce the ids matched once in the training sentences
+     * @param rare the ids read as the unknown word now and then in training ({@link RareIds}: matched once, or
+     *     the fewest times when no word was matched once)
      */
-    private Lexicon(LexiconSpec spec, List<String> words, int trained, BitSet seenOnce, float[] vectors, BitSet withVector, int dim) {
+    private Lexicon(LexiconSpec spec, List<String> words, int trained, BitSet rare, float[] vectors, BitSet withVector, int dim) {
         this.spec = spec;
         this.words = List.copyOf(words);
         this.trained = trained;
-        this.seenOnce = seenOnce;
+        this.rare = rare;
         this.vectors = vectors;
         this.withVector = withVector;
         this.dim = dim;
@@ -101,24 +103,23 @@ public final class Lexicon {
         List<String> kept = new ArrayList<>(keep.cardinality());
         float[] keptVectors = vectors == null ? null : new float[(keep.cardinality() + 1) * dim];
         BitSet keptWithVector = new BitSet();
-        BitSet keptSeenOnce = new BitSet();
+        int[] keptCount = new int[keep.cardinality() + 1];
         for (int id = keep.nextSetBit(1); id >= 0; id = keep.nextSetBit(id + 1)) {
             kept.add(words.get(id - 1));
+            keptCount[kept.size()] = count[id];
             if (withVector.get(id)) {
                 System.arraycopy(vectors, id * dim, keptVectors, kept.size() * dim, dim);
                 keptWithVector.set(kept.size());
             }
-            if (count[id] == 1) {
-                keptSeenOnce.set(kept.size());
-            }
         }
+        BitSet rare = RareIds.of(keptCount);
         int trainedWords = kept.size();
         if (spec.unknownWords() > 0) {
             for (int id = keep.nextClearBit(1); id <= words.size(); id = keep.nextClearBit(id + 1)) {
                 kept.add(words.get(id - 1));
             }
         }
-        return new Lexicon(spec, kept, trainedWords, keptSeenOnce, keptVectors, keptWithVector, dim);
+        return new Lexicon(spec, kept, trainedWords, rare, keptVectors, keptWithVector, dim);
     }
 
     /** How many words, ids {@code 1..trained()}, have their own embedding row; the others share {@link #unknownRow}. */
@@ -147,15 +148,16 @@ public final class Lexicon {
 
     /**
      * Each row's chance of being read as the unknown-word row in a training batch: the spec's
-     * {@link LexiconSpec#unknownWords} for the words matched once in the training sentences, 0 for the
+     * {@link LexiconSpec#unknownWords} for the words matched once in the training sentences (the fewest
+     * times when none was matched once: {@link RareIds}), 0 for the
      * others; {@code null} when no word is ever replaced.
      */
     public float[] unknownChances() {
-        if (spec.unknownWords() <= 0 || seenOnce.isEmpty()) {
+        if (spec.unknownWords() <= 0 || rare.isEmpty()) {
             return null;
         }
         float[] chance = new float[rows()];
-        for (int id = seenOnce.nextSetBit(1); id >= 0; id = seenOnce.nextSetBit(id + 1)) {
+        for (int id = rare.nextSetBit(1); id >= 0; id = rare.nextSetBit(id + 1)) {
             chance[id] = (float) spec.unknownWords();
         }
         return chance;

@@ -21,13 +21,29 @@ class FlatUnknownsTest {
     void vocabularyMarksTheIdsCountedOnce() {
         Map<String, Integer> counts = Map.of("甲", 3, "乙", 1, "丙", 2);
         Vocabulary v = Vocabulary.fromCounts(counts, 1);
-        boolean[] once = v.seenOnce(counts);
+        boolean[] once = v.rare(counts);
         assertEquals(v.size(), once.length);
         for (int id = Vocabulary.UNK + 1; id < v.size(); id++) {
             assertEquals(v.get(id).equals("乙"), once[id], v.get(id));
         }
         assertEquals(false, once[Vocabulary.PAD]);
         assertEquals(false, once[Vocabulary.UNK]);
+    }
+
+    @Test
+    void withNothingCountedOnceTheFewestCountedTrainTheUnknownVector() {
+        // every sentence twice (augmented data): nothing is counted once, and without a fallback nothing would train <unk>
+        Map<String, Integer> counts = Map.of("甲", 6, "乙", 2, "丙", 4, "丁", 2);
+        Vocabulary v = Vocabulary.fromCounts(counts, 1);
+        boolean[] rare = v.rare(counts);
+        for (int id = Vocabulary.UNK + 1; id < v.size(); id++) {
+            assertEquals(counts.get(v.get(id)) == 2, rare[id], v.get(id));
+        }
+        Vocabulary withMinCount = Vocabulary.fromCounts(Map.of("甲", 6, "乙", 2, "丙", 1), 2);
+        boolean[] none = withMinCount.rare(Map.of("甲", 6, "乙", 2, "丙", 1));
+        for (boolean r : none) {
+            assertEquals(false, r, "丙, below minCount, reads as unknown already and trains it");
+        }
     }
 
     @Test

@@ -191,6 +191,18 @@ class LexiconTest {
     }
 
     @Test
+    void withNoWordMatchedOnceTheFewestMatchedTrainTheUnknownRow() throws IOException {
+        Lexicon lex = of(new LexiconSpec(List.of("test"), null, "auto", 2, 4, 0, 0.3), "北京", "深圳", "工作");
+        // each sentence twice, as augmented data has them: 深圳 matched 4 times, 工作 twice, 北京 never
+        Lexicon kept = lex.forTraining(List.of(chars("我在深圳工作"), chars("他在深圳"), chars("我在深圳工作"), chars("他在深圳")));
+        assertEquals(List.of("深圳", "工作"), List.of(kept.word(1), kept.word(2)));
+        float[] chance = kept.unknownChances();
+        assertEquals(0f, chance[1]);
+        assertEquals(0.3f, chance[2], "工作, the fewest matched, stands in for the words training never matched");
+        assertEquals(0f, chance[kept.unknownRow()]);
+    }
+
+    @Test
     void withoutUnknownWordsTrainingDropsTheUnseenWords() {
         Lexicon kept = of(spec(2, 4, 0), "北京", "深圳", "工作").forTraining(List.<String[]>of(chars("我在深圳工作")));
         assertEquals(2, kept.size());
