@@ -8,9 +8,6 @@ import dev.nlpipe.core.model.Provenance;
 import dev.nlpipe.core.model.TrainingJob;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -20,7 +17,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * What a training run's checkpoint belongs to: the task, the model options, the training options
@@ -79,38 +75,18 @@ public record RunConfiguration(String fingerprint, Map<String, Object> values, S
         return new RunConfiguration(Provenance.fingerprint(values), values, Set.copyOf(unset));
     }
 
-    /**
-     * The fingerprints of the files and directories model options name. Options are recognised by
-     * their values rather than their types because a source list may mix built-in names with files
-     * ({@code lexicon: [hanlp, words.txt]}).
-     */
+    /** The fingerprints of the files and directories model options name ({@link Options#namedFiles}). */
     static Map<String, Object> optionFiles(Options model) {
         Map<String, Object> files = new TreeMap<>();
-        model.asMap().forEach((name, value) -> {
-            List<Path> named = (value instanceof List<?> list ? list.stream() : Stream.of(value))
-                    .map(RunConfiguration::existingPath).filter(Objects::nonNull).toList();
-            if (!named.isEmpty()) {
-                try {
-                    files.put(name, Provenance.fingerprint(named));
-                } catch (IOException e) {
-                    throw new UncheckedIOException("cannot read " + named + " (model." + name + ") to fingerprint the training run: "
-                            + IoErrors.describe(e), e);
-                }
+        model.namedFiles().forEach((name, named) -> {
+            try {
+                files.put(name, Provenance.fingerprint(named));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + named + " (model." + name + ") to fingerprint the training run: "
+                        + IoErrors.describe(e), e);
             }
         });
         return files;
-    }
-
-    private static Path existingPath(Object value) {
-        if (!(value instanceof String s) || s.isBlank()) {
-            return null;
-        }
-        try {
-            Path p = Path.of(s);
-            return Files.exists(p) ? p : null;
-        } catch (InvalidPathException e) {
-            return null;
-        }
     }
 
     private static void addUnset(Set<String> unset, String section, Options options, Map<String, Object> config) {

@@ -13,22 +13,31 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
  * A hash of everything in a pipeline configuration that decides what its outputs contain: each
- * stage's type and options with defaults filled in, its model directory's {@code model.json} and
- * file sizes, the input format and its options, the output format and its options, and
+ * stage's type and options with defaults filled in, the contents of the files its options name
+ * (dictionaries, word lists), its model directory's {@code model.json} and file sizes, the input format and its options, the output format and its options, and
  * {@code onError}. Paths, names, thread counts and batch sizes are left out, so moving the input,
  * renaming the pipeline or adding threads reprocesses nothing; retraining a model, changing an
  * option or a default reprocesses everything.
  */
 public final class ConfigFingerprint {
+    /** Option files' hashes by absolute path, with the size and modification time they were taken at. */
+    private static final Map<Path, Stamped> HASHES = new ConcurrentHashMap<>();
+    private static final Duration RACY = Duration.ofSeconds(2);
+
     private ConfigFingerprint() {
     }
 
@@ -41,8 +50,10 @@ public final class ConfigFingerprint {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("id", s.id());
             m.put("type", s.type());
-            m.put("options", Options.validate("stage '" + s.id() + "'", s.with(), s.location(),
-                    c.stages().get(s.type(), s.location()).options()).asMap());
+            Options options = Options.validate("stage '" + s.id() + "'", s.with(), s.location(),
+                    c.stages().get(s.type(), s.location()).options());
+            m.put("options", options.asMap());
+            m.put("files", optionFiles(options));
             if (s.model() != null) {
                 m.put("model", modelFingerprint(s.model()));
             }
@@ -63,6 +74,47 @@ public final class ConfigFingerprint {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialize the configuration fingerprint", e);
         }
+    }
+
+    /**
+     * The files and directories stage options name (user dictionaries, word lists, vectors): a file
+     * by its contents, so editing a dictionary in place counts as a change; a directory as a model
+     * directory.
+     */
+    private static Map<String, Object> optionFiles(Options options) {
+        Map<String, Object> out = new TreeMap<>();
+        options.namedFiles().forEach((name, paths) -> {
+            List<Object> each = new ArrayList<>();
+            for (Path p : paths) {
+                each.add(Files.isDirectory(p) ? modelFingerprint(p) : contentHash(p));
+            }
+            out.put(name, each);
+        });
+        return out;
+    }
+
+    /** A file's SHA-256, hashed again only when its size or modification time changes (the fingerprint is taken every tick). */
+    private static String contentHash(Path file) {
+        try {
+            Path key = file.toAbsolutePath().normalize();
+            BasicFileAttributes a = Files.readAttributes(key, BasicFileAttributes.class);
+            Stamped known = HASHES.get(key);
+            if (known != null && known.size() == a.size() && known.modified().equals(a.lastModifiedTime())) {
+                return known.sha256();
+            }
+            String sha = FileHasher.sha256(key);
+            // a file modified just now may change again within the clock's resolution and keep its time (git's
+            // "racily clean" case): such a hash is not reused
+            if (a.lastModifiedTime().toInstant().isBefore(Instant.now().minus(RACY))) {
+                HASHES.put(key, new Stamped(a.size(), a.lastModifiedTime(), sha));
+            }
+            return sha;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ", named by a stage option", e);
+        }
+    }
+
+    private record Stamped(long size, FileTime modified, String sha256) {
     }
 
     /** {@code model.json}'s hash plus every file's name and size: retraining changes it, copying the directory does not. */

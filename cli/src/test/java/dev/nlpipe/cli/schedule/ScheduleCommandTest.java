@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.nlpipe.core.doc.DocumentJson;
+import dev.nlpipe.core.doc.Token;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -230,6 +231,29 @@ class ScheduleCommandTest {
         r = f.schedule("--once", "--no-reprocess-on-config-change");
         assertTrue(r.err().contains("1 to process (1 new)"), r.err());
         assertEquals("Third", f.output("three.jsonl").get(0).tokens().get(0).text());
+    }
+
+    @Test
+    void aWordListEditedInPlaceCountsAsAConfigurationChange() throws Exception {
+        ScheduleFixture f = new ScheduleFixture(tmp);
+        Path stopWords = Files.writeString(tmp.resolve("stop.txt"), "hello\n");
+        f.pipeline("""
+                input: { format: text }
+                stages:
+                  - type: tokenize.regex
+                  - type: stopwords.remove
+                    with: { languages: [], files: [%s] }
+                """.formatted(stopWords.toAbsolutePath()));
+        f.write("one.txt", "Hello World\n");
+        assertEquals(0, f.schedule("--once").code());
+        assertEquals(List.of("World"), f.output("one.jsonl").get(0).tokens().stream().map(Token::text).toList());
+
+        Files.writeString(stopWords, "world\n#\n");
+        ScheduleFixture.Result r = f.schedule("--once");
+        assertTrue(r.err().contains("1 to process (1 config-changed)"), r.err());
+        assertEquals(List.of("Hello"), f.output("one.jsonl").get(0).tokens().stream().map(Token::text).toList());
+        r = f.schedule("--once");
+        assertTrue(r.err().contains("0 to process"), r.err());
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.nlpipe.core.config;
 
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -7,7 +9,10 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Stream;
 
 /**
  * Validated, typed option values of one component (a stage, reader, writer or trainer section),
@@ -320,6 +325,39 @@ public final class Options {
         Map<String, Object> out = new LinkedHashMap<>();
         values.forEach((k, v) -> out.put(k, v instanceof Path p ? p.toString() : v));
         return out;
+    }
+
+    /**
+     * The existing files and directories the values name, by option: each value, or element of a
+     * list, that is the path of one. Found by value rather than by type because a source list may
+     * mix built-in names with files ({@code lexicon: [hanlp, words.txt]}). Used to tell when a run
+     * reads other contents under the same options (checkpoints, scheduled pipelines).
+     */
+    public Map<String, List<Path>> namedFiles() {
+        Map<String, List<Path>> out = new TreeMap<>();
+        values.forEach((name, value) -> {
+            List<Path> named = (value instanceof List<?> list ? list.stream() : Stream.of(value))
+                    .map(Options::existingPath).filter(Objects::nonNull).toList();
+            if (!named.isEmpty()) {
+                out.put(name, named);
+            }
+        });
+        return out;
+    }
+
+    private static Path existingPath(Object value) {
+        if (value instanceof Path p) {
+            return Files.exists(p) ? p : null;
+        }
+        if (!(value instanceof String s) || s.isBlank()) {
+            return null;
+        }
+        try {
+            Path p = Path.of(s);
+            return Files.exists(p) ? p : null;
+        } catch (InvalidPathException e) {
+            return null;
+        }
     }
 
     /** Where the option's value was written, or the owner's location when it was defaulted. */
