@@ -3,6 +3,8 @@ package dev.nlpipe.cli.schedule;
 import dev.nlpipe.core.Pipeline;
 import dev.nlpipe.core.config.InputConfig;
 import dev.nlpipe.core.config.OutputConfig;
+import dev.nlpipe.core.io.AtomicFile;
+import dev.nlpipe.core.io.TempNames;
 import dev.nlpipe.core.run.RunOptions;
 import dev.nlpipe.core.run.RunSummary;
 import java.io.IOException;
@@ -15,7 +17,8 @@ import java.nio.file.Path;
  * renaming a complete temporary file, so a file is either fully written or not there; bad
  * records follow the pipeline's {@code onError} rule: with {@code skip} they go to
  * {@code <output>.errors.jsonl} beside the output, with {@code fail} the file fails and nothing is
- * published. Thread-safe (the pipeline is).
+ * published. The errors file changes only with the output it belongs to: a failed attempt leaves
+ * both as the last successful one left them. Thread-safe (the pipeline is).
  */
 public final class FileProcessor {
     private final Pipeline pipeline;
@@ -47,14 +50,37 @@ public final class FileProcessor {
     public FileOutcome process(Path file, String outputRelative) throws IOException {
         long t0 = System.nanoTime();
         Path target = outputDir.resolve(outputRelative);
-        RunSummary s = pipeline.run(input.withPath(file), outputFor(target), options, null);
+        Path errors = Pipeline.errorsFile(outputFor(target, null));
+        // bad records go to this attempt's own file, which becomes the output's errors file only once the output is
+        // published: a failed attempt leaves the previous output and its errors file as they were
+        Path attemptErrors = errors == null ? null : TempNames.beside(errors);
+        RunSummary s;
+        boolean published = false;
+        try {
+            s = pipeline.run(input.withPath(file), outputFor(target, attemptErrors), options, null);
+            if (attemptErrors != null) {
+                if (Files.exists(attemptErrors)) {
+                    AtomicFile.moveIntoPlace(attemptErrors, errors);
+                } else {
+                    Files.deleteIfExists(errors);
+                }
+            }
+            published = true;
+        } finally {
+            if (!published && attemptErrors != null) {
+                Files.deleteIfExists(attemptErrors);
+            }
+        }
         long millis = (System.nanoTime() - t0) / 1_000_000;
         return new FileOutcome(s.read(), s.written(), s.failed(), millis, outputRelative, Files.size(target),
                 s.firstErrors().isEmpty() ? null : s.firstErrors().get(0).toString());
     }
 
-    /** The pipeline's output section aimed at one file, its errors file beside it (a configured one would be shared by every file). */
-    private OutputConfig outputFor(Path target) {
-        return new OutputConfig(target, false, output.format(), null, output.formatOptions(), output.location());
+    /**
+     * The pipeline's output section aimed at one file, with {@code errors} as its errors file, or the
+     * one beside it when {@code null} (a configured one would be shared by every file).
+     */
+    private OutputConfig outputFor(Path target, Path errors) {
+        return new OutputConfig(target, false, output.format(), errors, output.formatOptions(), output.location());
     }
 }

@@ -17,6 +17,7 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -111,6 +112,40 @@ class ScheduleCommandTest {
         assertEquals(1, r.code(), r.err());
         assertTrue(r.err().contains("QUARANTINED  huge.txt") && r.err().contains("needs more memory than the JVM has"), r.err());
         assertEquals(FileStatus.DONE, f.row("fine.txt").status(), "the other file is done");
+    }
+
+    @Test
+    void aFailedAttemptLeavesThePreviousOutputAndItsErrorsFileAsTheyWere() throws Exception {
+        ScheduleFixture f = new ScheduleFixture(tmp);
+        f.pipeline("""
+                input: { format: text }
+                stages:
+                  - { id: bad, type: test.fail, with: { marker: BAD } }
+                  - { id: huge, type: test.fail, with: { marker: HUGE, outOfMemory: true } }
+                """);
+        f.write("a.txt", "fine\nBAD line\n");
+        assertEquals(1, f.schedule("--once").code(), "a bad record under onError: skip");
+        Path output = f.out.resolve("a.jsonl");
+        Path errors = f.out.resolve("a.jsonl.errors.jsonl");
+        String published = Files.readString(output);
+        String publishedErrors = Files.readString(errors);
+        assertTrue(publishedErrors.contains("cannot handle"), publishedErrors);
+
+        f.write("a.txt", "fine\nHUGE text\n");
+        ScheduleFixture.Result r = f.schedule("--once", "--max-attempts", "1");
+        assertTrue(r.err().contains("QUARANTINED  a.txt"), r.err());
+        assertEquals(published, Files.readString(output), "the old output stays");
+        assertEquals(publishedErrors, Files.readString(errors), "and so does its errors file, which belongs to it");
+        try (Stream<Path> left = Files.list(f.out)) {
+            assertEquals(List.of(), left.filter(p -> p.getFileName().toString().startsWith(".a.jsonl")).toList(),
+                    "no temporary errors file left");
+        }
+
+        f.write("a.txt", "fine\nall good\n");
+        assertEquals(0, ScheduleFixture.main("schedule", "retry", "--state", f.state().toString(), f.in.resolve("a.txt").toString())
+                .code());
+        assertEquals(0, f.schedule("--once").code());
+        assertFalse(Files.exists(errors), "a published output without bad records has no errors file");
     }
 
     @Test
