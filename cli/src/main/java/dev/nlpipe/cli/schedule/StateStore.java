@@ -17,6 +17,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
@@ -167,6 +169,17 @@ public final class StateStore implements AutoCloseable {
             ps.setString(3, PROCESS_ENDED_SHARED);
             return read(ps);
         }
+    }
+
+    /** The pending files whose last attempt the process did not survive with other files in progress (judged shared). */
+    public Set<String> sharedInterruptions() throws SQLException {
+        Set<String> paths = new TreeSet<>();
+        for (FileRecord r : interrupted()) {
+            if (PROCESS_ENDED_SHARED.equals(r.lastError())) {
+                paths.add(r.path());
+            }
+        }
+        return paths;
     }
 
     /**

@@ -14,6 +14,8 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -75,13 +77,14 @@ final class TickRunner {
             s.settling = plan.settling();
             s.quarantinedSkipped = plan.quarantined();
             plan.work().forEach(w -> s.planned.merge(w.reason(), 1, Integer::sum));
+            Set<String> alone = store.sharedInterruptions();
             store.recordPlan(plan.work(), plan.touched(), now);
             s.deleted = plan.deleted().size();
             log.info(s.planLine(settings.input().toString()));
             Set<String> liveOutputs = new HashSet<>();
             files.forEach(f -> liveOutputs.add(planner.outputOf(f.relative())));
             recordDeleted(plan, liveOutputs, s, now);
-            process(plan.work(), p, liveOutputs, s);
+            process(plan.work(), alone, p, liveOutputs, s);
         } catch (ConfigException e) {
             s.error = "the pipeline file is invalid, nothing processed: " + e.getMessage();
         } catch (NoSuchFileException e) {
@@ -178,11 +181,19 @@ final class TickRunner {
         return Pipeline.errorsFile(OutputConfig.of(settings.output().resolve(outputRelative).toString()));
     }
 
-    private void process(List<WorkItem> work, LoadedPipeline p, Set<String> liveOutputs, TickSummary s)
+    /**
+     * Processes the planned files on a pool of workers. The files in {@code alone} were in progress
+     * together when a process ended: they go first, each with no other file in progress, so that a
+     * file that crashes the process (a native crash in a stage) is then the only one in progress and
+     * its attempts count until it is quarantined, instead of being forgiven on every restart.
+     */
+    private void process(List<WorkItem> planned, Set<String> alone, LoadedPipeline p, Set<String> liveOutputs, TickSummary s)
             throws SQLException, IOException {
-        if (work.isEmpty()) {
+        if (planned.isEmpty()) {
             return;
         }
+        List<WorkItem> work = new ArrayList<>(planned);
+        work.sort(Comparator.comparing(w -> !alone.contains(w.file().relative())));
         int workers = Math.min(p.workers(settings), work.size());
         FileProcessor processor = p.processor(settings.output(), p.workers(settings), work.size());
         AtomicInteger threadNo = new AtomicInteger();
@@ -195,10 +206,16 @@ final class TickRunner {
         Progress progress = log.quiet() ? null : new Progress(log.stream(), "files", work.size(), s::processed);
         int next = 0;
         int inflight = 0;
+        boolean aloneInFlight = false;
         try {
             while (true) {
-                while (inflight < workers && next < work.size() && !stop.requested()) {
-                    WorkItem w = work.get(next++);
+                while (inflight < workers && next < work.size() && !stop.requested() && !aloneInFlight) {
+                    WorkItem w = work.get(next);
+                    boolean isolated = alone.contains(w.file().relative());
+                    if (isolated && inflight > 0) {
+                        break;
+                    }
+                    next++;
                     if (w.problem() != null) {
                         recordFailure(w, w.attempt(), w.problem(), s);
                         continue;
@@ -208,7 +225,12 @@ final class TickRunner {
                         recordFailure(w, w.attemptsBefore(), StateStore.PROCESS_ENDED, s);
                         continue;
                     }
+                    if (isolated) {
+                        log.file("alone        " + w.file().relative() + ": the process ended while it and other files were in"
+                                + " progress, so it runs with no other file beside it");
+                    }
                     store.recordStart(w);
+                    aloneInFlight = isolated;
                     done.submit(() -> {
                         try {
                             return new Result(w, processor.process(w.file().path(), w.output()), null);
@@ -229,6 +251,7 @@ final class TickRunner {
                 }
                 Result r = take(done);
                 inflight--;
+                aloneInFlight = false;
                 if (r.error() == null) {
                     recordSuccess(r.item(), r.outcome(), p, liveOutputs, s);
                 } else {

@@ -148,6 +148,45 @@ class ScheduleCrashTest {
     }
 
     @Test
+    void aFileThatKillsTheProcessBesideOthersIsRunAloneAndThenCounted() throws Exception {
+        ScheduleFixture f = new ScheduleFixture(tmp);
+        f.pipeline("""
+                input: { format: text }
+                stages:
+                  - type: test.sleep
+                    with: { millis: 10 }
+                  - type: test.halt
+                    with: { marker: POISON }
+                output: { format: jsonl }
+                batchSize: 1
+                threads: 2
+                """);
+        f.write("a.txt", "fine\n".repeat(100));
+        f.write("b-poison.txt", "this one has POISON in it\n");
+        try (ChildScheduler child = ChildScheduler.start(tmp, args(f, "--once", "--max-attempts", "2"))) {
+            assertEquals(137, child.awaitExit(WAIT), child.output());
+        }
+        // the death came with a.txt in progress too: neither is blamed, and the next run takes them one at a time
+        try (ChildScheduler child = ChildScheduler.start(tmp, args(f, "--once", "--max-attempts", "2"))) {
+            assertEquals(137, child.awaitExit(WAIT), child.output());
+            assertTrue(child.output().contains("alone        b-poison.txt"), child.output());
+        }
+        assertEquals(FileStatus.DONE, f.row("a.txt").status(), "a.txt, run alone first, is done");
+        assertEquals(StateStore.PROCESS_ENDED, f.row("b-poison.txt").lastError(), "this time b-poison.txt was alone");
+        int runs = 2;
+        int exit;
+        do {
+            try (ChildScheduler child = ChildScheduler.start(tmp, args(f, "--once", "--max-attempts", "2"))) {
+                exit = child.awaitExit(WAIT);
+            }
+            runs++;
+        } while (exit == 137 && runs < 6);
+        assertEquals(1, exit, "the quarantine ends the restarts");
+        assertEquals(FileStatus.QUARANTINED, f.row("b-poison.txt").status());
+        assertEquals(4, runs, "one shared death, then two counted ones and the run that quarantines it");
+    }
+
+    @Test
     void aSecondInstanceExitsAtOnceAndAKilledInstancesLockIsTakenOver() throws Exception {
         ScheduleFixture f = new ScheduleFixture(tmp);
         writeInputs(f, 10);
