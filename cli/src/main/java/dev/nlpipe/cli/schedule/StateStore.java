@@ -382,9 +382,14 @@ public final class StateStore implements AutoCloseable {
                 s.quarantined, s.deleted, s.docsIn, s.docsOut, s.badRecords, s.seconds, s.error, s.configHash, id);
     }
 
-    /** Marks runs left {@code running} by a process that died as {@code killed}; returns how many. */
+    /**
+     * Marks runs left {@code running} by a process that died as {@code killed}; returns how many.
+     * Call with the instance lock held and before this process starts a run: every run still
+     * {@code running} then belongs to a dead process, even one whose id this process has now (in a
+     * container every run is process 1).
+     */
     public int closeAbandonedRuns() throws SQLException {
-        return update("UPDATE runs SET status = 'killed' WHERE status = 'running' AND pid != ?", ProcessHandle.current().pid());
+        return update("UPDATE runs SET status = 'killed' WHERE status = 'running'");
     }
 
     /** The most recent runs, newest first, as column maps (for {@code status}). */

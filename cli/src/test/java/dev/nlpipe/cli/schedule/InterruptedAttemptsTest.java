@@ -61,4 +61,15 @@ class InterruptedAttemptsTest {
             assertEquals(1, store.file("poison.txt").orElseThrow().attempts());
         }
     }
+
+    @Test
+    void aRunLeftRunningIsClosedEvenWhenThisProcessHasItsId() throws Exception {
+        // the instance lock is held when this is called: a run still 'running' is a dead process's, even one that was
+        // process 1 in an earlier container as this one is now
+        try (StateStore store = StateStore.open(tmp.resolve("s.db"))) {
+            store.startRun("once", Instant.now());
+            assertEquals(1, store.closeAbandonedRuns());
+            assertEquals(0, store.closeAbandonedRuns());
+        }
+    }
 }

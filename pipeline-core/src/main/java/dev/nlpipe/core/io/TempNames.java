@@ -7,8 +7,10 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
@@ -17,8 +19,16 @@ import java.util.stream.Stream;
 
 /** Names for work-in-progress files and directories: hidden, beside their target, unique per process. */
 public final class TempNames {
-    /** {@code .NAME.tmp-PID-RANDOM}: the writer's process id is in the name so leftovers can be attributed. */
-    private static final Pattern NAME = Pattern.compile("\\..+\\.tmp-(\\d+)-[0-9a-f]+");
+    /**
+     * {@code .NAME.tmp-PID-sSTART-RANDOM}: the writer's process id and start time (epoch milliseconds,
+     * hex) are in the name so leftovers can be attributed. The start time tells a dead writer from a
+     * live process that has its id since: in a container every run is process 1. Names without it
+     * (written by earlier versions, or where the start time is unknown) are judged by the id alone.
+     */
+    private static final Pattern NAME = Pattern.compile("\\..+\\.tmp-(\\d+)(?:-s([0-9a-f]+))?-[0-9a-f]+");
+    /** Start times computed by two processes may differ by rounding; a restarted writer starts later than this. */
+    private static final long START_TOLERANCE_MILLIS = 1000;
+    private static final String WRITER = writerPart(ProcessHandle.current());
 
     private TempNames() {
     }
@@ -29,8 +39,12 @@ public final class TempNames {
      */
     public static Path beside(Path target) {
         Path dir = target.toAbsolutePath().getParent();
-        return dir.resolve("." + target.getFileName() + ".tmp-" + ProcessHandle.current().pid() + "-"
+        return dir.resolve("." + target.getFileName() + ".tmp-" + WRITER + "-"
                 + Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xffffffffL));
+    }
+
+    private static String writerPart(ProcessHandle process) {
+        return process.pid() + process.info().startInstant().map(t -> "-s" + Long.toHexString(t.toEpochMilli())).orElse("");
     }
 
     /** The id of the process that made {@code path}, when it is one of these temporary names. */
@@ -106,12 +120,39 @@ public final class TempNames {
     private static List<Path> removeDead(List<Path> candidates) throws IOException {
         List<Path> removed = new ArrayList<>();
         for (Path p : candidates) {
-            long pid = owner(p).getAsLong();
-            boolean alive = ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
-            if (!alive && Files.deleteIfExists(p)) {
+            if (!writerRunning(p) && Files.deleteIfExists(p)) {
                 removed.add(p);
             }
         }
         return removed;
+    }
+
+    /**
+     * Whether the process that made temporary file {@code path} still runs: its id is alive and,
+     * when the name records the writer's start time and the process's is known, it started then.
+     */
+    static boolean writerRunning(Path path) {
+        Matcher m = NAME.matcher(path.getFileName().toString());
+        if (!m.matches()) {
+            return false;
+        }
+        Optional<ProcessHandle> process;
+        try {
+            process = ProcessHandle.of(Long.parseLong(m.group(1)));
+        } catch (NumberFormatException e) {
+            return false;
+        }
+        if (process.isEmpty() || !process.get().isAlive()) {
+            return false;
+        }
+        Optional<Instant> started = process.get().info().startInstant();
+        if (m.group(2) == null || started.isEmpty()) {
+            return true;
+        }
+        try {
+            return Math.abs(started.get().toEpochMilli() - Long.parseLong(m.group(2), 16)) < START_TOLERANCE_MILLIS;
+        } catch (NumberFormatException e) {
+            return true;
+        }
     }
 }

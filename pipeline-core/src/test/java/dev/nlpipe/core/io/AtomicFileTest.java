@@ -76,4 +76,20 @@ class AtomicFileTest {
         }
         assertEquals(List.of(), TempNames.removeAbandoned(tmp.resolve("missing")));
     }
+
+    @Test
+    void aTemporaryFileOfAnEarlierProcessWithThisProcesssIdIsRemoved() throws Exception {
+        // in a container every run is process 1: the id alone would keep an earlier run's leftovers forever
+        long pid = ProcessHandle.current().pid();
+        long started = ProcessHandle.current().info().startInstant().orElseThrow().toEpochMilli();
+        Path earlierRun = Files.writeString(tmp.resolve(".x.jsonl.tmp-" + pid + "-s" + Long.toHexString(started - 60_000) + "-1f2e"), "{");
+        Path thisRun = Files.writeString(tmp.resolve(".y.jsonl.tmp-" + pid + "-s" + Long.toHexString(started) + "-1f2e"), "{");
+        Path olderName = Files.writeString(tmp.resolve(".z.jsonl.tmp-" + pid + "-1f2e"), "{");
+        assertEquals(List.of(earlierRun), TempNames.removeAbandoned(tmp));
+        assertTrue(Files.exists(thisRun) && Files.exists(olderName), "this process's, and a name without a start time, are kept");
+        try (AtomicFile mine = AtomicFile.create(tmp.resolve("w.jsonl"))) {
+            assertTrue(mine.temp().getFileName().toString().contains(".tmp-" + pid + "-s"), mine.temp().toString());
+            assertEquals(List.of(), TempNames.removeAbandoned(tmp), "the names this process writes are its own");
+        }
+    }
 }
