@@ -5,11 +5,8 @@ import dev.nlpipe.core.doc.Document;
 import dev.nlpipe.core.io.BadRecord;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.function.Function;
 
@@ -92,29 +89,21 @@ final class PartitionRunner<T> implements Iterator<PartitionRunner.Outcome<T>> {
         }
         // A reader's bad records come before the batch's documents: they were met first.
         drainErrors(r -> null);
-        boolean[] cameOut = new boolean[items.size()];
         for (Document d : pipeline.processBatch(batch, errors)) {
-            Object index = d.meta().remove(ITEM);
-            if (index instanceof Integer i) {
-                cameOut[i] = true;
-            }
-            ready.add(new Outcome<>(index instanceof Integer i ? items.get(i) : null, d, null));
+            ready.add(new Outcome<>(itemOf(d, items), d, null));
         }
-        // a stage's bad record names its document by id, which rows may share (paragraphs of one article): it belongs to
-        // an item of that id whose document did not come out, taken in input order. Right when one stage fails them; when a
-        // filter drops a row of that id too, or two stages fail rows of one id out of order, a namesake's columns may be taken
-        Map<String, Deque<T>> failedById = new HashMap<>();
-        for (int i = 0; i < items.size(); i++) {
-            if (!cameOut[i]) {
-                failedById.computeIfAbsent(batch.get(i).id(), k -> new ArrayDeque<>()).add(items.get(i));
-            }
-        }
-        drainErrors(r -> r.id() == null || !failedById.containsKey(r.id()) ? null : failedById.get(r.id()).poll());
+        // a stage's bad record comes with its document, which names its row (ids may be shared: paragraphs of one article)
+        drainErrors(r -> r.document() == null ? null : itemOf(r.document(), items));
     }
 
-    private void drainErrors(Function<BadRecord, T> itemOf) {
-        for (BadRecord r = errors.poll(); r != null; r = errors.poll()) {
-            ready.add(new Outcome<>(itemOf.apply(r), null, r));
+    /** The input item a document of this batch came from (its own, or its parent's), or {@code null}; the tie is removed. */
+    private static <T> T itemOf(Document d, List<T> items) {
+        return d.meta().remove(ITEM) instanceof Integer i ? items.get(i) : null;
+    }
+
+    private void drainErrors(Function<RecordCollector.Collected, T> itemOf) {
+        for (RecordCollector.Collected r = errors.poll(); r != null; r = errors.poll()) {
+            ready.add(new Outcome<>(itemOf.apply(r), null, r.record()));
         }
     }
 }

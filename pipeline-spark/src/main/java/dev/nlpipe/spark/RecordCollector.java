@@ -1,5 +1,6 @@
 package dev.nlpipe.spark;
 
+import dev.nlpipe.core.doc.Document;
 import dev.nlpipe.core.io.BadRecord;
 import dev.nlpipe.core.io.BadRecordSink;
 import dev.nlpipe.core.run.OnError;
@@ -16,7 +17,16 @@ import org.apache.spark.util.LongAccumulator;
 final class RecordCollector implements BadRecordSink {
     private final boolean failFast;
     private final LongAccumulator warnings;
-    private final ArrayDeque<BadRecord> pending = new ArrayDeque<>();
+    private final ArrayDeque<Collected> pending = new ArrayDeque<>();
+
+    /**
+     * A bad record and, for one a stage failed, its document.
+     *
+     * @param record the bad record
+     * @param document the failed document, or {@code null} (a record a reader could not read)
+     */
+    record Collected(BadRecord record, Document document) {
+    }
 
     RecordCollector(OnError onError, LongAccumulator warnings) {
         this.failFast = onError == OnError.FAIL;
@@ -24,11 +34,16 @@ final class RecordCollector implements BadRecordSink {
     }
 
     @Override
-    public synchronized void accept(BadRecord record) {
+    public void accept(BadRecord record) {
+        failed(null, record);
+    }
+
+    @Override
+    public synchronized void failed(Document document, BadRecord record) {
         if (failFast) {
             throw new RecordFailedException(record);
         }
-        pending.add(record);
+        pending.add(new Collected(record, document));
     }
 
     @Override
@@ -41,7 +56,7 @@ final class RecordCollector implements BadRecordSink {
     }
 
     /** The next bad record not yet emitted, or {@code null}. */
-    synchronized BadRecord poll() {
+    synchronized Collected poll() {
         return pending.poll();
     }
 }

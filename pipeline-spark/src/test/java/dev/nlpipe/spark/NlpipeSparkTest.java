@@ -87,6 +87,22 @@ class NlpipeSparkTest {
     }
 
     @Test
+    void aFailedRowKeepsItsOwnColumnsWhenAFilterDroppedANamesake() {
+        // the first paragraph is filtered out and the second fails: both rows of the id are missing from the output, and
+        // the error belongs to the second
+        Dataset<Row> in = LocalSpark.get().createDataFrame(List.of(RowFactory.create("article", "Hi.", 1),
+                RowFactory.create("article", "REFUSE this one.", 2), RowFactory.create("article", "Third paragraph.", 3)),
+                new StructType().add("id", DataTypes.StringType).add("text", DataTypes.StringType).add("source", DataTypes.IntegerType))
+                .coalesce(1);
+        String yaml = "stages: [ { type: filter.length, with: { minChars: 5 } }, { type: test.fail, with: { marker: REFUSE } } ]\n"
+                + "onError: skip\n";
+        List<Row> out = NlpipeSpark.apply(in, config(yaml)).collectAsList();
+        Row bad = out.stream().filter(r -> !r.isNullAt(r.fieldIndex(NlpipeSpark.ERROR))).findFirst().orElseThrow();
+        assertEquals("REFUSE this one.", bad.getString(1), "the failed row's own text, not the filtered namesake's");
+        assertEquals(2, bad.getInt(2));
+    }
+
+    @Test
     void aMissingTextColumnIsNamed() {
         Dataset<Row> in = rows(new Object[] {"a", "x", 1});
         assertThrows(IllegalArgumentException.class,

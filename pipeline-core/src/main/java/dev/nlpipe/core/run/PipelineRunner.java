@@ -201,7 +201,7 @@ public final class PipelineRunner {
                     if (stat != null) {
                         stat.failure();
                     }
-                    errors.accept(failure(d, stage, e));
+                    errors.failed(d, failure(d, stage, e));
                 }
             }
             return out;
