@@ -9,6 +9,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.function.Function;
+import org.apache.spark.TaskContext;
+import org.apache.spark.util.TaskCompletionListener;
 
 /**
  * Runs one partition through the executor's pipeline in batches, lazily, so a partition larger
@@ -32,6 +34,7 @@ final class PartitionRunner<T> implements Iterator<PartitionRunner.Outcome<T>> {
     record Outcome<T>(T item, Document document, BadRecord error) {
     }
 
+    private final ExecutorPipelines.Lease lease;
     private final Pipeline pipeline;
     private final int batchSize;
     private final Iterator<T> input;
@@ -46,7 +49,13 @@ final class PartitionRunner<T> implements Iterator<PartitionRunner.Outcome<T>> {
      * @param errors where readers and stages report bad records
      */
     PartitionRunner(PipelineSpec spec, Iterator<T> input, Function<T, Document> toDocument, RecordCollector errors) {
-        this.pipeline = ExecutorPipelines.get(spec);
+        this.lease = ExecutorPipelines.acquire(spec);
+        // the task's end releases the pipeline, also when the task stops reading early (a limit) or fails
+        TaskContext task = TaskContext.get();
+        if (task != null) {
+            task.addTaskCompletionListener((TaskCompletionListener) context -> lease.close());
+        }
+        this.pipeline = lease.pipeline();
         this.batchSize = spec.batchSize();
         this.input = input;
         this.toDocument = toDocument;
@@ -58,6 +67,7 @@ final class PartitionRunner<T> implements Iterator<PartitionRunner.Outcome<T>> {
         while (ready.isEmpty()) {
             if (!input.hasNext()) {
                 drainErrors(r -> null);
+                lease.close();
                 return !ready.isEmpty();
             }
             nextBatch();

@@ -1,6 +1,7 @@
 package dev.nlpipe.spark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -123,5 +124,21 @@ class NlpipeSparkTest {
         int built = ExecutorPipelines.size();
         NlpipeSpark.apply(in, config(yaml)).collectAsList();
         assertEquals(built, ExecutorPipelines.size());
+    }
+
+    @Test
+    void pipelinesNoTaskUsesAreReleasedBeyondAFew() {
+        Dataset<Row> in = rows(new Object[] {"a", "x", 1}, new Object[] {"b", "y", 2});
+        List<PipelineSpec> specs = new java.util.ArrayList<>();
+        for (int i = 0; i < ExecutorPipelines.KEEP_IDLE + 2; i++) {
+            // a notebook trying option after option: each a configuration of its own
+            PipelineConfig c = config(YAML.replace("lowercase: true", "lowercase: true, pattern: '[a-z]+|[0-9]{" + (i + 1) + "}'"));
+            specs.add(PipelineSpec.of(c));
+            NlpipeSpark.apply(in, c).collectAsList();
+            assertEquals(0, ExecutorPipelines.users(specs.get(i)), "the finished tasks released it");
+        }
+        assertTrue(ExecutorPipelines.size() <= ExecutorPipelines.KEEP_IDLE, "at most a few idle pipelines stay built");
+        assertFalse(ExecutorPipelines.holds(specs.get(0)), "the least recently used was closed");
+        assertTrue(ExecutorPipelines.holds(specs.get(specs.size() - 1)), "the last one stays for the next task");
     }
 }
