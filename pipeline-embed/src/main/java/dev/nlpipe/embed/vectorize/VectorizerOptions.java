@@ -1,11 +1,11 @@
 package dev.nlpipe.embed.vectorize;
 
-import dev.nlpipe.core.io.IoErrors;
 import dev.nlpipe.core.config.OptionSpec;
 import dev.nlpipe.core.config.Options;
+import dev.nlpipe.core.io.IoErrors;
+import dev.nlpipe.core.io.Utf8Text;
+import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -49,7 +49,8 @@ public final class VectorizerOptions {
     public static List<OptionSpec> fixedVocabulary() {
         return List.of(
                 OptionSpec.stringList("vocabulary", null, "a fixed vocabulary: these terms, in this column order"),
-                OptionSpec.path("vocabularyFile", "a fixed vocabulary read from a file, one term per line"));
+                OptionSpec.path("vocabularyFile", "a fixed vocabulary read from a file, one term per line as written (spaces"
+                        + " belong to character n-grams)"));
     }
 
     /** How counts become values: {@code binary} only for counts, the TF-IDF options too for TF-IDF. */
@@ -103,7 +104,7 @@ public final class VectorizerOptions {
         Set<String> out = new LinkedHashSet<>(o.getStringList("stopWords"));
         Path file = o.getPath("stopWordsFile");
         if (file != null) {
-            out.addAll(readLines(o, "stopWordsFile", file));
+            out.addAll(readLines(o, "stopWordsFile", file, true));
         }
         return out;
     }
@@ -138,7 +139,8 @@ public final class VectorizerOptions {
         if (given != null && file != null) {
             throw o.error("vocabularyFile", "give either vocabulary or vocabularyFile, not both");
         }
-        List<String> terms = file != null ? readLines(o, "vocabularyFile", file) : given;
+        // terms as written: a character n-gram's spaces (" a", "a ", " ") are part of it
+        List<String> terms = file != null ? readLines(o, "vocabularyFile", file, false) : given;
         if (terms == null) {
             return null;
         }
@@ -155,11 +157,12 @@ public final class VectorizerOptions {
         return List.copyOf(terms);
     }
 
-    private static List<String> readLines(Options o, String name, Path file) {
-        try {
+    /** The non-empty lines of {@code file}, without a byte-order mark; {@code strip} also removes their edge spaces. */
+    private static List<String> readLines(Options o, String name, Path file, boolean strip) {
+        try (BufferedReader in = Utf8Text.open(file)) {
             List<String> out = new ArrayList<>();
-            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-                String t = line.strip();
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                String t = strip ? line.strip() : line;
                 if (!t.isEmpty()) {
                     out.add(t);
                 }

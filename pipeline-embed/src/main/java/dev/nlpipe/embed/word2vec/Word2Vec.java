@@ -179,12 +179,17 @@ public final class Word2Vec {
 
     /** The word2vec formats separate words by whitespace, so whitespace inside a token becomes '_'. */
     static String wordForm(String token) {
+        char[] chars = null;
         for (int i = 0; i < token.length(); i++) {
+            // every whitespace the formats' readers split on, not only ASCII's (\s): U+3000, U+2028, U+2000-U+200A
             if (Character.isWhitespace(token.charAt(i))) {
-                return token.replaceAll("\\s", "_");
+                if (chars == null) {
+                    chars = token.toCharArray();
+                }
+                chars[i] = '_';
             }
         }
-        return token;
+        return chars == null ? token : new String(chars);
     }
 
     private static List<Double> runEpochs(TrainingSetup setup, PrintStream log) {

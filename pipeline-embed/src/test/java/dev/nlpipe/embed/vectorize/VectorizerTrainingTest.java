@@ -155,6 +155,15 @@ class VectorizerTrainingTest {
     }
 
     @Test
+    void aVocabularyFileKeepsTheSpacesOfCharacterNgrams() throws IOException {
+        // scikit-learn's get_feature_names_out() for analyzer char_wb: " a", "a " and " " are terms of their own
+        Path vocabulary = Files.writeString(dir.resolve("vocab.txt"), "\uFEFF \n a\na \na\n", StandardCharsets.UTF_8);
+        List<String> terms = VectorizerOptions.fixedVocabulary(dev.nlpipe.core.config.Options.of("vectorize.count",
+                Map.of("vocabularyFile", vocabulary.toString()), VectorizerOptions.fixedVocabulary()));
+        assertEquals(List.of(" ", " a", "a ", "a"), terms);
+    }
+
+    @Test
     void aHugeNgramRangeIsRefusedAtLoadInsteadOfHanging() throws IOException {
         Path corpus = corpus();
         ConfigException e = assertThrows(ConfigException.class, () -> TrainingRuns.train(dir, """

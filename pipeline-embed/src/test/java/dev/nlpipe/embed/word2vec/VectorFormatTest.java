@@ -154,6 +154,14 @@ class VectorFormatTest {
         assertEquals("new_york", Word2Vec.wordForm("new york"));
     }
 
+    @Test
+    void unicodeSpacesInsideATokenBecomeUnderscoresAndTheWordCanBeWritten() throws Exception {
+        // an ideographic space (Chinese text), a line separator and a thin space: whitespace to the readers, not to \s
+        String word = Word2Vec.wordForm("北京\u3000大学\u2028x\u2009y");
+        assertEquals("北京_大学_x_y", word);
+        VectorFormat.writeText(new WordVectors(new String[] {word}, new float[] {1f}, 1), dir.resolve("u.txt"));
+    }
+
     private static int indexOf(byte[] a, byte[] pattern) {
         outer:
         for (int i = 0; i + pattern.length <= a.length; i++) {
