@@ -5,10 +5,11 @@ import dev.nlpipe.core.config.Location;
 import dev.nlpipe.core.config.Node;
 import dev.nlpipe.core.config.OutputConfig;
 import dev.nlpipe.core.config.PlainNodes;
+import dev.nlpipe.core.io.InputSource;
+import dev.nlpipe.core.io.Utf8Text;
 import dev.nlpipe.core.tag.TagScheme;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,6 +17,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The output of {@code nlpipe augment}: the input's format, with the settings that make the written
@@ -41,7 +43,8 @@ final class AugmentOutput {
         if (Files.isDirectory(input)) {
             return input + ".augmented/";
         }
-        String name = input.getFileName().toString();
+        // the output is written uncompressed: train.char.bmes.gz gives train.char.augmented.bmes
+        String name = input.getFileName().toString().replaceFirst("\\.gz$", "");
         int dot = name.lastIndexOf('.');
         String stem = dot > 0 ? name.substring(0, dot) : name;
         String ext = dot > 0 && formatFor(name.substring(dot + 1)).equals(format) ? name.substring(dot + 1) : format;
@@ -80,7 +83,17 @@ final class AugmentOutput {
             case "conll", "bmes" -> sniffColumns(file, out);
             case "csv", "tsv" -> {
                 if (in.format().equals(format)) {
-                    out.put("columns", header(file, format.equals("tsv") ? '\t' : ','));
+                    List<String> first = firstRow(file, format.equals("tsv") ? '\t' : ',');
+                    Node header = in.formatOptions().get("header");
+                    if (header != null && Boolean.FALSE.equals(header.toPlain())) {
+                        // rows only, columns by number, as the reader's header: false reads them (text 1, label 2)
+                        out.put("header", false);
+                        out.put("columns", java.util.stream.IntStream.rangeClosed(1, first.size()).mapToObj(String::valueOf).toList());
+                        out.put("textColumn", "1");
+                        out.put("labelColumn", "2");
+                    } else {
+                        out.put("columns", first);
+                    }
                     for (String key : List.of("textColumn", "labelColumn", "idColumn", "langColumn")) {
                         if (in.formatOptions().get(key) != null) {
                             out.put(key, in.formatOptions().get(key).toPlain());
@@ -99,7 +112,7 @@ final class AugmentOutput {
         Set<String> prefixes = new HashSet<>();
         boolean tab = false;
         boolean any = false;
-        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (BufferedReader r = open(file)) {
             String line;
             for (int n = 0; n < SNIFF_LINES && (line = r.readLine()) != null; n++) {
                 String t = line.strip();
@@ -120,9 +133,9 @@ final class AugmentOutput {
                 : !prefixes.contains("B") && prefixes.contains("I") ? "iob1" : "bio");
     }
 
-    /** The header names of a delimited file's first line (quotes stripped). */
-    private static List<String> header(Path file, char delimiter) throws IOException {
-        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+    /** The fields of a delimited file's first line (quotes stripped): its header names, or its first record's values. */
+    private static List<String> firstRow(Path file, char delimiter) throws IOException {
+        try (BufferedReader r = open(file)) {
             String line = r.readLine();
             List<String> names = new ArrayList<>();
             if (line == null) {
@@ -137,5 +150,10 @@ final class AugmentOutput {
             }
             return names;
         }
+    }
+
+    /** The file's text as the readers see it: decompressed when gzipped, without a byte-order mark. */
+    private static BufferedReader open(Path file) throws IOException {
+        return Utf8Text.open(new InputSource(file, file.toString(), file.getFileName().toString()).open(new AtomicLong()));
     }
 }

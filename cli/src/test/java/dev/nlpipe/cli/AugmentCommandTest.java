@@ -62,6 +62,53 @@ class AugmentCommandTest {
     }
 
     @Test
+    void aTsvWithoutHeaderIsWrittenWithoutHeaderAndKeepsTextAndLabel() throws Exception {
+        Path train = TempFiles.write(dir.resolve("rows.tsv"), "a good movie with a good story\t1\na boring movie and a boring plot\t0\n");
+        Path yaml = TempFiles.write(dir.resolve("eda.yaml"), """
+                input: {path: %s, format: tsv, header: false, language: en}
+                stages:
+                  - type: tokenize.regex
+                  - type: augment.eda
+                    with: {numAug: 2, synonyms: [], synonymFiles: [%s], seed: 1}
+                """.formatted(train, synonyms()));
+        CliTest.Result r = nlpipe("augment", yaml.toString(), "--quiet");
+        assertEquals(0, r.code(), r.err());
+        List<String> lines = Files.readAllLines(dir.resolve("rows.augmented.tsv"));
+        assertEquals("a good movie with a good story\t1", lines.get(0), "no header line; the first record as it was");
+        assertTrue(lines.size() > 2, lines.toString());
+        for (String line : lines) {
+            String[] cols = line.split("\t", -1);
+            assertEquals(2, cols.length, line);
+            assertTrue(cols[0].matches(".*(movie|film|picture).*") && (cols[1].equals("1") || cols[1].equals("0")),
+                    () -> "text and label kept: " + line);
+        }
+    }
+
+    @Test
+    void aGzippedTsvWithAByteOrderMarkKeepsItsHeader() throws Exception {
+        Path train = dir.resolve("bom.tsv.gz");
+        try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(train))) {
+            out.write("\uFEFFlabel\ttext\n1\ta good movie\n0\ta boring movie\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        Path yaml = TempFiles.write(dir.resolve("eda.yaml"), """
+                input: {path: %s, format: tsv, language: en}
+                stages:
+                  - type: tokenize.regex
+                  - type: augment.eda
+                    with: {numAug: 1, synonyms: [], synonymFiles: [%s], seed: 1}
+                """.formatted(train, synonyms()));
+        CliTest.Result r = nlpipe("augment", yaml.toString(), "--quiet");
+        assertEquals(0, r.code(), r.err());
+        List<String> lines = Files.readAllLines(dir.resolve("bom.augmented.tsv"));
+        assertEquals("label\ttext", lines.get(0), "the header without the mark, so the label column is found");
+        for (String line : lines.subList(1, lines.size())) {
+            String[] cols = line.split("\t", -1);
+            assertTrue(cols[0].equals("1") || cols[0].equals("0"), () -> "the label kept: " + line);
+            assertTrue(cols[1].matches(".*(movie|film|picture).*"), line);
+        }
+    }
+
+    @Test
     void jsonlVariantsKeepLabelsAndRecordTheirOrigin() throws Exception {
         Path train = TempFiles.write(dir.resolve("train.jsonl"), """
                 {"id": "p1", "text": "a good movie", "label": "pos"}
