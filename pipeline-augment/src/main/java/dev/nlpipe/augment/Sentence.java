@@ -14,13 +14,18 @@ import java.util.Set;
  * untouched neighbours keep their spacing in every variant.
  *
  * <p>Entities are grouped: the outermost entities (by start, longest first) each form one locked
- * group; entities nested inside a group move with it and keep their relative offsets.
+ * group; entities nested inside a group move with it and keep their relative offsets. Text of an
+ * entity that no token covers at its edges (the brackets of {@code 《地球》} when the tokenizer
+ * drops punctuation) moves with the group too ({@link #lead}, {@link #tail}), so the entity keeps
+ * its text wherever its neighbours go.
  */
 public final class Sentence {
     private final Document doc;
     private final List<Piece> pieces;
     private final int[] starts;
     private final int[] ends;
+    private final String[] leads;
+    private final String[] tails;
     private final List<Group> groups;
 
     /**
@@ -38,6 +43,22 @@ public final class Sentence {
         this.starts = starts;
         this.ends = ends;
         this.groups = List.copyOf(groups);
+        this.leads = new String[pieces.size()];
+        this.tails = new String[pieces.size()];
+        String text = doc.text();
+        for (int slot = 0; slot < pieces.size(); slot++) {
+            int g = pieces.get(slot).entity();
+            if (g < 0) {
+                continue;
+            }
+            Entity e = groups.get(g).entity();
+            if (slot == 0 || pieces.get(slot - 1).entity() != g) {
+                leads[slot] = text.substring(Math.min(e.start(), starts[slot]), starts[slot]);
+            }
+            if (slot == pieces.size() - 1 || pieces.get(slot + 1).entity() != g) {
+                tails[slot] = text.substring(ends[slot], Math.max(e.end(), ends[slot]));
+            }
+        }
     }
 
     /**
@@ -154,19 +175,30 @@ public final class Sentence {
         return groups;
     }
 
-    /** The original text between slot {@code i} and slot {@code i + 1}. */
+    /** The original text between slot {@code i} and slot {@code i + 1}, less the entity text that moves with either. */
     public String gapAfter(int slot) {
-        return doc.text().substring(ends[slot], starts[slot + 1]);
+        return doc.text().substring(ends[slot] + tail(slot).length(), starts[slot + 1] - lead(slot + 1).length());
     }
 
     /** The text before the first piece (leading spaces), kept in every variant. */
     public String prefix() {
-        return starts.length == 0 ? doc.text() : doc.text().substring(0, starts[0]);
+        return starts.length == 0 ? doc.text() : doc.text().substring(0, starts[0] - lead(0).length());
     }
 
     /** The text after the last piece, kept in every variant. */
     public String suffix() {
-        return ends.length == 0 ? "" : doc.text().substring(ends[ends.length - 1]);
+        int last = ends.length - 1;
+        return ends.length == 0 ? "" : doc.text().substring(ends[last] + tail(last).length());
+    }
+
+    /** Entity text before slot {@code slot}, the first piece of its group, that no token covers; "" for other slots. */
+    public String lead(int slot) {
+        return slot < 0 || leads[slot] == null ? "" : leads[slot];
+    }
+
+    /** Entity text after slot {@code slot}, the last piece of its group, that no token covers; "" for other slots. */
+    public String tail(int slot) {
+        return slot < 0 || tails[slot] == null ? "" : tails[slot];
     }
 
     /** The original start offset of a slot. */

@@ -75,9 +75,12 @@ public final class Variants {
             if (prev != null) {
                 text.append(gap(s, prev, p));
             }
+            // an entity's untokenized edges travel with it (the slot is -1 for inserted pieces, which have none)
+            text.append(s.lead(p.slot()));
             int start = text.length();
             text.append(p.surface());
             addTokens(p, start, charTokens, tokens);
+            text.append(s.tail(p.slot()));
             if (p.locked()) {
                 if (prev != null && prev.locked() && prev.entity() == p.entity()) {
                     runs.get(runs.size() - 1)[2] = text.length();

@@ -3,6 +3,7 @@ package dev.nlpipe.augment;
 import static dev.nlpipe.augment.AugmentTesting.ops;
 import static dev.nlpipe.augment.AugmentTesting.variants;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nlpipe.core.Pipeline;
@@ -134,6 +135,29 @@ class NerSafetyTest {
             for (Document v : variants(p.process(d))) {
                 assertEquals(1, v.entities().size());
                 assertEquals("北京市", v.entities().get(0).text(), v.text());
+            }
+        }
+    }
+
+    @Test
+    void anEntitysUntokenizedEdgesMoveWithItWhateverItsNeighboursDo() {
+        // a tokenizer that drops punctuation leaves the brackets of 《地球》 outside every token
+        String text = "我读《地球》好书";
+        Document d = new Document("s", text).setTokens(List.of(new Token("我", 0, 1), new Token("读", 1, 2), new Token("地球", 3, 5),
+                new Token("好", 6, 7), new Token("书", 7, 8))).setEntities(List.of(Entity.of(text, "BOOK", 2, 6)));
+        for (Map<String, Object> ops : List.of(Map.<String, Object>of("pRd", 1.0, "alphaSr", 0, "alphaRi", 0, "alphaRs", 0),
+                Map.<String, Object>of("alphaRs", 0.9, "alphaSr", 0, "alphaRi", 0, "pRd", 0))) {
+            Map<String, Object> options = new java.util.HashMap<>(ops);
+            options.put("numAug", 4);
+            try (Pipeline p = Pipeline.builder().add("augment.eda", options).build()) {
+                List<Document> out = variants(p.process(d));
+                assertFalse(out.isEmpty(), ops.toString());
+                for (Document v : out) {
+                    assertEquals(1, v.entities().size(), v.text());
+                    Entity e = v.entities().get(0);
+                    assertTrue(e.start() >= 0 && e.end() <= v.text().length(), v.text());
+                    assertEquals("《地球》", e.text(), () -> ops + ": " + v.text());
+                }
             }
         }
     }
