@@ -56,7 +56,7 @@ class CliTest {
     void quickstartWritesTokensWhoseOffsetsMatchTheText() throws IOException {
         Path out = dir.resolve("q.jsonl");
         Result r = nlpipe("run", repo().resolve("examples/quickstart.yaml").toString(), "--output", out.toString(),
-                "--set", "input.path=" + repo().resolve("examples/data/sample-zh-en.txt"), "--metrics", dir.resolve("m.json").toString());
+                "--set", "input.path=" + repo().resolve("examples/data/sample-zh-en.txt"), "--metrics", dir.resolve("reports/new/m.json").toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.err().contains("quickstart: read 40, wrote"), r.err());
         List<String> lines = TempFiles.lines(out);
@@ -71,7 +71,8 @@ class CliTest {
             }
         }
         assertTrue(tokens > 500, "tokens: " + tokens);
-        JsonNode metrics = DocumentJson.mapper().readTree(dir.resolve("m.json").toFile());
+        // the metrics directory did not exist: it is made, as the output's is
+        JsonNode metrics = DocumentJson.mapper().readTree(dir.resolve("reports/new/m.json").toFile());
         assertEquals(40, metrics.get("documents_read").asInt());
     }
 

@@ -1,7 +1,9 @@
 package dev.nlpipe.core.model;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.nlpipe.core.doc.DocumentJson;
+import dev.nlpipe.core.io.AtomicFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -82,8 +84,16 @@ public final class ModelDir {
         writeJson(dir.resolve(MODEL_JSON), meta.asMap());
     }
 
-    /** Writes a JSON file, pretty-printed. */
+    /**
+     * Writes a JSON file, pretty-printed, atomically (a reader never sees half of it, an interrupted
+     * write leaves the old file), creating its parent directories: also for files outside a model
+     * directory, such as {@code --metrics} and {@code --json} reports.
+     */
     public static void writeJson(Path file, Object value) throws IOException {
-        DocumentJson.mapper().writer(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), value);
+        try (AtomicFile out = AtomicFile.create(file)) {
+            DocumentJson.mapper().writer(SerializationFeature.INDENT_OUTPUT).without(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+                    .writeValue(out.stream(), value);
+            out.commit();
+        }
     }
 }
