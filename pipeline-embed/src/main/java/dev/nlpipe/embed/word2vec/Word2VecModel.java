@@ -1,7 +1,7 @@
 package dev.nlpipe.embed.word2vec;
 
 import dev.nlpipe.core.model.ModelDir;
-import dev.nlpipe.core.model.ModelManifest;
+import dev.nlpipe.core.model.ModelDirWriter;
 import dev.nlpipe.core.model.ModelException;
 import dev.nlpipe.core.model.ModelMeta;
 import java.io.IOException;
@@ -124,13 +124,19 @@ public final class Word2VecModel {
         }
     }
 
-    /** Saves a complete model directory with a minimal {@code model.json} (the Java API's save). */
+    /**
+     * Saves a complete model directory with a minimal {@code model.json} (the Java API's save). It is
+     * built beside {@code dir} and moved into place when complete, so a failure or an interrupt
+     * leaves a model already there as it was.
+     */
     public void save(Path dir, Word2VecParams params) throws IOException {
-        saveFiles(dir);
-        ModelMeta meta = ModelMeta.create(KIND, FORMAT_VERSION);
-        describe(meta, params);
-        ModelDir.writeMeta(dir, meta);
-        ModelManifest.seal(dir);
+        try (ModelDirWriter out = ModelDirWriter.create(dir)) {
+            saveFiles(out.dir());
+            ModelMeta meta = ModelMeta.create(KIND, FORMAT_VERSION);
+            describe(meta, params);
+            ModelDir.writeMeta(out.dir(), meta);
+            out.commit();
+        }
     }
 
     /** Adds this model's shape and hyper-parameters to a {@code model.json} record. */

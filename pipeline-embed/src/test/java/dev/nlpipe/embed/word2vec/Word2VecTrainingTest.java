@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -136,6 +137,15 @@ class Word2VecTrainingTest {
         assertArrayEquals(m.hsWeights(), back.hsWeights());
         assertArrayEquals(m.vocabulary().counts(), back.vocabulary().counts());
         assertEquals(m.wordVectors().size(), WordVectors.load(dir.resolve("m")).size());
+
+        // saved again over itself: the directory is built beside and moved into place, leaving nothing else behind
+        Files.writeString(dir.resolve("m/stale.txt"), "from an earlier save");
+        m.save(dir.resolve("m"), Corpus.params());
+        assertFalse(Files.exists(dir.resolve("m/stale.txt")), "the whole directory is replaced");
+        try (var left = Files.list(dir)) {
+            assertEquals(List.of(dir.resolve("m")), left.toList(), "no temporary directory left");
+        }
+        assertArrayEquals(m.inputWeights(), Word2VecModel.load(dir.resolve("m")).inputWeights());
     }
 
     private static TokenTable table(List<List<String>> corpus) {
