@@ -200,6 +200,12 @@ public final class TrainingJob implements AutoCloseable {
         return config.splits().get(split);
     }
 
+    /** The error for a split that gave no documents: the file is empty, or every record is blank or bad. */
+    public ConfigException noDocuments(String split) {
+        return new ConfigException(config.input().location(), "data." + split + ": no documents in " + splitPath(split)
+                + " (the file is empty, or every record is blank or bad; check the path and data.format)");
+    }
+
     /**
      * Streams a split's documents through the input format and the preprocessing stages (on
      * {@code threads} background workers when there are stages). Unreadable records are logged and skipped;

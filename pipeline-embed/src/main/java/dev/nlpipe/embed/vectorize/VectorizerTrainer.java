@@ -142,6 +142,9 @@ public abstract class VectorizerTrainer implements TrainerProvider {
                 progress.update(++n, null);
             }
             progress.finish();
+            if (n == 0) {
+                throw job.noDocuments("train");
+            }
             return pruned(m, () -> counter.finish(pruning, binary));
         }
     }

@@ -164,6 +164,17 @@ class VectorizerTrainingTest {
     }
 
     @Test
+    void anEmptyCorpusIsNamedAsSuchNotBlamedOnMaxDf() throws IOException {
+        Path blank = Files.writeString(dir.resolve("blank.txt"), "\n\n   \n");
+        ConfigException e = assertThrows(ConfigException.class, () -> TrainingRuns.train(dir, """
+                task: vectorize.tfidf
+                data: { train: %s, format: text }
+                model: { tokenPattern: '\\w+' }
+                """.formatted(blank), "empty"));
+        assertTrue(e.getMessage().contains("data.train: no documents in") && !e.getMessage().contains("maxDf"), e.getMessage());
+    }
+
+    @Test
     void aHugeNgramRangeIsRefusedAtLoadInsteadOfHanging() throws IOException {
         Path corpus = corpus();
         ConfigException e = assertThrows(ConfigException.class, () -> TrainingRuns.train(dir, """
