@@ -218,6 +218,15 @@ public final class LinearClassifierTrainer implements TrainerProvider {
                         : "carves dev out of data.train (so does devFraction); remove data.dev, or this option");
             }
             int[][] parts = Splits.stratified(out.get("train").y(), labels.size(), s.split(), s.seed());
+            for (int p = 1; p < parts.length; p++) {
+                if (parts[p].length == 0) {
+                    // each class rounds its share down to nothing: model selection would score every candidate 0
+                    String option = job.train().isSet("devFraction") ? "devFraction" : "split";
+                    throw job.train().error(option, "leaves the " + (p == 1 ? "dev" : "test") + " part empty: each class of data.train"
+                            + " (" + out.get("train").size() + " documents, " + labels.size() + " classes) rounds its share to 0;"
+                            + " give a larger fraction, data.dev, or train.cvFolds");
+                }
+            }
             Dataset all = out.get("train");
             out.put("train", all.subset(parts[0]));
             out.put("dev", all.subset(parts[1]));

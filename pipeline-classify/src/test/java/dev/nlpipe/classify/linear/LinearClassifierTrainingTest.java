@@ -193,6 +193,19 @@ class LinearClassifierTrainingTest {
     }
 
     @Test
+    void aDevFractionThatLeavesDevEmptyIsRefused() throws IOException {
+        // 3 classes of 5: round(0.9 * 5) = 5 of each stay in train, and every candidate of the grid would score 0 on no dev data
+        Path small = corpus("small", 15, 3, 4);
+        ConfigException e = assertThrows(ConfigException.class, () -> TrainingRuns.train(dir, """
+                task: classify.linear
+                data: { train: %s, format: jsonl }
+                model: { tokenPattern: '\\w+', C: [0.1, 1, 10] }
+                train: { devFraction: 0.05 }
+                """.formatted(small), "emptydev"));
+        assertTrue(e.getMessage().contains("devFraction") && e.getMessage().contains("leaves the dev part empty"), e.getMessage());
+    }
+
+    @Test
     void mistakesAreReportedWithTheirLocation() throws IOException {
         Path train = corpus("t", 60, 2, 6);
         Path oneLabel = Files.writeString(dir.resolve("one.jsonl"), "{\"text\": \"a b\", \"label\": \"x\"}\n{\"text\": \"c\", \"label\": \"x\"}\n");
