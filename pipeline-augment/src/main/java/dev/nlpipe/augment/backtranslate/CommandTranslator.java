@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * A translator that is an external program: it reads lines (UTF-8) on standard input and writes
@@ -77,27 +78,29 @@ public final class CommandTranslator implements Translator {
             return null;
         });
         FutureTask<Deque<String>> errors = background(() -> tail(process.getErrorStream()));
-        List<String> out = new ArrayList<>(lines.size());
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = r.readLine()) != null) {
-                out.add(line);
-            }
-            if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new IOException(describe(cmd) + " ran longer than " + timeoutSeconds + " s and was stopped");
+        // the output is read on its own thread too, so the deadline holds for a translator that hangs without closing it
+        FutureTask<List<String>> reading = background(() -> lines(process.getInputStream()));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
+        List<String> out;
+        try {
+            out = reading.get(timeoutSeconds, TimeUnit.SECONDS);
+            if (!process.waitFor(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+                throw new TimeoutException();
             }
             int exit = process.exitValue();
             if (exit != 0) {
                 throw new IOException(describe(cmd) + " exited with status " + exit + stderr(errors));
             }
             feeding.get();
+        } catch (TimeoutException e) {
+            stop(process);
+            throw new IOException(describe(cmd) + " ran longer than " + timeoutSeconds + " s and was stopped (timeout)" + stderr(errors));
         } catch (InterruptedException e) {
-            process.destroyForcibly();
+            stop(process);
             Thread.currentThread().interrupt();
             throw new IOException(describe(cmd) + " was interrupted", e);
         } catch (ExecutionException e) {
-            process.destroyForcibly();
+            stop(process);
             throw new IOException(describe(cmd) + " stopped reading its input: " + e.getCause().getMessage() + stderr(errors), e);
         }
         if (out.size() != lines.size()) {
@@ -111,6 +114,22 @@ public final class CommandTranslator implements Translator {
         FutureTask<T> task = new FutureTask<>(work);
         Thread.ofPlatform().daemon(true).name("translator-pipe").start(task);
         return task;
+    }
+
+    /** Kills the translator and what it started (a script's model server would otherwise live on, holding its pipes). */
+    private static void stop(Process process) {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+    }
+
+    private static List<String> lines(InputStream in) throws IOException {
+        List<String> out = new ArrayList<>();
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            for (String line = r.readLine(); line != null; line = r.readLine()) {
+                out.add(line);
+            }
+        }
+        return out;
     }
 
     private static void feed(Process process, List<String> lines) {

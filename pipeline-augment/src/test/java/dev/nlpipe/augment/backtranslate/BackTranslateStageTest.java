@@ -139,6 +139,17 @@ class BackTranslateStageTest {
     }
 
     @Test
+    void aTranslatorThatHangsIsStoppedAtTheTimeout() throws Exception {
+        // it neither writes nor closes its output: only a deadline on the reading ends the wait
+        Path hangs = script("hangs.sh", "sleep 100000\n");
+        CommandTranslator t = new CommandTranslator(List.of(hangs.toString()), 1);
+        // the guard only keeps a regression from hanging the build; the message says the timeout stopped it
+        java.io.IOException e = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofMinutes(2),
+                () -> assertThrows(java.io.IOException.class, () -> t.translate(List.of("good"), "en", "zh")));
+        assertTrue(e.getMessage().contains("ran longer than 1 s and was stopped"), e.getMessage());
+    }
+
+    @Test
     void documentsNeedALanguage() {
         try (Pipeline p = stage(Map.of())) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> p.process(new Document("x", "text")));
