@@ -53,7 +53,8 @@ public final class Word2VecModel {
     static Word2VecModel initialize(Vocabulary vocab, Word2VecParams p, Word2VecModel previous) {
         int dim = p.dim();
         int n = vocab.size();
-        float[] syn0 = new float[Math.multiplyExact(n, dim)];
+        checkTableSize(n, dim);
+        float[] syn0 = new float[n * dim];
         float[] syn1neg = p.negative() > 0 ? new float[n * dim] : null;
         float[] syn1 = p.hs() ? new float[Math.max(1, n - 1) * dim] : null;
         for (int w = 0; w < n; w++) {
@@ -136,6 +137,18 @@ public final class Word2VecModel {
             describe(meta, params);
             ModelDir.writeMeta(out.dir(), meta);
             out.commit();
+        }
+    }
+
+    /** The most floats one Java array holds (a few below {@code Integer.MAX_VALUE}, as the JVM reserves a header). */
+    static final int MAX_TABLE = Integer.MAX_VALUE - 8;
+
+    /** Refuses a vocabulary whose vectors would not fit one table, naming the options that shrink it. */
+    static void checkTableSize(int words, int dim) {
+        if ((long) words * dim > MAX_TABLE) {
+            throw new Word2VecParams.InvalidParameterException("maxVocab", "must keep the table within " + MAX_TABLE + " weights: "
+                    + String.format(java.util.Locale.ROOT, "%,d", words) + " words of dim " + dim + " do not fit; set maxVocab to at most "
+                    + String.format(java.util.Locale.ROOT, "%,d", MAX_TABLE / dim) + ", raise minCount or lower dim");
         }
     }
 

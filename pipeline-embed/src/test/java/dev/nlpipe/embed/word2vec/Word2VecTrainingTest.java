@@ -148,6 +148,15 @@ class Word2VecTrainingTest {
         assertArrayEquals(m.inputWeights(), Word2VecModel.load(dir.resolve("m")).inputWeights());
     }
 
+    @Test
+    void aVocabularyTooLargeForOneTableNamesMaxVocab() {
+        // 8 M words at dim 300 (a web corpus with minCount 1) exceed what one Java array holds
+        var e = assertThrows(Word2VecParams.InvalidParameterException.class, () -> Word2VecModel.checkTableSize(8_000_000, 300));
+        assertEquals("maxVocab", e.option());
+        assertTrue(e.getMessage().contains("at most 7,158,278"), e.getMessage());
+        Word2VecModel.checkTableSize(7_158_278, 300);
+    }
+
     private static TokenTable table(List<List<String>> corpus) {
         TokenTable t = new TokenTable();
         corpus.forEach(s -> s.forEach(t::add));
