@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.IntStream;
 
 /**
@@ -17,6 +18,9 @@ import java.util.stream.IntStream;
  * and the answer must be the best word other than a, b and c.
  */
 public final class AnalogyEvaluation {
+    /** How many of the nearest candidates are looked at past other spellings of a question's words (gensim's topn 5). */
+    private static final int CANDIDATES = 5;
+
     private AnalogyEvaluation() {
     }
 
@@ -111,17 +115,27 @@ public final class AnalogyEvaluation {
         return new Result(method, limit, sections);
     }
 
-    /** 1 correct, 0 wrong, -1 skipped (a word outside the vocabulary). */
+    /**
+     * 1 correct, 0 wrong, -1 skipped (a word outside the vocabulary). As gensim's
+     * {@code evaluate_word_analogies}: words are their most frequent spelling ignoring case, and the
+     * answer is the best of the top {@link #CANDIDATES} that is no spelling of a, b or c.
+     */
     private static int answer(WordVectors v, Question q, int limit, WordVectors.AnalogyMethod method) {
-        int a = v.lookup(q.a(), limit);
-        int b = v.lookup(q.b(), limit);
-        int c = v.lookup(q.c(), limit);
-        int d = v.lookup(q.d(), limit);
+        int a = v.lookupAnyCase(q.a(), limit);
+        int b = v.lookupAnyCase(q.b(), limit);
+        int c = v.lookupAnyCase(q.c(), limit);
+        int d = v.lookupAnyCase(q.d(), limit);
         if (a < 0 || b < 0 || c < 0 || d < 0) {
             return -1;
         }
-        List<WordVectors.Neighbor> best = v.analogy(a, b, c, method, 1, limit);
-        return !best.isEmpty() && best.get(0).word().toUpperCase(Locale.ROOT).equals(q.d().toUpperCase(Locale.ROOT)) ? 1 : 0;
+        Set<String> asked = Set.of(q.a().toUpperCase(Locale.ROOT), q.b().toUpperCase(Locale.ROOT), q.c().toUpperCase(Locale.ROOT));
+        for (WordVectors.Neighbor n : v.analogy(a, b, c, method, CANDIDATES, limit)) {
+            String predicted = n.word().toUpperCase(Locale.ROOT);
+            if (!asked.contains(predicted)) {
+                return predicted.equals(q.d().toUpperCase(Locale.ROOT)) ? 1 : 0;
+            }
+        }
+        return 0;
     }
 
     private static void read(Path file, List<String> names, List<Question> out) throws IOException {

@@ -57,8 +57,8 @@ public final class SimilarityEvaluation {
                 throw new IOException(file + ":" + l.number() + ": expected 'word1<TAB>word2<TAB>score', found '" + line + "'");
             }
             pairs++;
-            int a = v.lookup(f[0].strip(), Integer.MAX_VALUE);
-            int b = v.lookup(f[1].strip(), Integer.MAX_VALUE);
+            int a = v.lookupAnyCase(f[0].strip(), Integer.MAX_VALUE);
+            int b = v.lookupAnyCase(f[1].strip(), Integer.MAX_VALUE);
             if (a < 0 || b < 0) {
                 oov++;
                 continue;

@@ -84,6 +84,17 @@ public final class WordVectors {
         return f != null && f < limit ? f : -1;
     }
 
+    /**
+     * The row of a word's most frequent spelling ignoring case (the first row among its case
+     * variants), when among the first {@code limit} rows; -1 otherwise. This is how gensim's
+     * evaluations ({@code case_insensitive}) and the C tool's {@code compute-accuracy} look words up:
+     * even an exact match that is rarer than another spelling gives way to it.
+     */
+    public int lookupAnyCase(String word, int limit) {
+        Integer f = foldedIndex().get(word.toUpperCase(Locale.ROOT));
+        return f != null && f < limit ? f : -1;
+    }
+
     public boolean contains(String word) {
         return index.containsKey(word);
     }

@@ -74,6 +74,37 @@ class EvaluationTest {
     }
 
     @Test
+    void aWordIsReadAsItsMostFrequentSpellingAsGensimDoes() throws IOException {
+        // rows in frequency order: the rare "paris" is noise; the question spells it in lower case
+        WordVectors v = vectors(new String[] {"Paris", "France", "Berlin", "Germany", "paris"},
+                new float[][] {{0, 0, 1, 0.3f}, {0, 0, 1, -0.7f}, {0, 0.1f, 1, 0.35f}, {0, 0.12f, 1, -0.6f}, {0, 0, -1, 0}});
+        assertEquals(1, analogy(v, "paris france berlin germany").correct(), "paris is read as Paris, not as the rare exact match");
+    }
+
+    @Test
+    void anotherSpellingOfAQuestionWordIsPassedOverAsGensimDoes() throws IOException {
+        // "FRANCE", a spelling of b, lies nearer the answer point than Germany
+        WordVectors v = vectors(new String[] {"Paris", "France", "Berlin", "Germany", "FRANCE"},
+                new float[][] {{0, 0, 1, 0.3f}, {0, 0, 1, -0.7f}, {0, 0.1f, 1, 0.35f}, {0, 0.12f, 1, -0.6f}, {0, 0.1f, 1, -0.66f}});
+        assertEquals(1, analogy(v, "Paris France Berlin Germany").correct());
+    }
+
+    private static WordVectors vectors(String[] words, float[][] rows) {
+        float[] m = new float[words.length * 4];
+        for (int i = 0; i < rows.length; i++) {
+            System.arraycopy(rows[i], 0, m, i * 4, 4);
+        }
+        return new WordVectors(words, m, 4);
+    }
+
+    private AnalogyEvaluation.Result analogy(WordVectors v, String question) throws IOException {
+        Path q = TempFiles.write(dir.resolve("q-" + question.hashCode() + ".txt"), ": capital\n" + question + "\n");
+        AnalogyEvaluation.Result r = AnalogyEvaluation.evaluate(v, List.of(q), 0, WordVectors.AnalogyMethod.ADD);
+        assertEquals(1, r.answered());
+        return r;
+    }
+
+    @Test
     void spearmanWithTiesAndOovPairs() throws IOException {
         assertEquals(1.0, SimilarityEvaluation.spearman(new double[] {1, 2, 3}, new double[] {10, 20, 30}), 1e-12);
         assertEquals(-1.0, SimilarityEvaluation.spearman(new double[] {1, 2, 3}, new double[] {3, 2, 1}), 1e-12);
