@@ -41,17 +41,28 @@ public final class MentionPool {
         this.byType = byType;
     }
 
-    /** The mentions of tokenized documents with entities. */
+    /**
+     * The mentions of documents with entities: of a tokenized one, each outermost entity's token
+     * pieces; of one without tokens (a CLUENER file as read), each entity's text as one piece.
+     */
     public static MentionPool of(Iterable<Document> docs) {
         Map<String, List<Mention>> byType = new LinkedHashMap<>();
         Set<String> seen = new HashSet<>();
         for (Document d : docs) {
-            if (d.tokens() == null || d.entities() == null || d.entities().isEmpty()) {
+            if (d.entities() == null || d.entities().isEmpty()) {
                 continue;
             }
-            Sentence s = Sentence.of(d, "mentions", Set.of());
-            for (int g = 0; g < s.groups().size(); g++) {
-                Mention m = mention(s, g);
+            List<Mention> found = new ArrayList<>();
+            if (d.tokens() == null) {
+                d.entities().stream().filter(e -> !e.text().isEmpty())
+                        .forEach(e -> found.add(new Mention(e.type(), e.text(), List.of(e.text()), List.of(""))));
+            } else {
+                Sentence s = Sentence.of(d, "mentions", Set.of());
+                for (int g = 0; g < s.groups().size(); g++) {
+                    found.add(mention(s, g));
+                }
+            }
+            for (Mention m : found) {
                 if (m != null && seen.add(m.type() + "\u0000" + m.text())) {
                     byType.computeIfAbsent(m.type(), k -> new ArrayList<>()).add(m);
                 }
