@@ -24,6 +24,19 @@ import net.sf.extjwnl.dictionary.Dictionary;
  * meant for concurrent readers.
  */
 public final class WordNetSynonyms implements SynonymSource {
+    /**
+     * English function words that WordNet lists only under unrelated noun senses (he: helium, me:
+     * Maine, us: United States, it: information technology, who: World Health Organization, may:
+     * the month), so they are never replaced. Single letters are skipped for the same reason (i:
+     * iodine, a: adenine).
+     */
+    private static final Set<String> FUNCTION_WORDS = Set.of("he", "him", "his", "she", "her", "hers", "me", "my", "mine", "we", "us",
+            "our", "ours", "you", "your", "yours", "they", "them", "their", "theirs", "it", "its", "who", "whom", "whose", "which",
+            "what", "this", "that", "these", "those", "am", "is", "are", "was", "were", "be", "been", "being", "do", "does", "did",
+            "have", "has", "had", "can", "could", "may", "might", "must", "shall", "should", "will", "would", "an", "the", "and", "or",
+            "but", "if", "of", "at", "by", "for", "with", "about", "to", "from", "in", "on", "up", "down", "out", "off", "over",
+            "under", "as", "so", "no", "not", "nor", "too", "very", "there", "here", "then", "than", "when", "where", "why", "how");
+
     private static volatile WordNetSynonyms instance;
     private final Dictionary dictionary;
     private final Map<String, List<String>> cache = new ConcurrentHashMap<>();
@@ -64,7 +77,8 @@ public final class WordNetSynonyms implements SynonymSource {
     }
 
     private List<String> lookup(String word) {
-        if (word.isEmpty() || !word.chars().allMatch(c -> Character.isLetter(c) || c == '-' || c == '\'')) {
+        if (word.length() < 2 || FUNCTION_WORDS.contains(word)
+                || !word.chars().allMatch(c -> Character.isLetter(c) || c == '-' || c == '\'')) {
             return List.of();
         }
         Set<String> out = new LinkedHashSet<>();

@@ -166,6 +166,16 @@ class EdaStageTest {
     }
 
     @Test
+    void pronounsAndSingleLettersAreNotReplacedByTheirUnrelatedNounSenses() {
+        // WordNet: he -> helium, me -> Maine, us -> United States, i -> iodine; "He gave me the book" must not become
+        // "Helium gave Maine the book"
+        for (String w : List.of("he", "He", "me", "us", "i", "it", "who", "x")) {
+            assertEquals(List.of(), WordNetSynonyms.get().synonyms(w), w);
+        }
+        assertFalse(WordNetSynonyms.get().synonyms("gave").isEmpty(), "content words still have synonyms");
+    }
+
+    @Test
     void badOptionsFailBeforeAnyDocument() {
         ConfigException off = assertThrows(ConfigException.class, () -> eda(Map.of("alphaSr", 0, "alphaRi", 0, "alphaRs", 0, "pRd", 0)));
         assertTrue(off.getMessage().contains("turn at least one on"), off.getMessage());
