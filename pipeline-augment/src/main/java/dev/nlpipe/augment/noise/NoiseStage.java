@@ -58,6 +58,11 @@ public final class NoiseStage extends TokenAugmentStage {
         double typo = AugmentSettings.probability(o, "typo");
         double swap = AugmentSettings.probability(o, "swap");
         double space = AugmentSettings.probability(o, "space");
+        if (shape == 0 && o.isSet("confusionFiles")) {
+            // the groups would be read for nothing, and a user who gave them expects them used
+            throw ctx.error("confusionFiles are shape-neighbour groups, used only with shape above 0; set shape (e.g. 0.05) or drop"
+                    + " confusionFiles");
+        }
         if (typo + swap + space + homophone + shape == 0) {
             throw ctx.error("every noise is off (typo, swap, space, homophone and shape are 0); turn at least one on");
         }

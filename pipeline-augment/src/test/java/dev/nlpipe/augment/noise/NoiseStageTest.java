@@ -133,4 +133,12 @@ class NoiseStageTest {
         }
         assertNotNull(new ArrayList<>(vs));
     }
+
+    @Test
+    void confusionFilesWithoutShapeAreRefusedRatherThanIgnored() {
+        Path mine = TempFiles.write(tmp.resolve("shapes.txt"), "甲 乙\n");
+        dev.nlpipe.core.config.ConfigException e = org.junit.jupiter.api.Assertions.assertThrows(dev.nlpipe.core.config.ConfigException.class,
+                () -> noise(Map.of("typo", 0.1, "confusionFiles", List.of(mine.toString())), doc("z", "", "自己", "甲")));
+        assertTrue(e.getMessage().contains("used only with shape above 0"), e.getMessage());
+    }
 }
