@@ -36,9 +36,13 @@ import picocli.CommandLine.Spec;
         subcommands = {EmbedCommand.Neighbors.class, EmbedCommand.Similarity.class, EmbedCommand.Analogy.class,
                 CommandLine.HelpCommand.class})
 public final class EmbedCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(new CommandLine(this), "name a query: neighbors, similarity or analogy");
+        // the command line it was parsed in, so the hint names it as typed: 'nlpipe embed --help'
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a query: neighbors, similarity or analogy");
     }
 
     /** Loads vectors, turning a missing or malformed file into a usage error (exit code 2). */

@@ -9,8 +9,12 @@ import picocli.CommandLine.Command;
         subcommands = {SegmentEvalCommand.class, EvalClassifyCommand.class, EvalTfidfParityCommand.class, EvalEmbedCommand.class, EvalNerCommand.class,
                 CommandLine.HelpCommand.class})
 public final class EvalCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(new CommandLine(this), "name what to evaluate, e.g. `nlpipe eval segment --help`");
+        // the command line it was parsed in, so the hint names it as typed: 'nlpipe eval --help'
+        throw new CommandLine.ParameterException(spec.commandLine(), "name what to evaluate, e.g. `nlpipe eval segment --help`");
     }
 }

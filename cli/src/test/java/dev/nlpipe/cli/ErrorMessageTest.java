@@ -12,6 +12,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -61,6 +62,15 @@ class ErrorMessageTest {
         CliTest.Result r = nlpipe("run");
         assertEquals(ExitCodes.CONFIG, r.code());
         assertOneTrailingNewline(r.err());
+    }
+
+    @Test
+    void aGroupCommandWithoutItsSubcommandNamesItselfInTheHint() {
+        for (String group : List.of("eval", "embed")) {
+            CliTest.Result r = nlpipe(group);
+            assertEquals(ExitCodes.CONFIG, r.code());
+            assertTrue(r.err().contains("Try 'nlpipe " + group + " --help'"), r.err());
+        }
     }
 
     @Test
