@@ -71,17 +71,27 @@ class NlpipeSparkTest {
         assertEquals(2, bad.getInt(2));
     }
 
+    /** Paragraphs of one article: rows of one id, numbered from 1 in the source column, in one partition. */
+    private static Dataset<Row> article(String... paragraphs) {
+        List<Row> rows = new java.util.ArrayList<>();
+        for (int i = 0; i < paragraphs.length; i++) {
+            rows.add(RowFactory.create("article", paragraphs[i], i + 1));
+        }
+        return LocalSpark.get().createDataFrame(rows, new StructType().add("id", DataTypes.StringType).add("text", DataTypes.StringType)
+                .add("source", DataTypes.IntegerType)).coalesce(1);
+    }
+
+    private static Row failed(List<Row> out) {
+        return out.stream().filter(r -> !r.isNullAt(r.fieldIndex(NlpipeSpark.ERROR))).findFirst().orElseThrow();
+    }
+
     @Test
     void aFailedRowKeepsItsOwnColumnsWhenRowsShareAnId() {
         // paragraphs of one article: one id, several rows; the second paragraph fails in a stage
-        Dataset<Row> in = LocalSpark.get().createDataFrame(List.of(RowFactory.create("article", "First paragraph.", 1),
-                RowFactory.create("article", "REFUSE this one.", 2), RowFactory.create("article", "Third paragraph.", 3)),
-                new StructType().add("id", DataTypes.StringType).add("text", DataTypes.StringType).add("source", DataTypes.IntegerType))
-                .coalesce(1);
         String yaml = "stages: [ { type: tokenize.regex }, { type: test.fail, with: { marker: REFUSE } } ]\nonError: skip\n";
-        List<Row> out = NlpipeSpark.apply(in, config(yaml)).collectAsList();
+        List<Row> out = NlpipeSpark.apply(article("First paragraph.", "REFUSE this one.", "Third paragraph."), config(yaml)).collectAsList();
         assertEquals(3, out.size());
-        Row bad = out.stream().filter(r -> !r.isNullAt(r.fieldIndex(NlpipeSpark.ERROR))).findFirst().orElseThrow();
+        Row bad = failed(out);
         assertEquals("REFUSE this one.", bad.getString(1), "the failed row's own text, not its first namesake's");
         assertEquals(2, bad.getInt(2));
         assertEquals(List.of(1, 2, 3), out.stream().map(r -> r.getInt(2)).sorted().toList(), "every row once");
@@ -91,14 +101,9 @@ class NlpipeSparkTest {
     void aFailedRowKeepsItsOwnColumnsWhenAFilterDroppedANamesake() {
         // the first paragraph is filtered out and the second fails: both rows of the id are missing from the output, and
         // the error belongs to the second
-        Dataset<Row> in = LocalSpark.get().createDataFrame(List.of(RowFactory.create("article", "Hi.", 1),
-                RowFactory.create("article", "REFUSE this one.", 2), RowFactory.create("article", "Third paragraph.", 3)),
-                new StructType().add("id", DataTypes.StringType).add("text", DataTypes.StringType).add("source", DataTypes.IntegerType))
-                .coalesce(1);
         String yaml = "stages: [ { type: filter.length, with: { minChars: 5 } }, { type: test.fail, with: { marker: REFUSE } } ]\n"
                 + "onError: skip\n";
-        List<Row> out = NlpipeSpark.apply(in, config(yaml)).collectAsList();
-        Row bad = out.stream().filter(r -> !r.isNullAt(r.fieldIndex(NlpipeSpark.ERROR))).findFirst().orElseThrow();
+        Row bad = failed(NlpipeSpark.apply(article("Hi.", "REFUSE this one.", "Third paragraph."), config(yaml)).collectAsList());
         assertEquals("REFUSE this one.", bad.getString(1), "the failed row's own text, not the filtered namesake's");
         assertEquals(2, bad.getInt(2));
     }
