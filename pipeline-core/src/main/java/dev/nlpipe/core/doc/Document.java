@@ -15,7 +15,8 @@ import java.util.Objects;
  * nothing. A document is handled by one thread at a time; it is not itself thread-safe.
  *
  * <p>The normalized view ({@link #normalized()}) is a working layer for later tokenizers inside one
- * pipeline run; it is not part of the JSON form and not compared by {@link #equals}.
+ * pipeline run; it is not part of the JSON form and not compared by {@link #equals}. Neither is
+ * {@link #readFrom()}, the input file a run read the document from.
  */
 public final class Document {
     private final String id;
@@ -28,6 +29,7 @@ public final class Document {
     private Map<String, Double> labels;
     private Map<String, DocVector> vectors;
     private NormalizedText normalized;
+    private String readFrom;
 
     public Document(String id, String text) {
         this.id = Objects.requireNonNull(id, "id");
@@ -49,6 +51,21 @@ public final class Document {
 
     public Document setLang(String newLang) {
         this.lang = newLang;
+        return this;
+    }
+
+    /**
+     * The input file this document was read from in this run, relative to the input root (documents
+     * derived from it keep it), or {@code null} when it was not read from a file. Directory outputs
+     * mirror it; unlike {@code meta.source}, which the data may carry from earlier runs or for its
+     * own purposes, it names the file that was actually read.
+     */
+    public String readFrom() {
+        return readFrom;
+    }
+
+    public Document setReadFrom(String relativePath) {
+        this.readFrom = relativePath;
         return this;
     }
 
@@ -213,11 +230,12 @@ public final class Document {
         return new Token(surface, normalized.originalStart(start, text.length()), normalized.originalEnd(end, text.length()));
     }
 
-    /** A copy with another id and text and no layers, keeping the language and a copy of the metadata. */
+    /** A copy with another id and text and no layers, keeping the language, a copy of the metadata and {@link #readFrom}. */
     public Document derive(String newId, String newText) {
         Document d = new Document(newId, newText);
         d.lang = lang;
         d.meta.putAll(meta);
+        d.readFrom = readFrom;
         return d;
     }
 

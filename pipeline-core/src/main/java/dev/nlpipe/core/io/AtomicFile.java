@@ -59,6 +59,7 @@ public final class AtomicFile implements Closeable {
     private final Path temp;
     private final OutputStream stream;
     private Writer writer;
+    private boolean written;
     private boolean finished;
 
     private AtomicFile(Path target) throws IOException {
@@ -105,11 +106,24 @@ public final class AtomicFile implements Closeable {
         if (finished) {
             return;
         }
+        finishWriting();
         finished = true;
-        closeStreams();
-        Fsync.file(temp);
         moveIntoPlace(temp, target);
         OPEN.remove(temp);
+    }
+
+    /**
+     * Flushes, closes and forces the temporary file to disk without renaming it: what is written is
+     * complete, and {@link #commit} publishes it later or {@link #abort} drops it. Holds no open file
+     * while it waits, so a run can keep many finished files unpublished until it succeeds.
+     */
+    public void finishWriting() throws IOException {
+        if (finished || written) {
+            return;
+        }
+        written = true;
+        closeStreams();
+        Fsync.file(temp);
     }
 
     /** Closes and deletes the temporary file; the target is left as it was. */
@@ -119,7 +133,9 @@ public final class AtomicFile implements Closeable {
         }
         finished = true;
         try {
-            closeStreams();
+            if (!written) {
+                closeStreams();
+            }
         } catch (IOException ignored) {
             // the file is deleted anyway
         }

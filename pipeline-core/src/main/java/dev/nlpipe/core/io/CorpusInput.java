@@ -110,7 +110,7 @@ public final class CorpusInput implements Iterator<Document>, AutoCloseable {
             throw new NoSuchElementException();
         }
         readFromCurrent++;
-        return current.next();
+        return current.next().setReadFrom(currentSource.relative());
     }
 
     /** Total size of the input files in bytes (0 when unknown, e.g. standard input). */
@@ -127,8 +127,15 @@ public final class CorpusInput implements Iterator<Document>, AutoCloseable {
         return sources;
     }
 
-    /** A document's source path relative to the input root, for mirroring into an output directory. */
+    /**
+     * A document's source path relative to the input root, for mirroring into an output directory:
+     * the file it was read from ({@link Document#readFrom}); for a document made otherwise, its
+     * {@code meta.source}.
+     */
     public String relativeSource(Document doc) {
+        if (doc.readFrom() != null) {
+            return doc.readFrom();
+        }
         Object source = doc.meta().get("source");
         String name = source == null ? "stdin" : source.toString();
         String rel = relativeByName.get(name);

@@ -18,7 +18,8 @@ import java.util.function.Function;
 
 /**
  * Where processed documents go: one file (written atomically), a directory that mirrors the input
- * files (each output file written atomically when its input is finished), or a stream (standard
+ * files (each output file written when its input is finished, all of them published together when
+ * the run succeeds, none when it fails), or a stream (standard
  * output, or an existing special file such as {@code /dev/null}, written in place). Called from
  * one thread, in output order; documents arrive already encoded as UTF-8 when a worker formatted them.
  */
@@ -30,6 +31,8 @@ public final class OutputSink implements DocumentSink, AutoCloseable {
     private final Options options;
     private final Function<Document, String> relativeSource;
     private final List<Path> written = new ArrayList<>();
+    /** Directory mode: the files whose input is finished, complete on disk, published by {@link #commit}. */
+    private final List<AtomicFile> unpublished = new ArrayList<>();
     private final StringBuilder scratch = new StringBuilder();
 
     private DocumentWriter writer;
@@ -153,7 +156,8 @@ public final class OutputSink implements DocumentSink, AutoCloseable {
     private void finishFile() throws IOException {
         if (file != null) {
             finish(file.stream());
-            file.commit();
+            file.finishWriting();
+            unpublished.add(file);
             written.add(file.target());
             file = null;
             if (!writer.stateless()) {
@@ -194,15 +198,21 @@ public final class OutputSink implements DocumentSink, AutoCloseable {
             Files.createDirectories(path);
         }
         finishFile();
+        for (AtomicFile f : unpublished) {
+            f.commit();
+        }
+        unpublished.clear();
     }
 
-    /** Drops the file being written; files already finished in directory mode stay. */
+    /** Drops what was written: the file being written and, in directory mode, those finished and not yet published. */
     @Override
     public void abort() {
         if (file != null) {
             file.abort();
             file = null;
         }
+        unpublished.forEach(AtomicFile::abort);
+        unpublished.clear();
         if (streamOut != null) {
             try {
                 streamOut.close();
@@ -213,7 +223,7 @@ public final class OutputSink implements DocumentSink, AutoCloseable {
         }
     }
 
-    /** The files published so far. */
+    /** The files written so far (in directory mode published only when the run commits). */
     @Override
     public List<Path> written() {
         return List.copyOf(written);
