@@ -37,6 +37,7 @@ public final class LineReader implements Closeable {
     private int limit;
     private byte[] line = new byte[256];
     private long lineNumber;
+    private long skipped;
     private boolean eof;
     private boolean first;
 
@@ -79,6 +80,7 @@ public final class LineReader implements Closeable {
             if (n > giveUpBytes) {
                 errors.accept(BadRecord.unreadable(source, lineNumber, "no line end within " + giveUpBytes
                         + " bytes (binary data or a device?); the rest of the input is skipped"));
+                skipped++;
                 eof = true;
                 pos = limit;
                 return null;
@@ -86,6 +88,7 @@ public final class LineReader implements Closeable {
             if (n > maxLineBytes) {
                 errors.accept(BadRecord.unreadable(source, lineNumber, "line longer than " + maxLineBytes
                         + " bytes (raise input.maxLineLength to read it)"));
+                skipped++;
                 continue;
             }
             int start = 0;
@@ -99,7 +102,16 @@ public final class LineReader implements Closeable {
             if (s != null) {
                 return s;
             }
+            skipped++;
         }
+    }
+
+    /**
+     * How many lines were reported bad and skipped so far: a reader of records that span lines
+     * (a sentence of a column file) checks it to drop a record that lost a line.
+     */
+    public long skippedLines() {
+        return skipped;
     }
 
     /** The 1-based number of the line {@link #readLine} returned last. */

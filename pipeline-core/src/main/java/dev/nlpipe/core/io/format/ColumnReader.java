@@ -93,6 +93,8 @@ public abstract class ColumnReader implements ReaderProvider {
         return new LineRecordReader(source, settings) {
             /** The column count of the file's first token line, what the others are checked against. */
             private int columns = -1;
+            /** The reader's count of skipped (unreadable) lines when last looked at. */
+            private long skippedSeen;
 
             @Override
             protected Document readNext() throws IOException {
@@ -103,6 +105,9 @@ public abstract class ColumnReader implements ReaderProvider {
                 boolean broken = false;
                 String line;
                 while ((line = lines.readLine()) != null) {
+                    // a line the reader could not read (reported there) belonged to the sentence under way or to the one
+                    // starting: that sentence would lose a token and shift its tags, so it is skipped whole
+                    broken |= lostALine();
                     String trimmed = line.strip();
                     if (trimmed.isEmpty()) {
                         if (!words.isEmpty() || broken) {
@@ -152,10 +157,18 @@ public abstract class ColumnReader implements ReaderProvider {
                     }
                 }
                 // A broken last sentence with no blank line after it ends here, and is skipped like the others.
+                broken |= lostALine();
                 if (words.isEmpty() || broken) {
                     return null;
                 }
                 return stamp(sentence(idAt(first), words, tags, posCol >= 0 ? pos : null, join), first);
+            }
+
+            private boolean lostALine() {
+                long now = lines.skippedLines();
+                boolean lost = now != skippedSeen;
+                skippedSeen = now;
+                return lost;
             }
 
             /** Warns about a line that is read as it is but looks wrong (see the class comment). */

@@ -42,6 +42,20 @@ class ColumnReaderMalformedTest {
     }
 
     @Test
+    void aSentenceThatLostAnUnreadableLineIsSkippedWhole() throws IOException {
+        // line 3 is Latin-1, not UTF-8: "Peter said" with PER on Peter alone would be wrong gold
+        Path f = dir.resolve("latin1.conll");
+        java.nio.file.Files.write(f, ("Hi O\n\nPeter B-PER\nM\u00fcller I-PER\nsaid O\n\nOk O\n")
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        assertEquals(List.of("Hi", "Ok"), Corpora.read(f, "conll", Map.of(), bad).stream().map(Document::text).toList());
+        assertEquals(List.of(4L), bad.stream().map(BadRecord::line).toList(), "one bad record, the unreadable line");
+        bad.clear();
+        // the lost line is the last of the file, after the sentence's last token
+        java.nio.file.Files.write(f, "Hi O\n\nPeter B-PER\nM\u00fcller I-PER".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        assertEquals(List.of("Hi"), Corpora.read(f, "conll", Map.of(), bad).stream().map(Document::text).toList());
+    }
+
+    @Test
     void wellFormedTagsOfEverySchemeAreRead() throws IOException {
         assertEquals(List.of("Yao Ming in Beijing today"),
                 texts("ok.conll", "Yao B-PER\nMing E-PER\nin O\nBeijing S_LOC\ntoday O\n"));
