@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -182,6 +183,27 @@ public final class DocumentJson {
     /** Parses one JSON line with the default field names. */
     public static Document parse(String json) {
         return parse(json, Fields.DEFAULT, null);
+    }
+
+    /**
+     * Parses one JSON value as strictly as {@link #parse(String, Fields, String)} reads documents: a
+     * repeated key and content after the value are errors, not silently resolved.
+     *
+     * @throws IllegalArgumentException when the text is not one valid JSON value
+     */
+    public static JsonNode readTreeStrict(String json) {
+        try (JsonParser p = FACTORY.createParser(json)) {
+            p.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+            JsonNode node = mapper().readTree(p);
+            if (p.nextToken() != null) {
+                throw new IllegalArgumentException("unexpected content after the JSON value");
+            }
+            return node;
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("invalid JSON: " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("invalid JSON: " + e.getMessage(), e);
+        }
     }
 
     /**

@@ -7,6 +7,7 @@ import dev.nlpipe.core.doc.Document;
 import dev.nlpipe.core.doc.DocumentJson;
 import dev.nlpipe.core.doc.Entity;
 import dev.nlpipe.core.doc.Layer;
+import dev.nlpipe.core.doc.LoneSurrogates;
 import dev.nlpipe.core.io.CorpusReader;
 import dev.nlpipe.core.io.InputSource;
 import dev.nlpipe.core.io.ReadSettings;
@@ -65,7 +66,7 @@ public final class ClueNerReader implements ReaderProvider {
 
     /** One CLUENER record as a document, its entities in text order. */
     static Document parse(String line, String idField, String fallbackId) throws IOException {
-        JsonNode root = DocumentJson.mapper().readTree(line);
+        JsonNode root = DocumentJson.readTreeStrict(line);
         if (root == null || !root.isObject() || !root.path("text").isTextual()) {
             throw new IllegalArgumentException("expected a JSON object with a \"text\" string");
         }
@@ -80,8 +81,16 @@ public final class ClueNerReader implements ReaderProvider {
             int codePoints = text.codePointCount(0, text.length());
             for (Iterator<Map.Entry<String, JsonNode>> types = label.properties().iterator(); types.hasNext(); ) {
                 Map.Entry<String, JsonNode> type = types.next();
+                if (!type.getValue().isObject()) {
+                    throw new IllegalArgumentException("\"label\".\"" + type.getKey() + "\" must be an object {mention: [[start, end]]},"
+                            + " not " + type.getValue());
+                }
                 for (Iterator<Map.Entry<String, JsonNode>> mentions = type.getValue().properties().iterator(); mentions.hasNext(); ) {
                     Map.Entry<String, JsonNode> mention = mentions.next();
+                    if (!mention.getValue().isArray()) {
+                        throw new IllegalArgumentException("spans of '" + mention.getKey() + "' must be a list [[start, end], ...], not "
+                                + mention.getValue());
+                    }
                     for (JsonNode span : mention.getValue()) {
                         if (!span.isArray() || span.size() != 2 || !span.get(0).canConvertToInt() || !span.get(1).canConvertToInt()) {
                             throw new IllegalArgumentException("span of '" + mention.getKey() + "' must be [start, end], not " + span);
@@ -104,6 +113,8 @@ public final class ClueNerReader implements ReaderProvider {
             }
         }
         entities.sort(Comparator.comparingInt(Entity::start).thenComparingInt(Entity::end));
-        return new Document(id, text).setEntities(new ArrayList<>(new LinkedHashSet<>(entities)));
+        Document d = new Document(id, text).setEntities(new ArrayList<>(new LinkedHashSet<>(entities)));
+        LoneSurrogates.check(d);
+        return d;
     }
 }

@@ -86,4 +86,15 @@ class ClueNerReaderTest {
         assertEquals(1, bad.get(0).line());
         assertTrue(bad.get(0).reason().contains("reads 'ab', not 'zz'"), bad.get(0).reason());
     }
+
+    @Test
+    void recordsThatLenientJsonWouldMisreadAreRefused() {
+        // a repeated key (the last would win), a lone surrogate (written as '?'), a type whose mention level is missing
+        // (read as no entities), a mention whose spans are not a list
+        for (String line : List.of("{\"text\": \"a\", \"text\": \"b\"}", "{\"text\": \"a\\ud800\"}",
+                "{\"text\": \"李四\", \"label\": {\"name\": [[0, 1]]}}", "{\"text\": \"李四\", \"label\": {\"name\": {\"李四\": 0}}}")) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ClueNerReader.parse(line, "id", "x"), line);
+            assertTrue(e.getMessage() != null && !e.getMessage().isBlank(), line);
+        }
+    }
 }
