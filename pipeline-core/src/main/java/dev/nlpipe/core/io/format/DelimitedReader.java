@@ -105,7 +105,7 @@ public abstract class DelimitedReader implements ReaderProvider {
                 : builder.setHeader(headerNames(source, builder.get())).setSkipHeaderRecord(false).get();
         LineReader lines = new LineReader(source.open(settings.bytesRead()), settings.maxLineBytes(), source.name(), settings.errors(),
                 source.firstLine());
-        ValidLinesReader chars = new ValidLinesReader(lines);
+        ValidLinesReader chars = new ValidLinesReader(lines, settings.maxLineBytes());
         CSVParser parser;
         try {
             parser = CSVParser.builder().setReader(chars).setFormat(format).get();
@@ -136,6 +136,7 @@ public abstract class DelimitedReader implements ReaderProvider {
                             break;
                         }
                         CSVRecord r = records.next();
+                        chars.recordEnded();
                         // map after reading: the character stream records skipped lines only once it reaches them
                         line = chars.recordStart(before + 1);
                         if (fields < 0) {
@@ -167,20 +168,26 @@ public abstract class DelimitedReader implements ReaderProvider {
              * record: each is reported, all naming the one line where the malformed record starts.
              */
             private void reportLost(long logicalStart, RuntimeException e) {
-                List<Long> lost;
+                // counted first, then reported line by line: the lines are never all held at once (a quote left open
+                // near the start of a large file loses millions)
+                long[] first = {-1};
+                long count;
                 try {
-                    lost = chars.nonBlankLinesFrom(logicalStart);
+                    count = chars.nonBlankLinesFrom(logicalStart, l -> first[0] = first[0] < 0 ? l : first[0]);
                 } catch (IOException | UncheckedIOException io) {
-                    lost = List.of(chars.physical(logicalStart));
+                    count = 0;
                 }
-                long start = lost.isEmpty() ? chars.physical(logicalStart) : lost.get(0);
+                long start = first[0] < 0 ? chars.physical(logicalStart) : first[0];
                 String why = "malformed " + name + " record starting at line " + start + " (" + parserProblem(e)
-                        + "); it and the " + Math.max(0, lost.size() - 1) + " non-blank line(s) after it cannot be split into records";
-                if (lost.isEmpty()) {
+                        + "); it and the " + Math.max(0, count - 1) + " non-blank line(s) after it cannot be split into records";
+                if (count == 0) {
                     settings.errors().accept(BadRecord.unreadable(source.name(), start, why));
+                    return;
                 }
-                for (long l : lost) {
-                    settings.errors().accept(BadRecord.unreadable(source.name(), l, why));
+                try {
+                    chars.nonBlankLinesFrom(logicalStart, l -> settings.errors().accept(BadRecord.unreadable(source.name(), l, why)));
+                } catch (IOException io) {
+                    throw new UncheckedIOException(io);
                 }
             }
 

@@ -3,16 +3,17 @@ package dev.nlpipe.core.io.format;
 import dev.nlpipe.core.io.LineReader;
 import java.io.IOException;
 import java.io.Reader;
-import java.util.ArrayList;
 import java.util.BitSet;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.LongConsumer;
 
 /**
  * A character stream of the good lines of a {@link LineReader}, each followed by {@code \n}, for
  * parsers (CSV) that need a {@link Reader}. Remembers how many bad lines were skipped before each
- * good one so that the parser's line numbers can be mapped back to the file's.
+ * good one so that the parser's line numbers can be mapped back to the file's. A record may span
+ * lines (a quoted field), but not more than {@code maxRecordChars} characters: a quote left open
+ * would otherwise have the parser hold the rest of the file as one field.
  */
 final class ValidLinesReader extends Reader {
     private final LineReader lines;
@@ -27,8 +28,19 @@ final class ValidLinesReader extends Reader {
     /** Logical lines that are empty, which the CSV parser skips without counting them as records. */
     private final BitSet empty = new BitSet();
 
-    ValidLinesReader(LineReader lines) {
+    private final long maxRecordChars;
+    /** Characters handed out since the parser's last record ended (approximate by its read-ahead buffer). */
+    private long sinceRecord;
+    private boolean draining;
+
+    ValidLinesReader(LineReader lines, long maxRecordChars) {
         this.lines = lines;
+        this.maxRecordChars = maxRecordChars;
+    }
+
+    /** The parser finished a record: the next may again take up to {@code maxRecordChars}. */
+    void recordEnded() {
+        sinceRecord = 0;
     }
 
     @Override
@@ -56,6 +68,11 @@ final class ValidLinesReader extends Reader {
             pos = 0;
         }
         int n = Math.min(len, current.length() - pos);
+        if (!draining && sinceRecord + n > maxRecordChars) {
+            throw new IOException("a record runs past " + maxRecordChars + " characters: a quote left open? (raise input.maxLineLength"
+                    + " for longer records)");
+        }
+        sinceRecord += n;
         current.getChars(pos, pos + n, cbuf, off);
         pos += n;
         return n;
@@ -77,22 +94,24 @@ final class ValidLinesReader extends Reader {
     }
 
     /**
-     * Reads the rest of the input and returns the physical line numbers of the non-blank lines
-     * from logical line {@code from} to the end: the records a parser that gave up at
-     * {@code from} has lost.
+     * Reads the rest of the input and passes the physical line numbers of the non-blank lines
+     * from logical line {@code from} to the end to {@code lost}, one by one: the records a parser
+     * that gave up at {@code from} has lost. Returns how many there were.
      */
-    List<Long> nonBlankLinesFrom(long from) throws IOException {
+    long nonBlankLinesFrom(long from, LongConsumer lost) throws IOException {
+        draining = true;
         char[] sink = new char[1 << 14];
         while (read(sink, 0, sink.length) >= 0) {
             // drain, so every remaining line is counted
         }
-        List<Long> out = new ArrayList<>();
+        long n = 0;
         for (long l = Math.max(1, from); l <= logical; l++) {
             if (l > Integer.MAX_VALUE || !blank.get((int) l)) {
-                out.add(physical(l));
+                lost.accept(physical(l));
+                n++;
             }
         }
-        return out;
+        return n;
     }
 
     @Override

@@ -48,4 +48,26 @@ class DelimitedReaderMalformedTest {
         assertEquals("a quote opened here is never closed", DelimitedReader.parserProblem(new java.io.UncheckedIOException(
                 new java.io.IOException("(line 5) EOF reached before encapsulated token finished"))));
     }
+
+    @Test
+    void aQuoteLeftOpenStopsAtTheRecordLimitInsteadOfHoldingTheRestOfTheFile() throws IOException {
+        StringBuilder csv = new StringBuilder("id,text\n1,one\n2,\"open quote\n");
+        for (int i = 3; i < 2003; i++) {
+            csv.append(i).append(",line ").append(i).append('\n');
+        }
+        Path f = TempFiles.write(dir.resolve("big.csv"), csv.toString());
+        var reader = dev.nlpipe.core.stage.Components.get().readers().find("csv");
+        var options = dev.nlpipe.core.config.Options.of("input format 'csv'", Map.of(), reader.options());
+        // records of at most 200 characters, as input.maxLineLength: 200 sets them
+        var settings = new dev.nlpipe.core.io.ReadSettings(null, 200, bad::add, new java.util.concurrent.atomic.AtomicLong());
+        List<Document> docs = new ArrayList<>();
+        try (var in = dev.nlpipe.core.io.CorpusInput.open(f, null, true, reader, options, settings)) {
+            in.forEachRemaining(docs::add);
+        }
+        assertEquals(List.of("one"), docs.stream().map(Document::text).toList());
+        assertEquals(2001, bad.size(), "the open record's line and every line after it");
+        assertEquals(3L, bad.get(0).line());
+        assertTrue(bad.get(0).reason().contains("runs past 200 characters") && bad.get(0).reason().contains("line 3 "),
+                bad.get(0).reason());
+    }
 }
