@@ -31,6 +31,8 @@ public final class ErrorLog implements BadRecordSink {
     private final List<BadRecord> first = new ArrayList<>();
     private long warnings;
     private final List<BadRecord> firstWarnings = new ArrayList<>();
+    /** Where the records of the calling thread go instead, while it reads a batch ahead ({@link #holdOnThisThread}). */
+    private final ThreadLocal<HeldRecords> holding = new ThreadLocal<>();
 
     /**
      * @param file the errors file, or {@code null} to print errors to {@code fallback} instead
@@ -43,8 +45,26 @@ public final class ErrorLog implements BadRecordSink {
         this.failFast = onError == OnError.FAIL;
     }
 
+    /**
+     * Until {@link #stopHolding}, records reported on the calling thread go to {@code into} instead
+     * (which passes them on later, in input order); those of other threads come here as usual.
+     */
+    public void holdOnThisThread(HeldRecords into) {
+        holding.set(into);
+    }
+
+    /** Ends {@link #holdOnThisThread} for the calling thread. */
+    public void stopHolding() {
+        holding.remove();
+    }
+
     @Override
     public void accept(BadRecord record) {
+        HeldRecords held = holding.get();
+        if (held != null) {
+            held.accept(record);
+            return;
+        }
         log(record);
         if (failFast) {
             throw new RecordFailedException(record);
@@ -54,6 +74,11 @@ public final class ErrorLog implements BadRecordSink {
     /** Counts a warning; with {@code onError: fail} it is a bad record and stops the run. */
     @Override
     public void warn(BadRecord record) {
+        HeldRecords held = holding.get();
+        if (held != null) {
+            held.warn(record);
+            return;
+        }
         if (failFast) {
             accept(record);
             return;

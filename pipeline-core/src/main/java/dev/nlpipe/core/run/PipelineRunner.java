@@ -5,8 +5,9 @@ import dev.nlpipe.core.doc.MissingLayerException;
 import dev.nlpipe.core.io.BadRecord;
 import dev.nlpipe.core.io.BadRecordSink;
 import dev.nlpipe.core.io.DocumentWriter;
-import dev.nlpipe.core.io.ErrorLog;
 import dev.nlpipe.core.io.DocumentSink;
+import dev.nlpipe.core.io.ErrorLog;
+import dev.nlpipe.core.io.HeldRecords;
 import dev.nlpipe.core.io.UnwritableDocumentException;
 import dev.nlpipe.core.stage.ConfiguredStage;
 import java.io.IOException;
@@ -55,6 +56,13 @@ public final class PipelineRunner {
     }
 
     /**
+     * A batch being processed on a worker, with the bad records met reading it and processing it,
+     * held until it is written so that they reach the log in input order, as on one thread.
+     */
+    private record Pending(HeldRecords read, HeldRecords processed, Future<BatchResult> result) {
+    }
+
+    /**
      * Runs the input through the stages into the sink.
      *
      * @param input documents to process (a reader reports its bad records to {@code errors})
@@ -77,23 +85,34 @@ public final class PipelineRunner {
         long read = 0;
         long written = 0;
         ExecutorService pool = options.threads() > 1 ? Executors.newFixedThreadPool(options.threads(), workerThreads()) : null;
-        ArrayDeque<Future<BatchResult>> inflight = new ArrayDeque<>();
+        ArrayDeque<Pending> inflight = new ArrayDeque<>();
         try {
             while (true) {
                 List<Document> batch = new ArrayList<>(options.batchSize());
-                while (batch.size() < options.batchSize() && input.hasNext()) {
-                    batch.add(input.next());
+                HeldRecords readErrors = new HeldRecords();
+                if (pool != null) {
+                    errors.holdOnThisThread(readErrors);
+                }
+                try {
+                    while (batch.size() < options.batchSize() && input.hasNext()) {
+                        batch.add(input.next());
+                    }
+                } finally {
+                    errors.stopHolding();
                 }
                 if (batch.isEmpty()) {
+                    // records met after the last document (bad trailing lines) come after every batch's
+                    inflight.add(new Pending(readErrors, new HeldRecords(), null));
                     break;
                 }
                 read += batch.size();
                 if (pool == null) {
                     written += write(process(batch, stats, errors, formatter), sink, errors);
                 } else {
-                    inflight.add(pool.submit(() -> process(batch, stats, errors, formatter)));
+                    HeldRecords processErrors = new HeldRecords();
+                    inflight.add(new Pending(readErrors, processErrors, pool.submit(() -> process(batch, stats, processErrors, formatter))));
                     while (inflight.size() >= options.threads() * 2) {
-                        written += write(await(inflight.poll()), sink, errors);
+                        written += write(inflight.poll(), sink, errors);
                     }
                 }
                 if (progress != null) {
@@ -101,11 +120,15 @@ public final class PipelineRunner {
                 }
             }
             while (!inflight.isEmpty()) {
-                written += write(await(inflight.poll()), sink, errors);
+                written += write(inflight.poll(), sink, errors);
             }
             sink.commit();
         } catch (IOException | RuntimeException | Error e) {
-            inflight.forEach(f -> f.cancel(true));
+            inflight.forEach(p -> {
+                if (p.result() != null) {
+                    p.result().cancel(true);
+                }
+            });
             sink.abort();
             throw e;
         } finally {
@@ -236,6 +259,17 @@ public final class PipelineRunner {
             }
         }
         return written;
+    }
+
+    /** Writes a batch done on a worker, its held records first, in the order a run on one thread meets them. */
+    private static long write(Pending p, DocumentSink sink, ErrorLog errors) throws IOException {
+        p.read().passTo(errors);
+        if (p.result() == null) {
+            return 0;
+        }
+        BatchResult r = await(p.result());
+        p.processed().passTo(errors);
+        return write(r, sink, errors);
     }
 
     private static BatchResult await(Future<BatchResult> f) throws IOException {

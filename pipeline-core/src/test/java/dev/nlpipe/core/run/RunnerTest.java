@@ -95,6 +95,34 @@ class RunnerTest {
     }
 
     @Test
+    void theErrorsFileAndTheFirstFailureAreTheSameOnOneThreadAndOnMany() throws IOException {
+        // unreadable lines (the reader's records, met ahead of the workers) and stage failures (the workers') through many batches
+        ByteArrayOutputStream in = new ByteArrayOutputStream();
+        for (int i = 1; i <= 3000; i++) {
+            if (i % 37 == 0) {
+                in.writeBytes(new byte[] {'b', 'a', 'd', (byte) 0xFE, '\n'});
+            } else {
+                in.writeBytes(((i % 13 == 0 ? "this will FAIL " : "fine ") + i + "\n").getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        TempFiles.writeBytes(dir.resolve("in/a.txt"), in.toByteArray());
+        Path yaml = pipeline("  - type: tokenize.regex\n  - type: test.fail\n", "");
+        Path errors = dir.resolve("out.jsonl.errors.jsonl");
+        run(yaml, 1, 8);
+        List<String> sequential = TempFiles.lines(errors);
+        assertTrue(sequential.size() > 250, "both kinds of records: " + sequential.size());
+        for (int threads : new int[] {2, 4}) {
+            run(yaml, threads, 8);
+            assertEquals(sequential, TempFiles.lines(errors), threads + " threads: the same records in the same order");
+        }
+        Path failing = pipeline("  - type: tokenize.regex\n  - type: test.fail\n", "onError: fail\n");
+        long firstLine = assertThrows(RecordFailedException.class, () -> run(failing, 1, 8)).record().line();
+        assertEquals(13, firstLine);
+        assertEquals(firstLine, assertThrows(RecordFailedException.class, () -> run(failing, 4, 8)).record().line(),
+                "onError: fail stops at the same record");
+    }
+
+    @Test
     void aStaleErrorsFileIsRemovedWhenARunHasNoErrors() throws IOException {
         corpus(10);
         TempFiles.write(dir.resolve("out.jsonl.errors.jsonl"), "{\"old\":true}\n");
