@@ -13,6 +13,8 @@ import java.util.List;
  * {@code --set train=} for all of a task's training defaults): switching {@code data.format} can drop
  * an option the new format does not have. Removing a key that is not there is an error naming the
  * keys that are, since a misspelt removal would otherwise leave the setting in force unnoticed.
+ * The maps and lists on the way are copied before they change: a YAML alias shares its anchor's
+ * nodes, and setting an option of one stage must not set it in every stage that shares them.
  */
 public final class Overrides {
     /** Sections of pipeline and training files that may be created by an override. */
@@ -56,10 +58,14 @@ public final class Overrides {
             return;
         }
         List<String> known = new ArrayList<>(root.entries().keySet());
-        if (root.get("stages") instanceof Node.ListNode stages) {
+        if (root.get("stages") instanceof Node.ListNode shared) {
             for (int cut = path.size() - 1; cut >= 1; cut--) {
-                Node.MapNode stage = findStage(stages, String.join(".", path.subList(0, cut)));
-                if (stage != null) {
+                int found = findStage(shared, String.join(".", path.subList(0, cut)));
+                if (found >= 0) {
+                    Node.ListNode stages = copy(shared);
+                    root.put("stages", root.keyLocation("stages"), stages);
+                    Node.MapNode stage = copy((Node.MapNode) stages.items().get(found));
+                    stages.items().set(found, stage);
                     List<String> rest = path.subList(cut, path.size());
                     List<String> inStage = new ArrayList<>(rest);
                     if (rest.size() > 1 || !STAGE_KEYS.contains(rest.get(0))) {
@@ -69,7 +75,7 @@ public final class Overrides {
                     return;
                 }
             }
-            for (Node st : stages.items()) {
+            for (Node st : shared.items()) {
                 if (st instanceof Node.MapNode m) {
                     known.add(stageId(m));
                 }
@@ -79,13 +85,26 @@ public final class Overrides {
                 + " (sections and stages: " + String.join(", ", known) + ")");
     }
 
-    private static Node.MapNode findStage(Node.ListNode stages, String id) {
-        for (Node s : stages.items()) {
-            if (s instanceof Node.MapNode m && stageId(m).equals(id)) {
-                return m;
+    /** The index of the stage with this id, or -1. */
+    private static int findStage(Node.ListNode stages, String id) {
+        for (int i = 0; i < stages.items().size(); i++) {
+            if (stages.items().get(i) instanceof Node.MapNode m && stageId(m).equals(id)) {
+                return i;
             }
         }
-        return null;
+        return -1;
+    }
+
+    private static Node.MapNode copy(Node.MapNode m) {
+        Node.MapNode c = new Node.MapNode(m.location());
+        m.entries().keySet().forEach(k -> c.put(k, m.keyLocation(k), m.get(k)));
+        return c;
+    }
+
+    private static Node.ListNode copy(Node.ListNode l) {
+        Node.ListNode c = new Node.ListNode(l.location());
+        c.items().addAll(l.items());
+        return c;
     }
 
     /** A stage's id: its {@code id:} key, else its {@code type:}. */
@@ -129,7 +148,9 @@ public final class Overrides {
     private static Node.MapNode child(Node.MapNode parent, String key, Location at) {
         Node existing = parent.get(key);
         if (existing instanceof Node.MapNode m) {
-            return m;
+            Node.MapNode own = copy(m);
+            parent.put(key, parent.keyLocation(key), own);
+            return own;
         }
         if (existing != null && !(existing instanceof Node.ScalarNode s && s.isNull())) {
             throw new ConfigException(at, "'" + key + "' is " + existing.describe() + ", not a map, so it has no keys to set");

@@ -64,4 +64,26 @@ class OverridesTest {
         assertTrue(e.getMessage().contains("'userWords' is not set") && e.getMessage().endsWith("(set there: customWords)"),
                 e.getMessage());
     }
+
+    @Test
+    void settingAStageThatSharesItsOptionsThroughAnAliasLeavesTheOthersAlone() {
+        Node root = YamlLoader.parse("""
+                stages:
+                  - id: first
+                    type: tokenize.regex
+                    with: &common { lowercase: true }
+                  - id: second
+                    type: tokenize.regex
+                    with: *common
+                input: &in { format: text }
+                output: *in
+                """, "t.yaml");
+        Overrides.apply(root, List.of("first.lowercase=false", "input.format=jsonl"));
+        var plain = (Map<?, ?>) root.toPlain();
+        var stages = (List<?>) plain.get("stages");
+        assertEquals(Map.of("lowercase", false), ((Map<?, ?>) stages.get(0)).get("with"));
+        assertEquals(Map.of("lowercase", true), ((Map<?, ?>) stages.get(1)).get("with"), "the other stage keeps the anchor's value");
+        assertEquals(Map.of("format", "jsonl"), plain.get("input"));
+        assertEquals(Map.of("format", "text"), plain.get("output"), "a section shared by alias too");
+    }
 }
