@@ -50,7 +50,9 @@ public final class Overrides {
         }
         String key = set.substring(0, eq).trim();
         String raw = set.substring(eq + 1);
-        Node value = raw.isEmpty() ? null : YamlLoader.parse(raw, SOURCE + set);
+        // an alias or anchor means nothing on a command line: --set input.glob=*.txt is the text *.txt
+        Node value = raw.isEmpty() ? null : raw.startsWith("*") || raw.startsWith("&") ? new Node.ScalarNode(at, raw)
+                : YamlLoader.parse(raw, SOURCE + set);
         List<String> path = List.of(key.split("\\."));
 
         if (root.entries().containsKey(path.get(0)) || SECTIONS.contains(path.get(0)) || path.size() == 1) {

@@ -32,6 +32,8 @@ class OverridesTest {
         assertEquals(5L, ((Map<?, ?>) plain.get("train")).get("epochs"));
         assertEquals("bmes", ((Map<?, ?>) plain.get("data")).get("format"));
         assertEquals(128L, ((Map<?, ?>) plain.get("model")).get("maxLength"));
+        plain = (Map<?, ?>) afterSets("data.glob=*.tsv");
+        assertEquals("*.tsv", ((Map<?, ?>) plain.get("data")).get("glob"), "a glob is text, not a YAML alias");
     }
 
     @Test
