@@ -2,6 +2,7 @@ package dev.nlpipe.core.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nlpipe.core.testing.TempFiles;
 import java.nio.file.Path;
@@ -33,6 +34,16 @@ class OptionRangeTest {
         ConfigException e = assertThrows(ConfigException.class, () -> PipelineConfig.load(pipeline("", ", maxLineLength: -1"), List.of()));
         assertEquals(2, e.location().line());
         assertEquals(53, e.location().column(), e.getMessage());
+    }
+
+    @Test
+    void aNegativeTokenColumnIsRefusedWhenTheInputIsChecked() {
+        // it failed mid-run with an array index error (exit 3) instead
+        var reader = dev.nlpipe.core.stage.Components.get().readers().find("conll");
+        Node.MapNode given = (Node.MapNode) YamlLoader.parse("tokenColumn: -1\n", "x.yaml");
+        ConfigException e = assertThrows(ConfigException.class, () -> Options.validate("input format 'conll'", given, Location.NONE,
+                reader.options()));
+        assertTrue(e.getMessage().contains("tokenColumn"), e.getMessage());
     }
 
     @Test

@@ -71,9 +71,9 @@ public abstract class ColumnReader implements ReaderProvider {
     @Override
     public List<OptionSpec> options() {
         return List.of(
-                OptionSpec.integer("tokenColumn", 0, "0-based column of the token"),
-                OptionSpec.integer("tagColumn", -1, "0-based column of the tag; -1 for the last column"),
-                OptionSpec.integer("posColumn", -1, "0-based column of a part-of-speech tag; -1 for none"),
+                OptionSpec.integer("tokenColumn", 0, "0-based column of the token").between(0, Integer.MAX_VALUE),
+                OptionSpec.integer("tagColumn", -1, "0-based column of the tag; -1 for the last column (-2 the one before)"),
+                OptionSpec.integer("posColumn", -1, "0-based column of a part-of-speech tag; -1 for none").between(-1, Integer.MAX_VALUE),
                 OptionSpec.choice("separator", "whitespace", "column separator", "whitespace", "tab"),
                 OptionSpec.string("join", defaultJoin, "text placed between tokens to rebuild the sentence text"));
     }
