@@ -26,6 +26,9 @@ import java.util.Set;
  * exclude surrounding whitespace.
  */
 public final class SentenceSplitter implements StageProvider {
+    /** Longer than any abbreviation the splitter knows ("e.g.", "Ph.D.", "U.S.A."). */
+    private static final int MAX_ABBREVIATION = 16;
+
     private static final Set<String> ABBREVIATIONS = Set.of("mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "mt", "vs", "etc",
             "e.g", "i.e", "cf", "al", "inc", "ltd", "co", "corp", "dept", "univ", "no", "nos", "vol", "fig", "figs", "p", "pp",
             "ed", "eds", "approx", "est", "gen", "col", "lt", "sgt", "capt", "cmdr", "adm", "rev", "hon", "gov", "sen", "rep",
@@ -147,7 +150,10 @@ public final class SentenceSplitter implements StageProvider {
             return true;
         }
         int w = dot;
-        while (w > 0 && (Character.isLetter(text.charAt(w - 1)) || text.charAt(w - 1) == '.')) {
+        // no abbreviation is longer than this: a long run of letters (Chinese, which counts as letters, with ASCII dots
+        // in it) is not one, and scanning each run to its start made such a text quadratic
+        int earliest = Math.max(0, dot - MAX_ABBREVIATION);
+        while (w > earliest && (Character.isLetter(text.charAt(w - 1)) || text.charAt(w - 1) == '.')) {
             w--;
         }
         String word = text.substring(w, dot);

@@ -83,11 +83,21 @@ public class ConllWriter implements WriterProvider {
 
     /** Entities as token index spans, snapped to the tokens they overlap; see {@link #unitSpans} for overlaps. */
     static List<TagScheme.TokenSpan> tokenSpans(Document doc, List<Token> tokens) {
+        boolean inOrder = true;
+        for (int i = 1; i < tokens.size() && inOrder; i++) {
+            inOrder = tokens.get(i).start() >= tokens.get(i - 1).end();
+        }
+        // tokens in text order, as tokenizers make them: each entity's are found by binary search, not a scan of all of
+        // them (a whole file read as one document has many entities and tokens)
+        boolean sorted = inOrder;
         return unitSpans(doc, e -> {
             int first = -1;
             int last = -1;
-            for (int i = 0; i < tokens.size(); i++) {
+            for (int i = sorted ? firstEndingAfter(tokens, e.start()) : 0; i < tokens.size(); i++) {
                 Token t = tokens.get(i);
+                if (sorted && t.start() >= e.end()) {
+                    break;
+                }
                 if (t.end() > e.start() && t.start() < e.end()) {
                     if (first < 0) {
                         first = i;
@@ -97,6 +107,21 @@ public class ConllWriter implements WriterProvider {
             }
             return first < 0 ? null : new int[] {first, last + 1};
         });
+    }
+
+    /** The index of the first of {@code tokens} (in text order, not overlapping) that ends after {@code offset}. */
+    private static int firstEndingAfter(List<Token> tokens, int offset) {
+        int lo = 0;
+        int hi = tokens.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (tokens.get(mid).end() > offset) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        return lo;
     }
 
     /**
