@@ -1,5 +1,6 @@
 package dev.nlpipe.core;
 
+import dev.nlpipe.core.config.ConfigErrors;
 import dev.nlpipe.core.config.ConfigException;
 import dev.nlpipe.core.config.InputConfig;
 import dev.nlpipe.core.config.Location;
@@ -8,6 +9,7 @@ import dev.nlpipe.core.config.Options;
 import dev.nlpipe.core.config.OutputConfig;
 import dev.nlpipe.core.config.PipelineConfig;
 import dev.nlpipe.core.config.PlainNodes;
+import dev.nlpipe.core.config.StageChecks;
 import dev.nlpipe.core.config.StageConfig;
 import dev.nlpipe.core.doc.Document;
 import dev.nlpipe.core.doc.Layer;
@@ -85,17 +87,24 @@ public final class Pipeline implements AutoCloseable {
      */
     public static Pipeline fromConfig(PipelineConfig config) {
         Components components = Components.get();
+        ConfigErrors errors = new ConfigErrors();
         Set<Layer> inputLayers = null;
         if (config.input() != null) {
             InputConfig in = config.input();
-            ReaderProvider reader = components.readers().get(in.format(), in.location());
-            Options readerOptions = readerOptions(in, reader);
-            inputLayers = reader.mayProvideAnyLayer() ? null : reader.provides(readerOptions);
+            inputLayers = errors.collect(() -> {
+                ReaderProvider reader = components.readers().get(in.format(), in.location());
+                Options readerOptions = readerOptions(in, reader);
+                return reader.mayProvideAnyLayer() ? null : reader.provides(readerOptions);
+            });
         }
         if (config.output() != null) {
             OutputConfig out = config.output();
-            WriterProvider writer = components.writers().get(out.format(), out.location());
-            writerOptions(out, writer);
+            errors.run(() -> writerOptions(out, components.writers().get(out.format(), out.location())));
+        }
+        if (!errors.isEmpty()) {
+            // all of the file's mistakes at once: the stages' too, which the wiring below would report one by one
+            StageChecks.check(config.stages(), components, errors);
+            errors.throwIfAny();
         }
         StageAssembler.Assembled a = StageAssembler.assemble(config.stages(), inputLayers, components);
         return new Pipeline(config.name(), a.stages(), config, components, a.layersOut());

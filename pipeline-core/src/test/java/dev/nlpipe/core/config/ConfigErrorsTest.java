@@ -54,6 +54,15 @@ class ConfigErrorsTest {
     }
 
     @Test
+    void aFormatOptionMistakeIsReportedWithTheStagesMistakes() {
+        TempFiles.write(dir.resolve("in.csv"), "text\nhello\n");
+        ConfigException e = fail("input: { path: " + dir.resolve("in.csv") + ", format: csv, textColum: review }\n"
+                + "stages:\n  - type: tokenize.regx\n");
+        assertEquals(2, e.errors().size(), e.getMessage());
+        assertTrue(e.getMessage().contains("textColum") && e.getMessage().contains("tokenize.regx"), e.getMessage());
+    }
+
+    @Test
     void everyBadOptionOfAStageIsReported() {
         ConfigException e = fail(input(dir) + "stages:\n  - type: filter.length\n    with: { minTokens: many, maxTokns: 3 }\n");
         assertEquals(2, e.errors().size(), e.getMessage());
