@@ -38,6 +38,8 @@ public final class LineReader implements Closeable {
     private byte[] line = new byte[256];
     private long lineNumber;
     private long skipped;
+    /** How the line read last ended: "\n", "\r\n", or "" at the end of the input. */
+    private String ending = "";
     private boolean eof;
     private boolean first;
 
@@ -114,6 +116,14 @@ public final class LineReader implements Closeable {
         return skipped;
     }
 
+    /**
+     * How the line {@link #readLine} returned last ended in the input: {@code "\n"}, {@code "\r\n"},
+     * {@code "\r"} (only the last line of the input can end so), or {@code ""} for a last line without a line end.
+     */
+    public String lastLineEnding() {
+        return ending;
+    }
+
     /** The 1-based number of the line {@link #readLine} returned last. */
     public long lineNumber() {
         return lineNumber;
@@ -161,7 +171,9 @@ public final class LineReader implements Closeable {
                     if (!any) {
                         return -1;
                     }
-                    return stripCr(n);
+                    long kept = stripCr(n);
+                    ending = kept < n ? "\r" : "";
+                    return kept;
                 }
             }
             any = true;
@@ -179,7 +191,9 @@ public final class LineReader implements Closeable {
             n += chunk;
             if (i < limit) {
                 pos = i + 1;
-                return stripCr(n);
+                long kept = stripCr(n);
+                ending = kept < n ? "\r\n" : "\n";
+                return kept;
             }
             pos = limit;
             if (n > giveUpBytes) {

@@ -8,7 +8,9 @@ import dev.nlpipe.core.io.ReadSettings;
 import java.io.IOException;
 
 /**
- * Plain text read as one document per file ({@code unit: file}). The file is one record: when any
+ * Plain text read as one document per file ({@code unit: file}), its line ends as the file has them
+ * (the last one left out), so offsets into the text are offsets into the file after a byte-order
+ * mark. The file is one record: when any
  * of its lines cannot be read (invalid UTF-8, a NUL byte, too long) the whole file is reported as
  * one bad record, because publishing it with that line cut out would silently change the document.
  */
@@ -38,13 +40,12 @@ final class WholeFileReader extends LineRecordReader {
         read = true;
         StringBuilder sb = new StringBuilder();
         String line;
-        boolean first = true;
+        String ending = "";
         while ((line = lines.readLine()) != null && firstBad.record == null) {
-            if (!first) {
-                sb.append('\n');
-            }
-            sb.append(line);
-            first = false;
+            // the line ends as in the file (CRLF stays CRLF), so offsets into the text are offsets into the file; only
+            // the file's last line end is left out
+            sb.append(ending).append(line);
+            ending = lines.lastLineEnding();
             if (sb.length() > settings.maxLineBytes()) {
                 runErrors.accept(BadRecord.unreadable(source.name(), 0, "file longer than " + settings.maxLineBytes()
                         + " characters, the longest document accepted (raise input.maxLineLength to read it)"));

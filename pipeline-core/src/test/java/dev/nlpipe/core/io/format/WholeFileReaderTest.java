@@ -53,6 +53,12 @@ class WholeFileReaderTest {
     }
 
     @Test
+    void windowsLineEndsStaySoOffsetsPointIntoTheFile() throws IOException {
+        List<Document> docs = read("first line\r\nsecond\n\r\nthird\r\n".getBytes(StandardCharsets.UTF_8));
+        assertEquals("first line\r\nsecond\n\r\nthird", docs.get(0).text(), "every line end as written but the last");
+    }
+
+    @Test
     void aGoodFileIsReadWhole() throws IOException {
         List<Document> docs = read(withMiddleLine("middle".getBytes(StandardCharsets.UTF_8)));
         assertEquals(1, docs.size());
