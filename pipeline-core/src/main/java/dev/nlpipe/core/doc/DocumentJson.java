@@ -192,18 +192,7 @@ public final class DocumentJson {
      * @throws IllegalArgumentException when the text is not one valid JSON value
      */
     public static JsonNode readTreeStrict(String json) {
-        try (JsonParser p = FACTORY.createParser(json)) {
-            p.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
-            JsonNode node = mapper().readTree(p);
-            if (p.nextToken() != null) {
-                throw new IllegalArgumentException("unexpected content after the JSON value");
-            }
-            return node;
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("invalid JSON: " + e.getOriginalMessage(), e);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("invalid JSON: " + e.getMessage(), e);
-        }
+        return strictly(json, "value", p -> mapper().readTree(p));
     }
 
     /**
@@ -215,14 +204,23 @@ public final class DocumentJson {
      * @throws IOException-wrapped {@link IllegalArgumentException} when the line is not a valid document
      */
     public static Document parse(String json, Fields fields, String fallbackId) {
+        return strictly(json, "object", p -> read(p, fields, fallbackId));
+    }
+
+    /** What is read from a parser positioned before the value. */
+    private interface ParserRead<T> {
+        T read(JsonParser p) throws IOException;
+    }
+
+    /** Reads one JSON {@code what} with {@code reader}: a repeated key would otherwise keep its last value without a word. */
+    private static <T> T strictly(String json, String what, ParserRead<T> reader) {
         try (JsonParser p = FACTORY.createParser(json)) {
-            // A repeated key would otherwise keep its last value without a word.
             p.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
-            Document d = read(p, fields, fallbackId);
+            T value = reader.read(p);
             if (p.nextToken() != null) {
-                throw new IllegalArgumentException("unexpected content after the JSON object");
+                throw new IllegalArgumentException("unexpected content after the JSON " + what);
             }
-            return d;
+            return value;
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("invalid JSON: " + e.getOriginalMessage(), e);
         } catch (IOException e) {

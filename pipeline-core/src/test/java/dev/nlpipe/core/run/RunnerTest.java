@@ -156,11 +156,7 @@ class RunnerTest {
         TempFiles.write(dir.resolve("in/a.txt"), "alpha\n");
         TempFiles.write(dir.resolve("in/sub/b.txt.gz"), "");
         TempFiles.write(dir.resolve("in/sub/c.txt"), "gamma one\ngamma two\n");
-        Path yaml = TempFiles.write(dir.resolve("d.yaml"), "input: { path: " + dir.resolve("in") + " }\n"
-                + "stages: [ {type: tokenize.regex} ]\noutput: { path: " + dir.resolve("out") + "/, format: text }\n");
-        try (Pipeline p = Pipeline.fromYaml(yaml)) {
-            p.run(new RunOptions(2, 1, OnError.SKIP, false), null);
-        }
+        runToDirectory("", "tokenize.regex", "", OnError.SKIP);
         assertEquals(List.of("a.txt", "sub/c.txt"), TempFiles.tree(dir.resolve("out")));
         assertEquals(List.of("gamma one", "gamma two"), TempFiles.lines(dir.resolve("out/sub/c.txt")));
     }
@@ -171,11 +167,7 @@ class RunnerTest {
         TempFiles.write(dir.resolve("in/2024.jsonl"), "{\"id\": \"x1\", \"text\": \"one\", \"meta\": {\"source\": \"a.txt\"}}\n");
         TempFiles.write(dir.resolve("in/2025.jsonl"), "{\"id\": \"x2\", \"text\": \"two\", \"meta\": {\"source\": \"a.txt\"}}\n"
                 + "{\"id\": \"x3\", \"text\": \"three\", \"source\": \"news\"}\n");
-        Path yaml = TempFiles.write(dir.resolve("d.yaml"), "input: { path: " + dir.resolve("in") + ", format: jsonl }\n"
-                + "stages: [ {type: tokenize.regex} ]\noutput: { path: " + dir.resolve("out") + "/, format: text }\n");
-        try (Pipeline p = Pipeline.fromYaml(yaml)) {
-            p.run(new RunOptions(2, 1, OnError.SKIP, false), null);
-        }
+        runToDirectory(", format: jsonl", "tokenize.regex", "", OnError.SKIP);
         assertEquals(List.of("2024.txt", "2025.txt"), TempFiles.tree(dir.resolve("out")));
         assertEquals(List.of("two", "three"), TempFiles.lines(dir.resolve("out/2025.txt")), "every document, in its input's file");
     }
@@ -185,13 +177,18 @@ class RunnerTest {
         TempFiles.write(dir.resolve("in/a.txt"), "fine\n");
         TempFiles.write(dir.resolve("in/b.txt"), "ok\nFAIL here\n");
         TempFiles.write(dir.resolve("out/b.txt"), "an earlier run's output\n");
-        Path yaml = TempFiles.write(dir.resolve("d.yaml"), "input: { path: " + dir.resolve("in") + " }\n"
-                + "stages: [ {type: test.fail} ]\noutput: { path: " + dir.resolve("out") + "/, format: text }\nonError: fail\n");
-        try (Pipeline p = Pipeline.fromYaml(yaml)) {
-            assertThrows(RecordFailedException.class, () -> p.run(new RunOptions(1, 1, OnError.FAIL, false), null));
-        }
+        assertThrows(RecordFailedException.class, () -> runToDirectory("", "test.fail", "onError: fail\n", OnError.FAIL));
         assertEquals(List.of("b.txt"), TempFiles.tree(dir.resolve("out")), "a.txt's output is not published, and no temporary file is left");
         assertEquals(List.of("an earlier run's output"), TempFiles.lines(dir.resolve("out/b.txt")));
+    }
+
+    /** Runs in/ through one stage into the directory out/ (text), two threads, one document per batch. */
+    private void runToDirectory(String inputOptions, String stage, String extra, OnError onError) throws IOException {
+        Path yaml = TempFiles.write(dir.resolve("d.yaml"), "input: { path: " + dir.resolve("in") + inputOptions + " }\n"
+                + "stages: [ {type: " + stage + "} ]\noutput: { path: " + dir.resolve("out") + "/, format: text }\n" + extra);
+        try (Pipeline p = Pipeline.fromYaml(yaml)) {
+            p.run(new RunOptions(2, 1, onError, false), null);
+        }
     }
 
     @SuppressWarnings("unchecked")
