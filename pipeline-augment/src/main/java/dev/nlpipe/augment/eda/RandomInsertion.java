@@ -18,23 +18,41 @@ final class RandomInsertion {
 
     static List<Piece> apply(List<Piece> in, int n, SynonymSource synonyms, SplittableRandom rng) {
         List<Piece> out = new ArrayList<>(in);
-        for (int k = 0; k < n; k++) {
-            List<Piece> sources = new ArrayList<>();
-            for (Piece p : out) {
-                if (p.editable() && !p.stop() && !synonyms.synonyms(p.key()).isEmpty()) {
-                    sources.add(p);
-                }
-            }
-            if (sources.isEmpty()) {
-                break;
-            }
-            Piece source = sources.get(rng.nextInt(sources.size()));
-            List<String> options = synonyms.synonyms(source.key());
-            String word = options.get(rng.nextInt(options.size()));
+        // whether each piece can give a synonym, looked up once per piece rather than once per piece per insertion
+        // (inserted words can give one too, as in the reference code); kept beside out, in text order
+        List<Boolean> source = new ArrayList<>(out.size() + n);
+        int sources = 0;
+        for (Piece p : out) {
+            boolean s = canGive(p, synonyms);
+            source.add(s);
+            sources += s ? 1 : 0;
+        }
+        for (int k = 0; k < n && sources > 0; k++) {
+            Piece from = out.get(nth(source, rng.nextInt(sources)));
+            List<String> options = synonyms.synonyms(from.key());
+            Piece word = Piece.inserted(options.get(rng.nextInt(options.size())));
             List<Integer> positions = insertionPoints(out);
-            out.add(positions.get(rng.nextInt(positions.size())), Piece.inserted(word));
+            int at = positions.get(rng.nextInt(positions.size()));
+            out.add(at, word);
+            boolean s = canGive(word, synonyms);
+            source.add(at, s);
+            sources += s ? 1 : 0;
         }
         return out;
+    }
+
+    private static boolean canGive(Piece p, SynonymSource synonyms) {
+        return p.editable() && !p.stop() && !synonyms.synonyms(p.key()).isEmpty();
+    }
+
+    /** The index of the {@code k}-th (from 0) true in {@code flags}. */
+    private static int nth(List<Boolean> flags, int k) {
+        for (int i = 0, seen = 0; i < flags.size(); i++) {
+            if (flags.get(i) && seen++ == k) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("fewer than " + (k + 1) + " sources");
     }
 
     /** Positions 0..size where a new piece does not split an entity. */
