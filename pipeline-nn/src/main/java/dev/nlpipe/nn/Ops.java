@@ -14,6 +14,9 @@ import java.util.function.BinaryOperator;
  * weights' manager.
  */
 public final class Ops {
+    /** How far below every real value a masked position is pushed (far from float's limit, so no infinity arises). */
+    private static final float MASKED = 1e30f;
+
     private Ops() {
     }
 
@@ -86,11 +89,27 @@ public final class Ops {
      * {@code (N, F)}. Padding keeps every window, so words shorter than the kernel still get features.
      */
     public static NDArray convMaxPool(NDArray x, NDArray w, NDArray b) {
+        return conv(x, w, b).max(new int[] {2});
+    }
+
+    /**
+     * {@link #convMaxPool} over rows of different lengths padded to one width: {@code mask}
+     * {@code (N, W)} is 1 at real positions, 0 at padding. The padding reads as zeros, as the
+     * convolution's own padding does, and no window centred on it takes part in the max, so a row's
+     * features are what it would get alone, whatever the batch's width; a row with no real position
+     * gets zeros.
+     */
+    public static NDArray convMaxPool(NDArray x, NDArray w, NDArray b, NDArray mask) {
+        NDArray conv = conv(x.mul(mask.expandDims(2)), w, b);
+        // a padded window's output sinks far below any real one before the max
+        NDArray max = conv.add(times(mask.expandDims(1).sub(1f), MASKED)).max(new int[] {2});
+        return max.mul(mask.max(new int[] {1}, true));
+    }
+
+    private static NDArray conv(NDArray x, NDArray w, NDArray b) {
         long k = w.getShape().get(2);
         NDArray ncw = x.transpose(0, 2, 1);
-        NDArray conv = ncw.getNDArrayInternal().convolution(ncw, w, b, new Shape(1), new Shape(k / 2), new Shape(1), 1)
-                .singletonOrThrow();
-        return conv.max(new int[] {2});
+        return ncw.getNDArrayInternal().convolution(ncw, w, b, new Shape(1), new Shape(k / 2), new Shape(1), 1).singletonOrThrow();
     }
 
     /** A {@code (rows, cols)} int64 array from Java values, in {@code manager}. */

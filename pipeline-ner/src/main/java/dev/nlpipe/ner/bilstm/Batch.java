@@ -25,6 +25,8 @@ public final class Batch {
     final NDArray shapes;
     final NDArray words;
     final NDArray chars;
+    /** 1 where {@link #chars} holds a word's character, 0 where it pads the word to the batch's longest, {@code (B * T, W)}. */
+    final NDArray charMask;
     /** Gold tag ids {@code (B, T)}, or {@code null} at inference. */
     public final NDArray tags;
     /** The reversal indices of {@link BiLstm#reverseIndex}. */
@@ -41,6 +43,14 @@ public final class Batch {
      * from the engine's generator, which the training loop seeds per epoch).
      */
     public Batch(List<Example> examples, NDManager m, float[] unknownChance, float[] bigramUnknownChance) {
+        this(examples, m, unknownChance, bigramUnknownChance, null);
+    }
+
+    /**
+     * A batch for training with, in token mode, each character id {@code c} of the char CNN read as
+     * unknown with chance {@code charUnknownChance[c]}, so its unknown row is trained too.
+     */
+    public Batch(List<Example> examples, NDManager m, float[] unknownChance, float[] bigramUnknownChance, float[] charUnknownChance) {
         int b = examples.size();
         lengths = new int[b];
         int t = 0;
@@ -55,7 +65,8 @@ public final class Batch {
         shapes = first.shapes() == null ? null : ids(m, examples, Example::shapes);
         words = first.words() == null ? null : ids(m, examples, Example::words);
         tags = first.tags() == null ? null : ids(m, examples, Example::tags);
-        chars = first.chars() == null ? null : chars(m, examples);
+        chars = first.chars() == null ? null : chars(m, examples, charUnknownChance);
+        charMask = chars == null ? null : chars.neq(Vocabulary.PAD).toType(DataType.FLOAT32, false);
         reverse = BiLstm.reverseIndex(m, lengths, steps);
     }
 
@@ -121,7 +132,7 @@ public final class Batch {
         return any ? chance : null;
     }
 
-    private NDArray chars(NDManager m, List<Example> examples) {
+    private NDArray chars(NDManager m, List<Example> examples, float[] unknownChance) {
         int width = 1;
         for (Example e : examples) {
             for (int[] w : e.chars()) {
@@ -138,7 +149,7 @@ public final class Batch {
                 }
             }
         }
-        return m.create(v, new Shape((long) examples.size() * steps, width));
+        return withUnknowns(m, v, new Shape((long) examples.size() * steps, width), unknownChance);
     }
 
     /** The number of sequences. */

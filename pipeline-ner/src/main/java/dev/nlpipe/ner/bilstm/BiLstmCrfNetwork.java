@@ -104,7 +104,7 @@ final class BiLstmCrfNetwork {
         }
         if (batch.chars != null) {
             NDArray c = params.embed("emb.char", batch.chars, training);
-            NDArray features = Ops.convMaxPool(c, params.get("char.cnn.w"), params.get("char.cnn.b"));
+            NDArray features = Ops.convMaxPool(c, params.get("char.cnn.w"), params.get("char.cnn.b"), batch.charMask);
             parts.add(features.reshape(batch.size(), batch.steps, spec.charFilters()));
         }
         NDArray x = parts.size() == 1 ? parts.get(0) : NDArrays.concat(parts, 2);

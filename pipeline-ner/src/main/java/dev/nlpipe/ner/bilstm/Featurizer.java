@@ -36,13 +36,16 @@ public final class Featurizer {
     public final boolean[] rareUnits;
     /** Bigram ids seen once in the training data ({@code null} for a loaded model). */
     public final boolean[] rareBigrams;
+    /** Token mode: character ids seen once in the training words ({@code null} for a loaded model), for the char CNN's unknown row. */
+    public final boolean[] rareChars;
     private final UnitKeys keys;
 
     Featurizer(BiLstmCrfSpec spec, Vocabulary units, Vocabulary bigrams, Vocabulary chars, TagSet tags, boolean[] rareUnits,
-               boolean[] rareBigrams) {
+               boolean[] rareBigrams, boolean[] rareChars) {
         this.spec = spec;
         this.rareUnits = rareUnits;
         this.rareBigrams = rareBigrams;
+        this.rareChars = rareChars;
         this.units = units;
         this.bigrams = bigrams;
         this.chars = chars;
@@ -70,8 +73,9 @@ public final class Featurizer {
         }
         Vocabulary units = Vocabulary.fromCounts(unitCounts, spec.minCount());
         Vocabulary bigrams = Vocabulary.fromCounts(bigramCounts, spec.minCount());
-        return new Featurizer(spec, units, bigrams, Vocabulary.fromCounts(charCounts, 1), TagSet.of(spec.scheme(), types),
-                units.rare(unitCounts), bigrams.rare(bigramCounts));
+        Vocabulary chars = Vocabulary.fromCounts(charCounts, 1);
+        return new Featurizer(spec, units, bigrams, chars, TagSet.of(spec.scheme(), types), units.rare(unitCounts),
+                bigrams.rare(bigramCounts), chars.rare(charCounts));
     }
 
     /**
@@ -80,7 +84,7 @@ public final class Featurizer {
      */
     Featurizer withVocabularies(Vocabulary u, Vocabulary b) {
         return u == units && b == bigrams ? this : new Featurizer(spec, u, b, chars, tags, Arrays.copyOf(rareUnits, u.size()),
-                Arrays.copyOf(rareBigrams, b.size()));
+                Arrays.copyOf(rareBigrams, b.size()), rareChars);
     }
 
     private static String bigram(String[] keys, int i) {
@@ -129,6 +133,6 @@ public final class Featurizer {
     public static Featurizer load(Path file, BiLstmCrfSpec spec) throws IOException {
         Map<String, Object> m = DocumentJson.mapper().readValue(file.toFile(), LinkedHashMap.class);
         return new Featurizer(spec, new Vocabulary((List<String>) m.get("units")), new Vocabulary((List<String>) m.get("bigrams")),
-                new Vocabulary((List<String>) m.get("chars")), new TagSet(spec.scheme(), (List<String>) m.get("tags")), null, null);
+                new Vocabulary((List<String>) m.get("chars")), new TagSet(spec.scheme(), (List<String>) m.get("tags")), null, null, null);
     }
 }

@@ -25,6 +25,19 @@ class BatchTest {
     }
 
     @Test
+    void rareCharactersOfTheCharCnnAreReadAsUnknownAndPaddingIsMasked() {
+        // two words: "ab" (chars 2, 3) and "c" (char 4); 3 is rare
+        Example e = new Example(new int[] {2, 3}, null, null, null, new int[][] {{2, 3}, {4}}, new int[2]);
+        boolean[] rare = {false, false, false, true, false};
+        try (NDManager m = NeuralEngine.get().newBaseManager()) {
+            Batch b = new Batch(List.of(e), m, null, null, Batch.unknownChances(rare, 1.0, 0.0));
+            assertArrayEquals(new long[] {2, Vocabulary.UNK, 4, 0}, b.chars.toLongArray());
+            assertArrayEquals(new float[] {1, 1, 1, 0}, b.charMask.toFloatArray(), "the padding after 'c' is masked");
+            assertArrayEquals(new long[] {2, 3, 4, 0}, new Batch(List.of(e), m).chars.toLongArray(), "inference reads every character");
+        }
+    }
+
+    @Test
     void padsIdsAndReplacesRareUnitsWhenAsked() {
         boolean[] rare = {false, false, false, true, false, true};
         List<Example> examples = List.of(example(2, 3, 4), example(5, 3));

@@ -54,6 +54,10 @@ class TaggerOptionsTest {
             Document d = p.process(new Document("d", "John Smith works for Acme Corp in Paris.")).get(0);
             assertTrue(d.entities().stream().anyMatch(e -> e.type().equals("PER") && e.start() == 0 && e.end() == 10 && e.score() > 0
                     && e.score() <= 1), d.entities().toString());
+            // beside a sentence with a long word, the characters of each word are padded further: the result must not move
+            List<Document> together = p.processBatch(List.of(new Document("d", "John Smith works for Acme Corp in Paris."),
+                    new Document("e", "Internationalization considerations matter.")));
+            assertEquals(d.entities(), together.get(0).entities(), "the same entities and scores whatever else is in the batch");
         }
         try (Pipeline p = Pipeline.builder().add("ner", Map.of(), model).build()) {
             MissingLayerException e = assertThrows(MissingLayerException.class, () -> p.process(new Document("d", "John works .")));
