@@ -14,6 +14,14 @@ import java.util.List;
  * bounded memory this way, and in the range of distances training showed.
  */
 public final class SequenceWindows {
+    /**
+     * The longest sequence the recurrent taggers (BiLSTM-CRF, Lattice LSTM) read in one piece: far
+     * longer than any training sentence, short enough that a book read as one document without
+     * {@code sentence.split} neither fills memory with its CRF tables nor runs the network over
+     * millions of steps it never saw in training.
+     */
+    public static final int RECURRENT_LIMIT = 1_000;
+
     private final List<UnitSequence> windows = new ArrayList<>();
     private final List<Integer> owner = new ArrayList<>();
     private final List<Integer> offset = new ArrayList<>();

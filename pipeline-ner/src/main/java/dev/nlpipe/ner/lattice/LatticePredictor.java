@@ -3,6 +3,7 @@ package dev.nlpipe.ner.lattice;
 import dev.nlpipe.core.doc.Document;
 import dev.nlpipe.core.doc.Entity;
 import dev.nlpipe.ner.crf.ScoredPath;
+import dev.nlpipe.ner.data.SequenceWindows;
 import dev.nlpipe.ner.data.UnitSequence;
 import dev.nlpipe.ner.data.Units;
 import dev.nlpipe.nn.LengthBatches;
@@ -37,13 +38,15 @@ public final class LatticePredictor implements AutoCloseable {
      */
     public List<List<Entity>> entities(List<Document> docs, int batchSize) {
         return units.scoredEntities(docs, seqs -> {
-            List<LatticeExample> examples = new ArrayList<>(seqs.size());
-            for (UnitSequence s : seqs) {
+            // a text without a sentences layer (a book as one document) is read in windows of bounded length
+            SequenceWindows windows = SequenceWindows.of(seqs, SequenceWindows.RECURRENT_LIMIT);
+            List<LatticeExample> examples = new ArrayList<>(windows.windows().size());
+            for (UnitSequence s : windows.windows()) {
                 examples.add(LatticeExample.of(model.featurizer(), model.lexicon(), s, null));
             }
             List<ScoredPath> decoded = LengthBatches.map(network.params(), examples, LatticeExample::length, batchSize,
                     (items, scope) -> network.decodeWithScores(new LatticeBatch(items, scope), model.featurizer().tags::decode));
-            return decoded.stream().map(ScoredPath::spans).toList();
+            return windows.merge(decoded.stream().map(ScoredPath::spans).toList());
         });
     }
 
