@@ -125,6 +125,15 @@ public final class TaggerTraining {
             throw new IllegalStateException("data.train " + job.splitPath("train") + " has no gold entities; check data.format (bmes, conll,"
                     + " cluener) and the tag column");
         }
+        if (dev != null && dev.types().isEmpty()) {
+            // dev F1 would be 0 every epoch: early stopping would keep epoch 1, and the advice for a 0 score would mislead
+            throw new IllegalStateException(job.hasSplit("dev")
+                    ? "data.dev " + job.splitPath("dev") + " has no gold entities; check it is read with the training data's format and tag"
+                            + " column"
+                    : "train.devFraction " + settings.devFraction() + " held out " + dev.docs().size() + " of the training documents, with"
+                            + " no gold entities among them; give data.dev, or a larger devFraction (a training file of few long documents"
+                            + " holds out few)");
+        }
         return new Splits(train, dev, types);
     }
 
