@@ -32,17 +32,16 @@ public final class GradClip {
 
     /**
      * The factor that brings the global norm down to {@code maxNorm} (1 when it is already below, or
-     * when {@code maxNorm <= 0} turns clipping off). The optimizers apply it to every gradient.
+     * when {@code maxNorm <= 0} turns clipping off), or NaN when a gradient is not finite, also
+     * without clipping, so that such a step is skipped rather than written into the weights. The
+     * optimizers apply it to every gradient.
      */
     public static float scale(Params params, double maxNorm) {
-        if (maxNorm <= 0) {
-            return 1f;
-        }
         float norm = globalNorm(params);
         if (!Float.isFinite(norm)) {
             return Float.NaN;
         }
-        return norm > maxNorm ? (float) (maxNorm / (norm + 1e-6)) : 1f;
+        return maxNorm > 0 && norm > maxNorm ? (float) (maxNorm / (norm + 1e-6)) : 1f;
     }
 
     /**

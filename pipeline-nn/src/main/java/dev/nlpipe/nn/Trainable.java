@@ -72,7 +72,7 @@ public interface Trainable<E> {
      * gradients of every pass add up. A loss that is not finite is returned without a backward
      * pass (the loop then stops).
      *
-     * @param scale multiplies the loss before the backward pass ({@code 1/accumulate} when several
+     * @param scale multiplies the loss before the backward pass (the batch's share of the step's examples when several
      *     batches make one step); exactly 1 leaves the loss as it is
      */
     default float backward(List<E> batch, NDManager scope, float scale) {

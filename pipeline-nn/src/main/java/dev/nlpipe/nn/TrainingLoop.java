@@ -44,6 +44,8 @@ public final class TrainingLoop {
     /** Steps with a loss or gradient that is not finite, one after another, before a run counts as diverged. */
     private static final int MAX_SKIPPED_IN_A_ROW = 3;
     private int skippedInARow;
+    /** Whether a batch of the step being accumulated had a loss that is not finite: the whole step is then skipped. */
+    private boolean stepFailed;
     /** Nanoseconds for epoch times and {@code maxTime}; tests put a clock of their own in to make time limits deterministic. */
     private LongSupplier clock = System::nanoTime;
     /** Where the loop stops for good when the JVM exits, outside PyTorch's operators. */
@@ -162,6 +164,7 @@ public final class TrainingLoop {
             double lossSum = 0;
             float lr = 0;
             long t0 = clock.getAsLong();
+            int[] stepItems = stepItems(batches, settings.accumulate());
             for (int k = 0; k < batches.size(); k++) {
                 int[] b = batches.get(k);
                 List<E> items = new ArrayList<>(b.length);
@@ -171,7 +174,10 @@ public final class TrainingLoop {
                 gate.pass();
                 lr = (float) schedule.at(step);
                 boolean update = (k + 1) % settings.accumulate() == 0 || k == batches.size() - 1;
-                float loss = step(model, params, optimizer, average, items, lr, epoch, step, update);
+                // each batch weighs by its share of the step's examples, as in one batch of all of them (the epoch's last,
+                // shorter step included)
+                float weight = (float) items.size() / stepItems[k / settings.accumulate()];
+                float loss = step(model, params, optimizer, average, items, lr, epoch, step, update, weight);
                 if (update) {
                     step++;
                 }
@@ -290,12 +296,16 @@ public final class TrainingLoop {
      * the gradients) and the weight average.
      */
     private <E> float step(Trainable<E> model, Params params, Optimizer optimizer, WeightAverage average, List<E> items, float lr,
-                           int epoch, long step, boolean update) {
+                           int epoch, long step, boolean update, float weight) {
         try (NDManager scope = params.manager().newSubManager()) {
             params.attachTo(scope);
-            float loss = model.backward(items, scope, 1f / settings.accumulate());
+            float loss = stepFailed ? Float.NaN : model.backward(items, scope, weight);
             if (!Float.isFinite(loss)) {
-                skip(params, epoch, step, "the loss is " + loss);
+                if (!stepFailed) {
+                    skip(params, epoch, step, "the loss is " + loss);
+                }
+                // the rest of an accumulated step is not computed: its earlier batches' gradients are gone
+                stepFailed = !update;
                 return 0f;
             }
             if (!update) {
@@ -331,6 +341,15 @@ public final class TrainingLoop {
         } finally {
             params.clearSlices();
         }
+    }
+
+    /** The examples in each optimizer step of {@code accumulate} batches, the last step holding what is left. */
+    static int[] stepItems(List<int[]> batches, int accumulate) {
+        int[] out = new int[(batches.size() + accumulate - 1) / accumulate];
+        for (int k = 0; k < batches.size(); k++) {
+            out[k / accumulate] += batches.get(k).length;
+        }
+        return out;
     }
 
     /**

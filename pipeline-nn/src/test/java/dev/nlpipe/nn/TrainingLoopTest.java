@@ -483,8 +483,17 @@ class TrainingLoopTest {
                 assertEquals(0.5, GradClip.scale(m.params, 2.5), 1e-5);
                 assertEquals(1.0, GradClip.scale(m.params, 10), 0);
                 assertEquals(1.0, GradClip.scale(m.params, 0), 0);
+                setGradients(m, scope, new float[] {Float.NaN, 0, 0, 0, 0, 0, 0, 0}, 4);
+                assertTrue(Float.isNaN(GradClip.scale(m.params, 0)), "without clipping too, a gradient that is not finite is seen");
             }
         }
+    }
+
+    @Test
+    void accumulatedBatchesWeighByTheirShareOfTheStep() {
+        // batches of 4, 4 and 2 in steps of 2 batches: the first step holds 8 examples, the last (shorter) one 2
+        assertArrayEquals(new int[] {8, 2}, TrainingLoop.stepItems(List.of(new int[4], new int[4], new int[2]), 2));
+        assertArrayEquals(new int[] {3, 7}, TrainingLoop.stepItems(List.of(new int[1], new int[2], new int[3], new int[4]), 2));
     }
 
     @Test
