@@ -199,7 +199,8 @@ public final class TrainingLoop {
             if (score == null && epoch == resumedFrom + 1) {
                 log.printf("no dev %s to select an epoch on: early stopping is off and the last epoch's weights are kept%n", monitor);
             }
-            boolean best = score == null || bestEpoch == 0 || score > bestScore;
+            // a NaN best (a dev set that scored 0/0) is no best: any real score beats it
+            boolean best = score == null || bestEpoch == 0 || score > bestScore || Double.isNaN(bestScore) && !score.isNaN();
             if (best) {
                 bestEpoch = epoch;
                 bestScore = score == null ? Double.NaN : score;

@@ -260,6 +260,18 @@ class TrainingLoopTest {
     }
 
     @Test
+    void aFirstDevScoreThatIsNotANumberIsBeatenByTheFirstRealOne(@TempDir Path dir) throws IOException {
+        // 0/0 at epoch 1 (no masked piece in the dev sequences, say): epoch 1 must not stay best for good
+        try (ToyRegression m = new ToyRegression(5, 200)) {
+            float[][] atEpoch = new float[4][];
+            TrainingResult r = scriptedRun(m, new double[] {Double.NaN, 0.5, 0.6}, atEpoch,
+                    Map.of("epochs", 3, "patience", 2, "resume", false), dir);
+            assertEquals(3, r.bestEpoch());
+            assertEquals(0.6, r.bestScore(), 1e-12);
+        }
+    }
+
+    @Test
     void minEpochsKeepsPatienceFromEndingARunBeforeThatEpoch(@TempDir Path dir) throws IOException {
         try (ToyRegression m = new ToyRegression(5, 200)) {
             // the same dip as above: patience 3 would stop after epoch 5, before the scores that beat epoch 2
