@@ -50,9 +50,14 @@ public final class EncoderImport {
         log.println("reading " + source.path() + " (" + source.kind() + ")");
         Encoder e = source.kind().equals("onnx") ? fromOnnx(source) : fromHuggingFace(source.path());
         Vocabulary vocab = e.vocabulary();
-        if (vocab.pieces().size() != e.config().vocabSize()) {
-            throw new IOException("the vocabulary has " + vocab.pieces().size() + " pieces but the word embeddings "
-                    + e.config().vocabSize() + " rows");
+        if (vocab.pieces().size() > e.config().vocabSize()) {
+            throw new IOException("the vocabulary has " + vocab.pieces().size() + " pieces but the word embeddings only "
+                    + e.config().vocabSize() + " rows (" + source.path() + "): the tokenizer and the weights are of different models");
+        }
+        if (vocab.pieces().size() < e.config().vocabSize()) {
+            // Hugging Face pads the table (resize_token_embeddings(pad_to_multiple_of=...)) or keeps rows of added tokens
+            log.println("the word embeddings have " + (e.config().vocabSize() - vocab.pieces().size()) + " rows beyond the vocabulary's "
+                    + vocab.pieces().size() + " pieces (padding or added tokens); no piece reads them");
         }
         long parameters = e.weights().values().stream().mapToLong(t -> t.values().length).sum();
         try (ModelDirWriter w = ModelDirWriter.create(output)) {

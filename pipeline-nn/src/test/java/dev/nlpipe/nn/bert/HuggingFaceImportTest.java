@@ -59,6 +59,21 @@ class HuggingFaceImportTest {
     }
 
     @Test
+    void embeddingRowsBeyondTheVocabularyAreKeptAndFewerAreRefused() throws IOException {
+        // a table padded to a multiple of 8, or holding rows of added tokens: 20 rows, 18 pieces
+        Path hf = huggingFaceDir(true);
+        Files.write(hf.resolve("vocab.txt"), IntStream.range(0, 18).mapToObj(i -> i < 5 ? "[T" + i + "]" : "w" + i).toList());
+        EncoderImport.run(EncoderSource.resolve(hf.toString(), null, dir, dir), dir.resolve("padded"), QUIET);
+        PretrainedEncoder padded = PretrainedEncoder.open(dir.resolve("padded"), dev.nlpipe.core.model.LoadOptions.DEFAULT);
+        assertEquals(20, padded.config().vocabSize(), "every row kept");
+
+        Files.write(hf.resolve("vocab.txt"), IntStream.range(0, 22).mapToObj(i -> i < 5 ? "[T" + i + "]" : "w" + i).toList());
+        IOException e = assertThrows(IOException.class,
+                () -> EncoderImport.run(EncoderSource.resolve(hf.toString(), null, dir, dir), dir.resolve("more"), QUIET));
+        assertTrue(e.getMessage().contains("22 pieces but the word embeddings only 20 rows"), e.getMessage());
+    }
+
+    @Test
     void aTaskCheckpointBecomesAnEncoderUnderBertModelNames() throws IOException {
         Path out = dir.resolve("enc");
         EncoderImport.run(EncoderSource.resolve(huggingFaceDir(true).toString(), null, dir, dir), out, QUIET);
