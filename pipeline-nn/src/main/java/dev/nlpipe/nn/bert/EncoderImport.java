@@ -65,12 +65,16 @@ public final class EncoderImport {
             Files.write(w.dir().resolve(PretrainedEncoder.VOCAB), vocab.pieces(), StandardCharsets.UTF_8);
             if (vocab.tokenizerJson() != null) {
                 Files.copy(vocab.tokenizerJson(), w.dir().resolve(PretrainedEncoder.TOKENIZER));
+            } else {
+                // a vocab.txt says nothing of the normalization, which tokenizer_config.json gave: kept as a tokenizer.json
+                BertTokenizer.of(WordPieceVocabulary.read(w.dir().resolve(PretrainedEncoder.VOCAB)), vocab.normalization())
+                        .saveTokenizerJson(w.dir().resolve(PretrainedEncoder.TOKENIZER));
             }
             ModelMeta meta = ModelMeta.create(PretrainedEncoder.KIND, PretrainedEncoder.FORMAT);
             Provenance.addVersions(meta, NeuralEngine.versions());
             meta.put("config", e.config().toHuggingFace());
             meta.put("parameters", parameters);
-            meta.put("tokenizer", Map.of("lowercase", vocab.lowercase(), "from", vocab.tokenizerJson() != null
+            meta.put("tokenizer", Map.of("lowercase", vocab.normalization().lowercase(), "from", vocab.tokenizerJson() != null
                     ? PretrainedEncoder.TOKENIZER : PretrainedEncoder.VOCAB));
             meta.put("source", provenance(source, e.files()));
             ModelDir.writeMeta(w.dir(), meta);
@@ -86,8 +90,8 @@ public final class EncoderImport {
     private record Encoder(BertConfig config, Map<String, TensorFile.Tensor> weights, Vocabulary vocabulary, List<Path> files) {
     }
 
-    /** The word pieces in id order, whether to lowercase, and the {@code tokenizer.json} when there is one. */
-    private record Vocabulary(List<String> pieces, boolean lowercase, Path tokenizerJson) {
+    /** The word pieces in id order, their normalization, and the {@code tokenizer.json} when there is one (which has its own). */
+    private record Vocabulary(List<String> pieces, BertNormalization normalization, Path tokenizerJson) {
     }
 
     private static Encoder fromOnnx(EncoderSource source) throws IOException {
@@ -114,7 +118,7 @@ public final class EncoderImport {
         if (Files.isRegularFile(tokenizer)) {
             v = fromTokenizerJson(tokenizer);
         } else if (Files.isRegularFile(vocab)) {
-            v = new Vocabulary(Files.readAllLines(vocab, StandardCharsets.UTF_8), lowercaseOf(dir), null);
+            v = new Vocabulary(Files.readAllLines(vocab, StandardCharsets.UTF_8), normalizationOf(dir), null);
         } else {
             throw new IOException(dir + " has neither " + PretrainedEncoder.TOKENIZER + " nor " + PretrainedEncoder.VOCAB);
         }
@@ -144,14 +148,18 @@ public final class EncoderImport {
         return out;
     }
 
-    /** {@code do_lower_case} of {@code tokenizer_config.json}, true (BERT's default) without one. */
-    private static boolean lowercaseOf(Path dir) throws IOException {
+    /**
+     * The normalization {@code tokenizer_config.json} sets for a vocab.txt, with Hugging Face's
+     * defaults where it is silent or absent: {@code do_lower_case} (true), {@code strip_accents}
+     * (follows lowercasing), {@code tokenize_chinese_chars} (true).
+     */
+    static BertNormalization normalizationOf(Path dir) throws IOException {
         Path f = dir.resolve("tokenizer_config.json");
-        if (!Files.isRegularFile(f)) {
-            return true;
-        }
-        Object v = DocumentJson.mapper().readValue(f.toFile(), Map.class).get("do_lower_case");
-        return !(v instanceof Boolean b) || b;
+        Map<?, ?> c = Files.isRegularFile(f) ? DocumentJson.mapper().readValue(f.toFile(), Map.class) : Map.of();
+        boolean lowercase = !(c.get("do_lower_case") instanceof Boolean b) || b;
+        Boolean stripAccents = c.get("strip_accents") instanceof Boolean b ? b : null;
+        boolean chinese = !(c.get("tokenize_chinese_chars") instanceof Boolean b) || b;
+        return new BertNormalization(true, chinese, stripAccents, lowercase);
     }
 
     @SuppressWarnings("unchecked")
@@ -170,7 +178,7 @@ public final class EncoderImport {
             pieces[id] = (String) e.getKey();
         }
         Map<String, Object> normalizer = t.get("normalizer") instanceof Map<?, ?> n ? (Map<String, Object>) n : Map.of();
-        return new Vocabulary(List.of(pieces), Boolean.TRUE.equals(normalizer.get("lowercase")), file);
+        return new Vocabulary(List.of(pieces), BertNormalization.of(Boolean.TRUE.equals(normalizer.get("lowercase"))), file);
     }
 
     private static List<Path> files(Path... files) {

@@ -45,6 +45,11 @@ class HuggingFaceImportTest {
         return out;
     }
 
+    /** A BERT vocab.txt of {@code n} pieces: the five special tokens, then w5, w6, ... */
+    private static List<String> vocab(int n) {
+        return IntStream.range(0, n).mapToObj(i -> i < 5 ? List.of("[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]").get(i) : "w" + i).toList();
+    }
+
     private Path huggingFaceDir(boolean safetensors) throws IOException {
         Path hf = Files.createDirectories(dir.resolve("hf"));
         ModelDir.writeJson(hf.resolve("config.json"), TINY.toHuggingFace());
@@ -53,7 +58,7 @@ class HuggingFaceImportTest {
         } else {
             Files.writeString(hf.resolve("pytorch_model.bin"), "not read");
         }
-        Files.write(hf.resolve("vocab.txt"), IntStream.range(0, 20).mapToObj(i -> i < 5 ? "[T" + i + "]" : "w" + i).toList());
+        Files.write(hf.resolve("vocab.txt"), vocab(20));
         Files.writeString(hf.resolve("tokenizer_config.json"), "{\"do_lower_case\": false}");
         return hf;
     }
@@ -62,12 +67,12 @@ class HuggingFaceImportTest {
     void embeddingRowsBeyondTheVocabularyAreKeptAndFewerAreRefused() throws IOException {
         // a table padded to a multiple of 8, or holding rows of added tokens: 20 rows, 18 pieces
         Path hf = huggingFaceDir(true);
-        Files.write(hf.resolve("vocab.txt"), IntStream.range(0, 18).mapToObj(i -> i < 5 ? "[T" + i + "]" : "w" + i).toList());
+        Files.write(hf.resolve("vocab.txt"), vocab(18));
         EncoderImport.run(EncoderSource.resolve(hf.toString(), null, dir, dir), dir.resolve("padded"), QUIET);
         PretrainedEncoder padded = PretrainedEncoder.open(dir.resolve("padded"), dev.nlpipe.core.model.LoadOptions.DEFAULT);
         assertEquals(20, padded.config().vocabSize(), "every row kept");
 
-        Files.write(hf.resolve("vocab.txt"), IntStream.range(0, 22).mapToObj(i -> i < 5 ? "[T" + i + "]" : "w" + i).toList());
+        Files.write(hf.resolve("vocab.txt"), vocab(22));
         IOException e = assertThrows(IOException.class,
                 () -> EncoderImport.run(EncoderSource.resolve(hf.toString(), null, dir, dir), dir.resolve("more"), QUIET));
         assertTrue(e.getMessage().contains("22 pieces but the word embeddings only 20 rows"), e.getMessage());
@@ -95,6 +100,22 @@ class HuggingFaceImportTest {
             assertEquals(2, BertEncoder.bind(p, "", enc.config()).config().layers());
         }
         assertEquals(Map.of("lowercase", false, "from", "vocab.txt"), ModelDir.read(out).get("tokenizer"));
+    }
+
+    @Test
+    void tokenizerConfigSettingsBesideAVocabTxtAreKept() throws IOException {
+        // lowercased but accents kept, as some multilingual models set it: a vocab.txt alone cannot say so
+        Path hf = huggingFaceDir(true);
+        List<String> pieces = new java.util.ArrayList<>(List.of("[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", "café", "cafe"));
+        for (int i = pieces.size(); i < 20; i++) {
+            pieces.add("w" + i);
+        }
+        Files.write(hf.resolve("vocab.txt"), pieces);
+        Files.writeString(hf.resolve("tokenizer_config.json"), "{\"do_lower_case\": true, \"strip_accents\": false}");
+        Path out = dir.resolve("accents");
+        EncoderImport.run(EncoderSource.resolve(hf.toString(), null, dir, dir), out, QUIET);
+        int[] ids = PretrainedEncoder.tokenizerOf(out).encode("CAFÉ").ids();
+        assertEquals(5, ids[1], "lowercased to café, its accent kept (stripping it would read cafe, id 6)");
     }
 
     @Test
