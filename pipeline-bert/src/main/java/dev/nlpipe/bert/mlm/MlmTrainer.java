@@ -171,7 +171,8 @@ public final class MlmTrainer implements TrainerProvider {
             return new Start(e.config(), e.weights(), e.heads(), e.tokenizer(), source);
         }
         BertTokenizer tokenizer = Vocabularies.load(spec.vocabulary());
-        BertConfig config = new BertConfig(tokenizer.vocabulary().size(), spec.hidden(), spec.layers(), spec.heads(), spec.intermediate(),
+        // a row per id: a vocab.txt that lists a piece twice has more ids than pieces
+        BertConfig config = new BertConfig(tokenizer.vocabulary().idCount(), spec.hidden(), spec.layers(), spec.heads(), spec.intermediate(),
                 spec.maxPositions(), 2, 0.1f, 0.1f, 1e-12, false);
         return new Start(config, null, Map.of(), tokenizer, Map.of("vocabulary", spec.vocabulary().toString()));
     }

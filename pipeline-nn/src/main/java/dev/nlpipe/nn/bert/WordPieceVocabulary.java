@@ -127,6 +127,14 @@ public final class WordPieceVocabulary {
         return ids.size();
     }
 
+    /**
+     * The number of ids, the highest plus one: more than {@link #size} when a vocab.txt listed a
+     * piece twice (the first line's id has no piece). An embedding table needs this many rows.
+     */
+    public int idCount() {
+        return tokens.length;
+    }
+
     /** The id of a piece, or -1. */
     public int id(String token) {
         Integer id = ids.get(token);

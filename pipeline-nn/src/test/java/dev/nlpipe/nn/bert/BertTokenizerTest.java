@@ -214,6 +214,8 @@ class BertTokenizerTest {
         Path twice = Files.writeString(dir.resolve("twice.txt"), "[PAD]\n[UNK]\n[CLS]\n[SEP]\nab\n##c\nab\nd\n");
         WordPieceVocabulary read = WordPieceVocabulary.read(twice);
         assertEquals(6, read.id("ab"), "the last line of a repeated piece wins, as in Hugging Face");
+        assertEquals(7, read.size());
+        assertEquals(8, read.idCount(), "an embedding table needs a row for every id, the piece-less one included");
         Path written = dir.resolve("vocab.txt");
         read.write(written);
         List<String> lines = Files.readAllLines(written);
