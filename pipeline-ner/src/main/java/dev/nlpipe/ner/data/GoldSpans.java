@@ -30,14 +30,33 @@ public final class GoldSpans {
         return dropped;
     }
 
-    /** The unit spans of the entities that lie within the sequence. */
-    public List<TagScheme.TokenSpan> spans(UnitSequence seq, List<Entity> entities) {
-        List<TagScheme.TokenSpan> out = new ArrayList<>();
-        int lastEnd = 0;
+    /**
+     * The unit spans of a document's entities in each of its sequences, which come in text order
+     * (the sentences of a document). The entities are sorted once and walked with the sequences, so a
+     * long document costs its entities and sentences once each, not their product.
+     */
+    public List<List<TagScheme.TokenSpan>> spans(List<UnitSequence> seqs, List<Entity> entities) {
         List<Entity> sorted = new ArrayList<>(entities);
         sorted.sort((a, b) -> a.start() != b.start() ? Integer.compare(a.start(), b.start()) : Integer.compare(b.end(), a.end()));
-        for (Entity e : sorted) {
-            if (e.end() <= seq.start() || e.start() >= seq.end()) {
+        List<List<TagScheme.TokenSpan>> out = new ArrayList<>(seqs.size());
+        int from = 0;
+        for (UnitSequence seq : seqs) {
+            // entities before from end before an earlier sequence's start, so before this one's
+            while (from < sorted.size() && sorted.get(from).end() <= seq.start()) {
+                from++;
+            }
+            out.add(spans(seq, sorted, from));
+        }
+        return out;
+    }
+
+    /** The unit spans of the entities of {@code sorted} from index {@code from} on that lie within the sequence. */
+    private List<TagScheme.TokenSpan> spans(UnitSequence seq, List<Entity> sorted, int from) {
+        List<TagScheme.TokenSpan> out = new ArrayList<>();
+        int lastEnd = 0;
+        for (int i = from; i < sorted.size() && sorted.get(i).start() < seq.end(); i++) {
+            Entity e = sorted.get(i);
+            if (e.end() <= seq.start()) {
                 continue;
             }
             int first = firstUnitFrom(seq, e.start());

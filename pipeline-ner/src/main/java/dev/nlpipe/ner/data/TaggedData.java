@@ -43,10 +43,9 @@ public record TaggedData(List<Document> docs, List<UnitSequence> sequences, List
         GoldSpans alignment = new GoldSpans();
         for (Document d : docs) {
             List<Entity> entities = d.entities() == null ? List.of() : d.entities();
-            for (UnitSequence s : units.of(d)) {
-                seqs.add(s);
-                gold.add(alignment.spans(s, entities));
-            }
+            List<UnitSequence> sentences = units.of(d);
+            seqs.addAll(sentences);
+            gold.addAll(alignment.spans(sentences, entities));
         }
         return new TaggedData(docs, seqs, gold, alignment, units);
     }

@@ -76,11 +76,23 @@ class UnitSequenceTest {
                 new Token("Acme", 15, 19)));
         UnitSequence s = UnitSequence.of(d, true, false, "ner").get(0);
         GoldSpans g = new GoldSpans();
-        List<TagScheme.TokenSpan> spans = g.spans(s, List.of(Entity.of(d.text(), "LOC", 0, 8), Entity.of(d.text(), "ORG", 15, 19),
-                Entity.of(d.text(), "ORG", 15, 18)));
+        List<TagScheme.TokenSpan> spans = g.spans(List.of(s), List.of(Entity.of(d.text(), "ORG", 15, 19), Entity.of(d.text(), "LOC", 0, 8),
+                Entity.of(d.text(), "ORG", 15, 18))).get(0);
         assertEquals(List.of(new TagScheme.TokenSpan("LOC", 0, 1), new TagScheme.TokenSpan("ORG", 2, 3)), spans);
         assertEquals(1, g.aligned());
         assertEquals(1, g.misaligned());
         assertEquals(1, g.dropped());
+    }
+
+    @Test
+    void eachSentenceGetsTheEntitiesWithinIt() {
+        String text = "张伟在北京。李强去上海。";
+        Document d = new Document("d", text).setSentences(List.of(new Span(0, 6), new Span(6, 12)));
+        List<UnitSequence> sentences = UnitSequence.of(d, false, false, "ner");
+        GoldSpans g = new GoldSpans();
+        List<List<TagScheme.TokenSpan>> spans = g.spans(sentences, List.of(Entity.of(text, "LOC", 9, 11),
+                Entity.of(text, "PER", 0, 2), Entity.of(text, "LOC", 3, 5), Entity.of(text, "PER", 6, 8)));
+        assertEquals(List.of(new TagScheme.TokenSpan("PER", 0, 2), new TagScheme.TokenSpan("LOC", 3, 5)), spans.get(0));
+        assertEquals(List.of(new TagScheme.TokenSpan("PER", 0, 2), new TagScheme.TokenSpan("LOC", 3, 5)), spans.get(1));
     }
 }
