@@ -309,7 +309,8 @@ public final class Pipeline implements AutoCloseable {
         ErrorLog errors = new ErrorLog(errorsFile(out), log, options.onError());
         ReadSettings settings = new ReadSettings(in.language(), in.maxLineLength(), errors, new AtomicLong());
         try (CorpusInput input = new CorpusInput(sources, reader, readerOptions, settings);
-             OutputSink sink = OutputSink.open(out.path(), out.directory(), writer, writerOptions, input::relativeSource)) {
+             OutputSink sink = OutputSink.open(out.path(), out.directory(), writer, writerOptions, input::relativeSource)
+                     .expecting(sources.stream().map(InputSource::relative).toList())) {
             PipelineRunner runner = new PipelineRunner(name, stages, options, log);
             try {
                 return runner.run(input, sink, errors, input.totalBytes(), input::bytesRead);

@@ -13,7 +13,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -39,6 +41,9 @@ public final class OutputSink implements DocumentSink, AutoCloseable {
     private AtomicFile file;
     private OutputStream streamOut;
     private String currentSource;
+    /** Directory mode: the inputs that get an output even when they give no document, and those that got one. */
+    private List<String> expected = List.of();
+    private final Set<String> started = new HashSet<>();
 
     private OutputSink(Path path, boolean directory, WriterProvider format, Options options,
                        Function<Document, String> relativeSource) {
@@ -63,6 +68,16 @@ public final class OutputSink implements DocumentSink, AutoCloseable {
     public static OutputSink open(Path path, boolean directory, WriterProvider format, Options options,
                                   Function<Document, String> relativeSource) {
         return new OutputSink(path, directory, format, options, relativeSource);
+    }
+
+    /**
+     * Directory mode: every one of these inputs (paths relative to the input root) gets its output
+     * file, an empty one when it gave no document, so an earlier run's output for it does not stay
+     * behind as if this run had written it.
+     */
+    public OutputSink expecting(List<String> relativeSources) {
+        this.expected = List.copyOf(relativeSources);
+        return this;
     }
 
     /** The shared writer when it is stateless (workers format in parallel), else {@code null}. */
@@ -117,6 +132,7 @@ public final class OutputSink implements DocumentSink, AutoCloseable {
         if (file == null || !source.equals(currentSource)) {
             finishFile();
             currentSource = source;
+            started.add(source);
             file = AtomicFile.create(path.resolve(withExtension(source, format.extension())));
             start(file.stream());
         }
@@ -198,6 +214,13 @@ public final class OutputSink implements DocumentSink, AutoCloseable {
             Files.createDirectories(path);
         }
         finishFile();
+        for (String source : expected) {
+            if (directory && started.add(source)) {
+                file = AtomicFile.create(path.resolve(withExtension(source, format.extension())));
+                start(file.stream());
+                finishFile();
+            }
+        }
         for (AtomicFile f : unpublished) {
             f.commit();
         }

@@ -156,8 +156,11 @@ class RunnerTest {
         TempFiles.write(dir.resolve("in/a.txt"), "alpha\n");
         TempFiles.write(dir.resolve("in/sub/b.txt.gz"), "");
         TempFiles.write(dir.resolve("in/sub/c.txt"), "gamma one\ngamma two\n");
+        // an earlier run's output for the input that now gives no document must not stay as if this run wrote it
+        TempFiles.write(dir.resolve("out/sub/b.txt"), "stale\n");
         runToDirectory("", "tokenize.regex", "", OnError.SKIP);
-        assertEquals(List.of("a.txt", "sub/c.txt"), TempFiles.tree(dir.resolve("out")));
+        assertEquals(List.of("a.txt", "sub/b.txt", "sub/c.txt"), TempFiles.tree(dir.resolve("out")));
+        assertEquals(List.of(), TempFiles.lines(dir.resolve("out/sub/b.txt")), "an input without documents has an empty output");
         assertEquals(List.of("gamma one", "gamma two"), TempFiles.lines(dir.resolve("out/sub/c.txt")));
     }
 
