@@ -64,6 +64,12 @@ public record BertConfig(int vocabSize, int hidden, int layers, int heads, int i
         if (type != null && !"bert".equals(type)) {
             throw new IllegalArgumentException("model_type '" + type + "' is not BERT; nlpipe imports BERT encoders (bert)");
         }
+        Object positions = json.getOrDefault("position_embedding_type", "absolute");
+        if (!"absolute".equals(positions)) {
+            // relative_key models add distance embeddings inside attention; read as absolute they would give wrong outputs
+            throw new IllegalArgumentException("position_embedding_type '" + positions + "' is not supported; nlpipe's BERT has"
+                    + " absolute position embeddings");
+        }
         return new BertConfig(integer(json, "vocab_size"), integer(json, "hidden_size"), integer(json, "num_hidden_layers"),
                 integer(json, "num_attention_heads"), integer(json, "intermediate_size"), integer(json, "max_position_embeddings"),
                 json.get("type_vocab_size") instanceof Number n ? n.intValue() : 2,

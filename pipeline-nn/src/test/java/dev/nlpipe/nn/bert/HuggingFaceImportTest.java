@@ -103,6 +103,15 @@ class HuggingFaceImportTest {
     }
 
     @Test
+    void aConfigThisEncoderCannotRunIsRefused() {
+        Map<String, Object> relative = new LinkedHashMap<>(TINY.toHuggingFace());
+        relative.put("position_embedding_type", "relative_key");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> BertConfig.fromHuggingFace(relative, false));
+        assertTrue(e.getMessage().contains("position_embedding_type 'relative_key'"), e.getMessage());
+        assertEquals(TINY.vocabSize(), BertConfig.fromHuggingFace(TINY.toHuggingFace(), false).vocabSize(), "absolute is read");
+    }
+
+    @Test
     void tokenizerConfigSettingsBesideAVocabTxtAreKept() throws IOException {
         // lowercased but accents kept, as some multilingual models set it: a vocab.txt alone cannot say so
         Path hf = huggingFaceDir(true);
