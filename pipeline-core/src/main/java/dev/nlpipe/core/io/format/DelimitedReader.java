@@ -148,6 +148,11 @@ public abstract class DelimitedReader implements ReaderProvider {
                                         + " numbered from 1)");
                             }
                         }
+                        if (chars.lostLineWithin(before, parser.getCurrentLineNumber())) {
+                            settings.errors().accept(BadRecord.unreadable(source.name(), line, "a line inside this record (a"
+                                    + " quoted field over several lines) could not be read; the record is skipped"));
+                            continue;
+                        }
                         if (named ? !r.isConsistent() : r.size() != fields) {
                             settings.errors().accept(BadRecord.unreadable(source.name(), line,
                                     "expected " + fields + " fields, found " + r.size()));

@@ -89,8 +89,21 @@ final class ValidLinesReader extends Reader {
      * a record that the parser began to read after that line starts, the empty lines before it skipped.
      */
     long recordStart(long logicalLine) {
-        long l = logicalLine <= Integer.MAX_VALUE ? empty.nextClearBit((int) logicalLine) : logicalLine;
-        return physical(l);
+        return physical(firstNonEmpty(logicalLine));
+    }
+
+    private long firstNonEmpty(long logicalLine) {
+        return logicalLine <= Integer.MAX_VALUE ? empty.nextClearBit((int) logicalLine) : logicalLine;
+    }
+
+    /**
+     * Whether an unreadable line was skipped inside a record that the parser began after logical
+     * line {@code before} and ended on logical line {@code last}: a quoted field spanning lines would
+     * be read without it.
+     */
+    boolean lostLineWithin(long before, long last) {
+        long first = firstNonEmpty(before + 1);
+        return last > first && physical(last) - physical(first) != last - first;
     }
 
     /**

@@ -70,4 +70,17 @@ class DelimitedReaderMalformedTest {
         assertTrue(bad.get(0).reason().contains("runs past 200 characters") && bad.get(0).reason().contains("line 3 "),
                 bad.get(0).reason());
     }
+
+    @Test
+    void aRecordThatLostAnUnreadableLineInsideAQuotedFieldIsSkipped() throws IOException {
+        Path f = dir.resolve("multi.csv");
+        java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+        b.writeBytes("id,text\n1,one\n2,\"first line\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        b.writeBytes(new byte[] {'b', 'a', 'd', (byte) 0xFE, '\n'});
+        b.writeBytes("last line\"\n3,three\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        java.nio.file.Files.write(f, b.toByteArray());
+        List<Document> docs = Corpora.read(f, "csv", Map.of(), bad);
+        assertEquals(List.of("one", "three"), docs.stream().map(Document::text).toList(), "record 2 is not read without its line");
+        assertEquals(List.of(4L, 3L), bad.stream().map(BadRecord::line).toList(), "the unreadable line, then the record it belonged to");
+    }
 }
