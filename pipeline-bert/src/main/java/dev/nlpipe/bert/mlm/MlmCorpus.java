@@ -25,6 +25,9 @@ import java.util.Map;
  * Chinese-BERT-wwm. Without a tokens layer Chinese characters stay words of their own.
  */
 public final class MlmCorpus {
+    /** Documents encoded at once: enough for the tokenizer's threads, few enough that their encodings stay small. */
+    private static final int ENCODE_CHUNK = 1024;
+
     private final BertTokenizer tokenizer;
     private final int maxLength;
     private final boolean wholeWord;
@@ -63,7 +66,15 @@ public final class MlmCorpus {
     /** The sequences of documents, in order; documents without pieces give none. */
     public List<MlmSequence> sequences(List<Document> docs) {
         List<MlmSequence> out = new ArrayList<>();
-        List<BertEncoding> encodings = tokenizer.encodeBatch(docs.stream().map(Document::text).toList());
+        // encoded a chunk at a time: an encoding holds several arrays per piece, far more than the sequences kept from it
+        for (int from = 0; from < docs.size(); from += ENCODE_CHUNK) {
+            List<Document> chunk = docs.subList(from, Math.min(docs.size(), from + ENCODE_CHUNK));
+            addSequences(chunk, tokenizer.encodeBatch(chunk.stream().map(Document::text).toList()), out);
+        }
+        return out;
+    }
+
+    private void addSequences(List<Document> docs, List<BertEncoding> encodings, List<MlmSequence> out) {
         for (int d = 0; d < docs.size(); d++) {
             BertEncoding e = encodings.get(d);
             int[] words = words(e, docs.get(d).tokens());
@@ -79,7 +90,6 @@ public final class MlmCorpus {
             }
             cut(e.ids(), words, out);
         }
-        return out;
     }
 
     /** The word index of each piece of a text encoded without special tokens. */
