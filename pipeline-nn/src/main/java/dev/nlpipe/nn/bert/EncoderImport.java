@@ -1,6 +1,7 @@
 package dev.nlpipe.nn.bert;
 
 import dev.nlpipe.core.doc.DocumentJson;
+import dev.nlpipe.core.io.IoErrors;
 import dev.nlpipe.core.model.ModelDir;
 import dev.nlpipe.core.model.ModelDirWriter;
 import dev.nlpipe.core.model.ModelMeta;
@@ -12,6 +13,7 @@ import dev.nlpipe.nn.bert.onnx.OnnxBertWeights;
 import dev.nlpipe.nn.bert.onnx.OnnxGraph;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,15 +62,30 @@ public final class EncoderImport {
                     + vocab.pieces().size() + " pieces (padding or added tokens); no piece reads them");
         }
         long parameters = e.weights().values().stream().mapToLong(t -> t.values().length).sum();
+        // a vocab.txt says nothing of the normalization, which tokenizer_config.json gave: kept as a tokenizer.json
+        BertTokenizer fromVocab = vocab.tokenizerJson() != null ? null
+                : BertTokenizer.of(WordPieceVocabulary.read(vocab.vocabTxt()), vocab.normalization());
+        try {
+            write(source, output, e, vocab, fromVocab, parameters);
+        } catch (IOException problem) {
+            // the source was read: failing now is the output's problem (a full disk, no permission), not a wrong source
+            throw new UncheckedIOException(new IOException("cannot write " + output + ": " + IoErrors.describe(problem), problem));
+        }
+        log.printf("imported a BERT encoder: %d layers, hidden %d, %d heads, vocabulary %,d, %,d parameters%s -> %s%n",
+                e.config().layers(), e.config().hidden(), e.config().heads(), e.config().vocabSize(), parameters,
+                e.config().pooler() ? ", pooler" : "", output);
+        return new Result(e.config(), parameters);
+    }
+
+    private static void write(EncoderSource source, Path output, Encoder e, Vocabulary vocab, BertTokenizer fromVocab, long parameters)
+            throws IOException {
         try (ModelDirWriter w = ModelDirWriter.create(output)) {
             PretrainedEncoder.writeWeights(w.dir(), e.config(), e.weights());
             Files.write(w.dir().resolve(PretrainedEncoder.VOCAB), vocab.pieces(), StandardCharsets.UTF_8);
             if (vocab.tokenizerJson() != null) {
                 Files.copy(vocab.tokenizerJson(), w.dir().resolve(PretrainedEncoder.TOKENIZER));
             } else {
-                // a vocab.txt says nothing of the normalization, which tokenizer_config.json gave: kept as a tokenizer.json
-                BertTokenizer.of(WordPieceVocabulary.read(w.dir().resolve(PretrainedEncoder.VOCAB)), vocab.normalization())
-                        .saveTokenizerJson(w.dir().resolve(PretrainedEncoder.TOKENIZER));
+                fromVocab.saveTokenizerJson(w.dir().resolve(PretrainedEncoder.TOKENIZER));
             }
             ModelMeta meta = ModelMeta.create(PretrainedEncoder.KIND, PretrainedEncoder.FORMAT);
             Provenance.addVersions(meta, NeuralEngine.versions());
@@ -80,18 +97,17 @@ public final class EncoderImport {
             ModelDir.writeMeta(w.dir(), meta);
             w.commit();
         }
-        log.printf("imported a BERT encoder: %d layers, hidden %d, %d heads, vocabulary %,d, %,d parameters%s -> %s%n",
-                e.config().layers(), e.config().hidden(), e.config().heads(), e.config().vocabSize(), parameters,
-                e.config().pooler() ? ", pooler" : "", output);
-        return new Result(e.config(), parameters);
     }
 
     /** An encoder read from a source, with the files it came from. */
     private record Encoder(BertConfig config, Map<String, TensorFile.Tensor> weights, Vocabulary vocabulary, List<Path> files) {
     }
 
-    /** The word pieces in id order, their normalization, and the {@code tokenizer.json} when there is one (which has its own). */
-    private record Vocabulary(List<String> pieces, BertNormalization normalization, Path tokenizerJson) {
+    /**
+     * The word pieces in id order, their normalization, and the {@code tokenizer.json} when there is one (which has its
+     * own), else the {@code vocab.txt} they were read from.
+     */
+    private record Vocabulary(List<String> pieces, BertNormalization normalization, Path tokenizerJson, Path vocabTxt) {
     }
 
     private static Encoder fromOnnx(EncoderSource source) throws IOException {
@@ -118,7 +134,7 @@ public final class EncoderImport {
         if (Files.isRegularFile(tokenizer)) {
             v = fromTokenizerJson(tokenizer);
         } else if (Files.isRegularFile(vocab)) {
-            v = new Vocabulary(Files.readAllLines(vocab, StandardCharsets.UTF_8), normalizationOf(dir), null);
+            v = new Vocabulary(Files.readAllLines(vocab, StandardCharsets.UTF_8), normalizationOf(dir), null, vocab);
         } else {
             throw new IOException(dir + " has neither " + PretrainedEncoder.TOKENIZER + " nor " + PretrainedEncoder.VOCAB);
         }
@@ -178,7 +194,7 @@ public final class EncoderImport {
             pieces[id] = (String) e.getKey();
         }
         Map<String, Object> normalizer = t.get("normalizer") instanceof Map<?, ?> n ? (Map<String, Object>) n : Map.of();
-        return new Vocabulary(List.of(pieces), BertNormalization.of(Boolean.TRUE.equals(normalizer.get("lowercase"))), file);
+        return new Vocabulary(List.of(pieces), BertNormalization.of(Boolean.TRUE.equals(normalizer.get("lowercase"))), file, null);
     }
 
     private static List<Path> files(Path... files) {

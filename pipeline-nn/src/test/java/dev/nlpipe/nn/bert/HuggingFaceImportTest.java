@@ -103,6 +103,16 @@ class HuggingFaceImportTest {
     }
 
     @Test
+    void anOutputThatCannotBeWrittenIsNoSourceProblem() throws IOException {
+        Path hf = huggingFaceDir(true);
+        Path blocked = Files.writeString(dir.resolve("a-file"), "x");
+        // the CLI maps an unchecked I/O failure to exit 3 (a runtime failure), a source's IOException to 2
+        java.io.UncheckedIOException e = assertThrows(java.io.UncheckedIOException.class,
+                () -> EncoderImport.run(EncoderSource.resolve(hf.toString(), null, dir, dir), blocked.resolve("enc"), QUIET));
+        assertTrue(e.getCause().getMessage().startsWith("cannot write " + blocked.resolve("enc")), e.getCause().getMessage());
+    }
+
+    @Test
     void aConfigThisEncoderCannotRunIsRefused() {
         Map<String, Object> relative = new LinkedHashMap<>(TINY.toHuggingFace());
         relative.put("position_embedding_type", "relative_key");
