@@ -119,6 +119,12 @@ public final class BertClassifierTrainer implements TrainerProvider {
         try (Params params = new Params(device, true)) {
             BertClassifierNetwork net = BertClassifierNetwork.create(params, encoder.config(), encoder.weights(), pooling,
                     (float) spec.dropout(), labels.size(), Seeds.random(settings.seed(), "init"));
+            if (pooling != Pooling.POOLER && encoder.config().pooler()) {
+                // a pooler this pooling does not read gets zero gradients, and AdamW's decay alone would shrink it (PyTorch
+                // leaves a weight without a gradient alone): it stays as imported
+                params.freeze(FineTunedFiles.ENCODER_PREFIX + "pooler.dense.weight");
+                params.freeze(FineTunedFiles.ENCODER_PREFIX + "pooler.dense.bias");
+            }
             Trainable<Example> trainable = trainable(net, spec, layerDecay, dev, labels.size());
             TrainingResult result = TrainingLoop.forJob(job, meta, NAME, settings, "accuracy", log).run(trainable, train, Example::length);
             new FineTunedFiles(encoder.config(), encoder.tokenizer(), params.snapshot()).write(job.dir());

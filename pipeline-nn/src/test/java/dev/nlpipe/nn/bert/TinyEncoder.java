@@ -24,6 +24,11 @@ public final class TinyEncoder {
         return new BertConfig(vocab, 32, 2, 4, 64, 64, 2, 0.1f, 0.1f, 1e-12, false);
     }
 
+    /** {@link #write(Path, List, long)} with BERT's pooler (dense + tanh on [CLS]) among the weights. */
+    public static Path writeWithPooler(Path dir, List<String> texts, long seed) throws IOException {
+        return write(dir, texts, List.of(), seed, true);
+    }
+
     private TinyEncoder() {
     }
 
@@ -38,6 +43,10 @@ public final class TinyEncoder {
 
     /** The same, with {@code pieces} added to the vocabulary as they are (e.g. sub-words such as {@code ##son}). */
     public static Path write(Path dir, List<String> texts, List<String> extra, long seed) throws IOException {
+        return write(dir, texts, extra, seed, false);
+    }
+
+    private static Path write(Path dir, List<String> texts, List<String> extra, long seed, boolean pooler) throws IOException {
         Set<String> pieces = new LinkedHashSet<>(List.of("[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]"));
         pieces.addAll(extra);
         for (String t : texts) {
@@ -49,7 +58,7 @@ public final class TinyEncoder {
             }
         }
         List<String> vocab = new ArrayList<>(pieces);
-        BertConfig config = config(vocab.size());
+        BertConfig config = config(vocab.size()).withPooler(pooler);
         Files.createDirectories(dir);
         try (Params p = new Params(Device.cpu(), false)) {
             new BertEncoder(p, "", config, new Random(seed));
