@@ -79,16 +79,8 @@ class BertClassifierTrainingTest {
     void aPoolerThePoolingDoesNotReadStaysAsImported() throws IOException {
         // mean pooling leaves the pooler without gradients: AdamW's weight decay must not shrink it all the same
         Path encoder = TinyEncoder.writeWithPooler(dir.resolve("encoder-pooler"), SentimentTexts.vocabulary(), 2);
-        Path train = SentimentTexts.tsv(dir.resolve("train-pooler.tsv"), 40, 1);
-        Path cfg = Files.writeString(dir.resolve("pooler.yaml"), "task: classify.bert\n"
-                + "data: { train: " + train + ", format: tsv, textColumn: text, labelColumn: label }\n"
-                + "model: { encoder: " + encoder + ", maxLength: 16, pooling: mean }\n"
-                + "train: { epochs: 2, batchSize: 16, lr: 0.01, weightDecay: 0.1, device: cpu, threads: 1, seed: 5 }\n");
         Path out = dir.resolve("clf-pooler");
-        try (PrintStream p = new PrintStream(OutputStream.nullOutputStream());
-             TrainingJob job = TrainingJob.prepare(TrainConfig.load(cfg, List.of()), out, p)) {
-            job.run();
-        }
+        train(out, "", "model.encoder=" + encoder, "train.epochs=2", "train.weightDecay=0.1");
         var imported = dev.nlpipe.nn.SafeTensorsFile.read(encoder.resolve("model.safetensors"));
         var trained = dev.nlpipe.nn.SafeTensorsFile.read(out.resolve("model.safetensors"));
         assertArrayEquals(imported.get("pooler.dense.weight").values(), trained.get("bert.pooler.dense.weight").values());
