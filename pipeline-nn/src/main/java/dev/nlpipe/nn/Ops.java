@@ -84,32 +84,22 @@ public final class Ops {
     }
 
     /**
-     * A 1-D convolution over the middle axis followed by max-pooling over it: {@code x} is
-     * {@code (N, W, C)}, {@code w} is {@code (F, C, K)}, {@code b} is {@code (F)}; the result is
-     * {@code (N, F)}. Padding keeps every window, so words shorter than the kernel still get features.
-     */
-    public static NDArray convMaxPool(NDArray x, NDArray w, NDArray b) {
-        return conv(x, w, b).max(new int[] {2});
-    }
-
-    /**
-     * {@link #convMaxPool} over rows of different lengths padded to one width: {@code mask}
-     * {@code (N, W)} is 1 at real positions, 0 at padding. The padding reads as zeros, as the
-     * convolution's own padding does, and no window centred on it takes part in the max, so a row's
-     * features are what it would get alone, whatever the batch's width; a row with no real position
-     * gets zeros.
+     * A 1-D convolution over the middle axis followed by max-pooling over it, for rows of different
+     * lengths padded to one width: {@code x} is {@code (N, W, C)}, {@code w} is {@code (F, C, K)},
+     * {@code b} is {@code (F)}, {@code mask} {@code (N, W)} is 1 at real positions and 0 at padding;
+     * the result is {@code (N, F)}. The convolution pads every window, so rows shorter than the kernel
+     * still get features; the batch's padding reads as zeros, as that padding does, and no window
+     * centred on it takes part in the max, so a row's features are what it would get alone, whatever
+     * the batch's width. A row with no real position gets zeros.
      */
     public static NDArray convMaxPool(NDArray x, NDArray w, NDArray b, NDArray mask) {
-        NDArray conv = conv(x.mul(mask.expandDims(2)), w, b);
+        long k = w.getShape().get(2);
+        NDArray ncw = x.mul(mask.expandDims(2)).transpose(0, 2, 1);
+        NDArray conv = ncw.getNDArrayInternal().convolution(ncw, w, b, new Shape(1), new Shape(k / 2), new Shape(1), 1)
+                .singletonOrThrow();
         // a padded window's output sinks far below any real one before the max
         NDArray max = conv.add(times(mask.expandDims(1).sub(1f), MASKED)).max(new int[] {2});
         return max.mul(mask.max(new int[] {1}, true));
-    }
-
-    private static NDArray conv(NDArray x, NDArray w, NDArray b) {
-        long k = w.getShape().get(2);
-        NDArray ncw = x.transpose(0, 2, 1);
-        return ncw.getNDArrayInternal().convolution(ncw, w, b, new Shape(1), new Shape(k / 2), new Shape(1), 1).singletonOrThrow();
     }
 
     /** A {@code (rows, cols)} int64 array from Java values, in {@code manager}. */
