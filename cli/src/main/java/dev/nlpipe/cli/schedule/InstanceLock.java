@@ -2,6 +2,7 @@ package dev.nlpipe.cli.schedule;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.nlpipe.core.doc.DocumentJson;
+import dev.nlpipe.core.io.LiveProcesses;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.ByteBuffer;
@@ -43,12 +44,7 @@ public final class InstanceLock implements AutoCloseable {
             if (!Objects.equals(host, hostName())) {
                 return true;  // cannot check another host's processes; assume the best
             }
-            Optional<ProcessHandle> p = ProcessHandle.of(pid);
-            if (p.isEmpty() || !p.get().isAlive()) {
-                return false;
-            }
-            Optional<Instant> start = p.get().info().startInstant();
-            return processStart == null || start.isEmpty() || Math.abs(start.get().toEpochMilli() - processStart.toEpochMilli()) < 1000;
+            return LiveProcesses.running(pid, processStart);
         }
 
         /** {@code pid 1234 on host-a since 2025-01-01T10:00:00Z}. */

@@ -10,7 +10,6 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
@@ -26,8 +25,6 @@ public final class TempNames {
      * (written by earlier versions, or where the start time is unknown) are judged by the id alone.
      */
     private static final Pattern NAME = Pattern.compile("\\..+\\.tmp-(\\d+)(?:-s([0-9a-f]+))?-[0-9a-f]+");
-    /** Start times computed by two processes may differ by rounding; a restarted writer starts later than this. */
-    private static final long START_TOLERANCE_MILLIS = 1000;
     private static final String WRITER = writerPart(ProcessHandle.current());
 
     private TempNames() {
@@ -136,23 +133,18 @@ public final class TempNames {
         if (!m.matches()) {
             return false;
         }
-        Optional<ProcessHandle> process;
+        long pid;
         try {
-            process = ProcessHandle.of(Long.parseLong(m.group(1)));
+            pid = Long.parseLong(m.group(1));
         } catch (NumberFormatException e) {
             return false;
         }
-        if (process.isEmpty() || !process.get().isAlive()) {
-            return false;
-        }
-        Optional<Instant> started = process.get().info().startInstant();
-        if (m.group(2) == null || started.isEmpty()) {
-            return true;
-        }
+        Instant started = null;
         try {
-            return Math.abs(started.get().toEpochMilli() - Long.parseLong(m.group(2), 16)) < START_TOLERANCE_MILLIS;
+            started = m.group(2) == null ? null : Instant.ofEpochMilli(Long.parseLong(m.group(2), 16));
         } catch (NumberFormatException e) {
-            return true;
+            // a start time too long to be one: judged by the id alone
         }
+        return LiveProcesses.running(pid, started);
     }
 }
