@@ -87,22 +87,12 @@ public final class PipelineRunner {
         ExecutorService pool = options.threads() > 1 ? Executors.newFixedThreadPool(options.threads(), workerThreads()) : null;
         ArrayDeque<Pending> inflight = new ArrayDeque<>();
         try {
+            HeldRecords trailing;
             while (true) {
-                List<Document> batch = new ArrayList<>(options.batchSize());
-                HeldRecords readErrors = new HeldRecords();
-                if (pool != null) {
-                    errors.holdOnThisThread(readErrors);
-                }
-                try {
-                    while (batch.size() < options.batchSize() && input.hasNext()) {
-                        batch.add(input.next());
-                    }
-                } finally {
-                    errors.stopHolding();
-                }
+                HeldRecords readErrors = pool == null ? null : new HeldRecords();
+                List<Document> batch = readBatch(input, errors, readErrors);
                 if (batch.isEmpty()) {
-                    // records met after the last document (bad trailing lines) come after every batch's
-                    inflight.add(new Pending(readErrors, new HeldRecords(), null));
+                    trailing = readErrors;
                     break;
                 }
                 read += batch.size();
@@ -122,13 +112,13 @@ public final class PipelineRunner {
             while (!inflight.isEmpty()) {
                 written += write(inflight.poll(), sink, errors);
             }
+            if (trailing != null) {
+                // records met after the last document (bad trailing lines) come after every batch's
+                trailing.passTo(errors);
+            }
             sink.commit();
         } catch (IOException | RuntimeException | Error e) {
-            inflight.forEach(p -> {
-                if (p.result() != null) {
-                    p.result().cancel(true);
-                }
-            });
+            inflight.forEach(p -> p.result().cancel(true));
             sink.abort();
             throw e;
         } finally {
@@ -261,12 +251,30 @@ public final class PipelineRunner {
         return written;
     }
 
+    /**
+     * The next batch of the input; with {@code held}, the records the reader reports meanwhile are
+     * held there (a parallel run passes them on when the batch is written).
+     */
+    private List<Document> readBatch(Iterator<Document> input, ErrorLog errors, HeldRecords held) {
+        List<Document> batch = new ArrayList<>(options.batchSize());
+        if (held != null) {
+            errors.holdOnThisThread(held);
+        }
+        try {
+            while (batch.size() < options.batchSize() && input.hasNext()) {
+                batch.add(input.next());
+            }
+        } finally {
+            if (held != null) {
+                errors.stopHolding();
+            }
+        }
+        return batch;
+    }
+
     /** Writes a batch done on a worker, its held records first, in the order a run on one thread meets them. */
     private static long write(Pending p, DocumentSink sink, ErrorLog errors) throws IOException {
         p.read().passTo(errors);
-        if (p.result() == null) {
-            return 0;
-        }
         BatchResult r = await(p.result());
         p.processed().passTo(errors);
         return write(r, sink, errors);
