@@ -132,11 +132,16 @@ public final class OutputSink implements DocumentSink, AutoCloseable {
         if (file == null || !source.equals(currentSource)) {
             finishFile();
             currentSource = source;
-            started.add(source);
-            file = AtomicFile.create(path.resolve(withExtension(source, format.extension())));
-            start(file.stream());
+            openFor(source);
         }
         return file.stream();
+    }
+
+    /** Directory mode: starts the output file of input {@code source}. */
+    private void openFor(String source) throws IOException {
+        started.add(source);
+        file = AtomicFile.create(path.resolve(withExtension(source, format.extension())));
+        start(file.stream());
     }
 
     private void start(OutputStream out) throws IOException {
@@ -214,11 +219,12 @@ public final class OutputSink implements DocumentSink, AutoCloseable {
             Files.createDirectories(path);
         }
         finishFile();
-        for (String source : expected) {
-            if (directory && started.add(source)) {
-                file = AtomicFile.create(path.resolve(withExtension(source, format.extension())));
-                start(file.stream());
-                finishFile();
+        if (directory) {
+            for (String source : expected) {
+                if (!started.contains(source)) {
+                    openFor(source);
+                    finishFile();
+                }
             }
         }
         for (AtomicFile f : unpublished) {
