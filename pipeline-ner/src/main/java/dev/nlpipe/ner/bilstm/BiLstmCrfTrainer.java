@@ -105,7 +105,7 @@ public final class BiLstmCrfTrainer implements TrainerProvider {
             List<Example> devExamples = dev == null ? List.of() : encode(featurizer, dev, false);
             float[] unknownChance = Batch.unknownChances(featurizer.rareUnits, spec.unkReplace(), spec.wordDropout());
             float[] bigramUnknownChance = Batch.unknownChances(featurizer.rareBigrams, spec.unkReplace(), spec.bigramDropout());
-            float[] charUnknownChance = featurizer.rareChars == null ? null : Batch.unknownChances(featurizer.rareChars, spec.unkReplace(), 0);
+            float[] charUnknownChance = Batch.unknownChances(featurizer.rareChars, spec.unkReplace(), 0);
             Trainable<Example> trainable = Trainable.of(params,
                     (batch, scope) -> network.loss(new Batch(batch, scope, unknownChance, bigramUnknownChance, charUnknownChance)),
                     TaggerTraining.devScores(dev, featurizer.tags, () -> BiLstmCrfPredictor.predict(network, devExamples, EVAL_BATCH),

@@ -4,6 +4,7 @@ import dev.nlpipe.core.segment.TextChunker;
 import dev.nlpipe.core.tag.TagScheme;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Sequences longer than a limit cut into consecutive windows that a tagger reads one by one, and
@@ -29,6 +30,17 @@ public final class SequenceWindows {
 
     private SequenceWindows(int sequences) {
         this.sequences = sequences;
+    }
+
+    /**
+     * The scored spans of each of {@code seqs}, read in windows of at most {@code limit} units: each
+     * window encoded by {@code encode}, all of them decoded by {@code decode} (the spans of each, in
+     * order), and the spans put back together per sequence.
+     */
+    public static <E> List<List<ScoredSpan>> decode(List<UnitSequence> seqs, int limit, Function<UnitSequence, E> encode,
+                                                    Function<List<E>, List<List<ScoredSpan>>> decode) {
+        SequenceWindows windows = of(seqs, limit);
+        return windows.merge(decode.apply(windows.windows().stream().map(encode).toList()));
     }
 
     /**

@@ -5,7 +5,6 @@ import dev.nlpipe.core.doc.Document;
 import dev.nlpipe.core.doc.Entity;
 import dev.nlpipe.ner.crf.ScoredPath;
 import dev.nlpipe.ner.data.SequenceWindows;
-import dev.nlpipe.ner.data.UnitSequence;
 import dev.nlpipe.nn.BatchPlan;
 import dev.nlpipe.nn.NeuralEngine;
 import dev.nlpipe.nn.ShutdownGate;
@@ -47,16 +46,10 @@ public final class FlatPredictor implements AutoCloseable {
      * @param batchSize sentences per forward pass
      */
     public List<List<Entity>> entities(List<Document> docs, int batchSize) {
-        return FlatSpec.units(STAGE).scoredEntities(docs, seqs -> {
-            SequenceWindows windows = SequenceWindows.of(seqs, model.spec().maxLength());
-            List<Lattice> lattices = new ArrayList<>(windows.windows().size());
-            for (UnitSequence s : windows.windows()) {
-                lattices.add(model.featurizer().encode(s, null));
-            }
-            List<ScoredPath> decoded = inPasses(network, lattices, batchSize,
-                    b -> network.decodeWithScores(b, model.featurizer().tags::decode), new ScoredPath(new int[0], List.of()));
-            return windows.merge(decoded.stream().map(ScoredPath::spans).toList());
-        });
+        return FlatSpec.units(STAGE).scoredEntities(docs, seqs -> SequenceWindows.decode(seqs, model.spec().maxLength(),
+                s -> model.featurizer().encode(s, null),
+                lattices -> inPasses(network, lattices, batchSize, b -> network.decodeWithScores(b, model.featurizer().tags::decode),
+                        new ScoredPath(new int[0], List.of())).stream().map(ScoredPath::spans).toList()));
     }
 
     /**

@@ -4,10 +4,8 @@ import dev.nlpipe.core.doc.Document;
 import dev.nlpipe.core.doc.Entity;
 import dev.nlpipe.ner.crf.ScoredPath;
 import dev.nlpipe.ner.data.SequenceWindows;
-import dev.nlpipe.ner.data.UnitSequence;
 import dev.nlpipe.ner.data.Units;
 import dev.nlpipe.nn.LengthBatches;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -37,17 +35,12 @@ public final class LatticePredictor implements AutoCloseable {
      * @param batchSize sequences per forward pass
      */
     public List<List<Entity>> entities(List<Document> docs, int batchSize) {
-        return units.scoredEntities(docs, seqs -> {
-            // a text without a sentences layer (a book as one document) is read in windows of bounded length
-            SequenceWindows windows = SequenceWindows.of(seqs, SequenceWindows.RECURRENT_LIMIT);
-            List<LatticeExample> examples = new ArrayList<>(windows.windows().size());
-            for (UnitSequence s : windows.windows()) {
-                examples.add(LatticeExample.of(model.featurizer(), model.lexicon(), s, null));
-            }
-            List<ScoredPath> decoded = LengthBatches.map(network.params(), examples, LatticeExample::length, batchSize,
-                    (items, scope) -> network.decodeWithScores(new LatticeBatch(items, scope), model.featurizer().tags::decode));
-            return windows.merge(decoded.stream().map(ScoredPath::spans).toList());
-        });
+        // a text without a sentences layer (a book as one document) is read in windows of bounded length
+        return units.scoredEntities(docs, seqs -> SequenceWindows.decode(seqs, SequenceWindows.RECURRENT_LIMIT,
+                s -> LatticeExample.of(model.featurizer(), model.lexicon(), s, null),
+                examples -> LengthBatches.map(network.params(), examples, LatticeExample::length, batchSize,
+                        (items, scope) -> network.decodeWithScores(new LatticeBatch(items, scope), model.featurizer().tags::decode))
+                        .stream().map(ScoredPath::spans).toList()));
     }
 
     /**
