@@ -62,7 +62,7 @@ final class BertClassifier implements TextClassifier {
 
     @Override
     public List<Scored> score(List<Document> docs) {
-        List<BertEncoding> encodings = tokenizer.encodeBatch(docs.stream().map(Document::text).toList());
+        List<BertEncoding> encodings = tokenizer.encodeBatch(docs.stream().map(Document::analysisText).toList());
         float[][] logits = logits(network, encodings, batchSize, () -> NeuralEngine.get().newBaseManager(device));
         List<Scored> out = new ArrayList<>(docs.size());
         for (float[] l : logits) {

@@ -228,7 +228,7 @@ public final class BertClassifierTrainer implements TrainerProvider {
                 }
                 continue;
             }
-            BertEncoding e = tokenizer.encode(d.text());
+            BertEncoding e = tokenizer.encode(d.analysisText());
             if (e.truncated()) {
                 truncated++;
             }

@@ -99,7 +99,7 @@ public final class BertEmbedStage implements StageProvider {
 
         @Override
         public List<Document> processBatch(List<Document> docs) {
-            float[][] vectors = encoder.embed(docs.stream().map(Document::text).toList());
+            float[][] vectors = encoder.embed(docs.stream().map(Document::analysisText).toList());
             for (int i = 0; i < docs.size(); i++) {
                 docs.get(i).putVector(name, new DenseVector(vectors[i]));
             }

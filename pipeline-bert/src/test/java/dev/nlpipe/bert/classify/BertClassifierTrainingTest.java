@@ -133,6 +133,18 @@ class BertClassifierTrainingTest {
     }
 
     @Test
+    void aNormalizerBeforeTheStageChangesWhatTheClassifierReads() {
+        // full-width "ｔｅｒｒｉｂｌｅ" is unknown to the word pieces; normalize.chinese folds it to the word the model knows
+        try (Pipeline plain = Pipeline.builder().inputLayers().add("classify", Map.of(), model).build();
+                Pipeline folded = Pipeline.builder().inputLayers().add("normalize.chinese").add("classify", Map.of(), model).build()) {
+            Document want = plain.process(new Document("h", "the room was terrible")).get(0);
+            Document got = folded.process(new Document("f", "the room was ｔｅｒｒｉｂｌｅ")).get(0);
+            assertEquals("neg", got.topLabel());
+            assertEquals(want.labels().get("neg"), got.labels().get("neg"), 1e-6);
+        }
+    }
+
+    @Test
     void oneLoadedModelServesSeveralThreadsWithTheSameScores() throws Exception {
         List<Document> docs = new ArrayList<>();
         for (int i = 0; i < 40; i++) {

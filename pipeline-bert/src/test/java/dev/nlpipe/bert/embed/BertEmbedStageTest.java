@@ -54,6 +54,16 @@ class BertEmbedStageTest {
     }
 
     @Test
+    void aNormalizerBeforeTheStageChangesWhatTheEncoderReads() {
+        try (Pipeline plain = Pipeline.builder().inputLayers().add("embed.bert", Map.of("device", "cpu"), encoder).build();
+                Pipeline folded = Pipeline.builder().inputLayers().add("normalize.chinese").add("embed.bert", Map.of("device", "cpu"), encoder).build()) {
+            float[] want = ((DenseVector) plain.process(new Document("h", "the room was clean")).get(0).vectors().get("bert")).values();
+            float[] got = ((DenseVector) folded.process(new Document("f", "ｔｈｅ ｒｏｏｍ ｗａｓ ｃｌｅａｎ")).get(0).vectors().get("bert")).values();
+            assertArrayEquals(want, got, 1e-6f);
+        }
+    }
+
+    @Test
     void withoutNormalizationMeanPoolingKeepsItsLength() {
         try (SentenceEncoder cls = SentenceEncoder.load(encoder, Pooling.CLS, false, 0, new LoadOptions("cpu", 8, 1));
              SentenceEncoder mean = SentenceEncoder.load(encoder, Pooling.MEAN, false, 0, new LoadOptions("cpu", 8, 1))) {

@@ -2,6 +2,7 @@ package dev.nlpipe.ner.data;
 
 import dev.nlpipe.core.doc.Document;
 import dev.nlpipe.core.doc.Entity;
+import dev.nlpipe.core.doc.NormalizedText;
 import dev.nlpipe.core.doc.Span;
 import dev.nlpipe.core.doc.Token;
 import dev.nlpipe.core.tag.TagScheme;
@@ -14,11 +15,15 @@ import java.util.function.Predicate;
 /**
  * The units a tagger labels as one sequence: the characters (or tokens) of one sentence of a
  * document, or of the whole document when it has no sentences layer, with their offsets in the
- * document text. Whitespace is never a unit. In character mode each unit may also carry its
+ * document text. Whitespace is never a unit. Characters are read from the document's analysis
+ * text, so a normalizer before the tagger (full-width to half-width, traditional to simplified)
+ * changes what the model sees while entities keep the original offsets and spelling; tokens keep
+ * their original spelling, since a tokenizer's {@code text} may be lower-cased or stemmed and the
+ * token taggers read capitalization themselves. In character mode each unit may also carry its
  * position in the word of the document's tokens layer (for segmentation features).
  *
  * @param doc the document
- * @param texts each unit's surface text (a code point, or a token's original text)
+ * @param texts each unit's surface text (a code point of the analysis text, or a token's original text)
  * @param starts each unit's first character (UTF-16 offset, inclusive)
  * @param ends each unit's end (exclusive)
  * @param wordPositions per unit {@link #NO_WORD}, {@link #B}, {@link #M}, {@link #E} or {@link #S}; {@code null} when not asked for
@@ -60,6 +65,7 @@ public record UnitSequence(Document doc, String[] texts, int[] starts, int[] end
                 : List.of(new Span(0, doc.text().length()));
         List<Token> tokens = tokenUnits || wordPositions ? doc.requireTokens(stage) : null;
         boolean sorted = tokens == null || isSortedByStart(tokens);
+        CharUnits characters = tokenUnits ? null : CharUnits.of(doc);
         List<UnitSequence> out = new ArrayList<>(ranges.size());
         for (Span r : ranges) {
             // a long document has many sentences: each reads only the tokens that reach into it, found by binary search,
@@ -69,7 +75,7 @@ public record UnitSequence(Document doc, String[] texts, int[] starts, int[] end
                 int from = first(tokens, t -> t.end() > r.start());
                 near = tokens.subList(from, Math.max(from, first(tokens, t -> t.start() >= r.end())));
             }
-            UnitSequence s = tokenUnits ? tokens(doc, near, r) : chars(doc, r, wordPositions ? near : null);
+            UnitSequence s = tokenUnits ? tokens(doc, near, r) : chars(doc, characters, r, wordPositions ? near : null);
             if (s.length() > 0) {
                 out.add(s);
             }
@@ -146,18 +152,63 @@ public record UnitSequence(Document doc, String[] texts, int[] starts, int[] end
         return build(doc, texts, offsets, null);
     }
 
-    private static UnitSequence chars(Document doc, Span range, List<Token> words) {
+    /**
+     * Every character of the document's analysis text (the normalized view when a normalizer ran
+     * before the tagger, so that {@code normalize.chinese} or {@code normalize.text} changes what the
+     * model reads) that is not a space, with the offsets of its source in the original text.
+     */
+    private record CharUnits(String[] texts, int[] starts, int[] ends, boolean sorted) {
+        static CharUnits of(Document doc) {
+            String text = doc.analysisText();
+            NormalizedText view = doc.normalized();
+            int originalLength = doc.text().length();
+            List<String> texts = new ArrayList<>();
+            int[] starts = new int[text.length()];
+            int[] ends = new int[text.length()];
+            boolean sorted = true;
+            for (int i = 0; i < text.length(); ) {
+                int cp = text.codePointAt(i);
+                int n = Character.charCount(cp);
+                if (!Character.isWhitespace(cp) && !Character.isSpaceChar(cp)) {
+                    int u = texts.size();
+                    texts.add(text.substring(i, i + n));
+                    starts[u] = view == null ? i : view.originalStart(i, originalLength);
+                    ends[u] = view == null ? i + n : Math.max(starts[u], view.originalEnd(i + n, originalLength));
+                    sorted &= u == 0 || starts[u] >= starts[u - 1];
+                }
+                i += n;
+            }
+            return new CharUnits(texts.toArray(new String[0]), Arrays.copyOf(starts, texts.size()), Arrays.copyOf(ends, texts.size()), sorted);
+        }
+
+        /** The first unit starting at or after {@code offset}, when the units are sorted. */
+        int firstFrom(int offset) {
+            int lo = 0;
+            int hi = starts.length;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (starts[mid] >= offset) {
+                    hi = mid;
+                } else {
+                    lo = mid + 1;
+                }
+            }
+            return lo;
+        }
+    }
+
+    private static UnitSequence chars(Document doc, CharUnits all, Span range, List<Token> words) {
         String text = doc.text();
         List<String> texts = new ArrayList<>();
         List<int[]> offsets = new ArrayList<>();
-        for (int i = range.start(); i < range.end(); ) {
-            int cp = text.codePointAt(i);
-            int n = Character.charCount(cp);
-            if (!Character.isWhitespace(cp) && !Character.isSpaceChar(cp)) {
-                texts.add(text.substring(i, i + n));
-                offsets.add(new int[] {i, i + n});
+        // a normalizer that reorders characters (none shipped does) leaves the units unsorted: then each range looks at all
+        int from = all.sorted() ? all.firstFrom(range.start()) : 0;
+        int to = all.sorted() ? all.firstFrom(range.end()) : all.starts().length;
+        for (int u = from; u < to; u++) {
+            if (all.starts()[u] >= range.start() && all.starts()[u] < range.end()) {
+                texts.add(all.texts()[u]);
+                offsets.add(new int[] {all.starts()[u], all.ends()[u]});
             }
-            i += n;
         }
         byte[] positions = null;
         if (words != null) {

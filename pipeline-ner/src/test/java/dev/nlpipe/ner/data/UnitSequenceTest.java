@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.nlpipe.core.doc.Document;
 import dev.nlpipe.core.doc.Entity;
+import dev.nlpipe.core.doc.NormalizedText;
 import dev.nlpipe.core.doc.Span;
 import dev.nlpipe.core.doc.Token;
 import dev.nlpipe.core.tag.TagScheme;
@@ -20,6 +21,23 @@ class UnitSequenceTest {
         assertArrayEquals(new String[] {"a", "😀", "王", "五"}, s.texts());
         assertArrayEquals(new int[] {0, 2, 4, 6}, s.starts());
         assertArrayEquals(new int[] {1, 4, 5, 7}, s.ends());
+    }
+
+    @Test
+    void charactersAreReadFromTheNormalizedViewWithOriginalOffsets() {
+        // "ﬁ" expands to two characters that share its source; "Ａ" folds to "A"; the sentence
+        // boundary at original offset 3 falls between normalized characters 3 and 4
+        String text = "ﬁＡ 王。李";
+        Document d = new Document("d", text).setSentences(List.of(new Span(0, 5), new Span(5, 6)))
+                .setNormalized(new NormalizedText("fiA 王。李", new int[] {0, 0, 1, 2, 3, 4, 5}, new int[] {1, 1, 2, 3, 4, 5, 6}));
+        List<UnitSequence> seqs = UnitSequence.of(d, false, false, "ner");
+        assertEquals(2, seqs.size());
+        assertArrayEquals(new String[] {"f", "i", "A", "王", "。"}, seqs.get(0).texts());
+        assertArrayEquals(new int[] {0, 0, 1, 3, 4}, seqs.get(0).starts());
+        assertArrayEquals(new int[] {1, 1, 2, 4, 5}, seqs.get(0).ends());
+        assertArrayEquals(new String[] {"李"}, seqs.get(1).texts());
+        Entity e = seqs.get(0).entities(List.of(new TagScheme.TokenSpan("ORG", 0, 3))).get(0);
+        assertEquals(new Entity("ORG", 0, 2, "ﬁＡ", Double.NaN), new Entity(e.type(), e.start(), e.end(), e.text(), Double.NaN));
     }
 
     @Test
