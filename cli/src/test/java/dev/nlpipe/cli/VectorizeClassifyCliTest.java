@@ -65,6 +65,32 @@ class VectorizeClassifyCliTest {
     }
 
     @Test
+    void anOutputThatIsNotAModelDirectoryIsRefusedBeforeTrainingAndKept() throws IOException {
+        Path corpus = labelled("corpus", 20, 1);
+        Path config = TempFiles.write(dir.resolve("tfidf.yaml"), """
+                task: vectorize.tfidf
+                data: { train: %s, format: tsv }
+                model: { tokenPattern: '(?u)\\b\\w\\w+\\b' }
+                """.formatted(corpus));
+        Path models = Files.createDirectories(dir.resolve("models"));
+        TempFiles.write(models.resolve("keep.txt"), "another project's file\n");
+        CliTest.Result r = nlpipe("train", config.toString(), "--output", models.toString());
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("--output: " + models + " exists and is not a model directory"), r.err());
+        assertTrue(r.err().contains(models.resolve("model").toString()), r.err());
+        assertEquals(List.of("another project's file"), TempFiles.lines(models.resolve("keep.txt")));
+        CliTest.Result onAFile = nlpipe("train", config.toString(), "--output", corpus.toString());
+        assertEquals(2, onAFile.code(), onAFile.err());
+        assertTrue(TempFiles.lines(corpus).size() == 21, "the data file is left as it was");
+        // a model directory (and an empty one) is replaced as before
+        Path model = dir.resolve("tfidf");
+        for (Path output : List.of(model, model, Files.createDirectories(dir.resolve("empty")))) {
+            CliTest.Result ok = nlpipe("train", config.toString(), "--output", output.toString());
+            assertEquals(0, ok.code(), ok.err());
+        }
+    }
+
+    @Test
     void trainClassifierAndEvaluateItWithJsonOutput() throws IOException {
         Path train = labelled("train", 80, 2);
         Path test = labelled("test", 30, 3);

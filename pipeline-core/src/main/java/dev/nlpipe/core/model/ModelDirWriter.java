@@ -24,6 +24,10 @@ public final class ModelDirWriter implements AutoCloseable {
     private boolean finished;
 
     private ModelDirWriter(Path target) throws IOException {
+        String refused = whyNotReplaceable(target);
+        if (refused != null) {
+            throw new IOException(refused);
+        }
         this.target = target;
         Files.createDirectories(target.toAbsolutePath().getParent());
         this.temp = TempNames.beside(target);
@@ -34,6 +38,32 @@ public final class ModelDirWriter implements AutoCloseable {
     /** Starts building a model directory that will become {@code target}. */
     public static ModelDirWriter create(Path target) throws IOException {
         return new ModelDirWriter(target);
+    }
+
+    /**
+     * Why {@code target} may not become a model directory, or {@code null} when it may: it does
+     * not exist, is an empty directory, or is a model directory (it holds {@code model.json}). A
+     * file, or a directory holding anything else ({@code --output models/} meant as "inside
+     * models/"), is refused, since publishing replaces the whole target.
+     */
+    public static String whyNotReplaceable(Path target) {
+        if (!Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return null;
+        }
+        if (!Files.isDirectory(target)) {
+            return target + " exists and is a file, not a model directory; the model would replace it. Name a new directory";
+        }
+        if (Files.exists(target.resolve(ModelDir.MODEL_JSON))) {
+            return null;
+        }
+        try (Stream<Path> entries = Files.list(target)) {
+            long n = entries.count();
+            return n == 0 ? null : target + " exists and is not a model directory (no " + ModelDir.MODEL_JSON + "; " + n
+                    + (n == 1 ? " entry" : " entries") + "); the model would replace the whole directory. Name a new one, such as "
+                    + target.resolve("model");
+        } catch (IOException e) {
+            return target + " cannot be listed (" + e.getMessage() + ")";
+        }
     }
 
     /** The directory to write files into while building. */

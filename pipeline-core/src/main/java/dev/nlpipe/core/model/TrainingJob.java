@@ -71,6 +71,10 @@ public final class TrainingJob implements AutoCloseable {
         Components components = Components.get();
         TrainerProvider trainer = components.trainers().get(config.task(), config.taskLocation());
         String owner = "task '" + config.task() + "'";
+        String refused = ModelDirWriter.whyNotReplaceable(output);
+        if (refused != null) {
+            throw new ConfigException(new Location("--output", 0, 0), refused);
+        }
         Options model = Options.validate(owner + " (model)", config.model(), config.location(), trainer.modelOptions(), "model");
         Options train = Options.validate(owner + " (train)", config.train(), config.location(), trainer.trainOptions(), "train");
         for (String split : trainer.requiredSplits()) {
