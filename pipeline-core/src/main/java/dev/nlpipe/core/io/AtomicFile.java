@@ -57,7 +57,9 @@ public final class AtomicFile implements Closeable {
 
     private final Path target;
     private final Path temp;
-    private final OutputStream stream;
+    // dropped once closed: a run into a directory keeps every finished file unpublished until it
+    // commits, and each would otherwise hold its buffers (up to 64 KiB and 128 KiB) until then
+    private OutputStream stream;
     private Writer writer;
     private boolean written;
     private boolean finished;
@@ -81,11 +83,13 @@ public final class AtomicFile implements Closeable {
 
     /** The file's content as bytes. */
     public OutputStream stream() {
+        requireOpen();
         return stream;
     }
 
     /** The file's content as UTF-8 text. */
     public Writer writer() {
+        requireOpen();
         if (writer == null) {
             writer = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 1 << 16);
         }
@@ -94,6 +98,12 @@ public final class AtomicFile implements Closeable {
 
     public Path target() {
         return target;
+    }
+
+    private void requireOpen() {
+        if (stream == null) {
+            throw new IllegalStateException(target + ": already finished, nothing more can be written");
+        }
     }
 
     /** The temporary file being written. */
@@ -148,10 +158,15 @@ public final class AtomicFile implements Closeable {
     }
 
     private void closeStreams() throws IOException {
-        if (writer != null) {
-            writer.close();
-        } else {
-            stream.close();
+        try {
+            if (writer != null) {
+                writer.close();
+            } else {
+                stream.close();
+            }
+        } finally {
+            writer = null;
+            stream = null;
         }
     }
 

@@ -2,8 +2,13 @@ package dev.nlpipe.core.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.OutputStream;
+import java.io.Writer;
+import java.lang.ref.WeakReference;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -32,6 +37,27 @@ class AtomicFileTest {
         try (var files = Files.list(target.getParent())) {
             assertEquals(List.of(target), files.toList(), "and no temporary file");
         }
+    }
+
+    @Test
+    void aFinishedFileWaitingToBePublishedHoldsNoBuffers() throws Exception {
+        // a run into a directory keeps each finished file until it commits: 50,000 files held 64 KiB each
+        Path target = tmp.resolve("out.jsonl.gz");
+        try (AtomicFile f = AtomicFile.create(target)) {
+            f.writer().write("{\"id\": 1}\n");
+            WeakReference<Writer> writer = new WeakReference<>(f.writer());
+            WeakReference<OutputStream> stream = new WeakReference<>(f.stream());
+            f.finishWriting();
+            for (int i = 0; i < 20 && (writer.get() != null || stream.get() != null); i++) {
+                System.gc();
+                Thread.sleep(10);
+            }
+            assertNull(writer.get(), "the writer and its buffer are released");
+            assertNull(stream.get(), "the byte stream, its buffer and the deflater are released");
+            assertThrows(IllegalStateException.class, f::writer);
+            f.commit();
+        }
+        assertTrue(Files.size(target) > 0);
     }
 
     @Test
