@@ -102,6 +102,7 @@ public abstract class ColumnReader implements ReaderProvider {
                 List<String> tags = new ArrayList<>();
                 List<String> pos = new ArrayList<>();
                 long first = 0;
+                long chars = 0;
                 boolean broken = false;
                 String line;
                 while ((line = lines.readLine()) != null) {
@@ -115,6 +116,7 @@ public abstract class ColumnReader implements ReaderProvider {
                                 words.clear();
                                 tags.clear();
                                 pos.clear();
+                                chars = 0;
                                 broken = false;
                                 continue;
                             }
@@ -147,8 +149,22 @@ public abstract class ColumnReader implements ReaderProvider {
                         broken = true;
                         continue;
                     }
-                    if (!broken) {
-                        checkLine(cols, tokenCol, t);
+                    if (broken) {
+                        continue;
+                    }
+                    checkLine(cols, tokenCol, t);
+                    chars += cols[tokenCol].length() + join.length();
+                    if (chars > settings.maxLineBytes()) {
+                        // a file without blank lines (or read with the wrong format) would otherwise be one sentence
+                        // held in memory to its end, as a document of a whole file is capped at the same length
+                        settings.errors().accept(BadRecord.unreadable(source.name(), first, "a sentence runs past "
+                                + settings.maxLineBytes() + " characters without a blank line; it is skipped up to the next blank line"
+                                + " (are sentences separated by blank lines? raise input.maxLineLength to read it)"));
+                        words.clear();
+                        tags.clear();
+                        pos.clear();
+                        broken = true;
+                        continue;
                     }
                     words.add(cols[tokenCol]);
                     tags.add(cols[t]);

@@ -56,6 +56,29 @@ class ColumnReaderMalformedTest {
     }
 
     @Test
+    void aSentenceWithoutBlankLinesStopsAtTheRecordLimitInsteadOfHoldingTheRestOfTheFile() throws IOException {
+        StringBuilder bmes = new StringBuilder("好 O\n\n");
+        for (int i = 0; i < 2000; i++) {
+            bmes.append("字 O\n");
+        }
+        bmes.append("\n北 B-LOC\n京 E-LOC\n");
+        Path f = TempFiles.write(dir.resolve("long.bmes"), bmes.toString());
+        var reader = dev.nlpipe.core.stage.Components.get().readers().find("bmes");
+        var options = dev.nlpipe.core.config.Options.of("input format 'bmes'", Map.of(), reader.options());
+        // sentences of at most 200 characters, as input.maxLineLength: 200 sets them
+        var settings = new dev.nlpipe.core.io.ReadSettings(null, 200, bad::add, new java.util.concurrent.atomic.AtomicLong());
+        List<Document> docs = new ArrayList<>();
+        try (var in = dev.nlpipe.core.io.CorpusInput.open(f, null, true, reader, options, settings)) {
+            in.forEachRemaining(docs::add);
+        }
+        assertEquals(List.of("好", "北京"), docs.stream().map(Document::text).toList());
+        assertEquals(1, bad.size(), "one bad record for the whole run-on sentence");
+        assertEquals(3L, bad.get(0).line());
+        org.junit.jupiter.api.Assertions.assertTrue(bad.get(0).reason().contains("runs past 200 characters without a blank line"),
+                bad.get(0).reason());
+    }
+
+    @Test
     void wellFormedTagsOfEverySchemeAreRead() throws IOException {
         assertEquals(List.of("Yao Ming in Beijing today"),
                 texts("ok.conll", "Yao B-PER\nMing E-PER\nin O\nBeijing S_LOC\ntoday O\n"));
