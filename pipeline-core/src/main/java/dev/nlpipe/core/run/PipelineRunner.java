@@ -10,6 +10,7 @@ import dev.nlpipe.core.io.ErrorLog;
 import dev.nlpipe.core.io.HeldRecords;
 import dev.nlpipe.core.io.UnwritableDocumentException;
 import dev.nlpipe.core.stage.ConfiguredStage;
+import dev.nlpipe.core.stage.Processor;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -197,28 +198,51 @@ public final class PipelineRunner {
         return docs;
     }
 
-    /** Runs one stage on a batch; when the batch call throws, retries document by document to isolate the culprit. */
+    /** Whether a processor's class overrides {@link Processor#processBatch} (else it handles one document at a time). */
+    private static final ClassValue<Boolean> BATCHES = new ClassValue<>() {
+        @Override
+        protected Boolean computeValue(Class<?> type) {
+            try {
+                return type.getMethod("processBatch", List.class).getDeclaringClass() != Processor.class;
+            } catch (NoSuchMethodException e) {
+                return false;
+            }
+        }
+    };
+
+    /**
+     * Runs one stage on a batch; when the batch call throws, retries document by document to isolate the culprit.
+     * A stage without a batch form runs document by document from the start: retrying its batch would run the
+     * documents before the failing one twice (an annotator appending entities would append them twice).
+     */
     private static List<Document> apply(ConfiguredStage stage, StageStats stat, List<Document> docs, BadRecordSink errors) {
+        if (!BATCHES.get(stage.processor().getClass())) {
+            return oneByOne(stage, stat, docs, errors);
+        }
         try {
             return stage.processor().processBatch(docs);
         } catch (RecordFailedException e) {
             throw e;
         } catch (RuntimeException batchFailure) {
-            List<Document> out = new ArrayList<>(docs.size());
-            for (Document d : docs) {
-                try {
-                    out.addAll(stage.processor().process(d));
-                } catch (RecordFailedException e) {
-                    throw e;
-                } catch (RuntimeException e) {
-                    if (stat != null) {
-                        stat.failure();
-                    }
-                    errors.failed(d, failure(d, stage, e));
-                }
-            }
-            return out;
+            return oneByOne(stage, stat, docs, errors);
         }
+    }
+
+    private static List<Document> oneByOne(ConfiguredStage stage, StageStats stat, List<Document> docs, BadRecordSink errors) {
+        List<Document> out = new ArrayList<>(docs.size());
+        for (Document d : docs) {
+            try {
+                out.addAll(stage.processor().process(d));
+            } catch (RecordFailedException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                if (stat != null) {
+                    stat.failure();
+                }
+                errors.failed(d, failure(d, stage, e));
+            }
+        }
+        return out;
     }
 
     /** Failures and warnings so far, for the progress line ("" when none). */

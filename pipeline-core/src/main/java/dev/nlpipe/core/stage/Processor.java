@@ -19,7 +19,9 @@ public interface Processor extends AutoCloseable {
 
     /**
      * Applies the stage to a batch. Models that gain from batching override this; the default
-     * processes documents one at a time. The result keeps input order.
+     * processes documents one at a time. The result keeps input order. An override that throws must
+     * leave every document of the batch as it was (compute first, then assign): the runner then
+     * runs the documents one by one through {@link #process} to find the one that fails.
      */
     default List<Document> processBatch(List<Document> docs) {
         List<Document> out = new ArrayList<>(docs.size());

@@ -46,6 +46,24 @@ class RunnerTest {
     }
 
     @Test
+    void aDocumentFailingInAStageWithoutABatchFormLeavesTheOthersAnnotatedOnce() {
+        // HanLP's recognizers append entities and can throw on one sentence: the documents before it ran once only
+        dev.nlpipe.core.stage.Processor appendThenFail = d -> {
+            d.addEntities(List.of(new dev.nlpipe.core.doc.Entity("PER", 0, 1, d.text().substring(0, 1), Double.NaN)));
+            if (d.id().equals("bad")) {
+                throw new IllegalStateException("recognizer failed");
+            }
+            return List.of(d);
+        };
+        List<dev.nlpipe.core.io.BadRecord> bad = new java.util.ArrayList<>();
+        List<Document> out = PipelineRunner.processBatch(List.of(new dev.nlpipe.core.stage.ConfiguredStage("ner", "test.ner", appendThenFail)),
+                List.of(new Document("a", "张三"), new Document("bad", "李四"), new Document("c", "王五")), bad::add, null);
+        assertEquals(List.of("a", "c"), out.stream().map(Document::id).toList());
+        assertEquals(List.of(1, 1), out.stream().map(d -> d.entities().size()).toList(), "each document annotated once");
+        assertEquals(1, bad.size());
+    }
+
+    @Test
     void parallelOutputEqualsSequentialOutputInOrder() throws IOException {
         corpus(5000);
         Path yaml = pipeline("  - type: tokenize.regex\n  - type: test.duplicate\n  - type: filter.length\n    with: { minTokens: 3 }\n", "");
