@@ -153,7 +153,14 @@ public final class TrainingLoop {
         long trainExamples = 0;
         long start = clock.getAsLong();
         int epoch = state.epoch();
-        while (epoch < settings.epochs()) {
+        // a run that patience ended, resumed because its test scoring or publishing was interrupted, stays ended
+        // (badEpochs > 0 only ever counts scored epochs)
+        if (epoch > 0 && patienceSpent(badEpochs, epoch)) {
+            log.printf("early stop (in the checkpoint): dev %s had not improved for %d epochs; keeping epoch %d%n", monitor, badEpochs,
+                    bestEpoch);
+            stoppedEarly = true;
+        }
+        while (epoch < settings.epochs() && !stoppedEarly) {
             epoch++;
             Seeds.seedEngine(settings.seed(), epoch);
             model.startEpoch(epoch);
@@ -230,8 +237,7 @@ public final class TrainingLoop {
             log.printf(Locale.ROOT, "epoch %d/%d  loss %.4f%s  lr %.3g  %.0f examples/s  %.1f s%s%n", epoch, settings.epochs(),
                     lossSum / train.size(), score == null ? "" : String.format(Locale.ROOT, "  dev %s %.4f", monitor, score), lr,
                     train.size() / secs, secs, best && score != null ? "  (best)" : "");
-            if (score != null && !settings.keepLast() && settings.patience() > 0 && badEpochs >= settings.patience()
-                    && epoch >= settings.minEpochs() && epoch < settings.epochs()) {
+            if (score != null && patienceSpent(badEpochs, epoch)) {
                 log.printf("early stop: dev %s has not improved for %d epochs; keeping epoch %d%n", monitor, badEpochs, bestEpoch);
                 stoppedEarly = true;
                 break;
@@ -460,5 +466,11 @@ public final class TrainingLoop {
 
     private static double round(double v) {
         return Math.round(v * 1000) / 1000.0;
+    }
+
+    /** Whether early stopping ends the run after {@code epoch} with {@code badEpochs} epochs without improvement. */
+    private boolean patienceSpent(int badEpochs, int epoch) {
+        return !settings.keepLast() && settings.patience() > 0 && badEpochs >= settings.patience() && epoch >= settings.minEpochs()
+                && epoch < settings.epochs();
     }
 }

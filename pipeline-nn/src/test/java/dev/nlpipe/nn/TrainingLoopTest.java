@@ -260,6 +260,25 @@ class TrainingLoopTest {
     }
 
     @Test
+    void aRunThatPatienceEndedStaysEndedWhenItsCheckpointIsResumed(@TempDir Path dir) throws IOException {
+        // the checkpoint outlives the loop until the model is published: an interrupted test scoring or publishing
+        // is resumed by the same command, which must not train on past the early stop
+        float[][] atEpoch = new float[8][];
+        Map<String, Object> cfg = Map.of("epochs", 7, "patience", 3);
+        try (ToyRegression m = new ToyRegression(5, 200)) {
+            TrainingResult r = scriptedRun(m, new double[] {0.5, 0.7, 0.6, 0.65, 0.69}, atEpoch, cfg, dir);
+            assertTrue(r.stoppedEarly());
+        }
+        try (ToyRegression m = new ToyRegression(99, 200)) {
+            TrainingResult r = scriptedRun(m, new double[] {0.9, 0.95}, new float[8][], cfg, dir);
+            assertTrue(r.stoppedEarly());
+            assertEquals(5, r.epochs());
+            assertEquals(2, r.bestEpoch());
+            assertArrayEquals(atEpoch[2], m.params.get("w").toFloatArray(), "the first run's best epoch, not a further one");
+        }
+    }
+
+    @Test
     void aFirstDevScoreThatIsNotANumberIsBeatenByTheFirstRealOne(@TempDir Path dir) throws IOException {
         // 0/0 at epoch 1 (no masked piece in the dev sequences, say): epoch 1 must not stay best for good
         try (ToyRegression m = new ToyRegression(5, 200)) {
