@@ -76,7 +76,14 @@ class AdamWTest {
         assertTrue(Optimizer.hfNoDecay("bias"));
         assertFalse(Optimizer.hfNoDecay("encoder.layer.0.attention.self.query.weight"));
         assertFalse(Optimizer.hfNoDecay("embeddings.position_embeddings.weight"));
-        assertFalse(Optimizer.hfNoDecay("lstm.l0.fw.bih"));
+        // nlpipe's own biases (PyTorch's LSTM names its bias_ih_l0, which HF's substring match spares)
+        assertTrue(Optimizer.hfNoDecay("lstm.l0.fw.bih"));
+        assertTrue(Optimizer.hfNoDecay("lstm.l0.bw.bhh"));
+        assertTrue(Optimizer.hfNoDecay("out.b"));
+        assertTrue(Optimizer.hfNoDecay("lattice.fw.gate.b"));
+        assertFalse(Optimizer.hfNoDecay("out.w"));
+        assertFalse(Optimizer.hfNoDecay("lstm.l0.fw.wih"));
+        assertFalse(Optimizer.hfNoDecay("emb.bigram"));
     }
 
     @Test

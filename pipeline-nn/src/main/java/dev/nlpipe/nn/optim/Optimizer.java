@@ -85,12 +85,16 @@ public interface Optimizer {
     }
 
     /**
-     * Hugging Face's {@code no_decay = ["bias", "LayerNorm.weight"]} convention: biases (names that
-     * are or end in {@code .bias}) and LayerNorm gains (names containing {@code LayerNorm.weight}) get
-     * no weight decay. HF matches {@code "bias"} anywhere in a name; nlpipe only as the last name
-     * part, so that no weight is spared by an accident of naming.
+     * Hugging Face's {@code no_decay = ["bias", "LayerNorm.weight"]} convention: biases and LayerNorm
+     * gains (names containing {@code LayerNorm.weight}) get no weight decay. A bias is a weight whose
+     * last name part is {@code bias}, or nlpipe's own {@code b}, {@code bih} or {@code bhh} (an LSTM's,
+     * which PyTorch names {@code bias_ih_l0} and HF therefore spares). HF matches {@code "bias"}
+     * anywhere in a name; nlpipe only the last name part, so that no weight is spared by an accident of naming.
      */
     static boolean hfNoDecay(String name) {
-        return name.equals("bias") || name.endsWith(".bias") || name.contains("LayerNorm.weight");
+        return switch (name.substring(name.lastIndexOf('.') + 1)) {
+            case "bias", "b", "bih", "bhh" -> true;
+            default -> name.contains("LayerNorm.weight");
+        };
     }
 }
