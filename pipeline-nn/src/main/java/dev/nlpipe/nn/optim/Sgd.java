@@ -2,9 +2,25 @@ package dev.nlpipe.nn.optim;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.jni.JniUtils;
+import dev.nlpipe.nn.Ops;
 import dev.nlpipe.nn.Params;
 
-/** Stochastic gradient descent, with heavy-ball momentum when {@code momentum > 0}. */
+/**
+ * Stochastic gradient descent, with heavy-ball momentum when {@code momentum > 0}, as
+ * {@code torch.optim.SGD} computes it (no dampening, not Nesterov): per weight and step,
+ * <pre>
+ * d ← s · g + decay · w
+ * v ← μ · v + d
+ * w ← w - lr · v
+ * </pre>
+ * The learning rate multiplies the velocity when it is applied, not when it is accumulated as in
+ * DJL's fused SGD kernel ({@code v ← μ·v + lr·d}): the two differ whenever the rate changes (warm-up,
+ * decay), where the fused form carries the old rates in the velocity. A checkpoint written before
+ * this form (2026-12-07) holds a velocity scaled by the rate; resumed, it is too small for the few
+ * dozen steps momentum takes to rebuild it.
+ */
 final class Sgd extends StatefulOptimizer {
     private final float momentum;
     private final float weightDecay;
@@ -22,7 +38,25 @@ final class Sgd extends StatefulOptimizer {
 
     @Override
     void update(NDArray w, NDArray g, NDList slots, float lr, float gradScale, long step) {
-        NDList inputs = momentum > 0 ? new NDList(w, g, slots.get(0)) : new NDList(w, g);
-        w.getNDArrayInternal().sgdUpdate(inputs, new NDList(w), lr, weightDecay, gradScale, -1f, momentum, false);
+        // in place, the gradient as scratch space (it is cleared at the end anyway)
+        if (gradScale != 1f) {
+            Ops.timesInPlace(g, gradScale);
+        }
+        if (weightDecay != 0f) {
+            try (NDArray decay = Ops.times(w, weightDecay)) {
+                g.addi(decay);
+            }
+        }
+        if (momentum > 0) {
+            NDArray v = slots.get(0);
+            Ops.timesInPlace(v, momentum).addi(g);
+            g.set(new ai.djl.ndarray.index.NDIndex("..."), v);
+        }
+        Ops.timesInPlace(g, -lr);
+        w.addi(g);
+        // as DJL's fused updates do: gradients accumulate in PyTorch until cleared
+        if (w.hasGradient()) {
+            JniUtils.zeroGrad((PtNDArray) w);
+        }
     }
 }
