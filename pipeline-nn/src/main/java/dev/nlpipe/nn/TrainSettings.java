@@ -128,6 +128,23 @@ public record TrainSettings(int epochs, int batchSize, double lr, String optimiz
         if (averageDecay < 0 || averageDecay >= 1) {
             throw o.error("averageDecay", "must be at least 0 and below 1 (0 turns averaging off)");
         }
+        double momentum = o.getDouble("momentum");
+        if (!(momentum >= 0 && momentum < 1)) {
+            throw o.error("momentum", "must be at least 0 and below 1 (0 turns momentum off)");
+        }
+        if (!(o.getDouble("weightDecay") >= 0)) {
+            throw o.error("weightDecay", "must not be negative (0 turns decay off)");
+        }
+        double decayRate = o.getDouble("decayRate");
+        String schedule = o.getString("schedule");
+        // a negative inverse rate grows the learning rate each epoch until it divides by zero; a step factor of 0
+        // stops learning after the first decay, and one above 1 raises the rate
+        if ("inverse".equals(schedule) && !(decayRate >= 0)) {
+            throw o.error("decayRate", "must not be negative with schedule: inverse (lr / (1 + decayRate * epoch))");
+        }
+        if ("step".equals(schedule) && !(decayRate > 0 && decayRate <= 1)) {
+            throw o.error("decayRate", "must be above 0 and at most 1 with schedule: step (the factor applied every decayEvery epochs)");
+        }
         if (o.getInt("warmupSteps") < 0) {
             throw o.error("warmupSteps", "must not be negative");
         }

@@ -401,6 +401,19 @@ class TrainingLoopTest {
     }
 
     @Test
+    void momentumWeightDecayAndDecayRateOutOfRangeAreRefusedByName() {
+        for (Map<String, Object> bad : List.<Map<String, Object>>of(Map.of("momentum", 1.5), Map.of("momentum", -0.1),
+                Map.of("weightDecay", -0.01), Map.of("schedule", "inverse", "decayRate", -0.05),
+                Map.of("schedule", "step", "decayRate", 0.0), Map.of("schedule", "step", "decayRate", 2.0))) {
+            ConfigException e = assertThrows(ConfigException.class, () -> settings(bad), bad.toString());
+            String key = bad.containsKey("decayRate") ? "decayRate" : bad.keySet().iterator().next();
+            assertTrue(e.getMessage().contains(key), e.getMessage());
+        }
+        settings(Map.of("schedule", "inverse", "decayRate", 0.05, "momentum", 0.0, "weightDecay", 0.0));
+        settings(Map.of("schedule", "step", "decayRate", 1.0));
+    }
+
+    @Test
     void aRunWhoseBestDevScoreIsZeroSaysItLearnedNothing(@TempDir Path dir) throws IOException {
         try (ToyRegression m = new ToyRegression(5, 200)) {
             Trainable<Integer> zero = recordingScoredWeights(m, new float[3][], () -> {
