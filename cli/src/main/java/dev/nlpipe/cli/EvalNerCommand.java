@@ -87,6 +87,13 @@ public final class EvalNerCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "--device: " + e.getMessage());
         }
+        if (r.scores().overall().gold() == 0) {
+            // a table of zeros would read as a model that found nothing, not as data without labels
+            throw new ParameterException(spec.commandLine(), "--data: " + data + " holds no gold entities read as " + format + " ("
+                    + r.documents() + " documents" + (r.skipped() > 0 ? ", " + r.skipped() + " bad records" : "")
+                    + "): nothing to score against. A split without labels (CLUENER's test.json) cannot be evaluated; otherwise check"
+                    + " --format and the tag column");
+        }
         System.out.print(r.scores().table());
         if (r.skipped() > 0) {
             System.out.printf(Locale.ROOT, "skipped %d gold record(s) that could not be read (the bad records above): these scores"

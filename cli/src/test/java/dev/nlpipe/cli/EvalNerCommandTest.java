@@ -1,6 +1,7 @@
 package dev.nlpipe.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nlpipe.core.doc.DocumentJson;
@@ -101,6 +102,17 @@ class EvalNerCommandTest {
         assertEquals(0, r.code(), r.err());
         assertTrue(r.err().contains(positions + ":1:"), r.err());
         assertTrue(r.err().lines().anyMatch(l -> l.startsWith(lines + " ")), "a closing line gives the count: " + r.err());
+    }
+
+    @Test
+    void goldDataWithoutEntitiesIsAnErrorNotATableOfZeros() throws IOException {
+        // CLUENER's test split has no "label" fields
+        Path unlabelled = dir.resolve("test.json");
+        Files.writeString(unlabelled, "{\"text\": \"张三在北京\"}\n{\"text\": \"李四去上海\"}\n");
+        CliTest.Result r = CliTest.nlpipe("eval", "ner", "--model", model.toString(), "--data", unlabelled.toString(), "--format", "cluener");
+        assertEquals(2, r.code(), r.out() + r.err());
+        assertTrue(r.err().contains("holds no gold entities read as cluener (2 documents)"), r.err());
+        assertFalse(r.out().contains("FB1:"), r.out());
     }
 
     @Test
