@@ -221,6 +221,18 @@ class EvalNerCommandTest {
     }
 
     @Test
+    void aTestSplitWithoutEntitiesIsRefusedBeforeTraining() throws IOException {
+        Path unlabelled = dir.resolve("unlabelled-test.bmes");
+        Files.writeString(unlabelled, "张 O\n三 O\n\n北 O\n京 O\n");
+        CliTest.Result r = CliTest.nlpipe("train", dir.resolve("ner.yaml").toString(), "--output", dir.resolve("m3").toString(), "--set",
+                "data.test=" + unlabelled);
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("data.test: " + unlabelled + " holds 2 documents and no gold entities"), r.err());
+        assertFalse(r.err().contains("epoch 1/"), "refused before the first epoch: " + r.err());
+        assertFalse(Files.exists(dir.resolve("m3")));
+    }
+
+    @Test
     void missingTrainingDataNamesTheOverride() {
         CliTest.Result r = CliTest.nlpipe("train", dir.resolve("ner.yaml").toString(), "--output", dir.resolve("m2").toString(), "--set",
                 "data.train=../shared/data/none/train.char.bmes");

@@ -118,22 +118,24 @@ public final class TaggerTraining {
                     settings.devFraction());
         }
         if (train.sequences().isEmpty()) {
-            throw new IllegalStateException("data.train " + job.splitPath("train") + " holds no text to train on");
+            throw job.dataError("train", job.splitPath("train") + " holds no text to train on");
         }
         Set<String> types = train.types();
         if (types.isEmpty()) {
-            throw new IllegalStateException("data.train " + job.splitPath("train") + " has no gold entities; check data.format (bmes, conll,"
-                    + " cluener) and the tag column");
+            throw job.dataError("train", job.splitPath("train") + " has no gold entities; check data.format (bmes, conll, cluener) and"
+                    + " the tag column");
         }
         if (dev != null && dev.types().isEmpty()) {
             // dev F1 would be 0 every epoch: early stopping would keep epoch 1, and the advice for a 0 score would mislead
-            throw new IllegalStateException(job.hasSplit("dev")
-                    ? "data.dev " + job.splitPath("dev") + " has no gold entities; check it is read with the training data's format and tag"
-                            + " column"
-                    : "train.devFraction " + settings.devFraction() + " held out " + dev.docs().size() + " of the training documents, with"
-                            + " no gold entities among them; give data.dev, or a larger devFraction (a training file of few long documents"
-                            + " holds out few)");
+            throw job.hasSplit("dev")
+                    ? job.dataError("dev", job.splitPath("dev") + " has no gold entities; check it is read with the training data's format"
+                            + " and tag column")
+                    : job.dataError("train", "train.devFraction " + settings.devFraction() + " held out " + dev.docs().size() + " of the"
+                            + " training documents, with no gold entities among them; give data.dev, or a larger devFraction (a training"
+                            + " file of few long documents holds out few)");
         }
+        // the test split is scored after training: one without entities would score 0 then, hours later
+        job.requireGold("test", d -> d.entities() != null && !d.entities().isEmpty(), "gold entities");
         return new Splits(train, dev, types);
     }
 

@@ -58,13 +58,28 @@ public record RunConfiguration(String fingerprint, Map<String, Object> values, S
         config.put("model", job.model().asMap());
         config.put("train", train);
         config.put("stages", meta.get("stages"));
-        config.put("data", meta.get("data"));
+        config.put("data", withoutTest(meta.get("data")));
         config.put(FILES, optionFiles(job.model()));
         Set<String> unset = new LinkedHashSet<>();
         addUnset(unset, "model", job.model(), config);
         addUnset(unset, "train", job.train(), config);
         return of(config, unset);
     }
+
+    /**
+     * The data fingerprints without the test split's: it is scored after training and never shapes
+     * it, so a run whose test file was fixed or left out (an unlabelled one is refused) continues.
+     */
+    static Object withoutTest(Object data) {
+        if (!(data instanceof Map<?, ?> splits)) {
+            return data;
+        }
+        Map<Object, Object> kept = new LinkedHashMap<>(splits);
+        kept.remove(TEST);
+        return kept;
+    }
+
+    private static final String TEST = "test";
 
     /** A configuration from its values; {@code unset} as {@link #unset}. */
     @SuppressWarnings("unchecked")
@@ -147,6 +162,9 @@ public record RunConfiguration(String fingerprint, Map<String, Object> values, S
             } else if (now instanceof Map<?, ?> section && before instanceof Map<?, ?> was) {
                 Set<Object> names = new LinkedHashSet<>(was.keySet());
                 names.addAll(section.keySet());
+                if ("data".equals(key)) {
+                    names.remove(TEST); // checkpoints written before the test split was left out still have it
+                }
                 names.forEach(name -> describe(key + "." + name, was.get(name), section.get(name), c.differences));
             } else {
                 describe(String.valueOf(key), before, now, c.differences);

@@ -42,6 +42,23 @@ class RunConfigurationTest {
     }
 
     @Test
+    void theTestSplitNeverKeepsARunFromContinuing() {
+        Map<String, Object> data = Map.of("format", "bmes", "train", List.of(Map.of("sha256", "ab")), "test", List.of(Map.of("sha256", "t1")));
+        Map<String, Object> written = RunConfiguration.of(Map.of("task", "ner.flat", "model", Map.of("charDim", 50), "train",
+                Map.of("lr", 0.001), "data", data), Set.of()).values();
+        Map<String, Object> withoutTest = new HashMap<>(data);
+        withoutTest.remove("test");
+        assertEquals(Map.of("format", "bmes", "train", List.of(Map.of("sha256", "ab"))), RunConfiguration.withoutTest(data));
+        RunConfiguration fixedTest = RunConfiguration.of(Map.of("task", "ner.flat", "model", Map.of("charDim", 50), "train",
+                Map.of("lr", 0.001), "data", RunConfiguration.withoutTest(data)), Set.of());
+        assertEquals(List.of(), fixedTest.added(written), "a checkpoint written with a test split continues without one");
+        withoutTest.put("train", List.of(Map.of("sha256", "cd")));
+        RunConfiguration otherTrain = RunConfiguration.of(Map.of("task", "ner.flat", "model", Map.of("charDim", 50), "train",
+                Map.of("lr", 0.001), "data", withoutTest), Set.of());
+        assertEquals(List.of("data.train differs (files, their contents or nested settings)"), otherTrain.differences(written));
+    }
+
+    @Test
     void differencesNameEachOptionAndSection() {
         Map<String, Object> written = RunConfiguration.of(config(Map.of("charDim", 50, "lexicon", List.of("hanlp"), "heads", 8)),
                 Set.of()).values();

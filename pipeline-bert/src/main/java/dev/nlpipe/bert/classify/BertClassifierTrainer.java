@@ -105,9 +105,16 @@ public final class BertClassifierTrainer implements TrainerProvider {
         if (!docs.containsKey("dev") && settings.devFraction() > 0) {
             holdOut(docs, settings, log);
         }
+        // the test split is scored after training: one without labels would fail then, hours later
+        job.requireGold("test", d -> GoldLabel.of(d) != null, "labels");
         LabelSet labels = labels(job, docs.get("train"));
         List<Example> train = encode(docs.get("train"), labels, tokenizer, log, "train");
         List<Example> dev = docs.containsKey("dev") ? encode(docs.get("dev"), labels, tokenizer, log, "dev") : List.of();
+        if (job.hasSplit("dev") && dev.isEmpty()) {
+            // no dev accuracy: early stopping would be off and the last epoch kept, which is not what a dev file asks for
+            throw job.dataError("dev", job.splitPath("dev") + " has no document with a label of the training data (" + docs.get("dev").size()
+                    + " read); check it is read with the training data's format and label column");
+        }
         Pooling pooling = Pooling.parse(spec.pooling(), encoder.config().pooler());
         log.printf(Locale.ROOT, "classify.bert: %d labels %s; %,d training texts, %,d dev; encoder %s (%d layers, hidden %d), %s"
                         + " pooling, max length %d%s%s%s%n", labels.size(), labels.labels(), train.size(), dev.size(), spec.encoder(),
@@ -206,8 +213,8 @@ public final class BertClassifierTrainer implements TrainerProvider {
             }
         }
         if (seen.size() < 2) {
-            throw new IllegalStateException("data.train " + job.splitPath("train") + " has " + seen.size() + " label(s); a classifier"
-                    + " needs at least two (is the label column right for format " + job.config().input().format() + "?)");
+            throw job.dataError("train", job.splitPath("train") + " has " + seen.size() + " label(s); a classifier needs at least two"
+                    + " (is the label column right for format " + job.config().input().format() + "?)");
         }
         return LabelSet.of(seen, null);
     }

@@ -105,6 +105,15 @@ class BertClassifierTrainingTest {
     }
 
     @Test
+    void aTestSplitWithoutLabelsIsRefusedBeforeTraining() throws IOException {
+        // the texts of a public test set whose labels are withheld
+        Path unlabelled = Files.writeString(dir.resolve("unlabelled.tsv"), "text\tlabel\n房间 很好\t\nthe staff was awful\t\n");
+        ConfigException e = assertThrows(ConfigException.class, () -> train(dir.resolve("no-test-labels"), "", "data.test=" + unlabelled));
+        assertTrue(e.getMessage().contains("data.test: " + unlabelled + " holds 2 documents and no labels"), e.getMessage());
+        assertFalse(Files.exists(dir.resolve("no-test-labels")));
+    }
+
+    @Test
     void theDirectoryHoldsTheHuggingFaceFilesAndItsProvenance() throws IOException {
         for (String f : List.of("model.json", "config.json", "model.safetensors", "vocab.txt", "tokenizer.json", "metrics.json")) {
             assertTrue(Files.isRegularFile(model.resolve(f)), f);

@@ -6,6 +6,7 @@ import dev.nlpipe.core.config.InputConfig;
 import dev.nlpipe.core.config.Location;
 import dev.nlpipe.core.config.Options;
 import dev.nlpipe.core.config.TrainConfig;
+import dev.nlpipe.core.doc.Document;
 import dev.nlpipe.core.doc.Layer;
 import dev.nlpipe.core.io.CorpusInput;
 import dev.nlpipe.core.io.ErrorLog;
@@ -24,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 
 /**
  * One training run as a trainer sees it: its validated {@code model:} and {@code train:} options,
@@ -208,6 +210,42 @@ public final class TrainingJob implements AutoCloseable {
     public ConfigException noDocuments(String split) {
         return new ConfigException(config.input().location(), "data." + split + ": no documents in " + splitPath(split)
                 + " (the file is empty, or every record is blank or bad; check the path and data.format)");
+    }
+
+    /** A configuration error about a data split, located where the training file names it. */
+    public ConfigException dataError(String split, String problem) {
+        Location at = config.splitLocations().getOrDefault(split, config.input().location());
+        return new ConfigException(at, "data." + split + ": " + problem);
+    }
+
+    /**
+     * Checks before training that a split, when given, holds gold annotations to score against: its
+     * records are read (without the preprocessing stages, which add no gold) up to the first that
+     * {@code gold} accepts, so a test split without labels is refused now rather than after the
+     * training it would be scored on.
+     *
+     * @param what the annotations, for the error ("gold entities", "labels")
+     */
+    public void requireGold(String split, Predicate<Document> gold, String what) throws IOException {
+        Path path = splitPath(split);
+        if (path == null) {
+            return;
+        }
+        InputConfig in = config.input();
+        // bad records are reported when the split is read for real
+        ReadSettings settings = new ReadSettings(in.language(), in.maxLineLength(), record -> { }, new AtomicLong());
+        long n = 0;
+        try (CorpusInput input = CorpusInput.open(path, in.glob(), in.recursive(), reader, readerOptions, settings)) {
+            while (input.hasNext()) {
+                n++;
+                if (gold.test(input.next())) {
+                    return;
+                }
+            }
+        }
+        throw dataError(split, path + " holds " + (n == 0 ? "no documents" : n + " documents and no " + what) + " read as "
+                + in.format() + ": nothing to score against. A split without labels (such as CLUENER's test.json) cannot be"
+                + " scored; leave it out (--set data." + split + "=) or check data.format and its options");
     }
 
     /**
