@@ -3,6 +3,7 @@ package dev.nlpipe.ner.bilstm;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.nlpipe.core.config.ConfigException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -18,7 +19,7 @@ class DevWithoutEntitiesTest {
         Path train = SyntheticCorpus.chinese(dir.resolve("train.bmes"), 20, 1);
         // read with the wrong tag column, as a user might: every tag is "O"
         Path dev = Files.writeString(dir.resolve("dev.bmes"), "我 O\n在 O\n\n他 O\n");
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> Training.run(dir, "task: ner.bilstm-crf\n"
+        ConfigException e = assertThrows(ConfigException.class, () -> Training.run(dir, "task: ner.bilstm-crf\n"
                 + "data: { train: " + train + ", dev: " + dev + ", format: bmes }\n"
                 + "model: { charDim: 8, hidden: 8 }\n"
                 + "train: { epochs: 1, device: cpu, threads: 1 }\n", dir.resolve("m")));
