@@ -38,7 +38,9 @@ tokens=$work/tokens.txt
 train=$data/eng.train
 splits=(--set data.dev="$data/eng.testa")
 if $train_dev; then
-  train=$work/train-dev.txt
+  # beside the output, not in the temporary directory: the checkpoint names this file, so an
+  # interrupted run continues when the script is run again
+  train=$out.train-dev.conll
   cat "$data/eng.train" "$data/eng.testa" > "$train"
   splits=(--set data.dev= --set train.averageDecay=0.999)
 fi
@@ -51,3 +53,6 @@ awk 'NF == 0 { if (l != "") { print l; l = "" }; next }
     --set model.minCount=1 --set model.sample=0 --set train.epochs=20 --set train.threads=1
 ./nlpipe train examples/ner-conll2003.yaml --output "$out" --set model.embeddings="$vectors/vectors.bin" \
     --set data.train="$train" "${splits[@]}" --set data.test="$data/eng.testb" "$@"
+if $train_dev; then
+  rm -f "$train"
+fi
