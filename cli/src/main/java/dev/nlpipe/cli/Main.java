@@ -3,8 +3,10 @@ package dev.nlpipe.cli;
 import dev.nlpipe.core.Version;
 import dev.nlpipe.core.config.ConfigException;
 import dev.nlpipe.core.io.InputFormatException;
+import dev.nlpipe.core.io.IoErrors;
 import dev.nlpipe.core.model.ModelException;
 import dev.nlpipe.core.run.RecordFailedException;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import picocli.CommandLine;
@@ -88,7 +90,8 @@ public final class Main implements Runnable {
             printError(err, "nothing was published; fix the record or set onError: skip to write bad records to the errors file");
             return ExitCodes.RECORDS_FAILED;
         }
-        printError(err, "nlpipe: " + (e.getMessage() == null ? e.getClass().getName() : e.getMessage()));
+        String message = e instanceof IOException io ? IoErrors.explain(io) : e.getMessage() == null ? e.getClass().getName() : e.getMessage();
+        printError(err, "nlpipe: " + message);
         if (System.getenv("NLPIPE_DEBUG") != null) {
             e.printStackTrace(err);
         } else {

@@ -33,6 +33,14 @@ class ErrorMessageTest {
     }
 
     @Test
+    void aFileErrorNamesTheOutputNotItsTemporaryName() {
+        Path temp = dir.resolve(".ner-model.tmp-4242-s18f0a-9a3c");
+        String err = handled(new java.io.UncheckedIOException(new java.nio.file.AccessDeniedException(temp.toString())));
+        assertTrue(err.startsWith("nlpipe: " + dir.resolve("ner-model") + ": permission denied\n"), err);
+        assertFalse(err.contains(".tmp-"), err);
+    }
+
+    @Test
     void aRunConfigurationErrorEndsWithOneNewline() {
         Path yaml = TempFiles.write(dir.resolve("bad.yaml"), "pipeline: x\nstages:\n  - type: segment.magic\n");
         CliTest.Result r = nlpipe("run", yaml.toString(), "--input", yaml.toString(), "--output", "-");

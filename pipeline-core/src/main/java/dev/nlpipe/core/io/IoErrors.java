@@ -4,8 +4,10 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
+import java.nio.file.Path;
 import java.util.zip.ZipException;
 
 /**
@@ -15,6 +17,28 @@ import java.util.zip.ZipException;
  */
 public final class IoErrors {
     private IoErrors() {
+    }
+
+    /**
+     * The file and what went wrong with it ({@code out/model: permission denied}), for an error
+     * that reached the user without a caller naming the file: a temporary file is named by the file
+     * it was to become, and a full disk says so.
+     */
+    public static String explain(IOException e) {
+        String what = describe(e);
+        if (what.contains("No space left on device") || what.contains("Disk quota exceeded")) {
+            what = what + " (the disk is full: free space, or write elsewhere)";
+        }
+        if (e instanceof FileSystemException f && f.getFile() != null) {
+            String file = TempNames.target(Path.of(f.getFile())).toString();
+            // a FileSystemException's message is "FILE: reason" or the bare file: keep only the reason
+            String reason = f.getReason() != null ? f.getReason() : what;
+            if (e instanceof AccessDeniedException || e instanceof NoSuchFileException || e instanceof NotDirectoryException) {
+                reason = what;
+            }
+            return file + ": " + reason + (f.getOtherFile() != null ? " (moving to " + TempNames.target(Path.of(f.getOtherFile())) + ")" : "");
+        }
+        return what;
     }
 
     /** A short description of what went wrong, never {@code null}. */

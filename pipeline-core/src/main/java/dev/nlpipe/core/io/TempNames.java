@@ -44,6 +44,19 @@ public final class TempNames {
         return process.pid() + process.info().startInstant().map(t -> "-s" + Long.toHexString(t.toEpochMilli())).orElse("");
     }
 
+    /**
+     * The file a temporary name stands in for ({@code .out.jsonl.tmp-...} → {@code out.jsonl}, in the
+     * same directory), or {@code path} itself when it is no such name: what an error should name.
+     */
+    public static Path target(Path path) {
+        Path name = path.getFileName();
+        if (name == null || !NAME.matcher(name.toString()).matches()) {
+            return path;
+        }
+        String s = name.toString();
+        return path.resolveSibling(s.substring(1, s.lastIndexOf(".tmp-")));
+    }
+
     /** The id of the process that made {@code path}, when it is one of these temporary names. */
     public static OptionalLong owner(Path path) {
         Path name = path.getFileName();
