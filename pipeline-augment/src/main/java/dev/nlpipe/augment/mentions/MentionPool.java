@@ -107,9 +107,8 @@ public final class MentionPool {
         ReaderProvider reader = Components.get().readers().get(format, where);
         Options options = Options.validate("input format '" + format + "'", null, where, reader.options());
         try (CorpusInput in = CorpusInput.open(path, null, true, reader, options, ReadSettings.defaults())) {
-            List<Document> docs = new ArrayList<>();
-            in.forEachRemaining(docs::add);
-            return of(docs);
+            // one pass, document by document: only the distinct mentions are kept, not the corpus they come from
+            return of(() -> in);
         }
     }
 
