@@ -1,6 +1,7 @@
 package dev.nlpipe.augment.embedding;
 
 import dev.nlpipe.augment.Augmenter;
+import dev.nlpipe.augment.LookupCache;
 import dev.nlpipe.augment.Piece;
 import dev.nlpipe.augment.Sentence;
 import dev.nlpipe.augment.Variant;
@@ -9,9 +10,7 @@ import dev.nlpipe.embed.word2vec.WordVectors;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Word replacement by embedding neighbours: up to {@code n = max(1, ⌊α·l⌋)} distinct non-stop
@@ -26,7 +25,7 @@ final class NeighbourReplacement implements Augmenter.Operation {
     private final double minSimilarity;
     private final double alpha;
     private final int limit;
-    private final Map<String, List<String>> cache = new ConcurrentHashMap<>();
+    private final LookupCache cache = new LookupCache();
 
     /**
      * @param limit neighbours are sought among the first {@code limit} rows (the most frequent words)
@@ -47,12 +46,7 @@ final class NeighbourReplacement implements Augmenter.Operation {
 
     /** The word's usable neighbours, most similar first; empty when it has no vector. */
     List<String> neighbours(String word) {
-        List<String> hit = cache.get(word);
-        if (hit == null) {
-            hit = search(word);
-            cache.putIfAbsent(word, hit);
-        }
-        return hit;
+        return cache.get(word, this::search);
     }
 
     private List<String> search(String word) {

@@ -1,11 +1,10 @@
 package dev.nlpipe.augment.synonym;
 
+import dev.nlpipe.augment.LookupCache;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The synonyms EDA uses: the user's groups first, then the built-in dictionary for the word's
@@ -16,7 +15,7 @@ public final class Synonyms implements SynonymSource {
     private final List<SynonymSource> user;
     private final SynonymSource chinese;
     private final SynonymSource english;
-    private final Map<String, List<String>> cache = new ConcurrentHashMap<>();
+    private final LookupCache cache = new LookupCache();
 
     /**
      * @param user user groups, consulted first
@@ -31,12 +30,7 @@ public final class Synonyms implements SynonymSource {
 
     @Override
     public List<String> synonyms(String word) {
-        List<String> hit = cache.get(word);
-        if (hit == null) {
-            hit = lookup(word);
-            cache.putIfAbsent(word, hit);
-        }
-        return hit;
+        return cache.get(word, this::lookup);
     }
 
     private List<String> lookup(String word) {

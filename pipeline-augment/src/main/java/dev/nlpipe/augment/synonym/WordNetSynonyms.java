@@ -1,12 +1,11 @@
 package dev.nlpipe.augment.synonym;
 
+import dev.nlpipe.augment.LookupCache;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import net.sf.extjwnl.JWNLException;
 import net.sf.extjwnl.data.IndexWord;
 import net.sf.extjwnl.data.IndexWordSet;
@@ -39,7 +38,7 @@ public final class WordNetSynonyms implements SynonymSource {
 
     private static volatile WordNetSynonyms instance;
     private final Dictionary dictionary;
-    private final Map<String, List<String>> cache = new ConcurrentHashMap<>();
+    private final LookupCache cache = new LookupCache();
 
     private WordNetSynonyms(Dictionary dictionary) {
         this.dictionary = dictionary;
@@ -68,12 +67,7 @@ public final class WordNetSynonyms implements SynonymSource {
     @Override
     public List<String> synonyms(String word) {
         String key = word.toLowerCase(Locale.ROOT);
-        List<String> hit = cache.get(key);
-        if (hit == null) {
-            hit = lookup(key);
-            cache.putIfAbsent(key, hit);
-        }
-        return hit;
+        return cache.get(key, this::lookup);
     }
 
     private List<String> lookup(String word) {
