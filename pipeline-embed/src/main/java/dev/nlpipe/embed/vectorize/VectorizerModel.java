@@ -102,8 +102,13 @@ public final class VectorizerModel {
     /** The document's vector: columns ascending, zero columns left out. */
     public SparseVector transform(Document doc) {
         Scratch s = scratch.get();
-        analyzer.analyze(doc, s.grams, s);
-        return finishRow(s);
+        s.model = this;
+        try {
+            analyzer.analyze(doc, s.grams, s);
+            return finishRow(s);
+        } finally {
+            s.model = null;
+        }
     }
 
     /** The row of a document whose feature ids were recorded while counting, mapped to columns by {@code columnOf}. */
@@ -134,8 +139,14 @@ public final class VectorizerModel {
         return new SparseVector(cols, values);
     }
 
-    /** Per-thread buffers: the analysis and a dense count per column with the list of columns touched. */
-    private final class Scratch implements GramSink {
+    /**
+     * Per-thread buffers: the analysis and a dense count per column with the list of columns touched.
+     * Static, and pointing at its model only during a call: a thread's buffer that referred to the
+     * model would keep the model (its vocabulary, the key of the thread-local) alive for as long as
+     * the thread lives (pooled threads, Spark executors, every model of a grid search).
+     */
+    private static final class Scratch implements GramSink {
+        VectorizerModel model;
         final Grams grams = new Grams();
         final int[] counts;
         int[] ids = new int[256];
@@ -147,17 +158,17 @@ public final class VectorizerModel {
 
         @Override
         public void words(Grams g, int minN, int maxN) {
-            words.visit(g, minN, maxN, false, this::hit);
+            model.words.visit(g, minN, maxN, false, this::hit);
         }
 
         @Override
         public void chars(Grams g, int start, int end, int hash) {
-            hit(slices.findSlice(g, start, end, hash));
+            hit(model.slices.findSlice(g, start, end, hash));
         }
 
         private void hit(int indexId) {
             if (indexId >= 0) {
-                hitColumn(columnOf[indexId]);
+                hitColumn(model.columnOf[indexId]);
             }
         }
 

@@ -45,6 +45,20 @@ class TfidfByHandTest {
     }
 
     @Test
+    void aThreadThatTransformedWithAModelDoesNotKeepItAlive() throws InterruptedException {
+        // a pooled thread (a grid search's fork-join workers, a Spark executor's task threads) outlives the models it used
+        VectorizerModel m = fit(new Weighting(false, false, true, true, Weighting.Norm.L2));
+        m.transform(DOCS.get(0));
+        java.lang.ref.WeakReference<VectorizerModel> ref = new java.lang.ref.WeakReference<>(m);
+        m = null;
+        for (int i = 0; i < 20 && ref.get() != null; i++) {
+            System.gc();
+            Thread.sleep(10);
+        }
+        org.junit.jupiter.api.Assertions.assertNull(ref.get(), "the model is collectable once dropped");
+    }
+
+    @Test
     void sublinearTf() {
         VectorizerModel m = fit(new Weighting(false, true, true, true, Weighting.Norm.L2));
         SparseVector d2 = m.transform(DOCS.get(2));
