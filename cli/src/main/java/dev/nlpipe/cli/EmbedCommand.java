@@ -99,7 +99,10 @@ public final class EmbedCommand implements Runnable {
             if (json) {
                 List<Map<String, Object>> rows = new ArrayList<>();
                 for (WordVectors.Neighbor n : result) {
-                    rows.add(Map.of("word", n.word(), "score", n.score()));
+                    Map<String, Object> row = new java.util.LinkedHashMap<>();
+                    row.put("word", n.word());
+                    row.put("score", n.score());
+                    rows.add(row);
                 }
                 out.println(DocumentJson.mapper().writer(SerializationFeature.INDENT_OUTPUT).writeValueAsString(rows));
             } else {

@@ -28,8 +28,11 @@ record Template(List<Piece> single, List<Piece> pair, Map<String, SpecialToken> 
         List<Piece> single = List.of(new Piece(cls, -1, 0), new Piece(null, 0, 0), new Piece(sep, -1, 0));
         List<Piece> pair = List.of(new Piece(cls, -1, 0), new Piece(null, 0, 0), new Piece(sep, -1, 0), new Piece(null, 1, 1),
                 new Piece(sep, -1, 1));
-        return new Template(single, pair, Map.of(cls, new SpecialToken(cls, new int[] {clsId}, new String[] {cls}),
-                sep, new SpecialToken(sep, new int[] {sepId}, new String[] {sep})));
+        // [CLS] then [SEP], as Hugging Face writes them (a Map.of would change the order with each JVM start)
+        Map<String, SpecialToken> specials = new java.util.LinkedHashMap<>();
+        specials.put(cls, new SpecialToken(cls, new int[] {clsId}, new String[] {cls}));
+        specials.put(sep, new SpecialToken(sep, new int[] {sepId}, new String[] {sep}));
+        return new Template(single, pair, specials);
     }
 
     /** How many special tokens the template adds. */

@@ -194,7 +194,7 @@ final class TokenizerJson {
             root.put("padding", null);
         } else {
             Map<String, Object> pd = new LinkedHashMap<>();
-            pd.put("strategy", p.fixedLength() > 0 ? Map.of("Fixed", p.fixedLength()) : "BatchLongest");
+            pd.put("strategy", p.fixedLength() > 0 ? ordered("Fixed", p.fixedLength()) : "BatchLongest");
             pd.put("direction", p.left() ? "Left" : "Right");
             pd.put("pad_to_multiple_of", p.multipleOf() > 0 ? p.multipleOf() : null);
             pd.put("pad_id", p.padId());
@@ -223,10 +223,10 @@ final class TokenizerJson {
         norm.put("strip_accents", n.stripAccents());
         norm.put("lowercase", n.lowercase());
         root.put("normalizer", norm);
-        root.put("pre_tokenizer", Map.of("type", "BertPreTokenizer"));
+        root.put("pre_tokenizer", ordered("type", "BertPreTokenizer"));
         root.put("post_processor", parts.template() == null ? null : templateJson(parts.template()));
         WordPieceVocabulary v = parts.vocab();
-        root.put("decoder", Map.of("type", "WordPiece", "prefix", v.continuationPrefix(), "cleanup", true));
+        root.put("decoder", ordered("type", "WordPiece", "prefix", v.continuationPrefix(), "cleanup", true));
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("type", "WordPiece");
         model.put("unk_token", v.unknownToken());
@@ -260,11 +260,23 @@ final class TokenizerJson {
         List<Object> out = new ArrayList<>();
         for (Template.Piece p : pieces) {
             if (p.isSpecial()) {
-                out.add(Map.of("SpecialToken", Map.of("id", p.special(), "type_id", p.typeId())));
+                out.add(ordered("SpecialToken", ordered("id", p.special(), "type_id", p.typeId())));
             } else {
-                out.add(Map.of("Sequence", Map.of("id", p.sequence() == 1 ? "B" : "A", "type_id", p.typeId())));
+                out.add(ordered("Sequence", ordered("id", p.sequence() == 1 ? "B" : "A", "type_id", p.typeId())));
             }
         }
         return out;
+    }
+
+    /**
+     * A JSON object with its keys in the order given: {@code Map.of} iterates in an order that changes
+     * from one JVM start to the next, and the file is meant to be the same bytes each time.
+     */
+    private static Map<String, Object> ordered(Object... keysAndValues) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            m.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return m;
     }
 }

@@ -200,6 +200,11 @@ class BertTokenizerTest {
         for (String s : List.of("unaffable CAFÉS!", "hello[MASK]中文", "a a a a a a a a a a a a")) {
             assertArrayEquals(t.encode(s, "the").ids(), back.encode(s, "the").ids());
         }
+        // the same bytes from every JVM: keys in Hugging Face's order, not in an order that changes with each start
+        String json = Files.readString(dir.resolve("tokenizer.json")).replaceAll("\\s+", "");
+        assertTrue(json.contains("\"decoder\":{\"type\":\"WordPiece\",\"prefix\":\"##\",\"cleanup\":true}"), json);
+        assertTrue(json.contains("{\"SpecialToken\":{\"id\":\"[CLS]\",\"type_id\":0}}"), json);
+        assertTrue(json.indexOf("\"[CLS]\":{\"id\":\"[CLS]\"") < json.indexOf("\"[SEP]\":{\"id\":\"[SEP]\""), json);
     }
 
     @Test
