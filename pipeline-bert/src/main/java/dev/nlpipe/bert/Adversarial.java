@@ -90,16 +90,20 @@ public record Adversarial(String method, double epsilon, int steps, double alpha
      * @param table the word-embedding table's weight name
      * @param pass a forward pass in training mode returning the loss
      * @param scale multiplies each perturbed loss before its backward pass (gradient accumulation)
+     * @param before the table's gradient before this batch's clean pass (what earlier batches of an
+     *     accumulated step left), or {@code null} when it was zero: the perturbation follows this
+     *     batch's own gradient, not the step's sum so far
      */
-    public void addPerturbedGradients(Params params, String table, Supplier<NDArray> pass, float scale) {
+    public void addPerturbedGradients(Params params, String table, Supplier<NDArray> pass, float scale, NDArray before) {
         if (!active()) {
             return;
         }
         NDArray w = params.get(table);
+        NDArray own = before == null ? w.getGradient() : w.getGradient().sub(before);
         // restored from a copy: subtracting the step again would leave rounding errors that build up over training
         NDArray original = w.duplicate();
         if (method.equals("fgm")) {
-            NDArray r = step(w, epsilon);
+            NDArray r = step(own, epsilon);
             if (r != null) {
                 w.addi(r);
                 backward(pass, scale);
@@ -116,7 +120,8 @@ public record Adversarial(String method, double epsilon, int steps, double alpha
         }
         boolean perturbed = false;
         for (int t = 0; t < steps; t++) {
-            NDArray r = step(w, alpha);
+            // after the first step the gradients were cleared: the table's is that step's pass alone
+            NDArray r = step(t == 0 ? own : w.getGradient(), alpha);
             if (r == null) {
                 break;
             }
@@ -143,9 +148,8 @@ public record Adversarial(String method, double epsilon, int steps, double alpha
         w.subi(w).addi(original);
     }
 
-    /** {@code size · g / ||g||} for the table's gradient, or {@code null} when it is zero or not finite. */
-    private static NDArray step(NDArray w, double size) {
-        NDArray g = w.getGradient();
+    /** {@code size · g / ||g||} for a gradient of the table, or {@code null} when it is zero or not finite. */
+    private static NDArray step(NDArray g, double size) {
         double norm = g.norm().getFloat();
         if (!(norm > 0) || !Double.isFinite(norm)) {
             return null;

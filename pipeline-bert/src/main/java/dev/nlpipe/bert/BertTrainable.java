@@ -1,5 +1,6 @@
 package dev.nlpipe.bert;
 
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import dev.nlpipe.nn.Params;
 import dev.nlpipe.nn.Trainable;
@@ -49,9 +50,14 @@ public abstract class BertTrainable<E> implements Trainable<E> {
     /** The clean pass, then the perturbed passes of adversarial training (their gradients add up). */
     @Override
     public float backward(List<E> batch, NDManager scope, float scale) {
+        // a batch that is a share of an accumulated step (scale below 1) finds earlier batches' gradients in the table
+        NDArray before = null;
+        if (adversarial.active() && scale != 1f && params.gradient(wordEmbeddings) != null) {
+            before = params.gradient(wordEmbeddings).duplicate();
+        }
         float loss = Trainable.super.backward(batch, scope, scale);
         if (Float.isFinite(loss)) {
-            adversarial.addPerturbedGradients(params, wordEmbeddings, () -> loss(batch, scope), scale);
+            adversarial.addPerturbedGradients(params, wordEmbeddings, () -> loss(batch, scope), scale, before);
         }
         return loss;
     }

@@ -9,6 +9,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import dev.nlpipe.nn.NeuralEngine;
 import dev.nlpipe.nn.Params;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** FGM and PGD against gradients worked out by hand for {@code loss(w) = Σ (w - t)²}. */
@@ -57,7 +58,7 @@ class AdversarialTest {
                 try (GradientCollector gc = NeuralEngine.get().newGradientCollector()) {
                     gc.backward(loss.get());
                 }
-                adversarial.addPerturbedGradients(p, "emb", loss, 1f);
+                adversarial.addPerturbedGradients(p, "emb", loss, 1f, null);
                 return new float[][] {p.get("emb").getGradient().toFloatArray(), p.get("emb").toFloatArray()};
             }
         }
@@ -105,5 +106,45 @@ class AdversarialTest {
         float[][] got = run(new Adversarial("pgd", eps, 2, alpha));
         assertArrayEquals(plus(g0, gradAt(w2), 1), got[0], 1e-4f);
         assertArrayEquals(W, got[1], 1e-6f, "the embeddings are restored");
+    }
+
+    @Test
+    void fgmInAnAccumulatedStepFollowsEachBatchsOwnGradient() {
+        // two batches of half weight: loss_A = Σ (w - a)², loss_B = Σ (w - b)²; each batch's FGM direction is its own
+        // gradient, so the step's gradient is the sum of what each batch gives alone, not a direction bent by A's gradient
+        float[] a = {0, 0, 0, 0};
+        float[] b = {3, -2, 1, 4};
+        Adversarial fgm = new Adversarial("fgm", 1.0, 1, 0.3);
+        float[] expected = new float[W.length];
+        for (float[] target : List.of(a, b)) {
+            float[] g = grad(W, target);
+            float[] moved = plus(W, g, 1.0 / norm(g));
+            float[] both = plus(g, grad(moved, target), 1);
+            expected = plus(expected, both, 0.5);
+        }
+        NeuralEngine.noGrad();
+        try (Params p = new Params(Device.cpu(), true)) {
+            p.put("emb", new Shape(2, 2), W);
+            try (NDManager scope = p.manager().newSubManager()) {
+                p.attachTo(scope);
+                for (float[] target : List.of(a, b)) {
+                    NDArray before = p.gradient("emb").duplicate();
+                    java.util.function.Supplier<NDArray> loss = () -> p.get("emb").sub(scope.create(target, new Shape(2, 2))).square().sum();
+                    try (GradientCollector gc = NeuralEngine.get().newGradientCollector()) {
+                        gc.backward(dev.nlpipe.nn.Ops.times(loss.get(), 0.5f));
+                    }
+                    fgm.addPerturbedGradients(p, "emb", loss, 0.5f, before);
+                }
+                assertArrayEquals(expected, p.get("emb").getGradient().toFloatArray(), 1e-4f);
+            }
+        }
+    }
+
+    private static float[] grad(float[] w, float[] target) {
+        float[] g = new float[w.length];
+        for (int i = 0; i < w.length; i++) {
+            g[i] = 2 * (w[i] - target[i]);
+        }
+        return g;
     }
 }
