@@ -6,9 +6,9 @@ import dev.nlpipe.core.config.Node;
 import dev.nlpipe.core.config.OutputConfig;
 import dev.nlpipe.core.config.PlainNodes;
 import dev.nlpipe.core.io.InputSource;
-import dev.nlpipe.core.io.Utf8Text;
+import dev.nlpipe.core.io.LineReader;
+import dev.nlpipe.core.io.ReadSettings;
 import dev.nlpipe.core.tag.TagScheme;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -112,7 +112,7 @@ final class AugmentOutput {
         Set<String> prefixes = new HashSet<>();
         boolean tab = false;
         boolean any = false;
-        try (BufferedReader r = open(file)) {
+        try (LineReader r = open(file)) {
             String line;
             for (int n = 0; n < SNIFF_LINES && (line = r.readLine()) != null; n++) {
                 String t = line.strip();
@@ -135,7 +135,7 @@ final class AugmentOutput {
 
     /** The fields of a delimited file's first line (quotes stripped): its header names, or its first record's values. */
     private static List<String> firstRow(Path file, char delimiter) throws IOException {
-        try (BufferedReader r = open(file)) {
+        try (LineReader r = open(file)) {
             String line = r.readLine();
             List<String> names = new ArrayList<>();
             if (line == null) {
@@ -153,7 +153,13 @@ final class AugmentOutput {
     }
 
     /** The file's text as the readers see it: decompressed when gzipped, without a byte-order mark. */
-    private static BufferedReader open(Path file) throws IOException {
-        return Utf8Text.open(new InputSource(file, file.toString(), file.getFileName().toString()).open(new AtomicLong()));
+    /**
+     * The file's lines as the readers see them, each at most the default {@code maxLineLength}: a
+     * longer one (a file without line breaks) is passed over rather than read into memory whole
+     * before the reader itself would report it.
+     */
+    private static LineReader open(Path file) throws IOException {
+        return new LineReader(new InputSource(file, file.toString(), file.getFileName().toString()).open(new AtomicLong()),
+                ReadSettings.DEFAULT_MAX_LINE_BYTES, file.toString(), record -> { });
     }
 }
