@@ -78,7 +78,7 @@ class CountedVocabularyTest {
     @Test
     void countsOfOtherDataAreRefused() {
         Path other = corpus("other", 6);
-        var e = assertThrows(ConfigException.class, () -> train("other", "model.vocabulary=" + counted, "data.train=" + other));
+        var e = assertThrows(ConfigException.class, () -> train("other-model", "model.vocabulary=" + counted, "data.train=" + other));
         assertTrue(e.getMessage().contains("option 'vocabulary'"), e.getMessage());
     }
 

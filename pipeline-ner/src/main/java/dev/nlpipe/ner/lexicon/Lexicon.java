@@ -2,6 +2,7 @@ package dev.nlpipe.ner.lexicon;
 
 import com.hankcs.hanlp.collection.AhoCorasick.AhoCorasickDoubleArrayTrie;
 import dev.nlpipe.core.model.ModelException;
+import dev.nlpipe.core.model.ModelFiles;
 import dev.nlpipe.core.model.Provenance;
 import dev.nlpipe.ner.data.RareIds;
 import dev.nlpipe.nn.Init;
@@ -285,7 +286,8 @@ public final class Lexicon {
      * before {@code trained} was recorded trained every word it lists.
      */
     public static Lexicon load(Path modelDir, Map<String, Object> description) {
-        Path file = modelDir.resolve(String.valueOf(description.getOrDefault("file", FILE)));
+        // the name comes from model.json: it may only name a file inside the model (not /dev/zero, not ../../.ssh/id_rsa)
+        Path file = ModelFiles.resolve(modelDir, String.valueOf(description.getOrDefault("file", FILE)), "lexicon.file");
         try {
             String sha = Provenance.sha256(file);
             if (!sha.equals(description.get("sha256"))) {

@@ -269,6 +269,19 @@ class LexiconTest {
         assertTrue(e.getMessage().contains("lexicon.txt"), e.getMessage());
     }
 
+    @Test
+    void aLexiconFileOutsideTheModelDirectoryIsRefused() throws IOException {
+        // a downloaded model.json naming another file, with that file's true checksum, must not read it
+        Path model = Files.createDirectories(tmp.resolve("model"));
+        Map<String, Object> d = new HashMap<>(of(spec(2, 4, 0), "北京").save(model));
+        Path outside = Files.writeString(tmp.resolve("outside.txt"), "secret\n", StandardCharsets.UTF_8);
+        d.put("file", "../outside.txt");
+        d.put("sha256", dev.nlpipe.core.model.Provenance.sha256(outside));
+        d.put("words", 1);
+        ModelException e = assertThrows(ModelException.class, () -> Lexicon.load(model, d));
+        assertTrue(e.getMessage().contains("lexicon.file"), e.getMessage());
+    }
+
     private static PrintStream quiet() {
         return new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
     }
