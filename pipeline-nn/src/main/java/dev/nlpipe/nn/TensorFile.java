@@ -76,6 +76,7 @@ public final class TensorFile {
 
     /** Reads a file written by {@link #write}; a damaged or foreign file gives an {@link IOException} naming it. */
     public static Map<String, Tensor> read(Path file) throws IOException {
+        long size = Files.size(file);
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
             if (in.readInt() != MAGIC) {
                 throw new IOException(file + " is not an nlpipe tensor file");
@@ -95,12 +96,17 @@ public final class TensorFile {
                 }
                 long[] shape = new long[rank];
                 long n = 1;
+                boolean valid = true;
                 for (int i = 0; i < rank; i++) {
                     shape[i] = in.readLong();
-                    n *= shape[i];
+                    valid &= shape[i] >= 0 && (shape[i] == 0 || n <= Integer.MAX_VALUE / shape[i]);
+                    n = valid ? n * shape[i] : 0;
                 }
-                if (n < 0 || n > Integer.MAX_VALUE) {
-                    throw new IOException(file + " is damaged (tensor '" + name + "' has shape " + Arrays.toString(shape) + ")");
+                // the shape is checked against the file's size before the values are allocated: a damaged or hostile
+                // header (a few bytes declaring billions of values, or dimensions whose product wraps) is refused
+                if (!valid || 4 * n > size) {
+                    throw new IOException(file + " is damaged (tensor '" + name + "' has shape " + Arrays.toString(shape)
+                            + (valid ? ", more values than the file's " + size + " bytes hold)" : ")"));
                 }
                 float[] v = new float[(int) n];
                 for (int i = 0; i < v.length; ) {

@@ -49,4 +49,18 @@ class TensorFileTest {
         e = assertThrows(IOException.class, () -> TensorFile.read(f));
         assertTrue(e.getMessage().contains("not an nlpipe tensor file"), e.getMessage());
     }
+
+    @Test
+    void aShapeTheFileCannotHoldIsRefusedBeforeAllocating(@TempDir Path dir) throws IOException {
+        // a downloaded model's weights.bin: magic, version, count, name "a", rank 2, then the two dimensions at byte 19
+        Path f = dir.resolve("w.bin");
+        TensorFile.write(f, Map.of("a", new TensorFile.Tensor(new long[] {1, 1}, new float[1])));
+        byte[] bytes = Files.readAllBytes(f);
+        for (long[] shape : new long[][] {{1, 2147483000L}, {4294967296L, 4294967296L}, {-1, -1}}) {
+            java.nio.ByteBuffer.wrap(bytes, 19, 16).putLong(shape[0]).putLong(shape[1]);
+            Files.write(f, bytes);
+            IOException e = assertThrows(IOException.class, () -> TensorFile.read(f), Arrays.toString(shape));
+            assertTrue(e.getMessage().contains("is damaged (tensor 'a' has shape " + Arrays.toString(shape)), e.getMessage());
+        }
+    }
 }

@@ -215,6 +215,12 @@ public final class LinearModel {
             int dims = in.readInt();
             boolean multinomial = in.readBoolean();
             Loss loss = Loss.of(in.readUTF());
+            // the header is checked against the file's size before anything is allocated: a damaged or hostile header
+            // (a few bytes asking for 100,000 x 100,000 weights) is refused rather than run out of memory
+            if (vectors < 0 || dims < 0 || 8L * vectors * (dims + 1L) > Files.size(file)) {
+                throw new IOException(file.getFileName() + " is damaged: its header declares " + vectors + " x " + dims
+                        + " weights, more than its " + Files.size(file) + " bytes hold");
+            }
             double[] b = new double[vectors];
             for (int k = 0; k < vectors; k++) {
                 b[k] = in.readDouble();

@@ -111,7 +111,12 @@ public final class EncoderImport {
     }
 
     private static Encoder fromOnnx(EncoderSource source) throws IOException {
-        OnnxBertWeights w = OnnxBertWeights.of(OnnxGraph.read(source.path()));
+        OnnxBertWeights w;
+        try {
+            w = OnnxBertWeights.of(OnnxGraph.read(source.path()));
+        } catch (IllegalStateException e) {
+            throw new IOException(source.path() + " is damaged: " + e.getMessage(), e);
+        }
         return new Encoder(w.config(), w.weights(), fromTokenizerJson(source.tokenizer()), files(source.path(), source.tokenizer()));
     }
 

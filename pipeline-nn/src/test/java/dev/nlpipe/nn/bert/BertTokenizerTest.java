@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -186,6 +187,15 @@ class BertTokenizerTest {
     @Test
     void paddingRefusesAnEncodingLongerThanTheLength() {
         assertThrows(IllegalArgumentException.class, () -> UNCASED.pad(List.of(UNCASED.encode("hello world")), 3));
+    }
+
+    @Test
+    void idsFarPastTheVocabularysSizeAreRefusedBeforeAllocating() {
+        // a damaged or hostile tokenizer.json: two pieces, one of them numbered two billion
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> WordPieceVocabulary.of(Map.of("[UNK]", 2_000_000_000, "a", 0), "[UNK]", "##", 100));
+        assertTrue(e.getMessage().contains("id 2000000000 in a vocabulary of 2 pieces"), e.getMessage());
+        WordPieceVocabulary.of(Map.of("[UNK]", 3, "a", 0), "[UNK]", "##", 100); // a few gaps (duplicate vocab.txt lines) read as before
     }
 
     @Test

@@ -29,6 +29,10 @@ public record OnnxTensor(String name, long[] dims, int dataType, ByteBuffer raw,
     public long size() {
         long n = 1;
         for (long d : dims) {
+            if (d < 0 || d > 0 && n > Integer.MAX_VALUE / d) {
+                throw new IllegalStateException("tensor '" + name + "' has dimensions " + java.util.Arrays.toString(dims)
+                        + ": negative, or more values than an array holds");
+            }
             n *= d;
         }
         return n;
@@ -43,12 +47,20 @@ public record OnnxTensor(String name, long[] dims, int dataType, ByteBuffer raw,
     public float[] toFloats() {
         int n = Math.toIntExact(size());
         if (floats != null) {
+            if (floats.length != n) {
+                throw new IllegalStateException("tensor '" + name + "' declares " + n + " values and holds " + floats.length);
+            }
             return floats.clone();
         }
         if (raw == null) {
             throw new IllegalStateException("tensor '" + name + "' has no data");
         }
         ByteBuffer b = raw.duplicate().order(ByteOrder.LITTLE_ENDIAN);
+        int width = dataType == DOUBLE ? 8 : dataType == FLOAT16 ? 2 : 4;
+        // checked before allocating: declared dimensions that the data does not fill (a damaged or hostile file) are refused
+        if ((long) n * width != b.remaining()) {
+            throw new IllegalStateException("tensor '" + name + "' declares " + n + " values in " + b.remaining() + " bytes of data");
+        }
         float[] out = new float[n];
         switch (dataType) {
             case FLOAT -> b.asFloatBuffer().get(out);

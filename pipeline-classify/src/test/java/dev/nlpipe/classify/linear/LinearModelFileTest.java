@@ -1,0 +1,33 @@
+package dev.nlpipe.classify.linear;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** weights.bin as a downloaded model brings it: read back exactly, and a header the file cannot fill refused. */
+class LinearModelFileTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void aHeaderDeclaringMoreWeightsThanTheFileHoldsIsRefusedBeforeAllocating() throws IOException {
+        Path f = dir.resolve("weights.bin");
+        new LinearModel(LinearModel.Loss.of("logistic"), 2, false, new double[][] {{0.5, -1.5}}, new double[] {0.25}).write(f);
+        assertArrayEquals(new double[] {0.5, -1.5}, LinearModel.read(f).weights(0), 0.0);
+        byte[] bytes = Files.readAllBytes(f);
+        // magic, format, classes, then the vector count and dimensions at bytes 12 and 16
+        for (int[] header : new int[][] {{100_000, 100_000}, {-1, 2}, {1, Integer.MAX_VALUE}}) {
+            ByteBuffer.wrap(bytes, 12, 8).putInt(header[0]).putInt(header[1]);
+            Files.write(f, bytes);
+            IOException e = assertThrows(IOException.class, () -> LinearModel.read(f));
+            assertTrue(e.getMessage().contains("is damaged: its header declares " + header[0] + " x " + header[1]), e.getMessage());
+        }
+    }
+}

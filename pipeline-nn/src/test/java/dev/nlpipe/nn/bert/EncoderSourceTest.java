@@ -1,0 +1,43 @@
+package dev.nlpipe.nn.bert;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Entries of a model jar are extracted by their bare name and only up to a size nlpipe can read. */
+class EncoderSourceTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void anEntryThatInflatesPastTheLimitIsRefusedAndLeftUnfinished() throws IOException {
+        // a small jar whose entry inflates far beyond its own size, as a zip bomb does
+        Path jar = dir.resolve("model.jar");
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(jar))) {
+            zip.putNextEntry(new ZipEntry("../../evil/model.onnx"));
+            zip.write(new byte[100_000]);
+            zip.closeEntry();
+        }
+        assertTrue(Files.size(jar) < 10_000, "zeros deflate to almost nothing");
+        Path scratch = Files.createDirectories(dir.resolve("scratch"));
+        try (ZipFile zip = new ZipFile(jar.toFile())) {
+            IOException e = assertThrows(IOException.class, () -> EncoderSource.extract(zip, "../../evil/model.onnx", scratch, 50_000));
+            assertTrue(e.getMessage().contains("inflates past 50000 bytes"), e.getMessage());
+            Path whole = EncoderSource.extract(zip, "../../evil/model.onnx", scratch, 200_000);
+            assertEquals(scratch.resolve("model.onnx"), whole, "by its bare name, inside the scratch directory");
+            assertEquals(100_000, Files.size(whole));
+        }
+        assertFalse(Files.exists(dir.resolve("evil")));
+    }
+}
