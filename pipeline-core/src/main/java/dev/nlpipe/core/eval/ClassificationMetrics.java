@@ -112,12 +112,21 @@ public final class ClassificationMetrics {
         return classMean(this::f1);
     }
 
+    /**
+     * The mean over the classes that occur in the gold labels or the predictions, as scikit-learn
+     * takes them ({@code unique_labels(y_true, y_pred)}): a class the model knows but this data
+     * neither has nor gets (a rare class missing from a fold) counts for nothing, not as a zero.
+     */
     private double classMean(java.util.function.IntToDoubleFunction score) {
         double s = 0;
+        int present = 0;
         for (int c = 0; c < labels.size(); c++) {
-            s += score.applyAsDouble(c);
+            if (support(c) + predictedAs(c) > 0) {
+                s += score.applyAsDouble(c);
+                present++;
+            }
         }
-        return labels.isEmpty() ? 0 : s / labels.size();
+        return present == 0 ? 0 : s / present;
     }
 
     /** F1 of the pooled counts; for single-label data this equals accuracy. */

@@ -39,7 +39,18 @@ class ClassificationMetricsTest {
         ClassificationMetrics m = ClassificationMetrics.of(List.of("x", "y"), new int[] {0, 0}, new int[] {0, 0});
         assertEquals(0.0, m.precision(1));
         assertEquals(0.0, m.f1(1));
-        assertEquals(0.5, m.macroF1(), 1e-12);
+        assertEquals(1.0, m.macroF1(), 1e-12, "y is in neither gold nor predictions: scikit-learn leaves it out of the mean");
+    }
+
+    @Test
+    void macroAveragesLeaveOutClassesNeitherInGoldNorPredicted() {
+        // the model knows a, b, c; this data has a, a, b, b, predicted a, b, b, b: sklearn's f1_score(average='macro')
+        // averages a (2/3) and b (0.8) only: 0.7333; precision (1 + 2/3) / 2, recall (0.5 + 1) / 2
+        ClassificationMetrics m = ClassificationMetrics.of(List.of("a", "b", "c"), new int[] {0, 0, 1, 1}, new int[] {0, 1, 1, 1});
+        assertEquals((2.0 / 3 + 0.8) / 2, m.macroF1(), 1e-12);
+        assertEquals((1 + 2.0 / 3) / 2, m.macroPrecision(), 1e-12);
+        assertEquals(0.75, m.macroRecall(), 1e-12);
+        assertEquals((2.0 / 3 * 2 + 0.8 * 2) / 4, m.weightedF1(), 1e-12, "the weighted mean was unaffected");
     }
 
     @Test
