@@ -3,6 +3,7 @@ package dev.nlpipe.embed.word2vec;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -128,7 +129,9 @@ public final class AnalogyEvaluation {
         if (a < 0 || b < 0 || c < 0 || d < 0) {
             return -1;
         }
-        Set<String> asked = Set.of(q.a().toUpperCase(Locale.ROOT), q.b().toUpperCase(Locale.ROOT), q.c().toUpperCase(Locale.ROOT));
+        // a question may repeat a word (x y x y): gensim's ignore set takes it, Set.of would throw
+        Set<String> asked = new HashSet<>(List.of(q.a().toUpperCase(Locale.ROOT), q.b().toUpperCase(Locale.ROOT),
+                q.c().toUpperCase(Locale.ROOT)));
         for (WordVectors.Neighbor n : v.analogy(a, b, c, method, CANDIDATES, limit)) {
             String predicted = n.word().toUpperCase(Locale.ROOT);
             if (!asked.contains(predicted)) {

@@ -33,13 +33,24 @@ public final class SimilarityEvaluation {
             m.put("pearson", Double.isNaN(pearson) ? null : pearson);
             m.put("pairs", pairs);
             m.put("oov", oov);
-            m.put("oov_ratio", pairs == 0 ? 0 : oov / (double) pairs);
+            m.put("oov_ratio", pairs == 0 ? 0 : 100.0 * oov / pairs); // a percentage, as gensim's
             return m;
         }
     }
 
-    /** Evaluates vectors on one file; the result is named after the file without its extension. */
+    /** Words a pair may use: the most frequent ones, as gensim's {@code evaluate_word_pairs(restrict_vocab=300000)}. */
+    public static final int RESTRICT_VOCAB = 300_000;
+
+    /**
+     * Evaluates vectors on one file, over the {@link #RESTRICT_VOCAB} most frequent words (a pair
+     * with a rarer word counts as out of vocabulary); the result is named after the file without its extension.
+     */
     public static Result evaluate(WordVectors v, Path file) throws IOException {
+        return evaluate(v, file, RESTRICT_VOCAB);
+    }
+
+    /** {@link #evaluate(WordVectors, Path)} over the {@code limit} most frequent words. */
+    public static Result evaluate(WordVectors v, Path file, int limit) throws IOException {
         List<Double> human = new ArrayList<>();
         List<Double> model = new ArrayList<>();
         int pairs = 0;
@@ -57,8 +68,8 @@ public final class SimilarityEvaluation {
                 throw new IOException(file + ":" + l.number() + ": expected 'word1<TAB>word2<TAB>score', found '" + line + "'");
             }
             pairs++;
-            int a = v.lookupAnyCase(f[0].strip(), Integer.MAX_VALUE);
-            int b = v.lookupAnyCase(f[1].strip(), Integer.MAX_VALUE);
+            int a = v.lookupAnyCase(f[0].strip(), limit);
+            int b = v.lookupAnyCase(f[1].strip(), limit);
             if (a < 0 || b < 0) {
                 oov++;
                 continue;

@@ -118,5 +118,17 @@ class EvaluationTest {
         double[] human = {8, 6, 0.5};
         double[] model = {toy().similarity("king", "queen"), toy().similarity("king", "man"), toy().similarity("man", "paris")};
         assertEquals(SimilarityEvaluation.spearman(human, model), r.spearman(), 1e-12);
+        assertEquals(25.0, (Double) r.asMap().get("oov_ratio"), 1e-12, "a percentage, as gensim's");
+        // gensim's restrict_vocab: over the four most frequent words (man, woman, king, queen) only king-queen and king-man
+        SimilarityEvaluation.Result top4 = SimilarityEvaluation.evaluate(toy(), f, 4);
+        assertEquals(2, top4.oov());
+    }
+
+    @Test
+    void aQuestionRepeatingAWordIsAnsweredAsGensimDoes() throws IOException {
+        // gensim ignores {a, b, c} = {Paris, France}: the expected France is among them, so the answer cannot be right
+        WordVectors v = vectors(new String[] {"Paris", "France", "Berlin", "Germany"},
+                new float[][] {{0, 0, 1, 0.3f}, {0, 0, 1, -0.7f}, {0, 0.1f, 1, 0.35f}, {0, 0.12f, 1, -0.6f}});
+        assertEquals(0, analogy(v, "Paris France Paris France").correct());
     }
 }
