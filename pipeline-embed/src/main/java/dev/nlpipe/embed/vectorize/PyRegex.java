@@ -32,7 +32,8 @@ public final class PyRegex {
      * @throws PatternSyntaxException when the pattern is invalid or uses the unsupported ASCII flag
      */
     public static Pattern compile(String python) {
-        return Pattern.compile(translate(python), Pattern.UNICODE_CASE);
+        // UNIX_LINES: in Python only \n ends a line for '.', '^' and '$'; Java's '.' would also stop at \r, \u0085, \u2028
+        return Pattern.compile(translate(python), Pattern.UNICODE_CASE | Pattern.UNIX_LINES);
     }
 
     /** The Java regex equivalent of a Python pattern. */

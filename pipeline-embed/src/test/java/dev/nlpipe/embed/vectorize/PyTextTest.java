@@ -55,5 +55,8 @@ class PyTextTest {
         assertEquals(List.of("[x]"), findAll("[[]x[]]", "[x]"));
         assertEquals(List.of("aa"), findAll("(?P<c>a)(?P=c)", "aab"));
         assertTrue(Pattern.matches(PyRegex.translate("\\d+\\Z"), "٣٤"));
+        // re.findall(r'(?u)\w.\w', 'a\rb c\u2028d e\nf') == ['a\rb', 'c\u2028d']: only \n ends a line in Python
+        assertEquals(List.of("a\rb", "c\u2028d"), findAll("(?u)\\w.\\w", "a\rb c\u2028d e\nf"));
+        assertEquals(List.of(), findAll("x$", "x\r"), "re.findall('x$', 'x\\r') == []: $ is the end, or before a last \\n only");
     }
 }
