@@ -91,6 +91,21 @@ class VectorizeClassifyCliTest {
     }
 
     @Test
+    void everyMistakeOfATrainingFileIsReportedInOneRun() throws IOException {
+        Path corpus = labelled("corpus", 20, 1);
+        Path config = TempFiles.write(dir.resolve("three-mistakes.yaml"), """
+                task: vectorize.tfidf
+                data: { train: %s, dev: %s, format: tsv }
+                model: { tokenPatern: '\\w+' }
+                train: { seeed: 1 }
+                """.formatted(corpus, dir.resolve("no-such-dev.tsv")));
+        CliTest.Result r = nlpipe("train", config.toString(), "--output", dir.resolve("m-three").toString());
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("tokenPatern") && r.err().contains("seeed") && r.err().contains("no-such-dev.tsv"), r.err());
+        assertTrue(r.err().contains("3 errors"), r.err());
+    }
+
+    @Test
     void trainClassifierAndEvaluateItWithJsonOutput() throws IOException {
         Path train = labelled("train", 80, 2);
         Path test = labelled("test", 30, 3);

@@ -73,22 +73,33 @@ public final class TrainingJob implements AutoCloseable {
         Components components = Components.get();
         TrainerProvider trainer = components.trainers().get(config.task(), config.taskLocation());
         String owner = "task '" + config.task() + "'";
+        // the mistakes of the output, the options, the data files and the format are reported together, as a pipeline
+        // file's are, rather than one per run
+        List<ConfigException> errors = new ArrayList<>();
         String refused = ModelDirWriter.whyNotReplaceable(output);
         if (refused != null) {
-            throw new ConfigException(new Location("--output", 0, 0), refused);
+            errors.add(new ConfigException(new Location("--output", 0, 0), refused));
         }
-        Options model = Options.validate(owner + " (model)", config.model(), config.location(), trainer.modelOptions(), "model");
-        Options train = Options.validate(owner + " (train)", config.train(), config.location(), trainer.trainOptions(), "train");
+        Options model = collect(errors, () -> Options.validate(owner + " (model)", config.model(), config.location(), trainer.modelOptions(),
+                "model"));
+        Options train = collect(errors, () -> Options.validate(owner + " (train)", config.train(), config.location(), trainer.trainOptions(),
+                "train"));
         for (String split : trainer.requiredSplits()) {
             if (!config.splits().containsKey(split)) {
-                throw new ConfigException(config.input().location(), owner + " needs data." + split + " (a file or directory)");
+                errors.add(new ConfigException(config.input().location(), owner + " needs data." + split + " (a file or directory)"));
             }
         }
-        config.splits().forEach((split, path) -> checkData(split, path, config.splitLocations().get(split)));
+        config.splits().forEach((split, path) -> collect(errors, () -> {
+            checkData(split, path, config.splitLocations().get(split));
+            return null;
+        }));
         InputConfig in = config.input();
-        ReaderProvider reader = components.readers().get(in.format(), in.location());
-        Options readerOptions = Options.validate("data format '" + in.format() + "'", in.formatOptions(), in.location(), reader.options(),
-                "data");
+        ReaderProvider reader = collect(errors, () -> components.readers().get(in.format(), in.location()));
+        Options readerOptions = reader == null ? null : collect(errors, () -> Options.validate("data format '" + in.format() + "'",
+                in.formatOptions(), in.location(), reader.options(), "data"));
+        if (!errors.isEmpty()) {
+            throw ConfigException.combine(errors);
+        }
         Set<Layer> inputLayers = reader.mayProvideAnyLayer() ? null : reader.provides(readerOptions);
         Pipeline preprocess = Pipeline.ofStages(config.task() + "-preprocess", config.stages(), inputLayers);
         Set<Layer> available = preprocess.layersOut();
@@ -102,6 +113,16 @@ public final class TrainingJob implements AutoCloseable {
             }
         }
         return new TrainingJob(config, trainer, model, train, reader, readerOptions, preprocess, output, log);
+    }
+
+    /** The value {@code check} gives, or {@code null} with its configuration errors added to {@code errors}. */
+    private static <T> T collect(List<ConfigException> errors, java.util.function.Supplier<T> check) {
+        try {
+            return check.get();
+        } catch (ConfigException e) {
+            errors.addAll(e.errors());
+            return null;
+        }
     }
 
     private static void checkData(String split, Path path, Location at) {
