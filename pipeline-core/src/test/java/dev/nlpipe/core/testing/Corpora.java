@@ -23,9 +23,15 @@ public final class Corpora {
 
     /** Every document of {@code path} in {@code format}; unreadable records are added to {@code bad}. */
     public static List<Document> read(Path path, String format, Map<String, ?> options, List<BadRecord> bad) throws IOException {
+        return read(path, format, options, ReadSettings.DEFAULT_MAX_LINE_BYTES, bad);
+    }
+
+    /** The same with records (lines, quoted fields, column sentences) of at most {@code maxLineBytes}, as {@code input.maxLineLength} sets them. */
+    public static List<Document> read(Path path, String format, Map<String, ?> options, int maxLineBytes, List<BadRecord> bad)
+            throws IOException {
         ReaderProvider reader = Components.get().readers().find(format);
         Options opts = Options.of("input format '" + format + "'", options, reader.options());
-        ReadSettings settings = new ReadSettings(null, ReadSettings.DEFAULT_MAX_LINE_BYTES, bad::add, new AtomicLong());
+        ReadSettings settings = new ReadSettings(null, maxLineBytes, bad::add, new AtomicLong());
         List<Document> out = new ArrayList<>();
         try (CorpusInput in = CorpusInput.open(path, null, true, reader, opts, settings)) {
             in.forEachRemaining(out::add);

@@ -63,14 +63,8 @@ class ColumnReaderMalformedTest {
         }
         bmes.append("\n北 B-LOC\n京 E-LOC\n");
         Path f = TempFiles.write(dir.resolve("long.bmes"), bmes.toString());
-        var reader = dev.nlpipe.core.stage.Components.get().readers().find("bmes");
-        var options = dev.nlpipe.core.config.Options.of("input format 'bmes'", Map.of(), reader.options());
         // sentences of at most 200 characters, as input.maxLineLength: 200 sets them
-        var settings = new dev.nlpipe.core.io.ReadSettings(null, 200, bad::add, new java.util.concurrent.atomic.AtomicLong());
-        List<Document> docs = new ArrayList<>();
-        try (var in = dev.nlpipe.core.io.CorpusInput.open(f, null, true, reader, options, settings)) {
-            in.forEachRemaining(docs::add);
-        }
+        List<Document> docs = Corpora.read(f, "bmes", Map.of(), 200, bad);
         assertEquals(List.of("好", "北京"), docs.stream().map(Document::text).toList());
         assertEquals(1, bad.size(), "one bad record for the whole run-on sentence");
         assertEquals(3L, bad.get(0).line());

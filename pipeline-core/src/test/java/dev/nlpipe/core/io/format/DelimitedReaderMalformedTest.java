@@ -56,14 +56,8 @@ class DelimitedReaderMalformedTest {
             csv.append(i).append(",line ").append(i).append('\n');
         }
         Path f = TempFiles.write(dir.resolve("big.csv"), csv.toString());
-        var reader = dev.nlpipe.core.stage.Components.get().readers().find("csv");
-        var options = dev.nlpipe.core.config.Options.of("input format 'csv'", Map.of(), reader.options());
         // records of at most 200 characters, as input.maxLineLength: 200 sets them
-        var settings = new dev.nlpipe.core.io.ReadSettings(null, 200, bad::add, new java.util.concurrent.atomic.AtomicLong());
-        List<Document> docs = new ArrayList<>();
-        try (var in = dev.nlpipe.core.io.CorpusInput.open(f, null, true, reader, options, settings)) {
-            in.forEachRemaining(docs::add);
-        }
+        List<Document> docs = Corpora.read(f, "csv", Map.of(), 200, bad);
         assertEquals(List.of("one"), docs.stream().map(Document::text).toList());
         assertEquals(2001, bad.size(), "the open record's line and every line after it");
         assertEquals(3L, bad.get(0).line());
