@@ -16,8 +16,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.spark.TaskContext;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.util.LongAccumulator;
+import org.apache.spark.util.TaskCompletionListener;
 
 /**
  * Reads the files of one partition with nlpipe's own reader (so documents get the ids, metadata
@@ -70,8 +72,20 @@ record FileDocuments(PipelineSpec spec, String format, Map<String, Object> forma
         Options options = options(reader);
         RecordCollector errors = new RecordCollector(spec.onError(), warnings);
         ReadSettings settings = new ReadSettings(language, maxLineLength, errors, new AtomicLong());
-        Iterator<Document> docs = new Iterator<>() {
+        final class SplitDocuments implements Iterator<Document> {
             private CorpusReader current;
+
+            /** Closes the file being read: a task killed or failed before reading it to the end (a speculative loser, a retry). */
+            void closeCurrent() {
+                if (current != null) {
+                    try {
+                        current.close();
+                    } catch (RuntimeException ignored) {
+                        // the task is over; a stream that cannot be closed cleanly is released with its connection
+                    }
+                    current = null;
+                }
+            }
 
             @Override
             public boolean hasNext() {
@@ -101,7 +115,14 @@ record FileDocuments(PipelineSpec spec, String format, Map<String, Object> forma
                 read.add(1);
                 return current.next();
             }
-        };
+        }
+        SplitDocuments docs = new SplitDocuments();
+        // a file is otherwise closed only when read to its end: without this, every killed or failed task leaks its stream
+        // (a file descriptor, an HDFS socket, an S3A connection from a bounded pool)
+        TaskContext task = TaskContext.get();
+        if (task != null) {
+            task.addTaskCompletionListener((TaskCompletionListener) context -> docs.closeCurrent());
+        }
         return new PartitionRunner<>(spec, docs, d -> d, errors);
     }
 }

@@ -99,6 +99,11 @@ public final class NlpipeSparkJob {
                 if (a.output() == null || a.input() != null) {
                     throw new IllegalArgumentException("fit takes TRAINING.yaml --output DIR [--set KEY=VALUE]...");
                 }
+                if (SourceFiles.isUri(a.output())) {
+                    // the model directory is built on the driver's local disk; hdfs:///m would become a directory named "hdfs:"
+                    throw new IllegalArgumentException("fit --output " + a.output() + ": the model directory is written on the driver's"
+                            + " file system; give a local path (copy it to " + a.output() + " afterwards, e.g. hdfs dfs -put)");
+                }
                 if (Word2VecModel.KIND.equals(TrainConfig.load(a.pipeline(), a.sets()).task())) {
                     SparkWord2VecCount.count(spark, a.pipeline(), a.sets(), Path.of(a.output()), log);
                 } else {
@@ -180,7 +185,9 @@ public final class NlpipeSparkJob {
         if (failed > 0) {
             // Bad records are rare: rerunning only the sources that had them is cheaper than keeping every document.
             inputs.rerun().apply(sources(counts.get(SOURCES)))
-                    .where(NlpipeSpark.ERROR + " IS NOT NULL").select(NlpipeSpark.ERROR).coalesce(1)
+                    // no coalesce(1): it would pull the rerun of every file with a bad record, stages and models included,
+                    // into one task; the part files keep the input's order
+                    .where(NlpipeSpark.ERROR + " IS NOT NULL").select(NlpipeSpark.ERROR)
                     .write().mode(SaveMode.Overwrite).text(errorsPath);
         } else {
             // A stale errors output from an earlier run would claim failures this run did not have.

@@ -1,6 +1,7 @@
 package dev.nlpipe.spark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -53,6 +54,19 @@ class SparkVectorizerFitTest {
         ModelMeta b = ModelDir.read(spark, 1, "vectorize.tfidf", "vectorize.count");
         assertEquals(a.get("documents"), b.get("documents"));
         assertEquals(a.getMap("vectorizer"), b.getMap("vectorizer"));
+    }
+
+    @Test
+    void aUriOutputIsRefusedRatherThanWrittenAsALocalDirectoryNamedAfterIt() throws IOException {
+        Path file = Files.writeString(dir.resolve("uri-out.yaml"), "task: vectorize.tfidf\ndata: { train: " + corpus + ", format: text }\n",
+                StandardCharsets.UTF_8);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        String uri = "file://" + dir.resolve("uri-model");
+        int code = NlpipeSparkJob.run(LocalSpark.get(), new String[] {"fit", file.toString(), "--output", uri},
+                new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        assertEquals(2, code, bytes::toString);
+        assertTrue(bytes.toString(StandardCharsets.UTF_8).contains("give a local path"), bytes::toString);
+        assertFalse(Files.exists(Path.of("file:")), "no directory named after the scheme in the working directory");
     }
 
     @Test
