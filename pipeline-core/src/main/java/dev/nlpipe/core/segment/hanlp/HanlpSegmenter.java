@@ -117,16 +117,22 @@ public final class HanlpSegmenter {
                 at = found;
             }
             int end = at + w.length();
-            int s = at;
-            int e = end;
-            while (s < e && RegexTokenizer.isSpace(text.charAt(s))) {
-                s++;
-            }
-            while (e > s && RegexTokenizer.isSpace(text.charAt(e - 1))) {
-                e--;
-            }
-            if (e > s) {
-                out.add(new Word(s, e, t.nature == null ? null : t.nature.toString(), s == at && e == end ? w : null));
+            String pos = t.nature == null ? null : t.nature.toString();
+            // HanLP lumps characters no dictionary word starts with into one term by character class, and spaces and
+            // line breaks share a class with Cyrillic, kana and accented vowels (U+3000 with 「」): "ありがとう ございます",
+            // "」\u3000「", "Привет\nмир" came out as single tokens. Spaces are never part of a token: the term is split at them.
+            for (int s = at; s < end; ) {
+                while (s < end && RegexTokenizer.isSpace(text.charAt(s))) {
+                    s++;
+                }
+                int e = s;
+                while (e < end && !RegexTokenizer.isSpace(text.charAt(e))) {
+                    e++;
+                }
+                if (e > s) {
+                    out.add(new Word(s, e, pos, s == at && e == end ? w : null));
+                }
+                s = e;
             }
             at = end;
         }

@@ -45,6 +45,26 @@ class HanlpStageTest {
     }
 
     @Test
+    void noTokenHoldsASpaceOrALineBreak() {
+        // HanLP puts characters no dictionary word starts with into one term by character class: spaces and line breaks
+        // share one with kana and Cyrillic, U+3000 one with 「」
+        Map<String, List<String>> cases = Map.of(
+                "「你好」\u3000「再见」", List.of("「", "你好", "」", "「", "再见", "」"),
+                "他说ありがとう ございます", List.of("他", "说", "ありがとう", "ございます"),
+                "他说Привет\nмир", List.of("他", "说", "Привет", "мир"));
+        try (Pipeline p = hanlp(Map.of())) {
+            cases.forEach((text, expected) -> {
+                Document d = p.process(new Document("d", text)).get(0);
+                for (Token t : d.tokens()) {
+                    assertFalse(text.substring(t.start(), t.end()).chars().anyMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c)),
+                            text + ": " + t);
+                }
+                assertEquals(expected, texts(d), text);
+            });
+        }
+    }
+
+    @Test
     void segmentsChineseWithOffsetsIntoTheOriginalText() {
         Document d = run("segment.hanlp", Map.of(), "商品和服务，iPhone 12售价5999元。");
         assertEquals(List.of("商品", "和", "服务", "，", "iPhone", "12", "售价", "5999", "元", "。"), texts(d));
