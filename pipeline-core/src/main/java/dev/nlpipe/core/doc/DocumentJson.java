@@ -307,11 +307,24 @@ public final class DocumentJson {
             }
         }
         if (d.entities() != null) {
+            List<Entity> checked = new ArrayList<>(d.entities().size());
             for (Entity e : d.entities()) {
                 if (e.end() > n) {
                     throw new IllegalArgumentException("entity '" + e.text() + "' ends at " + e.end() + ", past the text's length " + n);
                 }
+                String covered = d.text().substring(e.start(), e.end());
+                if (e.text().isEmpty()) {
+                    // a span given by offsets alone: its text is what they cover, as the cluener reader takes it
+                    checked.add(new Entity(e.type(), e.start(), e.end(), covered, e.score()));
+                } else if (!e.text().equals(covered)) {
+                    // offsets counted in code points (Python) are off by one per emoji or rare character before the span
+                    throw new IllegalArgumentException("entity '" + e.text() + "' at " + e.start() + ".." + e.end() + " covers '" + covered
+                            + "' of the text; offsets count UTF-16 code units (Python's len counts code points: see docs/pipelines.md)");
+                } else {
+                    checked.add(e);
+                }
             }
+            d.setEntities(checked);
         }
         if (d.sentences() != null) {
             for (Span s : d.sentences()) {

@@ -70,4 +70,15 @@ class DocumentJsonTest {
                 () -> DocumentJson.parse("{\"text\":\"高勇\",\"sentences\":[{\"start\":0,\"end\":5}]}"))
                 .getMessage().contains("sentence 0..5 ends past the text's length 2"));
     }
+
+    @Test
+    void anEntityIsTheTextItsOffsetsCover() {
+        // offsets alone: the text is filled in from the document
+        Document d = DocumentJson.parse("{\"text\":\"😀姚明\",\"entities\":[{\"type\":\"PER\",\"start\":2,\"end\":4}]}");
+        assertEquals("姚明", d.entities().get(0).text());
+        // Python's code-point offsets (1..3) name the text but cover half the emoji and 姚
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> DocumentJson.parse(
+                "{\"text\":\"😀姚明\",\"entities\":[{\"type\":\"PER\",\"start\":1,\"end\":3,\"text\":\"姚明\"}]}"));
+        assertTrue(e.getMessage().contains("entity '姚明' at 1..3 covers") && e.getMessage().contains("UTF-16"), e.getMessage());
+    }
 }
