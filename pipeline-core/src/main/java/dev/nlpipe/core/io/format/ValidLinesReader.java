@@ -64,7 +64,8 @@ final class ValidLinesReader extends Reader {
                     empty.set((int) logical);
                 }
             }
-            current = line + "\n";
+            // the line's own ending: a quoted field spanning lines keeps its CRLF (a Windows file's text round-trips through CSV)
+            current = line + (lines.lastLineEnding().isEmpty() ? "\n" : lines.lastLineEnding());
             pos = 0;
         }
         int n = Math.min(len, current.length() - pos);

@@ -75,6 +75,14 @@ class DelimitedReaderPartsTest {
     }
 
     @Test
+    void aQuotedFieldSpanningLinesKeepsItsLineEndings() throws IOException {
+        // a Windows file's text (unit: file keeps CRLF) written to CSV comes back as it was
+        List<Document> docs = Corpora.read(TempFiles.write(dir.resolve("crlf.csv"), "id,text\r\n1,\"第一行\r\n第二行\"\r\n2,\"a\nb\"\n"), "csv");
+        assertEquals(List.of("第一行\r\n第二行", "a\nb"), docs.stream().map(Document::text).toList());
+        assertEquals(List.of(2, 4), docs.stream().map(d -> d.meta().get("line")).toList());
+    }
+
+    @Test
     void aCsvPartGivenTheHeaderReadsAsTheWholeFile() throws IOException {
         List<BadRecord> wholeBad = new ArrayList<>();
         List<String> whole = readWhole("csv", CSV, wholeBad);
