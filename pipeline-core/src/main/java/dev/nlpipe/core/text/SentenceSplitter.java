@@ -92,7 +92,8 @@ public final class SentenceSplitter implements StageProvider {
             char c = text.charAt(i);
             int cut = -1;
             if (c == '\n' || c == '\r' || c == '\u2029' || c == '\u2028') {
-                if (newlines || blankLineAt(text, i)) {
+                // U+2029 is a paragraph break by definition
+                if (newlines || c == '\u2029' || blankLineAt(text, i)) {
                     cut = i;
                 }
                 i++;
@@ -173,10 +174,15 @@ public final class SentenceSplitter implements StageProvider {
         if (text.charAt(i) == '\r' && j < text.length() && text.charAt(j) == '\n') {
             j++;
         }
-        while (j < text.length() && (text.charAt(j) == ' ' || text.charAt(j) == '\t')) {
+        // a line of any spaces is blank: Chinese text indents with U+3000, and a line of them separates paragraphs
+        while (j < text.length() && RegexTokenizer.isSpace(text.charAt(j)) && !isLineBreak(text.charAt(j))) {
             j++;
         }
-        return j >= text.length() || text.charAt(j) == '\n' || text.charAt(j) == '\r';
+        return j >= text.length() || isLineBreak(text.charAt(j));
+    }
+
+    private static boolean isLineBreak(char c) {
+        return c == '\n' || c == '\r' || c == '\u2028' || c == '\u2029';
     }
 
     private static void add(List<Span> out, String text, int from, int to) {

@@ -55,6 +55,10 @@ class SentenceSplitterTest {
         String text = "第一行\n第二行\r\n\r\nThird line";
         assertEquals(List.of("第一行", "第二行", "Third line"), sentences(text));
         assertEquals(List.of("第一行\n第二行", "Third line"), sentences(text, Map.of("newlines", false)));
+        // a line of U+3000 indentation (or no-break spaces) is blank, and U+2029 separates paragraphs by definition
+        assertEquals(List.of("第一章　总则", "第一条"), sentences("第一章　总则\n　　\n第一条", Map.of("newlines", false)));
+        assertEquals(List.of("第一段", "第二段"), sentences("第一段\n\u00A0\n第二段", Map.of("newlines", false)));
+        assertEquals(List.of("第一段", "第二段"), sentences("第一段\u2029第二段", Map.of("newlines", false)));
     }
 
     @Test
