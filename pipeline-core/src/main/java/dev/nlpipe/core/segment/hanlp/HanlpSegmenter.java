@@ -130,11 +130,35 @@ public final class HanlpSegmenter {
                     e++;
                 }
                 if (e > s) {
-                    out.add(new Word(s, e, pos, s == at && e == end ? w : null));
+                    Word last = out.isEmpty() ? null : out.get(out.size() - 1);
+                    if (last != null && last.end() == s && joinsWord(text, s)) {
+                        // HanLP gives accented letters a character class of their own: Pokémon came out as Pok / é / mon
+                        out.set(out.size() - 1, new Word(last.start(), e, last.pos(), null));
+                    } else {
+                        out.add(new Word(s, e, pos, s == at && e == end ? w : null));
+                    }
                 }
                 s = e;
             }
             at = end;
         }
+    }
+
+    /** Whether the characters either side of {@code at} belong to one Latin, Greek or Cyrillic word (letters or combining marks). */
+    private static boolean joinsWord(String text, int at) {
+        return at > 0 && at < text.length() && wordPart(text.codePointBefore(at)) && wordPart(text.codePointAt(at));
+    }
+
+    private static boolean wordPart(int cp) {
+        int type = Character.getType(cp);
+        if (type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK || type == Character.COMBINING_SPACING_MARK) {
+            return true;
+        }
+        if (!Character.isLetter(cp)) {
+            return false;
+        }
+        Character.UnicodeScript script = Character.UnicodeScript.of(cp);
+        return script == Character.UnicodeScript.LATIN || script == Character.UnicodeScript.GREEK
+                || script == Character.UnicodeScript.CYRILLIC;
     }
 }

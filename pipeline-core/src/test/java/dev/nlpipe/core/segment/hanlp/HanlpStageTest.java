@@ -51,7 +51,10 @@ class HanlpStageTest {
         Map<String, List<String>> cases = Map.of(
                 "「你好」\u3000「再见」", List.of("「", "你好", "」", "「", "再见", "」"),
                 "他说ありがとう ございます", List.of("他", "说", "ありがとう", "ございます"),
-                "他说Привет\nмир", List.of("他", "说", "Привет", "мир"));
+                "他说Привет\nмир", List.of("他", "说", "Привет", "мир"),
+                // accented letters have a character class of their own in HanLP; the word stays whole
+                "我喜欢Pokémon和Müller", List.of("我", "喜欢", "Pokémon", "和", "Müller"),
+                "Cafe\u0301很好", List.of("Cafe\u0301", "很好"));
         try (Pipeline p = hanlp(Map.of())) {
             cases.forEach((text, expected) -> {
                 Document d = p.process(new Document("d", text)).get(0);
