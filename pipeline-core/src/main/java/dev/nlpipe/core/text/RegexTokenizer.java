@@ -151,9 +151,13 @@ public final class RegexTokenizer implements StageProvider {
             if (type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK || type == Character.COMBINING_SPACING_MARK
                     || (c >= 0xFE00 && c <= 0xFE0F) || modifier) {
                 i += Character.charCount(c);
-            } else if (c == 0x200D && i + 1 < n) {
+            } else if (c == 0x200D) {
+                // a joiner binds the emoji after it (👩‍💻); before a letter, a Han character or a space it binds nothing
+                // (joiners put between Chinese characters to dodge keyword filters, 敏\u200D感, are two tokens)
                 i += 1;
-                i += Character.charCount(s.codePointAt(i));
+                if (i < n && Character.getType(s.codePointAt(i)) == Character.OTHER_SYMBOL) {
+                    i += Character.charCount(s.codePointAt(i));
+                }
             } else {
                 break;
             }
@@ -176,7 +180,8 @@ public final class RegexTokenizer implements StageProvider {
 
     static boolean isWordChar(int cp) {
         int type = Character.getType(cp);
+        // enclosing marks too: the keycap 1️⃣ is a digit, a variation selector and U+20E3
         return Character.isLetterOrDigit(cp) || type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK
-                || type == Character.LETTER_NUMBER || type == Character.OTHER_NUMBER;
+                || type == Character.ENCLOSING_MARK || type == Character.LETTER_NUMBER || type == Character.OTHER_NUMBER;
     }
 }
