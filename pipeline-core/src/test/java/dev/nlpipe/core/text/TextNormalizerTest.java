@@ -47,6 +47,11 @@ class TextNormalizerTest {
         assertEquals(0, d.tokens().get(0).start());
         assertEquals(5, d.tokens().get(0).end());
         assertEquals(6, d.tokens().get(1).start());
+        // the half-width voicing marks are modifier letters, and decomposed Hangul vowels are letters: both compose as NFKC does
+        for (String s : List.of("ｶﾞｲﾄﾞ", "\u1100\u1161\u11A8", "ﾊﾟﾝ")) {
+            assertEquals(java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFKC),
+                    TextNormalizer.normalize(s, true, true, false).text(), s);
+        }
     }
 
     @Test
