@@ -31,7 +31,9 @@ public final class LabelSet {
      */
     public static LabelSet of(Collection<String> seen, String positive) {
         boolean numeric = seen.stream().allMatch(LabelSet::isNumber);
-        Comparator<String> order = numeric ? Comparator.comparingDouble(Double::parseDouble) : Comparator.naturalOrder();
+        // "1" and "1.0" are two labels, as in scikit-learn: equal numbers are ordered by their spelling, not merged
+        Comparator<String> order = numeric ? Comparator.<String>comparingDouble(Double::parseDouble).thenComparing(Comparator.naturalOrder())
+                : Comparator.naturalOrder();
         TreeSet<String> unique = new TreeSet<>(order);
         unique.addAll(seen);
         List<String> sorted = new ArrayList<>(unique);

@@ -160,13 +160,22 @@ public final class LinearModel {
         return out;
     }
 
-    /** The predicted class. */
+    /**
+     * The predicted class: the argmax of the decision values, as scikit-learn's {@code predict}
+     * (not of the probabilities, whose sigmoids round to exactly 1 above a decision of about 37 and
+     * would tie one-vs-rest classes).
+     */
     public int predict(SparseVector x) {
-        double[] s = scores(x);
+        if (binary()) {
+            return decision(x) > 0 ? 1 : 0;
+        }
         int best = 0;
-        for (int k = 1; k < s.length; k++) {
-            if (s[k] > s[best]) {
+        double bestValue = dot(0, x);
+        for (int k = 1; k < classes; k++) {
+            double v = dot(k, x);
+            if (v > bestValue) {
                 best = k;
+                bestValue = v;
             }
         }
         return best;

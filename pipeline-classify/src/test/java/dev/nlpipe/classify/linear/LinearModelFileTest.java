@@ -30,4 +30,11 @@ class LinearModelFileTest {
             assertTrue(e.getMessage().contains("is damaged: its header declares " + header[0] + " x " + header[1]), e.getMessage());
         }
     }
+
+    @Test
+    void oneVsRestPredictsByDecisionValueWhereTheProbabilitiesSaturate() {
+        // decisions 40 and 50: both sigmoids round to 1.0, yet the second class is scikit-learn's prediction
+        LinearModel m = new LinearModel(LinearModel.Loss.of("logistic"), 3, false, new double[][] {{0}, {0}, {0}}, new double[] {40, 50, -1});
+        org.junit.jupiter.api.Assertions.assertEquals(1, m.predict(new dev.nlpipe.core.doc.SparseVector(new int[0], new double[0])));
+    }
 }
