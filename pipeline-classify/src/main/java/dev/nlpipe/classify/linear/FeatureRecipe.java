@@ -87,6 +87,11 @@ final class FeatureRecipe {
                 VectorizerOptions.fixedVocabulary(o), fitted, vector, n, o.getBoolean("alternateSign"));
     }
 
+    /** Whether the features come from a vectorizer fitted beforehand ({@code featuresModel}), the same in every fold. */
+    boolean reusesFitted() {
+        return fittedModel != null;
+    }
+
     /** Whether the features are fitted on the training data (so an n-gram range grid refits them). */
     boolean fitted() {
         return fittedModel == null && (type.equals("tfidf") || type.equals("count"));

@@ -91,6 +91,11 @@ public final class LinearClassifierTrainer implements TrainerProvider {
             selectedOn = "dev";
         } else if (needHeldOut && s.cvFolds() >= 2) {
             log.println("grid search by " + s.cvFolds() + "-fold cross-validation on data.train:");
+            if (s.features().reusesFitted()) {
+                // scikit-learn's Pipeline in GridSearchCV refits the vectorizer per fold; a fitted one saw the held-out folds
+                log.println("warning: model.featuresModel is one vectorizer for every fold: if it was fitted on data.train, each"
+                        + " held-out fold shaped its vocabulary and idf, and the fold scores are optimistic");
+            }
             outcomes = ModelSelection.crossValidated(s, labels, train, log);
             selectedOn = s.cvFolds() + "-fold cross-validation";
         } else if (needHeldOut) {

@@ -23,7 +23,7 @@ final class LinearFitter {
      * @param threads threads for evaluating the logistic objective
      */
     record Settings(LinearModel.Loss loss, double c, boolean multinomial, boolean intercept, double tol, int maxIter, long seed,
-                    int threads) {
+                    int threads, boolean balanced) {
     }
 
     /**
@@ -60,7 +60,8 @@ final class LinearFitter {
         String note = null;
         for (int k = 0; k < vectors; k++) {
             int positive = classes == 2 ? 1 : k;
-            Fit one = binary(x, y, positive, sampleWeight, s, ftol);
+            Fit one = binary(x, y, positive, classes == 2 || !s.balanced() ? sampleWeight : oneVsRestWeights(y, positive, classes, s.loss()),
+                    s, ftol);
             w[k] = one.model().weights(0);
             b[k] = one.model().intercept(0);
             iterations = Math.max(iterations, one.iterations());
@@ -90,6 +91,27 @@ final class LinearFitter {
         }
         return new Fit(new LinearModel(LinearModel.Loss.LOGISTIC, classes, vectors > 1, w, b), r.iterations(), r.converged(),
                 r.converged() ? null : r.reason());
+    }
+
+    /**
+     * The balanced weights of one class against the rest, as scikit-learn weighs them: logistic
+     * regression balances the binary labels themselves ({@code n / (2 · n_k)} and
+     * {@code n / (2 · (n - n_k))}); liblinear's SVM gives the class its k-class weight
+     * {@code n / (K · n_k)} and the rest weight 1.
+     */
+    static double[] oneVsRestWeights(int[] y, int positive, int classes, LinearModel.Loss loss) {
+        long inClass = java.util.Arrays.stream(y).filter(v -> v == positive).count();
+        double n = y.length;
+        double[] w = new double[y.length];
+        for (int i = 0; i < y.length; i++) {
+            boolean pos = y[i] == positive;
+            if (loss == LinearModel.Loss.LOGISTIC) {
+                w[i] = pos ? n / (2 * inClass) : n / (2 * (n - inClass));
+            } else {
+                w[i] = pos ? n / (classes * (double) inClass) : 1.0;
+            }
+        }
+        return w;
     }
 
     /** One class against the rest. */

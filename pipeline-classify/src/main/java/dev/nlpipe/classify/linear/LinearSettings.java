@@ -120,6 +120,6 @@ record LinearSettings(FeatureRecipe features, LinearModel.Loss loss, List<Double
 
     /** The solver settings for one value of C. */
     LinearFitter.Settings solver(double c) {
-        return new LinearFitter.Settings(loss, c, multinomial, intercept, tol, maxIter, seed, threads);
+        return new LinearFitter.Settings(loss, c, multinomial, intercept, tol, maxIter, seed, threads, balanced);
     }
 }

@@ -37,4 +37,20 @@ class LinearModelFileTest {
         LinearModel m = new LinearModel(LinearModel.Loss.of("logistic"), 3, false, new double[][] {{0}, {0}, {0}}, new double[] {40, 50, -1});
         org.junit.jupiter.api.Assertions.assertEquals(1, m.predict(new dev.nlpipe.core.doc.SparseVector(new int[0], new double[0])));
     }
+
+    @Test
+    void balancedOneVsRestWeighsEachSubProblemAsScikitLearnDoes() {
+        // classes of 10, 20 and 30 rows; class 0 against the rest
+        int[] y = new int[60];
+        java.util.Arrays.fill(y, 10, 30, 1);
+        java.util.Arrays.fill(y, 30, 60, 2);
+        // LogisticRegression(multi_class='ovr', class_weight='balanced') balances the binary labels: 60/(2*10), 60/(2*50)
+        double[] logistic = LinearFitter.oneVsRestWeights(y, 0, 3, LinearModel.Loss.of("logistic"));
+        org.junit.jupiter.api.Assertions.assertEquals(3.0, logistic[0], 1e-12);
+        org.junit.jupiter.api.Assertions.assertEquals(0.6, logistic[59], 1e-12);
+        // liblinear (LinearSVC): the class keeps its 3-class weight 60/(3*10), the rest weigh 1
+        double[] svm = LinearFitter.oneVsRestWeights(y, 0, 3, LinearModel.Loss.of("squared_hinge"));
+        org.junit.jupiter.api.Assertions.assertEquals(2.0, svm[0], 1e-12);
+        org.junit.jupiter.api.Assertions.assertEquals(1.0, svm[59], 1e-12);
+    }
 }

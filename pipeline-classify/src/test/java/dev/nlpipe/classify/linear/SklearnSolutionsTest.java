@@ -57,7 +57,8 @@ class SklearnSolutionsTest {
         LinearModel.Loss loss = LinearModel.Loss.of(o.path("loss").asText());
         Dataset data = new Dataset(java.util.Collections.nCopies(y.length, null), y);
         double[] weights = data.sampleWeights(classes, o.path("balanced").asBoolean(false));
-        LinearFitter.Settings s = new LinearFitter.Settings(loss, o.path("C").asDouble(), true, true, 1e-10, 100_000, 1, 2);
+        LinearFitter.Settings s = new LinearFitter.Settings(loss, o.path("C").asDouble(), true, true, 1e-10, 100_000, 1, 2,
+                o.path("balanced").asBoolean(false));
         LinearFitter.Fit fit = LinearFitter.fit(x, y, weights, classes, s, 0.0);
         assertTrue(fit.converged(), "solver converged: " + fit.note());
         LinearModel m = fit.model();
