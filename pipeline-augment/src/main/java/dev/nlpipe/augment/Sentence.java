@@ -157,7 +157,9 @@ public final class Sentence {
             outer = e;
             nested = new ArrayList<>();
         }
-        out.add(new Group(outer, List.copyOf(nested)));
+        if (outer != null) { // null when every entity is empty
+            out.add(new Group(outer, List.copyOf(nested)));
+        }
         return out;
     }
 

@@ -162,6 +162,18 @@ class NerSafetyTest {
         }
     }
 
+    @Test
+    void aDocumentWhoseOnlyEntitiesAreEmptyIsAugmentedAsOneWithout() {
+        // JSON lines may carry a zero-length entity; it marks nothing to keep, and must not crash the sentence's layout
+        Document d = new Document("s", "a b c d").setTokens(List.of(new Token("a", 0, 1), new Token("b", 2, 3), new Token("c", 4, 5),
+                new Token("d", 6, 7))).setEntities(List.of(new Entity("X", 2, 2, "", Double.NaN)));
+        try (Pipeline p = Pipeline.builder().add("augment.eda", Map.of("alphaRs", 0.9, "alphaSr", 0, "alphaRi", 0, "pRd", 0,
+                "numAug", 2)).build()) {
+            List<Document> out = variants(p.process(d));
+            assertFalse(out.isEmpty());
+        }
+    }
+
     /** Tags of a document's tokens from its entities, which must fall on token boundaries. */
     static List<String> tags(Document d, TagScheme scheme) {
         List<TagScheme.TokenSpan> spans = new ArrayList<>();
