@@ -112,17 +112,28 @@ final class AugmentOutput {
         Set<String> prefixes = new HashSet<>();
         boolean tab = false;
         boolean any = false;
+        // IOB1 starts a chunk with I- (B- only between two chunks of one type, so CoNLL-2003's train file has a few B-s):
+        // an I- tag that begins a chunk (after O, another type or a sentence break) tells it from BIO
+        boolean insideStartsChunk = false;
+        String previous = null;
         try (LineReader r = open(file)) {
             String line;
             for (int n = 0; n < SNIFF_LINES && (line = r.readLine()) != null; n++) {
                 String t = line.strip();
                 if (t.isEmpty() || t.startsWith("-DOCSTART-")) {
+                    previous = null;
                     continue;
                 }
                 any = true;
                 tab |= line.indexOf('\t') >= 0;
                 String[] cols = t.split("\\s+");
-                prefixes.add(TagScheme.prefix(cols[cols.length - 1]));
+                String tag = cols[cols.length - 1];
+                String prefix = TagScheme.prefix(tag);
+                prefixes.add(prefix);
+                if ("I".equals(prefix) && (previous == null || "O".equals(previous) || !TagScheme.type(previous).equals(TagScheme.type(tag)))) {
+                    insideStartsChunk = true;
+                }
+                previous = tag;
             }
         }
         if (!any) {
@@ -130,7 +141,7 @@ final class AugmentOutput {
         }
         out.put("separator", tab ? "tab" : "space");
         out.put("scheme", prefixes.contains("M") ? "bmes" : prefixes.contains("E") || prefixes.contains("S") ? "bioes"
-                : !prefixes.contains("B") && prefixes.contains("I") ? "iob1" : "bio");
+                : insideStartsChunk ? "iob1" : "bio");
     }
 
     /** The fields of a delimited file's first line (quotes stripped): its header names, or its first record's values. */
