@@ -81,7 +81,7 @@ public final class SparkVectorizerFit {
         public List<byte[]> count(int part, Iterator<Document> docs) {
             Options options = Options.of(task, modelOptions, Components.get().trainers().get(task, Location.NONE).modelOptions());
             Analyzer analyzer = new Analyzer(VectorizerOptions.analyzer(options), "task " + task);
-            long budget = maxTermsInMemory > 0 ? maxTermsInMemory : VocabularyCounter.defaultTermsInMemory();
+            long budget = maxTermsInMemory > 0 ? maxTermsInMemory : TaskMemory.termsInMemory();
             try (VocabularyCounter counter = new VocabularyCounter(analyzer, null, 1, budget)) {
                 docs.forEachRemaining(counter::add);
                 return SparkRunCount.contents(counter.finishRuns());

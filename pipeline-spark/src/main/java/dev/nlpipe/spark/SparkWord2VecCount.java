@@ -4,7 +4,6 @@ import dev.nlpipe.core.config.ConfigException;
 import dev.nlpipe.core.config.TrainConfig;
 import dev.nlpipe.core.doc.Document;
 import dev.nlpipe.core.model.TrainingJob;
-import dev.nlpipe.embed.vectorize.VocabularyCounter;
 import dev.nlpipe.embed.word2vec.CountedVocabulary;
 import dev.nlpipe.embed.word2vec.Word2VecModel;
 import dev.nlpipe.embed.word2vec.Word2VecTask;
@@ -61,7 +60,7 @@ public final class SparkWord2VecCount {
             job.run(j -> {
                 long start = System.nanoTime();
                 long[] documents = new long[1];
-                counted[0] = SparkRunCount.count(spark, j, new Counting(VocabularyCounter.defaultTermsInMemory()), (runs, docs) -> {
+                counted[0] = SparkRunCount.count(spark, j, new Counting(0), (runs, docs) -> {
                     documents[0] = docs;
                     return WordCounter.merge(runs, minCount, maxVocab);
                 });
@@ -91,10 +90,11 @@ public final class SparkWord2VecCount {
     }
 
     /** A task's counting: one {@link WordCounter} per partition, numbered by the partition's place in the corpus. */
+    /** @param maxWordsInMemory the words a task holds before spilling, or 0 for {@link TaskMemory}'s share of the executor's heap */
     private record Counting(long maxWordsInMemory) implements SparkRunCount.Counter {
         @Override
         public List<byte[]> count(int part, Iterator<Document> docs) {
-            try (WordCounter counter = new WordCounter(part, maxWordsInMemory)) {
+            try (WordCounter counter = new WordCounter(part, maxWordsInMemory > 0 ? maxWordsInMemory : TaskMemory.termsInMemory())) {
                 docs.forEachRemaining(d -> counter.add(Word2VecTask.tokens(d)));
                 return SparkRunCount.contents(counter.finishRuns());
             }
