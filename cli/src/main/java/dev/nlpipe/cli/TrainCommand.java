@@ -1,9 +1,12 @@
 package dev.nlpipe.cli;
 
 import dev.nlpipe.core.config.TrainConfig;
+import dev.nlpipe.core.io.IoErrors;
 import dev.nlpipe.core.model.TrainingJob;
 import dev.nlpipe.nn.Checkpoints;
 import dev.nlpipe.nn.ShutdownGate;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -41,7 +44,11 @@ public final class TrainCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(onInterrupt);
         try (TrainingJob job = TrainingJob.prepare(cfg, output, System.err)) {
             running.set(job);
-            job.run();
+            try {
+                job.run();
+            } catch (IOException | UncheckedIOException e) {
+                throw resumable(e, output);
+            }
             System.err.printf("trained %s in %.1f s -> %s%n", cfg.task(), (System.nanoTime() - start) / 1e9, output);
             if (job.warningSummary() != null) {
                 System.err.println(job.warningSummary());
@@ -82,6 +89,20 @@ public final class TrainCommand implements Callable<Integer> {
     }
 
     /** What to tell a user who interrupts training once the model is in place: that nothing is lost. */
+    /**
+     * An I/O failure during training (a full disk while a checkpoint or the model is written) with,
+     * when a checkpoint of an earlier epoch is there, the way to go on from it once the cause is fixed.
+     */
+    static IOException resumable(Exception e, Path output) {
+        IOException io = e instanceof UncheckedIOException u ? u.getCause() : (IOException) e;
+        Path checkpoint = Checkpoints.beside(output).dir();
+        if (!Files.isDirectory(checkpoint)) {
+            return io;
+        }
+        return new IOException(IoErrors.explain(io) + "\nthe last finished epoch is checkpointed in "
+                + checkpoint + ": once this is fixed, the same command continues from it", io);
+    }
+
     static String publishedThenInterrupted(Path output) {
         return "\nnlpipe: interrupted after the model was written; it is complete in " + output + ". The checkpoint "
                 + Checkpoints.beside(output).dir() + ", if still there, can be removed.";

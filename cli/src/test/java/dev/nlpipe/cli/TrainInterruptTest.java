@@ -36,4 +36,15 @@ class TrainInterruptTest {
         assertTrue(message.contains("complete in " + dir.resolve("m")), message);
         assertFalse(message.contains("Resume"), message);
     }
+
+    @Test
+    void aDiskFullDuringTrainingSaysTheLastCheckpointContinuesTheRun() throws IOException {
+        Path out = dir.resolve("full");
+        IOException plain = TrainCommand.resumable(new IOException("No space left on device"), out);
+        assertFalse(plain.getMessage().contains("checkpointed"), "no checkpoint yet: the error alone");
+        Files.createDirectories(dir.resolve("full.checkpoint"));
+        String message = TrainCommand.resumable(new java.io.UncheckedIOException(new IOException("No space left on device")), out).getMessage();
+        assertTrue(message.contains("the disk is full") && message.contains("checkpointed in " + dir.resolve("full.checkpoint").toAbsolutePath())
+                && message.contains("the same command continues"), message);
+    }
 }
