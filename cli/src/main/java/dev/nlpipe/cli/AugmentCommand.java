@@ -76,6 +76,10 @@ public final class AugmentCommand extends RunCommand {
         filled.put("mentionsFrom", in.pathLocation(), PlainNodes.toNode(in.path().toString(), in.pathLocation()));
         if (filled.get("mentionsFormat") == null) {
             filled.put("mentionsFormat", in.location(), PlainNodes.toNode(in.format(), in.location()));
+            // read as the input is read: a CoNLL file with its tags in column 1 has its mentions there too
+            if (filled.get("mentionsFormatOptions") == null && in.formatOptions() != null && !in.formatOptions().entries().isEmpty()) {
+                filled.put("mentionsFormatOptions", in.location(), in.formatOptions());
+            }
         }
         return new StageConfig(s.id(), s.type(), filled, s.model(), s.location(), s.modelLocation());
     }

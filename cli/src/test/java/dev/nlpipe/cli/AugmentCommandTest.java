@@ -223,6 +223,31 @@ class AugmentCommandTest {
     }
 
     @Test
+    void mentionsAreReadWithTheInputsFormatOptions() throws Exception {
+        // tags in column 1, a part of speech after them: read with the defaults, the last column has no mentions
+        Path train = TempFiles.write(dir.resolve("tags-second.conll"), """
+                Alice B-PER NNP
+                visited O VBD
+                Paris B-LOC NNP
+
+                Bob B-PER NNP
+                left O VBD
+                Berlin B-LOC NNP
+                today O NN
+                """);
+        Path yaml = TempFiles.write(dir.resolve("conll-mentions.yaml"), """
+                input: {path: %s, format: conll, tagColumn: 1, language: en}
+                stages:
+                  - type: augment.eda
+                    with: {numAug: 4, alphaRs: 0.3, alphaSr: 0, alphaRi: 0, pRd: 0, mentionReplacement: 1.0, seed: 3}
+                """.formatted(train));
+        CliTest.Result r = nlpipe("augment", yaml.toString(), "--quiet");
+        assertEquals(0, r.code(), r.err());
+        String out = Files.readString(dir.resolve("tags-second.augmented.conll"));
+        assertTrue(out.contains("Bob") && out.contains("Berlin"), out);
+    }
+
+    @Test
     void runWithAnAugmentStageWritesVariantsToo() throws Exception {
         Path train = TempFiles.write(dir.resolve("in.txt"), "a good movie\na boring movie\n");
         Path yaml = TempFiles.write(dir.resolve("eda.yaml"), """

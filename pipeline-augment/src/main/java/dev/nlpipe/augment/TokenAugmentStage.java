@@ -14,6 +14,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -57,7 +58,9 @@ public abstract class TokenAugmentStage implements StageProvider {
                 OptionSpec.number("mentionReplacement", 0.0,
                         "probability that each entity of a variant is swapped for another same-type mention from mentionsFrom"),
                 OptionSpec.path("mentionsFrom", "corpus whose entity mentions are swapped in (usually the training file itself)"),
-                OptionSpec.string("mentionsFormat", "bmes", "input format of mentionsFrom (bmes, conll, jsonl...)"));
+                OptionSpec.string("mentionsFormat", "bmes", "input format of mentionsFrom (bmes, conll, jsonl...)"),
+                OptionSpec.map("mentionsFormatOptions", "the format's options for mentionsFrom (tagColumn, join...); `nlpipe augment`"
+                        + " fills in the input's"));
     }
 
     @Override
@@ -97,7 +100,9 @@ public abstract class TokenAugmentStage implements StageProvider {
         }
         MentionPool pool;
         try {
-            pool = MentionPool.read(from, o.getString("mentionsFormat"), o.location("mentionsFormat"));
+            Map<String, Object> formatOptions = o.getMap("mentionsFormatOptions");
+            pool = MentionPool.read(from, o.getString("mentionsFormat"), formatOptions == null ? Map.of() : formatOptions,
+                    o.location("mentionsFormat"));
         } catch (IOException e) {
             throw o.error("mentionsFrom", "cannot read " + from + ": " + IoErrors.describe(e));
         } catch (UncheckedIOException e) {

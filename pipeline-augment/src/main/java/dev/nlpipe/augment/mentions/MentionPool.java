@@ -104,8 +104,17 @@ public final class MentionPool {
      * @param where where the option naming the file is written, for a wrong format name
      */
     public static MentionPool read(Path path, String format, Location where) throws IOException {
+        return read(path, format, Map.of(), where);
+    }
+
+    /**
+     * {@link #read(Path, String, Location)} with the format's options ({@code tagColumn},
+     * {@code join}...), as the corpus is read elsewhere: a CoNLL file whose tags are in column 1
+     * read with the defaults would give no mentions.
+     */
+    public static MentionPool read(Path path, String format, Map<String, ?> formatOptions, Location where) throws IOException {
         ReaderProvider reader = Components.get().readers().get(format, where);
-        Options options = Options.validate("input format '" + format + "'", null, where, reader.options());
+        Options options = Options.of("input format '" + format + "'", formatOptions, reader.options());
         try (CorpusInput in = CorpusInput.open(path, null, true, reader, options, ReadSettings.defaults())) {
             // one pass, document by document: only the distinct mentions are kept, not the corpus they come from
             return of(() -> in);
