@@ -4,7 +4,7 @@ package dev.nlpipe.augment;
  * The text placed between two pieces that were not neighbours in the original: nothing next to a
  * Chinese or Japanese character or full-width punctuation, a space between anything else.
  */
-final class Gaps {
+public final class Gaps {
     private Gaps() {
     }
 
@@ -18,7 +18,7 @@ final class Gaps {
     }
 
     /** Characters of scripts written without spaces, and the punctuation that goes with them. */
-    static boolean spaceless(int cp) {
+    public static boolean spaceless(int cp) {
         Character.UnicodeScript s = Character.UnicodeScript.of(cp);
         return s == Character.UnicodeScript.HAN || s == Character.UnicodeScript.HIRAGANA || s == Character.UnicodeScript.KATAKANA
                 || (cp >= 0x3000 && cp <= 0x303F) || (cp >= 0xFF00 && cp <= 0xFFEF);

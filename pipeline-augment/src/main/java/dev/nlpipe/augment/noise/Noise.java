@@ -1,6 +1,7 @@
 package dev.nlpipe.augment.noise;
 
 import dev.nlpipe.augment.Augmenter;
+import dev.nlpipe.augment.Gaps;
 import dev.nlpipe.augment.Piece;
 import dev.nlpipe.augment.Sentence;
 import dev.nlpipe.augment.Variant;
@@ -61,7 +62,11 @@ final class Noise implements Augmenter.Operation {
             }
             if (length >= 2 && space > 0 && rng.nextDouble() < space) {
                 int at = w.offsetByCodePoints(0, 1 + rng.nextInt(length - 1));
-                w = note(w, w.substring(0, at) + " " + w.substring(at), "space", ops);
+                // a space inside a word of a script written without spaces (北京) is no typo anyone makes, and
+                // character-level outputs (BMES) drop it: the variant would be the original again
+                if (!Gaps.spaceless(w.codePointBefore(at)) && !Gaps.spaceless(w.codePointAt(at))) {
+                    w = note(w, w.substring(0, at) + " " + w.substring(at), "space", ops);
+                }
             }
             out.add(w.equals(p.surface()) ? p : p.replacedBy(w));
         }

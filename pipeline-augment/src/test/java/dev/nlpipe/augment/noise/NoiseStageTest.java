@@ -91,6 +91,8 @@ class NoiseStageTest {
             assertEquals(WORDS.length * 2 - 1, v.tokens().size(), "every word of two or more letters is split: " + v.text());
             assertEquals(List.of("space"), ops(v));
         }
+        // no space inside a Chinese word: nobody types 北 京, and a BMES output would drop it, writing the original again
+        assertEquals(List.of(), noise(Map.of("space", 1.0), doc("z", "", new String[] {"北京", "天安门"})));
     }
 
     @Test
