@@ -20,7 +20,8 @@ import java.util.Set;
  * {@code embed.bert}: a sentence vector per document from a BERT encoder ({@code model:}, an
  * {@code encoder.bert} directory: {@code nlpipe model import} or {@code task: pretrain.mlm}), written
  * into the {@code vectors} layer as a dense vector (under {@code name}, default {@code bert}). Raw
- * text in: the encoder's own tokenizer reads {@link Document#text()}. See {@link SentenceEncoder}.
+ * text in: the encoder's own tokenizer reads {@link Document#analysisText()} (the text, or its
+ * normalized view after a {@code normalize.*} stage). See {@link SentenceEncoder}.
  */
 public final class BertEmbedStage implements StageProvider {
 

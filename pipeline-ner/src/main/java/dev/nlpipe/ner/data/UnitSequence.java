@@ -141,7 +141,9 @@ public record UnitSequence(Document doc, String[] texts, int[] starts, int[] end
         List<String> texts = new ArrayList<>();
         List<int[]> offsets = new ArrayList<>();
         for (Token t : tokens) {
-            if (t.start() >= range.start() && t.end() <= range.end() && t.end() > t.start()) {
+            // a token belongs to the sentence it starts in, whole: sentences and tokens from different tools may not agree
+            // on an edge, and a token crossing one would otherwise be in no sequence at all
+            if (t.start() >= range.start() && t.start() < range.end() && t.end() > t.start()) {
                 String surface = doc.text().substring(t.start(), t.end());
                 if (!surface.isBlank()) {
                     texts.add(surface);

@@ -41,6 +41,19 @@ class UnitSequenceTest {
     }
 
     @Test
+    void aTokenCrossingASentenceEdgeBelongsToTheSentenceItStartsIn() {
+        // sentences and tokens from different tools: "Smith" [11,16) crosses the edge at 14
+        Document d = new Document("d", "I met John Smith today.").setSentences(List.of(new Span(0, 14), new Span(14, 23)))
+                .setTokens(List.of(new Token("I", 0, 1), new Token("met", 2, 5), new Token("John", 6, 10), new Token("Smith", 11, 16),
+                        new Token("today", 17, 22), new Token(".", 22, 23)));
+        List<UnitSequence> seqs = UnitSequence.of(d, true, false, "ner");
+        assertArrayEquals(new String[] {"I", "met", "John", "Smith"}, seqs.get(0).texts());
+        assertArrayEquals(new int[] {0, 2, 6, 11}, seqs.get(0).starts());
+        assertArrayEquals(new int[] {1, 5, 10, 16}, seqs.get(0).ends());
+        assertArrayEquals(new String[] {"today", "."}, seqs.get(1).texts());
+    }
+
+    @Test
     void sentencesMakeSeparateSequencesAndWordsGivePositions() {
         Document d = new Document("d", "张伟在北京。我们").setSentences(List.of(new Span(0, 6), new Span(6, 8)))
                 .setTokens(List.of(new Token("张伟", 0, 2), new Token("在", 2, 3), new Token("北京", 3, 5), new Token("我们", 6, 8)));
