@@ -34,14 +34,19 @@ class VectorizeClassifyCliTest {
         return TempFiles.write(dir.resolve(name + ".tsv"), sb.toString());
     }
 
+    /** A TF-IDF training file over {@code corpus}, words of two or more characters, with more model options after a comma. */
+    private Path tfidfConfig(Path corpus, String moreOptions) {
+        return TempFiles.write(dir.resolve("tfidf.yaml"), """
+                task: vectorize.tfidf
+                data: { train: %s, format: tsv }
+                model: { tokenPattern: '(?u)\\b\\w\\w+\\b'%s }
+                """.formatted(corpus, moreOptions));
+    }
+
     @Test
     void trainVectorizerThenWriteSvmlightAndMatrixMarket() throws IOException {
         Path corpus = labelled("corpus", 20, 1);
-        Path config = TempFiles.write(dir.resolve("tfidf.yaml"), """
-                task: vectorize.tfidf
-                data: { train: %s, format: tsv }
-                model: { tokenPattern: '(?u)\\b\\w\\w+\\b', minDf: 2 }
-                """.formatted(corpus));
+        Path config = tfidfConfig(corpus, ", minDf: 2");
         Path model = dir.resolve("tfidf");
         CliTest.Result train = nlpipe("train", config.toString(), "--output", model.toString());
         assertEquals(0, train.code(), train.err());
@@ -67,11 +72,7 @@ class VectorizeClassifyCliTest {
     @Test
     void anOutputThatIsNotAModelDirectoryIsRefusedBeforeTrainingAndKept() throws IOException {
         Path corpus = labelled("corpus", 20, 1);
-        Path config = TempFiles.write(dir.resolve("tfidf.yaml"), """
-                task: vectorize.tfidf
-                data: { train: %s, format: tsv }
-                model: { tokenPattern: '(?u)\\b\\w\\w+\\b' }
-                """.formatted(corpus));
+        Path config = tfidfConfig(corpus, "");
         Path models = Files.createDirectories(dir.resolve("models"));
         TempFiles.write(models.resolve("keep.txt"), "another project's file\n");
         CliTest.Result r = nlpipe("train", config.toString(), "--output", models.toString());
