@@ -151,6 +151,9 @@ public final class RegexTokenizer implements StageProvider {
             if (type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK || type == Character.COMBINING_SPACING_MARK
                     || (c >= 0xFE00 && c <= 0xFE0F) || modifier) {
                 i += Character.charCount(c);
+            } else if (isRegionalIndicator(c) && regionalIndicatorsBefore(s, i) % 2 == 1) {
+                // the second letter of a flag (🇨🇳 is two regional indicators): pairs counted from the run's start
+                i += Character.charCount(c);
             } else if (c == 0x200D) {
                 // a joiner binds the emoji after it (👩‍💻); before a letter, a Han character or a space it binds nothing
                 // (joiners put between Chinese characters to dodge keyword filters, 敏\u200D感, are two tokens)
@@ -163,6 +166,20 @@ public final class RegexTokenizer implements StageProvider {
             }
         }
         return i;
+    }
+
+    private static boolean isRegionalIndicator(int cp) {
+        return cp >= 0x1F1E6 && cp <= 0x1F1FF;
+    }
+
+    /** How many regional indicators come right before {@code i}. */
+    private static int regionalIndicatorsBefore(String s, int i) {
+        int n = 0;
+        while (i > 0 && isRegionalIndicator(s.codePointBefore(i))) {
+            i -= Character.charCount(s.codePointBefore(i));
+            n++;
+        }
+        return n;
     }
 
     /** Whether a code point separates tokens: white space, a control character, a byte-order mark or a zero-width space. */
