@@ -35,13 +35,25 @@ public final class TensorFile {
         }
 
         public Tensor {
-            long n = 1;
-            for (long d : shape) {
-                n *= d;
-            }
+            long n = count(shape);
             if (n != values.length) {
                 throw new IllegalArgumentException("shape " + Arrays.toString(shape) + " holds " + n + " values, not " + values.length);
             }
+        }
+
+        /**
+         * The number of values a shape holds, or -1 when a dimension is negative or there are more
+         * than a Java array holds (dimensions read from a file may wrap a plain product round to a small one).
+         */
+        public static long count(long[] shape) {
+            long n = 1;
+            for (long d : shape) {
+                if (d < 0 || d > 0 && n > Integer.MAX_VALUE / d) {
+                    return -1;
+                }
+                n *= d;
+            }
+            return n;
         }
     }
 
@@ -95,18 +107,15 @@ public final class TensorFile {
                     throw new IOException(file + " is damaged (tensor '" + name + "' has rank " + rank + ")");
                 }
                 long[] shape = new long[rank];
-                long n = 1;
-                boolean valid = true;
                 for (int i = 0; i < rank; i++) {
                     shape[i] = in.readLong();
-                    valid &= shape[i] >= 0 && (shape[i] == 0 || n <= Integer.MAX_VALUE / shape[i]);
-                    n = valid ? n * shape[i] : 0;
                 }
                 // the shape is checked against the file's size before the values are allocated: a damaged or hostile
                 // header (a few bytes declaring billions of values, or dimensions whose product wraps) is refused
-                if (!valid || 4 * n > size) {
+                long n = Tensor.count(shape);
+                if (n < 0 || 4 * n > size) {
                     throw new IOException(file + " is damaged (tensor '" + name + "' has shape " + Arrays.toString(shape)
-                            + (valid ? ", more values than the file's " + size + " bytes hold)" : ")"));
+                            + (n >= 0 ? ", more values than the file's " + size + " bytes hold)" : ")"));
                 }
                 float[] v = new float[(int) n];
                 for (int i = 0; i < v.length; ) {

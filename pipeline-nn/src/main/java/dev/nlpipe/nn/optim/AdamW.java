@@ -3,8 +3,6 @@ package dev.nlpipe.nn.optim;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.index.NDIndex;
-import ai.djl.pytorch.engine.PtNDArray;
-import ai.djl.pytorch.jni.JniUtils;
 import dev.nlpipe.nn.Ops;
 import dev.nlpipe.nn.Params;
 import java.util.function.Predicate;
@@ -82,9 +80,6 @@ final class AdamW extends StatefulOptimizer {
         }
         Ops.timesInPlace(g, -lr * root2 / (1 - Math.pow(beta1, step)));
         w.addi(g);
-        // as DJL's fused updates do: gradients accumulate in PyTorch until cleared
-        if (w.hasGradient()) {
-            JniUtils.zeroGrad((PtNDArray) w);
-        }
+        clearGradient(w);
     }
 }

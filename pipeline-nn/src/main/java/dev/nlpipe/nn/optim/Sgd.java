@@ -2,8 +2,7 @@ package dev.nlpipe.nn.optim;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
-import ai.djl.pytorch.engine.PtNDArray;
-import ai.djl.pytorch.jni.JniUtils;
+import ai.djl.ndarray.index.NDIndex;
 import dev.nlpipe.nn.Ops;
 import dev.nlpipe.nn.Params;
 
@@ -50,13 +49,10 @@ final class Sgd extends StatefulOptimizer {
         if (momentum > 0) {
             NDArray v = slots.get(0);
             Ops.timesInPlace(v, momentum).addi(g);
-            g.set(new ai.djl.ndarray.index.NDIndex("..."), v);
+            g.set(new NDIndex("..."), v);
         }
         Ops.timesInPlace(g, -lr);
         w.addi(g);
-        // as DJL's fused updates do: gradients accumulate in PyTorch until cleared
-        if (w.hasGradient()) {
-            JniUtils.zeroGrad((PtNDArray) w);
-        }
+        clearGradient(w);
     }
 }

@@ -4,6 +4,8 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.jni.JniUtils;
 import dev.nlpipe.nn.Params;
 import dev.nlpipe.nn.RowSlice;
 import dev.nlpipe.nn.TensorFile;
@@ -48,6 +50,13 @@ abstract class StatefulOptimizer implements Optimizer {
      */
     void update(String name, NDArray w, NDArray g, NDList slots, float lr, float gradScale, long step) {
         update(w, g, slots, lr, gradScale, step);
+    }
+
+    /** Clears a weight's gradient after its update, as DJL's fused updates do: PyTorch adds gradients up until cleared. */
+    static void clearGradient(NDArray w) {
+        if (w.hasGradient()) {
+            JniUtils.zeroGrad((PtNDArray) w);
+        }
     }
 
     @Override

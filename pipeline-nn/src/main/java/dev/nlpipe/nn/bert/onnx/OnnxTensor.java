@@ -1,5 +1,6 @@
 package dev.nlpipe.nn.bert.onnx;
 
+import dev.nlpipe.nn.TensorFile;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Arrays;
@@ -27,13 +28,10 @@ public record OnnxTensor(String name, long[] dims, int dataType, ByteBuffer raw,
 
     /** The number of elements. */
     public long size() {
-        long n = 1;
-        for (long d : dims) {
-            if (d < 0 || d > 0 && n > Integer.MAX_VALUE / d) {
-                throw new IllegalStateException("tensor '" + name + "' has dimensions " + java.util.Arrays.toString(dims)
-                        + ": negative, or more values than an array holds");
-            }
-            n *= d;
+        long n = TensorFile.Tensor.count(dims);
+        if (n < 0) {
+            throw new IllegalStateException("tensor '" + name + "' has dimensions " + Arrays.toString(dims)
+                    + ": negative, or more values than an array holds");
         }
         return n;
     }
