@@ -16,6 +16,8 @@ import java.util.zip.ZipException;
  * decoder's "Input length = 1" (invalid UTF-8); callers put the file's name in front.
  */
 public final class IoErrors {
+    private static final String DISK_FULL = "the disk is full";
+
     private IoErrors() {
     }
 
@@ -26,8 +28,9 @@ public final class IoErrors {
      */
     public static String explain(IOException e) {
         String what = describe(e);
-        if (what.contains("No space left on device") || what.contains("Disk quota exceeded")) {
-            what = what + " (the disk is full: free space, or write elsewhere)";
+        // a message explained once already (wrapped with more context, as `nlpipe train` does) is not told twice
+        if ((what.contains("No space left on device") || what.contains("Disk quota exceeded")) && !what.contains(DISK_FULL)) {
+            what = what + " (" + DISK_FULL + ": free space, or write elsewhere)";
         }
         if (e instanceof FileSystemException f && f.getFile() != null) {
             String file = TempNames.target(Path.of(f.getFile())).toString();
