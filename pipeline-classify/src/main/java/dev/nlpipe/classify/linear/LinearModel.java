@@ -226,9 +226,10 @@ public final class LinearModel {
             Loss loss = Loss.of(in.readUTF());
             // the header is checked against the file's size before anything is allocated: a damaged or hostile header
             // (a few bytes asking for 100,000 x 100,000 weights) is refused rather than run out of memory
-            if (vectors < 0 || dims < 0 || 8L * vectors * (dims + 1L) > Files.size(file)) {
+            long size = Files.size(file);
+            if (vectors < 0 || dims < 0 || 8L * vectors * (dims + 1L) > size) {
                 throw new IOException(file.getFileName() + " is damaged: its header declares " + vectors + " x " + dims
-                        + " weights, more than its " + Files.size(file) + " bytes hold");
+                        + " weights, more than its " + size + " bytes hold");
             }
             double[] b = new double[vectors];
             for (int k = 0; k < vectors; k++) {

@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * One training run as a trainer sees it: its validated {@code model:} and {@code train:} options,
@@ -89,10 +90,12 @@ public final class TrainingJob implements AutoCloseable {
                 errors.add(new ConfigException(config.input().location(), owner + " needs data." + split + " (a file or directory)"));
             }
         }
-        config.splits().forEach((split, path) -> collect(errors, () -> {
-            checkData(split, path, config.splitLocations().get(split));
-            return null;
-        }));
+        config.splits().forEach((split, path) -> {
+            ConfigException problem = dataProblem(split, path, config.splitLocations().get(split));
+            if (problem != null) {
+                errors.add(problem);
+            }
+        });
         InputConfig in = config.input();
         ReaderProvider reader = collect(errors, () -> components.readers().get(in.format(), in.location()));
         Options readerOptions = reader == null ? null : collect(errors, () -> Options.validate("data format '" + in.format() + "'",
@@ -116,7 +119,7 @@ public final class TrainingJob implements AutoCloseable {
     }
 
     /** The value {@code check} gives, or {@code null} with its configuration errors added to {@code errors}. */
-    private static <T> T collect(List<ConfigException> errors, java.util.function.Supplier<T> check) {
+    private static <T> T collect(List<ConfigException> errors, Supplier<T> check) {
         try {
             return check.get();
         } catch (ConfigException e) {
@@ -125,16 +128,18 @@ public final class TrainingJob implements AutoCloseable {
         }
     }
 
-    private static void checkData(String split, Path path, Location at) {
+    /** What keeps a data split from being read (missing, unreadable), or {@code null}. */
+    private static ConfigException dataProblem(String split, Path path, Location at) {
         if (!Files.exists(path)) {
             String hint = path.toString().contains("shared/data")
                     ? " (the public data sets are expected in ../shared/data beside the repository; see docs/data.md)" : "";
-            throw new ConfigException(at, "data." + split + ": not found: " + path + hint + "; point it elsewhere with --set data."
+            return new ConfigException(at, "data." + split + ": not found: " + path + hint + "; point it elsewhere with --set data."
                     + split + "=PATH");
         }
         if (!Files.isReadable(path)) {
-            throw new ConfigException(at, "data." + split + ": not readable: " + path);
+            return new ConfigException(at, "data." + split + ": not readable: " + path);
         }
+        return null;
     }
 
     /** Runs the trainer and publishes the model directory; on failure nothing is left behind. */
@@ -229,8 +234,8 @@ public final class TrainingJob implements AutoCloseable {
 
     /** The error for a split that gave no documents: the file is empty, or every record is blank or bad. */
     public ConfigException noDocuments(String split) {
-        return new ConfigException(config.input().location(), "data." + split + ": no documents in " + splitPath(split)
-                + " (the file is empty, or every record is blank or bad; check the path and data.format)");
+        return dataError(split, "no documents in " + splitPath(split) + " (the file is empty, or every record is blank or bad; check the"
+                + " path and data.format)");
     }
 
     /** A configuration error about a data split, located where the training file names it. */

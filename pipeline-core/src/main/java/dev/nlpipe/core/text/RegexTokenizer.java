@@ -146,10 +146,8 @@ public final class RegexTokenizer implements StageProvider {
         int n = s.length();
         while (i < n) {
             int c = s.codePointAt(i);
-            int type = Character.getType(c);
             boolean modifier = c >= 0x1F3FB && c <= 0x1F3FF;
-            if (type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK || type == Character.COMBINING_SPACING_MARK
-                    || (c >= 0xFE00 && c <= 0xFE0F) || modifier) {
+            if (isMark(c) || (c >= 0xFE00 && c <= 0xFE0F) || modifier) {
                 i += Character.charCount(c);
             } else if (isRegionalIndicator(c) && regionalIndicatorsBefore(s, i) % 2 == 1) {
                 // the second letter of a flag (🇨🇳 is two regional indicators): pairs counted from the run's start
@@ -198,7 +196,12 @@ public final class RegexTokenizer implements StageProvider {
     static boolean isWordChar(int cp) {
         int type = Character.getType(cp);
         // enclosing marks too: the keycap 1️⃣ is a digit, a variation selector and U+20E3
-        return Character.isLetterOrDigit(cp) || type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK
-                || type == Character.ENCLOSING_MARK || type == Character.LETTER_NUMBER || type == Character.OTHER_NUMBER;
+        return Character.isLetterOrDigit(cp) || isMark(cp) || type == Character.LETTER_NUMBER || type == Character.OTHER_NUMBER;
+    }
+
+    /** Whether a code point is a combining mark (non-spacing, spacing or enclosing), part of the character before it. */
+    public static boolean isMark(int cp) {
+        int type = Character.getType(cp);
+        return type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK || type == Character.ENCLOSING_MARK;
     }
 }

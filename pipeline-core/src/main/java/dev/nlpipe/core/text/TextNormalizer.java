@@ -125,9 +125,7 @@ public final class TextNormalizer implements StageProvider {
      * not marks) and the vowels and finals of decomposed Hangul (ᄀ + ᅡ → 가, as NFD text from macOS file names has it).
      */
     private static boolean isCombining(int cp) {
-        int t = Character.getType(cp);
-        return t == Character.NON_SPACING_MARK || t == Character.COMBINING_SPACING_MARK || t == Character.ENCLOSING_MARK
-                || cp == 0xFF9E || cp == 0xFF9F || cp >= 0x1160 && cp <= 0x11FF || cp >= 0xD7B0 && cp <= 0xD7FF;
+        return RegexTokenizer.isMark(cp) || cp == 0xFF9E || cp == 0xFF9F || cp >= 0x1160 && cp <= 0x11FF || cp >= 0xD7B0 && cp <= 0xD7FF;
     }
 
     /** Full-width ASCII variants (U+FF01..U+FF5E) and U+3000 to their ASCII forms. */

@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.function.Predicate;
+import java.util.function.IntPredicate;
 
 /**
  * The units a tagger labels as one sequence: the characters (or tokens) of one sentence of a
@@ -72,8 +72,8 @@ public record UnitSequence(Document doc, String[] texts, int[] starts, int[] end
             // rather than the whole list (sentences x tokens steps for a book read as one document)
             List<Token> near = tokens;
             if (tokens != null && sorted) {
-                int from = first(tokens, t -> t.end() > r.start());
-                near = tokens.subList(from, Math.max(from, first(tokens, t -> t.start() >= r.end())));
+                int from = first(tokens.size(), i -> tokens.get(i).end() > r.start());
+                near = tokens.subList(from, Math.max(from, first(tokens.size(), i -> tokens.get(i).start() >= r.end())));
             }
             UnitSequence s = tokenUnits ? tokens(doc, near, r) : chars(doc, characters, r, wordPositions ? near : null);
             if (s.length() > 0) {
@@ -120,15 +120,15 @@ public record UnitSequence(Document doc, String[] texts, int[] starts, int[] end
     }
 
     /**
-     * The first of the tokens (sorted by start and end) for which {@code reached} holds, by binary
-     * search; {@code reached} must hold for every token after that one too.
+     * The first index below {@code size} for which {@code reached} holds, by binary search;
+     * {@code reached} must hold for every index after that one too ({@code size} when it holds for none).
      */
-    private static int first(List<Token> tokens, Predicate<Token> reached) {
+    private static int first(int size, IntPredicate reached) {
         int lo = 0;
-        int hi = tokens.size();
+        int hi = size;
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
-            if (reached.test(tokens.get(mid))) {
+            if (reached.test(mid)) {
                 hi = mid;
             } else {
                 lo = mid + 1;
@@ -185,17 +185,7 @@ public record UnitSequence(Document doc, String[] texts, int[] starts, int[] end
 
         /** The first unit starting at or after {@code offset}, when the units are sorted. */
         int firstFrom(int offset) {
-            int lo = 0;
-            int hi = starts.length;
-            while (lo < hi) {
-                int mid = (lo + hi) >>> 1;
-                if (starts[mid] >= offset) {
-                    hi = mid;
-                } else {
-                    lo = mid + 1;
-                }
-            }
-            return lo;
+            return first(starts.length, i -> starts[i] >= offset);
         }
     }
 

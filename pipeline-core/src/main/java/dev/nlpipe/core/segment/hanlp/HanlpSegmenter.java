@@ -150,8 +150,7 @@ public final class HanlpSegmenter {
     }
 
     private static boolean wordPart(int cp) {
-        int type = Character.getType(cp);
-        if (type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK || type == Character.COMBINING_SPACING_MARK) {
+        if (RegexTokenizer.isMark(cp)) {
             return true;
         }
         if (!Character.isLetter(cp)) {
