@@ -39,5 +39,8 @@ class IoErrorsTest {
     void aFullDiskSaysSo() {
         String s = IoErrors.explain(new IOException("No space left on device"));
         assertTrue(s.contains("No space left on device") && s.contains("the disk is full"), s);
+        // wrapped with more context and explained again (nlpipe train's resume hint, then the CLI): the hint once
+        String again = IoErrors.explain(new IOException(s + "\nthe last finished epoch is checkpointed in m.checkpoint"));
+        assertEquals(again.indexOf("the disk is full"), again.lastIndexOf("the disk is full"), again);
     }
 }
