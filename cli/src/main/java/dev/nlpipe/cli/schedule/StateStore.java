@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
@@ -94,6 +95,8 @@ public final class StateStore implements AutoCloseable {
                         + " next_attempt_at INTEGER, deleted_at INTEGER, duration_ms INTEGER NOT NULL DEFAULT 0,"
                         + " docs_in INTEGER NOT NULL DEFAULT 0, docs_out INTEGER NOT NULL DEFAULT 0, bad_records INTEGER NOT NULL DEFAULT 0)");
                 st.executeUpdate("CREATE INDEX IF NOT EXISTS files_status ON files(status)");
+                // renames are looked up by content among deleted inputs (added to schema 1 databases as they are opened)
+                st.executeUpdate("CREATE INDEX IF NOT EXISTS files_sha256 ON files(sha256)");
                 st.executeUpdate("CREATE TABLE IF NOT EXISTS runs (id INTEGER PRIMARY KEY AUTOINCREMENT, started_at INTEGER NOT NULL,"
                         + " finished_at INTEGER, trigger TEXT NOT NULL, pid INTEGER NOT NULL, status TEXT NOT NULL, config_hash TEXT,"
                         + " files_seen INTEGER NOT NULL DEFAULT 0, processed INTEGER NOT NULL DEFAULT 0, succeeded INTEGER NOT NULL DEFAULT 0,"
@@ -139,13 +142,55 @@ public final class StateStore implements AutoCloseable {
         update("INSERT INTO meta(key, value) VALUES(?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value", key, value);
     }
 
-    /** Every file row, by path. */
+    /** Every file row, by path (for tests and small databases: a tick reads {@link #rowsToPlan} instead). */
     public Map<String, FileRecord> files() throws SQLException {
         Map<String, FileRecord> out = new HashMap<>();
         for (FileRecord r : query("SELECT " + FILE_COLUMNS + " FROM files")) {
             out.put(r.path(), r);
         }
         return out;
+    }
+
+    /**
+     * The rows a tick plans from, by path: every input not yet recorded deleted, the rows of the
+     * present files whatever their status, and, when {@code keptOutputs}, deleted inputs whose
+     * outputs are kept (for {@code --prune}). Rows of inputs deleted earlier stay on disk only:
+     * a directory whose files rotate gathers millions of them, and reading them all on every tick
+     * ran out of memory. Renames are matched against them by hash ({@link #firstDeletedWithHash}).
+     */
+    public Map<String, FileRecord> rowsToPlan(Collection<String> present, boolean keptOutputs) throws SQLException {
+        Map<String, FileRecord> out = new HashMap<>();
+        for (FileRecord r : query("SELECT " + FILE_COLUMNS + " FROM files WHERE status != 'deleted'"
+                + (keptOutputs ? " OR output_path IS NOT NULL" : ""))) {
+            out.put(r.path(), r);
+        }
+        try (PreparedStatement ps = db.prepareStatement("SELECT " + FILE_COLUMNS + " FROM files WHERE path = ?")) {
+            for (String path : present) {
+                if (!out.containsKey(path)) {
+                    ps.setString(1, path);
+                    read(ps).forEach(r -> out.put(r.path(), r));
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The first path, in path order, of an input recorded deleted with this content and not
+     * {@code present} again: where a new file with that content was renamed from.
+     */
+    public Optional<String> firstDeletedWithHash(String sha256, Predicate<String> present) throws SQLException {
+        try (PreparedStatement ps = db.prepareStatement("SELECT path FROM files WHERE sha256 = ? AND status = 'deleted' ORDER BY path")) {
+            ps.setString(1, sha256);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    if (!present.test(rs.getString(1))) {
+                        return Optional.of(rs.getString(1));
+                    }
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /** The rows with any of these statuses, by path. */

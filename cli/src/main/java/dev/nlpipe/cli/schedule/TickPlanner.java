@@ -2,6 +2,7 @@ package dev.nlpipe.cli.schedule;
 
 import dev.nlpipe.core.io.OutputSink;
 import java.io.IOException;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -9,14 +10,16 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Decides what a tick does, from the files found and the rows recorded: which files to process
  * and why, which inputs were deleted, which only had their modification time touched. Size and
  * modification time are the cheap test; a file whose stat differs is hashed, and only a
- * different SHA-256 counts as a change. No side effects besides reading files to hash them and
- * stat-ing outputs.
+ * different SHA-256 counts as a change. No side effects besides reading files to hash them,
+ * stat-ing outputs and looking up deleted inputs.
  */
 public final class TickPlanner {
 
@@ -28,6 +31,16 @@ public final class TickPlanner {
         /** An output's size, or -1 when it does not exist. */
         long outputSize(String outputRelative);
     }
+
+    /** Inputs recorded deleted on earlier ticks, which the planner does not hold in memory. */
+    @FunctionalInterface
+    public interface DeletedInputs {
+        /** The first path, in path order, of a deleted input with this content that is not {@code present} again. */
+        Optional<String> firstWithHash(String sha256, Predicate<String> present) throws SQLException;
+    }
+
+    /** No inputs deleted on earlier ticks beyond those among the rows given. */
+    public static final DeletedInputs NONE_DELETED = (sha256, present) -> Optional.empty();
 
     /**
      * The plan.
@@ -75,11 +88,15 @@ public final class TickPlanner {
      * Plans a tick.
      *
      * @param scanned the files found, sorted by relative path
-     * @param rows the recorded rows by path
+     * @param rows the recorded rows by path: at least those of the present files and of every input not
+     *     yet recorded deleted ({@link StateStore#rowsToPlan}); deleted ones among them with an output are
+     *     the {@link Plan#keptOutputs}
      * @param now the tick's time (retry backoffs are compared with it)
      * @param disk hashes inputs and stats outputs
+     * @param deletedBefore the deleted inputs not among {@code rows}, where a new file may have been renamed from
      */
-    public Plan plan(List<ScannedFile> scanned, Map<String, FileRecord> rows, Instant now, Disk disk) {
+    public Plan plan(List<ScannedFile> scanned, Map<String, FileRecord> rows, Instant now, Disk disk, DeletedInputs deletedBefore)
+            throws SQLException {
         Set<String> present = new HashSet<>();
         scanned.forEach(f -> present.add(f.relative()));
         List<FileRecord> deleted = new ArrayList<>();
@@ -135,7 +152,7 @@ public final class TickPlanner {
                 continue;
             }
             if (r == null || r.status() == FileStatus.DELETED) {
-                String from = goneByHash.get(hash);
+                String from = renamedFrom(hash, goneByHash, present, deletedBefore);
                 work.add(new WorkItem(f, hash, WorkItem.Reason.NEW, 0, output, previous, f.relative().equals(from) ? null : from, problem));
                 continue;
             }
@@ -169,6 +186,17 @@ public final class TickPlanner {
             }
         }
         return new Plan(work, touched, deleted, keptOutputs, unchanged, waiting, quarantined, settling);
+    }
+
+    /** The first gone input, in path order, with this content: among the rows, or among inputs deleted earlier. */
+    private static String renamedFrom(String hash, Map<String, String> goneByHash, Set<String> present, DeletedInputs deletedBefore)
+            throws SQLException {
+        String fromRows = goneByHash.get(hash);
+        String fromEarlier = deletedBefore.firstWithHash(hash, present::contains).orElse(null);
+        if (fromRows == null || fromEarlier == null) {
+            return fromRows == null ? fromEarlier : fromRows;
+        }
+        return fromRows.compareTo(fromEarlier) <= 0 ? fromRows : fromEarlier;
     }
 
     /**

@@ -70,7 +70,8 @@ final class TickRunner {
             FileScanner scanner = new FileScanner(settings.input(), p.glob(), p.input().recursive(), excluded());
             List<ScannedFile> files = scanner.scan();
             TickPlanner planner = new TickPlanner(p.extension(), p.fingerprint(), settings.reprocessOnConfigChange(), settings.settle());
-            TickPlanner.Plan plan = planner.plan(files, store.files(), now, disk());
+            List<String> present = files.stream().map(ScannedFile::relative).toList();
+            TickPlanner.Plan plan = planner.plan(files, store.rowsToPlan(present, settings.prune()), now, disk(), store::firstDeletedWithHash);
             s.seen = files.size();
             s.unchanged = plan.unchanged();
             s.waiting = plan.waiting();

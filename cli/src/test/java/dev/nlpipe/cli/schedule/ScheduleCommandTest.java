@@ -83,6 +83,21 @@ class ScheduleCommandTest {
     }
 
     @Test
+    void aFileDeletedOnAnEarlierTickIsRecognisedWhenItComesBackUnderAnotherName() throws Exception {
+        ScheduleFixture f = new ScheduleFixture(tmp);
+        f.write("2025-01.log", "January\n");
+        f.write("other.txt", "Other\n");
+        assertEquals(0, f.schedule("--once").code());
+        Files.delete(f.in.resolve("2025-01.log"));
+        ScheduleFixture.Result r = f.schedule("--once");
+        assertTrue(r.err().contains("deleted      2025-01.log"), r.err());
+        f.write("archive/2025-01.log", "January\n");
+        r = f.schedule("--once");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().contains("archive/2025-01.log -> archive/2025-01.jsonl (new, renamed from 2025-01.log)"), r.err());
+    }
+
+    @Test
     void aFileJustWrittenIsLeftForALaterTickAndAQuietOneIsRead() throws Exception {
         ScheduleFixture f = new ScheduleFixture(tmp);
         f.write("copying.txt", "Alpha one\n");

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The planner's decisions, on made-up scans and rows, without touching a disk. */
@@ -60,11 +61,11 @@ class TickPlannerTest {
     }
 
     @Test
-    void unchangedStatIsTrustedWithoutHashingAndATouchedFileWithTheSameHashIsOnlyRestated() {
+    void unchangedStatIsTrustedWithoutHashingAndATouchedFileWithTheSameHashIsOnlyRestated() throws Exception {
         hashes.put("b.txt", "hb");
         TickPlanner.Plan p = planner.plan(List.of(file("a.txt", 5, 100), file("b.txt", 5, 999)),
                 rows(row("a.txt", 5, 100, "ha", FileStatus.DONE, 1, "cfg1", null), row("b.txt", 5, 200, "hb", FileStatus.DONE, 1, "cfg1", null)),
-                NOW, disk);
+                NOW, disk, TickPlanner.NONE_DELETED);
         assertEquals(List.of(), p.work());
         assertEquals(2, p.unchanged());
         assertEquals(List.of("b.txt"), hashed, "only the file whose stat changed is hashed");
@@ -72,29 +73,29 @@ class TickPlannerTest {
     }
 
     @Test
-    void newChangedConfigChangedAndMissingOutputsAreProcessed() {
+    void newChangedConfigChangedAndMissingOutputsAreProcessed() throws Exception {
         hashes.putAll(Map.of("new.txt", "hn", "changed.txt", "hc2"));
         Map<String, FileRecord> rows = rows(row("changed.txt", 5, 100, "hc1", FileStatus.DONE, 1, "cfg1", null),
                 row("old-config.txt", 5, 100, "ho", FileStatus.DONE, 1, "cfg0", null),
                 row("lost.txt", 5, 100, "hl", FileStatus.DONE, 1, "cfg1", null));
         outputSizes.remove("lost.jsonl");
         TickPlanner.Plan p = planner.plan(List.of(file("changed.txt", 6, 101), file("lost.txt", 5, 100), file("new.txt", 3, 1),
-                file("old-config.txt", 5, 100)), rows, NOW, disk);
+                file("old-config.txt", 5, 100)), rows, NOW, disk, TickPlanner.NONE_DELETED);
         assertEquals(Map.of("changed.txt", WorkItem.Reason.CHANGED, "lost.txt", WorkItem.Reason.OUTPUT_MISSING,
                 "new.txt", WorkItem.Reason.NEW, "old-config.txt", WorkItem.Reason.CONFIG_CHANGED), reasons(p));
         assertEquals("hc2", p.work().get(0).sha256());
         assertEquals("new.jsonl", p.work().get(2).output());
         TickPlanner keep = new TickPlanner("jsonl", "cfg1", false, Duration.ZERO);
         assertEquals(3, keep.plan(List.of(file("changed.txt", 6, 101), file("lost.txt", 5, 100), file("new.txt", 3, 1),
-                file("old-config.txt", 5, 100)), rows, NOW, disk).work().size(), "without reprocessing, old-config.txt stays");
+                file("old-config.txt", 5, 100)), rows, NOW, disk, TickPlanner.NONE_DELETED).work().size(), "without reprocessing, old-config.txt stays");
     }
 
     @Test
-    void deletedInputsAreReportedAndARenameIsRecognisedByItsHash() {
+    void deletedInputsAreReportedAndARenameIsRecognisedByItsHash() throws Exception {
         hashes.put("moved/a.txt", "ha");
         Map<String, FileRecord> rows = rows(row("a.txt", 5, 100, "ha", FileStatus.DONE, 1, "cfg1", null),
                 row("gone-long-ago.txt", 5, 100, "hg", FileStatus.DELETED, 1, "cfg1", null));
-        TickPlanner.Plan p = planner.plan(List.of(file("moved/a.txt", 5, 300)), rows, NOW, disk);
+        TickPlanner.Plan p = planner.plan(List.of(file("moved/a.txt", 5, 300)), rows, NOW, disk, TickPlanner.NONE_DELETED);
         assertEquals(List.of("a.txt"), p.deleted().stream().map(FileRecord::path).toList());
         assertEquals(List.of("gone-long-ago.txt"), p.keptOutputs().stream().map(FileRecord::path).toList());
         assertEquals("a.txt", p.work().get(0).renamedFrom());
@@ -102,7 +103,22 @@ class TickPlannerTest {
     }
 
     @Test
-    void failedFilesWaitForTheirBackoffAndQuarantinedOnesWaitForAChange() {
+    void aRenameFromAnInputDeletedOnAnEarlierTickIsLookedUpAndTheFirstInPathOrderWins() throws Exception {
+        hashes.putAll(Map.of("new/x.txt", "hx", "new/y.txt", "hy"));
+        Map<String, FileRecord> rows = rows(row("y-now-gone.txt", 5, 100, "hy", FileStatus.DONE, 1, "cfg1", null));
+        List<String> lookedUp = new ArrayList<>();
+        TickPlanner.DeletedInputs earlier = (sha, present) -> {
+            lookedUp.add(sha);
+            return Optional.of(sha.equals("hx") ? "x-last-year.txt" : "a-y-last-year.txt").filter(p -> !present.test(p));
+        };
+        TickPlanner.Plan p = planner.plan(List.of(file("new/x.txt", 5, 300), file("new/y.txt", 5, 300)), rows, NOW, disk, earlier);
+        assertEquals("x-last-year.txt", p.work().get(0).renamedFrom());
+        assertEquals("a-y-last-year.txt", p.work().get(1).renamedFrom(), "an earlier deletion first in path order beats this tick's");
+        assertEquals(List.of("hx", "hy"), lookedUp, "looked up only for new files");
+    }
+
+    @Test
+    void failedFilesWaitForTheirBackoffAndQuarantinedOnesWaitForAChange() throws Exception {
         hashes.put("q2.txt", "new content");
         Map<String, FileRecord> rows = rows(
                 row("due.txt", 5, 100, "h1", FileStatus.FAILED, 1, "cfg1", NOW.minusSeconds(1)),
@@ -111,7 +127,7 @@ class TickPlannerTest {
                 row("q2.txt", 5, 100, "h4", FileStatus.QUARANTINED, 3, "cfg1", null),
                 row("released.txt", 5, 100, "h5", FileStatus.PENDING, 0, null, null));
         TickPlanner.Plan p = planner.plan(List.of(file("due.txt", 5, 100), file("later.txt", 5, 100), file("q.txt", 5, 100),
-                file("q2.txt", 9, 200), file("released.txt", 5, 100)), rows, NOW, disk);
+                file("q2.txt", 9, 200), file("released.txt", 5, 100)), rows, NOW, disk, TickPlanner.NONE_DELETED);
         assertEquals(Map.of("due.txt", WorkItem.Reason.RETRY, "q2.txt", WorkItem.Reason.CHANGED, "released.txt", WorkItem.Reason.PENDING),
                 reasons(p));
         assertEquals(2, p.work().get(0).attempt(), "a retry is the next attempt");
@@ -121,10 +137,10 @@ class TickPlannerTest {
     }
 
     @Test
-    void collidingOutputsGoToTheFileThatOwnsThemAndUnreadableFilesFailWithTheReason() {
+    void collidingOutputsGoToTheFileThatOwnsThemAndUnreadableFilesFailWithTheReason() throws Exception {
         hashes.putAll(Map.of("a.csv", "h1", "a.txt", "h2"));
         TickPlanner.Plan p = planner.plan(List.of(file("a.csv", 5, 1), file("a.txt", 5, 1), file("secret.txt", 5, 1)),
-                rows(row("a.txt", 5, 1, "h2", FileStatus.DONE, 1, "cfg1", null)), NOW, disk);
+                rows(row("a.txt", 5, 1, "h2", FileStatus.DONE, 1, "cfg1", null)), NOW, disk, TickPlanner.NONE_DELETED);
         WorkItem csv = p.work().get(0);
         assertEquals("a.csv", csv.file().relative());
         assertTrue(csv.problem().contains("its output a.jsonl is already written for a.txt"), csv.problem());
@@ -135,7 +151,7 @@ class TickPlannerTest {
     }
 
     @Test
-    void aFileModifiedWithinTheSettleTimeIsLeftForALaterTick() {
+    void aFileModifiedWithinTheSettleTimeIsLeftForALaterTick() throws Exception {
         long nowNanos = NOW.getEpochSecond() * 1_000_000_000L;
         TickPlanner settling = new TickPlanner("jsonl", "cfg1", true, Duration.ofSeconds(2));
         Map<String, FileRecord> rows = new HashMap<>();
@@ -147,7 +163,7 @@ class TickPlannerTest {
         TickPlanner.Plan p = settling.plan(List.of(file("copying.txt", 9, nowNanos - 1_000_000_000L),
                 file("fresh.txt", 3, nowNanos - 500_000_000L), file("quiet.txt", 3, nowNanos - 3_000_000_000L),
                 file("during-scan.txt", 3, nowNanos + 3_000_000_000L), file("ahead.txt", 3, nowNanos + 600_000_000_000L)), rows, NOW,
-                disk);
+                disk, TickPlanner.NONE_DELETED);
         assertEquals(Map.of("quiet.txt", WorkItem.Reason.NEW, "ahead.txt", WorkItem.Reason.NEW), reasons(p),
                 "a modification time ten minutes ahead of the clock cannot be judged, so it is not waited for");
         assertEquals(3, p.settling(), "one written while the tick scanned, seconds after its time, is still settling");
