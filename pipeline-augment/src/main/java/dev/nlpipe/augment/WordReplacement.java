@@ -2,9 +2,9 @@ package dev.nlpipe.augment;
 
 import dev.nlpipe.augment.synonym.CasePattern;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.Function;
 
@@ -24,13 +24,16 @@ public final class WordReplacement {
      * @param candidates the replacements of a word (its key), empty when it has none
      */
     public static List<Piece> replace(List<Piece> in, int n, Function<String, List<String>> candidates, SplittableRandom rng) {
-        Set<String> keys = new LinkedHashSet<>();
-        for (Piece p : in) {
+        // the positions of each word, so that replacing one touches its occurrences only (a scan of the
+        // whole text per replaced word made a long text quadratic); insertion order is the keys' text order
+        Map<String, List<Integer>> positions = new LinkedHashMap<>();
+        for (int i = 0; i < in.size(); i++) {
+            Piece p = in.get(i);
             if (p.editable() && !p.stop()) {
-                keys.add(p.key());
+                positions.computeIfAbsent(p.key(), k -> new ArrayList<>(1)).add(i);
             }
         }
-        List<String> order = new ArrayList<>(keys);
+        List<String> order = new ArrayList<>(positions.keySet());
         Shuffle.shuffle(order, rng);
         List<Piece> out = new ArrayList<>(in);
         int replaced = 0;
@@ -40,10 +43,13 @@ public final class WordReplacement {
                 continue;
             }
             String pick = options.get(rng.nextInt(options.size()));
-            for (int i = 0; i < out.size(); i++) {
-                Piece p = out.get(i);
-                if (p.editable() && !p.stop() && p.key().equals(key)) {
-                    out.set(i, p.replacedBy(CasePattern.like(p.surface(), pick)));
+            for (int i : positions.get(key)) {
+                Piece p = out.get(i).replacedBy(CasePattern.like(out.get(i).surface(), pick));
+                out.set(i, p);
+                // as in the reference code, a word replaced into the text is replaced again if its key comes later
+                List<Integer> later = p.key().equals(key) || !p.editable() ? null : positions.get(p.key());
+                if (later != null) {
+                    later.add(i);
                 }
             }
             if (++replaced >= n) {
