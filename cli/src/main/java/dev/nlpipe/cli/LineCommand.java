@@ -6,10 +6,9 @@ import dev.nlpipe.core.config.Location;
 import dev.nlpipe.core.config.YamlLoader;
 import dev.nlpipe.core.doc.Document;
 import dev.nlpipe.core.doc.DocumentJson;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
+import dev.nlpipe.core.io.LineReader;
+import dev.nlpipe.core.io.ReadSettings;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -75,10 +74,18 @@ abstract class LineCommand implements Callable<Integer> {
                     print(p, new Document("arg-" + (i + 1), texts.get(i)), out);
                 }
             } else {
-                BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-                int n = 0;
+                PrintWriter err = spec.commandLine().getErr();
+                // read as `nlpipe run` reads a file: a line past the limit (a file without line breaks piped in) or with
+                // invalid UTF-8 is skipped with a warning instead of being held in memory whole or garbled; its output line
+                // stays, empty, so that output line N still answers input line N. Standard input is not closed.
+                LineReader in = new LineReader(System.in, ReadSettings.DEFAULT_MAX_LINE_BYTES, "standard input", bad -> {
+                    err.println("nlpipe: skipped " + bad + "; its output line is empty (`nlpipe run` with input.maxLineLength"
+                            + " reads longer lines)");
+                    err.flush();
+                    out.println();
+                });
                 for (String line = in.readLine(); line != null; line = in.readLine()) {
-                    print(p, new Document("stdin-" + (++n), line), out);
+                    print(p, new Document("stdin-" + in.lineNumber(), line), out);
                 }
             }
         }

@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nlpipe.core.doc.Document;
 import dev.nlpipe.core.doc.DocumentJson;
+import dev.nlpipe.core.io.ReadSettings;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -30,6 +32,27 @@ class OneLinerCommandsTest {
             CliTest.Result r = nlpipe("segment");
             assertEquals(0, r.code(), r.err());
             assertEquals(List.of("我 爱 北京 天安门", "", "Hello , world"), r.out().lines().toList(), "one output line per input line");
+        } finally {
+            System.setIn(old);
+        }
+    }
+
+    @Test
+    void aStandardInputLineTooLongOrNotUtf8IsSkippedWithAWarningAndAnEmptyAnswer() {
+        InputStream old = System.in;
+        try {
+            byte[] tooLong = "a".repeat(ReadSettings.DEFAULT_MAX_LINE_BYTES + 1).getBytes(StandardCharsets.US_ASCII);
+            ByteArrayOutputStream in = new ByteArrayOutputStream();
+            in.writeBytes("我爱北京\n".getBytes(StandardCharsets.UTF_8));
+            in.writeBytes(new byte[] {'b', 'a', 'd', (byte) 0xC3, '\n'});
+            in.writeBytes(tooLong);
+            in.writeBytes("\nHello, world\n".getBytes(StandardCharsets.UTF_8));
+            System.setIn(new ByteArrayInputStream(in.toByteArray()));
+            CliTest.Result r = nlpipe("segment");
+            assertEquals(0, r.code(), r.err());
+            assertEquals(List.of("我 爱 北京", "", "", "Hello , world"), r.out().lines().toList(), "output line N still answers input line N");
+            assertTrue(r.err().contains("standard input:2: invalid UTF-8"), r.err());
+            assertTrue(r.err().contains("standard input:3:") && r.err().contains("input.maxLineLength"), r.err());
         } finally {
             System.setIn(old);
         }
