@@ -7,12 +7,16 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * Sequences longer than a limit cut into consecutive windows that a tagger reads one by one, and
- * the spans found in the windows put back together as spans of the sequences. A window ends after
- * the last sentence-final punctuation mark in its second half ({@link TextChunker#endsSentence}), else at the limit; an entity across
- * a cut is found as two. For taggers whose cost grows with the square of the length (FLAT's
- * attention over a lattice of characters and words), a text with no sentences layer stays in
- * bounded memory this way, and in the range of distances training showed.
+ * Sequences longer than a limit cut into windows that a tagger reads one by one, and the spans
+ * found in the windows put back together as spans of the sequences. A window ends after the last
+ * sentence-final punctuation mark in its second half ({@link TextChunker#endsSentence}), and the
+ * next starts there. Where there is none (a list, a table, text without punctuation) the window
+ * ends at the limit and the next one starts {@link #overlap} units earlier: each window keeps the
+ * spans that start on its side of the middle of that overlap, so an entity across the cut, up to
+ * half the overlap long, is found whole, with context on both sides, and found once. For taggers
+ * whose cost grows with the square of the length (FLAT's attention over a lattice of characters
+ * and words), a text with no sentences layer stays in bounded memory this way, and in the range of
+ * distances training showed.
  */
 public final class SequenceWindows {
     /**
@@ -23,9 +27,15 @@ public final class SequenceWindows {
      */
     public static final int RECURRENT_LIMIT = 1_000;
 
+    /** The most units two windows cut at the limit share. */
+    static final int MAX_OVERLAP = 64;
+
     private final List<UnitSequence> windows = new ArrayList<>();
     private final List<Integer> owner = new ArrayList<>();
     private final List<Integer> offset = new ArrayList<>();
+    /** Per window, the units of its sequence whose spans and tags it gives: {@code [ownFrom, ownTo)}. */
+    private final List<Integer> ownFrom = new ArrayList<>();
+    private final List<Integer> ownTo = new ArrayList<>();
     private final int sequences;
 
     private SequenceWindows(int sequences) {
@@ -53,16 +63,30 @@ public final class SequenceWindows {
         for (int i = 0; i < seqs.size(); i++) {
             UnitSequence s = seqs.get(i);
             if (limit <= 0 || s.length() <= limit) {
-                w.add(s, i, 0);
+                w.add(s, i, 0, 0, s.length());
                 continue;
             }
-            for (int from = 0; from < s.length(); ) {
+            int overlap = overlap(limit);
+            for (int from = 0, owned = 0; from < s.length(); ) {
                 int to = cut(s, from, limit);
-                w.add(s.slice(from, to), i, from);
-                from = to;
+                boolean atSentenceEnd = to == s.length() || endsSentence(s, to - 1);
+                int ownedTo = atSentenceEnd ? to : to - overlap / 2;
+                w.add(s.slice(from, to), i, from, owned, ownedTo);
+                owned = ownedTo;
+                from = atSentenceEnd ? to : to - overlap;
             }
         }
         return w;
+    }
+
+    /** How many units two windows cut at the limit share: a quarter of the limit, at most {@link #MAX_OVERLAP}. */
+    static int overlap(int limit) {
+        return Math.min(MAX_OVERLAP, limit / 4);
+    }
+
+    private static boolean endsSentence(UnitSequence s, int i) {
+        String unit = s.texts()[i];
+        return unit.length() == 1 && TextChunker.endsSentence(unit.charAt(0));
     }
 
     /** Where the window starting at {@code from} ends: after a sentence end in its second half, else at the limit. */
@@ -72,18 +96,19 @@ public final class SequenceWindows {
             return s.length();
         }
         for (int i = end - 1; i >= from + limit / 2; i--) {
-            String unit = s.texts()[i];
-            if (unit.length() == 1 && TextChunker.endsSentence(unit.charAt(0))) {
+            if (endsSentence(s, i)) {
                 return i + 1;
             }
         }
         return end;
     }
 
-    private void add(UnitSequence window, int sequence, int first) {
+    private void add(UnitSequence window, int sequence, int first, int ownedFrom, int ownedTo) {
         windows.add(window);
         owner.add(sequence);
         offset.add(first);
+        ownFrom.add(ownedFrom);
+        ownTo.add(ownedTo);
     }
 
     /** The windows to tag, each a sequence of its own with its offsets in its document. */
@@ -91,36 +116,51 @@ public final class SequenceWindows {
         return windows;
     }
 
-    /** The spans of each sequence, in order, from the spans found in each {@linkplain #windows window}. */
+    /**
+     * The spans of each sequence, in order, from the spans found in each {@linkplain #windows window}:
+     * a window gives those that start in its own part; one that starts inside a span already given
+     * (the previous window's, running into the overlap) is left out.
+     */
     public List<List<ScoredSpan>> merge(List<List<ScoredSpan>> perWindow) {
         List<List<ScoredSpan>> out = new ArrayList<>(sequences);
+        int[] given = new int[sequences];
         for (int i = 0; i < sequences; i++) {
             out.add(new ArrayList<>());
         }
         for (int w = 0; w < windows.size(); w++) {
             int shift = offset.get(w);
+            int seq = owner.get(w);
+            int previousEnd = given[seq];
             for (ScoredSpan found : perWindow.get(w)) {
                 TagScheme.TokenSpan span = found.span();
-                out.get(owner.get(w)).add(shift == 0 ? found
-                        : new ScoredSpan(new TagScheme.TokenSpan(span.type(), span.start() + shift, span.end() + shift), found.score()));
+                int start = span.start() + shift;
+                if (start < ownFrom.get(w) || start >= ownTo.get(w) || start < previousEnd) {
+                    continue;
+                }
+                out.get(seq).add(shift == 0 ? found
+                        : new ScoredSpan(new TagScheme.TokenSpan(span.type(), start, span.end() + shift), found.score()));
+                given[seq] = Math.max(given[seq], span.end() + shift);
             }
         }
         return out;
     }
 
-    /** The tags of each sequence, in order: its windows' tags one after the other. */
+    /**
+     * The tags of each sequence, in order: each window's tags over its own part (so an entity across
+     * the middle of an overlap has its first tags from one window and the rest from the next).
+     */
     public int[][] joinTags(int[][] perWindow) {
         int[][] out = new int[sequences][];
         int w = 0;
         for (int i = 0; i < sequences; i++) {
             int length = 0;
             for (int v = w; v < windows.size() && owner.get(v) == i; v++) {
-                length += perWindow[v].length;
+                length = ownTo.get(v);
             }
             out[i] = new int[length];
-            for (int at = 0; w < windows.size() && owner.get(w) == i; w++) {
-                System.arraycopy(perWindow[w], 0, out[i], at, perWindow[w].length);
-                at += perWindow[w].length;
+            for (; w < windows.size() && owner.get(w) == i; w++) {
+                int from = ownFrom.get(w);
+                System.arraycopy(perWindow[w], from - offset.get(w), out[i], from, ownTo.get(w) - from);
             }
         }
         return out;

@@ -35,32 +35,51 @@ class SequenceWindowsTest {
     }
 
     @Test
-    void windowsEndAfterASentenceEndInTheirSecondHalfElseAtTheLimit() {
+    void windowsEndAfterASentenceEndInTheirSecondHalfElseAtTheLimitAndOverlapThere() {
         UnitSequence shortOne = characters("张三在北京。");
         UnitSequence longOne = characters("李四去上海了。王五在广州工作很多年了没有回来。赵六");
         SequenceWindows w = SequenceWindows.of(List.of(shortOne, longOne), 10);
         assertSame(shortOne, w.windows().get(0), "a sequence within the limit is its own window");
-        // 10 units: 。 at index 6 is in the second half (5..9), so the first window ends after it;
-        // the next 10 (王五在广州工作很多年) hold none in their second half, so the cut falls at the limit
-        assertEquals(List.of("张三在北京。", "李四去上海了。", "王五在广州工作很多年", "了没有回来。赵六"), texts(w.windows()));
-        assertEquals(17, w.windows().get(3).starts()[0], "a window keeps its offsets in the document");
+        assertEquals(2, SequenceWindows.overlap(10));
+        // 10 units: 。 at index 6 is in the second half (5..9), so the first window ends after it and the next starts
+        // there; the next 10 (王五在广州工作很多年, units 7..16) hold none in their second half, so the cut falls at the
+        // limit and the window after it starts two units earlier (at 15): units 7..15 are the first's, 16.. the second's
+        assertEquals(List.of("张三在北京。", "李四去上海了。", "王五在广州工作很多年", "多年了没有回来。赵六"), texts(w.windows()));
+        assertEquals(23, w.windows().get(3).starts()[8], "a window keeps its offsets in the document");
 
         List<List<ScoredSpan>> found = List.of(
                 List.of(span("PER", 0, 2, 0.9)),
                 List.of(span("PER", 0, 2, 0.8), span("LOC", 3, 5, 0.7)),
-                List.of(span("PER", 0, 2, 0.6), span("LOC", 3, 5, 0.5)),
-                List.of(span("PER", 6, 8, 0.4)));
+                List.of(span("PER", 0, 2, 0.6), span("LOC", 3, 5, 0.5), span("X", 7, 10, 0.3)),
+                List.of(span("X", 0, 3, 0.2), span("X", 1, 3, 0.1), span("PER", 8, 10, 0.4)));
         assertEquals(List.of(List.of(span("PER", 0, 2, 0.9)),
                 List.of(span("PER", 0, 2, 0.8), span("LOC", 3, 5, 0.7), span("PER", 7, 9, 0.6), span("LOC", 10, 12, 0.5),
-                        span("PER", 23, 25, 0.4))), w.merge(found));
+                        span("X", 14, 17, 0.3), span("PER", 23, 25, 0.4))), w.merge(found),
+                "很多年 starts on the first window's side of the overlap and is found once, whole; the second window's"
+                        + " 多年了 starts on the first's side and 年了 inside a span already found");
         assertEquals("赵六", longOne.scoredEntities(List.of(span("PER", 23, 25, 0.4))).get(0).text());
 
-        int[][] tags = w.joinTags(new int[][] {{1, 2, 0, 0, 0, 0}, {1, 2, 0, 0, 0, 0, 0}, {1, 2, 0, 3, 4, 0, 0, 0, 0, 0},
-            {0, 0, 0, 0, 0, 0, 1, 2}});
+        int[][] tags = w.joinTags(new int[][] {{1, 2, 0, 0, 0, 0}, {1, 2, 0, 0, 0, 0, 0}, {1, 2, 0, 3, 4, 0, 0, 5, 6, 7},
+            {8, 9, 0, 0, 0, 0, 0, 0, 1, 2}});
         assertEquals(2, tags.length);
         assertArrayEquals(new int[] {1, 2, 0, 0, 0, 0}, tags[0]);
-        assertArrayEquals(new int[] {1, 2, 0, 0, 0, 0, 0, 1, 2, 0, 3, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 2}, tags[1],
-                "a sequence's tags are its windows' in order");
+        assertArrayEquals(new int[] {1, 2, 0, 0, 0, 0, 0, 1, 2, 0, 3, 4, 0, 0, 5, 6, 9, 0, 0, 0, 0, 0, 0, 1, 2}, tags[1],
+                "a sequence's tags are each window's over its own part");
+    }
+
+    @Test
+    void anEntityAcrossACutAtTheLimitIsFoundWholeWithContextOnBothSides() {
+        String name = "中华人民共和国";
+        UnitSequence s = characters("甲".repeat(996) + name + "乙".repeat(500));
+        SequenceWindows w = SequenceWindows.of(List.of(s), SequenceWindows.RECURRENT_LIMIT);
+        // a tagger that finds the name wherever it sees it, and the part of it that a window's end cuts off as well
+        List<List<ScoredSpan>> found = new ArrayList<>();
+        for (UnitSequence window : w.windows()) {
+            String seen = String.join("", window.texts());
+            int at = seen.indexOf(name.substring(0, 2));
+            found.add(at < 0 ? List.of() : List.of(span("LOC", at, Math.min(at + name.length(), seen.length()), 1.0)));
+        }
+        assertEquals(List.of(List.of(span("LOC", 996, 1003, 1.0))), w.merge(found), "not 中华人民 + 共和国");
     }
 
     @Test

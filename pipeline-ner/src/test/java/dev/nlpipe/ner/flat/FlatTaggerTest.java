@@ -179,8 +179,9 @@ class FlatTaggerTest {
 
     @Test
     void aTextLongerThanMaxLengthIsTaggedInWindowsAsIfEachWereATextOfItsOwn() {
-        String first = "张伟在北京的华为公司工作";
-        String second = "。吴磊毕业于清华大学。";
+        // the model's maxLength is 12: the first window ends after the 。 that closes the first sentence
+        String first = "张伟在北京华为公司工作。";
+        String second = "吴磊毕业于清华大学。";
         try (FlatPredictor p = FlatModel.load(model).predictorOn(Device.cpu())) {
             List<List<Entity>> found = p.entities(List.of(new Document("long", first + second), new Document("a", first),
                     new Document("b", second)), 4);
