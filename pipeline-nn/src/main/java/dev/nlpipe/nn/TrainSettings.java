@@ -1,5 +1,6 @@
 package dev.nlpipe.nn;
 
+import dev.nlpipe.core.config.ConfigException;
 import dev.nlpipe.core.config.Durations;
 import dev.nlpipe.core.config.OptionSpec;
 import dev.nlpipe.core.config.Options;
@@ -106,94 +107,76 @@ public record TrainSettings(int epochs, int batchSize, double lr, String optimiz
         }
     }
 
-    /** Reads and checks validated options; a bad value gives a located configuration error. */
+    /**
+     * Reads and checks validated options; bad values give one configuration error naming each of
+     * them, so a training file is fixed in one go rather than one run per mistake.
+     */
     public static TrainSettings from(Options o) {
-        int epochs = positive(o, "epochs");
-        int batchSize = positive(o, "batchSize");
+        List<ConfigException> problems = new ArrayList<>();
+        check(problems, o, "epochs", o.getInt("epochs") >= 1, "must be at least 1");
+        check(problems, o, "batchSize", o.getInt("batchSize") >= 1, "must be at least 1");
+        check(problems, o, "decayEvery", o.getInt("decayEvery") >= 1, "must be at least 1");
+        check(problems, o, "accumulate", o.getInt("accumulate") >= 1, "must be at least 1");
         double lr = o.getDouble("lr");
-        if (!(lr > 0)) {
-            throw o.error("lr", "must be greater than 0");
-        }
-        DeviceSpec device;
+        check(problems, o, "lr", lr > 0, "must be greater than 0");
+        DeviceSpec device = null;
         try {
             device = DeviceSpec.parse(o.getString("device"));
         } catch (IllegalArgumentException e) {
-            throw o.error("device", e.getMessage());
+            problems.add(o.error("device", e.getMessage()));
         }
         double devFraction = o.getDouble("devFraction");
-        if (devFraction < 0 || devFraction >= 1) {
-            throw o.error("devFraction", "must be at least 0 and below 1");
-        }
+        check(problems, o, "devFraction", devFraction >= 0 && devFraction < 1, "must be at least 0 and below 1");
         double averageDecay = o.getDouble("averageDecay");
-        if (averageDecay < 0 || averageDecay >= 1) {
-            throw o.error("averageDecay", "must be at least 0 and below 1 (0 turns averaging off)");
-        }
+        check(problems, o, "averageDecay", averageDecay >= 0 && averageDecay < 1, "must be at least 0 and below 1 (0 turns averaging off)");
         double momentum = o.getDouble("momentum");
-        if (!(momentum >= 0 && momentum < 1)) {
-            throw o.error("momentum", "must be at least 0 and below 1 (0 turns momentum off)");
-        }
-        if (!(o.getDouble("weightDecay") >= 0)) {
-            throw o.error("weightDecay", "must not be negative (0 turns decay off)");
-        }
+        check(problems, o, "momentum", momentum >= 0 && momentum < 1, "must be at least 0 and below 1 (0 turns momentum off)");
+        check(problems, o, "weightDecay", o.getDouble("weightDecay") >= 0, "must not be negative (0 turns decay off)");
         double decayRate = o.getDouble("decayRate");
         String schedule = o.getString("schedule");
         // a negative inverse rate grows the learning rate each epoch until it divides by zero; a step factor of 0
         // stops learning after the first decay, and one above 1 raises the rate
-        if ("inverse".equals(schedule) && !(decayRate >= 0)) {
-            throw o.error("decayRate", "must not be negative with schedule: inverse (lr / (1 + decayRate * epoch))");
-        }
-        if ("step".equals(schedule) && !(decayRate > 0 && decayRate <= 1)) {
-            throw o.error("decayRate", "must be above 0 and at most 1 with schedule: step (the factor applied every decayEvery epochs)");
-        }
-        if (o.getInt("warmupSteps") < 0) {
-            throw o.error("warmupSteps", "must not be negative");
-        }
-        if (o.getDouble("warmupRatio") < 0 || o.getDouble("warmupRatio") >= 1) {
-            throw o.error("warmupRatio", "must be at least 0 and below 1");
-        }
-        if (o.getDouble("clipNorm") < 0) {
-            throw o.error("clipNorm", "must not be negative (0 turns clipping off)");
-        }
-        if (o.getDouble("clipValue") < 0) {
-            throw o.error("clipValue", "must not be negative (0 turns clamping off)");
-        }
-        if (o.getInt("patience") < 0) {
-            throw o.error("patience", "must not be negative (0 never stops early)");
-        }
-        if (o.getInt("minEpochs") < 0) {
-            throw o.error("minEpochs", "must not be negative (0 lets patience stop the run at any epoch)");
-        }
-        if (o.getInt("accumulate") > 1 && o.getBoolean("sparseEmbeddings")) {
-            throw o.error("accumulate", "does not combine with sparseEmbeddings, whose rows are updated batch by batch");
-        }
+        check(problems, o, "decayRate", !"inverse".equals(schedule) || decayRate >= 0,
+                "must not be negative with schedule: inverse (lr / (1 + decayRate * epoch))");
+        check(problems, o, "decayRate", !"step".equals(schedule) || decayRate > 0 && decayRate <= 1,
+                "must be above 0 and at most 1 with schedule: step (the factor applied every decayEvery epochs)");
+        check(problems, o, "warmupSteps", o.getInt("warmupSteps") >= 0, "must not be negative");
+        double warmupRatio = o.getDouble("warmupRatio");
+        check(problems, o, "warmupRatio", warmupRatio >= 0 && warmupRatio < 1, "must be at least 0 and below 1");
+        check(problems, o, "clipNorm", o.getDouble("clipNorm") >= 0, "must not be negative (0 turns clipping off)");
+        check(problems, o, "clipValue", o.getDouble("clipValue") >= 0, "must not be negative (0 turns clamping off)");
+        check(problems, o, "patience", o.getInt("patience") >= 0, "must not be negative (0 never stops early)");
+        check(problems, o, "minEpochs", o.getInt("minEpochs") >= 0, "must not be negative (0 lets patience stop the run at any epoch)");
+        check(problems, o, "accumulate", o.getInt("accumulate") <= 1 || !o.getBoolean("sparseEmbeddings"),
+                "does not combine with sparseEmbeddings, whose rows are updated batch by batch");
         Duration maxTime = null;
         String budget = o.getString("maxTime");
         if (budget != null && !budget.isBlank()) {
             try {
                 maxTime = Durations.parse(budget);
+                check(problems, o, "maxTime", !maxTime.isZero() && !maxTime.isNegative(), "must be longer than zero (leave it out for no limit)");
             } catch (IllegalArgumentException e) {
-                throw o.error("maxTime", e.getMessage());
-            }
-            if (maxTime.isZero() || maxTime.isNegative()) {
-                throw o.error("maxTime", "must be longer than zero (leave it out for no limit)");
+                problems.add(o.error("maxTime", e.getMessage()));
             }
         }
-        return new TrainSettings(epochs, batchSize, lr, o.getString("optimizer"), o.getDouble("momentum"),
-                o.getDouble("weightDecay"), LrSchedule.kind(o.getString("schedule")), o.getInt("warmupSteps"),
-                positive(o, "decayEvery"), o.getDouble("decayRate"), o.getDouble("clipNorm"), o.getDouble("clipValue"),
+        if (!problems.isEmpty()) {
+            throw ConfigException.combine(problems);
+        }
+        return new TrainSettings(o.getInt("epochs"), o.getInt("batchSize"), lr, o.getString("optimizer"), momentum,
+                o.getDouble("weightDecay"), LrSchedule.kind(schedule), o.getInt("warmupSteps"),
+                o.getInt("decayEvery"), decayRate, o.getDouble("clipNorm"), o.getDouble("clipValue"),
                 o.getInt("patience"),
                 o.getInt("minEpochs"), device,
                 o.getInt("seed"), Math.max(0, o.getInt("threads")), o.getBoolean("resume"), devFraction,
-                averageDecay, o.getBoolean("sparseEmbeddings"), positive(o, "accumulate"), o.getDouble("warmupRatio"),
+                averageDecay, o.getBoolean("sparseEmbeddings"), o.getInt("accumulate"), warmupRatio,
                 "last".equals(o.getString("keep")), maxTime);
     }
 
-    private static int positive(Options o, String name) {
-        int v = o.getInt(name);
-        if (v < 1) {
-            throw o.error(name, "must be at least 1");
+    /** Adds the error for {@code name} when a value is out of its range ({@code ok} false; NaN fails every range). */
+    private static void check(List<ConfigException> problems, Options o, String name, boolean ok, String message) {
+        if (!ok) {
+            problems.add(o.error(name, message));
         }
-        return v;
     }
 
     /** The learning-rate schedule for a given number of optimizer steps per epoch. */

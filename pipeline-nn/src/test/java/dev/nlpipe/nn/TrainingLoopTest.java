@@ -395,6 +395,16 @@ class TrainingLoopTest {
     }
 
     @Test
+    void everyValueOutOfRangeIsNamedInOneError() {
+        ConfigException e = assertThrows(ConfigException.class, () -> settings(Map.of("epochs", 0, "lr", -1, "momentum", 1.0,
+                "devFraction", 1.5, "patience", -2)));
+        assertEquals(5, e.errors().size(), e.getMessage());
+        for (String key : List.of("epochs", "lr", "momentum", "devFraction", "patience")) {
+            assertTrue(e.getMessage().contains(key), key + " in " + e.getMessage());
+        }
+    }
+
+    @Test
     void aNegativeMinEpochsIsRefusedByName() {
         ConfigException e = assertThrows(ConfigException.class, () -> settings(Map.of("minEpochs", -1)));
         assertTrue(e.getMessage().contains("minEpochs"), e.getMessage());
