@@ -346,12 +346,32 @@ public final class Pipeline implements AutoCloseable {
                 "fail".equals(config.onError()) ? OnError.FAIL : OnError.SKIP, progress);
     }
 
-    /** Closes every stage. */
+    /**
+     * Closes every stage, also when one fails to close (its native memory would otherwise stay
+     * held by the stages after it); the first failure is thrown with the others suppressed.
+     */
     @Override
     public void close() {
-        for (ConfiguredStage s : stages) {
-            s.processor().close();
+        RuntimeException failure = closeAll(stages, null);
+        if (failure != null) {
+            throw failure;
         }
+    }
+
+    /** Closes each stage; returns {@code failure}, or the first failure, with later ones added as suppressed. */
+    private static RuntimeException closeAll(List<ConfiguredStage> stages, RuntimeException failure) {
+        for (ConfiguredStage s : stages) {
+            try {
+                s.processor().close();
+            } catch (RuntimeException e) {
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        return failure;
     }
 
     /** Builds a pipeline in code: stages by registered name and options, or custom processors. */
@@ -408,8 +428,18 @@ public final class Pipeline implements AutoCloseable {
          * the first custom processor (whose layers are unknown).
          */
         public Pipeline build() {
-            Components components = Components.get();
             List<ConfiguredStage> built = new ArrayList<>();
+            try {
+                return build(built);
+            } catch (RuntimeException e) {
+                // the stages made before the failing one hold models (native memory): a service retrying a bad
+                // configuration leaked one set per attempt. The caller's own processors stay the caller's.
+                throw closeAll(built.stream().filter(s -> !"custom".equals(s.type())).toList(), e);
+            }
+        }
+
+        private Pipeline build(List<ConfiguredStage> built) {
+            Components components = Components.get();
             List<StageConfig> pending = new ArrayList<>();
             List<String> ids = new ArrayList<>();
             boolean wiringKnown = true;

@@ -11,6 +11,7 @@ import dev.nlpipe.core.stage.StageContext;
 import dev.nlpipe.core.stage.StageProvider;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** Stages that exist only in tests, to exercise the runner's and the validator's edge cases. */
 public final class TestStages {
@@ -50,6 +51,37 @@ public final class TestStages {
                         throw new AssertionError("fatal failure on " + doc.id());
                     }
                     throw new IllegalStateException("cannot handle " + doc.id());
+                }
+            };
+        }
+    }
+
+    /** {@code test.closing}: does nothing, and counts how many were made and how many closed. */
+    public static final class Closing implements StageProvider {
+        public static final AtomicInteger MADE = new AtomicInteger();
+        public static final AtomicInteger CLOSED = new AtomicInteger();
+
+        @Override
+        public String name() {
+            return "test.closing";
+        }
+
+        @Override
+        public String description() {
+            return "test only: counts stages made and closed";
+        }
+
+        @Override
+        public Processor create(StageContext ctx) {
+            MADE.incrementAndGet();
+            return new Annotator() {
+                @Override
+                public void annotate(Document doc) {
+                }
+
+                @Override
+                public void close() {
+                    CLOSED.incrementAndGet();
                 }
             };
         }
