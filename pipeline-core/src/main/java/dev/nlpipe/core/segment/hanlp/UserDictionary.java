@@ -19,8 +19,9 @@ import java.util.TreeMap;
 
 /**
  * User dictionaries for one pipeline: words read from files in HanLP's format, one entry per line,
- * {@code word [nature frequency]...} separated by spaces or tabs. An entry without a nature is
- * tagged {@code nz} with frequency 1, as HanLP's {@code CustomDictionary.insert} does.
+ * {@code word [nature frequency]...} separated by spaces or tabs, or in jieba's, {@code word
+ * frequency [nature]}. An entry without a nature is tagged {@code nz} (with frequency 1 when it has
+ * none), as HanLP's {@code CustomDictionary.insert} does.
  *
  * <p>HanLP keeps its custom dictionary in a static field shared by the whole JVM. This class
  * never touches it: {@link #build} returns a private {@link DynamicCustomDictionary} that a
@@ -78,6 +79,10 @@ public final class UserDictionary {
         if (f.length == 1) {
             return new CoreDictionary.Attribute(Nature.nz, 1);
         }
+        if (f.length <= 3 && isCount(f[1])) {
+            // jieba's load_userdict format, word freq [pos]: what users bringing a jieba dictionary have
+            return new CoreDictionary.Attribute(f.length == 3 ? nature(f[2], 3, at) : Nature.nz, Integer.parseInt(f[1]));
+        }
         if (f.length % 2 == 0) {
             throw new ConfigException(at, "user dictionary entry has " + f.length
                     + " fields; it must be 'word' or 'word nature frequency [nature frequency]...' (a nature without a frequency?)");
@@ -87,7 +92,7 @@ public final class UserDictionary {
         int[] freqs = new int[count];
         int total = 0;
         for (int i = 0; i < count; i++) {
-            natures[i] = Nature.create(f[1 + 2 * i]);
+            natures[i] = nature(f[1 + 2 * i], 2 + 2 * i, at);
             try {
                 freqs[i] = Integer.parseInt(f[2 + 2 * i]);
             } catch (NumberFormatException e) {
@@ -100,6 +105,23 @@ public final class UserDictionary {
             total += freqs[i];
         }
         return new CoreDictionary.Attribute(natures, freqs, total);
+    }
+
+    private static boolean isCount(String field) {
+        return field.chars().allMatch(c -> c >= '0' && c <= '9') && field.length() <= 9;
+    }
+
+    /**
+     * A part-of-speech tag: one HanLP knows, or a new one in lower-case ASCII (tag sets are); a
+     * field like {@code iPhone} is the second half of a word with a space, which no entry can hold.
+     */
+    private static Nature nature(String name, int field, Location at) {
+        if (Nature.fromString(name) == null && !name.matches("[a-z][a-z0-9_]*")) {
+            // the field is not quoted: a file given by mistake (a password file) would be shown
+            throw new ConfigException(at, "user dictionary entry: field " + field + " is not a part-of-speech tag (HanLP's are"
+                    + " lower-case, such as n, nr, nz); a word cannot contain a space, so write it without one");
+        }
+        return Nature.create(name);
     }
 
     /**

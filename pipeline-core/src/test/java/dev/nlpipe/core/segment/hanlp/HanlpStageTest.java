@@ -197,6 +197,21 @@ class HanlpStageTest {
     }
 
     @Test
+    void jiebaEntriesLoadAndAWordWithASpaceIsRefused() throws IOException {
+        Path jieba = dictionary("jieba.txt", "攻城狮 5", "单身狗 3 vn");
+        UserDictionary d = new UserDictionary().read(jieba);
+        assertTrue(d.contains("攻城狮") && d.contains("单身狗"));
+        try (Pipeline p = hanlp(Map.of("userDictionaries", List.of(jieba.toString()), "pos", true))) {
+            List<Token> tokens = p.process(new Document("d", NETSPEAK)).get(0).tokens();
+            assertEquals("攻城狮", tokens.get(0).text());
+            assertEquals("nz", tokens.get(0).pos(), "jieba's word freq without a tag is nz");
+        }
+        Path spaced = dictionary("spaced.txt", "Apple iPhone 15");
+        ConfigException e = assertThrows(ConfigException.class, () -> new UserDictionary().read(spaced));
+        assertTrue(e.getMessage().startsWith(spaced + ":1:1: ") && e.getMessage().contains("cannot contain a space"), e.getMessage());
+    }
+
+    @Test
     void aFileThatIsNoDictionaryIsNotQuoted() throws IOException {
         Path passwd = dictionary("passwd", "root:x:0:0:root secret-home /bin/bash");
         ConfigException e = assertThrows(ConfigException.class, () -> hanlp(Map.of("userDictionaries", List.of(passwd.toString()))));
