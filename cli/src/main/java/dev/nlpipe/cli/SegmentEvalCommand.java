@@ -126,9 +126,15 @@ public final class SegmentEvalCommand implements Callable<Integer> {
 
     private void writePredictions(List<GoldLine> goldLines, SegmentationEvaluation.Result r) throws IOException {
         try (AtomicFile f = AtomicFile.create(writePred)) {
+            // line N answers gold line N, blank lines included, as --pred reads it back
+            int written = 0;
             for (int i = 0; i < goldLines.size(); i++) {
+                for (; written < goldLines.get(i).line() - 1; written++) {
+                    f.writer().write('\n');
+                }
                 f.writer().write(SegmentationEvaluation.format(goldLines.get(i).raw(), r.predicted().get(i)));
                 f.writer().write('\n');
+                written++;
             }
             f.commit();
         }

@@ -57,6 +57,20 @@ class SegmentEvalCommandTest {
     }
 
     @Test
+    void aWrittenPredictionKeepsTheGoldLinesBlankLinesIncludedSoItScoresBack() throws IOException {
+        Path withBlank = Files.writeString(dir.resolve("blank.utf8"), "我  爱  北京\n\n商品  和  服务  。\n", StandardCharsets.UTF_8);
+        Path pipeline = Files.writeString(dir.resolve("p.yaml"), "pipeline: seg\nstages:\n  - type: segment.hanlp\n");
+        Path pred = dir.resolve("pred.txt");
+        Outcome o = nlpipe("eval", "segment", "--gold", withBlank.toString(), "--pipeline", pipeline.toString(), "--write-pred",
+                pred.toString(), "--threads", "1");
+        assertEquals(0, o.code(), o.err());
+        assertEquals(List.of("我  爱  北京", "", "商品  和  服务  。"), Files.readAllLines(pred));
+        o = nlpipe("eval", "segment", "--gold", withBlank.toString(), "--pred", pred.toString());
+        assertEquals(0, o.code(), o.err());
+        assertTrue(o.out().contains("F1               1.0000"), o.out());
+    }
+
+    @Test
     void scoresAPredictionFile() throws IOException {
         Path pred = Files.writeString(dir.resolve("pred.txt"), "我爱  北京  天安门  。\n商品  和服  务  。\n");
         Outcome o = nlpipe("eval", "segment", "--gold", gold.toString(), "--pred", pred.toString());
