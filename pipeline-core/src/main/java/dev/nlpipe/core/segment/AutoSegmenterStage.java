@@ -121,7 +121,8 @@ public final class AutoSegmenterStage implements StageProvider {
             String l = lang.toLowerCase(Locale.ROOT);
             return l.equals("zh") || l.startsWith("zh-") || l.startsWith("zh_");
         }
-        return Scripts.hanShare(doc.analysisText()) >= hanShare;
+        // kanji make Japanese look Han; HanLP's Chinese model would split its words and the document be labelled zh
+        return Scripts.hanShare(doc.analysisText()) >= hanShare && !Scripts.looksJapanese(doc.analysisText());
     }
 
     private static List<Token> lower(List<Token> tokens) {

@@ -3,6 +3,8 @@ package dev.nlpipe.core.segment;
 import static dev.nlpipe.core.testing.TokenChecks.run;
 import static dev.nlpipe.core.testing.TokenChecks.texts;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -93,6 +95,16 @@ class AutoSegmenterStageTest {
         assertTrue(mostlyEnglish.contains("北京") && mostlyEnglish.contains("capital"), mostlyEnglish.toString());
         List<String> threshold = texts(run("segment", Map.of("hanShare", 0.1), doc("The word 北京 means northern capital", null)));
         assertTrue(threshold.contains("北京"), threshold.toString());
+    }
+
+    @Test
+    void japaneseIsNotTakenForChineseWithoutALanguage() {
+        Document japanese = run("segment", Map.of(), doc("東京は日本の首都です。", null));
+        assertNull(japanese.lang(), "a wrong language is worse than none");
+        assertTrue(texts(japanese).contains("は"), texts(japanese).toString());
+        assertTrue(Scripts.looksJapanese("今日は良い天気ですね"));
+        assertFalse(Scripts.looksJapanese("我の家在北京市海淀区中关村大街"), "Chinese borrowing a の is still Chinese");
+        assertEquals("zh", run("segment", Map.of(), doc("我の家在北京市海淀区中关村大街", null)).lang());
     }
 
     @Test
