@@ -18,7 +18,10 @@ cd "$root"
 epochs=${1:-1}
 sentences=${2:-1000}
 data=../shared/data/resume-ner
-[[ -f $data/train.char.bmes ]] || { echo "error: Resume NER not found in $data (see docs/data.md)" >&2; exit 2; }
+if [[ ! -f $data/train.char.bmes ]]; then
+  echo "skipped: Resume NER not found in $data (see docs/data.md)"
+  exit 0
+fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 ./nlpipe --version > /dev/null   # builds when needed, outside the timings

@@ -51,7 +51,7 @@ public final class Word2VecTask implements TrainerProvider {
                 OptionSpec.number("phraseThreshold", 100, "score a bigram must exceed to become a phrase"),
                 OptionSpec.integer("phraseMinCount", 5, "words and bigrams rarer than this never join"),
                 OptionSpec.string("phraseDelimiter", "_", "joins the words of a phrase"),
-                OptionSpec.path("vocabulary", "a vocabulary directory counted beforehand from this training file (`nlpipe-spark fit`):"
+                OptionSpec.path("vocabulary", "a vocabulary directory counted beforehand from this training file (the Spark job's `fit`, docs/spark.md):"
                         + " training reads the corpus once and does not count it"));
     }
 

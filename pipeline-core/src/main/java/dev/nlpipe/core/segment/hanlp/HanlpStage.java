@@ -23,7 +23,7 @@ public final class HanlpStage implements StageProvider {
     /** The options, shared with the {@code segment} stage. */
     public static final List<OptionSpec> OPTIONS = List.of(
             OptionSpec.choice("algorithm", "viterbi", "HanLP segmentation algorithm: viterbi, dijkstra or nshort", "viterbi", "dijkstra", "nshort"),
-            OptionSpec.pathList("userDictionaries", "user dictionary files, one entry per line: 'word [nature frequency]...'; "
+            OptionSpec.pathList("userDictionaries", "user dictionary files, one entry per line: 'word [nature frequency]...' (HanLP) or 'word freq [nature]' (jieba); "
                     + "kept per pipeline"),
             OptionSpec.bool("builtinDictionary", true, "use HanLP's bundled custom dictionary besides its core dictionary"),
             OptionSpec.bool("forcing", false, "force user dictionary words into the word lattice (HanLP's custom-dictionary forcing)"),
