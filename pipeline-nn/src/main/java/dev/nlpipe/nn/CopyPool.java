@@ -1,6 +1,9 @@
 package dev.nlpipe.nn;
 
-import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -8,40 +11,80 @@ import java.util.function.Supplier;
  * Copies of something that is not thread-safe (a predictor with its own copy of a network's
  * weights), shared by many threads: a thread borrows an idle copy, or makes one when none is idle,
  * and gives it back; so there are never more copies than threads that ran at once. Closing closes
- * every copy made.
+ * the idle copies at once and each borrowed one when it is given back (closing it under the thread
+ * using it would free the weights its forward pass reads); a pool once closed makes no new copy.
  *
  * @param <T> the copy
  */
 public final class CopyPool<T extends AutoCloseable> implements AutoCloseable {
     private final Supplier<T> factory;
-    private final ConcurrentLinkedDeque<T> idle = new ConcurrentLinkedDeque<>();
-    private final ConcurrentLinkedDeque<T> all = new ConcurrentLinkedDeque<>();
+    private final Object lock = new Object();
+    private final Deque<T> idle = new ArrayDeque<>();
+    private boolean closed;
 
     /** @param factory makes a new copy */
     public CopyPool(Supplier<T> factory) {
         this.factory = factory;
     }
 
-    /** Runs {@code work} with a copy that no other thread uses meanwhile. */
+    /**
+     * Runs {@code work} with a copy that no other thread uses meanwhile.
+     *
+     * @throws IllegalStateException once the pool is closed
+     */
     public <R> R apply(Function<T, R> work) {
-        T copy = idle.pollFirst();
+        T copy;
+        synchronized (lock) {
+            refuseIfClosed();
+            copy = idle.pollFirst();
+        }
         if (copy == null) {
             copy = factory.get();
-            all.add(copy);
         }
         try {
             return work.apply(copy);
         } finally {
-            idle.addFirst(copy);
+            giveBack(copy);
         }
     }
 
-    /** Closes every copy; the pool must not be used afterwards. */
+    private void giveBack(T copy) {
+        synchronized (lock) {
+            if (!closed) {
+                idle.addFirst(copy);
+                return;
+            }
+        }
+        RuntimeException failure = closeAll(List.of(copy));
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    private void refuseIfClosed() {
+        if (closed) {
+            throw new IllegalStateException("this model was closed (its pipeline or stage closed); build a new one");
+        }
+    }
+
+    /** Closes the idle copies now and the borrowed ones as they are given back. */
     @Override
     public void close() {
+        List<T> now;
+        synchronized (lock) {
+            closed = true;
+            now = new ArrayList<>(idle);
+            idle.clear();
+        }
+        RuntimeException failure = closeAll(now);
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    private static <T extends AutoCloseable> RuntimeException closeAll(List<T> copies) {
         RuntimeException failure = null;
-        T copy;
-        while ((copy = all.pollFirst()) != null) {
+        for (T copy : copies) {
             try {
                 copy.close();
             } catch (Exception e) {
@@ -50,9 +93,6 @@ public final class CopyPool<T extends AutoCloseable> implements AutoCloseable {
                 }
             }
         }
-        idle.clear();
-        if (failure != null) {
-            throw failure;
-        }
+        return failure;
     }
 }

@@ -1,6 +1,7 @@
 package dev.nlpipe.nn;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -91,5 +92,41 @@ class CopyPoolTest {
         pool.close();
         assertEquals(2, made.size());
         assertTrue(made.stream().allMatch(c -> c.closed));
+    }
+    @Test
+    void closingWhileACopyIsInUseClosesItWhenGivenBackAndRefusesLaterUse() throws Exception {
+        List<Copy> made = new ArrayList<>();
+        CopyPool<Copy> pool = new CopyPool<>(() -> {
+            Copy c = new Copy();
+            synchronized (made) {
+                made.add(c);
+            }
+            return c;
+        });
+        pool.apply(c -> null);
+        CountDownLatch inUse = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService thread = Executors.newSingleThreadExecutor();
+        try {
+            Future<Boolean> closedWhileUsed = thread.submit(() -> pool.apply(c -> {
+                inUse.countDown();
+                try {
+                    release.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return c.closed;
+            }));
+            assertTrue(inUse.await(10, TimeUnit.SECONDS));
+            pool.close();
+            release.countDown();
+            assertEquals(false, closedWhileUsed.get(10, TimeUnit.SECONDS), "not closed under the thread using it");
+            assertTrue(made.get(0).closed, "closed once given back");
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> pool.apply(c -> null));
+            assertTrue(e.getMessage().contains("closed"), e.getMessage());
+            assertEquals(1, made.size(), "no copy made after closing, none left unclosed");
+        } finally {
+            thread.shutdownNow();
+        }
     }
 }

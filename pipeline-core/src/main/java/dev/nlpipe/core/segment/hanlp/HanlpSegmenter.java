@@ -6,13 +6,11 @@ import com.hankcs.hanlp.seg.NShort.NShortSegment;
 import com.hankcs.hanlp.seg.Segment;
 import com.hankcs.hanlp.seg.Viterbi.ViterbiSegment;
 import com.hankcs.hanlp.seg.common.Term;
-import com.hankcs.hanlp.utility.Predefine;
 import dev.nlpipe.core.segment.TextChunker;
 import dev.nlpipe.core.segment.Word;
 import dev.nlpipe.core.text.RegexTokenizer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.logging.Level;
 
 /**
  * A configured HanLP segmenter: the algorithm, the dictionaries and the recognizers of one
@@ -28,11 +26,6 @@ import java.util.logging.Level;
 public final class HanlpSegmenter {
     /** The longest text handed to HanLP in one call. */
     public static final int CHUNK = 8192;
-
-    static {
-        // HanLP reports dictionary loading at INFO through java.util.logging, on standard error.
-        Predefine.logger.setLevel(Level.WARNING);
-    }
 
     /** The segmentation algorithms HanLP offers. */
     public enum Algorithm {
