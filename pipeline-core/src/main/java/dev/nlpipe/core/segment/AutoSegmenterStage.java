@@ -83,6 +83,7 @@ public final class AutoSegmenterStage implements StageProvider {
             public void annotate(Document doc) {
                 if (isChinese(doc, threshold)) {
                     hanlp.annotate(doc);
+                    doc.setTokens(MixedText.edgeMarksSplit(doc.text(), doc.tokens()));
                     if (doc.lang() == null) {
                         doc.setLang("zh");
                     }
@@ -90,10 +91,11 @@ public final class AutoSegmenterStage implements StageProvider {
                     // repaired on the analysis text's own offsets, then moved onto the original text in one step
                     String text = doc.analysisText();
                     List<Token> tokens = LuceneTokens.tokens(standard, new Document(doc.id(), text), true);
-                    tokens = MixedText.hanRunsSegmented(text, tokens, hanlp.segmenter(), pos);
+                    List<Word> named = new ArrayList<>();
+                    tokens = MixedText.hanRunsSegmented(text, tokens, hanlp, pos, named);
                     doc.setTokens(MixedText.toOriginal(doc, keepPunctuation ? MixedText.withPunctuation(text, tokens) : tokens));
                     if (entities) {
-                        doc.addEntities(List.of());
+                        doc.addEntities(HanlpAnnotator.entities(doc, named));
                     }
                     if (doc.lang() == null && EnglishGuess.isEnglish(text)) {
                         doc.setLang("en");

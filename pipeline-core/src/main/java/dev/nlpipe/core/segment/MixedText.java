@@ -1,8 +1,9 @@
 package dev.nlpipe.core.segment;
 
 import dev.nlpipe.core.doc.Document;
+import dev.nlpipe.core.doc.OverlappingTokens;
 import dev.nlpipe.core.doc.Token;
-import dev.nlpipe.core.segment.hanlp.HanlpSegmenter;
+import dev.nlpipe.core.segment.hanlp.HanlpAnnotator;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,9 +20,11 @@ final class MixedText {
 
     /**
      * {@code tokens} (from a tokenizer that makes every Han character a token) with each run of
-     * two or more adjacent Han characters replaced by HanLP's words for it.
+     * two or more adjacent Han characters replaced by HanLP's words for it (with the annotator's
+     * conventions); the person, place and organization words found go to {@code named}, with
+     * offsets into {@code text}.
      */
-    static List<Token> hanRunsSegmented(String text, List<Token> tokens, HanlpSegmenter hanlp, boolean pos) {
+    static List<Token> hanRunsSegmented(String text, List<Token> tokens, HanlpAnnotator hanlp, boolean pos, List<Word> named) {
         List<Token> out = new ArrayList<>(tokens.size());
         int i = 0;
         while (i < tokens.size()) {
@@ -36,10 +39,14 @@ final class MixedText {
             }
             int runStart = tokens.get(i).start();
             String run = text.substring(runStart, tokens.get(j - 1).end());
-            for (Word w : hanlp.segment(run)) {
+            List<Word> found = new ArrayList<>();
+            for (Word w : hanlp.words(run, found)) {
                 int start = runStart + w.start();
                 int end = runStart + w.end();
                 out.add(new Token(w.in(run), start, end, pos ? w.pos() : null, false));
+            }
+            for (Word w : found) {
+                named.add(new Word(runStart + w.start(), runStart + w.end(), w.pos()));
             }
             i = j;
         }
@@ -59,6 +66,41 @@ final class MixedText {
         return out;
     }
 
+    /**
+     * {@code tokens} with the punctuation marks and symbols at the edges of a word that holds a
+     * letter made tokens of their own (one per code point). HanLP reads {@code - & % ' _} as letters
+     * and leaves "COVID-" of "COVID-19疫情" whole, where the other path and jieba give COVID / -.
+     * Marks inside a word (AT&amp;T, e-mail) and beside digits alone (3.5, 25％, which the PKU
+     * conventions join) stay.
+     *
+     * @param original the text the tokens' offsets point into
+     */
+    static List<Token> edgeMarksSplit(String original, List<Token> tokens) {
+        List<Token> out = new ArrayList<>(tokens.size());
+        for (Token t : tokens) {
+            String s = original.substring(t.start(), t.end());
+            int a = 0;
+            while (a < s.length() && isMark(s.codePointAt(a))) {
+                a += Character.charCount(s.codePointAt(a));
+            }
+            int b = s.length();
+            while (b > a && isMark(s.codePointBefore(b))) {
+                b -= Character.charCount(s.codePointBefore(b));
+            }
+            boolean split = (a > 0 || b < s.length()) && s.substring(a, b).codePoints().anyMatch(Character::isLetter)
+                    && t.text().length() == s.length();
+            if (!split) {
+                out.add(t);
+                continue;
+            }
+            String markPos = t.pos() == null ? null : "w";
+            addMarks(original, t.start(), t.start() + a, markPos, out);
+            out.add(new Token(t.text().substring(a, b), t.start() + a, t.start() + b, t.pos(), t.stop()));
+            addMarks(original, t.start() + b, t.end(), markPos, out);
+        }
+        return out;
+    }
+
     /** {@code tokens} without those made only of punctuation and symbols. */
     static List<Token> withoutPunctuation(List<Token> tokens) {
         List<Token> out = new ArrayList<>(tokens.size());
@@ -71,11 +113,15 @@ final class MixedText {
     }
 
     private static void addMarks(String text, int from, int to, List<Token> out) {
+        addMarks(text, from, to, null, out);
+    }
+
+    private static void addMarks(String text, int from, int to, String pos, List<Token> out) {
         for (int k = from; k < to; ) {
             int cp = text.codePointAt(k);
             int next = k + Character.charCount(cp);
             if (isMark(cp)) {
-                out.add(new Token(text.substring(k, next), k, next, null, false));
+                out.add(new Token(text.substring(k, next), k, next, pos, false));
             }
             k = next;
         }
@@ -90,7 +136,7 @@ final class MixedText {
         for (Token t : tokens) {
             out.add(doc.tokenAt(t.start(), t.end()).withPos(t.pos()));
         }
-        return out;
+        return OverlappingTokens.joined(out);
     }
 
     private static boolean isMark(int cp) {

@@ -3,6 +3,7 @@ package dev.nlpipe.core.text;
 import dev.nlpipe.core.config.OptionSpec;
 import dev.nlpipe.core.config.Options;
 import dev.nlpipe.core.doc.Document;
+import dev.nlpipe.core.doc.OverlappingTokens;
 import dev.nlpipe.core.doc.Layer;
 import dev.nlpipe.core.doc.Token;
 import dev.nlpipe.core.stage.Annotator;
@@ -82,7 +83,7 @@ public final class RegexTokenizer implements StageProvider {
                 out.add(finish(doc.tokenAt(m.start(), m.end()), lower));
             }
         }
-        return out;
+        return doc.normalized() == null ? out : OverlappingTokens.joined(out);
     }
 
     /** Tokenizes a document's analysis text by the built-in rules. */
@@ -124,7 +125,7 @@ public final class RegexTokenizer implements StageProvider {
                 }
             }
         }
-        return out;
+        return doc.normalized() == null ? out : OverlappingTokens.joined(out);
     }
 
     private static Token finish(Token t, boolean lowercase) {

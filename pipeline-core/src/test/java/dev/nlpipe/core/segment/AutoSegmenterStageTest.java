@@ -98,6 +98,25 @@ class AutoSegmenterStageTest {
     }
 
     @Test
+    void aMarkAtTheEdgeOfALatinWordInChineseIsATokenOfItsOwn() {
+        List<String> words = texts(run("segment", Map.of(), doc("COVID-19疫情在美国", "zh")));
+        assertTrue(words.containsAll(List.of("COVID", "-", "19")) && !words.contains("COVID-"), words.toString());
+        List<String> dropped = texts(run("segment", Map.of("punctuation", "drop"), doc("COVID-19疫情在美国", "zh")));
+        assertTrue(dropped.contains("COVID") && !dropped.contains("-"), dropped.toString());
+        List<String> numbers = texts(run("segment", Map.of(), doc("增长了3.5%，达到25％", "zh")));
+        assertTrue(numbers.contains("3.5") || numbers.contains("3.5%"), "a number keeps its decimal point: " + numbers);
+    }
+
+    @Test
+    void hanRunsInsideEnglishGiveEntitiesAndFollowThePkuConventions() {
+        String text = "The president met 普京 in 北京 on Monday";
+        Document d = run("segment", Map.of("entities", true), doc(text, null));
+        assertTrue(d.entities().stream().anyMatch(e -> e.type().equals("LOC") && e.text().equals("北京")), d.entities().toString());
+        List<String> pku = texts(run("segment", Map.of("conventions", "pku"), doc("The leader 江泽民 visited", null)));
+        assertTrue(pku.containsAll(List.of("江", "泽民")), pku.toString());
+    }
+
+    @Test
     void japaneseIsNotTakenForChineseWithoutALanguage() {
         Document japanese = run("segment", Map.of(), doc("東京は日本の首都です。", null));
         assertNull(japanese.lang(), "a wrong language is worse than none");

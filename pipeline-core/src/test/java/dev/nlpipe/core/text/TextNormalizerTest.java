@@ -2,6 +2,7 @@ package dev.nlpipe.core.text;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nlpipe.core.Pipeline;
 import dev.nlpipe.core.doc.Document;
@@ -36,6 +37,21 @@ class TextNormalizerTest {
         for (Token t : d.tokens()) {
             String original = text.substring(t.start(), t.end());
             assertEquals(t.text(), java.text.Normalizer.normalize(original, java.text.Normalizer.Form.NFKC).toLowerCase());
+        }
+    }
+
+    @Test
+    void aCharacterThatNormalizesToSeveralTokensIsOneTokenOfTheOriginal() {
+        String text = "㈱东芝 ㍻";
+        for (String tokenizer : List.of("tokenize.regex", "segment", "segment.hanlp")) {
+            try (Pipeline p = Pipeline.builder().add("normalize.text").add(tokenizer).build()) {
+                List<Token> t = p.process(new Document("d", text)).get(0).tokens();
+                for (int i = 1; i < t.size(); i++) {
+                    assertTrue(t.get(i).start() >= t.get(i - 1).end(), tokenizer + ": no two tokens over one character: " + t);
+                }
+                assertEquals(0, t.get(0).start(), tokenizer + ": " + t);
+                assertTrue(t.get(0).text().startsWith("(株)"), tokenizer + ": ㈱ reads (株), as one token: " + t);
+            }
         }
     }
 

@@ -2,6 +2,7 @@ package dev.nlpipe.core.segment.hanlp;
 
 import dev.nlpipe.core.doc.Document;
 import dev.nlpipe.core.doc.Entity;
+import dev.nlpipe.core.doc.OverlappingTokens;
 import dev.nlpipe.core.doc.Token;
 import dev.nlpipe.core.segment.PkuConventions;
 import dev.nlpipe.core.segment.Word;
@@ -54,10 +55,27 @@ public final class HanlpAnnotator implements Annotator {
             String tag = pos ? w.pos() : null;
             tokens.add(original ? new Token(w.in(text), w.start(), w.end(), tag, false) : doc.tokenAt(w.start(), w.end()).withPos(tag));
         }
-        doc.setTokens(tokens);
+        doc.setTokens(original ? tokens : OverlappingTokens.joined(tokens));
     }
 
-    private static List<Entity> entities(Document doc, List<Word> words) {
+    /**
+     * The words of {@code text} as this annotator makes them (the PKU conventions applied when
+     * configured), for text that is not a whole document, such as a run of Han characters inside
+     * English; the words HanLP tagged as person, place or organization, before those conventions,
+     * go to {@code named} (all of them, whether or not entities were asked for).
+     */
+    public List<Word> words(String text, List<Word> named) {
+        List<Word> words = segmenter.segment(text);
+        for (Word w : words) {
+            if (entityType(w.pos()) != null) {
+                named.add(w);
+            }
+        }
+        return pku ? PkuConventions.apply(text, words) : words;
+    }
+
+    /** The entity spans of HanLP's named words, whose offsets point into the document's analysis text. */
+    public static List<Entity> entities(Document doc, List<Word> words) {
         List<Entity> out = new ArrayList<>();
         for (Word w : words) {
             String type = entityType(w.pos());

@@ -7,8 +7,10 @@ import com.hankcs.hanlp.dictionary.CoreDictionary;
 import com.hankcs.hanlp.dictionary.DynamicCustomDictionary;
 import dev.nlpipe.core.config.ConfigException;
 import dev.nlpipe.core.config.Location;
+import dev.nlpipe.core.doc.NormalizedText;
 import dev.nlpipe.core.io.IoErrors;
 import dev.nlpipe.core.io.Utf8Text;
+import dev.nlpipe.core.text.ChineseNormalizer;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -59,7 +61,16 @@ public final class UserDictionary {
                 if (f[0].isEmpty()) {
                     continue;
                 }
-                entries.put(f[0], attribute(f, new Location(file.toString(), lineNo, 1)));
+                CoreDictionary.Attribute attribute = attribute(f, new Location(file.toString(), lineNo, 1));
+                entries.put(f[0], attribute);
+                // behind normalize.chinese HanLP reads simplified text: a traditional entry (攻城獅) also goes in in that
+                // form, as HanLP's own loader converts its entries; a word written so in the file keeps its own entry.
+                // Full-width entries are left as they are: half-width copies of them change HanLP's segmentation of
+                // full-width text too (the PKU corpus's digits)
+                NormalizedText normalized = ChineseNormalizer.normalize(f[0], true, false);
+                if (normalized != null) {
+                    entries.putIfAbsent(normalized.text(), attribute);
+                }
             }
         } catch (CharacterCodingException e) {
             throw new ConfigException(new Location(file.toString(), 1, 1), "user dictionary is not UTF-8 text");

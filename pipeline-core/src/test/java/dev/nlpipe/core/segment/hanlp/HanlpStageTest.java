@@ -212,6 +212,18 @@ class HanlpStageTest {
     }
 
     @Test
+    void traditionalEntriesMatchBehindTheChineseNormalizer() throws IOException {
+        Path dict = dictionary("trad.txt", "攻城獅", "單身狗");
+        try (Pipeline p = Pipeline.builder().add("normalize.chinese")
+                .add("segment.hanlp", Map.of("userDictionaries", List.of(dict.toString()))).build()) {
+            String text = "他是攻城獅也是單身狗";
+            List<Token> tokens = p.process(new Document("d", text)).get(0).tokens();
+            List<String> originals = tokens.stream().map(t -> text.substring(t.start(), t.end())).toList();
+            assertTrue(originals.containsAll(List.of("攻城獅", "單身狗")), originals.toString());
+        }
+    }
+
+    @Test
     void aFileThatIsNoDictionaryIsNotQuoted() throws IOException {
         Path passwd = dictionary("passwd", "root:x:0:0:root secret-home /bin/bash");
         ConfigException e = assertThrows(ConfigException.class, () -> hanlp(Map.of("userDictionaries", List.of(passwd.toString()))));
