@@ -29,16 +29,21 @@ class CopyPoolTest {
         }
     }
 
-    @Test
-    void threadsRunningAtOnceGetDistinctCopies() throws Exception {
-        List<Copy> made = new ArrayList<>();
-        CopyPool<Copy> pool = new CopyPool<>(() -> {
+    /** A pool whose copies are added to {@code made} as they are made. */
+    private static CopyPool<Copy> recording(List<Copy> made) {
+        return new CopyPool<>(() -> {
             Copy c = new Copy();
             synchronized (made) {
                 made.add(c);
             }
             return c;
         });
+    }
+
+    @Test
+    void threadsRunningAtOnceGetDistinctCopies() throws Exception {
+        List<Copy> made = new ArrayList<>();
+        CopyPool<Copy> pool = recording(made);
         CountDownLatch together = new CountDownLatch(3);
         Set<Copy> seen = ConcurrentHashMap.newKeySet();
         ExecutorService threads = Executors.newFixedThreadPool(3);
@@ -96,13 +101,7 @@ class CopyPoolTest {
     @Test
     void closingWhileACopyIsInUseClosesItWhenGivenBackAndRefusesLaterUse() throws Exception {
         List<Copy> made = new ArrayList<>();
-        CopyPool<Copy> pool = new CopyPool<>(() -> {
-            Copy c = new Copy();
-            synchronized (made) {
-                made.add(c);
-            }
-            return c;
-        });
+        CopyPool<Copy> pool = recording(made);
         pool.apply(c -> null);
         CountDownLatch inUse = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
