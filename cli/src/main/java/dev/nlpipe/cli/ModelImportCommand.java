@@ -29,6 +29,11 @@ public final class ModelImportCommand implements Callable<Integer> {
     @Option(names = "--tokenizer", paramLabel = "FILE", description = "the tokenizer.json of an ONNX model, when it is not beside it")
     Path tokenizer;
 
+    @Option(names = "--lowercase", description = "make the tokenizer lowercase the text first, whatever the source's says: for a"
+            + " vocabulary without capital letters behind a tokenizer that keeps case (bge-small-zh as langchain4j ships it reads"
+            + " every word with a capital as [UNK]; the import warns when it sees one)")
+    boolean lowercase;
+
     @Option(names = "--maven-repository", paramLabel = "DIR", description = "the local Maven repository for coordinates (default:"
             + " ~/.m2/repository)")
     Path mavenRepository;
@@ -38,7 +43,7 @@ public final class ModelImportCommand implements Callable<Integer> {
         Path repo = mavenRepository != null ? mavenRepository : Path.of(System.getProperty("user.home"), ".m2", "repository");
         Path scratch = Files.createTempDirectory("nlpipe-import");
         try {
-            EncoderImport.run(EncoderSource.resolve(source, tokenizer, repo, scratch), output, System.err);
+            EncoderImport.run(EncoderSource.resolve(source, tokenizer, repo, scratch), output, System.err, lowercase);
             return ExitCodes.OK;
         } catch (java.io.IOException e) {
             System.err.println("nlpipe: model import: " + e.getMessage());

@@ -1,5 +1,7 @@
 package dev.nlpipe.nn.bert;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.nlpipe.core.doc.DocumentJson;
 import dev.nlpipe.core.io.IoErrors;
 import dev.nlpipe.core.model.ModelDir;
@@ -49,9 +51,28 @@ public final class EncoderImport {
      * @throws IOException saying what is wrong with the source
      */
     public static Result run(EncoderSource source, Path output, PrintStream log) throws IOException {
+        return run(source, output, log, false);
+    }
+
+    /**
+     * Imports a source into {@code output}; with {@code lowercase}, its tokenizer lowercases the text
+     * first, whatever the source's says (for a vocabulary without capital letters whose tokenizer
+     * keeps case: bge-small-zh as langchain4j ships it reads every word with a capital as [UNK]).
+     *
+     * @throws IOException saying what is wrong with the source
+     */
+    public static Result run(EncoderSource source, Path output, PrintStream log, boolean lowercase) throws IOException {
         log.println("reading " + source.path() + " (" + source.kind() + ")");
         Encoder e = source.kind().equals("onnx") ? fromOnnx(source) : fromHuggingFace(source.path());
         Vocabulary vocab = e.vocabulary();
+        if (lowercase && !vocab.normalization().lowercase()) {
+            vocab = vocab.lowercased();
+            log.println("the tokenizer lowercases the text (--lowercase)");
+        } else if (!vocab.normalization().lowercase() && capitalsUnknown(vocab.pieces())) {
+            log.println("warning: the tokenizer keeps case, but its vocabulary has next to no piece with a capital letter: every"
+                    + " word with one (TCL, iPhone) reads [UNK]. Import again with --lowercase to read them as the lowercase pieces"
+                    + " the vocabulary has");
+        }
         if (vocab.pieces().size() > e.config().vocabSize()) {
             throw new IOException("the vocabulary has " + vocab.pieces().size() + " pieces but the word embeddings only "
                     + e.config().vocabSize() + " rows (" + source.path() + "): the tokenizer and the weights are of different models");
@@ -82,7 +103,9 @@ public final class EncoderImport {
         try (ModelDirWriter w = ModelDirWriter.create(output)) {
             PretrainedEncoder.writeWeights(w.dir(), e.config(), e.weights());
             Files.write(w.dir().resolve(PretrainedEncoder.VOCAB), vocab.pieces(), StandardCharsets.UTF_8);
-            if (vocab.tokenizerJson() != null) {
+            if (vocab.tokenizerJson() != null && vocab.normalization().lowercase() != lowercaseIn(vocab.tokenizerJson())) {
+                withLowercase(vocab.tokenizerJson(), w.dir().resolve(PretrainedEncoder.TOKENIZER));
+            } else if (vocab.tokenizerJson() != null) {
                 Files.copy(vocab.tokenizerJson(), w.dir().resolve(PretrainedEncoder.TOKENIZER));
             } else {
                 fromVocab.saveTokenizerJson(w.dir().resolve(PretrainedEncoder.TOKENIZER));
@@ -108,6 +131,34 @@ public final class EncoderImport {
      * own), else the {@code vocab.txt} they were read from.
      */
     private record Vocabulary(List<String> pieces, BertNormalization normalization, Path tokenizerJson, Path vocabTxt) {
+        /** This vocabulary read after lowercasing. */
+        Vocabulary lowercased() {
+            BertNormalization n = normalization;
+            return new Vocabulary(pieces, new BertNormalization(n.cleanText(), n.handleChineseChars(), n.stripAccents(), true),
+                    tokenizerJson, vocabTxt);
+        }
+    }
+
+    /**
+     * Whether Latin letters appear in many pieces but capitals in next to none (under one in twenty;
+     * special tokens such as [UNK] left out):
+     * a vocabulary made from lowercased text, so a tokenizer that keeps case finds no piece for a
+     * word with a capital.
+     */
+    static boolean capitalsUnknown(List<String> pieces) {
+        int lower = 0;
+        int upper = 0;
+        for (String p : pieces) {
+            if (p.startsWith("[") && p.endsWith("]")) {
+                continue;
+            }
+            if (p.chars().anyMatch(c -> c >= 'A' && c <= 'Z')) {
+                upper++;
+            } else if (p.chars().anyMatch(c -> c >= 'a' && c <= 'z')) {
+                lower++;
+            }
+        }
+        return lower >= 10 && upper * 20 < lower;
     }
 
     private static Encoder fromOnnx(EncoderSource source) throws IOException {
@@ -200,6 +251,20 @@ public final class EncoderImport {
         }
         Map<String, Object> normalizer = t.get("normalizer") instanceof Map<?, ?> n ? (Map<String, Object>) n : Map.of();
         return new Vocabulary(List.of(pieces), BertNormalization.of(Boolean.TRUE.equals(normalizer.get("lowercase"))), file, null);
+    }
+
+    private static boolean lowercaseIn(Path tokenizerJson) throws IOException {
+        return DocumentJson.mapper().readTree(tokenizerJson.toFile()).path("normalizer").path("lowercase").asBoolean(false);
+    }
+
+    /** Copies a tokenizer.json with its BERT normalizer set to lowercase, everything else as it was. */
+    private static void withLowercase(Path from, Path to) throws IOException {
+        JsonNode tree = DocumentJson.mapper().readTree(from.toFile());
+        if (!(tree.get("normalizer") instanceof ObjectNode normalizer) || !"BertNormalizer".equals(normalizer.path("type").asText())) {
+            throw new IOException(from + " has no BertNormalizer to set lowercase on; --lowercase needs one");
+        }
+        normalizer.put("lowercase", true);
+        Files.write(to, DocumentJson.mapper().writeValueAsBytes(tree));
     }
 
     private static List<Path> files(Path... files) {

@@ -64,6 +64,30 @@ class HuggingFaceImportTest {
     }
 
     @Test
+    void aCasedTokenizerOverAVocabularyWithoutCapitalsIsNamedAndLowercaseFixesIt() throws IOException {
+        Path hf = huggingFaceDir(true);
+        List<String> pieces = new java.util.ArrayList<>(vocab(5));
+        for (String w : List.of("tcl", "mba", "the", "an", "of", "to", "in", "is", "it", "on", "at", "by", "or", "as", "be")) {
+            pieces.add(w);
+        }
+        Files.write(hf.resolve("vocab.txt"), pieces);
+        java.io.ByteArrayOutputStream log = new java.io.ByteArrayOutputStream();
+        EncoderImport.run(EncoderSource.resolve(hf.toString(), null, dir, dir), dir.resolve("cased"), new PrintStream(log, true));
+        assertTrue(log.toString().contains("warning: the tokenizer keeps case") && log.toString().contains("--lowercase"), log.toString());
+        assertEquals(List.of("[CLS]", "[UNK]", "[SEP]"), List.of(PretrainedEncoder.tokenizerOf(dir.resolve("cased")).encode("TCL").tokens()));
+
+        EncoderImport.run(EncoderSource.resolve(hf.toString(), null, dir, dir), dir.resolve("lower"), QUIET, true);
+        assertEquals(List.of("[CLS]", "tcl", "[SEP]"), List.of(PretrainedEncoder.tokenizerOf(dir.resolve("lower")).encode("TCL").tokens()));
+        assertEquals(true, ((Map<?, ?>) ModelDir.read(dir.resolve("lower")).get("tokenizer")).get("lowercase"));
+
+        // a source with a tokenizer.json (as the langchain4j jars have): its normalizer is set to lowercase, the rest kept
+        Files.copy(dir.resolve("cased").resolve(PretrainedEncoder.TOKENIZER), hf.resolve(PretrainedEncoder.TOKENIZER));
+        EncoderImport.run(EncoderSource.resolve(hf.toString(), null, dir, dir), dir.resolve("lower-json"), QUIET, true);
+        assertEquals(List.of("[CLS]", "tcl", "[SEP]"),
+                List.of(PretrainedEncoder.tokenizerOf(dir.resolve("lower-json")).encode("TCL").tokens()));
+    }
+
+    @Test
     void embeddingRowsBeyondTheVocabularyAreKeptAndFewerAreRefused() throws IOException {
         // a table padded to a multiple of 8, or holding rows of added tokens: 20 rows, 18 pieces
         Path hf = huggingFaceDir(true);
