@@ -1,6 +1,6 @@
 package dev.nlpipe.nn;
 
-import dev.nlpipe.core.config.ConfigException;
+import dev.nlpipe.core.config.ConfigErrors;
 import dev.nlpipe.core.config.Durations;
 import dev.nlpipe.core.config.OptionSpec;
 import dev.nlpipe.core.config.Options;
@@ -112,7 +112,7 @@ public record TrainSettings(int epochs, int batchSize, double lr, String optimiz
      * them, so a training file is fixed in one go rather than one run per mistake.
      */
     public static TrainSettings from(Options o) {
-        List<ConfigException> problems = new ArrayList<>();
+        ConfigErrors problems = new ConfigErrors();
         check(problems, o, "epochs", o.getInt("epochs") >= 1, "must be at least 1");
         check(problems, o, "batchSize", o.getInt("batchSize") >= 1, "must be at least 1");
         check(problems, o, "decayEvery", o.getInt("decayEvery") >= 1, "must be at least 1");
@@ -159,9 +159,7 @@ public record TrainSettings(int epochs, int batchSize, double lr, String optimiz
                 problems.add(o.error("maxTime", e.getMessage()));
             }
         }
-        if (!problems.isEmpty()) {
-            throw ConfigException.combine(problems);
-        }
+        problems.throwIfAny();
         return new TrainSettings(o.getInt("epochs"), o.getInt("batchSize"), lr, o.getString("optimizer"), momentum,
                 o.getDouble("weightDecay"), LrSchedule.kind(schedule), o.getInt("warmupSteps"),
                 o.getInt("decayEvery"), decayRate, o.getDouble("clipNorm"), o.getDouble("clipValue"),
@@ -173,7 +171,7 @@ public record TrainSettings(int epochs, int batchSize, double lr, String optimiz
     }
 
     /** Adds the error for {@code name} when a value is out of its range ({@code ok} false; NaN fails every range). */
-    private static void check(List<ConfigException> problems, Options o, String name, boolean ok, String message) {
+    private static void check(ConfigErrors problems, Options o, String name, boolean ok, String message) {
         if (!ok) {
             problems.add(o.error(name, message));
         }

@@ -1,6 +1,7 @@
 package dev.nlpipe.core.model;
 
 import dev.nlpipe.core.Pipeline;
+import dev.nlpipe.core.config.ConfigErrors;
 import dev.nlpipe.core.config.ConfigException;
 import dev.nlpipe.core.config.InputConfig;
 import dev.nlpipe.core.config.Location;
@@ -26,7 +27,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
-import java.util.function.Supplier;
 
 /**
  * One training run as a trainer sees it: its validated {@code model:} and {@code train:} options,
@@ -76,14 +76,14 @@ public final class TrainingJob implements AutoCloseable {
         String owner = "task '" + config.task() + "'";
         // the mistakes of the output, the options, the data files and the format are reported together, as a pipeline
         // file's are, rather than one per run
-        List<ConfigException> errors = new ArrayList<>();
+        ConfigErrors errors = new ConfigErrors();
         String refused = ModelDirWriter.whyNotReplaceable(output);
         if (refused != null) {
             errors.add(new ConfigException(new Location("--output", 0, 0), refused));
         }
-        Options model = collect(errors, () -> Options.validate(owner + " (model)", config.model(), config.location(), trainer.modelOptions(),
+        Options model = errors.collect(() -> Options.validate(owner + " (model)", config.model(), config.location(), trainer.modelOptions(),
                 "model"));
-        Options train = collect(errors, () -> Options.validate(owner + " (train)", config.train(), config.location(), trainer.trainOptions(),
+        Options train = errors.collect(() -> Options.validate(owner + " (train)", config.train(), config.location(), trainer.trainOptions(),
                 "train"));
         for (String split : trainer.requiredSplits()) {
             if (!config.splits().containsKey(split)) {
@@ -97,12 +97,10 @@ public final class TrainingJob implements AutoCloseable {
             }
         });
         InputConfig in = config.input();
-        ReaderProvider reader = collect(errors, () -> components.readers().get(in.format(), in.location()));
-        Options readerOptions = reader == null ? null : collect(errors, () -> Options.validate("data format '" + in.format() + "'",
+        ReaderProvider reader = errors.collect(() -> components.readers().get(in.format(), in.location()));
+        Options readerOptions = reader == null ? null : errors.collect(() -> Options.validate("data format '" + in.format() + "'",
                 in.formatOptions(), in.location(), reader.options(), "data"));
-        if (!errors.isEmpty()) {
-            throw ConfigException.combine(errors);
-        }
+        errors.throwIfAny();
         Set<Layer> inputLayers = reader.mayProvideAnyLayer() ? null : reader.provides(readerOptions);
         Pipeline preprocess = Pipeline.ofStages(config.task() + "-preprocess", config.stages(), inputLayers);
         Set<Layer> available = preprocess.layersOut();
@@ -116,16 +114,6 @@ public final class TrainingJob implements AutoCloseable {
             }
         }
         return new TrainingJob(config, trainer, model, train, reader, readerOptions, preprocess, output, log);
-    }
-
-    /** The value {@code check} gives, or {@code null} with its configuration errors added to {@code errors}. */
-    private static <T> T collect(List<ConfigException> errors, Supplier<T> check) {
-        try {
-            return check.get();
-        } catch (ConfigException e) {
-            errors.addAll(e.errors());
-            return null;
-        }
     }
 
     /** What keeps a data split from being read (missing, unreadable), or {@code null}. */
