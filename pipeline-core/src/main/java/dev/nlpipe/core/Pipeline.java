@@ -352,26 +352,10 @@ public final class Pipeline implements AutoCloseable {
      */
     @Override
     public void close() {
-        RuntimeException failure = closeAll(stages, null);
+        RuntimeException failure = ConfiguredStage.closeAll(stages, null);
         if (failure != null) {
             throw failure;
         }
-    }
-
-    /** Closes each stage; returns {@code failure}, or the first failure, with later ones added as suppressed. */
-    private static RuntimeException closeAll(List<ConfiguredStage> stages, RuntimeException failure) {
-        for (ConfiguredStage s : stages) {
-            try {
-                s.processor().close();
-            } catch (RuntimeException e) {
-                if (failure == null) {
-                    failure = e;
-                } else {
-                    failure.addSuppressed(e);
-                }
-            }
-        }
-        return failure;
     }
 
     /** Builds a pipeline in code: stages by registered name and options, or custom processors. */
@@ -434,7 +418,7 @@ public final class Pipeline implements AutoCloseable {
             } catch (RuntimeException e) {
                 // the stages made before the failing one hold models (native memory): a service retrying a bad
                 // configuration leaked one set per attempt. The caller's own processors stay the caller's.
-                throw closeAll(built.stream().filter(s -> !"custom".equals(s.type())).toList(), e);
+                throw ConfiguredStage.closeAll(built.stream().filter(s -> !"custom".equals(s.type())).toList(), e);
             }
         }
 

@@ -53,8 +53,7 @@ final class StageAssembler {
                 built.add(new ConfiguredStage(e.id(), e.type(), processor));
             }
         } catch (RuntimeException ex) {
-            built.forEach(s -> s.processor().close());
-            throw ex;
+            throw ConfiguredStage.closeAll(built, ex);
         }
         return new Assembled(built, layersOut);
     }
