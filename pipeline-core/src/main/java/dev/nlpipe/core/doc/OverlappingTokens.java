@@ -14,8 +14,18 @@ public final class OverlappingTokens {
     private OverlappingTokens() {
     }
 
-    /** {@code tokens} (in text order) with every token that starts before the previous one's end joined to that one. */
+    /**
+     * {@code tokens} (in text order) with every token that starts before the previous one's end
+     * joined to that one; {@code tokens} itself when none does (always, without a normalized view).
+     */
     public static List<Token> joined(List<Token> tokens) {
+        boolean overlap = false;
+        for (int i = 1; i < tokens.size() && !overlap; i++) {
+            overlap = tokens.get(i).start() < tokens.get(i - 1).end();
+        }
+        if (!overlap) {
+            return tokens;
+        }
         List<Token> out = new ArrayList<>(tokens.size());
         for (Token t : tokens) {
             Token last = out.isEmpty() ? null : out.get(out.size() - 1);

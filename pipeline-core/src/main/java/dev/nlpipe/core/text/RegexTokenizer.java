@@ -83,7 +83,7 @@ public final class RegexTokenizer implements StageProvider {
                 out.add(finish(doc.tokenAt(m.start(), m.end()), lower));
             }
         }
-        return doc.normalized() == null ? out : OverlappingTokens.joined(out);
+        return OverlappingTokens.joined(out);
     }
 
     /** Tokenizes a document's analysis text by the built-in rules. */
@@ -125,7 +125,7 @@ public final class RegexTokenizer implements StageProvider {
                 }
             }
         }
-        return doc.normalized() == null ? out : OverlappingTokens.joined(out);
+        return OverlappingTokens.joined(out);
     }
 
     private static Token finish(Token t, boolean lowercase) {

@@ -55,7 +55,7 @@ public final class HanlpAnnotator implements Annotator {
             String tag = pos ? w.pos() : null;
             tokens.add(original ? new Token(w.in(text), w.start(), w.end(), tag, false) : doc.tokenAt(w.start(), w.end()).withPos(tag));
         }
-        doc.setTokens(original ? tokens : OverlappingTokens.joined(tokens));
+        doc.setTokens(OverlappingTokens.joined(tokens));
     }
 
     /**
