@@ -103,7 +103,8 @@ public final class EncoderImport {
         try (ModelDirWriter w = ModelDirWriter.create(output)) {
             PretrainedEncoder.writeWeights(w.dir(), e.config(), e.weights());
             Files.write(w.dir().resolve(PretrainedEncoder.VOCAB), vocab.pieces(), StandardCharsets.UTF_8);
-            if (vocab.tokenizerJson() != null && vocab.normalization().lowercase() != lowercaseIn(vocab.tokenizerJson())) {
+            // e's vocabulary is the source's; vocab differs from it only when --lowercase changed its normalization
+            if (vocab.tokenizerJson() != null && vocab.normalization().lowercase() != e.vocabulary().normalization().lowercase()) {
                 withLowercase(vocab.tokenizerJson(), w.dir().resolve(PretrainedEncoder.TOKENIZER));
             } else if (vocab.tokenizerJson() != null) {
                 Files.copy(vocab.tokenizerJson(), w.dir().resolve(PretrainedEncoder.TOKENIZER));
@@ -251,10 +252,6 @@ public final class EncoderImport {
         }
         Map<String, Object> normalizer = t.get("normalizer") instanceof Map<?, ?> n ? (Map<String, Object>) n : Map.of();
         return new Vocabulary(List.of(pieces), BertNormalization.of(Boolean.TRUE.equals(normalizer.get("lowercase"))), file, null);
-    }
-
-    private static boolean lowercaseIn(Path tokenizerJson) throws IOException {
-        return DocumentJson.mapper().readTree(tokenizerJson.toFile()).path("normalizer").path("lowercase").asBoolean(false);
     }
 
     /** Copies a tokenizer.json with its BERT normalizer set to lowercase, everything else as it was. */
