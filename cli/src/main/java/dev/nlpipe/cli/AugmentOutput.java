@@ -130,7 +130,7 @@ final class AugmentOutput {
                 String tag = cols[cols.length - 1];
                 String prefix = TagScheme.prefix(tag);
                 prefixes.add(prefix);
-                if ("I".equals(prefix) && (previous == null || "O".equals(previous) || !TagScheme.type(previous).equals(TagScheme.type(tag)))) {
+                if (!TagScheme.BIO.allowed(previous, tag)) {
                     insideStartsChunk = true;
                 }
                 previous = tag;

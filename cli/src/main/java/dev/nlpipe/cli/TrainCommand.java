@@ -88,7 +88,6 @@ public final class TrainCommand implements Callable<Integer> {
         }
     }
 
-    /** What to tell a user who interrupts training once the model is in place: that nothing is lost. */
     /**
      * An I/O failure during training (a full disk while a checkpoint or the model is written) with,
      * when a checkpoint of an earlier epoch is there, the way to go on from it once the cause is fixed.
@@ -103,6 +102,7 @@ public final class TrainCommand implements Callable<Integer> {
                 + checkpoint + ": once this is fixed, the same command continues from it", io);
     }
 
+    /** What to tell a user who interrupts training once the model is in place: that nothing is lost. */
     static String publishedThenInterrupted(Path output) {
         return "\nnlpipe: interrupted after the model was written; it is complete in " + output + ". The checkpoint "
                 + Checkpoints.beside(output).dir() + ", if still there, can be removed.";

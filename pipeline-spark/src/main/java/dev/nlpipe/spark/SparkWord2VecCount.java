@@ -60,7 +60,7 @@ public final class SparkWord2VecCount {
             job.run(j -> {
                 long start = System.nanoTime();
                 long[] documents = new long[1];
-                counted[0] = SparkRunCount.count(spark, j, new Counting(0), (runs, docs) -> {
+                counted[0] = SparkRunCount.count(spark, j, new Counting(), (runs, docs) -> {
                     documents[0] = docs;
                     return WordCounter.merge(runs, minCount, maxVocab);
                 });
@@ -89,12 +89,14 @@ public final class SparkWord2VecCount {
         }
     }
 
-    /** A task's counting: one {@link WordCounter} per partition, numbered by the partition's place in the corpus. */
-    /** @param maxWordsInMemory the words a task holds before spilling, or 0 for {@link TaskMemory}'s share of the executor's heap */
-    private record Counting(long maxWordsInMemory) implements SparkRunCount.Counter {
+    /**
+     * A task's counting: one {@link WordCounter} per partition, numbered by the partition's place in
+     * the corpus, holding {@link TaskMemory}'s share of the executor's heap before spilling.
+     */
+    private record Counting() implements SparkRunCount.Counter {
         @Override
         public List<byte[]> count(int part, Iterator<Document> docs) {
-            try (WordCounter counter = new WordCounter(part, maxWordsInMemory > 0 ? maxWordsInMemory : TaskMemory.termsInMemory())) {
+            try (WordCounter counter = new WordCounter(part, TaskMemory.termsInMemory())) {
                 docs.forEachRemaining(d -> counter.add(Word2VecTask.tokens(d)));
                 return SparkRunCount.contents(counter.finishRuns());
             }
