@@ -36,6 +36,18 @@ public final class BatchPlan {
         return batches;
     }
 
+    /**
+     * Batches of shuffled examples, whatever their lengths ({@code train.batches: random}): the batches
+     * of PyTorch's {@code DataLoader(shuffle=True)}, which reference recipes train with.
+     */
+    public static List<int[]> random(int size, int batchSize, Random rng) {
+        List<Integer> order = new ArrayList<>(IntStream.range(0, size).boxed().toList());
+        Collections.shuffle(order, rng);
+        List<int[]> batches = new ArrayList<>();
+        cut(order, batchSize, batches);
+        return batches;
+    }
+
     /** Batches in order of length (stable), for evaluation and inference. */
     public static List<int[]> sorted(int[] lengths, int batchSize) {
         List<Integer> order = new ArrayList<>(IntStream.range(0, lengths.length).boxed().toList());

@@ -39,18 +39,24 @@ import java.util.Map;
  * @param warmupRatio warm-up as a share of all optimizer steps (replaces {@code warmupSteps} when above 0)
  * @param keepLast whether the model keeps the last epoch's weights instead of the best dev epoch's
  *     ({@code keep: last}; early stopping is then off)
+ * @param maxTime the longest the run may take (null = no limit)
+ * @param randomBatches whether training batches are drawn at random instead of {@linkplain BatchPlan grouped by length}
+ *     ({@code batches: random})
  */
 public record TrainSettings(int epochs, int batchSize, double lr, String optimizer, double momentum, double weightDecay,
                             LrSchedule.Kind schedule, int warmupSteps, int decayEvery, double decayRate, double clipNorm,
                             double clipValue, int patience, int minEpochs, DeviceSpec device, long seed, int threads, boolean resume, double devFraction,
                             double averageDecay, boolean sparseEmbeddings, int accumulate, double warmupRatio, boolean keepLast,
-                            Duration maxTime) {
+                            Duration maxTime, boolean randomBatches) {
 
     /** The shared options with their defaults; a trainer may change defaults with {@link #options(Map)}. */
     public static List<OptionSpec> options() {
         return List.of(
                 OptionSpec.integer("epochs", 30, "the most epochs to train"),
-                OptionSpec.integer("batchSize", 32, "examples per mini-batch (batches are grouped by length)"),
+                OptionSpec.integer("batchSize", 32, "examples per mini-batch"),
+                OptionSpec.choice("batches", "bucketed", "how training batches are drawn each epoch: bucketed (shuffled, then"
+                        + " grouped by length within pools of 50 batches, so a batch pads little) or random (shuffled only, as"
+                        + " PyTorch's DataLoader with shuffle=True; more padding, so slower)", "bucketed", "random"),
                 OptionSpec.number("lr", 0.001, "base learning rate"),
                 OptionSpec.choice("optimizer", "adam", "optimizer", Optimizer.NAMES),
                 OptionSpec.number("momentum", 0.9, "momentum (sgd)"),
@@ -167,7 +173,7 @@ public record TrainSettings(int epochs, int batchSize, double lr, String optimiz
                 o.getInt("minEpochs"), device,
                 o.getInt("seed"), Math.max(0, o.getInt("threads")), o.getBoolean("resume"), devFraction,
                 averageDecay, o.getBoolean("sparseEmbeddings"), o.getInt("accumulate"), warmupRatio,
-                "last".equals(o.getString("keep")), maxTime);
+                "last".equals(o.getString("keep")), maxTime, "random".equals(o.getString("batches")));
     }
 
     /** Adds the error for {@code name} when a value is out of its range ({@code ok} false; NaN fails every range). */

@@ -165,7 +165,8 @@ public final class TrainingLoop {
             Seeds.seedEngine(settings.seed(), epoch);
             model.startEpoch(epoch);
             Random shuffle = new Random(Seeds.derive(settings.seed(), "shuffle", epoch));
-            List<int[]> batches = BatchPlan.shuffled(lengths, settings.batchSize(), shuffle);
+            List<int[]> batches = settings.randomBatches() ? BatchPlan.random(lengths.length, settings.batchSize(), shuffle)
+                    : BatchPlan.shuffled(lengths, settings.batchSize(), shuffle);
             long[] seen = {0};
             Progress progress = new Progress(log, "examples", train.size(), () -> seen[0]);
             double lossSum = 0;

@@ -4,9 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -36,14 +34,16 @@ class BatchPlanTest {
         for (int s : seen) {
             assertEquals(1, s);
         }
-        List<Integer> order = new ArrayList<>();
-        for (int i = 0; i < lengths.length; i++) {
-            order.add(i);
+        List<int[]> unsorted = BatchPlan.random(lengths.length, 16, new Random(7));
+        int[] drawn = new int[lengths.length];
+        for (int[] b : unsorted) {
+            assertTrue(b.length <= 16);
+            for (int i : b) {
+                drawn[i]++;
+            }
         }
-        Collections.shuffle(order, new Random(7));
-        List<int[]> unsorted = new ArrayList<>();
-        for (int i = 0; i < order.size(); i += 16) {
-            unsorted.add(order.subList(i, Math.min(order.size(), i + 16)).stream().mapToInt(Integer::intValue).toArray());
+        for (int s : drawn) {
+            assertEquals(1, s);
         }
         double bucketed = BatchPlan.paddingRatio(lengths, batches);
         double random = BatchPlan.paddingRatio(lengths, unsorted);

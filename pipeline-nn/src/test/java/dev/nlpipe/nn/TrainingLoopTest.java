@@ -115,6 +115,22 @@ class TrainingLoopTest {
     }
 
     @Test
+    void randomBatchesTrainRepeatUnderTheSeedAndAreNotTheBucketedOnes(@TempDir Path dir) throws IOException {
+        float[][] w = new float[3][];
+        for (int run = 0; run < 3; run++) {
+            try (ToyRegression m = new ToyRegression(7, 200)) {
+                double before = m.trainLoss();
+                train(m, settings(Map.of("resume", false, "batches", run < 2 ? "random" : "bucketed")), dir.resolve("r" + run));
+                assertTrue(m.trainLoss() < before * 0.2, "loss " + before + " -> " + m.trainLoss());
+                w[run] = m.params.get("w").toFloatArray();
+            }
+        }
+        assertArrayEquals(w[0], w[1], "the same seed draws the same random batches");
+        assertFalse(Arrays.equals(w[0], w[2]), "random batches are other batches than the bucketed ones");
+        assertThrows(ConfigException.class, () -> settings(Map.of("batches", "sorted")));
+    }
+
+    @Test
     void anInterruptedRunResumesToTheSameWeights(@TempDir Path dir) throws IOException {
         assertResumesExactly(dir, false);
     }
