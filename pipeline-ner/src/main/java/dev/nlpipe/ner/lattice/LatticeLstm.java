@@ -42,19 +42,25 @@ final class LatticeLstm {
     private final String prefix;
     private final int hidden;
 
-    /** Creates the weights, uniform in ±1/√hidden as PyTorch's LSTM. */
-    LatticeLstm(Params params, String prefix, int inputSize, int wordDim, int hidden, Random rng) {
+    /**
+     * Creates the weights: uniform in ±1/√hidden as PyTorch's LSTM, or as the reference code starts them
+     * ({@code orthogonal}): orthogonal input weights, recurrent weights one identity per gate, zero biases.
+     */
+    LatticeLstm(Params params, String prefix, int inputSize, int wordDim, int hidden, boolean orthogonal, Random rng) {
         this(params, prefix, hidden);
-        Init init = Init.uniform(1.0 / Math.sqrt(hidden));
-        params.create(prefix + ".char.wih", new Shape(3L * hidden, inputSize), init, rng);
-        params.create(prefix + ".char.whh", new Shape(3L * hidden, hidden), init, rng);
-        params.create(prefix + ".char.b", new Shape(3L * hidden), init, rng);
-        params.create(prefix + ".word.wih", new Shape(3L * hidden, wordDim), init, rng);
-        params.create(prefix + ".word.whh", new Shape(3L * hidden, hidden), init, rng);
-        params.create(prefix + ".word.b", new Shape(3L * hidden), init, rng);
-        params.create(prefix + ".gate.wx", new Shape(hidden, inputSize), init, rng);
-        params.create(prefix + ".gate.wc", new Shape(hidden, hidden), init, rng);
-        params.create(prefix + ".gate.b", new Shape(hidden), init, rng);
+        Init uniform = Init.uniform(1.0 / Math.sqrt(hidden));
+        Init input = orthogonal ? Init.orthogonal() : uniform;
+        Init recurrent = orthogonal ? Init.stackedIdentity() : uniform;
+        Init bias = orthogonal ? Init.zeros() : uniform;
+        params.create(prefix + ".char.wih", new Shape(3L * hidden, inputSize), input, rng);
+        params.create(prefix + ".char.whh", new Shape(3L * hidden, hidden), recurrent, rng);
+        params.create(prefix + ".char.b", new Shape(3L * hidden), bias, rng);
+        params.create(prefix + ".word.wih", new Shape(3L * hidden, wordDim), input, rng);
+        params.create(prefix + ".word.whh", new Shape(3L * hidden, hidden), recurrent, rng);
+        params.create(prefix + ".word.b", new Shape(3L * hidden), bias, rng);
+        params.create(prefix + ".gate.wx", new Shape(hidden, inputSize), input, rng);
+        params.create(prefix + ".gate.wc", new Shape(hidden, hidden), recurrent, rng);
+        params.create(prefix + ".gate.b", new Shape(hidden), bias, rng);
     }
 
     private LatticeLstm(Params params, String prefix, int hidden) {

@@ -45,8 +45,10 @@ final class LatticeNetwork {
      * @param wordDim the word embedding size
      * @param tables the sizes and initial values of the embedding tables
      * @param tags the tags in id order
+     * @param orthogonalInit whether the lattice starts as the reference code's ({@link LatticeSpec#orthogonalInit})
      */
-    static LatticeNetwork create(BiLstmCrfSpec spec, int wordDim, Tables tables, List<String> tags, Params params, Random rng) {
+    static LatticeNetwork create(BiLstmCrfSpec spec, int wordDim, Tables tables, List<String> tags, boolean orthogonalInit, Params params,
+                                 Random rng) {
         params.createTable("emb.unit", new Shape(tables.units(), spec.charDim()), tables.unitTable(), tables.trainedUnits(), rng);
         if (spec.bigramDim() > 0) {
             params.createTable("emb.bigram", new Shape(tables.bigrams(), spec.bigramDim()), tables.bigramTable(), tables.trainedBigrams(),
@@ -54,8 +56,8 @@ final class LatticeNetwork {
         }
         params.createTable("emb.lexicon", new Shape(tables.words(), wordDim), tables.wordTable(), tables.words(), rng);
         int in = spec.charDim() + spec.bigramDim();
-        LatticeLstm fw = new LatticeLstm(params, "lattice.fw", in, wordDim, spec.hidden(), rng);
-        LatticeLstm bw = new LatticeLstm(params, "lattice.bw", in, wordDim, spec.hidden(), rng);
+        LatticeLstm fw = new LatticeLstm(params, "lattice.fw", in, wordDim, spec.hidden(), orthogonalInit, rng);
+        LatticeLstm bw = new LatticeLstm(params, "lattice.bw", in, wordDim, spec.hidden(), orthogonalInit, rng);
         params.create("out.w", new Shape(tags.size(), 2L * spec.hidden()), Init.uniform(1 / Math.sqrt(2.0 * spec.hidden())), rng);
         params.create("out.b", new Shape(tags.size()), Init.zeros(), rng);
         LinearChainCrf crf = new LinearChainCrf(params, "crf", CrfConstraints.of(spec.scheme(), tags), rng);

@@ -20,8 +20,10 @@ import java.util.Map;
  * @param chars the character side, always {@code unit: char} with one layer
  * @param wordDim the lexicon word embedding size
  * @param lexicon where the lexicon comes from and which matches it keeps
+ * @param orthogonalInit whether the lattice's weights start as the reference code's (orthogonal input weights, identity
+ *     recurrent weights, zero biases; {@code init: orthogonal}) instead of uniform in ±1/√hidden as PyTorch's LSTM
  */
-public record LatticeSpec(BiLstmCrfSpec chars, int wordDim, LexiconSpec lexicon) {
+public record LatticeSpec(BiLstmCrfSpec chars, int wordDim, LexiconSpec lexicon, boolean orthogonalInit) {
     /** The BiLSTM-CRF options a lattice model takes, with the paper's defaults where they differ. */
     private static final Map<String, Object> CHAR_OPTIONS = charOptions();
 
@@ -49,6 +51,9 @@ public record LatticeSpec(BiLstmCrfSpec chars, int wordDim, LexiconSpec lexicon)
             }
         }
         out.add(OptionSpec.integer("wordDim", 50, "lexicon word embedding size; must equal the size of lexiconVectors when given"));
+        out.add(OptionSpec.choice("init", "uniform", "how the lattice LSTM's weights start: uniform (in ±1/sqrt(hidden), as"
+                + " PyTorch's LSTM) or orthogonal (as Zhang and Yang's code: orthogonal input weights, identity recurrent"
+                + " weights, zero biases)", "uniform", "orthogonal"));
         out.addAll(LexiconSpec.options());
         return out;
     }
@@ -71,7 +76,7 @@ public record LatticeSpec(BiLstmCrfSpec chars, int wordDim, LexiconSpec lexicon)
             }
         }
         return new LatticeSpec(BiLstmCrfSpec.from(Options.of(o.owner(), chars, BiLstmCrfSpec.options())), o.getInt("wordDim"),
-                LexiconSpec.from(o));
+                LexiconSpec.from(o), "orthogonal".equals(o.getString("init")));
     }
 
     /** The form stored in {@code model.json}. */
@@ -80,6 +85,7 @@ public record LatticeSpec(BiLstmCrfSpec chars, int wordDim, LexiconSpec lexicon)
         m.put("chars", chars.toMap());
         m.put("wordDim", wordDim);
         m.put("lexicon", lexicon.toMap());
+        m.put("init", orthogonalInit ? "orthogonal" : "uniform");
         return m;
     }
 
@@ -90,7 +96,8 @@ public record LatticeSpec(BiLstmCrfSpec chars, int wordDim, LexiconSpec lexicon)
                 || !(m.get("lexicon") instanceof Map<?, ?> lexicon)) {
             throw new IllegalArgumentException("the network description lacks 'chars', 'wordDim' or 'lexicon'");
         }
+        // models saved before the option started uniform
         return new LatticeSpec(BiLstmCrfSpec.fromMap((Map<String, Object>) chars), wordDim.intValue(),
-                LexiconSpec.fromMap((Map<String, Object>) lexicon));
+                LexiconSpec.fromMap((Map<String, Object>) lexicon), "orthogonal".equals(m.get("init")));
     }
 }

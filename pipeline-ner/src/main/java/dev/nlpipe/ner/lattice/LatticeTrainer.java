@@ -106,7 +106,7 @@ public final class LatticeTrainer implements TrainerProvider {
             LatticeNetwork.Tables tables = new LatticeNetwork.Tables(featurizer.units.size(), featurizer.bigrams.size(), lexicon.rows(),
                     pretrained.unitTable(), pretrained.bigramTable(), lexicon.initialTable(settings.seed()), pretrained.trainedUnits(),
                     pretrained.trainedBigrams());
-            LatticeNetwork network = LatticeNetwork.create(spec.chars(), spec.wordDim(), tables, featurizer.tags.tags(), params,
+            LatticeNetwork network = LatticeNetwork.create(spec.chars(), spec.wordDim(), tables, featurizer.tags.tags(), spec.orthogonalInit(), params,
                     Seeds.random(settings.seed(), "init"));
             pretrained.configure(params, spec.chars().freezeEmbeddings(), settings.sparseEmbeddings(),
                     List.of("emb.unit", "emb.bigram", "emb.lexicon"), log);

@@ -38,7 +38,7 @@ class LatticeBatchingTest {
                 example(new int[] {6, 5}, new int[][] {{0, 2, 4}}));
         NeuralEngine.noGrad();
         try (Params params = new Params(Device.cpu(), false)) {
-            LatticeNetwork net = LatticeNetwork.create(spec, 3, new LatticeNetwork.Tables(11, 12, 6, null, null, null, 11, 12), tags, params,
+            LatticeNetwork net = LatticeNetwork.create(spec, 3, new LatticeNetwork.Tables(11, 12, 6, null, null, null, 11, 12), tags, false, params,
                     new Random(11));
             try (NDManager m = params.manager().newSubManager()) {
                 params.attachTo(m);

@@ -26,7 +26,7 @@ class LatticeLstmTest {
         float[] x = {0.5f, -1.0f, 0.3f, 0.8f, -0.7f, 0.2f};
         float[] word = {0.9f, -0.4f};
         try (Params params = new Params(Device.cpu(), false); NDManager m = params.manager().newSubManager()) {
-            LatticeLstm lstm = new LatticeLstm(params, "l", IN, WORD, H, new Random(3));
+            LatticeLstm lstm = new LatticeLstm(params, "l", IN, WORD, H, false, new Random(3));
             LatticeSteps steps = LatticeSteps.of(List.<int[][]>of(new int[][] {{0, 2, 1}}), new int[] {3}, 3, false);
             NDArray out = lstm.forward(m.create(x, new Shape(1, 3, IN)), m.create(word, new Shape(1, WORD)), steps);
             assertArrayEquals(byHand(params.snapshot(), x, word), out.toFloatArray(), 1e-6f);
@@ -34,10 +34,45 @@ class LatticeLstmTest {
     }
 
     @Test
+    void orthogonalInitStartsAsTheReferenceCodeAndTheCellStaysTheSame() {
+        float[] x = {0.5f, -1.0f, 0.3f, 0.8f, -0.7f, 0.2f};
+        float[] word = {0.9f, -0.4f};
+        try (Params params = new Params(Device.cpu(), false); NDManager m = params.manager().newSubManager()) {
+            LatticeLstm lstm = new LatticeLstm(params, "l", IN, WORD, H, true, new Random(3));
+            Map<String, TensorFile.Tensor> w = params.snapshot();
+            for (String bias : List.of("l.char.b", "l.word.b", "l.gate.b")) {
+                for (float b : w.get(bias).values()) {
+                    assertEquals(0f, b, bias);
+                }
+            }
+            float[] whh = w.get("l.char.whh").values();
+            for (int row = 0; row < 3 * H; row++) {
+                for (int col = 0; col < H; col++) {
+                    assertEquals(row % H == col ? 1f : 0f, whh[row * H + col], "char.whh " + row + "," + col);
+                }
+            }
+            // (3H, in) with 3H > in: orthonormal columns
+            float[] wih = w.get("l.char.wih").values();
+            for (int a = 0; a < IN; a++) {
+                for (int b = 0; b < IN; b++) {
+                    double dot = 0;
+                    for (int row = 0; row < 3 * H; row++) {
+                        dot += (double) wih[row * IN + a] * wih[row * IN + b];
+                    }
+                    assertEquals(a == b ? 1 : 0, dot, 1e-5, "char.wih columns " + a + ", " + b);
+                }
+            }
+            LatticeSteps steps = LatticeSteps.of(List.<int[][]>of(new int[][] {{0, 2, 1}}), new int[] {3}, 3, false);
+            NDArray out = lstm.forward(m.create(x, new Shape(1, 3, IN)), m.create(word, new Shape(1, WORD)), steps);
+            assertArrayEquals(byHand(w, x, word), out.toFloatArray(), 1e-6f);
+        }
+    }
+
+    @Test
     void withoutWordsTheCellIsACoupledLstm() {
         float[] x = {0.5f, -1.0f, 0.3f, 0.8f};
         try (Params params = new Params(Device.cpu(), false); NDManager m = params.manager().newSubManager()) {
-            LatticeLstm lstm = new LatticeLstm(params, "l", IN, WORD, H, new Random(5));
+            LatticeLstm lstm = new LatticeLstm(params, "l", IN, WORD, H, false, new Random(5));
             LatticeSteps steps = LatticeSteps.of(List.<int[][]>of(new int[0][]), new int[] {2}, 2, false);
             float[] out = lstm.forward(m.create(x, new Shape(1, 2, IN)), null, steps).toFloatArray();
             Map<String, TensorFile.Tensor> w = params.snapshot();
@@ -81,7 +116,7 @@ class LatticeLstmTest {
         float[] mix = {0.3f, -0.8f, 0.5f, 0.7f, -0.2f, 0.4f, 0.9f, -0.6f};
         List<int[][]> lattice = List.<int[][]>of(new int[][] {{0, 2, 1}, {0, 3, 2}, {1, 3, 3}});
         try (Params params = new Params(Device.cpu(), true)) {
-            LatticeLstm lstm = new LatticeLstm(params, "l", IN, WORD, H, new Random(9));
+            LatticeLstm lstm = new LatticeLstm(params, "l", IN, WORD, H, false, new Random(9));
             Map<String, TensorFile.Tensor> weights = params.snapshot();
             java.util.Map<String, float[]> autograd = new java.util.LinkedHashMap<>();
             try (NDManager m = params.manager().newSubManager();

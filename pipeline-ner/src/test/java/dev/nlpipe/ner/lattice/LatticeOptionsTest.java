@@ -2,6 +2,7 @@ package dev.nlpipe.ner.lattice;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -54,6 +55,13 @@ class LatticeOptionsTest {
         assertEquals(List.of(LexiconSpec.HANLP), spec.lexicon().sources());
         assertEquals(0.5, spec.lexicon().unknownWords(), "words matched once train the unknown-word vector");
         assertEquals(spec, LatticeSpec.fromMap(spec.toMap()));
+        assertFalse(spec.orthogonalInit(), "uniform weights by default");
+        LatticeSpec orthogonal = LatticeSpec.from(Options.of("model", Map.of("init", "orthogonal"), LatticeSpec.options()));
+        assertTrue(orthogonal.orthogonalInit());
+        assertEquals(orthogonal, LatticeSpec.fromMap(orthogonal.toMap()));
+        Map<String, Object> older = new java.util.LinkedHashMap<>(orthogonal.toMap());
+        older.remove("init");
+        assertFalse(LatticeSpec.fromMap(older).orthogonalInit(), "a model saved before the option started uniform");
     }
 
     @Test
