@@ -26,4 +26,11 @@ public interface DocumentWriter {
     /** Writes anything that follows the documents of one output file. */
     default void finish(Writer out) throws IOException {
     }
+
+    /**
+     * Releases what a writer holds for an output file that will not be finished (a failed run drops
+     * it): a stateful writer's scratch files, for instance.
+     */
+    default void abort() {
+    }
 }

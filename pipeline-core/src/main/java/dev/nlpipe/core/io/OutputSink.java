@@ -236,6 +236,7 @@ public final class OutputSink implements DocumentSink, AutoCloseable {
     /** Drops what was written: the file being written and, in directory mode, those finished and not yet published. */
     @Override
     public void abort() {
+        writer.abort();
         if (file != null) {
             file.abort();
             file = null;

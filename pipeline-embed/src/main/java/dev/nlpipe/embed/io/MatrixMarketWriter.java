@@ -82,20 +82,38 @@ public final class MatrixMarketWriter implements WriterProvider {
         @Override
         public void write(Document doc, StringBuilder out) {
             SparseVector v = VectorColumns.of(doc, vector, "mtx");
+            // checked before anything is counted: a refused document is skipped under onError: skip, and must leave
+            // neither a row nor entries in the size line
+            for (int i = 0; columns != null && i < v.size(); i++) {
+                if (v.indices()[i] >= columns) {
+                    throw new IllegalArgumentException("output mtx: document " + doc.id() + " has column " + v.indices()[i]
+                            + ", beyond output.columns " + columns);
+                }
+            }
             rows++;
             StringBuilder sb = new StringBuilder(v.size() * 24);
             for (int i = 0; i < v.size(); i++) {
                 int c = v.indices()[i];
-                if (columns != null && c >= columns) {
-                    throw new IllegalArgumentException("output mtx: document " + doc.id() + " has column " + c
-                            + ", beyond output.columns " + columns);
-                }
                 maxColumn = Math.max(maxColumn, c);
                 sb.append(rows).append(' ').append(c + 1).append(' ').append(v.values()[i]).append('\n');
-                nnz++;
             }
             try {
                 spill.append(sb);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            nnz += v.size();
+        }
+
+        @Override
+        public void abort() {
+            try {
+                if (spill != null) {
+                    spill.close();
+                }
+                if (entries != null) {
+                    Files.deleteIfExists(entries);
+                }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

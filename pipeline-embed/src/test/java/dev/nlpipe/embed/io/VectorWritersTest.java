@@ -79,4 +79,38 @@ class VectorWritersTest {
                 () -> write(writer("mtx", Map.of("vector", "nope")), docs));
         assertTrue(missing.getMessage().contains("nope"), missing.getMessage());
     }
+
+    @Test
+    void aDocumentBeyondTheColumnsIsRefusedWithoutCountingInTheHeader() throws IOException {
+        DocumentWriter w = writer("mtx", Map.of("columns", 10));
+        StringWriter out = new StringWriter();
+        w.start(out);
+        StringBuilder sb = new StringBuilder();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> w.write(doc("wide", null, new int[] {1, 12}, new double[] {1.0, 2.0}), sb));
+        assertTrue(e.getMessage().contains("wide") && e.getMessage().contains("12"), e.getMessage());
+        w.write(doc("ok", null, new int[] {1}, new double[] {3.0}), sb);
+        out.append(sb);
+        w.finish(out);
+        assertTrue(out.toString().endsWith("\n1 10 1\n1 2 3.0\n"), out.toString());
+    }
+
+    @Test
+    void anAbortedMatrixDeletesItsScratchFile() throws IOException {
+        java.nio.file.Path tmp = java.nio.file.Path.of(System.getProperty("java.io.tmpdir"));
+        java.util.function.Supplier<java.util.Set<java.nio.file.Path>> spills = () -> {
+            try (var files = java.nio.file.Files.list(tmp)) {
+                return files.filter(f -> f.getFileName().toString().startsWith("nlpipe-mtx-")).collect(java.util.stream.Collectors.toSet());
+            } catch (IOException x) {
+                throw new java.io.UncheckedIOException(x);
+            }
+        };
+        java.util.Set<java.nio.file.Path> before = spills.get();
+        DocumentWriter w = writer("mtx", Map.of());
+        w.start(new StringWriter());
+        w.write(doc("a", null, new int[] {0}, new double[] {1.0}), new StringBuilder());
+        assertTrue(spills.get().size() > before.size(), "the entries wait in a scratch file");
+        w.abort();
+        assertEquals(before, spills.get());
+    }
 }
