@@ -312,12 +312,21 @@ public final class Pipeline implements AutoCloseable {
              OutputSink sink = OutputSink.open(out.path(), out.directory(), writer, writerOptions, input::relativeSource)
                      .expecting(sources.stream().map(InputSource::relative).toList())) {
             PipelineRunner runner = new PipelineRunner(name, stages, options, log);
+            boolean published = false;
             try {
-                return runner.run(input, sink, errors, input.totalBytes(), input::bytesRead);
+                RunSummary summary = runner.run(input, sink, errors, input.totalBytes(), input::bytesRead);
+                published = true;
+                return summary;
             } catch (InputFormatException e) {
                 throw new ConfigException(new Location(e.source(), (int) e.line(), 1), e.getMessage().substring(e.getMessage().indexOf(": ") + 2), e);
             } finally {
-                errors.commit();
+                // the errors file changes only with the output it describes: a failed run keeps both as they were (the
+                // record onError: fail stopped at is in the exception's message)
+                if (published) {
+                    errors.commit();
+                } else {
+                    errors.abort();
+                }
             }
         }
     }

@@ -155,8 +155,27 @@ class RunnerTest {
         Path yaml = pipeline("  - type: tokenize.regex\n  - type: test.fail\n", "onError: fail\n");
         RecordFailedException e = assertThrows(RecordFailedException.class, () -> run(yaml, 2, 16));
         assertEquals(2, e.record().line());
+        assertTrue(e.getMessage().contains("b.txt"), "the record it stopped at is in the message: " + e.getMessage());
         assertFalse(Files.exists(dir.resolve("out.jsonl")), "no final output");
-        assertEquals(List.of("in/a.txt", "in/b.txt", "out.jsonl.errors.jsonl", "p.yaml"), TempFiles.tree(dir), "no temporary files left");
+        assertEquals(List.of("in/a.txt", "in/b.txt", "p.yaml"), TempFiles.tree(dir), "no errors file, no temporary files left");
+    }
+
+    @Test
+    void aFailedRunKeepsTheErrorsFileOfTheOutputItKeeps() throws IOException {
+        corpus(10);
+        TempFiles.write(dir.resolve("in/b.txt"), "ok\nFAIL here\nFAIL again\n");
+        run(pipeline("  - type: tokenize.regex\n  - type: test.fail\n", ""), 1, 4);
+        List<String> output = TempFiles.lines(dir.resolve("out.jsonl"));
+        List<String> errors = TempFiles.lines(dir.resolve("out.jsonl.errors.jsonl"));
+        assertEquals(2, errors.size());
+        Path failing = pipeline("  - type: tokenize.regex\n  - type: test.fail\n", "onError: fail\n");
+        assertThrows(RecordFailedException.class, () -> run(failing, 1, 4));
+        assertEquals(output, TempFiles.lines(dir.resolve("out.jsonl")), "the output is kept");
+        assertEquals(errors, TempFiles.lines(dir.resolve("out.jsonl.errors.jsonl")), "and the errors file that describes it");
+        // a run that fails before any bad record (a stage that breaks) must not delete it either
+        Path breaking = pipeline("  - type: test.fail\n    with: { marker: 'number 5 ', fatal: true }\n", "");
+        assertThrows(AssertionError.class, () -> run(breaking, 1, 4));
+        assertEquals(errors, TempFiles.lines(dir.resolve("out.jsonl.errors.jsonl")));
     }
 
     @Test
