@@ -10,7 +10,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code nlpipe eval classify --model DIR --data FILE}: scores a text classifier on labelled data. */
 @Command(name = "classify", mixinStandardHelpOptions = true,
@@ -19,6 +21,8 @@ import picocli.CommandLine.Option;
                 "The data is read in the format its extension names (.jsonl, .tsv, .csv), else in the model's training format"
                 + " (e.g. tsv with its label column), unless --format is given, and goes through the model's preprocessing stages."})
 public final class EvalClassifyCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--model", required = true, paramLabel = "DIR", description = "a model directory written by `nlpipe train` (any classify.* kind)")
     Path model;
@@ -42,6 +46,7 @@ public final class EvalClassifyCommand implements Callable<Integer> {
             System.err.println("nlpipe: --data " + data + " does not exist");
             return ExitCodes.CONFIG;
         }
+        OutputOptions.refuseInputs(spec, "--json", json, OutputOptions.in("--data", data));
         Map<String, Object> trained = TrainingInput.of(ModelDir.read(model));
         Map<String, Object> formatOptions = options == null ? null : new LinkedHashMap<>(options);
         String fmt = format != null ? format : byExtension(data, String.valueOf(trained.getOrDefault("format", "jsonl")));

@@ -61,6 +61,10 @@ public final class EvalEmbedCommand implements Callable<Integer> {
                         + (p.toString().contains("shared/data") ? " (the public data sets are expected in ../shared/data beside the repository)" : ""));
             }
         }
+        List<OutputOptions.Input> read = new ArrayList<>(List.of(OutputOptions.in("--vectors", vectors)));
+        analogy.forEach(p -> read.add(OutputOptions.in("--analogy", p)));
+        similarity.forEach(p -> read.add(OutputOptions.in("--similarity", p)));
+        OutputOptions.refuseInputs(spec, "--json", json, read.toArray(OutputOptions.Input[]::new));
         WordVectors v = EmbedCommand.load(spec, vectors);
         PrintWriter out = spec.commandLine().getOut();
         Map<String, Object> report = new LinkedHashMap<>();

@@ -1,5 +1,6 @@
 package dev.nlpipe.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -68,6 +69,23 @@ class SegmentEvalCommandTest {
         o = nlpipe("eval", "segment", "--gold", withBlank.toString(), "--pred", pred.toString());
         assertEquals(0, o.code(), o.err());
         assertTrue(o.out().contains("F1               1.0000"), o.out());
+    }
+
+    @Test
+    void anOutputThatIsAnInputIsRefusedBeforeAnythingIsWritten() throws IOException {
+        Path pred = Files.writeString(dir.resolve("pred.txt"), "我爱  北京  天安门  。\n商品  和服  务  。\n");
+        byte[] goldBytes = Files.readAllBytes(gold);
+        Outcome o = nlpipe("eval", "segment", "--gold", gold.toString(), "--pred", pred.toString(), "--json",
+                dir.resolve(".").resolve("gold.utf8").toString());
+        assertEquals(2, o.code(), o.err());
+        assertTrue(o.err().contains("--json") && o.err().contains("--gold"), o.err());
+        assertArrayEquals(goldBytes, Files.readAllBytes(gold), "the gold file is untouched");
+        Path pipeline = Files.writeString(dir.resolve("p.yaml"), "pipeline: seg\nstages:\n  - type: segment.hanlp\n");
+        o = nlpipe("eval", "segment", "--gold", gold.toString(), "--pipeline", pipeline.toString(), "--words", words.toString(),
+                "--write-pred", words.toString(), "--threads", "1");
+        assertEquals(2, o.code(), o.err());
+        assertTrue(o.err().contains("--write-pred") && o.err().contains("--words"), o.err());
+        assertEquals(List.of("我", "爱", "北京", "。", "商品", "和"), Files.readAllLines(words));
     }
 
     @Test

@@ -67,6 +67,11 @@ public final class OutputTargets {
         }
     }
 
+    /** Whether two paths name the same file, by name or (through links) on disk. */
+    public static boolean sameFile(Path a, Path b) {
+        return key(a).equals(key(b)) || real(a).equals(real(b));
+    }
+
     /** The input that {@code file} is, by name or (through links) on disk, or {@code null}. */
     private static InputSource input(Map<Path, InputSource> inputs, Path file) {
         InputSource s = inputs.get(key(file));

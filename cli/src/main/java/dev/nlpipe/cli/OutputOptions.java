@@ -1,0 +1,44 @@
+package dev.nlpipe.cli;
+
+import dev.nlpipe.core.io.OutputTargets;
+import java.nio.file.Path;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+
+/**
+ * The files a command writes (an evaluation's {@code --json}, {@code --write-pred}), checked against
+ * the files it reads before either is opened: CLUENER's gold data is {@code dev.json}, so
+ * {@code --json dev.json} would replace the data it scores with the scores.
+ */
+final class OutputOptions {
+    private OutputOptions() {
+    }
+
+    /** An input option and the file it names ({@code null} when not given). */
+    record Input(String option, Path path) {
+    }
+
+    /** The input {@code option} names {@code path}. */
+    static Input in(String option, Path path) {
+        return new Input(option, path);
+    }
+
+    /**
+     * Refuses an output that is one of the inputs.
+     *
+     * @param option the output's option, for the message
+     * @param output the file it names, or {@code null} when not given
+     * @param inputs the files the command reads
+     */
+    static void refuseInputs(CommandSpec spec, String option, Path output, Input... inputs) {
+        if (output == null || output.toString().equals("-")) {
+            return;
+        }
+        for (Input in : inputs) {
+            if (in.path() != null && OutputTargets.sameFile(output, in.path())) {
+                throw new ParameterException(spec.commandLine(), option + " " + output + " is the " + in.option() + " file;"
+                        + " writing it would replace what is read. Choose another " + option + " file");
+            }
+        }
+    }
+}
