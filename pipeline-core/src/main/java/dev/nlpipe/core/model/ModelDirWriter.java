@@ -21,15 +21,25 @@ public final class ModelDirWriter implements AutoCloseable {
     private static final Set<Path> BUILDING = ConcurrentHashMap.newKeySet();
     private final Path target;
     private final Path temp;
+    private final Mover mover;
     private boolean finished;
 
-    private ModelDirWriter(Path target) throws IOException {
+    /** {@link Files#move}, replaceable in tests to make one of the publishing moves fail. */
+    @FunctionalInterface
+    interface Mover {
+        void move(Path from, Path to) throws IOException;
+    }
+
+    private ModelDirWriter(Path target, Mover mover) throws IOException {
         String refused = whyNotReplaceable(target);
         if (refused != null) {
             throw new IOException(refused);
         }
+        // "--output ." or "m/." would otherwise put the temporary directory inside the target and rename "."
+        target = target.toAbsolutePath().normalize();
         this.target = target;
-        Files.createDirectories(target.toAbsolutePath().getParent());
+        this.mover = mover;
+        Files.createDirectories(target.getParent());
         this.temp = TempNames.beside(target);
         Files.createDirectories(temp);
         BUILDING.add(temp.toAbsolutePath().normalize());
@@ -37,7 +47,12 @@ public final class ModelDirWriter implements AutoCloseable {
 
     /** Starts building a model directory that will become {@code target}. */
     public static ModelDirWriter create(Path target) throws IOException {
-        return new ModelDirWriter(target);
+        return new ModelDirWriter(target, (from, to) -> Files.move(from, to));
+    }
+
+    /** The same, publishing with {@code mover} instead of {@link Files#move}. */
+    static ModelDirWriter create(Path target, Mover mover) throws IOException {
+        return new ModelDirWriter(target, mover);
     }
 
     /**
@@ -76,22 +91,47 @@ public final class ModelDirWriter implements AutoCloseable {
         return target;
     }
 
-    /** Moves the finished directory onto the target, replacing an older model there. */
+    /**
+     * Moves the finished directory onto the target, replacing an older model there. When a move
+     * fails, the older model is put back and the new one is kept where it was built: the error says
+     * where, so a long training is not lost to a rename (a target that is a mount point, say).
+     */
     public void commit() throws IOException {
         if (finished) {
             return;
         }
         ModelManifest.seal(temp);
         Fsync.tree(temp);
+        // from here on the complete model is kept whatever happens (abort no longer deletes it)
         finished = true;
         BUILDING.remove(temp.toAbsolutePath().normalize());
         Path old = null;
         if (Files.exists(target)) {
-            old = target.toAbsolutePath().getParent().resolve("." + target.getFileName() + ".old-" + ProcessHandle.current().pid());
+            old = target.getParent().resolve("." + target.getFileName() + ".old-" + ProcessHandle.current().pid());
             deleteTree(old);
-            Files.move(target, old);
+            try {
+                mover.move(target, old);
+            } catch (IOException e) {
+                throw new IOException("cannot move the earlier model " + target + " aside to replace it (" + e.getMessage()
+                        + "); the new model is complete in " + temp + ": move it into place by hand", e);
+            }
         }
-        Files.move(temp, target);
+        try {
+            mover.move(temp, target);
+        } catch (IOException e) {
+            String restored = "";
+            if (old != null) {
+                try {
+                    mover.move(old, target);
+                    restored = "the earlier model is back in place; ";
+                } catch (IOException again) {
+                    e.addSuppressed(again);
+                    restored = "the earlier model is in " + old + "; ";
+                }
+            }
+            throw new IOException("cannot move the new model into " + target + " (" + e.getMessage() + "); " + restored
+                    + "the new model is complete in " + temp, e);
+        }
         if (old != null) {
             deleteTree(old);
         }

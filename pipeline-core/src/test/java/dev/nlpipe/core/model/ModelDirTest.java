@@ -54,6 +54,40 @@ class ModelDirTest {
     }
 
     @Test
+    void aTargetNamedWithADotIsTheDirectoryItNames() throws IOException {
+        Files.createDirectories(dir.resolve("m"));
+        try (ModelDirWriter w = ModelDirWriter.create(dir.resolve("m").resolve("."))) {
+            ModelDir.writeMeta(w.dir(), ModelMeta.create("test.kind", 1));
+            w.commit();
+        }
+        assertEquals("test.kind", ModelDir.read(dir.resolve("m"), 1).kind());
+        assertEquals(List.of("m/model.json"), TempFiles.tree(dir), "no hidden leftovers");
+    }
+
+    @Test
+    void aFailedMoveIntoPlacePutsTheOldModelBackAndSaysWhereTheNewOneIs() throws IOException {
+        Path target = dir.resolve("m");
+        TempFiles.write(target.resolve("model.json"), "{\"kind\":\"old\",\"formatVersion\":1}");
+        int[] moves = {0};
+        ModelDirWriter.Mover failingSecond = (from, to) -> {
+            if (++moves[0] == 2) {
+                throw new IOException("Device or resource busy");
+            }
+            Files.move(from, to);
+        };
+        Path built;
+        try (ModelDirWriter w = ModelDirWriter.create(target, failingSecond)) {
+            built = w.dir();
+            ModelDir.writeMeta(w.dir(), ModelMeta.create("new.kind", 1));
+            IOException e = assertThrows(IOException.class, w::commit);
+            assertTrue(e.getMessage().contains("earlier model is back in place") && e.getMessage().contains(built.toString()),
+                    e.getMessage());
+        }
+        assertEquals("old", ModelDir.read(target, 1).kind());
+        assertEquals("new.kind", ModelDir.read(built, 1).kind(), "the new model is kept where the error says");
+    }
+
+    @Test
     void fingerprintsData() throws IOException {
         Path f = TempFiles.write(dir.resolve("d/a.txt"), "abc");
         var fp = Provenance.fingerprint(List.of(dir.resolve("d")));
