@@ -139,16 +139,9 @@ public final class ClassifierEvaluation {
         }
         List<TextClassifier.Scored> scored = model.score(batch);
         for (int i = 0; i < batch.size(); i++) {
-            double[] s = scored.get(i).scores();
-            int best = 0;
-            for (int k = 1; k < s.length; k++) {
-                if (s[k] > s[best]) {
-                    best = k;
-                }
-            }
             gold.add(golds.get(i));
-            predicted.add(best);
-            if (s.length == 2) {
+            predicted.add(scored.get(i).predicted());
+            if (scored.get(i).scores().length == 2) {
                 decision.add(scored.get(i).margin());
             }
         }

@@ -121,7 +121,7 @@ public final class ClassifyStage implements StageProvider {
                 if (goldField != null && doc.topLabel() != null) {
                     doc.meta().put(goldField, doc.topLabel());
                 }
-                doc.setLabels(model.labelScores(scored.get(i).scores()));
+                doc.setLabels(model.labelScores(scored.get(i)));
             }
             return in;
         }

@@ -1,5 +1,6 @@
 package dev.nlpipe.classify;
 
+import dev.nlpipe.embed.vectorize.PyText;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -32,8 +33,10 @@ public final class LabelSet {
     public static LabelSet of(Collection<String> seen, String positive) {
         boolean numeric = seen.stream().allMatch(LabelSet::isNumber);
         // "1" and "1.0" are two labels, as in scikit-learn: equal numbers are ordered by their spelling, not merged
-        Comparator<String> order = numeric ? Comparator.<String>comparingDouble(Double::parseDouble).thenComparing(Comparator.naturalOrder())
-                : Comparator.naturalOrder();
+        // Python sorts str by code point; Java's compareTo by UTF-16 unit, which puts characters beyond U+FFFF (emoji)
+        // before those from U+E000 (full-width forms) and would swap which of two such labels is the positive one
+        Comparator<String> order = numeric ? Comparator.<String>comparingDouble(Double::parseDouble).thenComparing(PyText.CODE_POINT_ORDER)
+                : PyText.CODE_POINT_ORDER;
         TreeSet<String> unique = new TreeSet<>(order);
         unique.addAll(seen);
         List<String> sorted = new ArrayList<>(unique);

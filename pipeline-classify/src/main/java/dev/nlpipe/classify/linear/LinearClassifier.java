@@ -124,7 +124,8 @@ public final class LinearClassifier implements TextClassifier {
         List<Scored> out = new java.util.ArrayList<>(docs.size());
         for (Document d : docs) {
             SparseVector x = features.apply(d);
-            out.add(new Scored(linear.scores(x), linear.binary() ? linear.decision(x) : Double.NaN));
+            // the class by decision value, as scikit-learn's predict: one-vs-rest probabilities can tie at 1
+            out.add(new Scored(linear.scores(x), linear.binary() ? linear.decision(x) : Double.NaN, linear.predict(x)));
         }
         return out;
     }

@@ -136,8 +136,13 @@ public final class LinearClassifierTrainer implements TrainerProvider {
             threshold.put("decision", t.threshold());
             threshold.put("heldOutF1", t.f1());
             threshold.put("heldOutF1AtZero", t.defaultF1());
-            log.printf(Locale.ROOT, "threshold %.4f on the decision value: held-out F1 of '%s' %.4f (%.4f at 0)%n", t.threshold(),
-                    labels.get(1), t.f1(), t.defaultF1());
+            if (t.f1() == 0 && t.threshold() == 0) {
+                log.printf(Locale.ROOT, "warning: the held-out data (%s) has no '%s' example, so no threshold can be chosen;"
+                        + " it stays at 0%n", selectedOn, labels.get(1));
+            } else {
+                log.printf(Locale.ROOT, "threshold %.4f on the decision value: held-out F1 of '%s' %.4f (%.4f at 0)%n", t.threshold(),
+                        labels.get(1), t.f1(), t.defaultF1());
+            }
         }
 
         Map<String, Object> metrics = new LinkedHashMap<>();

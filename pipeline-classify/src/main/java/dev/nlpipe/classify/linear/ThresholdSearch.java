@@ -21,6 +21,7 @@ final class ThresholdSearch {
     /**
      * @param decision decision values
      * @param positive whether each example is positive
+     * @return the best threshold; 0 (the model's own) when no example is positive, since no threshold can be judged
      */
     static Result search(double[] decision, boolean[] positive) {
         int n = decision.length;
@@ -34,6 +35,10 @@ final class ThresholdSearch {
             if (p) {
                 positives++;
             }
+        }
+        if (positives == 0) {
+            // every threshold scores F1 0 and would leave the one above all values, a model that never predicts the class
+            return new Result(0, 0, 0);
         }
         double bestF1 = f1(0, 0, positives);
         double best = decision.length == 0 ? 0 : decision[order[0]] + 1;

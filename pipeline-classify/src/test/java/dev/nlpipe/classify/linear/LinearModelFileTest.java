@@ -36,6 +36,15 @@ class LinearModelFileTest {
         // decisions 40 and 50: both sigmoids round to 1.0, yet the second class is scikit-learn's prediction
         LinearModel m = new LinearModel(LinearModel.Loss.of("logistic"), 3, false, new double[][] {{0}, {0}, {0}}, new double[] {40, 50, -1});
         org.junit.jupiter.api.Assertions.assertEquals(1, m.predict(new dev.nlpipe.core.doc.SparseVector(new int[0], new double[0])));
+        // eval classify and the classify stage predict the same class, though the two probabilities are equal
+        LinearClassifier c = new LinearClassifier(null, null, java.util.List.of("a", "b", "c"), m, new Features.FromLayer("v", 1));
+        dev.nlpipe.core.doc.Document doc = new dev.nlpipe.core.doc.Document("d", "text")
+                .putVector("v", new dev.nlpipe.core.doc.SparseVector(new int[0], new double[0]));
+        dev.nlpipe.core.model.TextClassifier.Scored scored = c.score(java.util.List.of(doc)).get(0);
+        org.junit.jupiter.api.Assertions.assertEquals(scored.scores()[0], scored.scores()[1], "the probabilities tie");
+        org.junit.jupiter.api.Assertions.assertEquals(1, scored.predicted());
+        org.junit.jupiter.api.Assertions.assertEquals("b", doc.setLabels(c.labelScores(scored)).topLabel());
+        org.junit.jupiter.api.Assertions.assertEquals("b", doc.setLabels(c.labelScores(doc)).topLabel());
     }
 
     @Test

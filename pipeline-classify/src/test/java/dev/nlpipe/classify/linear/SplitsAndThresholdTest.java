@@ -66,5 +66,13 @@ class SplitsAndThresholdTest {
         assertEquals(List.of("2", "10"), LabelSet.of(List.of("10", "2"), null).labels());
         assertEquals(List.of("b", "a"), LabelSet.of(List.of("a", "b"), "a").labels());
         assertEquals(List.of("neg", "pos"), LabelSet.of(List.of("pos", "neg"), null).labels());
+        assertEquals(List.of("Ｚ", "😀"), LabelSet.of(List.of("😀", "Ｚ"), null).labels(), "code point order, as Python's sorted()");
+    }
+
+    @Test
+    void heldOutDataWithoutPositivesKeepsTheThresholdAtZero() {
+        ThresholdSearch.Result r = ThresholdSearch.search(new double[] {-1, 0.5, 2}, new boolean[] {false, false, false});
+        assertEquals(0, r.threshold(), "not above every value, which would never predict the class");
+        assertEquals(0, r.f1());
     }
 }

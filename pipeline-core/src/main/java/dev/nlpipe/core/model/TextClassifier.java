@@ -27,12 +27,28 @@ public interface TextClassifier extends AutoCloseable {
     double[] scores(Document doc);
 
     /**
-     * A document's scores and, for a binary model, its {@linkplain #margin margin}.
+     * A document's scores, its predicted label and, for a binary model, its {@linkplain #margin margin}.
      *
      * @param scores a score per label, in {@link #labels} order
      * @param margin the margin of a binary model, {@code NaN} for more labels
+     * @param predicted the index of the predicted label: the highest score, unless the model decides
+     *     otherwise where scores tie (one-vs-rest probabilities that both round to 1)
      */
-    record Scored(double[] scores, double margin) {
+    record Scored(double[] scores, double margin, int predicted) {
+        /** Scores whose highest (the first of equal ones) is the prediction. */
+        public Scored(double[] scores, double margin) {
+            this(scores, margin, argmax(scores));
+        }
+
+        private static int argmax(double[] s) {
+            int best = 0;
+            for (int k = 1; k < s.length; k++) {
+                if (s[k] > s[best]) {
+                    best = k;
+                }
+            }
+            return best;
+        }
     }
 
     /**
@@ -51,15 +67,32 @@ public interface TextClassifier extends AutoCloseable {
 
     /** The scores by label, in label order. */
     default Map<String, Double> labelScores(Document doc) {
-        return labelScores(scores(doc));
+        return labelScores(score(List.of(doc)).get(0));
     }
 
     /** Scores as a map by label, in label order. */
     default Map<String, Double> labelScores(double[] s) {
+        return labelScores(new Scored(s, Double.NaN));
+    }
+
+    /**
+     * A document's scores as a map by label, in label order, except that the predicted label comes
+     * first when an earlier label ties with its score: {@link Document#topLabel} (the first of the
+     * highest) is then the prediction.
+     */
+    default Map<String, Double> labelScores(Scored scored) {
         List<String> labels = labels();
+        double[] s = scored.scores();
+        int predicted = scored.predicted();
         Map<String, Double> out = new LinkedHashMap<>();
+        for (int k = 0; k < predicted; k++) {
+            if (s[k] >= s[predicted]) {
+                out.put(labels.get(predicted), s[predicted]);
+                break;
+            }
+        }
         for (int k = 0; k < s.length; k++) {
-            out.put(labels.get(k), s[k]);
+            out.putIfAbsent(labels.get(k), s[k]);
         }
         return out;
     }

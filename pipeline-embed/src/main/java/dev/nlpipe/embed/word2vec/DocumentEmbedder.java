@@ -35,7 +35,8 @@ public final class DocumentEmbedder {
         double[] sum = new double[dim];
         double total = 0;
         for (String t : tokens) {
-            int row = vectors.indexOf(t);
+            // word2vec stored a token with whitespace under its training form (a_b for "a b")
+            int row = vectors.indexOf(Word2Vec.wordForm(t));
             if (row < 0) {
                 continue;
             }

@@ -45,6 +45,15 @@ class DocEmbedStageTest {
     }
 
     @Test
+    void aTokenWithWhitespaceReadsTheVectorWord2VecStoredItUnder() {
+        // word2vec trains "a\u3000b" as a_b, since its files split on whitespace
+        WordVectors v = new WordVectors(new String[] {"a_b", "c"}, new float[] {1, 2, 3, 4}, 2);
+        DocumentEmbedder e = new DocumentEmbedder(v, TermWeights.uniform(), false);
+        assertArrayEquals(new float[] {1, 2}, e.embed(java.util.List.of("a\u3000b")));
+        assertArrayEquals(new float[] {2, 3}, e.embed(java.util.List.of("a b", "c")));
+    }
+
+    @Test
     void idfWeightedMean() throws IOException {
         Path v = vectors();
         Path idf = TempFiles.write(dir.resolve("idf.tsv"), "good\t1.0\nmovie\t3.0\n");
