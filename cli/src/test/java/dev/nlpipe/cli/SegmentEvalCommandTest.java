@@ -89,6 +89,15 @@ class SegmentEvalCommandTest {
     }
 
     @Test
+    void aGoldFileThatIsNotUtf8IsNamedWithItsLine() throws IOException {
+        Path gbk = Files.write(dir.resolve("msr_test_gold.txt"), "北京  欢迎  你\n".getBytes(java.nio.charset.Charset.forName("GBK")));
+        Path pred = Files.writeString(dir.resolve("pred.txt"), "北京  欢迎  你\n");
+        Outcome o = nlpipe("eval", "segment", "--gold", gbk.toString(), "--pred", pred.toString());
+        assertEquals(2, o.code(), o.err());
+        assertTrue(o.err().contains("msr_test_gold.txt:1:") && o.err().contains("UTF-8"), o.err());
+    }
+
+    @Test
     void scoresAPredictionFile() throws IOException {
         Path pred = Files.writeString(dir.resolve("pred.txt"), "我爱  北京  天安门  。\n商品  和服  务  。\n");
         Outcome o = nlpipe("eval", "segment", "--gold", gold.toString(), "--pred", pred.toString());

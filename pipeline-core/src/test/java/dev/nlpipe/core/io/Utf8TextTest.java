@@ -2,6 +2,8 @@ package dev.nlpipe.core.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
@@ -50,6 +52,22 @@ class Utf8TextTest {
         try (BufferedReader in = Utf8Text.open(file)) {
             assertNull(in.readLine());
         }
+    }
+
+    @Test
+    void textThatIsNotUtf8NamesTheFileAndLine() throws IOException {
+        Path file = dir.resolve("gold.txt");
+        byte[] gbk = "北京 欢迎 你".getBytes(java.nio.charset.Charset.forName("GBK"));
+        byte[] head = "ok\nfine\n".getBytes(StandardCharsets.UTF_8);
+        byte[] all = java.util.Arrays.copyOf(head, head.length + gbk.length);
+        System.arraycopy(gbk, 0, all, head.length, gbk.length);
+        Files.write(file, all);
+        InputFormatException e = assertThrows(InputFormatException.class, () -> Utf8Text.readAllLines(file));
+        assertEquals(3, e.line());
+        assertTrue(e.getMessage().startsWith(file + ":3:") && e.getMessage().contains("UTF-8"), e.getMessage());
+        Files.write(file, gbk);
+        assertEquals(1, assertThrows(InputFormatException.class, () -> Utf8Text.readAllLines(file)).line(),
+                "a first byte that is not UTF-8 (read for the byte-order mark)");
     }
 
     private static ByteArrayInputStream stream(String text) {

@@ -1,9 +1,8 @@
 package dev.nlpipe.embed.word2vec;
 
+import dev.nlpipe.core.io.Utf8Text;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +21,7 @@ final class DataLines {
      */
     static List<Line> read(Path file, boolean skipComments) throws IOException {
         List<Line> out = new ArrayList<>();
-        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (BufferedReader r = Utf8Text.open(file)) {
             String line;
             int n = 0;
             while ((line = r.readLine()) != null) {

@@ -1,10 +1,9 @@
 package dev.nlpipe.embed.word2vec;
 
+import dev.nlpipe.core.io.Utf8Text;
 import dev.nlpipe.embed.vectorize.VectorizerModel;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Locale;
@@ -33,7 +32,7 @@ public interface TermWeights {
     static TermWeights load(Path file, double missing) throws IOException {
         Map<String, Double> w = new HashMap<>();
         int lineNo = 0;
-        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (BufferedReader r = Utf8Text.open(file)) {
             String line;
             while ((line = r.readLine()) != null) {
                 lineNo++;

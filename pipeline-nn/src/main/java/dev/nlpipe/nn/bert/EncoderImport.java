@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.nlpipe.core.doc.DocumentJson;
 import dev.nlpipe.core.io.IoErrors;
+import dev.nlpipe.core.io.Utf8Text;
 import dev.nlpipe.core.model.ModelDir;
 import dev.nlpipe.core.model.ModelDirWriter;
 import dev.nlpipe.core.model.ModelMeta;
@@ -191,7 +192,7 @@ public final class EncoderImport {
         if (Files.isRegularFile(tokenizer)) {
             v = fromTokenizerJson(tokenizer);
         } else if (Files.isRegularFile(vocab)) {
-            v = new Vocabulary(Files.readAllLines(vocab, StandardCharsets.UTF_8), normalizationOf(dir), null, vocab);
+            v = new Vocabulary(Utf8Text.readAllLines(vocab), normalizationOf(dir), null, vocab);
         } else {
             throw new IOException(dir + " has neither " + PretrainedEncoder.TOKENIZER + " nor " + PretrainedEncoder.VOCAB);
         }
