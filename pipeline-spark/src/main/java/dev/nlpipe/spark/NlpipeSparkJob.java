@@ -171,28 +171,47 @@ public final class NlpipeSparkJob {
                         functions.count(functions.col(NlpipeSpark.ERROR)).as(FAILED),
                         functions.collect_set(functions.get_json_object(functions.col(NlpipeSpark.ERROR), "$.source")).as(SOURCES))
                 .where(NlpipeSpark.DOCUMENT + " IS NOT NULL");
-        if (form == DocumentForm.TYPED) {
-            documents.select(NlpipeSpark.DOCUMENT + ".*").write().mode(SaveMode.Overwrite).parquet(outPath);
-        } else {
-            documents.select(NlpipeSpark.DOCUMENT).write().mode(SaveMode.Overwrite).text(outPath);
+        org.apache.hadoop.conf.Configuration hadoop = spark.sparkContext().hadoopConfiguration();
+        String run = spark.sparkContext().applicationId() + "-" + System.nanoTime();
+        StagedOutput out = StagedOutput.of(outPath, run, hadoop);
+        StagedOutput errors = StagedOutput.of(errorsPath, run, hadoop);
+        long written;
+        long failed;
+        long read;
+        long warnings;
+        try {
+            if (form == DocumentForm.TYPED) {
+                documents.select(NlpipeSpark.DOCUMENT + ".*").write().mode(SaveMode.Overwrite).parquet(out.staging());
+            } else {
+                documents.select(NlpipeSpark.DOCUMENT).write().mode(SaveMode.Overwrite).text(out.staging());
+            }
+            java.util.Map<String, Object> counts = seen.getAsJava();
+            written = ((Number) counts.get(WRITTEN)).longValue();
+            failed = ((Number) counts.get(FAILED)).longValue();
+            // Read before a second pass adds to them.
+            read = inputs.read().getAsLong();
+            warnings = inputs.warnings().getAsLong();
+            if (failed > 0) {
+                // Bad records are rare: rerunning only the sources that had them is cheaper than keeping every document.
+                inputs.rerun().apply(sources(counts.get(SOURCES)))
+                        // no coalesce(1): it would pull the rerun of every file with a bad record, stages and models included,
+                        // into one task; the part files keep the input's order
+                        .where(NlpipeSpark.ERROR + " IS NOT NULL").select(NlpipeSpark.ERROR)
+                        .write().mode(SaveMode.Overwrite).text(errors.staging());
+            }
+        } catch (Exception e) {
+            // Spark's own exceptions are checked ones Java does not see declared; the earlier output and its errors stay
+            // as they were
+            out.discard();
+            errors.discard();
+            throw e;
         }
-        java.util.Map<String, Object> counts = seen.getAsJava();
-        long written = ((Number) counts.get(WRITTEN)).longValue();
-        long failed = ((Number) counts.get(FAILED)).longValue();
-        // Read before a second pass adds to them.
-        long read = inputs.read().getAsLong();
-        long warnings = inputs.warnings().getAsLong();
+        out.publish();
         if (failed > 0) {
-            // Bad records are rare: rerunning only the sources that had them is cheaper than keeping every document.
-            inputs.rerun().apply(sources(counts.get(SOURCES)))
-                    // no coalesce(1): it would pull the rerun of every file with a bad record, stages and models included,
-                    // into one task; the part files keep the input's order
-                    .where(NlpipeSpark.ERROR + " IS NOT NULL").select(NlpipeSpark.ERROR)
-                    .write().mode(SaveMode.Overwrite).text(errorsPath);
+            errors.publish();
         } else {
             // A stale errors output from an earlier run would claim failures this run did not have.
-            org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(errorsPath);
-            p.getFileSystem(spark.sparkContext().hadoopConfiguration()).delete(p, true);
+            errors.removeTarget();
         }
         return new Summary(config.name(), read, written, failed, warnings, (System.nanoTime() - start) / 1e9, inputs.partitions(),
                 outPath, errorsPath);

@@ -429,6 +429,30 @@ class NlpipeSparkJobTest {
     }
 
     @Test
+    void aFailedRunKeepsTheEarlierOutputAndItsErrors() throws IOException {
+        Path in = Files.writeString(dir.resolve("mixed.jsonl"), "{\"id\": \"a\", \"text\": \"fine\"}\nnot json\n", StandardCharsets.UTF_8);
+        Path out = dir.resolve("kept");
+        StringBuilder log = new StringBuilder();
+        assertEquals(1, runOnSpark(pipeline("skip", segmentTfidf("skip").replace("format: text", "format: jsonl")), in, out, log),
+                log::toString);
+        List<String> documents = partLines(out);
+        List<String> errors = partLines(dir.resolve("kept.errors.jsonl"));
+        assertEquals(1, documents.size());
+        assertEquals(1, errors.size());
+        log.setLength(0);
+        assertEquals(1, runOnSpark(pipeline("fail", segmentTfidf("fail").replace("format: text", "format: jsonl")), in, out, log),
+                log::toString);
+        assertTrue(log.toString().contains("onError: fail"), log::toString);
+        assertTrue(Files.exists(out.resolve("_SUCCESS")), "the earlier output is still there");
+        assertEquals(documents, partLines(out));
+        assertEquals(errors, partLines(dir.resolve("kept.errors.jsonl")), "and its errors");
+        try (var left = Files.list(dir)) {
+            assertEquals(List.of(), left.map(p -> p.getFileName().toString()).filter(n -> n.contains(".nlpipe-")).toList(),
+                    "no staging directories left");
+        }
+    }
+
+    @Test
     void parquetInputIsReadByColumnName() throws IOException {
         Path in = dir.resolve("rows.parquet");
         StructType schema = new StructType().add("key", DataTypes.StringType).add("body", DataTypes.StringType)

@@ -1,0 +1,77 @@
+package dev.nlpipe.spark;
+
+import java.io.IOException;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+
+/**
+ * A Spark output written under a staging name beside its target and moved into place only when
+ * the job succeeded, as {@code nlpipe run} publishes its files: Spark's {@code SaveMode.Overwrite}
+ * deletes the target before the job starts, so a job that failed (a bad record under
+ * {@code onError: fail}, a lost executor) would otherwise leave no output at all where the last
+ * good one was.
+ */
+final class StagedOutput {
+    private final FileSystem fs;
+    private final Path target;
+    private final Path staging;
+    private final Path aside;
+
+    private StagedOutput(FileSystem fs, Path target, String run) {
+        this.fs = fs;
+        this.target = target;
+        this.staging = new Path(target.getParent(), "." + target.getName() + ".nlpipe-tmp-" + run);
+        this.aside = new Path(target.getParent(), "." + target.getName() + ".nlpipe-old-" + run);
+    }
+
+    /**
+     * @param target the output's URI (a trailing slash is ignored)
+     * @param run a name for this run, unique among runs that may write the same target at once
+     */
+    static StagedOutput of(String target, String run, Configuration hadoop) throws IOException {
+        Path t = new Path(target.replaceFirst("(?<=.)/+$", ""));
+        FileSystem fs = t.getFileSystem(hadoop);
+        // qualified, so a relative target has a parent to stage beside
+        return new StagedOutput(fs, fs.makeQualified(t), run);
+    }
+
+    /** Where Spark writes. */
+    String staging() {
+        return staging.toString();
+    }
+
+    /**
+     * Replaces the target by what was written: the earlier output is moved aside first (a rename
+     * onto an existing directory would move into it) and deleted once the new one is in place; if
+     * the move in fails, it is moved back.
+     */
+    void publish() throws IOException {
+        boolean replacing = fs.exists(target);
+        if (replacing) {
+            fs.delete(aside, true);
+            if (!fs.rename(target, aside)) {
+                throw new IOException("cannot move the earlier output " + target + " aside; the new one is complete in " + staging);
+            }
+        }
+        if (!fs.rename(staging, target)) {
+            if (replacing) {
+                fs.rename(aside, target);
+            }
+            throw new IOException("cannot move the new output into " + target + "; it is complete in " + staging);
+        }
+        if (replacing) {
+            fs.delete(aside, true);
+        }
+    }
+
+    /** Deletes what was written (the job failed); the target is left as it was. */
+    void discard() throws IOException {
+        fs.delete(staging, true);
+    }
+
+    /** Deletes the target, for an errors output that a run without bad records makes stale. */
+    void removeTarget() throws IOException {
+        fs.delete(target, true);
+    }
+}
