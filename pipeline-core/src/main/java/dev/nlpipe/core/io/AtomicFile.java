@@ -117,8 +117,9 @@ public final class AtomicFile implements Closeable {
             return;
         }
         finishWriting();
-        finished = true;
+        // finished only once in place: a failed rename leaves the temporary file to abort (or close) to delete
         moveIntoPlace(temp, target);
+        finished = true;
         OPEN.remove(temp);
     }
 

@@ -40,6 +40,20 @@ class AtomicFileTest {
     }
 
     @Test
+    void aFailedRenameLeavesNoTemporaryFileOnceClosed() throws Exception {
+        // a directory with a file in it cannot be replaced by a file
+        Path target = tmp.resolve("out.txt");
+        Files.createDirectories(target.resolve("inside"));
+        try (AtomicFile f = AtomicFile.create(target)) {
+            f.writer().write("data");
+            assertThrows(java.io.IOException.class, f::commit);
+        }
+        try (var files = Files.list(tmp)) {
+            assertEquals(List.of(target), files.toList(), "the temporary file is deleted when the failed file is closed");
+        }
+    }
+
+    @Test
     void aFinishedFileWaitingToBePublishedHoldsNoBuffers() throws Exception {
         // a run into a directory keeps each finished file until it commits: 50,000 files held 64 KiB each
         Path target = tmp.resolve("out.jsonl.gz");
