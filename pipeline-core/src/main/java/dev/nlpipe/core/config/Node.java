@@ -105,7 +105,12 @@ public sealed interface Node permits Node.MapNode, Node.ListNode, Node.ScalarNod
     /**
      * A scalar: a string, a number (Long or Double), a boolean, or null.
      */
-    record ScalarNode(Location location, Object value) implements Node {
+    record ScalarNode(Location location, Object value, String text) implements Node {
+        /** A scalar whose text is its value's ({@code String.valueOf}). */
+        public ScalarNode(Location location, Object value) {
+            this(location, value, value == null ? null : String.valueOf(value));
+        }
+
         @Override
         public Object toPlain() {
             return value;
@@ -115,9 +120,13 @@ public sealed interface Node permits Node.MapNode, Node.ListNode, Node.ScalarNod
             return value == null;
         }
 
-        /** The scalar written as text ("3", "true", "abc"). */
+        /**
+         * The scalar as written ("3", "1.10", "on", "abc"): a text option gets its text, not the number
+         * or the boolean that YAML 1.1 reads from it ({@code on} and {@code no} are booleans, {@code 010}
+         * is the octal 8).
+         */
         public String asText() {
-            return value == null ? "" : String.valueOf(value);
+            return text != null ? text : value == null ? "" : String.valueOf(value);
         }
 
         @Override

@@ -135,7 +135,7 @@ public final class Options {
                 }
                 yield v;
             }
-            case INT -> inRange(spec, node, toInt(scalar(node, what, "an integer"), what), what);
+            case INT -> inRange(spec, node, toInt(scalar(node, what, "an integer"), spec, what), what);
             case NUMBER -> inRange(spec, node, toNumber(scalar(node, what, "a number"), what), what);
             case BOOLEAN -> toBoolean(scalar(node, what, "true or false"), what);
             case PATH -> Path.of(scalar(node, what, "a path").asText());
@@ -149,7 +149,7 @@ public final class Options {
             case INT_LIST -> {
                 List<Integer> out = new ArrayList<>();
                 for (Node item : items(node)) {
-                    out.add(inRange(spec, item, toInt(scalar(item, what, "a list of integers"), what), what));
+                    out.add(inRange(spec, item, toInt(scalar(item, what, "a list of integers"), spec, what), what));
                 }
                 yield Collections.unmodifiableList(out);
             }
@@ -198,17 +198,28 @@ public final class Options {
         boolean low = spec.min() != null && v < spec.min().doubleValue();
         boolean high = spec.max() != null && v > spec.max().doubleValue();
         if (low || high || Double.isNaN(v) && (spec.min() != null || spec.max() != null)) {
-            String range = spec.min() != null && spec.max() != null ? "between " + spec.min() + " and " + spec.max()
-                    : spec.min() != null ? "at least " + spec.min() : "at most " + spec.max();
-            throw new ConfigException(node.location(), what + " must be " + range + ", not " + value);
+            throw new ConfigException(node.location(), what + " must be " + range(spec) + ", not " + value);
         }
         return value;
     }
 
-    private static Integer toInt(Node.ScalarNode s, String what) {
+    /** The option's declared range in words ("between 1 and 10", "at least 0"); {@code int}'s when none is declared. */
+    private static String range(OptionSpec spec) {
+        if (spec.min() == null && spec.max() == null) {
+            return "between " + Integer.MIN_VALUE + " and " + Integer.MAX_VALUE;
+        }
+        return spec.min() != null && spec.max() != null ? "between " + spec.min() + " and " + spec.max()
+                : spec.min() != null ? "at least " + spec.min() : "at most " + spec.max();
+    }
+
+    private static Integer toInt(Node.ScalarNode s, OptionSpec spec, String what) {
         Object v = s.value();
         if (v instanceof Long l && l >= Integer.MIN_VALUE && l <= Integer.MAX_VALUE) {
             return l.intValue();
+        }
+        if (v instanceof Long || v instanceof java.math.BigInteger) {
+            // a whole number, only too large: say which ones are allowed
+            throw new ConfigException(s.location(), what + " must be " + range(spec) + ", not " + s.asText());
         }
         if (v instanceof String str) {
             try {
@@ -224,6 +235,9 @@ public final class Options {
         Object v = s.value();
         if (v instanceof Long || v instanceof Double) {
             return (Number) v;
+        }
+        if (v instanceof java.math.BigInteger b) {
+            return b.doubleValue();
         }
         if (v instanceof String str) {
             try {

@@ -42,6 +42,19 @@ public final class Overrides {
         }
     }
 
+    /**
+     * The value read as YAML ({@code 3}, {@code [a, b]}, {@code {epochs: 2}}), or as the text itself when it
+     * is not YAML: {@code --set tokenize.regex.pattern=[A-Za-z]+} is the pattern; an option that wanted a
+     * list still says so, naming the text.
+     */
+    private static Node parseOrText(String raw, String set, Location at) {
+        try {
+            return YamlLoader.parse(raw, SOURCE + set);
+        } catch (ConfigException e) {
+            return new Node.ScalarNode(at, raw);
+        }
+    }
+
     private static void applyOne(Node.MapNode root, String set) {
         Location at = new Location(SOURCE + set, 1, 1);
         int eq = set.indexOf('=');
@@ -50,9 +63,10 @@ public final class Overrides {
         }
         String key = set.substring(0, eq).trim();
         String raw = set.substring(eq + 1);
-        // an alias or anchor means nothing on a command line: --set input.glob=*.txt is the text *.txt
-        Node value = raw.isEmpty() ? null : raw.startsWith("*") || raw.startsWith("&") ? new Node.ScalarNode(at, raw)
-                : YamlLoader.parse(raw, SOURCE + set);
+        // an alias or anchor means nothing on a command line: --set input.glob=*.txt is the text *.txt; a lone - is
+        // standard input or output, not a list of one empty item
+        Node value = raw.isEmpty() ? null : raw.startsWith("*") || raw.startsWith("&") || raw.equals("-") ? new Node.ScalarNode(at, raw)
+                : parseOrText(raw, set, at);
         List<String> path = List.of(key.split("\\."));
 
         if (root.entries().containsKey(path.get(0)) || SECTIONS.contains(path.get(0)) || path.size() == 1) {

@@ -20,10 +20,22 @@ public record StageConfig(String id, String type, Node.MapNode with, Path model,
 
     /** Parses one entry of the {@code stages:} list. */
     static StageConfig parse(Node node, int index) {
+        if (node instanceof Node.ScalarNode s && !s.isNull()) {
+            throw new ConfigException(node.location(), "stages[" + index + "] is the text '" + s.asText() + "'; a stage entry is a map:"
+                    + " write it as - type: " + s.asText());
+        }
         Node.MapNode m = Sections.map(node, "stages[" + index + "]");
         ConfigErrors errors = new ConfigErrors();
-        errors.run(() -> Sections.onlyKeys(m, "stage entry", KEYS));
         String type = errors.collect(() -> Sections.text(m.get("type"), "stage 'type'"));
+        for (String key : m.entries().keySet()) {
+            if (!KEYS.contains(key)) {
+                // the usual mistake: a stage's option written beside type: instead of under with:
+                String near = Suggest.didYouMean(key, KEYS);
+                errors.add(new ConfigException(m.keyLocation(key), "unknown key '" + key + "' in stage entry (valid keys: "
+                        + String.join(", ", KEYS) + ")" + near + (near.isEmpty() ? "; if" : " If") + " '" + key
+                        + "' is an option of the stage, it goes under with:, as in with: { " + key + ": ... }"));
+            }
+        }
         errors.throwIfAny();
         if (type == null || type.isBlank()) {
             throw new ConfigException(m.location(), "stage entry has no 'type' (e.g. type: tokenize.regex; `nlpipe list` shows all types)");

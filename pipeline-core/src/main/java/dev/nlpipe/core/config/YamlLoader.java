@@ -13,6 +13,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Parses YAML into a {@link Node} tree in which every value knows its file, line and column.
@@ -85,6 +87,13 @@ public final class YamlLoader {
             }
             return root;
         } catch (JsonProcessingException e) {
+            if (e.getCause() instanceof MarkedYAMLException y && y.getProblemMark() != null && y.getProblem() != null) {
+                // SnakeYAML's message is "context, then problem": the problem (a tab, say) is the useful part, at its own mark
+                Mark m = y.getProblemMark();
+                String problem = firstLine(y.getProblem()).strip();
+                throw new ConfigException(new Location(source, m.getLine() + 1, m.getColumn() + 1), "invalid YAML: " + problem
+                        + (problem.contains("(TAB)") ? "; replace the tab with spaces (YAML indents with spaces only)" : ""));
+            }
             // Some errors (nesting too deep, say) carry no location; the parser still knows where it stopped.
             JsonLocation l = e.getLocation() != null ? e.getLocation() : p.currentLocation();
             Location loc = l == null ? new Location(source, 0, 0) : new Location(source, l.getLineNr(), l.getColumnNr());
@@ -141,6 +150,10 @@ public final class YamlLoader {
                 while (parser.nextToken() == JsonToken.FIELD_NAME) {
                     String key = parser.currentName();
                     Location keyLoc = here();
+                    if ("<<".equals(key)) {
+                        throw new ConfigException(keyLoc, "merge keys (<<: *anchor) are not supported; write the keys out, or"
+                                + " alias the whole map (with: *anchor)");
+                    }
                     if (map.entries().containsKey(key)) {
                         throw new ConfigException(keyLoc, "key '" + key + "' appears twice (first at line " + map.keyLocation(key).line() + ")");
                     }
@@ -160,13 +173,16 @@ public final class YamlLoader {
                 return new Node.ScalarNode(here, parser.getText());
             }
             case VALUE_NUMBER_INT -> {
-                return new Node.ScalarNode(here, parser.getLongValue());
+                // a whole number beyond long is kept (a word list may hold one); an integer option then names its range
+                Object v = parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER ? parser.getBigIntegerValue()
+                        : (Object) parser.getLongValue();
+                return new Node.ScalarNode(here, v, parser.getText());
             }
             case VALUE_NUMBER_FLOAT -> {
-                return new Node.ScalarNode(here, parser.getDoubleValue());
+                return new Node.ScalarNode(here, parser.getDoubleValue(), parser.getText());
             }
             case VALUE_TRUE, VALUE_FALSE -> {
-                return new Node.ScalarNode(here, t == JsonToken.VALUE_TRUE);
+                return new Node.ScalarNode(here, t == JsonToken.VALUE_TRUE, parser.getText());
             }
             case VALUE_NULL -> {
                 return new Node.ScalarNode(here, null);

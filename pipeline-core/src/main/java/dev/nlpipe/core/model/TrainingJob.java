@@ -6,6 +6,7 @@ import dev.nlpipe.core.config.ConfigException;
 import dev.nlpipe.core.config.InputConfig;
 import dev.nlpipe.core.config.Location;
 import dev.nlpipe.core.config.Options;
+import dev.nlpipe.core.config.StageChecks;
 import dev.nlpipe.core.config.TrainConfig;
 import dev.nlpipe.core.doc.Document;
 import dev.nlpipe.core.doc.Layer;
@@ -100,6 +101,10 @@ public final class TrainingJob implements AutoCloseable {
         ReaderProvider reader = errors.collect(() -> components.readers().get(in.format(), in.location()));
         Options readerOptions = reader == null ? null : errors.collect(() -> Options.validate("data format '" + in.format() + "'",
                 in.formatOptions(), in.location(), reader.options(), "data"));
+        if (!errors.isEmpty()) {
+            // the stages' own mistakes join the others (without them, building the stages below reports them)
+            StageChecks.check(config.stages(), components, errors);
+        }
         errors.throwIfAny();
         Set<Layer> inputLayers = reader.mayProvideAnyLayer() ? null : reader.provides(readerOptions);
         Pipeline preprocess = Pipeline.ofStages(config.task() + "-preprocess", config.stages(), inputLayers);

@@ -217,4 +217,22 @@ class ConfigErrorsTest {
         assertTrue(assertThrows(ConfigException.class, () -> TrainConfig.load(f, List.of())).problem().contains("needs 'task:'"));
         assertTrue(Files.exists(f));
     }
+
+    @Test
+    void aTabIsNamedAtItsLineWithTheFix() {
+        ConfigException e = assertThrows(ConfigException.class, () -> YamlLoader.parse("stages:\n\t- type: x\n", "p.yaml"));
+        assertEquals(2, e.location().line(), e.getMessage());
+        assertTrue(e.getMessage().toLowerCase(java.util.Locale.ROOT).contains("tab") && e.getMessage().contains("spaces"), e.getMessage());
+    }
+
+    @Test
+    void anOptionBesideTypeIsSentUnderWithAndATextEntryIsShownAsAMap() {
+        ConfigException e = assertThrows(ConfigException.class, () -> PipelineConfig.parse(YamlLoader.parse(
+                "pipeline: p\nstages:\n  - type: tokenize.regex\n    lowercase: true\n", "p.yaml"), null));
+        assertTrue(e.getMessage().contains("with: { lowercase:"), e.getMessage());
+        assertEquals(4, e.location().line());
+        ConfigException text = assertThrows(ConfigException.class, () -> PipelineConfig.parse(YamlLoader.parse(
+                "pipeline: p\nstages: [tokenize.regex]\n", "p.yaml"), null));
+        assertTrue(text.getMessage().contains("- type: tokenize.regex"), text.getMessage());
+    }
 }

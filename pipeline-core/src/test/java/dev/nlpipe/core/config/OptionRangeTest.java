@@ -59,4 +59,28 @@ class OptionRangeTest {
         ConfigException e = assertThrows(ConfigException.class, () -> Options.validate("test", given, Location.NONE, specs));
         assertEquals(12, e.location().column(), e.getMessage());
     }
+
+    @Test
+    void aWholeNumberTooLargeForAnIntegerNamesTheRange() {
+        ConfigException e = assertThrows(ConfigException.class, () -> PipelineConfig.load(pipeline("batchSize: 3000000000\n", ""), List.of()));
+        assertTrue(e.getMessage().contains("between 1 and") && e.getMessage().contains("3000000000"), e.getMessage());
+        List<OptionSpec> specs = List.of(OptionSpec.integer("n", 1, "a count"), OptionSpec.stringList("words", List.of(), "words"));
+        Node.MapNode given = (Node.MapNode) YamlLoader.parse("n: 12345678901234567890\nwords: [12345678901234567890]\n", "x.yaml");
+        ConfigException big = assertThrows(ConfigException.class, () -> Options.validate("test", given, Location.NONE, specs));
+        assertTrue(big.getMessage().contains("between -2147483648 and 2147483647"), big.getMessage());
+        Node.MapNode words = (Node.MapNode) YamlLoader.parse("words: [12345678901234567890]\n", "x.yaml");
+        assertEquals(List.of("12345678901234567890"), Options.validate("test", words, Location.NONE, specs).getStringList("words"));
+    }
+
+    @Test
+    void aTextOptionGetsTheTextAsWrittenNotWhatYamlReadsInIt() {
+        List<OptionSpec> specs = List.of(OptionSpec.stringList("stopWords", List.of(), "words"), OptionSpec.string("version", null, "v"),
+                OptionSpec.bool("lowercase", false, "b"));
+        Node.MapNode given = (Node.MapNode) YamlLoader.parse("stopWords: [the, on, off, no, yes, 010]\nversion: 1.10\nlowercase: yes\n",
+                "x.yaml");
+        Options o = Options.validate("test", given, Location.NONE, specs);
+        assertEquals(List.of("the", "on", "off", "no", "yes", "010"), o.getStringList("stopWords"));
+        assertEquals("1.10", o.getString("version"));
+        assertTrue(o.getBoolean("lowercase"), "a boolean option still reads yes as true");
+    }
 }

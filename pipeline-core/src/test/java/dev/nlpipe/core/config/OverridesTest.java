@@ -34,6 +34,9 @@ class OverridesTest {
         assertEquals(128L, ((Map<?, ?>) plain.get("model")).get("maxLength"));
         plain = (Map<?, ?>) afterSets("data.glob=*.tsv");
         assertEquals("*.tsv", ((Map<?, ?>) plain.get("data")).get("glob"), "a glob is text, not a YAML alias");
+        plain = (Map<?, ?>) afterSets("data.train=-", "data.pattern=[A-Za-z]+");
+        assertEquals("-", ((Map<?, ?>) plain.get("data")).get("train"), "standard input, not a list of one empty item");
+        assertEquals("[A-Za-z]+", ((Map<?, ?>) plain.get("data")).get("pattern"), "a value that is not YAML is its text");
     }
 
     @Test

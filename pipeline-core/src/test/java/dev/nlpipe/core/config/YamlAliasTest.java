@@ -69,4 +69,12 @@ class YamlAliasTest {
         ConfigException e = assertThrows(ConfigException.class, () -> YamlLoader.parse(deep, "deep.yaml"));
         assertEquals(1, e.location().line());
     }
+
+    @org.junit.jupiter.api.Test
+    void aMergeKeyIsRefusedAtItsLineWithTheWayOut() {
+        ConfigException e = org.junit.jupiter.api.Assertions.assertThrows(ConfigException.class, () -> YamlLoader.parse(
+                "a: &c {lowercase: true}\nb: {<<: *c, punctuation: false}\n", "p.yaml"));
+        org.junit.jupiter.api.Assertions.assertEquals(2, e.location().line(), e.getMessage());
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("merge keys"), e.getMessage());
+    }
 }

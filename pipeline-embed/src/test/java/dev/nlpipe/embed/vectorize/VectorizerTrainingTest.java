@@ -130,6 +130,14 @@ class VectorizerTrainingTest {
                 model: { tokenPattern: '\\w+', ngramRange: [2, 1] }
                 """.formatted(corpus), "bad"));
         assertTrue(badRange.getMessage().contains("ngramRange"), badRange.getMessage());
+        ConfigException together = assertThrows(ConfigException.class, () -> TrainingRuns.train(dir, """
+                task: vectorize.tfidf
+                data: { train: %s, format: text }
+                stages: [ { type: tokenize.regx } ]
+                model: { tokenPatern: '\\w+' }
+                """.formatted(corpus), "together"));
+        assertTrue(together.getMessage().contains("tokenPatern") && together.getMessage().contains("tokenize.regx"),
+                "a misspelt stage is reported with the other mistakes: " + together.getMessage());
         ConfigException pruned = assertThrows(ConfigException.class, () -> TrainingRuns.train(dir, """
                 task: vectorize.tfidf
                 data: { train: %s, format: text }
