@@ -19,6 +19,7 @@ import dev.nlpipe.core.io.ErrorLog;
 import dev.nlpipe.core.io.InputFiles;
 import dev.nlpipe.core.io.InputFormatException;
 import dev.nlpipe.core.io.InputSource;
+import dev.nlpipe.core.io.LookedFor;
 import dev.nlpipe.core.io.OutputSink;
 import dev.nlpipe.core.io.OutputTargets;
 import dev.nlpipe.core.io.ReadSettings;
@@ -164,7 +165,7 @@ public final class Pipeline implements AutoCloseable {
             return;
         }
         if (!Files.exists(p)) {
-            throw new ConfigException(in.pathLocation(), "input not found: " + p);
+            throw new ConfigException(in.pathLocation(), "input not found: " + p + LookedFor.from(p));
         }
         if (!Files.isReadable(p)) {
             throw new ConfigException(in.pathLocation(), "input not readable: " + p + " (check its permissions)");

@@ -1,5 +1,6 @@
 package dev.nlpipe.core.config;
 
+import dev.nlpipe.core.io.LookedFor;
 import dev.nlpipe.core.stage.Components;
 import dev.nlpipe.core.stage.ModelUse;
 import dev.nlpipe.core.stage.StageProvider;
@@ -57,7 +58,7 @@ public final class StageChecks {
             throw new ConfigException(e.modelLocation(), "stage '" + e.id() + "' (" + e.type() + ") takes no model; remove 'model:'");
         }
         if (!Files.isDirectory(e.model())) {
-            throw new ConfigException(e.modelLocation(), "model directory not found: " + e.model()
+            throw new ConfigException(e.modelLocation(), "model directory not found: " + e.model() + LookedFor.from(e.model())
                     + (Files.exists(e.model()) ? " (it is a file; a model is a directory with model.json)" : "")
                     + "; train one with `nlpipe train` or fix the path");
         }

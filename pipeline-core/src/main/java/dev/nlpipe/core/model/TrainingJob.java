@@ -12,6 +12,7 @@ import dev.nlpipe.core.doc.Document;
 import dev.nlpipe.core.doc.Layer;
 import dev.nlpipe.core.io.CorpusInput;
 import dev.nlpipe.core.io.ErrorLog;
+import dev.nlpipe.core.io.LookedFor;
 import dev.nlpipe.core.io.ReadSettings;
 import dev.nlpipe.core.io.ReaderProvider;
 import dev.nlpipe.core.run.DocumentStream;
@@ -126,7 +127,7 @@ public final class TrainingJob implements AutoCloseable {
         if (!Files.exists(path)) {
             String hint = path.toString().contains("shared/data")
                     ? " (the public data sets are expected in ../shared/data beside the repository; see docs/data.md)" : "";
-            return new ConfigException(at, "data." + split + ": not found: " + path + hint + "; point it elsewhere with --set data."
+            return new ConfigException(at, "data." + split + ": not found: " + path + LookedFor.from(path) + hint + "; point it elsewhere with --set data."
                     + split + "=PATH");
         }
         if (!Files.isReadable(path)) {

@@ -235,4 +235,15 @@ class ConfigErrorsTest {
                 "pipeline: p\nstages: [tokenize.regex]\n", "p.yaml"), null));
         assertTrue(text.getMessage().contains("- type: tokenize.regex"), text.getMessage());
     }
+
+    @Test
+    void aRelativeInputThatIsMissingNamesWhereItWasLookedFor() throws java.io.IOException {
+        Path yaml = dev.nlpipe.core.testing.TempFiles.write(dir.resolve("p.yaml"),
+                "pipeline: p\ninput: { path: no/such/corpus.txt, format: text }\nstages: []\noutput: { path: out.jsonl }\n");
+        try (dev.nlpipe.core.Pipeline p = dev.nlpipe.core.Pipeline.fromYaml(yaml)) {
+            ConfigException e = assertThrows(ConfigException.class, () -> p.run(p.defaultRunOptions(false), null));
+            assertTrue(e.getMessage().contains(Path.of("").toAbsolutePath().toString())
+                    && e.getMessage().contains("working directory"), e.getMessage());
+        }
+    }
 }
