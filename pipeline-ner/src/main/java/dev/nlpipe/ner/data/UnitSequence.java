@@ -52,8 +52,11 @@ public record UnitSequence(Document doc, String[] texts, int[] starts, int[] end
     }
 
     /**
-     * The sequences of a document: one per sentence when it has sentences, else one for the text.
-     * Empty sequences (a blank sentence) are left out.
+     * The sequences of a document: one per sentence when it has sentences, else one per line of the
+     * text (a line break ends a sequence, as {@code sentence.split} ends a sentence there by default:
+     * no training sentence holds one, and a name on one line and a word on the next are not one
+     * entity). Empty sequences (a blank sentence or line) are left out; tokens listed out of order
+     * (JSON lines from another tool) are read in text order.
      *
      * @param doc the document
      * @param tokenUnits tag tokens (the document must have tokens) instead of characters
@@ -62,9 +65,10 @@ public record UnitSequence(Document doc, String[] texts, int[] starts, int[] end
      */
     public static List<UnitSequence> of(Document doc, boolean tokenUnits, boolean wordPositions, String stage) {
         List<Span> ranges = doc.sentences() != null && !doc.sentences().isEmpty() ? covering(doc.sentences(), doc.text().length())
-                : List.of(new Span(0, doc.text().length()));
-        List<Token> tokens = tokenUnits || wordPositions ? doc.requireTokens(stage) : null;
-        boolean sorted = tokens == null || isSortedByStart(tokens);
+                : lines(doc.text());
+        List<Token> tokens = tokenUnits || wordPositions ? inTextOrder(doc.requireTokens(stage)) : null;
+        // nested tokens (an expansion over its parts) leave the ends out of order: each range then reads every token
+        boolean sorted = tokens == null || endsInOrder(tokens);
         CharUnits characters = tokenUnits ? null : CharUnits.of(doc);
         List<UnitSequence> out = new ArrayList<>(ranges.size());
         for (Span r : ranges) {
@@ -110,13 +114,44 @@ public record UnitSequence(Document doc, String[] texts, int[] starts, int[] end
         return out;
     }
 
-    private static boolean isSortedByStart(List<Token> tokens) {
+    /** The tokens by start, then end: as given when they are so already, else a sorted copy. */
+    private static List<Token> inTextOrder(List<Token> tokens) {
         for (int i = 1; i < tokens.size(); i++) {
             if (tokens.get(i).start() < tokens.get(i - 1).start() || tokens.get(i).end() < tokens.get(i - 1).end()) {
+                List<Token> sorted = new ArrayList<>(tokens);
+                sorted.sort(Comparator.comparingInt(Token::start).thenComparingInt(Token::end));
+                return sorted;
+            }
+        }
+        return tokens;
+    }
+
+    private static boolean endsInOrder(List<Token> tokens) {
+        for (int i = 1; i < tokens.size(); i++) {
+            if (tokens.get(i).end() < tokens.get(i - 1).end()) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** The text's lines: spans between line breaks ({@code \n}, {@code \r}), breaks left out. */
+    static List<Span> lines(String text) {
+        List<Span> out = new ArrayList<>();
+        int from = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == '\r') {
+                if (i > from) {
+                    out.add(new Span(from, i));
+                }
+                from = i + 1;
+            }
+        }
+        if (from < text.length() || out.isEmpty()) {
+            out.add(new Span(from, text.length()));
+        }
+        return out;
     }
 
     /**

@@ -24,6 +24,24 @@ class UnitSequenceTest {
     }
 
     @Test
+    void withoutSentencesEachLineIsASequence() {
+        List<UnitSequence> seqs = UnitSequence.of(new Document("d", "北京\r\n大学\n\n南京"), false, false, "ner");
+        assertEquals(3, seqs.size(), "a name on one line and a word on the next are not one entity");
+        assertArrayEquals(new String[] {"大", "学"}, seqs.get(1).texts());
+        assertArrayEquals(new int[] {4, 5}, seqs.get(1).starts());
+    }
+
+    @Test
+    void tokensListedOutOfOrderAreReadInTextOrder() {
+        Document d = new Document("d", "John Smith lives").setTokens(List.of(new Token("Smith", 5, 10), new Token("John", 0, 4),
+                new Token("lives", 11, 16)));
+        UnitSequence s = UnitSequence.of(d, true, false, "ner").get(0);
+        assertArrayEquals(new String[] {"John", "Smith", "lives"}, s.texts());
+        Entity e = s.entities(List.of(new TagScheme.TokenSpan("PER", 0, 2))).get(0);
+        assertEquals("John Smith", e.text());
+    }
+
+    @Test
     void charactersAreReadFromTheNormalizedViewWithOriginalOffsets() {
         // "ﬁ" expands to two characters that share its source; "Ａ" folds to "A"; the sentence
         // boundary at original offset 3 falls between normalized characters 3 and 4
