@@ -22,7 +22,7 @@ final class ClassifyCommand extends LineCommand {
 
     @Override
     Pipeline pipeline(Map<String, Object> options) {
-        return servingModel("classify", model, options);
+        return servingModel("classify", model, options, null);
     }
 
     @Override

@@ -42,19 +42,25 @@ abstract class LineCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    /** The pipeline to run; {@code options} are the {@code --with} values for the command's main stage. */
     /**
-     * A one-stage pipeline serving {@code model} through a stage of type {@code stageType}, behind
-     * the tokenizer or segmenter the model was trained behind, so a raw line gets the token
-     * boundaries its training data had.
+     * A pipeline serving {@code model} through a stage of type {@code stageType}, behind the
+     * tokenizer or segmenter the model was trained behind, so a raw line gets the token boundaries
+     * its training data had. Its wiring is checked for raw text before any line is read.
+     *
+     * @param first a stage to run before, for a model that recorded none; {@code null} for none
      */
-    static Pipeline servingModel(String stageType, Path model, Map<String, Object> options) {
+    static Pipeline servingModel(String stageType, Path model, Map<String, Object> options, String first) {
         Map<String, Object> o = new LinkedHashMap<>();
         o.put("preprocess", true);
         o.putAll(options);
-        return Pipeline.builder().name(stageType).add(stageType, o, model).build();
+        Pipeline.Builder b = Pipeline.builder().name(stageType).inputLayers();
+        if (first != null) {
+            b.add(first);
+        }
+        return b.add(stageType, o, model).build();
     }
 
+    /** The pipeline to run; {@code options} are the {@code --with} values for the command's main stage. */
     abstract Pipeline pipeline(Map<String, Object> options);
 
     /** One line of plain output for a processed document. */

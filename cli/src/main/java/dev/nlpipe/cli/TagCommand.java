@@ -1,12 +1,14 @@
 package dev.nlpipe.cli;
 
 import dev.nlpipe.core.Pipeline;
+import dev.nlpipe.core.config.ConfigException;
 import dev.nlpipe.core.doc.Document;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 
 /** {@code nlpipe tag --model DIR}: the named entities of each line. */
 @Command(name = "tag", mixinStandardHelpOptions = true,
@@ -20,9 +22,21 @@ final class TagCommand extends LineCommand {
     @Option(names = "--model", required = true, paramLabel = "DIR", description = "a model directory written by `nlpipe train` for a ner.* task")
     Path model;
 
+    @Option(names = "--stage", paramLabel = "TYPE", description = "a tokenizer to run first, for a token model that recorded none"
+            + " (one trained on the tokens of CoNLL files), e.g. tokenize.lucene")
+    String stage;
+
     @Override
     Pipeline pipeline(Map<String, Object> options) {
-        return servingModel("ner", model, options);
+        try {
+            return servingModel("ner", model, options, stage);
+        } catch (ConfigException e) {
+            if (stage == null && e.getMessage().contains("'tokens'")) {
+                throw new ParameterException(spec.commandLine(), model + " reads tokens and recorded no tokenizer (it was trained on the"
+                        + " tokens of its data files): give one with --stage, e.g. --stage tokenize.lucene");
+            }
+            throw e;
+        }
     }
 
     @Override

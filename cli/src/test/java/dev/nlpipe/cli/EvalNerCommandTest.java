@@ -198,6 +198,28 @@ class EvalNerCommandTest {
     }
 
     @Test
+    void tagAsksForATokenizerWhenATokenModelRecordedNone() throws IOException {
+        // a token model trained on a CoNLL file's tokens records no tokenizer: a raw line has no tokens to read
+        StringBuilder conll = new StringBuilder();
+        for (int i = 0; i < 8; i++) {
+            conll.append("John B-PER\nlives O\nin O\nParis B-LOC\n. O\n\nMary B-PER\nvisited O\nBerlin B-LOC\n\n");
+        }
+        Path train = Files.writeString(dir.resolve("en.conll"), conll.toString());
+        Path cfg = Files.writeString(dir.resolve("en.yaml"), "task: ner.bilstm-crf\ndata: { train: " + train + ", format: conll }\n"
+                + "model: { unit: token, wordDim: 8, charDim: 4, charFilters: 4, hidden: 8, dropout: 0 }\n"
+                + "train: { epochs: 2, batchSize: 4, device: cpu, threads: 1, devFraction: 0.25 }\n");
+        Path en = dir.resolve("en-model");
+        CliTest.Result trained = CliTest.nlpipe("train", cfg.toString(), "--output", en.toString());
+        assertEquals(0, trained.code(), trained.err());
+        CliTest.Result none = CliTest.nlpipe("tag", "--model", en.toString(), "John lives in Paris .");
+        assertEquals(2, none.code(), none.err());
+        assertTrue(none.err().contains("--stage tokenize.lucene"), none.err());
+        CliTest.Result tokenized = CliTest.nlpipe("tag", "--model", en.toString(), "--stage", "tokenize.regex", "John lives in Paris .");
+        assertEquals(0, tokenized.code(), tokenized.err());
+        assertEquals(1, tokenized.out().lines().count(), tokenized.out());
+    }
+
+    @Test
     void tagJsonGivesEntitySpansOnTheText() {
         CliTest.Result r = CliTest.nlpipe("tag", "--model", model.toString(), "--json", SENTENCES[0]);
         assertEquals(0, r.code(), r.err());

@@ -52,13 +52,20 @@ public final class NerStage implements StageProvider {
                         + " worker threads, each tagging its own batches; 0 uses all cores"));
     }
 
-    /** What the model reads (tokens for token models), known from its description; nothing with {@code preprocess}. */
+    /**
+     * What the model reads (tokens for token models), known from its description; nothing with
+     * {@code preprocess} when the model recorded the stages that gave it (a model trained on the
+     * tokens of its data files, CoNLL's, recorded none: its tokens must still come from a stage).
+     */
     @Override
     public Set<Layer> requires(Options options, Path model) {
-        if (model == null || options.getBoolean("preprocess")) {
+        if (model == null) {
             return Set.of();
         }
         try {
+            if (options.getBoolean("preprocess") && ModelPreprocessing.any(ModelDir.read(model))) {
+                return Set.of();
+            }
             return ModelKinds.get().requires(model, Tagger.class);
         } catch (ModelException e) {
             return Set.of(); // create() reports what is wrong with the directory

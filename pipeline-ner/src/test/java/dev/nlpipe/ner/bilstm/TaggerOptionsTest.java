@@ -66,6 +66,10 @@ class TaggerOptionsTest {
         ConfigException wiring = assertThrows(ConfigException.class, () -> Pipeline.builder().inputLayers().add("ner", Map.of(), model).build());
         assertTrue(wiring.getMessage().contains("needs the 'tokens' layer") && wiring.getMessage().contains("tokenize.regex"),
                 wiring.getMessage());
+        // preprocess runs what the model recorded, and a model trained on CoNLL's tokens recorded no tokenizer
+        ConfigException nothingRecorded = assertThrows(ConfigException.class, () -> Pipeline.builder().inputLayers()
+                .add("ner", Map.of("preprocess", true), model).build());
+        assertTrue(nothingRecorded.getMessage().contains("needs the 'tokens' layer"), nothingRecorded.getMessage());
     }
 
     private static void writeBinary(Path file, Map<String, float[]> vectors) throws IOException {
