@@ -6,6 +6,7 @@ import dev.nlpipe.core.doc.NormalizedText;
 import dev.nlpipe.core.doc.Span;
 import dev.nlpipe.core.doc.Token;
 import dev.nlpipe.core.tag.TagScheme;
+import dev.nlpipe.core.text.RegexTokenizer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -203,10 +204,20 @@ public record UnitSequence(Document doc, String[] texts, int[] starts, int[] end
             int[] starts = new int[text.length()];
             int[] ends = new int[text.length()];
             boolean sorted = true;
+            int previousEnd = -1;
             for (int i = 0; i < text.length(); ) {
                 int cp = text.codePointAt(i);
                 int n = Character.charCount(cp);
-                if (!Character.isWhitespace(cp) && !Character.isSpaceChar(cp)) {
+                if (attaches(cp) && previousEnd == i) {
+                    // a combining mark or variation selector is part of the character before it (Jose\u0301 ends after the
+                    // accent), which stays the unit the model reads
+                    int u = texts.size() - 1;
+                    ends[u] = view == null ? i + n : Math.max(starts[u], view.originalEnd(i + n, originalLength));
+                    previousEnd = i + n;
+                } else if (!Character.isWhitespace(cp) && !Character.isSpaceChar(cp) && Character.getType(cp) != Character.FORMAT) {
+                    // format characters (zero-width space, soft hyphen, a byte-order mark in the middle) are invisible and
+                    // would split 北京\u200B大学 into two words for the lexicon
+                    previousEnd = i + n;
                     int u = texts.size();
                     texts.add(text.substring(i, i + n));
                     starts[u] = view == null ? i : view.originalStart(i, originalLength);
@@ -216,6 +227,10 @@ public record UnitSequence(Document doc, String[] texts, int[] starts, int[] end
                 i += n;
             }
             return new CharUnits(texts.toArray(new String[0]), Arrays.copyOf(starts, texts.size()), Arrays.copyOf(ends, texts.size()), sorted);
+        }
+
+        private static boolean attaches(int cp) {
+            return RegexTokenizer.isMark(cp) || cp >= 0xFE00 && cp <= 0xFE0F;
         }
 
         /** The first unit starting at or after {@code offset}, when the units are sorted. */

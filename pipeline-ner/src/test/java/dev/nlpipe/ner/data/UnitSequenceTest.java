@@ -24,6 +24,14 @@ class UnitSequenceTest {
     }
 
     @Test
+    void formatCharactersAreSkippedAndCombiningMarksBelongToTheCharacterBefore() {
+        UnitSequence s = UnitSequence.of(new Document("d", "北京\u200B大学 Jose\u0301"), false, false, "ner").get(0);
+        assertArrayEquals(new String[] {"北", "京", "大", "学", "J", "o", "s", "e"}, s.texts());
+        assertArrayEquals(new int[] {0, 1, 3, 4, 6, 7, 8, 9}, s.starts());
+        assertEquals(11, s.ends()[7], "the last unit ends after its accent");
+    }
+
+    @Test
     void withoutSentencesEachLineIsASequence() {
         List<UnitSequence> seqs = UnitSequence.of(new Document("d", "北京\r\n大学\n\n南京"), false, false, "ner");
         assertEquals(3, seqs.size(), "a name on one line and a word on the next are not one entity");
