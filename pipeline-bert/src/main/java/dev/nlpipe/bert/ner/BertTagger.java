@@ -9,6 +9,7 @@ import dev.nlpipe.core.model.Tagger;
 import dev.nlpipe.core.tag.TagScheme;
 import dev.nlpipe.ner.crf.ScoredPath;
 import dev.nlpipe.ner.data.ScoredSpan;
+import dev.nlpipe.ner.data.SequenceWindows;
 import dev.nlpipe.ner.data.TagSet;
 import dev.nlpipe.ner.data.Units;
 import dev.nlpipe.nn.NeuralEngine;
@@ -64,17 +65,19 @@ final class BertTagger implements Tagger {
 
     @Override
     public List<List<Entity>> tag(List<Document> docs) {
-        return units.scoredEntities(docs, seqs -> {
-            List<UnitLayout> layouts = seqs.stream().map(s -> windows.layout(s.texts())).toList();
-            List<ScoredPath> decoded = inBatches(network, layouts, batchSize, () -> NeuralEngine.get().newBaseManager(device),
-                    (net, batch) -> net.decodeWithScores(batch, tags::decode), new ScoredPath(new int[0], List.of()));
-            List<List<ScoredSpan>> out = new ArrayList<>(layouts.size());
-            for (int i = 0; i < layouts.size(); i++) {
-                UnitLayout layout = layouts.get(i);
-                out.add(decoded.get(i).spans().stream().map(p -> new ScoredSpan(layout.toUnits(p.span()), p.score())).toList());
-            }
-            return out;
-        });
+        // a long text without sentences is read in windows of units, as by the other taggers: the encoder's windows of pieces
+        // bound its own memory, but the states, tag scores and CRF tables of one sequence would grow with the text
+        return units.scoredEntities(docs, seqs -> SequenceWindows.decode(seqs, SequenceWindows.RECURRENT_LIMIT,
+                s -> windows.layout(s.texts()), layouts -> {
+                    List<ScoredPath> decoded = inBatches(network, layouts, batchSize, () -> NeuralEngine.get().newBaseManager(device),
+                            (net, batch) -> net.decodeWithScores(batch, tags::decode), new ScoredPath(new int[0], List.of()));
+                    List<List<ScoredSpan>> out = new ArrayList<>(layouts.size());
+                    for (int i = 0; i < layouts.size(); i++) {
+                        UnitLayout layout = layouts.get(i);
+                        out.add(decoded.get(i).spans().stream().map(p -> new ScoredSpan(layout.toUnits(p.span()), p.score())).toList());
+                    }
+                    return out;
+                }));
     }
 
     /** The tagged spans of units of each sentence, in order. */

@@ -193,6 +193,28 @@ class BertTaggerTrainingTest {
     }
 
     @Test
+    void aTextOfThousandsOfCharactersIsTaggedInWindowsToTheEntitiesOfItsSentences() {
+        List<String> parts = List.of("张伟在北京的华为公司工作。", "王芳毕业于北京大学。", "李强在上海的腾讯集团工作。", "清华大学位于北京。");
+        try (Tagger t = ModelKinds.get().load(model, Tagger.class, new LoadOptions("cpu", 8, 1))) {
+            Set<String> expected = new HashSet<>();
+            StringBuilder whole = new StringBuilder();
+            for (int copy = 0; copy < 60; copy++) {
+                for (String part : parts) {
+                    for (Entity e : t.tag(List.of(new Document("p", part))).get(0)) {
+                        expected.add(e.type() + ":" + (e.start() + whole.length()) + "-" + (e.end() + whole.length()) + ":" + e.text());
+                    }
+                    whole.append(part);
+                }
+            }
+            assertTrue(whole.length() > 2 * dev.nlpipe.ner.data.SequenceWindows.RECURRENT_LIMIT, whole.length() + " characters");
+            // windows end after a sentence's closing mark, so each sentence is read as it is alone, each entity once
+            List<Entity> all = t.tag(List.of(new Document("w", whole.toString()))).get(0);
+            assertEquals(expected, found(all));
+            assertEquals(expected.size(), all.size(), "no entity twice");
+        }
+    }
+
+    @Test
     void oneLoadedModelServesSeveralThreadsWithTheSameEntities() throws Exception {
         List<Document> docs = new ArrayList<>();
         for (int i = 0; i < 24; i++) {

@@ -20,7 +20,7 @@ import java.util.function.Function;
  */
 public final class SequenceWindows {
     /**
-     * The longest sequence the recurrent taggers (BiLSTM-CRF, Lattice LSTM) read in one piece: far
+     * The longest sequence the BiLSTM-CRF, the Lattice LSTM and BERT taggers read in one piece: far
      * longer than any training sentence, short enough that a book read as one document without
      * {@code sentence.split} neither fills memory with its CRF tables nor runs the network over
      * millions of steps it never saw in training.
