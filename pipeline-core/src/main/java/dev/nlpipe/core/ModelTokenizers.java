@@ -9,6 +9,7 @@ import dev.nlpipe.core.model.ModelMeta;
 import dev.nlpipe.core.model.ModelPreprocessing;
 import dev.nlpipe.core.stage.Components;
 import dev.nlpipe.core.stage.StageProvider;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -30,8 +31,13 @@ final class ModelTokenizers {
     static void check(List<StageConfig> entries, List<StageProvider> providers, List<Options> options) {
         String lastTokenizer = null;
         String lastTokenizerId = null;
+        List<String> normalizers = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {
             StageConfig e = entries.get(i);
+            checkNormalizers(e, recordedTypes(e, providers.get(i), options.get(i)), normalizers);
+            if (providers.get(i).normalizes()) {
+                normalizers.add(e.type());
+            }
             List<String> trained = recordedTokenizers(e, providers.get(i), options.get(i));
             if (lastTokenizer != null && trained != null && !trained.isEmpty() && trained.stream().noneMatch(sameWordsAs(lastTokenizer))) {
                 throw new ConfigException(e.location(), "stage '" + e.id() + "': its model was trained on tokens from "
@@ -42,6 +48,34 @@ final class ModelTokenizers {
             if (providers.get(i).provides(options.get(i)).contains(Layer.TOKENS)) {
                 lastTokenizer = e.type();
                 lastTokenizerId = e.id();
+            }
+        }
+    }
+
+    /**
+     * Refuses a model stage whose model recorded its preprocessing when the normalizers before it
+     * are not the ones it recorded: without them it reads full-width or traditional characters its
+     * training never held, and behind one it was not trained with it reads "," where it learned "，".
+     */
+    private static void checkNormalizers(StageConfig e, List<String> recorded, List<String> before) {
+        if (recorded == null || recorded.isEmpty()) {
+            return; // a model trained on files without stages may have read any text: nothing to compare
+        }
+        Components components = Components.get();
+        List<String> trained = recorded.stream().filter(t -> components.stages().find(t) != null
+                && components.stages().find(t).normalizes()).toList();
+        for (String t : trained) {
+            if (!before.contains(t)) {
+                throw new ConfigException(e.location(), "stage '" + e.id() + "': its model was trained behind " + t
+                        + ", which does not run before it here; add it before this stage with the model's options, or set '" + OPTION
+                        + ": true' on this stage to run the model's own stages");
+            }
+        }
+        for (String t : before) {
+            if (!trained.contains(t)) {
+                throw new ConfigException(e.location(), "stage '" + e.id() + "': " + t + " runs before it, but its model was trained"
+                        + " without it (on " + String.join(", ", recorded) + "), so it would read characters its training text did"
+                        + " not have; move " + t + " after this stage, or set '" + OPTION + ": true' and leave it out");
             }
         }
     }

@@ -58,6 +58,15 @@ public interface StageProvider extends Component {
     }
 
     /**
+     * Whether this stage changes the text later stages read (a normalized view, as
+     * {@code normalize.text} and {@code normalize.chinese} give): a model trained behind it reads
+     * other characters without it. The default is no.
+     */
+    default boolean normalizes() {
+        return false;
+    }
+
+    /**
      * Builds the processor. Runs before any document is read, so everything that can be checked
      * (files exist, models load) is checked here and reported with {@link StageContext#error}.
      */

@@ -28,6 +28,11 @@ public final class TextNormalizer implements StageProvider {
     }
 
     @Override
+    public boolean normalizes() {
+        return true;
+    }
+
+    @Override
     public String name() {
         return "normalize.text";
     }

@@ -72,6 +72,28 @@ class TaggerOptionsTest {
         assertTrue(nothingRecorded.getMessage().contains("needs the 'tokens' layer"), nothingRecorded.getMessage());
     }
 
+    @Test
+    void aModelTrainedBehindANormalizerIsServedBehindTheSameOnesOnly() throws IOException {
+        Path train = SyntheticCorpus.chinese(dir.resolve("norm.bmes"), 30, 1);
+        Path model = dir.resolve("ner-norm");
+        Training.run(dir, "task: ner.bilstm-crf\n"
+                + "data: { train: " + train + ", format: bmes }\n"
+                + "stages: [ { type: normalize.chinese } ]\n"
+                + "model: { charDim: 8, bigramDim: 0, hidden: 8 }\n"
+                + "train: { epochs: 1, batchSize: 8, device: cpu, threads: 1, devFraction: 0.2 }\n", model);
+        ConfigException without = assertThrows(ConfigException.class, () -> Pipeline.builder().add("ner", Map.of(), model).build());
+        assertTrue(without.getMessage().contains("normalize.chinese") && without.getMessage().contains("preprocess: true"),
+                without.getMessage());
+        ConfigException extra = assertThrows(ConfigException.class, () -> Pipeline.builder().add("normalize.text")
+                .add("normalize.chinese").add("ner", Map.of(), model).build());
+        assertTrue(extra.getMessage().contains("normalize.text runs before it"), extra.getMessage());
+        try (Pipeline same = Pipeline.builder().add("normalize.chinese").add("ner", Map.of(), model).build();
+             Pipeline own = Pipeline.builder().add("ner", Map.of("preprocess", true), model).build()) {
+            assertEquals(same.process(new Document("a", "清華大學")).get(0).entities(), own.process(new Document("a", "清華大學")).get(0)
+                    .entities());
+        }
+    }
+
     private static void writeBinary(Path file, Map<String, float[]> vectors) throws IOException {
         try (DataOutputStream out = new DataOutputStream(Files.newOutputStream(file))) {
             out.write((vectors.size() + " " + vectors.values().iterator().next().length + "\n").getBytes(StandardCharsets.UTF_8));
