@@ -20,13 +20,10 @@ class BatchPlanTest {
         return l;
     }
 
-    @Test
-    void everyExampleOnceAndLittlePadding() {
-        int[] lengths = lengths(5000, 1);
-        List<int[]> batches = BatchPlan.shuffled(lengths, 16, new Random(7));
-        int[] seen = new int[lengths.length];
+    private static void assertEveryExampleOnce(List<int[]> batches, int examples, int batchSize) {
+        int[] seen = new int[examples];
         for (int[] b : batches) {
-            assertTrue(b.length <= 16);
+            assertTrue(b.length <= batchSize);
             for (int i : b) {
                 seen[i]++;
             }
@@ -34,17 +31,15 @@ class BatchPlanTest {
         for (int s : seen) {
             assertEquals(1, s);
         }
+    }
+
+    @Test
+    void everyExampleOnceAndLittlePadding() {
+        int[] lengths = lengths(5000, 1);
+        List<int[]> batches = BatchPlan.shuffled(lengths, 16, new Random(7));
+        assertEveryExampleOnce(batches, lengths.length, 16);
         List<int[]> unsorted = BatchPlan.random(lengths.length, 16, new Random(7));
-        int[] drawn = new int[lengths.length];
-        for (int[] b : unsorted) {
-            assertTrue(b.length <= 16);
-            for (int i : b) {
-                drawn[i]++;
-            }
-        }
-        for (int s : drawn) {
-            assertEquals(1, s);
-        }
+        assertEveryExampleOnce(unsorted, lengths.length, 16);
         double bucketed = BatchPlan.paddingRatio(lengths, batches);
         double random = BatchPlan.paddingRatio(lengths, unsorted);
         assertTrue(bucketed < 0.05 && random > 0.3, "padding " + bucketed + " bucketed vs " + random + " random");
