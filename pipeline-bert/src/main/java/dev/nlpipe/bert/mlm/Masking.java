@@ -32,7 +32,7 @@ public final class Masking {
      * @param probability the share of pieces to predict (BERT: 0.15)
      * @param maskId the id of [MASK]
      * @param vocabSize the vocabulary size (random replacements are drawn below it)
-     * @param specialIds ids never drawn as random replacements ([PAD], [UNK], [CLS], [SEP], [MASK])
+     * @param specialIds ids never drawn as random replacements ([PAD], [UNK], [CLS], [SEP], [MASK], ids without a piece)
      */
     public Masking(double probability, int maskId, int vocabSize, int... specialIds) {
         if (!(probability > 0) || probability >= 1) {

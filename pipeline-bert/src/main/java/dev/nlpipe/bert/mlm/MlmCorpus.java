@@ -150,7 +150,11 @@ public final class MlmCorpus {
             for (int i = 0; i < n; i++) {
                 seqWords[i + 1] = words[from + i] < 0 ? -1 : words[from + i] - base;
             }
-            out.add(new MlmSequence(seqIds, seqWords));
+            MlmSequence seq = new MlmSequence(seqIds, seqWords);
+            // a window of special tokens only ("[SEP]" lines) has nothing to predict: a batch of such windows has no loss
+            if (seq.maskable() > 0) {
+                out.add(seq);
+            }
             from = to;
         }
     }

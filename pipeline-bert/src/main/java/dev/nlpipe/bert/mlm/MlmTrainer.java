@@ -100,7 +100,7 @@ public final class MlmTrainer implements TrainerProvider {
             throw new IllegalStateException("the tokenizer's vocabulary has no [MASK] token");
         }
         Masking masking = new Masking(spec.maskProbability(), maskId, start.config().vocabSize(),
-                start.tokenizer().addedTokens().stream().filter(a -> a.special()).mapToInt(a -> a.id()).toArray());
+                undrawable(start.tokenizer(), start.config().vocabSize()));
         MlmCorpus corpus = new MlmCorpus(start.tokenizer(), spec.maxLength(), spec.wholeWord());
 
         List<Document> trainDocs = read(job, "train");
@@ -303,5 +303,27 @@ public final class MlmTrainer implements TrainerProvider {
         }
         m.putAll(training);
         return m;
+    }
+
+    /**
+     * The ids a random replacement must not be: the special tokens, and the embedding rows no piece
+     * reads (an imported table larger than its vocabulary, the id of a piece a vocab.txt listed twice),
+     * whose vectors the encoder never saw as input.
+     */
+    static int[] undrawable(BertTokenizer tokenizer, int rows) {
+        java.util.stream.IntStream.Builder out = java.util.stream.IntStream.builder();
+        java.util.Set<Integer> added = new java.util.HashSet<>();
+        for (var a : tokenizer.addedTokens()) {
+            added.add(a.id());
+            if (a.special()) {
+                out.add(a.id());
+            }
+        }
+        for (int id = 0; id < rows; id++) {
+            if (!added.contains(id) && tokenizer.vocabulary().token(id) == null) {
+                out.add(id);
+            }
+        }
+        return out.build().toArray();
     }
 }

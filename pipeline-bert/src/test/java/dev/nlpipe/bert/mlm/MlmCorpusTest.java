@@ -94,4 +94,21 @@ class MlmCorpusTest {
     void aDocumentWithoutPiecesGivesNoSequence() {
         assertEquals(0, new MlmCorpus(TOKENIZER, 16, false).sequences(List.of(new Document("d", "   "))).size());
     }
+
+    @Test
+    void aWindowOfSpecialTokensOnlyGivesNoSequence() {
+        // a batch of such windows would have no masked position, so no loss (NaN)
+        assertEquals(0, new MlmCorpus(TOKENIZER, 16, false).sequences(List.of(new Document("d", "[SEP]"))).size());
+    }
+
+    @Test
+    void idsWithoutAPieceAreNeverDrawnAsRandomReplacements() {
+        // a table of 30 rows over a vocabulary of 18 pieces: rows 18 to 29 are read by no piece
+        int[] never = MlmTrainer.undrawable(TOKENIZER, 30);
+        for (int id = 18; id < 30; id++) {
+            final int row = id;
+            assertTrue(java.util.Arrays.stream(never).anyMatch(n -> n == row), "row " + row);
+        }
+        assertTrue(java.util.Arrays.stream(never).noneMatch(n -> n == id("北")), "a piece may be drawn");
+    }
 }
