@@ -87,6 +87,15 @@ public final class EncoderImport {
         // a vocab.txt says nothing of the normalization, which tokenizer_config.json gave: kept as a tokenizer.json
         BertTokenizer fromVocab = vocab.tokenizerJson() != null ? null
                 : BertTokenizer.of(WordPieceVocabulary.read(vocab.vocabTxt()), vocab.normalization());
+        if (vocab.tokenizerJson() != null) {
+            // built once here, so a tokenizer nlpipe cannot run (another normalizer, no unknown piece) is refused at import
+            // rather than by every later use of the model
+            try {
+                BertTokenizer.fromTokenizerJson(vocab.tokenizerJson());
+            } catch (IllegalArgumentException unsupported) {
+                throw new IOException(unsupported.getMessage(), unsupported);
+            }
+        }
         try {
             write(source, output, e, vocab, fromVocab, parameters);
         } catch (IOException problem) {
@@ -230,6 +239,11 @@ public final class EncoderImport {
     static BertNormalization normalizationOf(Path dir) throws IOException {
         Path f = dir.resolve("tokenizer_config.json");
         Map<?, ?> c = Files.isRegularFile(f) ? DocumentJson.mapper().readValue(f.toFile(), Map.class) : Map.of();
+        if (String.valueOf(c.get("tokenizer_class")).startsWith("BertJapanese")) {
+            // MeCab words or character subwords first: read as BERT's basic tokenization, most kana would be [UNK]
+            throw new IOException(f + " names tokenizer_class " + c.get("tokenizer_class") + ", which splits words with MeCab before"
+                    + " WordPiece; nlpipe runs BERT's own basic tokenization only, so this model cannot be imported");
+        }
         boolean lowercase = !(c.get("do_lower_case") instanceof Boolean b) || b;
         Boolean stripAccents = c.get("strip_accents") instanceof Boolean b ? b : null;
         boolean chinese = !(c.get("tokenize_chinese_chars") instanceof Boolean b) || b;

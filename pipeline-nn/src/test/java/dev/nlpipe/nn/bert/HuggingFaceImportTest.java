@@ -162,6 +162,24 @@ class HuggingFaceImportTest {
     }
 
     @Test
+    void aTokenizerNlpipeCannotRunIsRefusedAtImport() throws IOException {
+        Path hf = huggingFaceDir(true);
+        EncoderImport.run(EncoderSource.resolve(hf.toString(), null, dir, dir), dir.resolve("first"), QUIET);
+        String json = Files.readString(dir.resolve("first").resolve(PretrainedEncoder.TOKENIZER));
+        // a tokenizer.json whose pre-tokenizer is not BERT's (a byte-level one, say)
+        Files.writeString(hf.resolve(PretrainedEncoder.TOKENIZER), json.replace("\"BertPreTokenizer\"", "\"Whitespace\""));
+        IOException e = assertThrows(IOException.class, () -> EncoderImport.run(EncoderSource.resolve(hf.toString(), null, dir, dir),
+                dir.resolve("second"), QUIET));
+        assertTrue(e.getMessage().contains("pre_tokenizer"), e.getMessage());
+        assertFalse(Files.exists(dir.resolve("second")), "nothing written");
+        Files.delete(hf.resolve(PretrainedEncoder.TOKENIZER));
+        Files.writeString(hf.resolve("tokenizer_config.json"), "{\"tokenizer_class\": \"BertJapaneseTokenizer\"}");
+        IOException japanese = assertThrows(IOException.class, () -> EncoderImport.run(EncoderSource.resolve(hf.toString(), null, dir,
+                dir), dir.resolve("third"), QUIET));
+        assertTrue(japanese.getMessage().contains("MeCab"), japanese.getMessage());
+    }
+
+    @Test
     void aMaskedLmCheckpointKeepsItsMlmHeadApartFromTheEncoder() throws IOException {
         Path hf = huggingFaceDir(true);
         Map<String, TensorFile.Tensor> weights = new LinkedHashMap<>(checkpoint());
