@@ -1,5 +1,11 @@
 package dev.nlpipe.nn.bert;
 
+import dev.nlpipe.core.doc.DocumentJson;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
 /**
  * The options of BERT's normalizer, as Hugging Face's {@code BertNormalizer} has them.
  *
@@ -30,5 +36,24 @@ public record BertNormalization(boolean cleanText, boolean handleChineseChars, B
     /** Whether accents are stripped: {@code stripAccents}, or {@code lowercase} when that is {@code null}. */
     public boolean stripsAccents() {
         return stripAccents == null ? lowercase : stripAccents;
+    }
+
+    /**
+     * The normalization a Hugging Face directory's {@code tokenizer_config.json} sets for its vocab.txt, with Hugging Face's
+     * defaults where it is silent or absent: {@code do_lower_case} (true), {@code strip_accents}
+     * (follows lowercasing), {@code tokenize_chinese_chars} (true).
+     */
+    public static BertNormalization ofTokenizerConfig(Path dir) throws IOException {
+        Path f = dir.resolve("tokenizer_config.json");
+        Map<?, ?> c = Files.isRegularFile(f) ? DocumentJson.mapper().readValue(f.toFile(), Map.class) : Map.of();
+        if (String.valueOf(c.get("tokenizer_class")).startsWith("BertJapanese")) {
+            // MeCab words or character subwords first: read as BERT's basic tokenization, most kana would be [UNK]
+            throw new IOException(f + " names tokenizer_class " + c.get("tokenizer_class") + ", which splits words with MeCab before"
+                    + " WordPiece; nlpipe runs BERT's own basic tokenization only, so nlpipe cannot tokenize for this model");
+        }
+        boolean lowercase = !(c.get("do_lower_case") instanceof Boolean b) || b;
+        Boolean stripAccents = c.get("strip_accents") instanceof Boolean b ? b : null;
+        boolean chinese = !(c.get("tokenize_chinese_chars") instanceof Boolean b) || b;
+        return new BertNormalization(true, chinese, stripAccents, lowercase);
     }
 }

@@ -201,7 +201,7 @@ public final class EncoderImport {
         if (Files.isRegularFile(tokenizer)) {
             v = fromTokenizerJson(tokenizer);
         } else if (Files.isRegularFile(vocab)) {
-            v = new Vocabulary(Utf8Text.readAllLines(vocab), normalizationOf(dir), null, vocab);
+            v = new Vocabulary(Utf8Text.readAllLines(vocab), BertNormalization.ofTokenizerConfig(dir), null, vocab);
         } else {
             throw new IOException(dir + " has neither " + PretrainedEncoder.TOKENIZER + " nor " + PretrainedEncoder.VOCAB);
         }
@@ -229,25 +229,6 @@ public final class EncoderImport {
             }
         }
         return out;
-    }
-
-    /**
-     * The normalization {@code tokenizer_config.json} sets for a vocab.txt, with Hugging Face's
-     * defaults where it is silent or absent: {@code do_lower_case} (true), {@code strip_accents}
-     * (follows lowercasing), {@code tokenize_chinese_chars} (true).
-     */
-    static BertNormalization normalizationOf(Path dir) throws IOException {
-        Path f = dir.resolve("tokenizer_config.json");
-        Map<?, ?> c = Files.isRegularFile(f) ? DocumentJson.mapper().readValue(f.toFile(), Map.class) : Map.of();
-        if (String.valueOf(c.get("tokenizer_class")).startsWith("BertJapanese")) {
-            // MeCab words or character subwords first: read as BERT's basic tokenization, most kana would be [UNK]
-            throw new IOException(f + " names tokenizer_class " + c.get("tokenizer_class") + ", which splits words with MeCab before"
-                    + " WordPiece; nlpipe runs BERT's own basic tokenization only, so this model cannot be imported");
-        }
-        boolean lowercase = !(c.get("do_lower_case") instanceof Boolean b) || b;
-        Boolean stripAccents = c.get("strip_accents") instanceof Boolean b ? b : null;
-        boolean chinese = !(c.get("tokenize_chinese_chars") instanceof Boolean b) || b;
-        return new BertNormalization(true, chinese, stripAccents, lowercase);
     }
 
     @SuppressWarnings("unchecked")
