@@ -1,6 +1,7 @@
 package dev.nlpipe.bert.mlm;
 
 import dev.nlpipe.core.doc.Document;
+import dev.nlpipe.core.doc.NormalizedText;
 import dev.nlpipe.core.doc.Token;
 import dev.nlpipe.nn.bert.AddedToken;
 import dev.nlpipe.nn.bert.BertEncoding;
@@ -69,7 +70,8 @@ public final class MlmCorpus {
         // encoded a chunk at a time: an encoding holds several arrays per piece, far more than the sequences kept from it
         for (int from = 0; from < docs.size(); from += ENCODE_CHUNK) {
             List<Document> chunk = docs.subList(from, Math.min(docs.size(), from + ENCODE_CHUNK));
-            addSequences(chunk, tokenizer.encodeBatch(chunk.stream().map(Document::text).toList()), out);
+            // the text the stages leave (normalize.chinese's simplified view), as classify.bert and ner.bert read it
+            addSequences(chunk, tokenizer.encodeBatch(chunk.stream().map(Document::analysisText).toList()), out);
         }
         return out;
     }
@@ -77,8 +79,9 @@ public final class MlmCorpus {
     private void addSequences(List<Document> docs, List<BertEncoding> encodings, List<MlmSequence> out) {
         for (int d = 0; d < docs.size(); d++) {
             BertEncoding e = encodings.get(d);
-            int[] words = words(e, docs.get(d).tokens());
-            String text = docs.get(d).text();
+            Document doc = docs.get(d);
+            int[] words = words(e, doc.tokens(), originalStarts(e, doc));
+            String text = doc.analysisText();
             for (int i = 0; i < words.length; i++) {
                 String special = specialTokens.get(e.ids()[i]);
                 // a special token written in the text ("[SEP]" between the sentences of a CLUE-style corpus) is no word to
@@ -92,8 +95,24 @@ public final class MlmCorpus {
         }
     }
 
-    /** The word index of each piece of a text encoded without special tokens. */
-    int[] words(BertEncoding e, List<Token> tokens) {
+    /** Where each piece starts in the original text, which the tokens' offsets count in. */
+    private static int[] originalStarts(BertEncoding e, Document doc) {
+        NormalizedText view = doc.normalized();
+        int[] starts = e.starts().clone();
+        if (view != null) {
+            for (int i = 0; i < starts.length; i++) {
+                starts[i] = view.originalStart(starts[i], doc.text().length());
+            }
+        }
+        return starts;
+    }
+
+    /**
+     * The word index of each piece of a text encoded without special tokens.
+     *
+     * @param starts where each piece starts, in the offsets of {@code tokens}
+     */
+    int[] words(BertEncoding e, List<Token> tokens, int[] starts) {
         int[] words = new int[e.length()];
         int word = -1;
         int prevToken = -1;
@@ -101,10 +120,10 @@ public final class MlmCorpus {
         for (int i = 0; i < e.length(); i++) {
             int token = -1;
             if (tokens != null) {
-                while (t < tokens.size() && tokens.get(t).end() <= e.starts()[i]) {
+                while (t < tokens.size() && tokens.get(t).end() <= starts[i]) {
                     t++;
                 }
-                if (t < tokens.size() && tokens.get(t).start() <= e.starts()[i]) {
+                if (t < tokens.size() && tokens.get(t).start() <= starts[i]) {
                     token = t;
                 }
             }

@@ -87,7 +87,8 @@ public final class WordPieceTask implements TrainerProvider {
         try (DocumentStream docs = job.documents("train", threads)) {
             Progress progress = new Progress(job.log(), "docs", docs.totalBytes(), docs::bytesRead);
             while (docs.hasNext()) {
-                trainer.add(docs.next().text());
+                // the text the stages leave (normalize.* views), which the models trained with this vocabulary read
+                trainer.add(docs.next().analysisText());
                 progress.update(++documents, null);
             }
             progress.finish();
@@ -137,8 +138,8 @@ public final class WordPieceTask implements TrainerProvider {
         try (DocumentStream docs = job.documents(split, threads)) {
             while (docs.hasNext()) {
                 Document d = docs.next();
-                chars += d.text().length();
-                for (int id : tokenizer.encode(d.text()).ids()) {
+                chars += d.analysisText().length();
+                for (int id : tokenizer.encode(d.analysisText()).ids()) {
                     tokens++;
                     if (id == unk) {
                         unknown++;

@@ -34,6 +34,17 @@ class MlmCorpusTest {
     }
 
     @Test
+    void theNormalizedViewIsEncodedAndItsWordsAreTheSegmentersOverTheOriginal() {
+        // 北亰 (亰 a variant normalized to 京) read as 北京; the segmenter's token covers the original offsets
+        Document d = new Document("d", "北亰大学").setNormalized(new dev.nlpipe.core.doc.NormalizedText("北京大学",
+                new int[] {0, 1, 2, 3}, new int[] {1, 2, 3, 4}));
+        d.setTokens(List.of(new Token("北亰", 0, 2), new Token("大学", 2, 4)));
+        MlmSequence s = new MlmCorpus(TOKENIZER, 32, true).sequences(List.of(d)).get(0);
+        assertArrayEquals(new int[] {id("[CLS]"), id("北"), id("京"), id("大"), id("学"), id("[SEP]")}, s.ids());
+        assertArrayEquals(new int[] {-1, 0, 0, 1, 1, -1}, s.words());
+    }
+
+    @Test
     void aSpecialTokenWrittenInTheTextIsNoWordButAnUnknownCharactersUnkIs() {
         MlmSequence s = new MlmCorpus(TOKENIZER, 32, true).sequences(List.of(new Document("d", "北京[SEP]鑫学"))).get(0);
         assertArrayEquals(new int[] {id("[CLS]"), id("北"), id("京"), id("[SEP]"), id("[UNK]"), id("学"), id("[SEP]")}, s.ids());
