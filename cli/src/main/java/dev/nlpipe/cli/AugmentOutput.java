@@ -27,6 +27,13 @@ import java.util.concurrent.atomic.AtomicLong;
 final class AugmentOutput {
     /** Formats written back as they are read; any other input format is written as JSONL. */
     private static final Set<String> SAME_FORMAT = Set.of("jsonl", "text", "conll", "bmes", "csv", "tsv");
+    /**
+     * File extensions and the format they are read as: an output in that format keeps the input's
+     * extension (train.txt gives train.augmented.txt); CLUENER's .json is not JSONL, so its JSONL
+     * output is named .jsonl, not read back as CLUENER without entities.
+     */
+    private static final Map<String, String> EXTENSION_FORMAT = Map.of("txt", "text", "text", "text", "jsonl", "jsonl", "conll", "conll",
+            "bio", "conll", "iob", "conll", "bmes", "bmes", "csv", "csv", "tsv", "tsv");
     /** Column-file lines looked at to tell the tag scheme and separator. */
     private static final int SNIFF_LINES = 20_000;
 
@@ -47,7 +54,8 @@ final class AugmentOutput {
         String name = input.getFileName().toString().replaceFirst("\\.gz$", "");
         int dot = name.lastIndexOf('.');
         String stem = dot > 0 ? name.substring(0, dot) : name;
-        String ext = dot > 0 && formatFor(name.substring(dot + 1)).equals(format) ? name.substring(dot + 1) : format;
+        String given = dot > 0 ? name.substring(dot + 1) : "";
+        String ext = format.equals(EXTENSION_FORMAT.get(given.toLowerCase(java.util.Locale.ROOT))) ? given : format;
         return input.resolveSibling(stem + ".augmented." + ext).toString();
     }
 
@@ -81,6 +89,8 @@ final class AugmentOutput {
         Map<String, Object> out = new java.util.LinkedHashMap<>();
         switch (format) {
             case "conll", "bmes" -> sniffColumns(file, out);
+            // a line of text is written back as it was read, not as its tokens joined by spaces (the writer's default)
+            case "text" -> out.put("tokens", false);
             case "csv", "tsv" -> {
                 if (in.format().equals(format)) {
                     List<String> first = firstRow(file, format.equals("tsv") ? '\t' : ',');
@@ -163,7 +173,6 @@ final class AugmentOutput {
         }
     }
 
-    /** The file's text as the readers see it: decompressed when gzipped, without a byte-order mark. */
     /**
      * The file's lines as the readers see them, each at most the default {@code maxLineLength}: a
      * longer one (a file without line breaks) is passed over rather than read into memory whole

@@ -268,6 +268,31 @@ class AugmentCommandTest {
     }
 
     @Test
+    void aTextFileIsWrittenBackAsTextNotAsTokensJoinedBySpaces() throws Exception {
+        Path train = TempFiles.write(dir.resolve("zh.txt"), "我很喜欢这部电影\n这部电影很无聊\n");
+        Path yaml = TempFiles.write(dir.resolve("zh.yaml"), """
+                input: {path: %s, format: text, language: zh}
+                stages:
+                  - type: tokenize.regex
+                  - type: augment.eda
+                    with: {numAug: 2, alphaRs: 0.3, alphaSr: 0, alphaRi: 0, pRd: 0}
+                """.formatted(train));
+        CliTest.Result r = nlpipe("augment", yaml.toString(), "--quiet");
+        assertEquals(0, r.code(), r.err());
+        List<String> lines = Files.readAllLines(dir.resolve("zh.augmented.txt"));
+        assertEquals("我很喜欢这部电影", lines.get(0), "the original line as it was");
+        assertTrue(lines.stream().noneMatch(l -> l.contains(" ")), lines.toString());
+    }
+
+    @Test
+    void theOutputKeepsTheInputsExtensionOnlyWhereItIsReadAsTheOutputsFormat() {
+        assertEquals(Path.of("d", "train.augmented.txt").toString(), AugmentOutput.defaultPath(Path.of("d", "train.txt"), "text"));
+        // CLUENER's train.json is not JSONL: its JSONL output read back as CLUENER would have no entities
+        assertEquals(Path.of("d", "train.augmented.jsonl").toString(), AugmentOutput.defaultPath(Path.of("d", "train.json"), "jsonl"));
+        assertEquals(Path.of("d", "train.augmented.bio").toString(), AugmentOutput.defaultPath(Path.of("d", "train.bio"), "conll"));
+    }
+
+    @Test
     void aPipelineWithoutAugmentStagesIsRefused() {
         Path in = TempFiles.write(dir.resolve("in.txt"), "text\n");
         Path yaml = TempFiles.write(dir.resolve("p.yaml"), "input: {path: %s}\nstages:\n  - type: tokenize.regex\n".formatted(in));
