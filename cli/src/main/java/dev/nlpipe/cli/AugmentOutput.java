@@ -88,7 +88,21 @@ final class AugmentOutput {
         }
         Map<String, Object> out = new java.util.LinkedHashMap<>();
         switch (format) {
-            case "conll", "bmes" -> sniffColumns(file, out);
+            case "conll", "bmes" -> {
+                int tagColumn = -1;
+                for (String key : List.of("tokenColumn", "tagColumn", "posColumn")) {
+                    if (in.format().equals(format) && in.formatOptions().get(key) != null
+                            && in.formatOptions().get(key).toPlain() instanceof Number n) {
+                        tagColumn = key.equals("tagColumn") ? n.intValue() : tagColumn;
+                        // conll writes the input's column layout (CoNLL-2003's token, part of speech, chunk, tag), so the output
+                        // reads back with the options the training file gives the input; bmes writes one character per line
+                        if (format.equals("conll")) {
+                            out.put(key, n.intValue());
+                        }
+                    }
+                }
+                sniffColumns(file, tagColumn, out);
+            }
             // a line of text is written back as it was read, not as its tokens joined by spaces (the writer's default)
             case "text" -> out.put("tokens", false);
             case "csv", "tsv" -> {
@@ -117,8 +131,12 @@ final class AugmentOutput {
         return out;
     }
 
-    /** The tag scheme (from the prefixes seen in the last column) and the column separator of a column file. */
-    private static void sniffColumns(Path file, Map<String, Object> out) throws IOException {
+    /**
+     * The tag scheme (from the prefixes seen in the tag column) and the column separator of a column file.
+     *
+     * @param tagColumn the tag's 0-based column, or counted from the end when negative (-1: the last)
+     */
+    private static void sniffColumns(Path file, int tagColumn, Map<String, Object> out) throws IOException {
         Set<String> prefixes = new HashSet<>();
         boolean tab = false;
         boolean any = false;
@@ -137,7 +155,11 @@ final class AugmentOutput {
                 any = true;
                 tab |= line.indexOf('\t') >= 0;
                 String[] cols = t.split("\\s+");
-                String tag = cols[cols.length - 1];
+                int at = tagColumn >= 0 ? tagColumn : cols.length + tagColumn;
+                if (at < 0 || at >= cols.length) {
+                    continue;
+                }
+                String tag = cols[at];
                 String prefix = TagScheme.prefix(tag);
                 prefixes.add(prefix);
                 if (!TagScheme.BIO.allowed(previous, tag)) {

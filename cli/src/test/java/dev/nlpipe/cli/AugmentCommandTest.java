@@ -245,6 +245,34 @@ class AugmentCommandTest {
         assertEquals(0, r.code(), r.err());
         String out = Files.readString(dir.resolve("tags-second.augmented.conll"));
         assertTrue(out.contains("Bob") && out.contains("Berlin"), out);
+        // written in the input's layout, so the training file's tagColumn: 1 reads it back
+        for (String line : out.lines().filter(l -> !l.isBlank()).toList()) {
+            assertTrue(line.split("\\s+")[1].matches("O|[BI]-(PER|LOC)"), line);
+        }
+    }
+
+    @Test
+    void conll2003sColumnsAreWrittenBackInTheirPlaces() throws Exception {
+        Path train = TempFiles.write(dir.resolve("c03.conll"), """
+                EU NNP B-NP B-ORG
+                rejects VBZ B-VP O
+                German JJ B-NP B-MISC
+                call NN I-NP O
+
+                Peter NNP B-NP B-PER
+                Blackburn NNP I-NP I-PER
+                """);
+        Path yaml = TempFiles.write(dir.resolve("c03.yaml"), """
+                input: {path: %s, format: conll, tagColumn: 3, posColumn: 1, language: en}
+                stages:
+                  - type: augment.eda
+                    with: {numAug: 2, alphaRs: 0.5, alphaSr: 0, alphaRi: 0, pRd: 0, seed: 3}
+                """.formatted(train));
+        CliTest.Result r = nlpipe("augment", yaml.toString(), "--quiet");
+        assertEquals(0, r.code(), r.err());
+        List<String> lines = Files.readAllLines(dir.resolve("c03.augmented.conll"));
+        assertTrue(lines.contains("EU NNP _ B-ORG"), "the input's separator and columns: " + lines);
+        assertTrue(lines.contains("Blackburn NNP _ I-PER"), lines.toString());
     }
 
     @Test

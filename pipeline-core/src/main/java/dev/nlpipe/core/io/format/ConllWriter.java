@@ -57,25 +57,48 @@ public class ConllWriter implements WriterProvider {
         return List.of(
                 OptionSpec.choice("scheme", defaultScheme, "tag scheme of the written tags", "bio", "iob1", "bioes", "bmes"),
                 OptionSpec.choice("separator", defaultSeparator, "column separator", "tab", "space"),
-                OptionSpec.bool("pos", false, "write the part-of-speech tag as a middle column"));
+                OptionSpec.bool("pos", false, "write the part-of-speech tag as a middle column (posColumn: 1)"),
+                // the reader's column options, so a file written with a reader's options reads back with them
+                OptionSpec.integer("tokenColumn", 0, "0-based column of the token").between(0, 1_000),
+                OptionSpec.integer("tagColumn", -1, "0-based column of the tag; -1 for the last column (-2 the one before)")
+                        .between(-1_000, 1_000),
+                OptionSpec.integer("posColumn", -1, "0-based column of the part-of-speech tag; -1 for none").between(-1, 1_000));
     }
 
     @Override
     public DocumentWriter create(Options options) {
         TagScheme scheme = TagScheme.parse(options.getString("scheme"));
-        boolean withPos = options.getBoolean("pos");
+        int tokenCol = options.getInt("tokenColumn");
+        int posCol = options.getInt("posColumn") >= 0 ? options.getInt("posColumn") : options.getBoolean("pos") ? tokenCol + 1 : -1;
+        int tagOption = options.getInt("tagColumn");
+        // a tag counted from the end comes after the token and part-of-speech columns; columns no option names hold "_"
+        int width = tagOption >= 0 ? Math.max(tagOption, Math.max(tokenCol, posCol)) + 1 : Math.max(tokenCol, posCol) + 1 - tagOption;
+        int tagCol = tagOption >= 0 ? tagOption : width + tagOption;
+        if (tagCol == tokenCol || tagCol == posCol || posCol == tokenCol) {
+            throw options.error("tagColumn", "the token, tag and part-of-speech columns must differ (token " + tokenCol + ", tag "
+                    + tagCol + ", part of speech " + posCol + ")");
+        }
         char sep = options.getString("separator").equals("tab") ? '\t' : ' ';
         return (doc, out) -> {
             List<Token> tokens = doc.requireTokens("output conll");
             List<String> tags = scheme.encode(tokenSpans(doc, tokens), tokens.size());
             for (int i = 0; i < tokens.size(); i++) {
                 Token t = tokens.get(i);
-                appendField(t.text(), out);
-                if (withPos) {
-                    out.append(sep);
-                    appendField(t.pos() == null ? "_" : t.pos(), out);
+                for (int c = 0; c < width; c++) {
+                    if (c > 0) {
+                        out.append(sep);
+                    }
+                    if (c == tokenCol) {
+                        appendField(t.text(), out);
+                    } else if (c == tagCol) {
+                        out.append(tags.get(i));
+                    } else if (c == posCol) {
+                        appendField(t.pos() == null ? "_" : t.pos(), out);
+                    } else {
+                        out.append('_');
+                    }
                 }
-                out.append(sep).append(tags.get(i)).append('\n');
+                out.append('\n');
             }
             out.append('\n');
         };
