@@ -19,9 +19,14 @@ import java.util.Set;
  * Back-translates a batch: every document's routes are chosen from its own random stream, then
  * each (language, route) group is translated hop by hop in one call per hop, and each document is
  * followed by its distinct round-trip variants. Documents with entities are passed through: a
- * translation cannot keep their spans.
+ * translation cannot keep their spans. After {@value #GIVE_UP_AFTER} failed translator calls in a
+ * row the translator is not called again in the run: the runner retries a failed batch one
+ * document at a time, and a hung translator would otherwise wait out its timeout for each.
  */
 final class BackTranslateProcessor implements Processor {
+    /** Failed translator calls in a row after which every later call fails at once. */
+    static final int GIVE_UP_AFTER = 3;
+    private final java.util.concurrent.atomic.AtomicInteger failuresInARow = new java.util.concurrent.atomic.AtomicInteger();
     private final String stageId;
     private final AugmentSettings settings;
     private final List<Route> routes;
@@ -117,9 +122,16 @@ final class BackTranslateProcessor implements Processor {
     }
 
     private List<String> translate(List<String> lines, String from, String to) {
+        if (failuresInARow.get() >= GIVE_UP_AFTER) {
+            throw new UncheckedIOException(new IOException("stage '" + stageId + "': the translator failed " + GIVE_UP_AFTER
+                    + " times in a row (the first failures are above), so it is not called again in this run; fix it and run again"));
+        }
         try {
-            return translator.translate(lines, from, to);
+            List<String> out = translator.translate(lines, from, to);
+            failuresInARow.set(0);
+            return out;
         } catch (IOException e) {
+            failuresInARow.incrementAndGet();
             throw new UncheckedIOException("stage '" + stageId + "': " + e.getMessage(), e);
         }
     }

@@ -139,6 +139,22 @@ class BackTranslateStageTest {
     }
 
     @Test
+    void afterThreeFailuresInARowTheTranslatorIsNotCalledAgain() throws Exception {
+        // a hung translator would wait out its timeout once for the batch and once for each of its documents retried alone
+        Path calls = tmp.resolve("calls");
+        Path broken = script("counting.sh", "echo x >> " + calls + "\nexit 3\n");
+        try (Pipeline p = stage(Map.of("command", List.of(broken.toString()), "pivots", List.of("de")))) {
+            for (int i = 0; i < 6; i++) {
+                final int n = i;
+                assertThrows(UncheckedIOException.class, () -> p.process(en("d" + n, "good")));
+            }
+            UncheckedIOException last = assertThrows(UncheckedIOException.class, () -> p.process(en("e", "fine")));
+            assertTrue(last.getMessage().contains("not called again"), last.getMessage());
+        }
+        assertEquals(BackTranslateProcessor.GIVE_UP_AFTER, Files.readAllLines(calls).size());
+    }
+
+    @Test
     void aTranslatorThatHangsIsStoppedAtTheTimeout() throws Exception {
         // it neither writes nor closes its output: only a deadline on the reading ends the wait
         Path hangs = script("hangs.sh", "sleep 100000\n");
