@@ -18,8 +18,8 @@ import java.util.Set;
 /**
  * Back-translates a batch: every document's routes are chosen from its own random stream, then
  * each (language, route) group is translated hop by hop in one call per hop, and each document is
- * followed by its distinct round-trip variants. Documents with entities are passed through: a
- * translation cannot keep their spans. After {@value #GIVE_UP_AFTER} failed translator calls in a
+ * followed by its distinct round-trip variants. Documents of NER data (an entities layer, even an
+ * empty one) are passed through: a translation cannot keep their spans or tokens. After {@value #GIVE_UP_AFTER} failed translator calls in a
  * row the translator is not called again in the run: the runner retries a failed batch one
  * document at a time, and a hung translator would otherwise wait out its timeout for each.
  */
@@ -100,7 +100,9 @@ final class BackTranslateProcessor implements Processor {
 
     private boolean augments(Document d) {
         return settings.numAug() > 0 && (!Variants.isVariant(d) || settings.augmentVariants())
-                && (d.entities() == null || d.entities().isEmpty()) && !d.text().isBlank();
+                // a sentence of NER data (an entities layer, even an empty one) passes through: its translation would have no
+                // tokens or tags to write back in the corpus's format
+                && d.entities() == null && !d.text().isBlank();
     }
 
     /** All routes when numAug covers them, else numAug of them picked from the document's random stream. */

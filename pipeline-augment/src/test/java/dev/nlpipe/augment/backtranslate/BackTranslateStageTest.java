@@ -101,8 +101,10 @@ class BackTranslateStageTest {
     @Test
     void documentsWithEntitiesOrVariantsPassThrough() {
         Document ner = en("n", "Bob runs").setEntities(List.of(Entity.of("Bob runs", "PER", 0, 3)));
+        Document outside = en("o", "it rains").setEntities(List.of());
         try (Pipeline p = stage(Map.of())) {
             assertEquals(List.of(ner), p.process(ner));
+            assertEquals(List.of(outside), p.process(outside), "a sentence of NER data without entities too");
             Document variant = p.process(en("a", "good")).get(1);
             assertEquals(List.of(variant), p.process(variant), "variants of an earlier stage are not augmented again");
         }
