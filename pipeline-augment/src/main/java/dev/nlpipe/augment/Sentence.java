@@ -109,11 +109,28 @@ public final class Sentence {
     /** Entity boundaries strictly inside a token, ascending, without repeats. */
     private static List<Integer> cuts(List<Group> groups, int start, int end) {
         List<Integer> out = new ArrayList<>(0);
-        for (Group g : groups) {
-            addCut(out, g.entity().start(), start, end);
-            addCut(out, g.entity().end(), start, end);
+        // groups do not overlap and are sorted, so their ends ascend too: only those from the first ending after the
+        // token's start can cut it (a whole file read as one document has thousands of entities)
+        for (int g = firstEndingAfter(groups, start); g < groups.size() && groups.get(g).entity().start() < end; g++) {
+            addCut(out, groups.get(g).entity().start(), start, end);
+            addCut(out, groups.get(g).entity().end(), start, end);
         }
         return out;
+    }
+
+    /** The first group whose entity ends after {@code offset} ({@code groups.size()} when none does). */
+    private static int firstEndingAfter(List<Group> groups, int offset) {
+        int lo = 0;
+        int hi = groups.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (groups.get(mid).entity().end() > offset) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        return lo;
     }
 
     private static void addCut(List<Integer> out, int at, int start, int end) {
@@ -123,13 +140,8 @@ public final class Sentence {
     }
 
     private static int groupAt(List<Group> groups, int offset) {
-        for (int g = 0; g < groups.size(); g++) {
-            Entity e = groups.get(g).entity();
-            if (offset >= e.start() && offset < e.end()) {
-                return g;
-            }
-        }
-        return -1;
+        int g = firstEndingAfter(groups, offset);
+        return g < groups.size() && groups.get(g).entity().start() <= offset ? g : -1;
     }
 
     private static List<Group> groups(List<Entity> entities) {
