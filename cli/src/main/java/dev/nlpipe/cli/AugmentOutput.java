@@ -109,7 +109,7 @@ final class AugmentOutput {
                 if (in.format().equals(format)) {
                     List<String> first = firstRow(file, format.equals("tsv") ? '\t' : ',');
                     Node header = in.formatOptions().get("header");
-                    if (header != null && Boolean.FALSE.equals(header.toPlain())) {
+                    if (header != null && List.of("false", "no", "off").contains(String.valueOf(header.toPlain()).toLowerCase(java.util.Locale.ROOT))) {
                         // rows only, columns by number, as the reader's header: false reads them (text 1, label 2)
                         out.put("header", false);
                         out.put("columns", java.util.stream.IntStream.rangeClosed(1, first.size()).mapToObj(String::valueOf).toList());

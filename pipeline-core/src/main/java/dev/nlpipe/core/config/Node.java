@@ -111,8 +111,28 @@ public sealed interface Node permits Node.MapNode, Node.ListNode, Node.ScalarNod
             this(location, value, value == null ? null : String.valueOf(value));
         }
 
+        /**
+         * The value, except where YAML 1.1 read a text as something a plain value would not say back:
+         * a boolean written otherwise than {@code true}/{@code false} ({@code on}, {@code no}), or a
+         * number whose text is not that number in decimal ({@code 010}, octal 8). Those stay their text,
+         * so a stop word {@code on} recorded in a model's {@code model.json} reads back as the word; a
+         * boolean or integer option reads the text as YAML did not, {@code 010} as 10 both ways.
+         */
         @Override
         public Object toPlain() {
+            if (text == null || value == null || text.equals(String.valueOf(value))) {
+                return value;
+            }
+            if (value instanceof Boolean) {
+                return text;
+            }
+            if (value instanceof Number n) {
+                try {
+                    return new java.math.BigDecimal(text.strip()).compareTo(new java.math.BigDecimal(n.toString())) == 0 ? value : text;
+                } catch (NumberFormatException notDecimal) {
+                    return text;
+                }
+            }
             return value;
         }
 

@@ -129,6 +129,11 @@ public final class Options {
         return switch (spec.type()) {
             case STRING -> {
                 String v = scalar(node, what, "a string").asText();
+                // a choice of true/false written as YAML 1.1 writes booleans (stripAccents: no) means the boolean
+                Boolean word = BOOLEAN_WORDS.get(v.strip().toLowerCase(java.util.Locale.ROOT));
+                if (!spec.choices().isEmpty() && !spec.choices().contains(v) && word != null && spec.choices().contains(String.valueOf(word))) {
+                    v = String.valueOf(word);
+                }
                 if (!spec.choices().isEmpty() && !spec.choices().contains(v)) {
                     throw new ConfigException(node.location(), what + " must be one of " + String.join(", ", spec.choices())
                             + ", not '" + v + "'" + Suggest.didYouMean(v, spec.choices()));
@@ -214,6 +219,10 @@ public final class Options {
 
     private static Integer toInt(Node.ScalarNode s, OptionSpec spec, String what) {
         Object v = s.value();
+        if (v instanceof Long && s.text() != null && s.text().strip().matches("[-+]?0\\d+")) {
+            // 010 is the octal 8 to YAML 1.1 but ten to everyone writing a configuration, and to the recorded text
+            v = Long.parseLong(s.text().strip());
+        }
         if (v instanceof Long l && l >= Integer.MIN_VALUE && l <= Integer.MAX_VALUE) {
             return l.intValue();
         }
@@ -249,13 +258,17 @@ public final class Options {
         throw new ConfigException(s.location(), what + " must be a number, not " + s.describe());
     }
 
+    private static final Map<String, Boolean> BOOLEAN_WORDS = Map.of("true", true, "false", false, "yes", true, "no", false,
+            "on", true, "off", false);
+
     private static Boolean toBoolean(Node.ScalarNode s, String what) {
         Object v = s.value();
         if (v instanceof Boolean b) {
             return b;
         }
-        if (v instanceof String str && (str.equalsIgnoreCase("true") || str.equalsIgnoreCase("false"))) {
-            return Boolean.parseBoolean(str);
+        // YAML 1.1's words for booleans, as text: a boolean recorded as written (see Node.ScalarNode#toPlain)
+        if (v instanceof String str && BOOLEAN_WORDS.containsKey(str.strip().toLowerCase(java.util.Locale.ROOT))) {
+            return BOOLEAN_WORDS.get(str.strip().toLowerCase(java.util.Locale.ROOT));
         }
         throw new ConfigException(s.location(), what + " must be true or false, not " + s.describe());
     }

@@ -82,5 +82,20 @@ class OptionRangeTest {
         assertEquals(List.of("the", "on", "off", "no", "yes", "010"), o.getStringList("stopWords"));
         assertEquals("1.10", o.getString("version"));
         assertTrue(o.getBoolean("lowercase"), "a boolean option still reads yes as true");
+        // recorded as plain values (a model's model.json, a Spark job's stages) and read again: the same words and boolean
+        Node.MapNode again = (Node.MapNode) PlainNodes.toNode(given.toPlain(), Location.NONE);
+        Options o2 = Options.validate("test", again, Location.NONE, specs);
+        assertEquals(List.of("the", "on", "off", "no", "yes", "010"), o2.getStringList("stopWords"));
+        assertTrue(o2.getBoolean("lowercase"));
+        List<OptionSpec> count = List.of(OptionSpec.integer("n", 1, "a count"));
+        Node.MapNode ten = (Node.MapNode) YamlLoader.parse("n: 010\n", "x.yaml");
+        assertEquals(10, Options.validate("test", ten, Location.NONE, count).getInt("n"), "ten, not YAML 1.1's octal 8");
+        assertEquals(10, Options.validate("test", (Node.MapNode) PlainNodes.toNode(ten.toPlain(), Location.NONE), Location.NONE, count)
+                .getInt("n"));
+        List<OptionSpec> choice = List.of(OptionSpec.choice("stripAccents", "auto", "accents", "auto", "true", "false"));
+        Node.MapNode no = (Node.MapNode) YamlLoader.parse("stripAccents: no\n", "x.yaml");
+        assertEquals("false", Options.validate("test", no, Location.NONE, choice).getString("stripAccents"), "a choice of true or false");
+        assertEquals("false", Options.validate("test", (Node.MapNode) PlainNodes.toNode(no.toPlain(), Location.NONE), Location.NONE, choice)
+                .getString("stripAccents"));
     }
 }
