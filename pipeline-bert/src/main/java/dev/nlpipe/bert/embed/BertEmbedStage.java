@@ -50,7 +50,7 @@ public final class BertEmbedStage implements StageProvider {
                         + " pieces), pooler (BERT's pooler, for encoders that have one)", "cls", "mean", "pooler"),
                 OptionSpec.bool("normalize", true, "scale each vector to unit length (then a dot product is the cosine)"),
                 OptionSpec.integer("maxLength", 0, "the most word pieces per text, [CLS] and [SEP] included; longer texts are cut"
-                        + " (0: the truncation its tokenizer.json sets, else the encoder's longest input)"),
+                        + " (0: the encoder's longest input)"),
                 OptionSpec.integer("batchSize", 32, "texts per forward pass (a batch of the pipeline is sorted by length first)"),
                 OptionSpec.string("device", "auto", "where to run: cpu, gpu, gpu:N or auto"),
                 OptionSpec.integer("threads", 1, "threads per tensor operation (process-wide); 0 uses all cores"));
@@ -76,7 +76,7 @@ public final class BertEmbedStage implements StageProvider {
             throw o.error("threads", "must not be negative (0 uses all cores)");
         }
         if (o.getInt("maxLength") != 0 && o.getInt("maxLength") < 3) {
-            throw o.error("maxLength", "must be at least 3 ([CLS], one piece, [SEP]), or 0 for the tokenizer's truncation or the encoder's longest input");
+            throw o.error("maxLength", "must be at least 3 ([CLS], one piece, [SEP]), or 0 for the encoder's longest input");
         }
         SentenceEncoder encoder;
         try {

@@ -64,8 +64,7 @@ public final class SentenceEncoder implements AutoCloseable {
      *
      * @param pooling {@link Pooling#CLS}, {@link Pooling#MEAN}, or {@link Pooling#POOLER} for an encoder that has one
      * @param normalize whether vectors are scaled to unit length
-     * @param maxLength the most pieces per text, [CLS] and [SEP] included (0: the tokenizer's truncation, else the encoder's
-     *     longest input)
+     * @param maxLength the most pieces per text, [CLS] and [SEP] included (0: the encoder's longest input)
      * @param options device, batch size and threads per operation
      * @throws ModelException when the directory is not an encoder, or says what is wrong with it
      */
@@ -80,10 +79,7 @@ public final class SentenceEncoder implements AutoCloseable {
         } catch (IOException | IllegalArgumentException ex) {
             throw new ModelException(dir, "its tokenizer cannot be read: " + ex.getMessage());
         }
-        // by default the tokenizer's own truncation (all-MiniLM-L6-v2 was tuned on 128 pieces of its 512 positions), else
-        // the encoder's longest input
-        int max = maxLength != 0 ? maxLength : own.truncation() != null
-                ? Math.min(own.truncation().maxLength(), e.config().maxPositions()) : e.config().maxPositions();
+        int max = maxLength == 0 ? e.config().maxPositions() : maxLength;
         if (max < 3 || max > e.config().maxPositions()) {
             throw new ModelException(dir, "takes 3 to " + e.config().maxPositions() + " pieces per text, not maxLength " + maxLength);
         }

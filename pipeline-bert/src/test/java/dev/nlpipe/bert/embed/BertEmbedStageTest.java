@@ -131,29 +131,6 @@ class BertEmbedStageTest {
     }
 
     @Test
-    void withoutMaxLengthTheTokenizersOwnTruncationCuts() throws IOException {
-        // all-MiniLM-L6-v2's tokenizer.json truncates at 128 pieces of its 512 positions, as it was tuned
-        Path truncating = dir.resolve("truncating");
-        Files.createDirectories(truncating);
-        try (var files = Files.list(encoder)) {
-            for (Path f : files.toList()) {
-                Files.copy(f, truncating.resolve(f.getFileName()));
-            }
-        }
-        Path json = truncating.resolve(dev.nlpipe.nn.bert.PretrainedEncoder.TOKENIZER);
-        com.fasterxml.jackson.databind.node.ObjectNode tree = (com.fasterxml.jackson.databind.node.ObjectNode)
-                dev.nlpipe.core.doc.DocumentJson.mapper().readTree(json.toFile());
-        tree.putObject("truncation").put("max_length", 8).put("strategy", "LongestFirst").put("direction", "Right").put("stride", 0);
-        Files.writeString(json, tree.toString());
-        dev.nlpipe.core.model.ModelManifest.seal(truncating);
-        String longText = "quiet ".repeat(100);
-        try (SentenceEncoder own = SentenceEncoder.load(truncating, Pooling.MEAN, true, 0, new LoadOptions("cpu", 8, 1));
-             SentenceEncoder eight = SentenceEncoder.load(encoder, Pooling.MEAN, true, 8, new LoadOptions("cpu", 8, 1))) {
-            assertArrayEquals(eight.embed(longText), own.embed(longText), 1e-5f);
-        }
-    }
-
-    @Test
     void aModelDirectoryOfAnotherKindIsRefusedBeforeAnyDocument() throws IOException {
         Path other = Files.createDirectories(dir.resolve("other"));
         ModelDir.writeMeta(other, ModelMeta.create("classify.bert", 1));

@@ -236,20 +236,23 @@ public final class OutputSink implements DocumentSink, AutoCloseable {
     /** Drops what was written: the file being written and, in directory mode, those finished and not yet published. */
     @Override
     public void abort() {
-        writer.abort();
-        if (file != null) {
-            file.abort();
-            file = null;
-        }
-        unpublished.forEach(AtomicFile::abort);
-        unpublished.clear();
-        if (streamOut != null) {
-            try {
-                streamOut.close();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+        try {
+            if (file != null) {
+                file.abort();
+                file = null;
             }
-            streamOut = null;
+            unpublished.forEach(AtomicFile::abort);
+            unpublished.clear();
+            if (streamOut != null) {
+                try {
+                    streamOut.close();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                streamOut = null;
+            }
+        } finally {
+            writer.abort();
         }
     }
 

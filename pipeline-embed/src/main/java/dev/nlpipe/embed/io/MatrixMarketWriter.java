@@ -105,17 +105,22 @@ public final class MatrixMarketWriter implements WriterProvider {
             nnz += v.size();
         }
 
+        /** Best effort, as the run is failing already (a full disk, say, which the close's flush meets again). */
         @Override
         public void abort() {
             try {
                 if (spill != null) {
                     spill.close();
                 }
+            } catch (IOException | UncheckedIOException ignored) {
+                // the file is deleted below all the same
+            }
+            try {
                 if (entries != null) {
                     Files.deleteIfExists(entries);
                 }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+            } catch (IOException ignored) {
+                // deleteOnExit removes it when the process ends
             }
         }
 
