@@ -210,8 +210,9 @@ public record UnitSequence(Document doc, String[] texts, int[] starts, int[] end
                 int n = Character.charCount(cp);
                 if (attaches(cp) && previousEnd == i) {
                     // a combining mark or variation selector is part of the character before it (Jose\u0301 ends after the
-                    // accent), which stays the unit the model reads
+                    // accent; a Devanagari vowel sign stays with its consonant), in the unit's text as in its span
                     int u = texts.size() - 1;
+                    texts.set(u, texts.get(u) + text.substring(i, i + n));
                     ends[u] = view == null ? i + n : Math.max(starts[u], view.originalEnd(i + n, originalLength));
                     previousEnd = i + n;
                 } else if (!Character.isWhitespace(cp) && !Character.isSpaceChar(cp) && Character.getType(cp) != Character.FORMAT) {
