@@ -19,14 +19,18 @@ import java.util.Set;
  * Back-translates a batch: every document's routes are chosen from its own random stream, then
  * each (language, route) group is translated hop by hop in one call per hop, and each document is
  * followed by its distinct round-trip variants. Documents of NER data (an entities layer, even an
- * empty one) are passed through: a translation cannot keep their spans or tokens. After {@value #GIVE_UP_AFTER} failed translator calls in a
- * row the translator is not called again in the run: the runner retries a failed batch one
- * document at a time, and a hung translator would otherwise wait out its timeout for each.
+ * empty one) are passed through: a translation cannot keep their spans or tokens. After
+ * {@value #GIVE_UP_AFTER} failed translator calls in a row the translator is not called again in the
+ * run (the runner retries a failed batch one document at a time, and a hung translator would
+ * otherwise wait out its timeout for each): later documents pass through without variants, with one
+ * warning.
  */
 final class BackTranslateProcessor implements Processor {
-    /** Failed translator calls in a row after which every later call fails at once. */
+    /** Failed translator calls in a row after which the translator is no longer called. */
     static final int GIVE_UP_AFTER = 3;
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(BackTranslateProcessor.class);
     private final java.util.concurrent.atomic.AtomicInteger failuresInARow = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicBoolean warnedGivingUp = new java.util.concurrent.atomic.AtomicBoolean();
     private final String stageId;
     private final AugmentSettings settings;
     private final List<Route> routes;
@@ -53,7 +57,7 @@ final class BackTranslateProcessor implements Processor {
         List<List<Route>> chosen = new ArrayList<>(docs.size());
         for (int i = 0; i < docs.size(); i++) {
             Document d = docs.get(i);
-            List<Route> mine = augments(d) ? routesFor(d) : List.of();
+            List<Route> mine = augments(d) && !givenUp() ? routesFor(d) : List.of();
             chosen.add(mine);
             for (Route r : mine) {
                 work.computeIfAbsent(List.of(source(d), r), k -> new ArrayList<>()).add(i);
@@ -123,11 +127,19 @@ final class BackTranslateProcessor implements Processor {
         return lang;
     }
 
-    private List<String> translate(List<String> lines, String from, String to) {
-        if (failuresInARow.get() >= GIVE_UP_AFTER) {
-            throw new UncheckedIOException(new IOException("stage '" + stageId + "': the translator failed " + GIVE_UP_AFTER
-                    + " times in a row (the first failures are above), so it is not called again in this run; fix it and run again"));
+    /** Whether the translator failed too often in a row to be called again (warned once). */
+    private boolean givenUp() {
+        if (failuresInARow.get() < GIVE_UP_AFTER) {
+            return false;
         }
+        if (warnedGivingUp.compareAndSet(false, true)) {
+            LOG.warn("stage '{}': the translator failed {} times in a row (the bad records say how), so it is not called again in this"
+                    + " run: the documents that follow pass through without variants", stageId, GIVE_UP_AFTER);
+        }
+        return true;
+    }
+
+    private List<String> translate(List<String> lines, String from, String to) {
         try {
             List<String> out = translator.translate(lines, from, to);
             failuresInARow.set(0);

@@ -146,12 +146,12 @@ class BackTranslateStageTest {
         Path calls = tmp.resolve("calls");
         Path broken = script("counting.sh", "echo x >> " + calls + "\nexit 3\n");
         try (Pipeline p = stage(Map.of("command", List.of(broken.toString()), "pivots", List.of("de")))) {
-            for (int i = 0; i < 6; i++) {
+            for (int i = 0; i < BackTranslateProcessor.GIVE_UP_AFTER; i++) {
                 final int n = i;
                 assertThrows(UncheckedIOException.class, () -> p.process(en("d" + n, "good")));
             }
-            UncheckedIOException last = assertThrows(UncheckedIOException.class, () -> p.process(en("e", "fine")));
-            assertTrue(last.getMessage().contains("not called again"), last.getMessage());
+            assertEquals(List.of("e"), p.process(en("e", "fine")).stream().map(Document::id).toList(),
+                    "later documents pass through without variants");
         }
         assertEquals(BackTranslateProcessor.GIVE_UP_AFTER, Files.readAllLines(calls).size());
     }
