@@ -27,13 +27,6 @@ import java.util.concurrent.atomic.AtomicLong;
 final class AugmentOutput {
     /** Formats written back as they are read; any other input format is written as JSONL. */
     private static final Set<String> SAME_FORMAT = Set.of("jsonl", "text", "conll", "bmes", "csv", "tsv");
-    /**
-     * File extensions and the format they are read as: an output in that format keeps the input's
-     * extension (train.txt gives train.augmented.txt); CLUENER's .json is not JSONL, so its JSONL
-     * output is named .jsonl, not read back as CLUENER without entities.
-     */
-    private static final Map<String, String> EXTENSION_FORMAT = Map.of("txt", "text", "text", "text", "jsonl", "jsonl", "conll", "conll",
-            "bio", "conll", "iob", "conll", "bmes", "bmes", "csv", "csv", "tsv", "tsv");
     /** Column-file lines looked at to tell the tag scheme and separator. */
     private static final int SNIFF_LINES = 20_000;
 
@@ -55,8 +48,19 @@ final class AugmentOutput {
         int dot = name.lastIndexOf('.');
         String stem = dot > 0 ? name.substring(0, dot) : name;
         String given = dot > 0 ? name.substring(dot + 1) : "";
-        String ext = format.equals(EXTENSION_FORMAT.get(given.toLowerCase(java.util.Locale.ROOT))) ? given : format;
+        // the input's extension when it reads as the output's format (train.txt gives train.augmented.txt); CLUENER's .json
+        // is not JSONL, so its JSONL output is named .jsonl rather than read back as CLUENER without entities
+        String ext = format.equals(formatOfExtension(given.toLowerCase(java.util.Locale.ROOT))) ? given : format;
         return input.resolveSibling(stem + ".augmented." + ext).toString();
+    }
+
+    /** The format a file with this extension is read as, or {@code null}; the NER ones as {@code eval ner} tells them. */
+    private static String formatOfExtension(String ext) {
+        return switch (ext) {
+            case "txt", "text" -> "text";
+            case "csv", "tsv" -> ext;
+            default -> EvalNerCommand.byExtension(Path.of("file." + ext));
+        };
     }
 
     /**

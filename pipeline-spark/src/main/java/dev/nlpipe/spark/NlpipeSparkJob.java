@@ -201,12 +201,16 @@ public final class NlpipeSparkJob {
             }
         } catch (Exception e) {
             // Spark's own exceptions are checked ones Java does not see declared; the earlier output and its errors stay
-            // as they were
-            out.discard();
-            errors.discard();
+            // as they were, and the job's failure is what is reported
+            StagedOutput.discardAll(e, out, errors);
             throw e;
         }
-        out.publish();
+        try {
+            out.publish();
+        } catch (IOException e) {
+            StagedOutput.discardAll(e, errors);
+            throw e;
+        }
         if (failed > 0) {
             errors.publish();
         } else {

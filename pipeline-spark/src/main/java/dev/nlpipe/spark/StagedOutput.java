@@ -70,6 +70,17 @@ final class StagedOutput {
         fs.delete(staging, true);
     }
 
+    /** Discards each of {@code outputs}, a failure to do so added to {@code cause} rather than hiding it. */
+    static void discardAll(Exception cause, StagedOutput... outputs) {
+        for (StagedOutput o : outputs) {
+            try {
+                o.discard();
+            } catch (IOException | RuntimeException e) {
+                cause.addSuppressed(e);
+            }
+        }
+    }
+
     /** Deletes the target, for an errors output that a run without bad records makes stale. */
     void removeTarget() throws IOException {
         fs.delete(target, true);

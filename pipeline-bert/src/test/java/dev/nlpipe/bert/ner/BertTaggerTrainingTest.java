@@ -193,7 +193,7 @@ class BertTaggerTrainingTest {
     }
 
     @Test
-    void aTextOfThousandsOfCharactersIsTaggedInWindowsToTheEntitiesOfItsSentences() {
+    void aTextOfThousandsOfCharactersWithoutSentencesGivesEachEntityOfItsSentencesOnce() {
         List<String> parts = List.of("张伟在北京的华为公司工作。", "王芳毕业于北京大学。", "李强在上海的腾讯集团工作。", "清华大学位于北京。");
         try (Tagger t = ModelKinds.get().load(model, Tagger.class, new LoadOptions("cpu", 8, 1))) {
             Set<String> expected = new HashSet<>();

@@ -103,7 +103,12 @@ public sealed interface Node permits Node.MapNode, Node.ListNode, Node.ScalarNod
     }
 
     /**
-     * A scalar: a string, a number (Long or Double), a boolean, or null.
+     * A scalar: a string, a number (Long, BigInteger beyond long, or Double), a boolean, or null.
+     *
+     * @param location where it is written
+     * @param value what YAML read it as
+     * @param text the scalar as written ({@code on} for the boolean true, {@code 010} for YAML 1.1's octal 8), or
+     *     {@code null} for a null
      */
     record ScalarNode(Location location, Object value, String text) implements Node {
         /** A scalar whose text is its value's ({@code String.valueOf}). */

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import dev.nlpipe.core.io.IoErrors;
+import dev.nlpipe.core.io.LookedFor;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -56,8 +57,7 @@ public final class YamlLoader {
             }
             text = Files.readString(file);
         } catch (NoSuchFileException e) {
-            throw new ConfigException(new Location(file.toString(), 0, 0), "file not found (looked for " + file.toAbsolutePath().normalize()
-                    + " from the working directory " + Path.of("").toAbsolutePath() + ")");
+            throw new ConfigException(new Location(file.toString(), 0, 0), "file not found" + LookedFor.from(file));
         } catch (IOException e) {
             throw new ConfigException(new Location(file.toString(), 0, 0), "cannot read: " + IoErrors.describe(e));
         }

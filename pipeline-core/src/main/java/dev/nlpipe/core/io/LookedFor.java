@@ -11,11 +11,8 @@ public final class LookedFor {
     private LookedFor() {
     }
 
-    /** {@code " (looked for ABS from the working directory CWD)"} for a relative path; empty for an absolute one. */
+    /** {@code " (looked for ABS from the working directory CWD)"}. */
     public static String from(Path p) {
-        if (p.isAbsolute()) {
-            return "";
-        }
         return " (looked for " + p.toAbsolutePath().normalize() + " from the working directory " + Path.of("").toAbsolutePath() + ")";
     }
 }

@@ -1,5 +1,6 @@
 package dev.nlpipe.core.text;
 
+import dev.nlpipe.core.io.InputFormatException;
 import dev.nlpipe.core.io.IoErrors;
 import dev.nlpipe.core.config.OptionSpec;
 import dev.nlpipe.core.config.Options;
@@ -11,7 +12,6 @@ import dev.nlpipe.core.stage.Processor;
 import dev.nlpipe.core.stage.StageContext;
 import dev.nlpipe.core.stage.StageProvider;
 import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -82,8 +82,9 @@ public final class StopWordFilter implements StageProvider {
             }
             try {
                 addAll(words, StopWords.read(p), ignoreCase);
-            } catch (CharacterCodingException e) {
-                throw o.error("files", "stop-word file " + p + " is not UTF-8 text");
+            } catch (InputFormatException e) {
+                // at the option, with the file's own line
+                throw o.error("files", e.getMessage());
             } catch (IOException e) {
                 throw o.error("files", "cannot read stop-word file " + p + ": " + IoErrors.describe(e));
             }

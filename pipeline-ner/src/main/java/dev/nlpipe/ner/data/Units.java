@@ -22,7 +22,7 @@ public record Units(boolean tokens, boolean wordPositions, String stage) {
         return tokens || wordPositions;
     }
 
-    /** The unit sequences of a document: one per sentence, or one for the whole text. */
+    /** The unit sequences of a document: one per sentence, or one per line of a text without sentences. */
     public List<UnitSequence> of(Document doc) {
         return UnitSequence.of(doc, tokens, wordPositions, stage);
     }

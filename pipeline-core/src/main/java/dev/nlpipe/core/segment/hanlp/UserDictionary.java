@@ -8,13 +8,13 @@ import com.hankcs.hanlp.dictionary.DynamicCustomDictionary;
 import dev.nlpipe.core.config.ConfigException;
 import dev.nlpipe.core.config.Location;
 import dev.nlpipe.core.doc.NormalizedText;
+import dev.nlpipe.core.io.InputFormatException;
 import dev.nlpipe.core.io.IoErrors;
 import dev.nlpipe.core.io.Utf8Text;
 import dev.nlpipe.core.text.ChineseNormalizer;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.CharacterCodingException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
@@ -72,8 +72,8 @@ public final class UserDictionary {
                     entries.putIfAbsent(normalized.text(), attribute);
                 }
             }
-        } catch (CharacterCodingException e) {
-            throw new ConfigException(new Location(file.toString(), 1, 1), "user dictionary is not UTF-8 text");
+        } catch (InputFormatException e) {
+            throw new ConfigException(new Location(e.source(), (int) e.line(), 1), "user dictionary is not UTF-8 text; save it as UTF-8");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read user dictionary " + file + ": " + IoErrors.describe(e), e);
         }
