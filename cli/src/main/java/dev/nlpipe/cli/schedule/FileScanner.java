@@ -23,6 +23,7 @@ public final class FileScanner {
     private final String glob;
     private final boolean recursive;
     private final List<Path> excluded;
+    private final List<String> unreadable = new ArrayList<>();
 
     /**
      * @param inputDir the directory to scan
@@ -38,6 +39,14 @@ public final class FileScanner {
     }
 
     /**
+     * The sub-directories the last {@link #scan} could not read (relative, {@code /}-separated): their
+     * files are neither inputs of this tick nor deleted.
+     */
+    public List<String> unreadable() {
+        return List.copyOf(unreadable);
+    }
+
+    /**
      * The files now present, sorted by relative path.
      *
      * @throws NoSuchFileException when the input directory is missing (never read as "every file
@@ -49,7 +58,8 @@ public final class FileScanner {
                     Files.exists(inputDir) ? "the input is not a directory" : "the input directory does not exist");
         }
         List<ScannedFile> out = new ArrayList<>();
-        for (InputSource s : InputFiles.list(inputDir, glob, recursive)) {
+        unreadable.clear();
+        for (InputSource s : InputFiles.list(inputDir, glob, recursive, dir -> unreadable.add(dir.toString().replace('\\', '/')))) {
             Path abs = s.path().toAbsolutePath().normalize();
             if (excluded.stream().anyMatch(abs::startsWith)) {
                 continue;

@@ -380,7 +380,8 @@ public final class StateStore implements AutoCloseable {
 
     /**
      * Releases failed and quarantined files for processing on the next tick, with their attempts
-     * reset: the given paths, or all of them when none is given.
+     * and last error reset (an error of a process that died would otherwise count the released file
+     * among the interrupted ones): the given paths, or all of them when none is given.
      *
      * @return the paths released
      */
@@ -392,7 +393,7 @@ public final class StateStore implements AutoCloseable {
             }
         }
         transaction(() -> {
-            try (PreparedStatement ps = db.prepareStatement("UPDATE files SET status = 'pending', attempts = 0, next_attempt_at = NULL"
+            try (PreparedStatement ps = db.prepareStatement("UPDATE files SET status = 'pending', attempts = 0, next_attempt_at = NULL, last_error = NULL"
                     + " WHERE path = ? AND status IN ('failed', 'quarantined')")) {
                 for (String p : candidates) {
                     ps.setString(1, p);

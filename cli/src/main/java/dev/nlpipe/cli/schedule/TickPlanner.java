@@ -56,6 +56,15 @@ public final class TickPlanner {
      */
     public record Plan(List<WorkItem> work, List<ScannedFile> touched, List<FileRecord> deleted, List<FileRecord> keptOutputs,
                        int unchanged, int waiting, int quarantined, int settling) {
+        /** This plan without deleting the files under {@code directories} (relative, unreadable on this tick). */
+        public Plan sparing(List<String> directories) {
+            if (directories.isEmpty()) {
+                return this;
+            }
+            java.util.function.Predicate<FileRecord> outside = r -> directories.stream().noneMatch(d -> r.path().startsWith(d + "/"));
+            return new Plan(work, touched, deleted.stream().filter(outside).toList(), keptOutputs.stream().filter(outside).toList(),
+                    unchanged, waiting, quarantined, settling);
+        }
     }
 
     /** How far past the tick's time a modification time still counts as this machine's clock, not a skewed one. */

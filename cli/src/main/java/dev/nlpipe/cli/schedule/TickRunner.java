@@ -69,9 +69,18 @@ final class TickRunner {
             s.configHash = p.fingerprint();
             FileScanner scanner = new FileScanner(settings.input(), p.glob(), p.input().recursive(), excluded());
             List<ScannedFile> files = scanner.scan();
+            // judged by the time the files were seen at: reloading the pipeline and scanning may take minutes
+            Instant seenAt = Instant.now();
+            for (String dir : scanner.unreadable()) {
+                log.info("warning: cannot read " + settings.input().resolve(dir) + " (permission denied): its files are left as they"
+                        + " were recorded; everything else is processed");
+            }
             TickPlanner planner = new TickPlanner(p.extension(), p.fingerprint(), settings.reprocessOnConfigChange(), settings.settle());
             List<String> present = files.stream().map(ScannedFile::relative).toList();
-            TickPlanner.Plan plan = planner.plan(files, store.rowsToPlan(present, settings.prune()), now, disk(), store::firstDeletedWithHash);
+            java.util.Map<String, FileRecord> rows = store.rowsToPlan(present, settings.prune());
+            refuseAnEmptyScanOfRecordedFiles(settings.input(), files, rows);
+            TickPlanner.Plan plan = planner.plan(files, rows, seenAt, disk(), store::firstDeletedWithHash)
+                    .sparing(scanner.unreadable());
             s.seen = files.size();
             s.unchanged = plan.unchanged();
             s.waiting = plan.waiting();
@@ -79,12 +88,12 @@ final class TickRunner {
             s.quarantinedSkipped = plan.quarantined();
             plan.work().forEach(w -> s.planned.merge(w.reason(), 1, Integer::sum));
             Set<String> alone = store.sharedInterruptions();
-            store.recordPlan(plan.work(), plan.touched(), now);
+            store.recordPlan(plan.work(), plan.touched(), seenAt);
             s.deleted = plan.deleted().size();
             log.info(s.planLine(settings.input().toString()));
             Set<String> liveOutputs = new HashSet<>();
             files.forEach(f -> liveOutputs.add(planner.outputOf(f.relative())));
-            recordDeleted(plan, liveOutputs, s, now);
+            recordDeleted(plan, liveOutputs, s, seenAt);
             process(plan.work(), alone, p, liveOutputs, s);
         } catch (ConfigException e) {
             s.error = "the pipeline file is invalid, nothing processed: " + e.getMessage();
@@ -98,6 +107,21 @@ final class TickRunner {
         store.finishRun(runId, s, Instant.now());
         log.info(s.doneLine());
         return s;
+    }
+
+    /**
+     * An input directory that lists no file while files recorded in it are not deleted is taken as
+     * unavailable, not emptied: an unmounted share leaves an empty mount point, and reading it as
+     * "every input deleted" would reprocess everything when it returns, or prune every output.
+     */
+    private static void refuseAnEmptyScanOfRecordedFiles(Path input, List<ScannedFile> files, java.util.Map<String, FileRecord> rows)
+            throws NoSuchFileException {
+        long recorded = rows.values().stream().filter(r -> r.status() != FileStatus.DELETED).count();
+        if (files.isEmpty() && recorded > 0) {
+            throw new NoSuchFileException(input.toString(), null, "it lists no file while " + recorded + " recorded in it were"
+                    + " not deleted (an unmounted share? a mistyped --glob?), so nothing is recorded as deleted or pruned; if every"
+                    + " input was removed on purpose, start over with a new state file");
+        }
     }
 
     /** The output directory (when inside the input) and the state database's files are never inputs. */

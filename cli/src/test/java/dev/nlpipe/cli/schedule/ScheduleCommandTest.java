@@ -83,6 +83,26 @@ class ScheduleCommandTest {
     }
 
     @Test
+    void anInputDirectoryFoundEmptyIsUnavailableNotEmptiedAndPrunesNothing() throws Exception {
+        // an unmounted share leaves an empty mount point
+        ScheduleFixture f = new ScheduleFixture(tmp);
+        f.write("a.txt", "Alpha\n");
+        f.write("b.txt", "Beta\n");
+        assertEquals(0, f.schedule("--once").code());
+        Files.delete(f.in.resolve("a.txt"));
+        Files.delete(f.in.resolve("b.txt"));
+        ScheduleFixture.Result r = f.schedule("--once", "--prune");
+        assertEquals(1, r.code(), r.err());
+        assertTrue(r.err().contains("lists no file while 2 recorded"), r.err());
+        assertTrue(Files.exists(f.out.resolve("a.jsonl")) && Files.exists(f.out.resolve("b.jsonl")), "no output pruned");
+        assertEquals(FileStatus.DONE, f.row("a.txt").status());
+        f.write("a.txt", "Alpha\n");
+        f.write("b.txt", "Beta\n");
+        r = f.schedule("--once");
+        assertTrue(r.err().contains("0 to process, 2 unchanged"), "back: nothing to redo: " + r.err());
+    }
+
+    @Test
     void aFileDeletedOnAnEarlierTickIsRecognisedWhenItComesBackUnderAnotherName() throws Exception {
         ScheduleFixture f = new ScheduleFixture(tmp);
         f.write("2025-01.log", "January\n");
@@ -223,6 +243,7 @@ class ScheduleCommandTest {
         assertTrue(retry.out().contains("released bad.txt"), retry.out());
         assertEquals(FileStatus.PENDING, f.row("bad.txt").status());
         assertEquals(0, f.row("bad.txt").attempts());
+        assertNull(f.row("bad.txt").lastError(), "a released file carries no earlier error");
         assertEquals(2, ScheduleFixture.main("schedule", "retry", "--state", f.state().toString(), "good.txt").code(),
                 "releasing a file that is not failed is an error");
 

@@ -103,6 +103,17 @@ class TickPlannerTest {
     }
 
     @Test
+    void theFilesOfADirectoryThatCouldNotBeReadAreNotDeleted() throws Exception {
+        Map<String, FileRecord> rows = rows(row("locked/a.txt", 5, 100, "ha", FileStatus.DONE, 1, "cfg1", null),
+                row("lockedness.txt", 5, 100, "hl", FileStatus.DONE, 1, "cfg1", null),
+                row("gone.txt", 5, 100, "hg", FileStatus.DELETED, 1, "cfg1", null),
+                row("locked/old.txt", 5, 100, "ho", FileStatus.DELETED, 1, "cfg1", null));
+        TickPlanner.Plan p = planner.plan(List.of(), rows, NOW, disk, TickPlanner.NONE_DELETED).sparing(List.of("locked"));
+        assertEquals(List.of("lockedness.txt"), p.deleted().stream().map(FileRecord::path).toList(), "only what lies inside locked/");
+        assertEquals(List.of("gone.txt"), p.keptOutputs().stream().map(FileRecord::path).toList());
+    }
+
+    @Test
     void aRenameFromAnInputDeletedOnAnEarlierTickIsLookedUpAndTheFirstInPathOrderWins() throws Exception {
         hashes.putAll(Map.of("new/x.txt", "hx", "new/y.txt", "hy"));
         Map<String, FileRecord> rows = rows(row("y-now-gone.txt", 5, 100, "hy", FileStatus.DONE, 1, "cfg1", null));

@@ -27,6 +27,17 @@ public final class InputFiles {
 
     /** The sources under {@code path}; {@code -} means standard input. */
     public static List<InputSource> list(Path path, String glob, boolean recursive) throws IOException {
+        return list(path, glob, recursive, null);
+    }
+
+    /**
+     * The same, passing over a sub-directory that cannot be read (a root-owned {@code lost+found} at the
+     * root of a mounted volume) instead of failing.
+     *
+     * @param unreadable told each sub-directory passed over, relative to {@code path}; {@code null} to fail on it
+     */
+    public static List<InputSource> list(Path path, String glob, boolean recursive, java.util.function.Consumer<Path> unreadable)
+            throws IOException {
         if (path.toString().equals("-")) {
             return List.of(InputSource.stdin());
         }
@@ -57,6 +68,10 @@ public final class InputFiles {
             public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
                 // A file or directory deleted between listing and reading it is simply no longer an input.
                 if (e instanceof NoSuchFileException && !file.equals(path)) {
+                    return FileVisitResult.CONTINUE;
+                }
+                if (unreadable != null && e instanceof java.nio.file.AccessDeniedException && !file.equals(path)) {
+                    unreadable.accept(path.relativize(file));
                     return FileVisitResult.CONTINUE;
                 }
                 throw e;
