@@ -154,6 +154,9 @@ public final class TickPlanner {
             String hash;
             try {
                 hash = sameStat ? r.sha256() : disk.sha256(f);
+            } catch (java.nio.file.NoSuchFileException gone) {
+                // moved away since the scan (archived by a consumer): no attempt, no change; the next scan records it gone
+                continue;
             } catch (IOException e) {
                 int before = r != null && r.status() != FileStatus.DONE && r.status() != FileStatus.DELETED ? r.attempts() : 0;
                 work.add(new WorkItem(f, null, WorkItem.Reason.CHANGED, before, output, previous, null,

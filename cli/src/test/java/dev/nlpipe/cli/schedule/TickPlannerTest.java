@@ -27,6 +27,9 @@ class TickPlannerTest {
         public String sha256(ScannedFile f) throws IOException {
             hashed.add(f.relative());
             String h = hashes.get(f.relative());
+            if (h == null && f.relative().startsWith("moved-away")) {
+                throw new java.nio.file.NoSuchFileException(f.relative());
+            }
             if (h == null) {
                 throw new IOException("Permission denied");
             }
@@ -100,6 +103,15 @@ class TickPlannerTest {
         assertEquals(List.of("gone-long-ago.txt"), p.keptOutputs().stream().map(FileRecord::path).toList());
         assertEquals("a.txt", p.work().get(0).renamedFrom());
         assertEquals(WorkItem.Reason.NEW, p.work().get(0).reason());
+    }
+
+    @Test
+    void aFileMovedAwayBetweenTheScanAndItsHashIsNeitherAnAttemptNorAFailure() throws Exception {
+        Map<String, FileRecord> rows = rows(row("moved-away.txt", 5, 100, "hm", FileStatus.DONE, 1, "cfg1", null));
+        TickPlanner.Plan p = planner.plan(List.of(file("moved-away.txt", 6, 200), file("moved-away-new.txt", 3, 1)), rows, NOW, disk,
+                TickPlanner.NONE_DELETED);
+        assertEquals(List.of(), p.work(), "archived by a consumer: the next scan records it gone");
+        assertEquals(List.of(), p.deleted());
     }
 
     @Test
