@@ -213,15 +213,16 @@ public final class TickPlanner {
 
     /**
      * Which input owns each output name when several inputs map to one ({@code a.txt} and
-     * {@code a.csv} both give {@code a.jsonl}): the one whose output it already is, else the first
-     * in path order. The others fail with a message instead of overwriting it.
+     * {@code a.csv} both give {@code a.jsonl}): the one whose output it already is (also while its own
+     * new version fails or waits: the row keeps the output it published), else the first in path
+     * order. The others fail with a message instead of overwriting it.
      */
     private Map<String, String> claimOutputs(List<ScannedFile> scanned, Map<String, FileRecord> rows) {
         Map<String, String> owners = new HashMap<>();
         for (ScannedFile f : scanned) {
             FileRecord r = rows.get(f.relative());
             String output = outputOf(f.relative());
-            if (r != null && r.status() == FileStatus.DONE && output.equals(r.outputPath())) {
+            if (r != null && r.status() != FileStatus.DELETED && output.equals(r.outputPath())) {
                 owners.putIfAbsent(output, f.relative());
             }
         }

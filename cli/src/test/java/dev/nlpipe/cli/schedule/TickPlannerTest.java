@@ -171,6 +171,14 @@ class TickPlannerTest {
         assertNull(secret.sha256());
         assertTrue(secret.problem().contains("cannot read it: Permission denied"), secret.problem());
         assertEquals(1, p.unchanged());
+        // a.txt changed and its new version failed: it still owns the output it published, which a.csv must not take
+        hashes.put("a.txt", "h3");
+        FileRecord failed = new FileRecord("a.txt", 5, 1, "h2", FileStatus.FAILED, 1, "error", "a.jsonl", 10, "cfg1", NOW, null,
+                NOW, null, 0, 1, 1, 0);
+        TickPlanner.Plan again = planner.plan(List.of(file("a.csv", 5, 1), file("a.txt", 6, 2)), rows(failed), NOW, disk,
+                TickPlanner.NONE_DELETED);
+        assertTrue(again.work().get(0).problem().contains("already written for a.txt"), String.valueOf(again.work().get(0).problem()));
+        assertNull(again.work().get(1).problem());
     }
 
     @Test
