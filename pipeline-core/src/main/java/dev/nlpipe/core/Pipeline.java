@@ -332,6 +332,9 @@ public final class Pipeline implements AutoCloseable {
         }
     }
 
+    /** What an output's name is followed by in the name of its errors file ({@code out.jsonl.errors.jsonl}). */
+    public static final String ERRORS_SUFFIX = ".errors.jsonl";
+
     /**
      * {@code <output>.errors.jsonl}, or the configured errors file; {@code null} (errors go to
      * standard error) for standard output and special files such as {@code /dev/null}.
@@ -347,7 +350,7 @@ public final class Pipeline implements AutoCloseable {
         while (p.endsWith("/") && p.length() > 1) {
             p = p.substring(0, p.length() - 1);
         }
-        return Path.of(p + ".errors.jsonl");
+        return Path.of(p + ERRORS_SUFFIX);
     }
 
     /** A pipeline with the same stages run with another run policy from the configuration. */

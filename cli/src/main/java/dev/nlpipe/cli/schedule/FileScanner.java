@@ -1,5 +1,6 @@
 package dev.nlpipe.cli.schedule;
 
+import dev.nlpipe.core.Pipeline;
 import dev.nlpipe.core.io.InputFiles;
 import dev.nlpipe.core.io.InputSource;
 import java.io.File;
@@ -61,7 +62,9 @@ public final class FileScanner {
         unreadable.clear();
         for (InputSource s : InputFiles.list(inputDir, glob, recursive, dir -> unreadable.add(dir.toString().replace('\\', '/')))) {
             Path abs = s.path().toAbsolutePath().normalize();
-            if (excluded.stream().anyMatch(abs::startsWith)) {
+            // an errors file (of a scheduler whose output this input is) reports bad records, it holds no documents; its name
+            // is also the errors file of the input a.jsonl beside it, which would replace or delete it as this one's output
+            if (excluded.stream().anyMatch(abs::startsWith) || s.relative().endsWith(Pipeline.ERRORS_SUFFIX)) {
                 continue;
             }
             BasicFileAttributes a;

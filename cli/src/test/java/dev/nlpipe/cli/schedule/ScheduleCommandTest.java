@@ -103,6 +103,18 @@ class ScheduleCommandTest {
     }
 
     @Test
+    void anErrorsFileAmongTheInputsIsNoInput() throws Exception {
+        // a scheduler over another one's output: its errors file would be this one's output name for a.jsonl's errors
+        ScheduleFixture f = new ScheduleFixture(tmp);
+        f.write("a.txt", "Alpha\n");
+        f.write("a.txt.errors.jsonl", "{\"source\": \"x\", \"line\": 1, \"reason\": \"bad\"}\n");
+        ScheduleFixture.Result r = f.schedule("--once");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().contains("1 to process (1 new)"), r.err());
+        assertFalse(Files.exists(f.out.resolve("a.txt.errors.jsonl")), "not processed as documents");
+    }
+
+    @Test
     void aFileDeletedOnAnEarlierTickIsRecognisedWhenItComesBackUnderAnotherName() throws Exception {
         ScheduleFixture f = new ScheduleFixture(tmp);
         f.write("2025-01.log", "January\n");
