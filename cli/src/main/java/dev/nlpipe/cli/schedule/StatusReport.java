@@ -47,12 +47,17 @@ public final class StatusReport {
             add(r.status() == FileStatus.FAILED ? failed : quarantined, r, maxAttempts, limit);
         }
         List<Map<String, Object>> interrupted = new ArrayList<>();
+        List<Map<String, Object>> inProgress = new ArrayList<>();
+        boolean live = m.get("running") != null;
         for (FileRecord r : store.interrupted()) {
-            add(interrupted, r, maxAttempts, limit);
+            // every file a running scheduler starts carries the not-yet-judged "process ended" mark until it finishes: while
+            // one runs, those are in progress, not crashes (an alert on interrupted would fire on every tick)
+            add(live && StateStore.PROCESS_ENDED.equals(r.lastError()) ? inProgress : interrupted, r, maxAttempts, limit);
         }
         m.put("failed", failed);
         m.put("quarantined", quarantined);
         m.put("interrupted", interrupted);
+        m.put("inProgress", inProgress);
         return m;
     }
 
@@ -65,9 +70,7 @@ public final class StatusReport {
         f.put("attempts", r.attempts());
         f.put("maxAttempts", maxAttempts);
         f.put("error", r.lastError());
-        if (r.nextAttemptAt() != null) {
-            f.put("nextAttempt", r.nextAttemptAt().toString());
-        }
+        f.put("nextAttempt", r.nextAttemptAt() == null ? null : r.nextAttemptAt().toString());
         list.add(f);
     }
 
@@ -145,9 +148,16 @@ public final class StatusReport {
         }
         List<Map<String, Object>> interrupted = (List<Map<String, Object>>) m.get("interrupted");
         if (!interrupted.isEmpty()) {
-            sb.append("interrupted (the process ended while processing them, unless a scheduler is on them now; tried again on the"
-                    + " next tick, quarantined after max attempts):\n");
+            sb.append("interrupted (the process ended while processing them; tried again on the next tick, quarantined after max"
+                    + " attempts):\n");
             for (Map<String, Object> f : interrupted) {
+                sb.append(String.format(Locale.ROOT, "  %s  attempt %s of %s%n", f.get("path"), f.get("attempts"), f.get("maxAttempts")));
+            }
+        }
+        List<Map<String, Object>> inProgress = (List<Map<String, Object>>) m.get("inProgress");
+        if (!inProgress.isEmpty()) {
+            sb.append("in progress (the running scheduler is on them):\n");
+            for (Map<String, Object> f : inProgress) {
                 sb.append(String.format(Locale.ROOT, "  %s  attempt %s of %s%n", f.get("path"), f.get("attempts"), f.get("maxAttempts")));
             }
         }

@@ -89,6 +89,11 @@ class ScheduleCrashTest {
         String output;
         try (ChildScheduler child = ChildScheduler.start(tmp, args(f, "--every", "1h"))) {
             assertTrue(child.awaitLines(l -> l.contains(" ok "), 3, WAIT), child.output());
+            // the files the running scheduler is on are in progress, not interrupted (an alert on interrupted would fire)
+            String json = ScheduleFixture.main("schedule", "status", "--state", f.state().toString(), "--json").out();
+            Map<String, Object> status = dev.nlpipe.core.doc.DocumentJson.mapper().readValue(json,
+                    new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() { });
+            assertEquals(List.of(), status.get("interrupted"), json);
             code = child.terminate(WAIT);
             output = child.output();
         }
