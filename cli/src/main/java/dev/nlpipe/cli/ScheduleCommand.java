@@ -25,7 +25,8 @@ import picocli.CommandLine.Spec;
         description = {"Process the new and changed files of a directory with a pipeline, once or on a schedule.", "",
                 "On each tick, every new or changed file (path, size, time, confirmed by SHA-256) is processed into a mirrored"
                 + " file under --output, written atomically, and recorded in an embedded SQLite state database.",
-                "Failed files are retried with backoff, then quarantined. SIGTERM/SIGINT finish the files in progress and exit 0.", ""},
+                "Failed files are retried with backoff, then quarantined. SIGTERM/SIGINT finish the files in progress and exit 0"
+                        + " (1 for a --once pass that had failures).", ""},
         subcommands = {ScheduleStatusCommand.class, ScheduleRetryCommand.class},
         footer = {"", "Examples:",
                 "  nlpipe schedule pipe.yaml --input inbox/ --output processed/ --once",
