@@ -153,7 +153,7 @@ public final class Analyzers {
                 if (e.getValue() instanceof Map<?, ?> || e.getValue() instanceof List<?>) {
                     throw o.error(key, "parameter '" + e.getKey() + "' of " + type + " must be a single value (Lucene takes strings)");
                 }
-                params.put(String.valueOf(e.getKey()), String.valueOf(e.getValue()));
+                params.put(String.valueOf(e.getKey()), luceneValue(e.getValue()));
             }
             return new Part(type, params);
         }
@@ -166,5 +166,19 @@ public final class Analyzers {
             throw o.error(key, "unknown " + what + " '" + name + "'" + Suggest.didYouMean(name, available) + " (Lucene's names: "
                     + String.join(", ", new TreeSet<>(available)) + ")");
         }
+    }
+
+    /**
+     * A parameter as Lucene reads it, a string: YAML 1.1's boolean words ({@code ignoreCase: yes}),
+     * which a configuration keeps as written, become {@code true} and {@code false}, as Lucene's
+     * {@code Boolean.parseBoolean} would otherwise read {@code yes} as false.
+     */
+    private static String luceneValue(Object v) {
+        String s = String.valueOf(v);
+        return switch (s.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "yes", "on" -> "true";
+            case "no", "off" -> "false";
+            default -> s;
+        };
     }
 }

@@ -83,6 +83,10 @@ class LuceneStageTest {
         Map<String, Object> options = Map.of("analyzer", "custom", "tokenizer", "whitespace",
                 "filters", List.of(Map.of("type", "stop", "words", words.toAbsolutePath().toString())));
         assertEquals(List.of("alpha", "gamma"), tokens(options, "alpha beta gamma"));
+        // ignoreCase: yes in YAML stays the text yes, which Lucene's parseBoolean would read as false
+        Map<String, Object> yes = Map.of("analyzer", "custom", "tokenizer", "whitespace",
+                "filters", List.of(Map.of("type", "stop", "words", words.toAbsolutePath().toString(), "ignoreCase", "yes")));
+        assertEquals(List.of("alpha", "gamma"), tokens(yes, "alpha BETA gamma"));
     }
 
     @Test
