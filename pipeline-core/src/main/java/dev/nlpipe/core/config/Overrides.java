@@ -97,7 +97,12 @@ public final class Overrides {
                 }
             }
         }
-        throw new ConfigException(at, "no section or stage named '" + path.get(0) + "'" + Suggest.didYouMean(key, known)
+        // a section's name is the key's first part, a stage's id may hold dots: each leading part is compared in turn
+        String near = "";
+        for (int cut = 1; cut <= path.size() && near.isEmpty(); cut++) {
+            near = Suggest.didYouMean(String.join(".", path.subList(0, cut)), known);
+        }
+        throw new ConfigException(at, "no section or stage named '" + path.get(0) + "'" + near
                 + " (sections and stages: " + String.join(", ", known) + ")");
     }
 

@@ -53,6 +53,14 @@ class OverridesTest {
     }
 
     @Test
+    void aMisspeltSectionOrStageGetsADidYouMeanOnItsOwnPart() {
+        var e = assertThrows(ConfigException.class, () -> afterSets("trian.epochs=3"));
+        assertTrue(e.getMessage().contains("did you mean 'train'?"), e.getMessage());
+        e = assertThrows(ConfigException.class, () -> afterSets("segment.hanlpp.customWords=[a]"));
+        assertTrue(e.getMessage().contains("did you mean 'segment.hanlp'?"), e.getMessage());
+    }
+
+    @Test
     void removingWhatIsNotThereIsAnErrorNamingWhatIs() {
         var e = assertThrows(ConfigException.class, () -> afterSets("data.deev="));
         assertEquals("--set data.deev=:1:1: 'deev' is not set, so there is nothing to remove; did you mean 'dev'?"
