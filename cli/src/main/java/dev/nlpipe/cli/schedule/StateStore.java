@@ -313,13 +313,15 @@ public final class StateStore implements AutoCloseable {
     /**
      * Records the tick's plan in one transaction: the files about to be processed become pending
      * (with their scanned size, time and hash), and files whose time changed but whose content did
-     * not get their new size and time.
+     * not get their new size and time. A row already pending keeps the lower attempt count: a
+     * {@code schedule retry} that released it while the tick was planning is not undone.
      */
     public void recordPlan(List<WorkItem> work, List<ScannedFile> touched, Instant now) throws SQLException {
         transaction(() -> {
             try (PreparedStatement ps = db.prepareStatement("INSERT INTO files(path, size, mtime_ns, sha256, status, attempts, first_seen)"
                     + " VALUES(?, ?, ?, ?, 'pending', ?, ?) ON CONFLICT(path) DO UPDATE SET size = excluded.size,"
-                    + " mtime_ns = excluded.mtime_ns, sha256 = excluded.sha256, status = 'pending', attempts = excluded.attempts,"
+                    + " mtime_ns = excluded.mtime_ns, sha256 = excluded.sha256, status = 'pending', attempts = CASE"
+                    + " WHEN files.status = 'pending' THEN MIN(files.attempts, excluded.attempts) ELSE excluded.attempts END,"
                     + " deleted_at = NULL")) {
                 for (WorkItem w : work) {
                     ps.setString(1, w.file().relative());

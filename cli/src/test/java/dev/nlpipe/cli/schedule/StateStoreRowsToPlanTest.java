@@ -45,4 +45,19 @@ class StateStoreRowsToPlanTest {
             assertEquals(Optional.empty(), store.firstDeletedWithHash("h1", p -> false), "live.txt is not deleted");
         }
     }
+
+    @Test
+    void aReleaseWhileATickPlansIsNotUndoneByItsPlan() throws Exception {
+        Instant now = Instant.parse("2025-03-01T10:00:00Z");
+        try (StateStore store = StateStore.open(tmp.resolve("r.db"))) {
+            WorkItem bad = item("bad.txt", "hb");
+            store.recordPlan(List.of(bad), List.of(), now);
+            store.recordFailure(bad, 2, "broken", FileStatus.QUARANTINED, null);
+            // the tick read the row (2 attempts) and plans it; meanwhile the operator releases it
+            WorkItem planned = new WorkItem(bad.file(), "hb", WorkItem.Reason.CHANGED, 2, "bad.txt.jsonl", null, null, null);
+            assertEquals(java.util.List.of("bad.txt"), store.release(List.of("bad.txt")));
+            store.recordPlan(List.of(planned), List.of(), now);
+            assertEquals(0, store.rowsToPlan(List.of("bad.txt"), false).get("bad.txt").attempts(), "the release counts");
+        }
+    }
 }
