@@ -38,8 +38,11 @@ public final class StatusReport {
         store.counts().forEach((status, n) -> counts.put(status.key(), n));
         m.put("counts", counts);
         m.put("filesWithBadRecords", store.filesWithBadRecords());
-        List<Map<String, Object>> runs = store.lastRuns(1);
+        List<Map<String, Object>> runs = store.lastRuns(2);
         m.put("lastRun", runs.isEmpty() ? null : run(runs.get(0)));
+        // while a tick runs, lastRun is that tick with its counts still at zero: the last one that ended says how it went
+        m.put("lastFinishedRun", runs.stream().filter(r -> !"running".equals(r.get("status"))).findFirst().map(StatusReport::run)
+                .orElse(null));
         int maxAttempts = Integer.parseInt(store.meta("max_attempts").orElse("3"));
         List<Map<String, Object>> failed = new ArrayList<>();
         List<Map<String, Object>> quarantined = new ArrayList<>();

@@ -246,6 +246,7 @@ class ScheduleCommandTest {
         assertEquals("bad.txt", quarantined.get(0).get("path"));
         assertTrue(quarantined.get(0).get("error").toString().contains("invalid UTF-8"));
         assertTrue(((Map<?, ?>) json.get("lastRun")).get("finishedAt") != null);
+        assertEquals(json.get("lastRun"), json.get("lastFinishedRun"), "no tick runs now: the last is the last that ended");
         status = ScheduleFixture.main("schedule", "status", "--output", f.out.toString());
         assertTrue(status.out().contains("1 quarantined"), status.out());
         assertTrue(status.out().contains("bad.txt  2 attempts"), status.out());

@@ -94,6 +94,8 @@ class ScheduleCrashTest {
             Map<String, Object> status = dev.nlpipe.core.doc.DocumentJson.mapper().readValue(json,
                     new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() { });
             assertEquals(List.of(), status.get("interrupted"), json);
+            assertEquals("running", ((Map<?, ?>) status.get("lastRun")).get("status"), json);
+            assertEquals(null, status.get("lastFinishedRun"), "the first tick has not ended: " + json);
             code = child.terminate(WAIT);
             output = child.output();
         }
