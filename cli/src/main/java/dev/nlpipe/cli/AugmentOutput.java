@@ -3,6 +3,7 @@ package dev.nlpipe.cli;
 import dev.nlpipe.core.config.InputConfig;
 import dev.nlpipe.core.config.Location;
 import dev.nlpipe.core.config.Node;
+import dev.nlpipe.core.config.Options;
 import dev.nlpipe.core.config.OutputConfig;
 import dev.nlpipe.core.config.PlainNodes;
 import dev.nlpipe.core.io.InputSource;
@@ -113,7 +114,7 @@ final class AugmentOutput {
                 if (in.format().equals(format)) {
                     List<String> first = firstRow(file, format.equals("tsv") ? '\t' : ',');
                     Node header = in.formatOptions().get("header");
-                    if (header != null && List.of("false", "no", "off").contains(String.valueOf(header.toPlain()).toLowerCase(java.util.Locale.ROOT))) {
+                    if (header != null && Boolean.FALSE.equals(Options.booleanWord(String.valueOf(header.toPlain())))) {
                         // rows only, columns by number, as the reader's header: false reads them (text 1, label 2)
                         out.put("header", false);
                         out.put("columns", java.util.stream.IntStream.rangeClosed(1, first.size()).mapToObj(String::valueOf).toList());

@@ -130,7 +130,7 @@ public final class Options {
             case STRING -> {
                 String v = scalar(node, what, "a string").asText();
                 // a choice of true/false written as YAML 1.1 writes booleans (stripAccents: no) means the boolean
-                Boolean word = BOOLEAN_WORDS.get(v.strip().toLowerCase(java.util.Locale.ROOT));
+                Boolean word = booleanWord(v);
                 if (!spec.choices().isEmpty() && !spec.choices().contains(v) && word != null && spec.choices().contains(String.valueOf(word))) {
                     v = String.valueOf(word);
                 }
@@ -258,6 +258,15 @@ public final class Options {
         throw new ConfigException(s.location(), what + " must be a number, not " + s.describe());
     }
 
+    /**
+     * The boolean a YAML 1.1 boolean word means ({@code true}, {@code yes}, {@code on}, {@code false},
+     * {@code no}, {@code off}, any case), or {@code null} for any other text: a configuration keeps
+     * such words as written, and whatever reads them as booleans reads them through this.
+     */
+    public static Boolean booleanWord(String text) {
+        return BOOLEAN_WORDS.get(text.strip().toLowerCase(java.util.Locale.ROOT));
+    }
+
     private static final Map<String, Boolean> BOOLEAN_WORDS = Map.of("true", true, "false", false, "yes", true, "no", false,
             "on", true, "off", false);
 
@@ -267,8 +276,8 @@ public final class Options {
             return b;
         }
         // YAML 1.1's words for booleans, as text: a boolean recorded as written (see Node.ScalarNode#toPlain)
-        if (v instanceof String str && BOOLEAN_WORDS.containsKey(str.strip().toLowerCase(java.util.Locale.ROOT))) {
-            return BOOLEAN_WORDS.get(str.strip().toLowerCase(java.util.Locale.ROOT));
+        if (v instanceof String str && booleanWord(str) != null) {
+            return booleanWord(str);
         }
         throw new ConfigException(s.location(), what + " must be true or false, not " + s.describe());
     }

@@ -175,10 +175,7 @@ public final class Analyzers {
      */
     private static String luceneValue(Object v) {
         String s = String.valueOf(v);
-        return switch (s.strip().toLowerCase(java.util.Locale.ROOT)) {
-            case "yes", "on" -> "true";
-            case "no", "off" -> "false";
-            default -> s;
-        };
+        Boolean word = Options.booleanWord(s);
+        return word == null ? s : String.valueOf(word);
     }
 }
