@@ -34,11 +34,13 @@ final class ModelTokenizers {
         List<String> normalizers = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {
             StageConfig e = entries.get(i);
-            checkNormalizers(e, recordedTypes(e, providers.get(i), options.get(i)), normalizers);
+            // the model's model.json, read once for both checks
+            List<String> recorded = recordedTypes(e, providers.get(i), options.get(i));
+            checkNormalizers(e, recorded, normalizers);
             if (providers.get(i).normalizes()) {
                 normalizers.add(e.type());
             }
-            List<String> trained = recordedTokenizers(e, providers.get(i), options.get(i));
+            List<String> trained = recorded == null ? null : tokenizersAmong(recorded, e);
             if (lastTokenizer != null && trained != null && !trained.isEmpty() && trained.stream().noneMatch(sameWordsAs(lastTokenizer))) {
                 throw new ConfigException(e.location(), "stage '" + e.id() + "': its model was trained on tokens from "
                         + String.join(" or ", trained) + ", but here they come from " + lastTokenizer + " (stage '" + lastTokenizerId
@@ -59,14 +61,14 @@ final class ModelTokenizers {
      * of simplified text is how traditional text is tagged.)
      */
     private static void checkNormalizers(StageConfig e, List<String> recorded, List<String> before) {
-        if (recorded == null || recorded.isEmpty()) {
-            return; // a model trained on files without stages may have read any text: nothing to compare
+        if (recorded == null) {
+            return;
         }
+        // a model trained on files without stages recorded none: it may have read any text, nothing is compared
         Components components = Components.get();
-        List<String> trained = recorded.stream().filter(t -> components.stages().find(t) != null
-                && components.stages().find(t).normalizes()).toList();
-        for (String t : trained) {
-            if (!before.contains(t)) {
+        for (String t : recorded) {
+            StageProvider p = components.stages().find(t);
+            if (p != null && p.normalizes() && !before.contains(t)) {
                 throw new ConfigException(e.location(), "stage '" + e.id() + "': its model was trained behind " + t
                         + ", which does not run before it here; add it before this stage with the model's options, or set '" + OPTION
                         + ": true' on this stage to run the model's own stages");
@@ -90,12 +92,8 @@ final class ModelTokenizers {
                 + ": set '" + OPTION + ": true' on this stage to run them, or add them before it with the options in the model's model.json";
     }
 
-    /** The tokenizer types among the model's recorded stages, or {@code null} when this does not apply. */
-    private static List<String> recordedTokenizers(StageConfig e, StageProvider stage, Options o) {
-        List<String> types = recordedTypes(e, stage, o);
-        if (types == null) {
-            return null;
-        }
+    /** The tokenizer types among a model's recorded stage types. */
+    private static List<String> tokenizersAmong(List<String> types, StageConfig e) {
         Components components = Components.get();
         return types.stream().filter(t -> {
             StageProvider p = components.stages().find(t);
