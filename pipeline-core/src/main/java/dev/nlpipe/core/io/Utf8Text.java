@@ -30,7 +30,7 @@ public final class Utf8Text {
      * {@link InputFormatException} naming the file and line, not a bare decoding error.
      */
     public static BufferedReader open(Path file) throws IOException {
-        return skipByteOrderMark(new NumberedReader(file));
+        return skipByteOrderMark(new StrictUtf8Reader(file));
     }
 
     /** A buffered reader of {@code in} positioned after its byte-order mark, if it has one. */
@@ -50,10 +50,10 @@ public final class Utf8Text {
     }
 
     /** Says which line is not UTF-8 when decoding fails. */
-    private static final class NumberedReader extends BufferedReader {
+    private static final class StrictUtf8Reader extends BufferedReader {
         private final Path file;
 
-        NumberedReader(Path file) throws IOException {
+        StrictUtf8Reader(Path file) throws IOException {
             super(new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)));
             this.file = file;
