@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The {@code model:} options of {@code classify.bert}, validated.
@@ -19,9 +20,10 @@ import java.util.Map;
  * @param dropout dropout before the output layer
  * @param rdropAlpha the weight of R-Drop's symmetric KL term (0 = off)
  * @param adversarial adversarial training on the word embeddings
+ * @param balanced whether the loss weighs each class by {@code n / (classes · n_class)} ({@code classWeight: balanced})
  */
 public record BertClassifierSpec(Path encoder, int maxLength, String pooling, double dropout, double rdropAlpha,
-                                 Adversarial adversarial) {
+                                 Adversarial adversarial, boolean balanced) {
 
     /** The options. */
     public static List<OptionSpec> options() {
@@ -34,7 +36,9 @@ public record BertClassifierSpec(Path encoder, int maxLength, String pooling, do
                 OptionSpec.number("dropout", 0.1, "dropout before the output layer (the encoder's own rates come from its config)"),
                 OptionSpec.map("rdrop", "R-Drop: {alpha: 4.0} runs each batch twice with different dropout and adds alpha times"
                         + " the symmetric KL divergence of the two predictions to the loss"),
-                FineTuning.adversarialOption());
+                FineTuning.adversarialOption(),
+                OptionSpec.choice("classWeight", "none", "balanced weighs each training text's loss by n / (classes · n_class), as"
+                        + " scikit-learn's class_weight=\"balanced\", so a rare class counts as much as a common one", "none", "balanced"));
     }
 
     /** Reads and checks validated options. */
@@ -45,12 +49,13 @@ public record BertClassifierSpec(Path encoder, int maxLength, String pooling, do
         Map<String, Object> rdrop = o.getMap("rdrop");
         double alpha = 0;
         if (rdrop != null && !rdrop.isEmpty()) {
-            if (!rdrop.keySet().equals(java.util.Set.of("alpha")) || !(rdrop.get("alpha") instanceof Number n) || n.doubleValue() < 0) {
+            if (!rdrop.keySet().equals(Set.of("alpha")) || !(rdrop.get("alpha") instanceof Number n) || n.doubleValue() < 0) {
                 throw o.error("rdrop", "is {alpha: NUMBER}, the weight of the KL term (e.g. 4.0)");
             }
             alpha = n.doubleValue();
         }
-        return new BertClassifierSpec(encoder, maxLength, o.getString("pooling"), dropout, alpha, Adversarial.from(o, "adversarial"));
+        return new BertClassifierSpec(encoder, maxLength, o.getString("pooling"), dropout, alpha, Adversarial.from(o, "adversarial"),
+                o.getString("classWeight").equals("balanced"));
     }
 
     /** The form stored in {@code model.json}. */

@@ -9,6 +9,7 @@ import dev.nlpipe.bert.FineTunedFiles;
 import dev.nlpipe.bert.FineTuning;
 import dev.nlpipe.bert.LayerDecay;
 import dev.nlpipe.bert.Pooling;
+import dev.nlpipe.classify.ClassWeights;
 import dev.nlpipe.classify.ClassifierEvaluation;
 import dev.nlpipe.classify.GoldLabel;
 import dev.nlpipe.classify.LabelSet;
@@ -34,6 +35,7 @@ import dev.nlpipe.nn.bert.PretrainedEncoder;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -117,11 +119,12 @@ public final class BertClassifierTrainer implements TrainerProvider {
         }
         Pooling pooling = Pooling.parse(spec.pooling(), encoder.config().pooler());
         log.printf(Locale.ROOT, "classify.bert: %d labels %s; %,d training texts, %,d dev; encoder %s (%d layers, hidden %d), %s"
-                        + " pooling, max length %d%s%s%s%n", labels.size(), labels.labels(), train.size(), dev.size(), spec.encoder(),
+                        + " pooling, max length %d%s%s%s%s%n", labels.size(), labels.labels(), train.size(), dev.size(), spec.encoder(),
                 encoder.config().layers(), encoder.config().hidden(), pooling, spec.maxLength(),
                 layerDecay.active() ? ", learning rate " + layerDecay.describe() : "",
                 spec.rdropAlpha() > 0 ? ", R-Drop alpha " + spec.rdropAlpha() : "",
-                spec.adversarial().active() ? ", adversarial " + spec.adversarial().toMap() : "");
+                spec.adversarial().active() ? ", adversarial " + spec.adversarial().toMap() : "",
+                spec.balanced() ? ", balanced class weights" : "");
         ModelMeta meta = job.newMeta(BertClassifierKind.KIND, BertClassifierKind.FORMAT);
         try (Params params = new Params(device, true)) {
             BertClassifierNetwork net = BertClassifierNetwork.create(params, encoder.config(), encoder.weights(), pooling,
@@ -132,10 +135,11 @@ public final class BertClassifierTrainer implements TrainerProvider {
                 params.freeze(FineTunedFiles.ENCODER_PREFIX + "pooler.dense.weight");
                 params.freeze(FineTunedFiles.ENCODER_PREFIX + "pooler.dense.bias");
             }
-            Trainable<Example> trainable = trainable(net, spec, layerDecay, dev, labels.size());
+            float[] classWeights = classWeights(spec, train, labels);
+            Trainable<Example> trainable = trainable(net, spec, layerDecay, dev, classWeights);
             TrainingResult result = TrainingLoop.forJob(job, meta, NAME, settings, "accuracy", log).run(trainable, train, Example::length);
             new FineTunedFiles(encoder.config(), encoder.tokenizer(), params.snapshot()).write(job.dir());
-            describe(meta, spec, pooling, labels, encoder, settings, layerDecay, result, job);
+            describe(meta, spec, pooling, labels, classWeights, encoder, settings, layerDecay, result, job);
             Map<String, Object> metrics = FineTuning.metrics(result, "trainTextsPerSecond");
             if (job.hasSplit("test")) {
                 // the test loads the model from its directory; complete() rewrites model.json with the test scores
@@ -150,20 +154,35 @@ public final class BertClassifierTrainer implements TrainerProvider {
         }
     }
 
+    /** The loss's weight per label: all 1, or with {@code classWeight: balanced} scikit-learn's balanced weights. */
+    private static float[] classWeights(BertClassifierSpec spec, List<Example> train, LabelSet labels) {
+        float[] w = new float[labels.size()];
+        if (!spec.balanced()) {
+            Arrays.fill(w, 1f);
+            return w;
+        }
+        double[] balanced = ClassWeights.balanced(train.stream().mapToInt(Example::label).toArray(), labels.size());
+        for (int c = 0; c < w.length; c++) {
+            w[c] = (float) balanced[c];
+        }
+        return w;
+    }
+
     private static Trainable<Example> trainable(BertClassifierNetwork net, BertClassifierSpec spec, LayerDecay layerDecay,
-                                                List<Example> dev, int labels) {
+                                                List<Example> dev, float[] classWeights) {
         return new BertTrainable<>(net.params(), net.encoder().wordEmbeddingsName(), spec.adversarial(), w -> false, 1.0, layerDecay) {
             @Override
             public NDArray loss(List<Example> batch, NDManager scope) {
                 BertInput in = BertInput.of(batch.stream().map(Example::encoding).toList(), scope);
                 NDArray gold = scope.create(batch.stream().mapToLong(Example::label).toArray());
+                NDArray weights = scope.create(classWeights);
                 NDArray logits = net.logits(in, true);
-                NDArray ce = ClassificationLoss.crossEntropy(logits, gold);
+                NDArray ce = ClassificationLoss.crossEntropy(logits, gold, weights);
                 if (spec.rdropAlpha() <= 0) {
                     return ce;
                 }
                 NDArray again = net.logits(in, true);
-                NDArray both = Ops.times(ce.add(ClassificationLoss.crossEntropy(again, gold)), 0.5);
+                NDArray both = Ops.times(ce.add(ClassificationLoss.crossEntropy(again, gold, weights)), 0.5);
                 return both.add(Ops.times(ClassificationLoss.symmetricKl(logits, again), (float) spec.rdropAlpha()));
             }
 
@@ -248,8 +267,9 @@ public final class BertClassifierTrainer implements TrainerProvider {
         return out;
     }
 
-    private static void describe(ModelMeta meta, BertClassifierSpec spec, Pooling pooling, LabelSet labels, PretrainedEncoder encoder,
-                                 TrainSettings settings, LayerDecay layerDecay, TrainingResult result, TrainingJob job) {
+    private static void describe(ModelMeta meta, BertClassifierSpec spec, Pooling pooling, LabelSet labels, float[] classWeights,
+                                 PretrainedEncoder encoder, TrainSettings settings, LayerDecay layerDecay, TrainingResult result,
+                                 TrainingJob job) {
         Map<String, Object> network = new LinkedHashMap<>(spec.toMap());
         network.put("pooling", pooling.toString());
         meta.put("network", network);
@@ -257,6 +277,13 @@ public final class BertClassifierTrainer implements TrainerProvider {
         Map<String, Object> recipe = new LinkedHashMap<>();
         recipe.put("rdrop", spec.rdropAlpha());
         recipe.put("adversarial", spec.adversarial().toMap());
+        if (spec.balanced()) {
+            Map<String, Object> weights = new LinkedHashMap<>();
+            for (int c = 0; c < classWeights.length; c++) {
+                weights.put(labels.labels().get(c), (double) classWeights[c]);
+            }
+            recipe.put("classWeights", weights);
+        }
         meta.put("regularization", recipe);
         meta.put("learningRates", FineTuning.learningRates(settings, layerDecay));
         FineTuning.describe(meta, spec.encoder(), encoder, settings, result);

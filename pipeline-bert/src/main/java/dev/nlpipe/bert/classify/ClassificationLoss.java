@@ -10,8 +10,22 @@ final class ClassificationLoss {
 
     /** Mean cross-entropy of {@code (B, K)} logits against int64 gold classes {@code (B)}. */
     static NDArray crossEntropy(NDArray logits, NDArray gold) {
+        return nll(logits, gold).mean();
+    }
+
+    /**
+     * Cross-entropy with a weight per class {@code (K)}, averaged as PyTorch's
+     * {@code CrossEntropyLoss(weight=w)} does: {@code Σ w[y_i] · nll_i / Σ w[y_i]}, so the weights
+     * change how much each class counts, not the loss's scale.
+     */
+    static NDArray crossEntropy(NDArray logits, NDArray gold, NDArray classWeights) {
+        NDArray w = gold.oneHot(Math.toIntExact(logits.getShape().get(1))).mul(classWeights).sum(new int[] {1});
+        return nll(logits, gold).mul(w).sum().div(w.sum());
+    }
+
+    private static NDArray nll(NDArray logits, NDArray gold) {
         NDArray logp = logits.logSoftmax(1);
-        return logp.mul(gold.oneHot(Math.toIntExact(logits.getShape().get(1)))).sum(new int[] {1}).neg().mean();
+        return logp.mul(gold.oneHot(Math.toIntExact(logits.getShape().get(1)))).sum(new int[] {1}).neg();
     }
 
     /**

@@ -191,6 +191,22 @@ class BertClassifierTrainingTest {
     }
 
     @Test
+    void balancedClassWeightsComeFromTheTrainingLabelsAndAreRecorded() throws IOException {
+        Path out = dir.resolve("clf-balanced");
+        String trainLog = train(out, ", classWeight: balanced", "train.epochs=1");
+        assertTrue(trainLog.contains("balanced class weights"), trainLog);
+        List<String> labels = Files.readAllLines(dir.resolve("train.tsv")).stream().skip(1).map(l -> l.split("\t")[0]).toList();
+        long pos = labels.stream().filter("pos"::equals).count();
+        long neg = labels.size() - pos;
+        Map<?, ?> weights = (Map<?, ?>) ((Map<?, ?>) json(out.resolve("model.json")).get("regularization")).get("classWeights");
+        assertEquals(labels.size() / (2.0 * neg), ((Number) weights.get("neg")).doubleValue(), 1e-6);
+        assertEquals(labels.size() / (2.0 * pos), ((Number) weights.get("pos")).doubleValue(), 1e-6);
+        assertTrue(pos != neg, "the made-up corpus is not exactly balanced, so the weights differ from 1: " + pos + " / " + neg);
+        assertFalse(((Map<?, ?>) json(model.resolve("model.json")).get("regularization")).containsKey("classWeights"),
+                "without the option nothing is weighed");
+    }
+
+    @Test
     void rDropAndAdversarialTrainingRunAndLearn() throws IOException {
         Path out = dir.resolve("clf-regularized");
         String trainLog = train(out, ", rdrop: {alpha: 1.0}, adversarial: {method: fgm, epsilon: 0.05}");

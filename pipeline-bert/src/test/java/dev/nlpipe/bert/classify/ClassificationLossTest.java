@@ -20,6 +20,28 @@ class ClassificationLossTest {
     }
 
     @Test
+    void classWeightsAverageTheLossAsPyTorchsWeightedCrossEntropy() {
+        try (NDManager m = NeuralEngine.get().newBaseManager()) {
+            // torch.nn.CrossEntropyLoss(weight=torch.tensor([1., 3.])): (1 * nll_0 + 3 * nll_1) / (1 + 3)
+            float ce = ClassificationLoss.crossEntropy(m.create(new float[] {2, 0, 0, 1}, new Shape(2, 2)), m.create(new long[] {0, 1}),
+                    m.create(new float[] {1, 3})).getFloat();
+            double nll0 = -Math.log(Math.exp(2) / (Math.exp(2) + 1));
+            double nll1 = -Math.log(Math.E / (1 + Math.E));
+            assertEquals((nll0 + 3 * nll1) / 4, ce, 1e-6);
+        }
+    }
+
+    @Test
+    void equalClassWeightsChangeNothing() {
+        try (NDManager m = NeuralEngine.get().newBaseManager()) {
+            var logits = m.create(new float[] {0.5f, -1, 2, 0, 1, 1}, new Shape(3, 2));
+            var gold = m.create(new long[] {1, 0, 1});
+            assertEquals(ClassificationLoss.crossEntropy(logits, gold).getFloat(),
+                    ClassificationLoss.crossEntropy(logits, gold, m.create(new float[] {2.5f, 2.5f})).getFloat(), 1e-6);
+        }
+    }
+
+    @Test
     void theSymmetricKlOfTwoPredictionsMatchesItsDefinition() {
         try (NDManager m = NeuralEngine.get().newBaseManager()) {
             float kl = ClassificationLoss.symmetricKl(m.create(new float[] {1, 0}, new Shape(1, 2)), m.create(new float[] {0, 1},

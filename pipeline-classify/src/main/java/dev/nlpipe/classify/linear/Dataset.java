@@ -1,5 +1,6 @@
 package dev.nlpipe.classify.linear;
 
+import dev.nlpipe.classify.ClassWeights;
 import dev.nlpipe.core.doc.Document;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,24 +28,15 @@ record Dataset(List<Document> docs, int[] y) {
         return new Dataset(d, yy);
     }
 
-    /** Examples per class. */
-    long[] classCounts(int classes) {
-        long[] n = new long[classes];
-        for (int c : y) {
-            n[c]++;
-        }
-        return n;
-    }
-
     /**
      * A weight per example: 1, or with {@code balanced} scikit-learn's {@code n / (classes · n_c)}
      * for an example of class c.
      */
     double[] sampleWeights(int classes, boolean balanced) {
         double[] w = new double[y.length];
-        long[] counts = classCounts(classes);
+        double[] perClass = balanced ? ClassWeights.balanced(y, classes) : null;
         for (int i = 0; i < y.length; i++) {
-            w[i] = balanced ? (double) y.length / (classes * (double) counts[y[i]]) : 1.0;
+            w[i] = balanced ? perClass[y[i]] : 1.0;
         }
         return w;
     }
