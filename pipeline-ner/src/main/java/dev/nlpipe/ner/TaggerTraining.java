@@ -12,8 +12,8 @@ import dev.nlpipe.core.tag.TagScheme;
 import dev.nlpipe.ner.data.TagSet;
 import dev.nlpipe.ner.data.TaggedData;
 import dev.nlpipe.ner.data.Units;
+import dev.nlpipe.nn.HeldOut;
 import dev.nlpipe.nn.NeuralEngine;
-import dev.nlpipe.nn.Seeds;
 import dev.nlpipe.nn.TrainSettings;
 import dev.nlpipe.nn.TrainingResult;
 import java.io.IOException;
@@ -111,11 +111,9 @@ public final class TaggerTraining {
         if (job.hasSplit("dev")) {
             dev = TaggedData.read(job, "dev", units);
         } else if (settings.devFraction() > 0) {
-            TaggedData[] parts = train.holdOut(settings.devFraction(), Seeds.random(settings.seed(), "dev-split"));
-            train = parts[0];
-            dev = parts[1];
-            log.printf("no data.dev: holding out %d of the training documents as dev data (devFraction %s)%n", dev.docs().size(),
-                    settings.devFraction());
+            HeldOut<Document> parts = HeldOut.of(train.docs(), settings, log);
+            train = TaggedData.of(parts.train(), units);
+            dev = TaggedData.of(parts.dev(), units);
         }
         if (train.sequences().isEmpty()) {
             throw job.dataError("train", job.splitPath("train") + " holds no text to train on");

@@ -21,6 +21,7 @@ import dev.nlpipe.core.model.ModelMeta;
 import dev.nlpipe.core.model.TrainerProvider;
 import dev.nlpipe.core.model.TrainingJob;
 import dev.nlpipe.core.run.DocumentStream;
+import dev.nlpipe.nn.HeldOut;
 import dev.nlpipe.nn.NeuralEngine;
 import dev.nlpipe.nn.Ops;
 import dev.nlpipe.nn.Params;
@@ -105,7 +106,9 @@ public final class BertClassifierTrainer implements TrainerProvider {
             }
         }
         if (!docs.containsKey("dev") && settings.devFraction() > 0) {
-            holdOut(docs, settings, log);
+            HeldOut<Document> parts = HeldOut.of(docs.get("train"), settings, log);
+            docs.put("train", parts.train());
+            docs.put("dev", parts.dev());
         }
         // the test split is scored after training: one without labels would fail then, hours later
         job.requireGold("test", d -> GoldLabel.of(d) != null, "labels");
@@ -212,16 +215,6 @@ public final class BertClassifierTrainer implements TrainerProvider {
             }
         }
         return out;
-    }
-
-    /** Moves a seeded share of the training documents to the dev split. */
-    private static void holdOut(Map<String, List<Document>> docs, TrainSettings settings, PrintStream log) {
-        List<Document> all = new ArrayList<>(docs.get("train"));
-        java.util.Collections.shuffle(all, Seeds.random(settings.seed(), "dev-split"));
-        int n = (int) Math.round(all.size() * settings.devFraction());
-        docs.put("dev", new ArrayList<>(all.subList(0, n)));
-        docs.put("train", new ArrayList<>(all.subList(n, all.size())));
-        log.printf("no data.dev: holding out %d of the training documents as dev data (devFraction %s)%n", n, settings.devFraction());
     }
 
     private static LabelSet labels(TrainingJob job, List<Document> train) {

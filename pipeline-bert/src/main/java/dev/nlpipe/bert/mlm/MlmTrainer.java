@@ -13,6 +13,7 @@ import dev.nlpipe.core.model.Provenance;
 import dev.nlpipe.core.model.TrainerProvider;
 import dev.nlpipe.core.model.TrainingJob;
 import dev.nlpipe.core.run.DocumentStream;
+import dev.nlpipe.nn.HeldOut;
 import dev.nlpipe.nn.NeuralEngine;
 import dev.nlpipe.nn.Params;
 import dev.nlpipe.nn.Seeds;
@@ -27,12 +28,12 @@ import dev.nlpipe.nn.bert.PretrainedEncoder;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Random;
+import java.util.Set;
 
 /**
  * {@code task: pretrain.mlm}: masked-language-model pre-training of a BERT encoder on raw text, as
@@ -108,13 +109,9 @@ public final class MlmTrainer implements TrainerProvider {
         if (job.hasSplit("dev")) {
             devDocs = read(job, "dev");
         } else {
-            List<Document>[] parts = holdOut(trainDocs, settings.devFraction(), Seeds.random(settings.seed(), "dev-split"));
-            trainDocs = parts[0];
-            devDocs = parts[1];
-            if (!devDocs.isEmpty()) {
-                log.printf("no data.dev: holding out %,d of the training documents as dev data (devFraction %s)%n", devDocs.size(),
-                        settings.devFraction());
-            }
+            HeldOut<Document> parts = HeldOut.of(trainDocs, settings, log);
+            trainDocs = parts.train();
+            devDocs = parts.dev();
         }
         String words = words(spec, trainDocs);
         List<MlmSequence> trainSeqs = corpus.sequences(trainDocs);
@@ -244,25 +241,6 @@ public final class MlmTrainer implements TrainerProvider {
         return out;
     }
 
-    @SuppressWarnings("unchecked")
-    private static List<Document>[] holdOut(List<Document> docs, double fraction, Random rng) {
-        List<Integer> order = new ArrayList<>();
-        for (int i = 0; i < docs.size(); i++) {
-            order.add(i);
-        }
-        Collections.shuffle(order, rng);
-        boolean[] held = new boolean[docs.size()];
-        for (int i = 0; i < Math.round(docs.size() * fraction); i++) {
-            held[order.get(i)] = true;
-        }
-        List<Document> rest = new ArrayList<>();
-        List<Document> dev = new ArrayList<>();
-        for (int i = 0; i < docs.size(); i++) {
-            (held[i] ? dev : rest).add(docs.get(i));
-        }
-        return new List[] {rest, dev};
-    }
-
     private static void describe(ModelMeta meta, MlmSpec spec, Start start, String words, boolean newHead, int sequences, long parameters,
                                  TrainSettings settings, TrainingResult result, Map<String, Object> metrics) {
         Provenance.addVersions(meta, NeuralEngine.versions());
@@ -312,7 +290,7 @@ public final class MlmTrainer implements TrainerProvider {
      */
     static int[] undrawable(BertTokenizer tokenizer, int rows) {
         java.util.stream.IntStream.Builder out = java.util.stream.IntStream.builder();
-        java.util.Set<Integer> added = new java.util.HashSet<>();
+        Set<Integer> added = new HashSet<>();
         for (var a : tokenizer.addedTokens()) {
             added.add(a.id());
             if (a.special()) {

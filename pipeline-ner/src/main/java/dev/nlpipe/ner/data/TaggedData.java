@@ -7,9 +7,7 @@ import dev.nlpipe.core.run.DocumentStream;
 import dev.nlpipe.core.tag.TagScheme;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -55,23 +53,6 @@ public record TaggedData(List<Document> docs, List<UnitSequence> sequences, List
         Set<String> out = new TreeSet<>();
         gold.forEach(spans -> spans.forEach(s -> out.add(s.type())));
         return out;
-    }
-
-    /** Splits off a share of the documents (chosen by {@code rng}) as dev data: {@code [rest, heldOut]}. */
-    public TaggedData[] holdOut(double fraction, Random rng) {
-        List<Integer> order = new ArrayList<>();
-        for (int i = 0; i < docs.size(); i++) {
-            order.add(i);
-        }
-        Collections.shuffle(order, rng);
-        int n = (int) Math.round(docs.size() * fraction);
-        Set<Integer> held = new java.util.HashSet<>(order.subList(0, n));
-        List<Document> rest = new ArrayList<>();
-        List<Document> dev = new ArrayList<>();
-        for (int i = 0; i < docs.size(); i++) {
-            (held.contains(i) ? dev : rest).add(docs.get(i));
-        }
-        return new TaggedData[] {of(rest, units), of(dev, units)};
     }
 
     /** The number of units over all sequences. */
