@@ -53,6 +53,8 @@ public sealed interface Trigger {
     /**
      * A tick at start, then one every {@code interval} measured from the start of the previous
      * tick; a tick that overruns is followed at once by the next (missed ticks are not queued).
+     * The next tick is never more than one interval away: a system clock set back during a tick
+     * (NTP, a wrong time corrected) would otherwise postpone it by the step.
      */
     record Every(Duration interval) implements Trigger {
         public Every {
@@ -69,7 +71,8 @@ public sealed interface Trigger {
         @Override
         public Optional<ZonedDateTime> next(ZonedDateTime tickStart, ZonedDateTime now) {
             ZonedDateTime due = tickStart.plus(interval);
-            return Optional.of(due.isAfter(now) ? due : now);
+            ZonedDateTime latest = now.plus(interval);
+            return Optional.of(due.isAfter(latest) ? latest : due.isAfter(now) ? due : now);
         }
 
         @Override

@@ -37,6 +37,9 @@ class DurationsAndTriggersTest {
         assertEquals(Optional.of(start.plusMinutes(10)), every.next(start, start.plusMinutes(2)));
         ZonedDateTime late = start.plusMinutes(25);
         assertEquals(Optional.of(late), every.next(start, late), "an overrunning tick is followed at once");
+        ZonedDateTime setBack = start.minusHours(1).plusMinutes(3);
+        assertEquals(Optional.of(setBack.plusMinutes(10)), every.next(start, setBack),
+                "a clock set back an hour during the tick does not postpone the next by that hour");
         assertThrows(IllegalArgumentException.class, () -> new Trigger.Every(Duration.ZERO));
         Trigger once = new Trigger.Once();
         assertEquals(Optional.of(start), once.first(start));
