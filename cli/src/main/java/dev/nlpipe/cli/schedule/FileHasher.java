@@ -2,11 +2,13 @@ package dev.nlpipe.cli.schedule;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.function.BooleanSupplier;
 
 /** SHA-256 of file contents and strings, as lowercase hex. */
 public final class FileHasher {
@@ -15,10 +17,23 @@ public final class FileHasher {
 
     /** The SHA-256 of a file's bytes. */
     public static String sha256(Path file) throws IOException {
+        return sha256(file, () -> false);
+    }
+
+    /**
+     * The SHA-256 of a file's bytes, given up between two 64 KiB blocks once {@code stop} says so:
+     * a stop request must not wait for a file of many gigabytes to be read to its end.
+     *
+     * @throws InterruptedIOException when {@code stop} turned true before the last block
+     */
+    public static String sha256(Path file, BooleanSupplier stop) throws IOException {
         MessageDigest md = digest();
         byte[] buf = new byte[1 << 16];
         try (InputStream in = Files.newInputStream(file)) {
             for (int n; (n = in.read(buf)) > 0; ) {
+                if (stop.getAsBoolean()) {
+                    throw new InterruptedIOException("stopped while reading " + file);
+                }
                 md.update(buf, 0, n);
             }
         }

@@ -2,6 +2,7 @@ package dev.nlpipe.cli.schedule;
 
 import dev.nlpipe.core.io.OutputSink;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -103,9 +104,10 @@ public final class TickPlanner {
      * @param now the tick's time (retry backoffs are compared with it)
      * @param disk hashes inputs and stats outputs
      * @param deletedBefore the deleted inputs not among {@code rows}, where a new file may have been renamed from
+     * @throws InterruptedIOException when {@code disk} gives up hashing on a stop request
      */
     public Plan plan(List<ScannedFile> scanned, Map<String, FileRecord> rows, Instant now, Disk disk, DeletedInputs deletedBefore)
-            throws SQLException {
+            throws SQLException, InterruptedIOException {
         Set<String> present = new HashSet<>();
         scanned.forEach(f -> present.add(f.relative()));
         List<FileRecord> deleted = new ArrayList<>();
@@ -157,6 +159,8 @@ public final class TickPlanner {
             } catch (java.nio.file.NoSuchFileException gone) {
                 // moved away since the scan (archived by a consumer): no attempt, no change; the next scan records it gone
                 continue;
+            } catch (InterruptedIOException stopped) {
+                throw stopped; // a stop request: the tick plans nothing, it is not this file's failure
             } catch (IOException e) {
                 int before = r != null && r.status() != FileStatus.DONE && r.status() != FileStatus.DELETED ? r.attempts() : 0;
                 work.add(new WorkItem(f, null, WorkItem.Reason.CHANGED, before, output, previous, null,

@@ -6,6 +6,7 @@ import dev.nlpipe.core.config.OutputConfig;
 import dev.nlpipe.core.run.Progress;
 import dev.nlpipe.core.run.RecordFailedException;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
@@ -95,6 +96,9 @@ final class TickRunner {
             files.forEach(f -> liveOutputs.add(planner.outputOf(f.relative())));
             recordDeleted(plan, liveOutputs, s, seenAt);
             process(plan.work(), alone, p, liveOutputs, s);
+        } catch (InterruptedIOException e) {
+            // a stop request while the changed files were hashed: nothing was planned or recorded yet
+            s.stopped = true;
         } catch (ConfigException e) {
             s.error = "the pipeline file is invalid, nothing processed: " + e.getMessage();
         } catch (NoSuchFileException e) {
@@ -136,7 +140,7 @@ final class TickRunner {
         return new TickPlanner.Disk() {
             @Override
             public String sha256(ScannedFile f) throws IOException {
-                return FileHasher.sha256(f.path());
+                return FileHasher.sha256(f.path(), stop::requested);
             }
 
             @Override

@@ -78,7 +78,9 @@ public final class TickSummary {
         if (pruned > 0) {
             sb.append(String.format(Locale.ROOT, "; %,d outputs pruned", pruned));
         }
-        if (stopped) {
+        if (stopped && seen == 0) {
+            sb.append("; stopped before its files were planned: they are looked at again on the next run");
+        } else if (stopped) {
             sb.append(String.format(Locale.ROOT, "; %,d files left pending for the next run", planned() - processed()));
         }
         return sb.toString();

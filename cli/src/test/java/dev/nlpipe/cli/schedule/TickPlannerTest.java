@@ -2,6 +2,7 @@ package dev.nlpipe.cli.schedule;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -29,6 +30,9 @@ class TickPlannerTest {
             String h = hashes.get(f.relative());
             if (h == null && f.relative().startsWith("moved-away")) {
                 throw new java.nio.file.NoSuchFileException(f.relative());
+            }
+            if (h == null && f.relative().startsWith("huge")) {
+                throw new java.io.InterruptedIOException("stopped while reading " + f.relative());
             }
             if (h == null) {
                 throw new IOException("Permission denied");
@@ -112,6 +116,13 @@ class TickPlannerTest {
                 TickPlanner.NONE_DELETED);
         assertEquals(List.of(), p.work(), "archived by a consumer: the next scan records it gone");
         assertEquals(List.of(), p.deleted());
+    }
+
+    @Test
+    void aStopRequestWhileHashingPlansNothingInsteadOfFailingTheFile() {
+        // were it taken for an unreadable file, the file would be recorded as a failed attempt and retried after a backoff
+        assertThrows(java.io.InterruptedIOException.class, () -> planner.plan(List.of(file("a.txt", 1, 1), file("huge.txt", 9, 9)),
+                rows(), NOW, disk, TickPlanner.NONE_DELETED));
     }
 
     @Test
