@@ -10,8 +10,8 @@
 # CONFIG: examples/ner-lattice-resume.yaml, ner-flat-resume.yaml or ner-flat-bert-resume.yaml (charDim,
 # bigramDim and wordDim 50, the vectors' size). OUTPUT_DIR defaults to models/NAME-vectors. The vectors
 # go to VECTORS_DIR (default models): resume.char-vectors/, resume.bigram-vectors/, lexicon-vectors/.
-# The Lattice LSTM with these vectors and --set model.init=orthogonal scored 94.55 +- 0.26 test F1 over
-# four seeds (docs/benchmarks.md, Resume); DATA_DIR overrides ../shared/data.
+# The Lattice LSTM example with these vectors scored 94.55 +- 0.26 test F1 over four seeds
+# (docs/benchmarks.md, Resume); DATA_DIR overrides ../shared/data.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 usage="usage: $0 CONFIG [OUTPUT_DIR] [--set key=value ...]"

@@ -55,11 +55,11 @@ class LatticeOptionsTest {
         assertEquals(List.of(LexiconSpec.HANLP), spec.lexicon().sources());
         assertEquals(0.5, spec.lexicon().unknownWords(), "words matched once train the unknown-word vector");
         assertEquals(spec, LatticeSpec.fromMap(spec.toMap()));
-        assertFalse(spec.orthogonalInit(), "uniform weights by default");
-        LatticeSpec orthogonal = LatticeSpec.from(Options.of("model", Map.of("init", "orthogonal"), LatticeSpec.options()));
-        assertTrue(orthogonal.orthogonalInit());
-        assertEquals(orthogonal, LatticeSpec.fromMap(orthogonal.toMap()));
-        Map<String, Object> older = new java.util.LinkedHashMap<>(orthogonal.toMap());
+        assertTrue(spec.orthogonalInit(), "the reference code's orthogonal start by default");
+        LatticeSpec uniform = LatticeSpec.from(Options.of("model", Map.of("init", "uniform"), LatticeSpec.options()));
+        assertFalse(uniform.orthogonalInit());
+        assertEquals(uniform, LatticeSpec.fromMap(uniform.toMap()));
+        Map<String, Object> older = new java.util.LinkedHashMap<>(spec.toMap());
         older.remove("init");
         assertFalse(LatticeSpec.fromMap(older).orthogonalInit(), "a model saved before the option started uniform");
     }
