@@ -33,6 +33,9 @@ public record HeldOut<T>(List<T> train, List<T> dev) {
         if (!split.dev().isEmpty()) {
             log.printf(Locale.ROOT, "no data.dev: holding out %,d of the training documents as dev data (devFraction %s)%n",
                     split.dev().size(), settings.devFraction());
+        } else if (settings.devFraction() > 0) {
+            log.printf(Locale.ROOT, "warning: devFraction %s of %,d training documents holds out none: no dev data, so no early"
+                    + " stopping and the last epoch is kept; give data.dev or a larger devFraction%n", settings.devFraction(), items.size());
         }
         return split;
     }

@@ -26,8 +26,9 @@ import java.util.stream.Collectors;
  * encoder directory: {@link #FILES}), so a word list edited between an interrupted run and its
  * continuation cannot renumber trained rows unnoticed. A checkpoint is resumed by a run of the same configuration, or by one that only
  * adds options a later version introduced and leaves them at their defaults (options are added with
- * the old behaviour as their default, so such a run is the one that wrote the checkpoint); a
- * changed value, a changed default included, is refused.
+ * the old behaviour as their default, so such a run is the one that wrote the checkpoint; an option
+ * whose default changed later must have its first behaviour); a changed value, a changed default
+ * included, is refused.
  *
  * @param fingerprint SHA-256 of the configuration, numbers by value
  * @param values the configuration as JSON values, numbers as doubles; {@code null} when only the
@@ -38,6 +39,12 @@ public record RunConfiguration(String fingerprint, Map<String, Object> values, S
     private static final List<String> MAY_CHANGE = List.of("epochs", "patience", "minEpochs", "keep", "maxTime", "resume", "threads",
             "device");
     private static final List<String> OPTION_SECTIONS = List.of("model", "train");
+    /**
+     * Options whose default changed after they were introduced, by task and option, with the
+     * behaviour a checkpoint written before the option existed had: such a checkpoint continues
+     * only with that value, so the finished model does not record a start it never had.
+     */
+    private static final Map<String, Object> FIRST_BEHAVIOUR = Map.of("ner.lattice-lstm model.init", "uniform");
     /**
      * The key of the files' fingerprints: for each model option whose value, or an element of whose
      * list, names an existing file or directory, each file's path, size and SHA-256.
@@ -178,7 +185,15 @@ public record RunConfiguration(String fingerprint, Map<String, Object> values, S
         names.addAll(now.keySet());
         for (Object name : names) {
             String key = section + "." + name;
-            if (!was.containsKey(name)) {
+            Object first = FIRST_BEHAVIOUR.get(values.get("task") + " " + key);
+            if (!was.containsKey(name) && first != null) {
+                if (first.equals(now.get(name))) {
+                    c.added.add(key);
+                } else {
+                    c.differences.add(key + ": " + shown(now.get(name)) + " here; the checkpoint predates the option and ran as "
+                            + shown(first) + " (--set " + key + "=" + first + " continues it)");
+                }
+            } else if (!was.containsKey(name)) {
                 if (unset.contains(key)) {
                     c.added.add(key);
                 } else {

@@ -44,4 +44,14 @@ class HeldOutTest {
         assertTrue(bytes.toString(StandardCharsets.UTF_8).contains("holding out 2 of the training documents as dev data (devFraction 0.2)"),
                 bytes.toString(StandardCharsets.UTF_8));
     }
+
+    @Test
+    void aShareThatRoundsToNothingIsReported() {
+        TrainSettings settings = TrainSettings.from(Options.of("train", Map.of("devFraction", 0.01), TrainSettings.options()));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        HeldOut<Integer> split = HeldOut.of(ITEMS, settings, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        assertEquals(List.of(), split.dev());
+        assertTrue(bytes.toString(StandardCharsets.UTF_8).contains("devFraction 0.01 of 10 training documents holds out none"),
+                bytes.toString(StandardCharsets.UTF_8));
+    }
 }

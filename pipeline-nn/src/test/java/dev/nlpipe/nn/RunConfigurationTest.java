@@ -42,6 +42,21 @@ class RunConfigurationTest {
     }
 
     @Test
+    void aCheckpointFromBeforeAnOptionWhoseDefaultChangedContinuesOnlyWithItsFirstBehaviour() {
+        // ner.lattice-lstm's init was added as uniform, then orthogonal became the default
+        Map<String, Object> before = Map.of("task", "ner.lattice-lstm", "model", Map.of("hidden", 200), "train", Map.of("lr", 0.001),
+                "data", List.of(Map.of("sha256", "ab")));
+        Map<String, Object> written = RunConfiguration.of(before, Set.of()).values();
+        RunConfiguration byDefault = RunConfiguration.of(Map.of("task", "ner.lattice-lstm", "model", Map.of("hidden", 200, "init",
+                "orthogonal"), "train", Map.of("lr", 0.001), "data", List.of(Map.of("sha256", "ab"))), Set.of("model.init"));
+        assertEquals(List.of("model.init: orthogonal here; the checkpoint predates the option and ran as uniform"
+                + " (--set model.init=uniform continues it)"), byDefault.differences(written));
+        RunConfiguration asItRan = RunConfiguration.of(Map.of("task", "ner.lattice-lstm", "model", Map.of("hidden", 200, "init",
+                "uniform"), "train", Map.of("lr", 0.001), "data", List.of(Map.of("sha256", "ab"))), Set.of());
+        assertEquals(List.of("model.init"), asItRan.added(written));
+    }
+
+    @Test
     void theTestSplitNeverKeepsARunFromContinuing() {
         Map<String, Object> data = Map.of("format", "bmes", "train", List.of(Map.of("sha256", "ab")), "test", List.of(Map.of("sha256", "t1")));
         Map<String, Object> written = RunConfiguration.of(Map.of("task", "ner.flat", "model", Map.of("charDim", 50), "train",

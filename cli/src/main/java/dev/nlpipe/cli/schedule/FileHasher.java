@@ -21,10 +21,10 @@ public final class FileHasher {
     }
 
     /**
-     * The SHA-256 of a file's bytes, given up between two 64 KiB blocks once {@code stop} says so:
-     * a stop request must not wait for a file of many gigabytes to be read to its end.
+     * The SHA-256 of a file's bytes, given up once {@code stop} says so, checked after each read of
+     * up to 64 KiB: a stop request must not wait for a file of many gigabytes to be read to its end.
      *
-     * @throws InterruptedIOException when {@code stop} turned true before the last block
+     * @throws InterruptedIOException when {@code stop} turned true after a read, before its bytes were hashed
      */
     public static String sha256(Path file, BooleanSupplier stop) throws IOException {
         MessageDigest md = digest();

@@ -97,8 +97,11 @@ final class TickRunner {
             recordDeleted(plan, liveOutputs, s, seenAt);
             process(plan.work(), alone, p, liveOutputs, s);
         } catch (InterruptedIOException e) {
-            // a stop request while the changed files were hashed: nothing was planned or recorded yet
-            s.stopped = true;
+            if (stop.requested()) {
+                s.stopped = true; // while the changed files were hashed: nothing was planned or recorded yet
+            } else {
+                s.error = describe(e); // a timeout of a network file system, not a stop
+            }
         } catch (ConfigException e) {
             s.error = "the pipeline file is invalid, nothing processed: " + e.getMessage();
         } catch (NoSuchFileException e) {

@@ -28,7 +28,7 @@ class StopWhileHashingTest {
         assertEquals(FileHasher.sha256(Files.readAllBytes(file)), FileHasher.sha256(file, () -> false));
         int[] blocks = {0};
         assertThrows(InterruptedIOException.class, () -> FileHasher.sha256(file, () -> ++blocks[0] > 2));
-        assertEquals(3, blocks[0], "two blocks read, the third not");
+        assertEquals(3, blocks[0], "asked after each of the three reads; the third read's bytes were not hashed");
     }
 
     @Test

@@ -171,6 +171,11 @@ public final class BertClassifierTrainer implements TrainerProvider {
         return w;
     }
 
+    /** The plain mean without class weights ({@code weights} null), so a run without them computes what it did before. */
+    private static NDArray crossEntropy(NDArray logits, NDArray gold, NDArray weights) {
+        return weights == null ? ClassificationLoss.crossEntropy(logits, gold) : ClassificationLoss.crossEntropy(logits, gold, weights);
+    }
+
     private static Trainable<Example> trainable(BertClassifierNetwork net, BertClassifierSpec spec, LayerDecay layerDecay,
                                                 List<Example> dev, float[] classWeights) {
         return new BertTrainable<>(net.params(), net.encoder().wordEmbeddingsName(), spec.adversarial(), w -> false, 1.0, layerDecay) {
@@ -178,14 +183,14 @@ public final class BertClassifierTrainer implements TrainerProvider {
             public NDArray loss(List<Example> batch, NDManager scope) {
                 BertInput in = BertInput.of(batch.stream().map(Example::encoding).toList(), scope);
                 NDArray gold = scope.create(batch.stream().mapToLong(Example::label).toArray());
-                NDArray weights = scope.create(classWeights);
+                NDArray weights = spec.balanced() ? scope.create(classWeights) : null;
                 NDArray logits = net.logits(in, true);
-                NDArray ce = ClassificationLoss.crossEntropy(logits, gold, weights);
+                NDArray ce = crossEntropy(logits, gold, weights);
                 if (spec.rdropAlpha() <= 0) {
                     return ce;
                 }
                 NDArray again = net.logits(in, true);
-                NDArray both = Ops.times(ce.add(ClassificationLoss.crossEntropy(again, gold, weights)), 0.5);
+                NDArray both = Ops.times(ce.add(crossEntropy(again, gold, weights)), 0.5);
                 return both.add(Ops.times(ClassificationLoss.symmetricKl(logits, again), (float) spec.rdropAlpha()));
             }
 
