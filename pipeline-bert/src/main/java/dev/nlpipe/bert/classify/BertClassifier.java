@@ -3,6 +3,7 @@ package dev.nlpipe.bert.classify;
 import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
 import dev.nlpipe.bert.BertInput;
+import dev.nlpipe.bert.CutTexts;
 import dev.nlpipe.core.doc.Document;
 import dev.nlpipe.core.doc.Layer;
 import dev.nlpipe.core.model.TextClassifier;
@@ -30,8 +31,11 @@ final class BertClassifier implements TextClassifier {
     private final BertClassifierNetwork network;
     private final Device device;
     private final int batchSize;
+    private final CutTexts cut;
 
-    BertClassifier(List<String> labels, BertTokenizer tokenizer, BertClassifierNetwork network, Device device, int batchSize) {
+    BertClassifier(List<String> labels, BertTokenizer tokenizer, BertClassifierNetwork network, Device device, int batchSize,
+                   CutTexts cut) {
+        this.cut = cut;
         this.labels = List.copyOf(labels);
         this.tokenizer = tokenizer;
         this.network = network;
@@ -63,6 +67,7 @@ final class BertClassifier implements TextClassifier {
     @Override
     public List<Scored> score(List<Document> docs) {
         List<BertEncoding> encodings = tokenizer.encodeBatch(docs.stream().map(Document::analysisText).toList());
+        cut.check(encodings);
         float[][] logits = logits(network, encodings, batchSize, () -> NeuralEngine.get().newBaseManager(device));
         List<Scored> out = new ArrayList<>(docs.size());
         for (float[] l : logits) {

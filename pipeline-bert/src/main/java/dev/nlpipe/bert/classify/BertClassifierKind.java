@@ -2,6 +2,7 @@ package dev.nlpipe.bert.classify;
 
 import ai.djl.Device;
 import ai.djl.ndarray.types.Shape;
+import dev.nlpipe.bert.CutTexts;
 import dev.nlpipe.bert.FineTunedFiles;
 import dev.nlpipe.bert.Pooling;
 import dev.nlpipe.core.doc.Layer;
@@ -65,7 +66,8 @@ public final class BertClassifierKind implements ModelKind<TextClassifier> {
             files.weights().forEach((name, t) -> params.put(name, new Shape(t.shape()), t.values()));
             Pooling pooling = Pooling.parse(String.valueOf(network.getOrDefault("pooling", "cls")), files.config().pooler());
             BertClassifierNetwork net = BertClassifierNetwork.bind(params, files.config(), pooling, 0f);
-            return new BertClassifier(labels, files.tokenizer().withMaxLength(maxLength.intValue()), net, device, options.batchSize());
+            return new BertClassifier(labels, files.tokenizer().withMaxLength(maxLength.intValue()), net, device, options.batchSize(),
+                    new CutTexts(dir.toString(), maxLength.intValue()));
         } catch (RuntimeException e) {
             params.close();
             throw ModelException.cannotLoad(dir, e);

@@ -3,6 +3,7 @@ package dev.nlpipe.bert.embed;
 import ai.djl.Device;
 import ai.djl.ndarray.types.Shape;
 import dev.nlpipe.bert.BertInput;
+import dev.nlpipe.bert.CutTexts;
 import dev.nlpipe.bert.Pooling;
 import dev.nlpipe.core.model.LoadOptions;
 import dev.nlpipe.core.model.ModelException;
@@ -47,9 +48,11 @@ public final class SentenceEncoder implements AutoCloseable {
     private final boolean normalize;
     private final Device device;
     private final int batchSize;
+    private final CutTexts cut;
 
     private SentenceEncoder(BertTokenizer tokenizer, BertEncoder encoder, Params params, Pooling pooling, boolean normalize,
-                            Device device, int batchSize) {
+                            Device device, int batchSize, CutTexts cut) {
+        this.cut = cut;
         this.tokenizer = tokenizer;
         this.encoder = encoder;
         this.params = params;
@@ -89,7 +92,7 @@ public final class SentenceEncoder implements AutoCloseable {
         try {
             e.weights().forEach((name, t) -> params.put(name, new Shape(t.shape()), t.values()));
             return new SentenceEncoder(tokenizer, BertEncoder.bind(params, "", e.config()), params, pooling, normalize, device,
-                    options.batchSize());
+                    options.batchSize(), new CutTexts(dir.toString(), max));
         } catch (RuntimeException ex) {
             params.close();
             throw ModelException.cannotLoad(dir, ex);
@@ -104,7 +107,9 @@ public final class SentenceEncoder implements AutoCloseable {
     /** The vector of each text, in order. */
     public float[][] embed(List<String> texts) {
         int dim = dimension();
-        return LengthBatches.map(tokenizer.encodeBatch(texts), BertEncoding::length, batchSize,
+        List<BertEncoding> encodings = tokenizer.encodeBatch(texts);
+        cut.check(encodings);
+        return LengthBatches.map(encodings, BertEncoding::length, batchSize,
                 () -> NeuralEngine.get().newBaseManager(device), (batch, scope) -> {
                     float[] flat = pooling.encode(encoder, BertInput.of(batch, scope), false).toFloatArray();
                     List<float[]> vectors = new ArrayList<>(batch.size());

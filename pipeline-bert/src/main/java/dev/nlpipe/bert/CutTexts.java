@@ -1,0 +1,49 @@
+package dev.nlpipe.bert;
+
+import dev.nlpipe.nn.bert.BertEncoding;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Says once per loaded model, as a warning in the log, that a text was longer than the model's
+ * {@code maxLength} and was cut: the model then reads only the text's start, which a user of a
+ * vector or a label cannot tell from the output. Thread-safe.
+ */
+public final class CutTexts {
+    private static final Logger LOG = LoggerFactory.getLogger(CutTexts.class);
+
+    private final String model;
+    private final int maxLength;
+    private final AtomicBoolean said = new AtomicBoolean();
+
+    /**
+     * @param model what to name in the warning (the model directory)
+     * @param maxLength the most word pieces per text, [CLS] and [SEP] included
+     */
+    public CutTexts(String model, int maxLength) {
+        this.model = model;
+        this.maxLength = maxLength;
+    }
+
+    /**
+     * Looks at a batch's encodings; warns at the first cut one this model meets.
+     *
+     * @return whether this call warned
+     */
+    public boolean check(List<BertEncoding> encodings) {
+        for (BertEncoding e : encodings) {
+            if (e.truncated()) {
+                if (said.compareAndSet(false, true)) {
+                    LOG.warn("{}: a text longer than maxLength {} word pieces was cut to its start (this is said once; later"
+                            + " texts may be cut too): raise the stage's maxLength up to the encoder's positions, or split long"
+                            + " texts", model, maxLength);
+                    return true;
+                }
+                return false;
+            }
+        }
+        return false;
+    }
+}
