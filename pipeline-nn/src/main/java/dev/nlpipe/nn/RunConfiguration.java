@@ -1,5 +1,6 @@
 package dev.nlpipe.nn;
 
+import dev.nlpipe.core.config.OptionSpec;
 import dev.nlpipe.core.config.Options;
 import dev.nlpipe.core.doc.DocumentJson;
 import dev.nlpipe.core.io.IoErrors;
@@ -34,17 +35,13 @@ import java.util.stream.Collectors;
  * @param values the configuration as JSON values, numbers as doubles; {@code null} when only the
  *     fingerprint is known (tests)
  * @param unset the options left at their defaults, as {@code model.NAME} and {@code train.NAME}
+ * @param firstDefaults for the options whose default changed after they were added, as
+ *     {@code model.NAME}, the default they were added with ({@link OptionSpec#addedWithDefault})
  */
-public record RunConfiguration(String fingerprint, Map<String, Object> values, Set<String> unset) {
+public record RunConfiguration(String fingerprint, Map<String, Object> values, Set<String> unset, Map<String, Object> firstDefaults) {
     private static final List<String> MAY_CHANGE = List.of("epochs", "patience", "minEpochs", "keep", "maxTime", "resume", "threads",
             "device");
     private static final List<String> OPTION_SECTIONS = List.of("model", "train");
-    /**
-     * Options whose default changed after they were introduced, by task and option, with the
-     * behaviour a checkpoint written before the option existed had: such a checkpoint continues
-     * only with that value, so the finished model does not record a start it never had.
-     */
-    private static final Map<String, Object> FIRST_BEHAVIOUR = Map.of("ner.lattice-lstm model.init", "uniform");
     /**
      * The key of the files' fingerprints: for each model option whose value, or an element of whose
      * list, names an existing file or directory, each file's path, size and SHA-256.
@@ -53,7 +50,7 @@ public record RunConfiguration(String fingerprint, Map<String, Object> values, S
 
     /** A configuration known by its fingerprint alone, resumed only by the same one. */
     public static RunConfiguration named(String fingerprint) {
-        return new RunConfiguration(fingerprint, null, Set.of());
+        return new RunConfiguration(fingerprint, null, Set.of(), Map.of());
     }
 
     /** The configuration of a training job; {@code meta} is its {@code model.json} so far (data fingerprints, stages). */
@@ -68,9 +65,10 @@ public record RunConfiguration(String fingerprint, Map<String, Object> values, S
         config.put("data", withoutTest(meta.get("data")));
         config.put(FILES, optionFiles(job.model()));
         Set<String> unset = new LinkedHashSet<>();
-        addUnset(unset, "model", job.model(), config);
-        addUnset(unset, "train", job.train(), config);
-        return of(config, unset);
+        Map<String, Object> firstDefaults = new LinkedHashMap<>();
+        addUnset(unset, firstDefaults, "model", job.model(), config);
+        addUnset(unset, firstDefaults, "train", job.train(), config);
+        return of(config, unset, firstDefaults);
     }
 
     /**
@@ -88,13 +86,18 @@ public record RunConfiguration(String fingerprint, Map<String, Object> values, S
 
     private static final String TEST = "test";
 
-    /** A configuration from its values; {@code unset} as {@link #unset}. */
-    @SuppressWarnings("unchecked")
+    /** A configuration from its values; {@code unset} as {@link #unset}, no option with a changed default. */
     static RunConfiguration of(Map<String, Object> config, Set<String> unset) {
+        return of(config, unset, Map.of());
+    }
+
+    /** A configuration from its values; {@code unset} and {@code firstDefaults} as {@link #unset} and {@link #firstDefaults}. */
+    @SuppressWarnings("unchecked")
+    static RunConfiguration of(Map<String, Object> config, Set<String> unset, Map<String, Object> firstDefaults) {
         Map<String, Object> values = (Map<String, Object>) Checkpoints.numbersByValue(
                 DocumentJson.mapper().convertValue(config, LinkedHashMap.class));
         // values are already by value, which is what Checkpoints.fingerprint would make them
-        return new RunConfiguration(Provenance.fingerprint(values), values, Set.copyOf(unset));
+        return new RunConfiguration(Provenance.fingerprint(values), values, Set.copyOf(unset), Map.copyOf(firstDefaults));
     }
 
     /** The fingerprints of the files and directories model options name ({@link Options#namedFiles}). */
@@ -111,10 +114,15 @@ public record RunConfiguration(String fingerprint, Map<String, Object> values, S
         return files;
     }
 
-    private static void addUnset(Set<String> unset, String section, Options options, Map<String, Object> config) {
+    private static void addUnset(Set<String> unset, Map<String, Object> firstDefaults, String section, Options options,
+                                 Map<String, Object> config) {
         for (Object name : ((Map<?, ?>) config.get(section)).keySet()) {
             if (!options.isSet((String) name)) {
                 unset.add(section + "." + name);
+            }
+            Object first = options.firstDefault((String) name);
+            if (first != null) {
+                firstDefaults.put(section + "." + name, first);
             }
         }
     }
@@ -185,7 +193,7 @@ public record RunConfiguration(String fingerprint, Map<String, Object> values, S
         names.addAll(now.keySet());
         for (Object name : names) {
             String key = section + "." + name;
-            Object first = FIRST_BEHAVIOUR.get(values.get("task") + " " + key);
+            Object first = firstDefaults.get(key);
             if (!was.containsKey(name) && first != null) {
                 if (first.equals(now.get(name))) {
                     c.added.add(key);

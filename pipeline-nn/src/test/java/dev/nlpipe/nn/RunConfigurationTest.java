@@ -47,12 +47,13 @@ class RunConfigurationTest {
         Map<String, Object> before = Map.of("task", "ner.lattice-lstm", "model", Map.of("hidden", 200), "train", Map.of("lr", 0.001),
                 "data", List.of(Map.of("sha256", "ab")));
         Map<String, Object> written = RunConfiguration.of(before, Set.of()).values();
+        Map<String, Object> firstDefaults = Map.of("model.init", "uniform");
         RunConfiguration byDefault = RunConfiguration.of(Map.of("task", "ner.lattice-lstm", "model", Map.of("hidden", 200, "init",
-                "orthogonal"), "train", Map.of("lr", 0.001), "data", List.of(Map.of("sha256", "ab"))), Set.of("model.init"));
+                "orthogonal"), "train", Map.of("lr", 0.001), "data", List.of(Map.of("sha256", "ab"))), Set.of("model.init"), firstDefaults);
         assertEquals(List.of("model.init: orthogonal here; the checkpoint predates the option and ran as uniform"
                 + " (--set model.init=uniform continues it)"), byDefault.differences(written));
         RunConfiguration asItRan = RunConfiguration.of(Map.of("task", "ner.lattice-lstm", "model", Map.of("hidden", 200, "init",
-                "uniform"), "train", Map.of("lr", 0.001), "data", List.of(Map.of("sha256", "ab"))), Set.of());
+                "uniform"), "train", Map.of("lr", 0.001), "data", List.of(Map.of("sha256", "ab"))), Set.of(), firstDefaults);
         assertEquals(List.of("model.init"), asItRan.added(written));
     }
 

@@ -14,9 +14,12 @@ import java.util.List;
  * @param choices allowed values of a string option, empty for any
  * @param min the smallest value a number option (or each item of a number list) may be given, or {@code null}
  * @param max the largest value a number option (or each item of a number list) may be given, or {@code null}
+ * @param firstDefault what runs did before the option existed, when its default changed after it was
+ *     added ({@link #addedWithDefault}), else {@code null}: options are added with the old behaviour
+ *     as their default, and this keeps that behaviour known once the default moves on
  */
 public record OptionSpec(String name, OptionType type, Object defaultValue, String description, boolean required,
-                         List<String> choices, Number min, Number max) {
+                         List<String> choices, Number min, Number max, Object firstDefault) {
 
     public OptionSpec {
         choices = List.copyOf(choices);
@@ -24,7 +27,13 @@ public record OptionSpec(String name, OptionType type, Object defaultValue, Stri
 
     /** An option without a range. */
     public OptionSpec(String name, OptionType type, Object defaultValue, String description, boolean required, List<String> choices) {
-        this(name, type, defaultValue, description, required, choices, null, null);
+        this(name, type, defaultValue, description, required, choices, null, null, null);
+    }
+
+    /** An option whose default never changed. */
+    public OptionSpec(String name, OptionType type, Object defaultValue, String description, boolean required, List<String> choices,
+                      Number min, Number max) {
+        this(name, type, defaultValue, description, required, choices, min, max, null);
     }
 
     public static OptionSpec string(String name, String defaultValue, String description) {
@@ -74,12 +83,12 @@ public record OptionSpec(String name, OptionType type, Object defaultValue, Stri
 
     /** This option, made mandatory. */
     public OptionSpec asRequired() {
-        return new OptionSpec(name, type, defaultValue, description, true, choices, min, max);
+        return new OptionSpec(name, type, defaultValue, description, true, choices, min, max, firstDefault);
     }
 
     /** This option with another default. */
     public OptionSpec withDefault(Object newDefault) {
-        return new OptionSpec(name, type, newDefault, description, required, choices, min, max);
+        return new OptionSpec(name, type, newDefault, description, required, choices, min, max, firstDefault);
     }
 
     /**
@@ -88,6 +97,14 @@ public record OptionSpec(String name, OptionType type, Object defaultValue, Stri
      * while a user who writes 0 is told the range.
      */
     public OptionSpec between(Number lowest, Number highest) {
-        return new OptionSpec(name, type, defaultValue, description, required, choices, lowest, highest);
+        return new OptionSpec(name, type, defaultValue, description, required, choices, lowest, highest, firstDefault);
+    }
+
+    /**
+     * This option, whose default was {@code first} when it was added: a training checkpoint written
+     * before the option existed ran as {@code first}, and continues only with that value.
+     */
+    public OptionSpec addedWithDefault(Object first) {
+        return new OptionSpec(name, type, defaultValue, description, required, choices, min, max, first);
     }
 }

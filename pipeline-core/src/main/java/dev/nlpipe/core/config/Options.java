@@ -292,6 +292,12 @@ public final class Options {
         return values.containsKey(checked(name));
     }
 
+    /** The default the option had when it was added, where that default later changed ({@link OptionSpec#firstDefault}), else {@code null}. */
+    public Object firstDefault(String name) {
+        OptionSpec spec = specs.get(name);
+        return spec == null ? null : spec.firstDefault();
+    }
+
     /** Whether the option was written in the configuration (not defaulted). */
     public boolean isSet(String name) {
         return locations.containsKey(checked(name));

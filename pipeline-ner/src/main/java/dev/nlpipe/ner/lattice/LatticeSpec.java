@@ -53,7 +53,8 @@ public record LatticeSpec(BiLstmCrfSpec chars, int wordDim, LexiconSpec lexicon,
         out.add(OptionSpec.integer("wordDim", 50, "lexicon word embedding size; must equal the size of lexiconVectors when given"));
         out.add(OptionSpec.choice("init", "orthogonal", "how the lattice LSTM's weights start: orthogonal (as Zhang and Yang's"
                 + " code: orthogonal input weights, identity recurrent weights, zero biases; 0.3 F1 above uniform on Resume, level"
-                + " on CLUENER2020) or uniform (in ±1/sqrt(hidden), as PyTorch's LSTM)", "orthogonal", "uniform"));
+                + " on CLUENER2020) or uniform (in ±1/sqrt(hidden), as PyTorch's LSTM)", "orthogonal", "uniform")
+                .addedWithDefault("uniform"));
         out.addAll(LexiconSpec.options());
         return out;
     }

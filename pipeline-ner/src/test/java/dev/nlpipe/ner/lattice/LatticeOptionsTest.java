@@ -62,6 +62,8 @@ class LatticeOptionsTest {
         Map<String, Object> older = new java.util.LinkedHashMap<>(spec.toMap());
         older.remove("init");
         assertFalse(LatticeSpec.fromMap(older).orthogonalInit(), "a model saved before the option started uniform");
+        assertEquals("uniform", Options.of("model", Map.of(), LatticeSpec.options()).firstDefault("init"),
+                "a checkpoint from before the option continues only as it started");
     }
 
     @Test
