@@ -33,6 +33,9 @@ public final class CutTexts {
      * @return whether this call warned
      */
     public boolean check(List<BertEncoding> encodings) {
+        if (said.get()) {
+            return false; // said already: every later batch is spared the look
+        }
         for (BertEncoding e : encodings) {
             if (e.truncated()) {
                 if (said.compareAndSet(false, true)) {

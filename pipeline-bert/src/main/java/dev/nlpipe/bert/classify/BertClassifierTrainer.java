@@ -36,7 +36,6 @@ import dev.nlpipe.nn.bert.PretrainedEncoder;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -157,13 +156,12 @@ public final class BertClassifierTrainer implements TrainerProvider {
         }
     }
 
-    /** The loss's weight per label: all 1, or with {@code classWeight: balanced} scikit-learn's balanced weights. */
+    /** The loss's weight per label with {@code classWeight: balanced} (scikit-learn's balanced weights), else {@code null}. */
     private static float[] classWeights(BertClassifierSpec spec, List<Example> train, LabelSet labels) {
-        float[] w = new float[labels.size()];
         if (!spec.balanced()) {
-            Arrays.fill(w, 1f);
-            return w;
+            return null;
         }
+        float[] w = new float[labels.size()];
         double[] balanced = ClassWeights.balanced(train.stream().mapToInt(Example::label).toArray(), labels.size());
         for (int c = 0; c < w.length; c++) {
             w[c] = (float) balanced[c];
@@ -183,7 +181,7 @@ public final class BertClassifierTrainer implements TrainerProvider {
             public NDArray loss(List<Example> batch, NDManager scope) {
                 BertInput in = BertInput.of(batch.stream().map(Example::encoding).toList(), scope);
                 NDArray gold = scope.create(batch.stream().mapToLong(Example::label).toArray());
-                NDArray weights = spec.balanced() ? scope.create(classWeights) : null;
+                NDArray weights = classWeights == null ? null : scope.create(classWeights);
                 NDArray logits = net.logits(in, true);
                 NDArray ce = crossEntropy(logits, gold, weights);
                 if (spec.rdropAlpha() <= 0) {
@@ -275,7 +273,7 @@ public final class BertClassifierTrainer implements TrainerProvider {
         Map<String, Object> recipe = new LinkedHashMap<>();
         recipe.put("rdrop", spec.rdropAlpha());
         recipe.put("adversarial", spec.adversarial().toMap());
-        if (spec.balanced()) {
+        if (classWeights != null) {
             Map<String, Object> weights = new LinkedHashMap<>();
             for (int c = 0; c < classWeights.length; c++) {
                 weights.put(labels.labels().get(c), (double) classWeights[c]);

@@ -10,7 +10,7 @@ final class ClassificationLoss {
 
     /** Mean cross-entropy of {@code (B, K)} logits against int64 gold classes {@code (B)}. */
     static NDArray crossEntropy(NDArray logits, NDArray gold) {
-        return nll(logits, gold).mean();
+        return nll(logits, oneHot(logits, gold)).mean();
     }
 
     /**
@@ -19,13 +19,18 @@ final class ClassificationLoss {
      * change how much each class counts, not the loss's scale.
      */
     static NDArray crossEntropy(NDArray logits, NDArray gold, NDArray classWeights) {
-        NDArray w = gold.oneHot(Math.toIntExact(logits.getShape().get(1))).mul(classWeights).sum(new int[] {1});
-        return nll(logits, gold).mul(w).sum().div(w.sum());
+        NDArray goldHot = oneHot(logits, gold);
+        NDArray w = goldHot.mul(classWeights).sum(new int[] {1});
+        return nll(logits, goldHot).mul(w).sum().div(w.sum());
     }
 
-    private static NDArray nll(NDArray logits, NDArray gold) {
-        NDArray logp = logits.logSoftmax(1);
-        return logp.mul(gold.oneHot(Math.toIntExact(logits.getShape().get(1)))).sum(new int[] {1}).neg();
+    private static NDArray oneHot(NDArray logits, NDArray gold) {
+        return gold.oneHot(Math.toIntExact(logits.getShape().get(1)));
+    }
+
+    /** Each row's negative log-probability of its gold class, given as one-hot rows. */
+    private static NDArray nll(NDArray logits, NDArray goldHot) {
+        return logits.logSoftmax(1).mul(goldHot).sum(new int[] {1}).neg();
     }
 
     /**
