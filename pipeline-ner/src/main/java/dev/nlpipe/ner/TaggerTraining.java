@@ -106,15 +106,17 @@ public final class TaggerTraining {
      * trainer that logs the sizes its own way calls this instead of {@link #read}.
      */
     public static Splits split(TrainingJob job, TrainSettings settings, Units units, PrintStream log) throws IOException {
-        TaggedData train = TaggedData.read(job, "train", units);
+        List<Document> trainDocs = job.readAll("train");
         TaggedData dev = null;
         if (job.hasSplit("dev")) {
             dev = TaggedData.read(job, "dev", units);
         } else if (settings.devFraction() > 0) {
-            HeldOut<Document> parts = HeldOut.of(train.docs(), settings, log);
-            train = TaggedData.of(parts.train(), units);
+            HeldOut<Document> parts = HeldOut.of(trainDocs, settings, log);
+            trainDocs = parts.train();
             dev = TaggedData.of(parts.dev(), units);
         }
+        // the units of each document are made once, after the hold-out
+        TaggedData train = TaggedData.of(trainDocs, units);
         if (train.sequences().isEmpty()) {
             throw job.dataError("train", job.splitPath("train") + " holds no text to train on");
         }

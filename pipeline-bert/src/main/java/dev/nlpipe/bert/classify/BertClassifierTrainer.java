@@ -20,7 +20,6 @@ import dev.nlpipe.core.model.ModelDir;
 import dev.nlpipe.core.model.ModelMeta;
 import dev.nlpipe.core.model.TrainerProvider;
 import dev.nlpipe.core.model.TrainingJob;
-import dev.nlpipe.core.run.DocumentStream;
 import dev.nlpipe.nn.HeldOut;
 import dev.nlpipe.nn.NeuralEngine;
 import dev.nlpipe.nn.Ops;
@@ -101,7 +100,7 @@ public final class BertClassifierTrainer implements TrainerProvider {
         Map<String, List<Document>> docs = new LinkedHashMap<>();
         for (String split : List.of("train", "dev")) {
             if (job.hasSplit(split)) {
-                docs.put(split, read(job, split));
+                docs.put(split, job.readAll(split));
             }
         }
         if (!docs.containsKey("dev") && settings.devFraction() > 0) {
@@ -208,16 +207,6 @@ public final class BertClassifierTrainer implements TrainerProvider {
                 return Map.of("accuracy", correct / (double) dev.size());
             }
         };
-    }
-
-    private static List<Document> read(TrainingJob job, String split) throws IOException {
-        List<Document> out = new ArrayList<>();
-        try (DocumentStream in = job.documents(split, Runtime.getRuntime().availableProcessors())) {
-            while (in.hasNext()) {
-                out.add(in.next());
-            }
-        }
-        return out;
     }
 
     private static LabelSet labels(TrainingJob job, List<Document> train) {

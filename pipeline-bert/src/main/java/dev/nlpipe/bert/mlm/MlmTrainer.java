@@ -12,7 +12,6 @@ import dev.nlpipe.core.model.ModelMeta;
 import dev.nlpipe.core.model.Provenance;
 import dev.nlpipe.core.model.TrainerProvider;
 import dev.nlpipe.core.model.TrainingJob;
-import dev.nlpipe.core.run.DocumentStream;
 import dev.nlpipe.nn.HeldOut;
 import dev.nlpipe.nn.NeuralEngine;
 import dev.nlpipe.nn.Params;
@@ -104,10 +103,10 @@ public final class MlmTrainer implements TrainerProvider {
                 undrawable(start.tokenizer(), start.config().vocabSize()));
         MlmCorpus corpus = new MlmCorpus(start.tokenizer(), spec.maxLength(), spec.wholeWord());
 
-        List<Document> trainDocs = read(job, "train");
+        List<Document> trainDocs = job.readAll("train");
         List<Document> devDocs;
         if (job.hasSplit("dev")) {
-            devDocs = read(job, "dev");
+            devDocs = job.readAll("dev");
         } else {
             HeldOut<Document> parts = HeldOut.of(trainDocs, settings, log);
             trainDocs = parts.train();
@@ -149,7 +148,8 @@ public final class MlmTrainer implements TrainerProvider {
             start.tokenizer().save(job.dir());
             Map<String, Object> metrics = metrics(result, before);
             if (job.hasSplit("test")) {
-                List<Masking.Masked> test = MlmEvaluation.fixed(corpus.sequences(read(job, "test")), masking, settings.seed(), "test-mask");
+                List<Masking.Masked> test = MlmEvaluation.fixed(corpus.sequences(job.readAll("test")), masking, settings.seed(),
+                        "test-mask");
                 Map<String, Double> scores = MlmEvaluation.score(net, test, evalBatch);
                 metrics.put("test", scores);
                 log.printf(Locale.ROOT, "test: masked accuracy %.4f  perplexity %.2f%n", scores.get("accuracy"), scores.get("perplexity"));
@@ -229,16 +229,6 @@ public final class MlmTrainer implements TrainerProvider {
                         + (without > 0 ? String.format(Locale.ROOT, "; %,d documents without tokens", without) : "");
             }
         };
-    }
-
-    private static List<Document> read(TrainingJob job, String split) throws IOException {
-        List<Document> out = new ArrayList<>();
-        try (DocumentStream in = job.documents(split, Runtime.getRuntime().availableProcessors())) {
-            while (in.hasNext()) {
-                out.add(in.next());
-            }
-        }
-        return out;
     }
 
     private static void describe(ModelMeta meta, MlmSpec spec, Start start, String words, boolean newHead, int sequences, long parameters,

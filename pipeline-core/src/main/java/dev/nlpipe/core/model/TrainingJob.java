@@ -284,6 +284,17 @@ public final class TrainingJob implements AutoCloseable {
         return DocumentStream.open(input, preprocess.stages(), threads, errors);
     }
 
+    /** Every document of a split, as {@link #documents} streams it on all cores, in file order. */
+    public List<Document> readAll(String split) throws IOException {
+        List<Document> out = new ArrayList<>();
+        try (DocumentStream in = documents(split, Runtime.getRuntime().availableProcessors())) {
+            while (in.hasNext()) {
+                out.add(in.next());
+            }
+        }
+        return out;
+    }
+
     /** The preprocessing pipeline (for trainers that store it with the model or apply it themselves). */
     public Pipeline preprocess() {
         return preprocess;

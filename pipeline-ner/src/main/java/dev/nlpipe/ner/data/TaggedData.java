@@ -3,7 +3,6 @@ package dev.nlpipe.ner.data;
 import dev.nlpipe.core.doc.Document;
 import dev.nlpipe.core.doc.Entity;
 import dev.nlpipe.core.model.TrainingJob;
-import dev.nlpipe.core.run.DocumentStream;
 import dev.nlpipe.core.tag.TagScheme;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -25,13 +24,7 @@ public record TaggedData(List<Document> docs, List<UnitSequence> sequences, List
 
     /** Reads a split through the job's input format and preprocessing stages. */
     public static TaggedData read(TrainingJob job, String split, Units units) throws IOException {
-        List<Document> docs = new ArrayList<>();
-        try (DocumentStream in = job.documents(split, Runtime.getRuntime().availableProcessors())) {
-            while (in.hasNext()) {
-                docs.add(in.next());
-            }
-        }
-        return of(docs, units);
+        return of(job.readAll(split), units);
     }
 
     /** Builds the sequences and gold spans of documents. */
