@@ -3,6 +3,7 @@ package dev.nlpipe.cli.schedule;
 import dev.nlpipe.core.io.OutputSink;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.nio.file.NoSuchFileException;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -62,7 +63,7 @@ public final class TickPlanner {
             if (directories.isEmpty()) {
                 return this;
             }
-            java.util.function.Predicate<FileRecord> outside = r -> directories.stream().noneMatch(d -> r.path().startsWith(d + "/"));
+            Predicate<FileRecord> outside = r -> directories.stream().noneMatch(d -> r.path().startsWith(d + "/"));
             return new Plan(work, touched, deleted.stream().filter(outside).toList(), keptOutputs.stream().filter(outside).toList(),
                     unchanged, waiting, quarantined, settling);
         }
@@ -156,7 +157,7 @@ public final class TickPlanner {
             String hash;
             try {
                 hash = sameStat ? r.sha256() : disk.sha256(f);
-            } catch (java.nio.file.NoSuchFileException gone) {
+            } catch (NoSuchFileException gone) {
                 // moved away since the scan (archived by a consumer): no attempt, no change; the next scan records it gone
                 continue;
             } catch (InterruptedIOException stopped) {

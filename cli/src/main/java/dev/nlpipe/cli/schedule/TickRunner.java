@@ -20,6 +20,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
@@ -78,7 +79,7 @@ final class TickRunner {
             }
             TickPlanner planner = new TickPlanner(p.extension(), p.fingerprint(), settings.reprocessOnConfigChange(), settings.settle());
             List<String> present = files.stream().map(ScannedFile::relative).toList();
-            java.util.Map<String, FileRecord> rows = store.rowsToPlan(present, settings.prune());
+            Map<String, FileRecord> rows = store.rowsToPlan(present, settings.prune());
             refuseAnEmptyScanOfRecordedFiles(settings.input(), files, rows);
             TickPlanner.Plan plan = planner.plan(files, rows, seenAt, disk(), store::firstDeletedWithHash)
                     .sparing(scanner.unreadable());
@@ -121,10 +122,13 @@ final class TickRunner {
      * unavailable, not emptied: an unmounted share leaves an empty mount point, and reading it as
      * "every input deleted" would reprocess everything when it returns, or prune every output.
      */
-    private static void refuseAnEmptyScanOfRecordedFiles(Path input, List<ScannedFile> files, java.util.Map<String, FileRecord> rows)
+    private static void refuseAnEmptyScanOfRecordedFiles(Path input, List<ScannedFile> files, Map<String, FileRecord> rows)
             throws NoSuchFileException {
+        if (!files.isEmpty()) {
+            return;
+        }
         long recorded = rows.values().stream().filter(r -> r.status() != FileStatus.DELETED).count();
-        if (files.isEmpty() && recorded > 0) {
+        if (recorded > 0) {
             throw new NoSuchFileException(input.toString(), null, "it lists no file while " + recorded + " recorded in it were"
                     + " not deleted (an unmounted share? a mistyped --glob?), so nothing is recorded as deleted or pruned; if every"
                     + " input was removed on purpose, start over with a new state file");

@@ -71,8 +71,11 @@ public sealed interface Trigger {
         @Override
         public Optional<ZonedDateTime> next(ZonedDateTime tickStart, ZonedDateTime now) {
             ZonedDateTime due = tickStart.plus(interval);
+            if (due.isBefore(now)) {
+                return Optional.of(now);
+            }
             ZonedDateTime latest = now.plus(interval);
-            return Optional.of(due.isAfter(latest) ? latest : due.isAfter(now) ? due : now);
+            return Optional.of(due.isAfter(latest) ? latest : due);
         }
 
         @Override

@@ -276,8 +276,9 @@ public final class Options {
             return b;
         }
         // YAML 1.1's words for booleans, as text: a boolean recorded as written (see Node.ScalarNode#toPlain)
-        if (v instanceof String str && booleanWord(str) != null) {
-            return booleanWord(str);
+        Boolean word = v instanceof String str ? booleanWord(str) : null;
+        if (word != null) {
+            return word;
         }
         throw new ConfigException(s.location(), what + " must be true or false, not " + s.describe());
     }

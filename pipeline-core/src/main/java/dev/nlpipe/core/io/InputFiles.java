@@ -1,6 +1,7 @@
 package dev.nlpipe.core.io;
 
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystems;
 import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Expands an input path into the files to read, in a stable order: a file is itself; a directory
@@ -36,7 +38,7 @@ public final class InputFiles {
      *
      * @param unreadable told each sub-directory passed over, relative to {@code path}; {@code null} to fail on it
      */
-    public static List<InputSource> list(Path path, String glob, boolean recursive, java.util.function.Consumer<Path> unreadable)
+    public static List<InputSource> list(Path path, String glob, boolean recursive, Consumer<Path> unreadable)
             throws IOException {
         if (path.toString().equals("-")) {
             return List.of(InputSource.stdin());
@@ -70,7 +72,7 @@ public final class InputFiles {
                 if (e instanceof NoSuchFileException && !file.equals(path)) {
                     return FileVisitResult.CONTINUE;
                 }
-                if (unreadable != null && e instanceof java.nio.file.AccessDeniedException && !file.equals(path)) {
+                if (unreadable != null && e instanceof AccessDeniedException && !file.equals(path)) {
                     unreadable.accept(path.relativize(file));
                     return FileVisitResult.CONTINUE;
                 }
