@@ -24,7 +24,6 @@ public final class FileScanner {
     private final String glob;
     private final boolean recursive;
     private final List<Path> excluded;
-    private final List<String> unreadable = new ArrayList<>();
 
     /**
      * @param inputDir the directory to scan
@@ -40,26 +39,28 @@ public final class FileScanner {
     }
 
     /**
-     * The sub-directories the last {@link #scan} could not read (relative, {@code /}-separated): their
-     * files are neither inputs of this tick nor deleted.
+     * What a scan found.
+     *
+     * @param files the files now present, sorted by relative path
+     * @param unreadable the sub-directories that could not be read (relative, {@code /}-separated):
+     *     their files are neither inputs of this tick nor deleted
      */
-    public List<String> unreadable() {
-        return List.copyOf(unreadable);
+    public record Scan(List<ScannedFile> files, List<String> unreadable) {
     }
 
     /**
-     * The files now present, sorted by relative path.
+     * The files now present and the sub-directories passed over.
      *
      * @throws NoSuchFileException when the input directory is missing (never read as "every file
      *     was deleted": a directory that is unmounted for a moment must not prune every output)
      */
-    public List<ScannedFile> scan() throws IOException {
+    public Scan scan() throws IOException {
         if (!Files.isDirectory(inputDir)) {
             throw new NoSuchFileException(inputDir.toString(), null,
                     Files.exists(inputDir) ? "the input is not a directory" : "the input directory does not exist");
         }
         List<ScannedFile> out = new ArrayList<>();
-        unreadable.clear();
+        List<String> unreadable = new ArrayList<>();
         for (InputSource s : InputFiles.list(inputDir, glob, recursive, dir -> unreadable.add(dir.toString().replace('\\', '/')))) {
             Path abs = s.path().toAbsolutePath().normalize();
             // an errors file (of a scheduler whose output this input is) reports bad records, it holds no documents; its name
@@ -76,7 +77,7 @@ public final class FileScanner {
             out.add(new ScannedFile(s.relative().replace(File.separatorChar, '/'), s.path(), a.size(),
                     a.lastModifiedTime().to(TimeUnit.NANOSECONDS)));
         }
-        return out;
+        return new Scan(out, List.copyOf(unreadable));
     }
 
     public Path inputDir() {

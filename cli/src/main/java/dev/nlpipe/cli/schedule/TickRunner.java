@@ -70,10 +70,11 @@ final class TickRunner {
             LoadedPipeline p = source.get();
             s.configHash = p.fingerprint();
             FileScanner scanner = new FileScanner(settings.input(), p.glob(), p.input().recursive(), excluded());
-            List<ScannedFile> files = scanner.scan();
+            FileScanner.Scan scan = scanner.scan();
+            List<ScannedFile> files = scan.files();
             // judged by the time the files were seen at: reloading the pipeline and scanning may take minutes
             Instant seenAt = Instant.now();
-            for (String dir : scanner.unreadable()) {
+            for (String dir : scan.unreadable()) {
                 log.info("warning: cannot read " + settings.input().resolve(dir) + " (permission denied): its files are left as they"
                         + " were recorded; everything else is processed");
             }
@@ -82,7 +83,7 @@ final class TickRunner {
             Map<String, FileRecord> rows = store.rowsToPlan(present, settings.prune());
             refuseAnEmptyScanOfRecordedFiles(settings.input(), files, rows);
             TickPlanner.Plan plan = planner.plan(files, rows, seenAt, disk(), store::firstDeletedWithHash)
-                    .sparing(scanner.unreadable());
+                    .sparing(scan.unreadable());
             s.seen = files.size();
             s.unchanged = plan.unchanged();
             s.waiting = plan.waiting();
