@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Predicate;
 import org.sqlite.SQLiteConfig;
@@ -97,6 +98,10 @@ public final class StateStore implements AutoCloseable {
                 st.executeUpdate("CREATE INDEX IF NOT EXISTS files_status ON files(status)");
                 // renames are looked up by content among deleted inputs (added to schema 1 databases as they are opened)
                 st.executeUpdate("CREATE INDEX IF NOT EXISTS files_sha256 ON files(sha256)");
+                // outputs left under an old name when their input's output name changed (a new output format)
+                // without --prune, so that a later --prune still finds them (added to schema 1 databases as opened)
+                st.executeUpdate("CREATE TABLE IF NOT EXISTS superseded (output TEXT PRIMARY KEY, input TEXT NOT NULL,"
+                        + " since INTEGER NOT NULL)");
                 st.executeUpdate("CREATE TABLE IF NOT EXISTS runs (id INTEGER PRIMARY KEY AUTOINCREMENT, started_at INTEGER NOT NULL,"
                         + " finished_at INTEGER, trigger TEXT NOT NULL, pid INTEGER NOT NULL, status TEXT NOT NULL, config_hash TEXT,"
                         + " files_seen INTEGER NOT NULL DEFAULT 0, processed INTEGER NOT NULL DEFAULT 0, succeeded INTEGER NOT NULL DEFAULT 0,"
@@ -346,13 +351,19 @@ public final class StateStore implements AutoCloseable {
         });
     }
 
-    /** Records a published output; called only after its rename, so a row that says done always has its file. */
+    /**
+     * Records a published output; called only after its rename, so a row that says done always has
+     * its file. An output recorded as superseded and now written again belongs to this input from then on.
+     */
     public void recordSuccess(WorkItem w, FileOutcome o, String configHash, Instant at) throws SQLException {
-        update("UPDATE files SET size = ?, mtime_ns = ?, sha256 = ?, status = 'done', attempts = ?, last_error = NULL, output_path = ?,"
+        transaction(() -> {
+            forgetSuperseded(o.output());
+            update("UPDATE files SET size = ?, mtime_ns = ?, sha256 = ?, status = 'done', attempts = ?, last_error = NULL, output_path = ?,"
                         + " output_size = ?, config_hash = ?, processed_at = ?, next_attempt_at = NULL, deleted_at = NULL, duration_ms = ?,"
                         + " docs_in = ?, docs_out = ?, bad_records = ? WHERE path = ?",
                 w.file().size(), w.file().mtimeNanos(), w.sha256(), w.attempt(), o.output(), o.outputSize(), configHash, at, o.millis(),
                 o.docsIn(), o.docsOut(), o.badRecords(), w.file().relative());
+        });
     }
 
     /**
@@ -372,6 +383,31 @@ public final class StateStore implements AutoCloseable {
         update("UPDATE files SET size = ?, mtime_ns = ?, sha256 = ?, status = ?, attempts = ?, last_error = ?, next_attempt_at = ?"
                 + " WHERE path = ?", w.file().size(), w.file().mtimeNanos(), w.sha256(), status.key(), attempts, error, nextAttempt,
                 w.file().relative());
+    }
+
+    /**
+     * Records an output kept under its old name after its input's output was written under a new
+     * one (the output format changed without {@code --prune}), so a later {@code --prune} removes it.
+     */
+    public void recordSuperseded(String output, String input, Instant at) throws SQLException {
+        update("INSERT INTO superseded(output, input, since) VALUES(?, ?, ?) ON CONFLICT(output) DO UPDATE SET input = excluded.input,"
+                + " since = excluded.since", output, input, at);
+    }
+
+    /** The superseded outputs kept on disk, output → the input that wrote it, in output order. */
+    public Map<String, String> superseded() throws SQLException {
+        Map<String, String> out = new TreeMap<>();
+        try (Statement st = db.createStatement(); ResultSet rs = st.executeQuery("SELECT output, input FROM superseded")) {
+            while (rs.next()) {
+                out.put(rs.getString(1), rs.getString(2));
+            }
+        }
+        return out;
+    }
+
+    /** Forgets a superseded output: pruned, or written again by an input, which owns it from then on. */
+    public void forgetSuperseded(String output) throws SQLException {
+        update("DELETE FROM superseded WHERE output = ?", output);
     }
 
     /** Records an input found missing; {@code outputPath} is what is kept of its output ({@code null} when pruned). */

@@ -180,6 +180,13 @@ final class TickRunner {
                 store.recordDeleted(r.path(), null, r.deletedAt() == null ? now : r.deletedAt());
                 log.file("pruned       " + r.outputPath() + " (its input " + r.path() + " was deleted earlier)");
             }
+            for (Map.Entry<String, String> e : store.superseded().entrySet()) {
+                if (!liveOutputs.contains(e.getKey())) {
+                    pruneIfAsked(e.getKey(), liveOutputs, s);
+                    log.file("pruned       " + e.getKey() + " (superseded: " + e.getValue() + " writes another output now)");
+                }
+                store.forgetSuperseded(e.getKey());
+            }
         }
     }
 
@@ -329,8 +336,14 @@ final class TickRunner {
         s.docsOut += o.docsOut();
         s.badRecords += o.badRecords();
         String superseded = "";
-        if (w.previousOutput() != null && !liveOutputs.contains(w.previousOutput()) && pruneIfAsked(w.previousOutput(), liveOutputs, s) == null) {
-            superseded = ", replaced " + w.previousOutput();
+        String previous = w.previousOutput();
+        if (previous != null && !liveOutputs.contains(previous)) {
+            if (pruneIfAsked(previous, liveOutputs, s) == null) {
+                superseded = ", replaced " + previous;
+            } else {
+                store.recordSuperseded(previous, w.file().relative(), Instant.now());
+                superseded = ", " + previous + " kept until --prune";
+            }
         }
         log.file(String.format(Locale.ROOT, "ok           %s -> %s (%s%s%s) %,d docs in, %,d out%s, %,d ms", w.file().relative(), o.output(),
                 w.reason().label(), w.renamedFrom() == null ? "" : ", renamed from " + w.renamedFrom(), superseded,

@@ -318,6 +318,42 @@ class ScheduleCommandTest {
     }
 
     @Test
+    void anOutputLeftUnderItsOldNameByAFormatChangeIsRemovedByALaterPrune() throws Exception {
+        ScheduleFixture f = new ScheduleFixture(tmp);
+        f.write("one.txt", "Hello World\n");
+        assertEquals(0, f.schedule("--once").code());
+        assertTrue(Files.exists(f.out.resolve("one.jsonl")));
+
+        f.pipeline(pipelineWritingText());
+        ScheduleFixture.Result r = f.schedule("--once");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().contains("one.jsonl kept until --prune"), r.err());
+        assertTrue(Files.exists(f.out.resolve("one.txt")) && Files.exists(f.out.resolve("one.jsonl")), "kept without --prune");
+
+        r = f.schedule("--once", "--prune");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().contains("0 to process"), r.err());
+        assertFalse(Files.exists(f.out.resolve("one.jsonl")), "a later --prune removes the superseded output");
+        assertTrue(Files.exists(f.out.resolve("one.txt")));
+
+        // back to jsonl and to text again: an output written again is its input's, never pruned as superseded
+        f.pipeline(ScheduleFixture.DEFAULT_PIPELINE);
+        assertEquals(0, f.schedule("--once").code());
+        f.pipeline(pipelineWritingText());
+        assertEquals(0, f.schedule("--once").code());
+        f.pipeline(ScheduleFixture.DEFAULT_PIPELINE);
+        r = f.schedule("--once", "--prune");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(Files.exists(f.out.resolve("one.jsonl")), r.err());
+        assertFalse(Files.exists(f.out.resolve("one.txt")), r.err());
+        f.assertConsistent();
+    }
+
+    private static String pipelineWritingText() {
+        return ScheduleFixture.DEFAULT_PIPELINE.replace("format: jsonl", "format: text");
+    }
+
+    @Test
     void aWordListEditedInPlaceCountsAsAConfigurationChange() throws Exception {
         ScheduleFixture f = new ScheduleFixture(tmp);
         Path stopWords = Files.writeString(tmp.resolve("stop.txt"), "hello\n");

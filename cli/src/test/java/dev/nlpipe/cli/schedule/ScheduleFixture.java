@@ -34,18 +34,21 @@ final class ScheduleFixture {
     record Result(int code, String out, String err) {
     }
 
+    /** The pipeline a fixture starts with: regex tokens written as JSON lines. */
+    static final String DEFAULT_PIPELINE = """
+            pipeline: test
+            input: { format: text }
+            stages:
+              - type: tokenize.regex
+            output: { format: jsonl }
+            """;
+
     ScheduleFixture(Path root) throws IOException {
         this.root = root;
         this.in = Files.createDirectories(root.resolve("in"));
         this.out = root.resolve("out");
         this.pipeline = root.resolve("pipe.yaml");
-        pipeline("""
-                pipeline: test
-                input: { format: text }
-                stages:
-                  - type: tokenize.regex
-                output: { format: jsonl }
-                """);
+        pipeline(DEFAULT_PIPELINE);
     }
 
     void pipeline(String yaml) throws IOException {
