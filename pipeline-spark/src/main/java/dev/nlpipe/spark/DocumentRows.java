@@ -117,17 +117,27 @@ public final class DocumentRows {
 
     /** An offset field of a layer's element ({@code tokens[i].start}...); Parquet from another tool may hold a null there. */
     private static int offset(Row element, int field, String layer, String name) {
+        return required(element, field, layer, name).getInt(field);
+    }
+
+    /** A text field a layer's element cannot do without ({@code tokens[i].text}, {@code entities[i].type}...). */
+    private static String string(Row element, int field, String layer, String name) {
+        return required(element, field, layer, name).getString(field);
+    }
+
+    private static Row required(Row element, int field, String layer, String name) {
         if (element.isNullAt(field)) {
             throw new IllegalArgumentException("column " + layer + " has an element whose " + name + " is null");
         }
-        return element.getInt(field);
+        return element;
     }
 
     /**
      * The document a row of {@link #SCHEMA} holds, equal to the one {@link #toRow} was given: a row
      * read back from Parquet (arrays as Scala sequences) or {@link #toRow}'s own (Java arrays).
      *
-     * @throws IllegalArgumentException when {@code meta} is not a JSON object
+     * @throws IllegalArgumentException when {@code meta} is not a JSON object, or a field a document
+     *     needs is null (Parquet written by other tools makes every field nullable)
      */
     @SuppressWarnings("unchecked")
     public static Document toDocument(Row row) {
@@ -137,31 +147,38 @@ public final class DocumentRows {
         }
         Document d = new Document(row.getString(0), row.getString(1)).setLang(row.getString(2));
         if (!row.isNullAt(3)) {
-            d.setTokens(map(rows(row.get(3)), t -> new Token(t.getString(0), offset(t, 1, "tokens", "start"), offset(t, 2, "tokens", "end"),
+            d.setTokens(map(rows(row.get(3), "tokens"), t -> new Token(string(t, 0, "tokens", "text"), offset(t, 1, "tokens", "start"), offset(t, 2, "tokens", "end"),
                     t.getString(3), !t.isNullAt(4) && t.getBoolean(4))));
         }
         if (!row.isNullAt(4)) {
-            d.setSentences(map(rows(row.get(4)), s -> new Span(offset(s, 0, "sentences", "start"),
+            d.setSentences(map(rows(row.get(4), "sentences"), s -> new Span(offset(s, 0, "sentences", "start"),
                     offset(s, 1, "sentences", "end"))));
         }
         if (!row.isNullAt(5)) {
-            d.setEntities(map(rows(row.get(5)), e -> new Entity(e.getString(0), offset(e, 1, "entities", "start"),
-                    offset(e, 2, "entities", "end"), e.getString(3), e.isNullAt(4) ? Double.NaN : e.getDouble(4))));
+            d.setEntities(map(rows(row.get(5), "entities"), e -> new Entity(string(e, 0, "entities", "type"),
+                    offset(e, 1, "entities", "start"), offset(e, 2, "entities", "end"), string(e, 3, "entities", "text"), e.isNullAt(4) ? Double.NaN : e.getDouble(4))));
         }
         if (!row.isNullAt(6)) {
-            d.setLabels(new LinkedHashMap<>(DocumentRows.<Double>javaMap(row.get(6))));
+            Map<String, Double> labels = new LinkedHashMap<>(DocumentRows.<Double>javaMap(row.get(6)));
+            labels.forEach((label, score) -> {
+                if (score == null) {
+                    throw new IllegalArgumentException("column labels gives label '" + label + "' a null score");
+                }
+            });
+            d.setLabels(labels);
         }
         if (!row.isNullAt(7)) {
             Map<String, DocVector> vectors = new LinkedHashMap<>();
-            DocumentRows.<Row>javaMap(row.get(7)).forEach((name, v) -> vectors.put(name, v.isNullAt(0)
-                    ? new SparseVector(numbers(v.get(1)).stream().mapToInt(Number::intValue).toArray(),
-                            numbers(v.get(2)).stream().mapToDouble(Number::doubleValue).toArray())
-                    : new DenseVector(floats(numbers(v.get(0))))));
+            DocumentRows.<Row>javaMap(row.get(7)).forEach((name, v) -> vectors.put(name, vector(name, v)));
             d.setVectors(vectors);
         }
         if (!row.isNullAt(8)) {
             try {
-                d.meta().putAll(DocumentJson.mapper().readValue(row.getString(8), LinkedHashMap.class));
+                Map<String, Object> meta = DocumentJson.mapper().readValue(row.getString(8), LinkedHashMap.class);
+                if (meta == null) {
+                    throw new IllegalArgumentException("column meta is not a JSON object: null");
+                }
+                d.meta().putAll(meta);
             } catch (JsonProcessingException e) {
                 throw new IllegalArgumentException("column meta is not a JSON object: " + e.getOriginalMessage(), e);
             }
@@ -169,17 +186,36 @@ public final class DocumentRows {
         return d;
     }
 
+    /** A vector of column {@code vectors}: dense, else sparse. */
+    private static DocVector vector(String name, Row v) {
+        String column = "vectors['" + name + "']";
+        if (v == null) {
+            throw new IllegalArgumentException("column " + column + " is null");
+        }
+        if (!v.isNullAt(0)) {
+            return new DenseVector(floats(numbers(v.get(0), column + ".dense")));
+        }
+        if (v.isNullAt(1) || v.isNullAt(2)) {
+            throw new IllegalArgumentException("column " + column + " has neither dense values nor sparse indices and values");
+        }
+        return new SparseVector(numbers(v.get(1), column + ".indices").stream().mapToInt(Number::intValue).toArray(),
+                numbers(v.get(2), column + ".values").stream().mapToDouble(Number::doubleValue).toArray());
+    }
+
     /** An array column's structs: a Scala sequence once through Spark, an {@code Object[]} from {@link #toRow}. */
-    private static List<Row> rows(Object array) {
+    private static List<Row> rows(Object array, String column) {
         List<Row> out = new ArrayList<>();
         for (Object o : array instanceof Object[] a ? java.util.Arrays.asList(a) : elements(array)) {
+            if (o == null) {
+                throw new IllegalArgumentException("column " + column + " has a null element");
+            }
             out.add((Row) o);
         }
         return out;
     }
 
     /** A numeric array column: a Scala sequence once through Spark, a primitive array from {@link #toRow}. */
-    private static List<Number> numbers(Object array) {
+    private static List<Number> numbers(Object array, String column) {
         List<Number> out = new ArrayList<>();
         switch (array) {
             case float[] a -> {
@@ -197,7 +233,12 @@ public final class DocumentRows {
                     out.add(x);
                 }
             }
-            default -> elements(array).forEach(o -> out.add((Number) o));
+            default -> elements(array).forEach(o -> {
+                if (o == null) {
+                    throw new IllegalArgumentException("column " + column + " has a null element");
+                }
+                out.add((Number) o);
+            });
         }
         return out;
     }

@@ -19,6 +19,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
@@ -82,7 +83,7 @@ public final class NlpipeSpark {
      * @param columns which columns hold text, id, label and language
      * @return the input columns plus {@value #DOCUMENT} and {@value #ERROR}
      * @throws dev.nlpipe.core.config.ConfigException for a bad pipeline
-     * @throws IllegalArgumentException when the text column is missing or an output column already exists
+     * @throws IllegalArgumentException when the text column is missing or not a string, or an output column already exists
      */
     public static Dataset<Row> apply(Dataset<Row> input, PipelineConfig config, Columns columns) {
         return apply(input, config, columns, DocumentForm.JSON);
@@ -105,8 +106,9 @@ public final class NlpipeSpark {
     public static Dataset<Row> apply(Dataset<Row> input, PipelineConfig config, Columns columns, DocumentForm form) {
         StructType schema = input.schema();
         List<String> names = Arrays.asList(schema.fieldNames());
-        if (!names.contains(columns.text())) {
-            throw new IllegalArgumentException("no text column '" + columns.text() + "' in " + names + "; name it with NlpipeSpark.Columns");
+        String problem = textColumnProblem(schema, columns.text());
+        if (problem != null) {
+            throw new IllegalArgumentException(problem + (names.contains(columns.text()) ? "" : "; name it with NlpipeSpark.Columns"));
         }
         for (String out : List.of(DOCUMENT, ERROR)) {
             if (names.contains(out)) {
@@ -119,6 +121,24 @@ public final class NlpipeSpark {
         StructType outSchema = schema.add(DOCUMENT, form.type(), true).add(ERROR, DataTypes.StringType, true);
         MapPartitionsFunction<Row, Row> f = it -> rows.process(spec, it);
         return input.mapPartitions(f, Encoders.row(outSchema));
+    }
+
+    /**
+     * Why {@code column} cannot be read as the documents' text, or {@code null} when it can: it is
+     * missing, or not a string (a binary column's text would otherwise read as {@code [B@5e9f23b4}).
+     */
+    static String textColumnProblem(StructType schema, String column) {
+        List<String> names = Arrays.asList(schema.fieldNames());
+        if (!names.contains(column)) {
+            return "no text column '" + column + "' in " + names;
+        }
+        DataType type = schema.apply(column).dataType();
+        if (type.equals(DataTypes.StringType)) {
+            return null;
+        }
+        return "the text column '" + column + "' holds " + type.simpleString() + ", not strings; " + (type.equals(DataTypes.BinaryType)
+                ? "Parquet written by Hive or Impala stores strings as binary: set spark.sql.parquet.binaryAsString=true"
+                : "cast it to a string first");
     }
 
     /**

@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -25,9 +26,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
+import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Observation;
 import org.apache.spark.sql.Row;
@@ -325,6 +328,16 @@ public final class NlpipeSparkJob {
         }
         NlpipeSpark.Columns columns = new NlpipeSpark.Columns(o.getString("textColumn"), o.getString("idColumn"),
                 o.getString("labelColumn"), o.getString("langColumn"));
+        String problem = NlpipeSpark.textColumnProblem(rows.schema(), columns.text());
+        if (problem != null) {
+            throw new ConfigException(in.location(), "Parquet input " + inPath + ": " + problem
+                    + (problem.startsWith("no ") ? "; name the text column with input.textColumn (--set input.textColumn=COLUMN)" : ""));
+        }
+        // Only the columns a document is made of: a wide table is not read whole, and columns named like
+        // the ones apply adds (the output of NlpipeSpark.apply read back) are not in the way.
+        List<String> present = Arrays.asList(rows.schema().fieldNames());
+        rows = rows.select(Stream.of(columns.text(), columns.id(), columns.label(), columns.lang()).filter(present::contains).distinct()
+                .map(functions::col).toArray(Column[]::new));
         // apply checks the stages, on the driver, before any row is read (only the schema has been).
         Dataset<Row> outcomes = NlpipeSpark.apply(rows, stagesOnly, columns, form).select(NlpipeSpark.DOCUMENT, NlpipeSpark.ERROR);
         // Rows have no file to rerun alone: a second pass reads them all.

@@ -23,15 +23,23 @@ final class TaskMemory {
 
     /** The tasks an executor runs at once: its cores (a local master's threads) over the cores each task takes. */
     static int slots(SparkConf conf) {
-        int cores = conf.getInt("spark.executor.cores", localThreads(conf.get("spark.master", "")));
+        int cores = conf.getInt("spark.executor.cores", defaultCores(conf.get("spark.master", "")));
         return Math.max(1, cores / Math.max(1, conf.getInt("spark.task.cpus", 1)));
     }
 
-    private static int localThreads(String master) {
+    /**
+     * An executor's cores when {@code spark.executor.cores} is not set: a local master's threads; one
+     * on YARN and Kubernetes, as they default to; else (a standalone {@code spark://} cluster, whose
+     * executor takes every core of its worker) the cores of this machine.
+     */
+    private static int defaultCores(String master) {
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("local\\[(\\d+|\\*)(?:,\\d+)?]").matcher(master);
-        if (!m.matches()) {
+        if (m.matches()) {
+            return m.group(1).equals("*") ? Runtime.getRuntime().availableProcessors() : Integer.parseInt(m.group(1));
+        }
+        if (master.equals("local") || master.equals("yarn") || master.startsWith("k8s://")) {
             return 1;
         }
-        return m.group(1).equals("*") ? Runtime.getRuntime().availableProcessors() : Integer.parseInt(m.group(1));
+        return Runtime.getRuntime().availableProcessors();
     }
 }

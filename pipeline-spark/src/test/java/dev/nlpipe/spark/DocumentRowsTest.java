@@ -172,6 +172,42 @@ class DocumentRowsTest {
         assertTrue(e.getMessage().contains("column tokens has an element whose start is null"), e.getMessage());
     }
 
+    @Test
+    void everyNullAFieldCannotHoldIsABadRecordThatNamesItsColumn() {
+        Map<String, Row> nulls = new LinkedHashMap<>();
+        nulls.put("column tokens has an element whose text is null",
+                typed(3, new Row[] {RowFactory.create(null, 0, 3, null, false)}));
+        nulls.put("column tokens has a null element", typed(3, new Row[] {null}));
+        nulls.put("column entities has an element whose type is null",
+                typed(5, new Row[] {RowFactory.create(null, 0, 3, "The", null)}));
+        nulls.put("column labels gives label 'pos' a null score", typed(6, javaMap("pos", null)));
+        nulls.put("column vectors['tfidf'] is null", typed(7, javaMap("tfidf", null)));
+        nulls.put("column vectors['tfidf'].dense has a null element",
+                typed(7, javaMap("tfidf", RowFactory.create(scala.jdk.javaapi.CollectionConverters.asScala(
+                        java.util.Arrays.asList(1.0f, null)).toSeq(), null, null))));
+        nulls.put("column vectors['tfidf'] has neither dense values nor sparse indices and values",
+                typed(7, javaMap("tfidf", RowFactory.create(null, new int[] {1}, null))));
+        nulls.put("column meta is not a JSON object: null", typed(8, "null"));
+        nulls.forEach((message, row) -> {
+            IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                    () -> DocumentRows.toDocument(row), message);
+            assertEquals(message, e.getMessage());
+        });
+    }
+
+    /** A row of "The cat." with one field set. */
+    private static Row typed(int field, Object value) {
+        Object[] values = {"c", "The cat.", null, null, null, null, null, null, null};
+        values[field] = value;
+        return RowFactory.create(values);
+    }
+
+    private static <V> Map<String, V> javaMap(String key, V value) {
+        Map<String, V> m = new LinkedHashMap<>();
+        m.put(key, value);
+        return m;
+    }
+
     private static DataType element(DataType array) {
         return ((ArrayType) array).elementType();
     }

@@ -476,6 +476,35 @@ class NlpipeSparkJobTest {
     }
 
     @Test
+    void parquetInputReadsOnlyTheColumnsItNamesAndRefusesATextColumnThatIsNoString() throws IOException {
+        // the output of NlpipeSpark.apply written as Parquet: its document and error columns are not in the way of a second run
+        Path in = dir.resolve("applied.parquet");
+        StructType schema = new StructType().add("text", DataTypes.StringType).add("document", DataTypes.StringType)
+                .add("error", DataTypes.StringType).add("raw", DataTypes.BinaryType);
+        LocalSpark.get().createDataFrame(List.of(RowFactory.create("The cat sat.", "{}", null, new byte[] {1})), schema)
+                .write().parquet(in.toString());
+        StringBuilder log = new StringBuilder();
+        Path out = dir.resolve("applied-out");
+        assertEquals(0, runOnSpark(pipeline("applied", "input: { format: parquet }\nstages: [ { type: tokenize.regex } ]\n"), in, out, log),
+                log::toString);
+        List<String> lines = partLines(out);
+        assertEquals(1, lines.size(), lines::toString);
+        assertTrue(lines.get(0).contains("\"The cat sat.\"") && lines.get(0).contains("\"tokens\""), lines.get(0));
+
+        log.setLength(0);
+        Path binary = pipeline("binary", "input: { format: parquet, textColumn: raw }\nstages: [ { type: tokenize.regex } ]\n");
+        assertEquals(2, runOnSpark(binary, in, dir.resolve("binary-out"), log), log::toString);
+        assertTrue(log.toString().contains("binary.yaml:1:") && log.toString().contains("the text column 'raw' holds binary")
+                && log.toString().contains("spark.sql.parquet.binaryAsString=true"), log::toString);
+
+        log.setLength(0);
+        Path missing = pipeline("missing", "input: { format: parquet, textColumn: body }\nstages: [ { type: tokenize.regex } ]\n");
+        assertEquals(2, runOnSpark(missing, in, dir.resolve("missing-out"), log), log::toString);
+        assertTrue(log.toString().contains("no text column 'body'") && log.toString().contains("--set input.textColumn=COLUMN"),
+                log::toString);
+    }
+
+    @Test
     void aSecondJobContinuesFromTheTypedParquetOfTheFirst() throws IOException {
         Path segment = pipeline("stage-segment", """
                 pipeline: stage-segment

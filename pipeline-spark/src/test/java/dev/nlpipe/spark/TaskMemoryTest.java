@@ -16,5 +16,9 @@ class TaskMemoryTest {
         assertEquals(2, TaskMemory.slots(new SparkConf(false).set("spark.master", "local[2,4]")));
         assertEquals(Runtime.getRuntime().availableProcessors(), TaskMemory.slots(new SparkConf(false).set("spark.master", "local[*]")));
         assertEquals(1, TaskMemory.slots(new SparkConf(false).set("spark.master", "local")));
+        assertEquals(1, TaskMemory.slots(new SparkConf(false).set("spark.master", "yarn")), "YARN gives an executor one core by default");
+        assertEquals(1, TaskMemory.slots(new SparkConf(false).set("spark.master", "k8s://https://host:6443")));
+        // a standalone executor takes every core of its worker: as many tasks count side by side
+        assertEquals(Runtime.getRuntime().availableProcessors(), TaskMemory.slots(new SparkConf(false).set("spark.master", "spark://m:7077")));
     }
 }
