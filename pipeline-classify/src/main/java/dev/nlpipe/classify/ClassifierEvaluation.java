@@ -28,8 +28,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 
 /**
  * Scores a text classifier of any installed kind on a labelled file: reads it (in the model's
@@ -46,7 +49,8 @@ public final class ClassifierEvaluation {
      *
      * @param modelDir a model directory written by {@code nlpipe train} ({@code classify.*})
      * @param format the input format, or {@code null} for the one the model was trained on
-     * @param formatOptions the format's options, or {@code null} for the training ones (when the format is the same)
+     * @param formatOptions options of the format that override the training ones (which apply when the format is the
+     *     same), or {@code null}
      * @param log progress and warnings
      * @return the metrics as a JSON-ready map ({@code accuracy}, {@code macro_f1}, ...)
      * @throws dev.nlpipe.core.model.ModelException when the directory is not a classifier this nlpipe can load
@@ -68,12 +72,16 @@ public final class ClassifierEvaluation {
     private static Map<String, Object> evaluate(TextClassifier model, Path modelDir, ModelMeta meta, Path data, String format,
                                                 Map<String, Object> formatOptions, PrintStream log) throws IOException {
         String fmt = format == null ? (String) TrainingInput.of(meta).getOrDefault("format", "jsonl") : format;
-        Map<String, Object> opts = formatOptions != null ? formatOptions : TrainingInput.optionsFor(meta, fmt);
+        Map<String, Object> opts = new LinkedHashMap<>(TrainingInput.optionsFor(meta, fmt));
+        if (formatOptions != null) {
+            opts.putAll(formatOptions);
+        }
         ReaderProvider reader = Components.get().readers().get(fmt, Location.NONE);
         Options readerOptions = Options.validate("input format '" + fmt + "'", (Node.MapNode) PlainNodes.toNode(opts, Location.NONE),
                 Location.NONE, reader.options());
         ErrorLog errors = new ErrorLog(null, log, OnError.SKIP);
         List<String> labels = new ArrayList<>(model.labels());
+        Map<String, Long> unknown = new TreeMap<>();
         List<Integer> gold = new ArrayList<>();
         List<Integer> predicted = new ArrayList<>();
         List<Double> decision = new ArrayList<>();
@@ -98,6 +106,9 @@ public final class ClassifierEvaluation {
                         labels.add(g);
                         gi = labels.size() - 1;
                     }
+                    if (gi >= model.labels().size()) {
+                        unknown.merge(g, 1L, Long::sum);
+                    }
                     batch.add(d);
                     golds.add(gi);
                 }
@@ -112,23 +123,54 @@ public final class ClassifierEvaluation {
             throw new IllegalArgumentException(data + ": no labelled documents to evaluate (" + unlabeled + " without a label;"
                     + " is the label field or column right for format " + fmt + "?)");
         }
+        checkKnownLabels(model.labels(), unknown, gold.size(), data, log);
         ClassificationMetrics m = ClassificationMetrics.of(labels, gold.stream().mapToInt(Integer::intValue).toArray(),
                 predicted.stream().mapToInt(Integer::intValue).toArray());
         Map<String, Object> out = new LinkedHashMap<>(m.toMap());
         if (model.labels().size() == 2) {
-            boolean[] positive = new boolean[gold.size()];
-            for (int i = 0; i < positive.length; i++) {
-                positive[i] = gold.get(i) == 1;
+            // over the documents of the model's two labels only: another gold label is neither positive nor negative
+            List<Integer> known = new ArrayList<>();
+            for (int i = 0; i < gold.size(); i++) {
+                if (gold.get(i) < 2) {
+                    known.add(i);
+                }
             }
-            double auc = RocAuc.of(decision.stream().mapToDouble(Double::doubleValue).toArray(), positive);
+            boolean[] positive = new boolean[known.size()];
+            double[] margins = new double[known.size()];
+            for (int k = 0; k < positive.length; k++) {
+                positive[k] = gold.get(known.get(k)) == 1;
+                margins[k] = decision.get(known.get(k));
+            }
+            double auc = RocAuc.of(margins, positive);
             if (!Double.isNaN(auc)) {
                 out.put("roc_auc", auc);
                 out.put("positive_label", model.labels().get(1));
             }
         }
+        out.put("unknown_labels", unknown);
         out.put("unlabeled", unlabeled);
         out.put("unreadable", errors.count());
         return out;
+    }
+
+    /**
+     * Refuses data none of whose gold labels the model knows (a model trained on {@code 0}/{@code 1}
+     * scored on {@code neg}/{@code pos} would report accuracy 0 for a perfect classifier), and warns
+     * about the documents of labels it does not know, which count as errors.
+     */
+    private static void checkKnownLabels(List<String> modelLabels, Map<String, Long> unknown, int documents, Path data, PrintStream log) {
+        if (unknown.isEmpty()) {
+            return;
+        }
+        long count = unknown.values().stream().mapToLong(Long::longValue).sum();
+        String which = unknown.entrySet().stream().map(e -> e.getKey() + " (" + e.getValue() + ")").limit(10).collect(Collectors.joining(", "))
+                + (unknown.size() > 10 ? ", ..." : "") + "; the model's labels are " + String.join(", ", modelLabels);
+        if (count == documents) {
+            throw new IllegalArgumentException(data + ": none of its gold labels is one the model knows: " + which
+                    + " (the wrong label column, or labels written another way?)");
+        }
+        log.printf(Locale.ROOT, "warning: %s: %,d of %,d documents have a gold label the model does not know, which it cannot"
+                + " predict and which count as errors: %s%n", data, count, documents, which);
     }
 
     /** Scores a batch, adds its gold and predicted classes (and margins) to the lists, and empties it. */
