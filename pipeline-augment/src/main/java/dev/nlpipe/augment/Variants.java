@@ -108,6 +108,13 @@ public final class Variants {
         if (prev.slot() >= 0 && p.slot() == prev.slot() + 1) {
             return s.gapAfter(prev.slot());
         }
+        // punctuation keeps the spacing it had: "good ." in a corpus tokenized with spaces, "good." in running text
+        if (p.slot() > 0 && Gaps.closes(p.surface())) {
+            return s.gapAfter(p.slot() - 1);
+        }
+        if (prev.slot() >= 0 && prev.slot() + 1 < s.pieces().size() && Gaps.opens(prev.surface())) {
+            return s.gapAfter(prev.slot());
+        }
         return Gaps.between(prev.surface(), p.surface());
     }
 

@@ -14,7 +14,9 @@ import java.util.SplittableRandom;
  * Easy Data Augmentation (Wei and Zou, 2019): each variant comes from one of the four operations,
  * with {@code n = max(1, ⌊α·l⌋)} for a sentence of {@code l} words. As in the reference code,
  * {@code ⌊numAug/k⌋ + 1} variants are made per operation ({@code k} = the operations turned on,
- * 4 in the paper), shuffled, and the first {@code numAug} distinct ones kept.
+ * 4 in the paper), shuffled, and the first {@code numAug} distinct ones kept. An operation that
+ * changed nothing (no synonym, a sentence of one word) makes no variant, also under
+ * {@code dropDuplicates: false}: a copy of the original marked as an operation's result is none.
  *
  * @param alphaSr share of words replaced by synonyms
  * @param alphaRi share of words inserted
@@ -34,28 +36,34 @@ public record Eda(double alphaSr, double alphaRi, double alphaRs, double pRd, Sy
         if (alphaSr > 0) {
             int n = count(alphaSr, l);
             for (int i = 0; i < perOp; i++) {
-                out.add(new Variant(SynonymReplacement.apply(in, n, synonyms, rng), List.of(SynonymReplacement.OP)));
+                addChanged(out, in, SynonymReplacement.apply(in, n, synonyms, rng), SynonymReplacement.OP);
             }
         }
         if (alphaRi > 0) {
             int n = count(alphaRi, l);
             for (int i = 0; i < perOp; i++) {
-                out.add(new Variant(RandomInsertion.apply(in, n, synonyms, rng), List.of(RandomInsertion.OP)));
+                addChanged(out, in, RandomInsertion.apply(in, n, synonyms, rng), RandomInsertion.OP);
             }
         }
         if (alphaRs > 0) {
             int n = count(alphaRs, l);
             for (int i = 0; i < perOp; i++) {
-                out.add(new Variant(RandomSwap.apply(in, n, rng), List.of(RandomSwap.OP)));
+                addChanged(out, in, RandomSwap.apply(in, n, rng), RandomSwap.OP);
             }
         }
         if (pRd > 0) {
             for (int i = 0; i < perOp; i++) {
-                out.add(new Variant(RandomDeletion.apply(in, pRd, rng), List.of(RandomDeletion.OP)));
+                addChanged(out, in, RandomDeletion.apply(in, pRd, rng), RandomDeletion.OP);
             }
         }
         Shuffle.shuffle(out, rng);
         return out;
+    }
+
+    private static void addChanged(List<Variant> out, List<Piece> original, List<Piece> pieces, String op) {
+        if (!pieces.equals(original)) {
+            out.add(new Variant(pieces, List.of(op)));
+        }
     }
 
     /** {@code max(1, ⌊α·l⌋)}, the reference code's number of edits. */

@@ -16,6 +16,7 @@ import dev.nlpipe.augment.synonym.WordNetSynonyms;
 import dev.nlpipe.core.Pipeline;
 import dev.nlpipe.core.config.ConfigException;
 import dev.nlpipe.core.doc.Document;
+import dev.nlpipe.core.doc.Token;
 import dev.nlpipe.core.testing.TempFiles;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -104,6 +105,39 @@ class EdaStageTest {
                 assertTrue(Set.of("a", "b", "c").contains(v.text()), v.text());
             }
             assertTrue(variants(p.process(doc("d2", " ", "alone"))).isEmpty(), "a one-word sentence is left alone");
+        }
+    }
+
+    @Test
+    void anOperationThatChangedNothingMakesNoVariantEvenWhenDuplicatesAreKept() {
+        try (Pipeline p = eda(Map.of("numAug", 4, "dropDuplicates", false))) {
+            assertEquals(List.of(), variants(p.process(doc("one", " ", "wow"))));
+            assertEquals(List.of(), variants(p.process(new Document("empty", "").setTokens(List.of()))));
+            // RS and RD leave one word alone; SR and RI find no synonym of "unknown"
+            List<Document> vs = variants(p.process(doc("two", " ", "unknown", "film")));
+            assertFalse(vs.isEmpty());
+            vs.forEach(v -> assertNotEquals("unknown film", v.text(), ops(v).toString()));
+        }
+    }
+
+    @Test
+    void punctuationKeepsTheSpacingOfTheOriginalText() {
+        // running text: no space before a comma or a full stop in any variant
+        Document running = new Document("r", "I liked it, a lot.").setTokens(List.of(new Token("I", 0, 1), new Token("liked", 2, 7),
+                new Token("it", 8, 10), new Token(",", 10, 11), new Token("a", 12, 13), new Token("lot", 14, 17), new Token(".", 17, 18)));
+        try (Pipeline p = eda(Map.of("alphaSr", 0, "alphaRi", 0, "alphaRs", 0.5, "pRd", 0.5, "numAug", 8))) {
+            List<Document> vs = variants(p.process(running));
+            assertFalse(vs.isEmpty());
+            for (Document v : vs) {
+                assertFalse(v.text().contains(" ,") || v.text().contains(" ."), v.text());
+                assertTokensAligned(v);
+            }
+        }
+        // a corpus tokenized with spaces (SST-2's "a lot .") keeps them
+        try (Pipeline p = eda(Map.of("alphaSr", 0, "alphaRi", 0, "alphaRs", 0, "pRd", 0.5, "numAug", 8))) {
+            for (Document v : variants(p.process(doc("t", " ", "I", "liked", "it", ",", "a", "lot", ".")))) {
+                assertTrue(v.text().endsWith(" ."), v.text());
+            }
         }
     }
 
