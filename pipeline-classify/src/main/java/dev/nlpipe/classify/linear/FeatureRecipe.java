@@ -1,5 +1,6 @@
 package dev.nlpipe.classify.linear;
 
+import dev.nlpipe.core.config.ConfigException;
 import dev.nlpipe.core.config.OptionSpec;
 import dev.nlpipe.core.config.Options;
 import dev.nlpipe.core.doc.Document;
@@ -35,9 +36,11 @@ final class FeatureRecipe {
     private final String vector;
     private final int nFeatures;
     private final boolean alternateSign;
+    /** The options read, where a vectorizer that cannot be fitted is reported. */
+    private final Options options;
 
     private FeatureRecipe(String type, AnalyzerSpec analyzer, Pruning pruning, Weighting weighting, List<String> fixedVocabulary,
-                          Path fittedModel, String vector, int nFeatures, boolean alternateSign) {
+                          Path fittedModel, String vector, int nFeatures, boolean alternateSign, Options options) {
         this.type = type;
         this.analyzer = analyzer;
         this.pruning = pruning;
@@ -47,6 +50,7 @@ final class FeatureRecipe {
         this.vector = vector;
         this.nFeatures = nFeatures;
         this.alternateSign = alternateSign;
+        this.options = options;
     }
 
     /** The options a training file's {@code model:} section takes for features. */
@@ -84,7 +88,7 @@ final class FeatureRecipe {
             throw o.error("nFeatures", "must be at least 1");
         }
         return new FeatureRecipe(type, VectorizerOptions.analyzer(o), VectorizerOptions.pruning(o), w,
-                VectorizerOptions.fixedVocabulary(o), fitted, vector, n, o.getBoolean("alternateSign"));
+                VectorizerOptions.fixedVocabulary(o), fitted, vector, n, o.getBoolean("alternateSign"), o);
     }
 
     /** Whether the features come from a vectorizer fitted beforehand ({@code featuresModel}), the same in every fold. */
@@ -121,10 +125,29 @@ final class FeatureRecipe {
      * Fits (or loads) the features on {@code train} and vectorizes it.
      *
      * @param ngramRange an n-gram range that replaces the configured one, or {@code null}
-     * @throws IllegalArgumentException when the vectorizer keeps no terms
-     * @throws ModelException when {@code featuresModel} cannot be loaded
+     * @throws ConfigException at the option to change, when the vectorizer keeps no terms or
+     *     {@code featuresModel} cannot be loaded (also in a grid search's or a fold's fit)
      */
     Fitted fit(List<Document> train, int[] ngramRange, int threads) {
+        try {
+            return fitOrLoad(train, ngramRange, threads);
+        } catch (ModelException e) {
+            throw options.error("featuresModel", e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw pruningError(e.getMessage());
+        }
+    }
+
+    /** A vectorizer left without terms, reported at the option that removed them. */
+    private ConfigException pruningError(String problem) {
+        if (problem.startsWith("empty vocabulary")) {
+            return options.isSet("stopWords") ? options.error("stopWords", problem)
+                    : new ConfigException(options.location("features"), "the documents give the vectorizer no terms: " + problem);
+        }
+        return options.error(options.isSet("maxDf") && !options.isSet("minDf") ? "maxDf" : "minDf", problem);
+    }
+
+    private Fitted fitOrLoad(List<Document> train, int[] ngramRange, int threads) {
         AnalyzerSpec spec = ngramRange == null ? analyzer : analyzer.withNgramRange(ngramRange[0], ngramRange[1]);
         Features f;
         switch (type) {

@@ -9,7 +9,6 @@ import dev.nlpipe.core.config.Options;
 import dev.nlpipe.core.doc.Document;
 import dev.nlpipe.core.doc.Layer;
 import dev.nlpipe.core.doc.SparseVector;
-import dev.nlpipe.core.model.ModelException;
 import dev.nlpipe.core.model.TrainerProvider;
 import dev.nlpipe.core.model.TrainingJob;
 import dev.nlpipe.core.run.DocumentStream;
@@ -117,7 +116,7 @@ public final class LinearClassifierTrainer implements TrainerProvider {
             fit = best.fit();
             fitSeconds = best.fitSeconds();
         } else {
-            fitted = fitFeatures(job, s, train, chosen);
+            fitted = s.features().fit(train.docs(), chosen.ngramRange(), s.threads());
             CsrMatrix x = CsrMatrix.of(Arrays.asList(fitted.rows()), fitted.features().dimension());
             long fitStart = System.nanoTime();
             fit = LinearFitter.fit(x, train.y(), train.sampleWeights(labels.size(), s.balanced()), labels.size(), s.solver(chosen.c()));
@@ -247,16 +246,6 @@ public final class LinearClassifierTrainer implements TrainerProvider {
         out.putIfAbsent("dev", null);
         out.putIfAbsent("test", null);
         return out;
-    }
-
-    private static FeatureRecipe.Fitted fitFeatures(TrainingJob job, LinearSettings s, Dataset train, ModelSelection.Candidate c) {
-        try {
-            return s.features().fit(train.docs(), c.ngramRange(), s.threads());
-        } catch (ModelException e) {
-            throw job.model().error("featuresModel", e.getMessage());
-        } catch (IllegalArgumentException e) {
-            throw job.model().error("minDf", e.getMessage());
-        }
     }
 
     /** The F1-best threshold on data.dev for the final model, or on the chosen candidate's out-of-fold decisions. */

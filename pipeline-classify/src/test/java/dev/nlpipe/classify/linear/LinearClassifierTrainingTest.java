@@ -236,5 +236,21 @@ class LinearClassifierTrainingTest {
                 train: { split: [0.5, 0.2] }
                 """.formatted(train), "split"));
         assertTrue(badSplit.getMessage().contains("summing to 1"), badSplit.getMessage());
+        // a vectorizer pruned empty, in a grid searched by cross-validation as with one C: located at the option
+        for (String c : List.of("C: [1, 10]", "C: 1")) {
+            ConfigException pruned = assertThrows(ConfigException.class, () -> TrainingRuns.train(dir, """
+                    task: classify.linear
+                    data: { train: %s, format: jsonl }
+                    model: { tokenPattern: '\\w+', minDf: 0.99, %s }
+                    train: { cvFolds: 3, thresholdSearch: true }
+                    """.formatted(train, c), "pruned"));
+            assertTrue(pruned.getMessage().matches("(?s).*:3:\\d+: option 'minDf' of .*no terms remain.*"), pruned.getMessage());
+        }
+        ConfigException maxDf = assertThrows(ConfigException.class, () -> TrainingRuns.train(dir, """
+                task: classify.linear
+                data: { train: %s, format: jsonl }
+                model: { tokenPattern: '\\w+', maxDf: 0.0001 }
+                """.formatted(train), "maxdf"));
+        assertTrue(maxDf.getMessage().contains("option 'maxDf'"), maxDf.getMessage());
     }
 }
