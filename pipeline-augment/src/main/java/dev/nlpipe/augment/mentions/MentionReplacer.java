@@ -4,6 +4,7 @@ import dev.nlpipe.augment.Piece;
 import dev.nlpipe.augment.Sentence;
 import dev.nlpipe.augment.Variant;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -38,14 +39,15 @@ public final class MentionReplacer {
         if (groups.isEmpty()) {
             return atLeastOne ? null : v;
         }
-        List<Integer> chosen = new ArrayList<>();
+        // sets by group id, not lists: a whole file read as one document has thousands of entities
+        BitSet chosen = new BitSet(s.groups().size());
         for (int g : groups) {
             if (rng.nextDouble() < probability) {
-                chosen.add(g);
+                chosen.set(g);
             }
         }
         if (chosen.isEmpty() && atLeastOne) {
-            chosen.add(groups.get(rng.nextInt(groups.size())));
+            chosen.set(groups.get(rng.nextInt(groups.size())));
         }
         if (chosen.isEmpty()) {
             return v;
@@ -56,7 +58,7 @@ public final class MentionReplacer {
         List<Piece> in = v.pieces();
         while (i < in.size()) {
             Piece p = in.get(i);
-            if (p.locked() && p.type() == null && chosen.contains(p.entity())) {
+            if (p.locked() && p.type() == null && chosen.get(p.entity())) {
                 Sentence.Group g = s.groups().get(p.entity());
                 MentionPool.Mention m = pool.pick(g.entity().type(), g.entity().text(), rng);
                 int id = nextId++;
@@ -80,8 +82,10 @@ public final class MentionReplacer {
     /** Original groups still in the variant for which the pool has another mention of the type. */
     private List<Integer> replaceable(Sentence s, Variant v) {
         List<Integer> out = new ArrayList<>();
+        BitSet seen = new BitSet(s.groups().size());
         for (Piece p : v.pieces()) {
-            if (p.locked() && p.type() == null && !out.contains(p.entity())) {
+            if (p.locked() && p.type() == null && !seen.get(p.entity())) {
+                seen.set(p.entity());
                 Sentence.Group g = s.groups().get(p.entity());
                 int n = pool.count(g.entity().type());
                 if (n > 1 || (n == 1 && pool.pick(g.entity().type(), g.entity().text(), new SplittableRandom(0)) != null)) {
