@@ -95,6 +95,9 @@ record Contractions(boolean contract, double probability, String style) implemen
             boolean pair = false;
             if (w.equals("cannot")) {
                 parts = List.of("ca", "n't");
+            } else if (negationAt(in, i + 1)) {
+                out.add(p); // "we will not" contracts as "we won't", not "we'll not"
+                continue;
             } else if (i + 1 < in.size() && in.get(i + 1).editable()) {
                 parts = ContractionRules.contract(w, norm(in.get(i + 1).surface()), following(in, i + 2));
                 pair = true;
@@ -112,6 +115,12 @@ record Contractions(boolean contract, double probability, String style) implemen
             }
         }
         return changed ? out : null;
+    }
+
+    /** Whether the pieces from {@code i} on start with an auxiliary and "not" that contract ("will not" → "won't"). */
+    private static boolean negationAt(List<Piece> in, int i) {
+        return i + 1 < in.size() && in.get(i).editable() && in.get(i + 1).editable() && norm(in.get(i + 1).surface()).equals("not")
+                && ContractionRules.contract(norm(in.get(i).surface()), "not", following(in, i + 2)) != null;
     }
 
     /** The expansion written with the contraction's capitalization. */

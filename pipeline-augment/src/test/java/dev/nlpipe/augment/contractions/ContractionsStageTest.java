@@ -69,6 +69,8 @@ class ContractionsStageTest {
         assertEquals("It's good and we'll see", once("contract", "It is good and we will see"));
         assertEquals("They've been here but I can't stay", once("contract", "They have been here but I cannot stay"));
         assertEquals(null, once("contract", "They have a car"), "have as a main verb stays");
+        assertEquals("We won't go and I wouldn't stay", once("contract", "We will not go and I would not stay"),
+                "the negation contracts, not the pronoun and its auxiliary");
         assertEquals("i do n't think it 's over", onTokens("contract", "i", "do", "not", "think", "it", "'s", "over"));
     }
 }
