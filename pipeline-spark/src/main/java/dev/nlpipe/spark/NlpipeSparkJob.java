@@ -139,9 +139,10 @@ public final class NlpipeSparkJob {
 
     /** The job's counts, printed as {@code nlpipe run} prints its summary line. */
     record Summary(String pipeline, long read, long written, long failed, long warnings, double seconds, int partitions,
-                   String output, String errors) {
+                   String output, String errors, List<String> notes) {
         String format() {
-            return String.format(Locale.ROOT, "%s: read %,d, wrote %,d, failed %,d documents in %.2f s (spark, %d partitions)%n",
+            return notes.stream().map(n -> "nlpipe-spark: " + n + "\n").collect(java.util.stream.Collectors.joining())
+                    + String.format(Locale.ROOT, "%s: read %,d, wrote %,d, failed %,d documents in %.2f s (spark, %d partitions)%n",
                     pipeline, read, written, failed, seconds, partitions)
                     + (warnings > 0 ? String.format(Locale.ROOT, "  %,d warnings (records read as they are)%n", warnings) : "")
                     + "  output: " + output + "\n"
@@ -178,6 +179,12 @@ public final class NlpipeSparkJob {
         String run = spark.sparkContext().applicationId() + "-" + System.nanoTime();
         StagedOutput out = StagedOutput.of(outPath, run, hadoop);
         StagedOutput errors = StagedOutput.of(errorsPath, run, hadoop);
+        List<String> notes = new ArrayList<>();
+        for (String note : new String[] {out.recoverInterruptedPublish(true), errors.recoverInterruptedPublish(false)}) {
+            if (note != null) {
+                notes.add(note);
+            }
+        }
         long written;
         long failed;
         long read;
@@ -221,7 +228,7 @@ public final class NlpipeSparkJob {
             errors.removeTarget();
         }
         return new Summary(config.name(), read, written, failed, warnings, (System.nanoTime() - start) / 1e9, inputs.partitions(),
-                outPath, errorsPath);
+                outPath, errorsPath, notes);
     }
 
     /** The file names of an observed {@code collect_set}, which Spark hands over as a Scala sequence. */

@@ -1,7 +1,10 @@
 package dev.nlpipe.spark;
 
 import java.io.IOException;
+import java.util.Arrays;
+import java.util.Comparator;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
@@ -34,6 +37,33 @@ final class StagedOutput {
         FileSystem fs = t.getFileSystem(hadoop);
         // qualified, so a relative target has a parent to stage beside
         return new StagedOutput(fs, fs.makeQualified(t), run);
+    }
+
+    /**
+     * Mends what a run that ended inside {@link #publish} left (a driver killed between its two
+     * renames): with no target, the newest earlier output moved aside is moved back, so the last
+     * good output is where it was; with a target, the copies moved aside are deleted.
+     *
+     * @param restore whether an output moved aside may be moved back (not for an errors output,
+     *     which could then sit beside an output it does not belong to)
+     * @return what was done, for the job's summary, or {@code null} when nothing was left
+     */
+    String recoverInterruptedPublish(boolean restore) throws IOException {
+        FileStatus[] asides = fs.globStatus(new Path(target.getParent(), "." + target.getName() + ".nlpipe-old-*"));
+        if (asides == null || asides.length == 0) {
+            return null;
+        }
+        Arrays.sort(asides, Comparator.comparingLong(FileStatus::getModificationTime).reversed());
+        String restored = null;
+        if (restore && !fs.exists(target) && fs.rename(asides[0].getPath(), target)) {
+            restored = asides[0].getPath().getName();
+            asides = Arrays.copyOfRange(asides, 1, asides.length);
+        }
+        for (FileStatus aside : asides) {
+            fs.delete(aside.getPath(), true);
+        }
+        return restored != null ? "moved the earlier output back from " + restored + " (a run ended while publishing)"
+                : "deleted " + asides.length + " earlier output(s) left beside " + target.getName() + " by a run that ended while publishing";
     }
 
     /** Where Spark writes. */

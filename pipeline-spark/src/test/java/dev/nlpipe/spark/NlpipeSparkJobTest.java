@@ -450,6 +450,23 @@ class NlpipeSparkJobTest {
             assertEquals(List.of(), left.map(p -> p.getFileName().toString()).filter(n -> n.contains(".nlpipe-")).toList(),
                     "no staging directories left");
         }
+
+        // a driver killed inside publish, after moving the earlier output aside: the next run moves it back
+        Files.move(out, dir.resolve(".kept.nlpipe-old-dead"));
+        Files.move(dir.resolve("kept.errors.jsonl"), dir.resolve(".kept.errors.jsonl.nlpipe-old-dead"));
+        assertEquals(1, runOnSpark(pipeline("fail", segmentTfidf("fail").replace("format: text", "format: jsonl")), in, out, log),
+                log::toString);
+        assertEquals(documents, partLines(out), "the earlier output is back");
+        assertFalse(Files.exists(dir.resolve("kept.errors.jsonl")), "an errors output moved aside is not put back beside any output");
+        try (var left = Files.list(dir)) {
+            assertEquals(List.of(), left.map(p -> p.getFileName().toString()).filter(n -> n.contains(".nlpipe-")).toList());
+        }
+        Files.move(out, dir.resolve(".kept.nlpipe-old-dead"));
+        log.setLength(0);
+        assertEquals(1, runOnSpark(pipeline("skip", segmentTfidf("skip").replace("format: text", "format: jsonl")), in, out, log),
+                log::toString);
+        assertTrue(log.toString().contains("moved the earlier output back from .kept.nlpipe-old-dead"), log::toString);
+        assertEquals(documents, partLines(out));
     }
 
     @Test
