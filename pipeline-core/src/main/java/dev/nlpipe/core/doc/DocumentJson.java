@@ -339,7 +339,12 @@ public final class DocumentJson {
         if (!p.currentToken().isScalarValue()) {
             throw new IllegalArgumentException("field '" + name + "' must be a string or number");
         }
-        return p.getText();
+        return text(p);
+    }
+
+    /** The current value as text, {@code null} for JSON's null (which Jackson's getText spells "null"): Python's None, pandas' NaN written out. */
+    private static String text(JsonParser p) throws IOException {
+        return p.currentToken() == JsonToken.VALUE_NULL ? null : p.getText();
     }
 
     private static void readLabelField(JsonParser p, String name, Map<String, Double> labels) throws IOException {
@@ -347,7 +352,10 @@ public final class DocumentJson {
             case VALUE_STRING, VALUE_NUMBER_INT, VALUE_TRUE, VALUE_FALSE -> labels.put(p.getText(), 1.0);
             case START_ARRAY -> {
                 while (p.nextToken() != JsonToken.END_ARRAY) {
-                    labels.put(scalarText(p, name), 1.0);
+                    String label = scalarText(p, name);
+                    if (label != null) {
+                        labels.put(label, 1.0);
+                    }
                 }
             }
             case START_OBJECT -> {
@@ -381,10 +389,10 @@ public final class DocumentJson {
                 String f = p.currentName();
                 p.nextToken();
                 switch (f) {
-                    case "text" -> text = p.getText();
+                    case "text" -> text = text(p);
                     case "start" -> start = p.getIntValue();
                     case "end" -> end = p.getIntValue();
-                    case "pos" -> pos = p.getText();
+                    case "pos" -> pos = text(p);
                     case "stop" -> stop = p.getBooleanValue();
                     default -> p.skipChildren();
                 }
@@ -430,11 +438,11 @@ public final class DocumentJson {
                 String f = p.currentName();
                 p.nextToken();
                 switch (f) {
-                    case "type" -> type = p.getText();
-                    case "text" -> text = p.getText();
+                    case "type" -> type = text(p);
+                    case "text" -> text = text(p);
                     case "start" -> start = p.getIntValue();
                     case "end" -> end = p.getIntValue();
-                    case "score" -> score = p.getDoubleValue();
+                    case "score" -> score = p.currentToken() == JsonToken.VALUE_NULL ? Double.NaN : p.getDoubleValue();
                     default -> p.skipChildren();
                 }
             }

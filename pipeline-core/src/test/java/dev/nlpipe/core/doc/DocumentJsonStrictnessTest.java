@@ -45,6 +45,18 @@ class DocumentJsonStrictnessTest {
     }
 
     @Test
+    void aJsonNullIsAnAbsentValueNotTheWordNull() {
+        // what Python's json.dumps writes for None
+        Document d = DocumentJson.parse("{\"id\":null,\"text\":\"姚明在\",\"labels\":[null,\"x\"],"
+                + "\"tokens\":[{\"text\":\"姚明\",\"start\":0,\"end\":2,\"pos\":null}],"
+                + "\"entities\":[{\"type\":\"PER\",\"start\":0,\"end\":2,\"text\":null,\"score\":null}]}");
+        assertEquals(DocumentJson.parse("{\"text\":\"姚明在\"}").id(), d.id());
+        assertEquals(null, d.tokens().get(0).pos());
+        assertEquals(new Entity("PER", 0, 2, "姚明", Double.NaN), d.entities().get(0), "its text taken from the document");
+        assertEquals(Map.of("x", 1.0), d.labels());
+    }
+
+    @Test
     void findsOnlyUnpairedSurrogates() {
         assertEquals(-1, LoneSurrogates.find("a😀b"));
         assertEquals(1, LoneSurrogates.find("a\ud83d"));

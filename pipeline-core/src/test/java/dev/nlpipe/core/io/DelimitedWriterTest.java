@@ -47,6 +47,16 @@ class DelimitedWriterTest {
     }
 
     @Test
+    void anEmptyTextInAOneColumnCsvIsWrittenQuotedAndReadBack() throws Exception {
+        Path out = tmp.resolve("one-column.csv");
+        Corpora.write(List.of(new Document("a", "first"), new Document("b", ""), new Document("c", "third")), out, "csv",
+                Map.of("columns", List.of("text")));
+        assertEquals(List.of("text", "first", "\"\"", "third"), TempFiles.lines(out));
+        List<Document> back = Corpora.read(out, "csv", Map.of(), new java.util.ArrayList<>());
+        assertEquals(List.of("first", "", "third"), back.stream().map(Document::text).toList(), "no document lost");
+    }
+
+    @Test
     void headerFalseWritesRowsOnlyAsTheReaderWithHeaderFalseReadsThem() throws Exception {
         Path out = tmp.resolve("out.tsv");
         Corpora.write(docs(), out, "tsv", Map.of("columns", List.of("text", "label"), "header", false));

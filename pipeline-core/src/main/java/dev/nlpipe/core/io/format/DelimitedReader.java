@@ -114,10 +114,12 @@ public abstract class DelimitedReader implements ReaderProvider {
             throw new InputFormatException(source.name(), 1, "cannot read the header row: " + e.getMessage());
         }
         List<String> header = parser.getHeaderNames();
-        int text = named ? column(header, options, "textColumn", true, source) : position(options, "textColumn", 1);
-        int label = named ? column(header, options, "labelColumn", false, source) : position(options, "labelColumn", 2);
-        int id = named ? column(header, options, "idColumn", false, source) : position(options, "idColumn", 0);
-        int lang = named ? column(header, options, "langColumn", false, source) : position(options, "langColumn", 0);
+        // an empty file (or one of blank lines) has no header row and no records: no documents, as for text and JSONL
+        boolean noHeader = named && header.isEmpty();
+        int text = noHeader ? -1 : named ? column(header, options, "textColumn", true, source) : position(options, "textColumn", 1);
+        int label = noHeader ? -1 : named ? column(header, options, "labelColumn", false, source) : position(options, "labelColumn", 2);
+        int id = noHeader ? -1 : named ? column(header, options, "idColumn", false, source) : position(options, "idColumn", 0);
+        int lang = noHeader ? -1 : named ? column(header, options, "langColumn", false, source) : position(options, "langColumn", 0);
         int needed = Math.max(Math.max(text, options.isSet("labelColumn") ? label : 0), Math.max(id, lang)) + 1;
         Iterator<CSVRecord> records = parser.iterator();
         return new LookaheadReader() {
@@ -153,7 +155,8 @@ public abstract class DelimitedReader implements ReaderProvider {
                                     + " quoted field over several lines) could not be read; the record is skipped"));
                             continue;
                         }
-                        if (named ? !r.isConsistent() : r.size() != fields) {
+                        // not CSVRecord.isConsistent: it compares with the header map, which holds a repeated or blank name once
+                        if (r.size() != fields) {
                             settings.errors().accept(BadRecord.unreadable(source.name(), line,
                                     "expected " + fields + " fields, found " + r.size()));
                             continue;

@@ -80,6 +80,7 @@ public abstract class DelimitedWriter implements WriterProvider {
         return new DocumentWriter() {
             @Override
             public void write(Document doc, StringBuilder out) {
+                int start = out.length();
                 for (int i = 0; i < columns.size(); i++) {
                     if (i > 0) {
                         out.append(delimiter);
@@ -99,6 +100,9 @@ public abstract class DelimitedWriter implements WriterProvider {
                         v = meta.get(c) == null ? null : String.valueOf(meta.get(c));
                     }
                     appendValue(v == null ? "" : v, out);
+                }
+                if (out.length() == start && delimiter != '\t') {
+                    out.append("\"\""); // an empty line would be read back as no record at all
                 }
                 out.append('\n');
             }

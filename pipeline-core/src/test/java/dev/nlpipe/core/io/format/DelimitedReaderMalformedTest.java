@@ -44,6 +44,28 @@ class DelimitedReaderMalformedTest {
     }
 
     @Test
+    void blankAndRepeatedHeaderNamesDoNotMakeEveryRowABadRecord() throws IOException {
+        // Excel leaves blank names after the last column; a repeated name counts its columns all the same
+        Path blank = TempFiles.write(dir.resolve("blank.csv"), "text,label,,\nhello,pos,,\nbye,neg,,\n");
+        assertEquals(List.of("hello", "bye"), Corpora.read(blank, "csv", Map.of(), bad).stream().map(Document::text).toList());
+        Path repeated = TempFiles.write(dir.resolve("repeated.csv"), "text,label,label\nhello,pos,x\n");
+        assertEquals(List.of("pos"), Corpora.read(repeated, "csv", Map.of(), bad).stream().map(Document::topLabel).toList());
+        Path short_ = TempFiles.write(dir.resolve("short.csv"), "text,label,,\nhello,pos\n");
+        assertEquals(List.of(), Corpora.read(short_, "csv", Map.of(), bad));
+        assertEquals(List.of("expected 4 fields, found 2"), bad.stream().map(BadRecord::reason).toList());
+    }
+
+    @Test
+    void anEmptyFileHoldsNoDocumentsAsAnEmptyTextFileDoes() throws IOException {
+        for (String content : List.of("", "\n\n")) {
+            Path empty = TempFiles.write(dir.resolve("empty.csv"), content);
+            assertEquals(List.of(), Corpora.read(empty, "csv", Map.of("textColumn", "review"), bad));
+            assertEquals(List.of(), Corpora.read(empty, "tsv", Map.of(), bad));
+        }
+        assertEquals(List.of(), bad);
+    }
+
+    @Test
     void theParsersOwnLineNumberIsLeftOut() {
         assertEquals("a quote opened here is never closed", DelimitedReader.parserProblem(new java.io.UncheckedIOException(
                 new java.io.IOException("(line 5) EOF reached before encapsulated token finished"))));
