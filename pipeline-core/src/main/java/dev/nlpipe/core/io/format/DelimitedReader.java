@@ -11,11 +11,13 @@ import dev.nlpipe.core.io.LineReader;
 import dev.nlpipe.core.io.LineSplitting;
 import dev.nlpipe.core.io.ReadSettings;
 import dev.nlpipe.core.io.ReaderProvider;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.List;
+import java.util.zip.ZipException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -164,6 +166,10 @@ public abstract class DelimitedReader implements ReaderProvider {
                         return toDocument(r, line);
                     } catch (UncheckedIOException | IllegalStateException e) {
                         done = true;
+                        IOException damaged = damagedInput(e);
+                        if (damaged != null) {
+                            throw new UncheckedIOException(damaged); // the file fails as a text file cut short does
+                        }
                         reportLost(before + 1, e);
                     }
                 }
@@ -249,6 +255,16 @@ public abstract class DelimitedReader implements ReaderProvider {
      * The parser's complaint without its own line number, which counts the lines the parser saw
      * (bad lines removed), not the file's, and would contradict the line reported.
      */
+    /** A file cut short or a damaged {@code .gz} under the parser's exception, else {@code null}: not a malformed record. */
+    private static IOException damagedInput(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof EOFException || t instanceof ZipException) {
+                return (IOException) t;
+            }
+        }
+        return null;
+    }
+
     static String parserProblem(Throwable e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
@@ -258,6 +274,9 @@ public abstract class DelimitedReader implements ReaderProvider {
         m = m.replaceAll("\\(line \\d+\\)\\s*", "").replaceAll("\\s*at line:? \\d+(, position:? \\d+)?", "");
         if (m.contains("EOF reached before encapsulated token finished")) {
             m = "a quote opened here is never closed";
+        } else if (m.contains("between encapsulated token and delimiter")) {
+            m = "a quoted field goes on after its closing quote: a quote inside a quoted field is written twice (\"\"),"
+                    + " and a file that does not quote its fields reads with quote: ''";
         }
         return m.strip();
     }

@@ -66,6 +66,31 @@ class DelimitedReaderMalformedTest {
     }
 
     @Test
+    void aCompressedFileCutShortFailsAsAFileNotAsMalformedRecords() throws IOException {
+        StringBuilder csv = new StringBuilder("id,text\n");
+        for (int i = 0; i < 20_000; i++) {
+            csv.append(i).append(",line number ").append(i * 7919L % 100_003).append('\n');
+        }
+        java.io.ByteArrayOutputStream gz = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream out = new java.util.zip.GZIPOutputStream(gz)) {
+            out.write(csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        byte[] whole = gz.toByteArray();
+        Path cut = java.nio.file.Files.write(dir.resolve("cut.csv.gz"), java.util.Arrays.copyOf(whole, whole.length / 2));
+        List<Document> docs = Corpora.read(cut, "csv", Map.of(), bad);
+        assertTrue(docs.size() > 0 && docs.size() < 20_000, docs.size() + " documents");
+        assertEquals(1, bad.size(), bad::toString);
+        assertTrue(bad.get(0).reason().contains("the file ends too early (truncated?)"), bad.get(0).reason());
+    }
+
+    @Test
+    void aQuoteInsideAQuotedFieldIsExplained() {
+        String why = DelimitedReader.parserProblem(new java.io.UncheckedIOException(new java.io.IOException(
+                "Invalid character between encapsulated token and delimiter at line: 3, position: 8")));
+        assertTrue(why.contains("written twice (\"\")") && why.contains("quote: ''"), why);
+    }
+
+    @Test
     void theParsersOwnLineNumberIsLeftOut() {
         assertEquals("a quote opened here is never closed", DelimitedReader.parserProblem(new java.io.UncheckedIOException(
                 new java.io.IOException("(line 5) EOF reached before encapsulated token finished"))));
