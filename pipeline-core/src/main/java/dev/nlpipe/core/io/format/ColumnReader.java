@@ -32,6 +32,23 @@ import java.util.regex.Pattern;
  */
 public abstract class ColumnReader implements ReaderProvider {
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
+    /**
+     * A token line without its trailing whitespace and, where spaces separate the columns, its
+     * leading spaces and tabs: a token that is itself a space (U+3000, or a space before a tab
+     * separator) stays a column, where {@link String#strip} would drop it with the sentence.
+     */
+    static String columnsOf(String line, boolean tab) {
+        String s = line.stripTrailing();
+        if (tab) {
+            return s;
+        }
+        int i = 0;
+        while (i < s.length() && (s.charAt(i) == ' ' || s.charAt(i) == '\t')) {
+            i++;
+        }
+        return s.substring(i);
+    }
     private final String name;
     private final String defaultJoin;
     private final String what;
@@ -109,8 +126,8 @@ public abstract class ColumnReader implements ReaderProvider {
                     // a line the reader could not read (reported there) belonged to the sentence under way or to the one
                     // starting: that sentence would lose a token and shift its tags, so it is skipped whole
                     broken |= lostALine();
-                    String trimmed = line.strip();
-                    if (trimmed.isEmpty()) {
+                    String trimmed = columnsOf(line, tab);
+                    if (trimmed.isBlank()) {
                         if (!words.isEmpty() || broken) {
                             if (broken) {
                                 words.clear();

@@ -79,6 +79,16 @@ class ColumnReaderWarningsTest {
     }
 
     @Test
+    void aTokenThatIsAWideSpaceStaysAToken() throws IOException {
+        CollectedRecords sink = new CollectedRecords();
+        List<Document> docs = read(TempFiles.write(dir.resolve("space.bmes"), "姚 B-NAME\n明 E-NAME\n\u3000 O\n在 O\n\n好 O\n\n"), "bmes", sink);
+        assertEquals(List.of(), sink.bad, "no sentence dropped");
+        assertEquals(2, docs.size());
+        assertEquals(List.of("姚", "明", "\u3000", "在"), docs.get(0).tokens().stream().map(dev.nlpipe.core.doc.Token::text).toList());
+        assertEquals("姚明", docs.get(0).entities().get(0).text());
+    }
+
+    @Test
     void aBmesLineWithAnExtraColumnIsWarned() throws IOException {
         CollectedRecords sink = new CollectedRecords();
         List<Document> docs = read(TempFiles.write(dir.resolve("cols.bmes"), "我 O\n爱 O\n北 0 B-LOC\n京 E-LOC\n\n"), "bmes", sink);
