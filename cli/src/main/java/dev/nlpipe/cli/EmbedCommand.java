@@ -90,11 +90,22 @@ public final class EmbedCommand implements Runnable {
         @Option(names = "--json", description = "print a JSON array of {word, score}")
         boolean json;
 
-        int limit(WordVectors v) {
+        /** How many of the most frequent words are candidates; refuses a {@code -k} or {@code --restrict-vocab} that lists nothing. */
+        int limit(CommandSpec spec, WordVectors v) {
+            if (k < 1) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "-k must be at least 1, not " + k);
+            }
+            if (restrict < 0) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--restrict-vocab must be 0 (all words) or more, not " + restrict);
+            }
             return restrict > 0 ? restrict : v.size();
         }
 
         void print(CommandSpec spec, List<WordVectors.Neighbor> result) throws IOException {
+            if (result.isEmpty()) {
+                spec.commandLine().getErr().println("nlpipe: no candidate word: " + (restrict > 0 ? "the " + restrict
+                        + " most frequent words (--restrict-vocab) are all query words" : "the vectors hold only the query words"));
+            }
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
                 List<Map<String, Object>> rows = new ArrayList<>();
@@ -139,7 +150,7 @@ public final class EmbedCommand implements Runnable {
                 if (words.size() > 1 && !list.json) {
                     out.println((i > 0 ? "\n" : "") + words.get(i) + ":");
                 }
-                list.print(spec, v.nearest(v.vector(words.get(i)), list.k, list.limit(v), rows.get(i)));
+                list.print(spec, v.nearest(v.vector(words.get(i)), list.k, list.limit(spec, v), rows.get(i)));
             }
             return ExitCodes.OK;
         }
@@ -219,7 +230,7 @@ public final class EmbedCommand implements Runnable {
         public Integer call() throws IOException {
             WordVectors.AnalogyMethod m = EvalEmbedCommand.method(spec, method);
             WordVectors v = load(spec, vectors);
-            list.print(spec, v.analogy(row(spec, v, a), row(spec, v, b), row(spec, v, c), m, list.k, list.limit(v)));
+            list.print(spec, v.analogy(row(spec, v, a), row(spec, v, b), row(spec, v, c), m, list.k, list.limit(spec, v)));
             return ExitCodes.OK;
         }
     }

@@ -92,6 +92,22 @@ class EmbedCommandTest {
         assertTrue(r.err().contains("evaluation file not found") && r.err().contains("../shared/data"), r.err());
     }
 
+    @Test
+    void listOptionsThatCanListNothingAreUsageErrors() throws IOException {
+        String v = vectors().toString();
+        CliTest.Result r = nlpipe("embed", "neighbors", v, "king", "-k", "0");
+        assertEquals(ExitCodes.CONFIG, r.code());
+        assertTrue(r.err().contains("-k must be at least 1, not 0"), r.err());
+        r = nlpipe("embed", "analogy", v, "man", "king", "woman", "--restrict-vocab", "-3");
+        assertEquals(ExitCodes.CONFIG, r.code());
+        assertTrue(r.err().contains("--restrict-vocab must be 0 (all words) or more, not -3"), r.err());
+        // the three most frequent words are the question's own: nothing to answer, and the user is told why
+        r = nlpipe("embed", "analogy", v, "man", "woman", "king", "--restrict-vocab", "3");
+        assertEquals(0, r.code(), r.err());
+        assertEquals("", r.out());
+        assertTrue(r.err().contains("the 3 most frequent words (--restrict-vocab) are all query words"), r.err());
+    }
+
     /** A tiny random BERT encoder directory (kind encoder.bert). */
     private Path encoder() throws IOException {
         Path enc = Files.createDirectories(dir.resolve("encoder"));

@@ -11,6 +11,8 @@ import dev.nlpipe.core.stage.ModelUse;
 import dev.nlpipe.core.stage.Processor;
 import dev.nlpipe.core.stage.StageContext;
 import dev.nlpipe.core.stage.StageProvider;
+import dev.nlpipe.embed.vectorize.AnalyzerSpec;
+import dev.nlpipe.embed.vectorize.VectorizerModel;
 import dev.nlpipe.embed.vectorize.VectorizerModelDir;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -90,8 +92,7 @@ public final class DocEmbedStage implements StageProvider {
             }
             double missing = o.getDouble("missingWeight");
             try {
-                weights = Files.isDirectory(w)
-                        ? TermWeights.idf(VectorizerModelDir.read(w, ctx.id(), VectorizerModelDir.TFIDF), missing)
+                weights = Files.isDirectory(w) ? idfOfWords(VectorizerModelDir.read(w, ctx.id(), VectorizerModelDir.TFIDF), o, missing)
                         : TermWeights.load(w, missing);
             } catch (IOException | ModelException e) {
                 throw o.error("weights", e.getMessage());
@@ -110,5 +111,20 @@ public final class DocEmbedStage implements StageProvider {
             }
             doc.putVector(name, new DenseVector(embedder.embed(texts)));
         };
+    }
+
+    /**
+     * The idf of single words from a TF-IDF model: one whose terms are character n-grams or word
+     * n-grams from two words up holds no weight for a word, and every document would pool to zeros
+     * (or a word would take the idf of a character n-gram that happens to spell it).
+     */
+    private static TermWeights idfOfWords(VectorizerModel model, Options o, double missing) {
+        AnalyzerSpec a = model.analyzerSpec();
+        if (a.kind() != AnalyzerSpec.Kind.WORD || a.minN() > 1) {
+            throw o.error("weights", "the TF-IDF model's terms are " + (a.kind() != AnalyzerSpec.Kind.WORD
+                    ? a.kind().key() + " n-grams" : "word n-grams of " + a.minN() + " to " + a.maxN() + " words")
+                    + ", which give no weight to a single word; fit one with analyzer: word and ngramRange: [1, N]");
+        }
+        return TermWeights.idf(model, missing);
     }
 }

@@ -1,7 +1,9 @@
 package dev.nlpipe.embed.word2vec;
 
 import dev.nlpipe.core.io.AtomicFile;
+import dev.nlpipe.embed.vectorize.PyText;
 import java.io.BufferedInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -13,6 +15,7 @@ import java.nio.file.Path;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
 
 /**
  * The word2vec file formats that gensim ({@code KeyedVectors.load_word2vec_format}), fastText
@@ -51,7 +54,7 @@ public final class VectorFormat {
                 throw new VectorFormatException(path, "is a directory without " + BINARY_FILE + " or " + TEXT_FILE);
             }
         }
-        return read(file, "auto", UnaryOperator.identity(), w -> true, false).vectors();
+        return read(file, "auto", UnaryOperator.identity(), w -> true, true).vectors();
     }
 
     /**
@@ -74,10 +77,10 @@ public final class VectorFormat {
      * @throws VectorFormatException saying where the file is malformed
      */
     public static Selection read(Path file, String format, UnaryOperator<String> key, Predicate<String> keep) throws IOException {
-        return read(file, format, key, keep, true);
+        return read(file, format, key, keep, false);
     }
 
-    private static Selection read(Path file, String format, UnaryOperator<String> key, Predicate<String> keep, boolean firstPerKey)
+    private static Selection read(Path file, String format, UnaryOperator<String> key, Predicate<String> keep, boolean wholeFile)
             throws IOException {
         if (!Files.isRegularFile(file)) {
             throw new VectorFormatException(file, "does not exist");
@@ -91,13 +94,16 @@ public final class VectorFormat {
             }
             default -> throw new IllegalArgumentException("unknown vectors format '" + format + "' (valid: auto, text, binary)");
         };
-        VectorReader reader = new VectorReader(file, key, keep, firstPerKey);
+        VectorReader reader = new VectorReader(file, key, keep, wholeFile);
         try (InputStream in = open(file)) {
             if (binary) {
                 reader.readBinary(in);
             } else {
                 reader.readText(in);
             }
+        } catch (EOFException | ZipException e) {
+            throw new VectorFormatException(file, e instanceof ZipException ? "is not valid gzip data (" + e.getMessage() + ")"
+                    : "ends too early (a download or copy cut short?)");
         }
         return reader.result();
     }
@@ -156,7 +162,7 @@ public final class VectorFormat {
     }
 
     private static String checkedWord(String w) {
-        if (w.isEmpty() || w.codePoints().anyMatch(Character::isWhitespace)) {
+        if (w.isEmpty() || w.codePoints().anyMatch(PyText::isSpace)) {
             throw new IllegalArgumentException("word '" + w + "' is empty or contains whitespace; the word2vec formats cannot hold it");
         }
         return w;

@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads the rows of a word2vec text or binary file that a caller keeps: each file word is mapped
@@ -23,6 +25,7 @@ import java.util.function.UnaryOperator;
  * from a large file costs little memory.
  */
 final class VectorReader {
+    private static final Logger LOG = LoggerFactory.getLogger(VectorReader.class);
     /** The most numbers a Java float array holds. */
     private static final long MAX_VALUES = Integer.MAX_VALUE - 8;
     /** The most numbers allocated up front from a header's promise; more are grown as rows arrive. */
@@ -32,27 +35,35 @@ final class VectorReader {
     private final Path file;
     private final UnaryOperator<String> key;
     private final Predicate<String> keep;
-    private final boolean firstPerKey;
+    private final boolean wholeFile;
     private final List<String> words = new ArrayList<>();
     private final Set<String> seen = new HashSet<>();
     private float[] values = new float[1 << 12];
     private int dim;
     private long read;
+    /** Rows of a word read before, dropped as gensim drops them, and where the first was. */
+    private long duplicates;
+    private String firstDuplicate;
 
     /**
      * @param key maps a file word to the caller's key
      * @param keep which keys to keep
-     * @param firstPerKey keep only the first row of a key (else every row, as the file has them)
+     * @param wholeFile every row is kept (storage is sized from the header at once), but the first
+     *     of a word only, as gensim keeps it, with a warning; else the first row of each kept key
      */
-    VectorReader(Path file, UnaryOperator<String> key, Predicate<String> keep, boolean firstPerKey) {
+    VectorReader(Path file, UnaryOperator<String> key, Predicate<String> keep, boolean wholeFile) {
         this.file = file;
         this.key = key;
         this.keep = keep;
-        this.firstPerKey = firstPerKey;
+        this.wholeFile = wholeFile;
     }
 
     /** The kept rows and the number of vectors in the file. */
     VectorFormat.Selection result() {
+        if (wholeFile && duplicates > 0) {
+            LOG.warn("vectors {}: {} row(s) repeat a word read before ({}); the first row of each word is kept, as gensim keeps it",
+                    file, duplicates, firstDuplicate);
+        }
         int size = words.size() * dim;
         float[] matrix = values.length == size ? values : Arrays.copyOf(values, size);
         return new VectorFormat.Selection(new WordVectors(words.toArray(new String[0]), matrix, dim), read);
@@ -64,7 +75,7 @@ final class VectorReader {
      * show it is wrong.
      */
     private void presize(long rows) throws VectorFormatException {
-        if (!firstPerKey && rows > 0) {
+        if (wholeFile && rows > 0) {
             if (rows > MAX_VALUES / dim) {
                 throw new VectorFormatException(file, "header announces " + rows + " vectors of " + dim
                         + " dimensions, more numbers than one model can hold (" + MAX_VALUES + "); the header is damaged, or the file must be cut down");
@@ -79,7 +90,7 @@ final class VectorReader {
      * or tabs; blank lines are skipped.
      */
     void readText(InputStream in) throws IOException {
-        String first = readLine(in);
+        String first = withoutByteOrderMark(readLine(in));
         while (first != null && first.isBlank()) {
             first = readLine(in);
         }
@@ -102,9 +113,15 @@ final class VectorReader {
             lineNo++;
         }
         for (; line != null; line = readLine(in), lineNo++) {
-            if (!line.isBlank()) {
-                row(line, lineNo);
+            if (line.isBlank()) {
+                continue;
             }
+            if (read == expected) {
+                // gensim reads as many as the header says and ignores the rest: a row silently left out here
+                throw new VectorFormatException(file, "line " + lineNo + ": the header announces " + expected + " vectors, and this"
+                        + " line holds another; correct the header's count");
+            }
+            row(line, lineNo);
         }
         if (expected >= 0 && read < expected) {
             throw new VectorFormatException(file, "ends after " + read + " of " + expected + " vectors (truncated file?)");
@@ -118,7 +135,7 @@ final class VectorReader {
         String word = line.substring(pos, end);
         read++;
         String k = key.apply(word);
-        boolean kept = keep.test(k) && (!firstPerKey || seen.add(k));
+        boolean kept = keepRow(k, "line " + lineNo);
         int base = kept ? reserve() : -1;
         pos = end;
         for (int i = 0; i < dim; i++) {
@@ -128,11 +145,16 @@ final class VectorReader {
                 throw new VectorFormatException(file, "line " + lineNo + ": the word has " + i + " numbers, expected " + dim);
             }
             if (kept) {
+                float v;
                 try {
-                    values[base + i] = Float.parseFloat(line.substring(pos, end));
+                    v = Float.parseFloat(line.substring(pos, end));
                 } catch (NumberFormatException e) {
                     throw new VectorFormatException(file, "line " + lineNo + ": value " + (i + 1) + " is not a number");
                 }
+                if (!Float.isFinite(v)) {
+                    throw notFinite("line " + lineNo, word, i, v);
+                }
+                values[base + i] = v;
             }
             pos = end;
         }
@@ -149,7 +171,7 @@ final class VectorReader {
      * {@code DIM} little-endian float32 values (and a newline that the C tool writes and gensim does not).
      */
     void readBinary(InputStream in) throws IOException {
-        String first = readLine(in);
+        String first = withoutByteOrderMark(readLine(in));
         long[] header = first == null ? null : header(first);
         if (header == null) {
             throw new VectorFormatException(file, first == null ? "is empty; expected a header line 'WORDS DIMENSION'"
@@ -182,13 +204,42 @@ final class VectorReader {
             }
             read++;
             String k = key.apply(w);
-            if (keep.test(k) && (!firstPerKey || seen.add(k))) {
+            if (keepRow(k, "vector " + (r + 1))) {
                 int base = reserve();
                 rowBuf.clear();
                 rowBuf.asFloatBuffer().get(values, base, dim);
+                for (int i = 0; i < dim; i++) {
+                    if (!Float.isFinite(values[base + i])) {
+                        throw notFinite("vector " + (r + 1), w, i, values[base + i]);
+                    }
+                }
                 words.add(k);
             }
         }
+    }
+
+    /** Whether a row of this key is stored: a kept key's first row. */
+    private boolean keepRow(String k, String where) {
+        if (!keep.test(k)) {
+            return false;
+        }
+        if (seen.add(k)) {
+            return true;
+        }
+        if (duplicates++ == 0) {
+            firstDuplicate = where + ": '" + k + "'";
+        }
+        return false;
+    }
+
+    /** A NaN or infinite value: it would make every similarity with its word NaN and break the neighbour lists. */
+    private VectorFormatException notFinite(String where, String word, int i, float v) {
+        return new VectorFormatException(file, where + ": value " + (i + 1) + " of '" + word + "' is " + v
+                + "; a vector must hold finite numbers (the model that wrote it diverged: retrain it, or drop the row)");
+    }
+
+    private static String withoutByteOrderMark(String line) {
+        return line != null && line.startsWith("\uFEFF") ? line.substring(1) : line;
     }
 
     /** The offset of a new row in {@link #values}, grown as needed. */

@@ -1,6 +1,7 @@
 package dev.nlpipe.embed.word2vec;
 
 import dev.nlpipe.core.run.Progress;
+import dev.nlpipe.embed.vectorize.PyText;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -181,8 +182,9 @@ public final class Word2Vec {
     static String wordForm(String token) {
         char[] chars = null;
         for (int i = 0; i < token.length(); i++) {
-            // every whitespace the formats' readers split on, not only ASCII's (\s): U+3000, U+2028, U+2000-U+200A
-            if (Character.isWhitespace(token.charAt(i))) {
+            // every whitespace the formats' readers split on, not only ASCII's: U+3000, U+2028, U+2000-U+200A, and
+            // the no-break spaces and U+0085 that Python's split() and splitlines() also split on
+            if (PyText.isSpace(token.charAt(i))) {
                 if (chars == null) {
                     chars = token.toCharArray();
                 }

@@ -12,6 +12,7 @@ import dev.nlpipe.core.doc.Document;
 import dev.nlpipe.core.testing.TempFiles;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -76,6 +77,20 @@ class DocEmbedStageTest {
         double movie = Math.log(2) + 1;
         float[] e = embed(Map.of("vectors", v.toString(), "pooling", "tfidf", "weights", tfidf.toString()), null, "good movie");
         assertArrayEquals(new float[] {(float) (good / (good + movie)), (float) (2 * movie / (good + movie))}, e, 1e-6f);
+
+        // a model of word pairs or of character n-grams weighs no single word: refused, not pooled to zeros
+        for (String model : List.of("model: { ngramRange: [2, 2] }", "model: { analyzer: char_wb, ngramRange: [2, 3] }")) {
+            Path pairs = dev.nlpipe.core.testing.TrainingRuns.train(dir, """
+                    task: vectorize.tfidf
+                    data: { train: %s, format: text }
+                    stages: [ { type: tokenize.regex } ]
+                    %s
+                    """.formatted(corpus, model), "tfidf-" + model.hashCode());
+            var refused = assertThrows(ConfigException.class,
+                    () -> embed(Map.of("vectors", v.toString(), "pooling", "tfidf", "weights", pairs.toString()), null, "good movie"));
+            assertTrue(refused.getMessage().contains("option 'weights'") && refused.getMessage().contains("give no weight to a single word"),
+                    refused.getMessage());
+        }
     }
 
     @Test

@@ -134,6 +134,57 @@ class VectorFormatTest {
     }
 
     @Test
+    void aNanOrInfiniteValueIsRefusedWithItsWord() throws IOException {
+        var e = assertThrows(VectorFormat.VectorFormatException.class,
+                () -> WordVectors.load(TempFiles.write(dir.resolve("nan.txt"), "2 2\na 1 0\nb NaN 1\n")));
+        assertTrue(e.getMessage().contains("nan.txt line 3: value 1 of 'b' is NaN"), e.getMessage());
+        WordVectors v = new WordVectors(new String[] {"a", "b"}, new float[] {1f, 0f, 0f, Float.POSITIVE_INFINITY}, 2);
+        Path bin = dir.resolve("inf.bin");
+        VectorFormat.writeBinary(v, bin);
+        e = assertThrows(VectorFormat.VectorFormatException.class, () -> WordVectors.load(bin));
+        assertTrue(e.getMessage().contains("vector 2: value 2 of 'b' is Infinity"), e.getMessage());
+    }
+
+    @Test
+    void aRepeatedWordKeepsItsFirstRowAsGensimDoes() throws IOException {
+        WordVectors v = WordVectors.load(TempFiles.write(dir.resolve("dup.txt"), "3 2\na 1 0\na 0 1\nb 1 1\n"));
+        assertEquals(List.of("a", "b"), List.of(v.word(0), v.word(1)));
+        assertEquals(2, v.size());
+        assertArrayEquals(new float[] {1, 0, 1, 1}, v.matrix());
+    }
+
+    @Test
+    void aTextFileWithMoreRowsThanItsHeaderSaysIsRefused() {
+        var e = assertThrows(VectorFormat.VectorFormatException.class,
+                () -> WordVectors.load(TempFiles.write(dir.resolve("more.txt"), "2 2\na 1 0\nb 0 1\n\nc 1 1\n")));
+        assertTrue(e.getMessage().contains("more.txt line 5: the header announces 2 vectors"), e.getMessage());
+    }
+
+    @Test
+    void aByteOrderMarkIsNotPartOfTheHeaderOrTheFirstWord() throws IOException {
+        assertEquals(3, WordVectors.load(TempFiles.write(dir.resolve("bom.vec"), "\uFEFF2 3\na 1 2 3\nb 4 5 6\n")).dim());
+        assertEquals("a", WordVectors.load(TempFiles.write(dir.resolve("glove.txt"), "\uFEFFa 1 2\nb 3 4\n")).word(0));
+    }
+
+    @Test
+    void aCompressedFileCutShortNamesTheFile() throws IOException {
+        StringBuilder text = new StringBuilder("5000 3\n");
+        for (int i = 0; i < 5000; i++) {
+            text.append("w").append(i).append(' ').append(i % 7).append(" 0.5 ").append(i % 13).append('\n');
+        }
+        ByteArrayOutputStream gz = new ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream out = new java.util.zip.GZIPOutputStream(gz)) {
+            out.write(text.toString().getBytes(StandardCharsets.UTF_8));
+        }
+        Path cut = TempFiles.writeBytes(dir.resolve("cut.txt.gz"), java.util.Arrays.copyOf(gz.toByteArray(), gz.size() / 2));
+        var e = assertThrows(VectorFormat.VectorFormatException.class, () -> WordVectors.load(cut));
+        assertTrue(e.getMessage().contains("cut.txt.gz ends too early"), e.getMessage());
+        Path notGzip = TempFiles.write(dir.resolve("plain.txt.gz"), "1 1\na 1\n");
+        e = assertThrows(VectorFormat.VectorFormatException.class, () -> WordVectors.load(notGzip));
+        assertTrue(e.getMessage().contains("plain.txt.gz is not valid gzip data"), e.getMessage());
+    }
+
+    @Test
     void aBinaryHeaderWithAHugeDimensionIsADamagedHeaderNotAnOverflow() {
         Path f = TempFiles.writeBytes(dir.resolve("huge.bin"), "2000000000 2000000000\n".getBytes(StandardCharsets.UTF_8));
         var e = assertThrows(VectorFormat.VectorFormatException.class, () -> WordVectors.load(f));
@@ -159,6 +210,10 @@ class VectorFormatTest {
         // an ideographic space (Chinese text), a line separator and a thin space: whitespace to the readers, not to \s
         String word = Word2Vec.wordForm("北京\u3000大学\u2028x\u2009y");
         assertEquals("北京_大学_x_y", word);
+        // no-break spaces and NEL: Python's split() and splitlines() split on them, Java's isWhitespace does not
+        assertEquals("a_b_c_d", Word2Vec.wordForm("a\u00A0b\u202Fc\u0085d"));
+        assertThrows(IllegalArgumentException.class,
+                () -> VectorFormat.writeText(new WordVectors(new String[] {"a\u00A0b"}, new float[] {1f}, 1), dir.resolve("nbsp.txt")));
         VectorFormat.writeText(new WordVectors(new String[] {word}, new float[] {1f}, 1), dir.resolve("u.txt"));
     }
 
