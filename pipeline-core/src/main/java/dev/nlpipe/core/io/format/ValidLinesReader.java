@@ -18,6 +18,8 @@ import java.util.function.LongConsumer;
 final class ValidLinesReader extends Reader {
     private final LineReader lines;
     private String current = "";
+    /** What is left of the physical line after {@link #current}, when a lone {@code \r} cut it; else {@code null}. */
+    private String rest;
     private int pos;
     private long logical;
     private boolean eof;
@@ -46,27 +48,19 @@ final class ValidLinesReader extends Reader {
     @Override
     public int read(char[] cbuf, int off, int len) throws IOException {
         if (pos == current.length()) {
-            if (eof) {
-                return -1;
-            }
-            String line = lines.readLine();
-            if (line == null) {
-                eof = true;
-                return -1;
-            }
-            logical++;
-            if (lines.lineNumber() != physical(logical)) {
-                shifts.put(logical, lines.lineNumber() - logical);
-            }
-            if (line.isBlank() && logical <= Integer.MAX_VALUE) {
-                blank.set((int) logical);
-                if (line.isEmpty()) {
-                    empty.set((int) logical);
+            if (rest == null) {
+                if (eof) {
+                    return -1;
                 }
+                String line = lines.readLine();
+                if (line == null) {
+                    eof = true;
+                    return -1;
+                }
+                // the line's own ending: a quoted field spanning lines keeps its CRLF (a Windows file's text round-trips through CSV)
+                rest = line + (lines.lastLineEnding().isEmpty() ? "\n" : lines.lastLineEnding());
             }
-            // the line's own ending: a quoted field spanning lines keeps its CRLF (a Windows file's text round-trips through CSV)
-            current = line + (lines.lastLineEnding().isEmpty() ? "\n" : lines.lastLineEnding());
-            pos = 0;
+            nextLogicalLine();
         }
         int n = Math.min(len, current.length() - pos);
         if (!draining && sinceRecord + n > maxRecordChars) {
@@ -77,6 +71,29 @@ final class ValidLinesReader extends Reader {
         current.getChars(pos, pos + n, cbuf, off);
         pos += n;
         return n;
+    }
+
+    /**
+     * Takes the next logical line from the rest of the physical one: up to and including a lone
+     * {@code \r}, which the CSV parser counts as a line end of its own (as pandas does), so its line
+     * numbers map back to the file's; else the whole rest.
+     */
+    private void nextLogicalLine() {
+        int cr = rest.indexOf('\r');
+        int end = cr >= 0 && cr + 1 < rest.length() && rest.charAt(cr + 1) != '\n' ? cr + 1 : rest.length();
+        current = rest.substring(0, end);
+        rest = end == rest.length() ? null : rest.substring(end);
+        pos = 0;
+        logical++;
+        if (lines.lineNumber() != physical(logical)) {
+            shifts.put(logical, lines.lineNumber() - logical);
+        }
+        if (current.isBlank() && logical <= Integer.MAX_VALUE) {
+            blank.set((int) logical);
+            if (current.equals("\n") || current.equals("\r\n") || current.equals("\r")) {
+                empty.set((int) logical);
+            }
+        }
     }
 
     /** The file's line number of the given 1-based logical line. */

@@ -56,6 +56,15 @@ class DelimitedReaderMalformedTest {
     }
 
     @Test
+    void aLoneCarriageReturnEndsARecordAsPandasReadsItAndLaterLinesKeepTheirNumbers() throws IOException {
+        Path f = TempFiles.write(dir.resolve("cr.tsv"), "text\tlabel\nab\rcd\t1\nthird\t2\nbad\t3\t4\nlast\t5\n");
+        List<Document> docs = Corpora.read(f, "tsv", Map.of(), bad);
+        assertEquals(List.of("cd", "third", "last"), docs.stream().map(Document::text).toList());
+        assertEquals(List.of("cr.tsv:2", "cr.tsv:3", "cr.tsv:5"), docs.stream().map(Document::id).toList());
+        assertEquals(List.of(2L, 4L), bad.stream().map(BadRecord::line).toList(), "ab (line 2, one field) and the four-field row");
+    }
+
+    @Test
     void anEmptyFileHoldsNoDocumentsAsAnEmptyTextFileDoes() throws IOException {
         for (String content : List.of("", "\n\n")) {
             Path empty = TempFiles.write(dir.resolve("empty.csv"), content);
