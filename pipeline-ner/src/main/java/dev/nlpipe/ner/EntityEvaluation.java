@@ -38,7 +38,8 @@ public final class EntityEvaluation {
             if (golds.size() == CHUNK || !gold.hasNext()) {
                 List<Document> copies = new ArrayList<>(golds.size());
                 for (Document g : golds) {
-                    copies.add(g.derive(g.id(), g.text()).setTokens(g.tokens()).setSentences(g.sentences()));
+                    // every layer a tagger may read, the normalized view of a model trained behind a normalizer included
+                    copies.add(g.derive(g.id(), g.text()).setTokens(g.tokens()).setSentences(g.sentences()).setNormalized(g.normalized()));
                 }
                 List<List<Entity>> found = tagger.apply(copies);
                 for (int i = 0; i < golds.size(); i++) {

@@ -88,13 +88,13 @@ public final class TaggerTraining {
         TaggedData train = s.train();
         TaggedData dev = s.dev();
         log.printf(Locale.ROOT, "data: %,d training sequences (%,d %ss)%s; entity types %s; gold entities %d exact, %d shrunk to %s"
-                        + " boundaries, %d dropped (overlapping or between units)%n", train.sequences().size(), train.unitCount(),
+                        + " boundaries, %d dropped (overlapping, between units or across sentences)%n", train.sequences().size(), train.unitCount(),
                 unit, dev == null ? "" : String.format(Locale.ROOT, ", %,d dev sequences", dev.sequences().size()), s.types(),
                 train.alignment().aligned(), train.alignment().misaligned(), unit, train.alignment().dropped());
         if (dev != null && (dev.alignment().misaligned() > 0 || dev.alignment().dropped() > 0)) {
             // dev F1 is scored against these units' spans, so it counts neither and can read above eval ner's on the same file
-            log.printf(Locale.ROOT, "dev: gold entities %d exact, %d shrunk to %s boundaries, %d dropped (overlapping or between"
-                    + " units): dev F1 leaves the dropped ones out; `nlpipe eval ner` scores every one%n", dev.alignment().aligned(),
+            log.printf(Locale.ROOT, "dev: gold entities %d exact, %d shrunk to %s boundaries, %d dropped (overlapping, between"
+                    + " units or across sentences): dev F1 leaves the dropped ones out; `nlpipe eval ner` scores every one%n", dev.alignment().aligned(),
                     dev.alignment().misaligned(), unit, dev.alignment().dropped());
         }
         return s;

@@ -7,8 +7,9 @@ import java.util.List;
 
 /**
  * Gold entities (character offsets) as spans of a sequence's units. An entity whose ends fall inside
- * a unit is shrunk to the units it covers and counted as misaligned; one that covers no unit, or
- * overlaps an earlier one (nested entities cannot be tagged), is dropped and counted.
+ * a unit is shrunk to the units it covers and counted as misaligned; one that covers no unit,
+ * overlaps an earlier one (nested entities cannot be tagged), or runs across a sentence boundary
+ * (its parts would be two entities that are not in the data), is dropped and counted.
  */
 public final class GoldSpans {
     private int aligned;
@@ -25,7 +26,7 @@ public final class GoldSpans {
         return misaligned;
     }
 
-    /** Entities dropped (overlapping an earlier one, or covering no unit). */
+    /** Entities dropped (overlapping an earlier one, covering no unit, or running across sequences). */
     public int dropped() {
         return dropped;
     }
@@ -38,21 +39,45 @@ public final class GoldSpans {
     public List<List<TagScheme.TokenSpan>> spans(List<UnitSequence> seqs, List<Entity> entities) {
         List<Entity> sorted = new ArrayList<>(entities);
         sorted.sort((a, b) -> a.start() != b.start() ? Integer.compare(a.start(), b.start()) : Integer.compare(b.end(), a.end()));
-        List<List<TagScheme.TokenSpan>> out = new ArrayList<>(seqs.size());
+        List<List<Candidate>> candidates = new ArrayList<>(seqs.size());
+        int[] sequencesOf = new int[sorted.size()];
         int from = 0;
         for (UnitSequence seq : seqs) {
             // entities before from end before an earlier sequence's start, so before this one's
             while (from < sorted.size() && sorted.get(from).end() <= seq.start()) {
                 from++;
             }
-            out.add(spans(seq, sorted, from));
+            List<Candidate> found = candidates(seq, sorted, from);
+            found.forEach(c -> sequencesOf[c.entity()]++);
+            candidates.add(found);
+        }
+        List<List<TagScheme.TokenSpan>> out = new ArrayList<>(seqs.size());
+        for (List<Candidate> found : candidates) {
+            List<TagScheme.TokenSpan> spans = new ArrayList<>(found.size());
+            for (Candidate c : found) {
+                if (sequencesOf[c.entity()] > 1) {
+                    dropped += sequencesOf[c.entity()] == Integer.MAX_VALUE ? 0 : 1;
+                    sequencesOf[c.entity()] = Integer.MAX_VALUE; // counted once, whatever the number of its parts
+                } else if (c.exact()) {
+                    aligned++;
+                    spans.add(c.span());
+                } else {
+                    misaligned++;
+                    spans.add(c.span());
+                }
+            }
+            out.add(spans);
         }
         return out;
     }
 
-    /** The unit spans of the entities of {@code sorted} from index {@code from} on that lie within the sequence. */
-    private List<TagScheme.TokenSpan> spans(UnitSequence seq, List<Entity> sorted, int from) {
-        List<TagScheme.TokenSpan> out = new ArrayList<>();
+    /** An entity's span in one sequence: which entity, its units, whether its ends are the units'. */
+    private record Candidate(int entity, TagScheme.TokenSpan span, boolean exact) {
+    }
+
+    /** The unit spans of the entities of {@code sorted} from index {@code from} on that reach into the sequence. */
+    private List<Candidate> candidates(UnitSequence seq, List<Entity> sorted, int from) {
+        List<Candidate> out = new ArrayList<>();
         int lastEnd = 0;
         for (int i = from; i < sorted.size() && sorted.get(i).start() < seq.end(); i++) {
             Entity e = sorted.get(i);
@@ -62,15 +87,12 @@ public final class GoldSpans {
             int first = firstUnitFrom(seq, e.start());
             int last = lastUnitTo(seq, e.end());
             if (first < 0 || last < first || first < lastEnd) {
-                dropped++;
+                // a part of an entity that runs across sequences and covers no unit here is no part
+                dropped += e.start() < seq.start() || e.end() > seq.end() ? 0 : 1;
                 continue;
             }
-            if (seq.starts()[first] != e.start() || seq.ends()[last] != e.end()) {
-                misaligned++;
-            } else {
-                aligned++;
-            }
-            out.add(new TagScheme.TokenSpan(e.type(), first, last + 1));
+            boolean exact = seq.starts()[first] == e.start() && seq.ends()[last] == e.end();
+            out.add(new Candidate(i, new TagScheme.TokenSpan(e.type(), first, last + 1), exact));
             lastEnd = last + 1;
         }
         return out;

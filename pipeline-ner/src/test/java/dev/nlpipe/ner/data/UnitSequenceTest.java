@@ -152,4 +152,24 @@ class UnitSequenceTest {
         assertEquals(List.of(new TagScheme.TokenSpan("PER", 0, 2), new TagScheme.TokenSpan("LOC", 3, 5)), spans.get(0));
         assertEquals(List.of(new TagScheme.TokenSpan("PER", 0, 2), new TagScheme.TokenSpan("LOC", 3, 5)), spans.get(1));
     }
+
+    @Test
+    void anEntityAcrossASentenceBoundaryIsDroppedNotCutIntoTwo() {
+        String text = "高勇说。张三来 。";
+        Document d = new Document("d", text).setSentences(List.of(new Span(0, 4), new Span(4, 9)));
+        List<UnitSequence> sentences = UnitSequence.of(d, false, false, "ner");
+        GoldSpans g = new GoldSpans();
+        List<List<TagScheme.TokenSpan>> spans = g.spans(sentences, List.of(Entity.of(text, "PER", 0, 2), Entity.of(text, "ORG", 2, 6)));
+        assertEquals(List.of(new TagScheme.TokenSpan("PER", 0, 2)), spans.get(0));
+        assertEquals(List.of(), spans.get(1));
+        assertEquals(1, g.aligned());
+        assertEquals(1, g.dropped(), "one entity dropped, not two parts");
+        // an entity whose end runs only into the whitespace before the next sentence's first unit stays
+        String spaced = "我在北京 。你好";
+        Document e = new Document("e", spaced).setSentences(List.of(new Span(0, 4), new Span(4, 8)));
+        GoldSpans h = new GoldSpans();
+        assertEquals(List.of(new TagScheme.TokenSpan("LOC", 2, 4)),
+                h.spans(UnitSequence.of(e, false, false, "ner"), List.of(Entity.of(spaced, "LOC", 2, 5))).get(0));
+        assertEquals(0, h.dropped());
+    }
 }
