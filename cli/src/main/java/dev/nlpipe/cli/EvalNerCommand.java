@@ -5,6 +5,7 @@ import dev.nlpipe.core.doc.DocumentJson;
 import dev.nlpipe.core.io.AtomicFile;
 import dev.nlpipe.core.model.LoadOptions;
 import dev.nlpipe.ner.NerEvaluator;
+import dev.nlpipe.nn.DeviceSpec;
 import dev.nlpipe.core.config.Suggest;
 import dev.nlpipe.core.stage.Components;
 import java.nio.file.Files;
@@ -82,11 +83,16 @@ public final class EvalNerCommand implements Callable<Integer> {
         if (threads < 0 || batchSize < 1) {
             throw new ParameterException(spec.commandLine(), threads < 0 ? "--threads must not be negative" : "--batch-size must be at least 1");
         }
+        try {
+            DeviceSpec.parse(device);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--device: " + e.getMessage());
+        }
         NerEvaluator.Result r;
         try {
             r = NerEvaluator.evaluate(model, data, format, new LoadOptions(device, batchSize, threads), System.err);
         } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), "--device: " + e.getMessage());
+            throw new ParameterException(spec.commandLine(), e.getMessage());
         }
         if (r.scores().overall().gold() == 0) {
             // a table of zeros would read as a model that found nothing, not as data without labels

@@ -146,6 +146,27 @@ class EvalNerCommandTest {
     }
 
     @Test
+    void goldWithoutTheTokensATokenModelReadsIsNamedWithItsFix() throws IOException {
+        Path conll = Files.writeString(dir.resolve("tok.conll"), "John B-PER\nlives O\nin O\nParis B-LOC\n\nMary B-PER\nsat O\n\n");
+        Path cfg = Files.writeString(dir.resolve("tok.yaml"), "task: ner.bilstm-crf\ndata: { train: " + conll + ", format: conll }\n"
+                + "model: { unit: token, charDim: 4, charFilters: 4, wordDim: 4, hidden: 4, dropout: 0 }\ntrain: { epochs: 1, batchSize: 2,"
+                + " device: cpu, threads: 1,"
+                + " devFraction: 0 }\n");
+        Path tokenModel = dir.resolve("token-model");
+        CliTest.Result trained = CliTest.nlpipe("train", cfg.toString(), "--output", tokenModel.toString());
+        assertEquals(0, trained.code(), trained.err());
+        Path untokenized = Files.writeString(dir.resolve("gold.jsonl"),
+                "{\"text\": \"John lives in Paris\", \"entities\": [{\"type\": \"PER\", \"start\": 0, \"end\": 4}]}\n");
+        CliTest.Result r = CliTest.nlpipe("eval", "ner", "--model", tokenModel.toString(), "--data", untokenized.toString());
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("gold.jsonl (read as jsonl): its documents have no 'tokens'") && r.err().contains("a conll or bmes file"),
+                r.err());
+        r = CliTest.nlpipe("eval", "ner", "--model", tokenModel.toString(), "--data", conll.toString(), "--device", "tpu");
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("--device: unknown device 'tpu'"), r.err());
+    }
+
+    @Test
     void evalRefusesACoNllUFileWithoutAFormatEvenForAConllModel() throws IOException {
         Path conllu = Files.writeString(dir.resolve("test.conllu"), "# text = Beta\n1\tBeta\tbeta\tPROPN\t_\t_\t0\troot\t_\t_\n\n");
         CliTest.Result r = CliTest.nlpipe("eval", "ner", "--model", model.toString(), "--data", conllu.toString());

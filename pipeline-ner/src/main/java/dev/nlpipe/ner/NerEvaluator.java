@@ -5,6 +5,7 @@ import dev.nlpipe.core.config.Location;
 import dev.nlpipe.core.config.Options;
 import dev.nlpipe.core.doc.Document;
 import dev.nlpipe.core.doc.Entity;
+import dev.nlpipe.core.doc.MissingLayerException;
 import dev.nlpipe.core.eval.Scores;
 import dev.nlpipe.core.io.CorpusInput;
 import dev.nlpipe.core.io.ErrorLog;
@@ -94,7 +95,15 @@ public final class NerEvaluator {
                 Progress progress = new Progress(log, "docs", in.totalBytes(), in::bytesRead);
                 Scores scores = EntityEvaluation.evaluate(docs, batch -> {
                     long t = System.nanoTime();
-                    List<List<Entity>> found = tagger.tag(batch);
+                    List<List<Entity>> found;
+                    try {
+                        found = tagger.tag(batch);
+                    } catch (MissingLayerException e) {
+                        // "add a stage" is no advice here: eval ner has no stages, and what lacks the layer is the data
+                        throw new IllegalArgumentException(data + " (read as " + format + "): its documents have no '" + e.layer().key()
+                                + "', which " + modelDir + " reads; evaluate it on data that holds them (a conll or bmes file, or JSON"
+                                + " lines with '" + e.layer().key() + "'), or train the model behind a stage that makes them", e);
+                    }
                     tagging[0] += System.nanoTime() - t;
                     return found;
                 }, n -> {
