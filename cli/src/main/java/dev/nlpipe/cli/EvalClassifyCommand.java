@@ -47,6 +47,7 @@ public final class EvalClassifyCommand implements Callable<Integer> {
             return ExitCodes.CONFIG;
         }
         OutputOptions.refuseInputs(spec, "--json", json, OutputOptions.in("--data", data));
+        OutputOptions.refuseInsideModel(spec, "--json", json, model);
         Map<String, Object> trained = TrainingInput.of(ModelDir.read(model));
         Map<String, Object> formatOptions = options == null ? null : new LinkedHashMap<>(options);
         String fmt = format != null ? format : byExtension(data, String.valueOf(trained.getOrDefault("format", "jsonl")));

@@ -59,6 +59,7 @@ public final class EvalNerCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--data: not found: " + data);
         }
         OutputOptions.refuseInputs(spec, "--json", json, OutputOptions.in("--data", data));
+        OutputOptions.refuseInsideModel(spec, "--json", json, model);
         var readers = Components.get().readers();
         String format = this.format != null ? this.format : byExtension(data);
         if (format == null && data.getFileName().toString().toLowerCase(Locale.ROOT).matches(".*\\.conllu(\\.gz)?")) {

@@ -11,8 +11,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code nlpipe eval tfidf-parity REF.json...}: reproduces scikit-learn TF-IDF reference files and reports the differences. */
 @Command(name = "tfidf-parity", mixinStandardHelpOptions = true,
@@ -20,6 +22,8 @@ import picocli.CommandLine.Parameters;
                 + " value) with nlpipe, and report whether the vocabulary is identical and the largest absolute difference.",
                 "Exits 1 when any file differs by more than --tolerance."})
 public final class EvalTfidfParityCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
 
     @Parameters(paramLabel = "REF.json", arity = "1..*", description = "reference files (or directories of tfidf_ref_*.json)")
     List<Path> references;
@@ -45,6 +49,12 @@ public final class EvalTfidfParityCommand implements Callable<Integer> {
                 return ExitCodes.CONFIG;
             }
         }
+        if (files.isEmpty()) {
+            System.err.println("nlpipe: no reference file (tfidf_ref_*.json) in " + references + " (the references live in ../shared/parity)");
+            return ExitCodes.CONFIG;
+        }
+        OutputOptions.refuseInputs(spec, "--json", json, files.stream().map(f -> OutputOptions.in("reference", f))
+                .toArray(OutputOptions.Input[]::new));
         boolean ok = true;
         Map<String, Object> all = new LinkedHashMap<>();
         for (Path f : files) {

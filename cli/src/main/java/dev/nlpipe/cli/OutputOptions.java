@@ -30,6 +30,18 @@ final class OutputOptions {
      * @param output the file it names, or {@code null} when not given
      * @param inputs the files the command reads
      */
+    /** Refuses an output inside a model directory the command reads (its {@code model.json} or weights would be replaced). */
+    static void refuseInsideModel(CommandSpec spec, String option, Path output, Path modelDir) {
+        if (output == null || output.toString().equals("-") || modelDir == null) {
+            return;
+        }
+        Path dir = modelDir.toAbsolutePath().normalize();
+        if (output.toAbsolutePath().normalize().startsWith(dir)) {
+            throw new ParameterException(spec.commandLine(), option + " " + output + " is inside the --model directory " + modelDir
+                    + ", which the command reads; choose a file outside it");
+        }
+    }
+
     static void refuseInputs(CommandSpec spec, String option, Path output, Input... inputs) {
         if (output == null || output.toString().equals("-")) {
             return;

@@ -79,6 +79,11 @@ public class RunCommand implements Callable<Integer> {
             out = out == null ? OutputConfig.of(output) : out.withPath(output);
         }
         cfg = adjust(new PipelineConfig(cfg.name(), in, cfg.stages(), out, cfg.onError(), cfg.threads(), cfg.batchSize(), cfg.source()));
+        Path outPath = cfg.output() == null ? null : cfg.output().path();
+        Path inPath = cfg.input() == null ? null : cfg.input().path();
+        OutputOptions.refuseInputs(spec, "output", outPath, OutputOptions.in("pipeline", pipeline));
+        OutputOptions.refuseInputs(spec, "--metrics", metrics, OutputOptions.in("pipeline", pipeline), OutputOptions.in("input", inPath),
+                OutputOptions.in("output", outPath));
         Pipeline.checkInput(cfg);
         try (Pipeline p = Pipeline.fromConfig(cfg)) {
             RunOptions defaults = p.defaultRunOptions(!quiet);

@@ -116,6 +116,16 @@ class EvalNerCommandTest {
     }
 
     @Test
+    void jsonScoresAreNeverWrittenIntoTheModel() throws IOException {
+        String modelJson = Files.readString(model.resolve("model.json"));
+        CliTest.Result r = CliTest.nlpipe("eval", "ner", "--model", model.toString(), "--data", data.toString(), "--json",
+                model.resolve("model.json").toString());
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("is inside the --model directory"), r.err());
+        assertEquals(modelJson, Files.readString(model.resolve("model.json")));
+    }
+
+    @Test
     void evalInfersTheFormatFromTheExtension() {
         CliTest.Result r = CliTest.nlpipe("eval", "ner", "--model", model.toString(), "--data", data.toString());
         assertEquals(0, r.code(), r.err());

@@ -36,6 +36,22 @@ class OutputSafetyCliTest {
     }
 
     @Test
+    void neitherTheOutputNorTheMetricsReplaceThePipelineFileOrTheInput() throws IOException {
+        Path data = TempFiles.write(dir.resolve("in.txt"), "keep me\n");
+        Path p = pipeline(data.toString(), dir.resolve("out.jsonl").toString());
+        String yaml = Files.readString(p);
+        for (String[] args : new String[][] {{"--metrics", data.toString()}, {"--metrics", p.toString()},
+                {"--metrics", dir.resolve("out.jsonl").toString()}, {"--output", p.toString()}}) {
+            CliTest.Result r = nlpipe("run", p.toString(), args[0], args[1]);
+            assertEquals(ExitCodes.CONFIG, r.code(), String.join(" ", args) + ": " + r.err());
+            assertTrue(r.err().contains("writing it would replace what is read"), r.err());
+        }
+        assertEquals("keep me\n", Files.readString(data));
+        assertEquals(yaml, Files.readString(p));
+        assertFalse(Files.exists(dir.resolve("out.jsonl")), "refused before running");
+    }
+
+    @Test
     void twoInputsWithOneOutputNameAreAConfigurationError() {
         TempFiles.write(dir.resolve("coll/a.txt"), "one\n");
         TempFiles.write(dir.resolve("coll/a.log"), "two\n");

@@ -183,5 +183,12 @@ class VectorizeClassifyCliTest {
         CliTest.Result fail = nlpipe("eval", "tfidf-parity", bad.toString());
         assertEquals(1, fail.code(), fail.out());
         assertTrue(fail.out().contains("FAIL"), fail.out());
+        String reference = Files.readString(ref, StandardCharsets.UTF_8);
+        CliTest.Result over = nlpipe("eval", "tfidf-parity", ref.toString(), "--json", ref.toString());
+        assertEquals(2, over.code(), over.err());
+        assertEquals(reference, Files.readString(ref, StandardCharsets.UTF_8), "the reference is kept");
+        CliTest.Result none = nlpipe("eval", "tfidf-parity", Files.createDirectories(dir.resolve("no-refs")).toString());
+        assertEquals(2, none.code(), none.err());
+        assertTrue(none.err().contains("no reference file"), none.err());
     }
 }
