@@ -41,6 +41,10 @@ class LauncherBuildTest {
                 #!/usr/bin/env bash
                 echo build >> builds.txt
                 mkdir -p cli/target
+                if [[ -e broken ]]; then
+                  echo '[ERROR] Main.java:[1,1] class, interface, enum, or record expected'
+                  exit 1
+                fi
                 if [[ -e slow ]]; then
                   printf 'PK half a jar' > cli/target/nlpipe.jar
                   exec sleep 60
@@ -95,5 +99,15 @@ class LauncherBuildTest {
 
         launch(root).waitFor(60, TimeUnit.SECONDS);
         assertEquals(2, builds(root).size(), "a finished build is not repeated\n" + output(root));
+    }
+
+    @Test
+    void aFailedBuildShowsMavensErrorsAndExitsThree(@TempDir Path dir) throws Exception {
+        Path root = checkout(dir);
+        Files.writeString(root.resolve("broken"), "");
+        Process p = launch(root);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(3, p.exitValue(), output(root));
+        assertTrue(output(root).contains("[ERROR] Main.java:[1,1]") && output(root).contains("nlpipe: the build failed"), output(root));
     }
 }
