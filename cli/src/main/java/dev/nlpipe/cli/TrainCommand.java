@@ -34,6 +34,8 @@ public final class TrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         TrainConfig cfg = TrainConfig.load(config, sets);
         long start = System.nanoTime();
+        // initialized now: a class first loaded by the hook below, during the shutdown, cannot register its own hooks
+        ShutdownGate.global();
         // Ctrl-C ends the JVM without unwinding this method: a shutdown hook is the one place left to say how to go on
         AtomicReference<TrainingJob> running = new AtomicReference<>();
         Thread onInterrupt = new Thread(() -> {
@@ -108,11 +110,16 @@ public final class TrainCommand implements Callable<Integer> {
                 + Checkpoints.beside(output).dir() + ", if still there, can be removed.";
     }
 
+    /** A word the shell passes on as it is: quoted when it holds a space, a bracket or another character the shell reads. */
+    static String shellQuoted(String word) {
+        return word.matches("[A-Za-z0-9_./:=,+@%-]+") ? word : "'" + word.replace("'", "'\\''") + "'";
+    }
+
     /** What to tell a user who interrupts training: where the last epoch's checkpoint is and the command that resumes from it. */
     static String interrupted(Path config, Path output, List<String> sets) {
         Path checkpoint = Checkpoints.beside(output).dir();
         StringBuilder again = new StringBuilder("nlpipe train " + config + " --output " + output);
-        sets.forEach(s -> again.append(" --set ").append(s));
+        sets.forEach(s -> again.append(" --set ").append(shellQuoted(s)));
         if (!Files.isDirectory(checkpoint)) {
             return "\nnlpipe: training interrupted before a checkpoint was written; nothing was saved to " + output
                     + ". Start again with: " + again;

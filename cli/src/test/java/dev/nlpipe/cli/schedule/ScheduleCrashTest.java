@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.nlpipe.cli.ChildNlpipe;
 import dev.nlpipe.core.doc.Document;
 import dev.nlpipe.core.io.TempNames;
 import java.io.IOException;
@@ -55,7 +56,7 @@ class ScheduleCrashTest {
         int killedMidRun = 0;
         int tempsLeftByKills = 0;
         for (int round = 0; round < 6; round++) {
-            try (ChildScheduler child = ChildScheduler.start(tmp, args(f, "--once"))) {
+            try (ChildNlpipe child = ChildNlpipe.start(tmp, args(f, "--once"))) {
                 if (round == 0) {
                     Thread.sleep(random.nextInt(400));  // anywhere in start-up: lock, database creation, first files
                 } else {
@@ -87,7 +88,7 @@ class ScheduleCrashTest {
         writeInputs(f, 60);
         int code;
         String output;
-        try (ChildScheduler child = ChildScheduler.start(tmp, args(f, "--every", "1h"))) {
+        try (ChildNlpipe child = ChildNlpipe.start(tmp, args(f, "--every", "1h"))) {
             assertTrue(child.awaitLines(l -> l.contains(" ok "), 3, WAIT), child.output());
             // the files the running scheduler is on are in progress, not interrupted (an alert on interrupted would fire)
             String json = ScheduleFixture.main("schedule", "status", "--state", f.state().toString(), "--json").out();
@@ -133,7 +134,7 @@ class ScheduleCrashTest {
         f.write("b-poison.txt", "this one has POISON in it\n");
         f.write("c.txt", "fine too\n");
         for (int attempt = 1; attempt <= 2; attempt++) {
-            try (ChildScheduler child = ChildScheduler.start(tmp, args(f, "--once", "--max-attempts", "2"))) {
+            try (ChildNlpipe child = ChildNlpipe.start(tmp, args(f, "--once", "--max-attempts", "2"))) {
                 assertEquals(137, child.awaitExit(WAIT), child.output());
             }
             FileRecord row = f.row("b-poison.txt");
@@ -144,7 +145,7 @@ class ScheduleCrashTest {
             assertTrue(status.contains("interrupted (the process ended") && status.contains("b-poison.txt  attempt " + attempt + " of 2"),
                     status);
         }
-        try (ChildScheduler child = ChildScheduler.start(tmp, args(f, "--once", "--max-attempts", "2"))) {
+        try (ChildNlpipe child = ChildNlpipe.start(tmp, args(f, "--once", "--max-attempts", "2"))) {
             assertEquals(1, child.awaitExit(WAIT), "the quarantine is a failure of this run: " + child.output());
             assertTrue(child.output().contains("QUARANTINED  b-poison.txt after 2 attempts: " + StateStore.PROCESS_ENDED), child.output());
         }
@@ -170,11 +171,11 @@ class ScheduleCrashTest {
                 """);
         f.write("a.txt", "fine\n".repeat(100));
         f.write("b-poison.txt", "this one has POISON in it\n");
-        try (ChildScheduler child = ChildScheduler.start(tmp, args(f, "--once", "--max-attempts", "2"))) {
+        try (ChildNlpipe child = ChildNlpipe.start(tmp, args(f, "--once", "--max-attempts", "2"))) {
             assertEquals(137, child.awaitExit(WAIT), child.output());
         }
         // the death came with a.txt in progress too: neither is blamed, and the next run takes them one at a time
-        try (ChildScheduler child = ChildScheduler.start(tmp, args(f, "--once", "--max-attempts", "2"))) {
+        try (ChildNlpipe child = ChildNlpipe.start(tmp, args(f, "--once", "--max-attempts", "2"))) {
             assertEquals(137, child.awaitExit(WAIT), child.output());
             assertTrue(child.output().contains("alone        b-poison.txt"), child.output());
         }
@@ -183,7 +184,7 @@ class ScheduleCrashTest {
         int runs = 2;
         int exit;
         do {
-            try (ChildScheduler child = ChildScheduler.start(tmp, args(f, "--once", "--max-attempts", "2"))) {
+            try (ChildNlpipe child = ChildNlpipe.start(tmp, args(f, "--once", "--max-attempts", "2"))) {
                 exit = child.awaitExit(WAIT);
             }
             runs++;
@@ -198,7 +199,7 @@ class ScheduleCrashTest {
         ScheduleFixture f = new ScheduleFixture(tmp);
         writeInputs(f, 10);
         long pid;
-        try (ChildScheduler child = ChildScheduler.start(tmp, args(f, "--every", "1h"))) {
+        try (ChildNlpipe child = ChildNlpipe.start(tmp, args(f, "--every", "1h"))) {
             pid = child.pid();
             assertTrue(child.awaitLines(l -> l.contains("next tick at"), 1, WAIT), child.output());
             ScheduleFixture.Result second = f.schedule("--once");
