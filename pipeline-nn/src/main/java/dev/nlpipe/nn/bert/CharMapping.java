@@ -74,7 +74,8 @@ final class CharMapping {
             String nfd = null;
             if (decomposed != null) {
                 int n = Character.charCount(c);
-                if (decomposed.charAt(at + n) == ' ' && decomposed.codePointAt(at) == c) {
+                // the code point first: one that decomposes into fewer UTF-16 units (U+2F9FF and others) would put at + n past the end
+                if (decomposed.codePointAt(at) == c && decomposed.charAt(at + n) == ' ') {
                     at += n + 1;
                 } else {
                     int space = decomposed.indexOf(' ', at);

@@ -66,6 +66,13 @@ class BertTokenizerTest {
     }
 
     @Test
+    void compatibilityIdeographsThatDecomposeIntoFewerUnitsAreStrippedWithoutFailing() {
+        // U+2F800 and U+2F8FF (two UTF-16 units each) decompose to U+4E3D and U+6D16 (one each)
+        assertEquals(List.of("[UNK]", "[UNK]"), pieces(UNCASED, "\uD87E\uDC00\uD87E\uDCFF"));
+        assertEquals(List.of("中", "[UNK]"), pieces(UNCASED, "中\uD87E\uDDFF"), "U+2F9FF, the last of the next block, too");
+    }
+
+    @Test
     void casedKeepsCaseAndAccents() {
         assertEquals(List.of("[UNK]"), pieces(CASED, "Hello"));
         assertEquals(List.of("[UNK]"), pieces(CASED, "café"));
