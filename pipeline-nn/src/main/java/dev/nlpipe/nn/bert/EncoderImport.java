@@ -1,5 +1,6 @@
 package dev.nlpipe.nn.bert;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.nlpipe.core.doc.DocumentJson;
@@ -192,9 +193,12 @@ public final class EncoderImport {
                     : "; a Hugging Face model directory holds config.json, model.safetensors and vocab.txt or tokenizer.json"));
         }
         Map<String, TensorFile.Tensor> renamed = huggingFaceNames(SafeTensorsFile.read(weights));
-        @SuppressWarnings("unchecked")
-        Map<String, Object> hf = DocumentJson.mapper().readValue(config.toFile(), LinkedHashMap.class);
-        BertConfig c = BertConfig.fromHuggingFace(hf, renamed.containsKey("pooler.dense.weight"));
+        BertConfig c;
+        try {
+            c = BertConfig.fromHuggingFace(readJson(config), renamed.containsKey("pooler.dense.weight"));
+        } catch (IllegalArgumentException e) {
+            throw new IOException(config + ": " + e.getMessage(), e);
+        }
         Path tokenizer = dir.resolve(PretrainedEncoder.TOKENIZER);
         Path vocab = dir.resolve(PretrainedEncoder.VOCAB);
         Vocabulary v;
@@ -231,9 +235,20 @@ public final class EncoderImport {
         return out;
     }
 
+    /** A JSON object file; a damaged one is named ({@code config.json: not valid JSON (...)}). */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> readJson(Path file) throws IOException {
+        try {
+            return DocumentJson.mapper().readValue(file.toFile(), LinkedHashMap.class);
+        } catch (JsonProcessingException e) {
+            throw new IOException(file + ": not valid JSON (" + e.getOriginalMessage()
+                    + (e.getLocation() == null ? "" : ", line " + e.getLocation().getLineNr()) + "); download it again", e);
+        }
+    }
+
     @SuppressWarnings("unchecked")
     private static Vocabulary fromTokenizerJson(Path file) throws IOException {
-        Map<String, Object> t = DocumentJson.mapper().readValue(file.toFile(), LinkedHashMap.class);
+        Map<String, Object> t = readJson(file);
         Map<String, Object> model = (Map<String, Object>) t.getOrDefault("model", Map.of());
         if (!"WordPiece".equals(model.get("type")) || !(model.get("vocab") instanceof Map<?, ?> vocab)) {
             throw new IOException(file + " is not a WordPiece tokenizer (model.type " + model.get("type") + "); BERT encoders use one");

@@ -92,6 +92,11 @@ public record PretrainedEncoder(Path dir, BertConfig config, Map<String, TensorF
             if (!Files.isRegularFile(dir.resolve(CONFIG)) || !Files.isRegularFile(dir.resolve(WEIGHTS))) {
                 throw e;
             }
+            if (!Files.isRegularFile(dir.resolve(ModelDir.MODEL_JSON))) {
+                throw new ModelException(dir, "is a Hugging Face model directory (config.json, model.safetensors), not yet an"
+                        + " nlpipe encoder: import it once with `nlpipe model import " + dir + " --output ENCODER_DIR` and name that"
+                        + " directory");
+            }
             String kind = ModelDir.read(dir).kind();
             if (KIND.equals(kind)) {
                 throw e;

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.Device;
 import dev.nlpipe.core.model.ModelDir;
+import dev.nlpipe.core.model.ModelException;
 import dev.nlpipe.nn.Params;
 import dev.nlpipe.nn.SafeTensorsFile;
 import dev.nlpipe.nn.TensorFile;
@@ -199,6 +200,31 @@ class HuggingFaceImportTest {
                 "cls.predictions.transform.LayerNorm.weight", "cls.predictions.transform.LayerNorm.bias", "cls.predictions.bias"),
                 enc.heads().keySet());
         assertFalse(enc.weights().keySet().stream().anyMatch(n -> n.startsWith("cls.")), enc.weights().keySet().toString());
+    }
+
+    @Test
+    void aDamagedOrUnsupportedConfigIsNamedAsTheFile() throws IOException {
+        Path hf = huggingFaceDir(true);
+        Path out = dir.resolve("enc");
+        Files.writeString(hf.resolve("config.json"), "{\"hidden_size\": 8,");
+        IOException cut = assertThrows(IOException.class, () -> EncoderImport.run(EncoderSource.resolve(hf.toString(), null, dir, dir),
+                out, QUIET));
+        assertTrue(cut.getMessage().contains(hf.resolve("config.json") + ": not valid JSON"), cut.getMessage());
+        Map<String, Object> gelu = new LinkedHashMap<>(TINY.toHuggingFace());
+        gelu.put("hidden_act", "gelu_new");
+        ModelDir.writeJson(hf.resolve("config.json"), gelu);
+        IOException unsupported = assertThrows(IOException.class, () -> EncoderImport.run(EncoderSource.resolve(hf.toString(), null, dir,
+                dir), out, QUIET));
+        assertTrue(unsupported.getMessage().startsWith(hf.resolve("config.json") + ": ") && unsupported.getMessage().contains("gelu_new"),
+                unsupported.getMessage());
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void aHuggingFaceDirectoryNamedAsAnEncoderIsToldToImportIt() throws IOException {
+        Path hf = huggingFaceDir(true);
+        ModelException e = assertThrows(ModelException.class, () -> PretrainedEncoder.open(hf, dev.nlpipe.core.model.LoadOptions.DEFAULT));
+        assertTrue(e.getMessage().contains("nlpipe model import " + hf + " --output ENCODER_DIR"), e.getMessage());
     }
 
     @Test
