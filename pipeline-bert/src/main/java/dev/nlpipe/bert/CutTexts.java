@@ -16,15 +16,18 @@ public final class CutTexts {
 
     private final String model;
     private final int maxLength;
+    private final String fix;
     private final AtomicBoolean said = new AtomicBoolean();
 
     /**
      * @param model what to name in the warning (the model directory)
      * @param maxLength the most word pieces per text, [CLS] and [SEP] included
+     * @param fix how this user reads longer texts (the option to raise, and where it is set)
      */
-    public CutTexts(String model, int maxLength) {
+    public CutTexts(String model, int maxLength, String fix) {
         this.model = model;
         this.maxLength = maxLength;
+        this.fix = fix;
     }
 
     /**
@@ -40,8 +43,7 @@ public final class CutTexts {
             if (e.truncated()) {
                 if (said.compareAndSet(false, true)) {
                     LOG.warn("{}: a text longer than maxLength {} word pieces was cut to its start (this is said once; later"
-                            + " texts may be cut too): raise the stage's maxLength up to the encoder's positions, or split long"
-                            + " texts", model, maxLength);
+                            + " texts may be cut too): {}", model, maxLength, fix);
                     return true;
                 }
                 return false;

@@ -92,7 +92,8 @@ public final class SentenceEncoder implements AutoCloseable {
         try {
             e.weights().forEach((name, t) -> params.put(name, new Shape(t.shape()), t.values()));
             return new SentenceEncoder(tokenizer, BertEncoder.bind(params, "", e.config()), params, pooling, normalize, device,
-                    options.batchSize(), new CutTexts(dir.toString(), max));
+                    options.batchSize(), new CutTexts(dir.toString(), max, "raise the stage's maxLength up to the encoder's"
+                    + " positions, or split long texts"));
         } catch (RuntimeException ex) {
             params.close();
             throw ModelException.cannotLoad(dir, ex);
