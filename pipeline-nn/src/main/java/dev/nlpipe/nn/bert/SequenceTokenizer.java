@@ -55,7 +55,18 @@ final class SequenceTokenizer {
         if (pos < text.length()) {
             segment(text, pos, text.length(), norm, out);
         }
+        if (norm.chars.length > KEPT_SCRATCH) {
+            scratch.remove(); // a book-length text would otherwise hold its buffers on every thread that ever read one
+        }
         return out;
+    }
+
+    /** The largest normalization buffer a thread keeps between texts, in characters (about 1 MB of arrays). */
+    static final int KEPT_SCRATCH = 1 << 16;
+
+    /** The size of this thread's normalization buffer now, for tests. */
+    int scratchCapacity() {
+        return scratch.get().chars.length;
     }
 
     private void segment(String text, int from, int to, NormalizedText norm, TokenBuffer out) {

@@ -73,6 +73,15 @@ class BertTokenizerTest {
     }
 
     @Test
+    void aThreadDoesNotKeepTheBuffersOfABookLengthText() {
+        SequenceTokenizer t = new SequenceTokenizer(VOCAB, BertNormalization.uncased(), List.of());
+        t.tokenize("a".repeat(10));
+        int small = t.scratchCapacity();
+        t.tokenize("a ".repeat(SequenceTokenizer.KEPT_SCRATCH));
+        assertEquals(small, t.scratchCapacity(), "the buffers grown for the long text are let go");
+    }
+
+    @Test
     void casedKeepsCaseAndAccents() {
         assertEquals(List.of("[UNK]"), pieces(CASED, "Hello"));
         assertEquals(List.of("[UNK]"), pieces(CASED, "café"));
