@@ -2,6 +2,7 @@ package dev.nlpipe.core.config;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * Applies {@code --set key.path=value} overrides to a parsed configuration. The first part of the
@@ -76,7 +77,7 @@ public final class Overrides {
         List<String> known = new ArrayList<>(root.entries().keySet());
         if (root.get("stages") instanceof Node.ListNode shared) {
             for (int cut = path.size() - 1; cut >= 1; cut--) {
-                int found = findStage(shared, String.join(".", path.subList(0, cut)));
+                int found = findStage(shared, String.join(".", path.subList(0, cut)), at);
                 if (found >= 0) {
                     Node.ListNode stages = copy(shared);
                     root.put("stages", root.keyLocation("stages"), stages);
@@ -106,14 +107,36 @@ public final class Overrides {
                 + " (sections and stages: " + String.join(", ", known) + ")");
     }
 
-    /** The index of the stage with this id, or -1. */
-    private static int findStage(Node.ListNode stages, String id) {
+    /**
+     * The index of the stage a key names, or -1: the stage with that id; else the one stage of that
+     * type, or with {@code TYPE#N} (as a run's summary names them) the N-th of that type.
+     *
+     * @throws ConfigException when the type names several stages: changing the first alone would go unnoticed
+     */
+    private static int findStage(Node.ListNode stages, String key, Location at) {
+        List<Integer> ofType = new ArrayList<>();
+        int hash = key.lastIndexOf('#');
+        String type = hash > 0 && key.substring(hash + 1).matches("[1-9][0-9]{0,5}") ? key.substring(0, hash) : key;
         for (int i = 0; i < stages.items().size(); i++) {
-            if (stages.items().get(i) instanceof Node.MapNode m && stageId(m).equals(id)) {
-                return i;
+            if (stages.items().get(i) instanceof Node.MapNode m) {
+                if (m.get("id") instanceof Node.ScalarNode id && !id.isNull() && id.asText().equals(key)) {
+                    return i;
+                }
+                if (m.get("type") instanceof Node.ScalarNode t && !t.isNull() && t.asText().equals(type)) {
+                    ofType.add(i);
+                }
             }
         }
-        return -1;
+        if (!type.equals(key)) {
+            int n = Integer.parseInt(key.substring(hash + 1));
+            return n <= ofType.size() ? ofType.get(n - 1) : -1;
+        }
+        if (ofType.size() > 1) {
+            throw new ConfigException(at, "'" + key + "' names " + ofType.size() + " stages (stages "
+                    + ofType.stream().map(i -> Integer.toString(i + 1)).collect(Collectors.joining(", ")) + "): say which with '" + key
+                    + "#1', '" + key + "#2'..., or give the stages ids (id: NAME) and set NAME.option");
+        }
+        return ofType.isEmpty() ? -1 : ofType.get(0);
     }
 
     private static Node.MapNode copy(Node.MapNode m) {

@@ -99,4 +99,27 @@ class OverridesTest {
         assertEquals(Map.of("format", "jsonl"), plain.get("input"));
         assertEquals(Map.of("format", "text"), plain.get("output"), "a section shared by alias too");
     }
+
+    @Test
+    void aTypeOfSeveralStagesIsRefusedUnlessTheKeySaysWhichOne() {
+        String two = """
+                stages:
+                  - type: filter.length
+                    with: { minChars: 1 }
+                  - id: norm
+                    type: normalize.text
+                  - type: filter.length
+                    with: { minChars: 1000 }
+                """;
+        Node root = YamlLoader.parse(two, "t.yaml");
+        var e = assertThrows(ConfigException.class, () -> Overrides.apply(root, List.of("filter.length.minChars=0")));
+        assertTrue(e.getMessage().contains("'filter.length' names 2 stages (stages 1, 3)") && e.getMessage().contains("filter.length#2"),
+                e.getMessage());
+        Node again = YamlLoader.parse(two, "t.yaml");
+        Overrides.apply(again, List.of("filter.length#2.minChars=0", "normalize.text.lowercase=true"));
+        var stages = (List<?>) ((Map<?, ?>) again.toPlain()).get("stages");
+        assertEquals(Map.of("minChars", 1L), ((Map<?, ?>) stages.get(0)).get("with"));
+        assertEquals(Map.of("minChars", 0L), ((Map<?, ?>) stages.get(2)).get("with"), "#2 is the second stage of the type");
+        assertEquals(Map.of("lowercase", true), ((Map<?, ?>) stages.get(1)).get("with"), "a stage with an id is found by its type too");
+    }
 }
