@@ -102,20 +102,10 @@ public final class EmbedCommand implements Runnable {
         }
 
         void print(CommandSpec spec, List<WordVectors.Neighbor> result) throws IOException {
-            if (result.isEmpty()) {
-                spec.commandLine().getErr().println("nlpipe: no candidate word: " + (restrict > 0 ? "the " + restrict
-                        + " most frequent words (--restrict-vocab) are all query words" : "the vectors hold only the query words"));
-            }
+            warnIfEmpty(spec, result);
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
-                List<Map<String, Object>> rows = new ArrayList<>();
-                for (WordVectors.Neighbor n : result) {
-                    Map<String, Object> row = new java.util.LinkedHashMap<>();
-                    row.put("word", n.word());
-                    row.put("score", n.score());
-                    rows.add(row);
-                }
-                out.println(DocumentJson.mapper().writer(SerializationFeature.INDENT_OUTPUT).writeValueAsString(rows));
+                out.println(DocumentJson.mapper().writer(SerializationFeature.INDENT_OUTPUT).writeValueAsString(rows(result)));
             } else {
                 for (WordVectors.Neighbor n : result) {
                     out.printf(Locale.ROOT, "%s\t%.6f%n", n.word(), n.score());
@@ -123,11 +113,42 @@ public final class EmbedCommand implements Runnable {
             }
             out.flush();
         }
+
+        /** Several words' lists as one JSON object, word → its list (two arrays one after the other would be no JSON). */
+        void printJson(CommandSpec spec, Map<String, List<WordVectors.Neighbor>> results) throws IOException {
+            Map<String, Object> all = new java.util.LinkedHashMap<>();
+            for (Map.Entry<String, List<WordVectors.Neighbor>> e : results.entrySet()) {
+                warnIfEmpty(spec, e.getValue());
+                all.put(e.getKey(), rows(e.getValue()));
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            out.println(DocumentJson.mapper().writer(SerializationFeature.INDENT_OUTPUT).writeValueAsString(all));
+            out.flush();
+        }
+
+        private static List<Map<String, Object>> rows(List<WordVectors.Neighbor> result) {
+            List<Map<String, Object>> rows = new ArrayList<>();
+            for (WordVectors.Neighbor n : result) {
+                Map<String, Object> row = new java.util.LinkedHashMap<>();
+                row.put("word", n.word());
+                row.put("score", n.score());
+                rows.add(row);
+            }
+            return rows;
+        }
+
+        private void warnIfEmpty(CommandSpec spec, List<WordVectors.Neighbor> result) {
+            if (result.isEmpty()) {
+                spec.commandLine().getErr().println("nlpipe: no candidate word: " + (restrict > 0 ? "the " + restrict
+                        + " most frequent words (--restrict-vocab) are all query words" : "the vectors hold only the query words"));
+            }
+        }
     }
 
     /** {@code nlpipe embed neighbors VECTORS WORD...}. */
     @Command(name = "neighbors", mixinStandardHelpOptions = true,
-            description = "The words closest to each WORD by cosine similarity; with several words, one list each, under a 'WORD:' line.")
+            description = "The words closest to each WORD by cosine similarity; with several words, one list each, under a 'WORD:' line"
+                    + " (with --json, one object: WORD -> its list).")
     static final class Neighbors implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -145,9 +166,17 @@ public final class EmbedCommand implements Runnable {
             for (String word : words) {
                 rows.add(row(spec, v, word)); // every word checked before any output, so a typo costs no half-printed result
             }
+            if (words.size() > 1 && list.json) {
+                Map<String, List<WordVectors.Neighbor>> results = new java.util.LinkedHashMap<>();
+                for (int i = 0; i < words.size(); i++) {
+                    results.put(words.get(i), v.nearest(v.vector(words.get(i)), list.k, list.limit(spec, v), rows.get(i)));
+                }
+                list.printJson(spec, results);
+                return ExitCodes.OK;
+            }
             PrintWriter out = spec.commandLine().getOut();
             for (int i = 0; i < words.size(); i++) {
-                if (words.size() > 1 && !list.json) {
+                if (words.size() > 1) {
                     out.println((i > 0 ? "\n" : "") + words.get(i) + ":");
                 }
                 list.print(spec, v.nearest(v.vector(words.get(i)), list.k, list.limit(spec, v), rows.get(i)));

@@ -66,7 +66,8 @@ public final class EvalEmbedCommand implements Callable<Integer> {
         similarity.forEach(p -> read.add(OutputOptions.in("--similarity", p)));
         OutputOptions.refuseInputs(spec, "--json", json, read.toArray(OutputOptions.Input[]::new));
         WordVectors v = EmbedCommand.load(spec, vectors);
-        PrintWriter out = spec.commandLine().getOut();
+        // with the JSON on standard output, the text report goes to standard error, so what a pipe reads is JSON alone
+        PrintWriter out = json != null && json.toString().equals("-") ? spec.commandLine().getErr() : spec.commandLine().getOut();
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("vectors", vectors.toString());
         report.put("words", v.size());
@@ -95,8 +96,8 @@ public final class EvalEmbedCommand implements Callable<Integer> {
         if (json != null) {
             String text = DocumentJson.mapper().writer(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report);
             if (json.toString().equals("-")) {
-                out.println(text);
-                out.flush();
+                spec.commandLine().getOut().println(text);
+                spec.commandLine().getOut().flush();
             } else {
                 try (AtomicFile f = AtomicFile.create(json)) {
                     f.writer().write(text + "\n");

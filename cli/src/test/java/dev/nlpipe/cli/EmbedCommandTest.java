@@ -150,6 +150,23 @@ class EmbedCommandTest {
         assertEquals(1.0, j.get("analogy").get("sections").get("royal").get("accuracy").asDouble());
         assertEquals(1, j.get("similarity").get("pairs").get("oov").asInt());
         assertTrue(j.get("similarity").get("pairs").has("spearman"));
+
+        // --json -: standard output is the JSON alone, the report goes to standard error
+        CliTest.Result piped = nlpipe("eval", "embed", "--vectors", vectors().toString(), "--analogy", q.toString(), "--json", "-");
+        assertEquals(0, piped.code(), piped.err());
+        assertEquals(1.0, DocumentJson.mapper().readTree(piped.out()).get("analogy").get("accuracy").asDouble(), piped.out());
+        assertTrue(piped.err().contains("accuracy 1.0000"), piped.err());
+    }
+
+    @Test
+    void neighborsOfSeveralWordsAsJsonAreOneObject() throws IOException {
+        CliTest.Result r = nlpipe("embed", "neighbors", vectors().toString(), "king", "queen", "-k", "1", "--json");
+        assertEquals(0, r.code(), r.err());
+        JsonNode j = DocumentJson.mapper().readTree(r.out());
+        List<String> words = new java.util.ArrayList<>();
+        j.fieldNames().forEachRemaining(words::add);
+        assertEquals(List.of("king", "queen"), words, r.out());
+        assertEquals("man", j.get("king").get(0).get("word").asText(), r.out());
     }
 
     @Test
