@@ -2,6 +2,7 @@ package dev.nlpipe.cli;
 
 import static dev.nlpipe.cli.CliTest.nlpipe;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nlpipe.core.doc.Document;
@@ -87,6 +88,7 @@ class OneLinerCommandsTest {
         CliTest.Result r = nlpipe("segment", "--with", "algoritm=viterbi", "x");
         assertEquals(2, r.code(), r.err());
         assertTrue(r.err().contains("did you mean 'algorithm'"), r.err());
+        assertFalse(r.err().contains("--set") || r.err().contains(":1:1"), "no file to point into, no --set to drop it with: " + r.err());
     }
 
     @Test

@@ -451,7 +451,8 @@ public final class Pipeline implements AutoCloseable {
                         built.add(new ConfiguredStage(c.id(), "custom", c.processor()));
                     }
                     case Registered r -> {
-                        Location at = new Location("builder stage " + (i + 1) + " (" + r.type() + ")", i + 1, 1);
+                        // line 0: no file, so no FILE:LINE:COL to print and no --set to suggest
+                        Location at = new Location("builder stage " + (i + 1) + " (" + r.type() + ")", 0, 0);
                         String id = r.type();
                         for (int n = 2; ids.contains(id); n++) {
                             id = r.type() + "#" + n;

@@ -110,7 +110,8 @@ public final class Options {
     }
 
     private static String dropHint(String setPath, String key, Location at) {
-        return setPath == null || Overrides.isOverride(at) ? ""
+        // a value with no place in a file (the Java builder, a command's --with) is not dropped with --set
+        return setPath == null || Overrides.isOverride(at) || at.line() <= 0 ? ""
                 : "; to drop it without editing the file: --set " + setPath + "." + key + "=";
     }
 

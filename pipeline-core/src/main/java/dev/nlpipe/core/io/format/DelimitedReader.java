@@ -251,10 +251,6 @@ public abstract class DelimitedReader implements ReaderProvider {
         return options.owner().startsWith("data ") ? "data." : "input.";
     }
 
-    /**
-     * The parser's complaint without its own line number, which counts the lines the parser saw
-     * (bad lines removed), not the file's, and would contradict the line reported.
-     */
     /** A file cut short or a damaged {@code .gz} under the parser's exception, else {@code null}: not a malformed record. */
     private static IOException damagedInput(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
@@ -265,6 +261,10 @@ public abstract class DelimitedReader implements ReaderProvider {
         return null;
     }
 
+    /**
+     * The parser's complaint without its own line number, which counts the lines the parser saw
+     * (bad lines removed), not the file's, and would contradict the line reported.
+     */
     static String parserProblem(Throwable e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
