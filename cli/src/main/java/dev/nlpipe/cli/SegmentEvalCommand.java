@@ -61,7 +61,7 @@ public final class SegmentEvalCommand implements Callable<Integer> {
     @Option(names = "--write-pred", paramLabel = "FILE", description = "with --pipeline: write its segmentation in the gold format")
     Path writePred;
 
-    @Option(names = "--threads", paramLabel = "N", description = "with --pipeline: worker threads (default: all cores)")
+    @Option(names = "--threads", paramLabel = "N", description = "with --pipeline: worker threads (default: the pipeline's threads, else all cores)")
     int threads;
 
     @Option(names = "--lang", paramLabel = "CODE", description = "with --pipeline: the documents' language (default: the pipeline input's, else none)")
@@ -90,7 +90,9 @@ public final class SegmentEvalCommand implements Callable<Integer> {
                     throw new CommandLine.ParameterException(spec.commandLine(), "the pipeline " + source.pipeline
                             + " produces no tokens; add a segment or tokenize stage");
                 }
-                SegmentationEvaluation.Result r = SegmentationEvaluation.evaluate(p, goldLines, training, language, threads, System.err);
+                // --threads, else the file's threads: (which --set threads=N changes), else all cores
+                int workers = threads > 0 ? threads : cfg.threads();
+                SegmentationEvaluation.Result r = SegmentationEvaluation.evaluate(p, goldLines, training, language, workers, System.err);
                 score = r.score();
                 report.putAll(score.toMap());
                 report.put("chars_per_second", r.charsPerSecond());

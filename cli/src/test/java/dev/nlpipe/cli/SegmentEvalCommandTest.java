@@ -58,6 +58,21 @@ class SegmentEvalCommandTest {
     }
 
     @Test
+    void thePipelinesThreadsApplyUnlessTheCommandLineSaysOtherwise() throws IOException {
+        Path pipeline = Files.writeString(dir.resolve("t.yaml"), "pipeline: seg\nthreads: 3\nstages:\n  - type: segment.hanlp\n");
+        for (String[] args : new String[][] {{}, {"--set", "threads=1"}, {"--threads", "2"}}) {
+            Path json = dir.resolve("threads.json");
+            List<String> cmd = new java.util.ArrayList<>(List.of("eval", "segment", "--gold", gold.toString(), "--pipeline",
+                    pipeline.toString(), "--json", json.toString()));
+            cmd.addAll(List.of(args));
+            Outcome o = nlpipe(cmd.toArray(String[]::new));
+            assertEquals(0, o.code(), o.err());
+            int want = args.length == 0 ? 3 : args[0].equals("--set") ? 1 : 2;
+            assertEquals(want, DocumentJson.mapper().readTree(json.toFile()).get("threads").asInt(), String.join(" ", args));
+        }
+    }
+
+    @Test
     void aWrittenPredictionKeepsTheGoldLinesBlankLinesIncludedSoItScoresBack() throws IOException {
         Path withBlank = Files.writeString(dir.resolve("blank.utf8"), "我  爱  北京\n\n商品  和  服务  。\n", StandardCharsets.UTF_8);
         Path pipeline = Files.writeString(dir.resolve("p.yaml"), "pipeline: seg\nstages:\n  - type: segment.hanlp\n");
