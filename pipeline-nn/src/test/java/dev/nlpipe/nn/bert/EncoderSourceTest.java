@@ -15,7 +15,7 @@ import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Entries of a model jar are extracted by their bare name and only up to a size nlpipe can read. */
+/** What `model import` reads from: entries of a model jar by their bare name and only up to a size nlpipe can read; a directory with its own tokenizer. */
 class EncoderSourceTest {
     @TempDir
     Path dir;
@@ -39,5 +39,12 @@ class EncoderSourceTest {
             assertEquals(100_000, Files.size(whole));
         }
         assertFalse(Files.exists(dir.resolve("evil")));
+    }
+
+    @Test
+    void aTokenizerGivenWithADirectoryIsRefusedRatherThanDropped() throws IOException {
+        Path hf = Files.createDirectories(dir.resolve("hf"));
+        IOException e = assertThrows(IOException.class, () -> EncoderSource.resolve(hf.toString(), dir.resolve("tokenizer.json"), dir, dir));
+        assertTrue(e.getMessage().contains("--tokenizer applies to an .onnx file or a model jar"), e.getMessage());
     }
 }
