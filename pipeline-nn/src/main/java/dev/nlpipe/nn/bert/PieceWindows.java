@@ -82,7 +82,8 @@ public final class PieceWindows {
         int k = 0;
         int u = 0;
         for (int p = 0; p < total; p++) {
-            while (e.starts()[p] >= at[u + 1]) {
+            // by the piece's last character: an added token with lstrip starts on the space before its unit
+            while (e.ends()[p] - 1 >= at[u + 1]) {
                 u++;
             }
             if (count[u] < cap) {

@@ -5,9 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nlpipe.core.tag.TagScheme;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** How units become word pieces, positions and windows: no model, only a small WordPiece vocabulary. */
 class PieceWindowsTest {
@@ -41,6 +45,20 @@ class PieceWindowsTest {
         assertArrayEquals(new int[] {1, 3, 4, 6}, l.columns());
         assertEquals(VOCAB.indexOf("john"), l.windows()[0][l.columns()[0]]);
         assertEquals(VOCAB.indexOf("ber"), l.windows()[0][l.columns()[2]]);
+    }
+
+    @Test
+    void anAddedTokenThatTakesTheSpaceBeforeItIsStillItsOwnUnit(@TempDir Path dir) throws IOException {
+        // a tokenizer.json whose [MASK] has lstrip: true, as RoBERTa-style files have it: its match starts on the joining space
+        TOKENIZER.save(dir);
+        Path json = dir.resolve("tokenizer.json");
+        String text = Files.readString(json);
+        String lstrip = text.replaceFirst("(\\{[^{}]*\"content\"\\s*:\\s*\"\\[MASK\\]\"[^{}]*\"lstrip\"\\s*:\\s*)false", "$1true");
+        assertTrue(!lstrip.equals(text), "the test's tokenizer.json has a [MASK] entry to change");
+        Files.writeString(json, lstrip);
+        UnitLayout l = new PieceWindows(BertTokenizer.fromTokenizerJson(json), 32).layout(new String[] {"john", "[MASK]", "berlin"});
+        assertArrayEquals(new int[] {0, 1, 2}, l.units(), "every unit has a position");
+        assertEquals(VOCAB.indexOf("[MASK]"), l.windows()[0][l.columns()[1]]);
     }
 
     @Test
