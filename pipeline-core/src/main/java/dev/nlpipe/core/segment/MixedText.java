@@ -79,6 +79,10 @@ final class MixedText {
         List<Token> out = new ArrayList<>(tokens.size());
         for (Token t : tokens) {
             String s = original.substring(t.start(), t.end());
+            if (isMixedMarkRun(t.text()) && t.text().length() == s.length()) {
+                splitMarks(t, out);
+                continue;
+            }
             int a = 0;
             while (a < s.length() && isMark(s.codePointAt(a))) {
                 a += Character.charCount(s.codePointAt(a));
@@ -99,6 +103,25 @@ final class MixedText {
             addMarks(original, t.start() + b, t.end(), markPos, out);
         }
         return out;
+    }
+
+    /**
+     * Whether a token is two or more different marks, such as HanLP's {@code )!} or {@code :"} (a run
+     * of one mark repeated, the ellipsis {@code ……} or the dash {@code ——}, is one word in the PKU
+     * conventions and stays).
+     */
+    private static boolean isMixedMarkRun(String text) {
+        return text.codePoints().allMatch(MixedText::isMark) && text.codePoints().distinct().count() > 1;
+    }
+
+    /** One token per mark of {@code t}, each in the token's own (normalized) form, tagged {@code w} when {@code t} has a tag. */
+    private static void splitMarks(Token t, List<Token> out) {
+        String text = t.text();
+        for (int k = 0; k < text.length(); ) {
+            int next = k + Character.charCount(text.codePointAt(k));
+            out.add(new Token(text.substring(k, next), t.start() + k, t.start() + next, t.pos() == null ? null : "w", false));
+            k = next;
+        }
     }
 
     /** {@code tokens} without those made only of punctuation and symbols. */

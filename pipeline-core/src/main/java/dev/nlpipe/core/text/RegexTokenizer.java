@@ -64,6 +64,10 @@ public final class RegexTokenizer implements StageProvider {
         boolean lower = o.getBoolean("lowercase");
         String pattern = o.getString("pattern");
         if (pattern != null) {
+            if (o.isSet("punctuation")) {
+                throw o.error("punctuation", "has no effect with 'pattern', which alone says what a token is: write the pattern"
+                        + " so that it does not match punctuation (e.g. '\\w+'), or leave 'pattern' out");
+            }
             Pattern p;
             try {
                 p = Pattern.compile(pattern, Pattern.UNICODE_CHARACTER_CLASS);

@@ -103,7 +103,7 @@ public final class SentenceSplitter implements StageProvider {
                     cut = end;
                 }
                 i = end;
-            } else if (c == '.') {
+            } else if (c == '.' || c == '．') {
                 int end = closers(text, i + 1);
                 if (endsEnglishSentence(text, i, end, abbreviations)) {
                     cut = end;
@@ -131,7 +131,7 @@ public final class SentenceSplitter implements StageProvider {
         while (i < n) {
             char c = text.charAt(i);
             int type = Character.getType(c);
-            if (isChineseEnd(c) || c == '!' || c == '?' || c == '.' || c == '…' || c == '"' || c == '\''
+            if (isChineseEnd(c) || c == '!' || c == '?' || c == '.' || c == '．' || c == '…' || c == '"' || c == '\''
                     || type == Character.END_PUNCTUATION || type == Character.FINAL_QUOTE_PUNCTUATION) {
                 i++;
             } else {
@@ -146,7 +146,7 @@ public final class SentenceSplitter implements StageProvider {
         if (end < n && !RegexTokenizer.isSpace(text.charAt(end)) && !RegexTokenizer.isCjk(text.codePointAt(end))) {
             return false;
         }
-        if (end > dot + 1 && text.charAt(end - 1) != '.') {
+        if (end > dot + 1 && text.charAt(end - 1) != '.' && text.charAt(end - 1) != '．') {
             // "." followed by a closing quote or bracket: the quoted sentence ended
             return true;
         }
@@ -154,7 +154,9 @@ public final class SentenceSplitter implements StageProvider {
         // no abbreviation is longer than this: a long run of letters (Chinese, which counts as letters, with ASCII dots
         // in it) is not one, and scanning each run to its start made such a text quadratic
         int earliest = Math.max(0, dot - MAX_ABBREVIATION);
-        while (w > earliest && (Character.isLetter(text.charAt(w - 1)) || text.charAt(w - 1) == '.')) {
+        // the word before the dot stops at a Chinese character: "我见了Dr." is the abbreviation "Dr"
+        while (w > earliest && (Character.isLetter(text.charAt(w - 1)) && !RegexTokenizer.isCjk(text.charAt(w - 1))
+                || text.charAt(w - 1) == '.')) {
             w--;
         }
         String word = text.substring(w, dot);

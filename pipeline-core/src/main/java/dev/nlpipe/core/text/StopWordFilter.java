@@ -6,6 +6,7 @@ import dev.nlpipe.core.config.OptionSpec;
 import dev.nlpipe.core.config.Options;
 import dev.nlpipe.core.doc.Document;
 import dev.nlpipe.core.doc.Layer;
+import dev.nlpipe.core.doc.NormalizedText;
 import dev.nlpipe.core.doc.Token;
 import dev.nlpipe.core.stage.Annotator;
 import dev.nlpipe.core.stage.Processor;
@@ -70,7 +71,7 @@ public final class StopWordFilter implements StageProvider {
         Set<String> words = new HashSet<>();
         for (String lang : o.getStringList("languages")) {
             try {
-                addAll(words, StopWords.builtin(lang), ignoreCase);
+                addAll(words, withNormalizedForms(StopWords.builtin(lang)), ignoreCase);
             } catch (IllegalArgumentException e) {
                 throw o.error("languages", e.getMessage());
             }
@@ -92,6 +93,21 @@ public final class StopWordFilter implements StageProvider {
         boolean mark = o.getString("mode").equals("mark");
         String id = ctx.id();
         return (Annotator) doc -> doc.setTokens(filter(doc, words, ignoreCase, mark, id));
+    }
+
+    /**
+     * A built-in list with each word's form after {@code normalize.chinese} beside it: HanLP's list holds
+     * the full-width {@code ，（）！}, which that stage (the guide's Chinese pipeline) turns into {@code , ( ) !}.
+     */
+    private static Set<String> withNormalizedForms(Set<String> words) {
+        Set<String> out = new HashSet<>(words);
+        for (String w : words) {
+            NormalizedText n = ChineseNormalizer.normalize(w, true, true);
+            if (n != null) {
+                out.add(n.text());
+            }
+        }
+        return out;
     }
 
     private static void addAll(Set<String> into, Set<String> words, boolean ignoreCase) {

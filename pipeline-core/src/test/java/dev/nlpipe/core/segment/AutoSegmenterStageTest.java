@@ -41,6 +41,14 @@ class AutoSegmenterStageTest {
     }
 
     @Test
+    void differentMarksHanLpLeavesTogetherAreTokensOfTheirOwnAndARepeatedMarkStaysOne() {
+        List<String> words = texts(run("segment", Map.of(), doc("这个问题(很重要)!他说:\"你好!\"真的……", null)));
+        assertTrue(words.containsAll(List.of(")", "!", ":", "\"")), words.toString());
+        assertFalse(words.contains(")!") || words.contains(":\"") || words.contains("!\""), words.toString());
+        assertTrue(words.contains("……"), "the ellipsis is one word, as PKU writes it: " + words);
+    }
+
+    @Test
     void punctuationDropRemovesMarksInEveryLanguage() {
         assertEquals(List.of("我", "爱", "北京"), texts(run("segment", Map.of("punctuation", "drop"), doc("我爱北京。", null))));
         assertEquals(List.of("Hi", "there"), texts(run("segment", Map.of("punctuation", "drop"), doc("Hi, there!", null))));

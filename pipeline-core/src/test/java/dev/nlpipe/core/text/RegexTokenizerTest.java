@@ -25,6 +25,14 @@ class RegexTokenizerTest {
     }
 
     @Test
+    void punctuationBesideAPatternIsRefusedRatherThanIgnored() {
+        dev.nlpipe.core.config.ConfigException e = org.junit.jupiter.api.Assertions.assertThrows(dev.nlpipe.core.config.ConfigException.class,
+                () -> tokens("Hello , world", Map.of("pattern", "\\S+", "punctuation", false)));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("option 'punctuation'") && e.getMessage().contains("has no effect"),
+                e.getMessage());
+    }
+
+    @Test
     void cjkCharactersAreTokensAndLatinRunsAreWords() {
         assertEquals(List.of("我", "在", "Starbucks", "点", "了", "一", "杯", "latte", ",", "花", "了", "32", "元", "。"),
                 texts(tokens("我在Starbucks点了一杯latte, 花了32元。", Map.of())));

@@ -34,6 +34,13 @@ class SentenceSplitterTest {
     }
 
     @Test
+    void anAbbreviationRightAfterChineseAndTheFullWidthFullStop() {
+        assertEquals(List.of("我见了Dr. Smith先生。", "他和J. Smith走了。"), sentences("我见了Dr. Smith先生。他和J. Smith走了。"));
+        assertEquals(List.of("该方法有效．", "下一步工作是推广．"), sentences("该方法有效．下一步工作是推广．"));
+        assertEquals(List.of("长度为３．５米。"), sentences("长度为３．５米。"), "a full-width decimal point stays");
+    }
+
+    @Test
     void englishAbbreviationsInitialsAndDecimalsDoNotSplit() {
         assertEquals(List.of("Dr. Smith paid $3.50 for it.", "Mr. J. R. Jones agreed, i.e. he paid too."),
                 sentences("Dr. Smith paid $3.50 for it. Mr. J. R. Jones agreed, i.e. he paid too."));

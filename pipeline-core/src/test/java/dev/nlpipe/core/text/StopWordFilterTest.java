@@ -37,6 +37,20 @@ class StopWordFilterTest {
     }
 
     @Test
+    void chinesePunctuationIsAStopWordAlsoAfterNormalizeChinese() {
+        try (Pipeline p = Pipeline.builder().add("normalize.chinese").add("segment.hanlp").add("stopwords.remove",
+                Map.of("mode", "mark", "languages", List.of("zh"))).build()) {
+            Document d = p.process(new Document("d", "我们认为，这个问题（很重要）！").setLang("zh")).get(0);
+            for (dev.nlpipe.core.doc.Token t : d.tokens()) {
+                if (t.text().matches("[,()!]")) {
+                    assertTrue(t.stop(), t + " in " + d.tokens());
+                }
+            }
+            assertTrue(d.tokens().stream().anyMatch(t -> t.text().equals(",")), d.tokens().toString());
+        }
+    }
+
+    @Test
     void markModeKeepsTokensAndFlagsThem() {
         Document d = run(Map.of("mode", "mark"), TEXT);
         assertEquals(8, d.tokens().size());

@@ -69,7 +69,8 @@ public final class HanlpSegmenter {
         } else if (!s.builtinDictionary()) {
             seg.enableCustomDictionary(false);
         }
-        if (s.forcing()) {
+        // HanLP's forcing turns the custom dictionary back on: only where there is one, else builtinDictionary: false is undone
+        if (s.forcing() && (s.userWords().size() > 0 || s.builtinDictionary())) {
             seg.enableCustomDictionaryForcing(true);
         }
         this.segment = seg;
@@ -126,7 +127,8 @@ public final class HanlpSegmenter {
                     Word last = out.isEmpty() ? null : out.get(out.size() - 1);
                     if (last != null && last.end() == s && joinsWord(text, s)) {
                         // HanLP gives accented letters a character class of their own: Pokémon came out as Pok / é / mon
-                        out.set(out.size() - 1, new Word(last.start(), e, last.pos(), null));
+                        // the letters' tag, not the punctuation tag HanLP gives a lone accented first letter (école, Émile)
+                        out.set(out.size() - 1, new Word(last.start(), e, "w".equals(last.pos()) ? pos : last.pos(), null));
                     } else {
                         out.add(new Word(s, e, pos, s == at && e == end ? w : null));
                     }

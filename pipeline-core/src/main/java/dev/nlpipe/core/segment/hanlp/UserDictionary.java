@@ -94,6 +94,10 @@ public final class UserDictionary {
             // jieba's load_userdict format, word freq [pos]: what users bringing a jieba dictionary have
             return new CoreDictionary.Attribute(f.length == 3 ? nature(f[2], 3, at) : Nature.nz, Integer.parseInt(f[1]));
         }
+        if (f.length == 2) {
+            // jieba's word and tag without a frequency: frequency and tag are each optional there
+            return new CoreDictionary.Attribute(nature(f[1], 2, at), 1);
+        }
         if (f.length % 2 == 0) {
             throw new ConfigException(at, "user dictionary entry has " + f.length
                     + " fields; it must be 'word' or 'word nature frequency [nature frequency]...' (a nature without a frequency?)");

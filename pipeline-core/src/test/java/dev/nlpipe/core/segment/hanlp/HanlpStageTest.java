@@ -45,6 +45,33 @@ class HanlpStageTest {
     }
 
     @Test
+    void forcingWithoutAnyDictionaryLeavesTheBuiltInDictionaryOff() {
+        String text = "截至3月31日，攻城狮在云计算公司上班";
+        try (Pipeline off = hanlp(Map.of("builtinDictionary", false));
+             Pipeline offForcing = hanlp(Map.of("builtinDictionary", false, "forcing", true))) {
+            assertEquals(words(off, text), words(offForcing, text));
+        }
+    }
+
+    @Test
+    void aJiebaEntryWithATagAndNoFrequencyLoads() throws IOException {
+        Path d = dictionary("jieba.txt", "创新办 i", "云计算 5 n");
+        try (Pipeline p = hanlp(Map.of("userDictionaries", List.of(d.toString()), "pos", true))) {
+            Document doc = p.process(new Document("d", "李小福是创新办主任")).get(0);
+            assertTrue(texts(doc).contains("创新办"), texts(doc).toString());
+        }
+    }
+
+    @Test
+    void aLatinWordStartingWithAnAccentedLetterKeepsALetterTag() {
+        try (Pipeline p = hanlp(Map.of("pos", true))) {
+            Document d = p.process(new Document("d", "我在école学习")).get(0);
+            dev.nlpipe.core.doc.Token ecole = d.tokens().stream().filter(t -> t.text().equals("école")).findFirst().orElseThrow();
+            assertFalse("w".equals(ecole.pos()), "école is a word, not punctuation: " + ecole);
+        }
+    }
+
+    @Test
     void noTokenHoldsASpaceOrALineBreak() {
         // HanLP puts characters no dictionary word starts with into one term by character class: spaces and line breaks
         // share one with kana and Cyrillic, U+3000 one with 「」
@@ -191,7 +218,8 @@ class HanlpStageTest {
         ConfigException e = assertThrows(ConfigException.class, () -> hanlp(Map.of("userDictionaries", List.of(bad.toString()))));
         assertTrue(e.getMessage().startsWith(bad + ":2:1: "), e.getMessage());
         assertTrue(e.getMessage().contains("frequency 1 (field 3)"), e.getMessage());
-        Path odd = dictionary("odd.txt", "词 n");
+        // "word nature" alone is jieba's word and tag (it loads, below); a nature without a frequency after one is not
+        Path odd = dictionary("odd.txt", "词 n 5 v");
         e = assertThrows(ConfigException.class, () -> hanlp(Map.of("userDictionaries", List.of(odd.toString()))));
         assertTrue(e.getMessage().startsWith(odd + ":1:1: "), e.getMessage());
     }
