@@ -47,6 +47,8 @@ public record RunConfiguration(String fingerprint, Map<String, Object> values, S
      * list, names an existing file or directory, each file's path, size and SHA-256.
      */
     static final String FILES = "files";
+    /** The key of the data reader's format and options, as {@code model.json} records them. */
+    static final String INPUT = "input";
 
     /** A configuration known by its fingerprint alone, resumed only by the same one. */
     public static RunConfiguration named(String fingerprint) {
@@ -63,6 +65,8 @@ public record RunConfiguration(String fingerprint, Map<String, Object> values, S
         config.put("train", train);
         config.put("stages", meta.get("stages"));
         config.put("data", withoutTest(meta.get("data")));
+        // how the data is read (tagColumn, textColumn...): the same files read another way are other labels
+        config.put(INPUT, meta.get(INPUT));
         config.put(FILES, optionFiles(job.model()));
         Set<String> unset = new LinkedHashSet<>();
         Map<String, Object> firstDefaults = new LinkedHashMap<>();
@@ -169,6 +173,9 @@ public record RunConfiguration(String fingerprint, Map<String, Object> values, S
             Object before = then.get(key);
             if (OPTION_SECTIONS.contains(key) && now instanceof Map<?, ?> options && before instanceof Map<?, ?> was) {
                 compareOptions((String) key, options, was, c);
+            } else if (INPUT.equals(key) && !then.containsKey(key)) {
+                // a checkpoint from before the reader's options were recorded cannot be checked; it is continued as before
+                continue;
             } else if (FILES.equals(key)) {
                 // a checkpoint from before files were fingerprinted cannot be checked; it is continued as before
                 if (before instanceof Map<?, ?> was && now instanceof Map<?, ?> files) {

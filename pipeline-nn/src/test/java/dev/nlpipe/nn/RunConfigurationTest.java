@@ -2,6 +2,7 @@ package dev.nlpipe.nn;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nlpipe.core.config.OptionSpec;
 import dev.nlpipe.core.config.Options;
@@ -55,6 +56,23 @@ class RunConfigurationTest {
         RunConfiguration asItRan = RunConfiguration.of(Map.of("task", "ner.lattice-lstm", "model", Map.of("hidden", 200, "init",
                 "uniform"), "train", Map.of("lr", 0.001), "data", List.of(Map.of("sha256", "ab"))), Set.of(), firstDefaults);
         assertEquals(List.of("model.init"), asItRan.added(written));
+    }
+
+    @Test
+    void theSameFilesReadAnotherWayAreAnotherConfiguration() {
+        Map<String, Object> model = Map.of("charDim", 50);
+        Map<String, Object> data = Map.of("format", "bmes", "train", List.of(Map.of("sha256", "ab")));
+        Map<String, Object> column1 = Map.of("format", "bmes", "options", Map.of("tagColumn", 1));
+        Map<String, Object> written = RunConfiguration.of(Map.of("task", "ner.flat", "model", model, "train", Map.of("lr", 0.001),
+                "data", data, "input", column1), Set.of()).values();
+        RunConfiguration column2 = RunConfiguration.of(Map.of("task", "ner.flat", "model", model, "train", Map.of("lr", 0.001),
+                "data", data, "input", Map.of("format", "bmes", "options", Map.of("tagColumn", 2))), Set.of());
+        assertNull(column2.added(written), "another tag column is other labels");
+        assertTrue(column2.differences(written).stream().anyMatch(d -> d.startsWith("input.options")), column2.differences(written).toString());
+        // a checkpoint from before the reader's options were recorded continues as before
+        Map<String, Object> older = RunConfiguration.of(Map.of("task", "ner.flat", "model", model, "train", Map.of("lr", 0.001),
+                "data", data), Set.of()).values();
+        assertEquals(List.of(), column2.added(older));
     }
 
     @Test
