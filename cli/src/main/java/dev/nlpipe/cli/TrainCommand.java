@@ -118,8 +118,11 @@ public final class TrainCommand implements Callable<Integer> {
     /** What to tell a user who interrupts training: where the last epoch's checkpoint is and the command that resumes from it. */
     static String interrupted(Path config, Path output, List<String> sets) {
         Path checkpoint = Checkpoints.beside(output).dir();
-        StringBuilder again = new StringBuilder("nlpipe train " + config + " --output " + output);
-        sets.forEach(s -> again.append(" --set ").append(shellQuoted(s)));
+        StringBuilder again = new StringBuilder("nlpipe train " + shellQuoted(config.toString()) + " --output "
+                + shellQuoted(output.toString()));
+        // train.resume=false would delete the checkpoint it names and start over
+        sets.stream().filter(s -> !s.replace(" ", "").equals("train.resume=false"))
+                .forEach(s -> again.append(" --set ").append(shellQuoted(s)));
         if (!Files.isDirectory(checkpoint)) {
             return "\nnlpipe: training interrupted before a checkpoint was written; nothing was saved to " + output
                     + ". Start again with: " + again;

@@ -22,6 +22,9 @@ class TrainInterruptTest {
         String message = TrainCommand.interrupted(Path.of("ner.yaml"), out, List.of("train.epochs=3"));
         assertTrue(message.contains(dir.resolve("m.checkpoint").toAbsolutePath().toString()), message);
         assertTrue(message.contains("nlpipe train ner.yaml --output " + out + " --set train.epochs=3"), message);
+        String notAgain = TrainCommand.interrupted(Path.of("my ner.yaml"), out, List.of("train.resume=false", "model.C=[1, 3]"));
+        // train.resume=false left out: the command would delete the checkpoint it names
+        assertTrue(notAgain.contains("nlpipe train 'my ner.yaml' --output " + out + " --set 'model.C=[1, 3]'\n"), notAgain);
     }
 
     @Test

@@ -280,10 +280,12 @@ public final class TrainingLoop {
         if (settings.maxTime() == null || elapsedSeconds + slowestEpochSeconds <= settings.maxTime().toMillis() / 1000.0) {
             return false;
         }
+        // with train.resume: false the same command would delete the checkpoint and start over, never passing the budget
         log.printf(Locale.ROOT, "train.maxTime %s: stopping after epoch %d of %d (%s so far; an epoch takes up to %s, so the next"
-                        + " would end after the limit); the checkpoint stays in %s, and the same command continues the run from"
+                        + " would end after the limit); the checkpoint stays in %s, and the same command%s continues the run from"
                         + " epoch %d%n", Durations.format(settings.maxTime()), epoch, settings.epochs(), roundedDuration(elapsedSeconds),
-                roundedDuration(slowestEpochSeconds), checkpoints.dir(), epoch + 1);
+                roundedDuration(slowestEpochSeconds), checkpoints.dir(), settings.resume() ? "" : " with --set train.resume=true",
+                epoch + 1);
         return true;
     }
 
@@ -392,8 +394,10 @@ public final class TrainingLoop {
     }
 
     private IllegalStateException diverged(int epoch, long step, String what) {
+        // a lower rate is another configuration, which the checkpoint does not continue
         return new IllegalStateException("training diverged at epoch " + epoch + ", step " + (step + 1) + ": " + what
-                + "; lower train.lr or set train.clipNorm (the checkpoint of the last good epoch is in " + checkpoints.dir() + ")");
+                + "; lower train.lr or set train.clipNorm, with --set train.resume=false to start over"
+                + (Files.isDirectory(checkpoints.dir()) ? " (the checkpoint of the last good epoch is in " + checkpoints.dir() + ")" : ""));
     }
 
     private Checkpoints.State restore(Params params, Optimizer optimizer, WeightAverage average) throws IOException {

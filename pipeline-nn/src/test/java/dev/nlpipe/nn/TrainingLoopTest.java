@@ -531,6 +531,23 @@ class TrainingLoopTest {
             IllegalStateException e = assertThrows(IllegalStateException.class,
                     () -> train(m, settings(Map.of("optimizer", "sgd", "lr", 1e6, "clipNorm", 0, "resume", false)), dir));
             assertTrue(e.getMessage().contains("diverged") && e.getMessage().contains("train.lr"), e.getMessage());
+            assertTrue(e.getMessage().contains("--set train.resume=false to start over"), e.getMessage());
+            assertFalse(e.getMessage().contains("the checkpoint of the last good epoch"), "none was written: " + e.getMessage());
+        }
+    }
+
+    @Test
+    void aTimeLimitedRunWithoutResumeSaysHowToContinue(@TempDir Path dir) throws IOException {
+        try (ToyRegression m = new ToyRegression(3, 200)) {
+            long[] now = {0};
+            m.beforeBatch = () -> {
+                now[0] += 60_000_000_000L;
+                return 0;
+            };
+            new TrainingLoop(settings(Map.of("epochs", 5, "patience", 0, "maxTime", "50m", "resume", false)), "score",
+                    new Checkpoints(dir), "toy", log).withClock(() -> now[0]).run(m, m.train, ToyRegression::length);
+            assertTrue(logBytes.toString().contains("the same command with --set train.resume=true continues the run from epoch 3"),
+                    logBytes.toString());
         }
     }
 
