@@ -27,9 +27,14 @@ public record HeldOut<T>(List<T> train, List<T> dev) {
      * @param log the training log
      * @param <T> the item type
      * @return the split
+     * @throws IllegalArgumentException when the share rounds to every item, leaving none to train on
      */
     public static <T> HeldOut<T> of(List<T> items, TrainSettings settings, PrintStream log) {
         HeldOut<T> split = of(items, settings.devFraction(), Seeds.random(settings.seed(), "dev-split"));
+        if (split.train().isEmpty() && !items.isEmpty()) {
+            throw new IllegalArgumentException("train.devFraction " + settings.devFraction() + " holds out all " + items.size()
+                    + " training documents, leaving none to train on: lower it, or give data.dev");
+        }
         if (!split.dev().isEmpty()) {
             log.printf(Locale.ROOT, "no data.dev: holding out %,d of the training documents as dev data (devFraction %s)%n",
                     split.dev().size(), settings.devFraction());

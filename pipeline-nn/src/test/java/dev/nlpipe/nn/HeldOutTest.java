@@ -54,4 +54,12 @@ class HeldOutTest {
         assertTrue(bytes.toString(StandardCharsets.UTF_8).contains("devFraction 0.01 of 10 training documents holds out none"),
                 bytes.toString(StandardCharsets.UTF_8));
     }
+
+    @Test
+    void aShareThatRoundsToEveryItemIsRefusedNamingTheOption() {
+        TrainSettings settings = TrainSettings.from(Options.of("train", Map.of("devFraction", 0.9), TrainSettings.options()));
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> HeldOut.of(List.of(1, 2, 3), settings, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)));
+        assertTrue(e.getMessage().contains("train.devFraction 0.9 holds out all 3 training documents"), e.getMessage());
+    }
 }
