@@ -46,7 +46,12 @@ public record TrainingResult(int epochs, int bestEpoch, double bestScore, int ke
         m.put("keptEpoch", keptEpoch);
         m.put("stoppedEarly", stoppedEarly);
         m.put("outOfTime", outOfTime);
-        m.put("trainingSeconds", Math.round(seconds * 10) / 10.0);
+        // every epoch's time, those of the runs it continued included: a resumed model took as long as its epochs did
+        double allEpochs = history.stream().mapToDouble(e -> e.get("seconds") instanceof Number n ? n.doubleValue() : 0).sum();
+        m.put("trainingSeconds", Math.round(Math.max(seconds, allEpochs) * 10) / 10.0);
+        if (resumedFrom > 0) {
+            m.put("secondsThisRun", Math.round(seconds * 10) / 10.0);
+        }
         m.put(speedKey, Math.round(examplesPerSecond * 10) / 10.0);
         return m;
     }

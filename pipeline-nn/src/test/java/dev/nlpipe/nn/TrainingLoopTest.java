@@ -388,6 +388,9 @@ class TrainingLoopTest {
             TrainingResult r = train(m, settings(Map.of("epochs", 5, "patience", 0)), ckpt);
             assertEquals(2, r.resumedFrom(), "the checkpoint of the time-limited run is continued");
             assertFalse(r.outOfTime());
+            Map<String, Object> metrics = r.metrics("speed");
+            assertTrue(((Number) metrics.get("trainingSeconds")).doubleValue() >= 2400, "the two 20-minute epochs before count: " + metrics);
+            assertTrue(((Number) metrics.get("secondsThisRun")).doubleValue() < 2400, metrics.toString());
             assertArrayEquals(straight, m.params.get("w").toFloatArray(), "the continued run ends where an unlimited one does");
         }
     }
