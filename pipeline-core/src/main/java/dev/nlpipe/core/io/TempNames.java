@@ -127,6 +127,24 @@ public final class TempNames {
         return removeDead(candidates.stream().filter(Files::isRegularFile).toList());
     }
 
+    /**
+     * The temporary directories of dead processes beside one output directory (a model directory
+     * being built when its process was killed: Ctrl-C does not unwind to the code that removes it).
+     *
+     * @return the directories, for the caller to delete
+     */
+    public static List<Path> abandonedDirectoriesBeside(Path target) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        if (dir == null || !Files.isDirectory(dir) || target.getFileName() == null) {
+            return List.of();
+        }
+        String prefix = "." + target.getFileName() + ".";
+        try (Stream<Path> list = Files.list(dir)) {
+            return list.filter(p -> p.getFileName().toString().startsWith(prefix) && owner(p).isPresent() && Files.isDirectory(p)
+                    && !writerRunning(p)).toList();
+        }
+    }
+
     private static List<Path> removeDead(List<Path> candidates) throws IOException {
         List<Path> removed = new ArrayList<>();
         for (Path p : candidates) {

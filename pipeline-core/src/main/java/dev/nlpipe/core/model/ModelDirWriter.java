@@ -40,6 +40,9 @@ public final class ModelDirWriter implements AutoCloseable {
         this.target = target;
         this.mover = mover;
         Files.createDirectories(target.getParent());
+        for (Path abandoned : TempNames.abandonedDirectoriesBeside(target)) {
+            deleteTree(abandoned); // a copy of the model (weights and all) left by an earlier run that was killed
+        }
         this.temp = TempNames.beside(target);
         Files.createDirectories(temp);
         BUILDING.add(temp.toAbsolutePath().normalize());

@@ -54,6 +54,20 @@ class ModelDirTest {
     }
 
     @Test
+    void aModelDirectoryLeftHalfBuiltByAKilledRunIsRemovedByTheNextBuild() throws IOException {
+        Path target = dir.resolve("m");
+        // pid 2^22 + 1 is above Linux's pid_max default and never alive; the other is this process's own, building now
+        Path dead = TempFiles.write(dir.resolve(".m.tmp-4194305-1a2b").resolve("weights.bin"), "half").getParent();
+        Path live = Files.createDirectories(dev.nlpipe.core.io.TempNames.beside(target));
+        try (ModelDirWriter w = ModelDirWriter.create(target)) {
+            Files.writeString(w.dir().resolve("model.json"), "{\"kind\":\"new\",\"formatVersion\":1}");
+            w.commit();
+        }
+        assertFalse(Files.exists(dead), "the killed run's copy is gone");
+        assertTrue(Files.exists(live), "a running process's build is left alone");
+    }
+
+    @Test
     void aTargetNamedWithADotIsTheDirectoryItNames() throws IOException {
         Files.createDirectories(dir.resolve("m"));
         try (ModelDirWriter w = ModelDirWriter.create(dir.resolve("m").resolve("."))) {
