@@ -53,15 +53,21 @@ public final class LuceneTokens {
                     end++;
                     split = true;
                 }
+                Token last = out.isEmpty() ? null : out.get(out.size() - 1);
                 if (surface || split) {
                     Token t = doc.tokenAt(start, end);
-                    Token last = out.isEmpty() ? null : out.get(out.size() - 1);
-                    if (!split || last == null || last.start() != t.start() || last.end() != t.end()) {
+                    if (!sameSpan(last, t)) {
                         out.add(t);
                     }
                 } else if (term.length() > 0) {
                     // without a normalized view the offsets are already original: no surface string to copy
-                    out.add(original ? new Token(term.toString(), start, end) : doc.tokenAt(start, end).withText(term.toString()));
+                    Token t = original ? new Token(term.toString(), start, end) : doc.tokenAt(start, end).withText(term.toString());
+                    if (!original && sameSpan(last, t)) {
+                        // two terms of one original character (㍻ normalized to 平成): one token, as the other tokenizers make it
+                        out.set(out.size() - 1, last.withText(last.text() + t.text()));
+                    } else {
+                        out.add(t);
+                    }
                 }
             }
             ts.end();
@@ -69,6 +75,10 @@ public final class LuceneTokens {
             throw new UncheckedIOException(e);
         }
         return out;
+    }
+
+    private static boolean sameSpan(Token a, Token b) {
+        return a != null && a.start() == b.start() && a.end() == b.end();
     }
 
     private static boolean isBlank(String s, int from, int to) {

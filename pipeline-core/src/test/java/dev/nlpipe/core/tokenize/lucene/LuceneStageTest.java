@@ -121,4 +121,15 @@ class LuceneStageTest {
         assertEquals(List.of(0, 4), d.tokens().stream().map(Token::start).toList());
         assertEquals(List.of(3, 7), d.tokens().stream().map(Token::end).toList());
     }
+
+    @Test
+    void oneOriginalCharacterNormalizedIntoSeveralIsOneToken() {
+        // ㍻ becomes 平成 under NFKC: the standard analyzer makes two tokens of it, both over the one original character
+        Document d = new Document("d", "我在㍻年");
+        try (var p = dev.nlpipe.core.Pipeline.builder().add("normalize.text").add("tokenize.lucene", Map.of("analyzer", "standard")).build()) {
+            d = p.process(d).get(0);
+        }
+        assertEquals(List.of("我", "在", "平成", "年"), texts(d));
+        dev.nlpipe.core.testing.TokenChecks.assertOffsets(d, false, (surface, text) -> true);
+    }
 }
