@@ -98,8 +98,11 @@ public final class LinearClassifierTrainer implements TrainerProvider {
             outcomes = ModelSelection.crossValidated(s, labels, train, log);
             selectedOn = s.cvFolds() + "-fold cross-validation";
         } else if (needHeldOut) {
-            throw job.train().error("cvFolds", (grid.size() > 1 ? "a grid of " + grid.size() + " candidates" : "thresholdSearch")
-                    + " needs held-out data: give data.dev, train.devFraction, train.split or train.cvFolds");
+            // located at what asked for the selection (a list of C values, n-gram ranges, the threshold search), not at cvFolds
+            String option = grid.size() <= 1 ? "thresholdSearch" : s.cs().size() > 1 ? "C" : "ngramRanges";
+            throw (option.equals("thresholdSearch") ? job.train() : job.model()).error(option, (grid.size() > 1 ? "a grid of "
+                    + grid.size() + " candidates" : "thresholdSearch") + " needs held-out data to choose on: give data.dev, or set"
+                    + " train.devFraction (e.g. 0.1), train.split or train.cvFolds (e.g. 5)");
         }
         ModelSelection.Outcome best = outcomes == null ? null : ModelSelection.best(outcomes);
         ModelSelection.Candidate chosen = best == null ? grid.get(0) : best.candidate();

@@ -228,6 +228,7 @@ class LinearClassifierTrainingTest {
                 model: { tokenPattern: '\\w+', C: [1, 2] }
                 """.formatted(train), "grid"));
         assertTrue(grid.getMessage().contains("held-out"), grid.getMessage());
+        assertTrue(grid.getMessage().matches("(?s).*:3:\\d+: option 'C' of .*"), "at the grid's own line: " + grid.getMessage());
         assertFalse(Files.exists(dir.resolve("grid")));
         ConfigException badSplit = assertThrows(ConfigException.class, () -> TrainingRuns.train(dir, """
                 task: classify.linear
