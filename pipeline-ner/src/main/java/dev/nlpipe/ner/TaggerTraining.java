@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -134,9 +135,32 @@ public final class TaggerTraining {
                             + " training documents, with no gold entities among them; give data.dev, or a larger devFraction (a training"
                             + " file of few long documents holds out few)");
         }
+        if (dev != null) {
+            checkDevTypes(job, types, dev.types(), log);
+        }
         // the test split is scored after training: one without entities would score 0 then, hours later
         job.requireGold("test", d -> d.entities() != null && !d.entities().isEmpty(), "gold entities");
         return new Splits(train, dev, types);
+    }
+
+    /**
+     * Dev entity types the training data never has cannot be found: with none in common (an example's
+     * dev split left in place beside one's own training data) dev F1 stays 0 and early stopping
+     * would keep the first epoch, so that is refused; some missing is warned about.
+     */
+    private static void checkDevTypes(TrainingJob job, Set<String> trainTypes, Set<String> devTypes, PrintStream log) {
+        Set<String> unseen = new TreeSet<>(devTypes);
+        unseen.removeAll(trainTypes);
+        if (unseen.isEmpty()) {
+            return;
+        }
+        if (unseen.size() == devTypes.size()) {
+            throw job.dataError("dev", "the dev data's entity types " + unseen + " never occur in the training data's " + new TreeSet<>(
+                    trainTypes) + ": dev F1 would stay 0. Is data.dev another corpus's (an example's left in place)? Give your own"
+                    + " with --set data.dev=FILE, or --set data.dev= to hold dev out of the training data");
+        }
+        log.printf(Locale.ROOT, "warning: dev entity types %s never occur in the training data: the model cannot find them, and"
+                + " they count against dev recall%n", unseen);
     }
 
     /**

@@ -12,7 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Dev data with an entity type the training data lacks (a small training slice) is scored, not refused. */
+/** Dev data with an entity type the training data lacks (a small training slice) is scored with a warning; dev data of none of its types is refused. */
 class DevTypesTest {
     @TempDir
     static Path dir;
@@ -32,6 +32,7 @@ class DevTypesTest {
         assertTrue(Files.readString(dev).contains("-LOC"), "the dev data must hold LOC entities");
         String log = Training.run(dir, Training.chineseYaml(train, dev, dev), dir.resolve("bilstm"), "train.epochs=1");
         assertTrue(log.contains("dev f1"), log);
+        assertTrue(log.contains("warning: dev entity types [LOC] never occur in the training data"), log);
         assertTrue(Files.exists(dir.resolve("bilstm/model.json")));
     }
 
@@ -47,5 +48,17 @@ class DevTypesTest {
         String log = Training.run(dir, yaml, dir.resolve("lattice"));
         assertTrue(log.contains("dev f1"), log);
         assertTrue(Files.exists(dir.resolve("lattice/model.json")));
+    }
+
+    @Test
+    void devDataOfNoTypeTheTrainingDataHasIsRefused() throws IOException {
+        // an example's dev split left in place beside one's own training data: no type in common
+        Path train = Files.writeString(dir.resolve("own.bmes"), "张 B-PERSON\n伟 E-PERSON\n来 O\n\n李 B-PERSON\n四 E-PERSON\n去 O\n\n");
+        Path dev = SyntheticCorpus.chinese(dir.resolve("other-dev.bmes"), 10, 3);
+        dev.nlpipe.core.config.ConfigException e = org.junit.jupiter.api.Assertions.assertThrows(
+                dev.nlpipe.core.config.ConfigException.class,
+                () -> Training.run(dir, Training.chineseYaml(train, dev, dev), dir.resolve("mismatch"), "train.epochs=1"));
+        assertTrue(e.getMessage().contains("never occur in the training data's [PERSON]") && e.getMessage().contains("--set data.dev="),
+                e.getMessage());
     }
 }
