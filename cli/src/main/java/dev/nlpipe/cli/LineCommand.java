@@ -53,7 +53,8 @@ abstract class LineCommand implements Callable<Integer> {
         Map<String, Object> o = new LinkedHashMap<>();
         o.put("preprocess", true);
         o.putAll(options);
-        Pipeline.Builder b = Pipeline.builder().name(stageType).inputLayers();
+        Pipeline.Builder b = Pipeline.builder().name(stageType).origin("nlpipe " + (stageType.equals("ner") ? "tag" : stageType))
+                .inputLayers();
         if (first != null) {
             b.add(first);
         }

@@ -89,6 +89,9 @@ class OneLinerCommandsTest {
         assertEquals(2, r.code(), r.err());
         assertTrue(r.err().contains("did you mean 'algorithm'"), r.err());
         assertFalse(r.err().contains("--set") || r.err().contains(":1:1"), "no file to point into, no --set to drop it with: " + r.err());
+        assertTrue(r.err().contains("nlpipe segment: unknown option 'algoritm'") && !r.err().contains("builder"), r.err());
+        CliTest.Result missing = nlpipe("classify", "--model", "models/none-such", "x");
+        assertTrue(missing.err().contains("nlpipe classify: ") && !missing.err().contains("builder"), missing.err());
     }
 
     @Test

@@ -376,6 +376,7 @@ public final class Pipeline implements AutoCloseable {
         private String name = "pipeline";
         private final List<Entry> entries = new ArrayList<>();
         private Set<Layer> inputLayers = null;
+        private String origin;
 
         private sealed interface Entry permits Registered, Custom {
         }
@@ -388,6 +389,15 @@ public final class Pipeline implements AutoCloseable {
 
         public Builder name(String newName) {
             this.name = newName;
+            return this;
+        }
+
+        /**
+         * Where the added stages' options come from, as errors name it (e.g. {@code nlpipe segment}
+         * for a command that builds from its own options); by default {@code builder stage N (TYPE)}.
+         */
+        public Builder origin(String label) {
+            this.origin = label;
             return this;
         }
 
@@ -452,7 +462,7 @@ public final class Pipeline implements AutoCloseable {
                     }
                     case Registered r -> {
                         // line 0: no file, so no FILE:LINE:COL to print and no --set to suggest
-                        Location at = new Location("builder stage " + (i + 1) + " (" + r.type() + ")", 0, 0);
+                        Location at = new Location(origin != null ? origin : "builder stage " + (i + 1) + " (" + r.type() + ")", 0, 0);
                         String id = r.type();
                         for (int n = 2; ids.contains(id); n++) {
                             id = r.type() + "#" + n;
