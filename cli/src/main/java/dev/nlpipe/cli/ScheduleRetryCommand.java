@@ -37,7 +37,7 @@ public final class ScheduleRetryCommand implements Callable<Integer> {
                 System.err.println("nlpipe schedule retry: " + p + " is not failed or quarantined"
                         + (store.file(p).isPresent() ? " (it is " + store.file(p).get().status().key() + ")" : " (no such file in the state)"));
             }
-            System.err.println(released.size() + " file(s) released; the next tick processes them");
+            System.err.println(released.isEmpty() ? "no file released" : released.size() + " file(s) released; the next tick processes them");
             return unknown.isEmpty() ? ExitCodes.OK : ExitCodes.CONFIG;
         } catch (NoSuchFileException e) {
             System.err.println("nlpipe schedule retry: " + e.getMessage());
