@@ -2,6 +2,7 @@ package dev.nlpipe.ner.bilstm;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -254,14 +255,16 @@ class TaggerOptionsTest {
     }
 
     @Test
-    void aModelThatScoresZeroOnDevIsFlagged() throws IOException {
+    void aDevSetThatMustScoreZeroIsRefusedBeforeTraining() throws IOException {
         Path train = SyntheticCorpus.chinese(dir.resolve("train-zero.bmes"), 10, 1);
-        // a dev set whose entities are all of a type training never had: nothing can be found correctly, so its F1 is 0
-        // whatever the weights (a dev set without entities is refused before training)
+        // a dev set whose entities are all of a type training never had: nothing can be found correctly, so its F1 would be 0
+        // whatever the weights (the warning a zero dev score gives after training is TrainingLoopTest's)
         Path dev = Files.writeString(dir.resolve("dev-zero.bmes"), Files.readString(train).replaceAll("([BMES])-[A-Z]+", "$1-ZZZ"));
-        String log = Training.run(dir, "task: ner.bilstm-crf\ndata: { train: " + train + ", dev: " + dev + ", format: bmes }\n"
-                + "model: { charDim: 4, hidden: 4 }\ntrain: { epochs: 1, device: cpu, threads: 1 }\n", dir.resolve("zero"));
-        assertTrue(log.contains("warning: the best dev"), log);
+        ConfigException e = assertThrows(ConfigException.class, () -> Training.run(dir, "task: ner.bilstm-crf\ndata: { train: " + train
+                + ", dev: " + dev + ", format: bmes }\nmodel: { charDim: 4, hidden: 4 }\ntrain: { epochs: 1, device: cpu, threads: 1 }\n",
+                dir.resolve("zero")));
+        assertTrue(e.getMessage().contains("the dev data's entity types [ZZZ] never occur"), e.getMessage());
+        assertFalse(Files.exists(dir.resolve("zero")));
     }
 
     @Test
