@@ -9,7 +9,6 @@ import dev.nlpipe.ner.data.UnitSequence;
 import dev.nlpipe.ner.data.Vocabulary;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -80,11 +79,13 @@ public final class Featurizer {
 
     /**
      * This featurizer with {@code u} and {@code b} in place of its unit and bigram vocabularies, which
-     * they extend ({@link Vocabulary#withAppended}); the appended units and bigrams are not rare.
+     * they extend ({@link Vocabulary#withAppended}): the appended units and bigrams that training has
+     * fewer than {@code minCount} times are rare, so the unknown vectors they used to train still
+     * train; the others, which only the vectors files have, are not.
      */
     Featurizer withVocabularies(Vocabulary u, Vocabulary b) {
-        return u == units && b == bigrams ? this : new Featurizer(spec, u, b, chars, tags, Arrays.copyOf(rareUnits, u.size()),
-                Arrays.copyOf(rareBigrams, b.size()), rareChars);
+        return u == units && b == bigrams ? this : new Featurizer(spec, u, b, chars, tags, Vocabulary.rareAfterGrowing(units, u, rareUnits),
+                Vocabulary.rareAfterGrowing(bigrams, b, rareBigrams), rareChars);
     }
 
     private static String bigram(String[] keys, int i) {

@@ -1,6 +1,7 @@
 package dev.nlpipe.ner.data;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Collection;
 import java.util.Collections;
@@ -80,6 +81,20 @@ public final class Vocabulary {
         BitSet rare = belowMinCount.isEmpty() ? RareIds.of(byId) : countedOnce(byId);
         boolean[] out = new boolean[size()];
         rare.stream().forEach(id -> out[id] = true);
+        return out;
+    }
+
+    /**
+     * The rare ids of {@code grown}, a vocabulary {@code counted} was {@linkplain #withAppended grown}
+     * into: {@code rare} for its own ids, and for the appended ones whether {@code counted} had them
+     * below {@code minCount} (they read as unknown before they got rows of their own, and must go on
+     * training the unknown vector through {@code unkReplace}).
+     */
+    public static boolean[] rareAfterGrowing(Vocabulary counted, Vocabulary grown, boolean[] rare) {
+        boolean[] out = Arrays.copyOf(rare, grown.size());
+        for (int id = counted.size(); id < grown.size(); id++) {
+            out[id] = counted.belowMinCount.contains(grown.get(id));
+        }
         return out;
     }
 

@@ -70,14 +70,15 @@ final class FlatFeaturizer {
 
     /**
      * This featurizer with {@code chars} and {@code bigrams} in place of its vocabularies, which they
-     * extend (the appended entries are not rare: they never occur in training).
+     * extend: the appended entries training has fewer than {@code minCount} times are rare (they
+     * trained the unknown vectors before), those only the vectors files have are not.
      */
     FlatFeaturizer withVocabularies(Vocabulary chars, Vocabulary bigrams) {
         if (chars == this.chars && bigrams == this.bigrams) {
             return this;
         }
-        return new FlatFeaturizer(spec, chars, bigrams, lexicon, tags, pieces, Arrays.copyOf(rareChars, chars.size()),
-                Arrays.copyOf(rareBigrams, bigrams.size()));
+        return new FlatFeaturizer(spec, chars, bigrams, lexicon, tags, pieces, Vocabulary.rareAfterGrowing(this.chars, chars, rareChars),
+                Vocabulary.rareAfterGrowing(this.bigrams, bigrams, rareBigrams));
     }
 
     private static String bigram(String[] keys, int i) {
