@@ -161,6 +161,12 @@ public record PretrainedTable(Featurizer featurizer, float[] unitTable, float[] 
                 found++;
             }
         }
+        if (found == 0 && vocab.size() > 2 && selection.read() > 0) {
+            // training would go on from random rows, as if no file were given: the files swapped, or vectors of other units
+            throw new IllegalArgumentException("none of the " + selection.read() + " vectors in " + file + " is one of the training data's "
+                    + (vocab.size() - 2) + " " + what + "s: are the character and bigram vectors files swapped, or are these word vectors"
+                    + " (they belong in model.lexiconVectors)?");
+        }
         log.printf(Locale.ROOT, "pretrained vectors: %,d of %,d %ss found in %s (%,d vectors, %d dimensions)%s%n", found,
                 vocab.size() - 2, what, file, selection.read(), dim, frozen ? ", frozen" : ", fine-tuned");
         return table;

@@ -177,6 +177,12 @@ class TaggerOptionsTest {
                 + ", freezeEmbeddings: true, embeddingsVocabulary: all }\n"
                 + "train: { epochs: 1, device: cpu, threads: 1 }\n", model);
         assertTrue(log.contains("bigrams found in " + vec) && log.contains("frozen"), log);
+        // the same file given as the character vectors: not one row matches, which is a mistake, not a start from random rows
+        Exception swapped = org.junit.jupiter.api.Assertions.assertThrows(Exception.class, () -> Training.run(dir,
+                "task: ner.bilstm-crf\ndata: { train: " + train + ", format: bmes }\nmodel: { charDim: 4, bigramDim: 0, hidden: 8,"
+                        + " embeddings: " + vec + " }\ntrain: { epochs: 1, device: cpu, threads: 1 }\n", dir.resolve("swapped")));
+        assertTrue(swapped.getMessage().contains("is one of the training data's") && swapped.getMessage().contains("swapped"),
+                swapped.getMessage());
         @SuppressWarnings("unchecked")
         List<String> bigrams = (List<String>) json(model.resolve("vocab.json")).get("bigrams");
         float[] table = wholeTable(model.resolve("weights.bin"), "emb.bigram");
