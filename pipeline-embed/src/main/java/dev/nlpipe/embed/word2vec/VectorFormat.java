@@ -44,17 +44,20 @@ public final class VectorFormat {
      * @throws VectorFormatException saying where the file is malformed
      */
     public static WordVectors read(Path path) throws IOException {
-        Path file = path;
-        if (Files.isDirectory(path)) {
-            file = path.resolve(BINARY_FILE);
-            if (!Files.isRegularFile(file)) {
-                file = path.resolve(TEXT_FILE);
-            }
-            if (!Files.isRegularFile(file)) {
-                throw new VectorFormatException(path, "is a directory without " + BINARY_FILE + " or " + TEXT_FILE);
+        return read(path, "auto", UnaryOperator.identity(), w -> true, true).vectors();
+    }
+
+    /** The vectors file of a word2vec model directory ({@code vectors.bin}, else {@code vectors.txt}), or the file itself. */
+    private static Path vectorsFile(Path path) throws VectorFormatException {
+        if (!Files.isDirectory(path)) {
+            return path;
+        }
+        for (String name : new String[] {BINARY_FILE, TEXT_FILE}) {
+            if (Files.isRegularFile(path.resolve(name))) {
+                return path.resolve(name);
             }
         }
-        return read(file, "auto", UnaryOperator.identity(), w -> true, true).vectors();
+        throw new VectorFormatException(path, "is a directory without " + BINARY_FILE + " or " + TEXT_FILE);
     }
 
     /**
@@ -70,7 +73,7 @@ public final class VectorFormat {
      * Reads only the vectors a caller wants (a tagger's characters from a large file): each file
      * word is mapped to a key, and the first vector of each kept key is stored.
      *
-     * @param file a vectors file ({@code .gz} decompressed)
+     * @param file a vectors file ({@code .gz} decompressed) or a word2vec model directory
      * @param format {@code text}, {@code binary} or {@code auto} (by the name, else sniffed)
      * @param key maps a file word to the caller's key (e.g. digits to 0)
      * @param keep which keys to keep
@@ -80,8 +83,9 @@ public final class VectorFormat {
         return read(file, format, key, keep, false);
     }
 
-    private static Selection read(Path file, String format, UnaryOperator<String> key, Predicate<String> keep, boolean wholeFile)
+    private static Selection read(Path path, String format, UnaryOperator<String> key, Predicate<String> keep, boolean wholeFile)
             throws IOException {
+        Path file = vectorsFile(path);
         if (!Files.isRegularFile(file)) {
             throw new VectorFormatException(file, "does not exist");
         }

@@ -134,6 +134,15 @@ class VectorFormatTest {
     }
 
     @Test
+    void aSelectionReadsAModelDirectoryAsTheWholeReadDoes() throws IOException {
+        WordVectors v = sample();
+        Path model = Files.createDirectories(dir.resolve("w2v"));
+        VectorFormat.writeBinary(v, model.resolve("vectors.bin"));
+        VectorFormat.Selection s = VectorFormat.read(model, "auto", w -> w, w -> true);
+        assertEquals(v.size(), s.vectors().size());
+    }
+
+    @Test
     void aNanOrInfiniteValueIsRefusedWithItsWord() throws IOException {
         var e = assertThrows(VectorFormat.VectorFormatException.class,
                 () -> WordVectors.load(TempFiles.write(dir.resolve("nan.txt"), "2 2\na 1 0\nb NaN 1\n")));

@@ -67,6 +67,10 @@ public record LexiconSpec(List<String> sources, Path vectors, String vectorsForm
                 continue;
             }
             Path p = Path.of(s);
+            if (Files.isDirectory(p)) {
+                throw o.error("lexicon", p + " is a directory; a word list is a file of one word per line (vectors of the words go"
+                        + " in lexiconVectors, which also takes a word2vec model directory)");
+            }
             if (!Files.isReadable(p)) {
                 throw o.error("lexicon", "word list not found or not readable: " + p + " (use 'hanlp' for HanLP's core dictionary,"
                         + " 'hanlp-custom' for its custom dictionary)");

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.hankcs.hanlp.dictionary.CustomDictionary;
+import dev.nlpipe.core.config.ConfigException;
+import dev.nlpipe.core.config.Options;
 import dev.nlpipe.core.model.ModelException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -284,5 +286,13 @@ class LexiconTest {
 
     private static PrintStream quiet() {
         return new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aDirectoryGivenAsAWordListIsNamedAsOne() throws IOException {
+        Path words = Files.createDirectories(tmp.resolve("wdir"));
+        Options o = Options.of("model", Map.of("lexicon", List.of(words.toString())), LexiconSpec.options());
+        ConfigException e = assertThrows(ConfigException.class, () -> LexiconSpec.from(o));
+        assertTrue(e.getMessage().contains("is a directory; a word list is a file"), e.getMessage());
     }
 }
