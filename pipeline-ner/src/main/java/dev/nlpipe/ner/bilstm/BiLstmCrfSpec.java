@@ -129,6 +129,15 @@ public record BiLstmCrfSpec(String unit, TagScheme scheme, int charDim, int bigr
         if (unit.equals("token") && (o.isSet("bigramDim") && o.getInt("bigramDim") > 0 || o.isSet("segDim") && o.getInt("segDim") > 0)) {
             throw o.error(o.isSet("bigramDim") ? "bigramDim" : "segDim", "applies to unit: char only");
         }
+        if (unit.equals("char")) {
+            // the network of characters has no word table, character CNN or word shapes: these would be ignored unseen
+            for (String n : List.of("wordDim", "charFilters", "charKernel", "caseDim", "lowercase")) {
+                if (o.isSet(n)) {
+                    throw o.error(n, "applies to unit: token only (each token tagged, English); with unit: char each character is"
+                            + " tagged through charDim and bigramDim");
+                }
+            }
+        }
         Path emb = readablePath(o, "embeddings");
         Path bigramEmb = readablePath(o, "bigramEmbeddings");
         boolean bigrams = unit.equals("char") && o.getInt("bigramDim") > 0;

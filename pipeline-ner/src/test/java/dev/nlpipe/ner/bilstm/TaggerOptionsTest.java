@@ -319,6 +319,10 @@ class TaggerOptionsTest {
         ConfigException tokenOnly = assertThrows(ConfigException.class,
                 () -> Training.run(dir, yaml.replace("hidden: 8", "unit: token, bigramDim: 4"), dir.resolve("m4")));
         assertTrue(tokenOnly.getMessage().contains("char only"), tokenOnly.getMessage());
+        ConfigException charOnly = assertThrows(ConfigException.class,
+                () -> Training.run(dir, yaml.replace("hidden: 8", "hidden: 8, caseDim: 20"), dir.resolve("m6")));
+        assertTrue(charOnly.getMessage().contains("option 'caseDim'") && charOnly.getMessage().contains("unit: token only"),
+                charOnly.getMessage());
         Training.run(dir, yaml, dir.resolve("m5"), "train.epochs=1", "train.device=cpu");
         assertEquals(1, json(dir.resolve("m5").resolve("metrics.json")).get("epochs"));
     }
