@@ -87,8 +87,12 @@ final class LexiconSources {
                 if (parts[0].isEmpty()) {
                     continue;
                 }
+                if (lineNo == 1 && parts.length == 2 && parts[0].matches("\\d+") && parts[1].matches("\\d+")) {
+                    continue; // a word2vec text file's 'WORDS DIMENSION' header, not a word
+                }
                 float[] v = null;
-                if (parts.length > 1) {
+                // one number after a word is its frequency (jieba's and HanLP's word lists), not a vector of one dimension
+                if (parts.length > 2 || parts.length == 2 && !parts[1].matches("[0-9]+")) {
                     if (dim != 0 && parts.length - 1 != dim) {
                         throw new IllegalArgumentException(file + ":" + lineNo + ": '" + parts[0] + "' has " + (parts.length - 1)
                                 + " numbers after it, earlier vectors have " + dim + "; give every word the same vector size or none");

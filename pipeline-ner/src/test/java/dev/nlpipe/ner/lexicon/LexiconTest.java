@@ -295,4 +295,16 @@ class LexiconTest {
         ConfigException e = assertThrows(ConfigException.class, () -> LexiconSpec.from(o));
         assertTrue(e.getMessage().contains("is a directory; a word list is a file"), e.getMessage());
     }
+
+    @Test
+    void aFrequencyAfterAWordIsNoVectorAndAWord2vecHeaderIsNoWord() throws IOException {
+        Path frequencies = Files.writeString(tmp.resolve("freq.txt"), "北京 1200\n上海 800\n");
+        Lexicon byFrequency = Lexicon.build(new LexiconSpec(List.of(frequencies.toString()), null, "auto", 2, 10, 0, 0), quiet());
+        assertEquals(0, byFrequency.dim(), "a jieba-style frequency is not a 1-dimensional vector");
+        assertEquals(2, byFrequency.size());
+        Path word2vec = Files.writeString(tmp.resolve("wv.txt"), "2 3\n北京 0.1 0.2 0.3\n上海 0.4 0.5 0.6\n");
+        Lexicon withVectors = Lexicon.build(new LexiconSpec(List.of(word2vec.toString()), null, "auto", 2, 10, 0, 0), quiet());
+        assertEquals(3, withVectors.dim());
+        assertEquals(List.of("北京", "上海"), List.of(withVectors.word(1), withVectors.word(2)), "the header is not a word");
+    }
 }
