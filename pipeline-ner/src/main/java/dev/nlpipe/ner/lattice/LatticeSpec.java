@@ -1,5 +1,6 @@
 package dev.nlpipe.ner.lattice;
 
+import dev.nlpipe.core.config.ConfigException;
 import dev.nlpipe.core.config.OptionSpec;
 import dev.nlpipe.core.config.Options;
 import dev.nlpipe.ner.bilstm.BiLstmCrfSpec;
@@ -9,6 +10,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The architecture of a Lattice LSTM tagger: the {@code model:} options of {@code ner.lattice-lstm},
@@ -76,9 +79,28 @@ public record LatticeSpec(BiLstmCrfSpec chars, int wordDim, LexiconSpec lexicon,
                 chars.put(name, v instanceof Path p ? p.toString() : v);
             }
         }
-        return new LatticeSpec(BiLstmCrfSpec.from(Options.of(o.owner(), chars, BiLstmCrfSpec.options())), o.getInt("wordDim"),
-                LexiconSpec.from(o), "orthogonal".equals(o.getString("init")));
+        BiLstmCrfSpec charSpec;
+        try {
+            charSpec = BiLstmCrfSpec.from(Options.of(o.owner(), chars, BiLstmCrfSpec.options()));
+        } catch (ConfigException e) {
+            throw located(o, e);
+        }
+        return new LatticeSpec(charSpec, o.getInt("wordDim"), LexiconSpec.from(o), "orthogonal".equals(o.getString("init")));
     }
+
+    /**
+     * An error of the character options, which are checked on a copy without their places in the
+     * file: put back at the option's place, and worded for this task, which has no {@code unit}.
+     */
+    private static ConfigException located(Options o, ConfigException e) {
+        Matcher m = OPTION_ERROR.matcher(e.problem());
+        if (!m.matches() || !CHAR_OPTIONS.containsKey(m.group(1))) {
+            return e;
+        }
+        return o.error(m.group(1), m.group(2).replace("unit: char and ", ""));
+    }
+
+    private static final Pattern OPTION_ERROR = Pattern.compile("option '([^']+)' of [^:]+: (.*)", Pattern.DOTALL);
 
     /** The form stored in {@code model.json}. */
     public Map<String, Object> toMap() {

@@ -80,6 +80,18 @@ class LatticeOptionsTest {
     }
 
     @Test
+    void aCharacterOptionMistakeIsLocatedInTheFileAndWordedForTheLattice() throws IOException {
+        ConfigException range = fails("unkReplace: 3");
+        assertTrue(range.getMessage().matches("(?s).*\\.yaml:3:\\d+: option 'unkReplace'.*"), "at the option's place: " + range.getMessage());
+        Path bigrams = Files.writeString(dir.resolve("bv.txt"), "北京 0.1 0.2\n");
+        Path train = SyntheticCorpus.chinese(dir.resolve("train.bmes"), 10, 1);
+        ConfigException e = assertThrows(ConfigException.class, () -> Training.run(dir, yaml(train, "bigramEmbeddings: " + bigrams),
+                dir.resolve("out"), "model.bigramDim=0"));
+        assertTrue(e.getMessage().contains("option 'bigramEmbeddings'") && !e.getMessage().contains("unit:"),
+                "the lattice has no unit option: " + e.getMessage());
+    }
+
+    @Test
     void aWordDimOtherThanTheLexiconVectorsNamesTheSizeToSet() throws IOException {
         Path words = Files.writeString(dir.resolve("words.txt"), "北京 0.1 0.2 0.3\n上海 0.3 0.2 0.1\n");
         ConfigException e = fails("wordDim: 8, lexicon: [" + words + "]");
