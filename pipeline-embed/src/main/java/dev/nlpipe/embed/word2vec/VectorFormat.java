@@ -94,7 +94,8 @@ public final class VectorFormat {
             case "text" -> false;
             case "auto" -> {
                 Boolean byName = binaryByName(file);
-                yield byName != null ? byName : sniffBinary(file);
+                // the content decides where it contradicts the name (a text file saved as .bin read as floats is garbage)
+                yield byName == null ? sniffBinary(file) : byName && !looksLikeText(file);
             }
             default -> throw new IllegalArgumentException("unknown vectors format '" + format + "' (valid: auto, text, binary)");
         };
@@ -223,6 +224,27 @@ public final class VectorFormat {
         }
     }
 
+    /**
+     * Whether the file starts as text does: a second line (a header alone says nothing), and only
+     * printable characters (any UTF-8 beyond ASCII), tabs and line breaks.
+     */
+    private static boolean looksLikeText(Path file) throws IOException {
+        try (InputStream in = open(file)) {
+            byte[] head = in.readNBytes(4096);
+            int firstBreak = indexOf(head, (byte) '\n', 0);
+            if (firstBreak < 0 || firstBreak == head.length - 1) {
+                return false;
+            }
+            for (byte value : head) {
+                int b = value & 0xff;
+                if (b < 0x20 && b != '\n' && b != '\t' && b != '\r') {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
     private static int indexOf(byte[] a, byte b, int from) {
         for (int i = from; i < a.length; i++) {
             if (a[i] == b) {
@@ -233,11 +255,15 @@ public final class VectorFormat {
     }
 
     private static InputStream open(Path file) throws IOException {
-        InputStream in = Files.newInputStream(file);
-        if (file.getFileName().toString().endsWith(".gz")) {
-            in = new GZIPInputStream(in, 1 << 16);
+        InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+        // by its magic bytes, not only by a .gz name: a downloaded vectors file often loses its extension
+        in.mark(2);
+        boolean gzip = in.read() == 0x1f && in.read() == 0x8b;
+        in.reset();
+        if (gzip || file.getFileName().toString().endsWith(".gz")) {
+            in = new BufferedInputStream(new GZIPInputStream(in, 1 << 16), 1 << 16);
         }
-        return new BufferedInputStream(in, 1 << 16);
+        return in;
     }
 
     /** A vectors file that cannot be read; the message names the file and what is wrong. */

@@ -143,6 +143,17 @@ class VectorFormatTest {
     }
 
     @Test
+    void theContentDecidesWhereItContradictsTheName() throws IOException {
+        WordVectors v = sample();
+        VectorFormat.writeText(v, dir.resolve("text.txt"));
+        Files.copy(dir.resolve("text.txt"), dir.resolve("really-text.bin"));
+        assertArrayEquals(v.matrix(), WordVectors.load(dir.resolve("really-text.bin")).matrix(), 1e-6f, "a text file named .bin");
+        VectorFormat.writeBinary(v, dir.resolve("v.bin.gz"));
+        Files.copy(dir.resolve("v.bin.gz"), dir.resolve("gzipped.bin"));
+        assertArrayEquals(v.matrix(), WordVectors.load(dir.resolve("gzipped.bin")).matrix(), "gzip without its .gz");
+    }
+
+    @Test
     void aNanOrInfiniteValueIsRefusedWithItsWord() throws IOException {
         var e = assertThrows(VectorFormat.VectorFormatException.class,
                 () -> WordVectors.load(TempFiles.write(dir.resolve("nan.txt"), "2 2\na 1 0\nb NaN 1\n")));
