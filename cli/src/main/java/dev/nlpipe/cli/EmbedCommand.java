@@ -16,6 +16,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -116,7 +117,7 @@ public final class EmbedCommand implements Runnable {
 
         /** Several words' lists as one JSON object, word → its list (two arrays one after the other would be no JSON). */
         void printJson(CommandSpec spec, Map<String, List<WordVectors.Neighbor>> results) throws IOException {
-            Map<String, Object> all = new java.util.LinkedHashMap<>();
+            Map<String, Object> all = new LinkedHashMap<>();
             for (Map.Entry<String, List<WordVectors.Neighbor>> e : results.entrySet()) {
                 warnIfEmpty(spec, e.getValue());
                 all.put(e.getKey(), rows(e.getValue()));
@@ -129,7 +130,7 @@ public final class EmbedCommand implements Runnable {
         private static List<Map<String, Object>> rows(List<WordVectors.Neighbor> result) {
             List<Map<String, Object>> rows = new ArrayList<>();
             for (WordVectors.Neighbor n : result) {
-                Map<String, Object> row = new java.util.LinkedHashMap<>();
+                Map<String, Object> row = new LinkedHashMap<>();
                 row.put("word", n.word());
                 row.put("score", n.score());
                 rows.add(row);
@@ -167,7 +168,7 @@ public final class EmbedCommand implements Runnable {
                 rows.add(row(spec, v, word)); // every word checked before any output, so a typo costs no half-printed result
             }
             if (words.size() > 1 && list.json) {
-                Map<String, List<WordVectors.Neighbor>> results = new java.util.LinkedHashMap<>();
+                Map<String, List<WordVectors.Neighbor>> results = new LinkedHashMap<>();
                 for (int i = 0; i < words.size(); i++) {
                     results.put(words.get(i), v.nearest(v.vector(words.get(i)), list.k, list.limit(spec, v), rows.get(i)));
                 }

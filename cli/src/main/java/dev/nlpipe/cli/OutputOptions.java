@@ -24,13 +24,12 @@ final class OutputOptions {
     }
 
     /**
-     * Refuses an output that is one of the inputs.
+     * Refuses an output inside a model directory the command reads (its {@code model.json} or weights would be replaced).
      *
      * @param option the output's option, for the message
      * @param output the file it names, or {@code null} when not given
-     * @param inputs the files the command reads
+     * @param modelDir the model directory the command reads, or {@code null}
      */
-    /** Refuses an output inside a model directory the command reads (its {@code model.json} or weights would be replaced). */
     static void refuseInsideModel(CommandSpec spec, String option, Path output, Path modelDir) {
         if (output == null || output.toString().equals("-") || modelDir == null) {
             return;
@@ -42,6 +41,13 @@ final class OutputOptions {
         }
     }
 
+    /**
+     * Refuses an output that is one of the inputs.
+     *
+     * @param option the output's option, for the message
+     * @param output the file it names, or {@code null} when not given
+     * @param inputs the files the command reads
+     */
     static void refuseInputs(CommandSpec spec, String option, Path output, Input... inputs) {
         if (output == null || output.toString().equals("-")) {
             return;

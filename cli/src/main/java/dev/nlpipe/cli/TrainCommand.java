@@ -1,5 +1,7 @@
 package dev.nlpipe.cli;
 
+import dev.nlpipe.core.config.Node;
+import dev.nlpipe.core.config.Options;
 import dev.nlpipe.core.config.TrainConfig;
 import dev.nlpipe.core.io.IoErrors;
 import dev.nlpipe.core.model.TrainingJob;
@@ -41,7 +43,7 @@ public final class TrainCommand implements Callable<Integer> {
         Thread onInterrupt = new Thread(() -> {
             stopTraining();
             System.err.println(running.get() != null && running.get().published()
-                    ? publishedThenInterrupted(output) : interrupted(config, output, sets));
+                    ? publishedThenInterrupted(output) : interrupted(config, output, sets, resumes(cfg)));
         });
         Runtime.getRuntime().addShutdownHook(onInterrupt);
         try (TrainingJob job = TrainingJob.prepare(cfg, output, System.err)) {
@@ -110,19 +112,32 @@ public final class TrainCommand implements Callable<Integer> {
                 + Checkpoints.beside(output).dir() + ", if still there, can be removed.";
     }
 
+    /** Whether a run of this configuration continues its checkpoint ({@code train.resume}, true unless set otherwise). */
+    private static boolean resumes(TrainConfig cfg) {
+        Node.MapNode train = cfg.train();
+        if (train == null || !(train.get("resume") instanceof Node.ScalarNode v) || v.isNull()) {
+            return true;
+        }
+        Boolean b = Options.booleanWord(v.asText());
+        return b == null || b;
+    }
+
     /** A word the shell passes on as it is: quoted when it holds a space, a bracket or another character the shell reads. */
     static String shellQuoted(String word) {
         return word.matches("[A-Za-z0-9_./:=,+@%-]+") ? word : "'" + word.replace("'", "'\\''") + "'";
     }
 
     /** What to tell a user who interrupts training: where the last epoch's checkpoint is and the command that resumes from it. */
-    static String interrupted(Path config, Path output, List<String> sets) {
+    static String interrupted(Path config, Path output, List<String> sets, boolean resumes) {
         Path checkpoint = Checkpoints.beside(output).dir();
         StringBuilder again = new StringBuilder("nlpipe train " + shellQuoted(config.toString()) + " --output "
                 + shellQuoted(output.toString()));
-        // train.resume=false would delete the checkpoint it names and start over
-        sets.stream().filter(s -> !s.replace(" ", "").equals("train.resume=false"))
+        // a train.resume that is false (set here or in the file) would delete the checkpoint the command is to continue
+        sets.stream().filter(s -> !s.replace(" ", "").startsWith("train.resume="))
                 .forEach(s -> again.append(" --set ").append(shellQuoted(s)));
+        if (!resumes) {
+            again.append(" --set train.resume=true");
+        }
         if (!Files.isDirectory(checkpoint)) {
             return "\nnlpipe: training interrupted before a checkpoint was written; nothing was saved to " + output
                     + ". Start again with: " + again;

@@ -4,7 +4,6 @@ import static dev.nlpipe.cli.CliTest.nlpipe;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.djl.Device;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.nlpipe.core.doc.DocumentJson;
 import dev.nlpipe.core.model.ModelDir;
@@ -22,8 +21,10 @@ import dev.nlpipe.nn.bert.WordPieceVocabulary;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import ai.djl.Device;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -163,7 +164,7 @@ class EmbedCommandTest {
         CliTest.Result r = nlpipe("embed", "neighbors", vectors().toString(), "king", "queen", "-k", "1", "--json");
         assertEquals(0, r.code(), r.err());
         JsonNode j = DocumentJson.mapper().readTree(r.out());
-        List<String> words = new java.util.ArrayList<>();
+        List<String> words = new ArrayList<>();
         j.fieldNames().forEachRemaining(words::add);
         assertEquals(List.of("king", "queen"), words, r.out());
         assertEquals("man", j.get("king").get(0).get("word").asText(), r.out());

@@ -8,6 +8,7 @@ import dev.nlpipe.core.doc.DocumentJson;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,7 +32,7 @@ class EvalNerCommandTest {
             for (int s = 0; s < SENTENCES.length; s++) {
                 String text = SENTENCES[s];
                 String[] tags = new String[text.length()];
-                java.util.Arrays.fill(tags, "O");
+                Arrays.fill(tags, "O");
                 for (int e = 0; e < ENTITIES[s].length; e += 2) {
                     int at = text.indexOf(ENTITIES[s][e]);
                     int len = ENTITIES[s][e].length();

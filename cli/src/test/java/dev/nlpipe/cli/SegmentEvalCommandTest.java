@@ -12,6 +12,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -62,7 +63,7 @@ class SegmentEvalCommandTest {
         Path pipeline = Files.writeString(dir.resolve("t.yaml"), "pipeline: seg\nthreads: 3\nstages:\n  - type: segment.hanlp\n");
         for (String[] args : new String[][] {{}, {"--set", "threads=1"}, {"--threads", "2"}}) {
             Path json = dir.resolve("threads.json");
-            List<String> cmd = new java.util.ArrayList<>(List.of("eval", "segment", "--gold", gold.toString(), "--pipeline",
+            List<String> cmd = new ArrayList<>(List.of("eval", "segment", "--gold", gold.toString(), "--pipeline",
                     pipeline.toString(), "--json", json.toString()));
             cmd.addAll(List.of(args));
             Outcome o = nlpipe(cmd.toArray(String[]::new));

@@ -19,17 +19,18 @@ class TrainInterruptTest {
     void anInterruptedRunNamesItsCheckpointAndTheCommandThatResumes() throws IOException {
         Path out = dir.resolve("m");
         Files.createDirectories(dir.resolve("m.checkpoint"));
-        String message = TrainCommand.interrupted(Path.of("ner.yaml"), out, List.of("train.epochs=3"));
+        String message = TrainCommand.interrupted(Path.of("ner.yaml"), out, List.of("train.epochs=3"), true);
         assertTrue(message.contains(dir.resolve("m.checkpoint").toAbsolutePath().toString()), message);
         assertTrue(message.contains("nlpipe train ner.yaml --output " + out + " --set train.epochs=3"), message);
-        String notAgain = TrainCommand.interrupted(Path.of("my ner.yaml"), out, List.of("train.resume=false", "model.C=[1, 3]"));
-        // train.resume=false left out: the command would delete the checkpoint it names
-        assertTrue(notAgain.contains("nlpipe train 'my ner.yaml' --output " + out + " --set 'model.C=[1, 3]'\n"), notAgain);
+        String notAgain = TrainCommand.interrupted(Path.of("my ner.yaml"), out, List.of("train.resume=false", "model.C=[1, 3]"), false);
+        // resume false (here or in the file) would delete the checkpoint the command names: it continues with resume true
+        assertTrue(notAgain.contains("nlpipe train 'my ner.yaml' --output " + out + " --set 'model.C=[1, 3]' --set train.resume=true\n"),
+                notAgain);
     }
 
     @Test
     void anInterruptBeforeTheFirstCheckpointSaysNothingWasSaved() {
-        String message = TrainCommand.interrupted(Path.of("ner.yaml"), dir.resolve("m"), List.of());
+        String message = TrainCommand.interrupted(Path.of("ner.yaml"), dir.resolve("m"), List.of(), true);
         assertTrue(message.contains("before a checkpoint was written"), message);
     }
 

@@ -16,7 +16,7 @@ public final class Gaps {
         }
         int a = left.codePointBefore(left.length());
         int b = right.codePointAt(0);
-        return spaceless(a) || spaceless(b) || opens(a) || closes(b) ? "" : " ";
+        return spaceless(a) || spaceless(b) || opens(a) || closes(right) ? "" : " ";
     }
 
     /** Whether a piece ends with punctuation that opens (a bracket, an opening quote). */
@@ -26,7 +26,14 @@ public final class Gaps {
 
     /** Whether a piece starts with punctuation that closes (a comma, a full stop, a closing bracket, {@code 's}). */
     static boolean closes(String piece) {
-        return !piece.isEmpty() && closes(piece.codePointAt(0));
+        if (piece.isEmpty()) {
+            return false;
+        }
+        if (piece.charAt(0) == '\'') {
+            // an apostrophe closes as a clitic ('s, 're); alone it may open a quotation as well as close one
+            return piece.length() > 1 && Character.isLetter(piece.codePointAt(1));
+        }
+        return closes(piece.codePointAt(0));
     }
 
     private static boolean opens(int cp) {
@@ -37,7 +44,7 @@ public final class Gaps {
     private static boolean closes(int cp) {
         int type = Character.getType(cp);
         return type == Character.END_PUNCTUATION || type == Character.FINAL_QUOTE_PUNCTUATION
-                || ",.;:!?%'".indexOf(cp) >= 0;
+                || ",.;:!?%".indexOf(cp) >= 0;
     }
 
     /** Characters of scripts written without spaces, and the punctuation that goes with them. */

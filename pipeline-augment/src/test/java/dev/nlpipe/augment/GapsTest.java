@@ -27,5 +27,7 @@ class GapsTest {
         assertEquals(" ", Gaps.between(",", "cheap"), "after a comma, a space");
         assertEquals(" ", Gaps.between("cat", "("), "before an opening bracket, a space");
         assertEquals(" ", Gaps.between("cat", "\""), "a straight quote may open or close: a space, as before");
+        assertEquals(" ", Gaps.between("said", "'"), "so may an apostrophe alone");
+        assertEquals("", Gaps.between("they", "'re"));
     }
 }

@@ -1,7 +1,9 @@
 package dev.nlpipe.ner;
 
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.nlpipe.core.config.ConfigException;
 import dev.nlpipe.ner.bilstm.SyntheticCorpus;
 import dev.nlpipe.ner.bilstm.Training;
 import java.io.IOException;
@@ -55,8 +57,8 @@ class DevTypesTest {
         // an example's dev split left in place beside one's own training data: no type in common
         Path train = Files.writeString(dir.resolve("own.bmes"), "张 B-PERSON\n伟 E-PERSON\n来 O\n\n李 B-PERSON\n四 E-PERSON\n去 O\n\n");
         Path dev = SyntheticCorpus.chinese(dir.resolve("other-dev.bmes"), 10, 3);
-        dev.nlpipe.core.config.ConfigException e = org.junit.jupiter.api.Assertions.assertThrows(
-                dev.nlpipe.core.config.ConfigException.class,
+        ConfigException e = assertThrows(
+                ConfigException.class,
                 () -> Training.run(dir, Training.chineseYaml(train, dev, dev), dir.resolve("mismatch"), "train.epochs=1"));
         assertTrue(e.getMessage().contains("never occur in the training data's [PERSON]") && e.getMessage().contains("--set data.dev="),
                 e.getMessage());

@@ -6,6 +6,7 @@ import dev.nlpipe.core.doc.DocumentJson;
 import dev.nlpipe.core.io.IoErrors;
 import dev.nlpipe.core.model.ModelMeta;
 import dev.nlpipe.core.model.Provenance;
+import dev.nlpipe.core.model.TrainingInput;
 import dev.nlpipe.core.model.TrainingJob;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -48,7 +49,7 @@ public record RunConfiguration(String fingerprint, Map<String, Object> values, S
      */
     static final String FILES = "files";
     /** The key of the data reader's format and options, as {@code model.json} records them. */
-    static final String INPUT = "input";
+    static final String INPUT = TrainingInput.KEY;
 
     /** A configuration known by its fingerprint alone, resumed only by the same one. */
     public static RunConfiguration named(String fingerprint) {

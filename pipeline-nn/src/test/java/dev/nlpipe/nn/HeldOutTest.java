@@ -1,5 +1,6 @@
 package dev.nlpipe.nn;
 
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -58,7 +59,7 @@ class HeldOutTest {
     @Test
     void aShareThatRoundsToEveryItemIsRefusedNamingTheOption() {
         TrainSettings settings = TrainSettings.from(Options.of("train", Map.of("devFraction", 0.9), TrainSettings.options()));
-        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> HeldOut.of(List.of(1, 2, 3), settings, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)));
         assertTrue(e.getMessage().contains("train.devFraction 0.9 holds out all 3 training documents"), e.getMessage());
     }

@@ -496,7 +496,7 @@ class TrainingLoopTest {
             assertArrayEquals(scored[4], full, "the averaged weights of the best (and last) epoch are returned");
             Params trained = m.params.copy(Device.cpu(), false);
             trained.load(ckpt.lastWeights(4));
-            assertFalse(java.util.Arrays.equals(scored[4], trained.get("w").toFloatArray()),
+            assertFalse(Arrays.equals(scored[4], trained.get("w").toFloatArray()),
                     "the dev score saw the average, not the weights as trained");
             trained.close();
         }

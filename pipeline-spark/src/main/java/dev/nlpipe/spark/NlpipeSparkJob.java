@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.api.java.JavaRDD;
@@ -141,7 +142,7 @@ public final class NlpipeSparkJob {
     record Summary(String pipeline, long read, long written, long failed, long warnings, double seconds, int partitions,
                    String output, String errors, List<String> notes) {
         String format() {
-            return notes.stream().map(n -> "nlpipe-spark: " + n + "\n").collect(java.util.stream.Collectors.joining())
+            return notes.stream().map(n -> "nlpipe-spark: " + n + "\n").collect(Collectors.joining())
                     + String.format(Locale.ROOT, "%s: read %,d, wrote %,d, failed %,d documents in %.2f s (spark, %d partitions)%n",
                     pipeline, read, written, failed, seconds, partitions)
                     + (warnings > 0 ? String.format(Locale.ROOT, "  %,d warnings (records read as they are)%n", warnings) : "")

@@ -1,5 +1,6 @@
 package dev.nlpipe.spark;
 
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -17,6 +18,7 @@ import dev.nlpipe.core.doc.SparseVector;
 import dev.nlpipe.core.doc.Token;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -151,7 +153,7 @@ class DocumentRowsTest {
     @Test
     void typedDocumentsWithANullIdOrTextAreBadRecordsNotAFailedJob() {
         // Parquet from other tools makes every column nullable
-        StructType nullable = new StructType(java.util.Arrays.stream(DocumentRows.SCHEMA.fields())
+        StructType nullable = new StructType(Arrays.stream(DocumentRows.SCHEMA.fields())
                 .map(f -> new org.apache.spark.sql.types.StructField(f.name(), f.dataType(), true, f.metadata()))
                 .toArray(org.apache.spark.sql.types.StructField[]::new));
         Row good = DocumentRows.toRow(new Document("a", "The cat sat."));
@@ -167,7 +169,7 @@ class DocumentRowsTest {
                 errors.toString());
         Row nullStart = RowFactory.create("c", "The cat.", null, new Row[] {RowFactory.create("The", null, 3, null, false)}, null, null,
                 null, null, null);
-        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> DocumentRows.toDocument(nullStart));
         assertTrue(e.getMessage().contains("column tokens has an element whose start is null"), e.getMessage());
     }
@@ -184,12 +186,12 @@ class DocumentRowsTest {
         nulls.put("column vectors['tfidf'] is null", typed(7, javaMap("tfidf", null)));
         nulls.put("column vectors['tfidf'].dense has a null element",
                 typed(7, javaMap("tfidf", RowFactory.create(scala.jdk.javaapi.CollectionConverters.asScala(
-                        java.util.Arrays.asList(1.0f, null)).toSeq(), null, null))));
+                        Arrays.asList(1.0f, null)).toSeq(), null, null))));
         nulls.put("column vectors['tfidf'] has neither dense values nor sparse indices and values",
                 typed(7, javaMap("tfidf", RowFactory.create(null, new int[] {1}, null))));
         nulls.put("column meta is not a JSON object: null", typed(8, "null"));
         nulls.forEach((message, row) -> {
-            IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                     () -> DocumentRows.toDocument(row), message);
             assertEquals(message, e.getMessage());
         });

@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
+import java.util.zip.GZIPOutputStream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -320,7 +321,7 @@ class NlpipeSparkJobTest {
         assertFalse(cuts.get(1).isEmpty(), "a line crosses a split boundary");
         // A compressed file cannot be split: it is read whole, however large.
         ByteArrayOutputStream gz = new ByteArrayOutputStream();
-        try (var out = new java.util.zip.GZIPOutputStream(gz)) {
+        try (var out = new GZIPOutputStream(gz)) {
             out.write(bytes("gzip one\n", "gzip two\n"));
         }
         Files.write(in.resolve("small.txt.gz"), gz.toByteArray());

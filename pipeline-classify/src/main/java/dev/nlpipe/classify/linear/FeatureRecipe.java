@@ -134,17 +134,24 @@ final class FeatureRecipe {
         } catch (ModelException e) {
             throw options.error("featuresModel", e.getMessage());
         } catch (IllegalArgumentException e) {
-            throw pruningError(e.getMessage());
+            throw pruningError(e);
         }
     }
 
-    /** A vectorizer left without terms, reported at the option that removed them. */
-    private ConfigException pruningError(String problem) {
+    /** A vectorizer left without terms, reported at the option that removed them; any other failure as it is. */
+    private RuntimeException pruningError(IllegalArgumentException e) {
+        String problem = String.valueOf(e.getMessage());
         if (problem.startsWith("empty vocabulary")) {
             return options.isSet("stopWords") ? options.error("stopWords", problem)
                     : new ConfigException(options.location("features"), "the documents give the vectorizer no terms: " + problem);
         }
-        return options.error(options.isSet("maxDf") && !options.isSet("minDf") ? "maxDf" : "minDf", problem);
+        if (problem.startsWith("maxDf corresponds")) {
+            return options.error("maxDf", problem);
+        }
+        if (problem.startsWith("after pruning")) {
+            return options.error(options.isSet("maxDf") && !options.isSet("minDf") ? "maxDf" : "minDf", problem);
+        }
+        return e;
     }
 
     private Fitted fitOrLoad(List<Document> train, int[] ngramRange, int threads) {

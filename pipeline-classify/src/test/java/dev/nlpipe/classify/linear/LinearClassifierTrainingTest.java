@@ -252,6 +252,7 @@ class LinearClassifierTrainingTest {
                 data: { train: %s, format: jsonl }
                 model: { tokenPattern: '\\w+', maxDf: 0.0001 }
                 """.formatted(train), "maxdf"));
-        assertTrue(maxDf.getMessage().contains("option 'maxDf'"), maxDf.getMessage());
+        assertTrue(maxDf.getMessage().contains("option 'maxDf'") && maxDf.getMessage().contains("fewer documents than minDf"),
+                maxDf.getMessage());
     }
 }

@@ -117,19 +117,25 @@ public final class Overrides {
         List<Integer> ofType = new ArrayList<>();
         int hash = key.lastIndexOf('#');
         String type = hash > 0 && key.substring(hash + 1).matches("[1-9][0-9]{0,5}") ? key.substring(0, hash) : key;
+        List<Integer> unnamed = new ArrayList<>();
         for (int i = 0; i < stages.items().size(); i++) {
             if (stages.items().get(i) instanceof Node.MapNode m) {
-                if (m.get("id") instanceof Node.ScalarNode id && !id.isNull() && id.asText().equals(key)) {
+                boolean named = m.get("id") instanceof Node.ScalarNode id && !id.isNull();
+                if (named && ((Node.ScalarNode) m.get("id")).asText().equals(key)) {
                     return i;
                 }
                 if (m.get("type") instanceof Node.ScalarNode t && !t.isNull() && t.asText().equals(type)) {
                     ofType.add(i);
+                    if (!named) {
+                        unnamed.add(i);
+                    }
                 }
             }
         }
         if (!type.equals(key)) {
+            // numbered as a run's summary numbers them: the stages of the type without an id of their own
             int n = Integer.parseInt(key.substring(hash + 1));
-            return n <= ofType.size() ? ofType.get(n - 1) : -1;
+            return n <= unnamed.size() ? unnamed.get(n - 1) : -1;
         }
         if (ofType.size() > 1) {
             throw new ConfigException(at, "'" + key + "' names " + ofType.size() + " stages (stages "

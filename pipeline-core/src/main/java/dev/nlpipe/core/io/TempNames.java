@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -115,16 +116,7 @@ public final class TempNames {
      * @return the files deleted
      */
     public static List<Path> removeAbandonedBeside(Path target) throws IOException {
-        Path dir = target.toAbsolutePath().getParent();
-        if (dir == null || !Files.isDirectory(dir) || target.getFileName() == null) {
-            return List.of();
-        }
-        String prefix = "." + target.getFileName();
-        List<Path> candidates;
-        try (Stream<Path> list = Files.list(dir)) {
-            candidates = list.filter(p -> p.getFileName().toString().startsWith(prefix) && owner(p).isPresent()).toList();
-        }
-        return removeDead(candidates.stream().filter(Files::isRegularFile).toList());
+        return removeDead(temporariesBeside(target, "." + target.getFileName(), Files::isRegularFile));
     }
 
     /**
@@ -134,14 +126,18 @@ public final class TempNames {
      * @return the directories, for the caller to delete
      */
     public static List<Path> abandonedDirectoriesBeside(Path target) throws IOException {
+        return temporariesBeside(target, "." + target.getFileName() + ".", Files::isDirectory).stream()
+                .filter(p -> !writerRunning(p)).toList();
+    }
+
+    /** The temporary files or directories ({@code kind}) beside {@code target} whose names start with {@code prefix}. */
+    private static List<Path> temporariesBeside(Path target, String prefix, Predicate<Path> kind) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         if (dir == null || !Files.isDirectory(dir) || target.getFileName() == null) {
             return List.of();
         }
-        String prefix = "." + target.getFileName() + ".";
         try (Stream<Path> list = Files.list(dir)) {
-            return list.filter(p -> p.getFileName().toString().startsWith(prefix) && owner(p).isPresent() && Files.isDirectory(p)
-                    && !writerRunning(p)).toList();
+            return list.filter(p -> p.getFileName().toString().startsWith(prefix) && owner(p).isPresent() && kind.test(p)).toList();
         }
     }
 

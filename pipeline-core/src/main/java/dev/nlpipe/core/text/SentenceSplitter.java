@@ -103,7 +103,7 @@ public final class SentenceSplitter implements StageProvider {
                     cut = end;
                 }
                 i = end;
-            } else if (c == '.' || c == '．') {
+            } else if (isFullStop(c)) {
                 int end = closers(text, i + 1);
                 if (endsEnglishSentence(text, i, end, abbreviations)) {
                     cut = end;
@@ -121,6 +121,11 @@ public final class SentenceSplitter implements StageProvider {
         return out;
     }
 
+    /** The full stop, ASCII or full-width ({@code ．}, which some Chinese scientific text ends sentences with). */
+    private static boolean isFullStop(char c) {
+        return c == '.' || c == '．';
+    }
+
     private static boolean isChineseEnd(char c) {
         return c == '。' || c == '！' || c == '？' || c == '；' || c == '｡';
     }
@@ -131,7 +136,7 @@ public final class SentenceSplitter implements StageProvider {
         while (i < n) {
             char c = text.charAt(i);
             int type = Character.getType(c);
-            if (isChineseEnd(c) || c == '!' || c == '?' || c == '.' || c == '．' || c == '…' || c == '"' || c == '\''
+            if (isChineseEnd(c) || c == '!' || c == '?' || isFullStop(c) || c == '…' || c == '"' || c == '\''
                     || type == Character.END_PUNCTUATION || type == Character.FINAL_QUOTE_PUNCTUATION) {
                 i++;
             } else {
@@ -146,7 +151,7 @@ public final class SentenceSplitter implements StageProvider {
         if (end < n && !RegexTokenizer.isSpace(text.charAt(end)) && !RegexTokenizer.isCjk(text.codePointAt(end))) {
             return false;
         }
-        if (end > dot + 1 && text.charAt(end - 1) != '.' && text.charAt(end - 1) != '．') {
+        if (end > dot + 1 && !isFullStop(text.charAt(end - 1))) {
             // "." followed by a closing quote or bracket: the quoted sentence ended
             return true;
         }

@@ -121,5 +121,16 @@ class OverridesTest {
         assertEquals(Map.of("minChars", 1L), ((Map<?, ?>) stages.get(0)).get("with"));
         assertEquals(Map.of("minChars", 0L), ((Map<?, ?>) stages.get(2)).get("with"), "#2 is the second stage of the type");
         assertEquals(Map.of("lowercase", true), ((Map<?, ?>) stages.get(1)).get("with"), "a stage with an id is found by its type too");
+
+        // a stage with an id of its own is not numbered: filter.length#2 is the summary's, the third stage here
+        Node named = YamlLoader.parse("""
+                stages:
+                  - { id: first, type: filter.length }
+                  - { type: filter.length }
+                  - { type: filter.length }
+                """, "t.yaml");
+        Overrides.apply(named, List.of("filter.length#2.minChars=5"));
+        var numbered = (List<?>) ((Map<?, ?>) named.toPlain()).get("stages");
+        assertEquals(Map.of("minChars", 5L), ((Map<?, ?>) numbered.get(2)).get("with"));
     }
 }

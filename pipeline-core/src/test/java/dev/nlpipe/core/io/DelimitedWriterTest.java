@@ -7,6 +7,7 @@ import dev.nlpipe.core.doc.Token;
 import dev.nlpipe.core.testing.Corpora;
 import dev.nlpipe.core.testing.TempFiles;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -31,7 +32,7 @@ class DelimitedWriterTest {
         assertEquals("label\ttext_a\tsource", lines.get(0));
         assertEquals("1\tit's a \"charming\", often affecting journey \tx.tsv", lines.get(1), "tabs and line breaks become spaces");
         assertEquals("0\t这部电影很好看\t", lines.get(2));
-        List<Document> back = Corpora.read(out, "tsv", Map.of("textColumn", "text_a"), new java.util.ArrayList<>());
+        List<Document> back = Corpora.read(out, "tsv", Map.of("textColumn", "text_a"), new ArrayList<>());
         assertEquals(List.of("1", "0"), back.stream().map(Document::topLabel).toList());
         assertEquals("这部电影很好看", back.get(1).text());
     }
@@ -52,7 +53,7 @@ class DelimitedWriterTest {
         Corpora.write(List.of(new Document("a", "first"), new Document("b", ""), new Document("c", "third")), out, "csv",
                 Map.of("columns", List.of("text")));
         assertEquals(List.of("text", "first", "\"\"", "third"), TempFiles.lines(out));
-        List<Document> back = Corpora.read(out, "csv", Map.of(), new java.util.ArrayList<>());
+        List<Document> back = Corpora.read(out, "csv", Map.of(), new ArrayList<>());
         assertEquals(List.of("first", "", "third"), back.stream().map(Document::text).toList(), "no document lost");
     }
 
@@ -62,7 +63,7 @@ class DelimitedWriterTest {
         Corpora.write(docs(), out, "tsv", Map.of("columns", List.of("text", "label"), "header", false));
         List<String> lines = TempFiles.lines(out);
         assertEquals(List.of("it's a \"charming\", often affecting journey \t1", "这部电影很好看\t0"), lines);
-        List<Document> back = Corpora.read(out, "tsv", Map.of("header", false), new java.util.ArrayList<>());
+        List<Document> back = Corpora.read(out, "tsv", Map.of("header", false), new ArrayList<>());
         assertEquals(List.of("1", "0"), back.stream().map(Document::topLabel).toList());
         assertEquals("这部电影很好看", back.get(1).text());
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.nlpipe.core.io.TempNames;
 import dev.nlpipe.core.testing.TempFiles;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -58,7 +59,7 @@ class ModelDirTest {
         Path target = dir.resolve("m");
         // pid 2^22 + 1 is above Linux's pid_max default and never alive; the other is this process's own, building now
         Path dead = TempFiles.write(dir.resolve(".m.tmp-4194305-1a2b").resolve("weights.bin"), "half").getParent();
-        Path live = Files.createDirectories(dev.nlpipe.core.io.TempNames.beside(target));
+        Path live = Files.createDirectories(TempNames.beside(target));
         try (ModelDirWriter w = ModelDirWriter.create(target)) {
             Files.writeString(w.dir().resolve("model.json"), "{\"kind\":\"new\",\"formatVersion\":1}");
             w.commit();

@@ -10,6 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nlpipe.core.config.ConfigException;
 import dev.nlpipe.core.doc.Document;
+import dev.nlpipe.core.doc.Token;
+import dev.nlpipe.core.testing.TokenChecks;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -65,7 +67,7 @@ class AutoSegmenterStageTest {
     void offsetsOfChineseRunsPointAtTheOriginalAfterNormalization() {
         Document d = run("normalize.text", Map.of(), doc("ＡＢＣ in 上海 now", null));
         d = run("segment", Map.of(), d);
-        for (dev.nlpipe.core.doc.Token t : d.tokens()) {
+        for (Token t : d.tokens()) {
             assertEquals(java.text.Normalizer.normalize(d.text().substring(t.start(), t.end()), java.text.Normalizer.Form.NFKC), t.text());
         }
         assertTrue(texts(d).contains("上海"), texts(d).toString());

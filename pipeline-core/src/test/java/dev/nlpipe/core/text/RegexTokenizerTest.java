@@ -26,9 +26,9 @@ class RegexTokenizerTest {
 
     @Test
     void punctuationBesideAPatternIsRefusedRatherThanIgnored() {
-        dev.nlpipe.core.config.ConfigException e = org.junit.jupiter.api.Assertions.assertThrows(dev.nlpipe.core.config.ConfigException.class,
+        ConfigException e = assertThrows(ConfigException.class,
                 () -> tokens("Hello , world", Map.of("pattern", "\\S+", "punctuation", false)));
-        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("option 'punctuation'") && e.getMessage().contains("has no effect"),
+        assertTrue(e.getMessage().contains("option 'punctuation'") && e.getMessage().contains("has no effect"),
                 e.getMessage());
     }
 

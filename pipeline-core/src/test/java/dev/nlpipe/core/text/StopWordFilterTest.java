@@ -11,6 +11,7 @@ import dev.nlpipe.core.config.ConfigException;
 import dev.nlpipe.core.doc.Document;
 import dev.nlpipe.core.doc.MissingLayerException;
 import dev.nlpipe.core.doc.Token;
+import dev.nlpipe.core.testing.TokenChecks;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,7 +42,7 @@ class StopWordFilterTest {
         try (Pipeline p = Pipeline.builder().add("normalize.chinese").add("segment.hanlp").add("stopwords.remove",
                 Map.of("mode", "mark", "languages", List.of("zh"))).build()) {
             Document d = p.process(new Document("d", "我们认为，这个问题（很重要）！").setLang("zh")).get(0);
-            for (dev.nlpipe.core.doc.Token t : d.tokens()) {
+            for (Token t : d.tokens()) {
                 if (t.text().matches("[,()!]")) {
                     assertTrue(t.stop(), t + " in " + d.tokens());
                 }

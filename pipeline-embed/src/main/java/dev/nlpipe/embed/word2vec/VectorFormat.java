@@ -1,6 +1,7 @@
 package dev.nlpipe.embed.word2vec;
 
 import dev.nlpipe.core.io.AtomicFile;
+import dev.nlpipe.core.io.IoErrors;
 import dev.nlpipe.embed.vectorize.PyText;
 import java.io.BufferedInputStream;
 import java.io.EOFException;
@@ -107,8 +108,7 @@ public final class VectorFormat {
                 reader.readText(in);
             }
         } catch (EOFException | ZipException e) {
-            throw new VectorFormatException(file, e instanceof ZipException ? "is not valid gzip data (" + e.getMessage() + ")"
-                    : "ends too early (a download or copy cut short?)");
+            throw new VectorFormatException(file, "cannot be read: " + IoErrors.describe(e));
         }
         return reader.result();
     }

@@ -20,6 +20,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -178,7 +179,7 @@ class TaggerOptionsTest {
                 + "train: { epochs: 1, device: cpu, threads: 1 }\n", model);
         assertTrue(log.contains("bigrams found in " + vec) && log.contains("frozen"), log);
         // the same file given as the character vectors: not one row matches, which is a mistake, not a start from random rows
-        Exception swapped = org.junit.jupiter.api.Assertions.assertThrows(Exception.class, () -> Training.run(dir,
+        Exception swapped = assertThrows(Exception.class, () -> Training.run(dir,
                 "task: ner.bilstm-crf\ndata: { train: " + train + ", format: bmes }\nmodel: { charDim: 4, bigramDim: 0, hidden: 8,"
                         + " embeddings: " + vec + " }\ntrain: { epochs: 1, device: cpu, threads: 1 }\n", dir.resolve("swapped")));
         assertTrue(swapped.getMessage().contains("is one of the training data's") && swapped.getMessage().contains("swapped"),
@@ -332,7 +333,7 @@ class TaggerOptionsTest {
         Map<String, TensorFile.Tensor> w = TensorFile.read(weights);
         float[] trained = w.get(name).values();
         float[] fixed = w.containsKey(name + ".fixed") ? w.get(name + ".fixed").values() : new float[0];
-        float[] all = java.util.Arrays.copyOf(trained, trained.length + fixed.length);
+        float[] all = Arrays.copyOf(trained, trained.length + fixed.length);
         System.arraycopy(fixed, 0, all, trained.length, fixed.length);
         return all;
     }

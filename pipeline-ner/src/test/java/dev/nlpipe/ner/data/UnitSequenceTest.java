@@ -9,6 +9,7 @@ import dev.nlpipe.core.doc.NormalizedText;
 import dev.nlpipe.core.doc.Span;
 import dev.nlpipe.core.doc.Token;
 import dev.nlpipe.core.tag.TagScheme;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -95,8 +96,8 @@ class UnitSequenceTest {
     void everySentenceOfALongDocumentGetsItsOwnTokens() {
         // many sentences: each reads the tokens that reach into it by binary search in the sorted tokens list
         StringBuilder text = new StringBuilder();
-        List<Span> sentences = new java.util.ArrayList<>();
-        List<Token> tokens = new java.util.ArrayList<>();
+        List<Span> sentences = new ArrayList<>();
+        List<Token> tokens = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
             int start = text.length();
             text.append("张伟在北京。 ");

@@ -6,22 +6,25 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.djl.Device;
+import dev.nlpipe.core.model.LoadOptions;
 import dev.nlpipe.core.model.ModelDir;
 import dev.nlpipe.core.model.ModelException;
 import dev.nlpipe.nn.Params;
 import dev.nlpipe.nn.SafeTensorsFile;
 import dev.nlpipe.nn.TensorFile;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.stream.IntStream;
+import ai.djl.Device;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -67,12 +70,12 @@ class HuggingFaceImportTest {
     @Test
     void aCasedTokenizerOverAVocabularyWithoutCapitalsIsNamedAndLowercaseFixesIt() throws IOException {
         Path hf = huggingFaceDir(true);
-        List<String> pieces = new java.util.ArrayList<>(vocab(5));
+        List<String> pieces = new ArrayList<>(vocab(5));
         for (String w : List.of("tcl", "mba", "the", "an", "of", "to", "in", "is", "it", "on", "at", "by", "or", "as", "be")) {
             pieces.add(w);
         }
         Files.write(hf.resolve("vocab.txt"), pieces);
-        java.io.ByteArrayOutputStream log = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
         EncoderImport.run(EncoderSource.resolve(hf.toString(), null, dir, dir), dir.resolve("cased"), new PrintStream(log, true));
         assertTrue(log.toString().contains("warning: the tokenizer keeps case") && log.toString().contains("--lowercase"), log.toString());
         assertEquals(List.of("[CLS]", "[UNK]", "[SEP]"), List.of(PretrainedEncoder.tokenizerOf(dir.resolve("cased")).encode("TCL").tokens()));
@@ -94,7 +97,7 @@ class HuggingFaceImportTest {
         Path hf = huggingFaceDir(true);
         Files.write(hf.resolve("vocab.txt"), vocab(18));
         EncoderImport.run(EncoderSource.resolve(hf.toString(), null, dir, dir), dir.resolve("padded"), QUIET);
-        PretrainedEncoder padded = PretrainedEncoder.open(dir.resolve("padded"), dev.nlpipe.core.model.LoadOptions.DEFAULT);
+        PretrainedEncoder padded = PretrainedEncoder.open(dir.resolve("padded"), LoadOptions.DEFAULT);
         assertEquals(20, padded.config().vocabSize(), "every row kept");
 
         Files.write(hf.resolve("vocab.txt"), vocab(22));
@@ -150,7 +153,7 @@ class HuggingFaceImportTest {
     void tokenizerConfigSettingsBesideAVocabTxtAreKept() throws IOException {
         // lowercased but accents kept, as some multilingual models set it: a vocab.txt alone cannot say so
         Path hf = huggingFaceDir(true);
-        List<String> pieces = new java.util.ArrayList<>(List.of("[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", "café", "cafe"));
+        List<String> pieces = new ArrayList<>(List.of("[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", "café", "cafe"));
         for (int i = pieces.size(); i < 20; i++) {
             pieces.add("w" + i);
         }
@@ -223,7 +226,7 @@ class HuggingFaceImportTest {
     @Test
     void aHuggingFaceDirectoryNamedAsAnEncoderIsToldToImportIt() throws IOException {
         Path hf = huggingFaceDir(true);
-        ModelException e = assertThrows(ModelException.class, () -> PretrainedEncoder.open(hf, dev.nlpipe.core.model.LoadOptions.DEFAULT));
+        ModelException e = assertThrows(ModelException.class, () -> PretrainedEncoder.open(hf, LoadOptions.DEFAULT));
         assertTrue(e.getMessage().contains("nlpipe model import " + hf + " --output ENCODER_DIR"), e.getMessage());
     }
 

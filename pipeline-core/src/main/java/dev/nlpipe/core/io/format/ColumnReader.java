@@ -40,14 +40,12 @@ public abstract class ColumnReader implements ReaderProvider {
      */
     static String columnsOf(String line, boolean tab) {
         String s = line.stripTrailing();
-        if (tab) {
-            return s;
-        }
         int i = 0;
-        while (i < s.length() && (s.charAt(i) == ' ' || s.charAt(i) == '\t')) {
+        while (i < s.length() && (s.charAt(i) == ' ' || !tab && s.charAt(i) == '\t')) {
             i++;
         }
-        return s.substring(i);
+        // with tabs between the columns, spaces up to the first tab are the token itself (" \tO"), not an indent
+        return tab && i > 0 && i == s.indexOf('\t') ? s : s.substring(i);
     }
     private final String name;
     private final String defaultJoin;

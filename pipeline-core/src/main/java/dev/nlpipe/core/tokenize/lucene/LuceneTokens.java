@@ -38,6 +38,7 @@ public final class LuceneTokens {
             CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
             OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
             ts.reset();
+            int lastEnd = -1; // where the previous term ended in the analysed (normalized) text
             while (ts.incrementToken()) {
                 int start = Math.min(offset.startOffset(), text.length());
                 int end = Math.min(offset.endOffset(), text.length());
@@ -62,12 +63,14 @@ public final class LuceneTokens {
                 } else if (term.length() > 0) {
                     // without a normalized view the offsets are already original: no surface string to copy
                     Token t = original ? new Token(term.toString(), start, end) : doc.tokenAt(start, end).withText(term.toString());
-                    if (!original && sameSpan(last, t)) {
-                        // two terms of one original character (㍻ normalized to 平成): one token, as the other tokenizers make it
+                    if (!original && start == lastEnd && sameSpan(last, t)) {
+                        // two terms side by side in the normalized text that come from one original character (㍻ normalized
+                        // to 平成): one token, as the other tokenizers make it; terms at the same place (synonyms) stay apart
                         out.set(out.size() - 1, last.withText(last.text() + t.text()));
                     } else {
                         out.add(t);
                     }
+                    lastEnd = end;
                 }
             }
             ts.end();

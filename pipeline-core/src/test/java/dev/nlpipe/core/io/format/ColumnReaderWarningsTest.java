@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nlpipe.core.config.Options;
 import dev.nlpipe.core.doc.Document;
+import dev.nlpipe.core.doc.Token;
 import dev.nlpipe.core.io.BadRecord;
 import dev.nlpipe.core.io.CorpusInput;
 import dev.nlpipe.core.io.ReadSettings;
@@ -84,8 +85,16 @@ class ColumnReaderWarningsTest {
         List<Document> docs = read(TempFiles.write(dir.resolve("space.bmes"), "姚 B-NAME\n明 E-NAME\n\u3000 O\n在 O\n\n好 O\n\n"), "bmes", sink);
         assertEquals(List.of(), sink.bad, "no sentence dropped");
         assertEquals(2, docs.size());
-        assertEquals(List.of("姚", "明", "\u3000", "在"), docs.get(0).tokens().stream().map(dev.nlpipe.core.doc.Token::text).toList());
+        assertEquals(List.of("姚", "明", "\u3000", "在"), docs.get(0).tokens().stream().map(Token::text).toList());
         assertEquals("姚明", docs.get(0).entities().get(0).text());
+    }
+
+    @Test
+    void aLineKeepsATokenThatIsASpaceAndLosesAnIndent() {
+        assertEquals("EU\tB-ORG", ColumnReader.columnsOf("  EU\tB-ORG  ", true), "an indent before a tab-separated token");
+        assertEquals(" \tO", ColumnReader.columnsOf(" \tO", true), "a space token before the tab");
+        assertEquals("\u3000 O", ColumnReader.columnsOf("\u3000 O\r", false));
+        assertEquals("EU B-ORG", ColumnReader.columnsOf(" \tEU B-ORG", false));
     }
 
     @Test

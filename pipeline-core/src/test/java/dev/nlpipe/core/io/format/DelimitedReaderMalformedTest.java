@@ -7,11 +7,16 @@ import dev.nlpipe.core.doc.Document;
 import dev.nlpipe.core.io.BadRecord;
 import dev.nlpipe.core.testing.Corpora;
 import dev.nlpipe.core.testing.TempFiles;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -80,12 +85,12 @@ class DelimitedReaderMalformedTest {
         for (int i = 0; i < 20_000; i++) {
             csv.append(i).append(",line number ").append(i * 7919L % 100_003).append('\n');
         }
-        java.io.ByteArrayOutputStream gz = new java.io.ByteArrayOutputStream();
-        try (java.util.zip.GZIPOutputStream out = new java.util.zip.GZIPOutputStream(gz)) {
-            out.write(csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        ByteArrayOutputStream gz = new ByteArrayOutputStream();
+        try (GZIPOutputStream out = new GZIPOutputStream(gz)) {
+            out.write(csv.toString().getBytes(StandardCharsets.UTF_8));
         }
         byte[] whole = gz.toByteArray();
-        Path cut = java.nio.file.Files.write(dir.resolve("cut.csv.gz"), java.util.Arrays.copyOf(whole, whole.length / 2));
+        Path cut = Files.write(dir.resolve("cut.csv.gz"), Arrays.copyOf(whole, whole.length / 2));
         List<Document> docs = Corpora.read(cut, "csv", Map.of(), bad);
         assertTrue(docs.size() > 0 && docs.size() < 20_000, docs.size() + " documents");
         assertEquals(1, bad.size(), bad::toString);
@@ -124,11 +129,11 @@ class DelimitedReaderMalformedTest {
     @Test
     void aRecordThatLostAnUnreadableLineInsideAQuotedFieldIsSkipped() throws IOException {
         Path f = dir.resolve("multi.csv");
-        java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
-        b.writeBytes("id,text\n1,one\n2,\"first line\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        b.writeBytes("id,text\n1,one\n2,\"first line\n".getBytes(StandardCharsets.UTF_8));
         b.writeBytes(new byte[] {'b', 'a', 'd', (byte) 0xFE, '\n'});
-        b.writeBytes("last line\"\n3,three\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        java.nio.file.Files.write(f, b.toByteArray());
+        b.writeBytes("last line\"\n3,three\n".getBytes(StandardCharsets.UTF_8));
+        Files.write(f, b.toByteArray());
         List<Document> docs = Corpora.read(f, "csv", Map.of(), bad);
         assertEquals(List.of("one", "three"), docs.stream().map(Document::text).toList(), "record 2 is not read without its line");
         assertEquals(List.of(4L, 3L), bad.stream().map(BadRecord::line).toList(), "the unreadable line, then the record it belonged to");

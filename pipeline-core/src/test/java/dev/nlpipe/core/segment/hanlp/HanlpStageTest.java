@@ -14,6 +14,7 @@ import dev.nlpipe.core.config.ConfigException;
 import dev.nlpipe.core.doc.Document;
 import dev.nlpipe.core.doc.Entity;
 import dev.nlpipe.core.doc.Token;
+import dev.nlpipe.core.testing.TokenChecks;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -66,7 +67,7 @@ class HanlpStageTest {
     void aLatinWordStartingWithAnAccentedLetterKeepsALetterTag() {
         try (Pipeline p = hanlp(Map.of("pos", true))) {
             Document d = p.process(new Document("d", "我在école学习")).get(0);
-            dev.nlpipe.core.doc.Token ecole = d.tokens().stream().filter(t -> t.text().equals("école")).findFirst().orElseThrow();
+            Token ecole = d.tokens().stream().filter(t -> t.text().equals("école")).findFirst().orElseThrow();
             assertFalse("w".equals(ecole.pos()), "école is a word, not punctuation: " + ecole);
         }
     }

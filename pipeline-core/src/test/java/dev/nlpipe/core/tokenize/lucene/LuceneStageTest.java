@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.nlpipe.core.config.ConfigException;
 import dev.nlpipe.core.doc.Document;
 import dev.nlpipe.core.doc.Token;
+import dev.nlpipe.core.testing.TokenChecks;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -130,6 +131,6 @@ class LuceneStageTest {
             d = p.process(d).get(0);
         }
         assertEquals(List.of("我", "在", "平成", "年"), texts(d));
-        dev.nlpipe.core.testing.TokenChecks.assertOffsets(d, false, (surface, text) -> true);
+        TokenChecks.assertOffsets(d, false, (surface, text) -> true);
     }
 }
