@@ -119,6 +119,11 @@ public final class BertClassifierTrainer implements TrainerProvider {
                     + " read); check it is read with the training data's format and label column");
         }
         Pooling pooling = Pooling.parse(spec.pooling(), encoder.config().pooler());
+        if (pooling == Pooling.POOLER && !encoder.config().pooler()) {
+            // found at the first batch otherwise, after the data was read and tokenized, and without the option's name
+            throw job.model().error("pooling", "the encoder " + spec.encoder() + " has no pooler (its checkpoint had none, as bge's and"
+                    + " those pre-trained here have none): use cls, mean or auto");
+        }
         log.printf(Locale.ROOT, "classify.bert: %d labels %s; %,d training texts, %,d dev; encoder %s (%d layers, hidden %d), %s"
                         + " pooling, max length %d%s%s%s%s%n", labels.size(), labels.labels(), train.size(), dev.size(), spec.encoder(),
                 encoder.config().layers(), encoder.config().hidden(), pooling, spec.maxLength(),

@@ -97,7 +97,11 @@ public final class MlmTrainer implements TrainerProvider {
         start.config().checkPositions(job.model(), "maxLength", spec.maxLength());
         int maskId = start.tokenizer().tokenId("[MASK]");
         if (maskId < 0) {
-            throw new IllegalStateException("the tokenizer's vocabulary has no [MASK] token");
+            throw spec.encoder() != null
+                    ? job.model().error("encoder", spec.encoder() + "'s vocabulary has no [MASK] piece, which masking replaces pieces"
+                            + " with; continue from an encoder whose vocabulary has one")
+                    : job.model().error("vocabulary", spec.vocabulary() + " has no [MASK] piece, which masking replaces pieces with:"
+                            + " train the vocabulary again with [MASK] among its specialTokens");
         }
         Masking masking = new Masking(spec.maskProbability(), maskId, start.config().vocabSize(),
                 undrawable(start.tokenizer(), start.config().vocabSize()));

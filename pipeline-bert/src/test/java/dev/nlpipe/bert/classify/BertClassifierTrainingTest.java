@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nlpipe.nn.bert.TinyEncoder;
 import dev.nlpipe.classify.ClassifierEvaluation;
-import dev.nlpipe.core.config.ConfigException;
 import dev.nlpipe.core.Pipeline;
+import dev.nlpipe.core.config.ConfigException;
 import dev.nlpipe.core.config.TrainConfig;
 import dev.nlpipe.core.doc.Document;
 import dev.nlpipe.core.doc.DocumentJson;
@@ -223,5 +223,11 @@ class BertClassifierTrainingTest {
         assertEquals(0.5, ((Map<?, ?>) json(out.resolve("model.json")).get("learningRates")).get("layerDecay"));
         double accuracy = ((Number) ((Map<?, ?>) json(out.resolve("metrics.json")).get("test")).get("accuracy")).doubleValue();
         assertTrue(accuracy > 0.8, "test accuracy " + accuracy + "\n" + trainLog);
+    }
+
+    @Test
+    void poolerPoolingOfAnEncoderWithoutAPoolerIsRefusedAtTheOption() {
+        ConfigException e = assertThrows(ConfigException.class, () -> train(dir.resolve("no-pooler"), "", "model.pooling=pooler"));
+        assertTrue(e.getMessage().contains("option 'pooling'") && e.getMessage().contains("has no pooler"), e.getMessage());
     }
 }

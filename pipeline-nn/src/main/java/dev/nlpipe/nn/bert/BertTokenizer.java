@@ -1,12 +1,15 @@
 package dev.nlpipe.nn.bert;
 
+import dev.nlpipe.core.model.ModelDir;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 
@@ -220,11 +223,24 @@ public final class BertTokenizer {
         return parts.padding() != null ? parts.padding() : Padding.defaults(parts.vocab());
     }
 
-    /** Writes {@code vocab.txt} and {@code tokenizer.json} into a directory (created when missing). */
+    /**
+     * Writes {@code vocab.txt}, {@code tokenizer.json} and {@code tokenizer_config.json} into a
+     * directory (created when missing). The last says how to normalize to Hugging Face's
+     * {@code AutoTokenizer}, which without it lowercases every BERT tokenizer, a cased one too.
+     */
     public void save(Path dir) throws IOException {
         Files.createDirectories(dir);
         saveVocab(dir.resolve("vocab.txt"));
         saveTokenizerJson(dir.resolve("tokenizer.json"));
+        BertNormalization n = parts.normalization();
+        Map<String, Object> config = new LinkedHashMap<>();
+        config.put("tokenizer_class", "BertTokenizer");
+        config.put("do_lower_case", n.lowercase());
+        if (n.stripAccents() != null) {
+            config.put("strip_accents", n.stripAccents());
+        }
+        config.put("tokenize_chinese_chars", n.handleChineseChars());
+        ModelDir.writeJson(dir.resolve("tokenizer_config.json"), config);
     }
 
     /** Writes a {@code tokenizer.json} that Hugging Face's tokenizers (and DJL's wrapper) load with the same ids. */

@@ -82,6 +82,17 @@ class BertTokenizerTest {
     }
 
     @Test
+    void aSavedTokenizerTellsHuggingFaceHowToNormalize(@TempDir Path dir) throws IOException {
+        // without tokenizer_config.json, transformers' AutoTokenizer lowercases a BERT tokenizer, a cased one too
+        CASED.save(dir.resolve("cased"));
+        assertEquals(BertNormalization.cased(), BertNormalization.ofTokenizerConfig(dir.resolve("cased")));
+        assertTrue(Files.readString(dir.resolve("cased/tokenizer_config.json")).contains("\"do_lower_case\" : false"),
+                Files.readString(dir.resolve("cased/tokenizer_config.json")));
+        UNCASED.save(dir.resolve("uncased"));
+        assertEquals(BertNormalization.uncased(), BertNormalization.ofTokenizerConfig(dir.resolve("uncased")));
+    }
+
+    @Test
     void casedKeepsCaseAndAccents() {
         assertEquals(List.of("[UNK]"), pieces(CASED, "Hello"));
         assertEquals(List.of("[UNK]"), pieces(CASED, "café"));
