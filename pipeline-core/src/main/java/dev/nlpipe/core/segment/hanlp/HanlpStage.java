@@ -79,6 +79,10 @@ public final class HanlpStage implements StageProvider {
     public static HanlpAnnotator annotator(Options o) {
         UserDictionary words = new UserDictionary();
         for (Path p : o.getPathList("userDictionaries")) {
+            if (Files.isDirectory(p)) {
+                throw o.error("userDictionaries", p + " is a directory; a user dictionary is a file of one word per line (name each"
+                        + " file of the directory)");
+            }
             if (!Files.isRegularFile(p)) {
                 throw o.error("userDictionaries", "user dictionary not found: " + p + " (relative paths are resolved against "
                         + Path.of("").toAbsolutePath() + ")");

@@ -73,7 +73,8 @@ public final class UserDictionary {
                 }
             }
         } catch (InputFormatException e) {
-            throw new ConfigException(new Location(e.source(), (int) e.line(), 1), "user dictionary is not UTF-8 text; save it as UTF-8");
+            throw new ConfigException(new Location(e.source(), (int) e.line(), 1), "user dictionary is not UTF-8 text; save it as UTF-8"
+                    + " (a GBK file, as many Chinese dictionaries are: iconv -f GBK -t UTF-8 " + file.getFileName() + ")");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read user dictionary " + file + ": " + IoErrors.describe(e), e);
         }

@@ -16,6 +16,7 @@ import dev.nlpipe.core.doc.Entity;
 import dev.nlpipe.core.doc.Token;
 import dev.nlpipe.core.testing.TokenChecks;
 import java.io.IOException;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,6 +53,16 @@ class HanlpStageTest {
              Pipeline offForcing = hanlp(Map.of("builtinDictionary", false, "forcing", true))) {
             assertEquals(words(off, text), words(offForcing, text));
         }
+    }
+
+    @Test
+    void aGbkDictionaryAndADirectoryAreNamedWithTheirFix() throws IOException {
+        Path gbk = Files.write(dir.resolve("gbk.txt"), "攻城狮\n".getBytes(Charset.forName("GBK")));
+        ConfigException e = assertThrows(ConfigException.class, () -> hanlp(Map.of("userDictionaries", List.of(gbk.toString()))));
+        assertTrue(e.getMessage().contains("iconv -f GBK -t UTF-8 gbk.txt"), e.getMessage());
+        Path folder = Files.createDirectories(dir.resolve("dicts"));
+        e = assertThrows(ConfigException.class, () -> hanlp(Map.of("userDictionaries", List.of(folder.toString()))));
+        assertTrue(e.getMessage().contains("is a directory"), e.getMessage());
     }
 
     @Test
