@@ -3,6 +3,7 @@ package dev.nlpipe.core.io;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystems;
+import java.nio.file.FileSystemLoopException;
 import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -33,6 +34,15 @@ public final class InputFiles {
     }
 
     /**
+     * A glob whose {@code **}{@code /} also matches no directory at all, as in shells with globstar and
+     * in Python's {@code glob}: Java's needs at least one ({@code 2024/**}{@code /*.jsonl} missed
+     * {@code 2024/a.jsonl}). A glob with braces of its own is left as written (Java does not nest them).
+     */
+    static String zeroOrMoreDirs(String glob) {
+        return glob.contains("{") ? glob : glob.replace("**/", "{**/,}");
+    }
+
+    /**
      * The same, passing over a sub-directory that cannot be read (a root-owned {@code lost+found} at the
      * root of a mounted volume) instead of failing.
      *
@@ -46,10 +56,11 @@ public final class InputFiles {
         if (!Files.isDirectory(path)) {
             return List.of(new InputSource(path, path.toString(), path.getFileName().toString()));
         }
-        PathMatcher matcher = glob == null || glob.isEmpty() ? p -> true : FileSystems.getDefault().getPathMatcher("glob:" + glob);
+        PathMatcher matcher = glob == null || glob.isEmpty() ? p -> true : FileSystems.getDefault().getPathMatcher("glob:" + zeroOrMoreDirs(glob));
         boolean byName = glob == null || !glob.contains("/");
         List<Path> files = new ArrayList<>();
-        Files.walkFileTree(path, EnumSet.noneOf(FileVisitOption.class), recursive ? Integer.MAX_VALUE : 1, new SimpleFileVisitor<>() {
+        // links followed: an input directory (or a sub-directory) that is a link to the data is read, not passed over unseen
+        Files.walkFileTree(path, EnumSet.of(FileVisitOption.FOLLOW_LINKS), recursive ? Integer.MAX_VALUE : 1, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
                 // Hidden directories hold no inputs (and often another process's work in progress): not entered.
@@ -68,8 +79,9 @@ public final class InputFiles {
 
             @Override
             public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
-                // A file or directory deleted between listing and reading it is simply no longer an input.
-                if (e instanceof NoSuchFileException && !file.equals(path)) {
+                // A file or directory deleted between listing and reading it is simply no longer an input; a link back up
+                // the tree (a loop) holds nothing that was not listed already.
+                if (e instanceof NoSuchFileException && !file.equals(path) || e instanceof FileSystemLoopException) {
                     return FileVisitResult.CONTINUE;
                 }
                 if (unreadable != null && e instanceof AccessDeniedException && !file.equals(path)) {

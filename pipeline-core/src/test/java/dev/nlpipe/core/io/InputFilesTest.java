@@ -35,4 +35,23 @@ class InputFilesTest {
         Files.createSymbolicLink(dir.resolve("link.txt"), target);
         assertEquals(List.of("link.txt", "real.txt"), relative("*.txt", true));
     }
+
+    @Test
+    void aLinkedDirectoryIsEnteredAndALoopEndsTheWalk(@TempDir Path elsewhere) throws IOException {
+        TempFiles.write(elsewhere.resolve("data/x.txt"), "x");
+        Files.createSymbolicLink(dir.resolve("2024"), elsewhere.resolve("data"));
+        Files.createSymbolicLink(elsewhere.resolve("data/up"), elsewhere.resolve("data"));
+        assertEquals(List.of("2024/x.txt"), relative(null, true));
+        Path linkedRoot = Files.createSymbolicLink(elsewhere.resolve("inbox"), dir);
+        assertEquals(List.of("2024/x.txt"), InputFiles.list(linkedRoot, null, true).stream().map(InputSource::relative).toList(),
+                "an input directory that is a link is read");
+    }
+
+    @Test
+    void doubleStarMatchesNoDirectoryToo() throws IOException {
+        TempFiles.write(dir.resolve("2024/a.jsonl"), "a");
+        TempFiles.write(dir.resolve("2024/03/b.jsonl"), "b");
+        TempFiles.write(dir.resolve("2025/c.jsonl"), "c");
+        assertEquals(List.of("2024/03/b.jsonl", "2024/a.jsonl"), relative("2024/**/*.jsonl", true));
+    }
 }
