@@ -87,7 +87,8 @@ public final class MatrixMarketWriter implements WriterProvider {
             for (int i = 0; columns != null && i < v.size(); i++) {
                 if (v.indices()[i] >= columns) {
                     throw new IllegalArgumentException("output mtx: document " + doc.id() + " has column " + v.indices()[i]
-                            + ", beyond output.columns " + columns);
+                            + ", beyond output.columns " + columns + "; set output.columns to at least the vectorizer's vocabulary"
+                            + " size (vocabularySize in its model.json), or leave it out to count the columns seen");
                 }
             }
             rows++;

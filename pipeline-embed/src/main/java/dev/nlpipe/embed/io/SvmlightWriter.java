@@ -9,6 +9,7 @@ import dev.nlpipe.core.io.WriterProvider;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * {@code svmlight} (alias {@code libsvm}): one line per document, {@code LABEL INDEX:VALUE ...}
@@ -48,7 +49,8 @@ public class SvmlightWriter implements WriterProvider {
                 OptionSpec.bool("zeroBased", false, "write column indices from 0 (scikit-learn's dump default) instead of 1 (libsvm)"),
                 OptionSpec.stringList("labels", null, "label names in order: a label is written as its position (needed for"
                         + " labels that are not numbers)"),
-                OptionSpec.string("unlabeled", "0", "written for documents without a label"));
+                OptionSpec.string("unlabeled", "0", "written for documents without a label (with labels given, no default: 0 would"
+                        + " be the first label's position)"));
     }
 
     @Override
@@ -56,7 +58,8 @@ public class SvmlightWriter implements WriterProvider {
         String vector = options.getString("vector");
         int base = options.getBoolean("zeroBased") ? 0 : 1;
         List<String> labels = options.get("labels") == null ? null : options.getStringList("labels");
-        String unlabeled = options.getString("unlabeled");
+        // with named labels, 0 is the first label's position: an unlabelled document must not silently become one of it
+        String unlabeled = labels != null && !options.isSet("unlabeled") ? null : options.getString("unlabeled");
         return (doc, out) -> {
             SparseVector v = VectorColumns.of(doc, vector, name());
             out.append(label(doc, labels, unlabeled));
@@ -71,16 +74,24 @@ public class SvmlightWriter implements WriterProvider {
 
     private static String label(Document doc, List<String> labels, String unlabeled) {
         Map<String, Double> all = doc.labels();
-        if (all == null || all.isEmpty()) {
+        List<String> gold = new ArrayList<>();
+        boolean multiHot = all != null && all.values().stream().allMatch(v -> v == 0.0 || v == 1.0);
+        if (all != null) {
+            all.forEach((k, v) -> {
+                if (v == 1.0) {
+                    gold.add(k);
+                }
+            });
+        }
+        // no label, or labels all scored 0 (a multi-hot row with none set): the unlabelled value, not the first of the zeros
+        if (all == null || all.isEmpty() || multiHot && gold.isEmpty()) {
+            if (unlabeled == null) {
+                throw new IllegalArgumentException("output svmlight: document " + doc.id() + " has no label; set output.unlabeled"
+                        + " (e.g. -1) to write one for unlabelled documents");
+            }
             return unlabeled;
         }
-        List<String> gold = new ArrayList<>();
-        all.forEach((k, v) -> {
-            if (v == 1.0) {
-                gold.add(k);
-            }
-        });
-        List<String> chosen = gold.size() > 1 ? gold : List.of(doc.topLabel());
+        List<String> chosen = gold.size() > 1 || multiHot ? gold : List.of(doc.topLabel());
         StringBuilder sb = new StringBuilder();
         for (String l : chosen) {
             if (!sb.isEmpty()) {
@@ -100,12 +111,13 @@ public class SvmlightWriter implements WriterProvider {
             }
             return Integer.toString(at);
         }
-        try {
-            Double.parseDouble(label);
-            return label;
-        } catch (NumberFormatException e) {
+        // as Python's float() reads it: Java's parseDouble also takes 3d, 2f, NaN and Infinity, which load_svmlight_file refuses
+        if (!PYTHON_FLOAT.matcher(label).matches()) {
             throw new IllegalArgumentException("output svmlight: label '" + label + "' of document " + doc.id()
                     + " is not a number; set output.labels: [...] (label names in order) to write positions instead");
         }
+        return label;
     }
+
+    private static final Pattern PYTHON_FLOAT = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
 }

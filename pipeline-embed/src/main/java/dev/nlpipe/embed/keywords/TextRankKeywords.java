@@ -69,7 +69,7 @@ public final class TextRankKeywords implements StageProvider {
         Options o = ctx.options();
         Settings s = new Settings(o.getInt("topK"), o.getInt("window"), o.getDouble("damping"), o.getInt("maxIterations"),
                 o.getDouble("tolerance"), o.getInt("minLength"), List.copyOf(o.getStringList("pos")),
-                new HashSet<>(o.getStringList("stopWords")), o.getBoolean("lowercase"));
+                stopWords(o.getStringList("stopWords"), o.getBoolean("lowercase")), o.getBoolean("lowercase"));
         if (s.topK < 1) {
             throw o.error("topK", "must be at least 1");
         }
@@ -128,6 +128,13 @@ public final class TextRankKeywords implements StageProvider {
         }
         out.sort(Keyword.BEST_FIRST);
         return out.subList(0, Math.min(s.topK, out.size()));
+    }
+
+    /** The stop words as candidates are compared with them: lowercased when the candidates are ({@code The} stops "the"). */
+    private static Set<String> stopWords(List<String> given, boolean lowercase) {
+        Set<String> out = new HashSet<>();
+        given.forEach(w -> out.add(lowercase ? w.toLowerCase(Locale.ROOT) : w));
+        return out;
     }
 
     private static String candidate(Token t, Settings s) {

@@ -13,6 +13,7 @@ import dev.nlpipe.core.io.WriterProvider;
 import dev.nlpipe.core.stage.Components;
 import java.io.IOException;
 import java.io.StringWriter;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -59,6 +60,23 @@ class VectorWritersTest {
         assertEquals("1 2:2.0\n0,1 1:1.0\n", write(writer("svmlight", Map.of("labels", List.of("neg", "pos"))), List.of(pos, both)));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> write(writer("svmlight", Map.of()), List.of(pos)));
         assertTrue(e.getMessage().contains("output.labels"), e.getMessage());
+    }
+
+    @Test
+    void svmlightNeverGivesADocumentALabelItDoesNotHave() throws IOException {
+        Document none = doc("n", null, new int[] {0}, new double[] {1.0});
+        // with named labels, 0 is neg's position: an unlabelled document is refused unless output.unlabeled says what to write
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> write(writer("svmlight", Map.of("labels", List.of("neg", "pos"))), List.of(none)));
+        assertTrue(e.getMessage().contains("has no label; set output.unlabeled"), e.getMessage());
+        assertEquals("-1 1:1.0\n", write(writer("svmlight", Map.of("labels", List.of("neg", "pos"), "unlabeled", "-1")), List.of(none)));
+        // a multi-hot row with no label set is unlabelled, not the first of its zeros
+        Document zeros = doc("z", null, new int[] {1}, new double[] {1.0});
+        zeros.setLabels(new LinkedHashMap<>(Map.of("1", 0.0, "2", 0.0)));
+        assertEquals("0 2:1.0\n", write(writer("svmlight", Map.of()), List.of(zeros)));
+        // labels Java reads as numbers and Python does not (3d, NaN) are not numbers
+        Document odd = doc("o", "3d", new int[] {0}, new double[] {1.0});
+        assertThrows(IllegalArgumentException.class, () -> write(writer("svmlight", Map.of()), List.of(odd)));
     }
 
     @Test

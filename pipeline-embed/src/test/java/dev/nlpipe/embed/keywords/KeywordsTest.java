@@ -70,4 +70,20 @@ class KeywordsTest {
         assertEquals(1.0, scored.get(0).score(), 1e-12);
         assertTrue(scored.get(1).score() <= scored.get(0).score());
     }
+
+    @Test
+    void stopWordsWrittenWithCapitalsStopTheLowercasedCandidates() {
+        String text = "The cat and The dog and The bird";
+        List<Token> tokens = new ArrayList<>();
+        int at = 0;
+        for (String w : text.split(" ")) {
+            tokens.add(new Token(w, at, at + w.length()));
+            at += w.length() + 1;
+        }
+        Document d = new Document("t", text).setTokens(tokens);
+        try (Pipeline p = Pipeline.builder().add("keywords.textrank", Map.of("topK", 5, "stopWords", List.of("The", "And"))).build()) {
+            List<String> top = terms(p.process(d).get(0));
+            assertTrue(!top.contains("the") && !top.contains("and") && top.contains("cat"), top.toString());
+        }
+    }
 }
