@@ -58,8 +58,16 @@ public final class Scheduler {
      */
     public int run() throws ScheduleException, IOException, SQLException, InterruptedException {
         checkDirectories();
-        current = LoadedPipeline.load(settings, null);
-        try (InstanceLock lock = acquire(); InstanceLock outputLock = acquireOutput(); StateStore store = StateStore.open(settings.state())) {
+        try (InstanceLock lock = acquire(); InstanceLock outputLock = acquireOutput()) {
+            // loaded once the locks are held: a second instance (an overlapping cron pass) exits at once instead of loading
+            // every model first, in the memory of the machine the running one needs
+            current = LoadedPipeline.load(settings, null);
+            return runLocked(lock);
+        }
+    }
+
+    private int runLocked(InstanceLock lock) throws ScheduleException, IOException, SQLException, InterruptedException {
+        try (StateStore store = StateStore.open(settings.state())) {
             lock.takenOverFrom().ifPresent(o -> log.info("took over the lock left by " + o.describe() + ", which is no longer running"));
             bind(store);
             int killed = store.closeAbandonedRuns();

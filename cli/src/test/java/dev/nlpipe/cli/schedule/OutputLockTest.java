@@ -31,4 +31,15 @@ class OutputLockTest {
         }
         assertEquals(ExitCodes.OK, f.schedule("--once").code());
     }
+
+    @Test
+    void aSecondSchedulerIsRefusedBeforeItLoadsThePipeline() throws Exception {
+        ScheduleFixture f = new ScheduleFixture(tmp);
+        f.write("a.txt", "hello\n");
+        // a pipeline that would fail to load: the lock is checked first, so the answer is "locked", at once
+        f.pipeline("input: { format: text }\nstages: [ { type: no.such.stage } ]\n");
+        try (InstanceLock running = InstanceLock.acquire(f.state())) {
+            assertEquals(ExitCodes.LOCKED, f.schedule("--once").code());
+        }
+    }
 }
