@@ -58,9 +58,27 @@ public final class StateStore implements AutoCloseable {
     public static StateStore open(Path file) throws IOException, SQLException {
         Path parent = file.toAbsolutePath().getParent();
         Files.createDirectories(parent);
-        StateStore s = new StateStore(file, connect(file));
-        s.createSchema();
-        return s;
+        if (Files.isDirectory(file)) {
+            throw new NoSuchFileException(file.toString(), null, "is a directory, not a state database; give --state a file (by"
+                    + " default OUTPUT_DIR/" + ScheduleSettings.DEFAULT_STATE_NAME + ")");
+        }
+        Connection db = null;
+        try {
+            db = connect(file);
+            StateStore s = new StateStore(file, db);
+            s.createSchema();
+            return s;
+        } catch (SQLException e) {
+            if (db != null) {
+                db.close();
+            }
+            if (String.valueOf(e.getMessage()).contains("SQLITE_NOTADB")) {
+                // another file named by mistake: SQLite's "file is not a database" says neither which nor what to give
+                throw new NoSuchFileException(file.toString(), null, "is not an nlpipe state database; give --state the file a"
+                        + " schedule run wrote (by default OUTPUT_DIR/" + ScheduleSettings.DEFAULT_STATE_NAME + ") or a new file name");
+            }
+            throw e;
+        }
     }
 
     /** Opens an existing database (for {@code status} and {@code retry}), never creating one. */

@@ -450,6 +450,17 @@ class ScheduleCommandTest {
         assertUsage(r, "belongs to --input " + f.in.toAbsolutePath());
     }
 
+    @Test
+    void aStateThatIsNoDatabaseIsNamedWithTheFileToGive() throws Exception {
+        ScheduleFixture f = new ScheduleFixture(tmp);
+        Path notes = Files.writeString(tmp.resolve("notes.txt"), "these are notes, not a database\n");
+        ScheduleFixture.Result r = ScheduleFixture.main("schedule", "status", "--state", notes.toString());
+        assertUsage(r, "is not an nlpipe state database");
+        r = ScheduleFixture.main("schedule", "status", "--state", f.in.toString());
+        assertEquals(2, r.code(), r.err());
+        assertEquals("these are notes, not a database\n", Files.readString(notes), "the file is left as it was");
+    }
+
     private static void assertUsage(ScheduleFixture.Result r, String message) {
         assertEquals(2, r.code(), r.err());
         assertTrue(r.err().contains(message), "expected '" + message + "' in: " + r.err());
