@@ -52,13 +52,7 @@ class KeywordsTest {
     void textRankRanksWellConnectedWords() {
         String text = "compatibility of systems of linear constraints over the set of natural numbers criteria of compatibility"
                 + " of a system of linear diophantine equations strict inequations and nonstrict inequations are considered";
-        List<Token> tokens = new ArrayList<>();
-        int at = 0;
-        for (String w : text.split(" ")) {
-            tokens.add(new Token(w, at, at + w.length()));
-            at += w.length() + 1;
-        }
-        Document d = new Document("t", text).setTokens(tokens);
+        Document d = spaceSeparated(text);
         try (Pipeline p = Pipeline.builder().add("keywords.textrank", Map.of("topK", 5, "stopWords",
                 List.of("of", "the", "a", "and", "are", "over"))).build()) {
             List<String> top = terms(p.process(d).get(0));
@@ -74,16 +68,21 @@ class KeywordsTest {
     @Test
     void stopWordsWrittenWithCapitalsStopTheLowercasedCandidates() {
         String text = "The cat and The dog and The bird";
+        Document d = spaceSeparated(text);
+        try (Pipeline p = Pipeline.builder().add("keywords.textrank", Map.of("topK", 5, "stopWords", List.of("The", "And"))).build()) {
+            List<String> top = terms(p.process(d).get(0));
+            assertTrue(!top.contains("the") && !top.contains("and") && top.contains("cat"), top.toString());
+        }
+    }
+
+    /** A document of the words of {@code text} separated by single spaces, each a token. */
+    private static Document spaceSeparated(String text) {
         List<Token> tokens = new ArrayList<>();
         int at = 0;
         for (String w : text.split(" ")) {
             tokens.add(new Token(w, at, at + w.length()));
             at += w.length() + 1;
         }
-        Document d = new Document("t", text).setTokens(tokens);
-        try (Pipeline p = Pipeline.builder().add("keywords.textrank", Map.of("topK", 5, "stopWords", List.of("The", "And"))).build()) {
-            List<String> top = terms(p.process(d).get(0));
-            assertTrue(!top.contains("the") && !top.contains("and") && top.contains("cat"), top.toString());
-        }
+        return new Document("t", text).setTokens(tokens);
     }
 }
