@@ -1,5 +1,6 @@
 package dev.nlpipe.cli.schedule;
 
+import dev.nlpipe.core.io.IoErrors;
 import dev.nlpipe.core.io.OutputSink;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -163,9 +164,19 @@ public final class TickPlanner {
             } catch (InterruptedIOException stopped) {
                 throw stopped; // a stop request: the tick plans nothing, it is not this file's failure
             } catch (IOException e) {
+                // an unreadable file keeps to the backoff and the quarantine as a file whose processing failed does
+                if (r != null && r.status() == FileStatus.QUARANTINED) {
+                    quarantined++;
+                    continue;
+                }
+                if (r != null && r.status() == FileStatus.FAILED && r.nextAttemptAt() != null && now.isBefore(r.nextAttemptAt())) {
+                    waiting++;
+                    continue;
+                }
                 int before = r != null && r.status() != FileStatus.DONE && r.status() != FileStatus.DELETED ? r.attempts() : 0;
-                work.add(new WorkItem(f, null, WorkItem.Reason.CHANGED, before, output, previous, null,
-                        "cannot read it: " + e.getMessage()));
+                work.add(new WorkItem(f, null, r == null || r.status() == FileStatus.DELETED ? WorkItem.Reason.NEW
+                        : r.status() == FileStatus.FAILED ? WorkItem.Reason.RETRY : WorkItem.Reason.CHANGED, before, output, previous, null,
+                        "cannot read it: " + IoErrors.explain(e)));
                 continue;
             }
             if (r == null || r.status() == FileStatus.DELETED) {

@@ -193,6 +193,21 @@ class TickPlannerTest {
     }
 
     @Test
+    void anUnreadableFileKeepsToTheBackoffAndTheQuarantine() throws Exception {
+        // secret*.txt cannot be read (the disk above says "Permission denied" for files without a hash)
+        Map<String, FileRecord> rows = rows(
+                row("secret-waiting.txt", 5, 1, null, FileStatus.FAILED, 1, "cfg1", NOW.plusSeconds(3600)),
+                row("secret-due.txt", 5, 1, null, FileStatus.FAILED, 1, "cfg1", NOW.minusSeconds(1)),
+                row("secret-quarantined.txt", 5, 1, null, FileStatus.QUARANTINED, 3, "cfg1", null));
+        TickPlanner.Plan p = planner.plan(List.of(file("secret-due.txt", 5, 1), file("secret-new.txt", 5, 1),
+                file("secret-quarantined.txt", 5, 1), file("secret-waiting.txt", 5, 1)), rows, NOW, disk, TickPlanner.NONE_DELETED);
+        assertEquals(Map.of("secret-due.txt", WorkItem.Reason.RETRY, "secret-new.txt", WorkItem.Reason.NEW), reasons(p));
+        assertEquals(1, p.waiting(), "its backoff is kept");
+        assertEquals(1, p.quarantined(), "and its quarantine");
+        assertEquals(2, p.work().get(0).attempt(), "the retry is its next attempt");
+    }
+
+    @Test
     void aFileModifiedWithinTheSettleTimeIsLeftForALaterTick() throws Exception {
         long nowNanos = NOW.getEpochSecond() * 1_000_000_000L;
         TickPlanner settling = new TickPlanner("jsonl", "cfg1", true, Duration.ofSeconds(2));
