@@ -11,6 +11,7 @@ import dev.nlpipe.embed.vectorize.Analyzer;
 import dev.nlpipe.embed.vectorize.AnalyzerSpec;
 import dev.nlpipe.embed.vectorize.HashingStage;
 import dev.nlpipe.embed.vectorize.Pruning;
+import dev.nlpipe.embed.vectorize.PruningException;
 import dev.nlpipe.embed.vectorize.VectorizerFitter;
 import dev.nlpipe.embed.vectorize.VectorizerModel;
 import dev.nlpipe.embed.vectorize.VectorizerModelDir;
@@ -133,25 +134,19 @@ final class FeatureRecipe {
             return fitOrLoad(train, ngramRange, threads);
         } catch (ModelException e) {
             throw options.error("featuresModel", e.getMessage());
-        } catch (IllegalArgumentException e) {
+        } catch (PruningException e) {
             throw pruningError(e);
         }
     }
 
-    /** A vectorizer left without terms, reported at the option that removed them; any other failure as it is. */
-    private RuntimeException pruningError(IllegalArgumentException e) {
-        String problem = String.valueOf(e.getMessage());
-        if (problem.startsWith("empty vocabulary")) {
-            return options.isSet("stopWords") ? options.error("stopWords", problem)
-                    : new ConfigException(options.location("features"), "the documents give the vectorizer no terms: " + problem);
-        }
-        if (problem.startsWith("maxDf corresponds")) {
-            return options.error("maxDf", problem);
-        }
-        if (problem.startsWith("after pruning")) {
-            return options.error(options.isSet("maxDf") && !options.isSet("minDf") ? "maxDf" : "minDf", problem);
-        }
-        return e;
+    /** A vectorizer left without terms, reported at the option that removed them. */
+    private ConfigException pruningError(PruningException e) {
+        return switch (e.kind()) {
+            case EMPTY -> options.isSet("stopWords") ? options.error("stopWords", e.getMessage())
+                    : new ConfigException(options.location("features"), "the documents give the vectorizer no terms: " + e.getMessage());
+            case MAX_BELOW_MIN -> options.error("maxDf", e.getMessage());
+            case NOTHING_LEFT -> options.error(options.isSet("maxDf") && !options.isSet("minDf") ? "maxDf" : "minDf", e.getMessage());
+        };
     }
 
     private Fitted fitOrLoad(List<Document> train, int[] ngramRange, int threads) {

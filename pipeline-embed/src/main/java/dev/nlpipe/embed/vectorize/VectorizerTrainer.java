@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Training tasks {@code vectorize.tfidf} and {@code vectorize.count}: stream {@code data.train}
@@ -164,11 +165,11 @@ public abstract class VectorizerTrainer implements TrainerProvider {
     }
 
     /** Reports impossible pruning options ({@code minDf} above {@code maxDf}, nothing left) against the option. */
-    private static Vocabulary pruned(Options m, java.util.function.Supplier<Vocabulary> prune) {
+    private static Vocabulary pruned(Options m, Supplier<Vocabulary> prune) {
         try {
             return prune.get();
-        } catch (IllegalArgumentException e) {
-            throw m.error(e.getMessage().contains("maxDf") ? "maxDf" : "minDf", e.getMessage());
+        } catch (PruningException e) {
+            throw m.error(e.kind() == PruningException.Kind.EMPTY ? "minDf" : "maxDf", e.getMessage());
         }
     }
 }

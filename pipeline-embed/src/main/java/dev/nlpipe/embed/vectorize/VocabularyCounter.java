@@ -85,7 +85,7 @@ public final class VocabularyCounter implements AutoCloseable {
      */
     static int[] addAll(FeatureIndex index, List<String> terms) {
         if (terms.isEmpty()) {
-            throw new IllegalArgumentException("empty vocabulary");
+            throw new PruningException(PruningException.Kind.EMPTY, "empty vocabulary");
         }
         int[] ids = new int[terms.size()];
         java.util.BitSet seen = new java.util.BitSet();

@@ -80,7 +80,7 @@ final class VocabularyPruner {
     private static double checkedMax(Pruning pruning, long docs, double lo) {
         double hi = pruning.maxDocs(docs);
         if (hi < lo) {
-            throw new IllegalArgumentException("maxDf corresponds to fewer documents than minDf (" + hi + " < " + lo
+            throw new PruningException(PruningException.Kind.MAX_BELOW_MIN, "maxDf corresponds to fewer documents than minDf (" + hi + " < " + lo
                     + " of " + docs + " documents)");
         }
         return hi;
@@ -94,10 +94,10 @@ final class VocabularyPruner {
     private static Vocabulary select(String[] terms, int[] df, long[] cf, long docs, long distinct, Pruning pruning, boolean binary,
                                      int[] positions, Order order) {
         if (distinct == 0) {
-            throw new IllegalArgumentException("empty vocabulary; perhaps the documents only contain stop words");
+            throw new PruningException(PruningException.Kind.EMPTY, "empty vocabulary; perhaps the documents only contain stop words");
         }
         if (terms.length == 0) {
-            throw new IllegalArgumentException("after pruning, no terms remain; try a lower minDf or a higher maxDf");
+            throw new PruningException(PruningException.Kind.NOTHING_LEFT, "after pruning, no terms remain; try a lower minDf or a higher maxDf");
         }
         int[] keep;
         if (pruning.maxFeatures() != null && pruning.maxFeatures() < terms.length) {
