@@ -22,6 +22,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Predicate;
 import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
 import org.sqlite.SQLiteDataSource;
 
 /**
@@ -72,7 +74,7 @@ public final class StateStore implements AutoCloseable {
             if (db != null) {
                 db.close();
             }
-            if (String.valueOf(e.getMessage()).contains("SQLITE_NOTADB")) {
+            if (e instanceof SQLiteException lite && lite.getResultCode() == SQLiteErrorCode.SQLITE_NOTADB) {
                 // another file named by mistake: SQLite's "file is not a database" says neither which nor what to give
                 throw new NoSuchFileException(file.toString(), null, "is not an nlpipe state database; give --state the file a"
                         + " schedule run wrote (by default OUTPUT_DIR/" + ScheduleSettings.DEFAULT_STATE_NAME + ") or a new file name");
