@@ -169,7 +169,7 @@ public final class TickPlanner {
                     quarantined++;
                     continue;
                 }
-                if (r != null && r.status() == FileStatus.FAILED && r.nextAttemptAt() != null && now.isBefore(r.nextAttemptAt())) {
+                if (r != null && inBackoff(r, now)) {
                     waiting++;
                     continue;
                 }
@@ -195,10 +195,10 @@ public final class TickPlanner {
                 case PENDING -> work.add(new WorkItem(f, hash, WorkItem.Reason.PENDING, r.attempts(), output, previous, null, problem));
                 case QUARANTINED -> quarantined++;
                 case FAILED -> {
-                    if (r.nextAttemptAt() == null || !now.isBefore(r.nextAttemptAt())) {
-                        work.add(new WorkItem(f, hash, WorkItem.Reason.RETRY, r.attempts(), output, previous, null, problem));
-                    } else {
+                    if (inBackoff(r, now)) {
                         waiting++;
+                    } else {
+                        work.add(new WorkItem(f, hash, WorkItem.Reason.RETRY, r.attempts(), output, previous, null, problem));
                     }
                 }
                 case DONE -> {
@@ -214,6 +214,11 @@ public final class TickPlanner {
             }
         }
         return new Plan(work, touched, deleted, keptOutputs, unchanged, waiting, quarantined, settling);
+    }
+
+    /** Whether a failed file's backoff has not yet passed. */
+    private static boolean inBackoff(FileRecord r, Instant now) {
+        return r.status() == FileStatus.FAILED && r.nextAttemptAt() != null && now.isBefore(r.nextAttemptAt());
     }
 
     /** The first gone input, in path order, with this content: among the rows, or among inputs deleted earlier. */
