@@ -51,20 +51,22 @@ public final class GoldSpans {
             found.forEach(c -> sequencesOf[c.entity()]++);
             candidates.add(found);
         }
+        for (int count : sequencesOf) {
+            dropped += count > 1 ? 1 : 0; // one entity, however many parts
+        }
         List<List<TagScheme.TokenSpan>> out = new ArrayList<>(seqs.size());
         for (List<Candidate> found : candidates) {
             List<TagScheme.TokenSpan> spans = new ArrayList<>(found.size());
             for (Candidate c : found) {
                 if (sequencesOf[c.entity()] > 1) {
-                    dropped += sequencesOf[c.entity()] == Integer.MAX_VALUE ? 0 : 1;
-                    sequencesOf[c.entity()] = Integer.MAX_VALUE; // counted once, whatever the number of its parts
-                } else if (c.exact()) {
+                    continue;
+                }
+                if (c.exact()) {
                     aligned++;
-                    spans.add(c.span());
                 } else {
                     misaligned++;
-                    spans.add(c.span());
                 }
+                spans.add(c.span());
             }
             out.add(spans);
         }
