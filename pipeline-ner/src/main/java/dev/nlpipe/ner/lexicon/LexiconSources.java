@@ -23,6 +23,8 @@ import java.util.regex.Pattern;
 final class LexiconSources {
     /** What separates a word list's columns: whitespace and Unicode spaces (no-break, ideographic). */
     private static final Pattern SEPARATORS = Pattern.compile("[\\s\\p{Z}]+");
+    /** A whole number: a frequency after a word, or a part of a word2vec header. */
+    private static final Pattern COUNT = Pattern.compile("[0-9]+");
     private static final Pattern EDGES = Pattern.compile("^[\\s\\p{Z}]+|[\\s\\p{Z}]+$");
 
     private LexiconSources() {
@@ -87,12 +89,12 @@ final class LexiconSources {
                 if (parts[0].isEmpty()) {
                     continue;
                 }
-                if (lineNo == 1 && parts.length == 2 && parts[0].matches("\\d+") && parts[1].matches("\\d+")) {
+                if (lineNo == 1 && parts.length == 2 && COUNT.matcher(parts[0]).matches() && COUNT.matcher(parts[1]).matches()) {
                     continue; // a word2vec text file's 'WORDS DIMENSION' header, not a word
                 }
                 float[] v = null;
                 // one number after a word is its frequency (jieba's and HanLP's word lists), not a vector of one dimension
-                if (parts.length > 2 || parts.length == 2 && !parts[1].matches("[0-9]+")) {
+                if (parts.length > 2 || parts.length == 2 && !COUNT.matcher(parts[1]).matches()) {
                     if (dim != 0 && parts.length - 1 != dim) {
                         throw new IllegalArgumentException(file + ":" + lineNo + ": '" + parts[0] + "' has " + (parts.length - 1)
                                 + " numbers after it, earlier vectors have " + dim + "; give every word the same vector size or none");
