@@ -96,7 +96,7 @@ public final class VectorFormat {
             case "auto" -> {
                 Boolean byName = binaryByName(file);
                 // the content decides where it contradicts the name (a text file saved as .bin read as floats is garbage)
-                yield byName == null ? sniffBinary(file) : byName && !looksLikeText(file);
+                yield byName == null ? sniffBinary(head(file)) : byName && !looksLikeText(head(file));
             }
             default -> throw new IllegalArgumentException("unknown vectors format '" + format + "' (valid: auto, text, binary)");
         };
@@ -205,44 +205,38 @@ public final class VectorFormat {
         return null;
     }
 
-    /** Text files have only printable characters on their second line; binary floats almost never do. */
-    private static boolean sniffBinary(Path file) throws IOException {
+    /** The first 4 KB of a file (decompressed), which the format is told from. */
+    private static byte[] head(Path file) throws IOException {
         try (InputStream in = open(file)) {
-            byte[] head = in.readNBytes(4096);
-            int nl = indexOf(head, (byte) '\n', 0);
-            if (nl < 0) {
-                return false;
-            }
-            int end = indexOf(head, (byte) '\n', nl + 1);
-            for (int i = nl + 1; i < (end < 0 ? head.length : end); i++) {
-                int b = head[i] & 0xff;
-                if (b < 0x20 && b != '\t' && b != '\r') {
-                    return true;
-                }
-            }
-            return false;
+            return in.readNBytes(4096);
         }
+    }
+
+    /** Text files have only printable characters on their second line; binary floats almost never do. */
+    private static boolean sniffBinary(byte[] head) {
+        int nl = indexOf(head, (byte) '\n', 0);
+        int end = nl < 0 ? -1 : indexOf(head, (byte) '\n', nl + 1);
+        return nl >= 0 && hasControlByte(head, nl + 1, end < 0 ? head.length : end);
     }
 
     /**
      * Whether the file starts as text does: a second line (a header alone says nothing), and only
      * printable characters (any UTF-8 beyond ASCII), tabs and line breaks.
      */
-    private static boolean looksLikeText(Path file) throws IOException {
-        try (InputStream in = open(file)) {
-            byte[] head = in.readNBytes(4096);
-            int firstBreak = indexOf(head, (byte) '\n', 0);
-            if (firstBreak < 0 || firstBreak == head.length - 1) {
-                return false;
+    private static boolean looksLikeText(byte[] head) {
+        int firstBreak = indexOf(head, (byte) '\n', 0);
+        return firstBreak >= 0 && firstBreak < head.length - 1 && !hasControlByte(head, 0, head.length);
+    }
+
+    /** Whether {@code a[from, to)} holds a control byte other than a tab or a line break. */
+    private static boolean hasControlByte(byte[] a, int from, int to) {
+        for (int i = from; i < to; i++) {
+            int b = a[i] & 0xff;
+            if (b < 0x20 && b != '\t' && b != '\r' && b != '\n') {
+                return true;
             }
-            for (byte value : head) {
-                int b = value & 0xff;
-                if (b < 0x20 && b != '\n' && b != '\t' && b != '\r') {
-                    return false;
-                }
-            }
-            return true;
         }
+        return false;
     }
 
     private static int indexOf(byte[] a, byte b, int from) {
