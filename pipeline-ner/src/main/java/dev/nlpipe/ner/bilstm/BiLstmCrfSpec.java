@@ -142,10 +142,11 @@ public record BiLstmCrfSpec(String unit, TagScheme scheme, int charDim, int bigr
         Path bigramEmb = readablePath(o, "bigramEmbeddings");
         boolean bigrams = unit.equals("char") && o.getInt("bigramDim") > 0;
         if (bigramEmb != null && !bigrams) {
-            throw o.error("bigramEmbeddings", "needs unit: char and bigramDim set to the vectors' size");
+            throw o.error("bigramEmbeddings", "needs " + (unit.equals("char") ? "" : "unit: char and ") + "bigramDim set to the vectors' size");
         }
         if (bigramDropout > 0 && !bigrams) {
-            throw o.error("bigramDropout", "needs unit: char and bigramDim above 0 (there are no bigrams to drop)");
+            throw o.error("bigramDropout", "needs " + (unit.equals("char") ? "" : "unit: char and ")
+                    + "bigramDim above 0 (there are no bigrams to drop)");
         }
         return new BiLstmCrfSpec(unit, TagScheme.parse(o.getString("scheme")), o.getInt("charDim"), o.getInt("bigramDim"),
                 o.getInt("wordDim"), o.getInt("charFilters"), o.getInt("charKernel"), o.getInt("caseDim"), o.getInt("segDim"),

@@ -1,8 +1,10 @@
 package dev.nlpipe.ner.lattice;
 
-import dev.nlpipe.core.config.ConfigException;
+import dev.nlpipe.core.config.Location;
+import dev.nlpipe.core.config.Node;
 import dev.nlpipe.core.config.OptionSpec;
 import dev.nlpipe.core.config.Options;
+import dev.nlpipe.core.config.PlainNodes;
 import dev.nlpipe.ner.bilstm.BiLstmCrfSpec;
 import dev.nlpipe.ner.lexicon.LexiconSpec;
 import java.nio.file.Path;
@@ -10,8 +12,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The architecture of a Lattice LSTM tagger: the {@code model:} options of {@code ner.lattice-lstm},
@@ -71,36 +71,19 @@ public record LatticeSpec(BiLstmCrfSpec chars, int wordDim, LexiconSpec lexicon,
             // a word cell runs from its first character to its last, so a one-character word has no cell (the paper's as well)
             throw o.error("lexiconMinLength", "must be at least 2 for ner.lattice-lstm: a one-character word has no word cell");
         }
-        Map<String, Object> chars = new LinkedHashMap<>();
-        chars.put("unit", "char");
+        // the character options checked as ner.bilstm-crf checks them, each at its own place in the file
+        Location owner = o.location("unit");
+        Node.MapNode chars = new Node.MapNode(owner);
+        chars.put("unit", owner, new Node.ScalarNode(owner, "char"));
         for (String name : CHAR_OPTIONS.keySet()) {
             Object v = o.get(name);
             if (v != null) {
-                chars.put(name, v instanceof Path p ? p.toString() : v);
+                chars.put(name, o.location(name), PlainNodes.toNode(v instanceof Path p ? p.toString() : v, o.location(name)));
             }
         }
-        BiLstmCrfSpec charSpec;
-        try {
-            charSpec = BiLstmCrfSpec.from(Options.of(o.owner(), chars, BiLstmCrfSpec.options()));
-        } catch (ConfigException e) {
-            throw located(o, e);
-        }
+        BiLstmCrfSpec charSpec = BiLstmCrfSpec.from(Options.validate(o.owner(), chars, owner, BiLstmCrfSpec.options()));
         return new LatticeSpec(charSpec, o.getInt("wordDim"), LexiconSpec.from(o), "orthogonal".equals(o.getString("init")));
     }
-
-    /**
-     * An error of the character options, which are checked on a copy without their places in the
-     * file: put back at the option's place, and worded for this task, which has no {@code unit}.
-     */
-    private static ConfigException located(Options o, ConfigException e) {
-        Matcher m = OPTION_ERROR.matcher(e.problem());
-        if (!m.matches() || !CHAR_OPTIONS.containsKey(m.group(1))) {
-            return e;
-        }
-        return o.error(m.group(1), m.group(2).replace("unit: char and ", ""));
-    }
-
-    private static final Pattern OPTION_ERROR = Pattern.compile("option '([^']+)' of [^:]+: (.*)", Pattern.DOTALL);
 
     /** The form stored in {@code model.json}. */
     public Map<String, Object> toMap() {
