@@ -91,14 +91,18 @@ public final class EmbedCommand implements Runnable {
         @Option(names = "--json", description = "print a JSON array of {word, score}")
         boolean json;
 
-        /** How many of the most frequent words are candidates; refuses a {@code -k} or {@code --restrict-vocab} that lists nothing. */
-        int limit(CommandSpec spec, WordVectors v) {
+        /** Refuses a {@code -k} or {@code --restrict-vocab} that lists nothing, before the vectors are loaded. */
+        void check(CommandSpec spec) {
             if (k < 1) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "-k must be at least 1, not " + k);
             }
             if (restrict < 0) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--restrict-vocab must be 0 (all words) or more, not " + restrict);
             }
+        }
+
+        /** How many of the most frequent words are candidates. */
+        int limit(WordVectors v) {
             return restrict > 0 ? restrict : v.size();
         }
 
@@ -162,17 +166,22 @@ public final class EmbedCommand implements Runnable {
 
         @Override
         public Integer call() throws IOException {
+            list.check(spec);
             WordVectors v = load(spec, vectors);
             List<Integer> rows = new ArrayList<>();
             for (String word : words) {
                 rows.add(row(spec, v, word)); // every word checked before any output, so a typo costs no half-printed result
             }
+            List<List<WordVectors.Neighbor>> results = new ArrayList<>();
+            for (int i = 0; i < words.size(); i++) {
+                results.add(v.nearest(v.vector(words.get(i)), list.k, list.limit(v), rows.get(i)));
+            }
             if (words.size() > 1 && list.json) {
-                Map<String, List<WordVectors.Neighbor>> results = new LinkedHashMap<>();
+                Map<String, List<WordVectors.Neighbor>> byWord = new LinkedHashMap<>();
                 for (int i = 0; i < words.size(); i++) {
-                    results.put(words.get(i), v.nearest(v.vector(words.get(i)), list.k, list.limit(spec, v), rows.get(i)));
+                    byWord.put(words.get(i), results.get(i));
                 }
-                list.printJson(spec, results);
+                list.printJson(spec, byWord);
                 return ExitCodes.OK;
             }
             PrintWriter out = spec.commandLine().getOut();
@@ -180,7 +189,7 @@ public final class EmbedCommand implements Runnable {
                 if (words.size() > 1) {
                     out.println((i > 0 ? "\n" : "") + words.get(i) + ":");
                 }
-                list.print(spec, v.nearest(v.vector(words.get(i)), list.k, list.limit(spec, v), rows.get(i)));
+                list.print(spec, results.get(i));
             }
             return ExitCodes.OK;
         }
@@ -259,8 +268,9 @@ public final class EmbedCommand implements Runnable {
         @Override
         public Integer call() throws IOException {
             WordVectors.AnalogyMethod m = EvalEmbedCommand.method(spec, method);
+            list.check(spec);
             WordVectors v = load(spec, vectors);
-            list.print(spec, v.analogy(row(spec, v, a), row(spec, v, b), row(spec, v, c), m, list.k, list.limit(spec, v)));
+            list.print(spec, v.analogy(row(spec, v, a), row(spec, v, b), row(spec, v, c), m, list.k, list.limit(v)));
             return ExitCodes.OK;
         }
     }

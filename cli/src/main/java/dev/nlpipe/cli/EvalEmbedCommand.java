@@ -67,7 +67,8 @@ public final class EvalEmbedCommand implements Callable<Integer> {
         OutputOptions.refuseInputs(spec, "--json", json, read.toArray(OutputOptions.Input[]::new));
         WordVectors v = EmbedCommand.load(spec, vectors);
         // with the JSON on standard output, the text report goes to standard error, so what a pipe reads is JSON alone
-        PrintWriter out = json != null && json.toString().equals("-") ? spec.commandLine().getErr() : spec.commandLine().getOut();
+        boolean jsonToStdout = json != null && json.toString().equals("-");
+        PrintWriter out = jsonToStdout ? spec.commandLine().getErr() : spec.commandLine().getOut();
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("vectors", vectors.toString());
         report.put("words", v.size());
@@ -95,7 +96,7 @@ public final class EvalEmbedCommand implements Callable<Integer> {
         out.flush();
         if (json != null) {
             String text = DocumentJson.mapper().writer(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report);
-            if (json.toString().equals("-")) {
+            if (jsonToStdout) {
                 spec.commandLine().getOut().println(text);
                 spec.commandLine().getOut().flush();
             } else {
