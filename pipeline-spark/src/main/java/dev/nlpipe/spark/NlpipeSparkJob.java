@@ -336,14 +336,14 @@ public final class NlpipeSparkJob {
         }
         NlpipeSpark.Columns columns = new NlpipeSpark.Columns(o.getString("textColumn"), o.getString("idColumn"),
                 o.getString("labelColumn"), o.getString("langColumn"));
+        List<String> present = Arrays.asList(rows.schema().fieldNames());
         String problem = NlpipeSpark.textColumnProblem(rows.schema(), columns.text());
         if (problem != null) {
-            throw new ConfigException(in.location(), "Parquet input " + inPath + ": " + problem
-                    + (problem.startsWith("no ") ? "; name the text column with input.textColumn (--set input.textColumn=COLUMN)" : ""));
+            throw new ConfigException(in.location(), "Parquet input " + inPath + ": " + problem + (present.contains(columns.text()) ? ""
+                    : "; name the text column with input.textColumn (--set input.textColumn=COLUMN)"));
         }
         // Only the columns a document is made of: a wide table is not read whole, and columns named like
         // the ones apply adds (the output of NlpipeSpark.apply read back) are not in the way.
-        List<String> present = Arrays.asList(rows.schema().fieldNames());
         rows = rows.select(Stream.of(columns.text(), columns.id(), columns.label(), columns.lang()).filter(present::contains).distinct()
                 .map(functions::col).toArray(Column[]::new));
         // apply checks the stages, on the driver, before any row is read (only the schema has been).

@@ -25,7 +25,12 @@ final class StagedOutput {
         this.fs = fs;
         this.target = target;
         this.staging = new Path(target.getParent(), "." + target.getName() + ".nlpipe-tmp-" + run);
-        this.aside = new Path(target.getParent(), "." + target.getName() + ".nlpipe-old-" + run);
+        this.aside = aside(target, run);
+    }
+
+    /** Where the earlier output of {@code target} is moved while a run publishes; {@code *} for any run's. */
+    private static Path aside(Path target, String run) {
+        return new Path(target.getParent(), "." + target.getName() + ".nlpipe-old-" + run);
     }
 
     /**
@@ -49,7 +54,7 @@ final class StagedOutput {
      * @return what was done, for the job's summary, or {@code null} when nothing was left
      */
     String recoverInterruptedPublish(boolean restore) throws IOException {
-        FileStatus[] asides = fs.globStatus(new Path(target.getParent(), "." + target.getName() + ".nlpipe-old-*"));
+        FileStatus[] asides = fs.globStatus(aside(target, "*"));
         if (asides == null || asides.length == 0) {
             return null;
         }
