@@ -116,12 +116,10 @@ public abstract class DelimitedReader implements ReaderProvider {
             throw new InputFormatException(source.name(), 1, "cannot read the header row: " + e.getMessage());
         }
         List<String> header = parser.getHeaderNames();
-        // an empty file (or one of blank lines) has no header row and no records: no documents, as for text and JSONL
-        boolean noHeader = named && header.isEmpty();
-        int text = noHeader ? -1 : named ? column(header, options, "textColumn", true, source) : position(options, "textColumn", 1);
-        int label = noHeader ? -1 : named ? column(header, options, "labelColumn", false, source) : position(options, "labelColumn", 2);
-        int id = noHeader ? -1 : named ? column(header, options, "idColumn", false, source) : position(options, "idColumn", 0);
-        int lang = noHeader ? -1 : named ? column(header, options, "langColumn", false, source) : position(options, "langColumn", 0);
+        int text = columnOf("textColumn", true, 1, named, header, options, source);
+        int label = columnOf("labelColumn", false, 2, named, header, options, source);
+        int id = columnOf("idColumn", false, 0, named, header, options, source);
+        int lang = columnOf("langColumn", false, 0, named, header, options, source);
         int needed = Math.max(Math.max(text, options.isSet("labelColumn") ? label : 0), Math.max(id, lang)) + 1;
         Iterator<CSVRecord> records = parser.iterator();
         return new LookaheadReader() {
@@ -253,7 +251,7 @@ public abstract class DelimitedReader implements ReaderProvider {
 
     /** A file cut short or a damaged {@code .gz} under the parser's exception, else {@code null}: not a malformed record. */
     private static IOException damagedInput(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof EOFException || t instanceof ZipException) {
                 return (IOException) t;
             }
@@ -279,6 +277,19 @@ public abstract class DelimitedReader implements ReaderProvider {
                     + " and a file that does not quote its fields reads with quote: ''";
         }
         return m.strip();
+    }
+
+    /**
+     * The column a column option names: by name under a header row, else by position (1-based,
+     * {@code position} by default); -1 for a file with no header row at all, empty or blank, which
+     * has no records either (no documents, as an empty text or JSONL file).
+     */
+    private static int columnOf(String option, boolean required, int position, boolean named, List<String> header, Options options,
+                                InputSource source) {
+        if (!named) {
+            return position(options, option, position);
+        }
+        return header.isEmpty() ? -1 : column(header, options, option, required, source);
     }
 
     private static int column(List<String> header, Options options, String option, boolean required, InputSource source) {
