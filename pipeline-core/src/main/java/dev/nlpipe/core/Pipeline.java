@@ -11,6 +11,7 @@ import dev.nlpipe.core.config.PipelineConfig;
 import dev.nlpipe.core.config.PlainNodes;
 import dev.nlpipe.core.config.StageChecks;
 import dev.nlpipe.core.config.StageConfig;
+import dev.nlpipe.core.config.StageIds;
 import dev.nlpipe.core.doc.Document;
 import dev.nlpipe.core.doc.Layer;
 import dev.nlpipe.core.io.BadRecordSink;
@@ -39,6 +40,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -448,7 +450,7 @@ public final class Pipeline implements AutoCloseable {
         private Pipeline build(List<ConfiguredStage> built) {
             Components components = Components.get();
             List<StageConfig> pending = new ArrayList<>();
-            List<String> ids = new ArrayList<>();
+            Set<String> ids = new HashSet<>();
             boolean wiringKnown = true;
             for (int i = 0; i < entries.size(); i++) {
                 Entry e = entries.get(i);
@@ -463,11 +465,7 @@ public final class Pipeline implements AutoCloseable {
                     case Registered r -> {
                         // line 0: no file, so no FILE:LINE:COL to print and no --set to suggest
                         Location at = new Location(origin != null ? origin : "builder stage " + (i + 1) + " (" + r.type() + ")", 0, 0);
-                        String id = r.type();
-                        for (int n = 2; ids.contains(id); n++) {
-                            id = r.type() + "#" + n;
-                        }
-                        ids.add(id);
+                        String id = StageIds.next(ids, r.type());
                         pending.add(new StageConfig(id, r.type(), (Node.MapNode) PlainNodes.toNode(r.options(), at), r.model(), at, at));
                     }
                 }

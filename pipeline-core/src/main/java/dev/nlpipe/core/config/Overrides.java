@@ -1,7 +1,9 @@
 package dev.nlpipe.core.config;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -108,41 +110,40 @@ public final class Overrides {
     }
 
     /**
-     * The index of the stage a key names, or -1: the stage with that id; else the one stage of that
-     * type, or with {@code TYPE#N} (as a run's summary names them) the N-th of that type.
+     * The index of the stage a key names, or -1: the stage with that id, as a run's summary names it
+     * (its own {@code id}, else its type, {@code TYPE#2}... for later ones of that type, {@link StageIds});
+     * else the one stage of that type.
      *
      * @throws ConfigException when the type names several stages: changing the first alone would go unnoticed
      */
     private static int findStage(Node.ListNode stages, String key, Location at) {
+        Set<String> taken = new HashSet<>();
         List<Integer> ofType = new ArrayList<>();
-        int hash = key.lastIndexOf('#');
-        String type = hash > 0 && key.substring(hash + 1).matches("[1-9][0-9]{0,5}") ? key.substring(0, hash) : key;
-        List<Integer> unnamed = new ArrayList<>();
+        int found = -1;
         for (int i = 0; i < stages.items().size(); i++) {
-            if (stages.items().get(i) instanceof Node.MapNode m) {
-                boolean named = m.get("id") instanceof Node.ScalarNode id && !id.isNull();
-                if (named && ((Node.ScalarNode) m.get("id")).asText().equals(key)) {
-                    return i;
-                }
-                if (m.get("type") instanceof Node.ScalarNode t && !t.isNull() && t.asText().equals(type)) {
-                    ofType.add(i);
-                    if (!named) {
-                        unnamed.add(i);
-                    }
-                }
+            if (!(stages.items().get(i) instanceof Node.MapNode m)) {
+                continue;
             }
-        }
-        if (!type.equals(key)) {
-            // numbered as a run's summary numbers them: the stages of the type without an id of their own
-            int n = Integer.parseInt(key.substring(hash + 1));
-            return n <= unnamed.size() ? unnamed.get(n - 1) : -1;
+            String explicit = m.get("id") instanceof Node.ScalarNode id && !id.isNull() ? id.asText() : null;
+            String type = m.get("type") instanceof Node.ScalarNode t && !t.isNull() ? t.asText() : "";
+            if (key.equals(explicit)) {
+                return i;
+            }
+            if (explicit != null) {
+                taken.add(explicit);
+            } else if (StageIds.next(taken, type).equals(key) && found < 0) {
+                found = i;
+            }
+            if (type.equals(key)) {
+                ofType.add(i);
+            }
         }
         if (ofType.size() > 1) {
             throw new ConfigException(at, "'" + key + "' names " + ofType.size() + " stages (stages "
                     + ofType.stream().map(i -> Integer.toString(i + 1)).collect(Collectors.joining(", ")) + "): say which with '" + key
-                    + "#1', '" + key + "#2'..., or give the stages ids (id: NAME) and set NAME.option");
+                    + "', '" + key + "#2'... as the run's summary names them, or give the stages ids (id: NAME) and set NAME.option");
         }
-        return ofType.isEmpty() ? -1 : ofType.get(0);
+        return found >= 0 ? found : ofType.size() == 1 ? ofType.get(0) : -1;
     }
 
     private static Node.MapNode copy(Node.MapNode m) {

@@ -95,17 +95,16 @@ public record PipelineConfig(String name, InputConfig input, List<StageConfig> s
             if (s == null) {
                 continue;
             }
-            if (!ids.add(s.id())) {
-                boolean explicit = list.items().get(i) instanceof Node.MapNode mm && mm.get("id") != null;
-                if (explicit) {
-                    errors.add(new ConfigException(s.location(), "two stages have the id '" + s.id() + "'; ids must be unique"));
-                    continue;
+            boolean explicit = list.items().get(i) instanceof Node.MapNode mm && mm.get("id") != null;
+            if (explicit && !ids.add(s.id())) {
+                errors.add(new ConfigException(s.location(), "two stages have the id '" + s.id() + "'; ids must be unique"));
+                continue;
+            }
+            if (!explicit) {
+                String id = StageIds.next(ids, s.type());
+                if (!id.equals(s.id())) {
+                    s = new StageConfig(id, s.type(), s.with(), s.model(), s.location(), s.modelLocation());
                 }
-                int n = 2;
-                while (!ids.add(s.type() + "#" + n)) {
-                    n++;
-                }
-                s = new StageConfig(s.type() + "#" + n, s.type(), s.with(), s.model(), s.location(), s.modelLocation());
             }
             stages.add(s);
         }
