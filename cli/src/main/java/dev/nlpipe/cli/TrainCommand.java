@@ -1,7 +1,5 @@
 package dev.nlpipe.cli;
 
-import dev.nlpipe.core.config.Node;
-import dev.nlpipe.core.config.Options;
 import dev.nlpipe.core.config.TrainConfig;
 import dev.nlpipe.core.io.IoErrors;
 import dev.nlpipe.core.model.TrainingJob;
@@ -43,7 +41,7 @@ public final class TrainCommand implements Callable<Integer> {
         Thread onInterrupt = new Thread(() -> {
             stopTraining();
             System.err.println(running.get() != null && running.get().published()
-                    ? publishedThenInterrupted(output) : interrupted(config, output, sets, resumes(cfg)));
+                    ? publishedThenInterrupted(output) : interrupted(config, output, sets, resumes(running.get())));
         });
         Runtime.getRuntime().addShutdownHook(onInterrupt);
         try (TrainingJob job = TrainingJob.prepare(cfg, output, System.err)) {
@@ -112,14 +110,12 @@ public final class TrainCommand implements Callable<Integer> {
                 + Checkpoints.beside(output).dir() + ", if still there, can be removed.";
     }
 
-    /** Whether a run of this configuration continues its checkpoint ({@code train.resume}, true unless set otherwise). */
-    private static boolean resumes(TrainConfig cfg) {
-        Node.MapNode train = cfg.train();
-        if (train == null || !(train.get("resume") instanceof Node.ScalarNode v) || v.isNull()) {
-            return true;
-        }
-        Boolean b = Options.booleanWord(v.asText());
-        return b == null || b;
+    /**
+     * Whether a run continues its checkpoint: its checked {@code train.resume}, where its trainer takes
+     * one (those that checkpoint); before the job is prepared, the default (true).
+     */
+    private static boolean resumes(TrainingJob job) {
+        return job == null || !job.train().declares("resume") || job.train().getBoolean("resume");
     }
 
     /** A word the shell passes on as it is: quoted when it holds a space, a bracket or another character the shell reads. */

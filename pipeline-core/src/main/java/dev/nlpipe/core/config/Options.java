@@ -289,6 +289,11 @@ public final class Options {
         return owner;
     }
 
+    /** Whether the owner takes this option at all (unlike {@link #has}, never an error for one it does not). */
+    public boolean declares(String name) {
+        return specs.containsKey(name);
+    }
+
     /** Whether the option has a value (given or defaulted). */
     public boolean has(String name) {
         return values.containsKey(checked(name));
