@@ -101,6 +101,7 @@ final class TickRunner {
         } catch (InterruptedIOException e) {
             if (stop.requested()) {
                 s.stopped = true; // while the changed files were hashed: nothing was planned or recorded yet
+                s.stoppedBeforePlan = true;
             } else {
                 s.error = describe(e); // a timeout of a network file system, not a stop
             }

@@ -25,6 +25,8 @@ public final class TickSummary {
     long badRecords;
     double seconds;
     boolean stopped;
+    /** Stopped while the changed inputs were hashed: nothing planned, nothing recorded. */
+    boolean stoppedBeforePlan;
     String error;
     String configHash;
 
@@ -78,7 +80,7 @@ public final class TickSummary {
         if (pruned > 0) {
             sb.append(String.format(Locale.ROOT, "; %,d outputs pruned", pruned));
         }
-        if (stopped && seen == 0) {
+        if (stoppedBeforePlan) {
             sb.append("; stopped before its files were planned: they are looked at again on the next run");
         } else if (stopped) {
             sb.append(String.format(Locale.ROOT, "; %,d files left pending for the next run", planned() - processed()));
