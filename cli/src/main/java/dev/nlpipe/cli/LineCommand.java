@@ -49,16 +49,20 @@ abstract class LineCommand implements Callable<Integer> {
      *
      * @param first a stage to run before, for a model that recorded none; {@code null} for none
      */
-    static Pipeline servingModel(String stageType, Path model, Map<String, Object> options, String first) {
+    Pipeline servingModel(String stageType, Path model, Map<String, Object> options, String first) {
         Map<String, Object> o = new LinkedHashMap<>();
         o.put("preprocess", true);
         o.putAll(options);
-        Pipeline.Builder b = Pipeline.builder().name(stageType).origin("nlpipe " + (stageType.equals("ner") ? "tag" : stageType))
-                .inputLayers();
+        Pipeline.Builder b = Pipeline.builder().name(stageType).origin(origin()).inputLayers();
         if (first != null) {
             b.add(first);
         }
         return b.add(stageType, o, model).build();
+    }
+
+    /** How errors in this command's own options name where they came from ({@code nlpipe tag}). */
+    String origin() {
+        return spec.qualifiedName();
     }
 
     /** The pipeline to run; {@code options} are the {@code --with} values for the command's main stage. */

@@ -31,7 +31,7 @@ final class SegmentCommand extends LineCommand {
         if (pos) {
             o.put("pos", true);
         }
-        return Pipeline.builder().name("segment").origin("nlpipe segment").add(stage, o).build();
+        return Pipeline.builder().name("segment").origin(origin()).add(stage, o).build();
     }
 
     @Override
