@@ -145,10 +145,8 @@ class UnitSequenceTest {
     @Test
     void eachSentenceGetsTheEntitiesWithinIt() {
         String text = "张伟在北京。李强去上海。";
-        Document d = new Document("d", text).setSentences(List.of(new Span(0, 6), new Span(6, 12)));
-        List<UnitSequence> sentences = UnitSequence.of(d, false, false, "ner");
         GoldSpans g = new GoldSpans();
-        List<List<TagScheme.TokenSpan>> spans = g.spans(sentences, List.of(Entity.of(text, "LOC", 9, 11),
+        List<List<TagScheme.TokenSpan>> spans = g.spans(characterSentences(text, new Span(0, 6), new Span(6, 12)), List.of(Entity.of(text, "LOC", 9, 11),
                 Entity.of(text, "PER", 0, 2), Entity.of(text, "LOC", 3, 5), Entity.of(text, "PER", 6, 8)));
         assertEquals(List.of(new TagScheme.TokenSpan("PER", 0, 2), new TagScheme.TokenSpan("LOC", 3, 5)), spans.get(0));
         assertEquals(List.of(new TagScheme.TokenSpan("PER", 0, 2), new TagScheme.TokenSpan("LOC", 3, 5)), spans.get(1));
@@ -157,20 +155,23 @@ class UnitSequenceTest {
     @Test
     void anEntityAcrossASentenceBoundaryIsDroppedNotCutIntoTwo() {
         String text = "高勇说。张三来 。";
-        Document d = new Document("d", text).setSentences(List.of(new Span(0, 4), new Span(4, 9)));
-        List<UnitSequence> sentences = UnitSequence.of(d, false, false, "ner");
         GoldSpans g = new GoldSpans();
-        List<List<TagScheme.TokenSpan>> spans = g.spans(sentences, List.of(Entity.of(text, "PER", 0, 2), Entity.of(text, "ORG", 2, 6)));
+        List<List<TagScheme.TokenSpan>> spans = g.spans(characterSentences(text, new Span(0, 4), new Span(4, 9)),
+                List.of(Entity.of(text, "PER", 0, 2), Entity.of(text, "ORG", 2, 6)));
         assertEquals(List.of(new TagScheme.TokenSpan("PER", 0, 2)), spans.get(0));
         assertEquals(List.of(), spans.get(1));
         assertEquals(1, g.aligned());
         assertEquals(1, g.dropped(), "one entity dropped, not two parts");
         // an entity whose end runs only into the whitespace before the next sentence's first unit stays
         String spaced = "我在北京 。你好";
-        Document e = new Document("e", spaced).setSentences(List.of(new Span(0, 4), new Span(4, 8)));
         GoldSpans h = new GoldSpans();
         assertEquals(List.of(new TagScheme.TokenSpan("LOC", 2, 4)),
-                h.spans(UnitSequence.of(e, false, false, "ner"), List.of(Entity.of(spaced, "LOC", 2, 5))).get(0));
+                h.spans(characterSentences(spaced, new Span(0, 4), new Span(4, 8)), List.of(Entity.of(spaced, "LOC", 2, 5))).get(0));
         assertEquals(0, h.dropped());
+    }
+
+    /** The character sequences of {@code text} cut into the given sentences. */
+    private static List<UnitSequence> characterSentences(String text, Span... sentences) {
+        return UnitSequence.of(new Document("d", text).setSentences(List.of(sentences)), false, false, "ner");
     }
 }
