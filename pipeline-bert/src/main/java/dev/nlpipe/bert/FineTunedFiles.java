@@ -10,6 +10,7 @@ import dev.nlpipe.nn.bert.PretrainedEncoder;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -27,8 +28,36 @@ public record FineTunedFiles(BertConfig config, BertTokenizer tokenizer, Map<Str
 
     /** Writes the files into a directory being built. */
     public void write(Path dir) throws IOException {
-        PretrainedEncoder.writeWeights(dir, config, weights);
+        write(dir, Map.of());
+    }
+
+    /**
+     * Writes the files into a directory being built, with the task's entries in {@code config.json}.
+     *
+     * @param taskConfig Hugging Face's keys for the task model ({@code architectures}, {@code id2label}...)
+     */
+    public void write(Path dir, Map<String, Object> taskConfig) throws IOException {
+        PretrainedEncoder.writeWeights(dir, config, taskConfig, weights);
         tokenizer.save(dir);
+    }
+
+    /**
+     * Hugging Face's label entries of {@code config.json} ({@code id2label}, {@code label2id}), by
+     * which {@code AutoModelFor...} knows the number of outputs and names its predictions.
+     *
+     * @param labels the labels in output order
+     */
+    public static Map<String, Object> labelConfig(List<String> labels) {
+        Map<String, Object> id2label = new LinkedHashMap<>();
+        Map<String, Object> label2id = new LinkedHashMap<>();
+        for (int i = 0; i < labels.size(); i++) {
+            id2label.put(Integer.toString(i), labels.get(i));
+            label2id.put(labels.get(i), i);
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id2label", id2label);
+        m.put("label2id", label2id);
+        return m;
     }
 
     /**

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.stream.StreamSupport;
@@ -33,7 +34,7 @@ final class SparkRunCount {
     private SparkRunCount() {
     }
 
-    /** What one task counted: its documents, its bad records and its sorted runs, as bytes. */
+    /** What one task counted: its documents, its bad records and its sorted run (none or one), as bytes. */
     record Part(long documents, long badRecords, List<byte[]> runs) implements Serializable {
     }
 
@@ -43,22 +44,19 @@ final class SparkRunCount {
         /**
          * @param part the task's index: its files and ranges come before those of every later index, in reading order
          * @param documents its preprocessed documents (its bad records are counted apart)
-         * @return the sorted runs, as bytes (read before the counter deletes its files)
+         * @return the task's sorted run, its spills merged, as bytes (read before the counter deletes its
+     *     files): the task holds one run of its distinct terms, not every spill
          */
         List<byte[]> count(int part, Iterator<Document> documents);
     }
 
-    /** The contents of a counter's run files, to send to the driver. */
-    static List<byte[]> contents(List<Path> runs) {
-        List<byte[]> bytes = new ArrayList<>();
+    /** The contents of a counter's run file, to send to the driver: none or one. */
+    static List<byte[]> contents(Optional<Path> run) {
         try {
-            for (Path run : runs) {
-                bytes.add(Files.readAllBytes(run));
-            }
+            return run.isPresent() ? List.of(Files.readAllBytes(run.get())) : List.of();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read a counted run: " + e.getMessage(), e);
         }
-        return bytes;
     }
 
     /** The driver's merge of every task's runs. */

@@ -84,7 +84,7 @@ public final class SparkVectorizerFit {
             long budget = maxTermsInMemory > 0 ? maxTermsInMemory : TaskMemory.termsInMemory();
             try (VocabularyCounter counter = new VocabularyCounter(analyzer, null, 1, budget)) {
                 docs.forEachRemaining(counter::add);
-                return SparkRunCount.contents(counter.finishRuns());
+                return SparkRunCount.contents(counter.finishRun());
             }
         }
     }

@@ -98,7 +98,7 @@ public final class SparkWord2VecCount {
         public List<byte[]> count(int part, Iterator<Document> docs) {
             try (WordCounter counter = new WordCounter(part, TaskMemory.termsInMemory())) {
                 docs.forEachRemaining(d -> counter.add(Word2VecTask.tokens(d)));
-                return SparkRunCount.contents(counter.finishRuns());
+                return SparkRunCount.contents(counter.finishRun());
             }
         }
     }

@@ -84,6 +84,21 @@ class SparkVectorizerFitTest {
     }
 
     @Test
+    void tasksThatSpillHandOverMergedRunsAndFitAsNlpipeTrain() throws IOException {
+        // five terms in memory: every task spills many runs and merges them into one before handing it over
+        String yaml = """
+                task: vectorize.tfidf
+                data: { train: %s, format: text }
+                stages: [ { type: segment } ]
+                model: { ngramRange: [1, 2], minDf: 2 }
+                train: { maxTermsInMemory: 5 }
+                """.formatted(corpus);
+        Path spark = fitOnSpark("tfidf-spilled", yaml);
+        assertSameModel(TrainingRuns.train(dir, yaml, "tfidf-spilled-local"), spark);
+        assertTrue(Files.readAllLines(spark.resolve("vocabulary.tsv")).size() > 10, "a vocabulary worth comparing");
+    }
+
+    @Test
     void countWithMaxFeaturesEqualsNlpipeTrain() throws IOException {
         String yaml = """
                 task: vectorize.count

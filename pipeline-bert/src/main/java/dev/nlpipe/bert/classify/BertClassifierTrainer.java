@@ -144,7 +144,7 @@ public final class BertClassifierTrainer implements TrainerProvider {
             float[] classWeights = classWeights(spec, train, labels);
             Trainable<Example> trainable = trainable(net, spec, layerDecay, dev, classWeights);
             TrainingResult result = TrainingLoop.forJob(job, meta, NAME, settings, "accuracy", log).run(trainable, train, Example::length);
-            new FineTunedFiles(encoder.config(), encoder.tokenizer(), params.snapshot()).write(job.dir());
+            new FineTunedFiles(encoder.config(), encoder.tokenizer(), params.snapshot()).write(job.dir(), huggingFaceConfig(pooling, labels));
             describe(meta, spec, pooling, labels, classWeights, encoder, settings, layerDecay, result, job);
             Map<String, Object> metrics = FineTuning.metrics(result, "trainTextsPerSecond");
             if (job.hasSplit("test")) {
@@ -158,6 +158,19 @@ public final class BertClassifierTrainer implements TrainerProvider {
             }
             result.complete(job, meta, metrics, NAME);
         }
+    }
+
+    /**
+     * What Hugging Face reads from {@code config.json} to load the directory as a classifier: the
+     * labels always; {@code BertForSequenceClassification} only under pooler pooling, the one that
+     * class computes (pooler, dropout, {@code classifier}): under cls or mean pooling it would put a
+     * pooler this model never used in front of the output layer, so the file says {@code BertModel}.
+     */
+    static Map<String, Object> huggingFaceConfig(Pooling pooling, LabelSet labels) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("architectures", List.of(pooling == Pooling.POOLER ? "BertForSequenceClassification" : "BertModel"));
+        m.putAll(FineTunedFiles.labelConfig(labels.labels()));
+        return m;
     }
 
     /** The loss's weight per label with {@code classWeight: balanced} (scikit-learn's balanced weights), else {@code null}. */

@@ -123,6 +123,26 @@ class BertClassifierTrainingTest {
         assertEquals(List.of("neg", "pos"), meta.get("labels"));
         assertEquals(Map.of("kind", "test"), ((Map<?, ?>) meta.get("encoder")).get("source"));
         assertEquals(Map.of("encoder", 0.003, "layerDecay", 1.0), meta.get("learningRates"));
+        Map<String, Object> hf = json(model.resolve("config.json"));
+        assertEquals(Map.of("0", "neg", "1", "pos"), hf.get("id2label"));
+        assertEquals(Map.of("neg", 0, "pos", 1), hf.get("label2id"));
+        // mean pooling is not what BertForSequenceClassification computes
+        assertEquals(List.of("BertModel"), hf.get("architectures"));
+        assertEquals(2, hf.get("num_hidden_layers"), "the encoder's own entries stay");
+    }
+
+    @Test
+    void poolerPoolingIsSavedAsHuggingFacesSequenceClassifier() throws IOException {
+        Path encoder = TinyEncoder.writeWithPooler(dir.resolve("encoder-pooler-2"), SentimentTexts.vocabulary(), 2);
+        Path out = dir.resolve("clf-pooler-pooling");
+        train(out, "", "model.encoder=" + encoder, "model.pooling=pooler", "train.epochs=1");
+        Map<String, Object> hf = json(out.resolve("config.json"));
+        assertEquals(List.of("BertForSequenceClassification"), hf.get("architectures"));
+        assertEquals(Map.of("0", "neg", "1", "pos"), hf.get("id2label"));
+        var weights = dev.nlpipe.nn.SafeTensorsFile.read(out.resolve("model.safetensors"));
+        for (String name : List.of("bert.pooler.dense.weight", "classifier.weight", "classifier.bias")) {
+            assertTrue(weights.containsKey(name), name + " under Hugging Face's name");
+        }
     }
 
     @Test

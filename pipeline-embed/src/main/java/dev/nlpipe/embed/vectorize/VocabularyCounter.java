@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -221,23 +222,24 @@ public final class VocabularyCounter implements AutoCloseable {
     }
 
     /**
-     * Waits for counting and writes every count, unpruned, to sorted run files: one part of a
-     * count split across machines (a Spark task's share of a distributed fit), to be summed by
-     * {@link #merge} with the runs of the other parts.
+     * Waits for counting and writes every count, unpruned, to one sorted run file (the spills
+     * merged): one part of a count split across machines (a Spark task's share of a distributed
+     * fit), to be summed by {@link #merge} with the runs of the other parts.
      *
-     * @return the run files, in this counter's temporary directory (deleted by {@link #close})
+     * @return the run file, in this counter's temporary directory (deleted by {@link #close});
+     *     empty when nothing was counted
      * @throws IllegalStateException for a fixed vocabulary, which needs no distributed fit
      */
-    public List<Path> finishRuns() {
+    public Optional<Path> finishRun() {
         if (fixed != null) {
             throw new IllegalStateException("a fixed vocabulary is not fitted; count it with finish()");
         }
         awaitCounting();
-        return spillAll(new ArrayList<>(shards));
+        return TermRuns.single(spillAll(new ArrayList<>(shards)), Long::sum, Long::sum, runFiles);
     }
 
     /**
-     * Sums the run files of any number of counters ({@link #finishRuns}) and prunes them, giving
+     * Sums the run files of any number of counters ({@link #finishRun}) and prunes them, giving
      * exactly the vocabulary one counter that had seen every document would give.
      *
      * @param runs the run files

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Word2vec's vocabulary counted in parts — one per Spark task — and merged into exactly the
@@ -72,16 +73,18 @@ public final class WordCounter implements AutoCloseable {
     }
 
     /**
-     * Writes what is still in memory and returns every run of this part, for {@link #merge} with
-     * the runs of the other parts.
+     * Writes what is still in memory and merges this part's spills into one run, for {@link #merge}
+     * with the runs of the other parts: one run of distinct words is what a part hands over, not
+     * every spill (which repeat the frequent words each time).
      *
-     * @return the run files, in this counter's temporary directory (deleted by {@link #close})
+     * @return the run file, in this counter's temporary directory (deleted by {@link #close});
+     *     empty when nothing was counted
      */
-    public List<Path> finishRuns() {
+    public Optional<Path> finishRun() {
         if (!counts.isEmpty()) {
             spill();
         }
-        return List.copyOf(runs);
+        return TermRuns.single(runs, Long::sum, Math::min, runFiles);
     }
 
     private void spill() {

@@ -58,6 +58,42 @@ class VocabularyCounterTest {
     }
 
     @Test
+    void partsHandOverOneMergedRunThatSumsToTheWholeCount() throws java.io.IOException {
+        List<Document> docs = corpus(3000, 11);
+        Pruning p = new Pruning(2L, 1.0, null);
+        Vocabulary whole = count(docs, 1, Long.MAX_VALUE, p);
+        List<VocabularyCounter> parts = new ArrayList<>();
+        try {
+            List<java.nio.file.Path> runs = new ArrayList<>();
+            for (List<Document> part : List.of(docs.subList(0, 1000), docs.subList(1000, 3000))) {
+                // Forty terms in memory: each part spills many runs, merged into the one it hands over.
+                VocabularyCounter c = new VocabularyCounter(new Analyzer(BIGRAMS, "test"), null, 1, 40);
+                parts.add(c);
+                part.forEach(c::add);
+                java.nio.file.Path run = c.finishRun().orElseThrow();
+                try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(run.getParent())) {
+                    assertTrue(files.count() > 2, "the part spilled");
+                }
+                runs.add(run);
+            }
+            Vocabulary merged = VocabularyCounter.merge(runs, docs.size(), p, false);
+            assertArrayEquals(whole.terms(), merged.terms());
+            assertArrayEquals(whole.df(), merged.df());
+            assertArrayEquals(whole.cf(), merged.cf());
+            assertEquals(whole.distinct(), merged.distinct());
+        } finally {
+            parts.forEach(VocabularyCounter::close);
+        }
+    }
+
+    @Test
+    void aPartThatCountedNothingHandsOverNoRun() {
+        try (VocabularyCounter c = new VocabularyCounter(new Analyzer(BIGRAMS, "test"), null, 1, 40)) {
+            assertTrue(c.finishRun().isEmpty());
+        }
+    }
+
+    @Test
     void termsAreInCodePointOrder() {
         Vocabulary v = count(corpus(500, 3), 1, Long.MAX_VALUE, Pruning.NONE);
         for (int i = 1; i < v.size(); i++) {

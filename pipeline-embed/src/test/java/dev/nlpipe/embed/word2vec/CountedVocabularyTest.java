@@ -44,7 +44,7 @@ class CountedVocabularyTest {
                     for (; docs.hasNext(); n++) {
                         counter.add(Word2VecTask.tokens(docs.next()));
                     }
-                    CountedVocabulary.write(j, WordCounter.merge(counter.finishRuns(), 2, 12), n, 0);
+                    CountedVocabulary.write(j, WordCounter.merge(counter.finishRun().stream().toList(), 2, 12), n, 0);
                 }
             });
         }

@@ -37,8 +37,9 @@ class WordCounterTest {
                 WordCounter part = new WordCounter(p, 2);
                 parts.add(part);
                 sentences.subList(bounds[p], bounds[p + 1]).forEach(part::add);
-                runs.addAll(part.finishRuns());
+                runs.add(part.finishRun().orElseThrow());
             }
+            assertEquals(bounds.length - 1, runs.size(), "one merged run a part");
             Collections.reverse(runs);
             WordCounter.Counted merged = WordCounter.merge(runs, 3, 14);
             assertArrayEquals(expected.words(), merged.vocabulary().words());

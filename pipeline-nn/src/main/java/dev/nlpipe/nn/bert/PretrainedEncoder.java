@@ -128,7 +128,18 @@ public record PretrainedEncoder(Path dir, BertConfig config, Map<String, TensorF
      * Writes the encoder's files ({@code config.json}, {@code model.safetensors}) into a directory being built.
      */
     public static void writeWeights(Path dir, BertConfig config, Map<String, TensorFile.Tensor> weights) throws IOException {
-        ModelDir.writeJson(dir.resolve(CONFIG), config.toHuggingFace());
+        writeWeights(dir, config, Map.of(), weights);
+    }
+
+    /**
+     * Writes {@code config.json} with a task model's own entries beside the encoder's (Hugging
+     * Face's {@code architectures}, {@code id2label}, {@code label2id}) and {@code model.safetensors}.
+     */
+    public static void writeWeights(Path dir, BertConfig config, Map<String, Object> taskConfig, Map<String, TensorFile.Tensor> weights)
+            throws IOException {
+        Map<String, Object> json = config.toHuggingFace();
+        json.putAll(taskConfig);
+        ModelDir.writeJson(dir.resolve(CONFIG), json);
         SafeTensorsFile.write(dir.resolve(WEIGHTS), weights);
     }
 }
