@@ -85,6 +85,15 @@ class CliTest {
     }
 
     @Test
+    void aMissingColumnNamesThePipelinesInputKeys() {
+        Path tsv = TempFiles.write(dir.resolve("cols.tsv"), "label\tbody\n1\tgood\n");
+        Path yaml = TempFiles.write(dir.resolve("cols.yaml"), "pipeline: x\ninput: { format: tsv }\nstages:\n  - type: tokenize.regex\n");
+        Result r = nlpipe("run", yaml.toString(), "--input", tsv.toString(), "--output", "-");
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("set input.textColumn, or input.header: false if"), r.err());
+    }
+
+    @Test
     void misspeltStageOfAnInstalledModuleSuggestsTheNameNotAnArtifact() {
         Path yaml = TempFiles.write(dir.resolve("typo.yaml"), "pipeline: x\nstages:\n  - type: vectorize.tfidff\n");
         Result r = nlpipe("run", yaml.toString(), "--input", yaml.toString(), "--output", "-");

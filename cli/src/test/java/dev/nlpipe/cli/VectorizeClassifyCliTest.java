@@ -133,6 +133,12 @@ class VectorizeClassifyCliTest {
         CliTest.Result j = nlpipe("eval", "classify", "--model", model.toString(), "--data", jsonl.toString());
         assertEquals(0, j.code(), j.err());
         assertTrue(j.out().contains("2 documents") && j.out().contains("accuracy 1.0000"), "format from the extension: " + j.out());
+        // a column the training data had by another name: the fix is the command's own option, not a file's key
+        Path renamed = TempFiles.write(dir.resolve("renamed.tsv"), "label\tbody\n1\tthe hotel was superb\n");
+        CliTest.Result column = nlpipe("eval", "classify", "--model", model.toString(), "--data", renamed.toString());
+        assertEquals(2, column.code(), column.err());
+        assertTrue(column.err().contains("no column 'text' in the header (columns: label, body); set --option textColumn, or"
+                + " --option header=false"), column.err());
         CliTest.Result missing = nlpipe("eval", "classify", "--model", dir.resolve("nope").toString(), "--data", test.toString());
         assertEquals(2, missing.code());
         assertTrue(missing.err().contains("does not exist"), missing.err());

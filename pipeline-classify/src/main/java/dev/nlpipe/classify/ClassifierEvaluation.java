@@ -78,7 +78,7 @@ public final class ClassifierEvaluation {
         }
         ReaderProvider reader = Components.get().readers().get(fmt, Location.NONE);
         Options readerOptions = Options.validate("input format '" + fmt + "'", (Node.MapNode) PlainNodes.toNode(opts, Location.NONE),
-                Location.NONE, reader.options());
+                Location.NONE, reader.options()).writtenAs("--option ", "=");
         ErrorLog errors = new ErrorLog(null, log, OnError.SKIP);
         List<String> labels = new ArrayList<>(model.labels());
         Map<String, Long> unknown = new TreeMap<>();

@@ -86,7 +86,8 @@ public final class NerEvaluator {
             long start = System.nanoTime();
             ModelMeta meta = ModelDir.read(modelDir);
             // a file of the format the model was trained on is read with the reader options training used (tagColumn...)
-            Options readerOptions = Options.of("data format '" + format + "'", TrainingInput.optionsFor(meta, format), reader.options());
+            Options readerOptions = Options.of("data format '" + format + "'", TrainingInput.optionsFor(meta, format), reader.options())
+                    .writtenAs("data.", ": ");
             try (CorpusInput in = CorpusInput.open(data, null, true, reader, readerOptions, settings);
                  Pipeline preprocess = ModelPreprocessing.rebuild(modelDir, meta, "ner-eval-preprocess")) {
                 Iterator<Document> docs = preprocess == null ? in : preprocess.process(in);

@@ -63,7 +63,7 @@ record FileDocuments(PipelineSpec spec, String format, Map<String, Object> forma
     }
 
     private Options options(ReaderProvider reader) {
-        return Options.of(format, formatOptions, reader.options());
+        return Options.of(format, formatOptions, reader.options()).writtenAs("input.", ": ");
     }
 
     /** The documents and bad records of the partition's files or parts of files, streamed. */

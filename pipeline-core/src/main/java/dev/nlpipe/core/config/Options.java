@@ -24,14 +24,18 @@ public final class Options {
     private final Map<String, OptionSpec> specs;
     private final Map<String, Object> values;
     private final Map<String, Location> locations;
+    private final String keyPrefix;
+    private final String assign;
 
     private Options(String owner, Location ownerLocation, Map<String, OptionSpec> specs, Map<String, Object> values,
-                    Map<String, Location> locations) {
+                    Map<String, Location> locations, String keyPrefix, String assign) {
         this.owner = owner;
         this.ownerLocation = ownerLocation;
         this.specs = specs;
         this.values = values;
         this.locations = locations;
+        this.keyPrefix = keyPrefix;
+        this.assign = assign;
     }
 
     /**
@@ -97,7 +101,7 @@ public final class Options {
             }
         }
         errors.throwIfAny();
-        return new Options(owner, ownerLocation, specs, values, locations);
+        return new Options(owner, ownerLocation, specs, values, locations, setPath == null ? "" : setPath + ".", ": ");
     }
 
     /** Options built in code (Java API): the map's values are checked like YAML values. */
@@ -282,6 +286,31 @@ public final class Options {
             return word;
         }
         throw new ConfigException(s.location(), what + " must be true or false, not " + s.describe());
+    }
+
+    /**
+     * The same options, named in messages as the user gives them somewhere else than a YAML section:
+     * {@code writtenAs("--option ", "=")} for a command's {@code --option KEY=VALUE}.
+     *
+     * @param keyPrefix what comes before an option's name
+     * @param assign what comes between the name and a value
+     */
+    public Options writtenAs(String keyPrefix, String assign) {
+        return new Options(owner, ownerLocation, specs, values, locations, keyPrefix, assign);
+    }
+
+    /**
+     * How the user writes an option where these options came from, for messages that tell which
+     * to change: {@code data.textColumn} in a training file, {@code input.textColumn} in a pipeline,
+     * {@code --option textColumn} on a command line, the bare name from code.
+     */
+    public String written(String name) {
+        return keyPrefix + name;
+    }
+
+    /** How the user writes an option with a value: {@code data.header: false}, {@code --option header=false}. */
+    public String written(String name, String value) {
+        return keyPrefix + name + assign + value;
     }
 
     /** How messages name the owner of these options. */

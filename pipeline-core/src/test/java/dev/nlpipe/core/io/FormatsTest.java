@@ -173,7 +173,7 @@ class FormatsTest {
         assertEquals(List.of("\"quoted\" start", "second"), docs.stream().map(Document::text).toList());
         assertEquals(Map.of("1", 1.0), docs.get(0).labels());
         InputFormatException e = assertThrows(InputFormatException.class, () -> Corpora.read(f, "tsv"));
-        assertTrue(e.getMessage().contains("no column 'text' in the header (columns: label, text_a); set input.textColumn"), e.getMessage());
+        assertTrue(e.getMessage().contains("no column 'text' in the header (columns: label, text_a); set textColumn, or header: false if"), e.getMessage());
     }
 
     @Test
@@ -204,11 +204,11 @@ class FormatsTest {
         assertTrue(name.getMessage().contains("textColumn") && name.getMessage().contains("numbered from 1"), name.getMessage());
         InputFormatException beyond = assertThrows(InputFormatException.class,
                 () -> Corpora.read(f, "tsv", Map.of("header", false, "labelColumn", "3"), new ArrayList<>()));
-        assertTrue(beyond.getMessage().contains("the first row has 2 field(s), but input.labelColumn, idColumn or langColumn names column 3"),
+        assertTrue(beyond.getMessage().contains("the first row has 2 field(s), but labelColumn, idColumn or langColumn names column 3 (with header: false"),
                 beyond.getMessage());
         InputFormatException header = assertThrows(InputFormatException.class, () -> Corpora.read(f, "tsv"));
-        assertTrue(header.getMessage().contains("no column 'text' in the header (columns: 标题一, news_edu); set input.textColumn, or"
-                + " input.header: false if the file has no header row"), header.getMessage());
+        assertTrue(header.getMessage().contains("no column 'text' in the header (columns: 标题一, news_edu); set textColumn, or"
+                + " header: false if the file has no header row"), header.getMessage());
     }
 
     @Test

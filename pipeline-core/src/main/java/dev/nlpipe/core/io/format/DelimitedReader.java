@@ -145,8 +145,9 @@ public abstract class DelimitedReader implements ReaderProvider {
                             fields = r.size();
                             if (fields < needed) {
                                 throw new InputFormatException(source.name(), line, "the first row has " + fields + " field(s), but "
-                                        + section(options) + (fields <= text ? "textColumn" : "labelColumn, idColumn or langColumn")
-                                        + " names column " + needed + " (" + section(options) + "header is false: columns are"
+                                        + (fields <= text ? options.written("textColumn") : options.written("labelColumn") + ", "
+                                        + options.written("idColumn") + " or " + options.written("langColumn"))
+                                        + " names column " + needed + " (with " + options.written("header", "false") + " columns are"
                                         + " numbered from 1)");
                             }
                         }
@@ -244,11 +245,6 @@ public abstract class DelimitedReader implements ReaderProvider {
         }
     }
 
-    /** The key prefix under which the user wrote these options: a training file's data section, else a pipeline's input. */
-    private static String section(Options options) {
-        return options.owner().startsWith("data ") ? "data." : "input.";
-    }
-
     /** A file cut short or a damaged {@code .gz} under the parser's exception, else {@code null}: not a malformed record. */
     private static IOException damagedInput(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
@@ -297,8 +293,8 @@ public abstract class DelimitedReader implements ReaderProvider {
         int at = header.indexOf(wanted);
         if (at < 0 && (required || options.isSet(option))) {
             throw new InputFormatException(source.name(), 1, "no column '" + wanted + "' in the header (columns: "
-                    + String.join(", ", header) + "); set " + section(options) + option + ", or " + section(options)
-                    + "header: false if the file has no header row (columns are then numbered from 1)");
+                    + String.join(", ", header) + "); set " + options.written(option) + ", or " + options.written("header", "false")
+                    + " if the file has no header row (columns are then numbered from 1)");
         }
         return at;
     }
