@@ -47,6 +47,10 @@ public record Adversarial(String method, double epsilon, int steps, double alpha
         if (!method.equals("fgm") && !method.equals("pgd") && !method.equals("none")) {
             throw o.error(key, "method must be fgm, pgd or none, not '" + method + "'");
         }
+        if (!method.equals("pgd") && (m.containsKey("steps") || m.containsKey("alpha"))) {
+            // FGM takes one step of size epsilon: steps and alpha would be ignored while the user thinks they tuned them
+            throw o.error(key, "steps and alpha are PGD's (method: pgd); " + method + " takes one step of size epsilon");
+        }
         double epsilon = number(o, key, m, "epsilon", 1.0);
         int steps = (int) number(o, key, m, "steps", 3);
         double alpha = number(o, key, m, "alpha", 0.3);

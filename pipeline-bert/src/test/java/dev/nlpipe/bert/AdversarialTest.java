@@ -1,15 +1,22 @@
 package dev.nlpipe.bert;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
+import dev.nlpipe.core.config.ConfigException;
+import dev.nlpipe.core.config.OptionSpec;
+import dev.nlpipe.core.config.Options;
 import dev.nlpipe.nn.NeuralEngine;
 import dev.nlpipe.nn.Params;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** FGM and PGD against gradients worked out by hand for {@code loss(w) = Σ (w - t)²}. */
@@ -146,5 +153,21 @@ class AdversarialTest {
             g[i] = 2 * (w[i] - target[i]);
         }
         return g;
+    }
+
+    private static Adversarial option(Map<String, Object> value) {
+        return Adversarial.from(Options.of("model", Map.of("adversarial", value), List.of(OptionSpec.map("adversarial", "test"))),
+                "adversarial");
+    }
+
+    @Test
+    void pgdsStepSettingsAreRefusedUnderFgmRatherThanIgnored() {
+        ConfigException e = assertThrows(ConfigException.class, () -> option(Map.of("method", "fgm", "steps", 5)));
+        assertTrue(e.getMessage().contains("steps and alpha are PGD's (method: pgd); fgm takes one step of size epsilon"), e.getMessage());
+        assertThrows(ConfigException.class, () -> option(Map.of("alpha", 0.1)), "fgm is the default method");
+        Adversarial pgd = option(Map.of("method", "pgd", "steps", 5, "alpha", 0.1));
+        assertEquals(5, pgd.steps());
+        assertEquals(0.1, pgd.alpha());
+        assertEquals(new Adversarial("fgm", 0.5, 3, 0.3), option(Map.of("method", "fgm", "epsilon", 0.5)));
     }
 }
