@@ -136,31 +136,43 @@ public final class TaggerTraining {
                             + " file of few long documents holds out few)");
         }
         if (dev != null) {
-            checkDevTypes(job, types, dev.types(), log);
+            checkTypes(job, "dev", types, dev.types(), log);
         }
-        // the test split is scored after training: one without entities would score 0 then, hours later
+        // the test split is scored after training: one without entities, or of other types, would score 0 then, hours later
         job.requireGold("test", d -> d.entities() != null && !d.entities().isEmpty(), "gold entities");
+        if (job.hasSplit("test")) {
+            Set<String> testTypes = new TreeSet<>();
+            job.scan("test", d -> {
+                if (d.entities() != null) {
+                    d.entities().forEach(e -> testTypes.add(e.type()));
+                }
+                return true;
+            });
+            checkTypes(job, "test", types, testTypes, log);
+        }
         return new Splits(train, dev, types);
     }
 
     /**
-     * Dev entity types the training data never has cannot be found: with none in common (an example's
-     * dev split left in place beside one's own training data) dev F1 stays 0 and early stopping
-     * would keep the first epoch, so that is refused; some missing is warned about.
+     * Dev or test entity types the training data never has cannot be found: with none in common (an
+     * example's dev or test split left in place beside one's own training data) the split's F1 is 0
+     * (for dev, early stopping would keep the first epoch), so that is refused; some missing is
+     * warned about.
      */
-    private static void checkDevTypes(TrainingJob job, Set<String> trainTypes, Set<String> devTypes, PrintStream log) {
-        Set<String> unseen = new TreeSet<>(devTypes);
+    private static void checkTypes(TrainingJob job, String split, Set<String> trainTypes, Set<String> splitTypes, PrintStream log) {
+        Set<String> unseen = new TreeSet<>(splitTypes);
         unseen.removeAll(trainTypes);
         if (unseen.isEmpty()) {
             return;
         }
-        if (unseen.size() == devTypes.size()) {
-            throw job.dataError("dev", "the dev data's entity types " + unseen + " never occur in the training data's " + new TreeSet<>(
-                    trainTypes) + ": dev F1 would stay 0. Is data.dev another corpus's (an example's left in place)? Give your own"
-                    + " with --set data.dev=FILE, or --set data.dev= to hold dev out of the training data");
+        if (unseen.size() == splitTypes.size()) {
+            throw job.dataError(split, "the " + split + " data's entity types " + unseen + " never occur in the training data's "
+                    + new TreeSet<>(trainTypes) + ": " + split + " F1 would stay 0. Is data." + split + " another corpus's (an example's"
+                    + " left in place)? Give your own with --set data." + split + "=FILE, or --set data." + split + "= to "
+                    + (split.equals("dev") ? "hold dev out of the training data" : "score no test split"));
         }
-        log.printf(Locale.ROOT, "warning: dev entity types %s never occur in the training data: the model cannot find them, and"
-                + " they count against dev recall%n", unseen);
+        log.printf(Locale.ROOT, "warning: %s entity types %s never occur in the training data: the model cannot find them, and"
+                + " they count against %s recall%n", split, unseen, split);
     }
 
     /**

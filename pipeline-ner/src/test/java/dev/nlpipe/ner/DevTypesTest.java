@@ -14,7 +14,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Dev data with an entity type the training data lacks (a small training slice) is scored with a warning; dev data of none of its types is refused. */
+/** Dev or test data with an entity type the training data lacks (a small training slice) is scored with a warning; dev or test data of none of its types is refused. */
 class DevTypesTest {
     @TempDir
     static Path dir;
@@ -35,6 +35,7 @@ class DevTypesTest {
         String log = Training.run(dir, Training.chineseYaml(train, dev, dev), dir.resolve("bilstm"), "train.epochs=1");
         assertTrue(log.contains("dev f1"), log);
         assertTrue(log.contains("warning: dev entity types [LOC] never occur in the training data"), log);
+        assertTrue(log.contains("warning: test entity types [LOC] never occur in the training data"), log);
         assertTrue(Files.exists(dir.resolve("bilstm/model.json")));
     }
 
@@ -62,5 +63,17 @@ class DevTypesTest {
                 () -> Training.run(dir, Training.chineseYaml(train, dev, dev), dir.resolve("mismatch"), "train.epochs=1"));
         assertTrue(e.getMessage().contains("never occur in the training data's [PERSON]") && e.getMessage().contains("--set data.dev="),
                 e.getMessage());
+    }
+
+    @Test
+    void testDataOfNoTypeTheTrainingDataHasIsRefusedBeforeTraining() throws IOException {
+        Path train = Files.writeString(dir.resolve("own-t.bmes"), "张 B-PERSON\n伟 E-PERSON\n来 O\n\n李 B-PERSON\n四 E-PERSON\n去 O\n\n");
+        Path test = SyntheticCorpus.chinese(dir.resolve("other-test.bmes"), 10, 4);
+        ConfigException e = assertThrows(
+                ConfigException.class,
+                () -> Training.run(dir, Training.chineseYaml(train, train, test), dir.resolve("mismatch-test"), "train.epochs=1"));
+        assertTrue(e.getMessage().contains("the test data's entity types") && e.getMessage().contains("never occur in the training data's"
+                + " [PERSON]: test F1 would stay 0") && e.getMessage().contains("--set data.test= to score no test split"), e.getMessage());
+        assertTrue(Files.notExists(dir.resolve("mismatch-test/model.json")), "refused before training");
     }
 }

@@ -251,21 +251,40 @@ public final class TrainingJob implements AutoCloseable {
         if (path == null) {
             return;
         }
+        boolean[] found = {false};
+        long n = scan(split, d -> !(found[0] = gold.test(d)));
+        if (!found[0]) {
+            throw dataError(split, path + " holds " + (n == 0 ? "no documents" : n + " documents and no " + what) + " read as "
+                    + config.input().format() + ": nothing to score against. A split without labels (such as CLUENER's test.json)"
+                    + " cannot be scored; leave it out (--set data." + split + "=) or check data.format and its options");
+        }
+    }
+
+    /**
+     * Reads a split's documents as the input format gives them (no preprocessing stages), for
+     * checks before training; bad records are skipped silently, as they are reported when the
+     * split is read for real.
+     *
+     * @param more takes each document and says whether to read on
+     * @return the documents read; 0 when the split is not given
+     */
+    public long scan(String split, Predicate<Document> more) throws IOException {
+        Path path = splitPath(split);
+        if (path == null) {
+            return 0;
+        }
         InputConfig in = config.input();
-        // bad records are reported when the split is read for real
         ReadSettings settings = new ReadSettings(in.language(), in.maxLineLength(), record -> { }, new AtomicLong());
         long n = 0;
         try (CorpusInput input = CorpusInput.open(path, in.glob(), in.recursive(), reader, readerOptions, settings)) {
             while (input.hasNext()) {
                 n++;
-                if (gold.test(input.next())) {
-                    return;
+                if (!more.test(input.next())) {
+                    break;
                 }
             }
         }
-        throw dataError(split, path + " holds " + (n == 0 ? "no documents" : n + " documents and no " + what) + " read as "
-                + in.format() + ": nothing to score against. A split without labels (such as CLUENER's test.json) cannot be"
-                + " scored; leave it out (--set data." + split + "=) or check data.format and its options");
+        return n;
     }
 
     /**
