@@ -163,6 +163,24 @@ class VectorizeClassifyCliTest {
     }
 
     @Test
+    void hashingWithoutTokensOffersScikitLearnsTokenPatternBesideATokenizer() throws IOException {
+        Path text = TempFiles.write(dir.resolve("h.txt"), "hello world\n");
+        Path bare = TempFiles.write(dir.resolve("h.yaml"), "pipeline: h\nstages:\n  - type: vectorize.hashing\n");
+        CliTest.Result r = nlpipe("run", bare.toString(), "--input", text.toString(), "--output", "-");
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("tokenize.regex) before it, or let it find the words itself") && r.err().contains("with: {"
+                + " tokenPattern: '(?u)\\b\\w\\w+\\b' }"), r.err());
+        // the advice, as given, runs
+        Path fixed = TempFiles.write(dir.resolve("h2.yaml"), "pipeline: h\nstages:\n  - type: vectorize.hashing\n"
+                + "    with: { tokenPattern: '(?u)\\b\\w\\w+\\b', nFeatures: 16 }\n");
+        Path out = dir.resolve("h.jsonl");
+        CliTest.Result ok = nlpipe("run", fixed.toString(), "--input", text.toString(), "--output", out.toString());
+        assertEquals(0, ok.code(), ok.err());
+        JsonNode doc = DocumentJson.mapper().readTree(Files.readString(out).lines().findFirst().orElseThrow());
+        assertTrue(doc.toString().contains("hashing"), doc.toString());
+    }
+
+    @Test
     void aMissingTextColumnInTrainingDataNamesTheDataKey() {
         Path train = TempFiles.write(dir.resolve("cols.tsv"), "label\ttext_a\n1\tgood\n0\tbad\n");
         Path config = TempFiles.write(dir.resolve("cols.yaml"), """

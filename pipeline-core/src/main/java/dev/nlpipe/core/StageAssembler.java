@@ -69,9 +69,11 @@ final class StageAssembler {
             for (Layer need : providers.get(i).requires(options.get(i), entries.get(i).model())) {
                 if (!available.contains(need)) {
                     String own = ModelTokenizers.ownStages(entries.get(i), providers.get(i), options.get(i));
+                    String instead = providers.get(i).withoutLayer(need);
                     throw new ConfigException(entries.get(i).location(), "stage '" + entries.get(i).id() + "' needs the '"
                             + need.key() + "' layer, which neither the input nor an earlier stage provides; "
-                            + (own != null ? own : "add " + providersOf(need, components) + " before it"));
+                            + (own != null ? own : "add " + providersOf(need, components) + " before it")
+                            + (instead != null ? ", or " + instead : ""));
                 }
             }
             available.addAll(providers.get(i).provides(options.get(i)));

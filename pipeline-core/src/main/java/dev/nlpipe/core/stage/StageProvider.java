@@ -26,6 +26,14 @@ public interface StageProvider extends Component {
         return requires(options);
     }
 
+    /**
+     * Another way to run this stage without a layer it needs, told beside the stages that provide
+     * it (an option that reads what it needs from the text itself), or {@code null} when there is none.
+     */
+    default String withoutLayer(Layer missing) {
+        return null;
+    }
+
     /** The layers this stage adds, given its options. */
     default Set<Layer> provides(Options options) {
         return Set.of();

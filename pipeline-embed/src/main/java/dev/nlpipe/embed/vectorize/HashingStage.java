@@ -55,6 +55,13 @@ public final class HashingStage implements StageProvider {
     }
 
     @Override
+    public String withoutLayer(Layer missing) {
+        return missing == Layer.TOKENS ? "let it find the words itself, as scikit-learn's HashingVectorizer does, with"
+                + " with: { tokenPattern: '(?u)\\b\\w\\w+\\b' } (a regex whose matches are the words; that one is"
+                + " scikit-learn's default token_pattern)" : null;
+    }
+
+    @Override
     public Set<Layer> provides(Options o) {
         return Set.of(Layer.VECTORS);
     }
