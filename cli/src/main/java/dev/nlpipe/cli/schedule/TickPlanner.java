@@ -216,9 +216,14 @@ public final class TickPlanner {
         return new Plan(work, touched, deleted, keptOutputs, unchanged, waiting, quarantined, settling);
     }
 
-    /** Whether a failed file's backoff has not yet passed. */
+    /**
+     * Whether a failed file's backoff has not yet passed. A retry time more than the longest backoff
+     * ahead was recorded while the clock was ahead (set back since): it would hold the file for as
+     * long as the clock had been wrong, so the file is due now.
+     */
     private static boolean inBackoff(FileRecord r, Instant now) {
-        return r.status() == FileStatus.FAILED && r.nextAttemptAt() != null && now.isBefore(r.nextAttemptAt());
+        return r.status() == FileStatus.FAILED && r.nextAttemptAt() != null && now.isBefore(r.nextAttemptAt())
+                && !r.nextAttemptAt().isAfter(now.plus(ScheduleSettings.MAX_BACKOFF));
     }
 
     /** The first gone input, in path order, with this content: among the rows, or among inputs deleted earlier. */

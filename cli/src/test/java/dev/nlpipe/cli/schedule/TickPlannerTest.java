@@ -171,6 +171,18 @@ class TickPlannerTest {
     }
 
     @Test
+    void aRetryTimeRecordedWhileTheClockWasAheadDoesNotHoldTheFile() throws Exception {
+        // the longest backoff is a day: a retry a year ahead was recorded by a clock a year fast, set right since
+        Map<String, FileRecord> rows = rows(
+                row("clock-ahead.txt", 5, 100, "h1", FileStatus.FAILED, 1, "cfg1", NOW.plus(Duration.ofDays(365))),
+                row("a-day.txt", 5, 100, "h2", FileStatus.FAILED, 9, "cfg1", NOW.plus(ScheduleSettings.MAX_BACKOFF)));
+        TickPlanner.Plan p = planner.plan(List.of(file("clock-ahead.txt", 5, 100), file("a-day.txt", 5, 100)), rows, NOW, disk,
+                TickPlanner.NONE_DELETED);
+        assertEquals(Map.of("clock-ahead.txt", WorkItem.Reason.RETRY), reasons(p));
+        assertEquals(1, p.waiting(), "a backoff of the longest length is still waited for");
+    }
+
+    @Test
     void collidingOutputsGoToTheFileThatOwnsThemAndUnreadableFilesFailWithTheReason() throws Exception {
         hashes.putAll(Map.of("a.csv", "h1", "a.txt", "h2"));
         TickPlanner.Plan p = planner.plan(List.of(file("a.csv", 5, 1), file("a.txt", 5, 1), file("secret.txt", 5, 1)),
