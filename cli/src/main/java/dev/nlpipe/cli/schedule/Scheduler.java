@@ -152,7 +152,7 @@ public final class Scheduler {
             }
             ZonedDateTime started = now();
             long tick = ++n;
-            TickSummary s = ticks.run(tick, trigger, () -> tick == 1 ? current : reload());
+            TickSummary s = ticks.run(trigger, () -> tick == 1 ? current : reload());
             failures |= s.hadFailures();
             if (stop.requested()) {
                 break;

@@ -60,12 +60,16 @@ final class TickRunner {
         this.stop = stop;
     }
 
-    /** Runs tick number {@code n}. Throws only when the state database cannot record it. */
-    TickSummary run(long n, Trigger trigger, PipelineSource source) throws SQLException {
+    /**
+     * Runs a tick, logged under its run number in the state (as {@code schedule status} names runs),
+     * so that the ticks of successive {@code --once} processes are told apart. Throws only when the
+     * state database cannot record it.
+     */
+    TickSummary run(Trigger trigger, PipelineSource source) throws SQLException {
         Instant now = Instant.now();
-        TickSummary s = new TickSummary(n, trigger.describe());
         long t0 = System.nanoTime();
         long runId = store.startRun(trigger.kind(), now);
+        TickSummary s = new TickSummary(runId, trigger.describe());
         try {
             LoadedPipeline p = source.get();
             s.configHash = p.fingerprint();

@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 
 /** What one tick did, counted as it goes (by the scheduler's thread) and printed at its end. */
 public final class TickSummary {
+    /** The run's number in the state (its {@code runs} row), as {@code schedule status} names it. */
     final long tick;
     final String trigger;
     int seen;
@@ -59,7 +60,7 @@ public final class TickSummary {
     String planLine(String inputDir) {
         String reasons = planned.entrySet().stream().filter(e -> e.getValue() > 0)
                 .map(e -> e.getValue() + " " + e.getKey().label()).collect(Collectors.joining(", "));
-        return String.format(Locale.ROOT, "tick %d (%s): %,d files under %s; %,d to process%s, %,d unchanged, %,d deleted%s%s%s",
+        return String.format(Locale.ROOT, "tick #%d (%s): %,d files under %s; %,d to process%s, %,d unchanged, %,d deleted%s%s%s",
                 tick, trigger, seen, inputDir, planned(), reasons.isEmpty() ? "" : " (" + reasons + ")", unchanged, deleted,
                 waiting > 0 ? String.format(Locale.ROOT, ", %,d waiting to retry", waiting) : "",
                 quarantinedSkipped > 0 ? String.format(Locale.ROOT, ", %,d quarantined", quarantinedSkipped) : "",
@@ -69,10 +70,10 @@ public final class TickSummary {
     /** The tick's last line: what was done, and how fast. */
     String doneLine() {
         if (error != null) {
-            return String.format(Locale.ROOT, "tick %d failed after %.2f s: %s", tick, seconds, error);
+            return String.format(Locale.ROOT, "tick #%d failed after %.2f s: %s", tick, seconds, error);
         }
         StringBuilder sb = new StringBuilder(String.format(Locale.ROOT,
-                "tick %d %s in %.2f s: %,d processed (%,d ok, %,d failed, %,d quarantined), %,d documents in, %,d out, %,d bad records",
+                "tick #%d %s in %.2f s: %,d processed (%,d ok, %,d failed, %,d quarantined), %,d documents in, %,d out, %,d bad records",
                 tick, stopped ? "stopped" : "done", seconds, processed(), succeeded, failed, quarantined, docsIn, docsOut, badRecords));
         if (processed() > 0 && seconds > 0) {
             sb.append(String.format(Locale.ROOT, "; %,.1f files/s, %,.0f docs/s", processed() / seconds, docsIn / seconds));

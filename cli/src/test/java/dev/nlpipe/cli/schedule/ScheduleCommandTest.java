@@ -35,11 +35,14 @@ class ScheduleCommandTest {
         ScheduleFixture.Result r = f.schedule("--once");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.err().contains("2 to process (2 new)"), r.err());
+        assertTrue(r.err().contains("tick #1 (once)"), r.err());
         f.assertConsistent();
         assertEquals(List.of("alpha", "one"), f.output("a.jsonl").get(0).tokens().stream().map(t -> t.text().toLowerCase()).toList());
 
         r = f.schedule("--once");
         assertTrue(r.err().contains("0 to process, 2 unchanged"), r.err());
+        // numbered as schedule status numbers runs, so the logs of successive --once processes are told apart
+        assertTrue(r.err().contains("tick #2 (once)") && r.err().contains("tick #2 done"), r.err());
         FileRecord before = f.row("a.txt");
 
         // a new modification time with the same content: the hash says unchanged, only the stat is updated

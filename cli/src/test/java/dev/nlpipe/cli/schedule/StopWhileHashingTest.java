@@ -45,7 +45,7 @@ class StopWhileHashingTest {
              LoadedPipeline pipeline = LoadedPipeline.load(s, null)) {
             TickRunner runner = new TickRunner(s, store, new ScheduleLog(new PrintStream(buf, true, StandardCharsets.UTF_8),
                     ZoneId.of("UTC"), false), stop);
-            summary = runner.run(1, new Trigger.Once(), () -> {
+            summary = runner.run(new Trigger.Once(), () -> {
                 stop.request("SIGTERM"); // arrives after the scan, before the new file is hashed
                 return pipeline;
             });
