@@ -42,7 +42,7 @@ public final class InstanceLock implements AutoCloseable {
         /** Whether this process still runs on this host (same id and start time). */
         public boolean isAlive() {
             if (!Objects.equals(host, hostName())) {
-                return true;  // cannot check another host's processes; assume the best
+                return true;  // cannot check another host's processes; liveOwner asks the lock instead
             }
             return LiveProcesses.running(pid, processStart);
         }
@@ -69,6 +69,10 @@ public final class InstanceLock implements AutoCloseable {
             return Optional.ofNullable(owner);
         }
     }
+
+    /** How often, and how far apart, taking a lock is tried before another holder is reported. */
+    private static final int PROBE_RETRIES = 5;
+    private static final long PROBE_WAIT_MS = 100;
 
     private final Path file;
     private final FileChannel channel;
@@ -114,11 +118,21 @@ public final class InstanceLock implements AutoCloseable {
     private static InstanceLock acquire(Path file, String what, String option) throws IOException, HeldException {
         Files.createDirectories(file.toAbsolutePath().getParent());
         FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
-        FileLock lock;
+        FileLock lock = null;
         try {
-            lock = ch.tryLock();
+            // a `schedule status` probing the lock holds it for an instant: that is waited out, a scheduler is not
+            for (int attempt = 0; attempt < PROBE_RETRIES && lock == null; attempt++) {
+                if (attempt > 0) {
+                    Thread.sleep(PROBE_WAIT_MS);
+                }
+                lock = ch.tryLock();
+            }
         } catch (OverlappingFileLockException sameProcess) {
             lock = null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            ch.close();
+            throw new java.io.InterruptedIOException("interrupted while taking the lock " + file);
         } catch (IOException | RuntimeException e) {
             ch.close();
             throw e;
@@ -142,7 +156,39 @@ public final class InstanceLock implements AutoCloseable {
         return new InstanceLock(file, ch, lock, previous);
     }
 
-    /** The holder recorded in a state database's lock file, if any (it may be dead: check {@link Owner#isAlive()}). */
+    /**
+     * The holder of a state database's lock if it still holds it. The lock itself is asked (a
+     * shared lock tried for an instant, which the holder's exclusive one refuses), so a holder on
+     * another host is judged as well as one here, wherever the file system's locks span hosts
+     * (NFSv4, most cluster file systems); where the lock cannot be probed, the recorded process is
+     * looked for on this host ({@link Owner#isAlive()}).
+     */
+    public static Optional<Owner> liveOwner(Path state) {
+        Optional<Owner> recorded = recordedOwner(state);
+        if (recorded.isEmpty()) {
+            return recorded;
+        }
+        Optional<Boolean> held = probe(fileFor(state));
+        return held.orElseGet(() -> recorded.get().isAlive()) ? recorded : Optional.empty();
+    }
+
+    /** Whether some process holds the lock now; empty when the file system cannot say. */
+    private static Optional<Boolean> probe(Path file) {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            FileLock shared = ch.tryLock(0, Long.MAX_VALUE, true);
+            if (shared == null) {
+                return Optional.of(true);
+            }
+            shared.release();
+            return Optional.of(false);
+        } catch (OverlappingFileLockException heldHere) {
+            return Optional.of(true);
+        } catch (IOException | RuntimeException cannotTell) {
+            return Optional.empty();
+        }
+    }
+
+    /** The holder recorded in a state database's lock file, if any (it may be dead: check {@link #liveOwner}). */
     public static Optional<Owner> recordedOwner(Path state) {
         Path file = fileFor(state);
         if (!Files.isRegularFile(file)) {

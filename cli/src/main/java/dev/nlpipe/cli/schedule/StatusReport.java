@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * What {@code nlpipe schedule status} shows, read from a state database (never from the input
@@ -32,8 +31,7 @@ public final class StatusReport {
         m.put("input", store.meta("input_dir").orElse(null));
         m.put("output", store.meta("output_dir").orElse(null));
         m.put("pipeline", store.meta("pipeline").orElse(null));
-        Optional<InstanceLock.Owner> owner = InstanceLock.recordedOwner(store.file());
-        m.put("running", owner.filter(InstanceLock.Owner::isAlive).map(StatusReport::owner).orElse(null));
+        m.put("running", InstanceLock.liveOwner(store.file()).map(StatusReport::owner).orElse(null));
         Map<String, Object> counts = new LinkedHashMap<>();
         store.counts().forEach((status, n) -> counts.put(status.key(), n));
         m.put("counts", counts);

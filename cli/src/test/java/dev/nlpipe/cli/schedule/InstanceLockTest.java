@@ -52,6 +52,22 @@ class InstanceLockTest {
         }
     }
 
+    @Test
+    void aHolderOnAnotherHostIsJudgedByTheLockItself() throws Exception {
+        Path state = tmp.resolve("s.db");
+        // left by a scheduler killed on another pod: its process cannot be looked for from here, but nothing holds the lock
+        Files.writeString(InstanceLock.fileFor(state), "{\"pid\":4242,\"host\":\"another-pod\",\"processStart\":\"2020-01-01T00:00:00Z\","
+                + "\"since\":\"2020-01-01T00:00:01Z\"}\n");
+        assertTrue(InstanceLock.recordedOwner(state).orElseThrow().isAlive(), "by its process alone it would seem alive");
+        assertTrue(InstanceLock.liveOwner(state).isEmpty(), "the lock is free: not running");
+        try (InstanceLock lock = InstanceLock.acquire(state)) {
+            assertEquals(ProcessHandle.current().pid(), InstanceLock.liveOwner(state).orElseThrow().pid(), "held: running");
+            // the probe gives the lock straight back: a scheduler that holds it keeps it
+            assertTrue(lock.file().toFile().exists());
+        }
+        assertTrue(InstanceLock.liveOwner(state).isEmpty());
+    }
+
     /** A process id that is not running: a child that has exited. */
     static long deadPid() throws Exception {
         Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-version")
