@@ -69,6 +69,11 @@ public final class ChildNlpipe implements AutoCloseable {
         return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS) ? process.exitValue() : -1;
     }
 
+    /** SIGTERM, without waiting. */
+    public void askToStop() {
+        process.destroy();
+    }
+
     /** SIGTERM; returns the exit code (or -1 after the timeout). */
     public int terminate(Duration timeout) throws InterruptedException {
         process.destroy();

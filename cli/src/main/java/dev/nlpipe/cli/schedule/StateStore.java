@@ -41,6 +41,18 @@ public final class StateStore implements AutoCloseable {
     public static final String PROCESS_ENDED = "the process ended while processing it (killed, or crashed e.g. out of memory)";
     /** An attempt the process did not survive while this file alone was in progress: it counts, as the file may be the cause. */
     public static final String PROCESS_ENDED_ALONE = PROCESS_ENDED + "; it was the only file in progress";
+    /**
+     * The mark of an attempt in progress when a stop was asked for (SIGTERM, Ctrl-C): if the process
+     * is killed before the file is done, the next start tells that apart from a crash.
+     */
+    public static final String PROCESS_STOPPING = "a stop was asked for (SIGTERM or Ctrl-C) while processing it";
+    /**
+     * An attempt this file alone was in when the process, asked to stop, was killed before finishing
+     * it. It counts, as a crash does: a file that never finishes must still be quarantined.
+     */
+    public static final String STOP_TIMED_OUT_ALONE = "the process was asked to stop while processing it, then killed before the file"
+            + " was done (it took longer than the stop timeout: systemd's TimeoutStopSec, a pod's terminationGracePeriodSeconds);"
+            + " counted, so that a file that never finishes is still quarantined";
     /** An attempt the process did not survive with other files in progress: no one file can be blamed, so it does not count. */
     public static final String PROCESS_ENDED_SHARED = "the process ended while processing it and other files (stopped from outside?);"
             + " not counted as a failed attempt";
@@ -233,10 +245,12 @@ public final class StateStore implements AutoCloseable {
      */
     public List<FileRecord> interrupted() throws SQLException {
         try (PreparedStatement ps = db.prepareStatement("SELECT " + FILE_COLUMNS + " FROM files WHERE status = 'pending'"
-                + " AND last_error IN (?, ?, ?) ORDER BY path")) {
+                + " AND last_error IN (?, ?, ?, ?, ?) ORDER BY path")) {
             ps.setString(1, PROCESS_ENDED);
             ps.setString(2, PROCESS_ENDED_ALONE);
             ps.setString(3, PROCESS_ENDED_SHARED);
+            ps.setString(4, PROCESS_STOPPING);
+            ps.setString(5, STOP_TIMED_OUT_ALONE);
             return read(ps);
         }
     }
@@ -265,17 +279,20 @@ public final class StateStore implements AutoCloseable {
         int[] forgiven = {0};
         transaction(() -> {
             int unjudged;
-            try (PreparedStatement ps = db.prepareStatement("SELECT count(*) FROM files WHERE status = 'pending' AND last_error = ?")) {
+            try (PreparedStatement ps = db.prepareStatement("SELECT count(*) FROM files WHERE status = 'pending' AND last_error IN (?, ?)")) {
                 ps.setString(1, PROCESS_ENDED);
+                ps.setString(2, PROCESS_STOPPING);
                 try (ResultSet rs = ps.executeQuery()) {
                     unjudged = rs.next() ? rs.getInt(1) : 0;
                 }
             }
             if (unjudged == 1) {
-                update("UPDATE files SET last_error = ? WHERE status = 'pending' AND last_error = ?", PROCESS_ENDED_ALONE, PROCESS_ENDED);
+                update("UPDATE files SET last_error = CASE last_error WHEN ? THEN ? ELSE ? END WHERE status = 'pending'"
+                        + " AND last_error IN (?, ?)", PROCESS_STOPPING, STOP_TIMED_OUT_ALONE, PROCESS_ENDED_ALONE, PROCESS_ENDED,
+                        PROCESS_STOPPING);
             } else if (unjudged > 1) {
                 forgiven[0] = update("UPDATE files SET last_error = ?, attempts = max(attempts - 1, 0) WHERE status = 'pending'"
-                        + " AND last_error = ?", PROCESS_ENDED_SHARED, PROCESS_ENDED);
+                        + " AND last_error IN (?, ?)", PROCESS_ENDED_SHARED, PROCESS_ENDED, PROCESS_STOPPING);
             }
         });
         return forgiven[0];
@@ -393,6 +410,17 @@ public final class StateStore implements AutoCloseable {
      */
     public void recordStart(WorkItem w) throws SQLException {
         update("UPDATE files SET attempts = ?, last_error = ? WHERE path = ?", w.attempt(), PROCESS_ENDED, w.file().relative());
+    }
+
+    /**
+     * Marks the attempts in progress when a stop is asked for, so that a kill before they finish
+     * (the stop timeout passing) is told apart from a crash by {@link #judgeInterruptedAttempts}.
+     */
+    public void recordStopping(Collection<WorkItem> inProgress) throws SQLException {
+        for (WorkItem w : inProgress) {
+            update("UPDATE files SET last_error = ? WHERE path = ? AND status = 'pending' AND last_error = ?", PROCESS_STOPPING,
+                    w.file().relative(), PROCESS_ENDED);
+        }
     }
 
     /**

@@ -18,6 +18,7 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -27,6 +28,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -51,6 +54,9 @@ final class TickRunner {
     private final ScheduleSettings settings;
     private final StateStore store;
     private final ScheduleLog log;
+    /** How often a wait for files in progress looks for a stop request. */
+    private static final long STOP_CHECK_MS = 100;
+
     private final StopSignal stop;
 
     TickRunner(ScheduleSettings settings, StateStore store, ScheduleLog log, StopSignal stop) {
@@ -256,6 +262,8 @@ final class TickRunner {
         int next = 0;
         int inflight = 0;
         boolean aloneInFlight = false;
+        Set<WorkItem> inProgress = new LinkedHashSet<>();
+        boolean stoppingRecorded = false;
         try {
             while (true) {
                 while (inflight < workers && next < work.size() && !stop.requested() && !aloneInFlight) {
@@ -279,6 +287,7 @@ final class TickRunner {
                                 + " progress, so it runs with no other file beside it");
                     }
                     store.recordStart(w);
+                    inProgress.add(w);
                     aloneInFlight = isolated;
                     done.submit(() -> {
                         try {
@@ -298,7 +307,14 @@ final class TickRunner {
                 if (inflight == 0) {
                     break;
                 }
-                Result r = take(done);
+                Result r;
+                while ((r = poll(done)) == null) {
+                    if (stop.requested() && !stoppingRecorded) {
+                        store.recordStopping(inProgress);
+                        stoppingRecorded = true;
+                    }
+                }
+                inProgress.remove(r.item());
                 inflight--;
                 aloneInFlight = false;
                 if (r.error() == null) {
@@ -319,9 +335,11 @@ final class TickRunner {
         s.stopped = stop.requested() && next < work.size();
     }
 
-    private static Result take(CompletionService<Result> done) {
+    /** The next finished file, or {@code null} after a short wait, so a stop asked for meanwhile is recorded at once. */
+    private static Result poll(CompletionService<Result> done) {
         try {
-            return done.take().get();
+            Future<Result> f = done.poll(STOP_CHECK_MS, TimeUnit.MILLISECONDS);
+            return f == null ? null : f.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for a file", e);

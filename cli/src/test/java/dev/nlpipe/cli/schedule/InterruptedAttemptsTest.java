@@ -52,6 +52,30 @@ class InterruptedAttemptsTest {
     }
 
     @Test
+    void aKillAfterAStopWasAskedForCountsAloneAndIsForgivenShared() throws Exception {
+        try (StateStore store = StateStore.open(tmp.resolve("s.db"))) {
+            startAndDie(store, "slow.txt");
+            store.recordStopping(List.of(item(store, "slow.txt")));
+            assertEquals(0, store.judgeInterruptedAttempts());
+            FileRecord slow = store.file("slow.txt").orElseThrow();
+            assertEquals(StateStore.STOP_TIMED_OUT_ALONE, slow.lastError());
+            assertEquals(1, slow.attempts());
+            assertEquals(List.of("slow.txt"), store.interrupted().stream().map(FileRecord::path).toList(), "listed as interrupted");
+
+            startAndDie(store, "c.txt", "d.txt");
+            store.recordStopping(List.of(item(store, "c.txt"), item(store, "d.txt")));
+            assertEquals(2, store.judgeInterruptedAttempts());
+            assertEquals(StateStore.PROCESS_ENDED_SHARED, store.file("c.txt").orElseThrow().lastError());
+            assertEquals(0, store.file("d.txt").orElseThrow().attempts());
+        }
+    }
+
+    private static WorkItem item(StateStore store, String name) throws Exception {
+        return new WorkItem(new ScannedFile(name, Path.of(name), 1, 1), "h-" + name, WorkItem.Reason.PENDING,
+                store.file(name).orElseThrow().attempts(), name + ".jsonl", null, null, null);
+    }
+
+    @Test
     void aDeathIsJudgedOnce() throws Exception {
         try (StateStore store = StateStore.open(tmp.resolve("s.db"))) {
             startAndDie(store, "poison.txt");

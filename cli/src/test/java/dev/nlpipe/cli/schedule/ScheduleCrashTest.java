@@ -119,6 +119,40 @@ class ScheduleCrashTest {
     }
 
     @Test
+    void aFileKilledAfterAStopWasAskedForIsToldApartFromACrash() throws Exception {
+        ScheduleFixture f = new ScheduleFixture(tmp);
+        f.pipeline(SLOW_PIPELINE.formatted(20).replace("threads: 2", "threads: 1"));
+        f.write("long.txt", "a line\n".repeat(3000));
+        try (ChildNlpipe child = ChildNlpipe.start(tmp, args(f, "--once"))) {
+            assertTrue(awaitLastError(f, "long.txt", StateStore.PROCESS_ENDED), child.output());
+            child.askToStop();
+            assertTrue(child.awaitLines(l -> l.contains("SIGTERM received"), 1, WAIT), child.output());
+            // the stop timeout passes before the file is done (a minute of work): systemd or Kubernetes sends SIGKILL
+            assertTrue(awaitLastError(f, "long.txt", StateStore.PROCESS_STOPPING), child.output());
+            child.kill();
+        }
+        try (StateStore store = StateStore.open(f.state())) {
+            assertEquals(0, store.judgeInterruptedAttempts());
+            FileRecord row = store.file("long.txt").orElseThrow();
+            assertEquals(StateStore.STOP_TIMED_OUT_ALONE, row.lastError());
+            assertEquals(1, row.attempts(), "counted: a file that never finishes must still be quarantined");
+        }
+    }
+
+    /** Waits for a file's state row to carry an error. */
+    private static boolean awaitLastError(ScheduleFixture f, String file, String error) throws Exception {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            FileRecord r = Files.exists(f.state()) ? f.rows().get(file) : null;
+            if (r != null && error.equals(r.lastError())) {
+                return true;
+            }
+            Thread.sleep(50);
+        }
+        return false;
+    }
+
+    @Test
     void aFileThatKillsEveryProcessIsQuarantinedAfterMaxAttempts() throws Exception {
         ScheduleFixture f = new ScheduleFixture(tmp);
         f.pipeline("""
