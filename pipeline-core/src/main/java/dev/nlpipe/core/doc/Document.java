@@ -30,6 +30,8 @@ public final class Document {
     private Map<String, DocVector> vectors;
     private NormalizedText normalized;
     private String readFrom;
+    private String readSource;
+    private long readLine;
 
     public Document(String id, String text) {
         this.id = Objects.requireNonNull(id, "id");
@@ -66,6 +68,28 @@ public final class Document {
 
     public Document setReadFrom(String relativePath) {
         this.readFrom = relativePath;
+        return this;
+    }
+
+    /**
+     * The input this run read the document from, named as its bad records name it, or {@code null}
+     * when it was not read from a file. Bad records of the document are located here and at
+     * {@link #readLine()}: {@code meta.source} and {@code meta.line} may be the data's own fields
+     * (a JSON line's {@code "source": "Reuters"}) or an earlier run's provenance.
+     */
+    public String readSource() {
+        return readSource;
+    }
+
+    /** The line of {@link #readSource()} where the document starts (1-based; 0 for a whole file). */
+    public long readLine() {
+        return readLine;
+    }
+
+    /** Records where this run read the document (a reader's call). */
+    public Document setReadAt(String source, long line) {
+        this.readSource = source;
+        this.readLine = line;
         return this;
     }
 
@@ -230,12 +254,14 @@ public final class Document {
         return new Token(surface, normalized.originalStart(start, text.length()), normalized.originalEnd(end, text.length()));
     }
 
-    /** A copy with another id and text and no layers, keeping the language, a copy of the metadata and {@link #readFrom}. */
+    /** A copy with another id and text and no layers, keeping the language, a copy of the metadata and where it was read. */
     public Document derive(String newId, String newText) {
         Document d = new Document(newId, newText);
         d.lang = lang;
         d.meta.putAll(meta);
         d.readFrom = readFrom;
+        d.readSource = readSource;
+        d.readLine = readLine;
         return d;
     }
 

@@ -163,8 +163,11 @@ public final class PipelineRunner {
         return badRecord(e.document(), "output", e.getMessage());
     }
 
-    /** A bad record located at the document's source and line. */
+    /** A bad record located where this run read the document, else at its {@code meta.source} and {@code meta.line}. */
     private static BadRecord badRecord(Document d, String stage, String reason) {
+        if (d.readSource() != null) {
+            return new BadRecord(d.readSource(), d.readLine(), d.id(), stage, reason);
+        }
         Object source = d.meta().get("source");
         Object line = d.meta().get("line");
         return new BadRecord(source == null ? "-" : source.toString(), line instanceof Number n ? n.longValue() : 0,

@@ -113,6 +113,25 @@ class RunnerTest {
     }
 
     @Test
+    void aBadRecordIsLocatedWhereItWasReadEvenWhenTheDataHasSourceAndLineFields() throws IOException {
+        // news data with fields of its own named source and line: they stay the document's, and do not move its bad record
+        TempFiles.write(dir.resolve("in/news.jsonl"), "{\"text\": \"fine\", \"source\": \"Reuters\", \"line\": 7}\n"
+                + "{\"text\": \"this will FAIL here\", \"source\": \"Reuters\", \"line\": 99}\n");
+        Path yaml = TempFiles.write(dir.resolve("p.yaml"), "pipeline: t\n"
+                + "input: { path: " + dir.resolve("in") + ", format: jsonl }\n"
+                + "stages:\n  - type: tokenize.regex\n  - type: test.fail\n"
+                + "output: { path: " + dir.resolve("out.jsonl") + ", format: jsonl }\n");
+        RunSummary s = run(yaml, 1, 1);
+        assertEquals(1, s.failed());
+        Map<String, Object> error = json(TempFiles.lines(dir.resolve("out.jsonl.errors.jsonl")).get(0));
+        assertEquals(dir.resolve("in/news.jsonl").toString(), error.get("source"));
+        assertEquals(2, ((Number) error.get("line")).intValue());
+        Document kept = DocumentJson.parse(TempFiles.lines(dir.resolve("out.jsonl")).get(0));
+        assertEquals("Reuters", kept.meta().get("source"), "the data's own field is kept");
+        assertEquals(7, ((Number) kept.meta().get("line")).intValue());
+    }
+
+    @Test
     void theErrorsFileAndTheFirstFailureAreTheSameOnOneThreadAndOnMany() throws IOException {
         // unreadable lines (the reader's records, met ahead of the workers) and stage failures (the workers') through many batches
         ByteArrayOutputStream in = new ByteArrayOutputStream();

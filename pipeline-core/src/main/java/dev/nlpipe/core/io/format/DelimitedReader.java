@@ -217,6 +217,7 @@ public abstract class DelimitedReader implements ReaderProvider {
                 }
                 d.meta().put("source", source.name());
                 d.meta().put("line", LineRecordReader.lineValue(line));
+                d.setReadAt(source.name(), line);
                 return d;
             }
 

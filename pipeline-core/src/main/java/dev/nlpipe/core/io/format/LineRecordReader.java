@@ -32,6 +32,7 @@ abstract class LineRecordReader extends LookaheadReader {
     protected Document stamp(Document d, long line) {
         d.meta().putIfAbsent("source", source.name());
         d.meta().putIfAbsent("line", lineValue(line));
+        d.setReadAt(source.name(), line);
         if (d.lang() == null && settings.language() != null) {
             d.setLang(settings.language());
         }
