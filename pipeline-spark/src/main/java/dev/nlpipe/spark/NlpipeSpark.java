@@ -62,10 +62,17 @@ public final class NlpipeSpark {
      * @param id the id column; without one, ids are {@code row-PARTITION-INDEX}
      * @param label a gold label (as the {@code label} of the csv and jsonl readers)
      * @param lang a language code
+     * @param source the file each row was read from (as Spark's {@code input_file_name()} gives it),
+     *     which its bad records then name; {@code null} for none ({@code source} is then {@code -})
      */
-    public record Columns(String text, String id, String label, String lang) implements Serializable {
+    public record Columns(String text, String id, String label, String lang, String source) implements Serializable {
         /** {@code text}, {@code id}, {@code label}, {@code lang}: the jsonl reader's field names. */
         public static final Columns DEFAULT = new Columns("text", "id", "label", "lang");
+
+        /** Columns without a source column. */
+        public Columns(String text, String id, String label, String lang) {
+            this(text, id, label, lang, null);
+        }
     }
 
     /** {@link #apply(Dataset, PipelineConfig, Columns)} with the {@link Columns#DEFAULT default columns}. */
@@ -169,17 +176,23 @@ public final class NlpipeSpark {
             int id = index(columns.id());
             int label = index(columns.label());
             int lang = index(columns.lang());
+            int source = index(columns.source());
             int partition = TaskContext.get() == null ? 0 : TaskContext.get().partitionId();
             RecordCollector errors = new RecordCollector(spec.onError(), null);
             long[] n = {0};
             PartitionRunner<Row> runner = new PartitionRunner<>(spec, rows, row -> {
                 long index = n[0]++;
                 String docId = id >= 0 && !row.isNullAt(id) ? String.valueOf(row.get(id)) : "row-" + partition + "-" + index;
+                String file = source >= 0 && !row.isNullAt(source) ? row.get(source).toString() : "-";
                 if (row.isNullAt(text)) {
-                    errors.accept(new BadRecord("-", index + 1, docId, null, "no text: column '" + columns.text() + "' is null"));
+                    errors.accept(new BadRecord(file, index + 1, docId, null, "no text: column '" + columns.text() + "' is null"));
                     return null;
                 }
                 Document d = new Document(docId, row.get(text).toString());
+                if (source >= 0) {
+                    // a stage's bad record names the file, as a reader's does, so a rerun for the errors reads that file alone
+                    d.setReadAt(file, index + 1);
+                }
                 if (label >= 0 && !row.isNullAt(label) && !row.get(label).toString().isEmpty()) {
                     d.addLabel(row.get(label).toString());
                 }

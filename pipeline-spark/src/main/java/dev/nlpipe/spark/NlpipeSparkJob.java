@@ -241,6 +241,8 @@ public final class NlpipeSparkJob {
     private static final String WRITTEN = "written";
     private static final String FAILED = "failed";
     private static final String SOURCES = "sources";
+    /** The column that carries each Parquet row's file through the stages; no input column is named so. */
+    private static final String SOURCE_COLUMN = "__nlpipe_source_file";
 
     /** The format name of Parquet input and output, read and written by Spark rather than by nlpipe. */
     static final String PARQUET = "parquet";
@@ -335,7 +337,7 @@ public final class NlpipeSparkJob {
             return typedDocuments(stagesOnly, in, o, inPath, rows, form);
         }
         NlpipeSpark.Columns columns = new NlpipeSpark.Columns(o.getString("textColumn"), o.getString("idColumn"),
-                o.getString("labelColumn"), o.getString("langColumn"));
+                o.getString("labelColumn"), o.getString("langColumn"), SOURCE_COLUMN);
         List<String> present = Arrays.asList(rows.schema().fieldNames());
         String problem = NlpipeSpark.textColumnProblem(rows.schema(), columns.text());
         if (problem != null) {
@@ -344,12 +346,16 @@ public final class NlpipeSparkJob {
         }
         // Only the columns a document is made of: a wide table is not read whole, and columns named like
         // the ones apply adds (the output of NlpipeSpark.apply read back) are not in the way.
-        rows = rows.select(Stream.of(columns.text(), columns.id(), columns.label(), columns.lang()).filter(present::contains).distinct()
-                .map(functions::col).toArray(Column[]::new));
+        // The file of each row, for its bad records to name, so the pass that writes them runs the stages over those files alone.
+        Dataset<Row> named = rows.select(Stream.concat(Stream.of(columns.text(), columns.id(), columns.label(), columns.lang())
+                .filter(present::contains).distinct().map(functions::col), Stream.of(functions.input_file_name().as(SOURCE_COLUMN)))
+                .toArray(Column[]::new));
         // apply checks the stages, on the driver, before any row is read (only the schema has been).
-        Dataset<Row> outcomes = NlpipeSpark.apply(rows, stagesOnly, columns, form).select(NlpipeSpark.DOCUMENT, NlpipeSpark.ERROR);
-        // Rows have no file to rerun alone: a second pass reads them all.
-        return new Inputs(outcomes, rows::count, () -> 0, rows.rdd().getNumPartitions(), failing -> outcomes);
+        Dataset<Row> outcomes = NlpipeSpark.apply(named, stagesOnly, columns, form).select(NlpipeSpark.DOCUMENT, NlpipeSpark.ERROR);
+        Function<Set<String>, Dataset<Row>> rerun = failing -> failing.contains("-") || failing.contains("") ? outcomes
+                : NlpipeSpark.apply(named.where(functions.col(SOURCE_COLUMN).isin(failing.toArray())), stagesOnly, columns, form)
+                        .select(NlpipeSpark.DOCUMENT, NlpipeSpark.ERROR);
+        return new Inputs(outcomes, named::count, () -> 0, named.rdd().getNumPartitions(), rerun);
     }
 
     /** The columns of an input's outcomes: the document in the output's form, and the bad record as JSON. */

@@ -494,6 +494,40 @@ class NlpipeSparkJobTest {
     }
 
     @Test
+    void aParquetRowsBadRecordNamesItsFileAndOnlyThatFileIsRunAgainForTheErrors() throws IOException {
+        Path in = dir.resolve("two-files.parquet");
+        StructType schema = new StructType().add("id", DataTypes.StringType).add("text", DataTypes.StringType);
+        LocalSpark.get().createDataFrame(List.of(RowFactory.create("a1", "fine"), RowFactory.create("a2", "this will FAIL"),
+                RowFactory.create("b1", "fine too"), RowFactory.create("b2", null)), schema).repartition(1).write().parquet(in.toString());
+        // a second file in the same directory, whose rows are all fine: the errors pass has no need of it
+        Path second = dir.resolve("two-files-b.parquet");
+        LocalSpark.get().createDataFrame(List.of(RowFactory.create("c1", "also fine")), schema).repartition(1).write()
+                .parquet(second.toString());
+        try (java.util.stream.Stream<Path> parts = Files.list(second)) {
+            for (Path part : parts.filter(f -> f.getFileName().toString().endsWith(".parquet")).toList()) {
+                Files.move(part, in.resolve("other-" + part.getFileName()));
+            }
+        }
+        StringBuilder log = new StringBuilder();
+        Path out = dir.resolve("two-files-out");
+        assertEquals(1, runOnSpark(pipeline("two-files", "input: { format: parquet }\nstages: [ { type: tokenize.regex },"
+                + " { type: test.fail } ]\n"), in, out, log), log::toString);
+        List<String> errors = partLines(dir.resolve("two-files-out.errors.jsonl"));
+        assertEquals(2, errors.size(), errors::toString);
+        String file;
+        try (java.util.stream.Stream<Path> parts = Files.list(in)) {
+            file = parts.map(f -> f.getFileName().toString()).filter(f -> f.startsWith("part-") && f.endsWith(".parquet")).findFirst()
+                    .orElseThrow();
+        }
+        for (String e : errors) {
+            assertTrue(e.contains(file) && !e.contains("other-"), "names the file of its row: " + e);
+        }
+        assertTrue(errors.stream().anyMatch(e -> e.contains("\"id\":\"a2\"") && e.contains("\"stage\":\"test.fail\"")), errors::toString);
+        assertTrue(errors.stream().anyMatch(e -> e.contains("\"id\":\"b2\"") && e.contains("column 'text' is null")), errors::toString);
+        assertEquals(3, partLines(out).size());
+    }
+
+    @Test
     void parquetInputReadsOnlyTheColumnsItNamesAndRefusesATextColumnThatIsNoString() throws IOException {
         // the output of NlpipeSpark.apply written as Parquet: its document and error columns are not in the way of a second run
         Path in = dir.resolve("applied.parquet");
