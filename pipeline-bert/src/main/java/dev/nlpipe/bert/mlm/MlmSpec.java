@@ -40,7 +40,8 @@ public record MlmSpec(Path encoder, Path vocabulary, int layers, int hidden, int
                 OptionSpec.integer("hidden", 256, "from scratch: hidden size"),
                 OptionSpec.integer("heads", 4, "from scratch: attention heads (hidden must be a multiple)"),
                 OptionSpec.integer("intermediate", 0, "from scratch: feed-forward size (0: 4 x hidden)"),
-                OptionSpec.integer("maxPositions", 512, "from scratch: the longest input the encoder will take"),
+                OptionSpec.integer("maxPositions", 0, "from scratch: the longest input the encoder will take (0: maxLength; the"
+                        + " position vectors past the training sequences' length would stay as initialized, random)"),
                 OptionSpec.integer("maxLength", 128, "the most word pieces per training sequence, [CLS] and [SEP] included; longer"
                         + " documents are cut into several sequences"),
                 OptionSpec.number("maskProbability", 0.15, "share of the pieces of a sequence the model predicts (80 % become [MASK],"
@@ -69,10 +70,13 @@ public record MlmSpec(Path encoder, Path vocabulary, int layers, int hidden, int
         } else if (!Files.isRegularFile(vocabulary.resolve("tokenizer.json")) && !Files.isRegularFile(vocabulary.resolve("vocab.txt"))) {
             throw o.error("vocabulary", vocabulary + " holds neither tokenizer.json nor vocab.txt");
         }
-        for (String a : List.of("layers", "hidden", "heads", "maxPositions")) {
+        for (String a : List.of("layers", "hidden", "heads")) {
             if (o.getInt(a) < 1) {
                 throw o.error(a, "must be at least 1");
             }
+        }
+        if (o.getInt("maxPositions") < 0) {
+            throw o.error("maxPositions", "must not be negative (0: maxLength)");
         }
         if (o.getInt("hidden") % o.getInt("heads") != 0) {
             throw o.error("heads", "must divide hidden (" + o.getInt("hidden") + ")");
@@ -89,8 +93,9 @@ public record MlmSpec(Path encoder, Path vocabulary, int layers, int hidden, int
             throw o.error("maskProbability", "must be above 0 and below 1 (BERT: 0.15)");
         }
         int intermediate = o.getInt("intermediate") == 0 ? 4 * o.getInt("hidden") : o.getInt("intermediate");
+        int maxPositions = o.getInt("maxPositions") == 0 ? maxLength : o.getInt("maxPositions");
         return new MlmSpec(encoder, vocabulary, o.getInt("layers"), o.getInt("hidden"), o.getInt("heads"), intermediate,
-                o.getInt("maxPositions"), maxLength, p, o.getBoolean("wholeWord"));
+                maxPositions, maxLength, p, o.getBoolean("wholeWord"));
     }
 
     /** The masking settings as {@code model.json} records them. */

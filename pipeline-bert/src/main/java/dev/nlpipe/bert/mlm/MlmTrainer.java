@@ -24,6 +24,7 @@ import dev.nlpipe.nn.TrainingResult;
 import dev.nlpipe.nn.bert.BertConfig;
 import dev.nlpipe.nn.bert.BertTokenizer;
 import dev.nlpipe.nn.bert.PretrainedEncoder;
+import dev.nlpipe.nn.bert.Truncation;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -95,6 +96,12 @@ public final class MlmTrainer implements TrainerProvider {
         Device device = settings.device().resolve(log::println);
         Start start = start(spec);
         start.config().checkPositions(job.model(), "maxLength", spec.maxLength());
+        if (spec.encoder() == null && spec.maxPositions() > spec.maxLength()) {
+            log.printf(Locale.ROOT, "warning: model.maxPositions %d is longer than the training sequences (maxLength %d): position"
+                    + " vectors %d-%d stay as initialized, random, and a text longer than %d pieces given to this encoder later reads"
+                    + " them; leave maxPositions out to make it maxLength%n", spec.maxPositions(), spec.maxLength(), spec.maxLength(),
+                    spec.maxPositions() - 1, spec.maxLength());
+        }
         int maskId = start.tokenizer().tokenId("[MASK]");
         if (maskId < 0) {
             throw spec.encoder() != null
@@ -103,8 +110,20 @@ public final class MlmTrainer implements TrainerProvider {
                     : job.model().error("vocabulary", spec.vocabulary() + " has no [MASK] piece, which masking replaces pieces with:"
                             + " train the vocabulary again with [MASK] among its specialTokens");
         }
-        Masking masking = new Masking(spec.maskProbability(), maskId, start.config().vocabSize(),
-                undrawable(start.tokenizer(), start.config().vocabSize()));
+        if (start.tokenizer().tokenId("[CLS]") < 0 || start.tokenizer().tokenId("[SEP]") < 0) {
+            throw spec.encoder() != null
+                    ? job.model().error("encoder", spec.encoder() + "'s vocabulary lacks [CLS] or [SEP], which frame every training"
+                            + " sequence; continue from an encoder whose vocabulary has both")
+                    : job.model().error("vocabulary", spec.vocabulary() + " lacks [CLS] or [SEP], which frame every training sequence:"
+                            + " train the vocabulary again with both among its specialTokens");
+        }
+        int[] undrawable = undrawable(start.tokenizer(), start.config().vocabSize());
+        if (undrawable.length >= start.config().vocabSize()) {
+            throw job.model().error(spec.encoder() != null ? "encoder" : "vocabulary", (spec.encoder() != null ? spec.encoder()
+                    : spec.vocabulary()) + "'s vocabulary holds only special tokens, so masking has no piece to put in at random (was"
+                    + " it trained on an empty corpus?)");
+        }
+        Masking masking = new Masking(spec.maskProbability(), maskId, start.config().vocabSize(), undrawable);
         MlmCorpus corpus = new MlmCorpus(start.tokenizer(), spec.maxLength(), spec.wholeWord());
 
         List<Document> trainDocs = job.readAll("train");
@@ -172,9 +191,19 @@ public final class MlmTrainer implements TrainerProvider {
             return new Start(e.config(), e.weights(), e.heads(), e.tokenizer(), source);
         }
         BertTokenizer tokenizer = Vocabularies.load(spec.vocabulary());
-        // a row per id: a vocab.txt that lists a piece twice has more ids than pieces
-        BertConfig config = new BertConfig(tokenizer.vocabulary().idCount(), spec.hidden(), spec.layers(), spec.heads(), spec.intermediate(),
+        // a row per id: a vocab.txt that lists a piece twice has more ids than pieces, and a Hugging Face tokenizer.json's
+        // added tokens may have ids past its vocabulary
+        int rows = tokenizer.vocabulary().idCount();
+        for (var a : tokenizer.addedTokens()) {
+            rows = Math.max(rows, a.id() + 1);
+        }
+        BertConfig config = new BertConfig(rows, spec.hidden(), spec.layers(), spec.heads(), spec.intermediate(),
                 spec.maxPositions(), 2, 0.1f, 0.1f, 1e-12, false);
+        // the saved tokenizer cuts texts to what the encoder takes, for Hugging Face users of the directory too
+        Truncation cut = tokenizer.truncation();
+        if (cut == null || cut.maxLength() > spec.maxPositions()) {
+            tokenizer = tokenizer.withTruncation(Truncation.longestFirst(spec.maxPositions()));
+        }
         return new Start(config, null, Map.of(), tokenizer, Map.of("vocabulary", spec.vocabulary().toString()));
     }
 

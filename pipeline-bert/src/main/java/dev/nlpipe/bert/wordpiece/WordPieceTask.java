@@ -96,7 +96,7 @@ public final class WordPieceTask implements TrainerProvider {
         WordPieceTrainer.Result result = trainer.train();
         double seconds = (System.nanoTime() - start) / 1e9;
         int maxLength = job.model().getInt("maxLength");
-        BertTokenizer tokenizer = BertTokenizer.of(result.vocabulary(), settings.normalization())
+        BertTokenizer tokenizer = BertTokenizer.of(result.vocabulary(), settings.normalization(), settings.specialTokens())
                 .withTruncation(maxLength > 0 ? Truncation.longestFirst(maxLength) : null);
         tokenizer.save(job.dir());
 

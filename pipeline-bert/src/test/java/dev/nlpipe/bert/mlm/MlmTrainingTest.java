@@ -45,16 +45,23 @@ class MlmTrainingTest {
     static Path model;
 
     static void train(Path out, String model, String train, String stages) throws IOException {
+        trainOn(corpus, out, model, train, stages);
+    }
+
+    /** Trains on a corpus; returns the log. */
+    static String trainOn(Path text, Path out, String model, String train, String stages) throws IOException {
         Path cfg = dir.resolve("train-" + out.getFileName() + ".yaml");
         Files.writeString(cfg, "task: pretrain.mlm\n"
-                + "data: { train: " + corpus + ", format: text }\n"
+                + "data: { train: " + text + ", format: text }\n"
                 + (stages == null ? "" : "stages: " + stages + "\n")
                 + "model: { " + model + " }\n"
                 + "train: { batchSize: 16, device: cpu, threads: 1, seed: 5, patience: 0, devFraction: 0.2" + train + " }\n");
-        try (PrintStream p = new PrintStream(OutputStream.nullOutputStream());
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (PrintStream p = new PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8);
              TrainingJob job = TrainingJob.prepare(TrainConfig.load(cfg, List.of()), out, p)) {
             job.run();
         }
+        return bytes.toString(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     @BeforeAll
@@ -189,6 +196,47 @@ class MlmTrainingTest {
         assertEquals(64, e.config().intermediate());
         assertEquals(40, e.config().maxPositions());
         assertTrue(((Map<?, ?>) json(scratch.resolve("model.json")).get("source")).containsKey("scratch"));
+    }
+
+    @Test
+    void aNewEncodersPositionsAreAsLongAsItsTrainingSequencesUnlessAskedAndThenWarned() throws IOException {
+        Path plain = dir.resolve("mlm-scratch-positions");
+        trainOn(corpus, plain, "vocabulary: " + encoder + ", layers: 1, hidden: 16, heads: 2, maxLength: 24", ", epochs: 1", null);
+        assertEquals(24, ModelKinds.get().load(plain, PretrainedEncoder.class, LoadOptions.DEFAULT).config().maxPositions());
+        assertEquals(24, dev.nlpipe.nn.bert.BertTokenizer.load(plain).truncation().maxLength(), "the saved tokenizer cuts there too");
+        String log = trainOn(corpus, dir.resolve("mlm-scratch-longer"), "vocabulary: " + encoder + ", layers: 1, hidden: 16, heads: 2,"
+                + " maxPositions: 40, maxLength: 24", ", epochs: 1", null);
+        assertTrue(log.contains("warning: model.maxPositions 40 is longer than the training sequences (maxLength 24): position vectors"
+                + " 24-39 stay as initialized"), log);
+    }
+
+    @Test
+    void aTokenizersAddedTokenPastItsVocabularyGetsARowOfItsOwn() throws IOException {
+        // a Hugging Face tokenizer.json after tokenizer.add_tokens(["covid"]): the token's id is past the vocabulary's last
+        Path vocabulary = Files.createDirectories(dir.resolve("vocab-added"));
+        com.fasterxml.jackson.databind.node.ObjectNode json = (com.fasterxml.jackson.databind.node.ObjectNode) DocumentJson.mapper()
+                .readTree(encoder.resolve("tokenizer.json").toFile());
+        int pieces = json.path("model").path("vocab").size();
+        ((com.fasterxml.jackson.databind.node.ArrayNode) json.withArray("added_tokens")).addObject().put("id", pieces).put("content", "covid")
+                .put("single_word", false).put("lstrip", false).put("rstrip", false).put("normalized", true).put("special", false);
+        DocumentJson.mapper().writeValue(vocabulary.resolve("tokenizer.json").toFile(), json);
+        List<String> lines = Files.readAllLines(corpus).subList(0, 200).stream().map(l -> l + " covid").toList();
+        Path text = Files.write(dir.resolve("covid.txt"), lines);
+        Path out = dir.resolve("mlm-scratch-added");
+        trainOn(text, out, "vocabulary: " + vocabulary + ", layers: 1, hidden: 16, heads: 2, maxLength: 32", ", epochs: 1", null);
+        assertEquals(pieces + 1, ModelKinds.get().load(out, PretrainedEncoder.class, LoadOptions.DEFAULT).config().vocabSize());
+    }
+
+    @Test
+    void aVocabularyWithoutClsOrSepIsNamedAtItsOption() throws IOException {
+        Path vocabulary = Files.createDirectories(dir.resolve("vocab-no-cls"));
+        List<String> pieces = Files.readAllLines(encoder.resolve("vocab.txt")).stream().filter(p -> !p.equals("[CLS]")).toList();
+        Files.write(vocabulary.resolve("vocab.txt"), pieces);
+        dev.nlpipe.core.config.ConfigException e = org.junit.jupiter.api.Assertions.assertThrows(dev.nlpipe.core.config.ConfigException.class,
+                () -> trainOn(corpus, dir.resolve("mlm-no-cls"), "vocabulary: " + vocabulary + ", layers: 1, hidden: 16, heads: 2",
+                        ", epochs: 1", null));
+        assertTrue(e.getMessage().contains("option 'vocabulary'") && e.getMessage().contains("lacks [CLS] or [SEP]")
+                && e.getMessage().contains("specialTokens"), e.getMessage());
     }
 
     @Test

@@ -102,6 +102,18 @@ class WordPieceTaskTest {
     }
 
     @Test
+    void everySpecialTokenIsMatchedWholeAsHuggingFacesTrainerMakesThem() throws IOException {
+        Path out = train(", lowercase: true, specialTokens: ['[PAD]', '[UNK]', '[CLS]', '[SEP]', '[MASK]', '[E1]', '<num>']");
+        BertTokenizer t = BertTokenizer.load(out).withTruncation(null).withSpecialTokens(false);
+        assertEquals(List.of("[E1]", "the", "<num>", "[MASK]"), t.tokenize("[E1] the <num> [MASK]"));
+        assertEquals(7, t.addedTokens().stream().filter(a -> a.special()).count());
+        try (HuggingFaceTokenizer hf = HfReference.djl(Files.readAllBytes(out.resolve("tokenizer.json")), 0)) {
+            String text = "[E1] Tokenizers <num> 北京";
+            assertNull(HfReference.compare(BertTokenizer.load(out).withTruncation(null).encode(text), hf.encode(text), text, null));
+        }
+    }
+
+    @Test
     void specialTokensWithoutUnkAreAConfigurationError() {
         assertThrows(ConfigException.class, () -> train(", specialTokens: ['[CLS]', '[SEP]']"));
     }

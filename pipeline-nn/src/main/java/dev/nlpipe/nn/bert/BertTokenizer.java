@@ -50,8 +50,21 @@ public final class BertTokenizer {
      * the vocabulary has both. No truncation.
      */
     public static BertTokenizer of(WordPieceVocabulary vocab, BertNormalization normalization) {
+        return of(vocab, normalization, List.of());
+    }
+
+    /**
+     * {@link #of(WordPieceVocabulary, BertNormalization)} with more special tokens, as Hugging Face's
+     * WordPiece trainer makes every one of its {@code special_tokens}: each is matched whole in the
+     * text (never split into pieces, never lowercased) and counts as special.
+     *
+     * @param moreSpecials tokens of the vocabulary beside BERT's five ({@code [E1]}, {@code <num>}...)
+     */
+    public static BertTokenizer of(WordPieceVocabulary vocab, BertNormalization normalization, List<String> moreSpecials) {
         List<AddedToken> specials = new ArrayList<>();
-        for (String s : BERT_SPECIALS) {
+        java.util.Set<String> named = new java.util.LinkedHashSet<>(BERT_SPECIALS);
+        named.addAll(moreSpecials);
+        for (String s : named) {
             if (vocab.id(s) >= 0) {
                 specials.add(AddedToken.special(vocab.id(s), s));
             }
