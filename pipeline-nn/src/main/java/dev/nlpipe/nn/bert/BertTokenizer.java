@@ -148,14 +148,17 @@ public final class BertTokenizer {
 
     /** Encodes a pair of texts ({@code pair} may be {@code null} for one text). */
     public BertEncoding encode(String text, String pair) {
-        TokenBuffer a = sequences.tokenize(text);
-        TokenBuffer b = pair == null ? null : sequences.tokenize(pair);
         Template template = addSpecialTokens ? parts.template() : null;
-        boolean truncated = false;
         Truncation t = parts.truncation();
+        int budget = t == null ? -1 : Math.max(0, t.maxLength() - (template == null ? 0 : template.added(pair != null)));
+        // a single text cut at its end needs only its first pieces: a book-length text is not tokenized whole
+        boolean firstOnly = pair == null && t != null && t.direction() == Truncation.Direction.RIGHT
+                && t.strategy() != Truncation.Strategy.ONLY_SECOND;
+        TokenBuffer a = firstOnly ? sequences.tokenizeFirst(text, budget + 1) : sequences.tokenize(text);
+        TokenBuffer b = pair == null ? null : sequences.tokenize(pair);
+        boolean truncated = false;
         if (t != null) {
-            int added = template == null ? 0 : template.added(b != null);
-            truncated = t.apply(a, b, Math.max(0, t.maxLength() - added));
+            truncated = t.apply(a, b, budget);
         }
         return Template.assemble(template, a, b, truncated);
     }

@@ -14,6 +14,9 @@ final class SequenceTokenizer {
     private final AddedTokenMatcher raw;
     private final AddedTokenMatcher normalized;
     private final ThreadLocal<NormalizedText> scratch = ThreadLocal.withInitial(NormalizedText::new);
+    private final boolean chineseWords;
+    /** Characters past a word boundary a prefix must reach so that an added token across the boundary is found whole. */
+    private final int margin;
 
     SequenceTokenizer(WordPieceVocabulary vocab, BertNormalization normalization, List<AddedToken> addedTokens) {
         this.vocab = vocab;
@@ -37,6 +40,58 @@ final class SequenceTokenizer {
         }
         this.raw = new AddedTokenMatcher(rawTokens, rawPatterns);
         this.normalized = new AddedTokenMatcher(normTokens, normPatterns);
+        this.chineseWords = normalization.handleChineseChars();
+        int longest = 0;
+        for (AddedToken t : addedTokens) {
+            longest = Math.max(longest, t.content().length());
+        }
+        // a normalized token's original span can be longer than its pattern (control characters clean_text drops)
+        this.margin = 4 * longest + 16;
+    }
+
+    /**
+     * The first pieces of a text: at least {@code count} of them when the text has that many, and
+     * exactly the ones its whole tokenization starts with, else the whole tokenization. Growing
+     * prefixes of the text are tokenized, so a text cut to a few hundred pieces costs about what those
+     * pieces cost rather than a book's length: a piece that ends before a word boundary (whitespace,
+     * punctuation, a Chinese character) comes out the same whatever follows the boundary.
+     */
+    TokenBuffer tokenizeFirst(String text, int count) {
+        for (long reach = Math.max(1024, 8L * count + margin); reach < text.length(); reach *= 4) {
+            int end = (int) reach;
+            if (Character.isHighSurrogate(text.charAt(end - 1))) {
+                end--;
+            }
+            int boundary = lastBoundary(text, end - margin);
+            if (boundary <= 0) {
+                continue;
+            }
+            TokenBuffer prefix = tokenize(text.substring(0, end));
+            int exact = 0;
+            while (exact < prefix.size && prefix.ends[exact] <= boundary) {
+                exact++;
+            }
+            if (exact >= count) {
+                prefix.truncate(exact, false);
+                return prefix;
+            }
+        }
+        return tokenize(text);
+    }
+
+    /** The last index before {@code before} whose character starts a word of its own or ends one, or -1. */
+    private int lastBoundary(String text, int before) {
+        for (int i = before - 1; i > 0; i--) {
+            char c = text.charAt(i);
+            if (Character.isSurrogate(c)) {
+                continue; // a boundary character outside the BMP is passed over: the next one back serves
+            }
+            int flags = CharClasses.of(c);
+            if ((flags & (CharClasses.SPACE | CharClasses.PUNCT)) != 0 || chineseWords && (flags & CharClasses.CHINESE) != 0) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     TokenBuffer tokenize(String text) {

@@ -166,6 +166,37 @@ class BertTokenizerTest {
     }
 
     @Test
+    void aLongTextCutToItsFirstPiecesGivesWhatTheWholeTokenizationGives() {
+        // texts far longer than the prefix a cut encoding tokenizes first, with every kind of word boundary and none for long runs
+        String[] parts = {"hello", " ", "world", "中", "文", ",", "!", "unaffable", "cafe\u0301s", "𝐀", "[MASK]", "\u0000", "\u200b",
+                "\t", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "\n", "the", "a", "zzz", "  "};
+        java.util.Random r = new java.util.Random(3);
+        for (int round = 0; round < 60; round++) {
+            StringBuilder sb = new StringBuilder();
+            int n = 200 + r.nextInt(6000);
+            for (int i = 0; i < n; i++) {
+                sb.append(round % 5 == 0 && i < n / 2 ? "aaaaaaaaaa" : parts[r.nextInt(parts.length)]);
+            }
+            String text = sb.toString();
+            for (BertTokenizer t : List.of(UNCASED, CASED)) {
+                BertEncoding whole = t.withTruncation(null).encode(text);
+                for (int max : new int[] {3, 8, 50, 300}) {
+                    BertEncoding cut = t.withMaxLength(max).encode(text);
+                    int kept = Math.min(max - 2, whole.length() - 2);
+                    String what = "round " + round + ", max " + max;
+                    assertEquals(kept + 2, cut.length(), what);
+                    for (int i = 0; i <= kept; i++) {
+                        assertEquals(whole.ids()[i], cut.ids()[i], what + ", piece " + i);
+                        assertEquals(whole.starts()[i], cut.starts()[i], what + ", piece " + i);
+                        assertEquals(whole.ends()[i], cut.ends()[i], what + ", piece " + i);
+                    }
+                    assertEquals(whole.length() - 2 > max - 2, cut.truncated(), what);
+                }
+            }
+        }
+    }
+
+    @Test
     void truncationKeepsTheBeginningAndCountsSpecialTokens() {
         BertEncoding e = UNCASED.withMaxLength(4).encode("hello world the a");
         assertEquals(List.of("[CLS]", "hello", "world", "[SEP]"), List.of(e.tokens()));
