@@ -195,6 +195,11 @@ public record UnitSequence(Document doc, String[] texts, int[] starts, int[] end
      * before the tagger, so that {@code normalize.chinese} or {@code normalize.text} changes what the
      * model reads) that is not a space, with the offsets of its source in the original text.
      */
+    /** Variation selectors (U+FE00–FE0F, and U+E0100–E01EF for CJK ideographic variants). */
+    static boolean isVariationSelector(int cp) {
+        return cp >= 0xFE00 && cp <= 0xFE0F || cp >= 0xE0100 && cp <= 0xE01EF;
+    }
+
     private record CharUnits(String[] texts, int[] starts, int[] ends, boolean sorted) {
         static CharUnits of(Document doc) {
             String text = doc.analysisText();
@@ -210,9 +215,13 @@ public record UnitSequence(Document doc, String[] texts, int[] starts, int[] end
                 int n = Character.charCount(cp);
                 if (attaches(cp) && previousEnd == i) {
                     // a combining mark or variation selector is part of the character before it (Jose\u0301 ends after the
-                    // accent; a Devanagari vowel sign stays with its consonant), in the unit's text as in its span
+                    // accent; a Devanagari vowel sign stays with its consonant), in the unit's text as in its span; a variation
+                    // selector only in the span, as it picks a glyph, not another character: 京\uFE0F is read as 京 for its
+                    // vector and the lexicon (北京\uFE0F大学 matches 北京 and 大学; an ideographic variant of 葛 in 葛城 too)
                     int u = texts.size() - 1;
-                    texts.set(u, texts.get(u) + text.substring(i, i + n));
+                    if (!isVariationSelector(cp)) {
+                        texts.set(u, texts.get(u) + text.substring(i, i + n));
+                    }
                     ends[u] = view == null ? i + n : Math.max(starts[u], view.originalEnd(i + n, originalLength));
                     previousEnd = i + n;
                 } else if (!Character.isWhitespace(cp) && !Character.isSpaceChar(cp) && Character.getType(cp) != Character.FORMAT) {

@@ -105,6 +105,10 @@ public final class FlatTrainer implements TrainerProvider {
         if (encoderLrScale < 0) {
             throw job.train().error("encoderLrScale", "must not be negative (0 keeps the encoder fixed)");
         }
+        if (job.train().isSet("encoderLrScale") && !spec.hasEncoder()) {
+            throw job.train().error("encoderLrScale", "scales the learning rate of a BERT encoder, and this FLAT has none (model.encoder):"
+                    + " remove it, or give model.encoder");
+        }
         PrintStream log = job.log();
         Device device = TaggerTraining.start(settings, TaggerTraining.ALL_CORES, log);
         TaggerTraining.Splits splits = TaggerTraining.read(job, settings, FlatSpec.units(NAME), "char", log);

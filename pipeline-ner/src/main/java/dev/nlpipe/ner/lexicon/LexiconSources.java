@@ -25,6 +25,7 @@ final class LexiconSources {
     private static final Pattern SEPARATORS = Pattern.compile("[\\s\\p{Z}]+");
     /** A whole number: a frequency after a word, or a part of a word2vec header. */
     private static final Pattern COUNT = Pattern.compile("[0-9]+");
+    private static final Pattern NUMBER = Pattern.compile("[-+]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][-+]?[0-9]+)?");
     private static final Pattern EDGES = Pattern.compile("^[\\s\\p{Z}]+|[\\s\\p{Z}]+$");
 
     private LexiconSources() {
@@ -54,9 +55,13 @@ final class LexiconSources {
                 throw new IllegalArgumentException("lexiconVectors " + vectorsFile + " has " + v.dim() + " dimensions, but the word lists'"
                         + " vectors have " + dim);
             }
-            if (v.size() > 0) {
-                dim = v.dim();
+            if (v.size() == 0) {
+                // every word would start random while the log and the user took the vectors for used
+                throw new IllegalArgumentException("lexiconVectors " + vectorsFile + ": none of its " + inFile + " vectors is a word of"
+                        + " the lexicon (" + words.size() + " words from " + String.join(", ", spec.sources()) + "); are its words in"
+                        + " another form (traditional characters, 'word/pos' keys) or from another corpus?");
             }
+            dim = v.dim();
             for (int row = 0; row < v.size(); row++) {
                 words.put(v.word(row), java.util.Arrays.copyOfRange(v.matrix(), row * v.dim(), (row + 1) * v.dim()));
             }
@@ -82,6 +87,7 @@ final class LexiconSources {
         try (BufferedReader in = Utf8Text.open(file)) {
             String line;
             int lineNo = 0;
+            String[] header = null;
             while ((line = in.readLine()) != null) {
                 lineNo++;
                 // no-break and ideographic spaces separate as other spaces do: the tagger never sees them inside a word
@@ -90,11 +96,19 @@ final class LexiconSources {
                     continue;
                 }
                 if (lineNo == 1 && parts.length == 2 && COUNT.matcher(parts[0]).matches() && COUNT.matcher(parts[1]).matches()) {
-                    continue; // a word2vec text file's 'WORDS DIMENSION' header, not a word
+                    header = parts;
+                    continue; // a word2vec text file's 'WORDS DIMENSION' header, if the next line has that many numbers
+                }
+                if (header != null) {
+                    if (!String.valueOf(parts.length - 1).equals(header[1]) || parts.length < 3) {
+                        words.putIfAbsent(header[0], null); // a numeric word with its frequency ('12306 85'), not a header
+                    }
+                    header = null;
                 }
                 float[] v = null;
-                // one number after a word is its frequency (jieba's and HanLP's word lists), not a vector of one dimension
-                if (parts.length > 2 || parts.length == 2 && !COUNT.matcher(parts[1]).matches()) {
+                // one number after a word is its frequency or weight (jieba's and HanLP's word lists, jieba's idf.txt), not a
+                // vector of one dimension
+                if (parts.length > 2 || parts.length == 2 && !NUMBER.matcher(parts[1]).matches()) {
                     if (dim != 0 && parts.length - 1 != dim) {
                         throw new IllegalArgumentException(file + ":" + lineNo + ": '" + parts[0] + "' has " + (parts.length - 1)
                                 + " numbers after it, earlier vectors have " + dim + "; give every word the same vector size or none");
@@ -114,6 +128,9 @@ final class LexiconSources {
                 if (!words.containsKey(parts[0]) || words.get(parts[0]) == null && v != null) {
                     words.put(parts[0], v);
                 }
+            }
+            if (header != null) {
+                words.putIfAbsent(header[0], null); // a one-line list of a numeric word and its frequency
             }
         }
         return dim;

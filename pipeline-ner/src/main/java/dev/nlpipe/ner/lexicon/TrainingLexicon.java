@@ -39,6 +39,18 @@ public final class TrainingLexicon {
                 kept.size() > kept.trained() ? String.format(Locale.ROOT, "; the other %,d share the unknown-word vector",
                         kept.size() - kept.trained()) : "");
         if (kept.trained() == 0) {
+            // matches() keeps words of lexiconMinLength to lexiconMaxLength characters: a word list of others is never matched
+            int outside = 0;
+            for (int id = 1; id <= all.size(); id++) {
+                int n = all.word(id).codePointCount(0, all.word(id).length());
+                outside += n < spec.minLength() || n > spec.maxLength() ? 1 : 0;
+            }
+            if (outside * 2 > all.size()) {
+                throw job.model().error("lexiconMinLength", String.format(Locale.ROOT, "%,d of the lexicon's %,d words are shorter"
+                        + " than lexiconMinLength (%d) or longer than lexiconMaxLength (%d) characters, so they are never matched, and"
+                        + " no other occurs in data.train %s; set the lengths to those of your words", outside, all.size(),
+                        spec.minLength(), spec.maxLength(), job.splitPath("train")));
+            }
             throw job.model().error("lexicon", "no word of the lexicon occurs in data.train " + job.splitPath("train")
                     + " and none has a vector; give a lexicon of words of this language (e.g. hanlp for Chinese)");
         }

@@ -33,6 +33,16 @@ class UnitSequenceTest {
     }
 
     @Test
+    void aVariationSelectorStaysInItsCharactersSpanButNotInItsText() {
+        // an emoji-style selector and an ideographic variation selector (a pair of UTF-16 units): the character they follow is
+        // read as itself, for its vector and the lexicon
+        UnitSequence s = UnitSequence.of(new Document("d", "北京\uFE0F大学葛\uDB40\uDD00城"), false, false, "ner").get(0);
+        assertArrayEquals(new String[] {"北", "京", "大", "学", "葛", "城"}, s.texts());
+        assertArrayEquals(new int[] {0, 1, 3, 4, 5, 8}, s.starts());
+        assertArrayEquals(new int[] {1, 3, 4, 5, 8, 9}, s.ends());
+    }
+
+    @Test
     void withoutSentencesEachLineIsASequence() {
         List<UnitSequence> seqs = UnitSequence.of(new Document("d", "北京\r\n大学\n\n南京"), false, false, "ner");
         assertEquals(3, seqs.size(), "a name on one line and a word on the next are not one entity");

@@ -56,6 +56,7 @@ class FlatOptionsTest {
         names(refused("model.maxLength=-1"), "maxLength", "0 turns clipping off");
         names(refused("model.bigramDim=-2"), "bigramDim");
         names(refused("train.encoderLrScale=-1"), "encoderLrScale");
+        names(refused("train.encoderLrScale=0.5"), "encoderLrScale", "this FLAT has none (model.encoder)");
     }
 
     @Test

@@ -133,6 +133,16 @@ class LatticeOptionsTest {
     }
 
     @Test
+    void aLexiconOfWordsOutsideTheMatchedLengthsNamesTheLengths() throws IOException {
+        // words that do occur, but all of one character: the default lexiconMinLength 2 never matches them
+        Path words = Files.writeString(dir.resolve("one-character.txt"), String.join("\n", SyntheticCorpus.chineseWords().stream()
+                .flatMap(w -> w.codePoints().mapToObj(Character::toString)).distinct().toList()) + "\n");
+        ConfigException e = fails("lexicon: [" + words + "]");
+        assertTrue(e.getMessage().contains("option 'lexiconMinLength'") && e.getMessage().contains("shorter than lexiconMinLength (2)"),
+                e.getMessage());
+    }
+
+    @Test
     void lexiconVectorsStartTheWordEmbeddingAndWordsWithoutOneStartRandom() throws IOException {
         Path words = Files.writeString(dir.resolve("vectors.txt"), "北京 0.5 -0.5 0.25\n上海\n");
         Lexicon lexicon = Lexicon.build(LexiconSpec.from(Options.of("model", Map.of("lexicon", List.of(words.toString())),

@@ -307,4 +307,28 @@ class LexiconTest {
         assertEquals(3, withVectors.dim());
         assertEquals(List.of("北京", "上海"), List.of(withVectors.word(1), withVectors.word(2)), "the header is not a word");
     }
+
+    @Test
+    void aDecimalWeightIsNoVectorAndANumericFirstWordWithItsFrequencyIsAWord() throws IOException {
+        // jieba's idf.txt gives each word a decimal weight; a frequency list may start with a numeric word
+        Path idf = Files.writeString(tmp.resolve("idf.txt"), "劳动防护 13.900677652\n北京 5.1\n");
+        Lexicon weighted = Lexicon.build(new LexiconSpec(List.of(idf.toString()), null, "auto", 2, 10, 0, 0), quiet());
+        assertEquals(0, weighted.dim(), "a weight is not a 1-dimensional vector");
+        assertEquals(2, weighted.size());
+        Path numeric = Files.writeString(tmp.resolve("numeric.txt"), "12306 85\n北京 1200\n");
+        Lexicon counted = Lexicon.build(new LexiconSpec(List.of(numeric.toString()), null, "auto", 2, 10, 0, 0), quiet());
+        assertEquals(List.of("12306", "北京"), List.of(counted.word(1), counted.word(2)), "not a word2vec header: no vectors follow");
+        Path alone = Files.writeString(tmp.resolve("alone.txt"), "12306 85\n");
+        assertEquals(1, Lexicon.build(new LexiconSpec(List.of(alone.toString()), null, "auto", 2, 10, 0, 0), quiet()).size());
+    }
+
+    @Test
+    void aVectorsFileWithNoWordOfTheLexiconIsRefusedNamingIt() throws IOException {
+        Path list = Files.writeString(tmp.resolve("simplified.txt"), "北京\n上海\n");
+        Path vec = Files.writeString(tmp.resolve("traditional.txt"), "2 2\n臺北 1 2\n東京 3 4\n");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Lexicon.build(new LexiconSpec(List.of(list.toString()), vec, "text", 2, 4, 0, 0), quiet()));
+        assertTrue(e.getMessage().contains("lexiconVectors " + vec + ": none of its 2 vectors is a word of the lexicon (2 words"),
+                e.getMessage());
+    }
 }
