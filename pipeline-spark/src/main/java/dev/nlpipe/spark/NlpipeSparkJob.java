@@ -181,7 +181,9 @@ public final class NlpipeSparkJob {
         StagedOutput out = StagedOutput.of(outPath, run, hadoop);
         StagedOutput errors = StagedOutput.of(errorsPath, run, hadoop);
         List<String> notes = new ArrayList<>();
-        for (String note : new String[] {out.recoverInterruptedPublish(true), errors.recoverInterruptedPublish(false)}) {
+        long now = System.currentTimeMillis();
+        for (String note : new String[] {out.recoverInterruptedPublish(true), errors.recoverInterruptedPublish(false),
+                out.removeAbandonedStaging(now), errors.removeAbandonedStaging(now)}) {
             if (note != null) {
                 notes.add(note);
             }

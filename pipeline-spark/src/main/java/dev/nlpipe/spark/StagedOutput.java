@@ -21,11 +21,22 @@ final class StagedOutput {
     private final Path staging;
     private final Path aside;
 
+    /**
+     * How long a staging directory of another run must have been left untouched before a run of
+     * the same target removes it: longer than any job goes without a task committing its output.
+     */
+    static final java.time.Duration ABANDONED_AFTER = java.time.Duration.ofDays(2);
+
     private StagedOutput(FileSystem fs, Path target, String run) {
         this.fs = fs;
         this.target = target;
-        this.staging = new Path(target.getParent(), "." + target.getName() + ".nlpipe-tmp-" + run);
+        this.staging = staging(target, run);
         this.aside = aside(target, run);
+    }
+
+    /** Where a run writes before it publishes; {@code *} for any run's. */
+    private static Path staging(Path target, String run) {
+        return new Path(target.getParent(), "." + target.getName() + ".nlpipe-tmp-" + run);
     }
 
     /** Where the earlier output of {@code target} is moved while a run publishes; {@code *} for any run's. */
@@ -69,6 +80,33 @@ final class StagedOutput {
         }
         return restored != null ? "moved the earlier output back from " + restored + " (a run ended while publishing)"
                 : "deleted " + asides.length + " earlier output(s) left beside " + target.getName() + " by a run that ended while publishing";
+    }
+
+    /**
+     * Removes the staging directories that runs of this target left when their driver was killed
+     * (a failed job discards its own): those untouched for {@link #ABANDONED_AFTER}, which no
+     * running job leaves its output.
+     *
+     * @param now the time to judge by, in milliseconds since the epoch
+     * @return what was done, for the job's summary, or {@code null} when nothing was left
+     */
+    String removeAbandonedStaging(long now) throws IOException {
+        FileStatus[] left = fs.globStatus(staging(target, "*"));
+        int removed = 0;
+        for (FileStatus dir : left == null ? new FileStatus[0] : left) {
+            if (dir.getPath().equals(staging)) {
+                continue;
+            }
+            long touched = dir.getModificationTime();
+            for (FileStatus child : fs.listStatus(dir.getPath())) {
+                touched = Math.max(touched, child.getModificationTime());
+            }
+            if (now - touched > ABANDONED_AFTER.toMillis() && fs.delete(dir.getPath(), true)) {
+                removed++;
+            }
+        }
+        return removed == 0 ? null : "deleted " + removed + " staging director" + (removed == 1 ? "y" : "ies") + " of " + target.getName()
+                + " left by runs that ended before publishing (untouched for over " + ABANDONED_AFTER.toDays() + " days)";
     }
 
     /** Where Spark writes. */

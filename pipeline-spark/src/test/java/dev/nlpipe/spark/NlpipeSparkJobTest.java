@@ -468,6 +468,21 @@ class NlpipeSparkJobTest {
                 log::toString);
         assertTrue(log.toString().contains("moved the earlier output back from .kept.nlpipe-old-dead"), log::toString);
         assertEquals(documents, partLines(out));
+
+        // staging directories of drivers killed before publishing: an old one is removed, a recent one (a run still going) kept
+        Path abandoned = Files.createDirectories(dir.resolve(".kept.nlpipe-tmp-app-dead-1"));
+        Files.writeString(abandoned.resolve("part-00000"), "half\n");
+        long threeDaysAgo = System.currentTimeMillis() - java.time.Duration.ofDays(3).toMillis();
+        Files.setLastModifiedTime(abandoned.resolve("part-00000"), java.nio.file.attribute.FileTime.fromMillis(threeDaysAgo));
+        Files.setLastModifiedTime(abandoned, java.nio.file.attribute.FileTime.fromMillis(threeDaysAgo));
+        Path running = Files.createDirectories(dir.resolve(".kept.nlpipe-tmp-app-running-2"));
+        log.setLength(0);
+        assertEquals(1, runOnSpark(pipeline("skip", segmentTfidf("skip").replace("format: text", "format: jsonl")), in, out, log),
+                log::toString);
+        assertFalse(Files.exists(abandoned), log::toString);
+        assertTrue(Files.exists(running), "a staging directory touched lately may be a running job's");
+        assertTrue(log.toString().contains("deleted 1 staging directory of kept left by runs that ended before publishing"), log::toString);
+        Files.delete(running);
     }
 
     @Test
