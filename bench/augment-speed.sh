@@ -8,8 +8,12 @@
 # its translator, so its figure is the hook's own cost (a real translation model is far slower).
 # Prints, per stage: variants made, the stage's own time and variants/s (from `--metrics`), and
 # the whole run's wall time (JVM start, reading, tokenization, writing included).
-# Usage: flock /tmp/nlpipe-bench.lock bench/augment-speed.sh   (EN_N=20000 ZH_N=5000: corpus sizes)
+# Usage (runs under flock /tmp/nlpipe-bench.lock): bench/augment-speed.sh   (EN_N=20000 ZH_N=5000: corpus sizes)
 set -euo pipefail
+if [[ -z ${NLPIPE_BENCH_LOCKED:-} ]] && command -v flock >/dev/null; then
+  export NLPIPE_BENCH_LOCKED=1
+  exec flock /tmp/nlpipe-bench.lock "$0" "$@"
+fi
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 data=../shared/data

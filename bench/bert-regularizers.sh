@@ -58,11 +58,19 @@ run() {
 }
 jobs=()
 for seed in $seeds; do for variant in base rdrop fgm mlm; do jobs+=("$variant $seed"); done; done
+failed=()
 for ((i = 0; i < ${#jobs[@]}; i += 2)); do
-  run ${jobs[i]} &
-  if ((i + 1 < ${#jobs[@]})); then run ${jobs[i + 1]} & fi
-  wait
+  pids=() names=()
+  run ${jobs[i]} & pids+=($!) names+=("${jobs[i]}")
+  if ((i + 1 < ${#jobs[@]})); then run ${jobs[i + 1]} & pids+=($!) names+=("${jobs[i + 1]}"); fi
+  # each training's own status: a bare wait returns 0, and a failed run would leave its seed out of the means unseen
+  for k in "${!pids[@]}"; do wait "${pids[k]}" || failed+=("${names[k]}"); done
 done
+if ((${#failed[@]} > 0)); then
+  trap - EXIT
+  echo "error: these trainings failed (variant seed): ${failed[*]}; their logs are in $out" >&2
+  exit 1
+fi
 python3 - "$out" <<'PY'
 import glob, json, os, statistics, sys
 runs = {}

@@ -3,8 +3,12 @@
 # scikit-learn 1.2.1 on exactly the same tokens, in the same run: dev/test accuracy, classifier
 # training time and total time, for ChnSentiCorp (nlpipe's tokens, dumped from the model's
 # preprocessing stages) and SST-2 (raw text, scikit-learn's default analyzer on both sides).
-# Usage: bench/classify-vs-sklearn.sh [chnsenticorp|sst2|all]   (run under: flock /tmp/nlpipe-bench.lock ...)
+# Usage: bench/classify-vs-sklearn.sh [chnsenticorp|sst2|all]   (runs under flock /tmp/nlpipe-bench.lock)
 set -euo pipefail
+if [[ -z ${NLPIPE_BENCH_LOCKED:-} ]] && command -v flock >/dev/null; then
+  export NLPIPE_BENCH_LOCKED=1
+  exec flock /tmp/nlpipe-bench.lock "$0" "$@"
+fi
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 which=${1:-all}
@@ -50,5 +54,9 @@ PY
   fi
 }
 
-[[ $which == all || $which == chnsenticorp ]] && run chnsenticorp examples/classify-chnsenticorp.yaml
-[[ $which == all || $which == sst2 ]] && run sst2 examples/classify-sst2.yaml
+case $which in
+  all) run chnsenticorp examples/classify-chnsenticorp.yaml; run sst2 examples/classify-sst2.yaml ;;
+  chnsenticorp) run chnsenticorp examples/classify-chnsenticorp.yaml ;;
+  sst2) run sst2 examples/classify-sst2.yaml ;;
+  *) echo "usage: $0 [all|chnsenticorp|sst2]" >&2; exit 2 ;;
+esac

@@ -12,9 +12,13 @@
 # ChnSentiCorp: HanLP words (normalize.chinese + segment.hanlp), test.tsv (1200). SST-2: scikit-learn's
 # default analyzer on the raw text, dev.tsv (872) as test (GLUE's test has no labels).
 #
-# Usage: flock /tmp/nlpipe-bench.lock bench/eda-experiment.sh [chnsenticorp|sst2|all] [N...]
+# Usage (runs under flock /tmp/nlpipe-bench.lock): bench/eda-experiment.sh [chnsenticorp|sst2|all] [N...]
 #   environment: SEEDS="1 2 3"  WORK=/tmp/nlpipe-eda (subsets, augmented files, models, results.tsv)
 set -euo pipefail
+if [[ -z ${NLPIPE_BENCH_LOCKED:-} ]] && command -v flock >/dev/null; then
+  export NLPIPE_BENCH_LOCKED=1
+  exec flock /tmp/nlpipe-bench.lock "$0" "$@"
+fi
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 which=${1:-all}
@@ -25,8 +29,9 @@ seeds=(${SEEDS:-1 2 3})
 data=../shared/data
 work=${WORK:-/tmp/nlpipe-eda}
 mkdir -p "$work"
-results=$work/results.tsv
-[[ -f $results ]] || printf 'dataset\tn\tseed\teda\ttrain_docs\taccuracy\ttrain_s\taugment_s\n' > "$results"
+# one file per run: a second run (or the rows of an aborted one) must not be averaged in
+results=$work/results-$(date +%Y%m%d-%H%M%S)-$$.tsv
+printf 'dataset\tn\tseed\teda\ttrain_docs\taccuracy\ttrain_s\taugment_s\n' > "$results"
 ./nlpipe --version >/dev/null   # builds the jar if needed
 now() { date +%s.%N; }
 secs() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", b - a }'; }

@@ -43,10 +43,10 @@ printf '%-8s %-8s %14s %14s %8s\n' threads system "train sent/s" "infer sent/s" 
 echo "(nlpipe's infer sent/s is the tagger's own time; the whole 'eval ner' run, file reading and model loading included, follows in brackets)"
 for threads in 1 2; do
   ./nlpipe train bench/ner-resume-bench.yaml --output "$work/m$threads" --set train.threads="$threads" \
-      --set train.epochs="$epochs" > "$work/log$threads" 2>&1
+      --set train.epochs="$epochs" > "$work/log$threads" 2>&1 || { tail -20 "$work/log$threads" >&2; exit 1; }
   jt=$(field "$work/m$threads/metrics.json" trainSentencesPerSecond)
   ./nlpipe eval ner --model "$work/m$threads" --data "$work/test5.bmes" --format bmes --device cpu --threads "$threads" \
-      --batch-size 64 > /dev/null 2> "$work/eval$threads"
+      --batch-size 64 > /dev/null 2> "$work/eval$threads" || { tail -20 "$work/eval$threads" >&2; exit 1; }
   # "evaluated N documents in S s (R documents/s); tagging alone S2 s (R2 documents/s)": R2 is the
   # tagger's own time (featurizing, network, Viterbi), comparable with the reference's timing; R adds
   # reading the file, loading the model and scoring in a fresh JVM.

@@ -53,7 +53,7 @@ run_timed() {
   t1=$(now)
   secs=$(echo "$t1 - $t0" | bc -l)
 }
-tick_line() { grep -E 'tick 1 (done|stopped)' "$work/$1.log" | tail -1 | sed 's/^[^ ]* //'; }
+tick_line() { grep -E 'tick #[0-9]+ (done|stopped)' "$work/$1.log" | tail -1 | sed 's/^[^ ]* //'; }
 
 # --settle 0s: the inputs are written just before each pass and are complete
 sched=("${nlpipe[@]}" schedule "$pipeline" --input "$work/in" --output "$work/out" --once --quiet --threads "$threads" --settle 0s)

@@ -21,8 +21,17 @@ require_pku() {
 # Builds the shaded jar and the benchmark classes (pipeline-core's test sources).
 build_bench() {
   ./nlpipe --version >/dev/null
-  mvn -q -B -ntp -Dstyle.color=never -pl pipeline-core test-compile 2>&1 \
-    | grep -v -e 'sun.misc.Unsafe' -e 'terminally deprecated' -e 'Please consider reporting' -e 'will be removed in a future' >&2 || true
+  # shellcheck source=../bin/build-lock.sh
+  source bin/build-lock.sh
+  local log
+  log=$(mktemp)
+  if ! nlpipe_locked_mvn . bench -q -B -ntp -Dstyle.color=never -pl pipeline-core test-compile > "$log" 2>&1; then
+    grep -E '^\[ERROR\]' "$log" | head -20 >&2
+    echo "$(basename "$0"): the build failed; run 'mvn -pl pipeline-core test-compile' to see why" >&2
+    rm -f "$log"
+    exit 3
+  fi
+  rm -f "$log"
   bench_cp="cli/target/nlpipe.jar:pipeline-core/target/test-classes"
 }
 

@@ -23,7 +23,9 @@ cleanup() {
 trap cleanup EXIT
 
 echo "spark-cluster: building (nlpipe.jar, nlpipe-spark.jar, Spark's class path)" >&2
-[[ -n ${SKIP_BUILD:-} ]] || mvn -q -B -ntp -DskipTests package >&2
+# shellcheck source=../bin/build-lock.sh
+source bin/build-lock.sh
+[[ -n ${SKIP_BUILD:-} ]] || nlpipe_locked_mvn . bench -q -B -ntp -DskipTests package >&2
 spark_home_setup
 spark_cluster_start
 echo "spark-cluster: master $spark_master with 2 workers" >&2

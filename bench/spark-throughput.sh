@@ -38,7 +38,9 @@ cleanup() {
 trap cleanup EXIT
 
 echo "spark-throughput: building (nlpipe.jar, nlpipe-spark.jar, Spark's class path)" >&2
-[[ -n ${SKIP_BUILD:-} ]] || mvn -q -B -ntp -DskipTests package >&2
+# shellcheck source=../bin/build-lock.sh
+source bin/build-lock.sh
+[[ -n ${SKIP_BUILD:-} ]] || nlpipe_locked_mvn . bench -q -B -ntp -DskipTests package >&2
 spark_home_setup
 
 echo "spark-throughput: training the classifier (ChnSentiCorp, C = 3)" >&2
@@ -79,8 +81,13 @@ spark_cluster_start
 
 seconds_since() { echo "scale=2; ($(date +%s%N) - $1) / 1000000000" | bc; }
 run_nlpipe() {   # THREADS INPUT: wall seconds; the output's line count goes to $work/count
-  local start; start=$(date +%s%N)
-  ./nlpipe run "$work/pipeline.yaml" --threads "$1" --input "$2" --output "$work/out.jsonl" --quiet
+  local start code; start=$(date +%s%N)
+  # called inside $(...), where set -e is off: a failed run must not become a timing
+  ./nlpipe run "$work/pipeline.yaml" --threads "$1" --input "$2" --output "$work/out.jsonl" --quiet || code=$?
+  if [[ ${code:-0} -ne 0 ]]; then
+    echo "spark-throughput: nlpipe run --threads $1 exited with $code" >&2
+    exit "$code"
+  fi
   seconds_since "$start"
   wc -l < "$work/out.jsonl" > "$work/count"
   rm -f "$work/out.jsonl"

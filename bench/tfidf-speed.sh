@@ -3,8 +3,12 @@
 # corpus, ~161k non-empty lines, 20.6 MB): nlpipe (in memory, like scikit-learn's fit_transform)
 # next to scikit-learn 1.2.1 in the same run, with the ratio, peak heap, and a check that both
 # produce the same vocabulary, non-zeros and values (checksums over the whole matrix).
-# Usage: bench/tfidf-speed.sh [THREADS] [REPEATS]      (run under: flock /tmp/nlpipe-bench.lock ...)
+# Usage: bench/tfidf-speed.sh [THREADS] [REPEATS]      (runs under flock /tmp/nlpipe-bench.lock)
 set -euo pipefail
+if [[ -z ${NLPIPE_BENCH_LOCKED:-} ]] && command -v flock >/dev/null; then
+  export NLPIPE_BENCH_LOCKED=1
+  exec flock /tmp/nlpipe-bench.lock "$0" "$@"
+fi
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 threads=${1:-2}

@@ -25,7 +25,10 @@ require_corpora() {
 build_bench() {
   local deps
   deps=$(mktemp)
-  mvn -q -B -ntp -Dstyle.color=never ${NLPIPE_MVN_OPTS:-} -pl pipeline-nn -am test-compile dependency:build-classpath \
+  # shellcheck source=../bin/build-lock.sh
+  source bin/build-lock.sh
+  # shellcheck disable=SC2086 # NLPIPE_MVN_OPTS holds several options
+  nlpipe_locked_mvn . bench -q -B -ntp -Dstyle.color=never ${NLPIPE_MVN_OPTS:-} -pl pipeline-nn -am test-compile dependency:build-classpath \
       -Dmdep.includeScope=test -Dmdep.outputFile="$deps" 2>&1 \
     | grep -v -e $'^\e\[0m' -e 'sun.misc.Unsafe' -e 'terminally deprecated' -e 'Please consider reporting' -e 'will be removed in a future' >&2 || true
   if [[ ! -s $deps ]]; then

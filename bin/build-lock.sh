@@ -1,5 +1,5 @@
 # shellcheck shell=bash
-# Sourced by ./nlpipe and ./run-tests: one Maven build at a time in this checkout. The launcher's
+# Sourced by ./nlpipe, ./run-tests and the bench scripts that build: one Maven build at a time in this checkout. The launcher's
 # rebuild and the test suite write the same target/ directories, and two builds interleaving there
 # leave half-written classes behind. Without flock (macOS) nothing is locked.
 
@@ -15,4 +15,16 @@ nlpipe_build_lock() {  # $1 = checkout root, $2 = who waits (for the message); h
 
 nlpipe_build_unlock() {  # closes the lock's descriptor, so a process started afterwards (exec java ...) does not hold it
   exec 9>&-
+}
+
+nlpipe_locked_mvn() {  # $1 = checkout root, $2 = who waits, then mvn's arguments: a build under the checkout's lock
+  local root=$1 who=$2 status=0
+  shift 2
+  nlpipe_build_lock "$root" "$who"
+  # a package rewrites cli/target/nlpipe.jar in place: the launcher's mark makes a build cut short be done again
+  [[ " $* " == *" package "* ]] && mkdir -p "$root/cli/target" && touch "$root/cli/target/.nlpipe-build-unfinished"
+  (cd "$root" && mvn "$@") || status=$?
+  [[ $status -eq 0 && " $* " == *" package "* ]] && rm -f "$root/cli/target/.nlpipe-build-unfinished"
+  nlpipe_build_unlock
+  return "$status"
 }

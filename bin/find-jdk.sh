@@ -1,7 +1,8 @@
 # shellcheck shell=bash
 # Sourced by ./nlpipe, ./run-tests and .ci/run: finds a JDK >= 21 and exports JAVA_HOME.
 # Order: JAVA_HOME if it is new enough, else the newest JDK under the system JVM directories,
-# else the `java` on PATH if it is new enough. Fails with a clear message otherwise.
+# else the JDK of the `javac` on PATH if it is new enough (a JDK, not a JRE: the launcher builds).
+# Fails with a clear message otherwise.
 
 nlpipe_java_major() {  # $1 = JDK home; prints its major version or nothing
   local home=$1 v=""
@@ -40,7 +41,7 @@ nlpipe_find_jdk() {
     {
       echo "nlpipe needs a JDK $need or newer, and none was found."
       [[ -n ${JAVA_HOME:-} ]] && echo "  JAVA_HOME=$JAVA_HOME is Java $(nlpipe_java_major "$JAVA_HOME") (or has no javac)."
-      echo "  Looked in /usr/lib/jvm, /usr/java, /opt/java and on PATH."
+      echo "  Looked in /usr/lib/jvm, /usr/java, /opt/java and for javac on PATH (a JDK is needed, not only a JRE: nlpipe builds itself)."
       echo "  Install one (e.g. 'apt-get install openjdk-21-jdk' or Temurin 21+) or set JAVA_HOME to it."
     } >&2
     return 1

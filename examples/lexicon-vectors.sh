@@ -12,8 +12,10 @@
 # vectors come out of every run; more are faster but not repeatable.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
+# paths given are read from where the script is called, the defaults from the repository
+out=$(realpath -m "${1:-$root/models/lexicon-vectors}")
+[[ -z ${DATA_DIR:-} ]] || export DATA_DIR=$(realpath -m "$DATA_DIR")
 cd "$root"
-out=${1:-models/lexicon-vectors}
 mkdir -p "$(dirname "$out")"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

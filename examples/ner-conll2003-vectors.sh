@@ -14,18 +14,19 @@
 # ../shared/data/conll2003).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
-cd "$root"
-out=models/ner-conll2003-vectors
+out=$root/models/ner-conll2003-vectors
 train_dev=false
 while [[ $# -gt 0 && $1 != --set ]]; do
   case $1 in
     --train-dev) train_dev=true ;;
     -*) echo "error: unknown option $1; usage: $0 [OUTPUT_DIR] [--train-dev] [--set key=value ...]" >&2; exit 2 ;;
-    *) out=$1 ;;
+    *) out=$(realpath -m "$1") ;;  # read from where the script is called
   esac
   shift
 done
-data=${CONLL_DIR:-../shared/data/conll2003}
+data=$(realpath -m "${CONLL_DIR:-$root/../shared/data/conll2003}")
+# the --set values and the examples' own paths are read from the repository, as in the docs' commands
+cd "$root"
 if [[ ! -f $data/eng.train ]]; then
   echo "error: $data/eng.train not found; set CONLL_DIR to the directory holding eng.train, eng.testa and eng.testb" >&2
   exit 2

@@ -18,14 +18,15 @@
 # ../shared/data/msra-ner).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
-cd "$root"
-out=models/ner-msra-vectors
+out=$root/models/ner-msra-vectors
 if [[ $# -gt 0 && $1 != --set ]]; then
   [[ $1 == -* ]] && { echo "error: unknown option $1; usage: $0 [OUTPUT_DIR] [--set key=value ...]" >&2; exit 2; }
-  out=$1
+  out=$(realpath -m "$1")  # read from where the script is called
   shift
 fi
-data=${MSRA_DIR:-../shared/data/msra-ner}
+data=$(realpath -m "${MSRA_DIR:-$root/../shared/data/msra-ner}")
+# the --set values and the examples' own paths are read from the repository, as in the docs' commands
+cd "$root"
 if [[ ! -f $data/train.txt ]]; then
   echo "error: $data/train.txt not found; set MSRA_DIR to the directory holding train.txt and test.txt" >&2
   exit 2

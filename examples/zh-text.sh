@@ -8,7 +8,7 @@
 set -euo pipefail
 [[ $# -eq 1 ]] || { echo "usage: $0 OUTPUT_DIR" >&2; exit 2; }
 out=$1
-data=${DATA_DIR:-../shared/data}
+data=${DATA_DIR:-$(dirname "$0")/../../shared/data}
 for f in thucnews-cnews-sample/cnews.sample1000.txt thucnews-titles/dev.txt tnews/train.tsv chnsenticorp/train.tsv \
          zh-raw-novels/xiyouji.txt; do
   [[ -f $data/$f ]] || { echo "error: $data/$f not found; set DATA_DIR to the shared data directory" >&2; exit 2; }

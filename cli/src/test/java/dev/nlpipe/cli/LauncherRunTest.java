@@ -1,0 +1,91 @@
+package dev.nlpipe.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What the ./nlpipe launcher does once the jar is built, with a stand-in JDK whose {@code java}
+ * prints what it was started with: the locale it runs Java under, and where the copy of the jar it
+ * starts from lies.
+ */
+class LauncherRunTest {
+    private static final Path REPO = Path.of("..").toAbsolutePath().normalize();
+
+    /** A checkout with the real launcher, a built jar and no sources, and a stand-in JDK under jdk/. */
+    private static Path checkout(Path root) throws IOException {
+        Files.createDirectories(root.resolve("bin"));
+        for (String f : List.of("nlpipe", "bin/find-jdk.sh", "bin/build-lock.sh")) {
+            Files.copy(REPO.resolve(f), root.resolve(f), StandardCopyOption.COPY_ATTRIBUTES);
+        }
+        Files.createDirectories(root.resolve("cli/target"));
+        Files.writeString(root.resolve("cli/target/nlpipe.jar"), "PK a jar");
+        Path java = root.resolve("jdk/bin/java");
+        Files.createDirectories(java.getParent());
+        Files.writeString(root.resolve("jdk/release"), "JAVA_VERSION=\"21.0.1\"\n");
+        // the jar it runs is the launcher's last argument but the ones passed through
+        Files.writeString(java, "#!/usr/bin/env bash\necho \"java sees $(locale charmap)\"\nfor a; do [[ $a == *.jar ]] && echo \"jar $a\"; done\nexit 0\n");
+        Files.writeString(root.resolve("jdk/bin/javac"), "#!/usr/bin/env bash\n");
+        for (Path f : List.of(java, root.resolve("jdk/bin/javac"))) {
+            Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+        return root;
+    }
+
+    private static String run(Path root, Map<String, String> env) throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder("bash", root.resolve("nlpipe").toString(), "--version").directory(root.toFile())
+                .redirectErrorStream(true);
+        pb.environment().put("JAVA_HOME", root.resolve("jdk").toString());
+        pb.environment().putAll(env);
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue(), out);
+        return out;
+    }
+
+    @Test
+    void javaRunsUnderAUtf8LocaleWhenTheUsersIsNot(@TempDir Path dir) throws Exception {
+        Path root = checkout(dir);
+        String c = run(root, Map.of("LC_ALL", "C"));
+        // a machine without any UTF-8 locale gets the warning that says what to install instead
+        assertTrue(c.contains("java sees UTF-8") || c.contains("no UTF-8 locale is installed: file names outside ASCII cannot be read"), c);
+        assertTrue(run(root, Map.of("LC_ALL", "C.UTF-8")).contains("java sees UTF-8"), "a UTF-8 locale is left as it is");
+    }
+
+    @Test
+    void aCheckoutWhoseLaunchFolderCannotBeMadeStartsFromACopyInTheUsersCache(@TempDir Path dir) throws Exception {
+        Path root = checkout(dir.resolve("checkout"));
+        String here = run(root, Map.of());
+        assertTrue(here.contains("jar " + root.resolve("cli/target/launch")), here);
+        // a launch folder that cannot be made or written (a checkout another user built; a file in the way here, as root may write anywhere)
+        deleteTree(root.resolve("cli/target/launch"));
+        Files.writeString(root.resolve("cli/target/launch"), "");
+        Path cache = dir.resolve("cache");
+        String there = run(root, Map.of("XDG_CACHE_HOME", cache.toString()));
+        assertTrue(there.contains("jar " + cache.resolve("nlpipe/launch")), there);
+        try (var copies = Files.walk(cache)) {
+            Path lib = copies.filter(p -> p.getFileName().toString().equals("lib")).findFirst().orElseThrow();
+            assertEquals(root.resolve("cli/target/lib"), Files.readSymbolicLink(lib), "the copy names the checkout's native jars");
+        }
+    }
+
+    private static void deleteTree(Path p) throws IOException {
+        try (var all = Files.walk(p)) {
+            for (Path f : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(f);
+            }
+        }
+    }
+}
