@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -20,18 +19,13 @@ import org.junit.jupiter.api.io.TempDir;
  * the next run must build again rather than start from it.
  */
 class LauncherBuildTest {
-    private static final Path REPO = Path.of("..").toAbsolutePath().normalize();
-
     /**
      * A checkout with the real launcher and its scripts, one source file, and a fake {@code mvn}
      * that counts its builds in {@code builds.txt}; while {@code slow} exists it writes half a jar
      * and then hangs, as a build interrupted in its last step would.
      */
     private static Path checkout(Path root) throws IOException {
-        Files.createDirectories(root.resolve("bin"));
-        for (String f : List.of("nlpipe", "bin/find-jdk.sh", "bin/build-lock.sh")) {
-            Files.copy(REPO.resolve(f), root.resolve(f), StandardCopyOption.COPY_ATTRIBUTES);
-        }
+        LauncherScripts.copyInto(root);
         Path src = root.resolve("cli/src/main/java/Main.java");
         Files.createDirectories(src.getParent());
         Files.writeString(src, "class Main {}\n");

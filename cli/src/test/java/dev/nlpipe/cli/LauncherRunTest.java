@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
@@ -21,14 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
  * starts from lies.
  */
 class LauncherRunTest {
-    private static final Path REPO = Path.of("..").toAbsolutePath().normalize();
-
     /** A checkout with the real launcher, a built jar and no sources, and a stand-in JDK under jdk/. */
     private static Path checkout(Path root) throws IOException {
-        Files.createDirectories(root.resolve("bin"));
-        for (String f : List.of("nlpipe", "bin/find-jdk.sh", "bin/build-lock.sh")) {
-            Files.copy(REPO.resolve(f), root.resolve(f), StandardCopyOption.COPY_ATTRIBUTES);
-        }
+        LauncherScripts.copyInto(root);
         Files.createDirectories(root.resolve("cli/target"));
         Files.writeString(root.resolve("cli/target/nlpipe.jar"), "PK a jar");
         Path java = root.resolve("jdk/bin/java");
