@@ -36,7 +36,8 @@ import java.util.Map;
  * @param averageDecay decay of the moving average of the weights that is scored and saved (0 = no averaging)
  * @param sparseEmbeddings whether embedding tables are {@linkplain Params#updateByRows updated by rows}
  * @param accumulate mini-batches whose gradients add up before one optimizer step (1 = a step per batch)
- * @param warmupRatio warm-up as a share of all optimizer steps (replaces {@code warmupSteps} when above 0)
+ * @param warmupRatio warm-up as a share of all optimizer steps (replaces {@code warmupSteps} when above 0; a
+ *     {@code warmupSteps} the user sets without a ratio makes it 0, so it wins over a task's default ratio)
  * @param keepLast whether the model keeps the last epoch's weights instead of the best dev epoch's
  *     ({@code keep: last}; early stopping is then off)
  * @param maxTime the longest the run may take (null = no limit)
@@ -149,6 +150,12 @@ public record TrainSettings(int epochs, int batchSize, double lr, String optimiz
         check(problems, o, "warmupSteps", o.getInt("warmupSteps") >= 0, "must not be negative");
         double warmupRatio = o.getDouble("warmupRatio");
         check(problems, o, "warmupRatio", warmupRatio >= 0 && warmupRatio < 1, "must be at least 0 and below 1");
+        // the warm-up the user gave wins over a task's default of the other kind (the BERT tasks default to a ratio)
+        check(problems, o, "warmupSteps", !(o.isSet("warmupSteps") && o.isSet("warmupRatio") && o.getInt("warmupSteps") > 0
+                && warmupRatio > 0), "and warmupRatio both set a warm-up: give one (set warmupRatio: 0 to warm up over warmupSteps)");
+        if (o.isSet("warmupSteps") && !o.isSet("warmupRatio")) {
+            warmupRatio = 0;
+        }
         check(problems, o, "clipNorm", o.getDouble("clipNorm") >= 0, "must not be negative (0 turns clipping off)");
         check(problems, o, "clipValue", o.getDouble("clipValue") >= 0, "must not be negative (0 turns clamping off)");
         check(problems, o, "patience", o.getInt("patience") >= 0, "must not be negative (0 never stops early)");
