@@ -76,4 +76,13 @@ class DevTypesTest {
                 + " [PERSON]: test F1 would stay 0") && e.getMessage().contains("--set data.test= to score no test split"), e.getMessage());
         assertTrue(Files.notExists(dir.resolve("mismatch-test/model.json")), "refused before training");
     }
+
+    @Test
+    void aDevFractionBesideDataDevIsSaidToHoldNothingOut() throws IOException {
+        Path train = SyntheticCorpus.chinese(dir.resolve("train-f.bmes"), 40, 1);
+        Path dev = SyntheticCorpus.chinese(dir.resolve("dev-f.bmes"), 10, 2);
+        String log = Training.run(dir, Training.chineseYaml(train, dev, dev), dir.resolve("fraction"), "train.epochs=1",
+                "train.devFraction=0.1");
+        assertTrue(log.contains("warning: train.devFraction 0.1 holds nothing out, as data.dev " + dev + " is the dev data"), log);
+    }
 }

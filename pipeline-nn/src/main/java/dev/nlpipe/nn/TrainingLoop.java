@@ -170,6 +170,8 @@ public final class TrainingLoop {
             long[] seen = {0};
             Progress progress = new Progress(log, "examples", train.size(), () -> seen[0]);
             double lossSum = 0;
+            // the examples whose loss was computed: a skipped step's batches have none, and must not lower the mean
+            long lossExamples = 0;
             float lr = 0;
             long t0 = clock.getAsLong();
             int[] stepItems = stepItems(batches, settings.accumulate());
@@ -189,10 +191,13 @@ public final class TrainingLoop {
                 if (update) {
                     step++;
                 }
-                lossSum += (double) loss * items.size();
+                if (Float.isFinite(loss)) {
+                    lossSum += (double) loss * items.size();
+                    lossExamples += items.size();
+                }
                 seen[0] += items.size();
                 progress.update(seen[0], String.format(Locale.ROOT, "epoch %d/%d  loss %.4f", epoch, settings.epochs(),
-                        lossSum / seen[0]));
+                        lossSum / Math.max(1, lossExamples)));
             }
             progress.finish();
             double secs = (clock.getAsLong() - t0) / 1e9;
@@ -218,11 +223,13 @@ public final class TrainingLoop {
             }
             Map<String, Object> record = new LinkedHashMap<>();
             record.put("epoch", epoch);
-            record.put("loss", lossSum / train.size());
+            record.put("loss", lossSum / Math.max(1, lossExamples));
             record.put("lr", lr);
             record.put("dev", new LinkedHashMap<>(dev));
             record.put("best", best);
             record.put("seconds", round(secs));
+            // training and dev scoring: what a resumed run's total adds for the epochs of the runs it continued
+            record.put("wallSeconds", round((clock.getAsLong() - t0) / 1e9));
             record.put("examplesPerSecond", round(train.size() / secs));
             history.add(record);
             // the best weights are written under keep: last too, since a resumed run may change keep to best
@@ -236,7 +243,7 @@ public final class TrainingLoop {
             }
             liveArrays.add(live);
             log.printf(Locale.ROOT, "epoch %d/%d  loss %.4f%s  lr %.3g  %.0f examples/s  %.1f s%s%n", epoch, settings.epochs(),
-                    lossSum / train.size(), score == null ? "" : String.format(Locale.ROOT, "  dev %s %.4f", monitor, score), lr,
+                    lossSum / Math.max(1, lossExamples), score == null ? "" : String.format(Locale.ROOT, "  dev %s %.4f", monitor, score), lr,
                     train.size() / secs, secs, best && score != null ? "  (best)" : "");
             if (score != null && patienceSpent(badEpochs, epoch)) {
                 log.printf("early stop: dev %s has not improved for %d epochs; keeping epoch %d%n", monitor, badEpochs, bestEpoch);
@@ -316,7 +323,7 @@ public final class TrainingLoop {
                 }
                 // the rest of an accumulated step is not computed: its earlier batches' gradients are gone
                 stepFailed = !update;
-                return 0f;
+                return Float.NaN;
             }
             if (!update) {
                 return loss;
@@ -332,7 +339,7 @@ public final class TrainingLoop {
                 loss = model.backward(items, scope, 1f);
                 if (!Float.isFinite(loss)) {
                     skip(params, epoch, step, "the loss is " + loss + " when the batch is computed again");
-                    return 0f;
+                    return Float.NaN;
                 }
                 scale = clippedScale(params);
             }

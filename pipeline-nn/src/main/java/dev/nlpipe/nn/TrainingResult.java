@@ -47,7 +47,9 @@ public record TrainingResult(int epochs, int bestEpoch, double bestScore, int ke
         m.put("stoppedEarly", stoppedEarly);
         m.put("outOfTime", outOfTime);
         // every epoch's time, those of the runs it continued included: a resumed model took as long as its epochs did
-        double allEpochs = history.stream().mapToDouble(e -> e.get("seconds") instanceof Number n ? n.doubleValue() : 0).sum();
+        // (each epoch's training and dev scoring; a checkpoint written before wallSeconds existed gives its training time)
+        double allEpochs = history.stream().mapToDouble(e -> e.get("wallSeconds") instanceof Number w ? w.doubleValue()
+                : e.get("seconds") instanceof Number n ? n.doubleValue() : 0).sum();
         m.put("trainingSeconds", Math.round(Math.max(seconds, allEpochs) * 10) / 10.0);
         if (resumedFrom > 0) {
             m.put("secondsThisRun", Math.round(seconds * 10) / 10.0);

@@ -26,6 +26,8 @@ final class ToyRegression implements Trainable<Integer>, AutoCloseable {
     int evaluations;
     /** Called before every loss; may throw to simulate an interruption. */
     IntSupplier beforeBatch = () -> 0;
+    /** Called before every dev scoring (a test's clock moves there). */
+    Runnable beforeEvaluate = () -> { };
 
     ToyRegression(long seed, int n) {
         this(seed, n, false);
@@ -87,6 +89,7 @@ final class ToyRegression implements Trainable<Integer>, AutoCloseable {
 
     @Override
     public Map<String, Double> evaluate() {
+        beforeEvaluate.run();
         evaluations++;
         if (scripted != null) {
             return Map.of("score", scripted[evaluations - 1]);

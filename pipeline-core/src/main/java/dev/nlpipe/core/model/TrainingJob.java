@@ -154,6 +154,12 @@ public final class TrainingJob implements AutoCloseable {
      * the trainer's own code.
      */
     public void run(Body body) throws IOException {
+        Options t = train();
+        if (hasSplit("dev") && t.declares("devFraction") && t.isSet("devFraction") && t.getDouble("devFraction") > 0) {
+            // the trainers hold dev out only without data.dev: the option would otherwise do nothing, unseen
+            log.printf(java.util.Locale.ROOT, "warning: train.devFraction %s holds nothing out, as data.dev %s is the dev data;"
+                    + " give --set data.dev= to hold dev out of the training data instead%n", t.getDouble("devFraction"), splitPath("dev"));
+        }
         writer = ModelDirWriter.create(output);
         try {
             body.train(this);
