@@ -2,6 +2,7 @@ package dev.nlpipe.nn;
 
 import dev.nlpipe.core.config.OptionSpec;
 import dev.nlpipe.core.config.Options;
+import dev.nlpipe.core.config.StageConfig;
 import dev.nlpipe.core.doc.DocumentJson;
 import dev.nlpipe.core.io.IoErrors;
 import dev.nlpipe.core.model.ModelMeta;
@@ -10,6 +11,7 @@ import dev.nlpipe.core.model.TrainingInput;
 import dev.nlpipe.core.model.TrainingJob;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -48,6 +50,12 @@ public record RunConfiguration(String fingerprint, Map<String, Object> values, S
      * list, names an existing file or directory, each file's path, size and SHA-256.
      */
     static final String FILES = "files";
+    /**
+     * The key of the preprocessing stages' files' fingerprints: each stage's model directory and the
+     * files its {@code with:} options name (a segmenter's user dictionary), under
+     * {@code stages[N] (TYPE) model} and {@code stages[N] (TYPE) with.KEY}.
+     */
+    static final String STAGE_FILES = "stageFiles";
     /** The key of the data reader's format and options, as {@code model.json} records them. */
     static final String INPUT = TrainingInput.KEY;
 
@@ -69,6 +77,8 @@ public record RunConfiguration(String fingerprint, Map<String, Object> values, S
         // how the data is read (tagColumn, textColumn...): the same files read another way are other labels
         config.put(INPUT, meta.get(INPUT));
         config.put(FILES, optionFiles(job.model()));
+        // a stage's model is recorded as its copy's name and its options as strings: an edited user dictionary would not show
+        config.put(STAGE_FILES, stageFiles(job.config().stages()));
         Set<String> unset = new LinkedHashSet<>();
         Map<String, Object> firstDefaults = new LinkedHashMap<>();
         addUnset(unset, firstDefaults, "model", job.model(), config);
@@ -108,15 +118,38 @@ public record RunConfiguration(String fingerprint, Map<String, Object> values, S
     /** The fingerprints of the files and directories model options name ({@link Options#namedFiles}). */
     static Map<String, Object> optionFiles(Options model) {
         Map<String, Object> files = new TreeMap<>();
-        model.namedFiles().forEach((name, named) -> {
-            try {
-                files.put(name, Provenance.fingerprint(named));
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read " + named + " (model." + name + ") to fingerprint the training run: "
-                        + IoErrors.describe(e), e);
-            }
-        });
+        model.namedFiles().forEach((name, named) -> files.put(name, fingerprint(named, "model." + name)));
         return files;
+    }
+
+    /** The fingerprints of the stages' model directories and of the files their {@code with:} options name ({@link #STAGE_FILES}). */
+    static Map<String, Object> stageFiles(List<StageConfig> stages) {
+        Map<String, Object> files = new TreeMap<>();
+        for (int i = 0; i < stages.size(); i++) {
+            StageConfig sc = stages.get(i);
+            String stage = "stages[" + i + "] (" + sc.type() + ") ";
+            if (sc.model() != null) {
+                files.put(stage + "model", fingerprint(List.of(sc.model()), stage + "model"));
+            }
+            Map<?, ?> with = sc.with() == null ? Map.of() : (Map<?, ?>) sc.with().toPlain();
+            with.forEach((key, value) -> {
+                List<Path> named = (value instanceof List<?> list ? list.stream() : java.util.stream.Stream.of(value))
+                        .map(Options::existingPath).filter(Objects::nonNull).toList();
+                if (!named.isEmpty()) {
+                    files.put(stage + "with." + key, fingerprint(named, stage + "with." + key));
+                }
+            });
+        }
+        return files;
+    }
+
+    private static Object fingerprint(List<Path> paths, String what) {
+        try {
+            return Provenance.fingerprint(paths);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + paths + " (" + what + ") to fingerprint the training run: "
+                    + IoErrors.describe(e), e);
+        }
     }
 
     private static void addUnset(Set<String> unset, Map<String, Object> firstDefaults, String section, Options options,
@@ -177,10 +210,10 @@ public record RunConfiguration(String fingerprint, Map<String, Object> values, S
             } else if (INPUT.equals(key) && !then.containsKey(key)) {
                 // a checkpoint from before the reader's options were recorded cannot be checked; it is continued as before
                 continue;
-            } else if (FILES.equals(key)) {
-                // a checkpoint from before files were fingerprinted cannot be checked; it is continued as before
+            } else if (FILES.equals(key) || STAGE_FILES.equals(key)) {
+                // a checkpoint from before these files were fingerprinted cannot be checked; it is continued as before
                 if (before instanceof Map<?, ?> was && now instanceof Map<?, ?> files) {
-                    compareFiles(files, was, c.differences);
+                    compareFiles(FILES.equals(key) ? "model." : "", files, was, c.differences);
                 }
             } else if (now instanceof Map<?, ?> section && before instanceof Map<?, ?> was) {
                 Set<Object> names = new LinkedHashSet<>(was.keySet());
@@ -223,12 +256,12 @@ public record RunConfiguration(String fingerprint, Map<String, Object> values, S
         }
     }
 
-    private static void compareFiles(Map<?, ?> now, Map<?, ?> was, List<String> differences) {
+    private static void compareFiles(String prefix, Map<?, ?> now, Map<?, ?> was, List<String> differences) {
         Set<Object> names = new LinkedHashSet<>(was.keySet());
         names.addAll(now.keySet());
         for (Object name : names) {
             if (!Objects.equals(was.get(name), now.get(name))) {
-                differences.add("model." + name + ": the contents of " + files(now.get(name), was.get(name))
+                differences.add(prefix + name + ": the contents of " + files(now.get(name), was.get(name))
                         + " differ from the checkpoint's (edited or replaced since it was written)");
             }
         }

@@ -135,6 +135,41 @@ class RunConfigurationTest {
         assertEquals(List.of(), withFiles(model).added(beforeFilesWereKept), "an older checkpoint is continued as before");
     }
 
+    @Test
+    void aStagesUserDictionaryOrModelChangedSinceTheCheckpointIsNamed(@TempDir Path dir) throws IOException {
+        Path words = Files.writeString(dir.resolve("user.txt"), "北京大学\n");
+        Path segModel = Files.createDirectories(dir.resolve("seg"));
+        Files.writeString(segModel.resolve("model.json"), "{}");
+        dev.nlpipe.core.config.Node.MapNode with = (dev.nlpipe.core.config.Node.MapNode) dev.nlpipe.core.config.PlainNodes.toNode(
+                Map.of("userDictionaries", List.of(words.toString()), "threads", 2), dev.nlpipe.core.config.Location.NONE);
+        List<dev.nlpipe.core.config.StageConfig> stages = List.of(
+                new dev.nlpipe.core.config.StageConfig("segment.hanlp", "segment.hanlp", with, null, dev.nlpipe.core.config.Location.NONE,
+                        null),
+                new dev.nlpipe.core.config.StageConfig("tagger", "tag", null, segModel, dev.nlpipe.core.config.Location.NONE, null));
+        Map<String, Object> written = withStageFiles(stages).values();
+        assertEquals(Set.of("stages[0] (segment.hanlp) with.userDictionaries", "stages[1] (tag) model"),
+                ((Map<?, ?>) written.get(RunConfiguration.STAGE_FILES)).keySet(), "the number is no file");
+        assertEquals(List.of(), withStageFiles(stages).differences(written));
+
+        Files.writeString(words, "北京大学\n清华大学\n");
+        Files.writeString(segModel.resolve("model.json"), "{\"kind\": \"other\"}");
+        assertEquals(Set.of("stages[0] (segment.hanlp) with.userDictionaries: the contents of " + words + " differ from the"
+                + " checkpoint's (edited or replaced since it was written)", "stages[1] (tag) model: the contents of "
+                + segModel.resolve("model.json")
+                + " differ from the checkpoint's (edited or replaced since it was written)"), Set.copyOf(withStageFiles(stages)
+                .differences(written)));
+
+        Map<String, Object> beforeStageFilesWereKept = new HashMap<>(written);
+        beforeStageFilesWereKept.remove(RunConfiguration.STAGE_FILES);
+        assertEquals(List.of(), withStageFiles(stages).added(beforeStageFilesWereKept), "an older checkpoint is continued as before");
+    }
+
+    private static RunConfiguration withStageFiles(List<dev.nlpipe.core.config.StageConfig> stages) {
+        Map<String, Object> config = new HashMap<>(config(Map.of()));
+        config.put(RunConfiguration.STAGE_FILES, RunConfiguration.stageFiles(stages));
+        return RunConfiguration.of(config, Set.of());
+    }
+
     private static RunConfiguration withFiles(Options model) {
         Map<String, Object> config = new HashMap<>(config(model.asMap()));
         config.put(RunConfiguration.FILES, RunConfiguration.optionFiles(model));

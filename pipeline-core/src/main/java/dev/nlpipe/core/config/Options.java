@@ -423,7 +423,8 @@ public final class Options {
         return out;
     }
 
-    private static Path existingPath(Object value) {
+    /** The existing file or directory a value names (a path, or a string that parses as one), else {@code null}. */
+    public static Path existingPath(Object value) {
         if (value instanceof Path p) {
             return Files.exists(p) ? p : null;
         }
