@@ -3,6 +3,7 @@ package dev.nlpipe.nn;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.nlpipe.core.doc.DocumentJson;
 import dev.nlpipe.core.io.AtomicFile;
+import dev.nlpipe.core.io.TempNames;
 import dev.nlpipe.core.model.ModelDirWriter;
 import dev.nlpipe.core.model.Provenance;
 import java.io.IOException;
@@ -126,7 +127,7 @@ public final class Checkpoints {
     /**
      * Commits a finished epoch whose files ({@link #lastWeights}, {@link #lastOptimizer}, and
      * {@link #bestWeights} when it is the best) were written: replaces {@code state.json}, then
-     * deletes the files of earlier epochs.
+     * deletes the files of earlier epochs and the temporary files of killed runs.
      */
     public void commit(State state) throws IOException {
         try (AtomicFile f = AtomicFile.create(dir.resolve(STATE))) {
@@ -144,6 +145,8 @@ public final class Checkpoints {
                 }
             }
         }
+        // the half-written files of runs killed while writing a checkpoint (hundreds of MB for BERT), one per kill
+        TempNames.removeAbandoned(dir);
     }
 
     /**

@@ -1,11 +1,16 @@
 package dev.nlpipe.nn;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class CheckpointsTest {
     private static Map<String, Object> config(Object averageDecay, Object layerDims) {
@@ -27,5 +32,19 @@ class CheckpointsTest {
         assertNotEquals(asDefault, Checkpoints.fingerprint(config(0.999, List.of(50, 20))));
         assertNotEquals(asDefault, Checkpoints.fingerprint(config(0.0, List.of(50, 21))));
         assertNotEquals(asDefault, Checkpoints.fingerprint(config("0", List.of(50, 20))), "a string is not a number");
+    }
+
+    @Test
+    void aCommitRemovesTheHalfWrittenFilesOfKilledRunsAndKeepsItsOwn(@TempDir Path dir) throws Exception {
+        Checkpoints c = new Checkpoints(dir);
+        Files.createDirectories(dir);
+        // a run SIGKILLed while writing epoch 3's weights: its temporary file names its process, which has ended
+        Path killed = dir.resolve(".epoch-3.weights.tmp-" + dev.nlpipe.core.testing.DeadProcesses.pid() + "-0a1b");
+        Files.writeString(killed, "half of the weights");
+        Path mine = dir.resolve(".epoch-4.weights.tmp-" + ProcessHandle.current().pid() + "-0c1d");
+        Files.writeString(mine, "being written by this process");
+        c.commit(new Checkpoints.State("f", 1, 10, 1, 0.5, 0, List.of(), Map.of()));
+        assertFalse(Files.exists(killed));
+        assertTrue(Files.exists(mine), "a live process's temporary file stays");
     }
 }

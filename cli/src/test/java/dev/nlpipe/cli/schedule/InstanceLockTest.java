@@ -36,7 +36,7 @@ class InstanceLockTest {
     @Test
     void aLockFileLeftByADeadProcessIsTakenOverAndNamed() throws Exception {
         Path state = tmp.resolve("s.db");
-        long dead = deadPid();
+        long dead = dev.nlpipe.core.testing.DeadProcesses.pid();
         Files.writeString(InstanceLock.fileFor(state), "{\"pid\":" + dead + ",\"host\":\"" + InstanceLock.hostName()
                 + "\",\"processStart\":\"2020-01-01T00:00:00Z\",\"since\":\"2020-01-01T00:00:01Z\"}\n");
         InstanceLock.Owner left = InstanceLock.recordedOwner(state).orElseThrow();
@@ -66,13 +66,5 @@ class InstanceLockTest {
             assertTrue(lock.file().toFile().exists());
         }
         assertTrue(InstanceLock.liveOwner(state).isEmpty());
-    }
-
-    /** A process id that is not running: a child that has exited. */
-    static long deadPid() throws Exception {
-        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-version")
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        p.waitFor();
-        return p.pid();
     }
 }

@@ -102,10 +102,8 @@ class AtomicFileTest {
 
     @Test
     void temporaryFilesOfDeadProcessesAreRemovedAndLiveOnesKept() throws Exception {
-        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-version")
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        p.waitFor();
-        Path dead = Files.createDirectories(tmp.resolve("a/b")).resolve(".x.jsonl.tmp-" + p.pid() + "-1f2e");
+        Path dead = Files.createDirectories(tmp.resolve("a/b")).resolve(".x.jsonl.tmp-" + dev.nlpipe.core.testing.DeadProcesses.pid()
+                + "-1f2e");
         Files.writeString(dead, "{\"id\":");
         Path keep = tmp.resolve("a/.y.jsonl.tmp-notapid-1");
         Files.writeString(keep, "");

@@ -21,10 +21,7 @@ class AbandonedTempFilesTest {
 
     @BeforeEach
     void findADeadProcessId() throws Exception {
-        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-version")
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        p.waitFor();
-        deadPid = p.pid();
+        deadPid = dev.nlpipe.core.testing.DeadProcesses.pid();
     }
 
     private void run(String output) throws IOException {
