@@ -97,6 +97,9 @@ public final class TrainingLoop {
      */
     public static TrainingLoop forJob(TrainingJob job, ModelMeta meta, String task, TrainSettings settings, String monitor,
                                       PrintStream log) {
+        // inside the process's gate until the model is written: an interrupt after the last epoch waits for the weights being
+        // saved and the test split's scoring (whose batches are steps of the gate) instead of exiting under them
+        job.whenDone(ShutdownGate.global().enter()::close);
         return new TrainingLoop(settings, monitor, Checkpoints.beside(job.output()), RunConfiguration.of(job, meta, task), log);
     }
 

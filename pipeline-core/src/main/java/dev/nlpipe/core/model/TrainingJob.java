@@ -48,6 +48,7 @@ public final class TrainingJob implements AutoCloseable {
     private final ErrorLog errors;
     private ModelDirWriter writer;
     private final List<PublishedStep> afterPublish = new ArrayList<>();
+    private final List<Runnable> whenDone = new ArrayList<>();
     private volatile boolean published;
 
     private TrainingJob(TrainConfig config, TrainerProvider trainer, Options model, Options train, ReaderProvider reader,
@@ -173,7 +174,18 @@ public final class TrainingJob implements AutoCloseable {
             }
         } finally {
             writer.abort();
+            for (Runnable r : whenDone) {
+                r.run();
+            }
         }
+    }
+
+    /**
+     * Runs {@code step} when {@link #run(Body)} ends, published or failed, on its thread: a training
+     * loop holds the process's shutdown gate until the model is written, not only while it trains.
+     */
+    public void whenDone(Runnable step) {
+        whenDone.add(step);
     }
 
     /** A step that fails after publishing leaves a complete model: the run succeeded, so it warns rather than fails. */

@@ -177,6 +177,23 @@ class ChineseTaggerTest {
     }
 
     @Test
+    void theTrainingHoldsTheShutdownGateUntilItsModelIsWrittenNotOnlyWhileItTrains() throws IOException {
+        // an interrupt after the last epoch must wait for the weights being saved and the test split being scored
+        Path out = dir.resolve("ner-zh-gate");
+        Path cfg = chineseConfig("gate.yaml");
+        boolean[] heldAfterTheLoop = {false};
+        try (PrintStream log = new PrintStream(OutputStream.nullOutputStream());
+             TrainingJob job = TrainingJob.prepare(TrainConfig.load(cfg, List.of("train.epochs=1")), out, log)) {
+            job.run(j -> {
+                new BiLstmCrfTrainer().train(j);
+                heldAfterTheLoop[0] = dev.nlpipe.nn.ShutdownGate.global().busy();
+            });
+        }
+        assertTrue(heldAfterTheLoop[0], "the trainer's thread is still inside the gate after its loop");
+        assertFalse(dev.nlpipe.nn.ShutdownGate.global().busy(), "and leaves it when the job is done");
+    }
+
+    @Test
     void theLossFallsAndEveryEpochIsLogged() throws IOException {
         TrainedModelFiles.assertLossFellOver(model, 8);
         Map<String, Object> metrics = json(model.resolve("metrics.json"));
