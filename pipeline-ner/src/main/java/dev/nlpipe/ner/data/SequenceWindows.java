@@ -9,11 +9,13 @@ import java.util.function.Function;
 /**
  * Sequences longer than a limit cut into windows that a tagger reads one by one, and the spans
  * found in the windows put back together as spans of the sequences. A window ends after the last
- * sentence-final punctuation mark in its second half ({@link TextChunker#endsSentence}), and the
- * next starts there. Where there is none (a list, a table, text without punctuation) the window
- * ends at the limit and the next one starts {@link #overlap} units earlier: each window keeps the
- * spans that start on its side of the middle of that overlap, so an entity across the cut, up to
- * half the overlap long, is found whole, with context on both sides, and found once. For taggers
+ * sentence-final punctuation mark in its second half ({@link TextChunker#endsSentence}) that is not
+ * inside brackets or quotes (the ！ of 《加油！向未来》 ends no sentence), and the next starts there.
+ * Where there is none (a list, a table, text without punctuation) the window ends at the limit and
+ * the next one starts {@link #overlap} units earlier: each window keeps the spans that start on its
+ * side of the middle of that overlap, so an entity across the cut, up to half the overlap long, is
+ * found whole, with context on both sides, and found once; a longer one that the window's end cut
+ * short is taken whole from the next window when that one saw it from its start. For taggers
  * whose cost grows with the square of the length (FLAT's attention over a lattice of characters
  * and words), a text with no sentences layer stays in bounded memory this way, and in the range of
  * distances training showed.
@@ -89,19 +91,39 @@ public final class SequenceWindows {
         return unit.length() == 1 && TextChunker.endsSentence(unit.charAt(0));
     }
 
-    /** Where the window starting at {@code from} ends: after a sentence end in its second half, else at the limit. */
+    /**
+     * Where the window starting at {@code from} ends: after a sentence end in its second half outside
+     * brackets and quotes, else at the limit.
+     */
     private static int cut(UnitSequence s, int from, int limit) {
         int end = from + limit;
         if (end >= s.length()) {
             return s.length();
         }
+        // how deep in brackets or quotes each unit is, counted from the window's start
+        int[] depth = new int[limit];
+        int d = 0;
+        for (int i = from; i < end; i++) {
+            String unit = s.texts()[i];
+            char c = unit.length() == 1 ? unit.charAt(0) : 0;
+            if (OPENING.indexOf(c) >= 0) {
+                d++;
+            } else if (CLOSING.indexOf(c) >= 0) {
+                d = Math.max(0, d - 1); // a closing mark without its opening (an apostrophe’s) is no bracket
+            }
+            depth[i - from] = d;
+        }
         for (int i = end - 1; i >= from + limit / 2; i--) {
-            if (endsSentence(s, i)) {
+            if (endsSentence(s, i) && depth[i - from] == 0) {
                 return i + 1;
             }
         }
         return end;
     }
+
+    /** Marks that open a title, a quotation or an aside, and those that close them, which a sentence end inside does not end. */
+    private static final String OPENING = "《〈「『“‘（([{【〔";
+    private static final String CLOSING = "》〉」』”’）)]}】〕";
 
     private void add(UnitSequence window, int sequence, int first, int ownedFrom, int ownedTo) {
         windows.add(window);
@@ -132,17 +154,44 @@ public final class SequenceWindows {
             int seq = owner.get(w);
             int previousEnd = given[seq];
             for (ScoredSpan found : perWindow.get(w)) {
-                TagScheme.TokenSpan span = found.span();
-                int start = span.start() + shift;
+                ScoredSpan placed = shifted(found, shift);
+                int start = placed.span().start();
                 if (start < ownFrom.get(w) || start >= ownTo.get(w) || start < previousEnd) {
                     continue;
                 }
-                out.get(seq).add(shift == 0 ? found
-                        : new ScoredSpan(new TagScheme.TokenSpan(span.type(), start, span.end() + shift), found.score()));
-                given[seq] = Math.max(given[seq], span.end() + shift);
+                placed = wholeFromNext(placed, w, perWindow);
+                out.get(seq).add(placed);
+                given[seq] = Math.max(given[seq], placed.span().end());
             }
         }
         return out;
+    }
+
+    private static ScoredSpan shifted(ScoredSpan found, int shift) {
+        TagScheme.TokenSpan span = found.span();
+        return shift == 0 ? found : new ScoredSpan(new TagScheme.TokenSpan(span.type(), span.start() + shift, span.end() + shift),
+                found.score());
+    }
+
+    /**
+     * A span that runs to the end of a window cut at the limit was cut short there: the next window,
+     * which overlaps this one, gives it whole when it saw it from its start (the same start and type).
+     */
+    private ScoredSpan wholeFromNext(ScoredSpan placed, int w, List<List<ScoredSpan>> perWindow) {
+        int windowEnd = offset.get(w) + windows.get(w).length();
+        int next = w + 1;
+        if (placed.span().end() != windowEnd || next >= windows.size() || !owner.get(next).equals(owner.get(w))
+                || offset.get(next) >= windowEnd || placed.span().start() < offset.get(next)) {
+            return placed;
+        }
+        for (ScoredSpan other : perWindow.get(next)) {
+            ScoredSpan there = shifted(other, offset.get(next));
+            if (there.span().start() == placed.span().start() && there.span().type().equals(placed.span().type())
+                    && there.span().end() > placed.span().end()) {
+                return there;
+            }
+        }
+        return placed;
     }
 
     /**

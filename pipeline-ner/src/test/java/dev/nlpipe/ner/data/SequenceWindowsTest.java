@@ -83,6 +83,30 @@ class SequenceWindowsTest {
     }
 
     @Test
+    void aSentenceEndInsideATitleIsNoCut() {
+        // the second half of the first window (units 10..19) holds 。 (12) and the ！ of the title (18): the window ends at 。
+        UnitSequence s = characters("我们昨天晚上一起看了节目。看了《加油！向未来》很好看的" + "甲".repeat(20));
+        SequenceWindows w = SequenceWindows.of(List.of(s), 20);
+        assertEquals("我们昨天晚上一起看了节目。", texts(w.windows()).get(0));
+        assertEquals(List.of(), texts(w.windows()).stream().filter(t -> t.endsWith("加油！")).toList(), "no window ends in the title");
+    }
+
+    @Test
+    void anEntityLongerThanHalfTheOverlapCutShortByAWindowsEndIsTakenWholeFromTheNext() {
+        // overlap 64 at the limit of 1,000: an entity of 50 from unit 960 to 1010 starts in the first window's own part (to 968)
+        String name = "名".repeat(50);
+        UnitSequence s = characters("甲".repeat(960) + name + "乙".repeat(500));
+        SequenceWindows w = SequenceWindows.of(List.of(s), SequenceWindows.RECURRENT_LIMIT);
+        List<List<ScoredSpan>> found = new ArrayList<>();
+        for (UnitSequence window : w.windows()) {
+            String seen = String.join("", window.texts());
+            int at = seen.indexOf('名');
+            found.add(at < 0 ? List.of() : List.of(span("ORG", at, seen.lastIndexOf('名') + 1, 0.7)));
+        }
+        assertEquals(List.of(List.of(span("ORG", 960, 1010, 0.7))), w.merge(found), "not 名 x 40 cut at the window's end");
+    }
+
+    @Test
     void noLimitLeavesEverySequenceWhole() {
         UnitSequence s = characters("李四去上海了。王五在广州工作很多年了没有回来。");
         assertEquals(List.of(s), SequenceWindows.of(List.of(s), 0).windows());
