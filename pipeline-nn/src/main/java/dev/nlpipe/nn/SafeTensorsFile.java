@@ -3,46 +3,149 @@ package dev.nlpipe.nn;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import dev.nlpipe.core.doc.DocumentJson;
 import dev.nlpipe.core.io.AtomicFile;
-import java.io.BufferedInputStream;
+import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * Named tensors in Hugging Face's safetensors format (a JSON header, then raw little-endian data;
- * no code, unlike a pickle), read and written with DJL's own codec. Tensors of any floating type
- * (float16 and bfloat16 checkpoints included) are read as float32 on the Java heap.
+ * Named tensors in Hugging Face's safetensors format (an 8-byte header length, a JSON header, then
+ * raw little-endian data; no code, unlike a pickle). Reading is done here, on the Java heap:
+ * tensors of any floating type (float16, bfloat16, float64) and of the integer types (a checkpoint's
+ * {@code position_ids} buffer) come back as float32. DJL's own decoder is not used for it, since
+ * its PyTorch binding aborts the whole JVM on a bfloat16 tensor. Writing uses DJL's codec (float32).
  */
 public final class SafeTensorsFile {
+    /** A header longer than this is no safetensors header (the format's own limit is 100 MB). */
+    private static final long MAX_HEADER = 100L << 20;
+
     private SafeTensorsFile() {
     }
 
-    /** Reads every tensor of a file, in file order. */
+    /** Reads every tensor of a file, in the order of their data in it. */
     public static Map<String, TensorFile.Tensor> read(Path file) throws IOException {
-        Map<String, TensorFile.Tensor> out = new LinkedHashMap<>();
-        try (NDManager m = NeuralEngine.get().newBaseManager();
-             InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 20)) {
-            NDList list;
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            ByteBuffer size = readFully(ch, 0, 8, file);
+            long headerLength = size.order(ByteOrder.LITTLE_ENDIAN).getLong(0);
+            if (headerLength <= 1 || headerLength > MAX_HEADER || 8 + headerLength > ch.size()) {
+                throw new IOException(file + " is not a safetensors file (its first 8 bytes give a header of " + headerLength
+                        + " bytes in a file of " + ch.size() + ")");
+            }
+            Map<String, Object> header;
             try {
-                list = NDList.decode(m, in);
-            } catch (RuntimeException e) {
-                throw new IOException(file + " is not a readable safetensors file: " + e.getMessage(), e);
+                @SuppressWarnings("unchecked")
+                Map<String, Object> h = DocumentJson.mapper().readValue(readFully(ch, 8, (int) headerLength, file).array(), Map.class);
+                header = h;
+            } catch (IOException e) {
+                throw new IOException(file + " is not a safetensors file (its header is no JSON object: " + e.getMessage() + ")", e);
             }
-            for (NDArray a : list) {
-                if (a.getName() == null) {
-                    throw new IOException(file + " holds an unnamed tensor; it is not a safetensors file");
+            long dataStart = 8 + headerLength;
+            List<Entry> entries = new ArrayList<>();
+            for (Map.Entry<String, Object> e : header.entrySet()) {
+                if (!"__metadata__".equals(e.getKey())) {
+                    entries.add(Entry.of(file, e.getKey(), e.getValue()));
                 }
-                NDArray f = a.getDataType() == DataType.FLOAT32 ? a : a.toType(DataType.FLOAT32, false);
-                out.put(a.getName(), new TensorFile.Tensor(a.getShape().getShape(), f.toFloatArray()));
             }
+            entries.sort(Comparator.comparingLong(Entry::begin));
+            Map<String, TensorFile.Tensor> out = new LinkedHashMap<>();
+            for (Entry e : entries) {
+                long bytes = e.end() - e.begin();
+                if (dataStart + e.end() > ch.size() || bytes != e.count() * e.type().bytes) {
+                    throw new IOException(file + ": tensor '" + e.name() + "' (" + e.type() + ", " + e.count() + " values) has data offsets ["
+                            + e.begin() + ", " + e.end() + ") that do not fit it or the file; the file is damaged or cut short");
+                }
+                if (e.count() > Integer.MAX_VALUE - 8) {
+                    throw new IOException(file + ": tensor '" + e.name() + "' has " + e.count() + " values, more than a Java array holds");
+                }
+                ByteBuffer data = readFully(ch, dataStart + e.begin(), (int) bytes, file).order(ByteOrder.LITTLE_ENDIAN);
+                out.put(e.name(), new TensorFile.Tensor(e.shape(), e.type().floats(data, (int) e.count())));
+            }
+            return out;
         }
-        return out;
+    }
+
+    private static ByteBuffer readFully(FileChannel ch, long position, int length, Path file) throws IOException {
+        ByteBuffer buf = ByteBuffer.allocate(length);
+        long at = position;
+        while (buf.hasRemaining()) {
+            int n = ch.read(buf, at);
+            if (n < 0) {
+                throw new EOFException(file + " ends at byte " + at + ", before the " + length + " bytes its header promises at "
+                        + position + "; the file is cut short");
+            }
+            at += n;
+        }
+        return buf.flip();
+    }
+
+    /** One tensor of the header. */
+    private record Entry(String name, DType type, long[] shape, long begin, long end) {
+        static Entry of(Path file, String name, Object description) throws IOException {
+            if (!(description instanceof Map<?, ?> m) || !(m.get("dtype") instanceof String dtype) || !(m.get("shape") instanceof List<?> dims)
+                    || !(m.get("data_offsets") instanceof List<?> offsets) || offsets.size() != 2) {
+                throw new IOException(file + ": the header's entry for tensor '" + name + "' lacks its dtype, shape or data_offsets");
+            }
+            DType type;
+            try {
+                type = DType.valueOf(dtype);
+            } catch (IllegalArgumentException e) {
+                throw new IOException(file + ": tensor '" + name + "' has dtype " + dtype + ", which nlpipe does not read (it reads"
+                        + " F32, F16, BF16, F64 and the integer types)");
+            }
+            long[] shape = new long[dims.size()];
+            for (int i = 0; i < shape.length; i++) {
+                shape[i] = ((Number) dims.get(i)).longValue();
+            }
+            return new Entry(name, type, shape, ((Number) offsets.get(0)).longValue(), ((Number) offsets.get(1)).longValue());
+        }
+
+        long count() {
+            long n = 1;
+            for (long d : shape) {
+                n *= d;
+            }
+            return n;
+        }
+    }
+
+    /** The element types of safetensors, each widened to float32. */
+    private enum DType {
+        F32(4), F16(2), BF16(2), F64(8), I64(8), I32(4), I16(2), I8(1), U8(1), BOOL(1);
+
+        final int bytes;
+
+        DType(int bytes) {
+            this.bytes = bytes;
+        }
+
+        float[] floats(ByteBuffer b, int n) {
+            float[] out = new float[n];
+            for (int i = 0; i < n; i++) {
+                out[i] = switch (this) {
+                    case F32 -> b.getFloat();
+                    case F16 -> Float.float16ToFloat(b.getShort());
+                    case BF16 -> Float.intBitsToFloat((b.getShort() & 0xFFFF) << 16);
+                    case F64 -> (float) b.getDouble();
+                    case I64 -> b.getLong();
+                    case I32 -> b.getInt();
+                    case I16 -> b.getShort();
+                    case I8 -> b.get();
+                    case U8, BOOL -> b.get() & 0xFF;
+                };
+            }
+            return out;
+        }
     }
 
     /** Writes tensors as float32, replacing {@code file} only when complete. */
