@@ -45,6 +45,7 @@ public final class ModelImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        refuseOutputOverSource();
         String refused = ModelDirWriter.whyNotReplaceable(output);
         if (refused != null) {
             // said before the source (a jar of a hundred megabytes, say) is unpacked and read
@@ -60,6 +61,29 @@ public final class ModelImportCommand implements Callable<Integer> {
             return ExitCodes.CONFIG;
         } finally {
             ModelDirWriter.deleteTree(scratch);
+        }
+    }
+
+    /**
+     * Refuses an output that is the source, holds it or lies inside it: a fine-tuned model imported
+     * onto itself would be replaced by its bare encoder.
+     */
+    private void refuseOutputOverSource() {
+        Path src;
+        try {
+            src = Path.of(source);
+        } catch (java.nio.file.InvalidPathException coordinates) {
+            return;
+        }
+        if (!Files.exists(src)) {
+            return; // coordinates, or a source that is reported missing as such
+        }
+        Path a = src.toAbsolutePath().normalize();
+        Path o = output.toAbsolutePath().normalize();
+        if (o.startsWith(a) || a.startsWith(o)) {
+            throw new ParameterException(spec.commandLine(), "--output " + output + (o.equals(a) ? " is the source"
+                    : o.startsWith(a) ? " is inside the source " + source : " holds the source " + source)
+                    + ": the import would replace what it reads. Give another --output directory");
         }
     }
 }

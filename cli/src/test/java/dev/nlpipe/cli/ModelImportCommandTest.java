@@ -24,4 +24,18 @@ class ModelImportCommandTest {
         assertTrue(o.err().contains("--output") && o.err().contains("not a model directory"), o.err());
         assertEquals("mine", Files.readString(notes.resolve("notes.txt")));
     }
+
+    @Test
+    void anOutputThatIsTheSourceOrHoldsItIsRefused() throws IOException {
+        // a fine-tuned model imported onto itself would become its bare encoder
+        Path model = Files.createDirectories(dir.resolve("models/ner-bert"));
+        Files.writeString(model.resolve("model.json"), "{\"kind\": \"ner.bert\"}");
+        for (Path output : new Path[] {model, dir.resolve("models"), model.resolve("encoder")}) {
+            SegmentEvalCommandTest.Outcome o = SegmentEvalCommandTest.nlpipe("model", "import", model.toString(), "--output",
+                    output.toString());
+            assertEquals(2, o.code(), o.err());
+            assertTrue(o.err().contains("--output " + output) && o.err().contains("the import would replace what it reads"), o.err());
+        }
+        assertEquals("{\"kind\": \"ner.bert\"}", Files.readString(model.resolve("model.json")));
+    }
 }

@@ -64,6 +64,11 @@ public record BertConfig(int vocabSize, int hidden, int layers, int heads, int i
         if (type != null && !"bert".equals(type)) {
             throw new IllegalArgumentException("model_type '" + type + "' is not BERT; nlpipe imports BERT encoders (bert)");
         }
+        if (Boolean.TRUE.equals(json.get("is_decoder")) || Boolean.TRUE.equals(json.get("add_cross_attention"))) {
+            // transformers runs such a BertModel with a causal mask (and cross-attention): read as an encoder it would give other outputs
+            throw new IllegalArgumentException("is_decoder or add_cross_attention is true: it is a BERT decoder, and nlpipe imports BERT"
+                    + " encoders, which read the whole text at once");
+        }
         Object positions = json.getOrDefault("position_embedding_type", "absolute");
         if (!"absolute".equals(positions)) {
             // relative_key models add distance embeddings inside attention; read as absolute they would give wrong outputs

@@ -75,6 +75,7 @@ public final class BertEncoder {
         }
         if (config.pooler()) {
             expect(prefix + "pooler.dense.weight", new Shape(config.hidden(), config.hidden()));
+            expect(prefix + "pooler.dense.bias", new Shape(config.hidden()));
         }
     }
 

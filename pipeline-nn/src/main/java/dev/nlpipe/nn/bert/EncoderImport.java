@@ -11,6 +11,7 @@ import dev.nlpipe.core.model.ModelDirWriter;
 import dev.nlpipe.core.model.ModelMeta;
 import dev.nlpipe.core.model.Provenance;
 import dev.nlpipe.nn.NeuralEngine;
+import dev.nlpipe.nn.Params;
 import dev.nlpipe.nn.SafeTensorsFile;
 import dev.nlpipe.nn.TensorFile;
 import dev.nlpipe.nn.bert.onnx.OnnxBertWeights;
@@ -37,6 +38,8 @@ import java.util.Map;
 public final class EncoderImport {
     private EncoderImport() {
     }
+
+    private static final String TOKENIZER_CONFIG = "tokenizer_config.json";
 
     /**
      * What was imported.
@@ -66,7 +69,21 @@ public final class EncoderImport {
     public static Result run(EncoderSource source, Path output, PrintStream log, boolean lowercase) throws IOException {
         log.println("reading " + source.path() + " (" + source.kind() + ")");
         Encoder e = source.kind().equals("onnx") ? fromOnnx(source) : fromHuggingFace(source.path());
+        checkWeights(e, source);
         Vocabulary vocab = e.vocabulary();
+        Path tokenizerConfig = source.kind().equals("onnx") ? null : source.path().resolve(TOKENIZER_CONFIG);
+        if (vocab.tokenizerJson() != null && tokenizerConfig != null && Files.isRegularFile(tokenizerConfig)) {
+            // transformers' BertTokenizerFast sets the tokenizer.json's normalizer from tokenizer_config.json when they differ
+            BertNormalization own = vocab.normalization();
+            BertNormalization said = BertNormalization.ofTokenizerConfig(source.path());
+            BertNormalization applied = new BertNormalization(own.cleanText(), said.handleChineseChars(), said.stripAccents(),
+                    said.lowercase());
+            if (!applied.equals(own)) {
+                log.println("the tokenizer normalizes as " + TOKENIZER_CONFIG + " says (" + applied + "), not as its tokenizer.json ("
+                        + own + "), as transformers' BertTokenizerFast does");
+                vocab = vocab.normalizedAs(applied);
+            }
+        }
         if (lowercase && !vocab.normalization().lowercase()) {
             vocab = vocab.lowercased();
             log.println("the tokenizer lowercases the text (--lowercase)");
@@ -114,9 +131,9 @@ public final class EncoderImport {
         try (ModelDirWriter w = ModelDirWriter.create(output)) {
             PretrainedEncoder.writeWeights(w.dir(), e.config(), e.weights());
             Files.write(w.dir().resolve(PretrainedEncoder.VOCAB), vocab.pieces(), StandardCharsets.UTF_8);
-            // e's vocabulary is the source's; vocab differs from it only when --lowercase changed its normalization
-            if (vocab.tokenizerJson() != null && vocab.normalization().lowercase() != e.vocabulary().normalization().lowercase()) {
-                withLowercase(vocab.tokenizerJson(), w.dir().resolve(PretrainedEncoder.TOKENIZER));
+            // e's vocabulary is the source's; vocab differs from it when tokenizer_config.json or --lowercase changed its normalization
+            if (vocab.tokenizerJson() != null && !vocab.normalization().equals(e.vocabulary().normalization())) {
+                withNormalization(vocab.tokenizerJson(), w.dir().resolve(PretrainedEncoder.TOKENIZER), vocab.normalization());
             } else if (vocab.tokenizerJson() != null) {
                 Files.copy(vocab.tokenizerJson(), w.dir().resolve(PretrainedEncoder.TOKENIZER));
             } else {
@@ -134,6 +151,29 @@ public final class EncoderImport {
         }
     }
 
+    /**
+     * Refuses weights that do not make the encoder their config describes (a tensor missing or of
+     * another shape, a layer past {@code num_hidden_layers}), at import rather than at every later use.
+     */
+    private static void checkWeights(Encoder e, EncoderSource source) throws IOException {
+        for (String name : e.weights().keySet()) {
+            java.util.regex.Matcher m = LAYER.matcher(name);
+            if (m.lookingAt() && Integer.parseInt(m.group(1)) >= e.config().layers()) {
+                throw new IOException(source.path() + ": the weights hold " + name + ", a layer past the " + e.config().layers()
+                        + " of config.json's num_hidden_layers: the config and the weights are of different models");
+            }
+        }
+        try (Params p = new Params(ai.djl.Device.cpu(), false)) {
+            e.weights().forEach((name, t) -> p.put(name, new ai.djl.ndarray.types.Shape(t.shape()), t.values()));
+            BertEncoder.bind(p, "", e.config());
+        } catch (IllegalArgumentException wrong) {
+            throw new IOException(source.path() + ": the weights do not make the encoder its config describes: " + wrong.getMessage(),
+                    wrong);
+        }
+    }
+
+    private static final java.util.regex.Pattern LAYER = java.util.regex.Pattern.compile("encoder\\.layer\\.(\\d+)\\.");
+
     /** An encoder read from a source, with the files it came from. */
     private record Encoder(BertConfig config, Map<String, TensorFile.Tensor> weights, Vocabulary vocabulary, List<Path> files) {
     }
@@ -146,8 +186,12 @@ public final class EncoderImport {
         /** This vocabulary read after lowercasing. */
         Vocabulary lowercased() {
             BertNormalization n = normalization;
-            return new Vocabulary(pieces, new BertNormalization(n.cleanText(), n.handleChineseChars(), n.stripAccents(), true),
-                    tokenizerJson, vocabTxt);
+            return normalizedAs(new BertNormalization(n.cleanText(), n.handleChineseChars(), n.stripAccents(), true));
+        }
+
+        /** This vocabulary read with another normalization. */
+        Vocabulary normalizedAs(BertNormalization n) {
+            return new Vocabulary(pieces, n, tokenizerJson, vocabTxt);
         }
     }
 
@@ -211,6 +255,9 @@ public final class EncoderImport {
         }
         List<Path> files = new ArrayList<>(files(config, weights));
         files.add(Files.isRegularFile(tokenizer) ? tokenizer : vocab);
+        if (Files.isRegularFile(dir.resolve(TOKENIZER_CONFIG))) {
+            files.add(dir.resolve(TOKENIZER_CONFIG)); // it sets the normalization either way
+        }
         return new Encoder(c, renamed, v, files);
     }
 
@@ -262,16 +309,26 @@ public final class EncoderImport {
             pieces[id] = (String) e.getKey();
         }
         Map<String, Object> normalizer = t.get("normalizer") instanceof Map<?, ?> n ? (Map<String, Object>) n : Map.of();
-        return new Vocabulary(List.of(pieces), BertNormalization.of(Boolean.TRUE.equals(normalizer.get("lowercase"))), file, null);
+        // Hugging Face's BertNormalizer defaults: clean_text and handle_chinese_chars on, strip_accents following lowercase
+        BertNormalization own = new BertNormalization(!Boolean.FALSE.equals(normalizer.get("clean_text")),
+                !Boolean.FALSE.equals(normalizer.get("handle_chinese_chars")),
+                normalizer.get("strip_accents") instanceof Boolean b ? b : null, Boolean.TRUE.equals(normalizer.get("lowercase")));
+        return new Vocabulary(List.of(pieces), own, file, null);
     }
 
-    /** Copies a tokenizer.json with its BERT normalizer set to lowercase, everything else as it was. */
-    private static void withLowercase(Path from, Path to) throws IOException {
+    /** Copies a tokenizer.json with its BERT normalizer set to {@code n}, everything else as it was. */
+    private static void withNormalization(Path from, Path to, BertNormalization n) throws IOException {
         JsonNode tree = DocumentJson.mapper().readTree(from.toFile());
         if (!(tree.get("normalizer") instanceof ObjectNode normalizer) || !"BertNormalizer".equals(normalizer.path("type").asText())) {
-            throw new IOException(from + " has no BertNormalizer to set lowercase on; --lowercase needs one");
+            throw new IOException(from + " has no BertNormalizer to set the normalization on (--lowercase, tokenizer_config.json)");
         }
-        normalizer.put("lowercase", true);
+        normalizer.put("lowercase", n.lowercase());
+        normalizer.put("handle_chinese_chars", n.handleChineseChars());
+        if (n.stripAccents() == null) {
+            normalizer.putNull("strip_accents");
+        } else {
+            normalizer.put("strip_accents", n.stripAccents());
+        }
         Files.write(to, DocumentJson.mapper().writeValueAsBytes(tree));
     }
 

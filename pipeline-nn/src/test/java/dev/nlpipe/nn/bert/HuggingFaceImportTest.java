@@ -166,6 +166,25 @@ class HuggingFaceImportTest {
     }
 
     @Test
+    void tokenizerConfigSettingsOverTheTokenizerJsonsNormalizerAreAppliedAsTransformersDoes() throws IOException {
+        // bge's directory: a tokenizer.json that keeps case beside a tokenizer_config.json that lowercases
+        Path hf = huggingFaceDir(true);
+        List<String> pieces = new ArrayList<>(List.of("[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", "tcl"));
+        for (int i = pieces.size(); i < 20; i++) {
+            pieces.add("w" + i);
+        }
+        BertTokenizer.of(WordPieceVocabulary.of(pieces), BertNormalization.cased()).saveTokenizerJson(hf.resolve("tokenizer.json"));
+        Files.writeString(hf.resolve("tokenizer_config.json"), "{\"do_lower_case\": true}");
+        Path out = dir.resolve("config-over-json");
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        EncoderImport.run(EncoderSource.resolve(hf.toString(), null, dir, dir), out, new PrintStream(log, true));
+        assertEquals(5, PretrainedEncoder.tokenizerOf(out).encode("TCL").ids()[1], "lowercased to tcl, not [UNK]");
+        assertTrue(log.toString().contains("the tokenizer normalizes as tokenizer_config.json says"), log.toString());
+        String sources = Files.readString(out.resolve("model.json"));
+        assertTrue(sources.contains("tokenizer_config.json"), "its checksum is kept with the other source files: " + sources);
+    }
+
+    @Test
     void aTokenizerNlpipeCannotRunIsRefusedAtImport() throws IOException {
         Path hf = huggingFaceDir(true);
         EncoderImport.run(EncoderSource.resolve(hf.toString(), null, dir, dir), dir.resolve("first"), QUIET);
@@ -203,6 +222,36 @@ class HuggingFaceImportTest {
                 "cls.predictions.transform.LayerNorm.weight", "cls.predictions.transform.LayerNorm.bias", "cls.predictions.bias"),
                 enc.heads().keySet());
         assertFalse(enc.weights().keySet().stream().anyMatch(n -> n.startsWith("cls.")), enc.weights().keySet().toString());
+    }
+
+    @Test
+    void weightsThatDoNotMakeTheConfigsEncoderAreRefusedAtImport() throws IOException {
+        Path hf = huggingFaceDir(true);
+        Path out = dir.resolve("enc-incomplete");
+        Map<String, TensorFile.Tensor> missing = new LinkedHashMap<>(checkpoint());
+        missing.remove("bert.embeddings.token_type_embeddings.weight");
+        SafeTensorsFile.write(hf.resolve("model.safetensors"), missing);
+        IOException e = assertThrows(IOException.class, () -> EncoderImport.run(EncoderSource.resolve(hf.toString(), null, dir, dir), out,
+                QUIET));
+        assertTrue(e.getMessage().contains(hf + ": the weights do not make the encoder its config describes")
+                && e.getMessage().contains("token_type_embeddings"), e.getMessage());
+        Map<String, TensorFile.Tensor> extra = new LinkedHashMap<>(checkpoint());
+        extra.put("bert.encoder.layer." + TINY.layers() + ".output.dense.bias", new TensorFile.Tensor(new long[] {8}, new float[8]));
+        SafeTensorsFile.write(hf.resolve("model.safetensors"), extra);
+        e = assertThrows(IOException.class, () -> EncoderImport.run(EncoderSource.resolve(hf.toString(), null, dir, dir), out, QUIET));
+        assertTrue(e.getMessage().contains("a layer past the " + TINY.layers() + " of config.json's num_hidden_layers"), e.getMessage());
+        assertFalse(Files.exists(out), "nothing written");
+    }
+
+    @Test
+    void aDecoderConfigIsRefused() throws IOException {
+        Path hf = huggingFaceDir(true);
+        Map<String, Object> decoder = new LinkedHashMap<>(TINY.toHuggingFace());
+        decoder.put("is_decoder", true);
+        ModelDir.writeJson(hf.resolve("config.json"), decoder);
+        IOException e = assertThrows(IOException.class, () -> EncoderImport.run(EncoderSource.resolve(hf.toString(), null, dir, dir),
+                dir.resolve("enc-decoder"), QUIET));
+        assertTrue(e.getMessage().contains("config.json") && e.getMessage().contains("is_decoder"), e.getMessage());
     }
 
     @Test
