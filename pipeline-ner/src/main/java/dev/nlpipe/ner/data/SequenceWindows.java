@@ -70,8 +70,9 @@ public final class SequenceWindows {
             }
             int overlap = overlap(limit);
             for (int from = 0, owned = 0; from < s.length(); ) {
-                int to = cut(s, from, limit);
-                boolean atSentenceEnd = to == s.length() || endsSentence(s, to - 1);
+                Cut cut = cut(s, from, limit);
+                int to = cut.to();
+                boolean atSentenceEnd = to == s.length() || cut.sentenceEnd();
                 int ownedTo = atSentenceEnd ? to : to - overlap / 2;
                 w.add(s.slice(from, to), i, from, owned, ownedTo);
                 owned = ownedTo;
@@ -91,14 +92,18 @@ public final class SequenceWindows {
         return unit.length() == 1 && TextChunker.endsSentence(unit.charAt(0));
     }
 
+    /** Where a window ends, and whether that is after a sentence end (no overlap with the next) or at the limit. */
+    private record Cut(int to, boolean sentenceEnd) {
+    }
+
     /**
      * Where the window starting at {@code from} ends: after a sentence end in its second half outside
-     * brackets and quotes, else at the limit.
+     * brackets and quotes, else at the limit (even when a mark inside brackets falls right before it).
      */
-    private static int cut(UnitSequence s, int from, int limit) {
+    private static Cut cut(UnitSequence s, int from, int limit) {
         int end = from + limit;
         if (end >= s.length()) {
-            return s.length();
+            return new Cut(s.length(), true);
         }
         // how deep in brackets or quotes each unit is, counted from the window's start
         int[] depth = new int[limit];
@@ -115,10 +120,10 @@ public final class SequenceWindows {
         }
         for (int i = end - 1; i >= from + limit / 2; i--) {
             if (endsSentence(s, i) && depth[i - from] == 0) {
-                return i + 1;
+                return new Cut(i + 1, true);
             }
         }
-        return end;
+        return new Cut(end, false);
     }
 
     /** Marks that open a title, a quotation or an aside, and those that close them, which a sentence end inside does not end. */

@@ -89,6 +89,18 @@ class SequenceWindowsTest {
         SequenceWindows w = SequenceWindows.of(List.of(s), 20);
         assertEquals("我们昨天晚上一起看了节目。", texts(w.windows()).get(0));
         assertEquals(List.of(), texts(w.windows()).stream().filter(t -> t.endsWith("加油！")).toList(), "no window ends in the title");
+
+        // a cut at the limit right after the title's ！ is a cut at the limit: the next window overlaps it, and the title is whole
+        UnitSequence atLimit = characters("甲".repeat(996) + "《加油！向未来》" + "乙".repeat(300));
+        SequenceWindows v = SequenceWindows.of(List.of(atLimit), SequenceWindows.RECURRENT_LIMIT);
+        List<List<ScoredSpan>> found = new ArrayList<>();
+        for (UnitSequence window : v.windows()) {
+            String seen = String.join("", window.texts());
+            int open = seen.indexOf('《');
+            int close = seen.indexOf('》');
+            found.add(open < 0 ? List.of() : List.of(span("WORK", open, close < 0 ? seen.length() : close + 1, 0.9)));
+        }
+        assertEquals(List.of(List.of(span("WORK", 996, 1004, 0.9))), v.merge(found));
     }
 
     @Test
