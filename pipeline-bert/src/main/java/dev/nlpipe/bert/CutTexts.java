@@ -30,6 +30,11 @@ public final class CutTexts {
         this.fix = fix;
     }
 
+    /** What the warning tells the user to do. */
+    public String advice() {
+        return fix;
+    }
+
     /**
      * Looks at a batch's encodings; warns at the first cut one this model meets.
      *

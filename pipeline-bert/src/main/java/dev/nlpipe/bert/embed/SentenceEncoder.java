@@ -92,12 +92,18 @@ public final class SentenceEncoder implements AutoCloseable {
         try {
             e.weights().forEach((name, t) -> params.put(name, new Shape(t.shape()), t.values()));
             return new SentenceEncoder(tokenizer, BertEncoder.bind(params, "", e.config()), params, pooling, normalize, device,
-                    options.batchSize(), new CutTexts(dir.toString(), max, "raise the stage's maxLength up to the encoder's"
-                    + " positions, or split long texts"));
+                    options.batchSize(), new CutTexts(dir.toString(), max, max == e.config().maxPositions()
+                    ? "the encoder reads no more (its position count); split long texts, e.g. with a sentence.split stage before it"
+                    : "raise the stage's maxLength up to the encoder's " + e.config().maxPositions() + " positions, or split long texts"));
         } catch (RuntimeException ex) {
             params.close();
             throw ModelException.cannotLoad(dir, ex);
         }
+    }
+
+    /** What a text cut at the encoder's limit is told (for tests). */
+    CutTexts cutTexts() {
+        return cut;
     }
 
     /** The vectors' size (the encoder's hidden size). */

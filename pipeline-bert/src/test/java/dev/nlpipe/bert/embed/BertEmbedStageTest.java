@@ -3,6 +3,7 @@ package dev.nlpipe.bert.embed;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nlpipe.bert.Pooling;
 import dev.nlpipe.nn.bert.TinyEncoder;
@@ -127,6 +128,11 @@ class BertEmbedStageTest {
         String longText = "quiet ".repeat(100);
         try (SentenceEncoder enc = SentenceEncoder.load(encoder, Pooling.MEAN, true, 8, new LoadOptions("cpu", 8, 1))) {
             assertArrayEquals(enc.embed("quiet ".repeat(6)), enc.embed(longText), 1e-5f);
+            assertTrue(enc.cutTexts().advice().startsWith("raise the stage's maxLength up to the encoder's"), enc.cutTexts().advice());
+        }
+        // at the encoder's own limit there is nothing to raise
+        try (SentenceEncoder enc = SentenceEncoder.load(encoder, Pooling.MEAN, true, 0, new LoadOptions("cpu", 8, 1))) {
+            assertTrue(enc.cutTexts().advice().startsWith("the encoder reads no more"), enc.cutTexts().advice());
         }
     }
 
