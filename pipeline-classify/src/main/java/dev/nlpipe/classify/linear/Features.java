@@ -117,6 +117,13 @@ sealed interface Features permits Features.Vectorizer, Features.Hashing, Feature
                 return s;
             }
             float[] dense = ((DenseVector) v).values();
+            if (dimension > 0 && dense.length != dimension) {
+                // a vector of another size is another model's (an encoder of another width under the same name): its
+                // values would be read against weights that mean something else, and scored without a word
+                throw new IllegalArgumentException("the vector '" + name + "' has " + dense.length + " values, but the classifier was"
+                        + " trained on vectors of " + dimension + ": made by another model under the same name? Give the stage that"
+                        + " makes it the model the classifier was trained behind, or another name");
+            }
             int[] idx = new int[dense.length];
             double[] val = new double[dense.length];
             for (int i = 0; i < dense.length; i++) {
