@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -40,6 +41,9 @@ public final class EvalClassifyCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "FILE", description = "also write the metrics as JSON (accuracy, macro_f1, per_class, ...)")
     Path json;
 
+    @Mixin
+    InferenceOptions inference;
+
     @Override
     public Integer call() throws Exception {
         if (!java.nio.file.Files.exists(data)) {
@@ -51,7 +55,7 @@ public final class EvalClassifyCommand implements Callable<Integer> {
         Map<String, Object> trained = TrainingInput.of(ModelDir.read(model));
         Map<String, Object> formatOptions = options == null ? null : new LinkedHashMap<>(options);
         String fmt = format != null ? format : byExtension(data, String.valueOf(trained.getOrDefault("format", "jsonl")));
-        Map<String, Object> r = ClassifierEvaluation.evaluate(model, data, fmt, formatOptions, System.err);
+        Map<String, Object> r = ClassifierEvaluation.evaluate(model, data, fmt, formatOptions, inference.toLoadOptions(spec), System.err);
         System.out.print(report(r));
         if (json != null) {
             ModelDir.writeJson(json, r);

@@ -5,7 +5,6 @@ import dev.nlpipe.core.doc.DocumentJson;
 import dev.nlpipe.core.io.AtomicFile;
 import dev.nlpipe.core.model.LoadOptions;
 import dev.nlpipe.ner.NerEvaluator;
-import dev.nlpipe.nn.DeviceSpec;
 import dev.nlpipe.core.config.Suggest;
 import dev.nlpipe.core.stage.Components;
 import java.nio.file.Files;
@@ -16,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -40,15 +40,8 @@ public final class EvalNerCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "FILE", description = "also write the scores as JSON (precision, recall, f1, perType)")
     Path json;
 
-    @Option(names = "--batch-size", paramLabel = "N", defaultValue = "64", description = "sentences per forward pass (default: ${DEFAULT-VALUE})")
-    int batchSize;
-
-    @Option(names = "--device", paramLabel = "DEVICE", defaultValue = "auto", description = "cpu, gpu, gpu:N or auto (default: ${DEFAULT-VALUE})")
-    String device;
-
-    @Option(names = "--threads", paramLabel = "N", defaultValue = "1",
-            description = "threads per tensor operation; 0 uses all cores (default: ${DEFAULT-VALUE})")
-    int threads;
+    @Mixin
+    InferenceOptions inference;
 
     @Spec
     CommandSpec spec;
@@ -81,17 +74,10 @@ public final class EvalNerCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--format: unknown format '" + format + "'"
                     + Suggest.didYouMean(format, readers.names()) + " (valid: " + String.join(", ", readers.names()) + ")");
         }
-        if (threads < 0 || batchSize < 1) {
-            throw new ParameterException(spec.commandLine(), threads < 0 ? "--threads must not be negative" : "--batch-size must be at least 1");
-        }
-        try {
-            DeviceSpec.parse(device);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), "--device: " + e.getMessage());
-        }
+        LoadOptions load = inference.toLoadOptions(spec);
         NerEvaluator.Result r;
         try {
-            r = NerEvaluator.evaluate(model, data, format, new LoadOptions(device, batchSize, threads), System.err);
+            r = NerEvaluator.evaluate(model, data, format, load, System.err);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }

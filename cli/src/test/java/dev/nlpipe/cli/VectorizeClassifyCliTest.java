@@ -139,6 +139,13 @@ class VectorizeClassifyCliTest {
         assertEquals(2, column.code(), column.err());
         assertTrue(column.err().contains("no column 'text' in the header (columns: label, body); set --option textColumn, or"
                 + " --option header=false"), column.err());
+        // a neural classifier is loaded where the command says, as eval ner's tagger is
+        CliTest.Result placed = nlpipe("eval", "classify", "--model", model.toString(), "--data", test.toString(), "--device", "cpu",
+                "--threads", "2", "--batch-size", "8");
+        assertEquals(0, placed.code(), placed.err());
+        CliTest.Result badDevice = nlpipe("eval", "classify", "--model", model.toString(), "--data", test.toString(), "--device", "tpu");
+        assertEquals(2, badDevice.code(), badDevice.err());
+        assertTrue(badDevice.err().contains("--device"), badDevice.err());
         CliTest.Result missing = nlpipe("eval", "classify", "--model", dir.resolve("nope").toString(), "--data", test.toString());
         assertEquals(2, missing.code());
         assertTrue(missing.err().contains("does not exist"), missing.err());

@@ -57,8 +57,17 @@ public final class ClassifierEvaluation {
      */
     public static Map<String, Object> evaluate(Path modelDir, Path data, String format, Map<String, Object> formatOptions,
                                                PrintStream log) throws IOException {
+        return evaluate(modelDir, data, format, formatOptions, LoadOptions.DEFAULT, log);
+    }
+
+    /**
+     * {@link #evaluate(Path, Path, String, Map, PrintStream)} with a neural model loaded as {@code load}
+     * says (device, threads, batch size): a classify.bert training scores its test split where it trained.
+     */
+    public static Map<String, Object> evaluate(Path modelDir, Path data, String format, Map<String, Object> formatOptions,
+                                               LoadOptions load, PrintStream log) throws IOException {
         ModelMeta meta = ModelDir.read(modelDir);
-        try (TextClassifier model = ModelKinds.get().load(modelDir, TextClassifier.class, LoadOptions.DEFAULT)) {
+        try (TextClassifier model = ModelKinds.get().load(modelDir, TextClassifier.class, load)) {
             Map<String, Object> out = evaluate(model, modelDir, meta, data, format, formatOptions, log);
             out.put("model", modelDir.toString());
             out.put("data", data.toString());

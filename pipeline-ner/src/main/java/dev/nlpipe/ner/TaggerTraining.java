@@ -12,6 +12,7 @@ import dev.nlpipe.core.tag.TagScheme;
 import dev.nlpipe.ner.data.TagSet;
 import dev.nlpipe.ner.data.TaggedData;
 import dev.nlpipe.ner.data.Units;
+import dev.nlpipe.nn.DeviceSpec;
 import dev.nlpipe.nn.HeldOut;
 import dev.nlpipe.nn.NeuralEngine;
 import dev.nlpipe.nn.TrainSettings;
@@ -222,7 +223,7 @@ public final class TaggerTraining {
     /** What the metrics were measured on: the device, the engine's threads, the CPUs and the OS. */
     public static Map<String, Object> hardware(Device device) {
         Map<String, Object> hw = new LinkedHashMap<>();
-        hw.put("device", deviceName(device));
+        hw.put("device", DeviceSpec.nameOf(device));
         hw.put("threads", NeuralEngine.threads());
         hw.put("cpus", Runtime.getRuntime().availableProcessors());
         hw.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
@@ -251,13 +252,9 @@ public final class TaggerTraining {
         meta.put("seed", settings.seed());
         Provenance.addVersions(meta, NeuralEngine.versions());
         Map<String, Object> training = result.summary();
-        training.put("device", deviceName(device));
+        training.put("device", DeviceSpec.nameOf(device));
         meta.put("training", training);
         meta.put("metrics", metrics);
     }
 
-    /** The device as {@code model.json} and the load options name it: {@code cpu} or {@code gpu:N}. */
-    public static String deviceName(Device device) {
-        return device.isGpu() ? "gpu:" + device.getDeviceId() : "cpu";
-    }
 }

@@ -19,6 +19,11 @@ public record DeviceSpec(Kind kind, int index) {
     /** The values a {@code device:} option accepts, for help texts. */
     public static final String HELP = "cpu, gpu, gpu:N or auto (a GPU when one is visible, else the CPU)";
 
+    /** A device as {@code model.json} and load options name it: {@code cpu} or {@code gpu:N}. */
+    public static String nameOf(Device device) {
+        return device.isGpu() ? "gpu:" + device.getDeviceId() : "cpu";
+    }
+
     /** Parses a setting, or throws {@link IllegalArgumentException} with the valid forms. */
     public static DeviceSpec parse(String text) {
         String s = text == null ? "auto" : text.trim().toLowerCase(Locale.ROOT);

@@ -20,6 +20,7 @@ import dev.nlpipe.core.model.ModelDir;
 import dev.nlpipe.core.model.ModelMeta;
 import dev.nlpipe.core.model.TrainerProvider;
 import dev.nlpipe.core.model.TrainingJob;
+import dev.nlpipe.nn.DeviceSpec;
 import dev.nlpipe.nn.HeldOut;
 import dev.nlpipe.nn.NeuralEngine;
 import dev.nlpipe.nn.Ops;
@@ -150,7 +151,9 @@ public final class BertClassifierTrainer implements TrainerProvider {
             if (job.hasSplit("test")) {
                 // the test loads the model from its directory; complete() rewrites model.json with the test scores
                 ModelDir.writeMeta(job.dir(), meta);
-                Map<String, Object> test = ClassifierEvaluation.evaluate(job.dir(), job.splitPath("test"), null, null, log);
+                // scored where it trained (device, threads), as ner.bert scores its test split
+                Map<String, Object> test = ClassifierEvaluation.evaluate(job.dir(), job.splitPath("test"), null, null,
+                        new LoadOptions(DeviceSpec.nameOf(device), TEST_BATCH, NeuralEngine.threads()), log);
                 test.remove("model");
                 metrics.put("test", test);
                 log.printf(Locale.ROOT, "test: accuracy %.4f  macro F1 %.4f%n", test.get("accuracy"), test.get("macro_f1"));
@@ -172,6 +175,9 @@ public final class BertClassifierTrainer implements TrainerProvider {
         m.putAll(FineTunedFiles.labelConfig(labels.labels()));
         return m;
     }
+
+    /** Texts per forward pass when the test split is scored at the end of training. */
+    private static final int TEST_BATCH = 64;
 
     /** The loss's weight per label with {@code classWeight: balanced} (scikit-learn's balanced weights), else {@code null}. */
     private static float[] classWeights(BertClassifierSpec spec, List<Example> train, LabelSet labels) {

@@ -26,6 +26,7 @@ import dev.nlpipe.ner.data.TagSet;
 import dev.nlpipe.ner.data.TaggedData;
 import dev.nlpipe.ner.data.UnitSequence;
 import dev.nlpipe.ner.data.Units;
+import dev.nlpipe.nn.DeviceSpec;
 import dev.nlpipe.nn.NeuralEngine;
 import dev.nlpipe.nn.Params;
 import dev.nlpipe.nn.Seeds;
@@ -224,7 +225,7 @@ public final class BertTaggerTrainer implements TrainerProvider {
 
     private static Map<String, Object> test(TrainingJob job, Units units, Device device, PrintStream log, Map<String, Object> metrics)
             throws IOException {
-        LoadOptions options = new LoadOptions(TaggerTraining.deviceName(device), EVAL_BATCH, NeuralEngine.threads());
+        LoadOptions options = new LoadOptions(DeviceSpec.nameOf(device), EVAL_BATCH, NeuralEngine.threads());
         try (Tagger tagger = ModelKinds.get().load(job.dir(), Tagger.class, options)) {
             return TaggerTraining.test(job, units, tagger::tag, log, metrics);
         }
