@@ -106,21 +106,26 @@ public record OnnxBertWeights(BertConfig config, Map<String, TensorFile.Tensor> 
     private static long[] shape(Map<String, TensorFile.Tensor> w, String name) throws IOException {
         TensorFile.Tensor t = w.get(name);
         if (t == null) {
-            throw new IOException("the graph has no '" + name + "'; it is not an ONNX export of a Hugging Face BertModel");
+            throw new IOException("the graph has no '" + name + "'; it is not an ONNX export of a Hugging Face BertModel (a task"
+                    + " model's export or a quantized one, such as the -q model jars, is not read: import the model's Hugging Face"
+                    + " directory or its unquantized jar)");
         }
         return t.shape();
     }
 
-    /** The head count from the first layer's score scale {@code √(hidden / heads)}. */
-    private static int heads(OnnxGraph graph, int hidden) throws IOException {
+    /** The head count from the first layer's score scale: a divisor {@code √(hidden / heads)} or its inverse as a factor. */
+    static int heads(OnnxGraph graph, int hidden) throws IOException {
         for (OnnxNode n : graph.nodes()) {
             if (n.op().equals("Constant") && n.name().startsWith("/encoder/layer.0/attention/self/") && n.tensors().containsKey("value")) {
                 OnnxTensor v = n.tensors().get("value");
                 if (v.size() == 1 && (v.dataType() == OnnxTensor.FLOAT || v.dataType() == OnnxTensor.DOUBLE)) {
                     double s = v.toFloats()[0];
-                    long headSize = Math.round(s * s);
-                    if (headSize > 1 && Math.abs(s * s - headSize) < 1e-3 && hidden % headSize == 0) {
-                        return (int) (hidden / headSize);
+                    // a divisor √d (older exports), or a factor 1/√d (exports that multiply by the scaling)
+                    for (double squared : new double[] {s * s, s > 0 ? 1 / (s * s) : 0}) {
+                        long headSize = Math.round(squared);
+                        if (headSize > 1 && Math.abs(squared - headSize) < 1e-3 && hidden % headSize == 0) {
+                            return (int) (hidden / headSize);
+                        }
                     }
                 }
             }
