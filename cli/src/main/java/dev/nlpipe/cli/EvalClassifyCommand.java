@@ -55,7 +55,8 @@ public final class EvalClassifyCommand implements Callable<Integer> {
         Map<String, Object> trained = TrainingInput.of(ModelDir.read(model));
         Map<String, Object> formatOptions = options == null ? null : new LinkedHashMap<>(options);
         String fmt = format != null ? format : byExtension(data, String.valueOf(trained.getOrDefault("format", "jsonl")));
-        Map<String, Object> r = ClassifierEvaluation.evaluate(model, data, fmt, formatOptions, inference.toLoadOptions(spec), System.err);
+        Map<String, Object> r = ClassifierEvaluation.evaluate(model, data, fmt, formatOptions, inference.toLoadOptions(spec),
+                System.err);
         System.out.print(report(r));
         if (json != null) {
             ModelDir.writeJson(json, r);

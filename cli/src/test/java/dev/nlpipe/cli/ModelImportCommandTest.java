@@ -38,4 +38,28 @@ class ModelImportCommandTest {
         }
         assertEquals("{\"kind\": \"ner.bert\"}", Files.readString(model.resolve("model.json")));
     }
+
+    @Test
+    void coordinatesAreLookedForInTheRepositoryMavenUses() throws IOException {
+        String home = System.getProperty("user.home");
+        String local = System.getProperty("maven.repo.local");
+        try {
+            System.setProperty("user.home", dir.toString());
+            System.clearProperty("maven.repo.local");
+            assertEquals(dir.resolve(".m2/repository"), ModelImportCommand.defaultMavenRepository());
+            Files.createDirectories(dir.resolve(".m2"));
+            Files.writeString(dir.resolve(".m2/settings.xml"),
+                    "<settings>\n  <localRepository>${user.home}/maven-cache</localRepository>\n</settings>\n");
+            assertEquals(dir.resolve("maven-cache"), ModelImportCommand.defaultMavenRepository(), "settings.xml's localRepository");
+            System.setProperty("maven.repo.local", dir.resolve("elsewhere").toString());
+            assertEquals(dir.resolve("elsewhere"), ModelImportCommand.defaultMavenRepository(), "-Dmaven.repo.local wins");
+        } finally {
+            System.setProperty("user.home", home);
+            if (local == null) {
+                System.clearProperty("maven.repo.local");
+            } else {
+                System.setProperty("maven.repo.local", local);
+            }
+        }
+    }
 }

