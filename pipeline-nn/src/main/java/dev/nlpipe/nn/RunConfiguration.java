@@ -250,6 +250,11 @@ public record RunConfiguration(String fingerprint, Map<String, Object> values, S
                 }
             } else if (!now.containsKey(name)) {
                 c.differences.add(key + ": " + shown(was.get(name)) + " in the checkpoint; this version has no such option");
+            } else if (first != null && unset.contains(key) && !Objects.equals(was.get(name), now.get(name))
+                    && Objects.equals(Checkpoints.numbersByValue(first), was.get(name))) {
+                // left at its default, whose value this version changed: the checkpoint ran at the earlier one
+                c.differences.add(key + ": the checkpoint ran with the earlier default " + shown(first) + ", this version's is "
+                        + shown(now.get(name)) + " (--set " + key + "=" + first + " continues it)");
             } else {
                 describe(key, was.get(name), now.get(name), c.differences);
             }

@@ -59,6 +59,21 @@ class RunConfigurationTest {
     }
 
     @Test
+    void aCheckpointLeftAtADefaultThisVersionChangedIsToldHowToContinue() {
+        // pretrain.mlm's maxPositions defaulted to 512, then to 0 (= maxLength); the checkpoint recorded 512
+        Map<String, Object> written = RunConfiguration.of(Map.of("task", "pretrain.mlm", "model", Map.of("maxPositions", 512),
+                "train", Map.of("lr", 0.001), "data", List.of(Map.of("sha256", "ab"))), Set.of("model.maxPositions")).values();
+        Map<String, Object> firstDefaults = Map.of("model.maxPositions", 512);
+        RunConfiguration now = RunConfiguration.of(Map.of("task", "pretrain.mlm", "model", Map.of("maxPositions", 0), "train",
+                Map.of("lr", 0.001), "data", List.of(Map.of("sha256", "ab"))), Set.of("model.maxPositions"), firstDefaults);
+        assertEquals(List.of("model.maxPositions: the checkpoint ran with the earlier default 512, this version's is 0"
+                + " (--set model.maxPositions=512 continues it)"), now.differences(written));
+        RunConfiguration asItRan = RunConfiguration.of(Map.of("task", "pretrain.mlm", "model", Map.of("maxPositions", 512), "train",
+                Map.of("lr", 0.001), "data", List.of(Map.of("sha256", "ab"))), Set.of(), firstDefaults);
+        assertEquals(List.of(), asItRan.differences(written), "the --set continues it");
+    }
+
+    @Test
     void theSameFilesReadAnotherWayAreAnotherConfiguration() {
         Map<String, Object> model = Map.of("charDim", 50);
         Map<String, Object> data = Map.of("format", "bmes", "train", List.of(Map.of("sha256", "ab")));

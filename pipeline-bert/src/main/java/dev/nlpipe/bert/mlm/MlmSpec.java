@@ -27,7 +27,8 @@ import java.util.Map;
 public record MlmSpec(Path encoder, Path vocabulary, int layers, int hidden, int heads, int intermediate, int maxPositions,
                       int maxLength, double maskProbability, boolean wholeWord) {
 
-    private static final List<String> ARCHITECTURE = List.of("layers", "hidden", "heads", "intermediate", "maxPositions");
+    /** The sizes of a new encoder, refused beside an encoder whose own sizes apply (maxPositions is ignored there instead). */
+    private static final List<String> ARCHITECTURE = List.of("layers", "hidden", "heads", "intermediate");
 
     /** The options. */
     public static List<OptionSpec> options() {
@@ -40,8 +41,10 @@ public record MlmSpec(Path encoder, Path vocabulary, int layers, int hidden, int
                 OptionSpec.integer("hidden", 256, "from scratch: hidden size"),
                 OptionSpec.integer("heads", 4, "from scratch: attention heads (hidden must be a multiple)"),
                 OptionSpec.integer("intermediate", 0, "from scratch: feed-forward size (0: 4 x hidden)"),
+                // 512 until 2026-12-07: a checkpoint left at that default continues with --set model.maxPositions=512
                 OptionSpec.integer("maxPositions", 0, "from scratch: the longest input the encoder will take (0: maxLength; the"
-                        + " position vectors past the training sequences' length would stay as initialized, random)"),
+                        + " position vectors past the training sequences' length would stay as initialized, random); ignored"
+                        + " beside encoder, whose own positions apply").addedWithDefault(512),
                 OptionSpec.integer("maxLength", 128, "the most word pieces per training sequence, [CLS] and [SEP] included; longer"
                         + " documents are cut into several sequences"),
                 OptionSpec.number("maskProbability", 0.15, "share of the pieces of a sequence the model predicts (80 % become [MASK],"
