@@ -77,8 +77,10 @@ public final class ModelImportCommand implements Callable<Integer> {
         Path settings = Path.of(home, ".m2", "settings.xml");
         if (Files.isRegularFile(settings)) {
             try {
+                // Maven's template names /path/to/local/repo inside a comment
+                String xml = Files.readString(settings).replaceAll("(?s)<!--.*?-->", "");
                 java.util.regex.Matcher m = java.util.regex.Pattern.compile("<localRepository>\\s*([^<]+?)\\s*</localRepository>")
-                        .matcher(Files.readString(settings));
+                        .matcher(xml);
                 if (m.find()) {
                     return Path.of(m.group(1).replace("${user.home}", home));
                 }

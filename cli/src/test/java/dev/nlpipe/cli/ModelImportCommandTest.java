@@ -48,6 +48,10 @@ class ModelImportCommandTest {
             System.clearProperty("maven.repo.local");
             assertEquals(dir.resolve(".m2/repository"), ModelImportCommand.defaultMavenRepository());
             Files.createDirectories(dir.resolve(".m2"));
+            // a settings.xml copied from Maven's template: its localRepository is inside a comment
+            Files.writeString(dir.resolve(".m2/settings.xml"), "<settings>\n  <!--\n  <localRepository>/path/to/local/repo</localRepository>\n"
+                    + "  -->\n</settings>\n");
+            assertEquals(dir.resolve(".m2/repository"), ModelImportCommand.defaultMavenRepository());
             Files.writeString(dir.resolve(".m2/settings.xml"),
                     "<settings>\n  <localRepository>${user.home}/maven-cache</localRepository>\n</settings>\n");
             assertEquals(dir.resolve("maven-cache"), ModelImportCommand.defaultMavenRepository(), "settings.xml's localRepository");
