@@ -72,7 +72,8 @@ public final class EncoderImport {
         checkWeights(e, source);
         Vocabulary vocab = e.vocabulary();
         Path tokenizerConfig = source.kind().equals("onnx") ? null : source.path().resolve(TOKENIZER_CONFIG);
-        if (vocab.tokenizerJson() != null && tokenizerConfig != null && Files.isRegularFile(tokenizerConfig)) {
+        if (vocab.tokenizerJson() != null && tokenizerConfig != null && Files.isRegularFile(tokenizerConfig)
+                && appliesBertNormalization(tokenizerConfig, vocab.tokenizerJson())) {
             // transformers' BertTokenizerFast sets the tokenizer.json's normalizer from tokenizer_config.json when they differ
             BertNormalization own = vocab.normalization();
             BertNormalization said = BertNormalization.ofTokenizerConfig(source.path());
@@ -314,6 +315,18 @@ public final class EncoderImport {
                 !Boolean.FALSE.equals(normalizer.get("handle_chinese_chars")),
                 normalizer.get("strip_accents") instanceof Boolean b ? b : null, Boolean.TRUE.equals(normalizer.get("lowercase")));
         return new Vocabulary(List.of(pieces), own, file, null);
+    }
+
+    /**
+     * Whether transformers sets a tokenizer.json's normalization from tokenizer_config.json, as
+     * {@code BertTokenizerFast} does: for a BERT tokenizer class (or none named), over a
+     * {@code BertNormalizer}; a {@code PreTrainedTokenizerFast} loads the tokenizer.json as it is.
+     */
+    private static boolean appliesBertNormalization(Path tokenizerConfig, Path tokenizerJson) throws IOException {
+        Object tokenizerClass = readJson(tokenizerConfig).get("tokenizer_class");
+        boolean bertClass = tokenizerClass == null || String.valueOf(tokenizerClass).startsWith("BertTokenizer");
+        JsonNode normalizer = DocumentJson.mapper().readTree(tokenizerJson.toFile()).get("normalizer");
+        return bertClass && normalizer != null && "BertNormalizer".equals(normalizer.path("type").asText());
     }
 
     /** Copies a tokenizer.json with its BERT normalizer set to {@code n}, everything else as it was. */

@@ -182,6 +182,12 @@ class HuggingFaceImportTest {
         assertTrue(log.toString().contains("the tokenizer normalizes as tokenizer_config.json says"), log.toString());
         String sources = Files.readString(out.resolve("model.json"));
         assertTrue(sources.contains("tokenizer_config.json"), "its checksum is kept with the other source files: " + sources);
+
+        // a PreTrainedTokenizerFast loads its tokenizer.json as it is, whatever the config's defaults
+        Files.writeString(hf.resolve("tokenizer_config.json"), "{\"tokenizer_class\": \"PreTrainedTokenizerFast\"}");
+        Path asIs = dir.resolve("config-generic");
+        EncoderImport.run(EncoderSource.resolve(hf.toString(), null, dir, dir), asIs, QUIET);
+        assertEquals(1, PretrainedEncoder.tokenizerOf(asIs).encode("TCL").ids()[1], "kept cased: [UNK]");
     }
 
     @Test
