@@ -70,6 +70,13 @@ public final class InstanceLock implements AutoCloseable {
         }
     }
 
+    /**
+     * The lock files this JVM holds, with their owners. A lock belongs to the process: closing any
+     * channel of the file, even one opened only to read it, releases it. So this process never opens
+     * a file it holds a lock on; it answers from here.
+     */
+    private static final Map<Path, Owner> HELD_HERE = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** How often, and how far apart, taking a lock is tried before another holder is reported. */
     private static final int PROBE_RETRIES = 5;
     private static final long PROBE_WAIT_MS = 100;
@@ -115,7 +122,11 @@ public final class InstanceLock implements AutoCloseable {
         return acquire(fileForOutput(outputDir), "is writing to this output directory", "--output");
     }
 
-    private static InstanceLock acquire(Path file, String what, String option) throws IOException, HeldException {
+    private static synchronized InstanceLock acquire(Path file, String what, String option) throws IOException, HeldException {
+        Owner mine = HELD_HERE.get(key(file));
+        if (mine != null) {
+            throw new HeldException(file, mine, what, option);
+        }
         Files.createDirectories(file.toAbsolutePath().getParent());
         FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
         FileLock lock = null;
@@ -153,7 +164,13 @@ public final class InstanceLock implements AutoCloseable {
         ch.truncate(0);
         ch.write(ByteBuffer.wrap(bytes), 0);
         ch.force(true);
+        HELD_HERE.put(key(file), new Owner(ProcessHandle.current().pid(), hostName(),
+                ProcessHandle.current().info().startInstant().orElse(null), Instant.parse((String) me.get("since"))));
         return new InstanceLock(file, ch, lock, previous);
+    }
+
+    private static Path key(Path file) {
+        return file.toAbsolutePath().normalize();
     }
 
     /**
@@ -174,6 +191,9 @@ public final class InstanceLock implements AutoCloseable {
 
     /** Whether some process holds the lock now; empty when the file system cannot say. */
     private static Optional<Boolean> probe(Path file) {
+        if (HELD_HERE.containsKey(key(file))) {
+            return Optional.of(true);
+        }
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             FileLock shared = ch.tryLock(0, Long.MAX_VALUE, true);
             if (shared == null) {
@@ -191,6 +211,10 @@ public final class InstanceLock implements AutoCloseable {
     /** The holder recorded in a state database's lock file, if any (it may be dead: check {@link #liveOwner}). */
     public static Optional<Owner> recordedOwner(Path state) {
         Path file = fileFor(state);
+        Owner mine = HELD_HERE.get(key(file));
+        if (mine != null) {
+            return Optional.of(mine);
+        }
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
         }
@@ -250,6 +274,7 @@ public final class InstanceLock implements AutoCloseable {
             }
         } finally {
             channel.close();
+            HELD_HERE.remove(key(file));
         }
     }
 }

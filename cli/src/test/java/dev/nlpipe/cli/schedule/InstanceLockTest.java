@@ -62,9 +62,32 @@ class InstanceLockTest {
         assertTrue(InstanceLock.liveOwner(state).isEmpty(), "the lock is free: not running");
         try (InstanceLock lock = InstanceLock.acquire(state)) {
             assertEquals(ProcessHandle.current().pid(), InstanceLock.liveOwner(state).orElseThrow().pid(), "held: running");
-            // the probe gives the lock straight back: a scheduler that holds it keeps it
-            assertTrue(lock.file().toFile().exists());
+            assertThrows(InstanceLock.HeldException.class, () -> InstanceLock.acquire(state));
+            // a lock belongs to the process: had the probe, the reading of the owner or the refused second acquire opened and
+            // closed the file here, the lock would be gone for every other process
+            assertEquals("held", lockSeenFromAnotherProcess(lock.file()));
         }
         assertTrue(InstanceLock.liveOwner(state).isEmpty());
+        assertEquals("free", lockSeenFromAnotherProcess(InstanceLock.fileFor(state)));
+    }
+
+    /** What another process finds when it tries the lock: held or free. */
+    private String lockSeenFromAnotherProcess(Path lockFile) throws Exception {
+        Path probe = Files.writeString(tmp.resolve("Probe.java"), """
+                import java.nio.channels.FileChannel;
+                import java.nio.file.*;
+                public class Probe {
+                    public static void main(String[] a) throws Exception {
+                        try (FileChannel ch = FileChannel.open(Path.of(a[0]), StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+                            System.out.print(ch.tryLock() == null ? "held" : "free");
+                        }
+                    }
+                }
+                """);
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), probe.toString(),
+                lockFile.toString()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).trim();
+        p.waitFor();
+        return out;
     }
 }
