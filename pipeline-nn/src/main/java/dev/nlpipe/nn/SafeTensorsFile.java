@@ -50,6 +50,9 @@ public final class SafeTensorsFile {
             } catch (IOException e) {
                 throw new IOException(file + " is not a safetensors file (its header is no JSON object: " + e.getMessage() + ")", e);
             }
+            if (header == null) {
+                throw new IOException(file + " is not a safetensors file (its header is no JSON object)");
+            }
             long dataStart = 8 + headerLength;
             List<Entry> entries = new ArrayList<>();
             for (Map.Entry<String, Object> e : header.entrySet()) {
@@ -61,7 +64,7 @@ public final class SafeTensorsFile {
             Map<String, TensorFile.Tensor> out = new LinkedHashMap<>();
             for (Entry e : entries) {
                 long bytes = e.end() - e.begin();
-                if (dataStart + e.end() > ch.size() || bytes != e.count() * e.type().bytes) {
+                if (e.begin() > e.end() || dataStart + e.end() > ch.size() || bytes != e.count() * e.type().bytes) {
                     throw new IOException(file + ": tensor '" + e.name() + "' (" + e.type() + ", " + e.count() + " values) has data offsets ["
                             + e.begin() + ", " + e.end() + ") that do not fit it or the file; the file is damaged or cut short");
                 }
@@ -105,15 +108,30 @@ public final class SafeTensorsFile {
             }
             long[] shape = new long[dims.size()];
             for (int i = 0; i < shape.length; i++) {
-                shape[i] = ((Number) dims.get(i)).longValue();
+                shape[i] = wholeNumber(dims.get(i), file, name, "shape");
             }
-            return new Entry(name, type, shape, ((Number) offsets.get(0)).longValue(), ((Number) offsets.get(1)).longValue());
+            Entry entry = new Entry(name, type, shape, wholeNumber(offsets.get(0), file, name, "data_offsets"),
+                    wholeNumber(offsets.get(1), file, name, "data_offsets"));
+            try {
+                entry.count();
+            } catch (ArithmeticException overflow) {
+                throw new IOException(file + ": tensor '" + name + "' has a shape of more values than a file holds");
+            }
+            return entry;
+        }
+
+        private static long wholeNumber(Object v, Path file, String name, String field) throws IOException {
+            if (!(v instanceof Number n) || n.longValue() < 0 || n.doubleValue() != n.longValue()) {
+                throw new IOException(file + ": tensor '" + name + "' has " + field + " entry " + v + ", not a whole number of at least 0;"
+                        + " the file is damaged");
+            }
+            return n.longValue();
         }
 
         long count() {
             long n = 1;
             for (long d : shape) {
-                n *= d;
+                n = Math.multiplyExact(n, d);
             }
             return n;
         }

@@ -86,6 +86,18 @@ class SafeTensorsFileTest {
         e = assertThrows(IOException.class, () -> SafeTensorsFile.read(text));
         assertTrue(e.getMessage().contains("is not a safetensors file"), e.getMessage());
 
+        for (String header : List.of("null", "{\"a\":{\"dtype\":\"F32\",\"shape\":[\"2\"],\"data_offsets\":[0,8]}}",
+                "{\"a\":{\"dtype\":\"F32\",\"shape\":[2],\"data_offsets\":[null,8]}}",
+                "{\"a\":{\"dtype\":\"F32\",\"shape\":[-2],\"data_offsets\":[8,0]}}",
+                "{\"a\":{\"dtype\":\"F32\",\"shape\":[4294967296,4294967296],\"data_offsets\":[0,8]}}",
+                "{\"a\":{\"dtype\":\"F32\",\"shape\":[2],\"data_offsets\":[-8,0]}}")) {
+            byte[] h = header.getBytes(StandardCharsets.UTF_8);
+            Path damaged = Files.write(dir.resolve("damaged.safetensors"), ByteBuffer.allocate(8 + h.length + 8)
+                    .order(ByteOrder.LITTLE_ENDIAN).putLong(h.length).put(h).array());
+            e = assertThrows(IOException.class, () -> SafeTensorsFile.read(damaged), header);
+            assertTrue(e.getMessage().contains("damaged.safetensors"), header + ": " + e.getMessage());
+        }
+
         Path complex = file("c.safetensors", List.<Object[]>of(new Object[] {"z", "C64", "[1]", new byte[8]}));
         e = assertThrows(IOException.class, () -> SafeTensorsFile.read(complex));
         assertTrue(e.getMessage().contains("tensor 'z' has dtype C64"), e.getMessage());
