@@ -132,7 +132,12 @@ public record RunConfiguration(String fingerprint, Map<String, Object> values, S
                 files.put(stage + "model", fingerprint(List.of(sc.model()), stage + "model"));
             }
             Map<?, ?> with = sc.with() == null ? Map.of() : (Map<?, ?>) sc.with().toPlain();
+            // only the options the stage declares as paths: a pattern of "." would otherwise fingerprint the working directory
+            Set<String> paths = pathOptions(sc.type());
             with.forEach((key, value) -> {
+                if (!paths.contains(String.valueOf(key))) {
+                    return;
+                }
                 List<Path> named = (value instanceof List<?> list ? list.stream() : java.util.stream.Stream.of(value))
                         .map(Options::existingPath).filter(Objects::nonNull).toList();
                 if (!named.isEmpty()) {
@@ -141,6 +146,20 @@ public record RunConfiguration(String fingerprint, Map<String, Object> values, S
             });
         }
         return files;
+    }
+
+    /** The options a stage type declares as a path or a list of paths; none for a type this nlpipe does not have. */
+    private static Set<String> pathOptions(String type) {
+        dev.nlpipe.core.stage.StageProvider p = dev.nlpipe.core.stage.Components.get().stages().find(type);
+        Set<String> out = new java.util.HashSet<>();
+        if (p != null) {
+            for (OptionSpec s : p.options()) {
+                if (s.type() == dev.nlpipe.core.config.OptionType.PATH || s.type() == dev.nlpipe.core.config.OptionType.PATH_LIST) {
+                    out.add(s.name());
+                }
+            }
+        }
+        return out;
     }
 
     private static Object fingerprint(List<Path> paths, String what) {

@@ -160,10 +160,14 @@ class RunConfigurationTest {
         List<dev.nlpipe.core.config.StageConfig> stages = List.of(
                 new dev.nlpipe.core.config.StageConfig("segment.hanlp", "segment.hanlp", with, null, dev.nlpipe.core.config.Location.NONE,
                         null),
-                new dev.nlpipe.core.config.StageConfig("tagger", "tag", null, segModel, dev.nlpipe.core.config.Location.NONE, null));
+                new dev.nlpipe.core.config.StageConfig("tagger", "tag", null, segModel, dev.nlpipe.core.config.Location.NONE, null),
+                // a pattern that happens to name the working directory is no file the stage reads
+                new dev.nlpipe.core.config.StageConfig("tokenize.regex", "tokenize.regex", (dev.nlpipe.core.config.Node.MapNode)
+                        dev.nlpipe.core.config.PlainNodes.toNode(Map.of("pattern", "."), dev.nlpipe.core.config.Location.NONE), null,
+                        dev.nlpipe.core.config.Location.NONE, null));
         Map<String, Object> written = withStageFiles(stages).values();
         assertEquals(Set.of("stages[0] (segment.hanlp) with.userDictionaries", "stages[1] (tag) model"),
-                ((Map<?, ?>) written.get(RunConfiguration.STAGE_FILES)).keySet(), "the number is no file");
+                ((Map<?, ?>) written.get(RunConfiguration.STAGE_FILES)).keySet(), "the number and the pattern are no files");
         assertEquals(List.of(), withStageFiles(stages).differences(written));
 
         Files.writeString(words, "北京大学\n清华大学\n");
