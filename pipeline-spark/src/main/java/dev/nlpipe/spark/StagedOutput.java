@@ -97,9 +97,11 @@ final class StagedOutput {
             if (dir.getPath().equals(staging)) {
                 continue;
             }
+            // every file, however deep: a running job's tasks write under _temporary/0/... and change no upper time
             long touched = dir.getModificationTime();
-            for (FileStatus child : fs.listStatus(dir.getPath())) {
-                touched = Math.max(touched, child.getModificationTime());
+            org.apache.hadoop.fs.RemoteIterator<org.apache.hadoop.fs.LocatedFileStatus> files = fs.listFiles(dir.getPath(), true);
+            while (files.hasNext()) {
+                touched = Math.max(touched, files.next().getModificationTime());
             }
             if (now - touched > ABANDONED_AFTER.toMillis() && fs.delete(dir.getPath(), true)) {
                 removed++;

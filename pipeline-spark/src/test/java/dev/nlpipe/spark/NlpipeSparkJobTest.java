@@ -475,14 +475,20 @@ class NlpipeSparkJobTest {
         long threeDaysAgo = System.currentTimeMillis() - java.time.Duration.ofDays(3).toMillis();
         Files.setLastModifiedTime(abandoned.resolve("part-00000"), java.nio.file.attribute.FileTime.fromMillis(threeDaysAgo));
         Files.setLastModifiedTime(abandoned, java.nio.file.attribute.FileTime.fromMillis(threeDaysAgo));
+        // a running job: its upper directories untouched for days, a task's file under _temporary written just now
         Path running = Files.createDirectories(dir.resolve(".kept.nlpipe-tmp-app-running-2"));
+        Path attempt = Files.createDirectories(running.resolve("_temporary/0/_temporary/attempt_1"));
+        Files.writeString(attempt.resolve("part-00000"), "being written\n");
+        for (Path p : List.of(attempt, attempt.getParent(), running.resolve("_temporary/0"), running.resolve("_temporary"), running)) {
+            Files.setLastModifiedTime(p, java.nio.file.attribute.FileTime.fromMillis(threeDaysAgo));
+        }
         log.setLength(0);
         assertEquals(1, runOnSpark(pipeline("skip", segmentTfidf("skip").replace("format: text", "format: jsonl")), in, out, log),
                 log::toString);
         assertFalse(Files.exists(abandoned), log::toString);
         assertTrue(Files.exists(running), "a staging directory touched lately may be a running job's");
         assertTrue(log.toString().contains("deleted 1 staging directory of kept left by runs that ended before publishing"), log::toString);
-        Files.delete(running);
+        dev.nlpipe.core.model.ModelDirWriter.deleteTree(running);
     }
 
     @Test
