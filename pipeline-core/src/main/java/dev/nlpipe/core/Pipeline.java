@@ -83,7 +83,9 @@ public final class Pipeline implements AutoCloseable {
 
     /**
      * Builds a parsed configuration: checks the input and output formats and their options, every
-     * stage type, option and model, and the layer wiring — all before any document is read. The
+     * stage type, option and model, and the layer wiring (when the file has an {@code input:}
+     * section, which says what layers documents bring; without one, a missing layer is found at the
+     * first document) — all before any document is read. The
      * input path itself is checked by {@link #checkInput} (the command line calls it first) and
      * again by {@link #run}, so a program that only calls {@code process} can keep an input section
      * that does not resolve from its working directory.
@@ -253,7 +255,8 @@ public final class Pipeline implements AutoCloseable {
     /**
      * Runs the configured input through the pipeline into the configured output.
      *
-     * @param options threads, batch size, error handling, progress
+     * @param options threads, batch size, error handling, progress: these, not the file's
+     *     {@code threads}, {@code batchSize} and {@code onError}; pass {@link #defaultRunOptions} for the file's
      * @param log where progress and messages go (standard error), or {@code null}
      * @throws ConfigException when input or output is missing or unreadable
      * @throws dev.nlpipe.core.run.RecordFailedException with {@code onError: fail}
@@ -355,7 +358,7 @@ public final class Pipeline implements AutoCloseable {
         return Path.of(p + ERRORS_SUFFIX);
     }
 
-    /** A pipeline with the same stages run with another run policy from the configuration. */
+    /** The run settings the configuration gives ({@code threads}, {@code batchSize}, {@code onError}), for {@link #run}. */
     public RunOptions defaultRunOptions(boolean progress) {
         return new RunOptions(config.threads(), config.batchSize(),
                 "fail".equals(config.onError()) ? OnError.FAIL : OnError.SKIP, progress);
@@ -425,7 +428,11 @@ public final class Pipeline implements AutoCloseable {
             return this;
         }
 
-        /** Declares the layers input documents carry, turning on the wiring check. */
+        /**
+         * Declares the layers input documents carry, turning on the wiring check at {@link #build}
+         * ({@code inputLayers()} with none for raw text); without it a stage's missing layer is found
+         * at the first document.
+         */
         public Builder inputLayers(Layer... layers) {
             this.inputLayers = EnumSet.noneOf(Layer.class);
             inputLayers.addAll(List.of(layers));

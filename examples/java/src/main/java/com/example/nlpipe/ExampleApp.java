@@ -42,9 +42,11 @@ public final class ExampleApp {
      */
     public static void run(Path yaml, PrintStream out) throws InterruptedException, ExecutionException {
         // Stages are named as in YAML and checked the same way: an unknown type or option fails here,
-        // before any text is processed. keywords.textrank comes from pipeline-embed, which nlpipe-all brings.
+        // before any text is processed, and with inputLayers() (raw text) so does a layer no stage adds.
+        // keywords.textrank comes from pipeline-embed, which nlpipe-all brings.
         try (Pipeline inCode = Pipeline.builder()
                 .name("in-code")
+                .inputLayers()
                 .add("segment")
                 .add("sentence.split")
                 .add("keywords.textrank", Map.of("topK", 3))

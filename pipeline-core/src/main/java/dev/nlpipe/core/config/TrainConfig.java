@@ -44,7 +44,7 @@ public record TrainConfig(String task, Map<String, Path> splits, Map<String, Loc
     public static TrainConfig parse(Node root, Path source) {
         Node.MapNode m = Sections.map(root, "a training file");
         if (m.get("task") == null) {
-            throw new ConfigException(m.location(), "a training file needs 'task:' (e.g. task: vectorize.tfidf; `nlpipe list` shows the tasks)"
+            throw new ConfigException(m.location(), "a training file needs 'task:' (e.g. task: vectorize.tfidf; `nlpipe list tasks` shows them)"
                     + (m.get("input") != null ? "; this looks like a pipeline file, run it with `nlpipe run`" : ""));
         }
         Sections.onlyKeys(m, "the training file", KEYS);

@@ -200,8 +200,9 @@ public final class DocumentJson {
      *
      * @param json the object's text
      * @param fields the input's field names for id, text, label(s) and language
-     * @param fallbackId the id to use when the record has none (e.g. {@code file:line})
-     * @throws IOException-wrapped {@link IllegalArgumentException} when the line is not a valid document
+     * @param fallbackId the id to use when the record has none (e.g. {@code file:line}); when it is
+     *     {@code null} too, the hexadecimal hash of the text
+     * @throws IllegalArgumentException when the line is not a valid document
      */
     public static Document parse(String json, Fields fields, String fallbackId) {
         return strictly(json, "object", p -> read(p, fields, fallbackId));

@@ -11,9 +11,9 @@ package dev.nlpipe.core.run;
 public record RunOptions(int threads, int batchSize, OnError onError, boolean progress) {
     /** Documents per batch when not configured. */
     public static final int DEFAULT_BATCH = 128;
-    /** The most worker threads accepted: more only costs memory (each holds batches in flight). */
+    /** The most worker threads the command line and a pipeline file accept: more only costs memory (each holds batches in flight). */
     public static final int MAX_THREADS = 1024;
-    /** The largest batch accepted: batches are held in memory, a few per thread. */
+    /** The largest batch the command line and a pipeline file accept: batches are held in memory, a few per thread. */
     public static final int MAX_BATCH = 1_000_000;
 
     public RunOptions {

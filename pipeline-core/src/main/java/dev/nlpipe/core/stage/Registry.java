@@ -19,6 +19,16 @@ public final class Registry<T extends Component> {
     private final String kind;
     private final Map<String, T> byName;
 
+    /** The command that lists this kind's components. */
+    private String listCommand() {
+        return switch (kind) {
+            case "input format", "output format" -> "nlpipe list formats";
+            case "training task" -> "nlpipe list tasks";
+            case "model kind" -> "nlpipe list kinds";
+            default -> "nlpipe list";
+        };
+    }
+
     private Registry(String kind, Map<String, T> byName) {
         this.kind = kind;
         this.byName = Collections.unmodifiableMap(byName);
@@ -50,7 +60,7 @@ public final class Registry<T extends Component> {
             String hint = module.isEmpty() ? Suggest.didYouMean(name, byName.keySet()) : "";
             throw new ConfigException(where, "unknown " + kind + " '" + name + "'" + module + hint
                     + (hint.isEmpty() && module.isEmpty() ? " (valid: " + String.join(", ", byName.keySet()) + ")" : "")
-                    + "; `nlpipe list` shows them all");
+                    + "; `" + listCommand() + "` shows them all");
         }
         return c;
     }

@@ -133,7 +133,8 @@ class ConfigErrorsTest {
 
     @Test
     void unknownInputFormatAndFormatOption() {
-        assertTrue(fail(input(dir).replace(" }", ", format: jsonlines }") + "stages: []\n").problem().contains("unknown input format 'jsonlines'"));
+        String format = fail(input(dir).replace(" }", ", format: jsonlines }") + "stages: []\n").problem();
+        assertTrue(format.contains("unknown input format 'jsonlines'") && format.contains("`nlpipe list formats` shows them all"), format);
         ConfigException e = fail(input(dir).replace(" }", ", format: jsonl, textFeild: body }") + "stages: []\n");
         assertTrue(e.problem().contains("unknown option 'textFeild'") && e.problem().contains("did you mean 'textField'"), e.problem());
     }
