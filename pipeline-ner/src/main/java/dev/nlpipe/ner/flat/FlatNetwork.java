@@ -45,6 +45,8 @@ final class FlatNetwork {
     private final RelativePositions positions;
     private final List<FlatLayer> layers;
     private final LinearChainCrf crf;
+    /** Whether the BERT encoder runs as in inference while FLAT trains ({@code encoderLrScale: 0}). */
+    private boolean encoderFixed;
 
     private FlatNetwork(FlatSpec spec, Params params, BertEncoder encoder, RelativePositions positions, List<FlatLayer> layers,
                         LinearChainCrf crf) {
@@ -136,6 +138,11 @@ final class FlatNetwork {
         return new FlatNetwork(spec, params, encoder, positions, layers, LinearChainCrf.bind(params, "crf", CrfConstraints.of(scheme, tags)));
     }
 
+    /** Runs the encoder as in inference from now on (no dropout), its weights frozen by the trainer. */
+    void encoderFixed() {
+        this.encoderFixed = true;
+    }
+
     /** Whether a weight is the pretrained encoder's. */
     static boolean isEncoder(String weight) {
         return weight.startsWith(ENCODER_PREFIX);
@@ -199,7 +206,7 @@ final class FlatNetwork {
             }
         }
         NDArray idArray = m.create(ids, new Shape(rows.size(), steps));
-        NDArray h = encoder.forward(idArray, null, lengths, training);
+        NDArray h = encoder.forward(idArray, null, lengths, training && !encoderFixed);
         long width = h.getShape().get(2);
         // row 0 of the gathered table is zeros: characters without a piece, and padding
         long[] index = new long[batch.size() * batch.chars];

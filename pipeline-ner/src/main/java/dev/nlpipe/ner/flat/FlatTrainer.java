@@ -144,6 +144,11 @@ public final class FlatTrainer implements TrainerProvider {
         try (Params params = new Params(device, true)) {
             FlatNetwork network = FlatNetwork.create(spec, sizes, tables, encoder == null ? null : encoder.weights(), params,
                     Seeds.random(settings.seed(), "init"));
+            if (encoder != null && encoderLrScale == 0) {
+                // kept fixed as the option says: no gradients (which clipNorm's global norm would count), no dropout
+                params.names().stream().filter(FlatNetwork::isEncoder).toList().forEach(params::freeze);
+                network.encoderFixed();
+            }
             if (charVectors.freeze() && tables.chars() != null) {
                 params.freeze("emb.char");
             }
@@ -179,7 +184,7 @@ public final class FlatTrainer implements TrainerProvider {
     }
 
     /** Sentences with their gold spans, as training reads them. */
-    private record Sentences(List<UnitSequence> sequences, List<List<TagScheme.TokenSpan>> gold) {
+    record Sentences(List<UnitSequence> sequences, List<List<TagScheme.TokenSpan>> gold) {
 
         /**
          * The training sentences; with {@code maxLength > 0} longer ones are clipped to their first
@@ -192,21 +197,32 @@ public final class FlatTrainer implements TrainerProvider {
             List<List<TagScheme.TokenSpan>> gold = new ArrayList<>(data.sequences().size());
             int clipped = 0;
             long cut = 0;
+            int entitiesLeftOut = 0;
             for (int i = 0; i < data.sequences().size(); i++) {
                 UnitSequence s = data.sequences().get(i);
                 List<TagScheme.TokenSpan> spans = data.gold().get(i);
                 if (maxLength > 0 && s.length() > maxLength) {
+                    // cut before an entity across the limit, not through it: its first characters would be trained as O
+                    int at = maxLength;
+                    for (TagScheme.TokenSpan g : spans) {
+                        if (g.start() < at && g.end() > at && g.start() > 0) {
+                            at = g.start();
+                        }
+                    }
+                    int end = at;
                     clipped++;
-                    cut += s.length() - maxLength;
-                    s = s.slice(0, maxLength);
-                    spans = spans.stream().filter(g -> g.end() <= maxLength).toList();
+                    cut += s.length() - end;
+                    s = s.slice(0, end);
+                    List<TagScheme.TokenSpan> kept = spans.stream().filter(g -> g.end() <= end).toList();
+                    entitiesLeftOut += spans.size() - kept.size();
+                    spans = kept;
                 }
                 sequences.add(s);
                 gold.add(spans);
             }
             if (maxLength > 0) {
-                log.printf(Locale.ROOT, "maxLength %d: %,d of %,d training sentences clipped (%,d characters left out)%n", maxLength,
-                        clipped, data.sequences().size(), cut);
+                log.printf(Locale.ROOT, "maxLength %d: %,d of %,d training sentences clipped (%,d characters and %,d entities left"
+                        + " out)%n", maxLength, clipped, data.sequences().size(), cut, entitiesLeftOut);
             }
             return new Sentences(sequences, gold);
         }

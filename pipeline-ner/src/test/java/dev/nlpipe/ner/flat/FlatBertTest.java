@@ -1,5 +1,6 @@
 package dev.nlpipe.ner.flat;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -113,5 +114,23 @@ class FlatBertTest {
                 .replace("encoderLrScale: 0.5,", ""), plain);
         assertTrue(TensorFile.read(plain.resolve(FlatModel.WEIGHTS)).keySet().stream().noneMatch(FlatNetwork::isEncoder));
         assertFalse(Files.exists(plain.resolve(PretrainedEncoder.CONFIG)));
+    }
+
+    @Test
+    void anEncoderLearningRateOfZeroKeepsTheEncoderFixed() throws IOException {
+        Path fixed = dir.resolve("fixed-encoder");
+        String log = Training.run(dir, yaml.replace("encoderLrScale: 0.5,", "encoderLrScale: 0,").replace("epochs: 8", "epochs: 1"), fixed);
+        // frozen, not only stepped by 0: its gradients are not computed, so clipNorm's global norm is FLAT's own
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("([0-9,]+) weights \\(([0-9,]+) trainable\\)").matcher(log);
+        assertTrue(m.find(), log);
+        long all = Long.parseLong(m.group(1).replace(",", ""));
+        long trainable = Long.parseLong(m.group(2).replace(",", ""));
+        long encoderScalars = dev.nlpipe.nn.SafeTensorsFile.read(encoder.resolve("model.safetensors")).values().stream()
+                .mapToLong(t -> t.values().length).sum();
+        assertTrue(trainable <= all - encoderScalars, all + " scalars, " + trainable + " trainable, the encoder's " + encoderScalars);
+        var imported = dev.nlpipe.nn.SafeTensorsFile.read(encoder.resolve("model.safetensors"));
+        var saved = TensorFile.read(fixed.resolve(FlatModel.WEIGHTS));
+        String query = "encoder.layer.0.attention.self.query.weight";
+        assertArrayEquals(imported.get(query).values(), saved.get(FlatNetwork.ENCODER_PREFIX + query).values());
     }
 }

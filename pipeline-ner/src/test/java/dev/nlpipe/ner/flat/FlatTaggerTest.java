@@ -102,7 +102,8 @@ class FlatTaggerTest {
 
     @Test
     void logsTheClippedSentencesAndTheLattices() {
-        assertTrue(log.matches("(?s).*maxLength 12: \\d+ of 80 training sentences clipped \\(\\d+ characters left out\\).*"), log);
+        assertTrue(log.matches("(?s).*maxLength 12: \\d+ of 80 training sentences clipped \\(\\d+ characters and \\d+ entities left"
+                + " out\\).*"), log);
         assertTrue(log.contains("lattices: "), log);
     }
 
@@ -237,5 +238,18 @@ class FlatTaggerTest {
                 java.nio.file.StandardOpenOption.APPEND);
         Exception e = org.junit.jupiter.api.Assertions.assertThrows(dev.nlpipe.core.model.ModelException.class, () -> FlatModel.load(copy));
         assertTrue(e.getMessage().contains("lexicon.txt"), e.getMessage());
+    }
+
+    @Test
+    void aTrainingSentenceIsClippedBeforeAnEntityAcrossTheLimitNotThroughIt() {
+        // 北京大学 spans characters 3..7: a limit of 5 would train 北京 as O; the sentence is cut at 3 instead
+        dev.nlpipe.core.doc.Document d = new dev.nlpipe.core.doc.Document("d", "我去了北京大学看看");
+        d.setEntities(List.of(dev.nlpipe.core.doc.Entity.of(d.text(), "ORG", 3, 7)));
+        dev.nlpipe.ner.data.TaggedData data = dev.nlpipe.ner.data.TaggedData.of(List.of(d), FlatSpec.units("test"));
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        FlatTrainer.Sentences s = FlatTrainer.Sentences.clipped(data, 5, new java.io.PrintStream(out, true));
+        assertEquals(3, s.sequences().get(0).length());
+        assertEquals(List.of(), s.gold().get(0));
+        assertTrue(out.toString().contains("(6 characters and 1 entities left out)"), out.toString());
     }
 }
