@@ -113,6 +113,10 @@ public record FlatSpec(TagScheme scheme, int charDim, int bigramDim, int wordDim
         if (o.getInt("encoderMaxLength") < 3) {
             throw o.error("encoderMaxLength", "must be at least 3 ([CLS], a piece and [SEP])");
         }
+        if (encoder == null && o.isSet("encoderMaxLength")) {
+            throw o.error("encoderMaxLength", "sets how much a BERT encoder reads, and this FLAT has none (model.encoder): remove it,"
+                    + " or give model.encoder");
+        }
         return new FlatSpec(TagScheme.parse(o.getString("scheme")), o.getInt("charDim"), o.getInt("bigramDim"), o.getInt("wordDim"),
                 o.getInt("heads"), o.getInt("headDim"), o.getInt("feedForward"), o.getInt("layers"), o.getDouble("embedDropout"),
                 o.getDouble("lexiconDropout"), o.getDouble("ffDropout"), o.getDouble("outputDropout"), o.getDouble("attentionDropout"),

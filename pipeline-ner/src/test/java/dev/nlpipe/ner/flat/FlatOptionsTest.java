@@ -57,6 +57,8 @@ class FlatOptionsTest {
         names(refused("model.bigramDim=-2"), "bigramDim");
         names(refused("train.encoderLrScale=-1"), "encoderLrScale");
         names(refused("train.encoderLrScale=0.5"), "encoderLrScale", "this FLAT has none (model.encoder)");
+        names(refused("model.encoderMaxLength=12"), "encoderMaxLength", "this FLAT has none (model.encoder)");
+        names(refused("model.freezeEmbeddings=true"), "freezeEmbeddings", "neither is given");
     }
 
     @Test
