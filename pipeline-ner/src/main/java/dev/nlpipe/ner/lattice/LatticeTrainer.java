@@ -12,6 +12,7 @@ import dev.nlpipe.ner.TaggerTraining;
 import dev.nlpipe.ner.bilstm.Batch;
 import dev.nlpipe.ner.bilstm.Featurizer;
 import dev.nlpipe.ner.bilstm.PretrainedTable;
+import dev.nlpipe.ner.data.SequenceWindows;
 import dev.nlpipe.ner.data.TaggedData;
 import dev.nlpipe.ner.lexicon.Lexicon;
 import dev.nlpipe.ner.lexicon.TrainingLexicon;
@@ -111,16 +112,19 @@ public final class LatticeTrainer implements TrainerProvider {
             pretrained.configure(params, spec.chars().freezeEmbeddings(), settings.sparseEmbeddings(),
                     List.of("emb.unit", "emb.bigram", "emb.lexicon"), log);
             List<LatticeExample> trainExamples = encode(featurizer, lexicon, train, true);
-            // decoded and scored against gold spans only: a dev type the training data lacks counts as missed
-            List<LatticeExample> devExamples = dev == null ? List.of() : encode(featurizer, lexicon, dev, false);
+            // decoded and scored against gold spans only: a dev type the training data lacks counts as missed; in the windows
+            // tagging reads a long line in, so the epoch is chosen on the decoding the model will be used with
+            SequenceWindows devWindows = SequenceWindows.of(dev == null ? List.of() : dev.sequences(), SequenceWindows.RECURRENT_LIMIT);
+            List<LatticeExample> devExamples = devWindows.windows().stream()
+                    .map(s -> LatticeExample.of(featurizer, lexicon, s, null)).toList();
             logCoverage(trainExamples, log);
             float[] unknownChance = Batch.unknownChances(featurizer.rareUnits, spec.chars().unkReplace(), 0);
             float[] bigramUnknownChance = Batch.unknownChances(featurizer.rareBigrams, spec.chars().unkReplace(), 0);
             WordUnknowns wordUnknowns = WordUnknowns.of(lexicon);
             Trainable<LatticeExample> trainable = Trainable.of(params,
                     (batch, scope) -> network.loss(new LatticeBatch(batch, scope, unknownChance, bigramUnknownChance, wordUnknowns)),
-                    TaggerTraining.devScores(dev, featurizer.tags, () -> LatticePredictor.predict(network, devExamples, EVAL_BATCH),
-                            ADVICE, log));
+                    TaggerTraining.devScores(dev, featurizer.tags,
+                            () -> devWindows.joinTags(LatticePredictor.predict(network, devExamples, EVAL_BATCH)), ADVICE, log));
             TrainingResult result = TrainingLoop.forJob(job, meta, NAME, settings, "f1", log)
                     .run(trainable, trainExamples, LatticeExample::length);
 
