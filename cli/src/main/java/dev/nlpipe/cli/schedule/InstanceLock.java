@@ -153,24 +153,43 @@ public final class InstanceLock implements AutoCloseable {
             ch.close();
             throw new HeldException(file, holder, what, option);
         }
+        // known as this JVM's before anything else is done with it, so no other thread here opens and closes the file meanwhile
+        Instant since = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        Path key = key(file);
+        HELD_HERE.put(key, new Owner(ProcessHandle.current().pid(), hostName(), ProcessHandle.current().info().startInstant().orElse(null),
+                since));
+        try {
+            return written(file, ch, lock, since);
+        } catch (IOException | RuntimeException e) {
+            HELD_HERE.remove(key);
+            ch.close();
+            throw e;
+        }
+    }
+
+    /** Writes this process as the holder into a lock file it has just locked. */
+    private static InstanceLock written(Path file, FileChannel ch, FileLock lock, Instant since) throws IOException {
         // A non-empty file under a free lock was left by a holder that died without releasing it.
         Owner previous = read(ch);
         Map<String, Object> me = new LinkedHashMap<>();
         me.put("pid", ProcessHandle.current().pid());
         me.put("host", hostName());
         me.put("processStart", ProcessHandle.current().info().startInstant().map(Instant::toString).orElse(null));
-        me.put("since", Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
+        me.put("since", since.toString());
         byte[] bytes = (DocumentJson.mapper().writeValueAsString(me) + "\n").getBytes(StandardCharsets.UTF_8);
         ch.truncate(0);
         ch.write(ByteBuffer.wrap(bytes), 0);
         ch.force(true);
-        HELD_HERE.put(key(file), new Owner(ProcessHandle.current().pid(), hostName(),
-                ProcessHandle.current().info().startInstant().orElse(null), Instant.parse((String) me.get("since"))));
         return new InstanceLock(file, ch, lock, previous);
     }
 
+    /** The file itself, whatever name reaches it (a linked directory): the lock belongs to the file. */
     private static Path key(Path file) {
-        return file.toAbsolutePath().normalize();
+        try {
+            return file.toRealPath();
+        } catch (IOException notThereYet) {
+            return file.toAbsolutePath().normalize();
+        }
     }
 
     /**
@@ -180,7 +199,7 @@ public final class InstanceLock implements AutoCloseable {
      * (NFSv4, most cluster file systems); where the lock cannot be probed, the recorded process is
      * looked for on this host ({@link Owner#isAlive()}).
      */
-    public static Optional<Owner> liveOwner(Path state) {
+    public static synchronized Optional<Owner> liveOwner(Path state) {
         Optional<Owner> recorded = recordedOwner(state);
         if (recorded.isEmpty()) {
             return recorded;
@@ -209,7 +228,7 @@ public final class InstanceLock implements AutoCloseable {
     }
 
     /** The holder recorded in a state database's lock file, if any (it may be dead: check {@link #liveOwner}). */
-    public static Optional<Owner> recordedOwner(Path state) {
+    public static synchronized Optional<Owner> recordedOwner(Path state) {
         Path file = fileFor(state);
         Owner mine = HELD_HERE.get(key(file));
         if (mine != null) {

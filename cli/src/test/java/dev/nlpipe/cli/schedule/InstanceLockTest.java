@@ -71,6 +71,17 @@ class InstanceLockTest {
         assertEquals("free", lockSeenFromAnotherProcess(InstanceLock.fileFor(state)));
     }
 
+    @Test
+    void aLinkToTheStatesDirectoryIsTheSameLock() throws Exception {
+        Path real = Files.createDirectories(tmp.resolve("real"));
+        Path link = Files.createSymbolicLink(tmp.resolve("link"), real);
+        try (InstanceLock lock = InstanceLock.acquire(real.resolve("s.db"))) {
+            assertThrows(InstanceLock.HeldException.class, () -> InstanceLock.acquire(link.resolve("s.db")));
+            assertEquals(ProcessHandle.current().pid(), InstanceLock.liveOwner(link.resolve("s.db")).orElseThrow().pid());
+            assertEquals("held", lockSeenFromAnotherProcess(lock.file()), "reached by another name, the file was not opened and closed");
+        }
+    }
+
     /** What another process finds when it tries the lock: held or free. */
     private String lockSeenFromAnotherProcess(Path lockFile) throws Exception {
         Path probe = Files.writeString(tmp.resolve("Probe.java"), """
