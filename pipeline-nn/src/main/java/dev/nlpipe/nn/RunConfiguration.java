@@ -232,7 +232,11 @@ public record RunConfiguration(String fingerprint, Map<String, Object> values, S
             } else if (FILES.equals(key) || STAGE_FILES.equals(key)) {
                 // a checkpoint from before these files were fingerprinted cannot be checked; it is continued as before
                 if (before instanceof Map<?, ?> was && now instanceof Map<?, ?> files) {
-                    compareFiles(FILES.equals(key) ? "model." : "", files, was, c.differences);
+                    // a stage value an earlier version took for a file (a stop-word list name that is also a folder here) and
+                    // this one does not fingerprint is no file the stage reads: the stages themselves are compared apart
+                    Map<?, ?> comparable = FILES.equals(key) ? was : was.entrySet().stream().filter(e -> files.containsKey(e.getKey()))
+                            .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+                    compareFiles(FILES.equals(key) ? "model." : "", files, comparable, c.differences);
                 }
             } else if (now instanceof Map<?, ?> section && before instanceof Map<?, ?> was) {
                 Set<Object> names = new LinkedHashSet<>(was.keySet());

@@ -64,7 +64,7 @@ public final class SafeTensorsFile {
             Map<String, TensorFile.Tensor> out = new LinkedHashMap<>();
             for (Entry e : entries) {
                 long bytes = e.end() - e.begin();
-                if (e.begin() > e.end() || dataStart + e.end() > ch.size() || bytes != e.count() * e.type().bytes) {
+                if (e.begin() > e.end() || e.end() > ch.size() - dataStart || bytes != e.count() * e.type().bytes) {
                     throw new IOException(file + ": tensor '" + e.name() + "' (" + e.type() + ", " + e.count() + " values) has data offsets ["
                             + e.begin() + ", " + e.end() + ") that do not fit it or the file; the file is damaged or cut short");
                 }

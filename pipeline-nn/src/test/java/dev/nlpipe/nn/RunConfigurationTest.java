@@ -151,6 +151,7 @@ class RunConfigurationTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
     void aStagesUserDictionaryOrModelChangedSinceTheCheckpointIsNamed(@TempDir Path dir) throws IOException {
         Path words = Files.writeString(dir.resolve("user.txt"), "北京大学\n");
         Path segModel = Files.createDirectories(dir.resolve("seg"));
@@ -177,6 +178,15 @@ class RunConfigurationTest {
                 + segModel.resolve("model.json")
                 + " differ from the checkpoint's (edited or replaced since it was written)"), Set.copyOf(withStageFiles(stages)
                 .differences(written)));
+
+        // a key only the checkpoint has (an earlier version fingerprinted a value this one takes for no file) is no difference
+        Map<String, Object> withExtraKey = new HashMap<>(written);
+        Map<String, Object> stageFiles = new java.util.TreeMap<>((Map<String, Object>) written.get(RunConfiguration.STAGE_FILES));
+        stageFiles.put("stages[2] (tokenize.regex) with.pattern", List.of(Map.of("path", ".", "sha256", "x")));
+        withExtraKey.put(RunConfiguration.STAGE_FILES, stageFiles);
+        Files.writeString(words, "北京大学\n");
+        Files.writeString(segModel.resolve("model.json"), "{}");
+        assertEquals(List.of(), withStageFiles(stages).differences(withExtraKey));
 
         Map<String, Object> beforeStageFilesWereKept = new HashMap<>(written);
         beforeStageFilesWereKept.remove(RunConfiguration.STAGE_FILES);

@@ -90,7 +90,8 @@ class SafeTensorsFileTest {
                 "{\"a\":{\"dtype\":\"F32\",\"shape\":[2],\"data_offsets\":[null,8]}}",
                 "{\"a\":{\"dtype\":\"F32\",\"shape\":[-2],\"data_offsets\":[8,0]}}",
                 "{\"a\":{\"dtype\":\"F32\",\"shape\":[4294967296,4294967296],\"data_offsets\":[0,8]}}",
-                "{\"a\":{\"dtype\":\"F32\",\"shape\":[2],\"data_offsets\":[-8,0]}}")) {
+                "{\"a\":{\"dtype\":\"F32\",\"shape\":[2],\"data_offsets\":[-8,0]}}",
+                "{\"a\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[9223372036854775800,9223372036854775804]}}")) {
             byte[] h = header.getBytes(StandardCharsets.UTF_8);
             Path damaged = Files.write(dir.resolve("damaged.safetensors"), ByteBuffer.allocate(8 + h.length + 8)
                     .order(ByteOrder.LITTLE_ENDIAN).putLong(h.length).put(h).array());

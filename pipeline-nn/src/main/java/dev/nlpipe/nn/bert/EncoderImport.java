@@ -72,6 +72,9 @@ public final class EncoderImport {
         checkWeights(e, source);
         Vocabulary vocab = e.vocabulary();
         Path tokenizerConfig = source.kind().equals("onnx") ? null : source.path().resolve(TOKENIZER_CONFIG);
+        if (tokenizerConfig != null && Files.isRegularFile(tokenizerConfig)) {
+            BertNormalization.ofTokenizerConfig(source.path()); // refuses a tokenizer class nlpipe cannot run (MeCab words first)
+        }
         if (vocab.tokenizerJson() != null && tokenizerConfig != null && Files.isRegularFile(tokenizerConfig)
                 && appliesBertNormalization(tokenizerConfig, vocab.tokenizerJson())) {
             // transformers' BertTokenizerFast sets the tokenizer.json's normalizer from tokenizer_config.json when they differ

@@ -206,6 +206,11 @@ class HuggingFaceImportTest {
         IOException japanese = assertThrows(IOException.class, () -> EncoderImport.run(EncoderSource.resolve(hf.toString(), null, dir,
                 dir), dir.resolve("third"), QUIET));
         assertTrue(japanese.getMessage().contains("MeCab"), japanese.getMessage());
+        // beside a tokenizer.json too
+        BertTokenizer.of(WordPieceVocabulary.of(vocab(20)), BertNormalization.cased()).saveTokenizerJson(hf.resolve("tokenizer.json"));
+        IOException withJson = assertThrows(IOException.class, () -> EncoderImport.run(EncoderSource.resolve(hf.toString(), null, dir,
+                dir), dir.resolve("fourth"), QUIET));
+        assertTrue(withJson.getMessage().contains("MeCab"), withJson.getMessage());
     }
 
     @Test
