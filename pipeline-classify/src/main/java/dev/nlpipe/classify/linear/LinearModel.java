@@ -147,9 +147,17 @@ public final class LinearModel {
                     out[k] /= sum;
                 }
             } else {
+                // the sigmoids normalized, in log space: every margin far below 0 (a long unnormalized count vector)
+                // underflows each sigmoid to 0, and their sum with them
+                double max = Double.NEGATIVE_INFINITY;
+                for (int k = 0; k < classes; k++) {
+                    double m = out[k];
+                    out[k] = m >= 0 ? -Math.log1p(Math.exp(-m)) : m - Math.log1p(Math.exp(m));
+                    max = Math.max(max, out[k]);
+                }
                 double sum = 0;
                 for (int k = 0; k < classes; k++) {
-                    out[k] = LogisticObjective.sigmoid(out[k]);
+                    out[k] = Math.exp(out[k] - max);
                     sum += out[k];
                 }
                 for (int k = 0; k < classes; k++) {

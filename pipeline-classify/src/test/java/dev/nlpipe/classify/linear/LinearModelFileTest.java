@@ -48,6 +48,17 @@ class LinearModelFileTest {
     }
 
     @Test
+    void oneVsRestProbabilitiesStayNumbersWhenEveryMarginIsFarBelowZero() {
+        // a long document counted without normalization: each sigmoid underflows to 0, and so did their sum (NaN scores)
+        LinearModel m = new LinearModel(LinearModel.Loss.of("logistic"), 3, false, new double[][] {{-0.5}, {-0.4}, {-0.6}},
+                new double[] {0, 0, 0});
+        double[] p = m.scores(new dev.nlpipe.core.doc.SparseVector(new int[] {0}, new double[] {2000}));
+        org.junit.jupiter.api.Assertions.assertEquals(1.0, p[0] + p[1] + p[2], 1e-12);
+        org.junit.jupiter.api.Assertions.assertTrue(p[1] > 0.99, java.util.Arrays.toString(p));
+        org.junit.jupiter.api.Assertions.assertEquals(1, m.predict(new dev.nlpipe.core.doc.SparseVector(new int[] {0}, new double[] {2000})));
+    }
+
+    @Test
     void balancedOneVsRestWeighsEachSubProblemAsScikitLearnDoes() {
         // classes of 10, 20 and 30 rows; class 0 against the rest
         int[] y = new int[60];
