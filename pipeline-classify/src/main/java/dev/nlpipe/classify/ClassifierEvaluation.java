@@ -95,6 +95,7 @@ public final class ClassifierEvaluation {
         List<Integer> predicted = new ArrayList<>();
         List<Double> decision = new ArrayList<>();
         long unlabeled = 0;
+        long multiLabel = 0;
         try (CorpusInput in = CorpusInput.open(data, null, true, reader, readerOptions,
                 new ReadSettings(null, ReadSettings.DEFAULT_MAX_LINE_BYTES, errors, new AtomicLong()));
              Pipeline pre = ModelPreprocessing.rebuild(modelDir, meta, "classify-eval-preprocess")) {
@@ -105,6 +106,7 @@ public final class ClassifierEvaluation {
             while (in.hasNext()) {
                 Document raw = in.next();
                 String g = GoldLabel.of(raw);
+                multiLabel += GoldLabel.several(raw) ? 1 : 0;
                 for (Document d : pre == null ? List.of(raw) : pre.process(raw)) {
                     if (g == null) {
                         unlabeled++;
@@ -128,6 +130,7 @@ public final class ClassifierEvaluation {
             }
             progress.finish();
         }
+        GoldLabel.warnMultiLabel(multiLabel, data.toString(), log);
         if (gold.isEmpty()) {
             throw new IllegalArgumentException(data + ": no labelled documents to evaluate (" + unlabeled + " without a label;"
                     + " is the label field or column right for format " + fmt + "?)");

@@ -234,6 +234,7 @@ public final class BertClassifierTrainer implements TrainerProvider {
     }
 
     private static LabelSet labels(TrainingJob job, List<Document> train) {
+        GoldLabel.warnMultiLabel(train, "data.train", job.log());
         Set<String> seen = new LinkedHashSet<>();
         for (Document d : train) {
             if (GoldLabel.of(d) != null) {

@@ -80,6 +80,11 @@ public final class LinearClassifierTrainer implements TrainerProvider {
         log.printf(Locale.ROOT, "classify.linear: %d classes %s; train %d%s%s documents%n", labels.size(), labels.labels(), train.size(),
                 dev == null ? "" : ", dev " + dev.size(), test == null ? "" : ", test " + test.size());
 
+        if (s.thresholdSearch() && labels.size() != 2) {
+            // it moves a binary decision threshold: with more labels it would demand held-out data and then do nothing
+            throw job.train().error("thresholdSearch", "applies to two labels (a binary task); the data has " + labels.size()
+                    + ": remove it");
+        }
         List<ModelSelection.Candidate> grid = ModelSelection.grid(s);
         List<ModelSelection.Outcome> outcomes = null;
         String selectedOn = "none";
@@ -185,6 +190,7 @@ public final class LinearClassifierTrainer implements TrainerProvider {
     }
 
     private static LabelSet labels(TrainingJob job, List<Document> train, String positive) {
+        GoldLabel.warnMultiLabel(train, "data.train", job.log());
         Set<String> seen = new LinkedHashSet<>();
         for (Document d : train) {
             if (GoldLabel.of(d) != null) {

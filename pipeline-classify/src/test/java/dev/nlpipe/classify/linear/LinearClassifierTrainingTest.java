@@ -230,6 +230,15 @@ class LinearClassifierTrainingTest {
         assertTrue(grid.getMessage().contains("held-out"), grid.getMessage());
         assertTrue(grid.getMessage().matches("(?s).*:3:\\d+: option 'C' of .*"), "at the grid's own line: " + grid.getMessage());
         assertFalse(Files.exists(dir.resolve("grid")));
+        Path threeLabels = corpus("three-threshold", 60, 3, 2);
+        ConfigException threshold = assertThrows(ConfigException.class, () -> TrainingRuns.train(dir, """
+                task: classify.linear
+                data: { train: %s, format: jsonl }
+                model: { tokenPattern: '\\w+' }
+                train: { thresholdSearch: true }
+                """.formatted(threeLabels), "threshold"));
+        assertTrue(threshold.getMessage().contains("option 'thresholdSearch'") && threshold.getMessage().contains("applies to two labels"),
+                threshold.getMessage());
         ConfigException badSplit = assertThrows(ConfigException.class, () -> TrainingRuns.train(dir, """
                 task: classify.linear
                 data: { train: %s, format: jsonl }
@@ -254,5 +263,21 @@ class LinearClassifierTrainingTest {
                 """.formatted(train), "maxdf"));
         assertTrue(maxDf.getMessage().contains("option 'maxDf'") && maxDf.getMessage().contains("fewer documents than minDf"),
                 maxDf.getMessage());
+    }
+
+    @Test
+    void documentsWithSeveralLabelsAreSaidToBeReadAsTheirTopLabel() throws IOException {
+        Path train = corpus("multi", 80, 2, 4);
+        String lines = Files.readString(train) + "{\"text\": \"good and bad\", \"label\": [\"pos\", \"neg\"]}\n";
+        Path withMulti = Files.writeString(dir.resolve("multi-label.jsonl"), lines);
+        java.io.ByteArrayOutputStream log = new java.io.ByteArrayOutputStream();
+        try (java.io.PrintStream p = new java.io.PrintStream(log, true, java.nio.charset.StandardCharsets.UTF_8)) {
+            ClassifierEvaluation.evaluate(TrainingRuns.train(dir, """
+                    task: classify.linear
+                    data: { train: %s, format: jsonl }
+                    model: { tokenPattern: '\\w+' }
+                    """.formatted(withMulti), "multi-model"), withMulti, null, null, p);
+        }
+        assertTrue(log.toString().contains("warning: 1 documents of " + withMulti + " carry more than one label"), log.toString());
     }
 }
