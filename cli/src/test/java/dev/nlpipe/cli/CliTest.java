@@ -77,6 +77,32 @@ class CliTest {
     }
 
     @Test
+    void aStandardOutputThatCannotBeWrittenFailsTheRunInsteadOfLosingItSilently() {
+        // a full disk or a closed pipe (| head): a PrintStream swallows the error, and the run exited 0
+        java.io.OutputStream full = new java.io.OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                throw new IOException("No space left on device");
+            }
+        };
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        try (PrintStream o = new PrintStream(full, true, StandardCharsets.UTF_8);
+             PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+            System.setOut(o);
+            System.setErr(e);
+            int code = Main.execute(new String[] {"run", repo().resolve("examples/quickstart.yaml").toString(), "--input",
+                repo().resolve("examples/data/sample-zh-en.txt").toString(), "--output", "-"}, o, e);
+            assertEquals(3, code, err.toString(StandardCharsets.UTF_8));
+            assertTrue(err.toString(StandardCharsets.UTF_8).contains("cannot write to standard output"), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+    }
+
+    @Test
     void unknownStageTypeExitsTwoAndNamesTheLine() {
         Path yaml = TempFiles.write(dir.resolve("bad.yaml"), "pipeline: x\nstages:\n  - type: tokenize.regex\n  - type: segment.magic\n");
         Result r = nlpipe("run", yaml.toString(), "--input", yaml.toString(), "--output", "-");

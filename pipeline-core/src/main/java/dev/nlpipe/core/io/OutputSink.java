@@ -110,12 +110,7 @@ public final class OutputSink implements DocumentSink, AutoCloseable {
     private OutputStream target(Document doc) throws IOException {
         if (stream) {
             if (streamOut == null) {
-                OutputStream raw = path.toString().equals("-") ? new FilterOutputStream(System.out) {
-                    @Override
-                    public void close() throws IOException {
-                        flush();
-                    }
-                } : Files.newOutputStream(path);
+                OutputStream raw = path.toString().equals("-") ? new StandardOutput(System.out) : Files.newOutputStream(path);
                 streamOut = new BufferedOutputStream(raw, 1 << 16);
                 start(streamOut);
             }
@@ -245,7 +240,10 @@ public final class OutputSink implements DocumentSink, AutoCloseable {
             unpublished.clear();
             if (streamOut != null) {
                 try {
-                    streamOut.close();
+                    // standard output: what is still buffered is not sent, as a failed run publishes nothing more
+                    if (!path.toString().equals("-")) {
+                        streamOut.close();
+                    }
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -269,5 +267,47 @@ public final class OutputSink implements DocumentSink, AutoCloseable {
     @Override
     public void close() {
         abort();
+    }
+
+    /**
+     * Standard output as an output stream that fails when writing fails: a {@link java.io.PrintStream}
+     * swallows its errors, so a full disk or a closed pipe ({@code | head}) went unseen and the run
+     * read its whole input and exited 0. Closing flushes and leaves the stream open.
+     */
+    private static final class StandardOutput extends OutputStream {
+        private final java.io.PrintStream out;
+
+        StandardOutput(java.io.PrintStream out) {
+            this.out = out;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            out.write(b);
+            check();
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+            check();
+        }
+
+        @Override
+        public void flush() throws IOException {
+            out.flush();
+            check();
+        }
+
+        @Override
+        public void close() throws IOException {
+            flush();
+        }
+
+        private void check() throws IOException {
+            if (out.checkError()) {
+                throw new IOException("cannot write to standard output (a closed pipe or a full disk)");
+            }
+        }
     }
 }
