@@ -31,15 +31,21 @@ class CliTest {
 
     static Result nlpipe(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Result r = nlpipe(out, args);
+        return new Result(r.code(), out.toString(StandardCharsets.UTF_8), r.err());
+    }
+
+    /** Runs the command line with standard output going to {@code stdout}; the result's {@code out} is empty. */
+    static Result nlpipe(java.io.OutputStream stdout, String... args) {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         PrintStream oldOut = System.out;
         PrintStream oldErr = System.err;
-        try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
+        try (PrintStream o = new PrintStream(stdout, true, StandardCharsets.UTF_8);
              PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
             System.setOut(o);
             System.setErr(e);
             int code = Main.execute(args, o, e);
-            return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+            return new Result(code, "", err.toString(StandardCharsets.UTF_8));
         } finally {
             System.setOut(oldOut);
             System.setErr(oldErr);
@@ -85,21 +91,10 @@ class CliTest {
                 throw new IOException("No space left on device");
             }
         };
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        try (PrintStream o = new PrintStream(full, true, StandardCharsets.UTF_8);
-             PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            System.setOut(o);
-            System.setErr(e);
-            int code = Main.execute(new String[] {"run", repo().resolve("examples/quickstart.yaml").toString(), "--input",
-                repo().resolve("examples/data/sample-zh-en.txt").toString(), "--output", "-"}, o, e);
-            assertEquals(3, code, err.toString(StandardCharsets.UTF_8));
-            assertTrue(err.toString(StandardCharsets.UTF_8).contains("cannot write to standard output"), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
+        Result r = nlpipe(full, "run", repo().resolve("examples/quickstart.yaml").toString(), "--input",
+                repo().resolve("examples/data/sample-zh-en.txt").toString(), "--output", "-");
+        assertEquals(3, r.code(), r.err());
+        assertTrue(r.err().contains("cannot write to standard output"), r.err());
     }
 
     @Test
