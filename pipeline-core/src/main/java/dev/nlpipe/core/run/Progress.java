@@ -1,6 +1,9 @@
 package dev.nlpipe.core.run;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.lang.reflect.Method;
 import java.util.Locale;
 import java.util.function.LongSupplier;
@@ -37,8 +40,36 @@ public final class Progress {
         this.terminal = isTerminal();
     }
 
-    /** Whether standard error looks like an interactive terminal. */
+    /**
+     * Whether standard error is an interactive terminal. {@code System.console()} judges standard
+     * input and output, so {@code 2> err.log} on a terminal would fill the log with self-updating
+     * lines, and {@code > out.json} would lose them on the screen: standard error itself is asked,
+     * through the launcher's {@value #STDERR_TERMINAL_PROPERTY} property (its {@code [ -t 2 ]}),
+     * else what file descriptor 2 names on Linux, else the console.
+     */
     public static boolean isTerminal() {
+        String told = System.getProperty(STDERR_TERMINAL_PROPERTY);
+        if (told != null) {
+            return Boolean.parseBoolean(told);
+        }
+        Boolean byDescriptor = terminalDevice(Path.of("/proc/self/fd/2"));
+        return byDescriptor != null ? byDescriptor : consoleIsTerminal();
+    }
+
+    /** The system property by which a launcher says whether standard error is a terminal. */
+    public static final String STDERR_TERMINAL_PROPERTY = "nlpipe.stderrTerminal";
+
+    /** Whether the descriptor link names a terminal device, or null where it cannot be read (no /proc). */
+    static Boolean terminalDevice(Path descriptor) {
+        try {
+            String target = Files.readSymbolicLink(descriptor).toString();
+            return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty") || target.equals("/dev/console");
+        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+            return null;
+        }
+    }
+
+    private static boolean consoleIsTerminal() {
         var console = System.console();
         if (console == null) {
             return false;
