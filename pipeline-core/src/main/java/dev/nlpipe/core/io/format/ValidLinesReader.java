@@ -29,6 +29,12 @@ final class ValidLinesReader extends Reader {
     private final BitSet blank = new BitSet();
     /** Logical lines that are empty, which the CSV parser skips without counting them as records. */
     private final BitSet empty = new BitSet();
+    /**
+     * Logical lines read right after an unreadable line was skipped. Kept apart from {@link #shifts}:
+     * a lone {@code \r} shifts the numbering the other way, and a quoted field holding one lost nothing.
+     */
+    private final BitSet afterLoss = new BitSet();
+    private long lastPhysical;
 
     private final long maxRecordChars;
     /** Characters handed out since the parser's last record ended (approximate by its read-ahead buffer). */
@@ -59,6 +65,10 @@ final class ValidLinesReader extends Reader {
                 }
                 // the line's own ending: a quoted field spanning lines keeps its CRLF (a Windows file's text round-trips through CSV)
                 rest = line + (lines.lastLineEnding().isEmpty() ? "\n" : lines.lastLineEnding());
+                if (lines.lineNumber() > lastPhysical + 1 && logical + 1 <= Integer.MAX_VALUE) {
+                    afterLoss.set((int) (logical + 1));
+                }
+                lastPhysical = lines.lineNumber();
             }
             nextLogicalLine();
         }
@@ -121,7 +131,11 @@ final class ValidLinesReader extends Reader {
      */
     boolean lostLineWithin(long before, long last) {
         long first = firstNonEmpty(before + 1);
-        return last > first && physical(last) - physical(first) != last - first;
+        if (last <= first || first >= Integer.MAX_VALUE) {
+            return false;
+        }
+        int loss = afterLoss.nextSetBit((int) first + 1);
+        return loss >= 0 && loss <= last;
     }
 
     /**

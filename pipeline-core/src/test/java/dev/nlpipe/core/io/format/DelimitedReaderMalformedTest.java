@@ -70,6 +70,15 @@ class DelimitedReaderMalformedTest {
     }
 
     @Test
+    void aLoneCarriageReturnInsideAQuotedFieldIsText() throws IOException {
+        Path f = TempFiles.write(dir.resolve("cr.csv"), "id,text\n1,\"ab\rcd\"\n2,\"three\rlines\rhere\"\n3,last\n");
+        List<Document> docs = Corpora.read(f, "csv", Map.of(), bad);
+        assertEquals(List.of("ab\rcd", "three\rlines\rhere", "last"), docs.stream().map(Document::text).toList());
+        assertEquals(List.of(2L, 3L, 4L), docs.stream().map(Document::readLine).toList());
+        assertEquals(List.of(), bad);
+    }
+
+    @Test
     void anEmptyFileHoldsNoDocumentsAsAnEmptyTextFileDoes() throws IOException {
         for (String content : List.of("", "\n\n")) {
             Path empty = TempFiles.write(dir.resolve("empty.csv"), content);
