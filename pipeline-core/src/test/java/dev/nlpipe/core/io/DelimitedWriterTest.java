@@ -1,6 +1,8 @@
 package dev.nlpipe.core.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nlpipe.core.doc.Document;
 import dev.nlpipe.core.doc.Token;
@@ -55,6 +57,14 @@ class DelimitedWriterTest {
         assertEquals(List.of("text", "first", "\"\"", "third"), TempFiles.lines(out));
         List<Document> back = Corpora.read(out, "csv", Map.of(), new ArrayList<>());
         assertEquals(List.of("first", "", "third"), back.stream().map(Document::text).toList(), "no document lost");
+    }
+
+    @Test
+    void anEmptyTextInAOneColumnTsvIsRefusedAsItWouldBeAnEmptyLine() {
+        Path out = tmp.resolve("one.tsv");
+        var e = assertThrows(RuntimeException.class, () -> Corpora.write(List.of(new Document("a", "first"),
+                new Document("b", "")), out, "tsv", Map.of("columns", List.of("text"))));
+        assertTrue(e.getMessage().contains("write CSV"), e.getMessage());
     }
 
     @Test

@@ -22,7 +22,8 @@ import java.util.List;
  * Entities are written exactly where they are, never widened: an entity covers the characters
  * inside it, and one whose start or end falls between the two halves of a surrogate pair is an
  * error. An entity that covers no character (empty, or whitespace only) is not written. Of
- * overlapping entities only the first is written, as in {@link ConllWriter}.
+ * overlapping entities only the first is written, as in {@link ConllWriter}, which also says which
+ * documents are refused.
  */
 public final class BmesWriter extends ConllWriter {
     private static final String DEFAULT_SCHEME = "bmes";
@@ -50,6 +51,9 @@ public final class BmesWriter extends ConllWriter {
         return (doc, out) -> {
             String text = doc.text();
             int[] starts = characterStarts(text);
+            if (starts.length == 0) {
+                throw new IllegalArgumentException(NO_LINE.replace("no token", "no character outside whitespace"));
+            }
             List<String> tags = scheme.encode(characterSpans(doc, starts), starts.length);
             List<Token> tokens = withPos && doc.tokens() != null ? doc.tokens() : List.of();
             int token = 0;

@@ -16,10 +16,16 @@ import java.util.function.Function;
  * CoNLL columns: {@code token<TAB>tag} per line (tags from the document's entities, in the chosen
  * scheme), a blank line after each document. Entities that do not fall on token boundaries are
  * snapped to the tokens they overlap; of overlapping entities only the first is written (see
- * {@link #unitSpans}). {@link BmesWriter} is the character-per-line variant, which writes characters
+ * {@link #unitSpans}). A document the reader would not read back as written (no token, a token
+ * starting {@code -DOCSTART-}, an entity type that is empty or holds whitespace) is refused, which
+ * makes it a bad record of the step {@code output}. {@link BmesWriter} is the character-per-line variant, which writes characters
  * whatever the tokens are.
  */
 public class ConllWriter implements WriterProvider {
+    /** Why a document with nothing to write is a bad record: the reader would never see it, and later documents would renumber. */
+    static final String NO_LINE = "the document has no token, and so no line: the file read back would not hold it";
+    private static final String DOCUMENT_START = "-DOCSTART-";
+
     private final String name;
     private final String defaultScheme;
     private final String defaultSeparator;
@@ -81,9 +87,16 @@ public class ConllWriter implements WriterProvider {
         char sep = options.getString("separator").equals("tab") ? '\t' : ' ';
         return (doc, out) -> {
             List<Token> tokens = doc.requireTokens("output conll");
+            if (tokens.isEmpty()) {
+                throw new IllegalArgumentException(NO_LINE);
+            }
             List<String> tags = scheme.encode(tokenSpans(doc, tokens), tokens.size());
             for (int i = 0; i < tokens.size(); i++) {
                 Token t = tokens.get(i);
+                if (t.text().startsWith(DOCUMENT_START)) {
+                    throw new IllegalArgumentException("token '" + t.text() + "' at " + t.start() + " would be read back as a "
+                            + DOCUMENT_START + " line, which the conll reader skips");
+                }
                 for (int c = 0; c < width; c++) {
                     if (c > 0) {
                         out.append(sep);
@@ -165,11 +178,21 @@ public class ConllWriter implements WriterProvider {
         for (Entity e : sorted) {
             int[] u = units.apply(e);
             if (u != null && u[0] >= lastEnd) {
+                checkType(e);
                 spans.add(new TagScheme.TokenSpan(e.type(), u[0], u[1]));
                 lastEnd = u[1];
             }
         }
         return spans;
+    }
+
+    /** A type the column readers read back as written: a tag column holds no whitespace, and {@code B-} is no tag. */
+    private static void checkType(Entity e) {
+        String type = e.type();
+        if (type == null || type.isEmpty() || type.codePoints().anyMatch(Character::isWhitespace)) {
+            throw new IllegalArgumentException("entity [" + e.start() + ", " + e.end() + ") of type '" + (type == null ? "" : type)
+                    + "' cannot be a tag: a column file's tag is one word after its prefix (B-PER); rename the type");
+        }
     }
 
     private static void appendField(String s, StringBuilder out) {

@@ -101,7 +101,12 @@ public abstract class DelimitedWriter implements WriterProvider {
                     }
                     appendValue(v == null ? "" : v, out);
                 }
-                if (out.length() == start && delimiter != '\t') {
+                if (out.length() == start) {
+                    if (delimiter == '\t') {
+                        // TSV quotes nothing: the empty line would be read back as no record, and later rows renumber
+                        throw new IllegalArgumentException("a row of one empty value is an empty line in TSV, which is read back"
+                                + " as no record; write CSV (an empty value is \"\" there) or add a column");
+                    }
                     out.append("\"\""); // an empty line would be read back as no record at all
                 }
                 out.append('\n');

@@ -2,6 +2,7 @@ package dev.nlpipe.core.io.format;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nlpipe.core.config.Options;
 import dev.nlpipe.core.doc.Document;
@@ -135,5 +136,26 @@ class BmesWriterTest {
     @Test
     void conllStillWritesOneTokenPerLine() {
         assertEquals(List.of("他\tO", "是\tO", "北京市长\tB-LOC", ""), write("conll", segmented(), Map.of()));
+    }
+
+    @Test
+    void whatTheReadersWouldNotReadBackIsRefusedAndSoABadRecord() {
+        String text = "北京 大学";
+        Document spaced = new Document("d", text).setEntities(List.of(Entity.of(text, "ORG NAME", 0, 2)));
+        Document untyped = new Document("d", text).setEntities(List.of(Entity.of(text, "", 0, 2)));
+        for (String format : List.of("bmes", "conll")) {
+            Document tokenized = format.equals("conll") ? new Document("d", text).setEntities(spaced.entities())
+                    .setTokens(List.of(new Token("北京", 0, 2), new Token("大学", 3, 5))) : spaced;
+            var e = assertThrows(IllegalArgumentException.class, () -> write(format, tokenized, Map.of()), format);
+            assertTrue(e.getMessage().contains("'ORG NAME'"), e.getMessage());
+        }
+        assertThrows(IllegalArgumentException.class, () -> bmes(untyped));
+        var empty = assertThrows(IllegalArgumentException.class, () -> bmes(new Document("d", " \u3000")));
+        assertTrue(empty.getMessage().contains("no character"), empty.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> write("conll", new Document("d", "").setTokens(List.of()), Map.of()));
+        Document docstart = new Document("d", "-DOCSTART- x").setTokens(List.of(new Token("-DOCSTART-", 0, 10),
+                new Token("x", 11, 12)));
+        var separator = assertThrows(IllegalArgumentException.class, () -> write("conll", docstart, Map.of()));
+        assertTrue(separator.getMessage().contains("-DOCSTART-"), separator.getMessage());
     }
 }
