@@ -12,7 +12,8 @@ import java.util.Map;
 /**
  * The files a run will write, checked against its inputs before anything is read or written: no
  * output (nor the errors file) may be one of the input files, and in directory output no two
- * inputs may map to the same output file. Both would otherwise lose data silently: an input
+ * inputs may map to the same output file, nor one's file be the directory of another's. These would
+ * otherwise lose data silently or fail at the end of a run: an input
  * replaced by its own output, or one input's documents replaced by another's (`a.txt` and `a.log`
  * both becoming `a.jsonl`).
  */
@@ -63,6 +64,31 @@ public final class OutputTargets {
                 throw new ConfigException(at, "inputs " + previous.path() + " and " + s.path() + " would both be written to " + target
                         + " (an output file is named after its input without the extension), so one would be lost;"
                         + " rename one of them, or run them to separate outputs");
+            }
+            if (directory && Files.isDirectory(target)) {
+                throw new ConfigException(at, "output " + target + " (for input " + s.path() + ") is a directory already;"
+                        + " move it away, or run to another output directory");
+            }
+        }
+        if (directory) {
+            checkNoFileHoldsAnother(targets, key(output), at);
+        }
+    }
+
+    /**
+     * In directory output one input's file may not be the directory of another's ({@code a.txt}
+     * and {@code a.jsonl/b.txt} both under the input): the second could only be published after the
+     * first, and the run would fail at its end with part of its output published.
+     */
+    private static void checkNoFileHoldsAnother(Map<Path, InputSource> targets, Path root, Location at) {
+        for (Map.Entry<Path, InputSource> t : targets.entrySet()) {
+            for (Path dir = t.getKey().getParent(); dir != null && dir.startsWith(root) && !dir.equals(root); dir = dir.getParent()) {
+                InputSource holder = targets.get(dir);
+                if (holder != null) {
+                    throw new ConfigException(at, "input " + holder.path() + " would be written to " + dir + ", the directory that"
+                            + " input " + t.getValue().path() + " is written under; rename one of them, or run them to separate"
+                            + " outputs");
+                }
             }
         }
     }

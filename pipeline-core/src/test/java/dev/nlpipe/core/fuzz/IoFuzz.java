@@ -58,6 +58,10 @@ public final class IoFuzz {
         Path in = Files.writeString(dir.resolve("in.jsonl"), jsonl);
         List<String> good = texts.stream().filter(t -> LoneSurrogates.find(t) < 0).toList();
         long blank = good.stream().filter(t -> t.codePoints().allMatch(Character::isWhitespace)).count();
+        long tokenless;
+        try (Pipeline tokenizer = Pipeline.builder().inputLayers().add("tokenize.regex").build()) {
+            tokenless = good.stream().filter(t -> tokenizer.process(new Document("t", t)).get(0).tokens().isEmpty()).count();
+        }
         for (String format : List.of("jsonl", "csv", "tsv", "text", "conll", "bmes")) {
             Path output = dir.resolve("out." + format);
             RunSummary s = run(dir, in, "jsonl", output, format);
@@ -66,8 +70,8 @@ public final class IoFuzz {
                 List<String> back = Corpora.read(output, format, Map.of(), new ArrayList<BadRecord>()).stream().map(Document::text).toList();
                 mismatches = back.equals(good) ? 0 : Math.max(1, countDifferent(back, good));
             }
-            // a column file has no line for a text without a character outside whitespace: refused, not lost
-            long unwritable = format.equals("conll") || format.equals("bmes") ? lone + blank : lone;
+            // a column file has no line for a text without a token (conll) or a character outside whitespace (bmes): refused, not lost
+            long unwritable = lone + (format.equals("conll") ? tokenless : format.equals("bmes") ? blank : 0);
             out.add(new Result("jsonl -> " + format, documents, s.written(), s.failed(), unwritable, mismatches));
         }
         out.add(textLines(dir, random, documents));

@@ -44,6 +44,23 @@ class OutputTargetsRunTest {
     }
 
     @Test
+    void oneInputsFileBeingAnothersDirectoryIsRefusedBeforeAnythingIsPublished() {
+        TempFiles.write(dir.resolve("nest/a.txt"), "one\n");
+        TempFiles.write(dir.resolve("nest/a.jsonl/b.txt"), "two\n");
+        ConfigException e = refused(dir.resolve("nest") + "/", dir.resolve("nest_out") + "/");
+        assertTrue(e.getMessage().contains("nest/a.txt") && e.getMessage().contains("b.txt"), e.getMessage());
+        assertFalse(Files.exists(dir.resolve("nest_out")), "nothing is written");
+    }
+
+    @Test
+    void anOutputFileThatIsADirectoryAlreadyIsRefused() throws IOException {
+        TempFiles.write(dir.resolve("in/a.txt"), "one\n");
+        Files.createDirectories(dir.resolve("out/a.jsonl"));
+        ConfigException e = refused(dir.resolve("in") + "/", dir.resolve("out") + "/");
+        assertTrue(e.getMessage().contains("is a directory already"), e.getMessage());
+    }
+
+    @Test
     void anOutputEqualToTheInputIsRefusedAndTheInputKept() throws IOException {
         Path data = TempFiles.write(dir.resolve("same/data.txt"), "keep me\n");
         ConfigException e = refused(data.toString(), dir.resolve("same/./data.txt").toString());
