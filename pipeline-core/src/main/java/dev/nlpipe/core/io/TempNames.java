@@ -1,6 +1,7 @@
 package dev.nlpipe.core.io;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -37,8 +38,52 @@ public final class TempNames {
      */
     public static Path beside(Path target) {
         Path dir = target.toAbsolutePath().getParent();
-        return dir.resolve("." + target.getFileName() + ".tmp-" + WRITER + "-"
-                + Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xffffffffL));
+        String suffix = ".tmp-" + WRITER + "-" + Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xffffffffL);
+        return dir.resolve("." + stemFor(target.getFileName().toString(), MAX_NAME_BYTES - 1 - suffix.length()) + suffix);
+    }
+
+    /** The longest file name most file systems take (ext4, XFS, APFS: 255 bytes). */
+    static final int MAX_NAME_BYTES = 255;
+    /** Ends a name cut to fit: the target's name is then known by its start ({@link #standsFor}). */
+    private static final char CUT = '~';
+
+    /**
+     * The target's name, or as much of its start as fits in {@code maxBytes} of UTF-8 followed by
+     * {@value #CUT}: a target whose name fits only just would otherwise get a temporary name that
+     * does not (a long Chinese title is 3 bytes a character).
+     */
+    static String stemFor(String name, int maxBytes) {
+        if (name.getBytes(StandardCharsets.UTF_8).length <= maxBytes) {
+            return name;
+        }
+        int bytes = 1; // the mark
+        int end = 0;
+        while (end < name.length()) {
+            int cp = name.codePointAt(end);
+            int n = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+            if (bytes + n > maxBytes) {
+                break;
+            }
+            bytes += n;
+            end += Character.charCount(cp);
+        }
+        return name.substring(0, end) + CUT;
+    }
+
+    /**
+     * Whether a temporary name's stem stands for the file {@code name} or, with {@code family}, for
+     * one named after it ({@code out.jsonl.errors.jsonl}): its own name is such a name, or it was cut
+     * to fit and is the start of one.
+     */
+    private static boolean standsFor(String stem, String name, boolean family) {
+        if (stem.equals(name) || (family && stem.startsWith(name))) {
+            return true;
+        }
+        if (stem.isEmpty() || stem.charAt(stem.length() - 1) != CUT) {
+            return false;
+        }
+        String kept = stem.substring(0, stem.length() - 1);
+        return name.startsWith(kept) || (family && kept.startsWith(name));
     }
 
     private static String writerPart(ProcessHandle process) {
@@ -48,6 +93,7 @@ public final class TempNames {
     /**
      * The file a temporary name stands in for ({@code .out.jsonl.tmp-...} → {@code out.jsonl}, in the
      * same directory), or {@code path} itself when it is no such name: what an error should name.
+     * A name cut to fit the name limit gives the start of the target's name, ending in {@code ~}.
      */
     public static Path target(Path path) {
         Path name = path.getFileName();
@@ -116,7 +162,7 @@ public final class TempNames {
      * @return the files deleted
      */
     public static List<Path> removeAbandonedBeside(Path target) throws IOException {
-        return removeDead(temporariesBeside(target, "." + target.getFileName(), Files::isRegularFile));
+        return removeDead(temporariesBeside(target, true, Files::isRegularFile));
     }
 
     /**
@@ -126,18 +172,22 @@ public final class TempNames {
      * @return the directories, for the caller to delete
      */
     public static List<Path> abandonedDirectoriesBeside(Path target) throws IOException {
-        return temporariesBeside(target, "." + target.getFileName() + ".", Files::isDirectory).stream()
+        return temporariesBeside(target, false, Files::isDirectory).stream()
                 .filter(p -> !writerRunning(p)).toList();
     }
 
-    /** The temporary files or directories ({@code kind}) beside {@code target} whose names start with {@code prefix}. */
-    private static List<Path> temporariesBeside(Path target, String prefix, Predicate<Path> kind) throws IOException {
+    /** The temporary files or directories ({@code kind}) beside {@code target} of it or, with {@code family}, of files named after it. */
+    private static List<Path> temporariesBeside(Path target, boolean family, Predicate<Path> kind) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         if (dir == null || !Files.isDirectory(dir) || target.getFileName() == null) {
             return List.of();
         }
         try (Stream<Path> list = Files.list(dir)) {
-            return list.filter(p -> p.getFileName().toString().startsWith(prefix) && owner(p).isPresent() && kind.test(p)).toList();
+            return list.filter(p -> {
+                String name = p.getFileName().toString();
+                return owner(p).isPresent() && standsFor(name.substring(1, name.lastIndexOf(".tmp-")), target.getFileName().toString(),
+                        family) && kind.test(p);
+            }).toList();
         }
     }
 

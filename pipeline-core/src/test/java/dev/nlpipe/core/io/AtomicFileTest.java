@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.OutputStream;
 import java.io.Writer;
 import java.lang.ref.WeakReference;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -129,5 +130,23 @@ class AtomicFileTest {
             assertTrue(mine.temp().getFileName().toString().contains(".tmp-" + pid + "-s"), mine.temp().toString());
             assertEquals(List.of(), TempNames.removeAbandoned(tmp), "the names this process writes are its own");
         }
+    }
+
+    @Test
+    void aTargetWhoseNameOnlyJustFitsGetsATemporaryNameThatFitsAndIsCleanedUpBesideIt() throws Exception {
+        Path target = tmp.resolve("新".repeat(80) + ".jsonl"); // 246 bytes of UTF-8, under the 255 a name may have
+        try (AtomicFile f = AtomicFile.create(target)) {
+            String temp = f.temp().getFileName().toString();
+            assertTrue(temp.getBytes(StandardCharsets.UTF_8).length <= 255, temp);
+            assertTrue(TempNames.target(f.temp()).getFileName().toString().endsWith("~"), "the start of the name, marked cut");
+            f.writer().write("done");
+            f.commit();
+        }
+        assertEquals("done", Files.readString(target));
+        String cut = TempNames.stemFor(target.getFileName().toString(), 200);
+        Path dead = Files.writeString(tmp.resolve("." + cut + ".tmp-" + dev.nlpipe.core.testing.DeadProcesses.pid() + "-1f2e"), "{");
+        Path other = Files.writeString(tmp.resolve(".other.jsonl.tmp-" + dev.nlpipe.core.testing.DeadProcesses.pid() + "-1f2e"), "{");
+        assertEquals(List.of(dead), TempNames.removeAbandonedBeside(target));
+        assertTrue(Files.exists(other), "another target's leftovers are its own run's to remove");
     }
 }
