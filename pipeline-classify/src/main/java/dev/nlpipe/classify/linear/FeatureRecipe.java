@@ -77,6 +77,7 @@ final class FeatureRecipe {
         if (fitted != null && !type.equals("tfidf") && !type.equals("count")) {
             throw o.error("featuresModel", "only applies to features: tfidf or count");
         }
+        refuseOptionsThatDoNotApply(o, type, fitted != null);
         String vector = o.getString("vector");
         if (type.equals("vector") && vector == null) {
             throw o.error("features", "features: vector needs 'vector: NAME', the vector the stages add");
@@ -90,6 +91,47 @@ final class FeatureRecipe {
         }
         return new FeatureRecipe(type, VectorizerOptions.analyzer(o), VectorizerOptions.pruning(o), w,
                 VectorizerOptions.fixedVocabulary(o), fitted, vector, n, o.getBoolean("alternateSign"), o);
+    }
+
+    /**
+     * Refuses a feature option the chosen features do not read: it would be saved with the model
+     * as if it had shaped the features ({@code minDf} under {@code features: hashing}, the analysis
+     * options beside a fitted {@code featuresModel}, which keeps its own).
+     */
+    private static void refuseOptionsThatDoNotApply(Options o, String type, boolean reusesFitted) {
+        List<String> analysis = VectorizerOptions.analysis().stream().map(OptionSpec::name).toList();
+        List<String> fitting = new ArrayList<>();
+        VectorizerOptions.pruning().forEach(spec -> fitting.add(spec.name()));
+        VectorizerOptions.fixedVocabulary().forEach(spec -> fitting.add(spec.name()));
+        for (OptionSpec spec : options()) {
+            String name = spec.name();
+            if (!o.isSet(name) || name.equals("features") || name.equals("featuresModel")) {
+                continue;
+            }
+            String appliesTo;
+            if (name.equals("vector")) {
+                appliesTo = "vector";
+            } else if (name.equals("nFeatures") || name.equals("alternateSign")) {
+                appliesTo = "hashing";
+            } else if (reusesFitted) {
+                throw o.error(name, "does not apply beside featuresModel, whose fitted vectorizer keeps its own options; set it"
+                        + " when fitting that model, or leave featuresModel out to fit one here");
+            } else if (name.equals("useIdf") || name.equals("smoothIdf") || name.equals("sublinearTf")) {
+                appliesTo = "tfidf";
+            } else if (name.equals("norm")) {
+                appliesTo = "tfidf|hashing";
+            } else if (fitting.contains(name)) {
+                appliesTo = "tfidf|count";
+            } else if (analysis.contains(name) || name.equals("binary")) {
+                appliesTo = "tfidf|count|hashing";
+            } else {
+                continue;
+            }
+            if (!List.of(appliesTo.split("\\|")).contains(type)) {
+                throw o.error(name, "applies to features: " + appliesTo.replace("|", ", ") + ", not to features: " + type
+                        + "; remove it" + (type.equals("vector") ? " (the stages that add the vector have their own options)" : ""));
+            }
+        }
     }
 
     /** Whether the features come from a vectorizer fitted beforehand ({@code featuresModel}), the same in every fold. */

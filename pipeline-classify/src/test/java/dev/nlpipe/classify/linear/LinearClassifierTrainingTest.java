@@ -266,6 +266,37 @@ class LinearClassifierTrainingTest {
     }
 
     @Test
+    void vectorizerOptionsTheFeaturesDoNotReadAreRefusedAtTheirLine() throws IOException {
+        Path train = corpus("ignored", 60, 2, 6);
+        Map<String, String> refused = Map.of(
+                "features: hashing, minDf: 2", "option 'minDf'",
+                "features: count, sublinearTf: true", "option 'sublinearTf'",
+                "features: tfidf, nFeatures: 64", "option 'nFeatures'",
+                "features: vector, vector: bert, ngramRange: [1, 2]", "option 'ngramRange'");
+        for (var e : refused.entrySet()) {
+            ConfigException c = assertThrows(ConfigException.class, () -> TrainingRuns.train(dir, """
+                    task: classify.linear
+                    data: { train: %s, format: jsonl }
+                    model: { tokenPattern: '\\w+', %s }
+                    """.formatted(train, e.getKey()).replace("tokenPattern: '\\w+', features: vector", "features: vector"), "ignored"),
+                    e.getKey());
+            assertTrue(c.getMessage().contains(e.getValue()) && c.getMessage().contains("not to features:"), c.getMessage());
+        }
+        ConfigException besideFitted = assertThrows(ConfigException.class, () -> TrainingRuns.train(dir, """
+                task: classify.linear
+                data: { train: %s, format: jsonl }
+                model: { featuresModel: %s, lowercase: false }
+                """.formatted(train, dir), "fitted"));
+        assertTrue(besideFitted.getMessage().contains("option 'lowercase'") && besideFitted.getMessage().contains("featuresModel"),
+                besideFitted.getMessage());
+        assertTrue(Files.isDirectory(TrainingRuns.train(dir, """
+                task: classify.linear
+                data: { train: %s, format: jsonl }
+                model: { features: hashing, tokenPattern: '\\w+', nFeatures: 256, norm: l1, binary: true }
+                """.formatted(train), "hashing")), "what hashing reads is taken");
+    }
+
+    @Test
     void documentsWithSeveralLabelsAreSaidToBeReadAsTheirTopLabel() throws IOException {
         Path train = corpus("multi", 80, 2, 4);
         String lines = Files.readString(train) + "{\"text\": \"good and bad\", \"label\": [\"pos\", \"neg\"]}\n";
