@@ -10,6 +10,7 @@ import dev.nlpipe.core.stage.StageProvider;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -38,6 +39,8 @@ public final class ModelPreprocessing {
     private static final String TRUST = "If you trust it, put the stage in your own pipeline before this one and leave preprocess off";
     /** Where a recorded stage's model directory is copied inside the model: {@code stages/<position>}. */
     private static final String STAGE_MODELS = "stages";
+    /** The key of a recorded stage listing its options whose files were copied into the model. */
+    private static final String FILES = "files";
 
     /**
      * The stages of a training configuration as {@code model.json} records them. A stage's model
@@ -53,7 +56,13 @@ public final class ModelPreprocessing {
             Map<String, Object> e = new LinkedHashMap<>();
             e.put("type", sc.type());
             if (sc.with() != null) {
-                e.put("with", sc.with().toPlain());
+                @SuppressWarnings("unchecked")
+                Map<String, Object> with = new LinkedHashMap<>((Map<String, Object>) sc.with().toPlain());
+                List<String> copied = copyFileOptions(sc.type(), with, modelDir, STAGE_MODELS + "/" + i + "-files");
+                e.put("with", with);
+                if (!copied.isEmpty()) {
+                    e.put(FILES, copied);
+                }
             }
             if (sc.model() != null) {
                 String name = STAGE_MODELS + "/" + i;
@@ -63,6 +72,44 @@ public final class ModelPreprocessing {
             out.add(e);
         }
         return out;
+    }
+
+    /**
+     * Copies the files a stage's path options name ({@code userDictionaries}, stop-word {@code files})
+     * into the model under {@code into/<option>/<n>-<name>} and rewrites the options to those
+     * relative names: the model then tags as it was trained on any machine, and rebuilding it reads
+     * only its own files. Options of other types are left as written.
+     *
+     * @return the names of the options rewritten
+     */
+    private static List<String> copyFileOptions(String type, Map<String, Object> with, Path modelDir, String into) throws IOException {
+        StageProvider provider = Components.get().stages().find(type);
+        List<String> copied = new ArrayList<>();
+        if (provider == null) {
+            return copied;
+        }
+        for (OptionSpec spec : provider.options()) {
+            Object value = with.get(spec.name());
+            if (value == null || (spec.type() != OptionType.PATH && spec.type() != OptionType.PATH_LIST)) {
+                continue;
+            }
+            List<?> given = value instanceof List<?> l ? l : List.of(value);
+            List<String> names = new ArrayList<>();
+            for (int n = 0; n < given.size(); n++) {
+                Path file = Path.of(String.valueOf(given.get(n)));
+                String name = into + "/" + spec.name() + "/" + n + "-" + file.getFileName();
+                if (Files.isDirectory(file)) {
+                    copyTree(file, modelDir.resolve(name));
+                } else {
+                    Files.createDirectories(modelDir.resolve(name).getParent());
+                    Files.copy(file, modelDir.resolve(name), StandardCopyOption.REPLACE_EXISTING); // newMeta may run again
+                }
+                names.add(name);
+            }
+            with.put(spec.name(), value instanceof List<?> ? names : names.get(0));
+            copied.add(spec.name());
+        }
+        return copied;
     }
 
     /** The types of the recorded stages, in order ({@code [normalize.chinese, segment.hanlp]}); empty when none. */
@@ -113,7 +160,10 @@ public final class ModelPreprocessing {
             Map<String, Object> with = stage.get("with") instanceof Map<?, ?> w ? (Map<String, Object>) w : Map.of();
             StageProvider provider = registry.find(type);
             if (provider != null) {
-                checkAllowed(dir, i, provider, with);
+                Map<String, Object> inside = filesInside(dir, i, provider, with, stage.get(FILES));
+                checkAllowed(dir, i, provider, with, inside.keySet());
+                with = new LinkedHashMap<>(with);
+                with.putAll(inside);
                 if (provider.dropsDocuments() && !withFilters) {
                     continue;
                 }
@@ -125,13 +175,45 @@ public final class ModelPreprocessing {
         return added == 0 ? null : b.build();
     }
 
-    private static void checkAllowed(Path dir, int i, StageProvider provider, Map<String, Object> with) {
+    /**
+     * The path options the model copied its files for ({@value #FILES}), each resolved inside
+     * {@code dir} (a name leading out of it is refused): these alone of the path options pass
+     * {@link #checkAllowed}.
+     */
+    private static Map<String, Object> filesInside(Path dir, int i, StageProvider provider, Map<String, Object> with, Object files) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        if (!(files instanceof List<?> options)) {
+            return out;
+        }
+        for (Object option : options) {
+            String name = String.valueOf(option);
+            OptionSpec spec = provider.options().stream().filter(o -> o.name().equals(name)).findFirst().orElse(null);
+            Object value = with.get(name);
+            if (spec == null || value == null || (spec.type() != OptionType.PATH && spec.type() != OptionType.PATH_LIST)) {
+                throw new ModelException(dir, where(i, provider.name()) + " with '" + name + "' among its " + FILES + ", which is no"
+                        + " path option of the stage that the model sets");
+            }
+            String field = KEY + "[" + i + "].with." + name;
+            if (value instanceof List<?> list) {
+                List<String> paths = new ArrayList<>();
+                for (Object v : list) {
+                    paths.add(ModelFiles.resolve(dir, String.valueOf(v), field).toString());
+                }
+                out.put(name, paths);
+            } else {
+                out.put(name, ModelFiles.resolve(dir, String.valueOf(value), field).toString());
+            }
+        }
+        return out;
+    }
+
+    private static void checkAllowed(Path dir, int i, StageProvider provider, Map<String, Object> with, Set<String> inside) {
         if (!provider.safeInsideModel()) {
             throw new ModelException(dir, where(i, provider.name()) + ", which may run a program or read files outside the model,"
                     + " so nlpipe does not rebuild it from a model (only tokenizers, segmenters, normalizers and vectorizers). " + TRUST);
         }
         for (OptionSpec spec : provider.options()) {
-            if (with.containsKey(spec.name()) && UNSAFE_OPTION_TYPES.contains(spec.type())) {
+            if (with.containsKey(spec.name()) && !inside.contains(spec.name()) && UNSAFE_OPTION_TYPES.contains(spec.type())) {
                 throw new ModelException(dir, where(i, provider.name()) + " with option '" + spec.name() + "' ("
                         + spec.type().display() + "), which a model may not set: it could name files outside the model. " + TRUST);
             }

@@ -121,4 +121,33 @@ class ModelPreprocessingTest {
         assertEquals("stages/0", recorded.get(0).get("model"));
         assertEquals("v", Files.readString(model.resolve("stages/0/vocabulary.tsv")));
     }
+
+    @Test
+    void aStagesFilesAreCopiedIntoTheModelAndRebuiltFromThereAlone() throws IOException {
+        Path dictionary = TempFiles.write(dir.resolve("dict/mine.txt"), "云栈魔方 nz 1000\n");
+        Path stops = TempFiles.write(dir.resolve("stop.txt"), "的\n");
+        Path model = Files.createDirectories(dir.resolve("model"));
+        List<StageConfig> configured = PipelineConfig.load(TempFiles.write(dir.resolve("p.yaml"), """
+                pipeline: p
+                stages:
+                  - { type: segment.hanlp, with: { userDictionaries: [%s] } }
+                  - { type: stopwords.remove, with: { files: [%s], languages: [] } }
+                """.formatted(dictionary, stops)), List.of()).stages();
+        ModelPreprocessing.record(configured, model);
+        List<Map<String, Object>> recorded = ModelPreprocessing.record(configured, model); // again, as a later model.json is
+        Files.delete(dictionary); // the model no longer needs the original
+        assertEquals(List.of("userDictionaries"), recorded.get(0).get("files"));
+        assertEquals(Map.of("userDictionaries", List.of("stages/0-files/userDictionaries/0-mine.txt")), recorded.get(0).get("with"));
+        assertEquals("的\n", Files.readString(model.resolve("stages/1-files/files/0-stop.txt")));
+        ModelMeta meta = meta(Map.of(ModelPreprocessing.KEY, recorded));
+        try (Pipeline p = ModelPreprocessing.rebuild(model, meta, "pre")) {
+            assertTrue(tokens(p, "云栈魔方的应用").contains("云栈魔方"), tokens(p, "云栈魔方的应用").toString());
+        }
+        // a model that lists a file option pointing out of itself is refused, as a stage model would be
+        Map<String, Object> escaping = new LinkedHashMap<>(recorded.get(0));
+        escaping.put("with", Map.of("userDictionaries", List.of("../dict/mine.txt")));
+        ModelException e = assertThrows(ModelException.class, () -> ModelPreprocessing.rebuild(model,
+                meta(Map.of(ModelPreprocessing.KEY, List.of(escaping))), "pre"));
+        assertTrue(e.getMessage().contains("stages[0].with.userDictionaries"), e.getMessage());
+    }
 }
