@@ -97,7 +97,7 @@ public final class ClassifierEvaluation {
         long unlabeled = 0;
         long multiLabel = 0;
         try (CorpusInput in = CorpusInput.open(data, null, true, reader, readerOptions,
-                new ReadSettings(null, ReadSettings.DEFAULT_MAX_LINE_BYTES, errors, new AtomicLong()));
+                new ReadSettings(TrainingInput.language(meta), ReadSettings.DEFAULT_MAX_LINE_BYTES, errors, new AtomicLong()));
              Pipeline pre = ModelPreprocessing.rebuild(modelDir, meta, "classify-eval-preprocess")) {
             Progress progress = new Progress(log, "docs", in.totalBytes(), in::bytesRead);
             long n = 0;

@@ -81,10 +81,11 @@ public final class NerEvaluator {
         }
         ReaderProvider reader = Components.get().readers().get(format, Location.NONE);
         ErrorLog errors = new ErrorLog(null, log, OnError.SKIP);
-        ReadSettings settings = new ReadSettings(null, ReadSettings.DEFAULT_MAX_LINE_BYTES, errors, new AtomicLong());
         try (Tagger tagger = ModelKinds.get().load(modelDir, Tagger.class, options)) {
             long start = System.nanoTime();
             ModelMeta meta = ModelDir.read(modelDir);
+            ReadSettings settings = new ReadSettings(TrainingInput.language(meta), ReadSettings.DEFAULT_MAX_LINE_BYTES, errors,
+                    new AtomicLong());
             // a file of the format the model was trained on is read with the reader options training used (tagColumn...)
             Options readerOptions = Options.of("data format '" + format + "'", TrainingInput.optionsFor(meta, format), reader.options())
                     .writtenAs("data.", ": ");

@@ -244,6 +244,9 @@ public record RunConfiguration(String fingerprint, Map<String, Object> values, S
                 if ("data".equals(key)) {
                     names.remove(TEST); // checkpoints written before the test split was left out still have it
                 }
+                if (INPUT.equals(key) && !was.containsKey(TrainingInput.LANGUAGE)) {
+                    names.remove(TrainingInput.LANGUAGE); // a checkpoint from before the language was recorded: continued as before
+                }
                 names.forEach(name -> describe(key + "." + name, was.get(name), section.get(name), c.differences));
             } else {
                 describe(String.valueOf(key), before, now, c.differences);

@@ -91,6 +91,21 @@ class RunConfigurationTest {
     }
 
     @Test
+    void theDataLanguageIsPartOfTheConfigurationOnceRecorded() {
+        Map<String, Object> model = Map.of("charDim", 50);
+        Map<String, Object> data = Map.of("format", "jsonl", "train", List.of(Map.of("sha256", "ab")));
+        java.util.function.Function<Map<String, Object>, RunConfiguration> reading = input -> RunConfiguration.of(Map.of("task",
+                "ner.flat", "model", model, "train", Map.of("lr", 0.001), "data", data, "input", input), Set.of());
+        Map<String, Object> none = new HashMap<>(Map.of("format", "jsonl", "options", Map.of()));
+        none.put("language", null);
+        Map<String, Object> written = reading.apply(none).values();
+        RunConfiguration zh = reading.apply(Map.of("format", "jsonl", "options", Map.of(), "language", "zh"));
+        assertTrue(zh.differences(written).stream().anyMatch(d -> d.startsWith("input.language")), zh.differences(written).toString());
+        Map<String, Object> older = reading.apply(Map.of("format", "jsonl", "options", Map.of())).values();
+        assertEquals(List.of(), zh.differences(older), "a checkpoint from before the language was recorded continues");
+    }
+
+    @Test
     void theTestSplitNeverKeepsARunFromContinuing() {
         Map<String, Object> data = Map.of("format", "bmes", "train", List.of(Map.of("sha256", "ab")), "test", List.of(Map.of("sha256", "t1")));
         Map<String, Object> written = RunConfiguration.of(Map.of("task", "ner.flat", "model", Map.of("charDim", 50), "train",

@@ -297,6 +297,27 @@ class LinearClassifierTrainingTest {
     }
 
     @Test
+    void evaluationGivesDocumentsWithoutALanguageTheOneTrainingGaveThem() throws IOException {
+        // positive documents carry no language (data.language makes them zh), negative ones say en
+        StringBuilder train = new StringBuilder();
+        for (int i = 0; i < 40; i++) {
+            train.append(i < 10 ? "{\"text\": \"t" + i + "\", \"label\": \"pos\"}\n"
+                    : "{\"text\": \"t" + i + "\", \"label\": \"neg\", \"lang\": \"en\"}\n");
+        }
+        Path data = Files.writeString(dir.resolve("lang-train.jsonl"), train);
+        Path test = Files.writeString(dir.resolve("lang-test.jsonl"), "{\"text\": \"u\", \"label\": \"pos\"}\n".repeat(5));
+        Path model = TrainingRuns.train(dir, """
+                task: classify.linear
+                data: { train: %s, format: jsonl, language: zh }
+                stages: [ { type: test.lang-token } ]
+                model: { features: count }
+                """.formatted(data), "lang");
+        Map<String, Object> r = ClassifierEvaluation.evaluate(model, test, null, null, new PrintStream(new ByteArrayOutputStream(),
+                true, StandardCharsets.UTF_8));
+        assertEquals(1.0, (Double) r.get("accuracy"), 1e-12, "read as zh, as training read its documents without a language");
+    }
+
+    @Test
     void documentsWithSeveralLabelsAreSaidToBeReadAsTheirTopLabel() throws IOException {
         Path train = corpus("multi", 80, 2, 4);
         String lines = Files.readString(train) + "{\"text\": \"good and bad\", \"label\": [\"pos\", \"neg\"]}\n";

@@ -217,4 +217,33 @@ public final class TestStages {
             return doc.derive(doc.id() + "#copy", doc.text()).setTokens(doc.tokens());
         }
     }
+
+    /** {@code test.lang-token}: safe inside a model; one token, {@code lang_<the document's language>} ({@code lang_none} without one). */
+    public static final class LangToken implements StageProvider {
+        @Override
+        public String name() {
+            return "test.lang-token";
+        }
+
+        @Override
+        public String description() {
+            return "test only: the document's language as its one token";
+        }
+
+        @Override
+        public boolean safeInsideModel() {
+            return true;
+        }
+
+        @Override
+        public Set<Layer> provides(Options options) {
+            return Set.of(Layer.TOKENS);
+        }
+
+        @Override
+        public Processor create(StageContext ctx) {
+            return (Annotator) doc -> doc.setTokens(List.of(new dev.nlpipe.core.doc.Token(
+                    "lang_" + (doc.lang() == null ? "none" : doc.lang()), 0, doc.text().length())));
+        }
+    }
 }
