@@ -89,7 +89,8 @@ final class ModelTokenizers {
     static String ownStages(StageConfig e, StageProvider p, Options o) {
         List<String> types = recordedTypes(e, p, o);
         return types == null || types.isEmpty() ? null : "its model was trained behind " + String.join(", ", types)
-                + ": set '" + OPTION + ": true' on this stage to run them, or add them before it with the options in the model's model.json";
+                + ": set '" + OPTION + ": true' on this stage to run them, or add them before it with the options in the model's model.json (file names there are inside the model"
+                + " directory)";
     }
 
     /** The tokenizer types among a model's recorded stage types. */

@@ -6,6 +6,7 @@ import dev.nlpipe.core.config.StageConfig;
 import dev.nlpipe.core.doc.DocumentJson;
 import dev.nlpipe.core.io.IoErrors;
 import dev.nlpipe.core.model.ModelMeta;
+import dev.nlpipe.core.model.ModelPreprocessing;
 import dev.nlpipe.core.model.Provenance;
 import dev.nlpipe.core.model.TrainingInput;
 import dev.nlpipe.core.model.TrainingJob;
@@ -72,7 +73,8 @@ public record RunConfiguration(String fingerprint, Map<String, Object> values, S
         config.put("task", task);
         config.put("model", job.model().asMap());
         config.put("train", train);
-        config.put("stages", meta.get("stages"));
+        // as configured, not as recorded: a model records its copies of the stages' files, which older checkpoints named as given
+        config.put("stages", ModelPreprocessing.asConfigured(job.config().stages()));
         config.put("data", withoutTest(meta.get("data")));
         // how the data is read (tagColumn, textColumn...): the same files read another way are other labels
         config.put(INPUT, meta.get(INPUT));

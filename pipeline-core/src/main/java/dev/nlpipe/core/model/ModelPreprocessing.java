@@ -50,24 +50,43 @@ public final class ModelPreprocessing {
      * @param modelDir the model directory being written
      */
     public static List<Map<String, Object>> record(List<StageConfig> stages, Path modelDir) throws IOException {
+        List<Map<String, Object>> out = asConfigured(stages);
+        for (int i = 0; i < stages.size(); i++) {
+            StageConfig sc = stages.get(i);
+            Map<String, Object> e = out.get(i);
+            if (e.get("with") instanceof Map<?, ?> written) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> with = new LinkedHashMap<>((Map<String, Object>) written);
+                List<String> copied = copyFileOptions(sc.type(), with, modelDir, STAGE_MODELS + "/" + i + "-files");
+                if (!copied.isEmpty()) {
+                    e.put("with", with);
+                    e.put(FILES, copied);
+                }
+            }
+            if (sc.model() != null) {
+                copyTree(sc.model(), modelDir.resolve(String.valueOf(e.get("model"))));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The stages as configured, in the form {@link #record} gives them before it copies any file:
+     * {@code type}, {@code with} as written and a stage model's name inside the model. A resumed
+     * training compares this, so that checkpoints of versions that recorded file options as written
+     * still continue (their files' contents are compared apart).
+     */
+    public static List<Map<String, Object>> asConfigured(List<StageConfig> stages) {
         List<Map<String, Object>> out = new ArrayList<>();
         for (int i = 0; i < stages.size(); i++) {
             StageConfig sc = stages.get(i);
             Map<String, Object> e = new LinkedHashMap<>();
             e.put("type", sc.type());
             if (sc.with() != null) {
-                @SuppressWarnings("unchecked")
-                Map<String, Object> with = new LinkedHashMap<>((Map<String, Object>) sc.with().toPlain());
-                List<String> copied = copyFileOptions(sc.type(), with, modelDir, STAGE_MODELS + "/" + i + "-files");
-                e.put("with", with);
-                if (!copied.isEmpty()) {
-                    e.put(FILES, copied);
-                }
+                e.put("with", sc.with().toPlain());
             }
             if (sc.model() != null) {
-                String name = STAGE_MODELS + "/" + i;
-                copyTree(sc.model(), modelDir.resolve(name));
-                e.put("model", name);
+                e.put("model", STAGE_MODELS + "/" + i);
             }
             out.add(e);
         }
@@ -85,8 +104,8 @@ public final class ModelPreprocessing {
     private static List<String> copyFileOptions(String type, Map<String, Object> with, Path modelDir, String into) throws IOException {
         StageProvider provider = Components.get().stages().find(type);
         List<String> copied = new ArrayList<>();
-        if (provider == null) {
-            return copied;
+        if (provider == null || !provider.safeInsideModel()) {
+            return copied; // never rebuilt from a model: its files (a corpus, a vectors file) stay out of it
         }
         for (OptionSpec spec : provider.options()) {
             Object value = with.get(spec.name());
@@ -97,7 +116,11 @@ public final class ModelPreprocessing {
             List<String> names = new ArrayList<>();
             for (int n = 0; n < given.size(); n++) {
                 Path file = Path.of(String.valueOf(given.get(n)));
-                String name = into + "/" + spec.name() + "/" + n + "-" + file.getFileName();
+                if (file.getFileName() == null || file.getFileName().toString().isEmpty()) {
+                    throw new IOException("stage '" + type + "' option '" + spec.name() + "' names no file ('" + given.get(n)
+                            + "'); a model keeps a copy of each file a stage reads");
+                }
+                String name = into + "/" + spec.name() + "/" + n + "-" + portable(file.getFileName().toString());
                 if (Files.isDirectory(file)) {
                     copyTree(file, modelDir.resolve(name));
                 } else {
@@ -110,6 +133,13 @@ public final class ModelPreprocessing {
             copied.add(spec.name());
         }
         return copied;
+    }
+
+    /** A file name every system the model may travel to can hold (Windows refuses {@code :?*|<>"} and controls). */
+    private static String portable(String name) {
+        StringBuilder out = new StringBuilder(name.length());
+        name.codePoints().forEach(c -> out.appendCodePoint(c < 0x20 || "<>:\"/\\|?*".indexOf(c) >= 0 ? '_' : c));
+        return out.toString();
     }
 
     /** The types of the recorded stages, in order ({@code [normalize.chinese, segment.hanlp]}); empty when none. */

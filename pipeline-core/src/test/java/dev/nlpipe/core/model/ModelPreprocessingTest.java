@@ -143,11 +143,26 @@ class ModelPreprocessingTest {
         try (Pipeline p = ModelPreprocessing.rebuild(model, meta, "pre")) {
             assertTrue(tokens(p, "云栈魔方的应用").contains("云栈魔方"), tokens(p, "云栈魔方的应用").toString());
         }
+        assertEquals(ModelPreprocessing.asConfigured(configured).get(0).get("with"), Map.of("userDictionaries",
+                List.of(dictionary.toString())), "what a resumed run compares is the configuration as written");
         // a model that lists a file option pointing out of itself is refused, as a stage model would be
         Map<String, Object> escaping = new LinkedHashMap<>(recorded.get(0));
         escaping.put("with", Map.of("userDictionaries", List.of("../dict/mine.txt")));
         ModelException e = assertThrows(ModelException.class, () -> ModelPreprocessing.rebuild(model,
                 meta(Map.of(ModelPreprocessing.KEY, List.of(escaping))), "pre"));
         assertTrue(e.getMessage().contains("stages[0].with.userDictionaries"), e.getMessage());
+    }
+
+    @Test
+    void aStageNeverRebuiltFromAModelHasNoFilesCopiedIntoIt() throws IOException {
+        Path corpus = TempFiles.write(dir.resolve("mentions.conll"), "x\tO\n");
+        Path model = Files.createDirectories(dir.resolve("model"));
+        List<StageConfig> configured = PipelineConfig.load(TempFiles.write(dir.resolve("p.yaml"), """
+                pipeline: p
+                stages: [ { type: test.runs-command, with: { touch: %s, reads: %s } } ]
+                """.formatted(dir.resolve("ran"), corpus)), List.of()).stages();
+        List<Map<String, Object>> recorded = ModelPreprocessing.record(configured, model);
+        assertNull(recorded.get(0).get("files"));
+        assertEquals(List.of(), TempFiles.tree(model), "nothing copied");
     }
 }

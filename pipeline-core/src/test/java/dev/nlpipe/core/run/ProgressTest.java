@@ -3,6 +3,7 @@ package dev.nlpipe.core.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -35,17 +36,20 @@ class ProgressTest {
     }
 
     @Test
-    void theLaunchersWordDecidesAndALogGetsWholeLines() {
+    void theLaunchersWordDecidesWhetherTheLineUpdatesInPlace() throws InterruptedException {
         String before = System.getProperty(Progress.STDERR_TERMINAL_PROPERTY);
         try {
-            System.setProperty(Progress.STDERR_TERMINAL_PROPERTY, "true");
-            assertEquals(Boolean.TRUE, Progress.isTerminal());
             System.setProperty(Progress.STDERR_TERMINAL_PROPERTY, "false");
-            assertEquals(Boolean.FALSE, Progress.isTerminal());
+            assertFalse(Progress.isTerminal());
+            System.setProperty(Progress.STDERR_TERMINAL_PROPERTY, "true");
+            assertTrue(Progress.isTerminal());
             var buf = new ByteArrayOutputStream();
             var progress = new Progress(new PrintStream(buf, true, StandardCharsets.UTF_8), "docs", 0, () -> 0);
+            Thread.sleep(300); // past the terminal's update interval
+            progress.update(42, null);
             progress.finish();
-            assertFalse(buf.toString(StandardCharsets.UTF_8).contains("\r"));
+            String shown = buf.toString(StandardCharsets.UTF_8);
+            assertTrue(shown.startsWith("\r42 docs") && shown.endsWith("\r\u001b[K"), shown);
         } finally {
             if (before == null) {
                 System.clearProperty(Progress.STDERR_TERMINAL_PROPERTY);

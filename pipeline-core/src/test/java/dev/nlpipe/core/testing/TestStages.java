@@ -182,7 +182,8 @@ public final class TestStages {
 
         @Override
         public List<OptionSpec> options() {
-            return List.of(OptionSpec.string("touch", null, "the file to create").asRequired());
+            return List.of(OptionSpec.string("touch", null, "the file to create").asRequired(),
+                    OptionSpec.path("reads", "a file it would read, as a corpus or a command's input"));
         }
 
         @Override

@@ -93,10 +93,7 @@ public class ConllWriter implements WriterProvider {
             List<String> tags = scheme.encode(tokenSpans(doc, tokens), tokens.size());
             for (int i = 0; i < tokens.size(); i++) {
                 Token t = tokens.get(i);
-                if (t.text().startsWith(DOCUMENT_START)) {
-                    throw new IllegalArgumentException("token '" + t.text() + "' at " + t.start() + " would be read back as a "
-                            + DOCUMENT_START + " line, which the conll reader skips");
-                }
+                int lineStart = out.length();
                 for (int c = 0; c < width; c++) {
                     if (c > 0) {
                         out.append(sep);
@@ -110,6 +107,10 @@ public class ConllWriter implements WriterProvider {
                     } else {
                         out.append('_');
                     }
+                }
+                if (out.indexOf(DOCUMENT_START, lineStart) == lineStart) {
+                    throw new IllegalArgumentException("the line of token '" + t.text() + "' at " + t.start() + " starts with "
+                            + DOCUMENT_START + ", which the conll reader skips as a document separator");
                 }
                 out.append('\n');
             }
@@ -189,7 +190,8 @@ public class ConllWriter implements WriterProvider {
     /** A type the column readers read back as written: a tag column holds no whitespace, and {@code B-} is no tag. */
     private static void checkType(Entity e) {
         String type = e.type();
-        if (type == null || type.isEmpty() || type.codePoints().anyMatch(Character::isWhitespace)) {
+        // the reader splits columns at ASCII whitespace (\s), so only that breaks a tag
+        if (type == null || type.isEmpty() || type.chars().anyMatch(c -> c == ' ' || (c >= '\t' && c <= '\r'))) {
             throw new IllegalArgumentException("entity [" + e.start() + ", " + e.end() + ") of type '" + (type == null ? "" : type)
                     + "' cannot be a tag: a column file's tag is one word after its prefix (B-PER); rename the type");
         }

@@ -157,5 +157,10 @@ class BmesWriterTest {
                 new Token("x", 11, 12)));
         var separator = assertThrows(IllegalArgumentException.class, () -> write("conll", docstart, Map.of()));
         assertTrue(separator.getMessage().contains("-DOCSTART-"), separator.getMessage());
+        assertEquals(List.of("_\t-DOCSTART-\tO", "_\tx\tO", ""), write("conll", docstart, Map.of("tokenColumn", 1)),
+                "a token in a later column starts no line and reads back");
+        String ideographic = "北京";
+        Document wideSpace = new Document("d", ideographic).setEntities(List.of(Entity.of(ideographic, "LOC\u3000A", 0, 2)));
+        assertEquals(List.of("北 B-LOC\u3000A", "京 E-LOC\u3000A", ""), bmes(wideSpace), "the reader splits at ASCII whitespace only");
     }
 }
