@@ -150,8 +150,11 @@ public final class TickPlanner {
             }
             String output = outputOf(f.relative());
             String owner = outputOwners.get(output);
-            String problem = owner.equals(f.relative()) ? null
-                    : "its output " + output + " is already written for " + owner + "; rename one of them or narrow --glob";
+            String holder = outputAbove(output, outputOwners);
+            String problem = !owner.equals(f.relative())
+                    ? "its output " + output + " is already written for " + owner + "; rename one of them or narrow --glob"
+                    : holder != null ? "its output " + output + " lies under " + outputOf(holder) + ", the output file of " + holder
+                    + "; rename one of them or narrow --glob" : null;
             FileRecord r = rows.get(f.relative());
             String previous = r == null || r.outputPath() == null || r.outputPath().equals(output) ? null : r.outputPath();
             boolean sameStat = r != null && r.sha256() != null && f.sameStat(r.size(), r.mtimeNanos());
@@ -235,6 +238,21 @@ public final class TickPlanner {
             return fromRows == null ? fromEarlier : fromRows;
         }
         return fromRows.compareTo(fromEarlier) <= 0 ? fromRows : fromEarlier;
+    }
+
+    /**
+     * The input whose output file is a directory above {@code output} ({@code a.txt} → {@code a.jsonl}
+     * above {@code a.jsonl/b.jsonl}), or {@code null}: the nested output cannot be written while it is,
+     * so that file fails with the reason instead of at publishing, every tick.
+     */
+    private static String outputAbove(String output, Map<String, String> owners) {
+        for (int slash = output.lastIndexOf('/'); slash > 0; slash = output.lastIndexOf('/', slash - 1)) {
+            String owner = owners.get(output.substring(0, slash));
+            if (owner != null) {
+                return owner;
+            }
+        }
+        return null;
     }
 
     /**

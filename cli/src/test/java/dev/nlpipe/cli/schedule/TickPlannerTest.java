@@ -205,6 +205,17 @@ class TickPlannerTest {
     }
 
     @Test
+    void anOutputUnderAnotherInputsOutputFileFailsWithTheReason() throws Exception {
+        hashes.putAll(Map.of("a.txt", "h1", "a.jsonl/b.txt", "h2", "c/d.txt", "h3"));
+        TickPlanner.Plan p = planner.plan(List.of(file("a.jsonl/b.txt", 5, 1), file("a.txt", 5, 1), file("c/d.txt", 5, 1)), rows(),
+                NOW, disk, TickPlanner.NONE_DELETED);
+        assertEquals("a.jsonl/b.txt", p.work().get(0).file().relative());
+        assertTrue(p.work().get(0).problem().contains("lies under a.jsonl, the output file of a.txt"), p.work().get(0).problem());
+        assertNull(p.work().get(1).problem(), "the file whose output is a file is written");
+        assertNull(p.work().get(2).problem(), "an ordinary nested output");
+    }
+
+    @Test
     void anUnreadableFileKeepsToTheBackoffAndTheQuarantine() throws Exception {
         // secret*.txt cannot be read (the disk above says "Permission denied" for files without a hash)
         Map<String, FileRecord> rows = rows(
