@@ -8,8 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.nlpipe.classify.ClassifierEvaluation;
 import dev.nlpipe.core.Pipeline;
 import dev.nlpipe.core.config.ConfigException;
+import dev.nlpipe.core.config.TrainConfig;
 import dev.nlpipe.core.doc.Document;
 import dev.nlpipe.core.doc.DocumentJson;
+import dev.nlpipe.core.model.ModelDir;
+import dev.nlpipe.core.model.TrainingJob;
 import dev.nlpipe.core.testing.TrainingRuns;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -315,6 +318,25 @@ class LinearClassifierTrainingTest {
         Map<String, Object> r = ClassifierEvaluation.evaluate(model, test, null, null, new PrintStream(new ByteArrayOutputStream(),
                 true, StandardCharsets.UTF_8));
         assertEquals(1.0, (Double) r.get("accuracy"), 1e-12, "read as zh, as training read its documents without a language");
+    }
+
+    @Test
+    void aStageFileIsKeptAsTheStagesReadItWhenTrainingStarted() throws IOException {
+        Path dictionary = Files.writeString(dir.resolve("mine.txt"), "云栈魔方 nz 1000\n");
+        Path config = Files.writeString(dir.resolve("snapshot.yaml"), """
+                task: classify.linear
+                data: { train: %s, format: jsonl }
+                stages: [ { type: segment.hanlp, with: { userDictionaries: [%s] } } ]
+                """.formatted(corpus("snapshot", 20, 2, 3), dictionary));
+        Path out = dir.resolve("snapshot");
+        try (TrainingJob job = TrainingJob.prepare(TrainConfig.load(config, List.of()), out,
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))) {
+            job.run(j -> {
+                Files.writeString(dictionary, "edited during training\n");
+                ModelDir.writeMeta(j.dir(), j.newMeta("test.snapshot", 1));
+            });
+        }
+        assertEquals("云栈魔方 nz 1000\n", Files.readString(out.resolve("stages/0-files/userDictionaries/0-mine.txt")));
     }
 
     @Test

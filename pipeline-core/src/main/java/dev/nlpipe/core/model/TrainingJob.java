@@ -43,6 +43,8 @@ public final class TrainingJob implements AutoCloseable {
     private final ReaderProvider reader;
     private final Options readerOptions;
     private final Pipeline preprocess;
+    /** The stages as {@code model.json} records them, their files copied into the model when the job started. */
+    private List<Map<String, Object>> recordedStages;
     private final Path output;
     private final PrintStream log;
     private final ErrorLog errors;
@@ -163,6 +165,8 @@ public final class TrainingJob implements AutoCloseable {
         }
         writer = ModelDirWriter.create(output);
         try {
+            // copied now, as the stages read them when they were built: a file edited during a long training is not the one used
+            recordedStages = ModelPreprocessing.record(config.stages(), writer.dir());
             body.train(this);
             if (!Files.exists(writer.dir().resolve(ModelDir.MODEL_JSON))) {
                 throw new IllegalStateException("trainer '" + trainer.name() + "' wrote no model.json");
@@ -381,7 +385,7 @@ public final class TrainingJob implements AutoCloseable {
         m.put("task", config.task());
         m.put("model", model.asMap());
         m.put("train", train.asMap());
-        m.put(ModelPreprocessing.KEY, ModelPreprocessing.record(config.stages(), dir()));
+        m.put(ModelPreprocessing.KEY, recordedStages != null ? recordedStages : ModelPreprocessing.record(config.stages(), dir()));
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("format", config.input().format());
         for (Map.Entry<String, Path> split : config.splits().entrySet()) {
