@@ -236,10 +236,9 @@ public final class Options {
             throw new ConfigException(s.location(), what + " must be " + range(spec) + ", not " + s.asText());
         }
         if (v instanceof String str) {
-            try {
-                return Integer.parseInt(str.trim());
-            } catch (NumberFormatException ignored) {
-                // fall through to the error
+            Long whole = yamlInteger(str);
+            if (whole != null && whole >= Integer.MIN_VALUE && whole <= Integer.MAX_VALUE) {
+                return whole.intValue();
             }
         }
         throw new ConfigException(s.location(), what + " must be an integer, not " + s.describe());
@@ -254,13 +253,51 @@ public final class Options {
             return b.doubleValue();
         }
         if (v instanceof String str) {
+            Long whole = yamlInteger(str);
+            if (whole != null) {
+                return whole;
+            }
             try {
-                return str.contains(".") || str.contains("e") || str.contains("E") ? Double.parseDouble(str) : Long.parseLong(str);
+                return Double.parseDouble(str.strip().replace("_", ""));
             } catch (NumberFormatException ignored) {
                 // fall through to the error
             }
         }
         throw new ConfigException(s.location(), what + " must be a number, not " + s.describe());
+    }
+
+    /**
+     * A whole number in the text forms YAML 1.1 reads as one ({@code 65_536}, {@code 0x10},
+     * {@code 0b101}, {@code +7}; a leading zero is decimal, as {@link #toInt} reads it), or
+     * {@code null}: a model's {@code model.json} keeps such a value as its text, and loading the
+     * model must read it as training did.
+     */
+    static Long yamlInteger(String text) {
+        String t = text.strip().replace("_", "");
+        boolean negative = t.startsWith("-");
+        if (negative || t.startsWith("+")) {
+            t = t.substring(1);
+        }
+        int radix = 10;
+        if (t.startsWith("0x") || t.startsWith("0X")) {
+            radix = 16;
+            t = t.substring(2);
+        } else if (t.startsWith("0b") || t.startsWith("0B")) {
+            radix = 2;
+            t = t.substring(2);
+        } else if (t.startsWith("0o")) {
+            radix = 8;
+            t = t.substring(2);
+        }
+        if (t.isEmpty() || t.startsWith("-") || t.startsWith("+")) {
+            return null;
+        }
+        try {
+            long n = Long.parseLong(t, radix);
+            return negative ? -n : n;
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     /**

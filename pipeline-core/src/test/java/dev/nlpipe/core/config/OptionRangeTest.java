@@ -98,4 +98,18 @@ class OptionRangeTest {
         assertEquals("false", Options.validate("test", (Node.MapNode) PlainNodes.toNode(no.toPlain(), Location.NONE), Location.NONE, choice)
                 .getString("stripAccents"));
     }
+
+    @Test
+    void aNumberKeptAsItsTextReadsAsYamlReadItInTheFile() {
+        // model.json keeps 65_536 or 0x10 as written (a text option must not become 65536): loading the model reads it back
+        List<OptionSpec> specs = List.of(OptionSpec.integer("n", 1, "n"), OptionSpec.number("x", 1.0, "x"));
+        Options o = Options.of("stage 't'", java.util.Map.of("n", "65_536", "x", "1_000.5"), specs);
+        assertEquals(65_536, o.getInt("n"));
+        assertEquals(1000.5, o.getDouble("x"));
+        assertEquals(16, Options.of("stage 't'", java.util.Map.of("n", "0x10"), specs).getInt("n"));
+        assertEquals(-5, Options.of("stage 't'", java.util.Map.of("n", "-0b101"), specs).getInt("n"));
+        assertEquals(10, Options.of("stage 't'", java.util.Map.of("n", "010"), specs).getInt("n"), "a leading zero is decimal");
+        assertThrows(ConfigException.class, () -> Options.of("stage 't'", java.util.Map.of("n", "ten"), specs));
+        assertThrows(ConfigException.class, () -> Options.of("stage 't'", java.util.Map.of("n", "0x"), specs));
+    }
 }
