@@ -119,6 +119,7 @@ public final class Overrides {
     private static int findStage(Node.ListNode stages, String key, Location at) {
         Set<String> taken = new HashSet<>();
         List<Integer> ofType = new ArrayList<>();
+        int unnamed = 0;
         int found = -1;
         for (int i = 0; i < stages.items().size(); i++) {
             if (!(stages.items().get(i) instanceof Node.MapNode m)) {
@@ -129,21 +130,37 @@ public final class Overrides {
             if (key.equals(explicit)) {
                 return i;
             }
-            if (explicit != null) {
-                taken.add(explicit);
-            } else if (StageIds.next(taken, type).equals(key) && found < 0) {
-                found = i;
-            }
             if (type.equals(key)) {
                 ofType.add(i);
             }
+            if (explicit != null) {
+                taken.add(explicit);
+                continue;
+            }
+            String id = StageIds.next(taken, type);
+            // TYPE#1 names the first of several stages of a type, whose id in a run's summary is the bare type
+            if ((id.equals(key) || (id.equals(type) && key.equals(type + "#1"))) && found < 0) {
+                found = i;
+            }
+            if (type.equals(key)) {
+                unnamed++;
+            }
+        }
+        // the bare type names a stage without an id alone of its type (one with an id is named by its id), or the one stage
+        if (found >= 0 && (!key.equals(stageType(stages, found)) || unnamed == 1)) {
+            return found;
         }
         if (ofType.size() > 1) {
             throw new ConfigException(at, "'" + key + "' names " + ofType.size() + " stages (stages "
                     + ofType.stream().map(i -> Integer.toString(i + 1)).collect(Collectors.joining(", ")) + "): say which with '" + key
-                    + "', '" + key + "#2'... as the run's summary names them, or give the stages ids (id: NAME) and set NAME.option");
+                    + "#1', '" + key + "#2'..., or give the stages ids (id: NAME) and set NAME.option");
         }
-        return found >= 0 ? found : ofType.size() == 1 ? ofType.get(0) : -1;
+        return ofType.size() == 1 ? ofType.get(0) : -1;
+    }
+
+    private static String stageType(Node.ListNode stages, int i) {
+        return stages.items().get(i) instanceof Node.MapNode m && m.get("type") instanceof Node.ScalarNode t && !t.isNull() ? t.asText()
+                : "";
     }
 
     private static Node.MapNode copy(Node.MapNode m) {

@@ -40,11 +40,25 @@ public final class StageChecks {
                 out.add(null);
                 continue;
             }
-            Options o = errors.collect(() -> Options.validate("stage '" + e.id() + "'", e.with(), e.location(), p.options(), e.id()));
+            Options o = errors.collect(() -> Options.validate("stage '" + e.id() + "'", e.with(), e.location(), p.options(),
+                    setKey(entries, e)));
             boolean modelOk = errors.run(() -> checkModel(e, p));
             out.add(o != null && modelOk ? new Checked(p, o) : null);
         }
         return out;
+    }
+
+    /**
+     * How {@code --set} names the stage: its id, except the first of several stages of one type
+     * without ids, whose id is the bare type, which {@code --set} would find ambiguous: {@code TYPE#1}.
+     */
+    private static String setKey(List<StageConfig> entries, StageConfig e) {
+        if (!e.id().equals(e.type())) {
+            return e.id();
+        }
+        long unnamed = entries.stream().filter(x -> x.type().equals(e.type()) && (x.id().equals(x.type())
+                || x.id().startsWith(x.type() + "#"))).count();
+        return unnamed > 1 ? e.type() + "#1" : e.id();
     }
 
     private static void checkModel(StageConfig e, StageProvider p) {

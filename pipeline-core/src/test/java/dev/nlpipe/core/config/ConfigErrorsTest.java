@@ -148,6 +148,8 @@ class ConfigErrorsTest {
 
         e = fail(input(dir) + "stages:\n  - type: tokenize.regex\n    with: { lowercse: true }\n");
         assertTrue(e.problem().endsWith("--set tokenize.regex.lowercse="), "a stage's options are reached by its id: " + e.problem());
+        e = fail(input(dir) + "stages:\n  - type: tokenize.regex\n    with: { lowercse: true }\n  - type: tokenize.regex\n");
+        assertTrue(e.problem().endsWith("--set tokenize.regex#1.lowercse="), "the first of two, which --set reaches so: " + e.problem());
 
         e = fail(input(dir) + "stages: [ {type: tokenize.regex} ]\n", "tokenize.regex.lowercse=true");
         assertTrue(e.problem().contains("unknown option 'lowercse'") && !e.problem().contains("without editing the file"),

@@ -113,8 +113,12 @@ class OverridesTest {
                 """;
         Node root = YamlLoader.parse(two, "t.yaml");
         var e = assertThrows(ConfigException.class, () -> Overrides.apply(root, List.of("filter.length.minChars=0")));
-        assertTrue(e.getMessage().contains("'filter.length' names 2 stages (stages 1, 3)") && e.getMessage().contains("filter.length#2"),
-                e.getMessage());
+        assertTrue(e.getMessage().contains("'filter.length' names 2 stages (stages 1, 3)") && e.getMessage().contains("filter.length#1")
+                && e.getMessage().contains("filter.length#2"), e.getMessage());
+        Node first = YamlLoader.parse(two, "t.yaml");
+        Overrides.apply(first, List.of("filter.length#1.minChars=2"));
+        assertEquals(Map.of("minChars", 2L), ((Map<?, ?>) ((List<?>) ((Map<?, ?>) first.toPlain()).get("stages")).get(0)).get("with"),
+                "#1 is the first, as the message offers");
         Node again = YamlLoader.parse(two, "t.yaml");
         Overrides.apply(again, List.of("filter.length#2.minChars=0", "normalize.text.lowercase=true"));
         var stages = (List<?>) ((Map<?, ?>) again.toPlain()).get("stages");
@@ -132,5 +136,18 @@ class OverridesTest {
         Overrides.apply(named, List.of("filter.length#2.minChars=5"));
         var numbered = (List<?>) ((Map<?, ?>) named.toPlain()).get("stages");
         assertEquals(Map.of("minChars", 5L), ((Map<?, ?>) numbered.get(2)).get("with"));
+    }
+
+    @Test
+    void theTypeNamesTheOneStageWithoutAnIdBesideOneWithAnId() {
+        Node root = YamlLoader.parse("""
+                stages:
+                  - { id: tok, type: tokenize.regex }
+                  - { type: tokenize.regex }
+                """, "t.yaml");
+        Overrides.apply(root, List.of("tokenize.regex.lowercase=true", "tok.pattern=x"));
+        var stages = (List<?>) ((Map<?, ?>) root.toPlain()).get("stages");
+        assertEquals(Map.of("pattern", "x"), ((Map<?, ?>) stages.get(0)).get("with"));
+        assertEquals(Map.of("lowercase", true), ((Map<?, ?>) stages.get(1)).get("with"), "as the run's summary names it");
     }
 }
