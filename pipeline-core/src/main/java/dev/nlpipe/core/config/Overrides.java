@@ -46,16 +46,30 @@ public final class Overrides {
     }
 
     /**
-     * The value read as YAML ({@code 3}, {@code [a, b]}, {@code {epochs: 2}}), or as the text itself when it
-     * is not YAML: {@code --set tokenize.regex.pattern=[A-Za-z]+} is the pattern; an option that wanted a
+     * The value read as YAML where it is a flow list or map, a number, a boolean, null or a quoted
+     * text ({@code 3}, {@code [a, b]}, {@code {epochs: 2}}, {@code 'x'}), else the text as typed
+     * ({@code |}, {@code in.txt #1}, a space): {@code --set tokenize.regex.pattern=[A-Za-z]+} is the pattern; an option that wanted a
      * list still says so, naming the text.
      */
     private static Node parseOrText(String raw, String set, Location at) {
+        Node text = new Node.ScalarNode(at, raw);
+        Node parsed;
         try {
-            return YamlLoader.parse(raw, SOURCE + set);
+            parsed = YamlLoader.parse(raw, SOURCE + set);
         } catch (ConfigException e) {
-            return new Node.ScalarNode(at, raw);
+            return text;
         }
+        // YAML's other syntax is not what a command line means: '|' and '>' start block texts, '!x' is a tag, '#' a
+        // comment, and a space alone an empty document; those stay the text as typed
+        String t = raw.strip();
+        if (parsed instanceof Node.MapNode || parsed instanceof Node.ListNode) {
+            return t.startsWith("{") || t.startsWith("[") ? parsed : text;
+        }
+        if (parsed instanceof Node.ScalarNode s && (t.startsWith("'") || t.startsWith("\"")
+                || (!(s.value() instanceof String) && !t.contains("#") && !t.startsWith("!")))) {
+            return parsed; // a quoted text, a number, a boolean, null
+        }
+        return text;
     }
 
     private static void applyOne(Node.MapNode root, String set) {

@@ -150,4 +150,20 @@ class OverridesTest {
         assertEquals(Map.of("pattern", "x"), ((Map<?, ?>) stages.get(0)).get("with"));
         assertEquals(Map.of("lowercase", true), ((Map<?, ?>) stages.get(1)).get("with"), "as the run's summary names it");
     }
+
+    @Test
+    void aValueThatIsOtherYamlSyntaxIsTheTextAsTyped() {
+        for (String value : List.of("|", ">", "!foo", "in.txt #x", " ", "#x", "a: b")) {
+            Node root = YamlLoader.parse("input: { path: a.txt }\n", "t.yaml");
+            Overrides.apply(root, List.of("input.quote=" + value));
+            assertEquals(value, ((Map<?, ?>) ((Map<?, ?>) root.toPlain()).get("input")).get("quote"), value);
+        }
+        Node root = YamlLoader.parse("input: { path: a.txt }\n", "t.yaml");
+        Overrides.apply(root, List.of("input.n=3", "input.on=yes", "input.list=[1, 2]", "input.map={a: 1}", "input.q='#x'"));
+        Map<?, ?> input = (Map<?, ?>) ((Map<?, ?>) root.toPlain()).get("input");
+        assertEquals(3L, input.get("n"));
+        assertEquals(List.of(1L, 2L), input.get("list"));
+        assertEquals(Map.of("a", 1L), input.get("map"));
+        assertEquals("#x", input.get("q"), "a quoted text is YAML's");
+    }
 }
