@@ -150,13 +150,14 @@ public final class Pipeline implements AutoCloseable {
 
     /** The input section's format options, checked against what {@code reader} declares. */
     private static Options readerOptions(InputConfig in, ReaderProvider reader) {
-        return Options.validate("input format '" + in.format() + "'", in.formatOptions(), in.location(), reader.options(), "input");
+        return Options.validate("input format '" + in.format() + "'", in.formatOptions(), in.location(), reader.options(), "input",
+                InputConfig.COMMON_KEYS);
     }
 
     /** The output section's format options, checked against what {@code writer} declares. */
     private static Options writerOptions(OutputConfig out, WriterProvider writer) {
         return Options.validate("output format '" + out.format() + "'", out.formatOptions(), out.location(), writer.options(),
-                "output");
+                "output", OutputConfig.COMMON_KEYS);
     }
 
     private static void checkOutputs(List<InputSource> sources, OutputConfig out, WriterProvider writer) {

@@ -22,7 +22,8 @@ import java.util.Map;
 public record InputConfig(Path path, String format, String glob, boolean recursive, String language, int maxLineLength,
                           Node.MapNode formatOptions, Location location, Location pathLocation) {
 
-    static final List<String> COMMON_KEYS = List.of("path", "format", "glob", "recursive", "language", "maxLineLength");
+    /** The input section's own keys, read apart from the format's options. */
+    public static final List<String> COMMON_KEYS = List.of("path", "format", "glob", "recursive", "language", "maxLineLength");
 
     /** Parses the section; format options are checked later against the format's declaration. */
     public static InputConfig parse(Node node) {

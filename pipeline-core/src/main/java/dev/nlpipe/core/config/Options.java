@@ -61,6 +61,18 @@ public final class Options {
      */
     public static Options validate(String owner, Node.MapNode given, Location ownerLocation, List<OptionSpec> declared,
                                    String setPath) {
+        return validate(owner, given, ownerLocation, declared, setPath, List.of());
+    }
+
+    /**
+     * As {@link #validate(String, Node.MapNode, Location, List, String)}, for options that share their
+     * section with other keys ({@code input:}'s {@code path}, {@code format}...): an unknown key is
+     * also compared with those, so {@code formt} is told {@code format}.
+     *
+     * @param sectionKeys the section's own keys, read apart from the options
+     */
+    public static Options validate(String owner, Node.MapNode given, Location ownerLocation, List<OptionSpec> declared,
+                                   String setPath, List<String> sectionKeys) {
         Map<String, OptionSpec> specs = new LinkedHashMap<>();
         for (OptionSpec s : declared) {
             specs.put(s.name(), s);
@@ -74,8 +86,11 @@ public final class Options {
                 OptionSpec spec = specs.get(e.getKey());
                 if (spec == null) {
                     Location at = given.keyLocation(e.getKey());
-                    errors.add(new ConfigException(at, "unknown option '" + e.getKey() + "' for " + owner
-                            + Suggest.didYouMean(e.getKey(), specs.keySet()) + validKeys(specs) + dropHint(setPath, e.getKey(), at)));
+                    List<String> valid = new ArrayList<>(sectionKeys);
+                    valid.addAll(specs.keySet());
+                    errors.add(new ConfigException(at, "unknown option '" + e.getKey() + "' for "
+                            + owner + Suggest.didYouMean(e.getKey(), valid) + validKeys(specs, sectionKeys, setPath)
+                            + dropHint(setPath, e.getKey(), at)));
                     continue;
                 }
                 int before = errors.size();
@@ -119,8 +134,10 @@ public final class Options {
                 : "; to drop it without editing the file: --set " + setPath + "." + key + "=";
     }
 
-    private static String validKeys(Map<String, OptionSpec> specs) {
-        return specs.isEmpty() ? " (it takes no options)" : " (valid options: " + String.join(", ", specs.keySet()) + ")";
+    private static String validKeys(Map<String, OptionSpec> specs, List<String> sectionKeys, String section) {
+        String options = specs.isEmpty() ? "it takes no options" : "valid options: " + String.join(", ", specs.keySet());
+        return sectionKeys.isEmpty() ? " (" + options + ")"
+                : " (" + options + "; the keys of " + section + ": " + String.join(", ", sectionKeys) + ")";
     }
 
     private static Object convert(String owner, OptionSpec spec, Node node) {

@@ -20,7 +20,8 @@ import java.util.Map;
  */
 public record OutputConfig(Path path, boolean directory, String format, Path errors, Node.MapNode formatOptions, Location location) {
 
-    static final List<String> COMMON_KEYS = List.of("path", "format", "errors");
+    /** The output section's own keys, read apart from the format's options. */
+    public static final List<String> COMMON_KEYS = List.of("path", "format", "errors");
 
     /** Parses the section. */
     public static OutputConfig parse(Node node) {

@@ -31,6 +31,9 @@ public record TrainConfig(String task, Map<String, Path> splits, Map<String, Loc
 
     /** The data split names. */
     public static final List<String> SPLITS = List.of("train", "dev", "test");
+    /** The keys of {@code data:} read apart from the reader's options: the splits and the input's own, less its path. */
+    public static final List<String> DATA_KEYS = java.util.stream.Stream.concat(SPLITS.stream(),
+            InputConfig.COMMON_KEYS.stream().filter(k -> !k.equals("path"))).toList();
     static final List<String> KEYS = List.of("task", "description", "data", "stages", "model", "train");
 
     /** Reads a training file and applies {@code --set} overrides. */
@@ -63,6 +66,12 @@ public record TrainConfig(String task, Map<String, Path> splits, Map<String, Loc
                 splits.put(split, Path.of(p));
                 splitLocations.put(split, n.location());
             }
+        }
+        if (data.get("path") != null) {
+            // a pipeline's input key: a training reads its splits, and would ignore it
+            throw new ConfigException(data.keyLocation("path"), "data.path is a pipeline file's input; a training file names its"
+                    + " data as data.train (and data.dev, data.test)" + (splits.containsKey("train") ? "; remove data.path"
+                    : "; write train: instead of path:"));
         }
         InputConfig input = InputConfig.parse(Sections.without(data, SPLITS));
         List<StageConfig> stages = m.get("stages") == null ? List.of() : PipelineConfig.parseStages(m.get("stages"));

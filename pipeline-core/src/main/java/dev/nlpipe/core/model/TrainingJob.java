@@ -104,7 +104,7 @@ public final class TrainingJob implements AutoCloseable {
         InputConfig in = config.input();
         ReaderProvider reader = errors.collect(() -> components.readers().get(in.format(), in.location()));
         Options readerOptions = reader == null ? null : errors.collect(() -> Options.validate("data format '" + in.format() + "'",
-                in.formatOptions(), in.location(), reader.options(), "data"));
+                in.formatOptions(), in.location(), reader.options(), "data", TrainConfig.DATA_KEYS));
         if (!errors.isEmpty()) {
             // the stages' own mistakes join the others (without them, building the stages below reports them)
             StageChecks.check(config.stages(), components, errors);

@@ -137,6 +137,9 @@ class ConfigErrorsTest {
         assertTrue(format.contains("unknown input format 'jsonlines'") && format.contains("`nlpipe list formats` shows them all"), format);
         ConfigException e = fail(input(dir).replace(" }", ", format: jsonl, textFeild: body }") + "stages: []\n");
         assertTrue(e.problem().contains("unknown option 'textFeild'") && e.problem().contains("did you mean 'textField'"), e.problem());
+        ConfigException formt = fail(input(dir).replace(" }", ", formt: jsonl }") + "stages: []\n");
+        assertTrue(formt.problem().contains("did you mean 'format'") && formt.problem().contains("the keys of input: path, format"),
+                formt.problem());
     }
 
     @Test
@@ -219,6 +222,9 @@ class ConfigErrorsTest {
         Path f = TempFiles.write(dir.resolve("t.yaml"), "data: { train: x }\n");
         assertTrue(assertThrows(ConfigException.class, () -> TrainConfig.load(f, List.of())).problem().contains("needs 'task:'"));
         assertTrue(Files.exists(f));
+        Path withPath = TempFiles.write(dir.resolve("p.yaml"), "task: vectorize.tfidf\ndata: { train: a.txt, path: b.txt }\n");
+        ConfigException path = assertThrows(ConfigException.class, () -> TrainConfig.load(withPath, List.of()));
+        assertTrue(path.problem().contains("data.path is a pipeline file's input") && path.location().line() == 2, path.getMessage());
     }
 
     @Test
