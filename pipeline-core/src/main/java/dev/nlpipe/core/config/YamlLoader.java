@@ -179,7 +179,10 @@ public final class YamlLoader {
                 return new Node.ScalarNode(here, v, parser.getText());
             }
             case VALUE_NUMBER_FLOAT -> {
-                return new Node.ScalarNode(here, parser.getDoubleValue(), parser.getText());
+                String text = parser.getText();
+                Double special = specialFloat(text);
+                // Jackson cannot give .inf or .nan as a number: read as YAML means them (a text option keeps the text)
+                return new Node.ScalarNode(here, special != null ? special : parser.getDoubleValue(), text);
             }
             case VALUE_TRUE, VALUE_FALSE -> {
                 return new Node.ScalarNode(here, t == JsonToken.VALUE_TRUE, parser.getText());
@@ -189,6 +192,17 @@ public final class YamlLoader {
             }
             default -> throw new ConfigException(here, "unsupported YAML content: " + t);
         }
+    }
+
+    /** YAML 1.1's infinities and NaN ({@code .inf}, {@code -.Inf}, {@code .NaN}), or {@code null} for another number. */
+    static Double specialFloat(String text) {
+        String t = text.strip();
+        boolean negative = t.startsWith("-");
+        String body = t.startsWith("-") || t.startsWith("+") ? t.substring(1) : t;
+        if (body.equals(".inf") || body.equals(".Inf") || body.equals(".INF")) {
+            return negative ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+        }
+        return t.equals(".nan") || t.equals(".NaN") || t.equals(".NAN") ? Double.NaN : null;
     }
 
     private Location here() {

@@ -112,4 +112,16 @@ class OptionRangeTest {
         assertThrows(ConfigException.class, () -> Options.of("stage 't'", java.util.Map.of("n", "ten"), specs));
         assertThrows(ConfigException.class, () -> Options.of("stage 't'", java.util.Map.of("n", "0x"), specs));
     }
+
+    @Test
+    void yamlsInfinityAndNanAreNumbersAndATextOptionKeepsTheirText() {
+        Node.MapNode m = (Node.MapNode) YamlLoader.parse("a: .inf\nb: -.Inf\nc: .NaN\nd: 1.5\nname: .inf\n", "t.yaml");
+        assertEquals(Double.POSITIVE_INFINITY, ((Node.ScalarNode) m.get("a")).value());
+        assertEquals(Double.NEGATIVE_INFINITY, ((Node.ScalarNode) m.get("b")).value());
+        assertTrue(Double.isNaN((Double) ((Node.ScalarNode) m.get("c")).value()));
+        assertEquals(1.5, ((Node.ScalarNode) m.get("d")).value());
+        Options o = Options.validate("t", (Node.MapNode) YamlLoader.parse("name: .inf\n", "t.yaml"), Location.NONE,
+                List.of(OptionSpec.string("name", null, "a text")));
+        assertEquals(".inf", o.getString("name"));
+    }
 }
