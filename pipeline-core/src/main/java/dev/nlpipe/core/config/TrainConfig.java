@@ -50,33 +50,40 @@ public record TrainConfig(String task, Map<String, Path> splits, Map<String, Loc
             throw new ConfigException(m.location(), "a training file needs 'task:' (e.g. task: vectorize.tfidf; `nlpipe list tasks` shows them)"
                     + (m.get("input") != null ? "; this looks like a pipeline file, run it with `nlpipe run`" : ""));
         }
-        Sections.onlyKeys(m, "the training file", KEYS);
-        String task = Sections.text(m.get("task"), "task");
+        // the file's layout is checked as a whole, every mistake at once, before the options are (TrainingJob.prepare)
+        ConfigErrors errors = new ConfigErrors();
+        errors.run(() -> Sections.onlyKeys(m, "the training file", KEYS));
+        String task = errors.collect(() -> Sections.text(m.get("task"), "task"));
         Node dataNode = m.get("data");
         if (dataNode == null) {
-            throw new ConfigException(m.location(), "a training file needs 'data: {train: FILE, format: ...}'");
+            errors.add(new ConfigException(m.location(), "a training file needs 'data: {train: FILE, format: ...}'"));
         }
-        Node.MapNode data = Sections.map(dataNode, "data");
+        Node.MapNode data = dataNode == null ? null : errors.collect(() -> Sections.map(dataNode, "data"));
         Map<String, Path> splits = new LinkedHashMap<>();
         Map<String, Location> splitLocations = new LinkedHashMap<>();
-        for (String split : SPLITS) {
-            Node n = data.get(split);
-            String p = n == null || (n instanceof Node.ScalarNode s && s.isNull()) ? null : Sections.text(n, "data." + split);
-            if (p != null && !p.isEmpty()) {
-                splits.put(split, Path.of(p));
-                splitLocations.put(split, n.location());
+        InputConfig input = null;
+        if (data != null) {
+            for (String split : SPLITS) {
+                Node n = data.get(split);
+                String p = n == null || (n instanceof Node.ScalarNode s && s.isNull()) ? null
+                        : errors.collect(() -> Sections.text(n, "data." + split));
+                if (p != null && !p.isEmpty()) {
+                    splits.put(split, Path.of(p));
+                    splitLocations.put(split, n.location());
+                }
             }
+            if (data.get("path") != null) {
+                // a pipeline's input key: a training reads its splits, and would ignore it
+                errors.add(new ConfigException(data.keyLocation("path"), "data.path is a pipeline file's input; a training file names"
+                        + " its data as data.train (and data.dev, data.test)" + (splits.containsKey("train") ? "; remove data.path"
+                        : "; write train: instead of path:")));
+            }
+            input = errors.collect(() -> InputConfig.parse(Sections.without(data, SPLITS)));
         }
-        if (data.get("path") != null) {
-            // a pipeline's input key: a training reads its splits, and would ignore it
-            throw new ConfigException(data.keyLocation("path"), "data.path is a pipeline file's input; a training file names its"
-                    + " data as data.train (and data.dev, data.test)" + (splits.containsKey("train") ? "; remove data.path"
-                    : "; write train: instead of path:"));
-        }
-        InputConfig input = InputConfig.parse(Sections.without(data, SPLITS));
-        List<StageConfig> stages = m.get("stages") == null ? List.of() : PipelineConfig.parseStages(m.get("stages"));
-        Node.MapNode model = optionalMap(m, "model");
-        Node.MapNode train = optionalMap(m, "train");
+        List<StageConfig> stages = m.get("stages") == null ? List.of() : PipelineConfig.parseStages(m.get("stages"), errors);
+        Node.MapNode model = errors.collect(() -> optionalMap(m, "model"));
+        Node.MapNode train = errors.collect(() -> optionalMap(m, "train"));
+        errors.throwIfAny();
         return new TrainConfig(task, splits, splitLocations, input, stages, model, train, source, m.location(), m.get("task").location());
     }
 

@@ -228,6 +228,20 @@ class ConfigErrorsTest {
     }
 
     @Test
+    void aTrainingFilesLayoutMistakesComeTogether() {
+        Path f = TempFiles.write(dir.resolve("layout.yaml"), """
+                task: vectorize.tfidf
+                desciption: typo
+                data: { train: a.txt, maxLineLength: 0 }
+                stages:
+                  - { type: tokenize.regex, lowercase: true }
+                """);
+        ConfigException e = assertThrows(ConfigException.class, () -> TrainConfig.load(f, List.of()));
+        assertTrue(e.getMessage().contains("desciption") && e.getMessage().contains("maxLineLength")
+                && e.getMessage().contains("lowercase"), e.getMessage());
+    }
+
+    @Test
     void aTabIsNamedAtItsLineWithTheFix() {
         ConfigException e = assertThrows(ConfigException.class, () -> YamlLoader.parse("stages:\n\t- type: x\n", "p.yaml"));
         assertEquals(2, e.location().line(), e.getMessage());
