@@ -5,6 +5,7 @@ import dev.nlpipe.core.config.Location;
 import dev.nlpipe.core.config.Options;
 import dev.nlpipe.core.doc.Document;
 import dev.nlpipe.core.doc.Entity;
+import dev.nlpipe.core.doc.Layer;
 import dev.nlpipe.core.doc.MissingLayerException;
 import dev.nlpipe.core.eval.Scores;
 import dev.nlpipe.core.io.CorpusInput;
@@ -81,6 +82,12 @@ public final class NerEvaluator {
         }
         ReaderProvider reader = Components.get().readers().get(format, Location.NONE);
         ErrorLog errors = new ErrorLog(null, log, OnError.SKIP);
+        List<String> adding = ModelPreprocessing.typesAdding(ModelDir.read(modelDir), Layer.ENTITIES);
+        if (!adding.isEmpty()) {
+            throw new IllegalArgumentException(modelDir + " was trained behind " + String.join(", ", adding) + ", which adds"
+                    + " entities of its own: run on the gold data, they would be scored as gold entities; this version refuses"
+                    + " to train so (train the model again without them)");
+        }
         try (Tagger tagger = ModelKinds.get().load(modelDir, Tagger.class, options)) {
             long start = System.nanoTime();
             ModelMeta meta = ModelDir.read(modelDir);

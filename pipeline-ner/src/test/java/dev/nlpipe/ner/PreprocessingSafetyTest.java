@@ -60,4 +60,32 @@ class PreprocessingSafetyTest {
                 new LoadOptions("cpu", 4, 1), new PrintStream(OutputStream.nullOutputStream())));
         assertTrue(e.getMessage().contains("preprocessing stage 1 'ner'"), e.getMessage());
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aModelBehindAStageAddingEntitiesIsNotScoredAgainstGoldItWouldChange() throws IOException {
+        Path json = model.resolve("model.json");
+        Map<String, Object> m = DocumentJson.mapper().readValue(json.toFile(), LinkedHashMap.class);
+        m.put("stages", List.of(Map.of("type", "segment.hanlp", "with", Map.of("entities", true))));
+        DocumentJson.mapper().writeValue(json.toFile(), m);
+        Path gold = Files.writeString(dir.resolve("gold.bmes"), "北 B-LOC\n京 E-LOC\n\n");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> NerEvaluator.evaluate(model, gold, "bmes",
+                new LoadOptions("cpu", 4, 1), new PrintStream(OutputStream.nullOutputStream())));
+        assertTrue(e.getMessage().contains("segment.hanlp, which adds entities of its own"), e.getMessage());
+    }
+
+    @Test
+    void trainingBehindAStageAddingEntitiesIsRefusedAtTheStage() throws IOException {
+        Path train = Files.writeString(dir.resolve("train.bmes"), "北 B-LOC\n京 E-LOC\n\n");
+        Path config = Files.writeString(dir.resolve("t.yaml"), """
+                task: ner.bilstm-crf
+                data: { train: %s, format: bmes }
+                stages:
+                  - type: segment.hanlp
+                    with: { entities: true }
+                """.formatted(train));
+        ConfigException e = assertThrows(ConfigException.class, () -> dev.nlpipe.core.model.TrainingJob.prepare(
+                dev.nlpipe.core.config.TrainConfig.load(config, List.of()), dir.resolve("out"), new PrintStream(OutputStream.nullOutputStream())));
+        assertTrue(e.getMessage().contains("adds entities of its own") && e.location().line() == 4, e.getMessage());
+    }
 }

@@ -147,6 +147,33 @@ public final class ModelPreprocessing {
         return recorded(meta).stream().map(o -> String.valueOf(((Map<?, ?>) o).get("type"))).toList();
     }
 
+    /**
+     * The types of the recorded stages that add {@code layer} to documents, with the options they
+     * were recorded with ({@code segment.hanlp} with {@code entities: true} adds entities); a stage
+     * not installed here, not rebuilt from a model (refused apart) or whose options do not read is
+     * not counted.
+     */
+    public static List<String> typesAdding(ModelMeta meta, dev.nlpipe.core.doc.Layer layer) {
+        List<String> out = new ArrayList<>();
+        for (Object o : recorded(meta)) {
+            if (!(o instanceof Map<?, ?> stage)) {
+                continue;
+            }
+            StageProvider p = Components.get().stages().find(String.valueOf(stage.get("type")));
+            @SuppressWarnings("unchecked")
+            Map<String, Object> with = stage.get("with") instanceof Map<?, ?> w ? (Map<String, Object>) w : Map.of();
+            try {
+                if (p != null && p.safeInsideModel() && p.provides(dev.nlpipe.core.config.Options.of("stage '" + p.name() + "'", with, p.options()))
+                        .contains(layer)) {
+                    out.add(p.name());
+                }
+            } catch (dev.nlpipe.core.config.ConfigException unreadable) {
+                // rebuilding the stages reports it
+            }
+        }
+        return out;
+    }
+
     /** Whether the model recorded any preprocessing stage. */
     public static boolean any(ModelMeta meta) {
         return !recorded(meta).isEmpty();

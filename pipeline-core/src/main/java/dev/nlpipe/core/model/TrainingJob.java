@@ -7,6 +7,7 @@ import dev.nlpipe.core.config.InputConfig;
 import dev.nlpipe.core.config.Location;
 import dev.nlpipe.core.config.Options;
 import dev.nlpipe.core.config.StageChecks;
+import dev.nlpipe.core.config.StageConfig;
 import dev.nlpipe.core.config.TrainConfig;
 import dev.nlpipe.core.doc.Document;
 import dev.nlpipe.core.doc.Layer;
@@ -110,6 +111,9 @@ public final class TrainingJob implements AutoCloseable {
             StageChecks.check(config.stages(), components, errors);
         }
         errors.throwIfAny();
+        if (trainer.requires(model).contains(Layer.ENTITIES)) {
+            refuseStagesAddingEntities(config.stages(), components, owner);
+        }
         Set<Layer> inputLayers = reader.mayProvideAnyLayer() ? null : reader.provides(readerOptions);
         Pipeline preprocess = Pipeline.ofStages(config.task() + "-preprocess", config.stages(), inputLayers);
         Set<Layer> available = preprocess.layersOut();
@@ -123,6 +127,23 @@ public final class TrainingJob implements AutoCloseable {
             }
         }
         return new TrainingJob(config, trainer, model, train, reader, readerOptions, preprocess, output, log);
+    }
+
+    /**
+     * A task that learns from the gold entities may not run a stage that adds entities of its own
+     * ({@code segment.hanlp} with {@code entities: true}): they would join the gold ones as labels,
+     * and an evaluation behind the same stages would count them as gold.
+     */
+    private static void refuseStagesAddingEntities(List<StageConfig> stages, Components components, String owner) {
+        List<StageChecks.Checked> checked = StageChecks.check(stages, components, new ConfigErrors());
+        for (int i = 0; i < stages.size(); i++) {
+            StageChecks.Checked c = checked.get(i);
+            if (c != null && c.provider().provides(c.options()).contains(Layer.ENTITIES)) {
+                throw new ConfigException(stages.get(i).location(), "stage '" + stages.get(i).id() + "' adds entities of its own, which "
+                        + owner + " would take for gold entities (labels to learn, and to score against); leave them off here"
+                        + " (segment.hanlp: entities: false) and run that stage in a pipeline instead");
+            }
+        }
     }
 
     /** What keeps a data split from being read (missing, unreadable), or {@code null}. */
