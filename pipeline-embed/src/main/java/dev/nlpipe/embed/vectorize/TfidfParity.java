@@ -58,20 +58,27 @@ public final class TfidfParity {
     /**
      * Checks one reference file. Its {@code settings.analyzer} decides the tokens: text starting
      * with {@code tokens = doc.split()} means whitespace-separated tokens, anything else
-     * scikit-learn's default analyzer (lowercase, {@code (?u)\b\w\w+\b}).
+     * scikit-learn's analyzer, lowercasing and with the token pattern as the settings record them
+     * ({@code lowercase}, {@code token_pattern}; scikit-learn's defaults when absent). {@code norm: null}
+     * is no normalization, and a reference without {@code use_idf} has no idf to compare.
      */
     public static Result check(Path reference) throws IOException {
         JsonNode ref = DocumentJson.mapper().readTree(reference.toFile());
         JsonNode settings = ref.path("settings");
         boolean split = settings.path("analyzer").asText("").startsWith("tokens = doc.split()");
+        // scikit-learn's own settings where the reference records them (lowercase, token_pattern), its defaults otherwise
+        String pattern = split ? "\\S+" : settings.path("token_pattern").isTextual() ? settings.path("token_pattern").asText()
+                : AnalyzerSpec.SKLEARN_TOKEN_PATTERN;
         AnalyzerSpec spec = new AnalyzerSpec(AnalyzerSpec.Kind.WORD, settings.path("ngram_range").get(0).asInt(),
-                settings.path("ngram_range").get(1).asInt(), !split, split ? "\\S+" : AnalyzerSpec.SKLEARN_TOKEN_PATTERN, Set.of(), true);
+                settings.path("ngram_range").get(1).asInt(), !split && settings.path("lowercase").asBoolean(true), pattern, Set.of(), true);
         JsonNode minDfNode = settings.path("min_df");
         Number minDf = minDfNode.isIntegralNumber() ? (Number) minDfNode.asLong() : (Number) minDfNode.asDouble();
         JsonNode maxDfNode = settings.path("max_df");
         Number maxDf = maxDfNode.isMissingNode() ? 1.0 : maxDfNode.isIntegralNumber() ? (Number) maxDfNode.asLong() : maxDfNode.asDouble();
-        Weighting w = new Weighting(false, settings.path("sublinear_tf").asBoolean(false), settings.path("use_idf").asBoolean(true),
-                settings.path("smooth_idf").asBoolean(true), Weighting.Norm.of(settings.path("norm").asText("l2")));
+        // norm=None is written as JSON null, which asText would read as the default
+        String norm = settings.path("norm").isNull() ? "none" : settings.path("norm").asText("l2");
+        Weighting w = new Weighting(settings.path("binary").asBoolean(false), settings.path("sublinear_tf").asBoolean(false),
+                settings.path("use_idf").asBoolean(true), settings.path("smooth_idf").asBoolean(true), Weighting.Norm.of(norm));
 
         List<Document> docs = new ArrayList<>();
         for (JsonNode d : ref.path("docs")) {
@@ -110,7 +117,9 @@ public final class TfidfParity {
         }
         double idfDiff = 0;
         JsonNode idf = ref.path("idf");
-        for (int i = 0; i < refTerms.length; i++) {
+        // without use_idf scikit-learn has no idf_ to record: the values alone are compared
+        boolean withIdf = ref.path("settings").path("use_idf").asBoolean(true) && idf.size() == refTerms.length;
+        for (int i = 0; i < refTerms.length && withIdf; i++) {
             int c = model.column(refTerms[i]);
             if (c >= 0) {
                 idfDiff = Math.max(idfDiff, Math.abs(idf.get(i).asDouble() - model.idf(c)));
