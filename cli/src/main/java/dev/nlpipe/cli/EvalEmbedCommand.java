@@ -89,7 +89,8 @@ public final class EvalEmbedCommand implements Callable<Integer> {
                 SimilarityEvaluation.Result r = SimilarityEvaluation.evaluate(v, p);
                 out.printf(Locale.ROOT, "similarity %s: spearman %.4f  pearson %.4f  (%d pairs, %d out of vocabulary)%n", r.name(), r.spearman(),
                         r.pearson(), r.pairs(), r.oov());
-                sims.put(r.name(), r.asMap());
+                // two files of one name (a/sim.txt, b/sim.txt) are both kept: the later under its path
+                sims.put(sims.containsKey(r.name()) ? p.toString() : r.name(), r.asMap());
             }
             report.put("similarity", sims);
         }

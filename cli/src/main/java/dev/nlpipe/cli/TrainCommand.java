@@ -51,7 +51,7 @@ public final class TrainCommand implements Callable<Integer> {
             } catch (IOException | UncheckedIOException e) {
                 throw resumable(e, output);
             }
-            System.err.printf("trained %s in %.1f s -> %s%n", cfg.task(), (System.nanoTime() - start) / 1e9, output);
+            System.err.printf(java.util.Locale.ROOT, "trained %s in %.1f s -> %s%n", cfg.task(), (System.nanoTime() - start) / 1e9, output);
             if (job.warningSummary() != null) {
                 System.err.println(job.warningSummary());
             }

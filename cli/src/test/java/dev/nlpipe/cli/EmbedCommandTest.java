@@ -157,6 +157,13 @@ class EmbedCommandTest {
         assertEquals(0, piped.code(), piped.err());
         assertEquals(1.0, DocumentJson.mapper().readTree(piped.out()).get("analogy").get("accuracy").asDouble(), piped.out());
         assertTrue(piped.err().contains("accuracy 1.0000"), piped.err());
+
+        // two similarity files of one name both reach the JSON
+        Path other = TempFiles.write(dir.resolve("b/pairs.tsv"), "king\tqueen\t1\nman\twoman\t8\n");
+        CliTest.Result both = nlpipe("eval", "embed", "--vectors", vectors().toString(), "--similarity", s.toString(), "--similarity",
+                other.toString(), "--json", "-");
+        assertEquals(0, both.code(), both.err());
+        assertEquals(2, DocumentJson.mapper().readTree(both.out()).get("similarity").size(), both.out());
     }
 
     @Test

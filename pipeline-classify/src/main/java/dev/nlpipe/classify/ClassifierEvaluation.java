@@ -26,6 +26,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -157,6 +158,9 @@ public final class ClassifierEvaluation {
             if (!Double.isNaN(auc)) {
                 out.put("roc_auc", auc);
                 out.put("positive_label", model.labels().get(1));
+            } else {
+                log.println("note: no ROC-AUC: " + (Arrays.stream(margins).anyMatch(Double::isNaN) ? "some scores are not numbers (NaN)"
+                        : "the data holds documents of one of the two labels only") + ", so no ranking can be scored");
             }
         }
         out.put("unknown_labels", unknown);

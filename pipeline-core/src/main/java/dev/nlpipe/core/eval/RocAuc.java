@@ -13,12 +13,18 @@ public final class RocAuc {
      *
      * @param scores a score per example, higher meaning more likely positive
      * @param positive whether each example's gold class is the positive one
-     * @return the AUC, or {@code NaN} when only one class occurs
+     * @return the AUC, or {@code NaN} when only one class occurs or a score is NaN (which has no rank:
+     *     scikit-learn refuses it)
      */
     public static double of(double[] scores, boolean[] positive) {
         int n = scores.length;
         if (positive.length != n) {
             throw new IllegalArgumentException("scores and classes differ in length");
+        }
+        for (double score : scores) {
+            if (Double.isNaN(score)) {
+                return Double.NaN;
+            }
         }
         Integer[] order = new Integer[n];
         for (int i = 0; i < n; i++) {

@@ -1,6 +1,7 @@
 package dev.nlpipe.core.eval;
 
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -86,17 +87,17 @@ public record SegmentationScore(long sentences, long chars, long goldWords, long
     /** The report the bakeoff script ends with, one figure per line. */
     public String format() {
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format("sentences        %d%n", sentences));
-        sb.append(String.format("gold words       %d%n", goldWords));
-        sb.append(String.format("predicted words  %d%n", predictedWords));
-        sb.append(String.format("correct words    %d%n", correct));
-        sb.append(String.format("precision        %.4f%n", precision()));
-        sb.append(String.format("recall           %.4f%n", recall()));
-        sb.append(String.format("F1               %.4f%n", f1()));
+        sb.append(String.format(Locale.ROOT, "sentences        %d%n", sentences));
+        sb.append(String.format(Locale.ROOT, "gold words       %d%n", goldWords));
+        sb.append(String.format(Locale.ROOT, "predicted words  %d%n", predictedWords));
+        sb.append(String.format(Locale.ROOT, "correct words    %d%n", correct));
+        sb.append(String.format(Locale.ROOT, "precision        %.4f%n", precision()));
+        sb.append(String.format(Locale.ROOT, "recall           %.4f%n", recall()));
+        sb.append(String.format(Locale.ROOT, "F1               %.4f%n", f1()));
         if (hasOov()) {
-            sb.append(String.format("OOV rate         %.4f%n", oovRate()));
-            sb.append(String.format("OOV recall       %.4f%n", oovRecall()));
-            sb.append(String.format("IV recall        %.4f%n", ivRecall()));
+            sb.append(String.format(Locale.ROOT, "OOV rate         %.4f%n", oovRate()));
+            sb.append(String.format(Locale.ROOT, "OOV recall       %.4f%n", oovRecall()));
+            sb.append(String.format(Locale.ROOT, "IV recall        %.4f%n", ivRecall()));
         }
         return sb.toString();
     }

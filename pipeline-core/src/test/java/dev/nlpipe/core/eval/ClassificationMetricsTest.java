@@ -59,5 +59,7 @@ class ClassificationMetricsTest {
         assertEquals(0.875, RocAuc.of(new double[] {0.9, 0.4, 0.4, 0.1}, new boolean[] {true, true, false, false}), 1e-12);
         assertEquals(1.0, RocAuc.of(new double[] {3, 2, 1}, new boolean[] {true, false, false}), 1e-12);
         assertTrue(Double.isNaN(RocAuc.of(new double[] {1, 2}, new boolean[] {true, true})));
+        // a NaN score has no rank: no AUC, whatever the order (it gave 0.75 or 0.5 by the order of the labels)
+        assertTrue(Double.isNaN(RocAuc.of(new double[] {Double.NaN, Double.NaN, 1, 0}, new boolean[] {false, true, true, false})));
     }
 }

@@ -38,6 +38,13 @@ class SegmentationScorerTest {
         assertEquals(3.0 / 9, r.oovRate(), 1e-12);
         assertEquals(0.0, r.oovRecall(), 1e-12);
         assertEquals(3.0 / 6, r.ivRecall(), 1e-12, "北京, 他, 说 of the six in-vocabulary words");
+        java.util.Locale before = java.util.Locale.getDefault();
+        try {
+            java.util.Locale.setDefault(java.util.Locale.GERMANY);
+            assertTrue(r.format().contains("F1               0.3333"), "a decimal point whatever the locale: " + r.format());
+        } finally {
+            java.util.Locale.setDefault(before);
+        }
     }
 
     @Test
