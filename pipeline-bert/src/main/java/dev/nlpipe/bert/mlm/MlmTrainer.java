@@ -79,9 +79,26 @@ public final class MlmTrainer implements TrainerProvider {
         }
     }
 
-    /** Where training starts: the encoder's sizes, its weights (null from scratch), its head and tokenizer. */
+    /**
+     * Where training starts: the encoder's sizes, its weights (null from scratch), its head and
+     * tokenizer, and how many epochs of masks the encoder was pre-trained on by nlpipe: a run
+     * continuing one draws its masks after those, not the same ones again.
+     */
     private record Start(BertConfig config, Map<String, TensorFile.Tensor> weights, Map<String, TensorFile.Tensor> head,
-                         BertTokenizer tokenizer, Map<String, Object> source) {
+                         BertTokenizer tokenizer, Map<String, Object> source, int maskEpochsBefore) {
+    }
+
+    /** The key under {@code mlm} in {@code model.json}: the epochs of masks drawn for the encoder so far, earlier runs' included. */
+    private static final String MASK_EPOCHS = "maskEpochs";
+
+    /** How many epochs of masks an nlpipe {@code pretrain.mlm} encoder was trained on (0 for another encoder). */
+    private static int maskEpochs(ModelMeta encoder) {
+        if (encoder.get("mlm") instanceof Map<?, ?> mlm && mlm.get(MASK_EPOCHS) instanceof Number n) {
+            return n.intValue();
+        }
+        // written before the count was kept: its own run's epochs
+        boolean ours = encoder.get("source") instanceof Map<?, ?> source && NAME.equals(source.get("kind"));
+        return ours && encoder.get("training") instanceof Map<?, ?> t && t.get("epochs") instanceof Number n ? n.intValue() : 0;
     }
 
     @Override
@@ -162,10 +179,14 @@ public final class MlmTrainer implements TrainerProvider {
                 log.printf(Locale.ROOT, "epoch 0 (the starting weights): dev masked accuracy %.4f  loss %.4f  perplexity %.2f%n",
                         before.get("accuracy"), before.get("loss"), before.get("perplexity"));
             }
-            Trainable<Example> trainable = trainable(net, masking, settings.seed(), dev, evalBatch);
+            Trainable<Example> trainable = trainable(net, masking, settings.seed(), start.maskEpochsBefore(), dev, evalBatch);
             TrainingResult result = TrainingLoop.forJob(job, meta, NAME, settings, "accuracy", log).run(trainable, train, Example::length);
             Map<String, TensorFile.Tensor> weights = net.encoderDirectoryWeights();
-            PretrainedEncoder.writeWeights(job.dir(), start.config(), weights);
+            // Hugging Face's embeddings keep the padding row at zero and never train it: it must be [PAD]'s, wherever it is
+            int pad = start.tokenizer().vocabulary().id("[PAD]");
+            Map<String, Object> padding = new LinkedHashMap<>();
+            padding.put("pad_token_id", pad >= 0 ? pad : null);
+            PretrainedEncoder.writeWeights(job.dir(), start.config(), padding, weights);
             long parameters = weights.entrySet().stream().filter(e -> !e.getKey().startsWith(PretrainedEncoder.HEAD_PREFIX))
                     .mapToLong(e -> e.getValue().values().length).sum();
             start.tokenizer().save(job.dir());
@@ -186,9 +207,10 @@ public final class MlmTrainer implements TrainerProvider {
         if (spec.encoder() != null) {
             PretrainedEncoder e = PretrainedEncoder.open(spec.encoder(), LoadOptions.DEFAULT);
             Map<String, Object> source = new LinkedHashMap<>();
+            ModelMeta encoder = ModelDir.read(spec.encoder());
             source.put("path", spec.encoder().toString());
-            source.put("source", ModelDir.read(spec.encoder()).get("source"));
-            return new Start(e.config(), e.weights(), e.heads(), e.tokenizer(), source);
+            source.put("source", encoder.get("source"));
+            return new Start(e.config(), e.weights(), e.heads(), e.tokenizer(), source, maskEpochs(encoder));
         }
         BertTokenizer tokenizer = Vocabularies.load(spec.vocabulary());
         // a row per id: a vocab.txt that lists a piece twice has more ids than pieces, and a Hugging Face tokenizer.json's
@@ -204,11 +226,11 @@ public final class MlmTrainer implements TrainerProvider {
         if (cut == null || cut.maxLength() > spec.maxPositions()) {
             tokenizer = tokenizer.withTruncation(Truncation.longestFirst(spec.maxPositions()));
         }
-        return new Start(config, null, Map.of(), tokenizer, Map.of("vocabulary", spec.vocabulary().toString()));
+        return new Start(config, null, Map.of(), tokenizer, Map.of("vocabulary", spec.vocabulary().toString()), 0);
     }
 
-    private static Trainable<Example> trainable(MaskedLmNetwork net, Masking masking, long seed, List<Masking.Masked> dev,
-                                                int evalBatch) {
+    private static Trainable<Example> trainable(MaskedLmNetwork net, Masking masking, long seed, int maskEpochsBefore,
+                                                List<Masking.Masked> dev, int evalBatch) {
         return new Trainable<>() {
             private int epoch = 1;
 
@@ -226,7 +248,7 @@ public final class MlmTrainer implements TrainerProvider {
             public NDArray loss(List<Example> batch, NDManager scope) {
                 List<Masking.Masked> masked = new ArrayList<>(batch.size());
                 for (Example e : batch) {
-                    masked.add(masking.mask(e.sequence(), Masking.random(seed, "mask", epoch, e.index())));
+                    masked.add(masking.mask(e.sequence(), Masking.random(seed, "mask", maskEpochsBefore + epoch, e.index())));
                 }
                 MaskedLmNetwork.Batch b = MaskedLmNetwork.batch(masked, scope);
                 return MaskedLmNetwork.loss(net.logits(b.ids(), b.lengths(), b.positions(), true), b.labels());
@@ -278,6 +300,7 @@ public final class MlmTrainer implements TrainerProvider {
         mlm.put("words", words);
         mlm.put("sequences", sequences);
         mlm.put("head", newHead ? "new" : "continued");
+        mlm.put(MASK_EPOCHS, start.maskEpochsBefore() + result.epochs());
         meta.put("mlm", mlm);
         meta.put("seed", settings.seed());
         meta.put("training", result.summary());

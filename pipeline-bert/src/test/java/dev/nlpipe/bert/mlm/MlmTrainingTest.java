@@ -155,6 +155,12 @@ class MlmTrainingTest {
         train(again, "encoder: " + model + ", maxLength: 32", ", epochs: 1, lr: 0.01", null);
         assertEquals(dev(model, "after", "accuracy"), dev(again, "before", "accuracy"), 1e-9);
         assertEquals(dev(model, "after", "loss"), dev(again, "before", "loss"), 1e-5);
+        // its masks follow the first run's epochs instead of drawing them again
+        int first = ((Number) ((Map<?, ?>) json(model.resolve("model.json")).get("training")).get("epochs")).intValue();
+        assertEquals(first, ((Map<?, ?>) json(model.resolve("model.json")).get("mlm")).get("maskEpochs"));
+        assertEquals(first + 1, ((Map<?, ?>) json(again.resolve("model.json")).get("mlm")).get("maskEpochs"));
+        int pad = Files.readAllLines(again.resolve("vocab.txt")).indexOf("[PAD]");
+        assertEquals(pad, json(again.resolve("config.json")).get("pad_token_id"), "Hugging Face's padding row is [PAD]'s");
     }
 
     @Test
@@ -204,6 +210,9 @@ class MlmTrainingTest {
         trainOn(corpus, plain, "vocabulary: " + encoder + ", layers: 1, hidden: 16, heads: 2, maxLength: 24", ", epochs: 1", null);
         assertEquals(24, ModelKinds.get().load(plain, PretrainedEncoder.class, LoadOptions.DEFAULT).config().maxPositions());
         assertEquals(24, dev.nlpipe.nn.bert.BertTokenizer.load(plain).truncation().maxLength(), "the saved tokenizer cuts there too");
+        Map<String, Object> hf = json(plain.resolve("tokenizer_config.json"));
+        assertEquals(24, hf.get("model_max_length"), "and transformers' tokenizers, which read this instead");
+        assertEquals("[MASK]", hf.get("mask_token"));
         String log = trainOn(corpus, dir.resolve("mlm-scratch-longer"), "vocabulary: " + encoder + ", layers: 1, hidden: 16, heads: 2,"
                 + " maxPositions: 40, maxLength: 24", ", epochs: 1", null);
         assertTrue(log.contains("warning: model.maxPositions 40 is longer than the training sequences (maxLength 24): position vectors"

@@ -242,7 +242,8 @@ public final class BertTokenizer {
     /**
      * Writes {@code vocab.txt}, {@code tokenizer.json} and {@code tokenizer_config.json} into a
      * directory (created when missing). The last says how to normalize to Hugging Face's
-     * {@code AutoTokenizer}, which without it lowercases every BERT tokenizer, a cased one too.
+     * {@code AutoTokenizer}, which without it lowercases every BERT tokenizer, a cased one too,
+     * where to cut ({@code model_max_length}) and which pieces are the special tokens.
      */
     public void save(Path dir) throws IOException {
         Files.createDirectories(dir);
@@ -256,6 +257,15 @@ public final class BertTokenizer {
             config.put("strip_accents", n.stripAccents());
         }
         config.put("tokenize_chinese_chars", n.handleChineseChars());
+        // transformers' tokenizers cut at model_max_length, not at the truncation tokenizer.json holds
+        if (parts.truncation() != null) {
+            config.put("model_max_length", parts.truncation().maxLength());
+        }
+        for (String special : BERT_SPECIALS) {
+            if (vocabulary().id(special) >= 0) {
+                config.put(special.substring(1, special.length() - 1).toLowerCase(java.util.Locale.ROOT) + "_token", special);
+            }
+        }
         ModelDir.writeJson(dir.resolve("tokenizer_config.json"), config);
     }
 
