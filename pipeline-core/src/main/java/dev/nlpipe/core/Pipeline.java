@@ -125,7 +125,11 @@ public final class Pipeline implements AutoCloseable {
         return new Pipeline(name, a.stages(), new PipelineConfig(name, null, stages, null, "skip", 0, 0, null), components, a.layersOut());
     }
 
-    /** The layers documents carry after the last stage, or {@code null} when the input's layers are unknown. */
+    /**
+     * The layers documents carry after the last stage, or {@code null} when the input's layers are
+     * unknown, and for a pipeline built with {@link #builder()}, which checks its wiring as it
+     * builds and does not keep the result.
+     */
     public Set<Layer> layersOut() {
         return layersOut;
     }
@@ -191,7 +195,10 @@ public final class Pipeline implements AutoCloseable {
         return stages;
     }
 
-    /** The configuration it was built from (for code-built pipelines, a synthesized one without input/output). */
+    /**
+     * The configuration it was built from; for a pipeline built with {@link #builder()}, one with its
+     * name alone (no input, output or stage entries: {@link #stages()} lists the stages).
+     */
     public PipelineConfig config() {
         return config;
     }
@@ -383,6 +390,8 @@ public final class Pipeline implements AutoCloseable {
         private final List<Entry> entries = new ArrayList<>();
         private Set<Layer> inputLayers = null;
         private String origin;
+        /** Whether a pipeline was built holding this builder's own processors: it closes them, so they serve no other. */
+        private boolean processorsHandedOver;
 
         private sealed interface Entry permits Registered, Custom {
         }
@@ -423,7 +432,10 @@ public final class Pipeline implements AutoCloseable {
             return this;
         }
 
-        /** Adds a processor of your own, under an id. */
+        /**
+         * Adds a processor of your own, under an id no other stage has. The pipeline built closes it
+         * with its stages; a {@code build()} that fails leaves it open, yours to close.
+         */
         public Builder add(String id, Processor processor) {
             entries.add(new Custom(id, processor));
             return this;
@@ -445,9 +457,15 @@ public final class Pipeline implements AutoCloseable {
          * the first custom processor (whose layers are unknown).
          */
         public Pipeline build() {
+            if (processorsHandedOver) {
+                throw new IllegalStateException("this builder's own processors belong to the pipeline it built, which closes them;"
+                        + " use a new builder (with new processors) for another pipeline");
+            }
             List<ConfiguredStage> built = new ArrayList<>();
             try {
-                return build(built);
+                Pipeline p = build(built);
+                processorsHandedOver = entries.stream().anyMatch(Custom.class::isInstance);
+                return p;
             } catch (RuntimeException e) {
                 // the stages made before the failing one hold models (native memory): a service retrying a bad
                 // configuration leaked one set per attempt. The caller's own processors stay the caller's.
@@ -467,7 +485,11 @@ public final class Pipeline implements AutoCloseable {
                         built.addAll(assemble(pending, components, wiringKnown ? inputLayers : null));
                         pending.clear();
                         wiringKnown = false;
-                        ids.add(c.id());
+                        if (c.id() == null || !ids.add(c.id())) {
+                            throw new ConfigException(new Location("builder stage " + (i + 1), 0, 0), c.id() == null
+                                    ? "a processor of your own needs an id" : "two stages have the id '" + c.id() + "'; ids must be"
+                                    + " unique (a registered stage's id is its type, then TYPE#2...)");
+                        }
                         built.add(new ConfiguredStage(c.id(), "custom", c.processor()));
                     }
                     case Registered r -> {

@@ -59,4 +59,20 @@ class PipelineCloseTest {
         assertEquals(newlyMade, TestStages.Closing.CLOSED.get() - closed, "every stage made was closed");
         assertTrue(!customClosed.get(), "the caller's processor is left to the caller");
     }
+
+    @Test
+    void aProcessorOfYourOwnServesOnePipelineAndNeedsAnIdOfItsOwn() {
+        AtomicBoolean closed = new AtomicBoolean();
+        Pipeline.Builder b = Pipeline.builder().add("tokenize.regex").add("mine", closingWith(() -> closed.set(true)));
+        Pipeline p = b.build();
+        IllegalStateException again = assertThrows(IllegalStateException.class, b::build);
+        assertTrue(again.getMessage().contains("use a new builder"), again.getMessage());
+        p.close();
+        assertTrue(closed.get(), "the pipeline closes it");
+        ConfigException twice = assertThrows(ConfigException.class, () -> Pipeline.builder().add("x", closingWith(() -> { }))
+                .add("x", closingWith(() -> { })).build());
+        assertTrue(twice.getMessage().contains("two stages have the id 'x'"), twice.getMessage());
+        assertThrows(ConfigException.class, () -> Pipeline.builder().add("tokenize.regex").add("tokenize.regex", closingWith(() -> { }))
+                .build());
+    }
 }

@@ -77,8 +77,21 @@ public final class ShutdownGate {
      * One unit of native work, such as an inference batch: {@linkplain #enter() enters} and
      * {@linkplain #pass() passes} the gate, so no step starts once it is closed and a closing hook
      * waits for the one under way. Close the registration when the step is done.
+     *
+     * @throws IllegalStateException once the gate is closed, for a thread not inside it already
+     *     (a training thread's nested step parks instead, as between its steps)
      */
     public Registration step() {
+        if (closed) {
+            synchronized (lock) {
+                if (!working.containsKey(Thread.currentThread())) {
+                    // a new unit of work once the exit began, as from the caller's own shutdown hook: parking it would keep
+                    // the JVM from exiting (it waits for every hook), and nothing native has started, so it is refused
+                    throw new IllegalStateException("the JVM is exiting: no more neural work starts (do not run nlpipe's neural"
+                            + " stages from a shutdown hook)");
+                }
+            }
+        }
         Registration inside = enter();
         pass();
         return inside;

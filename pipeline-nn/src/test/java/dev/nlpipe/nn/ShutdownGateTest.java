@@ -2,6 +2,7 @@ package dev.nlpipe.nn;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -56,6 +57,16 @@ class ShutdownGateTest {
         assertTrue(gate.closeAndAwait(Duration.ofMinutes(1)), "the thread parks at its next step, still inside its run");
         assertParks(worker);
         assertEquals(1, steps.get(), "the step after the close never started");
+    }
+
+    @Test
+    void aStepStartedAfterTheCloseByAThreadNotInsideIsRefusedNotParked() throws InterruptedException {
+        // a user's own shutdown hook tagging its last document: parked, it would keep the JVM from ever exiting
+        ShutdownGate gate = new ShutdownGate();
+        assertTrue(gate.closeAndAwait(Duration.ZERO));
+        IllegalStateException e = assertThrows(IllegalStateException.class, gate::step);
+        assertTrue(e.getMessage().contains("the JVM is exiting"), e.getMessage());
+        assertFalse(gate.busy(), "and it left nothing registered");
     }
 
     @Test
