@@ -82,13 +82,21 @@ public final class MlmCorpus {
             Document doc = docs.get(d);
             int[] words = words(e, doc.tokens(), originalStarts(e, doc));
             String text = doc.analysisText();
+            // a word id crosses no written special token: the pieces on its two sides are two words (a segmenter's token
+            // such as 很好[SEP]我们 would otherwise be masked as one word that is not contiguous)
+            int shift = 0;
             for (int i = 0; i < words.length; i++) {
                 String special = specialTokens.get(e.ids()[i]);
                 // a special token written in the text ("[SEP]" between the sentences of a CLUE-style corpus) is no word to
                 // predict; an [UNK] that stands for an unknown character is (its text is that character), as in BERT
                 if (special != null && text.regionMatches(e.starts()[i], special, 0, special.length())
                         && e.ends()[i] - e.starts()[i] == special.length()) {
+                    if (i > 0 && i + 1 < words.length && words[i - 1] >= 0 && words[i - 1] - shift == words[i + 1]) {
+                        shift++;
+                    }
                     words[i] = -1;
+                } else {
+                    words[i] += shift;
                 }
             }
             cut(e.ids(), words, out);

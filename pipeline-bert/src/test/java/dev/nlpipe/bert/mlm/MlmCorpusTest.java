@@ -55,6 +55,14 @@ class MlmCorpusTest {
     }
 
     @Test
+    void aSegmenterTokenAcrossAWrittenSpecialTokenIsTwoWords() {
+        Document d = new Document("d", "北京[SEP]大学");
+        d.setTokens(List.of(new Token("北京[SEP]大学", 0, 9)));
+        MlmSequence s = new MlmCorpus(TOKENIZER, 32, true).sequences(List.of(d)).get(0);
+        assertArrayEquals(new int[] {-1, 0, 0, -1, 1, 1, -1}, s.words(), "北京 and 大学 are masked apart");
+    }
+
+    @Test
     void withoutTokensChineseCharactersAreWordsOfTheirOwn() {
         MlmSequence s = new MlmCorpus(TOKENIZER, 32, true).sequences(List.of(new Document("d", "北京大学"))).get(0);
         assertArrayEquals(new int[] {-1, 0, 1, 2, 3, -1}, s.words());
