@@ -2,7 +2,10 @@ package dev.nlpipe.nn;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Properties;
 import java.util.function.Function;
 
 /**
@@ -58,13 +61,25 @@ public final class NativeLibraries {
                     + System.mapLibraryName("torch") + " is there; point it at the lib/ directory of a libtorch 2.7.1 "
                     + "distribution, or unset it to use the " + CPU_ARTIFACT + " jar");
         }
-        if (loader.getResource(MARKER) != null) {
-            String url = String.valueOf(loader.getResource(MARKER)).replaceFirst("!/.*$", "");
-            return new Found(url.substring(url.lastIndexOf('/') + 1));
-        }
         String platform = (osName == null ? "?" : osName.toLowerCase(Locale.ROOT)) + "-" + osArch;
-        boolean linuxX64 = osName != null && osName.toLowerCase(Locale.ROOT).startsWith("linux")
-                && ("amd64".equals(osArch) || "x86_64".equals(osArch));
+        String here = djlClassifier(osName, osArch);
+        List<String> others = new ArrayList<>();
+        for (java.net.URL marker : markers(loader)) {
+            String classifier = classifierOf(marker);
+            // a jar of another platform is passed over by DJL, which would then try to download (refused offline)
+            if (classifier == null || classifier.equals(here)) {
+                String url = String.valueOf(marker).replaceFirst("!/.*$", "");
+                return new Found(url.substring(url.lastIndexOf('/') + 1));
+            }
+            others.add(classifier);
+        }
+        if (!others.isEmpty()) {
+            throw new NeuralEngineException("the PyTorch native libraries on the class path are for " + String.join(", ", others)
+                    + ", and this machine is " + platform + " (" + here + "); nlpipe never downloads them. Point PYTORCH_LIBRARY_PATH"
+                    + " at the lib/ directory of a libtorch 2.7.1 for this platform (with PYTORCH_FLAVOR=cpu), or, using nlpipe as a"
+                    + " library, put the ai.djl.pytorch:pytorch-native-cpu:2.7.1:" + here + " jar on the class path");
+        }
+        boolean linuxX64 = "linux-x86_64".equals(here);
         String how = linuxX64
                 ? "It belongs beside nlpipe.jar as lib/pytorch-native-cpu-2.7.1-linux-x86_64.jar (rebuild with "
                 + "`mvn -DskipTests package`, which copies it from the local Maven repository), or on the class path "
@@ -73,5 +88,33 @@ public final class NativeLibraries {
                 + "ai.djl.pytorch:pytorch-native-cpu:2.7.1:<classifier> jar to the class path.";
         throw new NeuralEngineException("the PyTorch native libraries were not found: neither PYTORCH_LIBRARY_PATH nor the "
                 + CPU_ARTIFACT + " jar (" + MARKER + ") is available, and nlpipe never downloads them. " + how);
+    }
+
+    /** DJL's name for a platform, as its native jars' {@code classifier} gives it ({@code linux-x86_64}, {@code osx-aarch64}). */
+    static String djlClassifier(String osName, String osArch) {
+        String os = osName == null ? "?" : osName.toLowerCase(Locale.ROOT);
+        os = os.startsWith("linux") ? "linux" : os.startsWith("mac") || os.startsWith("darwin") ? "osx" : os.startsWith("win") ? "win" : os;
+        String arch = "amd64".equals(osArch) || "x86_64".equals(osArch) ? "x86_64" : "arm64".equals(osArch) ? "aarch64" : osArch;
+        return os + "-" + arch;
+    }
+
+    private static List<java.net.URL> markers(ClassLoader loader) {
+        try {
+            return java.util.Collections.list(loader.getResources(MARKER));
+        } catch (java.io.IOException e) {
+            java.net.URL one = loader.getResource(MARKER);
+            return one == null ? List.of() : List.of(one);
+        }
+    }
+
+    /** The {@code classifier} a native jar's properties name, or {@code null} when they cannot be read or name none. */
+    static String classifierOf(java.net.URL properties) {
+        Properties p = new Properties();
+        try (java.io.InputStream in = properties.openStream()) {
+            p.load(in);
+        } catch (java.io.IOException e) {
+            return null;
+        }
+        return p.getProperty("classifier");
     }
 }

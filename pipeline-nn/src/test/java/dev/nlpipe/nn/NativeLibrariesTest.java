@@ -52,6 +52,18 @@ class NativeLibrariesTest {
     }
 
     @Test
+    void theLinuxJarOnAnotherPlatformIsNamedNotHandedToDjl() {
+        // the shipped install on macOS or arm64: DJL would pass the jar over and try to download, which offline refuses
+        for (String[] platform : new String[][] {{"Mac OS X", "aarch64"}, {"Linux", "aarch64"}}) {
+            NeuralEngineException e = assertThrows(NeuralEngineException.class,
+                    () -> NativeLibraries.check(k -> null, getClass().getClassLoader(), platform[0], platform[1]));
+            assertTrue(e.getMessage().contains("are for linux-x86_64") && e.getMessage().contains("PYTORCH_FLAVOR=cpu"), e.getMessage());
+        }
+        assertEquals("osx-aarch64", NativeLibraries.djlClassifier("Mac OS X", "aarch64"));
+        assertEquals("linux-x86_64", NativeLibraries.djlClassifier("Linux", "amd64"));
+    }
+
+    @Test
     void theEngineStartsOfflineAndReportsVersions() {
         NeuralEngine.get();
         assertEquals("true", System.getProperty("ai.djl.offline"));
