@@ -12,7 +12,7 @@ final class InferenceOptions {
             description = "texts or sentences per forward pass of a neural model (default: ${DEFAULT-VALUE})")
     int batchSize;
 
-    @Option(names = "--device", paramLabel = "DEVICE", defaultValue = "auto", description = "cpu, gpu, gpu:N or auto (default: ${DEFAULT-VALUE})")
+    @Option(names = "--device", paramLabel = "DEVICE", defaultValue = "auto", description = "cpu, gpu, gpu:N (or cuda, cuda:N) or auto (default: ${DEFAULT-VALUE})")
     String device;
 
     @Option(names = "--threads", paramLabel = "N", defaultValue = "1",

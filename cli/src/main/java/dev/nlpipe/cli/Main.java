@@ -83,7 +83,7 @@ public final class Main implements Runnable {
         }
         if (e instanceof dev.nlpipe.nn.NeuralEngineException n) {
             printError(err, "nlpipe: " + n.getMessage());
-            return ExitCodes.RUNTIME;
+            return n.isSetting() ? ExitCodes.CONFIG : ExitCodes.RUNTIME;
         }
         if (e instanceof RecordFailedException r) {
             printError(err, "nlpipe: " + r.getMessage());

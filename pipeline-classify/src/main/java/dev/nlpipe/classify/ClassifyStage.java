@@ -12,6 +12,7 @@ import dev.nlpipe.core.model.ModelException;
 import dev.nlpipe.core.model.ModelKinds;
 import dev.nlpipe.core.model.ModelPreprocessing;
 import dev.nlpipe.core.model.TextClassifier;
+import dev.nlpipe.core.run.RunOptions;
 import dev.nlpipe.core.stage.ModelUse;
 import dev.nlpipe.core.stage.Processor;
 import dev.nlpipe.core.stage.StageContext;
@@ -46,7 +47,8 @@ public final class ClassifyStage implements StageProvider {
                 OptionSpec.string("goldField", null, "keep a document's previous top label in this meta field (e.g. gold)"),
                 OptionSpec.string("device", "auto", "neural models: where to run (cpu, gpu, gpu:N, auto)"),
                 OptionSpec.integer("batchSize", 64, "neural models: documents per forward pass"),
-                OptionSpec.integer("threads", 1, "neural models: threads per tensor operation (process-wide); 0 uses all cores"));
+                OptionSpec.integer("threads", 1, "neural models: threads per tensor operation (process-wide); 0 uses all cores")
+                        .between(0, RunOptions.MAX_THREADS));
     }
 
     @Override

@@ -13,6 +13,7 @@ import dev.nlpipe.core.model.ModelException;
 import dev.nlpipe.core.model.ModelKinds;
 import dev.nlpipe.core.model.ModelPreprocessing;
 import dev.nlpipe.core.model.Tagger;
+import dev.nlpipe.core.run.RunOptions;
 import dev.nlpipe.core.stage.ModelUse;
 import dev.nlpipe.core.stage.Processor;
 import dev.nlpipe.core.stage.StageContext;
@@ -49,7 +50,8 @@ public final class NerStage implements StageProvider {
                 OptionSpec.bool("preprocess", false, "run the stages the model was trained behind (recorded in its model.json, e.g. a"
                         + " segmenter for word-position features) first"),
                 OptionSpec.integer("threads", 1, "threads per tensor operation (process-wide); parallelism comes from the pipeline's"
-                        + " worker threads, each tagging its own batches; 0 uses all cores"));
+                        + " worker threads, each tagging its own batches; 0 uses all cores")
+                        .between(0, RunOptions.MAX_THREADS));
     }
 
     /**

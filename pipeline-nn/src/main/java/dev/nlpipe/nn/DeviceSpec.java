@@ -17,7 +17,7 @@ public record DeviceSpec(Kind kind, int index) {
     public enum Kind { CPU, GPU, AUTO }
 
     /** The values a {@code device:} option accepts, for help texts. */
-    public static final String HELP = "cpu, gpu, gpu:N or auto (a GPU when one is visible, else the CPU)";
+    public static final String HELP = "cpu, gpu, gpu:N (or cuda, cuda:N) or auto (a GPU when one is visible, else the CPU)";
 
     /** A device as {@code model.json} and load options name it: {@code cpu} or {@code gpu:N}. */
     public static String nameOf(Device device) {
@@ -76,12 +76,12 @@ public record DeviceSpec(Kind kind, int index) {
             }
             default -> {
                 if (gpus == 0) {
-                    throw new NeuralEngineException("device: " + this + " was requested, but DJL sees no GPU (the CPU build of "
+                    throw NeuralEngineException.ofSetting("device: " + this + " was requested, but DJL sees no GPU (the CPU build of "
                             + "the PyTorch natives is installed, or CUDA is not visible); use device: auto or cpu, or install "
                             + "a CUDA build of the natives (docs/training.md, section 'Using a GPU (CUDA)', linked from the README)");
                 }
                 if (index >= gpus) {
-                    throw new NeuralEngineException("device: " + this + " was requested, but DJL sees only " + gpus
+                    throw NeuralEngineException.ofSetting("device: " + this + " was requested, but DJL sees only " + gpus
                             + " GPU(s) (gpu:0.." + (gpus - 1) + ")");
                 }
                 d = Device.gpu(index);

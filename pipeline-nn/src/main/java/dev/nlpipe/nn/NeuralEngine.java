@@ -41,15 +41,69 @@ public final class NeuralEngine {
         setIfAbsent("ai.djl.offline", "true");
         setIfAbsent("OPT_OUT_TRACKING", "true");
         nativesFrom = NativeLibraries.check().where();
+        if (nativesFrom.startsWith("PYTORCH_LIBRARY_PATH")) {
+            // DJL's default flavor wants a JNI library (cpu-precxx11) that no jar of 2.7.1 ships; its pytorch-jni jar has cpu
+            setIfAbsent("PYTORCH_FLAVOR", libtorchHasCuda() ? "cu128" : "cpu");
+        }
+        checkCacheDirectory();
         ompWaitPolicy = OpenMpSettings.apply();
         try {
             Engine e = Engine.getEngine(NAME);
             e.getVersion();
             return e;
         } catch (IllegalArgumentException | LinkageError | IllegalStateException | ai.djl.engine.EngineException e) {
+            StringBuilder settings = new StringBuilder();
+            for (String key : new String[] {"PYTORCH_VERSION", "PYTORCH_FLAVOR", "DJL_CACHE_DIR"}) {
+                String v = setting(key);
+                if (v != null) {
+                    settings.append(settings.isEmpty() ? " (set here: " : ", ").append(key).append('=').append(v);
+                }
+            }
             throw new NeuralEngineException("the PyTorch engine could not start (natives from " + nativesFrom + "): "
-                    + rootMessage(e) + ". Check that the pytorch-native and pytorch-jni jars are both version 2.7.1 "
-                    + "for DJL 0.35.1, and that ~/.djl.ai (or DJL_CACHE_DIR) is writable: the natives are extracted there once.", e);
+                    + rootMessage(e) + ". Check that the pytorch-native and pytorch-jni jars are both version 2.7.1 for DJL 0.35.1,"
+                    + " and that " + cacheDirectory() + " is writable: the natives are extracted there once"
+                    + (settings.isEmpty() ? "" : settings + ")"), e);
+        }
+    }
+
+    private static String setting(String key) {
+        String v = System.getProperty(key);
+        return v != null ? v : System.getenv(key);
+    }
+
+    /** Whether the libtorch of {@code PYTORCH_LIBRARY_PATH} is a CUDA build. */
+    private static boolean libtorchHasCuda() {
+        for (String dir : String.valueOf(setting("PYTORCH_LIBRARY_PATH")).split(java.io.File.pathSeparator)) {
+            if (java.nio.file.Files.exists(java.nio.file.Path.of(dir).resolve(System.mapLibraryName("torch_cuda")))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Where DJL extracts the natives: {@code DJL_CACHE_DIR}, else {@code ~/.djl.ai}. */
+    private static java.nio.file.Path cacheDirectory() {
+        String set = setting("DJL_CACHE_DIR");
+        return set != null ? java.nio.file.Path.of(set) : java.nio.file.Path.of(System.getProperty("user.home"), ".djl.ai");
+    }
+
+    /**
+     * Refuses to start when the natives would be extracted to a shared place: DJL, finding the home
+     * directory read-only, falls back to the system's temporary directory, where another user's
+     * libraries could be waiting to be loaded.
+     */
+    private static void checkCacheDirectory() {
+        if (setting("DJL_CACHE_DIR") != null || setting("ENGINE_CACHE_DIR") != null) {
+            return;
+        }
+        java.nio.file.Path dir = cacheDirectory();
+        java.nio.file.Path existing = dir;
+        while (existing != null && !java.nio.file.Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing != null && !java.nio.file.Files.isWritable(existing)) {
+            throw new NeuralEngineException(dir + " cannot be written (a read-only home directory?), and DJL would then extract the"
+                    + " PyTorch natives into the shared temporary directory; set DJL_CACHE_DIR to a directory of your own");
         }
     }
 
@@ -64,7 +118,8 @@ public final class NeuralEngine {
         while (t.getCause() != null && t.getCause() != t) {
             t = t.getCause();
         }
-        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+        String message = t.getMessage() == null ? "" : t.getMessage().replaceAll("[.\\s]+$", "");
+        return t.getClass().getSimpleName() + (message.isEmpty() ? "" : ": " + message);
     }
 
     /** The number of GPUs DJL sees (0 with the CPU natives). */
@@ -73,16 +128,13 @@ public final class NeuralEngine {
     }
 
     /**
-     * Sets the number of threads one operator may use (PyTorch's intra-op threads, process-wide);
-     * {@code 0} or less means all cores. Set on every use, since an earlier training or model in this
-     * JVM may have changed it.
+     * Sets the number of threads one operator may use (PyTorch's intra-op threads); {@code 0} or less
+     * means all cores. PyTorch keeps the count per thread from a thread's first operation and takes
+     * the process's value for new threads, so it is set every time, whatever this thread has.
      */
     public static void setThreads(int threads) {
         get();
-        int n = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
-        if (JniUtils.getNumThreads() != n) {
-            JniUtils.setNumThreads(n);
-        }
+        JniUtils.setNumThreads(threads > 0 ? threads : Runtime.getRuntime().availableProcessors());
     }
 
     /**

@@ -4,6 +4,7 @@ import dev.nlpipe.core.config.ConfigErrors;
 import dev.nlpipe.core.config.Durations;
 import dev.nlpipe.core.config.OptionSpec;
 import dev.nlpipe.core.config.Options;
+import dev.nlpipe.core.run.RunOptions;
 import dev.nlpipe.nn.optim.Optimizer;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -80,7 +81,8 @@ public record TrainSettings(int epochs, int batchSize, double lr, String optimiz
                         + " kept, so the same command continues the run; none by default"),
                 OptionSpec.string("device", "auto", "where to train: " + DeviceSpec.HELP),
                 OptionSpec.integer("seed", 42, "seed for initialization, shuffling and dropout"),
-                OptionSpec.integer("threads", 0, "threads per tensor operation; 0: one for the recurrent taggers, all cores otherwise"),
+                OptionSpec.integer("threads", 0, "threads per tensor operation; 0: one for the recurrent taggers, all cores otherwise")
+                        .between(0, RunOptions.MAX_THREADS),
                 OptionSpec.bool("resume", true, "continue from the checkpoint of an interrupted run with the same configuration"),
                 OptionSpec.number("devFraction", 0.0, "hold out this share of the training data as dev data when data.dev is not given"),
                 OptionSpec.number("averageDecay", 0.0, "score and save a moving average of the weights, updated every step with this"
@@ -178,7 +180,7 @@ public record TrainSettings(int epochs, int batchSize, double lr, String optimiz
                 o.getInt("decayEvery"), decayRate, o.getDouble("clipNorm"), o.getDouble("clipValue"),
                 o.getInt("patience"),
                 o.getInt("minEpochs"), device,
-                o.getInt("seed"), Math.max(0, o.getInt("threads")), o.getBoolean("resume"), devFraction,
+                o.getInt("seed"), o.getInt("threads"), o.getBoolean("resume"), devFraction,
                 averageDecay, o.getBoolean("sparseEmbeddings"), o.getInt("accumulate"), warmupRatio,
                 "last".equals(o.getString("keep")), maxTime, "random".equals(o.getString("batches")));
     }

@@ -19,7 +19,7 @@ class DeviceSpecTest {
         assertEquals(new DeviceSpec(DeviceSpec.Kind.AUTO, 0), DeviceSpec.parse("auto"));
         assertEquals("gpu:3", DeviceSpec.parse("cuda:3").toString());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> DeviceSpec.parse("tpu"));
-        assertTrue(e.getMessage().contains("cpu, gpu, gpu:N or auto"), e.getMessage());
+        assertTrue(e.getMessage().contains("cpu, gpu, gpu:N (or cuda, cuda:N) or auto"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> DeviceSpec.parse("gpu:-1"));
     }
 
@@ -40,5 +40,6 @@ class DeviceSpecTest {
         assertTrue(none.getMessage().contains("README"), none.getMessage());
         NeuralEngineException tooHigh = assertThrows(NeuralEngineException.class, () -> DeviceSpec.parse("gpu:2").resolve(2, s -> { }));
         assertTrue(tooHigh.getMessage().contains("only 2 GPU(s)"), tooHigh.getMessage());
+        assertTrue(none.isSetting() && tooHigh.isSetting(), "a usage error (exit 2) on every command, not an engine failure");
     }
 }

@@ -8,6 +8,7 @@ import dev.nlpipe.core.doc.Document;
 import dev.nlpipe.core.doc.Layer;
 import dev.nlpipe.core.model.LoadOptions;
 import dev.nlpipe.core.model.ModelException;
+import dev.nlpipe.core.run.RunOptions;
 import dev.nlpipe.core.stage.ModelUse;
 import dev.nlpipe.core.stage.Processor;
 import dev.nlpipe.core.stage.StageContext;
@@ -53,7 +54,8 @@ public final class BertEmbedStage implements StageProvider {
                         + " (0: the encoder's longest input)"),
                 OptionSpec.integer("batchSize", 32, "texts per forward pass (a batch of the pipeline is sorted by length first)"),
                 OptionSpec.string("device", "auto", "where to run: cpu, gpu, gpu:N or auto"),
-                OptionSpec.integer("threads", 1, "threads per tensor operation (process-wide); 0 uses all cores"));
+                OptionSpec.integer("threads", 1, "threads per tensor operation (process-wide); 0 uses all cores")
+                        .between(0, RunOptions.MAX_THREADS));
     }
 
     @Override

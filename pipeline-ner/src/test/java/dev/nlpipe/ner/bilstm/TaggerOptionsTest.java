@@ -316,7 +316,7 @@ class TaggerOptionsTest {
                 () -> Training.run(dir, yaml.replace("hidden: 8", "hiden: 8"), dir.resolve("m2")));
         assertTrue(unknown.getMessage().contains("hidden"), unknown.getMessage());
         ConfigException device = assertThrows(ConfigException.class, () -> Training.run(dir, yaml, dir.resolve("m3"), "train.device=tpu"));
-        assertTrue(device.getMessage().contains("cpu, gpu, gpu:N or auto"), device.getMessage());
+        assertTrue(device.getMessage().contains("cpu, gpu, gpu:N (or cuda, cuda:N) or auto"), device.getMessage());
         ConfigException tokenOnly = assertThrows(ConfigException.class,
                 () -> Training.run(dir, yaml.replace("hidden: 8", "unit: token, bigramDim: 4"), dir.resolve("m4")));
         assertTrue(tokenOnly.getMessage().contains("char only"), tokenOnly.getMessage());
