@@ -127,6 +127,27 @@ public final class NerStage implements StageProvider {
         }
     }
 
+    /**
+     * The document's entities with the tagger's added, in text order: an entity found again (same
+     * type and span, from a stage run twice or a model of the same kind) is kept once. Entities of
+     * other spans may overlap; they come from different sources.
+     */
+    static List<Entity> appended(List<Entity> had, List<Entity> found) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        List<Entity> all = new java.util.ArrayList<>(had.size() + found.size());
+        for (Entity e : had) {
+            seen.add(e.type() + "\u0000" + e.start() + "\u0000" + e.end());
+            all.add(e);
+        }
+        for (Entity e : found) {
+            if (seen.add(e.type() + "\u0000" + e.start() + "\u0000" + e.end())) {
+                all.add(e);
+            }
+        }
+        all.sort(java.util.Comparator.comparingInt(Entity::start).thenComparingInt(Entity::end));
+        return all;
+    }
+
     /** The processor: the model's preprocessing (when asked for), then the tagger, batch by batch. */
     private record Tagging(Tagger tagger, Pipeline preprocess, boolean append) implements Processor {
 
@@ -142,7 +163,7 @@ public final class NerStage implements StageProvider {
             for (int i = 0; i < in.size(); i++) {
                 Document d = in.get(i);
                 if (append && d.entities() != null) {
-                    d.addEntities(found.get(i));
+                    d.setEntities(appended(d.entities(), found.get(i)));
                 } else {
                     d.setEntities(found.get(i));
                 }

@@ -188,8 +188,13 @@ public final class SentenceSplitter implements StageProvider {
         return j >= text.length() || isLineBreak(text.charAt(j));
     }
 
-    private static boolean isLineBreak(char c) {
-        return c == '\n' || c == '\r' || c == '\u2028' || c == '\u2029';
+    /**
+     * Whether a character ends a line: {@code \n}, {@code \r}, Unicode's line and paragraph
+     * separators, NEL, and the vertical tab and form feed of text taken from PDF pages; the NER
+     * taggers end a sequence at the same characters.
+     */
+    public static boolean isLineBreak(char c) {
+        return c == '\n' || c == '\r' || c == '\u2028' || c == '\u2029' || c == '\u0085' || c == '\u000B' || c == '\u000C';
     }
 
     private static void add(List<Span> out, String text, int from, int to) {

@@ -7,6 +7,7 @@ import dev.nlpipe.core.doc.Span;
 import dev.nlpipe.core.doc.Token;
 import dev.nlpipe.core.tag.TagScheme;
 import dev.nlpipe.core.text.RegexTokenizer;
+import dev.nlpipe.core.text.SentenceSplitter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -103,6 +104,7 @@ public record UnitSequence(Document doc, String[] texts, int[] starts, int[] end
             int start = Math.max(s.start(), at);
             if (start > at) {
                 out.add(new Span(at, start));
+                at = start; // an empty sentence here leaves the gap covered once, not again by the next span or the tail
             }
             if (s.end() > start) {
                 out.add(new Span(start, s.end()));
@@ -136,13 +138,13 @@ public record UnitSequence(Document doc, String[] texts, int[] starts, int[] end
         return true;
     }
 
-    /** The text's lines: spans between line breaks ({@code \n}, {@code \r}), breaks left out. */
+    /** The text's lines: spans between line breaks (those {@code sentence.split} ends a sentence at), breaks left out. */
     static List<Span> lines(String text) {
         List<Span> out = new ArrayList<>();
         int from = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c == '\n' || c == '\r') {
+            if (SentenceSplitter.isLineBreak(c)) {
                 if (i > from) {
                     out.add(new Span(from, i));
                 }
@@ -224,9 +226,11 @@ public record UnitSequence(Document doc, String[] texts, int[] starts, int[] end
                     }
                     ends[u] = view == null ? i + n : Math.max(starts[u], view.originalEnd(i + n, originalLength));
                     previousEnd = i + n;
-                } else if (!Character.isWhitespace(cp) && !Character.isSpaceChar(cp) && Character.getType(cp) != Character.FORMAT) {
+                } else if (!Character.isWhitespace(cp) && !Character.isSpaceChar(cp) && Character.getType(cp) != Character.FORMAT
+                        && Character.getType(cp) != Character.CONTROL) {
                     // format characters (zero-width space, soft hyphen, a byte-order mark in the middle) are invisible and
-                    // would split 北京\u200B大学 into two words for the lexicon
+                    // would split 北京\u200B大学 into two words for the lexicon; a control character (NUL, ESC) is no
+                    // character of a name, so no entity starts or ends on one
                     previousEnd = i + n;
                     int u = texts.size();
                     texts.add(text.substring(i, i + n));
@@ -325,6 +329,16 @@ public record UnitSequence(Document doc, String[] texts, int[] starts, int[] end
             TagScheme.TokenSpan span = scored.span();
             int start = starts[span.start()];
             int end = ends[span.end() - 1];
+            Entity last = out.isEmpty() ? null : out.get(out.size() - 1);
+            if (last != null && start < last.end()) {
+                // units of one original character (NFKC's ㈱ is "(株)"): entities touching it would overlap in the text, so
+                // one of the same type grows the entity before it and one of another type is left out
+                if (last.type().equals(span.type()) && end > last.end()) {
+                    double score = Math.min(last.score(), scored.score()); // NaN, unscored, stays NaN
+                    out.set(out.size() - 1, new Entity(last.type(), last.start(), end, doc.text().substring(last.start(), end), score));
+                }
+                continue;
+            }
             out.add(new Entity(span.type(), start, end, doc.text().substring(start, end), scored.score()));
         }
         return out;

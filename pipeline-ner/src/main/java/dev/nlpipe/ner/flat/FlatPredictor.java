@@ -46,7 +46,7 @@ public final class FlatPredictor implements AutoCloseable {
      * @param batchSize sentences per forward pass
      */
     public List<List<Entity>> entities(List<Document> docs, int batchSize) {
-        return FlatSpec.units(STAGE).scoredEntities(docs, seqs -> SequenceWindows.decode(seqs, model.spec().maxLength(),
+        return FlatSpec.units(STAGE).scoredEntities(docs, seqs -> SequenceWindows.decode(seqs, model.spec().taggingWindow(),
                 s -> model.featurizer().encode(s, null),
                 lattices -> inPasses(network, lattices, batchSize, b -> network.decodeWithScores(b, model.featurizer().tags::decode),
                         new ScoredPath(new int[0], List.of())).stream().map(ScoredPath::spans).toList()));

@@ -130,6 +130,15 @@ public record FlatSpec(TagScheme scheme, int charDim, int bigramDim, int wordDim
     }
 
     /** Whether BERT character features join the input. */
+    /**
+     * The longest window a text is tagged in: {@code maxLength}, or with {@code maxLength: 0} (no
+     * clipping in training) the recurrent taggers' limit, since the attention's memory grows with the
+     * square of the length (100,000 characters in one pass would ask for about 100 GB).
+     */
+    public int taggingWindow() {
+        return maxLength > 0 ? maxLength : dev.nlpipe.ner.data.SequenceWindows.RECURRENT_LIMIT;
+    }
+
     public boolean hasEncoder() {
         return encoder != null;
     }

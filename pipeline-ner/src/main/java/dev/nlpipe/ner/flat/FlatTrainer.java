@@ -131,7 +131,7 @@ public final class FlatTrainer implements TrainerProvider {
         FlatFeaturizer featurizer = pretrained.featurizer();
         List<Lattice> trainLattices = trainSentences.encode(featurizer);
         // dev sentences are read as tagging reads them, in windows of at most maxLength characters
-        SequenceWindows devWindows = SequenceWindows.of(dev == null ? List.of() : dev.sequences(), spec.maxLength());
+        SequenceWindows devWindows = SequenceWindows.of(dev == null ? List.of() : dev.sequences(), spec.taggingWindow());
         List<Lattice> devLattices = devWindows.windows().stream().map(s -> featurizer.encode(s, null)).toList();
         logLattices(trainLattices, lexicon, log);
 

@@ -139,6 +139,38 @@ class UnitSequenceTest {
     }
 
     @Test
+    void anEmptySentenceLeavesEveryCharacterInOneSequence() {
+        assertEquals(List.of(new Span(0, 3), new Span(3, 10)), UnitSequence.covering(List.of(new Span(3, 3)), 10));
+        assertEquals(List.of(new Span(0, 5), new Span(5, 10), new Span(10, 16)),
+                UnitSequence.covering(List.of(new Span(0, 5), new Span(10, 10)), 16));
+    }
+
+    @Test
+    void unicodeLineBreaksEndASequenceAndControlCharactersAreNoUnits() {
+        assertEquals(List.of(new Span(0, 2), new Span(3, 5), new Span(6, 8), new Span(9, 11)),
+                UnitSequence.lines("北京\u2028大学\u0085南京\u000C上海"));
+        UnitSequence s = UnitSequence.of(new Document("d", "高\u0000勇\u001B[0m"), false, false, "ner").get(0);
+        assertArrayEquals(new String[] {"高", "勇", "[", "0", "m"}, s.texts());
+    }
+
+    @Test
+    void unitsOfOneExpandedCharacterGiveNoOverlappingEntities() {
+        // NFKC reads ㈱ as "(株)": three units of one original character
+        String text = "㈱高勇";
+        Document d = new Document("d", text).setNormalized(new NormalizedText("(株)高勇", new int[] {0, 0, 0, 1, 2},
+                new int[] {1, 1, 1, 2, 3}));
+        UnitSequence s = UnitSequence.of(d, false, false, "ner").get(0);
+        assertEquals(5, s.texts().length);
+        List<Entity> found = s.entities(List.of(new TagScheme.TokenSpan("ORG", 0, 1), new TagScheme.TokenSpan("ORG", 2, 4),
+                new TagScheme.TokenSpan("PER", 4, 5)));
+        assertEquals(List.of("ORG 0-2 ㈱高", "PER 2-3 勇"), found.stream().map(e -> e.type() + " " + e.start() + "-" + e.end() + " "
+                + e.text()).toList());
+        List<Entity> other = s.entities(List.of(new TagScheme.TokenSpan("ORG", 0, 1), new TagScheme.TokenSpan("PER", 1, 2)));
+        assertEquals(List.of("ORG 0-1"), other.stream().map(e -> e.type() + " " + e.start() + "-" + e.end()).toList(),
+                "another type on the same character is left out");
+    }
+
+    @Test
     void goldEntitiesAlignToUnits() {
         Document d = new Document("d", "New York-based Acme").setTokens(List.of(new Token("New", 0, 3), new Token("York-based", 4, 14),
                 new Token("Acme", 15, 19)));

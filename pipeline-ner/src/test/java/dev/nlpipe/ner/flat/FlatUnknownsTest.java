@@ -85,4 +85,12 @@ class FlatUnknownsTest {
         Options bad = Options.of("model", Map.of("unkReplace", 1.5), FlatSpec.options());
         assertThrows(RuntimeException.class, () -> FlatSpec.from(bad));
     }
+
+    @Test
+    void withoutClippingATextIsStillTaggedInWindows() {
+        assertEquals(200, FlatSpec.from(Options.of("model", Map.of(), FlatSpec.options())).taggingWindow());
+        assertEquals(dev.nlpipe.ner.data.SequenceWindows.RECURRENT_LIMIT,
+                FlatSpec.from(Options.of("model", Map.of("maxLength", 0), FlatSpec.options())).taggingWindow(),
+                "maxLength 0 would put a whole book in one attention pass");
+    }
 }
