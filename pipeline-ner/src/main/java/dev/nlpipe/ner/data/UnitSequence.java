@@ -212,10 +212,18 @@ public record UnitSequence(Document doc, String[] texts, int[] starts, int[] end
             int[] ends = new int[text.length()];
             boolean sorted = true;
             int previousEnd = -1;
+            boolean joinNext = false;
             for (int i = 0; i < text.length(); ) {
                 int cp = text.codePointAt(i);
                 int n = Character.charCount(cp);
-                if (attaches(cp) && previousEnd == i) {
+                // one emoji is one unit: a skin-tone modifier, a zero-width joiner and what it joins, the second letter of a
+                // flag; an entity edge then never cuts one
+                String last = texts.isEmpty() ? "" : texts.get(texts.size() - 1);
+                boolean afterEmoji = !last.isEmpty() && Character.isExtendedPictographic(last.codePointBefore(last.length()));
+                boolean sameEmoji = previousEnd == i && (cp == ZWJ && afterEmoji || joinNext && Character.isExtendedPictographic(cp)
+                        || isRegionalIndicator(cp) && isLoneRegionalIndicator(last));
+                joinNext = cp == ZWJ && sameEmoji;
+                if ((attaches(cp) || sameEmoji) && previousEnd == i) {
                     // a combining mark or variation selector is part of the character before it (Jose\u0301 ends after the
                     // accent; a Devanagari vowel sign stays with its consonant), in the unit's text as in its span; a variation
                     // selector only in the span, as it picks a glyph, not another character: 京\uFE0F is read as 京 for its
@@ -244,7 +252,20 @@ public record UnitSequence(Document doc, String[] texts, int[] starts, int[] end
         }
 
         private static boolean attaches(int cp) {
-            return RegexTokenizer.isMark(cp) || cp >= 0xFE00 && cp <= 0xFE0F;
+            // combining marks, variation selectors, emoji skin-tone modifiers and tag characters (subdivision flags)
+            return RegexTokenizer.isMark(cp) || cp >= 0xFE00 && cp <= 0xFE0F || cp >= 0x1F3FB && cp <= 0x1F3FF
+                    || cp >= 0xE0020 && cp <= 0xE007F;
+        }
+
+        private static final int ZWJ = 0x200D;
+
+        private static boolean isRegionalIndicator(int cp) {
+            return cp >= 0x1F1E6 && cp <= 0x1F1FF;
+        }
+
+        /** Whether a unit is one regional indicator, waiting for the second letter of its flag. */
+        private static boolean isLoneRegionalIndicator(String unit) {
+            return unit.length() == 2 && isRegionalIndicator(unit.codePointAt(0));
         }
 
         /** The first unit starting at or after {@code offset}, when the units are sorted. */

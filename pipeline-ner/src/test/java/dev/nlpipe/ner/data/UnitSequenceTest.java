@@ -154,6 +154,16 @@ class UnitSequenceTest {
     }
 
     @Test
+    void anEmojiIsOneUnitWithItsModifierJoinedPartsAndFlagLetters() {
+        String family = "\uD83D\uDC68\u200D\uD83D\uDC69\u200D\uD83D\uDC67";
+        String thumb = "\uD83D\uDC4D\uD83C\uDFFD";
+        String flags = "\uD83C\uDDE8\uD83C\uDDF3\uD83C\uDDFA\uD83C\uDDF8";
+        UnitSequence s = UnitSequence.of(new Document("d", family + "高" + thumb + flags + "北\u200D京"), false, false, "ner").get(0);
+        assertArrayEquals(new String[] {family, "高", thumb, "\uD83C\uDDE8\uD83C\uDDF3", "\uD83C\uDDFA\uD83C\uDDF8", "北", "京"},
+                s.texts(), "a joiner between two Chinese characters joins nothing");
+    }
+
+    @Test
     void unitsOfOneExpandedCharacterGiveNoOverlappingEntities() {
         // NFKC reads ㈱ as "(株)": three units of one original character
         String text = "㈱高勇";
