@@ -224,7 +224,7 @@ public final class Options {
         double v = value.doubleValue();
         boolean low = spec.min() != null && v < spec.min().doubleValue();
         boolean high = spec.max() != null && v > spec.max().doubleValue();
-        if (low || high || Double.isNaN(v) && (spec.min() != null || spec.max() != null)) {
+        if (low || high) {
             throw new ConfigException(node.location(), what + " must be " + range(spec) + ", not " + value);
         }
         return value;
@@ -262,6 +262,18 @@ public final class Options {
     }
 
     private static Number toNumber(Node.ScalarNode s, String what) {
+        Number n = parseNumber(s);
+        if (n == null) {
+            throw new ConfigException(s.location(), what + " must be a number, not " + s.describe());
+        }
+        if (!Double.isFinite(n.doubleValue())) {
+            // no option means anything by NaN or an infinity: a rate, weight or tolerance of NaN trains a model that predicts nothing
+            throw new ConfigException(s.location(), what + " must be a finite number, not " + s.describe());
+        }
+        return n;
+    }
+
+    private static Number parseNumber(Node.ScalarNode s) {
         Object v = s.value();
         if (v instanceof Long || v instanceof Double) {
             return (Number) v;
@@ -274,13 +286,17 @@ public final class Options {
             if (whole != null) {
                 return whole;
             }
+            Double special = YamlLoader.specialFloat(str);
+            if (special != null) {
+                return special;
+            }
             try {
                 return Double.parseDouble(str.strip().replace("_", ""));
             } catch (NumberFormatException ignored) {
-                // fall through to the error
+                // not a number
             }
         }
-        throw new ConfigException(s.location(), what + " must be a number, not " + s.describe());
+        return null;
     }
 
     /**

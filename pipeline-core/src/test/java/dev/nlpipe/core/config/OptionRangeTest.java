@@ -124,4 +124,20 @@ class OptionRangeTest {
                 List.of(OptionSpec.string("name", null, "a text")));
         assertEquals(".inf", o.getString("name"));
     }
+
+    @Test
+    void nanAndInfinitiesAreNoNumberOptionsValue() {
+        // a C, tolerance or dropout of NaN trained a model predicting one label for everything
+        List<OptionSpec> specs = List.of(OptionSpec.number("c", 1.0, "c"), new OptionSpec("split", OptionType.NUMBER_LIST, List.of(0.8, 0.2), "s", false, List.of()));
+        for (String text : List.of("c: .nan", "c: .inf", "c: -.Inf", "split: [.NaN, 0.5]")) {
+            ConfigException e = assertThrows(ConfigException.class,
+                    () -> Options.validate("t", (Node.MapNode) YamlLoader.parse(text + "\n", "t.yaml"), Location.NONE, specs), text);
+            assertTrue(e.getMessage().contains("must be a finite number") && e.getMessage().contains("t.yaml:1"), e.getMessage());
+        }
+        // --set and model.json give the value as text: Java's own spellings too
+        for (String text : List.of(".nan", "NaN", "Infinity", "-Infinity", ".inf")) {
+            assertThrows(ConfigException.class, () -> Options.of("stage 't'", java.util.Map.of("c", text), specs), text);
+        }
+        assertEquals(2.5, Options.of("stage 't'", java.util.Map.of("c", "2.5"), specs).getDouble("c"));
+    }
 }
