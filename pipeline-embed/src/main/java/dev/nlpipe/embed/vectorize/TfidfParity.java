@@ -91,6 +91,12 @@ public final class TfidfParity {
             v = counter.finish(new Pruning(minDf, maxDf, null), false);
         }
         VectorizerModel model = new VectorizerModel(analyzer, w, v, null);
+        int terms = ref.path("vocabulary").size();
+        if (w.useIdf() && ref.path("idf").size() != terms) {
+            // a reference whose idf is missing or cut would otherwise compare no idf at all and report a match
+            throw new IOException(reference + ": 'idf' holds " + ref.path("idf").size() + " values for the " + terms
+                    + " terms of 'vocabulary' (the settings have use_idf true): the reference file is incomplete");
+        }
         return compare(ref, docs, model, spec.toString() + (split ? ", whitespace tokens" : ", token pattern " + spec.tokenPattern()));
     }
 
@@ -118,7 +124,7 @@ public final class TfidfParity {
         double idfDiff = 0;
         JsonNode idf = ref.path("idf");
         // without use_idf scikit-learn has no idf_ to record: the values alone are compared
-        boolean withIdf = ref.path("settings").path("use_idf").asBoolean(true) && idf.size() == refTerms.length;
+        boolean withIdf = model.weighting().useIdf();
         for (int i = 0; i < refTerms.length && withIdf; i++) {
             int c = model.column(refTerms[i]);
             if (c >= 0) {
