@@ -91,9 +91,9 @@ public final class SentenceSplitter implements StageProvider {
         while (i < n) {
             char c = text.charAt(i);
             int cut = -1;
-            if (c == '\n' || c == '\r' || c == '\u2029' || c == '\u2028') {
-                // U+2029 is a paragraph break by definition
-                if (newlines || c == '\u2029' || blankLineAt(text, i)) {
+            if (isLineBreak(c)) {
+                // U+2029 is a paragraph break by definition, a form feed a page break
+                if (newlines || c == '\u2029' || c == '\u000C' || blankLineAt(text, i)) {
                     cut = i;
                 }
                 i++;

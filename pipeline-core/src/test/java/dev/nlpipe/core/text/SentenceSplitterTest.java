@@ -66,6 +66,11 @@ class SentenceSplitterTest {
         assertEquals(List.of("第一章　总则", "第一条"), sentences("第一章　总则\n　　\n第一条", Map.of("newlines", false)));
         assertEquals(List.of("第一段", "第二段"), sentences("第一段\n\u00A0\n第二段", Map.of("newlines", false)));
         assertEquals(List.of("第一段", "第二段"), sentences("第一段\u2029第二段", Map.of("newlines", false)));
+        // NEL and the vertical tab end a line as \n does, a form feed (a page of PDF text) always: as the NER taggers end a sequence
+        assertEquals(List.of("张伟在北京", "大学工作"), sentences("张伟在北京\u000C大学工作", Map.of("newlines", false)));
+        assertEquals(List.of("张伟在北京", "大学工作"), sentences("张伟在北京\u0085大学工作"));
+        assertEquals(List.of("张伟在北京", "大学工作"), sentences("张伟在北京\u000B大学工作"));
+        assertEquals(List.of("第一行\u0085第二行"), sentences("第一行\u0085第二行", Map.of("newlines", false)));
     }
 
     @Test
