@@ -219,7 +219,8 @@ public record UnitSequence(Document doc, String[] texts, int[] starts, int[] end
                 // one emoji is one unit: a skin-tone modifier, a zero-width joiner and what it joins, the second letter of a
                 // flag; an entity edge then never cuts one
                 String last = texts.isEmpty() ? "" : texts.get(texts.size() - 1);
-                boolean afterEmoji = !last.isEmpty() && Character.isExtendedPictographic(last.codePointBefore(last.length()));
+                // the unit's first code point: 🧑🏽 ends in its skin-tone modifier, which is no pictograph, and still joins 💻 in 🧑🏽\u200D💻
+                boolean afterEmoji = !last.isEmpty() && Character.isExtendedPictographic(last.codePointAt(0));
                 boolean sameEmoji = previousEnd == i && (cp == ZWJ && afterEmoji || joinNext && Character.isExtendedPictographic(cp)
                         || isRegionalIndicator(cp) && isLoneRegionalIndicator(last));
                 joinNext = cp == ZWJ && sameEmoji;

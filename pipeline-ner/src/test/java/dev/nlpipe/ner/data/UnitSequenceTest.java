@@ -161,6 +161,12 @@ class UnitSequenceTest {
         UnitSequence s = UnitSequence.of(new Document("d", family + "高" + thumb + flags + "北\u200D京"), false, false, "ner").get(0);
         assertArrayEquals(new String[] {family, "高", thumb, "\uD83C\uDDE8\uD83C\uDDF3", "\uD83C\uDDFA\uD83C\uDDF8", "北", "京"},
                 s.texts(), "a joiner between two Chinese characters joins nothing");
+        // a skin tone before the joiner: 🧑🏽‍💻 and 🏃🏽‍♂️ are one unit each
+        String coder = "\uD83E\uDDD1\uD83C\uDFFD\u200D\uD83D\uDCBB";
+        String runner = "\uD83C\uDFC3\uD83C\uDFFD\u200D\u2642";
+        UnitSequence toned = UnitSequence.of(new Document("d", coder + "张" + runner + "\uFE0F"), false, false, "ner").get(0);
+        assertArrayEquals(new String[] {coder, "张", runner}, toned.texts());
+        assertEquals(coder.length(), toned.ends()[0]);
     }
 
     @Test
