@@ -96,15 +96,23 @@ public final class NeuralEngine {
         if (setting("DJL_CACHE_DIR") != null || setting("ENGINE_CACHE_DIR") != null) {
             return;
         }
-        java.nio.file.Path dir = cacheDirectory();
-        java.nio.file.Path existing = dir;
-        while (existing != null && !java.nio.file.Files.exists(existing)) {
-            existing = existing.getParent();
+        String problem = homeProblem(java.nio.file.Path.of(System.getProperty("user.home")));
+        if (problem != null) {
+            throw new NeuralEngineException(problem);
         }
-        if (existing != null && !java.nio.file.Files.isWritable(existing)) {
-            throw new NeuralEngineException(dir + " cannot be written (a read-only home directory?), and DJL would then extract the"
-                    + " PyTorch natives into the shared temporary directory; set DJL_CACHE_DIR to a directory of your own");
+    }
+
+    /**
+     * Why DJL would not extract into {@code home}'s {@code .djl.ai}, or {@code null}. DJL's own test
+     * ({@code Utils.getCacheDir}) is whether the home directory itself can be written, whatever
+     * {@code ~/.djl.ai} is (a mounted volume, filled and read-only, serves).
+     */
+    static String homeProblem(java.nio.file.Path home) {
+        if (java.nio.file.Files.isWritable(home)) {
+            return null;
         }
+        return "the home directory " + home + " cannot be written, and DJL would then extract the PyTorch natives into the shared"
+                + " temporary directory instead of " + home.resolve(".djl.ai") + "; set DJL_CACHE_DIR to a directory of your own";
     }
 
     private static void setIfAbsent(String key, String value) {
