@@ -318,6 +318,9 @@ class LinearClassifierTrainingTest {
         Map<String, Object> r = ClassifierEvaluation.evaluate(model, test, null, null, new PrintStream(new ByteArrayOutputStream(),
                 true, StandardCharsets.UTF_8));
         assertEquals(1.0, (Double) r.get("accuracy"), 1e-12, "read as zh, as training read its documents without a language");
+        try (Pipeline p = Pipeline.builder().add("classify", Map.of("preprocess", true), model).build()) {
+            assertEquals("pos", p.process(new Document("d", "u")).get(0).topLabel(), "served as it was evaluated (nlpipe classify)");
+        }
     }
 
     @Test

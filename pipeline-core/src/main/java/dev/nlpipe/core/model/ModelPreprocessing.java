@@ -183,7 +183,10 @@ public final class ModelPreprocessing {
      * The recorded stages as a pipeline named {@code name}, or {@code null} when there are none.
      * A model is data from anywhere, so each stage is checked first: its type must be
      * {@linkplain StageProvider#safeInsideModel() safe inside a model}, it may set no option that
-     * names a file or is free-form, and its model must lie inside {@code dir}.
+     * names a file or is free-form, and its model must lie inside {@code dir}. A document without a
+     * language is given the one training gave its data ({@code data.language}, recorded as
+     * {@link TrainingInput#language}) before the first stage, so that {@code segment} reads it as
+     * training did.
      *
      * @param dir the model directory whose {@code model.json} is {@code meta}
      * @throws ModelException naming the model file and the stage when a stage is not allowed
@@ -207,6 +210,16 @@ public final class ModelPreprocessing {
         List<?> stages = recorded(meta);
         Registry<StageProvider> registry = Components.get().stages();
         Pipeline.Builder b = Pipeline.builder().name(name);
+        String language = TrainingInput.language(meta);
+        if (language != null && !stages.isEmpty()) {
+            // training gave documents without a language data.language: segment must take them as it did, not guess per text
+            b.add("input.language", doc -> {
+                if (doc.lang() == null) {
+                    doc.setLang(language);
+                }
+                return List.of(doc);
+            });
+        }
         int added = 0;
         for (int i = 0; i < stages.size(); i++) {
             if (!(stages.get(i) instanceof Map<?, ?> stage)) {

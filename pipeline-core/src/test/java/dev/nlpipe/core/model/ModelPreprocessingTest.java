@@ -67,6 +67,21 @@ class ModelPreprocessingTest {
     }
 
     @Test
+    void aDocumentWithoutALanguageIsGivenTheOneTrainingGaveItsData() {
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put(ModelPreprocessing.KEY, List.of(Map.of("type", "test.lang-token")));
+        values.put(TrainingInput.KEY, Map.of(TrainingInput.LANGUAGE, "zh"));
+        try (Pipeline p = ModelPreprocessing.rebuildForServing(dir, meta(values), "pre")) {
+            assertEquals(List.of("lang_zh"), tokens(p, "e-mail"), "served as training read it (segment: HanLP, not Lucene)");
+            assertEquals("lang_en", p.process(new Document("d", "e-mail").setLang("en")).get(0).tokens().get(0).text(),
+                    "a document's own language wins");
+        }
+        try (Pipeline p = ModelPreprocessing.rebuild(dir, stages(Map.of("type", "test.lang-token")), "pre")) {
+            assertEquals(List.of("lang_none"), tokens(p, "e-mail"), "no language recorded: none given");
+        }
+    }
+
+    @Test
     void aModelWithoutStagesHasNoPreprocessing() {
         ModelMeta m = meta(Map.of(ModelPreprocessing.KEY, List.of()));
         assertNull(ModelPreprocessing.rebuild(dir, m, "pre"));
