@@ -29,14 +29,15 @@ import picocli.CommandLine.Spec;
 abstract class LineCommand implements Callable<Integer> {
     private static final String LOG_LEVEL = "org.slf4j.simpleLogger.defaultLogLevel";
 
-    @Parameters(arity = "0..*", paramLabel = "TEXT", description = "texts to process; without any, each line of standard input is one text")
+    @Parameters(arity = "0..*", paramLabel = "TEXT", description = "texts to process (taken as text, not file names); without any,"
+            + " or with -, each line of standard input is one text")
     List<String> texts = new ArrayList<>();
 
     @Option(names = "--json", description = "print each document as a JSON line (tokens, entities, labels with offsets), as `nlpipe run` writes it")
     boolean json;
 
     @Option(names = "--with", paramLabel = "KEY=VALUE", description = "an option of the command's stage, as in YAML (`nlpipe list STAGE` lists them),"
-            + " e.g. --with algorithm=dijkstra")
+            + " e.g. segment --with punctuation=drop, tag --with batchSize=16")
     List<String> with = new ArrayList<>();
 
     @Spec
@@ -79,37 +80,82 @@ abstract class LineCommand implements Callable<Integer> {
             System.setProperty(LOG_LEVEL, "warn");
         }
         PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        boolean fromStdin = texts.isEmpty() || texts.equals(List.of("-"));
+        long[] skipped = {0};
         try (Pipeline p = pipeline(options())) {
-            if (!texts.isEmpty()) {
+            if (!fromStdin) {
                 for (int i = 0; i < texts.size(); i++) {
-                    print(p, new Document("arg-" + (i + 1), texts.get(i)), out);
+                    warnIfFileName(texts.get(i), err);
+                    print(p, new Document("arg:" + (i + 1), texts.get(i)), out);
                 }
             } else {
-                PrintWriter err = spec.commandLine().getErr();
                 // read as `nlpipe run` reads a file: a line past the limit (a file without line breaks piped in) or with
                 // invalid UTF-8 is skipped with a warning instead of being held in memory whole or garbled; its output line
                 // stays, empty, so that output line N still answers input line N. Standard input is not closed.
                 LineReader in = new LineReader(System.in, ReadSettings.DEFAULT_MAX_LINE_BYTES, "standard input", bad -> {
-                    err.println("nlpipe: skipped " + bad + "; its output line is empty (`nlpipe run` with input.maxLineLength"
-                            + " reads longer lines)");
+                    skipped[0]++;
+                    err.println("nlpipe: skipped " + bad + "; its output line is empty" + hint(bad.reason()));
                     err.flush();
                     out.println();
                 });
                 for (String line = in.readLine(); line != null; line = in.readLine()) {
-                    print(p, new Document("stdin-" + in.lineNumber(), line), out);
+                    print(p, new Document("stdin:" + in.lineNumber(), line), out);
                 }
             }
         }
         out.flush();
+        checkWritten(out);
+        if (skipped[0] > 0) {
+            err.println("nlpipe: " + skipped[0] + " input line" + (skipped[0] == 1 ? " was" : "s were") + " skipped (exit 1)");
+            err.flush();
+            return ExitCodes.RECORDS_FAILED;
+        }
         return ExitCodes.OK;
     }
 
-    private void print(Pipeline p, Document doc, PrintWriter out) {
+    /** What to do about a skipped line, by why it was skipped. */
+    private static String hint(String reason) {
+        if (reason.startsWith("invalid UTF-8")) {
+            return " (convert the input to UTF-8 first, e.g. iconv -f gbk -t utf-8)";
+        }
+        if (reason.startsWith("line longer than") || reason.startsWith("no line end")) {
+            return " (`nlpipe run` with input.maxLineLength reads longer lines)";
+        }
+        return "";
+    }
+
+    /** A text that names a file is taken as text; said once, since a jieba user expects the file to be read. */
+    private void warnIfFileName(String text, PrintWriter err) {
+        if (!text.isBlank() && text.length() < 4096 && !text.contains("\n") && isFile(text)) {
+            err.println("nlpipe: '" + text + "' is taken as text, not read as a file; to process the file's lines: "
+                    + spec.qualifiedName() + " ... < " + text);
+            err.flush();
+        }
+    }
+
+    private static boolean isFile(String text) {
+        try {
+            return java.nio.file.Files.isRegularFile(Path.of(text));
+        } catch (java.nio.file.InvalidPathException e) {
+            return false;
+        }
+    }
+
+    private void print(Pipeline p, Document doc, PrintWriter out) throws java.io.IOException {
         for (Document d : p.process(doc)) {
             out.println(json ? DocumentJson.toJson(d) : format(d));
         }
         // flushed per line so that an interactive session, or a script feeding lines one by one, sees each answer at once
         out.flush();
+        checkWritten(out);
+    }
+
+    /** A write to a closed pipe ({@code | head -1}) or a full disk stops the command, as {@code run --output -} stops. */
+    private static void checkWritten(PrintWriter out) throws java.io.IOException {
+        if (out.checkError()) {
+            throw new java.io.IOException("cannot write to standard output (a closed pipe or a full disk)");
+        }
     }
 
     private Map<String, Object> options() {

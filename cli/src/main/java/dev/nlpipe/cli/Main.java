@@ -48,6 +48,9 @@ public final class Main implements Runnable {
     /** The configured picocli command line. */
     public static CommandLine commandLine(PrintStream out, PrintStream err) {
         CommandLine cl = new CommandLine(new Main());
+        // texts are arguments of segment/tag/classify: @mention must stay text, never be replaced by a file's words
+        cl.setExpandAtFiles(false);
+        giveVersion(cl);
         cl.setOut(new java.io.PrintWriter(out, true));
         cl.setErr(new java.io.PrintWriter(err, true));
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> handle(ex, err));
@@ -58,6 +61,14 @@ public final class Main implements Runnable {
             return ExitCodes.CONFIG;
         });
         return cl;
+    }
+
+    /** Every command's -V prints the version (mixinStandardHelpOptions offers it; only the top command had a provider). */
+    private static void giveVersion(CommandLine cl) {
+        if (cl.getCommandSpec().versionProvider() == null) {
+            cl.getCommandSpec().versionProvider(new VersionProvider());
+        }
+        cl.getSubcommands().values().forEach(Main::giveVersion);
     }
 
     /** Prints an error the way a user can act on it and maps it to an exit code. */

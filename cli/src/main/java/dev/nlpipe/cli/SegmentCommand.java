@@ -1,12 +1,17 @@
 package dev.nlpipe.cli;
 
 import dev.nlpipe.core.Pipeline;
+import dev.nlpipe.core.config.Options;
 import dev.nlpipe.core.doc.Document;
+import dev.nlpipe.core.doc.Layer;
+import dev.nlpipe.core.stage.Components;
+import dev.nlpipe.core.stage.StageProvider;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 
 /** {@code nlpipe segment}: words of each line, separated by spaces. */
 @Command(name = "segment", mixinStandardHelpOptions = true,
@@ -31,7 +36,15 @@ final class SegmentCommand extends LineCommand {
         if (pos) {
             o.put("pos", true);
         }
-        return Pipeline.builder().name("segment").origin(origin()).add(stage, o).build();
+        Pipeline p = Pipeline.builder().name("segment").origin(origin()).inputLayers().add(stage, o).build();
+        StageProvider provider = Components.get().stages().find(stage);
+        if (provider != null && !provider.provides(Options.of("stage '" + stage + "'", o, provider.options())).contains(Layer.TOKENS)) {
+            p.close();
+            // checked before any line is read: a stage giving no tokens would fail at the first line, exit 3
+            throw new ParameterException(spec.commandLine(), "--stage " + stage + " gives no tokens; use a tokenizer: segment, segment.hanlp,"
+                    + " tokenize.lucene or tokenize.regex (`nlpipe list` names the others)");
+        }
+        return p;
     }
 
     @Override

@@ -3,6 +3,8 @@ package dev.nlpipe.cli;
 import dev.nlpipe.core.Pipeline;
 import dev.nlpipe.core.config.ConfigException;
 import dev.nlpipe.core.doc.Document;
+import dev.nlpipe.core.model.ModelDir;
+import dev.nlpipe.core.model.ModelPreprocessing;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -28,14 +30,28 @@ final class TagCommand extends LineCommand {
 
     @Override
     Pipeline pipeline(Map<String, Object> options) {
+        boolean recorded = recordsPreprocessing();
+        if (stage != null && recorded && !Boolean.FALSE.equals(options.get("preprocess"))) {
+            // the model's own stages run after --stage and would replace its tokens without a word
+            throw new ParameterException(spec.commandLine(), "--stage " + stage + ": " + model + " runs the stages it was trained behind ("
+                    + String.join(", ", ModelPreprocessing.types(ModelDir.read(model))) + "), which give the tokens it reads; leave --stage out");
+        }
         try {
             return servingModel("ner", model, options, stage);
         } catch (ConfigException e) {
-            if (stage == null && e.getMessage().contains("'tokens'")) {
+            if (stage == null && !recorded && e.getMessage().contains("'tokens'")) {
                 throw new ParameterException(spec.commandLine(), model + " reads tokens and recorded no tokenizer (it was trained on the"
                         + " tokens of its data files): give one with --stage, e.g. --stage tokenize.lucene");
             }
             throw e;
+        }
+    }
+
+    private boolean recordsPreprocessing() {
+        try {
+            return ModelPreprocessing.any(ModelDir.read(model));
+        } catch (RuntimeException e) {
+            return false; // an unreadable model.json is named by the stage that loads it
         }
     }
 

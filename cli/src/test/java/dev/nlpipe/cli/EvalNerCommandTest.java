@@ -252,6 +252,25 @@ class EvalNerCommandTest {
     }
 
     @Test
+    void tagRefusesAStageBeforeAModelThatRunsItsOwn() throws IOException {
+        // the model's recorded segmenter runs after --stage and would replace its tokens without a word
+        Path train = Files.writeString(dir.resolve("seg.bmes"), "张 B-PER\n三 E-PER\n在 O\n北 B-LOC\n京 E-LOC\n\n".repeat(8));
+        Path cfg = Files.writeString(dir.resolve("seg.yaml"), "task: ner.bilstm-crf\ndata: { train: " + train + ", format: bmes }\n"
+                + "stages: [ { type: segment } ]\nmodel: { charDim: 8, hidden: 8, dropout: 0 }\n"
+                + "train: { epochs: 1, batchSize: 4, device: cpu, threads: 1, devFraction: 0.25 }\n");
+        Path seg = dir.resolve("seg-model");
+        CliTest.Result trained = CliTest.nlpipe("train", cfg.toString(), "--output", seg.toString());
+        assertEquals(0, trained.code(), trained.err());
+        CliTest.Result r = CliTest.nlpipe("tag", "--model", seg.toString(), "--stage", "tokenize.lucene", "张三在北京");
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("runs the stages it was trained behind (segment)") && r.out().isEmpty(), r.err());
+        CliTest.Result own = CliTest.nlpipe("tag", "--model", seg.toString(), "--with", "preprocess=false", "--stage", "tokenize.lucene", "张三在北京");
+        assertEquals(2, own.code(), own.err());
+        assertTrue(own.err().contains("trained on tokens from segment") && !own.err().contains("recorded no tokenizer"),
+                "the model did record one: " + own.err());
+    }
+
+    @Test
     void tagJsonGivesEntitySpansOnTheText() {
         CliTest.Result r = CliTest.nlpipe("tag", "--model", model.toString(), "--json", SENTENCES[0]);
         assertEquals(0, r.code(), r.err());

@@ -50,10 +50,70 @@ class OneLinerCommandsTest {
             in.writeBytes("\nHello, world\n".getBytes(StandardCharsets.UTF_8));
             System.setIn(new ByteArrayInputStream(in.toByteArray()));
             CliTest.Result r = nlpipe("segment");
-            assertEquals(0, r.code(), r.err());
+            assertEquals(1, r.code(), "records were skipped: " + r.err());
             assertEquals(List.of("我 爱 北京", "", "", "Hello , world"), r.out().lines().toList(), "output line N still answers input line N");
-            assertTrue(r.err().contains("standard input:2: invalid UTF-8"), r.err());
+            assertTrue(r.err().contains("standard input:2: invalid UTF-8") && r.err().contains("iconv"), r.err());
             assertTrue(r.err().contains("standard input:3:") && r.err().contains("input.maxLineLength"), r.err());
+            assertTrue(r.err().lines().filter(l -> l.contains("input:2:")).noneMatch(l -> l.contains("maxLineLength")),
+                    "the long-line hint only for the long line: " + r.err());
+            assertTrue(r.err().contains("2 input lines were skipped"), r.err());
+        } finally {
+            System.setIn(old);
+        }
+    }
+
+    @Test
+    void aDashReadsStandardInputAndATextNamingAFileIsSaidToBeText(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        InputStream old = System.in;
+        try {
+            System.setIn(new ByteArrayInputStream("我爱北京\n".getBytes(StandardCharsets.UTF_8)));
+            CliTest.Result r = nlpipe("segment", "-");
+            assertEquals(0, r.code(), r.err());
+            assertEquals("我 爱 北京", r.out().strip());
+        } finally {
+            System.setIn(old);
+        }
+        java.nio.file.Path file = java.nio.file.Files.writeString(dir.resolve("in.txt"), "我爱北京\n");
+        CliTest.Result r = nlpipe("segment", file.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().contains("is taken as text") && r.err().contains("< " + file), r.err());
+        // picocli's @file expansion would replace the argument by the file's words
+        java.nio.file.Path at = java.nio.file.Files.writeString(dir.resolve("mention"), "第一句 第二句\n");
+        CliTest.Result mention = nlpipe("segment", "@" + at);
+        assertEquals(List.of("@" + at), List.of(mention.out().strip().replace(" ", "")), mention.out());
+    }
+
+    @Test
+    void aStageGivingNoTokensIsRefusedBeforeAnyLineIsRead() {
+        CliTest.Result r = nlpipe("segment", "--stage", "normalize.text", "hello");
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("--stage normalize.text gives no tokens") && r.out().isEmpty(), r.err());
+    }
+
+    @Test
+    void everyCommandPrintsItsVersion() {
+        for (String command : List.of("segment", "tag", "classify", "run")) {
+            CliTest.Result r = nlpipe(command, "-V");
+            assertEquals(0, r.code(), r.err());
+            assertTrue(r.out().startsWith("nlpipe "), command + ": " + r.out());
+        }
+    }
+
+    @Test
+    void aWriteThatFailsOnStandardOutputStopsTheCommandWithExit3() {
+        java.io.OutputStream full = new java.io.OutputStream() {
+            @Override
+            public void write(int b) throws java.io.IOException {
+                throw new java.io.IOException("No space left on device");
+            }
+        };
+        InputStream old = System.in;
+        try {
+            System.setIn(new ByteArrayInputStream("我爱北京\n".repeat(1000).getBytes(StandardCharsets.UTF_8)));
+            CliTest.Result r = CliTest.nlpipe(full, "segment");
+            assertEquals(3, r.code(), r.err());
+            assertTrue(r.err().contains("cannot write to standard output"), r.err());
         } finally {
             System.setIn(old);
         }
