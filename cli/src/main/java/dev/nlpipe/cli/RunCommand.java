@@ -31,10 +31,10 @@ public class RunCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "worker threads (default: the pipeline's, else all cores)")
     Integer threads;
 
-    @Option(names = "--batch-size", paramLabel = "N", defaultValue = "0",
+    @Option(names = "--batch-size", paramLabel = "N",
             description = "documents handed to each stage at once; neural stages run a batch in one forward pass"
                     + " (default: the pipeline's batchSize, else " + RunOptions.DEFAULT_BATCH + ")")
-    int batchSize;
+    Integer batchSize;
 
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "override a setting, e.g. --set tokenize.regex.lowercase=true or --set input.format=jsonl")
     List<String> sets = new ArrayList<>();
@@ -66,7 +66,7 @@ public class RunCommand implements Callable<Integer> {
         if (threads != null) {
             requireRange("--threads", threads, 1, RunOptions.MAX_THREADS);
         }
-        if (batchSize != 0) {
+        if (batchSize != null) {
             requireRange("--batch-size", batchSize, 1, RunOptions.MAX_BATCH);
         }
         PipelineConfig cfg = PipelineConfig.load(pipeline, sets);
@@ -88,7 +88,7 @@ public class RunCommand implements Callable<Integer> {
         try (Pipeline p = Pipeline.fromConfig(cfg)) {
             RunOptions defaults = p.defaultRunOptions(!quiet);
             RunOptions options = new RunOptions(threads != null ? threads : defaults.threads(),
-                    batchSize > 0 ? batchSize : defaults.batchSize(), defaults.onError(), !quiet);
+                    batchSize != null ? batchSize : defaults.batchSize(), defaults.onError(), !quiet);
             RunSummary summary = p.run(options, System.err);
             if (!quiet) {
                 System.err.print(summary.format());

@@ -52,6 +52,23 @@ class OutputSafetyCliTest {
     }
 
     @Test
+    void anInputDirectoryOrGlobMatchingNoFileIsRefusedAndTheEarlierOutputKept() throws IOException {
+        TempFiles.write(dir.resolve("g/a.txt"), "one\n");
+        Path out = dir.resolve("keep.jsonl");
+        Path p = pipeline(dir.resolve("g") + "/", out.toString());
+        assertEquals(0, nlpipe("run", p.toString()).code());
+        String earlier = Files.readString(out);
+        CliTest.Result typo = nlpipe("run", p.toString(), "--set", "input.glob=*.txtt");
+        assertEquals(ExitCodes.CONFIG, typo.code(), typo.err());
+        assertTrue(typo.err().contains("holds no file matching glob '*.txtt'"), typo.err());
+        Files.createDirectories(dir.resolve("empty"));
+        CliTest.Result empty = nlpipe("run", p.toString(), "--input", dir.resolve("empty").toString());
+        assertEquals(ExitCodes.CONFIG, empty.code(), empty.err());
+        assertTrue(empty.err().contains("empty holds no file;"), empty.err());
+        assertEquals(earlier, Files.readString(out), "the earlier output is kept");
+    }
+
+    @Test
     void twoInputsWithOneOutputNameAreAConfigurationError() {
         TempFiles.write(dir.resolve("coll/a.txt"), "one\n");
         TempFiles.write(dir.resolve("coll/a.log"), "two\n");

@@ -15,7 +15,7 @@ class RunOptionRangeTest {
     Path dir;
 
     @ParameterizedTest
-    @CsvSource({"--threads,-5", "--threads,0", "--threads,50000", "--batch-size,-1", "--batch-size,2147483647"})
+    @CsvSource({"--threads,-5", "--threads,0", "--threads,50000", "--batch-size,-1", "--batch-size,0", "--batch-size,2147483647"})
     void anOutOfRangeRunOptionExitsWithTheUsageCode(String option, String value) {
         Path in = TempFiles.write(dir.resolve("in.txt"), "a\n");
         Path yaml = TempFiles.write(dir.resolve("p.yaml"), "pipeline: x\ninput: { path: " + in + ", format: text }\nstages: []\n"

@@ -144,10 +144,18 @@ public final class Pipeline implements AutoCloseable {
         InputConfig in = config.input();
         if (in != null && in.path() != null) {
             checkReadable(in);
+            List<InputSource> sources = InputFiles.list(in.path(), in.glob(), in.recursive());
+            if (sources.isEmpty()) {
+                // a mistyped glob would otherwise publish an empty output over the last run's
+                throw new ConfigException(in.pathLocation(), "input directory " + in.path() + " holds no file"
+                        + (in.glob() == null || in.glob().isEmpty() ? "" : " matching glob '" + in.glob() + "'")
+                        + (in.recursive() ? "" : " directly (input.recursive: true reads its sub-directories)")
+                        + "; hidden files are never read");
+            }
             OutputConfig out = config.output();
             WriterProvider writer = out == null || out.path() == null ? null : Components.get().writers().find(out.format());
             if (writer != null) {
-                checkOutputs(InputFiles.list(in.path(), in.glob(), in.recursive()), out, writer);
+                checkOutputs(sources, out, writer);
             }
         }
     }
