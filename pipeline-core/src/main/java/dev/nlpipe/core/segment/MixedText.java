@@ -4,6 +4,7 @@ import dev.nlpipe.core.doc.Document;
 import dev.nlpipe.core.doc.OverlappingTokens;
 import dev.nlpipe.core.doc.Token;
 import dev.nlpipe.core.segment.hanlp.HanlpAnnotator;
+import dev.nlpipe.core.text.RegexTokenizer;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -98,9 +99,10 @@ final class MixedText {
                 continue;
             }
             String markPos = t.pos() == null ? null : "w";
-            addMarks(original, t.start(), t.start() + a, markPos, out);
+            // the marks as the token has them (normalized: COVID－19 behind normalize.chinese gives -, not －), at its offsets
+            addMarks(t.text(), 0, a, t.start(), markPos, out);
             out.add(new Token(t.text().substring(a, b), t.start() + a, t.start() + b, t.pos(), t.stop()));
-            addMarks(original, t.start() + b, t.end(), markPos, out);
+            addMarks(t.text(), b, s.length(), t.start(), markPos, out);
         }
         return out;
     }
@@ -111,14 +113,22 @@ final class MixedText {
      * conventions and stays).
      */
     private static boolean isMixedMarkRun(String text) {
-        return text.codePoints().allMatch(MixedText::isMark) && text.codePoints().distinct().count() > 1;
+        if (!text.codePoints().allMatch(MixedText::isMark)) {
+            return false;
+        }
+        // by grapheme: 🇨🇳 and 👍🏽 are one symbol of two code points each and stay whole
+        java.util.Set<String> clusters = new java.util.HashSet<>();
+        for (int k = 0; k < text.length(); k = RegexTokenizer.clusterEnd(text, k)) {
+            clusters.add(text.substring(k, RegexTokenizer.clusterEnd(text, k)));
+        }
+        return clusters.size() > 1;
     }
 
     /** One token per mark of {@code t}, each in the token's own (normalized) form, tagged {@code w} when {@code t} has a tag. */
     private static void splitMarks(Token t, List<Token> out) {
         String text = t.text();
         for (int k = 0; k < text.length(); ) {
-            int next = k + Character.charCount(text.codePointAt(k));
+            int next = RegexTokenizer.clusterEnd(text, k);
             out.add(new Token(text.substring(k, next), t.start() + k, t.start() + next, t.pos() == null ? null : "w", false));
             k = next;
         }
@@ -136,15 +146,16 @@ final class MixedText {
     }
 
     private static void addMarks(String text, int from, int to, List<Token> out) {
-        addMarks(text, from, to, null, out);
+        addMarks(text, from, to, 0, null, out);
     }
 
-    private static void addMarks(String text, int from, int to, String pos, List<Token> out) {
+    /** A token for each mark of {@code text} between {@code from} and {@code to}, at offset {@code base} plus its index. */
+    private static void addMarks(String text, int from, int to, int base, String pos, List<Token> out) {
         for (int k = from; k < to; ) {
             int cp = text.codePointAt(k);
-            int next = k + Character.charCount(cp);
+            int next = Math.min(to, RegexTokenizer.clusterEnd(text, k));
             if (isMark(cp)) {
-                out.add(new Token(text.substring(k, next), k, next, pos, false));
+                out.add(new Token(text.substring(k, next), base + k, base + next, pos, false));
             }
             k = next;
         }

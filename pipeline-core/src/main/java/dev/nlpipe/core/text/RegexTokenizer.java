@@ -124,7 +124,7 @@ public final class RegexTokenizer implements StageProvider {
             } else {
                 i += len;
                 i = absorbMarks(s, i);
-                if (punctuation) {
+                if (punctuation && !Graphemes.isInvisible(s.substring(start, i))) {
                     out.add(finish(doc.tokenAt(start, i), lowercase));
                 }
             }
@@ -144,6 +144,14 @@ public final class RegexTokenizer implements StageProvider {
             return true;
         }
         return (c == '.' || c == ',') && Character.isDigit(prev) && Character.isDigit(next);
+    }
+
+    /**
+     * The end of the user-perceived character that starts at {@code i}: the code point with the
+     * combining marks, variation selectors, skin tones, joined emoji and second flag letter after it.
+     */
+    public static int clusterEnd(String s, int i) {
+        return absorbMarks(s, i + Character.charCount(s.codePointAt(i)));
     }
 
     /** Swallows combining marks, variation selectors, emoji modifiers and zero-width-joiner sequences. */

@@ -64,6 +64,31 @@ class AutoSegmenterStageTest {
     }
 
     @Test
+    void marksSplitOffAWordBehindANormalizerCarryTheNormalizedForm() {
+        Document d = run("segment", Map.of(), run("normalize.chinese", Map.of(), doc("ＣＯＶＩＤ－１９疫情和ｉＰｈｏｎｅ％的人", null)));
+        List<String> words = texts(d);
+        assertTrue(words.containsAll(List.of("COVID", "-", "%")), words.toString());
+        assertFalse(words.contains("－") || words.contains("％"), words.toString());
+        for (Token t : d.tokens()) {
+            assertEquals(t.text().length(), t.end() - t.start(), "full-width to half-width keeps the length: " + t);
+        }
+    }
+
+    @Test
+    void anEmojiIsOneWordAndInvisibleCharactersNone() {
+        String flag = "\uD83C\uDDE8\uD83C\uDDF3";
+        String thumb = "\uD83D\uDC4D\uD83C\uDFFD";
+        String keycap = "1\uFE0F\u20E3";
+        String heart = "\u2764\uFE0F";
+        List<String> words = texts(run("segment", Map.of(), doc("我们" + flag + "国旗" + thumb + "好的" + keycap + "号" + heart + "爱心", null)));
+        assertTrue(words.containsAll(List.of(flag, thumb, keycap, heart)), words.toString());
+        for (String stage : List.of("segment", "segment.hanlp", "tokenize.regex")) {
+            List<String> tokens = texts(run(stage, Map.of(), doc("中文\u200E测试\u200F结束，你好\u00AD世界", null)));
+            assertTrue(tokens.stream().noneMatch(w -> w.matches("[\u200E\u200F\u00AD]+")), stage + ": " + tokens);
+        }
+    }
+
+    @Test
     void offsetsOfChineseRunsPointAtTheOriginalAfterNormalization() {
         Document d = run("normalize.text", Map.of(), doc("ＡＢＣ in 上海 now", null));
         d = run("segment", Map.of(), d);

@@ -7,6 +7,7 @@ import dev.nlpipe.core.doc.Token;
 import dev.nlpipe.core.segment.PkuConventions;
 import dev.nlpipe.core.segment.Word;
 import dev.nlpipe.core.stage.Annotator;
+import dev.nlpipe.core.text.Graphemes;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -48,6 +49,7 @@ public final class HanlpAnnotator implements Annotator {
         if (pku) {
             words = PkuConventions.apply(text, words);
         }
+        words = wholeCharacters(text, words);
         List<Token> tokens = new ArrayList<>(words.size());
         boolean original = doc.normalized() == null;
         for (Word w : words) {
@@ -56,6 +58,25 @@ public final class HanlpAnnotator implements Annotator {
             tokens.add(original ? new Token(w.in(text), w.start(), w.end(), tag, false) : doc.tokenAt(w.start(), w.end()).withPos(tag));
         }
         doc.setTokens(OverlappingTokens.joined(tokens));
+    }
+
+    /**
+     * {@code words} with a word that starts inside a user-perceived character joined to the word
+     * before it (HanLP cuts the keycap 1️⃣ into three words, a variation selector off its emoji) and
+     * invisible words (a left-to-right mark, a soft hyphen between two words) left out.
+     */
+    static List<Word> wholeCharacters(String text, List<Word> words) {
+        java.util.BitSet starts = Graphemes.starts(text);
+        List<Word> out = new ArrayList<>(words.size());
+        for (Word w : words) {
+            Word last = out.isEmpty() ? null : out.get(out.size() - 1);
+            if (last != null && last.end() == w.start() && !starts.get(w.start())) {
+                out.set(out.size() - 1, new Word(last.start(), w.end(), last.pos()));
+            } else if (!Graphemes.isInvisible(text.substring(w.start(), w.end()))) {
+                out.add(w);
+            }
+        }
+        return out;
     }
 
     /**
