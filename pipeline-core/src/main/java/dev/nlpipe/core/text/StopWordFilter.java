@@ -82,7 +82,7 @@ public final class StopWordFilter implements StageProvider {
                         + Path.of("").toAbsolutePath() + ")");
             }
             try {
-                addAll(words, StopWords.read(p), ignoreCase);
+                addAll(words, withNormalizedForms(StopWords.read(p)), ignoreCase);
             } catch (InputFormatException e) {
                 // at the option, with the file's own line
                 throw o.error("files", e.getMessage());

@@ -52,6 +52,18 @@ class StopWordFilterTest {
     }
 
     @Test
+    void aUserFilesFullWidthAndTraditionalWordsMatchAfterNormalizeChinese(@TempDir Path dir) throws IOException {
+        // Chinese stop-word lists are full of full-width punctuation: normalize.chinese makes the text's half-width
+        Path file = Files.writeString(dir.resolve("stop-zh.txt"), "，\n（\n）\n測試\n");
+        try (Pipeline p = Pipeline.builder().add("normalize.chinese").add("segment").add("stopwords.remove",
+                Map.of("mode", "mark", "languages", List.of(), "files", List.of(file.toString()))).build()) {
+            Document d = p.process(new Document("d", "測試，（一）").setLang("zh")).get(0);
+            List<String> stop = d.tokens().stream().filter(Token::stop).map(Token::text).toList();
+            assertTrue(stop.containsAll(List.of("测试", ",", "(", ")")), d.tokens().toString());
+        }
+    }
+
+    @Test
     void markModeKeepsTokensAndFlagsThem() {
         Document d = run(Map.of("mode", "mark"), TEXT);
         assertEquals(8, d.tokens().size());
