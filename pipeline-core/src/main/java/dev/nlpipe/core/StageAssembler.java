@@ -43,6 +43,7 @@ final class StageAssembler {
         List<StageProvider> providers = checked.stream().map(StageChecks.Checked::provider).toList();
         List<Options> options = checked.stream().map(StageChecks.Checked::options).toList();
         ModelTokenizers.check(entries, providers, options);
+        checkVectorNames(entries, providers, options);
         Set<Layer> layersOut = checkWiring(entries, providers, options, inputLayers, components);
         List<ConfiguredStage> built = new ArrayList<>();
         try {
@@ -56,6 +57,25 @@ final class StageAssembler {
             throw ConfiguredStage.closeAll(built, ex);
         }
         return new Assembled(built, layersOut);
+    }
+
+    /**
+     * Refuses a stage whose vector takes the name of an earlier stage's: it would replace that
+     * vector in every document without a word (a word and a character TF-IDF, both {@code tfidf}).
+     */
+    private static void checkVectorNames(List<StageConfig> entries, List<StageProvider> providers, List<Options> options) {
+        java.util.Map<String, String> writers = new java.util.HashMap<>();
+        for (int i = 0; i < entries.size(); i++) {
+            Options o = options.get(i);
+            if (o.declares("name") && providers.get(i).provides(o).contains(Layer.VECTORS)) {
+                String name = o.getString("name");
+                String earlier = writers.putIfAbsent(name, entries.get(i).id());
+                if (earlier != null) {
+                    throw o.error("name", "stage '" + entries.get(i).id() + "' would write its vector as '" + name + "', replacing stage '"
+                            + earlier + "''s; give one of them a name of its own (with: { name: " + name + "_" + (i + 1) + " })");
+                }
+            }
+        }
     }
 
     private static Set<Layer> checkWiring(List<StageConfig> entries, List<StageProvider> providers, List<Options> options,
