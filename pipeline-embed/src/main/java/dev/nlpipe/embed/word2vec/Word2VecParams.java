@@ -60,7 +60,7 @@ public record Word2VecParams(Arch arch, int dim, int window, int negative, boole
             require(passes >= 0, "phrases", "must be 0 (off) or a number of passes");
             require(threshold > 0, "phraseThreshold", "must be positive");
             require(minCount >= 1, "phraseMinCount", "must be at least 1");
-            require(delimiter != null && !delimiter.isEmpty() && delimiter.codePoints().noneMatch(Character::isWhitespace),
+            require(delimiter != null && !delimiter.isEmpty() && delimiter.codePoints().noneMatch(dev.nlpipe.embed.vectorize.PyText::isSpace),
                     "phraseDelimiter", "must be a non-empty string without spaces");
         }
 

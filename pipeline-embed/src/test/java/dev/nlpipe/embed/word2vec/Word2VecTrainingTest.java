@@ -166,4 +166,13 @@ class Word2VecTrainingTest {
     private static long count(List<List<String>> corpus, String w) {
         return corpus.stream().flatMap(List::stream).filter(w::equals).count();
     }
+
+    @Test
+    void aPhraseDelimiterTheVectorFormatsCannotHoldIsRefusedBeforeTraining() {
+        // Python's whitespace, which the writer refuses after training: NBSP, NEL, figure and narrow no-break spaces
+        for (String d : List.of("\u00A0", "\u0085", "\u2007", "\u202F", "a b")) {
+            assertThrows(IllegalArgumentException.class, () -> new Word2VecParams.PhraseParams(1, 10, 5, d), "U+" + (int) d.charAt(0));
+        }
+        assertEquals("__", new Word2VecParams.PhraseParams(1, 10, 5, "__").delimiter());
+    }
 }
