@@ -103,6 +103,27 @@ public abstract class VectorizerTrainer implements TrainerProvider {
     }
 
     /**
+     * Without idf smoothing a term of a fixed vocabulary found in no document has an infinite idf,
+     * and every document holding it a NaN vector (scikit-learn only warns of the division by zero).
+     */
+    private static void refuseUnseenTerms(Options m, Weighting weighting, Vocabulary vocabulary) {
+        if (!weighting.useIdf() || weighting.smoothIdf()) {
+            return;
+        }
+        List<String> unseen = new ArrayList<>();
+        for (int i = 0; i < vocabulary.size(); i++) {
+            if (vocabulary.df()[i] == 0) {
+                unseen.add(vocabulary.terms()[i]);
+            }
+        }
+        if (!unseen.isEmpty()) {
+            throw m.error("smoothIdf", unseen.size() + " vocabulary term(s) occur in no training document (" + String.join(", ",
+                    unseen.subList(0, Math.min(10, unseen.size()))) + (unseen.size() > 10 ? ", ..." : "") + "), so without smoothing"
+                    + " their idf is infinite and every vector holding one NaN; set smoothIdf: true or leave them out of vocabulary");
+        }
+    }
+
+    /**
      * Writes the model directory of a fitted vocabulary, as {@code nlpipe train} does after
      * counting: {@code model.json}, the vocabulary with idf, and {@code metrics.json}. Public for
      * fits whose counting runs elsewhere (on Spark, {@code dev.nlpipe.spark}), so their model
@@ -117,6 +138,7 @@ public abstract class VectorizerTrainer implements TrainerProvider {
         Options m = job.model();
         Analyzer analyzer = analyzer(job);
         Weighting weighting = VectorizerOptions.weighting(m, VectorizerModelDir.TFIDF.equals(kind));
+        refuseUnseenTerms(m, weighting, vocabulary);
         VectorizerModel model = new VectorizerModel(analyzer, weighting, vocabulary, null);
         ModelMeta meta = job.newMeta(kind, VectorizerModelDir.FORMAT_VERSION);
         VectorizerModelDir.write(job.dir(), meta, model, VectorizerOptions.pruning(m));

@@ -172,6 +172,20 @@ class VectorizerTrainingTest {
     }
 
     @Test
+    void aFixedVocabularyTermUnseenWithoutSmoothingIsRefusedNotWrittenAsNaN() throws IOException {
+        Path corpus = Files.writeString(dir.resolve("cats.txt"), "the cat\nthe cat sat\n");
+        String yaml = """
+                task: vectorize.tfidf
+                data: { train: %s, format: text }
+                model: { tokenPattern: '\\w+', vocabulary: [cat, zebra, the], smoothIdf: %s }
+                """;
+        ConfigException e = assertThrows(ConfigException.class, () -> TrainingRuns.train(dir, yaml.formatted(corpus, false), "raw"));
+        assertTrue(e.getMessage().contains("smoothIdf") && e.getMessage().contains("(zebra)"), e.getMessage());
+        Path smoothed = TrainingRuns.train(dir, yaml.formatted(corpus, true), "smooth");
+        assertTrue(Files.readString(smoothed.resolve("vocabulary.tsv")).contains("zebra"), "smoothing gives it a finite idf");
+    }
+
+    @Test
     void anEmptyCorpusIsNamedAsSuchNotBlamedOnMaxDf() throws IOException {
         Path blank = Files.writeString(dir.resolve("blank.txt"), "\n\n   \n");
         ConfigException e = assertThrows(ConfigException.class, () -> TrainingRuns.train(dir, """
