@@ -33,22 +33,14 @@ public interface Augmenter {
         return (sentence, rng, numAug) -> {
             List<Variant> out = new ArrayList<>(numAug);
             Set<List<String>> seen = new HashSet<>();
-            seen.add(surfaces(sentence.pieces()));
+            seen.add(Piece.surfaces(sentence.pieces()));
             for (int attempt = 0; attempt < 3 * numAug && out.size() < numAug; attempt++) {
                 Variant v = op.apply(sentence, rng);
-                if (v != null && seen.add(surfaces(v.pieces()))) {
+                if (v != null && seen.add(Piece.surfaces(v.pieces()))) {
                     out.add(v);
                 }
             }
             return out;
         };
-    }
-
-    private static List<String> surfaces(List<Piece> pieces) {
-        List<String> out = new ArrayList<>(pieces.size());
-        for (Piece p : pieces) {
-            out.add(p.surface());
-        }
-        return out;
     }
 }

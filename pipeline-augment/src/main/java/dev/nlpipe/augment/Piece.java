@@ -20,6 +20,15 @@ package dev.nlpipe.augment;
  */
 public record Piece(String surface, String key, int slot, int entity, String type, String pos, boolean stop, String gapBefore) {
 
+    /** The pieces' texts: two variants reading the same are one variant, whichever slots their pieces came from. */
+    public static java.util.List<String> surfaces(java.util.List<Piece> pieces) {
+        java.util.List<String> out = new java.util.ArrayList<>(pieces.size());
+        for (Piece p : pieces) {
+            out.add(p.surface());
+        }
+        return out;
+    }
+
     /** Whether the piece belongs to an entity and must stay as it is. */
     public boolean locked() {
         return entity >= 0;

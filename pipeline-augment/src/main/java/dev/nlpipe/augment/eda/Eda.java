@@ -61,7 +61,8 @@ public record Eda(double alphaSr, double alphaRi, double alphaRs, double pRd, Sy
     }
 
     private static void addChanged(List<Variant> out, List<Piece> original, List<Piece> pieces, String op) {
-        if (!pieces.equals(original)) {
+        // by text: a swap of two equal words (good good) moves slots but changes nothing a reader sees
+        if (!Piece.surfaces(pieces).equals(Piece.surfaces(original))) {
             out.add(new Variant(pieces, List.of(op)));
         }
     }

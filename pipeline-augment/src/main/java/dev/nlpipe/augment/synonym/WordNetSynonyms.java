@@ -82,6 +82,10 @@ public final class WordNetSynonyms implements SynonymSource {
             try {
                 IndexWordSet set = dictionary.lookupAllIndexWords(word);
                 for (IndexWord iw : set.getIndexWordArray()) {
+                    if (iw.getLemma().length() < 2) {
+                        // WordNet's morphology reads "vs" as the letter v (five): a base form of one letter is no word's
+                        continue;
+                    }
                     self.add(iw.getLemma().toLowerCase(Locale.ROOT));
                     for (Synset s : iw.getSenses()) {
                         for (Word w : s.getWords()) {
