@@ -19,6 +19,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 
 /**
  * The output of {@code nlpipe augment}: the input's format, with the settings that make the written
@@ -47,6 +50,10 @@ final class AugmentOutput {
         // the output is written uncompressed: train.char.bmes.gz gives train.char.augmented.bmes
         String name = input.getFileName().toString().replaceFirst("\\.gz$", "");
         int dot = name.lastIndexOf('.');
+        if (dot > 0 && formatOfExtension(name.substring(dot + 1).toLowerCase(java.util.Locale.ROOT)) == null) {
+            // no format's extension (CoNLL-2003's eng.train, eng.testa): part of the name, or every split gets one output
+            dot = -1;
+        }
         String stem = dot > 0 ? name.substring(0, dot) : name;
         String given = dot > 0 ? name.substring(dot + 1) : "";
         // the input's extension when it reads as the output's format (train.txt gives train.augmented.txt); CLUENER's .json
@@ -112,7 +119,9 @@ final class AugmentOutput {
             case "text" -> out.put("tokens", false);
             case "csv", "tsv" -> {
                 if (in.format().equals(format)) {
-                    List<String> first = firstRow(file, format.equals("tsv") ? '\t' : ',');
+                    Node quote = in.formatOptions().get("quote");
+                    String q = quote != null ? String.valueOf(quote.toPlain()) : format.equals("tsv") ? "" : "\"";
+                    List<String> first = firstRow(file, format.equals("tsv") ? '\t' : ',', q.isEmpty() || q.equals("null") ? null : q.charAt(0));
                     Node header = in.formatOptions().get("header");
                     if (header != null && Boolean.FALSE.equals(Options.booleanWord(String.valueOf(header.toPlain())))) {
                         // rows only, columns by number, as the reader's header: false reads them (text 1, label 2)
@@ -181,22 +190,23 @@ final class AugmentOutput {
                 : insideStartsChunk ? "iob1" : "bio");
     }
 
-    /** The fields of a delimited file's first line (quotes stripped): its header names, or its first record's values. */
-    private static List<String> firstRow(Path file, char delimiter) throws IOException {
+    /**
+     * The fields of a delimited file's first line as the reader parses them (its header names, or
+     * its first record's values): quoted names keep their commas, spaces stay, as the reader keeps them.
+     */
+    private static List<String> firstRow(Path file, char delimiter, Character quote) throws IOException {
         try (LineReader r = open(file)) {
             String line = r.readLine();
-            List<String> names = new ArrayList<>();
             if (line == null) {
-                return names;
+                return new ArrayList<>();
             }
-            for (String s : line.split(String.valueOf(delimiter), -1)) {
-                String name = s.strip();
-                if (name.length() >= 2 && name.startsWith("\"") && name.endsWith("\"")) {
-                    name = name.substring(1, name.length() - 1);
-                }
-                names.add(name);
+            CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(delimiter).setQuote(quote).get();
+            try (CSVParser p = CSVParser.builder().setReader(new java.io.StringReader(line)).setFormat(format).get()) {
+                List<CSVRecord> records = p.getRecords();
+                return records.isEmpty() ? new ArrayList<>() : new ArrayList<>(records.get(0).toList());
+            } catch (java.io.UncheckedIOException | IllegalArgumentException e) {
+                throw new IOException(file + ": cannot read its first row: " + e.getMessage(), e);
             }
-            return names;
         }
     }
 

@@ -318,6 +318,34 @@ class AugmentCommandTest {
         // CLUENER's train.json is not JSONL: its JSONL output read back as CLUENER would have no entities
         assertEquals(Path.of("d", "train.augmented.jsonl").toString(), AugmentOutput.defaultPath(Path.of("d", "train.json"), "jsonl"));
         assertEquals(Path.of("d", "train.augmented.bio").toString(), AugmentOutput.defaultPath(Path.of("d", "train.bio"), "conll"));
+        // CoNLL-2003's splits are named by an extension no format has: each keeps its own output
+        assertEquals(Path.of("d", "eng.train.augmented.conll").toString(), AugmentOutput.defaultPath(Path.of("d", "eng.train"), "conll"));
+        assertEquals(Path.of("d", "eng.testa.augmented.conll").toString(), AugmentOutput.defaultPath(Path.of("d", "eng.testa"), "conll"));
+    }
+
+    @Test
+    void aCsvHeaderIsWrittenBackAsTheReaderParsedIt() throws Exception {
+        // a quoted name holding a comma, and a name with a space the labelColumn gives as written
+        Path train = TempFiles.write(dir.resolve("spaced.csv"), """
+                "review, full", label
+                a good movie with a good story,pos
+                a boring movie and a boring plot,neg
+                """);
+        Path yaml = TempFiles.write(dir.resolve("csv.yaml"), """
+                input: {path: %s, format: csv, textColumn: 'review, full', labelColumn: ' label', language: en}
+                stages:
+                  - type: tokenize.regex
+                  - type: augment.eda
+                    with: {numAug: 2, synonyms: [], synonymFiles: [%s], seed: 1}
+                """.formatted(train, synonyms()));
+        CliTest.Result r = nlpipe("augment", yaml.toString(), "--quiet");
+        assertEquals(0, r.code(), r.err());
+        List<String> lines = Files.readAllLines(dir.resolve("spaced.augmented.csv"));
+        assertEquals("\"review, full\",\" label\"", lines.get(0), "the input's header names, quoted where CSV needs it");
+        for (String line : lines.subList(1, lines.size())) {
+            assertTrue(line.endsWith(",pos") || line.endsWith(",neg"), "text and label kept: " + line);
+            assertFalse(line.startsWith(","), "the text kept: " + line);
+        }
     }
 
     @Test
