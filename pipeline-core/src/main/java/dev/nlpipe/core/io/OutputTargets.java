@@ -41,6 +41,11 @@ public final class OutputTargets {
                 inputs.putIfAbsent(real(s.path()), s);
             }
         }
+        if (errors != null && nameTooLong(errors)) {
+            // found after the output was published otherwise: the run would fail with its output in place
+            throw new ConfigException(at, "the errors file name " + errors.getFileName() + " is longer than the " + TempNames.MAX_NAME_BYTES
+                    + " bytes of UTF-8 a file name may have; set output.errors to a shorter name");
+        }
         if (errors != null && input(inputs, errors) != null) {
             throw new ConfigException(at, "the errors file " + errors + " is the input file " + input(inputs, errors).path()
                     + "; writing it would destroy the input. Choose another output.errors");
@@ -54,6 +59,10 @@ public final class OutputTargets {
                 continue;
             }
             Path target = directory ? output.resolve(OutputSink.withExtension(s.relative(), extension)) : output;
+            if (nameTooLong(target)) {
+                throw new ConfigException(at, "output file name " + target.getFileName() + " is longer than the " + TempNames.MAX_NAME_BYTES
+                        + " bytes of UTF-8 a file name may have" + (directory ? " (input " + s.path() + "); rename the input" : "; choose a shorter one"));
+            }
             InputSource overwritten = input(inputs, target);
             if (overwritten != null) {
                 throw new ConfigException(at, "output " + target + " is the input file " + overwritten.path()
@@ -80,6 +89,11 @@ public final class OutputTargets {
      * and {@code a.jsonl/b.txt} both under the input): the second could only be published after the
      * first, and the run would fail at its end with part of its output published.
      */
+    private static boolean nameTooLong(Path p) {
+        Path name = p.getFileName();
+        return name != null && name.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length > TempNames.MAX_NAME_BYTES;
+    }
+
     private static void checkNoFileHoldsAnother(Map<Path, InputSource> targets, Path root, Location at) {
         for (Map.Entry<Path, InputSource> t : targets.entrySet()) {
             for (Path dir = t.getKey().getParent(); dir != null && dir.startsWith(root) && !dir.equals(root); dir = dir.getParent()) {

@@ -34,6 +34,18 @@ class OutputTargetsRunTest {
     }
 
     @Test
+    void anOutputWhoseErrorsFileNameCannotExistIsRefusedBeforeItIsPublished() {
+        // 80 Chinese characters and .jsonl fit in 255 bytes; with .errors.jsonl added they do not
+        TempFiles.write(dir.resolve("in.txt"), "one\n");
+        Path out = dir.resolve("中".repeat(80) + ".jsonl");
+        ConfigException e = refused(dir.resolve("in.txt").toString(), out.toString());
+        assertTrue(e.getMessage().contains("errors file name") && e.getMessage().contains("output.errors"), e.getMessage());
+        assertFalse(Files.exists(out), "nothing is published");
+        ConfigException longer = refused(dir.resolve("in.txt").toString(), dir.resolve("中".repeat(90) + ".jsonl").toString());
+        assertTrue(longer.getMessage().contains("name"), longer.getMessage());
+    }
+
+    @Test
     void twoInputsMappingToOneOutputFileAreRefusedNamingBoth() {
         TempFiles.write(dir.resolve("coll/a.txt"), "one\n");
         TempFiles.write(dir.resolve("coll/a.log"), "two\n");
