@@ -98,6 +98,15 @@ public final class SegmentationEvaluation {
      */
     public static SegmentationScore scoreFile(List<GoldLine> gold, Path predicted, Set<String> trainingWords) throws IOException {
         List<String> pred = lines(predicted);
+        java.util.BitSet goldLines = new java.util.BitSet();
+        gold.forEach(g -> goldLines.set(g.line()));
+        for (int n = 1; n <= pred.size(); n++) {
+            if (!goldLines.get(n) && !pred.get(n - 1).isBlank()) {
+                // a gold line that is empty (or beyond the gold's end) against words: the files are out of step from here
+                throw new InputFormatException(predicted.toString(), n, "the gold file's line " + n + " is "
+                        + (n <= lastLine(gold) ? "empty" : "past its end") + ", but this line holds words: the files are out of step");
+            }
+        }
         SegmentationScorer scorer = new SegmentationScorer(trainingWords);
         for (GoldLine g : gold) {
             List<String> p = g.line() <= pred.size() ? SegmentationScorer.words(pred.get(g.line() - 1)) : List.of();
@@ -109,6 +118,10 @@ public final class SegmentationEvaluation {
             }
         }
         return scorer.score();
+    }
+
+    private static int lastLine(List<GoldLine> gold) {
+        return gold.isEmpty() ? 0 : gold.get(gold.size() - 1).line();
     }
 
     /**

@@ -67,4 +67,18 @@ class SegmentationEvaluationTest {
         InputFormatException e = assertThrows(InputFormatException.class, () -> SegmentationEvaluation.scoreFile(gold, pred, null));
         assertTrue(e.getMessage().startsWith(pred + ":2:1: the segmented text differs from the gold text"), e.getMessage());
     }
+
+    @Test
+    void wordsWhereTheGoldLineIsEmptyOrPastItsEndAreOutOfStep(@TempDir Path dir) throws IOException {
+        Path goldFile = Files.writeString(dir.resolve("gold.txt"), "我 爱 北京\n\n你 好\n");
+        List<GoldLine> gold = SegmentationEvaluation.readGold(goldFile);
+        Path inStep = Files.writeString(dir.resolve("ok.txt"), "我爱 北京\n\n你 好\n\n");
+        assertEquals(2L, SegmentationEvaluation.scoreFile(gold, inStep, null).sentences());
+        Path extra = Files.writeString(dir.resolve("extra.txt"), "我爱 北京\n多 余\n你 好\n");
+        InputFormatException e = assertThrows(InputFormatException.class, () -> SegmentationEvaluation.scoreFile(gold, extra, null));
+        assertTrue(e.getMessage().startsWith(extra + ":2:1: the gold file's line 2 is empty"), e.getMessage());
+        Path longer = Files.writeString(dir.resolve("longer.txt"), "我 爱 北京\n\n你 好\n再 见\n");
+        e = assertThrows(InputFormatException.class, () -> SegmentationEvaluation.scoreFile(gold, longer, null));
+        assertTrue(e.getMessage().contains(":4:1: the gold file's line 4 is past its end"), e.getMessage());
+    }
 }
