@@ -100,7 +100,11 @@ public final class SegmentEvalCommand implements Callable<Integer> {
                 report.put("threads", r.threads());
                 report.put("pipeline", source.pipeline.toString());
                 if (writePred != null) {
-                    writePredictions(goldLines, r);
+                    try {
+                        writePredictions(goldLines, r);
+                    } catch (IllegalArgumentException e) {
+                        throw new CommandLine.ParameterException(spec.commandLine(), "--write-pred: " + e.getMessage());
+                    }
                 }
             }
         } else {

@@ -11,6 +11,7 @@ import dev.nlpipe.core.run.MemorySink;
 import dev.nlpipe.core.run.OnError;
 import dev.nlpipe.core.run.PipelineRunner;
 import dev.nlpipe.core.run.RunOptions;
+import dev.nlpipe.core.text.RegexTokenizer;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -165,15 +166,44 @@ public final class SegmentationEvaluation {
         return new Result(scorer.score(), seconds, options.threads(), predicted);
     }
 
-    /** A predicted segmentation in the gold file's format: the spans' characters separated by two spaces. */
+    /**
+     * A predicted segmentation in the gold file's format: the spans' characters separated by two
+     * spaces, and each character no span covers (a mark {@code punctuation: drop} left out) a word of
+     * its own, so that the line holds the gold line's characters and {@code --pred} reads it back.
+     *
+     * @throws IllegalArgumentException when two spans overlap (character bigrams): no one segmentation to write
+     */
     public static String format(String raw, List<Span> spans) {
         StringBuilder sb = new StringBuilder(raw.length() * 2);
+        int at = 0;
         for (Span s : spans) {
-            if (!sb.isEmpty()) {
-                sb.append("  ");
+            if (s.start() < at) {
+                throw new IllegalArgumentException("the tokens '" + raw.substring(Math.max(0, at - (s.end() - s.start())), at) + "' and '"
+                        + raw.substring(s.start(), s.end()) + "' overlap (in \"" + raw + "\"): the gold format holds one segmentation,"
+                        + " so it takes a tokenizer whose tokens do not overlap");
             }
-            sb.append(raw, s.start(), s.end());
+            uncovered(raw, at, s.start(), sb);
+            word(sb, raw.substring(s.start(), s.end()));
+            at = s.end();
         }
+        uncovered(raw, at, raw.length(), sb);
         return sb.toString();
+    }
+
+    private static void uncovered(String raw, int from, int to, StringBuilder sb) {
+        for (int k = from; k < to; ) {
+            int next = k + Character.charCount(raw.codePointAt(k));
+            if (!RegexTokenizer.isSpace(raw.charAt(k))) {
+                word(sb, raw.substring(k, next));
+            }
+            k = next;
+        }
+    }
+
+    private static void word(StringBuilder sb, String w) {
+        if (!sb.isEmpty()) {
+            sb.append("  ");
+        }
+        sb.append(w);
     }
 }
