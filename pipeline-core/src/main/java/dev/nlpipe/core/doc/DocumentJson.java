@@ -259,16 +259,21 @@ public final class DocumentJson {
                 }
                 lang = value == JsonToken.VALUE_NULL ? null : p.getText();
             } else if (name.equals(fields.label())) {
-                labels = labels == null ? new LinkedHashMap<>() : labels;
-                readLabelField(p, name, labels);
+                if (value != JsonToken.VALUE_NULL) {
+                    // null is no label (pandas writes a missing one so), not "a classifier ran and found none"
+                    labels = labels == null ? new LinkedHashMap<>() : labels;
+                    readLabelField(p, name, labels);
+                }
             } else {
                 switch (name) {
                     case "tokens" -> tokens = readTokens(p);
                     case "sentences" -> sentences = readSpans(p);
                     case "entities" -> entities = readEntities(p);
                     case "labels" -> {
-                        labels = labels == null ? new LinkedHashMap<>() : labels;
-                        readLabelField(p, name, labels);
+                        if (value != JsonToken.VALUE_NULL) {
+                            labels = labels == null ? new LinkedHashMap<>() : labels;
+                            readLabelField(p, name, labels);
+                        }
                     }
                     case "vectors" -> vectors = readVectors(p);
                     case "meta" -> meta = readMap(p, name);
@@ -378,9 +383,11 @@ public final class DocumentJson {
     }
 
     private static List<Token> readTokens(JsonParser p) throws IOException {
-        expect(p, JsonToken.START_ARRAY, "tokens");
+        if (!expect(p, JsonToken.START_ARRAY, "tokens")) {
+            return null;
+        }
         List<Token> out = new ArrayList<>();
-        while (p.nextToken() == JsonToken.START_OBJECT) {
+        while (nextObject(p, "tokens", "{text, start, end}")) {
             String text = null;
             String pos = null;
             int start = -1;
@@ -391,10 +398,10 @@ public final class DocumentJson {
                 p.nextToken();
                 switch (f) {
                     case "text" -> text = text(p);
-                    case "start" -> start = p.getIntValue();
-                    case "end" -> end = p.getIntValue();
+                    case "start" -> start = offset(p, "a token's 'start'");
+                    case "end" -> end = offset(p, "a token's 'end'");
                     case "pos" -> pos = text(p);
-                    case "stop" -> stop = p.getBooleanValue();
+                    case "stop" -> stop = flag(p, "a token's 'stop'");
                     default -> p.skipChildren();
                 }
             }
@@ -407,19 +414,24 @@ public final class DocumentJson {
     }
 
     private static List<Span> readSpans(JsonParser p) throws IOException {
-        expect(p, JsonToken.START_ARRAY, "sentences");
+        if (!expect(p, JsonToken.START_ARRAY, "sentences")) {
+            return null;
+        }
         List<Span> out = new ArrayList<>();
-        while (p.nextToken() == JsonToken.START_OBJECT) {
+        while (nextObject(p, "sentences", "{start, end}")) {
             int start = -1;
             int end = -1;
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String f = p.currentName();
                 p.nextToken();
                 switch (f) {
-                    case "start" -> start = p.getIntValue();
-                    case "end" -> end = p.getIntValue();
+                    case "start" -> start = offset(p, "a sentence's 'start'");
+                    case "end" -> end = offset(p, "a sentence's 'end'");
                     default -> p.skipChildren();
                 }
+            }
+            if (start < 0 || end < 0) {
+                throw new IllegalArgumentException("a sentence needs start and end");
             }
             out.add(new Span(start, end));
         }
@@ -427,9 +439,11 @@ public final class DocumentJson {
     }
 
     private static List<Entity> readEntities(JsonParser p) throws IOException {
-        expect(p, JsonToken.START_ARRAY, "entities");
+        if (!expect(p, JsonToken.START_ARRAY, "entities")) {
+            return null;
+        }
         List<Entity> out = new ArrayList<>();
-        while (p.nextToken() == JsonToken.START_OBJECT) {
+        while (nextObject(p, "entities", "{type, start, end}")) {
             String type = null;
             String text = null;
             int start = -1;
@@ -441,8 +455,8 @@ public final class DocumentJson {
                 switch (f) {
                     case "type" -> type = text(p);
                     case "text" -> text = text(p);
-                    case "start" -> start = p.getIntValue();
-                    case "end" -> end = p.getIntValue();
+                    case "start" -> start = offset(p, "an entity's 'start'");
+                    case "end" -> end = offset(p, "an entity's 'end'");
                     case "score" -> score = p.currentToken() == JsonToken.VALUE_NULL ? Double.NaN : p.getDoubleValue();
                     default -> p.skipChildren();
                 }
@@ -456,7 +470,9 @@ public final class DocumentJson {
     }
 
     private static Map<String, DocVector> readVectors(JsonParser p) throws IOException {
-        expect(p, JsonToken.START_OBJECT, "vectors");
+        if (!expect(p, JsonToken.START_OBJECT, "vectors")) {
+            return null;
+        }
         Map<String, DocVector> out = new LinkedHashMap<>();
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String name = p.currentName();
@@ -493,14 +509,56 @@ public final class DocumentJson {
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> readMap(JsonParser p, String name) throws IOException {
-        expect(p, JsonToken.START_OBJECT, name);
+        if (!expect(p, JsonToken.START_OBJECT, name)) {
+            return null;
+        }
         return MAPPER.readValue(p, LinkedHashMap.class);
     }
 
-    private static void expect(JsonParser p, JsonToken token, String field) {
+    /** Whether the field holds a value to read: {@code null} (Python's None, pandas' missing value) is an absent layer. */
+    private static boolean expect(JsonParser p, JsonToken token, String field) {
+        if (p.currentToken() == JsonToken.VALUE_NULL) {
+            return false;
+        }
         if (p.currentToken() != token) {
             throw new IllegalArgumentException("field '" + field + "' must be " + (token == JsonToken.START_ARRAY ? "an array" : "an object"));
         }
+        return true;
+    }
+
+    /** Moves to the array's next element: {@code true} at an object, {@code false} at the array's end, an error at anything else. */
+    private static boolean nextObject(JsonParser p, String field, String shape) throws IOException {
+        JsonToken t = p.nextToken();
+        if (t == JsonToken.END_ARRAY) {
+            return false;
+        }
+        if (t != JsonToken.START_OBJECT) {
+            throw new IllegalArgumentException("field '" + field + "' must be an array of " + shape + " objects, not of "
+                    + (t == JsonToken.VALUE_STRING ? "strings" : t == JsonToken.START_ARRAY ? "arrays" : "values such as " + p.getText()));
+        }
+        return true;
+    }
+
+    /** A UTF-16 offset: a whole number ({@code 0.9} is no offset to round), {@code -1} when {@code null}. */
+    private static int offset(JsonParser p, String what) throws IOException {
+        JsonToken t = p.currentToken();
+        if (t == JsonToken.VALUE_NULL) {
+            return -1;
+        }
+        if (t != JsonToken.VALUE_NUMBER_INT || p.getNumberType() != JsonParser.NumberType.INT || p.getIntValue() < 0) {
+            throw new IllegalArgumentException(what + " must be a whole number of UTF-16 code units, not "
+                    + (t == JsonToken.VALUE_STRING ? "the string \"" + p.getText() + "\"" : t.isScalarValue() ? p.getText() : "a structure"));
+        }
+        return p.getIntValue();
+    }
+
+    /** A true/false field; {@code null} is false. */
+    private static boolean flag(JsonParser p, String what) throws IOException {
+        return switch (p.currentToken()) {
+            case VALUE_TRUE -> true;
+            case VALUE_FALSE, VALUE_NULL -> false;
+            default -> throw new IllegalArgumentException(what + " must be true or false, not " + p.getText());
+        };
     }
 
     /** Writes one document followed by a newline. */

@@ -81,4 +81,31 @@ class DocumentJsonTest {
                 "{\"text\":\"😀姚明\",\"entities\":[{\"type\":\"PER\",\"start\":1,\"end\":3,\"text\":\"姚明\"}]}"));
         assertTrue(e.getMessage().contains("entity '姚明' at 1..3 covers") && e.getMessage().contains("UTF-16"), e.getMessage());
     }
+
+    @Test
+    void nullLayersAreAbsentAsTheContractSays() {
+        // pandas' to_json(lines=True) writes a missing optional column as null
+        Document d = DocumentJson.parse("{\"text\":\"abc\",\"tokens\":null,\"entities\":null,\"sentences\":null,"
+                + "\"vectors\":null,\"meta\":null,\"label\":null,\"labels\":null}");
+        assertNull(d.tokens());
+        assertNull(d.entities());
+        assertNull(d.sentences());
+        assertNull(d.labels(), "no label, not 'a classifier found none'");
+        Document stop = DocumentJson.parse("{\"text\":\"abc\",\"tokens\":[{\"text\":\"a\",\"start\":0,\"end\":1,\"stop\":null}]}");
+        assertFalse(stop.tokens().get(0).stop());
+    }
+
+    @Test
+    void layersOfTheWrongShapeAndFractionalOffsetsAreNamed() {
+        for (String[] c : new String[][] {
+                {"{\"tokens\":[\"a\",\"b\"],\"text\":\"ab\"}", "field 'tokens' must be an array of {text, start, end} objects, not of strings"},
+                {"{\"text\":\"abc\",\"entities\":[[\"PER\",0,1]]}", "field 'entities' must be an array of {type, start, end} objects, not of arrays"},
+                {"{\"text\":\"abc\",\"sentences\":[[0,3]]}", "field 'sentences' must be an array of {start, end} objects"},
+                {"{\"text\":\"abc\",\"tokens\":[{\"text\":\"abc\",\"start\":0.9,\"end\":3}]}", "a token's 'start' must be a whole number"},
+                {"{\"text\":\"abc\",\"tokens\":[{\"text\":\"abc\",\"start\":\"0\",\"end\":3}]}", "the string \"0\""},
+                {"{\"text\":\"abc\",\"tokens\":[{\"text\":\"a\",\"start\":0,\"end\":1,\"stop\":\"yes\"}]}", "'stop' must be true or false"}}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> DocumentJson.parse(c[0]), c[0]);
+            assertTrue(e.getMessage().contains(c[1]), c[0] + " -> " + e.getMessage());
+        }
+    }
 }
