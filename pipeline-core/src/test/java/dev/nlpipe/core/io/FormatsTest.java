@@ -125,6 +125,18 @@ class FormatsTest {
     }
 
     @Test
+    void aTokenHoldingASpaceRoundTripsBetweenTabsAndIsRefusedBetweenSpaces() throws IOException {
+        Path f = TempFiles.write(dir.resolve("tab.conll"), "New York\tB-LOC\nis\tO\nbig\u3000city\tO\n\n");
+        List<Document> docs = Corpora.read(f, "conll", Map.of("separator", "tab"), new ArrayList<>());
+        Path out = dir.resolve("tab-out.conll");
+        Corpora.write(docs, out, "conll", Map.of("separator", "tab"));
+        assertEquals(List.of("New York\tB-LOC", "is\tO", "big\u3000city\tO", ""), TempFiles.lines(out), "written as read");
+        Exception e = assertThrows(dev.nlpipe.core.io.UnwritableDocumentException.class,
+                () -> Corpora.write(docs, dir.resolve("space-out.conll"), "conll", Map.of("separator", "space")));
+        assertTrue(e.getMessage().contains("'New York' holds a space") && e.getMessage().contains("separator: tab"), e.getMessage());
+    }
+
+    @Test
     void bmesJoinsCharactersAndDecodesSpans() throws IOException {
         Path f = TempFiles.write(dir.resolve("in.bmes"), "张 B-NAME\n三 E-NAME\n在 O\n北 B-LOC\n京 M-LOC\n市 E-LOC\n\n我 S-PER\n\n");
         List<Document> docs = Corpora.read(f, "bmes");

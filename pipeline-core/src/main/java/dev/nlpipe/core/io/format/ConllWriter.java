@@ -99,11 +99,11 @@ public class ConllWriter implements WriterProvider {
                         out.append(sep);
                     }
                     if (c == tokenCol) {
-                        appendField(t.text(), out);
+                        appendField(t.text(), "token", sep == '\t', out);
                     } else if (c == tagCol) {
                         out.append(tags.get(i));
                     } else if (c == posCol) {
-                        appendField(t.pos() == null ? "_" : t.pos(), out);
+                        appendField(t.pos() == null ? "_" : t.pos(), "part of speech", sep == '\t', out);
                     } else {
                         out.append('_');
                     }
@@ -197,14 +197,24 @@ public class ConllWriter implements WriterProvider {
         }
     }
 
-    private static void appendField(String s, StringBuilder out) {
+    /**
+     * A token or tag column as the reader reads it back: a character that would split the column
+     * (ASCII whitespace between space-separated columns; a tab or line break between tab-separated
+     * ones) refuses the document rather than writing {@code New_York} for {@code New York} unsaid.
+     */
+    private static void appendField(String s, String what, boolean tabs, StringBuilder out) {
         if (s.isEmpty()) {
             out.append('_');
             return;
         }
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            out.append(Character.isWhitespace(c) ? '_' : c);
+            boolean splits = c == '\t' || c == '\n' || c == '\r' || !tabs && (c == ' ' || c == '\u000B' || c == '\f');
+            if (splits) {
+                throw new IllegalArgumentException("the " + what + " '" + s + "' holds " + (c == ' ' ? "a space" : String.format("U+%04X", (int) c))
+                        + ", which would split its column" + (tabs || c != ' ' ? "" : "; write with separator: tab (and read with separator: tab)"));
+            }
+            out.append(c);
         }
     }
 }
