@@ -1,6 +1,7 @@
 package dev.nlpipe.core.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -186,6 +187,19 @@ class FormatsTest {
         assertEquals(Map.of("1", 1.0), docs.get(0).labels());
         InputFormatException e = assertThrows(InputFormatException.class, () -> Corpora.read(f, "tsv"));
         assertTrue(e.getMessage().contains("no column 'text' in the header (columns: label, text_a); set textColumn, or header: false if"), e.getMessage());
+    }
+
+    @Test
+    void otherNamedColumnsAreKeptInTheMetadataAndWrittenBackByName() throws IOException {
+        // a qid column was read into nothing, and a csv or tsv written with it came back blank
+        Path f = TempFiles.write(dir.resolve("q.tsv"), "qid\tlabel\ttext_a\tsource\n101\t1\tgood\tweibo\n102\t0\tbad\tnews\n");
+        List<Document> docs = Corpora.read(f, "tsv", Map.of("textColumn", "text_a"), new ArrayList<>());
+        assertEquals("101", docs.get(0).meta().get("qid"));
+        assertEquals("weibo", docs.get(0).meta().get("source"), "a column of the data wins over where it was read, as in JSONL");
+        assertFalse(docs.get(0).meta().containsKey("text_a") || docs.get(0).meta().containsKey("label"));
+        Path out = dir.resolve("q-out.tsv");
+        Corpora.write(docs, out, "tsv", Map.of("columns", List.of("qid", "label", "text_a"), "textColumn", "text_a"));
+        assertEquals(List.of("qid\tlabel\ttext_a", "101\t1\tgood", "102\t0\tbad"), TempFiles.lines(out));
     }
 
     @Test

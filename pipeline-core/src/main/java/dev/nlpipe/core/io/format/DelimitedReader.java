@@ -217,6 +217,14 @@ public abstract class DelimitedReader implements ReaderProvider {
                 }
                 d.meta().put("source", source.name());
                 d.meta().put("line", LineRecordReader.lineValue(line));
+                // the other named columns go to the metadata, as a JSON line's other fields do: the csv and tsv writers write
+                // them back by name (a qid column survives nlpipe augment), and a jsonl output keeps them
+                for (int c = 0; named && c < header.size() && c < r.size(); c++) {
+                    String name = header.get(c);
+                    if (c != text && c != label && c != id && c != lang && name != null && !name.isEmpty()) {
+                        d.meta().put(name, r.get(c));
+                    }
+                }
                 d.setReadAt(source.name(), line);
                 return d;
             }
