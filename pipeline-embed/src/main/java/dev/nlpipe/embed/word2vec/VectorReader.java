@@ -44,6 +44,10 @@ final class VectorReader {
     /** Rows of a word read before, dropped as gensim drops them, and where the first was. */
     private long duplicates;
     private String firstDuplicate;
+    /** Lines read so far, blank ones included: the number of the line a decoding error names. */
+    private long linesRead;
+    private final java.nio.charset.CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+            .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT).onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
 
     /**
      * @param key maps a file word to the caller's key
@@ -308,8 +312,11 @@ final class VectorReader {
         }
     }
 
-    /** A UTF-8 line without its terminator, or {@code null} at the end. */
-    private static String readLine(InputStream in) throws IOException {
+    /**
+     * A UTF-8 line without its terminator, or {@code null} at the end; a line that is not UTF-8 (a
+     * GBK file) is an error naming it, as gensim's strict decoding is, not words of U+FFFD.
+     */
+    private String readLine(InputStream in) throws IOException {
         ByteArrayOutputStream buf = new ByteArrayOutputStream(1024);
         int b = in.read();
         if (b < 0) {
@@ -319,7 +326,14 @@ final class VectorReader {
             buf.write(b);
             b = in.read();
         }
-        String s = buf.toString(StandardCharsets.UTF_8);
+        linesRead++;
+        String s;
+        try {
+            s = utf8.decode(java.nio.ByteBuffer.wrap(buf.toByteArray())).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new VectorFormatException(file, "line " + linesRead + " is not valid UTF-8 (a GBK or Latin-1 file? convert it"
+                    + " first, e.g. iconv -f gbk -t utf-8)");
+        }
         return s.endsWith("\r") ? s.substring(0, s.length() - 1) : s;
     }
 }

@@ -133,6 +133,10 @@ class VectorFormatTest {
         e = assertThrows(VectorFormat.VectorFormatException.class,
                 () -> WordVectors.load(TempFiles.writeBytes(dir.resolve("d.bin"), "2 4\nab \u0001\u0002".getBytes(StandardCharsets.ISO_8859_1))));
         assertTrue(e.getMessage().contains("ends inside the vector of 'ab'"), e.getMessage());
+        // a GBK file: its words would load as U+FFFD and never be found
+        byte[] gbk = "2 2\n北京 1 0\n\n上海 0 1\n".getBytes(java.nio.charset.Charset.forName("GBK"));
+        e = assertThrows(VectorFormat.VectorFormatException.class, () -> WordVectors.load(TempFiles.writeBytes(dir.resolve("gbk.txt"), gbk)));
+        assertTrue(e.getMessage().contains("gbk.txt line 2 is not valid UTF-8") && e.getMessage().contains("iconv"), e.getMessage());
     }
 
     @Test
