@@ -96,7 +96,8 @@ public final class VectorFormat {
             case "auto" -> {
                 Boolean byName = binaryByName(file);
                 // the content decides where it contradicts the name (a text file saved as .bin read as floats is garbage)
-                yield byName == null ? sniffBinary(head(file)) : byName && !looksLikeText(head(file));
+                // both ways: a binary file saved as .txt holds control bytes a text file never has
+                yield byName == null ? sniffBinary(head(file)) : byName ? !looksLikeText(head(file)) : sniffBinary(head(file));
             }
             default -> throw new IllegalArgumentException("unknown vectors format '" + format + "' (valid: auto, text, binary)");
         };
@@ -209,6 +210,8 @@ public final class VectorFormat {
     private static byte[] head(Path file) throws IOException {
         try (InputStream in = open(file)) {
             return in.readNBytes(4096);
+        } catch (EOFException | ZipException e) {
+            throw new VectorFormatException(file, "cannot be read: " + IoErrors.describe(e));
         }
     }
 

@@ -68,6 +68,10 @@ class VectorFormatTest {
         assertArrayEquals(v.matrix(), WordVectors.load(dir.resolve("vectors")).matrix(), "binary without extension");
         VectorFormat.writeText(v, dir.resolve("vectors.w2v"));
         assertArrayEquals(v.matrix(), WordVectors.load(dir.resolve("vectors.w2v")).matrix(), 1e-6f);
+        VectorFormat.writeBinary(v, dir.resolve("binary-named.txt"));
+        assertArrayEquals(v.matrix(), WordVectors.load(dir.resolve("binary-named.txt")).matrix(), "the content says binary");
+        VectorFormat.writeText(v, dir.resolve("text-named.txt"));
+        assertArrayEquals(v.matrix(), WordVectors.load(dir.resolve("text-named.txt")).matrix(), 1e-6f);
     }
 
     @Test
