@@ -27,7 +27,8 @@ public interface TermWeights {
 
     /**
      * Weights from a file of {@code term<TAB>weight} lines (e.g. idf values exported from
-     * scikit-learn's {@code TfidfVectorizer.idf_}); terms not listed weigh {@code missing}.
+     * scikit-learn's {@code TfidfVectorizer.idf_}); terms not listed weigh {@code missing}. A line
+     * starting with {@code #} and holding no tab is a comment.
      */
     static TermWeights load(Path file, double missing) throws IOException {
         Map<String, Double> w = new HashMap<>();
@@ -36,10 +37,11 @@ public interface TermWeights {
             String line;
             while ((line = r.readLine()) != null) {
                 lineNo++;
-                if (line.isBlank() || line.startsWith("#")) {
+                int tab = line.lastIndexOf('\t');
+                if (line.isBlank() || line.startsWith("#") && tab < 0) {
+                    // a comment has no tab: #nlp<TAB>5.0 is a hashtag's weight
                     continue;
                 }
-                int tab = line.lastIndexOf('\t');
                 try {
                     if (tab <= 0) {
                         throw new NumberFormatException();

@@ -57,10 +57,12 @@ class DocEmbedStageTest {
     @Test
     void idfWeightedMean() throws IOException {
         Path v = vectors();
-        Path idf = TempFiles.write(dir.resolve("idf.tsv"), "good\t1.0\nmovie\t3.0\n");
+        // a comment line has no tab; #good would be a hashtag's weight
+        Path idf = TempFiles.write(dir.resolve("idf.tsv"), "# exported idf_\ngood\t1.0\nmovie\t3.0\n#good\t9.0\n");
         // good (1) + movie movie (2 × 3) → (1·(1,0) + 6·(0,2)) / 7
         float[] e = embed(Map.of("vectors", v.toString(), "pooling", "tfidf", "weights", idf.toString()), null, "good movie movie bad");
         assertArrayEquals(new float[] {1 / 7f, 12 / 7f}, e, 1e-6f);
+        assertEquals(9.0, TermWeights.load(idf, 0).weight("#good"), "a hashtag's weight, not a comment");
     }
 
     @Test
