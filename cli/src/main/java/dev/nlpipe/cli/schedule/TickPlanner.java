@@ -131,6 +131,16 @@ public final class TickPlanner {
         deleted.sort((a, b) -> a.path().compareTo(b.path()));
         keptOutputs.sort((a, b) -> a.path().compareTo(b.path()));
         Map<String, String> outputOwners = claimOutputs(scanned, rows);
+        java.util.TreeMap<String, String> outputsInOrder = new java.util.TreeMap<>(outputOwners);
+        // outputs that stay on disk for inputs gone (this tick or before): a new output cannot be written above or below them
+        java.util.TreeMap<String, String> keptOwners = new java.util.TreeMap<>();
+        for (List<FileRecord> gone : List.of(deleted, keptOutputs)) {
+            for (FileRecord r : gone) {
+                if (r.outputPath() != null) {
+                    keptOwners.putIfAbsent(r.outputPath(), r.path());
+                }
+            }
+        }
 
         List<WorkItem> work = new ArrayList<>();
         List<ScannedFile> touched = new ArrayList<>();
@@ -149,12 +159,7 @@ public final class TickPlanner {
                 continue;
             }
             String output = outputOf(f.relative());
-            String owner = outputOwners.get(output);
-            String holder = outputAbove(output, outputOwners);
-            String problem = !owner.equals(f.relative())
-                    ? "its output " + output + " is already written for " + owner + "; rename one of them or narrow --glob"
-                    : holder != null ? "its output " + output + " lies under " + outputOf(holder) + ", the output file of " + holder
-                    + "; rename one of them or narrow --glob" : null;
+            String problem = outputProblem(f.relative(), output, outputsInOrder, keptOwners, rows);
             FileRecord r = rows.get(f.relative());
             String previous = r == null || r.outputPath() == null || r.outputPath().equals(output) ? null : r.outputPath();
             boolean sameStat = r != null && r.sha256() != null && f.sameStat(r.size(), r.mtimeNanos());
@@ -241,18 +246,59 @@ public final class TickPlanner {
     }
 
     /**
-     * The input whose output file is a directory above {@code output} ({@code a.txt} → {@code a.jsonl}
-     * above {@code a.jsonl/b.jsonl}), or {@code null}: the nested output cannot be written while it is,
-     * so that file fails with the reason instead of at publishing, every tick.
+     * Why {@code input}'s output cannot be written, or {@code null}: another input owns the name; or
+     * one output file would have to be a directory of the other ({@code a.txt} → {@code a.jsonl},
+     * {@code a.jsonl/b.txt} → {@code a.jsonl/b.jsonl}), which fails at publishing every tick. Of such
+     * a pair the input whose output is not yet on disk is told (the nested one when neither is), and
+     * an output kept for a deleted input always stays.
      */
-    private static String outputAbove(String output, Map<String, String> owners) {
+    private String outputProblem(String input, String output, java.util.TreeMap<String, String> owners,
+                                 java.util.TreeMap<String, String> kept, Map<String, FileRecord> rows) {
+        String owner = owners.get(output);
+        String advice = "; rename one of them or narrow --glob";
+        if (!owner.equals(input)) {
+            return "its output " + output + " is already written for " + owner + advice;
+        }
+        boolean mine = published(input, rows);
+        String above = outputAbove(output, owners);
+        if (above != null && !(mine && !published(owners.get(above), rows))) {
+            return "its output " + output + " lies under " + above + ", the output file of " + owners.get(above) + advice;
+        }
+        String below = outputBelow(output, owners);
+        if (below != null && !mine && published(owners.get(below), rows)) {
+            return "its output " + output + " is the directory of " + below + ", the output of " + owners.get(below) + advice;
+        }
+        String keptAbove = outputAbove(output, kept);
+        String keptBelow = keptAbove != null ? null : outputBelow(output, kept);
+        String other = keptAbove != null ? keptAbove : keptBelow;
+        if (other != null && !other.equals(output)) {
+            return "its output " + output + (keptAbove != null ? " lies under " : " is the directory of ") + other
+                    + ", the output kept for the deleted input " + kept.get(other) + "; remove that output (a tick with --prune does)"
+                    + " or rename this input";
+        }
+        return null;
+    }
+
+    /** Whether {@code input}'s output is on disk: its row records it as written. */
+    private boolean published(String input, Map<String, FileRecord> rows) {
+        FileRecord r = rows.get(input);
+        return r != null && r.status() != FileStatus.DELETED && outputOf(input).equals(r.outputPath());
+    }
+
+    /** The output file that is a directory above {@code output} ({@code a.jsonl} above {@code a.jsonl/b.jsonl}), or {@code null}. */
+    private static String outputAbove(String output, Map<String, String> outputs) {
         for (int slash = output.lastIndexOf('/'); slash > 0; slash = output.lastIndexOf('/', slash - 1)) {
-            String owner = owners.get(output.substring(0, slash));
-            if (owner != null) {
-                return owner;
+            if (outputs.containsKey(output.substring(0, slash))) {
+                return output.substring(0, slash);
             }
         }
         return null;
+    }
+
+    /** An output file inside {@code output} taken as a directory, or {@code null}. */
+    private static String outputBelow(String output, java.util.TreeMap<String, String> outputs) {
+        String next = outputs.ceilingKey(output + "/");
+        return next != null && next.startsWith(output + "/") ? next : null;
     }
 
     /**

@@ -216,6 +216,25 @@ class TickPlannerTest {
     }
 
     @Test
+    void aNewOutputAboveOrBelowAWrittenOneFailsWhicheverCameFirst() throws Exception {
+        // a.jsonl/b.txt was processed on an earlier tick; a.txt arrives: its output would have to be b's directory
+        hashes.putAll(Map.of("a.txt", "h1", "a.jsonl/b.txt", "h2"));
+        FileRecord nested = row("a.jsonl/b.txt", 5, 1, "h2", FileStatus.DONE, 0, "cfg1", null);
+        TickPlanner.Plan p = planner.plan(List.of(file("a.jsonl/b.txt", 5, 1), file("a.txt", 5, 1)), rows(nested), NOW, disk,
+                TickPlanner.NONE_DELETED);
+        assertEquals(1, p.work().size(), "b.txt is unchanged");
+        assertEquals("a.txt", p.work().get(0).file().relative());
+        assertTrue(p.work().get(0).problem().contains("is the directory of a.jsonl/b.jsonl, the output of a.jsonl/b.txt"),
+                p.work().get(0).problem());
+        // a.txt was processed and deleted, its output kept: a new a.jsonl/b.txt cannot be written under it
+        FileRecord gone = new FileRecord("a.txt", 5, 1, "h1", FileStatus.DELETED, 0, null, "a.jsonl", 10, "cfg1", NOW, NOW, null, NOW,
+                0, 1, 1, 0);
+        TickPlanner.Plan q = planner.plan(List.of(file("a.jsonl/b.txt", 5, 1)), rows(gone), NOW, disk, TickPlanner.NONE_DELETED);
+        assertTrue(q.work().get(0).problem().contains("lies under a.jsonl, the output kept for the deleted input a.txt"),
+                q.work().get(0).problem());
+    }
+
+    @Test
     void anUnreadableFileKeepsToTheBackoffAndTheQuarantine() throws Exception {
         // secret*.txt cannot be read (the disk above says "Permission denied" for files without a hash)
         Map<String, FileRecord> rows = rows(
