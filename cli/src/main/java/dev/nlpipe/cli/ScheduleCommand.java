@@ -119,6 +119,10 @@ public final class ScheduleCommand implements Callable<Integer> {
         if (input == null || output == null) {
             throw usage("--input DIR and --output DIR are required");
         }
+        if (threads < 0 || threads > dev.nlpipe.core.run.RunOptions.MAX_THREADS) {
+            // 0 is the default (the pipeline's threads, else all cores), as in run
+            throw usage("--threads must be between 1 and " + dev.nlpipe.core.run.RunOptions.MAX_THREADS + ", not " + threads);
+        }
         int triggers = (once ? 1 : 0) + (every != null ? 1 : 0) + (cron != null ? 1 : 0);
         if (triggers != 1) {
             throw usage("give exactly one of --once, --every DURATION or --cron \"EXPR\"");

@@ -413,6 +413,15 @@ public final class StateStore implements AutoCloseable {
     }
 
     /**
+     * Takes back the attempt {@link #recordStart} counted for a file that was gone when its turn came
+     * (moved away by a consumer while it waited): no attempt and no failure; the next scan records
+     * it deleted.
+     */
+    public void recordVanished(WorkItem w) throws SQLException {
+        update("UPDATE files SET attempts = ?, last_error = NULL WHERE path = ?", Math.max(0, w.attempt() - 1), w.file().relative());
+    }
+
+    /**
      * Marks the attempts in progress when a stop is asked for, so that a kill before they finish
      * (the stop timeout passing) is told apart from a crash by {@link #judgeInterruptedAttempts}.
      */

@@ -319,6 +319,10 @@ final class TickRunner {
                 aloneInFlight = false;
                 if (r.error() == null) {
                     recordSuccess(r.item(), r.outcome(), p, liveOutputs, s);
+                } else if (java.nio.file.Files.notExists(r.item().file().path())) {
+                    // archived by a consumer while it waited its turn (a large first pass): neither an attempt nor a failure
+                    store.recordVanished(r.item());
+                    log.info("gone         " + r.item().file().relative() + " (moved away before its turn; no attempt counted)");
                 } else {
                     recordFailure(r.item(), r.item().attempt(), describe(r.error()), s);
                 }

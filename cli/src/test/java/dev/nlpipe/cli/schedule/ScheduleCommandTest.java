@@ -423,6 +423,30 @@ class ScheduleCommandTest {
     }
 
     @Test
+    void aFileMovedAwayBeforeItsTurnIsNeitherAnAttemptNorAFailure() throws Exception {
+        ScheduleFixture f = new ScheduleFixture(tmp);
+        f.write("a.txt", "MOVE\n");
+        Path b = f.write("b.txt", "second\n");
+        f.pipeline("""
+                pipeline: test
+                input: { format: text }
+                stages:
+                  - type: tokenize.regex
+                  - type: test.move-away
+                    with: { file: '%s' }
+                output: { format: jsonl }
+                """.formatted(b));
+        ScheduleFixture.Result r = f.schedule("--once", "--threads", "1");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().contains("gone         b.txt (moved away before its turn; no attempt counted)"), r.err());
+        assertFalse(r.err().contains("FAILED"), r.err());
+        ScheduleFixture.Result again = f.schedule("--once", "--threads", "1");
+        assertEquals(0, again.code(), again.err());
+        ScheduleFixture.Result status = ScheduleFixture.main("schedule", "status", "--state", f.state().toString());
+        assertFalse(status.out().contains("failed: 1") || status.out().contains("b.txt"), status.out());
+    }
+
+    @Test
     void usageErrorsExitWithCodeTwoAndSayWhatToDo() throws Exception {
         ScheduleFixture f = new ScheduleFixture(tmp);
         assertUsage(f.schedule(), "exactly one of --once, --every DURATION or --cron");
@@ -430,6 +454,7 @@ class ScheduleCommandTest {
         assertUsage(f.schedule("--every", "ten minutes"), "invalid duration 'ten minutes'");
         assertUsage(f.schedule("--cron", "61 * * * *"), "invalid cron expression '61 * * * *'");
         assertUsage(f.schedule("--once", "--zone", "Mars/Olympus"), "unknown time zone 'Mars/Olympus'");
+        assertUsage(f.schedule("--once", "--threads", "-3"), "--threads must be between 1 and");
         assertUsage(f.schedule("--once", "--max-attempts", "0"), "--max-attempts must be at least 1");
         assertUsage(ScheduleFixture.main("schedule", f.pipeline.toString(), "--input", tmp.resolve("nope").toString(), "--output",
                 f.out.toString(), "--once"), "does not exist");
