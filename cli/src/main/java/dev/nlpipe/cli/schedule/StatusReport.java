@@ -36,7 +36,16 @@ public final class StatusReport {
         store.counts().forEach((status, n) -> counts.put(status.key(), n));
         m.put("counts", counts);
         m.put("filesWithBadRecords", store.filesWithBadRecords());
-        List<Map<String, Object>> runs = store.lastRuns(2);
+        boolean holder = m.get("running") != null;
+        List<Map<String, Object>> runs = new ArrayList<>();
+        for (Map<String, Object> r : store.lastRuns(2)) {
+            if (!holder && "running".equals(r.get("status"))) {
+                // nobody holds the lock: the run was killed (the next scheduler marks it so when it starts)
+                r = new LinkedHashMap<>(r);
+                r.put("status", "killed");
+            }
+            runs.add(r);
+        }
         m.put("lastRun", runs.isEmpty() ? null : run(runs.get(0)));
         // while a tick runs, lastRun is that tick with its counts still at zero: the last one that ended says how it went
         m.put("lastFinishedRun", runs.stream().filter(r -> !"running".equals(r.get("status"))).findFirst().map(StatusReport::run)
@@ -49,7 +58,7 @@ public final class StatusReport {
         }
         List<Map<String, Object>> interrupted = new ArrayList<>();
         List<Map<String, Object>> inProgress = new ArrayList<>();
-        boolean live = m.get("running") != null;
+        boolean live = holder;
         for (FileRecord r : store.interrupted()) {
             // every file a running scheduler starts carries the not-yet-judged "process ended" mark until it finishes: while
             // one runs, those are in progress, not crashes (an alert on interrupted would fire on every tick)

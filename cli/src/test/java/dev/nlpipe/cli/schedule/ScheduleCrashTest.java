@@ -178,6 +178,7 @@ class ScheduleCrashTest {
             String status = ScheduleFixture.main("schedule", "status", "--state", f.state().toString()).out();
             assertTrue(status.contains("interrupted (the process ended") && status.contains("b-poison.txt  attempt " + attempt + " of 2"),
                     status);
+            assertTrue(status.contains(", killed: ") && !status.contains(", running: "), "nobody holds the lock: " + status);
         }
         try (ChildNlpipe child = ChildNlpipe.start(tmp, args(f, "--once", "--max-attempts", "2"))) {
             assertEquals(1, child.awaitExit(WAIT), "the quarantine is a failure of this run: " + child.output());
