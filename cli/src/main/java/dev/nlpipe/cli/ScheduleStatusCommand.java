@@ -27,7 +27,7 @@ public final class ScheduleStatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (StateStore store = StateStore.openExisting(state.resolve())) {
+        try (StateStore store = StateStore.openReadOnly(state.resolve())) {
             Map<String, Object> report = StatusReport.read(store, limit);
             System.out.print(json ? DocumentJson.mapper().writer(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report) + "\n"
                     : StatusReport.format(report));

@@ -88,8 +88,7 @@ public final class StateStore implements AutoCloseable {
             }
             if (e instanceof SQLiteException lite && lite.getResultCode() == SQLiteErrorCode.SQLITE_NOTADB) {
                 // another file named by mistake: SQLite's "file is not a database" says neither which nor what to give
-                throw new NoSuchFileException(file.toString(), null, "is not an nlpipe state database; give --state the file a"
-                        + " schedule run wrote (by default OUTPUT_DIR/" + ScheduleSettings.DEFAULT_STATE_NAME + ") or a new file name");
+                throw notAStateDatabase(file, " or a new file name");
             }
             throw e;
         }
@@ -102,6 +101,46 @@ public final class StateStore implements AutoCloseable {
                     + " (by default OUTPUT_DIR/" + ScheduleSettings.DEFAULT_STATE_NAME + ")");
         }
         return open(file);
+    }
+
+    /**
+     * Opens an existing database only to read it ({@code status}): a user who may read but not write
+     * it (a monitoring account) can, nothing is created in it, and a file that is no state database
+     * (an empty lock file named by mistake) is refused rather than turned into one.
+     */
+    public static StateStore openReadOnly(Path file) throws IOException, SQLException {
+        if (!Files.isRegularFile(file)) {
+            return openExisting(file);
+        }
+        // without a write-ahead log no scheduler is writing: immutable needs no -shm file, which a reader may not create
+        boolean writing = Files.exists(Path.of(file.toAbsolutePath() + "-wal"));
+        SQLiteDataSource ds = new SQLiteDataSource();
+        ds.setUrl("jdbc:sqlite:file:" + file.toAbsolutePath().toUri().getRawPath() + "?mode=ro" + (writing ? "" : "&immutable=1"));
+        Connection db = ds.getConnection();
+        StateStore s = new StateStore(file, db);
+        try {
+            boolean tables;
+            try (Statement st = db.createStatement();
+                 ResultSet rs = st.executeQuery("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN ('meta', 'files')")) {
+                tables = rs.next() && rs.getInt(1) == 2;
+            }
+            if (!tables) {
+                throw notAStateDatabase(file, "");
+            }
+            s.checkSchema();
+            return s;
+        } catch (SQLException | IOException e) {
+            db.close();
+            if (e instanceof SQLiteException lite && lite.getResultCode() == SQLiteErrorCode.SQLITE_NOTADB) {
+                throw notAStateDatabase(file, "");
+            }
+            throw e;
+        }
+    }
+
+    private static NoSuchFileException notAStateDatabase(Path file, String orElse) {
+        return new NoSuchFileException(file.toString(), null, "is not an nlpipe state database; give --state the file a schedule run"
+                + " wrote (by default OUTPUT_DIR/" + ScheduleSettings.DEFAULT_STATE_NAME + ")" + orElse);
     }
 
     private static Connection connect(Path file) throws SQLException {

@@ -447,6 +447,21 @@ class ScheduleCommandTest {
     }
 
     @Test
+    void statusOnlyReadsAndRefusesAFileThatIsNoStateDatabase() throws Exception {
+        ScheduleFixture f = new ScheduleFixture(tmp);
+        f.write("a.txt", "one\n");
+        assertEquals(0, f.schedule("--once").code());
+        ScheduleFixture.Result ok = ScheduleFixture.main("schedule", "status", "--state", f.state().toString());
+        assertEquals(0, ok.code(), ok.err());
+        assertTrue(ok.out().contains("1 done"), ok.out());
+        // an empty lock file named by mistake was turned into a database and reported as one never run
+        Path lock = Files.createFile(tmp.resolve("x.db.lock"));
+        ScheduleFixture.Result wrong = ScheduleFixture.main("schedule", "status", "--state", lock.toString());
+        assertTrue(wrong.code() != 0 && wrong.err().contains("is not an nlpipe state database"), wrong.err());
+        assertEquals(0, Files.size(lock), "nothing written into it");
+    }
+
+    @Test
     void usageErrorsExitWithCodeTwoAndSayWhatToDo() throws Exception {
         ScheduleFixture f = new ScheduleFixture(tmp);
         assertUsage(f.schedule(), "exactly one of --once, --every DURATION or --cron");
