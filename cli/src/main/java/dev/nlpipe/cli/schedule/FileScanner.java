@@ -61,11 +61,17 @@ public final class FileScanner {
         }
         List<ScannedFile> out = new ArrayList<>();
         List<String> unreadable = new ArrayList<>();
+        // where the files really are: an output directory inside the input reached by another spelling (a link to the
+        // input, or the output given through one) is still the output, whose files must never become inputs
+        Path inputReal = inputDir.toRealPath();
+        List<Path> excludedReal = excluded.stream().map(FileScanner::real).toList();
         for (InputSource s : InputFiles.list(inputDir, glob, recursive, dir -> unreadable.add(dir.toString().replace('\\', '/')))) {
             Path abs = s.path().toAbsolutePath().normalize();
+            Path real = inputReal.resolve(s.relative()).normalize();
             // an errors file (of a scheduler whose output this input is) reports bad records, it holds no documents; its name
             // is also the errors file of the input a.jsonl beside it, which would replace or delete it as this one's output
-            if (excluded.stream().anyMatch(abs::startsWith) || s.relative().endsWith(Pipeline.ERRORS_SUFFIX)) {
+            if (excluded.stream().anyMatch(abs::startsWith) || excludedReal.stream().anyMatch(real::startsWith)
+                    || s.relative().endsWith(Pipeline.ERRORS_SUFFIX)) {
                 continue;
             }
             BasicFileAttributes a;
@@ -78,6 +84,15 @@ public final class FileScanner {
                     a.lastModifiedTime().to(TimeUnit.NANOSECONDS)));
         }
         return new Scan(out, List.copyOf(unreadable));
+    }
+
+    /** The path as the file system resolves it, or as written while it does not exist yet. */
+    private static Path real(Path p) {
+        try {
+            return p.toRealPath();
+        } catch (IOException e) {
+            return p;
+        }
     }
 
     public Path inputDir() {

@@ -92,8 +92,13 @@ public final class Scheduler {
             throw new ScheduleException(USAGE, "the input directory " + settings.input()
                     + (Files.exists(settings.input()) ? " is not a directory" : " does not exist"));
         }
-        Path in = settings.input().toAbsolutePath().normalize();
-        Path out = settings.output().toAbsolutePath().normalize();
+        checkApart(settings.input().toAbsolutePath().normalize(), settings.output().toAbsolutePath().normalize());
+        Files.createDirectories(settings.output());
+        // again as the file system resolves them: a link (inbox -> data/inbox) is another spelling of the same directory
+        checkApart(settings.input().toRealPath(), settings.output().toRealPath());
+    }
+
+    private void checkApart(Path in, Path out) throws ScheduleException {
         if (in.equals(out)) {
             throw new ScheduleException(USAGE, "--output must differ from --input (outputs would become inputs on the next tick)");
         }
@@ -101,7 +106,6 @@ public final class Scheduler {
             throw new ScheduleException(USAGE, "--input " + settings.input() + " lies inside --output " + settings.output()
                     + "; choose directories side by side");
         }
-        Files.createDirectories(settings.output());
     }
 
     private InstanceLock acquire() throws ScheduleException, IOException {

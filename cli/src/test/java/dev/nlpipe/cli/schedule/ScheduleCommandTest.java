@@ -423,6 +423,27 @@ class ScheduleCommandTest {
     }
 
     @Test
+    void anOutputInsideTheInputReachedThroughALinkIsStillSkipped() throws Exception {
+        ScheduleFixture f = new ScheduleFixture(tmp);
+        f.write("a.txt", "one\n");
+        Path link = Files.createSymbolicLink(tmp.resolve("inbox"), f.in);
+        Path out = f.in.resolve("processed");
+        for (int pass = 0; pass < 3; pass++) {
+            ScheduleFixture.Result r = ScheduleFixture.main("schedule", f.pipeline.toString(), "--input", link.toString(), "--output",
+                    out.toString(), "--once", "--settle", "0s");
+            assertEquals(0, r.code(), r.err());
+            assertFalse(r.err().contains(" processed/a.jsonl ->"), "pass " + pass + ": outputs are no inputs: " + r.err());
+        }
+        assertFalse(Files.exists(out.resolve("processed")), "no output of an output");
+        // the output given through a link to a directory that is the input's: refused as the same directory
+        Path same = Files.createSymbolicLink(tmp.resolve("same"), f.in);
+        ScheduleFixture.Result r = ScheduleFixture.main("schedule", f.pipeline.toString(), "--input", f.in.toString(), "--output",
+                same.toString(), "--once", "--settle", "0s");
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("--output must differ from --input"), r.err());
+    }
+
+    @Test
     void aFileMovedAwayBeforeItsTurnIsNeitherAnAttemptNorAFailure() throws Exception {
         ScheduleFixture f = new ScheduleFixture(tmp);
         f.write("a.txt", "MOVE\n");
