@@ -6,6 +6,7 @@ import dev.nlpipe.core.io.InputSource;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -44,8 +45,11 @@ public final class FileScanner {
      * @param files the files now present, sorted by relative path
      * @param unreadable the sub-directories that could not be read (relative, {@code /}-separated):
      *     their files are neither inputs of this tick nor deleted
+     * @param badNames files passed over whose names are not text in the file system's encoding (GBK
+     *     names from a zip made on Windows), as shown with replacement characters: several would
+     *     share one name, one state row and one output
      */
-    public record Scan(List<ScannedFile> files, List<String> unreadable) {
+    public record Scan(List<ScannedFile> files, List<String> unreadable, List<String> badNames) {
     }
 
     /**
@@ -61,6 +65,7 @@ public final class FileScanner {
         }
         List<ScannedFile> out = new ArrayList<>();
         List<String> unreadable = new ArrayList<>();
+        List<String> badNames = new ArrayList<>();
         // where the files really are: an output directory inside the input reached by another spelling (a link to the
         // input, or the output given through one) is still the output, whose files must never become inputs
         Path inputReal = inputDir.toRealPath();
@@ -74,6 +79,10 @@ public final class FileScanner {
                     || s.relative().endsWith(Pipeline.ERRORS_SUFFIX)) {
                 continue;
             }
+            if (s.relative().indexOf('\uFFFD') >= 0 && !Files.exists(Path.of(s.path().toString()), LinkOption.NOFOLLOW_LINKS)) {
+                badNames.add(s.relative().replace(File.separatorChar, '/'));
+                continue;
+            }
             BasicFileAttributes a;
             try {
                 a = Files.readAttributes(s.path(), BasicFileAttributes.class);
@@ -83,7 +92,7 @@ public final class FileScanner {
             out.add(new ScannedFile(s.relative().replace(File.separatorChar, '/'), s.path(), a.size(),
                     a.lastModifiedTime().to(TimeUnit.NANOSECONDS)));
         }
-        return new Scan(out, List.copyOf(unreadable));
+        return new Scan(out, List.copyOf(unreadable), List.copyOf(badNames));
     }
 
     /** The path as the file system resolves it, or as written while it does not exist yet. */

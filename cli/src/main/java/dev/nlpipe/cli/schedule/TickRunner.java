@@ -84,6 +84,10 @@ final class TickRunner {
             List<ScannedFile> files = scan.files();
             // judged by the time the files were seen at: reloading the pipeline and scanning may take minutes
             Instant seenAt = Instant.now();
+            for (String name : scan.badNames()) {
+                log.info("warning: passed over " + settings.input().resolve(name) + ": its name is not UTF-8 (a zip made on Windows?);"
+                        + " rename it to process it, e.g. convmv -f gbk -t utf8 --notest FILE");
+            }
             for (String dir : scan.unreadable()) {
                 log.info("warning: cannot read " + settings.input().resolve(dir) + " (permission denied): its files are left as they"
                         + " were recorded; everything else is processed");
