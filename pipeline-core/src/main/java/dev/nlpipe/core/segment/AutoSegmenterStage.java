@@ -83,7 +83,7 @@ public final class AutoSegmenterStage implements StageProvider {
             public void annotate(Document doc) {
                 if (isChinese(doc, threshold)) {
                     hanlp.annotate(doc);
-                    doc.setTokens(MixedText.edgeMarksSplit(doc.text(), doc.tokens()));
+                    doc.setTokens(MixedText.edgeMarksSplit(doc.text(), doc.tokens(), hanlp.segmenter()::isUserWord));
                     if (doc.lang() == null) {
                         doc.setLang("zh");
                     }

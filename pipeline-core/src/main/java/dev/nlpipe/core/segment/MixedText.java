@@ -75,11 +75,16 @@ final class MixedText {
      * conventions join) stay.
      *
      * @param original the text the tokens' offsets point into
+     * @param userWord the words a user dictionary holds, which stay whole (C++, C#, .NET)
      */
-    static List<Token> edgeMarksSplit(String original, List<Token> tokens) {
+    static List<Token> edgeMarksSplit(String original, List<Token> tokens, java.util.function.Predicate<String> userWord) {
         List<Token> out = new ArrayList<>(tokens.size());
         for (Token t : tokens) {
             String s = original.substring(t.start(), t.end());
+            if (userWord.test(t.text())) {
+                out.add(t);
+                continue;
+            }
             if (isMixedMarkRun(t.text()) && t.text().length() == s.length()) {
                 splitMarks(t, out);
                 continue;

@@ -75,6 +75,16 @@ class AutoSegmenterStageTest {
     }
 
     @Test
+    void userDictionaryWordsWithMarksAtTheirEdgesStayWhole(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        java.nio.file.Path dict = java.nio.file.Files.writeString(dir.resolve("langs.txt"), "C++ nz 10\nC# nz 10\n.NET nz 10\n");
+        List<String> words = texts(run("segment", Map.of("userDictionaries", List.of(dict.toString())), doc("我会写C++和C#代码，也会.NET", null)));
+        assertTrue(words.containsAll(List.of("C++", "C#", ".NET")), words.toString());
+        List<String> without = texts(run("segment", Map.of(), doc("我会写COVID-19疫苗", null)));
+        assertTrue(without.contains("COVID") && without.contains("-"), "other words still lose their edge marks: " + without);
+    }
+
+    @Test
     void anEmojiIsOneWordAndInvisibleCharactersNone() {
         String flag = "\uD83C\uDDE8\uD83C\uDDF3";
         String thumb = "\uD83D\uDC4D\uD83C\uDFFD";

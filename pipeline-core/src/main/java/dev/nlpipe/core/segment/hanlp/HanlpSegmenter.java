@@ -55,8 +55,10 @@ public final class HanlpSegmenter {
     }
 
     private final Segment segment;
+    private final UserDictionary userWords;
 
     public HanlpSegmenter(Settings s) {
+        this.userWords = s.userWords();
         Segment seg = s.algorithm().newSegment();
         seg.enablePartOfSpeechTagging(s.posTagging());
         if (s.entities()) {
@@ -74,6 +76,11 @@ public final class HanlpSegmenter {
             seg.enableCustomDictionaryForcing(true);
         }
         this.segment = seg;
+    }
+
+    /** Whether {@code word} is an entry of the user dictionaries (C++, .NET: kept whole by the mark splitting of {@code segment}). */
+    public boolean isUserWord(String word) {
+        return userWords.contains(word);
     }
 
     /** The HanLP segment this wraps (for benchmarks that compare against calling it directly). */
