@@ -45,6 +45,7 @@ public final class LuceneTokens {
                 if (end <= start || isBlank(text, start, end)) {
                     continue;
                 }
+                end = beforeStrippedMarkup(text, start, end, term);
                 boolean split = false;
                 if (start > 0 && Character.isLowSurrogate(text.charAt(start)) && Character.isHighSurrogate(text.charAt(start - 1))) {
                     start--;
@@ -78,6 +79,22 @@ public final class LuceneTokens {
             throw new UncheckedIOException(e);
         }
         return out;
+    }
+
+    /**
+     * The end of a term's span without the markup an {@code htmlStrip} char filter removed after it:
+     * the filter gives the removed tags to the character before them ({@code Hello</b>} for
+     * {@code Hello}), and a span should cover the word alone. A term that holds {@code <} itself
+     * (a keyword tokenizer's) keeps its span.
+     */
+    private static int beforeStrippedMarkup(String text, int start, int end, CharTermAttribute term) {
+        for (int i = 0; i < term.length(); i++) {
+            if (term.charAt(i) == '<') {
+                return end;
+            }
+        }
+        int tag = text.indexOf('<', start + 1);
+        return tag > start && tag < end ? tag : end;
     }
 
     private static boolean sameSpan(Token a, Token b) {
