@@ -69,6 +69,28 @@ class OutputSafetyCliTest {
     }
 
     @Test
+    void aRerunWithTheOutputDirectoryInsideTheInputNamesTheLayout() throws IOException {
+        TempFiles.write(dir.resolve("nest/a.txt"), "one\n");
+        Path p = pipeline(dir.resolve("nest") + "/", dir.resolve("nest/out") + "/");
+        assertEquals(0, nlpipe("run", p.toString()).code());
+        CliTest.Result again = nlpipe("run", p.toString());
+        assertEquals(ExitCodes.CONFIG, again.code(), again.err());
+        assertTrue(again.err().contains("lies inside the output directory") && again.err().contains("beside the input"), again.err());
+        // a single output file inside the input: its errors file is never read back as input
+        TempFiles.write(dir.resolve("bad/a.txt"), "one\n");
+        Path q = TempFiles.write(dir.resolve("q.yaml"), """
+                pipeline: p
+                input: { path: %s, format: text, glob: '*.txt*' }
+                stages: [ { type: tokenize.regex } ]
+                output: { path: %s, format: jsonl, errors: %s }
+                """.formatted(dir.resolve("bad") + "/", dir.resolve("all.jsonl"), dir.resolve("bad/all.txt.errors.jsonl")));
+        Files.writeString(dir.resolve("bad/all.txt.errors.jsonl"), "{\"reason\": \"an earlier run's\"}\n");
+        CliTest.Result r = nlpipe("run", q.toString());
+        assertEquals(0, r.code(), r.err());
+        assertEquals(1, Files.readAllLines(dir.resolve("all.jsonl")).size(), "the errors file is no input");
+    }
+
+    @Test
     void twoInputsWithOneOutputNameAreAConfigurationError() {
         TempFiles.write(dir.resolve("coll/a.txt"), "one\n");
         TempFiles.write(dir.resolve("coll/a.log"), "two\n");

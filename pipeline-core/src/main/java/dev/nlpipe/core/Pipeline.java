@@ -144,7 +144,7 @@ public final class Pipeline implements AutoCloseable {
         InputConfig in = config.input();
         if (in != null && in.path() != null) {
             checkReadable(in);
-            List<InputSource> sources = InputFiles.list(in.path(), in.glob(), in.recursive());
+            List<InputSource> sources = inputSources(in, config.output());
             if (sources.isEmpty()) {
                 // a mistyped glob would otherwise publish an empty output over the last run's
                 throw new ConfigException(in.pathLocation(), "input directory " + in.path() + " holds no file"
@@ -158,6 +158,34 @@ public final class Pipeline implements AutoCloseable {
                 checkOutputs(sources, out, writer);
             }
         }
+    }
+
+    /**
+     * The files an input directory holds, without this run's own errors file. An input inside the
+     * output directory (a directory output inside the input, read on the rerun) is refused by name:
+     * it may be an earlier run's output or a real input the outputs would overwrite, which only the
+     * user can tell.
+     */
+    private static List<InputSource> inputSources(InputConfig in, OutputConfig out) throws IOException {
+        List<InputSource> sources = InputFiles.list(in.path(), in.glob(), in.recursive());
+        if (out == null || out.path() == null || out.path().toString().equals("-") || !Files.isDirectory(in.path())) {
+            return sources;
+        }
+        Path output = out.path().toAbsolutePath().normalize();
+        Path errors = errorsFile(out) == null ? null : errorsFile(out).toAbsolutePath().normalize();
+        List<InputSource> kept = new ArrayList<>(sources.size());
+        for (InputSource s : sources) {
+            Path p = s.path() == null ? null : s.path().toAbsolutePath().normalize();
+            if (p != null && out.directory() && p.startsWith(output)) {
+                throw new ConfigException(out.location(), "the input " + s.path() + " lies inside the output directory " + out.path()
+                        + " (an earlier run's output?); put the output directory beside the input, or narrow input.glob, or set"
+                        + " input.recursive: false");
+            }
+            if (p == null || !p.equals(errors)) {
+                kept.add(s);
+            }
+        }
+        return kept;
     }
 
     /** The input section's format options, checked against what {@code reader} declares. */
@@ -326,7 +354,7 @@ public final class Pipeline implements AutoCloseable {
         WriterProvider writer = components.writers().get(out.format(), out.location());
         Options writerOptions = writerOptions(out, writer);
 
-        List<InputSource> sources = InputFiles.list(in.path(), in.glob(), in.recursive());
+        List<InputSource> sources = inputSources(in, out);
         checkOutputs(sources, out, writer);
         ErrorLog errors = new ErrorLog(errorsFile(out), log, options.onError());
         ReadSettings settings = new ReadSettings(in.language(), in.maxLineLength(), errors, new AtomicLong());
