@@ -84,7 +84,12 @@ public class RunCommand implements Callable<Integer> {
         OutputOptions.refuseInputs(spec, "output", outPath, OutputOptions.in("pipeline", pipeline));
         OutputOptions.refuseInputs(spec, "--metrics", metrics, OutputOptions.in("pipeline", pipeline), OutputOptions.in("input", inPath),
                 OutputOptions.in("output", outPath));
-        Pipeline.checkInput(cfg);
+        try {
+            Pipeline.checkInput(cfg);
+        } catch (dev.nlpipe.core.config.ConfigException e) {
+            // with the file's other mistakes, which building the stages would report only once the input is found
+            Pipeline.throwWithOtherErrors(cfg, e);
+        }
         try (Pipeline p = Pipeline.fromConfig(cfg)) {
             RunOptions defaults = p.defaultRunOptions(!quiet);
             RunOptions options = new RunOptions(threads != null ? threads : defaults.threads(),

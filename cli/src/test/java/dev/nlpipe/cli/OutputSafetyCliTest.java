@@ -91,6 +91,20 @@ class OutputSafetyCliTest {
     }
 
     @Test
+    void aMissingInputIsReportedWithTheFilesOtherMistakes() {
+        Path p = TempFiles.write(dir.resolve("bad.yaml"), """
+                pipeline: p
+                input: { path: nope/, format: text }
+                stages: [ { type: tokenize.regx } ]
+                output: { path: out.jsonl, format: jsonl }
+                """);
+        CliTest.Result r = nlpipe("run", p.toString());
+        assertEquals(ExitCodes.CONFIG, r.code(), r.err());
+        assertTrue(r.err().contains("input not found") && r.err().contains("unknown stage type 'tokenize.regx'")
+                && r.err().contains("2 errors"), r.err());
+    }
+
+    @Test
     void twoInputsWithOneOutputNameAreAConfigurationError() {
         TempFiles.write(dir.resolve("coll/a.txt"), "one\n");
         TempFiles.write(dir.resolve("coll/a.log"), "two\n");

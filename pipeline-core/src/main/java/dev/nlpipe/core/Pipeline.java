@@ -93,6 +93,32 @@ public final class Pipeline implements AutoCloseable {
     public static Pipeline fromConfig(PipelineConfig config) {
         Components components = Components.get();
         ConfigErrors errors = new ConfigErrors();
+        Set<Layer> inputLayers = checkFormats(config, components, errors);
+        if (!errors.isEmpty()) {
+            // all of the file's mistakes at once: the stages' too, which the wiring below would report one by one
+            StageChecks.check(config.stages(), components, errors);
+            errors.throwIfAny();
+        }
+        StageAssembler.Assembled a = StageAssembler.assemble(config.stages(), inputLayers, components);
+        return new Pipeline(config.name(), a.stages(), config, components, a.layersOut());
+    }
+
+    /**
+     * Throws {@code inputError} (an input not found, from {@link #checkInput}) together with every
+     * other mistake of the file that can be found without building a stage: formats, their options,
+     * stage types and options. The command line reports them at once, as it does without it.
+     */
+    public static void throwWithOtherErrors(PipelineConfig config, ConfigException inputError) {
+        Components components = Components.get();
+        ConfigErrors errors = new ConfigErrors();
+        errors.add(inputError);
+        checkFormats(config, components, errors);
+        StageChecks.check(config.stages(), components, errors);
+        errors.throwIfAny();
+    }
+
+    /** Checks the input and output formats and their options into {@code errors}; the layers the input brings, or {@code null}. */
+    private static Set<Layer> checkFormats(PipelineConfig config, Components components, ConfigErrors errors) {
         Set<Layer> inputLayers = null;
         if (config.input() != null) {
             InputConfig in = config.input();
@@ -106,13 +132,7 @@ public final class Pipeline implements AutoCloseable {
             OutputConfig out = config.output();
             errors.run(() -> writerOptions(out, components.writers().get(out.format(), out.location())));
         }
-        if (!errors.isEmpty()) {
-            // all of the file's mistakes at once: the stages' too, which the wiring below would report one by one
-            StageChecks.check(config.stages(), components, errors);
-            errors.throwIfAny();
-        }
-        StageAssembler.Assembled a = StageAssembler.assemble(config.stages(), inputLayers, components);
-        return new Pipeline(config.name(), a.stages(), config, components, a.layersOut());
+        return inputLayers;
     }
 
     /**
