@@ -66,7 +66,7 @@ public final class AugmentCommand extends RunCommand {
         boolean swaps = s.type().equals("augment.mentions") || (with != null && with.get("mentionReplacement") != null
                 && with.get("mentionReplacement").toPlain() instanceof Number n && n.doubleValue() > 0);
         if (!s.type().startsWith("augment.") || !swaps || (with != null && with.get("mentionsFrom") != null)
-                || !Files.isRegularFile(in.path())) {
+                || in.path() == null || !Files.exists(in.path()) || in.path().toString().equals("-")) {
             return s;
         }
         Node.MapNode filled = new Node.MapNode(with == null ? s.location() : with.location());

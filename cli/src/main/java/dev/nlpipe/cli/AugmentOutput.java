@@ -6,6 +6,7 @@ import dev.nlpipe.core.config.Node;
 import dev.nlpipe.core.config.Options;
 import dev.nlpipe.core.config.OutputConfig;
 import dev.nlpipe.core.config.PlainNodes;
+import dev.nlpipe.core.io.InputFiles;
 import dev.nlpipe.core.io.InputSource;
 import dev.nlpipe.core.io.LineReader;
 import dev.nlpipe.core.io.ReadSettings;
@@ -92,10 +93,25 @@ final class AugmentOutput {
         return new OutputConfig(base.path(), base.directory(), format, given == null ? null : given.errors(), options, at);
     }
 
+    /**
+     * The file whose layout (header, columns, tag scheme) the output copies: the input file, or the
+     * first file an input directory lists (its files are one corpus, written in one layout).
+     */
+    static Path layoutFile(InputConfig in) throws IOException {
+        if (in.path() == null || !Files.exists(in.path())) {
+            return null;
+        }
+        if (Files.isRegularFile(in.path())) {
+            return in.path();
+        }
+        List<InputSource> files = InputFiles.list(in.path(), in.glob(), in.recursive());
+        return files.isEmpty() ? null : files.get(0).path();
+    }
+
     /** Writer options that reproduce the input's layout. */
     static Map<String, Object> implied(String format, InputConfig in) throws IOException {
-        Path file = in.path();
-        if (file == null || !Files.isRegularFile(file)) {
+        Path file = layoutFile(in);
+        if (file == null) {
             return Map.of();
         }
         Map<String, Object> out = new java.util.LinkedHashMap<>();

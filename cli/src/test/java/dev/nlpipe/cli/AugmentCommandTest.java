@@ -324,6 +324,25 @@ class AugmentCommandTest {
     }
 
     @Test
+    void aDirectoryOfTsvFilesKeepsTheirHeader() throws Exception {
+        // ChnSentiCorp's layout, label first and text_a: the output must read back with the input's options
+        TempFiles.write(dir.resolve("dd/part1.tsv"), "label\ttext_a\n1\ta good movie with a good story\n");
+        TempFiles.write(dir.resolve("dd/part2.tsv"), "label\ttext_a\n0\ta boring movie and a boring plot\n");
+        Path yaml = TempFiles.write(dir.resolve("dir.yaml"), """
+                input: {path: %s, format: tsv, textColumn: text_a, language: en}
+                stages:
+                  - type: tokenize.regex
+                  - type: augment.eda
+                    with: {numAug: 2, synonyms: [], synonymFiles: [%s], seed: 1}
+                """.formatted(dir.resolve("dd") + "/", synonyms()));
+        CliTest.Result r = nlpipe("augment", yaml.toString(), "--quiet");
+        assertEquals(0, r.code(), r.err());
+        List<String> lines = Files.readAllLines(dir.resolve("dd.augmented/part1.tsv"));
+        assertEquals("label\ttext_a", lines.get(0), "the input's header, from the directory's first file");
+        assertTrue(lines.size() > 2 && lines.stream().skip(1).allMatch(l -> l.startsWith("1\t")), lines.toString());
+    }
+
+    @Test
     void aCsvHeaderIsWrittenBackAsTheReaderParsedIt() throws Exception {
         // a quoted name holding a comma, and a name with a space the labelColumn gives as written
         Path train = TempFiles.write(dir.resolve("spaced.csv"), """
