@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.PatternSyntaxException;
 
@@ -130,6 +131,34 @@ public final class VectorizerOptions {
         }
         return new Weighting(binary, o.getBoolean("sublinearTf"), o.getBoolean("useIdf"), o.getBoolean("smoothIdf"),
                 Weighting.Norm.of(o.getString("norm")));
+    }
+
+    /**
+     * Refuses vocabulary terms and stop words with capitals under {@code lowercase: true}: the
+     * features are lower case, so they would never match (scikit-learn only warns). Checked where
+     * options are written (training, a stage without a model), not when a saved model loads.
+     *
+     * @param vocabulary the fixed vocabulary, or {@code null}
+     */
+    public static void refuseUnmatchable(Options o, List<String> vocabulary) {
+        if (!o.getBoolean("lowercase")) {
+            return;
+        }
+        String fix = "; write it in lower case, or set lowercase: false";
+        if (vocabulary != null) {
+            for (String t : vocabulary) {
+                if (!t.equals(t.toLowerCase(Locale.ROOT))) {
+                    throw o.error(o.get("vocabularyFile") != null ? "vocabularyFile" : "vocabulary", "term '" + t
+                            + "' can never match: lowercase is on, so every feature is lower case" + fix);
+                }
+            }
+        }
+        for (String w : stopWords(o)) {
+            if (!w.equals(w.toLowerCase(Locale.ROOT))) {
+                throw o.error(o.getStringList("stopWords").contains(w) ? "stopWords" : "stopWordsFile", "stop word '" + w
+                        + "' can never match: lowercase is on, so every word is lower case before stop words are removed" + fix);
+            }
+        }
     }
 
     /** The fixed vocabulary given by {@code vocabulary} or {@code vocabularyFile}, or {@code null}. */

@@ -134,6 +134,7 @@ public abstract class VectorizerStage implements StageProvider {
             throw ctx.error("needs 'model: DIR' (fit one with `nlpipe train` and task: " + kind
                     + ") or a fixed 'vocabulary' / 'vocabularyFile'");
         }
+        VectorizerOptions.refuseUnmatchable(o, terms);
         Weighting w = VectorizerOptions.weighting(o, tfidf);
         if (w.useIdf()) {
             throw o.error("useIdf", "idf needs document frequencies from a fitted model: give 'model: DIR' (task: " + kind

@@ -91,8 +91,10 @@ public abstract class VectorizerTrainer implements TrainerProvider {
             throw t.error("maxTermsInMemory", "must be at least 1");
         }
         Analyzer analyzer = analyzer(job);
+        List<String> fixed = VectorizerOptions.fixedVocabulary(m);
+        VectorizerOptions.refuseUnmatchable(m, fixed);
         long start = System.nanoTime();
-        Vocabulary vocabulary = fit(job, analyzer, VectorizerOptions.fixedVocabulary(m), threads, budget, VectorizerOptions.pruning(m),
+        Vocabulary vocabulary = fit(job, analyzer, fixed, threads, budget, VectorizerOptions.pruning(m),
                 VectorizerOptions.weighting(m, tfidf).binary());
         write(job, vocabulary, (System.nanoTime() - start) / 1e9);
     }

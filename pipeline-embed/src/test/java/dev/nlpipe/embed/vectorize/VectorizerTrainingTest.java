@@ -186,6 +186,31 @@ class VectorizerTrainingTest {
     }
 
     @Test
+    void capitalsThatLowercasingMakesUnmatchableAreRefused() throws IOException {
+        Path corpus = Files.writeString(dir.resolve("caps.txt"), "Beijing is big\nThe city\n");
+        ConfigException vocab = assertThrows(ConfigException.class, () -> TrainingRuns.train(dir, """
+                task: vectorize.count
+                data: { train: %s, format: text }
+                model: { tokenPattern: '\\w+', vocabulary: [Beijing, the] }
+                """.formatted(corpus), "capvocab"));
+        assertTrue(vocab.getMessage().contains("term 'Beijing' can never match"), vocab.getMessage());
+        ConfigException stops = assertThrows(ConfigException.class, () -> TrainingRuns.train(dir, """
+                task: vectorize.tfidf
+                data: { train: %s, format: text }
+                model: { tokenPattern: '\\w+', stopWords: [The, is] }
+                """.formatted(corpus), "capstops"));
+        assertTrue(stops.getMessage().contains("stop word 'The' can never match"), stops.getMessage());
+        TrainingRuns.train(dir, """
+                task: vectorize.tfidf
+                data: { train: %s, format: text }
+                model: { tokenPattern: '\\w+', stopWords: [The, is], lowercase: false }
+                """.formatted(corpus), "keepcase");
+        ConfigException hashing = assertThrows(ConfigException.class, () -> Pipeline.builder().add("tokenize.regex")
+                .add("vectorize.hashing", Map.of("stopWords", List.of("And"))).build());
+        assertTrue(hashing.getMessage().contains("stop word 'And'"), hashing.getMessage());
+    }
+
+    @Test
     void anEmptyCorpusIsNamedAsSuchNotBlamedOnMaxDf() throws IOException {
         Path blank = Files.writeString(dir.resolve("blank.txt"), "\n\n   \n");
         ConfigException e = assertThrows(ConfigException.class, () -> TrainingRuns.train(dir, """
