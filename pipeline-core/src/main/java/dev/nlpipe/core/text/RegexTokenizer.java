@@ -124,7 +124,7 @@ public final class RegexTokenizer implements StageProvider {
             } else {
                 i += len;
                 i = absorbMarks(s, i);
-                if (punctuation && !Graphemes.isInvisible(s.substring(start, i))) {
+                if (punctuation && !Graphemes.isInvisible(s, start, i)) {
                     out.add(finish(doc.tokenAt(start, i), lowercase));
                 }
             }
@@ -152,6 +152,26 @@ public final class RegexTokenizer implements StageProvider {
      */
     public static int clusterEnd(String s, int i) {
         return absorbMarks(s, i + Character.charCount(s.codePointAt(i)));
+    }
+
+    /**
+     * Whether the code point at {@code i} continues the user-perceived character before it (as
+     * {@link #clusterEnd} groups them): a combining mark, variation selector, skin tone or joiner, a
+     * flag's second letter, a symbol after a joiner. Looks at {@code i} alone, so a segmenter's word
+     * boundaries are checked without walking the text.
+     */
+    public static boolean continuesCharacter(String s, int i) {
+        if (i <= 0 || i >= s.length()) {
+            return false;
+        }
+        int c = s.codePointAt(i);
+        if (isMark(c) || (c >= 0xFE00 && c <= 0xFE0F) || (c >= 0x1F3FB && c <= 0x1F3FF) || c == 0x200D) {
+            return true;
+        }
+        if (isRegionalIndicator(c)) {
+            return regionalIndicatorsBefore(s, i) % 2 == 1;
+        }
+        return s.charAt(i - 1) == '\u200D' && Character.getType(c) == Character.OTHER_SYMBOL;
     }
 
     /** Swallows combining marks, variation selectors, emoji modifiers and zero-width-joiner sequences. */

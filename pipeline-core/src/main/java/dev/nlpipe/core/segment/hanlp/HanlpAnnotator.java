@@ -8,6 +8,7 @@ import dev.nlpipe.core.segment.PkuConventions;
 import dev.nlpipe.core.segment.Word;
 import dev.nlpipe.core.stage.Annotator;
 import dev.nlpipe.core.text.Graphemes;
+import dev.nlpipe.core.text.RegexTokenizer;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -66,13 +67,12 @@ public final class HanlpAnnotator implements Annotator {
      * invisible words (a left-to-right mark, a soft hyphen between two words) left out.
      */
     static List<Word> wholeCharacters(String text, List<Word> words) {
-        java.util.BitSet starts = Graphemes.starts(text);
         List<Word> out = new ArrayList<>(words.size());
         for (Word w : words) {
             Word last = out.isEmpty() ? null : out.get(out.size() - 1);
-            if (last != null && last.end() == w.start() && !starts.get(w.start())) {
+            if (last != null && last.end() == w.start() && RegexTokenizer.continuesCharacter(text, w.start())) {
                 out.set(out.size() - 1, new Word(last.start(), w.end(), last.pos()));
-            } else if (!Graphemes.isInvisible(text.substring(w.start(), w.end()))) {
+            } else if (!Graphemes.isInvisible(text, w.start(), w.end())) {
                 out.add(w);
             }
         }
