@@ -229,6 +229,15 @@ public final class MlmTrainer implements TrainerProvider {
         return new Start(config, null, Map.of(), tokenizer, Map.of("vocabulary", spec.vocabulary().toString()), 0);
     }
 
+    /**
+     * The random draw of one sequence's masks in an epoch: epochs are counted across continued runs
+     * ({@code epochsBefore} from the model it continues), so a continued pre-training draws new masks
+     * instead of repeating the first run's.
+     */
+    static java.util.Random maskDraw(long seed, int epochsBefore, int epoch, int index) {
+        return Masking.random(seed, "mask", epochsBefore + epoch, index);
+    }
+
     private static Trainable<Example> trainable(MaskedLmNetwork net, Masking masking, long seed, int maskEpochsBefore,
                                                 List<Masking.Masked> dev, int evalBatch) {
         return new Trainable<>() {
@@ -248,7 +257,7 @@ public final class MlmTrainer implements TrainerProvider {
             public NDArray loss(List<Example> batch, NDManager scope) {
                 List<Masking.Masked> masked = new ArrayList<>(batch.size());
                 for (Example e : batch) {
-                    masked.add(masking.mask(e.sequence(), Masking.random(seed, "mask", maskEpochsBefore + epoch, e.index())));
+                    masked.add(masking.mask(e.sequence(), maskDraw(seed, maskEpochsBefore, epoch, e.index())));
                 }
                 MaskedLmNetwork.Batch b = MaskedLmNetwork.batch(masked, scope);
                 return MaskedLmNetwork.loss(net.logits(b.ids(), b.lengths(), b.positions(), true), b.labels());

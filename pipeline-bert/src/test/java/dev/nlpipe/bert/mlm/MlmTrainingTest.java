@@ -1,6 +1,7 @@
 package dev.nlpipe.bert.mlm;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -159,6 +160,9 @@ class MlmTrainingTest {
         int first = ((Number) ((Map<?, ?>) json(model.resolve("model.json")).get("training")).get("epochs")).intValue();
         assertEquals(first, ((Map<?, ?>) json(model.resolve("model.json")).get("mlm")).get("maskEpochs"));
         assertEquals(first + 1, ((Map<?, ?>) json(again.resolve("model.json")).get("mlm")).get("maskEpochs"));
+        // the continued run's first epoch draws as epoch first + 1 of one long run, not as the first run's first epoch
+        assertEquals(MlmTrainer.maskDraw(5, 0, first + 1, 3).nextLong(), MlmTrainer.maskDraw(5, first, 1, 3).nextLong());
+        assertNotEquals(MlmTrainer.maskDraw(5, 0, 1, 3).nextLong(), MlmTrainer.maskDraw(5, first, 1, 3).nextLong());
         int pad = Files.readAllLines(again.resolve("vocab.txt")).indexOf("[PAD]");
         assertEquals(pad, json(again.resolve("config.json")).get("pad_token_id"), "Hugging Face's padding row is [PAD]'s");
     }
