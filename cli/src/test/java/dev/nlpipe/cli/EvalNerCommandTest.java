@@ -217,6 +217,19 @@ class EvalNerCommandTest {
     }
 
     @Test
+    void goldWithNoEntityTypeOfTheModelsIsRefusedNotScoredZero() throws IOException {
+        // the model knows PER and LOC; Resume's NAME and ORG are other types, however alike
+        Path other = Files.writeString(dir.resolve("other-types.bmes"), "张 B-NAME\n三 E-NAME\n在 O\n华 B-ORG\n为 E-ORG\n\n");
+        CliTest.Result r = CliTest.nlpipe("eval", "ner", "--model", model.toString(), "--data", other.toString());
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("no entity type in common") && r.err().contains("gold: NAME, ORG"), r.err());
+        Path some = Files.writeString(dir.resolve("some-types.bmes"), "张 B-PER\n三 E-PER\n在 O\n华 B-ORG\n为 E-ORG\n\n");
+        CliTest.Result partly = CliTest.nlpipe("eval", "ner", "--model", model.toString(), "--data", some.toString());
+        assertEquals(0, partly.code(), partly.err());
+        assertTrue(partly.err().contains("gold types the model never predicts: ORG"), partly.err());
+    }
+
+    @Test
     void tagPrintsTheEntitiesOfEachTextOnItsOwnLine() {
         CliTest.Result r = CliTest.nlpipe("tag", "--model", model.toString(), SENTENCES[0], SENTENCES[1]);
         assertEquals(0, r.code(), r.err());

@@ -123,8 +123,36 @@ public final class NerEvaluator {
                 if (errors.warningSummary() != null) {
                     log.println(errors.warningSummary());
                 }
+                checkTypes(tagger.types(), scores, modelDir, data, log);
                 return new Result(scores, done[0], (System.nanoTime() - start) / 1e9, tagging[0] / 1e9, errors.count());
             }
+        }
+    }
+
+    /**
+     * Gold types the model never predicts: with none in common (CLUENER's {@code name} against
+     * Resume's {@code NAME}) every span scores wrong, which is refused as training refuses such dev
+     * data; some missing are said, since their entities all count as missed.
+     */
+    private static void checkTypes(java.util.Set<String> modelTypes, Scores scores, Path modelDir, Path data, PrintStream log) {
+        java.util.Set<String> gold = new java.util.TreeSet<>();
+        scores.byType().forEach((type, c) -> {
+            if (c.gold() > 0) {
+                gold.add(type);
+            }
+        });
+        if (modelTypes == null || modelTypes.isEmpty() || gold.isEmpty()) {
+            return;
+        }
+        java.util.Set<String> missing = new java.util.TreeSet<>(gold);
+        missing.removeAll(modelTypes);
+        if (missing.size() == gold.size()) {
+            throw new IllegalArgumentException(data + " and " + modelDir + " have no entity type in common (gold: " + String.join(", ", gold)
+                    + "; model: " + String.join(", ", new java.util.TreeSet<>(modelTypes)) + "): every span would score wrong."
+                    + " Types are compared exactly (NAME is not PER, name is not NAME); evaluate on data labelled as the training data was");
+        }
+        if (!missing.isEmpty()) {
+            log.println("warning: gold types the model never predicts: " + String.join(", ", missing) + " (their entities all count as missed)");
         }
     }
 }

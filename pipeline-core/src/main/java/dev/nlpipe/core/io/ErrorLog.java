@@ -58,6 +58,9 @@ public final class ErrorLog implements BadRecordSink {
         holding.remove();
     }
 
+    /** Bad records printed to the terminal when there is no errors file. */
+    static final int PRINTED = 100;
+
     @Override
     public void accept(BadRecord record) {
         HeldRecords held = holding.get();
@@ -102,8 +105,12 @@ public final class ErrorLog implements BadRecordSink {
             first.add(record);
         }
         if (file == null) {
-            if (fallback != null) {
+            // without an errors file each goes to the terminal: a GBK file or a wrong format makes every line one, which would
+            // bury the summary under a hundred thousand lines
+            if (fallback != null && count <= PRINTED) {
                 fallback.println("bad record: " + record);
+            } else if (fallback != null && count == PRINTED + 1) {
+                fallback.println("bad record: more follow; they are counted, not printed");
             }
             return;
         }

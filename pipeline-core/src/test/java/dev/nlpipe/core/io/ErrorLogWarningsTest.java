@@ -37,6 +37,20 @@ class ErrorLogWarningsTest {
     }
 
     @Test
+    void withoutAnErrorsFileOnlyTheFirstHundredBadRecordsArePrintedAndAllAreCounted() {
+        // a GBK file read as UTF-8 makes every line a bad record: the terminal gets a hundred and a note, not every one
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        ErrorLog log = new ErrorLog(null, new PrintStream(err, true, StandardCharsets.UTF_8), OnError.SKIP);
+        for (int i = 1; i <= 5000; i++) {
+            log.accept(at(i));
+        }
+        assertEquals(5000, log.count());
+        java.util.List<String> lines = err.toString(StandardCharsets.UTF_8).lines().toList();
+        assertEquals(ErrorLog.PRINTED + 1, lines.size());
+        assertEquals("bad record: more follow; they are counted, not printed", lines.get(lines.size() - 1));
+    }
+
+    @Test
     void theFirstFiveWarningsAreKept() {
         ErrorLog log = new ErrorLog(null, null, OnError.SKIP);
         for (int i = 1; i <= 8; i++) {
