@@ -115,7 +115,8 @@ public final class TaggerTraining {
         } else if (settings.devFraction() > 0) {
             HeldOut<Document> parts = HeldOut.of(trainDocs, settings, log);
             trainDocs = parts.train();
-            dev = TaggedData.of(parts.dev(), units);
+            // none held out (a tiny devFraction of a small file): no dev data, as the hold-out's warning says
+            dev = parts.dev().isEmpty() ? null : TaggedData.of(parts.dev(), units);
         }
         // the units of each document are made once, after the hold-out
         TaggedData train = TaggedData.of(trainDocs, units);

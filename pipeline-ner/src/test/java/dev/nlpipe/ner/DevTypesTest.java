@@ -85,4 +85,13 @@ class DevTypesTest {
                 "train.devFraction=0.1");
         assertTrue(log.contains("warning: train.devFraction 0.1 holds nothing out, as data.dev " + dev + " is the dev data"), log);
     }
+
+    @Test
+    void aDevFractionThatHoldsOutNoneTrainsWithoutDevDataAsItsWarningSays() throws IOException {
+        Path train = SyntheticCorpus.chinese(dir.resolve("train-n.bmes"), 40, 1);
+        String log = Training.run(dir, Training.chineseYaml(train, train, train), dir.resolve("none-held"), "train.epochs=1", "data.dev=",
+                "train.devFraction=0.001");
+        assertTrue(log.contains("holds out none: no dev data"), log);
+        assertTrue(Files.exists(dir.resolve("none-held/model.json")), "trained without dev data: " + log);
+    }
 }
