@@ -249,7 +249,10 @@ public record RunConfiguration(String fingerprint, Map<String, Object> values, S
                 if (INPUT.equals(key) && !was.containsKey(TrainingInput.LANGUAGE)) {
                     names.remove(TrainingInput.LANGUAGE); // a checkpoint from before the language was recorded: continued as before
                 }
-                names.forEach(name -> describe(key + "." + name, was.get(name), section.get(name), c.differences));
+                boolean data = "data".equals(key);
+                // the same files read from another path (the data moved, another working directory) are the same data
+                names.forEach(name -> describe(key + "." + name, data ? contents(was.get(name)) : was.get(name),
+                        data ? contents(section.get(name)) : section.get(name), c.differences));
             } else {
                 describe(String.valueOf(key), before, now, c.differences);
             }
@@ -298,6 +301,21 @@ public record RunConfiguration(String fingerprint, Map<String, Object> values, S
                         + " differ from the checkpoint's (edited or replaced since it was written)");
             }
         }
+    }
+
+    /** A data split's fingerprint without the paths it was read from: sizes and hashes, in order. */
+    private static Object contents(Object fingerprint) {
+        if (!(fingerprint instanceof List<?> entries)) {
+            return fingerprint;
+        }
+        return entries.stream().map(e -> {
+            if (!(e instanceof Map<?, ?> m)) {
+                return e;
+            }
+            Map<Object, Object> kept = new LinkedHashMap<>(m);
+            kept.remove("path");
+            return kept;
+        }).toList();
     }
 
     /** The paths of a file fingerprint, or of the other one when this one is absent. */

@@ -123,6 +123,22 @@ class RunConfigurationTest {
     }
 
     @Test
+    void theSameDataReadFromAnotherPathContinues() {
+        // the data moved, or the run started from another working directory: the same bytes are the same data
+        Map<String, Object> written = RunConfiguration.of(Map.of("task", "ner.flat", "model", Map.of("charDim", 50), "train",
+                Map.of("lr", 0.001), "data", Map.of("train", List.of(Map.of("path", "../../d/train.bmes", "bytes", 10, "sha256", "ab")))),
+                Set.of()).values();
+        RunConfiguration moved = RunConfiguration.of(Map.of("task", "ner.flat", "model", Map.of("charDim", 50), "train",
+                Map.of("lr", 0.001), "data", Map.of("train", List.of(Map.of("path", "/data/d/train.bmes", "bytes", 10, "sha256", "ab")))),
+                Set.of());
+        assertEquals(List.of(), moved.differences(written));
+        RunConfiguration edited = RunConfiguration.of(Map.of("task", "ner.flat", "model", Map.of("charDim", 50), "train",
+                Map.of("lr", 0.001), "data", Map.of("train", List.of(Map.of("path", "../../d/train.bmes", "bytes", 10, "sha256", "cd")))),
+                Set.of());
+        assertEquals(1, edited.differences(written).size(), "other contents at the same path still differ");
+    }
+
+    @Test
     void differencesNameEachOptionAndSection() {
         Map<String, Object> written = RunConfiguration.of(config(Map.of("charDim", 50, "lexicon", List.of("hanlp"), "heads", 8)),
                 Set.of()).values();
