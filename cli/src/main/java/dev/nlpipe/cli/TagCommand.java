@@ -3,6 +3,7 @@ package dev.nlpipe.cli;
 import dev.nlpipe.core.Pipeline;
 import dev.nlpipe.core.config.ConfigException;
 import dev.nlpipe.core.doc.Document;
+import dev.nlpipe.core.doc.Layer;
 import dev.nlpipe.core.model.ModelDir;
 import dev.nlpipe.core.model.ModelPreprocessing;
 import java.nio.file.Path;
@@ -34,7 +35,8 @@ final class TagCommand extends LineCommand {
         if (stage != null && recorded && !Boolean.FALSE.equals(options.get("preprocess"))) {
             // the model's own stages run after --stage and would replace its tokens without a word
             throw new ParameterException(spec.commandLine(), "--stage " + stage + ": " + model + " runs the stages it was trained behind ("
-                    + String.join(", ", ModelPreprocessing.types(ModelDir.read(model))) + "), which give the tokens it reads; leave --stage out");
+                    + String.join(", ", ModelPreprocessing.typesAdding(ModelDir.read(model), Layer.TOKENS)) + "), which give the tokens it"
+                    + " reads; leave --stage out");
         }
         try {
             return servingModel("ner", model, options, stage);
@@ -47,9 +49,10 @@ final class TagCommand extends LineCommand {
         }
     }
 
+    /** Whether the model's recorded stages give the tokens it reads (a normalizer alone gives none). */
     private boolean recordsPreprocessing() {
         try {
-            return ModelPreprocessing.any(ModelDir.read(model));
+            return !ModelPreprocessing.typesAdding(ModelDir.read(model), Layer.TOKENS).isEmpty();
         } catch (RuntimeException e) {
             return false; // an unreadable model.json is named by the stage that loads it
         }

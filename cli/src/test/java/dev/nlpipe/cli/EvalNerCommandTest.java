@@ -262,6 +262,12 @@ class EvalNerCommandTest {
         CliTest.Result tokenized = CliTest.nlpipe("tag", "--model", en.toString(), "--stage", "tokenize.regex", "John lives in Paris .");
         assertEquals(0, tokenized.code(), tokenized.err());
         assertEquals(1, tokenized.out().lines().count(), tokenized.out());
+        // behind a normalizer alone it still reads the tokens --stage gives: the normalizer gives none
+        Path normalized = Files.writeString(dir.resolve("en-norm.yaml"), Files.readString(cfg) + "stages: [ { type: normalize.text } ]\n");
+        Path norm = dir.resolve("en-norm-model");
+        assertEquals(0, CliTest.nlpipe("train", normalized.toString(), "--output", norm.toString()).code());
+        CliTest.Result behind = CliTest.nlpipe("tag", "--model", norm.toString(), "--stage", "tokenize.regex", "John lives in Paris .");
+        assertEquals(0, behind.code(), behind.err());
     }
 
     @Test

@@ -76,6 +76,12 @@ class OutputSafetyCliTest {
         CliTest.Result again = nlpipe("run", p.toString());
         assertEquals(ExitCodes.CONFIG, again.code(), again.err());
         assertTrue(again.err().contains("lies inside the output directory") && again.err().contains("beside the input"), again.err());
+        // the input directory itself as the output, or one above it: its inputs are no earlier output
+        TempFiles.write(dir.resolve("same/a.txt"), "one\n");
+        CliTest.Result same = nlpipe("run", pipeline(dir.resolve("same") + "/", dir.resolve("same") + "/").toString(), "--set",
+                "input.glob=*.txt");
+        assertEquals(0, same.code(), same.err());
+        assertTrue(Files.exists(dir.resolve("same/a.jsonl")));
         // a single output file inside the input: its errors file is never read back as input
         TempFiles.write(dir.resolve("bad/a.txt"), "one\n");
         Path q = TempFiles.write(dir.resolve("q.yaml"), """

@@ -545,11 +545,17 @@ public final class DocumentJson {
         if (t == JsonToken.VALUE_NULL) {
             return -1;
         }
-        if (t != JsonToken.VALUE_NUMBER_INT || p.getNumberType() != JsonParser.NumberType.INT || p.getIntValue() < 0) {
-            throw new IllegalArgumentException(what + " must be a whole number of UTF-16 code units, not "
-                    + (t == JsonToken.VALUE_STRING ? "the string \"" + p.getText() + "\"" : t.isScalarValue() ? p.getText() : "a structure"));
+        if (t == JsonToken.VALUE_NUMBER_FLOAT) {
+            // 5.0, as Python writes an offset that passed through a float (numpy, pandas): whole, so an offset
+            double d = p.getDoubleValue();
+            if (d == Math.rint(d) && d >= 0 && d <= Integer.MAX_VALUE) {
+                return (int) d;
+            }
+        } else if (t == JsonToken.VALUE_NUMBER_INT && p.getNumberType() == JsonParser.NumberType.INT && p.getIntValue() >= 0) {
+            return p.getIntValue();
         }
-        return p.getIntValue();
+        throw new IllegalArgumentException(what + " must be a whole number of UTF-16 code units, not "
+                + (t == JsonToken.VALUE_STRING ? "the string \"" + p.getText() + "\"" : t.isScalarValue() ? p.getText() : "a structure"));
     }
 
     /** A true/false field; {@code null} is false. */

@@ -168,35 +168,38 @@ public final class SegmentationEvaluation {
 
     /**
      * A predicted segmentation in the gold file's format: the spans' characters separated by two
-     * spaces, and each character no span covers (a mark {@code punctuation: drop} left out) a word of
-     * its own, so that the line holds the gold line's characters and {@code --pred} reads it back.
+     * spaces, so that {@code --pred} reads the line back and scores what {@code --pipeline} scored.
      *
-     * @throws IllegalArgumentException when two spans overlap (character bigrams): no one segmentation to write
+     * @throws IllegalArgumentException when a character has no span ({@code punctuation: drop}) or two
+     *     spans overlap (character bigrams): the gold format cannot hold that segmentation
      */
     public static String format(String raw, List<Span> spans) {
         StringBuilder sb = new StringBuilder(raw.length() * 2);
+        Span previous = null;
         int at = 0;
         for (Span s : spans) {
             if (s.start() < at) {
-                throw new IllegalArgumentException("the tokens '" + raw.substring(Math.max(0, at - (s.end() - s.start())), at) + "' and '"
+                throw new IllegalArgumentException("the tokens '" + raw.substring(previous.start(), previous.end()) + "' and '"
                         + raw.substring(s.start(), s.end()) + "' overlap (in \"" + raw + "\"): the gold format holds one segmentation,"
                         + " so it takes a tokenizer whose tokens do not overlap");
             }
-            uncovered(raw, at, s.start(), sb);
+            uncovered(raw, at, s.start());
             word(sb, raw.substring(s.start(), s.end()));
             at = s.end();
+            previous = s;
         }
-        uncovered(raw, at, raw.length(), sb);
+        uncovered(raw, at, raw.length());
         return sb.toString();
     }
 
-    private static void uncovered(String raw, int from, int to, StringBuilder sb) {
-        for (int k = from; k < to; ) {
-            int next = k + Character.charCount(raw.codePointAt(k));
+    /** Refuses a character no token covers: written as a word it would score as found what was scored as missed. */
+    private static void uncovered(String raw, int from, int to) {
+        for (int k = from; k < to; k++) {
             if (!RegexTokenizer.isSpace(raw.charAt(k))) {
-                word(sb, raw.substring(k, next));
+                throw new IllegalArgumentException("no token covers '" + raw.substring(k, k + Character.charCount(raw.codePointAt(k)))
+                        + "' (in \"" + raw + "\"): the gold format holds every character, so it takes a pipeline whose tokens cover"
+                        + " them all (punctuation: drop leaves marks out)");
             }
-            k = next;
         }
     }
 

@@ -93,6 +93,9 @@ class DocumentJsonTest {
         assertNull(d.labels(), "no label, not 'a classifier found none'");
         Document stop = DocumentJson.parse("{\"text\":\"abc\",\"tokens\":[{\"text\":\"a\",\"start\":0,\"end\":1,\"stop\":null}]}");
         assertFalse(stop.tokens().get(0).stop());
+        // offsets that passed through a float in Python (numpy, pandas) are written 5.0: whole, so read
+        Document floats = DocumentJson.parse("{\"text\":\"hello world\",\"tokens\":[{\"text\":\"hello\",\"start\":0.0,\"end\":5.0}]}");
+        assertEquals(5, floats.tokens().get(0).end());
     }
 
     @Test

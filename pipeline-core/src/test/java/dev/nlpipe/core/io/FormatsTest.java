@@ -135,6 +135,9 @@ class FormatsTest {
         Exception e = assertThrows(dev.nlpipe.core.io.UnwritableDocumentException.class,
                 () -> Corpora.write(docs, dir.resolve("space-out.conll"), "conll", Map.of("separator", "space")));
         assertTrue(e.getMessage().contains("'New York' holds a space") && e.getMessage().contains("separator: tab"), e.getMessage());
+        // the writer's default is tab, the reader's whitespace: kept only where the user set tab, and so reads with it
+        assertThrows(dev.nlpipe.core.io.UnwritableDocumentException.class,
+                () -> Corpora.write(docs, dir.resolve("default-out.conll"), "conll", Map.of()));
     }
 
     @Test

@@ -85,6 +85,8 @@ public class ConllWriter implements WriterProvider {
                     + tagCol + ", part of speech " + posCol + ")");
         }
         char sep = options.getString("separator").equals("tab") ? '\t' : ' ';
+        // a space inside a token reads back only with the reader's separator: tab too, which a user who set it knows to give
+        boolean spacesKept = sep == '\t' && options.isSet("separator");
         return (doc, out) -> {
             List<Token> tokens = doc.requireTokens("output conll");
             if (tokens.isEmpty()) {
@@ -99,11 +101,11 @@ public class ConllWriter implements WriterProvider {
                         out.append(sep);
                     }
                     if (c == tokenCol) {
-                        appendField(t.text(), "token", sep == '\t', out);
+                        appendField(t.text(), "token", spacesKept, out);
                     } else if (c == tagCol) {
                         out.append(tags.get(i));
                     } else if (c == posCol) {
-                        appendField(t.pos() == null ? "_" : t.pos(), "part of speech", sep == '\t', out);
+                        appendField(t.pos() == null ? "_" : t.pos(), "part of speech", spacesKept, out);
                     } else {
                         out.append('_');
                     }
@@ -202,17 +204,18 @@ public class ConllWriter implements WriterProvider {
      * (ASCII whitespace between space-separated columns; a tab or line break between tab-separated
      * ones) refuses the document rather than writing {@code New_York} for {@code New York} unsaid.
      */
-    private static void appendField(String s, String what, boolean tabs, StringBuilder out) {
+    private static void appendField(String s, String what, boolean spacesKept, StringBuilder out) {
         if (s.isEmpty()) {
             out.append('_');
             return;
         }
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            boolean splits = c == '\t' || c == '\n' || c == '\r' || !tabs && (c == ' ' || c == '\u000B' || c == '\f');
+            boolean splits = c == '\t' || c == '\n' || c == '\r' || !spacesKept && (c == ' ' || c == '\u000B' || c == '\f');
             if (splits) {
                 throw new IllegalArgumentException("the " + what + " '" + s + "' holds " + (c == ' ' ? "a space" : String.format("U+%04X", (int) c))
-                        + ", which would split its column" + (tabs || c != ' ' ? "" : "; write with separator: tab (and read with separator: tab)"));
+                        + ", which would split its column" + (spacesKept || c != ' ' ? "" : "; write with separator: tab set (and read with"
+                        + " separator: tab)"));
             }
             out.append(c);
         }
