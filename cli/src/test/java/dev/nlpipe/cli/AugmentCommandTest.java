@@ -25,6 +25,18 @@ class AugmentCommandTest {
     @TempDir
     Path dir;
 
+    /** {@code nlpipe augment} of an EDA pipeline (regex tokens, the test synonyms, seed 1) over {@code input}'s section. */
+    private CliTest.Result eda(String name, String input, int numAug, Object path) {
+        Path yaml = TempFiles.write(dir.resolve(name + ".yaml"), """
+                input: {%s}
+                stages:
+                  - type: tokenize.regex
+                  - type: augment.eda
+                    with: {numAug: %d, synonyms: [], synonymFiles: [%s], seed: 1}
+                """.formatted(input.formatted(path), numAug, synonyms()));
+        return nlpipe("augment", yaml.toString(), "--quiet");
+    }
+
     private Path synonyms() {
         return TempFiles.write(dir.resolve("syn.txt"), "good great fine\nmovie film picture\nboring dull tedious\n");
     }
@@ -37,14 +49,7 @@ class AugmentCommandTest {
                 b\ta boring movie and a boring plot\t0
                 c\tthe film was good and the actors were good\t1
                 """);
-        Path yaml = TempFiles.write(dir.resolve("eda.yaml"), """
-                input: {path: %s, format: tsv, textColumn: sentence, language: en}
-                stages:
-                  - type: tokenize.regex
-                  - type: augment.eda
-                    with: {numAug: 3, synonyms: [], synonymFiles: [%s], seed: 1}
-                """.formatted(train, synonyms()));
-        CliTest.Result r = nlpipe("augment", yaml.toString(), "--quiet");
+        CliTest.Result r = eda("eda", "path: %s, format: tsv, textColumn: sentence, language: en", 3, train);
         assertEquals(0, r.code(), r.err());
         Path out = dir.resolve("train.augmented.tsv");
         List<String> lines = Files.readAllLines(out);
@@ -64,14 +69,7 @@ class AugmentCommandTest {
     @Test
     void aTsvWithoutHeaderIsWrittenWithoutHeaderAndKeepsTextAndLabel() throws Exception {
         Path train = TempFiles.write(dir.resolve("rows.tsv"), "a good movie with a good story\t1\na boring movie and a boring plot\t0\n");
-        Path yaml = TempFiles.write(dir.resolve("eda.yaml"), """
-                input: {path: %s, format: tsv, header: false, language: en}
-                stages:
-                  - type: tokenize.regex
-                  - type: augment.eda
-                    with: {numAug: 2, synonyms: [], synonymFiles: [%s], seed: 1}
-                """.formatted(train, synonyms()));
-        CliTest.Result r = nlpipe("augment", yaml.toString(), "--quiet");
+        CliTest.Result r = eda("eda", "path: %s, format: tsv, header: false, language: en", 2, train);
         assertEquals(0, r.code(), r.err());
         List<String> lines = Files.readAllLines(dir.resolve("rows.augmented.tsv"));
         assertEquals("a good movie with a good story\t1", lines.get(0), "no header line; the first record as it was");
@@ -90,14 +88,7 @@ class AugmentCommandTest {
         try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(train))) {
             out.write("\uFEFFlabel\ttext\n1\ta good movie\n0\ta boring movie\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
-        Path yaml = TempFiles.write(dir.resolve("eda.yaml"), """
-                input: {path: %s, format: tsv, language: en}
-                stages:
-                  - type: tokenize.regex
-                  - type: augment.eda
-                    with: {numAug: 1, synonyms: [], synonymFiles: [%s], seed: 1}
-                """.formatted(train, synonyms()));
-        CliTest.Result r = nlpipe("augment", yaml.toString(), "--quiet");
+        CliTest.Result r = eda("eda", "path: %s, format: tsv, language: en", 1, train);
         assertEquals(0, r.code(), r.err());
         List<String> lines = Files.readAllLines(dir.resolve("bom.augmented.tsv"));
         assertEquals("label\ttext", lines.get(0), "the header without the mark, so the label column is found");
@@ -328,14 +319,7 @@ class AugmentCommandTest {
         // ChnSentiCorp's layout, label first and text_a: the output must read back with the input's options
         TempFiles.write(dir.resolve("dd/part1.tsv"), "label\ttext_a\n1\ta good movie with a good story\n");
         TempFiles.write(dir.resolve("dd/part2.tsv"), "label\ttext_a\n0\ta boring movie and a boring plot\n");
-        Path yaml = TempFiles.write(dir.resolve("dir.yaml"), """
-                input: {path: %s, format: tsv, textColumn: text_a, language: en}
-                stages:
-                  - type: tokenize.regex
-                  - type: augment.eda
-                    with: {numAug: 2, synonyms: [], synonymFiles: [%s], seed: 1}
-                """.formatted(dir.resolve("dd") + "/", synonyms()));
-        CliTest.Result r = nlpipe("augment", yaml.toString(), "--quiet");
+        CliTest.Result r = eda("dir", "path: %s, format: tsv, textColumn: text_a, language: en", 2, dir.resolve("dd") + "/");
         assertEquals(0, r.code(), r.err());
         List<String> lines = Files.readAllLines(dir.resolve("dd.augmented/part1.tsv"));
         assertEquals("label\ttext_a", lines.get(0), "the input's header, from the directory's first file");
@@ -350,14 +334,7 @@ class AugmentCommandTest {
                 a good movie with a good story,pos
                 a boring movie and a boring plot,neg
                 """);
-        Path yaml = TempFiles.write(dir.resolve("csv.yaml"), """
-                input: {path: %s, format: csv, textColumn: 'review, full', labelColumn: ' label', language: en}
-                stages:
-                  - type: tokenize.regex
-                  - type: augment.eda
-                    with: {numAug: 2, synonyms: [], synonymFiles: [%s], seed: 1}
-                """.formatted(train, synonyms()));
-        CliTest.Result r = nlpipe("augment", yaml.toString(), "--quiet");
+        CliTest.Result r = eda("csv", "path: %s, format: csv, textColumn: 'review, full', labelColumn: ' label', language: en", 2, train);
         assertEquals(0, r.code(), r.err());
         List<String> lines = Files.readAllLines(dir.resolve("spaced.augmented.csv"));
         assertEquals("\"review, full\",\" label\"", lines.get(0), "the input's header names, quoted where CSV needs it");
