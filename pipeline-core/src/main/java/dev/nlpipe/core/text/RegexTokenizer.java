@@ -165,8 +165,11 @@ public final class RegexTokenizer implements StageProvider {
             return false;
         }
         int c = s.codePointAt(i);
-        if (isMark(c) || (c >= 0xFE00 && c <= 0xFE0F) || (c >= 0x1F3FB && c <= 0x1F3FF) || c == 0x200D) {
+        if (isMark(c) || (c >= 0xFE00 && c <= 0xFE0F) || (c >= 0x1F3FB && c <= 0x1F3FF)) {
             return true;
+        }
+        if (c == 0x200D) {
+            return i + 1 < s.length() && Character.getType(s.codePointAt(i + 1)) == Character.OTHER_SYMBOL;
         }
         if (isRegionalIndicator(c)) {
             return regionalIndicatorsBefore(s, i) % 2 == 1;
@@ -185,13 +188,11 @@ public final class RegexTokenizer implements StageProvider {
             } else if (isRegionalIndicator(c) && regionalIndicatorsBefore(s, i) % 2 == 1) {
                 // the second letter of a flag (🇨🇳 is two regional indicators): pairs counted from the run's start
                 i += Character.charCount(c);
-            } else if (c == 0x200D) {
-                // a joiner binds the emoji after it (👩‍💻); before a letter, a Han character or a space it binds nothing
-                // (joiners put between Chinese characters to dodge keyword filters, 敏\u200D感, are two tokens)
-                i += 1;
-                if (i < n && Character.getType(s.codePointAt(i)) == Character.OTHER_SYMBOL) {
-                    i += Character.charCount(s.codePointAt(i));
-                }
+            } else if (c == 0x200D && i + 1 < n && Character.getType(s.codePointAt(i + 1)) == Character.OTHER_SYMBOL) {
+                // a joiner binds the emoji after it (👩‍💻); before a letter, a Han character or a space it binds nothing and
+                // is a character of its own, an invisible one (joiners put between Chinese characters to dodge keyword filters,
+                // 敏\u200D感, leave 敏 and 感 as they are)
+                i += 1 + Character.charCount(s.codePointAt(i + 1));
             } else {
                 break;
             }

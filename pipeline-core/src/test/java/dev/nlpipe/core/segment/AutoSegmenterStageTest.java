@@ -92,6 +92,10 @@ class AutoSegmenterStageTest {
         String heart = "\u2764\uFE0F";
         List<String> words = texts(run("segment", Map.of(), doc("我们" + flag + "国旗" + thumb + "好的" + keycap + "号" + heart + "爱心", null)));
         assertTrue(words.containsAll(List.of(flag, thumb, keycap, heart)), words.toString());
+        for (String stage : List.of("segment", "segment.hanlp")) {
+            // a joiner between Chinese characters (to dodge keyword filters) glues nothing to the word before it
+            assertTrue(texts(run(stage, Map.of(), doc("小明\u200D喜欢北京", null))).contains("小明"), stage);
+        }
         for (String stage : List.of("segment", "segment.hanlp", "tokenize.regex")) {
             List<String> tokens = texts(run(stage, Map.of(), doc("中文\u200E测试\u200F结束，你好\u00AD世界", null)));
             assertTrue(tokens.stream().noneMatch(w -> w.matches("[\u200E\u200F\u00AD]+")), stage + ": " + tokens);

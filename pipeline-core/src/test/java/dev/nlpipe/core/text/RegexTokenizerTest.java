@@ -50,7 +50,7 @@ class RegexTokenizerTest {
         assertEquals(List.of("ok", "👍🏽", "family", "👨‍👩‍👧", "❤️", "!"), texts(tokens(text, Map.of())));
         // a joiner before a Han character or a line break binds nothing: 我 is not swallowed, 敏 and 感 stay two tokens
         List<String> joined = texts(tokens("好👍\u200D我们 敏\u200D感 1️⃣", Map.of()));
-        assertEquals(List.of("好", "👍\u200D", "我", "们", "敏\u200D", "感", "1️⃣"), joined);
+        assertEquals(List.of("好", "👍", "我", "们", "敏", "感", "1️⃣"), joined, "a joiner before no emoji joins nothing and shows nothing");
         // a flag is two regional indicators, paired from the start of their run
         assertEquals(List.of("去", "🇨🇳", "🇺🇸", "!"), texts(tokens("去🇨🇳🇺🇸!", Map.of())));
     }

@@ -104,12 +104,6 @@ public final class UserDictionary {
             throw new ConfigException(at, "user dictionary entry has " + f.length
                     + " fields; it must be 'word' or 'word nature frequency [nature frequency]...' (a nature without a frequency?)");
         }
-        if (f.length == 3 && !BUILTIN_NATURES.contains(f[1]) && f[0].chars().allMatch(c -> c < 0x80 && Character.isLetter(c))) {
-            // "machine learning 5": jieba's word with a space and its frequency, not machine tagged 'learning'
-            throw new ConfigException(at, "user dictionary entry '" + f[0] + " " + f[1] + " " + f[2] + "' reads as the word '" + f[0] + " "
-                    + f[1] + "', which no entry can hold (a word cannot contain a space: write it without one), or as '" + f[0]
-                    + "' tagged '" + f[1] + "', a tag HanLP does not know (use one it does, such as nz)");
-        }
         int count = (f.length - 1) / 2;
         Nature[] natures = new Nature[count];
         int[] freqs = new int[count];
@@ -129,10 +123,6 @@ public final class UserDictionary {
         }
         return new CoreDictionary.Attribute(natures, freqs, total);
     }
-
-    /** HanLP's own part-of-speech tags, before any dictionary adds one of its own. */
-    private static final java.util.Set<String> BUILTIN_NATURES = java.util.Arrays.stream(Nature.values()).map(Nature::toString)
-            .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     private static boolean isCount(String field) {
         return field.chars().allMatch(c -> c >= '0' && c <= '9') && field.length() <= 9;

@@ -84,8 +84,8 @@ public final class LuceneTokens {
     /**
      * The end of a term's span without the markup an {@code htmlStrip} char filter removed after it:
      * the filter gives the removed tags to the character before them ({@code Hello</b>} for
-     * {@code Hello}), and a span should cover the word alone. A term that holds {@code <} itself
-     * (a keyword tokenizer's) keeps its span.
+     * {@code Hello}), and a span should end at the word's last character (tags inside it stay, as
+     * in {@code Hel<b>lo}). A term that holds {@code <} itself (a keyword tokenizer's) keeps its span.
      */
     private static int beforeStrippedMarkup(String text, int start, int end, CharTermAttribute term) {
         for (int i = 0; i < term.length(); i++) {
@@ -93,8 +93,16 @@ public final class LuceneTokens {
                 return end;
             }
         }
-        int tag = text.indexOf('<', start + 1);
-        return tag > start && tag < end ? tag : end;
+        // only tags that trail the last character: Hel<b>lo</b> keeps its inner tag, up to the end of lo
+        int e = end;
+        while (e > start + 1 && text.charAt(e - 1) == '>') {
+            int open = text.lastIndexOf('<', e - 1);
+            if (open <= start) {
+                break;
+            }
+            e = open;
+        }
+        return e;
     }
 
     private static boolean sameSpan(Token a, Token b) {

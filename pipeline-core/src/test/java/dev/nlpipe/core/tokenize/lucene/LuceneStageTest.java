@@ -82,6 +82,10 @@ class LuceneStageTest {
         for (Token t : html.tokens()) {
             assertEquals(t.text(), html.text().substring(t.start(), t.end()));
         }
+        // a tag inside a word stays inside its span, which ends at the word's last character
+        Document inner = run("tokenize.lucene", Map.of("analyzer", "custom", "charFilters", List.of("htmlStrip"), "tokenizer", "standard"),
+                "Hel<b>lo</b> wor<i>ld</i>");
+        assertEquals(List.of("Hel<b>lo", "wor<i>ld"), inner.tokens().stream().map(t -> inner.text().substring(t.start(), t.end())).toList());
     }
 
     @Test
