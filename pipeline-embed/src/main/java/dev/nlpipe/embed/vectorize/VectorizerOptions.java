@@ -134,8 +134,9 @@ public final class VectorizerOptions {
     }
 
     /**
-     * Refuses vocabulary terms and stop words with capitals under {@code lowercase: true}: the
-     * features are lower case, so they would never match (scikit-learn only warns). Checked where
+     * Refuses vocabulary terms and stop words with capitals under {@code lowercase: true} whose
+     * lower-case form is not listed too: the features are lower case, so they would never match
+     * (scikit-learn only warns). Checked where
      * options are written (training, a stage without a model), not when a saved model loads.
      *
      * @param vocabulary the fixed vocabulary, or {@code null}
@@ -144,17 +145,20 @@ public final class VectorizerOptions {
         if (!o.getBoolean("lowercase")) {
             return;
         }
+        // only where the lower-case form is missing too: Baidu's stop-word list holds both zt and ZT, which loses nothing
         String fix = "; write it in lower case, or set lowercase: false";
         if (vocabulary != null) {
+            java.util.Set<String> terms = new java.util.HashSet<>(vocabulary);
             for (String t : vocabulary) {
-                if (!t.equals(t.toLowerCase(Locale.ROOT))) {
+                if (!terms.contains(t.toLowerCase(Locale.ROOT))) {
                     throw o.error(o.get("vocabularyFile") != null ? "vocabularyFile" : "vocabulary", "term '" + t
                             + "' can never match: lowercase is on, so every feature is lower case" + fix);
                 }
             }
         }
-        for (String w : stopWords(o)) {
-            if (!w.equals(w.toLowerCase(Locale.ROOT))) {
+        Set<String> stops = stopWords(o);
+        for (String w : stops) {
+            if (!stops.contains(w.toLowerCase(Locale.ROOT))) {
                 throw o.error(o.getStringList("stopWords").contains(w) ? "stopWords" : "stopWordsFile", "stop word '" + w
                         + "' can never match: lowercase is on, so every word is lower case before stop words are removed" + fix);
             }

@@ -46,6 +46,10 @@ final class VectorReader {
     private String firstDuplicate;
     /** Lines read so far, blank ones included: the number of the line a decoding error names. */
     private long linesRead;
+    /** Whether a line beyond ASCII decoded as UTF-8: the file is UTF-8, and a bad line later a damaged word. */
+    private boolean sawUtf8;
+    private long damagedLines;
+    private long firstDamagedLine;
     private final java.nio.charset.CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
             .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT).onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
 
@@ -67,6 +71,11 @@ final class VectorReader {
         if (wholeFile && duplicates > 0) {
             LOG.warn("vectors {}: {} row(s) repeat a word read before ({}); the first row of each word is kept, as gensim keeps it",
                     file, duplicates, firstDuplicate);
+        }
+        if (damagedLines > 0) {
+            LOG.warn("vectors {}: {} line(s) hold bytes that are not UTF-8 (first: line {}; a word cut mid-character, as word2vec.c"
+                    + " cuts long ones); their words are read with U+FFFD in place of those bytes, as gensim's unicode_errors='replace'"
+                    + " reads them", file, damagedLines, firstDamagedLine);
         }
         int size = words.size() * dim;
         float[] matrix = values.length == size ? values : Arrays.copyOf(values, size);
@@ -242,6 +251,15 @@ final class VectorReader {
                 + "; a vector must hold finite numbers (the model that wrote it diverged: retrain it, or drop the row)");
     }
 
+    private static boolean hasNonAscii(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b < 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static String withoutByteOrderMark(String line) {
         return line != null && line.startsWith("\uFEFF") ? line.substring(1) : line;
     }
@@ -327,12 +345,23 @@ final class VectorReader {
             b = in.read();
         }
         linesRead++;
+        byte[] bytes = buf.toByteArray();
         String s;
         try {
-            s = utf8.decode(java.nio.ByteBuffer.wrap(buf.toByteArray())).toString();
+            s = utf8.decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+            sawUtf8 |= hasNonAscii(bytes);
         } catch (java.nio.charset.CharacterCodingException e) {
-            throw new VectorFormatException(file, "line " + linesRead + " is not valid UTF-8 (a GBK or Latin-1 file? convert it"
-                    + " first, e.g. iconv -f gbk -t utf-8)");
+            if (!sawUtf8) {
+                // the first line beyond ASCII is not UTF-8: the file is in another encoding, all its words would be garbled
+                throw new VectorFormatException(file, "line " + linesRead + " is not valid UTF-8 (a GBK or Latin-1 file? convert it"
+                        + " first, e.g. iconv -f gbk -t utf-8)");
+            }
+            // a UTF-8 file with a damaged word (word2vec.c cuts long words mid-character): read as gensim's unicode_errors
+            // 'replace' reads it, and counted
+            s = new String(bytes, StandardCharsets.UTF_8);
+            if (damagedLines++ == 0) {
+                firstDamagedLine = linesRead;
+            }
         }
         return s.endsWith("\r") ? s.substring(0, s.length() - 1) : s;
     }

@@ -205,6 +205,12 @@ class VectorizerTrainingTest {
                 data: { train: %s, format: text }
                 model: { tokenPattern: '\\w+', stopWords: [The, is], lowercase: false }
                 """.formatted(corpus), "keepcase");
+        // both cases listed (Baidu's stop words hold zt and ZT): the lower-case one matches, nothing is lost
+        TrainingRuns.train(dir, """
+                task: vectorize.tfidf
+                data: { train: %s, format: text }
+                model: { tokenPattern: '\\w+', stopWords: [zt, ZT, the] }
+                """.formatted(corpus), "bothcases");
         ConfigException hashing = assertThrows(ConfigException.class, () -> Pipeline.builder().add("tokenize.regex")
                 .add("vectorize.hashing", Map.of("stopWords", List.of("And"))).build());
         assertTrue(hashing.getMessage().contains("stop word 'And'"), hashing.getMessage());

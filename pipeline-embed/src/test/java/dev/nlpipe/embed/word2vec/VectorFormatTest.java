@@ -124,7 +124,7 @@ class VectorFormatTest {
     }
 
     @Test
-    void malformedFilesSayWhereAndWhat() {
+    void malformedFilesSayWhereAndWhat() throws IOException {
         var e = assertThrows(VectorFormat.VectorFormatException.class,
                 () -> WordVectors.load(TempFiles.write(dir.resolve("a.txt"), "2 3\nx 1 2 3\ny 1 2\n")));
         assertTrue(e.getMessage().contains("a.txt line 3: the word has 2 numbers, expected 3"), e.getMessage());
@@ -141,6 +141,16 @@ class VectorFormatTest {
         byte[] gbk = "2 2\n北京 1 0\n\n上海 0 1\n".getBytes(java.nio.charset.Charset.forName("GBK"));
         e = assertThrows(VectorFormat.VectorFormatException.class, () -> WordVectors.load(TempFiles.writeBytes(dir.resolve("gbk.txt"), gbk)));
         assertTrue(e.getMessage().contains("gbk.txt line 2 is not valid UTF-8") && e.getMessage().contains("iconv"), e.getMessage());
+        // a UTF-8 file with one word cut mid-character (word2vec.c cuts long words so) loads, that word with U+FFFD
+        byte[] head = "3 1\n中国 1\n".getBytes(StandardCharsets.UTF_8);
+        byte[] cut = java.util.Arrays.copyOf("北京".getBytes(StandardCharsets.UTF_8), 4);
+        java.io.ByteArrayOutputStream damaged = new java.io.ByteArrayOutputStream();
+        damaged.writeBytes(head);
+        damaged.writeBytes(cut);
+        damaged.writeBytes(" 2\n上海 3\n".getBytes(StandardCharsets.UTF_8));
+        WordVectors v = WordVectors.load(TempFiles.writeBytes(dir.resolve("cut.txt"), damaged.toByteArray()));
+        assertEquals(3, v.size());
+        assertTrue(v.contains("中国") && v.contains("上海"), "the sound words load");
     }
 
     @Test
