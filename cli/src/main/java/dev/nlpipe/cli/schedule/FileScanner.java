@@ -68,11 +68,13 @@ public final class FileScanner {
         List<String> badNames = new ArrayList<>();
         // where the files really are: an output directory inside the input reached by another spelling (a link to the
         // input, or the output given through one) is still the output, whose files must never become inputs
-        Path inputReal = inputDir.toRealPath();
         List<Path> excludedReal = excluded.stream().map(FileScanner::real).toList();
+        // each directory resolved once: a link inside the input (mirror -> ../out) leads there too
+        java.util.Map<Path, Path> realDirs = new java.util.HashMap<>();
         for (InputSource s : InputFiles.list(inputDir, glob, recursive, dir -> unreadable.add(dir.toString().replace('\\', '/')))) {
             Path abs = s.path().toAbsolutePath().normalize();
-            Path real = inputReal.resolve(s.relative()).normalize();
+            Path parent = s.path().toAbsolutePath().getParent();
+            Path real = realDirs.computeIfAbsent(parent, FileScanner::real).resolve(s.path().getFileName());
             // an errors file (of a scheduler whose output this input is) reports bad records, it holds no documents; its name
             // is also the errors file of the input a.jsonl beside it, which would replace or delete it as this one's output
             if (excluded.stream().anyMatch(abs::startsWith) || excludedReal.stream().anyMatch(real::startsWith)

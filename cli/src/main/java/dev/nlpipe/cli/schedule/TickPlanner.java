@@ -64,7 +64,8 @@ public final class TickPlanner {
             if (directories.isEmpty()) {
                 return this;
             }
-            Predicate<FileRecord> outside = r -> directories.stream().noneMatch(d -> r.path().startsWith(d + "/"));
+            // a directory's files, or a file itself (one whose name is not text, passed over)
+            Predicate<FileRecord> outside = r -> directories.stream().noneMatch(d -> r.path().startsWith(d + "/") || r.path().equals(d));
             return new Plan(work, touched, deleted.stream().filter(outside).toList(), keptOutputs.stream().filter(outside).toList(),
                     unchanged, waiting, quarantined, settling);
         }
@@ -76,6 +77,7 @@ public final class TickPlanner {
     private final String configHash;
     private final boolean reprocessOnConfigChange;
     private final Duration settle;
+    private final boolean pruning;
 
     /**
      * @param outputExtension the output format's extension ({@code jsonl})
@@ -85,10 +87,19 @@ public final class TickPlanner {
      *     still be being written (a copy in progress), and is left for a later tick
      */
     public TickPlanner(String outputExtension, String configHash, boolean reprocessOnConfigChange, Duration settle) {
+        this(outputExtension, configHash, reprocessOnConfigChange, settle, false);
+    }
+
+    /**
+     * @param pruning whether this tick removes the outputs of deleted inputs ({@code --prune}): they
+     *     are then no obstacle to a new output where they were
+     */
+    public TickPlanner(String outputExtension, String configHash, boolean reprocessOnConfigChange, Duration settle, boolean pruning) {
         this.outputExtension = outputExtension;
         this.configHash = configHash;
         this.reprocessOnConfigChange = reprocessOnConfigChange;
         this.settle = settle;
+        this.pruning = pruning;
     }
 
     /** The output path, relative to the output directory, of an input. */
@@ -134,7 +145,7 @@ public final class TickPlanner {
         java.util.TreeMap<String, String> outputsInOrder = new java.util.TreeMap<>(outputOwners);
         // outputs that stay on disk for inputs gone (this tick or before): a new output cannot be written above or below them
         java.util.TreeMap<String, String> keptOwners = new java.util.TreeMap<>();
-        for (List<FileRecord> gone : List.of(deleted, keptOutputs)) {
+        for (List<FileRecord> gone : pruning ? List.<List<FileRecord>>of() : List.of(deleted, keptOutputs)) {
             for (FileRecord r : gone) {
                 if (r.outputPath() != null) {
                     keptOwners.putIfAbsent(r.outputPath(), r.path());

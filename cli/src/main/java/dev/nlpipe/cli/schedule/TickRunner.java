@@ -92,12 +92,13 @@ final class TickRunner {
                 log.info("warning: cannot read " + settings.input().resolve(dir) + " (permission denied): its files are left as they"
                         + " were recorded; everything else is processed");
             }
-            TickPlanner planner = new TickPlanner(p.extension(), p.fingerprint(), settings.reprocessOnConfigChange(), settings.settle());
+            TickPlanner planner = new TickPlanner(p.extension(), p.fingerprint(), settings.reprocessOnConfigChange(), settings.settle(),
+                    settings.prune());
             List<String> present = files.stream().map(ScannedFile::relative).toList();
             Map<String, FileRecord> rows = store.rowsToPlan(present, settings.prune());
             refuseAnEmptyScanOfRecordedFiles(settings.input(), files, rows);
             TickPlanner.Plan plan = planner.plan(files, rows, seenAt, disk(), store::firstDeletedWithHash)
-                    .sparing(scan.unreadable());
+                    .sparing(java.util.stream.Stream.concat(scan.unreadable().stream(), scan.badNames().stream()).toList());
             s.seen = files.size();
             s.unchanged = plan.unchanged();
             s.waiting = plan.waiting();

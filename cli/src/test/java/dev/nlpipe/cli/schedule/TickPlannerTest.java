@@ -232,6 +232,18 @@ class TickPlannerTest {
         TickPlanner.Plan q = planner.plan(List.of(file("a.jsonl/b.txt", 5, 1)), rows(gone), NOW, disk, TickPlanner.NONE_DELETED);
         assertTrue(q.work().get(0).problem().contains("lies under a.jsonl, the output kept for the deleted input a.txt"),
                 q.work().get(0).problem());
+        // a tick that prunes removes that output first: no obstacle
+        TickPlanner pruning = new TickPlanner("jsonl", "cfg1", true, Duration.ZERO, true);
+        TickPlanner.Plan pruned = pruning.plan(List.of(file("a.jsonl/b.txt", 5, 1)), rows(gone), NOW, disk, TickPlanner.NONE_DELETED);
+        assertNull(pruned.work().get(0).problem());
+    }
+
+    @Test
+    void aFilePassedOverForItsNameIsNotRecordedDeleted() throws Exception {
+        // a row recorded under a name with replacement characters, by an earlier version: still there, only passed over
+        FileRecord odd = row("\uFFFD\uFFFD.txt", 5, 1, "h1", FileStatus.DONE, 0, "cfg1", null);
+        TickPlanner.Plan p = planner.plan(List.of(), rows(odd), NOW, disk, TickPlanner.NONE_DELETED).sparing(List.of("\uFFFD\uFFFD.txt"));
+        assertEquals(List.of(), p.deleted());
     }
 
     @Test
