@@ -167,8 +167,9 @@ public final class NlpipeSparkJob {
         }
         DocumentForm form = outputForm(config.output());
         InputConfig in = config.input() != null ? config.input() : InputConfig.of(Path.of("-"));
-        Inputs inputs = PARQUET.equals(in.format()) ? parquet(spark, config, in, inPath, form) : files(spark, config, in, inPath, form);
         String errorsPath = outPath.replaceFirst("/+$", "") + ".errors.jsonl";
+        Inputs inputs = PARQUET.equals(in.format()) ? parquet(spark, config, in, inPath, form)
+                : files(spark, config, in, inPath, form, List.of(outPath, errorsPath));
         // The counts and the sources of bad records are gathered while the documents are written, so the
         // stages run once per document: caching the outcomes for a second pass cost more than the JSON encoding.
         Observation seen = new Observation("nlpipe-outcomes");
@@ -271,8 +272,8 @@ public final class NlpipeSparkJob {
     }
 
     /** Files read by nlpipe's readers, one partition per file or, for large files of line formats, per range of lines. */
-    private static Inputs files(SparkSession spark, PipelineConfig config, InputConfig in, String inPath, DocumentForm form)
-            throws IOException {
+    private static Inputs files(SparkSession spark, PipelineConfig config, InputConfig in, String inPath, DocumentForm form,
+                                List<String> outputs) throws IOException {
         // Same checks as nlpipe run, on the driver, before any record is read (the path itself is
         // checked by listing it, which works for URIs too). Parquet output is the job's, not a local writer's.
         PipelineConfig located = ShippedModels.located(config);
@@ -286,6 +287,7 @@ public final class NlpipeSparkJob {
         } catch (java.io.FileNotFoundException | java.nio.file.NoSuchFileException e) {
             throw new ConfigException(in.pathLocation(), "input not found: " + inPath);
         }
+        SourceFiles.checkApart(files, inPath, in, outputs, hadoop);
         LongAccumulator read = spark.sparkContext().longAccumulator("nlpipe documents read");
         LongAccumulator warnings = spark.sparkContext().longAccumulator("nlpipe warnings");
         Map<String, String> hadoopConf = SourceFiles.entries(hadoop);

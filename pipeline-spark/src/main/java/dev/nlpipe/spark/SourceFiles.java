@@ -67,6 +67,39 @@ final class SourceFiles {
     private SourceFiles() {
     }
 
+    /**
+     * The checks {@code nlpipe run} makes before reading, for the job's files: an input that holds no
+     * file (a mistyped glob would publish an empty output over the last run's), and an input that is
+     * an output or lies inside one (publishing moves the output aside and deletes it: an output equal
+     * to the input deleted the corpus; a rerun read its own earlier output).
+     *
+     * @param outputs the output and errors paths, as given
+     */
+    static void checkApart(List<Ref> files, String inPath, dev.nlpipe.core.config.InputConfig in, List<String> outputs, Configuration conf)
+            throws IOException {
+        if (files.isEmpty()) {
+            throw new dev.nlpipe.core.config.ConfigException(in.pathLocation(), "input " + inPath + " holds no file"
+                    + (in.glob() == null || in.glob().isEmpty() ? "" : " matching glob '" + in.glob() + "'") + "; hidden files are never read");
+        }
+        for (String output : outputs) {
+            String out = qualified(output, conf);
+            for (Ref f : files) {
+                String file = qualified(f.local() != null ? f.local() : f.uri(), conf);
+                if (file.equals(out) || file.startsWith(out + "/")) {
+                    throw new dev.nlpipe.core.config.ConfigException(in.pathLocation(), "the input " + f.name() + " lies in the output "
+                            + output + ", which the job replaces when it publishes; put the output beside the input");
+                }
+            }
+        }
+    }
+
+    /** A path or URI as the file system names it, without a trailing slash. */
+    private static String qualified(String path, Configuration conf) throws IOException {
+        org.apache.hadoop.fs.Path p = isUri(path) ? new org.apache.hadoop.fs.Path(path)
+                : new org.apache.hadoop.fs.Path(Path.of(path).toAbsolutePath().normalize().toUri());
+        return p.getFileSystem(conf).makeQualified(p).toString().replaceFirst("/+$", "");
+    }
+
     /** Whether {@code path} names a Hadoop file system URI rather than a local path. */
     static boolean isUri(String path) {
         return SCHEME.matcher(path).matches();

@@ -187,6 +187,22 @@ class NlpipeSparkJobTest {
     }
 
     @Test
+    void anOutputOverTheInputOrAnEmptyInputIsRefusedAndTheCorpusKept() throws IOException {
+        Path yaml = pipeline("apart", "pipeline: apart\ninput: { format: text }\nstages: [ { type: tokenize.regex } ]\n");
+        Path corpusDir = Files.createDirectories(dir.resolve("apart-corpus"));
+        Path a = Files.writeString(corpusDir.resolve("a.txt"), "one line\n");
+        StringBuilder log = new StringBuilder();
+        // publishing moves the output aside and deletes it: the input with it
+        assertEquals(2, runOnSpark(yaml, corpusDir, corpusDir, log), log::toString);
+        assertTrue(log.toString().contains("lies in the output"), log::toString);
+        assertTrue(Files.exists(a), "the corpus is kept");
+        Path empty = Files.createDirectories(dir.resolve("apart-empty"));
+        StringBuilder emptyLog = new StringBuilder();
+        assertEquals(2, runOnSpark(yaml, empty, dir.resolve("apart-out"), emptyLog), emptyLog::toString);
+        assertTrue(emptyLog.toString().contains("holds no file"), emptyLog::toString);
+    }
+
+    @Test
     void aBiLstmCrfTaggerEqualsNlpipeRun() throws IOException {
         Path train = SyntheticCorpus.chinese(dir.resolve("ner-train.bmes"), 80, 1);
         Path dev = SyntheticCorpus.chinese(dir.resolve("ner-dev.bmes"), 20, 2);
