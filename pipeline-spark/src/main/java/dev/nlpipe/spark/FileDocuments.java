@@ -74,6 +74,8 @@ record FileDocuments(PipelineSpec spec, String format, Map<String, Object> forma
         ReadSettings settings = new ReadSettings(language, maxLineLength, errors, new AtomicLong());
         final class SplitDocuments implements Iterator<Document> {
             private CorpusReader current;
+            private String currentName;
+            private long readFromCurrent;
 
             /** Closes the file being read: a task killed or failed before reading it to the end (a speculative loser, a retry). */
             void closeCurrent() {
@@ -89,22 +91,39 @@ record FileDocuments(PipelineSpec spec, String format, Map<String, Object> forma
 
             @Override
             public boolean hasNext() {
-                while (current == null || !current.hasNext()) {
+                while (current == null || !currentHasNext()) {
                     if (current != null) {
-                        current.close();
-                        current = null;
+                        closeCurrent();
                     }
                     if (!splits.hasNext()) {
                         return false;
                     }
                     FileSplits.Split split = splits.next();
+                    currentName = split.ref().name();
+                    readFromCurrent = 0;
                     try {
                         current = reader.open(split.open(hadoopConf), options, settings);
-                    } catch (IOException e) {
-                        throw new UncheckedIOException("cannot read " + split.ref().name() + ": " + e.getMessage(), e);
+                    } catch (IOException | UncheckedIOException e) {
+                        fileFailed(e);
                     }
                 }
                 return true;
+            }
+
+            /** A file that fails part-way (a .gz cut short) is one bad record, as nlpipe run makes it, not the job's end. */
+            private boolean currentHasNext() {
+                try {
+                    return current.hasNext();
+                } catch (UncheckedIOException e) {
+                    fileFailed(e);
+                    return false;
+                }
+            }
+
+            private void fileFailed(Exception e) {
+                IOException cause = e instanceof UncheckedIOException u ? u.getCause() : e instanceof IOException io ? io
+                        : new IOException(e.getMessage(), e);
+                settings.errors().accept(dev.nlpipe.core.io.CorpusInput.restUnreadable(currentName, readFromCurrent, cause));
             }
 
             @Override
@@ -113,6 +132,7 @@ record FileDocuments(PipelineSpec spec, String format, Map<String, Object> forma
                     throw new NoSuchElementException();
                 }
                 read.add(1);
+                readFromCurrent++;
                 return current.next();
             }
         }

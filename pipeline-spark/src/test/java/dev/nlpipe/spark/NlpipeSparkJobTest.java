@@ -203,6 +203,34 @@ class NlpipeSparkJobTest {
     }
 
     @Test
+    void aGzipFileCutShortIsOneBadRecordAsLocallyNotTheJobsEnd() throws IOException {
+        Path in = Files.createDirectories(dir.resolve("gz-in"));
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 2000; i++) {
+            text.append("line ").append(i).append(" of a long file\n");
+        }
+        for (String name : List.of("a.txt.gz", "b.txt.gz")) {
+            java.io.ByteArrayOutputStream gz = new java.io.ByteArrayOutputStream();
+            try (java.util.zip.GZIPOutputStream o = new java.util.zip.GZIPOutputStream(gz)) {
+                o.write(text.toString().getBytes(StandardCharsets.UTF_8));
+            }
+            byte[] bytes = gz.toByteArray();
+            Files.write(in.resolve(name), name.startsWith("b") ? java.util.Arrays.copyOf(bytes, bytes.length / 2) : bytes);
+        }
+        Path yaml = pipeline("gz", "pipeline: gz\ninput: { format: text }\nstages: [ { type: tokenize.regex } ]\n");
+        Path local = dir.resolve("gz-local.jsonl");
+        RunSummary localRun = runLocallySummary(yaml, in, local);
+        assertEquals(1, localRun.exitCode());
+        StringBuilder log = new StringBuilder();
+        Path spark = dir.resolve("gz-spark");
+        assertEquals(1, runOnSpark(yaml, in, spark, log), log::toString);
+        assertEquals(sortedById(Files.readAllLines(local)), sortedById(partLines(spark)));
+        List<String> errors = partLines(dir.resolve("gz-spark.errors.jsonl"));
+        assertEquals(1, errors.size(), errors.toString());
+        assertTrue(errors.get(0).contains("b.txt.gz") && errors.get(0).contains("cannot read the file"), errors.toString());
+    }
+
+    @Test
     void aBiLstmCrfTaggerEqualsNlpipeRun() throws IOException {
         Path train = SyntheticCorpus.chinese(dir.resolve("ner-train.bmes"), 80, 1);
         Path dev = SyntheticCorpus.chinese(dir.resolve("ner-dev.bmes"), 20, 2);

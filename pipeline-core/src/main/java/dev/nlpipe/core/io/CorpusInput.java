@@ -91,9 +91,16 @@ public final class CorpusInput implements Iterator<Document>, AutoCloseable {
     }
 
     private void fileFailed(IOException e) {
-        String what = IoErrors.describe(e);
-        settings.errors().accept(BadRecord.unreadable(currentSource.name(), 0, "cannot read the file: " + what + "; "
-                + readFromCurrent + " record(s) were read from it before, the rest of the file is skipped"));
+        settings.errors().accept(restUnreadable(currentSource.name(), readFromCurrent, e));
+    }
+
+    /**
+     * The bad record of a file that failed part-way (a {@code .gz} cut short, a read error): the
+     * records read before it stand, the rest of the file is skipped.
+     */
+    public static BadRecord restUnreadable(String source, long readBefore, IOException e) {
+        return BadRecord.unreadable(source, 0, "cannot read the file: " + IoErrors.describe(e) + "; " + readBefore
+                + " record(s) were read from it before, the rest of the file is skipped");
     }
 
     private static void closeQuietly(CorpusReader reader) {
