@@ -69,7 +69,7 @@ public final class ClassifyStage implements StageProvider {
         try {
             return ModelKinds.get().requires(model, TextClassifier.class);
         } catch (RuntimeException e) {
-            return requires(o); // create() reports what is wrong with the directory
+            return Set.of(); // create() reports what is wrong with the directory, not a missing tokenizer
         }
     }
 

@@ -102,6 +102,20 @@ class LinearClassifierTrainingTest {
         ConfigException noTokens = assertThrows(ConfigException.class, () -> Pipeline.builder().inputLayers()
                 .add("classify", Map.of(), model).build());
         assertTrue(noTokens.getMessage().contains("'tokens'"), noTokens.getMessage());
+        // a directory of another kind is named as such, not as a stage missing before it
+        Path vectorizer = TrainingRuns.train(dir, """
+                task: vectorize.count
+                data: { train: %s, format: jsonl }
+                model: { tokenPattern: '\\w+' }
+                """.formatted(writeTiny()), "not-a-classifier");
+        RuntimeException wrongKind = assertThrows(RuntimeException.class, () -> Pipeline.builder().inputLayers()
+                .add("classify", Map.of(), vectorizer).build());
+        assertTrue(wrongKind.getMessage().contains("not a TextClassifier") && !wrongKind.getMessage().contains("'tokens'"),
+                wrongKind.getMessage());
+    }
+
+    private Path writeTiny() throws IOException {
+        return Files.writeString(dir.resolve("tiny.jsonl"), "{\"text\": \"a good film\", \"label\": \"pos\"}\n");
     }
 
     @Test

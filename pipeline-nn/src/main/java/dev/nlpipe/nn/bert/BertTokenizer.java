@@ -304,6 +304,11 @@ public final class BertTokenizer {
         return addSpecialTokens;
     }
 
+    /** Whether the tokenizer has BERT's template, {@code [CLS] ... [SEP]}, to put around a text (a vocabulary without them has none). */
+    public boolean hasTemplate() {
+        return parts.template() != null;
+    }
+
     /** The id of a token (an added token or a vocabulary piece), or -1. */
     public int tokenId(String token) {
         for (AddedToken a : parts.addedTokens()) {

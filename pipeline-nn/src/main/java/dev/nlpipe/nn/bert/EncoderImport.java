@@ -109,14 +109,20 @@ public final class EncoderImport {
         // a vocab.txt says nothing of the normalization, which tokenizer_config.json gave: kept as a tokenizer.json
         BertTokenizer fromVocab = vocab.tokenizerJson() != null ? null
                 : BertTokenizer.of(WordPieceVocabulary.read(vocab.vocabTxt()), vocab.normalization());
+        BertTokenizer built = fromVocab;
         if (vocab.tokenizerJson() != null) {
             // built once here, so a tokenizer nlpipe cannot run (another normalizer, no unknown piece) is refused at import
             // rather than by every later use of the model
             try {
-                BertTokenizer.fromTokenizerJson(vocab.tokenizerJson());
+                built = BertTokenizer.fromTokenizerJson(vocab.tokenizerJson());
             } catch (IllegalArgumentException unsupported) {
                 throw new IOException(unsupported.getMessage(), unsupported);
             }
+        }
+        if (!built.hasTemplate()) {
+            // without [CLS] the first word piece would stand in for it: cls pooling, and classify.bert, read the wrong vector
+            throw new IOException("the tokenizer of " + source.path() + " puts no [CLS] ... [SEP] around a text (its vocabulary lacks"
+                    + " [CLS] or [SEP], or its tokenizer.json has no such post-processor): it is not a BERT tokenizer nlpipe can run");
         }
         try {
             write(source, output, e, vocab, fromVocab, parameters);

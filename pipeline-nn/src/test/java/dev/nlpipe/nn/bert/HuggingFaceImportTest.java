@@ -214,6 +214,19 @@ class HuggingFaceImportTest {
     }
 
     @Test
+    void aVocabularyWithoutClsOrSepIsRefusedAtImport() throws IOException {
+        // without [CLS] the first word piece stood in for it: cls pooling read the wrong vector, silently
+        Path hf = huggingFaceDir(true);
+        List<String> pieces = new ArrayList<>(vocab(20));
+        pieces.set(2, "[XXX]");
+        Files.write(hf.resolve("vocab.txt"), pieces);
+        IOException e = assertThrows(IOException.class, () -> EncoderImport.run(EncoderSource.resolve(hf.toString(), null, dir, dir),
+                dir.resolve("no-cls"), QUIET));
+        assertTrue(e.getMessage().contains("no [CLS] ... [SEP]"), e.getMessage());
+        assertFalse(Files.exists(dir.resolve("no-cls")), "nothing written");
+    }
+
+    @Test
     void aMaskedLmCheckpointKeepsItsMlmHeadApartFromTheEncoder() throws IOException {
         Path hf = huggingFaceDir(true);
         Map<String, TensorFile.Tensor> weights = new LinkedHashMap<>(checkpoint());
