@@ -69,6 +69,11 @@ public final class WordPieceTask implements TrainerProvider {
                 throw m.error(option, "must be " + (option.equals("vocabSize") ? "at least 1" : "0 or more"));
             }
         }
+        int maxLength = m.getInt("maxLength");
+        if (maxLength > 0 && maxLength < 3) {
+            // [CLS] and [SEP] alone: every text would be cut to nothing
+            throw m.error("maxLength", "must be 0 (no limit) or at least 3 ([CLS], one piece, [SEP]), not " + maxLength);
+        }
         try {
             return new WordPieceTrainer.Settings(m.getInt("vocabSize"), m.getInt("minFrequency"), m.getInt("limitAlphabet"),
                     m.getStringList("specialTokens"), normalization, m.getBoolean("chineseContinuations"));
@@ -92,6 +97,10 @@ public final class WordPieceTask implements TrainerProvider {
                 progress.update(++documents, null);
             }
             progress.finish();
+        }
+        if (documents == 0) {
+            // a glob matching nothing wrote a vocabulary of the special tokens alone, and said it trained
+            throw job.noDocuments("train");
         }
         WordPieceTrainer.Result result = trainer.train();
         double seconds = (System.nanoTime() - start) / 1e9;

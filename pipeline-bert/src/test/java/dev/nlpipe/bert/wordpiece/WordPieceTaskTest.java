@@ -122,4 +122,21 @@ class WordPieceTaskTest {
     void aNegativeMinFrequencyIsAConfigurationError() {
         assertThrows(ConfigException.class, () -> train(", minFrequency: -1"));
     }
+
+    @Test
+    void aMaxLengthOfOneOrTwoIsRefusedAsItLeavesNoPiece() {
+        ConfigException e = assertThrows(ConfigException.class, () -> train(", maxLength: 2"));
+        assertTrue(e.getMessage().contains("at least 3"), e.getMessage());
+    }
+
+    @Test
+    void dataWithoutDocumentsIsRefusedNotTrainedIntoTheSpecialTokensAlone() throws IOException {
+        Path blank = TempFiles.write(dir.resolve("blank-data/train.txt"), "\n\n");
+        ConfigException e = assertThrows(ConfigException.class, () -> TrainingRuns.train(dir, """
+                task: tokenize.wordpiece
+                data: { train: %s, format: text }
+                model: { vocabSize: 300 }
+                """.formatted(blank), "blank"));
+        assertTrue(e.getMessage().contains("data.train: no documents in"), e.getMessage());
+    }
 }
