@@ -234,14 +234,24 @@ public final class EmbedCommand implements Runnable {
             return ExitCodes.OK;
         }
 
+        /**
+         * Whether {@code dir} is for the encoder to open (and, when it cannot, to say why): a model
+         * directory of any kind but word vectors (a damaged encoder, a fine-tuned classifier), or a
+         * Hugging Face directory not yet imported. Telling the word2vec reader's "no vectors.bin"
+         * instead would hide what is wrong.
+         */
         private static boolean isEncoder(Path dir) {
+            if (Files.isRegularFile(dir.resolve("config.json")) && !Files.isRegularFile(dir.resolve(ModelDir.MODEL_JSON))) {
+                return true;
+            }
             if (!Files.isRegularFile(dir.resolve(ModelDir.MODEL_JSON))) {
                 return false;
             }
             try {
-                return PretrainedEncoder.KIND.equals(ModelDir.read(dir).get("kind"));
+                Object kind = ModelDir.read(dir).get("kind");
+                return !String.valueOf(kind).startsWith("embed.word2vec");
             } catch (ModelException e) {
-                return false;
+                return true;
             }
         }
     }

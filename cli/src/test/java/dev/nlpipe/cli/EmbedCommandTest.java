@@ -2,6 +2,7 @@ package dev.nlpipe.cli;
 
 import static dev.nlpipe.cli.CliTest.nlpipe;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -133,6 +134,21 @@ class EmbedCommandTest {
         assertEquals(0, other.code(), other.err());
         double cos = Double.parseDouble(other.out().strip());
         assertTrue(cos < 1 - 1e-4 && cos > -1, other.out());
+    }
+
+    @Test
+    void aDirectoryTheEncoderCannotOpenSaysWhyNotThatItHoldsNoWordVectors() throws IOException {
+        // a Hugging Face directory not imported, and a model of another kind: the encoder's own refusal, not word2vec's
+        Path hf = Files.createDirectories(dir.resolve("hf-not-imported"));
+        Files.writeString(hf.resolve("config.json"), "{\"model_type\": \"bert\"}");
+        CliTest.Result r = nlpipe("embed", "similarity", hf.toString(), "酒店", "房间");
+        assertEquals(2, r.code(), r.err());
+        assertFalse(r.err().contains("vectors.bin"), r.err());
+        Path other = Files.createDirectories(dir.resolve("other-kind"));
+        ModelDir.writeMeta(other, ModelMeta.create("classify.bert", 1));
+        CliTest.Result o = nlpipe("embed", "similarity", other.toString(), "酒店", "房间");
+        assertEquals(2, o.code(), o.err());
+        assertFalse(o.err().contains("vectors.bin"), o.err());
     }
 
     @Test
