@@ -101,9 +101,13 @@ public final class EncoderImport {
                     + e.config().vocabSize() + " rows (" + source.path() + "): the tokenizer and the weights are of different models");
         }
         if (vocab.pieces().size() < e.config().vocabSize()) {
-            // Hugging Face pads the table (resize_token_embeddings(pad_to_multiple_of=...)) or keeps rows of added tokens
-            log.println("the word embeddings have " + (e.config().vocabSize() - vocab.pieces().size()) + " rows beyond the vocabulary's "
-                    + vocab.pieces().size() + " pieces (padding or added tokens); no piece reads them");
+            // Hugging Face pads the table (resize_token_embeddings(pad_to_multiple_of=...)) or keeps rows of added tokens; far more
+            // rows than that is a tokenizer of another model (an ONNX file given another model's --tokenizer)
+            int extra = e.config().vocabSize() - vocab.pieces().size();
+            boolean suspicious = extra > Math.max(128, e.config().vocabSize() / 100);
+            log.println((suspicious ? "warning: " : "") + "the word embeddings have " + extra + " rows beyond the vocabulary's "
+                    + vocab.pieces().size() + " pieces (" + (suspicious ? "more than padding or added tokens make: is the tokenizer"
+                    + " this model's? its pieces' ids would read other pieces' rows" : "padding or added tokens") + "); no piece reads them");
         }
         long parameters = e.weights().values().stream().mapToLong(t -> t.values().length).sum();
         // a vocab.txt says nothing of the normalization, which tokenizer_config.json gave: kept as a tokenizer.json

@@ -96,7 +96,9 @@ class HuggingFaceImportTest {
         // a table padded to a multiple of 8, or holding rows of added tokens: 20 rows, 18 pieces
         Path hf = huggingFaceDir(true);
         Files.write(hf.resolve("vocab.txt"), vocab(18));
-        EncoderImport.run(EncoderSource.resolve(hf.toString(), null, dir, dir), dir.resolve("padded"), QUIET);
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        EncoderImport.run(EncoderSource.resolve(hf.toString(), null, dir, dir), dir.resolve("padded"), new PrintStream(log, true));
+        assertTrue(log.toString().contains("2 rows beyond") && !log.toString().contains("warning:"), "padding, no warning: " + log);
         PretrainedEncoder padded = PretrainedEncoder.open(dir.resolve("padded"), LoadOptions.DEFAULT);
         assertEquals(20, padded.config().vocabSize(), "every row kept");
 
