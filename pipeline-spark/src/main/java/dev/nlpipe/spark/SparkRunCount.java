@@ -94,6 +94,10 @@ final class SparkRunCount {
         Configuration hadoop = spark.sparkContext().hadoopConfiguration();
         List<SourceFiles.Ref> files = SourceFiles.list(job.splitPath("train").toString(), config.input().glob(),
                 config.input().recursive(), hadoop);
+        if (files.isEmpty()) {
+            // as nlpipe train: an empty vocabulary written for a glob that matched nothing is no model
+            throw job.noDocuments("train");
+        }
         PipelineSpec preprocess = PipelineSpec.of(new PipelineConfig(config.task() + "-preprocess", null, config.stages(), null,
                 "skip", 0, 0, null));
         LongAccumulator read = spark.sparkContext().longAccumulator("nlpipe documents read");
@@ -120,6 +124,9 @@ final class SparkRunCount {
             }
             if (bad > 0) {
                 job.log().printf("%,d bad records skipped (not counted)%n", bad);
+            }
+            if (documents == 0) {
+                throw job.noDocuments("train");
             }
             return merge.merge(runs, documents);
         }

@@ -91,4 +91,14 @@ class SparkWord2VecCountTest {
         assertTrue(log.toString(StandardCharsets.UTF_8).contains("phrases"), () -> log.toString(StandardCharsets.UTF_8));
         assertFalse(Files.exists(out));
     }
+
+    @Test
+    void dataWithoutDocumentsIsRefusedAsNlpipeTrainRefusesIt() throws IOException {
+        Path blank = Files.writeString(dir.resolve("blank.txt"), "\n\n   \n", StandardCharsets.UTF_8);
+        Path out = dir.resolve("vocab-blank");
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        assertEquals(2, fit(yaml("").replace(corpus.toString(), blank.toString()), out, log), () -> log.toString(StandardCharsets.UTF_8));
+        assertTrue(log.toString(StandardCharsets.UTF_8).contains("data.train: no documents in"), () -> log.toString(StandardCharsets.UTF_8));
+        assertFalse(Files.exists(out.resolve("vocab.tsv")));
+    }
 }
