@@ -167,7 +167,14 @@ public final class NlpipeSparkJob {
         }
         DocumentForm form = outputForm(config.output());
         InputConfig in = config.input() != null ? config.input() : InputConfig.of(Path.of("-"));
-        String errorsPath = outPath.replaceFirst("/+$", "") + ".errors.jsonl";
+        if (outPath.replaceFirst("/+$", "").endsWith(".gz")) {
+            // nlpipe run compresses such an output; the job writes a directory of uncompressed part files
+            throw new ConfigException(config.output() != null ? config.output().location() : at, "the Spark job writes a directory of"
+                    + " part files, uncompressed: leave .gz out of the output name " + outPath);
+        }
+        // the pipeline file's output.errors as nlpipe run takes it, else OUTPUT.errors.jsonl beside the output
+        String errorsPath = config.output() != null && config.output().errors() != null ? config.output().errors().toString()
+                : outPath.replaceFirst("/+$", "") + ".errors.jsonl";
         Inputs inputs = PARQUET.equals(in.format()) ? parquet(spark, config, in, inPath, form)
                 : files(spark, config, in, inPath, form, List.of(outPath, errorsPath));
         // The counts and the sources of bad records are gathered while the documents are written, so the

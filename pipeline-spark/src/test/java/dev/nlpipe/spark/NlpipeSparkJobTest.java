@@ -200,6 +200,18 @@ class NlpipeSparkJobTest {
         StringBuilder emptyLog = new StringBuilder();
         assertEquals(2, runOnSpark(yaml, empty, dir.resolve("apart-out"), emptyLog), emptyLog::toString);
         assertTrue(emptyLog.toString().contains("holds no file"), emptyLog::toString);
+        StringBuilder gzLog = new StringBuilder();
+        assertEquals(2, runOnSpark(yaml, corpusDir, dir.resolve("apart-out.jsonl.gz"), gzLog), gzLog::toString);
+        assertTrue(gzLog.toString().contains("leave .gz out"), gzLog::toString);
+        // output.errors is taken as nlpipe run takes it
+        Path withErrors = pipeline("apart-errors", "pipeline: apart\ninput: { format: jsonl }\nstages: [ { type: tokenize.regex } ]\n"
+                + "output: { format: jsonl, errors: " + dir.resolve("apart-bad") + " }\n");
+        Path jsonl = Files.createDirectories(dir.resolve("apart-jsonl"));
+        Files.writeString(jsonl.resolve("a.jsonl"), "{\"text\": \"fine\"}\n{\"text\": 3}\n");
+        StringBuilder errorsLog = new StringBuilder();
+        assertEquals(1, runOnSpark(withErrors, jsonl, dir.resolve("apart-errors-out"), errorsLog), errorsLog::toString);
+        assertEquals(1, partLines(dir.resolve("apart-bad")).size());
+        assertFalse(Files.exists(dir.resolve("apart-errors-out.errors.jsonl")));
     }
 
     @Test
