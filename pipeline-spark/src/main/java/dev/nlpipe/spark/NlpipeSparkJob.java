@@ -39,7 +39,10 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.NumericType;
+import org.apache.spark.sql.types.StringType;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.util.LongAccumulator;
 
@@ -336,6 +339,11 @@ public final class NlpipeSparkJob {
                 OptionSpec.string("idColumn", "id", "column holding the id (row-PARTITION-INDEX when absent)"),
                 OptionSpec.string("labelColumn", "label", "column holding a gold label, when present"),
                 OptionSpec.string("langColumn", "lang", "column holding a language code, when present")));
+        if (in.glob() != null && !in.glob().isEmpty()) {
+            // Spark reads every Parquet file under the path: a glob left unapplied would read files the user left out
+            throw new ConfigException(in.location(), "input.glob does not apply to Parquet input, which Spark reads whole; name the"
+                    + " files in the path itself (a Hadoop glob such as data/2024-*.parquet)");
+        }
         PipelineConfig stagesOnly = new PipelineConfig(config.name(), null, config.stages(), null, config.onError(),
                 config.threads(), config.batchSize(), config.source());
         Dataset<Row> rows;
@@ -354,6 +362,26 @@ public final class NlpipeSparkJob {
         if (problem != null) {
             throw new ConfigException(in.location(), "Parquet input " + inPath + ": " + problem + (present.contains(columns.text()) ? ""
                     : "; name the text column with input.textColumn (--set input.textColumn=COLUMN)"));
+        }
+        for (String option : List.of("idColumn", "labelColumn", "langColumn")) {
+            String column = o.getString(option);
+            if (o.isSet(option) && !present.contains(column)) {
+                // a typo would otherwise give every row a made-up id, or no label, silently
+                throw o.error(option, "no column '" + column + "' in Parquet input " + inPath + " (columns: " + String.join(", ", present) + ")");
+            }
+            if (present.contains(column)) {
+                DataType type = rows.schema().apply(column).dataType();
+                if (!(type instanceof StringType) && !(type instanceof NumericType)) {
+                    throw o.error(option, "column '" + column + "' of Parquet input " + inPath + " is " + type.simpleString()
+                            + ", not a string or number");
+                }
+            }
+        }
+        if (in.language() != null) {
+            // input.language, as nlpipe run gives it: to rows without a language of their own
+            rows = rows.withColumn(columns.lang(), present.contains(columns.lang())
+                    ? functions.coalesce(functions.col(columns.lang()), functions.lit(in.language())) : functions.lit(in.language()));
+            present = Arrays.asList(rows.schema().fieldNames());
         }
         // Only the columns a document is made of: a wide table is not read whole, and columns named like
         // the ones apply adds (the output of NlpipeSpark.apply read back) are not in the way.

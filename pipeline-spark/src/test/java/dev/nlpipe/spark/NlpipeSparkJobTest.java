@@ -568,6 +568,19 @@ class NlpipeSparkJobTest {
             expected.add(DocumentJson.toJson(local.process(new Document("p2", "北京天安门").addLabel("places")).get(0)));
         }
         assertEquals(expected, sortedById(partLines(out)));
+        // input.language is given to rows without one, as nlpipe run gives it
+        StringBuilder langLog = new StringBuilder();
+        Path langOut = dir.resolve("parquet-lang-out");
+        assertEquals(0, runOnSpark(pipeline("parquet-lang", yaml.replace("labelColumn: topic", "labelColumn: topic, language: en")), in,
+                langOut, langLog), langLog::toString);
+        assertTrue(partLines(langOut).stream().allMatch(l -> l.contains("\"lang\":\"en\"")), partLines(langOut).toString());
+        // a mistyped column option, and a glob Spark would not apply, are refused
+        for (String[] c : new String[][] {{"idColumn: key", "idColumn: kye"}, {"labelColumn: topic", "labelColumn: topci"},
+                {"format: parquet", "format: parquet, glob: 'nomatch*'"}}) {
+            StringBuilder wrong = new StringBuilder();
+            assertEquals(2, runOnSpark(pipeline("parquet-wrong", yaml.replace(c[0], c[1])), in, dir.resolve("parquet-wrong-out"), wrong),
+                    wrong::toString);
+        }
     }
 
     @Test
