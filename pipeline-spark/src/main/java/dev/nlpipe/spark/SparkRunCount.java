@@ -35,8 +35,11 @@ final class SparkRunCount {
     }
 
     /** What one task counted: its documents, its bad records and its sorted run (none or one), as bytes. */
-    record Part(long documents, long badRecords, List<byte[]> runs) implements Serializable {
+    record Part(long documents, long badRecords, List<String> firstBad, List<byte[]> runs) implements Serializable {
     }
+
+    /** Bad records each task reports by name, as nlpipe train prints them; the rest are counted. */
+    private static final int NAMED = 20;
 
     /** A task's counting; shipped to the executors, so it holds only serializable settings. */
     @FunctionalInterface
@@ -69,19 +72,22 @@ final class SparkRunCount {
     private static Part countPart(Counter counter, int index, Iterator<PartitionRunner.Outcome<Document>> outcomes) {
         long[] documents = new long[1];
         long[] bad = new long[1];
+        List<String> firstBad = new ArrayList<>();
         Iterator<Document> good = StreamSupport.stream(Spliterators.spliteratorUnknownSize(outcomes, Spliterator.ORDERED), false)
-                .map(PartitionRunner.Outcome::document)
-                .filter(d -> {
-                    if (d == null) {
-                        bad[0]++;
+                .filter(o -> {
+                    if (o.document() == null) {
+                        if (bad[0]++ < NAMED && o.error() != null) {
+                            firstBad.add(o.error().toString());
+                        }
                         return false;
                     }
                     documents[0]++;
                     return true;
                 })
+                .map(PartitionRunner.Outcome::document)
                 .iterator();
         List<byte[]> runs = counter.count(index, good);
-        return new Part(documents[0], bad[0], runs);
+        return new Part(documents[0], bad[0], firstBad, runs);
     }
 
     /**
@@ -114,10 +120,16 @@ final class SparkRunCount {
             List<Path> runs = new ArrayList<>();
             long documents = 0;
             long bad = 0;
+            int named = 0;
             while (parts.hasNext()) {
                 Part p = parts.next();
                 documents += p.documents();
                 bad += p.badRecords();
+                for (String record : p.firstBad()) {
+                    if (named++ < NAMED) {
+                        job.log().println("bad record: " + record);
+                    }
+                }
                 for (byte[] run : p.runs()) {
                     runs.add(Files.write(gathered.next(), run));
                 }

@@ -93,6 +93,18 @@ class SparkWord2VecCountTest {
     }
 
     @Test
+    void badTrainingRecordsAreNamedWithTheirFileAndLine() throws IOException {
+        Path broken = dir.resolve("broken.txt");
+        Files.write(broken, new byte[] {'a', ' ', 'b', '\n', (byte) 0xC3, '(', '\n', 'c', ' ', 'd', '\n'});
+        Path out = dir.resolve("vocab-broken");
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        String yaml = yaml("").replace(corpus.toString(), broken.toString()).replace("minCount: 2", "minCount: 1");
+        assertEquals(0, fit(yaml, out, log), () -> log.toString(StandardCharsets.UTF_8));
+        assertTrue(log.toString(StandardCharsets.UTF_8).contains("bad record: " + broken + ":2: invalid UTF-8"),
+                () -> log.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
     void dataWithoutDocumentsIsRefusedAsNlpipeTrainRefusesIt() throws IOException {
         Path blank = Files.writeString(dir.resolve("blank.txt"), "\n\n   \n", StandardCharsets.UTF_8);
         Path out = dir.resolve("vocab-blank");
