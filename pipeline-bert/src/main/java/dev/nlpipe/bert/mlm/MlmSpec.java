@@ -70,6 +70,12 @@ public record MlmSpec(Path encoder, Path vocabulary, int layers, int hidden, int
                     throw o.error(a, "sets the size of a new encoder; a pre-trained encoder's sizes come from its config.json");
                 }
             }
+        } else if (!Files.exists(vocabulary)) {
+            throw o.error("vocabulary", "not found: " + vocabulary + " (a directory written by task tokenize.wordpiece, or one holding a"
+                    + " BERT vocab.txt or tokenizer.json)");
+        } else if (Files.isRegularFile(vocabulary)) {
+            throw o.error("vocabulary", vocabulary + " is a file: give the directory that holds it (vocabulary: "
+                    + vocabulary.toAbsolutePath().getParent() + "), whose model.json or tokenizer_config.json says how its tokenizer normalizes");
         } else if (!Files.isRegularFile(vocabulary.resolve("tokenizer.json")) && !Files.isRegularFile(vocabulary.resolve("vocab.txt"))) {
             throw o.error("vocabulary", vocabulary + " holds neither tokenizer.json nor vocab.txt");
         }

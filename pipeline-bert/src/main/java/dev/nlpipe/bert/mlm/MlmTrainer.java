@@ -111,7 +111,13 @@ public final class MlmTrainer implements TrainerProvider {
         NeuralEngine.get();
         NeuralEngine.setThreads(settings.threads());
         Device device = settings.device().resolve(log::println);
-        Start start = start(spec);
+        Start start;
+        try {
+            start = start(spec);
+        } catch (IllegalArgumentException unsupported) {
+            // a tokenizer nlpipe cannot run (BPE, another normalizer): at the option that names it
+            throw job.model().error(spec.encoder() != null ? "encoder" : "vocabulary", unsupported.getMessage());
+        }
         start.config().checkPositions(job.model(), "maxLength", spec.maxLength());
         if (spec.encoder() == null && spec.maxPositions() > spec.maxLength()) {
             log.printf(Locale.ROOT, "warning: model.maxPositions %d is longer than the training sequences (maxLength %d): position"

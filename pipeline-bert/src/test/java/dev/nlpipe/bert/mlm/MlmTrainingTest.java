@@ -253,6 +253,17 @@ class MlmTrainingTest {
     }
 
     @Test
+    void aVocabularyGivenAsItsFileOrMissingIsNamedWithTheFix() {
+        for (String[] c : new String[][] {{encoder.resolve("vocab.txt").toString(), "is a file: give the directory that holds it"},
+                {dir.resolve("nothere").toString(), "not found: "}}) {
+            dev.nlpipe.core.config.ConfigException e = org.junit.jupiter.api.Assertions.assertThrows(
+                    dev.nlpipe.core.config.ConfigException.class, () -> trainOn(corpus, dir.resolve("mlm-vocab-file"), "vocabulary: " + c[0]
+                            + ", layers: 1, hidden: 16, heads: 2", ", epochs: 1", null));
+            assertTrue(e.getMessage().contains("option 'vocabulary'") && e.getMessage().contains(c[1]), e.getMessage());
+        }
+    }
+
+    @Test
     void wholeWordMaskingTakesTheWordsOfTheStagesTokens() throws IOException {
         Path wwm = dir.resolve("mlm-wwm");
         train(wwm, "encoder: " + encoder + ", maxLength: 32, wholeWord: true", ", epochs: 1, lr: 0.01",
