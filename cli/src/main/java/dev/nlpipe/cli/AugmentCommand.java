@@ -38,6 +38,8 @@ public final class AugmentCommand extends RunCommand {
             throw new ConfigException(top, "the pipeline has no augment stage (augment.eda, augment.tfidf, ...; `nlpipe list` shows them); "
                     + "use `nlpipe run` for other pipelines");
         }
+        refuseItsOwnVariants(in, cfg.stages().stream().filter(s -> s.type().startsWith("augment.")).map(StageConfig::id)
+                .collect(java.util.stream.Collectors.toSet()));
         String format = explicitOutputFormat();
         if (format == null) {
             format = AugmentOutput.formatFor(in.format());
@@ -48,6 +50,43 @@ public final class AugmentCommand extends RunCommand {
         }
         return new PipelineConfig(cfg.name(), in, stages, AugmentOutput.resolve(cfg.output(), format, in), cfg.onError(),
                 cfg.threads(), cfg.batchSize(), cfg.source());
+    }
+
+    /**
+     * Refuses a JSONL input holding variants these stages made (an earlier {@code nlpipe augment}'s
+     * output): they would pass through and their originals get the same variants again, under the
+     * same ids, so each would be trained on twice.
+     */
+    private static void refuseItsOwnVariants(InputConfig in, java.util.Set<String> stageIds) throws IOException {
+        if (!"jsonl".equals(in.format()) || !Files.exists(in.path())) {
+            return;
+        }
+        String mark = "\"" + dev.nlpipe.augment.Variants.META_KEY + "\"";
+        for (dev.nlpipe.core.io.InputSource source : dev.nlpipe.core.io.InputFiles.list(in.path(), in.glob(), in.recursive())) {
+            try (java.io.BufferedReader r = dev.nlpipe.core.io.Utf8Text.open(source.path())) {
+                long n = 0;
+                for (String line = r.readLine(); line != null; line = r.readLine()) {
+                    n++;
+                    if (!line.contains(mark)) {
+                        continue;
+                    }
+                    dev.nlpipe.core.doc.Document d;
+                    try {
+                        d = dev.nlpipe.core.doc.DocumentJson.parse(line);
+                    } catch (IllegalArgumentException bad) {
+                        continue; // a bad record, reported when the run reads it
+                    }
+                    if (d.meta().get(dev.nlpipe.augment.Variants.META_KEY) instanceof java.util.Map<?, ?> m && stageIds.contains(
+                            String.valueOf(m.get("stage")))) {
+                        throw new ConfigException(in.pathLocation(), source.path() + ":" + n + " is a variant stage '" + m.get("stage")
+                                + "' made (" + d.id() + "): augmenting this file again would give its originals the same variants"
+                                + " once more, so each would be trained on twice; augment the original file");
+                    }
+                }
+            } catch (IOException | dev.nlpipe.core.io.InputFormatException | java.io.UncheckedIOException unreadable) {
+                // not UTF-8 text: the run reports it as bad records
+            }
+        }
     }
 
     /** {@code output.format} when the pipeline file or {@code --set} gives one, else {@code null}. */

@@ -315,6 +315,20 @@ class AugmentCommandTest {
     }
 
     @Test
+    void anAugmentedFileIsNotAugmentedAgain() throws Exception {
+        // its variants would pass through and its originals get the same ones again, under the same ids
+        Path train = TempFiles.write(dir.resolve("twice.jsonl"), "{\"id\": \"a\", \"text\": \"a good movie with a good story\", \"label\": \"1\"}\n");
+        CliTest.Result first = eda("twice", "path: %s, format: jsonl, language: en", 2, train);
+        assertEquals(0, first.code(), first.err());
+        Path augmented = dir.resolve("twice.augmented.jsonl");
+        assertTrue(Files.readString(augmented).contains("\"a#eda-1\""), Files.readString(augmented));
+        CliTest.Result again = eda("again", "path: %s, format: jsonl, language: en", 2, augmented);
+        assertEquals(2, again.code(), again.err());
+        assertTrue(again.err().contains("is a variant stage 'augment.eda' made") && again.err().contains("augment the original file"),
+                again.err());
+    }
+
+    @Test
     void aDirectoryOfTsvFilesKeepsTheirHeader() throws Exception {
         // ChnSentiCorp's layout, label first and text_a: the output must read back with the input's options
         TempFiles.write(dir.resolve("dd/part1.tsv"), "label\ttext_a\n1\ta good movie with a good story\n");
