@@ -78,10 +78,19 @@ public final class AugmentProcessor implements Processor {
             if (settings.dropDuplicates() && !seen.add(d.text())) {
                 continue;
             }
+            if (chars && hasSpace(d.text()) && !hasSpace(doc.text())) {
+                // a character corpus (BMES) has no spaces: two English words made neighbours, or a synonym of two words,
+                // would be glued into one (motionpicture) in every character format
+                continue;
+            }
             out.add(d);
             made++;
         }
         return out;
+    }
+
+    private static boolean hasSpace(String text) {
+        return text.chars().anyMatch(Character::isWhitespace);
     }
 
     /** Whether every token is one character and some are Chinese: a character-level corpus. */

@@ -43,6 +43,21 @@ class EdaStageTest {
     }
 
     @Test
+    void aCharacterCorpusGetsNoVariantThatNeedsASpace() {
+        // one token per character, as a BMES corpus: deleting 和 would make "film" and "good" neighbours, glued as filmgood
+        String text = "我看film和good电影";
+        List<Token> chars = new java.util.ArrayList<>();
+        for (int i = 0; i < text.length(); i++) {
+            chars.add(new Token(text.substring(i, i + 1), i, i + 1));
+        }
+        try (Pipeline p = eda(Map.of("numAug", 16, "alphaSr", 0, "alphaRi", 0, "alphaRs", 0.5, "pRd", 0.5))) {
+            List<Document> vs = variants(p.process(new Document("c", text).setTokens(chars)));
+            assertFalse(vs.isEmpty());
+            vs.forEach(v -> assertFalse(v.text().contains(" "), v.text()));
+        }
+    }
+
+    @Test
     void keepsTheOriginalFirstAndMarksEveryVariantWithItsOrigin() {
         Document d = doc("d1", " ", "the", "quick", "film", "was", "good", "and", "long").addLabel("pos");
         try (Pipeline p = eda(Map.of("numAug", 6))) {
