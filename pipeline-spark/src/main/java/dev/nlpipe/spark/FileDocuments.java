@@ -123,6 +123,10 @@ record FileDocuments(PipelineSpec spec, String format, Map<String, Object> forma
             private void fileFailed(Exception e) {
                 IOException cause = e instanceof UncheckedIOException u ? u.getCause() : e instanceof IOException io ? io
                         : new IOException(e.getMessage(), e);
+                if (!(cause instanceof java.io.EOFException) && !(cause instanceof java.util.zip.ZipException)) {
+                    // a read that failed (a timeout of a distributed file system) rather than a damaged file: the task is retried
+                    throw e instanceof RuntimeException r ? r : new UncheckedIOException(cause);
+                }
                 settings.errors().accept(dev.nlpipe.core.io.CorpusInput.restUnreadable(currentName, readFromCurrent, cause));
             }
 

@@ -39,6 +39,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.BooleanType;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.NumericType;
@@ -176,9 +177,11 @@ public final class NlpipeSparkJob {
                     + " part files, uncompressed: leave .gz out of the output name " + outPath);
         }
         // the pipeline file's output.errors as nlpipe run takes it, else OUTPUT.errors.jsonl beside the output
-        String errorsPath = config.output() != null && config.output().errors() != null ? config.output().errors().toString()
-                : outPath.replaceFirst("/+$", "") + ".errors.jsonl";
-        Inputs inputs = PARQUET.equals(in.format()) ? parquet(spark, config, in, inPath, form)
+        String givenErrors = rawPath(root, "output", "errors");
+        String errorsPath = givenErrors != null ? givenErrors : outPath.replaceFirst("/+$", "") + ".errors.jsonl";
+        org.apache.hadoop.conf.Configuration conf = spark.sparkContext().hadoopConfiguration();
+        SourceFiles.checkErrorsApart(errorsPath, outPath, config.output() != null ? config.output().location() : at, conf);
+        Inputs inputs = PARQUET.equals(in.format()) ? parquet(spark, config, in, inPath, form, List.of(outPath, errorsPath))
                 : files(spark, config, in, inPath, form, List.of(outPath, errorsPath));
         // The counts and the sources of bad records are gathered while the documents are written, so the
         // stages run once per document: caching the outcomes for a second pass cost more than the JSON encoding.
@@ -333,7 +336,9 @@ public final class NlpipeSparkJob {
      * whose columns are {@link DocumentRows#SCHEMA}'s (the job's own Parquet output) is read back as
      * the documents it holds instead ({@link TypedDocuments}).
      */
-    private static Inputs parquet(SparkSession spark, PipelineConfig config, InputConfig in, String inPath, DocumentForm form) {
+    private static Inputs parquet(SparkSession spark, PipelineConfig config, InputConfig in, String inPath, DocumentForm form,
+                                  List<String> outputs) throws IOException {
+        SourceFiles.checkPathApart(inPath, in, outputs, spark.sparkContext().hadoopConfiguration());
         Options o = Options.validate("input format 'parquet'", in.formatOptions(), in.location(), List.of(
                 OptionSpec.string("textColumn", "text", "column holding the text"),
                 OptionSpec.string("idColumn", "id", "column holding the id (row-PARTITION-INDEX when absent)"),
@@ -353,6 +358,11 @@ public final class NlpipeSparkJob {
             throw new ConfigException(in.pathLocation(), "cannot read Parquet input " + inPath + ": " + e.getMessage());
         }
         if (TypedDocuments.matches(rows.schema())) {
+            if (in.language() != null) {
+                // the job's own typed output: each document carries its language, or deliberately none
+                throw new ConfigException(in.location(), "input.language does not apply to " + inPath + ", the job's own typed Parquet"
+                        + " output: its documents carry their languages; leave input.language out");
+            }
             return typedDocuments(stagesOnly, in, o, inPath, rows, form);
         }
         NlpipeSpark.Columns columns = new NlpipeSpark.Columns(o.getString("textColumn"), o.getString("idColumn"),
@@ -369,11 +379,11 @@ public final class NlpipeSparkJob {
                 // a typo would otherwise give every row a made-up id, or no label, silently
                 throw o.error(option, "no column '" + column + "' in Parquet input " + inPath + " (columns: " + String.join(", ", present) + ")");
             }
-            if (present.contains(column)) {
+            if (o.isSet(option) && present.contains(column)) {
                 DataType type = rows.schema().apply(column).dataType();
-                if (!(type instanceof StringType) && !(type instanceof NumericType)) {
+                if (!(type instanceof StringType) && !(type instanceof NumericType) && !(type instanceof BooleanType)) {
                     throw o.error(option, "column '" + column + "' of Parquet input " + inPath + " is " + type.simpleString()
-                            + ", not a string or number");
+                            + ", not a string, number or boolean");
                 }
             }
         }
@@ -439,7 +449,12 @@ public final class NlpipeSparkJob {
 
     /** A path as written in the YAML (after --set), before {@link Path} would fold {@code hdfs://} into {@code hdfs:/}. */
     private static String rawPath(Node root, String section) {
-        if (root instanceof Node.MapNode m && m.get(section) instanceof Node.MapNode s && s.get("path") instanceof Node.ScalarNode p
+        return rawPath(root, section, "path");
+    }
+
+    /** A section's path key as written: a {@code java.nio} path would turn {@code hdfs://host/x} into {@code hdfs:/host/x}. */
+    private static String rawPath(Node root, String section, String key) {
+        if (root instanceof Node.MapNode m && m.get(section) instanceof Node.MapNode s && s.get(key) instanceof Node.ScalarNode p
                 && !p.isNull()) {
             return p.asText();
         }

@@ -84,8 +84,8 @@ final class SourceFiles {
         for (String output : outputs) {
             String out = qualified(output, conf);
             for (Ref f : files) {
-                String file = qualified(f.local() != null ? f.local() : f.uri(), conf);
-                if (file.equals(out) || file.startsWith(out + "/")) {
+                String file = f.local() != null ? local(f.local(), conf) : qualified(f.uri(), conf);
+                if (within(file, out)) {
                     throw new dev.nlpipe.core.config.ConfigException(in.pathLocation(), "the input " + f.name() + " lies in the output "
                             + output + ", which the job replaces when it publishes; put the output beside the input");
                 }
@@ -93,10 +93,45 @@ final class SourceFiles {
         }
     }
 
-    /** A path or URI as the file system names it, without a trailing slash. */
+    /** {@link #checkApart} for an input Spark lists itself (Parquet): the input path against the outputs. */
+    static void checkPathApart(String inPath, dev.nlpipe.core.config.InputConfig in, List<String> outputs, Configuration conf)
+            throws IOException {
+        String input = qualified(inPath, conf);
+        for (String output : outputs) {
+            String out = qualified(output, conf);
+            if (within(input, out) || within(out, input)) {
+                throw new dev.nlpipe.core.config.ConfigException(in.pathLocation(), "the input " + inPath + " and the output " + output
+                        + " overlap; the job replaces the output when it publishes: put the output beside the input");
+            }
+        }
+    }
+
+    /**
+     * Refuses an errors output that is the output, or lies inside it or around it: publishing one
+     * moves the other aside and deletes it (an errors path equal to the output deleted the output).
+     */
+    static void checkErrorsApart(String errors, String output, dev.nlpipe.core.config.Location at, Configuration conf) throws IOException {
+        String e = qualified(errors, conf);
+        String o = qualified(output, conf);
+        if (within(e, o) || within(o, e)) {
+            throw new dev.nlpipe.core.config.ConfigException(at, "output.errors " + errors + " and the output " + output + " overlap;"
+                    + " the job publishes each by replacing it: give the errors a path beside the output");
+        }
+    }
+
+    private static boolean within(String path, String dir) {
+        return path.equals(dir) || path.startsWith(dir + "/");
+    }
+
+    /** A path or URI as the job's file system names it (a plain path on the default file system, as the job writes it). */
     private static String qualified(String path, Configuration conf) throws IOException {
-        org.apache.hadoop.fs.Path p = isUri(path) ? new org.apache.hadoop.fs.Path(path)
-                : new org.apache.hadoop.fs.Path(Path.of(path).toAbsolutePath().normalize().toUri());
+        org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(path);
+        return p.getFileSystem(conf).makeQualified(p).toString().replaceFirst("/+$", "");
+    }
+
+    /** A file listed on the local file system, named as Hadoop names it. */
+    private static String local(String path, Configuration conf) throws IOException {
+        org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(Path.of(path).toAbsolutePath().normalize().toUri());
         return p.getFileSystem(conf).makeQualified(p).toString().replaceFirst("/+$", "");
     }
 

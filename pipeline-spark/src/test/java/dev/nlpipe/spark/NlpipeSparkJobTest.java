@@ -212,6 +212,14 @@ class NlpipeSparkJobTest {
         assertEquals(1, runOnSpark(withErrors, jsonl, dir.resolve("apart-errors-out"), errorsLog), errorsLog::toString);
         assertEquals(1, partLines(dir.resolve("apart-bad")).size());
         assertFalse(Files.exists(dir.resolve("apart-errors-out.errors.jsonl")));
+        // output.errors over the output, or inside it: publishing one deleted the other
+        for (String errors : List.of("apart-same", "apart-same/errors")) {
+            Path clash = pipeline("apart-clash", "pipeline: apart\ninput: { format: jsonl }\nstages: [ { type: tokenize.regex } ]\n"
+                    + "output: { format: jsonl, errors: " + dir.resolve(errors) + " }\n");
+            StringBuilder clashLog = new StringBuilder();
+            assertEquals(2, runOnSpark(clash, jsonl, dir.resolve("apart-same"), clashLog), clashLog::toString);
+            assertTrue(clashLog.toString().contains("overlap"), clashLog::toString);
+        }
     }
 
     @Test
@@ -574,6 +582,10 @@ class NlpipeSparkJobTest {
         assertEquals(0, runOnSpark(pipeline("parquet-lang", yaml.replace("labelColumn: topic", "labelColumn: topic, language: en")), in,
                 langOut, langLog), langLog::toString);
         assertTrue(partLines(langOut).stream().allMatch(l -> l.contains("\"lang\":\"en\"")), partLines(langOut).toString());
+        // Parquet input and output overlapping: the corpus would be replaced
+        StringBuilder overLog = new StringBuilder();
+        assertEquals(2, runOnSpark(pipeline("parquet-over", yaml), in, in, overLog), overLog::toString);
+        assertTrue(Files.exists(in) && overLog.toString().contains("overlap"), overLog::toString);
         // a mistyped column option, and a glob Spark would not apply, are refused
         for (String[] c : new String[][] {{"idColumn: key", "idColumn: kye"}, {"labelColumn: topic", "labelColumn: topci"},
                 {"format: parquet", "format: parquet, glob: 'nomatch*'"}}) {

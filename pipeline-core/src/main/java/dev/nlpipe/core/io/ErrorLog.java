@@ -110,7 +110,8 @@ public final class ErrorLog implements BadRecordSink {
             if (fallback != null && count <= PRINTED) {
                 fallback.println("bad record: " + record);
             } else if (fallback != null && count == PRINTED + 1) {
-                fallback.println("bad record: more follow; they are counted, not printed");
+                fallback.println("bad record: more follow; they are counted, not printed (nlpipe run keeps every one with"
+                        + " output.errors: FILE)");
             }
             return;
         }

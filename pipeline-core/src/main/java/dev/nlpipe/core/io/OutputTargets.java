@@ -46,6 +46,10 @@ public final class OutputTargets {
             throw new ConfigException(at, "the errors file name " + errors.getFileName() + " is longer than the " + TempNames.MAX_NAME_BYTES
                     + " bytes of UTF-8 a file name may have; set output.errors to a shorter name");
         }
+        if (errors != null && !stream && key(errors).equals(key(output))) {
+            // the errors file published over the output (or deleted as stale when no record failed): the output lost
+            throw new ConfigException(at, "the errors file " + errors + " is the output " + output + "; give output.errors another path");
+        }
         if (errors != null && input(inputs, errors) != null) {
             throw new ConfigException(at, "the errors file " + errors + " is the input file " + input(inputs, errors).path()
                     + "; writing it would destroy the input. Choose another output.errors");

@@ -46,6 +46,25 @@ class OutputTargetsRunTest {
     }
 
     @Test
+    void anErrorsFileThatIsTheOutputIsRefused() {
+        TempFiles.write(dir.resolve("in.txt"), "one\n");
+        Path out = dir.resolve("same.jsonl");
+        Path yaml = TempFiles.write(dir.resolve("e.yaml"), """
+                pipeline: p
+                input: { path: %s, format: text }
+                stages: [ { type: tokenize.regex } ]
+                output: { path: %s, format: jsonl, errors: %s }
+                """.formatted(dir.resolve("in.txt"), out, out));
+        ConfigException e = assertThrows(ConfigException.class, () -> {
+            try (Pipeline p = Pipeline.fromYaml(yaml)) {
+                p.run(new RunOptions(1, 4, OnError.SKIP, false), null);
+            }
+        });
+        assertTrue(e.getMessage().contains("is the output"), e.getMessage());
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
     void twoInputsMappingToOneOutputFileAreRefusedNamingBoth() {
         TempFiles.write(dir.resolve("coll/a.txt"), "one\n");
         TempFiles.write(dir.resolve("coll/a.log"), "two\n");
