@@ -69,7 +69,12 @@ public final class LinearClassifierTrainer implements TrainerProvider {
         Map<String, List<Document>> raw = new LinkedHashMap<>();
         for (String split : List.of("train", "dev", "test")) {
             if (job.hasSplit(split)) {
-                raw.put(split, read(job, split, s.threads()));
+                List<Document> docs = read(job, split, s.threads());
+                if (docs.isEmpty()) {
+                    // a dev split of no document "chose" C on nothing, a test split scored 0; every record unreadable reads so too
+                    throw job.noDocuments(split);
+                }
+                raw.put(split, docs);
             }
         }
         LabelSet labels = labels(job, raw.get("train"), s.positiveLabel());
@@ -86,6 +91,7 @@ public final class LinearClassifierTrainer implements TrainerProvider {
                     + ": remove it");
         }
         List<ModelSelection.Candidate> grid = ModelSelection.grid(s);
+        refuseUnusedCrossValidation(job, s, grid, dev, train.size());
         List<ModelSelection.Outcome> outcomes = null;
         String selectedOn = "none";
         boolean needHeldOut = grid.size() > 1 || s.thresholdSearch();
@@ -179,6 +185,25 @@ public final class LinearClassifierTrainer implements TrainerProvider {
                 fitted.features(), metrics));
     }
 
+    /** {@code cvFolds} where it would not run (held-out dev data, nothing to choose) or could not (more folds than documents). */
+    private static void refuseUnusedCrossValidation(TrainingJob job, LinearSettings s, List<ModelSelection.Candidate> grid, Dataset dev,
+                                                    int trainSize) {
+        if (!job.train().isSet("cvFolds")) {
+            return;
+        }
+        if (dev != null) {
+            throw job.train().error("cvFolds", "is not used: model selection runs on the dev data ("
+                    + (job.hasSplit("dev") ? "data.dev" : "devFraction or split") + "); remove one or the other");
+        }
+        if (grid.size() <= 1 && !s.thresholdSearch()) {
+            throw job.train().error("cvFolds", "has nothing to choose: give several C values or n-gram ranges (or thresholdSearch)");
+        }
+        if (s.cvFolds() > trainSize) {
+            throw job.train().error("cvFolds", s.cvFolds() + " folds of " + trainSize + " training documents would leave some empty;"
+                    + " give at most " + trainSize);
+        }
+    }
+
     private static List<Document> read(TrainingJob job, String split, int threads) throws IOException {
         List<Document> out = new ArrayList<>();
         try (DocumentStream docs = job.documents(split, threads)) {
@@ -201,6 +226,10 @@ public final class LinearClassifierTrainer implements TrainerProvider {
             throw new ConfigException(job.config().splitLocations().get("train"), "data.train has " + seen.size()
                     + " distinct label(s); a classifier needs at least two (is the label field or column set? e.g. data: {format: tsv,"
                     + " labelColumn: label})");
+        }
+        if (positive != null && seen.size() > 2) {
+            // it names the positive class of a binary task: with more labels it would change nothing
+            throw job.model().error("positiveLabel", "applies to two labels (a binary task); the data has " + seen.size() + ": remove it");
         }
         try {
             return LabelSet.of(seen, positive);

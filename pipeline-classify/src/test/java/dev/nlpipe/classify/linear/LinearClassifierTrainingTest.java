@@ -223,6 +223,33 @@ class LinearClassifierTrainingTest {
     }
 
     @Test
+    void anEmptyDevSplitAndCrossValidationThatCannotRunAreRefused() throws IOException {
+        Path train = corpus("cvtrain", 30, 2, 5);
+        Path empty = Files.writeString(dir.resolve("empty-dev.jsonl"), "");
+        String yaml = """
+                task: classify.linear
+                data: { train: %s, %s format: jsonl }
+                model: { tokenPattern: '\\w+', C: %s }
+                train: { %s }
+                """;
+        ConfigException noDev = assertThrows(ConfigException.class, () -> TrainingRuns.train(dir, yaml.formatted(train, "dev: " + empty
+                + ",", "[0.1, 1]", ""), "nodev"));
+        assertTrue(noDev.getMessage().contains("data.dev: no documents in"), noDev.getMessage());
+        for (String[] c : new String[][] {{"[0.1, 1]", "cvFolds: 5, devFraction: 0.2", "is not used"},
+                {"[1]", "cvFolds: 5", "has nothing to choose"}, {"[0.1, 1]", "cvFolds: 40", "would leave some empty"}}) {
+            ConfigException e = assertThrows(ConfigException.class, () -> TrainingRuns.train(dir, yaml.formatted(train, "", c[0], c[1]), "cv"));
+            assertTrue(e.getMessage().contains("cvFolds") && e.getMessage().contains(c[2]), e.getMessage());
+        }
+        Path three = corpus("three", 30, 3, 6);
+        ConfigException positive = assertThrows(ConfigException.class, () -> TrainingRuns.train(dir, """
+                task: classify.linear
+                data: { train: %s, format: jsonl }
+                model: { tokenPattern: '\\w+', positiveLabel: pos }
+                """.formatted(three), "positive"));
+        assertTrue(positive.getMessage().contains("positiveLabel") && positive.getMessage().contains("two labels"), positive.getMessage());
+    }
+
+    @Test
     void mistakesAreReportedWithTheirLocation() throws IOException {
         Path train = corpus("t", 60, 2, 6);
         Path oneLabel = Files.writeString(dir.resolve("one.jsonl"), "{\"text\": \"a b\", \"label\": \"x\"}\n{\"text\": \"c\", \"label\": \"x\"}\n");
