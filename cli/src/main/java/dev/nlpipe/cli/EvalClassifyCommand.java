@@ -58,10 +58,18 @@ public final class EvalClassifyCommand implements Callable<Integer> {
         Map<String, Object> r = ClassifierEvaluation.evaluate(model, data, fmt, formatOptions, inference.toLoadOptions(spec),
                 System.err);
         System.out.print(report(r));
+        long unlabeled = ((Number) r.get("unlabeled")).longValue();
+        long unreadable = ((Number) r.get("unreadable")).longValue();
+        long filtered = ((Number) r.getOrDefault("filtered", 0L)).longValue();
+        if (unlabeled + unreadable + filtered > 0) {
+            // the documents scored are not the file's: said where the scores are read, not only in --json
+            System.out.printf(Locale.ROOT, "left out: %d without a label, %d unreadable (the bad records above), %d dropped by the"
+                    + " model's filter stages; the scores cover the rest%n", unlabeled, unreadable, filtered);
+        }
         if (json != null) {
             ModelDir.writeJson(json, r);
         }
-        return ExitCodes.OK;
+        return unreadable > 0 ? ExitCodes.RECORDS_FAILED : ExitCodes.OK;
     }
 
     /**

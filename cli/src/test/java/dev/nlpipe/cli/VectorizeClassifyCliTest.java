@@ -2,6 +2,7 @@ package dev.nlpipe.cli;
 
 import static dev.nlpipe.cli.CliTest.nlpipe;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -133,6 +134,13 @@ class VectorizeClassifyCliTest {
         CliTest.Result j = nlpipe("eval", "classify", "--model", model.toString(), "--data", jsonl.toString());
         assertEquals(0, j.code(), j.err());
         assertTrue(j.out().contains("2 documents") && j.out().contains("accuracy 1.0000"), "format from the extension: " + j.out());
+        assertFalse(j.out().contains("left out"), j.out());
+        // a row without a label and one that cannot be read: said beside the scores, and an unreadable one exits 1
+        Path partly = TempFiles.write(dir.resolve("partly.jsonl"), "{\"text\": \"the hotel was superb\", \"label\": \"1\"}\n"
+                + "{\"text\": \"no label here\"}\n{\"text\": broken\n");
+        CliTest.Result p = nlpipe("eval", "classify", "--model", model.toString(), "--data", partly.toString());
+        assertEquals(1, p.code(), p.err());
+        assertTrue(p.out().contains("left out: 1 without a label, 1 unreadable"), p.out());
         // a column the training data had by another name: the fix is the command's own option, not a file's key
         Path renamed = TempFiles.write(dir.resolve("renamed.tsv"), "label\tbody\n1\tthe hotel was superb\n");
         CliTest.Result column = nlpipe("eval", "classify", "--model", model.toString(), "--data", renamed.toString());

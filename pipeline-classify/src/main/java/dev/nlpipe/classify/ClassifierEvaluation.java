@@ -96,6 +96,7 @@ public final class ClassifierEvaluation {
         List<Integer> predicted = new ArrayList<>();
         List<Double> decision = new ArrayList<>();
         long unlabeled = 0;
+        long filtered = 0;
         long multiLabel = 0;
         try (CorpusInput in = CorpusInput.open(data, null, true, reader, readerOptions,
                 new ReadSettings(TrainingInput.language(meta), ReadSettings.DEFAULT_MAX_LINE_BYTES, errors, new AtomicLong()));
@@ -108,7 +109,11 @@ public final class ClassifierEvaluation {
                 Document raw = in.next();
                 String g = GoldLabel.of(raw);
                 multiLabel += GoldLabel.several(raw) ? 1 : 0;
-                for (Document d : pre == null ? List.of(raw) : pre.process(raw)) {
+                List<Document> kept = pre == null ? List.of(raw) : pre.process(raw);
+                if (kept.isEmpty()) {
+                    filtered++; // a filter stage of the model's preprocessing selected its training data so
+                }
+                for (Document d : kept) {
                     if (g == null) {
                         unlabeled++;
                         continue;
@@ -166,6 +171,7 @@ public final class ClassifierEvaluation {
         out.put("unknown_labels", unknown);
         out.put("unlabeled", unlabeled);
         out.put("unreadable", errors.count());
+        out.put("filtered", filtered);
         return out;
     }
 
