@@ -355,10 +355,13 @@ public final class DocumentJson {
 
     private static void readLabelField(JsonParser p, String name, Map<String, Double> labels) throws IOException {
         switch (p.currentToken()) {
-            case VALUE_STRING, VALUE_NUMBER_INT, VALUE_TRUE, VALUE_FALSE -> labels.put(p.getText(), 1.0);
+            case VALUE_STRING, VALUE_NUMBER_INT, VALUE_TRUE, VALUE_FALSE, VALUE_NUMBER_FLOAT -> labels.put(labelText(p, name), 1.0);
             case START_ARRAY -> {
                 while (p.nextToken() != JsonToken.END_ARRAY) {
-                    String label = scalarText(p, name);
+                    if (!p.currentToken().isScalarValue()) {
+                        throw new IllegalArgumentException("field '" + name + "' must be a label, a list of labels or an object of scores");
+                    }
+                    String label = p.currentToken() == JsonToken.VALUE_NULL ? null : labelText(p, name);
                     if (label != null) {
                         labels.put(label, 1.0);
                     }
@@ -380,6 +383,22 @@ public final class DocumentJson {
             }
             default -> throw new IllegalArgumentException("field '" + name + "' must be a label, a list of labels or an object of scores");
         }
+    }
+
+    /**
+     * A label as text: {@code 1.0}, as pandas writes a label column that holds a missing value, is the
+     * label {@code 1}, as training read {@code 1}; a fraction is no label.
+     */
+    private static String labelText(JsonParser p, String name) throws IOException {
+        if (p.currentToken() != JsonToken.VALUE_NUMBER_FLOAT) {
+            return p.getText();
+        }
+        double d = p.getDoubleValue();
+        if (d == Math.rint(d) && Math.abs(d) < 1e15) {
+            return Long.toString((long) d);
+        }
+        throw new IllegalArgumentException("field '" + name + "' holds the number " + p.getText() + ", which is no label: write labels"
+                + " as strings or whole numbers");
     }
 
     private static List<Token> readTokens(JsonParser p) throws IOException {

@@ -96,6 +96,12 @@ class DocumentJsonTest {
         // offsets that passed through a float in Python (numpy, pandas) are written 5.0: whole, so read
         Document floats = DocumentJson.parse("{\"text\":\"hello world\",\"tokens\":[{\"text\":\"hello\",\"start\":0.0,\"end\":5.0}]}");
         assertEquals(5, floats.tokens().get(0).end());
+        // a label column with a missing value is written 1.0 by pandas: the label 1, alone or in a list
+        assertEquals(java.util.Set.of("1"), DocumentJson.parse("{\"text\":\"a\",\"label\":1.0}").labels().keySet());
+        assertEquals(java.util.Set.of("1"), DocumentJson.parse("{\"text\":\"a\",\"label\":[1.0]}").labels().keySet());
+        IllegalArgumentException fraction = assertThrows(IllegalArgumentException.class,
+                () -> DocumentJson.parse("{\"text\":\"a\",\"label\":0.5}"));
+        assertTrue(fraction.getMessage().contains("0.5, which is no label"), fraction.getMessage());
     }
 
     @Test
