@@ -55,8 +55,13 @@ public final class EvalClassifyCommand implements Callable<Integer> {
         Map<String, Object> trained = TrainingInput.of(ModelDir.read(model));
         Map<String, Object> formatOptions = options == null ? null : new LinkedHashMap<>(options);
         String fmt = format != null ? format : byExtension(data, String.valueOf(trained.getOrDefault("format", "jsonl")));
-        Map<String, Object> r = ClassifierEvaluation.evaluate(model, data, fmt, formatOptions, inference.toLoadOptions(spec),
-                System.err);
+        Map<String, Object> r;
+        try {
+            r = ClassifierEvaluation.evaluate(model, data, fmt, formatOptions, inference.toLoadOptions(spec), System.err);
+        } catch (IllegalArgumentException e) {
+            // data that holds nothing to score (no labels, none readable, none the model knows): a usage error, as in eval ner
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
         System.out.print(report(r));
         long unlabeled = ((Number) r.get("unlabeled")).longValue();
         long unreadable = ((Number) r.get("unreadable")).longValue();

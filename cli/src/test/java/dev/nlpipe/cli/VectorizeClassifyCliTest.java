@@ -141,6 +141,10 @@ class VectorizeClassifyCliTest {
         CliTest.Result p = nlpipe("eval", "classify", "--model", model.toString(), "--data", partly.toString());
         assertEquals(1, p.code(), p.err());
         assertTrue(p.out().contains("left out: 1 without a label, 1 unreadable"), p.out());
+        Path none = TempFiles.write(dir.resolve("none.jsonl"), "{\"sentence\": \"CLUE's field\", \"label\": \"1\"}\n");
+        CliTest.Result n = nlpipe("eval", "classify", "--model", model.toString(), "--data", none.toString());
+        assertEquals(2, n.code(), n.err());
+        assertTrue(n.err().contains("none of its 1 records could be read"), n.err());
         // a column the training data had by another name: the fix is the command's own option, not a file's key
         Path renamed = TempFiles.write(dir.resolve("renamed.tsv"), "label\tbody\n1\tthe hotel was superb\n");
         CliTest.Result column = nlpipe("eval", "classify", "--model", model.toString(), "--data", renamed.toString());

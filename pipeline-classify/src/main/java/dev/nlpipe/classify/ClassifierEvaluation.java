@@ -137,6 +137,11 @@ public final class ClassifierEvaluation {
             progress.finish();
         }
         GoldLabel.warnMultiLabel(multiLabel, data.toString(), log);
+        if (gold.isEmpty() && errors.count() > 0 && unlabeled == 0) {
+            // every record unreadable (a GBK file, CLUE's JSON without a text field): the bad records say why, not the label
+            throw new IllegalArgumentException(data + ": none of its " + errors.count() + " records could be read as " + fmt
+                    + " (the bad records above say why: the encoding, or the text field or column)");
+        }
         if (gold.isEmpty()) {
             throw new IllegalArgumentException(data + ": no labelled documents to evaluate (" + unlabeled + " without a label;"
                     + " is the label field or column right for format " + fmt + "?)");
