@@ -582,6 +582,16 @@ class NlpipeSparkJobTest {
         assertEquals(0, runOnSpark(pipeline("parquet-lang", yaml.replace("labelColumn: topic", "labelColumn: topic, language: en")), in,
                 langOut, langLog), langLog::toString);
         assertTrue(partLines(langOut).stream().allMatch(l -> l.contains("\"lang\":\"en\"")), partLines(langOut).toString());
+        // a boolean label column (is_spam, toxic) gives the labels true and false, as the jsonl reader does
+        Path flags = dir.resolve("flags.parquet");
+        LocalSpark.get().createDataFrame(List.of(RowFactory.create("f1", "spam spam", true), RowFactory.create("f2", "hello", false)),
+                new StructType().add("id", DataTypes.StringType).add("text", DataTypes.StringType).add("label", DataTypes.BooleanType))
+                .write().parquet(flags.toString());
+        StringBuilder flagLog = new StringBuilder();
+        Path flagOut = dir.resolve("parquet-flags-out");
+        assertEquals(0, runOnSpark(pipeline("parquet-flags", "input: { format: parquet }\nstages: [ { type: tokenize.regex } ]\n"), flags,
+                flagOut, flagLog), flagLog::toString);
+        assertTrue(String.join("\n", partLines(flagOut)).contains("\"labels\":{\"true\":1.0}"), partLines(flagOut).toString());
         // Parquet input and output overlapping: the corpus would be replaced
         StringBuilder overLog = new StringBuilder();
         assertEquals(2, runOnSpark(pipeline("parquet-over", yaml), in, in, overLog), overLog::toString);
