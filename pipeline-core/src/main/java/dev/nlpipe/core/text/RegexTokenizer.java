@@ -169,9 +169,13 @@ public final class RegexTokenizer implements StageProvider {
             return true;
         }
         if (c == 0x200D) {
+            // a joiner binds the emoji after it (👩‍💻); before a letter, a Han character or a space it binds nothing and is a
+            // character of its own, an invisible one (joiners put between Chinese characters to dodge keyword filters, 敏\u200D感,
+            // leave 敏 and 感 as they are)
             return i + 1 < s.length() && Character.getType(s.codePointAt(i + 1)) == Character.OTHER_SYMBOL;
         }
         if (isRegionalIndicator(c)) {
+            // the second letter of a flag (🇨🇳 is two regional indicators): pairs counted from the run's start
             return regionalIndicatorsBefore(s, i) % 2 == 1;
         }
         return s.charAt(i - 1) == '\u200D' && Character.getType(c) == Character.OTHER_SYMBOL;
@@ -179,23 +183,8 @@ public final class RegexTokenizer implements StageProvider {
 
     /** Swallows combining marks, variation selectors, emoji modifiers and zero-width-joiner sequences. */
     private static int absorbMarks(String s, int i) {
-        int n = s.length();
-        while (i < n) {
-            int c = s.codePointAt(i);
-            boolean modifier = c >= 0x1F3FB && c <= 0x1F3FF;
-            if (isMark(c) || (c >= 0xFE00 && c <= 0xFE0F) || modifier) {
-                i += Character.charCount(c);
-            } else if (isRegionalIndicator(c) && regionalIndicatorsBefore(s, i) % 2 == 1) {
-                // the second letter of a flag (🇨🇳 is two regional indicators): pairs counted from the run's start
-                i += Character.charCount(c);
-            } else if (c == 0x200D && i + 1 < n && Character.getType(s.codePointAt(i + 1)) == Character.OTHER_SYMBOL) {
-                // a joiner binds the emoji after it (👩‍💻); before a letter, a Han character or a space it binds nothing and
-                // is a character of its own, an invisible one (joiners put between Chinese characters to dodge keyword filters,
-                // 敏\u200D感, leave 敏 and 感 as they are)
-                i += 1 + Character.charCount(s.codePointAt(i + 1));
-            } else {
-                break;
-            }
+        while (continuesCharacter(s, i)) {
+            i += Character.charCount(s.codePointAt(i));
         }
         return i;
     }
