@@ -103,8 +103,10 @@ record FileDocuments(PipelineSpec spec, String format, Map<String, Object> forma
                     readFromCurrent = 0;
                     try {
                         current = reader.open(split.open(hadoopConf), options, settings);
-                    } catch (IOException | UncheckedIOException e) {
+                    } catch (IOException e) {
                         fileFailed(e);
+                    } catch (UncheckedIOException e) {
+                        fileFailed(e.getCause());
                     }
                 }
                 return true;
@@ -115,19 +117,17 @@ record FileDocuments(PipelineSpec spec, String format, Map<String, Object> forma
                 try {
                     return current.hasNext();
                 } catch (UncheckedIOException e) {
-                    fileFailed(e);
+                    fileFailed(e.getCause());
                     return false;
                 }
             }
 
-            private void fileFailed(Exception e) {
-                IOException cause = e instanceof UncheckedIOException u ? u.getCause() : e instanceof IOException io ? io
-                        : new IOException(e.getMessage(), e);
-                if (!(cause instanceof java.io.EOFException) && !(cause instanceof java.util.zip.ZipException)) {
+            private void fileFailed(IOException e) {
+                if (!(e instanceof java.io.EOFException) && !(e instanceof java.util.zip.ZipException)) {
                     // a read that failed (a timeout of a distributed file system) rather than a damaged file: the task is retried
-                    throw e instanceof RuntimeException r ? r : new UncheckedIOException(cause);
+                    throw new UncheckedIOException("cannot read " + currentName + ": " + e.getMessage(), e);
                 }
-                settings.errors().accept(dev.nlpipe.core.io.CorpusInput.restUnreadable(currentName, readFromCurrent, cause));
+                settings.errors().accept(dev.nlpipe.core.io.CorpusInput.restUnreadable(currentName, readFromCurrent, e));
             }
 
             @Override

@@ -349,7 +349,9 @@ final class VectorReader {
         String s;
         try {
             s = utf8.decode(java.nio.ByteBuffer.wrap(bytes)).toString();
-            sawUtf8 |= hasNonAscii(bytes);
+            if (!sawUtf8) {
+                sawUtf8 = hasNonAscii(bytes); // once known, no line is scanned again
+            }
         } catch (java.nio.charset.CharacterCodingException e) {
             if (!sawUtf8) {
                 // the first line beyond ASCII is not UTF-8: the file is in another encoding, all its words would be garbled

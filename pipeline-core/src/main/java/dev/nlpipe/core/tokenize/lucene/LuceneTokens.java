@@ -88,6 +88,9 @@ public final class LuceneTokens {
      * in {@code Hel<b>lo}). A term that holds {@code <} itself (a keyword tokenizer's) keeps its span.
      */
     private static int beforeStrippedMarkup(String text, int start, int end, CharTermAttribute term) {
+        if (text.charAt(end - 1) != '>') {
+            return end; // every token without trailing markup: nothing to scan
+        }
         for (int i = 0; i < term.length(); i++) {
             if (term.charAt(i) == '<') {
                 return end;
