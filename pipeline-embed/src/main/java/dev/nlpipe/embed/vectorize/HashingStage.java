@@ -73,8 +73,9 @@ public final class HashingStage implements StageProvider {
         if (n < 1) {
             throw o.error("nFeatures", "must be at least 1");
         }
-        VectorizerOptions.refuseUnmatchable(o, null);
-        Hasher hasher = new Hasher(new Analyzer(VectorizerOptions.analyzer(o), ctx.id()), n, o.getBoolean("alternateSign"),
+        AnalyzerSpec spec = VectorizerOptions.analyzer(o);
+        VectorizerOptions.refuseUnmatchable(o, spec, null);
+        Hasher hasher = new Hasher(new Analyzer(spec, ctx.id()), n, o.getBoolean("alternateSign"),
                 new Weighting(o.getBoolean("binary"), false, false, true, Weighting.Norm.of(o.getString("norm"))));
         String name = o.getString("name");
         return (Annotator) doc -> doc.putVector(name, hasher.transform(doc));

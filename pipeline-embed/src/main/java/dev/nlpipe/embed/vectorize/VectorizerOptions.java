@@ -139,10 +139,11 @@ public final class VectorizerOptions {
      * (scikit-learn only warns). Checked where
      * options are written (training, a stage without a model), not when a saved model loads.
      *
+     * @param spec the analyzer the options give (its stop words as read once)
      * @param vocabulary the fixed vocabulary, or {@code null}
      */
-    public static void refuseUnmatchable(Options o, List<String> vocabulary) {
-        if (!o.getBoolean("lowercase")) {
+    public static void refuseUnmatchable(Options o, AnalyzerSpec spec, List<String> vocabulary) {
+        if (!spec.lowercase()) {
             return;
         }
         // only where the lower-case form is missing too: Baidu's stop-word list holds both zt and ZT, which loses nothing
@@ -156,7 +157,7 @@ public final class VectorizerOptions {
                 }
             }
         }
-        Set<String> stops = stopWords(o);
+        Set<String> stops = spec.stopWords();
         for (String w : stops) {
             if (!stops.contains(w.toLowerCase(Locale.ROOT))) {
                 throw o.error(o.getStringList("stopWords").contains(w) ? "stopWords" : "stopWordsFile", "stop word '" + w

@@ -134,7 +134,8 @@ public abstract class VectorizerStage implements StageProvider {
             throw ctx.error("needs 'model: DIR' (fit one with `nlpipe train` and task: " + kind
                     + ") or a fixed 'vocabulary' / 'vocabularyFile'");
         }
-        VectorizerOptions.refuseUnmatchable(o, terms);
+        AnalyzerSpec spec = VectorizerOptions.analyzer(o);
+        VectorizerOptions.refuseUnmatchable(o, spec, terms);
         Weighting w = VectorizerOptions.weighting(o, tfidf);
         if (w.useIdf()) {
             throw o.error("useIdf", "idf needs document frequencies from a fitted model: give 'model: DIR' (task: " + kind
@@ -142,6 +143,6 @@ public abstract class VectorizerStage implements StageProvider {
         }
         Vocabulary v = new Vocabulary(terms.toArray(new String[0]), new int[terms.size()], new long[terms.size()], 0,
                 terms.size(), true);
-        return new VectorizerModel(new Analyzer(VectorizerOptions.analyzer(o), ctx.id()), w, v, null);
+        return new VectorizerModel(new Analyzer(spec, ctx.id()), w, v, null);
     }
 }
