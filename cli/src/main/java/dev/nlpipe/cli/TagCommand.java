@@ -7,6 +7,7 @@ import dev.nlpipe.core.doc.Layer;
 import dev.nlpipe.core.model.ModelDir;
 import dev.nlpipe.core.model.ModelPreprocessing;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
@@ -31,17 +32,16 @@ final class TagCommand extends LineCommand {
 
     @Override
     Pipeline pipeline(Map<String, Object> options) {
-        boolean recorded = recordsPreprocessing();
-        if (stage != null && recorded && !Boolean.FALSE.equals(options.get("preprocess"))) {
+        List<String> tokenizers = recordedTokenizers();
+        if (stage != null && !tokenizers.isEmpty() && !Boolean.FALSE.equals(options.get("preprocess"))) {
             // the model's own stages run after --stage and would replace its tokens without a word
             throw new ParameterException(spec.commandLine(), "--stage " + stage + ": " + model + " runs the stages it was trained behind ("
-                    + String.join(", ", ModelPreprocessing.typesAdding(ModelDir.read(model), Layer.TOKENS)) + "), which give the tokens it"
-                    + " reads; leave --stage out");
+                    + String.join(", ", tokenizers) + "), which give the tokens it reads; leave --stage out");
         }
         try {
             return servingModel("ner", model, options, stage);
         } catch (ConfigException e) {
-            if (stage == null && !recorded && e.getMessage().contains("'tokens'")) {
+            if (stage == null && tokenizers.isEmpty() && e.getMessage().contains("'tokens'")) {
                 throw new ParameterException(spec.commandLine(), model + " reads tokens and recorded no tokenizer (it was trained on the"
                         + " tokens of its data files): give one with --stage, e.g. --stage tokenize.lucene");
             }
@@ -49,12 +49,12 @@ final class TagCommand extends LineCommand {
         }
     }
 
-    /** Whether the model's recorded stages give the tokens it reads (a normalizer alone gives none). */
-    private boolean recordsPreprocessing() {
+    /** The model's recorded stages that give the tokens it reads (a normalizer alone gives none). */
+    private List<String> recordedTokenizers() {
         try {
-            return !ModelPreprocessing.typesAdding(ModelDir.read(model), Layer.TOKENS).isEmpty();
+            return ModelPreprocessing.typesAdding(ModelDir.read(model), Layer.TOKENS);
         } catch (RuntimeException e) {
-            return false; // an unreadable model.json is named by the stage that loads it
+            return List.of(); // an unreadable model.json is named by the stage that loads it
         }
     }
 
