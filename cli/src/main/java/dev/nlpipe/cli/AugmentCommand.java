@@ -1,5 +1,6 @@
 package dev.nlpipe.cli;
 
+import dev.nlpipe.augment.Variants;
 import dev.nlpipe.core.config.ConfigException;
 import dev.nlpipe.core.config.InputConfig;
 import dev.nlpipe.core.config.Location;
@@ -9,10 +10,20 @@ import dev.nlpipe.core.config.PipelineConfig;
 import dev.nlpipe.core.config.PlainNodes;
 import dev.nlpipe.core.config.StageConfig;
 import dev.nlpipe.core.config.YamlLoader;
+import dev.nlpipe.core.doc.DocumentJson;
+import dev.nlpipe.core.io.InputFiles;
+import dev.nlpipe.core.io.InputSource;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 
 /**
@@ -39,7 +50,7 @@ public final class AugmentCommand extends RunCommand {
                     + "use `nlpipe run` for other pipelines");
         }
         refuseItsOwnVariants(in, cfg.stages().stream().filter(s -> s.type().startsWith("augment.")).map(StageConfig::id)
-                .collect(java.util.stream.Collectors.toSet()));
+                .collect(Collectors.toSet()));
         String format = explicitOutputFormat();
         if (format == null) {
             format = AugmentOutput.formatFor(in.format());
@@ -52,40 +63,41 @@ public final class AugmentCommand extends RunCommand {
                 cfg.threads(), cfg.batchSize(), cfg.source());
     }
 
+    /** Lines of each input file looked at for variants: augment writes each original's variants right after it. */
+    private static final int VARIANT_SCAN_LINES = 1000;
+
     /**
      * Refuses a JSONL input holding variants these stages made (an earlier {@code nlpipe augment}'s
      * output): they would pass through and their originals get the same variants again, under the
-     * same ids, so each would be trained on twice.
+     * same ids, so each would be trained on twice. Such a file holds one near its start, so only the
+     * first lines of each file are read, not the corpus twice.
      */
-    private static void refuseItsOwnVariants(InputConfig in, java.util.Set<String> stageIds) throws IOException {
+    private static void refuseItsOwnVariants(InputConfig in, Set<String> stageIds) throws IOException {
         if (!"jsonl".equals(in.format()) || !Files.exists(in.path())) {
             return;
         }
-        String mark = "\"" + dev.nlpipe.augment.Variants.META_KEY + "\"";
-        for (dev.nlpipe.core.io.InputSource source : dev.nlpipe.core.io.InputFiles.list(in.path(), in.glob(), in.recursive())) {
-            try (java.io.BufferedReader r = dev.nlpipe.core.io.Utf8Text.open(source.path())) {
-                long n = 0;
-                for (String line = r.readLine(); line != null; line = r.readLine()) {
-                    n++;
-                    if (!line.contains(mark)) {
-                        continue;
-                    }
-                    dev.nlpipe.core.doc.Document d;
-                    try {
-                        d = dev.nlpipe.core.doc.DocumentJson.parse(line);
-                    } catch (IllegalArgumentException bad) {
-                        continue; // a bad record, reported when the run reads it
-                    }
-                    if (d.meta().get(dev.nlpipe.augment.Variants.META_KEY) instanceof java.util.Map<?, ?> m && stageIds.contains(
-                            String.valueOf(m.get("stage")))) {
-                        throw new ConfigException(in.pathLocation(), source.path() + ":" + n + " is a variant stage '" + m.get("stage")
-                                + "' made (" + d.id() + "): augmenting this file again would give its originals the same variants"
-                                + " once more, so each would be trained on twice; augment the original file");
+        String mark = "\"" + Variants.META_KEY + "\"";
+        for (InputSource source : InputFiles.list(in.path(), in.glob(), in.recursive())) {
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(source.open(new AtomicLong()), StandardCharsets.UTF_8))) {
+                String line = r.readLine();
+                for (int n = 1; line != null && n <= VARIANT_SCAN_LINES; n++, line = r.readLine()) {
+                    Object m = line.contains(mark) ? markOf(line) : null;
+                    if (m instanceof Map<?, ?> variant && stageIds.contains(String.valueOf(variant.get("stage")))) {
+                        throw new ConfigException(in.pathLocation(), source.name() + ":" + n + " is a variant stage '" + variant.get("stage")
+                                + "' made (its origin: " + variant.get("origin") + "): augmenting this file again would give its"
+                                + " originals the same variants once more, so each would be trained on twice; augment the original file");
                     }
                 }
-            } catch (IOException | dev.nlpipe.core.io.InputFormatException | java.io.UncheckedIOException unreadable) {
-                // not UTF-8 text: the run reports it as bad records
             }
+        }
+    }
+
+    /** The variant mark of a JSON line, or {@code null} (a line that is no document is the run's bad record to report). */
+    private static Object markOf(String line) {
+        try {
+            return DocumentJson.parse(line).meta().get(Variants.META_KEY);
+        } catch (IllegalArgumentException bad) {
+            return null;
         }
     }
 
