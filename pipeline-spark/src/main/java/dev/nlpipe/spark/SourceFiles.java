@@ -131,8 +131,7 @@ final class SourceFiles {
 
     /** A file listed on the local file system, named as Hadoop names it. */
     private static String local(String path, Configuration conf) throws IOException {
-        org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(Path.of(path).toAbsolutePath().normalize().toUri());
-        return p.getFileSystem(conf).makeQualified(p).toString().replaceFirst("/+$", "");
+        return qualified(Path.of(path).toAbsolutePath().normalize().toUri().toString(), conf);
     }
 
     /** Whether {@code path} names a Hadoop file system URI rather than a local path. */

@@ -72,13 +72,11 @@ public final class FileScanner {
         // each directory resolved once: a link inside the input (mirror -> ../out) leads there too
         java.util.Map<Path, Path> realDirs = new java.util.HashMap<>();
         for (InputSource s : InputFiles.list(inputDir, glob, recursive, dir -> unreadable.add(dir.toString().replace('\\', '/')))) {
-            Path abs = s.path().toAbsolutePath().normalize();
             Path parent = s.path().toAbsolutePath().getParent();
             Path real = realDirs.computeIfAbsent(parent, FileScanner::real).resolve(s.path().getFileName());
             // an errors file (of a scheduler whose output this input is) reports bad records, it holds no documents; its name
             // is also the errors file of the input a.jsonl beside it, which would replace or delete it as this one's output
-            if (excluded.stream().anyMatch(abs::startsWith) || excludedReal.stream().anyMatch(real::startsWith)
-                    || s.relative().endsWith(Pipeline.ERRORS_SUFFIX)) {
+            if (excludedReal.stream().anyMatch(real::startsWith) || s.relative().endsWith(Pipeline.ERRORS_SUFFIX)) {
                 continue;
             }
             if (s.relative().indexOf('\uFFFD') >= 0 && !Files.exists(Path.of(s.path().toString()), LinkOption.NOFOLLOW_LINKS)) {
