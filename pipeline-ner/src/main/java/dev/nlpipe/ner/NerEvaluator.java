@@ -82,7 +82,8 @@ public final class NerEvaluator {
         }
         ReaderProvider reader = Components.get().readers().get(format, Location.NONE);
         ErrorLog errors = new ErrorLog(null, log, OnError.SKIP);
-        List<String> adding = ModelPreprocessing.typesAdding(ModelDir.read(modelDir), Layer.ENTITIES);
+        ModelMeta meta = ModelDir.read(modelDir);
+        List<String> adding = ModelPreprocessing.typesAdding(meta, Layer.ENTITIES);
         if (!adding.isEmpty()) {
             throw new IllegalArgumentException(modelDir + " was trained behind " + String.join(", ", adding) + ", which adds"
                     + " entities of its own: run on the gold data, they would be scored as gold entities; this version refuses"
@@ -90,7 +91,6 @@ public final class NerEvaluator {
         }
         try (Tagger tagger = ModelKinds.get().load(modelDir, Tagger.class, options)) {
             long start = System.nanoTime();
-            ModelMeta meta = ModelDir.read(modelDir);
             ReadSettings settings = new ReadSettings(TrainingInput.language(meta), ReadSettings.DEFAULT_MAX_LINE_BYTES, errors,
                     new AtomicLong());
             // a file of the format the model was trained on is read with the reader options training used (tagColumn...)

@@ -58,12 +58,11 @@ public final class StatusReport {
         }
         List<Map<String, Object>> interrupted = new ArrayList<>();
         List<Map<String, Object>> inProgress = new ArrayList<>();
-        boolean live = holder;
         for (FileRecord r : store.interrupted()) {
             // every file a running scheduler starts carries the not-yet-judged "process ended" mark until it finishes: while
             // one runs, those are in progress, not crashes (an alert on interrupted would fire on every tick)
             boolean unjudged = StateStore.PROCESS_ENDED.equals(r.lastError()) || StateStore.PROCESS_STOPPING.equals(r.lastError());
-            add(live && unjudged ? inProgress : interrupted, r, maxAttempts, limit);
+            add(holder && unjudged ? inProgress : interrupted, r, maxAttempts, limit);
         }
         m.put("failed", failed);
         m.put("quarantined", quarantined);

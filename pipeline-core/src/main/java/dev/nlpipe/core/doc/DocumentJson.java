@@ -259,22 +259,13 @@ public final class DocumentJson {
                 }
                 lang = value == JsonToken.VALUE_NULL ? null : p.getText();
             } else if (name.equals(fields.label())) {
-                if (value != JsonToken.VALUE_NULL) {
-                    // null is no label (pandas writes a missing one so), not "a classifier ran and found none"
-                    labels = labels == null ? new LinkedHashMap<>() : labels;
-                    readLabelField(p, name, labels);
-                }
+                labels = readLabelField(p, name, labels);
             } else {
                 switch (name) {
                     case "tokens" -> tokens = readTokens(p);
                     case "sentences" -> sentences = readSpans(p);
                     case "entities" -> entities = readEntities(p);
-                    case "labels" -> {
-                        if (value != JsonToken.VALUE_NULL) {
-                            labels = labels == null ? new LinkedHashMap<>() : labels;
-                            readLabelField(p, name, labels);
-                        }
-                    }
+                    case "labels" -> labels = readLabelField(p, name, labels);
                     case "vectors" -> vectors = readVectors(p);
                     case "meta" -> meta = readMap(p, name);
                     default -> {
@@ -353,7 +344,15 @@ public final class DocumentJson {
         return p.currentToken() == JsonToken.VALUE_NULL ? null : p.getText();
     }
 
-    private static void readLabelField(JsonParser p, String name, Map<String, Double> labels) throws IOException {
+    /**
+     * The labels so far with the field's added, created at the first one; {@code null} is no label
+     * (pandas writes a missing one so), not "a classifier ran and found none".
+     */
+    private static Map<String, Double> readLabelField(JsonParser p, String name, Map<String, Double> so) throws IOException {
+        if (p.currentToken() == JsonToken.VALUE_NULL) {
+            return so;
+        }
+        Map<String, Double> labels = so == null ? new LinkedHashMap<>() : so;
         switch (p.currentToken()) {
             case VALUE_STRING, VALUE_NUMBER_INT, VALUE_TRUE, VALUE_FALSE, VALUE_NUMBER_FLOAT -> labels.put(labelText(p, name), 1.0);
             case START_ARRAY -> {
@@ -378,11 +377,9 @@ public final class DocumentJson {
                     labels.put(label, p.getDoubleValue());
                 }
             }
-            case VALUE_NULL -> {
-                // no label
-            }
             default -> throw new IllegalArgumentException("field '" + name + "' must be a label, a list of labels or an object of scores");
         }
+        return labels;
     }
 
     /**

@@ -125,7 +125,7 @@ public final class ModelPreprocessing {
                     copyTree(file, modelDir.resolve(name));
                 } else {
                     Files.createDirectories(modelDir.resolve(name).getParent());
-                    Files.copy(file, modelDir.resolve(name), StandardCopyOption.REPLACE_EXISTING); // newMeta may run again
+                    Files.copy(file, modelDir.resolve(name), StandardCopyOption.REPLACE_EXISTING); // recorded again: the fresh copy
                 }
                 names.add(name);
             }

@@ -406,7 +406,10 @@ public final class TrainingJob implements AutoCloseable {
         m.put("task", config.task());
         m.put("model", model.asMap());
         m.put("train", train.asMap());
-        m.put(ModelPreprocessing.KEY, recordedStages != null ? recordedStages : ModelPreprocessing.record(config.stages(), dir()));
+        if (recordedStages == null) {
+            throw new IllegalStateException("the job has not started"); // run() records the stages before the trainer runs
+        }
+        m.put(ModelPreprocessing.KEY, recordedStages);
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("format", config.input().format());
         for (Map.Entry<String, Path> split : config.splits().entrySet()) {
