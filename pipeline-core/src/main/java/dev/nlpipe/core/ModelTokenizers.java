@@ -35,12 +35,12 @@ final class ModelTokenizers {
         for (int i = 0; i < entries.size(); i++) {
             StageConfig e = entries.get(i);
             // the model's model.json, read once for both checks
-            List<String> recorded = recordedTypes(e, providers.get(i), options.get(i));
-            checkNormalizers(e, recorded, normalizers);
+            ModelMeta meta = recordedMeta(e, providers.get(i), options.get(i));
+            checkNormalizers(e, meta == null ? null : ModelPreprocessing.types(meta), normalizers);
             if (providers.get(i).normalizes()) {
                 normalizers.add(e.type());
             }
-            List<String> trained = recorded == null ? null : tokenizersAmong(recorded, e);
+            List<String> trained = meta == null ? null : ModelPreprocessing.typesAdding(meta, Layer.TOKENS);
             if (lastTokenizer != null && trained != null && !trained.isEmpty() && trained.stream().noneMatch(sameWordsAs(lastTokenizer))) {
                 throw new ConfigException(e.location(), "stage '" + e.id() + "': its model was trained on tokens from "
                         + String.join(" or ", trained) + ", but here they come from " + lastTokenizer + " (stage '" + lastTokenizerId
@@ -87,33 +87,20 @@ final class ModelTokenizers {
      * {@code null} when the model recorded none (or the stage cannot run them).
      */
     static String ownStages(StageConfig e, StageProvider p, Options o) {
-        List<String> types = recordedTypes(e, p, o);
+        ModelMeta meta = recordedMeta(e, p, o);
+        List<String> types = meta == null ? null : ModelPreprocessing.types(meta);
         return types == null || types.isEmpty() ? null : "its model was trained behind " + String.join(", ", types)
                 + ": set '" + OPTION + ": true' on this stage to run them, or add them before it with the options in the model's model.json (file names there are inside the model"
                 + " directory)";
     }
 
-    /** The tokenizer types among a model's recorded stage types. */
-    private static List<String> tokenizersAmong(List<String> types, StageConfig e) {
-        Components components = Components.get();
-        return types.stream().filter(t -> {
-            StageProvider p = components.stages().find(t);
-            try {
-                return p != null && p.provides(Options.validate(t, null, e.location(), p.options())).contains(Layer.TOKENS);
-            } catch (ConfigException requiredOptions) {
-                return false;
-            }
-        }).toList();
-    }
-
-    /** The model's recorded stage types when the stage has a model and a {@code preprocess} option that is off; else {@code null}. */
-    private static List<String> recordedTypes(StageConfig e, StageProvider stage, Options o) {
+    /** The model's {@code model.json} when the stage has a model and a {@code preprocess} option that is off; else {@code null}. */
+    private static ModelMeta recordedMeta(StageConfig e, StageProvider stage, Options o) {
         if (e.model() == null || stage.options().stream().noneMatch(s -> s.name().equals(OPTION)) || o.getBoolean(OPTION)) {
             return null;
         }
         try {
-            ModelMeta meta = ModelDir.read(e.model());
-            return ModelPreprocessing.types(meta);
+            return ModelDir.read(e.model());
         } catch (RuntimeException unreadable) {
             return null; // the stage itself reports what is wrong with the directory when it loads it
         }
