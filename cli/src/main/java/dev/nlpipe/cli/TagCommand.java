@@ -52,7 +52,7 @@ final class TagCommand extends LineCommand {
     /** The model's recorded stages that give the tokens it reads (a normalizer alone gives none). */
     private List<String> recordedTokenizers() {
         try {
-            return ModelPreprocessing.typesAdding(ModelDir.read(model), Layer.TOKENS);
+            return ModelPreprocessing.typesCreating(ModelDir.read(model), Layer.TOKENS);
         } catch (RuntimeException e) {
             return List.of(); // an unreadable model.json is named by the stage that loads it
         }

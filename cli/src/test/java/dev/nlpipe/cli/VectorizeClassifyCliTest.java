@@ -182,6 +182,25 @@ class VectorizeClassifyCliTest {
     }
 
     @Test
+    void aModelBehindAnotherTokenizerIsRefusedEvenWithAStopWordStageBetween() {
+        Path train = labelled("stop", 80, 2);
+        Path config = TempFiles.write(dir.resolve("stop.yaml"), """
+                task: classify.linear
+                data: { train: %s, format: tsv }
+                stages: [ { type: tokenize.regex }, { type: stopwords.remove } ]
+                """.formatted(train));
+        Path model = dir.resolve("stop");
+        assertEquals(0, nlpipe("train", config.toString(), "--output", model.toString()).code());
+        // stopwords.remove edits the tokens segment made: it was taken for the tokenizer and passed the model's check
+        Path run = TempFiles.write(dir.resolve("stop-run.yaml"), "pipeline: s\nstages:\n  - type: segment\n  - type: stopwords.remove\n"
+                + "  - type: classify\n    model: " + model + "\n");
+        CliTest.Result r = nlpipe("run", run.toString(), "--input", train.toString(), "--output", "-");
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("trained on tokens from tokenize.regex") && r.err().contains("from segment (stage 'segment')")
+                && r.err().contains("use tokenize.regex"), r.err());
+    }
+
+    @Test
     void hashingWithoutTokensOffersScikitLearnsTokenPatternBesideATokenizer() throws IOException {
         Path text = TempFiles.write(dir.resolve("h.txt"), "hello world\n");
         Path bare = TempFiles.write(dir.resolve("h.yaml"), "pipeline: h\nstages:\n  - type: vectorize.hashing\n");

@@ -40,14 +40,14 @@ final class ModelTokenizers {
             if (providers.get(i).normalizes()) {
                 normalizers.add(e.type());
             }
-            List<String> trained = meta == null ? null : ModelPreprocessing.typesAdding(meta, Layer.TOKENS);
+            List<String> trained = meta == null ? null : ModelPreprocessing.typesCreating(meta, Layer.TOKENS);
             if (lastTokenizer != null && trained != null && !trained.isEmpty() && trained.stream().noneMatch(sameWordsAs(lastTokenizer))) {
                 throw new ConfigException(e.location(), "stage '" + e.id() + "': its model was trained on tokens from "
                         + String.join(" or ", trained) + ", but here they come from " + lastTokenizer + " (stage '" + lastTokenizerId
                         + "'); use " + trained.get(trained.size() - 1) + " with the model's options instead, or set '" + OPTION
                         + ": true' on this stage to run the model's own stages");
             }
-            if (providers.get(i).provides(options.get(i)).contains(Layer.TOKENS)) {
+            if (providers.get(i).creates(Layer.TOKENS, options.get(i))) {
                 lastTokenizer = e.type();
                 lastTokenizerId = e.id();
             }

@@ -101,13 +101,12 @@ final class StageAssembler {
         return available;
     }
 
-    /** "one of a, b, c" for the stages that provide a layer with their default options. */
+    /** "one of a, b, c" for the stages that make a layer with their default options (not those that only edit it). */
     static String providersOf(Layer layer, Components components) {
         List<String> names = new ArrayList<>();
         for (StageProvider p : components.stages().all()) {
             try {
-                if (p.provides(Options.validate("stage '" + p.name() + "'", null, Location.NONE, p.options()))
-                        .contains(layer)) {
+                if (p.creates(layer, Options.validate("stage '" + p.name() + "'", null, Location.NONE, p.options()))) {
                     names.add(p.name());
                 }
             } catch (ConfigException ignored) {

@@ -83,7 +83,7 @@ public final class NerEvaluator {
         ReaderProvider reader = Components.get().readers().get(format, Location.NONE);
         ErrorLog errors = new ErrorLog(null, log, OnError.SKIP);
         ModelMeta meta = ModelDir.read(modelDir);
-        List<String> adding = ModelPreprocessing.typesAdding(meta, Layer.ENTITIES);
+        List<String> adding = ModelPreprocessing.typesCreating(meta, Layer.ENTITIES);
         if (!adding.isEmpty()) {
             throw new IllegalArgumentException(modelDir + " was trained behind " + String.join(", ", adding) + ", which adds"
                     + " entities of its own: run on the gold data, they would be scored as gold entities; this version refuses"

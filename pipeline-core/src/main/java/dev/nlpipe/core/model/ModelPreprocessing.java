@@ -148,12 +148,13 @@ public final class ModelPreprocessing {
     }
 
     /**
-     * The types of the recorded stages that add {@code layer} to documents, with the options they
-     * were recorded with ({@code segment.hanlp} with {@code entities: true} adds entities); a stage
+     * The types of the recorded stages that make {@code layer} ({@link StageProvider#creates}), with
+     * the options they were recorded with ({@code segment.hanlp} with {@code entities: true} makes
+     * entities; {@code stopwords.remove} edits tokens and makes none); a stage
      * not installed here, not rebuilt from a model (refused apart) or whose options do not read is
      * not counted.
      */
-    public static List<String> typesAdding(ModelMeta meta, dev.nlpipe.core.doc.Layer layer) {
+    public static List<String> typesCreating(ModelMeta meta, dev.nlpipe.core.doc.Layer layer) {
         List<String> out = new ArrayList<>();
         for (Object o : recorded(meta)) {
             if (!(o instanceof Map<?, ?> stage)) {
@@ -163,8 +164,8 @@ public final class ModelPreprocessing {
             @SuppressWarnings("unchecked")
             Map<String, Object> with = stage.get("with") instanceof Map<?, ?> w ? (Map<String, Object>) w : Map.of();
             try {
-                if (p != null && p.safeInsideModel() && p.provides(dev.nlpipe.core.config.Options.of("stage '" + p.name() + "'", with, p.options()))
-                        .contains(layer)) {
+                if (p != null && p.safeInsideModel()
+                        && p.creates(layer, dev.nlpipe.core.config.Options.of("stage '" + p.name() + "'", with, p.options()))) {
                     out.add(p.name());
                 }
             } catch (dev.nlpipe.core.config.ConfigException unreadable) {

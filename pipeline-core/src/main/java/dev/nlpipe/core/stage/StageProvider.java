@@ -39,6 +39,15 @@ public interface StageProvider extends Component {
         return Set.of();
     }
 
+    /**
+     * Whether this stage makes {@code layer} from what it is given rather than editing it: it
+     * provides the layer without requiring it ({@code segment} makes tokens, {@code stopwords.remove}
+     * edits them and cannot stand in for a tokenizer).
+     */
+    default boolean creates(Layer layer, Options options) {
+        return provides(options).contains(layer) && !requires(options).contains(layer);
+    }
+
     /** Whether the stage takes a model directory. */
     default ModelUse modelUse() {
         return ModelUse.NONE;
