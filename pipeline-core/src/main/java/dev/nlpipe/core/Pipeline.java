@@ -13,6 +13,7 @@ import dev.nlpipe.core.config.StageChecks;
 import dev.nlpipe.core.config.StageConfig;
 import dev.nlpipe.core.config.StageIds;
 import dev.nlpipe.core.doc.Document;
+import dev.nlpipe.core.doc.DocumentChecks;
 import dev.nlpipe.core.doc.Layer;
 import dev.nlpipe.core.io.BadRecordSink;
 import dev.nlpipe.core.io.CorpusInput;
@@ -67,6 +68,8 @@ public final class Pipeline implements AutoCloseable {
     private final PipelineConfig config;
     private final Components components;
     private final Set<Layer> layersOut;
+    /** Set by {@link #close()}: after it the neural stages refuse to run and the others would run on, so the pipeline refuses. */
+    private volatile boolean closed;
 
     private Pipeline(String name, List<ConfiguredStage> stages, PipelineConfig config, Components components, Set<Layer> layersOut) {
         this.name = name;
@@ -267,8 +270,22 @@ public final class Pipeline implements AutoCloseable {
         return processBatch(List.of(doc));
     }
 
-    /** Runs a batch through every stage, letting batching stages see the whole batch. */
+    /**
+     * Runs a batch through every stage, letting batching stages see the whole batch.
+     *
+     * @throws IllegalArgumentException for a document whose layers do not lie inside its text
+     *     ({@link DocumentChecks}): refused as its JSON would be
+     * @throws IllegalStateException after {@link #close()}
+     */
     public List<Document> processBatch(List<Document> docs) {
+        checkOpen();
+        for (Document d : docs) {
+            try {
+                DocumentChecks.checkOffsets(d);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("document '" + d.id() + "': " + e.getMessage(), e);
+            }
+        }
         List<Document> cur = docs;
         for (ConfiguredStage s : stages) {
             if (cur.isEmpty()) {
@@ -288,6 +305,7 @@ public final class Pipeline implements AutoCloseable {
      * @return the documents that come out of the last stage
      */
     public List<Document> processBatch(List<Document> docs, BadRecordSink errors) {
+        checkOpen();
         return PipelineRunner.processBatch(stages, docs, errors, null);
     }
 
@@ -363,6 +381,7 @@ public final class Pipeline implements AutoCloseable {
      * @param log where progress and messages go (standard error), or {@code null}
      */
     public RunSummary run(InputConfig in, OutputConfig out, RunOptions options, PrintStream log) throws IOException {
+        checkOpen();
         if (in == null || in.path() == null) {
             throw new ConfigException(config.source() == null ? Location.NONE : new Location(config.source().toString(), 1, 1),
                     "no input: add 'input: {path: ..., format: ...}' or pass --input PATH");
@@ -437,9 +456,16 @@ public final class Pipeline implements AutoCloseable {
      */
     @Override
     public void close() {
+        closed = true;
         RuntimeException failure = ConfiguredStage.closeAll(stages, null);
         if (failure != null) {
             throw failure;
+        }
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new IllegalStateException("pipeline '" + name() + "' is closed: its stages have let go of their models; build it again");
         }
     }
 

@@ -75,4 +75,24 @@ class PipelineCloseTest {
         assertThrows(ConfigException.class, () -> Pipeline.builder().add("tokenize.regex").add("tokenize.regex", closingWith(() -> { }))
                 .build());
     }
+
+    @Test
+    void aClosedPipelineRefusesToRun() {
+        Pipeline p = Pipeline.builder().add("segment").build();
+        assertEquals(1, p.process(new dev.nlpipe.core.doc.Document("d", "北京")).size());
+        p.close();
+        // segment ran on after close(); only the neural stages refused
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> p.process(new dev.nlpipe.core.doc.Document("d", "北京")));
+        assertTrue(e.getMessage().contains("is closed"), e.getMessage());
+    }
+
+    @Test
+    void aDocumentBuiltInCodeIsHeldToWhatItsJsonWouldBe() {
+        try (Pipeline p = Pipeline.builder().add("segment").build()) {
+            dev.nlpipe.core.doc.Document past = new dev.nlpipe.core.doc.Document("d1", "北京大学的学生")
+                    .setTokens(java.util.List.of(new dev.nlpipe.core.doc.Token("学生", 5, 99)));
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> p.process(past));
+            assertTrue(e.getMessage().contains("document 'd1'") && e.getMessage().contains("ends at 99"), e.getMessage());
+        }
+    }
 }

@@ -14,8 +14,11 @@ import java.util.Objects;
  * that is {@code null} is absent (no stage produced it); an empty list means the stage ran and found
  * nothing. A document is handled by one thread at a time; it is not itself thread-safe.
  *
- * <p>The normalized view ({@link #normalized()}) is a working layer for later tokenizers inside one
- * pipeline run; it is not part of the JSON form and not compared by {@link #equals}. Neither is
+ * <p>The normalized view ({@link #normalized()}) is a working layer for later tokenizers; it is
+ * not part of the JSON form and not compared by {@link #equals}. It stays on the document after a
+ * pipeline returns it, so a second pipeline given the same object reads the normalized text, as a
+ * tagger given the output of a preprocessing pipeline must; give a fresh document (or
+ * {@code setNormalized(null)}) to read the original text again. Neither is
  * {@link #readFrom()}, the input file a run read the document from.
  */
 public final class Document {
