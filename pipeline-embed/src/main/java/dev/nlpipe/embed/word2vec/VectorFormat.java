@@ -2,6 +2,7 @@ package dev.nlpipe.embed.word2vec;
 
 import dev.nlpipe.core.io.AtomicFile;
 import dev.nlpipe.core.io.IoErrors;
+import dev.nlpipe.core.model.ModelDir;
 import dev.nlpipe.embed.vectorize.PyText;
 import java.io.BufferedInputStream;
 import java.io.EOFException;
@@ -48,10 +49,17 @@ public final class VectorFormat {
         return read(path, "auto", UnaryOperator.identity(), w -> true, true).vectors();
     }
 
-    /** The vectors file of a word2vec model directory ({@code vectors.bin}, else {@code vectors.txt}), or the file itself. */
+    /**
+     * The vectors file of a word2vec model directory ({@code vectors.bin}, else {@code vectors.txt}),
+     * or the file itself. A directory with a {@code model.json} is checked as every model is (its
+     * kind, checksums, no link out of it); one without is a plain folder holding a vectors file.
+     */
     private static Path vectorsFile(Path path) throws VectorFormatException {
         if (!Files.isDirectory(path)) {
             return path;
+        }
+        if (Files.exists(path.resolve(ModelDir.MODEL_JSON))) {
+            ModelDir.read(path, Word2VecModel.FORMAT_VERSION, Word2VecModel.KIND);
         }
         for (String name : new String[] {BINARY_FILE, TEXT_FILE}) {
             if (Files.isRegularFile(path.resolve(name))) {

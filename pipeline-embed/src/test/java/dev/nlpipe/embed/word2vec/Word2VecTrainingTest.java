@@ -149,6 +149,28 @@ class Word2VecTrainingTest {
     }
 
     @Test
+    void vectorsReadFromAModelDirectoryAreCheckedAsTheModelIs() throws IOException {
+        Word2VecModel m = Word2Vec.train(TOPICS.iterator(), Corpus.params()).model();
+        Path d = dir.resolve("checked");
+        m.save(d, Corpus.params());
+        byte[] bin = Files.readAllBytes(d.resolve(VectorFormat.BINARY_FILE));
+        bin[bin.length - 1] ^= 1;
+        Files.write(d.resolve(VectorFormat.BINARY_FILE), bin);
+        // a damaged vectors.bin read through the directory gave other neighbours without a word
+        var damaged = assertThrows(dev.nlpipe.core.model.ModelException.class, () -> WordVectors.load(d));
+        assertTrue(damaged.getMessage().contains(VectorFormat.BINARY_FILE), damaged.getMessage());
+        // another kind of model holding a vectors.bin is not word vectors
+        Path other = dir.resolve("other");
+        m.save(other, Corpus.params());
+        Files.writeString(other.resolve("model.json"), Files.readString(other.resolve("model.json")).replace("embed.word2vec", "classify.linear"));
+        assertThrows(dev.nlpipe.core.model.ModelException.class, () -> WordVectors.load(other));
+        // a plain folder holding a vectors file still reads
+        Path plain = Files.createDirectories(dir.resolve("plain"));
+        Files.copy(other.resolve(VectorFormat.BINARY_FILE), plain.resolve(VectorFormat.BINARY_FILE));
+        assertEquals(m.wordVectors().size(), WordVectors.load(plain).size());
+    }
+
+    @Test
     void aVocabularyTooLargeForOneTableNamesMaxVocab() {
         // 8 M words at dim 300 (a web corpus with minCount 1) exceed what one Java array holds
         var e = assertThrows(Word2VecParams.InvalidParameterException.class, () -> Word2VecModel.checkTableSize(8_000_000, 300));
