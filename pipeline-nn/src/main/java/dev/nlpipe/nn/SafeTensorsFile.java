@@ -60,16 +60,26 @@ public final class SafeTensorsFile {
                     entries.add(Entry.of(file, e.getKey(), e.getValue()));
                 }
             }
-            entries.sort(Comparator.comparingLong(Entry::begin));
+            entries.sort(Comparator.comparingLong(Entry::begin).thenComparingLong(Entry::end));
             Map<String, TensorFile.Tensor> out = new LinkedHashMap<>();
+            long expectedBegin = 0;
             for (Entry e : entries) {
                 long bytes = e.end() - e.begin();
+                // the format lays tensors end to end: an overlap would read one tensor's bytes as another's
+                // (and let a small file ask for any amount of memory), a gap holds bytes no tensor owns
+                if (e.begin() != expectedBegin) {
+                    throw new IOException(file + ": tensor '" + e.name() + "' begins at data offset " + e.begin() + ", but "
+                            + (expectedBegin == 0 ? "the data begins at 0" : "the tensor before it ends at " + expectedBegin)
+                            + "; safetensors tensors lie end to end, so the file is damaged");
+                }
+                expectedBegin = e.end();
+                if (e.count() > (Integer.MAX_VALUE - 8) / e.type().bytes) {
+                    throw new IOException(file + ": tensor '" + e.name() + "' has " + e.count() + " values of " + e.type().bytes
+                            + " bytes, more than nlpipe reads into one tensor (2 GiB)");
+                }
                 if (e.begin() > e.end() || e.end() > ch.size() - dataStart || bytes != e.count() * e.type().bytes) {
                     throw new IOException(file + ": tensor '" + e.name() + "' (" + e.type() + ", " + e.count() + " values) has data offsets ["
                             + e.begin() + ", " + e.end() + ") that do not fit it or the file; the file is damaged or cut short");
-                }
-                if (e.count() > Integer.MAX_VALUE - 8) {
-                    throw new IOException(file + ": tensor '" + e.name() + "' has " + e.count() + " values, more than a Java array holds");
                 }
                 ByteBuffer data = readFully(ch, dataStart + e.begin(), (int) bytes, file).order(ByteOrder.LITTLE_ENDIAN);
                 out.put(e.name(), new TensorFile.Tensor(e.shape(), e.type().floats(data, (int) e.count())));

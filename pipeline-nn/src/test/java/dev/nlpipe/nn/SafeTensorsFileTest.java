@@ -91,7 +91,12 @@ class SafeTensorsFileTest {
                 "{\"a\":{\"dtype\":\"F32\",\"shape\":[-2],\"data_offsets\":[8,0]}}",
                 "{\"a\":{\"dtype\":\"F32\",\"shape\":[4294967296,4294967296],\"data_offsets\":[0,8]}}",
                 "{\"a\":{\"dtype\":\"F32\",\"shape\":[2],\"data_offsets\":[-8,0]}}",
-                "{\"a\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[9223372036854775800,9223372036854775804]}}")) {
+                "{\"a\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[9223372036854775800,9223372036854775804]}}",
+                // two tensors over the same bytes (thousands of them made a 10 MB file take gigabytes), and a gap
+                "{\"a\":{\"dtype\":\"F32\",\"shape\":[2],\"data_offsets\":[0,8]},\"b\":{\"dtype\":\"F32\",\"shape\":[2],\"data_offsets\":[0,8]}}",
+                "{\"a\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[4,8]}}",
+                // 600 M floats: more bytes than one array holds, named before the int cast went negative
+                "{\"a\":{\"dtype\":\"F32\",\"shape\":[600000000],\"data_offsets\":[0,2400000000]}}")) {
             byte[] h = header.getBytes(StandardCharsets.UTF_8);
             Path damaged = Files.write(dir.resolve("damaged.safetensors"), ByteBuffer.allocate(8 + h.length + 8)
                     .order(ByteOrder.LITTLE_ENDIAN).putLong(h.length).put(h).array());
