@@ -25,6 +25,8 @@ import java.util.Map;
 public record FineTunedFiles(BertConfig config, BertTokenizer tokenizer, Map<String, TensorFile.Tensor> weights) {
     /** Where the encoder's weights sit in a task model, as in Hugging Face's {@code BertFor...} models. */
     public static final String ENCODER_PREFIX = "bert.";
+    /** The task head's output layer, one row per label or tag, as Hugging Face's {@code BertFor...} models name it. */
+    public static final String OUTPUT_WEIGHT = "classifier.weight";
 
     /** Writes the files into a directory being built. */
     public void write(Path dir) throws IOException {
@@ -58,6 +60,29 @@ public record FineTunedFiles(BertConfig config, BertTokenizer tokenizer, Map<Str
         m.put("id2label", id2label);
         m.put("label2id", label2id);
         return m;
+    }
+
+    /**
+     * Checks what {@code model.json} says against these files, so an edited or mismatched
+     * {@code model.json} is refused at load instead of failing at the first long text or giving
+     * scores for labels the output layer does not have.
+     *
+     * @param dir the model directory, for the message
+     * @param maxLength {@code network.maxLength}: at most the encoder's {@code max_position_embeddings}
+     * @param outputName what one output row stands for ("label", "tag")
+     * @param outputs how many {@code model.json} lists: the rows of {@code classifier.weight}
+     * @throws ModelException naming the disagreement
+     */
+    public void checkAgainst(Path dir, int maxLength, String outputName, int outputs) {
+        if (maxLength < 3 || maxLength > config.maxPositions()) {
+            throw new ModelException(dir, "model.json's network.maxLength " + maxLength + " does not fit its encoder (" + config.maxPositions()
+                    + " positions in config.json); was model.json edited? Set it back to what training wrote");
+        }
+        TensorFile.Tensor head = weights.get(OUTPUT_WEIGHT);
+        if (head != null && head.shape().length == 2 && head.shape()[0] != outputs) {
+            throw new ModelException(dir, "model.json lists " + outputs + " " + outputName + "s, but " + PretrainedEncoder.WEIGHTS + "'s "
+                    + OUTPUT_WEIGHT + " has " + head.shape()[0] + " rows; was model.json edited? Set it back to what training wrote");
+        }
     }
 
     /**

@@ -61,6 +61,7 @@ public final class BertClassifierKind implements ModelKind<TextClassifier> {
         }
         Device device = Inference.prepare(options, msg -> LOG.info("model {}: {}", dir, msg));
         FineTunedFiles files = FineTunedFiles.read(dir);
+        files.checkAgainst(dir, maxLength.intValue(), "label", labels.size());
         Params params = new Params(device, false);
         try {
             files.weights().forEach((name, t) -> params.put(name, new Shape(t.shape()), t.values()));

@@ -20,7 +20,7 @@ import java.util.Random;
  * linear layer ({@code classifier.weight}, {@code classifier.bias}) to a logit per label.
  */
 final class BertClassifierNetwork {
-    static final String WEIGHT = "classifier.weight";
+    static final String WEIGHT = FineTunedFiles.OUTPUT_WEIGHT;
     static final String BIAS = "classifier.bias";
     private final Params params;
     private final BertEncoder encoder;

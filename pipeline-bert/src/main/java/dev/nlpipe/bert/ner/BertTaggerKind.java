@@ -69,6 +69,7 @@ public final class BertTaggerKind implements ModelKind<Tagger> {
         }
         Device device = Inference.prepare(options, msg -> LOG.info("model {}: {}", dir, msg));
         FineTunedFiles files = FineTunedFiles.read(dir);
+        files.checkAgainst(dir, spec.maxLength(), "tag", tags.size());
         Params params = new Params(device, false);
         try {
             files.weights().forEach((name, t) -> params.put(name, new Shape(t.shape()), t.values()));

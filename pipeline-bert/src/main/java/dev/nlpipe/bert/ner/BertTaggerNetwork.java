@@ -35,7 +35,7 @@ import java.util.function.Function;
  * takes a transition the tag scheme forbids. Without the CRF each unit takes its best-scoring tag.
  */
 final class BertTaggerNetwork {
-    static final String WEIGHT = "classifier.weight";
+    static final String WEIGHT = FineTunedFiles.OUTPUT_WEIGHT;
     static final String BIAS = "classifier.bias";
     static final String CRF = "crf";
     static final String LSTM = "lstm";

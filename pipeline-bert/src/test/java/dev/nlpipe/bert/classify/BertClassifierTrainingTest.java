@@ -211,6 +211,26 @@ class BertClassifierTrainingTest {
     }
 
     @Test
+    void aModelJsonThatDisagreesWithTheWeightsIsRefusedAtLoad() throws IOException {
+        String meta = Files.readString(model.resolve("model.json"));
+        for (String[] edit : new String[][] {{"\"pos\" ]", "\"pos\", \"neutral\" ]", "lists 3 labels"},
+                {"\"maxLength\" : 16", "\"maxLength\" : 100000", "network.maxLength 100000"}}) {
+            assertTrue(meta.contains(edit[0]), edit[0] + " in " + meta);
+            Path edited = Files.createDirectories(dir.resolve("edited-" + edit[2].length()));
+            try (var files = Files.list(model)) {
+                for (Path f : files.toList()) {
+                    Files.copy(f, edited.resolve(f.getFileName().toString()));
+                }
+            }
+            Files.writeString(edited.resolve("model.json"), meta.replace(edit[0], edit[1]));
+            // it loaded, and scored two of three labels, or failed at the first text longer than the encoder's positions
+            var e = assertThrows(dev.nlpipe.core.model.ModelException.class,
+                    () -> ModelKinds.get().load(edited, TextClassifier.class, new LoadOptions("cpu", 8, 1)).close());
+            assertTrue(e.getMessage().contains(edit[2]), e.getMessage());
+        }
+    }
+
+    @Test
     void balancedClassWeightsComeFromTheTrainingLabelsAndAreRecorded() throws IOException {
         Path out = dir.resolve("clf-balanced");
         String trainLog = train(out, ", classWeight: balanced", "train.epochs=1");
