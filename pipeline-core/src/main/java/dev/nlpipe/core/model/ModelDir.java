@@ -65,7 +65,8 @@ public final class ModelDir {
         }
         ModelMeta meta = new ModelMeta(values);
         if (meta.kind() == null) {
-            throw new ModelException(dir, MODEL_JSON + " has no 'kind'");
+            throw new ModelException(dir, MODEL_JSON + (values.get("kind") == null ? " has no 'kind'" : "'s 'kind' is " + values.get("kind")
+                    + ", not a name such as \"classify.linear\"") + "; was it edited? Set it back to what training wrote");
         }
         ModelManifest.verify(dir, meta);
         return meta;
@@ -73,9 +74,15 @@ public final class ModelDir {
 
     /** Checks that this build reads the directory's format version. */
     static void checkFormat(Path dir, ModelMeta meta, int maxFormatVersion) {
-        if (meta.formatVersion() < 1 || meta.formatVersion() > maxFormatVersion) {
+        if (meta.formatVersion() < 1) {
+            Object given = meta.get("formatVersion");
+            throw new ModelException(dir, MODEL_JSON + "'s 'formatVersion' is " + (given == null ? "missing" : given instanceof String t
+                    ? "\"" + t + "\"" : given) + ", not a whole number from 1 to " + maxFormatVersion + "; was it edited? Set it back to what"
+                    + " training wrote, or train the model again");
+        }
+        if (meta.formatVersion() > maxFormatVersion) {
             throw new ModelException(dir, "has format version " + meta.formatVersion() + ", but this nlpipe reads versions 1 to "
-                    + maxFormatVersion + (meta.formatVersion() > maxFormatVersion ? "; upgrade nlpipe" : ""));
+                    + maxFormatVersion + "; upgrade nlpipe");
         }
     }
 

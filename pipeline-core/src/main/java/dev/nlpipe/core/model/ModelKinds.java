@@ -46,8 +46,10 @@ public final class ModelKinds {
     public ModelKind<?> kindOf(Path dir, ModelMeta meta, Class<?> type) {
         ModelKind<?> kind = registry.find(meta.kind());
         if (kind == null) {
+            String hint = ModuleHints.forMissing(meta.kind(), registry.names());
+            // with the family's artifact present the kind is newer than this nlpipe (or model.json was edited)
             throw new ModelException(dir, "holds a '" + meta.kind() + "' model, a kind this nlpipe does not know; installed kinds: "
-                    + String.join(", ", registry.names()) + ModuleHints.forName(meta.kind()));
+                    + String.join(", ", registry.names()) + (hint.isEmpty() ? "; a model written by a newer nlpipe needs that version" : hint));
         }
         if (!type.isAssignableFrom(kind.type())) {
             throw new ModelException(dir, "holds a '" + meta.kind() + "' model, which is not a " + type.getSimpleName() + "; "

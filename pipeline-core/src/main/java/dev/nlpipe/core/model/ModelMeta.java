@@ -25,13 +25,14 @@ public final class ModelMeta {
         return m;
     }
 
+    /** The {@code kind}, or {@code null} when absent or not a string (the directory's check says so). */
     public String kind() {
-        return (String) values.get("kind");
+        return values.get("kind") instanceof String k ? k : null;
     }
 
+    /** The {@code formatVersion}, or 0 when absent or not a whole number (older than any version, so refused with advice). */
     public int formatVersion() {
-        Object v = values.get("formatVersion");
-        return v instanceof Number n ? n.intValue() : 0;
+        return values.get("formatVersion") instanceof Number n && n.doubleValue() == n.intValue() ? n.intValue() : 0;
     }
 
     public Object get(String key) {

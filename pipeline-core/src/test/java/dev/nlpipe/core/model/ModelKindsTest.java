@@ -133,10 +133,31 @@ class ModelKindsTest {
 
     @Test
     void anUnknownKindListsTheInstalledOnes() throws IOException {
-        Path m = model("m", "ner.lattice-lstm", 1);
+        Path m = model("m", "embed.word2vec", 1);
         ModelException e = assertThrows(ModelException.class, () -> kinds.load(m, Tagger.class, LoadOptions.DEFAULT));
         assertTrue(e.getMessage().contains("classify.constant, ner.whole-text"), e.getMessage());
-        assertTrue(e.getMessage().contains("pipeline-ner"), "names the artifact of the ner family: " + e.getMessage());
+        assertTrue(e.getMessage().contains("pipeline-embed"), "names the artifact of the embed family: " + e.getMessage());
+    }
+
+    @Test
+    void anUnknownKindOfAnInstalledFamilyIsANewerOne() throws IOException {
+        // the ner artifact is there (ner.whole-text): adding it to the class path is no advice
+        Path m = model("m", "ner.lattice-lstm", 1);
+        ModelException e = assertThrows(ModelException.class, () -> kinds.load(m, Tagger.class, LoadOptions.DEFAULT));
+        assertTrue(e.getMessage().contains("newer nlpipe") && !e.getMessage().contains("pipeline-ner"), e.getMessage());
+    }
+
+    @Test
+    void aKindOrVersionOfTheWrongTypeNamesTheField() throws IOException {
+        Path d = java.nio.file.Files.createDirectories(dir.resolve("typed"));
+        java.nio.file.Files.writeString(d.resolve("model.json"), "{\"kind\": 5, \"formatVersion\": 1}");
+        ModelException kind = assertThrows(ModelException.class, () -> kinds.load(d, Tagger.class, LoadOptions.DEFAULT));
+        assertTrue(kind.getMessage().contains("'kind' is 5"), kind.getMessage());
+        java.nio.file.Files.writeString(d.resolve("model.json"), "{\"kind\": \"ner.whole-text\", \"formatVersion\": \"1\"}");
+        ModelException version = assertThrows(ModelException.class, () -> kinds.load(d, Tagger.class, LoadOptions.DEFAULT));
+        assertTrue(version.getMessage().contains("'formatVersion' is \"1\", not a whole number"), version.getMessage());
+        java.nio.file.Files.writeString(d.resolve("model.json"), "{\"kind\": \"ner.whole-text\", \"formatVersion\": 1.5}");
+        assertThrows(ModelException.class, () -> kinds.load(d, Tagger.class, LoadOptions.DEFAULT), "1.5 is no version 1");
     }
 
     @Test
