@@ -141,6 +141,7 @@ public record BiLstmCrfSpec(String unit, TagScheme scheme, int charDim, int bigr
         Path emb = readablePath(o, "embeddings");
         Path bigramEmb = readablePath(o, "bigramEmbeddings");
         boolean bigrams = unit.equals("char") && o.getInt("bigramDim") > 0;
+        requireVectorsForTheirOptions(o, emb, bigramEmb);
         if (bigramEmb != null && !bigrams) {
             throw o.error("bigramEmbeddings", "needs " + (unit.equals("char") ? "" : "unit: char and ") + "bigramDim set to the vectors' size");
         }
@@ -153,6 +154,19 @@ public record BiLstmCrfSpec(String unit, TagScheme scheme, int charDim, int bigr
                 o.getInt("hidden"), o.getInt("layers"), dropout, o.getInt("minCount"), o.getBoolean("lowercase"),
                 o.getBoolean("normalizeDigits"), emb, o.getString("embeddingsFormat"), o.getBoolean("freezeEmbeddings"),
                 o.getString("embeddingsVocabulary"), bigramEmb, unkReplace, wordDropout, bigramDropout);
+    }
+
+    /**
+     * Refuses the options about pretrained vectors ({@code freezeEmbeddings}, {@code embeddingsVocabulary},
+     * {@code embeddingsFormat}) when no vectors are given: they would be accepted and do nothing.
+     */
+    public static void requireVectorsForTheirOptions(Options o, Path embeddings, Path bigramEmbeddings) {
+        for (String option : List.of("freezeEmbeddings", "embeddingsVocabulary", "embeddingsFormat")) {
+            if (embeddings == null && bigramEmbeddings == null && o.isSet(option)) {
+                throw o.error(option, "applies to the vectors of model.embeddings or model.bigramEmbeddings, and neither is given:"
+                        + " remove it, or give the vectors");
+            }
+        }
     }
 
     /** The path option {@code name}, or {@code null} when not set; an error names the option when the file cannot be read. */

@@ -192,16 +192,34 @@ public record UnitSequence(Document doc, String[] texts, int[] starts, int[] end
         return build(doc, texts, offsets, null);
     }
 
-    /**
-     * Every character of the document's analysis text (the normalized view when a normalizer ran
-     * before the tagger, so that {@code normalize.chinese} or {@code normalize.text} changes what the
-     * model reads) that is not a space, with the offsets of its source in the original text.
-     */
     /** Variation selectors (U+FE00–FE0F, and U+E0100–E01EF for CJK ideographic variants). */
     static boolean isVariationSelector(int cp) {
         return cp >= 0xFE00 && cp <= 0xFE0F || cp >= 0xE0100 && cp <= 0xE01EF;
     }
 
+    /**
+     * A word as the character units of a text read it, for a lexicon to match them: without
+     * variation selectors (a unit's text leaves them out) and without the invisible format and
+     * control characters no unit holds (a byte-order mark, zero-width space, soft hyphen), except
+     * the joiner inside an emoji sequence, which stays in its unit.
+     */
+    public static String unitText(String word) {
+        boolean emoji = word.codePoints().anyMatch(Character::isExtendedPictographic);
+        StringBuilder out = new StringBuilder(word.length());
+        word.codePoints().forEach(cp -> {
+            int type = Character.getType(cp);
+            if (!isVariationSelector(cp) && (type != Character.FORMAT && type != Character.CONTROL || emoji && cp == 0x200D)) {
+                out.appendCodePoint(cp);
+            }
+        });
+        return out.length() == word.length() ? word : out.toString();
+    }
+
+    /**
+     * Every character of the document's analysis text (the normalized view when a normalizer ran
+     * before the tagger, so that {@code normalize.chinese} or {@code normalize.text} changes what the
+     * model reads) that is not a space, with the offsets of its source in the original text.
+     */
     private record CharUnits(String[] texts, int[] starts, int[] ends, boolean sorted) {
         static CharUnits of(Document doc) {
             String text = doc.analysisText();

@@ -44,12 +44,7 @@ record CharVectors(Path chars, Path bigrams, String format, boolean freeze, bool
         if (bigrams != null && spec.bigramDim() == 0) {
             throw o.error("bigramEmbeddings", "needs bigramDim set to the vectors' size (it is 0: no bigrams)");
         }
-        for (String option : List.of("freezeEmbeddings", "embeddingsVocabulary", "embeddingsFormat")) {
-            if (chars == null && bigrams == null && o.isSet(option)) {
-                throw o.error(option, "applies to the vectors of model.embeddings or model.bigramEmbeddings, and neither is given:"
-                        + " remove it, or give the vectors");
-            }
-        }
+        BiLstmCrfSpec.requireVectorsForTheirOptions(o, chars, bigrams);
         return new CharVectors(chars, bigrams, o.getString("embeddingsFormat"), o.getBoolean("freezeEmbeddings"),
                 o.getString("embeddingsVocabulary").equals("all"));
     }

@@ -77,7 +77,9 @@ public record LatticeSpec(BiLstmCrfSpec chars, int wordDim, LexiconSpec lexicon,
         chars.put("unit", owner, new Node.ScalarNode(owner, "char"));
         for (String name : CHAR_OPTIONS.keySet()) {
             Object v = o.get(name);
-            if (v != null) {
+            // what the user set, and the lattice's own defaults; an option left at ner.bilstm-crf's default stays unset, so the
+            // checks of options that need another (freezeEmbeddings needs vectors) see what the user gave
+            if (v != null && (o.isSet(name) || CHAR_OPTIONS.get(name) != null)) {
                 chars.put(name, o.location(name), PlainNodes.toNode(v instanceof Path p ? p.toString() : v, o.location(name)));
             }
         }

@@ -2,6 +2,7 @@ package dev.nlpipe.ner.lexicon;
 
 import dev.nlpipe.core.io.Utf8Text;
 import dev.nlpipe.embed.word2vec.VectorFormat;
+import dev.nlpipe.ner.data.UnitSequence;
 import dev.nlpipe.embed.word2vec.WordVectors;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -47,8 +48,9 @@ final class LexiconSources {
         Path vectorsFile = spec.vectors();
         long inFile = 0;
         if (vectorsFile != null) {
-            VectorFormat.Selection sel = VectorFormat.read(vectorsFile, spec.vectorsFormat(), w -> w,
-                    w -> words.containsKey(w) && words.get(w) == null);
+            // every lexicon word it holds is read, so a file whose words all have vectors from the word lists is not taken for one
+            // of no lexicon word; the word lists' vectors win
+            VectorFormat.Selection sel = VectorFormat.read(vectorsFile, spec.vectorsFormat(), w -> w, words::containsKey);
             WordVectors v = sel.vectors();
             inFile = sel.read();
             if (dim != 0 && v.size() > 0 && v.dim() != dim) {
@@ -62,8 +64,16 @@ final class LexiconSources {
                         + " another form (traditional characters, 'word/pos' keys) or from another corpus?");
             }
             dim = v.dim();
+            int added = 0;
             for (int row = 0; row < v.size(); row++) {
-                words.put(v.word(row), java.util.Arrays.copyOfRange(v.matrix(), row * v.dim(), (row + 1) * v.dim()));
+                if (words.get(v.word(row)) == null) {
+                    words.put(v.word(row), java.util.Arrays.copyOfRange(v.matrix(), row * v.dim(), (row + 1) * v.dim()));
+                    added++;
+                }
+            }
+            if (added == 0) {
+                log.printf(Locale.ROOT, "warning: lexiconVectors %s adds no vector: each of the %,d lexicon words it holds has one from"
+                        + " the word lists already%n", vectorsFile, v.size());
             }
         }
         List<String> list = new ArrayList<>(words.keySet());
@@ -92,6 +102,9 @@ final class LexiconSources {
                 lineNo++;
                 // no-break and ideographic spaces separate as other spaces do: the tagger never sees them inside a word
                 String[] parts = SEPARATORS.split(EDGES.matcher(line).replaceAll(""));
+                // read as text units read: a byte-order mark inside a file (two lists joined by cat), a zero-width space or a
+                // variation selector in a word left it matching nothing
+                parts[0] = UnitSequence.unitText(parts[0]);
                 if (parts[0].isEmpty()) {
                     continue;
                 }
@@ -122,6 +135,11 @@ final class LexiconSources {
                             throw new IllegalArgumentException(file + ":" + lineNo + ": '" + parts[i + 1] + "' is not a number; a"
                                     + " word-list line is a word, optionally followed by its vector (a jieba or HanLP dictionary"
                                     + " line such as '词 nz 100' is not: keep its first column, e.g. cut -d' ' -f1)");
+                        }
+                        if (!Float.isFinite(v[i])) {
+                            // NaN and Infinity parse; a NaN vector made every sentence holding the word lose its entities
+                            throw new IllegalArgumentException(file + ":" + lineNo + ": value " + (i + 1) + " of '" + parts[0] + "' is "
+                                    + parts[i + 1] + "; a vector must hold finite numbers");
                         }
                     }
                 }

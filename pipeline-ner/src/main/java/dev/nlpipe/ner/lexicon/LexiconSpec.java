@@ -99,6 +99,9 @@ public record LexiconSpec(List<String> sources, Path vectors, String vectorsForm
         if (vectors != null && !Files.isReadable(vectors)) {
             throw o.error("lexiconVectors", "not found or not readable: " + vectors);
         }
+        if (vectors == null && o.isSet("lexiconVectorsFormat")) {
+            throw o.error("lexiconVectorsFormat", "applies to model.lexiconVectors, which is not given: remove it, or give the vectors");
+        }
         return new LexiconSpec(List.copyOf(sources), vectors, o.getString("lexiconVectorsFormat"), min, max,
                 o.getInt("lexiconMaxMatches"), unknown);
     }

@@ -110,6 +110,15 @@ class LatticeOptionsTest {
         assertTrue(unknown.getMessage().contains("lexiconUnknown"), unknown.getMessage());
         ConfigException tokens = fails("segDim: 10");
         assertTrue(tokens.getMessage().contains("segDim"), tokens.getMessage());
+        // options about vectors that are not given did nothing (FLAT refused them)
+        for (String noVectors : List.of("freezeEmbeddings: true", "embeddingsFormat: text", "embeddingsVocabulary: all")) {
+            ConfigException e = fails(noVectors);
+            assertTrue(e.getMessage().contains(noVectors.substring(0, noVectors.indexOf(':'))) && e.getMessage().contains("neither is given"),
+                    e.getMessage());
+        }
+        ConfigException lexiconFormat = fails("lexiconVectorsFormat: text");
+        assertTrue(lexiconFormat.getMessage().contains("lexiconVectorsFormat") && lexiconFormat.getMessage().contains("not given"),
+                lexiconFormat.getMessage());
         ConfigException oneCharacterWords = fails("lexiconMinLength: 1");
         assertTrue(oneCharacterWords.getMessage().contains("lexiconMinLength") && oneCharacterWords.getMessage().contains("at least 2"),
                 oneCharacterWords.getMessage());

@@ -331,4 +331,35 @@ class LexiconTest {
         assertTrue(e.getMessage().contains("lexiconVectors " + vec + ": none of its 2 vectors is a word of the lexicon (2 words"),
                 e.getMessage());
     }
+
+    @Test
+    void aVectorsFileOfWordsThatHaveVectorsAlreadyIsNotTakenForOneOfOtherWords() throws IOException {
+        Path list = Files.writeString(tmp.resolve("with-vectors.txt"), "北京 1 2\n上海 3 4\n");
+        Path vec = Files.writeString(tmp.resolve("same.txt"), "2 2\n北京 9 9\n上海 9 9\n");
+        java.io.ByteArrayOutputStream log = new java.io.ByteArrayOutputStream();
+        Lexicon lex = Lexicon.build(new LexiconSpec(List.of(list.toString()), vec, "text", 2, 4, 0, 0),
+                new java.io.PrintStream(log, true, StandardCharsets.UTF_8));
+        assertEquals(1f, lex.vectors()[2], "the word list's vector wins");
+        assertTrue(log.toString(StandardCharsets.UTF_8).contains("adds no vector"), log.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aWordListVectorThatIsNotFiniteIsRefusedNamingFileAndLine() throws IOException {
+        for (String bad : List.of("NaN", "Infinity", "-Infinity", "1e50")) {
+            Path list = Files.writeString(tmp.resolve("nan.txt"), "北京 1 2\n董事会秘书 " + bad + " 2\n");
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> Lexicon.build(new LexiconSpec(List.of(list.toString()), null, "auto", 2, 10, 0, 0), quiet()));
+            assertTrue(e.getMessage().contains("nan.txt:2") && e.getMessage().contains("finite"), bad + ": " + e.getMessage());
+        }
+    }
+
+    @Test
+    void invisibleCharactersInAWordAreLeftOutAsTheTextsUnitsLeaveThemOut() throws IOException {
+        // a byte-order mark where two lists were joined by cat, a zero-width space, a soft hyphen, a variation selector
+        Path list = Files.writeString(tmp.resolve("invisible.txt"), "北京\n\uFEFF综合管理部\n综合\u200B部\n\u00AD人和\n董事会秘书\uFE0F\n");
+        Lexicon lex = Lexicon.build(new LexiconSpec(List.of(list.toString()), null, "auto", 2, 10, 0, 0), quiet());
+        assertEquals(List.of("北京", "综合管理部", "综合部", "人和", "董事会秘书"),
+                java.util.stream.IntStream.rangeClosed(1, lex.size()).mapToObj(lex::word).toList());
+        assertEquals(List.of(new LexiconMatch(0, 5, 5)), lex.matches(chars("董事会秘书")));
+    }
 }
