@@ -38,13 +38,18 @@ public final class TrainingLexicon {
         log.printf(Locale.ROOT, "lexicon: %,d of %,d words match the training data or have a vector%s%n", kept.trained(), all.size(),
                 kept.size() > kept.trained() ? String.format(Locale.ROOT, "; the other %,d share the unknown-word vector",
                         kept.size() - kept.trained()) : "");
+        // matches() keeps words of lexiconMinLength to lexiconMaxLength characters: the others are never matched
+        int outside = 0;
+        for (int id = 1; id <= all.size(); id++) {
+            int n = all.word(id).codePointCount(0, all.word(id).length());
+            outside += n < spec.minLength() || n > spec.maxLength() ? 1 : 0;
+        }
+        if (outside > 0 && kept.trained() > 0) {
+            // a list of full company names loses its long ones without a word otherwise
+            log.printf(Locale.ROOT, "lexicon: %,d words are shorter than lexiconMinLength (%d) or longer than lexiconMaxLength (%d)"
+                    + " characters and are never matched%n", outside, spec.minLength(), spec.maxLength());
+        }
         if (kept.trained() == 0) {
-            // matches() keeps words of lexiconMinLength to lexiconMaxLength characters: a word list of others is never matched
-            int outside = 0;
-            for (int id = 1; id <= all.size(); id++) {
-                int n = all.word(id).codePointCount(0, all.word(id).length());
-                outside += n < spec.minLength() || n > spec.maxLength() ? 1 : 0;
-            }
             if (outside * 2 > all.size()) {
                 throw job.model().error("lexiconMinLength", String.format(Locale.ROOT, "%,d of the lexicon's %,d words are shorter"
                         + " than lexiconMinLength (%d) or longer than lexiconMaxLength (%d) characters, so they are never matched, and"

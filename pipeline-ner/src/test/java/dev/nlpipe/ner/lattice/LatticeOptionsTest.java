@@ -152,6 +152,16 @@ class LatticeOptionsTest {
     }
 
     @Test
+    void wordsLongerThanLexiconMaxLengthAreSaidToBeNeverMatched() throws IOException {
+        // a list of full company names lost its long ones without a word
+        Path words = Files.writeString(dir.resolve("long.txt"), String.join("\n", SyntheticCorpus.chineseWords()) + "\n山东三维石化工程股份有限公司\n");
+        Path train = SyntheticCorpus.chinese(dir.resolve("train.bmes"), 10, 1);
+        String log = Training.run(dir, yaml(train, "lexicon: [" + words + "]"), dir.resolve("long-out"));
+        assertTrue(log.contains("1 words are shorter than lexiconMinLength (2) or longer than lexiconMaxLength (10) characters and are"
+                + " never matched"), log);
+    }
+
+    @Test
     void lexiconVectorsStartTheWordEmbeddingAndWordsWithoutOneStartRandom() throws IOException {
         Path words = Files.writeString(dir.resolve("vectors.txt"), "北京 0.5 -0.5 0.25\n上海\n");
         Lexicon lexicon = Lexicon.build(LexiconSpec.from(Options.of("model", Map.of("lexicon", List.of(words.toString())),
