@@ -97,8 +97,8 @@ public final class TrainCommand implements Callable<Integer> {
     static IOException resumable(Exception e, Path output) {
         IOException io = e instanceof UncheckedIOException u ? u.getCause() : (IOException) e;
         Path checkpoint = Checkpoints.beside(output).dir();
-        if (!Files.isDirectory(checkpoint)) {
-            return io;
+        if (!Files.isDirectory(checkpoint) || io instanceof Checkpoints.DamagedException) {
+            return io; // a damaged checkpoint is no way to go on: its message says to start over
         }
         return new IOException(IoErrors.explain(io) + "\nthe last finished epoch is checkpointed in "
                 + checkpoint + ": once this is fixed, the same command continues from it", io);

@@ -1,6 +1,7 @@
 package dev.nlpipe.cli;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -50,5 +51,16 @@ class TrainInterruptTest {
         String message = TrainCommand.resumable(new java.io.UncheckedIOException(new IOException("No space left on device")), out).getMessage();
         assertTrue(message.contains("the disk is full") && message.contains("checkpointed in " + dir.resolve("full.checkpoint").toAbsolutePath())
                 && message.contains("the same command continues"), message);
+    }
+
+    @Test
+    void aDamagedCheckpointSaysToStartOverAlone() throws IOException {
+        Path out = dir.resolve("damaged");
+        Path checkpoint = Files.createDirectories(dir.resolve("damaged.checkpoint"));
+        Files.writeString(checkpoint.resolve("state.json"), "{\"epoch\": 1, \"fingerpr");
+        IOException e = assertThrows(IOException.class, () -> new dev.nlpipe.nn.Checkpoints(checkpoint).read());
+        // it went on to say that the same command continues from that checkpoint
+        String message = TrainCommand.resumable(e, out).getMessage();
+        assertTrue(message.contains("train.resume: false") && !message.contains("continues from it"), message);
     }
 }

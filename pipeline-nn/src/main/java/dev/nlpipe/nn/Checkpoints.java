@@ -85,7 +85,18 @@ public final class Checkpoints {
         }
     }
 
-    /** The saved state, or {@code null} when there is no usable checkpoint. */
+    /** A checkpoint that cannot be read: continuing from it is no way out, starting over is. */
+    public static final class DamagedException extends IOException {
+        DamagedException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /**
+     * The saved state, or {@code null} when there is no checkpoint.
+     *
+     * @throws DamagedException when its state or files cannot be read
+     */
     public State read() throws IOException {
         Path f = dir.resolve(STATE);
         if (!Files.isRegularFile(f)) {
@@ -100,7 +111,8 @@ public final class Checkpoints {
             }
             return s;
         } catch (IOException | RuntimeException e) {
-            throw new IOException("the checkpoint " + dir + " is damaged (" + e.getMessage() + "); delete it to start over", e);
+            throw new DamagedException("the checkpoint " + dir + " is damaged (" + e.getMessage() + "); delete it, or set"
+                    + " train.resume: false, to start over", e);
         }
     }
 
@@ -177,6 +189,34 @@ public final class Checkpoints {
     }
 
     /** Deletes the checkpoint directory. */
+    /**
+     * Refuses a checkpoint path that holds what training did not write: a file, or a directory with
+     * other files than {@code state.json}, {@code metrics.jsonl}, epoch and best files and temporary files. Training deletes
+     * or adopts that path, so a user's file there would be lost, or a file failed the run after its
+     * first epoch.
+     *
+     * @throws IllegalStateException naming the path and what is in the way
+     */
+    public void checkOwned() throws IOException {
+        if (!Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        if (!Files.isDirectory(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            throw new IllegalStateException(dir + " is where this training keeps its checkpoint, but it is a file or link that training"
+                    + " did not write; move it away, or give another --output");
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            List<String> foreign = files.filter(p -> TempNames.owner(p).isEmpty()).map(p -> p.getFileName().toString())
+                    .filter(n -> !n.equals(STATE) && !n.equals(MetricsLog.FILE) && !n.startsWith("epoch-") && !n.startsWith("best-"))
+                    .sorted().toList();
+            if (!foreign.isEmpty()) {
+                throw new IllegalStateException(dir + " is where this training keeps its checkpoint, but it holds files training did not"
+                        + " write (" + String.join(", ", foreign.subList(0, Math.min(5, foreign.size()))) + (foreign.size() > 5 ? ", ..." : "")
+                        + "); move them away, or give another --output");
+            }
+        }
+    }
+
     public void delete() throws IOException {
         ModelDirWriter.deleteTree(dir);
     }

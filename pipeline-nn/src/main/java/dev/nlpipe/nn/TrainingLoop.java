@@ -413,6 +413,7 @@ public final class TrainingLoop {
     private Checkpoints.State restore(Params params, Optimizer optimizer, WeightAverage average) throws IOException {
         Checkpoints.State fresh = new Checkpoints.State(configuration.fingerprint(), 0, 0, 0, Double.NaN, 0, List.of(),
                 configuration.values());
+        checkpoints.checkOwned();
         if (!settings.resume()) {
             if (Files.exists(checkpoints.dir())) {
                 log.println("train.resume is false: deleting the old checkpoint " + checkpoints.dir());

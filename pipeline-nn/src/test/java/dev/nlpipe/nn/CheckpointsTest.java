@@ -2,6 +2,7 @@ package dev.nlpipe.nn;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -46,5 +47,23 @@ class CheckpointsTest {
         c.commit(new Checkpoints.State("f", 1, 10, 1, 0.5, 0, List.of(), Map.of()));
         assertFalse(Files.exists(killed));
         assertTrue(Files.exists(mine), "a live process's temporary file stays");
+    }
+
+    @Test
+    void aCheckpointPathHoldingWhatTrainingDidNotWriteIsRefused(@TempDir Path dir) throws Exception {
+        Checkpoints absent = new Checkpoints(dir.resolve("m.checkpoint"));
+        absent.checkOwned();
+        // training deleted this directory, the user's notes with it
+        Path own = Files.createDirectories(dir.resolve("m.checkpoint"));
+        Files.writeString(own.resolve("epoch-1.weights"), "w");
+        Files.writeString(own.resolve(".epoch-2.weights.tmp-" + ProcessHandle.current().pid() + "-0c1d"), "being written");
+        new Checkpoints(own).checkOwned();
+        Files.writeString(own.resolve("notes.txt"), "mine");
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> new Checkpoints(own).checkOwned());
+        assertTrue(e.getMessage().contains("notes.txt") && e.getMessage().contains("move them away"), e.getMessage());
+        // a plain file failed the run after its first epoch
+        Path file = Files.writeString(dir.resolve("f.checkpoint"), "precious");
+        IllegalStateException f = assertThrows(IllegalStateException.class, () -> new Checkpoints(file).checkOwned());
+        assertTrue(f.getMessage().contains("a file or link"), f.getMessage());
     }
 }
