@@ -43,9 +43,9 @@ stages: [{type: tokenize.regex}]
 model: {dim: 50, minCount: 2}
 train: {epochs: 3, seed: 1}
 YAML
-./nlpipe train "$work/tfidf-en.yaml" --output "$work/tfidf-en" >/dev/null 2>&1
-./nlpipe train "$work/tfidf-zh.yaml" --output "$work/tfidf-zh" >/dev/null 2>&1
-./nlpipe train "$work/w2v.yaml" --output "$work/w2v" >/dev/null 2>&1
+./nlpipe train "$work/tfidf-en.yaml" --output "$work/tfidf-en" > "$work/tfidf-en.log" 2>&1 || { tail -20 "$work/tfidf-en.log" >&2; exit 1; }
+./nlpipe train "$work/tfidf-zh.yaml" --output "$work/tfidf-zh" > "$work/tfidf-zh.log" 2>&1 || { tail -20 "$work/tfidf-zh.log" >&2; exit 1; }
+./nlpipe train "$work/w2v.yaml" --output "$work/w2v" > "$work/w2v.log" 2>&1 || { tail -20 "$work/w2v.log" >&2; exit 1; }
 
 echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); 1 thread"
 printf '| corpus | stage | documents in | variants out | stage time s | documents/s | variants/s | whole run s |\n|---|---|---|---|---|---|---|---|\n'

@@ -43,7 +43,8 @@ random.Random(2026).shuffle(rows)
 open(sys.argv[2], 'w', encoding='utf-8').write('\n'.join([lines[0]] + rows[:1600]) + '\n')
 PY
 if [[ ! -f $mlm/model.safetensors ]]; then
-  ./nlpipe train examples/pretrain-mlm-chnsenticorp.yaml --output "$mlm" > "$out/mlm-pretraining.log" 2>&1
+  ./nlpipe train examples/pretrain-mlm-chnsenticorp.yaml --output "$mlm" > "$out/mlm-pretraining.log" 2>&1 \
+    || { tail -20 "$out/mlm-pretraining.log" >&2; exit 1; }
 fi
 run() {
   local variant=$1 seed=$2 extra=()

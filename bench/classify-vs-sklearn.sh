@@ -26,7 +26,7 @@ run() {  # name config split-files...
   if [[ ! -f $data/$name/train.tsv ]]; then echo "skipped $name: $data/$name not found"; return; fi
   echo "== $name: nlpipe ($config)"
   local t0; t0=$(now)
-  ./nlpipe train "$config" --output "$work/$name" 2> "$work/$name.log"
+  ./nlpipe train "$config" --output "$work/$name" 2> "$work/$name.log" || { tail -20 "$work/$name.log" >&2; exit 1; }
   local t1; t1=$(now)
   grep -E "^  C=|selected|^(dev|test):" "$work/$name.log" || true
   printf 'nlpipe: dev accuracy %s, test accuracy %s, classifier %.2f s, total (incl. JVM start, reading, features, grid) %.1f s\n' \
@@ -45,10 +45,10 @@ run() {  # name config split-files...
 import json, sys
 m = json.load(open(sys.argv[1]))
 inp = dict(m["input"]["options"], path=sys.argv[2], format=m["input"]["format"])
-print(json.dumps({"pipeline": "tokens", "input": inp, "stages": m["preprocess"],
+print(json.dumps({"pipeline": "tokens", "input": inp, "stages": m["stages"],
                   "output": {"path": sys.argv[3], "format": "jsonl"}}))
 PY
-      ./nlpipe run "$work/tok-$split.yaml" --quiet 2>/dev/null
+      ./nlpipe run "$work/tok-$split.yaml" --quiet 2> "$work/tok-$split.log" || { tail -20 "$work/tok-$split.log" >&2; exit 1; }
     done
     /usr/bin/python3 bench/classify_sklearn.py "$work/tok-train.jsonl" "$work/tok-dev.jsonl" "$work/tok-test.jsonl"
   fi

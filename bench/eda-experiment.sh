@@ -25,6 +25,9 @@ which=${1:-all}
 shift || true
 sizes=("$@")
 [[ ${#sizes[@]} -eq 0 ]] && sizes=(500 2000 full)
+usage="usage: $0 [chnsenticorp|sst2|all] [N...] (N: a whole number below the training set's size, or full)"
+case $which in chnsenticorp|sst2|all) ;; *) echo "$usage" >&2; exit 2 ;; esac
+for n in "${sizes[@]}"; do [[ $n == full || $n =~ ^[1-9][0-9]*$ ]] || { echo "$usage" >&2; exit 2; }; done
 seeds=(${SEEDS:-1 2 3})
 data=../shared/data
 work=${WORK:-/tmp/nlpipe-eda}

@@ -11,6 +11,8 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 lines=${1:-1000000}
 repeat=${2:-3}
+# awk would compare a word as text: the generator below never ended on `x`, and wrote 2 lines for `200k`
+[[ $lines =~ ^[1-9][0-9]*$ && $repeat =~ ^[1-9][0-9]*$ ]] || { echo "usage: $0 [LINES] [REPEAT] (whole numbers, e.g. 1000000 3)" >&2; exit 2; }
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 

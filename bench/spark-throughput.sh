@@ -24,6 +24,7 @@ cd "$root"
 source bin/find-jdk.sh
 lines=${1:-1000000}
 parts=${2:-8}
+[[ $lines =~ ^[1-9][0-9]*$ && $parts =~ ^[1-9][0-9]*$ ]] || { echo "usage: $0 [LINES] [PARTS] (whole numbers, e.g. 1000000 8)" >&2; exit 2; }
 data=../shared/data
 for d in zh-raw-novels en-raw-corpus chnsenticorp; do
   if [[ ! -d $data/$d ]]; then echo "spark-throughput: $data/$d is missing; skipped" >&2; exit 0; fi
