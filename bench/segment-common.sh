@@ -4,14 +4,21 @@ set -euo pipefail
 root=$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)
 # shellcheck source=../bin/find-jdk.sh
 source "$root/bin/find-jdk.sh"
+# a directory the user names is read from where they ran the script, and its absence is an error, not a skip
+pku_given=${NLPIPE_PKU_DIR:-}
+[[ -n $pku_given ]] && pku_given=$(readlink -m "$pku_given")
 cd "$root"
-pku=${NLPIPE_PKU_DIR:-../shared/data/sighan2005-pku}
+pku=${pku_given:-../shared/data/sighan2005-pku}
 
 # Exits 0 with a message when the SIGHAN 2005 PKU files are absent (a user's clone has no ../shared).
 require_pku() {
   local f
   for f in pku_test.utf8 pku_test_gold.utf8 pku_training_words.utf8; do
     if [[ ! -f $pku/$f ]]; then
+      if [[ -n $pku_given ]]; then
+        echo "$(basename "$0"): error: NLPIPE_PKU_DIR=$pku_given has no $f (SIGHAN 2005 PKU data)" >&2
+        exit 2
+      fi
       echo "$(basename "$0"): skipped: $pku/$f not found (SIGHAN 2005 PKU data; set NLPIPE_PKU_DIR to its directory)" >&2
       exit 0
     fi

@@ -4,8 +4,12 @@
 # Usage: bench/tfidf-parity.sh [PARITY_DIR]
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
+refs=${1:+$(readlink -m "$1")}   # a directory given is read from where the script was run
 cd "$root"
-refs=${1:-../shared/parity}
+if [[ -n $refs && ! -d $refs ]]; then
+  echo "error: $refs not found" >&2; exit 2
+fi
+refs=${refs:-../shared/parity}
 if [[ ! -d $refs ]]; then
   echo "skipped: $refs not found (the parity references live in ../shared/parity)"; exit 0
 fi
