@@ -206,8 +206,8 @@ public final class Checkpoints {
                     + " did not write; move it away, or give another --output");
         }
         try (Stream<Path> files = Files.list(dir)) {
-            List<String> foreign = files.filter(p -> TempNames.owner(p).isEmpty()).map(p -> p.getFileName().toString())
-                    .filter(n -> !n.equals(STATE) && !n.equals(MetricsLog.FILE) && !n.startsWith("epoch-") && !n.startsWith("best-"))
+            // hidden files are no one's work: temporary files, and what the system adds (.nfs*, .DS_Store)
+            List<String> foreign = files.map(p -> p.getFileName().toString()).filter(n -> !n.startsWith(".") && !n.equals(STATE) && !n.equals(MetricsLog.FILE) && !n.startsWith("epoch-") && !n.startsWith("best-"))
                     .sorted().toList();
             if (!foreign.isEmpty()) {
                 throw new IllegalStateException(dir + " is where this training keeps its checkpoint, but it holds files training did not"

@@ -57,6 +57,7 @@ class CheckpointsTest {
         Path own = Files.createDirectories(dir.resolve("m.checkpoint"));
         Files.writeString(own.resolve("epoch-1.weights"), "w");
         Files.writeString(own.resolve(".epoch-2.weights.tmp-" + ProcessHandle.current().pid() + "-0c1d"), "being written");
+        Files.writeString(own.resolve(".nfs0000000001"), "a file NFS keeps while a reader holds it open");
         new Checkpoints(own).checkOwned();
         Files.writeString(own.resolve("notes.txt"), "mine");
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> new Checkpoints(own).checkOwned());

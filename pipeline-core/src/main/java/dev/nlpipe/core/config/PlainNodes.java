@@ -41,7 +41,8 @@ public final class PlainNodes {
             return new Node.ScalarNode(at, ((Number) v).longValue());
         }
         if (v instanceof BigInteger b) {
-            return b.bitLength() < Long.SIZE ? new Node.ScalarNode(at, b.longValue()) : new Node.ScalarNode(at, b.doubleValue());
+            // as YAML keeps it: a word list may hold a number past a long, which must stay its digits
+            return b.bitLength() < Long.SIZE ? new Node.ScalarNode(at, b.longValue()) : new Node.ScalarNode(at, b);
         }
         if (v instanceof Float || v instanceof BigDecimal) {
             return new Node.ScalarNode(at, ((Number) v).doubleValue());
@@ -49,7 +50,7 @@ public final class PlainNodes {
         if (v instanceof Path || v instanceof Character) {
             return new Node.ScalarNode(at, v.toString());
         }
-        if (v == null || v instanceof String || v instanceof Boolean || v instanceof Long || v instanceof Double) {
+        if (v == null || v instanceof String || v instanceof Boolean || v instanceof Long || v instanceof Double || v instanceof BigInteger) {
             return new Node.ScalarNode(at, v);
         }
         throw new ConfigException(at, "an option value of type " + v.getClass().getName() + " (" + v

@@ -49,7 +49,7 @@ public final class ModelKinds {
             String hint = ModuleHints.forMissing(meta.kind(), registry.names());
             // with the family's artifact present the kind is newer than this nlpipe (or model.json was edited)
             throw new ModelException(dir, "holds a '" + meta.kind() + "' model, a kind this nlpipe does not know; installed kinds: "
-                    + String.join(", ", registry.names()) + (hint.isEmpty() ? "; a model written by a newer nlpipe needs that version" : hint));
+                    + String.join(", ", registry.names()) + (hint.isEmpty() ? "; a model written by a newer nlpipe needs that version, and one of a plugin's kind needs the plugin's jar on the class path" : hint));
         }
         if (!type.isAssignableFrom(kind.type())) {
             throw new ModelException(dir, "holds a '" + meta.kind() + "' model, which is not a " + type.getSimpleName() + "; "

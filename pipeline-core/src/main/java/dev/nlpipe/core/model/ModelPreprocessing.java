@@ -144,7 +144,8 @@ public final class ModelPreprocessing {
 
     /** The types of the recorded stages, in order ({@code [normalize.chinese, segment.hanlp]}); empty when none. */
     public static List<String> types(ModelMeta meta) {
-        return recorded(meta).stream().map(o -> String.valueOf(((Map<?, ?>) o).get("type"))).toList();
+        // an entry that is no map (a hand-edited model.json) is skipped here; rebuilding the stages reports it
+        return recorded(meta).stream().filter(o -> o instanceof Map<?, ?>).map(o -> String.valueOf(((Map<?, ?>) o).get("type"))).toList();
     }
 
     /**

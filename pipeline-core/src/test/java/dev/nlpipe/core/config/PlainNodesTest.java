@@ -30,6 +30,9 @@ class PlainNodesTest {
         assertEquals(0.5, o.getDouble("x"));
         assertEquals(7, o.getInt("n"));
         assertEquals("a", o.getString("s"));
+        // a number past a long keeps its digits, as YAML keeps it
+        Options big = Options.of("stage 't'", Map.of("words", List.of(new BigInteger("12345678901234567890"))), SPECS);
+        assertEquals(List.of("12345678901234567890"), big.getStringList("words"));
     }
 
     @Test

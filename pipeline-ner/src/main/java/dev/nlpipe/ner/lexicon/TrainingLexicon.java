@@ -40,14 +40,17 @@ public final class TrainingLexicon {
                         kept.size() - kept.trained()) : "");
         // matches() keeps words of lexiconMinLength to lexiconMaxLength characters: the others are never matched
         int outside = 0;
+        int unmatchable = 0;
         for (int id = 1; id <= all.size(); id++) {
             int n = all.word(id).codePointCount(0, all.word(id).length());
             outside += n < spec.minLength() || n > spec.maxLength() ? 1 : 0;
+            // single characters are the lattice's own characters, not lost words (HanLP's dictionary holds thousands)
+            unmatchable += n > 1 && n < spec.minLength() || n > spec.maxLength() ? 1 : 0;
         }
-        if (outside > 0 && kept.trained() > 0) {
+        if (unmatchable > 0 && kept.trained() > 0) {
             // a list of full company names loses its long ones without a word otherwise
-            log.printf(Locale.ROOT, "lexicon: %,d words are shorter than lexiconMinLength (%d) or longer than lexiconMaxLength (%d)"
-                    + " characters and are never matched%n", outside, spec.minLength(), spec.maxLength());
+            log.printf(Locale.ROOT, "lexicon: %,d words longer than lexiconMaxLength (%d) characters%s are never matched%n", unmatchable,
+                    spec.maxLength(), spec.minLength() > 2 ? " or shorter than lexiconMinLength (" + spec.minLength() + ")" : "");
         }
         if (kept.trained() == 0) {
             if (outside * 2 > all.size()) {
