@@ -4,17 +4,15 @@ import dev.nlpipe.core.config.InputConfig;
 import dev.nlpipe.core.config.Location;
 import dev.nlpipe.core.config.Options;
 import dev.nlpipe.core.doc.Document;
-import dev.nlpipe.core.io.CorpusReader;
+import dev.nlpipe.core.io.FileSequence;
 import dev.nlpipe.core.io.ReadSettings;
 import dev.nlpipe.core.io.ReaderProvider;
 import dev.nlpipe.core.stage.Components;
 import java.io.IOException;
 import java.io.Serializable;
-import java.io.UncheckedIOException;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.spark.TaskContext;
 import org.apache.spark.sql.SparkSession;
@@ -72,81 +70,36 @@ record FileDocuments(PipelineSpec spec, String format, Map<String, Object> forma
         Options options = options(reader);
         RecordCollector errors = new RecordCollector(spec.onError(), warnings);
         ReadSettings settings = new ReadSettings(language, maxLineLength, errors, new AtomicLong());
-        final class SplitDocuments implements Iterator<Document> {
-            private CorpusReader current;
-            private String currentName;
-            private long readFromCurrent;
-
-            /** Closes the file being read: a task killed or failed before reading it to the end (a speculative loser, a retry). */
-            void closeCurrent() {
-                if (current != null) {
-                    try {
-                        current.close();
-                    } catch (RuntimeException ignored) {
-                        // the task is over; a stream that cannot be closed cleanly is released with its connection
-                    }
-                    current = null;
-                }
-            }
-
-            @Override
-            public boolean hasNext() {
-                while (current == null || !currentHasNext()) {
-                    if (current != null) {
-                        closeCurrent();
-                    }
-                    if (!splits.hasNext()) {
-                        return false;
-                    }
-                    FileSplits.Split split = splits.next();
-                    currentName = split.ref().name();
-                    readFromCurrent = 0;
-                    try {
-                        current = reader.open(split.open(hadoopConf), options, settings);
-                    } catch (IOException e) {
-                        fileFailed(e);
-                    } catch (UncheckedIOException e) {
-                        fileFailed(e.getCause());
-                    }
-                }
-                return true;
-            }
-
-            /** A file that fails part-way (a .gz cut short) is one bad record, as nlpipe run makes it, not the job's end. */
-            private boolean currentHasNext() {
-                try {
-                    return current.hasNext();
-                } catch (UncheckedIOException e) {
-                    fileFailed(e.getCause());
-                    return false;
-                }
-            }
-
-            private void fileFailed(IOException e) {
-                if (!(e instanceof java.io.EOFException) && !(e instanceof java.util.zip.ZipException)) {
-                    // a read that failed (a timeout of a distributed file system) rather than a damaged file: the task is retried
-                    throw new UncheckedIOException("cannot read " + currentName + ": " + e.getMessage(), e);
-                }
-                settings.errors().accept(dev.nlpipe.core.io.CorpusInput.restUnreadable(currentName, readFromCurrent, e));
-            }
-
-            @Override
-            public Document next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException();
-                }
-                read.add(1);
-                readFromCurrent++;
-                return current.next();
-            }
-        }
-        SplitDocuments docs = new SplitDocuments();
+        // a file that fails part-way (a .gz cut short) is one bad record, as nlpipe run makes it, not the job's end; a read that
+        // failed (a timeout of a distributed file system) rather than a damaged file fails the task, which is retried
+        FileSequence<FileSplits.Split> files = new FileSequence<>(splits, split -> split.ref().name(),
+                split -> reader.open(split.open(hadoopConf), options, settings), errors,
+                e -> e instanceof java.io.EOFException || e instanceof java.util.zip.ZipException);
         // a file is otherwise closed only when read to its end: without this, every killed or failed task leaks its stream
         // (a file descriptor, an HDFS socket, an S3A connection from a bounded pool)
         TaskContext task = TaskContext.get();
         if (task != null) {
-            task.addTaskCompletionListener((TaskCompletionListener) context -> docs.closeCurrent());
+            task.addTaskCompletionListener((TaskCompletionListener) context -> {
+                try {
+                    files.close();
+                } catch (RuntimeException ignored) {
+                    // the task is over; a stream that cannot be closed cleanly is released with its connection
+                }
+            });
         }
+        Iterator<Document> docs = new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return files.hasNext();
+            }
+
+            @Override
+            public Document next() {
+                Document d = files.next();
+                read.add(1);
+                return d;
+            }
+        };
         return new PartitionRunner<>(spec, docs, d -> d, errors);
     }
 }

@@ -3,12 +3,10 @@ package dev.nlpipe.core.io;
 import dev.nlpipe.core.config.Options;
 import dev.nlpipe.core.doc.Document;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -17,15 +15,10 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class CorpusInput implements Iterator<Document>, AutoCloseable {
     private final List<InputSource> sources;
-    private final ReaderProvider format;
-    private final Options options;
     private final ReadSettings settings;
     private final long totalBytes;
     private final Map<String, String> relativeByName = new ConcurrentHashMap<>();
-    private int nextSource;
-    private CorpusReader current;
-    private InputSource currentSource;
-    private long readFromCurrent;
+    private final FileSequence<InputSource> files;
 
     /**
      * @param sources the files to read, in order
@@ -35,9 +28,10 @@ public final class CorpusInput implements Iterator<Document>, AutoCloseable {
      */
     public CorpusInput(List<InputSource> sources, ReaderProvider format, Options options, ReadSettings settings) {
         this.sources = sources;
-        this.format = format;
-        this.options = options;
         this.settings = settings;
+        // every failure of a local file is the file's: a bad record, and the next file is read
+        this.files = new FileSequence<>(sources.iterator(), InputSource::name, s -> format.open(s, options, settings), settings.errors(),
+                e -> true);
         long total = 0;
         for (InputSource s : sources) {
             total += s.size();
@@ -61,63 +55,12 @@ public final class CorpusInput implements Iterator<Document>, AutoCloseable {
      */
     @Override
     public boolean hasNext() {
-        while (current == null || !currentHasNext()) {
-            if (current != null) {
-                closeQuietly(current);
-                current = null;
-            }
-            if (nextSource >= sources.size()) {
-                return false;
-            }
-            InputSource s = sources.get(nextSource++);
-            currentSource = s;
-            readFromCurrent = 0;
-            try {
-                current = format.open(s, options, settings);
-            } catch (IOException e) {
-                fileFailed(e);
-            }
-        }
-        return true;
-    }
-
-    private boolean currentHasNext() {
-        try {
-            return current.hasNext();
-        } catch (UncheckedIOException e) {
-            fileFailed(e.getCause());
-            return false;
-        }
-    }
-
-    private void fileFailed(IOException e) {
-        settings.errors().accept(restUnreadable(currentSource.name(), readFromCurrent, e));
-    }
-
-    /**
-     * The bad record of a file that failed part-way (a {@code .gz} cut short, a read error): the
-     * records read before it stand, the rest of the file is skipped.
-     */
-    public static BadRecord restUnreadable(String source, long readBefore, IOException e) {
-        return BadRecord.unreadable(source, 0, "cannot read the file: " + IoErrors.describe(e) + "; " + readBefore
-                + " record(s) were read from it before, the rest of the file is skipped");
-    }
-
-    private static void closeQuietly(CorpusReader reader) {
-        try {
-            reader.close();
-        } catch (UncheckedIOException ignored) {
-            // the file already failed or was read to the end; nothing more can be lost by closing it
-        }
+        return files.hasNext();
     }
 
     @Override
     public Document next() {
-        if (!hasNext()) {
-            throw new NoSuchElementException();
-        }
-        readFromCurrent++;
-        return current.next().setReadFrom(currentSource.relative());
+        return files.next().setReadFrom(files.currentSource().relative());
     }
 
     /** Total size of the input files in bytes (0 when unknown, e.g. standard input). */
@@ -154,9 +97,6 @@ public final class CorpusInput implements Iterator<Document>, AutoCloseable {
 
     @Override
     public void close() {
-        if (current != null) {
-            closeQuietly(current);
-            current = null;
-        }
+        files.close();
     }
 }
