@@ -86,7 +86,7 @@ final class MixedText {
                 continue;
             }
             if (isMixedMarkRun(t.text()) && t.text().length() == s.length()) {
-                splitMarks(t, out);
+                addMarks(t.text(), 0, t.text().length(), t.start(), t.pos() == null ? null : "w", out);
                 continue;
             }
             int a = 0;
@@ -118,25 +118,20 @@ final class MixedText {
      * conventions and stays).
      */
     private static boolean isMixedMarkRun(String text) {
-        if (!text.codePoints().allMatch(MixedText::isMark)) {
+        if (text.isEmpty() || !text.codePoints().allMatch(MixedText::isMark)) {
             return false;
         }
         // by grapheme: 🇨🇳 and 👍🏽 are one symbol of two code points each and stay whole
-        java.util.Set<String> clusters = new java.util.HashSet<>();
-        for (int k = 0; k < text.length(); k = RegexTokenizer.clusterEnd(text, k)) {
-            clusters.add(text.substring(k, RegexTokenizer.clusterEnd(text, k)));
-        }
-        return clusters.size() > 1;
-    }
-
-    /** One token per mark of {@code t}, each in the token's own (normalized) form, tagged {@code w} when {@code t} has a tag. */
-    private static void splitMarks(Token t, List<Token> out) {
-        String text = t.text();
-        for (int k = 0; k < text.length(); ) {
+        int firstEnd = RegexTokenizer.clusterEnd(text, 0);
+        String first = text.substring(0, firstEnd);
+        for (int k = firstEnd; k < text.length(); ) {
             int next = RegexTokenizer.clusterEnd(text, k);
-            out.add(new Token(text.substring(k, next), t.start() + k, t.start() + next, t.pos() == null ? null : "w", false));
+            if (!text.startsWith(first, k) || next - k != first.length()) {
+                return true;
+            }
             k = next;
         }
+        return false;
     }
 
     /** {@code tokens} without those made only of punctuation and symbols. */
