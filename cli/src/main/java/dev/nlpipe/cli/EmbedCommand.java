@@ -10,7 +10,6 @@ import dev.nlpipe.core.model.ModelDir;
 import dev.nlpipe.core.model.ModelException;
 import dev.nlpipe.embed.word2vec.VectorFormat;
 import dev.nlpipe.embed.word2vec.WordVectors;
-import dev.nlpipe.nn.bert.PretrainedEncoder;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -241,15 +240,11 @@ public final class EmbedCommand implements Runnable {
          * instead would hide what is wrong.
          */
         private static boolean isEncoder(Path dir) {
-            if (Files.isRegularFile(dir.resolve("config.json")) && !Files.isRegularFile(dir.resolve(ModelDir.MODEL_JSON))) {
-                return true;
-            }
             if (!Files.isRegularFile(dir.resolve(ModelDir.MODEL_JSON))) {
-                return false;
+                return Files.isRegularFile(dir.resolve("config.json"));
             }
             try {
-                Object kind = ModelDir.read(dir).get("kind");
-                return !String.valueOf(kind).startsWith("embed.word2vec");
+                return !ModelDir.read(dir).kind().startsWith("embed.word2vec");
             } catch (ModelException e) {
                 return true;
             }

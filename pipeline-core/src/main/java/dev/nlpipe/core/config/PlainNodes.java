@@ -50,7 +50,7 @@ public final class PlainNodes {
         if (v instanceof Path || v instanceof Character) {
             return new Node.ScalarNode(at, v.toString());
         }
-        if (v == null || v instanceof String || v instanceof Boolean || v instanceof Long || v instanceof Double || v instanceof BigInteger) {
+        if (v == null || v instanceof String || v instanceof Boolean || v instanceof Long || v instanceof Double) {
             return new Node.ScalarNode(at, v);
         }
         throw new ConfigException(at, "an option value of type " + v.getClass().getName() + " (" + v

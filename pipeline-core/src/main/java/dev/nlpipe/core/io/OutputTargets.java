@@ -88,16 +88,17 @@ public final class OutputTargets {
         }
     }
 
-    /**
-     * In directory output one input's file may not be the directory of another's ({@code a.txt}
-     * and {@code a.jsonl/b.txt} both under the input): the second could only be published after the
-     * first, and the run would fail at its end with part of its output published.
-     */
+    /** Whether a file name is longer than a file system holds (255 bytes), so its temporary file could not be made either. */
     private static boolean nameTooLong(Path p) {
         Path name = p.getFileName();
         return name != null && name.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length > TempNames.MAX_NAME_BYTES;
     }
 
+    /**
+     * In directory output one input's file may not be the directory of another's ({@code a.txt}
+     * and {@code a.jsonl/b.txt} both under the input): the second could only be published after the
+     * first, and the run would fail at its end with part of its output published.
+     */
     private static void checkNoFileHoldsAnother(Map<Path, InputSource> targets, Path root, Location at) {
         for (Map.Entry<Path, InputSource> t : targets.entrySet()) {
             for (Path dir = t.getKey().getParent(); dir != null && dir.startsWith(root) && !dir.equals(root); dir = dir.getParent()) {
