@@ -106,13 +106,11 @@ public final class TrainingJob implements AutoCloseable {
         ReaderProvider reader = errors.collect(() -> components.readers().get(in.format(), in.location()));
         Options readerOptions = reader == null ? null : errors.collect(() -> Options.validate("data format '" + in.format() + "'",
                 in.formatOptions(), in.location(), reader.options(), "data", TrainConfig.DATA_KEYS));
-        if (!errors.isEmpty()) {
-            // the stages' own mistakes join the others (without them, building the stages below reports them)
-            StageChecks.check(config.stages(), components, errors);
-        }
+        // the stages' own mistakes join the others
+        List<StageChecks.Checked> checked = StageChecks.check(config.stages(), components, errors);
         errors.throwIfAny();
         if (trainer.requires(model).contains(Layer.ENTITIES)) {
-            refuseStagesAddingEntities(config.stages(), components, owner);
+            refuseStagesAddingEntities(config.stages(), checked, owner);
         }
         Set<Layer> inputLayers = reader.mayProvideAnyLayer() ? null : reader.provides(readerOptions);
         Pipeline preprocess = Pipeline.ofStages(config.task() + "-preprocess", config.stages(), inputLayers);
@@ -134,8 +132,7 @@ public final class TrainingJob implements AutoCloseable {
      * ({@code segment.hanlp} with {@code entities: true}): they would join the gold ones as labels,
      * and an evaluation behind the same stages would count them as gold.
      */
-    private static void refuseStagesAddingEntities(List<StageConfig> stages, Components components, String owner) {
-        List<StageChecks.Checked> checked = StageChecks.check(stages, components, new ConfigErrors());
+    private static void refuseStagesAddingEntities(List<StageConfig> stages, List<StageChecks.Checked> checked, String owner) {
         for (int i = 0; i < stages.size(); i++) {
             StageChecks.Checked c = checked.get(i);
             if (c != null && c.provider().provides(c.options()).contains(Layer.ENTITIES)) {
