@@ -27,16 +27,8 @@ trap 'rm -rf "$work"' EXIT
 ./nlpipe --version > /dev/null   # builds when needed, outside the timings
 awk -v n="$sentences" 'NF == 0 { if (++k >= n) exit } { print }' "$data/train.char.bmes" > "$work/train.bmes"
 source bin/find-jdk.sh
-# the first "$2" anywhere in the JSON file $1, read by a JSON parser (an F1 may be written 6.45E-4)
-field() { python3 -c 'import json, sys
-def find(v):
-    if isinstance(v, dict):
-        if sys.argv[2] in v: return v[sys.argv[2]]
-        v = list(v.values())
-    for x in (v if isinstance(v, list) else []):
-        r = find(x)
-        if r is not None: return r
-print("" if (r := find(json.load(open(sys.argv[1])))) is None else r)' "$1" "$2"; }
+# a top-level number of a JSON file, read by a JSON parser (an F1 may be written 6.45E-4); empty when absent
+field() { python3 -c 'import json, sys; print(json.load(open(sys.argv[1])).get(sys.argv[2], ""))' "$1" "$2" 2>/dev/null || true; }
 echo "Resume NER: $sentences training sentences, $epochs epoch(s); tagging the 477 test sentences at batch 64"
 printf '%-30s %-8s %14s %14s %8s\n' model threads "train sent/s" "tag sent/s" "test F1"
 for config in examples/ner-resume.yaml examples/ner-lattice-resume.yaml examples/ner-flat-resume.yaml \

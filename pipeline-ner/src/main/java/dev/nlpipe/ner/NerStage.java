@@ -90,9 +90,6 @@ public final class NerStage implements StageProvider {
         if (o.getInt("batchSize") < 1) {
             throw o.error("batchSize", "must be at least 1");
         }
-        if (o.getInt("threads") < 0) {
-            throw o.error("threads", "must not be negative (0 uses all cores)");
-        }
         Pipeline preprocess = o.getBoolean("preprocess") ? preprocessing(ctx) : null;
         Tagger tagger;
         try {

@@ -152,7 +152,7 @@ public final class Checkpoints {
         try (Stream<Path> files = Files.list(dir)) {
             for (Path p : files.toList()) {
                 String n = p.getFileName().toString();
-                if (!keep.contains(p) && (n.startsWith("epoch-") || n.startsWith("best-"))) {
+                if (!keep.contains(p) && isEpochFile(n)) {
                     Files.deleteIfExists(p);
                 }
             }
@@ -188,7 +188,6 @@ public final class Checkpoints {
         return value;
     }
 
-    /** Deletes the checkpoint directory. */
     /**
      * Refuses a checkpoint path that holds what training did not write: a file, or a directory with
      * other files than {@code state.json}, {@code metrics.jsonl}, epoch and best files and temporary files. Training deletes
@@ -207,8 +206,8 @@ public final class Checkpoints {
         }
         try (Stream<Path> files = Files.list(dir)) {
             // hidden files are no one's work: temporary files, and what the system adds (.nfs*, .DS_Store)
-            List<String> foreign = files.map(p -> p.getFileName().toString()).filter(n -> !n.startsWith(".") && !n.equals(STATE) && !n.equals(MetricsLog.FILE) && !n.startsWith("epoch-") && !n.startsWith("best-"))
-                    .sorted().toList();
+            List<String> foreign = files.map(p -> p.getFileName().toString())
+                    .filter(n -> !n.startsWith(".") && !n.equals(STATE) && !n.equals(MetricsLog.FILE) && !isEpochFile(n)).sorted().toList();
             if (!foreign.isEmpty()) {
                 throw new IllegalStateException(dir + " is where this training keeps its checkpoint, but it holds files training did not"
                         + " write (" + String.join(", ", foreign.subList(0, Math.min(5, foreign.size()))) + (foreign.size() > 5 ? ", ..." : "")
@@ -217,6 +216,12 @@ public final class Checkpoints {
         }
     }
 
+    /** Whether a file name is one of an epoch's files ({@link #lastWeights}, {@link #bestWeights}...). */
+    private static boolean isEpochFile(String name) {
+        return name.startsWith("epoch-") || name.startsWith("best-");
+    }
+
+    /** Deletes the checkpoint directory. */
     public void delete() throws IOException {
         ModelDirWriter.deleteTree(dir);
     }

@@ -74,9 +74,6 @@ public final class BertEmbedStage implements StageProvider {
         if (o.getInt("batchSize") < 1) {
             throw o.error("batchSize", "must be at least 1");
         }
-        if (o.getInt("threads") < 0) {
-            throw o.error("threads", "must not be negative (0 uses all cores)");
-        }
         if (o.getInt("maxLength") != 0 && o.getInt("maxLength") < 3) {
             throw o.error("maxLength", "must be at least 3 ([CLS], one piece, [SEP]), or 0 for the encoder's longest input");
         }

@@ -129,7 +129,6 @@ public record FlatSpec(TagScheme scheme, int charDim, int bigramDim, int wordDim
         return heads * headDim;
     }
 
-    /** Whether BERT character features join the input. */
     /**
      * The longest window a text is tagged in: {@code maxLength}, or with {@code maxLength: 0} (no
      * clipping in training) the recurrent taggers' limit, since the attention's memory grows with the
@@ -139,6 +138,7 @@ public record FlatSpec(TagScheme scheme, int charDim, int bigramDim, int wordDim
         return maxLength > 0 ? maxLength : dev.nlpipe.ner.data.SequenceWindows.RECURRENT_LIMIT;
     }
 
+    /** Whether BERT character features join the input. */
     public boolean hasEncoder() {
         return encoder != null;
     }
