@@ -41,6 +41,11 @@ public final class LabelSet {
         unique.addAll(seen);
         List<String> sorted = new ArrayList<>(unique);
         if (positive != null) {
+            if (sorted.size() > 2) {
+                // it names the positive class of a binary task: with more labels it would change nothing
+                throw new IllegalArgumentException("positiveLabel applies to two labels (a binary task); the data has " + sorted.size()
+                        + ": remove it");
+            }
             if (!sorted.contains(positive)) {
                 throw new IllegalArgumentException("positiveLabel '" + positive + "' is not among the labels " + sorted);
             }

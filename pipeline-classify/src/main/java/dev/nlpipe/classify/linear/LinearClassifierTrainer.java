@@ -227,10 +227,6 @@ public final class LinearClassifierTrainer implements TrainerProvider {
                     + " distinct label(s); a classifier needs at least two (is the label field or column set? e.g. data: {format: tsv,"
                     + " labelColumn: label})");
         }
-        if (positive != null && seen.size() > 2) {
-            // it names the positive class of a binary task: with more labels it would change nothing
-            throw job.model().error("positiveLabel", "applies to two labels (a binary task); the data has " + seen.size() + ": remove it");
-        }
         try {
             return LabelSet.of(seen, positive);
         } catch (IllegalArgumentException e) {
