@@ -2,7 +2,6 @@ package dev.nlpipe.bert;
 
 import dev.nlpipe.core.config.OptionSpec;
 import dev.nlpipe.core.config.Options;
-import dev.nlpipe.core.model.ModelDir;
 import dev.nlpipe.core.model.ModelMeta;
 import dev.nlpipe.core.model.Provenance;
 import dev.nlpipe.nn.NeuralEngine;
@@ -23,12 +22,8 @@ public final class FineTuning {
      * Records how the model was made: the encoder it started from (its path and the source its
      * directory names), the seed, the library versions, the epochs run and the encoder's size.
      */
-    public static void describe(ModelMeta meta, Path encoderDir, PretrainedEncoder encoder, TrainSettings settings,
-                                TrainingResult result) {
-        Map<String, Object> source = new LinkedHashMap<>();
-        source.put("path", encoderDir.toString());
-        source.put("source", ModelDir.read(encoderDir).get("source"));
-        meta.put("encoder", source);
+    public static void describe(ModelMeta meta, PretrainedEncoder encoder, TrainSettings settings, TrainingResult result) {
+        meta.put("encoder", encoder.provenance());
         meta.put("seed", settings.seed());
         Provenance.addVersions(meta, NeuralEngine.versions());
         meta.put("training", result.summary());

@@ -296,6 +296,6 @@ public final class BertClassifierTrainer implements TrainerProvider {
         }
         meta.put("regularization", recipe);
         meta.put("learningRates", FineTuning.learningRates(settings, layerDecay));
-        FineTuning.describe(meta, spec.encoder(), encoder, settings, result);
+        FineTuning.describe(meta, encoder, settings, result);
     }
 }

@@ -7,7 +7,6 @@ import dev.nlpipe.bert.FineTuning;
 import dev.nlpipe.core.config.OptionSpec;
 import dev.nlpipe.core.doc.Document;
 import dev.nlpipe.core.model.LoadOptions;
-import dev.nlpipe.core.model.ModelDir;
 import dev.nlpipe.core.model.ModelMeta;
 import dev.nlpipe.core.model.Provenance;
 import dev.nlpipe.core.model.TrainerProvider;
@@ -212,11 +211,7 @@ public final class MlmTrainer implements TrainerProvider {
     private static Start start(MlmSpec spec) throws IOException {
         if (spec.encoder() != null) {
             PretrainedEncoder e = PretrainedEncoder.open(spec.encoder(), LoadOptions.DEFAULT);
-            Map<String, Object> source = new LinkedHashMap<>();
-            ModelMeta encoder = ModelDir.read(spec.encoder());
-            source.put("path", spec.encoder().toString());
-            source.put("source", encoder.get("source"));
-            return new Start(e.config(), e.weights(), e.heads(), e.tokenizer(), source, maskEpochs(encoder));
+            return new Start(e.config(), e.weights(), e.heads(), e.tokenizer(), e.provenance(), maskEpochs(e.meta()));
         }
         BertTokenizer tokenizer = Vocabularies.load(spec.vocabulary());
         // a row per id: a vocab.txt that lists a piece twice has more ids than pieces, and a Hugging Face tokenizer.json's

@@ -240,6 +240,6 @@ public final class BertTaggerTrainer implements TrainerProvider {
         rates.put("head", headLr > 0 ? headLr : settings.lr());
         meta.put("learningRates", rates);
         meta.put("regularization", Map.of("adversarial", spec.adversarial().toMap()));
-        FineTuning.describe(meta, spec.encoder(), encoder, settings, result);
+        FineTuning.describe(meta, encoder, settings, result);
     }
 }

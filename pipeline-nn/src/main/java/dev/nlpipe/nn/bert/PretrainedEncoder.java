@@ -27,11 +27,12 @@ import java.util.Map;
  * {@link #heads()}, so {@link #weights()} is the encoder alone, what fine-tuning tasks copy.
  *
  * @param dir the directory
+ * @param meta its {@code model.json}, read once at load
  * @param config the encoder's sizes
  * @param weights the encoder's weights under Hugging Face's names, on the Java heap
  * @param heads the weights of a pre-training head ({@value #HEAD_PREFIX}...), empty when there is none
  */
-public record PretrainedEncoder(Path dir, BertConfig config, Map<String, TensorFile.Tensor> weights,
+public record PretrainedEncoder(Path dir, ModelMeta meta, BertConfig config, Map<String, TensorFile.Tensor> weights,
                                 Map<String, TensorFile.Tensor> heads) {
     /** The model kind in {@code model.json}. */
     public static final String KIND = "encoder.bert";
@@ -48,11 +49,6 @@ public record PretrainedEncoder(Path dir, BertConfig config, Map<String, TensorF
     /** The prefix of the pre-training heads' weights (Hugging Face's {@code BertForMaskedLM} and {@code BertForPreTraining}). */
     public static final String HEAD_PREFIX = "cls.";
 
-    /** An encoder without pre-training heads. */
-    public PretrainedEncoder(Path dir, BertConfig config, Map<String, TensorFile.Tensor> weights) {
-        this(dir, config, weights, Map.of());
-    }
-
     /** Loads a directory whose {@code model.json} was read and checked. */
     public static PretrainedEncoder load(Path dir, ModelMeta meta) {
         try {
@@ -65,7 +61,7 @@ public record PretrainedEncoder(Path dir, BertConfig config, Map<String, TensorF
             if (!Files.isRegularFile(dir.resolve(VOCAB))) {
                 throw new ModelException(dir, "is incomplete: " + VOCAB + " is missing");
             }
-            return new PretrainedEncoder(dir, config, weights, heads);
+            return new PretrainedEncoder(dir, meta, config, weights, heads);
         } catch (IOException | IllegalArgumentException e) {
             throw ModelException.cannotLoad(dir, e);
         }
@@ -111,15 +107,30 @@ public record PretrainedEncoder(Path dir, BertConfig config, Map<String, TensorF
      * lowercasing {@code model.json} records.
      */
     public BertTokenizer tokenizer() throws IOException {
-        return tokenizerOf(dir);
+        return tokenizerOf(dir, meta);
+    }
+
+    /**
+     * Where a model made from this encoder started, for its {@code model.json}: the directory and the
+     * source that directory's {@code model.json} names (a Maven artifact, a Hugging Face directory).
+     */
+    public Map<String, Object> provenance() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("path", dir.toString());
+        m.put("source", meta.get("source"));
+        return m;
     }
 
     /** The tokenizer of a directory written by this class or by a fine-tuning task. */
     public static BertTokenizer tokenizerOf(Path dir) throws IOException {
+        return tokenizerOf(dir, null);
+    }
+
+    private static BertTokenizer tokenizerOf(Path dir, ModelMeta meta) throws IOException {
         if (Files.isRegularFile(dir.resolve(TOKENIZER))) {
             return BertTokenizer.fromTokenizerJson(dir.resolve(TOKENIZER));
         }
-        Object tokenizer = ModelDir.read(dir).get("tokenizer");
+        Object tokenizer = (meta != null ? meta : ModelDir.read(dir)).get("tokenizer");
         boolean lowercase = !(tokenizer instanceof Map<?, ?> m) || !Boolean.FALSE.equals(m.get("lowercase"));
         return BertTokenizer.fromVocab(dir.resolve(VOCAB), lowercase);
     }
