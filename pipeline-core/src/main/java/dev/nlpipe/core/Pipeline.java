@@ -198,7 +198,8 @@ public final class Pipeline implements AutoCloseable {
         Path inputDir = in.path().toAbsolutePath().normalize();
         // an output directory strictly inside the input: what lies under it was written there, by a run or by hand
         boolean nested = out.directory() && output.startsWith(inputDir) && !output.equals(inputDir);
-        Path errors = errorsFile(out) == null ? null : errorsFile(out).toAbsolutePath().normalize();
+        Path errorsFile = errorsFile(out);
+        Path errors = errorsFile == null ? null : errorsFile.toAbsolutePath().normalize();
         List<InputSource> kept = new ArrayList<>(sources.size());
         for (InputSource s : sources) {
             Path p = s.path() == null ? null : s.path().toAbsolutePath().normalize();

@@ -3,6 +3,7 @@ package dev.nlpipe.cli.schedule;
 import dev.nlpipe.core.Pipeline;
 import dev.nlpipe.core.io.InputFiles;
 import dev.nlpipe.core.io.InputSource;
+import dev.nlpipe.core.io.OutputTargets;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -68,12 +69,12 @@ public final class FileScanner {
         List<String> badNames = new ArrayList<>();
         // where the files really are: an output directory inside the input reached by another spelling (a link to the
         // input, or the output given through one) is still the output, whose files must never become inputs
-        List<Path> excludedReal = excluded.stream().map(FileScanner::real).toList();
+        List<Path> excludedReal = excluded.stream().map(OutputTargets::real).toList();
         // each directory resolved once: a link inside the input (mirror -> ../out) leads there too
         java.util.Map<Path, Path> realDirs = new java.util.HashMap<>();
         for (InputSource s : InputFiles.list(inputDir, glob, recursive, dir -> unreadable.add(dir.toString().replace('\\', '/')))) {
             Path parent = s.path().toAbsolutePath().getParent();
-            Path real = realDirs.computeIfAbsent(parent, FileScanner::real).resolve(s.path().getFileName());
+            Path real = realDirs.computeIfAbsent(parent, OutputTargets::real).resolve(s.path().getFileName());
             // an errors file (of a scheduler whose output this input is) reports bad records, it holds no documents; its name
             // is also the errors file of the input a.jsonl beside it, which would replace or delete it as this one's output
             if (excludedReal.stream().anyMatch(real::startsWith) || s.relative().endsWith(Pipeline.ERRORS_SUFFIX)) {
@@ -93,15 +94,6 @@ public final class FileScanner {
                     a.lastModifiedTime().to(TimeUnit.NANOSECONDS)));
         }
         return new Scan(out, List.copyOf(unreadable), List.copyOf(badNames));
-    }
-
-    /** The path as the file system resolves it, or as written while it does not exist yet. */
-    private static Path real(Path p) {
-        try {
-            return p.toRealPath();
-        } catch (IOException e) {
-            return p;
-        }
     }
 
     public Path inputDir() {

@@ -123,7 +123,8 @@ public final class OutputTargets {
         return s != null ? s : inputs.get(real(file));
     }
 
-    private static Path real(Path p) {
+    /** The path as the file system resolves it (links followed), or absolute and normalized while it does not exist. */
+    public static Path real(Path p) {
         try {
             return p.toRealPath();
         } catch (IOException e) {
