@@ -13,16 +13,13 @@ import dev.nlpipe.core.config.YamlLoader;
 import dev.nlpipe.core.doc.DocumentJson;
 import dev.nlpipe.core.io.InputFiles;
 import dev.nlpipe.core.io.InputSource;
-import java.io.BufferedReader;
+import dev.nlpipe.core.io.LineReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 
@@ -78,12 +75,12 @@ public final class AugmentCommand extends RunCommand {
         }
         String mark = "\"" + Variants.META_KEY + "\"";
         for (InputSource source : InputFiles.list(in.path(), in.glob(), in.recursive())) {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(source.open(new AtomicLong()), StandardCharsets.UTF_8))) {
-                String line = r.readLine();
-                for (int n = 1; line != null && n <= VARIANT_SCAN_LINES; n++, line = r.readLine()) {
+            try (LineReader r = AugmentOutput.open(source)) {
+                String line;
+                while ((line = r.readLine()) != null && r.lineNumber() <= VARIANT_SCAN_LINES) {
                     Object m = line.contains(mark) ? markOf(line) : null;
                     if (m instanceof Map<?, ?> variant && stageIds.contains(String.valueOf(variant.get("stage")))) {
-                        throw new ConfigException(in.pathLocation(), source.name() + ":" + n + " is a variant stage '" + variant.get("stage")
+                        throw new ConfigException(in.pathLocation(), source.name() + ":" + r.lineNumber() + " is a variant stage '" + variant.get("stage")
                                 + "' made (its origin: " + variant.get("origin") + "): augmenting this file again would give its"
                                 + " originals the same variants once more, so each would be trained on twice; augment the original file");
                     }

@@ -232,7 +232,11 @@ final class AugmentOutput {
      * before the reader itself would report it.
      */
     private static LineReader open(Path file) throws IOException {
-        return new LineReader(new InputSource(file, file.toString(), file.getFileName().toString()).open(new AtomicLong()),
-                ReadSettings.DEFAULT_MAX_LINE_BYTES, file.toString(), record -> { });
+        return open(new InputSource(file, file.toString(), file.getFileName().toString()));
+    }
+
+    /** {@link #open(Path)} for an input's file (decompressed as the readers decompress it). */
+    static LineReader open(InputSource source) throws IOException {
+        return new LineReader(source.open(new AtomicLong()), ReadSettings.DEFAULT_MAX_LINE_BYTES, source.name(), record -> { });
     }
 }
