@@ -74,7 +74,6 @@ public final class HashingStage implements StageProvider {
             throw o.error("nFeatures", "must be at least 1");
         }
         AnalyzerSpec spec = VectorizerOptions.analyzer(o);
-        VectorizerOptions.refuseUnmatchable(o, spec, null);
         Hasher hasher = new Hasher(new Analyzer(spec, ctx.id()), n, o.getBoolean("alternateSign"),
                 new Weighting(o.getBoolean("binary"), false, false, true, Weighting.Norm.of(o.getString("norm"))));
         String name = o.getString("name");

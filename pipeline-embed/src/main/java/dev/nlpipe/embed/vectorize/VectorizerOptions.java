@@ -20,6 +20,8 @@ import java.util.regex.PatternSyntaxException;
  * {@link Weighting} with located error messages.
  */
 public final class VectorizerOptions {
+    /** The way out of a term or stop word that lowercasing keeps from ever matching (scikit-learn only warns). */
+    private static final String LOWER_CASE_FIX = "; write it in lower case, or set lowercase: false";
     private VectorizerOptions() {
     }
 
@@ -90,6 +92,7 @@ public final class VectorizerOptions {
         AnalyzerSpec spec = new AnalyzerSpec(kind, range.get(0), range.get(1), o.getBoolean("lowercase"), pattern, stops,
                 o.getBoolean("skipStopTokens"));
         checkPattern(o, spec);
+        refuseUnmatchableStopWords(o, spec);
         return spec;
     }
 
@@ -134,34 +137,19 @@ public final class VectorizerOptions {
     }
 
     /**
-     * Refuses vocabulary terms and stop words with capitals under {@code lowercase: true} whose
-     * lower-case form is not listed too: the features are lower case, so they would never match
-     * (scikit-learn only warns). Checked where
-     * options are written (training, a stage without a model), not when a saved model loads.
-     *
-     * @param spec the analyzer the options give (its stop words as read once)
-     * @param vocabulary the fixed vocabulary, or {@code null}
+     * Refuses stop words that can never match: with {@code lowercase} on every word is lower case
+     * before stop words are removed, so a capitalised one whose lower-case form is not listed too
+     * is dead (Baidu's list holds both zt and ZT, which loses nothing).
      */
-    public static void refuseUnmatchable(Options o, AnalyzerSpec spec, List<String> vocabulary) {
+    private static void refuseUnmatchableStopWords(Options o, AnalyzerSpec spec) {
         if (!spec.lowercase()) {
             return;
-        }
-        // only where the lower-case form is missing too: Baidu's stop-word list holds both zt and ZT, which loses nothing
-        String fix = "; write it in lower case, or set lowercase: false";
-        if (vocabulary != null) {
-            java.util.Set<String> terms = new java.util.HashSet<>(vocabulary);
-            for (String t : vocabulary) {
-                if (!terms.contains(t.toLowerCase(Locale.ROOT))) {
-                    throw o.error(o.get("vocabularyFile") != null ? "vocabularyFile" : "vocabulary", "term '" + t
-                            + "' can never match: lowercase is on, so every feature is lower case" + fix);
-                }
-            }
         }
         Set<String> stops = spec.stopWords();
         for (String w : stops) {
             if (!stops.contains(w.toLowerCase(Locale.ROOT))) {
                 throw o.error(o.getStringList("stopWords").contains(w) ? "stopWords" : "stopWordsFile", "stop word '" + w
-                        + "' can never match: lowercase is on, so every word is lower case before stop words are removed" + fix);
+                        + "' can never match: lowercase is on, so every word is lower case before stop words are removed" + LOWER_CASE_FIX);
             }
         }
     }
@@ -186,6 +174,13 @@ public final class VectorizerOptions {
         for (String t : terms) {
             if (!seen.add(t)) {
                 throw o.error(name, "duplicate term '" + t + "'");
+            }
+        }
+        // with lowercase on every feature is lower case: a term whose lower-case form is not listed too can never match
+        boolean lowercase = o.declares("lowercase") && o.getBoolean("lowercase");
+        for (String t : terms) {
+            if (lowercase && !seen.contains(t.toLowerCase(Locale.ROOT))) {
+                throw o.error(name, "term '" + t + "' can never match: lowercase is on, so every feature is lower case" + LOWER_CASE_FIX);
             }
         }
         return List.copyOf(terms);

@@ -135,7 +135,6 @@ public abstract class VectorizerStage implements StageProvider {
                     + ") or a fixed 'vocabulary' / 'vocabularyFile'");
         }
         AnalyzerSpec spec = VectorizerOptions.analyzer(o);
-        VectorizerOptions.refuseUnmatchable(o, spec, terms);
         Weighting w = VectorizerOptions.weighting(o, tfidf);
         if (w.useIdf()) {
             throw o.error("useIdf", "idf needs document frequencies from a fitted model: give 'model: DIR' (task: " + kind

@@ -92,7 +92,6 @@ public abstract class VectorizerTrainer implements TrainerProvider {
         }
         Analyzer analyzer = analyzer(job);
         List<String> fixed = VectorizerOptions.fixedVocabulary(m);
-        VectorizerOptions.refuseUnmatchable(m, analyzer.spec(), fixed);
         long start = System.nanoTime();
         Vocabulary vocabulary = fit(job, analyzer, fixed, threads, budget, VectorizerOptions.pruning(m),
                 VectorizerOptions.weighting(m, tfidf).binary());
