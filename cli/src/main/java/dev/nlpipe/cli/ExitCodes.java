@@ -10,7 +10,7 @@ public final class ExitCodes {
     public static final int CONFIG = 2;
     /** Runtime failure (I/O, out of memory, a bug). */
     public static final int RUNTIME = 3;
-    /** Another {@code nlpipe schedule} holds the state database; nothing was done. */
+    /** Another {@code nlpipe schedule} holds the state database, or another training the same {@code --output}; nothing was done. */
     public static final int LOCKED = 4;
 
     private ExitCodes() {

@@ -96,6 +96,10 @@ public final class Main implements Runnable {
             printError(err, "nlpipe: " + n.getMessage());
             return n.isSetting() ? ExitCodes.CONFIG : ExitCodes.RUNTIME;
         }
+        if (e instanceof dev.nlpipe.core.io.InstanceLock.HeldException h) {
+            printError(err, "nlpipe: " + h.getMessage());
+            return ExitCodes.LOCKED;
+        }
         if (e instanceof RecordFailedException r) {
             printError(err, "nlpipe: " + r.getMessage());
             printError(err, "nothing was published; fix the record or set onError: skip to write bad records to the errors file");

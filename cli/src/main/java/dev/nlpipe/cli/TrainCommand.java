@@ -1,6 +1,8 @@
 package dev.nlpipe.cli;
 
 import dev.nlpipe.core.config.TrainConfig;
+import dev.nlpipe.core.io.InstanceLock;
+import dev.nlpipe.core.io.InstanceLock;
 import dev.nlpipe.core.io.IoErrors;
 import dev.nlpipe.core.model.TrainingJob;
 import dev.nlpipe.nn.Checkpoints;
@@ -97,8 +99,9 @@ public final class TrainCommand implements Callable<Integer> {
     static IOException resumable(Exception e, Path output) {
         IOException io = e instanceof UncheckedIOException u ? u.getCause() : (IOException) e;
         Path checkpoint = Checkpoints.beside(output).dir();
-        if (!Files.isDirectory(checkpoint) || io instanceof Checkpoints.DamagedException) {
-            return io; // a damaged checkpoint is no way to go on: its message says to start over
+        if (!Files.isDirectory(checkpoint) || io instanceof Checkpoints.DamagedException || io instanceof InstanceLock.HeldException) {
+            // a damaged checkpoint is no way to go on: its message says to start over; another training's is not this run's
+            return io;
         }
         return new IOException(IoErrors.explain(io) + "\nthe last finished epoch is checkpointed in "
                 + checkpoint + ": once this is fixed, the same command continues from it", io);

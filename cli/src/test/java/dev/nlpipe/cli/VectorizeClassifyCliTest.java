@@ -93,6 +93,21 @@ class VectorizeClassifyCliTest {
     }
 
     @Test
+    void aSecondTrainingIntoTheSameOutputExitsFourAndLeavesTheFirstModel() throws IOException {
+        Path config = tfidfConfig(labelled("corpus", 20, 1), "");
+        Path model = dir.resolve("tfidf");
+        assertEquals(0, nlpipe("train", config.toString(), "--output", model.toString()).code());
+        byte[] first = Files.readAllBytes(model.resolve("model.json"));
+        try (dev.nlpipe.core.io.InstanceLock running = dev.nlpipe.core.io.InstanceLock.acquireModel(model)) {
+            CliTest.Result second = nlpipe("train", config.toString(), "--output", model.toString(), "--set", "model.minDf=2");
+            assertEquals(4, second.code(), second.err());
+            assertTrue(second.err().contains("another training is writing " + model + " (pid "), second.err());
+        }
+        assertTrue(java.util.Arrays.equals(first, Files.readAllBytes(model.resolve("model.json"))), "the first model is left as it was");
+        assertEquals(0, nlpipe("train", config.toString(), "--output", model.toString()).code(), "free again once it ends");
+    }
+
+    @Test
     void everyMistakeOfATrainingFileIsReportedInOneRun() throws IOException {
         Path corpus = labelled("corpus", 20, 1);
         Path config = TempFiles.write(dir.resolve("three-mistakes.yaml"), """

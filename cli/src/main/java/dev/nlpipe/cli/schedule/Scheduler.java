@@ -1,5 +1,6 @@
 package dev.nlpipe.cli.schedule;
 
+import dev.nlpipe.core.io.InstanceLock;
 import dev.nlpipe.core.io.TempNames;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
 package dev.nlpipe.cli.schedule;
 
+import dev.nlpipe.core.io.InstanceLock;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Instant;

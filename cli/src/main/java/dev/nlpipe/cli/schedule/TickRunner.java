@@ -3,6 +3,7 @@ package dev.nlpipe.cli.schedule;
 import dev.nlpipe.core.Pipeline;
 import dev.nlpipe.core.config.ConfigException;
 import dev.nlpipe.core.config.OutputConfig;
+import dev.nlpipe.core.io.InstanceLock;
 import dev.nlpipe.core.run.Progress;
 import dev.nlpipe.core.run.RecordFailedException;
 import java.io.IOException;

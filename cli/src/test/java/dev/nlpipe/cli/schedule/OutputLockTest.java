@@ -3,6 +3,7 @@ package dev.nlpipe.cli.schedule;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.nlpipe.cli.ExitCodes;
+import dev.nlpipe.core.io.InstanceLock;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

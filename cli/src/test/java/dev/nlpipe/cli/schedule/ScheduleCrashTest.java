@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nlpipe.cli.ChildNlpipe;
 import dev.nlpipe.core.doc.Document;
+import dev.nlpipe.core.io.InstanceLock;
 import dev.nlpipe.core.io.TempNames;
 import java.io.IOException;
 import java.nio.file.Files;

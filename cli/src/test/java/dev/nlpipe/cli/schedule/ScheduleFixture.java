@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.nlpipe.cli.Main;
 import dev.nlpipe.core.doc.Document;
 import dev.nlpipe.core.doc.DocumentJson;
+import dev.nlpipe.core.io.InstanceLock;
 import dev.nlpipe.core.io.TempNames;
 import dev.nlpipe.core.testing.TempFiles;
 import java.io.ByteArrayOutputStream;

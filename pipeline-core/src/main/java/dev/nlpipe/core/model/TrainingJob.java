@@ -13,6 +13,7 @@ import dev.nlpipe.core.doc.Document;
 import dev.nlpipe.core.doc.Layer;
 import dev.nlpipe.core.io.CorpusInput;
 import dev.nlpipe.core.io.ErrorLog;
+import dev.nlpipe.core.io.InstanceLock;
 import dev.nlpipe.core.io.LookedFor;
 import dev.nlpipe.core.io.ReadSettings;
 import dev.nlpipe.core.io.ReaderProvider;
@@ -170,7 +171,8 @@ public final class TrainingJob implements AutoCloseable {
 
     /**
      * Runs {@code body} in place of the task's trainer, with the same model directory handling
-     * (written aside, published only when complete, removed on failure): for fits whose counting
+     * (written aside, published only when complete, removed on failure; the output claimed with an
+     * {@link InstanceLock} against a second training into it): for fits whose counting
      * runs elsewhere, such as a vectorizer fitted on Spark, which then write their directory with
      * the trainer's own code.
      */
@@ -181,6 +183,13 @@ public final class TrainingJob implements AutoCloseable {
             log.printf(java.util.Locale.ROOT, "warning: train.devFraction %s holds nothing out, as data.dev %s is the dev data;"
                     + " give --set data.dev= to hold dev out of the training data instead%n", t.getDouble("devFraction"), splitPath("dev"));
         }
+        try (InstanceLock claim = InstanceLock.acquireModel(output)) {
+            runClaimed(body);
+        }
+    }
+
+    /** {@link #run(Body)} once the output is this run's alone. */
+    private void runClaimed(Body body) throws IOException {
         writer = ModelDirWriter.create(output);
         try {
             // copied now, as the stages read them when they were built: a file edited during a long training is not the one used

@@ -1,4 +1,4 @@
-package dev.nlpipe.cli.schedule;
+package dev.nlpipe.core.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The lock within one JVM; across processes (a live holder, a killed one) it is tested in {@link ScheduleCrashTest}. */
+/** The lock within one JVM; across processes (a live holder, a killed one) it is tested in the scheduler's ScheduleCrashTest and in {@link TrainingLockTest}. */
 class InstanceLockTest {
     @TempDir
     Path tmp;

@@ -1,8 +1,7 @@
-package dev.nlpipe.cli.schedule;
+package dev.nlpipe.core.io;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.nlpipe.core.doc.DocumentJson;
-import dev.nlpipe.core.io.LiveProcesses;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.ByteBuffer;
@@ -20,13 +19,13 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Makes sure one scheduler at a time uses a state database: an operating-system lock on
- * {@code <state>.lock}, which the kernel releases when its process dies however it dies, so a
- * lock left by a killed scheduler is never an obstacle. The file also names its holder (process
- * id, host, process start time), so a second instance can say who is running, {@code status} can
- * tell a live holder from a dead one, and a takeover from a killed holder is reported. The file
- * is emptied, never deleted, on release: deleting it would let two processes lock two different
- * files of the same name.
+ * Makes sure one process at a time uses a resource: one scheduler a state database or an output
+ * directory, one training a model directory. It is an operating-system lock on a lock file, which
+ * the kernel releases when its process dies however it dies, so a lock left by a killed process is
+ * never an obstacle. The file also names its holder (process id, host, process start time), so a
+ * second instance can say who is running, {@code schedule status} can tell a live holder from a
+ * dead one, and a takeover from a killed holder is reported. The file is emptied, never deleted,
+ * on release: deleting it would let two processes lock two different files of the same name.
  */
 public final class InstanceLock implements AutoCloseable {
 
@@ -53,12 +52,15 @@ public final class InstanceLock implements AutoCloseable {
         }
     }
 
-    /** Thrown when another live process holds the lock. */
-    public static final class HeldException extends Exception {
+    /**
+     * Thrown when another live process holds the lock: nothing was done (the command line exits 4).
+     * An {@link IOException}, as a file that is busy is, so a training's I/O path carries it unchanged.
+     */
+    public static final class HeldException extends IOException {
         private final transient Owner owner;
 
         HeldException(Path lockFile, Owner owner, String what, String option) {
-            super("another `nlpipe schedule` " + what
+            super("another " + what
                     + (owner == null ? "" : " (" + owner.describe() + ")") + "; the lock is " + lockFile
                     + ". Wait for it to finish, stop it, or give this run another " + option + ".");
             this.owner = owner;
@@ -108,8 +110,8 @@ public final class InstanceLock implements AutoCloseable {
      *
      * @throws HeldException when another process (or another scheduler in this one) holds it
      */
-    public static InstanceLock acquire(Path state) throws IOException, HeldException {
-        return acquire(fileFor(state), "is using this state database", "--state");
+    public static InstanceLock acquire(Path state) throws IOException {
+        return acquire(fileFor(state), "`nlpipe schedule` is using this state database", "--state");
     }
 
     /**
@@ -118,11 +120,28 @@ public final class InstanceLock implements AutoCloseable {
      *
      * @throws HeldException when another process (or another scheduler in this one) holds it
      */
-    public static InstanceLock acquireOutput(Path outputDir) throws IOException, HeldException {
-        return acquire(fileForOutput(outputDir), "is writing to this output directory", "--output");
+    public static InstanceLock acquireOutput(Path outputDir) throws IOException {
+        return acquire(fileForOutput(outputDir), "`nlpipe schedule` is writing to this output directory", "--output");
     }
 
-    private static synchronized InstanceLock acquire(Path file, String what, String option) throws IOException, HeldException {
+    /** The lock file of a model directory: hidden, beside it, as the directory itself is replaced when a model is published. */
+    public static Path fileForModel(Path modelDir) {
+        Path abs = modelDir.toAbsolutePath().normalize();
+        return abs.resolveSibling("." + abs.getFileName() + ".lock");
+    }
+
+    /**
+     * Takes the lock of a model directory being trained without waiting: two trainings into one
+     * directory would share its checkpoint, each deleting the other's epoch files, and the last to
+     * finish would replace the first one's model.
+     *
+     * @throws HeldException when another process (or another training in this one) holds it
+     */
+    public static InstanceLock acquireModel(Path modelDir) throws IOException {
+        return acquire(fileForModel(modelDir), "training is writing " + modelDir, "--output");
+    }
+
+    private static synchronized InstanceLock acquire(Path file, String what, String option) throws IOException {
         Owner mine = HELD_HERE.get(key(file));
         if (mine != null) {
             throw new HeldException(file, mine, what, option);
@@ -271,7 +290,8 @@ public final class InstanceLock implements AutoCloseable {
         }
     }
 
-    static String hostName() {
+    /** This machine's name, as lock files record it. */
+    public static String hostName() {
         try {
             Path proc = Path.of("/proc/sys/kernel/hostname");
             if (Files.isReadable(proc)) {
