@@ -169,6 +169,15 @@ public final class NlpipeSparkJob {
         if (outPath == null) {
             throw new ConfigException(at, "no output: add 'output: {path: ..., format: jsonl}' or pass --output URI");
         }
+        // nlpipe run's "-" for standard input or output: a job's executors have neither, and "-" would become a directory named -
+        if (inPath.equals("-")) {
+            throw new ConfigException(a.input() == null ? config.input().location() : at, "the Spark job cannot read standard input"
+                    + " (path -): give input.path, or --input, a file, a directory or a URI");
+        }
+        if (outPath.equals("-")) {
+            throw new ConfigException(a.output() == null ? config.output().location() : at, "the Spark job cannot write standard output"
+                    + " (path -): give output.path, or --output, a directory or a URI for its part files");
+        }
         DocumentForm form = outputForm(config.output());
         InputConfig in = config.input() != null ? config.input() : InputConfig.of(Path.of("-"));
         if (outPath.replaceFirst("/+$", "").endsWith(".gz")) {

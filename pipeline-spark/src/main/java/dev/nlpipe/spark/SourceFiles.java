@@ -7,14 +7,13 @@ import java.io.InputStream;
 import java.io.Serializable;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
-import java.nio.file.FileSystems;
 import java.nio.file.Path;
-import java.nio.file.PathMatcher;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataInputStream;
@@ -157,13 +156,12 @@ final class SourceFiles {
             return out;
         }
         String rootUri = status.getPath().toUri().getPath();
-        PathMatcher matcher = glob == null || glob.isEmpty() ? p -> true : FileSystems.getDefault().getPathMatcher("glob:" + glob);
-        boolean byName = glob == null || !glob.contains("/");
+        Predicate<Path> selected = InputFiles.selectedBy(glob);
         RemoteIterator<LocatedFileStatus> files = fs.listFiles(root, recursive);
         while (files.hasNext()) {
             LocatedFileStatus f = files.next();
             String relative = f.getPath().toUri().getPath().substring(rootUri.length()).replaceFirst("^/+", "");
-            if (hidden(relative) || !matcher.matches(byName ? Path.of(f.getPath().getName()) : Path.of(relative))) {
+            if (hidden(relative) || !selected.test(Path.of(relative))) {
                 continue;
             }
             out.add(new Ref(f.getPath().toString(), relative, null, f.getPath().toString(), f.getLen()));

@@ -223,6 +223,43 @@ class NlpipeSparkJobTest {
     }
 
     @Test
+    void standardInputAndOutputAreRefusedAsSettings() throws IOException {
+        Path yaml = pipeline("dash", "pipeline: dash\ninput: { format: text }\nstages: [ { type: tokenize.regex } ]\n");
+        Path corpusDir = Files.createDirectories(dir.resolve("dash-corpus"));
+        Files.writeString(corpusDir.resolve("a.txt"), "one line\n");
+        StringBuilder in = new StringBuilder();
+        assertEquals(2, runOnSpark(yaml, "-", dir.resolve("dash-out"), in), in::toString);
+        assertTrue(in.toString().contains("cannot read standard input"), in::toString);
+        StringBuilder out = new StringBuilder();
+        assertEquals(2, runOnSpark(yaml, corpusDir, Path.of("-"), out), out::toString);
+        assertTrue(out.toString().contains("cannot write standard output"), out::toString);
+        assertFalse(Files.exists(Path.of("-")), "no directory named -");
+    }
+
+    @Test
+    void aGlobSelectsTheSameFilesThroughAHadoopUriAsLocally() throws IOException {
+        Path in = Files.createDirectories(dir.resolve("glob-uri/2024/may"));
+        Files.writeString(dir.resolve("glob-uri/top.jsonl"), "{\"text\": \"top\"}\n");
+        Files.writeString(dir.resolve("glob-uri/2024/a.jsonl"), "{\"text\": \"a\"}\n");
+        Files.writeString(in.resolve("b.jsonl"), "{\"text\": \"b\"}\n");
+        Files.writeString(in.resolve("c.txt"), "not json\n");
+        for (String glob : List.of("**/*.jsonl", "2024/**/*.jsonl", "*.jsonl")) {
+            Path yaml = pipeline("glob-uri", "pipeline: g\ninput: { format: jsonl, recursive: true, glob: '" + glob + "' }\n"
+                    + "stages: [ { type: tokenize.regex } ]\n");
+            Path local = dir.resolve("glob-local.jsonl");
+            assertEquals(0, runLocally(yaml, dir.resolve("glob-uri"), local), glob);
+            Path out = dir.resolve("glob-spark");
+            StringBuilder log = new StringBuilder();
+            assertEquals(0, runOnSpark(yaml, dir.resolve("glob-uri").toUri().toString(), out, log), log::toString);
+            List<String> texts = partLines(out).stream().map(l -> l.replaceAll(".*\"text\":\"([^\"]*)\".*", "$1")).sorted().toList();
+            assertEquals(Files.readAllLines(local).stream().map(l -> l.replaceAll(".*\"text\":\"([^\"]*)\".*", "$1")).sorted().toList(),
+                    texts, glob);
+            // **/ matches no directory too; a glob without / matches names at any depth
+            assertEquals(glob.startsWith("2024") ? List.of("a", "b") : List.of("a", "b", "top"), texts, glob);
+        }
+    }
+
+    @Test
     void aGzipFileCutShortIsOneBadRecordAsLocallyNotTheJobsEnd() throws IOException {
         Path in = Files.createDirectories(dir.resolve("gz-in"));
         StringBuilder text = new StringBuilder();
@@ -439,6 +476,21 @@ class NlpipeSparkJobTest {
         assertTrue(local.stream().anyMatch(l -> l.contains("\"text\":\"two\\nlines\"")), local::toString);
         String errors = Files.readString(dir.resolve("split-csv-local.jsonl.errors.jsonl"));
         assertTrue(errors.contains("\"line\":9") && errors.contains("\"line\":10"), errors);
+    }
+
+    @Test
+    void aHeaderlessTsvFileSplitAcrossTasksHoldsEveryRowToItsFirstRowsFields() throws IOException {
+        Path in = Files.createDirectories(dir.resolve("split-tsv-in"));
+        // 16 bytes a line, so every line starts a part: a part's own first row must not set its number of fields
+        byte[] tsv = bytes("The cat sat..\tA\n", "Dogs bark....\tA\n", "three\tfields\txy\n", "Fish swim....\tB\n",
+                "one field only.\n", "Birds fly....\tB\n");
+        assertTrue(tsv.length == 6 * 16, "lines of 16 bytes");
+        Files.write(in.resolve("big.tsv"), tsv);
+        String log = runSplit(splitPipeline("split-tsv", "tsv, header: false"), in, "split-tsv", 16);
+        assertTrue(log.contains("(spark, 6 partitions)"), log);
+        String errors = Files.readString(dir.resolve("split-tsv-local.jsonl.errors.jsonl"));
+        assertTrue(errors.contains("\"line\":3") && errors.contains("\"line\":5") && errors.contains("expected 2 fields"), errors);
+        assertEquals(4, Files.readAllLines(dir.resolve("split-tsv-local.jsonl")).size());
     }
 
     @Test

@@ -17,6 +17,7 @@ import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * Expands an input path into the files to read, in a stable order: a file is itself; a directory
@@ -43,6 +44,20 @@ public final class InputFiles {
     }
 
     /**
+     * Whether a file, by its path relative to the input directory, is one {@code glob} selects (every
+     * file when it is {@code null} or empty): by its name alone when the glob has no {@code /}, else
+     * by that relative path, {@code **}{@code /} matching no directory too ({@link #zeroOrMoreDirs}).
+     * The Spark job lists a Hadoop file system's directories with it.
+     */
+    public static Predicate<Path> selectedBy(String glob) {
+        if (glob == null || glob.isEmpty()) {
+            return relative -> true;
+        }
+        PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + zeroOrMoreDirs(glob));
+        return glob.contains("/") ? matcher::matches : relative -> matcher.matches(relative.getFileName());
+    }
+
+    /**
      * The same, passing over a sub-directory that cannot be read (a root-owned {@code lost+found} at the
      * root of a mounted volume) instead of failing.
      *
@@ -56,8 +71,7 @@ public final class InputFiles {
         if (!Files.isDirectory(path)) {
             return List.of(new InputSource(path, path.toString(), path.getFileName().toString()));
         }
-        PathMatcher matcher = glob == null || glob.isEmpty() ? p -> true : FileSystems.getDefault().getPathMatcher("glob:" + zeroOrMoreDirs(glob));
-        boolean byName = glob == null || !glob.contains("/");
+        Predicate<Path> selected = selectedBy(glob);
         List<Path> files = new ArrayList<>();
         // links followed: an input directory (or a sub-directory) that is a link to the data is read, not passed over unseen
         Files.walkFileTree(path, EnumSet.of(FileVisitOption.FOLLOW_LINKS), recursive ? Integer.MAX_VALUE : 1, new SimpleFileVisitor<>() {
@@ -71,7 +85,7 @@ public final class InputFiles {
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                 Path rel = path.relativize(file);
                 boolean regular = attrs.isRegularFile() || attrs.isSymbolicLink() && Files.isRegularFile(file);
-                if (regular && !isHidden(rel) && matcher.matches(byName ? file.getFileName() : rel)) {
+                if (regular && !isHidden(rel) && selected.test(rel)) {
                     files.add(file);
                 }
                 return FileVisitResult.CONTINUE;

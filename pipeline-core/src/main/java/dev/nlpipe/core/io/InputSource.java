@@ -53,7 +53,10 @@ public record InputSource(Path path, String name, String relative, Opener opener
         return new InputSource(null, name, relative, opener, firstLine, null);
     }
 
-    /** This part of a file with the file's first line, its header, which the part does not hold. */
+    /**
+     * This part of a file with the file's first line, which the part does not hold: its header, or
+     * in a headerless CSV file the first row, whose number of fields every row must have.
+     */
     public InputSource withHeader(String headerLine) {
         if (firstLine < 2) {
             throw new IllegalArgumentException("a source from the file's first line reads the header itself");

@@ -5,13 +5,14 @@ import java.io.Serializable;
 /**
  * What reading a file of a line format ({@link ReaderProvider#lineSplitting}) in parts
  * needs beyond whole lines, and which files must be read whole after all. A part that starts after
- * the file's first line is given that line when the format has a header ({@link InputSource#header});
+ * the file's first line is given that line when the format reads it for every row ({@link InputSource#header});
  * a file holding one of the {@link #wholeFileBytes} (a CSV quote, which may join lines into one
  * record) or, where {@link #loneCarriageReturnEndsRecords}, a carriage return not followed by a line
  * feed (which the CSV parser takes for a line end where the line reader does not) reads differently
  * in parts, so it is read whole. {@link #scanner} checks a file's bytes for those.
  *
- * @param header every part needs the file's first line, which names the columns (csv, tsv)
+ * @param header every part needs the file's first line: the header that names the columns (csv, tsv), or
+ *     without one the first row, whose number of fields every row must have
  * @param wholeFileBytes bytes whose presence anywhere in a file makes it be read whole
  * @param loneCarriageReturnEndsRecords whether a {@code \r} not followed by {@code \n} makes a file be read whole
  */

@@ -81,7 +81,8 @@ public abstract class DelimitedReader implements ReaderProvider {
     /**
      * Every record is one line when the file holds no quote character (a quoted field may hold line
      * ends) and no carriage return without a line feed after it (Commons CSV ends a record there);
-     * a part of a file after the header is given the header line.
+     * a part of a file after its first line is given that line: the header, or without one the
+     * first row, whose number of fields the part's rows are held to as the whole file's are.
      */
     @Override
     public LineSplitting lineSplitting(Options options) {
@@ -89,7 +90,7 @@ public abstract class DelimitedReader implements ReaderProvider {
         // A quote outside ASCII is found by its UTF-8 lead byte: a file holding that byte for another character is read whole too.
         byte[] quoteBytes = quote == null || quote.isEmpty() ? new byte[0]
                 : new byte[] {quote.substring(0, 1).getBytes(StandardCharsets.UTF_8)[0]};
-        return new LineSplitting(options.getBoolean("header"), quoteBytes, true);
+        return new LineSplitting(true, quoteBytes, true);
     }
 
     @Override
@@ -124,8 +125,8 @@ public abstract class DelimitedReader implements ReaderProvider {
         Iterator<CSVRecord> records = parser.iterator();
         return new LookaheadReader() {
             private boolean done;
-            /** Without a header, every record must have as many fields as the first. */
-            private int fields = named ? header.size() : -1;
+            /** Without a header, every record must have as many fields as the file's first (given apart to a part of the file). */
+            private int fields = named ? header.size() : source.header() != null ? headerNames(source, builder.get()).length : -1;
 
             @Override
             protected Document readNext() {
@@ -241,7 +242,7 @@ public abstract class DelimitedReader implements ReaderProvider {
         };
     }
 
-    /** The column names of a part's header line, given apart from its lines, parsed as the first record of the file would be. */
+    /** The fields of a part's first line (its file's header, or first row), given apart from its lines, parsed as the file's first record would be. */
     private static String[] headerNames(InputSource source, CSVFormat format) {
         try (CSVParser p = CSVParser.builder().setReader(new java.io.StringReader(source.header())).setFormat(format).get()) {
             List<CSVRecord> records = p.getRecords();
