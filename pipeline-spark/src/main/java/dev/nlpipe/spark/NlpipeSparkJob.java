@@ -274,14 +274,15 @@ public final class NlpipeSparkJob {
 
     /** JSONL lines for {@code format: jsonl} (the default), typed columns for {@code format: parquet}. */
     private static DocumentForm outputForm(OutputConfig out) {
-        if (out == null || "jsonl".equals(out.format())) {
+        if (out == null) {
             return DocumentForm.JSON;
         }
-        if (!PARQUET.equals(out.format())) {
+        if (!"jsonl".equals(out.format()) && !PARQUET.equals(out.format())) {
             throw new ConfigException(out.location(), "the Spark job writes format 'jsonl' or 'parquet', not '" + out.format() + "'");
         }
-        Options.validate("output format 'parquet'", out.formatOptions(), out.location(), List.of());
-        return DocumentForm.TYPED;
+        // neither takes options, as nlpipe run's jsonl writer takes none: a mistyped key is refused, not ignored
+        Options.validate("output format '" + out.format() + "'", out.formatOptions(), out.location(), List.of());
+        return PARQUET.equals(out.format()) ? DocumentForm.TYPED : DocumentForm.JSON;
     }
 
     /**

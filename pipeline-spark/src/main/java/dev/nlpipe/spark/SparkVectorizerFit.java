@@ -70,8 +70,8 @@ public final class SparkVectorizerFit {
     }
 
     private static Vocabulary count(SparkSession spark, TrainingJob job) throws IOException {
-        Counting counting = new Counting(job.config().task(), new java.util.LinkedHashMap<>(job.model().asMap()),
-                job.train().get("maxTermsInMemory") == null ? 0 : ((Number) job.train().get("maxTermsInMemory")).longValue());
+        Long given = VectorizerTrainer.termsInMemory(job.train());
+        Counting counting = new Counting(job.config().task(), new java.util.LinkedHashMap<>(job.model().asMap()), given == null ? 0 : given);
         return SparkRunCount.count(spark, job, counting, (runs, documents) -> VectorizerTrainer.merge(job, runs, documents));
     }
 

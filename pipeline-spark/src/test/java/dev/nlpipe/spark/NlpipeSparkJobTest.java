@@ -184,6 +184,11 @@ class NlpipeSparkJobTest {
         StringBuilder log = new StringBuilder();
         assertEquals(2, runOnSpark(yaml, corpus, dir.resolve("orc-out"), log), log::toString);
         assertTrue(log.toString().contains("'jsonl' or 'parquet'"), log::toString);
+        // a key jsonl does not take is refused, as nlpipe run refuses it
+        Path typo = pipeline("jsonl-typo", segmentTfidf("skip") + "output: { format: jsonl, prety: true }\n");
+        StringBuilder typoLog = new StringBuilder();
+        assertEquals(2, runOnSpark(typo, corpus, dir.resolve("typo-out"), typoLog), typoLog::toString);
+        assertTrue(typoLog.toString().contains("prety"), typoLog::toString);
     }
 
     @Test
@@ -309,6 +314,27 @@ class NlpipeSparkJobTest {
         assertEquals(5, expected.size());
         assertTrue(expected.stream().anyMatch(l -> l.contains("\"type\":\"LOC\"")), "the tagger finds entities: " + expected);
         assertEquals(sortedById(expected), sortedById(partLines(dir.resolve("ner-spark"))));
+    }
+
+    @Test
+    void augmentationAddsTheVariantsNlpipeRunMakes() throws IOException {
+        Path in = Files.writeString(dir.resolve("augment-in.jsonl"), """
+                {"id": "a", "text": "the hotel room was clean and quiet at night", "label": "pos"}
+                {"id": "b", "text": "the staff at the desk were rude and slow", "label": "neg"}
+                {"id": "c", "text": "breakfast was cold but the view was lovely", "label": "pos"}
+                """, StandardCharsets.UTF_8);
+        // swaps and deletions only: variants seeded by the document ids, with no synonym data to load
+        Path yaml = pipeline("augment", """
+                pipeline: augment
+                input: { format: jsonl }
+                stages:
+                  - type: tokenize.regex
+                  - type: augment.eda
+                    with: { alphaSr: 0, alphaRi: 0, alphaRs: 0.2, pRd: 0.2, numAug: 2, seed: 7 }
+                """);
+        List<String> expected = runBoth(yaml, in, "augment");
+        assertEquals(9, expected.size(), expected::toString);
+        assertEquals(sortedById(expected), sortedById(partLines(dir.resolve("augment-spark"))));
     }
 
     @Test

@@ -96,6 +96,13 @@ class SparkVectorizerFitTest {
         Path spark = fitOnSpark("tfidf-spilled", yaml);
         assertSameModel(TrainingRuns.train(dir, yaml, "tfidf-spilled-local"), spark);
         assertTrue(Files.readAllLines(spark.resolve("vocabulary.tsv")).size() > 10, "a vocabulary worth comparing");
+        // as nlpipe train refuses it: 0 was taken for the automatic budget
+        Path zero = Files.writeString(dir.resolve("tfidf-zero.yaml"), yaml.replace("maxTermsInMemory: 5", "maxTermsInMemory: 0"),
+                StandardCharsets.UTF_8);
+        ConfigException e = assertThrows(ConfigException.class, () -> SparkVectorizerFit.fit(LocalSpark.get(), zero, List.of(),
+                dir.resolve("tfidf-zero"), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)));
+        assertTrue(e.getMessage().contains("maxTermsInMemory") && e.getMessage().contains("at least 1"), e.getMessage());
+        assertFalse(Files.exists(dir.resolve("tfidf-zero")));
     }
 
     @Test

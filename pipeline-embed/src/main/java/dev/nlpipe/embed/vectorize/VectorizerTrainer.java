@@ -81,15 +81,29 @@ public abstract class VectorizerTrainer implements TrainerProvider {
         return VectorizerOptions.readsTokens(model) ? Set.of(Layer.TOKENS) : Set.of();
     }
 
+    /**
+     * The {@code train.maxTermsInMemory} given, or {@code null} for the automatic budget.
+     *
+     * @throws dev.nlpipe.core.config.ConfigException when it is below 1
+     */
+    public static Long termsInMemory(Options train) {
+        if (train.get("maxTermsInMemory") == null) {
+            return null;
+        }
+        long given = train.getInt("maxTermsInMemory");
+        if (given < 1) {
+            throw train.error("maxTermsInMemory", "must be at least 1");
+        }
+        return given;
+    }
+
     @Override
     public void train(TrainingJob job) throws IOException {
         Options m = job.model();
         Options t = job.train();
         int threads = Math.max(1, t.getInt("threads"));
-        long budget = t.get("maxTermsInMemory") == null ? VocabularyCounter.defaultTermsInMemory() : t.getInt("maxTermsInMemory");
-        if (budget < 1) {
-            throw t.error("maxTermsInMemory", "must be at least 1");
-        }
+        Long given = termsInMemory(t);
+        long budget = given == null ? VocabularyCounter.defaultTermsInMemory() : given;
         Analyzer analyzer = analyzer(job);
         List<String> fixed = VectorizerOptions.fixedVocabulary(m);
         long start = System.nanoTime();
