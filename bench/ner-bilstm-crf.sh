@@ -12,6 +12,8 @@ fi
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 epochs=${1:-3}
+# shellcheck source=whole-numbers.sh
+source "$root/bench/whole-numbers.sh"; whole_numbers 1 "$epochs"
 data=../shared/data/resume-ner
 if [[ ! -f $data/train.char.bmes || ! -f $data/test.char.bmes ]]; then
   echo "skipped: Resume NER not found in $data (see docs/benchmarks.md for the data sets)"

@@ -17,6 +17,8 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 epochs=${1:-1}
 sentences=${2:-1000}
+# shellcheck source=whole-numbers.sh
+source "$root/bench/whole-numbers.sh"; whole_numbers 1 "$epochs" "$sentences"
 data=../shared/data/resume-ner
 if [[ ! -f $data/train.char.bmes ]]; then
   echo "skipped: Resume NER not found in $data (see docs/data.md)"

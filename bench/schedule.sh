@@ -19,6 +19,8 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
 files=${1:-10000}
 threads=${2:-2}
+# shellcheck source=whole-numbers.sh
+source "$root/bench/whole-numbers.sh"; whole_numbers 1 "$files" "$threads"
 pipeline=examples/deploy/pipeline.yaml
 work=$(mktemp -d "${TMPDIR:-/tmp}/nlpipe-bench-schedule.XXXXXX")
 trap 'rm -rf "$work"' EXIT

@@ -13,6 +13,8 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 threads=${1:-2}
 repeats=${2:-3}
+# shellcheck source=whole-numbers.sh
+source "$root/bench/whole-numbers.sh"; whole_numbers 1 "$threads" "$repeats"
 corpus=${NLPIPE_BENCH_CORPUS:-../shared/data/en-raw-corpus}
 if [[ ! -d $corpus ]]; then
   echo "skipped: $corpus not found (the public data sets live in ../shared/data)"; exit 0

@@ -6,6 +6,8 @@ root=$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)
 # shellcheck source=../bin/find-jdk.sh
 source "$root/bin/find-jdk.sh"
 cd "$root"
+# shellcheck source=whole-numbers.sh
+source "$root/bench/whole-numbers.sh"
 zh=${NLPIPE_ZH_RAW:-../shared/data/zh-raw-novels}
 en=${NLPIPE_EN_RAW:-../shared/data/en-raw-corpus}
 

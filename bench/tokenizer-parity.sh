@@ -5,6 +5,7 @@
 # lines have identical ids, tokens, type ids and offsets, and the first differences if any.
 # Usage: bench/tokenizer-parity.sh [LINES (5000)]
 source "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/tokenizer-common.sh"
+whole_numbers 1 "${1:-5000}"
 require_corpora
 build_bench
 "$JAVA_HOME/bin/java" -Xmx2g -cp "$bench_cp" dev.nlpipe.nn.bert.TokenizerParityEval "$zh" "$en" "${1:-5000}" 2>&1 \

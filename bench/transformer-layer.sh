@@ -22,6 +22,8 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 iterations=${1:-10}
 warmup=${2:-3}
+# shellcheck source=whole-numbers.sh
+source "$root/bench/whole-numbers.sh"; whole_numbers 1 "$iterations"; whole_numbers 0 "$warmup"
 shape=(256 4 128 32)   # hidden, heads, sequence, batch
 ./nlpipe --version > /dev/null   # builds when needed, outside the timings
 source bin/find-jdk.sh

@@ -15,14 +15,17 @@
 #   EPOCHS=N          (default 5)   ARCH=skipgram|cbow (default skipgram)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
+# a corpus the user names is read from where they ran the script, and its absence is an error, not a skip
+corpus_given=${CORPUS:-}
+[[ -n $corpus_given ]] && corpus_given=$(readlink -m "$corpus_given")
 cd "$root"
 set_name=${SET:-en}
 data=../shared/data
 case $set_name in
-  en) corpus=${CORPUS:-$data/en-raw-corpus}
+  en) corpus=${corpus_given:-$data/en-raw-corpus}
       eval_args=(--analogy "$data/questions-words/questions-words.txt" --similarity "$data/wordsim353/wordsim353.tsv")
       sims=(wordsim353) ;;
-  zh) corpus=${CORPUS:-$data/zh-raw-novels}
+  zh) corpus=${corpus_given:-$data/zh-raw-novels}
       eval_args=(--analogy "$data/ca8/morphological.txt" --analogy "$data/ca8/semantic.txt"
                  --similarity "$data/wordsim-zh/wordsim-240.txt" --similarity "$data/wordsim-zh/wordsim-297.txt")
       sims=(wordsim-240 wordsim-297) ;;
@@ -31,6 +34,10 @@ esac
 epochs=${EPOCHS:-5}
 arch=${ARCH:-skipgram}
 threads_list=${*:-1 2}
+if [[ -n $corpus_given && ! -e $corpus ]]; then
+  echo "word2vec bench: error: CORPUS=$corpus_given not found" >&2
+  exit 2
+fi
 if [[ ! -e $corpus ]]; then
   echo "word2vec bench: corpus $corpus not found (the public data sets are expected in ../shared/data); skipping"
   exit 0
