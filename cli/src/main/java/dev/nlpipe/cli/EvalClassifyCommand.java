@@ -50,7 +50,7 @@ public final class EvalClassifyCommand implements Callable<Integer> {
             System.err.println("nlpipe: --data " + data + " does not exist");
             return ExitCodes.CONFIG;
         }
-        OutputOptions.refuseInputs(spec, "--json", json, OutputOptions.in("--data", data));
+        OutputOptions.reportFile(spec, "--json", json, OutputOptions.in("--data", data));
         OutputOptions.refuseInsideModel(spec, "--json", json, model);
         Map<String, Object> trained = TrainingInput.of(ModelDir.read(model));
         Map<String, Object> formatOptions = options == null ? null : new LinkedHashMap<>(options);

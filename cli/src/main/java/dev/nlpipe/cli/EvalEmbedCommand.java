@@ -64,7 +64,7 @@ public final class EvalEmbedCommand implements Callable<Integer> {
         List<OutputOptions.Input> read = new ArrayList<>(List.of(OutputOptions.in("--vectors", vectors)));
         analogy.forEach(p -> read.add(OutputOptions.in("--analogy", p)));
         similarity.forEach(p -> read.add(OutputOptions.in("--similarity", p)));
-        OutputOptions.refuseInputs(spec, "--json", json, read.toArray(OutputOptions.Input[]::new));
+        OutputOptions.reportFile(spec, "--json", json, read.toArray(OutputOptions.Input[]::new));
         WordVectors v = EmbedCommand.load(spec, vectors);
         // with the JSON on standard output, the text report goes to standard error, so what a pipe reads is JSON alone
         boolean jsonToStdout = json != null && json.toString().equals("-");

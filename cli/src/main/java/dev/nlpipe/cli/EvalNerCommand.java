@@ -51,7 +51,7 @@ public final class EvalNerCommand implements Callable<Integer> {
         if (!Files.exists(data)) {
             throw new ParameterException(spec.commandLine(), "--data: not found: " + data);
         }
-        OutputOptions.refuseInputs(spec, "--json", json, OutputOptions.in("--data", data));
+        OutputOptions.reportFile(spec, "--json", json, OutputOptions.in("--data", data));
         OutputOptions.refuseInsideModel(spec, "--json", json, model);
         var readers = Components.get().readers();
         String format = this.format != null ? this.format : byExtension(data);

@@ -53,7 +53,7 @@ public final class EvalTfidfParityCommand implements Callable<Integer> {
             System.err.println("nlpipe: no reference file (tfidf_ref_*.json) in " + references + " (the references live in ../shared/parity)");
             return ExitCodes.CONFIG;
         }
-        OutputOptions.refuseInputs(spec, "--json", json, files.stream().map(f -> OutputOptions.in("reference", f))
+        OutputOptions.reportFile(spec, "--json", json, files.stream().map(f -> OutputOptions.in("reference", f))
                 .toArray(OutputOptions.Input[]::new));
         boolean ok = true;
         Map<String, Object> all = new LinkedHashMap<>();

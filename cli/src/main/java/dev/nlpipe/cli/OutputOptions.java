@@ -1,6 +1,7 @@
 package dev.nlpipe.cli;
 
 import dev.nlpipe.core.io.OutputTargets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
@@ -39,6 +40,22 @@ final class OutputOptions {
             throw new ParameterException(spec.commandLine(), option + " " + output + " is inside the --model directory " + modelDir
                     + ", which the command reads; choose a file outside it");
         }
+    }
+
+    /**
+     * Checks a report file ({@code --json}, {@code --metrics}, {@code --write-pred}) before anything is read: an existing
+     * directory is refused (the report would otherwise fail to open only after the whole run or evaluation), then an
+     * output that is one of the inputs, as {@link #refuseInputs} does.
+     *
+     * @param option the report's option, for the message
+     * @param file the file it names, or {@code null} when not given ({@code -} for standard output is accepted)
+     * @param inputs the files the command reads
+     */
+    static void reportFile(CommandSpec spec, String option, Path file, Input... inputs) {
+        if (file != null && !file.toString().equals("-") && Files.isDirectory(file)) {
+            throw new ParameterException(spec.commandLine(), option + " " + file + " is a directory; name a file");
+        }
+        refuseInputs(spec, option, file, inputs);
     }
 
     /**

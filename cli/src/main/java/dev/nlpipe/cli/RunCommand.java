@@ -82,7 +82,7 @@ public class RunCommand implements Callable<Integer> {
         Path outPath = cfg.output() == null ? null : cfg.output().path();
         Path inPath = cfg.input() == null ? null : cfg.input().path();
         OutputOptions.refuseInputs(spec, "output", outPath, OutputOptions.in("pipeline", pipeline));
-        OutputOptions.refuseInputs(spec, "--metrics", metrics, OutputOptions.in("pipeline", pipeline), OutputOptions.in("input", inPath),
+        OutputOptions.reportFile(spec, "--metrics", metrics, OutputOptions.in("pipeline", pipeline), OutputOptions.in("input", inPath),
                 OutputOptions.in("output", outPath));
         try {
             Pipeline.checkInput(cfg);

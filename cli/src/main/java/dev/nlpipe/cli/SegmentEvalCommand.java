@@ -74,8 +74,8 @@ public final class SegmentEvalCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         OutputOptions.Input[] inputs = {OutputOptions.in("--gold", gold), OutputOptions.in("--pred", source.pred),
                 OutputOptions.in("--pipeline", source.pipeline), OutputOptions.in("--words", words)};
-        OutputOptions.refuseInputs(spec, "--json", json, inputs);
-        OutputOptions.refuseInputs(spec, "--write-pred", writePred, inputs);
+        OutputOptions.reportFile(spec, "--json", json, inputs);
+        OutputOptions.reportFile(spec, "--write-pred", writePred, inputs);
         OutputOptions.refuseInputs(spec, "--write-pred", writePred, OutputOptions.in("--json", json));
         List<GoldLine> goldLines = SegmentationEvaluation.readGold(existing(gold, "--gold"));
         Set<String> training = words == null ? null : SegmentationEvaluation.readWords(existing(words, "--words"));

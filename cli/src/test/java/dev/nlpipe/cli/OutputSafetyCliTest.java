@@ -119,4 +119,35 @@ class OutputSafetyCliTest {
         assertTrue(r.err().contains("a.txt") && r.err().contains("a.log"), r.err());
         assertFalse(Files.exists(dir.resolve("coll_out")));
     }
+    @Test
+    void metricsNamingADirectoryIsRefusedBeforeTheRun() throws IOException {
+        Path data = TempFiles.write(dir.resolve("in.txt"), "one\n");
+        Path reports = Files.createDirectories(dir.resolve("reports"));
+        Path out = dir.resolve("out.jsonl");
+        CliTest.Result r = nlpipe("run", pipeline(data.toString(), out.toString()).toString(), "--metrics", reports.toString(), "--quiet");
+        assertEquals(ExitCodes.CONFIG, r.code(), r.err());
+        assertTrue(r.err().contains("--metrics " + reports + " is a directory"), r.err());
+        assertFalse(Files.exists(out), "refused before any document is read");
+    }
+
+    @Test
+    void everyEvaluationsReportFileNamingADirectoryIsRefusedBeforeReading() throws IOException {
+        Path reports = Files.createDirectories(dir.resolve("reports"));
+        Path analogy = TempFiles.write(dir.resolve("analogy.txt"), ": s\na b c d\n");
+        String data = TempFiles.write(dir.resolve("d.txt"), "not read\n").toString();
+        // no model or vectors exist and the data is no data set: the refusal comes before any of them is read
+        String[][] commands = {
+            {"eval", "classify", "--model", "m", "--data", data, "--json", reports.toString()},
+            {"eval", "ner", "--model", "m", "--data", data, "--json", reports.toString()},
+            {"eval", "segment", "--gold", data, "--pred", data, "--json", reports.toString()},
+            {"eval", "segment", "--gold", data, "--pipeline", "p.yaml", "--write-pred", reports.toString()},
+            {"eval", "embed", "--vectors", "v.vec", "--analogy", analogy.toString(), "--json", reports.toString()},
+        };
+        for (String[] args : commands) {
+            CliTest.Result r = nlpipe(args);
+            String option = args[args.length - 2];
+            assertEquals(ExitCodes.CONFIG, r.code(), String.join(" ", args) + ": " + r.err());
+            assertTrue(r.err().contains(option + " " + reports + " is a directory"), String.join(" ", args) + ": " + r.err());
+        }
+    }
 }
