@@ -129,6 +129,12 @@ public final class Options {
     }
 
     private static String dropHint(String setPath, String key, Location at) {
+        int colon = key.indexOf(':');
+        if (colon > 0 && colon < key.length() - 1 && !Character.isWhitespace(key.charAt(colon + 1))) {
+            // {minTokens:3} is one key with no value in a YAML flow map: the fix is a space, not dropping the key
+            return "; YAML reads '" + key + "' as one key: put a space after ':' ({ " + key.substring(0, colon) + ": "
+                    + key.substring(colon + 1) + " })";
+        }
         // a value with no place in a file (the Java builder, a command's --with) is not dropped with --set
         return setPath == null || Overrides.isOverride(at) || at.line() <= 0 ? ""
                 : "; to drop it without editing the file: --set " + setPath + "." + key + "=";

@@ -88,11 +88,7 @@ public final class YamlLoader {
             return root;
         } catch (JsonProcessingException e) {
             if (e.getCause() instanceof MarkedYAMLException y && y.getProblemMark() != null && y.getProblem() != null) {
-                // SnakeYAML's message is "context, then problem": the problem (a tab, say) is the useful part, at its own mark
-                Mark m = y.getProblemMark();
-                String problem = firstLine(y.getProblem()).strip();
-                throw new ConfigException(new Location(source, m.getLine() + 1, m.getColumn() + 1), "invalid YAML: " + problem
-                        + (problem.contains("(TAB)") ? "; replace the tab with spaces (YAML indents with spaces only)" : ""));
+                throw syntaxError(y, source);
             }
             // Some errors (nesting too deep, say) carry no location; the parser still knows where it stopped.
             JsonLocation l = e.getLocation() != null ? e.getLocation() : p.currentLocation();
@@ -101,6 +97,32 @@ public final class YamlLoader {
         } catch (IOException e) {
             throw new ConfigException(new Location(source, 0, 0), "cannot read YAML: " + e.getMessage());
         }
+    }
+
+    /**
+     * SnakeYAML's message is "context, then problem": the problem (a tab, say) is the useful part, at its own mark. Where
+     * the context starts elsewhere (an unclosed quote or brace, found missing only lines later at the end of the file),
+     * its line is where the mistake is, so it is named too.
+     */
+    private static ConfigException syntaxError(MarkedYAMLException y, String source) {
+        Location at = location(source, y.getProblemMark());
+        String problem = firstLine(y.getProblem()).strip();
+        StringBuilder message = new StringBuilder("invalid YAML: ").append(problem);
+        Mark c = y.getContextMark();
+        if (c != null && y.getContext() != null && !location(source, c).equals(at)) {
+            message.append(" (started at ").append(location(source, c)).append(": ").append(firstLine(y.getContext()).strip()).append(')');
+        }
+        if (problem.contains("(TAB)")) {
+            message.append("; replace the tab with spaces (YAML indents with spaces only)");
+        } else if (problem.startsWith("expected <block end>") && (problem.contains("'-'") || problem.contains("<block sequence start>"))) {
+            // a stage pasted at the end of the file, below output:, lands outside stages:
+            message.append("; a '- ...' list item must be indented under the key it belongs to (e.g. under 'stages:')");
+        }
+        return new ConfigException(at, message.toString());
+    }
+
+    private static Location location(String source, Mark m) {
+        return new Location(source, m.getLine() + 1, m.getColumn() + 1);
     }
 
     private static ConfigException tooLarge(String source, String size) {

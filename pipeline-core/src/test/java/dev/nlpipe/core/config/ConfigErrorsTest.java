@@ -1,6 +1,7 @@
 package dev.nlpipe.core.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -246,6 +247,37 @@ class ConfigErrorsTest {
         ConfigException e = assertThrows(ConfigException.class, () -> YamlLoader.parse("stages:\n\t- type: x\n", "p.yaml"));
         assertEquals(2, e.location().line(), e.getMessage());
         assertTrue(e.getMessage().toLowerCase(java.util.Locale.ROOT).contains("tab") && e.getMessage().contains("spaces"), e.getMessage());
+    }
+
+    @Test
+    void anUnclosedQuoteNamesTheLineItStartsOn() {
+        ConfigException e = assertThrows(ConfigException.class, () -> YamlLoader.parse(
+                "pipeline: p\ninput:\n  path: in/\n  format: text\n  glob: \"*.txt\nstages: []\n\n\n", "p.yaml"));
+        assertTrue(e.getMessage().contains("(started at p.yaml:5:"), e.getMessage());
+    }
+
+    @Test
+    void anUnclosedBraceNamesTheLineItStartsOn() {
+        ConfigException e = assertThrows(ConfigException.class, () -> YamlLoader.parse(
+                "input: { path: x, format: text\nstages: []\n", "p.yaml"));
+        assertTrue(e.getMessage().contains("(started at p.yaml:1:"), e.getMessage());
+    }
+
+    @Test
+    void aListItemOutsideStagesSaysToIndentItUnderItsKey() {
+        for (String item : new String[] {"- type: stopwords.remove\n", "  - type: stopwords.remove\n"}) {
+            ConfigException e = assertThrows(ConfigException.class, () -> YamlLoader.parse(
+                    "pipeline: p\nstages:\n  - type: segment\noutput: { path: o.jsonl }\n" + item, "p.yaml"));
+            assertEquals(5, e.location().line(), e.getMessage());
+            assertTrue(e.getMessage().contains("indented under the key"), e.getMessage());
+        }
+    }
+
+    @Test
+    void aFlowMapKeyWithNoSpaceAfterTheColonSaysToAddOne() {
+        ConfigException e = fail(input(dir) + "stages:\n  - type: tokenize.regex\n  - type: filter.length\n    with: {minTokens:3}\n");
+        assertTrue(e.problem().contains("put a space after ':' ({ minTokens: 3 })"), e.problem());
+        assertFalse(e.problem().contains("--set"), "dropping the key is no fix: " + e.problem());
     }
 
     @Test
