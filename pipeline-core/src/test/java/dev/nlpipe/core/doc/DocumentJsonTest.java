@@ -76,10 +76,30 @@ class DocumentJsonTest {
         // offsets alone: the text is filled in from the document
         Document d = DocumentJson.parse("{\"text\":\"😀姚明\",\"entities\":[{\"type\":\"PER\",\"start\":2,\"end\":4}]}");
         assertEquals("姚明", d.entities().get(0).text());
-        // Python's code-point offsets (1..3) name the text but cover half the emoji and 姚
+        // Python's code-point offsets (2..4) name the text but cover the second emoji
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> DocumentJson.parse(
-                "{\"text\":\"😀姚明\",\"entities\":[{\"type\":\"PER\",\"start\":1,\"end\":3,\"text\":\"姚明\"}]}"));
-        assertTrue(e.getMessage().contains("entity '姚明' at 1..3 covers") && e.getMessage().contains("UTF-16"), e.getMessage());
+                "{\"text\":\"😀😀姚明\",\"entities\":[{\"type\":\"PER\",\"start\":2,\"end\":4,\"text\":\"姚明\"}]}"));
+        assertTrue(e.getMessage().contains("entity '姚明' at 2..4 covers") && e.getMessage().contains("UTF-16"), e.getMessage());
+    }
+
+    @Test
+    void codePointOffsetsThatCutAnEmojiAreToldSoWithOrWithoutTheEntitysText() {
+        // Python's 1..3 starts between the emoji's two UTF-16 halves; filled in, the text would hold a lone surrogate
+        for (String text : new String[] {"", ",\"text\":\"姚明\""}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> DocumentJson.parse(
+                    "{\"text\":\"😀姚明\",\"entities\":[{\"type\":\"PER\",\"start\":1,\"end\":3" + text + "}]}"));
+            assertTrue(e.getMessage().contains("at 1..3 cuts the character '😀'") && e.getMessage().contains("UTF-16 code units"),
+                    e.getMessage());
+        }
+    }
+
+    @Test
+    void aSentenceOrTokenEndingInsideAnEmojiIsRefused() {
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> DocumentJson.parse(
+                "{\"text\":\"好😀\",\"sentences\":[{\"start\":0,\"end\":2}]}")).getMessage().contains("sentence at 0..2 cuts"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> DocumentJson.parse(
+                "{\"text\":\"好😀\",\"tokens\":[{\"text\":\"好\",\"start\":0,\"end\":1},{\"text\":\"x\",\"start\":1,\"end\":2}]}"))
+                .getMessage().contains("token 'x' at 1..2 cuts"));
     }
 
     @Test
