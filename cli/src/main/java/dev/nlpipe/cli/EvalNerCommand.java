@@ -74,6 +74,7 @@ public final class EvalNerCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--format: unknown format '" + format + "'"
                     + Suggest.didYouMean(format, readers.names()) + " (valid: " + String.join(", ", readers.names()) + ")");
         }
+        warnIfFormatContradicted(format);
         LoadOptions load = inference.toLoadOptions(spec);
         NerEvaluator.Result r;
         try {
@@ -109,6 +110,19 @@ public final class EvalNerCommand implements Callable<Integer> {
             }
         }
         return ExitCodes.OK;
+    }
+
+    /**
+     * A --format that neither the data file's name nor the model's training format agrees with is most likely a slip (a
+     * BMES file read as CoNLL scores near zero without an error): it is followed, as asked, with a warning naming both.
+     */
+    private void warnIfFormatContradicted(String format) {
+        String named = this.format == null ? null : byExtension(data);
+        String trained = named == null || named.equals(format) ? null : NerEvaluator.trainedFormat(model);
+        if (trained != null && !trained.equals(format)) {
+            System.err.println("warning: " + data.getFileName() + " looks like " + named + " and " + model + " was trained on " + trained
+                    + "; reading it as " + format + " as --format says");
+        }
     }
 
     /** The NER format a gold file's name says ({@code train.char.bmes}, {@code dev.json}), or {@code null}. */

@@ -117,6 +117,19 @@ class EvalNerCommandTest {
     }
 
     @Test
+    void aFormatContradictingTheFileNameAndTheTrainingFormatIsFollowedWithAWarning() {
+        CliTest.Result r = CliTest.nlpipe("eval", "ner", "--model", model.toString(), "--data", data.toString(), "--format", "conll");
+        assertTrue(r.err().contains("data.bmes looks like bmes and " + model + " was trained on bmes; reading it as conll"), r.err());
+    }
+
+    @Test
+    void aFormatAgreeingWithTheFileNameIsNotWarnedAbout() {
+        CliTest.Result r = CliTest.nlpipe("eval", "ner", "--model", model.toString(), "--data", data.toString(), "--format", "bmes");
+        assertEquals(0, r.code(), r.err());
+        assertFalse(r.err().contains("warning:"), r.err());
+    }
+
+    @Test
     void jsonScoresAreNeverWrittenIntoTheModel() throws IOException {
         String modelJson = Files.readString(model.resolve("model.json"));
         CliTest.Result r = CliTest.nlpipe("eval", "ner", "--model", model.toString(), "--data", data.toString(), "--json",
