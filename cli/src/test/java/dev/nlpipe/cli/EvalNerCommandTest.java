@@ -2,6 +2,7 @@ package dev.nlpipe.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nlpipe.core.doc.DocumentJson;
@@ -310,6 +311,21 @@ class EvalNerCommandTest {
         for (dev.nlpipe.core.doc.Entity e : d.entities()) {
             assertEquals(d.text().substring(e.start(), e.end()), e.text());
         }
+    }
+
+    @Test
+    void tagJsonHasALanguageOnlyWhenAStageBeforeTheModelSetsOne() throws IOException {
+        // the shared model reads characters with no stage before it: nothing guesses a language, as docs/cli.md says
+        CliTest.Result chars = CliTest.nlpipe("tag", "--model", model.toString(), "--json", SENTENCES[0]);
+        assertNull(DocumentJson.parse(chars.out().strip()).lang(), chars.out());
+        Path train = Files.writeString(dir.resolve("lang.bmes"), "张 B-PER\n三 E-PER\n在 O\n北 B-LOC\n京 E-LOC\n\n".repeat(8));
+        Path cfg = Files.writeString(dir.resolve("lang.yaml"), "task: ner.bilstm-crf\ndata: { train: " + train + ", format: bmes }\n"
+                + "stages: [ { type: segment } ]\nmodel: { charDim: 8, hidden: 8, dropout: 0 }\n"
+                + "train: { epochs: 1, batchSize: 4, device: cpu, threads: 1, devFraction: 0.25 }\n");
+        Path seg = dir.resolve("lang-model");
+        assertEquals(0, CliTest.nlpipe("train", cfg.toString(), "--output", seg.toString()).code());
+        CliTest.Result behindSegment = CliTest.nlpipe("tag", "--model", seg.toString(), "--json", "张三在北京");
+        assertEquals("zh", DocumentJson.parse(behindSegment.out().strip()).lang(), behindSegment.out() + behindSegment.err());
     }
 
     @Test
