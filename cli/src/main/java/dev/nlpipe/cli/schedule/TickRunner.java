@@ -80,40 +80,7 @@ final class TickRunner {
         try {
             LoadedPipeline p = source.get();
             s.configHash = p.fingerprint();
-            FileScanner scanner = new FileScanner(settings.input(), p.glob(), p.input().recursive(), excluded());
-            FileScanner.Scan scan = scanner.scan();
-            List<ScannedFile> files = scan.files();
-            // judged by the time the files were seen at: reloading the pipeline and scanning may take minutes
-            Instant seenAt = Instant.now();
-            for (String name : scan.badNames()) {
-                log.info("warning: passed over " + settings.input().resolve(name) + ": its name is not UTF-8 (a zip made on Windows?);"
-                        + " rename it to process it, e.g. convmv -f gbk -t utf8 --notest FILE");
-            }
-            for (String dir : scan.unreadable()) {
-                log.info("warning: cannot read " + settings.input().resolve(dir) + " (permission denied): its files are left as they"
-                        + " were recorded; everything else is processed");
-            }
-            TickPlanner planner = new TickPlanner(p.extension(), p.fingerprint(), settings.reprocessOnConfigChange(), settings.settle(),
-                    settings.prune());
-            List<String> present = files.stream().map(ScannedFile::relative).toList();
-            Map<String, FileRecord> rows = store.rowsToPlan(present, settings.prune());
-            refuseAnEmptyScanOfRecordedFiles(settings.input(), files, rows);
-            TickPlanner.Plan plan = planner.plan(files, rows, seenAt, disk(), store::firstDeletedWithHash)
-                    .sparing(java.util.stream.Stream.concat(scan.unreadable().stream(), scan.badNames().stream()).toList());
-            s.seen = files.size();
-            s.unchanged = plan.unchanged();
-            s.waiting = plan.waiting();
-            s.settling = plan.settling();
-            s.quarantinedSkipped = plan.quarantined();
-            plan.work().forEach(w -> s.planned.merge(w.reason(), 1, Integer::sum));
-            Set<String> alone = store.sharedInterruptions();
-            store.recordPlan(plan.work(), plan.touched(), seenAt);
-            s.deleted = plan.deleted().size();
-            log.info(s.planLine(settings.input().toString()));
-            Set<String> liveOutputs = new HashSet<>();
-            files.forEach(f -> liveOutputs.add(planner.outputOf(f.relative())));
-            recordDeleted(plan, liveOutputs, s, seenAt);
-            process(plan.work(), alone, p, liveOutputs, s);
+            scanPlanAndProcess(p, s);
         } catch (InterruptedIOException e) {
             if (stop.requested()) {
                 s.stopped = true; // while the changed files were hashed: nothing was planned or recorded yet
@@ -136,21 +103,53 @@ final class TickRunner {
     }
 
     /**
-     * An input directory that lists no file while files recorded in it are not deleted is taken as
-     * unavailable, not emptied: an unmounted share leaves an empty mount point, and reading it as
-     * "every input deleted" would reprocess everything when it returns, or prune every output.
+     * The tick's work once the pipeline is loaded. An input directory that lists no file while
+     * files recorded in it are not deleted records nothing and prunes nothing: an inbox emptied by
+     * archiving its files is an ordinary idle pass, and an unmounted share's empty mount point, which
+     * looks the same, must not be read as "every input deleted" (its outputs pruned, everything
+     * reprocessed when it returns). The deletions are recorded once the directory lists a file again.
      */
-    private static void refuseAnEmptyScanOfRecordedFiles(Path input, List<ScannedFile> files, Map<String, FileRecord> rows)
-            throws NoSuchFileException {
-        if (!files.isEmpty()) {
+    private void scanPlanAndProcess(LoadedPipeline p, TickSummary s) throws IOException, SQLException {
+        FileScanner scanner = new FileScanner(settings.input(), p.glob(), p.input().recursive(), excluded());
+        FileScanner.Scan scan = scanner.scan();
+        List<ScannedFile> files = scan.files();
+        // judged by the time the files were seen at: reloading the pipeline and scanning may take minutes
+        Instant seenAt = Instant.now();
+        for (String name : scan.badNames()) {
+            log.info("warning: passed over " + settings.input().resolve(name) + ": its name is not UTF-8 (a zip made on Windows?);"
+                    + " rename it to process it, e.g. convmv -f gbk -t utf8 --notest FILE");
+        }
+        for (String dir : scan.unreadable()) {
+            log.info("warning: cannot read " + settings.input().resolve(dir) + " (permission denied): its files are left as they"
+                    + " were recorded; everything else is processed");
+        }
+        TickPlanner planner = new TickPlanner(p.extension(), p.fingerprint(), settings.reprocessOnConfigChange(), settings.settle(),
+                settings.prune());
+        List<String> present = files.stream().map(ScannedFile::relative).toList();
+        Map<String, FileRecord> rows = store.rowsToPlan(present, settings.prune());
+        long notDeleted = files.isEmpty() ? rows.values().stream().filter(r -> r.status() != FileStatus.DELETED).count() : 0;
+        if (notDeleted > 0) {
+            log.info(s.planLine(settings.input().toString()));
+            log.info("the input directory lists no file while " + notDeleted + " recorded in it were not deleted: none is recorded"
+                    + " deleted and no output is pruned until it lists a file again (emptied on purpose, or an unmounted share?)");
             return;
         }
-        long recorded = rows.values().stream().filter(r -> r.status() != FileStatus.DELETED).count();
-        if (recorded > 0) {
-            throw new NoSuchFileException(input.toString(), null, "it lists no file while " + recorded + " recorded in it were"
-                    + " not deleted (an unmounted share? a mistyped --glob?), so nothing is recorded as deleted or pruned; if every"
-                    + " input was removed on purpose, start over with a new state file");
-        }
+        TickPlanner.Plan plan = planner.plan(files, rows, seenAt, disk(), store::firstDeletedWithHash)
+                .sparing(java.util.stream.Stream.concat(scan.unreadable().stream(), scan.badNames().stream()).toList());
+        s.seen = files.size();
+        s.unchanged = plan.unchanged();
+        s.waiting = plan.waiting();
+        s.settling = plan.settling();
+        s.quarantinedSkipped = plan.quarantined();
+        plan.work().forEach(w -> s.planned.merge(w.reason(), 1, Integer::sum));
+        Set<String> alone = store.sharedInterruptions();
+        store.recordPlan(plan.work(), plan.touched(), seenAt);
+        s.deleted = plan.deleted().size();
+        log.info(s.planLine(settings.input().toString()));
+        Set<String> liveOutputs = new HashSet<>();
+        files.forEach(f -> liveOutputs.add(planner.outputOf(f.relative())));
+        recordDeleted(plan, liveOutputs, s, seenAt);
+        process(plan.work(), alone, p, liveOutputs, s);
     }
 
     /** The output directory (when inside the input) and the state database's files are never inputs. */

@@ -86,7 +86,7 @@ class ScheduleCommandTest {
     }
 
     @Test
-    void anInputDirectoryFoundEmptyIsUnavailableNotEmptiedAndPrunesNothing() throws Exception {
+    void anInputDirectoryFoundEmptyRecordsNoDeletionAndPrunesNothing() throws Exception {
         // an unmounted share leaves an empty mount point
         ScheduleFixture f = new ScheduleFixture(tmp);
         f.write("a.txt", "Alpha\n");
@@ -95,7 +95,6 @@ class ScheduleCommandTest {
         Files.delete(f.in.resolve("a.txt"));
         Files.delete(f.in.resolve("b.txt"));
         ScheduleFixture.Result r = f.schedule("--once", "--prune");
-        assertEquals(1, r.code(), r.err());
         assertTrue(r.err().contains("lists no file while 2 recorded"), r.err());
         assertTrue(Files.exists(f.out.resolve("a.jsonl")) && Files.exists(f.out.resolve("b.jsonl")), "no output pruned");
         assertEquals(FileStatus.DONE, f.row("a.txt").status());
@@ -103,6 +102,21 @@ class ScheduleCommandTest {
         f.write("b.txt", "Beta\n");
         r = f.schedule("--once");
         assertTrue(r.err().contains("0 to process, 2 unchanged"), "back: nothing to redo: " + r.err());
+    }
+
+    @Test
+    void anInboxEmptiedByArchivingItsFilesIsAnOrdinaryPass() throws Exception {
+        ScheduleFixture f = new ScheduleFixture(tmp);
+        f.write("a.txt", "Alpha\n");
+        assertEquals(0, f.schedule("--once").code());
+        Files.createDirectories(tmp.resolve("archive"));
+        Files.move(f.in.resolve("a.txt"), tmp.resolve("archive/a.txt"));
+        for (int pass = 2; pass <= 3; pass++) {
+            ScheduleFixture.Result r = f.schedule("--once");
+            assertEquals(0, r.code(), r.err());
+            assertTrue(r.err().contains("tick #" + pass + " done"), r.err());
+            assertEquals(1, r.err().lines().filter(l -> l.contains("lists no file")).count(), r.err());
+        }
     }
 
     @Test
