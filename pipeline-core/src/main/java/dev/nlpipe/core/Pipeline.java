@@ -382,6 +382,23 @@ public final class Pipeline implements AutoCloseable {
      * @param log where progress and messages go (standard error), or {@code null}
      */
     public RunSummary run(InputConfig in, OutputConfig out, RunOptions options, PrintStream log) throws IOException {
+        return run(in, null, out, options, log);
+    }
+
+    /**
+     * Runs one file of an input directory on its own (as the scheduler runs each file into its own
+     * output): its documents are named by {@code relative}, the file's path under that directory, as
+     * a run over the whole directory names them (ids {@code 2024/a.txt:1}), not by the file's name
+     * alone, which files of one name in two sub-directories would share.
+     *
+     * @param in the input aimed at the file itself (path, format and its options)
+     * @param relative the file's path relative to the directory it belongs to, or {@code null} to read
+     *     {@code in} as {@link #run(InputConfig, OutputConfig, RunOptions, PrintStream)} does
+     * @param out the output (path, format and its options)
+     * @param options threads, batch size, error handling, progress
+     * @param log where progress and messages go (standard error), or {@code null}
+     */
+    public RunSummary run(InputConfig in, String relative, OutputConfig out, RunOptions options, PrintStream log) throws IOException {
         checkOpen();
         if (in == null || in.path() == null) {
             throw new ConfigException(config.source() == null ? Location.NONE : new Location(config.source().toString(), 1, 1),
@@ -397,7 +414,11 @@ public final class Pipeline implements AutoCloseable {
         WriterProvider writer = components.writers().get(out.format(), out.location());
         Options writerOptions = writerOptions(out, writer);
 
-        List<InputSource> sources = inputSources(in, out);
+        if (relative != null && Files.isDirectory(in.path())) {
+            throw new IllegalArgumentException("a path relative to its directory names a file, not the directory " + in.path());
+        }
+        List<InputSource> sources = relative == null ? inputSources(in, out)
+                : List.of(new InputSource(in.path(), in.path().toString(), relative));
         checkOutputs(sources, out, writer);
         ErrorLog errors = new ErrorLog(errorsFile(out), log, options.onError());
         ReadSettings settings = new ReadSettings(in.language(), in.maxLineLength(), errors, new AtomicLong());

@@ -45,9 +45,13 @@ public final class FileProcessor {
     /**
      * Processes {@code file} into {@code outputRelative} under the output directory.
      *
+     * @param file the input file
+     * @param relative its path relative to the input directory, which names its documents ({@code 2024/a.txt:1})
+     *     as {@code nlpipe run} over the directory names them
+     * @param outputRelative its output's path relative to the output directory
      * @throws IOException, {@link RuntimeException} when the file cannot be processed (nothing is published then)
      */
-    public FileOutcome process(Path file, String outputRelative) throws IOException {
+    public FileOutcome process(Path file, String relative, String outputRelative) throws IOException {
         long t0 = System.nanoTime();
         Path target = outputDir.resolve(outputRelative);
         Path errors = Pipeline.errorsFile(outputFor(target, null));
@@ -57,7 +61,7 @@ public final class FileProcessor {
         RunSummary s;
         boolean published = false;
         try {
-            s = pipeline.run(input.withPath(file), outputFor(target, attemptErrors), options, null);
+            s = pipeline.run(input.withPath(file), relative, outputFor(target, attemptErrors), options, null);
             if (attemptErrors != null) {
                 if (Files.exists(attemptErrors)) {
                     AtomicFile.moveIntoPlace(attemptErrors, errors);

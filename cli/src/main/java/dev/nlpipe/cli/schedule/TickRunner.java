@@ -296,7 +296,7 @@ final class TickRunner {
                     aloneInFlight = isolated;
                     done.submit(() -> {
                         try {
-                            return new Result(w, processor.process(w.file().path(), w.output()), null);
+                            return new Result(w, processor.process(w.file().path(), w.file().relative(), w.output()), null);
                         } catch (Exception | StackOverflowError e) {
                             // a file that sends a stage into deep recursion is that file's failure, not the scheduler's
                             return new Result(w, null, e);

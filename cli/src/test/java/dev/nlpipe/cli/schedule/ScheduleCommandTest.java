@@ -120,6 +120,17 @@ class ScheduleCommandTest {
     }
 
     @Test
+    void documentIdsNameTheFilesPathUnderTheInputAsRunDoes() throws Exception {
+        // by the file name alone, both files' first documents were a.txt:1
+        ScheduleFixture f = new ScheduleFixture(tmp);
+        f.write("2024/a.txt", "Alpha\n");
+        f.write("2025/a.txt", "Beta\n");
+        assertEquals(0, f.schedule("--once").code());
+        assertEquals("2024/a.txt:1", f.output("2024/a.jsonl").get(0).id());
+        assertEquals("2025/a.txt:1", f.output("2025/a.jsonl").get(0).id());
+    }
+
+    @Test
     void anErrorsFileAmongTheInputsIsNoInput() throws Exception {
         // a scheduler over another one's output: its errors file would be this one's output name for a.jsonl's errors
         ScheduleFixture f = new ScheduleFixture(tmp);
