@@ -7,6 +7,7 @@ import com.cronutils.model.time.ExecutionTime;
 import com.cronutils.parser.CronParser;
 import dev.nlpipe.core.config.Durations;
 import java.time.Duration;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.Locale;
 import java.util.Map;
@@ -124,7 +125,13 @@ public sealed interface Trigger {
             } catch (RuntimeException e) {
                 description = expression;
             }
-            return new Cron(expression.trim(), ExecutionTime.forCron(cron), description);
+            ExecutionTime time = ExecutionTime.forCron(cron);
+            if (time.nextExecution(ZonedDateTime.now(ZoneOffset.UTC)).isEmpty()) {
+                // accepted, it would print "scheduling ..." and wait for ever without a tick
+                throw new IllegalArgumentException("the cron expression '" + expression + "' never matches: no date has all its"
+                        + " fields (a day the month lacks, such as \"0 0 30 2 *\" for February 30th); check day-of-month and month");
+            }
+            return new Cron(expression.trim(), time, description);
         }
 
         @Override

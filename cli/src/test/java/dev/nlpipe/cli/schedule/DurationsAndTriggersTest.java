@@ -70,6 +70,13 @@ class DurationsAndTriggersTest {
     }
 
     @Test
+    void aCronExpressionThatNeverMatchesIsRefused() {
+        // accepted, it printed "scheduling ..." and exited 0 without a tick
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Trigger.Cron.parse("0 0 30 2 *"));
+        assertTrue(e.getMessage().contains("never matches"), e.getMessage());
+    }
+
+    @Test
     void retryBackoffDoublesUpToADay() {
         ScheduleSettings s = new ScheduleSettings(java.nio.file.Path.of("p.yaml"), java.util.List.of(), java.nio.file.Path.of("in"),
                 java.nio.file.Path.of("out"), java.nio.file.Path.of("out/s.db"), null, new Trigger.Once(), ZoneId.of("UTC"), 3,

@@ -131,6 +131,14 @@ class ScheduleCommandTest {
     }
 
     @Test
+    void aCronExpressionThatNeverMatchesIsAUsageError() throws Exception {
+        ScheduleFixture f = new ScheduleFixture(tmp);
+        ScheduleFixture.Result r = f.schedule("--cron", "0 0 30 2 *");
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("never matches"), r.err());
+    }
+
+    @Test
     void anErrorsFileAmongTheInputsIsNoInput() throws Exception {
         // a scheduler over another one's output: its errors file would be this one's output name for a.jsonl's errors
         ScheduleFixture f = new ScheduleFixture(tmp);
