@@ -7,8 +7,11 @@ import com.cronutils.model.time.ExecutionTime;
 import com.cronutils.parser.CronParser;
 import dev.nlpipe.core.config.Durations;
 import java.time.Duration;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.time.zone.ZoneOffsetTransition;
+import java.time.zone.ZoneRules;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -136,12 +139,38 @@ public sealed interface Trigger {
 
         @Override
         public Optional<ZonedDateTime> first(ZonedDateTime start) {
-            return time.nextExecution(start);
+            return after(start);
         }
 
         @Override
         public Optional<ZonedDateTime> next(ZonedDateTime tickStart, ZonedDateTime now) {
-            return time.nextExecution(now);
+            return after(now);
+        }
+
+        /**
+         * The first match after {@code t}. A match that a spring-forward gap skips (02:30 on the night
+         * the clocks go from 02:00 to 03:00) ticks at the first instant after the gap, as cronie runs
+         * such jobs, instead of not at all that day; several matches in one gap give one tick.
+         */
+        private Optional<ZonedDateTime> after(ZonedDateTime t) {
+            Optional<ZonedDateTime> next = time.nextExecution(t);
+            if (next.isEmpty()) {
+                return next;
+            }
+            ZoneRules rules = t.getZone().getRules();
+            for (ZoneOffsetTransition tr = rules.nextTransition(t.toInstant()); tr != null && !tr.getInstant().isAfter(
+                    next.get().toInstant()); tr = rules.nextTransition(tr.getInstant())) {
+                if (tr.isGap() && matchesIn(tr.getDateTimeBefore(), tr.getDateTimeAfter())) {
+                    return Optional.of(tr.getInstant().atZone(t.getZone()));
+                }
+            }
+            return next;
+        }
+
+        /** Whether the expression matches a wall-clock time in [from, to), read where every local time exists. */
+        private boolean matchesIn(LocalDateTime from, LocalDateTime to) {
+            Optional<ZonedDateTime> match = time.nextExecution(from.minusSeconds(1).atZone(ZoneOffset.UTC));
+            return match.isPresent() && match.get().toLocalDateTime().isBefore(to);
         }
 
         @Override

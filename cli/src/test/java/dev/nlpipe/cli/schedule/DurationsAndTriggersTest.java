@@ -77,6 +77,19 @@ class DurationsAndTriggersTest {
     }
 
     @Test
+    void aCronTimeInASpringForwardGapTicksAtTheFirstInstantAfterIt() {
+        // 2026-03-08 in New York: 02:00 EST becomes 03:00 EDT, so 02:30 does not exist that day
+        ZoneId ny = ZoneId.of("America/New_York");
+        Trigger.Cron cron = Trigger.Cron.parse("30 2 * * *");
+        ZonedDateTime before = ZonedDateTime.of(2026, 3, 7, 12, 0, 0, 0, ny);
+        ZonedDateTime afterGap = ZonedDateTime.of(2026, 3, 8, 3, 0, 0, 0, ny);
+        assertEquals(afterGap, cron.first(before).orElseThrow());
+        assertEquals(ZonedDateTime.of(2026, 3, 9, 2, 30, 0, 0, ny), cron.next(afterGap, afterGap.plusSeconds(5)).orElseThrow());
+        assertEquals(ZonedDateTime.of(2026, 3, 8, 1, 30, 0, 0, ny), Trigger.Cron.parse("30 1 * * *").first(before).orElseThrow(),
+                "a time before the gap is unchanged");
+    }
+
+    @Test
     void retryBackoffDoublesUpToADay() {
         ScheduleSettings s = new ScheduleSettings(java.nio.file.Path.of("p.yaml"), java.util.List.of(), java.nio.file.Path.of("in"),
                 java.nio.file.Path.of("out"), java.nio.file.Path.of("out/s.db"), null, new Trigger.Once(), ZoneId.of("UTC"), 3,
