@@ -3,6 +3,7 @@ package dev.nlpipe.cli.schedule;
 import dev.nlpipe.core.Pipeline;
 import dev.nlpipe.core.io.InputFiles;
 import dev.nlpipe.core.io.InputSource;
+import dev.nlpipe.core.io.InstanceLock;
 import dev.nlpipe.core.io.OutputTargets;
 import java.io.File;
 import java.io.IOException;
@@ -18,8 +19,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Lists the input files of a tick: the same selection as {@code nlpipe run} over a directory
  * (regular, non-hidden files matching the glob, recursively, sorted), minus anything under the
- * excluded paths (the output directory when it lies inside the input), with size and
- * modification time.
+ * excluded paths (the output directory when it lies inside the input) and the directories of
+ * other schedulers' outputs and state databases, with size and modification time.
  */
 public final class FileScanner {
     private final Path inputDir;
@@ -72,12 +73,14 @@ public final class FileScanner {
         List<Path> excludedReal = excluded.stream().map(OutputTargets::real).toList();
         // each directory resolved once: a link inside the input (mirror -> ../out) leads there too
         java.util.Map<Path, Path> realDirs = new java.util.HashMap<>();
+        java.util.Map<Path, Boolean> claimed = new java.util.HashMap<>();
         for (InputSource s : InputFiles.list(inputDir, glob, recursive, dir -> unreadable.add(dir.toString().replace('\\', '/')))) {
             Path parent = s.path().toAbsolutePath().getParent();
             Path real = realDirs.computeIfAbsent(parent, OutputTargets::real).resolve(s.path().getFileName());
             // an errors file (of a scheduler whose output this input is) reports bad records, it holds no documents; its name
             // is also the errors file of the input a.jsonl beside it, which would replace or delete it as this one's output
-            if (excludedReal.stream().anyMatch(real::startsWith) || s.relative().endsWith(Pipeline.ERRORS_SUFFIX)) {
+            if (excludedReal.stream().anyMatch(real::startsWith) || s.relative().endsWith(Pipeline.ERRORS_SUFFIX)
+                    || anotherSchedulersOutput(s.path().getParent(), claimed)) {
                 continue;
             }
             if (s.relative().indexOf('\uFFFD') >= 0 && !Files.exists(Path.of(s.path().toString()), LinkOption.NOFOLLOW_LINKS)) {
@@ -94,6 +97,26 @@ public final class FileScanner {
                     a.lastModifiedTime().to(TimeUnit.NANOSECONDS)));
         }
         return new Scan(out, List.copyOf(unreadable), List.copyOf(badNames));
+    }
+
+    /**
+     * Whether {@code dir}, or a directory above it below the input, is another scheduler's output
+     * or holds a state database: two schedulers over one input, each with its output inside it
+     * ({@code --output in/tok}, {@code --output in/vec}), would otherwise process each other's
+     * outputs, one level deeper on every pass. The input directory itself may be one (a scheduler
+     * reading another's output): only what lies below it is passed over.
+     */
+    private boolean anotherSchedulersOutput(Path dir, java.util.Map<Path, Boolean> claimed) {
+        if (dir == null || dir.equals(inputDir) || !dir.startsWith(inputDir)) {
+            return false;
+        }
+        Boolean known = claimed.get(dir);
+        if (known == null) {
+            known = Files.exists(InstanceLock.fileForOutput(dir)) || Files.exists(dir.resolve(ScheduleSettings.DEFAULT_STATE_NAME))
+                    || anotherSchedulersOutput(dir.getParent(), claimed);
+            claimed.put(dir, known);
+        }
+        return known;
     }
 
     public Path inputDir() {

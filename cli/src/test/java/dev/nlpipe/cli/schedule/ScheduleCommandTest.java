@@ -139,6 +139,27 @@ class ScheduleCommandTest {
     }
 
     @Test
+    void twoSchedulersWithTheirOutputsInsideOneInputLeaveEachOthersOutputsAlone() throws Exception {
+        // each processed the other's outputs, one level deeper on every pass
+        ScheduleFixture f = new ScheduleFixture(tmp);
+        f.write("a.txt", "Alpha\n");
+        Path tok = f.in.resolve("tok");
+        Path vec = f.in.resolve("vec");
+        for (int pass = 0; pass < 2; pass++) {
+            for (Path out : List.of(tok, vec)) {
+                ScheduleFixture.Result r = ScheduleFixture.main("schedule", f.pipeline.toString(), "--input", f.in.toString(), "--output",
+                        out.toString(), "--settle", "0s", "--once");
+                assertEquals(0, r.code(), r.err());
+                assertTrue(r.err().contains("1 files under"), r.err());
+            }
+        }
+        try (Stream<Path> walk = Files.walk(vec)) {
+            assertEquals(List.of("a.jsonl"), walk.filter(Files::isRegularFile).map(p -> vec.relativize(p).toString())
+                    .filter(p -> !p.startsWith(".")).toList());
+        }
+    }
+
+    @Test
     void anErrorsFileAmongTheInputsIsNoInput() throws Exception {
         // a scheduler over another one's output: its errors file would be this one's output name for a.jsonl's errors
         ScheduleFixture f = new ScheduleFixture(tmp);
