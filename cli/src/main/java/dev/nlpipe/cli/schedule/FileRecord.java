@@ -14,7 +14,7 @@ import java.time.Instant;
  * @param lastError the last failure's message, or {@code null}
  * @param outputPath its output relative to the output directory, or {@code null} when none is kept
  * @param outputSize the output's size when published
- * @param configHash the pipeline configuration that produced the output
+ * @param configHash the pipeline configuration of the last attempt: the one that produced the output, or the one it failed with
  * @param firstSeen when it was first found
  * @param processedAt when it was last processed successfully, or {@code null}
  * @param nextAttemptAt when a failed file may be retried, or {@code null}

@@ -473,12 +473,14 @@ public final class StateStore implements AutoCloseable {
 
     /**
      * Records a failure after {@code attempts} attempts: {@code failed} with the time of the next
-     * try, or {@code quarantined}.
+     * try, or {@code quarantined}, under the configuration it failed with, so that a changed
+     * configuration (the fix for it, often) retries it without waiting out its backoff.
      */
-    public void recordFailure(WorkItem w, int attempts, String error, FileStatus status, Instant nextAttempt) throws SQLException {
-        update("UPDATE files SET size = ?, mtime_ns = ?, sha256 = ?, status = ?, attempts = ?, last_error = ?, next_attempt_at = ?"
-                + " WHERE path = ?", w.file().size(), w.file().mtimeNanos(), w.sha256(), status.key(), attempts, error, nextAttempt,
-                w.file().relative());
+    public void recordFailure(WorkItem w, int attempts, String error, FileStatus status, Instant nextAttempt, String configHash)
+            throws SQLException {
+        update("UPDATE files SET size = ?, mtime_ns = ?, sha256 = ?, status = ?, attempts = ?, last_error = ?, next_attempt_at = ?,"
+                + " config_hash = ? WHERE path = ?", w.file().size(), w.file().mtimeNanos(), w.sha256(), status.key(), attempts, error,
+                nextAttempt, configHash, w.file().relative());
     }
 
     /**

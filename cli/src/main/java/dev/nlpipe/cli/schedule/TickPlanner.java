@@ -214,10 +214,13 @@ public final class TickPlanner {
                 case PENDING -> work.add(new WorkItem(f, hash, WorkItem.Reason.PENDING, r.attempts(), output, previous, null, problem));
                 case QUARANTINED -> quarantined++;
                 case FAILED -> {
-                    if (inBackoff(r, now)) {
+                    // a configuration changed since the failure (onError: fail to skip, a fixed model) may be its fix: due now
+                    boolean sameConfig = configHash.equals(r.configHash());
+                    if (sameConfig && inBackoff(r, now)) {
                         waiting++;
                     } else {
-                        work.add(new WorkItem(f, hash, WorkItem.Reason.RETRY, r.attempts(), output, previous, null, problem));
+                        work.add(new WorkItem(f, hash, sameConfig ? WorkItem.Reason.RETRY : WorkItem.Reason.CONFIG_CHANGED, r.attempts(),
+                                output, previous, null, problem));
                     }
                 }
                 case DONE -> {

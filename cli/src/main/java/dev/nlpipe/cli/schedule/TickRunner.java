@@ -385,13 +385,13 @@ final class TickRunner {
 
     private void recordFailure(WorkItem w, int attempts, String error, TickSummary s) throws SQLException {
         if (attempts >= settings.maxAttempts()) {
-            store.recordFailure(w, attempts, error, FileStatus.QUARANTINED, null);
+            store.recordFailure(w, attempts, error, FileStatus.QUARANTINED, null, s.configHash);
             s.quarantined++;
             log.info(String.format(Locale.ROOT, "QUARANTINED  %s after %d attempt%s: %s (release it with `nlpipe schedule retry --state %s %s`)",
                     w.file().relative(), attempts, attempts == 1 ? "" : "s", error, settings.state(), w.file().relative()));
         } else {
             Instant next = Instant.now().plus(settings.backoffAfter(attempts));
-            store.recordFailure(w, attempts, error, FileStatus.FAILED, next);
+            store.recordFailure(w, attempts, error, FileStatus.FAILED, next, s.configHash);
             s.failed++;
             log.info(String.format(Locale.ROOT, "FAILED       %s (attempt %d of %d; retried from %s): %s", w.file().relative(), attempts,
                     settings.maxAttempts(), ScheduleLog.stamp(ZonedDateTime.ofInstant(next, log.zone())), error));

@@ -160,6 +160,29 @@ class ScheduleCommandTest {
     }
 
     @Test
+    void aFailedFileIsRetriedAtOnceAfterTheConfigurationChanges() throws Exception {
+        // it waited out its backoff under the new configuration, contrary to the docs
+        ScheduleFixture f = new ScheduleFixture(tmp);
+        f.pipeline("""
+                input: { format: text }
+                stages: [ { type: tokenize.regex } ]
+                onError: fail
+                """);
+        Files.write(f.in.resolve("bad.txt"), new byte[] {'o', 'k', '\n', (byte) 0xff, '\n'});
+        assertEquals(1, f.schedule("--once", "--retry-backoff", "1h").code());
+        assertEquals(FileStatus.FAILED, f.row("bad.txt").status());
+        f.pipeline("""
+                input: { format: text }
+                stages: [ { type: tokenize.regex } ]
+                onError: skip
+                """);
+        ScheduleFixture.Result r = f.schedule("--once", "--retry-backoff", "1h");
+        assertTrue(r.err().contains("1 to process (1 config-changed)"), r.err());
+        assertEquals(FileStatus.DONE, f.row("bad.txt").status(), r.err());
+        assertEquals(2, f.row("bad.txt").attempts(), "the failed attempt still counts");
+    }
+
+    @Test
     void anErrorsFileAmongTheInputsIsNoInput() throws Exception {
         // a scheduler over another one's output: its errors file would be this one's output name for a.jsonl's errors
         ScheduleFixture f = new ScheduleFixture(tmp);

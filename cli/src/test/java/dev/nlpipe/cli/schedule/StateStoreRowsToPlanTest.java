@@ -52,7 +52,7 @@ class StateStoreRowsToPlanTest {
         try (StateStore store = StateStore.open(tmp.resolve("r.db"))) {
             WorkItem bad = item("bad.txt", "hb");
             store.recordPlan(List.of(bad), List.of(), now);
-            store.recordFailure(bad, 2, "broken", FileStatus.QUARANTINED, null);
+            store.recordFailure(bad, 2, "broken", FileStatus.QUARANTINED, null, "cfg");
             // the tick read the row (2 attempts) and plans it; meanwhile the operator releases it
             WorkItem planned = new WorkItem(bad.file(), "hb", WorkItem.Reason.CHANGED, 2, "bad.txt.jsonl", null, null, null);
             assertEquals(java.util.List.of("bad.txt"), store.release(List.of("bad.txt")));

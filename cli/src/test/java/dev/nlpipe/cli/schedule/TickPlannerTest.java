@@ -171,6 +171,18 @@ class TickPlannerTest {
     }
 
     @Test
+    void aFailedFileIsDueAtOnceWhenTheConfigurationChangedSinceItFailed() throws Exception {
+        Map<String, FileRecord> rows = rows(
+                row("old-config.txt", 5, 100, "h1", FileStatus.FAILED, 1, "cfg0", NOW.plusSeconds(3600)),
+                row("same-config.txt", 5, 100, "h2", FileStatus.FAILED, 1, "cfg1", NOW.plusSeconds(3600)));
+        TickPlanner.Plan p = planner.plan(List.of(file("old-config.txt", 5, 100), file("same-config.txt", 5, 100)), rows, NOW, disk,
+                TickPlanner.NONE_DELETED);
+        assertEquals(Map.of("old-config.txt", WorkItem.Reason.CONFIG_CHANGED), reasons(p));
+        assertEquals(2, p.work().get(0).attempt(), "its attempts are kept");
+        assertEquals(1, p.waiting());
+    }
+
+    @Test
     void aRetryTimeRecordedWhileTheClockWasAheadDoesNotHoldTheFile() throws Exception {
         // the longest backoff is a day: a retry a year ahead was recorded by a clock a year fast, set right since
         Map<String, FileRecord> rows = rows(
