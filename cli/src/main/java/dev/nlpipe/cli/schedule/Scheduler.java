@@ -125,21 +125,46 @@ public final class Scheduler {
         }
     }
 
-    /** A state database belongs to one input and output directory: its paths are relative to them. */
+    /**
+     * A state database belongs to one input and output directory: its paths are relative to them.
+     * Another spelling of the same directories (through a link) is the same binding.
+     */
     private void bind(StateStore store) throws SQLException, ScheduleException {
         String in = settings.input().toAbsolutePath().normalize().toString();
         String out = settings.output().toAbsolutePath().normalize().toString();
         Optional<String> boundIn = store.meta("input_dir");
         Optional<String> boundOut = store.meta("output_dir");
-        if (boundIn.isPresent() && (!boundIn.get().equals(in) || !boundOut.orElse(out).equals(out))) {
+        if (boundIn.isPresent() && (!sameDirectory(boundIn.get(), settings.input())
+                || !sameDirectory(boundOut.orElse(out), settings.output()))) {
             throw new ScheduleException(USAGE, "the state database " + settings.state() + " belongs to --input " + boundIn.get()
                     + " and --output " + boundOut.orElse("?") + "; give this input and output their own --state"
                     + " (or delete it to start over: every file is then processed again)");
         }
-        store.setMeta("input_dir", in);
-        store.setMeta("output_dir", out);
+        // the spelling first recorded stays: a link used once (inlink -> in) may be gone on the next run
+        if (boundIn.isEmpty()) {
+            store.setMeta("input_dir", in);
+        }
+        if (boundOut.isEmpty()) {
+            store.setMeta("output_dir", out);
+        }
         store.setMeta("pipeline", settings.pipeline().toAbsolutePath().normalize().toString());
         store.setMeta("max_attempts", Integer.toString(settings.maxAttempts()));
+    }
+
+    /**
+     * Whether the recorded directory is the given one: by name, or as the file system resolves them
+     * (a link, inlink -> in, is another spelling of the same directory, whose paths are the same).
+     */
+    private static boolean sameDirectory(String recorded, Path given) {
+        Path r = Path.of(recorded);
+        if (r.equals(given.toAbsolutePath().normalize())) {
+            return true;
+        }
+        try {
+            return Files.isSameFile(r, given);
+        } catch (IOException e) {
+            return false; // the recorded directory is gone: a different one now
+        }
     }
 
     private int loop(StateStore store) throws SQLException, InterruptedException {

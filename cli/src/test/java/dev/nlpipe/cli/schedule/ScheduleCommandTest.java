@@ -602,6 +602,21 @@ class ScheduleCommandTest {
     }
 
     @Test
+    void theSameDirectoriesReachedThroughLinksKeepTheirStateDatabase() throws Exception {
+        ScheduleFixture f = new ScheduleFixture(tmp);
+        f.write("a.txt", "one\n");
+        assertEquals(0, f.schedule("--once").code());
+        Path inLink = Files.createSymbolicLink(tmp.resolve("inlink"), f.in);
+        Path outLink = Files.createSymbolicLink(tmp.resolve("outlink"), f.out);
+        ScheduleFixture.Result r = ScheduleFixture.main("schedule", f.pipeline.toString(), "--input", inLink.toString(), "--output",
+                outLink.toString(), "--state", f.state().toString(), "--settle", "0s", "--once");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().contains("0 to process, 1 unchanged"), r.err());
+        Files.delete(inLink);
+        assertEquals(0, f.schedule("--once").code(), "the directories as first given still belong to it");
+    }
+
+    @Test
     void aStateThatIsNoDatabaseIsNamedWithTheFileToGive() throws Exception {
         ScheduleFixture f = new ScheduleFixture(tmp);
         Path notes = Files.writeString(tmp.resolve("notes.txt"), "these are notes, not a database\n");
