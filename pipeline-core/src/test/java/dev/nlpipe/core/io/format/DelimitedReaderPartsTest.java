@@ -106,18 +106,24 @@ class DelimitedReaderPartsTest {
     }
 
     @Test
-    void aFileWithoutHeaderGivesItsPartsNoHeaderLine() throws IOException {
-        assertFalse(reader("tsv").lineSplitting(options("tsv", Map.of("header", false))).header(),
-                "the first line is a record, not a header for every part");
-        String tsv = "one\ta\ntwo\tb\nthree\tc\n";
-        InputSource part = InputSource.part("f.tsv", "f.tsv", () -> new ByteArrayInputStream("two\tb\nthree\tc\n".getBytes(StandardCharsets.UTF_8)), 2);
-        ReadSettings settings = new ReadSettings(null, ReadSettings.DEFAULT_MAX_LINE_BYTES, b -> { }, new AtomicLong());
+    void aFileWithoutHeaderGivesItsPartsItsFirstRowWhoseFieldsEveryRowMustHave() throws IOException {
+        assertTrue(reader("tsv").lineSplitting(options("tsv", Map.of("header", false))).header(),
+                "a part is given the file's first row: its own first row must not set the number of fields");
+        String tsv = "one\ta\ntwo\tb\tx\nthree\tc\n";
+        InputSource part = InputSource.part("f.tsv", "f.tsv", () -> new ByteArrayInputStream("two\tb\tx\nthree\tc\n".getBytes(StandardCharsets.UTF_8)), 2)
+                .withHeader("one\ta");
+        List<dev.nlpipe.core.io.BadRecord> bad = new ArrayList<>();
+        ReadSettings settings = new ReadSettings(null, ReadSettings.DEFAULT_MAX_LINE_BYTES, bad::add, new AtomicLong());
         List<String> texts = new ArrayList<>();
         try (CorpusReader r = reader("tsv").open(part, options("tsv", Map.of("header", false)), settings)) {
             r.forEachRemaining(d -> texts.add(d.text() + "@" + d.meta().get("line")));
         }
-        assertEquals(List.of("two@2", "three@3"), texts);
-        assertEquals(3, Corpora.read(TempFiles.write(dir.resolve("f.tsv"), tsv), "tsv", Map.of("header", false), new ArrayList<>()).size());
+        assertEquals(List.of("three@3"), texts);
+        assertEquals(1, bad.size());
+        assertEquals(2, bad.get(0).line());
+        assertTrue(bad.get(0).reason().contains("expected 2 fields, found 3"), bad.get(0).reason());
+        // the whole file reads the same: two documents, the 3-field row a bad record
+        assertEquals(2, Corpora.read(TempFiles.write(dir.resolve("f.tsv"), tsv), "tsv", Map.of("header", false), new ArrayList<>()).size());
     }
 
     @Test
