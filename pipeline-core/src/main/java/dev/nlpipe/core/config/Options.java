@@ -152,6 +152,11 @@ public final class Options {
             if (spec.required()) {
                 throw new ConfigException(node.location(), what + " must not be empty");
             }
+            // YAML's null is Python's None: norm: null is scikit-learn's norm=None, no normalization, not the default l2
+            // (--set KEY= still drops an option back to its default)
+            if (spec.choices().contains("none") && !Overrides.isOverride(node.location())) {
+                return "none";
+            }
             return null;
         }
         return switch (spec.type()) {

@@ -91,6 +91,11 @@ public final class VectorizerOptions {
         }
         AnalyzerSpec spec = new AnalyzerSpec(kind, range.get(0), range.get(1), o.getBoolean("lowercase"), pattern, stops,
                 o.getBoolean("skipStopTokens"));
+        if (o.isSet("skipStopTokens") && !spec.usesTokens()) {
+            // the analysis reads the text itself: a stop-word stage's marks are on tokens it never sees
+            throw o.error("skipStopTokens", "only applies to analyzer: word without tokenPattern, which reads the document's tokens"
+                    + " (a stop-word stage's marks are on them); with " + (pattern != null ? "tokenPattern" : "analyzer: " + o.getString("analyzer")) + " give the stop words as stopWords or stopWordsFile");
+        }
         checkPattern(o, spec);
         refuseUnmatchableStopWords(o, spec);
         return spec;

@@ -186,6 +186,35 @@ class VectorizerTrainingTest {
     }
 
     @Test
+    void normNullIsScikitLearnsNoneNotTheDefault() throws IOException {
+        Path corpus = Files.writeString(dir.resolve("norm.txt"), "the cat sat\nthe dog\n");
+        Path model = TrainingRuns.train(dir, """
+                task: vectorize.tfidf
+                data: { train: %s, format: text }
+                model: { tokenPattern: '\\w+', norm: null }
+                """.formatted(corpus), "norm-null");
+        assertEquals("none", ModelDir.read(model, 1, "vectorize.tfidf").getMap("vectorizer").get("norm"));
+        try (Pipeline p = Pipeline.builder().inputLayers().add("vectorize.tfidf", Map.of(), model).build()) {
+            SparseVector v = (SparseVector) p.process(new Document("d", "the cat cat")).get(0).vectors().get("tfidf");
+            double squares = 0;
+            for (double x : v.values()) {
+                squares += x * x;
+            }
+            assertTrue(squares > 1.5, "not normalized to length 1: " + squares);
+        }
+    }
+
+    @Test
+    void skipStopTokensWithAnAnalysisThatReadsTheTextIsRefused() {
+        for (Map<String, Object> with : List.<Map<String, Object>>of(Map.of("tokenPattern", "\\w+", "skipStopTokens", true),
+                Map.of("analyzer", "char", "skipStopTokens", false))) {
+            ConfigException e = assertThrows(ConfigException.class, () -> Pipeline.builder().add("tokenize.regex")
+                    .add("vectorize.hashing", with).build(), with::toString);
+            assertTrue(e.getMessage().contains("skipStopTokens") && e.getMessage().contains("stopWords"), e.getMessage());
+        }
+    }
+
+    @Test
     void capitalsThatLowercasingMakesUnmatchableAreRefused() throws IOException {
         Path corpus = Files.writeString(dir.resolve("caps.txt"), "Beijing is big\nThe city\n");
         ConfigException vocab = assertThrows(ConfigException.class, () -> TrainingRuns.train(dir, """
