@@ -14,7 +14,8 @@ package dev.nlpipe.augment;
  * @param type the entity type of a group that replaced an original one (mention replacement), else
  *     {@code null}
  * @param pos the part-of-speech tag, kept only while the piece is unchanged
- * @param stop whether a stop-word stage marked the token
+ * @param stop whether the piece is never chosen for editing: its token was marked as a stop word, or is on the
+ *     stage's stop-word list (the tokens of a variant carry only the former: {@link Sentence#tokenStop})
  * @param gapBefore the text to put before this piece when it follows the previous piece of the same
  *     inserted group (inside a replacement mention), else {@code null}
  */

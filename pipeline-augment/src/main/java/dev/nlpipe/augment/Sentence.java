@@ -26,6 +26,7 @@ public final class Sentence {
     private final int[] ends;
     private final String[] leads;
     private final String[] tails;
+    private final boolean[] marked;
     private final List<Group> groups;
 
     /**
@@ -37,8 +38,9 @@ public final class Sentence {
     public record Group(Entity entity, List<Entity> nested) {
     }
 
-    private Sentence(Document doc, List<Piece> pieces, int[] starts, int[] ends, List<Group> groups) {
+    private Sentence(Document doc, List<Piece> pieces, int[] starts, int[] ends, boolean[] marked, List<Group> groups) {
         this.doc = doc;
+        this.marked = marked;
         this.pieces = List.copyOf(pieces);
         this.starts = starts;
         this.ends = ends;
@@ -73,6 +75,7 @@ public final class Sentence {
         String text = doc.text();
         List<Piece> pieces = new ArrayList<>(tokens.size());
         List<int[]> spans = new ArrayList<>(tokens.size());
+        List<Boolean> marks = new ArrayList<>(tokens.size());
         int lastEnd = 0;
         for (Token t : tokens) {
             if (t.start() < lastEnd || t.end() > text.length() || t.end() == t.start()) {
@@ -82,17 +85,21 @@ public final class Sentence {
             int from = t.start();
             for (int cut : cuts(groups, t.start(), t.end())) {
                 add(doc, t, from, cut, groups, stopWords, pieces, spans);
+                marks.add(t.stop());
                 from = cut;
             }
             add(doc, t, from, t.end(), groups, stopWords, pieces, spans);
+            marks.add(t.stop());
         }
         int[] starts = new int[spans.size()];
         int[] ends = new int[spans.size()];
+        boolean[] marked = new boolean[spans.size()];
         for (int i = 0; i < spans.size(); i++) {
             starts[i] = spans.get(i)[0];
             ends[i] = spans.get(i)[1];
+            marked[i] = marks.get(i);
         }
-        return new Sentence(doc, pieces, starts, ends, groups);
+        return new Sentence(doc, pieces, starts, ends, marked, groups);
     }
 
     private static void add(Document doc, Token t, int from, int to, List<Group> groups, Set<String> stopWords,
@@ -213,6 +220,17 @@ public final class Sentence {
     /** Entity text after slot {@code slot}, the last piece of its group, that no token covers; "" for other slots. */
     public String tail(int slot) {
         return slot < 0 || tails[slot] == null ? "" : tails[slot];
+    }
+
+    /**
+     * The stop flag a variant's token made from this piece carries: the original token's own flag
+     * while the piece is that token unchanged, else {@code false}. The stage's stop-word list only
+     * keeps words from being edited ({@link Piece#stop}); written onto the tokens it would make a
+     * later vectorizer that skips stop tokens drop those words from the variants alone.
+     */
+    public boolean tokenStop(Piece p) {
+        // a replacement or inserted word has stop false, so only an original piece passes the first test
+        return p.stop() && p.slot() >= 0 && marked[p.slot()];
     }
 
     /** The original start offset of a slot. */

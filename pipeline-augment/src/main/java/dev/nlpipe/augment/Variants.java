@@ -79,7 +79,7 @@ public final class Variants {
             text.append(s.lead(p.slot()));
             int start = text.length();
             text.append(p.surface());
-            addTokens(p, start, charTokens, tokens);
+            addTokens(p, start, charTokens, s.tokenStop(p), tokens);
             text.append(s.tail(p.slot()));
             if (p.locked()) {
                 if (prev != null && prev.locked() && prev.entity() == p.entity()) {
@@ -118,11 +118,11 @@ public final class Variants {
         return Gaps.between(prev.surface(), p.surface());
     }
 
-    private static void addTokens(Piece p, int start, boolean charTokens, List<Token> out) {
+    private static void addTokens(Piece p, int start, boolean charTokens, boolean stop, List<Token> out) {
         String s = p.surface();
         boolean single = !charTokens && s.codePoints().noneMatch(Character::isWhitespace);
         if (single) {
-            out.add(new Token(p.key(), start, start + s.length(), p.pos(), p.stop()));
+            out.add(new Token(p.key(), start, start + s.length(), p.pos(), stop));
             return;
         }
         int i = 0;
@@ -140,7 +140,7 @@ public final class Variants {
                     i += Character.charCount(s.codePointAt(i));
                 }
             }
-            out.add(new Token(s.substring(from, i), start + from, start + i, null, p.stop()));
+            out.add(new Token(s.substring(from, i), start + from, start + i, null, stop));
         }
     }
 

@@ -239,4 +239,25 @@ class EdaStageTest {
                 () -> Pipeline.builder().add("augment.eda", Map.of("synonymFiles", List.of("/no/such/file"))).build());
         assertTrue(file.getMessage().contains("/no/such/file"), file.getMessage());
     }
+
+    @Test
+    void variantTokensCarryTheOriginalsOwnStopFlagsNotTheEditStopList() {
+        // "the", "was", "not" are on the en list, so they are never edited; a later vectorizer that skips stop tokens would
+        // drop them from the variants alone if the list were written onto their tokens. "plot" was marked by a stage.
+        Document d = doc("d1", " ", "the", "film", "was", "not", "good", "plot");
+        List<Token> marked = new java.util.ArrayList<>(d.tokens());
+        marked.set(5, marked.get(5).withStop(true));
+        d.setTokens(marked);
+        try (Pipeline p = Pipeline.builder().add("augment.eda", Map.of("synonyms", List.of(), "synonymFiles",
+                List.of(synonyms().toString()), "stopWords", List.of("en"), "alphaSr", 0.5, "alphaRi", 0.5, "alphaRs", 0.1,
+                "pRd", 0, "numAug", 12)).build()) {
+            List<Document> vs = variants(p.process(d));
+            assertFalse(vs.isEmpty());
+            for (Document v : vs) {
+                for (Token t : v.tokens()) {
+                    assertEquals(t.text().equals("plot"), t.stop(), () -> v.text() + ": " + t);
+                }
+            }
+        }
+    }
 }
