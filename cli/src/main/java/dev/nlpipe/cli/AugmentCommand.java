@@ -1,5 +1,6 @@
 package dev.nlpipe.cli;
 
+import dev.nlpipe.augment.TokenAugmentStage;
 import dev.nlpipe.augment.Variants;
 import dev.nlpipe.core.config.ConfigException;
 import dev.nlpipe.core.config.InputConfig;
@@ -14,6 +15,7 @@ import dev.nlpipe.core.doc.DocumentJson;
 import dev.nlpipe.core.io.InputFiles;
 import dev.nlpipe.core.io.InputSource;
 import dev.nlpipe.core.io.LineReader;
+import dev.nlpipe.core.stage.Components;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
@@ -52,9 +54,11 @@ public final class AugmentCommand extends RunCommand {
         if (format == null) {
             format = AugmentOutput.formatFor(in.format());
         }
+        boolean characters = AugmentOutput.characterPerLine(in, format);
         List<StageConfig> stages = new ArrayList<>();
         for (StageConfig s : cfg.stages()) {
-            stages.add(withMentionsFromInput(s, in));
+            s = withMentionsFromInput(s, in);
+            stages.add(characters ? withCharTokens(s, in) : s);
         }
         return new PipelineConfig(cfg.name(), in, stages, AugmentOutput.resolve(cfg.output(), format, in), cfg.onError(),
                 cfg.threads(), cfg.batchSize(), cfg.source());
@@ -117,10 +121,7 @@ public final class AugmentCommand extends RunCommand {
                 || in.path() == null || !Files.exists(in.path()) || in.path().toString().equals("-")) {
             return s;
         }
-        Node.MapNode filled = new Node.MapNode(with == null ? s.location() : with.location());
-        if (with != null) {
-            with.entries().forEach((k, v) -> filled.put(k, with.keyLocation(k), v));
-        }
+        Node.MapNode filled = copyOfWith(s);
         filled.put("mentionsFrom", in.pathLocation(), PlainNodes.toNode(in.path().toString(), in.pathLocation()));
         if (filled.get("mentionsFormat") == null) {
             filled.put("mentionsFormat", in.location(), PlainNodes.toNode(in.format(), in.location()));
@@ -130,5 +131,30 @@ public final class AugmentCommand extends RunCommand {
             }
         }
         return new StageConfig(s.id(), s.type(), filled, s.model(), s.location(), s.modelLocation());
+    }
+
+    /**
+     * A token-editing augment stage over a character-per-line corpus gets {@code charTokens: true}
+     * unless it sets the option: its own {@code auto} judges the tokens reaching it, which are words
+     * once a segmenter ran before it, so two English words made neighbours would be glued in the output.
+     */
+    private static StageConfig withCharTokens(StageConfig s, InputConfig in) {
+        boolean takesIt = Components.get().stages().find(s.type()) instanceof TokenAugmentStage;
+        if (!takesIt || (s.with() != null && s.with().get("charTokens") != null)) {
+            return s;
+        }
+        Node.MapNode filled = copyOfWith(s);
+        filled.put("charTokens", in.location(), PlainNodes.toNode(true, in.location()));
+        return new StageConfig(s.id(), s.type(), filled, s.model(), s.location(), s.modelLocation());
+    }
+
+    /** A copy of a stage's {@code with} section (an empty one where it has none) to add options to. */
+    private static Node.MapNode copyOfWith(StageConfig s) {
+        Node.MapNode with = s.with();
+        Node.MapNode copy = new Node.MapNode(with == null ? s.location() : with.location());
+        if (with != null) {
+            with.entries().forEach((k, v) -> copy.put(k, with.keyLocation(k), v));
+        }
+        return copy;
     }
 }

@@ -1,11 +1,13 @@
 package dev.nlpipe.cli;
 
+import dev.nlpipe.augment.AugmentProcessor;
 import dev.nlpipe.core.config.InputConfig;
 import dev.nlpipe.core.config.Location;
 import dev.nlpipe.core.config.Node;
 import dev.nlpipe.core.config.Options;
 import dev.nlpipe.core.config.OutputConfig;
 import dev.nlpipe.core.config.PlainNodes;
+import dev.nlpipe.core.doc.Token;
 import dev.nlpipe.core.io.InputFiles;
 import dev.nlpipe.core.io.InputSource;
 import dev.nlpipe.core.io.LineReader;
@@ -159,6 +161,35 @@ final class AugmentOutput {
             }
         }
         return out;
+    }
+
+    /**
+     * Whether the corpus is one character per line as its reader produces it, whatever segmenter runs
+     * after: a BMES input or output (its writer puts one character on a line), or a CoNLL input whose
+     * token column holds single characters, some of them Chinese (MSRA's BIO files), judged as
+     * {@code charTokens: auto} judges a document's tokens.
+     */
+    static boolean characterPerLine(InputConfig in, String outputFormat) throws IOException {
+        if (outputFormat.equals("bmes") || in.format().equals("bmes")) {
+            return true;
+        }
+        Path file = in.format().equals("conll") ? layoutFile(in) : null;
+        if (file == null) {
+            return false;
+        }
+        Node column = in.formatOptions().get("tokenColumn");
+        int tokenColumn = column != null && column.toPlain() instanceof Number n ? n.intValue() : 0;
+        List<Token> tokens = new ArrayList<>();
+        try (LineReader r = open(file)) {
+            String line;
+            for (int n = 0; n < SNIFF_LINES && (line = r.readLine()) != null; n++) {
+                String[] cols = line.strip().split("\\s+");
+                if (cols.length > tokenColumn && !cols[0].isEmpty() && !cols[0].startsWith("-DOCSTART-")) {
+                    tokens.add(new Token(cols[tokenColumn], 0, cols[tokenColumn].length()));
+                }
+            }
+        }
+        return AugmentProcessor.characterLevel(tokens);
     }
 
     /**

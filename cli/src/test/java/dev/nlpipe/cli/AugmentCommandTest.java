@@ -214,6 +214,33 @@ class AugmentCommandTest {
     }
 
     @Test
+    void aCharacterCorpusTokenizedIntoWordsGetsNoVariantThatNeedsASpace() throws Exception {
+        // a BMES file tokenized into words first (as a segmenter does): the stage sees "film" and "good" as words, yet the
+        // corpus has no spaces, so variants making them neighbours would be glued (filmgood) in a character format
+        StringBuilder corpus = new StringBuilder();
+        "我看film和good电影".chars().forEach(c -> corpus.append((char) c).append(" O\n"));
+        Path train = TempFiles.write(dir.resolve("mixed.bmes"), corpus.toString());
+        Path out = dir.resolve("mixed.jsonl");
+        Path yaml = TempFiles.write(dir.resolve("mixed.yaml"), """
+                input: {path: %s, format: bmes, language: zh}
+                stages:
+                  - type: tokenize.regex
+                  - type: augment.eda
+                    with: {numAug: 16, synonyms: [], stopWords: [], alphaSr: 0, alphaRi: 0, alphaRs: 0.5, pRd: 0.5, seed: 1}
+                output: {path: %s, format: jsonl}
+                """.formatted(train, out));
+        CliTest.Result r = nlpipe("augment", yaml.toString(), "--quiet");
+        assertEquals(0, r.code(), r.err());
+        List<String> lines = Files.readAllLines(out);
+        assertTrue(lines.size() > 1, "variants were written: " + lines);
+        for (String line : lines) {
+            Document d = DocumentJson.parse(line);
+            assertFalse(d.text().contains(" "), d.text());
+            d.tokens().forEach(t -> assertEquals(1, t.text().length(), "one token per character: " + d.tokens()));
+        }
+    }
+
+    @Test
     void mentionsAreReadWithTheInputsFormatOptions() throws Exception {
         // tags in column 1, a part of speech after them: read with the defaults, the last column has no mentions
         Path train = TempFiles.write(dir.resolve("tags-second.conll"), """

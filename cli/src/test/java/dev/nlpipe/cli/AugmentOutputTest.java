@@ -1,11 +1,16 @@
 package dev.nlpipe.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nlpipe.core.config.InputConfig;
+import dev.nlpipe.core.config.Location;
+import dev.nlpipe.core.config.PlainNodes;
 import dev.nlpipe.core.testing.TempFiles;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,5 +30,20 @@ class AugmentOutputTest {
         assertEquals("iob1", scheme("iob1.conll", "EU I-ORG\nrejects O\n\nGolan I-LOC\nHeights I-LOC\nIsrael B-LOC\n"));
         assertEquals("bio", scheme("bio.conll", "EU B-ORG\nrejects O\n\nGolan B-LOC\nHeights I-LOC\nIsrael B-LOC\n"));
         assertEquals("bioes", scheme("bioes.conll", "EU S-ORG\nGolan B-LOC\nHeights E-LOC\n"));
+    }
+
+    @Test
+    void aCharacterPerLineCorpusIsToldFromItsFileNotFromTheTokensAStageSees() throws IOException {
+        Path msra = TempFiles.write(dir.resolve("msra.txt"), "费 B-PER\n孝 I-PER\n通 I-PER\n说 O\n\n2 O\n");
+        Path c03 = TempFiles.write(dir.resolve("c03.txt"), "EU B-ORG\nrejects O\n\n的 O\n");
+        assertTrue(AugmentOutput.characterPerLine(input(msra, "conll"), "conll"), "MSRA's BIO: one character per line");
+        assertFalse(AugmentOutput.characterPerLine(input(c03, "conll"), "conll"), "words per line");
+        assertTrue(AugmentOutput.characterPerLine(input(c03, "conll"), "bmes"), "the BMES writer puts one character on a line");
+        assertTrue(AugmentOutput.characterPerLine(input(c03, "bmes"), "jsonl"));
+        assertFalse(AugmentOutput.characterPerLine(input(msra, "jsonl"), "jsonl"));
+    }
+
+    private static InputConfig input(Path path, String format) {
+        return InputConfig.parse(PlainNodes.toNode(Map.of("path", path.toString(), "format", format), new Location("test", 1, 1)));
     }
 }

@@ -26,7 +26,11 @@ public final class AugmentProcessor implements Processor {
     public enum CharTokens {
         TRUE,
         FALSE,
-        /** When every token of the input document is one character and some are Chinese (a BMES corpus). */
+        /**
+         * When every token of the document reaching the stage is one character and some are Chinese (a
+         * BMES corpus read as it is). A segmenter before the stage makes them words: {@code nlpipe augment}
+         * then sets {@code TRUE} from the input's format; elsewhere set it.
+         */
         AUTO
     }
 
@@ -94,7 +98,7 @@ public final class AugmentProcessor implements Processor {
     }
 
     /** Whether every token is one character and some are Chinese: a character-level corpus. */
-    static boolean characterLevel(List<Token> tokens) {
+    public static boolean characterLevel(List<Token> tokens) {
         boolean han = false;
         for (Token t : tokens) {
             String s = t.text();

@@ -47,7 +47,8 @@ public abstract class TokenAugmentStage implements StageProvider {
         out.addAll(AugmentSettings.options(defaultNumAug()));
         out.addAll(mentionOptions());
         out.add(OptionSpec.choice("charTokens", "auto", "one token per character in every output document, for character-per-line "
-                + "corpora such as BMES: true, false, or auto (when every input token is one character and some are Chinese)",
+                + "corpora such as BMES: true, false, or auto (when every token reaching the stage is one character and some are Chinese;"
+                + " `nlpipe augment` sets true for a character-per-line input or output, also after a segmenter)",
                 "auto", "true", "false"));
         return out;
     }
