@@ -201,9 +201,13 @@ final class AugmentOutput {
         Set<String> prefixes = new HashSet<>();
         boolean tab = false;
         boolean any = false;
-        // IOB1 starts a chunk with I- (B- only between two chunks of one type, so CoNLL-2003's train file has a few B-s):
-        // an I- tag that begins a chunk (after O, another type or a sentence break) tells it from BIO
+        // IOB1 starts a chunk with I- (B- only between two chunks of one type, so CoNLL-2003's train file has a few B-s).
+        // An I- that begins a chunk inside a sentence (after O or another type) is IOB1 alone; one at a sentence's start is
+        // also BIO cut mid-entity (MSRA splits its sentences every 100 characters), so those count only when they outnumber
+        // the chunks that start with B-
         boolean insideStartsChunk = false;
+        int insideStartsSentence = 0;
+        int beginsChunk = 0;
         String previous = null;
         try (LineReader r = open(file)) {
             String line;
@@ -223,8 +227,11 @@ final class AugmentOutput {
                 String tag = cols[at];
                 String prefix = TagScheme.prefix(tag);
                 prefixes.add(prefix);
-                if (!TagScheme.BIO.allowed(previous, tag)) {
-                    insideStartsChunk = true;
+                if (prefix.equals("B")) {
+                    beginsChunk++;
+                } else if (!TagScheme.BIO.allowed(previous, tag)) {
+                    insideStartsChunk |= previous != null;
+                    insideStartsSentence += previous == null ? 1 : 0;
                 }
                 previous = tag;
             }
@@ -234,7 +241,7 @@ final class AugmentOutput {
         }
         out.put("separator", tab ? "tab" : "space");
         out.put("scheme", prefixes.contains("M") ? "bmes" : prefixes.contains("E") || prefixes.contains("S") ? "bioes"
-                : insideStartsChunk ? "iob1" : "bio");
+                : insideStartsChunk || insideStartsSentence > beginsChunk ? "iob1" : "bio");
     }
 
     /**

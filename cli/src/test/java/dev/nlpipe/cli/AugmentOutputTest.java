@@ -33,6 +33,16 @@ class AugmentOutputTest {
     }
 
     @Test
+    void anInsideTagAtASentenceStartIsABioSentenceCutMidEntity() throws IOException {
+        // MSRA's BIO test file cuts sentences every 100 characters, so a few start with I-: still BIO, originals kept as read
+        assertEquals("bio", scheme("msra.txt", "克 I-PER\n说 O\n费 B-PER\n孝 I-PER\n\n在 O\n北 B-LOC\n京 I-LOC\n"));
+        // an I- after O inside a sentence fits IOB1 only, whatever the B-s
+        assertEquals("iob1", scheme("inside.conll", "EU B-ORG\nrejects O\nGerman I-MISC\n\nPeter B-PER\n"));
+        // after another type too
+        assertEquals("iob1", scheme("other.conll", "EU B-ORG\nGerman I-MISC\n\nPeter B-PER\n"));
+    }
+
+    @Test
     void aCharacterPerLineCorpusIsToldFromItsFileNotFromTheTokensAStageSees() throws IOException {
         Path msra = TempFiles.write(dir.resolve("msra.txt"), "费 B-PER\n孝 I-PER\n通 I-PER\n说 O\n\n2 O\n");
         Path c03 = TempFiles.write(dir.resolve("c03.txt"), "EU B-ORG\nrejects O\n\n的 O\n");
