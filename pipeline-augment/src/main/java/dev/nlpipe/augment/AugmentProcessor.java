@@ -5,8 +5,8 @@ import dev.nlpipe.core.doc.Document;
 import dev.nlpipe.core.doc.Token;
 import dev.nlpipe.core.stage.Processor;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 
@@ -54,6 +54,30 @@ public final class AugmentProcessor implements Processor {
 
     @Override
     public List<Document> process(Document doc) {
+        return processBatch(List.of(doc));
+    }
+
+    /**
+     * Augments a batch: with {@code dropDuplicates}, a variant equal to any document of its origin in
+     * the batch ({@link Variants#textsByOrigin}) is dropped, not only one equal to the document
+     * augmented, or a second stage would repeat the first stage's variants or give back the original.
+     */
+    @Override
+    public List<Document> processBatch(List<Document> docs) {
+        Map<String, Set<String>> seen = Variants.textsByOrigin(docs);
+        List<Document> out = new ArrayList<>(docs.size());
+        for (Document d : docs) {
+            out.addAll(augment(d, seen.get(Variants.origin(d))));
+        }
+        return out;
+    }
+
+    /**
+     * The document (when kept) and its variants.
+     *
+     * @param seen the texts of the documents of its origin so far, which its variants join
+     */
+    private List<Document> augment(Document doc, Set<String> seen) {
         if ((Variants.isVariant(doc) && !settings.augmentVariants()) || settings.numAug() == 0) {
             return List.of(doc);
         }
@@ -68,8 +92,6 @@ public final class AugmentProcessor implements Processor {
             }
             out.add(doc);
         }
-        Set<String> seen = new HashSet<>();
-        seen.add(doc.text());
         int made = 0;
         for (Variant v : candidates) {
             if (made == settings.numAug()) {
@@ -79,7 +101,7 @@ public final class AugmentProcessor implements Processor {
                 v = mentions.apply(s, v, rng);
             }
             Document d = Variants.build(s, v, AugmentSettings.variantId(doc.id(), stageId, made + 1), stageId, chars);
-            if (settings.dropDuplicates() && !seen.add(d.text())) {
+            if (settings.dropDuplicates() && !seen.add(d.text().strip())) {
                 continue;
             }
             if (chars && hasSpace(d.text()) && !hasSpace(doc.text())) {

@@ -4,9 +4,12 @@ import dev.nlpipe.core.doc.Document;
 import dev.nlpipe.core.doc.Entity;
 import dev.nlpipe.core.doc.Token;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Turns variants into documents that carry their origin: a new id, the original's language,
@@ -31,6 +34,19 @@ public final class Variants {
             return String.valueOf(m.get("origin"));
         }
         return doc.id();
+    }
+
+    /**
+     * The texts (stripped) of a batch's documents by the id of their origin. A stage's output goes on
+     * to the next stage whole, so a batch holds each original with the variants earlier stages made
+     * of it: a stage's new variant is a duplicate when its text is among its origin's here.
+     */
+    public static Map<String, Set<String>> textsByOrigin(List<Document> docs) {
+        Map<String, Set<String>> out = new HashMap<>();
+        for (Document d : docs) {
+            out.computeIfAbsent(origin(d), k -> new HashSet<>()).add(d.text().strip());
+        }
+        return out;
     }
 
     /**

@@ -82,4 +82,23 @@ class VariantCapsTest {
         assertTrue(ops(twice).size() >= 2 && List.of("RS", "RD").contains(ops(twice).get(0)), "operations accumulate: " + ops(twice));
         assertEquals(Map.of("animal", 1.0), twice.labels());
     }
+
+    @Test
+    void aLaterStageDropsVariantsEqualToTheOriginalOrToAnEarlierStagesVariant() {
+        // the only edit of two words is a swap: the second stage can only repeat the first's variant or give back the original
+        Map<String, Object> swap = Map.of("synonyms", List.of(), "stopWords", List.of(), "alphaSr", 0, "alphaRi", 0, "alphaRs", 0.5,
+                "pRd", 0, "numAug", 1);
+        for (boolean augmentVariants : new boolean[] {false, true}) {
+            Map<String, Object> second = merge(swap, Map.of("augmentVariants", augmentVariants));
+            try (Pipeline p = Pipeline.builder().add("augment.eda", swap).add("augment.eda", second).build()) {
+                List<String> texts = p.process(doc("b", " ", "terrible", "plot")).stream().map(Document::text).toList();
+                assertEquals(List.of("terrible plot", "plot terrible"), texts, "augmentVariants: " + augmentVariants);
+            }
+            try (Pipeline p = Pipeline.builder().add("augment.eda", merge(swap, Map.of("dropDuplicates", false)))
+                    .add("augment.eda", merge(second, Map.of("dropDuplicates", false))).build()) {
+                int expected = augmentVariants ? 4 : 3;
+                assertEquals(expected, p.process(doc("b", " ", "terrible", "plot")).size(), "dropDuplicates: false keeps them");
+            }
+        }
+    }
 }

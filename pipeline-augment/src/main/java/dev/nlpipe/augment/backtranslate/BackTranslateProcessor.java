@@ -9,7 +9,6 @@ import dev.nlpipe.core.stage.Processor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -81,14 +80,14 @@ final class BackTranslateProcessor implements Processor {
             }
             results.put(e.getKey(), byDoc);
         }
+        Map<String, Set<String>> seenByOrigin = Variants.textsByOrigin(docs);
         List<Document> out = new ArrayList<>(docs.size() * 2);
         for (int i = 0; i < docs.size(); i++) {
             Document d = docs.get(i);
             if (settings.keepOriginal() || chosen.get(i).isEmpty()) {
                 out.add(d);
             }
-            Set<String> seen = new HashSet<>();
-            seen.add(d.text().strip());
+            Set<String> seen = seenByOrigin.get(Variants.origin(d));
             int made = 0;
             for (Route r : chosen.get(i)) {
                 String text = results.get(List.of(source(d), r)).get(i);
