@@ -18,6 +18,7 @@ import dev.nlpipe.core.io.LineReader;
 import dev.nlpipe.core.stage.Components;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -48,12 +49,13 @@ public final class AugmentCommand extends RunCommand {
             throw new ConfigException(top, "the pipeline has no augment stage (augment.eda, augment.tfidf, ...; `nlpipe list` shows them); "
                     + "use `nlpipe run` for other pipelines");
         }
-        refuseItsOwnVariants(in, cfg.stages().stream().filter(s -> s.type().startsWith("augment.")).map(StageConfig::id)
-                .collect(Collectors.toSet()));
         String format = explicitOutputFormat();
         if (format == null) {
             format = AugmentOutput.formatFor(in.format());
         }
+        refuseEarlierOutputs(in, format);
+        refuseItsOwnVariants(in, cfg.stages().stream().filter(s -> s.type().startsWith("augment.")).map(StageConfig::id)
+                .collect(Collectors.toSet()));
         boolean characters = AugmentOutput.characterPerLine(in, format);
         List<StageConfig> stages = new ArrayList<>();
         for (StageConfig s : cfg.stages()) {
@@ -89,6 +91,28 @@ public final class AugmentCommand extends RunCommand {
                                 + " originals the same variants once more, so each would be trained on twice; augment the original file");
                     }
                 }
+            }
+        }
+    }
+
+    /**
+     * Refuses an input directory holding a file where {@code nlpipe augment} of another of its files
+     * writes by default ({@code a.augmented.tsv} beside {@code a.tsv}): its variants would be
+     * augmented again, and its originals given their variants twice. The file's name tells, as a
+     * TSV, text or BMES file carries no variant mark ({@link #refuseItsOwnVariants} reads JSONL's).
+     */
+    private static void refuseEarlierOutputs(InputConfig in, String format) throws IOException {
+        if (!Files.isDirectory(in.path())) {
+            return;
+        }
+        List<InputSource> files = InputFiles.list(in.path(), in.glob(), in.recursive()).stream().filter(f -> f.path() != null).toList();
+        Set<Path> listed = files.stream().map(f -> f.path().toAbsolutePath().normalize()).collect(Collectors.toSet());
+        for (InputSource f : files) {
+            Path output = Path.of(AugmentOutput.defaultPath(f.path(), format)).toAbsolutePath().normalize();
+            if (!output.equals(f.path().toAbsolutePath().normalize()) && listed.contains(output)) {
+                throw new ConfigException(in.pathLocation(), output + " is what `nlpipe augment` writes for " + f.path()
+                        + ": augmenting the directory would augment its variants again and give its originals their variants twice;"
+                        + " move it out of " + in.path() + " (or set input.glob to the original files)");
             }
         }
     }

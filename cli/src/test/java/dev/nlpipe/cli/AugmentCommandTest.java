@@ -356,6 +356,20 @@ class AugmentCommandTest {
     }
 
     @Test
+    void aDirectoryHoldingAnEarlierOutputOfItsFilesIsRefusedInEveryFormat() throws Exception {
+        // `--input dd/a.tsv` wrote dd/a.augmented.tsv beside it; augmenting dd/ would augment those variants again
+        Path a = TempFiles.write(dir.resolve("again/a.tsv"), "label\ttext_a\n1\ta good movie with a good story\n");
+        CliTest.Result first = eda("one", "path: %s, format: tsv, textColumn: text_a, language: en", 2, a);
+        assertEquals(0, first.code(), first.err());
+        assertTrue(Files.exists(dir.resolve("again/a.augmented.tsv")));
+        CliTest.Result whole = eda("whole", "path: %s, format: tsv, textColumn: text_a, language: en", 2, dir.resolve("again") + "/");
+        assertEquals(2, whole.code(), whole.err());
+        assertTrue(whole.err().contains("a.augmented.tsv is what `nlpipe augment` writes for") && whole.err().contains("move it out"),
+                whole.err());
+        assertFalse(Files.exists(dir.resolve("again.augmented")), "nothing written");
+    }
+
+    @Test
     void aDirectoryOfTsvFilesKeepsTheirHeader() throws Exception {
         // ChnSentiCorp's layout, label first and text_a: the output must read back with the input's options
         TempFiles.write(dir.resolve("dd/part1.tsv"), "label\ttext_a\n1\ta good movie with a good story\n");
