@@ -11,7 +11,8 @@ import java.util.List;
  * @param seed the seed every document's random stream is derived from (with the stage and document ids)
  * @param numAug variants made per original, at most (fewer when an operation has nothing to change or
  *     variants repeat)
- * @param keepOriginal whether the original goes on down the pipeline before its variants
+ * @param keepOriginal whether a document the stage augments goes on down the pipeline before its variants
+ *     (with {@code numAug} 0 the stage augments none: every document passes through)
  * @param dropDuplicates whether a variant equal to the original or to an earlier variant is dropped
  * @param augmentVariants whether variants made by an earlier augment stage are augmented again
  *     (otherwise they pass through, and stages in a row each add variants of the originals)
@@ -22,7 +23,7 @@ public record AugmentSettings(long seed, int numAug, boolean keepOriginal, boole
     public static List<OptionSpec> options(Integer defaultNumAug) {
         return new ArrayList<>(List.of(
                 OptionSpec.integer("seed", 42, "random seed; the same seed and input give the same variants at any thread count"),
-                OptionSpec.integer("numAug", defaultNumAug, "variants per original, at most"),
+                OptionSpec.integer("numAug", defaultNumAug, "variants per original, at most; 0 turns the stage off (every document passes through)"),
                 OptionSpec.bool("keepOriginal", true, "keep each original before its variants"),
                 OptionSpec.bool("dropDuplicates", true, "drop variants equal to the original or to an earlier variant"),
                 OptionSpec.bool("augmentVariants", false, "also augment variants made by an earlier augment stage")));

@@ -56,6 +56,9 @@ class VariantCapsTest {
         List<Document> none = run(Map.of("numAug", 0), null);
         assertEquals(1, none.size());
         assertEquals("s1", none.get(0).id());
+        // 0 turns the stage off, so keepOriginal: false drops nothing (it would leave an empty training file)
+        List<Document> off = run(Map.of("numAug", 0, "keepOriginal", false), null);
+        assertEquals(List.of("s1"), off.stream().map(Document::id).toList());
     }
 
     @Test
