@@ -100,8 +100,9 @@ public sealed interface Trigger {
      * @param expression the expression as written
      * @param time its evaluator
      * @param description a plain-English reading of it
+     * @param everyHour whether its hour field is a wildcard, so it keeps ticking through an hour the clocks repeat
      */
-    record Cron(String expression, ExecutionTime time, String description) implements Trigger {
+    record Cron(String expression, ExecutionTime time, String description, boolean everyHour) implements Trigger {
         /** crontab(5)'s nicknames, which cron-utils' Unix definition does not read. */
         private static final Map<String, String> NICKNAMES = Map.of("@yearly", "0 0 1 1 *", "@annually", "0 0 1 1 *",
                 "@monthly", "0 0 1 * *", "@weekly", "0 0 * * 0", "@daily", "0 0 * * *", "@midnight", "0 0 * * *", "@hourly", "0 * * * *");
@@ -129,12 +130,14 @@ public sealed interface Trigger {
                 description = expression;
             }
             ExecutionTime time = ExecutionTime.forCron(cron);
+            String[] fields = NICKNAMES.getOrDefault(expression.trim().toLowerCase(Locale.ROOT), expression.trim()).split("\\s+");
+            boolean everyHour = fields.length > 1 && fields[1].startsWith("*");
             if (time.nextExecution(ZonedDateTime.now(ZoneOffset.UTC)).isEmpty()) {
                 // accepted, it would print "scheduling ..." and wait for ever without a tick
                 throw new IllegalArgumentException("the cron expression '" + expression + "' never matches: no date has all its"
                         + " fields (a day the month lacks, such as \"0 0 30 2 *\" for February 30th); check day-of-month and month");
             }
-            return new Cron(expression.trim(), time, description);
+            return new Cron(expression.trim(), time, description, everyHour);
         }
 
         @Override
@@ -150,10 +153,16 @@ public sealed interface Trigger {
         /**
          * The first match after {@code t}. A match that a spring-forward gap skips (02:30 on the night
          * the clocks go from 02:00 to 03:00) ticks at the first instant after the gap, as cronie runs
-         * such jobs, instead of not at all that day; several matches in one gap give one tick.
+         * such jobs, instead of not at all that day; several matches in one gap give one tick. A time
+         * the clocks repeat when they fall back (01:30 twice) ticks once, at its first occurrence, unless
+         * the hour field is a wildcard ({@code *}{@code /15 * * * *}, {@code @hourly}), which keeps
+         * ticking through the repeated hour: cronie's rule for fixed-time and wildcard jobs.
          */
         private Optional<ZonedDateTime> after(ZonedDateTime t) {
             Optional<ZonedDateTime> next = time.nextExecution(t);
+            while (next.isPresent() && !everyHour && !next.get().equals(next.get().withEarlierOffsetAtOverlap())) {
+                next = time.nextExecution(next.get()); // the repeat of a wall-clock time that already ticked
+            }
             if (next.isEmpty()) {
                 return next;
             }

@@ -90,6 +90,20 @@ class DurationsAndTriggersTest {
     }
 
     @Test
+    void aCronTimeTheClocksRepeatWhenFallingBackTicksOnceUnlessItsHourIsAWildcard() {
+        // 2026-11-01 in New York: 02:00 EDT becomes 01:00 EST, so 01:30 happens twice
+        ZoneId ny = ZoneId.of("America/New_York");
+        ZonedDateTime firstOccurrence = ZonedDateTime.of(2026, 11, 1, 1, 30, 0, 0, ny).withEarlierOffsetAtOverlap();
+        Trigger.Cron daily = Trigger.Cron.parse("30 1 * * *");
+        assertEquals(firstOccurrence, daily.first(ZonedDateTime.of(2026, 10, 31, 12, 0, 0, 0, ny)).orElseThrow());
+        assertEquals(ZonedDateTime.of(2026, 11, 2, 1, 30, 0, 0, ny), daily.next(firstOccurrence, firstOccurrence.plusSeconds(5)).orElseThrow(),
+                "not again at 01:30 standard time");
+        Trigger.Cron halfHourly = Trigger.Cron.parse("*/30 * * * *");
+        assertEquals(firstOccurrence.withLaterOffsetAtOverlap().minusMinutes(30),
+                halfHourly.next(firstOccurrence, firstOccurrence.plusSeconds(5)).orElseThrow(), "a wildcard hour ticks on through the repeat");
+    }
+
+    @Test
     void retryBackoffDoublesUpToADay() {
         ScheduleSettings s = new ScheduleSettings(java.nio.file.Path.of("p.yaml"), java.util.List.of(), java.nio.file.Path.of("in"),
                 java.nio.file.Path.of("out"), java.nio.file.Path.of("out/s.db"), null, new Trigger.Once(), ZoneId.of("UTC"), 3,
