@@ -71,7 +71,11 @@ public final class SparkVectorizerFit {
 
     private static Vocabulary count(SparkSession spark, TrainingJob job) throws IOException {
         Long given = VectorizerTrainer.termsInMemory(job.train());
-        Counting counting = new Counting(job.config().task(), new java.util.LinkedHashMap<>(job.model().asMap()), given == null ? 0 : given);
+        // the options as written, the executors adding the defaults: an option refused when set (skipStopTokens with a char
+        // analyzer) must not be taken for set because its default was copied
+        Map<String, Object> written = new java.util.LinkedHashMap<>(job.model().asMap());
+        written.keySet().removeIf(k -> !job.model().isSet(k));
+        Counting counting = new Counting(job.config().task(), written, given == null ? 0 : given);
         return SparkRunCount.count(spark, job, counting, (runs, documents) -> VectorizerTrainer.merge(job, runs, documents));
     }
 
