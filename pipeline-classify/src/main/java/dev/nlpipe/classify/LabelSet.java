@@ -56,13 +56,15 @@ public final class LabelSet {
         return new LabelSet(sorted);
     }
 
+    /**
+     * A decimal number as pandas reads a column of them: not Java's {@code 7d}, {@code 1f}, {@code NaN}
+     * or {@code Infinity}, which {@link Double#parseDouble} takes and Python does not, so labels such
+     * as {@code 7d}/{@code 30d} sort by code point, as scikit-learn sorts them.
+     */
+    private static final java.util.regex.Pattern DECIMAL = java.util.regex.Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
+
     private static boolean isNumber(String s) {
-        try {
-            Double.parseDouble(s);
-            return true;
-        } catch (NumberFormatException e) {
-            return false;
-        }
+        return DECIMAL.matcher(s).matches();
     }
 
     /** The labels in order. */

@@ -13,4 +13,12 @@ class LabelSetTest {
         assertEquals(List.of("1", "1.0", "2", "10"), LabelSet.of(List.of("10", "2", "1.0", "1"), null).labels());
         assertEquals(List.of("neg", "pos"), LabelSet.of(List.of("pos", "neg"), null).labels());
     }
+
+    @Test
+    void javaNumberSpellingsThatPythonReadsAsTextSortAsText() {
+        // Double.parseDouble takes 7d, 1f, NaN and Infinity; pandas and Python read them as text, sorted by code point
+        assertEquals(List.of("30d", "7d"), LabelSet.of(List.of("7d", "30d"), null).labels());
+        assertEquals(List.of("Infinity", "NaN"), LabelSet.of(List.of("NaN", "Infinity"), null).labels());
+        assertEquals(List.of("-2", ".5", "3e1"), LabelSet.of(List.of("3e1", ".5", "-2"), null).labels());
+    }
 }

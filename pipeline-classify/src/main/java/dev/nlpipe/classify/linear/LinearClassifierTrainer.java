@@ -185,9 +185,16 @@ public final class LinearClassifierTrainer implements TrainerProvider {
                 fitted.features(), metrics));
     }
 
-    /** {@code cvFolds} where it would not run (held-out dev data, nothing to choose) or could not (more folds than documents). */
+    /**
+     * {@code selectBy} with nothing to rank, and {@code cvFolds} where it would not run (held-out dev data, nothing to
+     * choose) or could not (more folds than documents).
+     */
     private static void refuseUnusedCrossValidation(TrainingJob job, LinearSettings s, List<ModelSelection.Candidate> grid, Dataset dev,
                                                     int trainSize) {
+        if (job.train().isSet("selectBy") && grid.size() <= 1) {
+            throw job.train().error("selectBy", "has nothing to choose: it ranks several C values or n-gram ranges; give a list, or"
+                    + " remove it");
+        }
         if (!job.train().isSet("cvFolds")) {
             return;
         }

@@ -112,6 +112,11 @@ record LinearSettings(FeatureRecipe features, LinearModel.Loss loss, List<Double
         if (t.getDouble("tol") <= 0) {
             throw t.error("tol", "must be positive");
         }
+        if (m.isSet("multiClass") && m.getString("multiClass").equals("multinomial") && !m.getString("loss").equals("logistic")) {
+            // LinearSVC's way: the SVM is one-vs-rest whatever this says, and a setting that changes nothing is refused
+            throw m.error("multiClass", "multinomial applies to loss: logistic; a linear SVM (loss: " + m.getString("loss")
+                    + ") is one-vs-rest: remove multiClass");
+        }
         return new LinearSettings(features, LinearModel.Loss.of(m.getString("loss")), cs, ranges,
                 m.getString("classWeight").equals("balanced"), m.getString("multiClass").equals("multinomial"), m.getBoolean("fitIntercept"),
                 m.getString("positiveLabel"), t.getInt("seed"), Math.max(1, t.getInt("threads")), t.getInt("maxIter"), t.getDouble("tol"),

@@ -210,6 +210,24 @@ class LinearClassifierTrainingTest {
     }
 
     @Test
+    void settingsThatChangeNothingAreRefused() throws IOException {
+        Path train = corpus("nothing", 30, 3, 5);
+        ConfigException select = assertThrows(ConfigException.class, () -> TrainingRuns.train(dir, """
+                task: classify.linear
+                data: { train: %s, format: jsonl }
+                model: { tokenPattern: '\\w+', C: 1 }
+                train: { devFraction: 0.2, selectBy: macro_f1 }
+                """.formatted(train), "select-one"));
+        assertTrue(select.getMessage().contains("selectBy") && select.getMessage().contains("nothing to choose"), select.getMessage());
+        ConfigException svm = assertThrows(ConfigException.class, () -> TrainingRuns.train(dir, """
+                task: classify.linear
+                data: { train: %s, format: jsonl }
+                model: { tokenPattern: '\\w+', loss: squared_hinge, multiClass: multinomial }
+                """.formatted(train), "svm-multinomial"));
+        assertTrue(svm.getMessage().contains("multiClass") && svm.getMessage().contains("one-vs-rest"), svm.getMessage());
+    }
+
+    @Test
     void aDevFractionThatLeavesDevEmptyIsRefused() throws IOException {
         // 3 classes of 5: round(0.9 * 5) = 5 of each stay in train, and every candidate of the grid would score 0 on no dev data
         Path small = corpus("small", 15, 3, 4);
