@@ -21,4 +21,16 @@ class VectorFeaturesTest {
         assertTrue(e.getMessage().contains("the vector 'bert' has 3 values, but the classifier was trained on vectors of 4"),
                 e.getMessage());
     }
+
+    @Test
+    void aVectorNameTheDocumentLacksNamesTheVectorsItHas() {
+        // embed.doc names its vector w2v unless told otherwise: 'vector: doc' is the mistake, not a missing stage
+        Document d = new Document("a", "text").putVector("w2v", new DenseVector(new float[] {1, 0}));
+        dev.nlpipe.core.doc.MissingLayerException e = assertThrows(dev.nlpipe.core.doc.MissingLayerException.class,
+                () -> new Features.FromLayer("doc", 0).apply(d));
+        assertTrue(e.getMessage().contains("needs the vector 'doc'") && e.getMessage().contains("it has w2v"), e.getMessage());
+        Document none = new Document("b", "text");
+        assertTrue(assertThrows(dev.nlpipe.core.doc.MissingLayerException.class, () -> new Features.FromLayer("doc", 0).apply(none))
+                .getMessage().contains("add a stage that provides it"));
+    }
 }

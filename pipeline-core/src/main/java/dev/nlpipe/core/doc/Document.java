@@ -211,6 +211,12 @@ public final class Document {
     /** The named vector, or a {@link MissingLayerException}. */
     public DocVector requireVector(String name, String stage) {
         DocVector v = vectors == null ? null : vectors.get(name);
+        if (v == null && vectors != null && !vectors.isEmpty()) {
+            // the layer is there under other names: the name asked for is the mistake, not a missing stage
+            throw new MissingLayerException(Layer.VECTORS, stage, "needs the vector '" + name + "', which this document does not have;"
+                    + " it has " + String.join(", ", new java.util.TreeSet<>(vectors.keySet())) + ": name one of these, or give the"
+                    + " stage that adds the vector the name '" + name + "' (its option 'name')");
+        }
         if (v == null) {
             throw new MissingLayerException(Layer.VECTORS, stage);
         }

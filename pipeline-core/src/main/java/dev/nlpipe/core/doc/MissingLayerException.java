@@ -10,6 +10,12 @@ public final class MissingLayerException extends RuntimeException {
         this.layer = layer;
     }
 
+    /** A layer that is there, but without the part a stage asked for (a vector of another name), said in {@code message}. */
+    public MissingLayerException(Layer layer, String stage, String message) {
+        super("stage '" + stage + "' " + message);
+        this.layer = layer;
+    }
+
     public Layer layer() {
         return layer;
     }
