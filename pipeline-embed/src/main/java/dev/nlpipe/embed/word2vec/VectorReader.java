@@ -7,6 +7,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -46,12 +50,13 @@ final class VectorReader {
     private String firstDuplicate;
     /** Lines read so far, blank ones included: the number of the line a decoding error names. */
     private long linesRead;
-    /** Whether a line beyond ASCII decoded as UTF-8: the file is UTF-8, and a bad line later a damaged word. */
+    /** Whether a word beyond ASCII decoded as UTF-8: the file is UTF-8, and a word cut mid-character later is damage. */
     private boolean sawUtf8;
-    private long damagedLines;
-    private long firstDamagedLine;
-    private final java.nio.charset.CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
-            .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT).onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
+    /** Words cut mid-character at their end, read with U+FFFD, and where the first was. */
+    private long damagedWords;
+    private String firstDamagedWord;
+    private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
 
     /**
      * @param key maps a file word to the caller's key
@@ -72,10 +77,10 @@ final class VectorReader {
             LOG.warn("vectors {}: {} row(s) repeat a word read before ({}); the first row of each word is kept, as gensim keeps it",
                     file, duplicates, firstDuplicate);
         }
-        if (damagedLines > 0) {
-            LOG.warn("vectors {}: {} line(s) hold bytes that are not UTF-8 (first: line {}; a word cut mid-character, as word2vec.c"
-                    + " cuts long ones); their words are read with U+FFFD in place of those bytes, as gensim's unicode_errors='replace'"
-                    + " reads them", file, damagedLines, firstDamagedLine);
+        if (damagedWords > 0) {
+            LOG.warn("vectors {}: {} word(s) end in a character cut short (first: {}), as word2vec.c cuts long words; they are"
+                    + " read with U+FFFD in place of those bytes, as gensim's unicode_errors='replace' reads them",
+                    file, damagedWords, firstDamagedWord);
         }
         int size = words.size() * dim;
         float[] matrix = values.length == size ? values : Arrays.copyOf(values, size);
@@ -195,21 +200,27 @@ final class VectorReader {
         presize(n);
         byte[] row = new byte[dim * 4];
         ByteBuffer rowBuf = ByteBuffer.wrap(row).order(ByteOrder.LITTLE_ENDIAN);
-        ByteArrayOutputStream word = new ByteArrayOutputStream(64);
+        byte[] word = new byte[64];
         for (long r = 0; r < n; r++) {
-            word.reset();
+            int len = 0;
             int b = in.read();
             while (b == '\n' || b == '\r') {
                 b = in.read();
             }
             while (b != ' ' && b >= 0) {
-                word.write(b);
+                if (len == word.length) {
+                    word = Arrays.copyOf(word, len * 2);
+                }
+                word[len++] = (byte) b;
                 b = in.read();
             }
             if (b < 0) {
                 throw new VectorFormatException(file, "ends after " + r + " of " + n + " vectors (truncated file?)");
             }
-            String w = word.toString(StandardCharsets.UTF_8);
+            String w = decodeStrict(word, 0, len);
+            if (w == null) {
+                w = damagedWord(word, len, 0, len, "vector " + (r + 1));
+            }
             try {
                 readFully(in, row);
             } catch (EOFException e) {
@@ -251,9 +262,54 @@ final class VectorReader {
                 + "; a vector must hold finite numbers (the model that wrote it diverged: retrain it, or drop the row)");
     }
 
-    private static boolean hasNonAscii(byte[] bytes) {
-        for (byte b : bytes) {
-            if (b < 0) {
+    /** {@code bytes[from, to)} as UTF-8, or {@code null} where they are not. */
+    private String decodeStrict(byte[] bytes, int from, int to) {
+        try {
+            String s = utf8.decode(ByteBuffer.wrap(bytes, from, to - from)).toString();
+            if (!sawUtf8) {
+                sawUtf8 = hasNonAscii(bytes, from, to); // once known, no word is scanned again
+            }
+            return s;
+        } catch (CharacterCodingException e) {
+            return null;
+        }
+    }
+
+    /**
+     * The text of {@code bytes[0, len)}, which are not UTF-8, when the only fault is a word
+     * ({@code bytes[wordFrom, wordTo)}) cut mid-character at its end in a file already seen to be
+     * UTF-8: word2vec.c cuts long words so. It is read with U+FFFD, as gensim's
+     * {@code unicode_errors='replace'} reads it, and counted.
+     *
+     * @param where the line or vector, for the messages
+     * @throws VectorFormatException for bytes in another encoding (a GBK file, whose every word
+     *     would be garbled and never found), as gensim's strict decoding refuses them
+     */
+    private String damagedWord(byte[] bytes, int len, int wordFrom, int wordTo, String where) throws VectorFormatException {
+        // A GBK file can hold a line whose bytes happen to be UTF-8 (说 is CB B5, UTF-8's U+02F5): only a fault at a
+        // word's very end, where word2vec.c cuts, is damage; one elsewhere means the file is in another encoding.
+        if (!sawUtf8 || !cutAtEnd(bytes, wordFrom, wordTo) || decodeStrict(bytes, wordTo, len) == null) {
+            throw new VectorFormatException(file, where + " is not valid UTF-8 (a GBK or Latin-1 file? convert it first, e.g."
+                    + " iconv -f gbk -t utf-8)");
+        }
+        if (damagedWords++ == 0) {
+            firstDamagedWord = where;
+        }
+        return new String(bytes, 0, len, StandardCharsets.UTF_8);
+    }
+
+    /** Whether {@code bytes[from, to)} are UTF-8 but for a character cut short at their end. */
+    private boolean cutAtEnd(byte[] bytes, int from, int to) {
+        ByteBuffer in = ByteBuffer.wrap(bytes, from, to - from);
+        // not at the end of the input: a sequence that could still be completed is left unread, not reported
+        boolean wellFormed = utf8.reset().decode(in, CharBuffer.allocate(to - from), false).isUnderflow();
+        utf8.reset();
+        return wellFormed && in.hasRemaining();
+    }
+
+    private static boolean hasNonAscii(byte[] bytes, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (bytes[i] < 0) {
                 return true;
             }
         }
@@ -350,7 +406,7 @@ final class VectorReader {
         try {
             s = utf8.decode(java.nio.ByteBuffer.wrap(bytes)).toString();
             if (!sawUtf8) {
-                sawUtf8 = hasNonAscii(bytes); // once known, no line is scanned again
+                sawUtf8 = hasNonAscii(bytes, 0, bytes.length); // once known, no line is scanned again
             }
         } catch (java.nio.charset.CharacterCodingException e) {
             if (!sawUtf8) {
@@ -361,8 +417,8 @@ final class VectorReader {
             // a UTF-8 file with a damaged word (word2vec.c cuts long words mid-character): read as gensim's unicode_errors
             // 'replace' reads it, and counted
             s = new String(bytes, StandardCharsets.UTF_8);
-            if (damagedLines++ == 0) {
-                firstDamagedLine = linesRead;
+            if (damagedWords++ == 0) {
+                firstDamagedWord = "line " + linesRead;
             }
         }
         return s.endsWith("\r") ? s.substring(0, s.length() - 1) : s;

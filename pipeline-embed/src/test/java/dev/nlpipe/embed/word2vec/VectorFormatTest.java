@@ -153,6 +153,41 @@ class VectorFormatTest {
         assertTrue(v.contains("中国") && v.contains("上海"), "the sound words load");
     }
 
+    /** A binary file as word2vec.c writes it: the header, then each word's bytes, a space, its floats and a newline. */
+    private static byte[] binary(int dim, byte[]... words) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes((words.length + " " + dim + "\n").getBytes(StandardCharsets.US_ASCII));
+        for (int r = 0; r < words.length; r++) {
+            out.writeBytes(words[r]);
+            out.write(' ');
+            ByteBuffer row = ByteBuffer.allocate(dim * 4).order(ByteOrder.LITTLE_ENDIAN);
+            for (int i = 0; i < dim; i++) {
+                row.putFloat(r + i * 0.5f);
+            }
+            out.writeBytes(row.array());
+            out.write('\n');
+        }
+        return out.toByteArray();
+    }
+
+    @Test
+    void aBinaryFileWithGbkWordsIsRefusedAtItsFirstSuchWord() {
+        java.nio.charset.Charset gbk = java.nio.charset.Charset.forName("GBK");
+        Path f = TempFiles.writeBytes(dir.resolve("gbk.bin"), binary(2, "king".getBytes(StandardCharsets.US_ASCII),
+                "中国".getBytes(gbk), "北京".getBytes(gbk), "美国".getBytes(gbk)));
+        var e = assertThrows(VectorFormat.VectorFormatException.class, () -> WordVectors.load(f));
+        assertTrue(e.getMessage().contains("gbk.bin vector 2 ") && e.getMessage().contains("iconv"), e.getMessage());
+    }
+
+    @Test
+    void aBinaryWordCutMidCharacterAtItsEndLoadsWithTheOthers() throws IOException {
+        byte[] cut = Arrays.copyOf("北京".getBytes(StandardCharsets.UTF_8), 4);
+        Path f = TempFiles.writeBytes(dir.resolve("cut.bin"), binary(2, "中国".getBytes(StandardCharsets.UTF_8), cut,
+                "上海".getBytes(StandardCharsets.UTF_8)));
+        WordVectors v = WordVectors.load(f);
+        assertArrayEquals(new String[] {"中国", "北\uFFFD", "上海"}, v.words());
+    }
+
     @Test
     void aSelectionReadsAModelDirectoryAsTheWholeReadDoes() throws IOException {
         WordVectors v = sample();
