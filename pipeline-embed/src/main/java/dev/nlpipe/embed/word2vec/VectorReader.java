@@ -388,7 +388,8 @@ final class VectorReader {
 
     /**
      * A UTF-8 line without its terminator, or {@code null} at the end; a line that is not UTF-8 (a
-     * GBK file) is an error naming it, as gensim's strict decoding is, not words of U+FFFD.
+     * GBK file) is an error naming it, as gensim's strict decoding is, not words of U+FFFD, unless
+     * its only fault is a word cut at its end ({@link #damagedWord}).
      */
     private String readLine(InputStream in) throws IOException {
         ByteArrayOutputStream buf = new ByteArrayOutputStream(1024);
@@ -402,24 +403,18 @@ final class VectorReader {
         }
         linesRead++;
         byte[] bytes = buf.toByteArray();
-        String s;
-        try {
-            s = utf8.decode(java.nio.ByteBuffer.wrap(bytes)).toString();
-            if (!sawUtf8) {
-                sawUtf8 = hasNonAscii(bytes, 0, bytes.length); // once known, no line is scanned again
+        String s = decodeStrict(bytes, 0, bytes.length);
+        if (s == null) {
+            // the line's word: its first field (a space, tab or CR byte is never inside a UTF-8 sequence)
+            int from = 0;
+            while (from < bytes.length && (bytes[from] == ' ' || bytes[from] == '\t')) {
+                from++;
             }
-        } catch (java.nio.charset.CharacterCodingException e) {
-            if (!sawUtf8) {
-                // the first line beyond ASCII is not UTF-8: the file is in another encoding, all its words would be garbled
-                throw new VectorFormatException(file, "line " + linesRead + " is not valid UTF-8 (a GBK or Latin-1 file? convert it"
-                        + " first, e.g. iconv -f gbk -t utf-8)");
+            int to = from;
+            while (to < bytes.length && bytes[to] != ' ' && bytes[to] != '\t' && bytes[to] != '\r') {
+                to++;
             }
-            // a UTF-8 file with a damaged word (word2vec.c cuts long words mid-character): read as gensim's unicode_errors
-            // 'replace' reads it, and counted
-            s = new String(bytes, StandardCharsets.UTF_8);
-            if (damagedWords++ == 0) {
-                firstDamagedWord = "line " + linesRead;
-            }
+            s = damagedWord(bytes, bytes.length, from, to, "line " + linesRead);
         }
         return s.endsWith("\r") ? s.substring(0, s.length() - 1) : s;
     }

@@ -189,6 +189,14 @@ class VectorFormatTest {
     }
 
     @Test
+    void aGbkTextFileWhoseFirstWordHappensToBeUtf8IsRefusedAtItsNextWord() {
+        // 说 in GBK is CB B5, which UTF-8 reads as U+02F5; 北京 then holds bytes UTF-8 never has, not at the word's end
+        byte[] gbk = "2 2\n说 1 0\n北京 0 1\n".getBytes(java.nio.charset.Charset.forName("GBK"));
+        var e = assertThrows(VectorFormat.VectorFormatException.class, () -> WordVectors.load(TempFiles.writeBytes(dir.resolve("gbk.txt"), gbk)));
+        assertTrue(e.getMessage().contains("gbk.txt line 3 ") && e.getMessage().contains("iconv"), e.getMessage());
+    }
+
+    @Test
     void aSelectionReadsAModelDirectoryAsTheWholeReadDoes() throws IOException {
         WordVectors v = sample();
         Path model = Files.createDirectories(dir.resolve("w2v"));
