@@ -135,9 +135,7 @@ final class VectorReader {
                 continue;
             }
             if (read == expected) {
-                // gensim reads as many as the header says and ignores the rest: a row silently left out here
-                throw new VectorFormatException(file, "line " + lineNo + ": the header announces " + expected + " vectors, and this"
-                        + " line holds another; correct the header's count");
+                throw moreThanAnnounced("line " + lineNo, "this line holds another");
             }
             row(line, lineNo);
         }
@@ -240,6 +238,21 @@ final class VectorReader {
                 words.add(k);
             }
         }
+        int b = in.read();
+        while (b == '\n' || b == '\r' || b == ' ' || b == '\t') {
+            b = in.read();
+        }
+        if (b >= 0) {
+            // a word holding a space also leaves bytes over: its rest was read as numbers, and every row after it shifted
+            throw moreThanAnnounced("vector " + (n + 1), "the file holds more bytes (more rows, or a word with a space in it, which"
+                    + " the binary format cannot hold)");
+        }
+    }
+
+    /** Rows after the header's count: gensim reads as many as it says and ignores the rest, rows silently left out here. */
+    private VectorFormatException moreThanAnnounced(String where, String more) {
+        return new VectorFormatException(file, where + ": the header announces " + read + " vectors, and " + more
+                + "; correct the header's count");
     }
 
     /** Whether a row of this key is stored: a kept key's first row. */

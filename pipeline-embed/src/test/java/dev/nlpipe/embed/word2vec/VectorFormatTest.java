@@ -244,6 +244,15 @@ class VectorFormatTest {
     }
 
     @Test
+    void aBinaryFileWithMoreRowsThanItsHeaderSaysIsRefused() {
+        byte[] bytes = binary(2, "a".getBytes(StandardCharsets.US_ASCII), "b".getBytes(StandardCharsets.US_ASCII),
+                "c".getBytes(StandardCharsets.US_ASCII));
+        bytes[0] = '2';
+        var e = assertThrows(VectorFormat.VectorFormatException.class, () -> WordVectors.load(TempFiles.writeBytes(dir.resolve("more.bin"), bytes)));
+        assertTrue(e.getMessage().contains("more.bin vector 3: the header announces 2 vectors"), e.getMessage());
+    }
+
+    @Test
     void aByteOrderMarkIsNotPartOfTheHeaderOrTheFirstWord() throws IOException {
         assertEquals(3, WordVectors.load(TempFiles.write(dir.resolve("bom.vec"), "\uFEFF2 3\na 1 2 3\nb 4 5 6\n")).dim());
         assertEquals("a", WordVectors.load(TempFiles.write(dir.resolve("glove.txt"), "\uFEFFa 1 2\nb 3 4\n")).word(0));
