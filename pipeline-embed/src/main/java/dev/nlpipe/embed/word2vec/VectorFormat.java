@@ -105,7 +105,8 @@ public final class VectorFormat {
                 Boolean byName = binaryByName(file);
                 // the content decides where it contradicts the name (a text file saved as .bin read as floats is garbage)
                 // both ways: a binary file saved as .txt holds control bytes a text file never has
-                yield byName == null ? sniffBinary(head(file)) : byName ? !looksLikeText(head(file)) : sniffBinary(head(file));
+                byte[] head = head(file);
+                yield VectorReader.isFastTextModel(head) || (byName == null ? sniffBinary(head) : byName ? !looksLikeText(head) : sniffBinary(head));
             }
             default -> throw new IllegalArgumentException("unknown vectors format '" + format + "' (valid: auto, text, binary)");
         };

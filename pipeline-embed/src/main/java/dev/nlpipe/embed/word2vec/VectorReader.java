@@ -36,6 +36,10 @@ final class VectorReader {
     private static final int PRESIZE_LIMIT = 1 << 26;
     /** The largest dimension accepted: real vectors have hundreds; a larger header number is damage. */
     static final int MAX_DIM = 1 << 20;
+    /** The bytes a fastText model file starts with: its magic number 793712314, little-endian. */
+    private static final byte[] FASTTEXT_MAGIC = {(byte) 0xBA, 0x16, 0x4F, 0x2F};
+    /** The longest binary header line read: {@code WORDS DIM} is a few digits; more is another kind of file. */
+    private static final int MAX_HEADER_BYTES = 256;
     private final Path file;
     private final UnaryOperator<String> key;
     private final Predicate<String> keep;
@@ -187,12 +191,30 @@ final class VectorReader {
      * {@code DIM} little-endian float32 values (and a newline that the C tool writes and gensim does not).
      */
     void readBinary(InputStream in) throws IOException {
-        String first = withoutByteOrderMark(readLine(in));
-        long[] header = first == null ? null : header(first);
-        if (header == null) {
-            throw new VectorFormatException(file, first == null ? "is empty; expected a header line 'WORDS DIMENSION'"
-                    : "line 1: expected a header 'WORDS DIMENSION' (e.g. '71290 100'); this is not a word2vec vectors file");
+        if (!in.markSupported()) {
+            in = new java.io.BufferedInputStream(in);
         }
+        in.mark(MAX_HEADER_BYTES);
+        byte[] head = in.readNBytes(MAX_HEADER_BYTES);
+        if (head.length == 0) {
+            throw new VectorFormatException(file, "is empty; expected a header line 'WORDS DIMENSION'");
+        }
+        if (isFastTextModel(head)) {
+            throw new VectorFormatException(file, "is a fastText model (.bin), not word2vec vectors; use the .vec file published with"
+                    + " it, or write one from the model with fastText's python/doc/examples/bin_to_vec.py");
+        }
+        int nl = 0;
+        while (nl < head.length && head[nl] != '\n') {
+            nl++;
+        }
+        // bytes that are not text here are another kind of file, not an encoding to convert: decoded leniently
+        long[] header = nl == head.length ? null : header(withoutByteOrderMark(new String(head, 0, nl, StandardCharsets.UTF_8)));
+        if (header == null) {
+            throw new VectorFormatException(file, "line 1: expected a header 'WORDS DIMENSION' (e.g. '71290 100'); this is not a"
+                    + " word2vec vectors file");
+        }
+        in.reset();
+        in.skipNBytes(nl + 1);
         long n = header[0];
         dim = (int) header[1];
         presize(n);
@@ -327,6 +349,11 @@ final class VectorReader {
             }
         }
         return false;
+    }
+
+    /** Whether a file's first bytes are a fastText model's, whose header no word2vec reader can read. */
+    static boolean isFastTextModel(byte[] head) {
+        return head.length >= FASTTEXT_MAGIC.length && Arrays.equals(head, 0, FASTTEXT_MAGIC.length, FASTTEXT_MAGIC, 0, FASTTEXT_MAGIC.length);
     }
 
     private static String withoutByteOrderMark(String line) {

@@ -253,6 +253,23 @@ class VectorFormatTest {
     }
 
     @Test
+    void aFastTextModelIsNamedAsOneWhateverItsName() {
+        // magic 793712314 and version 12, little-endian, then the model's arguments
+        byte[] model = ByteBuffer.allocate(64).order(ByteOrder.LITTLE_ENDIAN).putInt(793712314).putInt(12).putInt(300).array();
+        for (String name : List.of("cc.zh.300.bin", "cc.zh.300")) {
+            var e = assertThrows(VectorFormat.VectorFormatException.class, () -> WordVectors.load(TempFiles.writeBytes(dir.resolve(name), model)));
+            assertTrue(e.getMessage().contains(name + " is a fastText model") && !e.getMessage().contains("iconv"), e.getMessage());
+        }
+    }
+
+    @Test
+    void aBinaryFileWithoutAHeaderIsNotWord2VecRatherThanAnotherEncoding() {
+        byte[] other = {(byte) 0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59, 0x01, 0x00, 0x76, 0x00, (byte) 0xff, '\n', 0x00, 0x01};
+        var e = assertThrows(VectorFormat.VectorFormatException.class, () -> WordVectors.load(TempFiles.writeBytes(dir.resolve("x.bin"), other)));
+        assertTrue(e.getMessage().contains("not a word2vec vectors file") && !e.getMessage().contains("iconv"), e.getMessage());
+    }
+
+    @Test
     void aByteOrderMarkIsNotPartOfTheHeaderOrTheFirstWord() throws IOException {
         assertEquals(3, WordVectors.load(TempFiles.write(dir.resolve("bom.vec"), "\uFEFF2 3\na 1 2 3\nb 4 5 6\n")).dim());
         assertEquals("a", WordVectors.load(TempFiles.write(dir.resolve("glove.txt"), "\uFEFFa 1 2\nb 3 4\n")).word(0));
