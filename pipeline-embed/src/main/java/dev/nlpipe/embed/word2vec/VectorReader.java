@@ -52,7 +52,7 @@ final class VectorReader {
     /** Rows of a word read before, dropped as gensim drops them, and where the first was. */
     private long duplicates;
     private String firstDuplicate;
-    /** Lines read so far, blank ones included: the number of the line a decoding error names. */
+    /** Lines read so far, blank ones included: the number of the line an error names, as an editor numbers it. */
     private long linesRead;
     /** Whether a word beyond ASCII decoded as UTF-8: the file is UTF-8, and a word cut mid-character later is damage. */
     private boolean sawUtf8;
@@ -119,29 +119,24 @@ final class VectorReader {
         if (first == null) {
             throw new VectorFormatException(file, "is empty; expected word vectors");
         }
-        long[] header = header(first);
+        long[] header = header(first, linesRead);
         long expected = header == null ? -1 : header[0];
         dim = header == null ? fields(first) - 1 : (int) header[1];
         if (dim < 1) {
-            throw new VectorFormatException(file, "line 1: expected a header 'WORDS DIMENSION' (e.g. '71290 100') or a word and its"
-                    + " numbers");
+            throw new VectorFormatException(file, "line " + linesRead + ": expected a header 'WORDS DIMENSION' (e.g. '71290 100') or"
+                    + " a word and its numbers");
         }
         if (expected > 0) {
             presize(expected);
         }
-        long lineNo = 1;
-        String line = header == null ? first : readLine(in);
-        if (header != null) {
-            lineNo++;
-        }
-        for (; line != null; line = readLine(in), lineNo++) {
+        for (String line = header == null ? first : readLine(in); line != null; line = readLine(in)) {
             if (line.isBlank()) {
                 continue;
             }
             if (read == expected) {
-                throw moreThanAnnounced("line " + lineNo, "this line holds another");
+                throw moreThanAnnounced("line " + linesRead, "this line holds another");
             }
-            row(line, lineNo);
+            row(line, linesRead);
         }
         if (expected >= 0 && read < expected) {
             throw new VectorFormatException(file, "ends after " + read + " of " + expected + " vectors (truncated file?)");
@@ -208,7 +203,7 @@ final class VectorReader {
             nl++;
         }
         // bytes that are not text here are another kind of file, not an encoding to convert: decoded leniently
-        long[] header = nl == head.length ? null : header(withoutByteOrderMark(new String(head, 0, nl, StandardCharsets.UTF_8)));
+        long[] header = nl == head.length ? null : header(withoutByteOrderMark(new String(head, 0, nl, StandardCharsets.UTF_8)), 1);
         if (header == null) {
             throw new VectorFormatException(file, "line 1: expected a header 'WORDS DIMENSION' (e.g. '71290 100'); this is not a"
                     + " word2vec vectors file");
@@ -378,14 +373,14 @@ final class VectorReader {
      *
      * @throws VectorFormatException when it is a header whose dimension no real file has
      */
-    private long[] header(String line) throws VectorFormatException {
+    private long[] header(String line, long lineNo) throws VectorFormatException {
         String[] parts = line.trim().split("[ \t]+");
         if (parts.length != 2 || !parts[0].matches("\\d{1,18}") || !parts[1].matches("\\d{1,9}")) {
             return null;
         }
         long dim = Long.parseLong(parts[1]);
         if (dim > MAX_DIM) {
-            throw new VectorFormatException(file, "line 1: the header gives " + dim + " dimensions, over the limit of " + MAX_DIM
+            throw new VectorFormatException(file, "line " + lineNo + ": the header gives " + dim + " dimensions, over the limit of " + MAX_DIM
                     + "; the header is damaged");
         }
         return dim > 0 ? new long[] {Long.parseLong(parts[0]), dim} : null;

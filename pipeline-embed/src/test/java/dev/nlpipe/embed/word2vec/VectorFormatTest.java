@@ -197,6 +197,13 @@ class VectorFormatTest {
     }
 
     @Test
+    void lineNumbersCountTheBlankLinesBeforeTheHeader() {
+        Path f = TempFiles.write(dir.resolve("blank.txt"), "\n\n3 3\na 1 2 3\n\nb 1 2 3\nc 1 2\n");
+        var e = assertThrows(VectorFormat.VectorFormatException.class, () -> WordVectors.load(f));
+        assertTrue(e.getMessage().contains("blank.txt line 7: the word has 2 numbers"), e.getMessage());
+    }
+
+    @Test
     void aSelectionReadsAModelDirectoryAsTheWholeReadDoes() throws IOException {
         WordVectors v = sample();
         Path model = Files.createDirectories(dir.resolve("w2v"));
