@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
@@ -160,11 +161,16 @@ final class VectorReader {
                 throw new VectorFormatException(file, "line " + lineNo + ": the word has " + i + " numbers, expected " + dim);
             }
             if (kept) {
+                String number = line.substring(pos, end);
                 float v;
                 try {
-                    v = Float.parseFloat(line.substring(pos, end));
+                    v = Float.parseFloat(number);
                 } catch (NumberFormatException e) {
-                    throw new VectorFormatException(file, "line " + lineNo + ": value " + (i + 1) + " is not a number");
+                    Float spelled = pythonNonFinite(number);
+                    if (spelled == null) {
+                        throw new VectorFormatException(file, "line " + lineNo + ": value " + (i + 1) + " is not a number");
+                    }
+                    v = spelled;
                 }
                 if (!Float.isFinite(v)) {
                     throw notFinite("line " + lineNo, word, i, v);
@@ -284,6 +290,21 @@ final class VectorReader {
             firstDuplicate = where + ": '" + k + "'";
         }
         return false;
+    }
+
+    /**
+     * The value of {@code nan}, {@code inf} or {@code infinity} in any case and with a sign, as
+     * numpy writes them and Python's {@code float} reads them ({@link Float#parseFloat} reads only
+     * {@code NaN} and {@code Infinity}), or {@code null} for any other text.
+     */
+    private static Float pythonNonFinite(String number) {
+        String s = number.toLowerCase(Locale.ROOT);
+        boolean negative = s.startsWith("-");
+        s = negative || s.startsWith("+") ? s.substring(1) : s;
+        if (s.equals("nan")) {
+            return Float.NaN;
+        }
+        return s.equals("inf") || s.equals("infinity") ? (negative ? Float.NEGATIVE_INFINITY : Float.POSITIVE_INFINITY) : null;
     }
 
     /** A NaN or infinite value: it would make every similarity with its word NaN and break the neighbour lists. */

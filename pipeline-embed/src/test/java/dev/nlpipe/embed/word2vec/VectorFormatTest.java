@@ -236,6 +236,16 @@ class VectorFormatTest {
     }
 
     @Test
+    void numpysLowerCaseNanAndInfAreRefusedAsNonFiniteValues() {
+        var e = assertThrows(VectorFormat.VectorFormatException.class,
+                () -> WordVectors.load(TempFiles.write(dir.resolve("nan.txt"), "2 2\na 1 0\nb 1 nan\n")));
+        assertTrue(e.getMessage().contains("nan.txt line 3: value 2 of 'b' is NaN"), e.getMessage());
+        e = assertThrows(VectorFormat.VectorFormatException.class,
+                () -> WordVectors.load(TempFiles.write(dir.resolve("inf.txt"), "2 2\na -inf 0\nb 1 1\n")));
+        assertTrue(e.getMessage().contains("inf.txt line 2: value 1 of 'a' is -Infinity"), e.getMessage());
+    }
+
+    @Test
     void aRepeatedWordKeepsItsFirstRowAsGensimDoes() throws IOException {
         WordVectors v = WordVectors.load(TempFiles.write(dir.resolve("dup.txt"), "3 2\na 1 0\na 0 1\nb 1 1\n"));
         assertEquals(List.of("a", "b"), List.of(v.word(0), v.word(1)));
