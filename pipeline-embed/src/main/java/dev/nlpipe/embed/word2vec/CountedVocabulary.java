@@ -20,13 +20,16 @@ import java.util.Map;
  * @param vocabulary the words and their counts, in row order
  * @param minCount the {@code minCount} it was chosen with
  * @param maxVocab the {@code maxVocab} it was chosen with
+ * @param corpusTokens the tokens of the corpus it was counted on, those of words left out
+ *     included, or -1 where the directory does not record them
  */
-public record CountedVocabulary(Vocabulary vocabulary, int minCount, int maxVocab) {
+public record CountedVocabulary(Vocabulary vocabulary, int minCount, int maxVocab, long corpusTokens) {
     /** The kind in {@code model.json}. */
     public static final String KIND = "embed.word2vec-vocabulary";
     /** The directory format this code writes. */
     public static final int FORMAT_VERSION = 1;
     static final String FILE = Word2VecModel.VOCAB_FILE;
+    private static final String CORPUS_TOKENS = "corpus_tokens";
 
     /**
      * Writes the directory of a counting job ({@code task: embed.word2vec}) into its {@link TrainingJob#dir()}.
@@ -43,7 +46,7 @@ public record CountedVocabulary(Vocabulary vocabulary, int minCount, int maxVoca
         meta.put("maxVocab", job.model().getInt("maxVocab"));
         Map<String, Object> metrics = new LinkedHashMap<>();
         metrics.put("documents", documents);
-        metrics.put("corpus_tokens", counted.tokens());
+        metrics.put(CORPUS_TOKENS, counted.tokens());
         metrics.put("distinct_words", counted.distinct());
         metrics.put("vocab_size", counted.vocabulary().size());
         metrics.put("count_seconds", seconds);
@@ -60,7 +63,9 @@ public record CountedVocabulary(Vocabulary vocabulary, int minCount, int maxVoca
     public static CountedVocabulary load(Path dir) {
         ModelMeta meta = ModelDir.read(dir, FORMAT_VERSION, KIND);
         try {
-            return new CountedVocabulary(Vocabulary.readTsv(dir, FILE), meta.getInt("minCount", -1), meta.getInt("maxVocab", -1));
+            Object tokens = meta.getMap("metrics").get(CORPUS_TOKENS);
+            return new CountedVocabulary(Vocabulary.readTsv(dir, FILE), meta.getInt("minCount", -1), meta.getInt("maxVocab", -1),
+                    tokens instanceof Number t ? t.longValue() : -1);
         } catch (IOException e) {
             throw ModelException.cannotLoad(dir, e);
         }

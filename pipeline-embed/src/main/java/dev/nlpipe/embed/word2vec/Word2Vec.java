@@ -63,25 +63,25 @@ public final class Word2Vec {
      * @param vocabulary the counted vocabulary; its options are checked against {@code params}
      *     ({@link CountedVocabulary#checkChosenAs}) and its counts against the sentences
      * @throws Word2VecParams.InvalidParameterException when it was chosen with other options, or its
-     *     counts do not match the sentences ({@code vocabulary})
+     *     counts or its corpus' token total do not match the sentences ({@code vocabulary})
      */
     public static Result trainWithVocabulary(Iterator<? extends List<String>> sentences, Word2VecParams params, CountedVocabulary vocabulary,
                                              Path cacheDir, PrintStream log) throws IOException {
         vocabulary.checkChosenAs(params);
-        return train(sentences, params, null, vocabulary.vocabulary(), cacheDir, log);
+        return train(sentences, params, null, vocabulary, cacheDir, log);
     }
 
     private static Result train(Iterator<? extends List<String>> sentences, Word2VecParams params, Word2VecModel previous,
-                                Vocabulary counted, Path cacheDir, PrintStream log) throws IOException {
+                                CountedVocabulary counted, Path cacheDir, PrintStream log) throws IOException {
         TokenTable table = new TokenTable();
         CorpusCache[] cache = {CorpusCache.create(cacheDir)};
         try {
-            long tokens = scan(sentences, counted == null ? table::add : knownWords(table, counted), cache[0]);
+            long tokens = scan(sentences, counted == null ? table::add : knownWords(table, counted.vocabulary()), cache[0]);
             int phrases = params.phrases().passes() > 0 ? PhraseDetector.apply(cache[0], table, params.phrases(), cacheDir, cache) : 0;
             if (phrases > 0) {
                 tokens = table.total();
             }
-            Vocabulary vocab = counted != null ? checked(counted, table)
+            Vocabulary vocab = counted != null ? checked(counted, table, tokens)
                     : Vocabulary.merge(previous == null ? null : previous.vocabulary(), table, params.minCount(), params.maxVocab());
             int[] tokenToWord = vocab.mapping(table);
             long[] corpusCounts = new long[vocab.size()];
@@ -161,16 +161,27 @@ public final class Word2Vec {
         };
     }
 
-    /** The counted vocabulary, once its counts are found equal to those of the corpus just read. */
-    private static Vocabulary checked(Vocabulary counted, TokenTable table) {
-        for (int i = 0; i < counted.size(); i++) {
-            if (table.count(i) != counted.count(i)) {
-                throw new Word2VecParams.InvalidParameterException("vocabulary", "counts '" + counted.word(i) + "' " + counted.count(i)
-                        + " times, but the training data holds it " + table.count(i) + " times: it was counted on other data or"
-                        + " with other stages; count it again from this training file");
+    /**
+     * The counted vocabulary, once its counts and its corpus' token total are found equal to those
+     * of the corpus just read: the total catches words of other data that the vocabulary does not
+     * hold (a word new in the data, seen often, would have been in it), which no count of its own words shows.
+     */
+    private static Vocabulary checked(CountedVocabulary counted, TokenTable table, long tokens) {
+        Vocabulary v = counted.vocabulary();
+        String recount = ": it was counted on other data or with other stages; count it again from this training file";
+        for (int i = 0; i < v.size(); i++) {
+            if (table.count(i) != v.count(i)) {
+                throw new Word2VecParams.InvalidParameterException("vocabulary", "counts '" + v.word(i) + "' " + v.count(i)
+                        + " times, but the training data holds it " + table.count(i) + " times" + recount);
             }
         }
-        return counted;
+        if (counted.corpusTokens() >= 0 && counted.corpusTokens() != tokens) {
+            long more = tokens - counted.corpusTokens();
+            throw new Word2VecParams.InvalidParameterException("vocabulary", "was counted on " + counted.corpusTokens() + " tokens, but"
+                    + " the training data holds " + tokens + " (" + Math.abs(more) + (more > 0 ? " more" : " fewer") + ", of words it"
+                    + " does not hold)" + recount);
+        }
+        return v;
     }
 
     /** A token as training counts it, or {@code null} for a token it skips (empty). */

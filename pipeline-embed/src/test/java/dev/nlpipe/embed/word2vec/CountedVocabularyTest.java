@@ -83,6 +83,15 @@ class CountedVocabularyTest {
     }
 
     @Test
+    void dataWithWordsTheVocabularyDoesNotHoldIsRefused() throws IOException {
+        // the counted corpus plus a word seen 2000 times: every word of the vocabulary keeps its count
+        Path more = corpus("more", 5);
+        TempFiles.write(more.resolve("new.txt"), "novel\n".repeat(2000));
+        var e = assertThrows(ConfigException.class, () -> train("more-model", "model.vocabulary=" + counted, "data.train=" + more));
+        assertTrue(e.getMessage().contains("option 'vocabulary'") && e.getMessage().contains("2000 more"), e.getMessage());
+    }
+
+    @Test
     void anotherMinCountIsRefused() {
         var e = assertThrows(ConfigException.class, () -> train("min3", "model.vocabulary=" + counted, "model.minCount=3"));
         assertTrue(e.getMessage().contains("option 'minCount'"), e.getMessage());
