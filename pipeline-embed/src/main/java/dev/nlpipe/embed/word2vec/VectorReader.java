@@ -7,10 +7,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -47,6 +43,7 @@ final class VectorReader {
     private final boolean wholeFile;
     private final List<String> words = new ArrayList<>();
     private final Set<String> seen = new HashSet<>();
+    private final WordDecoder decoder;
     private float[] values = new float[1 << 12];
     private int dim;
     private long read;
@@ -55,14 +52,6 @@ final class VectorReader {
     private String firstDuplicate;
     /** Lines read so far, blank ones included: the number of the line an error names, as an editor numbers it. */
     private long linesRead;
-    /** Whether a word beyond ASCII decoded as UTF-8: the file is UTF-8, and a word cut mid-character later is damage. */
-    private boolean sawUtf8;
-    /** Words cut mid-character at their end, read with U+FFFD, and where the first was. */
-    private long damagedWords;
-    private String firstDamagedWord;
-    private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
-
     /**
      * @param key maps a file word to the caller's key
      * @param keep which keys to keep
@@ -74,6 +63,7 @@ final class VectorReader {
         this.key = key;
         this.keep = keep;
         this.wholeFile = wholeFile;
+        this.decoder = new WordDecoder(file);
     }
 
     /** The kept rows and the number of vectors in the file. */
@@ -82,11 +72,7 @@ final class VectorReader {
             LOG.warn("vectors {}: {} row(s) repeat a word read before ({}); the first row of each word is kept, as gensim keeps it",
                     file, duplicates, firstDuplicate);
         }
-        if (damagedWords > 0) {
-            LOG.warn("vectors {}: {} word(s) end in a character cut short (first: {}), as word2vec.c cuts long words; they are"
-                    + " read with U+FFFD in place of those bytes, as gensim's unicode_errors='replace' reads them",
-                    file, damagedWords, firstDamagedWord);
-        }
+        decoder.warnOfDamage();
         int size = words.size() * dim;
         float[] matrix = values.length == size ? values : Arrays.copyOf(values, size);
         return new VectorFormat.Selection(new WordVectors(words.toArray(new String[0]), matrix, dim), read);
@@ -238,9 +224,9 @@ final class VectorReader {
             if (b < 0) {
                 throw new VectorFormatException(file, "ends after " + r + " of " + n + " vectors (truncated file?)");
             }
-            String w = decodeStrict(word, 0, len);
+            String w = decoder.strict(word, 0, len);
             if (w == null) {
-                w = damagedWord(word, len, 0, len, "vector " + (r + 1));
+                w = decoder.damaged(word, len, 0, len, "vector " + (r + 1));
             }
             try {
                 readFully(in, row);
@@ -311,60 +297,6 @@ final class VectorReader {
     private VectorFormatException notFinite(String where, String word, int i, float v) {
         return new VectorFormatException(file, where + ": value " + (i + 1) + " of '" + word + "' is " + v
                 + "; a vector must hold finite numbers (the model that wrote it diverged: retrain it, or drop the row)");
-    }
-
-    /** {@code bytes[from, to)} as UTF-8, or {@code null} where they are not. */
-    private String decodeStrict(byte[] bytes, int from, int to) {
-        try {
-            String s = utf8.decode(ByteBuffer.wrap(bytes, from, to - from)).toString();
-            if (!sawUtf8) {
-                sawUtf8 = hasNonAscii(bytes, from, to); // once known, no word is scanned again
-            }
-            return s;
-        } catch (CharacterCodingException e) {
-            return null;
-        }
-    }
-
-    /**
-     * The text of {@code bytes[0, len)}, which are not UTF-8, when the only fault is a word
-     * ({@code bytes[wordFrom, wordTo)}) cut mid-character at its end in a file already seen to be
-     * UTF-8: word2vec.c cuts long words so. It is read with U+FFFD, as gensim's
-     * {@code unicode_errors='replace'} reads it, and counted.
-     *
-     * @param where the line or vector, for the messages
-     * @throws VectorFormatException for bytes in another encoding (a GBK file, whose every word
-     *     would be garbled and never found), as gensim's strict decoding refuses them
-     */
-    private String damagedWord(byte[] bytes, int len, int wordFrom, int wordTo, String where) throws VectorFormatException {
-        // A GBK file can hold a line whose bytes happen to be UTF-8 (说 is CB B5, UTF-8's U+02F5): only a fault at a
-        // word's very end, where word2vec.c cuts, is damage; one elsewhere means the file is in another encoding.
-        if (!sawUtf8 || !cutAtEnd(bytes, wordFrom, wordTo) || decodeStrict(bytes, wordTo, len) == null) {
-            throw new VectorFormatException(file, where + " is not valid UTF-8 (a GBK or Latin-1 file? convert it first, e.g."
-                    + " iconv -f gbk -t utf-8)");
-        }
-        if (damagedWords++ == 0) {
-            firstDamagedWord = where;
-        }
-        return new String(bytes, 0, len, StandardCharsets.UTF_8);
-    }
-
-    /** Whether {@code bytes[from, to)} are UTF-8 but for a character cut short at their end. */
-    private boolean cutAtEnd(byte[] bytes, int from, int to) {
-        ByteBuffer in = ByteBuffer.wrap(bytes, from, to - from);
-        // not at the end of the input: a sequence that could still be completed is left unread, not reported
-        boolean wellFormed = utf8.reset().decode(in, CharBuffer.allocate(to - from), false).isUnderflow();
-        utf8.reset();
-        return wellFormed && in.hasRemaining();
-    }
-
-    private static boolean hasNonAscii(byte[] bytes, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (bytes[i] < 0) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** Whether a file's first bytes are a fastText model's, whose header no word2vec reader can read. */
@@ -445,7 +377,7 @@ final class VectorReader {
     /**
      * A UTF-8 line without its terminator, or {@code null} at the end; a line that is not UTF-8 (a
      * GBK file) is an error naming it, as gensim's strict decoding is, not words of U+FFFD, unless
-     * its only fault is a word cut at its end ({@link #damagedWord}).
+     * its only fault is a word cut at its end ({@link WordDecoder#damaged}).
      */
     private String readLine(InputStream in) throws IOException {
         ByteArrayOutputStream buf = new ByteArrayOutputStream(1024);
@@ -459,7 +391,7 @@ final class VectorReader {
         }
         linesRead++;
         byte[] bytes = buf.toByteArray();
-        String s = decodeStrict(bytes, 0, bytes.length);
+        String s = decoder.strict(bytes, 0, bytes.length);
         if (s == null) {
             // the line's word: its first field (a space, tab or CR byte is never inside a UTF-8 sequence)
             int from = 0;
@@ -470,7 +402,7 @@ final class VectorReader {
             while (to < bytes.length && bytes[to] != ' ' && bytes[to] != '\t' && bytes[to] != '\r') {
                 to++;
             }
-            s = damagedWord(bytes, bytes.length, from, to, "line " + linesRead);
+            s = decoder.damaged(bytes, bytes.length, from, to, "line " + linesRead);
         }
         return s.endsWith("\r") ? s.substring(0, s.length() - 1) : s;
     }
