@@ -19,7 +19,8 @@ import java.util.Map;
  * {@value #ENCODER_PREFIX} and the task's head), {@code vocab.txt} and {@code tokenizer.json}.
  *
  * @param config the encoder's sizes
- * @param tokenizer the tokenizer it was trained with
+ * @param tokenizer the tokenizer it was trained with, cut where the model stops reading: its truncation is
+ *     written as {@code model_max_length}, where Hugging Face's tokenizers cut (none without one)
  * @param weights every weight, on the Java heap
  */
 public record FineTunedFiles(BertConfig config, BertTokenizer tokenizer, Map<String, TensorFile.Tensor> weights) {

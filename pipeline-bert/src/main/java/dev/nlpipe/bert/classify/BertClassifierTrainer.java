@@ -145,7 +145,7 @@ public final class BertClassifierTrainer implements TrainerProvider {
             float[] classWeights = classWeights(spec, train, labels);
             Trainable<Example> trainable = trainable(net, spec, layerDecay, dev, classWeights);
             TrainingResult result = TrainingLoop.forJob(job, meta, NAME, settings, "accuracy", log).run(trainable, train, Example::length);
-            new FineTunedFiles(encoder.config(), encoder.tokenizer(), params.snapshot()).write(job.dir(), huggingFaceConfig(pooling, labels));
+            new FineTunedFiles(encoder.config(), tokenizer, params.snapshot()).write(job.dir(), huggingFaceConfig(pooling, labels));
             describe(meta, spec, pooling, labels, classWeights, encoder, settings, layerDecay, result, job);
             Map<String, Object> metrics = FineTuning.metrics(result, "trainTextsPerSecond");
             if (job.hasSplit("test")) {

@@ -23,7 +23,6 @@ import dev.nlpipe.nn.TrainingResult;
 import dev.nlpipe.nn.bert.BertConfig;
 import dev.nlpipe.nn.bert.BertTokenizer;
 import dev.nlpipe.nn.bert.PretrainedEncoder;
-import dev.nlpipe.nn.bert.Truncation;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -194,7 +193,9 @@ public final class MlmTrainer implements TrainerProvider {
             PretrainedEncoder.writeWeights(job.dir(), start.config(), padding, weights);
             long parameters = weights.entrySet().stream().filter(e -> !e.getKey().startsWith(PretrainedEncoder.HEAD_PREFIX))
                     .mapToLong(e -> e.getValue().values().length).sum();
-            start.tokenizer().save(job.dir());
+            // cut where the encoder's positions end (model_max_length, for Hugging Face users of the directory), not where the
+            // starting tokenizer cut: an imported encoder's usually cuts nowhere, so transformers would not cut at all
+            start.tokenizer().withMaxLength(start.config().maxPositions()).save(job.dir());
             Map<String, Object> metrics = metrics(result, before);
             if (job.hasSplit("test")) {
                 List<Masking.Masked> test = MlmEvaluation.fixed(corpus.sequences(job.readAll("test")), masking, settings.seed(),
@@ -222,11 +223,6 @@ public final class MlmTrainer implements TrainerProvider {
         }
         BertConfig config = new BertConfig(rows, spec.hidden(), spec.layers(), spec.heads(), spec.intermediate(),
                 spec.maxPositions(), 2, 0.1f, 0.1f, 1e-12, false);
-        // the saved tokenizer cuts texts to what the encoder takes, for Hugging Face users of the directory too
-        Truncation cut = tokenizer.truncation();
-        if (cut == null || cut.maxLength() > spec.maxPositions()) {
-            tokenizer = tokenizer.withTruncation(Truncation.longestFirst(spec.maxPositions()));
-        }
         return new Start(config, null, Map.of(), tokenizer, Map.of("vocabulary", spec.vocabulary().toString()), 0);
     }
 

@@ -149,7 +149,8 @@ public final class BertTaggerTrainer implements TrainerProvider {
             Trainable<Example> trainable = trainable(net, spec, headLr > 0 ? headLr / settings.lr() : 1.0, layerDecay, tags,
                     devLayouts, dev, log);
             TrainingResult result = TrainingLoop.forJob(job, meta, NAME, settings, "f1", log).run(trainable, trainExamples, Example::width);
-            new FineTunedFiles(config, tokenizer, params.snapshot()).write(job.dir());
+            // long sentences are windowed, not cut: Hugging Face users are cut only where the encoder's positions end
+            new FineTunedFiles(config, tokenizer.withMaxLength(config.maxPositions()), params.snapshot()).write(job.dir());
             describe(meta, spec, tags, encoder, settings, headLr, layerDecay, result);
             Map<String, Object> metrics = FineTuning.metrics(result, "trainSentencesPerSecond");
             metrics.put("hardware", TaggerTraining.hardware(device));

@@ -132,6 +132,12 @@ class BertClassifierTrainingTest {
     }
 
     @Test
+    void huggingFacesTokenizerCutsTextsWhereTheClassifierStopsReading() throws IOException {
+        // the encoder's tokenizer has no cut: transformers read up to its own default, past the 16 pieces trained on
+        assertEquals(16, json(model.resolve("tokenizer_config.json")).get("model_max_length"));
+    }
+
+    @Test
     void poolerPoolingIsSavedAsHuggingFacesSequenceClassifier() throws IOException {
         Path encoder = TinyEncoder.writeWithPooler(dir.resolve("encoder-pooler-2"), SentimentTexts.vocabulary(), 2);
         Path out = dir.resolve("clf-pooler-pooling");

@@ -127,6 +127,13 @@ class MlmTrainingTest {
     }
 
     @Test
+    void aContinuedEncodersTokenizerCutsTextsWhereItsPositionsEnd() throws IOException {
+        // the starting encoder's tokenizer, as an imported one's, has no cut of its own
+        assertEquals(null, json(encoder.resolve("tokenizer_config.json")).get("model_max_length"));
+        assertEquals(TinyEncoder.config(1).maxPositions(), json(model.resolve("tokenizer_config.json")).get("model_max_length"));
+    }
+
+    @Test
     void classifyBertFineTunesThePretrainedEncoder() throws IOException {
         Path tsv = dir.resolve("labelled.tsv");
         StringBuilder sb = new StringBuilder("label\ttext\n");

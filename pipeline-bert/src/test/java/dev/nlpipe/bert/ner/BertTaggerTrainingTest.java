@@ -132,6 +132,12 @@ class BertTaggerTrainingTest {
     }
 
     @Test
+    void huggingFacesTokenizerCutsTextsWhereTheEncodersPositionsEnd() throws IOException {
+        // maxLength 24 is the windows' length, not a cut: a longer sentence is read whole, window by window
+        assertEquals(TinyEncoder.config(1).maxPositions(), json(model.resolve("tokenizer_config.json")).get("model_max_length"));
+    }
+
+    @Test
     void aFineTunedModelNamedAsTheEncoderIsRefusedWithTheCommandThatTakesItsEncoderOut() throws IOException {
         ModelException e = assertThrows(ModelException.class, () -> PretrainedEncoder.open(model, LoadOptions.DEFAULT));
         assertTrue(e.getMessage().contains("nlpipe model import " + model + " --output"), e.getMessage());
