@@ -241,14 +241,22 @@ public final class BertTokenizer {
 
     /**
      * Writes {@code vocab.txt}, {@code tokenizer.json} and {@code tokenizer_config.json} into a
-     * directory (created when missing). The last says how to normalize to Hugging Face's
-     * {@code AutoTokenizer}, which without it lowercases every BERT tokenizer, a cased one too,
-     * where to cut ({@code model_max_length}) and which pieces are the special tokens.
+     * directory (created when missing); see {@link #saveConfig}.
      */
     public void save(Path dir) throws IOException {
         Files.createDirectories(dir);
         saveVocab(dir.resolve("vocab.txt"));
         saveTokenizerJson(dir.resolve("tokenizer.json"));
+        saveConfig(dir.resolve("tokenizer_config.json"));
+    }
+
+    /**
+     * Writes Hugging Face's {@code tokenizer_config.json}: how to normalize, which transformers'
+     * {@code AutoTokenizer} needs because without it it lowercases every BERT tokenizer, a cased one
+     * too; where to cut ({@code model_max_length}, this tokenizer's truncation, none without one);
+     * and which pieces are the special tokens.
+     */
+    public void saveConfig(Path file) throws IOException {
         BertNormalization n = parts.normalization();
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("tokenizer_class", "BertTokenizer");
@@ -266,7 +274,7 @@ public final class BertTokenizer {
                 config.put(special.substring(1, special.length() - 1).toLowerCase(java.util.Locale.ROOT) + "_token", special);
             }
         }
-        ModelDir.writeJson(dir.resolve("tokenizer_config.json"), config);
+        ModelDir.writeJson(file, config);
     }
 
     /** Writes a {@code tokenizer.json} that Hugging Face's tokenizers (and DJL's wrapper) load with the same ids. */

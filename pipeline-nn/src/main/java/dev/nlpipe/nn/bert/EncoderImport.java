@@ -31,7 +31,8 @@ import java.util.Map;
  * {@code nlpipe model import}: turns a pretrained BERT encoder from an {@link EncoderSource} into a
  * {@link PretrainedEncoder} directory — weights renamed to Hugging Face's {@code BertModel} names
  * (a task checkpoint's {@code bert.} prefix and heads dropped, old {@code gamma}/{@code beta} names
- * mapped), written as safetensors, with the vocabulary and tokenizer, and the SHA-256 of every
+ * mapped), written as safetensors, with the vocabulary and tokenizer ({@code tokenizer.json} and
+ * {@code tokenizer_config.json}, which says how it normalizes), and the SHA-256 of every
  * source file in {@code model.json}. Nothing is executed: ONNX graphs and safetensors are read as
  * data, and PyTorch pickles are refused.
  */
@@ -153,6 +154,10 @@ public final class EncoderImport {
             } else {
                 fromVocab.saveTokenizerJson(w.dir().resolve(PretrainedEncoder.TOKENIZER));
             }
+            // without it transformers' BertTokenizerFast lowercases every text, a cased encoder's too, and cuts nowhere: it
+            // says what the tokenizer.json just written does, and cuts where the encoder's positions end
+            BertTokenizer.fromTokenizerJson(w.dir().resolve(PretrainedEncoder.TOKENIZER)).withMaxLength(e.config().maxPositions())
+                    .saveConfig(w.dir().resolve(TOKENIZER_CONFIG));
             ModelMeta meta = ModelMeta.create(PretrainedEncoder.KIND, PretrainedEncoder.FORMAT);
             Provenance.addVersions(meta, NeuralEngine.versions());
             meta.put("config", e.config().toHuggingFace());

@@ -56,6 +56,16 @@ class BgeImportParityTest {
     }
 
     @Test
+    void transformersIsToldTheTokenizerKeepsCase() throws Exception {
+        // without tokenizer_config.json, BertTokenizerFast lowercased the text: TCL电视 read as tcl, not [UNK] as in nlpipe
+        Map<?, ?> config = dev.nlpipe.core.doc.DocumentJson.mapper().readValue(model.resolve("tokenizer_config.json").toFile(), Map.class);
+        assertEquals(false, config.get("do_lower_case"));
+        assertEquals(true, config.get("tokenize_chinese_chars"));
+        assertEquals(512, config.get("model_max_length"), "the encoder's positions");
+        assertEquals(PretrainedEncoder.tokenizerOf(model).normalization(), BertNormalization.ofTokenizerConfig(model));
+    }
+
+    @Test
     void lastHiddenStatesMatchOnnxRuntime() throws Exception {
         double worst = OnnxParity.maxDifference(model, unpack(), ChineseSentences.make(200, 11));
         System.out.println("bge-small-zh import: max |Δ| against ONNX Runtime over 200 sentences " + worst);

@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.nlpipe.core.doc.DocumentJson;
 import dev.nlpipe.core.model.LoadOptions;
 import dev.nlpipe.core.model.ModelDir;
 import dev.nlpipe.core.model.ModelException;
+import dev.nlpipe.core.model.ModelManifest;
 import dev.nlpipe.nn.Params;
 import dev.nlpipe.nn.SafeTensorsFile;
 import dev.nlpipe.nn.TensorFile;
@@ -152,6 +154,28 @@ class HuggingFaceImportTest {
     }
 
     @Test
+    void theImportedDirectoryTellsTransformersHowItsTokenizerNormalizesAndWhereItCuts() throws IOException {
+        // without a tokenizer_config.json, transformers' BertTokenizerFast lowercases a cased encoder's text and cuts nowhere
+        Path hf = huggingFaceDir(true);
+        Files.writeString(hf.resolve("tokenizer_config.json"), "{\"do_lower_case\": false, \"strip_accents\": true}");
+        Path out = dir.resolve("enc");
+        EncoderImport.run(EncoderSource.resolve(hf.toString(), null, dir, dir), out, QUIET);
+        assertEquals(PretrainedEncoder.tokenizerOf(out).normalization(), BertNormalization.ofTokenizerConfig(out));
+        assertEquals(new BertNormalization(true, true, true, false), BertNormalization.ofTokenizerConfig(out));
+        Map<?, ?> config = DocumentJson.mapper().readValue(out.resolve("tokenizer_config.json").toFile(), Map.class);
+        assertEquals(TINY.maxPositions(), config.get("model_max_length"));
+        assertTrue(((Map<?, ?>) ModelDir.read(out).get(ModelManifest.KEY)).containsKey("tokenizer_config.json"), "sealed with the rest");
+
+        // --lowercase over a tokenizer.json source: the config says what the written tokenizer.json does
+        BertTokenizer.of(WordPieceVocabulary.of(vocab(20)), BertNormalization.cased()).saveTokenizerJson(hf.resolve("tokenizer.json"));
+        Files.delete(hf.resolve("tokenizer_config.json"));
+        EncoderImport.run(EncoderSource.resolve(hf.toString(), null, dir, dir), dir.resolve("lower"), QUIET, true);
+        assertEquals(PretrainedEncoder.tokenizerOf(dir.resolve("lower")).normalization(),
+                BertNormalization.ofTokenizerConfig(dir.resolve("lower")));
+        assertTrue(BertNormalization.ofTokenizerConfig(dir.resolve("lower")).lowercase());
+    }
+
+    @Test
     void tokenizerConfigSettingsBesideAVocabTxtAreKept() throws IOException {
         // lowercased but accents kept, as some multilingual models set it: a vocab.txt alone cannot say so
         Path hf = huggingFaceDir(true);
@@ -182,8 +206,9 @@ class HuggingFaceImportTest {
         EncoderImport.run(EncoderSource.resolve(hf.toString(), null, dir, dir), out, new PrintStream(log, true));
         assertEquals(5, PretrainedEncoder.tokenizerOf(out).encode("TCL").ids()[1], "lowercased to tcl, not [UNK]");
         assertTrue(log.toString().contains("the tokenizer normalizes as tokenizer_config.json says"), log.toString());
-        String sources = Files.readString(out.resolve("model.json"));
-        assertTrue(sources.contains("tokenizer_config.json"), "its checksum is kept with the other source files: " + sources);
+        List<?> sources = (List<?>) ((Map<?, ?>) ModelDir.read(out).get("source")).get("files");
+        assertTrue(sources.stream().anyMatch(f -> "tokenizer_config.json".equals(((Map<?, ?>) f).get("path"))),
+                "its checksum is kept with the other source files: " + sources);
 
         // a PreTrainedTokenizerFast loads its tokenizer.json as it is, whatever the config's defaults
         Files.writeString(hf.resolve("tokenizer_config.json"), "{\"tokenizer_class\": \"PreTrainedTokenizerFast\"}");
