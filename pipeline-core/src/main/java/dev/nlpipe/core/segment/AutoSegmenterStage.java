@@ -91,9 +91,11 @@ public final class AutoSegmenterStage implements StageProvider {
                     // repaired on the analysis text's own offsets, then moved onto the original text in one step
                     String text = doc.analysisText();
                     List<Token> tokens = LuceneTokens.tokens(standard, new Document(doc.id(), text), true);
+                    // before the Han runs are cut: an ideograph newer than Lucene's tables (U+9FF0) is still part of its run
+                    tokens = MixedText.withSkipped(text, tokens);
                     List<Word> named = new ArrayList<>();
                     tokens = MixedText.hanRunsSegmented(text, tokens, hanlp, pos, named);
-                    doc.setTokens(MixedText.toOriginal(doc, keepPunctuation ? MixedText.withPunctuation(text, tokens) : tokens));
+                    doc.setTokens(MixedText.toOriginal(doc, tokens));
                     if (entities) {
                         doc.addEntities(HanlpAnnotator.entities(doc, named));
                     }

@@ -4,6 +4,7 @@ import dev.nlpipe.core.doc.Document;
 import dev.nlpipe.core.doc.OverlappingTokens;
 import dev.nlpipe.core.doc.Token;
 import dev.nlpipe.core.segment.hanlp.HanlpAnnotator;
+import dev.nlpipe.core.text.Graphemes;
 import dev.nlpipe.core.text.RegexTokenizer;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,17 +55,38 @@ final class MixedText {
         return out;
     }
 
-    /** {@code tokens} plus a token for each punctuation mark or symbol the tokenizer skipped (one per code point). */
-    static List<Token> withPunctuation(String text, List<Token> tokens) {
+    /**
+     * {@code tokens} plus a token for each visible grapheme the tokenizer skipped: punctuation and
+     * symbols, and letters and digits its Unicode tables predate (Lucene's standard tokenizer drops
+     * the ideographs U+9FF0–9FFF and 〆, the Arabic letters U+0870–08C9). Spaces and invisible
+     * characters stay uncovered.
+     */
+    static List<Token> withSkipped(String text, List<Token> tokens) {
         List<Token> out = new ArrayList<>(tokens.size() + 8);
         int at = 0;
         for (Token t : tokens) {
-            addMarks(text, at, t.start(), out);
+            addSkipped(text, at, t.start(), out);
             out.add(t);
             at = Math.max(at, t.end());
         }
-        addMarks(text, at, text.length(), out);
+        addSkipped(text, at, text.length(), out);
         return out;
+    }
+
+    private static void addSkipped(String text, int from, int to, List<Token> out) {
+        for (int k = from; k < to; ) {
+            int cp = text.codePointAt(k);
+            if (RegexTokenizer.isSpace(cp)) {
+                // alone: a combining mark after a space is a visible character of its own
+                k += Character.charCount(cp);
+                continue;
+            }
+            int next = Math.min(to, RegexTokenizer.clusterEnd(text, k));
+            if (!Graphemes.isInvisible(text, k, next)) {
+                out.add(new Token(text.substring(k, next), k, next, null, false));
+            }
+            k = next;
+        }
     }
 
     /**
@@ -118,6 +140,11 @@ final class MixedText {
      * conventions and stays).
      */
     private static boolean isMixedMarkRun(String text) {
+        return !text.isEmpty() && text.codePoints().allMatch(MixedText::isMark) && !isRepeatedMark(text);
+    }
+
+    /** Whether {@code text} is one mark, or one mark repeated ({@code ...}, {@code ——}). */
+    private static boolean isRepeatedMark(String text) {
         if (text.isEmpty() || !text.codePoints().allMatch(MixedText::isMark)) {
             return false;
         }
@@ -127,11 +154,11 @@ final class MixedText {
         for (int k = firstEnd; k < text.length(); ) {
             int next = RegexTokenizer.clusterEnd(text, k);
             if (!text.startsWith(first, k) || next - k != first.length()) {
-                return true;
+                return false;
             }
             k = next;
         }
-        return false;
+        return true;
     }
 
     /** {@code tokens} without those made only of punctuation and symbols. */
@@ -143,10 +170,6 @@ final class MixedText {
             }
         }
         return out;
-    }
-
-    private static void addMarks(String text, int from, int to, List<Token> out) {
-        addMarks(text, from, to, 0, null, out);
     }
 
     /** A token for each mark of {@code text} between {@code from} and {@code to}, at offset {@code base} plus its index. */

@@ -194,4 +194,40 @@ class AutoSegmenterStageTest {
     void aHanShareOutsideZeroToOneIsAConfigurationError() {
         assertThrows(ConfigException.class, () -> run("segment", Map.of("hanShare", 1.5), "x"));
     }
+
+    @Test
+    void everyVisibleCharacterOfANonChineseDocumentIsInAToken() {
+        // letters, digits and symbols newer than Lucene's Unicode tables, which its tokenizer skips
+        int[][] ranges = {{0x3006, 0x3006}, {0x4DB6, 0x4DBF}, {0x9FF0, 0x9FFF}, {0xA7C0, 0xA7F6}, {0x0870, 0x08C9}, {0xFF9E, 0xFF9F}};
+        for (int[] range : ranges) {
+            for (int cp = range[0]; cp <= range[1]; cp++) {
+                int type = Character.getType(cp);
+                if (type == Character.UNASSIGNED || type == Character.FORMAT || Character.isSpaceChar(cp)) {
+                    continue;
+                }
+                String c = Character.toString(cp);
+                for (String text : List.of("The new glyph " + c + " is in the text", "ab" + c + "cd " + c + c)) {
+                    Document d = run("segment", Map.of(), doc(text, "en"));
+                    for (int at = text.indexOf(c); at >= 0; at = text.indexOf(c, at + 1)) {
+                        int k = at;
+                        assertTrue(d.tokens().stream().anyMatch(t -> t.start() <= k && t.end() > k),
+                                String.format("U+%04X at %d of %s: %s", cp, k, text, texts(d)));
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void anIdeographNewerThanLucenesTablesJoinsItsHanRun(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws java.io.IOException {
+        // HanLP sees 上海\u9FF0\u9FF1 as one run, so the dictionary word is found
+        java.nio.file.Path dict = java.nio.file.Files.writeString(dir.resolve("new.txt"), "上海\u9FF0\u9FF1 nz 1000\n");
+        Document d = run("segment", Map.of("userDictionaries", List.of(dict.toString())), doc("The glyph 上海\u9FF0\u9FF1 is new", "en"));
+        assertTrue(texts(d).contains("上海\u9FF0\u9FF1"), texts(d).toString());
+    }
+
+    @Test
+    void aLetterLucenesTablesLackStaysWithPunctuationDrop() {
+        assertEquals(List.of("I", "\u3006", "the"), texts(run("segment", Map.of("punctuation", "drop"), doc("I \u3006 the", "en"))));
+    }
 }
