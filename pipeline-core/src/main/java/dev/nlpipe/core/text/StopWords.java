@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
@@ -65,17 +66,18 @@ public final class StopWords {
     }
 
     /**
-     * A stop-word file: UTF-8, one word per line; surrounding spaces are trimmed, blank lines and
-     * lines starting with {@code #} are skipped.
+     * A stop-word file: UTF-8, one word per line; surrounding spaces (no-break and ideographic ones
+     * too) and invisible characters (a byte-order mark where two files were joined, a zero-width
+     * space) are dropped, blank lines and lines starting with {@code #} are skipped.
      */
     public static Set<String> read(Path file) throws IOException {
         Set<String> out = new LinkedHashSet<>();
         try (BufferedReader in = Utf8Text.open(file)) {
             String line;
             while ((line = in.readLine()) != null) {
-                String w = line.strip();
-                if (!w.isEmpty() && !w.startsWith("#")) {
-                    out.add(w);
+                List<String> f = WordListLines.visibleFields(line);
+                if (!f.isEmpty() && !f.get(0).startsWith("#")) {
+                    out.add(String.join(" ", f));
                 }
             }
         }

@@ -80,6 +80,14 @@ class StopWordFilterTest {
     }
 
     @Test
+    void aByteOrderMarkInsideAJoinedFileAndWideSpacesAreNoPartOfAWord(@TempDir Path dir) throws IOException {
+        // cat of two files that each start with a byte-order mark; a no-break space, an ideographic space, a zero-width space
+        Path file = Files.writeString(dir.resolve("joined.txt"), "\uFEFF猫\n\uFEFFlondon\n\u3000cat\u00A0\no\u200Bf\n");
+        assertEquals(List.of("cat", "london", "of", "猫"), StopWords.read(file).stream().sorted().toList());
+        assertEquals(List.of("我", "的", "和", "The"), texts(run(Map.of("languages", List.of(), "files", List.of(file.toString())), TEXT)));
+    }
+
+    @Test
     void errorsNameTheProblem() {
         ConfigException e = assertThrows(ConfigException.class, () -> run(Map.of("languages", List.of("fr")), TEXT));
         assertTrue(e.getMessage().contains("no built-in stop words for 'fr'"), e.getMessage());

@@ -6,6 +6,7 @@ import dev.nlpipe.core.doc.NormalizedText;
 import dev.nlpipe.core.doc.Span;
 import dev.nlpipe.core.doc.Token;
 import dev.nlpipe.core.tag.TagScheme;
+import dev.nlpipe.core.text.Graphemes;
 import dev.nlpipe.core.text.RegexTokenizer;
 import dev.nlpipe.core.text.SentenceSplitter;
 import java.util.ArrayList;
@@ -204,15 +205,13 @@ public record UnitSequence(Document doc, String[] texts, int[] starts, int[] end
      * the joiner inside an emoji sequence, which stays in its unit.
      */
     public static String unitText(String word) {
-        boolean emoji = word.codePoints().anyMatch(Character::isExtendedPictographic);
-        StringBuilder out = new StringBuilder(word.length());
-        word.codePoints().forEach(cp -> {
-            int type = Character.getType(cp);
-            if (!isVariationSelector(cp) && (type != Character.FORMAT && type != Character.CONTROL || emoji && cp == 0x200D)) {
-                out.appendCodePoint(cp);
-            }
-        });
-        return out.length() == word.length() ? word : out.toString();
+        String visible = Graphemes.withoutInvisible(word);
+        if (visible.codePoints().noneMatch(UnitSequence::isVariationSelector)) {
+            return visible;
+        }
+        StringBuilder out = new StringBuilder(visible.length());
+        visible.codePoints().filter(cp -> !isVariationSelector(cp)).forEach(out::appendCodePoint);
+        return out.toString();
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.nlpipe.ner.lexicon;
 
 import dev.nlpipe.core.io.Utf8Text;
+import dev.nlpipe.core.text.WordListLines;
 import dev.nlpipe.embed.word2vec.VectorFormat;
 import dev.nlpipe.ner.data.UnitSequence;
 import dev.nlpipe.embed.word2vec.WordVectors;
@@ -22,12 +23,9 @@ import java.util.regex.Pattern;
  * file for the words still without one.
  */
 final class LexiconSources {
-    /** What separates a word list's columns: whitespace and Unicode spaces (no-break, ideographic). */
-    private static final Pattern SEPARATORS = Pattern.compile("[\\s\\p{Z}]+");
     /** A whole number: a frequency after a word, or a part of a word2vec header. */
     private static final Pattern COUNT = Pattern.compile("[0-9]+");
     private static final Pattern NUMBER = Pattern.compile("[-+]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][-+]?[0-9]+)?");
-    private static final Pattern EDGES = Pattern.compile("^[\\s\\p{Z}]+|[\\s\\p{Z}]+$");
 
     private LexiconSources() {
     }
@@ -101,7 +99,7 @@ final class LexiconSources {
             while ((line = in.readLine()) != null) {
                 lineNo++;
                 // no-break and ideographic spaces separate as other spaces do: the tagger never sees them inside a word
-                String[] parts = SEPARATORS.split(EDGES.matcher(line).replaceAll(""));
+                String[] parts = WordListLines.fields(line);
                 // read as text units read: a byte-order mark inside a file (two lists joined by cat), a zero-width space or a
                 // variation selector in a word left it matching nothing
                 parts[0] = UnitSequence.unitText(parts[0]);

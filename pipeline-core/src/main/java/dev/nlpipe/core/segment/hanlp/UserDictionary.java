@@ -12,6 +12,7 @@ import dev.nlpipe.core.io.InputFormatException;
 import dev.nlpipe.core.io.IoErrors;
 import dev.nlpipe.core.io.Utf8Text;
 import dev.nlpipe.core.text.ChineseNormalizer;
+import dev.nlpipe.core.text.WordListLines;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,9 +22,10 @@ import java.util.TreeMap;
 
 /**
  * User dictionaries for one pipeline: words read from files in HanLP's format, one entry per line,
- * {@code word [nature frequency]...} separated by spaces or tabs, or in jieba's, {@code word
- * frequency [nature]}. An entry without a nature is tagged {@code nz} (with frequency 1 when it has
- * none), as HanLP's {@code CustomDictionary.insert} does.
+ * {@code word [nature frequency]...} separated by spaces, tabs, no-break or ideographic spaces
+ * ({@link WordListLines#visibleFields}), or in jieba's, {@code word frequency [nature]}. An entry
+ * without a nature is tagged {@code nz} (with frequency 1 when it has none), as HanLP's
+ * {@code CustomDictionary.insert} does.
  *
  * <p>HanLP keeps its custom dictionary in a static field shared by the whole JVM. This class
  * never touches it: {@link #build} returns a private {@link DynamicCustomDictionary} that a
@@ -57,8 +59,8 @@ public final class UserDictionary {
             int lineNo = 0;
             while ((line = in.readLine()) != null) {
                 lineNo++;
-                String[] f = line.trim().split("[ \t]+");
-                if (f[0].isEmpty() || f[0].equals("#")) {
+                String[] f = WordListLines.visibleFields(line).toArray(String[]::new);
+                if (f.length == 0 || f[0].equals("#")) {
                     // "# products": a comment; a word that starts with # (#话题#) is a word
                     continue;
                 }

@@ -286,4 +286,23 @@ class HanlpStageTest {
             assertEquals("vn", p.process(new Document("d", NETSPEAK)).get(0).tokens().get(0).pos());
         }
     }
+
+    @Test
+    void aByteOrderMarkInsideTheFileAndWideOrNoBreakSpacesReadAsInTheFirstLine() throws IOException {
+        // two files joined by cat, an IME's ideographic spaces, a no-break space, a zero-width space in a word
+        Path joined = dictionary("joined.txt", "\uFEFF攻城狮 n 5", "\uFEFF单身狗 n 5", "码农\u3000n\u3000100", "白富美\u00A0nz\u00A01", "迎\u200B娶 v 10");
+        UserDictionary d = new UserDictionary().read(joined);
+        assertEquals(5, d.size());
+        assertTrue(d.contains("单身狗") && d.contains("码农") && d.contains("白富美") && d.contains("迎娶"), "read without the invisible characters");
+        try (Pipeline p = hanlp(Map.of("userDictionaries", List.of(joined.toString()), "builtinDictionary", false))) {
+            assertTrue(words(p, "码农逆袭单身狗").containsAll(List.of("码农", "单身狗")), words(p, "码农逆袭单身狗").toString());
+        }
+    }
+
+    @Test
+    void aWordWithAWideSpaceIsRefusedAsOneWithASpaceIs() throws IOException {
+        Path spaced = dictionary("wide.txt", "Apple\u3000iPhone\u3000" + "15");
+        ConfigException e = assertThrows(ConfigException.class, () -> new UserDictionary().read(spaced));
+        assertTrue(e.getMessage().startsWith(spaced + ":1:1: "), e.getMessage());
+    }
 }
