@@ -77,6 +77,14 @@ public final class SegmentEvalCommand implements Callable<Integer> {
         OutputOptions.reportFile(spec, "--json", json, inputs);
         OutputOptions.reportFile(spec, "--write-pred", writePred, inputs);
         OutputOptions.refuseInputs(spec, "--write-pred", writePred, OutputOptions.in("--json", json));
+        if (source.pred != null) {
+            // each of these only changes how the pipeline runs: with a file to score, silently ignoring one hid a mistake
+            for (String option : List.of("--write-pred", "--threads", "--lang", "--set")) {
+                if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
+                    throw new CommandLine.ParameterException(spec.commandLine(), option + " goes with --pipeline; --pred scores the file as it is");
+                }
+            }
+        }
         List<GoldLine> goldLines = SegmentationEvaluation.readGold(existing(gold, "--gold"));
         Set<String> training = words == null ? null : SegmentationEvaluation.readWords(existing(words, "--words"));
         PrintWriter out = spec.commandLine().getOut();
@@ -108,9 +116,6 @@ public final class SegmentEvalCommand implements Callable<Integer> {
                 }
             }
         } else {
-            if (writePred != null) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "--write-pred goes with --pipeline");
-            }
             score = SegmentationEvaluation.scoreFile(goldLines, existing(source.pred, "--pred"), training);
             report.putAll(score.toMap());
             report.put("pred", source.pred.toString());

@@ -146,6 +146,21 @@ class SegmentEvalCommandTest {
     }
 
     @Test
+    void optionsThatOnlyChangeAPipelineRunAreRefusedWithPred() throws IOException {
+        Path pred = Files.writeString(dir.resolve("pred.txt"), "我  爱  北京  天安门  。\n商品  和  服务  。\n");
+        List<List<String>> extras = List.of(List.of("--threads", "2"), List.of("--lang", "zh"), List.of("--set", "segment.hanlp.pos=true"),
+                List.of("--write-pred", dir.resolve("out.txt").toString()));
+        for (List<String> extra : extras) {
+            List<String> args = new ArrayList<>(List.of("eval", "segment", "--gold", gold.toString(), "--pred", pred.toString()));
+            args.addAll(extra);
+            Outcome o = nlpipe(args.toArray(String[]::new));
+            assertEquals(2, o.code(), extra + ": " + o.err());
+            assertTrue(o.err().contains(extra.get(0) + " goes with --pipeline"), o.err());
+            assertTrue(o.out().isEmpty(), "nothing scored: " + o.out());
+        }
+    }
+
+    @Test
     void usageErrorsExitWithTwo() throws IOException {
         Outcome o = nlpipe("eval", "segment", "--gold", dir.resolve("none.utf8").toString(), "--pred", gold.toString());
         assertEquals(2, o.code());
