@@ -59,7 +59,8 @@ final class MixedText {
      * {@code tokens} plus a token for each visible grapheme the tokenizer skipped: punctuation and
      * symbols, and letters and digits its Unicode tables predate (Lucene's standard tokenizer drops
      * the ideographs U+9FF0–9FFF and 〆, the Arabic letters U+0870–08C9). Spaces and invisible
-     * characters stay uncovered.
+     * characters stay uncovered. A run of one mark repeated ({@code ...}, {@code --}, {@code !!!})
+     * is one token, as HanLP and the PKU conventions have it on the Chinese path.
      */
     static List<Token> withSkipped(String text, List<Token> tokens) {
         List<Token> out = new ArrayList<>(tokens.size() + 8);
@@ -74,6 +75,7 @@ final class MixedText {
     }
 
     private static void addSkipped(String text, int from, int to, List<Token> out) {
+        int added = out.size();
         for (int k = from; k < to; ) {
             int cp = text.codePointAt(k);
             if (RegexTokenizer.isSpace(cp)) {
@@ -83,10 +85,50 @@ final class MixedText {
             }
             int next = Math.min(to, RegexTokenizer.clusterEnd(text, k));
             if (!Graphemes.isInvisible(text, k, next)) {
-                out.add(new Token(text.substring(k, next), k, next, null, false));
+                Token last = out.size() > added ? out.get(out.size() - 1) : null;
+                String grapheme = text.substring(k, next);
+                if (last != null && last.end() == k && isRepeatedMark(last.text() + grapheme)) {
+                    out.set(out.size() - 1, new Token(last.text() + grapheme, last.start(), next, null, false));
+                } else {
+                    out.add(new Token(grapheme, k, next, null, false));
+                }
             }
             k = next;
         }
+    }
+
+    /**
+     * {@code tokens} with each run of adjacent tokens that spells a word of the user dictionary
+     * joined into it, longest first ({@code C} {@code ++} into {@code C++}, {@code U} {@code 盘} into
+     * {@code U盘}), as HanLP joins its own words on the Chinese path. A user word that starts or ends
+     * inside a token is not found.
+     *
+     * @param text the text the tokens' offsets point into
+     * @param longest the length of the longest user word (0: no dictionary, nothing joined)
+     */
+    static List<Token> userWordsJoined(String text, List<Token> tokens, java.util.function.Predicate<String> userWord, int longest) {
+        if (longest == 0) {
+            return tokens;
+        }
+        List<Token> out = new ArrayList<>(tokens.size());
+        for (int i = 0; i < tokens.size(); ) {
+            Token first = tokens.get(i);
+            int last = i;
+            for (int j = i + 1; j < tokens.size() && tokens.get(j).start() == tokens.get(j - 1).end()
+                    && tokens.get(j).end() - first.start() <= longest; j++) {
+                if (userWord.test(text.substring(first.start(), tokens.get(j).end()))) {
+                    last = j;
+                }
+            }
+            if (last == i) {
+                out.add(first);
+            } else {
+                int end = tokens.get(last).end();
+                out.add(new Token(text.substring(first.start(), end), first.start(), end, null, false));
+            }
+            i = last + 1;
+        }
+        return out;
     }
 
     /**
@@ -174,6 +216,7 @@ final class MixedText {
 
     /** A token for each mark of {@code text} between {@code from} and {@code to}, at offset {@code base} plus its index. */
     private static void addMarks(String text, int from, int to, int base, String pos, List<Token> out) {
+        int added = out.size();
         for (int k = from; k < to; ) {
             int cp = text.codePointAt(k);
             int next = Math.min(to, RegexTokenizer.clusterEnd(text, k));

@@ -230,4 +230,22 @@ class AutoSegmenterStageTest {
     void aLetterLucenesTablesLackStaysWithPunctuationDrop() {
         assertEquals(List.of("I", "\u3006", "the"), texts(run("segment", Map.of("punctuation", "drop"), doc("I \u3006 the", "en"))));
     }
+
+    @Test
+    void aRepeatedMarkInOtherTextIsOneTokenAsInChinese() {
+        assertEquals(List.of("Wait", "...", "what", "?", "!", "--", "yes", "!!!"),
+                texts(run("segment", Map.of(), doc("Wait... what?! -- yes!!!", "en"))));
+    }
+
+    @Test
+    void userWordsInOtherTextStayWholeAsInChinese(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws java.io.IOException {
+        java.nio.file.Path dict = java.nio.file.Files.writeString(dir.resolve("tech.txt"), "C++ nz 10\nC# nz 10\n.NET nz 10\n4S店\nU盘\n");
+        Map<String, Object> with = Map.of("userDictionaries", List.of(dict.toString()));
+        assertEquals(List.of("I", "write", "C++", "and", "C#", "code", "on", ".NET", "every", "day", "."),
+                texts(run("segment", with, doc("I write C++ and C# code on .NET every day.", "en"))));
+        assertEquals(List.of("We", "went", "to", "the", "4S店", "and", "bought", "a", "U盘", "."),
+                texts(run("segment", with, doc("We went to the 4S店 and bought a U盘.", "en"))));
+        assertEquals(List.of("C", "+", "+", "and", "C", "#"), texts(run("segment", Map.of(), doc("C+ + and C #", "en"))),
+                "without the dictionary, and apart, nothing is joined");
+    }
 }

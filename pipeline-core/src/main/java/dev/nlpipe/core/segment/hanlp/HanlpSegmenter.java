@@ -56,9 +56,11 @@ public final class HanlpSegmenter {
 
     private final Segment segment;
     private final UserDictionary userWords;
+    private final int longestUserWord;
 
     public HanlpSegmenter(Settings s) {
         this.userWords = s.userWords();
+        this.longestUserWord = userWords.longestWord();
         Segment seg = s.algorithm().newSegment();
         seg.enablePartOfSpeechTagging(s.posTagging());
         if (s.entities()) {
@@ -81,6 +83,11 @@ public final class HanlpSegmenter {
     /** Whether {@code word} is an entry of the user dictionaries (C++, .NET: kept whole by the mark splitting of {@code segment}). */
     public boolean isUserWord(String word) {
         return userWords.contains(word);
+    }
+
+    /** The length of the longest word of the user dictionaries (0 without one), so that a search for them can stop. */
+    public int longestUserWord() {
+        return longestUserWord;
     }
 
     /** The HanLP segment this wraps (for benchmarks that compare against calling it directly). */

@@ -42,6 +42,11 @@ public final class UserDictionary {
         return entries.size();
     }
 
+    /** The length (in UTF-16 units) of the longest word read; 0 when there is none. */
+    public int longestWord() {
+        return entries.keySet().stream().mapToInt(String::length).max().orElse(0);
+    }
+
     /** Whether the dictionary holds {@code word}. */
     public boolean contains(String word) {
         return entries.containsKey(word);
