@@ -2,13 +2,17 @@ package dev.nlpipe.cli;
 
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.nlpipe.core.Pipeline;
+import dev.nlpipe.core.config.ConfigException;
 import dev.nlpipe.core.config.PipelineConfig;
+import dev.nlpipe.core.config.StageConfig;
 import dev.nlpipe.core.doc.DocumentJson;
 import dev.nlpipe.core.doc.Layer;
 import dev.nlpipe.core.eval.SegmentationEvaluation;
 import dev.nlpipe.core.eval.SegmentationEvaluation.GoldLine;
 import dev.nlpipe.core.eval.SegmentationScore;
 import dev.nlpipe.core.io.AtomicFile;
+import dev.nlpipe.core.stage.Components;
+import dev.nlpipe.core.stage.StageProvider;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -85,13 +89,16 @@ public final class SegmentEvalCommand implements Callable<Integer> {
                 }
             }
         }
+        PipelineConfig cfg = source.pipeline == null ? null : PipelineConfig.load(existing(source.pipeline, "--pipeline"), sets);
+        if (cfg != null) {
+            refuseDocumentFilters(cfg);
+        }
         List<GoldLine> goldLines = SegmentationEvaluation.readGold(existing(gold, "--gold"));
         Set<String> training = words == null ? null : SegmentationEvaluation.readWords(existing(words, "--words"));
         PrintWriter out = spec.commandLine().getOut();
         Map<String, Object> report = new LinkedHashMap<>();
         SegmentationScore score;
-        if (source.pipeline != null) {
-            PipelineConfig cfg = PipelineConfig.load(existing(source.pipeline, "--pipeline"), sets);
+        if (cfg != null) {
             String language = lang != null ? lang : cfg.input() == null ? null : cfg.input().language();
             try (Pipeline p = Pipeline.ofStages(cfg.name(), cfg.stages(), Set.of())) {
                 if (p.layersOut() != null && !p.layersOut().contains(Layer.TOKENS)) {
@@ -153,6 +160,20 @@ public final class SegmentEvalCommand implements Callable<Integer> {
                 written++;
             }
             f.commit();
+        }
+    }
+
+    /**
+     * Refuses a stage that drops documents ({@code filter.length}): gold line n is scored against
+     * document n, so a dropped sentence would only show once the whole file had been segmented.
+     */
+    private static void refuseDocumentFilters(PipelineConfig cfg) {
+        for (StageConfig stage : cfg.stages()) {
+            StageProvider provider = Components.get().stages().find(stage.type());
+            if (provider != null && provider.dropsDocuments()) {
+                throw new ConfigException(stage.location(), "stage " + stage.type() + " drops documents, and eval segment scores every"
+                        + " gold line against the document made of it; remove the stage from the pipeline to evaluate it");
+            }
         }
     }
 

@@ -161,6 +161,16 @@ class SegmentEvalCommandTest {
     }
 
     @Test
+    void aStageThatDropsDocumentsIsRefusedBeforeAnySentenceIsSegmented() throws IOException {
+        Path pipeline = Files.writeString(dir.resolve("f.yaml"),
+                "pipeline: seg\nstages:\n  - type: segment.hanlp\n  - type: filter.length\n    with: { minChars: 8 }\n");
+        Outcome o = nlpipe("eval", "segment", "--gold", gold.toString(), "--pipeline", pipeline.toString());
+        assertEquals(2, o.code(), o.err());
+        assertTrue(o.err().contains(pipeline + ":4:") && o.err().contains("filter.length"), o.err());
+        assertTrue(o.out().isEmpty(), "nothing scored: " + o.out());
+    }
+
+    @Test
     void usageErrorsExitWithTwo() throws IOException {
         Outcome o = nlpipe("eval", "segment", "--gold", dir.resolve("none.utf8").toString(), "--pred", gold.toString());
         assertEquals(2, o.code());
