@@ -179,6 +179,9 @@ final class AugmentOutput {
         }
         Node column = in.formatOptions().get("tokenColumn");
         int tokenColumn = column != null && column.toPlain() instanceof Number n ? n.intValue() : 0;
+        if (tokenColumn < 0) {
+            return false; // refused with its line when the input's options are checked, which comes after
+        }
         List<Token> tokens = new ArrayList<>();
         try (LineReader r = open(file)) {
             String line;

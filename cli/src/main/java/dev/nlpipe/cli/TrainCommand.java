@@ -2,7 +2,6 @@ package dev.nlpipe.cli;
 
 import dev.nlpipe.core.config.TrainConfig;
 import dev.nlpipe.core.io.InstanceLock;
-import dev.nlpipe.core.io.InstanceLock;
 import dev.nlpipe.core.io.IoErrors;
 import dev.nlpipe.core.model.TrainingJob;
 import dev.nlpipe.nn.Checkpoints;

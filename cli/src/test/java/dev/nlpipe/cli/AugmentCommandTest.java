@@ -267,6 +267,12 @@ class AugmentCommandTest {
         for (String line : out.lines().filter(l -> !l.isBlank()).toList()) {
             assertTrue(line.split("\\s+")[1].matches("O|[BI]-(PER|LOC)"), line);
         }
+        // a column out of range is the input option's error at its line, not an index failure of the layout sniff
+        Path negative = TempFiles.write(dir.resolve("conll-negative.yaml"), Files.readString(yaml).replace("tagColumn: 1",
+                "tagColumn: 1, tokenColumn: -1"));
+        CliTest.Result refused = nlpipe("augment", negative.toString(), "--quiet");
+        assertEquals(2, refused.code(), refused.err());
+        assertTrue(refused.err().contains("tokenColumn"), refused.err());
     }
 
     @Test

@@ -116,9 +116,10 @@ public sealed interface Trigger {
          */
         public static Cron parse(String expression) {
             CronParser parser = new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.UNIX));
+            String expanded = NICKNAMES.getOrDefault(expression.trim().toLowerCase(Locale.ROOT), expression.trim());
             com.cronutils.model.Cron cron;
             try {
-                cron = parser.parse(NICKNAMES.getOrDefault(expression.trim().toLowerCase(Locale.ROOT), expression.trim())).validate();
+                cron = parser.parse(expanded).validate();
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("invalid cron expression '" + expression + "': " + e.getMessage()
                         + " (Unix syntax: minute hour day-of-month month day-of-week, e.g. \"*/15 * * * *\" or \"0 2 * * mon-fri\")", e);
@@ -130,7 +131,7 @@ public sealed interface Trigger {
                 description = expression;
             }
             ExecutionTime time = ExecutionTime.forCron(cron);
-            String[] fields = NICKNAMES.getOrDefault(expression.trim().toLowerCase(Locale.ROOT), expression.trim()).split("\\s+");
+            String[] fields = expanded.split("\\s+");
             boolean everyHour = fields.length > 1 && fields[1].startsWith("*");
             if (time.nextExecution(ZonedDateTime.now(ZoneOffset.UTC)).isEmpty()) {
                 // accepted, it would print "scheduling ..." and wait for ever without a tick

@@ -268,6 +268,7 @@ public final class InstanceLock implements AutoCloseable {
         return Optional.ofNullable(previous);
     }
 
+    /** The lock file. */
     public Path file() {
         return file;
     }
@@ -291,7 +292,7 @@ public final class InstanceLock implements AutoCloseable {
     }
 
     /** This machine's name, as lock files record it. */
-    public static String hostName() {
+    static String hostName() {
         try {
             Path proc = Path.of("/proc/sys/kernel/hostname");
             if (Files.isReadable(proc)) {
