@@ -1,6 +1,7 @@
 package dev.nlpipe.cli.schedule;
 
 import dev.nlpipe.core.io.InstanceLock;
+import dev.nlpipe.core.io.OutputTargets;
 import dev.nlpipe.core.io.TempNames;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -134,8 +135,8 @@ public final class Scheduler {
         String out = settings.output().toAbsolutePath().normalize().toString();
         Optional<String> boundIn = store.meta("input_dir");
         Optional<String> boundOut = store.meta("output_dir");
-        if (boundIn.isPresent() && (!sameDirectory(boundIn.get(), settings.input())
-                || !sameDirectory(boundOut.orElse(out), settings.output()))) {
+        if (boundIn.isPresent() && (!OutputTargets.sameFile(Path.of(boundIn.get()), settings.input())
+                || !OutputTargets.sameFile(Path.of(boundOut.orElse(out)), settings.output()))) {
             throw new ScheduleException(USAGE, "the state database " + settings.state() + " belongs to --input " + boundIn.get()
                     + " and --output " + boundOut.orElse("?") + "; give this input and output their own --state"
                     + " (or delete it to start over: every file is then processed again)");
@@ -149,22 +150,6 @@ public final class Scheduler {
         }
         store.setMeta("pipeline", settings.pipeline().toAbsolutePath().normalize().toString());
         store.setMeta("max_attempts", Integer.toString(settings.maxAttempts()));
-    }
-
-    /**
-     * Whether the recorded directory is the given one: by name, or as the file system resolves them
-     * (a link, inlink -> in, is another spelling of the same directory, whose paths are the same).
-     */
-    private static boolean sameDirectory(String recorded, Path given) {
-        Path r = Path.of(recorded);
-        if (r.equals(given.toAbsolutePath().normalize())) {
-            return true;
-        }
-        try {
-            return Files.isSameFile(r, given);
-        } catch (IOException e) {
-            return false; // the recorded directory is gone: a different one now
-        }
     }
 
     private int loop(StateStore store) throws SQLException, InterruptedException {
