@@ -71,7 +71,7 @@ public final class DocumentChecks {
      */
     private static void checkWholeCharacters(String text, String span, int start, int end) {
         for (int i : new int[] {start, end}) {
-            if (i > 0 && i < text.length() && Character.isHighSurrogate(text.charAt(i - 1)) && Character.isLowSurrogate(text.charAt(i))) {
+            if (LoneSurrogates.splitsPair(text, i)) {
                 throw new IllegalArgumentException(span + " at " + start + ".." + end + " cuts the character '" + text.substring(i - 1, i + 1)
                         + "' (at " + (i - 1) + ".." + (i + 1) + ") in two; " + UTF16_OFFSETS);
             }

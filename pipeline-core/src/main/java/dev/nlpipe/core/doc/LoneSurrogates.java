@@ -31,6 +31,16 @@ public final class LoneSurrogates {
     }
 
     /**
+     * Whether {@code offset} falls between the two halves of a surrogate pair (inside an emoji or a
+     * rare CJK character): a span bounded there cuts the character in two, the usual sign of offsets
+     * counted in code points.
+     */
+    public static boolean splitsPair(CharSequence text, int offset) {
+        return offset > 0 && offset < text.length() && Character.isHighSurrogate(text.charAt(offset - 1))
+                && Character.isLowSurrogate(text.charAt(offset));
+    }
+
+    /**
      * Checks every string of a document read from outside: id, text, language, token and entity
      * strings, label names and metadata (nested maps and lists included).
      *

@@ -4,6 +4,7 @@ import dev.nlpipe.core.config.OptionSpec;
 import dev.nlpipe.core.config.Options;
 import dev.nlpipe.core.doc.Document;
 import dev.nlpipe.core.doc.Entity;
+import dev.nlpipe.core.doc.LoneSurrogates;
 import dev.nlpipe.core.doc.Token;
 import dev.nlpipe.core.io.DocumentWriter;
 import dev.nlpipe.core.tag.TagScheme;
@@ -107,8 +108,7 @@ public final class BmesWriter extends ConllWriter {
             throw new IllegalArgumentException("entity " + e.type() + " [" + e.start() + ", " + e.end()
                     + ") ends after the text (" + text.length() + " UTF-16 units)");
         }
-        if (offset > 0 && offset < text.length() && Character.isHighSurrogate(text.charAt(offset - 1))
-                && Character.isLowSurrogate(text.charAt(offset))) {
+        if (LoneSurrogates.splitsPair(text, offset)) {
             throw new IllegalArgumentException("entity " + e.type() + " [" + e.start() + ", " + e.end()
                     + ") has a boundary at offset " + offset + ", inside a character outside the BMP (a surrogate pair); "
                     + "offsets are UTF-16 units");
