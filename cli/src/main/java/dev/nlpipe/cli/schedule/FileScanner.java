@@ -73,14 +73,13 @@ public final class FileScanner {
         List<Path> excludedReal = excluded.stream().map(OutputTargets::real).toList();
         // each directory resolved once: a link inside the input (mirror -> ../out) leads there too
         java.util.Map<Path, Path> realDirs = new java.util.HashMap<>();
-        java.util.Map<Path, Boolean> claimed = new java.util.HashMap<>();
-        for (InputSource s : InputFiles.list(inputDir, glob, recursive, dir -> unreadable.add(dir.toString().replace('\\', '/')))) {
+        for (InputSource s : InputFiles.list(inputDir, glob, recursive, dir -> unreadable.add(dir.toString().replace('\\', '/')),
+                FileScanner::anotherSchedulersOutput)) {
             Path parent = s.path().toAbsolutePath().getParent();
             Path real = realDirs.computeIfAbsent(parent, OutputTargets::real).resolve(s.path().getFileName());
             // an errors file (of a scheduler whose output this input is) reports bad records, it holds no documents; its name
             // is also the errors file of the input a.jsonl beside it, which would replace or delete it as this one's output
-            if (excludedReal.stream().anyMatch(real::startsWith) || s.relative().endsWith(Pipeline.ERRORS_SUFFIX)
-                    || anotherSchedulersOutput(s.path().getParent(), claimed)) {
+            if (excludedReal.stream().anyMatch(real::startsWith) || s.relative().endsWith(Pipeline.ERRORS_SUFFIX)) {
                 continue;
             }
             if (s.relative().indexOf('\uFFFD') >= 0 && !Files.exists(Path.of(s.path().toString()), LinkOption.NOFOLLOW_LINKS)) {
@@ -100,23 +99,14 @@ public final class FileScanner {
     }
 
     /**
-     * Whether {@code dir}, or a directory above it below the input, is another scheduler's output
-     * or holds a state database: two schedulers over one input, each with its output inside it
-     * ({@code --output in/tok}, {@code --output in/vec}), would otherwise process each other's
-     * outputs, one level deeper on every pass. The input directory itself may be one (a scheduler
-     * reading another's output): only what lies below it is passed over.
+     * Whether a directory below the input is another scheduler's output or holds a state database:
+     * two schedulers over one input, each with its output inside it ({@code --output in/tok},
+     * {@code --output in/vec}), would otherwise process each other's outputs, one level deeper on
+     * every pass. The input directory itself may be one (a scheduler reading another's output): the
+     * listing asks only about the directories below it, and does not enter these.
      */
-    private boolean anotherSchedulersOutput(Path dir, java.util.Map<Path, Boolean> claimed) {
-        if (dir == null || dir.equals(inputDir) || !dir.startsWith(inputDir)) {
-            return false;
-        }
-        Boolean known = claimed.get(dir);
-        if (known == null) {
-            known = Files.exists(InstanceLock.fileForOutput(dir)) || Files.exists(dir.resolve(ScheduleSettings.DEFAULT_STATE_NAME))
-                    || anotherSchedulersOutput(dir.getParent(), claimed);
-            claimed.put(dir, known);
-        }
-        return known;
+    private static boolean anotherSchedulersOutput(Path dir) {
+        return Files.exists(InstanceLock.fileForOutput(dir)) || Files.exists(ScheduleSettings.defaultState(dir));
     }
 
     public Path inputDir() {

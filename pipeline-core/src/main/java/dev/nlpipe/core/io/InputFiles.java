@@ -65,6 +65,17 @@ public final class InputFiles {
      */
     public static List<InputSource> list(Path path, String glob, boolean recursive, Consumer<Path> unreadable)
             throws IOException {
+        return list(path, glob, recursive, unreadable, dir -> false);
+    }
+
+    /**
+     * The same, not entering the sub-directories {@code skip} accepts (the scheduler's: another
+     * scheduler's output inside the input).
+     *
+     * @param skip told each sub-directory below {@code path} before it is entered
+     */
+    public static List<InputSource> list(Path path, String glob, boolean recursive, Consumer<Path> unreadable, Predicate<Path> skip)
+            throws IOException {
         if (path.toString().equals("-")) {
             return List.of(InputSource.stdin());
         }
@@ -78,7 +89,8 @@ public final class InputFiles {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
                 // Hidden directories hold no inputs (and often another process's work in progress): not entered.
-                return !dir.equals(path) && isHidden(path.relativize(dir)) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                return !dir.equals(path) && (isHidden(path.relativize(dir)) || skip.test(dir)) ? FileVisitResult.SKIP_SUBTREE
+                        : FileVisitResult.CONTINUE;
             }
 
             @Override
