@@ -11,6 +11,7 @@ import dev.nlpipe.core.model.LoadOptions;
 import dev.nlpipe.core.model.ModelDir;
 import dev.nlpipe.core.model.ModelException;
 import dev.nlpipe.core.model.ModelKinds;
+import dev.nlpipe.core.model.ModelMeta;
 import dev.nlpipe.core.model.ModelPreprocessing;
 import dev.nlpipe.core.model.Tagger;
 import dev.nlpipe.core.run.RunOptions;
@@ -55,9 +56,10 @@ public final class NerStage implements StageProvider {
     }
 
     /**
-     * What the model reads (tokens for token models), known from its description; nothing with
-     * {@code preprocess} when the model recorded the stages that gave it (a model trained on the
-     * tokens of its data files, CoNLL's, recorded none: its tokens must still come from a stage).
+     * What the model reads (tokens for token models), known from its description; with
+     * {@code preprocess}, less what its recorded stages make (a model trained on the tokens of its
+     * data files, CoNLL's, recorded no tokenizer, perhaps a normalizer: its tokens must still come
+     * from a stage).
      */
     @Override
     public Set<Layer> requires(Options options, Path model) {
@@ -65,10 +67,14 @@ public final class NerStage implements StageProvider {
             return Set.of();
         }
         try {
-            if (options.getBoolean("preprocess") && ModelPreprocessing.any(ModelDir.read(model))) {
-                return Set.of();
+            Set<Layer> needs = ModelKinds.get().requires(model, Tagger.class);
+            ModelMeta meta = ModelDir.read(model);
+            if (options.getBoolean("preprocess") && ModelPreprocessing.any(meta)) {
+                Set<Layer> left = new java.util.LinkedHashSet<>(needs);
+                left.removeIf(layer -> !ModelPreprocessing.typesCreating(meta, layer).isEmpty());
+                return left;
             }
-            return ModelKinds.get().requires(model, Tagger.class);
+            return needs;
         } catch (ModelException e) {
             return Set.of(); // create() reports what is wrong with the directory
         }

@@ -75,6 +75,21 @@ class TaggerOptionsTest {
     }
 
     @Test
+    void aTokenModelThatRecordedOnlyANormalizerStillNeedsATokenizerBeforeAnyDocumentIsRead() throws IOException {
+        Path train = SyntheticCorpus.english(dir.resolve("norm-train.conll"), 30, 1);
+        Path model = dir.resolve("ner-en-norm");
+        Training.run(dir, "task: ner.bilstm-crf\n"
+                + "data: { train: " + train + ", format: conll }\n"
+                + "stages: [ { type: normalize.text } ]\n"
+                + "model: { unit: token, wordDim: 8, charDim: 4, charFilters: 4, hidden: 8 }\n"
+                + "train: { epochs: 1, batchSize: 8, device: cpu, threads: 1, devFraction: 0.2 }\n", model);
+        // its recorded stages run with preprocess, but none makes tokens: the wiring check says so, not the first document
+        ConfigException e = assertThrows(ConfigException.class, () -> Pipeline.builder().inputLayers()
+                .add("ner", Map.of("preprocess", true), model).build());
+        assertTrue(e.getMessage().contains("needs the 'tokens' layer"), e.getMessage());
+    }
+
+    @Test
     void aModelTrainedBehindANormalizerIsServedBehindTheSameOnesOnly() throws IOException {
         Path train = SyntheticCorpus.chinese(dir.resolve("norm.bmes"), 30, 1);
         Path model = dir.resolve("ner-norm");
