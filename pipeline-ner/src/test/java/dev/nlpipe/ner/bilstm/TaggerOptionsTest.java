@@ -90,6 +90,23 @@ class TaggerOptionsTest {
     }
 
     @Test
+    void evalSaysHowManyGoldSentencesTheTrainingFilterLeftOut() throws IOException {
+        Path train = SyntheticCorpus.chinese(dir.resolve("filter.bmes"), 30, 1);
+        Path model = dir.resolve("ner-filter");
+        Training.run(dir, "task: ner.bilstm-crf\n"
+                + "data: { train: " + train + ", format: bmes }\n"
+                + "stages: [ { type: filter.length, with: { maxChars: 12 } } ]\n"
+                + "model: { charDim: 8, bigramDim: 0, hidden: 8 }\n"
+                + "train: { epochs: 1, batchSize: 8, device: cpu, threads: 1, devFraction: 0.2 }\n", model);
+        java.io.ByteArrayOutputStream log = new java.io.ByteArrayOutputStream();
+        dev.nlpipe.ner.NerEvaluator.Result r = dev.nlpipe.ner.NerEvaluator.evaluate(model, train, "bmes",
+                new dev.nlpipe.core.model.LoadOptions("cpu", 8, 1), new java.io.PrintStream(log, true, StandardCharsets.UTF_8));
+        long sentences = Files.readString(train).split("\n\\s*\n").length;
+        String said = log.toString(StandardCharsets.UTF_8);
+        assertTrue(said.contains((sentences - r.documents()) + " of " + sentences + " documents were left out by the filter"), said);
+    }
+
+    @Test
     void aModelTrainedBehindANormalizerIsServedBehindTheSameOnesOnly() throws IOException {
         Path train = SyntheticCorpus.chinese(dir.resolve("norm.bmes"), 30, 1);
         Path model = dir.resolve("ner-norm");
