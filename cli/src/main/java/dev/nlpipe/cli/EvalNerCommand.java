@@ -37,6 +37,10 @@ public final class EvalNerCommand implements Callable<Integer> {
                     + " file's extension (.bmes, .conll/.bio/.iob, .json for CLUENER, .jsonl), else the format the model was trained on")
     String format;
 
+    @Option(names = "--option", paramLabel = "KEY=VALUE", description = "an option of the input format over the training data's,"
+            + " e.g. --option tagColumn=1 for a conlleval-style 'word gold pred' file")
+    Map<String, String> formatOptions;
+
     @Option(names = "--json", paramLabel = "FILE", description = "also write the scores as JSON (precision, recall, f1, perType)")
     Path json;
 
@@ -78,7 +82,7 @@ public final class EvalNerCommand implements Callable<Integer> {
         LoadOptions load = inference.toLoadOptions(spec);
         NerEvaluator.Result r;
         try {
-            r = NerEvaluator.evaluate(model, data, format, load, System.err);
+            r = NerEvaluator.evaluate(model, data, format, formatOptions, load, System.err);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
@@ -87,7 +91,7 @@ public final class EvalNerCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--data: " + data + " holds no gold entities read as " + format + " ("
                     + r.documents() + " documents" + (r.skipped() > 0 ? ", " + r.skipped() + " bad records" : "")
                     + "): nothing to score against. A split without labels (CLUENER's test.json) cannot be evaluated; otherwise check"
-                    + " --format and the tag column");
+                    + " --format and the tag column (--option tagColumn=N)");
         }
         System.out.print(r.scores().table());
         if (r.skipped() > 0) {

@@ -171,6 +171,22 @@ class EvalNerCommandTest {
     }
 
     @Test
+    void aConllevalStyleFileIsReadWithTheTagColumnGiven() throws IOException {
+        // char gold pred: the last column, another system's tags (all O here), is not the gold
+        Path conlleval = Files.writeString(dir.resolve("gold-pred.bmes"), bmes(1).replaceAll("(?m)^(\\S+ \\S+)$", "$1 O"));
+        CliTest.Result last = CliTest.nlpipe("eval", "ner", "--model", model.toString(), "--data", conlleval.toString());
+        assertEquals(2, last.code(), last.err());
+        assertTrue(last.err().contains("--option tagColumn=N"), last.err());
+        Path json = dir.resolve("gold-pred.json");
+        CliTest.Result given = CliTest.nlpipe("eval", "ner", "--model", model.toString(), "--data", conlleval.toString(),
+                "--option", "tagColumn=1", "--json", json.toString());
+        assertEquals(0, given.code(), given.err());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> scores = DocumentJson.mapper().readValue(json.toFile(), Map.class);
+        assertTrue(((Number) scores.get("f1")).doubleValue() > 0, scores.toString());
+    }
+
+    @Test
     void goldWithoutTheTokensATokenModelReadsIsNamedWithItsFix() throws IOException {
         Path conll = Files.writeString(dir.resolve("tok.conll"), "John B-PER\nlives O\nin O\nParis B-LOC\n\nMary B-PER\nsat O\n\n");
         Path cfg = Files.writeString(dir.resolve("tok.yaml"), "task: ner.bilstm-crf\ndata: { train: " + conll + ", format: conll }\n"

@@ -29,6 +29,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -77,6 +78,17 @@ public final class NerEvaluator {
      * @throws dev.nlpipe.core.model.ModelException when the directory is not a tagger this nlpipe can load
      */
     public static Result evaluate(Path modelDir, Path data, String format, LoadOptions options, PrintStream log) throws IOException {
+        return evaluate(modelDir, data, format, null, options, log);
+    }
+
+    /**
+     * The same, reading the gold data with {@code formatOptions} over the ones training used (a
+     * conlleval-style {@code word gold pred} file: {@code tagColumn: 1}).
+     *
+     * @param formatOptions options of the format that override the training ones, or {@code null}
+     */
+    public static Result evaluate(Path modelDir, Path data, String format, Map<String, ?> formatOptions, LoadOptions options,
+                                  PrintStream log) throws IOException {
         if (!Files.exists(data)) {
             throw new IllegalArgumentException("gold data not found: " + data);
         }
@@ -94,8 +106,11 @@ public final class NerEvaluator {
             ReadSettings settings = new ReadSettings(TrainingInput.language(meta), ReadSettings.DEFAULT_MAX_LINE_BYTES, errors,
                     new AtomicLong());
             // a file of the format the model was trained on is read with the reader options training used (tagColumn...)
-            Options readerOptions = Options.of("data format '" + format + "'", TrainingInput.optionsFor(meta, format), reader.options())
-                    .writtenAs("data.", ": ");
+            Map<String, Object> given = new java.util.LinkedHashMap<>(TrainingInput.optionsFor(meta, format));
+            if (formatOptions != null) {
+                given.putAll(formatOptions);
+            }
+            Options readerOptions = Options.of("data format '" + format + "'", given, reader.options()).writtenAs("data.", ": ");
             try (CorpusInput in = CorpusInput.open(data, null, true, reader, readerOptions, settings);
                  Pipeline preprocess = ModelPreprocessing.rebuild(modelDir, meta, "ner-eval-preprocess")) {
                 long[] read = {0};
