@@ -74,15 +74,22 @@ class TaggerOptionsTest {
         assertTrue(nothingRecorded.getMessage().contains("needs the 'tokens' layer"), nothingRecorded.getMessage());
     }
 
+    /** A one-epoch ner.bilstm-crf model in {@code name}, trained on {@code train} behind one stage. */
+    private Path oneEpochBehind(String name, Path train, String format, String stage, String modelOptions) throws IOException {
+        Path model = dir.resolve(name);
+        Training.run(dir, "task: ner.bilstm-crf\n"
+                + "data: { train: " + train + ", format: " + format + " }\n"
+                + "stages: [ " + stage + " ]\n"
+                + "model: { " + modelOptions + " }\n"
+                + "train: { epochs: 1, batchSize: 8, device: cpu, threads: 1, devFraction: 0.2 }\n", model);
+        return model;
+    }
+
     @Test
     void aTokenModelThatRecordedOnlyANormalizerStillNeedsATokenizerBeforeAnyDocumentIsRead() throws IOException {
         Path train = SyntheticCorpus.english(dir.resolve("norm-train.conll"), 30, 1);
-        Path model = dir.resolve("ner-en-norm");
-        Training.run(dir, "task: ner.bilstm-crf\n"
-                + "data: { train: " + train + ", format: conll }\n"
-                + "stages: [ { type: normalize.text } ]\n"
-                + "model: { unit: token, wordDim: 8, charDim: 4, charFilters: 4, hidden: 8 }\n"
-                + "train: { epochs: 1, batchSize: 8, device: cpu, threads: 1, devFraction: 0.2 }\n", model);
+        Path model = oneEpochBehind("ner-en-norm", train, "conll", "{ type: normalize.text }",
+                "unit: token, wordDim: 8, charDim: 4, charFilters: 4, hidden: 8");
         // its recorded stages run with preprocess, but none makes tokens: the wiring check says so, not the first document
         ConfigException e = assertThrows(ConfigException.class, () -> Pipeline.builder().inputLayers()
                 .add("ner", Map.of("preprocess", true), model).build());
@@ -92,12 +99,8 @@ class TaggerOptionsTest {
     @Test
     void evalSaysHowManyGoldSentencesTheTrainingFilterLeftOut() throws IOException {
         Path train = SyntheticCorpus.chinese(dir.resolve("filter.bmes"), 30, 1);
-        Path model = dir.resolve("ner-filter");
-        Training.run(dir, "task: ner.bilstm-crf\n"
-                + "data: { train: " + train + ", format: bmes }\n"
-                + "stages: [ { type: filter.length, with: { maxChars: 12 } } ]\n"
-                + "model: { charDim: 8, bigramDim: 0, hidden: 8 }\n"
-                + "train: { epochs: 1, batchSize: 8, device: cpu, threads: 1, devFraction: 0.2 }\n", model);
+        Path model = oneEpochBehind("ner-filter", train, "bmes", "{ type: filter.length, with: { maxChars: 12 } }",
+                "charDim: 8, bigramDim: 0, hidden: 8");
         java.io.ByteArrayOutputStream log = new java.io.ByteArrayOutputStream();
         dev.nlpipe.ner.NerEvaluator.Result r = dev.nlpipe.ner.NerEvaluator.evaluate(model, train, "bmes",
                 new dev.nlpipe.core.model.LoadOptions("cpu", 8, 1), new java.io.PrintStream(log, true, StandardCharsets.UTF_8));
@@ -109,12 +112,7 @@ class TaggerOptionsTest {
     @Test
     void aModelTrainedBehindANormalizerIsServedBehindTheSameOnesOnly() throws IOException {
         Path train = SyntheticCorpus.chinese(dir.resolve("norm.bmes"), 30, 1);
-        Path model = dir.resolve("ner-norm");
-        Training.run(dir, "task: ner.bilstm-crf\n"
-                + "data: { train: " + train + ", format: bmes }\n"
-                + "stages: [ { type: normalize.chinese } ]\n"
-                + "model: { charDim: 8, bigramDim: 0, hidden: 8 }\n"
-                + "train: { epochs: 1, batchSize: 8, device: cpu, threads: 1, devFraction: 0.2 }\n", model);
+        Path model = oneEpochBehind("ner-norm", train, "bmes", "{ type: normalize.chinese }", "charDim: 8, bigramDim: 0, hidden: 8");
         ConfigException without = assertThrows(ConfigException.class, () -> Pipeline.builder().add("ner", Map.of(), model).build());
         assertTrue(without.getMessage().contains("normalize.chinese") && without.getMessage().contains("preprocess: true"),
                 without.getMessage());
