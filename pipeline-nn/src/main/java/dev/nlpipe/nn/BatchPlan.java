@@ -26,11 +26,14 @@ public final class BatchPlan {
         List<Integer> order = new ArrayList<>(IntStream.range(0, lengths.length).boxed().toList());
         Collections.shuffle(order, rng);
         List<int[]> batches = new ArrayList<>();
-        int pool = batchSize * POOL;
-        for (int from = 0; from < order.size(); from += pool) {
-            List<Integer> chunk = new ArrayList<>(order.subList(from, Math.min(order.size(), from + pool)));
+        // long: a batchSize asked to hold the whole corpus (1e9) would wrap the pool's size negative
+        long pool = (long) batchSize * POOL;
+        for (int from = 0; from < order.size(); ) {
+            int to = (int) Math.min(order.size(), from + pool);
+            List<Integer> chunk = new ArrayList<>(order.subList(from, to));
             chunk.sort(Comparator.comparingInt(i -> lengths[i]));
             cut(chunk, batchSize, batches);
+            from = to;
         }
         Collections.shuffle(batches, rng);
         return batches;

@@ -379,7 +379,7 @@ public final class TrainingLoop {
      * diverged and stops.
      */
     private void skip(Params params, int epoch, long step, String what) {
-        if (++skippedInARow > MAX_SKIPPED_IN_A_ROW) {
+        if (++skippedInARow >= MAX_SKIPPED_IN_A_ROW) {
             throw diverged(epoch, step, what + ", " + MAX_SKIPPED_IN_A_ROW + " steps in a row");
         }
         log.printf("warning: epoch %d, step %d: %s; the step is skipped%n", epoch, step + 1, what);

@@ -46,6 +46,15 @@ class BatchPlanTest {
     }
 
     @Test
+    void aBatchLargerThanTheCorpusIsOneBatch() {
+        // batchSize * 50 wrapped negative past 42,949,672: the first epoch failed with 'fromIndex(0) > toIndex(-1539607552)'
+        int[] lengths = lengths(100, 5);
+        List<int[]> batches = BatchPlan.shuffled(lengths, 1_000_000_000, new Random(1));
+        assertEquals(1, batches.size());
+        assertEveryExampleOnce(batches, lengths.length, 1_000_000_000);
+    }
+
+    @Test
     void theSameSeedGivesTheSameBatchesAndEpochsDiffer() {
         int[] lengths = lengths(300, 2);
         List<int[]> a = BatchPlan.shuffled(lengths, 8, new Random(3));

@@ -1,5 +1,6 @@
 package dev.nlpipe.nn;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -41,8 +42,12 @@ class GradientRetryTest {
     }
 
     private static TrainingResult train(Trainable<Integer> model, ToyRegression toy, Path dir) throws Exception {
+        return train(model, toy, dir, new ByteArrayOutputStream());
+    }
+
+    private static TrainingResult train(Trainable<Integer> model, ToyRegression toy, Path dir, ByteArrayOutputStream log) throws Exception {
         TrainSettings s = TrainingLoopTest.settings(Map.of("optimizer", "adamw", "epochs", 2, "resume", false, "clipNorm", 1.0));
-        return new TrainingLoop(s, "score", new Checkpoints(dir), "toy", new PrintStream(new ByteArrayOutputStream()))
+        return new TrainingLoop(s, "score", new Checkpoints(dir), "toy", new PrintStream(log, true, java.nio.charset.StandardCharsets.UTF_8))
                 .run(model, toy.train, ToyRegression::length);
     }
 
@@ -69,8 +74,11 @@ class GradientRetryTest {
     @Test
     void gradientsThatAreNeverFiniteAgainStopTraining(@TempDir Path dir) {
         try (ToyRegression toy = new ToyRegression(4, 80)) {
-            IllegalStateException e = assertThrows(IllegalStateException.class, () -> train(glitching(toy, call -> call >= 3), toy, dir));
-            assertTrue(e.getMessage().contains("in a row"), e.getMessage());
+            ByteArrayOutputStream log = new ByteArrayOutputStream();
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> train(glitching(toy, call -> call >= 3), toy, dir, log));
+            assertTrue(e.getMessage().contains("3 steps in a row"), e.getMessage());
+            // the third stops the run, as training.md says: two are skipped with a warning first
+            assertEquals(2, log.toString(java.nio.charset.StandardCharsets.UTF_8).split("the step is skipped", -1).length - 1, log::toString);
         }
     }
 }
