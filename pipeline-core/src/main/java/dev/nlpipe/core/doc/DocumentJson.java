@@ -104,7 +104,7 @@ public final class DocumentJson {
                 g.writeNumberField("end", e.end());
                 g.writeStringField("text", e.text());
                 if (e.hasScore()) {
-                    g.writeNumberField("score", e.score());
+                    g.writeNumberField("score", writable(e.score(), "the score of entity '" + e.type() + "' at " + e.start()));
                 }
                 g.writeEndObject();
             }
@@ -113,7 +113,7 @@ public final class DocumentJson {
         if (doc.labels() != null) {
             g.writeObjectFieldStart("labels");
             for (Map.Entry<String, Double> l : doc.labels().entrySet()) {
-                g.writeNumberField(l.getKey(), l.getValue());
+                g.writeNumberField(l.getKey(), writable(l.getValue(), "the score of label '" + l.getKey() + "'"));
             }
             g.writeEndObject();
         }
@@ -121,38 +121,42 @@ public final class DocumentJson {
             g.writeObjectFieldStart("vectors");
             for (Map.Entry<String, DocVector> v : doc.vectors().entrySet()) {
                 g.writeFieldName(v.getKey());
-                writeVector(v.getValue(), g);
+                writeVector(v.getKey(), v.getValue(), g);
             }
             g.writeEndObject();
         }
         if (!doc.meta().isEmpty()) {
             g.writeFieldName("meta");
-            writePlain(doc.meta(), g);
+            writePlain(doc.meta(), "meta", g);
         }
         g.writeEndObject();
     }
 
-    /** Writes plain values (maps, lists, strings, numbers, booleans) without data binding: meta is on every line. */
-    private static void writePlain(Object v, JsonGenerator g) throws IOException {
+    /**
+     * Writes plain values (maps, lists, strings, numbers, booleans) without data binding: meta is on
+     * every line. {@code where} names the value in an error.
+     */
+    private static void writePlain(Object v, String where, JsonGenerator g) throws IOException {
         switch (v) {
             case null -> g.writeNull();
             case String s -> g.writeString(s);
             case Integer i -> g.writeNumber(i);
             case Long l -> g.writeNumber(l);
-            case Double d -> g.writeNumber(d);
+            case Double d -> g.writeNumber(writable(d, "'" + where + "'"));
+            case Float f -> g.writeNumber((float) writable(f, "'" + where + "'"));
             case Boolean b -> g.writeBoolean(b);
             case Map<?, ?> m -> {
                 g.writeStartObject();
                 for (Map.Entry<?, ?> e : m.entrySet()) {
                     g.writeFieldName(String.valueOf(e.getKey()));
-                    writePlain(e.getValue(), g);
+                    writePlain(e.getValue(), where + "." + e.getKey(), g);
                 }
                 g.writeEndObject();
             }
             case List<?> l -> {
                 g.writeStartArray();
                 for (Object o : l) {
-                    writePlain(o, g);
+                    writePlain(o, where, g);
                 }
                 g.writeEndArray();
             }
@@ -160,9 +164,23 @@ public final class DocumentJson {
         }
     }
 
-    private static void writeVector(DocVector vector, JsonGenerator g) throws IOException {
+    /**
+     * A number to write: NaN and infinity are no JSON numbers (Jackson would write the string
+     * "Infinity", which no reader takes for a number), so the document is refused instead.
+     */
+    private static double writable(double v, String what) {
+        if (!Double.isFinite(v)) {
+            throw new IllegalArgumentException(what + " is " + v + ", which JSON cannot hold as a number");
+        }
+        return v;
+    }
+
+    private static void writeVector(String name, DocVector vector, JsonGenerator g) throws IOException {
         switch (vector) {
             case SparseVector s -> {
+                for (double v : s.values()) {
+                    writable(v, "a value of vector '" + name + "'");
+                }
                 g.writeStartObject();
                 g.writeFieldName("indices");
                 g.writeArray(s.indices(), 0, s.indices().length);
@@ -173,7 +191,7 @@ public final class DocumentJson {
             case DenseVector d -> {
                 g.writeStartArray();
                 for (float f : d.values()) {
-                    g.writeNumber(f);
+                    g.writeNumber((float) writable(f, "a value of vector '" + name + "'"));
                 }
                 g.writeEndArray();
             }
@@ -270,7 +288,7 @@ public final class DocumentJson {
                     case "meta" -> meta = readMap(p, name);
                     default -> {
                         extra = extra == null ? new LinkedHashMap<>() : extra;
-                        extra.put(name, MAPPER.readValue(p, Object.class));
+                        extra.put(name, finiteValues(MAPPER.readValue(p, Object.class), name));
                     }
                 }
             }
@@ -336,7 +354,7 @@ public final class DocumentJson {
                         throw new IllegalArgumentException("the score of label '" + label + "' in field '" + name
                                 + "' must be a number, not " + (score.isScalarValue() ? "'" + p.getText() + "'" : "a " + (score == JsonToken.START_ARRAY ? "list" : "map")));
                     }
-                    labels.put(label, p.getDoubleValue());
+                    labels.put(label, finiteNumber(p, "the score of label '" + label + "' in field '" + name + "'"));
                 }
             }
             default -> throw new IllegalArgumentException("field '" + name + "' must be a label, a list of labels or an object of scores");
@@ -435,7 +453,7 @@ public final class DocumentJson {
                     case "text" -> text = text(p);
                     case "start" -> start = offset(p, "an entity's 'start'");
                     case "end" -> end = offset(p, "an entity's 'end'");
-                    case "score" -> score = p.currentToken() == JsonToken.VALUE_NULL ? Double.NaN : p.getDoubleValue();
+                    case "score" -> score = p.currentToken() == JsonToken.VALUE_NULL ? Double.NaN : finiteNumber(p, "an entity's 'score'");
                     default -> p.skipChildren();
                 }
             }
@@ -462,7 +480,7 @@ public final class DocumentJson {
                     if (n == buf.length) {
                         buf = java.util.Arrays.copyOf(buf, n * 2);
                     }
-                    buf[n++] = p.getFloatValue();
+                    buf[n++] = floatNumber(p, "a value of vector '" + name + "'");
                 }
                 out.put(name, new DenseVector(java.util.Arrays.copyOf(buf, n)));
             } else if (t == JsonToken.START_OBJECT) {
@@ -490,7 +508,52 @@ public final class DocumentJson {
         if (!expect(p, JsonToken.START_OBJECT, name)) {
             return null;
         }
-        return MAPPER.readValue(p, LinkedHashMap.class);
+        return (Map<String, Object>) finiteValues(MAPPER.readValue(p, LinkedHashMap.class), name);
+    }
+
+    /**
+     * {@code v} when every number in it is finite: a JSON number beyond a double's range (1e400)
+     * binds to infinity, which could not be written back as a number, so it is refused rather than
+     * kept changed. Whole numbers of any size stay exact.
+     */
+    private static Object finiteValues(Object v, String path) {
+        switch (v) {
+            case Double d when !Double.isFinite(d) -> throw new IllegalArgumentException("'" + path
+                    + "' holds a number beyond the range of a double (about 1.8e308): write it as a string to keep it");
+            case Map<?, ?> m -> m.forEach((k, e) -> finiteValues(e, path + "." + k));
+            case List<?> l -> l.forEach(e -> finiteValues(e, path));
+            case null, default -> {
+            }
+        }
+        return v;
+    }
+
+    /** A JSON number a double holds: 1e400 would read as infinity, which no writer can write back. */
+    private static double finiteNumber(JsonParser p, String what) throws IOException {
+        double d = number(p, what).getDoubleValue();
+        if (!Double.isFinite(d)) {
+            throw new IllegalArgumentException(what + " " + p.getText() + " is beyond the range of a double (about 1.8e308)");
+        }
+        return d;
+    }
+
+    /** A JSON number a float holds: a dense vector's 1e300 would read as infinity. */
+    private static float floatNumber(JsonParser p, String what) throws IOException {
+        float f = number(p, what).getFloatValue();
+        if (!Float.isFinite(f)) {
+            throw new IllegalArgumentException(what + " " + p.getText() + " is beyond the range of a float (about 3.4e38)");
+        }
+        return f;
+    }
+
+    /** {@code p} when it is at a JSON number: a string such as "0.25" is no number to convert. */
+    private static JsonParser number(JsonParser p, String what) throws IOException {
+        JsonToken t = p.currentToken();
+        if (t != JsonToken.VALUE_NUMBER_INT && t != JsonToken.VALUE_NUMBER_FLOAT) {
+            throw new IllegalArgumentException(what + " must be a number, not "
+                    + (t == JsonToken.VALUE_STRING ? "the string \"" + p.getText() + "\"" : t.isScalarValue() ? p.getText() : "a structure"));
+        }
+        return p;
     }
 
     /** Whether the field holds a value to read: {@code null} (Python's None, pandas' missing value) is an absent layer. */

@@ -2,7 +2,9 @@ package dev.nlpipe.core.doc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -61,5 +63,40 @@ class DocumentJsonStrictnessTest {
         assertEquals(-1, LoneSurrogates.find("a😀b"));
         assertEquals(1, LoneSurrogates.find("a\ud83d"));
         assertEquals(0, LoneSurrogates.find("\ude00\ud83d"));
+    }
+
+    @Test
+    void refusesNumbersBeyondTheirRangeNamingTheField() {
+        assertMessage("label 'x'", "{\"text\":\"a\",\"labels\":{\"x\":1e400}}");
+        assertMessage("'score'", "{\"text\":\"ab\",\"entities\":[{\"type\":\"T\",\"start\":0,\"end\":1,\"score\":-1e400}]}");
+        assertMessage("vector 'w'", "{\"text\":\"a\",\"vectors\":{\"w\":[0.5,1e300]}}");
+        assertMessage("'meta.big'", "{\"text\":\"a\",\"meta\":{\"big\":1e400}}");
+        assertMessage("'note'", "{\"text\":\"a\",\"note\":[1,1e400]}");
+    }
+
+    @Test
+    void keepsAWholeNumberOfAnySizeExactly() {
+        String json = DocumentJson.toJson(DocumentJson.parse("{\"text\":\"a\",\"meta\":{\"big\":123456789012345678901234567890}}"));
+        assertTrue(json.contains("\"big\":123456789012345678901234567890"), json);
+    }
+
+    @Test
+    void neverWritesANonFiniteNumber() {
+        Document d = new Document("d", "ab");
+        d.setLabels(new java.util.LinkedHashMap<>(Map.of("x", Double.POSITIVE_INFINITY)));
+        assertThrows(IllegalArgumentException.class, () -> DocumentJson.toJson(d));
+        d.setLabels(null).setEntities(List.of(new Entity("T", 0, 1, "a", Double.NEGATIVE_INFINITY)));
+        assertThrows(IllegalArgumentException.class, () -> DocumentJson.toJson(d));
+        d.setEntities(null).setVectors(Map.of("w", new DenseVector(new float[] {Float.NaN})));
+        assertThrows(IllegalArgumentException.class, () -> DocumentJson.toJson(d));
+        d.setVectors(Map.of("w", new SparseVector(new int[] {1}, new double[] {Double.NaN})));
+        assertThrows(IllegalArgumentException.class, () -> DocumentJson.toJson(d));
+        d.setVectors(null).meta().put("m", Map.of("k", Double.NaN));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> DocumentJson.toJson(d)).getMessage().contains("'meta.m.k'"));
+    }
+
+    private static void assertMessage(String part, String json) {
+        String message = assertThrows(IllegalArgumentException.class, () -> DocumentJson.parse(json)).getMessage();
+        assertTrue(message.contains(part), message);
     }
 }
