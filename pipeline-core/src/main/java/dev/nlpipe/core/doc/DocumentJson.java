@@ -490,8 +490,8 @@ public final class DocumentJson {
                     String f = p.currentName();
                     p.nextToken();
                     switch (f) {
-                        case "indices" -> indices = MAPPER.readValue(p, int[].class);
-                        case "values" -> values = MAPPER.readValue(p, double[].class);
+                        case "indices" -> indices = readIndices(p, name);
+                        case "values" -> values = readValues(p, name);
                         default -> p.skipChildren();
                     }
                 }
@@ -501,6 +501,40 @@ public final class DocumentJson {
             }
         }
         return out;
+    }
+
+    /** A sparse vector's indices: whole numbers from 0, as offsets are read (1.7 is no index to round). */
+    private static int[] readIndices(JsonParser p, String name) throws IOException {
+        sparseArray(p, name, "indices");
+        int[] buf = new int[16];
+        int n = 0;
+        while (p.nextToken() != JsonToken.END_ARRAY) {
+            if (n == buf.length) {
+                buf = java.util.Arrays.copyOf(buf, n * 2);
+            }
+            buf[n++] = nonNegative(p, "an index of vector '" + name + "'", "a whole number from 0");
+        }
+        return java.util.Arrays.copyOf(buf, n);
+    }
+
+    /** A sparse vector's values: JSON numbers ("0.25", a string, is none). */
+    private static double[] readValues(JsonParser p, String name) throws IOException {
+        sparseArray(p, name, "values");
+        double[] buf = new double[16];
+        int n = 0;
+        while (p.nextToken() != JsonToken.END_ARRAY) {
+            if (n == buf.length) {
+                buf = java.util.Arrays.copyOf(buf, n * 2);
+            }
+            buf[n++] = finiteNumber(p, "a value of vector '" + name + "'");
+        }
+        return java.util.Arrays.copyOf(buf, n);
+    }
+
+    private static void sparseArray(JsonParser p, String name, String field) {
+        if (p.currentToken() != JsonToken.START_ARRAY) {
+            throw new IllegalArgumentException("'" + field + "' of vector '" + name + "' must be an array");
+        }
     }
 
     @SuppressWarnings("unchecked")
@@ -582,10 +616,12 @@ public final class DocumentJson {
 
     /** A UTF-16 offset: a whole number ({@code 0.9} is no offset to round), {@code -1} when {@code null}. */
     private static int offset(JsonParser p, String what) throws IOException {
+        return p.currentToken() == JsonToken.VALUE_NULL ? -1 : nonNegative(p, what, "a whole number of UTF-16 code units");
+    }
+
+    /** A whole number from 0 that an int holds, written as an integer or, as Python writes one that passed through a float, 5.0. */
+    private static int nonNegative(JsonParser p, String what, String shape) throws IOException {
         JsonToken t = p.currentToken();
-        if (t == JsonToken.VALUE_NULL) {
-            return -1;
-        }
         if (t == JsonToken.VALUE_NUMBER_FLOAT) {
             // 5.0, as Python writes an offset that passed through a float (numpy, pandas): whole, so an offset
             double d = p.getDoubleValue();
@@ -595,7 +631,7 @@ public final class DocumentJson {
         } else if (t == JsonToken.VALUE_NUMBER_INT && p.getNumberType() == JsonParser.NumberType.INT && p.getIntValue() >= 0) {
             return p.getIntValue();
         }
-        throw new IllegalArgumentException(what + " must be a whole number of UTF-16 code units, not "
+        throw new IllegalArgumentException(what + " must be " + shape + ", not "
                 + (t == JsonToken.VALUE_STRING ? "the string \"" + p.getText() + "\"" : t.isScalarValue() ? p.getText() : "a structure"));
     }
 

@@ -14,6 +14,10 @@ public final class SparseVector implements DocVector {
         if (indices.length != values.length) {
             throw new IllegalArgumentException("indices and values differ in length: " + indices.length + " vs " + values.length);
         }
+        // a negative column would be written as 0 or below by the 1-based svmlight and mtx writers
+        if (indices.length > 0 && indices[0] < 0) {
+            throw new IllegalArgumentException("sparse indices must be 0 or more, not " + indices[0]);
+        }
         for (int i = 1; i < indices.length; i++) {
             if (indices[i] <= indices[i - 1]) {
                 throw new IllegalArgumentException("sparse indices must be strictly increasing at position " + i);

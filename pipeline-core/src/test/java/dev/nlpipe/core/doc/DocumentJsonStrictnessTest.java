@@ -1,5 +1,6 @@
 package dev.nlpipe.core.doc;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -93,6 +94,23 @@ class DocumentJsonStrictnessTest {
         assertThrows(IllegalArgumentException.class, () -> DocumentJson.toJson(d));
         d.setVectors(null).meta().put("m", Map.of("k", Double.NaN));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> DocumentJson.toJson(d)).getMessage().contains("'meta.m.k'"));
+    }
+
+    @Test
+    void readsSparseIndicesAsWholeNumbersFromZeroAndValuesAsNumbers() {
+        assertMessage("an index of vector 'w' must be a whole number from 0, not 1.7", sparse("[1.7,2.2]", "[0.5,0.25]"));
+        assertMessage("an index of vector 'w' must be a whole number from 0, not -1", sparse("[-1,3]", "[0.5,0.25]"));
+        assertMessage("an index of vector 'w' must be a whole number from 0, not the string \"1\"", sparse("[\"1\",3]", "[0.5,0.25]"));
+        assertMessage("a value of vector 'w' must be a number, not the string \"0.25\"", sparse("[1,2]", "[0.5,\"0.25\"]"));
+        assertMessage("a value of vector 'w' 1e400 is beyond", sparse("[1]", "[1e400]"));
+        SparseVector v = (SparseVector) DocumentJson.parse(sparse("[1,2.0]", "[0.5,1]")).vectors().get("w");
+        assertArrayEquals(new int[] {1, 2}, v.indices());
+        assertArrayEquals(new double[] {0.5, 1}, v.values());
+        assertThrows(IllegalArgumentException.class, () -> new SparseVector(new int[] {-1}, new double[] {1}));
+    }
+
+    private static String sparse(String indices, String values) {
+        return "{\"text\":\"a\",\"vectors\":{\"w\":{\"indices\":" + indices + ",\"values\":" + values + "}}}";
     }
 
     private static void assertMessage(String part, String json) {
