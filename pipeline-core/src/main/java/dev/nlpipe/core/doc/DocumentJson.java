@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -34,7 +35,11 @@ public final class DocumentJson {
     }
 
     private static JsonFactory newFactory() {
-        JsonFactory f = new JsonFactory();
+        // The readers bound a record by input.maxLineLength (up to 1 GiB); Jackson's own limit of 20,000,000 characters
+        // would refuse a longer text, as the jsonl writer wrote it, whatever that setting said.
+        JsonFactory f = JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(Integer.MAX_VALUE).build())
+                .build();
         f.setRootValueSeparator(null);
         return f;
     }

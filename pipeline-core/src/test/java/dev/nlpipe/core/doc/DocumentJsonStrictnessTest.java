@@ -113,6 +113,14 @@ class DocumentJsonStrictnessTest {
         return "{\"text\":\"a\",\"vectors\":{\"w\":{\"indices\":" + indices + ",\"values\":" + values + "}}}";
     }
 
+    @Test
+    void readsATextLongerThanJacksonsDefaultLimit() {
+        // 20,000,000 characters is Jackson's default; input.maxLineLength alone bounds a line
+        String text = "a".repeat(20_000_001);
+        Document d = DocumentJson.parse(DocumentJson.toJson(new Document("d", text)));
+        assertEquals(text.length(), d.text().length());
+    }
+
     private static void assertMessage(String part, String json) {
         String message = assertThrows(IllegalArgumentException.class, () -> DocumentJson.parse(json)).getMessage();
         assertTrue(message.contains(part), message);
