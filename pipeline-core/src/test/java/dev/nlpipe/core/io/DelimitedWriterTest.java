@@ -40,6 +40,27 @@ class DelimitedWriterTest {
     }
 
     @Test
+    void blankAndRepeatedHeaderNamesKeepEveryValueAsPandasNamesThemAndRoundTrip() throws Exception {
+        Path in = TempFiles.write(tmp.resolve("in.csv"), ",text,label,x,x,,source\n0,hello,pos,1,2,blank,mysrc\n");
+        Document d = Corpora.read(in, "csv", Map.of(), new ArrayList<>()).get(0);
+        assertEquals("hello", d.text());
+        assertEquals("0", d.meta().get("Unnamed: 0"));
+        assertEquals("1", d.meta().get("x"));
+        assertEquals("2", d.meta().get("x.1"));
+        assertEquals("blank", d.meta().get("Unnamed: 5"));
+        assertEquals("mysrc", d.meta().get("source"));
+        List<String> columns = List.of("Unnamed: 0", "text", "label", "x", "x.1", "Unnamed: 5", "source");
+        Path out = tmp.resolve("out.csv");
+        Corpora.write(List.of(d), out, "csv", Map.of("columns", columns));
+        Document back = Corpora.read(out, "csv", Map.of(), new ArrayList<>()).get(0);
+        for (String c : columns.subList(3, columns.size())) {
+            assertEquals(d.meta().get(c), back.meta().get(c), c);
+        }
+        assertEquals("0", back.meta().get("Unnamed: 0"));
+        assertEquals("pos", back.topLabel());
+    }
+
+    @Test
     void csvQuotesWhatNeedsQuoting() throws Exception {
         Path out = tmp.resolve("out.csv");
         Corpora.write(docs(), out, "csv", Map.of("columns", List.of("id", "text", "label")));

@@ -116,7 +116,7 @@ public abstract class DelimitedReader implements ReaderProvider {
             chars.close();
             throw new InputFormatException(source.name(), 1, "cannot read the header row: " + e.getMessage());
         }
-        List<String> header = parser.getHeaderNames();
+        List<String> header = named ? distinctNames(parser.getHeaderNames()) : parser.getHeaderNames();
         int text = columnOf("textColumn", true, 1, named, header, options, source);
         int label = columnOf("labelColumn", false, 2, named, header, options, source);
         int id = columnOf("idColumn", false, 0, named, header, options, source);
@@ -221,9 +221,8 @@ public abstract class DelimitedReader implements ReaderProvider {
                 // the other named columns go to the metadata, as a JSON line's other fields do: the csv and tsv writers write
                 // them back by name (a qid column survives nlpipe augment), and a jsonl output keeps them
                 for (int c = 0; named && c < header.size() && c < r.size(); c++) {
-                    String name = header.get(c);
-                    if (c != text && c != label && c != id && c != lang && name != null && !name.isEmpty()) {
-                        d.meta().put(name, r.get(c));
+                    if (c != text && c != label && c != id && c != lang) {
+                        d.meta().put(header.get(c), r.get(c));
                     }
                 }
                 d.setReadAt(source.name(), line);
@@ -240,6 +239,26 @@ public abstract class DelimitedReader implements ReaderProvider {
                 return source.name();
             }
         };
+    }
+
+    /**
+     * The header's names made distinct as pandas' {@code read_csv} makes them, so that no column's
+     * values are lost under another's name: a repeated {@code x} is {@code x.1}, {@code x.2}, ...,
+     * and a blank name (pandas' {@code to_csv} writes one over its index) is {@code Unnamed: N}, N
+     * the column's position from 0.
+     */
+    static List<String> distinctNames(List<String> names) {
+        List<String> out = new java.util.ArrayList<>(names.size());
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (int c = 0; c < names.size(); c++) {
+            String name = names.get(c) == null || names.get(c).isEmpty() ? "Unnamed: " + c : names.get(c);
+            String distinct = name;
+            for (int k = 1; !seen.add(distinct); k++) {
+                distinct = name + "." + k;
+            }
+            out.add(distinct);
+        }
+        return out;
     }
 
     /** The fields of a part's first line (its file's header, or first row), given apart from its lines, parsed as the file's first record would be. */
