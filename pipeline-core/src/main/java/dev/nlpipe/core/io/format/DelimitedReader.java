@@ -206,7 +206,8 @@ public abstract class DelimitedReader implements ReaderProvider {
             }
 
             private Document toDocument(CSVRecord r, long line) {
-                String docId = id >= 0 ? r.get(id) : source.relative() + ":" + line;
+                // an empty id cell (pandas writes NaN so) is no id, as a JSON "id": null is none: rows would share the id ""
+                String docId = id >= 0 && !r.get(id).isEmpty() ? r.get(id) : source.relative() + ":" + line;
                 Document d = new Document(docId, r.get(text));
                 if (label >= 0 && label < r.size() && !r.get(label).isEmpty()) {
                     d.addLabel(r.get(label));

@@ -35,6 +35,8 @@ final class ValidLinesReader extends Reader {
      */
     private final BitSet afterLoss = new BitSet();
     private long lastPhysical;
+    /** Lone {@code \r}s that ended a logical line so far: each starts a new line of the file, as it starts a record. */
+    private long loneCarriageReturns;
 
     private final long maxRecordChars;
     /** Characters handed out since the parser's last record ended (approximate by its read-ahead buffer). */
@@ -86,7 +88,9 @@ final class ValidLinesReader extends Reader {
     /**
      * Takes the next logical line from the rest of the physical one: up to and including a lone
      * {@code \r}, which the CSV parser counts as a line end of its own (as pandas does), so its line
-     * numbers map back to the file's; else the whole rest.
+     * numbers map back to the file's; else the whole rest. A lone {@code \r} counts as a line end in
+     * the file's numbering too: records of a file that ends its lines so (Excel's "CSV (Macintosh)")
+     * would otherwise all be on line 1, under one id.
      */
     private void nextLogicalLine() {
         int cr = rest.indexOf('\r');
@@ -95,8 +99,12 @@ final class ValidLinesReader extends Reader {
         rest = end == rest.length() ? null : rest.substring(end);
         pos = 0;
         logical++;
-        if (lines.lineNumber() != physical(logical)) {
-            shifts.put(logical, lines.lineNumber() - logical);
+        long line = lines.lineNumber() + loneCarriageReturns;
+        if (line != physical(logical)) {
+            shifts.put(logical, line - logical);
+        }
+        if (rest != null) {
+            loneCarriageReturns++;
         }
         if (current.isBlank() && logical <= Integer.MAX_VALUE) {
             blank.set((int) logical);
@@ -106,7 +114,7 @@ final class ValidLinesReader extends Reader {
         }
     }
 
-    /** The file's line number of the given 1-based logical line. */
+    /** The file's line number of the given 1-based logical line, a lone {@code \r} counted as a line end. */
     long physical(long logicalLine) {
         Map.Entry<Long, Long> e = shifts.floorEntry(logicalLine);
         return logicalLine + (e == null ? 0 : e.getValue());

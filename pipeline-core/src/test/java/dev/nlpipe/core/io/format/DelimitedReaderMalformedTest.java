@@ -61,12 +61,28 @@ class DelimitedReaderMalformedTest {
     }
 
     @Test
-    void aLoneCarriageReturnEndsARecordAsPandasReadsItAndLaterLinesKeepTheirNumbers() throws IOException {
+    void aLoneCarriageReturnEndsARecordAndALineAsPandasReadsIt() throws IOException {
         Path f = TempFiles.write(dir.resolve("cr.tsv"), "text\tlabel\nab\rcd\t1\nthird\t2\nbad\t3\t4\nlast\t5\n");
         List<Document> docs = Corpora.read(f, "tsv", Map.of(), bad);
         assertEquals(List.of("cd", "third", "last"), docs.stream().map(Document::text).toList());
-        assertEquals(List.of("cr.tsv:2", "cr.tsv:3", "cr.tsv:5"), docs.stream().map(Document::id).toList());
-        assertEquals(List.of(2L, 4L), bad.stream().map(BadRecord::line).toList(), "ab (line 2, one field) and the four-field row");
+        assertEquals(List.of("cr.tsv:3", "cr.tsv:4", "cr.tsv:6"), docs.stream().map(Document::id).toList());
+        assertEquals(List.of(2L, 5L), bad.stream().map(BadRecord::line).toList(), "ab (line 2, one field) and the four-field row");
+    }
+
+    @Test
+    void aFileOfLoneCarriageReturnsGivesEveryRecordItsOwnLine() throws IOException {
+        // Excel's "CSV (Macintosh)"
+        Path f = TempFiles.write(dir.resolve("mac.csv"), "text,label\ra,pos\rb,neg\rd,pos\r");
+        List<Document> docs = Corpora.read(f, "csv", Map.of(), bad);
+        assertEquals(List.of("mac.csv:2", "mac.csv:3", "mac.csv:4"), docs.stream().map(Document::id).toList());
+        assertEquals(List.of(2L, 3L, 4L), docs.stream().map(Document::readLine).toList());
+        assertEquals(List.of(), bad);
+    }
+
+    @Test
+    void anEmptyIdCellIsNoIdAsPandasWritesAMissingOne() throws IOException {
+        Path f = TempFiles.write(dir.resolve("ids.csv"), "id,text\nx1,a\n,b\n,c\n");
+        assertEquals(List.of("x1", "ids.csv:3", "ids.csv:4"), Corpora.read(f, "csv", Map.of(), bad).stream().map(Document::id).toList());
     }
 
     @Test
@@ -74,7 +90,8 @@ class DelimitedReaderMalformedTest {
         Path f = TempFiles.write(dir.resolve("cr.csv"), "id,text\n1,\"ab\rcd\"\n2,\"three\rlines\rhere\"\n3,last\n");
         List<Document> docs = Corpora.read(f, "csv", Map.of(), bad);
         assertEquals(List.of("ab\rcd", "three\rlines\rhere", "last"), docs.stream().map(Document::text).toList());
-        assertEquals(List.of(2L, 3L, 4L), docs.stream().map(Document::readLine).toList());
+        // a lone \r is a line end in a quoted field as a \n is: the records start on lines 2, 4 and 7
+        assertEquals(List.of(2L, 4L, 7L), docs.stream().map(Document::readLine).toList());
         assertEquals(List.of(), bad);
     }
 
