@@ -9,6 +9,8 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -66,7 +68,13 @@ public final class AtomicFile implements Closeable {
 
     private AtomicFile(Path target) throws IOException {
         this.target = target;
-        Files.createDirectories(target.toAbsolutePath().getParent());
+        try {
+            Files.createDirectories(target.toAbsolutePath().getParent());
+        } catch (FileAlreadyExistsException e) {
+            // the exception names the path alone ("in.txt: in.txt"): say that it is a file standing where a directory must be
+            throw new FileSystemException(e.getFile(), null, "a file, not a directory, so " + target.getFileName()
+                    + " cannot be written under it");
+        }
         this.temp = TempNames.beside(target);
         OutputStream out = Files.newOutputStream(temp);
         if (target.getFileName().toString().endsWith(".gz")) {

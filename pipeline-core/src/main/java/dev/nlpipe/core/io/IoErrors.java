@@ -4,6 +4,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
@@ -52,6 +53,7 @@ public final class IoErrors {
             case NoSuchFileException x -> "file not found";
             case AccessDeniedException x -> "permission denied";
             case NotDirectoryException x -> "not a directory";
+            case FileAlreadyExistsException x -> "exists already (a file where a directory is needed, or one not to be replaced)";
             case ZipException x -> "damaged compressed data" + (x.getMessage() == null ? "" : " (" + x.getMessage() + ")");
             default -> e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName() : e.getMessage();
         };

@@ -54,9 +54,13 @@ public final class OutputTargets {
             throw new ConfigException(at, "the errors file " + errors + " is the input file " + input(inputs, errors).path()
                     + "; writing it would destroy the input. Choose another output.errors");
         }
+        if (errors != null) {
+            checkParents("the errors file", errors, errors.getParent(), "output.errors", at);
+        }
         if (stream) {
             return;
         }
+        checkParents("output", output, directory ? output : output.getParent(), "another output path", at);
         Map<Path, InputSource> targets = new HashMap<>();
         for (InputSource s : sources) {
             if (s.path() == null || (!directory && targets.containsKey(key(output)))) {
@@ -85,6 +89,22 @@ public final class OutputTargets {
         }
         if (directory) {
             checkNoFileHoldsAnother(targets, key(output), at);
+        }
+    }
+
+    /**
+     * Refuses an output whose nearest existing directory on its path is a file ({@code in.txt/x.jsonl}
+     * with {@code in.txt} a file): it could not be created, and the run would fail only after it started.
+     */
+    private static void checkParents(String what, Path path, Path dir, String fix, Location at) {
+        for (Path d = dir; d != null; d = d.getParent()) {
+            if (Files.isDirectory(d)) {
+                return;
+            }
+            if (Files.exists(d) || Files.isSymbolicLink(d)) {
+                throw new ConfigException(at, what + " " + path + " cannot be created: " + (d.equals(path) ? "it" : "its parent " + d)
+                        + " is a file, not a directory; choose " + fix);
+            }
         }
     }
 

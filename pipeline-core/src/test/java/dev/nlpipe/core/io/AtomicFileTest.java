@@ -22,6 +22,14 @@ class AtomicFileTest {
     Path tmp;
 
     @Test
+    void aTargetUnderARegularFileIsExplainedInWords() throws Exception {
+        Path file = Files.writeString(tmp.resolve("in.txt"), "x");
+        java.io.IOException e = assertThrows(java.io.IOException.class, () -> AtomicFile.create(file.resolve("x.jsonl")));
+        assertEquals(file + ": a file, not a directory, so x.jsonl cannot be written under it", IoErrors.explain(e));
+        assertTrue(IoErrors.describe(new java.nio.file.FileAlreadyExistsException("a")).contains("exists already"));
+    }
+
+    @Test
     void aTargetAppearsOnlyWhenCommitted() throws Exception {
         Path target = tmp.resolve("sub/out.txt");
         try (AtomicFile f = AtomicFile.create(target)) {

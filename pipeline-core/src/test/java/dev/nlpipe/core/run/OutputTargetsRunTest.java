@@ -46,6 +46,13 @@ class OutputTargetsRunTest {
     }
 
     @Test
+    void anOutputUnderARegularFileIsRefusedBeforeTheRunNamingTheFile() {
+        TempFiles.write(dir.resolve("in.txt"), "one\n");
+        ConfigException e = refused(dir.resolve("in.txt").toString(), dir.resolve("in.txt/sub/x.jsonl").toString());
+        assertTrue(e.getMessage().contains("its parent " + dir.resolve("in.txt") + " is a file, not a directory"), e.getMessage());
+    }
+
+    @Test
     void anErrorsFileThatIsTheOutputIsRefused() {
         TempFiles.write(dir.resolve("in.txt"), "one\n");
         Path out = dir.resolve("same.jsonl");
