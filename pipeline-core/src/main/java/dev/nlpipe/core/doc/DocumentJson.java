@@ -309,6 +309,13 @@ public final class DocumentJson {
             d.meta().putAll(meta);
         }
         if (extra != null) {
+            for (String key : extra.keySet()) {
+                // both go to meta: one value would replace the other without a word
+                if (meta != null && meta.containsKey(key)) {
+                    throw new IllegalArgumentException("field '" + key + "' is also a key of 'meta', where unknown fields are kept;"
+                            + " rename one of them");
+                }
+            }
             d.meta().putAll(extra);
         }
         d.setTokens(tokens).setSentences(sentences).setEntities(entities).setLabels(labels).setVectors(vectors);

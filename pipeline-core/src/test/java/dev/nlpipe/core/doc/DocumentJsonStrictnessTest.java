@@ -76,6 +76,12 @@ class DocumentJsonStrictnessTest {
     }
 
     @Test
+    void refusesAnUnknownFieldThatIsAlsoAKeyOfMeta() {
+        assertMessage("field 'foo' is also a key of 'meta'", "{\"text\":\"b\",\"meta\":{\"foo\":1},\"foo\":2}");
+        assertEquals(Map.of("foo", 1, "bar", 2), DocumentJson.parse("{\"text\":\"b\",\"meta\":{\"foo\":1},\"bar\":2}").meta());
+    }
+
+    @Test
     void keepsAWholeNumberOfAnySizeExactly() {
         String json = DocumentJson.toJson(DocumentJson.parse("{\"text\":\"a\",\"meta\":{\"big\":123456789012345678901234567890}}"));
         assertTrue(json.contains("\"big\":123456789012345678901234567890"), json);
