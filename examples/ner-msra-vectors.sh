@@ -27,10 +27,12 @@ fi
 data=$(realpath -m "${MSRA_DIR:-$root/../shared/data/msra-ner}")
 # the --set values and the examples' own paths are read from the repository, as in the docs' commands
 cd "$root"
-if [[ ! -f $data/train.txt ]]; then
-  echo "error: $data/train.txt not found; set MSRA_DIR to the directory holding train.txt and test.txt" >&2
-  exit 2
-fi
+for split in train test; do
+  if [[ ! -f $data/$split.txt ]]; then
+    echo "error: $data/$split.txt not found; set MSRA_DIR to the directory holding train.txt and test.txt" >&2
+    exit 2
+  fi
+done
 mkdir -p "$(dirname "$out")"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -41,6 +43,8 @@ w2v=(--set tokenize.regex.lowercase=false --set model.minCount=1 --set train.thr
 ./nlpipe train examples/word2vec-en.yaml --output "$out.char-vectors" --set data.train="$work/chars.txt" "${w2v[@]}"
 ./nlpipe train examples/word2vec-en.yaml --output "$out.bigram-vectors" --set data.train="$work/bigrams.txt" \
     --set model.dim=50 "${w2v[@]}"
-./nlpipe train examples/ner-msra.yaml --output "$out" --set model.embeddings="$out.char-vectors/vectors.bin" \
+# the tagger reads the same directory as the vectors (examples/ner-msra.yaml names the shared one)
+./nlpipe train examples/ner-msra.yaml --output "$out" --set data.train="$data/train.txt" --set data.test="$data/test.txt" \
+    --set model.embeddings="$out.char-vectors/vectors.bin" \
     --set model.bigramEmbeddings="$out.bigram-vectors/vectors.bin" --set train.devFraction=0 --set train.lr=0.0015 \
     --set train.schedule=linear --set train.epochs=10 --set train.sparseEmbeddings=true --set model.bigramDropout=0.1 "$@"
