@@ -54,6 +54,12 @@ public final class OutputTargets {
             throw new ConfigException(at, "the errors file " + errors + " is the input file " + input(inputs, errors).path()
                     + "; writing it would destroy the input. Choose another output.errors");
         }
+        for (Path p : errors == null ? List.of(output) : List.of(output, errors)) {
+            String home = unexpandedHome(p);
+            if (home != null) {
+                throw new ConfigException(at, home);
+            }
+        }
         if (errors != null) {
             checkParents("the errors file", errors, errors.getParent(), "output.errors", at);
         }
@@ -90,6 +96,21 @@ public final class OutputTargets {
         if (directory) {
             checkNoFileHoldsAnother(targets, key(output), at);
         }
+    }
+
+    /**
+     * Why an output path that starts with a {@code ~} directory is refused, or {@code null}: the
+     * shell expands {@code ~} only at the start of a word ({@code --output=~/x} and a YAML file keep
+     * it), and writing would create a directory named {@code ~} in the working directory, which a
+     * later {@code rm -rf ~} meant for it would make a disaster of.
+     */
+    public static String unexpandedHome(Path path) {
+        if (path.isAbsolute() || path.getNameCount() == 0 || !path.getName(0).toString().equals("~")) {
+            return null;
+        }
+        return path + " starts with ~, which was not expanded to your home directory (the shell expands it only at the start of a"
+                + " word, not after --output= or in a YAML file): write the path out, e.g. " + System.getProperty("user.home")
+                + path.toString().substring(1);
     }
 
     /**

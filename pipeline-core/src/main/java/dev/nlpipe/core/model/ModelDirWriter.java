@@ -65,6 +65,10 @@ public final class ModelDirWriter implements AutoCloseable {
      * models/"), is refused, since publishing replaces the whole target.
      */
     public static String whyNotReplaceable(Path target) {
+        String home = dev.nlpipe.core.io.OutputTargets.unexpandedHome(target);
+        if (home != null) {
+            return home;
+        }
         if (!Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             return null;
         }

@@ -53,6 +53,17 @@ class OutputTargetsRunTest {
     }
 
     @Test
+    void anOutputStartingWithAnUnexpandedTildeIsRefused() {
+        // --output=~/res/x.jsonl: the shell leaves ~ there, and a directory named ~ appeared in the working directory
+        TempFiles.write(dir.resolve("in.txt"), "one\n");
+        ConfigException e = refused(dir.resolve("in.txt").toString(), "~/res/x.jsonl");
+        assertTrue(e.getMessage().contains("starts with ~, which was not expanded"), e.getMessage());
+        assertFalse(Files.exists(Path.of("~")), "no directory named ~");
+        assertTrue(dev.nlpipe.core.model.ModelDirWriter.whyNotReplaceable(Path.of("~/models/ner")).contains("starts with ~"));
+        assertEquals(null, dev.nlpipe.core.io.OutputTargets.unexpandedHome(Path.of("models/~draft")));
+    }
+
+    @Test
     void anErrorsFileThatIsTheOutputIsRefused() {
         TempFiles.write(dir.resolve("in.txt"), "one\n");
         Path out = dir.resolve("same.jsonl");
