@@ -3,7 +3,6 @@ package dev.nlpipe.cli;
 import dev.nlpipe.core.Pipeline;
 import dev.nlpipe.core.config.ConfigException;
 import dev.nlpipe.core.config.Location;
-import dev.nlpipe.core.config.YamlLoader;
 import dev.nlpipe.core.doc.Document;
 import dev.nlpipe.core.doc.DocumentJson;
 import dev.nlpipe.core.io.LineReader;
@@ -166,8 +165,12 @@ abstract class LineCommand implements Callable<Integer> {
                 throw new ConfigException(new Location("--with " + kv, 0, 0), "expected KEY=VALUE, e.g. --with pos=true");
             }
             String key = kv.substring(0, eq);
-            // parsed as a YAML value, so that --with pos=true is a boolean and --with userDictionaries=[a.txt] a list
-            m.put(key, YamlLoader.parse(kv.substring(eq + 1), "--with " + key).toPlain());
+            if (eq == kv.length() - 1) {
+                throw new ConfigException(new Location("--with " + kv, 0, 0), "--with " + kv + " gives no value: give one, e.g. --with "
+                        + key + "=true, or leave the option out for its default");
+            }
+            // read as --set reads a value: --with pos=true a boolean, --with userDictionaries=[a.txt] a list, '-' or '*.txt' text
+            m.put(key, dev.nlpipe.core.config.Overrides.commandLineValue(kv.substring(eq + 1), "--with " + key));
         }
         return m;
     }

@@ -155,6 +155,21 @@ class OneLinerCommandsTest {
     }
 
     @Test
+    void withValuesAreReadAsSetValuesAre() {
+        // an empty value was read as an empty YAML document ('not a map'), '*.txt' as an alias, '-' as a list
+        CliTest.Result empty = nlpipe("segment", "--with", "pos=", "x");
+        assertEquals(2, empty.code(), empty.err());
+        assertTrue(empty.err().contains("gives no value"), empty.err());
+        CliTest.Result glob = nlpipe("segment", "--with", "userDictionaries=*.txt", "x");
+        assertEquals(2, glob.code(), glob.err());
+        assertFalse(glob.err().contains("alias"), glob.err());
+        assertTrue(glob.err().contains("*.txt"), glob.err());
+        CliTest.Result bool = nlpipe("segment", "--with", "pos=true", "张三在北京");
+        assertEquals(0, bool.code(), bool.err());
+        assertTrue(bool.out().startsWith("张三/nr "), bool.out());
+    }
+
+    @Test
     void listOfOneStageShowsItsOptionsAndAnExample() {
         CliTest.Result r = nlpipe("list", "segment.hanlp");
         assertEquals(0, r.code(), r.err());

@@ -51,6 +51,17 @@ public final class Overrides {
      * ({@code |}, {@code in.txt #1}, a space): {@code --set tokenize.regex.pattern=[A-Za-z]+} is the pattern; an option that wanted a
      * list still says so, naming the text.
      */
+    /**
+     * A value typed on a command line other than {@code --set}'s ({@code --with KEY=VALUE}), read as
+     * {@code --set} reads one: {@code pos=true} a boolean, {@code userDictionaries=[a.txt]} a list,
+     * {@code -} or {@code *.txt} the text as typed.
+     *
+     * @param where what the value was given as, for messages ({@code --with pos})
+     */
+    public static Object commandLineValue(String raw, String where) {
+        return parseOrText(raw, where, new Location(where, 0, 0)).toPlain();
+    }
+
     private static Node parseOrText(String raw, String set, Location at) {
         Node text = new Node.ScalarNode(at, raw);
         Node parsed;

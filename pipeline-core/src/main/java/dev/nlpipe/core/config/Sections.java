@@ -14,7 +14,14 @@ public final class Sections {
         if (node instanceof Node.MapNode m) {
             return m;
         }
-        throw new ConfigException(node.location(), what + " must be a map, not " + node.describe());
+        String hint = "";
+        if (node instanceof Node.ScalarNode s && s.value() instanceof String text && text.matches("[\\w.-]+:\\S.*")) {
+            // minTokens:3 under 'with:' is one text in YAML, not a key and its value
+            int colon = text.indexOf(':');
+            hint = "; YAML reads '" + text + "' as one text: put a space after ':' (" + text.substring(0, colon) + ": "
+                    + text.substring(colon + 1) + ")";
+        }
+        throw new ConfigException(node.location(), what + " must be a map, not " + node.describe() + hint);
     }
 
     /** The node as a list, or a located error. */

@@ -278,6 +278,9 @@ class ConfigErrorsTest {
         ConfigException e = fail(input(dir) + "stages:\n  - type: tokenize.regex\n  - type: filter.length\n    with: {minTokens:3}\n");
         assertTrue(e.problem().contains("put a space after ':' ({ minTokens: 3 })"), e.problem());
         assertFalse(e.problem().contains("--set"), "dropping the key is no fix: " + e.problem());
+        // the block form: under 'with:' the line is one text, and the same fix applies
+        ConfigException block = fail(input(dir) + "stages:\n  - type: tokenize.regex\n  - type: filter.length\n    with:\n      minTokens:3\n");
+        assertTrue(block.problem().contains("put a space after ':' (minTokens: 3)"), block.problem());
     }
 
     @Test
