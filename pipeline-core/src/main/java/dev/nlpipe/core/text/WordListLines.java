@@ -23,15 +23,21 @@ public final class WordListLines {
     }
 
     /**
-     * The line's fields each without its invisible characters ({@link Graphemes#withoutInvisible}),
-     * leaving out fields that were only those; none for a blank line. A byte-order mark in the middle
-     * of a file (two files joined by {@code cat}) or a zero-width space left a word that matched
-     * nothing.
+     * Characters no tokenizer keeps inside a word: a byte-order mark (in the middle of a file, two
+     * files joined by {@code cat}), a zero-width space, a word joiner. Other format characters stay:
+     * a zero-width non-joiner is part of a Persian word (می‌شود), and tokens keep it.
+     */
+    private static final Pattern INVISIBLE = Pattern.compile("[\\uFEFF\\u200B\\u2060]");
+
+    /**
+     * The line's fields each without the characters of {@link #INVISIBLE}, leaving out fields that
+     * were only those; none for a blank line. A byte-order mark in the middle of a file or a
+     * zero-width space left a word that matched nothing.
      */
     public static List<String> visibleFields(String line) {
         List<String> out = new ArrayList<>();
         for (String f : fields(line)) {
-            String visible = Graphemes.withoutInvisible(f);
+            String visible = INVISIBLE.matcher(f).replaceAll("");
             if (!visible.isEmpty()) {
                 out.add(visible);
             }

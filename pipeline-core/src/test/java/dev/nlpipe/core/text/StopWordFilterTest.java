@@ -84,6 +84,9 @@ class StopWordFilterTest {
         // cat of two files that each start with a byte-order mark; a no-break space, an ideographic space, a zero-width space
         Path file = Files.writeString(dir.resolve("joined.txt"), "\uFEFF猫\n\uFEFFlondon\n\u3000cat\u00A0\no\u200Bf\n");
         assertEquals(List.of("cat", "london", "of", "猫"), StopWords.read(file).stream().sorted().toList());
+        // a zero-width non-joiner is part of a Persian word, and tokens keep it: the stop word must too
+        Path persian = Files.writeString(dir.resolve("fa.txt"), "\uFEFFمی\u200Cشود\n");
+        assertEquals(List.of("می\u200Cشود"), List.copyOf(StopWords.read(persian)));
         assertEquals(List.of("我", "的", "和", "The"), texts(run(Map.of("languages", List.of(), "files", List.of(file.toString())), TEXT)));
     }
 

@@ -249,13 +249,22 @@ public abstract class DelimitedReader implements ReaderProvider {
      * the column's position from 0.
      */
     static List<String> distinctNames(List<String> names) {
-        List<String> out = new java.util.ArrayList<>(names.size());
-        java.util.Set<String> seen = new java.util.HashSet<>();
+        List<String> given = new java.util.ArrayList<>(names.size());
         for (int c = 0; c < names.size(); c++) {
-            String name = names.get(c) == null || names.get(c).isEmpty() ? "Unnamed: " + c : names.get(c);
+            given.add(names.get(c) == null || names.get(c).isEmpty() ? "Unnamed: " + c : names.get(c));
+        }
+        // a name the header holds itself is never given to a repeat: header text,x,x,x.1 is text, x, x.2, x.1, as in pandas
+        java.util.Set<String> taken = new java.util.HashSet<>(given);
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        List<String> out = new java.util.ArrayList<>(names.size());
+        for (String name : given) {
             String distinct = name;
-            for (int k = 1; !seen.add(distinct); k++) {
-                distinct = name + "." + k;
+            if (!seen.add(name)) {
+                for (int k = 1; taken.contains(distinct = name + "." + k); k++) {
+                    // taken by the header or by an earlier repeat
+                }
+                taken.add(distinct);
+                seen.add(distinct);
             }
             out.add(distinct);
         }

@@ -37,6 +37,8 @@ final class ValidLinesReader extends Reader {
     private long lastPhysical;
     /** Lone {@code \r}s that ended a logical line so far: each starts a new line of the file, as it starts a record. */
     private long loneCarriageReturns;
+    /** Whether no line of the file has ended with a line feed yet: only then is a lone {@code \r} a line of its own. */
+    private boolean noLineFeed = true;
 
     private final long maxRecordChars;
     /** Characters handed out since the parser's last record ended (approximate by its read-ahead buffer). */
@@ -67,6 +69,7 @@ final class ValidLinesReader extends Reader {
                 }
                 // the line's own ending: a quoted field spanning lines keeps its CRLF (a Windows file's text round-trips through CSV)
                 rest = line + (lines.lastLineEnding().isEmpty() ? "\n" : lines.lastLineEnding());
+                noLineFeed &= !lines.lastLineEnding().contains("\n");
                 if (lines.lineNumber() > lastPhysical + 1 && logical + 1 <= Integer.MAX_VALUE) {
                     afterLoss.set((int) (logical + 1));
                 }
@@ -88,9 +91,10 @@ final class ValidLinesReader extends Reader {
     /**
      * Takes the next logical line from the rest of the physical one: up to and including a lone
      * {@code \r}, which the CSV parser counts as a line end of its own (as pandas does), so its line
-     * numbers map back to the file's; else the whole rest. A lone {@code \r} counts as a line end in
-     * the file's numbering too: records of a file that ends its lines so (Excel's "CSV (Macintosh)")
-     * would otherwise all be on line 1, under one id.
+     * numbers map back to the file's; else the whole rest. In a file without a line feed (Excel's
+     * "CSV (Macintosh)") a lone {@code \r} counts as a line end in the file's numbering too, or its
+     * records would all be on line 1, under one id; where line feeds end the lines, the numbering is
+     * theirs ({@code wc -l}, {@code sed -n}), whatever a quoted field holds.
      */
     private void nextLogicalLine() {
         int cr = rest.indexOf('\r');
@@ -103,7 +107,7 @@ final class ValidLinesReader extends Reader {
         if (line != physical(logical)) {
             shifts.put(logical, line - logical);
         }
-        if (rest != null) {
+        if (rest != null && noLineFeed) {
             loneCarriageReturns++;
         }
         if (current.isBlank() && logical <= Integer.MAX_VALUE) {

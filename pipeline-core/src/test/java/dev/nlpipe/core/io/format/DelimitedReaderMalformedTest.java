@@ -61,12 +61,13 @@ class DelimitedReaderMalformedTest {
     }
 
     @Test
-    void aLoneCarriageReturnEndsARecordAndALineAsPandasReadsIt() throws IOException {
+    void aLoneCarriageReturnEndsARecordAsPandasReadsItAndLaterLinesKeepTheirNumbers() throws IOException {
+        // where line feeds end the lines, they number them (wc -l, sed -n)
         Path f = TempFiles.write(dir.resolve("cr.tsv"), "text\tlabel\nab\rcd\t1\nthird\t2\nbad\t3\t4\nlast\t5\n");
         List<Document> docs = Corpora.read(f, "tsv", Map.of(), bad);
         assertEquals(List.of("cd", "third", "last"), docs.stream().map(Document::text).toList());
-        assertEquals(List.of("cr.tsv:3", "cr.tsv:4", "cr.tsv:6"), docs.stream().map(Document::id).toList());
-        assertEquals(List.of(2L, 5L), bad.stream().map(BadRecord::line).toList(), "ab (line 2, one field) and the four-field row");
+        assertEquals(List.of("cr.tsv:2", "cr.tsv:3", "cr.tsv:5"), docs.stream().map(Document::id).toList());
+        assertEquals(List.of(2L, 4L), bad.stream().map(BadRecord::line).toList(), "ab (line 2, one field) and the four-field row");
     }
 
     @Test
@@ -90,8 +91,7 @@ class DelimitedReaderMalformedTest {
         Path f = TempFiles.write(dir.resolve("cr.csv"), "id,text\n1,\"ab\rcd\"\n2,\"three\rlines\rhere\"\n3,last\n");
         List<Document> docs = Corpora.read(f, "csv", Map.of(), bad);
         assertEquals(List.of("ab\rcd", "three\rlines\rhere", "last"), docs.stream().map(Document::text).toList());
-        // a lone \r is a line end in a quoted field as a \n is: the records start on lines 2, 4 and 7
-        assertEquals(List.of(2L, 4L, 7L), docs.stream().map(Document::readLine).toList());
+        assertEquals(List.of(2L, 3L, 4L), docs.stream().map(Document::readLine).toList());
         assertEquals(List.of(), bad);
     }
 
@@ -163,5 +163,12 @@ class DelimitedReaderMalformedTest {
         List<Document> docs = Corpora.read(f, "csv", Map.of(), bad);
         assertEquals(List.of("one", "three"), docs.stream().map(Document::text).toList(), "record 2 is not read without its line");
         assertEquals(List.of(4L, 3L), bad.stream().map(BadRecord::line).toList(), "the unreadable line, then the record it belonged to");
+    }
+
+    @Test
+    void repeatedHeaderNamesAreMadeDistinctAsPandasDoes() {
+        // a name the header holds itself is never given to a repeat, or labelColumn: x.1 would read the second x
+        assertEquals(List.of("text", "x", "x.2", "x.1"), DelimitedReader.distinctNames(List.of("text", "x", "x", "x.1")));
+        assertEquals(List.of("Unnamed: 0", "a", "a.1", "a.2"), DelimitedReader.distinctNames(java.util.Arrays.asList("", "a", "a", "a")));
     }
 }
