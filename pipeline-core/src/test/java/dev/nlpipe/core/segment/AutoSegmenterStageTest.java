@@ -235,6 +235,8 @@ class AutoSegmenterStageTest {
     void aRepeatedMarkInOtherTextIsOneTokenAsInChinese() {
         assertEquals(List.of("Wait", "...", "what", "?", "!", "--", "yes", "!!!"),
                 texts(run("segment", Map.of(), doc("Wait... what?! -- yes!!!", "en"))));
+        // a long run stays one token, built in time linear in its length (each mark rescanned the run before)
+        assertEquals(List.of("end", "=".repeat(200_000)), texts(run("segment", Map.of(), doc("end " + "=".repeat(200_000), "en"))));
     }
 
     @Test
