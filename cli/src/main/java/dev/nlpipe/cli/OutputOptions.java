@@ -55,6 +55,10 @@ final class OutputOptions {
         if (file != null && !file.toString().equals("-") && Files.isDirectory(file)) {
             throw new ParameterException(spec.commandLine(), option + " " + file + " is a directory; name a file");
         }
+        String home = file == null ? null : dev.nlpipe.core.io.OutputTargets.unexpandedHome(file);
+        if (home != null) {
+            throw new ParameterException(spec.commandLine(), option + " " + home);
+        }
         refuseInputs(spec, option, file, inputs);
     }
 

@@ -131,6 +131,14 @@ class OutputSafetyCliTest {
     }
 
     @Test
+    void aReportFileStartingWithAnUnexpandedTildeIsRefused() throws IOException {
+        String data = TempFiles.write(dir.resolve("d.txt"), "not read\n").toString();
+        CliTest.Result r = nlpipe("eval", "segment", "--gold", data, "--pred", data, "--json", "~/scores.json");
+        assertEquals(ExitCodes.CONFIG, r.code(), r.err());
+        assertTrue(r.err().contains("--json ~/scores.json starts with ~"), r.err());
+    }
+
+    @Test
     void everyEvaluationsReportFileNamingADirectoryIsRefusedBeforeReading() throws IOException {
         Path reports = Files.createDirectories(dir.resolve("reports"));
         Path analogy = TempFiles.write(dir.resolve("analogy.txt"), ": s\na b c d\n");

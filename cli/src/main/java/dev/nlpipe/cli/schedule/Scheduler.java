@@ -90,6 +90,12 @@ public final class Scheduler {
     }
 
     private void checkDirectories() throws ScheduleException, IOException {
+        for (Path p : List.of(settings.output(), settings.state())) {
+            String home = OutputTargets.unexpandedHome(p);
+            if (home != null) {
+                throw new ScheduleException(USAGE, home); // before a directory named ~ is made for it
+            }
+        }
         if (!Files.isDirectory(settings.input())) {
             throw new ScheduleException(USAGE, "the input directory " + settings.input()
                     + (Files.exists(settings.input()) ? " is not a directory" : " does not exist"));

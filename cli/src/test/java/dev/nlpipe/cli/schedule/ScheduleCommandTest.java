@@ -131,6 +131,18 @@ class ScheduleCommandTest {
     }
 
     @Test
+    void anOutputStartingWithAnUnexpandedTildeIsAUsageError() throws Exception {
+        // --output=~/out: the shell leaves ~ there; the scheduler made ./~/out and then failed every file
+        ScheduleFixture f = new ScheduleFixture(tmp);
+        f.write("a.txt", "Alpha\n");
+        ScheduleFixture.Result r = ScheduleFixture.main("schedule", f.pipeline.toString(), "--input", f.in.toString(), "--output",
+                "~/nlpipe-test-out", "--once");
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("starts with ~"), r.err());
+        assertFalse(Files.exists(Path.of("~")), "no directory named ~");
+    }
+
+    @Test
     void aCronExpressionThatNeverMatchesIsAUsageError() throws Exception {
         ScheduleFixture f = new ScheduleFixture(tmp);
         ScheduleFixture.Result r = f.schedule("--cron", "0 0 30 2 *");
