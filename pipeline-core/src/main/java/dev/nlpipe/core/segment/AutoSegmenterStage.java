@@ -95,7 +95,8 @@ public final class AutoSegmenterStage implements StageProvider {
                     tokens = MixedText.withSkipped(text, tokens);
                     List<Word> named = new ArrayList<>();
                     tokens = MixedText.hanRunsSegmented(text, tokens, hanlp, pos, named);
-                    tokens = MixedText.userWordsJoined(text, tokens, hanlp.segmenter()::isUserWord, hanlp.segmenter().longestUserWord());
+                    tokens = MixedText.userWordsJoined(text, tokens, hanlp.segmenter()::isUserWord, hanlp.segmenter()::startsAUserWord,
+                            hanlp.segmenter().longestUserWord());
                     doc.setTokens(MixedText.toOriginal(doc, tokens));
                     if (entities) {
                         doc.addEntities(HanlpAnnotator.entities(doc, named));

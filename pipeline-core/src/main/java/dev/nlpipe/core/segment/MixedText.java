@@ -104,9 +104,12 @@ final class MixedText {
      * inside a token is not found.
      *
      * @param text the text the tokens' offsets point into
+     * @param startsUserWord whether some user word starts with a text: the search from a token stops
+     *     at the first run that starts none, so a dictionary with a long entry costs no more per token
      * @param longest the length of the longest user word (0: no dictionary, nothing joined)
      */
-    static List<Token> userWordsJoined(String text, List<Token> tokens, java.util.function.Predicate<String> userWord, int longest) {
+    static List<Token> userWordsJoined(String text, List<Token> tokens, java.util.function.Predicate<String> userWord,
+                                       java.util.function.Predicate<String> startsUserWord, int longest) {
         if (longest == 0) {
             return tokens;
         }
@@ -116,7 +119,11 @@ final class MixedText {
             int last = i;
             for (int j = i + 1; j < tokens.size() && tokens.get(j).start() == tokens.get(j - 1).end()
                     && tokens.get(j).end() - first.start() <= longest; j++) {
-                if (userWord.test(text.substring(first.start(), tokens.get(j).end()))) {
+                String run = text.substring(first.start(), tokens.get(j).end());
+                if (!startsUserWord.test(run)) {
+                    break;
+                }
+                if (userWord.test(run)) {
                     last = j;
                 }
             }

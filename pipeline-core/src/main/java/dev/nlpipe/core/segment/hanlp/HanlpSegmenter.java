@@ -85,6 +85,11 @@ public final class HanlpSegmenter {
         return userWords.contains(word);
     }
 
+    /** Whether a word of the user dictionaries starts with {@code prefix}, so that a search for them can stop. */
+    public boolean startsAUserWord(String prefix) {
+        return userWords.startsAWord(prefix);
+    }
+
     /** The length of the longest word of the user dictionaries (0 without one), so that a search for them can stop. */
     public int longestUserWord() {
         return longestUserWord;

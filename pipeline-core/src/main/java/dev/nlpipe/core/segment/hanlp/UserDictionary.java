@@ -52,6 +52,12 @@ public final class UserDictionary {
         return entries.containsKey(word);
     }
 
+    /** Whether a word of the dictionary starts with {@code prefix} (or is it): a search for longer words may go on. */
+    public boolean startsAWord(String prefix) {
+        String next = entries.ceilingKey(prefix);
+        return next != null && next.startsWith(prefix);
+    }
+
     /**
      * Adds the entries of a dictionary file; a word seen before takes the later entry.
      *

@@ -241,6 +241,8 @@ class HanlpStageTest {
         Path jieba = dictionary("jieba.txt", "攻城狮 5", "单身狗 3 vn");
         UserDictionary d = new UserDictionary().read(jieba);
         assertTrue(d.contains("攻城狮") && d.contains("单身狗"));
+        // the prefix test that lets the search for user words stop early
+        assertTrue(d.startsAWord("攻") && d.startsAWord("攻城狮") && !d.startsAWord("攻城狮子") && !d.startsAWord("城"));
         try (Pipeline p = hanlp(Map.of("userDictionaries", List.of(jieba.toString()), "pos", true))) {
             List<Token> tokens = p.process(new Document("d", NETSPEAK)).get(0).tokens();
             assertEquals("攻城狮", tokens.get(0).text());
