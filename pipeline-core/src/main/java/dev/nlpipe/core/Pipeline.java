@@ -2,6 +2,7 @@ package dev.nlpipe.core;
 
 import dev.nlpipe.core.config.ConfigErrors;
 import dev.nlpipe.core.config.ConfigException;
+import dev.nlpipe.core.config.FormatChecks;
 import dev.nlpipe.core.config.InputConfig;
 import dev.nlpipe.core.config.Location;
 import dev.nlpipe.core.config.Node;
@@ -21,7 +22,6 @@ import dev.nlpipe.core.io.ErrorLog;
 import dev.nlpipe.core.io.InputFiles;
 import dev.nlpipe.core.io.InputFormatException;
 import dev.nlpipe.core.io.InputSource;
-import dev.nlpipe.core.io.LookedFor;
 import dev.nlpipe.core.io.OutputSink;
 import dev.nlpipe.core.io.OutputTargets;
 import dev.nlpipe.core.io.ReadSettings;
@@ -96,7 +96,7 @@ public final class Pipeline implements AutoCloseable {
     public static Pipeline fromConfig(PipelineConfig config) {
         Components components = Components.get();
         ConfigErrors errors = new ConfigErrors();
-        Set<Layer> inputLayers = checkFormats(config, components, errors);
+        Set<Layer> inputLayers = FormatChecks.check(config.input(), config.output(), components, errors);
         if (!errors.isEmpty()) {
             // all of the file's mistakes at once: the stages' too, which the wiring below would report one by one
             StageChecks.check(config.stages(), components, errors);
@@ -115,27 +115,9 @@ public final class Pipeline implements AutoCloseable {
         Components components = Components.get();
         ConfigErrors errors = new ConfigErrors();
         errors.add(inputError);
-        checkFormats(config, components, errors);
+        FormatChecks.check(config.input(), config.output(), components, errors);
         StageChecks.check(config.stages(), components, errors);
         errors.throwIfAny();
-    }
-
-    /** Checks the input and output formats and their options into {@code errors}; the layers the input brings, or {@code null}. */
-    private static Set<Layer> checkFormats(PipelineConfig config, Components components, ConfigErrors errors) {
-        Set<Layer> inputLayers = null;
-        if (config.input() != null) {
-            InputConfig in = config.input();
-            inputLayers = errors.collect(() -> {
-                ReaderProvider reader = components.readers().get(in.format(), in.location());
-                Options readerOptions = readerOptions(in, reader);
-                return reader.mayProvideAnyLayer() ? null : reader.provides(readerOptions);
-            });
-        }
-        if (config.output() != null) {
-            OutputConfig out = config.output();
-            errors.run(() -> writerOptions(out, components.writers().get(out.format(), out.location())));
-        }
-        return inputLayers;
     }
 
     /**
@@ -166,7 +148,7 @@ public final class Pipeline implements AutoCloseable {
     public static void checkInput(PipelineConfig config) throws IOException {
         InputConfig in = config.input();
         if (in != null && in.path() != null) {
-            checkReadable(in);
+            FormatChecks.checkReadable(in);
             List<InputSource> sources = inputSources(in, config.output());
             if (sources.isEmpty()) {
                 // a mistyped glob would otherwise publish an empty output over the last run's
@@ -215,33 +197,8 @@ public final class Pipeline implements AutoCloseable {
         return kept;
     }
 
-    /** The input section's format options, checked against what {@code reader} declares. */
-    private static Options readerOptions(InputConfig in, ReaderProvider reader) {
-        return Options.validate("input format '" + in.format() + "'", in.formatOptions(), in.location(), reader.options(), "input",
-                InputConfig.COMMON_KEYS);
-    }
-
-    /** The output section's format options, checked against what {@code writer} declares. */
-    private static Options writerOptions(OutputConfig out, WriterProvider writer) {
-        return Options.validate("output format '" + out.format() + "'", out.formatOptions(), out.location(), writer.options(),
-                "output", OutputConfig.COMMON_KEYS);
-    }
-
     private static void checkOutputs(List<InputSource> sources, OutputConfig out, WriterProvider writer) {
         OutputTargets.check(sources, out.path(), out.directory(), writer.extension(), errorsFile(out), out.location());
-    }
-
-    private static void checkReadable(InputConfig in) {
-        Path p = in.path();
-        if (p.toString().equals("-")) {
-            return;
-        }
-        if (!Files.exists(p)) {
-            throw new ConfigException(in.pathLocation(), "input not found: " + p + LookedFor.from(p));
-        }
-        if (!Files.isReadable(p)) {
-            throw new ConfigException(in.pathLocation(), "input not readable: " + p + " (check its permissions)");
-        }
     }
 
     /** Starts a pipeline in code. */
@@ -408,11 +365,11 @@ public final class Pipeline implements AutoCloseable {
             throw new ConfigException(config.source() == null ? Location.NONE : new Location(config.source().toString(), 1, 1),
                     "no output: add 'output: {path: ..., format: jsonl}' or pass --output PATH (- for standard output)");
         }
-        checkReadable(in);
+        FormatChecks.checkReadable(in);
         ReaderProvider reader = components.readers().get(in.format(), in.location());
-        Options readerOptions = readerOptions(in, reader);
+        Options readerOptions = FormatChecks.readerOptions(in, reader);
         WriterProvider writer = components.writers().get(out.format(), out.location());
-        Options writerOptions = writerOptions(out, writer);
+        Options writerOptions = FormatChecks.writerOptions(out, writer);
 
         if (relative != null && Files.isDirectory(in.path())) {
             throw new IllegalArgumentException("a path relative to its directory names a file, not the directory " + in.path());

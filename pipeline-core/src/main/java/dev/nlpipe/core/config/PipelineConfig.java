@@ -1,6 +1,7 @@
 package dev.nlpipe.core.config;
 
 import dev.nlpipe.core.run.RunOptions;
+import dev.nlpipe.core.stage.Components;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -65,7 +66,12 @@ public record PipelineConfig(String name, InputConfig input, List<StageConfig> s
         InputConfig input = m.get("input") == null ? null : errors.collect(() -> InputConfig.parse(m.get("input")));
         OutputConfig output = m.get("output") == null ? null : errors.collect(() -> OutputConfig.parse(m.get("output")));
         if (!errors.isEmpty()) {
+            // every mistake at once: the input's, the formats' and the stages' too, not only after these are fixed
             StageChecks.check(stages, errors);
+            if (input != null && input.path() != null) {
+                errors.run(() -> FormatChecks.checkReadable(input));
+            }
+            FormatChecks.check(input, output, Components.get(), errors);
         }
         errors.throwIfAny();
         return new PipelineConfig(top.getString("pipeline"), input, stages, output, top.getString("onError"),

@@ -64,6 +64,17 @@ class ConfigErrorsTest {
     }
 
     @Test
+    void aTopLevelMistakeIsReportedWithTheInputAndOutputMistakes() {
+        // a mistyped 'threads' hid the missing input, the unknown format and the output option until it was fixed
+        ConfigException e = fail("input: { path: " + dir.resolve("nope.txt") + ", format: txt }\n"
+                + "stages: [ { type: tokenize.regex } ]\n"
+                + "output: { path: " + dir.resolve("o.jsonl") + ", extra: 1 }\n"
+                + "treads: 2\n");
+        assertTrue(e.getMessage().contains("treads") && e.getMessage().contains("input not found")
+                && e.getMessage().contains("unknown input format 'txt'") && e.getMessage().contains("'extra'"), e.getMessage());
+    }
+
+    @Test
     void everyBadOptionOfAStageIsReported() {
         ConfigException e = fail(input(dir) + "stages:\n  - type: filter.length\n    with: { minTokens: many, maxTokns: 3 }\n");
         assertEquals(2, e.errors().size(), e.getMessage());
