@@ -37,6 +37,29 @@ class ModelImportCommandTest {
             assertTrue(o.err().contains("--output " + output) && o.err().contains("the import would replace what it reads"), o.err());
         }
         assertEquals("{\"kind\": \"ner.bert\"}", Files.readString(model.resolve("model.json")));
+        // the same through a link to its directory (models -> store): still the source, and a new directory inside it too
+        Path link = Files.createSymbolicLink(dir.resolve("linked"), dir.resolve("models"));
+        for (Path output : new Path[] {link.resolve("ner-bert"), link.resolve("ner-bert/encoder")}) {
+            SegmentEvalCommandTest.Outcome o = SegmentEvalCommandTest.nlpipe("model", "import", model.toString(), "--output",
+                    output.toString());
+            assertEquals(2, o.code(), o.err());
+            assertTrue(o.err().contains("the import would replace what it reads"), o.err());
+        }
+        assertEquals("{\"kind\": \"ner.bert\"}", Files.readString(model.resolve("model.json")));
+    }
+
+    @Test
+    void aModelDirectoryWhoseFilesAreDamagedIsRefusedAsASource() throws IOException {
+        // imported as it was, its damaged weights were sealed under fresh checksums as a valid model
+        Path model = Files.createDirectories(dir.resolve("fine-tuned"));
+        Files.writeString(model.resolve("model.json"), "{\"kind\": \"ner.bert\", \"formatVersion\": 1}");
+        Files.writeString(model.resolve("model.safetensors"), "weights");
+        dev.nlpipe.core.model.ModelManifest.seal(model);
+        Files.writeString(model.resolve("model.safetensors"), "damaged");
+        CliTest.Result o = CliTest.nlpipe("model", "import", model.toString(), "--output", dir.resolve("encoder").toString());
+        assertEquals(2, o.code(), o.err());
+        assertTrue(o.err().contains("model.safetensors") && o.err().contains("SHA-256"), o.err());
+        assertTrue(!Files.exists(dir.resolve("encoder")), "nothing written");
     }
 
     @Test

@@ -46,6 +46,15 @@ public record EncoderSource(String kind, Path path, Path tokenizer, String origi
                 throw new IOException("--tokenizer applies to an .onnx file or a model jar; a Hugging Face directory brings its own:"
                         + " put " + tokenizer.getFileName() + " into " + p + " as tokenizer.json instead");
             }
+            if (Files.exists(p.resolve(dev.nlpipe.core.model.ModelDir.MODEL_JSON))) {
+                // an nlpipe model (a fine-tuned classify.bert, ner.bert): checked as reading it anywhere checks it, or damaged
+                // weights would be sealed under fresh checksums as a valid model
+                try {
+                    dev.nlpipe.core.model.ModelDir.read(p);
+                } catch (dev.nlpipe.core.model.ModelException e) {
+                    throw new IOException(e.getMessage(), e);
+                }
+            }
             return new EncoderSource("huggingface", p, null, source, null);
         }
         if (!Files.isRegularFile(p)) {
