@@ -60,8 +60,18 @@ public final class ModelDir {
             @SuppressWarnings("unchecked")
             Map<String, Object> v = DocumentJson.mapper().readValue(json.toFile(), LinkedHashMap.class);
             values = v;
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            // the parser's own message ends in a location text that names no file ("[Source: REDACTED ...]"): give file:line:column
+            com.fasterxml.jackson.core.JsonLocation at = e.getLocation();
+            String where = at == null || at.getLineNr() < 1 ? json.toString() : json + ":" + at.getLineNr() + ":" + at.getColumnNr();
+            String problem = e.getOriginalMessage();
+            if (e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException && !problem.startsWith("No content")) {
+                problem = "it must be one JSON object {...}"; // a list or a text at the top, said in Jackson's class names otherwise
+            }
+            throw new ModelException(dir, MODEL_JSON + " is not valid JSON (" + where + "): " + problem + "; was it edited or cut"
+                    + " short? Copy the model again");
         } catch (IOException e) {
-            throw new ModelException(dir, MODEL_JSON + " is not valid JSON: " + e.getMessage());
+            throw new ModelException(dir, MODEL_JSON + " cannot be read: " + e.getMessage());
         }
         ModelMeta meta = new ModelMeta(values);
         if (meta.kind() == null) {

@@ -44,6 +44,19 @@ class ModelDirTest {
     }
 
     @Test
+    void aModelJsonThatIsNoJsonObjectIsNamedAtItsLine() {
+        // Jackson's own text ended in '[Source: REDACTED (StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION disabled); line: 2...]'
+        Path cut = dir.resolve("cut");
+        TempFiles.write(cut.resolve("model.json"), "{\"kind\": \"classify.linear\",\n");
+        ModelException e = assertThrows(ModelException.class, () -> ModelDir.read(cut));
+        assertTrue(e.getMessage().contains(cut.resolve("model.json") + ":2:") && !e.getMessage().contains("REDACTED"), e.getMessage());
+        Path list = dir.resolve("list");
+        TempFiles.write(list.resolve("model.json"), "[]\n");
+        ModelException l = assertThrows(ModelException.class, () -> ModelDir.read(list));
+        assertTrue(l.getMessage().contains("one JSON object") && !l.getMessage().contains("LinkedHashMap"), l.getMessage());
+    }
+
+    @Test
     void aFailedBuildLeavesTheOldModelInPlace() throws IOException {
         Path target = dir.resolve("m");
         TempFiles.write(target.resolve("model.json"), "{\"kind\":\"old\",\"formatVersion\":1}");
