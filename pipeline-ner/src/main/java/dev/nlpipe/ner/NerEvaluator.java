@@ -113,20 +113,7 @@ public final class NerEvaluator {
             Options readerOptions = Options.of("data format '" + format + "'", given, reader.options()).writtenAs("data.", ": ");
             try (CorpusInput in = CorpusInput.open(data, null, true, reader, readerOptions, settings);
                  Pipeline preprocess = ModelPreprocessing.rebuild(modelDir, meta, "ner-eval-preprocess")) {
-                long[] read = {0};
-                Iterator<Document> counted = new Iterator<>() {
-                    @Override
-                    public boolean hasNext() {
-                        return in.hasNext();
-                    }
-
-                    @Override
-                    public Document next() {
-                        read[0]++;
-                        return in.next();
-                    }
-                };
-                Iterator<Document> docs = preprocess == null ? in : preprocess.process(counted);
+                Iterator<Document> docs = preprocess == null ? in : preprocess.process(in);
                 long[] done = {0};
                 long[] tagging = {0};
                 Progress progress = new Progress(log, "docs", in.totalBytes(), in::bytesRead);
@@ -148,10 +135,11 @@ public final class NerEvaluator {
                     progress.update(n, "");
                 });
                 progress.finish();
-                if (read[0] > done[0]) {
+                long read = in.documentsRead();
+                if (read > done[0]) {
                     // conlleval would count their entities as missed: say that they are not scored, and why
                     log.printf(java.util.Locale.ROOT, "%,d of %,d documents were left out by the filter the model was trained behind"
-                            + " (as training left them out); their gold entities are not scored%n", read[0] - done[0], read[0]);
+                            + " (as training left them out); their gold entities are not scored%n", read - done[0], read);
                 }
                 if (errors.warningSummary() != null) {
                     log.println(errors.warningSummary());

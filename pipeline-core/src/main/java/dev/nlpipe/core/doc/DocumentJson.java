@@ -518,29 +518,21 @@ public final class DocumentJson {
     /** A sparse vector's indices: whole numbers from 0, as offsets are read (1.7 is no index to round). */
     private static int[] readIndices(JsonParser p, String name) throws IOException {
         sparseArray(p, name, "indices");
-        int[] buf = new int[16];
-        int n = 0;
+        java.util.stream.IntStream.Builder out = java.util.stream.IntStream.builder();
         while (p.nextToken() != JsonToken.END_ARRAY) {
-            if (n == buf.length) {
-                buf = java.util.Arrays.copyOf(buf, n * 2);
-            }
-            buf[n++] = nonNegative(p, "an index of vector '" + name + "'", "a whole number from 0");
+            out.add(nonNegative(p, "an index of vector '" + name + "'", "a whole number from 0"));
         }
-        return java.util.Arrays.copyOf(buf, n);
+        return out.build().toArray();
     }
 
     /** A sparse vector's values: JSON numbers ("0.25", a string, is none). */
     private static double[] readValues(JsonParser p, String name) throws IOException {
         sparseArray(p, name, "values");
-        double[] buf = new double[16];
-        int n = 0;
+        java.util.stream.DoubleStream.Builder out = java.util.stream.DoubleStream.builder();
         while (p.nextToken() != JsonToken.END_ARRAY) {
-            if (n == buf.length) {
-                buf = java.util.Arrays.copyOf(buf, n * 2);
-            }
-            buf[n++] = finiteNumber(p, "a value of vector '" + name + "'");
+            out.add(finiteNumber(p, "a value of vector '" + name + "'"));
         }
-        return java.util.Arrays.copyOf(buf, n);
+        return out.build().toArray();
     }
 
     private static void sparseArray(JsonParser p, String name, String field) {

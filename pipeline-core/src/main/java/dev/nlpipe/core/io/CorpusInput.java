@@ -19,6 +19,7 @@ public final class CorpusInput implements Iterator<Document>, AutoCloseable {
     private final long totalBytes;
     private final Map<String, String> relativeByName = new ConcurrentHashMap<>();
     private final FileSequence<InputSource> files;
+    private long documentsRead;
 
     /**
      * @param sources the files to read, in order
@@ -60,7 +61,14 @@ public final class CorpusInput implements Iterator<Document>, AutoCloseable {
 
     @Override
     public Document next() {
-        return files.next().setReadFrom(files.currentSource().relative());
+        Document d = files.next().setReadFrom(files.currentSource().relative());
+        documentsRead++;
+        return d;
+    }
+
+    /** Documents handed out so far (bad records, which are reported instead, not counted). */
+    public long documentsRead() {
+        return documentsRead;
     }
 
     /** Total size of the input files in bytes (0 when unknown, e.g. standard input). */
