@@ -91,20 +91,6 @@ public final class ModelImportCommand implements Callable<Integer> {
         return Path.of(home, ".m2", "repository");
     }
 
-    /** {@code p} with the links of its nearest existing directory resolved: an output need not exist yet. */
-    private static Path throughLinks(Path p) {
-        Path abs = p.toAbsolutePath().normalize();
-        Path existing = abs;
-        while (existing != null && !Files.exists(existing)) {
-            existing = existing.getParent();
-        }
-        try {
-            return existing == null ? abs : existing.toRealPath().resolve(existing.relativize(abs));
-        } catch (java.io.IOException e) {
-            return abs;
-        }
-    }
-
     /**
      * Refuses an output that is the source, holds it or lies inside it: a fine-tuned model imported
      * onto itself would be replaced by its bare encoder.
@@ -121,7 +107,7 @@ public final class ModelImportCommand implements Callable<Integer> {
         }
         // as the file system resolves them: a source reached through a link (models -> store) is still the source
         Path a = dev.nlpipe.core.io.OutputTargets.real(src);
-        Path o = throughLinks(output);
+        Path o = dev.nlpipe.core.io.OutputTargets.realBelowExisting(output);
         if (o.startsWith(a) || a.startsWith(o)) {
             throw new ParameterException(spec.commandLine(), "--output " + output + (o.equals(a) ? " is the source"
                     : o.startsWith(a) ? " is inside the source " + source : " holds the source " + source)

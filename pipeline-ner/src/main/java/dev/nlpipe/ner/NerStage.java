@@ -67,8 +67,8 @@ public final class NerStage implements StageProvider {
             return Set.of();
         }
         try {
-            Set<Layer> needs = ModelKinds.get().requires(model, Tagger.class);
             ModelMeta meta = ModelDir.read(model);
+            Set<Layer> needs = ModelKinds.get().requires(model, meta, Tagger.class);
             if (options.getBoolean("preprocess") && ModelPreprocessing.any(meta)) {
                 Set<Layer> left = new java.util.LinkedHashSet<>(needs);
                 left.removeIf(layer -> !ModelPreprocessing.typesCreating(meta, layer).isEmpty());

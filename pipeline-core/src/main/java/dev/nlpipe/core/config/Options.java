@@ -132,8 +132,7 @@ public final class Options {
         int colon = key.indexOf(':');
         if (colon > 0 && colon < key.length() - 1 && !Character.isWhitespace(key.charAt(colon + 1))) {
             // {minTokens:3} is one key with no value in a YAML flow map: the fix is a space, not dropping the key
-            return "; YAML reads '" + key + "' as one key: put a space after ':' ({ " + key.substring(0, colon) + ": "
-                    + key.substring(colon + 1) + " })";
+            return Sections.spaceAfterColon(key, "key", "{ ", " }");
         }
         // a value with no place in a file (the Java builder, a command's --with) is not dropped with --set
         return setPath == null || Overrides.isOverride(at) || at.line() <= 0 ? ""

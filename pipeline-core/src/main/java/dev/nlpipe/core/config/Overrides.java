@@ -46,12 +46,6 @@ public final class Overrides {
     }
 
     /**
-     * The value read as YAML where it is a flow list or map, a number, a boolean, null or a quoted
-     * text ({@code 3}, {@code [a, b]}, {@code {epochs: 2}}, {@code 'x'}), else the text as typed
-     * ({@code |}, {@code in.txt #1}, a space): {@code --set tokenize.regex.pattern=[A-Za-z]+} is the pattern; an option that wanted a
-     * list still says so, naming the text.
-     */
-    /**
      * A value typed on a command line other than {@code --set}'s ({@code --with KEY=VALUE}), read as
      * {@code --set} reads one: {@code pos=true} a boolean, {@code userDictionaries=[a.txt]} a list,
      * {@code -} or {@code *.txt} the text as typed.
@@ -62,6 +56,12 @@ public final class Overrides {
         return parseOrText(raw, where, new Location(where, 0, 0)).toPlain();
     }
 
+    /**
+     * The value read as YAML where it is a flow list or map, a number, a boolean, null or a quoted
+     * text ({@code 3}, {@code [a, b]}, {@code {epochs: 2}}, {@code 'x'}), else the text as typed
+     * ({@code |}, {@code in.txt #1}, a space): {@code --set tokenize.regex.pattern=[A-Za-z]+} is the pattern; an option that wanted a
+     * list still says so, naming the text.
+     */
     private static Node parseOrText(String raw, String set, Location at) {
         Node text = new Node.ScalarNode(at, raw);
         Node parsed;

@@ -17,11 +17,20 @@ public final class Sections {
         String hint = "";
         if (node instanceof Node.ScalarNode s && s.value() instanceof String text && text.matches("[\\w.-]+:\\S.*")) {
             // minTokens:3 under 'with:' is one text in YAML, not a key and its value
-            int colon = text.indexOf(':');
-            hint = "; YAML reads '" + text + "' as one text: put a space after ':' (" + text.substring(0, colon) + ": "
-                    + text.substring(colon + 1) + ")";
+            hint = spaceAfterColon(text, "text", "", "");
         }
         throw new ConfigException(node.location(), what + " must be a map, not " + node.describe() + hint);
+    }
+
+    /**
+     * The hint for {@code KEY:VALUE} written without a space after its colon, which YAML reads as one
+     * {@code what} (a key in a flow map, a text in a block): the fix, shown between {@code open} and
+     * {@code close} as it is to be written.
+     */
+    static String spaceAfterColon(String written, String what, String open, String close) {
+        int colon = written.indexOf(':');
+        return "; YAML reads '" + written + "' as one " + what + ": put a space after ':' (" + open + written.substring(0, colon) + ": "
+                + written.substring(colon + 1) + close + ")";
     }
 
     /** The node as a list, or a located error. */

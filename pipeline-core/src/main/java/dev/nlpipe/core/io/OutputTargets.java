@@ -173,6 +173,24 @@ public final class OutputTargets {
         }
     }
 
+    /**
+     * As {@link #real}, for a path that need not exist yet: the links of its nearest existing
+     * directory are resolved, the rest of the path kept ({@code linked/new} with {@code linked}
+     * a link to {@code store} is {@code store/new}).
+     */
+    public static Path realBelowExisting(Path p) {
+        Path abs = key(p);
+        Path existing = abs;
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        try {
+            return existing == null ? abs : existing.toRealPath().resolve(existing.relativize(abs));
+        } catch (IOException e) {
+            return abs;
+        }
+    }
+
     private static Path key(Path p) {
         return p.toAbsolutePath().normalize();
     }

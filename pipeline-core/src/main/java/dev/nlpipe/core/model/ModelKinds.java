@@ -83,7 +83,11 @@ public final class ModelKinds {
      * @throws ModelException as {@link #load} does
      */
     public Set<Layer> requires(Path dir, Class<?> type) {
-        ModelMeta meta = ModelDir.read(dir);
+        return requires(dir, ModelDir.read(dir), type);
+    }
+
+    /** The same, from the {@code model.json} a caller has read already ({@code meta}). */
+    public Set<Layer> requires(Path dir, ModelMeta meta, Class<?> type) {
         ModelKind<?> kind = kindOf(dir, meta, type);
         try {
             return kind.requires(dir, meta);

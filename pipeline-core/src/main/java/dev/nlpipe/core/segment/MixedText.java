@@ -192,7 +192,6 @@ final class MixedText {
         return !text.isEmpty() && text.codePoints().allMatch(MixedText::isMark) && !isRepeatedMark(text);
     }
 
-    /** Whether {@code text} is one mark, or one mark repeated ({@code ...}, {@code ——}). */
     /**
      * Whether {@code grapheme} continues {@code run}, a grapheme or a run of one repeated mark built
      * here: checked on the grapheme alone, so a run of 200,000 dots costs no more than its length
@@ -203,6 +202,7 @@ final class MixedText {
                 && isRepeatedMark(grapheme + grapheme);
     }
 
+    /** Whether {@code text} is one mark, or one mark repeated ({@code ...}, {@code ——}). */
     private static boolean isRepeatedMark(String text) {
         if (text.isEmpty() || !text.codePoints().allMatch(MixedText::isMark)) {
             return false;
@@ -233,7 +233,6 @@ final class MixedText {
 
     /** A token for each mark of {@code text} between {@code from} and {@code to}, at offset {@code base} plus its index. */
     private static void addMarks(String text, int from, int to, int base, String pos, List<Token> out) {
-        int added = out.size();
         for (int k = from; k < to; ) {
             int cp = text.codePointAt(k);
             int next = Math.min(to, RegexTokenizer.clusterEnd(text, k));

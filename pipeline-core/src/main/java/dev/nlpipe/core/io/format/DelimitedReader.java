@@ -264,7 +264,6 @@ public abstract class DelimitedReader implements ReaderProvider {
                     // taken by the header or by an earlier repeat
                 }
                 taken.add(distinct);
-                seen.add(distinct);
             }
             out.add(distinct);
         }
