@@ -65,7 +65,9 @@ public record TrainSettings(int epochs, int batchSize, double lr, String optimiz
                 OptionSpec.number("weightDecay", 0.0, "weight decay: L2 for adam and sgd, decoupled for adamw (not on biases and LayerNorm weights)"),
                 OptionSpec.choice("schedule", "constant", "learning-rate decay after warm-up", LrSchedule.NAMES),
                 OptionSpec.integer("warmupSteps", 0, "steps of linear learning-rate warm-up"),
-                OptionSpec.number("warmupRatio", 0.0, "warm up over this share of all optimizer steps instead (BERT recipes: 0.1)"),
+                // the warm-up the user gave wins over a task's default ratio (the BERT tasks'), and model.json says so
+                OptionSpec.number("warmupRatio", 0.0, "warm up over this share of all optimizer steps instead (BERT recipes: 0.1)")
+                        .givingWayTo("warmupSteps", 0.0),
                 OptionSpec.integer("decayEvery", 1, "epochs between decays (schedule: step)"),
                 OptionSpec.number("decayRate", 0.5, "decay factor (schedule: step, inverse)"),
                 OptionSpec.number("clipNorm", 5.0, "clip gradients to this global L2 norm; 0 turns clipping off"),
@@ -152,12 +154,10 @@ public record TrainSettings(int epochs, int batchSize, double lr, String optimiz
         check(problems, o, "warmupSteps", o.getInt("warmupSteps") >= 0, "must not be negative");
         double warmupRatio = o.getDouble("warmupRatio");
         check(problems, o, "warmupRatio", warmupRatio >= 0 && warmupRatio < 1, "must be at least 0 and below 1");
-        // the warm-up the user gave wins over a task's default of the other kind (the BERT tasks default to a ratio)
+        // a ratio the user gives replaces a task's default steps (the lexicon NER tasks'); given both is a contradiction
         check(problems, o, "warmupSteps", !(o.isSet("warmupSteps") && o.isSet("warmupRatio") && o.getInt("warmupSteps") > 0
-                && warmupRatio > 0), "and warmupRatio both set a warm-up: give one (set warmupRatio: 0 to warm up over warmupSteps)");
-        if (o.isSet("warmupSteps") && !o.isSet("warmupRatio")) {
-            warmupRatio = 0;
-        }
+                && warmupRatio > 0),
+                "and warmupRatio both set a warm-up: give one (set warmupRatio: 0 to warm up over warmupSteps)");
         check(problems, o, "clipNorm", o.getDouble("clipNorm") >= 0, "must not be negative (0 turns clipping off)");
         check(problems, o, "clipValue", o.getDouble("clipValue") >= 0, "must not be negative (0 turns clamping off)");
         check(problems, o, "patience", o.getInt("patience") >= 0, "must not be negative (0 never stops early)");

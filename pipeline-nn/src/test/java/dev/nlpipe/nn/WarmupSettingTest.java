@@ -29,4 +29,15 @@ class WarmupSettingTest {
         assertTrue(e.getMessage().contains("warmupSteps") && e.getMessage().contains("give one"), e.getMessage());
         assertEquals(500, bertLike(Map.of("warmupSteps", 500, "warmupRatio", 0.0)).lrSchedule(1000).warmupSteps());
     }
+
+    @Test
+    void theResolvedOptionsRecordTheRatioTheRunUses() {
+        // model.json and the checkpoint fingerprint come from these: a run with --set train.warmupSteps=0 warms up
+        // not at all, and must not be recorded (and resumed) as the default's 10 %
+        var specs = TrainSettings.options(Map.of("warmupRatio", 0.1));
+        assertEquals(0.0, ((Number) Options.of("train", Map.of("warmupSteps", 0), specs).asMap().get("warmupRatio")).doubleValue());
+        assertEquals(0.1, ((Number) Options.of("train", Map.of(), specs).asMap().get("warmupRatio")).doubleValue());
+        assertEquals(0.2, ((Number) Options.of("train", Map.of("warmupSteps", 0, "warmupRatio", 0.2), specs).asMap()
+                .get("warmupRatio")).doubleValue());
+    }
 }

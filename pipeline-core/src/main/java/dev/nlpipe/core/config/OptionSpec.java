@@ -17,9 +17,20 @@ import java.util.List;
  * @param firstDefault what runs did before the option existed, when its default changed after it was
  *     added ({@link #addedWithDefault}), else {@code null}: options are added with the old behaviour
  *     as their default, and this keeps that behaviour known once the default moves on
+ * @param givesWay the value this option takes, left unset, when another option is given
+ *     ({@link #givingWayTo}), else {@code null}
  */
 public record OptionSpec(String name, OptionType type, Object defaultValue, String description, boolean required,
-                         List<String> choices, Number min, Number max, Object firstDefault) {
+                         List<String> choices, Number min, Number max, Object firstDefault, GivesWay givesWay) {
+
+    /**
+     * An unset option's value when {@code option} is given instead of the default.
+     *
+     * @param option the other option
+     * @param value what this one then holds
+     */
+    public record GivesWay(String option, Object value) {
+    }
 
     public OptionSpec {
         choices = List.copyOf(choices);
@@ -27,13 +38,13 @@ public record OptionSpec(String name, OptionType type, Object defaultValue, Stri
 
     /** An option without a range. */
     public OptionSpec(String name, OptionType type, Object defaultValue, String description, boolean required, List<String> choices) {
-        this(name, type, defaultValue, description, required, choices, null, null, null);
+        this(name, type, defaultValue, description, required, choices, null, null, null, null);
     }
 
     /** An option whose default never changed. */
     public OptionSpec(String name, OptionType type, Object defaultValue, String description, boolean required, List<String> choices,
                       Number min, Number max) {
-        this(name, type, defaultValue, description, required, choices, min, max, null);
+        this(name, type, defaultValue, description, required, choices, min, max, null, null);
     }
 
     public static OptionSpec string(String name, String defaultValue, String description) {
@@ -83,12 +94,12 @@ public record OptionSpec(String name, OptionType type, Object defaultValue, Stri
 
     /** This option, made mandatory. */
     public OptionSpec asRequired() {
-        return new OptionSpec(name, type, defaultValue, description, true, choices, min, max, firstDefault);
+        return new OptionSpec(name, type, defaultValue, description, true, choices, min, max, firstDefault, givesWay);
     }
 
     /** This option with another default. */
     public OptionSpec withDefault(Object newDefault) {
-        return new OptionSpec(name, type, newDefault, description, required, choices, min, max, firstDefault);
+        return new OptionSpec(name, type, newDefault, description, required, choices, min, max, firstDefault, givesWay);
     }
 
     /**
@@ -97,7 +108,7 @@ public record OptionSpec(String name, OptionType type, Object defaultValue, Stri
      * while a user who writes 0 is told the range.
      */
     public OptionSpec between(Number lowest, Number highest) {
-        return new OptionSpec(name, type, defaultValue, description, required, choices, lowest, highest, firstDefault);
+        return new OptionSpec(name, type, defaultValue, description, required, choices, lowest, highest, firstDefault, givesWay);
     }
 
     /**
@@ -105,6 +116,17 @@ public record OptionSpec(String name, OptionType type, Object defaultValue, Stri
      * before the option existed ran as {@code first}, and continues only with that value.
      */
     public OptionSpec addedWithDefault(Object first) {
-        return new OptionSpec(name, type, defaultValue, description, required, choices, min, max, first);
+        return new OptionSpec(name, type, defaultValue, description, required, choices, min, max, first, givesWay);
+    }
+
+    /**
+     * This option, holding {@code value} when it is left unset and {@code other} is given: a task's
+     * default of one kind gives way to the user's setting of the other ({@code warmupRatio} to
+     * {@code warmupSteps}), and the resolved options, which {@code model.json} records and
+     * checkpoints compare, say what the run does.
+     */
+    public OptionSpec givingWayTo(String other, Object value) {
+        return new OptionSpec(name, type, defaultValue, description, required, choices, min, max, firstDefault,
+                new GivesWay(other, value));
     }
 }

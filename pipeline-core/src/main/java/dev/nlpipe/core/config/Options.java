@@ -110,7 +110,9 @@ public final class Options {
                             + "): " + s.description()));
                     continue;
                 }
-                if (s.defaultValue() != null) {
+                if (s.givesWay() != null && locations.containsKey(s.givesWay().option())) {
+                    values.put(s.name(), s.givesWay().value());
+                } else if (s.defaultValue() != null) {
                     values.put(s.name(), s.defaultValue());
                 }
             }
