@@ -52,11 +52,14 @@ public record Adversarial(String method, double epsilon, int steps, double alpha
             throw o.error(key, "steps and alpha are PGD's (method: pgd); " + method + " takes one step of size epsilon");
         }
         double epsilon = number(o, key, m, "epsilon", 1.0);
-        int steps = (int) number(o, key, m, "steps", 3);
+        double stepsGiven = number(o, key, m, "steps", 3);
         double alpha = number(o, key, m, "alpha", 0.3);
-        if (!(epsilon > 0) || steps < 1 || !(alpha > 0)) {
-            throw o.error(key, "epsilon and alpha must be above 0 and steps at least 1");
+        // an infinite epsilon left the restored table NaN (inf - inf) and the run stopped as "diverged"; 2.5 steps ran 2
+        if (!(epsilon > 0) || !Double.isFinite(epsilon) || !(alpha > 0) || !Double.isFinite(alpha)
+                || !(stepsGiven >= 1) || stepsGiven != Math.rint(stepsGiven) || stepsGiven > 1000) {
+            throw o.error(key, "epsilon and alpha must be finite numbers above 0 and steps a whole number from 1 to 1000");
         }
+        int steps = (int) stepsGiven;
         return method.equals("none") ? NONE : new Adversarial(method, epsilon, steps, alpha);
     }
 

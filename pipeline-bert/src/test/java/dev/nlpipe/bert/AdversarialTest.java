@@ -170,4 +170,15 @@ class AdversarialTest {
         assertEquals(0.1, pgd.alpha());
         assertEquals(new Adversarial("fgm", 0.5, 3, 0.3), option(Map.of("method", "fgm", "epsilon", 0.5)));
     }
+
+    @Test
+    void anInfiniteSizeOrAFractionalStepCountIsRefusedRatherThanAlteredOrTurnedIntoNaN() {
+        // epsilon .inf made the restored table inf - inf = NaN, and the run stopped as "diverged"; 2.5 steps ran 2
+        for (Map<String, Object> bad : List.<Map<String, Object>>of(Map.of("epsilon", Double.POSITIVE_INFINITY),
+                Map.of("method", "pgd", "alpha", Double.NaN), Map.of("method", "pgd", "steps", 2.5), Map.of("method", "pgd", "steps", 0))) {
+            ConfigException e = assertThrows(ConfigException.class, () -> option(bad), bad.toString());
+            assertTrue(e.getMessage().contains("finite numbers above 0 and steps a whole number"), e.getMessage());
+        }
+        assertEquals(2, option(Map.of("method", "pgd", "steps", 2.0)).steps());
+    }
 }

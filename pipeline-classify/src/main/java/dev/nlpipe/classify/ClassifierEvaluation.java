@@ -1,6 +1,7 @@
 package dev.nlpipe.classify;
 
 import dev.nlpipe.core.Pipeline;
+import dev.nlpipe.core.config.InputConfig;
 import dev.nlpipe.core.config.Location;
 import dev.nlpipe.core.config.Options;
 import dev.nlpipe.core.config.PlainNodes;
@@ -67,9 +68,28 @@ public final class ClassifierEvaluation {
      */
     public static Map<String, Object> evaluate(Path modelDir, Path data, String format, Map<String, Object> formatOptions,
                                                LoadOptions load, PrintStream log) throws IOException {
+        return evaluate(modelDir, data, format, formatOptions, null, load, log);
+    }
+
+    /**
+     * A training's test split scored as the training read its other splits: with the training
+     * format and {@code input}'s glob, recursion and line limit (a directory's other files are not
+     * scored, a raised {@code maxLineLength} holds).
+     *
+     * @param input the training configuration's data section
+     */
+    public static Map<String, Object> evaluateSplit(Path modelDir, Path data, InputConfig input, LoadOptions load, PrintStream log)
+            throws IOException {
+        return evaluate(modelDir, data, null, null, input, load, log);
+    }
+
+    private static Map<String, Object> evaluate(Path modelDir, Path data, String format, Map<String, Object> formatOptions,
+                                                InputConfig listing, LoadOptions load, PrintStream log) throws IOException {
         ModelMeta meta = ModelDir.read(modelDir);
         try (TextClassifier model = ModelKinds.get().load(modelDir, TextClassifier.class, load)) {
-            Map<String, Object> out = evaluate(model, modelDir, meta, data, format, formatOptions, log);
+            // a --batch-size above the chunk would never fill a forward pass
+            int chunk = Math.max(BATCH, load.batchSize());
+            Map<String, Object> out = evaluate(model, modelDir, meta, data, format, formatOptions, listing, chunk, log);
             out.put("model", modelDir.toString());
             out.put("data", data.toString());
             return out;
@@ -80,7 +100,8 @@ public final class ClassifierEvaluation {
     private static final int BATCH = 64;
 
     private static Map<String, Object> evaluate(TextClassifier model, Path modelDir, ModelMeta meta, Path data, String format,
-                                                Map<String, Object> formatOptions, PrintStream log) throws IOException {
+                                                Map<String, Object> formatOptions, InputConfig listing, int chunk, PrintStream log)
+            throws IOException {
         String fmt = format == null ? (String) TrainingInput.of(meta).getOrDefault("format", "jsonl") : format;
         Map<String, Object> opts = new LinkedHashMap<>(TrainingInput.optionsFor(meta, fmt));
         if (formatOptions != null) {
@@ -98,13 +119,14 @@ public final class ClassifierEvaluation {
         long unlabeled = 0;
         long filtered = 0;
         long multiLabel = 0;
-        try (CorpusInput in = CorpusInput.open(data, null, true, reader, readerOptions,
-                new ReadSettings(TrainingInput.language(meta), ReadSettings.DEFAULT_MAX_LINE_BYTES, errors, new AtomicLong()));
+        int maxLine = listing == null ? ReadSettings.DEFAULT_MAX_LINE_BYTES : listing.maxLineLength();
+        try (CorpusInput in = CorpusInput.open(data, listing == null ? null : listing.glob(), listing == null || listing.recursive(),
+                reader, readerOptions, new ReadSettings(TrainingInput.language(meta), maxLine, errors, new AtomicLong()));
              Pipeline pre = ModelPreprocessing.rebuild(modelDir, meta, "classify-eval-preprocess")) {
             Progress progress = new Progress(log, "docs", in.totalBytes(), in::bytesRead);
             long n = 0;
-            List<Document> batch = new ArrayList<>(BATCH);
-            List<Integer> golds = new ArrayList<>(BATCH);
+            List<Document> batch = new ArrayList<>(chunk);
+            List<Integer> golds = new ArrayList<>(chunk);
             while (in.hasNext()) {
                 Document raw = in.next();
                 String g = GoldLabel.of(raw);
@@ -129,7 +151,7 @@ public final class ClassifierEvaluation {
                     batch.add(d);
                     golds.add(gi);
                 }
-                if (batch.size() >= BATCH || !in.hasNext()) {
+                if (batch.size() >= chunk || !in.hasNext()) {
                     predict(model, batch, golds, gold, predicted, decision);
                 }
                 progress.update(++n, null);

@@ -49,7 +49,8 @@ public record BertClassifierSpec(Path encoder, int maxLength, String pooling, do
         Map<String, Object> rdrop = o.getMap("rdrop");
         double alpha = 0;
         if (rdrop != null && !rdrop.isEmpty()) {
-            if (!rdrop.keySet().equals(Set.of("alpha")) || !(rdrop.get("alpha") instanceof Number n) || n.doubleValue() < 0) {
+            if (!rdrop.keySet().equals(Set.of("alpha")) || !(rdrop.get("alpha") instanceof Number n) || !(n.doubleValue() >= 0)
+                    || !Double.isFinite(n.doubleValue())) {
                 throw o.error("rdrop", "is {alpha: NUMBER}, the weight of the KL term (e.g. 4.0)");
             }
             alpha = n.doubleValue();

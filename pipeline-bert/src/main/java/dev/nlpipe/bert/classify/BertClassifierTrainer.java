@@ -112,6 +112,9 @@ public final class BertClassifierTrainer implements TrainerProvider {
         // the test split is scored after training: one without labels would fail then, hours later
         job.requireGold("test", d -> GoldLabel.of(d) != null, "labels");
         LabelSet labels = labels(job, docs.get("train"));
+        // and one whose labels are all others (neg/pos against 0/1) would be refused then too
+        job.requireGold("test", d -> labels.labels().contains(GoldLabel.of(d)), "label of the training data (" + String.join(", ",
+                labels.labels()) + ")");
         List<Example> train = encode(docs.get("train"), labels, tokenizer, log, "train");
         List<Example> dev = docs.containsKey("dev") ? encode(docs.get("dev"), labels, tokenizer, log, "dev") : List.of();
         if (job.hasSplit("dev") && dev.isEmpty()) {
@@ -152,7 +155,7 @@ public final class BertClassifierTrainer implements TrainerProvider {
                 // the test loads the model from its directory; complete() rewrites model.json with the test scores
                 ModelDir.writeMeta(job.dir(), meta);
                 // scored where it trained (device, threads), as ner.bert scores its test split
-                Map<String, Object> test = ClassifierEvaluation.evaluate(job.dir(), job.splitPath("test"), null, null,
+                Map<String, Object> test = ClassifierEvaluation.evaluateSplit(job.dir(), job.splitPath("test"), job.config().input(),
                         new LoadOptions(DeviceSpec.nameOf(device), TEST_BATCH, NeuralEngine.threads()), log);
                 test.remove("model");
                 metrics.put("test", test);
