@@ -114,6 +114,29 @@ class BertClassifierTrainingTest {
     }
 
     @Test
+    void aTestSplitOfOtherLabelsIsRefusedBeforeTraining() throws IOException {
+        // labelled 0/1 where the training data says neg/pos: found after all the epochs before
+        Path other = Files.writeString(dir.resolve("numbered.tsv"), "text\tlabel\n房间 很好\t1\nthe staff was awful\t0\n");
+        ConfigException e = assertThrows(ConfigException.class, () -> train(dir.resolve("other-test-labels"), "", "data.test=" + other));
+        assertTrue(e.getMessage().contains("data.test: " + other + " holds 2 documents and no label of the training data (neg, pos)"),
+                e.getMessage());
+        assertFalse(Files.exists(dir.resolve("other-test-labels")));
+    }
+
+    @Test
+    void theTestSplitIsReadWithTheDataGlobAsTheOtherSplitsAre() throws IOException {
+        Path tests = Files.createDirectories(dir.resolve("test-dir"));
+        Files.copy(SentimentTexts.tsv(dir.resolve("glob-test.tsv"), 20, 3), tests.resolve("test.tsv"));
+        // not a tsv file of the corpus: read as one, it was 2 bad records in the test scores
+        Files.writeString(tests.resolve("NOTES.md"), "how the test texts were collected\n\n- by hand\tand\tchecked\n");
+        Path out = dir.resolve("clf-glob");
+        train(out, "", "data.test=" + tests, "data.glob=*.tsv", "train.epochs=1");
+        Map<?, ?> test = (Map<?, ?>) json(out.resolve("metrics.json")).get("test");
+        assertEquals(0, ((Number) test.get("unreadable")).intValue(), test.toString());
+        assertEquals(20, ((Number) test.get("support")).intValue(), test.toString());
+    }
+
+    @Test
     void theDirectoryHoldsTheHuggingFaceFilesAndItsProvenance() throws IOException {
         for (String f : List.of("model.json", "config.json", "model.safetensors", "vocab.txt", "tokenizer.json", "metrics.json")) {
             assertTrue(Files.isRegularFile(model.resolve(f)), f);
