@@ -144,7 +144,8 @@ public final class ListCommand implements Callable<Integer> {
                     .append(w.name()).append(" }\n");
             case TrainerProvider t -> b.append("    task: ").append(t.name()).append("\n    data: { ")
                     .append(String.join(", ", t.requiredSplits().stream().map(x -> x + ": data/" + x + ".txt").toList()))
-                    .append(" }\n  then: nlpipe train CONFIG.yaml --output models/MY_MODEL\n");
+                    .append(" }\n").append(t.exampleModel() == null ? "" : "    model: { " + t.exampleModel() + " }\n")
+                    .append("  then: nlpipe train CONFIG.yaml --output models/MY_MODEL\n");
             default -> b.append("    (model.json's kind; the ner and classify stages load it by this name)\n");
         }
         return b.toString();

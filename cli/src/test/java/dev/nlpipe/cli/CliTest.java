@@ -179,6 +179,17 @@ class CliTest {
         assertTrue(nlpipe("list").out().contains("tokenize.regex"));
     }
 
+    @Test
+    void theExampleOfAFineTuningTaskNamesItsEncoder() {
+        // without it the printed example failed: "give either encoder: DIR ... or vocabulary: DIR"
+        for (String task : List.of("pretrain.mlm", "classify.bert", "ner.bert")) {
+            String out = nlpipe("list", task).out();
+            assertTrue(out.contains("    task: " + task + "\n    data: { train: data/train.txt }\n    model: { encoder: models/bge-small-zh }\n"),
+                    out);
+        }
+        assertFalse(nlpipe("list", "classify.linear").out().contains("model: {"));
+    }
+
     private static JsonNode find(JsonNode array, String name) {
         for (JsonNode n : array) {
             if (n.get("name").asText().equals(name)) {

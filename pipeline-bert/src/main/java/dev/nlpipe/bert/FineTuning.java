@@ -2,6 +2,8 @@ package dev.nlpipe.bert;
 
 import dev.nlpipe.core.config.OptionSpec;
 import dev.nlpipe.core.config.Options;
+import dev.nlpipe.bert.wordpiece.WordPieceModelKind;
+import dev.nlpipe.core.model.ModelDir;
 import dev.nlpipe.core.model.ModelMeta;
 import dev.nlpipe.core.model.Provenance;
 import dev.nlpipe.nn.NeuralEngine;
@@ -54,11 +56,26 @@ public final class FineTuning {
                 + " pgd, epsilon: 1.0, steps: 3, alpha: 0.3}");
     }
 
-    /** The {@code encoder} model option: an existing directory. */
+    /**
+     * The {@code encoder} model option: an existing directory, and not a {@code tokenize.wordpiece}
+     * vocabulary (the docs chain the two tasks, and the kind error said nothing of the option or the fix).
+     */
     public static Path encoder(Options o) {
         Path encoder = o.getPath("encoder");
         if (!Files.isDirectory(encoder)) {
             throw o.error("encoder", "not found: " + encoder + "; import one with `nlpipe model import SOURCE --output DIR`");
+        }
+        if (Files.isRegularFile(encoder.resolve(ModelDir.MODEL_JSON))) {
+            String kind;
+            try {
+                kind = ModelDir.read(encoder).kind();
+            } catch (RuntimeException unreadable) {
+                return encoder; // loading the encoder says what is wrong with it
+            }
+            if (WordPieceModelKind.KIND.equals(kind)) {
+                throw o.error("encoder", encoder + " is a " + kind + " vocabulary, not an encoder: pre-train one with it first (task"
+                        + " pretrain.mlm with model.vocabulary: " + encoder + "), or give it there as vocabulary instead of encoder");
+            }
         }
         return encoder;
     }

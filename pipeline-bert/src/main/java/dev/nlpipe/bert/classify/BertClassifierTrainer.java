@@ -85,6 +85,12 @@ public final class BertClassifierTrainer implements TrainerProvider {
         }
     }
 
+    /** An imported encoder: the task has none of its own ({@code docs/bert.md} imports bge-small-zh so). */
+    @Override
+    public String exampleModel() {
+        return "encoder: models/bge-small-zh";
+    }
+
     @Override
     public void train(TrainingJob job) throws IOException {
         BertClassifierSpec spec = BertClassifierSpec.from(job.model());

@@ -1,5 +1,6 @@
 package dev.nlpipe.bert.mlm;
 
+import dev.nlpipe.bert.FineTuning;
 import dev.nlpipe.core.config.OptionSpec;
 import dev.nlpipe.core.config.Options;
 import java.nio.file.Files;
@@ -62,9 +63,7 @@ public record MlmSpec(Path encoder, Path vocabulary, int layers, int hidden, int
                     + " vocabulary: DIR with the sizes of a new encoder (pre-train from scratch), not both and not neither");
         }
         if (encoder != null) {
-            if (!Files.isDirectory(encoder)) {
-                throw o.error("encoder", "not found: " + encoder + "; import one with `nlpipe model import SOURCE --output DIR`");
-            }
+            FineTuning.encoder(o);
             for (String a : ARCHITECTURE) {
                 if (o.isSet(a)) {
                     throw o.error(a, "sets the size of a new encoder; a pre-trained encoder's sizes come from its config.json");

@@ -6,8 +6,10 @@ import ai.djl.ndarray.NDManager;
 import dev.nlpipe.bert.FineTuning;
 import dev.nlpipe.core.config.OptionSpec;
 import dev.nlpipe.core.doc.Document;
+import dev.nlpipe.core.doc.Layer;
 import dev.nlpipe.core.model.LoadOptions;
 import dev.nlpipe.core.model.ModelMeta;
+import dev.nlpipe.core.model.ModelPreprocessing;
 import dev.nlpipe.core.model.Provenance;
 import dev.nlpipe.core.model.TrainerProvider;
 import dev.nlpipe.core.model.TrainingJob;
@@ -99,6 +101,12 @@ public final class MlmTrainer implements TrainerProvider {
         return ours && encoder.get("training") instanceof Map<?, ?> t && t.get("epochs") instanceof Number n ? n.intValue() : 0;
     }
 
+    /** An imported encoder: the task has none of its own ({@code docs/bert.md} imports bge-small-zh so). */
+    @Override
+    public String exampleModel() {
+        return "encoder: models/bge-small-zh";
+    }
+
     @Override
     public void train(TrainingJob job) throws IOException {
         MlmSpec spec = MlmSpec.from(job.model());
@@ -156,20 +164,30 @@ public final class MlmTrainer implements TrainerProvider {
             trainDocs = parts.train();
             devDocs = parts.dev();
         }
-        String words = words(spec, trainDocs);
+        ModelMeta meta = job.newMeta(PretrainedEncoder.KIND, PretrainedEncoder.FORMAT);
+        String words = words(spec, trainDocs, !ModelPreprocessing.typesCreating(meta, Layer.TOKENS).isEmpty());
         List<MlmSequence> trainSeqs = corpus.sequences(trainDocs);
+        requireSequences(job, "train", trainSeqs);
+        List<MlmSequence> devSeqs = corpus.sequences(devDocs);
+        if (job.hasSplit("dev")) {
+            requireSequences(job, "dev", devSeqs);
+        }
+        // read now: an empty test file was found after the training, and scored as "perplexity nu"
+        List<MlmSequence> testSeqs = job.hasSplit("test") ? corpus.sequences(job.readAll("test")) : List.of();
+        if (job.hasSplit("test")) {
+            requireSequences(job, "test", testSeqs);
+        }
         List<Example> train = new ArrayList<>(trainSeqs.size());
         for (int i = 0; i < trainSeqs.size(); i++) {
             train.add(new Example(trainSeqs.get(i), i));
         }
-        List<Masking.Masked> dev = MlmEvaluation.fixed(corpus.sequences(devDocs), masking, settings.seed(), "dev-mask");
+        List<Masking.Masked> dev = MlmEvaluation.fixed(devSeqs, masking, settings.seed(), "dev-mask");
         long pieces = trainSeqs.stream().mapToLong(MlmSequence::maskable).sum();
         log.printf(Locale.ROOT, "pretrain.mlm: %,d documents -> %,d sequences (%,d pieces, max length %d), %,d dev sequences; %s;"
                         + " masking %.0f %% of the pieces, %s; vocabulary %,d%n", trainDocs.size(), train.size(), pieces,
                 spec.maxLength(), dev.size(), spec.encoder() != null ? "continuing encoder " + spec.encoder() : String.format(Locale.ROOT,
                         "new encoder (%d layers, hidden %d, %d heads)", spec.layers(), spec.hidden(), spec.heads()),
                 spec.maskProbability() * 100, describeWords(words, trainDocs), start.config().vocabSize());
-        ModelMeta meta = job.newMeta(PretrainedEncoder.KIND, PretrainedEncoder.FORMAT);
         try (Params params = new Params(device, true)) {
             boolean newHead = !MaskedLmNetwork.hasHead(start.head());
             MaskedLmNetwork net = MaskedLmNetwork.create(params, start.config(), start.weights(), start.head(),
@@ -198,8 +216,7 @@ public final class MlmTrainer implements TrainerProvider {
             start.tokenizer().withMaxLength(start.config().maxPositions()).save(job.dir());
             Map<String, Object> metrics = metrics(result, before);
             if (job.hasSplit("test")) {
-                List<Masking.Masked> test = MlmEvaluation.fixed(corpus.sequences(job.readAll("test")), masking, settings.seed(),
-                        "test-mask");
+                List<Masking.Masked> test = MlmEvaluation.fixed(testSeqs, masking, settings.seed(), "test-mask");
                 Map<String, Double> scores = MlmEvaluation.score(net, test, evalBatch);
                 metrics.put("test", scores);
                 log.printf(Locale.ROOT, "test: masked accuracy %.4f  perplexity %.2f%n", scores.get("accuracy"), scores.get("perplexity"));
@@ -268,15 +285,31 @@ public final class MlmTrainer implements TrainerProvider {
     }
 
     /**
-     * How words are found, as {@code model.json} records it: {@code pieces} (every piece is one, no
-     * whole-word masking), {@code wordpiece} (##-continued groups: no document has a tokens layer) or
-     * {@code tokens} (the tokens of the stages' segmenter, and ##-continued groups).
+     * A split that gives no sequence with a piece to mask is refused before the network is built
+     * (a blank training file failed later naming no file; a blank dev file trained without dev scores).
      */
-    private static String words(MlmSpec spec, List<Document> docs) {
+    private static void requireSequences(TrainingJob job, String split, List<MlmSequence> sequences) {
+        if (sequences.isEmpty()) {
+            throw job.dataError(split, job.splitPath(split) + " holds no text with a piece to mask (blank lines, or special tokens"
+                    + " only); check the path and data.format");
+        }
+    }
+
+    /**
+     * How words are found, as {@code model.json} records it: {@code pieces} (every piece is one, no
+     * whole-word masking), {@code wordpiece} (##-continued groups: no document has a tokens layer),
+     * {@code tokens} (the tokens of the stages' segmenter, and ##-continued groups) or
+     * {@code data-tokens} (the tokens the data format gives, no stage making any: one per character
+     * in a BMES file, so Chinese words are not whole).
+     */
+    private static String words(MlmSpec spec, List<Document> docs, boolean stagesMakeTokens) {
         if (!spec.wholeWord()) {
             return "pieces";
         }
-        return docs.stream().anyMatch(d -> d.tokens() != null) ? "tokens" : "wordpiece";
+        if (docs.stream().noneMatch(d -> d.tokens() != null)) {
+            return "wordpiece";
+        }
+        return stagesMakeTokens ? "tokens" : "data-tokens";
     }
 
     private static String describeWords(String words, List<Document> docs) {
@@ -286,7 +319,9 @@ public final class MlmTrainer implements TrainerProvider {
                     + " segment.hanlp under stages: for Chinese whole words)";
             default -> {
                 long without = docs.stream().filter(d -> d.tokens() == null).count();
-                yield "whole words = the tokens of the stages' segmenter (and ##-continued piece groups)"
+                yield (words.equals("tokens") ? "whole words = the tokens of the stages' segmenter (and ##-continued piece groups)"
+                        : "whole words = the tokens the data format gives, no stage making any (one per character in a BMES or"
+                        + " character-per-line CoNLL file, so Chinese words are not whole: add segment.hanlp under stages:)")
                         + (without > 0 ? String.format(Locale.ROOT, "; %,d documents without tokens", without) : "");
             }
         };

@@ -110,6 +110,12 @@ public final class BertTaggerTrainer implements TrainerProvider {
         }
     }
 
+    /** An imported encoder: the task has none of its own ({@code docs/bert.md} imports bge-small-zh so). */
+    @Override
+    public String exampleModel() {
+        return "encoder: models/bge-small-zh";
+    }
+
     @Override
     public void train(TrainingJob job) throws IOException {
         BertTaggerSpec spec = BertTaggerSpec.from(job.model());

@@ -51,9 +51,14 @@ class MlmTrainingTest {
 
     /** Trains on a corpus; returns the log. */
     static String trainOn(Path text, Path out, String model, String train, String stages) throws IOException {
+        return trainWith("train: " + text + ", format: text", out, model, train, stages);
+    }
+
+    /** Trains with the given {@code data:} entries; returns the log. */
+    static String trainWith(String data, Path out, String model, String train, String stages) throws IOException {
         Path cfg = dir.resolve("train-" + out.getFileName() + ".yaml");
         Files.writeString(cfg, "task: pretrain.mlm\n"
-                + "data: { train: " + text + ", format: text }\n"
+                + "data: { " + data + " }\n"
                 + (stages == null ? "" : "stages: " + stages + "\n")
                 + "model: { " + model + " }\n"
                 + "train: { batchSize: 16, device: cpu, threads: 1, seed: 5, patience: 0, devFraction: 0.2" + train + " }\n");
@@ -277,5 +282,49 @@ class MlmTrainingTest {
                 "[{type: tokenize.regex, with: {pattern: '\\S+'}}]");
         assertEquals("tokens", ((Map<?, ?>) json(wwm.resolve("model.json")).get("mlm")).get("words"));
         assertTrue(dev(wwm, "after", "accuracy") >= 0);
+    }
+
+    @Test
+    void tokensTheDataFormatGivesAreNotCalledASegmentersWords() throws IOException {
+        // a CoNLL or BMES file gives tokens no stage made (one per character in a Chinese one): the log said "the stages' segmenter"
+        StringBuilder conll = new StringBuilder();
+        for (String line : Files.readAllLines(corpus)) {
+            for (String w : line.trim().split("\\s+")) {
+                conll.append(w).append("\tO\n");
+            }
+            conll.append('\n');
+        }
+        Path data = Files.writeString(dir.resolve("corpus.conll"), conll);
+        Path out = dir.resolve("mlm-data-tokens");
+        String log = trainWith("train: " + data + ", format: conll", out, "encoder: " + encoder + ", maxLength: 32, wholeWord: true",
+                ", epochs: 1", null);
+        assertEquals("data-tokens", ((Map<?, ?>) json(out.resolve("model.json")).get("mlm")).get("words"));
+        assertTrue(log.contains("whole words = the tokens the data format gives, no stage making any"), log);
+    }
+
+    @Test
+    void aSplitWithNothingToMaskIsRefusedBeforeTraining() throws IOException {
+        Path blank = Files.writeString(dir.resolve("blank.txt"), "\n\n  \n");
+        for (String split : List.of("train", "dev", "test")) {
+            Path out = dir.resolve("mlm-blank-" + split);
+            String data = split.equals("train") ? "train: " + blank : "train: " + corpus + ", " + split + ": " + blank;
+            dev.nlpipe.core.config.ConfigException e = org.junit.jupiter.api.Assertions.assertThrows(
+                    dev.nlpipe.core.config.ConfigException.class, () -> trainWith(data + ", format: text", out,
+                            "encoder: " + encoder + ", maxLength: 32", ", epochs: 1", null));
+            assertTrue(e.getMessage().contains("data." + split + ": " + blank + " holds no text with a piece to mask")
+                    || split.equals("train") && e.getMessage().contains("data.train: no documents in " + blank), e.getMessage());
+            assertFalse(Files.exists(out), split);
+        }
+    }
+
+    @Test
+    void aVocabularyGivenAsTheEncoderIsToldToBeTheVocabulary() throws IOException {
+        Path vocabulary = Files.createDirectories(dir.resolve("wordpiece"));
+        ModelDir.writeMeta(vocabulary, dev.nlpipe.core.model.ModelMeta.create("tokenize.wordpiece", 1));
+        dev.nlpipe.core.config.ConfigException e = org.junit.jupiter.api.Assertions.assertThrows(
+                dev.nlpipe.core.config.ConfigException.class, () -> train(dir.resolve("mlm-vocab-as-encoder"), "encoder: " + vocabulary,
+                        ", epochs: 1", null));
+        assertTrue(e.getMessage().contains("option 'encoder'") && e.getMessage().contains("is a tokenize.wordpiece vocabulary, not an"
+                + " encoder") && e.getMessage().contains("model.vocabulary: " + vocabulary), e.getMessage());
     }
 }

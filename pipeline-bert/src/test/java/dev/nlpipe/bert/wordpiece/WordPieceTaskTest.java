@@ -119,6 +119,13 @@ class WordPieceTaskTest {
     }
 
     @Test
+    void aBlankSpecialTokenIsRefusedBeforeTheCorpusIsRead() {
+        // found after the whole corpus was read, as "an added token needs a content", naming no option
+        ConfigException e = assertThrows(ConfigException.class, () -> train(", specialTokens: ['[PAD]', '[UNK]', '[CLS]', '[SEP]', '']"));
+        assertTrue(e.getMessage().contains("specialTokens") && e.getMessage().contains("empty or blank token"), e.getMessage());
+    }
+
+    @Test
     void aNegativeMinFrequencyIsAConfigurationError() {
         assertThrows(ConfigException.class, () -> train(", minFrequency: -1"));
     }

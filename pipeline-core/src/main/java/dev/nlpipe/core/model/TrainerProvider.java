@@ -32,6 +32,14 @@ public interface TrainerProvider extends Component {
         return List.of("train");
     }
 
+    /**
+     * The {@code model:} entries the example of {@code nlpipe list TASK} needs to run (a fine-tuning
+     * task's encoder), as YAML flow-map entries; {@code null} when the defaults do.
+     */
+    default String exampleModel() {
+        return null;
+    }
+
     /** Layers the training documents must carry after the input and preprocessing stages. */
     default Set<Layer> requires(Options modelOptions) {
         return Set.of();

@@ -65,6 +65,10 @@ public final class WordPieceTrainer {
             if (!specialTokens.contains(WordPieceVocabulary.UNKNOWN)) {
                 throw new IllegalArgumentException("specialTokens must include " + WordPieceVocabulary.UNKNOWN + ", the unknown token");
             }
+            if (specialTokens.stream().anyMatch(String::isBlank)) {
+                // found only after the whole corpus was read, as "an added token needs a content"
+                throw new IllegalArgumentException("specialTokens has an empty or blank token: " + specialTokens);
+            }
             if (new HashSet<>(specialTokens).size() != specialTokens.size()) {
                 throw new IllegalArgumentException("specialTokens has a token twice: " + specialTokens);
             }
