@@ -89,17 +89,27 @@ public final class TaggerTraining {
         Splits s = split(job, settings, units, log);
         TaggedData train = s.train();
         TaggedData dev = s.dev();
-        log.printf(Locale.ROOT, "data: %,d training sequences (%,d %ss)%s; entity types %s; gold entities %d exact, %d shrunk to %s"
-                        + " boundaries, %d dropped (overlapping, between units or across sentences)%n", train.sequences().size(), train.unitCount(),
-                unit, dev == null ? "" : String.format(Locale.ROOT, ", %,d dev sequences", dev.sequences().size()), s.types(),
-                train.alignment().aligned(), train.alignment().misaligned(), unit, train.alignment().dropped());
+        log.printf(Locale.ROOT, "data: %,d training sequences (%,d %ss)%s; entity types %s; %s%n", train.sequences().size(),
+                train.unitCount(), unit, dev == null ? "" : String.format(Locale.ROOT, ", %,d dev sequences", dev.sequences().size()),
+                s.types(), fit(train, unit));
+        warnDevAlignment(dev, unit, log);
+        return s;
+    }
+
+    /** How the training data's gold entities fitted the units: {@code gold entities N exact, N shrunk to char boundaries, N dropped (...)}. */
+    public static String fit(TaggedData train, String unit) {
+        return String.format(Locale.ROOT, "gold entities %d exact, %d shrunk to %s boundaries, %d dropped (overlapping, between units or"
+                + " across sentences)", train.alignment().aligned(), train.alignment().misaligned(), unit, train.alignment().dropped());
+    }
+
+    /** Says how the dev data's gold entities fitted the units when some did not, as dev F1 leaves those out. */
+    public static void warnDevAlignment(TaggedData dev, String unit, PrintStream log) {
         if (dev != null && (dev.alignment().misaligned() > 0 || dev.alignment().dropped() > 0)) {
             // dev F1 is scored against these units' spans, so it counts neither and can read above eval ner's on the same file
             log.printf(Locale.ROOT, "dev: gold entities %d exact, %d shrunk to %s boundaries, %d dropped (overlapping, between"
                     + " units or across sentences): dev F1 leaves the dropped ones out; `nlpipe eval ner` scores every one%n", dev.alignment().aligned(),
                     dev.alignment().misaligned(), unit, dev.alignment().dropped());
         }
-        return s;
     }
 
     /**

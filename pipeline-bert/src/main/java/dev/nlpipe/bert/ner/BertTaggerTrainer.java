@@ -22,6 +22,8 @@ import dev.nlpipe.core.model.TrainingJob;
 import dev.nlpipe.core.tag.TagScheme;
 import dev.nlpipe.ner.PrecisionWatch;
 import dev.nlpipe.ner.TaggerTraining;
+import dev.nlpipe.ner.data.ScoredSpan;
+import dev.nlpipe.ner.data.SequenceWindows;
 import dev.nlpipe.ner.data.TagSet;
 import dev.nlpipe.ner.data.TaggedData;
 import dev.nlpipe.ner.data.UnitSequence;
@@ -139,21 +141,25 @@ public final class BertTaggerTrainer implements TrainerProvider {
         Set<String> types = splits.types();
         TagSet tags = TagSet.of(spec.scheme(), types);
         log.printf(Locale.ROOT, "ner.bert: %,d training sentences (%,d %ss), %,d dev; entity types %s, %d tags (%s); encoder %s"
-                        + " (%d layers, hidden %d), max length %d, %s%s; learning rates %s (encoder%s), %s (%s)%n",
+                        + " (%d layers, hidden %d), max length %d, %s%s; learning rates %s (encoder%s), %s (%s); %s%n",
                 train.sequences().size(), train.unitCount(), spec.unit(), dev == null ? 0 : dev.sequences().size(), types, tags.size(),
                 spec.scheme().name().toLowerCase(Locale.ROOT), spec.encoder(), encoder.config().layers(), encoder.config().hidden(),
                 spec.maxLength(), spec.describeHead(), spec.adversarial().active() ? ", adversarial " + spec.adversarial().toMap() : "",
                 settings.lr(), layerDecay.active() ? ", " + layerDecay.describe() : "", headLr > 0 ? headLr : settings.lr(),
-                spec.newLayers());
+                spec.newLayers(), TaggerTraining.fit(train, spec.unit()));
+        // the entities shrunk or dropped here are scored so by dev F1, and every one by eval ner
+        TaggerTraining.warnDevAlignment(dev, spec.unit(), log);
         List<Example> trainExamples = examples(train, windows, tags, log);
-        List<UnitLayout> devLayouts = dev == null ? List.of() : layouts(dev.sequences(), windows);
+        // dev sentences are read as tagging reads them: one over SequenceWindows' limit in windows of units
+        SequenceWindows devWindows = SequenceWindows.of(dev == null ? List.of() : dev.sequences(), SequenceWindows.RECURRENT_LIMIT);
+        List<UnitLayout> devLayouts = layouts(devWindows.windows(), windows);
         ModelMeta meta = job.newMeta(BertTaggerKind.KIND, BertTaggerKind.FORMAT);
         BertConfig config = encoder.config().withPooler(false);
         try (Params params = new Params(device, true)) {
             BertTaggerNetwork net = BertTaggerNetwork.create(params, config, encoder.weights(), spec.scheme(), tags.tags(), spec.crf(),
                     spec.lstm(), (float) spec.dropout(), Seeds.random(settings.seed(), "init"));
             Trainable<Example> trainable = trainable(net, spec, headLr > 0 ? headLr / settings.lr() : 1.0, layerDecay, tags,
-                    devLayouts, dev, log);
+                    devWindows, devLayouts, dev, log);
             TrainingResult result = TrainingLoop.forJob(job, meta, NAME, settings, "f1", log).run(trainable, trainExamples, Example::width);
             // long sentences are windowed, not cut: Hugging Face users are cut only where the encoder's positions end
             new FineTunedFiles(config, tokenizer.withMaxLength(config.maxPositions()), params.snapshot()).write(job.dir());
@@ -171,9 +177,12 @@ public final class BertTaggerTrainer implements TrainerProvider {
     }
 
     private static Trainable<Example> trainable(BertTaggerNetwork net, BertTaggerSpec spec, double headScale, LayerDecay layerDecay,
-                                                TagSet tags, List<UnitLayout> devLayouts, TaggedData dev, PrintStream log) {
-        Supplier<Map<String, Double>> devScores = TaggerTraining.devScores(dev,
-                () -> BertTagger.spans(net, tags, devLayouts, EVAL_BATCH, () -> net.params().manager().newSubManager()), ADVICE, log);
+                                                TagSet tags, SequenceWindows devWindows, List<UnitLayout> devLayouts, TaggedData dev,
+                                                PrintStream log) {
+        Supplier<Map<String, Double>> devScores = TaggerTraining.devScores(dev, () -> devWindows.merge(
+                        BertTagger.spans(net, tags, devLayouts, EVAL_BATCH, () -> net.params().manager().newSubManager()).stream()
+                                .map(spans -> spans.stream().map(span -> new ScoredSpan(span, Double.NaN)).toList()).toList())
+                .stream().map(spans -> spans.stream().map(ScoredSpan::span).toList()).toList(), ADVICE, log);
         return new BertTrainable<>(net.params(), net.encoder().wordEmbeddingsName(), spec.adversarial(), BertTaggerNetwork::isHead,
                 headScale, layerDecay) {
             @Override

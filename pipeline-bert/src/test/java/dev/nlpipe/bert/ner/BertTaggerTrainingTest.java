@@ -84,6 +84,28 @@ class BertTaggerTrainingTest {
         log = train(dir, chineseYaml(""), model);
     }
 
+    @Test
+    void theLogSaysHowTheGoldEntitiesFittedTheUnits() {
+        // as the other taggers' logs do: dev F1 is scored against the spans that fitted, eval ner against every one
+        assertTrue(log.matches("(?s).*ner\\.bert: .*; gold entities [1-9][0-9]* exact, 0 shrunk to char boundaries, 0 dropped .*"), log);
+    }
+
+    @Test
+    void aSentenceOverTheWindowLimitIsScoredOnDevAsItIsTagged() throws IOException {
+        // 120 sentences joined into one of some 1,500 characters: tagging reads it in windows of 1,000 units, and dev F1
+        // read it whole, so the kept epoch's dev F1 was not what eval ner gave on the same file
+        String joined = Files.readString(NerTexts.chinese(dir.resolve("long-source.bmes"), 120, 4)).replace("\n\n", "\n");
+        Path longFile = Files.writeString(dir.resolve("long.bmes"), joined);
+        Path out = dir.resolve("ner-long-dev");
+        train(dir, chineseYaml("").replace(dir.resolve("dev.bmes").toString(), longFile.toString()).replace(test.toString(),
+                longFile.toString()).replace("epochs: 6", "epochs: 2"), out);
+        Map<?, ?> metrics = json(out.resolve("metrics.json"));
+        double devF1 = ((Number) ((Map<?, ?>) metrics.get("dev")).get("f1")).doubleValue();
+        double testF1 = ((Number) ((Map<?, ?>) metrics.get("test")).get("f1")).doubleValue();
+        assertTrue(joined.length() > 2 * 1_000 * 3, "over the limit in characters: " + joined.length());
+        assertEquals(testF1, devF1, 1e-9, metrics.toString());
+    }
+
     @SuppressWarnings("unchecked")
     private static Map<String, Object> json(Path file) throws IOException {
         return DocumentJson.mapper().readValue(file.toFile(), LinkedHashMap.class);
