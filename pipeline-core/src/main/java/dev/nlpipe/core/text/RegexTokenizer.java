@@ -21,7 +21,8 @@ import java.util.regex.PatternSyntaxException;
 /**
  * {@code tokenize.regex}: a Unicode-aware rule tokenizer. By default each CJK character (Han,
  * kana) is a token; runs of letters, digits and marks are words (keeping an apostrophe between
- * letters, "don't", and a point or comma between digits, "3.14", "1,000"); every other visible
+ * letters, "don't", a point or comma between digits, "3.14", "1,000", and an invisible format
+ * character such as a zero-width non-joiner or a soft hyphen between word characters); every other visible
  * character (punctuation, symbols, emoji with their modifiers) is a token of its own. With
  * {@code pattern}, tokens are the pattern's matches instead. Offsets always point into the
  * original text, also after a normalizer.
@@ -112,10 +113,12 @@ public final class RegexTokenizer implements StageProvider {
                 i += len;
                 while (i < n) {
                     int c = s.codePointAt(i);
-                    if (isWordChar(c) && !isCjk(c)) {
+                    if (wordCharAt(s, i)) {
                         i += Character.charCount(c);
                     } else if (i + 1 < n && joinsWord(s, i, c)) {
                         i += 1;
+                    } else if (isFormat(c) && wordCharAt(s, formatRunEnd(s, i))) {
+                        i = formatRunEnd(s, i);
                     } else {
                         break;
                     }
@@ -144,6 +147,32 @@ public final class RegexTokenizer implements StageProvider {
             return true;
         }
         return (c == '.' || c == ',') && Character.isDigit(prev) && Character.isDigit(next);
+    }
+
+    /**
+     * A format character that shows nothing and breaks no word (UAX #29 rule WB4): a zero-width
+     * non-joiner (the Persian کتاب‌ها is one word), a joiner (the Devanagari conjunct क्‍ष), a soft
+     * hyphen (Erdbeer\u00ADmarmelade). The zero-width space and byte-order mark are spaces instead.
+     */
+    private static boolean isFormat(int cp) {
+        return Character.getType(cp) == Character.FORMAT && !isSpace(cp);
+    }
+
+    /** Where the run of {@link #isFormat} characters starting at {@code i} ends. */
+    private static int formatRunEnd(String s, int i) {
+        while (i < s.length() && isFormat(s.codePointAt(i))) {
+            i += Character.charCount(s.codePointAt(i));
+        }
+        return i;
+    }
+
+    /** Whether a word goes on at {@code i}: a word character that is not CJK (a CJK character is a token of its own). */
+    private static boolean wordCharAt(String s, int i) {
+        if (i >= s.length()) {
+            return false;
+        }
+        int c = s.codePointAt(i);
+        return isWordChar(c) && !isCjk(c);
     }
 
     /**

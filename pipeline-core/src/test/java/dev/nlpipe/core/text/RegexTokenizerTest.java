@@ -56,6 +56,18 @@ class RegexTokenizerTest {
     }
 
     @Test
+    void anInvisibleFormatCharacterBetweenWordCharactersStaysInsideTheWord() {
+        String text = "کتاب\u200Cها را می\u200Cخواهم. क्\u200Dष Erdbeer\u00ADmarmelade co\u00ADoperate";
+        assertEquals(List.of("کتاب\u200Cها", "را", "می\u200Cخواهم", ".", "क्\u200Dष", "Erdbeer\u00ADmarmelade", "co\u00ADoperate"),
+                texts(tokens(text, Map.of())));
+    }
+
+    @Test
+    void aZeroWidthSpaceOrAFormatCharacterAtAWordsEdgeStillSeparates() {
+        assertEquals(List.of("a", "b", "c", "d", "好"), texts(tokens("a\u200Bb\uFEFFc\u200C d\u200C好", Map.of())));
+    }
+
+    @Test
     void everyOffsetPointsAtTheTokenText() {
         String text = "  混合Text２０２４年\t𠀀字 emoji🏀 full-width ＡＢＣ、繁體中文。\u0001\u200b end ";
         for (Token t : tokens(text, Map.of())) {
