@@ -19,9 +19,10 @@ import java.util.Set;
  *
  * <p>Chinese: a sentence ends after 。！？；(and their half-width forms ! ?), together with any
  * following terminators and closing quotes or brackets (“你好！”). English: a sentence ends after
- * "." "!" or "?" (and closing quotes) followed by a space, unless the period ends a known
- * abbreviation ("Dr.", "e.g."), a single capital initial ("J. Smith"), or is followed by a
- * lowercase word; a period inside a number ("3.14") or a word ("www.example.com") never ends one.
+ * "." "!" or "?" (and closing quotes) followed by a space and a word that is not lowercase ("Oh!
+ * wow." is one sentence), unless the period ends a known abbreviation ("Dr.", "e.g.") or a single
+ * capital initial ("J. Smith"); a period inside a number ("3.14") or a word ("www.example.com")
+ * never ends one.
  * Line breaks end sentences (or, with {@code newlines: false}, only blank lines do). Spans
  * exclude surrounding whitespace.
  */
@@ -99,7 +100,7 @@ public final class SentenceSplitter implements StageProvider {
                 i++;
             } else if (isChineseEnd(c) || c == '!' || c == '?') {
                 int end = closers(text, i + 1);
-                if (isChineseEnd(c) || end == n || RegexTokenizer.isSpace(text.charAt(end)) || RegexTokenizer.isCjk(text.codePointAt(end))) {
+                if (isChineseEnd(c) || endsEnglishSentence(text, end)) {
                     cut = end;
                 }
                 i = end;
@@ -146,9 +147,30 @@ public final class SentenceSplitter implements StageProvider {
         return i;
     }
 
-    private static boolean endsEnglishSentence(String text, int dot, int end, Set<String> abbreviations) {
+    /**
+     * Whether an English "!" or "?" (or a period ending a quotation), with the closers that end at
+     * {@code end}, ends a sentence: one is followed by a space, a Chinese character or the end of
+     * the text, and not by a lowercase word ("Oh! wow.", "He said "stop." and left." are one sentence).
+     */
+    private static boolean endsEnglishSentence(String text, int end) {
         int n = text.length();
         if (end < n && !RegexTokenizer.isSpace(text.charAt(end)) && !RegexTokenizer.isCjk(text.codePointAt(end))) {
+            return false;
+        }
+        int next = nextWord(text, end);
+        return next >= n || !Character.isLowerCase(text.charAt(next));
+    }
+
+    /** Where the word after {@code i} starts: past spaces, but not past a line feed. */
+    private static int nextWord(String text, int i) {
+        while (i < text.length() && RegexTokenizer.isSpace(text.charAt(i)) && text.charAt(i) != '\n') {
+            i++;
+        }
+        return i;
+    }
+
+    private static boolean endsEnglishSentence(String text, int dot, int end, Set<String> abbreviations) {
+        if (!endsEnglishSentence(text, end)) {
             return false;
         }
         if (end > dot + 1 && !isFullStop(text.charAt(end - 1))) {
@@ -165,15 +187,8 @@ public final class SentenceSplitter implements StageProvider {
             w--;
         }
         String word = text.substring(w, dot);
-        if (!word.isEmpty() && (abbreviations.contains(word.toLowerCase(Locale.ROOT))
-                || word.length() == 1 && Character.isUpperCase(word.charAt(0)))) {
-            return false;
-        }
-        int next = end;
-        while (next < n && RegexTokenizer.isSpace(text.charAt(next)) && text.charAt(next) != '\n') {
-            next++;
-        }
-        return next >= n || !Character.isLowerCase(text.charAt(next));
+        return word.isEmpty() || !abbreviations.contains(word.toLowerCase(Locale.ROOT))
+                && !(word.length() == 1 && Character.isUpperCase(word.charAt(0)));
     }
 
     private static boolean blankLineAt(String text, int i) {

@@ -58,6 +58,13 @@ class SentenceSplitterTest {
     }
 
     @Test
+    void anExclamationQuestionOrQuotedPeriodBeforeALowercaseWordIsNotAnEnd() {
+        assertEquals(List.of("He said \"stop.\" and left.", "She yelled \"Run!\" and ran.", "Oh! wow."),
+                sentences("He said \"stop.\" and left. She yelled \"Run!\" and ran. Oh! wow."));
+        assertEquals(List.of("Is it? yes.", "No!", "Fine?"), sentences("Is it? yes. No! Fine?"));
+    }
+
+    @Test
     void newlinesEndSentencesUnlessToldOtherwise() {
         String text = "第一行\n第二行\r\n\r\nThird line";
         assertEquals(List.of("第一行", "第二行", "Third line"), sentences(text));
