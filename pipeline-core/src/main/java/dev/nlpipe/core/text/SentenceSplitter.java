@@ -20,9 +20,11 @@ import java.util.Set;
  * <p>Chinese: a sentence ends after 。！？；(and their half-width forms ! ?), together with any
  * following terminators and closing quotes or brackets (“你好！”). English: a sentence ends after
  * "." "!" or "?" (and closing quotes) followed by a space and a word that is not lowercase ("Oh!
- * wow." is one sentence), unless the period ends a known abbreviation ("Dr.", "e.g.") or a single
- * capital initial ("J. Smith"); a period inside a number ("3.14") or a word ("www.example.com")
- * never ends one.
+ * wow." is one sentence), unless the period ends a known abbreviation ("Dr.", "e.g."; built-in
+ * ones spelt like words count only where they are not words: "No. 5", "St. Louis", not "the
+ * answer is no.") or a single capital initial ("J. Smith"); the period after an ordinal ("1st.")
+ * ends no abbreviation, and one inside a number ("3.14") or a word ("www.example.com") never ends
+ * a sentence.
  * Line breaks end sentences (or, with {@code newlines: false}, only blank lines do). Spans
  * exclude surrounding whitespace.
  */
@@ -36,6 +38,19 @@ public final class SentenceSplitter implements StageProvider {
             "pres", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "wed",
             "thu", "fri", "sat", "sun", "u.s", "u.k", "u.n", "a.m", "p.m", "ph.d", "b.a", "m.a", "b.sc", "m.sc", "ave", "blvd",
             "rd", "op", "ch", "sec", "art");
+
+    /**
+     * Built-in abbreviations spelt like ordinary words that end sentences ("The answer is no.",
+     * "I love art."): abbreviations only before a number ("No. 5", "Art. 3", "Op. 27").
+     */
+    private static final Set<String> ONLY_BEFORE_A_NUMBER = Set.of("no", "nos", "art", "op", "fig", "sec", "est");
+
+    /**
+     * Built-in abbreviations spelt like ordinary words that are titles, places and days
+     * ("Gen. Lee", "St. Louis", "Sat. Jan 5"): abbreviations only capitalised or before a number
+     * ("I sat in the sun." ends twice).
+     */
+    private static final Set<String> ONLY_CAPITALISED = Set.of("st", "rd", "gen", "col", "rev", "rep", "mar", "wed", "sat", "sun");
 
     /** Reads nothing outside its options and model, so a model may record it as preprocessing. */
     @Override
@@ -58,7 +73,7 @@ public final class SentenceSplitter implements StageProvider {
         return List.of(
                 OptionSpec.bool("newlines", true, "a line break ends a sentence (false: only a blank line does)"),
                 OptionSpec.stringList("abbreviations", List.of(), "more abbreviations whose period does not end a sentence, "
-                        + "without the final period (\"approx\", \"U.S\")"));
+                        + "without the final period (\"approx\", \"U.S\"); one listed here counts wherever it stands"));
     }
 
     @Override
@@ -69,8 +84,9 @@ public final class SentenceSplitter implements StageProvider {
     @Override
     public Processor create(StageContext ctx) {
         Options o = ctx.options();
-        Set<String> abbreviations = new HashSet<>(ABBREVIATIONS);
-        o.getStringList("abbreviations").forEach(a -> abbreviations.add(stripDot(a).toLowerCase(Locale.ROOT)));
+        Set<String> extra = new HashSet<>();
+        o.getStringList("abbreviations").forEach(a -> extra.add(stripDot(a).toLowerCase(Locale.ROOT)));
+        Abbreviations abbreviations = Abbreviations.builtInAnd(extra);
         boolean newlines = o.getBoolean("newlines");
         return (Annotator) doc -> doc.setSentences(split(doc.text(), newlines, abbreviations));
     }
@@ -81,10 +97,38 @@ public final class SentenceSplitter implements StageProvider {
 
     /** The sentences of {@code text} with the built-in abbreviations. */
     public static List<Span> split(String text, boolean newlines) {
-        return split(text, newlines, ABBREVIATIONS);
+        return split(text, newlines, Abbreviations.builtInAnd(Set.of()));
     }
 
-    static List<Span> split(String text, boolean newlines, Set<String> abbreviations) {
+    /**
+     * The words whose period ends no sentence, lowercase and without the final period; a word the
+     * user lists is one wherever it stands, also where the built-in list restricts it.
+     */
+    private record Abbreviations(Set<String> words, Set<String> onlyBeforeANumber, Set<String> onlyCapitalised) {
+        static Abbreviations builtInAnd(Set<String> extra) {
+            Set<String> words = new HashSet<>(ABBREVIATIONS);
+            words.addAll(extra);
+            Set<String> beforeNumber = new HashSet<>(ONLY_BEFORE_A_NUMBER);
+            beforeNumber.removeAll(extra);
+            Set<String> capitalised = new HashSet<>(ONLY_CAPITALISED);
+            capitalised.removeAll(extra);
+            return new Abbreviations(words, beforeNumber, capitalised);
+        }
+
+        /** Whether {@code word} (as written, before its period) is an abbreviation where it stands. */
+        boolean matches(String word, boolean beforeANumber) {
+            String lower = word.toLowerCase(Locale.ROOT);
+            if (!words.contains(lower)) {
+                return false;
+            }
+            if (onlyBeforeANumber.contains(lower)) {
+                return beforeANumber;
+            }
+            return !onlyCapitalised.contains(lower) || beforeANumber || Character.isUpperCase(word.charAt(0));
+        }
+    }
+
+    private static List<Span> split(String text, boolean newlines, Abbreviations abbreviations) {
         List<Span> out = new ArrayList<>();
         int n = text.length();
         int start = 0;
@@ -169,7 +213,7 @@ public final class SentenceSplitter implements StageProvider {
         return i;
     }
 
-    private static boolean endsEnglishSentence(String text, int dot, int end, Set<String> abbreviations) {
+    private static boolean endsEnglishSentence(String text, int dot, int end, Abbreviations abbreviations) {
         if (!endsEnglishSentence(text, end)) {
             return false;
         }
@@ -187,8 +231,13 @@ public final class SentenceSplitter implements StageProvider {
             w--;
         }
         String word = text.substring(w, dot);
-        return word.isEmpty() || !abbreviations.contains(word.toLowerCase(Locale.ROOT))
-                && !(word.length() == 1 && Character.isUpperCase(word.charAt(0)));
+        if (word.isEmpty() || w > 0 && Character.isDigit(text.charAt(w - 1))) {
+            // the letters of "1st." or "2nd." end a number, not an abbreviation
+            return true;
+        }
+        int next = nextWord(text, end);
+        boolean beforeANumber = next < text.length() && Character.isDigit(text.charAt(next));
+        return !abbreviations.matches(word, beforeANumber) && !(word.length() == 1 && Character.isUpperCase(word.charAt(0)));
     }
 
     private static boolean blankLineAt(String text, int i) {

@@ -65,6 +65,24 @@ class SentenceSplitterTest {
     }
 
     @Test
+    void builtInAbbreviationsSpeltLikeWordsEndSentencesWhereTheyAreWords() {
+        assertEquals(List.of("The answer is no.", "We left.", "I sat in the sun.", "It was hot.", "I love art.", "She did too."),
+                sentences("The answer is no. We left. I sat in the sun. It was hot. I love art. She did too."));
+        assertEquals(List.of("See No. 5 and Art. 3 of Op. 27.", "Gen. Lee met Col. Mustard in St. Louis."),
+                sentences("See No. 5 and Art. 3 of Op. 27. Gen. Lee met Col. Mustard in St. Louis."));
+    }
+
+    @Test
+    void anOrdinalsPeriodEndsASentence() {
+        assertEquals(List.of("He finished 1st.", "Then 2nd.", "Then 3rd.", "Done."), sentences("He finished 1st. Then 2nd. Then 3rd. Done."));
+    }
+
+    @Test
+    void aListedAbbreviationCountsWhereverItStands() {
+        assertEquals(List.of("The answer is no. We left."), sentences("The answer is no. We left.", Map.of("abbreviations", List.of("no"))));
+    }
+
+    @Test
     void newlinesEndSentencesUnlessToldOtherwise() {
         String text = "第一行\n第二行\r\n\r\nThird line";
         assertEquals(List.of("第一行", "第二行", "Third line"), sentences(text));
