@@ -46,7 +46,8 @@ public final class TextNormalizer implements StageProvider {
     public List<OptionSpec> options() {
         return List.of(
                 OptionSpec.bool("nfkc", true, "apply Unicode NFKC compatibility normalization"),
-                OptionSpec.bool("fullWidth", true, "map full-width ASCII forms and the ideographic space to half-width"),
+                OptionSpec.bool("fullWidth", true, "map full-width ASCII forms and the ideographic space to half-width"
+                        + " (false: they stay, also under nfkc)"),
                 OptionSpec.bool("lowercase", false, "lowercase (locale-independent)"));
     }
 
@@ -90,7 +91,8 @@ public final class TextNormalizer implements StageProvider {
             if (fullWidth) {
                 mapped = halfWidth(mapped);
             }
-            if (nfkc) {
+            // NFKC folds the full-width forms too: with fullWidth off, a unit that starts with one keeps its spelling
+            if (nfkc && (fullWidth || !isFullWidthForm(unit.charAt(0)))) {
                 mapped = Normalizer.normalize(mapped, Normalizer.Form.NFKC);
             }
             if (lowercase) {
@@ -133,12 +135,17 @@ public final class TextNormalizer implements StageProvider {
         return RegexTokenizer.isMark(cp) || cp == 0xFF9E || cp == 0xFF9F || cp >= 0x1160 && cp <= 0x11FF || cp >= 0xD7B0 && cp <= 0xD7FF;
     }
 
+    /** Whether {@code c} is a full-width ASCII variant (U+FF01..U+FF5E) or the ideographic space U+3000. */
+    private static boolean isFullWidthForm(char c) {
+        return c >= 0xFF01 && c <= 0xFF5E || c == 0x3000;
+    }
+
     /** Full-width ASCII variants (U+FF01..U+FF5E) and U+3000 to their ASCII forms. */
     static String halfWidth(String s) {
         StringBuilder sb = null;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            char m = c >= 0xFF01 && c <= 0xFF5E ? (char) (c - 0xFEE0) : c == 0x3000 ? ' ' : c;
+            char m = !isFullWidthForm(c) ? c : c == 0x3000 ? ' ' : (char) (c - 0xFEE0);
             if (m != c && sb == null) {
                 sb = new StringBuilder(s);
             }

@@ -30,6 +30,15 @@ class TextNormalizerTest {
     }
 
     @Test
+    void fullWidthFalseKeepsFullWidthFormsUnderNfkc() {
+        String text = "你好，ＡＢＣ　１２３！ ﬁ";
+        Document d = run(text, Map.of("fullWidth", false));
+        assertEquals(List.of("你", "好", "，", "ＡＢＣ", "１２３", "！", "fi"), d.tokens().stream().map(Token::text).toList());
+        assertEquals(List.of(0, 1, 1, 2, 2, 3, 3, 6, 7, 10, 10, 11, 12, 13),
+                d.tokens().stream().flatMap(x -> java.util.stream.Stream.of(x.start(), x.end())).toList());
+    }
+
+    @Test
     void expansionsMapBackToTheirSourceCharacter() {
         String text = "ﬁne ①② ㎏";
         Document d = run(text, Map.of("lowercase", true));
