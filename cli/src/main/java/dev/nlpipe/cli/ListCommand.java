@@ -191,6 +191,9 @@ public final class ListCommand implements Callable<Integer> {
         }
         if (comp instanceof WriterProvider w) {
             m.put("extension", w.extension());
+            if (defaults != null) {
+                m.put("requires", keys(w.requires(defaults)));
+            }
         }
         return m;
     }

@@ -135,6 +135,25 @@ class CliTest {
     }
 
     @Test
+    void anOutputFormatWithoutItsLayerExitsTwoBeforeWritingAnything() throws IOException {
+        Path in = TempFiles.write(dir.resolve("in.txt"), "hello world\n");
+        Path out = dir.resolve("out.conll");
+        Path yaml = TempFiles.write(dir.resolve("p.yaml"), "input: { path: " + in + " }\nstages: [ {type: normalize.text} ]\n"
+                + "output: { path: " + out + ", format: conll }\n");
+        Result r = nlpipe("run", yaml.toString());
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().startsWith(yaml + ":3:9: output format 'conll' needs the 'tokens' layer"), r.err());
+        assertFalse(Files.exists(out));
+        List<String> required = new ArrayList<>();
+        DocumentJson.mapper().readTree(nlpipe("list", "formats", "--json").out()).forEach(f -> {
+            if (f.get("kind").asText().equals("output-format") && f.get("name").asText().equals("conll")) {
+                required.add(f.get("requires").toString());
+            }
+        });
+        assertEquals(List.of("[\"tokens\"]"), required, "nlpipe list formats says what conll needs");
+    }
+
+    @Test
     void someBadRecordsExitOne() {
         Path in = TempFiles.writeBytes(dir.resolve("in.jsonl"), "{\"text\":\"ok\"}\nnot json\n".getBytes(StandardCharsets.UTF_8));
         Path yaml = TempFiles.write(dir.resolve("p.yaml"), "input: { path: " + in + ", format: jsonl }\nstages: [ {type: tokenize.regex} ]\n"

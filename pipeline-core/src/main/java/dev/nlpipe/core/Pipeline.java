@@ -86,9 +86,9 @@ public final class Pipeline implements AutoCloseable {
 
     /**
      * Builds a parsed configuration: checks the input and output formats and their options, every
-     * stage type, option and model, and the layer wiring (when the file has an {@code input:}
-     * section, which says what layers documents bring; without one, a missing layer is found at the
-     * first document) — all before any document is read. The
+     * stage type, option and model, and the layer wiring, the output format's needs included (when
+     * the file has an {@code input:} section, which says what layers documents bring; without one, a
+     * missing layer is found at the first document) — all before any document is read. The
      * input path itself is checked by {@link #checkInput} (the command line calls it first) and
      * again by {@link #run}, so a program that only calls {@code process} can keep an input section
      * that does not resolve from its working directory.
@@ -102,7 +102,7 @@ public final class Pipeline implements AutoCloseable {
             StageChecks.check(config.stages(), components, errors);
             errors.throwIfAny();
         }
-        StageAssembler.Assembled a = StageAssembler.assemble(config.stages(), inputLayers, components);
+        StageAssembler.Assembled a = StageAssembler.assemble(config.stages(), inputLayers, config.output(), components);
         return new Pipeline(config.name(), a.stages(), config, components, a.layersOut());
     }
 
@@ -126,7 +126,7 @@ public final class Pipeline implements AutoCloseable {
      */
     public static Pipeline ofStages(String name, List<StageConfig> stages, Set<Layer> inputLayers) {
         Components components = Components.get();
-        StageAssembler.Assembled a = StageAssembler.assemble(stages, inputLayers, components);
+        StageAssembler.Assembled a = StageAssembler.assemble(stages, inputLayers, null, components);
         return new Pipeline(name, a.stages(), new PipelineConfig(name, null, stages, null, "skip", 0, 0, null), components, a.layersOut());
     }
 
@@ -570,7 +570,7 @@ public final class Pipeline implements AutoCloseable {
         }
 
         private static List<ConfiguredStage> assemble(List<StageConfig> pending, Components components, Set<Layer> layers) {
-            return pending.isEmpty() ? List.of() : StageAssembler.assemble(List.copyOf(pending), layers, components).stages();
+            return pending.isEmpty() ? List.of() : StageAssembler.assemble(List.copyOf(pending), layers, null, components).stages();
         }
     }
 }

@@ -2,11 +2,14 @@ package dev.nlpipe.core;
 
 import dev.nlpipe.core.config.ConfigErrors;
 import dev.nlpipe.core.config.ConfigException;
+import dev.nlpipe.core.config.FormatChecks;
 import dev.nlpipe.core.config.Location;
 import dev.nlpipe.core.config.Options;
+import dev.nlpipe.core.config.OutputConfig;
 import dev.nlpipe.core.config.StageChecks;
 import dev.nlpipe.core.config.StageConfig;
 import dev.nlpipe.core.doc.Layer;
+import dev.nlpipe.core.io.WriterProvider;
 import dev.nlpipe.core.stage.Components;
 import dev.nlpipe.core.stage.ConfiguredStage;
 import dev.nlpipe.core.stage.Processor;
@@ -19,24 +22,25 @@ import java.util.Set;
 
 /**
  * Turns stage entries into processors, checking — before any document is read — that every type
- * exists, every option is valid, every model directory exists, and that each stage's required
- * layers are provided by the input or an earlier stage.
+ * exists, every option is valid, every model directory exists, that each stage's required layers
+ * are provided by the input or an earlier stage, and the output format's by the input or a stage.
  */
 final class StageAssembler {
     private StageAssembler() {
+    }
+
+    /** The built stages and the layers documents carry after them ({@code null} when unknown). */
+    record Assembled(List<ConfiguredStage> stages, Set<Layer> layersOut) {
     }
 
     /**
      * @param entries the stage entries
      * @param inputLayers layers the input provides, or {@code null} when unknown (then the wiring
      *     check starts trusting documents and only checks what later stages need from earlier ones)
+     * @param output the output section whose format's required layers are checked, or {@code null}
      * @param components the registries
      */
-    /** The built stages and the layers documents carry after them ({@code null} when unknown). */
-    record Assembled(List<ConfiguredStage> stages, Set<Layer> layersOut) {
-    }
-
-    static Assembled assemble(List<StageConfig> entries, Set<Layer> inputLayers, Components components) {
+    static Assembled assemble(List<StageConfig> entries, Set<Layer> inputLayers, OutputConfig output, Components components) {
         ConfigErrors errors = new ConfigErrors();
         List<StageChecks.Checked> checked = StageChecks.check(entries, components, errors);
         errors.throwIfAny();
@@ -45,6 +49,7 @@ final class StageAssembler {
         ModelTokenizers.check(entries, providers, options);
         checkVectorNames(entries, providers, options);
         Set<Layer> layersOut = checkWiring(entries, providers, options, inputLayers, components);
+        checkOutput(output, layersOut, components);
         List<ConfiguredStage> built = new ArrayList<>();
         try {
             for (int i = 0; i < entries.size(); i++) {
@@ -99,6 +104,24 @@ final class StageAssembler {
             available.addAll(providers.get(i).provides(options.get(i)));
         }
         return available;
+    }
+
+    /**
+     * Refuses an output format that needs a layer documents will not carry (conll without tokens):
+     * each document would otherwise become a bad record and the run publish an empty file.
+     */
+    private static void checkOutput(OutputConfig output, Set<Layer> layersOut, Components components) {
+        if (output == null || layersOut == null) {
+            return;
+        }
+        WriterProvider writer = components.writers().get(output.format(), output.location());
+        for (Layer need : writer.requires(FormatChecks.writerOptions(output, writer))) {
+            if (!layersOut.contains(need)) {
+                throw new ConfigException(output.location(), "output format '" + output.format() + "' needs the '" + need.key()
+                        + "' layer, which neither the input nor a stage provides; add " + providersOf(need, components)
+                        + " to the stages, or choose an output format that does without it (jsonl, text)");
+            }
+        }
     }
 
     /** "one of a, b, c" for the stages that make a layer with their default options (not those that only edit it). */

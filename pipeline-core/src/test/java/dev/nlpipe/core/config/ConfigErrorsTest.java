@@ -192,6 +192,30 @@ class ConfigErrorsTest {
     }
 
     @Test
+    void anOutputFormatsMissingLayerIsRefusedBeforeAnyDocumentIsRead() {
+        ConfigException e = fail(input(dir) + "stages: [{type: normalize.text}]\noutput: { path: " + dir.resolve("out.conll") + ", format: conll }\n");
+        assertEquals(3, e.location().line());
+        assertTrue(e.problem().contains("output format 'conll' needs the 'tokens' layer"), e.problem());
+        assertTrue(e.problem().contains("tokenize.regex"), e.problem());
+        assertFalse(Files.exists(dir.resolve("out.conll")));
+    }
+
+    @Test
+    void anOutputFormatsLayerFromAStageOrTheInputIsAccepted() throws Exception {
+        TempFiles.write(dir.resolve("in.txt"), "hello\n");
+        Path tokenized = TempFiles.write(dir.resolve("t.yaml"), input(dir) + "stages: [{type: tokenize.regex}]\noutput: { path: "
+                + dir.resolve("out.conll") + ", format: conll }\n");
+        Pipeline.fromYaml(tokenized).close();
+        TempFiles.write(dir.resolve("in.conll"), "EU B-ORG\n\n");
+        Path conll = TempFiles.write(dir.resolve("c.yaml"), "input: { path: " + dir.resolve("in.conll") + ", format: conll }\n"
+                + "stages: []\noutput: { path: " + dir.resolve("out.conll") + ", format: conll }\n");
+        Pipeline.fromYaml(conll).close();
+        Path bmes = TempFiles.write(dir.resolve("b.yaml"), input(dir) + "stages: []\noutput: { path: " + dir.resolve("out.bmes")
+                + ", format: bmes }\n");
+        Pipeline.fromYaml(bmes).close();
+    }
+
+    @Test
     void conllInputProvidesTokensAndEntities() throws Exception {
         TempFiles.write(dir.resolve("in.conll"), "EU B-ORG\nrejects O\n\n");
         Path file = TempFiles.write(dir.resolve("c.yaml"), "input: { path: " + dir.resolve("in.conll") + ", format: conll }\n"

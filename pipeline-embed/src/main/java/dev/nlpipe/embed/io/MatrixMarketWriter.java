@@ -3,6 +3,7 @@ package dev.nlpipe.embed.io;
 import dev.nlpipe.core.config.OptionSpec;
 import dev.nlpipe.core.config.Options;
 import dev.nlpipe.core.doc.Document;
+import dev.nlpipe.core.doc.Layer;
 import dev.nlpipe.core.doc.SparseVector;
 import dev.nlpipe.core.io.DocumentWriter;
 import dev.nlpipe.core.io.WriterProvider;
@@ -15,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 
 /**
  * {@code mtx}: the documents' vectors as one Matrix Market coordinate matrix (scipy's
@@ -44,6 +46,12 @@ public final class MatrixMarketWriter implements WriterProvider {
         return List.of(
                 OptionSpec.string("vector", null, "name of the vector to write (default: the document's first vector)"),
                 OptionSpec.integer("columns", null, "number of columns, e.g. the vocabulary size (default: the largest index + 1)"));
+    }
+
+    /** A row per document's vector: a pipeline without a vectorizer would write no document. */
+    @Override
+    public Set<Layer> requires(Options options) {
+        return Set.of(Layer.VECTORS);
     }
 
     @Override

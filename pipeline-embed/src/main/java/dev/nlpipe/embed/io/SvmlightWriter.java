@@ -3,12 +3,14 @@ package dev.nlpipe.embed.io;
 import dev.nlpipe.core.config.OptionSpec;
 import dev.nlpipe.core.config.Options;
 import dev.nlpipe.core.doc.Document;
+import dev.nlpipe.core.doc.Layer;
 import dev.nlpipe.core.doc.SparseVector;
 import dev.nlpipe.core.io.DocumentWriter;
 import dev.nlpipe.core.io.WriterProvider;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -51,6 +53,12 @@ public class SvmlightWriter implements WriterProvider {
                         + " labels that are not numbers)"),
                 OptionSpec.string("unlabeled", "0", "written for documents without a label (with labels given, no default: 0 would"
                         + " be the first label's position)"));
+    }
+
+    /** A row per document's vector: a pipeline without a vectorizer would write no document. */
+    @Override
+    public Set<Layer> requires(Options options) {
+        return Set.of(Layer.VECTORS);
     }
 
     @Override

@@ -4,12 +4,14 @@ import dev.nlpipe.core.config.OptionSpec;
 import dev.nlpipe.core.config.Options;
 import dev.nlpipe.core.doc.Document;
 import dev.nlpipe.core.doc.Entity;
+import dev.nlpipe.core.doc.Layer;
 import dev.nlpipe.core.doc.LoneSurrogates;
 import dev.nlpipe.core.doc.Token;
 import dev.nlpipe.core.io.DocumentWriter;
 import dev.nlpipe.core.tag.TagScheme;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Character-per-line tagged files ({@code 姚 B-NAME}), the counterpart of {@link ColumnReader.Bmes}:
@@ -42,6 +44,12 @@ public final class BmesWriter extends ConllWriter {
                 OptionSpec.choice("separator", DEFAULT_SEPARATOR, "column separator", "tab", "space"),
                 OptionSpec.bool("pos", false, "write the part-of-speech tag of the token holding each character as a middle "
                         + "column ('_' when there is none)"));
+    }
+
+    /** A line per character of the text, whatever the tokens are: no layer is needed. */
+    @Override
+    public Set<Layer> requires(Options options) {
+        return Set.of();
     }
 
     @Override

@@ -4,12 +4,14 @@ import dev.nlpipe.core.config.OptionSpec;
 import dev.nlpipe.core.config.Options;
 import dev.nlpipe.core.doc.Document;
 import dev.nlpipe.core.doc.Entity;
+import dev.nlpipe.core.doc.Layer;
 import dev.nlpipe.core.doc.Token;
 import dev.nlpipe.core.io.DocumentWriter;
 import dev.nlpipe.core.io.WriterProvider;
 import dev.nlpipe.core.tag.TagScheme;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -69,6 +71,12 @@ public class ConllWriter implements WriterProvider {
                 OptionSpec.integer("tagColumn", -1, "0-based column of the tag; -1 for the last column (-2 the one before)")
                         .between(-1_000, 1_000),
                 OptionSpec.integer("posColumn", -1, "0-based column of the part-of-speech tag; -1 for none").between(-1, 1_000));
+    }
+
+    /** A line per token: a pipeline that makes no tokens would write no document. */
+    @Override
+    public Set<Layer> requires(Options options) {
+        return Set.of(Layer.TOKENS);
     }
 
     @Override
