@@ -25,7 +25,9 @@ import java.util.Set;
  * {@code stopwords.remove}: removes stop-word tokens, or marks them ({@code "stop": true} in
  * JSON) and keeps them. Lists: HanLP's Chinese list, Lucene's English list, and user files (one
  * word per line, {@code #} comments). Matching is on the token text (its normalized form, when a
- * normalizer ran), ignoring case unless told otherwise.
+ * normalizer ran), ignoring case unless told otherwise; HanLP's list, whose English words are
+ * lowercase and which HanLP matches as written, is not matched by a token in capitals (WHO, IT,
+ * US are acronyms, not who, it, us).
  */
 public final class StopWordFilter implements StageProvider {
 
@@ -51,7 +53,7 @@ public final class StopWordFilter implements StageProvider {
                 OptionSpec.stringList("languages", List.of("zh", "en"), "built-in lists to use: zh (HanLP), en (Lucene); [] for none"),
                 OptionSpec.pathList("files", "more stop-word files, UTF-8, one word per line, # starts a comment line"),
                 OptionSpec.choice("mode", "remove", "remove the tokens, or mark them (stop: true) and keep them", "remove", "mark"),
-                OptionSpec.bool("ignoreCase", true, "match regardless of case"));
+                OptionSpec.bool("ignoreCase", true, "match regardless of case (HanLP's zh list: not a token in capitals, WHO, IT)"));
     }
 
     @Override
@@ -69,9 +71,10 @@ public final class StopWordFilter implements StageProvider {
         Options o = ctx.options();
         boolean ignoreCase = o.getBoolean("ignoreCase");
         Set<String> words = new HashSet<>();
+        Set<String> hanlp = new HashSet<>();
         for (String lang : o.getStringList("languages")) {
             try {
-                addAll(words, withNormalizedForms(StopWords.builtin(lang)), ignoreCase);
+                addAll(lang.equals("zh") ? hanlp : words, withNormalizedForms(StopWords.builtin(lang)), ignoreCase);
             } catch (IllegalArgumentException e) {
                 throw o.error("languages", e.getMessage());
             }
@@ -92,7 +95,26 @@ public final class StopWordFilter implements StageProvider {
         }
         boolean mark = o.getString("mode").equals("mark");
         String id = ctx.id();
-        return (Annotator) doc -> doc.setTokens(filter(doc, words, ignoreCase, mark, id));
+        StopList others = new StopList(words, ignoreCase, false);
+        StopList chinese = new StopList(hanlp, ignoreCase, true);
+        return (Annotator) doc -> doc.setTokens(filter(doc, others, chinese, mark, id));
+    }
+
+    /**
+     * Words matched as {@code ignoreCase} says (then held lowercase); with {@code acronymsAsWritten},
+     * a token in capitals only as written: HanLP matches its list so, and WHO is no "who".
+     */
+    private record StopList(Set<String> words, boolean ignoreCase, boolean acronymsAsWritten) {
+        boolean holds(String token) {
+            boolean fold = ignoreCase && !(acronymsAsWritten && inCapitals(token));
+            return words.contains(fold ? token.toLowerCase(Locale.ROOT) : token);
+        }
+
+        /** Two or more capital letters and no small one: WHO, IT, U.S. */
+        private static boolean inCapitals(String token) {
+            return token.codePoints().filter(Character::isUpperCase).limit(2).count() == 2
+                    && token.codePoints().noneMatch(Character::isLowerCase);
+        }
     }
 
     /**
@@ -116,11 +138,11 @@ public final class StopWordFilter implements StageProvider {
         }
     }
 
-    private static List<Token> filter(Document doc, Set<String> words, boolean ignoreCase, boolean mark, String id) {
+    private static List<Token> filter(Document doc, StopList others, StopList chinese, boolean mark, String id) {
         List<Token> in = doc.requireTokens(id);
         List<Token> out = new ArrayList<>(in.size());
         for (Token t : in) {
-            boolean stop = words.contains(ignoreCase ? t.text().toLowerCase(Locale.ROOT) : t.text());
+            boolean stop = others.holds(t.text()) || chinese.holds(t.text());
             if (mark) {
                 out.add(stop && !t.stop() ? t.withStop(true) : t);
             } else if (!stop) {

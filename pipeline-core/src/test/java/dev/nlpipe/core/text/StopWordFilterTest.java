@@ -64,6 +64,13 @@ class StopWordFilterTest {
     }
 
     @Test
+    void hanlpsListIsNotMatchedByAnAcronymInCapitals() {
+        List<String> zh = texts(run(Map.of("languages", List.of("zh")), "WHO和IT部门在US开会 who it Us"));
+        assertTrue(zh.containsAll(List.of("WHO", "IT", "US")), zh.toString());
+        assertFalse(zh.contains("who") || zh.contains("it") || zh.contains("Us"), zh.toString());
+    }
+
+    @Test
     void markModeKeepsTokensAndFlagsThem() {
         Document d = run(Map.of("mode", "mark"), TEXT);
         assertEquals(8, d.tokens().size());
