@@ -10,7 +10,7 @@ import dev.nlpipe.core.stage.StageProvider;
 import java.util.List;
 import java.util.Set;
 
-/** {@code filter.length}: drops documents whose character or token count is outside bounds. */
+/** {@code filter.length}: drops documents whose character (code point) or token count is outside bounds. */
 public final class LengthFilter implements StageProvider {
 
     /** Reads nothing outside its options and model, so a model may record it as preprocessing. */
@@ -37,8 +37,8 @@ public final class LengthFilter implements StageProvider {
     @Override
     public List<OptionSpec> options() {
         return List.of(
-                OptionSpec.integer("minChars", 0, "drop documents with fewer characters"),
-                OptionSpec.integer("maxChars", -1, "drop documents with more characters; -1 for no limit"),
+                OptionSpec.integer("minChars", 0, "drop documents with fewer characters (Unicode code points)"),
+                OptionSpec.integer("maxChars", -1, "drop documents with more characters (Unicode code points); -1 for no limit"),
                 OptionSpec.integer("minTokens", 0, "drop documents with fewer tokens (needs tokens)"),
                 OptionSpec.integer("maxTokens", -1, "drop documents with more tokens; -1 for no limit (needs tokens)"));
     }
@@ -65,7 +65,8 @@ public final class LengthFilter implements StageProvider {
     }
 
     private static boolean keep(Document doc, int minChars, int maxChars, boolean tokens, int minTokens, int maxTokens, String id) {
-        int chars = doc.text().length();
+        // characters as Python's len() counts them: an emoji or an ideograph beyond the BMP is one, not two UTF-16 units
+        int chars = doc.text().codePointCount(0, doc.text().length());
         if (chars < minChars || (maxChars >= 0 && chars > maxChars)) {
             return false;
         }
