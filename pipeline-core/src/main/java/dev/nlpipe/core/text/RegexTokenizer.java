@@ -106,8 +106,7 @@ public final class RegexTokenizer implements StageProvider {
             }
             int start = i;
             if (isCjk(cp)) {
-                i += len;
-                i = absorbMarks(s, i);
+                i = clusterEnd(s, start);
                 out.add(finish(doc.tokenAt(start, i), lowercase));
             } else if (isWordChar(cp)) {
                 i += len;
@@ -125,8 +124,7 @@ public final class RegexTokenizer implements StageProvider {
                 }
                 out.add(finish(doc.tokenAt(start, i), lowercase));
             } else {
-                i += len;
-                i = absorbMarks(s, i);
+                i = clusterEnd(s, start);
                 if (punctuation && !Graphemes.isInvisible(s, start, i)) {
                     out.add(finish(doc.tokenAt(start, i), lowercase));
                 }
@@ -178,16 +176,28 @@ public final class RegexTokenizer implements StageProvider {
     /**
      * The end of the user-perceived character that starts at {@code i}: the code point with the
      * combining marks, variation selectors, skin tones, joined emoji and second flag letter after it.
+     * A regional indicator at {@code i} is a flag's first letter, so a walk from one character to
+     * the next pairs a run of them from where it starts (🇨🇳🇺: 🇨🇳, then 🇺).
      */
     public static int clusterEnd(String s, int i) {
-        return absorbMarks(s, i + Character.charCount(s.codePointAt(i)));
+        int end = i + Character.charCount(s.codePointAt(i));
+        // the flag is paired here, not by continuesCharacter, which counts the run before each letter: a line of flags
+        // walked letter by letter that way was quadratic
+        if (isRegionalIndicator(s.codePointAt(i)) && end < s.length() && isRegionalIndicator(s.codePointAt(end))) {
+            end += Character.charCount(s.codePointAt(end));
+        }
+        while (end < s.length() && !isRegionalIndicator(s.codePointAt(end)) && continuesCharacter(s, end)) {
+            end += Character.charCount(s.codePointAt(end));
+        }
+        return end;
     }
 
     /**
      * Whether the code point at {@code i} continues the user-perceived character before it (as
      * {@link #clusterEnd} groups them): a combining mark, variation selector, skin tone or joiner, a
      * flag's second letter, a symbol after a joiner. Looks at {@code i} alone, so a segmenter's word
-     * boundaries are checked without walking the text.
+     * boundaries are checked without walking the text (but for a regional indicator, whose run
+     * before it says whether it is a flag's second letter).
      */
     public static boolean continuesCharacter(String s, int i) {
         if (i <= 0 || i >= s.length()) {
@@ -208,14 +218,6 @@ public final class RegexTokenizer implements StageProvider {
             return regionalIndicatorsBefore(s, i) % 2 == 1;
         }
         return s.charAt(i - 1) == '\u200D' && Character.getType(c) == Character.OTHER_SYMBOL;
-    }
-
-    /** Swallows combining marks, variation selectors, emoji modifiers and zero-width-joiner sequences. */
-    private static int absorbMarks(String s, int i) {
-        while (continuesCharacter(s, i)) {
-            i += Character.charCount(s.codePointAt(i));
-        }
-        return i;
     }
 
     private static boolean isRegionalIndicator(int cp) {

@@ -68,6 +68,20 @@ class RegexTokenizerTest {
     }
 
     @Test
+    void regionalIndicatorsPairFromTheStartOfEachRun() {
+        String cn = "🇨🇳", us = "🇺🇸", lone = "🇺";
+        assertEquals(List.of(cn, lone), texts(tokens(cn + lone, Map.of())));
+        assertEquals(List.of(cn, us, lone, "a", cn, lone), texts(tokens(cn + us + lone + "a" + cn + lone, Map.of())));
+        assertEquals(List.of(lone + "\uFE0F", cn), texts(tokens(lone + "\uFE0F" + cn, Map.of())), "a variation selector ends a run");
+        String many = cn.repeat(5_000) + lone;
+        List<String> flags = texts(tokens(many, Map.of()));
+        assertEquals(5_001, flags.size());
+        assertEquals(lone, flags.get(5_000));
+        assertEquals(many.length(), RegexTokenizer.clusterEnd(many, many.length() - 2));
+        assertEquals(4, RegexTokenizer.clusterEnd(many, 0));
+    }
+
+    @Test
     void everyOffsetPointsAtTheTokenText() {
         String text = "  混合Text２０２４年\t𠀀字 emoji🏀 full-width ＡＢＣ、繁體中文。\u0001\u200b end ";
         for (Token t : tokens(text, Map.of())) {
