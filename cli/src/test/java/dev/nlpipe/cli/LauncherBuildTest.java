@@ -7,7 +7,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -50,11 +53,23 @@ class LauncherBuildTest {
     }
 
     private static Process launch(Path root) throws IOException {
+        return launch(root, Path.of(System.getProperty("java.home")));
+    }
+
+    private static Process launch(Path root, Path javaHome) throws IOException {
         ProcessBuilder pb = new ProcessBuilder("bash", root.resolve("nlpipe").toString(), "--version").directory(root.toFile())
                 .redirectErrorStream(true).redirectOutput(root.resolve("out-" + System.nanoTime() + ".txt").toFile());
         pb.environment().put("PATH", root.resolve("fake-maven") + ":" + System.getenv("PATH"));
-        pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        pb.environment().put("JAVA_HOME", javaHome.toString());
         return pb.start();
+    }
+
+    /**
+     * Makes {@code root/target} unwritable to this user as a checkout another user built would be:
+     * a file stands where the directory would go, since root (which runs some test machines) may write anywhere.
+     */
+    private static void cannotWrite(Path root) throws IOException {
+        Files.writeString(root.resolve("target"), "");
     }
 
     private static List<String> builds(Path root) throws IOException {
@@ -103,5 +118,31 @@ class LauncherBuildTest {
         assertTrue(p.waitFor(60, TimeUnit.SECONDS));
         assertEquals(3, p.exitValue(), output(root));
         assertTrue(output(root).contains("[ERROR] Main.java:[1,1]") && output(root).contains("nlpipe: the build failed"), output(root));
+    }
+
+    @Test
+    void aCheckoutThisUserCannotWriteRunsItsOlderBuildInsteadOfRebuilding(@TempDir Path dir) throws Exception {
+        Path root = checkout(dir);
+        cannotWrite(root);
+        Path jar = root.resolve("cli/target/nlpipe.jar");
+        Files.createDirectories(jar.getParent());
+        Files.writeString(jar, "PK an older jar");
+        Files.setLastModifiedTime(jar, FileTime.from(Instant.now().minus(Duration.ofHours(1))));
+        Process p = launch(root, LauncherScripts.fakeJdk(dir.resolve("elsewhere")));
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue(), output(root));
+        assertEquals(List.of(), builds(root), output(root));
+        assertTrue(output(root).contains("jar ") && output(root).contains("running that older build"), output(root));
+    }
+
+    @Test
+    void aCheckoutThisUserCannotWriteAndHasNoBuildExitsThree(@TempDir Path dir) throws Exception {
+        Path root = checkout(dir);
+        cannotWrite(root);
+        Process p = launch(root, LauncherScripts.fakeJdk(dir.resolve("elsewhere")));
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(3, p.exitValue(), output(root));
+        assertEquals(List.of(), builds(root), output(root));
+        assertTrue(output(root).contains("cannot build in " + root), output(root));
     }
 }

@@ -7,8 +7,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -25,15 +23,7 @@ class LauncherRunTest {
         LauncherScripts.copyInto(root);
         Files.createDirectories(root.resolve("cli/target"));
         Files.writeString(root.resolve("cli/target/nlpipe.jar"), "PK a jar");
-        Path java = root.resolve("jdk/bin/java");
-        Files.createDirectories(java.getParent());
-        Files.writeString(root.resolve("jdk/release"), "JAVA_VERSION=\"21.0.1\"\n");
-        // the jar it runs is the launcher's last argument but the ones passed through
-        Files.writeString(java, "#!/usr/bin/env bash\necho \"java sees $(locale charmap)\"\nfor a; do [[ $a == *.jar ]] && echo \"jar $a\"; done\nexit 0\n");
-        Files.writeString(root.resolve("jdk/bin/javac"), "#!/usr/bin/env bash\n");
-        for (Path f : List.of(java, root.resolve("jdk/bin/javac"))) {
-            Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rwxr-xr-x"));
-        }
+        LauncherScripts.fakeJdk(root);
         return root;
     }
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 
 /** The launcher and the scripts it sources, copied into a made-up checkout for the launcher tests. */
@@ -19,5 +20,22 @@ final class LauncherScripts {
         for (String f : List.of("nlpipe", "bin/find-jdk.sh", "bin/build-lock.sh")) {
             Files.copy(REPO.resolve(f), root.resolve(f), StandardCopyOption.COPY_ATTRIBUTES);
         }
+    }
+
+    /**
+     * Makes a stand-in JDK 21 under {@code root/jdk} whose {@code java} prints the character set it
+     * runs under ({@code java sees UTF-8}) and the jar it was given ({@code jar PATH}), and exits 0.
+     */
+    static Path fakeJdk(Path root) throws IOException {
+        Path java = root.resolve("jdk/bin/java");
+        Files.createDirectories(java.getParent());
+        Files.writeString(root.resolve("jdk/release"), "JAVA_VERSION=\"21.0.1\"\n");
+        // the jar it runs is the launcher's last argument but the ones passed through
+        Files.writeString(java, "#!/usr/bin/env bash\necho \"java sees $(locale charmap)\"\nfor a; do [[ $a == *.jar ]] && echo \"jar $a\"; done\nexit 0\n");
+        Files.writeString(root.resolve("jdk/bin/javac"), "#!/usr/bin/env bash\n");
+        for (Path f : List.of(java, root.resolve("jdk/bin/javac"))) {
+            Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+        return root.resolve("jdk");
     }
 }
