@@ -145,4 +145,13 @@ class LauncherBuildTest {
         assertEquals(List.of(), builds(root), output(root));
         assertTrue(output(root).contains("cannot build in " + root), output(root));
     }
+
+    @Test
+    void aCheckoutWhosePathHoldsPatternCharactersIsRebuiltWhenItsSourcesChange(@TempDir Path dir) throws Exception {
+        Path root = checkout(dir.resolve("co [1]*?"));
+        assertTrue(launch(root).waitFor(60, TimeUnit.SECONDS));
+        Files.setLastModifiedTime(root.resolve("cli/src/main/java/Main.java"), FileTime.from(Instant.now().plus(Duration.ofHours(1))));
+        assertTrue(launch(root).waitFor(60, TimeUnit.SECONDS));
+        assertEquals(2, builds(root).size(), output(root));
+    }
 }

@@ -65,6 +65,29 @@ class LauncherRunTest {
         }
     }
 
+    @Test
+    void aCopyARunningProcessHasOpenIsKeptThoughTheCheckoutsPathHoldsPatternCharacters(@TempDir Path dir) throws Exception {
+        Path root = checkout(dir.resolve("co [1]*?"));
+        Path first = Path.of(jarRun(run(root, Map.of())));
+        Process holder = new ProcessBuilder("bash", "-c", "exec 3<\"$1\"; echo open; exec sleep 60", "_", first.toString()).start();
+        try {
+            assertEquals("open", new String(holder.getInputStream().readNBytes(4), StandardCharsets.UTF_8));
+            Files.writeString(root.resolve("cli/target/nlpipe.jar"), "PK a rebuilt jar");
+            Path second = Path.of(jarRun(run(root, Map.of())));
+            assertTrue(!second.equals(first) && Files.exists(first), "the copy still in use stays");
+        } finally {
+            holder.destroy();
+            holder.waitFor();
+        }
+        run(root, Map.of());
+        assertTrue(Files.notExists(first), "a copy no longer in use is removed");
+    }
+
+    /** The jar the stand-in java was started with, from its output. */
+    private static String jarRun(String out) {
+        return out.lines().filter(l -> l.startsWith("jar ")).map(l -> l.substring(4)).findFirst().orElseThrow(() -> new AssertionError(out));
+    }
+
     private static void deleteTree(Path p) throws IOException {
         try (var all = Files.walk(p)) {
             for (Path f : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
