@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -28,8 +30,13 @@ class LauncherRunTest {
     }
 
     private static String run(Path root, Map<String, String> env) throws IOException, InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder("bash", root.resolve("nlpipe").toString(), "--version").directory(root.toFile())
-                .redirectErrorStream(true);
+        return run(root, env, List.of("--version"));
+    }
+
+    private static String run(Path root, Map<String, String> env, List<String> args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("bash", root.resolve("nlpipe").toString()));
+        command.addAll(args);
+        ProcessBuilder pb = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true);
         pb.environment().put("JAVA_HOME", root.resolve("jdk").toString());
         pb.environment().putAll(env);
         Process p = pb.start();
@@ -81,6 +88,18 @@ class LauncherRunTest {
         }
         run(root, Map.of());
         assertTrue(Files.notExists(first), "a copy no longer in use is removed");
+    }
+
+    @Test
+    void trainingAnEmbedTaskGetsTheSimdModuleWhereverItsFileStandsAmongTheOptions(@TempDir Path dir) throws Exception {
+        Path root = checkout(dir);
+        Files.writeString(root.resolve("w2v.yaml"), "task: embed.word2vec\n");
+        Files.writeString(root.resolve("tfidf.yaml"), "task: vectorize.tfidf\n");
+        for (List<String> args : List.of(List.of("train", "w2v.yaml", "--output", "m"), List.of("train", "--output", "m", "w2v.yaml"),
+                List.of("train", "-o", "m", "--set", "train.threads=1", "w2v.yaml"), List.of("train", "--output=m", "w2v.yaml"))) {
+            assertTrue(run(root, Map.of(), args).lines().anyMatch("simd"::equals), String.join(" ", args));
+        }
+        assertTrue(run(root, Map.of(), List.of("train", "-o", "m", "tfidf.yaml")).lines().noneMatch("simd"::equals), "another task runs without it");
     }
 
     /** The jar the stand-in java was started with, from its output. */

@@ -23,15 +23,24 @@ final class LauncherScripts {
     }
 
     /**
-     * Makes a stand-in JDK 21 under {@code root/jdk} whose {@code java} prints the character set it
-     * runs under ({@code java sees UTF-8}) and the jar it was given ({@code jar PATH}), and exits 0.
+     * Makes a stand-in JDK 21 with the SIMD vector module under {@code root/jdk} whose {@code java}
+     * prints the character set it runs under ({@code java sees UTF-8}), the jar it was given
+     * ({@code jar PATH}) and {@code simd} when told to add the vector module, and exits 0.
      */
     static Path fakeJdk(Path root) throws IOException {
         Path java = root.resolve("jdk/bin/java");
         Files.createDirectories(java.getParent());
-        Files.writeString(root.resolve("jdk/release"), "JAVA_VERSION=\"21.0.1\"\n");
+        Files.writeString(root.resolve("jdk/release"), "JAVA_VERSION=\"21.0.1\"\nMODULES=\"java.base jdk.incubator.vector\"\n");
         // the jar it runs is the launcher's last argument but the ones passed through
-        Files.writeString(java, "#!/usr/bin/env bash\necho \"java sees $(locale charmap)\"\nfor a; do [[ $a == *.jar ]] && echo \"jar $a\"; done\nexit 0\n");
+        Files.writeString(java, """
+                #!/usr/bin/env bash
+                echo "java sees $(locale charmap)"
+                for a; do
+                  [[ $a == *.jar ]] && echo "jar $a"
+                  [[ $a == jdk.incubator.vector ]] && echo simd
+                done
+                exit 0
+                """);
         Files.writeString(root.resolve("jdk/bin/javac"), "#!/usr/bin/env bash\n");
         for (Path f : List.of(java, root.resolve("jdk/bin/javac"))) {
             Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rwxr-xr-x"));
