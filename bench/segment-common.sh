@@ -4,24 +4,16 @@ set -euo pipefail
 root=$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)
 # shellcheck source=../bin/find-jdk.sh
 source "$root/bin/find-jdk.sh"
-# a directory the user names is read from where they ran the script, and its absence is an error, not a skip
-pku_given=${NLPIPE_PKU_DIR:-}
-[[ -n $pku_given ]] && pku_given=$(readlink -m "$pku_given")
+# shellcheck source=data-path.sh
+source "$root/bench/data-path.sh"
+pku=$(bench_data_path NLPIPE_PKU_DIR ../shared/data/sighan2005-pku)
 cd "$root"
-pku=${pku_given:-../shared/data/sighan2005-pku}
 
-# Exits 0 with a message when the SIGHAN 2005 PKU files are absent (a user's clone has no ../shared).
+# Exits when a SIGHAN 2005 PKU file is absent: skipped where a user's clone has no ../shared, an error where the user named it.
 require_pku() {
   local f
   for f in pku_test.utf8 pku_test_gold.utf8 pku_training_words.utf8; do
-    if [[ ! -f $pku/$f ]]; then
-      if [[ -n $pku_given ]]; then
-        echo "$(basename "$0"): error: NLPIPE_PKU_DIR=$pku_given has no $f (SIGHAN 2005 PKU data)" >&2
-        exit 2
-      fi
-      echo "$(basename "$0"): skipped: $pku/$f not found (SIGHAN 2005 PKU data; set NLPIPE_PKU_DIR to its directory)" >&2
-      exit 0
-    fi
+    [[ -f $pku/$f ]] || bench_data_absent NLPIPE_PKU_DIR "$pku" "no $f (SIGHAN 2005 PKU data)"
   done
 }
 

@@ -10,15 +10,15 @@ if [[ -z ${NLPIPE_BENCH_LOCKED:-} ]] && command -v flock >/dev/null; then
   exec flock /tmp/nlpipe-bench.lock "$0" "$@"
 fi
 root=$(cd "$(dirname "$0")/.." && pwd)
+# shellcheck source=data-path.sh
+source "$root/bench/data-path.sh"
+corpus=$(bench_data_path NLPIPE_BENCH_CORPUS ../shared/data/en-raw-corpus)
 cd "$root"
 threads=${1:-2}
 repeats=${2:-3}
 # shellcheck source=whole-numbers.sh
 source "$root/bench/whole-numbers.sh"; whole_numbers 1 "$threads" "$repeats"
-corpus=${NLPIPE_BENCH_CORPUS:-../shared/data/en-raw-corpus}
-if [[ ! -d $corpus ]]; then
-  echo "skipped: $corpus not found (the public data sets live in ../shared/data)"; exit 0
-fi
+[[ -d $corpus ]] || bench_data_absent NLPIPE_BENCH_CORPUS "$corpus" "no such directory (raw English text)"
 ./nlpipe --version >/dev/null   # builds the jar if needed
 source bin/find-jdk.sh
 work=$(mktemp -d)

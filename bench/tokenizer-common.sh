@@ -5,21 +5,18 @@ set -euo pipefail
 root=$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)
 # shellcheck source=../bin/find-jdk.sh
 source "$root/bin/find-jdk.sh"
+# shellcheck source=data-path.sh
+source "$root/bench/data-path.sh"
+zh=$(bench_data_path NLPIPE_ZH_RAW ../shared/data/zh-raw-novels)
+en=$(bench_data_path NLPIPE_EN_RAW ../shared/data/en-raw-corpus)
 cd "$root"
 # shellcheck source=whole-numbers.sh
 source "$root/bench/whole-numbers.sh"
-zh=${NLPIPE_ZH_RAW:-../shared/data/zh-raw-novels}
-en=${NLPIPE_EN_RAW:-../shared/data/en-raw-corpus}
 
-# Exits 0 with a message when the raw corpora are absent (a user's clone has no ../shared).
+# Exits when a raw corpus is absent: skipped where a user's clone has no ../shared, an error where the user named it.
 require_corpora() {
-  local d
-  for d in "$zh" "$en"; do
-    if ! compgen -G "$d/*.txt" > /dev/null; then
-      echo "$(basename "$0"): skipped: no .txt files in $d (raw text corpora of ../shared/data; set NLPIPE_ZH_RAW / NLPIPE_EN_RAW)" >&2
-      exit 0
-    fi
-  done
+  compgen -G "$zh/*.txt" > /dev/null || bench_data_absent NLPIPE_ZH_RAW "$zh" "no .txt files (raw Chinese text)"
+  compgen -G "$en/*.txt" > /dev/null || bench_data_absent NLPIPE_EN_RAW "$en" "no .txt files (raw English text)"
 }
 
 # Compiles pipeline-nn with its tests and sets bench_cp to run its benchmark classes. One Maven run, so that

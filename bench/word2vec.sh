@@ -15,9 +15,9 @@
 #   EPOCHS=N          (default 5)   ARCH=skipgram|cbow (default skipgram)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
-# a corpus the user names is read from where they ran the script, and its absence is an error, not a skip
-corpus_given=${CORPUS:-}
-[[ -n $corpus_given ]] && corpus_given=$(readlink -m "$corpus_given")
+# shellcheck source=data-path.sh
+source "$root/bench/data-path.sh"
+corpus_given=$(bench_data_path CORPUS "")
 cd "$root"
 set_name=${SET:-en}
 data=../shared/data
@@ -34,14 +34,7 @@ esac
 epochs=${EPOCHS:-5}
 arch=${ARCH:-skipgram}
 threads_list=${*:-1 2}
-if [[ -n $corpus_given && ! -e $corpus ]]; then
-  echo "word2vec bench: error: CORPUS=$corpus_given not found" >&2
-  exit 2
-fi
-if [[ ! -e $corpus ]]; then
-  echo "word2vec bench: corpus $corpus not found (the public data sets are expected in ../shared/data); skipping"
-  exit 0
-fi
+[[ -e $corpus ]] || bench_data_absent CORPUS "$corpus" "not found"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 py=/usr/bin/python3
