@@ -25,7 +25,8 @@ build_bench() {
   local log
   log=$(mktemp)
   if ! nlpipe_locked_mvn . bench -q -B -ntp -Dstyle.color=never -pl pipeline-core test-compile > "$log" 2>&1; then
-    grep -E '^\[ERROR\]' "$log" | head -20 >&2
+    # Maven's errors, else the end of the log (a missing mvn, a checkout this user cannot write)
+    grep -m 20 -E '^\[ERROR\]' "$log" >&2 || tail -n 5 "$log" >&2
     echo "$(basename "$0"): the build failed; run 'mvn -pl pipeline-core test-compile' to see why" >&2
     rm -f "$log"
     exit 3

@@ -2,21 +2,27 @@
 # Segmentation throughput (chars/s, warm JVM, 1 and 2 threads) of every backend on the SIGHAN 2005
 # PKU test text: through nlpipe's pipeline runner and by calling the library directly, in the same
 # run, plus Python jieba when installed, with the ratios.
-#   bench/segment-throughput.sh [--seconds S] [--rounds N] [--only BACKEND_NAME_PART]
+# Usage: bench/segment-throughput.sh [--seconds S] [--rounds N] [--only BACKEND_NAME_PART]
 source "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/segment-common.sh"
-require_pku
-build_bench
+# shellcheck source=whole-numbers.sh
+source bench/whole-numbers.sh
+usage() { sed -n 's/^# Usage: /usage: /p' "$0" >&2; exit 2; }
 seconds=1
 rounds=5
 args=("$@")
+# checked before the build, which takes minutes
 while [[ $# -gt 0 ]]; do
+  [[ $# -ge 2 ]] || usage
   case $1 in
-    --seconds) seconds=$2; shift 2 ;;
-    --rounds) rounds=$2; shift 2 ;;
-    --only) shift 2 ;;
-    *) echo "usage: $0 [--seconds S] [--rounds N] [--only BACKEND_NAME_PART]" >&2; exit 2 ;;
+    --seconds) [[ $2 =~ ^[0-9]*\.?[0-9]+$ ]] || usage; seconds=$2 ;;
+    --rounds) whole_numbers 1 "$2"; rounds=$2 ;;
+    --only) ;;
+    *) usage ;;
   esac
+  shift 2
 done
+require_pku
+build_bench
 peers=()
 if have_jieba; then
   read -r jieba_wall jieba_cpu < <(timed /usr/bin/python3 bench/jieba_segment.py speed "$pku/pku_test.utf8" "$seconds" "$rounds")

@@ -38,9 +38,16 @@ nlpipe_cannot_build() {  # $1 = checkout root, $2 = who builds: why a build cann
     "build in a clone of your own (git clone $1), or ask the checkout's owner to build it (./nlpipe --version there)" >&2
 }
 
+nlpipe_require_mvn() {  # $1 = who builds: returns 3, saying to install Maven, where no mvn is on the PATH
+  command -v mvn >/dev/null 2>&1 && return 0
+  echo "$1: building needs Apache Maven 3.8 or newer ('mvn' on the PATH): install it (e.g. apt install maven) and run again" >&2
+  return 3
+}
+
 nlpipe_locked_mvn() {  # $1 = checkout root, $2 = who waits, then mvn's arguments: a build under the checkout's lock
   local root=$1 who=$2 status=0
   shift 2
+  nlpipe_require_mvn "$who" || return
   nlpipe_build_lock "$root" "$who" || { nlpipe_cannot_build "$root" "$who"; return 3; }
   # a package rewrites cli/target/nlpipe.jar in place: the launcher's mark makes a build cut short be done again
   [[ " $* " == *" package "* ]] && mkdir -p "$root/cli/target" && touch "$root/cli/target/.nlpipe-build-unfinished"

@@ -147,6 +147,19 @@ class LauncherBuildTest {
     }
 
     @Test
+    void runTestsWithoutMavenSaysToInstallItAndExitsThree(@TempDir Path dir) throws Exception {
+        Path root = checkout(dir.resolve("checkout"));
+        ProcessBuilder pb = new ProcessBuilder("bash", root.resolve("run-tests").toString()).directory(root.toFile()).redirectErrorStream(true);
+        pb.environment().put("PATH", LauncherScripts.pathWithout(dir.resolve("no-maven"), "mvn"));
+        pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(3, p.exitValue(), out);
+        assertTrue(out.contains("building needs Apache Maven"), out);
+    }
+
+    @Test
     void aCheckoutWhosePathHoldsPatternCharactersIsRebuiltWhenItsSourcesChange(@TempDir Path dir) throws Exception {
         Path root = checkout(dir.resolve("co [1]*?"));
         assertTrue(launch(root).waitFor(60, TimeUnit.SECONDS));

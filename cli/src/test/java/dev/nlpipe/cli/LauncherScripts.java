@@ -2,6 +2,7 @@ package dev.nlpipe.cli;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -14,12 +15,36 @@ final class LauncherScripts {
     private LauncherScripts() {
     }
 
-    /** Copies ./nlpipe, bin/find-jdk.sh and bin/build-lock.sh under {@code root}, executable as in the repository. */
+    /** Copies ./nlpipe, ./run-tests, bin/find-jdk.sh and bin/build-lock.sh under {@code root}, executable as in the repository. */
     static void copyInto(Path root) throws IOException {
         Files.createDirectories(root.resolve("bin"));
-        for (String f : List.of("nlpipe", "bin/find-jdk.sh", "bin/build-lock.sh")) {
+        for (String f : List.of("nlpipe", "run-tests", "bin/find-jdk.sh", "bin/build-lock.sh")) {
             Files.copy(REPO.resolve(f), root.resolve(f), StandardCopyOption.COPY_ATTRIBUTES);
         }
+    }
+
+    /**
+     * A PATH that finds every command this one does but {@code command}: a folder {@code dir} of links
+     * to the rest, for a machine without Maven or without the locale tool.
+     */
+    static String pathWithout(Path dir, String command) throws IOException {
+        Files.createDirectories(dir);
+        for (String entry : System.getenv("PATH").split(":")) {
+            Path folder = Path.of(entry.isEmpty() ? "." : entry);
+            if (!Files.isDirectory(folder)) {
+                continue;
+            }
+            try (var files = Files.list(folder)) {
+                for (Path f : files.toList()) {
+                    Path link = dir.resolve(f.getFileName().toString());
+                    // the first on the PATH wins, as in the shell
+                    if (!f.getFileName().toString().equals(command) && Files.isExecutable(f) && Files.notExists(link, LinkOption.NOFOLLOW_LINKS)) {
+                        Files.createSymbolicLink(link, f.toAbsolutePath());
+                    }
+                }
+            }
+        }
+        return dir.toString();
     }
 
     /**
