@@ -25,7 +25,8 @@ class LauncherBuildTest {
     /**
      * A checkout with the real launcher and its scripts, one source file, and a fake {@code mvn}
      * that counts its builds in {@code builds.txt}; while {@code slow} exists it writes half a jar
-     * and then hangs, as a build interrupted in its last step would.
+     * and then hangs, as a build interrupted in its last step would; while {@code modules} exists
+     * it logs two modules as Maven starts them, and takes two seconds.
      */
     private static Path checkout(Path root) throws IOException {
         LauncherScripts.copyInto(root);
@@ -45,6 +46,11 @@ class LauncherBuildTest {
                 if [[ -e slow ]]; then
                   printf 'PK half a jar' > cli/target/nlpipe.jar
                   exec sleep 60
+                fi
+                if [[ -e modules ]]; then
+                  echo '[INFO] Building nlpipe core 0.1.0-SNAPSHOT                [1/2]'
+                  echo '[INFO] Building nlpipe cli 0.1.0-SNAPSHOT                 [2/2]'
+                  sleep 2
                 fi
                 printf 'PK a whole jar' > cli/target/nlpipe.jar
                 """);
@@ -144,6 +150,29 @@ class LauncherBuildTest {
         assertEquals(3, p.exitValue(), output(root));
         assertEquals(List.of(), builds(root), output(root));
         assertTrue(output(root).contains("cannot build in " + root), output(root));
+    }
+
+    @Test
+    void aBuildShowsEachModuleAsItStartsUnderAShellLikeMacOSs(@TempDir Path dir) throws Exception {
+        Path root = checkout(dir);
+        Files.writeString(root.resolve("modules"), "");
+        // BSD's mktemp replaces only the X's that end a template
+        Path mktemp = root.resolve("fake-maven/mktemp");
+        Files.writeString(mktemp, """
+                #!/usr/bin/env bash
+                [[ ${!#} == *X ]] || { echo "mktemp: the template ${!#} does not end in X's" >&2; exit 1; }
+                PATH=${PATH#*:} exec mktemp "$@"
+                """);
+        Files.setPosixFilePermissions(mktemp, PosixFilePermissions.fromString("rwxr-xr-x"));
+        // macOS's bash 3.2 has no mapfile
+        ProcessBuilder pb = new ProcessBuilder("bash", "-c", "enable -n mapfile readarray; source \"$0\" \"$@\"", root.resolve("nlpipe").toString(), "--version")
+                .directory(root.toFile()).redirectErrorStream(true);
+        pb.environment().put("PATH", root.resolve("fake-maven") + ":" + System.getenv("PATH"));
+        pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        assertTrue(out.contains("nlpipe:   [1/2] nlpipe core") && out.contains("nlpipe:   [2/2] nlpipe cli") && out.contains("nlpipe: built in"), out);
     }
 
     @Test
