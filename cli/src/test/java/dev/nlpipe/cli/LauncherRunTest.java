@@ -56,6 +56,16 @@ class LauncherRunTest {
     }
 
     @Test
+    void withoutTheLocaleToolLcAllCIsSwitchedToUtf8ThoughLangIsUtf8(@TempDir Path dir) throws Exception {
+        Path root = checkout(dir.resolve("checkout"));
+        String path = LauncherScripts.pathWithout(dir.resolve("no-locale"), "locale");
+        String out = run(root, Map.of("PATH", path, "LC_ALL", "C", "LC_CTYPE", "", "LANG", "C.UTF-8"));
+        // the launcher switches only on Linux, where Java reads file names in the locale's character set
+        String expected = System.getProperty("os.name").equals("Linux") ? "C.UTF-8" : "C";
+        assertTrue(out.lines().anyMatch(("java LC_ALL=" + expected)::equals), out);
+    }
+
+    @Test
     void aCheckoutWhoseLaunchFolderCannotBeMadeStartsFromACopyInTheUsersCache(@TempDir Path dir) throws Exception {
         Path root = checkout(dir.resolve("checkout"));
         String here = run(root, Map.of());

@@ -49,7 +49,7 @@ final class LauncherScripts {
 
     /**
      * Makes a stand-in JDK 21 with the SIMD vector module under {@code root/jdk} whose {@code java}
-     * prints the character set it runs under ({@code java sees UTF-8}), the jar it was given
+     * prints the character set it runs under ({@code java sees UTF-8}) and its {@code LC_ALL}, the jar it was given
      * ({@code jar PATH}) and {@code simd} when told to add the vector module, and exits 0.
      */
     static Path fakeJdk(Path root) throws IOException {
@@ -59,7 +59,8 @@ final class LauncherScripts {
         // the jar it runs is the launcher's last argument but the ones passed through
         Files.writeString(java, """
                 #!/usr/bin/env bash
-                echo "java sees $(locale charmap)"
+                echo "java sees $(locale charmap 2>/dev/null)"
+                echo "java LC_ALL=${LC_ALL-}"
                 for a; do
                   [[ $a == *.jar ]] && echo "jar $a"
                   [[ $a == jdk.incubator.vector ]] && echo simd
