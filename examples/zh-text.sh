@@ -21,4 +21,9 @@ for f in thucnews-titles/train.txt thucnews-titles/dev.txt thucnews-titles/test.
 done > "$out/titles.txt"
 cut -f1 "$data/tnews/train.tsv" > "$out/tnews.txt"
 tail -n +2 "$data/chnsenticorp/train.tsv" | cut -f2- > "$out/reviews.txt"
-cp "$data"/zh-raw-novels/*.txt "$out/"
+# written as new files of this user's default mode: cp gave them the shared data's read-only one, and
+# the next run into this directory could not overwrite them
+for f in "$data"/zh-raw-novels/*.txt; do
+  rm -f "$out/${f##*/}"
+  cat "$f" > "$out/${f##*/}"
+done

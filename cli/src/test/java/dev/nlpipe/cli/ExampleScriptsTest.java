@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,5 +41,26 @@ class ExampleScriptsTest {
         assertTrue(p.waitFor(60, TimeUnit.SECONDS));
         assertEquals(2, p.exitValue(), out);
         assertTrue(out.startsWith("usage: ") && out.contains("OUTPUT_DIR [TRAIN_OPTION...]"), out);
+    }
+
+    @Test
+    void zhTextWritesCopiesThisUserCanOverwriteFromReadOnlyData(@TempDir Path dir) throws Exception {
+        Path data = dir.resolve("data");
+        for (String f : List.of("thucnews-cnews-sample/cnews.sample1000.txt", "thucnews-titles/dev.txt", "tnews/train.tsv",
+                "chnsenticorp/train.tsv", "zh-raw-novels/xiyouji.txt")) {
+            Path p = data.resolve(f);
+            Files.createDirectories(p.getParent());
+            Files.writeString(p, "label\t文本\n");
+            Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("r--r--r--"));
+        }
+        ProcessBuilder pb = new ProcessBuilder("bash", CliTest.repo().resolve("examples/zh-text.sh").toString(), "out")
+                .directory(dir.toFile()).redirectErrorStream(true);
+        pb.environment().put("DATA_DIR", data.toString());
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue(), out);
+        // root may overwrite a read-only file, a user may not: the mode itself is what a second run depends on
+        assertTrue(Files.getPosixFilePermissions(dir.resolve("out/xiyouji.txt")).contains(PosixFilePermission.OWNER_WRITE));
     }
 }
