@@ -17,6 +17,22 @@ nlpipe_java_major() {  # $1 = JDK home; prints its major version or nothing
   printf '%s\n' "${v%%[.+-]*}"
 }
 
+nlpipe_java_home_problem() {  # $1 = a JAVA_HOME that was passed over: prints why, for the message
+  local v
+  if [[ ! -d $1 ]]; then
+    echo "JAVA_HOME=$1 does not exist."
+    return 0
+  fi
+  v=$(nlpipe_java_major "$1")
+  if [[ -z $v ]]; then
+    echo "JAVA_HOME=$1 has no bin/java (not a JDK's home)."
+  elif [[ ! -x $1/bin/javac ]]; then
+    echo "JAVA_HOME=$1 is Java $v without bin/javac (a JRE, not a JDK)."
+  else
+    echo "JAVA_HOME=$1 is Java $v."
+  fi
+}
+
 nlpipe_find_jdk() {
   local need=21 best="" best_v=0 v home
   if [[ -n ${JAVA_HOME:-} ]]; then
@@ -40,7 +56,7 @@ nlpipe_find_jdk() {
   if [[ -z $best ]]; then
     {
       echo "nlpipe needs a JDK $need or newer, and none was found."
-      [[ -n ${JAVA_HOME:-} ]] && echo "  JAVA_HOME=$JAVA_HOME is Java $(nlpipe_java_major "$JAVA_HOME") (or has no javac)."
+      [[ -n ${JAVA_HOME:-} ]] && echo "  $(nlpipe_java_home_problem "$JAVA_HOME")"
       echo "  Looked in /usr/lib/jvm, /usr/java, /opt/java and for javac on PATH (a JDK is needed, not only a JRE: nlpipe builds itself)."
       echo "  Install one (e.g. 'apt-get install openjdk-21-jdk' or Temurin 21+) or set JAVA_HOME to it."
     } >&2

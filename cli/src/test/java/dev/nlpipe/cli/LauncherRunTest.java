@@ -66,6 +66,19 @@ class LauncherRunTest {
     }
 
     @Test
+    void aJavaHomePassedOverIsSaidNotToExistWhenItDoesNot(@TempDir Path dir) throws Exception {
+        Path root = checkout(dir);
+        // the search for a JDK finds this machine's, so the reason a JAVA_HOME was passed over is asked for directly
+        ProcessBuilder pb = new ProcessBuilder("bash", "-c", "source bin/find-jdk.sh && nlpipe_java_home_problem \"$0\"", dir.resolve("no-such-jdk").toString())
+                .directory(root.toFile()).redirectErrorStream(true);
+        pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        assertTrue(out.contains("JAVA_HOME=" + dir.resolve("no-such-jdk") + " does not exist"), out);
+    }
+
+    @Test
     void aCheckoutWhoseLaunchFolderCannotBeMadeStartsFromACopyInTheUsersCache(@TempDir Path dir) throws Exception {
         Path root = checkout(dir.resolve("checkout"));
         String here = run(root, Map.of());
