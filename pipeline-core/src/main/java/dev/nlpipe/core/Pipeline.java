@@ -176,16 +176,14 @@ public final class Pipeline implements AutoCloseable {
         if (out == null || out.path() == null || out.path().toString().equals("-") || !Files.isDirectory(in.path())) {
             return sources;
         }
-        Path output = out.path().toAbsolutePath().normalize();
-        Path inputDir = in.path().toAbsolutePath().normalize();
         // an output directory strictly inside the input: what lies under it was written there, by a run or by hand
-        boolean nested = out.directory() && output.startsWith(inputDir) && !output.equals(inputDir);
+        boolean nested = out.directory() && OutputTargets.within(out.path(), in.path()) && !OutputTargets.sameFile(out.path(), in.path());
         Path errorsFile = errorsFile(out);
         Path errors = errorsFile == null ? null : errorsFile.toAbsolutePath().normalize();
         List<InputSource> kept = new ArrayList<>(sources.size());
         for (InputSource s : sources) {
             Path p = s.path() == null ? null : s.path().toAbsolutePath().normalize();
-            if (p != null && nested && p.startsWith(output)) {
+            if (p != null && nested && OutputTargets.within(p, out.path())) {
                 throw new ConfigException(out.location(), "the input " + s.path() + " lies inside the output directory " + out.path()
                         + " (an earlier run's output?); put the output directory beside the input, or narrow input.glob, or set"
                         + " input.recursive: false");

@@ -158,6 +158,14 @@ public final class OutputTargets {
         return key(a).equals(key(b)) || real(a).equals(real(b));
     }
 
+    /**
+     * Whether {@code path} is {@code dir} or lies below it, by name or (through links) on disk: a
+     * path that need not exist yet (an output to be created) is resolved as {@link #realBelowExisting} does.
+     */
+    public static boolean within(Path path, Path dir) {
+        return key(path).startsWith(key(dir)) || realBelowExisting(path).startsWith(real(dir));
+    }
+
     /** The input that {@code file} is, by name or (through links) on disk, or {@code null}. */
     private static InputSource input(Map<Path, InputSource> inputs, Path file) {
         InputSource s = inputs.get(key(file));

@@ -15,6 +15,7 @@ import dev.nlpipe.core.io.CorpusInput;
 import dev.nlpipe.core.io.ErrorLog;
 import dev.nlpipe.core.io.InstanceLock;
 import dev.nlpipe.core.io.LookedFor;
+import dev.nlpipe.core.io.OutputTargets;
 import dev.nlpipe.core.io.ReadSettings;
 import dev.nlpipe.core.io.ReaderProvider;
 import dev.nlpipe.core.run.DocumentStream;
@@ -101,6 +102,8 @@ public final class TrainingJob implements AutoCloseable {
             ConfigException problem = dataProblem(split, path, config.splitLocations().get(split));
             if (problem != null) {
                 errors.add(problem);
+            } else if (Files.isDirectory(path) && OutputTargets.within(output, path)) {
+                errors.add(outputInsideData(split, path, output));
             }
         });
         InputConfig in = config.input();
@@ -142,6 +145,17 @@ public final class TrainingJob implements AutoCloseable {
                         + " (segment.hanlp: entities: false) and run that stage in a pipeline instead");
             }
         }
+    }
+
+    /**
+     * An output inside a split's directory: a rerun would read the last run's model files (its
+     * {@code vectors.txt} as text), lock file and temporary directory as training data. Refused even
+     * when the glob would pass them over today, since a glob edited later would not.
+     */
+    private static ConfigException outputInsideData(String split, Path dir, Path output) {
+        return new ConfigException(new Location("--output", 0, 0), output + " lies inside the directory of data." + split
+                + " (" + dir + "), which training reads: the next run would read this model's files as training data. Give an"
+                + " --output outside data." + split + ", e.g. beside it");
     }
 
     /** What keeps a data split from being read (missing, unreadable), or {@code null}. */

@@ -121,4 +121,15 @@ class Word2VecTaskTest {
         e = assertThrows(ConfigException.class, () -> train(config(", minCont: 2")));
         assertTrue(e.getMessage().contains("unknown option 'minCont'") && e.getMessage().endsWith("--set model.minCont="), e.getMessage());
     }
+
+    @Test
+    void anOutputInsideTheTrainingDataIsRefusedBeforeTraining() {
+        Path cfg = config("");
+        Path inside = corpus().getParent().resolve("w2v");
+        var e = assertThrows(ConfigException.class, () -> TrainingJob.prepare(TrainConfig.load(cfg, List.of()), inside,
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)).close());
+        assertTrue(e.getMessage().contains("inside the directory of data.train") && e.getMessage().contains("outside data.train"),
+                e.getMessage());
+        assertFalse(Files.exists(inside), "nothing written into the data");
+    }
 }
