@@ -263,6 +263,13 @@ public final class Word2Vec {
                 terms += w.lossTerms();
             }
             losses.add(terms > 0 ? loss / terms : 0);
+            if (!setup.model().finite()) {
+                // the loss alone does not tell: it is infinite at times while the weights are still finite
+                throw new Word2VecParams.InvalidParameterException("alpha", "is " + p.alpha() + ", too high for this corpus: the"
+                        + " training diverged in epoch " + (epoch + 1) + " of " + p.epochs() + " (its vectors hold NaN or infinite"
+                        + " values) and no model is written; lower it (the default is " + Word2VecParams.defaultAlpha(p.arch())
+                        + " for " + p.arch().key() + ")");
+            }
             if (log != null) {
                 double seconds = (System.nanoTime() - epochStart) / 1e9;
                 log.printf(Locale.ROOT, "word2vec: epoch %d/%d in %.1f s, %,.0f words/s, loss %.4f%n", epoch + 1, p.epochs(), seconds,

@@ -95,6 +95,25 @@ public final class Word2VecModel {
         return new WordVectors(vocab.words(), syn0, dim);
     }
 
+    /**
+     * Whether every weight is a finite number: a learning rate too high for the corpus overflows them
+     * to infinities, then NaN, which every similarity with the word would turn into.
+     */
+    boolean finite() {
+        return finite(syn0) && finite(syn1neg) && finite(syn1);
+    }
+
+    private static boolean finite(float[] weights) {
+        if (weights != null) {
+            for (float w : weights) {
+                if (!Float.isFinite(w)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
     float[] inputWeights() {
         return syn0;
     }

@@ -132,4 +132,11 @@ class Word2VecTaskTest {
                 e.getMessage());
         assertFalse(Files.exists(inside), "nothing written into the data");
     }
+
+    @Test
+    void aTrainingThatDivergesFailsNamingAlphaAndWritesNoModel() {
+        var e = assertThrows(ConfigException.class, () -> train(config(""), "train.alpha=1000"));
+        assertTrue(e.getMessage().contains("option 'alpha'") && e.getMessage().contains("diverged"), e.getMessage());
+        assertFalse(Files.exists(dir.resolve("model")), "no model of NaN vectors");
+    }
 }
