@@ -78,7 +78,7 @@ public final class EmbedCommand implements Runnable {
         }
         // vocabularies are sorted by frequency and can hold millions of words: the frequent ones are the likely intent
         List<String> frequent = List.of(v.words()).subList(0, Math.min(v.size(), 50_000));
-        return Suggest.didYouMean(word, cased.isEmpty() ? frequent : cased);
+        return Suggest.didYouMeanWord(word, cased.isEmpty() ? frequent : cased);
     }
 
     /** How many words a query lists, among which, and how. */

@@ -73,6 +73,12 @@ class EmbedCommandTest {
     }
 
     @Test
+    void aMisspeltWordIsNotHiddenByShortWordsOfTheVocabulary() {
+        WordVectors v = new WordVectors(new String[] {"the", "e", "en", "er", "government"}, new float[15], 3);
+        assertEquals("; did you mean 'government'?", EmbedCommand.suggestion(v, "goverment"));
+    }
+
+    @Test
     void neighborsOfSeveralWordsListEachUnderItsName() throws IOException {
         CliTest.Result r = nlpipe("embed", "neighbors", vectors().toString(), "king", "queen", "-k", "1");
         assertEquals(0, r.code(), r.err());
