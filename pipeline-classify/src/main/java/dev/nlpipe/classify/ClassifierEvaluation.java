@@ -121,7 +121,8 @@ public final class ClassifierEvaluation {
         long multiLabel = 0;
         int maxLine = listing == null ? ReadSettings.DEFAULT_MAX_LINE_BYTES : listing.maxLineLength();
         try (CorpusInput in = CorpusInput.open(data, listing == null ? null : listing.glob(), listing == null || listing.recursive(),
-                reader, readerOptions, new ReadSettings(TrainingInput.language(meta), maxLine, errors, new AtomicLong()));
+                reader, readerOptions, new ReadSettings(TrainingInput.language(meta), maxLine, errors, new AtomicLong(),
+                        listing == null ? ReadSettings.INPUT_MAX_LINE_KEY : ReadSettings.DATA_MAX_LINE_KEY));
              Pipeline pre = ModelPreprocessing.rebuild(modelDir, meta, "classify-eval-preprocess")) {
             Progress progress = new Progress(log, "docs", in.totalBytes(), in::bytesRead);
             long n = 0;

@@ -28,6 +28,7 @@ public final class LineReader implements Closeable {
     private final String source;
     private final BadRecordSink errors;
     private final long giveUpBytes;
+    private final String maxLineKey;
     private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT)
             .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -62,6 +63,12 @@ public final class LineReader implements Closeable {
     }
 
     LineReader(InputStream in, int maxLineBytes, String source, BadRecordSink errors, long firstLine, long giveUpBytes) {
+        this(in, maxLineBytes, source, errors, firstLine, giveUpBytes, ReadSettings.INPUT_MAX_LINE_KEY);
+    }
+
+    private LineReader(InputStream in, int maxLineBytes, String source, BadRecordSink errors, long firstLine, long giveUpBytes,
+                       String maxLineKey) {
+        this.maxLineKey = maxLineKey;
         this.in = in;
         this.maxLineBytes = maxLineBytes;
         this.source = source;
@@ -69,6 +76,20 @@ public final class LineReader implements Closeable {
         this.lineNumber = firstLine - 1;
         this.first = firstLine == 1;
         this.giveUpBytes = giveUpBytes;
+    }
+
+    /**
+     * The lines of an input file as a reader of {@code settings} reads them: its bytes counted, from
+     * its first line, a line past the limit reported naming the setting that raises it.
+     */
+    public static LineReader open(InputSource source, ReadSettings settings) throws IOException {
+        return new LineReader(source.open(settings.bytesRead()), settings.maxLineBytes(), source.name(), settings.errors(),
+                source.firstLine(), GIVE_UP_BYTES, settings.maxLineKey());
+    }
+
+    /** The setting that raises the line limit, as the user writes it ({@code input.maxLineLength}, {@code data.maxLineLength}). */
+    public String maxLineKey() {
+        return maxLineKey;
     }
 
     /** The next good line without its terminator, or {@code null} at the end. */
@@ -89,7 +110,7 @@ public final class LineReader implements Closeable {
             }
             if (n > maxLineBytes) {
                 errors.accept(BadRecord.unreadable(source, lineNumber, "line longer than " + maxLineBytes
-                        + " bytes (raise input.maxLineLength to read it)"));
+                        + " bytes (raise " + maxLineKey + " to read it)"));
                 skipped++;
                 continue;
             }

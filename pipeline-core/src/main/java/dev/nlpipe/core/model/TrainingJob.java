@@ -11,6 +11,7 @@ import dev.nlpipe.core.config.StageConfig;
 import dev.nlpipe.core.config.TrainConfig;
 import dev.nlpipe.core.doc.Document;
 import dev.nlpipe.core.doc.Layer;
+import dev.nlpipe.core.io.BadRecordSink;
 import dev.nlpipe.core.io.CorpusInput;
 import dev.nlpipe.core.io.ErrorLog;
 import dev.nlpipe.core.io.InstanceLock;
@@ -337,9 +338,8 @@ public final class TrainingJob implements AutoCloseable {
             return 0;
         }
         InputConfig in = config.input();
-        ReadSettings settings = new ReadSettings(in.language(), in.maxLineLength(), record -> { }, new AtomicLong());
         long n = 0;
-        try (CorpusInput input = CorpusInput.open(path, in.glob(), in.recursive(), reader, readerOptions, settings)) {
+        try (CorpusInput input = CorpusInput.open(path, in.glob(), in.recursive(), reader, readerOptions, readSettings(record -> { }))) {
             while (input.hasNext()) {
                 n++;
                 if (!more.test(input.next())) {
@@ -361,9 +361,14 @@ public final class TrainingJob implements AutoCloseable {
             throw new IllegalArgumentException("no data." + split + " in the training configuration");
         }
         InputConfig in = config.input();
-        ReadSettings settings = new ReadSettings(in.language(), in.maxLineLength(), errors, new AtomicLong());
-        CorpusInput input = CorpusInput.open(path, in.glob(), in.recursive(), reader, readerOptions, settings);
+        CorpusInput input = CorpusInput.open(path, in.glob(), in.recursive(), reader, readerOptions, readSettings(errors));
         return DocumentStream.open(input, preprocess.stages(), threads, errors);
+    }
+
+    /** How the splits are read: a record too long for the line limit names the training file's {@code data.maxLineLength}. */
+    private ReadSettings readSettings(BadRecordSink sink) {
+        InputConfig in = config.input();
+        return new ReadSettings(in.language(), in.maxLineLength(), sink, new AtomicLong(), ReadSettings.DATA_MAX_LINE_KEY);
     }
 
     /** Every document of a split, as {@link #documents} streams it on all cores, in file order. */

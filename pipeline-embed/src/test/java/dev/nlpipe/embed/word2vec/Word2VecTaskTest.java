@@ -139,4 +139,22 @@ class Word2VecTaskTest {
         assertTrue(e.getMessage().contains("option 'alpha'") && e.getMessage().contains("diverged"), e.getMessage());
         assertFalse(Files.exists(dir.resolve("model")), "no model of NaN vectors");
     }
+
+    @Test
+    void aLineTooLongForTheTrainingNamesTheTrainingFilesKey() throws IOException {
+        Path text = TempFiles.write(dir.resolve("long/a.txt"), "one two three\n".repeat(20) + "four ".repeat(40) + "\n");
+        Path cfg = TempFiles.write(dir.resolve("long.yaml"), """
+                task: embed.word2vec
+                data: { train: %s, format: text, maxLineLength: 64 }
+                model: { dim: 4, minCount: 1, sample: 0 }
+                train: { epochs: 1, threads: 1 }
+                """.formatted(text));
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        try (TrainingJob job = TrainingJob.prepare(TrainConfig.load(cfg, List.of()), dir.resolve("m"),
+                new PrintStream(log, true, StandardCharsets.UTF_8))) {
+            job.run();
+        }
+        String said = log.toString(StandardCharsets.UTF_8);
+        assertTrue(said.contains("a.txt:21: line longer than 64 bytes (raise data.maxLineLength to read it)"), said);
+    }
 }

@@ -174,7 +174,7 @@ public abstract class ColumnReader implements ReaderProvider {
                         // held in memory to its end, as a document of a whole file is capped at the same length
                         settings.errors().accept(BadRecord.unreadable(source.name(), first, "a sentence runs past "
                                 + settings.maxLineBytes() + " characters without a blank line; it is skipped up to the next blank line"
-                                + " (are sentences separated by blank lines? raise input.maxLineLength to read it)"));
+                                + " (are sentences separated by blank lines? raise " + settings.maxLineKey() + " to read it)"));
                         words.clear();
                         tags.clear();
                         pos.clear();

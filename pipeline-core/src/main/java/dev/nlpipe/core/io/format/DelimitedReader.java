@@ -106,8 +106,7 @@ public abstract class DelimitedReader implements ReaderProvider {
         CSVFormat format = !named ? builder.get()
                 : source.header() == null ? builder.setHeader().setSkipHeaderRecord(true).get()
                 : builder.setHeader(headerNames(source, builder.get())).setSkipHeaderRecord(false).get();
-        LineReader lines = new LineReader(source.open(settings.bytesRead()), settings.maxLineBytes(), source.name(), settings.errors(),
-                source.firstLine());
+        LineReader lines = LineReader.open(source, settings);
         ValidLinesReader chars = new ValidLinesReader(lines, settings.maxLineBytes());
         CSVParser parser;
         try {

@@ -19,8 +19,7 @@ abstract class LineRecordReader extends LookaheadReader {
     LineRecordReader(InputSource source, ReadSettings settings) throws IOException {
         this.source = source;
         this.settings = settings;
-        this.lines = new LineReader(source.open(settings.bytesRead()), settings.maxLineBytes(), source.name(), settings.errors(),
-                source.firstLine());
+        this.lines = LineReader.open(source, settings);
     }
 
     /** The id of a document that starts at {@code line}: {@code relative/path:line}. */

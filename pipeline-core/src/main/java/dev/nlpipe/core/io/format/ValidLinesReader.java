@@ -79,7 +79,7 @@ final class ValidLinesReader extends Reader {
         }
         int n = Math.min(len, current.length() - pos);
         if (!draining && sinceRecord + n > maxRecordChars) {
-            throw new IOException("a record runs past " + maxRecordChars + " characters: a quote left open? (raise input.maxLineLength"
+            throw new IOException("a record runs past " + maxRecordChars + " characters: a quote left open? (raise " + lines.maxLineKey()
                     + " for longer records)");
         }
         sinceRecord += n;

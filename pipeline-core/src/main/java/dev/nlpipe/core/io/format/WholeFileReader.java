@@ -48,7 +48,7 @@ final class WholeFileReader extends LineRecordReader {
             ending = lines.lastLineEnding();
             if (sb.length() > settings.maxLineBytes()) {
                 runErrors.accept(BadRecord.unreadable(source.name(), 0, "file longer than " + settings.maxLineBytes()
-                        + " characters, the longest document accepted (raise input.maxLineLength to read it)"));
+                        + " characters, the longest document accepted (raise " + settings.maxLineKey() + " to read it)"));
                 return null;
             }
         }
