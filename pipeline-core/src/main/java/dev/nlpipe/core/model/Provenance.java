@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.nlpipe.core.Version;
 import dev.nlpipe.core.doc.DocumentJson;
+import dev.nlpipe.core.io.InputFiles;
+import dev.nlpipe.core.io.InputSource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -16,7 +18,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /** How a model was made: versions, time, and a fingerprint of the data it was trained on. */
 public final class Provenance {
@@ -45,21 +46,16 @@ public final class Provenance {
     }
 
     /**
-     * A fingerprint of training data: for each file (directories expanded, sorted), its path, size
-     * and SHA-256, so a model can be traced to the exact data that made it.
+     * A fingerprint of training data: for each file, its path, size and SHA-256, so a model can be
+     * traced to the exact data that made it. A directory stands for the files a reader lists in it
+     * ({@link InputFiles}: all of them, recursively, but hidden ones); pass the files a training read
+     * when its glob chose among them.
      */
     public static List<Map<String, Object>> fingerprint(List<Path> paths) throws IOException {
         List<Map<String, Object>> out = new java.util.ArrayList<>();
         for (Path p : paths) {
-            List<Path> files;
-            if (Files.isDirectory(p)) {
-                try (Stream<Path> walk = Files.walk(p)) {
-                    files = walk.filter(Files::isRegularFile).sorted().toList();
-                }
-            } else {
-                files = List.of(p);
-            }
-            for (Path f : files) {
+            for (InputSource source : InputFiles.list(p, null, true)) {
+                Path f = source.path();
                 Map<String, Object> e = new LinkedHashMap<>();
                 e.put("path", f.toString());
                 e.put("bytes", Files.size(f));

@@ -14,6 +14,8 @@ import dev.nlpipe.core.doc.Layer;
 import dev.nlpipe.core.io.BadRecordSink;
 import dev.nlpipe.core.io.CorpusInput;
 import dev.nlpipe.core.io.ErrorLog;
+import dev.nlpipe.core.io.InputFiles;
+import dev.nlpipe.core.io.InputSource;
 import dev.nlpipe.core.io.InstanceLock;
 import dev.nlpipe.core.io.LookedFor;
 import dev.nlpipe.core.io.OutputTargets;
@@ -424,7 +426,7 @@ public final class TrainingJob implements AutoCloseable {
 
     /**
      * A {@code model.json} record for this job: kind and format version, provenance, the task, the
-     * resolved options, the preprocessing stages and a fingerprint of every data file.
+     * resolved options, the preprocessing stages and a fingerprint of every data file read.
      */
     public ModelMeta newMeta(String kind, int formatVersion) throws IOException {
         ModelMeta m = ModelMeta.create(kind, formatVersion);
@@ -437,8 +439,11 @@ public final class TrainingJob implements AutoCloseable {
         m.put(ModelPreprocessing.KEY, recordedStages);
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("format", config.input().format());
+        InputConfig in = config.input();
         for (Map.Entry<String, Path> split : config.splits().entrySet()) {
-            data.put(split.getKey(), Provenance.fingerprint(List.of(split.getValue())));
+            // the files the split's reader lists (its glob, recursion, no hidden files), not all a directory holds
+            List<Path> read = InputFiles.list(split.getValue(), in.glob(), in.recursive()).stream().map(InputSource::path).toList();
+            data.put(split.getKey(), Provenance.fingerprint(read));
         }
         m.put("data", data);
         m.put(TrainingInput.KEY, TrainingInput.describe(config.input()));

@@ -157,4 +157,14 @@ class Word2VecTaskTest {
         String said = log.toString(StandardCharsets.UTF_8);
         assertTrue(said.contains("a.txt:21: line longer than 64 bytes (raise data.maxLineLength to read it)"), said);
     }
+
+    @Test
+    void theDataFingerprintListsTheFilesTrainingRead() throws IOException {
+        Path cfg = config("");
+        TempFiles.write(corpus().resolveSibling("SOURCE.md"), "where the corpus came from\n");
+        TempFiles.write(corpus().resolveSibling(".hidden.txt"), "an editor's swap file\n");
+        JsonNode train = DocumentJson.mapper().readTree(train(cfg, "data.glob=*.txt").resolve("model.json").toFile()).get("data").get("train");
+        assertEquals(1, train.size(), train.toString());
+        assertEquals(corpus().toString(), train.get(0).get("path").asText());
+    }
 }
