@@ -2,6 +2,7 @@ package dev.nlpipe.cli;
 
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.nlpipe.bert.Pooling;
+import dev.nlpipe.bert.embed.BertEmbedStage;
 import dev.nlpipe.bert.embed.SentenceEncoder;
 import dev.nlpipe.core.config.Suggest;
 import dev.nlpipe.core.doc.DocumentJson;
@@ -208,17 +209,21 @@ public final class EmbedCommand implements Runnable {
         String a;
         @Parameters(index = "2", paramLabel = "WORD2", description = "a word (a text for an encoder)")
         String b;
-        @Option(names = "--pooling", defaultValue = "cls", description = "for an encoder: cls or mean (default: ${DEFAULT-VALUE})")
+        /** No default here: given for word vectors, which have no pooling, it is refused rather than ignored. */
+        @Option(names = "--pooling", paramLabel = "POOLING", description = "for an encoder, as stage embed.bert takes it: cls, mean,"
+                + " or pooler for an encoder that has one (default: cls); not for word vectors")
         String pooling;
 
         @Override
         public Integer call() throws IOException {
             PrintWriter out = spec.commandLine().getOut();
             if (isEncoder(vectors)) {
-                if (!pooling.equals("cls") && !pooling.equals("mean")) {
-                    throw new CommandLine.ParameterException(spec.commandLine(), "--pooling is cls or mean, not '" + pooling + "'");
+                String how = pooling == null ? BertEmbedStage.POOLINGS.get(0) : pooling;
+                if (!BertEmbedStage.POOLINGS.contains(how)) {
+                    throw new CommandLine.ParameterException(spec.commandLine(), "--pooling is " + String.join(", ", BertEmbedStage.POOLINGS)
+                            + ", not '" + pooling + "'");
                 }
-                try (SentenceEncoder enc = SentenceEncoder.load(vectors, Pooling.parse(pooling, false), true, 0, LoadOptions.DEFAULT)) {
+                try (SentenceEncoder enc = SentenceEncoder.load(vectors, Pooling.parse(how, false), true, 0, LoadOptions.DEFAULT)) {
                     float[][] v = enc.embed(List.of(a, b));
                     out.printf(Locale.ROOT, "%.6f%n", SentenceEncoder.dot(v[0], v[1]));
                 } catch (ModelException e) {
@@ -226,6 +231,11 @@ public final class EmbedCommand implements Runnable {
                 }
                 out.flush();
                 return ExitCodes.OK;
+            }
+            if (pooling != null) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--pooling is for an encoder directory, and " + vectors
+                        + " holds word vectors: the similarity of two words is the cosine of their vectors, with nothing to pool."
+                        + " Leave --pooling out");
             }
             WordVectors v = load(spec, vectors);
             out.printf(Locale.ROOT, "%.6f%n", v.similarity(row(spec, v, a), row(spec, v, b)));

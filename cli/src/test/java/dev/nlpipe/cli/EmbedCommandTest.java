@@ -3,16 +3,21 @@ package dev.nlpipe.cli;
 import static dev.nlpipe.cli.CliTest.nlpipe;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.nlpipe.bert.Pooling;
+import dev.nlpipe.bert.embed.SentenceEncoder;
 import dev.nlpipe.core.doc.DocumentJson;
+import dev.nlpipe.core.model.LoadOptions;
 import dev.nlpipe.core.model.ModelDir;
 import dev.nlpipe.core.model.ModelMeta;
 import dev.nlpipe.core.testing.TempFiles;
 import dev.nlpipe.embed.word2vec.VectorFormat;
 import dev.nlpipe.embed.word2vec.WordVectors;
 import dev.nlpipe.nn.Params;
+import dev.nlpipe.nn.TensorFile;
 import dev.nlpipe.nn.bert.BertConfig;
 import dev.nlpipe.nn.bert.BertEncoder;
 import dev.nlpipe.nn.bert.BertNormalization;
@@ -24,6 +29,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
 import ai.djl.Device;
 import org.junit.jupiter.api.Test;
@@ -118,12 +125,21 @@ class EmbedCommandTest {
 
     /** A tiny random BERT encoder directory (kind encoder.bert). */
     private Path encoder() throws IOException {
-        Path enc = Files.createDirectories(dir.resolve("encoder"));
+        return encoder(false);
+    }
+
+    private Path encoder(boolean pooler) throws IOException {
+        Path enc = Files.createDirectories(dir.resolve(pooler ? "encoder-with-pooler" : "encoder"));
         List<String> vocab = List.of("[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", "酒", "店", "很", "好", "差", "房", "间");
-        BertConfig config = new BertConfig(vocab.size(), 16, 1, 2, 32, 32, 2, 0.1f, 0.1f, 1e-12, false);
+        BertConfig config = new BertConfig(vocab.size(), 16, 1, 2, 32, 32, 2, 0.1f, 0.1f, 1e-12, pooler);
         try (Params p = new Params(Device.cpu(), false)) {
             new BertEncoder(p, "", config, new Random(1));
-            PretrainedEncoder.writeWeights(enc, config, p.snapshot());
+            Map<String, TensorFile.Tensor> weights = p.snapshot();
+            if (pooler) {
+                // at the initial scale [CLS] comes out nearly the same for every text, and so would any pooling of it alone
+                weights.replaceAll((name, t) -> name.contains("LayerNorm") ? t : scaled(t, 8));
+            }
+            PretrainedEncoder.writeWeights(enc, config, weights);
         }
         BertTokenizer.of(WordPieceVocabulary.of(vocab), BertNormalization.cased()).save(enc);
         ModelDir.writeMeta(enc, ModelMeta.create(PretrainedEncoder.KIND, PretrainedEncoder.FORMAT));
@@ -140,6 +156,42 @@ class EmbedCommandTest {
         assertEquals(0, other.code(), other.err());
         double cos = Double.parseDouble(other.out().strip());
         assertTrue(cos < 1 - 1e-4 && cos > -1, other.out());
+    }
+
+    private static TensorFile.Tensor scaled(TensorFile.Tensor t, float by) {
+        float[] v = t.values().clone();
+        for (int i = 0; i < v.length; i++) {
+            v[i] *= by;
+        }
+        return new TensorFile.Tensor(t.shape(), v);
+    }
+
+    @Test
+    void poolerPoolingIsTakenForAnEncoderThatHasOne() throws IOException {
+        Path enc = encoder(true);
+        CliTest.Result pooled = nlpipe("embed", "similarity", enc.toString(), "酒店很好", "房间很差", "--pooling", "pooler");
+        assertEquals(0, pooled.code(), pooled.err());
+        try (SentenceEncoder stage = SentenceEncoder.load(enc, Pooling.POOLER, true, 0, LoadOptions.DEFAULT)) {
+            float[][] v = stage.embed(List.of("酒店很好", "房间很差"));
+            assertEquals(String.format(Locale.ROOT, "%.6f", SentenceEncoder.dot(v[0], v[1])), pooled.out().strip());
+        }
+        CliTest.Result cls = nlpipe("embed", "similarity", enc.toString(), "酒店很好", "房间很差");
+        assertNotEquals(cls.out(), pooled.out(), "the pooler's vectors, not [CLS]'s");
+    }
+
+    @Test
+    void poolerPoolingOfAnEncoderWithoutOneIsRefusedAsTheStageRefusesIt() throws IOException {
+        CliTest.Result r = nlpipe("embed", "similarity", encoder().toString(), "酒店很好", "房间很差", "--pooling", "pooler");
+        assertEquals(ExitCodes.CONFIG, r.code(), r.err());
+        assertTrue(r.err().contains("has no pooler"), r.err());
+    }
+
+    @Test
+    void poolingIsRefusedForWordVectors() throws IOException {
+        CliTest.Result r = nlpipe("embed", "similarity", vectors().toString(), "king", "queen", "--pooling", "mean");
+        assertEquals(ExitCodes.CONFIG, r.code(), r.err());
+        assertTrue(r.err().contains("--pooling is for an encoder directory"), r.err());
+        assertEquals("", r.out());
     }
 
     @Test

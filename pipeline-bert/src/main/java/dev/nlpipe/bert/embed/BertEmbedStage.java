@@ -25,6 +25,8 @@ import java.util.Set;
  * normalized view after a {@code normalize.*} stage). See {@link SentenceEncoder}.
  */
 public final class BertEmbedStage implements StageProvider {
+    /** The values of the {@code pooling} option, the first its default; {@code nlpipe embed similarity --pooling} takes the same. */
+    public static final List<String> POOLINGS = List.of("cls", "mean", "pooler");
 
     /** Reads nothing outside its options and model, so a model may record it as preprocessing. */
     @Override
@@ -47,8 +49,8 @@ public final class BertEmbedStage implements StageProvider {
     public List<OptionSpec> options() {
         return List.of(
                 OptionSpec.string("name", "bert", "the name of the vector in the document's vectors layer"),
-                OptionSpec.choice("pooling", "cls", "cls (the hidden state of [CLS], as bge is meant to be used), mean (of the"
-                        + " pieces), pooler (BERT's pooler, for encoders that have one)", "cls", "mean", "pooler"),
+                OptionSpec.choice("pooling", POOLINGS.get(0), "cls (the hidden state of [CLS], as bge is meant to be used), mean (of the"
+                        + " pieces), pooler (BERT's pooler, for encoders that have one)", POOLINGS.toArray(String[]::new)),
                 OptionSpec.bool("normalize", true, "scale each vector to unit length (then a dot product is the cosine)"),
                 OptionSpec.integer("maxLength", 0, "the most word pieces per text, [CLS] and [SEP] included; longer texts are cut"
                         + " (0: the encoder's longest input)"),
