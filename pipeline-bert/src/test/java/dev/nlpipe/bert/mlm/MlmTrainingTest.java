@@ -327,4 +327,18 @@ class MlmTrainingTest {
         assertTrue(e.getMessage().contains("option 'encoder'") && e.getMessage().contains("is a tokenize.wordpiece vocabulary, not an"
                 + " encoder") && e.getMessage().contains("model.vocabulary: " + vocabulary), e.getMessage());
     }
+
+    @Test
+    void anOutputOverTheEncoderItReadsIsRefused() throws IOException {
+        // it replaced the starting encoder, and model.json named itself as its source
+        Path copy = TinyEncoder.write(dir.resolve("encoder-copy"), MlmTexts.vocabulary(), 1);
+        for (Path out : List.of(copy, copy.resolve("continued"))) {
+            dev.nlpipe.core.config.ConfigException e = org.junit.jupiter.api.Assertions.assertThrows(
+                    dev.nlpipe.core.config.ConfigException.class, () -> train(out, "encoder: " + copy + ", maxLength: 32", ", epochs: 1",
+                            null));
+            assertTrue(e.getMessage().contains(out + (out.equals(copy) ? " is " : " lies inside ") + "model.encoder (" + copy
+                    + "), which this training reads"), e.getMessage());
+        }
+        assertTrue(Files.isRegularFile(copy.resolve("model.safetensors")));
+    }
 }

@@ -29,6 +29,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -96,6 +97,15 @@ public final class TrainingJob implements AutoCloseable {
                 "model"));
         Options train = errors.collect(() -> Options.validate(owner + " (train)", config.train(), config.location(), trainer.trainOptions(),
                 "train"));
+        // files are named by value (a lexicon list mixes names and files), so a pattern "." names the working directory: not a source
+        Path here = Path.of("");
+        for (Options options : Arrays.asList(model, train)) {
+            if (options != null) {
+                options.namedFiles().forEach((name, paths) -> paths.stream().filter(named -> !OutputTargets.within(here, named)
+                        && (OutputTargets.within(output, named) || OutputTargets.within(named, output))).findFirst()
+                        .ifPresent(named -> errors.add(outputOverOption(options, name, named, output))));
+            }
+        }
         for (String split : trainer.requiredSplits()) {
             if (!config.splits().containsKey(split)) {
                 errors.add(new ConfigException(config.input().location(), owner + " needs data." + split + " (a file or directory)"));
@@ -159,6 +169,17 @@ public final class TrainingJob implements AutoCloseable {
         return new ConfigException(new Location("--output", 0, 0), output + " lies inside the directory of data." + split
                 + " (" + dir + "), which training reads: the next run would read this model's files as training data. Give an"
                 + " --output outside data." + split + ", e.g. beside it");
+    }
+
+    /**
+     * An output that is, holds or lies inside what an option reads (the encoder a continued
+     * pre-training starts from, a vocabulary, a word list): the run would replace its own source,
+     * and the model's provenance would name itself, as {@code nlpipe model import} refuses too.
+     */
+    private static ConfigException outputOverOption(Options options, String name, Path named, Path output) {
+        return new ConfigException(new Location("--output", 0, 0), output + (OutputTargets.within(output, named)
+                ? (OutputTargets.within(named, output) ? " is " : " lies inside ") : " holds ") + options.written(name) + " (" + named
+                + "), which this training reads: the run would replace what it reads. Give another --output directory");
     }
 
     /** What keeps a data split from being read (missing, unreadable), or {@code null}. */
