@@ -1,6 +1,7 @@
 package dev.nlpipe.embed.word2vec;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
@@ -19,9 +20,14 @@ class SigmoidTableTest {
 
     @Test
     void saturatedPredictionsTrainWithoutError() throws Exception {
-        // A huge learning rate drives dot products far past ±6, through the table's edges.
-        Word2VecParams p = Corpus.params().withAlpha(2.0, 1.0).withObjective(5, true);
+        // A large learning rate drives dot products past ±6, through the table's edges; 2.0 goes on to NaN vectors, which the
+        // training refuses as divergence rather than writing them.
+        Word2VecParams p = Corpus.params().withAlpha(0.5, 0.25).withObjective(5, true);
         Word2Vec.Result r = Word2Vec.train(Corpus.topics("ab", 3, 300, 6, 4).iterator(), p);
         assertEquals(6, r.model().vocabulary().size());
+        Word2VecParams diverging = Corpus.params().withAlpha(2.0, 1.0).withObjective(5, true);
+        Word2VecParams.InvalidParameterException e = assertThrows(Word2VecParams.InvalidParameterException.class,
+                () -> Word2Vec.train(Corpus.topics("ab", 3, 300, 6, 4).iterator(), diverging));
+        assertTrue(e.getMessage().contains("the training diverged"), e.getMessage());
     }
 }
