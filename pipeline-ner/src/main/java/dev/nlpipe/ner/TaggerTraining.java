@@ -9,7 +9,7 @@ import dev.nlpipe.core.model.ModelMeta;
 import dev.nlpipe.core.model.Provenance;
 import dev.nlpipe.core.model.TrainingJob;
 import dev.nlpipe.core.tag.TagScheme;
-import dev.nlpipe.ner.data.TagSet;
+import dev.nlpipe.ner.data.SequenceWindows;
 import dev.nlpipe.ner.data.TaggedData;
 import dev.nlpipe.ner.data.Units;
 import dev.nlpipe.nn.DeviceSpec;
@@ -19,7 +19,6 @@ import dev.nlpipe.nn.TrainSettings;
 import dev.nlpipe.nn.TrainingResult;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -100,6 +99,18 @@ public final class TaggerTraining {
     public static String fit(TaggedData train, String unit) {
         return String.format(Locale.ROOT, "gold entities %d exact, %d shrunk to %s boundaries, %d dropped (overlapping, between units or"
                 + " across sentences)", train.alignment().aligned(), train.alignment().misaligned(), unit, train.alignment().dropped());
+    }
+
+    /**
+     * Says when dev sequences are longer than the tagger reads in one piece: dev F1 scores them in
+     * the overlapping windows tagging reads them in, so it is what {@code eval ner} gives.
+     */
+    public static void logDevWindows(SequenceWindows devWindows, int limit, PrintStream log) {
+        int cut = devWindows.cutSequences();
+        if (cut > 0) {
+            log.printf(Locale.ROOT, "dev: %,d sequence%s longer than %,d units scored in the overlapping windows tagging reads %s in%n",
+                    cut, cut == 1 ? "" : "s", limit, cut == 1 ? "it" : "them");
+        }
     }
 
     /** Says how the dev data's gold entities fitted the units when some did not, as dev F1 leaves those out. */
@@ -202,12 +213,6 @@ public final class TaggerTraining {
         }
         PrecisionWatch watch = new PrecisionWatch(advice);
         return () -> watch.check(spanScores(dev.gold(), found.get()), log);
-    }
-
-    /** {@link #devScores(TaggedData, Supplier, String, PrintStream)} for a tagger that decodes tag paths. */
-    public static Supplier<Map<String, Double>> devScores(TaggedData dev, TagSet tags, Supplier<int[][]> paths, String advice,
-                                                          PrintStream log) {
-        return devScores(dev, () -> Arrays.stream(paths.get()).map(tags::decode).toList(), advice, log);
     }
 
     /** Unit-level span scores ({@code f1}, {@code precision}, {@code recall}) of found spans against gold, sequence by sequence. */

@@ -22,7 +22,6 @@ import dev.nlpipe.core.model.TrainingJob;
 import dev.nlpipe.core.tag.TagScheme;
 import dev.nlpipe.ner.PrecisionWatch;
 import dev.nlpipe.ner.TaggerTraining;
-import dev.nlpipe.ner.data.ScoredSpan;
 import dev.nlpipe.ner.data.SequenceWindows;
 import dev.nlpipe.ner.data.TagSet;
 import dev.nlpipe.ner.data.TaggedData;
@@ -152,6 +151,7 @@ public final class BertTaggerTrainer implements TrainerProvider {
         List<Example> trainExamples = examples(train, windows, tags, log);
         // dev sentences are read as tagging reads them: one over SequenceWindows' limit in windows of units
         SequenceWindows devWindows = SequenceWindows.of(dev == null ? List.of() : dev.sequences(), SequenceWindows.RECURRENT_LIMIT);
+        TaggerTraining.logDevWindows(devWindows, SequenceWindows.RECURRENT_LIMIT, log);
         List<UnitLayout> devLayouts = layouts(devWindows.windows(), windows);
         ModelMeta meta = job.newMeta(BertTaggerKind.KIND, BertTaggerKind.FORMAT);
         BertConfig config = encoder.config().withPooler(false);
@@ -179,10 +179,8 @@ public final class BertTaggerTrainer implements TrainerProvider {
     private static Trainable<Example> trainable(BertTaggerNetwork net, BertTaggerSpec spec, double headScale, LayerDecay layerDecay,
                                                 TagSet tags, SequenceWindows devWindows, List<UnitLayout> devLayouts, TaggedData dev,
                                                 PrintStream log) {
-        Supplier<Map<String, Double>> devScores = TaggerTraining.devScores(dev, () -> devWindows.merge(
-                        BertTagger.spans(net, tags, devLayouts, EVAL_BATCH, () -> net.params().manager().newSubManager()).stream()
-                                .map(spans -> spans.stream().map(span -> new ScoredSpan(span, Double.NaN)).toList()).toList())
-                .stream().map(spans -> spans.stream().map(ScoredSpan::span).toList()).toList(), ADVICE, log);
+        Supplier<Map<String, Double>> devScores = TaggerTraining.devScores(dev, () -> devWindows.mergeSpans(
+                BertTagger.spans(net, tags, devLayouts, EVAL_BATCH, () -> net.params().manager().newSubManager())), ADVICE, log);
         return new BertTrainable<>(net.params(), net.encoder().wordEmbeddingsName(), spec.adversarial(), BertTaggerNetwork::isHead,
                 headScale, layerDecay) {
             @Override

@@ -15,11 +15,13 @@ import dev.nlpipe.nn.TrainingLoop;
 import dev.nlpipe.nn.TrainingResult;
 import dev.nlpipe.ner.PrecisionWatch;
 import dev.nlpipe.ner.TaggerTraining;
+import dev.nlpipe.ner.data.SequenceWindows;
 import dev.nlpipe.ner.data.TaggedData;
 import dev.nlpipe.ner.data.UnitSequence;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -99,17 +101,19 @@ public final class BiLstmCrfTrainer implements TrainerProvider {
             BiLstmCrfNetwork network = BiLstmCrfNetwork.create(spec, featurizer, params, pretrained, Seeds.random(settings.seed(), "init"));
             pretrained.configure(params, spec.freezeEmbeddings(), settings.sparseEmbeddings(), List.of("emb.unit", "emb.bigram", "emb.char"),
                     log);
-            List<Example> trainExamples = encode(featurizer, train, true);
+            List<Example> trainExamples = encode(featurizer, train);
             // dev sentences are only decoded and scored against their gold spans, so a dev entity type the
-            // training data lacks counts as missed instead of failing the tag encoding
-            List<Example> devExamples = dev == null ? List.of() : encode(featurizer, dev, false);
+            // training data lacks counts as missed instead of failing the tag encoding; in the windows tagging reads a long line in
+            SequenceWindows devWindows = SequenceWindows.of(dev == null ? List.of() : dev.sequences(), SequenceWindows.RECURRENT_LIMIT);
+            List<Example> devExamples = devWindows.windows().stream().map(s -> featurizer.encode(s, null)).toList();
+            TaggerTraining.logDevWindows(devWindows, SequenceWindows.RECURRENT_LIMIT, log);
             float[] unknownChance = Batch.unknownChances(featurizer.rareUnits, spec.unkReplace(), spec.wordDropout());
             float[] bigramUnknownChance = Batch.unknownChances(featurizer.rareBigrams, spec.unkReplace(), spec.bigramDropout());
             float[] charUnknownChance = Batch.unknownChances(featurizer.rareChars, spec.unkReplace(), 0);
             Trainable<Example> trainable = Trainable.of(params,
                     (batch, scope) -> network.loss(new Batch(batch, scope, unknownChance, bigramUnknownChance, charUnknownChance)),
-                    TaggerTraining.devScores(dev, featurizer.tags, () -> BiLstmCrfPredictor.predict(network, devExamples, EVAL_BATCH),
-                            ADVICE, log));
+                    TaggerTraining.devScores(dev, () -> devWindows.mergeSpans(Arrays.stream(BiLstmCrfPredictor.predict(network,
+                            devExamples, EVAL_BATCH)).map(featurizer.tags::decode).toList()), ADVICE, log));
             TrainingResult result = TrainingLoop.forJob(job, meta, NAME, settings, "f1", log).run(trainable, trainExamples, Example::length);
 
             BiLstmCrfModel model = new BiLstmCrfModel(spec, featurizer, params.snapshot());
@@ -156,10 +160,10 @@ public final class BiLstmCrfTrainer implements TrainerProvider {
     }
 
     /** The sentences as examples, with gold tag ids when {@code withTags}. */
-    private static List<Example> encode(Featurizer f, TaggedData data, boolean withTags) {
+    private static List<Example> encode(Featurizer f, TaggedData data) {
         List<Example> out = new ArrayList<>(data.sequences().size());
         for (int i = 0; i < data.sequences().size(); i++) {
-            out.add(f.encode(data.sequences().get(i), withTags ? data.gold().get(i) : null));
+            out.add(f.encode(data.sequences().get(i), data.gold().get(i)));
         }
         return out;
     }

@@ -138,6 +138,18 @@ public final class SequenceWindows {
         ownTo.add(ownedTo);
     }
 
+    /** How many of the sequences are read in more than one window. */
+    public int cutSequences() {
+        int cut = 0;
+        for (int w = 1; w < windows.size(); w++) {
+            // windows are in sequence order, a cut sequence's side by side: count each sequence at its second window
+            if (owner.get(w).equals(owner.get(w - 1)) && (w < 2 || !owner.get(w - 2).equals(owner.get(w)))) {
+                cut++;
+            }
+        }
+        return cut;
+    }
+
     /** The windows to tag, each a sequence of its own with its offsets in its document. */
     public List<UnitSequence> windows() {
         return windows;
@@ -200,23 +212,12 @@ public final class SequenceWindows {
     }
 
     /**
-     * The tags of each sequence, in order: each window's tags over its own part (so an entity across
-     * the middle of an overlap has its first tags from one window and the rest from the next).
+     * {@link #merge} for unscored spans (the dev scoring of a training, which must put windows
+     * together as tagging does: joining their tag paths in the middle of an overlap could give
+     * another span, or an invalid run of tags, where the windows disagree).
      */
-    public int[][] joinTags(int[][] perWindow) {
-        int[][] out = new int[sequences][];
-        int w = 0;
-        for (int i = 0; i < sequences; i++) {
-            int length = 0;
-            for (int v = w; v < windows.size() && owner.get(v) == i; v++) {
-                length = ownTo.get(v);
-            }
-            out[i] = new int[length];
-            for (; w < windows.size() && owner.get(w) == i; w++) {
-                int from = ownFrom.get(w);
-                System.arraycopy(perWindow[w], from - offset.get(w), out[i], from, ownTo.get(w) - from);
-            }
-        }
-        return out;
+    public List<List<TagScheme.TokenSpan>> mergeSpans(List<List<TagScheme.TokenSpan>> perWindow) {
+        return merge(perWindow.stream().map(spans -> spans.stream().map(span -> new ScoredSpan(span, Double.NaN)).toList()).toList())
+                .stream().map(spans -> spans.stream().map(ScoredSpan::span).toList()).toList();
     }
 }

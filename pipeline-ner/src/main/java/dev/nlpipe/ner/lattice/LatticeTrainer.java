@@ -26,6 +26,7 @@ import dev.nlpipe.nn.TrainingResult;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -111,10 +112,11 @@ public final class LatticeTrainer implements TrainerProvider {
                     Seeds.random(settings.seed(), "init"));
             pretrained.configure(params, spec.chars().freezeEmbeddings(), settings.sparseEmbeddings(),
                     List.of("emb.unit", "emb.bigram", "emb.lexicon"), log);
-            List<LatticeExample> trainExamples = encode(featurizer, lexicon, train, true);
+            List<LatticeExample> trainExamples = encode(featurizer, lexicon, train);
             // decoded and scored against gold spans only: a dev type the training data lacks counts as missed; in the windows
             // tagging reads a long line in, so the epoch is chosen on the decoding the model will be used with
             SequenceWindows devWindows = SequenceWindows.of(dev == null ? List.of() : dev.sequences(), SequenceWindows.RECURRENT_LIMIT);
+            TaggerTraining.logDevWindows(devWindows, SequenceWindows.RECURRENT_LIMIT, log);
             List<LatticeExample> devExamples = devWindows.windows().stream()
                     .map(s -> LatticeExample.of(featurizer, lexicon, s, null)).toList();
             logCoverage(trainExamples, log);
@@ -123,8 +125,8 @@ public final class LatticeTrainer implements TrainerProvider {
             WordUnknowns wordUnknowns = WordUnknowns.of(lexicon);
             Trainable<LatticeExample> trainable = Trainable.of(params,
                     (batch, scope) -> network.loss(new LatticeBatch(batch, scope, unknownChance, bigramUnknownChance, wordUnknowns)),
-                    TaggerTraining.devScores(dev, featurizer.tags,
-                            () -> devWindows.joinTags(LatticePredictor.predict(network, devExamples, EVAL_BATCH)), ADVICE, log));
+                    TaggerTraining.devScores(dev, () -> devWindows.mergeSpans(Arrays.stream(LatticePredictor.predict(network,
+                            devExamples, EVAL_BATCH)).map(featurizer.tags::decode).toList()), ADVICE, log));
             TrainingResult result = TrainingLoop.forJob(job, meta, NAME, settings, "f1", log)
                     .run(trainable, trainExamples, LatticeExample::length);
 
@@ -151,11 +153,11 @@ public final class LatticeTrainer implements TrainerProvider {
         }
     }
 
-    /** The sentences as lattice examples, with gold tag ids when {@code withTags}. */
-    private static List<LatticeExample> encode(Featurizer f, Lexicon lexicon, TaggedData data, boolean withTags) {
+    /** The training sentences as lattice examples, with their gold tag ids. */
+    private static List<LatticeExample> encode(Featurizer f, Lexicon lexicon, TaggedData data) {
         List<LatticeExample> out = new ArrayList<>(data.sequences().size());
         for (int i = 0; i < data.sequences().size(); i++) {
-            out.add(LatticeExample.of(f, lexicon, data.sequences().get(i), withTags ? data.gold().get(i) : null));
+            out.add(LatticeExample.of(f, lexicon, data.sequences().get(i), data.gold().get(i)));
         }
         return out;
     }
