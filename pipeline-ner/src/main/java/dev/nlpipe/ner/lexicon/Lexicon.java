@@ -123,6 +123,15 @@ public final class Lexicon {
         return new Lexicon(spec, kept, trainedWords, rare, keptVectors, keptWithVector, dim);
     }
 
+    /**
+     * Whether some word of a lexicon made by {@link #forTraining} was matched in the training
+     * sentences: without one the word cells never learn to be read, and the unknown-word row stays
+     * at its random start, whatever vectors the words have.
+     */
+    public boolean matchedInTraining() {
+        return !rare.isEmpty();
+    }
+
     /** How many words, ids {@code 1..trained()}, have their own embedding row; the others share {@link #unknownRow}. */
     public int trained() {
         return trained;

@@ -21,7 +21,7 @@ public final class TrainingLexicon {
      *
      * @param wordDim the model's word embedding size, which lexicon vectors must match
      * @throws dev.nlpipe.core.config.ConfigException naming {@code model.wordDim} or {@code model.lexicon}
-     *         when the vectors' size differs or no word is left
+     *         when the vectors' size differs or no word occurs in the training sentences
      */
     public static Lexicon of(TrainingJob job, LexiconSpec spec, int wordDim, List<UnitSequence> train, PrintStream log)
             throws IOException {
@@ -52,15 +52,18 @@ public final class TrainingLexicon {
             log.printf(Locale.ROOT, "lexicon: %,d words longer than lexiconMaxLength (%d) characters%s are never matched%n", unmatchable,
                     spec.maxLength(), spec.minLength() > 2 ? " or shorter than lexiconMinLength (" + spec.minLength() + ")" : "");
         }
-        if (kept.trained() == 0) {
+        if (!kept.matchedInTraining()) {
             if (outside * 2 > all.size()) {
                 throw job.model().error("lexiconMinLength", String.format(Locale.ROOT, "%,d of the lexicon's %,d words are shorter"
                         + " than lexiconMinLength (%d) or longer than lexiconMaxLength (%d) characters, so they are never matched, and"
                         + " no other occurs in data.train %s; set the lengths to those of your words", outside, all.size(),
                         spec.minLength(), spec.maxLength(), job.splitPath("train")));
             }
+            // words with vectors alone would reach the model only at test time, through cells training never read
             throw job.model().error("lexicon", "no word of the lexicon occurs in data.train " + job.splitPath("train")
-                    + " and none has a vector; give a lexicon of words of this language (e.g. hanlp for Chinese)");
+                    + (kept.trained() > 0 ? String.format(Locale.ROOT, " (its %,d words with vectors would reach the model only after"
+                    + " training, through word cells it never learned to read)", kept.trained()) : " and none has a vector")
+                    + "; give a lexicon of words of this language and domain (e.g. hanlp for Chinese)");
         }
         return kept;
     }

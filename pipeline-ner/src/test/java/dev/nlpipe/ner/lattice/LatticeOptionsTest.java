@@ -139,6 +139,11 @@ class LatticeOptionsTest {
         Path words = Files.writeString(dir.resolve("english.txt"), "hello\nworld\n");
         ConfigException e = fails("lexicon: [" + words + "]");
         assertTrue(e.getMessage().contains("no word of the lexicon occurs"), e.getMessage());
+        // with vectors too: they were kept, no word cell was ever read in training, and the unknown-word row stayed random
+        Path withVectors = Files.writeString(dir.resolve("english-vectors.txt"), "hello 0.1 0.2 0.3 0.4\nworld 0.5 0.6 0.7 0.8\n");
+        ConfigException vectors = fails("lexicon: [" + withVectors + "], wordDim: 4");
+        assertTrue(vectors.getMessage().contains("no word of the lexicon occurs") && vectors.getMessage().contains("its 2 words with"
+                + " vectors would reach the model only after training"), vectors.getMessage());
     }
 
     @Test
