@@ -348,7 +348,7 @@ class LinearClassifierTrainingTest {
                 task: classify.linear
                 data: { train: %s, format: jsonl }
                 model: { featuresModel: %s, lowercase: false }
-                """.formatted(train, dir), "fitted"));
+                """.formatted(train, Files.createDirectories(dir.resolve("features-stand-in"))), "fitted"));
         assertTrue(besideFitted.getMessage().contains("option 'lowercase'") && besideFitted.getMessage().contains("featuresModel"),
                 besideFitted.getMessage());
         assertTrue(Files.isDirectory(TrainingRuns.train(dir, """
