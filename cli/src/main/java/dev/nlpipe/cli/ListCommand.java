@@ -11,6 +11,7 @@ import dev.nlpipe.core.io.ReaderProvider;
 import dev.nlpipe.core.io.WriterProvider;
 import dev.nlpipe.core.model.ModelKind;
 import dev.nlpipe.core.model.TrainerProvider;
+import dev.nlpipe.core.model.TrainingExample;
 import dev.nlpipe.core.stage.Component;
 import dev.nlpipe.core.stage.Components;
 import dev.nlpipe.core.stage.StageProvider;
@@ -123,10 +124,15 @@ public final class ListCommand implements Callable<Integer> {
                 if (s.modelUse() != dev.nlpipe.core.stage.ModelUse.NONE) {
                     b.append("        model: models/MY_MODEL        # a directory written by `nlpipe train`\n");
                 }
-                List<OptionSpec> shown = s.options().stream().filter(o -> o.defaultValue() != null).limit(2).toList();
+                // the options it cannot run without first (augment.embedding's vectors), then two defaults
+                List<String> shown = new ArrayList<>(s.options().stream().filter(OptionSpec::required)
+                        .map(o -> o.name() + ": " + placeholder(o)).toList());
+                boolean required = !shown.isEmpty();
+                s.options().stream().filter(o -> !o.required() && o.defaultValue() != null).limit(2)
+                        .forEach(o -> shown.add(o.name() + ": " + yamlValue(o.defaultValue())));
                 if (!shown.isEmpty()) {
-                    b.append("        with: { ").append(String.join(", ", shown.stream()
-                            .map(o -> o.name() + ": " + yamlValue(o.defaultValue())).toList())).append(" }   # the defaults\n");
+                    b.append("        with: { ").append(String.join(", ", shown)).append(" }   # ")
+                            .append(required ? "the required options, then defaults" : "the defaults").append('\n');
                 }
                 String oneLiner = switch (s.name()) {
                     case "segment", "segment.hanlp", "tokenize.lucene", "tokenize.regex" ->
@@ -142,13 +148,23 @@ public final class ListCommand implements Callable<Integer> {
             case ReaderProvider r -> b.append("    input: { path: corpus/, format: ").append(r.name()).append(" }\n");
             case WriterProvider w -> b.append("    output: { path: out/result.").append(w.extension()).append(", format: ")
                     .append(w.name()).append(" }\n");
-            case TrainerProvider t -> b.append("    task: ").append(t.name()).append("\n    data: { ")
-                    .append(String.join(", ", t.requiredSplits().stream().map(x -> x + ": data/" + x + ".txt").toList()))
-                    .append(" }\n").append(t.exampleModel() == null ? "" : "    model: { " + t.exampleModel() + " }\n")
+            case TrainerProvider t -> b.append(TrainingExample.of(t, "    "))
                     .append("  then: nlpipe train CONFIG.yaml --output models/MY_MODEL\n");
-            default -> b.append("    (model.json's kind; the ner and classify stages load it by this name)\n");
+            case ModelKind<?> k -> b.append("    (model.json's kind").append(k.type() == dev.nlpipe.core.model.Tagger.class
+                    ? "; the ner stage loads it by this name" : k.type() == dev.nlpipe.core.model.TextClassifier.class
+                    ? "; the classify stage loads it by this name" : "").append(")\n");
+            default -> { }
         }
         return b.toString();
+    }
+
+    /** What stands for a required option's value in an example: {@code FILE} for a path, the type's name otherwise. */
+    private static String placeholder(OptionSpec o) {
+        return switch (o.type()) {
+            case PATH -> "FILE";
+            case PATH_LIST -> "[FILE]";
+            default -> o.type().display().toUpperCase(java.util.Locale.ROOT).replace(' ', '_');
+        };
     }
 
     private static String yamlValue(Object v) {

@@ -203,10 +203,34 @@ class CliTest {
         // without it the printed example failed: "give either encoder: DIR ... or vocabulary: DIR"
         for (String task : List.of("pretrain.mlm", "classify.bert", "ner.bert")) {
             String out = nlpipe("list", task).out();
-            assertTrue(out.contains("    task: " + task + "\n    data: { train: data/train.txt }\n    model: { encoder: models/bge-small-zh }\n"),
-                    out);
+            assertTrue(out.contains("    task: " + task + "\n    data: { train: data/train.") && out.contains("\n    model: { encoder:"
+                    + " models/bge-small-zh }\n"), out);
         }
         assertFalse(nlpipe("list", "classify.linear").out().contains("model: {"));
+    }
+
+    @Test
+    void theTrainingExamplesThatListPrintsTrainOnDataOfTheirShape() throws IOException {
+        // every task's example read data/train.txt as plain text, which a NER or classification task refused (no entities,
+        // no labels, no tokens), and the advice to add a stage that provides entities was refused in turn
+        Path data = Files.createDirectories(dir.resolve("example-run/data"));
+        StringBuilder bmes = new StringBuilder();
+        StringBuilder jsonl = new StringBuilder();
+        for (int i = 0; i < 12; i++) {
+            bmes.append("张 B-PER\n三 E-PER\n在 O\n北 B-LOC\n京 E-LOC\n\n");
+            jsonl.append(i % 2 == 0 ? "{\"text\": \"房间 很 干净\", \"label\": \"pos\"}\n" : "{\"text\": \"服务 很 差\", \"label\": \"neg\"}\n");
+        }
+        Files.writeString(data.resolve("train.bmes"), bmes);
+        Files.writeString(data.resolve("train.jsonl"), jsonl);
+        for (String task : List.of("ner.bilstm-crf", "classify.linear")) {
+            String listed = nlpipe("list", task).out();
+            String yaml = listed.substring(listed.indexOf("  example:\n") + "  example:\n".length(), listed.indexOf("  then:"))
+                    .replace("\n    ", "\n").strip().replace("data/", data + "/") + "\n";
+            Path cfg = Files.writeString(dir.resolve("example-run/" + task + ".yaml"), yaml);
+            Result r = task.startsWith("ner") ? nlpipe("train", cfg.toString(), "--output", dir.resolve("example-run/" + task).toString(),
+                    "--set", "train.epochs=1") : nlpipe("train", cfg.toString(), "--output", dir.resolve("example-run/" + task).toString());
+            assertEquals(0, r.code(), yaml + r.err());
+        }
     }
 
     private static JsonNode find(JsonNode array, String name) {

@@ -111,7 +111,7 @@ class VectorizeClassifyCliTest {
     void everyMistakeOfATrainingFileIsReportedInOneRun() throws IOException {
         Path corpus = labelled("corpus", 20, 1);
         Path config = TempFiles.write(dir.resolve("three-mistakes.yaml"), """
-                task: vectorize.tfidf
+                task: classify.linear
                 data: { train: %s, dev: %s, format: tsv }
                 model: { tokenPatern: '\\w+' }
                 train: { seeed: 1 }

@@ -92,6 +92,11 @@ public final class BertClassifierTrainer implements TrainerProvider {
     }
 
     @Override
+    public boolean trainsOnLabels() {
+        return true;
+    }
+
+    @Override
     public void train(TrainingJob job) throws IOException {
         BertClassifierSpec spec = BertClassifierSpec.from(job.model());
         TrainSettings settings = TrainSettings.from(job.train());

@@ -62,6 +62,11 @@ public final class LinearClassifierTrainer implements TrainerProvider {
     }
 
     @Override
+    public boolean trainsOnLabels() {
+        return true;
+    }
+
+    @Override
     public void train(TrainingJob job) throws IOException {
         long start = System.nanoTime();
         LinearSettings s = LinearSettings.parse(job.model(), job.train());

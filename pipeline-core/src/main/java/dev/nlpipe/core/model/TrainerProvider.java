@@ -1,6 +1,7 @@
 package dev.nlpipe.core.model;
 
 import dev.nlpipe.core.config.OptionSpec;
+import dev.nlpipe.core.config.TrainConfig;
 import dev.nlpipe.core.config.Options;
 import dev.nlpipe.core.doc.Layer;
 import dev.nlpipe.core.stage.Component;
@@ -33,11 +34,27 @@ public interface TrainerProvider extends Component {
     }
 
     /**
+     * Whether the task learns from gold labels (a classifier): {@code nlpipe list}'s example then
+     * reads JSON lines, whose {@code label} field carries them.
+     */
+    default boolean trainsOnLabels() {
+        return false;
+    }
+
+    /**
      * The {@code model:} entries the example of {@code nlpipe list TASK} needs to run (a fine-tuning
      * task's encoder), as YAML flow-map entries; {@code null} when the defaults do.
      */
     default String exampleModel() {
         return null;
+    }
+
+    /**
+     * The data splits the task reads: another one given is refused, rather than fingerprinted into
+     * {@code model.json} and never read (a vectorizer computes no scores on dev or test data).
+     */
+    default List<String> readSplits() {
+        return TrainConfig.SPLITS;
     }
 
     /** Layers the training documents must carry after the input and preprocessing stages. */

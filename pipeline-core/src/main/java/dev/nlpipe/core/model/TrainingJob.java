@@ -112,6 +112,12 @@ public final class TrainingJob implements AutoCloseable {
             }
         }
         config.splits().forEach((split, path) -> {
+            if (!trainer.readSplits().contains(split)) {
+                errors.add(new ConfigException(config.splitLocations().getOrDefault(split, config.input().location()), "data." + split
+                        + ": " + owner + " reads only data." + String.join(", data.", trainer.readSplits()) + " (it computes no scores on"
+                        + " other data); remove data." + split + " (--set data." + split + "=)"));
+                return;
+            }
             ConfigException problem = dataProblem(split, path, config.splitLocations().get(split));
             if (problem != null) {
                 errors.add(problem);
@@ -136,8 +142,11 @@ public final class TrainingJob implements AutoCloseable {
             for (Layer need : trainer.requires(model)) {
                 if (!available.contains(need)) {
                     preprocess.close();
-                    throw new ConfigException(config.taskLocation(), owner + " needs the '" + need.key()
-                            + "' layer on its training documents; add a stage that provides it under 'stages:' (see `nlpipe list`)");
+                    // gold entities come with the data, never from a stage (one that adds entities is refused above)
+                    throw new ConfigException(config.taskLocation(), owner + " needs the '" + need.key() + "' layer on its training"
+                            + " documents; " + (need == Layer.ENTITIES ? "data.format '" + config.input().format() + "' carries no gold"
+                            + " entities: set data.format to bmes, conll, cluener or jsonl (with an entities field), as the data is"
+                            : "add a stage that provides it under 'stages:' (see `nlpipe list`)"));
                 }
             }
         }

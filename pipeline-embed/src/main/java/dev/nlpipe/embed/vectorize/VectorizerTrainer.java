@@ -97,6 +97,12 @@ public abstract class VectorizerTrainer implements TrainerProvider {
         return given;
     }
 
+    /** The training text only: there are no scores to compute on dev or test data. */
+    @Override
+    public List<String> readSplits() {
+        return List.of("train");
+    }
+
     @Override
     public void train(TrainingJob job) throws IOException {
         Options m = job.model();

@@ -67,6 +67,12 @@ public final class Word2VecTask implements TrainerProvider {
                 OptionSpec.path("cacheDir", "directory for the tokenized corpus cache (default: the system temporary directory)"));
     }
 
+    /** The training text only: there are no scores to compute on dev or test data. */
+    @Override
+    public List<String> readSplits() {
+        return List.of("train");
+    }
+
     @Override
     public void train(TrainingJob job) throws IOException {
         Word2VecParams params = params(job.model(), job.train());

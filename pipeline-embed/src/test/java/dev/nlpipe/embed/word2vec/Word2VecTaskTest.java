@@ -134,6 +134,17 @@ class Word2VecTaskTest {
     }
 
     @Test
+    void aDevOrTestSplitItNeverReadsIsRefused() {
+        // they were fingerprinted into model.json and never read: word2vec computes no scores on them
+        Path cfg = config("");
+        for (String split : List.of("dev", "test")) {
+            var e = assertThrows(ConfigException.class, () -> train(cfg, "data." + split + "=" + corpus()));
+            assertTrue(e.getMessage().contains("data." + split + ": task 'embed.word2vec' reads only data.train (it computes no scores"
+                    + " on other data); remove data." + split + " (--set data." + split + "=)"), e.getMessage());
+        }
+    }
+
+    @Test
     void aTrainingThatDivergesFailsNamingAlphaAndWritesNoModel() {
         var e = assertThrows(ConfigException.class, () -> train(config(""), "train.alpha=1000"));
         assertTrue(e.getMessage().contains("option 'alpha'") && e.getMessage().contains("diverged"), e.getMessage());
