@@ -65,6 +65,7 @@ public final class EvalEmbedCommand implements Callable<Integer> {
         analogy.forEach(p -> read.add(OutputOptions.in("--analogy", p)));
         similarity.forEach(p -> read.add(OutputOptions.in("--similarity", p)));
         OutputOptions.reportFile(spec, "--json", json, read.toArray(OutputOptions.Input[]::new));
+        OutputOptions.refuseInside(spec, "--json", json, OutputOptions.in("--vectors", vectors));
         WordVectors v = EmbedCommand.load(spec, vectors);
         // with the JSON on standard output, the text report goes to standard error, so what a pipe reads is JSON alone
         boolean jsonToStdout = json != null && json.toString().equals("-");

@@ -56,7 +56,7 @@ public final class EvalNerCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--data: not found: " + data);
         }
         OutputOptions.reportFile(spec, "--json", json, OutputOptions.in("--data", data));
-        OutputOptions.refuseInsideModel(spec, "--json", json, model);
+        OutputOptions.refuseInside(spec, "--json", json, OutputOptions.in("--model", model));
         var readers = Components.get().readers();
         String format = this.format != null ? this.format : byExtension(data);
         if (format == null && data.getFileName().toString().toLowerCase(Locale.ROOT).matches(".*\\.conllu(\\.gz)?")) {

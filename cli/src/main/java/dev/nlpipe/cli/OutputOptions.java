@@ -25,20 +25,22 @@ final class OutputOptions {
     }
 
     /**
-     * Refuses an output inside a model directory the command reads (its {@code model.json} or weights would be replaced).
+     * Refuses an output that lies inside a directory the command reads: a file inside {@code --model} or {@code --vectors}
+     * replaces the model's {@code model.json} or weights, and one inside {@code --data} is read as data on the next run.
      *
      * @param option the output's option, for the message
-     * @param output the file it names, or {@code null} when not given
-     * @param modelDir the model directory the command reads, or {@code null}
+     * @param output the file it names, or {@code null} when not given ({@code -} for standard output is accepted)
+     * @param inputs what the command reads; those that are not directories are passed over ({@link #refuseInputs} checks files)
      */
-    static void refuseInsideModel(CommandSpec spec, String option, Path output, Path modelDir) {
-        if (output == null || output.toString().equals("-") || modelDir == null) {
+    static void refuseInside(CommandSpec spec, String option, Path output, Input... inputs) {
+        if (output == null || isStdout(output)) {
             return;
         }
-        Path dir = modelDir.toAbsolutePath().normalize();
-        if (output.toAbsolutePath().normalize().startsWith(dir)) {
-            throw new ParameterException(spec.commandLine(), option + " " + output + " is inside the --model directory " + modelDir
-                    + ", which the command reads; choose a file outside it");
+        for (Input in : inputs) {
+            if (in.path() != null && Files.isDirectory(in.path()) && OutputTargets.within(output, in.path())) {
+                throw new ParameterException(spec.commandLine(), option + " " + output + " is inside the " + in.option() + " directory "
+                        + in.path() + ", which the command reads; choose a file outside it");
+            }
         }
     }
 
@@ -52,10 +54,10 @@ final class OutputOptions {
      * @param inputs the files the command reads
      */
     static void reportFile(CommandSpec spec, String option, Path file, Input... inputs) {
-        if (file != null && !file.toString().equals("-") && Files.isDirectory(file)) {
+        if (file != null && !isStdout(file) && Files.isDirectory(file)) {
             throw new ParameterException(spec.commandLine(), option + " " + file + " is a directory; name a file");
         }
-        String home = file == null ? null : dev.nlpipe.core.io.OutputTargets.unexpandedHome(file);
+        String home = file == null ? null : OutputTargets.unexpandedHome(file);
         if (home != null) {
             throw new ParameterException(spec.commandLine(), option + " " + home);
         }
@@ -70,7 +72,7 @@ final class OutputOptions {
      * @param inputs the files the command reads
      */
     static void refuseInputs(CommandSpec spec, String option, Path output, Input... inputs) {
-        if (output == null || output.toString().equals("-")) {
+        if (output == null || isStdout(output)) {
             return;
         }
         for (Input in : inputs) {
@@ -79,5 +81,10 @@ final class OutputOptions {
                         + " writing it would replace what is read. Choose another " + option + " file");
             }
         }
+    }
+
+    /** Whether a report option names standard output ({@code -}) rather than a file. */
+    static boolean isStdout(Path file) {
+        return file != null && file.toString().equals("-");
     }
 }

@@ -158,4 +158,15 @@ class OutputSafetyCliTest {
             assertTrue(r.err().contains(option + " " + reports + " is a directory"), String.join(" ", args) + ": " + r.err());
         }
     }
+
+    @Test
+    void anEvaluationsReportInsideTheVectorsDirectoryIsRefusedAndTheModelKept() throws IOException {
+        Path model = TempFiles.write(dir.resolve("w2v/model.json"), "{\"kind\": \"embed.word2vec\"}\n");
+        Path pairs = TempFiles.write(dir.resolve("pairs.tsv"), "king\tqueen\t7\n");
+        CliTest.Result r = nlpipe("eval", "embed", "--vectors", model.getParent().toString(), "--similarity", pairs.toString(), "--json",
+                model.toString());
+        assertEquals(ExitCodes.CONFIG, r.code(), r.err());
+        assertTrue(r.err().contains("--json " + model + " is inside the --vectors directory"), r.err());
+        assertEquals("{\"kind\": \"embed.word2vec\"}\n", Files.readString(model));
+    }
 }
