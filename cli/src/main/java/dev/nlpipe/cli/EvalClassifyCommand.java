@@ -51,7 +51,7 @@ public final class EvalClassifyCommand implements Callable<Integer> {
             return ExitCodes.CONFIG;
         }
         OutputOptions.reportFile(spec, "--json", json, OutputOptions.in("--data", data));
-        OutputOptions.refuseInside(spec, "--json", json, OutputOptions.in("--model", model));
+        OutputOptions.refuseInside(spec, "--json", json, OutputOptions.in("--model", model), OutputOptions.in("--data", data));
         Map<String, Object> trained = TrainingInput.of(ModelDir.read(model));
         Map<String, Object> formatOptions = options == null ? null : new LinkedHashMap<>(options);
         String fmt = format != null ? format : byExtension(data, String.valueOf(trained.getOrDefault("format", "jsonl")));

@@ -56,7 +56,7 @@ public final class EvalNerCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--data: not found: " + data);
         }
         OutputOptions.reportFile(spec, "--json", json, OutputOptions.in("--data", data));
-        OutputOptions.refuseInside(spec, "--json", json, OutputOptions.in("--model", model));
+        OutputOptions.refuseInside(spec, "--json", json, OutputOptions.in("--model", model), OutputOptions.in("--data", data));
         var readers = Components.get().readers();
         String format = this.format != null ? this.format : byExtension(data);
         if (format == null && data.getFileName().toString().toLowerCase(Locale.ROOT).matches(".*\\.conllu(\\.gz)?")) {

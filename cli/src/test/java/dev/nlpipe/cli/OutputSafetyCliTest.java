@@ -169,4 +169,18 @@ class OutputSafetyCliTest {
         assertTrue(r.err().contains("--json " + model + " is inside the --vectors directory"), r.err());
         assertEquals("{\"kind\": \"embed.word2vec\"}\n", Files.readString(model));
     }
+
+    @Test
+    void anEvaluationsReportInsideTheDataDirectoryItReadsIsRefusedBeforeReading() throws IOException {
+        Path data = TempFiles.write(dir.resolve("gold/part-1.tsv"), "label\ttext\n1\tgood\n");
+        Path report = data.resolveSibling("metrics.json");
+        // no model exists: the refusal comes before it is read
+        for (String task : new String[] {"classify", "ner"}) {
+            CliTest.Result r = nlpipe("eval", task, "--model", dir.resolve("m").toString(), "--data", data.getParent().toString(), "--json",
+                    report.toString());
+            assertEquals(ExitCodes.CONFIG, r.code(), task + ": " + r.err());
+            assertTrue(r.err().contains("--json " + report + " is inside the --data directory"), task + ": " + r.err());
+            assertFalse(Files.exists(report), task);
+        }
+    }
 }
