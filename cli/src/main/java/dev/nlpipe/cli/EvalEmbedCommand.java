@@ -39,11 +39,12 @@ public final class EvalEmbedCommand implements Callable<Integer> {
     @Option(names = "--similarity", paramLabel = "FILE", description = "word pairs 'w1<TAB>w2<TAB>score' (repeatable)")
     List<Path> similarity = new ArrayList<>();
 
-    @Option(names = "--restrict-vocab", defaultValue = "30000", paramLabel = "N",
-            description = "analogies use only the N most frequent words, as compute-accuracy and gensim do (default: ${DEFAULT-VALUE}; 0 = all)")
-    int restrict;
+    @Option(names = "--restrict-vocab", paramLabel = "N", description = "only the N most frequent words take part, in analogies and"
+            + " similarity (default: 30000 for analogies, as compute-accuracy; 300000 for similarity, as gensim's evaluate_word_pairs;"
+            + " 0 = all)")
+    Integer restrict;
 
-    @Option(names = "--method", defaultValue = "add", description = "analogy scoring: add (3CosAdd) or mul (3CosMul); default: ${DEFAULT-VALUE}")
+    @Option(names = "--method", defaultValue = "add", description = "with --analogy: add (3CosAdd) or mul (3CosMul); default: ${DEFAULT-VALUE}")
     String method;
 
     @Option(names = "--json", paramLabel = "FILE", description = "also write the results as JSON ('-' for standard output)")
@@ -53,6 +54,13 @@ public final class EvalEmbedCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         if (analogy.isEmpty() && similarity.isEmpty()) {
             throw new CommandLine.ParameterException(spec.commandLine(), "give --analogy FILE and/or --similarity FILE");
+        }
+        if (analogy.isEmpty() && spec.commandLine().getParseResult().hasMatchedOption("--method")) {
+            // similarity takes no method: ignoring it would hide that the analogies the user meant to score are missing
+            throw new CommandLine.ParameterException(spec.commandLine(), "--method scores analogies and goes with --analogy FILE");
+        }
+        if (restrict != null && restrict < 0) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--restrict-vocab must be 0 (all words) or more, not " + restrict);
         }
         WordVectors.AnalogyMethod m = method(spec, method);
         for (Path p : concat(analogy, similarity)) {
@@ -76,7 +84,7 @@ public final class EvalEmbedCommand implements Callable<Integer> {
         report.put("dim", v.dim());
         out.printf(Locale.ROOT, "%s: %,d words, %d dimensions%n", vectors, v.size(), v.dim());
         if (!analogy.isEmpty()) {
-            AnalogyEvaluation.Result r = AnalogyEvaluation.evaluate(v, analogy, restrict, m);
+            AnalogyEvaluation.Result r = AnalogyEvaluation.evaluate(v, analogy, restrict != null ? restrict : AnalogyEvaluation.RESTRICT_VOCAB, m);
             out.printf(Locale.ROOT, "analogy (%s, %,d most frequent words): accuracy %.4f  (%d correct of %d answered; %d of %d questions skipped as out of vocabulary)%n",
                     r.asMap().get("method"), r.restrictVocab(), r.accuracy(), r.correct(), r.answered(), r.questions() - r.answered(), r.questions());
             for (AnalogyEvaluation.Section s : r.sections()) {
@@ -87,9 +95,10 @@ public final class EvalEmbedCommand implements Callable<Integer> {
         if (!similarity.isEmpty()) {
             Map<String, Object> sims = new LinkedHashMap<>();
             for (Path p : similarity) {
-                SimilarityEvaluation.Result r = SimilarityEvaluation.evaluate(v, p);
-                out.printf(Locale.ROOT, "similarity %s: spearman %.4f  pearson %.4f  (%d pairs, %d out of vocabulary)%n", r.name(), r.spearman(),
-                        r.pearson(), r.pairs(), r.oov());
+                SimilarityEvaluation.Result r = SimilarityEvaluation.evaluate(v, p, restrict != null ? restrict : SimilarityEvaluation.RESTRICT_VOCAB);
+                out.printf(Locale.ROOT, "similarity %s: spearman %.4f  pearson %.4f  (%d pairs, %d out of vocabulary%s)%n", r.name(), r.spearman(),
+                        r.pearson(), r.pairs(), r.oov(), r.restrictVocab() > 0 && r.restrictVocab() < v.size()
+                                ? String.format(Locale.ROOT, " or past the %,d most frequent words", r.restrictVocab()) : "");
                 // two files of one name (a/sim.txt, b/sim.txt) are both kept: the later under its path
                 sims.put(sims.containsKey(r.name()) ? p.toString() : r.name(), r.asMap());
             }

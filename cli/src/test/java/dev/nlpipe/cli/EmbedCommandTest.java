@@ -241,6 +241,27 @@ class EmbedCommandTest {
     }
 
     @Test
+    void evalEmbedRestrictsTheSimilarityPairsToTheMostFrequentWords() throws IOException {
+        // v.bin's words by frequency: man, woman, king, queen, apple; among the first two only man-woman is known
+        Path s = TempFiles.write(dir.resolve("pairs.tsv"), "king\tqueen\t7\nman\twoman\t8\nking\tapple\t1\n");
+        CliTest.Result r = nlpipe("eval", "embed", "--vectors", vectors().toString(), "--similarity", s.toString(), "--restrict-vocab", "2",
+                "--json", "-");
+        assertEquals(0, r.code(), r.err());
+        JsonNode pairs = DocumentJson.mapper().readTree(r.out()).get("similarity").get("pairs");
+        assertEquals(2, pairs.get("oov").asInt(), r.out());
+        assertEquals(2, pairs.get("restrictVocab").asInt(), r.out());
+    }
+
+    @Test
+    void evalEmbedRefusesAnAnalogyMethodWithoutAnalogies() throws IOException {
+        Path s = TempFiles.write(dir.resolve("pairs.tsv"), "king\tqueen\t7\nman\twoman\t8\n");
+        CliTest.Result r = nlpipe("eval", "embed", "--vectors", vectors().toString(), "--similarity", s.toString(), "--method", "mul");
+        assertEquals(ExitCodes.CONFIG, r.code(), r.err());
+        assertTrue(r.err().contains("--method scores analogies"), r.err());
+        assertEquals("", r.out());
+    }
+
+    @Test
     void neighborsOfSeveralWordsAsJsonAreOneObject() throws IOException {
         CliTest.Result r = nlpipe("embed", "neighbors", vectors().toString(), "king", "queen", "-k", "1", "--json");
         assertEquals(0, r.code(), r.err());

@@ -22,6 +22,9 @@ public final class AnalogyEvaluation {
     /** How many of the nearest candidates are looked at past other spellings of a question's words (gensim's topn 5). */
     private static final int CANDIDATES = 5;
 
+    /** Words a question may use by default: the 30,000 most frequent, as the C tool's {@code compute-accuracy} demo. */
+    public static final int RESTRICT_VOCAB = 30_000;
+
     private AnalogyEvaluation() {
     }
 

@@ -24,11 +24,13 @@ public final class SimilarityEvaluation {
      * @param pearson Pearson's r over the known pairs
      * @param pairs pairs in the file
      * @param oov pairs skipped because a word is unknown
+     * @param restrictVocab how many of the most frequent words took part (0 = all)
      */
-    public record Result(String name, double spearman, double pearson, int pairs, int oov) {
+    public record Result(String name, double spearman, double pearson, int pairs, int oov, int restrictVocab) {
         /** For JSON. */
         public Map<String, Object> asMap() {
             Map<String, Object> m = new LinkedHashMap<>();
+            m.put("restrictVocab", restrictVocab);
             m.put("spearman", Double.isNaN(spearman) ? null : spearman);
             m.put("pearson", Double.isNaN(pearson) ? null : pearson);
             m.put("pairs", pairs);
@@ -49,8 +51,14 @@ public final class SimilarityEvaluation {
         return evaluate(v, file, RESTRICT_VOCAB);
     }
 
-    /** {@link #evaluate(WordVectors, Path)} over the {@code limit} most frequent words. */
-    public static Result evaluate(WordVectors v, Path file, int limit) throws IOException {
+    /**
+     * {@link #evaluate(WordVectors, Path)} over the {@code restrictVocab} most frequent words, as gensim's
+     * {@code restrict_vocab}.
+     *
+     * @param restrictVocab how many of the most frequent words take part (0 or less = all)
+     */
+    public static Result evaluate(WordVectors v, Path file, int restrictVocab) throws IOException {
+        int limit = restrictVocab > 0 ? restrictVocab : Integer.MAX_VALUE;
         List<Double> human = new ArrayList<>();
         List<Double> model = new ArrayList<>();
         int pairs = 0;
@@ -79,7 +87,7 @@ public final class SimilarityEvaluation {
         }
         double[] h = human.stream().mapToDouble(Double::doubleValue).toArray();
         double[] m = model.stream().mapToDouble(Double::doubleValue).toArray();
-        return new Result(DataLines.baseName(file), spearman(h, m), pearson(h, m), pairs, oov);
+        return new Result(DataLines.baseName(file), spearman(h, m), pearson(h, m), pairs, oov, Math.max(restrictVocab, 0));
     }
 
     /** Spearman's ρ: Pearson's r of the ranks, tied values sharing their mean rank. */

@@ -125,6 +125,12 @@ class EvaluationTest {
     }
 
     @Test
+    void aSimilarityRestrictedToNoWordsTakesThemAll() throws IOException {
+        Path f = TempFiles.write(dir.resolve("all.tsv"), "king\tqueen\t8\nman\tparis\t0.5\n");
+        assertEquals(0, SimilarityEvaluation.evaluate(toy(), f, 0).oov(), "0 = all words, as for analogies");
+    }
+
+    @Test
     void aQuestionRepeatingAWordIsAnsweredAsGensimDoes() throws IOException {
         // gensim ignores {a, b, c} = {Paris, France}: the expected France is among them, so the answer cannot be right
         WordVectors v = vectors(new String[] {"Paris", "France", "Berlin", "Germany"},
