@@ -3,6 +3,7 @@ package dev.nlpipe.cli;
 import dev.nlpipe.classify.ClassifierEvaluation;
 import dev.nlpipe.core.model.ModelDir;
 import dev.nlpipe.core.model.TrainingInput;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,7 +39,7 @@ public final class EvalClassifyCommand implements Callable<Integer> {
     @Option(names = "--option", paramLabel = "KEY=VALUE", description = "an option of the input format, e.g. --option labelColumn=label")
     Map<String, String> options;
 
-    @Option(names = "--json", paramLabel = "FILE", description = "also write the metrics as JSON (accuracy, macro_f1, per_class, ...)")
+    @Option(names = "--json", paramLabel = "FILE", description = "also write the metrics as JSON (accuracy, macro_f1, per_class, ...; '-' for standard output)")
     Path json;
 
     @Mixin
@@ -62,17 +63,19 @@ public final class EvalClassifyCommand implements Callable<Integer> {
             // data that holds nothing to score (no labels, none readable, none the model knows): a usage error, as in eval ner
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
-        System.out.print(report(r));
+        PrintWriter text = OutputOptions.textOut(spec, json);
+        text.print(report(r));
         long unlabeled = ((Number) r.get("unlabeled")).longValue();
         long unreadable = ((Number) r.get("unreadable")).longValue();
         long filtered = ((Number) r.getOrDefault("filtered", 0L)).longValue();
         if (unlabeled + unreadable + filtered > 0) {
             // the documents scored are not the file's: said where the scores are read, not only in --json
-            System.out.printf(Locale.ROOT, "left out: %d without a label, %d unreadable (the bad records above), %d dropped by the"
+            text.printf(Locale.ROOT, "left out: %d without a label, %d unreadable (the bad records above), %d dropped by the"
                     + " model's filter stages; the scores cover the rest%n", unlabeled, unreadable, filtered);
         }
+        text.flush();
         if (json != null) {
-            ModelDir.writeJson(json, r);
+            OutputOptions.writeJson(spec, json, r);
         }
         return unreadable > 0 ? ExitCodes.RECORDS_FAILED : ExitCodes.OK;
     }

@@ -1,8 +1,5 @@
 package dev.nlpipe.cli;
 
-import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.nlpipe.core.doc.DocumentJson;
-import dev.nlpipe.core.io.AtomicFile;
 import dev.nlpipe.embed.word2vec.AnalogyEvaluation;
 import dev.nlpipe.embed.word2vec.SimilarityEvaluation;
 import dev.nlpipe.embed.word2vec.WordVectors;
@@ -75,9 +72,7 @@ public final class EvalEmbedCommand implements Callable<Integer> {
         OutputOptions.reportFile(spec, "--json", json, read.toArray(OutputOptions.Input[]::new));
         OutputOptions.refuseInside(spec, "--json", json, OutputOptions.in("--vectors", vectors));
         WordVectors v = EmbedCommand.load(spec, vectors);
-        // with the JSON on standard output, the text report goes to standard error, so what a pipe reads is JSON alone
-        boolean jsonToStdout = json != null && json.toString().equals("-");
-        PrintWriter out = jsonToStdout ? spec.commandLine().getErr() : spec.commandLine().getOut();
+        PrintWriter out = OutputOptions.textOut(spec, json);
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("vectors", vectors.toString());
         report.put("words", v.size());
@@ -106,16 +101,7 @@ public final class EvalEmbedCommand implements Callable<Integer> {
         }
         out.flush();
         if (json != null) {
-            String text = DocumentJson.mapper().writer(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report);
-            if (jsonToStdout) {
-                spec.commandLine().getOut().println(text);
-                spec.commandLine().getOut().flush();
-            } else {
-                try (AtomicFile f = AtomicFile.create(json)) {
-                    f.writer().write(text + "\n");
-                    f.commit();
-                }
-            }
+            OutputOptions.writeJson(spec, json, report);
         }
         return ExitCodes.OK;
     }

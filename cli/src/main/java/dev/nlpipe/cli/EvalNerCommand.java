@@ -1,12 +1,10 @@
 package dev.nlpipe.cli;
 
-import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.nlpipe.core.doc.DocumentJson;
-import dev.nlpipe.core.io.AtomicFile;
 import dev.nlpipe.core.model.LoadOptions;
 import dev.nlpipe.ner.NerEvaluator;
 import dev.nlpipe.core.config.Suggest;
 import dev.nlpipe.core.stage.Components;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -41,7 +39,7 @@ public final class EvalNerCommand implements Callable<Integer> {
             + " e.g. --option tagColumn=1 for a conlleval-style 'word gold pred' file")
     Map<String, String> formatOptions;
 
-    @Option(names = "--json", paramLabel = "FILE", description = "also write the scores as JSON (precision, recall, f1, perType)")
+    @Option(names = "--json", paramLabel = "FILE", description = "also write the scores as JSON (precision, recall, f1, perType; '-' for standard output)")
     Path json;
 
     @Mixin
@@ -93,11 +91,13 @@ public final class EvalNerCommand implements Callable<Integer> {
                     + "): nothing to score against. A split without labels (CLUENER's test.json) cannot be evaluated; otherwise check"
                     + " --format and the tag column (--option tagColumn=N)");
         }
-        System.out.print(r.scores().table());
+        PrintWriter text = OutputOptions.textOut(spec, json);
+        text.print(r.scores().table());
         if (r.skipped() > 0) {
-            System.out.printf(Locale.ROOT, "skipped %d gold record(s) that could not be read (the bad records above): these scores"
+            text.printf(Locale.ROOT, "skipped %d gold record(s) that could not be read (the bad records above): these scores"
                     + " leave out their entities%n", r.skipped());
         }
+        text.flush();
         System.err.printf(Locale.ROOT, "evaluated %d documents in %.1f s (%.0f documents/s); tagging alone %.1f s (%.0f documents/s)%n",
                 r.documents(), r.seconds(), r.documents() / Math.max(r.seconds(), 1e-9), r.taggingSeconds(),
                 r.documents() / Math.max(r.taggingSeconds(), 1e-9));
@@ -107,11 +107,7 @@ public final class EvalNerCommand implements Callable<Integer> {
             out.put("data", data.toString());
             out.put("format", format);
             out.put("skippedRecords", r.skipped());
-            try (AtomicFile f = AtomicFile.create(json)) {
-                f.writer().write(DocumentJson.mapper().writer(SerializationFeature.INDENT_OUTPUT).writeValueAsString(out));
-                f.writer().write('\n');
-                f.commit();
-            }
+            OutputOptions.writeJson(spec, json, out);
         }
         return ExitCodes.OK;
     }

@@ -1,7 +1,7 @@
 package dev.nlpipe.cli;
 
-import dev.nlpipe.core.model.ModelDir;
 import dev.nlpipe.embed.vectorize.TfidfParity;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,7 +31,7 @@ public final class EvalTfidfParityCommand implements Callable<Integer> {
     @Option(names = "--tolerance", defaultValue = "1e-9", description = "largest accepted absolute difference (default ${DEFAULT-VALUE})")
     double tolerance;
 
-    @Option(names = "--json", paramLabel = "FILE", description = "also write the results as JSON")
+    @Option(names = "--json", paramLabel = "FILE", description = "also write the results as JSON ('-' for standard output)")
     Path json;
 
     @Override
@@ -55,6 +55,7 @@ public final class EvalTfidfParityCommand implements Callable<Integer> {
         }
         OutputOptions.reportFile(spec, "--json", json, files.stream().map(f -> OutputOptions.in("reference", f))
                 .toArray(OutputOptions.Input[]::new));
+        PrintWriter text = OutputOptions.textOut(spec, json);
         boolean ok = true;
         Map<String, Object> all = new LinkedHashMap<>();
         for (Path f : files) {
@@ -62,13 +63,14 @@ public final class EvalTfidfParityCommand implements Callable<Integer> {
             boolean match = r.matches(tolerance);
             ok &= match;
             all.put(f.getFileName().toString(), r.toMap());
-            System.out.printf(Locale.ROOT, "%-34s %s  docs %d  terms %d/%d  vocabulary %s  max |Δidf| %.3g  max |Δvalue| %.3g%n",
+            text.printf(Locale.ROOT, "%-34s %s  docs %d  terms %d/%d  vocabulary %s  max |Δidf| %.3g  max |Δvalue| %.3g%n",
                     f.getFileName(), match ? "OK  " : "FAIL", r.documents(), r.nlpipeTerms(), r.referenceTerms(),
                     r.vocabularyIdentical() ? "identical" : "DIFFERS (missing " + r.missingTerms() + ", extra " + r.extraTerms() + ")",
                     r.maxIdfDiff(), r.maxValueDiff());
         }
+        text.flush();
         if (json != null) {
-            ModelDir.writeJson(json, all);
+            OutputOptions.writeJson(spec, json, all);
         }
         return ok ? ExitCodes.OK : ExitCodes.RECORDS_FAILED;
     }

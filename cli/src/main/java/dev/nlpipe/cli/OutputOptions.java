@@ -1,15 +1,22 @@
 package dev.nlpipe.cli;
 
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.nlpipe.core.doc.DocumentJson;
+import dev.nlpipe.core.io.AtomicFile;
 import dev.nlpipe.core.io.OutputTargets;
+import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 
 /**
  * The files a command writes (an evaluation's {@code --json}, {@code --write-pred}), checked against
  * the files it reads before either is opened: CLUENER's gold data is {@code dev.json}, so
- * {@code --json dev.json} would replace the data it scores with the scores.
+ * {@code --json dev.json} would replace the data it scores with the scores. A report named {@code -} goes to standard
+ * output ({@link #writeJson}), and the command's text report then to standard error ({@link #textOut}).
  */
 final class OutputOptions {
     private OutputOptions() {
@@ -86,5 +93,59 @@ final class OutputOptions {
     /** Whether a report option names standard output ({@code -}) rather than a file. */
     static boolean isStdout(Path file) {
         return file != null && file.toString().equals("-");
+    }
+
+    /**
+     * Refuses two report options that both name standard output: their contents would be interleaved on one stream.
+     *
+     * @param option one report option, for the message
+     * @param file the file it names, or {@code null} when not given
+     * @param otherOption the other report option
+     * @param other the file it names, or {@code null}
+     */
+    static void refuseTwoOnStdout(CommandSpec spec, String option, Path file, String otherOption, Path other) {
+        if (isStdout(file) && isStdout(other)) {
+            throw new ParameterException(spec.commandLine(), option + " - and " + otherOption + " - would both go to standard output;"
+                    + " name a file for one of them");
+        }
+    }
+
+    /**
+     * Where a command prints its text report: standard error when one of its reports goes to standard output, so that what a
+     * pipe reads is the report alone.
+     *
+     * @param reports the command's report files ({@code null} when not given)
+     */
+    static PrintWriter textOut(CommandSpec spec, Path... reports) {
+        return Arrays.stream(reports).anyMatch(OutputOptions::isStdout) ? spec.commandLine().getErr() : spec.commandLine().getOut();
+    }
+
+    /**
+     * Writes a JSON report, pretty-printed, as {@link #writeText} writes text.
+     *
+     * @param file the report file, or {@code -}
+     * @param report the report (maps, lists, numbers and strings)
+     */
+    static void writeJson(CommandSpec spec, Path file, Object report) throws IOException {
+        writeText(spec, file, DocumentJson.mapper().writer(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report) + "\n");
+    }
+
+    /**
+     * Writes a report: to standard output for {@code -}, else to the file, atomically (a reader never sees half of it).
+     *
+     * @param file the report file, or {@code -}
+     * @param text the whole report, made before anything is written so that a failure leaves no half of it on standard output
+     */
+    static void writeText(CommandSpec spec, Path file, String text) throws IOException {
+        if (isStdout(file)) {
+            PrintWriter out = spec.commandLine().getOut();
+            out.print(text);
+            out.flush();
+            return;
+        }
+        try (AtomicFile f = AtomicFile.create(file)) {
+            f.writer().write(text);
+            f.commit();
+        }
     }
 }

@@ -1,16 +1,13 @@
 package dev.nlpipe.cli;
 
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.nlpipe.core.Pipeline;
 import dev.nlpipe.core.config.ConfigException;
 import dev.nlpipe.core.config.PipelineConfig;
 import dev.nlpipe.core.config.StageConfig;
-import dev.nlpipe.core.doc.DocumentJson;
 import dev.nlpipe.core.doc.Layer;
 import dev.nlpipe.core.eval.SegmentationEvaluation;
 import dev.nlpipe.core.eval.SegmentationEvaluation.GoldLine;
 import dev.nlpipe.core.eval.SegmentationScore;
-import dev.nlpipe.core.io.AtomicFile;
 import dev.nlpipe.core.stage.Components;
 import dev.nlpipe.core.stage.StageProvider;
 import java.io.IOException;
@@ -59,10 +56,10 @@ public final class SegmentEvalCommand implements Callable<Integer> {
     @Option(names = "--words", paramLabel = "TRAINING_WORDS", description = "the training word list (one word per line), for OOV figures")
     Path words;
 
-    @Option(names = "--json", paramLabel = "FILE", description = "write the scores as JSON")
+    @Option(names = "--json", paramLabel = "FILE", description = "write the scores as JSON ('-' for standard output)")
     Path json;
 
-    @Option(names = "--write-pred", paramLabel = "FILE", description = "with --pipeline: write its segmentation in the gold format")
+    @Option(names = "--write-pred", paramLabel = "FILE", description = "with --pipeline: write its segmentation in the gold format ('-' for standard output)")
     Path writePred;
 
     @Option(names = "--threads", paramLabel = "N", description = "with --pipeline: worker threads (default: the pipeline's threads, else all cores)")
@@ -81,6 +78,7 @@ public final class SegmentEvalCommand implements Callable<Integer> {
         OutputOptions.reportFile(spec, "--json", json, inputs);
         OutputOptions.reportFile(spec, "--write-pred", writePred, inputs);
         OutputOptions.refuseInputs(spec, "--write-pred", writePred, OutputOptions.in("--json", json));
+        OutputOptions.refuseTwoOnStdout(spec, "--json", json, "--write-pred", writePred);
         if (source.pred != null) {
             // each of these only changes how the pipeline runs: with a file to score, silently ignoring one hid a mistake
             for (String option : List.of("--write-pred", "--threads", "--lang", "--set")) {
@@ -95,7 +93,7 @@ public final class SegmentEvalCommand implements Callable<Integer> {
         }
         List<GoldLine> goldLines = SegmentationEvaluation.readGold(existing(gold, "--gold"));
         Set<String> training = words == null ? null : SegmentationEvaluation.readWords(existing(words, "--words"));
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = OutputOptions.textOut(spec, json, writePred);
         Map<String, Object> report = new LinkedHashMap<>();
         SegmentationScore score;
         if (cfg != null) {
@@ -115,11 +113,13 @@ public final class SegmentEvalCommand implements Callable<Integer> {
                 report.put("threads", r.threads());
                 report.put("pipeline", source.pipeline.toString());
                 if (writePred != null) {
+                    String predictions;
                     try {
-                        writePredictions(goldLines, r);
+                        predictions = predictions(goldLines, r);
                     } catch (IllegalArgumentException e) {
                         throw new CommandLine.ParameterException(spec.commandLine(), "--write-pred: " + e.getMessage());
                     }
+                    OutputOptions.writeText(spec, writePred, predictions);
                 }
             }
         } else {
@@ -138,29 +138,24 @@ public final class SegmentEvalCommand implements Callable<Integer> {
         }
         out.flush();
         if (json != null) {
-            try (AtomicFile f = AtomicFile.create(json)) {
-                f.writer().write(DocumentJson.mapper().writer(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report));
-                f.writer().write('\n');
-                f.commit();
-            }
+            OutputOptions.writeJson(spec, json, report);
         }
         return ExitCodes.OK;
     }
 
-    private void writePredictions(List<GoldLine> goldLines, SegmentationEvaluation.Result r) throws IOException {
-        try (AtomicFile f = AtomicFile.create(writePred)) {
-            // line N answers gold line N, blank lines included, as --pred reads it back
-            int written = 0;
-            for (int i = 0; i < goldLines.size(); i++) {
-                for (; written < goldLines.get(i).line() - 1; written++) {
-                    f.writer().write('\n');
-                }
-                f.writer().write(SegmentationEvaluation.format(goldLines.get(i).raw(), r.predicted().get(i)));
-                f.writer().write('\n');
-                written++;
+    /** The pipeline's segmentation in the gold format, whole: a line that cannot be written is refused before any is. */
+    private static String predictions(List<GoldLine> goldLines, SegmentationEvaluation.Result r) {
+        StringBuilder sb = new StringBuilder();
+        // line N answers gold line N, blank lines included, as --pred reads it back
+        int written = 0;
+        for (int i = 0; i < goldLines.size(); i++) {
+            for (; written < goldLines.get(i).line() - 1; written++) {
+                sb.append('\n');
             }
-            f.commit();
+            sb.append(SegmentationEvaluation.format(goldLines.get(i).raw(), r.predicted().get(i))).append('\n');
+            written++;
         }
+        return sb.toString();
     }
 
     /**

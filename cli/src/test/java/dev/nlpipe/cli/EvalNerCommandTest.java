@@ -376,4 +376,13 @@ class EvalNerCommandTest {
         assertEquals(2, r.code());
         assertTrue(r.err().contains("--set data.train=PATH") && r.err().contains("../shared/data"), r.err());
     }
+
+    @Test
+    void jsonDashPrintsTheScoresAloneOnStandardOutput() throws IOException {
+        CliTest.Result r = CliTest.nlpipe("eval", "ner", "--model", model.toString(), "--data", data.toString(), "--json", "-");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(DocumentJson.mapper().readTree(r.out()).has("f1"), r.out());
+        assertTrue(r.err().contains("FB1:"), "conlleval's table on standard error: " + r.err());
+        assertFalse(Files.exists(Path.of("-")), "no file named -");
+    }
 }

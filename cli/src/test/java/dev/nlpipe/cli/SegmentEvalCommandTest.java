@@ -215,4 +215,33 @@ class SegmentEvalCommandTest {
         }
         assertTrue(o.out().contains("userDictionaries"), o.out());
     }
+
+    @Test
+    void jsonDashPrintsTheScoresAloneOnStandardOutput() throws IOException {
+        Path pred = Files.writeString(dir.resolve("pred.txt"), "我爱  北京  天安门  。\n商品  和服  务  。\n");
+        Outcome o = nlpipe("eval", "segment", "--gold", gold.toString(), "--pred", pred.toString(), "--json", "-");
+        assertEquals(0, o.code(), o.err());
+        assertEquals(0.625, DocumentJson.mapper().readTree(o.out()).get("precision").asDouble(), 1e-12, o.out());
+        assertTrue(o.err().contains("precision        0.6250"), "the text report on standard error: " + o.err());
+        assertFalse(Files.exists(Path.of("-")), "no file named -");
+    }
+
+    @Test
+    void writePredDashPrintsTheSegmentationOnStandardOutput() throws IOException {
+        Path pipeline = Files.writeString(dir.resolve("p.yaml"), "pipeline: seg\nstages:\n  - type: segment.hanlp\n");
+        Outcome o = nlpipe("eval", "segment", "--gold", gold.toString(), "--pipeline", pipeline.toString(), "--write-pred", "-",
+                "--threads", "1");
+        assertEquals(0, o.code(), o.err());
+        assertEquals(List.of("我  爱  北京  天安门  。", "商品  和  服务  。"), o.out().lines().toList());
+        assertTrue(o.err().contains("F1               1.0000"), o.err());
+    }
+
+    @Test
+    void jsonAndWritePredCannotBothGoToStandardOutput() throws IOException {
+        Path pipeline = Files.writeString(dir.resolve("p.yaml"), "pipeline: seg\nstages:\n  - type: segment.hanlp\n");
+        Outcome o = nlpipe("eval", "segment", "--gold", gold.toString(), "--pipeline", pipeline.toString(), "--write-pred", "-", "--json", "-");
+        assertEquals(2, o.code(), o.err());
+        assertTrue(o.err().contains("would both go to standard output"), o.err());
+        assertTrue(o.out().isEmpty(), o.out());
+    }
 }

@@ -268,4 +268,33 @@ class VectorizeClassifyCliTest {
         assertEquals(2, none.code(), none.err());
         assertTrue(none.err().contains("no reference file"), none.err());
     }
+
+    @Test
+    void evalClassifyJsonDashPrintsTheMetricsAloneOnStandardOutput() throws IOException {
+        Path config = TempFiles.write(dir.resolve("dash.yaml"), """
+                task: classify.linear
+                data: { train: %s, format: tsv }
+                stages: [ { type: tokenize.regex } ]
+                """.formatted(labelled("train", 40, 2)));
+        Path model = dir.resolve("dash");
+        assertEquals(0, nlpipe("train", config.toString(), "--output", model.toString()).code());
+        CliTest.Result e = nlpipe("eval", "classify", "--model", model.toString(), "--data", labelled("test", 10, 3).toString(), "--json", "-");
+        assertEquals(0, e.code(), e.err());
+        assertEquals(10, DocumentJson.mapper().readTree(e.out()).get("support").asInt(), e.out());
+        assertTrue(e.err().contains("accuracy"), "the text report on standard error: " + e.err());
+        assertFalse(Files.exists(Path.of("-")), "no file named -");
+    }
+
+    @Test
+    void tfidfParityJsonDashPrintsTheResultsAloneOnStandardOutput() throws IOException {
+        Path ref = dir.resolve("tfidf_ref_tiny.json");
+        try (InputStream in = getClass().getResourceAsStream("/parity/tfidf_ref_tiny.json")) {
+            Files.copy(in, ref);
+        }
+        CliTest.Result r = nlpipe("eval", "tfidf-parity", ref.toString(), "--json", "-");
+        assertEquals(0, r.code(), r.out() + r.err());
+        assertTrue(DocumentJson.mapper().readTree(r.out()).has("tfidf_ref_tiny.json"), r.out());
+        assertTrue(r.err().contains("vocabulary identical"), r.err());
+        assertFalse(Files.exists(Path.of("-")), "no file named -");
+    }
 }
