@@ -92,6 +92,11 @@ public final class SegmentEvalCommand implements Callable<Integer> {
             refuseDocumentFilters(cfg);
         }
         List<GoldLine> goldLines = SegmentationEvaluation.readGold(existing(gold, "--gold"));
+        if (goldLines.isEmpty()) {
+            // scores of zero would read as a segmenter that found nothing, as in eval classify and eval ner
+            throw new CommandLine.ParameterException(spec.commandLine(), "--gold: " + gold + " holds no words (it is empty or only"
+                    + " blank lines): nothing to score against; name the gold file, one sentence per line, words separated by spaces");
+        }
         Set<String> training = words == null ? null : SegmentationEvaluation.readWords(existing(words, "--words"));
         PrintWriter out = OutputOptions.textOut(spec, json, writePred);
         Map<String, Object> report = new LinkedHashMap<>();

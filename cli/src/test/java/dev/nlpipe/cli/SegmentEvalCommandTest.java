@@ -244,4 +244,16 @@ class SegmentEvalCommandTest {
         assertTrue(o.err().contains("would both go to standard output"), o.err());
         assertTrue(o.out().isEmpty(), o.out());
     }
+
+    @Test
+    void aGoldFileWithoutWordsIsRefusedNamingIt() throws IOException {
+        Path json = dir.resolve("empty.json");
+        for (String content : new String[] {"", " \u3000\r\n\n\t\n"}) {
+            Path empty = Files.writeString(dir.resolve("empty.utf8"), content);
+            Outcome o = nlpipe("eval", "segment", "--gold", empty.toString(), "--pred", empty.toString(), "--json", json.toString());
+            assertEquals(2, o.code(), o.err());
+            assertTrue(o.err().contains("--gold: " + empty + " holds no words"), o.err());
+            assertFalse(Files.exists(json), "no scores written");
+        }
+    }
 }
