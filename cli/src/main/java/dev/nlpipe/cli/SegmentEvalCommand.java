@@ -118,13 +118,7 @@ public final class SegmentEvalCommand implements Callable<Integer> {
                 report.put("threads", r.threads());
                 report.put("pipeline", source.pipeline.toString());
                 if (writePred != null) {
-                    String predictions;
-                    try {
-                        predictions = predictions(goldLines, r);
-                    } catch (IllegalArgumentException e) {
-                        throw new CommandLine.ParameterException(spec.commandLine(), "--write-pred: " + e.getMessage());
-                    }
-                    OutputOptions.writeText(spec, writePred, predictions);
+                    OutputOptions.writeText(spec, writePred, predictions(goldLines, r));
                 }
             }
         } else {
@@ -149,7 +143,7 @@ public final class SegmentEvalCommand implements Callable<Integer> {
     }
 
     /** The pipeline's segmentation in the gold format, whole: a line that cannot be written is refused before any is. */
-    private static String predictions(List<GoldLine> goldLines, SegmentationEvaluation.Result r) {
+    private String predictions(List<GoldLine> goldLines, SegmentationEvaluation.Result r) {
         StringBuilder sb = new StringBuilder();
         // line N answers gold line N, blank lines included, as --pred reads it back
         int written = 0;
@@ -157,7 +151,12 @@ public final class SegmentEvalCommand implements Callable<Integer> {
             for (; written < goldLines.get(i).line() - 1; written++) {
                 sb.append('\n');
             }
-            sb.append(SegmentationEvaluation.format(goldLines.get(i).raw(), r.predicted().get(i))).append('\n');
+            try {
+                sb.append(SegmentationEvaluation.format(goldLines.get(i).raw(), r.predicted().get(i))).append('\n');
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--write-pred: " + e.getMessage() + " (" + gold + " line "
+                        + goldLines.get(i).line() + ")");
+            }
             written++;
         }
         return sb.toString();

@@ -89,6 +89,20 @@ class SegmentEvalCommandTest {
     }
 
     @Test
+    void aWrittenPredictionKeepsANoBreakSpaceInsideAGoldWordSoItScoresBack() throws IOException {
+        Path nbsp = Files.writeString(dir.resolve("nbsp.utf8"), "他  来  了\u00A0吧\n", StandardCharsets.UTF_8);
+        Path pipeline = Files.writeString(dir.resolve("r.yaml"), "pipeline: seg\nstages:\n  - type: tokenize.regex\n");
+        Path pred = dir.resolve("nbsp-pred.txt");
+        Outcome o = nlpipe("eval", "segment", "--gold", nbsp.toString(), "--pipeline", pipeline.toString(), "--write-pred", pred.toString(),
+                "--threads", "1");
+        assertEquals(0, o.code(), o.err());
+        assertEquals(List.of("他  来  了\u00A0  吧"), Files.readAllLines(pred));
+        Outcome back = nlpipe("eval", "segment", "--gold", nbsp.toString(), "--pred", pred.toString());
+        assertEquals(0, back.code(), back.err());
+        assertEquals(o.out().lines().filter(l -> l.startsWith("F1")).toList(), back.out().lines().filter(l -> l.startsWith("F1")).toList());
+    }
+
+    @Test
     void writtenPredictionsAreRefusedForCharactersWithoutATokenAndForOverlappingTokens() throws IOException {
         // punctuation: drop leaves 。 out: written as a word, the file would score higher than the pipeline scored
         Path drop = Files.writeString(dir.resolve("drop.yaml"), "pipeline: seg\nstages:\n  - type: segment\n    with: { punctuation: drop }\n");

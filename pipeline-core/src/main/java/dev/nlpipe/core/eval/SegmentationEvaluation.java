@@ -42,7 +42,7 @@ public final class SegmentationEvaluation {
      * @param score the scores
      * @param seconds wall time of the segmentation run (pipeline construction excluded)
      * @param threads worker threads used
-     * @param predicted for each gold line, the predicted spans of its raw sentence
+     * @param predicted for each gold line, the predicted spans of its raw sentence, as scored ({@link #withSpaces})
      */
     public record Result(SegmentationScore score, double seconds, int threads, List<List<Span>> predicted) {
         /** Raw characters segmented per second of wall time. */
@@ -156,10 +156,11 @@ public final class SegmentationEvaluation {
         List<List<Span>> predicted = new ArrayList<>(gold.size());
         for (int i = 0; i < gold.size(); i++) {
             Document d = sink.documents().get(i);
-            List<Span> spans = new ArrayList<>();
+            List<Span> tokens = new ArrayList<>();
             for (Token t : d.requireTokens("eval segment")) {
-                spans.add(new Span(t.start(), t.end()));
+                tokens.add(new Span(t.start(), t.end()));
             }
+            List<Span> spans = withSpaces(gold.get(i).raw(), tokens);
             scorer.add(gold.get(i).words(), spans);
             predicted.add(spans);
         }
@@ -167,8 +168,44 @@ public final class SegmentationEvaluation {
     }
 
     /**
+     * The tokens' spans with the characters between them that a tokenizer takes for space and the
+     * gold format does not (a no-break space, a zero-width space, a byte-order mark: those of
+     * {@link RegexTokenizer#isSpace} but a space, a tab or an ideographic space) joined to the word
+     * before them, or to the first word at the start of the sentence. Such a character in a gold
+     * line is part of a word, as in the bakeoff's script, which splits at ASCII white space only; a
+     * prediction that dropped it would no longer spell the gold sentence, and one that made it a
+     * word would count a word the tokenizer never produced. Overlapping spans and gaps holding
+     * other characters are kept as they are.
+     *
+     * @param raw the sentence the spans index
+     * @param spans the tokens' spans, in order
+     */
+    public static List<Span> withSpaces(String raw, List<Span> spans) {
+        List<Span> out = new ArrayList<>(spans.size());
+        for (int i = 0; i < spans.size(); i++) {
+            Span s = spans.get(i);
+            int start = i == 0 && onlySpaces(raw, 0, s.start()) ? 0 : s.start();
+            int next = i + 1 < spans.size() ? spans.get(i + 1).start() : raw.length();
+            int end = next > s.end() && onlySpaces(raw, s.end(), next) ? next : s.end();
+            out.add(start == s.start() && end == s.end() ? s : new Span(start, end));
+        }
+        return out;
+    }
+
+    private static boolean onlySpaces(String raw, int from, int to) {
+        for (int k = from; k < to; k++) {
+            if (!RegexTokenizer.isSpace(raw.charAt(k))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
      * A predicted segmentation in the gold file's format: the spans' characters separated by two
-     * spaces, so that {@code --pred} reads the line back and scores what {@code --pipeline} scored.
+     * spaces, so that {@code --pred} reads the line back and scores what {@code --pipeline} scored
+     * (the characters between tokens that the tokenizer took for space are joined to a word as
+     * {@link #withSpaces} joins them).
      *
      * @throws IllegalArgumentException when a character has no span ({@code punctuation: drop}) or two
      *     spans overlap (character bigrams): the gold format cannot hold that segmentation
@@ -177,7 +214,7 @@ public final class SegmentationEvaluation {
         StringBuilder sb = new StringBuilder(raw.length() * 2);
         Span previous = null;
         int at = 0;
-        for (Span s : spans) {
+        for (Span s : withSpaces(raw, spans)) {
             if (s.start() < at) {
                 throw new IllegalArgumentException("the tokens '" + raw.substring(previous.start(), previous.end()) + "' and '"
                         + raw.substring(s.start(), s.end()) + "' overlap (in \"" + raw + "\"): the gold format holds one segmentation,"
@@ -192,14 +229,16 @@ public final class SegmentationEvaluation {
         return sb.toString();
     }
 
-    /** Refuses a character no token covers: written as a word it would score as found what was scored as missed. */
+    /**
+     * Refuses a character no token covers: written as a word it would score as found what was scored as missed, and left
+     * out the line would no longer spell the gold sentence.
+     */
     private static void uncovered(String raw, int from, int to) {
-        for (int k = from; k < to; k++) {
-            if (!RegexTokenizer.isSpace(raw.charAt(k))) {
-                throw new IllegalArgumentException("no token covers '" + raw.substring(k, k + Character.charCount(raw.codePointAt(k)))
-                        + "' (in \"" + raw + "\"): the gold format holds every character, so it takes a pipeline whose tokens cover"
-                        + " them all (punctuation: drop leaves marks out)");
-            }
+        if (from < to) {
+            int cp = raw.codePointAt(from);
+            throw new IllegalArgumentException("no token covers '" + Character.toString(cp) + "' (U+" + String.format(java.util.Locale.ROOT, "%04X", cp)
+                    + ", in \"" + raw + "\"): the gold format holds every character, so it takes a pipeline whose tokens cover"
+                    + " them all (punctuation: drop leaves marks out)");
         }
     }
 

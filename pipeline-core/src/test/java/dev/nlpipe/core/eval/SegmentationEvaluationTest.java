@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nlpipe.core.Pipeline;
+import dev.nlpipe.core.doc.Span;
 import dev.nlpipe.core.eval.SegmentationEvaluation.GoldLine;
 import dev.nlpipe.core.io.InputFormatException;
 import java.io.IOException;
@@ -50,6 +51,35 @@ class SegmentationEvaluationTest {
             }
             Path pred = Files.write(dir.resolve("pred.txt"), lines);
             assertEquals(r.score(), SegmentationEvaluation.scoreFile(gold, pred, words));
+        }
+    }
+
+    @Test
+    void aSpaceTheTokenizerSkippedJoinsTheWordBeforeIt() {
+        // 了 and 吧 are tokens, the no-break space between them none: the gold format keeps it inside a word
+        List<Span> spans = List.of(new Span(0, 1), new Span(1, 2), new Span(2, 3), new Span(4, 5));
+        assertEquals(List.of(new Span(0, 1), new Span(1, 2), new Span(2, 4), new Span(4, 5)),
+                SegmentationEvaluation.withSpaces("他来了\u00A0吧", spans));
+        assertEquals("他  来  了\u00A0  吧", SegmentationEvaluation.format("他来了\u00A0吧", spans));
+        // at the start of a sentence there is no word before: the first word takes it
+        assertEquals(List.of(new Span(0, 2), new Span(2, 3)), SegmentationEvaluation.withSpaces("\u200B他来", List.of(new Span(1, 2),
+                new Span(2, 3))));
+    }
+
+    @Test
+    void aPipelineThatSkipsAGoldWordsNoBreakSpaceScoresAsItsWrittenPrediction(@TempDir Path dir) throws Exception {
+        Path goldFile = Files.writeString(dir.resolve("gold.utf8"), "他  来  了\u00A0  吧\n我  爱\u00A0北京\n");
+        List<GoldLine> gold = SegmentationEvaluation.readGold(goldFile);
+        try (Pipeline p = Pipeline.builder().add("tokenize.regex").build()) {
+            SegmentationEvaluation.Result r = SegmentationEvaluation.evaluate(p, gold, null, "zh", 1, null);
+            List<String> lines = new ArrayList<>();
+            for (int i = 0; i < gold.size(); i++) {
+                lines.add(SegmentationEvaluation.format(gold.get(i).raw(), r.predicted().get(i)));
+            }
+            Path pred = Files.write(dir.resolve("pred.txt"), lines);
+            assertEquals(r.score(), SegmentationEvaluation.scoreFile(gold, pred, null));
+            // 他, 来, 了+NBSP and 吧 match, and 我; the single characters of 爱+NBSP+北京 cannot
+            assertEquals(5, r.score().correct(), r.score().toString());
         }
     }
 
