@@ -41,6 +41,12 @@ public record OptionSpec(String name, OptionType type, Object defaultValue, Stri
         this(name, type, defaultValue, description, required, choices, null, null, null, null);
     }
 
+    /** An option that gives way to no other (the record's form before {@link #givingWayTo}, kept for plugins). */
+    public OptionSpec(String name, OptionType type, Object defaultValue, String description, boolean required, List<String> choices,
+                      Number min, Number max, Object firstDefault) {
+        this(name, type, defaultValue, description, required, choices, min, max, firstDefault, null);
+    }
+
     /** An option whose default never changed. */
     public OptionSpec(String name, OptionType type, Object defaultValue, String description, boolean required, List<String> choices,
                       Number min, Number max) {
