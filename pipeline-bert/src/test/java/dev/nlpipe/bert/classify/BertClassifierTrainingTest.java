@@ -183,6 +183,19 @@ class BertClassifierTrainingTest {
     }
 
     @Test
+    void aBatchSizeAboveTheDocumentsScoredPerPassGivesTheSameScores() throws IOException {
+        // 60 test texts: one pass of 100 must score them all, as passes of 64 and 3 do
+        PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
+        Map<String, Object> usual = ClassifierEvaluation.evaluate(model, test, null, null, new LoadOptions("cpu", 64, 1), quiet);
+        for (int batch : new int[] {100, 3}) {
+            Map<String, Object> r = ClassifierEvaluation.evaluate(model, test, null, null, new LoadOptions("cpu", batch, 1), quiet);
+            assertEquals(60, ((Number) r.get("support")).intValue(), "batch " + batch + ": " + r);
+            assertEquals((Double) usual.get("accuracy"), (Double) r.get("accuracy"), 1e-12, "batch " + batch);
+            assertEquals((Double) usual.get("roc_auc"), (Double) r.get("roc_auc"), 1e-9, "batch " + batch);
+        }
+    }
+
+    @Test
     void theClassifyStageLabelsRawText() {
         try (Pipeline p = Pipeline.builder().inputLayers().add("classify", Map.of(), model).build()) {
             assertEquals("pos", p.process(new Document("a", "房间 服务 很好")).get(0).topLabel());
