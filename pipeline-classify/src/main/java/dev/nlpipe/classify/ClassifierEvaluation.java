@@ -89,7 +89,7 @@ public final class ClassifierEvaluation {
         try (TextClassifier model = ModelKinds.get().load(modelDir, TextClassifier.class, load)) {
             // a --batch-size above the chunk would never fill a forward pass
             int chunk = Math.max(BATCH, load.batchSize());
-            Map<String, Object> out = evaluate(model, modelDir, meta, data, format, formatOptions, listing, chunk, log);
+            Map<String, Object> out = evaluate(model, modelDir, meta, data, format, formatOptions, listing, load, chunk, log);
             out.put("model", modelDir.toString());
             out.put("data", data.toString());
             return out;
@@ -100,7 +100,8 @@ public final class ClassifierEvaluation {
     private static final int BATCH = 64;
 
     private static Map<String, Object> evaluate(TextClassifier model, Path modelDir, ModelMeta meta, Path data, String format,
-                                                Map<String, Object> formatOptions, InputConfig listing, int chunk, PrintStream log)
+                                                Map<String, Object> formatOptions, InputConfig listing, LoadOptions load, int chunk,
+                                                PrintStream log)
             throws IOException {
         String fmt = format == null ? (String) TrainingInput.of(meta).getOrDefault("format", "jsonl") : format;
         Map<String, Object> opts = new LinkedHashMap<>(TrainingInput.optionsFor(meta, fmt));
@@ -123,7 +124,7 @@ public final class ClassifierEvaluation {
         try (CorpusInput in = CorpusInput.open(data, listing == null ? null : listing.glob(), listing == null || listing.recursive(),
                 reader, readerOptions, new ReadSettings(TrainingInput.language(meta), maxLine, errors, new AtomicLong(),
                         listing == null ? ReadSettings.INPUT_MAX_LINE_KEY : ReadSettings.DATA_MAX_LINE_KEY));
-             Pipeline pre = ModelPreprocessing.rebuild(modelDir, meta, "classify-eval-preprocess")) {
+             Pipeline pre = ModelPreprocessing.rebuild(modelDir, meta, "classify-eval-preprocess", load)) {
             Progress progress = new Progress(log, "docs", in.totalBytes(), in::bytesRead);
             long n = 0;
             List<Document> batch = new ArrayList<>(chunk);

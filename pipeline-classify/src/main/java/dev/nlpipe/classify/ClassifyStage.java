@@ -81,19 +81,23 @@ public final class ClassifyStage implements StageProvider {
     @Override
     public Processor create(StageContext ctx) {
         TextClassifier model;
+        Options o = ctx.options();
+        LoadOptions load;
         try {
-            Options o = ctx.options();
-            model = ModelKinds.get().load(ctx.model(), TextClassifier.class, new LoadOptions(o.getString("device"), o.getInt("batchSize"),
-                    o.getInt("threads")));
+            load = new LoadOptions(o.getString("device"), o.getInt("batchSize"), o.getInt("threads"));
+            model = ModelKinds.get().load(ctx.model(), TextClassifier.class, load);
         } catch (ModelException e) {
             throw new ConfigException(ctx.modelLocation(), "stage '" + ctx.id() + "': " + e.getMessage());
-        } catch (IllegalArgumentException e) {
+        } catch (ConfigException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // a bad device, or an engine that cannot start: named with the stage, as the ner stage names it
             throw ctx.error(e.getMessage());
         }
         Pipeline stages = null;
         try {
-            if (ctx.options().getBoolean("preprocess")) {
-                stages = ModelPreprocessing.rebuildForServing(ctx.model(), ModelDir.read(ctx.model()), "classify-preprocess");
+            if (o.getBoolean("preprocess")) {
+                stages = ModelPreprocessing.rebuildForServing(ctx.model(), ModelDir.read(ctx.model()), "classify-preprocess", load);
             }
         } catch (ModelException e) {
             model.close();

@@ -112,7 +112,7 @@ public final class NerEvaluator {
             }
             Options readerOptions = Options.of("data format '" + format + "'", given, reader.options()).writtenAs("data.", ": ");
             try (CorpusInput in = CorpusInput.open(data, null, true, reader, readerOptions, settings);
-                 Pipeline preprocess = ModelPreprocessing.rebuild(modelDir, meta, "ner-eval-preprocess")) {
+                 Pipeline preprocess = ModelPreprocessing.rebuild(modelDir, meta, "ner-eval-preprocess", options)) {
                 Iterator<Document> docs = preprocess == null ? in : preprocess.process(in);
                 long[] done = {0};
                 long[] tagging = {0};

@@ -96,11 +96,11 @@ public final class NerStage implements StageProvider {
         if (o.getInt("batchSize") < 1) {
             throw o.error("batchSize", "must be at least 1");
         }
-        Pipeline preprocess = o.getBoolean("preprocess") ? preprocessing(ctx) : null;
+        LoadOptions load = new LoadOptions(o.getString("device"), o.getInt("batchSize"), o.getInt("threads"));
+        Pipeline preprocess = o.getBoolean("preprocess") ? preprocessing(ctx, load) : null;
         Tagger tagger;
         try {
-            tagger = ModelKinds.get().load(ctx.model(), Tagger.class, new LoadOptions(o.getString("device"), o.getInt("batchSize"),
-                    o.getInt("threads")));
+            tagger = ModelKinds.get().load(ctx.model(), Tagger.class, load);
         } catch (ModelException e) {
             close(preprocess);
             throw ctx.modelError(e.getMessage().replaceFirst("^model \\S+ ", ""));
@@ -114,9 +114,9 @@ public final class NerStage implements StageProvider {
         return new Tagging(tagger, preprocess, o.getBoolean("append"));
     }
 
-    private static Pipeline preprocessing(StageContext ctx) {
+    private static Pipeline preprocessing(StageContext ctx, LoadOptions load) {
         try {
-            return ModelPreprocessing.rebuildForServing(ctx.model(), ModelDir.read(ctx.model()), "ner-preprocess");
+            return ModelPreprocessing.rebuildForServing(ctx.model(), ModelDir.read(ctx.model()), "ner-preprocess", load);
         } catch (ModelException e) {
             throw ctx.modelError(e.getMessage().replaceFirst("^model \\S+ ", ""));
         } catch (ConfigException e) {

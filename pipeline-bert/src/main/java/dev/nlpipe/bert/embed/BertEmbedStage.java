@@ -85,8 +85,11 @@ public final class BertEmbedStage implements StageProvider {
                     o.getInt("maxLength"), new LoadOptions(o.getString("device"), o.getInt("batchSize"), o.getInt("threads")));
         } catch (ModelException e) {
             throw ctx.modelError(e.getMessage());
-        } catch (IllegalArgumentException | NeuralEngineException e) {
+        } catch (IllegalArgumentException e) {
             throw o.error("device", e.getMessage());
+        } catch (NeuralEngineException e) {
+            // only a device the machine lacks is the option's fault; missing natives or an unwritable cache are not
+            throw e.isSetting() ? o.error("device", e.getMessage()) : ctx.error(e.getMessage());
         }
         return new Embedding(encoder, o.getString("name"));
     }

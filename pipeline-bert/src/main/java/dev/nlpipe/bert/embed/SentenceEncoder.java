@@ -41,6 +41,7 @@ import java.util.List;
  * text's vector does not depend on the batch it is in (beyond float rounding).
  */
 public final class SentenceEncoder implements AutoCloseable {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SentenceEncoder.class);
     private final BertTokenizer tokenizer;
     private final BertEncoder encoder;
     private final Params params;
@@ -87,13 +88,14 @@ public final class SentenceEncoder implements AutoCloseable {
             throw new ModelException(dir, "takes 3 to " + e.config().maxPositions() + " pieces per text, not maxLength " + maxLength);
         }
         BertTokenizer tokenizer = own.withMaxLength(max);
-        Device device = Inference.prepare(options, msg -> { });
+        Device device = Inference.prepare(options, msg -> LOG.info("model {}: {}", dir, msg));
         Params params = new Params(device, false);
         try {
             e.weights().forEach((name, t) -> params.put(name, new Shape(t.shape()), t.values()));
             return new SentenceEncoder(tokenizer, BertEncoder.bind(params, "", e.config()), params, pooling, normalize, device,
                     options.batchSize(), new CutTexts(dir.toString(), max, max == e.config().maxPositions()
-                    ? "the encoder reads no more (its position count); split long texts, e.g. with a sentence.split stage before it"
+                    ? "the encoder reads no more (its position count); give it shorter documents (one record per paragraph or"
+                    + " sentence in the input: format text reads one document per line)"
                     : "raise the stage's maxLength up to the encoder's " + e.config().maxPositions() + " positions, or split long texts"));
         } catch (RuntimeException ex) {
             params.close();

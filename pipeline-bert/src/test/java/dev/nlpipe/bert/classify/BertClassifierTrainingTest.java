@@ -204,6 +204,13 @@ class BertClassifierTrainingTest {
     }
 
     @Test
+    void aDeviceTheMachineLacksIsNamedWithTheStage() {
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> Pipeline.builder().inputLayers().add("classify", Map.of("device", "gpu:7"), model).build().close());
+        assertTrue(e.getMessage().contains("classify") && e.getMessage().contains("gpu:7"), e.getMessage());
+    }
+
+    @Test
     void aNormalizerBeforeTheStageChangesWhatTheClassifierReads() {
         // full-width "ｔｅｒｒｉｂｌｅ" is unknown to the word pieces; normalize.chinese folds it to the word the model knows
         try (Pipeline plain = Pipeline.builder().inputLayers().add("classify", Map.of(), model).build();

@@ -45,6 +45,27 @@ class BertEmbedStageTest {
     }
 
     @Test
+    void aModelTrainedBehindTheStageOnAGpuServesItWhereTheServingStageRuns() throws IOException {
+        Path model = dir.resolve("served");
+        Path copy = model.resolve("stages/0");
+        Files.createDirectories(copy);
+        try (var files = Files.list(encoder)) {
+            for (Path f : files.toList()) {
+                Files.copy(f, copy.resolve(f.getFileName().toString()));
+            }
+        }
+        // as model.json records an embed.bert stage trained on a machine with eight GPUs
+        ModelMeta meta = new ModelMeta(new java.util.LinkedHashMap<>(Map.of(dev.nlpipe.core.model.ModelPreprocessing.KEY,
+                List.of(Map.of("type", "embed.bert", "with", Map.of("device", "gpu:7", "threads", 2, "name", "sv"), "model", "stages/0")))));
+        assertThrows(RuntimeException.class, () -> dev.nlpipe.core.model.ModelPreprocessing.rebuild(model, meta, "pre").close(),
+                "the recorded device, where no one serves");
+        try (Pipeline p = dev.nlpipe.core.model.ModelPreprocessing.rebuild(model, meta, "pre", new LoadOptions("cpu", 4, 1))) {
+            float[] v = ((DenseVector) p.process(new Document("d", TEXTS.get(0))).get(0).vectors().get("sv")).values();
+            assertEquals(32, v.length);
+        }
+    }
+
+    @Test
     void theStageWritesAUnitVectorOfTheHiddenSizeUnderItsName() {
         try (Pipeline p = Pipeline.builder().inputLayers().add("embed.bert", Map.of("name", "sv", "device", "cpu"), encoder).build()) {
             Document d = p.process(new Document("d", TEXTS.get(0))).get(0);

@@ -195,7 +195,17 @@ public final class ModelPreprocessing {
      * @throws dev.nlpipe.core.config.ConfigException when a stage cannot be built here (a module is missing)
      */
     public static Pipeline rebuild(Path dir, ModelMeta meta, String name) {
-        return rebuild(dir, meta, name, true);
+        return rebuild(dir, meta, name, true, null);
+    }
+
+    /**
+     * {@link #rebuild(Path, ModelMeta, String)} with the recorded stages run where {@code load}
+     * says: a stage's {@code device}, {@code threads} and {@code batchSize}, as training recorded
+     * them, give way to the serving machine's (a model trained behind {@code embed.bert} on a GPU
+     * scores on a CPU-only machine).
+     */
+    public static Pipeline rebuild(Path dir, ModelMeta meta, String name, LoadOptions load) {
+        return rebuild(dir, meta, name, true, load);
     }
 
     /**
@@ -205,10 +215,15 @@ public final class ModelPreprocessing {
      * documents training scored.
      */
     public static Pipeline rebuildForServing(Path dir, ModelMeta meta, String name) {
-        return rebuild(dir, meta, name, false);
+        return rebuild(dir, meta, name, false, null);
     }
 
-    private static Pipeline rebuild(Path dir, ModelMeta meta, String name, boolean withFilters) {
+    /** {@link #rebuildForServing(Path, ModelMeta, String)} with the stages run where {@code load} says, as {@link #rebuild(Path, ModelMeta, String, LoadOptions)}. */
+    public static Pipeline rebuildForServing(Path dir, ModelMeta meta, String name, LoadOptions load) {
+        return rebuild(dir, meta, name, false, load);
+    }
+
+    private static Pipeline rebuild(Path dir, ModelMeta meta, String name, boolean withFilters, LoadOptions load) {
         List<?> stages = recorded(meta);
         Registry<StageProvider> registry = Components.get().stages();
         Pipeline.Builder b = Pipeline.builder().name(name);
@@ -236,6 +251,9 @@ public final class ModelPreprocessing {
                 checkAllowed(dir, i, provider, with, inside.keySet());
                 with = new LinkedHashMap<>(with);
                 with.putAll(inside);
+                if (load != null) {
+                    with.putAll(runSettings(provider, load));
+                }
                 if (provider.dropsDocuments() && !withFilters) {
                     continue;
                 }
@@ -245,6 +263,23 @@ public final class ModelPreprocessing {
             added++;
         }
         return added == 0 ? null : b.build();
+    }
+
+    /**
+     * The options of {@code provider} that say where and how fast it runs, set as {@code load} says:
+     * they belong to the machine serving the model, not to the one that trained it.
+     */
+    private static Map<String, Object> runSettings(StageProvider provider, LoadOptions load) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (OptionSpec spec : provider.options()) {
+            switch (spec.name()) {
+                case "device" -> out.put("device", load.device());
+                case "threads" -> out.put("threads", load.threads());
+                case "batchSize" -> out.put("batchSize", load.batchSize());
+                default -> { }
+            }
+        }
+        return out;
     }
 
     /**
