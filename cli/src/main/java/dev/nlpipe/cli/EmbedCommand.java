@@ -213,6 +213,10 @@ public final class EmbedCommand implements Runnable {
         @Option(names = "--pooling", paramLabel = "POOLING", description = "for an encoder, as stage embed.bert takes it: cls, mean,"
                 + " or pooler for an encoder that has one (default: cls); not for word vectors")
         String pooling;
+        /** No default here either: word vectors have no length to cut at. */
+        @Option(names = "--max-length", paramLabel = "N", description = "for an encoder, as stage embed.bert takes maxLength: the most"
+                + " word pieces read per text, [CLS] and [SEP] included (default: the encoder's positions); not for word vectors")
+        Integer maxLength;
 
         @Override
         public Integer call() throws IOException {
@@ -223,7 +227,8 @@ public final class EmbedCommand implements Runnable {
                     throw new CommandLine.ParameterException(spec.commandLine(), "--pooling is " + String.join(", ", BertEmbedStage.POOLINGS)
                             + ", not '" + pooling + "'");
                 }
-                try (SentenceEncoder enc = SentenceEncoder.load(vectors, Pooling.parse(how, false), true, 0, LoadOptions.DEFAULT)) {
+                try (SentenceEncoder enc = SentenceEncoder.load(vectors, Pooling.parse(how, false), true, maxLength == null ? 0 : maxLength,
+                        LoadOptions.DEFAULT)) {
                     float[][] v = enc.embed(List.of(a, b));
                     out.printf(Locale.ROOT, "%.6f%n", SentenceEncoder.dot(v[0], v[1]));
                 } catch (ModelException e) {
@@ -236,6 +241,10 @@ public final class EmbedCommand implements Runnable {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--pooling is for an encoder directory, and " + vectors
                         + " holds word vectors: the similarity of two words is the cosine of their vectors, with nothing to pool."
                         + " Leave --pooling out");
+            }
+            if (maxLength != null) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--max-length is for an encoder directory, and " + vectors
+                        + " holds word vectors, which read no word pieces. Leave --max-length out");
             }
             WordVectors v = load(spec, vectors);
             out.printf(Locale.ROOT, "%.6f%n", v.similarity(row(spec, v, a), row(spec, v, b)));

@@ -187,6 +187,28 @@ class EmbedCommandTest {
     }
 
     @Test
+    void maxLengthCutsTheTextsAsTheStageWithThatMaxLengthCutsThem() throws IOException {
+        Path enc = encoder();
+        String a = "酒店很好房间很差酒店很好";
+        String b = "酒店很好房间很好房间很差";
+        // mean pooling: at this tiny encoder's initial scale [CLS] comes out nearly the same for every text
+        CliTest.Result cut = nlpipe("embed", "similarity", enc.toString(), a, b, "--max-length", "6", "--pooling", "mean");
+        assertEquals(0, cut.code(), cut.err());
+        try (SentenceEncoder stage = SentenceEncoder.load(enc, Pooling.MEAN, true, 6, LoadOptions.DEFAULT)) {
+            float[][] v = stage.embed(List.of(a, b));
+            assertEquals(String.format(Locale.ROOT, "%.6f", SentenceEncoder.dot(v[0], v[1])), cut.out().strip());
+        }
+        assertEquals("1.000000", cut.out().strip(), "both texts begin with the same four characters, all the encoder reads");
+        CliTest.Result whole = nlpipe("embed", "similarity", enc.toString(), a, b, "--pooling", "mean");
+        assertNotEquals(cut.out(), whole.out());
+        CliTest.Result tooShort = nlpipe("embed", "similarity", enc.toString(), a, b, "--max-length", "2");
+        assertEquals(ExitCodes.CONFIG, tooShort.code(), tooShort.err());
+        CliTest.Result words = nlpipe("embed", "similarity", vectors().toString(), "king", "queen", "--max-length", "8");
+        assertEquals(ExitCodes.CONFIG, words.code(), words.err());
+        assertTrue(words.err().contains("--max-length is for an encoder directory"), words.err());
+    }
+
+    @Test
     void poolingIsRefusedForWordVectors() throws IOException {
         CliTest.Result r = nlpipe("embed", "similarity", vectors().toString(), "king", "queen", "--pooling", "mean");
         assertEquals(ExitCodes.CONFIG, r.code(), r.err());
