@@ -46,7 +46,7 @@ public final class WordPieceTask implements TrainerProvider {
                 OptionSpec.integer("limitAlphabet", 0, "keep only the N most frequent characters (0: every character)"),
                 OptionSpec.bool("lowercase", false, "lowercase the text (an uncased model)"),
                 OptionSpec.choice("stripAccents", "auto", "drop accents after NFD; auto: when lowercase", "auto", "true", "false"),
-                OptionSpec.bool("cleanText", true, "drop control characters and turn whitespace into spaces"),
+                OptionSpec.bool("cleanText", true, "drop control characters (vertical tab and form feed among them: the words beside them join) and turn other whitespace into spaces"),
                 OptionSpec.bool("handleChineseChars", true, "make every CJK ideograph a word of its own"),
                 OptionSpec.bool("chineseContinuations", true, "add ##c for every CJK ideograph, as Chinese BERT has"),
                 OptionSpec.stringList("specialTokens", WordPieceTrainer.Settings.BERT_SPECIAL_TOKENS,

@@ -9,8 +9,8 @@ import java.util.Map;
 /**
  * The options of BERT's normalizer, as Hugging Face's {@code BertNormalizer} has them.
  *
- * @param cleanText drop control, format and private-use characters, NUL and U+FFFD, and turn every whitespace
- *     character into a space
+ * @param cleanText drop control, format and private-use characters, NUL and U+FFFD (vertical tab, form feed and
+ *     U+0085 among them, so the words beside them join), and turn every other whitespace character into a space
  * @param handleChineseChars put spaces around every CJK ideograph, so that each is a word of its own
  * @param stripAccents decompose (NFD) and drop non-spacing marks; {@code null} follows {@code lowercase}, as Hugging
  *     Face does

@@ -22,7 +22,7 @@ import java.util.stream.IntStream;
  * <pre>{@code
  * BertTokenizer tok = BertTokenizer.load(Path.of("models/bge-small-zh/tokenizer.json")).withMaxLength(512);
  * BertEncoding e = tok.encode("我爱北京 Hello!");
- * int[] ids = e.ids();                     // [CLS] 我 爱 北 京 hello ! [SEP] (as the vocabulary spells them)
+ * int[] ids = e.ids();                     // [CLS] 我 爱 北 京 [UNK] ! [SEP]: bge-small-zh is cased and has no "Hello"
  * }</pre>
  */
 public final class BertTokenizer {

@@ -15,6 +15,7 @@ final class SequenceTokenizer {
     private final AddedTokenMatcher normalized;
     private final ThreadLocal<NormalizedText> scratch = ThreadLocal.withInitial(NormalizedText::new);
     private final boolean chineseWords;
+    private final boolean cleanText;
     /** Characters past a word boundary a prefix must reach so that an added token across the boundary is found whole. */
     private final int margin;
 
@@ -41,6 +42,7 @@ final class SequenceTokenizer {
         this.raw = new AddedTokenMatcher(rawTokens, rawPatterns);
         this.normalized = new AddedTokenMatcher(normTokens, normPatterns);
         this.chineseWords = normalization.handleChineseChars();
+        this.cleanText = normalization.cleanText();
         int longest = 0;
         for (AddedToken t : addedTokens) {
             longest = Math.max(longest, t.content().length());
@@ -87,6 +89,9 @@ final class SequenceTokenizer {
                 continue; // a boundary character outside the BMP is passed over: the next one back serves
             }
             int flags = CharClasses.of(c);
+            if (cleanText && (flags & CharClasses.REMOVED) != 0) {
+                continue; // a vertical tab, form feed or NEL is whitespace that cleaning drops: the words beside it join
+            }
             if ((flags & (CharClasses.SPACE | CharClasses.PUNCT)) != 0 || chineseWords && (flags & CharClasses.CHINESE) != 0) {
                 return i;
             }

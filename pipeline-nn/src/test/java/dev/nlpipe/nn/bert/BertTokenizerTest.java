@@ -169,7 +169,7 @@ class BertTokenizerTest {
     void aLongTextCutToItsFirstPiecesGivesWhatTheWholeTokenizationGives() {
         // texts far longer than the prefix a cut encoding tokenizes first, with every kind of word boundary and none for long runs
         String[] parts = {"hello", " ", "world", "中", "文", ",", "!", "unaffable", "cafe\u0301s", "𝐀", "[MASK]", "\u0000", "\u200b",
-                "\t", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "\n", "the", "a", "zzz", "  "};
+                "\t", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "\n", "the", "a", "zzz", "  ", "\f", "\u000b", "\u0085"};
         java.util.Random r = new java.util.Random(3);
         for (int round = 0; round < 60; round++) {
             StringBuilder sb = new StringBuilder();
@@ -193,6 +193,20 @@ class BertTokenizerTest {
                     assertEquals(whole.length() - 2 > max - 2, cut.truncated(), what);
                 }
             }
+        }
+    }
+
+    @Test
+    void aCutEncodingJoinsTheWordsAroundWhitespaceThatCleaningDrops() {
+        // a vertical tab, form feed or NEL is whitespace, yet clean_text drops it: "unaffable\fqqq..." is one word of 159
+        // characters, [UNK] in the whole tokenization, even where the cut encoding's prefix ends inside it
+        for (String dropped : List.of("\u000b", "\f", "\u0085")) {
+            String text = "hello ".repeat(124) + " ".repeat(252) + "unaffable" + dropped + "a".repeat(150) + " the".repeat(10);
+            BertEncoding whole = UNCASED.withTruncation(null).encode(text);
+            BertEncoding cut = UNCASED.withMaxLength(127).encode(text);
+            assertEquals("[UNK]", whole.tokens()[125]);
+            assertEquals(List.of(whole.tokens()).subList(0, 126), List.of(cut.tokens()).subList(0, 126),
+                    String.format("around U+%04X", (int) dropped.charAt(0)));
         }
     }
 
