@@ -195,6 +195,12 @@ public final class BertTokenizer {
      */
     public PaddedBatch pad(List<BertEncoding> encodings) {
         Padding p = padding();
+        int longest = encodings.stream().mapToInt(BertEncoding::length).max().orElse(0);
+        if (p.fixedLength() > 0 && longest > p.fixedLength()) {
+            // withMaxLength raised past the file's padding (all-MiniLM's tokenizer.json fixes 128): the padding is not the cut
+            throw new IllegalArgumentException("an encoding has " + longest + " tokens, more than the " + p.fixedLength()
+                    + " the tokenizer.json's padding fixes; pad(encodings, 0) pads to the longest encoding instead");
+        }
         return pad(encodings, p.fixedLength());
     }
 

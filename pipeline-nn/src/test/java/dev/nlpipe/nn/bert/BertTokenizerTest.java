@@ -262,6 +262,21 @@ class BertTokenizerTest {
     }
 
     @Test
+    void aFixedPaddingShorterThanTheCutNamesThePaddingAndTheWayOut(@TempDir Path dir) throws IOException {
+        // all-MiniLM's tokenizer.json pads to a fixed 128 and cuts at 128; raising the cut leaves the padding as it was
+        Path file = dir.resolve("tokenizer.json");
+        UNCASED.saveTokenizerJson(file);
+        Files.writeString(file, Files.readString(file).replaceFirst("\"padding\"\\s*:\\s*null",
+                "\"padding\":{\"strategy\":{\"Fixed\":4},\"pad_id\":0,\"pad_token\":\"[PAD]\"}"));
+        BertTokenizer fixed = BertTokenizer.load(file).withMaxLength(8);
+        assertEquals(4, fixed.pad(fixed.encodeBatch(List.of("hello"))).length());
+        List<BertEncoding> longer = fixed.encodeBatch(List.of("hello world the a"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> fixed.pad(longer));
+        assertTrue(e.getMessage().contains("padding fixes; pad(encodings, 0)"), e.getMessage());
+        assertEquals(6, fixed.pad(longer, 0).length());
+    }
+
+    @Test
     void idsFarPastTheVocabularysSizeAreRefusedBeforeAllocating() {
         // a damaged or hostile tokenizer.json: two pieces, one of them numbered two billion
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
