@@ -1,5 +1,7 @@
 package dev.nlpipe.ner.lexicon;
 
+import dev.nlpipe.core.config.ConfigException;
+import dev.nlpipe.core.config.Location;
 import dev.nlpipe.core.io.Utf8Text;
 import dev.nlpipe.core.text.WordListLines;
 import dev.nlpipe.embed.word2vec.VectorFormat;
@@ -121,7 +123,7 @@ final class LexiconSources {
                 // vector of one dimension
                 if (parts.length > 2 || parts.length == 2 && !NUMBER.matcher(parts[1]).matches()) {
                     if (dim != 0 && parts.length - 1 != dim) {
-                        throw new IllegalArgumentException(file + ":" + lineNo + ": '" + parts[0] + "' has " + (parts.length - 1)
+                        throw new ConfigException(new Location(file.toString(), lineNo, 1), "'" + parts[0] + "' has " + (parts.length - 1)
                                 + " numbers after it, earlier vectors have " + dim + "; give every word the same vector size or none");
                     }
                     dim = parts.length - 1;
@@ -130,13 +132,13 @@ final class LexiconSources {
                         try {
                             v[i] = Float.parseFloat(parts[i + 1]);
                         } catch (NumberFormatException e) {
-                            throw new IllegalArgumentException(file + ":" + lineNo + ": '" + parts[i + 1] + "' is not a number; a"
+                            throw new ConfigException(new Location(file.toString(), lineNo, 1), "'" + parts[i + 1] + "' is not a number; a"
                                     + " word-list line is a word, optionally followed by its vector (a jieba or HanLP dictionary"
                                     + " line such as '词 nz 100' is not: keep its first column, e.g. cut -d' ' -f1)");
                         }
                         if (!Float.isFinite(v[i])) {
                             // NaN and Infinity parse; a NaN vector made every sentence holding the word lose its entities
-                            throw new IllegalArgumentException(file + ":" + lineNo + ": value " + (i + 1) + " of '" + parts[0] + "' is "
+                            throw new ConfigException(new Location(file.toString(), lineNo, 1), "value " + (i + 1) + " of '" + parts[0] + "' is "
                                     + parts[i + 1] + "; a vector must hold finite numbers");
                         }
                     }

@@ -25,7 +25,13 @@ public final class TrainingLexicon {
      */
     public static Lexicon of(TrainingJob job, LexiconSpec spec, int wordDim, List<UnitSequence> train, PrintStream log)
             throws IOException {
-        Lexicon all = Lexicon.build(spec, log);
+        Lexicon all;
+        try {
+            all = Lexicon.build(spec, log);
+        } catch (IllegalArgumentException e) {
+            // what is left unlocated is the vectors file's: its size against the word lists', or no word of the lexicon in it
+            throw job.model().error("lexiconVectors", e.getMessage());
+        }
         if (all.dim() > 0 && all.dim() != wordDim) {
             throw job.model().error("wordDim", "is " + wordDim + " but the lexicon's vectors (word lists of 'lexicon' and"
                     + " lexiconVectors) have " + all.dim() + " dimensions; set model.wordDim: " + all.dim());

@@ -135,6 +135,15 @@ class LatticeOptionsTest {
     }
 
     @Test
+    void aVectorsFileThatDisagreesWithTheWordListsIsAConfigurationErrorAtLexiconVectors() throws IOException {
+        Path words = Files.writeString(dir.resolve("words-3d.txt"), "北京 0.1 0.2 0.3\n上海 0.3 0.2 0.1\n");
+        Path vectors = Files.writeString(dir.resolve("vectors-2d.txt"), "2 2\n北京 1 2\n中国 3 4\n");
+        ConfigException e = fails("wordDim: 3, lexicon: [" + words + "], lexiconVectors: " + vectors + ", lexiconVectorsFormat: text");
+        assertTrue(e.getMessage().contains("'lexiconVectors'") && e.getMessage().contains("has 2 dimensions, but the word lists'"),
+                e.getMessage());
+    }
+
+    @Test
     void aLexiconWithoutAWordOfTheTrainingDataIsRefused() throws IOException {
         Path words = Files.writeString(dir.resolve("english.txt"), "hello\nworld\n");
         ConfigException e = fails("lexicon: [" + words + "]");

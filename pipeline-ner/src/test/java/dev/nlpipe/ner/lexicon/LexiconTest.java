@@ -253,9 +253,9 @@ class LexiconTest {
     void aBadWordListLineNamesFileAndLine() throws IOException {
         Path list = tmp.resolve("words.txt");
         Files.writeString(list, "北京 1 2\n上海 1 x\n", StandardCharsets.UTF_8);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        ConfigException e = assertThrows(ConfigException.class,
                 () -> Lexicon.build(new LexiconSpec(List.of(list.toString()), null, "auto", 2, 4, 0, 0), quiet()));
-        assertTrue(e.getMessage().contains("words.txt:2"), e.getMessage());
+        assertTrue(e.getMessage().contains("words.txt:2"), e.getMessage()); // a configuration error (exit 2), at its line
     }
 
     @Test
@@ -347,7 +347,7 @@ class LexiconTest {
     void aWordListVectorThatIsNotFiniteIsRefusedNamingFileAndLine() throws IOException {
         for (String bad : List.of("NaN", "Infinity", "-Infinity", "1e50")) {
             Path list = Files.writeString(tmp.resolve("nan.txt"), "北京 1 2\n董事会秘书 " + bad + " 2\n");
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+            ConfigException e = assertThrows(ConfigException.class,
                     () -> Lexicon.build(new LexiconSpec(List.of(list.toString()), null, "auto", 2, 10, 0, 0), quiet()));
             assertTrue(e.getMessage().contains("nan.txt:2") && e.getMessage().contains("finite"), bad + ": " + e.getMessage());
         }
