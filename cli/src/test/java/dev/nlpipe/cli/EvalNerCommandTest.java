@@ -305,7 +305,7 @@ class EvalNerCommandTest {
         // the model's recorded segmenter runs after --stage and would replace its tokens without a word
         Path train = Files.writeString(dir.resolve("seg.bmes"), "张 B-PER\n三 E-PER\n在 O\n北 B-LOC\n京 E-LOC\n\n".repeat(8));
         Path cfg = Files.writeString(dir.resolve("seg.yaml"), "task: ner.bilstm-crf\ndata: { train: " + train + ", format: bmes }\n"
-                + "stages: [ { type: segment } ]\nmodel: { charDim: 8, hidden: 8, dropout: 0 }\n"
+                + "stages: [ { type: segment } ]\nmodel: { charDim: 8, segDim: 4, hidden: 8, dropout: 0 }\n"
                 + "train: { epochs: 1, batchSize: 4, device: cpu, threads: 1, devFraction: 0.25 }\n");
         Path seg = dir.resolve("seg-model");
         CliTest.Result trained = CliTest.nlpipe("train", cfg.toString(), "--output", seg.toString());
@@ -317,6 +317,12 @@ class EvalNerCommandTest {
         assertEquals(2, own.code(), own.err());
         assertTrue(own.err().contains("trained on tokens from segment") && !own.err().contains("recorded no tokenizer"),
                 "the model did record one: " + own.err());
+        // without word-position features the model reads characters alone: whose tokens come before it does not matter
+        Path chars = dir.resolve("seg-chars-model");
+        assertEquals(0, CliTest.nlpipe("train", cfg.toString(), "--output", chars.toString(), "--set", "model.segDim=0").code());
+        CliTest.Result free = CliTest.nlpipe("tag", "--model", chars.toString(), "--with", "preprocess=false", "--stage", "tokenize.lucene",
+                "张三在北京");
+        assertEquals(0, free.code(), free.err());
     }
 
     @Test
@@ -336,7 +342,7 @@ class EvalNerCommandTest {
         assertNull(DocumentJson.parse(chars.out().strip()).lang(), chars.out());
         Path train = Files.writeString(dir.resolve("lang.bmes"), "张 B-PER\n三 E-PER\n在 O\n北 B-LOC\n京 E-LOC\n\n".repeat(8));
         Path cfg = Files.writeString(dir.resolve("lang.yaml"), "task: ner.bilstm-crf\ndata: { train: " + train + ", format: bmes }\n"
-                + "stages: [ { type: segment } ]\nmodel: { charDim: 8, hidden: 8, dropout: 0 }\n"
+                + "stages: [ { type: segment } ]\nmodel: { charDim: 8, segDim: 4, hidden: 8, dropout: 0 }\n"
                 + "train: { epochs: 1, batchSize: 4, device: cpu, threads: 1, devFraction: 0.25 }\n");
         Path seg = dir.resolve("lang-model");
         assertEquals(0, CliTest.nlpipe("train", cfg.toString(), "--output", seg.toString()).code());

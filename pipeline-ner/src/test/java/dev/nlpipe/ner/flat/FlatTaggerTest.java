@@ -218,6 +218,25 @@ class FlatTaggerTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void aModelTrainedBehindASegmenterServesAfterAnotherTokenizerSinceItReadsCharacters() throws IOException {
+        // as a training file adapted from ner-resume.yaml records segment.hanlp; FLAT never reads its tokens
+        Path copy = Files.createDirectories(dir.resolve("flat-behind-segmenter"));
+        try (var files = Files.list(model)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                Files.copy(f, copy.resolve(f.getFileName().toString()));
+            }
+        }
+        Map<String, Object> meta = json(copy.resolve("model.json"));
+        meta.put("stages", List.of(Map.of("type", "segment.hanlp")));
+        DocumentJson.mapper().writeValue(copy.resolve("model.json").toFile(), meta);
+        try (Pipeline p = Pipeline.builder().add("tokenize.regex").add("ner", Map.of("device", "cpu"), copy).build()) {
+            Document d = p.process(new Document("d", "张伟在北京的华为公司。")).get(0);
+            assertTrue(EntityScores.unscored(d.text(), d.entities()).contains(Entity.of(d.text(), "LOC", 3, 5)), d.entities().toString());
+        }
+    }
+
+    @Test
     void everyEntityCarriesItsMarginalProbabilityIntoTheJsonOutput() throws IOException {
         try (Pipeline p = Pipeline.builder().add("ner", Map.of("device", "cpu"), model).build()) {
             EntityScores.assertScoredInJson(p.process(new Document("d", "张伟在北京的华为公司工作。")).get(0));
