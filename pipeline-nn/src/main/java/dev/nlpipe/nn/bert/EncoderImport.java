@@ -319,20 +319,24 @@ public final class EncoderImport {
         if (!"WordPiece".equals(model.get("type")) || !(model.get("vocab") instanceof Map<?, ?> vocab)) {
             throw new IOException(file + " is not a WordPiece tokenizer (model.type " + model.get("type") + "); BERT encoders use one");
         }
-        String[] pieces = new String[vocab.size()];
-        for (Map.Entry<?, ?> e : vocab.entrySet()) {
-            int id = ((Number) e.getValue()).intValue();
-            if (id < 0 || id >= pieces.length || pieces[id] != null) {
-                throw new IOException(file + ": the vocabulary's ids are not 0.." + (pieces.length - 1) + " once each");
-            }
-            pieces[id] = (String) e.getKey();
+        // read as the tokenizer that runs reads it: ids may leave holes (nlpipe writes one for a vocab.txt that listed a piece
+        // twice, as Hugging Face's tokenizers do), each kept as a line of vocab.txt so its lines stay the embedding rows
+        WordPieceVocabulary pieces;
+        try {
+            pieces = TokenizerJson.vocab(DocumentJson.mapper().valueToTree(model), file.toString());
+        } catch (IllegalArgumentException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+        if (pieces.tokens().size() < vocab.size()) {
+            throw new IOException(file + ": model.vocab gives two pieces the same id; each id is one row of the word embeddings,"
+                    + " so the file is damaged");
         }
         Map<String, Object> normalizer = t.get("normalizer") instanceof Map<?, ?> n ? (Map<String, Object>) n : Map.of();
         // Hugging Face's BertNormalizer defaults: clean_text and handle_chinese_chars on, strip_accents following lowercase
         BertNormalization own = new BertNormalization(!Boolean.FALSE.equals(normalizer.get("clean_text")),
                 !Boolean.FALSE.equals(normalizer.get("handle_chinese_chars")),
                 normalizer.get("strip_accents") instanceof Boolean b ? b : null, Boolean.TRUE.equals(normalizer.get("lowercase")));
-        return new Vocabulary(List.of(pieces), own, file, null);
+        return new Vocabulary(pieces.idLines(), own, file, null);
     }
 
     /**

@@ -64,7 +64,8 @@ final class TokenizerJson {
                 padding(root.path("padding")));
     }
 
-    private static WordPieceVocabulary vocab(JsonNode model, String source) {
+    /** A tokenizer.json's {@code model} as a vocabulary, {@code source} naming the file in errors. */
+    static WordPieceVocabulary vocab(JsonNode model, String source) {
         JsonNode v = model.path("vocab");
         if (!v.isObject()) {
             throw new IllegalArgumentException(source + ": model.vocab is not a token → id object");

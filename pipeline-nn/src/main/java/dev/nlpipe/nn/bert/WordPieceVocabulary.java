@@ -114,18 +114,29 @@ public final class WordPieceVocabulary {
     }
 
     /**
-     * Writes {@code vocab.txt}, one piece per line in id order. An id no piece has (a vocab.txt that
-     * listed a piece twice keeps its last line, leaving the first line's id without a piece) gets the
-     * line {@code [unused-hole-ID]}, which no text tokenizes to (the brackets split off as
-     * punctuation), so the file has a line for every embedding row and reads back to the same ids.
+     * Writes {@code vocab.txt}, one piece per line in id order: the {@link #idLines}.
      */
     public void write(Path vocabTxt) throws IOException {
         try (Writer w = Files.newBufferedWriter(vocabTxt, StandardCharsets.UTF_8)) {
-            for (int id = 0; id < tokens.length; id++) {
-                w.write(tokens[id] != null ? tokens[id] : "[unused-hole-" + id + "]");
+            for (String line : idLines()) {
+                w.write(line);
                 w.write('\n');
             }
         }
+    }
+
+    /**
+     * The lines of this vocabulary's {@code vocab.txt}, one per id in id order. An id no piece has (a
+     * vocab.txt that listed a piece twice keeps its last line, leaving the first line's id without a
+     * piece) gets the line {@code [unused-hole-ID]}, which no text tokenizes to (the brackets split off
+     * as punctuation), so the file has a line for every embedding row and reads back to the same ids.
+     */
+    public List<String> idLines() {
+        List<String> out = new ArrayList<>(tokens.length);
+        for (int id = 0; id < tokens.length; id++) {
+            out.add(tokens[id] != null ? tokens[id] : "[unused-hole-" + id + "]");
+        }
+        return out;
     }
 
     /** The number of pieces. */

@@ -94,6 +94,31 @@ class HuggingFaceImportTest {
     }
 
     @Test
+    void anImportedVocabTxtThatListsAPieceTwiceImportsAgain() throws IOException {
+        // w12 on lines 10 and 12 keeps id 12: the tokenizer.json written for it has no piece with id 10
+        Path hf = huggingFaceDir(true);
+        List<String> pieces = new ArrayList<>(vocab(20));
+        pieces.set(10, "w12");
+        Files.write(hf.resolve("vocab.txt"), pieces);
+        Path first = dir.resolve("first");
+        EncoderImport.run(EncoderSource.resolve(hf.toString(), null, dir, dir), first, QUIET);
+
+        Path again = dir.resolve("again");
+        EncoderImport.run(EncoderSource.resolve(first.toString(), null, dir, dir), again, QUIET, true);
+        List<String> lines = Files.readAllLines(again.resolve(PretrainedEncoder.VOCAB));
+        assertEquals(20, lines.size(), "a line for every embedding row, the hole's included");
+        assertEquals("[unused-hole-10]", lines.get(10));
+        assertEquals(12, PretrainedEncoder.tokenizerOf(again).encode("W12").ids()[1], "lowercased (--lowercase), read at its own id");
+
+        // two pieces with one id cannot both be its line of vocab.txt
+        String json = Files.readString(first.resolve(PretrainedEncoder.TOKENIZER));
+        Files.writeString(hf.resolve(PretrainedEncoder.TOKENIZER), json.replaceFirst("\"w11\"\\s*:\\s*11", "\"w11\": 12"));
+        IOException e = assertThrows(IOException.class, () -> EncoderImport.run(EncoderSource.resolve(hf.toString(), null, dir, dir),
+                dir.resolve("shared-id"), QUIET));
+        assertTrue(e.getMessage().contains("gives two pieces the same id"), e.getMessage());
+    }
+
+    @Test
     void embeddingRowsBeyondTheVocabularyAreKeptAndFewerAreRefused() throws IOException {
         // a table padded to a multiple of 8, or holding rows of added tokens: 20 rows, 18 pieces
         Path hf = huggingFaceDir(true);
