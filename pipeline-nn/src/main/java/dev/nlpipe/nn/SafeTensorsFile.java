@@ -35,6 +35,7 @@ public final class SafeTensorsFile {
 
     /** Reads every tensor of a file, in the order of their data in it. */
     public static Map<String, TensorFile.Tensor> read(Path file) throws IOException {
+        GitLfsPointer.refuse(file);
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             ByteBuffer size = readFully(ch, 0, 8, file);
             long headerLength = size.order(ByteOrder.LITTLE_ENDIAN).getLong(0);

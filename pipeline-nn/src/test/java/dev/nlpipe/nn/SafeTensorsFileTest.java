@@ -104,6 +104,12 @@ class SafeTensorsFileTest {
             assertTrue(e.getMessage().contains("damaged.safetensors"), header + ": " + e.getMessage());
         }
 
+        // what `git clone` without git-lfs leaves in place of the weights
+        Path pointer = Files.writeString(dir.resolve("model.safetensors"), "version https://git-lfs.github.com/spec/v1\n"
+                + "oid sha256:4b2d5e0ba1f4e0a4b9cbd9b04d9bb8e5f5b1b7c1d8f0a1e2b3c4d5e6f7a8b9c0\nsize 133093490\n");
+        e = assertThrows(IOException.class, () -> SafeTensorsFile.read(pointer));
+        assertTrue(e.getMessage().startsWith(pointer + " is a Git LFS pointer") && e.getMessage().contains("git lfs pull"), e.getMessage());
+
         Path complex = file("c.safetensors", List.<Object[]>of(new Object[] {"z", "C64", "[1]", new byte[8]}));
         e = assertThrows(IOException.class, () -> SafeTensorsFile.read(complex));
         assertTrue(e.getMessage().contains("tensor 'z' has dtype C64"), e.getMessage());

@@ -1,5 +1,6 @@
 package dev.nlpipe.nn.bert.onnx;
 
+import dev.nlpipe.nn.GitLfsPointer;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -33,6 +34,7 @@ public record OnnxGraph(Map<String, OnnxTensor> initializers, List<OnnxNode> nod
      * @throws IOException when it is not a readable ONNX model (or keeps its weights in external files)
      */
     public static OnnxGraph read(Path file) throws IOException {
+        GitLfsPointer.refuse(file);
         ByteBuffer buf;
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             buf = ch.map(FileChannel.MapMode.READ_ONLY, 0, ch.size());
@@ -44,8 +46,12 @@ public record OnnxGraph(Map<String, OnnxTensor> initializers, List<OnnxNode> nod
                     return graph(model.message());
                 }
             }
-        } catch (RuntimeException e) {
-            throw new IOException(file + " is not a readable ONNX model: " + e.getMessage(), e);
+        } catch (ProtoReader.MalformedException | RuntimeException e) {
+            // a download cut short or another kind of file (an HTML page) read as protobuf
+            throw new IOException(file + " is not a readable ONNX model (" + e.getMessage() + "): it is damaged, cut short or not an"
+                    + " .onnx file; download it again", e);
+        } catch (IOException e) {
+            throw new IOException(file + ": " + e.getMessage(), e);
         }
         throw new IOException(file + " is not an ONNX model: it has no graph");
     }

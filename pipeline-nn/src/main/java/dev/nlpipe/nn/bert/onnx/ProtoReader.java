@@ -16,6 +16,13 @@ final class ProtoReader {
     static final int LENGTH = 2;
     static final int FIXED32 = 5;
 
+    /** Bytes that are not protobuf's wire format: a damaged file, or another kind of file. */
+    static final class MalformedException extends IOException {
+        MalformedException(String message) {
+            super(message);
+        }
+    }
+
     private final ByteBuffer buf;
     private final int end;
     private int pos;
@@ -58,13 +65,13 @@ final class ProtoReader {
             case LENGTH -> {
                 long n = readVarint();
                 if (n < 0 || pos + n > end) {
-                    throw new IOException("a length-delimited field runs past its message (offset " + pos + ")");
+                    throw new MalformedException("a length-delimited field runs past its message (offset " + pos + ")");
                 }
                 sliceStart = pos;
                 sliceEnd = (int) (pos + n);
                 pos = sliceEnd;
             }
-            default -> throw new IOException("unsupported protobuf wire type " + wireType + " at offset " + pos);
+            default -> throw new MalformedException("unsupported protobuf wire type " + wireType + " at offset " + pos);
         }
         return true;
     }
@@ -73,7 +80,7 @@ final class ProtoReader {
         long result = 0;
         for (int shift = 0; shift < 64; shift += 7) {
             if (pos >= end) {
-                throw new IOException("the protobuf data ends inside a number");
+                throw new MalformedException("the protobuf data ends inside a number");
             }
             byte b = buf.get(pos++);
             result |= (long) (b & 0x7f) << shift;
@@ -81,7 +88,7 @@ final class ProtoReader {
                 return result;
             }
         }
-        throw new IOException("a protobuf number is longer than 10 bytes");
+        throw new MalformedException("a protobuf number is longer than 10 bytes");
     }
 
     int field() {
