@@ -2,6 +2,7 @@ package dev.nlpipe.nn.bert;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.nlpipe.core.doc.DocumentJson;
 import dev.nlpipe.core.io.IoErrors;
@@ -304,38 +305,40 @@ public final class EncoderImport {
     /** A JSON object file; a damaged one is named ({@code config.json: not valid JSON (...)}). */
     @SuppressWarnings("unchecked")
     private static Map<String, Object> readJson(Path file) throws IOException {
+        return readJson(file, LinkedHashMap.class);
+    }
+
+    private static <T> T readJson(Path file, Class<T> type) throws IOException {
         try {
-            return DocumentJson.mapper().readValue(file.toFile(), LinkedHashMap.class);
+            return DocumentJson.mapper().readValue(file.toFile(), type);
         } catch (JsonProcessingException e) {
             throw new IOException(file + ": not valid JSON (" + e.getOriginalMessage()
                     + (e.getLocation() == null ? "" : ", line " + e.getLocation().getLineNr()) + "); download it again", e);
         }
     }
 
-    @SuppressWarnings("unchecked")
     private static Vocabulary fromTokenizerJson(Path file) throws IOException {
-        Map<String, Object> t = readJson(file);
-        Map<String, Object> model = (Map<String, Object>) t.getOrDefault("model", Map.of());
-        if (!"WordPiece".equals(model.get("type")) || !(model.get("vocab") instanceof Map<?, ?> vocab)) {
-            throw new IOException(file + " is not a WordPiece tokenizer (model.type " + model.get("type") + "); BERT encoders use one");
+        JsonNode t = readJson(file, JsonNode.class);
+        JsonNode model = t == null ? MissingNode.getInstance() : t.path("model");
+        if (!"WordPiece".equals(model.path("type").asText(null)) || !model.path("vocab").isObject()) {
+            throw new IOException(file + " is not a WordPiece tokenizer (model.type " + model.path("type").asText(null)
+                    + "); BERT encoders use one");
         }
-        // read as the tokenizer that runs reads it: ids may leave holes (nlpipe writes one for a vocab.txt that listed a piece
-        // twice, as Hugging Face's tokenizers do), each kept as a line of vocab.txt so its lines stay the embedding rows
+        // read as the tokenizer that runs reads them: ids may leave holes (nlpipe writes one for a vocab.txt that listed a piece
+        // twice, as Hugging Face's tokenizers do), each kept as a line of vocab.txt so its lines stay the embedding rows; a
+        // null normalizer normalizes nothing
         WordPieceVocabulary pieces;
+        BertNormalization own;
         try {
-            pieces = TokenizerJson.vocab(DocumentJson.mapper().valueToTree(model), file.toString());
+            pieces = TokenizerJson.vocab(model, file.toString());
+            own = TokenizerJson.normalization(t.path("normalizer"), file.toString());
         } catch (IllegalArgumentException e) {
             throw new IOException(e.getMessage(), e);
         }
-        if (pieces.tokens().size() < vocab.size()) {
+        if (pieces.tokens().size() < pieces.size()) {
             throw new IOException(file + ": model.vocab gives two pieces the same id; each id is one row of the word embeddings,"
                     + " so the file is damaged");
         }
-        Map<String, Object> normalizer = t.get("normalizer") instanceof Map<?, ?> n ? (Map<String, Object>) n : Map.of();
-        // Hugging Face's BertNormalizer defaults: clean_text and handle_chinese_chars on, strip_accents following lowercase
-        BertNormalization own = new BertNormalization(!Boolean.FALSE.equals(normalizer.get("clean_text")),
-                !Boolean.FALSE.equals(normalizer.get("handle_chinese_chars")),
-                normalizer.get("strip_accents") instanceof Boolean b ? b : null, Boolean.TRUE.equals(normalizer.get("lowercase")));
         return new Vocabulary(pieces.idLines(), own, file, null);
     }
 
@@ -353,17 +356,26 @@ public final class EncoderImport {
 
     /** Copies a tokenizer.json with its BERT normalizer set to {@code n}, everything else as it was. */
     private static void withNormalization(Path from, Path to, BertNormalization n) throws IOException {
-        JsonNode tree = DocumentJson.mapper().readTree(from.toFile());
-        if (!(tree.get("normalizer") instanceof ObjectNode normalizer) || !"BertNormalizer".equals(normalizer.path("type").asText())) {
+        ObjectNode tree = (ObjectNode) DocumentJson.mapper().readTree(from.toFile());
+        JsonNode existing = tree.path("normalizer");
+        ObjectNode normalizer;
+        if (existing.isMissingNode() || existing.isNull()) {
+            // no normalizer reads as a BertNormalizer with every step off: one whose steps are n's does what n says
+            normalizer = tree.putObject("normalizer");
+            normalizer.put("type", "BertNormalizer");
+            normalizer.put("clean_text", n.cleanText());
+        } else if (existing instanceof ObjectNode bert && "BertNormalizer".equals(bert.path("type").asText())) {
+            normalizer = bert;
+        } else {
             throw new IOException(from + " has no BertNormalizer to set the normalization on (--lowercase, tokenizer_config.json)");
         }
-        normalizer.put("lowercase", n.lowercase());
         normalizer.put("handle_chinese_chars", n.handleChineseChars());
         if (n.stripAccents() == null) {
             normalizer.putNull("strip_accents");
         } else {
             normalizer.put("strip_accents", n.stripAccents());
         }
+        normalizer.put("lowercase", n.lowercase());
         Files.write(to, DocumentJson.mapper().writeValueAsBytes(tree));
     }
 

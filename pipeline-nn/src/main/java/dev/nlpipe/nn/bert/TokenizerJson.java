@@ -84,7 +84,8 @@ final class TokenizerJson {
         }
     }
 
-    private static BertNormalization normalization(JsonNode n, String source) {
+    /** A tokenizer.json's {@code normalizer}: BERT's, or none (null or missing), which normalizes nothing. */
+    static BertNormalization normalization(JsonNode n, String source) {
         if (n.isMissingNode() || n.isNull()) {
             return new BertNormalization(false, false, false, false);
         }

@@ -119,6 +119,30 @@ class HuggingFaceImportTest {
     }
 
     @Test
+    void lowercaseGivesATokenizerJsonWithoutANormalizerOne() throws IOException {
+        // Tokenizer(WordPiece(...)) with no normalizer set: "normalizer": null, which normalizes nothing
+        Path hf = huggingFaceDir(true);
+        List<String> pieces = new ArrayList<>(vocab(5));
+        for (String w : List.of("tcl", "mba", "the", "an", "of", "to", "in", "is", "it", "on", "at", "by", "or", "as", "be")) {
+            pieces.add(w);
+        }
+        BertTokenizer.of(WordPieceVocabulary.of(pieces), BertNormalization.cased()).saveTokenizerJson(hf.resolve("tokenizer.json"));
+        com.fasterxml.jackson.databind.node.ObjectNode json =
+                (com.fasterxml.jackson.databind.node.ObjectNode) DocumentJson.mapper().readTree(hf.resolve("tokenizer.json").toFile());
+        json.putNull("normalizer");
+        Files.write(hf.resolve("tokenizer.json"), DocumentJson.mapper().writeValueAsBytes(json));
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        EncoderImport.run(EncoderSource.resolve(hf.toString(), null, dir, dir), dir.resolve("as-is"), new PrintStream(log, true));
+        assertTrue(log.toString().contains("--lowercase"), log.toString());
+
+        Path lower = dir.resolve("lower");
+        EncoderImport.run(EncoderSource.resolve(hf.toString(), null, dir, dir), lower, QUIET, true);
+        assertEquals(List.of("[CLS]", "tcl", "[SEP]"), List.of(PretrainedEncoder.tokenizerOf(lower).encode("TCL").tokens()));
+        assertEquals(new BertNormalization(false, false, false, true), PretrainedEncoder.tokenizerOf(lower).normalization(),
+                "lowercasing only, every other step still off");
+    }
+
+    @Test
     void embeddingRowsBeyondTheVocabularyAreKeptAndFewerAreRefused() throws IOException {
         // a table padded to a multiple of 8, or holding rows of added tokens: 20 rows, 18 pieces
         Path hf = huggingFaceDir(true);
