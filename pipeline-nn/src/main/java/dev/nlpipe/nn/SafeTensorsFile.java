@@ -164,7 +164,7 @@ public final class SafeTensorsFile {
                 out[i] = switch (this) {
                     case F32 -> b.getFloat();
                     case F16 -> Float.float16ToFloat(b.getShort());
-                    case BF16 -> Float.intBitsToFloat((b.getShort() & 0xFFFF) << 16);
+                    case BF16 -> TensorFile.bfloat16ToFloat(b.getShort());
                     case F64 -> (float) b.getDouble();
                     case I64 -> b.getLong();
                     case I32 -> b.getInt();

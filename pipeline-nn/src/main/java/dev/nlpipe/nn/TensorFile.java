@@ -27,6 +27,11 @@ public final class TensorFile {
     private TensorFile() {
     }
 
+    /** A bfloat16 value (the upper half of a float32's bits, as checkpoints store it) as float32. */
+    public static float bfloat16ToFloat(short bits) {
+        return Float.intBitsToFloat((bits & 0xFFFF) << 16);
+    }
+
     /** A named tensor held on the Java heap. */
     public record Tensor(long[] shape, float[] values) {
         /** An array's shape and values, read into Java memory ({@link HostArrays#floats}). */

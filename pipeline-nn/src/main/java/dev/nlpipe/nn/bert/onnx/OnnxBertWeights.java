@@ -118,12 +118,16 @@ public record OnnxBertWeights(BertConfig config, Map<String, TensorFile.Tensor> 
         for (OnnxNode n : graph.nodes()) {
             if (n.op().equals("Constant") && n.name().startsWith("/encoder/layer.0/attention/self/") && n.tensors().containsKey("value")) {
                 OnnxTensor v = n.tensors().get("value");
-                if (v.size() == 1 && (v.dataType() == OnnxTensor.FLOAT || v.dataType() == OnnxTensor.DOUBLE)) {
+                if (v.size() == 1 && v.isFloating()) {
                     double s = v.toFloats()[0];
+                    // a float16 or bfloat16 graph keeps √d rounded to 11 or 8 significant bits (√32 as 5.65625), so its square
+                    // is d only within twice that rounding
+                    double rounding = v.dataType() == OnnxTensor.FLOAT16 ? 0x1p-11 : v.dataType() == OnnxTensor.BFLOAT16 ? 0x1p-8 : 0;
                     // a divisor √d (older exports), or a factor 1/√d (exports that multiply by the scaling)
                     for (double squared : new double[] {s * s, s > 0 ? 1 / (s * s) : 0}) {
                         long headSize = Math.round(squared);
-                        if (headSize > 1 && Math.abs(squared - headSize) < 1e-3 && hidden % headSize == 0) {
+                        double tolerance = Math.max(1e-3, squared * 2.5 * rounding);
+                        if (headSize > 1 && Math.abs(squared - headSize) < tolerance && hidden % headSize == 0) {
                             return (int) (hidden / headSize);
                         }
                     }
@@ -145,7 +149,7 @@ public record OnnxBertWeights(BertConfig config, Map<String, TensorFile.Tensor> 
             }
             if (n.op().equals("Constant") && n.name().startsWith("/embeddings/LayerNorm/") && n.tensors().containsKey("value")) {
                 OnnxTensor v = n.tensors().get("value");
-                if (v.size() == 1 && (v.dataType() == OnnxTensor.FLOAT || v.dataType() == OnnxTensor.DOUBLE)) {
+                if (v.size() == 1 && v.isFloating()) {
                     float f = v.toFloats()[0];
                     if (f > 0 && f < 1e-3) {
                         return Double.parseDouble(Float.toString(f));

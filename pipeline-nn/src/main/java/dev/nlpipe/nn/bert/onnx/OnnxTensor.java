@@ -25,6 +25,8 @@ public record OnnxTensor(String name, long[] dims, int dataType, ByteBuffer raw,
     public static final int FLOAT16 = 10;
     /** ONNX's DOUBLE. */
     public static final int DOUBLE = 11;
+    /** ONNX's BFLOAT16. */
+    public static final int BFLOAT16 = 16;
 
     /** The number of elements. */
     public long size() {
@@ -36,9 +38,9 @@ public record OnnxTensor(String name, long[] dims, int dataType, ByteBuffer raw,
         return n;
     }
 
-    /** Whether the elements are floating point (float16, float32, float64). */
+    /** Whether the elements are floating point (float16, bfloat16, float32, float64). */
     public boolean isFloating() {
-        return dataType == FLOAT || dataType == FLOAT16 || dataType == DOUBLE;
+        return dataType == FLOAT || dataType == FLOAT16 || dataType == BFLOAT16 || dataType == DOUBLE;
     }
 
     /** The values as float32, from any floating type. */
@@ -54,7 +56,7 @@ public record OnnxTensor(String name, long[] dims, int dataType, ByteBuffer raw,
             throw new IllegalStateException("tensor '" + name + "' has no data");
         }
         ByteBuffer b = raw.duplicate().order(ByteOrder.LITTLE_ENDIAN);
-        int width = dataType == DOUBLE ? 8 : dataType == FLOAT16 ? 2 : 4;
+        int width = dataType == DOUBLE ? 8 : dataType == FLOAT16 || dataType == BFLOAT16 ? 2 : 4;
         // checked before allocating: declared dimensions that the data does not fill (a damaged or hostile file) are refused
         if ((long) n * width != b.remaining()) {
             throw new IllegalStateException("tensor '" + name + "' declares " + n + " values in " + b.remaining() + " bytes of data");
@@ -70,6 +72,11 @@ public record OnnxTensor(String name, long[] dims, int dataType, ByteBuffer raw,
             case FLOAT16 -> {
                 for (int i = 0; i < n; i++) {
                     out[i] = Float.float16ToFloat(b.getShort(i * 2));
+                }
+            }
+            case BFLOAT16 -> {
+                for (int i = 0; i < n; i++) {
+                    out[i] = TensorFile.bfloat16ToFloat(b.getShort(i * 2));
                 }
             }
             default -> throw new IllegalStateException("tensor '" + name + "' has ONNX type " + dataType + ", not a floating type");

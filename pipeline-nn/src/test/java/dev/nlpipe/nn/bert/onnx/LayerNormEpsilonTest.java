@@ -39,4 +39,11 @@ class LayerNormEpsilonTest {
                 null)))), 1e-12);
         assertEquals(1e-12, OnnxBertWeights.epsilon(graph()), 0, "BERT's own when the graph shows none");
     }
+
+    @Test
+    void theConstantOfAFloat16GraphIsRead() {
+        ByteBuffer raw = ByteBuffer.allocate(2).order(ByteOrder.LITTLE_ENDIAN).putShort(0, Float.floatToFloat16(1e-5f));
+        assertEquals(1e-5, OnnxBertWeights.epsilon(graph(constant(new OnnxTensor("eps", new long[0], OnnxTensor.FLOAT16, raw, null,
+                null)))), 1e-7, "float16's nearest to 1e-5, not BERT's 1e-12");
+    }
 }

@@ -12,6 +12,15 @@ import org.junit.jupiter.api.Test;
 class OnnxTensorTest {
 
     @Test
+    void bfloat16IsAFloatingTypeReadAsFloat32() {
+        // 1.5 and -2 as float32's upper halves
+        ByteBuffer two = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putShort((short) 0x3FC0).putShort((short) 0xC000).flip();
+        OnnxTensor t = new OnnxTensor("w", new long[] {2}, OnnxTensor.BFLOAT16, two, null, null);
+        assertTrue(t.isFloating());
+        assertArrayEquals(new float[] {1.5f, -2f}, t.toFloats());
+    }
+
+    @Test
     void dimensionsTheDataDoesNotFillAreRefused() {
         ByteBuffer two = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putFloat(1.5f).putFloat(-2f).flip();
         assertArrayEquals(new float[] {1.5f, -2f}, new OnnxTensor("w", new long[] {2}, OnnxTensor.FLOAT, two, null, null).toFloats());
