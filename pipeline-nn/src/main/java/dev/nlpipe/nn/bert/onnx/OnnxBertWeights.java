@@ -50,11 +50,36 @@ public record OnnxBertWeights(BertConfig config, Map<String, TensorFile.Tensor> 
                 }
             }
         }
-        if (graph.nodes().stream().noneMatch(n -> n.op().equals("Erf"))) {
-            throw new IOException("the graph has no Erf operator: its activation is not BERT's exact gelu (a tanh approximation or"
-                    + " another activation), which nlpipe's encoder does not compute");
-        }
+        checkExactGelu(graph);
         return new OnnxBertWeights(config(graph, weights), weights);
+    }
+
+    /**
+     * Refuses a graph whose activation is not BERT's exact GELU, the one nlpipe's encoder computes:
+     * exports compute it with {@code Erf}, or from opset 20 with ONNX's {@code Gelu} operator, whose
+     * {@code approximate} is {@code none} (the default) for it and {@code tanh} for the approximation.
+     *
+     * @throws IOException saying which activation the graph has instead
+     */
+    static void checkExactGelu(OnnxGraph graph) throws IOException {
+        boolean exact = false;
+        for (OnnxNode n : graph.nodes()) {
+            if (n.op().equals("Gelu") && n.isStandard()) {
+                String approximate = n.strings().getOrDefault("approximate", "none");
+                if (!approximate.equals("none")) {
+                    throw new IOException("the graph's Gelu node " + n.name() + " has approximate=\"" + approximate + "\": its activation"
+                            + " is an approximation of gelu, not BERT's exact gelu, which nlpipe's encoder computes (an encoder"
+                            + " trained with hidden_act gelu_new or gelu_pytorch_tanh is not imported)");
+                }
+                exact = true;
+            } else if (n.op().equals("Erf")) {
+                exact = true;
+            }
+        }
+        if (!exact) {
+            throw new IOException("the graph has neither an Erf operator nor ONNX's Gelu: its activation is not BERT's exact gelu (a"
+                    + " tanh approximation or another activation), which nlpipe's encoder does not compute");
+        }
     }
 
     /** Module weights, not buffers such as {@code embeddings.position_ids} (int64). */

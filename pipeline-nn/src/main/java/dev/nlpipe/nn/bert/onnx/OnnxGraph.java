@@ -94,34 +94,39 @@ public record OnnxGraph(Map<String, OnnxTensor> initializers, List<OnnxNode> nod
         List<String> out = new ArrayList<>();
         String name = "";
         String op = "";
+        String domain = "";
         Map<String, Float> floats = new LinkedHashMap<>();
         Map<String, Long> ints = new LinkedHashMap<>();
         Map<String, OnnxTensor> tensors = new LinkedHashMap<>();
+        Map<String, String> strings = new LinkedHashMap<>();
         while (n.next()) {
             switch (n.field()) {
                 case 1 -> in.add(n.string());
                 case 2 -> out.add(n.string());
                 case 3 -> name = n.string();
                 case 4 -> op = n.string();
-                case 5 -> attribute(n.message(), floats, ints, tensors);
+                case 5 -> attribute(n.message(), floats, ints, tensors, strings);
+                case 7 -> domain = n.string();
                 default -> {
                 }
             }
         }
-        return new OnnxNode(name, op, in, out, floats, ints, tensors);
+        return new OnnxNode(name, op, in, out, floats, ints, tensors, strings, domain);
     }
 
-    private static void attribute(ProtoReader a, Map<String, Float> floats, Map<String, Long> ints, Map<String, OnnxTensor> tensors)
-            throws IOException {
+    private static void attribute(ProtoReader a, Map<String, Float> floats, Map<String, Long> ints, Map<String, OnnxTensor> tensors,
+                                  Map<String, String> strings) throws IOException {
         String name = null;
         Float f = null;
         Long i = null;
         OnnxTensor t = null;
+        String s = null;
         while (a.next()) {
             switch (a.field()) {
                 case 1 -> name = a.string();
                 case 2 -> f = a.float32();
                 case 3 -> i = a.number();
+                case 4 -> s = a.string();
                 case 5 -> t = tensor(a.message());
                 default -> {
                 }
@@ -138,6 +143,9 @@ public record OnnxGraph(Map<String, OnnxTensor> initializers, List<OnnxNode> nod
         }
         if (t != null) {
             tensors.put(name, t);
+        }
+        if (s != null) {
+            strings.put(name, s);
         }
     }
 

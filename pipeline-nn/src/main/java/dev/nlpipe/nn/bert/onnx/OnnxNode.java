@@ -14,7 +14,20 @@ import java.util.Map;
  * @param floats its float attributes (e.g. {@code epsilon})
  * @param ints its integer attributes (e.g. {@code transB})
  * @param tensors its tensor attributes (a constant's {@code value})
+ * @param strings its string attributes (e.g. {@code Gelu}'s {@code approximate})
+ * @param domain the operator set it is from: empty for ONNX's own ({@code ai.onnx}), {@code com.microsoft} for
+ *     onnxruntime's fused operators
  */
 public record OnnxNode(String name, String op, List<String> inputs, List<String> outputs, Map<String, Float> floats,
-                       Map<String, Long> ints, Map<String, OnnxTensor> tensors) {
+                       Map<String, Long> ints, Map<String, OnnxTensor> tensors, Map<String, String> strings, String domain) {
+    /** A node of ONNX's own operator set without string attributes. */
+    public OnnxNode(String name, String op, List<String> inputs, List<String> outputs, Map<String, Float> floats,
+                    Map<String, Long> ints, Map<String, OnnxTensor> tensors) {
+        this(name, op, inputs, outputs, floats, ints, tensors, Map.of(), "");
+    }
+
+    /** Whether the operator is ONNX's own: no domain, or {@code ai.onnx}. */
+    public boolean isStandard() {
+        return domain.isEmpty() || domain.equals("ai.onnx");
+    }
 }
