@@ -31,7 +31,8 @@ public final class ModelImportCommand implements Callable<Integer> {
     @Option(names = "--output", required = true, paramLabel = "DIR", description = "the model directory to write (replaced when it exists)")
     Path output;
 
-    @Option(names = "--tokenizer", paramLabel = "FILE", description = "the tokenizer.json of an ONNX model, when it is not beside it")
+    @Option(names = "--tokenizer", paramLabel = "FILE", description = "the tokenizer.json of an ONNX model, when it is not beside it;"
+            + " for a model jar holding several, the name of one of its entries (as the import lists them) or a file")
     Path tokenizer;
 
     @Option(names = "--lowercase", description = "make the tokenizer lowercase the text first, whatever the source's says: for a"

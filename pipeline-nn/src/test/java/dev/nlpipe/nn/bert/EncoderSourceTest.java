@@ -42,6 +42,39 @@ class EncoderSourceTest {
     }
 
     @Test
+    void aJarWithSeveralTokenizersTakesTheEntryNamedByTokenizer() throws IOException {
+        Path jar = dir.resolve("two.jar");
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(jar))) {
+            for (String[] entry : new String[][] {{"model.onnx", "graph"}, {"a/tokenizer.json", "{\"a\": 1}"},
+                    {"b/tokenizer.json", "{\"b\": 2}"}}) {
+                zip.putNextEntry(new ZipEntry(entry[0]));
+                zip.write(entry[1].getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                zip.closeEntry();
+            }
+        }
+        Path scratch = Files.createDirectories(dir.resolve("scratch"));
+        IOException which = assertThrows(IOException.class, () -> EncoderSource.resolve(jar.toString(), null, dir, scratch));
+        assertTrue(which.getMessage().contains("[a/tokenizer.json, b/tokenizer.json]") && which.getMessage().contains("--tokenizer"),
+                which.getMessage());
+
+        // as that message lists it, not a file in the working directory
+        EncoderSource b = EncoderSource.resolve(jar.toString(), Path.of("b/tokenizer.json"), dir, scratch);
+        assertEquals("{\"b\": 2}", Files.readString(b.tokenizer()));
+
+        IOException neither = assertThrows(IOException.class, () -> EncoderSource.resolve(jar.toString(), Path.of("c/tokenizer.json"),
+                dir, scratch));
+        assertTrue(neither.getMessage().startsWith("--tokenizer c/tokenizer.json does not exist, nor is it an entry of " + jar),
+                neither.getMessage());
+    }
+
+    @Test
+    void aTokenizerThatDoesNotExistIsRefusedNamingTheOption() throws IOException {
+        Path onnx = Files.writeString(dir.resolve("model.onnx"), "graph");
+        IOException e = assertThrows(IOException.class, () -> EncoderSource.resolve(onnx.toString(), dir.resolve("tok.json"), dir, dir));
+        assertTrue(e.getMessage().startsWith("--tokenizer " + dir.resolve("tok.json") + " does not exist"), e.getMessage());
+    }
+
+    @Test
     void aTokenizerGivenWithADirectoryIsRefusedRatherThanDropped() throws IOException {
         Path hf = Files.createDirectories(dir.resolve("hf"));
         IOException e = assertThrows(IOException.class, () -> EncoderSource.resolve(hf.toString(), dir.resolve("tokenizer.json"), dir, dir));
