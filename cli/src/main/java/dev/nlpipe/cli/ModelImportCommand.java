@@ -35,7 +35,8 @@ public final class ModelImportCommand implements Callable<Integer> {
             + " for a model jar holding several, the name of one of its entries (as the import lists them) or a file")
     Path tokenizer;
 
-    @Option(names = "--lowercase", description = "make the tokenizer lowercase the text first, whatever the source's says: for a"
+    @Option(names = "--lowercase", description = "make the tokenizer lowercase the text first, whatever the source's says, and, as"
+            + " Hugging Face's uncased tokenizers do, strip accents (café reads cafe) unless the source sets strip_accents: false: for a"
             + " vocabulary without capital letters behind a tokenizer that keeps case (bge-small-zh as langchain4j ships it reads"
             + " every word with a capital as [UNK]; the import warns when it sees one)")
     boolean lowercase;

@@ -64,7 +64,8 @@ public final class EncoderImport {
     /**
      * Imports a source into {@code output}; with {@code lowercase}, its tokenizer lowercases the text
      * first, whatever the source's says (for a vocabulary without capital letters whose tokenizer
-     * keeps case: bge-small-zh as langchain4j ships it reads every word with a capital as [UNK]).
+     * keeps case: bge-small-zh as langchain4j ships it reads every word with a capital as [UNK]),
+     * and strips accents too unless the source sets {@code strip_accents: false}.
      *
      * @throws IOException saying what is wrong with the source
      */
@@ -92,7 +93,11 @@ public final class EncoderImport {
         }
         if (lowercase && !vocab.normalization().lowercase()) {
             vocab = vocab.lowercased();
-            log.println("the tokenizer lowercases the text (--lowercase)");
+            // strip_accents left unset follows lowercase, as in Hugging Face: say so, since --lowercase then changes more than case
+            log.println(vocab.normalization().stripsAccents()
+                    ? "the tokenizer lowercases the text and strips accents (--lowercase; café reads cafe, as in Hugging Face's uncased"
+                    + " tokenizers, since the source does not set strip_accents: false)"
+                    : "the tokenizer lowercases the text (--lowercase); accents are kept (strip_accents false)");
         } else if (!vocab.normalization().lowercase() && capitalsUnknown(vocab.pieces())) {
             log.println("warning: the tokenizer keeps case, but its vocabulary has next to no piece with a capital letter: every"
                     + " word with one (TCL, iPhone) reads [UNK]. Import again with --lowercase to read them as the lowercase pieces"

@@ -82,8 +82,12 @@ class HuggingFaceImportTest {
         assertTrue(log.toString().contains("warning: the tokenizer keeps case") && log.toString().contains("--lowercase"), log.toString());
         assertEquals(List.of("[CLS]", "[UNK]", "[SEP]"), List.of(PretrainedEncoder.tokenizerOf(dir.resolve("cased")).encode("TCL").tokens()));
 
-        EncoderImport.run(EncoderSource.resolve(hf.toString(), null, dir, dir), dir.resolve("lower"), QUIET, true);
+        ByteArrayOutputStream lowerLog = new ByteArrayOutputStream();
+        EncoderImport.run(EncoderSource.resolve(hf.toString(), null, dir, dir), dir.resolve("lower"), new PrintStream(lowerLog, true), true);
         assertEquals(List.of("[CLS]", "tcl", "[SEP]"), List.of(PretrainedEncoder.tokenizerOf(dir.resolve("lower")).encode("TCL").tokens()));
+        // the source sets no strip_accents, which follows lowercasing: --lowercase strips accents too, and says so
+        assertTrue(PretrainedEncoder.tokenizerOf(dir.resolve("lower")).normalization().stripsAccents());
+        assertTrue(lowerLog.toString().contains("lowercases the text and strips accents"), lowerLog.toString());
         assertEquals(true, ((Map<?, ?>) ModelDir.read(dir.resolve("lower")).get("tokenizer")).get("lowercase"));
 
         // a source with a tokenizer.json (as the langchain4j jars have): its normalizer is set to lowercase, the rest kept
@@ -136,7 +140,9 @@ class HuggingFaceImportTest {
         assertTrue(log.toString().contains("--lowercase"), log.toString());
 
         Path lower = dir.resolve("lower");
-        EncoderImport.run(EncoderSource.resolve(hf.toString(), null, dir, dir), lower, QUIET, true);
+        ByteArrayOutputStream lowerLog = new ByteArrayOutputStream();
+        EncoderImport.run(EncoderSource.resolve(hf.toString(), null, dir, dir), lower, new PrintStream(lowerLog, true), true);
+        assertTrue(lowerLog.toString().contains("accents are kept"), lowerLog.toString());
         assertEquals(List.of("[CLS]", "tcl", "[SEP]"), List.of(PretrainedEncoder.tokenizerOf(lower).encode("TCL").tokens()));
         assertEquals(new BertNormalization(false, false, false, true), PretrainedEncoder.tokenizerOf(lower).normalization(),
                 "lowercasing only, every other step still off");
