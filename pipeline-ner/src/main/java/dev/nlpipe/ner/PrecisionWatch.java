@@ -61,6 +61,19 @@ public final class PrecisionWatch {
     }
 
     /**
+     * Takes in one epoch's dev scores that an earlier run of a resumed training scored: counted as
+     * {@link #check} counts them, but a warning they complete is not printed again (that run
+     * printed it).
+     */
+    public void replay(Map<String, Double> earlier) {
+        Double p = earlier.get("precision");
+        Double r = earlier.get("recall");
+        if (p != null && r != null) {
+            observe(p, r);
+        }
+    }
+
+    /**
      * Reads {@code precision} and {@code recall} from one epoch's dev scores (nothing happens when either
      * is missing), prints the warning to {@code log} when {@link #observe} returns one, and returns
      * {@code dev}, so a trainer's evaluation can pass its scores through.

@@ -12,6 +12,7 @@ import dev.nlpipe.core.tag.TagScheme;
 import dev.nlpipe.ner.data.SequenceWindows;
 import dev.nlpipe.ner.data.TaggedData;
 import dev.nlpipe.ner.data.Units;
+import dev.nlpipe.nn.DevScores;
 import dev.nlpipe.nn.DeviceSpec;
 import dev.nlpipe.nn.HeldOut;
 import dev.nlpipe.nn.NeuralEngine;
@@ -206,13 +207,31 @@ public final class TaggerTraining {
      * @param dev the dev data, or {@code null}
      * @param found decodes the dev sequences in inference mode, in order
      */
-    public static Supplier<Map<String, Double>> devScores(TaggedData dev, Supplier<List<List<TagScheme.TokenSpan>>> found, String advice,
-                                                          PrintStream log) {
+    public static DevScores devScores(TaggedData dev, Supplier<List<List<TagScheme.TokenSpan>>> found, String advice, PrintStream log) {
         if (dev == null) {
-            return Map::of;
+            return new DevScores() {
+                @Override
+                public Map<String, Double> get() {
+                    return Map.of();
+                }
+
+                @Override
+                public void replay(Map<String, Double> earlier) {
+                }
+            };
         }
         PrecisionWatch watch = new PrecisionWatch(advice);
-        return () -> watch.check(spanScores(dev.gold(), found.get()), log);
+        return new DevScores() {
+            @Override
+            public Map<String, Double> get() {
+                return watch.check(spanScores(dev.gold(), found.get()), log);
+            }
+
+            @Override
+            public void replay(Map<String, Double> earlier) {
+                watch.replay(earlier);
+            }
+        };
     }
 
     /** Unit-level span scores ({@code f1}, {@code precision}, {@code recall}) of found spans against gold, sequence by sequence. */

@@ -84,4 +84,18 @@ class PrecisionWatchTest {
         assertNotNull(warning);
         assertNull(watch.observe(0.1, 0.5), "only once per training");
     }
+
+    @Test
+    void aResumedTrainingCountsTheEpochsItsCheckpointRecordedAndDoesNotWarnTwice() {
+        Map<String, Double> low = Map.of("precision", 0.3, "recall", 0.8);
+        PrecisionWatch resumed = new PrecisionWatch("x");
+        resumed.replay(low);
+        resumed.replay(low);
+        assertNotNull(resumed.observe(0.3, 0.8), "the third low epoch in a row, two of them before the interruption");
+        PrecisionWatch warnedBefore = new PrecisionWatch("x");
+        for (int i = 0; i < 3; i++) {
+            warnedBefore.replay(low);
+        }
+        assertNull(warnedBefore.observe(0.3, 0.8), "the run before the interruption printed the warning");
+    }
 }

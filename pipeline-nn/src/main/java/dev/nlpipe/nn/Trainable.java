@@ -48,6 +48,13 @@ public interface Trainable<E> {
             public Map<String, Double> evaluate() {
                 return evaluate.get();
             }
+
+            @Override
+            public void replayEvaluation(Map<String, Double> earlier) {
+                if (evaluate instanceof DevScores watched) {
+                    watched.replay(earlier);
+                }
+            }
         };
     }
 
@@ -111,4 +118,12 @@ public interface Trainable<E> {
      * manager and close it).
      */
     Map<String, Double> evaluate();
+
+    /**
+     * Called by a resumed run, before its first epoch, with the dev scores of each epoch its
+     * checkpoint recorded, in order: scoring that watches the epochs ({@link DevScores}) counts
+     * them as if this run had scored them. Does nothing by default.
+     */
+    default void replayEvaluation(Map<String, Double> earlier) {
+    }
 }

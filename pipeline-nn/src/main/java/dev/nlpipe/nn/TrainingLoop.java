@@ -163,6 +163,7 @@ public final class TrainingLoop {
                     bestEpoch);
             stoppedEarly = true;
         }
+        replayDevScores(model, history);
         while (epoch < settings.epochs() && !stoppedEarly) {
             epoch++;
             Seeds.seedEngine(settings.seed(), epoch);
@@ -488,5 +489,20 @@ public final class TrainingLoop {
     private boolean patienceSpent(int badEpochs, int epoch) {
         return !settings.keepLast() && settings.patience() > 0 && badEpochs >= settings.patience() && epoch >= settings.minEpochs()
                 && epoch < settings.epochs();
+    }
+
+    /** The dev scores of the epochs a checkpoint recorded, handed back to the network's scoring in order. */
+    private static void replayDevScores(Trainable<?> model, List<Map<String, Object>> history) {
+        for (Map<String, Object> record : history) {
+            if (record.get("dev") instanceof Map<?, ?> dev) {
+                Map<String, Double> scores = new LinkedHashMap<>();
+                dev.forEach((k, v) -> {
+                    if (v instanceof Number n) {
+                        scores.put(String.valueOf(k), n.doubleValue());
+                    }
+                });
+                model.replayEvaluation(scores);
+            }
+        }
     }
 }

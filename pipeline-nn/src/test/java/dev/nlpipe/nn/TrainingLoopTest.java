@@ -19,6 +19,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -173,6 +174,49 @@ class TrainingLoopTest {
             assertEquals(0f, offsets[0], "a dev example's offset is never read while training, so never updated");
         }
         assertTrue(logBytes.toString().contains("resuming after epoch 2"));
+    }
+
+    @Test
+    void aResumedRunHandsTheRecordedDevScoresBackBeforeItScoresAgain(@TempDir Path dir) throws IOException {
+        Path ckpt = dir.resolve("interrupted");
+        try (ToyRegression m = new ToyRegression(3, 200)) {
+            interruptInEpochThree(m);
+            assertThrows(IllegalStateException.class, () -> train(m, settings(Map.of("epochs", 4, "patience", 0)), ckpt));
+        }
+        List<Map<String, Object>> recorded = new Checkpoints(ckpt).read().history();
+        List<String> calls = new ArrayList<>();
+        try (ToyRegression m = new ToyRegression(3, 200)) {
+            Trainable<Integer> watched = new Trainable<>() {
+                @Override
+                public Params params() {
+                    return m.params;
+                }
+
+                @Override
+                public NDArray loss(List<Integer> batch, NDManager scope) {
+                    return m.loss(batch, scope);
+                }
+
+                @Override
+                public Map<String, Double> evaluate() {
+                    calls.add("evaluate");
+                    return m.evaluate();
+                }
+
+                @Override
+                public void replayEvaluation(Map<String, Double> earlier) {
+                    calls.add("replay " + earlier.get("score"));
+                }
+            };
+            new TrainingLoop(settings(Map.of("epochs", 4, "patience", 0)), "score", new Checkpoints(ckpt), "toy", log)
+                    .run(watched, m.train, ToyRegression::length);
+        }
+        List<String> want = new ArrayList<>();
+        for (Map<String, Object> epoch : recorded) {
+            want.add("replay " + ((Number) ((Map<?, ?>) epoch.get("dev")).get("score")).doubleValue());
+        }
+        want.addAll(List.of("evaluate", "evaluate"));
+        assertEquals(want, calls, "epochs 1 and 2 from the checkpoint, in order, then epochs 3 and 4 scored");
     }
 
     @Test

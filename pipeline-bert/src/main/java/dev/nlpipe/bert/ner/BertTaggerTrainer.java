@@ -1,5 +1,6 @@
 package dev.nlpipe.bert.ner;
 
+import dev.nlpipe.nn.DevScores;
 import dev.nlpipe.nn.bert.PieceWindows;
 import dev.nlpipe.nn.bert.UnitLayout;
 import ai.djl.Device;
@@ -46,7 +47,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Supplier;
 import java.util.stream.IntStream;
 
 /**
@@ -179,7 +179,7 @@ public final class BertTaggerTrainer implements TrainerProvider {
     private static Trainable<Example> trainable(BertTaggerNetwork net, BertTaggerSpec spec, double headScale, LayerDecay layerDecay,
                                                 TagSet tags, SequenceWindows devWindows, List<UnitLayout> devLayouts, TaggedData dev,
                                                 PrintStream log) {
-        Supplier<Map<String, Double>> devScores = TaggerTraining.devScores(dev, () -> devWindows.mergeSpans(
+        DevScores devScores = TaggerTraining.devScores(dev, () -> devWindows.mergeSpans(
                 BertTagger.spans(net, tags, devLayouts, EVAL_BATCH, () -> net.params().manager().newSubManager())), ADVICE, log);
         return new BertTrainable<>(net.params(), net.encoder().wordEmbeddingsName(), spec.adversarial(), BertTaggerNetwork::isHead,
                 headScale, layerDecay) {
@@ -192,6 +192,11 @@ public final class BertTaggerTrainer implements TrainerProvider {
             @Override
             public Map<String, Double> evaluate() {
                 return devScores.get();
+            }
+
+            @Override
+            public void replayEvaluation(Map<String, Double> earlier) {
+                devScores.replay(earlier);
             }
         };
     }
