@@ -77,7 +77,7 @@ public interface Trainable<E> {
      * ({@link #loss}) under a gradient collector, then the backward pass. Training schemes with
      * more passes per batch (adversarial perturbations of the embeddings) override it; the
      * gradients of every pass add up. A loss that is not finite is returned without a backward
-     * pass (the loop then stops).
+     * pass (the loop skips the step; three such steps in a row end the run as diverged).
      *
      * @param scale multiplies the loss before the backward pass (the batch's share of the step's examples when several
      *     batches make one step); exactly 1 leaves the loss as it is

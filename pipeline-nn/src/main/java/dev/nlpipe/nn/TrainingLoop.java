@@ -134,6 +134,13 @@ public final class TrainingLoop {
         Checkpoints.State state = restore(params, optimizer, average);
         int resumedFrom = state.epoch();
         warnIfTheScheduleMoved(schedule, state);
+        if (resumedFrom == 0 && schedule.warmupSteps() > 0 && schedule.warmupSteps() >= (long) stepsPerEpoch * settings.epochs()) {
+            // a short trial of a task whose default warm-up is in steps (ner.flat, ner.lattice-lstm): the rate would only climb
+            log.printf(Locale.ROOT, "warning: train.warmupSteps %d is at least the run's %,d optimizer steps (%d per epoch x %d"
+                    + " epochs): the whole run warms up and the rate never reaches its decay; lower train.warmupSteps or set"
+                    + " train.warmupRatio%n", schedule.warmupSteps(), (long) stepsPerEpoch * settings.epochs(), stepsPerEpoch,
+                    settings.epochs());
+        }
         long[] counts = params.counts();
         log.printf(Locale.ROOT, "training: %,d examples, %d batches of up to %d per epoch%s, %,d weights (%,d trainable), %s lr %s,"
                         + " seed %d%s%s; checkpoints in %s%n", train.size(), batchesPerEpoch, settings.batchSize(),
@@ -277,7 +284,7 @@ public final class TrainingLoop {
                     monitor, epoch);
         }
         return new TrainingResult(epoch, bestEpoch, bestScore, keptEpoch, stoppedEarly, outOfTime, resumedFrom, (clock.getAsLong() - start) / 1e9,
-                trainSeconds > 0 ? trainExamples / trainSeconds : 0, history, liveArrays);
+                trainSeconds > 0 ? trainExamples / trainSeconds : recordedSpeed(history), history, liveArrays);
     }
 
     /**
@@ -504,5 +511,21 @@ public final class TrainingLoop {
                 model.replayEvaluation(scores);
             }
         }
+    }
+
+    /**
+     * Examples per second over the epochs {@code history} recorded: the speed of a resumed run that
+     * had no epoch left to train (interrupted while scoring the test split), 0 when none is recorded.
+     */
+    static double recordedSpeed(List<Map<String, Object>> history) {
+        double examples = 0;
+        double seconds = 0;
+        for (Map<String, Object> record : history) {
+            if (record.get("examplesPerSecond") instanceof Number speed && record.get("seconds") instanceof Number secs) {
+                examples += speed.doubleValue() * secs.doubleValue();
+                seconds += secs.doubleValue();
+            }
+        }
+        return seconds > 0 ? examples / seconds : 0;
     }
 }

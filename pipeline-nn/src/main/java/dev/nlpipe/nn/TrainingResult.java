@@ -21,7 +21,8 @@ import java.util.Map;
  *     so that the same command continues it)
  * @param resumedFrom the epoch the run resumed after (0 for a fresh run)
  * @param seconds training time of this process, evaluation included
- * @param examplesPerSecond training throughput (forward, backward, update), averaged over this process's epochs
+ * @param examplesPerSecond training throughput (forward, backward, update), averaged over this process's epochs, or
+ *     over the recorded ones when a resumed run had none left to train
  * @param history one record per epoch ({@code epoch, loss, lr, dev, seconds, examplesPerSecond})
  * @param liveArrays the number of NDArrays alive in the weights' manager after each epoch of this
  *     process (constant when memory is scoped correctly)

@@ -17,7 +17,7 @@ class LrScheduleTest {
     }
 
     @Test
-    void linearDecayReachesZeroAtTheLastStep() {
+    void linearDecayReachesZeroOneStepAfterTheLast() {
         LrSchedule s = new LrSchedule(1.0, LrSchedule.Kind.LINEAR, 0, 10, 2, 1, 0.5);
         assertEquals(1.0, s.at(0), EPS);
         assertEquals(0.5, s.at(10), EPS);

@@ -220,6 +220,35 @@ class TrainingLoopTest {
     }
 
     @Test
+    void aResumedRunWithNoEpochLeftReportsTheSpeedOfTheEpochsItRecorded(@TempDir Path dir) throws IOException {
+        // as when the run was interrupted while its test split was scored: the same command resumes after the last epoch
+        try (ToyRegression m = new ToyRegression(3, 200)) {
+            TrainingResult full = train(m, settings(Map.of("epochs", 2, "patience", 0)), dir.resolve("ckpt"));
+            TrainingResult again = train(m, settings(Map.of("epochs", 2, "patience", 0)), dir.resolve("ckpt"));
+            assertEquals(2, again.resumedFrom());
+            assertTrue(again.examplesPerSecond() > 0, "the recorded epochs' speed, not 0");
+            assertEquals(TrainingLoop.recordedSpeed(full.history()), again.examplesPerSecond(), 1e-9);
+        }
+        assertEquals(150.0, TrainingLoop.recordedSpeed(List.of(Map.of("examplesPerSecond", 100.0, "seconds", 1.0),
+                Map.of("examplesPerSecond", 200.0, "seconds", 1.0))), 1e-9);
+        assertEquals(0.0, TrainingLoop.recordedSpeed(List.of()));
+    }
+
+    @Test
+    void aWarmUpAsLongAsTheWholeRunIsWarnedAbout(@TempDir Path dir) throws IOException {
+        try (ToyRegression m = new ToyRegression(3, 200)) {
+            // 160 training examples in batches of 8: 20 steps an epoch, 40 in all
+            train(m, settings(Map.of("epochs", 2, "warmupSteps", 40, "schedule", "linear", "resume", false)), dir.resolve("a"));
+        }
+        assertTrue(logBytes.toString().contains("train.warmupSteps 40 is at least the run's 40 optimizer steps"), logBytes.toString());
+        logBytes.reset();
+        try (ToyRegression m = new ToyRegression(3, 200)) {
+            train(m, settings(Map.of("epochs", 2, "warmupSteps", 39, "schedule", "linear", "resume", false)), dir.resolve("b"));
+        }
+        assertFalse(logBytes.toString().contains("warmupSteps"), logBytes.toString());
+    }
+
+    @Test
     void aCheckpointOfAnotherConfigurationIsNotResumed(@TempDir Path dir) throws IOException {
         try (ToyRegression m = new ToyRegression(3, 100)) {
             train(m, settings(Map.of("epochs", 1)), dir);
