@@ -5,6 +5,7 @@ import dev.nlpipe.core.config.OptionSpec;
 import dev.nlpipe.core.config.Options;
 import dev.nlpipe.core.doc.Layer;
 import dev.nlpipe.core.model.LoadOptions;
+import dev.nlpipe.core.model.ModelException;
 import dev.nlpipe.core.model.ModelMeta;
 import dev.nlpipe.core.model.TrainerProvider;
 import dev.nlpipe.core.model.TrainingJob;
@@ -112,19 +113,25 @@ public final class FlatTrainer implements TrainerProvider {
         }
         PrintStream log = job.log();
         Device device = TaggerTraining.start(settings, TaggerTraining.ALL_CORES, log);
-        TaggerTraining.Splits splits = TaggerTraining.read(job, settings, FlatSpec.units(NAME), "char", log);
-        TaggedData train = splits.train();
-        TaggedData dev = splits.dev();
-
         PretrainedEncoder encoder = null;
         BertTokenizer tokenizer = null;
         PieceWindows pieces = null;
         if (spec.hasEncoder()) {
-            encoder = PretrainedEncoder.open(spec.encoder(), LoadOptions.DEFAULT);
+            // before the data is read: a directory that is no encoder (a wordpiece vocabulary, a FLAT model) is refused at once
+            try {
+                encoder = PretrainedEncoder.open(spec.encoder(), LoadOptions.DEFAULT);
+            } catch (ModelException e) {
+                throw job.model().error("encoder", e.getMessage() + "; give an encoder directory (`nlpipe model import`, or a"
+                        + " pretrain.mlm model)");
+            }
             encoder.config().checkPositions(job.model(), "encoderMaxLength", spec.encoderMaxLength());
             tokenizer = encoder.tokenizer();
             pieces = new PieceWindows(tokenizer, spec.encoderMaxLength());
         }
+        TaggerTraining.Splits splits = TaggerTraining.read(job, settings, FlatSpec.units(NAME), "char", log);
+        TaggedData train = splits.train();
+        TaggedData dev = splits.dev();
+
         Sentences trainSentences = Sentences.clipped(train, spec.maxLength(), log);
         Lexicon lexicon = TrainingLexicon.of(job, lexiconSpec, spec.wordDim(), trainSentences.sequences(), log);
         FlatFeaturizer trained = FlatFeaturizer.build(spec, trainSentences.sequences(), splits.types(), lexicon, pieces);

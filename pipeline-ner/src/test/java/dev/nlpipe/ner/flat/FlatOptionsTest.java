@@ -81,6 +81,14 @@ class FlatOptionsTest {
     }
 
     @Test
+    void anEncoderDirectoryOfAnotherModelIsRefusedAtTheOption() throws IOException {
+        // a trained tagger given where an encoder belongs: refused before the training data is read
+        Path other = Files.createDirectories(dir.resolve("a-tagger"));
+        dev.nlpipe.core.model.ModelDir.writeMeta(other, dev.nlpipe.core.model.ModelMeta.create("ner.flat", 1));
+        names(refused("model.encoder=" + other), "'encoder'", "a-tagger", "give an encoder directory");
+    }
+
+    @Test
     void aMissingWordList() {
         names(refused("model.lexicon=[" + dir.resolve("missing.txt") + "]"), "lexicon", "missing.txt");
     }
