@@ -114,6 +114,23 @@ public final class TaggerTraining {
         }
     }
 
+    /**
+     * Warns when training sequences are longer than {@code limit} units, which a tagger that reads
+     * each whole in one forward pass (all of a long one's encoder windows at once) holds in memory
+     * together: one record of a book without line breaks can exhaust a GPU's memory whatever the
+     * batch size.
+     */
+    public static void warnLongTraining(TaggedData train, int limit, PrintStream log) {
+        long longer = train.sequences().stream().filter(s -> s.length() > limit).count();
+        if (longer > 0) {
+            int longest = train.sequences().stream().mapToInt(s -> s.length()).max().orElse(0);
+            log.printf(Locale.ROOT, "warning: train: %,d sequence%s longer than %,d units (the longest %,d) %s read whole, all %s"
+                    + " windows in one forward pass, so memory grows with %s length; split long records (stages: [sentence.split],"
+                    + " or one sentence per line)%n", longer, longer == 1 ? "" : "s", limit, longest, longer == 1 ? "is" : "are",
+                    longer == 1 ? "its" : "their", longer == 1 ? "its" : "their");
+        }
+    }
+
     /** Says how the dev data's gold entities fitted the units when some did not, as dev F1 leaves those out. */
     public static void warnDevAlignment(TaggedData dev, String unit, PrintStream log) {
         if (dev != null && (dev.alignment().misaligned() > 0 || dev.alignment().dropped() > 0)) {

@@ -148,6 +148,7 @@ public final class BertTaggerTrainer implements TrainerProvider {
                 spec.newLayers(), TaggerTraining.fit(train, spec.unit()));
         // the entities shrunk or dropped here are scored so by dev F1, and every one by eval ner
         TaggerTraining.warnDevAlignment(dev, spec.unit(), log);
+        TaggerTraining.warnLongTraining(train, SequenceWindows.RECURRENT_LIMIT, log);
         List<Example> trainExamples = examples(train, windows, tags, log);
         // dev sentences are read as tagging reads them: one over SequenceWindows' limit in windows of units
         SequenceWindows devWindows = SequenceWindows.of(dev == null ? List.of() : dev.sequences(), SequenceWindows.RECURRENT_LIMIT);

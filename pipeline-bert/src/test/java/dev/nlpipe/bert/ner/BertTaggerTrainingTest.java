@@ -106,6 +106,16 @@ class BertTaggerTrainingTest {
         assertEquals(testF1, devF1, 1e-9, metrics.toString());
     }
 
+    @Test
+    void aTrainingSentenceOverTheWindowLimitIsWarnedAboutAsItIsReadWhole() throws IOException {
+        String joined = Files.readString(NerTexts.chinese(dir.resolve("long-train-source.bmes"), 120, 5)).replace("\n\n", "\n");
+        Path longTrain = Files.writeString(dir.resolve("long-train.bmes"), Files.readString(dir.resolve("train.bmes")) + "\n" + joined);
+        String log = train(dir, chineseYaml("").replace(dir.resolve("train.bmes").toString(), longTrain.toString())
+                .replace("epochs: 6", "epochs: 1"), dir.resolve("ner-long-train"));
+        assertTrue(log.contains("warning: train: 1 sequence longer than 1,000 units") && log.contains("sentence.split"), log);
+        assertFalse(BertTaggerTrainingTest.log.contains("longer than 1,000 units"), "the usual corpus is not warned about");
+    }
+
     @SuppressWarnings("unchecked")
     private static Map<String, Object> json(Path file) throws IOException {
         return DocumentJson.mapper().readValue(file.toFile(), LinkedHashMap.class);
