@@ -1,7 +1,9 @@
 package dev.nlpipe.nn;
 
 import ai.djl.ndarray.NDManager;
+import dev.nlpipe.core.config.ConfigException;
 import dev.nlpipe.core.config.Durations;
+import dev.nlpipe.core.config.Location;
 import dev.nlpipe.core.io.AtomicFile;
 import dev.nlpipe.core.model.ModelMeta;
 import dev.nlpipe.core.model.TrainingJob;
@@ -437,9 +439,10 @@ public final class TrainingLoop {
             List<String> added = configuration.added(s.config());
             if (added == null) {
                 List<String> differences = configuration.differences(s.config());
-                throw new IllegalStateException("the checkpoint " + checkpoints.dir() + " was written by another configuration ("
-                        + (differences.isEmpty() ? "model, data or training settings differ" : String.join("; ", differences))
-                        + "); delete it, or set train.resume: false to start over");
+                // the configuration's doing, not a failure: exit 2 without the stack-trace hint
+                throw new ConfigException(new Location(checkpoints.dir().toString(), 0, 0), "this checkpoint was written by another"
+                        + " configuration (" + (differences.isEmpty() ? "model, data or training settings differ"
+                        : String.join("; ", differences)) + "); delete it, or set train.resume: false to start over");
             }
             if (!added.isEmpty()) {
                 log.println("the checkpoint predates the options " + added + "; they are at their defaults, as it was trained");

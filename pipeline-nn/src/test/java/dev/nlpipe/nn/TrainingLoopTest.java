@@ -254,7 +254,7 @@ class TrainingLoopTest {
             train(m, settings(Map.of("epochs", 1)), dir);
         }
         try (ToyRegression m = new ToyRegression(3, 100)) {
-            IllegalStateException e = assertThrows(IllegalStateException.class,
+            ConfigException e = assertThrows(ConfigException.class,
                     () -> new TrainingLoop(settings(Map.of("epochs", 2)), "score", new Checkpoints(dir), "other", log)
                             .run(m, m.train, ToyRegression::length));
             assertTrue(e.getMessage().contains("another configuration") && e.getMessage().contains("resume: false"), e.getMessage());
@@ -306,7 +306,7 @@ class TrainingLoopTest {
         Map<String, Object> later = Map.of("task", "toy", "model", Map.of("hidden", 8, "vocabulary", "training"),
                 "train", Map.of("lr", 0.05));
         try (ToyRegression m = new ToyRegression(3, 100)) {
-            IllegalStateException e = assertThrows(IllegalStateException.class, () -> new TrainingLoop(settings(Map.of("epochs", 2)),
+            ConfigException e = assertThrows(ConfigException.class, () -> new TrainingLoop(settings(Map.of("epochs", 2)),
                     "score", new Checkpoints(dir), RunConfiguration.of(later, Set.of()), log).run(m, m.train, ToyRegression::length));
             assertTrue(e.getMessage().contains("another configuration (model.vocabulary: set to training here; the checkpoint predates"
                     + " the option)"), "the added option was set: " + e.getMessage());
