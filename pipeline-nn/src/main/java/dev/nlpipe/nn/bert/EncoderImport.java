@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * {@code nlpipe model import}: turns a pretrained BERT encoder from an {@link EncoderSource} into a
@@ -252,13 +253,23 @@ public final class EncoderImport {
         return new Encoder(w.config(), w.weights(), fromTokenizerJson(source.tokenizer()), files(source.path(), source.tokenizer()));
     }
 
+    /** The names of the {@code .onnx} files directly in {@code dir} (an optimum export's), sorted. */
+    private static List<String> onnxFiles(Path dir) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".onnx")).sorted().toList();
+        }
+    }
+
     private static Encoder fromHuggingFace(Path dir) throws IOException {
         Path config = dir.resolve(PretrainedEncoder.CONFIG);
         Path weights = dir.resolve(PretrainedEncoder.WEIGHTS);
         if (!Files.isRegularFile(weights)) {
+            List<String> graphs = onnxFiles(dir);
             throw new IOException(dir + " has no " + PretrainedEncoder.WEIGHTS + (Files.exists(dir.resolve("pytorch_model.bin"))
                     ? "; its pytorch_model.bin is a Python pickle, which can run code when read and which nlpipe does not read: save"
                     + " the model with safe_serialization=True (the default of recent transformers) to get model.safetensors"
+                    : !graphs.isEmpty() ? "; it holds an ONNX export (" + String.join(", ", graphs) + "): import that file, e.g. `nlpipe"
+                    + " model import " + dir.resolve(graphs.get(0)) + " --output DIR`, which takes the tokenizer.json beside it"
                     : "; a Hugging Face model directory holds config.json, model.safetensors and vocab.txt or tokenizer.json"));
         }
         Map<String, TensorFile.Tensor> renamed = huggingFaceNames(SafeTensorsFile.read(weights));

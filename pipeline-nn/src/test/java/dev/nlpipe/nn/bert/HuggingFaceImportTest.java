@@ -393,6 +393,13 @@ class HuggingFaceImportTest {
                 out, QUIET));
         assertTrue(e.getMessage().contains("safetensors"), e.getMessage());
         assertFalse(Files.exists(out));
+        // an optimum ONNX export: config.json and tokenizer files beside model.onnx, no safetensors
+        Files.delete(hf.resolve("pytorch_model.bin"));
+        Files.writeString(hf.resolve("model.onnx"), "a graph");
+        IOException onnx = assertThrows(IOException.class, () -> EncoderImport.run(EncoderSource.resolve(hf.toString(), null, dir, dir),
+                out, QUIET));
+        assertTrue(onnx.getMessage().contains("it holds an ONNX export (model.onnx): import that file, e.g. `nlpipe model import "
+                + hf.resolve("model.onnx")), onnx.getMessage());
     }
 
     @Test
