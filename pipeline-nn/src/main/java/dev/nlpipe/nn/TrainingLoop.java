@@ -139,9 +139,9 @@ public final class TrainingLoop {
         if (resumedFrom == 0 && schedule.warmupSteps() > 0 && schedule.warmupSteps() >= (long) stepsPerEpoch * settings.epochs()) {
             // a short trial of a task whose default warm-up is in steps (ner.flat, ner.lattice-lstm): the rate would only climb
             log.printf(Locale.ROOT, "warning: train.warmupSteps %d is at least the run's %,d optimizer steps (%d per epoch x %d"
-                    + " epochs): the whole run warms up and the rate never reaches its decay; lower train.warmupSteps or set"
+                    + " epoch%s): the whole run warms up and the rate never reaches its decay; lower train.warmupSteps or set"
                     + " train.warmupRatio%n", schedule.warmupSteps(), (long) stepsPerEpoch * settings.epochs(), stepsPerEpoch,
-                    settings.epochs());
+                    settings.epochs(), settings.epochs() == 1 ? "" : "s");
         }
         long[] counts = params.counts();
         log.printf(Locale.ROOT, "training: %,d examples, %d batches of up to %d per epoch%s, %,d weights (%,d trainable), %s lr %s,"
