@@ -66,6 +66,11 @@ public final class BertEmbedStage implements StageProvider {
     }
 
     @Override
+    public String modelSource() {
+        return "`nlpipe model import` (docs/bert.md) or task pretrain.mlm";
+    }
+
+    @Override
     public Set<Layer> provides(Options options) {
         return Set.of(Layer.VECTORS);
     }

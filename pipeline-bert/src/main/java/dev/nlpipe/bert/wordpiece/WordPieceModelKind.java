@@ -28,6 +28,11 @@ public final class WordPieceModelKind implements ModelKind<BertTokenizer> {
     }
 
     @Override
+    public String use() {
+        return "pre-train an encoder with it first (task pretrain.mlm with model.vocabulary: DIR; docs/bert-pretraining.md)";
+    }
+
+    @Override
     public Class<BertTokenizer> type() {
         return BertTokenizer.class;
     }

@@ -66,6 +66,16 @@ class BertEmbedStageTest {
     }
 
     @Test
+    void anEncoderGivenToTheNerStageIsToldToBeFineTunedAndAMissingOneToBeImported() {
+        ConfigException e = assertThrows(ConfigException.class, () -> Pipeline.builder().add("ner", Map.of(), encoder).build().close());
+        assertTrue(e.getMessage().contains("holds an 'encoder.bert' model, which is not a Tagger: it is a pretrained BERT encoder")
+                && e.getMessage().contains("fine-tune it first (task ner.bert or classify.bert"), e.getMessage());
+        ConfigException missing = assertThrows(ConfigException.class,
+                () -> Pipeline.builder().add("embed.bert", Map.of(), dir.resolve("no-such-encoder")).build().close());
+        assertTrue(missing.getMessage().contains("make one with `nlpipe model import`"), missing.getMessage());
+    }
+
+    @Test
     void theStageWritesAUnitVectorOfTheHiddenSizeUnderItsName() {
         try (Pipeline p = Pipeline.builder().inputLayers().add("embed.bert", Map.of("name", "sv", "device", "cpu"), encoder).build()) {
             Document d = p.process(new Document("d", TEXTS.get(0))).get(0);

@@ -64,7 +64,8 @@ public final class StageChecks {
     private static void checkModel(StageConfig e, StageProvider p) {
         if (e.model() == null) {
             if (p.modelUse() == ModelUse.REQUIRED) {
-                throw new ConfigException(e.location(), "stage '" + e.id() + "' needs 'model: DIR', a model directory written by `nlpipe train`");
+                throw new ConfigException(e.location(), "stage '" + e.id() + "' needs 'model: DIR', a model directory written by "
+                        + p.modelSource());
             }
             return;
         }
@@ -74,7 +75,7 @@ public final class StageChecks {
         if (!Files.isDirectory(e.model())) {
             throw new ConfigException(e.modelLocation(), "model directory not found: " + e.model() + LookedFor.from(e.model())
                     + (Files.exists(e.model()) ? " (it is a file; a model is a directory with model.json)" : "")
-                    + "; train one with `nlpipe train` or fix the path");
+                    + "; make one with " + p.modelSource() + " or fix the path");
         }
     }
 }

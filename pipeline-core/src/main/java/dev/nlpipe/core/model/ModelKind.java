@@ -30,6 +30,15 @@ public interface ModelKind<M> extends Component {
     int formatVersion();
 
     /**
+     * Where a model of this kind is used, told to a user who gave it where another kind belongs
+     * ({@code "fine-tune it with task ner.bert"}); empty when the stage that loads it by type says
+     * enough. Taggers and text classifiers need none: the refusal names their commands.
+     */
+    default String use() {
+        return "";
+    }
+
+    /**
      * The layers a document needs before the model reads it (tokens for a token-level tagger),
      * known from {@code model.json} without loading weights. Preprocessing recorded in the model
      * (see {@link ModelPreprocessing}) is not counted: callers that run it need nothing.

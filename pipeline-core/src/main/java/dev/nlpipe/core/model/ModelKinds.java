@@ -52,11 +52,24 @@ public final class ModelKinds {
                     + String.join(", ", registry.names()) + (hint.isEmpty() ? "; a model written by a newer nlpipe needs that version, and one of a plugin's kind needs the plugin's jar on the class path" : hint));
         }
         if (!type.isAssignableFrom(kind.type())) {
-            throw new ModelException(dir, "holds a '" + meta.kind() + "' model, which is not a " + type.getSimpleName() + "; "
-                    + type.getSimpleName() + " kinds installed: " + String.join(", ", namesOf(type)));
+            throw new ModelException(dir, "holds " + (meta.kind().matches("^[aeiouAEIOU].*") ? "an" : "a") + " '" + meta.kind()
+                    + "' model, which is not a " + type.getSimpleName() + ": " + use(kind) + "; " + type.getSimpleName()
+                    + " kinds installed: " + String.join(", ", namesOf(type)));
         }
         ModelDir.checkFormat(dir, meta, kind.formatVersion());
         return kind;
+    }
+
+    /** What a model of {@code kind} is and where it is used, for a user who gave it where another kind belongs. */
+    private static String use(ModelKind<?> kind) {
+        String what = kind.description();
+        if (kind.type() == Tagger.class) {
+            return "it is a tagger (" + what + "): use it with the ner stage, `nlpipe tag` or `nlpipe eval ner`";
+        }
+        if (kind.type() == TextClassifier.class) {
+            return "it is a text classifier (" + what + "): use it with the classify stage, `nlpipe classify` or `nlpipe eval classify`";
+        }
+        return "it is a " + what + (kind.use().isEmpty() ? "" : "; " + kind.use());
     }
 
     /**

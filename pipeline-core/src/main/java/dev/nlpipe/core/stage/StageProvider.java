@@ -54,6 +54,14 @@ public interface StageProvider extends Component {
     }
 
     /**
+     * The command that makes this stage's model directory, named when the directory is missing
+     * ({@code `nlpipe train`}; an encoder comes from {@code `nlpipe model import`}).
+     */
+    default String modelSource() {
+        return "`nlpipe train`";
+    }
+
+    /**
      * Whether this stage may be rebuilt from a model directory's {@code model.json} (the
      * preprocessing a model was trained behind, see {@link dev.nlpipe.core.model.ModelPreprocessing}).
      * Models are shared like data, so only a stage that runs no external program and reads no

@@ -26,6 +26,11 @@ public abstract sealed class VectorizerModelKind implements ModelKind<Vectorizer
     }
 
     @Override
+    public String use() {
+        return "use it with the " + kind.registeredName() + " stage (docs/vectorizers.md)";
+    }
+
+    @Override
     public Class<VectorizerModel> type() {
         return VectorizerModel.class;
     }

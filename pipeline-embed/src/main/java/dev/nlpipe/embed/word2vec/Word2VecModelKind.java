@@ -24,6 +24,11 @@ public final class Word2VecModelKind implements ModelKind<Word2VecModel> {
     }
 
     @Override
+    public String use() {
+        return "use it with the embed.doc stage, `nlpipe embed`, or as a tagger's model.embeddings (docs/word-vectors.md)";
+    }
+
+    @Override
     public Class<Word2VecModel> type() {
         return Word2VecModel.class;
     }

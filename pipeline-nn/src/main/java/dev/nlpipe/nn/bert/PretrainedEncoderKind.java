@@ -21,6 +21,12 @@ public final class PretrainedEncoderKind implements ModelKind<PretrainedEncoder>
     }
 
     @Override
+    public String use() {
+        return "fine-tune it first (task ner.bert or classify.bert with model.encoder: DIR; docs/ner-bert.md, docs/bert.md), or give"
+                + " it to the embed.bert stage for sentence vectors";
+    }
+
+    @Override
     public Class<PretrainedEncoder> type() {
         return PretrainedEncoder.class;
     }
