@@ -280,10 +280,14 @@ public final class TrainingLoop {
         }
         if (bestEpoch > 0 && bestScore == 0) {
             // "(best)" on a score of 0 reads as success; a model that learned nothing should not pass unnoticed
+            // the reason the rate was low depends on the schedule: all warm-up, or a decay planned over these few epochs
+            String why = schedule.warmupSteps() >= (long) stepsPerEpoch * settings.epochs()
+                    ? "; the whole run was warm-up (train.warmupSteps " + schedule.warmupSteps() + "), so the rate never reached train.lr"
+                    : schedule.kind() == LrSchedule.Kind.LINEAR || schedule.kind() == LrSchedule.Kind.WARMUP_LINEAR
+                    ? "; a decaying learning-rate schedule reaches about 0 by the last epoch, so a single epoch is rarely enough" : "";
             log.printf(Locale.ROOT, "warning: the best dev %s is 0 after %d epoch(s): this model has learned nothing usable. Train for"
-                    + " more epochs (--set train.epochs=N; a decaying learning-rate schedule reaches about 0 by the last epoch, so a"
-                    + " single epoch is rarely enough), raise train.lr, or check that the data's labels are read as intended%n",
-                    monitor, epoch);
+                    + " more epochs (--set train.epochs=N%s), raise train.lr, or check that the data's labels are read as intended%n",
+                    monitor, epoch, why);
         }
         return new TrainingResult(epoch, bestEpoch, bestScore, keptEpoch, stoppedEarly, outOfTime, resumedFrom, (clock.getAsLong() - start) / 1e9,
                 trainSeconds > 0 ? trainExamples / trainSeconds : recordedSpeed(history), history, liveArrays);

@@ -529,6 +529,25 @@ class TrainingLoopTest {
                     .run(zero, m.train, ToyRegression::length);
             assertTrue(logBytes.toString().contains("warning: the best dev score is 0 after 2 epoch(s): this model has learned"
                     + " nothing usable"), logBytes.toString());
+            assertFalse(logBytes.toString().contains("schedule") || logBytes.toString().contains("warm-up"),
+                    "a constant rate with no warm-up is no reason: " + logBytes);
+        }
+        // the reason given follows the schedule: a warm-up longer than the run, or a decay planned over its epochs
+        for (Map.Entry<Map<String, Object>, String> run : Map.<Map<String, Object>, String>of(
+                Map.of("warmupSteps", 100), "the whole run was warm-up (train.warmupSteps 100)",
+                Map.of("schedule", "linear"), "a decaying learning-rate schedule reaches about 0").entrySet()) {
+            logBytes.reset();
+            try (ToyRegression m = new ToyRegression(5, 200)) {
+                Trainable<Integer> zero = recordingScoredWeights(m, new float[3][], () -> {
+                    m.evaluations++;
+                    return Map.of("score", 0.0);
+                });
+                Map<String, Object> given = new HashMap<>(run.getKey());
+                given.putAll(Map.of("epochs", 2, "resume", false));
+                new TrainingLoop(settings(given), "score", new Checkpoints(dir.resolve("why" + run.getValue().length())), "toy", log)
+                        .run(zero, m.train, ToyRegression::length);
+                assertTrue(logBytes.toString().contains(run.getValue()), logBytes.toString());
+            }
         }
         logBytes.reset();
         try (ToyRegression m = new ToyRegression(5, 200)) {
