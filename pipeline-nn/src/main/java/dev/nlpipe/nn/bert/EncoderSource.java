@@ -79,11 +79,24 @@ public record EncoderSource(String kind, Path path, Path tokenizer, String origi
         String[] gav = coordinates.split(":");
         Path jar = repository.resolve(gav[0].replace('.', '/')).resolve(gav[1]).resolve(gav[2]).resolve(gav[1] + "-" + gav[2] + ".jar");
         if (!Files.isRegularFile(jar)) {
-            throw new IOException(coordinates + " is not in the local Maven repository (" + jar + "); fetch it with `mvn"
-                    + " dependency:get -Dartifact=" + coordinates + "`, give the jar's path, or name the repository Maven uses with"
-                    + " --maven-repository DIR");
+            List<String> held = versionsHeld(jar.getParent().getParent(), gav[1]);
+            throw new IOException(coordinates + " is not in the local Maven repository (" + jar + ")" + (held.isEmpty() ? ""
+                    : "; it holds " + gav[0] + ":" + gav[1] + " " + String.join(", ", held) + " (a mistyped version?)")
+                    + "; fetch it with `mvn dependency:get -Dartifact=" + coordinates + "`, give the jar's path, or name the"
+                    + " repository Maven uses with --maven-repository DIR");
         }
         return jar;
+    }
+
+    /** The versions of artifact {@code name} whose jar the repository's {@code artifactDir} holds, sorted. */
+    private static List<String> versionsHeld(Path artifactDir, String name) throws IOException {
+        if (!Files.isDirectory(artifactDir)) {
+            return List.of();
+        }
+        try (java.util.stream.Stream<Path> versions = Files.list(artifactDir)) {
+            return versions.filter(v -> Files.isRegularFile(v.resolve(name + "-" + v.getFileName() + ".jar")))
+                    .map(v -> v.getFileName().toString()).sorted().toList();
+        }
     }
 
     private static EncoderSource fromJar(Path jar, String origin, Path tokenizer, Path scratch) throws IOException {

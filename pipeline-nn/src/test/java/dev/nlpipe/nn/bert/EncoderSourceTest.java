@@ -21,6 +21,20 @@ class EncoderSourceTest {
     Path dir;
 
     @Test
+    void coordinatesOfAVersionTheRepositoryLacksNameTheVersionsItHolds() throws IOException {
+        Path repo = dir.resolve("m2");
+        Path held = Files.createDirectories(repo.resolve("dev/langchain4j/embeddings-x/1.19.0-beta29"));
+        Files.writeString(held.resolve("embeddings-x-1.19.0-beta29.jar"), "a jar");
+        Files.createDirectories(repo.resolve("dev/langchain4j/embeddings-x/1.0.0")); // a version without its jar: not offered
+        IOException e = assertThrows(IOException.class, () -> EncoderSource.jarOf("dev.langchain4j:embeddings-x:1.19.0", repo));
+        assertTrue(e.getMessage().contains("it holds dev.langchain4j:embeddings-x 1.19.0-beta29 (a mistyped version?)")
+                && e.getMessage().contains("mvn dependency:get"), e.getMessage());
+        assertEquals(held.resolve("embeddings-x-1.19.0-beta29.jar"), EncoderSource.jarOf("dev.langchain4j:embeddings-x:1.19.0-beta29", repo));
+        IOException none = assertThrows(IOException.class, () -> EncoderSource.jarOf("org.other:thing:1.0", repo));
+        assertFalse(none.getMessage().contains("it holds"), none.getMessage());
+    }
+
+    @Test
     void anEntryThatInflatesPastTheLimitIsRefusedAndLeftUnfinished() throws IOException {
         // a small jar whose entry inflates far beyond its own size, as a zip bomb does
         Path jar = dir.resolve("model.jar");
