@@ -31,6 +31,11 @@ awk -v n="$sentences" 'NF == 0 { if (++k >= n) exit } { print }' "$data/train.ch
 source bin/find-jdk.sh
 # a top-level number of a JSON file, read by a JSON parser (an F1 may be written 6.45E-4); empty when absent
 field() { python3 -c 'import json, sys; print(json.load(open(sys.argv[1])).get(sys.argv[2], ""))' "$1" "$2" 2>/dev/null || true; }
+failed() {  # failed STEP LOG: names the model and thread count, shows the end of the step's log, stops
+  echo "$1 failed for $config with $threads thread(s):" >&2
+  tail -20 "$2" >&2
+  exit 1
+}
 echo "Resume NER: $sentences training sentences, $epochs epoch(s); tagging the 477 test sentences at batch 64"
 printf '%-30s %-8s %14s %14s %8s\n' model threads "train sent/s" "tag sent/s" "test F1"
 for config in examples/ner-resume.yaml examples/ner-lattice-resume.yaml examples/ner-flat-resume.yaml \
@@ -46,9 +51,10 @@ for config in examples/ner-resume.yaml examples/ner-lattice-resume.yaml examples
     out="$work/$(basename "$config" .yaml)-$threads"
     ./nlpipe train "$config" --output "$out" --set data.train="$work/train.bmes" \
         --set train.epochs="$epochs" --set train.threads="$threads" --set train.device=cpu > "$work/log" 2>&1 \
-      || { tail -20 "$work/log"; exit 1; }
+      || failed train "$work/log"
     ./nlpipe eval ner --model "$out" --data "$data/test.char.bmes" --format bmes --device cpu --threads "$threads" \
-        --batch-size 64 --json "$work/eval.json" > /dev/null 2> "$work/eval.err"
+        --batch-size 64 --json "$work/eval.json" > /dev/null 2> "$work/eval.err" \
+      || failed "eval ner" "$work/eval.err"
     tag=$(sed -n 's/.*tagging alone [0-9.]* s (\([0-9.]*\) documents\/s).*/\1/p' "$work/eval.err")
     f1=$(field "$work/eval.json" f1)
     [[ -n $f1 ]] && f1=$(printf '%.4f' "$f1")
