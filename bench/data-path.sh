@@ -11,11 +11,12 @@ bench_data_path() {  # $1 = the variable's name, $2 = its default, relative to t
   fi
 }
 
-bench_data_absent() {  # $1 = the variable's name, $2 = the path read, $3 = what is missing there: exits 2 if the user set it, else 0
+bench_data_absent() {  # $1 = the variable's name, $2 = the path read, $3 = what is missing there,
+                       # $4 = where to get the default (a public data set's hint unless given): exits 2 if the user set it, else 0
   if [[ -n ${!1:-} ]]; then
     echo "$(basename "$0"): error: $1=$2: $3" >&2
     exit 2
   fi
-  echo "$(basename "$0"): skipped: $2: $3 (the public data sets live in ../shared/data; set $1 to another copy)" >&2
+  echo "$(basename "$0"): skipped: $2: $3 ${4:-(the public data sets live in ../shared/data; set $1 to another copy)}" >&2
   exit 0
 }

@@ -11,18 +11,17 @@ if [[ -z ${NLPIPE_BENCH_LOCKED:-} ]]; then
   exec flock /tmp/nlpipe-bench.lock "$0" "$@"
 fi
 root=$(cd "$(dirname "$0")/.." && pwd)
+# shellcheck source=data-path.sh
+source "$root/bench/data-path.sh"
+FILE=${1:-}   # the argument, under the name data-path.sh reports it by
+file=$(bench_data_path FILE ../shared/data/msra-ner/train.txt)
 cd "$root"
-file=${1:-../shared/data/msra-ner/train.txt}
-if [[ ! -f $file ]]; then
-  if [[ $# -eq 0 ]]; then
-    echo "skipped: MSRA NER not found at $file (see docs/data.md)"
-    exit 0
-  fi
-  echo "error: $file not found" >&2
-  exit 2
-fi
+repeats=${2:-5}
+# shellcheck source=whole-numbers.sh
+source "$root/bench/whole-numbers.sh"; whole_numbers 1 "$repeats"
+[[ -f $file ]] || bench_data_absent FILE "$file" "not found (a character-per-line NER file)" "(MSRA NER: see docs/data.md)"
 ./nlpipe --version > /dev/null   # builds when needed, outside the timings
 source bin/find-jdk.sh
-"$JAVA_HOME/bin/java" -cp cli/target/nlpipe.jar dev.nlpipe.cli.bench.LexiconMatchBench "$file" "${2:-5}" | tee /dev/stderr |
+"$JAVA_HOME/bin/java" -cp cli/target/nlpipe.jar dev.nlpipe.cli.bench.LexiconMatchBench "$file" "$repeats" | tee /dev/stderr |
   awk '{ v[$1] = $2 } END { if (v["nlpipe_matches"] != v["prefix_search_matches"]) { print "error: the two disagree"; exit 1 }
        printf "ratio (nlpipe / prefix search, characters per second): %.2f\n", v["nlpipe_chars_per_second"] / v["prefix_search_chars_per_second"] }'
