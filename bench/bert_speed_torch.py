@@ -3,7 +3,8 @@
 encoder.bert directory, read from its config.json and model.safetensors, written with torch.nn as
 Hugging Face's BertModel; the [CLS] vector; the output layer nlpipe wrote to IDS_FILE), on the same
 batches of word-piece ids: logits of the first texts, inference, then fine-tuning steps (forward,
-backward, AdamW with Hugging Face's no-decay groups, clipping at 1.0). Prints `key value` lines.
+backward, AdamW with Hugging Face's no-decay groups, clipping at 1.0). Prints `key value` lines,
+with the speed of the BLAS this PyTorch runs on (sgemm_gflops).
 
 Usage: bert_speed_torch.py ENCODER_DIR IDS_FILE THREADS TRAIN_STEPS
 """
@@ -16,7 +17,7 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 
-from transformer_layer_torch import Layer
+from transformer_layer_torch import Layer, sgemm_gflops
 
 
 def read_safetensors(path):
@@ -143,6 +144,7 @@ def main():
         trained += len(b)
     train = time.perf_counter() - t0
     print(f"threads {torch.get_num_threads()}")
+    print(f"sgemm_gflops {sgemm_gflops():.1f}")
     print(f"inference_sequences_per_second {n / infer:.1f}")
     print(f"train_sequences_per_second {trained / train:.1f}")
 

@@ -8,9 +8,8 @@
 # (4096 x 256) · (256 x 1024) product: Debian's python3-torch calls whatever libblas.so.3 the system
 # selects, and with the reference BLAS (package libblas3, a few GFLOPS) the layer runs ~15 times slower
 # than with OpenBLAS, which says nothing about nlpipe. TORCH_LD_LIBRARY_PATH, when set, is put in front
-# of LD_LIBRARY_PATH for the Python side only, e.g. a directory holding OpenBLAS's libblas.so.3
-# (/usr/lib/x86_64-linux-gnu/openblas-pthread once libopenblas0-pthread is installed, or that
-# directory unpacked from the .deb with dpkg-deb -x); OPENBLAS_NUM_THREADS follows the thread count.
+# of LD_LIBRARY_PATH for the Python side only (see bench/torch-blas.sh: e.g. the directory of
+# OpenBLAS's libblas.so.3); OPENBLAS_NUM_THREADS follows the thread count.
 # Usage: bench/transformer-layer.sh [ITERATIONS] [WARMUP]   (hidden 256, 4 heads, sequence 128, batch 32;
 #        runs under flock /tmp/nlpipe-bench.lock)
 set -euo pipefail
@@ -41,12 +40,10 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 
 echo "encoder layer: hidden ${shape[0]}, ${shape[1]} heads, FFN $((4 * shape[0])), sequence ${shape[2]}, batch ${shape[3]};"
 echo "forward + backward, dropout 0.1, float32, CPU; $iterations timed iterations after $warmup warm-up"
-torch_env=(env OPENBLAS_NUM_THREADS=1)
-if [[ -n ${TORCH_LD_LIBRARY_PATH:-} ]]; then
-  torch_env+=(LD_LIBRARY_PATH="$TORCH_LD_LIBRARY_PATH${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}")
-fi
+# shellcheck source=torch-blas.sh
+source "$root/bench/torch-blas.sh"
 if [[ $have_torch == 1 ]]; then
-  echo "PyTorch reference: $("${torch_env[@]}" "$py" -c 'import torch; print(torch.__version__)')${TORCH_LD_LIBRARY_PATH:+, libraries first from $TORCH_LD_LIBRARY_PATH}"
+  torch_describe "$py"
 fi
 printf '%-8s %-8s %12s %12s %12s %14s\n' threads system "ms/iter" "best ms" "iter/s" "sgemm GFLOPS"
 for threads in 1 2; do
@@ -61,9 +58,7 @@ for threads in 1 2; do
     printf '%-8s %-8s %12s %12s %12s %14s\n' "$threads" pytorch "$(val ms_per_iteration "$work/torch$threads.txt")" \
         "$(val best_ms "$work/torch$threads.txt")" "$(val iterations_per_second "$work/torch$threads.txt")" \
         "$(val sgemm_gflops "$work/torch$threads.txt")"
-    if awk -v g="$(val sgemm_gflops "$work/torch$threads.txt")" 'BEGIN { exit !(g < 10) }'; then
-      echo "         (PyTorch's BLAS runs below 10 GFLOPS, likely the reference libblas3: set TORCH_LD_LIBRARY_PATH, see the top of this script)"
-    fi
+    torch_slow_blas_note "$(val sgemm_gflops "$work/torch$threads.txt")"
     printf '%-8s %-8s %38sx\n' "$threads" ratio \
         "$(ratio "$(val iterations_per_second "$work/nlpipe$threads.txt")" "$(val iterations_per_second "$work/torch$threads.txt")")"
   fi
