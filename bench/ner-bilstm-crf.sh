@@ -2,7 +2,8 @@
 # BiLSTM-CRF speed on Resume NER: nlpipe (DJL/PyTorch) against a compact PyTorch reference of the
 # same size (bench/pytorch_bilstm_crf.py), both trained for EPOCHS epochs on the same data in the
 # same run, with 1 and 2 threads. Prints training and inference sentences/s, the ratios, and the
-# test F1 each reached. The reference is skipped with a message when /usr/bin/python3 has no torch.
+# test F1 each reached. The reference is skipped with a message when /usr/bin/python3 has no torch
+# (nlpipe's figures are read with the python3 on PATH); its BLAS is held to the thread count.
 # Usage: bench/ner-bilstm-crf.sh [EPOCHS]      (runs under flock /tmp/nlpipe-bench.lock)
 set -euo pipefail
 if [[ -z ${NLPIPE_BENCH_LOCKED:-} ]]; then
@@ -32,13 +33,14 @@ if ! "$py" -c 'import torch' 2> /dev/null; then
   have_torch=0
   echo "PyTorch reference skipped: $py cannot import torch (install python3-torch)"
 fi
+# python3 from PATH, not "$py": nlpipe's own figures need no PyTorch, nor Debian's interpreter
 field() {  # field FILE KEY...: a number from a JSON file
-  "$py" -c 'import json,sys; d=json.load(open(sys.argv[1]))
+  python3 -c 'import json,sys; d=json.load(open(sys.argv[1]))
 for k in sys.argv[2:]: d=d[k]
 print(d)' "$@"
 }
 
-ratio() { "$py" -c 'import sys; print("%.2f" % (float(sys.argv[1]) / float(sys.argv[2])))' "$1" "$2"; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 
 echo "Resume NER, $epochs epochs, char embedding 50, BiLSTM 2x100, CRF, Adam 1e-3, batch 16; inference at batch 64"
 printf '%-8s %-8s %14s %14s %8s\n' threads system "train sent/s" "infer sent/s" "test F1"
@@ -57,7 +59,8 @@ for threads in 1 2; do
   jf=$(field "$work/m$threads/metrics.json" test f1)
   printf '%-8s %-8s %14s %14s %8.4f   (whole eval: %s sent/s)\n' "$threads" nlpipe "$jt" "$ji" "$jf" "$jw"
   if [[ $have_torch == 1 ]]; then
-    "$py" bench/pytorch_bilstm_crf.py "$data/train.char.bmes" "$data/test.char.bmes" --threads "$threads" \
+    # OpenBLAS would otherwise size its own pool to every core, and the 1-thread row would not be one thread
+    OPENBLAS_NUM_THREADS="$threads" "$py" bench/pytorch_bilstm_crf.py "$data/train.char.bmes" "$data/test.char.bmes" --threads "$threads" \
         --epochs "$epochs" --infer-repeat 5 > "$work/torch$threads.json"
     pt=$(field "$work/torch$threads.json" train_sents_per_s)
     pi=$(field "$work/torch$threads.json" infer_sents_per_s)
