@@ -6,7 +6,10 @@
 # (the dev set is scored after each epoch, outside the training speed); then the test set (477
 # sentences) is tagged with `nlpipe eval ner` in batches of 64.
 # Prints training sentences/s (the trainer's own figure) and tagging sentences/s (the tagger's own
-# time, without reading files or loading the model), and the test F1 (of a short run: not a result).
+# time, without reading files or loading the model), each model's ratio to the BiLSTM-CRF of the same
+# run and thread count, and the test F1 (of a short run: not a result). Both figures include the
+# fresh JVM's and libtorch's first-call warm-up (the one epoch, the one tagging pass), a fixed cost
+# that weighs most on the fastest model, the BiLSTM-CRF (bench/ner-bilstm-crf.sh times it warm).
 # Usage: bench/ner-lattice-speed.sh [EPOCHS] [SENTENCES]   (default 1, 1000; runs under flock /tmp/nlpipe-bench.lock)
 set -euo pipefail
 if [[ -z ${NLPIPE_BENCH_LOCKED:-} ]]; then
@@ -37,7 +40,10 @@ failed() {  # failed STEP LOG: names the model and thread count, shows the end o
   exit 1
 }
 echo "Resume NER: $sentences training sentences, $epochs epoch(s); tagging the 477 test sentences at batch 64"
-printf '%-30s %-8s %14s %14s %8s\n' model threads "train sent/s" "tag sent/s" "test F1"
+# the ratio of a figure to the BiLSTM-CRF's of the same thread count; "-" when either is missing
+vs_peer() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "" || b == "" || b == 0) print "-"; else printf "%.2fx", a / b }'; }
+declare -A peer_train=() peer_tag=()
+printf '%-30s %-8s %14s %14s %8s %26s\n' model threads "train sent/s" "tag sent/s" "test F1" "train / tag vs BiLSTM-CRF"
 for config in examples/ner-resume.yaml examples/ner-lattice-resume.yaml examples/ner-flat-resume.yaml \
     examples/ner-flat-bert-resume.yaml; do
   [[ -f $config ]] || { echo "($config not in this checkout: skipped)"; continue; }
@@ -58,6 +64,11 @@ for config in examples/ner-resume.yaml examples/ner-lattice-resume.yaml examples
     tag=$(sed -n 's/.*tagging alone [0-9.]* s (\([0-9.]*\) documents\/s).*/\1/p' "$work/eval.err")
     f1=$(field "$work/eval.json" f1)
     [[ -n $f1 ]] && f1=$(printf '%.4f' "$f1")
-    printf '%-30s %-8s %14s %14s %8s\n' "$name" "$threads" "$(field "$out/metrics.json" trainSentencesPerSecond)" "$tag" "${f1:--}"
+    train=$(field "$out/metrics.json" trainSentencesPerSecond)
+    if [[ $config == examples/ner-resume.yaml ]]; then
+      peer_train[$threads]=$train peer_tag[$threads]=$tag
+    fi
+    printf '%-30s %-8s %14s %14s %8s %26s\n' "$name" "$threads" "$train" "$tag" "${f1:--}" \
+        "$(vs_peer "$train" "${peer_train[$threads]:-}") / $(vs_peer "$tag" "${peer_tag[$threads]:-}")"
   done
 done
