@@ -7,9 +7,11 @@
 #   rdrop  --set 'model.rdrop={alpha: 4.0}'
 #   fgm    --set 'model.adversarial={method: fgm, epsilon: 1.0}'
 #   mlm    --set model.encoder=MLM_DIR, bge-small-zh after examples/pretrain-mlm-chnsenticorp.yaml
-#          (one epoch of whole-word masked-LM on all 9,600 training reviews; trained first if MLM_DIR is
-#          missing, about 45 minutes)
-# Prints each run's test accuracy and, per variant, the mean ± sample standard deviation.
+#          (one epoch of whole-word masked-LM on 9,120 of the 9,600 training reviews, 5 % held out for
+#          its masked accuracy; trained first if MLM_DIR is missing, about 45 minutes)
+# Prints, per variant, the mean ± sample standard deviation of the test accuracy and each seed's; the
+# other figures of docs/benchmarks.md's table (dev accuracy, training texts/s) are in each run's
+# metrics.json under OUT_DIR.
 # Usage: bench/bert-regularizers.sh [OUT_DIR] [MLM_DIR] [SEEDS]
 #   OUT_DIR  where the models go (default: a temporary directory, removed at the end)
 #   MLM_DIR  default models/bge-small-zh-chn
