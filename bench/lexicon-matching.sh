@@ -6,6 +6,8 @@
 # number of matches.
 # Usage: bench/lexicon-matching.sh [FILE] [REPEATS]   (default ../shared/data/msra-ner/train.txt, 5)
 set -euo pipefail
+# shellcheck source=usage.sh
+source "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/usage.sh"; bench_help "$@"
 if [[ -z ${NLPIPE_BENCH_LOCKED:-} ]]; then
   export NLPIPE_BENCH_LOCKED=1
   exec flock /tmp/nlpipe-bench.lock "$0" "$@"

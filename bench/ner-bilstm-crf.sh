@@ -6,6 +6,8 @@
 # (nlpipe's figures are read with the python3 on PATH); its BLAS is held to the thread count.
 # Usage: bench/ner-bilstm-crf.sh [EPOCHS]      (runs under flock /tmp/nlpipe-bench.lock)
 set -euo pipefail
+# shellcheck source=usage.sh
+source "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/usage.sh"; bench_help "$@"
 if [[ -z ${NLPIPE_BENCH_LOCKED:-} ]]; then
   export NLPIPE_BENCH_LOCKED=1
   exec flock /tmp/nlpipe-bench.lock "$0" "$@"

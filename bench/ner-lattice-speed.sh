@@ -12,6 +12,8 @@
 # that weighs most on the fastest model, the BiLSTM-CRF (bench/ner-bilstm-crf.sh times it warm).
 # Usage: bench/ner-lattice-speed.sh [EPOCHS] [SENTENCES]   (default 1, 1000; runs under flock /tmp/nlpipe-bench.lock)
 set -euo pipefail
+# shellcheck source=usage.sh
+source "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/usage.sh"; bench_help "$@"
 if [[ -z ${NLPIPE_BENCH_LOCKED:-} ]]; then
   export NLPIPE_BENCH_LOCKED=1
   exec flock /tmp/nlpipe-bench.lock "$0" "$@"

@@ -3,6 +3,8 @@
 # 1 M short lines, with 1 and 2 worker threads (best of REPEAT runs each; warm-up run first).
 # Usage: bench/runner-overhead.sh [LINES] [REPEAT]
 set -euo pipefail
+# shellcheck source=usage.sh
+source "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/usage.sh"; bench_help "$@"
 if [[ -z ${NLPIPE_BENCH_LOCKED:-} ]]; then   # one benchmark at a time on this machine
   export NLPIPE_BENCH_LOCKED=1
   exec flock /tmp/nlpipe-bench.lock "$0" "$@"

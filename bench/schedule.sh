@@ -10,6 +10,8 @@
 #      bookkeeping costs.
 # Usage: bench/schedule.sh [FILES] [THREADS]   (run from the repository root)
 set -euo pipefail
+# shellcheck source=usage.sh
+source "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/usage.sh"; bench_help "$@"
 # The machine is shared: hold the benchmark lock for the whole measurement (not per command, so
 # waiting for the lock never counts as time).
 if [[ -z ${NLPIPE_BENCH_LOCKED:-} ]]; then

@@ -2,7 +2,7 @@
 # Word segmentation accuracy on SIGHAN 2005 PKU: every backend through nlpipe and called directly
 # (same scorer, same run); Python jieba through `nlpipe eval segment --pred`; and the bakeoff's
 # maximum-matching baseline, whose scores the data's README reports (a check of the scorer).
-#   bench/segment-accuracy.sh
+# Usage: bench/segment-accuracy.sh
 source "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/segment-common.sh"
 require_pku
 build_bench

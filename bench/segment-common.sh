@@ -1,6 +1,8 @@
 # shellcheck shell=bash
 # Shared by the segmentation benchmark scripts: JDK, PKU data location, built classes, jieba.
 set -euo pipefail
+# shellcheck source=usage.sh
+source "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/usage.sh"; bench_help "$@"
 root=$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)
 # shellcheck source=../bin/find-jdk.sh
 source "$root/bin/find-jdk.sh"

@@ -7,6 +7,8 @@
 # everything it started. Exit code 0 when they are equal.
 # Usage: bench/spark-cluster.sh [PIPELINE.yaml [INPUT]]   (default: examples/quickstart.yaml and its input)
 set -euo pipefail
+# shellcheck source=usage.sh
+source "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/usage.sh"; bench_help "$@"
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 # shellcheck source=../bin/find-jdk.sh

@@ -14,6 +14,8 @@
 # Usage: bench/spark-throughput.sh [LINES [PARTS]]   (default 1000000 lines in 8 files; holds a lock file;
 #        SKIP_BUILD=1 uses the jars already built)
 set -euo pipefail
+# shellcheck source=usage.sh
+source "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/usage.sh"; bench_help "$@"
 if [[ -z ${NLPIPE_BENCH_LOCKED:-} ]]; then   # one benchmark at a time on this machine
   export NLPIPE_BENCH_LOCKED=1
   exec flock /tmp/nlpipe-bench.lock "$0" "$@"

@@ -3,6 +3,8 @@
 # per file, whether the vocabulary is identical and the largest absolute difference (must be <= 1e-9).
 # Usage: bench/tfidf-parity.sh [PARITY_DIR]
 set -euo pipefail
+# shellcheck source=usage.sh
+source "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/usage.sh"; bench_help "$@"
 root=$(cd "$(dirname "$0")/.." && pwd)
 refs=${1:+$(readlink -m "$1")}   # a directory given is read from where the script was run
 cd "$root"

@@ -5,6 +5,8 @@
 # produce the same vocabulary, non-zeros and values (checksums over the whole matrix).
 # Usage: bench/tfidf-speed.sh [THREADS] [REPEATS]      (runs under flock /tmp/nlpipe-bench.lock)
 set -euo pipefail
+# shellcheck source=usage.sh
+source "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/usage.sh"; bench_help "$@"
 if [[ -z ${NLPIPE_BENCH_LOCKED:-} ]] && command -v flock >/dev/null; then
   export NLPIPE_BENCH_LOCKED=1
   exec flock /tmp/nlpipe-bench.lock "$0" "$@"

@@ -2,6 +2,8 @@
 # Shared by bench/tokenizer.sh and bench/tokenizer-parity.sh: JDK, corpora, the test classes of pipeline-nn and
 # their class path (DJL's Hugging Face tokenizers and the tokenizer.json files come from test-scoped dependencies).
 set -euo pipefail
+# shellcheck source=usage.sh
+source "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/usage.sh"; bench_help "$@"
 root=$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)
 # shellcheck source=../bin/find-jdk.sh
 source "$root/bin/find-jdk.sh"

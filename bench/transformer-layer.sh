@@ -13,6 +13,8 @@
 # Usage: bench/transformer-layer.sh [ITERATIONS] [WARMUP]   (hidden 256, 4 heads, sequence 128, batch 32;
 #        runs under flock /tmp/nlpipe-bench.lock)
 set -euo pipefail
+# shellcheck source=usage.sh
+source "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/usage.sh"; bench_help "$@"
 if [[ -z ${NLPIPE_BENCH_LOCKED:-} ]]; then
   export NLPIPE_BENCH_LOCKED=1
   exec flock /tmp/nlpipe-bench.lock "$0" "$@"

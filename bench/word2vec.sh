@@ -14,6 +14,8 @@
 #   CORPUS=DIR|FILE   another corpus (default: the set's)
 #   EPOCHS=N          (default 5)   ARCH=skipgram|cbow (default skipgram)
 set -euo pipefail
+# shellcheck source=usage.sh
+source "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/usage.sh"; bench_help "$@"
 root=$(cd "$(dirname "$0")/.." && pwd)
 # shellcheck source=data-path.sh
 source "$root/bench/data-path.sh"
