@@ -178,16 +178,21 @@ class VectorizeClassifyCliTest {
         assertTrue(missing.err().contains("does not exist"), missing.err());
     }
 
-    @Test
-    void classifyPrintsTheTopLabelOfEachText() {
-        Path train = labelled("oneliner", 80, 2);
-        Path config = TempFiles.write(dir.resolve("cls1.yaml"), """
+    /** A linear classifier trained on {@code train} behind tokenize.regex, in directory {@code name}. */
+    private Path trainedBehindRegexTokens(String name, Path train) {
+        Path config = TempFiles.write(dir.resolve(name + ".yaml"), """
                 task: classify.linear
                 data: { train: %s, format: tsv }
                 stages: [ { type: tokenize.regex } ]
                 """.formatted(train));
-        Path model = dir.resolve("cls1");
+        Path model = dir.resolve(name);
         assertEquals(0, nlpipe("train", config.toString(), "--output", model.toString()).code());
+        return model;
+    }
+
+    @Test
+    void classifyPrintsTheTopLabelOfEachText() {
+        Path model = trainedBehindRegexTokens("cls1", labelled("oneliner", 80, 2));
         CliTest.Result r = nlpipe("classify", "--model", model.toString(), "the hotel was superb", "the hotel was dreadful");
         assertEquals(0, r.code(), r.err());
         List<String> lines = r.out().lines().toList();
@@ -271,13 +276,7 @@ class VectorizeClassifyCliTest {
 
     @Test
     void evalClassifyJsonDashPrintsTheMetricsAloneOnStandardOutput() throws IOException {
-        Path config = TempFiles.write(dir.resolve("dash.yaml"), """
-                task: classify.linear
-                data: { train: %s, format: tsv }
-                stages: [ { type: tokenize.regex } ]
-                """.formatted(labelled("train", 40, 2)));
-        Path model = dir.resolve("dash");
-        assertEquals(0, nlpipe("train", config.toString(), "--output", model.toString()).code());
+        Path model = trainedBehindRegexTokens("dash", labelled("train", 40, 2));
         CliTest.Result e = nlpipe("eval", "classify", "--model", model.toString(), "--data", labelled("test", 10, 3).toString(), "--json", "-");
         assertEquals(0, e.code(), e.err());
         assertEquals(10, DocumentJson.mapper().readTree(e.out()).get("support").asInt(), e.out());

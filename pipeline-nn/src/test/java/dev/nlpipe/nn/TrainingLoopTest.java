@@ -186,28 +186,19 @@ class TrainingLoopTest {
         List<Map<String, Object>> recorded = new Checkpoints(ckpt).read().history();
         List<String> calls = new ArrayList<>();
         try (ToyRegression m = new ToyRegression(3, 200)) {
-            Trainable<Integer> watched = new Trainable<>() {
+            // through Trainable.of, as the taggers pass their DevScores
+            Trainable<Integer> watched = Trainable.of(m.params, m::loss, new DevScores() {
                 @Override
-                public Params params() {
-                    return m.params;
-                }
-
-                @Override
-                public NDArray loss(List<Integer> batch, NDManager scope) {
-                    return m.loss(batch, scope);
-                }
-
-                @Override
-                public Map<String, Double> evaluate() {
+                public Map<String, Double> get() {
                     calls.add("evaluate");
                     return m.evaluate();
                 }
 
                 @Override
-                public void replayEvaluation(Map<String, Double> earlier) {
+                public void replay(Map<String, Double> earlier) {
                     calls.add("replay " + earlier.get("score"));
                 }
-            };
+            });
             new TrainingLoop(settings(Map.of("epochs", 4, "patience", 0)), "score", new Checkpoints(ckpt), "toy", log)
                     .run(watched, m.train, ToyRegression::length);
         }

@@ -69,13 +69,26 @@ class HuggingFaceImportTest {
         return hf;
     }
 
+    /** {@link #huggingFaceDir} with line {@code id} of its vocab.txt replaced by {@code piece}. */
+    private Path huggingFaceDirWithPiece(int id, String piece) throws IOException {
+        Path hf = huggingFaceDir(true);
+        List<String> pieces = new ArrayList<>(vocab(20));
+        pieces.set(id, piece);
+        Files.write(hf.resolve("vocab.txt"), pieces);
+        return hf;
+    }
+
+    /** The special pieces and fifteen lowercase words: no piece with a capital letter. */
+    private static List<String> lowercaseVocabulary() {
+        List<String> pieces = new ArrayList<>(vocab(5));
+        pieces.addAll(List.of("tcl", "mba", "the", "an", "of", "to", "in", "is", "it", "on", "at", "by", "or", "as", "be"));
+        return pieces;
+    }
+
     @Test
     void aCasedTokenizerOverAVocabularyWithoutCapitalsIsNamedAndLowercaseFixesIt() throws IOException {
         Path hf = huggingFaceDir(true);
-        List<String> pieces = new ArrayList<>(vocab(5));
-        for (String w : List.of("tcl", "mba", "the", "an", "of", "to", "in", "is", "it", "on", "at", "by", "or", "as", "be")) {
-            pieces.add(w);
-        }
+        List<String> pieces = lowercaseVocabulary();
         Files.write(hf.resolve("vocab.txt"), pieces);
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         EncoderImport.run(EncoderSource.resolve(hf.toString(), null, dir, dir), dir.resolve("cased"), new PrintStream(log, true));
@@ -100,10 +113,7 @@ class HuggingFaceImportTest {
     @Test
     void anImportedVocabTxtThatListsAPieceTwiceImportsAgain() throws IOException {
         // w12 on lines 10 and 12 keeps id 12: the tokenizer.json written for it has no piece with id 10
-        Path hf = huggingFaceDir(true);
-        List<String> pieces = new ArrayList<>(vocab(20));
-        pieces.set(10, "w12");
-        Files.write(hf.resolve("vocab.txt"), pieces);
+        Path hf = huggingFaceDirWithPiece(10, "w12");
         Path first = dir.resolve("first");
         EncoderImport.run(EncoderSource.resolve(hf.toString(), null, dir, dir), first, QUIET);
 
@@ -126,10 +136,7 @@ class HuggingFaceImportTest {
     void lowercaseGivesATokenizerJsonWithoutANormalizerOne() throws IOException {
         // Tokenizer(WordPiece(...)) with no normalizer set: "normalizer": null, which normalizes nothing
         Path hf = huggingFaceDir(true);
-        List<String> pieces = new ArrayList<>(vocab(5));
-        for (String w : List.of("tcl", "mba", "the", "an", "of", "to", "in", "is", "it", "on", "at", "by", "or", "as", "be")) {
-            pieces.add(w);
-        }
+        List<String> pieces = lowercaseVocabulary();
         BertTokenizer.of(WordPieceVocabulary.of(pieces), BertNormalization.cased()).saveTokenizerJson(hf.resolve("tokenizer.json"));
         com.fasterxml.jackson.databind.node.ObjectNode json =
                 (com.fasterxml.jackson.databind.node.ObjectNode) DocumentJson.mapper().readTree(hf.resolve("tokenizer.json").toFile());
@@ -298,10 +305,7 @@ class HuggingFaceImportTest {
     @Test
     void aVocabularyWithoutClsOrSepIsRefusedAtImport() throws IOException {
         // without [CLS] the first word piece stood in for it: cls pooling read the wrong vector, silently
-        Path hf = huggingFaceDir(true);
-        List<String> pieces = new ArrayList<>(vocab(20));
-        pieces.set(2, "[XXX]");
-        Files.write(hf.resolve("vocab.txt"), pieces);
+        Path hf = huggingFaceDirWithPiece(2, "[XXX]");
         IOException e = assertThrows(IOException.class, () -> EncoderImport.run(EncoderSource.resolve(hf.toString(), null, dir, dir),
                 dir.resolve("no-cls"), QUIET));
         assertTrue(e.getMessage().contains("no [CLS] ... [SEP]"), e.getMessage());
