@@ -125,6 +125,18 @@ class LauncherRunTest {
         assertTrue(run(root, Map.of(), List.of("train", "-o", "m", "tfidf.yaml")).lines().noneMatch("simd"::equals), "another task runs without it");
     }
 
+    @Test
+    void embedCommandsGetTheSimdModuleForWordVectorsButNotForABertEncoder(@TempDir Path dir) throws Exception {
+        // a BERT encoder runs in libtorch: the module would only add the JVM's warning that it is incubating
+        Path root = checkout(dir);
+        Files.createDirectories(root.resolve("enc"));
+        Files.writeString(root.resolve("enc/model.json"), "{\n  \"kind\" : \"encoder.bert\",\n  \"formatVersion\" : 1\n}\n");
+        Files.createDirectories(root.resolve("w2v"));
+        Files.writeString(root.resolve("w2v/model.json"), "{\n  \"kind\" : \"embed.word2vec\"\n}\n");
+        assertTrue(run(root, Map.of(), List.of("embed", "similarity", "w2v", "a", "b")).lines().anyMatch("simd"::equals));
+        assertTrue(run(root, Map.of(), List.of("embed", "similarity", "enc", "a", "b")).lines().noneMatch("simd"::equals));
+    }
+
     /** The jar the stand-in java was started with, from its output. */
     private static String jarRun(String out) {
         return out.lines().filter(l -> l.startsWith("jar ")).map(l -> l.substring(4)).findFirst().orElseThrow(() -> new AssertionError(out));
