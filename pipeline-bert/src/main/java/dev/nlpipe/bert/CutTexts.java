@@ -30,6 +30,11 @@ public final class CutTexts {
         this.fix = fix;
     }
 
+    /** The model the warning names: its output directory while a training scores the staged copy. */
+    public String model() {
+        return model;
+    }
+
     /** What the warning tells the user to do. */
     public String advice() {
         return fix;

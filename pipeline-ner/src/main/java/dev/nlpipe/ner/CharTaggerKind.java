@@ -60,7 +60,7 @@ public abstract class CharTaggerKind implements ModelKind<Tagger> {
 
     @Override
     public final Tagger load(Path dir, ModelMeta meta, LoadOptions options) {
-        Device device = Inference.prepare(options, msg -> LOG.info("model {}: {}", dir, msg));
+        Device device = Inference.prepare(dir, options, LOG);
         return tagger(dir, meta, device, options.batchSize());
     }
 

@@ -1,7 +1,9 @@
 package dev.nlpipe.nn;
 
 import ai.djl.Device;
+import dev.nlpipe.core.io.TempNames;
 import dev.nlpipe.core.model.LoadOptions;
+import java.nio.file.Path;
 import java.util.function.Consumer;
 
 /** What every neural model kind does before it loads: start the engine, pick the device, set the threads. */
@@ -28,6 +30,16 @@ public final class Inference {
         }
         NeuralEngine.setThreads(options.threads());
         return spec.resolve(log);
+    }
+
+    /**
+     * {@link #prepare(LoadOptions, Consumer)} for the model in {@code dir}, the device chosen logged
+     * to {@code log} under the name the model goes by: its output directory while a training scores
+     * the staged copy it is about to publish, whose hidden name is gone once training ends.
+     */
+    public static Device prepare(Path dir, LoadOptions options, org.slf4j.Logger log) {
+        Path shown = TempNames.target(dir);
+        return prepare(options, msg -> log.info("model {}: {}", shown, msg));
     }
 
     /**

@@ -59,7 +59,7 @@ public final class BertClassifierKind implements ModelKind<TextClassifier> {
         if (labels.size() < 2 || !(network.get("maxLength") instanceof Number maxLength)) {
             throw new ModelException(dir, "model.json lacks its labels or network description");
         }
-        Device device = Inference.prepare(options, msg -> LOG.info("model {}: {}", dir, msg));
+        Device device = Inference.prepare(dir, options, LOG);
         FineTunedFiles files = FineTunedFiles.read(dir);
         files.checkAgainst(dir, maxLength.intValue(), "label", labels.size());
         Params params = new Params(device, false);
@@ -68,7 +68,7 @@ public final class BertClassifierKind implements ModelKind<TextClassifier> {
             Pooling pooling = Pooling.parse(String.valueOf(network.getOrDefault("pooling", "cls")), files.config().pooler());
             BertClassifierNetwork net = BertClassifierNetwork.bind(params, files.config(), pooling, 0f);
             return new BertClassifier(labels, files.tokenizer().withMaxLength(maxLength.intValue()), net, device, options.batchSize(),
-                    new CutTexts(dir.toString(), maxLength.intValue(), "the model was trained with"
+                    new CutTexts(dev.nlpipe.core.io.TempNames.target(dir).toString(), maxLength.intValue(), "the model was trained with"
                             + " model.maxLength " + maxLength + ": train it again with a higher one (up to the encoder's positions), or split"
                             + " long texts"));
         } catch (RuntimeException e) {

@@ -67,7 +67,7 @@ public final class BertTaggerKind implements ModelKind<Tagger> {
         if (tags.size() < 2 || !tags.get(0).equals("O")) {
             throw new ModelException(dir, "model.json lacks its tag list (O first)");
         }
-        Device device = Inference.prepare(options, msg -> LOG.info("model {}: {}", dir, msg));
+        Device device = Inference.prepare(dir, options, LOG);
         FineTunedFiles files = FineTunedFiles.read(dir);
         files.checkAgainst(dir, spec.maxLength(), "tag", tags.size());
         Params params = new Params(device, false);

@@ -76,6 +76,21 @@ class BertEmbedStageTest {
     }
 
     @Test
+    void aStagedCopyBeingPublishedIsNamedAsTheDirectoryItWillBecome() throws IOException {
+        // a training scores its test split with the model staged under a hidden name that is gone once it ends
+        Path staged = dir.resolve(".published.tmp-1234-5678abcd");
+        Files.createDirectories(staged);
+        try (var files = Files.list(encoder)) {
+            for (Path f : files.toList()) {
+                Files.copy(f, staged.resolve(f.getFileName().toString()));
+            }
+        }
+        try (SentenceEncoder e = SentenceEncoder.load(staged, Pooling.CLS, true, 0, new LoadOptions("cpu", 8, 1))) {
+            assertEquals(dir.resolve("published").toString(), e.cutTexts().model());
+        }
+    }
+
+    @Test
     void theStageWritesAUnitVectorOfTheHiddenSizeUnderItsName() {
         try (Pipeline p = Pipeline.builder().inputLayers().add("embed.bert", Map.of("name", "sv", "device", "cpu"), encoder).build()) {
             Document d = p.process(new Document("d", TEXTS.get(0))).get(0);

@@ -42,7 +42,7 @@ public final class BiLstmCrfKind implements ModelKind<Tagger> {
 
     @Override
     public Tagger load(Path dir, ModelMeta meta, LoadOptions options) {
-        Device device = Inference.prepare(options, msg -> LOG.info("model {}: {}", dir, msg));
+        Device device = Inference.prepare(dir, options, LOG);
         BiLstmCrfModel model = BiLstmCrfModel.load(dir, meta);
         return new PooledTagger<>(model.types(), model.spec().needsTokens() ? Set.of(Layer.TOKENS) : Set.of(),
                 () -> model.predictorOn(device), (p, docs) -> p.entities(docs, options.batchSize()));
