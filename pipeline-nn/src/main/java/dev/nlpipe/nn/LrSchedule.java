@@ -39,6 +39,16 @@ public record LrSchedule(double base, Kind kind, int warmupSteps, int stepsPerEp
         return Kind.valueOf(name.toUpperCase(Locale.ROOT).replace('-', '_'));
     }
 
+    /** The optimizer steps of the whole planned run. */
+    public long totalSteps() {
+        return (long) stepsPerEpoch * epochs;
+    }
+
+    /** Whether the warm-up lasts the whole run: the rate only climbs, never reaching {@code base} nor its decay. */
+    public boolean warmsUpThroughout() {
+        return warmupSteps >= totalSteps();
+    }
+
     /** The rate for the 0-based global {@code step}. */
     public double at(long step) {
         if (kind == Kind.WARMUP_LINEAR) {
@@ -49,7 +59,7 @@ public record LrSchedule(double base, Kind kind, int warmupSteps, int stepsPerEp
         double decay = switch (kind) {
             case CONSTANT -> 1.0;
             case LINEAR -> {
-                long total = (long) stepsPerEpoch * epochs;
+                long total = totalSteps();
                 long span = Math.max(1, total - warmupSteps);
                 yield step < warmupSteps ? 1.0 : Math.max(0.0, (total - step) / (double) span);
             }
@@ -62,7 +72,7 @@ public record LrSchedule(double base, Kind kind, int warmupSteps, int stepsPerEp
 
     /** HF's {@code lr_lambda} of {@code get_linear_schedule_with_warmup}, in its arithmetic. */
     private double hfLinear(long step) {
-        long total = (long) stepsPerEpoch * epochs;
+        long total = totalSteps();
         if (step < warmupSteps) {
             return (double) step / Math.max(1, warmupSteps);
         }

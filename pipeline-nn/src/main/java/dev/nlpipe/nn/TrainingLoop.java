@@ -136,11 +136,11 @@ public final class TrainingLoop {
         Checkpoints.State state = restore(params, optimizer, average);
         int resumedFrom = state.epoch();
         warnIfTheScheduleMoved(schedule, state);
-        if (resumedFrom == 0 && schedule.warmupSteps() > 0 && schedule.warmupSteps() >= (long) stepsPerEpoch * settings.epochs()) {
+        if (resumedFrom == 0 && schedule.warmsUpThroughout()) {
             // a short trial of a task whose default warm-up is in steps (ner.flat, ner.lattice-lstm): the rate would only climb
             log.printf(Locale.ROOT, "warning: train.warmupSteps %d is at least the run's %,d optimizer steps (%d per epoch x %d"
                     + " epoch%s): the whole run warms up and the rate never reaches its decay; lower train.warmupSteps or set"
-                    + " train.warmupRatio%n", schedule.warmupSteps(), (long) stepsPerEpoch * settings.epochs(), stepsPerEpoch,
+                    + " train.warmupRatio%n", schedule.warmupSteps(), schedule.totalSteps(), stepsPerEpoch,
                     settings.epochs(), settings.epochs() == 1 ? "" : "s");
         }
         long[] counts = params.counts();
@@ -281,7 +281,7 @@ public final class TrainingLoop {
         if (bestEpoch > 0 && bestScore == 0) {
             // "(best)" on a score of 0 reads as success; a model that learned nothing should not pass unnoticed
             // the reason the rate was low depends on the schedule: all warm-up, or a decay planned over these few epochs
-            String why = schedule.warmupSteps() >= (long) stepsPerEpoch * settings.epochs()
+            String why = schedule.warmsUpThroughout()
                     ? "; the whole run was warm-up (train.warmupSteps " + schedule.warmupSteps() + "), so the rate never reached train.lr"
                     : schedule.kind() == LrSchedule.Kind.LINEAR || schedule.kind() == LrSchedule.Kind.WARMUP_LINEAR
                     ? "; a decaying learning-rate schedule reaches about 0 by the last epoch, so a single epoch is rarely enough" : "";
