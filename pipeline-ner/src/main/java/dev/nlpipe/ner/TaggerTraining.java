@@ -226,16 +226,7 @@ public final class TaggerTraining {
      */
     public static DevScores devScores(TaggedData dev, Supplier<List<List<TagScheme.TokenSpan>>> found, String advice, PrintStream log) {
         if (dev == null) {
-            return new DevScores() {
-                @Override
-                public Map<String, Double> get() {
-                    return Map.of();
-                }
-
-                @Override
-                public void replay(Map<String, Double> earlier) {
-                }
-            };
+            return Map::of;
         }
         PrecisionWatch watch = new PrecisionWatch(advice);
         return new DevScores() {

@@ -10,6 +10,10 @@ import java.util.function.Supplier;
  */
 public interface DevScores extends Supplier<Map<String, Double>> {
 
-    /** Takes in the dev scores an earlier run recorded for one epoch, in epoch order, without scoring or warning. */
-    void replay(Map<String, Double> earlier);
+    /**
+     * Takes in the dev scores an earlier run recorded for one epoch, in epoch order, without scoring
+     * or warning; nothing by default (scoring that watches nothing across epochs).
+     */
+    default void replay(Map<String, Double> earlier) {
+    }
 }
