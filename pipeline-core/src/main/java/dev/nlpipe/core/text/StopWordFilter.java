@@ -95,19 +95,18 @@ public final class StopWordFilter implements StageProvider {
         }
         boolean mark = o.getString("mode").equals("mark");
         String id = ctx.id();
-        StopList others = new StopList(words, ignoreCase, false);
-        StopList chinese = new StopList(hanlp, ignoreCase, true);
-        return (Annotator) doc -> doc.setTokens(filter(doc, others, chinese, mark, id));
+        StopLists lists = new StopLists(words, hanlp, ignoreCase);
+        return (Annotator) doc -> doc.setTokens(filter(doc, lists, mark, id));
     }
 
     /**
-     * Words matched as {@code ignoreCase} says (then held lowercase); with {@code acronymsAsWritten},
-     * a token in capitals only as written: HanLP matches its list so, and WHO is no "who".
+     * The stop words, matched as {@code ignoreCase} says (then held lowercase); HanLP's list matches a
+     * token in capitals only as written, as HanLP does: WHO is no "who".
      */
-    private record StopList(Set<String> words, boolean ignoreCase, boolean acronymsAsWritten) {
+    private record StopLists(Set<String> words, Set<String> hanlp, boolean ignoreCase) {
         boolean holds(String token) {
-            boolean fold = ignoreCase && !(acronymsAsWritten && inCapitals(token));
-            return words.contains(fold ? token.toLowerCase(Locale.ROOT) : token);
+            String key = ignoreCase ? token.toLowerCase(Locale.ROOT) : token;
+            return words.contains(key) || !hanlp.isEmpty() && hanlp.contains(ignoreCase && inCapitals(token) ? token : key);
         }
 
         /** Two or more capital letters and no small one: WHO, IT, U.S. */
@@ -138,11 +137,11 @@ public final class StopWordFilter implements StageProvider {
         }
     }
 
-    private static List<Token> filter(Document doc, StopList others, StopList chinese, boolean mark, String id) {
+    private static List<Token> filter(Document doc, StopLists lists, boolean mark, String id) {
         List<Token> in = doc.requireTokens(id);
         List<Token> out = new ArrayList<>(in.size());
         for (Token t : in) {
-            boolean stop = others.holds(t.text()) || chinese.holds(t.text());
+            boolean stop = lists.holds(t.text());
             if (mark) {
                 out.add(stop && !t.stop() ? t.withStop(true) : t);
             } else if (!stop) {
