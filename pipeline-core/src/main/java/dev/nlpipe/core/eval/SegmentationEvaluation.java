@@ -184,21 +184,12 @@ public final class SegmentationEvaluation {
         List<Span> out = new ArrayList<>(spans.size());
         for (int i = 0; i < spans.size(); i++) {
             Span s = spans.get(i);
-            int start = i == 0 && onlySpaces(raw, 0, s.start()) ? 0 : s.start();
+            int start = i == 0 && RegexTokenizer.onlySpaces(raw, 0, s.start()) ? 0 : s.start();
             int next = i + 1 < spans.size() ? spans.get(i + 1).start() : raw.length();
-            int end = next > s.end() && onlySpaces(raw, s.end(), next) ? next : s.end();
+            int end = next > s.end() && RegexTokenizer.onlySpaces(raw, s.end(), next) ? next : s.end();
             out.add(start == s.start() && end == s.end() ? s : new Span(start, end));
         }
         return out;
-    }
-
-    private static boolean onlySpaces(String raw, int from, int to) {
-        for (int k = from; k < to; k++) {
-            if (!RegexTokenizer.isSpace(raw.charAt(k))) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /**

@@ -112,12 +112,16 @@ public final class RegexTokenizer implements StageProvider {
                 i += len;
                 while (i < n) {
                     int c = s.codePointAt(i);
-                    if (wordCharAt(s, i)) {
+                    if (isWordChar(c) && !isCjk(c)) {
                         i += Character.charCount(c);
                     } else if (i + 1 < n && joinsWord(s, i, c)) {
                         i += 1;
-                    } else if (isFormat(c) && wordCharAt(s, formatRunEnd(s, i))) {
-                        i = formatRunEnd(s, i);
+                    } else if (isFormat(c)) {
+                        int end = formatRunEnd(s, i);
+                        if (!wordCharAt(s, end)) {
+                            break;
+                        }
+                        i = end;
                     } else {
                         break;
                     }
@@ -158,8 +162,12 @@ public final class RegexTokenizer implements StageProvider {
 
     /** Where the run of {@link #isFormat} characters starting at {@code i} ends. */
     private static int formatRunEnd(String s, int i) {
-        while (i < s.length() && isFormat(s.codePointAt(i))) {
-            i += Character.charCount(s.codePointAt(i));
+        while (i < s.length()) {
+            int c = s.codePointAt(i);
+            if (!isFormat(c)) {
+                break;
+            }
+            i += Character.charCount(c);
         }
         return i;
     }
@@ -232,6 +240,16 @@ public final class RegexTokenizer implements StageProvider {
             n++;
         }
         return n;
+    }
+
+    /** Whether the characters of {@code s} from {@code from} to {@code to} are all {@linkplain #isSpace spaces} (true when none). */
+    public static boolean onlySpaces(String s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (!isSpace(s.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether a code point separates tokens: white space, a control character, a byte-order mark or a zero-width space. */

@@ -42,7 +42,7 @@ public final class LuceneTokens {
             while (ts.incrementToken()) {
                 int start = Math.min(offset.startOffset(), text.length());
                 int end = Math.min(offset.endOffset(), text.length());
-                if (end <= start || isBlank(text, start, end)) {
+                if (end <= start || RegexTokenizer.onlySpaces(text, start, end)) {
                     continue;
                 }
                 end = beforeStrippedMarkup(text, start, end, term);
@@ -110,14 +110,5 @@ public final class LuceneTokens {
 
     private static boolean sameSpan(Token a, Token b) {
         return a != null && a.start() == b.start() && a.end() == b.end();
-    }
-
-    private static boolean isBlank(String s, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (!RegexTokenizer.isSpace(s.charAt(i))) {
-                return false;
-            }
-        }
-        return true;
     }
 }
