@@ -40,10 +40,11 @@ final class ModelTokenizers {
             if (providers.get(i).normalizes()) {
                 normalizers.add(e.type());
             }
-            // a model that reads characters (FLAT, Lattice LSTM, BERT) trained behind a segmenter never reads the tokens
-            boolean readsTokens = meta != null && providers.get(i).requires(options.get(i), e.model()).contains(Layer.TOKENS);
-            List<String> trained = readsTokens ? ModelPreprocessing.typesCreating(meta, Layer.TOKENS) : null;
-            if (lastTokenizer != null && trained != null && !trained.isEmpty() && trained.stream().noneMatch(sameWordsAs(lastTokenizer))) {
+            List<String> trained = meta == null ? null : ModelPreprocessing.typesCreating(meta, Layer.TOKENS);
+            // asked last, as it reads the model's description again: a model that reads characters (FLAT, Lattice LSTM,
+            // BERT) trained behind a segmenter never reads the tokens
+            if (lastTokenizer != null && trained != null && !trained.isEmpty() && trained.stream().noneMatch(sameWordsAs(lastTokenizer))
+                    && providers.get(i).requires(options.get(i), e.model()).contains(Layer.TOKENS)) {
                 throw new ConfigException(e.location(), "stage '" + e.id() + "': its model was trained on tokens from "
                         + String.join(" or ", trained) + ", but here they come from " + lastTokenizer + " (stage '" + lastTokenizerId
                         + "'); use " + trained.get(trained.size() - 1) + " with the model's options instead, or set '" + OPTION
