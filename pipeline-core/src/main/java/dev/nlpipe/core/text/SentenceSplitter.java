@@ -86,7 +86,7 @@ public final class SentenceSplitter implements StageProvider {
         Options o = ctx.options();
         Set<String> extra = new HashSet<>();
         o.getStringList("abbreviations").forEach(a -> extra.add(stripDot(a).toLowerCase(Locale.ROOT)));
-        Abbreviations abbreviations = Abbreviations.builtInAnd(extra);
+        Abbreviations abbreviations = new Abbreviations(extra);
         boolean newlines = o.getBoolean("newlines");
         return (Annotator) doc -> doc.setSentences(split(doc.text(), newlines, abbreviations));
     }
@@ -97,34 +97,28 @@ public final class SentenceSplitter implements StageProvider {
 
     /** The sentences of {@code text} with the built-in abbreviations. */
     public static List<Span> split(String text, boolean newlines) {
-        return split(text, newlines, Abbreviations.builtInAnd(Set.of()));
+        return split(text, newlines, new Abbreviations(Set.of()));
     }
 
     /**
-     * The words whose period ends no sentence, lowercase and without the final period; a word the
-     * user lists is one wherever it stands, also where the built-in list restricts it.
+     * The words whose period ends no sentence: the built-in ones and the user's {@code extra}
+     * (lowercase, without the final period); a word the user lists is one wherever it stands, also
+     * where the built-in list restricts it.
      */
-    private record Abbreviations(Set<String> words, Set<String> onlyBeforeANumber, Set<String> onlyCapitalised) {
-        static Abbreviations builtInAnd(Set<String> extra) {
-            Set<String> words = new HashSet<>(ABBREVIATIONS);
-            words.addAll(extra);
-            Set<String> beforeNumber = new HashSet<>(ONLY_BEFORE_A_NUMBER);
-            beforeNumber.removeAll(extra);
-            Set<String> capitalised = new HashSet<>(ONLY_CAPITALISED);
-            capitalised.removeAll(extra);
-            return new Abbreviations(words, beforeNumber, capitalised);
-        }
-
+    private record Abbreviations(Set<String> extra) {
         /** Whether {@code word} (as written, before its period) is an abbreviation where it stands. */
         boolean matches(String word, boolean beforeANumber) {
             String lower = word.toLowerCase(Locale.ROOT);
-            if (!words.contains(lower)) {
+            if (extra.contains(lower)) {
+                return true;
+            }
+            if (!ABBREVIATIONS.contains(lower)) {
                 return false;
             }
-            if (onlyBeforeANumber.contains(lower)) {
+            if (ONLY_BEFORE_A_NUMBER.contains(lower)) {
                 return beforeANumber;
             }
-            return !onlyCapitalised.contains(lower) || beforeANumber || Character.isUpperCase(word.charAt(0));
+            return !ONLY_CAPITALISED.contains(lower) || beforeANumber || Character.isUpperCase(word.charAt(0));
         }
     }
 
