@@ -65,10 +65,13 @@ public final class LengthFilter implements StageProvider {
     }
 
     private static boolean keep(Document doc, int minChars, int maxChars, boolean tokens, int minTokens, int maxTokens, String id) {
-        // characters as Python's len() counts them: an emoji or an ideograph beyond the BMP is one, not two UTF-16 units
-        int chars = doc.text().codePointCount(0, doc.text().length());
-        if (chars < minChars || (maxChars >= 0 && chars > maxChars)) {
-            return false;
+        if (minChars > 0 || maxChars >= 0) {
+            // characters as Python's len() counts them: an emoji or an ideograph beyond the BMP is one, not two UTF-16 units;
+            // counted only when bounded, as the count walks the whole text
+            int chars = doc.text().codePointCount(0, doc.text().length());
+            if (chars < minChars || (maxChars >= 0 && chars > maxChars)) {
+                return false;
+            }
         }
         if (tokens) {
             int n = doc.requireTokens(id).size();
