@@ -100,11 +100,19 @@ public final class TrainingJob implements AutoCloseable {
         // files are named by value (a lexicon list mixes names and files), so a pattern "." names the working directory: not a source
         Path here = Path.of("");
         for (Options options : Arrays.asList(model, train)) {
-            if (options != null) {
-                options.namedFiles().forEach((name, paths) -> paths.stream().filter(named -> !OutputTargets.within(here, named)
-                        && (OutputTargets.within(output, named) || OutputTargets.within(named, output))).findFirst()
-                        .ifPresent(named -> errors.add(outputOverOption(options, name, named, output))));
+            if (options == null) {
+                continue;
             }
+            options.namedFiles().forEach((name, paths) -> {
+                for (Path named : paths) {
+                    boolean inside = OutputTargets.within(output, named);
+                    boolean holds = OutputTargets.within(named, output);
+                    if ((inside || holds) && !OutputTargets.within(here, named)) {
+                        errors.add(outputOverOption(options, name, named, output, inside ? (holds ? " is " : " lies inside ") : " holds "));
+                        break; // one error per option
+                    }
+                }
+            });
         }
         for (String split : trainer.requiredSplits()) {
             if (!config.splits().containsKey(split)) {
@@ -185,9 +193,8 @@ public final class TrainingJob implements AutoCloseable {
      * pre-training starts from, a vocabulary, a word list): the run would replace its own source,
      * and the model's provenance would name itself, as {@code nlpipe model import} refuses too.
      */
-    private static ConfigException outputOverOption(Options options, String name, Path named, Path output) {
-        return new ConfigException(new Location("--output", 0, 0), output + (OutputTargets.within(output, named)
-                ? (OutputTargets.within(named, output) ? " is " : " lies inside ") : " holds ") + options.written(name) + " (" + named
+    private static ConfigException outputOverOption(Options options, String name, Path named, Path output, String relation) {
+        return new ConfigException(new Location("--output", 0, 0), output + relation + options.written(name) + " (" + named
                 + "), which this training reads: the run would replace what it reads. Give another --output directory");
     }
 
