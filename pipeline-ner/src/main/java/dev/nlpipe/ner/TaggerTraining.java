@@ -10,6 +10,7 @@ import dev.nlpipe.core.model.Provenance;
 import dev.nlpipe.core.model.TrainingJob;
 import dev.nlpipe.core.tag.TagScheme;
 import dev.nlpipe.ner.data.SequenceWindows;
+import dev.nlpipe.ner.data.TagSet;
 import dev.nlpipe.ner.data.TaggedData;
 import dev.nlpipe.ner.data.Units;
 import dev.nlpipe.nn.DevScores;
@@ -20,6 +21,7 @@ import dev.nlpipe.nn.TrainSettings;
 import dev.nlpipe.nn.TrainingResult;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -96,22 +98,24 @@ public final class TaggerTraining {
         return s;
     }
 
-    /** How the training data's gold entities fitted the units: {@code gold entities N exact, N shrunk to char boundaries, N dropped (...)}. */
-    public static String fit(TaggedData train, String unit) {
+    /** How the data's gold entities fitted the units: {@code gold entities N exact, N shrunk to char boundaries, N dropped (...)}. */
+    public static String fit(TaggedData data, String unit) {
         return String.format(Locale.ROOT, "gold entities %d exact, %d shrunk to %s boundaries, %d dropped (overlapping, between units or"
-                + " across sentences)", train.alignment().aligned(), train.alignment().misaligned(), unit, train.alignment().dropped());
+                + " across sentences)", data.alignment().aligned(), data.alignment().misaligned(), unit, data.alignment().dropped());
     }
 
     /**
-     * Says when dev sequences are longer than the tagger reads in one piece: dev F1 scores them in
-     * the overlapping windows tagging reads them in, so it is what {@code eval ner} gives.
+     * The dev sequences (none without dev data) in the windows of at most {@code limit} units that
+     * tagging reads them in, so that dev F1 is what {@code eval ner} gives; says how many were cut.
      */
-    public static void logDevWindows(SequenceWindows devWindows, int limit, PrintStream log) {
-        int cut = devWindows.cutSequences();
+    public static SequenceWindows devWindows(TaggedData dev, int limit, PrintStream log) {
+        SequenceWindows windows = SequenceWindows.of(dev == null ? List.of() : dev.sequences(), limit);
+        int cut = windows.cutSequences();
         if (cut > 0) {
             log.printf(Locale.ROOT, "dev: %,d sequence%s longer than %,d units scored in the overlapping windows tagging reads %s in%n",
                     cut, cut == 1 ? "" : "s", limit, cut == 1 ? "it" : "them");
         }
+        return windows;
     }
 
     /**
@@ -135,9 +139,7 @@ public final class TaggerTraining {
     public static void warnDevAlignment(TaggedData dev, String unit, PrintStream log) {
         if (dev != null && (dev.alignment().misaligned() > 0 || dev.alignment().dropped() > 0)) {
             // dev F1 is scored against these units' spans, so it counts neither and can read above eval ner's on the same file
-            log.printf(Locale.ROOT, "dev: gold entities %d exact, %d shrunk to %s boundaries, %d dropped (overlapping, between"
-                    + " units or across sentences): dev F1 leaves the dropped ones out; `nlpipe eval ner` scores every one%n", dev.alignment().aligned(),
-                    dev.alignment().misaligned(), unit, dev.alignment().dropped());
+            log.printf(Locale.ROOT, "dev: %s: dev F1 leaves the dropped ones out; `nlpipe eval ner` scores every one%n", fit(dev, unit));
         }
     }
 
@@ -214,6 +216,16 @@ public final class TaggerTraining {
         }
         log.printf(Locale.ROOT, "warning: %s entity types %s never occur in the training data: the model cannot find them, and"
                 + " they count against %s recall%n", split, unseen, split);
+    }
+
+    /**
+     * {@link #devScores(TaggedData, Supplier, String, PrintStream)} for a tagger that predicts tag
+     * paths: {@code paths} gives one per window of {@code windows}, decoded with {@code tags} and
+     * merged back into the dev sequences' spans.
+     */
+    public static DevScores devScores(TaggedData dev, SequenceWindows windows, TagSet tags, Supplier<int[][]> paths, String advice,
+                                      PrintStream log) {
+        return devScores(dev, () -> windows.mergeSpans(Arrays.stream(paths.get()).map(tags::decode).toList()), advice, log);
     }
 
     /**

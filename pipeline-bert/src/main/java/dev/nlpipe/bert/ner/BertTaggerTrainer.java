@@ -151,8 +151,7 @@ public final class BertTaggerTrainer implements TrainerProvider {
         TaggerTraining.warnLongTraining(train, SequenceWindows.RECURRENT_LIMIT, log);
         List<Example> trainExamples = examples(train, windows, tags, log);
         // dev sentences are read as tagging reads them: one over SequenceWindows' limit in windows of units
-        SequenceWindows devWindows = SequenceWindows.of(dev == null ? List.of() : dev.sequences(), SequenceWindows.RECURRENT_LIMIT);
-        TaggerTraining.logDevWindows(devWindows, SequenceWindows.RECURRENT_LIMIT, log);
+        SequenceWindows devWindows = TaggerTraining.devWindows(dev, SequenceWindows.RECURRENT_LIMIT, log);
         List<UnitLayout> devLayouts = layouts(devWindows.windows(), windows);
         ModelMeta meta = job.newMeta(BertTaggerKind.KIND, BertTaggerKind.FORMAT);
         BertConfig config = encoder.config().withPooler(false);

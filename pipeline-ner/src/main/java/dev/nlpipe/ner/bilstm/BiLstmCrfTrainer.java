@@ -21,7 +21,6 @@ import dev.nlpipe.ner.data.UnitSequence;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -104,16 +103,15 @@ public final class BiLstmCrfTrainer implements TrainerProvider {
             List<Example> trainExamples = encode(featurizer, train);
             // dev sentences are only decoded and scored against their gold spans, so a dev entity type the
             // training data lacks counts as missed instead of failing the tag encoding; in the windows tagging reads a long line in
-            SequenceWindows devWindows = SequenceWindows.of(dev == null ? List.of() : dev.sequences(), SequenceWindows.RECURRENT_LIMIT);
+            SequenceWindows devWindows = TaggerTraining.devWindows(dev, SequenceWindows.RECURRENT_LIMIT, log);
             List<Example> devExamples = devWindows.windows().stream().map(s -> featurizer.encode(s, null)).toList();
-            TaggerTraining.logDevWindows(devWindows, SequenceWindows.RECURRENT_LIMIT, log);
             float[] unknownChance = Batch.unknownChances(featurizer.rareUnits, spec.unkReplace(), spec.wordDropout());
             float[] bigramUnknownChance = Batch.unknownChances(featurizer.rareBigrams, spec.unkReplace(), spec.bigramDropout());
             float[] charUnknownChance = Batch.unknownChances(featurizer.rareChars, spec.unkReplace(), 0);
             Trainable<Example> trainable = Trainable.of(params,
                     (batch, scope) -> network.loss(new Batch(batch, scope, unknownChance, bigramUnknownChance, charUnknownChance)),
-                    TaggerTraining.devScores(dev, () -> devWindows.mergeSpans(Arrays.stream(BiLstmCrfPredictor.predict(network,
-                            devExamples, EVAL_BATCH)).map(featurizer.tags::decode).toList()), ADVICE, log));
+                    TaggerTraining.devScores(dev, devWindows, featurizer.tags, () -> BiLstmCrfPredictor.predict(network, devExamples, EVAL_BATCH),
+                            ADVICE, log));
             TrainingResult result = TrainingLoop.forJob(job, meta, NAME, settings, "f1", log).run(trainable, trainExamples, Example::length);
 
             BiLstmCrfModel model = new BiLstmCrfModel(spec, featurizer, params.snapshot());

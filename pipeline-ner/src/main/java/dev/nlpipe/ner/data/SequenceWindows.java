@@ -39,6 +39,8 @@ public final class SequenceWindows {
     private final List<Integer> ownFrom = new ArrayList<>();
     private final List<Integer> ownTo = new ArrayList<>();
     private final int sequences;
+    /** How many sequences were read in more than one window. */
+    private int cutSequences;
 
     private SequenceWindows(int sequences) {
         this.sequences = sequences;
@@ -68,6 +70,7 @@ public final class SequenceWindows {
                 w.add(s, i, 0, 0, s.length());
                 continue;
             }
+            w.cutSequences++; // longer than the limit: cut() ends its first window before its end
             int overlap = overlap(limit);
             for (int from = 0, owned = 0; from < s.length(); ) {
                 Cut cut = cut(s, from, limit);
@@ -140,14 +143,7 @@ public final class SequenceWindows {
 
     /** How many of the sequences are read in more than one window. */
     public int cutSequences() {
-        int cut = 0;
-        for (int w = 1; w < windows.size(); w++) {
-            // windows are in sequence order, a cut sequence's side by side: count each sequence at its second window
-            if (owner.get(w).equals(owner.get(w - 1)) && (w < 2 || !owner.get(w - 2).equals(owner.get(w)))) {
-                cut++;
-            }
-        }
-        return cut;
+        return cutSequences;
     }
 
     /** The windows to tag, each a sequence of its own with its offsets in its document. */

@@ -34,7 +34,6 @@ import dev.nlpipe.nn.bert.PretrainedEncoder;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -139,8 +138,7 @@ public final class FlatTrainer implements TrainerProvider {
         FlatFeaturizer featurizer = pretrained.featurizer();
         List<Lattice> trainLattices = trainSentences.encode(featurizer);
         // dev sentences are read as tagging reads them, in windows of at most maxLength characters
-        SequenceWindows devWindows = SequenceWindows.of(dev == null ? List.of() : dev.sequences(), spec.taggingWindow());
-        TaggerTraining.logDevWindows(devWindows, spec.taggingWindow(), log);
+        SequenceWindows devWindows = TaggerTraining.devWindows(dev, spec.taggingWindow(), log);
         List<Lattice> devLattices = devWindows.windows().stream().map(s -> featurizer.encode(s, null)).toList();
         logLattices(trainLattices, lexicon, log);
 
@@ -173,8 +171,8 @@ public final class FlatTrainer implements TrainerProvider {
             Trainable<Lattice> trainable = Trainable.of(params,
                     (batch, scope) -> network.loss(new FlatBatch(batch, scope, charUnknownChance, bigramUnknownChance, wordUnknowns)),
                     weight -> FlatNetwork.isEncoder(weight) ? encoderLrScale : 1.0,
-                    TaggerTraining.devScores(dev, () -> devWindows.mergeSpans(Arrays.stream(FlatPredictor.predict(network,
-                            devLattices, EVAL_BATCH)).map(featurizer.tags::decode).toList()), ADVICE, log));
+                    TaggerTraining.devScores(dev, devWindows, featurizer.tags, () -> FlatPredictor.predict(network, devLattices, EVAL_BATCH),
+                            ADVICE, log));
             TrainingResult result = TrainingLoop.forJob(job, meta, NAME, settings, "f1", log).run(trainable, trainLattices, Lattice::size);
 
             FlatModel model = new FlatModel(spec, featurizer, encoderConfig, tokenizer, params.snapshot());

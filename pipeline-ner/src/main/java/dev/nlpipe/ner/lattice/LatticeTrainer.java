@@ -26,7 +26,6 @@ import dev.nlpipe.nn.TrainingResult;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -115,8 +114,7 @@ public final class LatticeTrainer implements TrainerProvider {
             List<LatticeExample> trainExamples = encode(featurizer, lexicon, train);
             // decoded and scored against gold spans only: a dev type the training data lacks counts as missed; in the windows
             // tagging reads a long line in, so the epoch is chosen on the decoding the model will be used with
-            SequenceWindows devWindows = SequenceWindows.of(dev == null ? List.of() : dev.sequences(), SequenceWindows.RECURRENT_LIMIT);
-            TaggerTraining.logDevWindows(devWindows, SequenceWindows.RECURRENT_LIMIT, log);
+            SequenceWindows devWindows = TaggerTraining.devWindows(dev, SequenceWindows.RECURRENT_LIMIT, log);
             List<LatticeExample> devExamples = devWindows.windows().stream()
                     .map(s -> LatticeExample.of(featurizer, lexicon, s, null)).toList();
             logCoverage(trainExamples, log);
@@ -125,8 +123,8 @@ public final class LatticeTrainer implements TrainerProvider {
             WordUnknowns wordUnknowns = WordUnknowns.of(lexicon);
             Trainable<LatticeExample> trainable = Trainable.of(params,
                     (batch, scope) -> network.loss(new LatticeBatch(batch, scope, unknownChance, bigramUnknownChance, wordUnknowns)),
-                    TaggerTraining.devScores(dev, () -> devWindows.mergeSpans(Arrays.stream(LatticePredictor.predict(network,
-                            devExamples, EVAL_BATCH)).map(featurizer.tags::decode).toList()), ADVICE, log));
+                    TaggerTraining.devScores(dev, devWindows, featurizer.tags, () -> LatticePredictor.predict(network, devExamples, EVAL_BATCH),
+                            ADVICE, log));
             TrainingResult result = TrainingLoop.forJob(job, meta, NAME, settings, "f1", log)
                     .run(trainable, trainExamples, LatticeExample::length);
 
