@@ -6,7 +6,6 @@ import ai.djl.training.GradientCollector;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
-import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -24,10 +23,10 @@ public interface Trainable<E> {
      * @param params the weights
      * @param loss the mean loss of a batch, made in the given scope ({@link #loss})
      * @param lrScale the factor on the learning rate per weight name ({@link #lrScale})
-     * @param evaluate the dev scores ({@link #evaluate})
+     * @param evaluate the dev scores ({@link #evaluate}), which a resumed run replays the recorded epochs into
      */
     static <E> Trainable<E> of(Params params, BiFunction<List<E>, NDManager, NDArray> loss, ToDoubleFunction<String> lrScale,
-                               Supplier<Map<String, Double>> evaluate) {
+                               DevScores evaluate) {
         return new Trainable<>() {
             @Override
             public Params params() {
@@ -51,15 +50,13 @@ public interface Trainable<E> {
 
             @Override
             public void replayEvaluation(Map<String, Double> earlier) {
-                if (evaluate instanceof DevScores watched) {
-                    watched.replay(earlier);
-                }
+                evaluate.replay(earlier);
             }
         };
     }
 
-    /** {@link #of(Params, BiFunction, ToDoubleFunction, Supplier)} with the base rate for every weight. */
-    static <E> Trainable<E> of(Params params, BiFunction<List<E>, NDManager, NDArray> loss, Supplier<Map<String, Double>> evaluate) {
+    /** {@link #of(Params, BiFunction, ToDoubleFunction, DevScores)} with the base rate for every weight. */
+    static <E> Trainable<E> of(Params params, BiFunction<List<E>, NDManager, NDArray> loss, DevScores evaluate) {
         return of(params, loss, weight -> 1.0, evaluate);
     }
 
