@@ -1,6 +1,8 @@
 package dev.nlpipe.bert;
 
+import dev.nlpipe.core.io.TempNames;
 import dev.nlpipe.nn.bert.BertEncoding;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -20,12 +22,13 @@ public final class CutTexts {
     private final AtomicBoolean said = new AtomicBoolean();
 
     /**
-     * @param model what to name in the warning (the model directory)
+     * @param model the model directory, named in the warning as the directory it is published as
+     *     (a training scores a staged copy under a hidden name)
      * @param maxLength the most word pieces per text, [CLS] and [SEP] included
      * @param fix how this user reads longer texts (the option to raise, and where it is set)
      */
-    public CutTexts(String model, int maxLength, String fix) {
-        this.model = model;
+    public CutTexts(Path model, int maxLength, String fix) {
+        this.model = TempNames.target(model).toString();
         this.maxLength = maxLength;
         this.fix = fix;
     }

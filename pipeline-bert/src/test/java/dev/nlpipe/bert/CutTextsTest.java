@@ -19,7 +19,7 @@ class CutTextsTest {
     void theFirstCutTextOfAModelIsSaidOnce() throws IOException {
         Path vocab = Files.write(dir.resolve("vocab.txt"), List.of("[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", "a", "b"));
         BertTokenizer tokenizer = BertTokenizer.fromVocab(vocab, true).withMaxLength(4);
-        CutTexts cut = new CutTexts("models/x", 4, "raise maxLength");
+        CutTexts cut = new CutTexts(java.nio.file.Path.of("models/x"), 4, "raise maxLength");
         assertFalse(cut.check(tokenizer.encodeBatch(List.of("a b", "b"))), "texts that fit say nothing");
         assertTrue(cut.check(tokenizer.encodeBatch(List.of("a", "a b a b"))), "[CLS] a b a b [SEP] is cut to 4 pieces");
         assertFalse(cut.check(tokenizer.encodeBatch(List.of("b a b a"))), "once per model, not once per text");

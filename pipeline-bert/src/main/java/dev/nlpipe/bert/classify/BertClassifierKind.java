@@ -68,7 +68,7 @@ public final class BertClassifierKind implements ModelKind<TextClassifier> {
             Pooling pooling = Pooling.parse(String.valueOf(network.getOrDefault("pooling", "cls")), files.config().pooler());
             BertClassifierNetwork net = BertClassifierNetwork.bind(params, files.config(), pooling, 0f);
             return new BertClassifier(labels, files.tokenizer().withMaxLength(maxLength.intValue()), net, device, options.batchSize(),
-                    new CutTexts(dev.nlpipe.core.io.TempNames.target(dir).toString(), maxLength.intValue(), "the model was trained with"
+                    new CutTexts(dir, maxLength.intValue(), "the model was trained with"
                             + " model.maxLength " + maxLength + ": train it again with a higher one (up to the encoder's positions), or split"
                             + " long texts"));
         } catch (RuntimeException e) {

@@ -93,7 +93,7 @@ public final class SentenceEncoder implements AutoCloseable {
         try {
             e.weights().forEach((name, t) -> params.put(name, new Shape(t.shape()), t.values()));
             return new SentenceEncoder(tokenizer, BertEncoder.bind(params, "", e.config()), params, pooling, normalize, device,
-                    options.batchSize(), new CutTexts(dev.nlpipe.core.io.TempNames.target(dir).toString(), max, max == e.config().maxPositions()
+                    options.batchSize(), new CutTexts(dir, max, max == e.config().maxPositions()
                     ? "the encoder reads no more (its position count); give it shorter documents (one record per paragraph or"
                     + " sentence in the input: format text reads one document per line)"
                     : "raise the stage's maxLength up to the encoder's " + e.config().maxPositions() + " positions, or split long texts"));
