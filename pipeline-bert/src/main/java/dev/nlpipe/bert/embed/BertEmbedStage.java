@@ -14,6 +14,7 @@ import dev.nlpipe.core.stage.Processor;
 import dev.nlpipe.core.stage.StageContext;
 import dev.nlpipe.core.stage.StageProvider;
 import dev.nlpipe.nn.NeuralEngineException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
@@ -26,7 +27,7 @@ import java.util.Set;
  */
 public final class BertEmbedStage implements StageProvider {
     /** The values of the {@code pooling} option, the first its default; {@code nlpipe embed similarity --pooling} takes the same. */
-    public static final List<String> POOLINGS = List.of("cls", "mean", "pooler");
+    public static final List<String> POOLINGS = Arrays.stream(Pooling.values()).map(Pooling::toString).toList();
 
     /** Reads nothing outside its options and model, so a model may record it as preprocessing. */
     @Override
@@ -87,7 +88,7 @@ public final class BertEmbedStage implements StageProvider {
         SentenceEncoder encoder;
         try {
             encoder = SentenceEncoder.load(ctx.model(), Pooling.parse(o.getString("pooling"), false), o.getBoolean("normalize"),
-                    o.getInt("maxLength"), new LoadOptions(o.getString("device"), o.getInt("batchSize"), o.getInt("threads")));
+                    o.getInt("maxLength"), LoadOptions.of(o));
         } catch (ModelException e) {
             throw ctx.modelError(e.getMessage());
         } catch (IllegalArgumentException e) {
