@@ -114,19 +114,18 @@ public record EncoderSource(String kind, Path path, Path tokenizer, String origi
             if (models.size() != 1) {
                 throw new IOException(jar + " holds " + models.size() + " .onnx files " + models + "; a model jar holds one");
             }
-            Path tok = tokenizer;
-            // the entry names the jar lists when it holds several: --tokenizer b/tokenizer.json takes that entry
-            String entry = tokenizer == null ? null : tokenizer.toString().replace('\\', '/');
-            if (tok == null && tokenizers.size() == 1) {
+            Path tok;
+            if (tokenizer == null) {
+                if (tokenizers.size() != 1) {
+                    throw new IOException(jar + " holds " + tokenizers.size() + " tokenizer.json files " + tokenizers + "; name the"
+                            + " one to use with --tokenizer: one of those entries, or a tokenizer.json file");
+                }
                 tok = extract(zip, tokenizers.get(0), scratch);
-            } else if (tok != null && !Files.isRegularFile(tok) && tokenizers.contains(entry)) {
-                tok = extract(zip, entry, scratch);
-            } else if (tok != null) {
-                requireFile(tok, ", nor is it an entry of " + jar + " " + tokenizers);
-            }
-            if (tok == null) {
-                throw new IOException(jar + " holds " + tokenizers.size() + " tokenizer.json files " + tokenizers + "; name the one"
-                        + " to use with --tokenizer: one of those entries, or a tokenizer.json file");
+            } else {
+                // the entry names the jar lists when it holds several: --tokenizer b/tokenizer.json takes that entry
+                String entry = tokenizer.toString().replace('\\', '/');
+                tok = !Files.isRegularFile(tokenizer) && tokenizers.contains(entry) ? extract(zip, entry, scratch)
+                        : requireFile(tokenizer, ", nor is it an entry of " + jar + " " + tokenizers);
             }
             return new EncoderSource("onnx", extract(zip, models.get(0), scratch), tok, origin, jar);
         }
@@ -162,11 +161,12 @@ public record EncoderSource(String kind, Path path, Path tokenizer, String origi
     }
 
     /** Refuses a {@code --tokenizer} that is no file before anything is read, {@code elsewhere} saying where else it was looked for. */
-    private static void requireFile(Path tokenizer, String elsewhere) throws IOException {
+    private static Path requireFile(Path tokenizer, String elsewhere) throws IOException {
         if (!Files.isRegularFile(tokenizer)) {
             throw new IOException("--tokenizer " + tokenizer + (Files.exists(tokenizer) ? " is not a file" : " does not exist") + elsewhere
                     + "; give the path of the model's tokenizer.json");
         }
+        return tokenizer;
     }
 
     /** {@code tokenizer.json}, or {@code NAME-tokenizer.json} as the model jars name it, beside {@code NAME.onnx}. */
