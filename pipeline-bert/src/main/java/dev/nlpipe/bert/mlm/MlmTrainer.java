@@ -101,10 +101,9 @@ public final class MlmTrainer implements TrainerProvider {
         return ours && encoder.get("training") instanceof Map<?, ?> t && t.get("epochs") instanceof Number n ? n.intValue() : 0;
     }
 
-    /** An imported encoder: the task has none of its own ({@code docs/bert.md} imports bge-small-zh so). */
     @Override
     public String exampleModel() {
-        return "encoder: models/bge-small-zh";
+        return FineTuning.EXAMPLE_MODEL;
     }
 
     @Override
@@ -166,17 +165,13 @@ public final class MlmTrainer implements TrainerProvider {
         }
         ModelMeta meta = job.newMeta(PretrainedEncoder.KIND, PretrainedEncoder.FORMAT);
         String words = words(spec, trainDocs, !ModelPreprocessing.typesCreating(meta, Layer.TOKENS).isEmpty());
-        List<MlmSequence> trainSeqs = corpus.sequences(trainDocs);
-        requireSequences(job, "train", trainSeqs);
-        List<MlmSequence> devSeqs = corpus.sequences(devDocs);
-        if (job.hasSplit("dev")) {
-            requireSequences(job, "dev", devSeqs);
-        }
+        List<MlmSequence> trainSeqs = requireSequences(job, "train", corpus.sequences(trainDocs));
+        // a held-out share of the training data may be small enough to hold nothing: that is no file of the user's to refuse
+        List<MlmSequence> devSeqs = job.hasSplit("dev") ? requireSequences(job, "dev", corpus.sequences(devDocs))
+                : corpus.sequences(devDocs);
         // read now: an empty test file was found after the training, and scored as "perplexity nu"
-        List<MlmSequence> testSeqs = job.hasSplit("test") ? corpus.sequences(job.readAll("test")) : List.of();
-        if (job.hasSplit("test")) {
-            requireSequences(job, "test", testSeqs);
-        }
+        List<MlmSequence> testSeqs = job.hasSplit("test") ? requireSequences(job, "test", corpus.sequences(job.readAll("test")))
+                : List.of();
         List<Example> train = new ArrayList<>(trainSeqs.size());
         for (int i = 0; i < trainSeqs.size(); i++) {
             train.add(new Example(trainSeqs.get(i), i));
@@ -288,11 +283,12 @@ public final class MlmTrainer implements TrainerProvider {
      * A split that gives no sequence with a piece to mask is refused before the network is built
      * (a blank training file failed later naming no file; a blank dev file trained without dev scores).
      */
-    private static void requireSequences(TrainingJob job, String split, List<MlmSequence> sequences) {
+    private static List<MlmSequence> requireSequences(TrainingJob job, String split, List<MlmSequence> sequences) {
         if (sequences.isEmpty()) {
             throw job.dataError(split, job.splitPath(split) + " holds no text with a piece to mask (blank lines, or special tokens"
                     + " only); check the path and data.format");
         }
+        return sequences;
     }
 
     /**
