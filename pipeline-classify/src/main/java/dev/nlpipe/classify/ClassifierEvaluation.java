@@ -87,9 +87,7 @@ public final class ClassifierEvaluation {
                                                 InputConfig listing, LoadOptions load, PrintStream log) throws IOException {
         ModelMeta meta = ModelDir.read(modelDir);
         try (TextClassifier model = ModelKinds.get().load(modelDir, TextClassifier.class, load)) {
-            // a --batch-size above the chunk would never fill a forward pass
-            int chunk = Math.max(BATCH, load.batchSize());
-            Map<String, Object> out = evaluate(model, modelDir, meta, data, format, formatOptions, listing, load, chunk, log);
+            Map<String, Object> out = evaluate(model, modelDir, meta, data, format, formatOptions, listing, load, log);
             out.put("model", modelDir.toString());
             out.put("data", data.toString());
             return out;
@@ -100,9 +98,11 @@ public final class ClassifierEvaluation {
     private static final int BATCH = 64;
 
     private static Map<String, Object> evaluate(TextClassifier model, Path modelDir, ModelMeta meta, Path data, String format,
-                                                Map<String, Object> formatOptions, InputConfig listing, LoadOptions load, int chunk,
+                                                Map<String, Object> formatOptions, InputConfig listing, LoadOptions load,
                                                 PrintStream log)
             throws IOException {
+        // a --batch-size above the chunk would never fill a forward pass
+        int chunk = Math.max(BATCH, load.batchSize());
         String fmt = format == null ? (String) TrainingInput.of(meta).getOrDefault("format", "jsonl") : format;
         Map<String, Object> opts = new LinkedHashMap<>(TrainingInput.optionsFor(meta, fmt));
         if (formatOptions != null) {
