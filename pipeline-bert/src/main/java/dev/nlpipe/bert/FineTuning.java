@@ -17,6 +17,12 @@ import java.util.Map;
 
 /** What the fine-tuning tasks record alike: the checkpoint fingerprint, the provenance in {@code model.json}, the training metrics. */
 public final class FineTuning {
+    /**
+     * The {@code model:} line of the BERT tasks' examples ({@code nlpipe list}): an imported encoder,
+     * as the tasks have none of their own ({@code docs/bert.md} imports bge-small-zh so).
+     */
+    public static final String EXAMPLE_MODEL = "encoder: models/bge-small-zh";
+
     private FineTuning() {
     }
 

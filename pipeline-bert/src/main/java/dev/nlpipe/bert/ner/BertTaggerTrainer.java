@@ -111,10 +111,9 @@ public final class BertTaggerTrainer implements TrainerProvider {
         }
     }
 
-    /** An imported encoder: the task has none of its own ({@code docs/bert.md} imports bge-small-zh so). */
     @Override
     public String exampleModel() {
-        return "encoder: models/bge-small-zh";
+        return FineTuning.EXAMPLE_MODEL;
     }
 
     @Override
