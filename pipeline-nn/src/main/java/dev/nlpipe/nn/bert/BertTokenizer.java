@@ -194,14 +194,7 @@ public final class BertTokenizer {
      * encoding (rounded up to its {@code pad_to_multiple_of}).
      */
     public PaddedBatch pad(List<BertEncoding> encodings) {
-        Padding p = padding();
-        int longest = encodings.stream().mapToInt(BertEncoding::length).max().orElse(0);
-        if (p.fixedLength() > 0 && longest > p.fixedLength()) {
-            // withMaxLength raised past the file's padding (all-MiniLM's tokenizer.json fixes 128): the padding is not the cut
-            throw new IllegalArgumentException("an encoding has " + longest + " tokens, more than the " + p.fixedLength()
-                    + " the tokenizer.json's padding fixes; pad(encodings, 0) pads to the longest encoding instead");
-        }
-        return pad(encodings, p.fixedLength());
+        return pad(encodings, padding().fixedLength(), true);
     }
 
     /**
@@ -212,10 +205,20 @@ public final class BertTokenizer {
      *     {@link #withMaxLength} first)
      */
     public PaddedBatch pad(List<BertEncoding> encodings, int length) {
+        return pad(encodings, length, false);
+    }
+
+    /** Pads as {@link #pad(List, int)}; {@code fileFixed}: {@code length} is the tokenizer.json's fixed padding. */
+    private PaddedBatch pad(List<BertEncoding> encodings, int length, boolean fileFixed) {
         Padding p = padding();
         int longest = 0;
         for (BertEncoding e : encodings) {
             longest = Math.max(longest, e.length());
+        }
+        if (fileFixed && length > 0 && longest > length) {
+            // withMaxLength raised past the file's padding (all-MiniLM's tokenizer.json fixes 128): the padding is not the cut
+            throw new IllegalArgumentException("an encoding has " + longest + " tokens, more than the " + length
+                    + " the tokenizer.json's padding fixes; pad(encodings, 0) pads to the longest encoding instead");
         }
         int len = length > 0 ? length : longest;
         if (p.multipleOf() > 0 && len % p.multipleOf() != 0) {
