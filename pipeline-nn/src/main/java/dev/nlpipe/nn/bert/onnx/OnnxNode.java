@@ -20,12 +20,6 @@ import java.util.Map;
  */
 public record OnnxNode(String name, String op, List<String> inputs, List<String> outputs, Map<String, Float> floats,
                        Map<String, Long> ints, Map<String, OnnxTensor> tensors, Map<String, String> strings, String domain) {
-    /** A node of ONNX's own operator set without string attributes. */
-    public OnnxNode(String name, String op, List<String> inputs, List<String> outputs, Map<String, Float> floats,
-                    Map<String, Long> ints, Map<String, OnnxTensor> tensors) {
-        this(name, op, inputs, outputs, floats, ints, tensors, Map.of(), "");
-    }
-
     /** Whether the operator is ONNX's own: no domain, or {@code ai.onnx}. */
     public boolean isStandard() {
         return domain.isEmpty() || domain.equals("ai.onnx");

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class AttentionHeadsTest {
     private static OnnxGraph scaledBy(float value) {
         OnnxNode c = new OnnxNode("/encoder/layer.0/attention/self/Constant_2", "Constant", List.of(), List.of(), Map.of(), Map.of(),
-                Map.of("value", new OnnxTensor("s", new long[0], OnnxTensor.FLOAT, null, new float[] {value}, null)));
+                Map.of("value", new OnnxTensor("s", new long[0], OnnxTensor.FLOAT, null, new float[] {value}, null)), Map.of(), "");
         return new OnnxGraph(Map.of(), List.of(c), List.of(), List.of());
     }
 
@@ -23,7 +23,7 @@ class AttentionHeadsTest {
         short bits = dataType == OnnxTensor.FLOAT16 ? Float.floatToFloat16(value) : (short) (Float.floatToIntBits(value) >>> 16);
         ByteBuffer raw = ByteBuffer.allocate(2).order(ByteOrder.LITTLE_ENDIAN).putShort(0, bits);
         OnnxNode c = new OnnxNode("/encoder/layer.0/attention/self/Constant_2", "Constant", List.of(), List.of(), Map.of(), Map.of(),
-                Map.of("value", new OnnxTensor("s", new long[0], dataType, raw, null, null)));
+                Map.of("value", new OnnxTensor("s", new long[0], dataType, raw, null, null)), Map.of(), "");
         return new OnnxGraph(Map.of(), List.of(c), List.of(), List.of());
     }
 

@@ -16,12 +16,12 @@ class LayerNormEpsilonTest {
 
     private static OnnxNode layerNorm(Map<String, Float> attributes) {
         return new OnnxNode("/embeddings/LayerNorm/LayerNormalization", "LayerNormalization", List.of(), List.of(), attributes, Map.of(),
-                Map.of());
+                Map.of(), Map.of(), "");
     }
 
     private static OnnxNode constant(OnnxTensor value) {
         return new OnnxNode("/embeddings/LayerNorm/Constant_1", "Constant", List.of(), List.of(), Map.of(), Map.of(),
-                Map.of("value", value));
+                Map.of("value", value), Map.of(), "");
     }
 
     @Test
