@@ -84,7 +84,7 @@ public final class ClassifyStage implements StageProvider {
         Options o = ctx.options();
         LoadOptions load;
         try {
-            load = new LoadOptions(o.getString("device"), o.getInt("batchSize"), o.getInt("threads"));
+            load = LoadOptions.of(o);
             model = ModelKinds.get().load(ctx.model(), TextClassifier.class, load);
         } catch (ModelException e) {
             throw new ConfigException(ctx.modelLocation(), "stage '" + ctx.id() + "': " + e.getMessage());

@@ -96,7 +96,7 @@ public final class NerStage implements StageProvider {
         if (o.getInt("batchSize") < 1) {
             throw o.error("batchSize", "must be at least 1");
         }
-        LoadOptions load = new LoadOptions(o.getString("device"), o.getInt("batchSize"), o.getInt("threads"));
+        LoadOptions load = LoadOptions.of(o);
         Pipeline preprocess = o.getBoolean("preprocess") ? preprocessing(ctx, load) : null;
         Tagger tagger;
         try {

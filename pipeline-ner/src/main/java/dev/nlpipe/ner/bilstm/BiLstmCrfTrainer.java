@@ -157,7 +157,7 @@ public final class BiLstmCrfTrainer implements TrainerProvider {
         return units ? "the unknown-" + unit + " vector is" : bigrams ? "the unknown-bigram vector is" : null;
     }
 
-    /** The sentences as examples, with gold tag ids when {@code withTags}. */
+    /** The sentences as examples, with their gold tag ids. */
     private static List<Example> encode(Featurizer f, TaggedData data) {
         List<Example> out = new ArrayList<>(data.sequences().size());
         for (int i = 0; i < data.sequences().size(); i++) {
