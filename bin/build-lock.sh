@@ -44,11 +44,15 @@ nlpipe_require_mvn() {  # $1 = who builds: returns 3, saying to install Maven, w
   return 3
 }
 
+nlpipe_build_start() {  # $1 = checkout root, $2 = who builds: Maven present and the lock held, else the reason and status 3
+  nlpipe_require_mvn "$2" || return
+  nlpipe_build_lock "$1" "$2" || { nlpipe_cannot_build "$1" "$2"; return 3; }
+}
+
 nlpipe_locked_mvn() {  # $1 = checkout root, $2 = who waits, then mvn's arguments: a build under the checkout's lock
   local root=$1 who=$2 status=0
   shift 2
-  nlpipe_require_mvn "$who" || return
-  nlpipe_build_lock "$root" "$who" || { nlpipe_cannot_build "$root" "$who"; return 3; }
+  nlpipe_build_start "$root" "$who" || return
   # a package rewrites cli/target/nlpipe.jar in place: the launcher's mark makes a build cut short be done again
   [[ " $* " == *" package "* ]] && mkdir -p "$root/cli/target" && touch "$root/cli/target/.nlpipe-build-unfinished"
   (cd "$root" && mvn "$@") || status=$?
