@@ -6,18 +6,17 @@
 source "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/segment-common.sh"
 # shellcheck source=whole-numbers.sh
 source bench/whole-numbers.sh
-usage() { sed -n 's/^# Usage: /usage: /p' "$0" >&2; exit 2; }
 seconds=1
 rounds=5
 args=("$@")
 # checked before the build, which takes minutes
 while [[ $# -gt 0 ]]; do
-  [[ $# -ge 2 ]] || usage
+  [[ $# -ge 2 ]] || bench_usage
   case $1 in
-    --seconds) [[ $2 =~ ^[0-9]*\.?[0-9]+$ ]] || usage; seconds=$2 ;;
+    --seconds) [[ $2 =~ ^[0-9]*\.?[0-9]+$ ]] || bench_usage; seconds=$2 ;;
     --rounds) whole_numbers 1 "$2"; rounds=$2 ;;
     --only) ;;
-    *) usage ;;
+    *) bench_usage ;;
   esac
   shift 2
 done
