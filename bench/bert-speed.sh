@@ -53,19 +53,12 @@ else
 fi
 ./nlpipe --version > /dev/null   # builds when needed, outside the timings
 source bin/find-jdk.sh
-py=/usr/bin/python3
-have_torch=1
-if ! "$py" -c 'import torch' 2> /dev/null; then
-  have_torch=0
-  echo "PyTorch reference skipped: $py cannot import torch (install python3-torch)"
-fi
 # shellcheck source=torch-blas.sh
 source "$root/bench/torch-blas.sh"
 if [[ $have_torch == 1 ]]; then
   torch_describe "$py"
 fi
 val() { sed -n "s/^$1 //p" "$2"; }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 # Measured 1.8e-7 on bge-small-zh (docs/benchmarks.md); a reference that computes another classifier
 # (a changed layer, a config read differently) differs by far more, and its timings compare nothing.
 tolerance=1e-4
@@ -93,7 +86,7 @@ for threads in 1 2; do
   printf '%-8s %-8s %18s %18s\n' "$threads" nlpipe "$(val inference_sequences_per_second "$work/nlpipe$threads.txt")" \
       "$(val train_sequences_per_second "$work/nlpipe$threads.txt")"
   if [[ $have_torch == 1 ]]; then
-    "${torch_env[@]}" OPENBLAS_NUM_THREADS="$threads" "$py" bench/bert_speed_torch.py "$encoder" "$work/ids.txt" "$threads" "$steps" \
+    torch_run "$threads" "$py" bench/bert_speed_torch.py "$encoder" "$work/ids.txt" "$threads" "$steps" \
         > "$work/torch$threads.txt"
     printf '%-8s %-8s %18s %18s %14s\n' "$threads" pytorch "$(val inference_sequences_per_second "$work/torch$threads.txt")" \
         "$(val train_sequences_per_second "$work/torch$threads.txt")" "$(val sgemm_gflops "$work/torch$threads.txt")"

@@ -29,12 +29,8 @@ trap 'rm -rf "$work"' EXIT
 # warm-up and model loading weigh little; both systems tag it in batches of 64 sentences.
 for i in 1 2 3 4 5; do cat "$data/test.char.bmes"; echo; done > "$work/test5.bmes"
 
-py=/usr/bin/python3
-have_torch=1
-if ! "$py" -c 'import torch' 2> /dev/null; then
-  have_torch=0
-  echo "PyTorch reference skipped: $py cannot import torch (install python3-torch)"
-fi
+# shellcheck source=torch-blas.sh
+source "$root/bench/torch-blas.sh"
 # python3 from PATH, not "$py": nlpipe's own figures need no PyTorch, nor Debian's interpreter
 field() {  # field FILE KEY...: a number from a JSON file
   python3 -c 'import json,sys; d=json.load(open(sys.argv[1]))
@@ -42,7 +38,6 @@ for k in sys.argv[2:]: d=d[k]
 print(d)' "$@"
 }
 
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 
 echo "Resume NER, $epochs epochs, char embedding 50, BiLSTM 2x100, CRF, Adam 1e-3, batch 16; inference at batch 64"
 printf '%-8s %-8s %14s %14s %8s\n' threads system "train sent/s" "infer sent/s" "test F1"
@@ -62,7 +57,7 @@ for threads in 1 2; do
   printf '%-8s %-8s %14s %14s %8.4f   (whole eval: %s sent/s)\n' "$threads" nlpipe "$jt" "$ji" "$jf" "$jw"
   if [[ $have_torch == 1 ]]; then
     # OpenBLAS would otherwise size its own pool to every core, and the 1-thread row would not be one thread
-    OPENBLAS_NUM_THREADS="$threads" "$py" bench/pytorch_bilstm_crf.py "$data/train.char.bmes" "$data/test.char.bmes" --threads "$threads" \
+    torch_run "$threads" "$py" bench/pytorch_bilstm_crf.py "$data/train.char.bmes" "$data/test.char.bmes" --threads "$threads" \
         --epochs "$epochs" --infer-repeat 5 > "$work/torch$threads.json"
     pt=$(field "$work/torch$threads.json" train_sents_per_s)
     pi=$(field "$work/torch$threads.json" infer_sents_per_s)

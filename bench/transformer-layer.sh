@@ -31,19 +31,12 @@ source bin/find-jdk.sh
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-py=/usr/bin/python3
-have_torch=1
-if ! "$py" -c 'import torch' 2> /dev/null; then
-  have_torch=0
-  echo "PyTorch reference skipped: $py cannot import torch (install python3-torch)"
-fi
+# shellcheck source=torch-blas.sh
+source "$root/bench/torch-blas.sh"
 val() { sed -n "s/^$1 //p" "$2"; }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 
 echo "encoder layer: hidden ${shape[0]}, ${shape[1]} heads, FFN $((4 * shape[0])), sequence ${shape[2]}, batch ${shape[3]};"
 echo "forward + backward, dropout 0.1, float32, CPU; $iterations timed iterations after $warmup warm-up"
-# shellcheck source=torch-blas.sh
-source "$root/bench/torch-blas.sh"
 if [[ $have_torch == 1 ]]; then
   torch_describe "$py"
 fi
@@ -55,7 +48,7 @@ for threads in 1 2; do
       "$(val best_ms "$work/nlpipe$threads.txt")" "$(val iterations_per_second "$work/nlpipe$threads.txt")" \
       "$(val sgemm_gflops "$work/nlpipe$threads.txt")"
   if [[ $have_torch == 1 ]]; then
-    "${torch_env[@]}" OPENBLAS_NUM_THREADS="$threads" "$py" bench/transformer_layer_torch.py "$threads" "$iterations" "$warmup" \
+    torch_run "$threads" "$py" bench/transformer_layer_torch.py "$threads" "$iterations" "$warmup" \
         "${shape[@]}" > "$work/torch$threads.txt"
     printf '%-8s %-8s %12s %12s %12s %14s\n' "$threads" pytorch "$(val ms_per_iteration "$work/torch$threads.txt")" \
         "$(val best_ms "$work/torch$threads.txt")" "$(val iterations_per_second "$work/torch$threads.txt")" \
