@@ -44,7 +44,7 @@ failed() {  # failed STEP LOG: names the model and thread count, shows the end o
 echo "Resume NER: $sentences training sentences, $epochs epoch(s); tagging the 477 test sentences at batch 64"
 # the ratio of a figure to the BiLSTM-CRF's of the same thread count; "-" when either is missing
 vs_peer() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "" || b == "" || b == 0) print "-"; else printf "%.2fx", a / b }'; }
-declare -A peer_train=() peer_tag=()
+peer_train=() peer_tag=()   # indexed by the thread count
 printf '%-30s %-8s %14s %14s %8s %26s\n' model threads "train sent/s" "tag sent/s" "test F1" "train / tag vs BiLSTM-CRF"
 for config in examples/ner-resume.yaml examples/ner-lattice-resume.yaml examples/ner-flat-resume.yaml \
     examples/ner-flat-bert-resume.yaml; do

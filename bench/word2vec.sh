@@ -19,20 +19,19 @@ source "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/usage.sh"; bench_help "$
 root=$(cd "$(dirname "$0")/.." && pwd)
 # shellcheck source=data-path.sh
 source "$root/bench/data-path.sh"
-corpus_given=$(bench_data_path CORPUS "")
-cd "$root"
 set_name=${SET:-en}
 data=../shared/data
 case $set_name in
-  en) corpus=${corpus_given:-$data/en-raw-corpus}
+  en) corpus=$(bench_data_path CORPUS "$data/en-raw-corpus")
       eval_args=(--analogy "$data/questions-words/questions-words.txt" --similarity "$data/wordsim353/wordsim353.tsv")
       sims=(wordsim353) ;;
-  zh) corpus=${corpus_given:-$data/zh-raw-novels}
+  zh) corpus=$(bench_data_path CORPUS "$data/zh-raw-novels")
       eval_args=(--analogy "$data/ca8/morphological.txt" --analogy "$data/ca8/semantic.txt"
                  --similarity "$data/wordsim-zh/wordsim-240.txt" --similarity "$data/wordsim-zh/wordsim-297.txt")
       sims=(wordsim-240 wordsim-297) ;;
   *) echo "SET must be en or zh" >&2; exit 2 ;;
 esac
+cd "$root"
 epochs=${EPOCHS:-5}
 arch=${ARCH:-skipgram}
 threads_list=${*:-1 2}
